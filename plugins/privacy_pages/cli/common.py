@@ -1,0 +1,68 @@
+"""What several commands share: finding the site's settings and printing diagnostics."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from ..diagnostics import Diagnostic, Severity
+from ..settings import Settings, SettingsError, find_settings, settings_from_mkdocs
+
+
+def add_site_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        "-f",
+        type=Path,
+        metavar="MKDOCS_YML",
+        help="read the privacy-pages options from this mkdocs.yml (default: ./mkdocs.yml if it "
+        "enables the plugin, else [tool.privacy-pages] in ./pyproject.toml)",
+    )
+    parser.add_argument(
+        "--content",
+        type=Path,
+        metavar="DIR",
+        help="the content folder (default: the content_dir option, else ./content)",
+    )
+
+
+def site_settings(args: argparse.Namespace) -> Settings:
+    """Settings from --config / --content, or from the current folder."""
+    try:
+        settings = settings_from_mkdocs(args.config) if args.config else find_settings(Path.cwd())
+    except (OSError, SettingsError) as exc:
+        raise UsageError(str(exc)) from exc
+    if getattr(args, "content", None):
+        from dataclasses import replace
+
+        settings = replace(settings, content_dir=args.content.resolve())
+    return settings
+
+
+class UsageError(Exception):
+    """Bad usage: exit code 2."""
+
+
+def use_colour(stream: TextIO) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+
+
+def print_diagnostic(diagnostic: Diagnostic, stream: TextIO = sys.stderr) -> None:
+    text = str(diagnostic)
+    if use_colour(stream):
+        location = str(diagnostic.location)
+        colour = _COLOURS[diagnostic.severity]
+        text = f"\033[1m{location}\033[0m" + text[len(location) :].replace(
+            f" {diagnostic.severity.value} ", f" {colour}{diagnostic.severity.value}\033[0m ", 1
+        )
+    print(text, file=stream)

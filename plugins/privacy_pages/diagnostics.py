@@ -1,0 +1,110 @@
+"""Diagnostics: every problem found in content, with its exact location.
+
+A diagnostic renders as ``path/to/file.yml:LINE:COL: severity rule-id: key.path: message``,
+the way a compiler reports errors, so that editors and CI can jump to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Severity(StrEnum):
+    """How serious a diagnostic is. Errors fail a build; warnings fail a strict build."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A position in a content file. ``line`` and ``column`` count from 1."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column or 1}"
+        return self.path
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem in the content."""
+
+    location: Location
+    message: str
+    rule: str = "schema"
+    severity: Severity = Severity.ERROR
+    key_path: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.key_path}: " if self.key_path else ""
+        return f"{self.location}: {self.severity.value} {self.rule}: {where}{self.message}"
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.location.path, self.location.line, self.location.column, self.message)
+
+
+@dataclass
+class Diagnostics:
+    """An ordered collection of diagnostics, reported all at once."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        self.items.append(diagnostic)
+
+    def error(
+        self, location: Location, message: str, *, key_path: str = "", rule: str = "schema"
+    ) -> None:
+        self.items.append(Diagnostic(location, message, rule, Severity.ERROR, key_path))
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.items.extend(diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.WARNING]
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(self.items, key=lambda d: d.sort_key)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class ContentError(Exception):
+    """Raised when content has errors; carries every diagnostic found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        count = len(diagnostics)
+        lines = "\n".join(str(d) for d in diagnostics)
+        super().__init__(f"{count} content error{'s' if count != 1 else ''}:\n{lines}")
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """A path as writers see it: relative to ``root`` (or the working directory) when possible."""
+    for base in (root, Path.cwd()):
+        if base is None:
+            continue
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

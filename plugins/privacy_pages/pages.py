@@ -1,0 +1,139 @@
+"""Generated pages: what the core hands to any site generator.
+
+Everything here returns plain data — Markdown text and paths relative to the site's docs
+folder — so the MkDocs plugin, the CLI and any other adapter produce the same pages.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import Diagnostic, Location
+from .model import SECTIONS, Dataset, Product
+from .sections import empty_statement
+from .settings import Settings
+from .templates import render
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One page of Markdown to be placed at ``path`` (relative to the docs folder)."""
+
+    path: str
+    markdown: str
+    title: str
+    #: The content file the page is generated from (for "edit this page"), if any.
+    source: Path | None = None
+    product_id: str | None = None
+
+
+def product_page_path(settings: Settings, product_id: str) -> str:
+    return f"{settings.pages_dir}/{product_id}.md"
+
+
+def relative_link(from_page: str, to_page: str) -> str:
+    """A relative ``.md`` link between two pages of the docs folder."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def front_matter(product: Product, settings: Settings) -> dict[str, object]:
+    """The normalized metadata of a product page, with the product id added."""
+    meta: dict[str, object] = {"title": product.name}
+    meta.update(product.metadata)
+    meta["product_id"] = product.id
+    return meta
+
+
+def last_updated(product: Product, settings: Settings) -> str | None:
+    """The page's date: the first metadata key the site declares as a date."""
+    for key, kind in settings.metadata.types.items():
+        if kind == "date" and key in product.metadata:
+            return str(product.metadata[key])
+    return None
+
+
+def render_product(product: Product, dataset: Dataset, settings: Settings) -> GeneratedPage:
+    """The Markdown page of one product."""
+    path = product_page_path(settings, product.id)
+    body = render(
+        "product.md.j2",
+        settings.templates_dir,
+        product=product,
+        dataset=dataset,
+        sections=SECTIONS,
+        empty_statement=lambda section_id: empty_statement(product, section_id),
+        last_updated=last_updated(product, settings),
+        category_name=dataset.category_name,
+    )
+    header = yaml.safe_dump(
+        front_matter(product, settings), sort_keys=False, allow_unicode=True, width=10_000
+    )
+    return GeneratedPage(
+        path=path,
+        markdown=f"---\n{header}---\n\n{body}",
+        title=product.name,
+        source=product.file,
+        product_id=product.id,
+    )
+
+
+def render_pages(dataset: Dataset, settings: Settings) -> list[GeneratedPage]:
+    """Every generated page of the site, in a stable order."""
+    return [
+        render_product(dataset.products[pid], dataset, settings) for pid in sorted(dataset.products)
+    ]
+
+
+# -- blocks inside hand-written pages -----------------------------------------------------------
+
+MARKER = re.compile(r"<!--\s*privacy-pages:\s*([a-z-]+)((?:\s+[a-z0-9-]+)*)\s*-->")
+
+BlockRenderer = Callable[[Dataset, Settings, str, list[str]], str]
+
+
+def product_list(dataset: Dataset, settings: Settings, page: str, args: list[str]) -> str:
+    """A table of every product with its summary and counts of required and optional items."""
+    rows = []
+    for product in sorted(dataset.products.values(), key=lambda p: (p.family or "", p.name)):
+        rows.append(
+            {
+                "product": product,
+                "link": relative_link(page, product_page_path(settings, product.id)),
+                "required": len(product.required.items),
+                "optional": len(product.optional.items),
+            }
+        )
+    return render("product-list.md.j2", settings.templates_dir, rows=rows)
+
+
+BLOCKS: dict[str, BlockRenderer] = {"products": product_list}
+
+
+def expand_blocks(
+    markdown: str, page: str, dataset: Dataset, settings: Settings, source: str
+) -> tuple[str, list[Diagnostic]]:
+    """Replace ``<!-- privacy-pages: NAME args -->`` markers in a hand-written page."""
+    problems: list[Diagnostic] = []
+
+    def replace(match: re.Match[str]) -> str:
+        name, args = match.group(1), match.group(2).split()
+        renderer = BLOCKS.get(name)
+        if renderer is None:
+            line = markdown.count("\n", 0, match.start()) + 1
+            problems.append(
+                Diagnostic(
+                    Location(source, line, 1),
+                    f"expected a block name ({', '.join(sorted(BLOCKS))}), found {name!r}",
+                    "unknown-block",
+                )
+            )
+            return match.group(0)
+        return renderer(dataset, settings, page, args)
+
+    return MARKER.sub(replace, markdown), problems

@@ -1,0 +1,221 @@
+"""The JSON Schema of content records, and validation of located data against it.
+
+The schema file (``schemas/privacy-pages.schema.json``) is the single source of truth: the
+validator, the editor integration (``privacy-pages schema``) and the field reference all read it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from .diagnostics import Diagnostic, Location
+from .yaml_source import LocatedMapping, location_of
+
+SCHEMA_FILE = "privacy-pages.schema.json"
+#: The kinds of record file, each validated against ``$defs/<kind>``.
+RECORD_KINDS = ("product", "catalog", "categories")
+
+
+@cache
+def schema_document() -> dict[str, Any]:
+    """The whole schema document, as shipped in the package."""
+    text = resources.files("privacy_pages").joinpath("schemas", SCHEMA_FILE).read_text("utf-8")
+    document: dict[str, Any] = json.loads(text)
+    return document
+
+
+def schema_version() -> str:
+    return str(schema_document()["x-schema-version"])
+
+
+def record_schema(kind: str) -> dict[str, Any]:
+    """A standalone schema for one kind of record file (what an editor is pointed at)."""
+    document = schema_document()
+    definition = document["$defs"][kind]
+    return {
+        "$schema": document["$schema"],
+        "$id": document["$id"].replace("privacy-pages.schema.json", f"{kind}.schema.json"),
+        "title": f"privacy-pages {kind} record",
+        "description": definition.get("description", ""),
+        "x-schema-version": document["x-schema-version"],
+        "$ref": f"#/$defs/{kind}",
+        "$defs": document["$defs"],
+    }
+
+
+@cache
+def _validator(kind: str) -> Draft202012Validator:
+    return Draft202012Validator(record_schema(kind))
+
+
+def validate_record(data: Any, kind: str, fallback: Location) -> list[Diagnostic]:
+    """Validate one file's data against its schema; one diagnostic per problem."""
+    errors = sorted(_validator(kind).iter_errors(data), key=lambda e: list(map(str, e.path)))
+    return [_diagnostic(error, data, fallback) for error in errors]
+
+
+def key_path(path: Any) -> str:
+    """``('required', 'groups', 0, 'items')`` → ``required.groups[0].items``."""
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text
+
+
+def describe(value: Any) -> str:
+    """How a found value is named in a message."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()}"
+    if isinstance(value, int):
+        return f"number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return f"text {shown!r}" if value else "empty text"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list" if value else "an empty list"
+    return type(value).__name__
+
+
+_TYPE_NAMES = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "null": "nothing",
+    "number": "a number",
+}
+
+
+def _expected_type(expected: Any) -> str:
+    names = [expected] if isinstance(expected, str) else list(expected)
+    return " or ".join(_TYPE_NAMES.get(n, n) for n in names)
+
+
+def _hint(value: Any, expected: Any) -> str:
+    if (
+        expected == "boolean"
+        and isinstance(value, str)
+        and value.lower() in {"yes", "no", "on", "off"}
+    ):
+        return "; write true or false (yes/no/on/off are kept as text)"
+    if expected == "string" and isinstance(value, bool):
+        return "; put the value in quotes to keep it as text"
+    if expected == "string" and isinstance(value, int):
+        return f"; write it in quotes ('{value}') to keep it as text"
+    if expected == "string" and isinstance(value, dict):
+        return "; a ': ' inside text starts a mapping, so put the text in quotes"
+    return ""
+
+
+def _leaf(error: ValidationError) -> ValidationError:
+    if error.validator in {"oneOf", "anyOf"} and error.context:
+        chosen = best_match(error.context)
+        return _leaf(chosen) if chosen is not None else error
+    return error
+
+
+def _diagnostic(error: ValidationError, data: Any, fallback: Location) -> Diagnostic:
+    path = tuple(error.absolute_path)
+    location = location_of(data, path, fallback)
+    where = key_path(path)
+    value = error.instance
+    if error.validator in {"oneOf", "anyOf"}:
+        leaf = _leaf(error)
+        if leaf is not error and leaf.validator != "type":
+            error = leaf
+    validator: Any = error.validator
+    expected: Any = error.validator_value
+    schema: Any = error.schema
+    message: str
+    if validator == "type":
+        parent: Any = error.parent
+        if parent is not None and parent.validator in {"oneOf", "anyOf"}:
+            options = [
+                s.get("type") or ("one of " + ", ".join(map(str, s.get("enum", []))))
+                for s in parent.validator_value
+                if isinstance(s, dict)
+            ]
+            wanted = " or ".join(_TYPE_NAMES.get(str(o), str(o)) for o in options)
+            message = f"expected {wanted}, found {describe(value)}"
+        else:
+            message = f"expected {_expected_type(expected)}, found {describe(value)}"
+            message += _hint(value, expected)
+    elif validator == "required":
+        missing = [k for k in expected if not isinstance(value, dict) or k not in value]
+        message = f"expected key {missing[0]!r}, found none" if missing else str(error.message)
+        if isinstance(value, LocatedMapping):
+            location = value.location
+    elif validator == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        extras = [k for k in value if k not in allowed] if isinstance(value, dict) else []
+        parts = []
+        for extra in extras:
+            if isinstance(value, LocatedMapping):
+                location = value.where_key(extra)
+            guess = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
+            hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+            parts.append(f"unknown key {extra!r}{hint}")
+            where = key_path((*path, extra))
+        expected_keys = ", ".join(allowed)
+        message = "; ".join(parts) + f"; expected one of: {expected_keys}"
+    elif validator == "enum":
+        choices = ", ".join(map(str, expected))
+        guess = difflib.get_close_matches(str(value), list(map(str, expected)), n=1, cutoff=0.6)
+        hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+        message = f"expected one of: {choices}; found {describe(value)}{hint}"
+    elif validator == "pattern":
+        message = f"expected {_pattern_name(error)}, found {describe(value)}"
+    elif validator in {"minLength", "minItems", "minProperties"}:
+        message = f"expected a non-empty value, found {describe(value)}"
+    elif validator == "oneOf":
+        message = f"expected {schema.get('description', 'a valid value')}, found {describe(value)}"
+    else:
+        message = f"{error.message}"
+    return Diagnostic(location, message, "schema", key_path=where)
+
+
+def _pattern_name(error: ValidationError) -> str:
+    if error.validator_value == schema_document()["$defs"]["id"]["pattern"]:
+        return "an id (lowercase letters, digits and hyphens, like 'azure-ad-device-id')"
+    return f"text matching {error.validator_value!r}"
+
+
+def iter_properties(kind: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every property path reachable from a record kind, with its schema (for documentation)."""
+    document = schema_document()
+    defs = document["$defs"]
+    seen: set[str] = set()
+
+    def walk(schema: dict[str, Any], prefix: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        if "$ref" in schema:
+            name = schema["$ref"].rsplit("/", 1)[-1]
+            if name in seen:
+                return
+            seen.add(name)
+            yield from walk(defs[name], prefix)
+            seen.discard(name)
+        for key, sub in schema.get("properties", {}).items():
+            path = f"{prefix}.{key}" if prefix else key
+            yield path, sub
+            yield from walk(sub, path)
+        if isinstance(schema.get("items"), dict):
+            yield from walk(schema["items"], prefix + "[]")
+        for option in schema.get("oneOf", []):
+            yield from walk(option, prefix)
+        if isinstance(schema.get("additionalProperties"), dict):
+            yield from walk(schema["additionalProperties"], prefix + ".*")
+
+    yield from walk({"$ref": f"#/$defs/{kind}"}, "")

@@ -1,0 +1,124 @@
+"""Site settings shared by the adapters: where content lives and how pages are made.
+
+The MkDocs plugin builds :class:`Settings` from its options; the CLI reads the same options
+from the ``privacy-pages`` entry of ``mkdocs.yml`` (or ``[tool.privacy-pages]`` in
+``pyproject.toml``), so both produce the same pages.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .metadata import METADATA_TYPES, MetadataRules
+
+PLUGIN_NAME = "privacy-pages"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How a site turns its content into pages."""
+
+    content_dir: Path
+    #: A folder of templates that override the packaged ones, file by file.
+    templates_dir: Path | None = None
+    #: Where generated pages go, relative to the site's docs folder.
+    pages_dir: str = "privacy"
+    metadata: MetadataRules = field(default_factory=MetadataRules)
+    #: The nav section that lists the product pages.
+    nav_title: str = "Privacy statements"
+
+
+class SettingsError(ValueError):
+    """A problem in the site's privacy-pages options."""
+
+
+def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
+    """Settings from plugin options (paths relative to ``base``, the config file's folder)."""
+    known = {"content_dir", "templates_dir", "pages_dir", "metadata", "nav_title", "enabled"}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise SettingsError(f"unknown privacy-pages option(s): {', '.join(unknown)}")
+    templates = options.get("templates_dir")
+    pages_dir = str(options.get("pages_dir", "privacy")).strip("/")
+    if not pages_dir or ".." in Path(pages_dir).parts or Path(pages_dir).is_absolute():
+        raise SettingsError(f"pages_dir must be a relative folder name, found {pages_dir!r}")
+    return Settings(
+        content_dir=(base / str(options.get("content_dir", "content"))).resolve(),
+        templates_dir=(base / str(templates)).resolve() if templates else None,
+        pages_dir=pages_dir,
+        metadata=metadata_rules(options.get("metadata") or {}),
+        nav_title=str(options.get("nav_title", "Privacy statements")),
+    )
+
+
+def metadata_rules(options: Mapping[str, Any]) -> MetadataRules:
+    unknown = sorted(set(options) - {"required", "types"})
+    if unknown:
+        raise SettingsError(f"unknown metadata option(s): {', '.join(unknown)}")
+    required = options.get("required", ["title", "description"])
+    types = options.get("types", {})
+    if not isinstance(required, list) or not all(isinstance(k, str) for k in required):
+        raise SettingsError("metadata.required must be a list of keys")
+    if not isinstance(types, Mapping):
+        raise SettingsError("metadata.types must map keys to one of: " + ", ".join(METADATA_TYPES))
+    for key, kind in types.items():
+        if kind not in METADATA_TYPES:
+            raise SettingsError(
+                f"metadata.types.{key}: expected one of {', '.join(METADATA_TYPES)}, found {kind!r}"
+            )
+    return MetadataRules(required=tuple(required), types={str(k): str(v) for k, v in types.items()})
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without executing its ``!!python/name`` and ``!ENV`` tags."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_LenientLoader.add_multi_constructor("", _ignore_tag)
+
+
+def settings_from_mkdocs(config_file: Path) -> Settings:
+    """The privacy-pages settings a ``mkdocs.yml`` declares."""
+    config = yaml.load(config_file.read_text("utf-8"), Loader=_LenientLoader) or {}
+    base = config_file.parent
+    for entry in config.get("plugins") or []:
+        if entry == PLUGIN_NAME:
+            return settings_from_options({}, base)
+        if isinstance(entry, dict) and PLUGIN_NAME in entry:
+            return settings_from_options(entry[PLUGIN_NAME] or {}, base)
+    raise SettingsError(f"{config_file} does not enable the {PLUGIN_NAME} plugin")
+
+
+def settings_from_pyproject(pyproject: Path) -> Settings | None:
+    data = tomllib.loads(pyproject.read_text("utf-8"))
+    options = data.get("tool", {}).get(PLUGIN_NAME)
+    return None if options is None else settings_from_options(options, pyproject.parent)
+
+
+def find_settings(start: Path) -> Settings:
+    """Settings for the site at ``start``: its mkdocs.yml, else its pyproject.toml, else defaults."""
+    mkdocs_yml = start / "mkdocs.yml"
+    if mkdocs_yml.is_file():
+        try:
+            return settings_from_mkdocs(mkdocs_yml)
+        except SettingsError:
+            pass
+    pyproject = start / "pyproject.toml"
+    if pyproject.is_file():
+        found = settings_from_pyproject(pyproject)
+        if found is not None:
+            return found
+    return Settings(content_dir=(start / "content").resolve())

@@ -1,0 +1,78 @@
+"""The Jinja environment that turns the model into Markdown.
+
+Templates hold the page layout; Python holds the logic. Content strings are passed to
+templates as data and are never rendered as templates themselves. Every ``{{ value }}`` is
+escaped for Markdown unless a filter (``md``, ``cell``) has already made it safe, the way HTML
+autoescaping works, so a template that forgets a filter still cannot leak markup.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import markdown_text
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def default_templates_dir() -> Path:
+    """The packaged templates: inside the installed package, or ``templates/`` in a checkout."""
+    packaged = PACKAGE_DIR / "templates"
+    if packaged.is_dir():
+        return packaged
+    checkout = PACKAGE_DIR.parent.parent / "templates"
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError(f"privacy-pages templates not found in {packaged} or {checkout}")
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        raise ValueError("a template printed a missing value (None); guard it with {% if %}")
+    if isinstance(value, Markup):  # filtered text, or the output of a macro
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return markdown_text.MarkdownSafe(str(value))
+    return markdown_text.inline(value)
+
+
+def _anchor(value: str) -> markdown_text.MarkdownSafe:
+    """An HTML anchor for an id that the schema already restricts to ``[a-z0-9-]``."""
+    if not value.replace("-", "").isalnum() or not value.isascii():
+        raise ValueError(f"unsafe anchor id {value!r}")
+    return markdown_text.MarkdownSafe(f'<span class="pp-anchor" id="{value}"></span>')
+
+
+@cache
+def environment(override_dir: Path | None = None) -> jinja2.Environment:
+    """A Jinja environment with the site's overrides first and the packaged templates last."""
+    search = [str(override_dir)] if override_dir else []
+    search.append(str(default_templates_dir()))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,  # with finalize: every printed value is Markdown-escaped
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=_finalize,
+    )
+    env.filters.update(
+        md=markdown_text.block,
+        cell=markdown_text.cell,
+        text=markdown_text.inline,
+        url=markdown_text.link_target,
+        indent=markdown_text.indent,
+        anchor=_anchor,
+    )
+    return env
+
+
+def render(template: str, override_dir: Path | None = None, **context: Any) -> str:
+    """Render one template to Markdown."""
+    return environment(override_dir).get_template(template).render(**context)
