@@ -1,0 +1,38 @@
+# privacy-pages developer commands. `make site` and `make test` work on a new machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site serve test lint typecheck bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+## Build the example site from content/ into site/ (fails on any warning).
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## Serve the site with live reload (content/ and templates/ are watched).
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+## Run the tests, then ruff and mypy.
+test: $(STAMP)
+	$(BIN)/python -m pytest
+	$(BIN)/ruff check plugins tests
+	$(BIN)/ruff format --check plugins tests
+	$(BIN)/mypy
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests
+	$(BIN)/ruff format --check plugins tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+clean:
+	rm -rf site build dist .pytest_cache .mypy_cache .ruff_cache
