@@ -26,7 +26,9 @@ def seeds_dir() -> Path:
         return SEEDS
     if os.environ.get("CI") == "true":
         pytest.fail(f"CI=true but the seed pages are missing: {SEEDS}")
-    pytest.skip(f"seed pages not found at {SEEDS} (../shared is only present in CI and dev sessions)")
+    pytest.skip(
+        f"seed pages not found at {SEEDS} (../shared is only present in CI and dev sessions)"
+    )
 
 
 @pytest.fixture
@@ -73,7 +75,9 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-def run_mkdocs(config_file: Path, *, strict: bool = True, site_dir: Path | None = None) -> SiteResult:
+def run_mkdocs(
+    config_file: Path, *, strict: bool = True, site_dir: Path | None = None
+) -> SiteResult:
     """Run a real ``mkdocs build`` (in process) and collect its log records."""
     out = site_dir or config_file.parent / "_site"
     handler = _Collect()
@@ -91,7 +95,11 @@ def run_mkdocs(config_file: Path, *, strict: bool = True, site_dir: Path | None 
         logger.removeHandler(handler)
         logger.setLevel(previous)
     result.records = handler.records
-    if strict and result.error is None and any(r.levelno >= logging.WARNING for r in handler.records):
+    if (
+        strict
+        and result.error is None
+        and any(r.levelno >= logging.WARNING for r in handler.records)
+    ):
         result.error = AssertionError("warnings in a strict build")
     return result
 

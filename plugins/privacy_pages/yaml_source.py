@@ -128,7 +128,7 @@ def parse_text(text: str, display: str, limits: Limits = Limits()) -> Any:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        raise YamlFault(_syntax_diagnostic(exc, display)) from None
+        raise YamlFault(_syntax_diagnostic(exc, display, text)) from None
     except yaml.YAMLError as exc:
         raise YamlFault(Diagnostic(Location(display, 1, 1), str(exc), "yaml-syntax")) from None
     if node is None:
@@ -151,7 +151,7 @@ def read_file(path: Path, display: str, limits: Limits = Limits()) -> Any:
     return parse_text(decode(path.read_bytes(), display), display, limits)
 
 
-def _syntax_diagnostic(exc: yaml.MarkedYAMLError, display: str) -> Diagnostic:
+def _syntax_diagnostic(exc: yaml.MarkedYAMLError, display: str, text: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
@@ -160,7 +160,9 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, display: str) -> Diagnostic:
         message += f" ({exc.context} at line {exc.context_mark.line + 1})"
     elif exc.context:
         message += f" ({exc.context})"
-    if "'\\t'" in problem or "\t" in problem:
+    lines = text.splitlines()
+    bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in problem or "\t" in bad_line[: column + 1]:
         message += "; indent with spaces, not tabs"
     return Diagnostic(Location(display, line, column), message, "yaml-syntax")
 

@@ -1,0 +1,74 @@
+"""Loading YAML: no silent type conversion, exact locations, duplicate keys."""
+
+from __future__ import annotations
+
+import pytest
+from privacy_pages.yaml_source import (
+    C_LOADER,
+    LocatedMapping,
+    LocatedSequence,
+    YamlFault,
+    location_of,
+    parse_text,
+)
+
+
+def test_uses_the_c_loader_when_pyyaml_has_it() -> None:
+    import yaml
+
+    assert hasattr(yaml, "CSafeLoader") == C_LOADER
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("v: yes", "yes"),
+        ("v: No", "No"),
+        ("v: on", "on"),
+        ("v: 2022-04-27", "2022-04-27"),
+        ("v: 1.10", "1.10"),
+        ("v: 04/27/2022", "04/27/2022"),
+        ("v: '12'", "12"),
+        ("v: 12", 12),
+        ("v: true", True),
+        ("v: null", None),
+        ("v:", None),
+    ],
+)
+def test_scalars_keep_the_meaning_the_writer_gave_them(source: str, expected: object) -> None:
+    assert parse_text(source, "x.yml")["v"] == expected
+
+
+def test_every_key_and_value_has_its_line_and_column() -> None:
+    data = parse_text("a: 1\nb:\n  - x\n  - c: deep\n", "f.yml")
+    assert isinstance(data, LocatedMapping)
+    assert str(data.where_key("b")) == "f.yml:2:1"
+    seq = data["b"]
+    assert isinstance(seq, LocatedSequence)
+    assert str(seq.where(1)) == "f.yml:4:5"
+    assert str(location_of(data, ("b", 1, "c"), data.location)) == "f.yml:4:8"
+
+
+def test_duplicate_keys_are_an_error_naming_both_lines() -> None:
+    with pytest.raises(YamlFault) as caught:
+        parse_text("name: a\nid: x\nname: b\n", "p.yml")
+    diagnostic = caught.value.diagnostic
+    assert str(diagnostic.location) == "p.yml:3:1"
+    assert diagnostic.rule == "duplicate-key"
+    assert "'name'" in diagnostic.message and "line 1" in diagnostic.message
+
+
+def test_syntax_errors_carry_the_position() -> None:
+    with pytest.raises(YamlFault) as caught:
+        parse_text("a: [1, 2\nb: 3\n", "bad.yml")
+    diagnostic = caught.value.diagnostic
+    assert diagnostic.location.path == "bad.yml"
+    assert diagnostic.location.line >= 2
+    assert diagnostic.rule == "yaml-syntax"
+
+
+def test_tabs_get_a_hint() -> None:
+    with pytest.raises(YamlFault) as caught:
+        parse_text("a:\n\tb: 1\n", "tabs.yml")
+    assert "tabs" in caught.value.diagnostic.message
+    assert caught.value.diagnostic.location.line == 2
