@@ -236,3 +236,21 @@ def test_serve_watches_content_and_templates(tmp_path: Path) -> None:
     server = Server()
     plugin.on_serve(server, config=config, builder=None)  # type: ignore[arg-type]
     assert str(default_templates_dir()) in server.watched
+
+
+def test_parsed_content_is_reused_across_plugin_instances(
+    site_copy: Callable[[str], Path], mkdocs_build: Callable[..., SiteResult]
+) -> None:
+    """``mkdocs serve`` makes a new plugin per rebuild; the parse cache must outlive it."""
+    from privacy_pages.plugin import _CACHES
+
+    site = site_copy("small")
+    assert mkdocs_build(site / "mkdocs.yml").ok
+    cache = _CACHES[(site / "content").resolve()]
+    misses = cache.misses
+    assert mkdocs_build(site / "mkdocs.yml").ok
+    assert cache.misses == misses and cache.hits >= misses
+    product = site / "content" / "products" / "widget-ios.yml"
+    product.write_text(product.read_text() + "\n# touched\n")
+    assert mkdocs_build(site / "mkdocs.yml").ok
+    assert cache.misses == misses + 1

@@ -28,6 +28,10 @@ from .templates import default_templates_dir
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
+#: Parsed content per content folder. ``mkdocs serve`` creates a new plugin instance for every
+#: rebuild, so the cache lives here to survive between them; files are re-read when they change.
+_CACHES: dict[Path, ContentCache] = {}
+
 
 class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
     """Options of the ``privacy-pages`` plugin in ``mkdocs.yml``."""
@@ -62,6 +66,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             self.settings = settings_from_options(options, Path(config.config_file_path).parent)
         except SettingsError as exc:
             raise PluginError(f"privacy-pages: {exc}") from exc
+        self.cache = _CACHES.setdefault(self.settings.content_dir, ContentCache())
         if "admonition" not in config.markdown_extensions:  # notes are admonitions
             config.markdown_extensions.append("admonition")
         return config
