@@ -27,6 +27,10 @@ test: $(STAMP)
 	$(BIN)/ruff format --check plugins tests
 	$(BIN)/mypy
 
+## Benchmark the plugin against pre-rendered pages; writes benchmarks/results.md.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check plugins tests
 	$(BIN)/ruff format --check plugins tests

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 
 class Severity(StrEnum):
@@ -20,9 +21,12 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-@dataclass(frozen=True, order=True)
-class Location:
-    """A position in a content file. ``line`` and ``column`` count from 1."""
+class Location(NamedTuple):
+    """A position in a content file. ``line`` and ``column`` count from 1 (0: unknown).
+
+    A named tuple rather than a dataclass: the loader makes one per key and value, so it must be
+    cheap to create.
+    """
 
     path: str
     line: int = 0
