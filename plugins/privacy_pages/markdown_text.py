@@ -55,34 +55,110 @@ def inline(text: object) -> MarkdownSafe:
     return MarkdownSafe(value)
 
 
-_HEADING = re.compile(r"^( {0,3})(#)", re.MULTILINE)
-_SETEXT = re.compile(r"^( {0,3})([=-])(?=[=-]*\s*$)", re.MULTILINE)
+# Line starts that open a block: a heading (also inside a list item or a quote), a setext
+# underline, an admonition, a fenced block or a directive.
+_CONTAINER = r"(?:(?:[-+*]|\d+[.)]|>)[ \t]+)*"
+_HEADING = re.compile(rf"^([ \t]*{_CONTAINER})(#)", re.MULTILINE)
+_SETEXT = re.compile(r"^([ \t]*)([=-])(?=[=-]*[ \t]*$)", re.MULTILINE)
 _BANG_BLOCK = re.compile(r"^(\s*)(!!!|\?\?\?)", re.MULTILINE)
 _FENCE_DIRECTIVE = re.compile(r"^(\s*)(/// )", re.MULTILINE)
+_TILDE_FENCE = re.compile(r"^([ \t]*)~(?=~~)", re.MULTILINE)
+_BACKTICKS = re.compile(r"`+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _entities(text: str) -> str:
+    """Every character but letters, digits and spaces as a numeric character reference."""
+    return "".join(ch if ch.isalnum() or ch == " " else f"&#{ord(ch)};" for ch in text)
+
+
+def _code_spans(text: str) -> list[tuple[bool, str]]:
+    """Split text into prose and inline code: ``[(is_code, text), ...]``.
+
+    A code span is a run of backticks closed by a run of the same length in the same paragraph,
+    as in Markdown; a backslash escapes the character after it. Unmatched backticks are prose.
+    """
+    parts: list[tuple[bool, str]] = []
+    prose: list[str] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char == "\\" and index + 1 < len(text):
+            prose.append(text[index : index + 2])
+            index += 2
+            continue
+        if char != "`":
+            prose.append(char)
+            index += 1
+            continue
+        run = _BACKTICKS.match(text, index)
+        assert run is not None
+        ticks = run.group()
+        closing = re.compile(rf"(?<!`){ticks}(?!`)").search(text, run.end())
+        if closing is None or closing.start() == run.end():
+            prose.append(ticks)
+            index = run.end()
+            continue
+        code = text[run.end() : closing.start()]
+        if _BLANK_LINE.search(code):
+            prose.append(ticks)
+            index = run.end()
+            continue
+        if prose:
+            parts.append((False, "".join(prose)))
+            prose = []
+        parts.append((True, code))
+        index = closing.end()
+    if prose:
+        parts.append((False, "".join(prose)))
+    return parts
+
+
+def _escape_prose(text: str) -> str:
+    text = text.replace("<", "&lt;")
+    text = text.replace("\\`", "&#96;").replace("`", "&#96;")
+    text = text.replace("{", "\\{").replace("}", "\\}")
+    return text.replace("[!", "\\[!").replace(":::", ":&#58;:")
 
 
 def block(text: object) -> MarkdownSafe:
-    """Markdown text from content, made safe to place inside a generated page."""
+    """Markdown text from content, made safe to place inside a generated page.
+
+    Emphasis, links, lists and paragraphs work. Raw HTML shows as text; inline code becomes
+    ``<code>`` with every character escaped, so it shows exactly as written in any context (a
+    paragraph, a list item, a table cell); nothing can open a heading, a setext heading, an
+    attribute list, an admonition, a fenced block or a Microsoft Learn directive.
+    """
     if isinstance(text, Markup):
         return MarkdownSafe(text)
     value = str(text).replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     value = "\n".join(line.rstrip() for line in value.split("\n"))
-    value = value.replace("<", "&lt;")
-    value = value.replace("{", "\\{").replace("}", "\\}")
-    value = value.replace("[!", "\\[!").replace(":::", ":&#58;:")
+    pieces = []
+    for is_code, piece in _code_spans(value):
+        if is_code:
+            code = " ".join(piece.split("\n")).strip()
+            pieces.append(f"<code>{_entities(code)}</code>")
+        else:
+            pieces.append(_escape_prose(piece))
+    value = "".join(pieces)
     value = _HEADING.sub(r"\1\\\2", value)
-    value = _SETEXT.sub(r"\1\\\2", value)
+    value = _SETEXT.sub(lambda m: m.group(1) + ("&#61;" if m.group(2) == "=" else "\\-"), value)
     value = _BANG_BLOCK.sub(lambda m: m.group(1) + "\\" + "\\".join(m.group(2)), value)
     value = _FENCE_DIRECTIVE.sub(r"\1\\\2", value)
+    value = _TILDE_FENCE.sub(r"\1&#126;", value)
     return MarkdownSafe(value)
 
 
+_CELL_PIPE = re.compile(r"(\\*)\|")
+
+
 def cell(text: object) -> MarkdownSafe:
-    """Markdown text for one table cell: a '|' or a newline cannot add a column or a row."""
+    """Markdown text for one table cell: a '|', a backtick or a newline cannot add a column
+    or a row (pipes become ``&#124;``, lines are joined with ``<br>``)."""
     value = str(block(text))
     lines = [line.strip() for line in value.split("\n")]
     joined = "<br>".join(line for line in lines if line)
-    joined = re.sub(r"(?<!\\)\|", r"\\|", joined)
+    joined = _CELL_PIPE.sub(lambda m: m.group(1)[: len(m.group(1)) // 2 * 2] + "&#124;", joined)
     return MarkdownSafe(joined)
 
 
@@ -91,18 +167,15 @@ def inline_cell(text: object) -> MarkdownSafe:
     return inline(text)
 
 
+#: Characters that could end a Markdown link early, start code or emphasis across it, or split
+#: a table row, percent-encoded in link targets.
+_URL_UNSAFE = {ord(ch): f"%{ord(ch):02X}" for ch in " ()<>\"'\\`|[]*_"}
+
+
 def link_target(url: str) -> MarkdownSafe:
-    """A link target that cannot end the Markdown link early."""
-    escaped = (
-        url.strip()
-        .replace(" ", "%20")
-        .replace("(", "%28")
-        .replace(")", "%29")
-        .replace("<", "%3C")
-        .replace(">", "%3E")
-        .replace('"', "%22")
-    )
-    return MarkdownSafe(escaped)
+    """A link target that cannot end the Markdown link early or change the page structure."""
+    cleaned = "".join(ch for ch in url.strip() if ch.isprintable() or ch == " ")
+    return MarkdownSafe("".join(_URL_UNSAFE.get(ord(ch), ch) for ch in cleaned).replace(" ", "%20"))
 
 
 def indent(text: object, width: int = 4, first: bool = False) -> MarkdownSafe:

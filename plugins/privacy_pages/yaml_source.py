@@ -1,18 +1,22 @@
 """Read one YAML file into plain data that remembers where every key and value came from.
 
-PyYAML's C composer (when available) builds the node tree; this module turns nodes into
-:class:`LocatedMapping` / :class:`LocatedSequence` values itself, so that:
+PyYAML's C parser (when available) produces the event stream; this module builds
+:class:`LocatedMapping` / :class:`LocatedSequence` values from it without recursion, so that:
 
 * nothing changes type behind the writer's back: ``yes``, ``on``, ``2022-04-27`` and ``1.10``
   stay strings; only ``true``/``false``, ``null`` and plain decimal integers are typed;
 * duplicate keys in one mapping are errors (PyYAML would silently keep the last one);
 * every key and value keeps its line and column;
-* alias bombs, deep nesting and huge files fail fast with a message.
+* alias bombs, deep nesting and huge files fail fast with a message (limits are checked while
+  parsing, before anything is expanded);
+* bytes that are not UTF-8, and control characters, are errors with their position (mojibake,
+  valid UTF-8 that was decoded with the wrong code page once, is :mod:`.mojibake`'s job).
 """
 
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,11 +35,6 @@ C_LOADER = _Loader.__name__.startswith("C")
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_STANDARD_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}"
-    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "value")
-)
-_MERGE_TAG = "tag:yaml.org,2002:merge"
 _MOJIBAKE_HINT = "the file is not valid UTF-8; save it as UTF-8"
 
 
@@ -121,34 +120,89 @@ def decode(raw: bytes, display: str) -> str:
 
 
 def parse_text(text: str, display: str, limits: Limits = Limits()) -> Any:
-    """Parse YAML text into located plain data. Raises :class:`YamlFault` on any problem."""
+    """Parse YAML text into located plain data. Raises :class:`YamlFault` on any problem.
+
+    The data is built straight from the parser's event stream, without recursion, so that
+    limits are enforced while parsing: a deeply nested or alias-bomb file fails at the first
+    value past the limit instead of exhausting the stack or the memory.
+    """
+    if len(text) > limits.max_bytes:
+        raise YamlFault(_too_large(display, len(text), limits))
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise YamlFault(Diagnostic(Location(display, line, 1), "NUL character in file", "encoding"))
+    builder = _Builder(display, limits)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
     except yaml.MarkedYAMLError as exc:
         raise YamlFault(_syntax_diagnostic(exc, display, text)) from None
+    except yaml.reader.ReaderError as exc:
+        raise YamlFault(_reader_diagnostic(exc, display, text)) from None
     except yaml.YAMLError as exc:
         raise YamlFault(Diagnostic(Location(display, 1, 1), str(exc), "yaml-syntax")) from None
-    if node is None:
-        return None
-    return _Converter(display, limits).convert(node, 0)
+    except UnicodeError as exc:
+        raise YamlFault(
+            Diagnostic(Location(display, 1, 1), f"invalid text: {exc}", "encoding")
+        ) from None
+    return builder.root
+
+
+def read_text(path: Path, display: str, limits: Limits = Limits()) -> str:
+    """Read one file's text (UTF-8, within the limits). Raises :class:`YamlFault` on any problem."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlFault(
+                Diagnostic(
+                    Location(display),
+                    "expected a regular file, found a device, pipe or socket; remove it",
+                    "path",
+                )
+            )
+        if info.st_size > limits.max_bytes:
+            raise YamlFault(_too_large(display, info.st_size, limits))
+        with path.open("rb") as handle:  # never more than the limit, even if the file grows
+            raw = handle.read(limits.max_bytes + 1)
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        raise YamlFault(
+            Diagnostic(Location(display), f"cannot read the file: {reason}", "io")
+        ) from None
+    if len(raw) > limits.max_bytes:
+        raise YamlFault(_too_large(display, len(raw), limits))
+    return decode(raw, display)
 
 
 def read_file(path: Path, display: str, limits: Limits = Limits()) -> Any:
     """Read and parse one YAML file. Raises :class:`YamlFault` on any problem."""
-    size = path.stat().st_size
-    if size > limits.max_bytes:
-        raise YamlFault(
-            Diagnostic(
-                Location(display),
-                f"file is {size:,} bytes; content files may be at most {limits.max_bytes:,} "
-                "bytes (split it into several files)",
-                "file-too-large",
-            )
-        )
-    return parse_text(decode(path.read_bytes(), display), display, limits)
+    return parse_text(read_text(path, display, limits), display, limits)
+
+
+def _too_large(display: str, size: int, limits: Limits) -> Diagnostic:
+    return Diagnostic(
+        Location(display),
+        f"file is {size:,} bytes; content files may be at most {limits.max_bytes:,} "
+        "bytes (split it into several files)",
+        "file-too-large",
+    )
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _reader_diagnostic(exc: yaml.reader.ReaderError, display: str, text: str) -> Diagnostic:
+    line, column = _position(text, max(0, min(exc.position, len(text))))
+    character = exc.character
+    code = f"U+{character:04X}" if isinstance(character, int) else repr(character)
+    return Diagnostic(
+        Location(display, line, column),
+        f"expected printable text, found control character {code}; remove it",
+        "encoding",
+    )
 
 
 def _syntax_diagnostic(exc: yaml.MarkedYAMLError, display: str, text: str) -> Diagnostic:
@@ -167,79 +221,182 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, display: str, text: str) -> Di
     return Diagnostic(Location(display, line, column), message, "yaml-syntax")
 
 
-class _Converter:
+@dataclass
+class _Open:
+    """A mapping or sequence still being read, and where the next value goes."""
+
+    container: LocatedMapping | LocatedSequence
+    anchor: str | None
+    first_node: int
+    key: str | None = None
+    expect_key: bool = True
+
+
+class _Builder:
+    """Turns parser events into located plain data, enforcing the limits as it goes."""
+
     def __init__(self, display: str, limits: Limits) -> None:
         self.display = display
         self.limits = limits
         self.nodes = 0
+        self.documents = 0
+        self.stack: list[_Open] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.root: Any = None
 
-    def loc(self, node: yaml.Node) -> Location:
-        mark = node.start_mark
+    def loc(self, event: yaml.Event) -> Location:
+        mark = event.start_mark
+        if mark is None:  # pragma: no cover - every parser event has a mark
+            return Location(self.display, 1, 1)
         return Location(self.display, mark.line + 1, mark.column + 1)
 
-    def fail(self, node: yaml.Node, message: str, rule: str = "yaml-structure") -> YamlFault:
-        return YamlFault(Diagnostic(self.loc(node), message, rule))
+    def fail(self, event: yaml.Event, message: str, rule: str = "yaml-structure") -> YamlFault:
+        return YamlFault(Diagnostic(self.loc(event), message, rule))
 
-    def convert(self, node: yaml.Node, depth: int) -> Any:
-        self.nodes += 1
+    def count(self, event: yaml.Event, nodes: int) -> None:
+        self.nodes += nodes
         if self.nodes > self.limits.max_nodes:
             raise self.fail(
-                node,
+                event,
                 f"more than {self.limits.max_nodes:,} values (after expanding aliases); "
                 "is this an alias bomb?",
                 "resource-limit",
             )
-        if depth > self.limits.max_depth:
-            raise self.fail(
-                node, f"nested more than {self.limits.max_depth} levels deep", "resource-limit"
-            )
-        if node.tag not in _STANDARD_TAGS and node.tag != _MERGE_TAG:
-            raise self.fail(node, f"YAML tag {node.tag!r} is not allowed in content")
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, depth)
-        if isinstance(node, yaml.SequenceNode):
-            seq = LocatedSequence()
-            seq.location = self.loc(node)
-            seq.item_locations = []
-            for child in node.value:
-                seq.append(self.convert(child, depth + 1))
-                seq.item_locations.append(self.loc(child))
-            return seq
-        return self._scalar(node)
 
-    def _mapping(self, node: yaml.MappingNode, depth: int) -> LocatedMapping:
-        result = LocatedMapping()
-        result.location = self.loc(node)
-        result.key_locations = {}
-        result.value_locations = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _MERGE_TAG:
-                raise self.fail(key_node, "merge keys (<<) are not supported; write the keys out")
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise self.fail(key_node, "expected a plain text key, found a mapping or list")
-            key = str(key_node.value)
-            if key in result:
-                first = result.key_locations[key]
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
                 raise self.fail(
-                    key_node,
-                    f"duplicate key {key!r} (first defined at line {first.line}); "
-                    "YAML keeps only one of them, so remove or rename one",
-                    "duplicate-key",
+                    event,
+                    "expected one YAML document per file, found a second one (a '---' line); "
+                    "split it into two files",
                 )
-            result.key_locations[key] = self.loc(key_node)
-            result.value_locations[key] = self.loc(value_node)
-            result[key] = self.convert(value_node, depth + 1)
-        return result
+        elif isinstance(event, yaml.ScalarEvent):
+            self.scalar(event)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self.start(event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            done = self.stack.pop()
+            size = self.nodes - done.first_node + 1
+            if done.anchor is not None:
+                self.anchors[done.anchor] = (done.container, size)
+            self.add(done.container, done.container.location, event)
+        elif isinstance(event, yaml.AliasEvent):
+            self.alias(event)
 
-    @staticmethod
-    def _scalar(node: yaml.Node) -> Any:
-        value = str(node.value)
-        if getattr(node, "style", None):  # quoted or block scalar: always text
-            return value
-        if value in _NULLS:
-            return None
-        if value in _BOOLS:
-            return _BOOLS[value]
-        if _INT.match(value):
-            return int(value)
+    def check_tag(self, event: yaml.NodeEvent, allowed: str) -> None:
+        tag = getattr(event, "tag", None)
+        if tag in (None, "!", f"tag:yaml.org,2002:{allowed}"):
+            return
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        raise self.fail(
+            event,
+            f"YAML tag {shown!r} is not allowed in content; remove it (values are read "
+            "as written, and quotes keep a value as text)",
+        )
+
+    def start(self, event: yaml.CollectionStartEvent) -> None:
+        is_mapping = isinstance(event, yaml.MappingStartEvent)
+        self.check_tag(event, "map" if is_mapping else "seq")
+        if self.expecting_key():
+            raise self.fail(event, "expected a plain text key, found a mapping or list")
+        if len(self.stack) >= self.limits.max_depth:
+            raise self.fail(
+                event, f"nested more than {self.limits.max_depth} levels deep", "resource-limit"
+            )
+        self.count(event, 1)
+        container: LocatedMapping | LocatedSequence
+        if is_mapping:
+            container = LocatedMapping()
+            container.key_locations = {}
+            container.value_locations = {}
+        else:
+            container = LocatedSequence()
+            container.item_locations = []
+        container.location = self.loc(event)
+        self.stack.append(_Open(container, event.anchor, self.nodes))
+
+    def expecting_key(self) -> bool:
+        return (
+            bool(self.stack)
+            and isinstance(self.stack[-1].container, LocatedMapping)
+            and (self.stack[-1].expect_key)
+        )
+
+    def alias(self, event: yaml.AliasEvent) -> None:
+        if self.expecting_key():
+            raise self.fail(event, "expected a plain text key, found an alias (*name)")
+        found = self.anchors.get(str(event.anchor))
+        if found is None:
+            raise self.fail(
+                event,
+                f"alias *{event.anchor} refers to no finished anchor &{event.anchor} before it "
+                "(a structure cannot contain itself)",
+            )
+        value, size = found
+        self.count(event, size)
+        self.add(value, self.loc(event), event)
+
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        self.check_tag(event, "str")
+        if self.expecting_key():
+            self.key(event)
+            return
+        self.count(event, 1)
+        value = _scalar_value(event)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, 1)
+        self.add(value, self.loc(event), event)
+
+    def key(self, event: yaml.ScalarEvent) -> None:
+        frame = self.stack[-1]
+        mapping = frame.container
+        assert isinstance(mapping, LocatedMapping)
+        key = str(event.value)
+        if key == "<<" and not event.style and event.tag is None:
+            raise self.fail(event, "merge keys (<<) are not supported; write the keys out")
+        if key in mapping.key_locations:
+            first = mapping.key_locations[key]
+            raise self.fail(
+                event,
+                f"duplicate key {key!r} (first defined at line {first.line}); "
+                "YAML keeps only one of them, so remove or rename one",
+                "duplicate-key",
+            )
+        mapping.key_locations[key] = self.loc(event)
+        frame.key = key
+        frame.expect_key = False
+
+    def add(self, value: Any, location: Location, event: yaml.Event) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        parent = frame.container
+        if isinstance(parent, LocatedSequence):
+            parent.append(value)
+            parent.item_locations.append(location)
+            return
+        assert frame.key is not None
+        parent[frame.key] = value
+        parent.value_locations[frame.key] = location
+        frame.key = None
+        frame.expect_key = True
+
+
+#: Plain integers longer than this stay text (an id number, not a quantity).
+_MAX_INT_DIGITS = 18
+
+
+def _scalar_value(event: yaml.ScalarEvent) -> Any:
+    value = str(event.value)
+    if event.style or event.tag is not None:  # quoted, block or !!str: always text
         return value
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if _INT.match(value) and len(value) <= _MAX_INT_DIGITS:
+        return int(value)
+    return value
