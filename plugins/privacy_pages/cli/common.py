@@ -57,6 +57,13 @@ def use_colour(stream: TextIO) -> bool:
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 
 
+def paint(text: str, severity: Severity | None, stream: TextIO) -> str:
+    """``text`` in the colour of ``severity`` when ``stream`` shows colours, else unchanged."""
+    if severity is None or not use_colour(stream):
+        return text
+    return f"{_COLOURS[severity]}{text}\033[0m"
+
+
 def print_diagnostic(diagnostic: Diagnostic, stream: TextIO = sys.stderr) -> None:
     text = str(diagnostic)
     if use_colour(stream):

@@ -1,0 +1,177 @@
+"""``privacy-pages new``: scaffolds that load cleanly, point editors at the schema, and never
+overwrite anything."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO
+from privacy_pages.cli import main
+from privacy_pages.content import load_content
+from privacy_pages.diagnostics import Severity
+from privacy_pages.settings import settings_from_mkdocs
+from privacy_pages.site import build_site, check_content
+
+SCHEMA_LINE = "# yaml-language-server: $schema="
+
+
+@pytest.fixture
+def site(site_copy: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = site_copy("small")
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.fixture
+def strict_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The small fixture's content under this repository's own plugin options (11 metadata keys)."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
+    options = next(p["privacy-pages"] for p in config["plugins"] if isinstance(p, dict))
+    options = {**options, "content_dir": "content"}
+    root = tmp_path / "strict"
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Home\n", "utf-8")
+    (root / "mkdocs.yml").write_text(
+        yaml.safe_dump({"site_name": "Strict", "plugins": [{"privacy-pages": options}]}), "utf-8"
+    )
+    source = REPO / "tests" / "fixtures" / "small" / "content"
+    for name in ("categories.yml", "catalog/items.yml"):
+        target = root / "content" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text((source / name).read_text("utf-8"), "utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+def schema_target(record: Path) -> Path:
+    first = record.read_text("utf-8").splitlines()[0]
+    assert first.startswith(SCHEMA_LINE)
+    return (record.parent / first.removeprefix(SCHEMA_LINE)).resolve()
+
+
+def test_new_product_loads_cleanly_and_renders(site: Path) -> None:
+    assert main(["new", "product", "contoso-widget", "--name", "Contoso: Widget #1"]) == 0
+    record = site / "content" / "products" / "contoso-widget.yml"
+    assert schema_target(record) == site / "schemas" / "product.schema.json"
+    settings = settings_from_mkdocs(site / "mkdocs.yml")
+    dataset, problems = load_content(settings.content_dir, settings.metadata)
+    assert problems.errors == []
+    product = dataset.products["contoso-widget"]
+    assert product.name == "Contoso: Widget #1"
+    build = build_site(settings)
+    assert build.ok and any(page.product_id == "contoso-widget" for page in build.pages)
+
+
+def test_new_product_under_the_sites_metadata_rules(strict_site: Path) -> None:
+    assert main(["new", "product", "contoso-widget"]) == 0
+    settings = settings_from_mkdocs(strict_site / "mkdocs.yml")
+    dataset, problems = check_content(settings)
+    assert [d for d in problems.items if d.severity is Severity.ERROR] == []
+    assert set(settings.metadata.required) <= set(dataset.products["contoso-widget"].metadata)
+
+
+def test_scaffold_todos_are_reported_until_filled_in(site: Path) -> None:
+    main(["new", "product", "contoso-widget", "--category", "usage"])
+    record = site / "content" / "products" / "contoso-widget.yml"
+    settings = settings_from_mkdocs(site / "mkdocs.yml")
+    _, problems = check_content(settings)
+    mine = [d for d in problems.items if d.location.path.endswith("contoso-widget.yml")]
+    lines = record.read_text("utf-8").splitlines()
+    # A value is reported where it starts: a block scalar (``intro: |``) on its key's line.
+    todo_lines = {
+        n - 1 if lines[n - 2].endswith("|") else n
+        for n, line in enumerate(lines, 1)
+        if "TODO" in line and not line.lstrip().startswith("#")
+    }
+    assert {d.rule for d in mine} == {"placeholder-text"}
+    assert {d.location.line for d in mine} == todo_lines
+    assert dataset_category(record) == "usage"
+
+
+def dataset_category(record: Path) -> str:
+    data = yaml.safe_load(record.read_text("utf-8"))
+    return str(data["required"]["groups"][0]["category"])
+
+
+def test_new_product_refuses_to_overwrite(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    record = site / "content" / "products" / "widget-ios.yml"
+    before = record.read_bytes()
+    assert main(["new", "product", "widget-ios"]) == 1
+    assert "refusing to overwrite" in capsys.readouterr().err
+    assert record.read_bytes() == before
+
+
+def test_new_product_refuses_an_id_another_file_uses(site: Path) -> None:
+    products = site / "content" / "products"
+    (products / "widget-ios.yml").rename(products / "renamed.yml")
+    assert main(["new", "product", "widget-ios"]) == 1
+    assert not (products / "widget-ios.yml").exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["new", "product", "Not_An_Id"],
+        ["new", "product", "fine-id", "--category", "devices"],
+        ["new", "item", "fine-id", "--category", "devices"],
+        ["new", "item", "fine-id", "--file", "../escape"],
+        ["new", "product", "fine-id", "--name", "two\nlines"],
+        ["new", "thing", "x"],
+    ],
+)
+def test_bad_usage_exits_two(site: Path, argv: list[str]) -> None:
+    before = sorted(p.as_posix() for p in (site / "content").rglob("*"))
+    assert main(argv) == 2
+    assert sorted(p.as_posix() for p in (site / "content").rglob("*")) == before
+
+
+def test_new_item_in_its_own_file(site: Path) -> None:
+    assert main(["new", "item", "cpu-usage", "--category", "usage"]) == 0
+    record = site / "content" / "catalog" / "cpu-usage.yml"
+    assert schema_target(record) == site / "schemas" / "catalog.schema.json"
+    settings = settings_from_mkdocs(site / "mkdocs.yml")
+    dataset, problems = load_content(settings.content_dir, settings.metadata)
+    assert problems.errors == []
+    assert dataset.catalog["cpu-usage"].category == "usage"
+    assert dataset.catalog["cpu-usage"].name == "Cpu usage"
+
+
+def test_new_item_appended_to_a_catalog_file(site: Path) -> None:
+    catalog = site / "content" / "catalog" / "items.yml"
+    before = catalog.read_text("utf-8")
+    assert main(["new", "item", "device-serial", "--file", "items", "--name", "Serial number"]) == 0
+    after = catalog.read_text("utf-8")
+    assert after.startswith(before)
+    settings = settings_from_mkdocs(site / "mkdocs.yml")
+    dataset, problems = load_content(settings.content_dir, settings.metadata)
+    assert problems.errors == []
+    assert list(dataset.catalog)[-1] == "device-serial"
+    assert dataset.catalog["device-serial"].name == "Serial number"
+    assert len(dataset.catalog) == len(yaml.safe_load(before)["items"]) + 1
+
+
+def test_new_item_keeps_a_files_own_indentation(site: Path) -> None:
+    catalog = site / "content" / "catalog" / "flat.yml"
+    catalog.write_text("items:\n- id: flat-one\n  name: Flat one\n  category: device\n", "utf-8")
+    assert main(["new", "item", "flat-two", "--file", "flat.yml"]) == 0
+    settings = settings_from_mkdocs(site / "mkdocs.yml")
+    dataset, problems = load_content(settings.content_dir, settings.metadata)
+    assert problems.errors == []
+    assert {"flat-one", "flat-two"} <= set(dataset.catalog)
+
+
+def test_new_item_refuses_an_existing_id(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = {p: p.read_bytes() for p in (site / "content").rglob("*.yml")}
+    assert main(["new", "item", "crash-logs"]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in (site / "content").rglob("*.yml")} == before
+
+
+def test_new_item_refuses_to_overwrite_a_file(site: Path) -> None:
+    existing = site / "content" / "catalog" / "taken.yml"
+    existing.write_text("# not a catalog yet\n", "utf-8")
+    assert main(["new", "item", "taken"]) == 1
+    assert existing.read_text("utf-8") == "# not a catalog yet\n"
