@@ -1,0 +1,155 @@
+"""Browser tests: a built site served on 127.0.0.1, driven in Debian's Chromium by Playwright.
+
+Reusable by any test module. Import the fixtures into the module (pytest finds them there)::
+
+    from browser import Visit, chromium_fixture, open_page_fixture, serve  # noqa: F401
+
+(the fixtures are registered under the names ``chromium`` and ``open_page``):
+
+* ``chromium`` (session): a headless Playwright ``Browser`` running /usr/bin/chromium. Without
+  Chromium the test is skipped with a reason, except with ``CI=true``, where it fails.
+* ``open_page`` (function): ``open_page(url) -> Visit``, a fresh page whose console errors,
+  uncaught exceptions and requests to anything but 127.0.0.1 are recorded (such requests are
+  blocked, as the site must work with no network). ``open_page(url, stubs={host: body})``
+  answers requests to those hosts with ``body`` instead (for theme features that call a
+  known service, such as Material's repository facts from api.github.com); they are not
+  counted as problems.
+
+and, without fixtures, ``serve(directory)``: a context manager that serves a folder over HTTP on
+127.0.0.1 at a random port and yields its base URL (``http://127.0.0.1:PORT/``)::
+
+    def test_page(open_page: Callable[[str], Visit]) -> None:
+        with serve(site_dir) as base:
+            visit = open_page(base + "privacy/x/")
+            assert visit.page.locator("h1").count() == 1
+            assert visit.problems == []
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+def require_chromium() -> Path:
+    """Debian's Chromium: skip without it, except in CI (``CI=true``), where that fails."""
+    if CHROMIUM.exists():
+        return CHROMIUM
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true but Chromium is missing at {CHROMIUM} (.ci/run installs it)")
+    pytest.skip(f"Chromium not found at {CHROMIUM}; install Debian's chromium package")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 at a free port; yields ``http://127.0.0.1:PORT/``."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@dataclass
+class Visit:
+    """An open page and what went wrong on it."""
+
+    page: object  # playwright.sync_api.Page (typed loosely: playwright is a test dependency)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    #: Requests to other hosts than 127.0.0.1: blocked, and a failure of "no network".
+    external_requests: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        return (
+            [f"console error: {m}" for m in self.console_errors]
+            + [f"page error: {m}" for m in self.page_errors]
+            + [f"external request: {u}" for u in self.external_requests]
+        )
+
+
+@pytest.fixture(scope="session", name="chromium")
+def chromium_fixture() -> Iterator[object]:
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(name="open_page")
+def open_page_fixture(chromium: object) -> Iterator[Callable[..., Visit]]:
+    """``open_page(url)``: a new page (own context) at ``url``, with its problems recorded."""
+    contexts: list[object] = []
+
+    def opener(url: str, stubs: Mapping[str, str] | None = None) -> Visit:
+        context = chromium.new_context()  # type: ignore[attr-defined]
+        contexts.append(context)
+        page = context.new_page()
+        visit = Visit(page)
+
+        def route(route: object) -> None:
+            request_url = route.request.url  # type: ignore[attr-defined]
+            host = urlsplit(request_url).hostname or ""
+            if stubs and host in stubs:
+                route.fulfill(status=200, body=stubs[host], content_type="application/json")  # type: ignore[attr-defined]
+            elif urlsplit(request_url).scheme in {"http", "https", "ws", "wss"} and (
+                host not in LOOPBACK
+            ):
+                visit.external_requests.append(request_url)
+                route.abort()  # type: ignore[attr-defined]
+            else:
+                route.continue_()  # type: ignore[attr-defined]
+
+        context.route("**/*", route)
+        page.on(
+            "console",
+            lambda message: (
+                visit.console_errors.append(message.text) if message.type == "error" else None
+            ),
+        )
+        page.on("pageerror", lambda error: visit.page_errors.append(str(error)))
+        page.goto(url)
+        page.wait_for_load_state("load")
+        return visit
+
+    yield opener
+    for context in contexts:
+        context.close()  # type: ignore[attr-defined]
