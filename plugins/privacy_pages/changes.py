@@ -1,0 +1,477 @@
+"""Semantic differences between two states of the content (see :mod:`privacy_pages.snapshot`).
+
+The comparison works on the model, never on the YAML text, so edits that only reformat a file
+(key order, YAML style, quoting, comments, whitespace) give no change by construction. Each
+difference is a typed record: a product, an item, a retention rule, a metadata key, a catalog
+item or a category that was added, removed or changed — with the field and the values before
+and after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any, ClassVar
+
+from .snapshot import State
+
+#: A value as recorded in a snapshot: text, a flag, or nested lists and objects.
+Value = Any
+
+#: What kind of change an item field is, as the issue tracker and readers name it.
+ITEM_ASPECTS: dict[str, str] = {
+    "requirement": "requirement",
+    "condition": "condition",
+    "group_condition": "condition",
+    "classification": "classification",
+    "category": "category",
+    "kind": "category",
+    "id": "identity",
+    "catalog": "identity",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One semantic difference. ``product`` is ``None`` for catalog and category changes."""
+
+    type: ClassVar[str] = "change"
+    #: What changes of this type are about (see :attr:`aspect`).
+    about: ClassVar[str] = "statement"
+    product: str | None
+
+    @property
+    def aspect(self) -> str:
+        """What the change is about: requirement, condition, workloads, wording, retention…"""
+        return self.about
+
+    def to_json(self) -> dict[str, Value]:
+        data: dict[str, Value] = {"type": self.type, "aspect": self.aspect}
+        for f in fields(self):
+            data[f.name] = getattr(self, f.name)
+        return data
+
+
+@dataclass(frozen=True)
+class ProductAdded(Change):
+    type: ClassVar[str] = "product-added"
+    name: str
+
+
+@dataclass(frozen=True)
+class ProductRemoved(Change):
+    type: ClassVar[str] = "product-removed"
+    name: str
+
+
+@dataclass(frozen=True)
+class ProductChanged(Change):
+    """A statement-level field: summary, introduction, storage, access, rights, groups…"""
+
+    type: ClassVar[str] = "product-changed"
+    field: str
+    before: Value
+    after: Value
+
+    @property
+    def aspect(self) -> str:
+        top = self.field.split(".")[0]
+        if top == "workloads":
+            return "workloads"
+        if top in ("links", "applies_to") or self.field.startswith("rights.services"):
+            return "links"
+        if top == "storage":
+            return "storage"
+        return "wording"
+
+
+@dataclass(frozen=True)
+class MetadataChanged(Change):
+    type: ClassVar[str] = "metadata-changed"
+    key: str
+    before: Value
+    after: Value
+
+    about: ClassVar[str] = "metadata"
+
+
+@dataclass(frozen=True)
+class ItemAdded(Change):
+    type: ClassVar[str] = "item-added"
+    item: str
+    name: str
+    requirement: str
+    category: str | None
+
+    about: ClassVar[str] = "item"
+
+
+@dataclass(frozen=True)
+class ItemRemoved(Change):
+    type: ClassVar[str] = "item-removed"
+    item: str
+    name: str
+    requirement: str
+    category: str | None
+
+    about: ClassVar[str] = "item"
+
+
+@dataclass(frozen=True)
+class ItemChanged(Change):
+    """One field of one data item. ``item`` is the item's anchor on the product page."""
+
+    type: ClassVar[str] = "item-changed"
+    item: str
+    name: str
+    field: str
+    before: Value
+    after: Value
+
+    @property
+    def aspect(self) -> str:
+        if self.field.startswith("workloads"):
+            return "workloads"
+        return ITEM_ASPECTS.get(self.field, "wording")
+
+
+@dataclass(frozen=True)
+class RetentionAdded(Change):
+    type: ClassVar[str] = "retention-added"
+    rule: str
+    period: str | None
+
+    about: ClassVar[str] = "retention"
+
+
+@dataclass(frozen=True)
+class RetentionRemoved(Change):
+    type: ClassVar[str] = "retention-removed"
+    rule: str
+    period: str | None
+
+    about: ClassVar[str] = "retention"
+
+
+@dataclass(frozen=True)
+class RetentionChanged(Change):
+    type: ClassVar[str] = "retention-changed"
+    rule: str
+    field: str
+    before: Value
+    after: Value
+
+    about: ClassVar[str] = "retention"
+
+
+@dataclass(frozen=True)
+class CatalogItemAdded(Change):
+    type: ClassVar[str] = "catalog-item-added"
+    item: str
+    name: str
+
+    about: ClassVar[str] = "catalog"
+
+
+@dataclass(frozen=True)
+class CatalogItemRemoved(Change):
+    type: ClassVar[str] = "catalog-item-removed"
+    item: str
+    name: str
+
+    about: ClassVar[str] = "catalog"
+
+
+@dataclass(frozen=True)
+class CatalogItemChanged(Change):
+    type: ClassVar[str] = "catalog-item-changed"
+    item: str
+    name: str
+    field: str
+    before: Value
+    after: Value
+
+    about: ClassVar[str] = "catalog"
+
+
+@dataclass(frozen=True)
+class CategoryAdded(Change):
+    type: ClassVar[str] = "category-added"
+    category: str
+    name: str
+
+    about: ClassVar[str] = "categories"
+
+
+@dataclass(frozen=True)
+class CategoryRemoved(Change):
+    type: ClassVar[str] = "category-removed"
+    category: str
+    name: str
+
+    about: ClassVar[str] = "categories"
+
+
+@dataclass(frozen=True)
+class CategoryChanged(Change):
+    type: ClassVar[str] = "category-changed"
+    category: str
+    name: str
+    field: str
+    before: Value
+    after: Value
+
+    about: ClassVar[str] = "categories"
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """Every change between two states, in a stable order."""
+
+    changes: tuple[Change, ...] = ()
+    #: Product names (after the change, else before), for reports.
+    product_names: Mapping[str, str] = field(default_factory=dict)
+    #: Category names, for reports.
+    category_names: Mapping[str, str] = field(default_factory=dict)
+    #: Workload names per product, for reports.
+    workload_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def __iter__(self) -> Iterator[Change]:
+        return iter(self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+    @property
+    def products(self) -> tuple[str, ...]:
+        """The ids of the products that changed, in order."""
+        return tuple(dict.fromkeys(c.product for c in self.changes if c.product is not None))
+
+    def for_product(self, product_id: str) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.product == product_id)
+
+    @property
+    def shared(self) -> tuple[Change, ...]:
+        """Changes to the catalog and the categories (not to one product)."""
+        return tuple(c for c in self.changes if c.product is None)
+
+    def name_of(self, product_id: str) -> str:
+        return self.product_names.get(product_id, product_id)
+
+    def category_name(self, category_id: str) -> str:
+        return self.category_names.get(category_id, category_id)
+
+    def workload_name(self, product_id: str, workload_id: str) -> str:
+        return self.workload_names.get(product_id, {}).get(workload_id, workload_id)
+
+    def to_json(self) -> dict[str, Value]:
+        return {
+            "products": {
+                pid: {
+                    "name": self.name_of(pid),
+                    "changes": [c.to_json() for c in self.for_product(pid)],
+                }
+                for pid in self.products
+            },
+            "shared": [c.to_json() for c in self.shared],
+        }
+
+
+# -- comparing ----------------------------------------------------------------------------------
+
+
+def _flatten(value: Mapping[str, Value], prefix: str = "") -> dict[str, Value]:
+    """Nested objects as ``a.b`` paths; lists and text are compared whole."""
+    result: dict[str, Value] = {}
+    for key, inner in value.items():
+        path = f"{prefix}{key}"
+        if isinstance(inner, Mapping) and inner:
+            result.update(_flatten(inner, f"{path}."))
+        else:
+            result[path] = inner
+    return result
+
+
+def _field_changes(
+    before: Mapping[str, Value], after: Mapping[str, Value]
+) -> Iterator[tuple[str, Value, Value]]:
+    """``(path, before, after)`` for every flattened field that differs, in path order."""
+    old, new = _flatten(before), _flatten(after)
+    for path in sorted(old.keys() | new.keys()):
+        if old.get(path) != new.get(path):
+            yield path, old.get(path), new.get(path)
+
+
+def _item_name(state: Mapping[str, Value], key: str) -> str:
+    return str(state.get("name") or state.get("id") or key)
+
+
+def _match_moved(
+    removed: dict[str, Mapping[str, Value]], added: dict[str, Mapping[str, Value]]
+) -> list[tuple[str, str]]:
+    """Pair an item that disappeared with one that appeared when they are the same item.
+
+    Same item id (its anchor changed), or same name with a new id (a local item became the
+    shared catalog item): these are changes to one item, not a removal and an addition.
+    """
+    pairs: list[tuple[str, str]] = []
+    for attribute in ("id", "name"):
+        old_by = _unique_by(removed, attribute)
+        new_by = _unique_by(added, attribute)
+        for value, old_key in old_by.items():
+            new_key = new_by.get(value)
+            if new_key is not None and old_key in removed and new_key in added:
+                pairs.append((old_key, new_key))
+                del removed[old_key]
+                del added[new_key]
+    return pairs
+
+
+def _unique_by(items: Mapping[str, Mapping[str, Value]], attribute: str) -> dict[str, str]:
+    seen: dict[str, list[str]] = {}
+    for key, state in items.items():
+        value = state.get(attribute)
+        if isinstance(value, str):
+            seen.setdefault(value.casefold(), []).append(key)
+    return {value: keys[0] for value, keys in seen.items() if len(keys) == 1}
+
+
+def _item_changes(
+    product_id: str, old: Mapping[str, Value], new: Mapping[str, Value]
+) -> list[Change]:
+    changes: list[Change] = []
+    removed = {k: v for k, v in old.items() if k not in new}
+    added = {k: v for k, v in new.items() if k not in old}
+    pairs = [(k, k) for k in new if k in old] + _match_moved(removed, added)
+    for old_key, new_key in sorted(pairs, key=lambda pair: pair[1]):
+        name = _item_name(new[new_key], new_key)
+        for path, before, after in _field_changes(old[old_key], new[new_key]):
+            changes.append(ItemChanged(product_id, new_key, name, path, before, after))
+    for key, state in removed.items():
+        changes.append(
+            ItemRemoved(
+                product_id,
+                key,
+                _item_name(state, key),
+                str(state.get("requirement", "")),
+                state.get("category"),
+            )
+        )
+    for key, state in added.items():
+        changes.append(
+            ItemAdded(
+                product_id,
+                key,
+                _item_name(state, key),
+                str(state.get("requirement", "")),
+                state.get("category"),
+            )
+        )
+    return changes
+
+
+def _retention_changes(
+    product_id: str, old: Mapping[str, Value], new: Mapping[str, Value]
+) -> list[Change]:
+    changes: list[Change] = []
+    for rule in sorted(old.keys() | new.keys()):
+        if rule not in new:
+            changes.append(RetentionRemoved(product_id, rule, old[rule].get("period")))
+        elif rule not in old:
+            changes.append(RetentionAdded(product_id, rule, new[rule].get("period")))
+        else:
+            for path, before, after in _field_changes(old[rule], new[rule]):
+                changes.append(RetentionChanged(product_id, rule, path, before, after))
+    return changes
+
+
+#: Parts of a product state compared by their own rules (not as plain fields).
+_KEYED_PARTS = ("metadata", "items", "retention", "groups")
+
+
+def product_changes(
+    product_id: str, old: Mapping[str, Value], new: Mapping[str, Value]
+) -> list[Change]:
+    """Every change to one statement present in both states."""
+    changes: list[Change] = []
+    old_meta, new_meta = old.get("metadata", {}), new.get("metadata", {})
+    for key in sorted(old_meta.keys() | new_meta.keys()):
+        if old_meta.get(key) != new_meta.get(key):
+            changes.append(MetadataChanged(product_id, key, old_meta.get(key), new_meta.get(key)))
+    plain_old = {k: v for k, v in old.items() if k not in _KEYED_PARTS}
+    plain_new = {k: v for k, v in new.items() if k not in _KEYED_PARTS}
+    for path, before, after in _field_changes(plain_old, plain_new):
+        changes.append(ProductChanged(product_id, path, before, after))
+    old_groups, new_groups = old.get("groups", {}), new.get("groups", {})
+    for key in sorted(old_groups.keys() | new_groups.keys()):
+        for path, before, after in _field_changes(old_groups.get(key, {}), new_groups.get(key, {})):
+            changes.append(ProductChanged(product_id, f"groups.{key}.{path}", before, after))
+    changes.extend(
+        _retention_changes(product_id, old.get("retention", {}), new.get("retention", {}))
+    )
+    changes.extend(_item_changes(product_id, old.get("items", {}), new.get("items", {})))
+    return changes
+
+
+def _shared_changes(
+    old: Mapping[str, Value],
+    new: Mapping[str, Value],
+    added: type[CatalogItemAdded] | type[CategoryAdded],
+    removed: type[CatalogItemRemoved] | type[CategoryRemoved],
+    changed: type[CatalogItemChanged] | type[CategoryChanged],
+) -> Iterable[Change]:
+    for key in sorted(old.keys() | new.keys()):
+        if key not in new:
+            yield removed(None, key, _item_name(old[key], key))
+        elif key not in old:
+            yield added(None, key, _item_name(new[key], key))
+        else:
+            for path, before, after in _field_changes(old[key], new[key]):
+                yield changed(None, key, _item_name(new[key], key), path, before, after)
+
+
+def compare(old: State, new: State) -> ChangeSet:
+    """Every semantic change from ``old`` to ``new`` (two dataset states or snapshots' states)."""
+    changes: list[Change] = []
+    old_products, new_products = old["products"], new["products"]
+    names = {pid: str(p.get("name", pid)) for pid, p in old_products.items()}
+    names.update({pid: str(p.get("name", pid)) for pid, p in new_products.items()})
+    for product_id in sorted(old_products.keys() | new_products.keys()):
+        if product_id not in new_products:
+            changes.append(ProductRemoved(product_id, names[product_id]))
+        elif product_id not in old_products:
+            changes.append(ProductAdded(product_id, names[product_id]))
+        else:
+            changes.extend(
+                product_changes(product_id, old_products[product_id], new_products[product_id])
+            )
+    changes.extend(
+        _shared_changes(
+            old["catalog"], new["catalog"], CatalogItemAdded, CatalogItemRemoved, CatalogItemChanged
+        )
+    )
+    changes.extend(
+        _shared_changes(
+            old["categories"], new["categories"], CategoryAdded, CategoryRemoved, CategoryChanged
+        )
+    )
+    return ChangeSet(tuple(changes), names, _category_names(old, new), _workload_names(old, new))
+
+
+def _category_names(*states: State) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for state in states:
+        names.update({cid: _item_name(c, cid) for cid, c in state["categories"].items()})
+    return names
+
+
+def _workload_names(*states: State) -> dict[str, dict[str, str]]:
+    names: dict[str, dict[str, str]] = {}
+    for state in states:
+        for product_id, product in state["products"].items():
+            for workload_id, workload in product.get("workloads", {}).items():
+                names.setdefault(product_id, {})[workload_id] = _item_name(workload, workload_id)
+    return names

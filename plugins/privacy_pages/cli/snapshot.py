@@ -1,0 +1,82 @@
+"""``privacy-pages snapshot``: record the content as a release in ``content/history/``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..content import load_content
+from ..diagnostics import display_path
+from ..snapshot import HISTORY_DIR, SnapshotError, parse_date, take_snapshot, write_snapshot
+from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "snapshot",
+        help="record the content as a release snapshot in content/history/",
+        description="Write a compact JSON snapshot of what every privacy statement says into "
+        "content/history/VERSION.json. The site's change history, the What changed page and "
+        "the Atom feed compare consecutive snapshots. An existing snapshot is never replaced "
+        "unless --force is given. Exit code 0 on success, 1 on content errors, 2 on bad usage.",
+    )
+    parser.add_argument(
+        "--version",
+        required=True,
+        metavar="VERSION",
+        help="the release's version, also the file name (for example 1.2.0)",
+    )
+    parser.add_argument(
+        "--date",
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="the release date (ISO format)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        metavar="CONTENT_DIR",
+        help="write into CONTENT_DIR/history/ instead of the content folder that was read "
+        "(to record an older copy of the content in the current history)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="replace an existing snapshot of this version"
+    )
+    add_site_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        settings = site_settings(args)
+        date = parse_date(args.date)
+    except (UsageError, SnapshotError) as exc:
+        print(f"privacy-pages snapshot: {exc}", file=sys.stderr)
+        return 2
+    if not settings.content_dir.is_dir():
+        print(
+            f"privacy-pages snapshot: content folder not found: {settings.content_dir}",
+            file=sys.stderr,
+        )
+        return 2
+    dataset, problems = load_content(settings.content_dir, settings.metadata)
+    for problem in problems.sorted():
+        print_diagnostic(problem, sys.stderr)
+    if problems.errors:
+        print("privacy-pages snapshot: fix the content errors above first", file=sys.stderr)
+        return 1
+    target: Path = args.out or settings.content_dir
+    try:
+        snapshot = take_snapshot(dataset, args.version, date)
+        path = write_snapshot(snapshot, target, force=args.force)
+    except SnapshotError as exc:
+        print(f"privacy-pages snapshot: {exc}", file=sys.stderr)
+        return 2
+    count = len(dataset.products)
+    print(
+        f"wrote {display_path(path)}: release {snapshot.version} ({date.isoformat()}), "
+        f"{count} statement{'s' if count != 1 else ''} (in {HISTORY_DIR}/)",
+        file=sys.stderr,
+    )
+    return 0

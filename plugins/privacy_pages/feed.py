@@ -1,0 +1,144 @@
+"""The Atom feed of changes (``changes.xml``): one entry per release and statement.
+
+Built with :mod:`xml.etree.ElementTree`, so every value is XML-escaped. Links are absolute when
+the site's URL is known (MkDocs' ``site_url``), and relative to the feed otherwise — the feed
+sits at the root of the site, so relative links still resolve for readers that fetch it there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import uuid
+import xml.etree.ElementTree as ET
+from urllib.parse import urljoin, urlsplit
+
+from . import __version__
+from .change_report import ChangeNote
+from .history import History, Release
+from .history_pages import FEED_PATH, changes_page_path
+from .model import Dataset
+from .settings import Settings
+
+ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
+FEED_TITLE = "Privacy statements: what changed"
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL (relative to the site root) of a page at ``path`` in the docs folder."""
+    stem = path[: -len(".md")] if path.endswith(".md") else path
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")] if directory_urls else f"{stem}.html"
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def _timestamp(date: dt.date) -> str:
+    return f"{date.isoformat()}T00:00:00Z"
+
+
+class _Links:
+    """Absolute links under ``site_url``, or links relative to the feed at the site root."""
+
+    def __init__(self, settings: Settings) -> None:
+        base = settings.site_url
+        self.base = base if not base or base.endswith("/") else f"{base}/"
+        self.directory_urls = settings.directory_urls
+        self.settings = settings
+
+    def url(self, target: str) -> str:
+        return urljoin(self.base, target) if self.base else target
+
+    def page(self, path: str, fragment: str = "") -> str:
+        url = self.url(page_url(path, self.directory_urls))
+        return f"{url}#{fragment}" if fragment else url
+
+    def entry_id(self, product_id: str, release: Release) -> str:
+        """A permanent, unique id: a ``tag:`` URI under the site's host, else a name-based UUID."""
+        name = f"{self.settings.pages_dir}/{product_id}/{release.version}"
+        if self.base:
+            parts = urlsplit(self.base)
+            if parts.hostname:
+                path = parts.path.strip("/")
+                prefix = f"{path}/" if path else ""
+                return f"tag:{parts.hostname},{release.date.isoformat()}:{prefix}{name}"
+        return uuid.uuid5(uuid.NAMESPACE_URL, f"privacy-pages:{name}").urn
+
+    def feed_id(self) -> str:
+        if self.base:
+            return self.url(FEED_PATH)
+        return uuid.uuid5(uuid.NAMESPACE_URL, f"privacy-pages:{self.settings.pages_dir}").urn
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _content_html(notes: list[ChangeNote], first: bool, release: Release) -> str:
+    items = []
+    if first:
+        items.append(f"<p>First published in release {html.escape(release.version)}.</p>")
+    if notes:
+        lines = "".join(f"<li>{html.escape(note.text)}</li>" for note in notes)
+        items.append(f"<ul>{lines}</ul>")
+    return "".join(items)
+
+
+def _summary(notes: list[ChangeNote], first: bool, release: Release) -> str:
+    if first and not notes:
+        return f"First published in release {release.version}."
+    count = len(notes)
+    head = f"{count} change{'s' if count != 1 else ''} in release {release.version}"
+    return head + ": " + "; ".join(note.text for note in notes)
+
+
+def atom_feed(history: History, dataset: Dataset, settings: Settings) -> str:
+    """The Atom document: the newest release first, one entry for each statement it touched."""
+    links = _Links(settings)
+    feed = ET.Element("feed", {"xmlns": ATOM_NAMESPACE})
+    _sub(feed, "id", links.feed_id())
+    _sub(feed, "title", FEED_TITLE)
+    _sub(feed, "subtitle", "Each release of the privacy statements, with what changed in each.")
+    latest = history.latest
+    _sub(feed, "updated", _timestamp(latest.date) if latest else "1970-01-01T00:00:00Z")
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=links.url(FEED_PATH))
+    _sub(
+        feed,
+        "link",
+        rel="alternate",
+        type="text/html",
+        href=links.page(changes_page_path(settings)),
+    )
+    author = _sub(feed, "author")
+    _sub(author, "name", settings.nav_title)
+    _sub(feed, "generator", "privacy-pages", version=__version__)
+    for release in history.newest_first:
+        for product_id in _touched(release):
+            notes = release.notes(product_id)
+            first = release.first_published(product_id)
+            name = release.product_names.get(product_id) or release.changes.name_of(product_id)
+            entry = _sub(feed, "entry")
+            _sub(entry, "id", links.entry_id(product_id, release))
+            verb = "first published" if first and not notes else "changes"
+            _sub(entry, "title", f"{name}: {verb} in release {release.version}")
+            _sub(entry, "updated", _timestamp(release.date))
+            _sub(entry, "published", _timestamp(release.date))
+            if product_id in dataset.products:
+                page = f"{settings.pages_dir}/{product_id}.md"
+                href = links.page(page, release.anchor)
+            else:
+                href = links.page(changes_page_path(settings), release.anchor)
+            _sub(entry, "link", rel="alternate", type="text/html", href=href)
+            _sub(entry, "summary", _summary(notes, first, release), type="text")
+            _sub(entry, "content", _content_html(notes, first, release), type="html")
+    ET.indent(feed)
+    body = ET.tostring(feed, encoding="unicode")
+    return f'<?xml version="1.0" encoding="utf-8"?>\n{body}\n'
+
+
+def _touched(release: Release) -> list[str]:
+    if release.initial:
+        return sorted(release.snapshot.products)
+    return list(release.changes.products)

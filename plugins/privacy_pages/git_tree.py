@@ -1,0 +1,103 @@
+"""A content folder as it was at a git revision, read from git objects (no checkout).
+
+``git ls-tree`` lists the files under the content folder at a revision, ``git cat-file --batch``
+reads them, and they are written into a temporary folder that the normal loader reads. The
+working tree, the index and HEAD are never touched.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path, PurePosixPath
+
+
+class GitError(Exception):
+    """Git is missing, the folder is not in a repository, or a revision is unknown."""
+
+
+def _git(repo: Path, *args: str, data: bytes | None = None) -> bytes:
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(repo), *args],
+            input=data,
+            capture_output=True,
+            check=False,
+        )
+    except FileNotFoundError as exc:
+        raise GitError("git is not installed (needed for --git)") from exc
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed"
+        raise GitError(message)
+    return result.stdout
+
+
+def repository_root(path: Path) -> Path:
+    """The top folder of the git repository that contains ``path``."""
+    start = path if path.is_dir() else path.parent
+    while not start.exists():
+        start = start.parent
+    return Path(_git(start, "rev-parse", "--show-toplevel").decode("utf-8").strip())
+
+
+def resolve_revision(repo: Path, revision: str) -> str:
+    """The commit id of a revision (a branch, tag, ``HEAD~1``, ``origin/main``...)."""
+    if revision.startswith("-"):
+        raise GitError(f"expected a revision, found {revision!r}")
+    try:
+        output = _git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    except GitError as exc:
+        raise GitError(f"unknown revision {revision!r} in {repo}") from exc
+    return output.decode("ascii").strip()
+
+
+def content_files(repo: Path, commit: str, folder: str) -> list[tuple[str, str]]:
+    """``(path inside folder, blob id)`` of every regular file under ``folder`` at ``commit``."""
+    output = _git(repo, "ls-tree", "-r", "-z", "--full-tree", commit, "--", folder)
+    files = []
+    prefix = PurePosixPath(folder)
+    for record in output.split(b"\0"):
+        if not record:
+            continue
+        meta, _, name = record.partition(b"\t")
+        mode, kind, blob = meta.decode("ascii").split()
+        if kind != "blob" or mode not in ("100644", "100755"):
+            continue  # symbolic links and submodules are not content
+        path = PurePosixPath(name.decode("utf-8", "surrogateescape"))
+        files.append((path.relative_to(prefix).as_posix(), blob))
+    return files
+
+
+def _read_blobs(repo: Path, blobs: list[str]) -> list[bytes]:
+    """The contents of several blobs, with one ``git cat-file --batch``."""
+    if not blobs:
+        return []
+    output = _git(repo, "cat-file", "--batch", data="".join(f"{b}\n" for b in blobs).encode())
+    contents = []
+    position = 0
+    for blob in blobs:
+        end = output.index(b"\n", position)
+        header = output[position:end].decode("ascii").split()
+        if len(header) != 3 or header[0] != blob:
+            raise GitError(f"cannot read object {blob}: {' '.join(header)}")
+        size = int(header[2])
+        start = end + 1
+        contents.append(output[start : start + size])
+        position = start + size + 1
+    return contents
+
+
+def export_content(repo: Path, revision: str, folder: str, target: Path) -> int:
+    """Write the files under ``folder`` at ``revision`` into ``target``; return how many.
+
+    ``folder`` is relative to the repository's top folder (for example ``content``).
+    """
+    commit = resolve_revision(repo, revision)
+    files = content_files(repo, commit, folder)
+    target.mkdir(parents=True, exist_ok=True)
+    for (relative, _), data in zip(files, _read_blobs(repo, [b for _, b in files]), strict=True):
+        destination = target / relative
+        if not destination.resolve().is_relative_to(target.resolve()):
+            raise GitError(f"refusing to write outside the export folder: {relative}")
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(data)
+    return len(files)

@@ -1,0 +1,230 @@
+"""The release history: snapshots in order, what changed in each release, and recent updates.
+
+A release is one snapshot in ``content/history/``. Its changes are the semantic differences
+from the release before it (:func:`privacy_pages.changes.compare`); the first release has none,
+it only records which statements were first published. "Today" is always a parameter, so that
+builds and tests decide which items count as recently updated; :func:`build_date` is the one
+place that reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from .change_report import ChangeNote, describe_all
+from .changes import ChangeSet, ItemAdded, ItemChanged, ProductAdded, compare
+from .diagnostics import Diagnostics
+from .snapshot import Snapshot, load_snapshots
+
+#: How long an item stays marked "Updated in ..." after a release, unless the site says otherwise.
+DEFAULT_UPDATED_DAYS = 90
+
+
+@dataclass(frozen=True)
+class HistoryOptions:
+    """The site's ``history`` options."""
+
+    #: How many days after a release its changed items stay marked (0 turns marks off).
+    updated_marks_days: int = DEFAULT_UPDATED_DAYS
+    #: The date marks are judged against; ``None`` means the build date (:func:`build_date`).
+    today: dt.date | None = None
+
+
+class HistoryOptionsError(ValueError):
+    """A problem in the ``history`` options."""
+
+
+def history_options(options: Mapping[str, Any] | None) -> HistoryOptions:
+    """Read ``history: {updated_marks_days: 90, today: 2026-11-21}`` from a site's options."""
+    options = options or {}
+    unknown = sorted(set(options) - {"updated_marks_days", "today"})
+    if unknown:
+        raise HistoryOptionsError(
+            f"unknown history option(s): {', '.join(unknown)} (expected updated_marks_days, today)"
+        )
+    days = options.get("updated_marks_days", DEFAULT_UPDATED_DAYS)
+    if not isinstance(days, int) or isinstance(days, bool) or days < 0:
+        raise HistoryOptionsError(
+            f"history.updated_marks_days: expected a whole number of days (0 or more), found {days!r}"
+        )
+    today = options.get("today")
+    if today is not None and not isinstance(today, dt.date):
+        text = str(today).strip()
+        try:
+            today = dt.date.fromisoformat(text)
+        except ValueError as exc:
+            raise HistoryOptionsError(
+                f"history.today: expected a date as YYYY-MM-DD, found {text!r}"
+            ) from exc
+    if isinstance(today, dt.datetime):
+        today = today.date()
+    return HistoryOptions(updated_marks_days=days, today=today)
+
+
+def release_anchor(version: str) -> str:
+    """The HTML id of a release on a product page: ``1.0.0`` → ``release-1-0-0``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", version.lower()).strip("-")
+    return f"release-{slug or 'unnamed'}"
+
+
+@dataclass(frozen=True)
+class Release:
+    """One snapshot, with the changes since the release before it."""
+
+    snapshot: Snapshot
+    previous: Snapshot | None
+    changes: ChangeSet = field(default_factory=ChangeSet)
+
+    @property
+    def version(self) -> str:
+        return self.snapshot.version
+
+    @property
+    def date(self) -> dt.date:
+        return self.snapshot.date
+
+    @property
+    def anchor(self) -> str:
+        return release_anchor(self.version)
+
+    @property
+    def initial(self) -> bool:
+        """The first release: every statement in it is first published, nothing changed."""
+        return self.previous is None
+
+    @property
+    def product_names(self) -> dict[str, str]:
+        return {
+            pid: str(product.get("name", pid))
+            for pid, product in sorted(self.snapshot.products.items())
+        }
+
+    def first_published(self, product_id: str) -> bool:
+        if self.initial:
+            return product_id in self.snapshot.products
+        return any(isinstance(c, ProductAdded) for c in self.changes.for_product(product_id))
+
+    def touches(self, product_id: str) -> bool:
+        """Whether this release published or changed a statement."""
+        if self.initial:
+            return product_id in self.snapshot.products
+        return bool(self.changes.for_product(product_id))
+
+    def notes(self, product_id: str) -> list[ChangeNote]:
+        """What changed in one statement, in words (nothing for its first publication)."""
+        changes = [
+            c for c in self.changes.for_product(product_id) if not isinstance(c, ProductAdded)
+        ]
+        return describe_all(changes, self.changes)
+
+    @property
+    def shared_notes(self) -> list[ChangeNote]:
+        return describe_all(self.changes.shared, self.changes)
+
+
+@dataclass(frozen=True)
+class UpdatedMark:
+    """The badge on an item that changed recently: ``Updated in 2026-11``."""
+
+    label: str
+    #: The release's anchor in the page's change history.
+    anchor: str
+    version: str
+
+
+@dataclass(frozen=True)
+class History:
+    """Every release, oldest first."""
+
+    releases: tuple[Release, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.releases)
+
+    @property
+    def newest_first(self) -> tuple[Release, ...]:
+        return tuple(reversed(self.releases))
+
+    @property
+    def latest(self) -> Release | None:
+        return self.releases[-1] if self.releases else None
+
+    @cached_property
+    def _by_product(self) -> Mapping[str, tuple[Release, ...]]:
+        result: dict[str, list[Release]] = {}
+        for release in self.newest_first:
+            for product_id in _products_of(release):
+                if release.touches(product_id):
+                    result.setdefault(product_id, []).append(release)
+        return {pid: tuple(releases) for pid, releases in result.items()}
+
+    def product_releases(self, product_id: str) -> tuple[Release, ...]:
+        """The releases that published or changed a statement, newest first."""
+        return self._by_product.get(product_id, ())
+
+    def updated_marks(
+        self, product_id: str, today: dt.date, days: int = DEFAULT_UPDATED_DAYS
+    ) -> dict[str, UpdatedMark]:
+        """Item anchor → mark, for items added or changed within ``days`` before ``today``.
+
+        The first release marks nothing (every item in it is new). When an item changed in
+        several recent releases, the newest one wins.
+        """
+        marks: dict[str, UpdatedMark] = {}
+        if days <= 0:
+            return marks
+        since = today - dt.timedelta(days=days)
+        for release in self.product_releases(product_id):
+            if release.initial or not since <= release.date <= today:
+                continue
+            month = release.date.strftime("%Y-%m")
+            for change in release.changes.for_product(product_id):
+                if isinstance(change, ItemChanged) and change.item not in marks:
+                    marks[change.item] = UpdatedMark(
+                        f"Updated in {month}", release.anchor, release.version
+                    )
+                elif isinstance(change, ItemAdded) and change.item not in marks:
+                    marks[change.item] = UpdatedMark(
+                        f"New in {month}", release.anchor, release.version
+                    )
+        return marks
+
+
+def _products_of(release: Release) -> list[str]:
+    if release.initial:
+        return sorted(release.snapshot.products)
+    return list(release.changes.products)
+
+
+def build_history(snapshots: list[Snapshot]) -> History:
+    """Releases from snapshots, oldest first (see :func:`privacy_pages.snapshot.load_snapshots`)."""
+    releases = []
+    previous: Snapshot | None = None
+    for snapshot in snapshots:
+        changes = compare(previous.state, snapshot.state) if previous else ChangeSet()
+        releases.append(Release(snapshot, previous, changes))
+        previous = snapshot
+    return History(tuple(releases))
+
+
+def load_history(content_dir: Path) -> tuple[History, Diagnostics]:
+    """The release history of a content folder (``content/history/*.json``)."""
+    snapshots, problems = load_snapshots(content_dir)
+    return build_history(snapshots), problems
+
+
+def build_date(environ: Mapping[str, str] | None = None) -> dt.date:
+    """The date a build happens on: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else
+    today's date in UTC. The only place that reads the clock."""
+    env = os.environ if environ is None else environ
+    epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.datetime.now(dt.UTC).date()

@@ -1,0 +1,562 @@
+"""Release snapshots: a dataset reduced to its meaning, as compact, canonical JSON.
+
+A snapshot records what every statement says at a release — products with their metadata, every
+data item, storage and retention, the shared catalog and the categories — and nothing about how
+the YAML was written. Two content trees that differ only in key order, YAML style, quoting,
+comments or whitespace give the same snapshot, byte for byte; so comparing snapshots compares
+meaning (see :mod:`privacy_pages.changes`).
+
+Snapshots live in ``content/history/<version>.json``. The record loader only reads YAML, so
+this module loads and checks them itself, with ``file:line:col`` errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Diagnostic, Diagnostics, Location, display_path
+from .model import (
+    Alternatives,
+    CatalogItem,
+    Category,
+    DataItem,
+    Dataset,
+    Detail,
+    ItemGroup,
+    Link,
+    Product,
+    Retention,
+)
+
+#: The format of snapshot files; raise it when the meaning of a field changes.
+SCHEMA_VERSION = 1
+#: Where snapshots live inside the content folder.
+HISTORY_DIR = "history"
+#: The requirement recorded for items a statement says are never collected.
+NEVER_COLLECTED = "never-collected"
+
+VERSION_PATTERN = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,63}\Z")
+DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+#: A dataset's meaning as plain JSON data: ``{"products": ..., "catalog": ..., "categories": ...}``.
+State = dict[str, Any]
+
+# -- text ---------------------------------------------------------------------------------------
+
+_BLOCK_START = re.compile(r"\s*(([-+*]|\d{1,9}[.)])(\s|$)|[>#|<]|!!!|\?\?\?|:::)")
+_FENCE = re.compile(r"\s*(```|~~~)")
+_SPACES = re.compile(r"[ \t]+")
+
+
+def canonical_text(value: str) -> str:
+    """Text with formatting-only differences removed.
+
+    Line endings, trailing spaces, blank-line runs, runs of spaces and the way a paragraph is
+    wrapped (a YAML literal ``|``, a folded ``>`` or a plain scalar) do not change what a reader
+    sees, so they are normalized away. Lines that start a Markdown block (a list item, a quote,
+    a table row, a heading) and fenced code keep their own lines.
+    """
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    fenced = False
+    for raw in lines:
+        line = raw.rstrip()
+        if fenced or _FENCE.match(line):
+            if _FENCE.match(line):
+                fenced = not fenced
+            current.append(line)
+            continue
+        if not line.strip():
+            if current:
+                paragraphs.append(current)
+                current = []
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        if len(indent.expandtabs(4)) < 4 and not _BLOCK_START.match(line):
+            indent = ""  # up to three spaces before a paragraph mean nothing in Markdown
+        body = _SPACES.sub(" ", line.strip())
+        if current and not _BLOCK_START.match(line):
+            current[-1] = f"{current[-1]} {body}"
+        else:
+            current.append(indent + body)
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join("\n".join(paragraph) for paragraph in paragraphs)
+
+
+def _text(value: str | None) -> str | None:
+    if value is None:
+        return None
+    text = canonical_text(str(value))
+    return text or None
+
+
+def _compact(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Drop empty values, so that a snapshot only records what a statement says."""
+    return {k: v for k, v in values.items() if v not in (None, "", [], {}, ())}
+
+
+def _unique_key(key: str, taken: Mapping[str, object]) -> str:
+    if key not in taken:
+        return key
+    number = 2
+    while f"{key}#{number}" in taken:
+        number += 1
+    return f"{key}#{number}"
+
+
+# -- dataset → state ----------------------------------------------------------------------------
+
+
+def _keyed(pairs: Iterable[tuple[str | None, Any]]) -> dict[str, Any]:
+    """Entries keyed by what names them (a link's title, a service), so that a change to one
+    entry is reported as that entry's change, and their order is not compared."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        result[_unique_key(key or "", result)] = value
+    return result
+
+
+def _links(links: Iterable[Link]) -> dict[str, Any]:
+    return _keyed((_text(link.title), link.url.strip()) for link in links)
+
+
+def _details(details: Iterable[Detail]) -> list[dict[str, Any]]:
+    return [_compact({"text": _text(d.text), "details": _details(d.details)}) for d in details]
+
+
+def _alternatives(alternatives: Alternatives | None) -> dict[str, Any] | None:
+    if alternatives is None:
+        return None
+    return _compact(
+        {
+            "intro": _text(alternatives.intro),
+            "ordered": alternatives.ordered or None,
+            "options": [_text(option) for option in alternatives.options],
+        }
+    )
+
+
+def item_state(item: DataItem, requirement: str | None = None) -> dict[str, Any]:
+    """One data item as a product states it."""
+    return _compact(
+        {
+            "id": item.id,
+            "name": _text(item.name),
+            "catalog": item.catalog or None,
+            "requirement": requirement or item.requirement.value,
+            "category": item.category or None,
+            "kind": item.kind,
+            "description": _text(item.description),
+            "condition": _text(item.condition),
+            "group_condition": _text(item.group_condition),
+            "classification": item.classification,
+            "purpose": _text(item.purpose),
+            "control": _text(item.control),
+            "details": _details(item.details),
+            "alternatives": _alternatives(item.alternatives),
+            "workloads": {
+                workload_id: _compact(
+                    {"applies": value.applies, "condition": _text(value.condition)}
+                )
+                for workload_id, value in item.workloads
+            },
+            "note": _text(item.note),
+        }
+    )
+
+
+def _group_state(group: ItemGroup) -> dict[str, Any]:
+    return _compact(
+        {
+            "title": _text(group.title),
+            "kind": group.kind,
+            "intro": _text(group.intro),
+            "condition": _text(group.condition),
+        }
+    )
+
+
+def _retention_state(rules: Iterable[Retention], parent: str = "") -> dict[str, Any]:
+    """Retention rules keyed by the data they cover; exceptions name their rule."""
+    result: dict[str, Any] = {}
+    for rule in rules:
+        data = _text(rule.data) or ""
+        key = _unique_key(f"{data} (exception to {parent})" if parent else data, result)
+        result[key] = _compact({"period": _text(rule.period), "note": _text(rule.note)})
+        result.update(_retention_state(rule.exceptions, key))
+    return result
+
+
+def _metadata_value(value: object) -> Any:
+    if isinstance(value, list):
+        return [_text(str(v)) for v in value]
+    return _text(str(value))
+
+
+def product_state(product: Product) -> dict[str, Any]:
+    """Everything one statement says, keyed so that changes line up between releases."""
+    groups: dict[str, Any] = {}
+    items: dict[str, Any] = {}
+    for section in (product.required, product.optional):
+        for group in section.groups:
+            key = _unique_key(f"{group.requirement.value}/{group.category}", groups)
+            groups[key] = _group_state(group)
+            for item in group.items:
+                items[item.anchor] = item_state(item)
+    never = product.never_collected
+    if never is not None:
+        for item in never.items:
+            items[item.anchor] = item_state(item, NEVER_COLLECTED)
+    storage = product.storage
+    staff = storage.staff_locations
+    return _compact(
+        {
+            "name": _text(product.name),
+            "summary": _text(product.summary),
+            "family": _text(product.family),
+            "platform": _text(product.platform),
+            "metadata": {key: _metadata_value(v) for key, v in product.metadata.items()},
+            "applies_to": _links(product.applies_to),
+            "notes": [{"type": n.type, "text": _text(n.text)} for n in product.notes],
+            "intro": _text(product.intro),
+            "links": _links(product.links),
+            "next_steps": _text(product.next_steps),
+            "workloads": {
+                w.id: _compact({"name": _text(w.name), "description": _text(w.description)})
+                for w in product.workloads
+            },
+            "required_intro": _text(product.required.intro),
+            "optional_intro": _text(product.optional.intro),
+            "groups": groups,
+            "items": items,
+            "never_collected_intro": _text(never.intro) if never else None,
+            "data_use": _compact(
+                {
+                    "intro": _text(product.data_use_intro),
+                    "uses": _keyed((_text(u.source), _text(u.use)) for u in product.data_uses),
+                }
+            ),
+            "processed_entities": _compact(
+                {
+                    "intro": _text(product.processed_entities_intro),
+                    "entities": [_text(e) for e in product.processed_entities],
+                }
+            ),
+            "storage": _compact(
+                {
+                    "intro": _text(storage.intro),
+                    "services": [_text(s) for s in storage.services],
+                    "locations": [_text(s) for s in storage.locations],
+                    "location_note": _text(storage.location_note),
+                    "retention_note": _text(storage.retention_note),
+                    "staff_locations": _compact(
+                        {
+                            "locations": [_text(s) for s in staff.locations],
+                            "teams": _text(staff.teams),
+                        }
+                    )
+                    if staff
+                    else None,
+                    "service_locations": _keyed(
+                        (_text(s.service), _text(s.body)) for s in storage.service_locations
+                    ),
+                }
+            ),
+            "retention": _retention_state(storage.retention),
+            "access": _compact(
+                {
+                    "intro": _text(product.access.intro),
+                    "protections": [_text(p) for p in product.access.protections],
+                    "compliance": [_text(c) for c in product.access.compliance],
+                }
+            ),
+            "rights": _compact(
+                {
+                    "intro": _text(product.rights.intro),
+                    "requests": _keyed(
+                        (_text(r.title), _text(r.body)) for r in product.rights.requests
+                    ),
+                    "services": _links(product.rights.services),
+                }
+            ),
+            "sections": _keyed(
+                (f"{s.after}: {_text(s.title)}" if s.title else s.after, _text(s.body))
+                for s in product.sections
+            ),
+            "empty_sections": {k: _text(v) for k, v in product.empty_sections.items()},
+        }
+    )
+
+
+def _catalog_state(item: CatalogItem) -> dict[str, Any]:
+    return _compact(
+        {
+            "name": _text(item.name),
+            "category": item.category,
+            "description": _text(item.description),
+            "classification": item.classification,
+            "aliases": [_text(a) for a in item.aliases],
+        }
+    )
+
+
+def _category_state(category: Category) -> dict[str, Any]:
+    return _compact({"name": _text(category.name), "description": _text(category.description)})
+
+
+def dataset_state(dataset: Dataset) -> State:
+    """What a dataset says, as canonical JSON data (independent of how the YAML is written)."""
+    return {
+        "products": {pid: product_state(p) for pid, p in sorted(dataset.products.items())},
+        "catalog": {cid: _catalog_state(c) for cid, c in sorted(dataset.catalog.items())},
+        "categories": {cid: _category_state(c) for cid, c in sorted(dataset.categories.items())},
+    }
+
+
+def empty_state() -> State:
+    return {"products": {}, "catalog": {}, "categories": {}}
+
+
+# -- snapshots ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The dataset as released in one version."""
+
+    version: str
+    date: dt.date
+    state: State = field(default_factory=empty_state)
+    generator_version: str = field(default_factory=lambda: generator_version())
+    schema_version: int = SCHEMA_VERSION
+    #: The file the snapshot was read from, as shown to writers.
+    source: str | None = None
+
+    @property
+    def products(self) -> dict[str, Any]:
+        return dict(self.state["products"])
+
+    def to_json(self) -> str:
+        """The snapshot file's text: sorted keys, one-space indent, a final newline."""
+        document = {
+            "schema_version": self.schema_version,
+            "generator_version": self.generator_version,
+            "version": self.version,
+            "date": self.date.isoformat(),
+            **self.state,
+        }
+        return json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def generator_version() -> str:
+    """The version of privacy-pages that writes snapshots."""
+    from . import __version__
+
+    return str(__version__)
+
+
+class SnapshotError(ValueError):
+    """A snapshot that cannot be made or written (bad version or date, existing file)."""
+
+
+def parse_date(text: str) -> dt.date:
+    """An ISO date (``YYYY-MM-DD``), or :class:`SnapshotError` saying what was found."""
+    if not DATE_PATTERN.match(text):
+        raise SnapshotError(f"expected a date as YYYY-MM-DD, found {text!r}")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise SnapshotError(f"expected a real calendar date, found {text!r} ({exc})") from exc
+
+
+def check_version(version: str) -> str:
+    if not VERSION_PATTERN.match(version):
+        raise SnapshotError(
+            "expected a version of letters, digits, '.', '-' or '_' (for example 1.2.0), "
+            f"found {version!r}"
+        )
+    return version
+
+
+def take_snapshot(dataset: Dataset, version: str, date: dt.date) -> Snapshot:
+    return Snapshot(check_version(version), date, dataset_state(dataset))
+
+
+def snapshot_path(content_dir: Path, version: str) -> Path:
+    return content_dir / HISTORY_DIR / f"{check_version(version)}.json"
+
+
+def write_snapshot(snapshot: Snapshot, content_dir: Path, *, force: bool = False) -> Path:
+    """Write ``content/history/<version>.json``; refuse to replace one unless ``force``."""
+    path = snapshot_path(content_dir, snapshot.version)
+    if path.exists() and not force:
+        raise SnapshotError(
+            f"{display_path(path)} already exists; a release snapshot is not rewritten "
+            "(use --force to replace it)"
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(snapshot.to_json(), "utf-8", newline="\n")
+    return path
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+_REQUIRED_KEYS: dict[str, type] = {
+    "schema_version": int,
+    "generator_version": str,
+    "version": str,
+    "date": str,
+    "products": dict,
+    "catalog": dict,
+    "categories": dict,
+}
+
+
+def _key_location(text: str, display: str, key: str) -> Location:
+    """Where ``"key":`` first appears in a JSON file (line 1 when it cannot be found)."""
+    match = re.search(rf'"{re.escape(key)}"\s*:', text)
+    if match is None:
+        return Location(display, 1, 1)
+    line = text.count("\n", 0, match.start()) + 1
+    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    return Location(display, line, column)
+
+
+def parse_snapshot(text: str, display: str) -> tuple[Snapshot | None, list[Diagnostic]]:
+    """Read one snapshot file's text; every problem is reported with its location."""
+    problems: list[Diagnostic] = []
+
+    def problem(location: Location, message: str) -> None:
+        problems.append(Diagnostic(location, message, "snapshot"))
+
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problem(
+            Location(display, exc.lineno, exc.colno), f"expected JSON, found an error: {exc.msg}"
+        )
+        return None, problems
+    if not isinstance(document, dict):
+        problem(Location(display, 1, 1), f"expected a JSON object, found {type(document).__name__}")
+        return None, problems
+    for key, kind in _REQUIRED_KEYS.items():
+        if key not in document:
+            problem(Location(display, 1, 1), f"expected key {key!r}, found none")
+        elif not isinstance(document[key], kind) or isinstance(document[key], bool):
+            problem(
+                _key_location(text, display, key),
+                f"{key}: expected {kind.__name__}, found {type(document[key]).__name__}",
+            )
+    if problems:
+        return None, problems
+    if document["schema_version"] > SCHEMA_VERSION:
+        problem(
+            _key_location(text, display, "schema_version"),
+            f"schema_version: this snapshot was written by a newer privacy-pages "
+            f"(format {document['schema_version']}, this version reads up to {SCHEMA_VERSION}); "
+            "upgrade privacy-pages",
+        )
+    try:
+        version = check_version(document["version"])
+        stem = Path(display).stem
+        if display.endswith(".json") and stem != version:
+            problem(
+                _key_location(text, display, "version"),
+                f"version: expected {stem!r} (the file name), found {version!r}",
+            )
+    except SnapshotError as exc:
+        problem(_key_location(text, display, "version"), f"version: {exc}")
+    try:
+        date = parse_date(document["date"])
+    except SnapshotError as exc:
+        problem(_key_location(text, display, "date"), f"date: {exc}")
+    for section in ("products", "catalog", "categories"):
+        for key, value in document[section].items():
+            if not isinstance(value, dict):
+                problem(
+                    _key_location(text, display, key),
+                    f"{section}.{key}: expected an object, found {type(value).__name__}",
+                )
+    for product_id, product in document["products"].items():
+        if not isinstance(product, dict):
+            continue
+        for key in ("items", "groups", "metadata", "retention"):
+            if key in product and not isinstance(product[key], dict):
+                problem(
+                    _key_location(text, display, product_id),
+                    f"products.{product_id}.{key}: expected an object, "
+                    f"found {type(product[key]).__name__}",
+                )
+    if problems:
+        return None, problems
+    state = {key: document[key] for key in ("products", "catalog", "categories")}
+    return (
+        Snapshot(
+            version=version,
+            date=date,
+            state=state,
+            generator_version=document["generator_version"],
+            schema_version=document["schema_version"],
+            source=display,
+        ),
+        problems,
+    )
+
+
+def read_snapshot(path: Path) -> tuple[Snapshot | None, list[Diagnostic]]:
+    display = display_path(path)
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Diagnostic(Location(display), f"cannot read snapshot: {exc}", "snapshot")]
+    return parse_snapshot(text, display)
+
+
+def load_snapshots(content_dir: Path) -> tuple[list[Snapshot], Diagnostics]:
+    """Every snapshot in ``content/history/``, oldest first (by date, then file order)."""
+    problems = Diagnostics()
+    folder = content_dir / HISTORY_DIR
+    if not folder.is_dir():
+        return [], problems
+    snapshots: list[Snapshot] = []
+    seen: dict[str, str] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        if path.suffix != ".json":
+            problems.error(
+                Location(display_path(path)),
+                f"expected release snapshots (*.json) in {HISTORY_DIR}/, found {path.name}; "
+                "move or remove it",
+                rule="unknown-file",
+            )
+            continue
+        snapshot, file_problems = read_snapshot(path)
+        problems.extend(file_problems)
+        if snapshot is None:
+            continue
+        if snapshot.version in seen:
+            problems.error(
+                Location(snapshot.source or path.name),
+                f"duplicate release version {snapshot.version!r} (also in {seen[snapshot.version]})",
+                rule="snapshot",
+            )
+            continue
+        seen[snapshot.version] = snapshot.source or path.name
+        snapshots.append(snapshot)
+    snapshots.sort(key=lambda s: (s.date, _version_key(s.version)))
+    return snapshots, problems
+
+
+def _version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort ``1.10.0`` after ``1.9.0``: numbers as numbers, other parts as text."""
+    parts = re.split(r"[.\-_]", version)
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts)
