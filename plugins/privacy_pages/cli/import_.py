@@ -1,0 +1,124 @@
+"""``privacy-pages import``: turn Markdown privacy statements into YAML records."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+from ..content import load_content
+from ..importer import ImportOptions, PageImportError, format_report, import_pages, report_json
+from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
+
+_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help="turn Markdown privacy statements into YAML records",
+        description="Read existing Markdown privacy statements (Microsoft Learn / DocFX style) "
+        "and write a product record for each, plus new catalog items and categories, into the "
+        "content folder. Prints an import report: what was recognized, and every piece of text "
+        "that went to a free-form section, with its source line. Importing the same page twice "
+        "changes nothing. Exit code 0 on success, 1 when a page cannot be imported or the "
+        "records do not validate, 2 on bad usage.",
+    )
+    parser.add_argument(
+        "pages", nargs="+", type=Path, metavar="PAGE.md", help="the pages to import"
+    )
+    parser.add_argument(
+        "--product-id",
+        metavar="ID",
+        help="the product id (one page only; default: made from the page's title)",
+    )
+    parser.add_argument(
+        "--report", type=Path, metavar="FILE", help="also write the import report as JSON to FILE"
+    )
+    parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="make relative links absolute against this address (the page's address on its old "
+        "site, for example https://learn.microsoft.com/en-us/mem/intune/protect/); '.md' is dropped",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a product file that already exists with other content",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="read the pages and print the report; write nothing"
+    )
+    parser.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="the date to use for a required date the page does not have (default: today)",
+    )
+    add_site_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def _options(args: argparse.Namespace) -> ImportOptions:
+    settings = site_settings(args)
+    for page in args.pages:
+        if not page.is_file():
+            raise UsageError(f"page not found: {page}")
+    if args.product_id is not None:
+        if not _ID.match(args.product_id):
+            raise UsageError(
+                f"--product-id: expected an id (lowercase letters, digits and hyphens), found "
+                f"{args.product_id!r}"
+            )
+        if len(args.pages) > 1:
+            raise UsageError("--product-id names one product; give one page with it")
+    if args.date is not None:
+        try:
+            dt.date.fromisoformat(args.date)
+        except ValueError:
+            raise UsageError(f"--date: expected YYYY-MM-DD, found {args.date!r}") from None
+    if args.base_url is not None and not re.match(r"^https?://", args.base_url):
+        raise UsageError(f"--base-url: expected an http(s):// address, found {args.base_url!r}")
+    return ImportOptions(
+        content_dir=settings.content_dir,
+        metadata=settings.metadata,
+        product_id=args.product_id,
+        base_url=args.base_url,
+        force=args.force,
+        dry_run=args.dry_run,
+        today=args.date,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        options = _options(args)
+    except UsageError as exc:
+        print(f"privacy-pages import: {exc}", file=sys.stderr)
+        return 2
+    try:
+        reports = import_pages(list(args.pages), options)
+    except PageImportError as exc:
+        print(f"privacy-pages import: {exc}", file=sys.stderr)
+        return 1
+    for report in reports:
+        print(format_report(report))
+    if args.report is not None:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text(report_json(reports), "utf-8")
+        print(f"wrote the import report to {args.report}", file=sys.stderr)
+    if options.dry_run:
+        return 0
+    _dataset, problems = load_content(options.content_dir, options.metadata)
+    for problem in problems.sorted():
+        if problem.severity.value == "error":
+            print_diagnostic(problem)
+    if problems.errors:
+        print(
+            f"privacy-pages import: the content folder has {len(problems.errors)} error(s) "
+            "after the import (listed above)",
+            file=sys.stderr,
+        )
+        return 1
+    return 0

@@ -1,0 +1,233 @@
+"""Importing Markdown privacy statements (Microsoft Learn / DocFX style) into YAML records.
+
+``import_pages`` reads each page, writes a product record (and any new catalog items and
+categories) into a content tree, and returns one :class:`~.report.PageReport` per page. The
+package imports nothing from MkDocs.
+
+Modules, in the order a page goes through them:
+
+* :mod:`.repair` — mojibake repaired (and reported) before anything else;
+* :mod:`.markdown_doc` — the page as blocks with source lines; :mod:`.outline` — its sections;
+* :mod:`.classify` — what a heading or a sentence means;
+* :mod:`.statement`, :mod:`.data_sections`, :mod:`.storage_sections` — the section readers,
+  which fill a :mod:`.draft` and put what they do not recognize into free-form sections
+  (:mod:`.section_reader`, :mod:`.markdown_out`);
+* :mod:`.item_text`, :mod:`.tables`, :mod:`.statements`, :mod:`.markup` — items from bullets
+  and cells, table layouts, storage facts in prose, inline HTML and Markdown;
+* :mod:`.front_matter` — metadata for the site's rules;
+* :mod:`.items`, :mod:`.records` — catalog matching, ids, and records in schema order;
+* :mod:`.writer`, :mod:`.report` — the files, and the import report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import Location
+from ..metadata import MetadataRules
+from ..schema import validate_record
+from .front_matter import read_metadata
+from .markdown_doc import Document, parse
+from .records import (
+    Resolver,
+    build_product,
+    fix_links,
+    link_fixer,
+    product_id_for,
+    review_links,
+    summary_for,
+)
+from .repair import repair_text
+from .report import PageReport, format_report, report_json
+from .statement import StatementReader
+from .writer import ContentTree, product_text
+
+_MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    content_dir: Path
+    metadata: MetadataRules = field(default_factory=MetadataRules)
+    #: The product id (only with a single page); by default made from the page's title.
+    product_id: str | None = None
+    #: Relative links are made absolute against this address (``.md`` dropped), if given.
+    base_url: str | None = None
+    #: Replace a product file that differs from what the import gives.
+    force: bool = False
+    #: Read and report, but write nothing.
+    dry_run: bool = False
+    #: The date used for a required date the page lacks (default: today).
+    today: str | None = None
+
+
+class PageImportError(Exception):
+    """A page that cannot be imported (unreadable, or its product file would be replaced)."""
+
+
+@dataclass
+class PageImport:
+    report: PageReport
+    record: dict[str, object]
+    catalog_items: list[dict[str, object]]
+    categories: list[dict[str, object]]
+    text: str
+
+
+def _front_matter_title(document: Document) -> str | None:
+    if document.front_matter is None:
+        return None
+    match = re.search(r"^title:\s*['\"]?(.+?)['\"]?\s*$", document.front_matter.text, re.M)
+    return match.group(1) if match else None
+
+
+def read_page(
+    path: Path,
+    display: str,
+    tree: ContentTree,
+    options: ImportOptions,
+    product_id: str | None,
+    taken_ids: frozenset[str] = frozenset(),
+) -> PageImport:
+    """Read one page into records (nothing is written)."""
+    raw = path.read_bytes()
+    if len(raw) > _MAX_BYTES:
+        raise PageImportError(f"{display}: {len(raw):,} bytes; pages may be at most {_MAX_BYTES:,}")
+    report = PageReport(source=display)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+        report.review(0, "encoding", "the page is not UTF-8; read it as Windows-1252")
+    text, repairs = repair_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    for repair in repairs:
+        report.review(
+            repair.line,
+            "mojibake",
+            f"column {repair.column}: {repair.found!r} repaired as {repair.replaced!r}",
+        )
+    document = parse(text)
+    reader = StatementReader(report)
+    reader.read(document, fallback_name=path.stem, front_title=_front_matter_title(document))
+    draft = reader.draft
+    pid = product_id or product_id_for(draft.name)
+    number = 2
+    while pid in taken_ids:
+        pid = f"{(product_id or product_id_for(draft.name))[:60]}-{number}"
+        number += 1
+    if number > 2:
+        report.review(0, "product id", f"another page of this import has the same title; id {pid}")
+    tree.release_local_ids(pid)
+    report.product_id = pid
+    report.product_file = tree.product_path(pid).as_posix()
+    today = options.today or dt.date.today().isoformat()
+    first_summary = summary_for({}, draft.intro, "")
+    metadata = read_metadata(
+        document.front_matter,
+        options.metadata,
+        report,
+        title=draft.name,
+        summary=first_summary,
+        existing=tree.existing_metadata(pid),
+        today=today,
+    )
+    resolver = Resolver(tree.catalog, tree.categories, report, {})
+    new_items_before = len(tree.catalog.new)
+    new_categories_before = len(tree.categories.new)
+    record = build_product(
+        draft,
+        product_id=pid,
+        metadata=metadata,
+        summary=summary_for(metadata, draft.intro, draft.name),
+        resolver=resolver,
+    )
+    fixed = fix_links(record, link_fixer(options.base_url))
+    assert isinstance(fixed, dict)
+    body_start = document.front_matter.end_line + 1 if document.front_matter else 1
+    body = "\n".join(text.split("\n")[body_start - 1 :])
+    review_links(body, options.base_url, report, body_start)
+    catalog_items = [item.record() for item in tree.catalog.new[new_items_before:]]
+    categories = [c.record() for c in tree.categories.new[new_categories_before:]]
+    report.new_categories = [str(c["id"]) for c in categories]
+    review = _header_review(report)
+    if report.free_form:
+        review.append(
+            f"{len(report.free_form)} piece(s) of text went to free-form sections (see the import report)"
+        )
+    return PageImport(
+        report, fixed, catalog_items, categories, product_text(fixed, path.name, review)
+    )
+
+
+def _header_review(report: PageReport) -> list[str]:
+    """What the product file's header comment asks a writer to check."""
+    notes: list[str] = []
+    for item in sorted(report.reviews, key=lambda r: (r.line, r.topic)):
+        if item.topic == "mojibake":
+            notes.append(f"line {item.line} of the page: mojibake repaired")
+        elif item.topic == "metadata" and "not in the page" in item.message:
+            # The same words whether the value was filled in now or kept from an earlier
+            # import, so that importing again changes nothing.
+            key = item.message.split(":", 1)[0]
+            notes.append(f"metadata {key}: not in the page; check its value")
+    return notes
+
+
+def import_pages(paths: Sequence[Path], options: ImportOptions) -> list[PageReport]:
+    """Import each page into ``options.content_dir``; one report per page.
+
+    Raises :class:`PageImportError` before writing anything for a page whose product file exists
+    with other content (unless ``force``).
+    """
+    if options.product_id and len(paths) > 1:
+        raise PageImportError("--product-id names one product; import one page at a time with it")
+    tree = ContentTree.load(options.content_dir)
+    reports: list[PageReport] = []
+    for path in paths:
+        display = path.as_posix()
+        taken = frozenset(report.product_id for report in reports)
+        page = read_page(path, display, tree, options, options.product_id, taken)
+        problems = validate_record(page.record, "product", Location(page.report.product_file, 1, 1))
+        if problems:  # a bug in the importer: refuse rather than write a record that cannot load
+            details = "; ".join(f"{p.key_path}: {p.message}" for p in problems)
+            raise PageImportError(
+                f"{display}: the record made from this page is not valid: {details}"
+            )
+        target = tree.product_path(page.report.product_id)
+        if target.is_file() and target.read_text("utf-8") != page.text and not options.force:
+            raise PageImportError(
+                f"{target.as_posix()} exists with other content; use --force to replace it "
+                "(the catalog and categories are added to, never replaced)"
+            )
+        problem = tree.categories_problem(page.categories)
+        if problem:
+            raise PageImportError(problem)
+        if target.is_file() and target.read_text("utf-8") == page.text:
+            page.report.unchanged = not page.catalog_items and not page.categories
+        if not options.dry_run:
+            path_written, changed = tree.write_product(page.report.product_id, page.text)
+            if changed:
+                page.report.written.append(path_written.as_posix())
+            catalog = tree.append_catalog(page.catalog_items)
+            if catalog is not None:
+                page.report.written.append(catalog.as_posix())
+            categories = tree.append_categories(page.categories)
+            if categories is not None:
+                page.report.written.append(categories.as_posix())
+        reports.append(page.report)
+    return reports
+
+
+__all__ = [
+    "ImportOptions",
+    "PageImportError",
+    "PageReport",
+    "format_report",
+    "import_pages",
+    "read_page",
+    "report_json",
+]

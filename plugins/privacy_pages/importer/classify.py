@@ -1,0 +1,328 @@
+"""What a heading or a sentence of a privacy statement means, from its words.
+
+Headings differ from page to page ("Required data", "Data we collect", "Certain End User Data
+or Content is never Collected"), so each kind of section is recognized by word patterns,
+case-insensitively, in a fixed order of priority: the first kind whose pattern matches wins.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from .markup import plain
+
+
+class Kind(StrEnum):
+    """What a section of a source page is about."""
+
+    NEVER = "never-collected"
+    OPTIONAL = "optional"
+    REQUIRED = "required"
+    #: Data the page lists without saying whether it is required (treated as required).
+    COLLECTED = "collected"
+    ENTITIES = "entities"
+    STAFF = "staff-locations"
+    RETENTION = "retention"
+    LOCATION = "storage-location"
+    STORAGE = "storage"
+    RIGHTS = "rights"
+    COMPLIANCE = "compliance"
+    ACCESS = "access"
+    DATA_USE = "data-use"
+    NEXT_STEPS = "next-steps"
+    MORE_INFO = "more-information"
+    OVERVIEW = "overview"
+    UNKNOWN = "unknown"
+
+
+def _words(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(patterns), re.IGNORECASE)
+
+
+#: (kind, pattern), in order of priority.
+HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    (
+        Kind.NEVER,
+        _words(
+            r"\bnever\b.*\bcollect",
+            r"\bcollect\w*\b.*\bnever\b",
+            r"\b(?:not|n't|don't|doesn't|do not|does not|no)\b.*\bcollect",
+            r"\bnot collected\b",
+        ),
+    ),
+    (Kind.OPTIONAL, _words(r"\boptional\b", r"\bopt[- ]?in\b", r"\bvoluntar")),
+    (Kind.REQUIRED, _words(r"\brequired\b", r"\bmandatory\b", r"\bessential\b", r"\bnecessary\b")),
+    (
+        Kind.COLLECTED,
+        _words(
+            r"\b(?:data|information)\b.{0,40}\bcollect(?:ed|s)?\b",
+            r"\bcollect(?:ed|s)?\b.{0,40}\b(?:data|information)\b",
+            r"\btypes? of (?:personal )?(?:data|information)\b",
+            r"\bwhat\b.{0,40}\bcollect(?:ed|s|ing)?\b",
+            r"\b(?:data|information) collection\b",
+            r"\bcollecting\b",
+            r"\bdata (?:items|points|elements)\b",
+        ),
+    ),
+    (Kind.ENTITIES, _words(r"\bentities\b")),
+    (
+        Kind.STAFF,
+        _words(
+            r"\bstaff\b",
+            r"\bpersonnel\b",
+            r"\bemployees\b",
+            r"\bteams?\b.*\blocat",
+            r"\bwho (?:can )?(?:access|handles?)\b",
+        ),
+    ),
+    (
+        Kind.RETENTION,
+        _words(r"\bretention\b", r"\bretain", r"\bhow long\b", r"\bkept\b", r"\bdeletion\b"),
+    ),
+    (
+        Kind.LOCATION,
+        _words(
+            r"\b(?:data|storage|processing) (?:location|residency)s?\b",
+            r"\bwhere\b.*\b(?:data|stored|store|process)",
+            r"\bdatacenters?\b",
+            r"\bdata centers?\b",
+        ),
+    ),
+    (Kind.STORAGE, _words(r"\bstorage\b", r"\bstor(?:e|ed|es|ing)\b", r"\bresiden")),
+    (
+        Kind.RIGHTS,
+        _words(
+            r"\bdata subject",
+            r"\bdsrs?\b",
+            r"\bgdpr\b",
+            r"\bccpa\b",
+            r"\brights?\b",
+            r"\bprivacy requests?\b",
+            r"\b(?:delete|export|access|correct)\w* (?:your |personal )?(?:data|information)\b",
+        ),
+    ),
+    (
+        Kind.COMPLIANCE,
+        _words(r"\bcomplian", r"\bcertif", r"\biso\b", r"\bsoc ?[12]\b", r"\baudits?\b"),
+    ),
+    (
+        Kind.ACCESS,
+        _words(
+            r"\baccess\b", r"\bsecurity\b", r"\bsecur(?:e|ed|ing)\b", r"\bprotect", r"\bencrypt"
+        ),
+    ),
+    (
+        Kind.DATA_USE,
+        _words(
+            r"\bus(?:e|es|ed|age|ing)\b",
+            r"\bprocess(?:ing|ed|es)?\b",
+            r"\bpurposes?\b",
+            r"\bprofiling\b",
+            r"\bmarketing\b",
+            r"\badvertising\b",
+            r"\bshar(?:e|ed|es|ing)\b",
+        ),
+    ),
+    (Kind.NEXT_STEPS, _words(r"\bnext steps?\b")),
+    (
+        Kind.MORE_INFO,
+        _words(
+            r"\bmore information\b",
+            r"\bsee also\b",
+            r"\brelated (?:articles?|topics?|content|links|information|documentation)\b",
+            r"\blearn more\b",
+            r"\bresources\b",
+            r"\breferences\b",
+            r"\badditional information\b",
+            r"\bcontact us\b",
+        ),
+    ),
+    (
+        Kind.OVERVIEW,
+        _words(
+            r"\boverview\b",
+            r"\bintroduction\b",
+            r"\babout\b",
+            r"\bsummary\b",
+            r"\blast (?:updated|modified|revised|reviewed)\b",
+            r"\beffective (?:date|as of|from)\b",
+        ),
+    ),
+)
+
+#: The page section (the H2 skeleton of a product page) each kind belongs to.
+PAGE_SECTION: dict[Kind, str] = {
+    Kind.NEVER: "never-collected",
+    Kind.OPTIONAL: "optional-data",
+    Kind.REQUIRED: "required-data",
+    Kind.COLLECTED: "required-data",
+    Kind.ENTITIES: "data-use",
+    Kind.STAFF: "storage-and-retention",
+    Kind.RETENTION: "storage-and-retention",
+    Kind.LOCATION: "storage-and-retention",
+    Kind.STORAGE: "storage-and-retention",
+    Kind.RIGHTS: "your-rights",
+    Kind.COMPLIANCE: "data-access-and-security",
+    Kind.ACCESS: "data-access-and-security",
+    Kind.DATA_USE: "data-use",
+    Kind.NEXT_STEPS: "more-information",
+    Kind.MORE_INFO: "more-information",
+    Kind.OVERVIEW: "overview",
+    Kind.UNKNOWN: "overview",
+}
+
+STORAGE_KINDS = frozenset({Kind.STORAGE, Kind.RETENTION, Kind.LOCATION, Kind.STAFF})
+DATA_KINDS = frozenset({Kind.REQUIRED, Kind.OPTIONAL, Kind.COLLECTED})
+
+
+def classify_heading(text: str) -> Kind:
+    """The kind of section a heading introduces (``UNKNOWN`` when no rule matches)."""
+    words = plain(text)
+    for kind, pattern in HEADING_RULES:
+        if pattern.search(words):
+            return kind
+    return Kind.UNKNOWN
+
+
+# -- optional data kinds --------------------------------------------------------------------------
+
+_GROUP_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("feedback", _words(r"\bfeedback\b", r"\bsurvey")),
+    ("diagnostic", _words(r"\bdiagnostic", r"\bcrash", r"\berror\b", r"\bperformance\b")),
+    ("telemetry", _words(r"\btelemetry\b", r"\busage\b", r"\banalytics\b")),
+)
+
+
+def optional_kind(*texts: str) -> str:
+    """The kind of an optional group (diagnostic, feedback, telemetry or other) from its words.
+
+    The texts are tried in order (the title before the intro), so a group titled "Diagnostic
+    data" whose intro mentions feedback stays diagnostic.
+    """
+    for text in texts:
+        for kind, pattern in _GROUP_KINDS:
+            if pattern.search(text):
+                return kind
+    return "other"
+
+
+# -- lead paragraphs ------------------------------------------------------------------------------
+
+_NEVER_LEAD = _words(
+    r"\b(?:never|not|n't)\b[^.]*\bcollect",
+    r"\bcollect\w*\b[^.]*\bnever\b",
+    r"\bnot (?:be )?collected\b",
+)
+_APPLIES_TO = re.compile(r"^\W*applies\s+to\W*$", re.IGNORECASE)
+_APPLIES_TO_INLINE = re.compile(r"^\W*applies\s+to\s*:?\**\s*:?\s*(?P<rest>.+)$", re.IGNORECASE)
+
+
+def is_never_lead(text: str) -> bool:
+    """Whether a paragraph introduces a list of data that is never collected.
+
+    Only the last sentence counts: "X does not collect data itself. It uses data from:" is not.
+    """
+    from .markup import sentences
+
+    parts = sentences(plain(text))
+    return bool(parts) and bool(_NEVER_LEAD.search(parts[-1]))
+
+
+_PURPOSE_LEAD = _words(
+    r"\b(?:enables?|allows?|helps?|lets?|is used|are used|used)\b[^.]*\bto:?\s*$",
+    r"\bpurposes?\b[^.]*:\s*$",
+    r"\b(?:we|it) use[sd]? (?:this|the|your) (?:data|information)\b[^.]*:\s*$",
+)
+
+
+def is_purpose_lead(text: str) -> bool:
+    """Whether a paragraph introduces a list of purposes ("This data enables X to:"), not data."""
+    return bool(_PURPOSE_LEAD.search(plain(text)))
+
+
+def is_applies_to(text: str) -> bool:
+    return bool(_APPLIES_TO.match(plain(text)))
+
+
+def applies_to_inline(text: str) -> str | None:
+    """The rest of an "Applies to: ..." paragraph that names what it applies to on one line."""
+    match = _APPLIES_TO_INLINE.match(text.strip())
+    if match is None or _APPLIES_TO.match(plain(text)):
+        return None
+    return match.group("rest").strip()
+
+
+# -- conditions ----------------------------------------------------------------------------------
+
+#: A sentence that states when a whole group of data is collected.
+_GROUP_CONDITION = _words(
+    r"\bcollected only (?:when|if|with|after|once|for users who)\b",
+    r"\bonly collected (?:when|if|with|after|once)\b",
+    r"\bis only collected\b",
+    r"\bare only collected\b",
+    r"\bonly (?:when|if) (?:the )?(?:user|admin|administrator|customer)s?\b",
+)
+
+
+def is_group_condition(sentence: str) -> bool:
+    return bool(_GROUP_CONDITION.search(sentence))
+
+
+#: Where a condition starts inside an item's text.
+_CONDITION_START = re.compile(
+    r"(?:,\s*|\s+)(?=(?:only\s+)?(?:when|if|whenever|unless|once)\b)"
+    r"|(?:,\s*|\s+)(?=only\s+(?:with|after|for users who)\b)",
+    re.IGNORECASE,
+)
+#: Words that show the text before a condition is a sentence, not the name of some data.
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|will|would|can|could|may|might|must|should|has|have|had|does|do|did)\b",
+    re.IGNORECASE,
+)
+
+
+def split_condition(text: str) -> tuple[str, str | None, str]:
+    """Split "NAME, only when CONDITION. REST" into its three parts, when that is reliable.
+
+    Reliable means: the name is a noun phrase of at most 12 words (no verb like "is" or
+    "can"), and the condition is a clause of two or more words that ends the sentence.
+    Returns ``(text, None, "")`` when there is no reliable condition.
+    """
+    from .markup import sentences
+
+    parts = sentences(text)
+    if not parts:
+        return text, None, ""
+    first, rest = parts[0], " ".join(parts[1:])
+    match = _CONDITION_START.search(first)
+    if match is None:
+        return text, None, ""
+    name = first[: match.start()].strip().rstrip(",;:")
+    condition = first[match.end() :].strip()
+    condition = condition[:-1] if condition.endswith(".") else condition
+    plain_name = plain(name)
+    if not plain_name or len(plain_name.split()) > 12 or _VERB.search(plain_name):
+        return text, None, ""
+    if len(condition.split()) < 2 or "[" in condition or "](" in condition:
+        return text, None, ""
+    if name.count("(") != name.count(")"):
+        return text, None, ""
+    return name, condition, rest
+
+
+__all__ = [
+    "DATA_KINDS",
+    "HEADING_RULES",
+    "PAGE_SECTION",
+    "STORAGE_KINDS",
+    "Kind",
+    "applies_to_inline",
+    "classify_heading",
+    "is_applies_to",
+    "is_group_condition",
+    "is_never_lead",
+    "is_purpose_lead",
+    "optional_kind",
+    "split_condition",
+]

@@ -1,0 +1,80 @@
+"""The draft of a product record, as the section readers fill it in.
+
+Plain lists and strings in page order; :mod:`.records` turns a draft into the YAML record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .item_text import ItemDraft
+from .statements import RetentionRule
+
+
+@dataclass
+class GroupDraft:
+    category: str
+    title: str
+    line: int
+    kind: str | None = None
+    intro: list[str] = field(default_factory=list)
+    condition: list[str] = field(default_factory=list)
+    items: list[ItemDraft] = field(default_factory=list)
+
+
+@dataclass
+class DataDraft:
+    intro: list[str] = field(default_factory=list)
+    groups: list[GroupDraft] = field(default_factory=list)
+
+
+@dataclass
+class StorageDraft:
+    intro: list[str] = field(default_factory=list)
+    services: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    location_note: list[str] = field(default_factory=list)
+    retention: list[RetentionRule] = field(default_factory=list)
+    retention_note: list[str] = field(default_factory=list)
+    staff_teams: str | None = None
+    staff_locations: list[str] = field(default_factory=list)
+    service_locations: list[dict[str, str]] = field(default_factory=list)
+
+    def has_facts(self) -> bool:
+        return bool(
+            self.services
+            or self.locations
+            or self.retention
+            or self.staff_locations
+            or self.service_locations
+        )
+
+
+@dataclass
+class StatementDraft:
+    name: str = ""
+    applies_to: list[dict[str, str]] = field(default_factory=list)
+    notes: list[dict[str, str]] = field(default_factory=list)
+    intro: list[str] = field(default_factory=list)
+    links: list[dict[str, str]] = field(default_factory=list)
+    next_steps: list[str] = field(default_factory=list)
+    workloads: list[str] = field(default_factory=list)
+    required: DataDraft = field(default_factory=DataDraft)
+    optional: DataDraft = field(default_factory=DataDraft)
+    data_use_intro: list[str] = field(default_factory=list)
+    uses: list[dict[str, str]] = field(default_factory=list)
+    entities_intro: list[str] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
+    never_intro: list[str] = field(default_factory=list)
+    never_items: list[ItemDraft] = field(default_factory=list)
+    storage: StorageDraft = field(default_factory=StorageDraft)
+    access_intro: list[str] = field(default_factory=list)
+    protections: list[str] = field(default_factory=list)
+    compliance: list[str] = field(default_factory=list)
+    rights_intro: list[str] = field(default_factory=list)
+    requests: list[dict[str, str]] = field(default_factory=list)
+    rights_services: list[dict[str, str]] = field(default_factory=list)
+    sections: list[dict[str, str]] = field(default_factory=list)
+
+
+__all__ = ["DataDraft", "GroupDraft", "StatementDraft", "StorageDraft"]

@@ -1,0 +1,252 @@
+"""One data item from the text of a bullet or a table cell: name, description, condition…
+
+"**Azure tenant ID** - GUID that identifies your organization" and "Full URL, when clicked."
+both say what the data is and, sometimes, when it is collected. The name becomes the item's
+name (plain text, matched against the catalog), the rest its description (Markdown), a
+trailing "only when…" clause its condition, and nested bullets its details or, when the
+parent says "one of the following", its alternatives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .classify import split_condition
+from .markdown_doc import BulletList, ListItem, Paragraph, parse
+from .markup import has_html, html_to_markdown, links, one_line, plain
+
+_BOLD_LEAD = re.compile(
+    r"^\*\*(?P<name>[^*]+?)\*\*\s*(?P<sep>[:.\-\u2013\u2014]?)\s*(?P<rest>.*)$", re.S
+)
+_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+_COLON = re.compile(r":\s+")
+_SUCH_AS = re.compile(r",?\s+(?=(?:such as|including|like|e\.g\.)\s)", re.IGNORECASE)
+_IS = re.compile(r"\s+(?=(?:is|are)\s)", re.IGNORECASE)
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|will|would|can|could|may|might|must|should|has|have|had|"
+    r"does|do|did|uses?|used|sends?|sent|collects?|collected|helps?|allows?|identif(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_ALTERNATIVES = re.compile(
+    r"\bone of\b|\beither\b|\bin (?:the following )?order\b|\bfirst available\b|\bwhichever\b"
+    r"|\bany of the following\b",
+    re.IGNORECASE,
+)
+_ORDERED = re.compile(
+    r"\bin (?:the following )?order\b|\border of\b|\bfirst available\b|\bpriority\b"
+    r"|\bin order of preference\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class DetailDraft:
+    text: str
+    details: list[DetailDraft] = field(default_factory=list)
+
+    def record(self) -> Any:
+        if not self.details:
+            return self.text
+        return {"text": self.text, "details": [d.record() for d in self.details]}
+
+
+@dataclass
+class ItemDraft:
+    """A data item as the page words it, before it is matched against the catalog."""
+
+    name: str
+    line: int
+    description: str | None = None
+    condition: str | None = None
+    details: list[DetailDraft] = field(default_factory=list)
+    alternatives_intro: str | None = None
+    alternatives: list[str] = field(default_factory=list)
+    ordered: bool = False
+    note: str | None = None
+    purpose: str | None = None
+    control: str | None = None
+    classification: str | None = None
+    #: workload id -> (applies, condition)
+    workloads: dict[str, tuple[bool, str | None]] = field(default_factory=dict)
+
+    def add_note(self, text: str) -> None:
+        self.note = f"{self.note}\n\n{text}" if self.note else text
+
+    def add_description(self, text: str) -> None:
+        self.description = f"{self.description}\n\n{text}" if self.description else text
+
+
+#: Verbs that make an item's name a sentence ("X is sent to Y", "X uses Y").
+_SENTENCE_VERB = re.compile(
+    r"\b(?:is|are|was|were|will|can|may|must|should|uses|sends|collects|helps|allows|requires|"
+    r"provides|enables|stores|shares)\b",
+    re.IGNORECASE,
+)
+
+
+_CLAUSE = re.compile(r"\b(?:that|which|who|when|if|where|whenever|unless|while)\b.*$", re.I)
+
+
+def reads_as_sentence(draft: ItemDraft) -> bool:
+    """Whether an item's name is a sentence rather than the name of some data.
+
+    A verb in a relative or conditional clause ("Logs that are uploaded when ...") does not
+    count; one in the main clause ("X is sent to Y") does.
+    """
+    words = draft.name.split()
+    main = _CLAUSE.sub("", draft.name)
+    return len(words) > 14 or bool(_SENTENCE_VERB.search(main))
+
+
+def is_data_list(items: list[ItemDraft]) -> bool:
+    """Whether bullets name data (most are noun phrases), not make statements."""
+    sentences = sum(reads_as_sentence(item) for item in items)
+    return sentences * 2 <= len(items)
+
+
+def _short_noun_phrase(text: str, words: int) -> bool:
+    value = plain(text)
+    return 0 < len(value.split()) <= words and not _VERB.search(value)
+
+
+def _strip_period(text: str) -> str:
+    text = text.strip()
+    if text.endswith(".") and not text.endswith(("etc.", "..", "e.g.", "i.e.")):
+        return text[:-1].rstrip()
+    return text
+
+
+def split_name(text: str) -> tuple[str, str | None]:
+    """(name, description) of an item's Markdown text, split where that is reliable."""
+    value = text.strip()
+    bold = _BOLD_LEAD.match(value)
+    if bold and bold.group("name").strip():
+        name = bold.group("name").strip().rstrip(":").strip()
+        rest = bold.group("rest").strip()
+        if bold.group("sep") == "" and rest and not rest.startswith(("(", ",")):
+            # "**Diagnostic data** is used to ..." - the bold words start a sentence.
+            return name, value
+        return name, rest or None
+    for pattern, limit in ((_DASH, 12), (_COLON, 6)):
+        match = pattern.search(value)
+        if match and _short_noun_phrase(value[: match.start()], limit):
+            rest = value[match.end() :].strip()
+            if rest:
+                return value[: match.start()].strip(), rest
+    match = _SUCH_AS.search(value)
+    if match and _short_noun_phrase(value[: match.start()], 6):
+        return value[: match.start()].strip(), value[match.end() :].strip()
+    return value, None
+
+
+@dataclass
+class ItemSource:
+    """The Markdown of one item: its first paragraph, further paragraphs and nested bullets."""
+
+    text: str
+    line: int
+    paragraphs: tuple[str, ...] = ()
+    children: tuple[ListItem, ...] = ()
+    ordered_children: bool = False
+
+    @classmethod
+    def from_list_item(cls, item: ListItem) -> ItemSource:
+        return cls(
+            item.text,
+            item.line,
+            item.paragraphs,
+            item.children,
+            bool(item.children and item.children[0].ordered),
+        )
+
+    @classmethod
+    def from_cell(cls, cell: str, line: int) -> ItemSource:
+        """A table cell, whose HTML lists become nested bullets."""
+        markdown = html_to_markdown(cell) if has_html(cell) else cell
+        document = parse(markdown)
+        texts: list[str] = []
+        children: list[ListItem] = []
+        ordered = False
+        for block in document.blocks:
+            if isinstance(block, BulletList):
+                children.extend(block.items)
+                ordered = ordered or block.ordered
+            elif isinstance(block, Paragraph):
+                if children:
+                    texts.append(block.text)
+                else:
+                    texts.insert(len(texts), block.text)
+        if not texts and children:
+            first, *rest = children
+            return cls(first.text, line, first.paragraphs, tuple(rest), ordered)
+        head = texts[0] if texts else ""
+        head_lines = [part.strip() for part in head.split("\n") if part.strip()]
+        if len(head_lines) > 1 and "\n" in markdown and markdown != cell:
+            # Lines separated by <br> in a cell: separate values, like a list.
+            extra = tuple(ListItem(part, line) for part in head_lines[1:])
+            return cls(head_lines[0], line, tuple(texts[1:]), extra + tuple(children), ordered)
+        return cls(head, line, tuple(texts[1:]), tuple(children), ordered)
+
+
+def _detail(item: ListItem) -> DetailDraft:
+    text = one_line(item.text)
+    extra = [one_line(p) for p in item.paragraphs]
+    body = "\n\n".join([text, *extra]) if extra else text
+    return DetailDraft(body or "(empty)", [_detail(child) for child in item.children])
+
+
+def item_from(source: ItemSource) -> ItemDraft:
+    """Read one item from its Markdown (see the module docstring)."""
+    text = one_line(html_to_markdown(source.text) if has_html(source.text) else source.text)
+    text = text.replace("\n", " ")
+    wants_alternatives = bool(source.children) and bool(_ALTERNATIVES.search(plain(text)))
+    wants_alternatives = wants_alternatives and all(not c.children for c in source.children)
+    condition = None
+    rest = ""
+    head = text
+    if not wants_alternatives:
+        head, condition, rest = split_condition(text)
+    name, description = split_name(head)
+    if wants_alternatives and description is None:
+        subject = _IS.search(text)
+        if subject and _short_noun_phrase(text[: subject.start()], 6):
+            name = text[: subject.start()]
+            description = text
+    draft = ItemDraft(
+        name=_strip_period(plain(name)).rstrip(":").strip() or plain(text) or "(unnamed)",
+        line=source.line,
+    )
+    name_links = links(name)
+    if name_links:
+        draft.add_note(" ".join(f"[{title}]({url})" for title, url in name_links))
+    if condition:
+        draft.condition = plain(condition)
+    if wants_alternatives:
+        draft.alternatives_intro = description or None
+        draft.alternatives = [
+            "\n\n".join([one_line(c.text), *(one_line(p) for p in c.paragraphs)]) or "(empty)"
+            for c in source.children
+        ]
+        draft.ordered = bool(_ORDERED.search(plain(text))) or source.ordered_children
+    else:
+        if description:
+            draft.description = description
+        draft.details = [_detail(child) for child in source.children]
+    if rest:
+        draft.add_description(rest)
+    for paragraph in source.paragraphs:
+        draft.add_description(one_line(paragraph))
+    return draft
+
+
+__all__ = [
+    "DetailDraft",
+    "ItemDraft",
+    "ItemSource",
+    "is_data_list",
+    "item_from",
+    "reads_as_sentence",
+    "split_name",
+]

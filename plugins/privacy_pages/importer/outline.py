@@ -1,0 +1,83 @@
+"""The outline of a page: its title and the tree of sections its headings make."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .markdown_doc import Block, Document, Heading
+from .markup import plain
+
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[a-zA-Z][.)]|\([a-zA-Z0-9]+\)|[ivxIVX]+\.)\s+")
+
+
+@dataclass
+class Section:
+    heading: Heading | None
+    level: int
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """The heading's words, without a numbering such as "1." or "a)"."""
+        return _NUMBERING.sub("", plain(self.heading.text)) if self.heading else ""
+
+    @property
+    def line(self) -> int:
+        if self.heading:
+            return self.heading.line
+        return self.blocks[0].line if self.blocks else 0
+
+    def all_blocks(self) -> list[Block]:
+        """Own blocks, then each child's heading and blocks, in page order."""
+        result: list[Block] = list(self.blocks)
+        for child in self.children:
+            if child.heading is not None:
+                result.append(child.heading)
+            result.extend(child.all_blocks())
+        return result
+
+
+def _title(blocks: list[Block]) -> Heading | None:
+    """The page's title: its first H1, else its first heading when no other heading is as high
+    (a page that starts with "## Privacy Policy" and puts its sections under "###")."""
+    headings = [b for b in blocks if isinstance(b, Heading) and b.text.strip()]
+    if not headings:
+        return None
+    first_h1 = next((h for h in headings if h.level == 1), None)
+    if first_h1 is not None:
+        return first_h1
+    top = min(h.level for h in headings)
+    if (
+        headings[0].level == top
+        and sum(h.level == top for h in headings) == 1
+        and len(headings) > 1
+    ):
+        return headings[0]
+    return None
+
+
+def outline(document: Document) -> tuple[Heading | None, Section]:
+    """The page title (the first H1) and the tree of sections under it."""
+    root = Section(None, 0)
+    stack = [root]
+    title = _title(document.blocks)
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            if block is title:
+                continue
+            if not block.text.strip():
+                continue
+            level = max(block.level, 1)
+            while len(stack) > 1 and stack[-1].level >= level:
+                stack.pop()
+            section = Section(block, level)
+            stack[-1].children.append(section)
+            stack.append(section)
+            continue
+        stack[-1].blocks.append(block)
+    return title, root
+
+
+__all__ = ["Section", "outline"]

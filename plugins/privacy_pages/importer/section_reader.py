@@ -1,0 +1,133 @@
+"""What every section reader shares: the draft, the report, and free-form text.
+
+Each kind of section has its reader (:mod:`.data_sections`, :mod:`.storage_sections`,
+:mod:`.statement`); all of them put what they do not recognize into free-form sections through
+:meth:`SectionReader.free`, which also lists each piece in the report with its source line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .classify import Kind
+from .draft import StatementDraft
+from .markdown_doc import Alert, Block, Directive, Html, Image, Include, ListItem, Table, parse
+from .markdown_out import blocks_markdown, list_markdown, span, to_markdown
+from .markup import one_line, plain
+from .outline import Section
+from .report import FreeFormFragment, PageReport
+from .statements import RetentionRule
+from .tables import Layout, read_retention
+
+
+class SectionReader:
+    """The state one page's readers share; ``draft`` and ``report`` hold the result."""
+
+    def __init__(self, report: PageReport) -> None:
+        self.report = report
+        self.draft = StatementDraft()
+        self._last_free: tuple[str, str | None, int] | None = None
+
+    def retention_table(self, table: Table, lay: Layout) -> None:
+        """A Data | Retention table: one retention rule per row."""
+        self.report.counts.tables += 1
+        for data, period, note, _line in read_retention(table, lay):
+            self.draft.storage.retention.append(RetentionRule(data, period, note))
+            self.report.counts.retention_rules += 1
+
+    def section(self, section: Section, kind: Kind, previous: Kind | None) -> None:
+        """Read a section as ``kind`` (the page reader dispatches to the reader of the kind)."""
+        raise NotImplementedError
+
+    # -- free-form ---------------------------------------------------------------------------
+
+    def free(
+        self,
+        blocks: Sequence[Block],
+        after: str,
+        title: str | None,
+        why: str,
+        owner: int = 0,
+    ) -> None:
+        """Put blocks into a free-form section, and list each in the report."""
+        kept: list[Block] = []
+        for block in blocks:
+            first, last = span(block)
+            if isinstance(block, Html) and block.text.lstrip().startswith("<!--"):
+                self.report.review(
+                    first, "comment", "HTML comment not imported (it is not shown on the page)"
+                )
+                continue
+            if isinstance(block, Directive):
+                self.report.review(first, "docfx", f"layout directive not imported: {block.text}")
+                continue
+            text = to_markdown(block).strip()
+            if not text:
+                continue
+            kept.append(block)
+            reason = why
+            if isinstance(block, Include):
+                reason = "DocFX include: the included file is not imported; linked instead"
+            elif isinstance(block, Image):
+                reason = "DocFX image, written as a Markdown image"
+            self.report.free_form.append(FreeFormFragment(first, last, after, title, text, reason))
+        if not kept:
+            return
+        body = blocks_markdown(kept)
+        key = (after, title, owner)
+        if self._last_free == key and self.draft.sections:
+            previous = self.draft.sections[-1]
+            previous["body"] = previous["body"] + "\n\n" + body
+        else:
+            section: dict[str, str] = {"after": after}
+            if title:
+                section["title"] = title
+            section["body"] = body
+            self.draft.sections.append(section)
+        self._last_free = key
+
+    def free_heading_only(self, section: Section, after: str) -> None:
+        """A heading with no text under it: kept as a free-form section with just its title."""
+        heading = section.heading
+        if heading is None:
+            return
+        self.report.free_form.append(
+            FreeFormFragment(
+                heading.line, heading.line, after, None, heading.text, "heading with no text"
+            )
+        )
+        self.draft.sections.append({"after": after, "body": f"**{plain(heading.text)}**"})
+        self._last_free = None
+
+    def free_section(self, section: Section, after: str, why: str) -> None:
+        blocks = section.all_blocks()
+        if not blocks:
+            self.free_heading_only(section, after)
+            return
+        self.free(blocks, after, section.title or None, why, owner=section.line)
+
+
+def alert_markdown(block: Alert) -> str:
+    """The body of an alert (which may hold lists) as Markdown, without the quote markers."""
+    return blocks_markdown(parse(block.text).blocks) or one_line(block.text)
+
+
+def is_comment(block: Block) -> bool:
+    return isinstance(block, Directive) or (
+        isinstance(block, Html) and block.text.lstrip().startswith("<!--")
+    )
+
+
+def item_markdown(item: ListItem) -> str:
+    """One bullet (with its nested bullets) as Markdown for a list-of-text field."""
+    text = one_line(item.text)
+    if item.paragraphs or item.children:
+        nested = list_markdown(item.children) if item.children else ""
+        parts = [text, *(one_line(p) for p in item.paragraphs)]
+        if nested:
+            parts.append(nested)
+        return "\n\n".join(parts)
+    return text
+
+
+__all__ = ["SectionReader", "alert_markdown", "is_comment", "item_markdown"]

@@ -1,0 +1,394 @@
+"""Reading a privacy statement page into a draft of a product record.
+
+The page is cut into sections by its headings (:mod:`.outline`). Each section is classified by
+its heading words (:mod:`.classify`) and read by the reader of that kind: data sections give
+groups of items (:mod:`.data_sections`), storage sections give services, locations, retention
+rules and staff locations (:mod:`.storage_sections`), and the readers here handle the overview,
+data use, access, rights and further reading. Whatever a reader does not recognize becomes a
+free-form section placed after the page section it came from, and is listed in the report
+with its source line. Nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .classify import (
+    DATA_KINDS,
+    PAGE_SECTION,
+    STORAGE_KINDS,
+    Kind,
+    applies_to_inline,
+    classify_heading,
+    is_applies_to,
+)
+from .data_sections import DataSections
+from .markdown_doc import Alert, Block, BulletList, Document, ListItem, Paragraph, Quote, Table
+from .markdown_out import blocks_markdown, to_markdown
+from .markup import links, only_link, plain
+from .outline import Section, outline
+from .section_reader import alert_markdown, is_comment, item_markdown
+from .storage_sections import StorageSections
+from .tables import layout, read_uses
+
+
+def _page_name(heading: str, front_title: str | None) -> str:
+    """The product's name: the page heading, or the front-matter title when that says the same
+    and more ("Privacy Policy" under the title "Privacy Policy: Acme Notes")."""
+    if front_title and heading:
+        words = set(re.findall(r"\w+", heading.lower()))
+        more = set(re.findall(r"\w+", front_title.lower()))
+        if words < more:
+            return front_title
+    return heading or (front_title or "")
+
+
+#: Words of a section that continues the rights section before it under another heading.
+_RIGHTS_WORDS = re.compile(
+    r"\b(?:request\w*|delet\w+|export\w*|access|correct\w*|rectif\w*|erasure|portability|"
+    r"data subjects?|dsrs?|opt[- ]out)\b",
+    re.I,
+)
+#: Overview headings that say nothing themselves ("Overview"); any other heading is kept.
+_GENERIC_OVERVIEW = re.compile(r"^(?:overview|introduction|about|summary)$", re.I)
+
+
+class StatementReader(DataSections, StorageSections):
+    """Reads one page; ``draft`` and ``report`` hold the result."""
+
+    # -- the page ----------------------------------------------------------------------------
+
+    def read(self, document: Document, fallback_name: str, front_title: str | None = None) -> None:
+        title, root = outline(document)
+        heading = plain(title.text) if title else ""
+        self.draft.name = _page_name(heading, front_title) or fallback_name
+        self.preamble(root.blocks)
+        previous: Kind | None = None
+        for section in root.children:
+            kind = classify_heading(section.title)
+            self.section(section, kind, previous)
+            if kind is not Kind.UNKNOWN:
+                previous = kind
+
+    def section(self, section: Section, kind: Kind, previous: Kind | None) -> None:
+        self.report.counts.sections += kind is not Kind.UNKNOWN
+        if kind in DATA_KINDS:
+            self.data_section(section, kind)
+        elif kind is Kind.NEVER:
+            self.never_section(section)
+        elif kind in STORAGE_KINDS:
+            self.storage_section(section)
+        elif kind is Kind.DATA_USE:
+            self.data_use_section(section)
+        elif kind is Kind.ENTITIES:
+            self.entities_section(section)
+        elif kind is Kind.ACCESS:
+            self.access_section(section)
+        elif kind is Kind.COMPLIANCE:
+            self.compliance_section(section)
+        elif kind is Kind.RIGHTS:
+            self.rights_section(section)
+        elif kind is Kind.NEXT_STEPS:
+            self.next_steps_section(section)
+        elif kind is Kind.MORE_INFO:
+            self.more_info_section(section)
+        elif kind is Kind.OVERVIEW:
+            self.overview_section(section)
+        else:
+            self.unknown_section(section, previous)
+
+    def unknown_section(self, section: Section, previous: Kind | None) -> None:
+        """A heading no rule recognizes: read it in the context of the section before it."""
+        if previous is Kind.RIGHTS and _RIGHTS_WORDS.search(
+            plain(blocks_markdown(section.all_blocks()))
+        ):
+            self.report.counts.sections += 1
+            self.rights_request(section)
+            return
+        if previous in STORAGE_KINDS | {Kind.DATA_USE} and self.is_service_location(section):
+            self.report.counts.sections += 1
+            self.service_location(section)
+            return
+        after = PAGE_SECTION[previous] if previous else "overview"
+        if any(classify_heading(child.title) is not Kind.UNKNOWN for child in section.children):
+            # A wrapper heading ("## Details") over sections we know: read those on their own.
+            if section.blocks:
+                self.report.counts.sections_free_form += 1
+                self.free(section.blocks, after, section.title, "section heading not recognized")
+            elif section.heading is not None:
+                self.free_heading_only(section, after)
+            inner: Kind | None = previous
+            for child in section.children:
+                kind = classify_heading(child.title)
+                self.section(child, kind, inner)
+                if kind is not Kind.UNKNOWN:
+                    inner = kind
+            return
+        self.report.counts.sections_free_form += 1
+        self.free_section(section, after, "section heading not recognized")
+
+    # -- overview ----------------------------------------------------------------------------
+
+    def preamble(self, blocks: list[Block]) -> None:
+        index = 0
+        while index < len(blocks):
+            block = blocks[index]
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if (
+                isinstance(block, Paragraph)
+                and is_applies_to(block.text)
+                and isinstance(following, BulletList)
+            ):
+                self.applies_to(following)
+                index += 2
+                continue
+            if isinstance(block, Paragraph):
+                inline = applies_to_inline(block.text)
+                found = links(inline) if inline else []
+                if (
+                    inline
+                    and found
+                    and not plain(re.sub(r"\[[^\]]*\]\([^)]*\)", "", inline)).strip(" ,;.and")
+                ):
+                    for title, url in found:
+                        self.draft.applies_to.append({"title": plain(title), "url": url})
+                        self.report.counts.links += 1
+                    index += 1
+                    continue
+            if isinstance(block, Alert):
+                self.note(block)
+            elif isinstance(block, Paragraph | BulletList):
+                self.draft.intro.append(to_markdown(block))
+            else:
+                self.free([block], "overview", None, "not part of the introduction")
+            index += 1
+
+    def applies_to(self, block: BulletList) -> None:
+        for item in block.items:
+            link = only_link(item.text)
+            if link and not item.children:
+                self.draft.applies_to.append({"title": link[0], "url": link[1]})
+                self.report.counts.links += 1
+            else:
+                self.free(
+                    [BulletList((item,), item.line, item.line)],
+                    "overview",
+                    "Applies to",
+                    "an 'Applies to' entry that is not a link",
+                )
+
+    def note(self, block: Alert) -> None:
+        self.draft.notes.append({"type": block.kind, "text": alert_markdown(block)})
+        self.report.counts.notes += 1
+
+    def overview_section(self, section: Section) -> None:
+        if not _GENERIC_OVERVIEW.match(section.title) and section.title:
+            self.draft.intro.append(f"**{section.title}**")  # "Last updated: 1 March 2024"
+        for block in section.blocks:
+            if isinstance(block, Alert):
+                self.note(block)
+            elif isinstance(block, Paragraph | BulletList):
+                self.draft.intro.append(to_markdown(block))
+            else:
+                self.free([block], "overview", section.title, "not part of the introduction")
+        for child in section.children:
+            self.free_section(child, "overview", "sub-section of the overview")
+
+    # -- data use --------------------------------------------------------------------------------
+
+    def data_use_section(self, section: Section) -> None:
+        pending: list[Block] = []
+        for block in section.blocks:
+            if isinstance(block, Table):
+                lay = layout(block, Kind.DATA_USE)
+                if lay.kind == "data-use":
+                    self.report.counts.tables += 1
+                    self.draft.data_use_intro.extend(to_markdown(b) for b in pending)
+                    pending = []
+                    for source, use, _line in read_uses(block, lay):
+                        self.draft.uses.append({"source": source, "use": use})
+                    continue
+                self.report.counts.tables_free_form += 1
+            pending.append(block)
+        if pending:
+            self.free(
+                pending, "data-use", section.title, "not a data-use table", owner=section.line
+            )
+        for child in section.children:
+            kind = classify_heading(child.title)
+            if kind is Kind.ENTITIES:
+                self.report.counts.sections += 1
+                self.entities_section(child)
+            elif self.is_service_location(child):
+                self.report.counts.sections += 1
+                self.service_location(child)
+            elif kind in STORAGE_KINDS | {Kind.NEVER, Kind.RIGHTS, Kind.ACCESS, Kind.COMPLIANCE}:
+                self.section(child, kind, Kind.DATA_USE)
+            else:
+                self.report.counts.sections_free_form += 1
+                self.free_section(child, "data-use", "sub-section not recognized")
+
+    def entities_section(self, section: Section) -> None:
+        pending: list[Block] = []
+        found = False
+        for block in section.all_blocks():
+            if isinstance(block, BulletList) and not found:
+                self.draft.entities_intro.extend(
+                    to_markdown(b) for b in pending if isinstance(b, Paragraph)
+                )
+                others = [b for b in pending if not isinstance(b, Paragraph)]
+                if others:
+                    self.free(
+                        others,
+                        "data-use",
+                        section.title,
+                        "not part of the entity list",
+                        owner=section.line,
+                    )
+                self.draft.entities.extend(plain(item.text) for item in block.items)
+                for item in block.items:
+                    self._free_children(item, "data-use", section)
+                found = True
+                pending = []
+            else:
+                pending.append(block)
+        if pending:
+            self.free(
+                pending, "data-use", section.title, "text after the entity list", owner=section.line
+            )
+
+    def _free_children(self, item: ListItem, after: str, section: Section) -> None:
+        if item.children or item.paragraphs:
+            extra = BulletList(item.children, item.line, item.line) if item.children else None
+            blocks: list[Block] = [Paragraph(p, item.line, item.line) for p in item.paragraphs]
+            if extra is not None:
+                blocks.append(extra)
+            self.free(
+                blocks, after, section.title, "nested text in a plain list", owner=section.line
+            )
+
+    # -- access, compliance ----------------------------------------------------------------------
+
+    def access_section(self, section: Section) -> None:
+        found = False
+        for block in section.blocks:
+            if isinstance(block, BulletList) and not found:
+                self.draft.protections.extend(item_markdown(item) for item in block.items)
+                found = True
+            elif isinstance(block, Paragraph) and not found:
+                self.draft.access_intro.append(to_markdown(block))
+            else:
+                self.free(
+                    [block],
+                    "data-access-and-security",
+                    None,
+                    "text after the list of protections",
+                    owner=section.line,
+                )
+        for child in section.children:
+            kind = classify_heading(child.title)
+            if kind is Kind.COMPLIANCE:
+                self.report.counts.sections += 1
+                self.compliance_section(child)
+            else:
+                self.report.counts.sections_free_form += 1
+                self.free_section(child, "data-access-and-security", "sub-section not recognized")
+
+    def compliance_section(self, section: Section) -> None:
+        for block in section.all_blocks():
+            if isinstance(block, BulletList):
+                self.draft.compliance.extend(item_markdown(item) for item in block.items)
+            elif isinstance(block, Paragraph):
+                self.draft.compliance.append(to_markdown(block))
+            else:
+                self.free(
+                    [block],
+                    "data-access-and-security",
+                    section.title,
+                    "not a compliance statement",
+                    owner=section.line,
+                )
+
+    # -- rights --------------------------------------------------------------------------------
+
+    def rights_section(self, section: Section) -> None:
+        for block in section.blocks:
+            if isinstance(block, BulletList) and self.link_list(block):
+                continue
+            if isinstance(block, Paragraph | BulletList | Alert | Quote):
+                self.draft.rights_intro.append(to_markdown(block))
+            else:
+                self.free(
+                    [block], "your-rights", None, "not part of the rights text", owner=section.line
+                )
+        for child in section.children:
+            kind = classify_heading(child.title)
+            if kind in DATA_KINDS | {Kind.NEVER} | STORAGE_KINDS:
+                self.section(child, kind, Kind.RIGHTS)
+            else:
+                self.report.counts.sections += 1
+                self.rights_request(child)
+
+    def link_list(self, block: BulletList) -> bool:
+        """A list of links only: the rights guidance of the services a product depends on."""
+        found = [only_link(item.text) for item in block.items]
+        if not found or any(
+            f is None or item.children for f, item in zip(found, block.items, strict=True)
+        ):
+            return False
+        for entry in found:
+            assert entry is not None
+            self.draft.rights_services.append({"title": entry[0], "url": entry[1]})
+            self.report.counts.links += 1
+        return True
+
+    def rights_request(self, section: Section) -> None:
+        """A sub-heading about rights: a request (title and body); deeper headings are their own."""
+        kept: list[Block] = []
+        for block in section.blocks:
+            if isinstance(block, BulletList) and self.link_list(block):
+                continue
+            kept.append(block)
+        body = blocks_markdown([b for b in kept if not is_comment(b)])
+        if body:
+            self.draft.requests.append({"title": section.title, "body": body})
+        elif not section.children:
+            self.free_heading_only(section, "your-rights")
+        for child in section.children:
+            self.report.counts.sections += 1
+            self.rights_request(child)
+
+    # -- more information ------------------------------------------------------------------------
+
+    def next_steps_section(self, section: Section) -> None:
+        blocks = [b for b in section.all_blocks() if not is_comment(b)]
+        text = blocks_markdown(blocks)
+        if text:
+            self.draft.next_steps.append(text)
+        else:
+            self.free_heading_only(section, "more-information")
+
+    def more_info_section(self, section: Section) -> None:
+        for block in section.all_blocks():
+            if isinstance(block, BulletList) and all(only_link(i.text) for i in block.items):
+                for item in block.items:
+                    link = only_link(item.text)
+                    assert link is not None
+                    self.draft.links.append({"title": link[0], "url": link[1]})
+                    self.report.counts.links += 1
+            elif isinstance(block, Paragraph) and only_link(block.text):
+                link = only_link(block.text)
+                assert link is not None
+                self.draft.links.append({"title": link[0], "url": link[1]})
+                self.report.counts.links += 1
+            else:
+                self.free(
+                    [block],
+                    "more-information",
+                    section.title,
+                    "not a link list",
+                    owner=section.line,
+                )
+
+
+__all__ = ["StatementReader"]

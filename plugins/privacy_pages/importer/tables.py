@@ -1,0 +1,504 @@
+"""Tables of a source page: which column says what, and the rows read as data items.
+
+Pages lay their tables out differently: Category | Data | MAM workload, Field | Description,
+Data source | Use, Data | Purpose | Retention, with HTML in the cells and the category written
+only on the first row of each group. Each column gets a *role* from its header words (and, for
+workload columns, from its yes/no values); the value of the category column is carried down
+over blank cells; a row that is only a note stays with the group it sits in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .classify import DATA_KINDS, Kind
+from .item_text import ItemDraft, ItemSource, item_from
+from .markdown_doc import Table
+from .markup import has_html, html_to_markdown, one_line, plain
+
+
+class Role(StrEnum):
+    CATEGORY = "category"
+    NAME = "name"
+    DESCRIPTION = "description"
+    PURPOSE = "purpose"
+    CONDITION = "condition"
+    RETENTION = "retention"
+    CLASSIFICATION = "classification"
+    CONTROL = "control"
+    NOTES = "notes"
+    WORKLOAD = "workload"
+    SOURCE = "source"
+    USE = "use"
+    OTHER = "other"
+
+
+def _rx(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(patterns), re.IGNORECASE)
+
+
+#: Header words of each role, in order of priority.
+HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    (Role.SOURCE, _rx(r"\bsources?\b", r"\borigin\b")),
+    (
+        Role.RETENTION,
+        _rx(
+            r"\bretention\b",
+            r"\bretained\b",
+            r"\bhow long\b",
+            r"\bkept\b",
+            r"\bperiod\b",
+            r"\bduration\b",
+        ),
+    ),
+    (
+        Role.PURPOSE,
+        _rx(
+            r"\bpurposes?\b",
+            r"\bwhy\b",
+            r"\breasons?\b",
+            r"\bused for\b",
+            r"\bhow (?:it is|we) use",
+        ),
+    ),
+    (Role.CONDITION, _rx(r"\bwhen\b", r"\bconditions?\b", r"\bcircumstances?\b")),
+    (Role.CLASSIFICATION, _rx(r"\bclassification\b", r"\bsensitivity\b")),
+    (Role.CONTROL, _rx(r"\bcontrols?\b", r"\bopt[- ]?out\b", r"\bturn(?:ed)? off\b")),
+    (
+        Role.NOTES,
+        _rx(
+            r"\bnotes?\b",
+            r"\bremarks?\b",
+            r"\bcomments?\b",
+            r"\bmore information\b",
+            r"\blearn more\b",
+            r"\blinks?\b",
+            r"\breferences?\b",
+            r"\bsee also\b",
+            r"\bdocumentation\b",
+        ),
+    ),
+    (
+        Role.DESCRIPTION,
+        _rx(
+            r"\bdescriptions?\b",
+            r"\bdetails?\b",
+            r"\bdefinitions?\b",
+            r"\bmeaning\b",
+            r"\bexamples?\b",
+            r"\bexplanation\b",
+            r"\bcontents?\b",
+            r"\bincludes?\b",
+            r"\bwhat it is\b",
+        ),
+    ),
+    (
+        Role.CATEGORY,
+        _rx(r"\bcategor", r"\bgroups?\b", r"\btypes? of data\b", r"\bdata types?\b", r"\bkind\b"),
+    ),
+    (
+        Role.NAME,
+        _rx(
+            r"^data\b",
+            r"\bdata (?:items?|elements?|points?|fields?|collected)\b",
+            r"\bfields?\b",
+            r"\bitems?\b",
+            r"\bnames?\b",
+            r"\belements?\b",
+            r"\battributes?\b",
+            r"\bpropert(?:y|ies)\b",
+            r"\binformation\b",
+            r"\bidentifiers?\b",
+            r"\bsettings?\b",
+            r"\bevents?\b",
+            r"\bdata\b",
+        ),
+    ),
+    (Role.USE, _rx(r"\buses?\b", r"\bused\b", r"\busage\b")),
+)
+
+_YES_NO = re.compile(
+    r"^(?P<word>yes|no|y|n|✓|✔|✔️|✗|✘|❌|x)\b\.?\s*(?:\((?P<cond>.*)\)|[-\u2013:,]\s*(?P<cond2>.+))?\s*$",
+    re.IGNORECASE,
+)
+_YES = frozenset({"yes", "y", "✓", "✔", "✔️"})
+_NOTE_START = re.compile(r"^\W*(?:note|important|tip)\W*[:.]", re.IGNORECASE)
+_CATEGORY_CUT = re.compile(
+    r",?\s+(?:like|including|such as|for example|e\.g\.)\b.*$|\s*\(.*$|:$", re.IGNORECASE
+)
+CLASSIFICATIONS = frozenset(
+    {
+        "personal",
+        "pseudonymized",
+        "anonymized",
+        "customer",
+        "service-generated",
+        "organizational",
+        "diagnostic",
+        "account",
+        "support",
+        "payment",
+        "access-control",
+        "functional",
+    }
+)
+
+
+def workload_value(text: str) -> tuple[bool, str | None] | None:
+    """``Yes (If device is Azure AD joined)`` → (True, "If device is Azure AD joined")."""
+    value = plain(text).strip()
+    match = _YES_NO.match(value)
+    if match is None:
+        return None
+    condition = (match.group("cond") or match.group("cond2") or "").strip() or None
+    return match.group("word").lower() in _YES, condition
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    header: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What a table holds: data items, data uses, retention periods or nothing we know."""
+
+    kind: str
+    columns: tuple[Column, ...]
+
+    def first(self, role: Role) -> Column | None:
+        return next((c for c in self.columns if c.role is role), None)
+
+    def of(self, role: Role) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.role is role)
+
+
+def _cells(table: Table) -> list[list[str]]:
+    width = len(table.header)
+    return [list(row.cells[:width]) + [""] * (width - len(row.cells)) for row in table.rows]
+
+
+def layout(table: Table, context: Kind) -> Layout:
+    """The role of each column and the kind of table, from its header and values."""
+    rows = _cells(table)
+    columns: list[Column] = []
+    for index, header in enumerate(table.header):
+        words = plain(header)
+        values = [row[index] for row in rows if plain(row[index])]
+        role = Role.OTHER
+        for candidate, pattern in HEADER_RULES:
+            if pattern.search(words):
+                role = candidate
+                break
+        if (
+            role in {Role.OTHER, Role.USE, Role.CONTROL}
+            and values
+            and all(workload_value(v) is not None for v in values)
+            and index > 0
+        ):
+            role = Role.WORKLOAD
+        columns.append(Column(index, words, role))
+    roles = {c.role for c in columns}
+    if (
+        Role.SOURCE in roles
+        and roles & {Role.USE, Role.PURPOSE, Role.DESCRIPTION}
+        and (Role.NAME not in roles or context is Kind.DATA_USE)
+    ):
+        return Layout("data-use", tuple(columns))
+    if context is Kind.DATA_USE and Role.NAME in roles and roles & {Role.PURPOSE, Role.USE}:
+        # Data | Purpose in a data-use section: the data is the source of each use.
+        named = [
+            Column(c.index, c.header, Role.SOURCE) if c.role is Role.NAME else c for c in columns
+        ]
+        return Layout("data-use", tuple(named))
+    _settle(columns)
+    roles = {c.role for c in columns}
+    if context is Kind.DATA_USE and len(columns) == 2 and Role.NAME not in roles:
+        first, second = columns
+        return Layout(
+            "data-use",
+            (Column(0, first.header, Role.SOURCE), Column(1, second.header, Role.USE)),
+        )
+    has_name = Role.NAME in roles or Role.CATEGORY in roles
+    if Role.RETENTION in roles and has_name and context not in DATA_KINDS | {Kind.NEVER}:
+        return Layout("retention", tuple(columns))
+    if has_name and context in DATA_KINDS | {Kind.NEVER}:
+        return Layout("items", tuple(columns))
+    return Layout("unknown", tuple(columns))
+
+
+def _settle(columns: list[Column]) -> None:
+    """Make sure an item table has one name column: the first text column if none matched."""
+    roles = [c.role for c in columns]
+    if Role.NAME in roles:
+        # Several name-like headers ("Data type" and "Data"): the first is the category.
+        names = [c for c in columns if c.role is Role.NAME]
+        if len(names) > 1 and Role.CATEGORY not in roles:
+            first = names[0]
+            columns[first.index] = Column(first.index, first.header, Role.CATEGORY)
+        for extra in [c for c in columns if c.role is Role.NAME][1:]:
+            columns[extra.index] = Column(extra.index, extra.header, Role.DESCRIPTION)
+        return
+    categories = [c for c in columns if c.role is Role.CATEGORY]
+    for column in columns:
+        if column.role in {Role.OTHER, Role.USE} and (
+            not categories or column.index > categories[0].index
+        ):
+            columns[column.index] = Column(column.index, column.header, Role.NAME)
+            return
+    if len(categories) == 1 and not any(c.role is Role.NAME for c in columns):
+        only = categories[0]
+        if not any(c.role in {Role.DESCRIPTION, Role.OTHER} for c in columns):
+            return
+        columns[only.index] = Column(only.index, only.header, Role.NAME)
+
+
+# -- reading rows --------------------------------------------------------------------------------
+
+
+@dataclass
+class TableGroup:
+    """The rows under one value of the category column (or the whole table without one)."""
+
+    category: str
+    line: int
+    items: list[ItemDraft] = field(default_factory=list)
+    notes: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass
+class TableRead:
+    groups: list[TableGroup] = field(default_factory=list)
+    #: The headings of the workload columns.
+    workloads: list[str] = field(default_factory=list)
+    #: (data, period, source line)
+    retention: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+def _markdown(cell: str) -> str:
+    return (html_to_markdown(cell) if has_html(cell) else cell).strip()
+
+
+def _is_note_row(cells: list[str], lay: Layout) -> str | None:
+    """The text of a row that is a note rather than data ("**Note**: ... only collected when")."""
+    filled = [(i, c) for i, c in enumerate(cells) if plain(c)]
+    if not filled:
+        return None
+    if len(filled) > 1 and len({plain(c) for _, c in filled}) == 1:
+        return filled[0][1]  # one note spread over every column (a colspan in the source)
+    category = lay.first(Role.CATEGORY)
+    rest = [c for i, c in filled if category is None or i != category.index]
+    if len(rest) == 1 and _NOTE_START.match(plain(rest[0])):
+        return rest[0]
+    return None
+
+
+def category_title(cell: str) -> tuple[str, str | None]:
+    """The heading words of a category cell (its bold words, or all of it) and the rest."""
+    markdown = _markdown(cell)
+    bold = re.match(r"^\s*\*\*(.+?)\*\*(.*)$", markdown, re.S)
+    if bold:
+        rest = bold.group(2).strip()
+        return plain(bold.group(1)).rstrip(":").strip(), rest if rest.strip(",:;. ") else None
+    return plain(markdown).rstrip(":").strip(), None
+
+
+def category_name(cell: str) -> str:
+    """The name of a category cell: its heading words before "like", "including" or "("."""
+    title, _ = category_title(cell)
+    cut = _CATEGORY_CUT.sub("", title).strip()
+    return cut or title
+
+
+def read_items(table: Table, lay: Layout) -> TableRead:
+    """The rows of an item table as groups of item drafts (workloads keyed by column heading)."""
+    result = TableRead()
+    name = lay.first(Role.NAME)
+    category = lay.first(Role.CATEGORY)
+    result.workloads = [column.header for column in lay.of(Role.WORKLOAD)]
+    current: TableGroup | None = None
+    text_roles = {Role.DESCRIPTION, Role.PURPOSE, Role.CONDITION, Role.NOTES, Role.OTHER}
+    text_columns = [c for c in lay.columns if c.role in text_roles]
+    for row, cells in zip(table.rows, _cells(table), strict=True):
+        category_cell = cells[category.index] if category is not None else ""
+        if plain(category_cell) and (
+            current is None or plain(category_cell) != plain(current.category)
+        ):
+            current = TableGroup(category_cell, row.line)
+            result.groups.append(current)
+        if current is None:
+            current = TableGroup("", row.line)
+            result.groups.append(current)
+        note = _is_note_row(cells, lay)
+        if note is not None:
+            current.notes.append((_markdown(note), row.line))
+            continue
+        name_cell = cells[name.index] if name is not None else ""
+        if not plain(name_cell):
+            if plain(category_cell):
+                name_cell = category_cell  # the category is itself the data (no Data value)
+            elif current.items:
+                _continue(current.items[-1], cells, lay, table)
+                continue
+            else:
+                continue
+        source = ItemSource.from_cell(name_cell, row.line)
+        shared = any(plain(cells[c.index]) for c in text_columns)
+        drafts = _split(source, shared, name_cell is category_cell)
+        for draft in drafts:
+            _fill(draft, cells, lay, table)
+            current.items.append(draft)
+        retention = lay.first(Role.RETENTION)
+        if retention is not None and plain(cells[retention.index]):
+            for draft in drafts:
+                result.retention.append((draft.name, plain(cells[retention.index]), row.line))
+    result.groups = [g for g in result.groups if g.items or g.notes]
+    return result
+
+
+def _split(source: ItemSource, shared_text: bool, from_category: bool) -> list[ItemDraft]:
+    """The drafts of one name cell: one per value when it lists several and nothing is shared.
+
+    "Device name<br>Model" in a table with only a workload column is two items; "Device
+    information:<ul>…" is one item whose list gives its details.
+    """
+    if from_category:
+        bold = re.match(r"^\s*\*\*(.+?)\*\*\s*(.*)$", _markdown(source.text), re.S)
+        if bold:
+            draft = ItemDraft(plain(bold.group(1)).rstrip(":").strip(), source.line)
+            rest = bold.group(2).strip()
+            if rest.strip(",:;. "):
+                draft.description = rest
+            return [draft]
+    simple = all(not child.children for child in source.children)
+    lead = plain(source.text)
+    if (
+        source.children
+        and simple
+        and not shared_text
+        and not source.paragraphs
+        and lead
+        and not lead.endswith(":")
+    ):
+        values = [ItemSource(source.text, source.line)]
+        values += [ItemSource(c.text, source.line, c.paragraphs) for c in source.children]
+        return [item_from(value) for value in values]
+    return [item_from(source)]
+
+
+def _fill(draft: ItemDraft, cells: list[str], lay: Layout, table: Table) -> None:
+    for column in lay.columns:
+        value = cells[column.index]
+        if not plain(value):
+            continue
+        text = _markdown(value)
+        if column.role is Role.DESCRIPTION:
+            draft.add_description(text)
+        elif column.role is Role.PURPOSE:
+            draft.purpose = f"{draft.purpose}\n\n{text}" if draft.purpose else text
+        elif column.role is Role.CONDITION:
+            draft.condition = plain(text)
+        elif column.role is Role.CONTROL:
+            draft.control = text
+        elif column.role is Role.CLASSIFICATION:
+            word = plain(text).lower().replace(" ", "-")
+            if word in CLASSIFICATIONS:
+                draft.classification = word
+            else:
+                draft.add_note(f"**{column.header}:** {one_line(text)}")
+        elif column.role is Role.NOTES:
+            draft.add_note(text)
+        elif column.role is Role.WORKLOAD:
+            parsed = workload_value(value)
+            if parsed is not None:
+                draft.workloads[column.header] = parsed
+        elif column.role in {Role.OTHER, Role.USE, Role.SOURCE}:
+            draft.add_note(f"**{column.header or 'Note'}:** {one_line(text)}")
+
+
+def _continue(draft: ItemDraft, cells: list[str], lay: Layout, table: Table) -> None:
+    """A row with no name: more text for the item above."""
+    _fill(draft, cells, lay, table)
+
+
+def read_uses(table: Table, lay: Layout) -> list[tuple[str, str, int]]:
+    """(source, use, line) for each row of a Data source | Use table."""
+    source = lay.first(Role.SOURCE) or lay.columns[0]
+    uses: list[tuple[str, str, int]] = []
+    use_columns = [c for c in lay.columns if c.index != source.index]
+    for row, cells in zip(table.rows, _cells(table), strict=True):
+        parts: list[str] = []
+        for column in use_columns:
+            text = _markdown(cells[column.index])
+            if not text:
+                continue
+            if column.role in {Role.USE, Role.PURPOSE, Role.DESCRIPTION} and not parts:
+                parts.append(text)
+            else:
+                parts.append(f"**{column.header}:** {text}")
+        name = plain(cells[source.index])
+        if not name and uses and parts:
+            previous = uses[-1]
+            uses[-1] = (previous[0], previous[1] + "\n\n" + "\n\n".join(parts), previous[2])
+            continue
+        if name or parts:
+            uses.append((name or "(not named)", "\n\n".join(parts) or "(not stated)", row.line))
+    return uses
+
+
+def read_retention(table: Table, lay: Layout) -> list[tuple[str, str, str | None, int]]:
+    """(data, period, note, line) for each row of a Data | Retention table."""
+    name = lay.first(Role.NAME) or lay.first(Role.CATEGORY) or lay.columns[0]
+    retention = lay.first(Role.RETENTION)
+    assert retention is not None
+    rules: list[tuple[str, str, str | None, int]] = []
+    carried = ""
+    for row, cells in zip(table.rows, _cells(table), strict=True):
+        data = plain(cells[name.index]) or carried
+        carried = data
+        period = plain(cells[retention.index])
+        notes = [
+            f"**{c.header}:** {one_line(_markdown(cells[c.index]))}"
+            for c in lay.columns
+            if c.index not in {name.index, retention.index} and plain(cells[c.index])
+        ]
+        if data and period:
+            rules.append((data, period, "\n\n".join(notes) or None, row.line))
+    return rules
+
+
+def markdown_table(table: Table) -> str:
+    """A table re-written as a Markdown pipe table (HTML in cells converted), for free text."""
+    width = len(table.header)
+
+    def row(cells: list[str]) -> str:
+        values = [
+            one_line(_markdown(c).replace("\n", " ")).replace("|", "\\|") or " " for c in cells
+        ]
+        return "| " + " | ".join(values) + " |"
+
+    lines = [row(list(table.header)), "| " + " | ".join(["---"] * width) + " |"]
+    lines.extend(row(cells) for cells in _cells(table))
+    return "\n".join(lines)
+
+
+__all__ = [
+    "HEADER_RULES",
+    "Column",
+    "Layout",
+    "Role",
+    "TableGroup",
+    "TableRead",
+    "category_name",
+    "category_title",
+    "layout",
+    "markdown_table",
+    "read_items",
+    "read_retention",
+    "read_uses",
+    "workload_value",
+]

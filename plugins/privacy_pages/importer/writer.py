@@ -1,0 +1,232 @@
+"""Writing imported records into a content tree, without disturbing what is already there.
+
+The product goes to ``products/<id>.yml``. New catalog items are appended to
+``catalog/imported.yml`` and new categories to ``categories.yml`` (both created when missing);
+existing files are only ever appended to, so a writer's edits and comments stay as they are.
+Keys keep the schema's order and multi-line text is written as ``|`` blocks, so the same
+import always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..yaml_source import YamlFault, read_file
+from .items import CatalogIndex, CategoryIndex
+
+CATALOG_FILE = "imported.yml"
+_HEADER = "# yaml-language-server: $schema={path}\n"
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, lists indented under their key, text blocks for multi-line strings."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump(data: Any) -> str:
+    """YAML text for a record: keys in the order given, long lines kept whole."""
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1_000_000,
+        default_flow_style=False,
+    )
+
+
+def product_text(record: dict[str, Any], source_name: str, review: Iterable[str]) -> str:
+    lines = [
+        _HEADER.format(path="../../schemas/product.schema.json"),
+        f"# Imported from {source_name} by privacy-pages import.\n",
+    ]
+    notes = list(review)
+    if notes:
+        lines.append("# Review before publishing:\n")
+        lines.extend(f"#   - {note}\n" for note in notes)
+    return "".join(lines) + dump(record)
+
+
+@dataclass
+class ContentTree:
+    """What an import needs to know about a content folder, and where it writes."""
+
+    root: Path
+    catalog: CatalogIndex = field(default_factory=CatalogIndex)
+    categories: CategoryIndex = field(default_factory=CategoryIndex)
+    problems: list[str] = field(default_factory=list)
+    #: The ids of items each product (by file stem) defines locally.
+    local_ids: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, root: Path) -> ContentTree:
+        tree = cls(root)
+        categories = root / "categories.yml"
+        if categories.is_file():
+            data = tree._read(categories)
+            for entry in (data or {}).get("categories") or []:
+                if isinstance(entry, dict) and "id" in entry:
+                    tree.categories.add_existing(
+                        str(entry["id"]), str(entry.get("name", entry["id"]))
+                    )
+        catalog_dir = root / "catalog"
+        if catalog_dir.is_dir():
+            for path in sorted(catalog_dir.glob("*.y*ml")):
+                data = tree._read(path)
+                for entry in (data or {}).get("items") or []:
+                    if isinstance(entry, dict) and "id" in entry:
+                        tree.catalog.add_existing(
+                            str(entry["id"]),
+                            str(entry.get("name", entry["id"])),
+                            [str(a) for a in entry.get("aliases") or []],
+                        )
+        products = root / "products"
+        if products.is_dir():
+            for path in sorted(products.glob("*.y*ml")):
+                locals_ = set(_local_ids(tree._read(path)))
+                tree.local_ids[path.stem] = locals_
+                tree.catalog.taken.update(locals_)
+        return tree
+
+    def release_local_ids(self, product_id: str) -> None:
+        """Let a re-import reuse its product's own local item ids (no other product's)."""
+        others: set[str] = set()
+        for stem, ids in self.local_ids.items():
+            if stem != product_id:
+                others |= ids
+        own = self.local_ids.get(product_id, set()) - others - set(self.catalog.names)
+        self.catalog.taken -= own
+
+    def _read(self, path: Path) -> Any:
+        try:
+            return read_file(path, path.as_posix())
+        except YamlFault as fault:
+            self.problems.append(str(fault.diagnostic))
+            return None
+
+    def product_path(self, product_id: str) -> Path:
+        return self.root / "products" / f"{product_id}.yml"
+
+    def existing_metadata(self, product_id: str) -> dict[str, object] | None:
+        path = self.product_path(product_id)
+        if not path.is_file():
+            return None
+        data = self._read(path)
+        metadata = (data or {}).get("metadata") if isinstance(data, dict) else None
+        return dict(metadata) if isinstance(metadata, dict) else None
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def write_product(self, product_id: str, text: str) -> tuple[Path, bool]:
+        """Write the product file; returns (path, changed)."""
+        path = self.product_path(product_id)
+        if path.is_file() and path.read_text("utf-8") == text:
+            return path, False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8", newline="\n")
+        return path, True
+
+    def append_catalog(self, items: list[dict[str, Any]]) -> Path | None:
+        if not items:
+            return None
+        folder = self.root / "catalog"
+        return _append_entries(
+            folder, CATALOG_FILE, "items", items, "../../schemas/catalog.schema.json"
+        )
+
+    def categories_problem(self, categories: list[dict[str, Any]]) -> str | None:
+        """Why the new categories cannot be added to categories.yml, if they cannot."""
+        path = self.root / "categories.yml"
+        if categories and path.is_file() and not _appendable(path, "categories"):
+            ids = ", ".join(str(c["id"]) for c in categories)
+            return (
+                f"{path.as_posix()}: cannot add the categories {ids} (the file does not end with "
+                "its categories list); move the list to the end of the file, or add them by hand"
+            )
+        return None
+
+    def append_categories(self, categories: list[dict[str, Any]]) -> Path | None:
+        if not categories:
+            return None
+        return _append_entries(
+            self.root,
+            "categories.yml",
+            "categories",
+            categories,
+            "../schemas/categories.schema.json",
+        )
+
+
+def _local_ids(data: Any) -> Iterable[str]:
+    """Ids of items a product defines locally (they must stay distinct from catalog ids)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "id" and isinstance(value, str) and "name" in data and "ref" not in data:
+                yield value
+            else:
+                yield from _local_ids(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _local_ids(value)
+
+
+def _appendable(path: Path, key: str) -> bool:
+    """Whether ``path`` ends with its ``key:`` list, so that entries can be appended to it."""
+    last_top = ""
+    for line in path.read_text("utf-8").split("\n"):
+        if line and not line[0].isspace() and not line.startswith(("#", "-")):
+            last_top = line.split(":", 1)[0].strip()
+    return last_top == key
+
+
+def _entry_indent(text: str) -> str:
+    for line in text.split("\n"):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("- "):
+            return line[: len(line) - len(stripped)]
+    return "  "
+
+
+def _append_entries(
+    folder: Path, name: str, key: str, entries: list[dict[str, Any]], schema: str
+) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    if path.is_file() and not _appendable(path, key):
+        stem, number = path.stem, 2
+        while (folder / f"{stem}-{number}.yml").is_file() and not _appendable(
+            folder / f"{stem}-{number}.yml", key
+        ):
+            number += 1
+        path = folder / f"{stem}-{number}.yml"
+    if not path.is_file():
+        text = _HEADER.format(path=schema) + dump({key: entries})
+        path.write_text(text, "utf-8", newline="\n")
+        return path
+    existing = path.read_text("utf-8")
+    indent = _entry_indent(existing)
+    block = dump(entries)
+    added = "".join(indent + line if line else line for line in block.splitlines(keepends=True))
+    if existing and not existing.endswith("\n"):
+        existing += "\n"
+    path.write_text(existing + added, "utf-8", newline="\n")
+    return path
+
+
+__all__ = ["CATALOG_FILE", "ContentTree", "dump", "product_text"]
