@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test lint typecheck bench clean
+.PHONY: site serve test lint typecheck bench clean schemas
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +15,10 @@ $(STAMP): pyproject.toml
 ## Build the example site from content/ into site/ (fails on any warning).
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+## Regenerate the editor schemas in schemas/ (a test checks they match the package).
+schemas: $(STAMP)
+	$(BIN)/privacy-pages schema --out schemas
 
 ## Serve the site with live reload (content/ and templates/ are watched).
 serve: $(STAMP)

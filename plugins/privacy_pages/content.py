@@ -8,7 +8,8 @@ generated page.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from .model import (
     Alternatives,
     CatalogItem,
     Category,
+    ComparisonSpec,
     DataItem,
     DataSection,
     Dataset,
@@ -40,17 +42,28 @@ from .model import (
     StaffLocations,
     Storage,
     Workload,
+    WorkloadColumn,
     WorkloadValue,
 )
+from .mojibake import mojibake_diagnostics
 from .schema import validate_record
+from .timing import PhaseTimes
 from .urls import markdown_links, url_problem
-from .yaml_source import Limits, LocatedMapping, LocatedSequence, YamlFault, read_file
+from .yaml_source import (
+    Limits,
+    LocatedMapping,
+    LocatedSequence,
+    YamlFault,
+    parse_text,
+    read_text,
+)
 
 YAML_SUFFIXES = (".yml", ".yaml")
 DEFAULT_LIMITS = Limits()
 #: Names that cannot be file names on some systems.
 RESERVED_NAMES = frozenset(
     {"con", "prn", "aux", "nul", "index", "readme"}
+    | {"compare", "data-items"}  # the comparison pages and the data-item index
     | {f"com{i}" for i in range(10)}
     | {f"lpt{i}" for i in range(10)}
 )
@@ -77,16 +90,20 @@ class ContentCache:
     misses: int = 0
 
     def read(
-        self, path: Path, display: str, kind: str, limits: Limits
+        self, path: Path, display: str, kind: str, limits: Limits, times: PhaseTimes | None = None
     ) -> tuple[Any, list[Diagnostic]]:
-        stat = path.stat()
+        times = times if times is not None else PhaseTimes()
+        try:
+            stat = path.stat()
+        except OSError:  # a dangling link, or a file removed meanwhile: read_text reports it
+            return _parse_and_validate(path, display, kind, limits, times)
         stamp = (stat.st_mtime_ns, stat.st_size)
         cached = self.entries.get(path)
         if cached is not None and cached[0] == stamp:
             self.hits += 1
             return cached[1], list(cached[2])
         self.misses += 1
-        data, problems = _parse_and_validate(path, display, kind, limits)
+        data, problems = _parse_and_validate(path, display, kind, limits, times)
         self.entries[path] = (stamp, data, tuple(problems))
         return data, problems
 
@@ -100,6 +117,8 @@ def record_kind(relative: Path) -> str | None:
         return "catalog"
     if len(parts) == 2 and parts[0] == "products":
         return "product"
+    if len(parts) == 1 and relative.stem == "comparisons":
+        return "comparisons"
     return None
 
 
@@ -115,18 +134,32 @@ def discover(content_dir: Path, problems: Diagnostics) -> list[tuple[Path, str, 
                 dirnames.remove(dirname)
                 continue
             target = base / dirname
-            if target.is_symlink() and not _inside(target.resolve(), root):
+            if target.is_symlink():  # never followed: its files would be silently ignored
+                outside = not _inside(target.resolve(), root)
                 problems.error(
                     Location(display_path(target)),
-                    "symbolic link leads outside the content folder; refused",
+                    "symbolic link leads outside the content folder; refused"
+                    if outside
+                    else "symbolic link to a folder; folders are not followed, so move the "
+                    "files here instead of linking the folder",
                     rule="path",
                 )
                 dirnames.remove(dirname)
+        folded: dict[str, str] = {}
         for name in sorted(filenames):
             path = base / name
-            if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
+            if name.startswith(".") or not name.lower().endswith(YAML_SUFFIXES):
                 continue
             display = display_path(path)
+            twin = folded.setdefault(name.casefold(), name)
+            if twin != name:
+                problems.error(
+                    Location(display),
+                    f"file name differs from {twin!r} only in letter case; on Windows and macOS "
+                    "one would replace the other, so rename one",
+                    rule="path",
+                )
+                continue
             if path.is_symlink() and not _inside(path.resolve(), root):
                 problems.error(
                     Location(display),
@@ -139,7 +172,8 @@ def discover(content_dir: Path, problems: Diagnostics) -> list[tuple[Path, str, 
             if kind is None:
                 problems.error(
                     Location(display),
-                    "expected a content file at categories.yml, catalog/*.yml or products/*.yml, "
+                    "expected a content file at categories.yml, catalog/*.yml, products/*.yml "
+                    "or comparisons.yml, "
                     f"found {relative.as_posix()}; move or remove it so it is not ignored",
                     rule="unknown-file",
                 )
@@ -157,10 +191,15 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def _parse_and_validate(
-    path: Path, display: str, kind: str, limits: Limits
+    path: Path, display: str, kind: str, limits: Limits, times: PhaseTimes
 ) -> tuple[Any, list[Diagnostic]]:
     try:
-        data = read_file(path, display, limits)
+        with times.phase("load"):
+            text = read_text(path, display, limits)
+            damaged = mojibake_diagnostics(text, display)
+            if damaged:  # every damaged place at once; parsing would stop at the first
+                return None, damaged
+            data = parse_text(text, display, limits)
     except YamlFault as fault:
         return None, [fault.diagnostic]
     if data is None:
@@ -171,7 +210,8 @@ def _parse_and_validate(
                 "empty-file",
             )
         ]
-    return data, validate_record(data, kind, Location(display, 1, 1))
+    with times.phase("validate"):
+        return data, validate_record(data, kind, Location(display, 1, 1))
 
 
 def load_content(
@@ -180,11 +220,14 @@ def load_content(
     *,
     cache: ContentCache | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    times: PhaseTimes | None = None,
 ) -> tuple[Dataset, Diagnostics]:
     """Read, validate and link every record in ``content_dir``.
 
-    Returns the dataset built from the valid records, and every problem found.
+    Returns the dataset built from the valid records, and every problem found. ``times``, if
+    given, collects the seconds spent loading and validating.
     """
+    times = times if times is not None else PhaseTimes()
     problems = Diagnostics()
     rules = metadata_rules or MetadataRules()
     if not content_dir.is_dir():
@@ -194,13 +237,15 @@ def load_content(
     records: list[RecordFile] = []
     found = discover(content_dir, problems)
     for path, display, kind in found:
-        data, file_problems = cache.read(path, display, kind, limits)
+        data, file_problems = cache.read(path, display, kind, limits, times)
         problems.extend(file_problems)
         if data is not None and not any(p.severity.value == "error" for p in file_problems):
             records.append(RecordFile(path, display, kind, data))
     builder = _DatasetBuilder(problems, rules)
-    dataset = builder.build(records)
+    with times.phase("validate"):  # references between records
+        dataset = builder.build(records)
     dataset.files = tuple(display for _, display, _ in found)
+    dataset.records = {record.display: record.data for record in records}
     return dataset, problems
 
 
@@ -234,16 +279,41 @@ class _DatasetBuilder:
         self.problems.error(location, message, key_path=key_path, rule=rule)
 
     def build(self, records: list[RecordFile]) -> Dataset:
-        by_kind: dict[str, list[RecordFile]] = {"categories": [], "catalog": [], "product": []}
+        by_kind: dict[str, list[RecordFile]] = {
+            "categories": [],
+            "catalog": [],
+            "product": [],
+            "comparisons": [],
+        }
         for record in records:
             by_kind[record.kind].append(record)
         for record in by_kind["categories"]:
-            self._categories(record.data)
+            with self._guard(record):
+                self._categories(record.data)
         for record in by_kind["catalog"]:
-            self._catalog(record.data)
+            with self._guard(record):
+                self._catalog(record.data)
         for record in by_kind["product"]:
-            self._product(record.data, record.path)
+            with self._guard(record):
+                self._product(record.data, record.path)
+        for record in by_kind["comparisons"]:
+            with self._guard(record):
+                self._comparisons(record.data)
         return self.dataset
+
+    @contextmanager
+    def _guard(self, record: RecordFile) -> Iterator[None]:
+        """An unexpected failure while reading a record becomes an error naming the record."""
+        try:
+            yield
+        except Exception as exc:  # a bug must name the record that triggered it, not crash
+            self.error(
+                getattr(record.data, "location", Location(record.display, 1, 1)),
+                f"could not read this record ({type(exc).__name__}: {exc}); "
+                "this is a bug in privacy-pages, please report it with the file",
+                "",
+                "internal-error",
+            )
 
     # -- categories and catalog -------------------------------------------------------------
 
@@ -253,6 +323,7 @@ class _DatasetBuilder:
             category = Category(
                 entry["id"], entry["name"], _text(entry, "description"), entry.location
             )
+            self._check_markdown(entry, f"categories[{index}]")
             existing = self.dataset.categories.get(category.id)
             if existing:
                 self.error(
@@ -660,6 +731,74 @@ class _DatasetBuilder:
             ),
             services=self._links(rights, "services"),
         )
+
+    # -- comparisons (content/comparisons.yml) ------------------------------------------------
+
+    def _comparisons(self, data: LocatedMapping) -> None:
+        """Comparison pages, with every product, category and workload they name checked."""
+        specs = {spec.id: spec for spec in self.dataset.comparisons}
+        for index, entry in enumerate(data["comparisons"]):
+            path = f"comparisons[{index}]"
+            existing = specs.get(entry["id"])
+            if existing is not None:
+                self.error(
+                    entry.where("id"),
+                    f"duplicate comparison id {entry['id']!r} (first defined at {existing.source})",
+                    f"{path}.id",
+                    "duplicate-id",
+                )
+                continue
+            products = self._known_ids(entry, "products", "product", self.dataset.products, path)
+            categories = self._known_ids(
+                entry, "categories", "category", self.dataset.categories, path
+            )
+            compared = products or tuple(self.dataset.products)
+            columns = []
+            for column_index, column in enumerate(entry.get("workloads") or ()):
+                column_path = f"{path}.workloads[{column_index}]"
+                product = self.dataset.products.get(column["product"])
+                if product is None or product.id not in compared:
+                    self._unknown(
+                        column.where("product"),
+                        "compared product",
+                        column["product"],
+                        compared,
+                        f"{column_path}.product",
+                    )
+                    continue
+                declared = [workload.id for workload in product.workloads]
+                if column["workload"] not in declared:
+                    self._unknown(
+                        column.where("workload"),
+                        f"{product.id} workload",
+                        column["workload"],
+                        declared,
+                        f"{column_path}.workload",
+                    )
+                    continue
+                columns.append(WorkloadColumn(product.id, column["workload"]))
+            specs[entry["id"]] = ComparisonSpec(
+                id=entry["id"],
+                title=entry["title"],
+                description=_text(entry, "description"),
+                products=products,
+                categories=categories,
+                workloads=tuple(columns),
+                include_not_stated=bool(entry.get("include_not_stated", False)),
+                source=entry.location,
+            )
+        self.dataset.comparisons = tuple(specs.values())
+
+    def _known_ids(
+        self, entry: LocatedMapping, key: str, what: str, known: Iterable[str], path: str
+    ) -> tuple[str, ...]:
+        """The ids listed under ``key`` that exist; an error for each one that does not."""
+        values: LocatedSequence = entry.get(key) or LocatedSequence()
+        known = list(known)
+        for index, value in enumerate(values):
+            if value not in known:
+                self._unknown(values.where(index), what, value, known, f"{path}.{key}[{index}]")
+        return tuple(value for value in values if value in known)
 
 
 def _details(entries: Iterable[Any]) -> tuple[Detail, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from .diagnostics import Location
 
@@ -23,6 +24,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("data-access-and-security", "Data access and security"),
     ("your-rights", "Your rights"),
     ("more-information", "More information"),
+    ("change-history", "Change history"),
 )
 SECTION_IDS = tuple(section_id for section_id, _ in SECTIONS)
 
@@ -288,6 +290,34 @@ class Product:
         return tuple(section for section in self.sections if section.after == after)
 
 
+# -- comparisons (content/comparisons.yml) -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkloadColumn:
+    """An extra comparison column: whether a product collects each item under one workload."""
+
+    product: str
+    workload: str
+
+
+@dataclass(frozen=True)
+class ComparisonSpec:
+    """A comparison page as the writer configures it (see :mod:`privacy_pages.comparison`)."""
+
+    id: str
+    title: str
+    description: str | None = None
+    #: The products compared, in column order; empty means every product.
+    products: tuple[str, ...] = ()
+    #: The categories shown, in order; empty means every category.
+    categories: tuple[str, ...] = ()
+    workloads: tuple[WorkloadColumn, ...] = ()
+    #: Also list catalog items that no compared product states anything about.
+    include_not_stated: bool = False
+    source: Location | None = None
+
+
 @dataclass
 class Dataset:
     """Everything in a content folder: categories, the catalog and the products."""
@@ -297,6 +327,11 @@ class Dataset:
     products: dict[str, Product] = field(default_factory=dict)
     #: The content files read, with their paths as shown to writers.
     files: tuple[str, ...] = ()
+    #: The located data of each content file that loaded without errors, by display path,
+    #: for checks that point at exact keys (lint rules).
+    records: dict[str, Any] = field(default_factory=dict)
+    #: The comparison pages from content/comparisons.yml (empty when the file is absent).
+    comparisons: tuple[ComparisonSpec, ...] = ()
 
     def category_name(self, category_id: str) -> str:
         category = self.categories.get(category_id)

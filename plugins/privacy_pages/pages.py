@@ -10,11 +10,17 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
 
+from .comparison import Collection
 from .diagnostics import Diagnostic, Location
+from .field_reference import field_reference
+from .history import History
+from .history_pages import changes_page_path, product_context, render_changes_page
+from .lint_reference import lint_rules
 from .model import SECTIONS, Dataset, Product
 from .sections import empty_statement
 from .settings import Settings
@@ -58,8 +64,14 @@ def last_updated(product: Product, settings: Settings) -> str | None:
     return None
 
 
-def render_product(product: Product, dataset: Dataset, settings: Settings) -> GeneratedPage:
-    """The Markdown page of one product."""
+def render_product(
+    product: Product,
+    dataset: Dataset,
+    settings: Settings,
+    history: History | None = None,
+    today: date | None = None,
+) -> GeneratedPage:
+    """The Markdown page of one product (``history`` fills its "Change history" section)."""
     path = product_page_path(settings, product.id)
     body = render(
         "product.md.j2",
@@ -70,6 +82,7 @@ def render_product(product: Product, dataset: Dataset, settings: Settings) -> Ge
         empty_statement=lambda section_id: empty_statement(product, section_id),
         last_updated=last_updated(product, settings),
         category_name=dataset.category_name,
+        **product_context(history, product, settings, today),
     )
     header = yaml.safe_dump(
         front_matter(product, settings), sort_keys=False, allow_unicode=True, width=10_000
@@ -83,11 +96,35 @@ def render_product(product: Product, dataset: Dataset, settings: Settings) -> Ge
     )
 
 
-def render_pages(dataset: Dataset, settings: Settings) -> list[GeneratedPage]:
-    """Every generated page of the site, in a stable order."""
-    return [
-        render_product(dataset.products[pid], dataset, settings) for pid in sorted(dataset.products)
+def render_pages(
+    dataset: Dataset,
+    settings: Settings,
+    history: History | None = None,
+    today: date | None = None,
+    collection: Collection | None = None,
+) -> list[GeneratedPage]:
+    """Every generated page of the site, in a stable order.
+
+    With a release ``history``, the site also gets the "What changed" page; ``today`` decides
+    which items are marked as recently updated.
+    """
+    pages = [
+        render_product(dataset.products[pid], dataset, settings, history, today)
+        for pid in sorted(dataset.products)
     ]
+    if history:
+        pages.append(
+            GeneratedPage(
+                path=changes_page_path(settings),
+                markdown=render_changes_page(history, dataset, settings),
+                title="What changed",
+            )
+        )
+    # The comparison pages and the data-item index (built from a Collection computed once).
+    from .comparison_pages import render_comparison_pages  # it builds on this module
+
+    pages.extend(render_comparison_pages(collection or Collection(dataset), settings))
+    return pages
 
 
 # -- blocks inside hand-written pages -----------------------------------------------------------
@@ -112,7 +149,19 @@ def product_list(dataset: Dataset, settings: Settings, page: str, args: list[str
     return render("product-list.md.j2", settings.templates_dir, rows=rows)
 
 
-BLOCKS: dict[str, BlockRenderer] = {"products": product_list}
+def comparison_list(dataset: Dataset, settings: Settings, page: str, args: list[str]) -> str:
+    """Links to the comparison pages, the data-item index and the downloads."""
+    from .comparison_pages import comparison_list as render_list  # it builds on this module
+
+    return render_list(dataset, settings, page, args)
+
+
+BLOCKS: dict[str, BlockRenderer] = {
+    "products": product_list,
+    "comparisons": comparison_list,
+    "field-reference": field_reference,
+    "lint-rules": lint_rules,
+}
 
 
 def expand_blocks(

@@ -7,9 +7,11 @@ import logging
 import os
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,15 +20,21 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
+from .comparison_pages import comparison_nav
 from .content import ContentCache
 from .diagnostics import Severity
+from .exports import SCRIPT, STYLESHEET
+from .history_pages import FEED_PATH
 from .pages import expand_blocks
 from .settings import Settings, SettingsError, settings_from_options
 from .site import SiteBuild, build_site
 from .templates import default_templates_dir
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+#: Errors fail the build, warnings fail a strict build, info is only shown.
+_LOG_LEVEL = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
 
 #: Parsed content per content folder. ``mkdocs serve`` creates a new plugin instance for every
 #: rebuild, so the cache lives here to survive between them; files are re-read when they change.
@@ -48,6 +56,11 @@ class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
     """The nav section that lists the product pages (when mkdocs.yml has a nav)."""
     metadata = c.Type(dict, default={})
     """Front-matter rules: ``required`` (a list of keys) and ``types`` (key: text, list or date)."""
+    lint = c.Type(dict, default={})
+    """Lint rules: rule id → error, warning, info or off, or → {severity: ..., OPTION: value}."""
+    history = c.Type(dict, default={})
+    """Release history: ``updated_marks_days`` (how long changed items stay marked, default 90)
+    and ``today`` (the date to judge by, default the build date)."""
 
 
 class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-untyped-call]
@@ -66,17 +79,35 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             self.settings = settings_from_options(options, Path(config.config_file_path).parent)
         except SettingsError as exc:
             raise PluginError(f"privacy-pages: {exc}") from exc
+        self.settings = replace(
+            self.settings,
+            directory_urls=bool(config.use_directory_urls),
+            site_url=config.site_url or None,
+        )
         self.cache = _CACHES.setdefault(self.settings.content_dir, ContentCache())
         if "admonition" not in config.markdown_extensions:  # notes are admonitions
             config.markdown_extensions.append("admonition")
+        if "attr_list" not in config.markdown_extensions:  # heading ids of the data-item index
+            config.markdown_extensions.append("attr_list")
+        # The comparison tables' packaged script and style sheet (no CDN: served by the site).
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        if SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.settings is None:
             return files
-        self.build = build = build_site(self.settings, self.cache)
+        try:
+            self.build = build = build_site(self.settings, self.cache)
+        except Exception as exc:  # content problems are diagnostics; anything else is a bug
+            raise PluginError(
+                f"privacy-pages: internal error while building {self.settings.content_dir}: "
+                f"{type(exc).__name__}: {exc} (this is a bug in privacy-pages; please report it)"
+            ) from exc
         for problem in build.problems.sorted():
-            (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
+            _LOG_LEVEL[problem.severity](str(problem))
         if not build.ok:
             count = len(build.problems.errors)
             raise PluginError(
@@ -95,6 +126,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             if page.source is not None:
                 generated.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
             files.append(generated)
+        for path, content in build.assets:
+            files.append(File.generated(config, path, content=content))
         if config.nav is not None:
             self._add_to_nav(config)
         return files
@@ -102,7 +135,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def _add_to_nav(self, config: MkDocsConfig) -> None:
         assert self.build is not None and self.settings is not None
         title = self.settings.nav_title
-        entries = [{p.title: p.path} for p in self.build.pages if p.product_id]
+        # The theme prints nav titles as HTML without escaping: escape them here.
+        entries: list[Any] = [{escape(p.title): p.path} for p in self.build.pages if p.product_id]
+        entries += comparison_nav(self.build.pages, self.settings)
         nav: list[Any] = config.nav or []
         for index, entry in enumerate(nav):
             if isinstance(entry, dict) and title in entry:
@@ -113,7 +148,12 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.build is None or page.file.generated_by is not None:
+        if self.build is None:
+            return markdown
+        if page.file.generated_by is not None:
+            # Front matter comes from content, and the theme prints page.meta (title,
+            # description) into the HTML without escaping: escape every value once, here.
+            page.meta = {key: escape_meta(value) for key, value in (page.meta or {}).items()}
             return markdown
         source = page.file.abs_src_path or page.file.src_uri
         expanded, problems = expand_blocks(
@@ -127,6 +167,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         meta = page.meta or {}
+        if self.build is not None and self.build.history:
+            output = add_feed_link(output, get_relative_url(FEED_PATH, page.url))
         if self.build is None or "product_id" not in meta:
             return output
         return add_meta_tags(output, meta)
@@ -144,6 +186,24 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 _HEAD_END = re.compile(r"</head>", re.IGNORECASE)
 
 
+def add_feed_link(output: str, href: str) -> str:
+    """Announce the Atom feed of changes in the page's ``<head>``."""
+    tag = (
+        '<link rel="alternate" type="application/atom+xml" '
+        f'title="What changed" href="{html.escape(href)}">'
+    )
+    return _HEAD_END.sub(lambda _: tag + "\n</head>", output, count=1)
+
+
+def escape_meta(value: Any) -> Any:
+    """A front-matter value as HTML-escaped :class:`~markupsafe.Markup` (never escaped twice)."""
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, list):
+        return [escape(item) if isinstance(item, str) else item for item in value]
+    return value
+
+
 def add_meta_tags(output: str, meta: Mapping[str, Any]) -> str:
     """Add ``<meta name=KEY>`` for every metadata key the theme did not already write."""
     tags = []
@@ -152,8 +212,8 @@ def add_meta_tags(output: str, meta: Mapping[str, Any]) -> str:
             continue
         if re.search(rf'<meta\s+name="{re.escape(key)}"', output):
             continue
-        text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-        tags.append(f'<meta name="{html.escape(key)}" content="{html.escape(text)}">')
+        text = Markup(", ").join(map(escape, value)) if isinstance(value, list) else escape(value)
+        tags.append(f'<meta name="{html.escape(key)}" content="{text}">')
     if not tags:
         return output
     return _HEAD_END.sub(lambda _: "\n".join(tags) + "\n</head>", output, count=1)

@@ -16,6 +16,7 @@ NOT_STATED = {
     "data-access-and-security": "This privacy statement does not describe how access to data is protected.",
     "your-rights": "This privacy statement does not describe how to exercise data subject rights.",
     "more-information": "This privacy statement lists no further reading.",
+    "change-history": "No changes have been recorded since this statement was first published.",
 }
 
 
@@ -33,6 +34,9 @@ def section_has_content(product: Product, section_id: str) -> bool:
         "data-access-and-security": lambda: bool(product.access),
         "your-rights": lambda: bool(product.rights),
         "more-information": lambda: bool(product.links or product.next_steps),
+        # Filled from the release snapshots (content/history/), never from the record: the
+        # section lists the releases, or says that no change has been recorded.
+        "change-history": lambda: True,
     }
     return checks[section_id]()
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .history import HistoryOptions, HistoryOptionsError, history_options
+from .lint import LintConfig, LintConfigError, lint_config
 from .metadata import METADATA_TYPES, MetadataRules
 
 PLUGIN_NAME = "privacy-pages"
@@ -32,6 +34,16 @@ class Settings:
     metadata: MetadataRules = field(default_factory=MetadataRules)
     #: The nav section that lists the product pages.
     nav_title: str = "Privacy statements"
+    #: Severities and options of the lint rules (option ``lint``).
+    lint: LintConfig = field(default_factory=LintConfig)
+    #: Whether the site generator gives pages directory URLs (``x/`` rather than ``x.html``);
+    #: links inside generated HTML tables need it. MkDocs' ``use_directory_urls``.
+    directory_urls: bool = True
+    #: Release history: how long changed items stay marked, and the date to judge by
+    #: (option ``history``).
+    history: HistoryOptions = field(default_factory=HistoryOptions)
+    #: The site's public URL (MkDocs' ``site_url``), for absolute links in the Atom feed.
+    site_url: str | None = None
 
 
 class SettingsError(ValueError):
@@ -40,7 +52,16 @@ class SettingsError(ValueError):
 
 def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
     """Settings from plugin options (paths relative to ``base``, the config file's folder)."""
-    known = {"content_dir", "templates_dir", "pages_dir", "metadata", "nav_title", "enabled"}
+    known = {
+        "content_dir",
+        "templates_dir",
+        "pages_dir",
+        "metadata",
+        "nav_title",
+        "enabled",
+        "lint",
+        "history",
+    }
     unknown = sorted(set(options) - known)
     if unknown:
         raise SettingsError(f"unknown privacy-pages option(s): {', '.join(unknown)}")
@@ -48,12 +69,22 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
     pages_dir = str(options.get("pages_dir", "privacy")).strip("/")
     if not pages_dir or ".." in Path(pages_dir).parts or Path(pages_dir).is_absolute():
         raise SettingsError(f"pages_dir must be a relative folder name, found {pages_dir!r}")
+    try:
+        lint = lint_config(options.get("lint"))
+    except LintConfigError as exc:
+        raise SettingsError(str(exc)) from exc
+    try:
+        history = history_options(options.get("history"))
+    except HistoryOptionsError as exc:
+        raise SettingsError(str(exc)) from exc
     return Settings(
         content_dir=(base / str(options.get("content_dir", "content"))).resolve(),
         templates_dir=(base / str(templates)).resolve() if templates else None,
         pages_dir=pages_dir,
         metadata=metadata_rules(options.get("metadata") or {}),
         nav_title=str(options.get("nav_title", "Privacy statements")),
+        lint=lint,
+        history=history,
     )
 
 
@@ -94,11 +125,20 @@ def settings_from_mkdocs(config_file: Path) -> Settings:
     """The privacy-pages settings a ``mkdocs.yml`` declares."""
     config = yaml.load(config_file.read_text("utf-8"), Loader=_LenientLoader) or {}
     base = config_file.parent
+    directory_urls = config.get("use_directory_urls", True) is not False
+    site_url = str(config["site_url"]) if config.get("site_url") else None
     for entry in config.get("plugins") or []:
         if entry == PLUGIN_NAME:
-            return settings_from_options({}, base)
+            return replace(
+                settings_from_options({}, base), directory_urls=directory_urls, site_url=site_url
+            )
         if isinstance(entry, dict) and PLUGIN_NAME in entry:
-            return settings_from_options(entry[PLUGIN_NAME] or {}, base)
+            options = entry[PLUGIN_NAME] or {}
+            return replace(
+                settings_from_options(options, base),
+                directory_urls=directory_urls,
+                site_url=site_url,
+            )
     raise SettingsError(f"{config_file} does not enable the {PLUGIN_NAME} plugin")
 
 

@@ -7,12 +7,22 @@ same problems and produce the same pages.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
+from .comparison import Collection
 from .content import ContentCache, load_content
+from .coverage import check_coverage, check_page_paths
 from .diagnostics import Diagnostics
+from .exports import render_assets
+from .feed import atom_feed
+from .history import History, build_date, load_history
+from .history_pages import FEED_PATH
+from .lint import lint_content
 from .model import Dataset
 from .pages import GeneratedPage, render_pages
+from .render_errors import render_error
 from .settings import Settings
+from .timing import PhaseTimes
 
 
 @dataclass
@@ -23,16 +33,64 @@ class SiteBuild:
     dataset: Dataset
     problems: Diagnostics
     pages: list[GeneratedPage] = field(default_factory=list)
+    #: The release history (content/history/*.json), oldest release first.
+    history: History = field(default_factory=History)
+    #: Other generated files, as (path relative to the site root, text): the Atom feed.
+    assets: list[tuple[str, str]] = field(default_factory=list)
+    #: Seconds spent in each phase of the build (for the benchmark).
+    timings: PhaseTimes = field(default_factory=PhaseTimes)
 
     @property
     def ok(self) -> bool:
         return not self.problems.errors
 
 
-def build_site(settings: Settings, cache: ContentCache | None = None) -> SiteBuild:
+def check_content(
+    settings: Settings,
+    cache: ContentCache | None = None,
+    *,
+    today: date | None = None,
+    times: PhaseTimes | None = None,
+) -> tuple[Dataset, Diagnostics]:
+    """Load the content and run the lint rules: every problem the site has, without pages.
+
+    ``today`` is the date the ``stale-date`` rule judges ages by (default: today).
+    """
+    times = times if times is not None else PhaseTimes()
+    dataset, problems = load_content(
+        settings.content_dir, settings.metadata, cache=cache, times=times
+    )
+    with times.phase("validate"):
+        return dataset, lint_content(dataset, problems, settings.lint, today=today or date.today())
+
+
+def build_site(
+    settings: Settings, cache: ContentCache | None = None, *, today: date | None = None
+) -> SiteBuild:
     """Load and check the content, and render the pages when it has no errors."""
-    dataset, problems = load_content(settings.content_dir, settings.metadata, cache=cache)
-    build = SiteBuild(settings, dataset, problems)
+    times = PhaseTimes()
+    dataset, problems = check_content(settings, cache, today=today, times=times)
+    with times.phase("load"):
+        history, history_problems = load_history(settings.content_dir)
+    problems.extend(history_problems.items)
+    build = SiteBuild(settings, dataset, problems, history=history, timings=times)
     if build.ok:
-        build.pages = render_pages(dataset, settings)
+        # "Updated in ..." marks are judged on the configured date, else the build date.
+        marks_date = settings.history.today or today or build_date()
+        with times.phase("comparisons"):
+            collection = Collection(dataset)  # every product-by-item cell, computed once
+        try:
+            with times.phase("render"):
+                build.pages = render_pages(dataset, settings, history, marks_date, collection)
+        except Exception as exc:  # a template or a bug: name the record, never a traceback
+            build.problems.add(render_error(exc, dataset))
+            return build
+        with times.phase("coverage"):
+            build.problems.extend(check_page_paths(dataset, build.pages))
+            build.problems.extend(check_coverage(dataset, build.pages))  # nothing lost
+        with times.phase("comparisons"):
+            build.assets.extend((a.path, a.content) for a in render_assets(collection, settings))
+        with times.phase("render"):
+            if history:
+                build.assets.append((FEED_PATH, atom_feed(history, dataset, settings)))
     return build

@@ -8,6 +8,7 @@ autoescaping works, so a template that forgets a filter still cannot leak markup
 
 from __future__ import annotations
 
+import html
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,16 @@ def _anchor(value: str) -> markdown_text.MarkdownSafe:
     return markdown_text.MarkdownSafe(f'<span class="pp-anchor" id="{value}"></span>')
 
 
+_HTML_EXTRA = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;"})
+
+
+def _html(value: object) -> markdown_text.MarkdownSafe:
+    """Plain text for raw HTML inside a page (where Markdown escapes do not apply): HTML-escaped,
+    on one line, with the brackets and braces that Markdown extensions look for as entities."""
+    text = " ".join(str(value).split())
+    return markdown_text.MarkdownSafe(html.escape(text, quote=True).translate(_HTML_EXTRA))
+
+
 @cache
 def environment(override_dir: Path | None = None) -> jinja2.Environment:
     """A Jinja environment with the site's overrides first and the packaged templates last."""
@@ -69,6 +80,7 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         url=markdown_text.link_target,
         indent=markdown_text.indent,
         anchor=_anchor,
+        html=_html,
     )
     return env
 

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from .. import __version__
-from . import render, schema, validate
+from . import diff, import_, new, render, schema, snapshot, validate
 
-COMMANDS: tuple[ModuleType, ...] = (render, validate, schema)
+COMMANDS: tuple[ModuleType, ...] = (render, validate, new, import_, schema, diff, snapshot)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -32,7 +32,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exc:  # --help and --version (0), or bad usage (argparse uses 2)
+        return exc.code if isinstance(exc.code, int) else 2
     try:
         code: int = args.run(args)
     except KeyboardInterrupt:  # pragma: no cover

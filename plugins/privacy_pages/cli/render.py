@@ -76,5 +76,12 @@ def run(args: argparse.Namespace) -> int:
         target = out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, "utf-8", newline="\n")
-    print(f"wrote {len(build.pages)} page(s) to {out}", file=sys.stderr)
+    for path, content in build.assets:  # downloads (privacy.json, CSV), script, style, feed
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, "utf-8", newline="\n")
+    print(
+        f"wrote {len(build.pages)} page(s) and {len(build.assets)} other file(s) to {out}",
+        file=sys.stderr,
+    )
     return 0
