@@ -185,8 +185,8 @@ def report(results: list[SizeResult], runs: int, elapsed: float) -> str:
     lines.append("| products | cold build | rebuild, nothing changed | rebuild, one YAML file touched |")
     lines.append("| ---: | ---: | ---: | ---: |")
     for r in results:
-        cells = [sum(r.rebuild[k]["phases"].values()) * 1000 for k in ("cold", "unchanged", "touched")]
-        lines.append(f"| {r.products} | {cells[0]:.1f} | {cells[1]:.1f} | {cells[2]:.1f} |")
+        costs = [sum(r.rebuild[k]["phases"].values()) * 1000 for k in ("cold", "unchanged", "touched")]
+        lines.append(f"| {r.products} | {costs[0]:.1f} | {costs[1]:.1f} | {costs[2]:.1f} |")
     lines += ["", "## Budget", ""] + budget_lines(results)
     return "\n".join(lines) + "\n"
 
