@@ -91,12 +91,26 @@ def prepare(work: Path, products: int) -> tuple[Path, Path, int]:
     (a / "docs").mkdir(parents=True)
     (a / "docs" / "index.md").write_text("# Benchmark\n\n<!-- privacy-pages: products -->\n")
     config_a = dict(SITE_CONFIG, docs_dir="docs")
-    config_a["plugins"] = ["search", {"privacy-pages": {"metadata": {"types": {"ms.date": "date"}}}}]
+    config_a["plugins"] = [
+        "search",
+        {"privacy-pages": {"metadata": {"types": {"ms.date": "date"}}}},
+    ]
     (a / "mkdocs.yml").write_text(yaml.safe_dump(config_a, sort_keys=False))
     subprocess.run(
-        [PYTHON, "-m", "privacy_pages", "render", "--config", str(a / "mkdocs.yml"),
-         "--out", str(b / "docs"), "--docs", str(a / "docs")],
-        check=True, capture_output=True,
+        [
+            PYTHON,
+            "-m",
+            "privacy_pages",
+            "render",
+            "--config",
+            str(a / "mkdocs.yml"),
+            "--out",
+            str(b / "docs"),
+            "--docs",
+            str(a / "docs"),
+        ],
+        check=True,
+        capture_output=True,
     )
     config_b = dict(SITE_CONFIG, docs_dir="docs")
     config_b["plugins"] = ["search"]
@@ -182,12 +196,16 @@ def report(results: list[SizeResult], runs: int, elapsed: float) -> str:
         cells = " | ".join(f"{r.phases.get(p, 0) * 1000:.1f}" for p in phase_names)
         lines.append(f"| {r.products} | {cells} | {r.plugin_ms:.1f} | {r.share:.1%} |")
     lines += ["", "## Serve-style rebuilds (plugin's own time, ms)", ""]
-    lines.append("| products | cold build | rebuild, nothing changed | rebuild, one YAML file touched |")
+    lines.append(
+        "| products | cold build | rebuild, nothing changed | rebuild, one YAML file touched |"
+    )
     lines.append("| ---: | ---: | ---: | ---: |")
     for r in results:
-        costs = [sum(r.rebuild[k]["phases"].values()) * 1000 for k in ("cold", "unchanged", "touched")]
+        costs = [
+            sum(r.rebuild[k]["phases"].values()) * 1000 for k in ("cold", "unchanged", "touched")
+        ]
         lines.append(f"| {r.products} | {costs[0]:.1f} | {costs[1]:.1f} | {costs[2]:.1f} |")
-    lines += ["", "## Budget", ""] + budget_lines(results)
+    lines += ["", "## Budget", "", *budget_lines(results)]
     return "\n".join(lines) + "\n"
 
 
@@ -207,26 +225,42 @@ def budget_lines(results: list[SizeResult]) -> list[str]:
     def verdict(ok: bool) -> str:
         return "met" if ok else "**not met**"
 
-    lines.append(f"- Build ratio a/b at {BUDGET_SIZE} products: {budget.ratio:.3f} (budget ≤ {BUDGET['ratio']:.2f}): {verdict(budget.ratio <= BUDGET['ratio'])}")
-    lines.append(f"- Plugin phases' share of the build: {budget.share:.1%} (budget ≤ {BUDGET['share']:.0%}): {verdict(budget.share <= BUDGET['share'])}")
-    lines.append(f"- Peak memory a/b: {budget.memory_ratio:.2f} (budget ≤ {BUDGET['memory']:.1f}): {verdict(budget.memory_ratio <= BUDGET['memory'])}")
+    lines.append(
+        f"- Build ratio a/b at {BUDGET_SIZE} products: {budget.ratio:.3f} (budget ≤ {BUDGET['ratio']:.2f}): {verdict(budget.ratio <= BUDGET['ratio'])}"
+    )
+    lines.append(
+        f"- Plugin phases' share of the build: {budget.share:.1%} (budget ≤ {BUDGET['share']:.0%}): {verdict(budget.share <= BUDGET['share'])}"
+    )
+    lines.append(
+        f"- Peak memory a/b: {budget.memory_ratio:.2f} (budget ≤ {BUDGET['memory']:.1f}): {verdict(budget.memory_ratio <= BUDGET['memory'])}"
+    )
     flat = [r for r in results if r.products >= 50]
     if len(flat) >= 2:
         per = [r.a / r.products for r in flat]
         base = per[0]
         spread = max(abs(p / base - 1) for p in per)
         sizes = ", ".join(f"{r.products}: {r.a / r.products * 1000:.1f} ms" for r in flat)
-        lines.append(f"- Time per product from {flat[0].products} to {flat[-1].products} products ({sizes}): largest deviation from the {flat[0].products}-product cost {spread:.0%} (budget ±{BUDGET['flat']:.0%}): {verdict(spread <= BUDGET['flat'])}")
+        lines.append(
+            f"- Time per product from {flat[0].products} to {flat[-1].products} products ({sizes}): largest deviation from the {flat[0].products}-product cost {spread:.0%} (budget ±{BUDGET['flat']:.0%}): {verdict(spread <= BUDGET['flat'])}"
+        )
     touched = sum(budget.rebuild["touched"]["phases"].values())
     cold = sum(budget.rebuild["cold"]["phases"].values())
-    lines.append(f"- Rebuild after one YAML file changes: plugin {touched * 1000:.0f} ms vs cold {cold * 1000:.0f} ms: {verdict(touched < cold)}")
+    lines.append(
+        f"- Rebuild after one YAML file changes: plugin {touched * 1000:.0f} ms vs cold {cold * 1000:.0f} ms: {verdict(touched < cold)}"
+    )
     return lines
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="10,50,200,1000", help="product counts (default: %(default)s)")
-    parser.add_argument("--runs", type=int, default=3, help="runs of each build per size (default: %(default)s)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes", default="10,50,200,1000", help="product counts (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--runs", type=int, default=3, help="runs of each build per size (default: %(default)s)"
+    )
     parser.add_argument("--work", type=Path, default=HERE / "work", help="scratch folder")
     parser.add_argument("--output", type=Path, default=HERE / "results.md")
     args = parser.parse_args(argv)

@@ -1,6 +1,6 @@
 """Synthetic content of realistic shape for the benchmark.
 
-Products have 40–120 items in 4–8 categories, drawn from a shared catalog; about a fifth of the
+Products have 40 to 120 items in 4 to 8 categories, drawn from a shared catalog; about a fifth of the
 items carry a condition, a third of the products state workloads, and a few comparisons are
 configured. The generator is seeded, so every run measures the same content.
 """
@@ -22,11 +22,42 @@ CATEGORIES = [
     ("admin-information", "Admin and account information"),
     ("support-information", "Support information"),
 ]
-WORDS = (
-    "device identifier tenant user account address version status name model network app "
-    "package crash log memory usage feedback email session token policy compliance inventory "
-    "serial hardware storage location region language timezone browser domain certificate"
-).split()
+WORDS = [
+    "device",
+    "identifier",
+    "tenant",
+    "user",
+    "account",
+    "address",
+    "version",
+    "status",
+    "name",
+    "model",
+    "network",
+    "app",
+    "package",
+    "crash",
+    "log",
+    "memory",
+    "usage",
+    "feedback",
+    "email",
+    "session",
+    "token",
+    "policy",
+    "compliance",
+    "inventory",
+    "serial",
+    "hardware",
+    "storage",
+    "location",
+    "region",
+    "language",
+    "timezone",
+    "browser",
+    "domain",
+    "certificate",
+]
 CONDITIONS = [
     "only when a malicious connection is detected",
     "if the user chooses to provide it",
@@ -75,7 +106,9 @@ def generate(target: Path, products: int, seed: int = 2026) -> None:
         )
 
 
-def _product(rng: random.Random, number: int, by_category: dict[str, list[str]]) -> dict[str, object]:
+def _product(
+    rng: random.Random, number: int, by_category: dict[str, list[str]]
+) -> dict[str, object]:
     product_id = f"product-{number:04d}"
     workloads = [{"id": "mam", "name": "MAM workload"}] if number % 3 == 0 else []
     chosen = rng.sample([c for c, _ in CATEGORIES], rng.randint(4, 8))
