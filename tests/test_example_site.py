@@ -1,0 +1,59 @@
+"""The example site (this repository's mkdocs.yml, content/ and site-src/) built strict."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SiteResult
+from privacy_pages import load_content
+from privacy_pages.settings import settings_from_mkdocs
+from test_seed_fidelity import build, copy_site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
+    return build(copy_site(tmp_path_factory.mktemp("example-site")))
+
+
+def test_mam_guide_renders_learn_syntax(site: SiteResult) -> None:
+    html = site.html("guides/mam-deployment.md")
+    # The guide and the file it includes with [!INCLUDE].
+    source = (REPO / "site-src/guides/mam-deployment.md").read_text("utf-8")
+    source += (REPO / "site-src/includes/microsoft-defender.md").read_text("utf-8")
+    assert html.count('class="admonition note"') == source.count("> [!NOTE]")
+    assert html.count('<figure class="learn-image') == source.count(":::image")
+    for leftover in ("[!NOTE]", ":::image", "[!INCLUDE"):
+        assert leftover not in html
+
+
+def test_home_page_lists_every_product_with_counts_from_the_records(site: SiteResult) -> None:
+    settings = settings_from_mkdocs(REPO / "mkdocs.yml")
+    dataset, _ = load_content(settings.content_dir, settings.metadata)
+    home = site.html("index.md")
+    assert dataset.products
+    for product in dataset.products.values():
+        row = re.search(
+            rf'<tr>\s*<td><a href="[^"]*{product.id}/">[^<]*</a></td>(.*?)</tr>', home, re.S
+        )
+        assert row, product.id
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(1))
+        assert cells[-2:] == [str(len(product.required.items)), str(len(product.optional.items))]
+
+
+def test_nav_lists_products_by_name(site: SiteResult) -> None:
+    settings = settings_from_mkdocs(REPO / "mkdocs.yml")
+    dataset, _ = load_content(settings.content_dir, settings.metadata)
+    home = site.html("index.md")
+    for product in dataset.products.values():
+        assert re.search(
+            rf'href="privacy/{product.id}/"[^>]*>\s*<span class="md-ellipsis">\s*{re.escape(product.name)}',
+            home,
+        ), product.name
+
+
+def test_no_generated_file_lands_in_docs_dir() -> None:
+    """Generated pages live only in memory (File.generated), never in site-src/."""
+    assert not (REPO / "site-src" / "privacy").exists()
+    assert not list(Path(REPO / "site-src").rglob("privacy.json"))
