@@ -305,16 +305,12 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Datase
         yield build.dataset, base, out
 
 
-#: Material's repository facts (stars, forks) come from the GitHub API; offline, they are stubbed.
-GITHUB_STUB = {"api.github.com": "{}"}
-
-
 def test_real_site_search_finds_imei_on_intune_and_in_the_index(
     open_page: Callable[..., Visit], real_site: tuple[Dataset, str, Path]
 ) -> None:
     dataset, base, _ = real_site
     imei = next(i for i in dataset.catalog.values() if i.name.startswith("IMEI"))
-    visit = open_page(base, stubs=GITHUB_STUB)
+    visit = open_page(base)
     page: object = visit.page
     page.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
     page.locator("input.md-search__input").type("IMEI")  # type: ignore[attr-defined]
@@ -332,7 +328,7 @@ def test_real_ios_vs_android_facets_show_what_only_android_collects(
     open_page: Callable[..., Visit], real_site: tuple[Dataset, str, Path]
 ) -> None:
     _, base, _ = real_site
-    visit = open_page(base + "privacy/compare/ios-vs-android/", stubs=GITHUB_STUB)
+    visit = open_page(base + "privacy/compare/ios-vs-android/")
     select(visit, "product", "defender-endpoint-android")
     android = set(visible_items(visit))
     select(visit, "product", "defender-endpoint-ios")
@@ -348,7 +344,7 @@ def test_real_site_pages_have_no_console_errors(
     open_page: Callable[..., Visit], real_site: tuple[Dataset, str, Path]
 ) -> None:
     _, base, out = real_site
-    visit = open_page(base, stubs=GITHUB_STUB)
+    visit = open_page(base)
     for html_file in sorted(out.rglob("*.html")):
         url = base + html_file.relative_to(out).as_posix()
         visit.page.goto(url)  # type: ignore[attr-defined]
