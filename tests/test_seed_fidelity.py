@@ -172,7 +172,7 @@ CHANGED_METADATA = {
     "auditing",
 }
 
-SITE_PARTS = ("mkdocs.yml", "content", "site-src", "templates")
+SITE_PARTS = ("mkdocs.yml", "content", "site-src", "templates", "overrides")
 
 
 def copy_site(target: Path) -> Path:
