@@ -288,8 +288,9 @@ def _is_note_row(cells: list[str], lay: Layout) -> str | None:
     filled = [(i, c) for i, c in enumerate(cells) if plain(c)]
     if not filled:
         return None
-    if len(filled) > 1 and len({plain(c) for _, c in filled}) == 1:
-        return filled[0][1]  # one note spread over every column (a colspan in the source)
+    texts = {plain(c) for _, c in filled}
+    if len(filled) > 1 and len(texts) == 1 and len(next(iter(texts)).split()) >= 4:
+        return filled[0][1]  # one sentence repeated in every column (a colspan in the source)
     category = lay.first(Role.CATEGORY)
     rest = [c for i, c in filled if category is None or i != category.index]
     if len(rest) == 1 and _NOTE_START.match(plain(rest[0])):
