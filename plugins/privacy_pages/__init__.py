@@ -14,12 +14,51 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a checkout
     __version__ = "0.0.0+unknown"
 
-from .content import ContentCache, load_content, load_or_raise
-from .diagnostics import ContentError, Diagnostic, Location, Severity
-from .model import SECTIONS, CatalogItem, Category, DataItem, Dataset, Product, Requirement
-from .pages import GeneratedPage, render_pages
-from .settings import Settings
-from .site import SiteBuild, build_site
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .content import ContentCache, load_content, load_or_raise
+    from .diagnostics import ContentError, Diagnostic, Location, Severity
+    from .model import SECTIONS, CatalogItem, Category, DataItem, Dataset, Product, Requirement
+    from .pages import GeneratedPage, render_pages
+    from .settings import Settings
+    from .site import SiteBuild, build_site
+
+#: Where each public name lives. They are imported on first use, so that a command (or a site
+#: generator) loads only the modules it needs.
+_PUBLIC = {
+    "ContentCache": "content",
+    "load_content": "content",
+    "load_or_raise": "content",
+    "ContentError": "diagnostics",
+    "Diagnostic": "diagnostics",
+    "Location": "diagnostics",
+    "Severity": "diagnostics",
+    "SECTIONS": "model",
+    "CatalogItem": "model",
+    "Category": "model",
+    "DataItem": "model",
+    "Dataset": "model",
+    "Product": "model",
+    "Requirement": "model",
+    "GeneratedPage": "pages",
+    "render_pages": "pages",
+    "Settings": "settings",
+    "SiteBuild": "site",
+    "build_site": "site",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "SECTIONS",

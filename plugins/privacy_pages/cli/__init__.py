@@ -10,15 +10,30 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 from types import ModuleType
 
 from .. import __version__
-from . import diff, import_, new, render, schema, snapshot, validate
 
-COMMANDS: tuple[ModuleType, ...] = (render, validate, new, import_, schema, diff, snapshot)
+#: The commands, in help order, with the module that implements each.
+COMMAND_MODULES: dict[str, str] = {
+    "render": "render",
+    "validate": "validate",
+    "new": "new",
+    "import": "import_",
+    "schema": "schema",
+    "diff": "diff",
+    "snapshot": "snapshot",
+}
 
 
-def parser() -> argparse.ArgumentParser:
+def command_module(name: str) -> ModuleType:
+    return import_module(f".{COMMAND_MODULES[name]}", __name__)
+
+
+def parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with ``only``, just that command's (so that running one command
+    does not import every other command's dependencies)."""
     main_parser = argparse.ArgumentParser(
         prog="privacy-pages",
         description="Turn YAML privacy records into consistent privacy pages.",
@@ -26,14 +41,17 @@ def parser() -> argparse.ArgumentParser:
     )
     main_parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = main_parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for command in COMMANDS:
-        command.add_parser(subparsers)
+    for name in COMMAND_MODULES:
+        if only is None or name == only:
+            command_module(name).add_parser(subparsers)
     return main_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in arguments if not a.startswith("-")), None)
     try:
-        args = parser().parse_args(argv)
+        args = parser(first if first in COMMAND_MODULES else None).parse_args(arguments)
     except SystemExit as exc:  # --help and --version (0), or bad usage (argparse uses 2)
         return exc.code if isinstance(exc.code, int) else 2
     try:
