@@ -18,7 +18,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
+from .memo import memoized
 from .model import (
     CatalogItem,
     Category,
@@ -106,7 +108,7 @@ class Cell:
     def collected(self) -> bool:
         return self.status in (Status.REQUIRED, Status.OPTIONAL, Status.CONDITIONAL)
 
-    @property
+    @cached_property
     def detail(self) -> str:
         """What qualifies the status: ``diagnostic`` or ``optional, diagnostic``."""
         if self.status is Status.OPTIONAL:
@@ -115,13 +117,13 @@ class Cell:
             return ", ".join((self.requirement.value, *self.kinds))
         return ""
 
-    @property
+    @cached_property  # cells are shared and their labels printed in many places
     def label(self) -> str:
         """The cell's text: ``Required``, ``Optional (diagnostic)``, ``Conditional (required)``."""
         detail = self.detail
         return f"{self.status.label} ({detail})" if detail else self.status.label
 
-    @property
+    @cached_property
     def rank(self) -> int:
         """Sort order: most firmly collected first, not stated last."""
         if self.status is Status.CONDITIONAL:
@@ -135,6 +137,19 @@ class Cell:
 
 
 NOT_STATED = Cell(Status.NOT_STATED)
+NEVER = Cell(Status.NEVER)
+
+
+@memoized(4096)
+def shared_cell(
+    status: Status,
+    requirement: Requirement | None = None,
+    kinds: tuple[str, ...] = (),
+    conditions: tuple[str, ...] = (),
+) -> Cell:
+    """One cell object per distinct cell: a site has thousands of cells but few distinct ones,
+    so each label and sort rank is worked out once."""
+    return Cell(status, requirement, kinds, conditions)
 
 
 @dataclass(frozen=True)
@@ -167,12 +182,18 @@ class WorkloadCell:
     def label(self) -> str:
         return self.status.label
 
-    @property
+    @cached_property
     def rank(self) -> int:
         return list(WorkloadStatus).index(self.status)
 
 
 WORKLOAD_NOT_STATED = WorkloadCell(WorkloadStatus.NOT_STATED)
+
+
+@memoized(4096)
+def shared_workload_cell(status: WorkloadStatus, conditions: tuple[str, ...] = ()) -> WorkloadCell:
+    """One object per distinct workload cell (see :func:`shared_cell`)."""
+    return WorkloadCell(status, conditions)
 
 
 def combine(items: Iterable[DataItem]) -> Cell:
@@ -190,9 +211,9 @@ def combine(items: Iterable[DataItem]) -> Cell:
     requirement = Requirement.REQUIRED if required else Requirement.OPTIONAL
     kinds = () if required else _distinct(item.kind for item in deciding)
     if unconditional:
-        return Cell(Status(requirement.value), requirement, kinds)
+        return shared_cell(Status(requirement.value), requirement, kinds)
     conditions = _distinct(c for item in entries for c in item.conditions)
-    return Cell(Status.CONDITIONAL, requirement, kinds, conditions)
+    return shared_cell(Status.CONDITIONAL, requirement, kinds, conditions)
 
 
 def combine_workload(items: Iterable[DataItem], workload_id: str) -> WorkloadCell:
@@ -202,10 +223,11 @@ def combine_workload(items: Iterable[DataItem], workload_id: str) -> WorkloadCel
         return WORKLOAD_NOT_STATED
     applying = [value for value in values if value.applies]
     if any(value.condition is None for value in applying):
-        return WorkloadCell(WorkloadStatus.YES)
+        return shared_workload_cell(WorkloadStatus.YES)
     if applying:
-        return WorkloadCell(WorkloadStatus.CONDITIONAL, _distinct(v.condition for v in applying))
-    return WorkloadCell(WorkloadStatus.NO, _distinct(v.condition for v in values))
+        conditions = _distinct(v.condition for v in applying)
+        return shared_workload_cell(WorkloadStatus.CONDITIONAL, conditions)
+    return shared_workload_cell(WorkloadStatus.NO, _distinct(v.condition for v in values))
 
 
 class Collection:
@@ -217,11 +239,22 @@ class Collection:
         self.by_product: dict[str, dict[str, Statement]] = {}
         #: item id → product id → statement, products in dataset order.
         self.by_item: dict[str, dict[str, Statement]] = defaultdict(dict)
+        #: The comparison tables, once :func:`comparisons` has computed them.
+        self.tables: tuple[Comparison, ...] | None = None
+        self._by_category: dict[str, list[CatalogItem]] | None = None
         for product in dataset.products.values():
             statements = _statements(product)
             self.by_product[product.id] = statements
             for item_id, statement in statements.items():
                 self.by_item[item_id][product.id] = statement
+
+    def catalog_by_category(self) -> dict[str, list[CatalogItem]]:
+        """The catalog items of each category, in catalog order (worked out once)."""
+        if self._by_category is None:
+            self._by_category = defaultdict(list)
+            for item in self.dataset.catalog.values():
+                self._by_category[item.category].append(item)
+        return self._by_category
 
     def statement(self, product_id: str, item_id: str) -> Statement:
         return self.by_product.get(product_id, {}).get(item_id) or Statement(NOT_STATED)
@@ -251,7 +284,7 @@ def _statements(product: Product) -> dict[str, Statement]:
     never = product.never_collected.items if product.never_collected else ()
     for item in never:
         if item.catalog and item.id not in statements:
-            statements[item.id] = Statement(Cell(Status.NEVER), (item,))
+            statements[item.id] = Statement(NEVER, (item,))
     return statements
 
 
@@ -361,18 +394,16 @@ def compare(spec: ComparisonSpec, collection: Collection) -> Comparison:
         for column in spec.workloads
     )
     category_ids = spec.categories or tuple(dataset.categories)
-    by_category: dict[str, list[CatalogItem]] = defaultdict(list)
-    for item in dataset.catalog.values():
-        by_category[item.category].append(item)
+    by_category = collection.catalog_by_category()
+    # Only items some compared product states make rows (unless not-stated rows are wanted).
+    stated = set().union(*(collection.by_product.get(pid, {}) for pid in product_ids))
     groups = []
     for category_id in category_ids:
         rows = []
         for item in by_category.get(category_id, ()):
-            statements = tuple(collection.statement(pid, item.id) for pid in product_ids)
-            if not spec.include_not_stated and all(
-                s.cell.status is Status.NOT_STATED for s in statements
-            ):
+            if not spec.include_not_stated and item.id not in stated:
                 continue
+            statements = tuple(collection.statement(pid, item.id) for pid in product_ids)
             cells = tuple(
                 collection.workload_cell(column.product.id, item.id, column.workload_id)
                 for column in workloads
@@ -384,5 +415,9 @@ def compare(spec: ComparisonSpec, collection: Collection) -> Comparison:
 
 
 def comparisons(collection: Collection) -> tuple[Comparison, ...]:
-    """Every comparison of the site."""
-    return tuple(compare(spec, collection) for spec in comparison_specs(collection.dataset))
+    """Every comparison of the site (computed once per collection: pages and downloads share
+    them)."""
+    if collection.tables is None:
+        specs = comparison_specs(collection.dataset)
+        collection.tables = tuple(compare(spec, collection) for spec in specs)
+    return collection.tables

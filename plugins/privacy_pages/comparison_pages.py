@@ -12,23 +12,30 @@ from __future__ import annotations
 import html
 import posixpath
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
 from .comparison import (
+    Cell,
     Collection,
     Comparison,
+    ProductColumn,
+    Row,
     Statement,
+    WorkloadCell,
+    WorkloadColumnView,
     combine_workload,
     comparison_specs,
     comparisons,
 )
 from .exports import asset_paths
-from .markdown_text import MarkdownSafe
+from .markdown_text import MarkdownSafe, inline
+from .memo import memoized
 from .model import CatalogItem, Category, Dataset, Product
 from .pages import GeneratedPage, product_page_path, relative_link
 from .settings import Settings
-from .templates import render
+from .templates import environment, html_text, render
 
 INDEX_TITLE = "Data item index"
 INDEX_DESCRIPTION = "Every data item in the catalog, the products that collect it, and how."
@@ -52,13 +59,20 @@ def page_url(path: str, directory_urls: bool) -> str:
 
 def relative_url(from_page: str, to_page: str, directory_urls: bool, fragment: str = "") -> str:
     """A URL from one page to another (and an anchor on it), for links in raw HTML."""
+    url = _relative_page_url(from_page, to_page, directory_urls)
+    return f"{url}#{fragment}" if fragment else url
+
+
+@memoized(16384)
+def _relative_page_url(from_page: str, to_page: str, directory_urls: bool) -> str:
+    # Once per pair of pages: a table links each of its products and the index once per row.
     source = page_url(from_page, directory_urls)
     target = page_url(to_page, directory_urls)
     source_dir = source if source.endswith("/") or not source else posixpath.dirname(source)
     url = posixpath.relpath(target or ".", source_dir or ".")
     if target.endswith("/") or not target:
         url = url.rstrip("/") + "/"
-    return f"{url}#{fragment}" if fragment else url
+    return url
 
 
 def heading_id(value: str) -> MarkdownSafe:
@@ -81,19 +95,88 @@ def _front_matter(title: str, description: str) -> str:
 # -- comparison pages ---------------------------------------------------------------------------
 
 
+#: Where a cached cell's link goes: NUL, which content cannot hold (the loader refuses it).
+_HREF_SLOT = "\x00"
+
+
+class TableCells:
+    """The cells of one comparison table, from the macros of ``comparison-cells.md.j2``.
+
+    A table has a cell per product and item but few distinct cells, so each distinct cell is
+    rendered once, with a slot for its link that is filled in per cell. A template override
+    that changes the link so that the slot does not survive is rendered cell by cell instead.
+    """
+
+    def __init__(
+        self, comparison: Comparison, footnotes: dict[str, int], settings: Settings
+    ) -> None:
+        self.comparison = comparison
+        self.footnotes = footnotes
+        self.settings = settings
+        self.path = comparison_page_path(settings, comparison.id)
+        template = environment(settings.templates_dir).get_template("comparison-cells.md.j2")
+        self.macros: Any = template.module  # the template's macros, as attributes
+        self.rendered: dict[tuple[object, ...], str | None] = {}
+
+    def _notes(self, conditions: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+        return tuple((self.footnotes[condition], condition) for condition in conditions)
+
+    def product_url(self, product: Product, statement: Statement) -> str:
+        """The link from the table to the product's entry for the item."""
+        return relative_url(
+            self.path,
+            product_page_path(self.settings, product.id),
+            self.settings.directory_urls,
+            statement.anchor or "",
+        )
+
+    def product_cell(self, column: ProductColumn, statement: Statement) -> MarkdownSafe:
+        cell = statement.cell
+        href = self.product_url(column.product, statement) if statement.anchor else ""
+        key = (column.key, cell, bool(href))
+        if key not in self.rendered:
+            once = str(self._product_cell(column, cell, _HREF_SLOT if href else ""))
+            self.rendered[key] = once if not href or _HREF_SLOT in once else None
+        shape = self.rendered[key]
+        if shape is None:  # an override that does not keep the slot: render this cell alone
+            return self._product_cell(column, cell, href)
+        return MarkdownSafe(shape.replace(_HREF_SLOT, html_text(href)) if href else shape)
+
+    def _product_cell(self, column: ProductColumn, cell: Cell, href: str) -> MarkdownSafe:
+        notes = self._notes(cell.conditions)
+        markup = self.macros.product_cell(self.comparison.id, column.key, cell, notes, href)
+        return MarkdownSafe(markup)
+
+    def row_cells(self, row: Row) -> MarkdownSafe:
+        """Every cell of a row, one per line (one call per row: a table has thousands of cells)."""
+        comparison = self.comparison
+        cells = [
+            self.product_cell(column, statement)
+            for column, statement in zip(comparison.products, row.statements, strict=True)
+        ]
+        cells += [
+            self.workload_cell(column, cell)
+            for column, cell in zip(comparison.workloads, row.workloads, strict=True)
+        ]
+        return MarkdownSafe("\n".join(cells))
+
+    def workload_cell(self, column: WorkloadColumnView, cell: WorkloadCell) -> MarkdownSafe:
+        key = (column.key, cell)
+        shape = self.rendered.get(key)
+        if shape is None:
+            notes = self._notes(cell.conditions)
+            shape = str(self.macros.workload_cell(self.comparison.id, column.key, cell, notes))
+            self.rendered[key] = shape
+        return MarkdownSafe(shape)
+
+
 def render_comparison(
     comparison: Comparison, settings: Settings, all_comparisons: tuple[Comparison, ...] = ()
 ) -> GeneratedPage:
     path = comparison_page_path(settings, comparison.id)
     assets = asset_paths(settings)
-
-    def product_url(product: Product, statement: Statement) -> str:
-        return relative_url(
-            path,
-            product_page_path(settings, product.id),
-            settings.directory_urls,
-            statement.anchor or "",
-        )
+    footnotes = comparison.footnotes()
+    cells = TableCells(comparison, footnotes, settings)
 
     def index_url(item: CatalogItem) -> str:
         return relative_url(path, data_item_index_path(settings), settings.directory_urls, item.id)
@@ -102,8 +185,11 @@ def render_comparison(
         "comparison.md.j2",
         settings.templates_dir,
         comparison=comparison,
-        footnotes=comparison.footnotes(),
-        product_url=product_url,
+        footnotes=footnotes,
+        product_url=cells.product_url,
+        row_cells=cells.row_cells,
+        product_cell=cells.product_cell,
+        workload_cell=cells.workload_cell,
         index_url=index_url,
         search_text=_search_text,
         csv_link=relative_link(path, assets.csv(comparison.id)),
@@ -151,12 +237,31 @@ class IndexRow:
         """The product's own names for the item, where they differ from the catalog's."""
         return self.statement.names
 
+    @property
+    def conditions(self) -> MarkdownSafe:
+        """The conditions of the product's statement, as the index prints them."""
+        return listed(self.statement.cell.conditions)
+
+    @property
+    def workload_text(self) -> MarkdownSafe:
+        """The product's workloads for the item, as the index prints them."""
+        return listed(self.workloads)
+
+
+@memoized(4096)  # cells are shared, and products list the same workloads for many items
+def listed(texts: tuple[str, ...]) -> MarkdownSafe:
+    """Texts escaped and separated by semicolons, or a dash for none (a table cell)."""
+    return MarkdownSafe("; ".join(inline(text) for text in texts) if texts else "—")
+
 
 @dataclass(frozen=True)
 class IndexEntry:
     item: CatalogItem
     rows: tuple[IndexRow, ...]
     not_stated: tuple[Product, ...]
+    #: The names of the ``not_stated`` products, escaped and separated by commas (each name
+    #: escaped once per build, not once per item).
+    not_stated_names: MarkdownSafe
 
 
 def _workload_texts(product: Product, statement: Statement) -> tuple[str, ...]:
@@ -178,13 +283,15 @@ def index_entries(
     """Every catalog item by category, with the products that state it."""
     dataset = collection.dataset
     path = data_item_index_path(settings)
+    links = {pid: relative_link(path, product_page_path(settings, pid)) for pid in dataset.products}
+    names = {pid: inline(product.name) for pid, product in dataset.products.items()}
     by_category: dict[str, list[IndexEntry]] = {category: [] for category in dataset.categories}
     for item in dataset.catalog.values():
         stated = collection.stated_by(item.id)
         rows = []
         for product_id, statement in stated.items():
             product = dataset.products[product_id]
-            link = relative_link(path, product_page_path(settings, product_id))
+            link = links[product_id]
             rows.append(
                 IndexRow(
                     product,
@@ -194,7 +301,9 @@ def index_entries(
                 )
             )
         not_stated = tuple(p for pid, p in dataset.products.items() if pid not in stated)
-        by_category.setdefault(item.category, []).append(IndexEntry(item, tuple(rows), not_stated))
+        listed = MarkdownSafe(", ".join([names[p.id] for p in not_stated]))
+        entry = IndexEntry(item, tuple(rows), not_stated, listed)
+        by_category.setdefault(item.category, []).append(entry)
     return [
         (dataset.categories[category_id], entries)
         for category_id, entries in by_category.items()

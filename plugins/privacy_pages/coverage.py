@@ -28,8 +28,10 @@ from .pages import GeneratedPage
 RULE = "orphaned-record"
 COLLISION_RULE = "page-collision"
 
-_HTML_ID = re.compile(r"""\bid\s*=\s*(?:"([^"<>]+)"|'([^'<>]+)')""")
-_ATTR_LIST_ID = re.compile(r"(?<!\\)\{:?[^{}\n]*?(?<![\w\\])#([A-Za-z0-9_:.-]+)[^{}\n]*\}")
+# Each pattern starts with a literal, so that the regex engine skips ahead to it (pages are
+# megabytes): ``id(?<!\wid)`` is ``\bid``, and ``\{(?<!\\\{)`` is an unescaped ``{``.
+_HTML_ID = re.compile(r"""id(?<!\wid)\s*=\s*(?:"([^"<>]+)"|'([^'<>]+)')""")
+_ATTR_LIST_ID = re.compile(r"\{(?<!\\\{):?[^{}\n]*?(?<![\w\\])#([A-Za-z0-9_:.-]+)[^{}\n]*\}")
 
 
 def page_anchors(markdown: str) -> set[str]:

@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -59,8 +60,17 @@ class LintContext:
     #: False when the content has errors, so that some records did not load: rules that
     #: reason about the whole content (is this item used anywhere?) stay quiet then.
     complete: bool = True
-    #: The key path of every located mapping in the records, by where it starts.
-    paths: Mapping[Location, str] = field(default_factory=dict)
+    #: Key paths and text values of the records, shared by the rules of one run.
+    lookups: RecordLookups | None = None
+
+    def __post_init__(self) -> None:
+        if self.lookups is None:
+            object.__setattr__(self, "lookups", RecordLookups(self.dataset))
+
+    @property
+    def _lookups(self) -> RecordLookups:
+        assert self.lookups is not None  # set by __post_init__
+        return self.lookups
 
     def record(self, location: Location) -> Any:
         """The located data of the file a location points into."""
@@ -68,7 +78,38 @@ class LintContext:
 
     def path_to(self, location: Location) -> str:
         """The key path of the mapping that starts at ``location`` (``items[2]``), or ``""``."""
-        return self.paths.get(location, "")
+        return self._lookups.paths.get(location, "")
+
+    def texts(self) -> list[TextValue]:
+        """Every text value in the records: (key path, text, where it starts)."""
+        return self._lookups.texts
+
+
+#: A text value of the records: its key path, the text, and where it starts.
+TextValue = tuple[tuple[str | int, ...], str, Location]
+
+
+class RecordLookups:
+    """What rules look up in the located records, worked out on first use and shared by every
+    rule of a run: a clean build never needs a key path, and the rules that read text walk the
+    records once between them."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+
+    @cached_property
+    def paths(self) -> dict[Location, str]:
+        """The key path of every located mapping in the records, by where it starts."""
+        return mapping_paths(self.dataset)
+
+    @cached_property
+    def texts(self) -> list[TextValue]:
+        return [
+            (path, value, location)
+            for data in self.dataset.records.values()
+            for path, value, location in _walk(data, ())
+            if isinstance(value, str) and location is not None
+        ]
 
 
 Check = Callable[[LintContext], Iterable[Finding]]
@@ -247,22 +288,19 @@ def stale_date(context: LintContext) -> Iterator[Finding]:
 
 def insecure_link(context: LintContext) -> Iterator[Finding]:
     allowed = {str(s).lower() for s in context.options["allowed_schemes"]}
-    for data in context.dataset.records.values():
-        for path, value, location in _walk(data, ()):
-            if not isinstance(value, str) or location is None:
-                continue
-            targets = [value] if path and path[-1] == "url" else markdown_links(value)
-            for url in targets:
-                if url_problem(url) is not None:
-                    continue  # refused outright by the loader (rule unsafe-link)
-                scheme = urlsplit(url.strip()).scheme.lower()
-                if scheme and scheme not in allowed:
-                    yield Finding(
-                        location,
-                        f"link {url!r} is neither https:// nor relative; use https:// "
-                        "(or a path relative to this site)",
-                        key_path(path),
-                    )
+    for path, value, location in context.texts():
+        targets = [value] if path and path[-1] == "url" else markdown_links(value)
+        for url in targets:
+            if url_problem(url) is not None:
+                continue  # refused outright by the loader (rule unsafe-link)
+            scheme = urlsplit(url.strip()).scheme.lower()
+            if scheme and scheme not in allowed:
+                yield Finding(
+                    location,
+                    f"link {url!r} is neither https:// nor relative; use https:// "
+                    "(or a path relative to this site)",
+                    key_path(path),
+                )
 
 
 def placeholder_text(context: LintContext) -> Iterator[Finding]:
@@ -270,18 +308,15 @@ def placeholder_text(context: LintContext) -> Iterator[Finding]:
     if not words:
         return
     pattern = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(words) + r")(?![A-Za-z0-9])")
-    for data in context.dataset.records.values():
-        for path, value, location in _walk(data, ()):
-            if not isinstance(value, str) or location is None:
-                continue
-            match = pattern.search(value)
-            if match:
-                yield Finding(
-                    location,
-                    f"placeholder {match.group(1)!r} left in the text; write the real text "
-                    "(or remove the field)",
-                    key_path(path),
-                )
+    for path, value, location in context.texts():
+        match = pattern.search(value)
+        if match:
+            yield Finding(
+                location,
+                f"placeholder {match.group(1)!r} left in the text; write the real text "
+                "(or remove the field)",
+                key_path(path),
+            )
 
 
 def unmarked_empty_section(context: LintContext) -> Iterator[Finding]:
@@ -527,12 +562,12 @@ def run_rules(
     """Run every enabled rule on the dataset; one diagnostic per finding."""
     config = config or LintConfig()
     found: list[Diagnostic] = []
-    paths = mapping_paths(dataset)
+    lookups = RecordLookups(dataset)
     for rule in rules:
         severity = config.severity(rule)
         if severity is None or rule.check is None:
             continue
-        context = LintContext(dataset, today, config.options(rule), complete, paths)
+        context = LintContext(dataset, today, config.options(rule), complete, lookups)
         for finding in rule.check(context):
             found.append(
                 Diagnostic(finding.location, finding.message, rule.id, severity, finding.key_path)

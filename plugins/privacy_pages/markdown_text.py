@@ -16,6 +16,8 @@ import re
 
 from markupsafe import Markup
 
+from .memo import memoized
+
 # Characters Python-Markdown lets a backslash escape (plus '|' from the tables extension).
 _BACKSLASH = re.compile(r"([\\`*_{}\[\]#|])")
 _LIST_START = re.compile(r"^(\s*)([-+>!]|\d+[.)])(?=\s|$)")
@@ -45,7 +47,17 @@ def inline(text: object) -> MarkdownSafe:
     """Plain text as inline Markdown that renders exactly as written, on one line."""
     if isinstance(text, Markup):
         return MarkdownSafe(text)
-    value = _WHITESPACE.sub(" ", str(text)).strip()
+    return _inline(str(text))
+
+
+#: How many escaped texts each function keeps: names, labels, conditions and catalog
+#: descriptions repeat on many pages of one build, so each is escaped once.
+_CACHE_SIZE = 8192
+
+
+@memoized(_CACHE_SIZE)
+def _inline(text: str) -> MarkdownSafe:
+    value = _WHITESPACE.sub(" ", text).strip()
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     value = _BACKSLASH.sub(r"\\\1", value)
     value = _LIST_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), value)
@@ -78,6 +90,8 @@ def _code_spans(text: str) -> list[tuple[bool, str]]:
     A code span is a run of backticks closed by a run of the same length in the same paragraph,
     as in Markdown; a backslash escapes the character after it. Unmatched backticks are prose.
     """
+    if "`" not in text:  # no code: all prose (the common case, without the scan below)
+        return [(False, text)] if text else []
     parts: list[tuple[bool, str]] = []
     prose: list[str] = []
     index = 0
@@ -131,7 +145,12 @@ def block(text: object) -> MarkdownSafe:
     """
     if isinstance(text, Markup):
         return MarkdownSafe(text)
-    value = str(text).replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    return _block(str(text))
+
+
+@memoized(_CACHE_SIZE)
+def _block(text: str) -> MarkdownSafe:
+    value = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     value = "\n".join(line.rstrip() for line in value.split("\n"))
     pieces = []
     for is_code, piece in _code_spans(value):
@@ -155,7 +174,11 @@ _CELL_PIPE = re.compile(r"(\\*)\|")
 def cell(text: object) -> MarkdownSafe:
     """Markdown text for one table cell: a '|', a backtick or a newline cannot add a column
     or a row (pipes become ``&#124;``, lines are joined with ``<br>``)."""
-    value = str(block(text))
+    return _cell(str(block(text)))
+
+
+@memoized(_CACHE_SIZE)
+def _cell(value: str) -> MarkdownSafe:
     lines = [line.strip() for line in value.split("\n")]
     joined = "<br>".join(line for line in lines if line)
     joined = _CELL_PIPE.sub(lambda m: m.group(1)[: len(m.group(1)) // 2 * 2] + "&#124;", joined)
@@ -170,10 +193,15 @@ def inline_cell(text: object) -> MarkdownSafe:
 #: Characters that could end a Markdown link early, start code or emphasis across it, or split
 #: a table row, percent-encoded in link targets.
 _URL_UNSAFE = {ord(ch): f"%{ord(ch):02X}" for ch in " ()<>\"'\\`|[]*_"}
+#: A URL of printable ASCII characters none of which is unsafe.
+_URL_PLAIN = re.compile(r"[A-Za-z0-9.~:/?#@!$&+,;=%-]*\Z")
 
 
+@memoized(_CACHE_SIZE)  # a page links each product page many times
 def link_target(url: str) -> MarkdownSafe:
     """A link target that cannot end the Markdown link early or change the page structure."""
+    if _URL_PLAIN.match(url):  # nothing to drop or encode (the common case)
+        return MarkdownSafe(url)
     cleaned = "".join(ch for ch in url.strip() if ch.isprintable() or ch == " ")
     return MarkdownSafe("".join(_URL_UNSAFE.get(ord(ch), ch) for ch in cleaned).replace(" ", "%20"))
 

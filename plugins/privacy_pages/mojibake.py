@@ -15,6 +15,7 @@ no Windows-1252 character).
 from __future__ import annotations
 
 import contextlib
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ _BYTES = _byte_table()
 _CONTINUATION = frozenset(char for char, byte in _BYTES.items() if 0x80 <= byte <= 0xBF)
 _TRUNCATED = "\u00e2\u20ac"  # E2 80: how curly quotes, dashes and the ellipsis start
 _REPLACEMENT = "\ufffd"
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: Where the characters lie that damaged text most often stood for. A run that decodes to
 #: anything else (a Hebrew accent, an NKo letter) is more likely real text than mojibake.
 _PLAUSIBLE = (
@@ -137,8 +139,9 @@ def _run(text: str, index: int) -> Damage | None:
 def find_damage(text: str) -> Iterator[Damage]:
     """Every damaged run in ``text``, in order."""
     index = 0
-    while index < len(text):
-        damage = None if text[index].isascii() else _run(text, index)
+    while (found := _NON_ASCII.search(text, index)) is not None:  # damage starts non-ASCII
+        index = found.start()
+        damage = _run(text, index)
         if damage is None:
             index += 1
             continue

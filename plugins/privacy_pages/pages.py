@@ -21,6 +21,7 @@ from .field_reference import field_reference
 from .history import History
 from .history_pages import changes_page_path, product_context, render_changes_page
 from .lint_reference import lint_rules
+from .memo import memoized
 from .model import SECTIONS, Dataset, Product
 from .sections import empty_statement
 from .settings import Settings
@@ -43,6 +44,7 @@ def product_page_path(settings: Settings, product_id: str) -> str:
     return f"{settings.pages_dir}/{product_id}.md"
 
 
+@memoized(16384)  # pages link the same pages many times (index, comparisons)
 def relative_link(from_page: str, to_page: str) -> str:
     """A relative ``.md`` link between two pages of the docs folder."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from . import memo
 from .comparison_pages import comparison_nav
 from .content import ContentCache
 from .diagnostics import Severity
@@ -30,6 +31,7 @@ from .history_pages import FEED_PATH
 from .pages import expand_blocks
 from .settings import Settings, SettingsError, settings_from_options
 from .site import SiteBuild, build_site
+from .spool import Spool
 from .templates import default_templates_dir
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -67,11 +69,27 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     """Generates one privacy page per product from the records in ``content/``."""
 
     def __init__(self) -> None:
-        self.cache = ContentCache()
+        #: Parsed content kept for the next rebuild (none when MkDocs builds once).
+        self.cache: ContentCache | None = None
         self.settings: Settings | None = None
+        #: The last build: its dataset and history (for blocks in hand-written pages and the
+        #: feed link) and its timings. Page texts are not kept: MkDocs reads them from the spool.
         self.build: SiteBuild | None = None
+        #: Whether MkDocs builds once (``mkdocs build``), so that parsed content need not be
+        #: kept for a rebuild. Unknown (False) when MkDocs is driven without ``on_startup``.
+        self.one_shot = False
+        self.spool: Spool | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # With this hook, MkDocs keeps one plugin object across the rebuilds of ``mkdocs serve``.
+        self.one_shot = command != "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        # MkDocs may reuse this object for another build (serve, or several sites in one
+        # process): nothing of an earlier build carries over.
+        self.settings = None
+        self.build = None
+        self.cache = None
         if not self.config.enabled:
             return config
         options = {k: v for k, v in self.config.items() if v is not None and k != "enabled"}
@@ -84,7 +102,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             directory_urls=bool(config.use_directory_urls),
             site_url=config.site_url or None,
         )
-        self.cache = _CACHES.setdefault(self.settings.content_dir, ContentCache())
+        # Nothing to rebuild after ``mkdocs build``: parsed records go when the build is done.
+        if not self.one_shot:
+            self.cache = _CACHES.setdefault(self.settings.content_dir, ContentCache())
         if "admonition" not in config.markdown_extensions:  # notes are admonitions
             config.markdown_extensions.append("admonition")
         if "attr_list" not in config.markdown_extensions:  # heading ids of the data-item index
@@ -100,7 +120,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         if self.settings is None:
             return files
         try:
-            self.build = build = build_site(self.settings, self.cache)
+            self.build = build = build_site(
+                self.settings, self.cache, keep_records=not self.one_shot
+            )
         except Exception as exc:  # content problems are diagnostics; anything else is a bug
             raise PluginError(
                 f"privacy-pages: internal error while building {self.settings.content_dir}: "
@@ -122,15 +144,38 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
                     f"privacy-pages: {page.path} would replace the hand-written page "
                     f"{existing.abs_src_path}; rename one of them"
                 )
-            generated = File.generated(config, page.path, content=page.markdown)
+        self._remove_spool()
+        self.spool = spool = Spool()
+        for page in build.pages:
+            spooled = str(spool.write(page.path, page.markdown))
+            generated = File.generated(config, page.path, abs_src_path=spooled)
             if page.source is not None:
                 generated.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
             files.append(generated)
         for path, content in build.assets:
-            files.append(File.generated(config, path, content=content))
+            files.append(File.generated(config, path, abs_src_path=str(spool.write(path, content))))
         if config.nav is not None:
             self._add_to_nav(config)
+        # MkDocs reads the pages from the spool; keep only what later hooks need.
+        build.pages, build.assets = [], []
+        build.dataset = replace(build.dataset, records={})
+        if self.one_shot:  # no rebuild to come: let the memo caches go too
+            memo.clear()
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._remove_spool()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._remove_spool()
+
+    def on_shutdown(self) -> None:
+        self._remove_spool()
+
+    def _remove_spool(self) -> None:
+        if self.spool is not None:
+            self.spool.remove()
+            self.spool = None
 
     def _add_to_nav(self, config: MkDocsConfig) -> None:
         assert self.build is not None and self.settings is not None
@@ -206,14 +251,18 @@ def escape_meta(value: Any) -> Any:
 
 def add_meta_tags(output: str, meta: Mapping[str, Any]) -> str:
     """Add ``<meta name=KEY>`` for every metadata key the theme did not already write."""
+    head_end = _HEAD_END.search(output)
+    if head_end is None:
+        return output
+    head = output[: head_end.start()]  # only the head is searched, not the whole page
     tags = []
     for key, value in meta.items():
         if key == "title" or value is None:
             continue
-        if re.search(rf'<meta\s+name="{re.escape(key)}"', output):
+        if re.search(rf'<meta\s+name="{re.escape(key)}"', head):
             continue
         text = Markup(", ").join(map(escape, value)) if isinstance(value, list) else escape(value)
         tags.append(f'<meta name="{html.escape(key)}" content="{text}">')
     if not tags:
         return output
-    return _HEAD_END.sub(lambda _: "\n".join(tags) + "\n</head>", output, count=1)
+    return head + "\n".join(tags) + "\n</head>" + output[head_end.end() :]

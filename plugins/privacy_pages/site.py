@@ -6,6 +6,9 @@ same problems and produce the same pages.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -64,12 +67,44 @@ def check_content(
         return dataset, lint_content(dataset, problems, settings.lint, today=today or date.today())
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector. A build creates hundreds of thousands of
+    objects that stay alive (records, model, pages), and each collection would scan them all
+    again (a fifth of the build's time); reference counting still frees the rest at once."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build_site(
-    settings: Settings, cache: ContentCache | None = None, *, today: date | None = None
+    settings: Settings,
+    cache: ContentCache | None = None,
+    *,
+    today: date | None = None,
+    keep_records: bool = True,
 ) -> SiteBuild:
-    """Load and check the content, and render the pages when it has no errors."""
+    """Load and check the content, and render the pages when it has no errors.
+
+    With ``keep_records=False`` the located YAML data (``dataset.records``) is let go once the
+    lint rules have read it, before the pages are rendered, so that a build's peak memory does
+    not hold both (unless ``cache`` keeps it for a rebuild anyway).
+    """
+    with _collector_paused():
+        return _build_site(settings, cache, today, keep_records)
+
+
+def _build_site(
+    settings: Settings, cache: ContentCache | None, today: date | None, keep_records: bool
+) -> SiteBuild:
     times = PhaseTimes()
     dataset, problems = check_content(settings, cache, today=today, times=times)
+    if not keep_records:
+        dataset.records = {}
     with times.phase("load"):
         history, history_problems = load_history(settings.content_dir)
     problems.extend(history_problems.items)

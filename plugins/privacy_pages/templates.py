@@ -8,7 +8,9 @@ autoescaping works, so a template that forgets a filter still cannot leak markup
 
 from __future__ import annotations
 
+import contextlib
 import html
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import markdown_text
+from .memo import memoized
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -52,11 +55,36 @@ def _anchor(value: str) -> markdown_text.MarkdownSafe:
 _HTML_EXTRA = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;"})
 
 
-def _html(value: object) -> markdown_text.MarkdownSafe:
+def html_text(value: object) -> markdown_text.MarkdownSafe:
     """Plain text for raw HTML inside a page (where Markdown escapes do not apply): HTML-escaped,
     on one line, with the brackets and braces that Markdown extensions look for as entities."""
-    text = " ".join(str(value).split())
+    return _html_text(str(value))
+
+
+@memoized(8192)  # column keys, titles and conditions repeat in every row of a table
+def _html_text(value: str) -> markdown_text.MarkdownSafe:
+    text = " ".join(value.split())
     return markdown_text.MarkdownSafe(html.escape(text, quote=True).translate(_HTML_EXTRA))
+
+
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept in the user's cache folder, so that a build in a new process
+    does not compile every template again (Jinja checks each against its source's checksum).
+    A cache folder that cannot be read or written only means compiling again."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            Path(self.directory).mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+
+
+def _compiled_templates() -> _CompiledTemplates:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return _CompiledTemplates(str(Path(base) / "privacy-pages" / "jinja"))
 
 
 @cache
@@ -66,6 +94,7 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
     search.append(str(default_templates_dir()))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(search),
+        bytecode_cache=_compiled_templates(),
         undefined=jinja2.StrictUndefined,
         autoescape=True,  # with finalize: every printed value is Markdown-escaped
         keep_trailing_newline=True,
@@ -80,7 +109,7 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         url=markdown_text.link_target,
         indent=markdown_text.indent,
         anchor=_anchor,
-        html=_html,
+        html=html_text,
     )
     return env
 

@@ -36,6 +36,7 @@ _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _MOJIBAKE_HINT = "the file is not valid UTF-8; save it as UTF-8"
+_tuple_new = tuple.__new__
 
 
 @dataclass(frozen=True)
@@ -248,7 +249,8 @@ class _Builder:
         mark = event.start_mark
         if mark is None:  # pragma: no cover - every parser event has a mark
             return Location(self.display, 1, 1)
-        return Location(self.display, mark.line + 1, mark.column + 1)
+        # tuple.__new__ skips the named tuple's Python-level constructor (one per key and value)
+        return _tuple_new(Location, (self.display, mark.line + 1, mark.column + 1))
 
     def fail(self, event: yaml.Event, message: str, rule: str = "yaml-structure") -> YamlFault:
         return YamlFault(Diagnostic(self.loc(event), message, rule))
@@ -264,7 +266,9 @@ class _Builder:
             )
 
     def feed(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
+        if isinstance(event, yaml.ScalarEvent):  # most events: tested first
+            self.scalar(event)
+        elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
                 raise self.fail(
@@ -272,8 +276,6 @@ class _Builder:
                     "expected one YAML document per file, found a second one (a '---' line); "
                     "split it into two files",
                 )
-        elif isinstance(event, yaml.ScalarEvent):
-            self.scalar(event)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self.start(event)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
@@ -339,11 +341,16 @@ class _Builder:
         self.add(value, self.loc(event), event)
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
-        self.check_tag(event, "str")
-        if self.expecting_key():
+        # The hot path of parsing (every key and value): checks inlined where they pass.
+        if event.tag is not None:
+            self.check_tag(event, "str")
+        stack = self.stack
+        if stack and stack[-1].expect_key and isinstance(stack[-1].container, LocatedMapping):
             self.key(event)
             return
-        self.count(event, 1)
+        self.nodes += 1
+        if self.nodes > self.limits.max_nodes:
+            self.count(event, 0)  # raises
         value = _scalar_value(event)
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, 1)
