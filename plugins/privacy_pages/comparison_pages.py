@@ -14,8 +14,6 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from .comparison import (
     Cell,
     Collection,
@@ -33,7 +31,7 @@ from .exports import asset_paths
 from .markdown_text import MarkdownSafe, inline
 from .memo import memoized
 from .model import CatalogItem, Category, Dataset, Product
-from .pages import GeneratedPage, product_page_path, relative_link
+from .pages import GeneratedPage, product_page_path, relative_link, yaml_header
 from .settings import Settings
 from .templates import environment, html_text, render
 
@@ -83,12 +81,7 @@ def heading_id(value: str) -> MarkdownSafe:
 
 
 def _front_matter(title: str, description: str) -> str:
-    header = yaml.safe_dump(
-        {"title": title, "description": description},
-        sort_keys=False,
-        allow_unicode=True,
-        width=10_000,
-    )
+    header = yaml_header({"title": title, "description": description})
     return f"---\n{header}---\n\n"
 
 

@@ -104,12 +104,27 @@ class RecordLookups:
 
     @cached_property
     def texts(self) -> list[TextValue]:
-        return [
-            (path, value, location)
-            for data in self.dataset.records.values()
-            for path, value, location in _walk(data, ())
-            if isinstance(value, str) and location is not None
-        ]
+        found: list[TextValue] = []
+        for data in self.dataset.records.values():
+            _collect_texts(data, (), found)
+        return found
+
+
+def _collect_texts(data: Any, path: tuple[str | int, ...], found: list[TextValue]) -> None:
+    """The text values in located data, depth first, as :func:`_walk` visits them (a plain
+    recursion: a chain of generators costs a step per level for every value)."""
+    entries: Iterable[tuple[str | int, Any, Location]]
+    if isinstance(data, LocatedMapping):
+        entries = ((key, value, data.where(key)) for key, value in data.items())
+    elif isinstance(data, LocatedSequence):
+        entries = ((index, value, data.where(index)) for index, value in enumerate(data))
+    else:
+        return
+    for step, value, location in entries:
+        if isinstance(value, str):
+            found.append(((*path, step), value, location))
+        else:
+            _collect_texts(value, (*path, step), found)
 
 
 Check = Callable[[LintContext], Iterable[Finding]]

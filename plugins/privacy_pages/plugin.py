@@ -171,6 +171,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     def on_shutdown(self) -> None:
         self._remove_spool()
+        self.one_shot = False  # the invocation is over; MkDocs may reuse this object
 
     def _remove_spool(self) -> None:
         if self.spool is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import weakref
 from pathlib import Path, PurePosixPath
 
 
@@ -18,6 +19,8 @@ class Spool:
 
     def __init__(self) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="privacy-pages-"))
+        # Removed at exit (or when garbage) if no one calls remove(): a build that stops halfway.
+        self._finalizer = weakref.finalize(self, shutil.rmtree, self.root, ignore_errors=True)
 
     def write(self, path: str, text: str) -> Path:
         """Write ``text`` (UTF-8, line ends as they are) at ``path``, a relative POSIX path."""
@@ -30,4 +33,4 @@ class Spool:
         return target
 
     def remove(self) -> None:
-        shutil.rmtree(self.root, ignore_errors=True)
+        self._finalizer()
