@@ -129,7 +129,9 @@ def _code_spans(text: str) -> list[tuple[bool, str]]:
 
 
 def _escape_prose(text: str) -> str:
-    text = text.replace("<", "&lt;")
+    # "&" first: an entity (or a dangling "&#") from content is text, never markup — a bare
+    # "&#" let Python-Markdown scramble the page (found by the table-shape property test).
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
     text = text.replace("\\`", "&#96;").replace("`", "&#96;")
     text = text.replace("{", "\\{").replace("}", "\\}")
     return text.replace("[!", "\\[!").replace(":::", ":&#58;:")
