@@ -247,14 +247,21 @@ def listed(texts: tuple[str, ...]) -> MarkdownSafe:
     return MarkdownSafe("; ".join(inline(text) for text in texts) if texts else "—")
 
 
+#: Up to this many products that do not state an item are named in the data-item index; above
+#: it the index gives their number. Naming them all would make the index grow with products times
+#: items (at 1,000 products, a hundred megabytes of names on one page).
+NOT_STATED_NAMED = 12
+
+
 @dataclass(frozen=True)
 class IndexEntry:
     item: CatalogItem
     rows: tuple[IndexRow, ...]
-    not_stated: tuple[Product, ...]
-    #: The names of the ``not_stated`` products, escaped and separated by commas (each name
-    #: escaped once per build, not once per item).
-    not_stated_names: MarkdownSafe
+    #: How many products do not state the item.
+    not_stated_count: int
+    #: Their names, escaped and separated by commas (each name escaped once per build), or
+    #: None when there are more than :data:`NOT_STATED_NAMED` of them.
+    not_stated_names: MarkdownSafe | None
 
 
 def _workload_texts(product: Product, statement: Statement) -> tuple[str, ...]:
@@ -293,9 +300,11 @@ def index_entries(
                     _workload_texts(product, statement),
                 )
             )
-        not_stated = tuple(p for pid, p in dataset.products.items() if pid not in stated)
-        listed = MarkdownSafe(", ".join([names[p.id] for p in not_stated]))
-        entry = IndexEntry(item, tuple(rows), not_stated, listed)
+        count = len(dataset.products) - len(stated)
+        listed = None
+        if count <= NOT_STATED_NAMED:
+            listed = MarkdownSafe(", ".join([n for pid, n in names.items() if pid not in stated]))
+        entry = IndexEntry(item, tuple(rows), count, listed)
         by_category.setdefault(item.category, []).append(entry)
     return [
         (dataset.categories[category_id], entries)
@@ -362,14 +371,20 @@ def comparison_list(dataset: Dataset, settings: Settings, page: str, args: list[
     )
 
 
+def is_comparison_page(path: str, settings: Settings) -> bool:
+    return path.startswith(posixpath.dirname(comparison_page_path(settings, "x")) + "/")
+
+
 def comparison_nav(pages: list[GeneratedPage], settings: Settings) -> list[dict[str, object]]:
-    """Nav entries for the comparison pages and the data-item index (after the products).
+    """Nav entries for the comparison pages (unless ``settings.nav_products`` is off) and the
+    data-item index, to follow the products.
 
     Titles are HTML-escaped: themes print nav titles as HTML, and comparison titles are content.
     """
-    prefix = posixpath.dirname(comparison_page_path(settings, "x")) + "/"
     compared: list[dict[str, object]] = [
-        {html.escape(p.title): p.path} for p in pages if p.path.startswith(prefix)
+        {html.escape(p.title): p.path}
+        for p in pages
+        if settings.nav_products and is_comparison_page(p.path, settings)
     ]
     index: list[dict[str, object]] = [
         {html.escape(p.title): p.path} for p in pages if p.path == data_item_index_path(settings)

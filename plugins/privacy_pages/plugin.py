@@ -18,12 +18,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import memo
-from .comparison_pages import comparison_nav
+from .comparison_pages import comparison_nav, is_comparison_page
 from .content import ContentCache
 from .diagnostics import Severity
 from .exports import SCRIPT, STYLESHEET
@@ -56,6 +56,10 @@ class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
     """Where the generated pages go, relative to docs_dir."""
     nav_title = c.Type(str, default="Privacy statements")
     """The nav section that lists the product pages (when mkdocs.yml has a nav)."""
+    nav_products = c.Type(bool, default=True)
+    """List every product page and comparison in the nav. False lists only the data-item index
+    (the pages stay reachable from it, from comparisons and from search): with hundreds of
+    products, a nav of them all makes every page of the site large."""
     metadata = c.Type(dict, default={})
     """Front-matter rules: ``required`` (a list of keys) and ``types`` (key: text, list or date)."""
     lint = c.Type(dict, default={})
@@ -148,7 +152,16 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.spool = spool = Spool()
         for page in build.pages:
             spooled = str(spool.write(page.path, page.markdown))
-            generated = File.generated(config, page.path, abs_src_path=spooled)
+            listed = self.settings.nav_products or not (
+                page.product_id or is_comparison_page(page.path, self.settings)
+            )
+            generated = File.generated(
+                config,
+                page.path,
+                abs_src_path=spooled,
+                # Not listed: out of the automatic nav, and no "not in nav" message.
+                inclusion=InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV,
+            )
             if page.source is not None:
                 generated.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
             files.append(generated)
@@ -182,7 +195,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         assert self.build is not None and self.settings is not None
         title = self.settings.nav_title
         # The theme prints nav titles as HTML without escaping: escape them here.
-        entries: list[Any] = [{escape(p.title): p.path} for p in self.build.pages if p.product_id]
+        entries: list[Any] = []
+        if self.settings.nav_products:
+            entries += [{escape(p.title): p.path} for p in self.build.pages if p.product_id]
         entries += comparison_nav(self.build.pages, self.settings)
         nav: list[Any] = config.nav or []
         for index, entry in enumerate(nav):

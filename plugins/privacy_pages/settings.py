@@ -34,6 +34,9 @@ class Settings:
     metadata: MetadataRules = field(default_factory=MetadataRules)
     #: The nav section that lists the product pages.
     nav_title: str = "Privacy statements"
+    #: Whether every product page and comparison is listed in the navigation. With hundreds of
+    #: products, False keeps pages small: every page carries the whole navigation.
+    nav_products: bool = True
     #: Severities and options of the lint rules (option ``lint``).
     lint: LintConfig = field(default_factory=LintConfig)
     #: Whether the site generator gives pages directory URLs (``x/`` rather than ``x.html``);
@@ -58,6 +61,7 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
         "pages_dir",
         "metadata",
         "nav_title",
+        "nav_products",
         "enabled",
         "lint",
         "history",
@@ -83,9 +87,17 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
         pages_dir=pages_dir,
         metadata=metadata_rules(options.get("metadata") or {}),
         nav_title=str(options.get("nav_title", "Privacy statements")),
+        nav_products=_flag(options, "nav_products", default=True),
         lint=lint,
         history=history,
     )
+
+
+def _flag(options: Mapping[str, Any], key: str, *, default: bool) -> bool:
+    value = options.get(key, default)
+    if not isinstance(value, bool):
+        raise SettingsError(f"{key} must be true or false, found {value!r}")
+    return value
 
 
 def metadata_rules(options: Mapping[str, Any]) -> MetadataRules:
