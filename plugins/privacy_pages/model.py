@@ -56,7 +56,7 @@ class Category:
     source: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CatalogItem:
     """A data item in the shared catalog: one comparable thing across products."""
 
@@ -69,7 +69,7 @@ class CatalogItem:
     source: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Detail:
     text: str
     details: tuple[Detail, ...] = ()
@@ -82,7 +82,7 @@ class Alternatives:
     intro: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WorkloadValue:
     """Whether an item applies under a workload, with the qualifier the statement gives."""
 
@@ -102,7 +102,7 @@ class Workload:
     description: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per data item: no __dict__ each
 class DataItem:
     """A data item as one product states it, resolved against the catalog."""
 
@@ -134,7 +134,7 @@ class DataItem:
         return dict(self.workloads).get(workload_id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemGroup:
     category: str
     title: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import html
 import logging
 import os
@@ -23,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import memo
+from .build_cache import cached_build
 from .comparison_pages import comparison_nav, is_comparison_page
 from .content import ContentCache
 from .diagnostics import Severity
@@ -62,6 +64,11 @@ class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
     products, a nav of them all makes every page of the site large."""
     metadata = c.Type(dict, default={})
     """Front-matter rules: ``required`` (a list of keys) and ``types`` (key: text, list or date)."""
+    cache = c.Type(bool, default=True)
+    """Keep each ``mkdocs build``'s generated pages in ``cache_dir`` and reuse them while no
+    record, template or setting has changed (a build after editing only hand-written pages)."""
+    cache_dir = c.Type(str, default=".cache/privacy-pages")
+    """The build cache's folder, relative to mkdocs.yml (Material keeps its caches in .cache)."""
     lint = c.Type(dict, default={})
     """Lint rules: rule id → error, warning, info or off, or → {severity: ..., OPTION: value}."""
     history = c.Type(dict, default={})
@@ -96,7 +103,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.cache = None
         if not self.config.enabled:
             return config
-        options = {k: v for k, v in self.config.items() if v is not None and k != "enabled"}
+        adapter_only = {"enabled", "cache", "cache_dir"}
+        options = {k: v for k, v in self.config.items() if v is not None and k not in adapter_only}
         try:
             self.settings = settings_from_options(options, Path(config.config_file_path).parent)
         except SettingsError as exc:
@@ -124,9 +132,13 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         if self.settings is None:
             return files
         try:
-            self.build = build = build_site(
-                self.settings, self.cache, keep_records=not self.one_shot
-            )
+            if self.one_shot and self.config.cache:
+                folder = Path(config.config_file_path).parent / self.config.cache_dir
+                self.build = build = cached_build(self.settings, folder)
+            else:
+                self.build = build = build_site(
+                    self.settings, self.cache, keep_records=not self.one_shot
+                )
         except Exception as exc:  # content problems are diagnostics; anything else is a bug
             raise PluginError(
                 f"privacy-pages: internal error while building {self.settings.content_dir}: "
@@ -174,6 +186,11 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         build.dataset = replace(build.dataset, records={})
         if self.one_shot:  # no rebuild to come: let the memo caches go too
             memo.clear()
+            # What is alive now (MkDocs' config and files, the model kept for blocks) lives
+            # until the process ends: move it out of the garbage collector's sight, so that
+            # its full collections during MkDocs' own work do not scan it again and again.
+            # Not under ``mkdocs serve``, where a rebuild's leftovers must stay collectable.
+            gc.freeze()
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

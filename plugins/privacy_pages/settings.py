@@ -63,6 +63,8 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
         "nav_title",
         "nav_products",
         "enabled",
+        "cache",  # the MkDocs plugin's build cache (read by the plugin, not the core)
+        "cache_dir",
         "lint",
         "history",
     }
