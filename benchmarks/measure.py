@@ -6,7 +6,7 @@ starts cold and its peak memory (RSS) is its own.
     python measure.py build MKDOCS_YML SITE_DIR      # one build, as `mkdocs build` runs it
     python measure.py rebuild MKDOCS_YML SITE_DIR YAML_FILE
         # as `mkdocs serve` runs them: a cold build, a rebuild with nothing changed, a rebuild
-        # after touching YAML_FILE, each with the plugin's own time
+        # after YAML_FILE changed, each with the plugin's own time
 """
 
 from __future__ import annotations

@@ -76,6 +76,8 @@ CONDITIONS = [
 ]
 CLASSIFICATIONS = ["personal", "pseudonymized", "customer", "service-generated", "diagnostic"]
 PLATFORMS = ["iOS", "Android", "Windows", "macOS"]
+#: Every product's id starts with it.
+PRODUCT_PREFIX = "product-"
 #: Products per family: the platform variants of one product.
 FAMILY_SIZE = len(PLATFORMS)
 CATALOG_SIZE = 600
@@ -196,7 +198,7 @@ def _product(
         else:
             required_groups.append({"category": category, "items": items})
     record: dict[str, Any] = {
-        "id": f"product-{number:04d}",
+        "id": f"{PRODUCT_PREFIX}{number:04d}",
         "name": name,
         "family": f"Family {family_of(number)}",
         "platform": platform,

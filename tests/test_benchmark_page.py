@@ -99,9 +99,24 @@ def _result(
     result.phases = {"load": phases / 2, "render": phases / 2}
     result.rebuild = {
         kind: {"phases": {"load": phases * share}}
-        for kind, share in (("cold", 1), ("touched", 0.5))
-    } | {"unchanged": {"phases": {"load": phases * 0.4}}}
+        for kind, share in (("cold", 1), ("unchanged", 0.2), ("touched", 0.5))
+    }
     return result
+
+
+def test_warm_builds_are_judged_beside_cold_ones() -> None:
+    result = _result(200, 20.0, 19.0, 2.0, (200, 150))
+    result.w_times, result.w_rss = [19.5], [170]
+    result.w_phases = {"cache": 0.1}
+    lines = bench.budget_lines([result])
+    verdicts = {line.split(":", 1)[0]: line.rsplit(": ", 1)[-1] for line in lines}
+    assert verdicts["- Build ratio a/b, warm (build cache)"] == "met"
+    assert verdicts["- Plugin phases' share of the build, cold"] == "**not met**"
+    assert verdicts["- Plugin's share of the build, warm"] == "met"
+    assert verdicts["- Peak memory a/b, cold"] == "**not met**"
+    assert verdicts["- Peak memory a/b, warm"] == "met"
+    table = bench.report([result], 1.0)
+    assert "| 200 | 16000 | 20.00 | 19.00 | 1.053 | 19.50 | 1.026 |" in table
 
 
 def test_budget_lines_say_met_or_not_met_and_why() -> None:
