@@ -304,6 +304,8 @@ def stale_date(context: LintContext) -> Iterator[Finding]:
 def insecure_link(context: LintContext) -> Iterator[Finding]:
     allowed = {str(s).lower() for s in context.options["allowed_schemes"]}
     for path, value, location in context.texts():
+        if ":" not in value:  # a link with a scheme has one; relative links are allowed
+            continue
         targets = [value] if path and path[-1] == "url" else markdown_links(value)
         for url in targets:
             if url_problem(url) is not None:

@@ -35,4 +35,6 @@ def url_problem(url: str) -> str | None:
 
 def markdown_links(text: str) -> list[str]:
     """The link targets written inside a Markdown text field (inline links and references)."""
+    if "]" not in text:  # both forms need one; most texts have no link at all
+        return []
     return MARKDOWN_LINK.findall(text) + REFERENCE_DEFINITION.findall(text)
