@@ -14,8 +14,9 @@ printed and written to ``benchmarks/results.md``, and the same text to
 ``site-src/includes/benchmark-results.md`` for the site's Performance page.
 
 To finish within 15 minutes on a 2-core machine, serve-style rebuilds are measured at the
-budget size only, and sizes above it get one run of (a) and (b) and no warm build (a build of
-1,000 products takes minutes). The report says so.
+budget size only, and sizes above it get one cold build with the plugin (a) and none of
+(b) or warm (a build of 1,000 products takes minutes); the time per product, which the budget
+judges up to 1,000 products, is (a)'s. The report says so.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PYTHON = sys.executable
 BUDGET = {"ratio": 1.10, "share": 0.05, "flat": 0.25, "memory": 1.20}
 BUDGET_SIZE = 200
-#: Runs of (a) and (b) at sizes above the budget size.
+#: Runs of (a) at sizes above the budget size (where (b) and warm builds are not measured).
 LARGE_RUNS = 1
 #: The copy of the results that the site's Performance page includes.
 SITE_COPY = REPO / "site-src" / "includes" / "benchmark-results.md"
@@ -83,6 +84,10 @@ class SizeResult:
     a_rss: list[int] = field(default_factory=list)
     b_rss: list[int] = field(default_factory=list)
     w_rss: list[int] = field(default_factory=list)
+    #: CPU seconds of each build's process (less sensitive to other work on the machine).
+    a_cpu: list[float] = field(default_factory=list)
+    b_cpu: list[float] = field(default_factory=list)
+    w_cpu: list[float] = field(default_factory=list)
     #: Peak RSS when MkDocs has its files and nav (after the plugin's on_files), per a build.
     a_rss_at_nav: list[int] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)
@@ -112,6 +117,14 @@ class SizeResult:
     @property
     def warm_ratio(self) -> float:
         return self.w / self.b
+
+    @property
+    def cpu_ratio(self) -> float:
+        return _median(self.a_cpu) / _median(self.b_cpu)
+
+    @property
+    def warm_cpu_ratio(self) -> float:
+        return _median(self.w_cpu) / _median(self.b_cpu)
 
     @property
     def plugin_ms(self) -> float:
@@ -237,17 +250,20 @@ def run_size(
         shutil.rmtree(build_cache, ignore_errors=True)
         a = measure("build", str(config_a), str(out / "a"))
         result.a_times.append(a["wall"])
+        result.a_cpu.append(a["cpu"])
         result.a_rss.append(a["max_rss_kib"])
         result.a_rss_at_nav.append(a["peak_at_nav_kib"])
         _add_phases(result.phases, a["phases"], runs)
         if plain:
             b = measure("build", str(config_b), str(out / "b"))
             result.b_times.append(b["wall"])
+            result.b_cpu.append(b["cpu"])
             result.b_rss.append(b["max_rss_kib"])
         if warm:
             w = measure("build", str(config_a), str(out / "w"))
             assert set(w["phases"]) == {"cache"}, "the warm build was not served from the cache"
             result.w_times.append(w["wall"])
+            result.w_cpu.append(w["cpu"])
             result.w_rss.append(w["max_rss_kib"])
             _add_phases(result.w_phases, w["phases"], runs)
     return result
@@ -292,7 +308,10 @@ def report(results: list[SizeResult], elapsed: float) -> str:
             "the ratios there are one measurement, not a median."
         )
     if unpaired:
-        notes += f" At {', '.join(unpaired)} products only (a) is built."
+        notes += (
+            f" At {', '.join(unpaired)} products only (a) is built, once (a build takes "
+            "minutes): the budget judges (a)'s time per product there."
+        )
     warm = [r for r in results if r.w_times]
     lines = [
         "<!-- Written by benchmarks/bench.py (make bench); do not edit by hand. -->",
@@ -309,6 +328,8 @@ def report(results: list[SizeResult], elapsed: float) -> str:
         "changed, so that its build cache serves the pages (the case of a build after editing "
         "only hand-written pages). Interleaved a, b, a warm; the median of the runs; every "
         f"build in a fresh process (runs per size: {run_counts}).{notes} "
+        "The budget judges wall-clock time; the ratios of the processes' CPU time are shown "
+        "beside it, as a check against other work slowing one build on a shared machine. "
         f"Serve-style rebuilds are measured at {BUDGET_SIZE} products. "
         f"Total benchmark time {elapsed:.0f} s.",
         "- Content: synthetic (`benchmarks/synthetic.py`): families of four platform variants, "
@@ -321,13 +342,15 @@ def report(results: list[SizeResult], elapsed: float) -> str:
         "### Builds (seconds)",
         "",
         "| products | items | a: plugin, cold | b: pre-rendered | a/b | a: plugin, warm "
-        "| warm a/b | a per product (ms) | b per product (ms) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| warm a/b | a/b, CPU time | warm a/b, CPU time | a per product (ms) "
+        "| b per product (ms) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         lines.append(
             f"| {r.products} | {r.items} | {r.a:.2f} | {_cell(r.b, '.2f')} | "
             f"{_cell(r.ratio, '.3f')} | {_cell(r.w, '.2f')} | {_cell(r.warm_ratio, '.3f')} | "
+            f"{_cell(r.cpu_ratio, '.3f')} | {_cell(r.warm_cpu_ratio, '.3f')} | "
             f"{r.per_product_ms(r.a):.1f} | {_cell(r.per_product_ms(r.b), '.1f')} |"
         )
     lines += ["", "### Plugin phases (ms, mean of the measured builds)", ""]
@@ -415,10 +438,12 @@ def budget_lines(results: list[SizeResult]) -> list[str]:
     if not ok:
         whys.append(_why_ratio(budget))
     if warm:
+        ok = budget.warm_ratio <= BUDGET["ratio"]
         lines.append(
-            f"- Build ratio a/b, warm (build cache): {budget.warm_ratio:.3f}: "
-            f"{_verdict(budget.warm_ratio <= BUDGET['ratio'])}"
+            f"- Build ratio a/b, warm (build cache): {budget.warm_ratio:.3f}: {_verdict(ok)}"
         )
+        if not ok:
+            whys.append(_why_warm(budget))
     ok = budget.share <= BUDGET["share"]
     lines.append(
         f"- Plugin phases' share of the build, cold: {budget.share:.1%} "
@@ -487,6 +512,23 @@ def _why_ratio(r: SizeResult) -> str:
         f"{extra:.0f} ms longer than MkDocs alone takes for the same {r.pages} pages "
         f"({r.b:.1f} s). {r.plugin_ms:.0f} ms of that are the plugin's phases "
         f"({_phase_list(r)}); {rest}."
+    )
+
+
+def _spread_s(times: list[float]) -> str:
+    return f"{min(times):.1f} to {max(times):.1f} s"
+
+
+def _why_warm(r: SizeResult) -> str:
+    extra = (r.w - r.b) * 1000
+    return (
+        "**Why the warm build ratio is not met:** the warm build takes "
+        f"{extra:.0f} ms longer than MkDocs alone, and the plugin's own work in it (computing "
+        f"the cache key, reading the kept build) is {r.warm_ms:.0f} ms. The rest is spent "
+        "outside the plugin's phases (importing it, writing the pages to its spool folder, "
+        "the per-page hooks, a larger heap for MkDocs' own work) or is noise: on this "
+        f"machine, the runs of (b) alone ranged from {_spread_s(r.b_times)}, of warm (a) from "
+        f"{_spread_s(r.w_times)}."
     )
 
 
@@ -573,7 +615,7 @@ def main(argv: list[str] | None = None) -> int:
                 size,
                 runs,
                 rebuilds=size == BUDGET_SIZE,
-                plain=True,
+                plain=not large,
                 warm=not large,
             )
         )

@@ -96,6 +96,8 @@ def main(argv: list[str]) -> int:
         print(f"unknown mode {mode!r}", file=sys.stderr)
         return 2
     result["max_rss_kib"] = peak_rss_kib()
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    result["cpu"] = usage.ru_utime + usage.ru_stime  # the whole process, imports included
     print(json.dumps(result))
     return 0
 
