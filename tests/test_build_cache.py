@@ -62,6 +62,16 @@ def mkdocs_build(site: Path, out: Path, *, strict: bool = False) -> Build:
     return Build(out, phases, handler.messages, failed)
 
 
+def set_options(site: Path, options: dict[str, object]) -> None:
+    """Add privacy-pages options to the site's mkdocs.yml."""
+    config_file = site / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text("utf-8"))
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "privacy-pages" in plugin:
+            plugin["privacy-pages"].update(options)
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+
+
 def _hit(result: Build) -> bool:
     """A build served from the cache has no phase but ``cache``."""
     return set(result.phases) == {"cache"}
@@ -106,12 +116,7 @@ def test_a_changed_record_is_built_again(site: Path, tmp_path: Path) -> None:
 def test_a_changed_template_override_is_built_again(site: Path, tmp_path: Path) -> None:
     overrides = site / "overrides"
     overrides.mkdir()
-    config_file = site / "mkdocs.yml"
-    config = yaml.safe_load(config_file.read_text("utf-8"))
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "privacy-pages" in plugin:
-            plugin["privacy-pages"]["templates_dir"] = "overrides"
-    config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    set_options(site, {"templates_dir": "overrides"})
     assert _hit(mkdocs_build(site, tmp_path / "one")) is False
     assert _hit(mkdocs_build(site, tmp_path / "two"))
     packaged = Path(__file__).resolve().parents[1] / "templates" / "note.md.j2"
@@ -136,12 +141,7 @@ def test_the_key_changes_with_every_input(site: Path) -> None:
 
 
 def test_warnings_are_reported_again_from_the_cache(site: Path, tmp_path: Path) -> None:
-    config_file = site / "mkdocs.yml"
-    config = yaml.safe_load(config_file.read_text("utf-8"))
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "privacy-pages" in plugin:
-            plugin["privacy-pages"]["lint"] = {"unmarked-empty-section": "warning"}
-    config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    set_options(site, {"lint": {"unmarked-empty-section": "warning"}})
     first = mkdocs_build(site, tmp_path / "one", strict=True)
     assert first.failed and any("unmarked-empty-section" in w for w in first.warnings)
     second = mkdocs_build(site, tmp_path / "two", strict=True)
@@ -181,12 +181,7 @@ def test_a_damaged_cache_means_building_again(
 
 
 def test_cache_false_writes_nothing(site: Path, tmp_path: Path) -> None:
-    config_file = site / "mkdocs.yml"
-    config = yaml.safe_load(config_file.read_text("utf-8"))
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "privacy-pages" in plugin:
-            plugin["privacy-pages"]["cache"] = False
-    config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    set_options(site, {"cache": False})
     mkdocs_build(site, tmp_path / "one")
     second = mkdocs_build(site, tmp_path / "two")
     assert not _hit(second)
