@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError
@@ -67,6 +68,16 @@ class SiteResult:
             if stem.endswith("/index"):
                 path = self.site_dir / stem[: -len("index")] / "index.html"
         return path.read_text("utf-8")
+
+
+def set_plugin_options(site: Path, options: dict[str, object]) -> None:
+    """Add privacy-pages options to a site's mkdocs.yml."""
+    config_file = site / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text("utf-8"))
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "privacy-pages" in plugin:
+            plugin["privacy-pages"].update(options)
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
 
 
 class _Collect(logging.Handler):

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
+from conftest import _Collect, set_plugin_options
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError
@@ -32,18 +32,9 @@ class Build:
         return (self.site_dir / name / "index.html").read_text("utf-8")
 
 
-class _Warnings(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def mkdocs_build(site: Path, out: Path, *, strict: bool = False) -> Build:
     """``mkdocs build`` as the command line runs it (announced with on_startup)."""
-    handler = _Warnings()
+    handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     config = load_config(str(site / "mkdocs.yml"), site_dir=str(out), strict=strict)
@@ -59,17 +50,8 @@ def mkdocs_build(site: Path, out: Path, *, strict: bool = False) -> Build:
     plugin = config.plugins["privacy-pages"]
     assert isinstance(plugin, PrivacyPagesPlugin)
     phases = dict(plugin.build.timings) if plugin.build is not None else {}
-    return Build(out, phases, handler.messages, failed)
-
-
-def set_options(site: Path, options: dict[str, object]) -> None:
-    """Add privacy-pages options to the site's mkdocs.yml."""
-    config_file = site / "mkdocs.yml"
-    config = yaml.safe_load(config_file.read_text("utf-8"))
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "privacy-pages" in plugin:
-            plugin["privacy-pages"].update(options)
-    config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    warnings = [r.getMessage() for r in handler.records if r.levelno >= logging.WARNING]
+    return Build(out, phases, warnings, failed)
 
 
 def _hit(result: Build) -> bool:
@@ -116,7 +98,7 @@ def test_a_changed_record_is_built_again(site: Path, tmp_path: Path) -> None:
 def test_a_changed_template_override_is_built_again(site: Path, tmp_path: Path) -> None:
     overrides = site / "overrides"
     overrides.mkdir()
-    set_options(site, {"templates_dir": "overrides"})
+    set_plugin_options(site, {"templates_dir": "overrides"})
     assert _hit(mkdocs_build(site, tmp_path / "one")) is False
     assert _hit(mkdocs_build(site, tmp_path / "two"))
     packaged = Path(__file__).resolve().parents[1] / "templates" / "note.md.j2"
@@ -141,7 +123,7 @@ def test_the_key_changes_with_every_input(site: Path) -> None:
 
 
 def test_warnings_are_reported_again_from_the_cache(site: Path, tmp_path: Path) -> None:
-    set_options(site, {"lint": {"unmarked-empty-section": "warning"}})
+    set_plugin_options(site, {"lint": {"unmarked-empty-section": "warning"}})
     first = mkdocs_build(site, tmp_path / "one", strict=True)
     assert first.failed and any("unmarked-empty-section" in w for w in first.warnings)
     second = mkdocs_build(site, tmp_path / "two", strict=True)
@@ -181,7 +163,7 @@ def test_a_damaged_cache_means_building_again(
 
 
 def test_cache_false_writes_nothing(site: Path, tmp_path: Path) -> None:
-    set_options(site, {"cache": False})
+    set_plugin_options(site, {"cache": False})
     mkdocs_build(site, tmp_path / "one")
     second = mkdocs_build(site, tmp_path / "two")
     assert not _hit(second)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, SiteResult, run_mkdocs
+from conftest import FIXTURES, SiteResult, run_mkdocs, set_plugin_options
 from html_tree import parse
 from privacy_pages.comparison_pages import NOT_STATED_NAMED
 from privacy_pages.settings import settings_from_mkdocs
@@ -30,12 +30,7 @@ def _site(tmp_path: Path, extra_products: int = 0, **options: object) -> Path:
         text = template.replace("id: phone-ios", f"id: clone-{number:02d}", 1)
         text = text.replace("name: ", f"name: Clone {number:02d} of ", 1)
         (products / f"clone-{number:02d}.yml").write_text(text, "utf-8")
-    config_file = site / "mkdocs.yml"
-    config = yaml.safe_load(config_file.read_text("utf-8"))
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "privacy-pages" in plugin:
-            plugin["privacy-pages"].update(options)
-    config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    set_plugin_options(site, options)
     return site
 
 
