@@ -11,7 +11,7 @@ from privacy_pages.content import load_content
 from privacy_pages.coverage import check_page_paths
 from privacy_pages.diagnostics import Diagnostic
 from privacy_pages.model import Dataset
-from privacy_pages.pages import GeneratedPage
+from privacy_pages.pages import GeneratedPage, PlannedPage
 
 PRODUCT = """\
 id: {id}
@@ -141,13 +141,15 @@ def test_the_build_checks_page_paths_and_names_the_record(
     from privacy_pages import site as site_module
     from privacy_pages.settings import settings_from_mkdocs
 
-    render = site_module.render_pages
+    plan = site_module.plan_pages
 
-    def render_twice(*args: object, **kwargs: object) -> list[GeneratedPage]:
-        pages = render(*args, **kwargs)  # type: ignore[arg-type]
+    def plan_twice(*args: object, **kwargs: object) -> list[PlannedPage]:
+        pages = plan(*args, **kwargs)  # type: ignore[arg-type]
         return [*pages, pages[0]]
 
-    monkeypatch.setattr(site_module, "render_pages", render_twice)
+    # Paths are checked on the plan, before any page is rendered.
+    monkeypatch.setattr(site_module, "plan_pages", plan_twice)
     build = site_module.build_site(settings_from_mkdocs(FIXTURES / "small" / "mkdocs.yml"))
+    assert build.pages == []
     [collision] = [p for p in build.problems.errors if p.rule == "page-collision"]
     assert str(collision.location).endswith("widget-android.yml:1:1")

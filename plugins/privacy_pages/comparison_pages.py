@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +32,13 @@ from .exports import asset_paths
 from .markdown_text import MarkdownSafe, inline
 from .memo import memoized
 from .model import CatalogItem, Category, Dataset, Product
-from .pages import GeneratedPage, product_page_path, relative_link, yaml_header
+from .pages import (
+    GeneratedPage,
+    PlannedPage,
+    product_page_path,
+    relative_link,
+    yaml_header,
+)
 from .settings import Settings
 from .templates import environment, html_text, render
 
@@ -339,12 +346,29 @@ def render_data_item_index(
 
 def render_comparison_pages(collection: Collection, settings: Settings) -> list[GeneratedPage]:
     """The comparison pages and the data-item index (none for a site without products)."""
+    return list(iter_comparison_pages(collection, settings))
+
+
+def iter_comparison_pages(collection: Collection, settings: Settings) -> Iterator[GeneratedPage]:
+    """:func:`render_comparison_pages` one page at a time."""
     if not collection.dataset.products:
-        return []
+        return
     tables = comparisons(collection)
-    pages = [render_comparison(table, settings, tables) for table in tables]
-    pages.append(render_data_item_index(collection, settings, tables))
-    return pages
+    for table in tables:
+        yield render_comparison(table, settings, tables)
+    yield render_data_item_index(collection, settings, tables)
+
+
+def planned_comparison_pages(dataset: Dataset, settings: Settings) -> list[PlannedPage]:
+    """The pages :func:`iter_comparison_pages` generates, in its order, without rendering."""
+    if not dataset.products:
+        return []
+    plan = [
+        PlannedPage(path=comparison_page_path(settings, spec.id), title=spec.title)
+        for spec in comparison_specs(dataset)
+    ]
+    plan.append(PlannedPage(path=data_item_index_path(settings), title=INDEX_TITLE))
+    return plan
 
 
 def comparison_list(dataset: Dataset, settings: Settings, page: str, args: list[str]) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .diagnostics import Diagnostic, Location, Severity
 from .model import DataItem, Dataset, Product
-from .pages import GeneratedPage
+from .pages import GeneratedPage, PlannedPage
 
 RULE = "orphaned-record"
 COLLISION_RULE = "page-collision"
@@ -50,11 +50,23 @@ class _Rendered:
     product_pages: dict[str, str]
 
 
-def _rendered(pages: Sequence[GeneratedPage]) -> _Rendered:
-    by_page = {page.path: page_anchors(page.markdown) for page in pages}
-    anywhere: set[str] = set().union(*by_page.values()) if by_page else set()
-    product_pages = {page.product_id: page.path for page in pages if page.product_id}
-    return _Rendered(by_page, anywhere, product_pages)
+class PageAnchors:
+    """The anchors of a build's pages, collected one page at a time (so that a build that
+    writes each page as soon as it is rendered need not keep the pages' text for this check)."""
+
+    def __init__(self) -> None:
+        self.by_page: dict[str, set[str]] = {}
+        self.product_pages: dict[str, str] = {}
+
+    def add(self, page: GeneratedPage) -> None:
+        self.by_page[page.path] = page_anchors(page.markdown)
+        if page.product_id:
+            self.product_pages[page.product_id] = page.path
+
+    def check(self, dataset: Dataset) -> list[Diagnostic]:
+        """Every record of ``dataset`` that none of the pages added renders."""
+        anywhere: set[str] = set().union(*self.by_page.values()) if self.by_page else set()
+        return _check(dataset, _Rendered(self.by_page, anywhere, self.product_pages))
 
 
 def _orphan(location: Location | None, message: str, key_path: str = "") -> Diagnostic:
@@ -70,7 +82,13 @@ def _product_items(product: Product) -> tuple[DataItem, ...]:
 
 def check_coverage(dataset: Dataset, pages: Sequence[GeneratedPage]) -> list[Diagnostic]:
     """Every record of ``dataset`` that no page in ``pages`` renders, as a diagnostic."""
-    rendered = _rendered(pages)
+    anchors = PageAnchors()
+    for page in pages:
+        anchors.add(page)
+    return anchors.check(dataset)
+
+
+def _check(dataset: Dataset, rendered: _Rendered) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     shown_items: dict[str, set[str]] = {}  # product id -> anchors of its items on its page
     for product in dataset.products.values():
@@ -141,10 +159,13 @@ def _category_orphans(
         )
 
 
-def check_page_paths(dataset: Dataset, pages: Sequence[GeneratedPage]) -> list[Diagnostic]:
-    """Two pages at one path, or at paths that differ only in letter case, are errors."""
+def check_page_paths(
+    dataset: Dataset, pages: Sequence[GeneratedPage | PlannedPage]
+) -> list[Diagnostic]:
+    """Two pages at one path, or at paths that differ only in letter case, are errors (known
+    from the plan of a build, before its pages are rendered)."""
     problems: list[Diagnostic] = []
-    seen: dict[str, GeneratedPage] = {}
+    seen: dict[str, GeneratedPage | PlannedPage] = {}
     for page in pages:
         first = seen.get(page.path.casefold())
         if first is None:

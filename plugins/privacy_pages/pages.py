@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,6 +26,9 @@ from .model import SECTIONS, Dataset, Product
 from .sections import empty_statement
 from .settings import Settings
 from .templates import render
+
+#: The title of the "What changed" page (with a release history).
+CHANGES_TITLE = "What changed"
 
 
 @dataclass(frozen=True)
@@ -121,28 +124,67 @@ def render_pages(
     today: date | None = None,
     collection: Collection | None = None,
 ) -> list[GeneratedPage]:
-    """Every generated page of the site, in a stable order.
+    """Every generated page of the site, in a stable order (that of :func:`plan_pages`).
 
     With a release ``history``, the site also gets the "What changed" page; ``today`` decides
     which items are marked as recently updated.
     """
-    pages = [
-        render_product(dataset.products[pid], dataset, settings, history, today)
-        for pid in sorted(dataset.products)
-    ]
+    return list(iter_pages(dataset, settings, history, today, collection))
+
+
+def iter_pages(
+    dataset: Dataset,
+    settings: Settings,
+    history: History | None = None,
+    today: date | None = None,
+    collection: Collection | None = None,
+) -> Iterator[GeneratedPage]:
+    """:func:`render_pages` one page at a time, so that a caller can write each page and let it
+    go before the next one is rendered."""
+    for pid in sorted(dataset.products):
+        yield render_product(dataset.products[pid], dataset, settings, history, today)
     if history:
-        pages.append(
-            GeneratedPage(
-                path=changes_page_path(settings),
-                markdown=render_changes_page(history, dataset, settings),
-                title="What changed",
-            )
+        yield GeneratedPage(
+            path=changes_page_path(settings),
+            markdown=render_changes_page(history, dataset, settings),
+            title=CHANGES_TITLE,
         )
     # The comparison pages and the data-item index (built from a Collection computed once).
-    from .comparison_pages import render_comparison_pages  # it builds on this module
+    from .comparison_pages import iter_comparison_pages  # it builds on this module
 
-    pages.extend(render_comparison_pages(collection or Collection(dataset), settings))
-    return pages
+    yield from iter_comparison_pages(collection or Collection(dataset), settings)
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """A page a build will generate, known before it is rendered: enough for a site generator
+    to list the page (its file and nav entry) while the page itself is still being rendered."""
+
+    path: str
+    title: str
+    source: Path | None = None
+    product_id: str | None = None
+
+
+def plan_pages(
+    dataset: Dataset, settings: Settings, history: History | None = None
+) -> list[PlannedPage]:
+    """The pages :func:`render_pages` generates, in its order, without rendering them."""
+    from .comparison_pages import planned_comparison_pages  # it builds on this module
+
+    plan = [
+        PlannedPage(
+            path=product_page_path(settings, product.id),
+            title=product.name,
+            source=product.file,
+            product_id=product.id,
+        )
+        for product in (dataset.products[pid] for pid in sorted(dataset.products))
+    ]
+    if history:
+        plan.append(PlannedPage(path=changes_page_path(settings), title=CHANGES_TITLE))
+    plan.extend(planned_comparison_pages(dataset, settings))
+    return plan
 
 
 # -- blocks inside hand-written pages -----------------------------------------------------------

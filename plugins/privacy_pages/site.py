@@ -14,7 +14,7 @@ from datetime import date
 
 from .comparison import Collection
 from .content import ContentCache, load_content
-from .coverage import check_coverage, check_page_paths
+from .coverage import PageAnchors, check_page_paths
 from .diagnostics import Diagnostics
 from .exports import render_assets
 from .feed import atom_feed
@@ -22,7 +22,7 @@ from .history import History, build_date, load_history
 from .history_pages import FEED_PATH
 from .lint import lint_content
 from .model import Dataset
-from .pages import GeneratedPage, render_pages
+from .pages import GeneratedPage, PlannedPage, iter_pages, plan_pages
 from .render_errors import render_error
 from .settings import Settings
 from .timing import PhaseTimes
@@ -42,6 +42,8 @@ class SiteBuild:
     assets: list[tuple[str, str]] = field(default_factory=list)
     #: Seconds spent in each phase of the build (for the benchmark).
     timings: PhaseTimes = field(default_factory=PhaseTimes)
+    #: The pages the build generates, known before they are rendered (see :func:`generate`).
+    plan: list[PlannedPage] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -68,7 +70,7 @@ def check_content(
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector. A build creates hundreds of thousands of
     objects that stay alive (records, model, pages), and each collection would scan them all
     again (a fifth of the build's time); reference counting still frees the rest at once."""
@@ -94,38 +96,68 @@ def build_site(
     lint rules have read it, before the pages are rendered, so that a build's peak memory does
     not hold both (unless ``cache`` keeps it for a rebuild anyway).
     """
-    with _collector_paused():
-        return _build_site(settings, cache, today, keep_records)
+    with collector_paused():
+        build = check_build(settings, cache, today=today, keep_records=keep_records)
+        build.pages = list(generate(build, today))
+    return build
 
 
-def _build_site(
-    settings: Settings, cache: ContentCache | None, today: date | None, keep_records: bool
+def check_build(
+    settings: Settings,
+    cache: ContentCache | None = None,
+    *,
+    today: date | None = None,
+    keep_records: bool = True,
 ) -> SiteBuild:
-    times = PhaseTimes()
-    dataset, problems = check_content(settings, cache, today=today, times=times)
-    if not keep_records:
-        dataset.records = {}
-    with times.phase("load"):
-        history, history_problems = load_history(settings.content_dir)
-    problems.extend(history_problems.items)
-    build = SiteBuild(settings, dataset, problems, history=history, timings=times)
-    if build.ok:
-        # "Updated in ..." marks are judged on the configured date, else the build date.
-        marks_date = settings.history.today or today or build_date()
-        with times.phase("comparisons"):
-            collection = Collection(dataset)  # every product-by-item cell, computed once
+    """The first half of :func:`build_site`: load and check the content and the release
+    history, and plan the pages (``build.plan``) without rendering them. :func:`generate`
+    renders them."""
+    with collector_paused():
+        times = PhaseTimes()
+        dataset, problems = check_content(settings, cache, today=today, times=times)
+        if not keep_records:
+            dataset.records = {}
+        with times.phase("load"):
+            history, history_problems = load_history(settings.content_dir)
+        problems.extend(history_problems.items)
+        build = SiteBuild(settings, dataset, problems, history=history, timings=times)
+        if build.ok:
+            with times.phase("validate"):
+                build.plan = plan_pages(dataset, settings, history)
+                build.problems.extend(check_page_paths(dataset, build.plan))
+    return build
+
+
+def generate(build: SiteBuild, today: date | None = None) -> Iterator[GeneratedPage]:
+    """Render the pages of a checked build (:func:`check_build`) one at a time, in the order of
+    ``build.plan``. Once the last page is out, ``build.problems`` holds what the coverage check
+    found and ``build.assets`` the downloads. A build with errors generates nothing; a template
+    that fails adds a problem naming the record and ends the pages there."""
+    if not build.ok:
+        return
+    dataset, settings, times = build.dataset, build.settings, build.timings
+    # "Updated in ..." marks are judged on the configured date, else the build date.
+    marks_date = settings.history.today or today or build_date()
+    with times.phase("comparisons"):
+        collection = Collection(dataset)  # every product-by-item cell, computed once
+    anchors = PageAnchors()
+    pages = iter_pages(dataset, settings, build.history, marks_date, collection)
+    while True:
         try:
             with times.phase("render"):
-                build.pages = render_pages(dataset, settings, history, marks_date, collection)
+                page = next(pages, None)
         except Exception as exc:  # a template or a bug: name the record, never a traceback
             build.problems.add(render_error(exc, dataset))
-            return build
+            return
+        if page is None:
+            break
         with times.phase("coverage"):
-            build.problems.extend(check_page_paths(dataset, build.pages))
-            build.problems.extend(check_coverage(dataset, build.pages))  # nothing lost
-        with times.phase("comparisons"):
-            build.assets.extend((a.path, a.content) for a in render_assets(collection, settings))
-        with times.phase("render"):
-            if history:
-                build.assets.append((FEED_PATH, atom_feed(history, dataset, settings)))
-    return build
+            anchors.add(page)
+        yield page
+    with times.phase("coverage"):
+        build.problems.extend(anchors.check(dataset))  # nothing lost
+    with times.phase("comparisons"):
+        build.assets.extend((a.path, a.content) for a in render_assets(collection, settings))
+    with times.phase("render"):
+        if build.history:
+            build.assets.append((FEED_PATH, atom_feed(build.history, dataset, settings)))
