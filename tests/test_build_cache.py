@@ -49,7 +49,9 @@ def mkdocs_build(site: Path, out: Path, *, strict: bool = False) -> Build:
         logger.removeHandler(handler)
     plugin = config.plugins["privacy-pages"]
     assert isinstance(plugin, PrivacyPagesPlugin)
+    # Phases of this process, and of the process that rendered the pages beside it, if one did.
     phases = dict(plugin.build.timings) if plugin.build is not None else {}
+    phases.update(plugin.background_timings)
     warnings = [r.getMessage() for r in handler.records if r.levelno >= logging.WARNING]
     return Build(out, phases, warnings, failed)
 

@@ -23,13 +23,16 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from . import __version__
 from .history import build_date
+from .pages import GeneratedPage
 from .settings import Settings
-from .site import SiteBuild, build_site
+from .site import SiteBuild, check_build, collector_paused, generate
 from .templates import default_templates_dir
 from .timing import PhaseTimes
 
@@ -74,47 +77,114 @@ def build_key(settings: Settings, today: date) -> str:
     return digest.hexdigest()
 
 
+class BuildCache:
+    """The kept build of one site: its file in ``folder`` and the key of the current inputs."""
+
+    def __init__(self, settings: Settings, folder: Path, today: date | None = None) -> None:
+        self.settings = settings
+        self.today = today or date.today()
+        self.path = folder / FILE_NAME
+        self.key = build_key(settings, self.today)
+
+    def read(self) -> SiteBuild | None:
+        """The kept build, if there is one for the current key (else None)."""
+        return _read(self.path, self.key)
+
+    def writer(self) -> CacheWriter:
+        """A writer that keeps a build's pages one at a time, as they are rendered."""
+        return CacheWriter(self.path, self.key)
+
+
+class CacheWriter:
+    """Writes a build to the cache as it is made: each page as it is rendered (so that no one
+    holds every page at once), then the rest of the build. Nothing replaces the kept build until
+    :meth:`commit`; a folder that cannot be written only means no cache."""
+
+    def __init__(self, path: Path, key: str) -> None:
+        self.path = path
+        self._stream: BinaryIO | None = None
+        self._temporary = ""
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, self._temporary = tempfile.mkstemp(
+                dir=path.parent, prefix=".build-", suffix=".tmp"
+            )
+            self._stream = os.fdopen(handle, "wb")
+            self._stream.write(key.encode() + b"\n")
+
+    def add(self, page: GeneratedPage) -> None:
+        self._dump(page)
+
+    def commit(self, build: SiteBuild) -> None:
+        """Keep ``build`` (its pages are those added; a build with errors is not kept)."""
+        if not build.ok:
+            self.abandon()
+            return
+        self._dump(replace(build, pages=[]))
+        if self._stream is None:
+            return
+        try:
+            self._stream.close()
+            self._stream = None
+            os.replace(self._temporary, self.path)  # atomic: readers see the old or the new
+        except OSError:
+            self.abandon()
+
+    def abandon(self) -> None:
+        if self._stream is not None:
+            with contextlib.suppress(OSError):
+                self._stream.close()
+            self._stream = None
+        if self._temporary:
+            with contextlib.suppress(OSError):
+                os.unlink(self._temporary)
+
+    def _dump(self, value: object) -> None:
+        if self._stream is None:
+            return
+        try:
+            pickle.dump(value, self._stream, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError:
+            self.abandon()
+
+
 def cached_build(settings: Settings, folder: Path, *, today: date | None = None) -> SiteBuild:
     """:func:`~privacy_pages.site.build_site` for a one-shot build (no records kept), or the
     build kept in ``folder`` if its inputs have not changed since. ``timings`` then has one
     phase, ``cache``: the time to check the key and read the build."""
     times = PhaseTimes()
     with times.phase("cache"):
-        today = today or date.today()
-        key = build_key(settings, today)
-        kept = _read(folder / FILE_NAME, key)
+        cache = BuildCache(settings, folder, today)
+        kept = cache.read()
     if kept is not None:
         kept.timings = times
         return kept
-    build = build_site(settings, today=today, keep_records=False)
-    if build.ok:
+    with collector_paused():
+        build = check_build(settings, today=cache.today, keep_records=False)
+        build.timings["cache"] = times["cache"]
+        writer = cache.writer()
+        for page in generate(build, cache.today):
+            build.pages.append(page)
+            with build.timings.phase("cache"):
+                writer.add(page)
         with build.timings.phase("cache"):
-            _write(folder / FILE_NAME, key, build)
+            writer.commit(build)
     return build
 
 
 def _read(path: Path, key: str) -> SiteBuild | None:
+    """The build kept at ``path`` under ``key``: its pages, one pickle each, then the rest of
+    the build. None for no file, another key, or a damaged or truncated file."""
+    pages: list[GeneratedPage] = []
     try:
         with path.open("rb") as stream:
             if stream.readline().rstrip(b"\n") != key.encode():
                 return None
-            build = pickle.load(stream)
+            while isinstance(kept := pickle.load(stream), GeneratedPage):
+                pages.append(kept)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
         return None  # no cache, a stale or damaged one: build again
-    return build if isinstance(build, SiteBuild) else None
-
-
-def _write(path: Path, key: str, build: SiteBuild) -> None:
-    """Write atomically (a concurrent build reads the old file or the new one, never half of
-    one). A folder that cannot be written only means no cache."""
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".build-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(key.encode() + b"\n")
-                pickle.dump(build, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
+    if not isinstance(kept, SiteBuild):
+        return None
+    kept.pages = pages
+    return kept

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -399,7 +399,9 @@ def is_comparison_page(path: str, settings: Settings) -> bool:
     return path.startswith(posixpath.dirname(comparison_page_path(settings, "x")) + "/")
 
 
-def comparison_nav(pages: list[GeneratedPage], settings: Settings) -> list[dict[str, object]]:
+def comparison_nav(
+    pages: Sequence[GeneratedPage | PlannedPage], settings: Settings
+) -> list[dict[str, object]]:
     """Nav entries for the comparison pages (unless ``settings.nav_products`` is off) and the
     data-item index, to follow the products.
 

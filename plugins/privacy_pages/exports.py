@@ -25,10 +25,19 @@ from .comparison import (
     Status,
     WorkloadCell,
     WorkloadStatus,
+    comparison_specs,
     comparisons,
 )
 from .diagnostics import Location
-from .model import Alternatives, DataItem, Detail, Product, Requirement, WorkloadValue
+from .model import (
+    Alternatives,
+    DataItem,
+    Dataset,
+    Detail,
+    Product,
+    Requirement,
+    WorkloadValue,
+)
 from .settings import Settings
 
 JSON_SCHEMA_FILE = "privacy-json.schema.json"
@@ -104,6 +113,17 @@ def render_assets(
     assets.extend(GeneratedAsset(paths.csv(t.id), comparison_csv(t)) for t in tables)
     assets.extend(static_assets())
     return assets
+
+
+def planned_assets(dataset: Dataset, settings: Settings) -> list[str]:
+    """The paths of the files :func:`render_assets` writes, known before they are written."""
+    if not dataset.products:
+        return []
+    paths = asset_paths(settings)
+    planned = [paths.privacy_json, paths.schema]
+    planned.extend(paths.csv(spec.id) for spec in comparison_specs(dataset))
+    planned.extend(_STATIC)
+    return planned
 
 
 # -- privacy.json: writing ------------------------------------------------------------------------

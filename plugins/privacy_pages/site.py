@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
+from . import exports
 from .comparison import Collection
 from .content import ContentCache, load_content
 from .coverage import PageAnchors, check_page_paths
@@ -126,6 +127,16 @@ def check_build(
                 build.plan = plan_pages(dataset, settings, history)
                 build.problems.extend(check_page_paths(dataset, build.plan))
     return build
+
+
+def planned_assets(build: SiteBuild) -> list[str]:
+    """The paths of the downloads :func:`generate` adds to ``build.assets``, in its order."""
+    if not build.ok:
+        return []
+    planned = exports.planned_assets(build.dataset, build.settings)
+    if build.history:
+        planned.append(FEED_PATH)
+    return planned
 
 
 def generate(build: SiteBuild, today: date | None = None) -> Iterator[GeneratedPage]:

@@ -22,12 +22,16 @@ class Spool:
         # Removed at exit (or when garbage) if no one calls remove(): a build that stops halfway.
         self._finalizer = weakref.finalize(self, shutil.rmtree, self.root, ignore_errors=True)
 
-    def write(self, path: str, text: str) -> Path:
-        """Write ``text`` (UTF-8, line ends as they are) at ``path``, a relative POSIX path."""
+    def path(self, path: str) -> Path:
+        """Where the file at ``path``, a relative POSIX path, is (or will be) written."""
         relative = PurePosixPath(path)
         if relative.is_absolute() or ".." in relative.parts:
             raise ValueError(f"expected a path inside the site, found {path!r}")
-        target = self.root.joinpath(*relative.parts)
+        return self.root.joinpath(*relative.parts)
+
+    def write(self, path: str, text: str) -> Path:
+        """Write ``text`` (UTF-8, line ends as they are) at ``path``, a relative POSIX path."""
+        target = self.path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, "utf-8", newline="")
         return target

@@ -1,0 +1,191 @@
+"""The background render: ``mkdocs build`` renders the generated pages in a second process while
+MkDocs reads the first ones, with the same site, the same problems and the same failures as a
+build that renders them in its own process (``parallel: false``).
+
+The builds run ``mkdocs build`` in a subprocess, as the command line does: the background render
+needs a process of one thread, and the log says when it is used.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, set_plugin_options
+from privacy_pages.background import can_render_in_background, render_into, usable_cores
+from privacy_pages.build_cache import FILE_NAME
+from privacy_pages.settings import settings_from_mkdocs
+from privacy_pages.site import build_site, check_build, planned_assets
+from privacy_pages.spool import Spool
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGED = ROOT / "templates"
+IN_BACKGROUND = "pages in a second process"
+needs_fork = pytest.mark.skipif(
+    not hasattr(os, "fork") or usable_cores() < 2,
+    reason="the background render needs os.fork and two cores",
+)
+
+
+def mkdocs(site: Path, out: Path, *, setup: str = "") -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict -v`` in a fresh process (``setup``: Python run before it)."""
+    code = f"{setup}\nfrom mkdocs.__main__ import cli\ncli()"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-c", code, "build", "--strict", "-v", "-d", str(out)],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != "sitemap.xml.gz"  # gzip stamps the time
+    }
+
+
+def copy(tmp_path: Path, fixture: str, name: str, **options: object) -> Path:
+    target = tmp_path / name
+    shutil.copytree(FIXTURES / fixture, target)
+    set_plugin_options(target, options)
+    return target
+
+
+def override(site: Path, template: str, old: str, new: str) -> None:
+    text = (PACKAGED / template).read_text("utf-8")
+    assert old in text
+    folder = site / "overrides"
+    (folder / template).parent.mkdir(parents=True, exist_ok=True)
+    (folder / template).write_text(text.replace(old, new, 1), "utf-8")
+    set_plugin_options(site, {"templates_dir": "overrides"})
+
+
+def errors(result: subprocess.CompletedProcess[str], site: Path) -> list[str]:
+    """The problems a build logged (MkDocs' note of the page it was reading when the build
+    stopped aside: a background render stops the build from there)."""
+    lines = [
+        line.split(" - ", 1)[-1].strip().replace(str(site), "SITE")
+        for line in result.stderr.splitlines()
+        if line.startswith(("ERROR", "WARNING"))
+    ]
+    return [line for line in lines if not line.startswith("Error reading page")]
+
+
+@pytest.mark.parametrize("fixture", ["compare", "small"])
+def test_the_plan_lists_the_pages_and_downloads_a_build_generates(fixture: str) -> None:
+    build = build_site(settings_from_mkdocs(FIXTURES / fixture / "mkdocs.yml"))
+    assert build.ok and build.pages
+    planned = [(p.path, p.title, p.source, p.product_id) for p in build.plan]
+    assert planned == [(p.path, p.title, p.source, p.product_id) for p in build.pages]
+    assert planned_assets(build) == [path for path, _ in build.assets]
+
+
+def test_the_plan_of_the_example_site() -> None:
+    build = build_site(settings_from_mkdocs(ROOT / "mkdocs.yml"))
+    assert [p.path for p in build.plan] == [p.path for p in build.pages]
+    assert planned_assets(build) == [path for path, _ in build.assets]
+
+
+def test_pages_that_are_not_the_plan_are_a_bug_not_a_site(tmp_path: Path) -> None:
+    build = check_build(settings_from_mkdocs(FIXTURES / "compare" / "mkdocs.yml"))
+    build.plan = build.plan[::-1]
+    spool = Spool()
+    try:
+        with pytest.raises(RuntimeError, match="planned"):
+            render_into(build, spool, None, lambda _: None)
+    finally:
+        spool.remove()
+
+
+def test_no_background_render_beside_other_threads() -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not can_render_in_background()
+    finally:
+        stop.set()
+        other.join()
+
+
+@needs_fork
+@pytest.mark.parametrize("fixture", ["compare", "small"])
+def test_a_background_render_builds_the_same_site(tmp_path: Path, fixture: str) -> None:
+    parallel = copy(tmp_path, fixture, "parallel")
+    serial = copy(tmp_path, fixture, "serial", parallel=False)
+    done = mkdocs(parallel, tmp_path / "out-parallel")
+    assert done.returncode == 0, done.stderr
+    assert IN_BACKGROUND in done.stderr
+    alone = mkdocs(serial, tmp_path / "out-serial")
+    assert alone.returncode == 0, alone.stderr
+    assert IN_BACKGROUND not in alone.stderr
+    built = files_of(tmp_path / "out-parallel")
+    assert any(name.startswith("privacy/") for name in built)
+    assert built == files_of(tmp_path / "out-serial")
+    # The rendering process kept the build: the next build is served from the cache, the same.
+    assert (parallel / ".cache" / "privacy-pages" / FILE_NAME).is_file()
+    again = mkdocs(parallel, tmp_path / "out-again")
+    assert again.returncode == 0 and IN_BACKGROUND not in again.stderr
+    assert files_of(tmp_path / "out-again") == built
+
+
+@needs_fork
+def test_if_the_rendering_process_dies_the_pages_are_rendered_here(tmp_path: Path) -> None:
+    site = copy(tmp_path, "compare", "site", cache=False)
+    # The rendering process exits at once, as if it had been killed.
+    setup = "import os, privacy_pages.background as b\nb._render = lambda *args: os._exit(3)"
+    done = mkdocs(site, tmp_path / "out", setup=setup)
+    assert done.returncode == 0, done.stderr
+    assert "ended early (exit code 3)" in done.stderr
+    serial = copy(tmp_path, "compare", "serial", parallel=False)
+    assert mkdocs(serial, tmp_path / "out-serial").returncode == 0
+    assert files_of(tmp_path / "out") == files_of(tmp_path / "out-serial")
+
+
+@needs_fork
+def test_a_template_error_in_the_background_names_the_record(tmp_path: Path) -> None:
+    results = []
+    for parallel in (True, False):
+        site = copy(tmp_path, "small", f"site-{parallel}", parallel=parallel)
+        override(
+            site,
+            "sections/overview.md.j2",
+            "{% if product.intro %}",
+            "{{ product.no_such_field }}\n{% if product.intro %}",
+        )
+        result = mkdocs(site, tmp_path / f"out-{parallel}")
+        assert result.returncode != 0
+        assert (IN_BACKGROUND in result.stderr) is parallel
+        results.append(errors(result, site))
+    in_background, here = results
+    assert in_background == here
+    assert any("widget-android.yml:1:1" in line and "UndefinedError" in line for line in here)
+
+
+@needs_fork
+def test_what_the_background_coverage_check_finds_fails_a_strict_build(tmp_path: Path) -> None:
+    results = []
+    for parallel in (True, False):
+        site = copy(tmp_path, "compare", f"site-{parallel}", parallel=parallel)
+        categories = site / "content" / "categories.yml"
+        categories.write_text(
+            categories.read_text("utf-8") + "  - id: empty-category\n    name: Empty\n", "utf-8"
+        )
+        result = mkdocs(site, tmp_path / f"out-{parallel}")
+        assert result.returncode != 0
+        assert "Aborted with" in result.stdout + result.stderr
+        assert (IN_BACKGROUND in result.stderr) is parallel
+        results.append(errors(result, site))
+    in_background, here = results
+    assert in_background == here
+    assert any("orphaned-record" in line and "empty-category" in line for line in here)
