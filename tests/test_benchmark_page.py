@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import REPO
@@ -95,6 +96,7 @@ def _result(
     result = bench.SizeResult(products, items=products * 80, pages=products + products // 4 + 2)
     result.a_times, result.b_times = [a], [b]
     result.a_rss, result.b_rss = [rss[0]], [rss[1]]
+    result.a_pss, result.b_pss = [rss[0]], [rss[1]]
     result.a_rss_at_nav = [rss[0]]
     result.phases = {"load": phases / 2, "render": phases / 2}
     result.rebuild = {
@@ -106,15 +108,17 @@ def _result(
 
 def test_warm_builds_are_judged_beside_cold_ones() -> None:
     result = _result(200, 20.0, 19.0, 2.0, (200, 150))
-    result.w_times, result.w_rss = [19.5], [170]
+    result.w_times, result.w_rss, result.w_pss = [19.5], [170], [170]
     result.w_phases = {"cache": 0.1}
     lines = bench.budget_lines([result])
     verdicts = {line.split(":", 1)[0]: line.rsplit(": ", 1)[-1] for line in lines}
     assert verdicts["- Build ratio a/b, warm (build cache)"] == "met"
-    assert verdicts["- Plugin phases' share of the build, cold"] == "**not met**"
+    assert verdicts["- Plugin phases' share of the build, cold, in MkDocs' process"] == (
+        "**not met**"
+    )
     assert verdicts["- Plugin's share of the build, warm"] == "met"
-    assert verdicts["- Peak memory a/b, cold"] == "**not met**"
-    assert verdicts["- Peak memory a/b, warm"] == "met"
+    assert verdicts["- Peak memory a/b, cold, all of a build's processes (PSS)"] == "**not met**"
+    assert verdicts["- Peak memory a/b, warm (PSS)"] == "met"
     table = bench.report([result], 1.0)
     assert "| 200 | 16000 | 20.00 | 19.00 | 1.053 | 19.50 | 1.026 |" in table
 
@@ -131,3 +135,22 @@ def test_budget_lines_say_met_or_not_met_and_why() -> None:
     assert len(whys) == 4
     # The explanations carry this run's numbers.
     assert "20000 ms longer" in whys[0] and "8000 ms" in whys[0]
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="needs Linux /proc")
+def test_memory_is_measured_over_the_build_and_the_processes_it_starts() -> None:
+    import os
+    import subprocess
+
+    alone = bench.tree_pss_kib(os.getpid())
+    assert alone > 0
+    code = "import sys; ballast = bytearray(64 * 1024 * 1024); sys.stdout.write('x\\n'); "
+    code += "sys.stdout.flush(); sys.stdin.read()"
+    with subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    ) as child:
+        assert child.stdout is not None and child.stdin is not None
+        child.stdout.readline()  # the child holds its 64 MiB now
+        with_child = bench.tree_pss_kib(os.getpid())
+        child.stdin.close()
+    assert with_child - alone > 60 * 1024

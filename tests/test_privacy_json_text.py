@@ -1,0 +1,29 @@
+"""privacy.json is written a product at a time, and says exactly what ``json.dumps`` of the whole
+document says."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import FIXTURES
+from privacy_pages.comparison import Collection, comparisons
+from privacy_pages.exports import privacy_document, privacy_json
+from privacy_pages.settings import settings_from_mkdocs
+from privacy_pages.site import check_build
+
+
+@pytest.mark.parametrize("fixture", ["compare", "small", "hostile"])
+def test_the_text_is_json_dumps_of_the_document(fixture: str) -> None:
+    config = FIXTURES / fixture / "mkdocs.yml"
+    if not config.is_file():
+        pytest.skip(f"{fixture} is not a site")
+    build = check_build(settings_from_mkdocs(config))
+    collection = Collection(build.dataset)
+    tables = comparisons(collection)
+    document = privacy_document(collection, build.settings, tables)
+    assert document["products"], "a document with products"
+    text = privacy_json(collection, build.settings, tables)
+    expected = json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=str)
+    assert text == expected
+    assert json.loads(text) == json.loads(expected)
