@@ -94,6 +94,11 @@ class SizeResult:
     a_pss: list[int] = field(default_factory=list)
     b_pss: list[int] = field(default_factory=list)
     w_pss: list[int] = field(default_factory=list)
+    #: (a) with ``parallel: false``: the plugin renders in MkDocs' process (budget size only).
+    s_times: list[float] = field(default_factory=list)
+    s_pss: list[int] = field(default_factory=list)
+    s_rss: list[int] = field(default_factory=list)
+    s_phases: dict[str, float] = field(default_factory=dict)
     #: Peak RSS of the background render's process.
     a_child_rss: list[int] = field(default_factory=list)
     #: Peak RSS when MkDocs has its files and nav (after the plugin's on_files), per a build.
@@ -291,13 +296,26 @@ def tree_pss_kib(pid: int) -> int:
 
 
 def run_size(
-    work: Path, products: int, runs: int, *, rebuilds: bool, plain: bool, warm: bool
+    work: Path,
+    products: int,
+    runs: int,
+    *,
+    rebuilds: bool,
+    plain: bool,
+    warm: bool,
+    serial: bool = False,
 ) -> SizeResult:
     """Measure one size: ``runs`` interleaved builds with the plugin and an empty build cache
     (a), and, with ``plain``, without the plugin (b), and, with ``warm``, with the plugin again
-    right after (its build cache full); with ``rebuilds``, first the serve-style rebuilds
-    (which also warm the OS file cache)."""
+    right after (its build cache full), and, with ``serial``, (a) with ``parallel: false`` (no
+    background render); with ``rebuilds``, first the serve-style rebuilds (which also warm the
+    OS file cache)."""
     config_a, config_b, items, pages = prepare(work, products, plain)
+    config_s = config_a.with_name("mkdocs-serial.yml")
+    if serial:
+        options = yaml.safe_load(config_a.read_text("utf-8"))
+        options["plugins"][1]["privacy-pages"]["parallel"] = False
+        config_s.write_text(yaml.safe_dump(options, sort_keys=False), "utf-8")
     result = SizeResult(products, items, pages)
     out = config_a.parent.parent / "out"
     build_cache = config_a.parent / ".cache"
@@ -329,6 +347,14 @@ def run_size(
             result.w_rss.append(w["max_rss_kib"])
             result.w_pss.append(w["tree_pss_kib"])
             _add_phases(result.w_phases, w["phases"], runs)
+        if serial:
+            shutil.rmtree(build_cache, ignore_errors=True)
+            one = measure("build", str(config_s), str(out / "s"))
+            assert not one["background"], "the serial build rendered in the background"
+            result.s_times.append(one["wall"])
+            result.s_pss.append(one["tree_pss_kib"])
+            result.s_rss.append(one["max_rss_kib"])
+            _add_phases(result.s_phases, one["phases"], runs)
     return result
 
 
@@ -389,7 +415,8 @@ def report(results: list[SizeResult], elapsed: float) -> str:
         "`mkdocs build` of the same pages pre-rendered by `privacy-pages render`, plugin off, "
         "same theme and options; then (a, warm) `mkdocs build` with the plugin again, nothing "
         "changed, so that its build cache serves the pages (the case of a build after editing "
-        "only hand-written pages). Interleaved a, b, a warm; the median of the runs; every "
+        "only hand-written pages). Interleaved a, b, a warm (and at the budget size a with "
+        "`parallel: false`); the median of the runs; every "
         f"build in a fresh process (runs per size: {run_counts}).{notes} "
         "With the plugin, `mkdocs build` loads and checks the content in MkDocs' process, "
         "then forks a second process that renders the pages while MkDocs turns the first "
@@ -466,6 +493,28 @@ def report(results: list[SizeResult], elapsed: float) -> str:
             f"{_cell(r.warm_memory_ratio, '.2f')} | {_mib(_peak(r.a_rss))} | "
             f"{_mib(_peak(r.b_rss))} | {_cell(r.rss_ratio, '.2f')} | {_mib(child)} |"
         )
+    serial = [r for r in results if r.s_times]
+    if serial:
+        lines += ["", "### Without the background render (`parallel: false`)", ""]
+        lines.append(
+            "| products | a: one process (s) | b (s) | a/b | plugin phases (ms) | share of build "
+            "| peak memory, PSS (MiB) | a/b | peak RSS (MiB) | RSS a/b |"
+        )
+        lines.append("| ---: |" + " ---: |" * 9)
+        for r in serial:
+            a, ms = _median(r.s_times), sum(r.s_phases.values()) * 1000
+            lines.append(
+                f"| {r.products} | {a:.2f} | {_cell(r.b, '.2f')} | {_cell(a / r.b, '.3f')} | "
+                f"{ms:.0f} | {ms / 1000 / a:.1%} | {_mib(_peak(r.s_pss))} | "
+                f"{_cell(_peak(r.s_pss) / _peak(r.b_pss), '.2f')} | {_mib(_peak(r.s_rss))} | "
+                f"{_cell(_peak(r.s_rss) / _peak(r.b_rss), '.2f')} |"
+            )
+        lines += [
+            "",
+            "The same build with the pages rendered in MkDocs' process, as on a machine with "
+            "one core, on Windows, or with `parallel: false`: measured at the budget size, "
+            "interleaved with the others.",
+        ]
     rebuilt = [r for r in results if r.rebuild]
     if rebuilt:
         lines += ["", "### Serve-style rebuilds (plugin's own phases, ms)", ""]
@@ -663,7 +712,15 @@ def _why_memory(r: SizeResult) -> str:
         "system, so MkDocs' own peak (every page's HTML and the search index) lands partly on "
         "top of it; the background render's process "
         f"(peak {_mib(_peak(r.a_child_rss))} MiB RSS, most of it shared with MkDocs' process) "
-        "adds what it allocates while it renders."
+        "adds what it allocates while it renders, while MkDocs' process is still running: "
+        "the background render trades memory for time."
+        + (
+            f" Without it (`parallel: false`) the build peaks at {_mib(_peak(r.s_pss))} MiB "
+            f"(a/b {_peak(r.s_pss) / _peak(r.b_pss):.2f}) and takes "
+            f"{_median(r.s_times):.1f} s (a/b {_median(r.s_times) / r.b:.3f})."
+            if r.s_times
+            else ""
+        )
     )
 
 
@@ -727,6 +784,7 @@ def main(argv: list[str] | None = None) -> int:
                 rebuilds=size == BUDGET_SIZE,
                 plain=not large,
                 warm=not large,
+                serial=size == BUDGET_SIZE,
             )
         )
     text = report(results, time.perf_counter() - start)

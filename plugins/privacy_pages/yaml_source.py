@@ -133,9 +133,14 @@ def parse_text(text: str, display: str, limits: Limits = Limits()) -> Any:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise YamlFault(Diagnostic(Location(display, line, 1), "NUL character in file", "encoding"))
     builder = _Builder(display, limits)
+    loader = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        # What yaml.parse() does, without a generator and a check_event() call per event.
+        next_event, feed = loader.get_event, builder.feed
+        while (event := next_event()) is not None:
+            feed(event)
+            if isinstance(event, yaml.StreamEndEvent):
+                break
     except yaml.MarkedYAMLError as exc:
         raise YamlFault(_syntax_diagnostic(exc, display, text)) from None
     except yaml.reader.ReaderError as exc:
@@ -146,6 +151,8 @@ def parse_text(text: str, display: str, limits: Limits = Limits()) -> Any:
         raise YamlFault(
             Diagnostic(Location(display, 1, 1), f"invalid text: {exc}", "encoding")
         ) from None
+    finally:
+        loader.dispose()
     return builder.root
 
 
