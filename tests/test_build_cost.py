@@ -43,13 +43,20 @@ def _plugin(config: MkDocsConfig) -> PrivacyPagesPlugin:
     return plugin
 
 
-def test_pages_reach_mkdocs_through_a_spool_folder_that_is_removed(
+def _configured(
     site_copy: Callable[[str], Path], tmp_path: Path
-) -> None:
+) -> tuple[Path, MkDocsConfig, PrivacyPagesPlugin]:
+    """A copy of the compare site, its config after on_config, and its plugin."""
     site = site_copy("compare")
     config = load_config(str(site / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
     plugin = _plugin(config)
-    config = config.plugins.on_config(config)
+    return site, config.plugins.on_config(config), plugin
+
+
+def test_pages_reach_mkdocs_through_a_spool_folder_that_is_removed(
+    site_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    site, config, plugin = _configured(site_copy, tmp_path)
     expected = build_site(settings_from_mkdocs(site / "mkdocs.yml"))
     files = config.plugins.on_files(Files([]), config=config)
     assert plugin.spool is not None
@@ -71,10 +78,7 @@ def test_pages_reach_mkdocs_through_a_spool_folder_that_is_removed(
 def test_a_failed_build_removes_the_spool_folder(
     site_copy: Callable[[str], Path], tmp_path: Path
 ) -> None:
-    site = site_copy("compare")
-    config = load_config(str(site / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
-    plugin = _plugin(config)
-    config = config.plugins.on_config(config)
+    _, config, plugin = _configured(site_copy, tmp_path)
     config.plugins.on_files(Files([]), config=config)
     assert plugin.spool is not None
     root = plugin.spool.root
