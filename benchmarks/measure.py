@@ -47,10 +47,9 @@ class Probe(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
 
 
 def plugin_phases(config: Any) -> dict[str, float]:
-    """The plugin's phases in MkDocs' process (``wait``: waiting for the background render)."""
+    """The plugin's phases in MkDocs' process (``wait``: waiting for the background build)."""
     plugin = config.plugins.get("privacy-pages")
-    site_build = getattr(plugin, "build", None)
-    return dict(getattr(site_build, "timings", {}) or {})
+    return dict(getattr(plugin, "timings", {}) or {})
 
 
 def background_phases(config: Any) -> dict[str, float]:
@@ -110,7 +109,7 @@ def main(argv: list[str]) -> int:
         return 2
     result["max_rss_kib"] = peak_rss_kib()
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the background render, if any
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the background build, if any
     result["child_max_rss_kib"] = int(children.ru_maxrss)
     # Every process of the build, imports included.
     result["cpu"] = usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, set_plugin_options
-from privacy_pages.background import can_render_in_background, render_into, usable_cores
+from privacy_pages.background import can_build_in_background, usable_cores
 from privacy_pages.build_cache import FILE_NAME
+from privacy_pages.delivery import Collected, PlanMismatch, deliver
 from privacy_pages.settings import settings_from_mkdocs
-from privacy_pages.site import build_site, check_build, planned_assets
+from privacy_pages.site import build_site, planned_assets
 from privacy_pages.spool import Spool
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -96,13 +97,18 @@ def test_the_plan_of_the_example_site() -> None:
     assert planned_assets(build) == [path for path, _ in build.assets]
 
 
-def test_pages_that_are_not_the_plan_are_a_bug_not_a_site(tmp_path: Path) -> None:
-    build = check_build(settings_from_mkdocs(FIXTURES / "compare" / "mkdocs.yml"))
-    build.plan = build.plan[::-1]
+def test_pages_that_are_not_the_plan_are_a_bug_not_a_site(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import privacy_pages.site as site
+
+    planned = site.plan_pages
+    monkeypatch.setattr(site, "plan_pages", lambda *args: planned(*args)[::-1])
     spool = Spool()
     try:
-        with pytest.raises(RuntimeError, match="planned"):
-            render_into(build, spool, None, lambda _: None)
+        settings = settings_from_mkdocs(FIXTURES / "compare" / "mkdocs.yml")
+        with pytest.raises(PlanMismatch, match="planned"):
+            deliver(settings, spool, Collected([]))
     finally:
         spool.remove()
 
@@ -112,7 +118,7 @@ def test_no_background_render_beside_other_threads() -> None:
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        assert not can_render_in_background()
+        assert not can_build_in_background()
     finally:
         stop.set()
         other.join()
@@ -139,11 +145,23 @@ def test_a_background_render_builds_the_same_site(tmp_path: Path, fixture: str) 
     assert files_of(tmp_path / "out-again") == built
 
 
+#: Ways the building process can die: at once, once it has sent the plan, halfway through
+#: the pages (as if it had been killed, or run out of memory).
+DEATHS = {
+    "at once": "b._build = lambda *args, **kwargs: os._exit(3)",
+    "after the plan": "b._Messenger.blocks = lambda self, blocks: os._exit(3)",
+    "halfway": (
+        "written = b._Messenger.written\n"
+        "b._Messenger.written = lambda self, n: os._exit(3) if n == 3 else written(self, n)"
+    ),
+}
+
+
 @needs_fork
-def test_if_the_rendering_process_dies_the_pages_are_rendered_here(tmp_path: Path) -> None:
+@pytest.mark.parametrize("death", sorted(DEATHS))
+def test_if_the_building_process_dies_the_site_is_built_here(tmp_path: Path, death: str) -> None:
     site = copy(tmp_path, "compare", "site", cache=False)
-    # The rendering process exits at once, as if it had been killed.
-    setup = "import os, privacy_pages.background as b\nb._render = lambda *args: os._exit(3)"
+    setup = f"import os, privacy_pages.background as b\n{DEATHS[death]}"
     done = mkdocs(site, tmp_path / "out", setup=setup)
     assert done.returncode == 0, done.stderr
     assert "ended early (exit code 3)" in done.stderr
@@ -189,3 +207,31 @@ def test_what_the_background_coverage_check_finds_fails_a_strict_build(tmp_path:
     in_background, here = results
     assert in_background == here
     assert any("orphaned-record" in line and "empty-category" in line for line in here)
+
+
+@needs_fork
+def test_mkdocs_process_never_loads_the_content(tmp_path: Path) -> None:
+    """The records and the model stay in the building process (MkDocs' process stays as small
+    as without privacy-pages); a build without it loads them in MkDocs' process."""
+    marker = tmp_path / "loaded-in-mkdocs-process"
+    setup = "\n".join(
+        [
+            "import os, privacy_pages.site as s, privacy_pages.plugin as p",
+            "MAIN = os.getpid()",
+            "def spy(real):",
+            "    def load(*args, **kwargs):",
+            "        if os.getpid() == MAIN:",
+            f"            open({str(marker)!r}, 'a').write('loaded')",
+            "        return real(*args, **kwargs)",
+            "    return load",
+            "s.load_content = spy(s.load_content)",
+            "p.load_content = spy(p.load_content)",
+        ]
+    )
+    for parallel in (True, False):
+        site = copy(tmp_path, "compare", f"site-{parallel}", parallel=parallel)
+        done = mkdocs(site, tmp_path / f"out-{parallel}", setup=setup)
+        assert done.returncode == 0, done.stderr
+        assert (IN_BACKGROUND in done.stderr) is parallel
+        assert marker.exists() is not parallel
+    assert files_of(tmp_path / "out-True") == files_of(tmp_path / "out-False")

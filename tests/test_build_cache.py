@@ -4,6 +4,7 @@ from has changed, and never serves a stale page."""
 from __future__ import annotations
 
 import logging
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -14,9 +15,16 @@ from conftest import _Collect, set_plugin_options
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError
-from privacy_pages.build_cache import FILE_NAME, build_key
+from privacy_pages.build_cache import FILE_NAME, BuildCache, build_key
+from privacy_pages.delivery import Plan
+from privacy_pages.diagnostics import Diagnostic, Diagnostics, Location, Severity
+from privacy_pages.exports import CHUNK_SIZE, GeneratedAsset
+from privacy_pages.model import Dataset
+from privacy_pages.pages import GeneratedPage, PlannedPage
 from privacy_pages.plugin import PrivacyPagesPlugin
 from privacy_pages.settings import settings_from_mkdocs
+from privacy_pages.site import SiteBuild
+from privacy_pages.spool import Spool
 
 CACHE = Path(".cache/privacy-pages")
 
@@ -50,7 +58,7 @@ def mkdocs_build(site: Path, out: Path, *, strict: bool = False) -> Build:
     plugin = config.plugins["privacy-pages"]
     assert isinstance(plugin, PrivacyPagesPlugin)
     # Phases of this process, and of the process that rendered the pages beside it, if one did.
-    phases = dict(plugin.build.timings) if plugin.build is not None else {}
+    phases = dict(plugin.timings)
     phases.update(plugin.background_timings)
     warnings = [r.getMessage() for r in handler.records if r.levelno >= logging.WARNING]
     return Build(out, phases, warnings, failed)
@@ -170,3 +178,64 @@ def test_cache_false_writes_nothing(site: Path, tmp_path: Path) -> None:
     second = mkdocs_build(site, tmp_path / "two")
     assert not _hit(second)
     assert not (site / ".cache").exists()
+
+
+def test_a_block_the_cache_does_not_have_is_rendered_from_the_content(
+    site: Path, tmp_path: Path
+) -> None:
+    mkdocs_build(site, tmp_path / "one")
+    page = "# More\n\n<!-- privacy-pages: products -->\n"
+    (site / "docs" / "more.md").write_text(page, "utf-8")  # the content has not changed
+    warm = mkdocs_build(site, tmp_path / "two")
+    assert _hit(warm) and not warm.failed
+    cold_site = tmp_path / "cold-site"
+    shutil.copytree(site, cold_site, ignore=shutil.ignore_patterns(".cache"))
+    (cold_site / "docs" / "more.md").write_text(page, "utf-8")
+    set_plugin_options(cold_site, {"cache": False})
+    cold = mkdocs_build(cold_site, tmp_path / "cold")
+    assert "Phone" in cold.page("more")
+    assert warm.page("more") == cold.page("more")
+
+
+def test_a_kept_build_is_unpacked_page_by_page_and_download_by_download(
+    site: Path, tmp_path: Path
+) -> None:
+    """The writer and the reader of the cache file agree, for downloads written in pieces."""
+    settings = settings_from_mkdocs(site / "mkdocs.yml")
+    cache = BuildCache(settings, tmp_path / "cache")
+    plan = Plan(
+        [PlannedPage("privacy/a.md", "A")], ["privacy/big.json", "x.css"], False, Diagnostics()
+    )
+    blocks = {("index.md", "products", ()): "| table |"}
+    writer = cache.writer()
+    writer.plan(plan, blocks)
+    writer.add(GeneratedPage("privacy/a.md", "# A\n", "A"))
+    pieces = ["é" * 70_000, "x" * 70_000, "\r\n|end"]
+    writer.begin_asset("privacy/big.json")
+    for piece in pieces:
+        writer.add_chunk(piece)
+    writer.begin_asset("x.css")
+    writer.add_chunk("")
+    problems = Diagnostics()
+    problems.add(
+        Diagnostic(Location("content/a.yml", 2, 3), "a warning", "some-rule", Severity.WARNING)
+    )
+    writer.commit(SiteBuild(settings, Dataset(), problems))
+    kept = cache.read()
+    assert kept is not None and kept.plan == plan and kept.blocks == blocks
+    spool = Spool()
+    try:
+        assert kept.unpack(spool) == problems
+        assert spool.path("privacy/a.md").read_text("utf-8") == "# A\n"
+        assert spool.path("privacy/big.json").read_bytes() == "".join(pieces).encode()
+        assert spool.path("x.css").read_bytes() == b""
+    finally:
+        spool.remove()
+
+
+def test_a_download_made_in_pieces_is_handed_over_in_chunks() -> None:
+    pieces = [f"{n}," for n in range(50_000)]
+    asset = GeneratedAsset("privacy/privacy.json", pieces=lambda: iter(pieces))
+    chunks = list(asset.chunks())
+    assert "".join(chunks) == asset.content == "".join(pieces)
+    assert len(chunks) > 1 and all(len(c) >= CHUNK_SIZE for c in chunks[:-1])

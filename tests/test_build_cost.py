@@ -24,7 +24,10 @@ from conftest import FIXTURES, REPO, run_mkdocs
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 from privacy_pages.comparison import Collection, comparisons
 from privacy_pages.content import load_content
 from privacy_pages.lint import lint_content
@@ -69,8 +72,7 @@ def test_pages_reach_mkdocs_through_a_spool_folder_that_is_removed(
         assert Path(file.abs_src_path).is_relative_to(root)
         assert file.content_string == page.markdown
     # The plugin keeps the dataset (for blocks in hand-written pages), not the page texts.
-    assert plugin.build is not None and not plugin.build.pages and not plugin.build.assets
-    assert plugin.build.dataset.products and not plugin.build.dataset.records
+    assert plugin.dataset is not None and plugin.dataset.products
     config.plugins.on_post_build(config=config)
     assert not root.exists() and plugin.spool is None
 
@@ -181,3 +183,36 @@ def test_the_benchmark_content_is_lint_clean(tmp_path: Path) -> None:
     assert len(dataset.products) == 9 and len(dataset.comparisons) == 3
     assert [len(spec.products) for spec in dataset.comparisons] == [4, 4, 1]
     assert any(spec.workloads for spec in dataset.comparisons)
+
+
+def test_mkdocs_reads_the_large_pages_early_and_the_nav_keeps_its_order(
+    site_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """MkDocs keeps every page's HTML to the end: the comparisons and the data-item index (the
+    largest pages) are read after the first quarter of the product pages, not last."""
+    read: list[str] = []
+    listed: list[str] = []
+
+    class Reader(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
+        def on_nav(self, nav: Navigation, /, **_: object) -> Navigation:
+            listed.extend(page.file.src_uri for page in nav.pages)
+            return nav
+
+        def on_page_markdown(self, markdown: str, /, *, page: Page, **_: object) -> str:
+            read.append(page.file.src_uri)
+            return markdown
+
+    site = site_copy("compare")
+    config = load_config(str(site / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    config.plugins["reader"] = Reader()  # after privacy-pages
+    build(config)
+    plan = _plugin(config).plan
+    assert plan is not None
+    products = [p.path for p in plan.pages if p.product_id]
+    large = [p.path for p in plan.pages if not p.product_id]
+    assert len(products) == 3 and "privacy/data-items.md" in large
+    first = round(len(products) * 0.25)
+    generated = [path for path in read if path.startswith("privacy/")]
+    assert generated == products[:first] + large + products[first:]
+    # The nav lists the pages in the plan's order, as before.
+    assert [path for path in listed if path.startswith("privacy/")] == [p.path for p in plan.pages]

@@ -102,7 +102,7 @@ def test_an_unexpected_failure_stops_the_build_with_a_message_not_a_traceback(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(plugin, "build_site", broken)
+    monkeypatch.setattr(plugin, "deliver", broken)
     result = run_mkdocs(site / "mkdocs.yml", strict=True)
     assert not result.ok
     assert "internal error" in result.messages and "disk on fire" in result.messages

@@ -1,19 +1,24 @@
-"""Rendering a build's pages in a second process while the site generator reads the first ones.
+"""Building a site's pages in a second process while the site generator reads the first ones.
 
 A site generator spends most of a build turning Markdown into HTML, one page after another, on
-one core. Once the content is loaded and checked (:func:`~privacy_pages.site.check_build`), the
-paths and titles of the generated pages are known (``build.plan``): the generator can list them
-at once, and a forked process renders them, in the plan's order, into the spool folder. The
-generator waits only when it reaches a page that is not written yet, which in practice is the
-first one: rendering a page takes milliseconds, turning it into HTML a hundred. The render, the
-comparisons, the downloads, the coverage check and writing the build cache then cost the
-generator no time, on a machine with a second core.
+one core. With this module, the whole privacy-pages build runs in a forked process instead:
+loading and checking the content, rendering the pages into the spool folder in the order the
+generator reads them, the comparisons, the downloads, the coverage check and writing the build
+cache (:func:`~privacy_pages.delivery.deliver`). The generator's process is forked as soon as it
+has the plugin's settings, waits only for the plan (the list of pages, for its nav) and the
+blocks of its hand-written pages, and then reads pages as they are written: rendering a page
+takes milliseconds, turning it into HTML a hundred.
+
+The generator's process never holds the records or the model: it stays as small as it would be
+without privacy-pages, and the building process, which holds them, ends early in the build. A
+block the building process did not render (another plugin wrote it into a page) is rendered from
+the model, loaded then.
 
 It is used only where that is safe and useful: ``os.fork`` exists (not on Windows), the process
 runs a single thread (a fork copies only the calling thread, and a lock another thread held would
 stay locked in the copy), and the process may use two or more cores. Otherwise, and whenever the
-second process fails (killed, out of memory, a bug), the pages are rendered in this process, as
-without it: the pages are the same either way.
+building process fails (killed, out of memory, a bug), the site is built in the generator's own
+process, as without it: the pages are the same either way.
 """
 
 from __future__ import annotations
@@ -22,18 +27,20 @@ import contextlib
 import gc
 import os
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from multiprocessing.connection import Connection
 from time import perf_counter
 from typing import Any
 
-from .build_cache import BuildCache, CacheWriter
-from .diagnostics import Diagnostics
-from .site import SiteBuild, generate
+from .build_cache import BuildCache
+from .delivery import Collected, Outcome, Plan, PlanMismatch, deliver
+from .model import Dataset
+from .pages import BlockKey
+from .settings import Settings
 from .spool import Spool
 from .timing import PhaseTimes
+
+__all__ = ["BackgroundBuild", "PlanMismatch", "can_build_in_background", "usable_cores"]
 
 
 def usable_cores() -> int:
@@ -43,72 +50,84 @@ def usable_cores() -> int:
     return os.cpu_count() or 1  # pragma: no cover - not Linux
 
 
-def can_render_in_background() -> bool:
-    """Whether :class:`BackgroundRender` can run its own process here (see the module)."""
+def can_build_in_background() -> bool:
+    """Whether :class:`BackgroundBuild` can run its own process here (see the module)."""
     return hasattr(os, "fork") and threading.active_count() == 1 and usable_cores() >= 2
 
 
-class PlanMismatch(RuntimeError):
-    """The pages rendered are not those planned: a bug in privacy-pages."""
+class BackgroundBuild:
+    """Builds a site into ``spool`` in a forked process (see :func:`~privacy_pages.delivery.
+    deliver`), and tells the site generator's process what is ready.
 
-
-@dataclass
-class Outcome:
-    """What the rendering process reports when its pages are written."""
-
-    problems: Diagnostics
-    timings: PhaseTimes
-    assets: list[str] = field(default_factory=list)
-    #: Why the pages were rendered in this process after all, if they were.
-    fallback: str = ""
-
-
-class BackgroundRender:
-    """Renders the pages of a checked ``build`` into ``spool`` in a forked process.
-
-    :meth:`wait` returns once a page's file is written; :meth:`finish` once everything is
-    (the pages, the downloads, the build cache) and reports the problems the render found.
-    With ``cache``, the rendering process also keeps the build there.
+    :meth:`plan` returns once the pages are planned, :meth:`blocks` once the blocks of the
+    hand-written pages (listed with :meth:`send_sources`) are rendered, :meth:`wait` once a
+    page is written, and :meth:`finish` once everything is (the pages, the downloads, the build
+    cache), with every problem of the build. With ``cache``, the process keeps the build there.
     """
 
     def __init__(
         self,
-        build: SiteBuild,
+        settings: Settings,
         spool: Spool,
         today: date | None = None,
         cache: BuildCache | None = None,
     ) -> None:
         import multiprocessing  # only one-shot builds with a second core need it
 
-        self.build = build
+        self.settings = settings
         self.spool = spool
         self.today = today
-        self.order = {page.path: index for index, page in enumerate(build.plan)}
+        self.planned: Plan | None = None
+        self.rendered_blocks: dict[BlockKey, str] | None = None
+        #: The model, if this process had to build the site itself (the other one failed).
+        self.dataset: Dataset | None = None
         #: How many pages of the plan are written.
         self.written = 0
         self.outcome: Outcome | None = None
-        #: The rendering process's own phases (it runs beside the site generator).
+        #: The building process's own phases (it runs beside the site generator).
         self.timings = PhaseTimes()
+        self._order: dict[str, int] = {}
+        self._sources: list[tuple[str, str]] = []
         self._context = multiprocessing.get_context("fork")
-        self._receiver, self._sender = self._context.Pipe(duplex=False)
+        self._connection, self._theirs = self._context.Pipe(duplex=True)
         self._cache = cache
-        self._before = dict(build.timings)
         self._process: Any = None
 
     def start(self) -> None:
-        """Fork the rendering process (once whatever it must see is in place)."""
+        """Fork the building process."""
         gc.freeze()  # collections in either process need not touch what both share
         self._process = self._context.Process(
-            target=_render,
-            args=(self.build, self.spool, self.today, self._cache, self._sender),
+            target=_build,
+            args=(self.settings, self.spool, self.today, self._cache, self._theirs),
+            kwargs={"other_end": self._connection},
             daemon=True,
         )
         self._process.start()
-        self._sender.close()  # the receiver sees the end when the rendering process closes its own
+        self._theirs.close()  # the connection ends (EOF) when the building process closes it
+
+    def send_sources(self, sources: list[tuple[str, str]]) -> None:
+        """The hand-written pages whose blocks to render: (path in the docs folder, file)."""
+        self._sources = sources
+        with contextlib.suppress(OSError):  # gone: noticed when receiving
+            self._connection.send(sources)
+
+    def plan(self) -> Plan | None:
+        """The plan, once known; None if the build ended before it (errors in the content:
+        :attr:`outcome` has them)."""
+        while self.planned is None and self.outcome is None:
+            self._receive()
+        return self.planned
+
+    def blocks(self) -> dict[BlockKey, str]:
+        """The rendered blocks of the pages given to :meth:`send_sources`."""
+        while self.rendered_blocks is None and self.outcome is None:
+            self._receive()
+        return self.rendered_blocks or {}
 
     def wait(self, path: str) -> None:
         """Return once the page at ``path`` is written (or once everything is, for others)."""
-        index = self.order.get(path)
+        self.plan()
+        index = self._order.get(path)
         while self.outcome is None and (index is None or self.written <= index):
             self._receive()
 
@@ -119,95 +138,118 @@ class BackgroundRender:
             self._receive()
         with contextlib.suppress(EOFError, OSError):
             while True:  # after the outcome: how long keeping the build in the cache took
-                name, seconds = self._receiver.recv()
-                self.timings[name] = self.timings.get(name, 0.0) + seconds
+                self._take(*self._connection.recv())
         self.stop()
         return self.outcome
 
     def stop(self) -> None:
-        """End the rendering process (a build that stops halfway need not wait for it)."""
+        """End the building process (a build that stops halfway need not wait for it)."""
         if self._process is None:
-            self._sender.close()
+            self._theirs.close()
         elif self._process.is_alive() and self.outcome is None:
             self._process.terminate()
         if self._process is not None:
             self._process.join()
-        self._receiver.close()
+        self._connection.close()
 
     def _receive(self) -> None:
         try:
-            message = self._receiver.recv()
+            kind, value = self._connection.recv()
         except (EOFError, OSError):
             self._process.join()
             code = self._process.exitcode
-            self._render_here(f"the rendering process ended early (exit code {code})")
+            self._build_here(f"the building process ended early (exit code {code})")
             return
-        if isinstance(message, int):
-            self.written = message
-        elif isinstance(message, Outcome):
-            self.outcome = message
-            self.written = len(self.build.plan)
-            # The rendering process's own phases: its timings less those it started with.
-            for name, seconds in message.timings.items():
-                if seconds > self._before.get(name, 0.0):
-                    self.timings[name] = seconds - self._before.get(name, 0.0)
+        self._take(kind, value)
+
+    def _take(self, kind: str, value: Any) -> None:
+        if kind == "plan":
+            self._planned(value)
+        elif kind == "blocks":
+            self.rendered_blocks = value
+        elif kind == "written":
+            self.written = value
+        elif kind == "outcome":
+            self._done(value)
+        elif kind == "cache":
+            self.timings["cache"] = self.timings.get("cache", 0.0) + value
         else:  # the process failed, and says why
-            self._render_here(str(message))
+            self._build_here(str(value))
 
-    def _render_here(self, reason: str) -> None:
-        """Render in this process (the pages are the same): the rendering process failed."""
-        self.outcome = render_into(self.build, self.spool, self.today, lambda _: None)
-        self.outcome.fallback = reason
-        self.written = len(self.build.plan)
+    def _planned(self, plan: Plan) -> None:
+        self.planned = plan
+        self._order = {page.path: index for index, page in enumerate(plan.pages)}
 
+    def _done(self, outcome: Outcome) -> None:
+        self.outcome = outcome
+        self.written = len(self.planned.pages) if self.planned is not None else 0
+        for name, seconds in outcome.timings.items():
+            self.timings[name] = self.timings.get(name, 0.0) + seconds
 
-def render_into(
-    build: SiteBuild,
-    spool: Spool,
-    today: date | None,
-    written: Callable[[int], None],
-    writer: CacheWriter | None = None,
-) -> Outcome:
-    """Render the pages of a checked ``build`` into ``spool`` in the order of ``build.plan``,
-    calling ``written(n)`` after the n-th page, then write the downloads. With ``writer``, each
-    page is also added to the build cache (the caller commits it)."""
-    count = 0
-    for count, page in enumerate(generate(build, today), 1):
-        planned = build.plan[count - 1] if count <= len(build.plan) else None
-        if planned is None or (planned.path, planned.title) != (page.path, page.title):
-            raise PlanMismatch(f"rendered {page.path} ({page.title}), planned {planned}")
-        spool.write(page.path, page.markdown)
-        if writer is not None:
-            with build.timings.phase("cache"):
-                writer.add(page)
-        written(count)
-    if build.ok and count != len(build.plan):
-        raise PlanMismatch(f"rendered {count} pages, planned {len(build.plan)}")
-    for path, text in build.assets:
-        spool.write(path, text)
-    return Outcome(build.problems, build.timings, [path for path, _ in build.assets])
+    def _build_here(self, reason: str) -> None:
+        """Build in this process (the same pages): the building process failed."""
+        recipient = Collected(self._sources)
+        outcome, build = deliver(self.settings, self.spool, recipient, today=self.today)
+        if self.planned is None:
+            if recipient.plan is not None:
+                self._planned(recipient.plan)
+        elif recipient.plan is None or recipient.plan.pages != self.planned.pages:
+            raise PlanMismatch("the pages built here are not those planned")
+        if self.rendered_blocks is None:
+            self.rendered_blocks = recipient.rendered_blocks
+        self.dataset = build.dataset
+        outcome.fallback = reason
+        self._done(outcome)
 
 
-def _render(
-    build: SiteBuild,
+class _Messenger:
+    """The building process's :class:`~privacy_pages.delivery.Recipient`: it sends what is
+    ready to the site generator's process."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def planned(self, plan: Plan) -> None:
+        self.connection.send(("plan", plan))
+
+    def sources(self) -> list[tuple[str, str]]:
+        sources: list[tuple[str, str]] = self.connection.recv()
+        return sources
+
+    def blocks(self, blocks: dict[BlockKey, str]) -> None:
+        self.connection.send(("blocks", blocks))
+
+    def written(self, count: int) -> None:
+        self.connection.send(("written", count))
+
+
+def _build(
+    settings: Settings,
     spool: Spool,
     today: date | None,
     cache: BuildCache | None,
-    sender: Connection,
+    connection: Connection,
+    *,
+    other_end: Connection,
 ) -> None:
-    """The rendering process: render, report, keep the build in the cache, exit. It never
-    logs (the parent does) and never removes the spool (it exits without running finalizers)."""
+    """The building process: build, report, keep the build in the cache, exit. It never logs
+    (the site generator's process does) and never removes the spool (it exits without running
+    finalizers)."""
+    other_end.close()  # so that the connection ends if the site generator's process does
     gc.disable()  # a short-lived process: reference counting frees what it lets go
     writer = cache.writer() if cache is not None else None
     try:
-        outcome = render_into(build, spool, today, sender.send, writer)
-    except BaseException as exc:  # reported: the parent renders in its own process instead
+        outcome, build = deliver(
+            settings, spool, _Messenger(connection), today=today, writer=writer
+        )
+    except BaseException as exc:  # reported: the other process builds the site instead
         if writer is not None:
             writer.abandon()
-        sender.send(f"the rendering process failed: {type(exc).__name__}: {exc}")
+        with contextlib.suppress(OSError):
+            connection.send(("failed", f"the building process failed: {type(exc).__name__}: {exc}"))
         return
-    sender.send(outcome)
+    connection.send(("outcome", outcome))
     if writer is not None:
         start = perf_counter()
         writer.commit(build)  # a build with errors is not kept
-        sender.send(("cache", perf_counter() - start))
+        connection.send(("cache", perf_counter() - start))

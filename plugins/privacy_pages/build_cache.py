@@ -2,11 +2,16 @@
 
 A site's hand-written pages change far more often than its records: a ``mkdocs build`` after
 editing a guide should not parse, validate and render hundreds of products again. The cache
-holds the last build's result (pages, downloads, model and problems) under a key made of
-everything the build reads: every file in the content folder, the templates, the settings, the
-package's own code, the dates the lint rules and "Updated in" marks judge by, and the Python
-version. Any change to any of them means a full build; there is no partial reuse that could go
-stale. A build with errors is never kept.
+holds the last build's result (its plan, pages, downloads and problems, and the blocks of the
+hand-written pages) under a key made of everything the build reads: every file in the
+content folder, the templates, the settings, the package's own code, the dates the lint rules
+and "Updated in" marks judge by, and the Python version. Any change to any of them means a full
+build; there is no partial reuse that could go stale. A build with errors is never kept. A
+block depends only on those and on the page's path, which keys it; for a block the cache does
+not have (a page gained one), the plugin loads the content. The model is not kept: unpickling it
+would cost a warm build more than loading the content costs the rare build that needs it.
+
+A kept build is read as it is written, a page at a time: reading it holds no more than one page.
 
 The file is read only if its key matches, and anything wrong with it (unreadable, truncated,
 from another version) only means building again. Like other build caches (Sphinx's pickled
@@ -23,18 +28,20 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
 from . import __version__
+from .delivery import Plan
+from .diagnostics import Diagnostics
 from .history import build_date
-from .pages import GeneratedPage
+from .pages import BlockKey, GeneratedPage
 from .settings import Settings
-from .site import SiteBuild, check_build, collector_paused, generate
+from .site import SiteBuild
+from .spool import Spool
 from .templates import default_templates_dir
-from .timing import PhaseTimes
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 FILE_NAME = "build.pickle"
@@ -86,24 +93,41 @@ class BuildCache:
         self.path = folder / FILE_NAME
         self.key = build_key(settings, self.today)
 
-    def read(self) -> SiteBuild | None:
-        """The kept build, if there is one for the current key (else None)."""
-        return _read(self.path, self.key)
+    def read(self) -> KeptBuild | None:
+        """The kept build, if there is one for the current key (else None): its plan and
+        blocks; :meth:`KeptBuild.unpack` writes its pages."""
+        return KeptBuild.open(self.path, self.key)
 
     def writer(self) -> CacheWriter:
         """A writer that keeps a build's pages one at a time, as they are rendered."""
         return CacheWriter(self.path, self.key)
 
 
+@dataclass
+class _Asset:
+    """A download: its text follows in pieces (each a ``str``), then ``None``."""
+
+    path: str
+
+
+@dataclass
+class _End:
+    """After the pages and downloads: the build's problems."""
+
+    problems: Diagnostics
+
+
 class CacheWriter:
-    """Writes a build to the cache as it is made: each page as it is rendered (so that no one
-    holds every page at once), then the rest of the build. Nothing replaces the kept build until
-    :meth:`commit`; a folder that cannot be written only means no cache."""
+    """Writes a build to the cache as it is made (so that no one holds every page at once):
+    the plan and the blocks, each page as it is rendered, the downloads, then the problems.
+    Nothing replaces the kept build until :meth:`commit`; a folder that cannot be
+    written only means no cache."""
 
     def __init__(self, path: Path, key: str) -> None:
         self.path = path
         self._stream: BinaryIO | None = None
         self._temporary = ""
+        self._asset_open = False
         with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, self._temporary = tempfile.mkstemp(
@@ -112,15 +136,33 @@ class CacheWriter:
             self._stream = os.fdopen(handle, "wb")
             self._stream.write(key.encode() + b"\n")
 
+    def plan(self, plan: Plan, blocks: dict[BlockKey, str]) -> None:
+        self._dump(plan)
+        self._dump(blocks)
+
     def add(self, page: GeneratedPage) -> None:
         self._dump(page)
 
+    def begin_asset(self, path: str) -> None:
+        """Start a download, whose text :meth:`add_chunk` adds a piece at a time."""
+        if self._asset_open:
+            self._dump(None)
+        self._dump(_Asset(path))
+        self._asset_open = True
+
+    def add_chunk(self, text: str) -> None:
+        self._dump(text)
+
     def commit(self, build: SiteBuild) -> None:
-        """Keep ``build`` (its pages are those added; a build with errors is not kept)."""
+        """Keep ``build`` (its pages and downloads are those added; a build with errors is not
+        kept)."""
         if not build.ok:
             self.abandon()
             return
-        self._dump(replace(build, pages=[]))
+        if self._asset_open:
+            self._dump(None)
+            self._asset_open = False
+        self._dump(_End(build.problems))
         if self._stream is None:
             return
         try:
@@ -148,43 +190,56 @@ class CacheWriter:
             self.abandon()
 
 
-def cached_build(settings: Settings, folder: Path, *, today: date | None = None) -> SiteBuild:
-    """:func:`~privacy_pages.site.build_site` for a one-shot build (no records kept), or the
-    build kept in ``folder`` if its inputs have not changed since. ``timings`` then has one
-    phase, ``cache``: the time to check the key and read the build."""
-    times = PhaseTimes()
-    with times.phase("cache"):
-        cache = BuildCache(settings, folder, today)
-        kept = cache.read()
-    if kept is not None:
-        kept.timings = times
-        return kept
-    with collector_paused():
-        build = check_build(settings, today=cache.today, keep_records=False)
-        build.timings["cache"] = times["cache"]
-        writer = cache.writer()
-        for page in generate(build, cache.today):
-            build.pages.append(page)
-            with build.timings.phase("cache"):
-                writer.add(page)
-        with build.timings.phase("cache"):
-            writer.commit(build)
-    return build
+#: What reading a damaged, truncated or foreign cache file can raise.
+_DAMAGED = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError)
 
 
-def _read(path: Path, key: str) -> SiteBuild | None:
-    """The build kept at ``path`` under ``key``: its pages, one pickle each, then the rest of
-    the build. None for no file, another key, or a damaged or truncated file."""
-    pages: list[GeneratedPage] = []
-    try:
-        with path.open("rb") as stream:
-            if stream.readline().rstrip(b"\n") != key.encode():
-                return None
-            while isinstance(kept := pickle.load(stream), GeneratedPage):
-                pages.append(kept)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
-        return None  # no cache, a stale or damaged one: build again
-    if not isinstance(kept, SiteBuild):
-        return None
-    kept.pages = pages
-    return kept
+@dataclass
+class KeptBuild:
+    """A build kept in the cache: its plan and blocks are read; its pages, downloads and
+    problems are read when asked for, a page at a time."""
+
+    path: Path
+    plan: Plan
+    blocks: dict[BlockKey, str]
+    #: Where the pages start in the file.
+    pages_at: int
+
+    @classmethod
+    def open(cls, path: Path, key: str) -> KeptBuild | None:
+        """The build kept at ``path`` under ``key``; None for no file, another key, or a
+        damaged file."""
+        try:
+            with path.open("rb") as stream:
+                if stream.readline().rstrip(b"\n") != key.encode():
+                    return None
+                plan = pickle.load(stream)
+                blocks = pickle.load(stream)
+                pages_at = stream.tell()
+        except _DAMAGED:
+            return None  # no cache, a stale or damaged one: build again
+        if not isinstance(plan, Plan) or not isinstance(blocks, dict):
+            return None
+        return cls(path, plan, blocks, pages_at)
+
+    def unpack(self, spool: Spool) -> Diagnostics | None:
+        """Write every kept page and download to ``spool``, one at a time (a download in
+        pieces); return the build's problems. None: the file is damaged (what was written is
+        incomplete: build again)."""
+        write, open_file = spool.write, spool.open
+        try:
+            with self.path.open("rb") as stream:
+                stream.seek(self.pages_at)
+                while True:
+                    kept = pickle.load(stream)
+                    if isinstance(kept, GeneratedPage):
+                        write(kept.path, kept.markdown)
+                    elif isinstance(kept, _Asset):
+                        with open_file(kept.path) as target:
+                            while isinstance(chunk := pickle.load(stream), str):
+                                target.write(chunk)
+                    else:
+                        break
+        except _DAMAGED:
+            return None
+        return kept.problems if isinstance(kept, _End) else None

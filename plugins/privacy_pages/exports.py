@@ -13,9 +13,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from typing import Any
 
@@ -50,10 +50,37 @@ _STATIC = {SCRIPT: "privacy-pages.js", STYLESHEET: "privacy-pages.css"}
 
 @dataclass(frozen=True)
 class GeneratedAsset:
-    """A text file to place at ``path`` (relative to the docs folder / site root)."""
+    """A text file to place at ``path`` (relative to the docs folder / site root): ``text``, or
+    the pieces ``pieces()`` makes when it is read (a large file need not be held whole)."""
 
     path: str
-    content: str
+    text: str = ""
+    pieces: Callable[[], Iterator[str]] | None = None
+
+    @property
+    def content(self) -> str:
+        """The whole text."""
+        return "".join(self.chunks())
+
+    def chunks(self) -> Iterator[str]:
+        """The text, in pieces of at least :data:`CHUNK_SIZE` characters (but the last)."""
+        if self.pieces is None:
+            yield self.text
+            return
+        batch: list[str] = []
+        size = 0
+        for piece in self.pieces():
+            batch.append(piece)
+            size += len(piece)
+            if size >= CHUNK_SIZE:
+                yield "".join(batch)
+                batch, size = [], 0
+        if batch:
+            yield "".join(batch)
+
+
+#: How much of a file made in pieces :meth:`GeneratedAsset.chunks` hands over at a time.
+CHUNK_SIZE = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -108,7 +135,9 @@ def render_assets(
     tables = comparisons(collection) if tables is None else tables
     paths = asset_paths(settings)
     assets = [
-        GeneratedAsset(paths.privacy_json, privacy_json(collection, settings, tables)),
+        GeneratedAsset(
+            paths.privacy_json, pieces=partial(privacy_json_pieces, collection, settings, tables)
+        ),
         GeneratedAsset(paths.schema, _package_file("schemas", JSON_SCHEMA_FILE)),
     ]
     assets.extend(GeneratedAsset(paths.csv(t.id), comparison_csv(t)) for t in tables)
@@ -137,7 +166,14 @@ def privacy_json(collection: Collection, settings: Settings, tables: tuple[Compa
     Written a product at a time: the text is the same as ``json.dumps`` of
     :func:`privacy_document`, without holding the whole document as Python data beside it
     (that took six times the text's size at 200 products)."""
-    return "".join(_json_chunks(_document(collection, settings, tables)))
+    return "".join(privacy_json_pieces(collection, settings, tables))
+
+
+def privacy_json_pieces(
+    collection: Collection, settings: Settings, tables: tuple[Comparison, ...]
+) -> Iterator[str]:
+    """:func:`privacy_json` in pieces, a product at a time."""
+    return _json_chunks(_document(collection, settings, tables))
 
 
 #: The encoder of privacy.json: compact, Unicode as is, dates as ISO text.

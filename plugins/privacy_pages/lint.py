@@ -597,6 +597,18 @@ def lint_content(
 ) -> Diagnostics:
     """The loader's problems, with lint severities applied, plus every lint finding."""
     config = config or LintConfig()
+    result = configure_severities(dataset, problems, config)
+    complete = not problems.errors
+    result.extend(run_rules(dataset, config, today=today, complete=complete))
+    return result
+
+
+def configure_severities(
+    dataset: Dataset, problems: Diagnostics, config: LintConfig | None
+) -> Diagnostics:
+    """The loader's problems with the configured severities of lint rules applied (a rule
+    turned off drops its problems)."""
+    config = config or LintConfig()
     result = Diagnostics()
     for problem in problems.items:
         rule = RULES_BY_ID.get(problem.rule)
@@ -608,6 +620,4 @@ def lint_content(
         severity = config.severity(rule)
         if severity is not None:
             result.add(dataclasses.replace(problem, severity=severity))
-    complete = not problems.errors
-    result.extend(run_rules(dataset, config, today=today, complete=complete))
     return result

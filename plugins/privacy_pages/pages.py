@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -141,6 +141,21 @@ def iter_pages(
 ) -> Iterator[GeneratedPage]:
     """:func:`render_pages` one page at a time, so that a caller can write each page and let it
     go before the next one is rendered."""
+    yield from iter_statement_pages(dataset, settings, history, today)
+    # The comparison pages and the data-item index (built from a Collection computed once).
+    from .comparison_pages import iter_comparison_pages  # it builds on this module
+
+    yield from iter_comparison_pages(collection or Collection(dataset), settings)
+
+
+def iter_statement_pages(
+    dataset: Dataset,
+    settings: Settings,
+    history: History | None = None,
+    today: date | None = None,
+) -> Iterator[GeneratedPage]:
+    """The first pages of :func:`iter_pages`: a page per product, and the "What changed" page
+    (with a release history). They need no :class:`~privacy_pages.comparison.Collection`."""
     for pid in sorted(dataset.products):
         yield render_product(dataset.products[pid], dataset, settings, history, today)
     if history:
@@ -149,10 +164,6 @@ def iter_pages(
             markdown=render_changes_page(history, dataset, settings),
             title=CHANGES_TITLE,
         )
-    # The comparison pages and the data-item index (built from a Collection computed once).
-    from .comparison_pages import iter_comparison_pages  # it builds on this module
-
-    yield from iter_comparison_pages(collection or Collection(dataset), settings)
 
 
 @dataclass(frozen=True)
@@ -228,12 +239,23 @@ def expand_blocks(
     markdown: str, page: str, dataset: Dataset, settings: Settings, source: str
 ) -> tuple[str, list[Diagnostic]]:
     """Replace ``<!-- privacy-pages: NAME args -->`` markers in a hand-written page."""
+
+    def render_block(name: str, args: list[str]) -> str:
+        return BLOCKS[name](dataset, settings, page, args)
+
+    return substitute_blocks(markdown, source, render_block)
+
+
+def substitute_blocks(
+    markdown: str, source: str, render_block: Callable[[str, list[str]], str]
+) -> tuple[str, list[Diagnostic]]:
+    """Replace the block markers in ``markdown`` (the text of ``source``) with what
+    ``render_block(name, args)`` returns; an unknown name is a problem."""
     problems: list[Diagnostic] = []
 
     def replace(match: re.Match[str]) -> str:
         name, args = match.group(1), match.group(2).split()
-        renderer = BLOCKS.get(name)
-        if renderer is None:
+        if name not in BLOCKS:
             line = markdown.count("\n", 0, match.start()) + 1
             problems.append(
                 Diagnostic(
@@ -243,6 +265,42 @@ def expand_blocks(
                 )
             )
             return match.group(0)
-        return renderer(dataset, settings, page, args)
+        return render_block(name, args)
 
     return MARKER.sub(replace, markdown), problems
+
+
+#: A block in a hand-written page: (the page's path, the block's name, its arguments).
+BlockKey = tuple[str, str, tuple[str, ...]]
+
+
+def block_keys(markdown: str, page: str) -> list[BlockKey]:
+    """The blocks of known names in the hand-written page ``page``, in order."""
+    keys = []
+    for match in MARKER.finditer(markdown):
+        if match.group(1) in BLOCKS:
+            keys.append((page, match.group(1), tuple(match.group(2).split())))
+    return keys
+
+
+def render_blocks(
+    dataset: Dataset, settings: Settings, sources: Iterable[tuple[str, str]]
+) -> dict[BlockKey, str]:
+    """Every block in the hand-written pages ``sources`` (page path, file), rendered ahead,
+    for a site generator that has no dataset when it reads the pages (see
+    :mod:`privacy_pages.background`). A page that cannot be read here, or a block that fails,
+    is left out: the generator renders it when it reads the page, and reports what fails."""
+    blocks: dict[BlockKey, str] = {}
+    for page, file in sources:
+        try:
+            text = Path(file).read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for key in block_keys(text, page):
+            if key in blocks:
+                continue
+            try:
+                blocks[key] = BLOCKS[key[1]](dataset, settings, page, list(key[2]))
+            except Exception:  # rendered again, and reported, where the generator reads the page
+                continue
+    return blocks

@@ -22,20 +22,22 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import memo
-from .background import BackgroundRender, Outcome, can_render_in_background
-from .build_cache import BuildCache, cached_build
+from .background import BackgroundBuild, can_build_in_background
+from .build_cache import BuildCache, KeptBuild
 from .comparison_pages import comparison_nav, is_comparison_page
-from .content import ContentCache
-from .diagnostics import Diagnostic, Diagnostics, Severity
+from .content import ContentCache, load_content
+from .delivery import Collected, Plan, deliver
+from .diagnostics import Diagnostics, Severity
 from .exports import SCRIPT, STYLESHEET
 from .history_pages import FEED_PATH
-from .pages import GeneratedPage, PlannedPage, expand_blocks
+from .model import Dataset
+from .pages import BLOCKS, BlockKey, PlannedPage, substitute_blocks
 from .settings import Settings, SettingsError, settings_from_options
-from .site import SiteBuild, build_site, check_build, planned_assets
 from .spool import Spool
 from .templates import default_templates_dir
 from .timing import PhaseTimes
@@ -74,8 +76,9 @@ class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
     cache_dir = c.Type(str, default=".cache/privacy-pages")
     """The build cache's folder, relative to mkdocs.yml (Material keeps its caches in .cache)."""
     parallel = c.Type(bool, default=True)
-    """In ``mkdocs build``, render the generated pages in a second process while MkDocs turns
-    the first ones into HTML (where ``os.fork`` exists and the machine has a second core)."""
+    """In ``mkdocs build``, load the content and render the generated pages in a second process
+    while MkDocs turns the first ones into HTML (where ``os.fork`` exists and the machine has a
+    second core): MkDocs' process never holds the records."""
     lint = c.Type(dict, default={})
     """Lint rules: rule id → error, warning, info or off, or → {severity: ..., OPTION: value}."""
     history = c.Type(dict, default={})
@@ -90,19 +93,29 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         #: Parsed content kept for the next rebuild (none when MkDocs builds once).
         self.cache: ContentCache | None = None
         self.settings: Settings | None = None
-        #: The last build: its dataset and history (for blocks in hand-written pages and the
-        #: feed link) and its timings. Page texts are not kept: MkDocs reads them from the spool.
-        self.build: SiteBuild | None = None
         #: Whether MkDocs builds once (``mkdocs build``), so that parsed content need not be
         #: kept for a rebuild. Unknown (False) when MkDocs is driven without ``on_startup``.
         self.one_shot = False
         self.spool: Spool | None = None
-        #: The process rendering this build's pages, while MkDocs reads the first ones.
-        self.background: BackgroundRender | None = None
-        #: The rendering process's own phases (it runs beside MkDocs: for the benchmark).
+        #: This build's plan: its generated pages and downloads.
+        self.plan: Plan | None = None
+        #: The blocks of the hand-written pages, rendered with the pages.
+        self.blocks: dict[BlockKey, str] | None = None
+        #: The model, where this process has it (for a block not rendered with the pages).
+        self.dataset: Dataset | None = None
+        #: Seconds spent in each phase of the plugin's work in this process.
+        self.timings = PhaseTimes()
+        #: The build cache of a one-shot build, and the build it keeps for the current inputs.
+        self.build_cache: BuildCache | None = None
+        self.kept: KeptBuild | None = None
+        #: The process building this build's pages, while MkDocs reads the first ones.
+        self.background: BackgroundBuild | None = None
+        #: The building process's own phases (it runs beside MkDocs: for the benchmark).
         self.background_timings: dict[str, float] = {}
-        #: Whether what the background render found has been reported.
-        self._reported = False
+        #: How many of the build's problems have been reported.
+        self._reported = 0
+        #: Whether the background build's outcome has been taken in.
+        self._finished = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of ``mkdocs serve``.
@@ -111,12 +124,16 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # MkDocs may reuse this object for another build (serve, or several sites in one
         # process): nothing of an earlier build carries over.
-        self.settings = None
-        self.build = None
-        self.cache = None
         self._stop_background()
+        self._remove_spool()
+        self.settings = None
+        self.cache = None
+        self.plan = self.blocks = self.dataset = None
+        self.timings = PhaseTimes()
+        self.build_cache = self.kept = None
         self.background_timings = {}
-        self._reported = False
+        self._reported = 0
+        self._finished = False
         if not self.config.enabled:
             return config
         adapter_only = {"enabled", "cache", "cache_dir", "parallel"}
@@ -142,20 +159,44 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
+        if self.one_shot:
+            self._start(config)
         return config
+
+    def _start(self, config: MkDocsConfig) -> None:
+        """Look for a kept build, else start building in a second process: it works while
+        MkDocs cleans the site folder and lists its files."""
+        assert self.settings is not None
+        if self.config.cache:
+            with self.timings.phase("cache"):
+                folder = Path(config.config_file_path).parent / self.config.cache_dir
+                self.build_cache = BuildCache(self.settings, folder)
+                self.kept = self.build_cache.read()
+        if self.kept is None and self.config.parallel and can_build_in_background():
+            self.spool = Spool()
+            today = self.build_cache.today if self.build_cache is not None else None
+            self.background = BackgroundBuild(self.settings, self.spool, today, self.build_cache)
+            self.background.start()
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.settings is None:
             return files
+        sources = [
+            (file.src_uri, file.abs_src_path)
+            for file in files
+            if file.is_documentation_page() and file.abs_src_path and file.generated_by is None
+        ]
         try:
-            build = self._build(config)
+            plan = self._deliver(sources)
+        except PluginError:
+            self._stop_background()
+            raise
         except Exception as exc:  # content problems are diagnostics; anything else is a bug
+            self._stop_background()
             raise _internal_error(self.settings, exc) from exc
-        self.build = build
-        self._report(build.problems.items)
+        self.plan = plan
         docs_dir = Path(config.docs_dir)
-        planned = build.plan if self.background is not None else build.pages
-        for page in planned:
+        for page in plan.pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 self._stop_background()
@@ -165,130 +206,146 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
                 )
         spool = self.spool
         assert spool is not None
-        for page in planned:
+        for page in plan.pages:
             listed = self.settings.nav_products or not (
                 page.product_id or is_comparison_page(page.path, self.settings)
             )
-            generated = self._spooled(config, page, spool, listed)
+            generated = self._spooled(config, page.path, spool, listed)
             if page.source is not None:
                 generated.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
             files.append(generated)
-        if self.background is not None:
-            for path in planned_assets(build):
-                files.append(self._spooled_asset(config, path, spool))
-        else:
-            for path, content in build.assets:
-                spooled = str(spool.write(path, content))
-                files.append(File.generated(config, path, abs_src_path=spooled))
+        for path in plan.assets:
+            files.append(self._spooled(config, path, spool, True, page=False))
         if config.nav is not None:
-            self._add_to_nav(config, planned)
-        # MkDocs reads the pages from the spool; keep only what later hooks need.
-        build.pages, build.assets = [], []
-        build.dataset = replace(build.dataset, records={})
+            self._add_to_nav(config, plan.pages)
         if self.one_shot:  # no rebuild to come: let the memo caches go too
             memo.clear()
-            # What is alive now (MkDocs' config and files, the model kept for blocks) lives
-            # until the process ends: move it out of the garbage collector's sight, so that
-            # its full collections during MkDocs' own work do not scan it again and again.
-            # Not under ``mkdocs serve``, where a rebuild's leftovers must stay collectable.
+            # What is alive now (MkDocs' config and files) lives until the process ends: move
+            # it out of the garbage collector's sight, so that its full collections during
+            # MkDocs' own work do not scan it again and again. Not under ``mkdocs serve``,
+            # where a rebuild's leftovers must stay collectable.
             gc.freeze()
         if self.background is not None:
-            count = len(build.plan)
-            log.debug(f"privacy-pages: rendering {count} pages in a second process")
-            self.background.start()
+            count = len(plan.pages)
+            log.debug(f"privacy-pages: building {count} pages in a second process")
         return files
 
-    def _build(self, config: MkDocsConfig) -> SiteBuild:
-        """This build's pages: from the build cache, rendered here, or (``self.background``)
-        planned here and rendered by a second process once ``on_files`` is done."""
+    def _deliver(self, sources: list[tuple[str, str]]) -> Plan:
+        """This build's plan, with its pages in the spool or (``self.background``) on their
+        way there; what was found so far is reported (errors raise)."""
         assert self.settings is not None
+        if self.background is not None:
+            self.background.send_sources(sources)
+            with self.timings.phase("wait"):
+                plan = self.background.plan()
+            if plan is None:  # the content has errors: the outcome lists them
+                self._taken()
+                raise AssertionError("a build without a plan has errors")  # pragma: no cover
+            self._report_new(plan.problems)
+            return plan
         self._remove_spool()
         self.spool = Spool()
-        cache: BuildCache | None = None
-        times = PhaseTimes()
-        if self.one_shot and self.config.cache:
-            with times.phase("cache"):
-                cache = BuildCache(
-                    self.settings, Path(config.config_file_path).parent / self.config.cache_dir
-                )
-                kept = cache.read()
-            if kept is not None:
-                kept.timings = times
-                return kept
-        if not (self.one_shot and self.config.parallel and can_render_in_background()):
-            if cache is not None:
-                return cached_build(self.settings, cache.path.parent, today=cache.today)
-            return build_site(self.settings, self.cache, keep_records=not self.one_shot)
-        today = cache.today if cache is not None else None
-        build = check_build(self.settings, today=today, keep_records=False)
-        build.timings.update(times)
-        if build.ok:
-            self.background = BackgroundRender(build, self.spool, today, cache)
-        return build
+        if self.kept is not None:
+            with self.timings.phase("cache"):
+                problems = self.kept.unpack(self.spool)
+            if problems is not None:  # else damaged: build again
+                self.blocks = self.kept.blocks
+                self._report_new(self.kept.plan.problems)
+                self._report_new(problems)
+                return self.kept.plan
+            self.kept = None
+        return self._deliver_here(sources)
+
+    def _deliver_here(self, sources: list[tuple[str, str]]) -> Plan:
+        """Build in this process: under ``mkdocs serve``, with ``parallel: false``, or where a
+        second process cannot run."""
+        assert self.settings is not None and self.spool is not None
+        recipient = Collected(sources)
+        today = self.build_cache.today if self.build_cache is not None else None
+        writer = self.build_cache.writer() if self.build_cache is not None else None
+        outcome, build = deliver(
+            self.settings,
+            self.spool,
+            recipient,
+            cache=self.cache,
+            today=today,
+            keep_records=not self.one_shot,
+            writer=writer,
+        )
+        if writer is not None:
+            with build.timings.phase("cache"):
+                writer.commit(build)  # a build with errors is not kept
+        self.timings.update(
+            {name: self.timings.get(name, 0.0) + s for name, s in build.timings.items()}
+        )
+        # Blocks are rendered; keep the model for a block added later by another plugin, but
+        # not in a one-shot build, where MkDocs can use the memory (such a block loads it).
+        self.dataset = None if self.one_shot else build.dataset
+        self.blocks = recipient.rendered_blocks
+        if recipient.plan is not None:
+            self._report_new(recipient.plan.problems)
+        self._report_new(outcome.problems)
+        assert recipient.plan is not None  # a build without a plan has errors: reported
+        return recipient.plan
 
     def _spooled(
-        self, config: MkDocsConfig, page: PlannedPage | GeneratedPage, spool: Spool, listed: bool
+        self, config: MkDocsConfig, path: str, spool: Spool, listed: bool, *, page: bool = True
     ) -> File:
-        """A generated page's file in the spool (still being written by the background render:
-        reading it waits for it)."""
-        path = page.path
+        """A generated file in the spool (the background build may still be writing it:
+        reading it then waits for it)."""
         # Not listed: out of the automatic nav, and no "not in nav" message.
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
-        if self.background is None:
-            assert isinstance(page, GeneratedPage)
-            target = str(spool.write(path, page.markdown))
-            return File.generated(config, path, abs_src_path=target, inclusion=inclusion)
         target = str(spool.path(path))
+        if self.background is None:
+            return File.generated(config, path, abs_src_path=target, inclusion=inclusion)
         generated = SpooledFile.generated(config, path, abs_src_path=target, inclusion=inclusion)
         assert isinstance(generated, SpooledFile)
-        generated.ready = partial(self._await, path)
-        return generated
-
-    def _spooled_asset(self, config: MkDocsConfig, path: str, spool: Spool) -> File:
-        generated = SpooledFile.generated(config, path, abs_src_path=str(spool.path(path)))
-        assert isinstance(generated, SpooledFile)
-        generated.ready = partial(self._await, None)
+        generated.ready = partial(self._await, path if page else None)
         return generated
 
     def _await(self, path: str | None) -> None:
-        """Wait until the background render has written ``path`` (None: everything), and
+        """Wait until the background build has written ``path`` (None: everything), and
         report what it found once it is done."""
         background = self.background
-        if background is None or self.build is None or self.settings is None:
+        if background is None or self.settings is None:
             return
-        checked = len(self.build.problems.items)
-        times = self.build.timings
         try:
-            with times.phase("wait"):
+            with self.timings.phase("wait"):
                 if path is None:
-                    outcome: Outcome | None = background.finish()
+                    background.finish()
                 else:
                     background.wait(path)
-                    outcome = background.outcome
-        except Exception as exc:  # the render failed in both processes: a bug
+        except Exception as exc:  # the build failed in both processes: a bug
             self._stop_background()
             raise _internal_error(self.settings, exc) from exc
-        if outcome is None or self._reported:
+        self._taken()
+
+    def _taken(self) -> None:
+        """Once the background build is done: take in its timings, report its problems."""
+        background = self.background
+        if background is None or background.outcome is None or self._finished:
             return
-        self._reported = True
+        self._finished = True
+        outcome = background.outcome
         self.background_timings = dict(background.timings)
         if outcome.fallback:
-            log.info(f"privacy-pages: pages rendered in this process: {outcome.fallback}")
-        self.build.problems = outcome.problems  # reported from here on
+            log.info(f"privacy-pages: pages built in this process: {outcome.fallback}")
         try:
-            self._report(outcome.problems.items[checked:])
+            self._report_new(outcome.problems)
         finally:
             if outcome.problems.errors:
                 self._stop_background()
 
-    def _report(self, problems: list[Diagnostic]) -> None:
-        """Log ``problems``; errors stop the build."""
+    def _report_new(self, problems: Diagnostics) -> None:
+        """Log the problems of ``problems`` not reported yet (each report of a build lists
+        those before it first); errors stop the build."""
         assert self.settings is not None
-        found = Diagnostics(problems)
+        found = Diagnostics(problems.items[self._reported :])
+        self._reported = max(self._reported, len(problems.items))
         for problem in found.sorted():
             _LOG_LEVEL[problem.severity](str(problem))
-        if found.errors:
-            count = len(found.errors)
+        if problems.errors:
+            count = len(problems.errors)
             raise PluginError(
                 f"privacy-pages: {count} content error{'s' if count != 1 else ''} "
                 f"in {self.settings.content_dir} (listed above)"
@@ -298,7 +355,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self, env: Environment, /, *, config: MkDocsConfig, files: Files
     ) -> Environment | None:
         # Every page is read by now; the downloads are copied next. Wait for the background
-        # render to finish everything, and report what it found (a strict build counts it).
+        # build to finish everything, and report what it found (a strict build counts it).
         self._await(None)
         return env
 
@@ -326,9 +383,14 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             self.spool.remove()
             self.spool = None
 
-    def _add_to_nav(
-        self, config: MkDocsConfig, pages: Sequence[PlannedPage | GeneratedPage]
-    ) -> None:
+    def on_nav(
+        self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
+        if self.plan is not None:
+            _read_large_pages_early(files, self.plan.pages)
+        return nav
+
+    def _add_to_nav(self, config: MkDocsConfig, pages: Sequence[PlannedPage]) -> None:
         assert self.settings is not None
         title = self.settings.nav_title
         # The theme prints nav titles as HTML without escaping: escape them here.
@@ -346,7 +408,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.build is None:
+        if self.plan is None:
             return markdown
         if page.file.generated_by is not None:
             # Front matter comes from content, and the theme prints page.meta (title,
@@ -354,20 +416,50 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             page.meta = {key: escape_meta(value) for key, value in (page.meta or {}).items()}
             return markdown
         source = page.file.abs_src_path or page.file.src_uri
-        expanded, problems = expand_blocks(
-            markdown, page.file.src_uri, self.build.dataset, self.build.settings, source
-        )
+        render = partial(self._block, page.file.src_uri)
+        expanded, problems = substitute_blocks(markdown, source, render)
         for problem in problems:
             log.error(str(problem))
         if problems:
             raise PluginError(f"privacy-pages: unknown block in {page.file.src_uri}")
         return expanded
 
+    def _block(self, page: str, name: str, args: list[str]) -> str:
+        """A block of the hand-written page ``page``: rendered with the pages, or here."""
+        if self.blocks is None and self.background is not None:
+            try:
+                with self.timings.phase("wait"):
+                    self.blocks = self.background.blocks()
+            except Exception as exc:  # the build failed in both processes: a bug
+                self._stop_background()
+                assert self.settings is not None
+                raise _internal_error(self.settings, exc) from exc
+            self._taken()
+        rendered = (self.blocks or {}).get((page, name, tuple(args)))
+        if rendered is not None:
+            return rendered
+        return BLOCKS[name](self._model(), self._settings(), page, args)
+
+    def _model(self) -> Dataset:
+        """The model, for a block not rendered with the pages (another plugin added it to the
+        page, or the build cache has none for it): this build's, if this process has it, else
+        loaded."""
+        if self.dataset is None and self.background is not None:
+            self.dataset = self.background.dataset
+        if self.dataset is None:
+            log.debug("privacy-pages: loading the content for a block not rendered with the pages")
+            self.dataset, _ = load_content(self._settings().content_dir, self._settings().metadata)
+        return self.dataset
+
+    def _settings(self) -> Settings:
+        assert self.settings is not None
+        return self.settings
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         meta = page.meta or {}
-        if self.build is not None and self.build.history:
+        if self.plan is not None and self.plan.history:
             output = add_feed_link(output, get_relative_url(FEED_PATH, page.url))
-        if self.build is None or "product_id" not in meta:
+        if self.plan is None or "product_id" not in meta:
             return output
         return add_meta_tags(output, meta)
 
@@ -379,6 +471,32 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             templates = self.settings.templates_dir or default_templates_dir()
             server.watch(str(templates))
         return server
+
+
+#: Where MkDocs reads the comparisons and the data-item index: after this share of the
+#: product pages (see :func:`_read_large_pages_early`).
+LARGE_PAGES_AFTER = 0.25
+
+
+def _read_large_pages_early(files: Files, pages: Sequence[PlannedPage]) -> None:
+    """Have MkDocs read the comparisons and the data-item index (the largest pages: the index
+    lists every data item) after the first quarter of the product pages rather than last.
+
+    MkDocs keeps every page's HTML until the build ends, so the memory it takes to convert a
+    page adds to that of the pages before it: a large page read last adds to them all. They are
+    not read first either, because they are rendered last (they need every product's
+    statements), and a background build is that far ahead of MkDocs by then. The nav, built
+    before this hook, keeps its order; only the order MkDocs reads and writes pages changes.
+    """
+    generated = [(page, files.get_file_from_path(page.path)) for page in pages]
+    products = [file for page, file in generated if page.product_id and file is not None]
+    others = [file for page, file in generated if not page.product_id and file is not None]
+    if not products or not others:
+        return
+    first = round(len(products) * LARGE_PAGES_AFTER)
+    for file in [*others, *products[first:]]:
+        files.remove(file)
+        files.append(file)
 
 
 _HEAD_END = re.compile(r"</head>", re.IGNORECASE)
@@ -422,7 +540,7 @@ def add_meta_tags(output: str, meta: Mapping[str, Any]) -> str:
 
 
 class SpooledFile(File):
-    """A generated file that the background render may still be writing: anything that reads
+    """A generated file that the background build may still be writing: anything that reads
     it (MkDocs reading a page, copying a download, another plugin) first waits for it."""
 
     ready: Callable[[], None] | None = None

@@ -65,7 +65,7 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
         "enabled",
         "cache",  # the MkDocs plugin's build cache (read by the plugin, not the core)
         "cache_dir",
-        "parallel",  # the MkDocs plugin's background render (read by the plugin)
+        "parallel",  # the MkDocs plugin's background build (read by the plugin)
         "lint",
         "history",
     }

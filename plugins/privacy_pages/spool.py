@@ -12,6 +12,7 @@ import shutil
 import tempfile
 import weakref
 from pathlib import Path, PurePosixPath
+from typing import TextIO
 
 
 class Spool:
@@ -35,6 +36,12 @@ class Spool:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, "utf-8", newline="")
         return target
+
+    def open(self, path: str) -> TextIO:
+        """A file to write at ``path`` in pieces (UTF-8, line ends as they are)."""
+        target = self.path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target.open("w", encoding="utf-8", newline="")
 
     def remove(self) -> None:
         self._finalizer()
