@@ -686,13 +686,14 @@ def _why_warm_memory(r: SizeResult) -> str:
 
 
 def _why_share(r: SizeResult) -> str:
-    per_item = (r.plugin_ms + r.bg_phases.get("load", 0) * 1000) * 1000 / r.items
+    checked = r.bg_phases if r.bg_phases else r.phases
+    per_item = (checked.get("load", 0) + checked.get("validate", 0)) * 1e6 / r.items
     return (
         f"**Why the plugin's share is not met:** its phases in MkDocs' process take "
         f"{r.plugin_ms:.0f} ms ({_phase_list(r)}). MkDocs cannot list the pages before the "
         "content is loaded and checked: every one of the "
-        f"{r.items} data items is parsed with the line and column of each key and validated, "
-        f"about {per_item:.0f} µs each. "
+        f"{r.items} data items is parsed with the line and column of each key and validated "
+        f"(about {per_item:.0f} µs each). "
         + (
             "That runs in the background build's process, forked when MkDocs has read its "
             "configuration, but MkDocs has little else to do before it needs the list. "

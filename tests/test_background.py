@@ -1,8 +1,9 @@
-"""The background render: ``mkdocs build`` renders the generated pages in a second process while
-MkDocs reads the first ones, with the same site, the same problems and the same failures as a
-build that renders them in its own process (``parallel: false``).
+"""The background build: ``mkdocs build`` loads the content and renders the generated pages in a
+second process while MkDocs reads the first ones, with the same site, the same problems and the
+same failures as a build in MkDocs' own process (``parallel: false``), and MkDocs' process never
+loads the content.
 
-The builds run ``mkdocs build`` in a subprocess, as the command line does: the background render
+The builds run ``mkdocs build`` in a subprocess, as the command line does: the background build
 needs a process of one thread, and the log says when it is used.
 """
 
@@ -235,3 +236,42 @@ def test_mkdocs_process_never_loads_the_content(tmp_path: Path) -> None:
         assert (IN_BACKGROUND in done.stderr) is parallel
         assert marker.exists() is not parallel
     assert files_of(tmp_path / "out-True") == files_of(tmp_path / "out-False")
+
+
+@needs_fork
+def test_if_no_second_process_can_start_the_site_is_built_here(tmp_path: Path) -> None:
+    site = copy(tmp_path, "compare", "site")
+    setup = "\n".join(
+        [
+            "import multiprocessing.context as context",
+            "def refuse(self):",
+            "    raise OSError(11, 'Resource temporarily unavailable')",
+            "context.ForkProcess.start = refuse",
+        ]
+    )
+    done = mkdocs(site, tmp_path / "out", setup=setup)
+    assert done.returncode == 0, done.stderr
+    assert "building in this process" in done.stderr and IN_BACKGROUND not in done.stderr
+    serial = copy(tmp_path, "compare", "serial", parallel=False)
+    assert mkdocs(serial, tmp_path / "out-serial").returncode == 0
+    assert files_of(tmp_path / "out") == files_of(tmp_path / "out-serial")
+
+
+@needs_fork
+def test_a_build_that_stops_halfway_leaves_no_half_written_cache(tmp_path: Path) -> None:
+    site = copy(tmp_path, "compare", "site")
+    index = site / "docs" / "index.md"
+    index.write_text(index.read_text("utf-8") + "\n<!-- privacy-pages: no-such-block -->\n")
+    # The building process stalls after its first page, so the build stops before it is done.
+    setup = "\n".join(
+        [
+            "import time, privacy_pages.background as b",
+            "b._Messenger.written = lambda self, n: time.sleep(60)",
+        ]
+    )
+    done = mkdocs(site, tmp_path / "out", setup=setup)
+    assert done.returncode != 0 and "no-such-block" in done.stderr
+    assert IN_BACKGROUND in done.stderr
+    folder = site / ".cache" / "privacy-pages"
+    assert folder.is_dir()  # the building process had started writing the cache there
+    assert list(folder.iterdir()) == []

@@ -29,6 +29,7 @@ import os
 import threading
 from datetime import date
 from multiprocessing.connection import Connection
+from pathlib import Path
 from time import perf_counter
 from typing import Any
 
@@ -60,7 +61,7 @@ class BackgroundBuild:
     deliver`), and tells the site generator's process what is ready.
 
     :meth:`plan` returns once the pages are planned, :meth:`blocks` once the blocks of the
-    hand-written pages (listed with :meth:`send_sources`) are rendered, :meth:`wait` once a
+    hand-written pages (listed with :meth:`plan`) are rendered, :meth:`wait` once a
     page is written, and :meth:`finish` once everything is (the pages, the downloads, the build
     cache), with every problem of the build. With ``cache``, the process keeps the build there.
     """
@@ -91,44 +92,65 @@ class BackgroundBuild:
         self._context = multiprocessing.get_context("fork")
         self._connection, self._theirs = self._context.Pipe(duplex=True)
         self._cache = cache
+        #: Where the building process writes the build cache until it commits it (named here,
+        #: so that what a stopped process leaves behind can be removed).
+        self._temporary = cache.temporary_path() if cache is not None else None
         self._process: Any = None
+        self._closed = False
 
     def start(self) -> None:
-        """Fork the building process."""
+        """Fork the building process (an ``OSError`` if the system cannot: nothing is left
+        running, and the site can be built in this process)."""
         gc.freeze()  # collections in either process need not touch what both share
-        self._process = self._context.Process(
+        process = self._context.Process(
             target=_build,
             args=(self.settings, self.spool, self.today, self._cache, self._theirs),
-            kwargs={"other_end": self._connection},
+            kwargs={"other_end": self._connection, "temporary": self._temporary},
             daemon=True,
         )
-        self._process.start()
+        try:
+            process.start()
+        except OSError:
+            self.stop()
+            raise
+        self._process = process
         self._theirs.close()  # the connection ends (EOF) when the building process closes it
 
-    def send_sources(self, sources: list[tuple[str, str]]) -> None:
-        """The hand-written pages whose blocks to render: (path in the docs folder, file)."""
-        self._sources = sources
-        with contextlib.suppress(OSError):  # gone: noticed when receiving
-            self._connection.send(sources)
-
-    def plan(self) -> Plan | None:
+    def plan(self, sources: list[tuple[str, str]]) -> Plan | None:
         """The plan, once known; None if the build ended before it (errors in the content:
-        :attr:`outcome` has them)."""
-        while self.planned is None and self.outcome is None:
-            self._receive()
+        :attr:`outcome` has them). The building process then renders the blocks of the
+        hand-written pages ``sources`` (path in the docs folder, file)."""
+        self._sources = sources
+        self._await_plan()
+        if self.planned is not None and self.outcome is None:
+            # Only now: the building process reads them once it has sent the plan (each side
+            # writing a large message while the other writes too would wait forever).
+            with contextlib.suppress(OSError):  # gone: noticed when receiving
+                self._connection.send(sources)
         return self.planned
 
+    def _await_plan(self) -> None:
+        while self.planned is None and self.outcome is None:
+            self._receive()
+
     def blocks(self) -> dict[BlockKey, str]:
-        """The rendered blocks of the pages given to :meth:`send_sources`."""
+        """The rendered blocks of the pages given to :meth:`plan`."""
         while self.rendered_blocks is None and self.outcome is None:
             self._receive()
         return self.rendered_blocks or {}
 
     def wait(self, path: str) -> None:
         """Return once the page at ``path`` is written (or once everything is, for others)."""
-        self.plan()
+        self._await_plan()
+        self.drain()
         index = self._order.get(path)
         while self.outcome is None and (index is None or self.written <= index):
+            self._receive()
+
+    def drain(self) -> None:
+        """Take in what the building process has sent so far, without waiting: what it sends
+        waits in a buffer of limited size, and it stops when that is full."""
+        while self.outcome is None and not self._closed and self._connection.poll():
             self._receive()
 
     def finish(self) -> Outcome:
@@ -143,14 +165,19 @@ class BackgroundBuild:
         return self.outcome
 
     def stop(self) -> None:
-        """End the building process (a build that stops halfway need not wait for it)."""
+        """End the building process (a build that stops halfway need not wait for it), and
+        remove the build cache it did not finish writing."""
         if self._process is None:
             self._theirs.close()
-        elif self._process.is_alive() and self.outcome is None:
-            self._process.terminate()
-        if self._process is not None:
+        else:
+            if self._process.is_alive() and self.outcome is None:
+                self._process.terminate()
             self._process.join()
+        if self._temporary is not None:
+            with contextlib.suppress(OSError):  # committed (renamed), or never written
+                os.unlink(self._temporary)
         self._connection.close()
+        self._closed = True
 
     def _receive(self) -> None:
         try:
@@ -231,13 +258,14 @@ def _build(
     connection: Connection,
     *,
     other_end: Connection,
+    temporary: Path | None = None,
 ) -> None:
     """The building process: build, report, keep the build in the cache, exit. It never logs
     (the site generator's process does) and never removes the spool (it exits without running
     finalizers)."""
     other_end.close()  # so that the connection ends if the site generator's process does
     gc.disable()  # a short-lived process: reference counting frees what it lets go
-    writer = cache.writer() if cache is not None else None
+    writer = cache.writer(temporary) if cache is not None else None
     try:
         outcome, build = deliver(
             settings, spool, _Messenger(connection), today=today, writer=writer
@@ -251,5 +279,8 @@ def _build(
     connection.send(("outcome", outcome))
     if writer is not None:
         start = perf_counter()
-        writer.commit(build)  # a build with errors is not kept
+        try:
+            writer.commit(build)  # a build with errors is not kept
+        except BaseException:  # the pages are out: a build cache less is no failure
+            writer.abandon()
         connection.send(("cache", perf_counter() - start))

@@ -25,6 +25,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import secrets
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -98,9 +99,14 @@ class BuildCache:
         blocks; :meth:`KeptBuild.unpack` writes its pages."""
         return KeptBuild.open(self.path, self.key)
 
-    def writer(self) -> CacheWriter:
-        """A writer that keeps a build's pages one at a time, as they are rendered."""
-        return CacheWriter(self.path, self.key)
+    def writer(self, temporary: Path | None = None) -> CacheWriter:
+        """A writer that keeps a build's pages one at a time, as they are rendered, in
+        ``temporary`` (default: a new file in the cache folder) until it commits them."""
+        return CacheWriter(self.path, self.key, temporary)
+
+    def temporary_path(self) -> Path:
+        """A new name for a build being written, in the cache folder."""
+        return self.path.parent / f".build-{os.getpid()}-{secrets.token_hex(8)}.tmp"
 
 
 @dataclass
@@ -123,16 +129,20 @@ class CacheWriter:
     Nothing replaces the kept build until :meth:`commit`; a folder that cannot be
     written only means no cache."""
 
-    def __init__(self, path: Path, key: str) -> None:
+    def __init__(self, path: Path, key: str, temporary: Path | None = None) -> None:
         self.path = path
         self._stream: BinaryIO | None = None
         self._temporary = ""
         self._asset_open = False
         with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, self._temporary = tempfile.mkstemp(
-                dir=path.parent, prefix=".build-", suffix=".tmp"
-            )
+            if temporary is None:
+                handle, self._temporary = tempfile.mkstemp(
+                    dir=path.parent, prefix=".build-", suffix=".tmp"
+                )
+            else:
+                flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+                handle, self._temporary = os.open(temporary, flags, 0o600), str(temporary)
             self._stream = os.fdopen(handle, "wb")
             self._stream.write(key.encode() + b"\n")
 
@@ -191,36 +201,34 @@ class CacheWriter:
 
 
 #: What reading a damaged, truncated or foreign cache file can raise.
-_DAMAGED = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError)
-
-
 @dataclass
 class KeptBuild:
     """A build kept in the cache: its plan and blocks are read; its pages, downloads and
-    problems are read when asked for, a page at a time."""
+    problems are read when asked for, a page at a time, from the file as it was opened (a
+    build that replaces it meanwhile does not matter)."""
 
-    path: Path
+    stream: BinaryIO
     plan: Plan
     blocks: dict[BlockKey, str]
-    #: Where the pages start in the file.
-    pages_at: int
 
     @classmethod
     def open(cls, path: Path, key: str) -> KeptBuild | None:
         """The build kept at ``path`` under ``key``; None for no file, another key, or a
         damaged file."""
         try:
-            with path.open("rb") as stream:
-                if stream.readline().rstrip(b"\n") != key.encode():
-                    return None
+            stream = path.open("rb")
+        except OSError:
+            return None  # no cache: build
+        try:
+            if stream.readline().rstrip(b"\n") == key.encode():
                 plan = pickle.load(stream)
                 blocks = pickle.load(stream)
-                pages_at = stream.tell()
-        except _DAMAGED:
-            return None  # no cache, a stale or damaged one: build again
-        if not isinstance(plan, Plan) or not isinstance(blocks, dict):
-            return None
-        return cls(path, plan, blocks, pages_at)
+                if isinstance(plan, Plan) and isinstance(blocks, dict):
+                    return cls(stream, plan, blocks)
+        except Exception:  # a stale or damaged cache (unpickling can raise anything): build
+            pass
+        stream.close()
+        return None
 
     def unpack(self, spool: Spool) -> Diagnostics | None:
         """Write every kept page and download to ``spool``, one at a time (a download in
@@ -228,8 +236,7 @@ class KeptBuild:
         incomplete: build again)."""
         write, open_file = spool.write, spool.open
         try:
-            with self.path.open("rb") as stream:
-                stream.seek(self.pages_at)
+            with self.stream as stream:
                 while True:
                     kept = pickle.load(stream)
                     if isinstance(kept, GeneratedPage):
@@ -240,6 +247,10 @@ class KeptBuild:
                                 target.write(chunk)
                     else:
                         break
-        except _DAMAGED:
+        except Exception:  # damaged (unpickling can raise anything): build again
             return None
         return kept.problems if isinstance(kept, _End) else None
+
+    def close(self) -> None:
+        """Let the file go (a build that ends before :meth:`unpack`)."""
+        self.stream.close()

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
@@ -42,6 +42,7 @@ from .spool import Spool
 from .templates import default_templates_dir
 from .timing import PhaseTimes
 
+T = TypeVar("T")
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 #: Errors fail the build, warnings fail a strict build, info is only shown.
 _LOG_LEVEL = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
@@ -176,7 +177,11 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             self.spool = Spool()
             today = self.build_cache.today if self.build_cache is not None else None
             self.background = BackgroundBuild(self.settings, self.spool, today, self.build_cache)
-            self.background.start()
+            try:
+                self.background.start()
+            except OSError as exc:  # no process to spare (limits, memory): build here
+                log.info(f"privacy-pages: building in this process: {exc}")
+                self.background = None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.settings is None:
@@ -235,9 +240,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         way there; what was found so far is reported (errors raise)."""
         assert self.settings is not None
         if self.background is not None:
-            self.background.send_sources(sources)
             with self.timings.phase("wait"):
-                plan = self.background.plan()
+                plan = self.background.plan(sources)
             if plan is None:  # the content has errors: the outcome lists them
                 self._taken()
                 raise AssertionError("a build without a plan has errors")  # pragma: no cover
@@ -254,27 +258,35 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
                 self._report_new(problems)
                 return self.kept.plan
             self.kept = None
-        return self._deliver_here(sources)
+        try:
+            return self._deliver_here(sources)
+        finally:
+            self.build_cache = None  # written or abandoned
 
     def _deliver_here(self, sources: list[tuple[str, str]]) -> Plan:
-        """Build in this process: under ``mkdocs serve``, with ``parallel: false``, or where a
-        second process cannot run."""
+        """Build in this process: under ``mkdocs serve``, with ``parallel: false``, where a
+        second process cannot run, or when the kept build turns out to be damaged."""
         assert self.settings is not None and self.spool is not None
         recipient = Collected(sources)
         today = self.build_cache.today if self.build_cache is not None else None
         writer = self.build_cache.writer() if self.build_cache is not None else None
-        outcome, build = deliver(
-            self.settings,
-            self.spool,
-            recipient,
-            cache=self.cache,
-            today=today,
-            keep_records=not self.one_shot,
-            writer=writer,
-        )
-        if writer is not None:
-            with build.timings.phase("cache"):
-                writer.commit(build)  # a build with errors is not kept
+        try:
+            outcome, build = deliver(
+                self.settings,
+                self.spool,
+                recipient,
+                cache=self.cache,
+                today=today,
+                keep_records=not self.one_shot,
+                writer=writer,
+            )
+            if writer is not None:
+                with build.timings.phase("cache"):
+                    writer.commit(build)  # a build with errors is not kept
+        except BaseException:
+            if writer is not None:
+                writer.abandon()  # no half-written file left in the cache folder
+            raise
         self.timings.update(
             {name: self.timings.get(name, 0.0) + s for name, s in build.timings.items()}
         )
@@ -309,15 +321,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         background = self.background
         if background is None or self.settings is None:
             return
-        try:
-            with self.timings.phase("wait"):
-                if path is None:
-                    background.finish()
-                else:
-                    background.wait(path)
-        except Exception as exc:  # the build failed in both processes: a bug
-            self._stop_background()
-            raise _internal_error(self.settings, exc) from exc
+        with self.timings.phase("wait"):
+            self._guarded(background.finish if path is None else partial(background.wait, path))
         self._taken()
 
     def _taken(self) -> None:
@@ -377,6 +382,18 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         if self.background is not None:
             self.background.stop()
             self.background = None
+        if self.kept is not None:
+            self.kept.close()
+            self.kept = None
+
+    def _guarded(self, wait: Callable[[], T]) -> T:
+        """Run ``wait`` on the background build; if the build fails in both processes (a
+        bug), stop the build with a message, not a traceback."""
+        try:
+            return wait()
+        except Exception as exc:
+            self._stop_background()
+            raise _internal_error(self._settings(), exc) from exc
 
     def _remove_spool(self) -> None:
         if self.spool is not None:
@@ -410,6 +427,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     ) -> str | None:
         if self.plan is None:
             return markdown
+        if self.background is not None:  # take in what it sent: it stops when that is full
+            self._guarded(self.background.drain)
+            self._taken()
         if page.file.generated_by is not None:
             # Front matter comes from content, and the theme prints page.meta (title,
             # description) into the HTML without escaping: escape every value once, here.
@@ -427,13 +447,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def _block(self, page: str, name: str, args: list[str]) -> str:
         """A block of the hand-written page ``page``: rendered with the pages, or here."""
         if self.blocks is None and self.background is not None:
-            try:
-                with self.timings.phase("wait"):
-                    self.blocks = self.background.blocks()
-            except Exception as exc:  # the build failed in both processes: a bug
-                self._stop_background()
-                assert self.settings is not None
-                raise _internal_error(self.settings, exc) from exc
+            with self.timings.phase("wait"):
+                self.blocks = self._guarded(self.background.blocks)
             self._taken()
         rendered = (self.blocks or {}).get((page, name, tuple(args)))
         if rendered is not None:

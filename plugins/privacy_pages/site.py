@@ -122,8 +122,8 @@ def check_build(
 
     ``planned`` is called with the build as soon as its plan is known, which is before the
     lint rules run: a site generator can list the pages while the rules read the records (what
-    they find is in ``build.problems`` when this returns). It is not called when loading the
-    content found errors.
+    they find is in ``build.problems`` when this returns). It is not called when the content,
+    the release history or the pages' paths have errors.
     """
     with collector_paused():
         times = PhaseTimes()
