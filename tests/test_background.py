@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -171,41 +172,49 @@ def test_if_the_building_process_dies_the_site_is_built_here(tmp_path: Path, dea
     assert files_of(tmp_path / "out") == files_of(tmp_path / "out-serial")
 
 
-@needs_fork
-def test_a_template_error_in_the_background_names_the_record(tmp_path: Path) -> None:
+def failing_both_ways(
+    tmp_path: Path, fixture: str, change: Callable[[Path], None]
+) -> list[tuple[subprocess.CompletedProcess[str], list[str]]]:
+    """Build a copy of ``fixture``, changed by ``change``, with the background build and
+    without it (in that order); each build must fail. Each build's result and problems."""
     results = []
     for parallel in (True, False):
-        site = copy(tmp_path, "small", f"site-{parallel}", parallel=parallel)
+        site = copy(tmp_path, fixture, f"site-{parallel}", parallel=parallel)
+        change(site)
+        result = mkdocs(site, tmp_path / f"out-{parallel}")
+        assert result.returncode != 0
+        assert (IN_BACKGROUND in result.stderr) is parallel
+        results.append((result, errors(result, site)))
+    return results
+
+
+@needs_fork
+def test_a_template_error_in_the_background_names_the_record(tmp_path: Path) -> None:
+    def break_template(site: Path) -> None:
         override(
             site,
             "sections/overview.md.j2",
             "{% if product.intro %}",
             "{{ product.no_such_field }}\n{% if product.intro %}",
         )
-        result = mkdocs(site, tmp_path / f"out-{parallel}")
-        assert result.returncode != 0
-        assert (IN_BACKGROUND in result.stderr) is parallel
-        results.append(errors(result, site))
-    in_background, here = results
+
+    (_, in_background), (_, here) = failing_both_ways(tmp_path, "small", break_template)
     assert in_background == here
     assert any("widget-android.yml:1:1" in line and "UndefinedError" in line for line in here)
 
 
 @needs_fork
 def test_what_the_background_coverage_check_finds_fails_a_strict_build(tmp_path: Path) -> None:
-    results = []
-    for parallel in (True, False):
-        site = copy(tmp_path, "compare", f"site-{parallel}", parallel=parallel)
+    def add_empty_category(site: Path) -> None:
         categories = site / "content" / "categories.yml"
         categories.write_text(
             categories.read_text("utf-8") + "  - id: empty-category\n    name: Empty\n", "utf-8"
         )
-        result = mkdocs(site, tmp_path / f"out-{parallel}")
-        assert result.returncode != 0
+
+    results = failing_both_ways(tmp_path, "compare", add_empty_category)
+    for result, _ in results:
         assert "Aborted with" in result.stdout + result.stderr
-        assert (IN_BACKGROUND in result.stderr) is parallel
-        results.append(errors(result, site))
-    in_background, here = results
+    (_, in_background), (_, here) = results
     assert in_background == here
     assert any("orphaned-record" in line and "empty-category" in line for line in here)
 
