@@ -18,8 +18,8 @@ from conftest import FIXTURES, REPO, SiteResult, run_mkdocs
 from privacy_pages.comparison import Collection, Comparison, Status, comparisons
 from privacy_pages.exports import SCRIPT
 from privacy_pages.model import Dataset
+from privacy_pages.pipeline import build_site
 from privacy_pages.settings import settings_from_mkdocs
-from privacy_pages.site import build_site
 
 COMPARE = FIXTURES / "compare"
 Opener = Callable[[str], Visit]

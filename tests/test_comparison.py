@@ -56,8 +56,8 @@ from privacy_pages.model import (
     Requirement,
     WorkloadValue,
 )
+from privacy_pages.pipeline import build_site
 from privacy_pages.settings import settings_from_mkdocs
-from privacy_pages.site import build_site
 
 COMPARE = FIXTURES / "compare"
 

@@ -13,8 +13,8 @@ import pytest
 from conftest import FIXTURES, run_mkdocs
 from privacy_pages.coverage import RULE, check_coverage, page_anchors
 from privacy_pages.diagnostics import Diagnostic, Severity
+from privacy_pages.pipeline import build_site
 from privacy_pages.settings import settings_from_mkdocs
-from privacy_pages.site import build_site
 
 
 @pytest.fixture

@@ -334,7 +334,7 @@ def test_page_context_sets_the_image_directory(
 
 
 def test_set_page_context_from_mkdocs_glue(tmp_path: Path) -> None:
-    from privacy_pages.learn_syntax_mkdocs import clear_page_context, set_page_context
+    from privacy_pages.mkdocs_plugin.learn_syntax_hooks import clear_page_context, set_page_context
 
     touch_png(tmp_path / "sub" / "x.png")
     set_page_context("sub/page.md", str(tmp_path))
@@ -572,7 +572,7 @@ def test_mkdocs_build(
         extension = "  - privacy_pages.learn_syntax\n"
     hooks = ""
     if mode == "hooks":
-        glue = REPO_ROOT / "plugins" / "privacy_pages" / "learn_syntax_mkdocs.py"
+        glue = REPO_ROOT / "plugins" / "privacy_pages" / "mkdocs_plugin" / "learn_syntax_hooks.py"
         hooks = f"hooks:\n  - '{glue}'\n"
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text(

@@ -18,8 +18,8 @@ from conftest import SiteResult
 from privacy_pages.diagnostics import Diagnostic, Severity
 from privacy_pages.lint import RULES, RULES_BY_ID, LintConfigError, lint_config
 from privacy_pages.metadata import MetadataRules
+from privacy_pages.pipeline import build_site, check_site
 from privacy_pages.settings import Settings, SettingsError, find_settings, settings_from_options
-from privacy_pages.site import build_site, check_content
 
 TODAY = date(2026, 6, 1)
 
@@ -107,7 +107,7 @@ def run_lint(
         metadata=MetadataRules(required=("title",), types={"ms.date": "date"}),
         lint=lint_config(lint),
     )
-    _, problems = check_content(settings, today=TODAY)
+    problems = check_site(settings, today=TODAY).problems
     return problems.sorted()
 
 
@@ -343,9 +343,9 @@ def test_today_is_injected_not_read_from_the_clock(tmp_path: Path) -> None:
     settings = Settings(
         content_dir=write_tree(tmp_path, FILES), metadata=MetadataRules(required=("title",))
     )
-    _, later = check_content(settings, today=date(2027, 6, 1))
+    later = check_site(settings, today=date(2027, 6, 1)).problems
     assert [d.rule for d in later.items] == ["stale-date"]
-    _, same_day = check_content(settings, today=date(2026, 1, 1))
+    same_day = check_site(settings, today=date(2026, 1, 1)).problems
     assert same_day.items == []
 
 

@@ -138,7 +138,7 @@ def test_the_build_checks_page_paths_and_names_the_record(
     content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """No id can reach a generated page's path today (reserved names); the check stays."""
-    from privacy_pages import site as site_module
+    from privacy_pages import pipeline as site_module
     from privacy_pages.settings import settings_from_mkdocs
 
     plan = site_module.plan_pages

@@ -9,8 +9,8 @@ import pytest
 from conftest import FIXTURES
 from privacy_pages.comparison import Collection, comparisons
 from privacy_pages.exports import privacy_document, privacy_json
+from privacy_pages.pipeline import check_site
 from privacy_pages.settings import settings_from_mkdocs
-from privacy_pages.site import check_build
 
 
 @pytest.mark.parametrize("fixture", ["compare", "small", "hostile"])
@@ -18,7 +18,7 @@ def test_the_text_is_json_dumps_of_the_document(fixture: str) -> None:
     config = FIXTURES / fixture / "mkdocs.yml"
     if not config.is_file():
         pytest.skip(f"{fixture} is not a site")
-    build = check_build(settings_from_mkdocs(config))
+    build = check_site(settings_from_mkdocs(config))
     collection = Collection(build.dataset)
     tables = comparisons(collection)
     document = privacy_document(collection, build.settings, tables)

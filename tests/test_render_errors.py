@@ -97,12 +97,12 @@ def test_a_bug_while_reading_a_record_names_the_record(
 def test_an_unexpected_failure_stops_the_build_with_a_message_not_a_traceback(
     site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from privacy_pages import plugin
+    from privacy_pages.mkdocs_plugin import plugin
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(plugin, "deliver", broken)
+    monkeypatch.setattr(plugin, "build_site", broken)
     result = run_mkdocs(site / "mkdocs.yml", strict=True)
     assert not result.ok
     assert "internal error" in result.messages and "disk on fire" in result.messages

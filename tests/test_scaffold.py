@@ -12,8 +12,8 @@ from conftest import REPO
 from privacy_pages.cli import main
 from privacy_pages.content import load_content
 from privacy_pages.diagnostics import Severity
+from privacy_pages.pipeline import build_site, check_site
 from privacy_pages.settings import settings_from_mkdocs
-from privacy_pages.site import build_site, check_content
 
 SCHEMA_LINE = "# yaml-language-server: $schema="
 
@@ -68,7 +68,8 @@ def test_new_product_loads_cleanly_and_renders(site: Path) -> None:
 def test_new_product_under_the_sites_metadata_rules(strict_site: Path) -> None:
     assert main(["new", "product", "contoso-widget"]) == 0
     settings = settings_from_mkdocs(strict_site / "mkdocs.yml")
-    dataset, problems = check_content(settings)
+    checked = check_site(settings)
+    dataset, problems = checked.dataset, checked.problems
     assert [d for d in problems.items if d.severity is Severity.ERROR] == []
     assert set(settings.metadata.required) <= set(dataset.products["contoso-widget"].metadata)
 
@@ -77,7 +78,7 @@ def test_scaffold_todos_are_reported_until_filled_in(site: Path) -> None:
     main(["new", "product", "contoso-widget", "--category", "usage"])
     record = site / "content" / "products" / "contoso-widget.yml"
     settings = settings_from_mkdocs(site / "mkdocs.yml")
-    _, problems = check_content(settings)
+    problems = check_site(settings).problems
     mine = [d for d in problems.items if d.location.path.endswith("contoso-widget.yml")]
     lines = record.read_text("utf-8").splitlines()
     # A value is reported where it starts: a block scalar (``intro: |``) on its key's line.

@@ -198,7 +198,7 @@ def test_cli_render_writes_the_pages_the_plugin_builds(
 
 def test_core_imports_nothing_from_mkdocs() -> None:
     code = (
-        "import sys, privacy_pages, privacy_pages.cli, privacy_pages.site;"
+        "import sys, privacy_pages, privacy_pages.cli, privacy_pages.pipeline;"
         "bad = sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith('mkdocs.'));"
         "print(bad); sys.exit(1 if bad else 0)"
     )
@@ -208,7 +208,7 @@ def test_core_imports_nothing_from_mkdocs() -> None:
 
 def test_serve_watches_content_and_templates(tmp_path: Path) -> None:
     from mkdocs.config.defaults import MkDocsConfig
-    from privacy_pages.plugin import PrivacyPagesPlugin
+    from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
     from privacy_pages.templates import default_templates_dir
 
     plugin = PrivacyPagesPlugin()
@@ -238,19 +238,32 @@ def test_serve_watches_content_and_templates(tmp_path: Path) -> None:
     assert str(default_templates_dir()) in server.watched
 
 
-def test_parsed_content_is_reused_across_plugin_instances(
-    site_copy: Callable[[str], Path], mkdocs_build: Callable[..., SiteResult]
+def test_serve_reuses_parsed_content_between_rebuilds_and_a_build_keeps_none(
+    site_copy: Callable[[str], Path], tmp_path: Path
 ) -> None:
-    """``mkdocs serve`` makes a new plugin per rebuild; the parse cache must outlive it."""
-    from privacy_pages.plugin import _CACHES
+    """``mkdocs serve`` announces itself once, then rebuilds with the same plugin object: only
+    the files that changed are parsed again. ``mkdocs build`` keeps nothing for a next build."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
 
     site = site_copy("small")
-    assert mkdocs_build(site / "mkdocs.yml").ok
-    cache = _CACHES[(site / "content").resolve()]
-    misses = cache.misses
-    assert mkdocs_build(site / "mkdocs.yml").ok
-    assert cache.misses == misses and cache.hits >= misses
+    config = load_config(str(site / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    plugin = config.plugins["privacy-pages"]
+    assert isinstance(plugin, PrivacyPagesPlugin)
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config)
+    cache = plugin.cache
+    assert cache is not None and cache.misses == len(cache.entries) > 0
+    build(config)
+    assert cache.misses == len(cache.entries) and cache.hits == len(cache.entries)
     product = site / "content" / "products" / "widget-ios.yml"
     product.write_text(product.read_text() + "\n# touched\n")
-    assert mkdocs_build(site / "mkdocs.yml").ok
-    assert cache.misses == misses + 1
+    build(config)
+    assert cache.misses == len(cache.entries) + 1
+    config.plugins.on_shutdown()
+
+    config = load_config(str(site / "mkdocs.yml"), site_dir=str(tmp_path / "once"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    assert config.plugins["privacy-pages"].cache is None  # type: ignore[attr-defined]

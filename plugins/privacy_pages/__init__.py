@@ -1,7 +1,7 @@
 """privacy-pages: structured YAML privacy records rendered into consistent privacy pages.
 
 The core (loading, validation, the model and rendering) imports nothing from MkDocs; the
-MkDocs plugin (:mod:`privacy_pages.plugin`) and the CLI (:mod:`privacy_pages.cli`) are thin
+MkDocs plugin (:mod:`privacy_pages.mkdocs_plugin`) and the CLI (:mod:`privacy_pages.cli`) are thin
 adapters on it.
 """
 
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from .diagnostics import ContentError, Diagnostic, Location, Severity
     from .model import SECTIONS, CatalogItem, Category, DataItem, Dataset, Product, Requirement
     from .pages import GeneratedPage, render_pages
+    from .pipeline import SiteBuild, build_site, check_site
     from .settings import Settings
-    from .site import SiteBuild, build_site
 
 #: Where each public name lives. They are imported on first use, so that a command (or a site
 #: generator) loads only the modules it needs.
@@ -44,8 +44,9 @@ _PUBLIC = {
     "GeneratedPage": "pages",
     "render_pages": "pages",
     "Settings": "settings",
-    "SiteBuild": "site",
-    "build_site": "site",
+    "SiteBuild": "pipeline",
+    "build_site": "pipeline",
+    "check_site": "pipeline",
 }
 
 
@@ -78,6 +79,7 @@ __all__ = [
     "SiteBuild",
     "__version__",
     "build_site",
+    "check_site",
     "load_content",
     "load_or_raise",
     "render_pages",

@@ -20,6 +20,9 @@ from .lint import LintConfig, LintConfigError, lint_config
 from .metadata import METADATA_TYPES, MetadataRules
 
 PLUGIN_NAME = "privacy-pages"
+#: Options of earlier releases, accepted so that a site still builds, and otherwise ignored:
+#: the build cache (``cache``, ``cache_dir``) and the background build (``parallel``).
+REMOVED_OPTIONS = ("cache", "cache_dir", "parallel")
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ class Settings:
     history: HistoryOptions = field(default_factory=HistoryOptions)
     #: The site's public URL (MkDocs' ``site_url``), for absolute links in the Atom feed.
     site_url: str | None = None
+    #: Options the site sets that an earlier release had and this one ignores (adapters say so).
+    removed_options: tuple[str, ...] = ()
 
 
 class SettingsError(ValueError):
@@ -63,11 +68,9 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
         "nav_title",
         "nav_products",
         "enabled",
-        "cache",  # the MkDocs plugin's build cache (read by the plugin, not the core)
-        "cache_dir",
-        "parallel",  # the MkDocs plugin's background build (read by the plugin)
         "lint",
         "history",
+        *REMOVED_OPTIONS,
     }
     unknown = sorted(set(options) - known)
     if unknown:
@@ -93,6 +96,18 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
         nav_products=_flag(options, "nav_products", default=True),
         lint=lint,
         history=history,
+        removed_options=tuple(key for key in REMOVED_OPTIONS if options.get(key) is not None),
+    )
+
+
+def removed_options_message(settings: Settings) -> str | None:
+    """What to tell a site that still sets removed options, if it does."""
+    if not settings.removed_options:
+        return None
+    names = ", ".join(settings.removed_options)
+    return (
+        f"privacy-pages: the option(s) {names} no longer do anything (pages are built in one "
+        "process, and nothing is cached on disk); remove them from the plugin's options"
     )
 
 

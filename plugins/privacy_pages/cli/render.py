@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..pages import expand_blocks
-from ..site import build_site
+from ..pipeline import build_site
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
 
 
@@ -76,12 +76,13 @@ def run(args: argparse.Namespace) -> int:
         target = out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, "utf-8", newline="\n")
-    for path, content in build.assets:  # downloads (privacy.json, CSV), script, style, feed
-        target = out / path
+    for asset in build.downloads:  # privacy.json, CSV, the script, the style sheet, the feed
+        target = out / asset.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, "utf-8", newline="\n")
+        with target.open("w", encoding="utf-8", newline="\n") as file:
+            file.writelines(asset.chunks())
     print(
-        f"wrote {len(build.pages)} page(s) and {len(build.assets)} other file(s) to {out}",
+        f"wrote {len(build.pages)} page(s) and {len(build.downloads)} other file(s) to {out}",
         file=sys.stderr,
     )
     return 0

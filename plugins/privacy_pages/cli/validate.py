@@ -17,7 +17,8 @@ from typing import TextIO
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import Dataset
-from ..site import check_content
+from ..pipeline import check_site
+from ..settings import removed_options_message
 from .common import UsageError, add_site_arguments, paint, print_diagnostic, site_settings
 
 FORMATS = ("text", "json", "github")
@@ -85,8 +86,11 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    dataset, problems = check_content(settings, today=args.today)
-    found = problems.sorted()
+    removed = removed_options_message(settings)
+    if removed:
+        print(removed, file=sys.stderr)
+    build = check_site(settings, today=args.today)
+    dataset, found = build.dataset, build.problems.sorted()
     counts = {severity: sum(d.severity is severity for d in found) for severity in Severity}
     REPORTERS[args.format](found, dataset, counts, sys.stdout)
     failing = counts[Severity.ERROR] + (counts[Severity.WARNING] if args.strict else 0)

@@ -4,7 +4,7 @@ Python-Markdown extensions are not told which page they are converting, so
 the extension reads the current page from a context variable. A plugin sets
 it before each page is converted::
 
-    from privacy_pages.learn_syntax_mkdocs import set_page_context
+    from privacy_pages.mkdocs_plugin.learn_syntax_hooks import set_page_context
 
     def on_page_markdown(self, markdown, /, *, page, config, files):
         set_page_context(page.file.abs_src_path or page.file.src_uri, config.docs_dir)

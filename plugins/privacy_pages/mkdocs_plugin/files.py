@@ -1,0 +1,61 @@
+"""The generated pages and downloads as MkDocs files, and their entries in the nav."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..comparison_pages import comparison_nav, is_comparison_page
+from ..pages import GeneratedPage
+from ..pipeline import SiteBuild
+from ..settings import Settings
+
+
+def add_generated_files(files: Files, config: MkDocsConfig, build: SiteBuild) -> None:
+    """Add the build's pages and downloads to ``files``; a generated page may not replace a
+    hand-written one."""
+    settings = build.settings
+    for page in build.pages:
+        existing = files.get_file_from_path(page.path)
+        if existing is not None:
+            raise PluginError(
+                f"privacy-pages: {page.path} would replace the hand-written page "
+                f"{existing.abs_src_path}; rename one of them"
+            )
+    docs_dir = Path(config.docs_dir)
+    for page in build.pages:
+        # Not listed: out of the automatic nav, and no "not in nav" message.
+        listed = settings.nav_products or not (
+            page.product_id or is_comparison_page(page.path, settings)
+        )
+        inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
+        if page.source is not None:  # "edit this page" opens the record
+            file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
+        files.append(file)
+    for asset in build.downloads:
+        files.append(File.generated(config, asset.path, content=asset.content))
+
+
+def add_to_nav(config: MkDocsConfig, pages: Sequence[GeneratedPage], settings: Settings) -> None:
+    """Fill the nav section ``settings.nav_title`` (added at the end if missing) with the
+    product pages, the comparisons and the data-item index."""
+    title = settings.nav_title
+    # The theme prints nav titles as HTML without escaping: escape them here.
+    entries: list[Any] = []
+    if settings.nav_products:
+        entries += [{escape(p.title): p.path} for p in pages if p.product_id]
+    entries += comparison_nav(pages, settings)
+    nav: list[Any] = config.nav or []
+    for index, entry in enumerate(nav):
+        if isinstance(entry, dict) and title in entry:
+            nav[index] = {title: entries}
+            return
+    nav.append({title: entries})

@@ -1,0 +1,159 @@
+"""The ``privacy-pages`` MkDocs plugin: hooks that hand MkDocs what the pipeline builds.
+
+Which hook does what (the work itself is in the core, :mod:`privacy_pages.pipeline`):
+
+- ``on_startup``: under ``mkdocs serve``, keep parsed content in memory between rebuilds.
+- ``on_config``: read the options into :class:`~privacy_pages.settings.Settings`; add the
+  Markdown extensions, the script and the style sheet that generated pages need.
+- ``on_files``: run the pipeline (load → check → render), report its problems, and add the
+  generated pages and downloads to MkDocs' files and nav.
+- ``on_page_markdown``: fill the ``<!-- privacy-pages: NAME -->`` blocks of hand-written pages,
+  and escape the metadata of generated pages (the theme prints it unescaped).
+- ``on_post_page``: link the Atom feed, and add each product's metadata as ``<meta>`` tags.
+- ``on_serve``: watch the content folder and the templates.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from .. import memo
+from ..content import ContentCache
+from ..diagnostics import Diagnostics, Severity
+from ..exports import SCRIPT, STYLESHEET
+from ..history_pages import FEED_PATH
+from ..pages import BLOCKS, substitute_blocks
+from ..pipeline import SiteBuild, build_site
+from ..settings import Settings, SettingsError, removed_options_message, settings_from_options
+from ..templates import default_templates_dir
+from .config import PrivacyPagesConfig
+from .files import add_generated_files, add_to_nav
+from .head import add_feed_link, add_meta_tags, escape_meta
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+#: Errors fail the build, warnings fail a strict build, info is only shown.
+_LOG = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
+
+
+class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-untyped-call]
+    """Generates one privacy page per product from the records in ``content/``."""
+
+    def __init__(self) -> None:
+        #: Parsed content kept between the rebuilds of ``mkdocs serve`` (none for a build).
+        self.cache: ContentCache | None = None
+        self.settings: Settings | None = None
+        #: This build's model, pages and problems (after ``on_files``).
+        self.build: SiteBuild | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # With this hook, MkDocs keeps one plugin object across the rebuilds of ``mkdocs serve``.
+        self.cache = ContentCache() if command == "serve" else None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.settings = self.build = None  # nothing of an earlier build carries over
+        if not self.config.enabled:
+            return config
+        options = {k: v for k, v in self.config.items() if v is not None and k != "enabled"}
+        try:
+            settings = settings_from_options(options, Path(config.config_file_path).parent)
+        except SettingsError as exc:
+            raise PluginError(f"privacy-pages: {exc}") from exc
+        self.settings = replace(
+            settings,
+            directory_urls=bool(config.use_directory_urls),
+            site_url=config.site_url or None,
+        )
+        removed = removed_options_message(settings)
+        if removed:
+            log.info(removed)
+        for extension in ("admonition", "attr_list"):  # notes; heading ids of the index
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        # The comparison tables' packaged script and style sheet (no CDN: served by the site).
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        if SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if self.settings is None:
+            return files
+        try:
+            build = build_site(self.settings, self.cache)
+        except Exception as exc:  # content problems are diagnostics; anything else is a bug
+            raise PluginError(
+                f"privacy-pages: internal error while building {self.settings.content_dir}: "
+                f"{type(exc).__name__}: {exc} (this is a bug in privacy-pages; please report it)"
+            ) from exc
+        _report(build.problems, self.settings)
+        add_generated_files(files, config, build)
+        if config.nav is not None:
+            add_to_nav(config, build.pages, self.settings)
+        self.build = build
+        if self.cache is None:  # nothing to rebuild: let the memo caches go
+            memo.clear()
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.build is None:
+            return markdown
+        if page.file.generated_by is not None:
+            # Front matter comes from content, and the theme prints page.meta (title,
+            # description) into the HTML without escaping: escape every value once, here.
+            page.meta = {key: escape_meta(value) for key, value in (page.meta or {}).items()}
+            return markdown
+        source = page.file.abs_src_path or page.file.src_uri
+        block = partial(self._block, self.build, page.file.src_uri)
+        expanded, problems = substitute_blocks(markdown, source, block)
+        for problem in problems:
+            log.error(str(problem))
+        if problems:
+            raise PluginError(f"privacy-pages: unknown block in {page.file.src_uri}")
+        return expanded
+
+    @staticmethod
+    def _block(build: SiteBuild, page: str, name: str, args: list[str]) -> str:
+        return BLOCKS[name](build.dataset, build.settings, page, args)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.build is None:
+            return output
+        if self.build.history:
+            output = add_feed_link(output, get_relative_url(FEED_PATH, page.url))
+        meta = page.meta or {}
+        return add_meta_tags(output, meta) if "product_id" in meta else output
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
+        if self.settings is not None:
+            server.watch(str(self.settings.content_dir))
+            server.watch(str(self.settings.templates_dir or default_templates_dir()))
+        return server
+
+
+def _report(problems: Diagnostics, settings: Settings) -> None:
+    """Log every problem, most severe first; errors stop the build."""
+    for problem in problems.sorted():
+        _LOG[problem.severity](str(problem))
+    if problems.errors:
+        count = len(problems.errors)
+        raise PluginError(
+            f"privacy-pages: {count} content error{'s' if count != 1 else ''} "
+            f"in {settings.content_dir} (listed above)"
+        )

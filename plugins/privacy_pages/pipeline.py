@@ -1,0 +1,130 @@
+"""The build pipeline on one screen: load → check → render.
+
+The MkDocs plugin, ``privacy-pages render`` and the benchmark call :func:`build_site`;
+``privacy-pages validate`` calls :func:`check_site`, its first half, so that it reports what a
+build reports. Everything returned is plain data: Markdown pages, downloads and diagnostics.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+
+from .comparison import Collection
+from .comparison_pages import iter_comparison_pages
+from .content import ContentCache, load_content
+from .coverage import check_coverage, check_page_paths
+from .diagnostics import Diagnostics
+from .exports import GeneratedAsset, render_assets
+from .feed import atom_feed
+from .history import History, build_date, load_history
+from .history_pages import FEED_PATH
+from .lint import configure_severities, run_rules
+from .model import Dataset
+from .pages import GeneratedPage, iter_statement_pages, plan_pages
+from .render_errors import render_error
+from .settings import Settings
+from .timing import PhaseTimes
+
+
+@dataclass
+class SiteBuild:
+    """One build: the model, every problem found, and what was generated from them."""
+
+    settings: Settings
+    dataset: Dataset
+    problems: Diagnostics
+    #: The release history (content/history/*.json), oldest release first.
+    history: History = field(default_factory=History)
+    #: The generated pages, products first (none when the content has errors).
+    pages: list[GeneratedPage] = field(default_factory=list)
+    #: The other generated files: downloads, the packaged script and style sheet, the feed.
+    downloads: list[GeneratedAsset] = field(default_factory=list)
+    #: Seconds spent in each phase (read by the benchmark, never by the build).
+    timings: PhaseTimes = field(default_factory=PhaseTimes)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
+
+
+def build_site(
+    settings: Settings, cache: ContentCache | None = None, *, today: date | None = None
+) -> SiteBuild:
+    """Load, check and render a site's privacy content (no pages when it has errors).
+
+    ``cache`` keeps parsed files for the next build (``mkdocs serve``); ``today`` is the date
+    that the ``stale-date`` rule and the "Updated in" marks judge by (default: the build date).
+    """
+    with collector_paused():
+        build = check_site(settings, cache, today=today)  # load, check
+        if build.ok:
+            render_site(build, today)  # render, then check that nothing was lost
+    return build
+
+
+def check_site(
+    settings: Settings, cache: ContentCache | None = None, *, today: date | None = None
+) -> SiteBuild:
+    """Load the content and the release history, and check them: every problem a build finds
+    before it renders."""
+    times = PhaseTimes()
+    dataset, loaded = load_content(
+        settings.content_dir, settings.metadata, cache=cache, times=times
+    )
+    with times.phase("load"):
+        history, history_problems = load_history(settings.content_dir)
+    with times.phase("validate"):
+        problems = configure_severities(dataset, loaded, settings.lint)
+        problems.extend(history_problems.items)
+        if not problems.errors:  # two records whose pages would share a file
+            problems.extend(check_page_paths(dataset, plan_pages(dataset, settings, history)))
+        complete = not loaded.errors
+        problems.extend(
+            run_rules(dataset, settings.lint, today=today or date.today(), complete=complete)
+        )
+    return SiteBuild(settings, dataset, problems, history, timings=times)
+
+
+def render_site(build: SiteBuild, today: date | None = None) -> None:
+    """Render the pages and downloads of a checked build into it, then check that every record
+    shows on a page. A template that fails adds a problem naming the record, not a traceback."""
+    dataset, settings, times = build.dataset, build.settings, build.timings
+    marks_date = settings.history.today or today or build_date()  # for "Updated in" marks
+    try:
+        with times.phase("render"):
+            pages = list(iter_statement_pages(dataset, settings, build.history, marks_date))
+        with times.phase("comparisons"):
+            collection = Collection(dataset)  # every product-by-item cell, computed once
+        with times.phase("render"):
+            pages.extend(iter_comparison_pages(collection, settings))
+    except Exception as exc:  # a template or a bug: name the record, never a traceback
+        build.problems.add(render_error(exc, dataset))
+        return
+    build.pages = pages
+    with times.phase("coverage"):
+        build.problems.extend(check_coverage(dataset, pages))  # nothing lost
+    with times.phase("comparisons"):
+        build.downloads = render_assets(collection, settings)
+    if build.history:
+        with times.phase("render"):
+            build.downloads.append(
+                GeneratedAsset(FEED_PATH, atom_feed(build.history, dataset, settings))
+            )
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector during a build: it creates hundreds of thousands
+    of objects that stay alive, and each collection would scan them all again. Reference
+    counting still frees the rest at once."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
