@@ -73,27 +73,3 @@ def test_fast_and_full_validation_agree_on_mutations(
 def test_the_unmutated_record_is_valid_for_both() -> None:
     agree(PRODUCT)
     _fast_check("product")(PRODUCT)
-
-
-def test_generated_code_is_cached_and_a_damaged_cache_is_replaced(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from privacy_pages.schema import _compiled, record_schema
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    schema = dict(
-        record_schema("categories"), **{"$schema": "http://json-schema.org/draft-07/schema#"}
-    )
-    check = _compiled(schema)
-    cached = list((tmp_path / "privacy-pages").glob("fastjsonschema-*.py"))
-    assert len(cached) == 1
-    valid = {"categories": [{"id": "device", "name": "Device"}]}
-    check(valid)
-    with pytest.raises(fastjsonschema.JsonSchemaException):
-        check({"categories": "nope"})
-    cached[0].write_text("def broken(:\n")  # a half-written or damaged file
-    again = _compiled(schema)
-    again(valid)
-    with pytest.raises(fastjsonschema.JsonSchemaException):
-        again({"categories": "nope"})
-    assert "def broken" not in cached[0].read_text()
