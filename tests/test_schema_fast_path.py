@@ -7,11 +7,9 @@ ever accepted a record that jsonschema rejects, errors would be lost. Mutated re
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 from typing import Any
 
 import fastjsonschema
-import pytest
 import yaml
 from conftest import FIXTURES
 from hypothesis import given, settings
