@@ -192,7 +192,7 @@ def _peak(values: list[int]) -> float:
 def prepare(work: Path, products: int, plain: bool = True) -> tuple[Path, Path, int, int]:
     """Write site (a) and, with ``plain``, render site (b) from it; return both config files,
     the item count and the page count (of site a)."""
-    from privacy_pages.exports import SCRIPT, STYLESHEET
+    from privacy_pages.render.exports import SCRIPT, STYLESHEET
 
     site = work / f"{products}"
     if site.exists():
@@ -537,7 +537,7 @@ def _rebuild_ms(result: SizeResult, kind: str) -> float:
 
 
 def _c_loader() -> str:
-    from privacy_pages.yaml_source import C_LOADER
+    from privacy_pages.load.yaml_source import C_LOADER
 
     return "yes" if C_LOADER else "no"
 

@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 import pytest
 from browser import Visit, serve
 from conftest import FIXTURES, REPO, SiteResult, run_mkdocs
-from privacy_pages.comparison import Collection, Comparison, Status, comparisons
-from privacy_pages.exports import SCRIPT
+from privacy_pages.compare.comparison import Collection, Comparison, Status, comparisons
 from privacy_pages.model import Dataset
 from privacy_pages.pipeline import build_site
+from privacy_pages.render.exports import SCRIPT
 from privacy_pages.settings import settings_from_mkdocs
 
 COMPARE = FIXTURES / "compare"

@@ -13,8 +13,7 @@ import pytest
 from conftest import FIXTURES
 from hypothesis import given
 from hypothesis import strategies as st
-from privacy_pages.change_report import describe, report
-from privacy_pages.changes import (
+from privacy_pages.history.changes import (
     CatalogItemAdded,
     CatalogItemChanged,
     CatalogItemRemoved,
@@ -33,10 +32,9 @@ from privacy_pages.changes import (
     RetentionRemoved,
     compare,
 )
-from privacy_pages.content import load_content
-from privacy_pages.history import build_history
-from privacy_pages.metadata import MetadataRules
-from privacy_pages.snapshot import (
+from privacy_pages.history.notes import describe, report
+from privacy_pages.history.releases import build_history
+from privacy_pages.history.snapshot import (
     Snapshot,
     SnapshotError,
     State,
@@ -47,6 +45,8 @@ from privacy_pages.snapshot import (
     take_snapshot,
     write_snapshot,
 )
+from privacy_pages.load.content import load_content
+from privacy_pages.load.metadata import MetadataRules
 
 RULES = MetadataRules(
     required=("title", "description", "ms.date"),

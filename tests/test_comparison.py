@@ -1,7 +1,7 @@
 """Comparisons, the data-item index and the downloads: unit tests and real builds.
 
 Expectations are derived from the records (the dataset), through code written independently
-of :mod:`privacy_pages.comparison`, never copied from its output.
+of :mod:`privacy_pages.compare.comparison`, never copied from its output.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from privacy_pages import __version__
-from privacy_pages.comparison import (
+from privacy_pages.compare.comparison import (
     Cell,
     Collection,
     Status,
@@ -35,16 +35,8 @@ from privacy_pages.comparison import (
     comparison_specs,
     comparisons,
 )
-from privacy_pages.content import load_content
 from privacy_pages.diagnostics import Location
-from privacy_pages.exports import (
-    comparison_csv,
-    comparison_data,
-    json_schema,
-    read_comparison_csv,
-    read_privacy_json,
-    render_assets,
-)
+from privacy_pages.load.content import load_content
 from privacy_pages.model import (
     CatalogItem,
     ComparisonSpec,
@@ -57,6 +49,14 @@ from privacy_pages.model import (
     WorkloadValue,
 )
 from privacy_pages.pipeline import build_site
+from privacy_pages.render.exports import (
+    comparison_csv,
+    comparison_data,
+    json_schema,
+    read_comparison_csv,
+    read_privacy_json,
+    render_assets,
+)
 from privacy_pages.settings import settings_from_mkdocs
 
 COMPARE = FIXTURES / "compare"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, run_mkdocs
-from privacy_pages.coverage import RULE, check_coverage, page_anchors
+from privacy_pages.check.coverage import RULE, check_coverage, page_anchors
 from privacy_pages.diagnostics import Diagnostic, Severity
 from privacy_pages.pipeline import build_site
 from privacy_pages.settings import settings_from_mkdocs
@@ -121,7 +121,7 @@ def test_page_anchors_reads_html_ids_and_attribute_lists() -> None:
 
 
 def test_a_product_without_a_page_is_named() -> None:
-    from privacy_pages.content import load_content
+    from privacy_pages.load.content import load_content
 
     dataset, _ = load_content(FIXTURES / "small" / "content")
     [orphan, *_] = [d for d in check_coverage(dataset, []) if "has no generated page" in d.message]

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
-from privacy_pages.content import load_content
 from privacy_pages.diagnostics import Severity
+from privacy_pages.load.content import load_content
 from privacy_pages.settings import settings_from_mkdocs
 
 FUZZ = Path(__file__).resolve().parent / "fuzz"

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, REPO, SiteResult
 from privacy_pages.cli import main
-from privacy_pages.history import build_history
-from privacy_pages.sections import NOT_STATED
-from privacy_pages.snapshot import load_snapshots
+from privacy_pages.history.releases import build_history
+from privacy_pages.history.snapshot import load_snapshots
+from privacy_pages.model.sections import NOT_STATED
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 V1_DATE = "2026-10-01"

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from privacy_pages.content import load_content
 from privacy_pages.importer import ImportOptions, import_pages
-from privacy_pages.metadata import MetadataRules
+from privacy_pages.load.content import load_content
+from privacy_pages.load.metadata import MetadataRules
 
 RULES = MetadataRules(required=("title", "description"), types={"keywords": "list"})
 #: Words that no recognition rule knows (no "data", "when", "yes"...), so each stands for

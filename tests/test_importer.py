@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 import yaml
 from privacy_pages.cli import main
-from privacy_pages.content import load_content
 from privacy_pages.importer import ImportOptions, PageImportError, import_pages
 from privacy_pages.importer.markdown_doc import (
     Alert,
@@ -26,7 +25,8 @@ from privacy_pages.importer.markdown_doc import (
     parse,
 )
 from privacy_pages.importer.report import PageReport
-from privacy_pages.metadata import MetadataRules
+from privacy_pages.load.content import load_content
+from privacy_pages.load.metadata import MetadataRules
 
 RULES = MetadataRules(
     required=("title", "description", "ms.date", "ms.collection"),

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 from conftest import SiteResult
+from privacy_pages.check.lint import RULES, RULES_BY_ID, LintConfigError, lint_config
 from privacy_pages.diagnostics import Diagnostic, Severity
-from privacy_pages.lint import RULES, RULES_BY_ID, LintConfigError, lint_config
-from privacy_pages.metadata import MetadataRules
+from privacy_pages.load.metadata import MetadataRules
 from privacy_pages.pipeline import build_site, check_site
 from privacy_pages.settings import Settings, SettingsError, find_settings, settings_from_options
 

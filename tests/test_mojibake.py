@@ -9,9 +9,9 @@ import pytest
 from conftest import FIXTURES, REPO
 from hypothesis import given
 from hypothesis import strategies as st
-from privacy_pages.content import load_content
 from privacy_pages.diagnostics import Severity
-from privacy_pages.mojibake import find_damage, mojibake_diagnostics
+from privacy_pages.load.content import load_content
+from privacy_pages.load.mojibake import find_damage, mojibake_diagnostics
 
 
 def mangle(text: str) -> str:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
-from privacy_pages.content import load_content
-from privacy_pages.coverage import check_page_paths
+from privacy_pages.check.coverage import check_page_paths
 from privacy_pages.diagnostics import Diagnostic
+from privacy_pages.load.content import load_content
 from privacy_pages.model import Dataset
-from privacy_pages.pages import GeneratedPage, PlannedPage
+from privacy_pages.render.pages import GeneratedPage, PlannedPage
 
 PRODUCT = """\
 id: {id}

@@ -7,9 +7,9 @@ import json
 
 import pytest
 from conftest import FIXTURES
-from privacy_pages.comparison import Collection, comparisons
-from privacy_pages.exports import privacy_document, privacy_json
+from privacy_pages.compare.comparison import Collection, comparisons
 from privacy_pages.pipeline import check_site
+from privacy_pages.render.exports import privacy_document, privacy_json
 from privacy_pages.settings import settings_from_mkdocs
 
 

@@ -79,7 +79,7 @@ def test_a_failing_template_names_the_product_and_the_template_line(
 def test_a_bug_while_reading_a_record_names_the_record(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from privacy_pages import content as content_module
+    from privacy_pages.load import content as content_module
 
     def broken(self: object, data: object, file: Path) -> None:
         raise KeyError("applies")

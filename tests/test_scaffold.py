@@ -10,8 +10,8 @@ import pytest
 import yaml
 from conftest import REPO
 from privacy_pages.cli import main
-from privacy_pages.content import load_content
 from privacy_pages.diagnostics import Severity
+from privacy_pages.load.content import load_content
 from privacy_pages.pipeline import build_site, check_site
 from privacy_pages.settings import settings_from_mkdocs
 

@@ -14,7 +14,7 @@ import yaml
 from conftest import FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from privacy_pages.schema import _fast_check, _validator
+from privacy_pages.load.schema import _fast_check, _validator
 
 PRODUCT = yaml.safe_load((FIXTURES / "small/content/products/widget-ios.yml").read_text())
 PRODUCT["metadata"]["ms.date"] = str(PRODUCT["metadata"]["ms.date"])

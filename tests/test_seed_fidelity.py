@@ -30,7 +30,7 @@ from fidelity import (
     seed_metadata,
     unused_corrections,
 )
-from privacy_pages.content import load_content
+from privacy_pages.load.content import load_content
 from privacy_pages.model import DataItem, Product
 from privacy_pages.settings import settings_from_mkdocs
 

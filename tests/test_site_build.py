@@ -209,7 +209,7 @@ def test_core_imports_nothing_from_mkdocs() -> None:
 def test_serve_watches_content_and_templates(tmp_path: Path) -> None:
     from mkdocs.config.defaults import MkDocsConfig
     from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
-    from privacy_pages.templates import default_templates_dir
+    from privacy_pages.render.templates import default_templates_dir
 
     plugin = PrivacyPagesPlugin()
     plugin.load_config({"content_dir": "content", "templates_dir": "tpl"})

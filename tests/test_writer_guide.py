@@ -15,12 +15,17 @@ import pytest
 import yaml
 from conftest import FIXTURES, REPO, SiteResult, run_mkdocs
 from jsonschema import Draft202012Validator
+from privacy_pages.check.lint import RULES
 from privacy_pages.cli import main
-from privacy_pages.content import record_kind
 from privacy_pages.diagnostics import Location
-from privacy_pages.lint import RULES
-from privacy_pages.schema import RECORD_KINDS, iter_properties, schema_document, validate_record
-from privacy_pages.yaml_source import parse_text
+from privacy_pages.load.content import record_kind
+from privacy_pages.load.schema import (
+    RECORD_KINDS,
+    iter_properties,
+    schema_document,
+    validate_record,
+)
+from privacy_pages.load.yaml_source import parse_text
 
 GUIDE = REPO / "site-src" / "guide"
 SCHEMA_LINE = "# yaml-language-server: $schema="

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, REPO, SiteResult, run_mkdocs
 from page_html import parse
-from privacy_pages.content import load_content
 from privacy_pages.diagnostics import Diagnostic
-from privacy_pages.yaml_source import Limits, YamlFault, parse_text, read_file
+from privacy_pages.load.content import load_content
+from privacy_pages.load.yaml_source import Limits, YamlFault, parse_text, read_file
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def test_deep_nesting_fails_at_the_first_level_past_the_limit(text: str) -> None
 def test_deep_nesting_never_crashes_the_interpreter(tmp_path: Path) -> None:
     """A stack overflow would kill the process: run the worst case in a child process."""
     script = (
-        "from privacy_pages.yaml_source import parse_text, YamlFault\n"
+        "from privacy_pages.load.yaml_source import parse_text, YamlFault\n"
         "try:\n    parse_text('[' * 1_000_000, 'f.yml')\n"
         "except YamlFault as fault:\n    print(fault.diagnostic.rule)\n"
     )

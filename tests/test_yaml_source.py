@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from privacy_pages.yaml_source import (
+from privacy_pages.load.yaml_source import (
     C_LOADER,
     LocatedMapping,
     LocatedSequence,

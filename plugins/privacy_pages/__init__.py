@@ -17,19 +17,19 @@ except PackageNotFoundError:  # pragma: no cover - running from a checkout
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .content import ContentCache, load_content, load_or_raise
     from .diagnostics import ContentError, Diagnostic, Location, Severity
+    from .load.content import ContentCache, load_content, load_or_raise
     from .model import SECTIONS, CatalogItem, Category, DataItem, Dataset, Product, Requirement
-    from .pages import GeneratedPage, render_pages
     from .pipeline import SiteBuild, build_site, check_site
+    from .render.pages import GeneratedPage, render_pages
     from .settings import Settings
 
 #: Where each public name lives. They are imported on first use, so that a command (or a site
 #: generator) loads only the modules it needs.
 _PUBLIC = {
-    "ContentCache": "content",
-    "load_content": "content",
-    "load_or_raise": "content",
+    "ContentCache": "load.content",
+    "load_content": "load.content",
+    "load_or_raise": "load.content",
     "ContentError": "diagnostics",
     "Diagnostic": "diagnostics",
     "Location": "diagnostics",
@@ -41,8 +41,8 @@ _PUBLIC = {
     "Dataset": "model",
     "Product": "model",
     "Requirement": "model",
-    "GeneratedPage": "pages",
-    "render_pages": "pages",
+    "GeneratedPage": "render.pages",
+    "render_pages": "render.pages",
     "Settings": "settings",
     "SiteBuild": "pipeline",
     "build_site": "pipeline",

@@ -13,19 +13,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
-from .comparison import Collection
-from .comparison_pages import iter_comparison_pages
-from .content import ContentCache, load_content
-from .coverage import check_coverage, check_page_paths
+from .check.coverage import check_coverage, check_page_paths
+from .check.lint import configure_severities, run_rules
+from .compare.comparison import Collection
 from .diagnostics import Diagnostics
-from .exports import GeneratedAsset, render_assets
-from .feed import atom_feed
-from .history import History, build_date, load_history
-from .history_pages import FEED_PATH
-from .lint import configure_severities, run_rules
+from .history.releases import History, build_date, load_history
+from .load.content import ContentCache, load_content
 from .model import Dataset
-from .pages import GeneratedPage, iter_statement_pages, plan_pages
-from .render_errors import render_error
+from .render.comparison_pages import iter_comparison_pages
+from .render.errors import render_error
+from .render.exports import GeneratedAsset, render_assets
+from .render.feed import atom_feed
+from .render.history_pages import FEED_PATH
+from .render.pages import GeneratedPage, iter_statement_pages, plan_pages
 from .settings import Settings
 from .timing import PhaseTimes
 

@@ -15,9 +15,9 @@ from typing import Any
 
 import yaml
 
-from .history import HistoryOptions, HistoryOptionsError, history_options
-from .lint import LintConfig, LintConfigError, lint_config
-from .metadata import METADATA_TYPES, MetadataRules
+from .check.lint import LintConfig, LintConfigError, lint_config
+from .history.releases import HistoryOptions, HistoryOptionsError, history_options
+from .load.metadata import METADATA_TYPES, MetadataRules
 
 PLUGIN_NAME = "privacy-pages"
 #: Options of earlier releases, accepted so that a site still builds, and otherwise ignored:

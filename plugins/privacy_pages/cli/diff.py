@@ -8,13 +8,13 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from ..change_report import REPORT_FORMATS, report
-from ..changes import compare
-from ..content import load_content
 from ..diagnostics import Diagnostic, Location
-from ..git_tree import GitError, export_content, repository_root
+from ..history.changes import compare
+from ..history.git_tree import GitError, export_content, repository_root
+from ..history.notes import REPORT_FORMATS, report
+from ..history.snapshot import State, dataset_state, read_snapshot
+from ..load.content import load_content
 from ..settings import Settings
-from ..snapshot import State, dataset_state, read_snapshot
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
 
 

@@ -8,8 +8,8 @@ import re
 import sys
 from pathlib import Path
 
-from ..content import load_content
 from ..importer import ImportOptions, PageImportError, format_report, import_pages, report_json
+from ..load.content import load_content
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
 
 _ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")

@@ -18,12 +18,12 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from ..content import load_content
 from ..diagnostics import display_path
+from ..load.content import load_content
+from ..load.schema import schema_document
+from ..load.yaml_source import LocatedMapping, LocatedSequence, YamlFault, parse_text
 from ..model import Dataset
-from ..schema import schema_document
 from ..settings import Settings
-from ..yaml_source import LocatedMapping, LocatedSequence, YamlFault, parse_text
 from .common import UsageError, add_site_arguments, site_settings
 
 #: Where editors find the schemas, relative to the site's folder (``privacy-pages schema``).

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..schema import RECORD_KINDS, record_schema, schema_document
+from ..load.schema import RECORD_KINDS, record_schema, schema_document
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

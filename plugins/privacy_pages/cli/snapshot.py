@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..content import load_content
 from ..diagnostics import display_path
-from ..snapshot import HISTORY_DIR, SnapshotError, parse_date, take_snapshot, write_snapshot
+from ..history.snapshot import HISTORY_DIR, SnapshotError, parse_date, take_snapshot, write_snapshot
+from ..load.content import load_content
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
 
 

@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Location
-from ..metadata import MetadataRules
-from ..schema import validate_record
+from ..load.metadata import MetadataRules
+from ..load.schema import validate_record
 from .front_matter import read_metadata
 from .markdown_doc import Document, parse
 from .records import (

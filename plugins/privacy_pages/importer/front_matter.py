@@ -13,8 +13,8 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from ..metadata import MetadataRules
-from ..yaml_source import YamlFault, parse_text
+from ..load.metadata import MetadataRules
+from ..load.yaml_source import YamlFault, parse_text
 from .markdown_doc import FrontMatter
 from .report import PageReport
 

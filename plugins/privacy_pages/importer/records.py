@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from ..urls import url_problem
+from ..load.links import url_problem
 from .draft import DataDraft, GroupDraft, StatementDraft, StorageDraft
 from .item_text import ItemDraft
 from .items import CatalogIndex, CategoryIndex, slug

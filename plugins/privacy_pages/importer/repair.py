@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from ..mojibake import find_damage
+from ..load.mojibake import find_damage
 
 
 def _byte_chars() -> dict[str, int]:

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from ..yaml_source import YamlFault, read_file
+from ..load.yaml_source import YamlFault, read_file
 from .items import CatalogIndex, CategoryIndex
 
 CATALOG_FILE = "imported.yml"

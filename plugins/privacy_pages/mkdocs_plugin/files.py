@@ -12,9 +12,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..comparison_pages import comparison_nav, is_comparison_page
-from ..pages import GeneratedPage
 from ..pipeline import SiteBuild
+from ..render.comparison_pages import comparison_nav, is_comparison_page
+from ..render.pages import GeneratedPage
 from ..settings import Settings
 
 

@@ -30,14 +30,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import memo
-from ..content import ContentCache
 from ..diagnostics import Diagnostics, Severity
-from ..exports import SCRIPT, STYLESHEET
-from ..history_pages import FEED_PATH
-from ..pages import BLOCKS, substitute_blocks
+from ..load.content import ContentCache
 from ..pipeline import SiteBuild, build_site
+from ..render.exports import SCRIPT, STYLESHEET
+from ..render.history_pages import FEED_PATH
+from ..render.pages import BLOCKS, substitute_blocks
+from ..render.templates import default_templates_dir
 from ..settings import Settings, SettingsError, removed_options_message, settings_from_options
-from ..templates import default_templates_dir
 from .config import PrivacyPagesConfig
 from .files import add_generated_files, add_to_nav
 from .head import add_feed_link, add_meta_tags, escape_meta

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .diagnostics import Diagnostic, Location
+from ..diagnostics import Diagnostic, Location
 from .yaml_source import LocatedMapping
 
 METADATA_TYPES = ("text", "list", "date")

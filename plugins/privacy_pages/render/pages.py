@@ -15,16 +15,16 @@ from pathlib import Path
 
 import yaml
 
-from .comparison import Collection
-from .diagnostics import Diagnostic, Location
+from ..compare.comparison import Collection
+from ..diagnostics import Diagnostic, Location
+from ..history.releases import History
+from ..memo import memoized
+from ..model import SECTIONS, Dataset, Product
+from ..model.sections import empty_statement
+from ..settings import Settings
 from .field_reference import field_reference
-from .history import History
 from .history_pages import changes_page_path, product_context, render_changes_page
 from .lint_reference import lint_rules
-from .memo import memoized
-from .model import SECTIONS, Dataset, Product
-from .sections import empty_statement
-from .settings import Settings
 from .templates import render
 
 #: The title of the "What changed" page (with a release history).

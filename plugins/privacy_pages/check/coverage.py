@@ -21,9 +21,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .diagnostics import Diagnostic, Location, Severity
-from .model import DataItem, Dataset, Product
-from .pages import GeneratedPage, PlannedPage
+from ..diagnostics import Diagnostic, Location, Severity
+from ..model import DataItem, Dataset, Product
+from ..render.pages import GeneratedPage, PlannedPage
 
 RULE = "orphaned-record"
 COLLISION_RULE = "page-collision"

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, Diagnostics, Location, display_path
-from .model import (
+from ..diagnostics import Diagnostic, Diagnostics, Location, display_path
+from ..model import (
     Alternatives,
     CatalogItem,
     Category,
@@ -358,7 +358,7 @@ class Snapshot:
 
 def generator_version() -> str:
     """The version of privacy-pages that writes snapshots."""
-    from . import __version__
+    from .. import __version__
 
     return str(__version__)
 

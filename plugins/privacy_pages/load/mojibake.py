@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .diagnostics import Diagnostic, Location, Severity
+from ..diagnostics import Diagnostic, Location, Severity
 
 RULE = "mojibake"
 

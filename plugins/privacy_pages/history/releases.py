@@ -18,9 +18,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .change_report import ChangeNote, describe_all
+from ..diagnostics import Diagnostics
 from .changes import ChangeSet, ItemAdded, ItemChanged, ProductAdded, compare
-from .diagnostics import Diagnostics
+from .notes import ChangeNote, describe_all
 from .snapshot import Snapshot, load_snapshots
 
 #: How long an item stays marked "Updated in ..." after a release, unless the site says otherwise.

@@ -12,8 +12,8 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from .diagnostics import Diagnostic, Location, display_path
-from .model import Dataset, Product
+from ..diagnostics import Diagnostic, Location, display_path
+from ..model import Dataset, Product
 
 RULE = "render-failed"
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .comparison import (
+from ..compare.comparison import (
     Cell,
     Collection,
     Comparison,
@@ -28,10 +28,11 @@ from .comparison import (
     comparison_specs,
     comparisons,
 )
+from ..memo import memoized
+from ..model import CatalogItem, Category, Dataset, Product
+from ..settings import Settings
 from .exports import asset_paths
 from .markdown_text import MarkdownSafe, inline
-from .memo import memoized
-from .model import CatalogItem, Category, Dataset, Product
 from .pages import (
     GeneratedPage,
     PlannedPage,
@@ -39,7 +40,6 @@ from .pages import (
     relative_link,
     yaml_header,
 )
-from .settings import Settings
 from .templates import environment, html_text, render
 
 INDEX_TITLE = "Data item index"

@@ -19,7 +19,7 @@ from functools import cache, partial
 from importlib import resources
 from typing import Any
 
-from .comparison import (
+from ..compare.comparison import (
     Cell,
     Collection,
     Comparison,
@@ -29,8 +29,8 @@ from .comparison import (
     comparison_specs,
     comparisons,
 )
-from .diagnostics import Location
-from .model import (
+from ..diagnostics import Location
+from ..model import (
     Alternatives,
     DataItem,
     Dataset,
@@ -39,7 +39,7 @@ from .model import (
     Requirement,
     WorkloadValue,
 )
-from .settings import Settings
+from ..settings import Settings
 
 JSON_SCHEMA_FILE = "privacy-json.schema.json"
 #: The packaged script and style sheet of the comparison tables, and where sites serve them.
@@ -208,7 +208,7 @@ def _document(
     collection: Collection, settings: Settings, tables: tuple[Comparison, ...]
 ) -> dict[str, Any]:
     """The document, its products and comparisons as iterators (made when they are read)."""
-    from . import __version__
+    from .. import __version__
     from .pages import product_page_path
 
     dataset = collection.dataset

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .model import SECTIONS, Product
+from . import SECTIONS, Product
 
 #: What a page says in a section the statement leaves empty and the writer has not marked.
 NOT_STATED = {

@@ -13,12 +13,12 @@ import uuid
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin, urlsplit
 
-from . import __version__
-from .change_report import ChangeNote
-from .history import History, Release
+from .. import __version__
+from ..history.notes import ChangeNote
+from ..history.releases import History, Release
+from ..model import Dataset
+from ..settings import Settings
 from .history_pages import FEED_PATH, changes_page_path
-from .model import Dataset
-from .settings import Settings
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 FEED_TITLE = "Privacy statements: what changed"

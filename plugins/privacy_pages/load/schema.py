@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # jsonschema is imported only when a record is invalid (it is
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-from .diagnostics import Diagnostic, Location
+from ..diagnostics import Diagnostic, Location
 from .yaml_source import LocatedMapping, location_of
 
 SCHEMA_FILE = "privacy-pages.schema.json"

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
-from .memo import memoized
-from .model import (
+from ..memo import memoized
+from ..model import (
     CatalogItem,
     Category,
     ComparisonSpec,

@@ -8,11 +8,11 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any
 
-from .change_report import ChangeNote
-from .history import History, Release, UpdatedMark
-from .model import Dataset, Product
-from .sections import NOT_STATED
-from .settings import Settings
+from ..history.notes import ChangeNote
+from ..history.releases import History, Release, UpdatedMark
+from ..model import Dataset, Product
+from ..model.sections import NOT_STATED
+from ..settings import Settings
 from .templates import render
 
 #: The section of every product page that lists its releases.

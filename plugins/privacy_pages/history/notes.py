@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from . import markdown_text
+from ..render import markdown_text
+from ..render.markdown_text import MarkdownSafe
+from ..render.templates import render
 from .changes import (
     CatalogItemAdded,
     CatalogItemChanged,
@@ -35,9 +37,7 @@ from .changes import (
     RetentionRemoved,
     Value,
 )
-from .markdown_text import MarkdownSafe
 from .snapshot import NEVER_COLLECTED
-from .templates import render
 
 REPORT_FORMATS = ("text", "markdown", "json")
 

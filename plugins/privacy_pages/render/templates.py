@@ -16,10 +16,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..memo import memoized
 from . import markdown_text
-from .memo import memoized
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # privacy_pages/
 
 
 def default_templates_dir() -> Path:

@@ -14,10 +14,10 @@ from typing import Any
 
 import yaml
 
+from ..check.lint import RULES, LintConfig, Rule
+from ..model import Dataset
+from ..settings import Settings
 from .field_reference import code_block, code_span
-from .lint import RULES, LintConfig, Rule
-from .model import Dataset
-from .settings import Settings
 from .templates import render
 
 

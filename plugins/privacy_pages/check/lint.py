@@ -30,12 +30,12 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
-from .diagnostics import Diagnostic, Diagnostics, Location, Severity
-from .model import SECTIONS, DataItem, Dataset, Product
-from .schema import key_path
-from .sections import section_has_content
-from .urls import markdown_links, url_problem
-from .yaml_source import LocatedMapping, LocatedSequence
+from ..diagnostics import Diagnostic, Diagnostics, Location, Severity
+from ..load.links import markdown_links, url_problem
+from ..load.schema import key_path
+from ..load.yaml_source import LocatedMapping, LocatedSequence
+from ..model import SECTIONS, DataItem, Dataset, Product
+from ..model.sections import section_has_content
 
 #: What a site may write as a rule's severity. ``off`` turns the rule off.
 SEVERITY_NAMES = ("error", "warning", "info", "off")

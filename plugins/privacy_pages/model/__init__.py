@@ -11,7 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Location
+from ..diagnostics import Location
 
 #: The H2 sections of every product page, in order: (anchor id, heading).
 SECTIONS: tuple[tuple[str, str], ...] = (

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import ContentError, Diagnostic, Diagnostics, Location, display_path
-from .metadata import MetadataRules, normalize_metadata
-from .model import (
+from ..diagnostics import ContentError, Diagnostic, Diagnostics, Location, display_path
+from ..model import (
     SECTION_IDS,
     Access,
     Alternatives,
@@ -45,10 +44,11 @@ from .model import (
     WorkloadColumn,
     WorkloadValue,
 )
+from ..timing import PhaseTimes
+from .links import markdown_links, url_problem
+from .metadata import MetadataRules, normalize_metadata
 from .mojibake import mojibake_diagnostics
 from .schema import validate_record
-from .timing import PhaseTimes
-from .urls import markdown_links, url_problem
 from .yaml_source import (
     Limits,
     LocatedMapping,
@@ -484,7 +484,7 @@ class _DatasetBuilder:
         self.dataset.products[product_id] = product
 
     def _check_empty_markers(self, data: LocatedMapping, product: Product) -> None:
-        from .sections import section_has_content
+        from ..model.sections import section_has_content
 
         markers = data.get("empty_sections")
         if not isinstance(markers, LocatedMapping):

@@ -1,0 +1,1 @@
+"""Comparing: the product-by-item matrix of cells that comparisons, the index and exports read."""
