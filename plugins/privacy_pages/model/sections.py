@@ -4,7 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import SECTIONS, Product
+from .product import Product
+
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("overview", "Overview"),
+    ("required-data", "Required data"),
+    ("optional-data", "Optional data"),
+    ("data-use", "How data is used"),
+    ("never-collected", "Data never collected"),
+    ("storage-and-retention", "Storage and retention"),
+    ("data-access-and-security", "Data access and security"),
+    ("your-rights", "Your rights"),
+    ("more-information", "More information"),
+    ("change-history", "Change history"),
+)
+SECTION_IDS = tuple(section_id for section_id, _ in SECTIONS)
 
 #: What a page says in a section the statement leaves empty and the writer has not marked.
 NOT_STATED = {
@@ -52,4 +66,11 @@ def is_marked_empty(product: Product, section_id: str) -> bool:
     return section_id in product.empty_sections
 
 
-__all__ = ["NOT_STATED", "SECTIONS", "empty_statement", "is_marked_empty", "section_has_content"]
+__all__ = [
+    "NOT_STATED",
+    "SECTIONS",
+    "SECTION_IDS",
+    "empty_statement",
+    "is_marked_empty",
+    "section_has_content",
+]

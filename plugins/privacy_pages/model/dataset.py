@@ -1,0 +1,30 @@
+"""Everything in a content folder: categories, the catalog, the products, the comparisons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .catalog import CatalogItem, Category
+from .comparison_spec import ComparisonSpec
+from .product import Product
+
+
+@dataclass
+class Dataset:
+    """Everything in a content folder: categories, the catalog and the products."""
+
+    categories: dict[str, Category] = field(default_factory=dict)
+    catalog: dict[str, CatalogItem] = field(default_factory=dict)
+    products: dict[str, Product] = field(default_factory=dict)
+    #: The content files read, with their paths as shown to writers.
+    files: tuple[str, ...] = ()
+    #: The located data of each content file that loaded without errors, by display path,
+    #: for checks that point at exact keys (lint rules).
+    records: dict[str, Any] = field(default_factory=dict)
+    #: The comparison pages from content/comparisons.yml (empty when the file is absent).
+    comparisons: tuple[ComparisonSpec, ...] = ()
+
+    def category_name(self, category_id: str) -> str:
+        category = self.categories.get(category_id)
+        return category.name if category else category_id

@@ -1,0 +1,108 @@
+"""Data items as a product states them, in groups and sections by requirement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ..diagnostics import Location
+
+
+class Requirement(StrEnum):
+    """Whether a product needs an item to work."""
+
+    REQUIRED = "required"
+    OPTIONAL = "optional"
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    text: str
+    details: tuple[Detail, ...] = ()
+
+
+@dataclass(frozen=True)
+class Alternatives:
+    options: tuple[str, ...]
+    ordered: bool = False
+    intro: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WorkloadValue:
+    """Whether an item applies under a workload, with the qualifier the statement gives."""
+
+    applies: bool
+    condition: str | None = None
+
+    @property
+    def label(self) -> str:
+        word = "Yes" if self.applies else "No"
+        return f"{word} ({self.condition})" if self.condition else word
+
+
+@dataclass(frozen=True)
+class Workload:
+    id: str
+    name: str
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)  # one per data item: no __dict__ each
+class DataItem:
+    """A data item as one product states it, resolved against the catalog."""
+
+    id: str
+    name: str
+    anchor: str
+    catalog: bool
+    requirement: Requirement
+    category: str
+    kind: str | None
+    description: str | None
+    condition: str | None
+    group_condition: str | None
+    classification: str | None
+    purpose: str | None
+    control: str | None
+    details: tuple[Detail, ...]
+    alternatives: Alternatives | None
+    workloads: tuple[tuple[str, WorkloadValue], ...]
+    note: str | None
+    source: Location
+
+    @property
+    def conditions(self) -> tuple[str, ...]:
+        """Every condition that limits collection, the item's own first."""
+        return tuple(c for c in (self.condition, self.group_condition) if c)
+
+    def workload(self, workload_id: str) -> WorkloadValue | None:
+        return dict(self.workloads).get(workload_id)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemGroup:
+    category: str
+    title: str
+    requirement: Requirement
+    kind: str | None
+    intro: str | None
+    condition: str | None
+    items: tuple[DataItem, ...]
+    source: Location
+
+
+@dataclass(frozen=True)
+class DataSection:
+    intro: str | None = None
+    groups: tuple[ItemGroup, ...] = ()
+
+    @property
+    def items(self) -> tuple[DataItem, ...]:
+        return tuple(item for group in self.groups for item in group.items)
+
+
+@dataclass(frozen=True)
+class NeverCollected:
+    intro: str | None
+    items: tuple[DataItem, ...]

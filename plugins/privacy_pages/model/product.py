@@ -1,0 +1,73 @@
+"""A product's privacy statement: what it collects and everything a page says about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..diagnostics import Location
+from .items import DataItem, DataSection, NeverCollected, Workload
+from .link import Link
+from .storage import Access, Rights, Storage
+
+
+@dataclass(frozen=True)
+class Note:
+    type: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DataUse:
+    source: str
+    use: str
+
+
+@dataclass(frozen=True)
+class FreeSection:
+    """Free-form text at the end of a page section: what fits no field is never lost."""
+
+    after: str
+    body: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Product:
+    """One product's privacy statement."""
+
+    id: str
+    name: str
+    summary: str
+    family: str | None
+    platform: str | None
+    metadata: dict[str, object]
+    applies_to: tuple[Link, ...]
+    notes: tuple[Note, ...]
+    intro: str | None
+    links: tuple[Link, ...]
+    next_steps: str | None
+    workloads: tuple[Workload, ...]
+    required: DataSection
+    optional: DataSection
+    data_use_intro: str | None
+    data_uses: tuple[DataUse, ...]
+    processed_entities_intro: str | None
+    processed_entities: tuple[str, ...]
+    never_collected: NeverCollected | None
+    storage: Storage
+    access: Access
+    rights: Rights
+    sections: tuple[FreeSection, ...]
+    empty_sections: dict[str, str]
+    source: Location
+    #: The YAML file the product was read from (for "edit this page" links).
+    file: Path = Path()
+
+    @property
+    def items(self) -> tuple[DataItem, ...]:
+        """Every item the product collects (required, then optional), in page order."""
+        return self.required.items + self.optional.items
+
+    def free_sections(self, after: str) -> tuple[FreeSection, ...]:
+        return tuple(section for section in self.sections if section.after == after)

@@ -1,0 +1,79 @@
+"""Where data is stored and for how long, who may access it, and readers' rights."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .link import Link
+
+
+@dataclass(frozen=True)
+class Retention:
+    data: str
+    period: str
+    note: str | None = None
+    exceptions: tuple[Retention, ...] = ()
+
+
+@dataclass(frozen=True)
+class ServiceLocation:
+    service: str
+    body: str
+
+
+@dataclass(frozen=True)
+class StaffLocations:
+    locations: tuple[str, ...]
+    teams: str | None = None
+
+
+@dataclass(frozen=True)
+class Storage:
+    intro: str | None = None
+    services: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    location_note: str | None = None
+    retention: tuple[Retention, ...] = ()
+    retention_note: str | None = None
+    staff_locations: StaffLocations | None = None
+    service_locations: tuple[ServiceLocation, ...] = ()
+
+    def __bool__(self) -> bool:
+        return any(
+            (
+                self.intro,
+                self.services,
+                self.locations,
+                self.location_note,
+                self.retention,
+                self.retention_note,
+                self.staff_locations,
+                self.service_locations,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class Access:
+    intro: str | None = None
+    protections: tuple[str, ...] = ()
+    compliance: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.intro or self.protections or self.compliance)
+
+
+@dataclass(frozen=True)
+class RightsRequest:
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Rights:
+    intro: str | None = None
+    requests: tuple[RightsRequest, ...] = ()
+    services: tuple[Link, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.intro or self.requests or self.services)
