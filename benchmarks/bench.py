@@ -192,7 +192,7 @@ def _peak(values: list[int]) -> float:
 def prepare(work: Path, products: int, plain: bool = True) -> tuple[Path, Path, int, int]:
     """Write site (a) and, with ``plain``, render site (b) from it; return both config files,
     the item count and the page count (of site a)."""
-    from privacy_pages.render.exports import SCRIPT, STYLESHEET
+    from privacy_pages.render.paths import SCRIPT, STYLESHEET
 
     site = work / f"{products}"
     if site.exists():

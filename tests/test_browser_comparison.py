@@ -15,10 +15,12 @@ from urllib.parse import urlsplit
 import pytest
 from browser import Visit, serve
 from conftest import FIXTURES, REPO, SiteResult, run_mkdocs
-from privacy_pages.compare.comparison import Collection, Comparison, Status, comparisons
+from privacy_pages.compare.cells import Status
+from privacy_pages.compare.collection import Collection
+from privacy_pages.compare.comparison import Comparison, comparisons
 from privacy_pages.model import Dataset
 from privacy_pages.pipeline import build_site
-from privacy_pages.render.exports import SCRIPT
+from privacy_pages.render.paths import SCRIPT
 from privacy_pages.settings import settings_from_mkdocs
 
 COMPARE = FIXTURES / "compare"

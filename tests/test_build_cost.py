@@ -17,10 +17,11 @@ from pathlib import Path
 import yaml
 from conftest import REPO, run_mkdocs
 from privacy_pages.check.lint import lint_content
-from privacy_pages.compare.comparison import Collection, comparisons
+from privacy_pages.compare.collection import Collection
+from privacy_pages.compare.comparison import comparisons
 from privacy_pages.load.content import load_content
 from privacy_pages.pipeline import build_site
-from privacy_pages.render.pages import yaml_header
+from privacy_pages.render.front_matter import yaml_header
 from privacy_pages.settings import settings_from_mkdocs
 
 sys.path.insert(0, str(REPO / "benchmarks"))

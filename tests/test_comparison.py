@@ -19,22 +19,15 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from conftest import FIXTURES, REPO, SiteResult, run_mkdocs
+from downloads import comparison_data, read_comparison_csv, read_privacy_json
 from html_tree import Node, parse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from privacy_pages import __version__
-from privacy_pages.compare.comparison import (
-    Cell,
-    Collection,
-    Status,
-    WorkloadStatus,
-    combine,
-    combine_workload,
-    compare,
-    comparison_specs,
-    comparisons,
-)
+from privacy_pages.compare.cells import Cell, Status, WorkloadStatus, combine, combine_workload
+from privacy_pages.compare.collection import Collection
+from privacy_pages.compare.comparison import compare, comparison_specs, comparisons
 from privacy_pages.diagnostics import Location
 from privacy_pages.load.content import load_content
 from privacy_pages.model import (
@@ -49,14 +42,9 @@ from privacy_pages.model import (
     WorkloadValue,
 )
 from privacy_pages.pipeline import build_site
-from privacy_pages.render.exports import (
-    comparison_csv,
-    comparison_data,
-    json_schema,
-    read_comparison_csv,
-    read_privacy_json,
-    render_assets,
-)
+from privacy_pages.render.comparison_csv import comparison_csv
+from privacy_pages.render.downloads import render_assets
+from privacy_pages.render.privacy_json import json_schema
 from privacy_pages.settings import settings_from_mkdocs
 
 COMPARE = FIXTURES / "compare"

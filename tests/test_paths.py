@@ -11,7 +11,7 @@ from privacy_pages.check.coverage import check_page_paths
 from privacy_pages.diagnostics import Diagnostic
 from privacy_pages.load.content import load_content
 from privacy_pages.model import Dataset
-from privacy_pages.render.pages import GeneratedPage, PlannedPage
+from privacy_pages.render.generated import GeneratedPage, PlannedPage
 
 PRODUCT = """\
 id: {id}

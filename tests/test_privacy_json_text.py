@@ -7,9 +7,10 @@ import json
 
 import pytest
 from conftest import FIXTURES
-from privacy_pages.compare.comparison import Collection, comparisons
+from privacy_pages.compare.collection import Collection
+from privacy_pages.compare.comparison import comparisons
 from privacy_pages.pipeline import check_site
-from privacy_pages.render.exports import privacy_document, privacy_json
+from privacy_pages.render.privacy_json import privacy_document, privacy_json
 from privacy_pages.settings import settings_from_mkdocs
 
 

@@ -13,7 +13,7 @@ import yaml
 from conftest import FIXTURES, SiteResult, run_mkdocs, set_plugin_options
 from html_tree import parse
 from privacy_pages.pipeline import build_site
-from privacy_pages.render.comparison_pages import NOT_STATED_NAMED
+from privacy_pages.render.data_item_index import NOT_STATED_NAMED
 from privacy_pages.settings import settings_from_mkdocs
 
 COMPARE = FIXTURES / "compare"

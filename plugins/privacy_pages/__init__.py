@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from .load.content import ContentCache, load_content, load_or_raise
     from .model import SECTIONS, CatalogItem, Category, DataItem, Dataset, Product, Requirement
     from .pipeline import SiteBuild, build_site, check_site
-    from .render.pages import GeneratedPage, render_pages
+    from .render.generated import GeneratedPage
+    from .render.pages import render_pages
     from .settings import Settings
 
 #: Where each public name lives. They are imported on first use, so that a command (or a site

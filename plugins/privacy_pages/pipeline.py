@@ -15,17 +15,18 @@ from datetime import date
 
 from .check.coverage import check_coverage, check_page_paths
 from .check.lint import configure_severities, run_rules
-from .compare.comparison import Collection
+from .compare.collection import Collection
+from .compare.comparison import comparisons
 from .diagnostics import Diagnostics
 from .history.releases import History, build_date, load_history
 from .load.content import ContentCache, load_content
 from .model import Dataset
-from .render.comparison_pages import iter_comparison_pages
+from .render.downloads import render_assets
 from .render.errors import render_error
-from .render.exports import GeneratedAsset, render_assets
 from .render.feed import atom_feed
-from .render.history_pages import FEED_PATH
-from .render.pages import GeneratedPage, iter_statement_pages, plan_pages
+from .render.generated import GeneratedAsset, GeneratedPage
+from .render.pages import plan_pages, render_pages
+from .render.paths import FEED_PATH
 from .settings import Settings
 from .timing import PhaseTimes
 
@@ -95,12 +96,11 @@ def render_site(build: SiteBuild, today: date | None = None) -> None:
     dataset, settings, times = build.dataset, build.settings, build.timings
     marks_date = settings.history.today or today or build_date()  # for "Updated in" marks
     try:
-        with times.phase("render"):
-            pages = list(iter_statement_pages(dataset, settings, build.history, marks_date))
         with times.phase("comparisons"):
             collection = Collection(dataset)  # every product-by-item cell, computed once
+            tables = comparisons(collection)
         with times.phase("render"):
-            pages.extend(iter_comparison_pages(collection, settings))
+            pages = render_pages(dataset, settings, build.history, marks_date, collection, tables)
     except Exception as exc:  # a template or a bug: name the record, never a traceback
         build.problems.add(render_error(exc, dataset))
         return
@@ -108,12 +108,11 @@ def render_site(build: SiteBuild, today: date | None = None) -> None:
     with times.phase("coverage"):
         build.problems.extend(check_coverage(dataset, pages))  # nothing lost
     with times.phase("comparisons"):
-        build.downloads = render_assets(collection, settings)
+        build.downloads = render_assets(collection, settings, tables)
     if build.history:
         with times.phase("render"):
-            build.downloads.append(
-                GeneratedAsset(FEED_PATH, atom_feed(build.history, dataset, settings))
-            )
+            feed = atom_feed(build.history, dataset, settings)
+            build.downloads.append(GeneratedAsset(FEED_PATH, feed))
 
 
 @contextmanager

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Location, Severity
 from ..model import DataItem, Dataset, Product
-from ..render.pages import GeneratedPage, PlannedPage
+from ..render.generated import GeneratedPage, PlannedPage
 
 RULE = "orphaned-record"
 COLLISION_RULE = "page-collision"

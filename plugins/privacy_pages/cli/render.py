@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..pipeline import build_site
-from ..render.pages import expand_blocks
+from ..render.blocks import expand_blocks
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
 
 

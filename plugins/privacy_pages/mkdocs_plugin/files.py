@@ -13,8 +13,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..pipeline import SiteBuild
-from ..render.comparison_pages import comparison_nav, is_comparison_page
-from ..render.pages import GeneratedPage
+from ..render.comparison_pages import comparison_nav
+from ..render.generated import GeneratedPage
+from ..render.paths import is_comparison_page
 from ..settings import Settings
 
 

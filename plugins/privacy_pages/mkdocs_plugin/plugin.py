@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +32,8 @@ from .. import memo
 from ..diagnostics import Diagnostics, Severity
 from ..load.content import ContentCache
 from ..pipeline import SiteBuild, build_site
-from ..render.exports import SCRIPT, STYLESHEET
-from ..render.history_pages import FEED_PATH
-from ..render.pages import BLOCKS, substitute_blocks
+from ..render.blocks import expand_blocks
+from ..render.paths import FEED_PATH, SCRIPT, STYLESHEET
 from ..render.templates import default_templates_dir
 from ..settings import Settings, SettingsError, removed_options_message, settings_from_options
 from .config import PrivacyPagesConfig
@@ -118,17 +116,13 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             page.meta = {key: escape_meta(value) for key, value in (page.meta or {}).items()}
             return markdown
         source = page.file.abs_src_path or page.file.src_uri
-        block = partial(self._block, self.build, page.file.src_uri)
-        expanded, problems = substitute_blocks(markdown, source, block)
+        dataset, settings = self.build.dataset, self.build.settings
+        expanded, problems = expand_blocks(markdown, page.file.src_uri, dataset, settings, source)
         for problem in problems:
             log.error(str(problem))
         if problems:
             raise PluginError(f"privacy-pages: unknown block in {page.file.src_uri}")
         return expanded
-
-    @staticmethod
-    def _block(build: SiteBuild, page: str, name: str, args: list[str]) -> str:
-        return BLOCKS[name](build.dataset, build.settings, page, args)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.build is None:

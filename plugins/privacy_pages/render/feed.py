@@ -18,7 +18,7 @@ from ..history.notes import ChangeNote
 from ..history.releases import History, Release
 from ..model import Dataset
 from ..settings import Settings
-from .history_pages import FEED_PATH, changes_page_path
+from .paths import FEED_PATH, changes_page_path
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 FEED_TITLE = "Privacy statements: what changed"

@@ -1,5 +1,5 @@
 """The release history on the site: each product page's "Change history" section and the
-site-wide "What changed" page. Plain data and Markdown, like :mod:`privacy_pages.pages`."""
+site-wide "What changed" page. Plain data and Markdown, like :mod:`privacy_pages.render.pages`."""
 
 from __future__ import annotations
 
@@ -13,14 +13,11 @@ from ..history.releases import History, Release, UpdatedMark
 from ..model import Dataset, Product
 from ..model.sections import NOT_STATED
 from ..settings import Settings
+from .paths import FEED_PATH, changes_page_path
 from .templates import render
 
 #: The section of every product page that lists its releases.
 SECTION_ID = "change-history"
-#: The site-wide page of changes, inside the pages folder.
-CHANGES_PAGE = "changes.md"
-#: The Atom feed of changes, at the root of the site.
-FEED_PATH = "changes.xml"
 
 
 @dataclass(frozen=True)
@@ -61,10 +58,6 @@ class ReleaseSummary:
     initial: bool
     products: tuple[ProductChanges, ...]
     shared: tuple[LinkedNote, ...]
-
-
-def changes_page_path(settings: Settings) -> str:
-    return f"{settings.pages_dir}/{CHANGES_PAGE}"
 
 
 def _item_anchors(product: Product) -> set[str]:

@@ -1,0 +1,211 @@
+"""Cells: what one product states about one catalog item, and under one of its workloads.
+
+A :class:`Cell` says whether the product requires the item, collects it optionally (and of which
+kind), collects it only under conditions, states that it never collects it, or says nothing
+about it. A site has thousands of cells but few distinct ones, so each is one shared object."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+
+from ..memo import memoized
+from ..model import (
+    DataItem,
+    Requirement,
+)
+
+
+class Status(StrEnum):
+    """What a product states about a catalog item."""
+
+    REQUIRED = "required"
+    OPTIONAL = "optional"
+    CONDITIONAL = "conditional"
+    NEVER = "never"
+    NOT_STATED = "not-stated"
+
+    @property
+    def label(self) -> str:
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {
+    Status.REQUIRED: "Required",
+    Status.OPTIONAL: "Optional",
+    Status.CONDITIONAL: "Conditional",
+    Status.NEVER: "Never collected",
+    Status.NOT_STATED: "Not stated",
+}
+
+
+class WorkloadStatus(StrEnum):
+    """Whether a product collects an item under one of its workloads."""
+
+    YES = "yes"
+    CONDITIONAL = "conditional"
+    NO = "no"
+    NOT_STATED = "not-stated"
+
+    @property
+    def label(self) -> str:
+        return _WORKLOAD_LABELS[self]
+
+
+_WORKLOAD_LABELS = {
+    WorkloadStatus.YES: "Yes",
+    WorkloadStatus.CONDITIONAL: "Yes, conditionally",
+    WorkloadStatus.NO: "No",
+    WorkloadStatus.NOT_STATED: "Not stated",
+}
+
+
+def plain(text: str) -> str:
+    """Plain text on one line: how conditions are compared, shown and exported."""
+    return " ".join(text.split())
+
+
+def _distinct(values: Iterable[str | None]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(plain(v) for v in values if v))
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one product states about one catalog item."""
+
+    status: Status
+    #: For collected items: required or optional (also when the item is conditional).
+    requirement: Requirement | None = None
+    #: For optional items: the kinds of optional data (diagnostic, feedback, ...).
+    kinds: tuple[str, ...] = ()
+    #: For conditional items: every condition that limits collection.
+    conditions: tuple[str, ...] = ()
+
+    @property
+    def collected(self) -> bool:
+        return self.status in (Status.REQUIRED, Status.OPTIONAL, Status.CONDITIONAL)
+
+    @cached_property
+    def detail(self) -> str:
+        """What qualifies the status: ``diagnostic`` or ``optional, diagnostic``."""
+        if self.status is Status.OPTIONAL:
+            return ", ".join(self.kinds)
+        if self.status is Status.CONDITIONAL and self.requirement is not None:
+            return ", ".join((self.requirement.value, *self.kinds))
+        return ""
+
+    @cached_property  # cells are shared and their labels printed in many places
+    def label(self) -> str:
+        """The cell's text: ``Required``, ``Optional (diagnostic)``, ``Conditional (required)``."""
+        detail = self.detail
+        return f"{self.status.label} ({detail})" if detail else self.status.label
+
+    @cached_property
+    def rank(self) -> int:
+        """Sort order: most firmly collected first, not stated last."""
+        if self.status is Status.CONDITIONAL:
+            return 1 if self.requirement is Requirement.REQUIRED else 3
+        return {
+            Status.REQUIRED: 0,
+            Status.OPTIONAL: 2,
+            Status.NEVER: 4,
+            Status.NOT_STATED: 5,
+        }[self.status]
+
+
+NOT_STATED = Cell(Status.NOT_STATED)
+
+
+NEVER = Cell(Status.NEVER)
+
+
+@memoized(4096)
+def shared_cell(
+    status: Status,
+    requirement: Requirement | None = None,
+    kinds: tuple[str, ...] = (),
+    conditions: tuple[str, ...] = (),
+) -> Cell:
+    """One cell object per distinct cell: a site has thousands of cells but few distinct ones,
+    so each label and sort rank is worked out once."""
+    return Cell(status, requirement, kinds, conditions)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A cell with the product's own entries behind it (for links and the product's wording)."""
+
+    cell: Cell
+    #: The product's entries for the item in page order: where it is collected, or the
+    #: entry in "Data never collected".
+    items: tuple[DataItem, ...] = ()
+
+    @property
+    def anchor(self) -> str | None:
+        return self.items[0].anchor if self.items else None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """How the product words the item, if differently from the catalog."""
+        return tuple(dict.fromkeys(item.name for item in self.items))
+
+
+@dataclass(frozen=True)
+class WorkloadCell:
+    """Whether a product collects an item under one workload."""
+
+    status: WorkloadStatus
+    conditions: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.status.label
+
+    @cached_property
+    def rank(self) -> int:
+        return list(WorkloadStatus).index(self.status)
+
+
+WORKLOAD_NOT_STATED = WorkloadCell(WorkloadStatus.NOT_STATED)
+
+
+@memoized(4096)
+def shared_workload_cell(status: WorkloadStatus, conditions: tuple[str, ...] = ()) -> WorkloadCell:
+    """One object per distinct workload cell (see :func:`shared_cell`)."""
+    return WorkloadCell(status, conditions)
+
+
+def combine(items: Iterable[DataItem]) -> Cell:
+    """One cell from every entry a product has for an item (Intune lists some items twice).
+
+    An item is conditional only when every entry has a condition; otherwise the entries without
+    one decide. It is required when any deciding entry is required.
+    """
+    entries = list(items)
+    if not entries:
+        return NOT_STATED
+    unconditional = [item for item in entries if not item.conditions]
+    deciding = unconditional or entries
+    required = any(item.requirement is Requirement.REQUIRED for item in deciding)
+    requirement = Requirement.REQUIRED if required else Requirement.OPTIONAL
+    kinds = () if required else _distinct(item.kind for item in deciding)
+    if unconditional:
+        return shared_cell(Status(requirement.value), requirement, kinds)
+    conditions = _distinct(c for item in entries for c in item.conditions)
+    return shared_cell(Status.CONDITIONAL, requirement, kinds, conditions)
+
+
+def combine_workload(items: Iterable[DataItem], workload_id: str) -> WorkloadCell:
+    """One workload cell from every entry a product has for an item."""
+    values = [value for item in items if (value := item.workload(workload_id)) is not None]
+    if not values:
+        return WORKLOAD_NOT_STATED
+    applying = [value for value in values if value.applies]
+    if any(value.condition is None for value in applying):
+        return shared_workload_cell(WorkloadStatus.YES)
+    if applying:
+        conditions = _distinct(v.condition for v in applying)
+        return shared_workload_cell(WorkloadStatus.CONDITIONAL, conditions)
+    return shared_workload_cell(WorkloadStatus.NO, _distinct(v.condition for v in values))

@@ -1,0 +1,111 @@
+"""Blocks in hand-written pages: ``<!-- privacy-pages: NAME args -->`` replaced by generated Markdown."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..compare.comparison import (
+    comparison_specs,
+)
+from ..diagnostics import Diagnostic, Location
+from ..model import Dataset
+from ..settings import Settings
+from .data_item_index import INDEX_TITLE
+from .field_reference import field_reference
+from .lint_reference import lint_rules
+from .paths import (
+    asset_paths,
+    comparison_page_path,
+    data_item_index_path,
+    product_page_path,
+    relative_link,
+)
+from .templates import render
+
+MARKER = re.compile(r"<!--\s*privacy-pages:\s*([a-z-]+)((?:\s+[a-z0-9-]+)*)\s*-->")
+
+
+BlockRenderer = Callable[[Dataset, Settings, str, list[str]], str]
+
+
+def product_list(dataset: Dataset, settings: Settings, page: str, args: list[str]) -> str:
+    """A table of every product with its summary and counts of required and optional items."""
+    rows = []
+    for product in sorted(dataset.products.values(), key=lambda p: (p.family or "", p.name)):
+        rows.append(
+            {
+                "product": product,
+                "link": relative_link(page, product_page_path(settings, product.id)),
+                "required": len(product.required.items),
+                "optional": len(product.optional.items),
+            }
+        )
+    return render("product-list.md.j2", settings.templates_dir, rows=rows)
+
+
+def comparison_list(dataset: Dataset, settings: Settings, page: str, args: list[str]) -> str:
+    """The block ``<!-- privacy-pages: comparisons -->``: links to every comparison, the
+    data-item index and the downloads (nothing on a site without products)."""
+    if not dataset.products:
+        return ""
+    paths = asset_paths(settings)
+    return render(
+        "comparison-list.md.j2",
+        settings.templates_dir,
+        comparisons=[
+            (
+                spec.title,
+                spec.description,
+                relative_link(page, comparison_page_path(settings, spec.id)),
+            )
+            for spec in comparison_specs(dataset)
+        ],
+        index_title=INDEX_TITLE,
+        index_link=relative_link(page, data_item_index_path(settings)),
+        json_link=relative_link(page, paths.privacy_json),
+        schema_link=relative_link(page, paths.schema),
+    )
+
+
+BLOCKS: dict[str, BlockRenderer] = {
+    "products": product_list,
+    "comparisons": comparison_list,
+    "field-reference": field_reference,
+    "lint-rules": lint_rules,
+}
+
+
+def expand_blocks(
+    markdown: str, page: str, dataset: Dataset, settings: Settings, source: str
+) -> tuple[str, list[Diagnostic]]:
+    """Replace ``<!-- privacy-pages: NAME args -->`` markers in a hand-written page."""
+
+    def render_block(name: str, args: list[str]) -> str:
+        return BLOCKS[name](dataset, settings, page, args)
+
+    return substitute_blocks(markdown, source, render_block)
+
+
+def substitute_blocks(
+    markdown: str, source: str, render_block: Callable[[str, list[str]], str]
+) -> tuple[str, list[Diagnostic]]:
+    """Replace the block markers in ``markdown`` (the text of ``source``) with what
+    ``render_block(name, args)`` returns; an unknown name is a problem."""
+    problems: list[Diagnostic] = []
+
+    def replace(match: re.Match[str]) -> str:
+        name, args = match.group(1), match.group(2).split()
+        if name not in BLOCKS:
+            line = markdown.count("\n", 0, match.start()) + 1
+            problems.append(
+                Diagnostic(
+                    Location(source, line, 1),
+                    f"expected a block name ({', '.join(sorted(BLOCKS))}), found {name!r}",
+                    "unknown-block",
+                )
+            )
+            return match.group(0)
+        return render_block(name, args)
+
+    return MARKER.sub(replace, markdown), problems

@@ -1,0 +1,49 @@
+"""The site's downloads: ``privacy.json`` and its schema, each comparison as CSV, and the
+packaged script and style sheet. Plain data (:class:`GeneratedAsset`); the adapters place the
+files."""
+
+from __future__ import annotations
+
+from functools import partial
+from importlib import resources
+
+from ..compare.collection import Collection
+from ..compare.comparison import (
+    Comparison,
+    comparisons,
+)
+from ..settings import Settings
+from .comparison_csv import comparison_csv
+from .generated import GeneratedAsset
+from .paths import SCRIPT, STYLESHEET, asset_paths
+from .privacy_json import json_schema_text, privacy_json_pieces
+
+_STATIC = {SCRIPT: "privacy-pages.js", STYLESHEET: "privacy-pages.css"}
+
+
+def static_assets() -> list[GeneratedAsset]:
+    """The packaged script and style sheet (no network: nothing is loaded from elsewhere)."""
+    assets = resources.files("privacy_pages").joinpath("assets")
+    return [
+        GeneratedAsset(path, assets.joinpath(name).read_text("utf-8"))
+        for path, name in _STATIC.items()
+    ]
+
+
+def render_assets(
+    collection: Collection, settings: Settings, tables: tuple[Comparison, ...] | None = None
+) -> list[GeneratedAsset]:
+    """Every download of the site, and the packaged script and style sheet."""
+    if not collection.dataset.products:
+        return []
+    tables = comparisons(collection) if tables is None else tables
+    paths = asset_paths(settings)
+    assets = [
+        GeneratedAsset(
+            paths.privacy_json, pieces=partial(privacy_json_pieces, collection, settings, tables)
+        ),
+        GeneratedAsset(paths.schema, json_schema_text()),
+    ]
+    assets.extend(GeneratedAsset(paths.csv(t.id), comparison_csv(t)) for t in tables)
+    assets.extend(static_assets())
+    return assets

@@ -1,0 +1,101 @@
+"""Where generated pages and downloads go, and the links between them."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from ..memo import memoized
+from ..settings import Settings
+
+
+def product_page_path(settings: Settings, product_id: str) -> str:
+    return f"{settings.pages_dir}/{product_id}.md"
+
+
+def comparison_page_path(settings: Settings, comparison_id: str) -> str:
+    return f"{settings.pages_dir}/compare/{comparison_id}.md"
+
+
+def data_item_index_path(settings: Settings) -> str:
+    return f"{settings.pages_dir}/data-items.md"
+
+
+#: The site-wide page of changes, inside the pages folder.
+CHANGES_PAGE = "changes.md"
+
+
+def changes_page_path(settings: Settings) -> str:
+    return f"{settings.pages_dir}/{CHANGES_PAGE}"
+
+
+#: The Atom feed of changes, at the root of the site.
+FEED_PATH = "changes.xml"
+
+
+JSON_SCHEMA_FILE = "privacy-json.schema.json"
+
+
+#: The packaged script and style sheet of the comparison tables, and where sites serve them.
+SCRIPT = "assets/privacy-pages/privacy-pages.js"
+
+
+STYLESHEET = "assets/privacy-pages/privacy-pages.css"
+
+
+@dataclass(frozen=True)
+class AssetPaths:
+    """Where the downloads of a site go."""
+
+    pages_dir: str
+
+    @property
+    def privacy_json(self) -> str:
+        return f"{self.pages_dir}/privacy.json"
+
+    @property
+    def schema(self) -> str:
+        return f"{self.pages_dir}/{JSON_SCHEMA_FILE}"
+
+    def csv(self, comparison_id: str) -> str:
+        return f"{self.pages_dir}/compare/{comparison_id}.csv"
+
+
+def asset_paths(settings: Settings) -> AssetPaths:
+    return AssetPaths(settings.pages_dir)
+
+
+def is_comparison_page(path: str, settings: Settings) -> bool:
+    return path.startswith(posixpath.dirname(comparison_page_path(settings, "x")) + "/")
+
+
+@memoized(16384)  # pages link the same pages many times (index, comparisons)
+def relative_link(from_page: str, to_page: str) -> str:
+    """A relative ``.md`` link between two pages of the docs folder."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def page_url(path: str, directory_urls: bool) -> str:
+    """The URL (relative to the site root) a static site generator gives a Markdown page."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def relative_url(from_page: str, to_page: str, directory_urls: bool, fragment: str = "") -> str:
+    """A URL from one page to another (and an anchor on it), for links in raw HTML."""
+    url = _relative_page_url(from_page, to_page, directory_urls)
+    return f"{url}#{fragment}" if fragment else url
+
+
+@memoized(16384)
+def _relative_page_url(from_page: str, to_page: str, directory_urls: bool) -> str:
+    # Once per pair of pages: a table links each of its products and the index once per row.
+    source = page_url(from_page, directory_urls)
+    target = page_url(to_page, directory_urls)
+    source_dir = source if source.endswith("/") or not source else posixpath.dirname(source)
+    url = posixpath.relpath(target or ".", source_dir or ".")
+    if target.endswith("/") or not target:
+        url = url.rstrip("/") + "/"
+    return url

@@ -1,0 +1,229 @@
+"""``privacy.json``: the whole dataset for programs. It carries ``schema_version`` and
+``generator_version`` and validates against ``schemas/privacy-json.schema.json``, which is
+published next to it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import asdict
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .. import __version__
+from ..compare.cells import Cell, WorkloadCell
+from ..compare.collection import Collection
+from ..compare.comparison import (
+    Comparison,
+)
+from ..model import DataItem, Product
+from ..settings import Settings
+from .paths import JSON_SCHEMA_FILE, asset_paths, product_page_path
+
+
+def json_schema_text() -> str:
+    """The published JSON Schema of privacy.json, as shipped in the package."""
+    return resources.files("privacy_pages").joinpath("schemas", JSON_SCHEMA_FILE).read_text("utf-8")
+
+
+@cache
+def json_schema() -> dict[str, Any]:
+    """The published JSON Schema of privacy.json."""
+    document: dict[str, Any] = json.loads(json_schema_text())
+    return document
+
+
+def json_schema_version() -> str:
+    """The version of the privacy.json format: the schema's ``x-schema-version``."""
+    return str(json_schema()["x-schema-version"])
+
+
+def privacy_json(collection: Collection, settings: Settings, tables: tuple[Comparison, ...]) -> str:
+    """The document as compact JSON: a download for programs (an indented one is 60% larger,
+    and takes the json module's pure-Python encoder five times as long to write).
+
+    Written a product at a time: the text is the same as ``json.dumps`` of
+    :func:`privacy_document`, without holding the whole document as Python data beside it
+    (that took six times the text's size at 200 products)."""
+    return "".join(privacy_json_pieces(collection, settings, tables))
+
+
+def privacy_json_pieces(
+    collection: Collection, settings: Settings, tables: tuple[Comparison, ...]
+) -> Iterator[str]:
+    """:func:`privacy_json` in pieces, a product at a time."""
+    return _json_chunks(_document(collection, settings, tables))
+
+
+#: The encoder of privacy.json: compact, Unicode as is, dates as ISO text.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+
+
+def _json_chunks(document: dict[str, Any]) -> Iterator[str]:
+    """``json.dumps(document)`` in pieces; lists given as iterators are encoded an entry at a
+    time."""
+    yield "{"
+    for number, (key, value) in enumerate(document.items()):
+        yield ("," if number else "") + _ENCODE(key) + ":"
+        if isinstance(value, Iterator):
+            yield "["
+            for index, entry in enumerate(value):
+                yield ("," if index else "") + _ENCODE(entry)
+            yield "]"
+        else:
+            yield _ENCODE(value)
+    yield "}"
+
+
+def privacy_document(
+    collection: Collection, settings: Settings, tables: tuple[Comparison, ...]
+) -> dict[str, Any]:
+    """The whole dataset as JSON-compatible data."""
+    document = _document(collection, settings, tables)
+    return {k: list(v) if isinstance(v, Iterator) else v for k, v in document.items()}
+
+
+def _document(
+    collection: Collection, settings: Settings, tables: tuple[Comparison, ...]
+) -> dict[str, Any]:
+    """The document, its products and comparisons as iterators (made when they are read)."""
+
+    dataset = collection.dataset
+    paths = asset_paths(settings)
+    return {
+        "schema_version": json_schema_version(),
+        "generator": "privacy-pages",
+        "generator_version": __version__,
+        "categories": [
+            {"id": c.id, "name": c.name, "description": c.description}
+            for c in dataset.categories.values()
+        ],
+        "catalog": [
+            {
+                "id": i.id,
+                "name": i.name,
+                "category": i.category,
+                "description": i.description,
+                "classification": i.classification,
+                "aliases": list(i.aliases),
+            }
+            for i in dataset.catalog.values()
+        ],
+        "products": (
+            _product(p, product_page_path(settings, p.id)) for p in dataset.products.values()
+        ),
+        "comparisons": (_comparison(t, paths.csv(t.id)) for t in tables),
+    }
+
+
+def _product(product: Product, page: str) -> dict[str, Any]:
+    never = product.never_collected
+    return {
+        "id": product.id,
+        "name": product.name,
+        "family": product.family,
+        "platform": product.platform,
+        "summary": product.summary,
+        "page": page,
+        "metadata": product.metadata,
+        "intro": product.intro,
+        "applies_to": [asdict(link) for link in product.applies_to],
+        "notes": [asdict(note) for note in product.notes],
+        "links": [asdict(link) for link in product.links],
+        "workloads": [asdict(w) for w in product.workloads],
+        "items": [_item(item) for item in product.items],
+        "never_collected": [
+            {
+                "id": i.id,
+                "name": i.name,
+                "catalog": i.catalog,
+                "anchor": i.anchor,
+                "description": i.description,
+            }
+            for i in (never.items if never else ())
+        ],
+        "data_use": [asdict(use) for use in product.data_uses],
+        "processed_entities": list(product.processed_entities),
+        "storage": asdict(product.storage),
+        "access": asdict(product.access),
+        "rights": asdict(product.rights),
+    }
+
+
+def _item(item: DataItem) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "name": item.name,
+        "catalog": item.catalog,
+        "anchor": item.anchor,
+        "requirement": item.requirement.value,
+        "category": item.category,
+        "kind": item.kind,
+        "description": item.description,
+        "condition": item.condition,
+        "group_condition": item.group_condition,
+        "classification": item.classification,
+        "purpose": item.purpose,
+        "control": item.control,
+        "details": [asdict(d) for d in item.details],
+        "alternatives": asdict(item.alternatives) if item.alternatives else None,
+        "workloads": {
+            wid: {"applies": value.applies, "condition": value.condition}
+            for wid, value in item.workloads
+        },
+        "note": item.note,
+    }
+
+
+def _cell(cell: Cell, anchor: str | None) -> dict[str, Any]:
+    return {
+        "status": cell.status.value,
+        "label": cell.label,
+        "requirement": cell.requirement.value if cell.requirement else None,
+        "kinds": list(cell.kinds),
+        "conditions": list(cell.conditions),
+        "anchor": anchor,
+    }
+
+
+def _workload_cell(cell: WorkloadCell) -> dict[str, Any]:
+    return {"status": cell.status.value, "label": cell.label, "conditions": list(cell.conditions)}
+
+
+def _comparison(table: Comparison, csv_path: str) -> dict[str, Any]:
+    columns = [
+        {"key": c.key, "product": c.product.id, "workload": None, "title": c.title}
+        for c in table.products
+    ] + [
+        {"key": c.key, "product": c.product.id, "workload": c.workload_id, "title": c.title}
+        for c in table.workloads
+    ]
+    rows = []
+    for group in table.groups:
+        for row in group.rows:
+            cells = {
+                column.key: _cell(statement.cell, statement.anchor)
+                for column, statement in zip(table.products, row.statements, strict=True)
+            }
+            cells.update(
+                (column.key, _workload_cell(cell))
+                for column, cell in zip(table.workloads, row.workloads, strict=True)
+            )
+            rows.append(
+                {
+                    "item": row.item.id,
+                    "name": row.item.name,
+                    "category": group.category.id,
+                    "cells": cells,
+                }
+            )
+    return {
+        "id": table.id,
+        "title": table.spec.title,
+        "description": table.spec.description,
+        "csv": csv_path,
+        "include_not_stated": table.spec.include_not_stated,
+        "columns": columns,
+        "rows": rows,
+    }

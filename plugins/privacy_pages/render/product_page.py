@@ -1,0 +1,53 @@
+"""A product's privacy page, from ``product.md.j2`` and its section templates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..history.releases import History
+from ..model import SECTIONS, Dataset, Product
+from ..model.sections import empty_statement
+from ..settings import Settings
+from .front_matter import front_matter, yaml_header
+from .generated import GeneratedPage
+from .history_pages import product_context
+from .paths import product_page_path
+from .templates import render
+
+
+def last_updated(product: Product, settings: Settings) -> str | None:
+    """The page's date: the first metadata key the site declares as a date."""
+    for key, kind in settings.metadata.types.items():
+        if kind == "date" and key in product.metadata:
+            return str(product.metadata[key])
+    return None
+
+
+def render_product(
+    product: Product,
+    dataset: Dataset,
+    settings: Settings,
+    history: History | None = None,
+    today: date | None = None,
+) -> GeneratedPage:
+    """The Markdown page of one product (``history`` fills its "Change history" section)."""
+    path = product_page_path(settings, product.id)
+    body = render(
+        "product.md.j2",
+        settings.templates_dir,
+        product=product,
+        dataset=dataset,
+        sections=SECTIONS,
+        empty_statement=lambda section_id: empty_statement(product, section_id),
+        last_updated=last_updated(product, settings),
+        category_name=dataset.category_name,
+        **product_context(history, product, settings, today),
+    )
+    header = yaml_header(front_matter(product, settings))
+    return GeneratedPage(
+        path=path,
+        markdown=f"---\n{header}---\n\n{body}",
+        title=product.name,
+        source=product.file,
+        product_id=product.id,
+    )
