@@ -32,7 +32,7 @@ from privacy_pages.history.changes import (
     RetentionRemoved,
     compare,
 )
-from privacy_pages.history.notes import describe, report
+from privacy_pages.history.notes import describe
 from privacy_pages.history.releases import build_history
 from privacy_pages.history.snapshot import (
     Snapshot,
@@ -47,6 +47,7 @@ from privacy_pages.history.snapshot import (
 )
 from privacy_pages.load.content import load_content
 from privacy_pages.load.metadata import MetadataRules
+from privacy_pages.render.diff_report import report
 
 RULES = MetadataRules(
     required=("title", "description", "ms.date"),

@@ -11,9 +11,9 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, Location
 from ..history.changes import compare
 from ..history.git_tree import GitError, export_content, repository_root
-from ..history.notes import REPORT_FORMATS, report
 from ..history.snapshot import State, dataset_state, read_snapshot
 from ..load.content import load_content
+from ..render.diff_report import REPORT_FORMATS, report
 from ..settings import Settings
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
 

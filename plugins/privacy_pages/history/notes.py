@@ -1,21 +1,17 @@
-"""Changes as readers see them: one sentence per change, and reports in text, Markdown or JSON.
+"""Changes as readers see them: one sentence per change, with the words before and after.
 
-:func:`describe` turns a typed change into a :class:`ChangeNote` (what changed, and the words
-before and after). The same notes feed the ``privacy-pages diff`` reports, the "Change
-history" section of product pages, the "What changed" page and the Atom feed.
+:func:`describe` turns a typed change into a :class:`ChangeNote` (what changed, and excerpts of
+the text before and after, the changed words flagged). The same notes feed the
+``privacy-pages diff`` reports, the "Change history" section of product pages, the "What
+changed" page and the Atom feed (all in :mod:`privacy_pages.render`).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from pathlib import Path
 
-from ..render import markdown_text
-from ..render.markdown_text import MarkdownSafe
-from ..render.templates import render
 from .changes import (
     CatalogItemAdded,
     CatalogItemChanged,
@@ -38,8 +34,6 @@ from .changes import (
     Value,
 )
 from .snapshot import NEVER_COLLECTED
-
-REPORT_FORMATS = ("text", "markdown", "json")
 
 #: Readable names of statement-level fields (paths in a product's snapshot).
 FIELD_LABELS: dict[str, str] = {
@@ -153,34 +147,9 @@ class ChangeNote:
             line += f': was "{plain(self.before)}"'
         return line
 
-    @property
-    def before_markdown(self) -> MarkdownSafe | None:
-        return None if self.before is None else marked(self.before, "del")
-
-    @property
-    def after_markdown(self) -> MarkdownSafe | None:
-        return None if self.after is None else marked(self.after, "ins")
-
 
 def plain(excerpt: Excerpt) -> str:
     return "".join(segment.text for segment in excerpt)
-
-
-def marked(excerpt: Excerpt, tag: str) -> MarkdownSafe:
-    """Inline Markdown of an excerpt, with the changed words in ``<del>`` or ``<ins>``."""
-    parts = []
-    for segment in excerpt:
-        words = segment.text.strip()
-        if not words:
-            parts.append(segment.text)
-            continue
-        lead = segment.text[: len(segment.text) - len(segment.text.lstrip())]
-        trail = segment.text[len(segment.text.rstrip()) :]
-        text = str(markdown_text.inline(words))
-        if segment.changed:
-            text = f"<{tag}>{text}</{tag}>"
-        parts.append(f"{lead}{text}{trail}")
-    return MarkdownSafe("".join(parts))
 
 
 # -- values and excerpts ------------------------------------------------------------------------
@@ -456,75 +425,3 @@ def describe(change: Change, changes: ChangeSet) -> ChangeNote:
 
 def describe_all(changes: Iterable[Change], changeset: ChangeSet) -> list[ChangeNote]:
     return [describe(change, changeset) for change in changes]
-
-
-# -- reports ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ProductReport:
-    id: str
-    name: str
-    notes: list[ChangeNote]
-
-
-def product_reports(changes: ChangeSet) -> list[ProductReport]:
-    return [
-        ProductReport(pid, changes.name_of(pid), describe_all(changes.for_product(pid), changes))
-        for pid in changes.products
-    ]
-
-
-def _count(changes: ChangeSet) -> str:
-    count, products = len(changes), len(changes.products)
-    text = f"{count} change{'s' if count != 1 else ''}"
-    if products:
-        text += f" in {products} statement{'s' if products != 1 else ''}"
-    if changes.shared:
-        text += f"{' and' if products else ' in'} the shared catalog"
-    return text
-
-
-def text_report(changes: ChangeSet, old: str, new: str) -> str:
-    """A plain-text report, one line per change, grouped by product."""
-    if not changes:
-        return f"No changes from {old} to {new}.\n"
-    lines = [f"Changes from {old} to {new}: {_count(changes)}"]
-    for report in product_reports(changes):
-        lines += ["", f"{report.name} ({report.id})"]
-        lines += [f"  {note.sign} {note.text}" for note in report.notes]
-    if changes.shared:
-        lines += ["", "Shared catalog and categories"]
-        lines += [f"  {note.sign} {note.text}" for note in describe_all(changes.shared, changes)]
-    return "\n".join(lines) + "\n"
-
-
-def markdown_report(
-    changes: ChangeSet, old: str, new: str, templates_dir: Path | None = None
-) -> str:
-    """A Markdown report, ready to paste into a pull-request comment."""
-    return render(
-        "diff-report.md.j2",
-        templates_dir,
-        old=old,
-        new=new,
-        count=_count(changes) if changes else None,
-        products=product_reports(changes),
-        shared=describe_all(changes.shared, changes),
-    )
-
-
-def json_report(changes: ChangeSet, old: str, new: str) -> str:
-    """The changes as JSON: every record with its type, aspect, field and values."""
-    document = {"from": old, "to": new, "count": len(changes), **changes.to_json()}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-def report(
-    changes: ChangeSet, old: str, new: str, fmt: str, templates_dir: Path | None = None
-) -> str:
-    if fmt == "json":
-        return json_report(changes, old, new)
-    if fmt == "markdown":
-        return markdown_report(changes, old, new, templates_dir)
-    return text_report(changes, old, new)

@@ -13,6 +13,7 @@ from ..history.releases import History, Release, UpdatedMark
 from ..model import Dataset, Product
 from ..model.sections import NOT_STATED
 from ..settings import Settings
+from .change_notes import MarkedNote
 from .paths import FEED_PATH, changes_page_path
 from .templates import render
 
@@ -70,7 +71,7 @@ def _item_anchors(product: Product) -> set[str]:
 def _linked(notes: list[ChangeNote], anchors: set[str], page: str = "") -> tuple[LinkedNote, ...]:
     """Link each note to its item, only when the item is still on the current page."""
     return tuple(
-        LinkedNote(note, f"{page}#{note.anchor}" if note.anchor in anchors else None)
+        LinkedNote(MarkedNote.of(note), f"{page}#{note.anchor}" if note.anchor in anchors else None)
         for note in notes
     )
 

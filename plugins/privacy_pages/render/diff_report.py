@@ -1,0 +1,85 @@
+"""``privacy-pages diff`` reports: the changes between two states of the content, in text,
+Markdown (for a pull-request comment) or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..history.changes import ChangeSet
+from ..history.notes import ChangeNote, describe_all
+from .change_notes import marked_notes
+from .templates import render
+
+REPORT_FORMATS = ("text", "markdown", "json")
+
+
+@dataclass(frozen=True)
+class ProductReport:
+    id: str
+    name: str
+    notes: Sequence[ChangeNote]
+
+
+def product_reports(changes: ChangeSet) -> list[ProductReport]:
+    return [
+        ProductReport(pid, changes.name_of(pid), describe_all(changes.for_product(pid), changes))
+        for pid in changes.products
+    ]
+
+
+def _count(changes: ChangeSet) -> str:
+    count, products = len(changes), len(changes.products)
+    text = f"{count} change{'s' if count != 1 else ''}"
+    if products:
+        text += f" in {products} statement{'s' if products != 1 else ''}"
+    if changes.shared:
+        text += f"{' and' if products else ' in'} the shared catalog"
+    return text
+
+
+def text_report(changes: ChangeSet, old: str, new: str) -> str:
+    """A plain-text report, one line per change, grouped by product."""
+    if not changes:
+        return f"No changes from {old} to {new}.\n"
+    lines = [f"Changes from {old} to {new}: {_count(changes)}"]
+    for report in product_reports(changes):
+        lines += ["", f"{report.name} ({report.id})"]
+        lines += [f"  {note.sign} {note.text}" for note in report.notes]
+    if changes.shared:
+        lines += ["", "Shared catalog and categories"]
+        lines += [f"  {note.sign} {note.text}" for note in describe_all(changes.shared, changes)]
+    return "\n".join(lines) + "\n"
+
+
+def markdown_report(
+    changes: ChangeSet, old: str, new: str, templates_dir: Path | None = None
+) -> str:
+    """A Markdown report, ready to paste into a pull-request comment."""
+    return render(
+        "diff-report.md.j2",
+        templates_dir,
+        old=old,
+        new=new,
+        count=_count(changes) if changes else None,
+        products=[replace(p, notes=marked_notes(p.notes)) for p in product_reports(changes)],
+        shared=marked_notes(describe_all(changes.shared, changes)),
+    )
+
+
+def json_report(changes: ChangeSet, old: str, new: str) -> str:
+    """The changes as JSON: every record with its type, aspect, field and values."""
+    document = {"from": old, "to": new, "count": len(changes), **changes.to_json()}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def report(
+    changes: ChangeSet, old: str, new: str, fmt: str, templates_dir: Path | None = None
+) -> str:
+    if fmt == "json":
+        return json_report(changes, old, new)
+    if fmt == "markdown":
+        return markdown_report(changes, old, new, templates_dir)
+    return text_report(changes, old, new)
