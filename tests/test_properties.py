@@ -18,7 +18,8 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from page_html import one_line, parse
-from privacy_pages.load.content import RESERVED_NAMES, load_content
+from privacy_pages.load.content import load_content
+from privacy_pages.load.products import RESERVED_NAMES
 from privacy_pages.model import SECTION_IDS
 from privacy_pages.render.markdown_text import block
 from privacy_pages.render.pages import render_pages

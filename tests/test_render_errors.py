@@ -81,10 +81,10 @@ def test_a_bug_while_reading_a_record_names_the_record(
 ) -> None:
     from privacy_pages.load import content as content_module
 
-    def broken(self: object, data: object, file: Path) -> None:
+    def broken(builder: object, data: object, file: Path) -> None:
         raise KeyError("applies")
 
-    monkeypatch.setattr(content_module._DatasetBuilder, "_product", broken)
+    monkeypatch.setattr(content_module, "read_product", broken)
     _, problems = content_module.load_content(FIXTURES / "small" / "content")
     found = [p for p in problems.errors if p.rule == "internal-error"]
     assert sorted(p.location.path.rsplit("/", 1)[-1] for p in found) == [

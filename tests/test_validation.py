@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, SiteResult
 from privacy_pages import load_content
-from privacy_pages.load.content import ContentCache
 from privacy_pages.load.metadata import MetadataRules
+from privacy_pages.load.record_files import ContentCache
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator
 from privacy_pages.check.lint import RULES
 from privacy_pages.cli import main
 from privacy_pages.diagnostics import Location
-from privacy_pages.load.content import record_kind
+from privacy_pages.load.discovery import record_kind
 from privacy_pages.load.schema import (
     RECORD_KINDS,
     iter_properties,

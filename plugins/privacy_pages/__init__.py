@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .diagnostics import ContentError, Diagnostic, Location, Severity
-    from .load.content import ContentCache, load_content, load_or_raise
+    from .load.content import load_content, load_or_raise
+    from .load.record_files import ContentCache
     from .model import SECTIONS, CatalogItem, Category, DataItem, Dataset, Product, Requirement
     from .pipeline import SiteBuild, build_site, check_site
     from .render.generated import GeneratedPage

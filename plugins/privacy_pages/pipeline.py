@@ -19,7 +19,8 @@ from .compare.collection import Collection
 from .compare.comparison import comparisons
 from .diagnostics import Diagnostics
 from .history.releases import History, build_date, load_history
-from .load.content import ContentCache, load_content
+from .load.content import load_content
+from .load.record_files import ContentCache
 from .model import Dataset
 from .render.downloads import render_assets
 from .render.errors import render_error

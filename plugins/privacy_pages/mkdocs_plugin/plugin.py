@@ -30,7 +30,7 @@ from mkdocs.utils import get_relative_url
 
 from .. import memo
 from ..diagnostics import Diagnostics, Severity
-from ..load.content import ContentCache
+from ..load.record_files import ContentCache
 from ..pipeline import SiteBuild, build_site
 from ..render.blocks import expand_blocks
 from ..render.paths import FEED_PATH, SCRIPT, STYLESHEET

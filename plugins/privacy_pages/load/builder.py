@@ -1,0 +1,72 @@
+"""The Dataset as it is built from records: readers add what they read, and report what is
+wrong at its exact location, naming what was expected (with a "did you mean" for unknown ids)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..diagnostics import Diagnostics, Location
+from ..model import Dataset, Link
+from .links import markdown_links, url_problem
+from .metadata import MetadataRules
+from .yaml_source import LocatedMapping, LocatedSequence
+
+
+@dataclass
+class DatasetBuilder:
+    """What the readers of each kind of record share: the dataset so far, and the problems."""
+
+    problems: Diagnostics
+    rules: MetadataRules
+    dataset: Dataset = field(default_factory=Dataset)
+
+    def error(
+        self, location: Location, message: str, key_path: str, rule: str = "reference"
+    ) -> None:
+        self.problems.error(location, message, key_path=key_path, rule=rule)
+
+    def unknown(
+        self, location: Location, what: str, found: str, known: Iterable[str], path: str
+    ) -> None:
+        """An id that names nothing: the error says what was expected and the closest id."""
+        guess = difflib.get_close_matches(found, list(known), n=1, cutoff=0.6)
+        hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+        self.error(location, f"expected a known {what} id, found {found!r}{hint}", path)
+
+    def check_url(self, location: Location, url: str, path: str) -> None:
+        problem = url_problem(url)
+        if problem:
+            self.error(location, f"{problem}; found {url!r}", path, "unsafe-link")
+
+    def check_markdown(self, data: Any, path: str, location: Location | None = None) -> None:
+        """Check every link inside the Markdown text fields of ``data``, recursively."""
+        if isinstance(data, LocatedMapping):
+            for key, value in data.items():
+                self.check_markdown(value, f"{path}.{key}" if path else key, data.where(key))
+        elif isinstance(data, LocatedSequence):
+            for index, value in enumerate(data):
+                self.check_markdown(value, f"{path}[{index}]", data.where(index))
+        elif isinstance(data, str) and location is not None:
+            for url in markdown_links(data):
+                self.check_url(location, url, path)
+
+    def links(self, data: LocatedMapping, key: str) -> tuple[Link, ...]:
+        """The titled links under ``key``, each URL checked."""
+        links = []
+        for index, entry in enumerate(data.get(key) or []):
+            self.check_url(entry.where("url"), entry["url"], f"{key}[{index}].url")
+            links.append(Link(entry["title"], entry["url"]))
+        return tuple(links)
+
+
+def optional_text(data: LocatedMapping, key: str) -> str | None:
+    value = data.get(key)
+    return None if value is None else str(value)
+
+
+def tuple_of(data: LocatedMapping, key: str) -> tuple[Any, ...]:
+    value = data.get(key)
+    return tuple(value) if value else ()

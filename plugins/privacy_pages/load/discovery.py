@@ -1,0 +1,92 @@
+"""Which files of a content folder are records, and of which kind: found by where they live."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..diagnostics import Diagnostics, Location, display_path
+
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+def record_kind(relative: Path) -> str | None:
+    """Which kind of record a content file holds, from where it lives."""
+    parts = relative.parts
+    if len(parts) == 1 and relative.stem == "categories":
+        return "categories"
+    if len(parts) == 2 and parts[0] == "catalog":
+        return "catalog"
+    if len(parts) == 2 and parts[0] == "products":
+        return "product"
+    if len(parts) == 1 and relative.stem == "comparisons":
+        return "comparisons"
+    return None
+
+
+def discover(content_dir: Path, problems: Diagnostics) -> list[tuple[Path, str, str]]:
+    """Every YAML file in the content folder, in a stable order: (path, display, kind)."""
+    found: list[tuple[Path, str, str]] = []
+    root = content_dir.resolve()
+    for dirpath, dirnames, filenames in os.walk(content_dir, followlinks=False):
+        dirnames.sort()
+        base = Path(dirpath)
+        for dirname in list(dirnames):
+            if dirname.startswith("."):
+                dirnames.remove(dirname)
+                continue
+            target = base / dirname
+            if target.is_symlink():  # never followed: its files would be silently ignored
+                outside = not _inside(target.resolve(), root)
+                problems.error(
+                    Location(display_path(target)),
+                    "symbolic link leads outside the content folder; refused"
+                    if outside
+                    else "symbolic link to a folder; folders are not followed, so move the "
+                    "files here instead of linking the folder",
+                    rule="path",
+                )
+                dirnames.remove(dirname)
+        folded: dict[str, str] = {}
+        for name in sorted(filenames):
+            path = base / name
+            if name.startswith(".") or not name.lower().endswith(YAML_SUFFIXES):
+                continue
+            display = display_path(path)
+            twin = folded.setdefault(name.casefold(), name)
+            if twin != name:
+                problems.error(
+                    Location(display),
+                    f"file name differs from {twin!r} only in letter case; on Windows and macOS "
+                    "one would replace the other, so rename one",
+                    rule="path",
+                )
+                continue
+            if path.is_symlink() and not _inside(path.resolve(), root):
+                problems.error(
+                    Location(display),
+                    "symbolic link leads outside the content folder; refused",
+                    rule="path",
+                )
+                continue
+            relative = path.relative_to(content_dir)
+            kind = record_kind(relative)
+            if kind is None:
+                problems.error(
+                    Location(display),
+                    "expected a content file at categories.yml, catalog/*.yml, products/*.yml "
+                    "or comparisons.yml, "
+                    f"found {relative.as_posix()}; move or remove it so it is not ignored",
+                    rule="unknown-file",
+                )
+                continue
+            found.append((path, display, kind))
+    return found
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True

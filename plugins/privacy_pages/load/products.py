@@ -1,0 +1,169 @@
+"""Reading a product record (``products/*.yml``) into a :class:`~privacy_pages.model.Product`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..model import (
+    Access,
+    DataUse,
+    FreeSection,
+    Note,
+    Product,
+    Requirement,
+    Retention,
+    Rights,
+    RightsRequest,
+    ServiceLocation,
+    StaffLocations,
+    Storage,
+    Workload,
+)
+from ..model.sections import section_has_content
+from .builder import DatasetBuilder, optional_text
+from .items import Anchors, read_data_section, read_never_collected
+from .metadata import normalize_metadata
+from .yaml_source import LocatedMapping
+
+#: Names that cannot be a product id: not file names on some systems, or the paths of pages
+#: the site generates (the comparison pages and the data-item index).
+RESERVED_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", "index", "readme"}
+    | {"compare", "data-items"}
+    | {f"com{i}" for i in range(10)}
+    | {f"lpt{i}" for i in range(10)}
+)
+
+
+def read_product(builder: DatasetBuilder, data: LocatedMapping, file: Path) -> None:
+    product_id: str = data["id"]
+    if product_id in RESERVED_NAMES:
+        builder.error(
+            data.where("id"),
+            f"expected an id that can be a file name, found reserved name {product_id!r}",
+            "id",
+            "path",
+        )
+        return
+    existing = builder.dataset.products.get(product_id)
+    if existing:
+        builder.error(
+            data.where("id"),
+            f"duplicate product id {product_id!r} (first defined at {existing.source})",
+            "id",
+            "duplicate-id",
+        )
+        return
+    builder.check_markdown(data, "")
+    metadata, problems = normalize_metadata(data["metadata"], builder.rules, data.where("metadata"))
+    builder.problems.extend(problems)
+    workloads = tuple(
+        Workload(w["id"], w["name"], optional_text(w, "description"))
+        for w in data.get("workloads") or []
+    )
+    anchors = Anchors()
+    required = read_data_section(
+        builder, data, "required", Requirement.REQUIRED, workloads, anchors
+    )
+    optional = read_data_section(
+        builder, data, "optional", Requirement.OPTIONAL, workloads, anchors
+    )
+    never = read_never_collected(builder, data, anchors)
+    data_use = data.get("data_use") or {}
+    entities = data.get("processed_entities") or {}
+    product = Product(
+        id=product_id,
+        name=data["name"],
+        summary=data["summary"],
+        family=optional_text(data, "family"),
+        platform=optional_text(data, "platform"),
+        metadata=metadata,
+        applies_to=builder.links(data, "applies_to"),
+        notes=tuple(Note(n["type"], n["text"]) for n in data.get("notes") or []),
+        intro=optional_text(data, "intro"),
+        links=builder.links(data, "links"),
+        next_steps=optional_text(data, "next_steps"),
+        workloads=workloads,
+        required=required,
+        optional=optional,
+        data_use_intro=data_use.get("intro"),
+        data_uses=tuple(DataUse(u["source"], u["use"]) for u in data_use.get("uses") or []),
+        processed_entities_intro=entities.get("intro"),
+        processed_entities=tuple(entities.get("entities") or ()),
+        never_collected=never,
+        storage=_storage(data.get("storage") or {}),
+        access=_access(data.get("access") or {}),
+        rights=_rights(builder, data),
+        sections=tuple(
+            FreeSection(s["after"], s["body"], s.get("title")) for s in data.get("sections") or []
+        ),
+        empty_sections=dict(data.get("empty_sections") or {}),
+        source=data.location,
+        file=file,
+    )
+    _check_empty_markers(builder, data, product)
+    builder.dataset.products[product_id] = product
+
+
+def _check_empty_markers(builder: DatasetBuilder, data: LocatedMapping, product: Product) -> None:
+    """A section marked empty must be empty."""
+    markers = data.get("empty_sections")
+    if not isinstance(markers, LocatedMapping):
+        return
+    for section_id in markers:
+        if section_has_content(product, section_id):
+            builder.error(
+                markers.where(section_id),
+                f"section {section_id!r} is marked empty but has content; remove the marker",
+                f"empty_sections.{section_id}",
+                "empty-section",
+            )
+
+
+def _storage(data: Any) -> Storage:
+    if not data:
+        return Storage()
+    staff = data.get("staff_locations")
+    return Storage(
+        intro=data.get("intro"),
+        services=tuple(data.get("services") or ()),
+        locations=tuple(data.get("locations") or ()),
+        location_note=data.get("location_note"),
+        retention=tuple(_retention(r) for r in data.get("retention") or ()),
+        retention_note=data.get("retention_note"),
+        staff_locations=StaffLocations(tuple(staff["locations"]), staff.get("teams"))
+        if staff
+        else None,
+        service_locations=tuple(
+            ServiceLocation(s["service"], s["body"]) for s in data.get("service_locations") or ()
+        ),
+    )
+
+
+def _retention(data: Any) -> Retention:
+    return Retention(
+        data=data["data"],
+        period=data["period"],
+        note=data.get("note"),
+        exceptions=tuple(_retention(e) for e in data.get("exceptions") or ()),
+    )
+
+
+def _access(data: Any) -> Access:
+    return Access(
+        data.get("intro"),
+        tuple(data.get("protections") or ()),
+        tuple(data.get("compliance") or ()),
+    )
+
+
+def _rights(builder: DatasetBuilder, data: LocatedMapping) -> Rights:
+    rights = data.get("rights")
+    if not rights:
+        return Rights()
+    return Rights(
+        intro=rights.get("intro"),
+        requests=tuple(RightsRequest(r["title"], r["body"]) for r in rights.get("requests") or ()),
+        services=builder.links(rights, "services"),
+    )
