@@ -16,13 +16,12 @@ from pathlib import Path
 
 import yaml
 from conftest import REPO, run_mkdocs
-from privacy_pages.check.lint import lint_content
 from privacy_pages.compare.collection import Collection
 from privacy_pages.compare.comparison import comparisons
 from privacy_pages.load.content import load_content
-from privacy_pages.pipeline import build_site
+from privacy_pages.pipeline import build_site, check_site
 from privacy_pages.render.front_matter import yaml_header
-from privacy_pages.settings import settings_from_mkdocs
+from privacy_pages.settings import Settings, settings_from_mkdocs
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from synthetic import generate
@@ -83,9 +82,10 @@ def test_front_matter_is_the_text_pyyaml_writes() -> None:
 
 def test_the_benchmark_content_is_lint_clean(tmp_path: Path) -> None:
     generate(tmp_path / "content", 9)  # three families, one of them incomplete
-    dataset, problems = load_content(tmp_path / "content")
+    dataset, _ = load_content(tmp_path / "content")
     written = next(iter(dataset.products.values())).metadata["ms.date"]
-    found = lint_content(dataset, problems, None, today=date.fromisoformat(str(written)))
+    settings = Settings(content_dir=tmp_path / "content")
+    found = check_site(settings, today=date.fromisoformat(str(written))).problems
     assert not found.items, "\n".join(str(p) for p in found.items)
     assert len(dataset.products) == 9 and len(dataset.comparisons) == 3
     assert [len(spec.products) for spec in dataset.comparisons] == [4, 4, 1]

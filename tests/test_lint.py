@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 from conftest import SiteResult
-from privacy_pages.check.lint import RULES, RULES_BY_ID, LintConfigError, lint_config
+from privacy_pages.check.lint_config import LintConfigError, lint_config
+from privacy_pages.check.rules import RULES, RULES_BY_ID
 from privacy_pages.diagnostics import Diagnostic, Severity
 from privacy_pages.load.metadata import MetadataRules
 from privacy_pages.pipeline import build_site, check_site

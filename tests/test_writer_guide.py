@@ -15,7 +15,7 @@ import pytest
 import yaml
 from conftest import FIXTURES, REPO, SiteResult, run_mkdocs
 from jsonschema import Draft202012Validator
-from privacy_pages.check.lint import RULES
+from privacy_pages.check.rules import RULES
 from privacy_pages.cli import main
 from privacy_pages.diagnostics import Location
 from privacy_pages.load.discovery import record_kind

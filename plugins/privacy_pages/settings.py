@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .check.lint import LintConfig, LintConfigError, lint_config
+from .check.lint_config import LintConfig, LintConfigError, lint_config
 from .history.releases import HistoryOptions, HistoryOptionsError, history_options
 from .load.metadata import METADATA_TYPES, MetadataRules
 

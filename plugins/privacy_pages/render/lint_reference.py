@@ -14,7 +14,9 @@ from typing import Any
 
 import yaml
 
-from ..check.lint import RULES, LintConfig, Rule
+from ..check.lint_config import LintConfig
+from ..check.rule import Rule
+from ..check.rules import RULES
 from ..model import Dataset
 from ..settings import Settings
 from .field_reference import code_block, code_span

@@ -1,0 +1,145 @@
+"""What a lint rule is (an id, texts for the writer's guide, a default severity, a check),
+and what its check sees: the content with its located records, and the date to judge by."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from ..diagnostics import Location, Severity
+from ..load.schema import key_path
+from ..load.yaml_source import LocatedMapping, LocatedSequence
+from ..model import Dataset
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a rule found: where, what, and the key path of the offending value."""
+
+    location: Location
+    message: str
+    key_path: str = ""
+
+
+@dataclass(frozen=True)
+class LintContext:
+    """What a rule's check sees: the content, the date to judge ages by, and its options."""
+
+    dataset: Dataset
+    today: date
+    options: Mapping[str, Any]
+    #: False when the content has errors, so that some records did not load: rules that
+    #: reason about the whole content (is this item used anywhere?) stay quiet then.
+    complete: bool = True
+    #: Key paths and text values of the records, shared by the rules of one run.
+    lookups: RecordLookups | None = None
+
+    def __post_init__(self) -> None:
+        if self.lookups is None:
+            object.__setattr__(self, "lookups", RecordLookups(self.dataset))
+
+    @property
+    def _lookups(self) -> RecordLookups:
+        assert self.lookups is not None  # set by __post_init__
+        return self.lookups
+
+    def record(self, location: Location) -> Any:
+        """The located data of the file a location points into."""
+        return self.dataset.records.get(location.path)
+
+    def path_to(self, location: Location) -> str:
+        """The key path of the mapping that starts at ``location`` (``items[2]``), or ``""``."""
+        return self._lookups.paths.get(location, "")
+
+    def texts(self) -> list[TextValue]:
+        """Every text value in the records: (key path, text, where it starts)."""
+        return self._lookups.texts
+
+
+#: A text value of the records: its key path, the text, and where it starts.
+TextValue = tuple[tuple[str | int, ...], str, Location]
+
+
+class RecordLookups:
+    """What rules look up in the located records, worked out on first use and shared by every
+    rule of a run: a clean build never needs a key path, and the rules that read text walk the
+    records once between them."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+
+    @cached_property
+    def paths(self) -> dict[Location, str]:
+        """The key path of every located mapping in the records, by where it starts."""
+        return mapping_paths(self.dataset)
+
+    @cached_property
+    def texts(self) -> list[TextValue]:
+        found: list[TextValue] = []
+        for data in self.dataset.records.values():
+            _collect_texts(data, (), found)
+        return found
+
+
+def _collect_texts(data: Any, path: tuple[str | int, ...], found: list[TextValue]) -> None:
+    """The text values in located data, depth first, as :func:`_walk` visits them (a plain
+    recursion: a chain of generators costs a step per level for every value)."""
+    entries: Iterable[tuple[str | int, Any, Location]]
+    if isinstance(data, LocatedMapping):
+        entries = ((key, value, data.where(key)) for key, value in data.items())
+    elif isinstance(data, LocatedSequence):
+        entries = ((index, value, data.where(index)) for index, value in enumerate(data))
+    else:
+        return
+    for step, value, location in entries:
+        if isinstance(value, str):
+            found.append(((*path, step), value, location))
+        else:
+            _collect_texts(value, (*path, step), found)
+
+
+Check = Callable[[LintContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named lint rule."""
+
+    id: str
+    #: One line: what the rule reports.
+    summary: str
+    default_severity: Severity | None
+    #: The check, or ``None`` for a rule whose problems the loader reports (e.g. ``mojibake``).
+    check: Check | None
+    #: For the writer's guide: what the rule catches, and why it matters (Markdown).
+    catches: str
+    #: For the writer's guide: how to fix it (Markdown).
+    fix: str
+    #: The rule's options and their defaults; a site may override them in the ``lint`` option.
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+def mapping_paths(dataset: Dataset) -> dict[Location, str]:
+    """Every located mapping in every record, by where it starts, with its key path."""
+    paths: dict[Location, str] = {}
+    for data in dataset.records.values():
+        for path, value, _ in _walk(data, ()):
+            if isinstance(value, LocatedMapping):
+                paths.setdefault(value.location, key_path(path))
+    return paths
+
+
+def _walk(
+    data: Any, path: tuple[str | int, ...], location: Location | None = None
+) -> Iterator[tuple[tuple[str | int, ...], Any, Location | None]]:
+    """Every value in located data, depth first: (key path, value, where the value starts)."""
+    yield path, data, location
+    if isinstance(data, LocatedMapping):
+        for key, value in data.items():
+            yield from _walk(value, (*path, key), data.where(key))
+    elif isinstance(data, LocatedSequence):
+        for index, value in enumerate(data):
+            yield from _walk(value, (*path, index), data.where(index))

@@ -1,0 +1,310 @@
+"""The lint rules: named checks for content that is valid but probably not what the writer
+meant. Each is a small function with a stable id (``stale-date``), a one-line summary, a default
+severity, and the text the writer's guide shows for it (what it catches, how to fix it).
+
+Rules whose problems are found while reading files (``mojibake``) have no check here; their
+entry sets the severity of what the loader reports, for files that still loaded."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterator
+from datetime import date
+from urllib.parse import urlsplit
+
+from ..diagnostics import Location, Severity
+from ..load.links import markdown_links, url_problem
+from ..load.schema import key_path
+from ..load.yaml_source import LocatedMapping
+from ..model import SECTIONS, DataItem, Product
+from ..model.sections import section_has_content
+from .rule import Finding, LintContext, Rule
+
+
+def _product_key(context: LintContext, product: Product, key: str) -> Location:
+    """Where a top-level key of a product's record starts, or the record itself."""
+    record = context.record(product.source)
+    if isinstance(record, LocatedMapping) and key in record:
+        return record.where_key(key)
+    return product.source
+
+
+def _all_items(product: Product) -> tuple[DataItem, ...]:
+    never = product.never_collected.items if product.never_collected else ()
+    return product.items + never
+
+
+def optional_item_without_control(context: LintContext) -> Iterator[Finding]:
+    for product in context.dataset.products.values():
+        for item in product.optional.items:
+            if item.control is None:
+                yield Finding(
+                    item.source,
+                    f"optional item {item.id!r} does not say how the user or admin controls it; "
+                    "add a control: line (for example 'Users can turn this off in Settings')",
+                    context.path_to(item.source),
+                )
+
+
+def product_without_retention(context: LintContext) -> Iterator[Finding]:
+    for product in context.dataset.products.values():
+        storage = product.storage
+        if storage.retention or storage.retention_note:
+            continue
+        if "storage-and-retention" in product.empty_sections:
+            continue
+        yield Finding(
+            _product_key(context, product, "storage"),
+            f"product {product.id!r} does not say how long data is kept; add storage.retention "
+            "(or storage.retention_note), or explain under empty_sections: storage-and-retention",
+            "storage.retention",
+        )
+
+
+def unused_catalog_item(context: LintContext) -> Iterator[Finding]:
+    if not context.complete:
+        return
+    used = {
+        item.id
+        for product in context.dataset.products.values()
+        for item in _all_items(product)
+        if item.catalog
+    }
+    for item in context.dataset.catalog.values():
+        if item.id not in used:
+            yield Finding(
+                item.source,
+                f"catalog item {item.id!r} is not used by any product; refer to it with "
+                f"'ref: {item.id}' in a product, or remove it",
+                context.path_to(item.source),
+            )
+
+
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def comparable_name(name: str) -> str:
+    """A name reduced for comparison: case, accents, punctuation and spacing removed."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NOT_WORD.sub(" ", plain.casefold()).replace("_", " ").strip()
+
+
+def duplicate_catalog_item(context: LintContext) -> Iterator[Finding]:
+    threshold = float(context.options["similarity"])
+    names: list[tuple[str, str, str]] = []  # (comparable name, catalog id, name as written)
+    for catalog_item in context.dataset.catalog.values():
+        for name in (catalog_item.name, *catalog_item.aliases):
+            names.append((comparable_name(name), catalog_item.id, name))
+    for product in context.dataset.products.values():
+        for item in _all_items(product):
+            if item.catalog:
+                continue
+            mine = comparable_name(item.name)
+            best: tuple[float, str, str] | None = None
+            for theirs, catalog_id, written in names:
+                ratio = difflib.SequenceMatcher(None, mine, theirs).ratio()
+                if ratio >= threshold and (best is None or ratio > best[0]):
+                    best = (ratio, catalog_id, written)
+            if best is not None:
+                _, catalog_id, written = best
+                yield Finding(
+                    item.source,
+                    f"item {item.id!r} ({item.name!r}) looks like catalog item {catalog_id!r} "
+                    f"({written!r}); write 'ref: {catalog_id}' instead of 'id: {item.id}' so that "
+                    "comparisons line the two up",
+                    context.path_to(item.source),
+                )
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def stale_date(context: LintContext) -> Iterator[Finding]:
+    key = str(context.options["key"])
+    max_age = int(context.options["max_age_days"])
+    for product in context.dataset.products.values():
+        value = product.metadata.get(key)
+        if not isinstance(value, str) or not _ISO_DATE.match(value):
+            continue  # missing or malformed dates are the metadata rules' business
+        try:
+            written = date.fromisoformat(value)
+        except ValueError:
+            continue
+        age = (context.today - written).days
+        if age <= max_age:
+            continue
+        record = context.record(product.source)
+        metadata = record.get("metadata") if isinstance(record, LocatedMapping) else None
+        location = metadata.where(key) if isinstance(metadata, LocatedMapping) else product.source
+        yield Finding(
+            location,
+            f"{key} is {value}, {age} days ago (more than {max_age}); review the statement "
+            f"and set {key} to the date you reviewed it",
+            f"metadata.{key}",
+        )
+
+
+def insecure_link(context: LintContext) -> Iterator[Finding]:
+    allowed = {str(s).lower() for s in context.options["allowed_schemes"]}
+    for path, value, location in context.texts():
+        if ":" not in value:  # a link with a scheme has one; relative links are allowed
+            continue
+        targets = [value] if path and path[-1] == "url" else markdown_links(value)
+        for url in targets:
+            if url_problem(url) is not None:
+                continue  # refused outright by the loader (rule unsafe-link)
+            scheme = urlsplit(url.strip()).scheme.lower()
+            if scheme and scheme not in allowed:
+                yield Finding(
+                    location,
+                    f"link {url!r} is neither https:// nor relative; use https:// "
+                    "(or a path relative to this site)",
+                    key_path(path),
+                )
+
+
+def placeholder_text(context: LintContext) -> Iterator[Finding]:
+    words = [re.escape(str(word)) for word in context.options["words"]]
+    if not words:
+        return
+    pattern = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(words) + r")(?![A-Za-z0-9])")
+    for path, value, location in context.texts():
+        match = pattern.search(value)
+        if match:
+            yield Finding(
+                location,
+                f"placeholder {match.group(1)!r} left in the text; write the real text "
+                "(or remove the field)",
+                key_path(path),
+            )
+
+
+def unmarked_empty_section(context: LintContext) -> Iterator[Finding]:
+    for product in context.dataset.products.values():
+        for section_id, heading in SECTIONS:
+            if section_id == "overview" or section_id in product.empty_sections:
+                continue
+            if section_has_content(product, section_id):
+                continue
+            yield Finding(
+                _product_key(context, product, "empty_sections"),
+                f"section {section_id!r} ({heading}) of {product.id!r} is empty; fill it in, or "
+                f"say why under empty_sections: {section_id}: 'This product ...'",
+                f"empty_sections.{section_id}",
+            )
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        id="optional-item-without-control",
+        summary="An optional data item does not say how the user or admin controls it.",
+        default_severity=Severity.WARNING,
+        check=optional_item_without_control,
+        catches="Optional data is optional because someone can turn it off. An item under "
+        "`optional:` without a `control:` leaves the reader guessing who decides and where.",
+        fix="Add `control:` to the item, saying who controls collection and how, for example "
+        "`control: Users choose whether to send feedback.`",
+    ),
+    Rule(
+        id="product-without-retention",
+        summary="A product does not say how long it keeps data.",
+        default_severity=Severity.WARNING,
+        check=product_without_retention,
+        catches="A product with neither `storage.retention` nor `storage.retention_note`. How "
+        "long data is kept is one of the first questions a privacy reviewer asks.",
+        fix="Add `storage.retention` (one entry per kind of data, with `data` and `period`), or "
+        "a `storage.retention_note`. If the statement really says nothing about storage, say so "
+        "under `empty_sections: storage-and-retention:`.",
+    ),
+    Rule(
+        id="unused-catalog-item",
+        summary="A catalog item is not used by any product.",
+        default_severity=Severity.WARNING,
+        check=unused_catalog_item,
+        catches="An item in `content/catalog/` that no product refers to with `ref:`. It is "
+        "often a leftover, or a sign that a product defines the same item under another id. "
+        "(This rule stays quiet while the content has errors.)",
+        fix="Refer to the item from the products that collect it (`- ref: ITEM-ID`), or remove "
+        "it from the catalog.",
+    ),
+    Rule(
+        id="duplicate-catalog-item",
+        summary="A product item has almost the same name as a catalog item under another id.",
+        default_severity=Severity.WARNING,
+        check=duplicate_catalog_item,
+        catches="A product item defined with `id:` and `name:` whose name is nearly identical "
+        "(case, punctuation and spacing aside) to the name or an alias of a catalog item. "
+        "Comparisons then show the two as different data.",
+        fix="Replace `id: ...` and `name: ...` with `ref: CATALOG-ID`; keep `name:` only if "
+        "this product words the item differently. If they really are different, rename one "
+        "of them, or lower the rule's `similarity` option.",
+        options={"similarity": 0.9},
+    ),
+    Rule(
+        id="mojibake",
+        summary="Text shows encoding damage, such as 'itâ€™s' for 'it\u2019s'.",
+        default_severity=Severity.ERROR,
+        check=None,
+        catches="Characters that were saved in one encoding and read in another: `â€™` "
+        "instead of `\u2019`, `Ã©` instead of `é`, replacement characters (`�`). Pages copied "
+        "from old documents often carry them.",
+        fix="Retype the damaged characters (the message names the intended ones), and make "
+        "sure your editor saves files as UTF-8. A file with damaged text is not loaded, so "
+        "the finding stays an error whatever severity the site sets: a page never disappears "
+        "quietly.",
+    ),
+    Rule(
+        id="stale-date",
+        summary="A product's review date is older than the configured age (365 days).",
+        default_severity=Severity.WARNING,
+        check=stale_date,
+        catches="A product whose date in `metadata` (the `key` option, `ms.date` by default) "
+        "is more than `max_age_days` (365 by default) before today. Statements need a regular "
+        "review.",
+        fix="Review the statement against the product, update what changed, and set the date "
+        "to the day of the review, for example `ms.date: 2026-01-31`.",
+        options={"key": "ms.date", "max_age_days": 365},
+    ),
+    Rule(
+        id="insecure-link",
+        summary="A link is neither https:// nor relative.",
+        default_severity=Severity.WARNING,
+        check=insecure_link,
+        catches="A `url:` or a Markdown link `[text](target)` that uses `http://` or another "
+        "scheme not in the `allowed_schemes` option (https and mailto by default). "
+        "(`javascript:` and `data:` links are errors, rule `unsafe-link`.)",
+        fix="Use the `https://` address, or a path relative to this site such as "
+        "`../guides/setup.md`.",
+        options={"allowed_schemes": ("https", "mailto")},
+    ),
+    Rule(
+        id="placeholder-text",
+        summary="Text still holds a placeholder such as TODO.",
+        default_severity=Severity.WARNING,
+        check=placeholder_text,
+        catches="A value that contains one of the `words` option's placeholders (`TODO`, "
+        "`TBD` and `FIXME` by default, in capitals). Records made with `privacy-pages new` "
+        "have a TODO wherever the writer has to fill something in.",
+        fix="Replace the placeholder with the real text, or delete the field if it does not "
+        "apply to this product.",
+        options={"words": ("TODO", "TBD", "FIXME")},
+    ),
+    Rule(
+        id="unmarked-empty-section",
+        summary="A page section is empty and not marked as intentionally empty.",
+        default_severity=Severity.WARNING,
+        check=unmarked_empty_section,
+        catches="A section of the product page (for example Your rights) that the record "
+        "says nothing about. The page then shows a generic 'This privacy statement does not "
+        "...' sentence, which may not be what the product's statement means.",
+        fix="Fill in the section's fields, or mark it empty on purpose under `empty_sections:`, "
+        "with the sentence the page should show instead, for example `your-rights: Rights "
+        "requests go through your administrator.`",
+    ),
+)
+
+
+RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
