@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test lint typecheck bench clean schemas
+.PHONY: site serve test lint typecheck imports bench clean schemas
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,8 +24,9 @@ schemas: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-## Run the tests, then ruff and mypy.
+## Check the import contracts (layers, adapters, no cycles), run the tests, then ruff and mypy.
 test: $(STAMP)
+	$(BIN)/lint-imports --no-cache --no-logo
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check plugins tests
 	$(BIN)/ruff format --check plugins tests
@@ -41,6 +42,9 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+imports: $(STAMP)
+	$(BIN)/lint-imports --no-cache --no-logo
 
 clean:
 	rm -rf site build dist .pytest_cache .mypy_cache .ruff_cache

@@ -20,10 +20,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from ..diagnostics import Diagnostic, Location, Severity
 from ..model import DataItem, Dataset, Product
-from ..render.generated import GeneratedPage, PlannedPage
+
+
+class PlannedPage(Protocol):
+    """A page a build generates, as these checks see it (rendering makes them; see
+    :mod:`privacy_pages.render.generated`)."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def product_id(self) -> str | None: ...
+
+
+class GeneratedPage(PlannedPage, Protocol):
+    """A generated page with its text."""
+
+    @property
+    def markdown(self) -> str: ...
+
 
 RULE = "orphaned-record"
 COLLISION_RULE = "page-collision"
@@ -50,25 +70,6 @@ class _Rendered:
     product_pages: dict[str, str]
 
 
-class PageAnchors:
-    """The anchors of a build's pages, collected one page at a time (so that a build that
-    writes each page as soon as it is rendered need not keep the pages' text for this check)."""
-
-    def __init__(self) -> None:
-        self.by_page: dict[str, set[str]] = {}
-        self.product_pages: dict[str, str] = {}
-
-    def add(self, page: GeneratedPage) -> None:
-        self.by_page[page.path] = page_anchors(page.markdown)
-        if page.product_id:
-            self.product_pages[page.product_id] = page.path
-
-    def check(self, dataset: Dataset) -> list[Diagnostic]:
-        """Every record of ``dataset`` that none of the pages added renders."""
-        anywhere: set[str] = set().union(*self.by_page.values()) if self.by_page else set()
-        return _check(dataset, _Rendered(self.by_page, anywhere, self.product_pages))
-
-
 def _orphan(location: Location | None, message: str, key_path: str = "") -> Diagnostic:
     return Diagnostic(
         location or Location("content"), message, RULE, Severity.WARNING, key_path=key_path
@@ -82,10 +83,10 @@ def _product_items(product: Product) -> tuple[DataItem, ...]:
 
 def check_coverage(dataset: Dataset, pages: Sequence[GeneratedPage]) -> list[Diagnostic]:
     """Every record of ``dataset`` that no page in ``pages`` renders, as a diagnostic."""
-    anchors = PageAnchors()
-    for page in pages:
-        anchors.add(page)
-    return anchors.check(dataset)
+    by_page = {page.path: page_anchors(page.markdown) for page in pages}
+    product_pages = {page.product_id: page.path for page in pages if page.product_id}
+    anywhere: set[str] = set().union(*by_page.values())
+    return _check(dataset, _Rendered(by_page, anywhere, product_pages))
 
 
 def _check(dataset: Dataset, rendered: _Rendered) -> list[Diagnostic]:
