@@ -1,8 +1,10 @@
-"""MkDocs glue for :mod:`privacy_pages.learn_syntax`.
+"""MkDocs glue for :mod:`privacy_pages.learn_syntax`: set the page being converted.
 
-Python-Markdown extensions are not told which page they are converting, so
-the extension reads the current page from a context variable. A plugin sets
-it before each page is converted::
+Python-Markdown extensions are not told which page they are converting. Under MkDocs the
+extension finds it by itself (from MkDocs' per-page ``relpath`` tree processor), so a plain
+MkDocs site needs none of this. It is for setups where that does not work, for example another
+plugin that converts Markdown itself: a plugin can call :func:`set_page_context` before each
+page is converted::
 
     from privacy_pages.mkdocs_plugin.learn_syntax_hooks import set_page_context
 
@@ -10,9 +12,8 @@ it before each page is converted::
         set_page_context(page.file.abs_src_path or page.file.src_uri, config.docs_dir)
         return markdown
 
-A site without that plugin can list this file under ``hooks:`` in
-``mkdocs.yml`` instead: the ``on_page_markdown`` / ``on_page_content``
-functions below are MkDocs event hooks.
+or a site can list this file under ``hooks:`` in ``mkdocs.yml``: the ``on_page_markdown`` /
+``on_page_content`` functions below are MkDocs event hooks.
 """
 
 from __future__ import annotations
