@@ -1,4 +1,4 @@
-"""Semantic differences between two states of the content (see :mod:`privacy_pages.snapshot`).
+"""Semantic differences between two states of the content (see :mod:`privacy_pages.history.snapshot`).
 
 The comparison works on the model, never on the YAML text, so edits that only reformat a file
 (key order, YAML style, quoting, comments, whitespace) give no change by construction. Each

@@ -1,7 +1,7 @@
 """The release history: snapshots in order, what changed in each release, and recent updates.
 
 A release is one snapshot in ``content/history/``. Its changes are the semantic differences
-from the release before it (:func:`privacy_pages.changes.compare`); the first release has none,
+from the release before it (:func:`privacy_pages.history.changes.compare`); the first release has none,
 it only records which statements were first published. "Today" is always a parameter, so that
 builds and tests decide which items count as recently updated; :func:`build_date` is the one
 place that reads the clock.
@@ -204,7 +204,7 @@ def _products_of(release: Release) -> list[str]:
 
 
 def build_history(snapshots: list[Snapshot]) -> History:
-    """Releases from snapshots, oldest first (see :func:`privacy_pages.snapshot.load_snapshots`)."""
+    """Releases from snapshots, oldest first (see :func:`privacy_pages.history.snapshot.load_snapshots`)."""
     releases = []
     previous: Snapshot | None = None
     for snapshot in snapshots:

@@ -4,7 +4,7 @@ A snapshot records what every statement says at a release — products with thei
 data item, storage and retention, the shared catalog and the categories — and nothing about how
 the YAML was written. Two content trees that differ only in key order, YAML style, quoting,
 comments or whitespace give the same snapshot, byte for byte; so comparing snapshots compares
-meaning (see :mod:`privacy_pages.changes`).
+meaning (see :mod:`privacy_pages.history.changes`).
 
 Snapshots live in ``content/history/<version>.json``. The record loader only reads YAML, so
 this module loads and checks them itself, with ``file:line:col`` errors.

@@ -1,6 +1,6 @@
 """Repairing mojibake: UTF-8 text that was once decoded as Windows-1252, then saved again.
 
-The damaged runs are the ones :func:`privacy_pages.mojibake.find_damage` finds — the same check
+The damaged runs are the ones :func:`privacy_pages.load.mojibake.find_damage` finds — the same check
 that refuses such text in content files — so whatever the importer writes loads cleanly. A run
 that decodes back to UTF-8 is replaced by what it stood for; text damaged twice is repaired
 twice; a replacement character (U+FFFD), whose character is lost, is removed. Every repair is
@@ -50,7 +50,7 @@ def _decode(run: str) -> str | None:
 
 
 def replacement(found: str) -> str:
-    """What a damaged run (as :func:`privacy_pages.mojibake.find_damage` reports it) stood for."""
+    """What a damaged run (as :func:`privacy_pages.load.mojibake.find_damage` reports it) stood for."""
     decoded = _decode(found)
     if decoded is not None and decoded != found:
         return decoded

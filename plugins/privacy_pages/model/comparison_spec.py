@@ -17,7 +17,7 @@ class WorkloadColumn:
 
 @dataclass(frozen=True)
 class ComparisonSpec:
-    """A comparison page as the writer configures it (see :mod:`privacy_pages.comparison`)."""
+    """A comparison page as the writer configures it (see :mod:`privacy_pages.compare.comparison`)."""
 
     id: str
     title: str

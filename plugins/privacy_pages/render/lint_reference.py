@@ -1,7 +1,7 @@
 """The lint rule reference of the writer's guide, generated from the rule registry.
 
 A hand-written page holds ``<!-- privacy-pages: lint-rules -->``; the block lists every rule of
-:mod:`privacy_pages.lint` with its id, severities, what it catches and how to fix it, and a
+:mod:`privacy_pages.check.rules` with its id, severities, what it catches and how to fix it, and a
 ``lint`` option that spells out every default. The text lives next to each rule, so the page
 and the rules cannot drift apart.
 """
