@@ -187,11 +187,6 @@ def _cell(value: str) -> MarkdownSafe:
     return MarkdownSafe(joined)
 
 
-def inline_cell(text: object) -> MarkdownSafe:
-    """Plain text for one table cell."""
-    return inline(text)
-
-
 #: Characters that could end a Markdown link early, start code or emphasis across it, or split
 #: a table row, percent-encoded in link targets.
 _URL_UNSAFE = {ord(ch): f"%{ord(ch):02X}" for ch in " ()<>\"'\\`|[]*_"}
