@@ -1,13 +1,14 @@
 """Run one measured ``mkdocs build`` in this process and print what it cost, as JSON.
 
 The benchmark runs this script in a fresh subprocess for every measurement, so that each build
-starts cold and its peak memory (RSS) is its own. The CPU time it reports includes the process
-the plugin forks to render pages beside MkDocs (waited for before the build ends).
+starts cold and the peak memory (RSS) of the process is the build's own: the plugin builds in
+MkDocs' process and starts no other. Wall and CPU time run from loading the configuration to
+the end of the build (starting Python and importing MkDocs are not counted).
 
     python measure.py build MKDOCS_YML SITE_DIR      # one build, as `mkdocs build` runs it
     python measure.py rebuild MKDOCS_YML SITE_DIR YAML_FILE
-        # as `mkdocs serve` runs them: a cold build, a rebuild with nothing changed, a rebuild
-        # after YAML_FILE changed, each with the plugin's own time
+        # as `mkdocs serve` runs them: on_startup(command="serve") once, then a cold build, a
+        # rebuild with nothing changed and a rebuild after YAML_FILE changed
 """
 
 from __future__ import annotations
@@ -29,42 +30,40 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def peak_rss_kib() -> int:
+    """The peak RSS of this process so far (ru_maxrss is in KiB on Linux)."""
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 class Probe(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
-    """Notes the peak memory so far when MkDocs has its files and navigation, which is right
-    after the plugins' ``on_files``: with privacy-pages, the peak of the plugin's own build."""
+    """Notes when MkDocs has its files and nav (after every plugin's ``on_files``, the plugin's
+    whole pipeline among them), just before it turns the pages into HTML."""
 
-    peak_at_nav_kib = 0
+    at_nav = 0.0
 
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation | None:
-        self.peak_at_nav_kib = peak_rss_kib()
+        self.at_nav = time.perf_counter()
         return nav
 
 
-def plugin_phases(config: Any) -> dict[str, float]:
-    """The plugin's phases in MkDocs' process (``wait``: waiting for the background build)."""
-    plugin = config.plugins.get("privacy-pages")
-    return dict(getattr(plugin, "timings", {}) or {})
-
-
-def background_phases(config: Any) -> dict[str, float]:
-    """The phases of the process that rendered the pages beside MkDocs, if one did."""
-    plugin = config.plugins.get("privacy-pages")
-    return dict(getattr(plugin, "background_timings", {}) or {})
-
-
 def one_build(config_file: str, site_dir: str, command: str | None = None) -> dict[str, Any]:
-    """One build, as ``mkdocs build`` runs it (``command``: also announce it to the plugins
-    with on_startup/on_shutdown, as the command line does; rebuilds of ``mkdocs serve`` do not)."""
-    start = time.perf_counter()
+    """One build, as ``mkdocs build`` runs it (``command``: also announce it to the plugins with
+    on_startup/on_shutdown, as the command line does; the rebuilds of ``mkdocs serve`` do not).
+
+    ``setup`` is the time until MkDocs has its nav, the rest is MkDocs' work on the pages;
+    ``phases`` are the plugin's own (``plugin.build.timings``; none without the plugin);
+    ``parsed`` and ``kept`` count the content files its serve cache has parsed and reused so far.
+    """
+    start, cpu = time.perf_counter(), cpu_seconds()
     config = load_config(config_file, site_dir=site_dir)
-    probe = Probe()
-    config.plugins["benchmark-probe"] = probe
+    probe = config.plugins["benchmark-probe"] = Probe()
     if command is not None:
         config.plugins.on_startup(command=command, dirty=False)  # type: ignore[arg-type]
     try:
@@ -72,12 +71,18 @@ def one_build(config_file: str, site_dir: str, command: str | None = None) -> di
     finally:
         if command is not None:
             config.plugins.on_shutdown()
-    wall = time.perf_counter() - start
+    wall, cpu = time.perf_counter() - start, cpu_seconds() - cpu
+    plugin = config.plugins.get("privacy-pages")
+    site = getattr(plugin, "build", None)  # not imported: (b) must not load the plugin
+    cache = getattr(plugin, "cache", None)
     return {
         "wall": wall,
-        "phases": plugin_phases(config),
-        "background": background_phases(config),
-        "peak_at_nav_kib": probe.peak_at_nav_kib,
+        "setup": probe.at_nav - start,
+        "cpu": cpu,
+        "rss_kib": peak_rss_kib(),
+        "phases": dict(site.timings) if site is not None else {},
+        "parsed": cache.misses if cache is not None else 0,
+        "kept": cache.hits if cache is not None else 0,
     }
 
 
@@ -86,15 +91,20 @@ def serve_builds(config_file: str, site_dir: str, touched: Path) -> dict[str, An
     loaded config (MkDocs keeps plugin objects that have on_startup across them)."""
     config = load_config(config_file, site_dir=site_dir)
     config.plugins.on_startup(command="serve", dirty=False)
+    builds: dict[str, Any] = {}
     try:
-        cold = one_build(config_file, site_dir)
-        unchanged = one_build(config_file, site_dir)
-        os.utime(touched, ns=(time.time_ns(), time.time_ns()))
+        builds["cold"] = one_build(config_file, site_dir)
+        builds["unchanged"] = one_build(config_file, site_dir)
         touched.write_text(touched.read_text("utf-8") + "\n", "utf-8")
-        after_touch = one_build(config_file, site_dir)
+        os.utime(touched, ns=(time.time_ns(), time.time_ns()))
+        builds["touched"] = one_build(config_file, site_dir)
     finally:
         config.plugins.on_shutdown()
-    return {"cold": cold, "unchanged": unchanged, "touched": after_touch}
+    parsed = kept = 0  # the cache's counters add up: each build's own are the differences
+    for one in builds.values():
+        one["parsed"], parsed = one["parsed"] - parsed, one["parsed"]
+        one["kept"], kept = one["kept"] - kept, one["kept"]
+    return builds
 
 
 def main(argv: list[str]) -> int:
@@ -107,12 +117,6 @@ def main(argv: list[str]) -> int:
     else:
         print(f"unknown mode {mode!r}", file=sys.stderr)
         return 2
-    result["max_rss_kib"] = peak_rss_kib()
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the background build, if any
-    result["child_max_rss_kib"] = int(children.ru_maxrss)
-    # Every process of the build, imports included.
-    result["cpu"] = usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime
     print(json.dumps(result))
     return 0
 
