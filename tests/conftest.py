@@ -6,13 +6,16 @@ import logging
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError
 
 # The browser fixtures (one Chromium per test session) are shared by every browser test.
@@ -22,6 +25,9 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
+
+#: The commands MkDocs announces to plugins (``on_startup``).
+Command = Literal["build", "gh-deploy", "serve"]
 
 
 def seeds_dir() -> Path:
@@ -42,9 +48,18 @@ def seeds() -> Path:
 
 @dataclass
 class SiteResult:
-    """The outcome of one real ``mkdocs build``."""
+    """The outcome of one real MkDocs build, run by :func:`run_mkdocs`.
+
+    ``config`` is the loaded configuration with its plugin objects (None when it did not load).
+    After ``run_mkdocs(..., command="serve")``, :meth:`rebuild` builds again with the same
+    config and plugin objects, as ``mkdocs serve`` does after a change, and :meth:`shutdown`
+    ends the session.
+    """
 
     site_dir: Path
+    config: MkDocsConfig | None = None
+    command: Command | None = None
+    strict: bool = True
     records: list[logging.LogRecord] = field(default_factory=list)
     error: BaseException | None = None
 
@@ -69,6 +84,20 @@ class SiteResult:
                 path = self.site_dir / stem[: -len("index")] / "index.html"
         return path.read_text("utf-8")
 
+    def rebuild(self) -> SiteResult:
+        """Build again with the same config and plugin objects (``mkdocs serve`` only)."""
+        assert self.command == "serve", "only `mkdocs serve` rebuilds with the same plugins"
+        assert self.config is not None, f"the config did not load: {self.error}"
+        return _build(
+            self.config, SiteResult(self.site_dir, self.config, self.command, self.strict)
+        )
+
+    def shutdown(self) -> None:
+        """End a ``mkdocs serve`` session: announce the shutdown to the plugins."""
+        assert self.command == "serve", "only a `mkdocs serve` session is left open"
+        assert self.config is not None, f"the config did not load: {self.error}"
+        self.config.plugins.on_shutdown()
+
 
 def set_plugin_options(site: Path, options: dict[str, object]) -> None:
     """Add privacy-pages options to a site's mkdocs.yml."""
@@ -80,42 +109,76 @@ def set_plugin_options(site: Path, options: dict[str, object]) -> None:
     config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
+#: What a failed build raises (mkdocs' Abort is also a SystemExit).
+_FAILURES = (Abort, BuildError, SystemExit)
 
 
-def run_mkdocs(
-    config_file: Path, *, strict: bool = True, site_dir: Path | None = None
-) -> SiteResult:
-    """Run a real ``mkdocs build`` (in process) and collect its log records."""
-    out = site_dir or config_file.parent / "_site"
-    handler = _Collect()
+@contextmanager
+def _collected(records: list[logging.LogRecord]) -> Iterator[None]:
+    """Append every record of the ``mkdocs`` loggers to ``records`` meanwhile."""
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    handler = Collect(logging.DEBUG)
     logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
     previous = logger.level
+    logger.addHandler(handler)
     logger.setLevel(logging.DEBUG)
-    result = SiteResult(out)
     try:
-        config = load_config(str(config_file), site_dir=str(out), strict=strict)
-        build(config)
-    except (Abort, BuildError, SystemExit) as exc:
-        result.error = exc
+        yield
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
-    result.records = handler.records
-    if (
-        strict
-        and result.error is None
-        and any(r.levelno >= logging.WARNING for r in handler.records)
-    ):
+
+
+def _build(config: MkDocsConfig, result: SiteResult) -> SiteResult:
+    """Build ``config`` into ``result`` (its records and error), keeping strict-mode semantics:
+    with strict, any warning makes the result not ok."""
+    with _collected(result.records):
+        try:
+            build(config)
+        except _FAILURES as exc:
+            result.error = exc
+    if result.strict and result.error is None and result.warnings():
         result.error = AssertionError("warnings in a strict build")
     return result
+
+
+def run_mkdocs(
+    config_file: Path,
+    *,
+    strict: bool = True,
+    site_dir: Path | None = None,
+    command: Command | None = "build",
+) -> SiteResult:
+    """Run a real MkDocs build in process and return its outcome with the ``mkdocs`` log records.
+
+    The site goes to ``site_dir``, by default ``_site`` beside the config file (a copy in the
+    test's tmp_path), never into the repository. ``command`` is announced to the plugins like
+    the MkDocs CLI does: ``on_startup(command=..., dirty=False)`` before the build, and for
+    "build" ``on_shutdown()`` after it; "serve" keeps the session open for
+    :meth:`SiteResult.rebuild` and :meth:`SiteResult.shutdown` (each build is a plain
+    ``build(config)``, without the server's ``site_url``); None announces nothing.
+    """
+    out = site_dir or config_file.parent / "_site"
+    assert not out.resolve().is_relative_to(REPO), f"build into tmp_path, not into {out}"
+    result = SiteResult(out, command=command, strict=strict)
+    with _collected(result.records):
+        try:
+            config = load_config(str(config_file), site_dir=str(out), strict=strict)
+        except _FAILURES as exc:
+            result.error = exc
+            return result
+    result.config = config
+    if command is not None:
+        config.plugins.on_startup(command=command, dirty=False)
+    try:
+        return _build(config, result)
+    finally:
+        if command is not None and command != "serve":
+            config.plugins.on_shutdown()
 
 
 @pytest.fixture
@@ -128,8 +191,3 @@ def site_copy(tmp_path: Path) -> Callable[[str], Path]:
         return target
 
     return copy
-
-
-@pytest.fixture
-def mkdocs_build() -> Iterator[Callable[..., SiteResult]]:
-    yield run_mkdocs

@@ -6,15 +6,17 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SiteResult
+from conftest import REPO, SiteResult, run_mkdocs
 from privacy_pages import load_content
 from privacy_pages.settings import settings_from_mkdocs
-from test_seed_fidelity import build, copy_site
+from test_seed_fidelity import copy_site
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
-    return build(copy_site(tmp_path_factory.mktemp("example-site")))
+    result = run_mkdocs(copy_site(tmp_path_factory.mktemp("example-site")))
+    assert result.ok, f"{result.error}\n{result.messages}"
+    return result
 
 
 def test_mam_guide_renders_learn_syntax(site: SiteResult) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, SiteResult
+from conftest import FIXTURES, REPO, run_mkdocs
 from privacy_pages.cli import main
 from privacy_pages.history.releases import build_history
 from privacy_pages.history.snapshot import load_snapshots
@@ -68,14 +68,9 @@ def h2_ids(html: str) -> list[str]:
     return re.findall(r'<h2 id="([^"]+)"', html)
 
 
-Build = Callable[..., SiteResult]
-
-
-def test_every_product_page_has_the_change_history_section(
-    tmp_path: Path, mkdocs_build: Build
-) -> None:
+def test_every_product_page_has_the_change_history_section(tmp_path: Path) -> None:
     site = make_site(tmp_path, "today: 2026-11-02")
-    result = mkdocs_build(site / "mkdocs.yml")
+    result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
     pages = {
         pid: result.html(f"privacy/{pid}.md")
@@ -106,9 +101,9 @@ def test_every_product_page_has_the_change_history_section(
     assert NOT_STATED["change-history"] in web, "a statement with no change says so"
 
 
-def test_what_changed_page_and_feed(tmp_path: Path, mkdocs_build: Build) -> None:
+def test_what_changed_page_and_feed(tmp_path: Path) -> None:
     site = make_site(tmp_path, "today: 2026-11-02", site_url="https://example.com/widget/")
-    result = mkdocs_build(site / "mkdocs.yml")
+    result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
     page = result.html("privacy/changes.md")
     assert "<h1" in page and "What changed" in page
@@ -156,9 +151,9 @@ def _rfc3339(value: str) -> dt.datetime:
     return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-def test_feed_links_are_relative_without_site_url(tmp_path: Path, mkdocs_build: Build) -> None:
+def test_feed_links_are_relative_without_site_url(tmp_path: Path) -> None:
     site = make_site(tmp_path, "today: 2026-11-02")
-    result = mkdocs_build(site / "mkdocs.yml")
+    result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
     feed = ET.parse(result.site_dir / "changes.xml").getroot()
     for entry in feed.findall(f"{ATOM}entry"):
@@ -180,11 +175,9 @@ def test_feed_links_are_relative_without_site_url(tmp_path: Path, mkdocs_build: 
         ("today: 2026-10-15", False),  # before the release
     ],
 )
-def test_updated_marks_follow_the_period(
-    tmp_path: Path, mkdocs_build: Build, options: str, marked: bool
-) -> None:
+def test_updated_marks_follow_the_period(tmp_path: Path, options: str, marked: bool) -> None:
     site = make_site(tmp_path, options)
-    result = mkdocs_build(site / "mkdocs.yml")
+    result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
     ios = result.html("privacy/widget-ios.md")
     required = section(ios, "required-data")
@@ -205,10 +198,10 @@ def test_updated_marks_follow_the_period(
 
 
 def test_site_without_snapshots_says_no_change_is_recorded(
-    site_copy: Callable[[str], Path], mkdocs_build: Build
+    site_copy: Callable[[str], Path],
 ) -> None:
     site = site_copy("small")
-    result = mkdocs_build(site / "mkdocs.yml")
+    result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
     page = result.html("privacy/widget-ios.md")
     assert NOT_STATED["change-history"] in section(page, "change-history")
@@ -216,15 +209,13 @@ def test_site_without_snapshots_says_no_change_is_recorded(
     assert not (result.site_dir / "privacy" / "changes" / "index.html").exists()
 
 
-def test_a_broken_snapshot_fails_the_build_with_its_location(
-    tmp_path: Path, mkdocs_build: Build
-) -> None:
+def test_a_broken_snapshot_fails_the_build_with_its_location(tmp_path: Path) -> None:
     site = make_site(tmp_path, "today: 2026-11-02")
     broken = site / "content" / "history" / "1.1.0.json"
     lines = broken.read_text("utf-8").splitlines()
     lines[3] = lines[3] + ","  # a trailing comma: invalid JSON on line 4
     broken.write_text("\n".join(lines) + "\n", "utf-8")
-    result = mkdocs_build(site / "mkdocs.yml")
+    result = run_mkdocs(site / "mkdocs.yml")
     assert not result.ok
     assert re.search(r"content/history/1\.1\.0\.json:\d+:\d+: error snapshot: ", result.messages), (
         result.messages
@@ -242,9 +233,7 @@ def test_cli_render_writes_the_changes_page(tmp_path: Path) -> None:
     assert "## Change history" in ios
 
 
-def test_the_example_site_shows_its_real_release_history(
-    tmp_path: Path, mkdocs_build: Build
-) -> None:
+def test_the_example_site_shows_its_real_release_history(tmp_path: Path) -> None:
     """content/history/ holds the content as first taken from the seed pages and the content
     after this project's corrections; the built site renders the changes between them."""
     snapshots, problems = load_snapshots(REPO / "content")
@@ -257,7 +246,7 @@ def test_the_example_site_shows_its_real_release_history(
     assert any(change.aspect == "wording" for change in corrections), "typo fixes"
     assert any(change.aspect == "metadata" for change in corrections), "normalized metadata"
 
-    result = mkdocs_build(REPO / "mkdocs.yml", site_dir=tmp_path / "site")
+    result = run_mkdocs(REPO / "mkdocs.yml", site_dir=tmp_path / "site")
     assert result.ok, result.messages
     page = result.html("privacy/changes.md")
     for release in releases:

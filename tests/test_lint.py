@@ -8,13 +8,12 @@ brings the tree back to no diagnostics.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import SiteResult
+from conftest import run_mkdocs
 from privacy_pages.check.lint_config import LintConfigError, lint_config
 from privacy_pages.check.rules import RULES, RULES_BY_ID
 from privacy_pages.diagnostics import Diagnostic, Severity
@@ -394,9 +393,7 @@ def test_every_rule_is_documented() -> None:
 # -- through MkDocs: the plugin reports lint findings like any other problem --------------------
 
 
-def test_plugin_reports_lint_and_strict_build_fails(
-    tmp_path: Path, mkdocs_build: Callable[..., SiteResult]
-) -> None:
+def test_plugin_reports_lint_and_strict_build_fails(tmp_path: Path) -> None:
     broken = next(c for c in CASES if c.rule == "placeholder-text").broken
     write_tree(tmp_path, broken)
     (tmp_path / "docs").mkdir()
@@ -408,7 +405,7 @@ def test_plugin_reports_lint_and_strict_build_fails(
         "      lint: {stale-date: off}\n",
         "utf-8",
     )
-    result = mkdocs_build(config)
+    result = run_mkdocs(config)
     assert not result.ok
     assert any("warning placeholder-text" in w for w in result.warnings())
 
@@ -418,7 +415,7 @@ def test_plugin_reports_lint_and_strict_build_fails(
         ),
         "utf-8",
     )
-    result = mkdocs_build(config)
+    result = run_mkdocs(config)
     assert result.ok, result.messages
     infos = [r.getMessage() for r in result.records if r.levelno == logging.INFO]
     assert any("info placeholder-text" in m for m in infos)

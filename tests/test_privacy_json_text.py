@@ -13,13 +13,18 @@ from privacy_pages.pipeline import check_site
 from privacy_pages.render.privacy_json import privacy_document, privacy_json
 from privacy_pages.settings import settings_from_mkdocs
 
+#: The fixture folders that are sites (have a mkdocs.yml).
+SITES = sorted(config.parent.name for config in FIXTURES.glob("*/mkdocs.yml"))
 
-@pytest.mark.parametrize("fixture", ["compare", "small", "hostile"])
+
+def test_the_fixture_sites_are_found() -> None:
+    """The parametrization below cannot silently become empty."""
+    assert {"compare", "small", "hostile"} <= set(SITES), SITES
+
+
+@pytest.mark.parametrize("fixture", SITES)
 def test_the_text_is_json_dumps_of_the_document(fixture: str) -> None:
-    config = FIXTURES / fixture / "mkdocs.yml"
-    if not config.is_file():
-        pytest.skip(f"{fixture} is not a site")
-    build = check_site(settings_from_mkdocs(config))
+    build = check_site(settings_from_mkdocs(FIXTURES / fixture / "mkdocs.yml"))
     collection = Collection(build.dataset)
     tables = comparisons(collection)
     document = privacy_document(collection, build.settings, tables)

@@ -187,16 +187,12 @@ def copy_site(target: Path) -> Path:
     return target / "mkdocs.yml"
 
 
-def build(config: Path, *, strict: bool = True) -> SiteResult:
-    result = run_mkdocs(config, strict=strict, site_dir=config.parent / "_site")
-    assert result.ok, f"{result.error}\n{result.messages}"
-    return result
-
-
 @pytest.fixture(scope="module")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
     """The example site, built strict once for this module."""
-    return build(copy_site(tmp_path_factory.mktemp("example")))
+    result = run_mkdocs(copy_site(tmp_path_factory.mktemp("example")))
+    assert result.ok, f"{result.error}\n{result.messages}"
+    return result
 
 
 def seed_file(seeds: Path, prefix: str) -> Path:
@@ -391,7 +387,8 @@ def test_a_deleted_item_is_reported_missing(seeds: Path, tmp_path: Path) -> None
     lines = record.read_text("utf-8").split("\n")
     start, end = _item_block(lines, "memory-usage")
     record.write_text("\n".join(lines[:start] + lines[end:]), "utf-8")
-    site = build(config, strict=False)  # its catalog item is now unused (a lint warning)
+    site = run_mkdocs(config, strict=False)  # its catalog item is now unused (a lint warning)
+    assert site.ok, f"{site.error}\n{site.messages}"
 
     facts = seed_facts(seed_file(seeds, "000"))
     expected = [fact for fact in facts if "Memory usage data" in fact.text]
@@ -412,7 +409,8 @@ def test_a_changed_workload_value_is_reported_missing(seeds: Path, tmp_path: Pat
     assert 'mam: "no"' in block
     lines[start:end] = block.replace('mam: "no"', 'mam: "yes"').split("\n")
     record.write_text("\n".join(lines), "utf-8")
-    site = build(config, strict=False)
+    site = run_mkdocs(config, strict=False)
+    assert site.ok, f"{site.error}\n{site.messages}"
 
     facts = seed_facts(seed_file(seeds, "003"))
     expected = [f for f in facts if f.kind == "workload" and " | IP address | " in f.text]

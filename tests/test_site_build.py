@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import subprocess
 import sys
@@ -10,16 +11,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, SiteResult
+from conftest import REPO, SiteResult, run_mkdocs, set_plugin_options
+from html_tree import parse
 from privacy_pages.cli import main as cli_main
 
 H2 = re.compile(r"<h2 id=\"([^\"]+)\"")
 
 
 @pytest.fixture
-def built(site_copy: Callable[[str], Path], mkdocs_build: Callable[..., SiteResult]) -> SiteResult:
+def built(site_copy: Callable[[str], Path]) -> SiteResult:
     site = site_copy("small")
-    result = mkdocs_build(site / "mkdocs.yml")
+    result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
     return result
 
@@ -88,38 +90,37 @@ def test_home_page_lists_products_with_counts(built: SiteResult) -> None:
     assert cells[-2:] == [str(required), str(optional)]
 
 
-def test_edit_link_points_at_the_yaml_record(
-    site_copy: Callable[[str], Path], mkdocs_build: Callable[..., SiteResult]
-) -> None:
+def test_edit_link_points_at_the_yaml_record(site_copy: Callable[[str], Path]) -> None:
     site = site_copy("small")
     config = yaml.safe_load((site / "mkdocs.yml").read_text())
     config.update(repo_url="https://example.com/repo", edit_uri="edit/main/docs/")
     config["theme"]["features"] = ["content.action.edit"]
     (site / "mkdocs.yml").write_text(yaml.safe_dump(config))
-    result = mkdocs_build(site / "mkdocs.yml")
+    result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
     html = result.html("privacy/widget-ios.md")
     assert 'href="https://example.com/repo/edit/main/content/products/widget-ios.yml"' in html
 
 
-def test_products_are_added_to_an_explicit_nav(
-    site_copy: Callable[[str], Path], mkdocs_build: Callable[..., SiteResult]
-) -> None:
+def test_products_are_added_to_an_explicit_nav(site_copy: Callable[[str], Path]) -> None:
     site = site_copy("small")
     config = yaml.safe_load((site / "mkdocs.yml").read_text())
     config["nav"] = [{"Home": "index.md"}]
     (site / "mkdocs.yml").write_text(yaml.safe_dump(config))
-    result = mkdocs_build(site / "mkdocs.yml")
+    result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
-    home = result.html("index.md")
-    assert re.search(r'class="md-nav__link"[^>]*href="privacy/widget-android/"', home) or (
-        'href="privacy/widget-android/"' in home and "Privacy statements" in home
-    )
+    primary = parse(result.html("index.md")).find_all("nav", **{"aria-label": "Navigation"})[0]
+    sections = {
+        " ".join(nav.find_all("label")[0].text().split()): nav
+        for nav in primary.find_all("nav")
+        if nav.attrs.get("aria-labelledby")
+    }
+    assert "Privacy statements" in sections, sorted(sections)
+    links = [a.attrs.get("href") for a in sections["Privacy statements"].find_all("a")]
+    assert "privacy/widget-android/" in links and "privacy/widget-ios/" in links
 
 
-def test_site_templates_override_packaged_ones(
-    site_copy: Callable[[str], Path], mkdocs_build: Callable[..., SiteResult]
-) -> None:
+def test_site_templates_override_packaged_ones(site_copy: Callable[[str], Path]) -> None:
     site = site_copy("small")
     (site / "overrides" / "sections").mkdir(parents=True)
     (site / "overrides" / "sections" / "more-information.md.j2").write_text(
@@ -128,7 +129,7 @@ def test_site_templates_override_packaged_ones(
     config = yaml.safe_load((site / "mkdocs.yml").read_text())
     config["plugins"][1]["privacy-pages"]["templates_dir"] = "overrides"
     (site / "mkdocs.yml").write_text(yaml.safe_dump(config))
-    result = mkdocs_build(site / "mkdocs.yml")
+    result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
     assert "Ask the privacy team about Widget for iOS." in result.html("privacy/widget-ios.md")
     # Android states nothing there, so the page says so instead of rendering the partial.
@@ -137,9 +138,7 @@ def test_site_templates_override_packaged_ones(
     assert "lists no further reading" in android
 
 
-def test_content_is_never_evaluated_as_a_template(
-    site_copy: Callable[[str], Path], mkdocs_build: Callable[..., SiteResult]
-) -> None:
+def test_content_is_never_evaluated_as_a_template(site_copy: Callable[[str], Path]) -> None:
     site = site_copy("small")
     product = site / "content" / "products" / "widget-ios.yml"
     text = product.read_text().replace(
@@ -147,7 +146,7 @@ def test_content_is_never_evaluated_as_a_template(
         "summary: 'Costs {{ 7*7 }} {% if true %}x{% endif %}'",
     )
     product.write_text(text)
-    result = mkdocs_build(site / "mkdocs.yml")
+    result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
     home = result.html("index.md")
     assert "Costs {{ 7*7 }} {% if true %}x{% endif %}" in home.replace("&#123;", "{").replace(
@@ -164,10 +163,10 @@ def article(html: str) -> str:
 
 
 def test_cli_render_writes_the_pages_the_plugin_builds(
-    tmp_path: Path, site_copy: Callable[[str], Path], mkdocs_build: Callable[..., SiteResult]
+    tmp_path: Path, site_copy: Callable[[str], Path]
 ) -> None:
     site = site_copy("small")
-    with_plugin = mkdocs_build(site / "mkdocs.yml", site_dir=tmp_path / "a")
+    with_plugin = run_mkdocs(site / "mkdocs.yml", site_dir=tmp_path / "a")
     assert with_plugin.ok, with_plugin.messages
     # Render with the CLI into a plain docs folder and build it with the plugin turned off.
     out = tmp_path / "rendered"
@@ -190,7 +189,7 @@ def test_cli_render_writes_the_pages_the_plugin_builds(
     config["docs_dir"] = str(out)
     config["markdown_extensions"] = ["admonition"]
     (site / "plain.yml").write_text(yaml.safe_dump(config))
-    plain = mkdocs_build(site / "plain.yml", site_dir=tmp_path / "b")
+    plain = run_mkdocs(site / "plain.yml", site_dir=tmp_path / "b")
     assert plain.ok, plain.messages
     for page in ["index.md", *[f"privacy/{pid}.md" for pid in product_ids()]]:
         assert article(with_plugin.html(page)) == article(plain.html(page)), page
@@ -243,27 +242,48 @@ def test_serve_reuses_parsed_content_between_rebuilds_and_a_build_keeps_none(
 ) -> None:
     """``mkdocs serve`` announces itself once, then rebuilds with the same plugin object: only
     the files that changed are parsed again. ``mkdocs build`` keeps nothing for a next build."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
 
     site = site_copy("small")
-    config = load_config(str(site / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
-    plugin = config.plugins["privacy-pages"]
+    first = run_mkdocs(site / "mkdocs.yml", command="serve", site_dir=tmp_path / "out")
+    assert first.ok, first.messages
+    assert first.config is not None
+    plugin = first.config.plugins["privacy-pages"]
     assert isinstance(plugin, PrivacyPagesPlugin)
-    config.plugins.on_startup(command="serve", dirty=False)
-    build(config)
     cache = plugin.cache
     assert cache is not None and cache.misses == len(cache.entries) > 0
-    build(config)
+    again = first.rebuild()
+    assert again.ok, again.messages
     assert cache.misses == len(cache.entries) and cache.hits == len(cache.entries)
     product = site / "content" / "products" / "widget-ios.yml"
     product.write_text(product.read_text() + "\n# touched\n")
-    build(config)
+    touched = again.rebuild()
+    assert touched.ok, touched.messages
     assert cache.misses == len(cache.entries) + 1
-    config.plugins.on_shutdown()
+    first.shutdown()
 
-    config = load_config(str(site / "mkdocs.yml"), site_dir=str(tmp_path / "once"))
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)
-    assert config.plugins["privacy-pages"].cache is None  # type: ignore[attr-defined]
+    once = run_mkdocs(site / "mkdocs.yml", site_dir=tmp_path / "once")
+    assert once.ok, once.messages
+    assert once.config is not None
+    plugin = once.config.plugins["privacy-pages"]
+    assert isinstance(plugin, PrivacyPagesPlugin) and plugin.cache is None
+
+
+def test_removed_options_still_build_strictly_with_one_info_message(
+    site_copy: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The build cache and the background build are gone; a site that still sets their options
+    builds as before, even with --strict, and is told once which options to remove."""
+    site = site_copy("small")
+    removed = {"cache": True, "cache_dir": ".cache/privacy-pages", "parallel": False}
+    set_plugin_options(site, removed)
+    result = run_mkdocs(site / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages
+    named = [r for r in result.records if all(option in r.getMessage() for option in removed)]
+    assert len(named) == 1, [r.getMessage() for r in result.records]
+    assert named[0].levelno == logging.INFO
+    assert not (site / ".cache").exists()
+    # validate says the same, once, and still passes.
+    assert cli_main(["validate", "--config", str(site / "mkdocs.yml")]) == 0
+    err = capsys.readouterr().err
+    assert err.count("no longer do anything") == 1 and all(o in err for o in removed)

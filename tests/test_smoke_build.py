@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import SiteResult
+from conftest import run_mkdocs
 
 
-def test_small_site_builds_strict(
-    site_copy: Callable[[str], Path], mkdocs_build: Callable[..., SiteResult]
-) -> None:
+def test_small_site_builds_strict(site_copy: Callable[[str], Path]) -> None:
     site = site_copy("small")
-    result = mkdocs_build(site / "mkdocs.yml")
+    result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
     home = result.html("index.md")
     assert "Widget for iOS" in home and "Widget for Android" in home

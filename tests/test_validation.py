@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SiteResult
+from conftest import FIXTURES, run_mkdocs
+from mkdocs.exceptions import Abort
 from privacy_pages import load_content
 from privacy_pages.load.metadata import MetadataRules
 from privacy_pages.load.record_files import ContentCache
@@ -155,17 +158,26 @@ def test_strict_build_fails_naming_file_line_and_key(
     new: str,
     expected: str,
     site_copy: Callable[[str], Path],
-    mkdocs_build: Callable[..., SiteResult],
 ) -> None:
     site = site_copy("small")
     product = site / "content" / "products" / "widget-ios.yml"
     replace(product, old, new)
     line = line_of(product, new)
-    result = mkdocs_build(site / "mkdocs.yml")
+    result = run_mkdocs(site / "mkdocs.yml")
     assert not result.ok
     errors = [m for m in result.warnings() if expected in m]
     assert errors, result.messages
     assert "widget-ios.yml:" in errors[0]
     if expected != "yaml-syntax":  # a syntax error is found where the parser gives up
         assert f"widget-ios.yml:{line}:" in errors[0]
-    assert "content error" in str(result.error) or "Aborted" in str(result.error) or result.error
+    # The build stops on the plugin's error (MkDocs' Abort for a BuildError, not the one for
+    # warnings in strict mode), which counts every error reported for the record above it.
+    assert isinstance(result.error, Abort) and "BuildError" in str(result.error), result.error
+    reported = [
+        r
+        for r in result.records
+        if r.levelno == logging.ERROR and "widget-ios.yml:" in r.getMessage()
+    ]
+    content = re.escape(str(site / "content"))
+    summary = rf"^privacy-pages: {len(reported)} content errors? in {content} \(listed above\)$"
+    assert re.search(summary, result.messages, re.M), result.messages
