@@ -287,3 +287,18 @@ def test_removed_options_still_build_strictly_with_one_info_message(
     assert cli_main(["validate", "--config", str(site / "mkdocs.yml")]) == 0
     err = capsys.readouterr().err
     assert err.count("no longer do anything") == 1 and all(o in err for o in removed)
+
+
+def test_every_public_name_resolves_to_its_definition() -> None:
+    """The package imports its public names on first use: each one resolves, and is the object
+    that its defining module holds under that name."""
+    import importlib
+
+    import privacy_pages
+
+    assert privacy_pages.__all__
+    for name in privacy_pages.__all__:
+        value = getattr(privacy_pages, name)
+        module = getattr(value, "__module__", None)
+        if module is not None and module.startswith("privacy_pages."):
+            assert getattr(importlib.import_module(module), name) is value, name

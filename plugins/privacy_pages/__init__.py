@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 #: Where each public name lives. They are imported on first use, so that a command (or a site
 #: generator) loads only the modules it needs.
 _PUBLIC = {
-    "ContentCache": "load.content",
+    "ContentCache": "load.record_files",
     "load_content": "load.content",
     "load_or_raise": "load.content",
     "ContentError": "diagnostics",
@@ -43,7 +43,7 @@ _PUBLIC = {
     "Dataset": "model",
     "Product": "model",
     "Requirement": "model",
-    "GeneratedPage": "render.pages",
+    "GeneratedPage": "render.generated",
     "render_pages": "render.pages",
     "Settings": "settings",
     "SiteBuild": "pipeline",
