@@ -63,6 +63,9 @@ def build_site(
     """
     with collector_paused():
         build = check_site(settings, cache, today=today)  # load, check
+        # The checks are done with the located YAML (a third of a build's memory): rendering
+        # reads the model. ``cache`` keeps the parsed files for the next build anyway.
+        build.dataset.records = {}
         if build.ok:
             render_site(build, today)  # render, then check that nothing was lost
     return build

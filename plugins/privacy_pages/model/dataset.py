@@ -20,7 +20,7 @@ class Dataset:
     #: The content files read, with their paths as shown to writers.
     files: tuple[str, ...] = ()
     #: The located data of each content file that loaded without errors, by display path,
-    #: for checks that point at exact keys (lint rules).
+    #: for checks that point at exact keys (lint rules); emptied once a build has checked them.
     records: dict[str, Any] = field(default_factory=dict)
     #: The comparison pages from content/comparisons.yml (empty when the file is absent).
     comparisons: tuple[ComparisonSpec, ...] = ()
