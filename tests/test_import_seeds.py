@@ -58,7 +58,11 @@ def site_config(root: Path) -> Path:
         "plugins": [
             {
                 "privacy-pages": {
-                    "metadata": {"required": list(rules.required), "types": dict(rules.types)}
+                    "metadata": {
+                        "required": list(rules.required),
+                        "types": dict(rules.types),
+                        "allow": list(rules.allow),
+                    }
                 }
             }
         ],

@@ -119,13 +119,16 @@ def _flag(options: Mapping[str, Any], key: str, *, default: bool) -> bool:
 
 
 def metadata_rules(options: Mapping[str, Any]) -> MetadataRules:
-    unknown = sorted(set(options) - {"required", "types"})
+    unknown = sorted(set(options) - {"required", "types", "allow"})
     if unknown:
         raise SettingsError(f"unknown metadata option(s): {', '.join(unknown)}")
     required = options.get("required", ["title", "description"])
     types = options.get("types", {})
+    allow = options.get("allow", [])
     if not isinstance(required, list) or not all(isinstance(k, str) for k in required):
         raise SettingsError("metadata.required must be a list of keys")
+    if not isinstance(allow, list) or not all(isinstance(k, str) for k in allow):
+        raise SettingsError("metadata.allow must be a list of keys")
     if not isinstance(types, Mapping):
         raise SettingsError("metadata.types must map keys to one of: " + ", ".join(METADATA_TYPES))
     for key, kind in types.items():
@@ -133,7 +136,11 @@ def metadata_rules(options: Mapping[str, Any]) -> MetadataRules:
             raise SettingsError(
                 f"metadata.types.{key}: expected one of {', '.join(METADATA_TYPES)}, found {kind!r}"
             )
-    return MetadataRules(required=tuple(required), types={str(k): str(v) for k, v in types.items()})
+    return MetadataRules(
+        required=tuple(required),
+        types={str(k): str(v) for k, v in types.items()},
+        allow=tuple(allow),
+    )
 
 
 class _LenientLoader(yaml.SafeLoader):

@@ -172,15 +172,18 @@ def check_page_paths(
         if first is None:
             seen[page.path.casefold()] = page
             continue
-        product = dataset.products.get(page.product_id or "")
-        where = product.source if product else Location(page.path)
+        # Point at the record whose id made the path: the writer can change that, not a path.
+        records = [dataset.products.get(p.product_id or "") for p in (page, first)]
+        record = next((r for r in records if r is not None), None)
+        where = record.source if record else Location(page.path)
         same = "the same path" if first.path == page.path else "a path that differs only in case"
         problems.append(
             Diagnostic(
                 where,
                 f"generated page {page.path} ({page.title}) and {first.path} ({first.title}) "
-                f"have {same}; change an id so that each page has its own file",
+                f"have {same}; change the id so that each page has its own file",
                 COLLISION_RULE,
+                key_path="id" if record else "",
             )
         )
     return problems

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, Diagnostics, Location, display_path
+from ..load.discovery import links_outside
+from ..load.yaml_source import Limits, YamlFault, read_text
 from ..model import (
     Alternatives,
     CatalogItem,
@@ -511,12 +513,18 @@ def parse_snapshot(text: str, display: str) -> tuple[Snapshot | None, list[Diagn
     )
 
 
+#: A snapshot holds every statement of a release: larger than a content file may be.
+SNAPSHOT_LIMITS = Limits(max_bytes=64 * 1024 * 1024)
+
+
 def read_snapshot(path: Path) -> tuple[Snapshot | None, list[Diagnostic]]:
+    """Read one snapshot file the way content files are read: a regular file only (never a
+    pipe or a device), within a size limit, as UTF-8."""
     display = display_path(path)
     try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Diagnostic(Location(display), f"cannot read snapshot: {exc}", "snapshot")]
+        text = read_text(path, display, SNAPSHOT_LIMITS)
+    except YamlFault as fault:
+        return None, [fault.diagnostic]
     return parse_snapshot(text, display)
 
 
@@ -528,10 +536,18 @@ def load_snapshots(content_dir: Path) -> tuple[list[Snapshot], Diagnostics]:
         return [], problems
     snapshots: list[Snapshot] = []
     seen: dict[str, str] = {}
+    root = content_dir.resolve()
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or not path.is_file():
+        if path.name.startswith("."):
             continue
-        if path.suffix != ".json":
+        if links_outside(path, root):
+            problems.error(
+                Location(display_path(path)),
+                "symbolic link leads outside the content folder; refused",
+                rule="path",
+            )
+            continue
+        if path.suffix != ".json" or path.is_dir():
             problems.error(
                 Location(display_path(path)),
                 f"expected release snapshots (*.json) in {HISTORY_DIR}/, found {path.name}; "

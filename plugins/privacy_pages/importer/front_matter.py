@@ -127,6 +127,10 @@ def read_metadata(
     values: dict[str, object] = {}
     line = front.line if front else 0
     for key, value in raw.items():
+        refused = rules.refusal(str(key))
+        if refused is not None:  # kept in the report for the writer, out of the record
+            report.review(line, "metadata", f"front-matter key not imported: {refused}")
+            continue
         values[key] = _normalize(str(key), value, rules, report, line)
     for key in rules.required:
         if values.get(key) not in (None, "", []):

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostics, Location
 from ..model import Dataset, Link
+from .characters import forbidden_character
 from .links import markdown_links, url_problem
 from .metadata import MetadataRules
 from .yaml_source import LocatedMapping, LocatedSequence
@@ -41,17 +42,33 @@ class DatasetBuilder:
         if problem:
             self.error(location, f"{problem}; found {url!r}", path, "unsafe-link")
 
-    def check_markdown(self, data: Any, path: str, location: Location | None = None) -> None:
-        """Check every link inside the Markdown text fields of ``data``, recursively."""
+    def check_text(self, data: Any, path: str, location: Location | None = None) -> None:
+        """Check every text value of ``data``, recursively, keys included: the characters it
+        holds, and every link inside it (see :mod:`.characters` and :mod:`.links`)."""
         if isinstance(data, LocatedMapping):
             for key, value in data.items():
-                self.check_markdown(value, f"{path}.{key}" if path else key, data.where(key))
+                key_path = f"{path}.{key}" if path else key
+                self._check_characters(data.where_key(key), key, key_path)
+                self.check_text(value, key_path, data.where(key))
         elif isinstance(data, LocatedSequence):
             for index, value in enumerate(data):
-                self.check_markdown(value, f"{path}[{index}]", data.where(index))
+                self.check_text(value, f"{path}[{index}]", data.where(index))
         elif isinstance(data, str) and location is not None:
+            self._check_characters(location, data, path)
             for url in markdown_links(data):
                 self.check_url(location, url, path)
+
+    def _check_characters(self, location: Location, text: str, path: str) -> None:
+        found = forbidden_character(text)
+        if found is not None:
+            self.error(
+                location,
+                f"expected text without control or bidirectional-override characters (line breaks and "
+                f"tabs are fine), "
+                f"found {found}; remove it",
+                path,
+                "control-character",
+            )
 
     def links(self, data: LocatedMapping, key: str) -> tuple[Link, ...]:
         """The titled links under ``key``, each URL checked."""

@@ -14,7 +14,7 @@ def read_categories(builder: DatasetBuilder, data: LocatedMapping) -> None:
         category = Category(
             entry["id"], entry["name"], optional_text(entry, "description"), entry.location
         )
-        builder.check_markdown(entry, f"categories[{index}]")
+        builder.check_text(entry, f"categories[{index}]")
         existing = categories.get(category.id)
         if existing:
             builder.error(
@@ -41,7 +41,7 @@ def read_catalog(builder: DatasetBuilder, data: LocatedMapping) -> None:
             source=entry.location,
         )
         path = f"items[{index}]"
-        builder.check_markdown(entry, path)
+        builder.check_text(entry, path)
         existing = catalog.get(item.id)
         if existing:
             builder.error(

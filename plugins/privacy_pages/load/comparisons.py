@@ -15,6 +15,7 @@ def read_comparisons(builder: DatasetBuilder, data: LocatedMapping) -> None:
     specs = {spec.id: spec for spec in builder.dataset.comparisons}
     for index, entry in enumerate(data["comparisons"]):
         path = f"comparisons[{index}]"
+        builder.check_text(entry, path)
         existing = specs.get(entry["id"])
         if existing is not None:
             builder.error(

@@ -62,7 +62,7 @@ def discover(content_dir: Path, problems: Diagnostics) -> list[tuple[Path, str, 
                     rule="path",
                 )
                 continue
-            if path.is_symlink() and not _inside(path.resolve(), root):
+            if links_outside(path, root):
                 problems.error(
                     Location(display),
                     "symbolic link leads outside the content folder; refused",
@@ -82,6 +82,12 @@ def discover(content_dir: Path, problems: Diagnostics) -> list[tuple[Path, str, 
                 continue
             found.append((path, display, kind))
     return found
+
+
+def links_outside(path: Path, root: Path) -> bool:
+    """Whether ``path`` is a symbolic link that resolves outside ``root`` (a resolved folder):
+    such links are refused, whatever they point at."""
+    return path.is_symlink() and not _inside(path.resolve(), root)
 
 
 def _inside(path: Path, root: Path) -> bool:

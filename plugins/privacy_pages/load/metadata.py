@@ -19,21 +19,89 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\Z")
 
 
+#: Keys any site may use without declaring them: they are shown (``<title>``, ``<meta>``),
+#: never acted on. So is any namespaced key (with a dot), like ``ms.date`` or ``f1.keywords``.
+SAFE_KEYS = frozenset({"title", "description", "keywords", "author"})
+
+#: Front-matter keys that MkDocs, Material for MkDocs or common MkDocs plugins act on: set from
+#: content, they would change how a page is built (its template, what is hidden or searched,
+#: blog and social cards, macros). A site that wants one lists it under ``metadata.allow``.
+INTERPRETED_KEYS = frozenset(
+    {
+        "template",
+        "icon",
+        "status",
+        "subtitle",
+        "hide",
+        "search",
+        "tags",
+        "comments",
+        "social",
+        "authors",
+        "date",
+        "categories",
+        "slug",
+        "draft",
+        "pin",
+        "readtime",
+        "links",
+        "render_macros",
+        "ignore_macros",
+        "redirect_from",
+        "redirects",
+        "nav_title",
+        "edit_url",
+        "canonical_url",
+        "toc",
+        "product_id",  # set by privacy-pages itself on every product page
+    }
+)
+
+
 @dataclass(frozen=True)
 class MetadataRules:
-    """The keys every product page must carry, and the type of any key."""
+    """The keys every product page must carry, the keys it may carry, and their types.
+
+    A product's metadata becomes its page's front matter. A key reaches it when it is safe
+    (:data:`SAFE_KEYS`, or namespaced with a dot) or declared by the site: required, typed, or
+    allowed. Any other key is an error, and so is a key MkDocs or the theme acts on
+    (:data:`INTERPRETED_KEYS`) unless the site declares it.
+    """
 
     required: tuple[str, ...] = ("title", "description")
     types: Mapping[str, str] = field(default_factory=dict)
+    #: Keys products may set beyond the required and typed ones (option ``metadata.allow``).
+    allow: tuple[str, ...] = ()
 
     def type_of(self, key: str) -> str:
         return self.types.get(key, "text")
+
+    def declared(self, key: str) -> bool:
+        return key in self.required or key in self.types or key in self.allow
+
+    def refusal(self, key: str) -> str | None:
+        """Why ``key`` may not reach a page's front matter, or ``None`` when it may."""
+        if self.declared(key):
+            return None
+        if key in INTERPRETED_KEYS:
+            return (
+                f"key {key!r} is acted on by MkDocs or the theme (it would change how the page is "
+                "built), so content may not set it; remove it, or list it under the plugin's "
+                "metadata.allow if the site means it"
+            )
+        if key in SAFE_KEYS or ("." in key.strip(".")):
+            return None
+        return (
+            f"key {key!r} is not declared by the site; declare it under the plugin's "
+            "metadata.allow (or metadata.required / metadata.types), or remove it"
+        )
 
 
 def normalize_metadata(
     raw: Mapping[str, Any], rules: MetadataRules, fallback: Location
 ) -> tuple[dict[str, object], list[Diagnostic]]:
-    """Check and normalize one product's metadata. Unknown keys are kept as written."""
+    """Check and normalize one product's metadata: keys the site does not allow are refused
+    (see :class:`MetadataRules`), values are checked against their declared types."""
     problems: list[Diagnostic] = []
     result: dict[str, object] = {}
 
@@ -43,6 +111,11 @@ def normalize_metadata(
     for key, value in raw.items():
         kind = rules.type_of(key)
         path = f"metadata.{key}"
+        refused = rules.refusal(key)
+        if refused is not None:
+            at = raw.where_key(key) if isinstance(raw, LocatedMapping) else fallback
+            problems.append(Diagnostic(at, refused, "metadata-key", key_path=path))
+            continue
         if value is None or value == [] or value == "":
             if key in rules.required:
                 problems.append(

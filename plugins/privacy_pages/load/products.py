@@ -27,10 +27,11 @@ from .metadata import normalize_metadata
 from .yaml_source import LocatedMapping
 
 #: Names that cannot be a product id: not file names on some systems, or the paths of pages
-#: the site generates (the comparison pages and the data-item index).
+#: the site generates beside the product pages (the comparison pages, the data-item index, the
+#: "What changed" page; the pipeline also checks every planned page for a collision).
 RESERVED_NAMES = frozenset(
     {"con", "prn", "aux", "nul", "index", "readme"}
-    | {"compare", "data-items"}
+    | {"compare", "data-items", "changes"}
     | {f"com{i}" for i in range(10)}
     | {f"lpt{i}" for i in range(10)}
 )
@@ -41,7 +42,8 @@ def read_product(builder: DatasetBuilder, data: LocatedMapping, file: Path) -> N
     if product_id in RESERVED_NAMES:
         builder.error(
             data.where("id"),
-            f"expected an id that can be a file name, found reserved name {product_id!r}",
+            "expected an id that can be a file name and names no page the site generates, "
+            f"found reserved name {product_id!r}; choose another id",
             "id",
             "path",
         )
@@ -55,7 +57,7 @@ def read_product(builder: DatasetBuilder, data: LocatedMapping, file: Path) -> N
             "duplicate-id",
         )
         return
-    builder.check_markdown(data, "")
+    builder.check_text(data, "")
     metadata, problems = normalize_metadata(data["metadata"], builder.rules, data.where("metadata"))
     builder.problems.extend(problems)
     workloads = tuple(

@@ -26,7 +26,10 @@ class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
     (the pages stay reachable from it, from comparisons and from search): with hundreds of
     products, a nav of them all makes every page of the site large."""
     metadata = c.Type(dict, default={})
-    """Front-matter rules: ``required`` (a list of keys) and ``types`` (key: text, list or date)."""
+    """Front-matter rules: ``required`` (a list of keys), ``types`` (key: text, list or date) and
+    ``allow`` (other keys products may set). Keys MkDocs or the theme act on (``template``,
+    ``hide``, ``search``, ...) and undeclared keys are refused, but for ``title``,
+    ``description``, ``keywords``, ``author`` and namespaced keys such as ``ms.date``."""
     lint = c.Type(dict, default={})
     """Lint rules: rule id → error, warning, info or off, or → {severity: ..., OPTION: value}."""
     history = c.Type(dict, default={})

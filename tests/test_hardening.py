@@ -1,0 +1,246 @@
+"""Hostile content, class by class: each is refused at its YAML file and line, or inert in the
+built site. (Markdown that makes Python-Markdown slow, and the importer's limits, have their own
+test files.)"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, run_mkdocs, set_plugin_options
+from privacy_pages.cli import main as cli_main
+from privacy_pages.diagnostics import Diagnostic
+from privacy_pages.load.metadata import INTERPRETED_KEYS
+from privacy_pages.pipeline import check_site
+from privacy_pages.render.pages import plan_pages
+from privacy_pages.settings import Settings, settings_from_mkdocs
+
+#: Every test here gives a build this long at most: a hang fails, it does not block CI.
+TIMEOUT = 120
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    target = tmp_path / "site"
+    shutil.copytree(FIXTURES / "small", target)
+    return target
+
+
+def product_file(site: Path) -> Path:
+    return site / "content" / "products" / "widget-ios.yml"
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def errors_of(site: Path, rule: str | None = None) -> list[Diagnostic]:
+    problems = check_site(settings_from_mkdocs(site / "mkdocs.yml")).problems
+    return [p for p in problems.errors if rule is None or p.rule == rule]
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+# -- control characters ---------------------------------------------------------------------------
+
+FORBIDDEN = ["\\0", "\\x1b", "\\x07", "\\x7f", "\\x85", "\\r", "\\u202e", "\\u202a", "\\u2066"]
+
+
+@pytest.mark.parametrize("escape", FORBIDDEN)
+def test_control_and_bidi_characters_written_as_yaml_escapes_are_refused(
+    site: Path, escape: str
+) -> None:
+    record = product_file(site)
+    replace_in(record, "summary: The Widget app", f'summary: "The{escape} Widget app')
+    replace_in(record, "on iPhone and iPad.", 'on iPhone and iPad."')
+    [error] = errors_of(site, "control-character")
+    assert error.location.path.endswith("widget-ios.yml")
+    assert error.location.line == line_of(record, "summary:")
+    assert error.key_path == "summary"
+    code = {"\\0": "\x00", "\\x1b": "\x1b", "\\x07": "\x07", "\\x7f": "\x7f", "\\x85": "\x85"}.get(
+        escape
+    ) or json.loads(f'"{escape}"')
+    assert f"U+{ord(code):04X}" in error.message
+
+
+@pytest.mark.parametrize(
+    ("record", "old", "new"),
+    [
+        ("catalog/items.yml", "name: Device identifier", 'name: "Device\\x1bidentifier"'),
+        ("categories.yml", "name: Feedback data", 'name: "Feedback\\u202edata"'),
+    ],
+)
+def test_every_kind_of_record_is_checked(site: Path, record: str, old: str, new: str) -> None:
+    replace_in(site / "content" / record, old, new)
+    [error] = errors_of(site, "control-character")
+    assert error.location.path.endswith(record)
+    assert error.location.line == line_of(site / "content" / record, new)
+
+
+def test_keys_are_checked_too(site: Path) -> None:
+    replace_in(product_file(site), "  ms.date:", '  "ms\\x1bdate": x\n  ms.date:')
+    [error] = errors_of(site, "control-character")
+    assert error.key_path == "metadata.ms\x1bdate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tab\\there", "two\\nlines", "non\\u00a0breaking", "emoji \\U0001f600", "שלום\\u200f עולם"],
+)
+def test_ordinary_text_passes(site: Path, text: str) -> None:
+    replace_in(
+        product_file(site), "summary: The Widget app on iPhone and iPad.", f'summary: "{text}"'
+    )
+    assert errors_of(site) == []
+
+
+# -- ids that would collide with a generated page ---------------------------------------------------
+
+
+def generated_names(site: Path) -> set[str]:
+    """The names of every page the site generates beside product pages (with a release
+    recorded, the "What changed" page too), as a product id would be to collide with one."""
+    config = site / "mkdocs.yml"
+    snapshot = ["snapshot", "--config", str(config), "--version", "1.0", "--date", "2024-06-01"]
+    assert cli_main(snapshot) == 0
+    settings = settings_from_mkdocs(config)
+    build = check_site(settings)
+    assert build.ok and build.history, build.problems.sorted()
+    plan = plan_pages(build.dataset, settings, build.history)
+    names = {
+        page.path.removeprefix(f"{settings.pages_dir}/").split("/")[0].removesuffix(".md")
+        for page in plan
+        if not page.product_id
+    }
+    assert {"changes", "compare", "data-items"} <= names, names
+    return names
+
+
+def test_an_id_that_names_a_generated_page_is_refused_at_its_file_and_line(site: Path) -> None:
+    record = product_file(site)
+    for name in sorted(generated_names(site)):
+        record.write_text(record.read_text().replace("id: widget-ios", f"id: {name}", 1))
+        [error] = [e for e in errors_of(site) if e.location.path.endswith("widget-ios.yml")]
+        assert (error.rule, error.location.line, error.key_path) == ("path", 1, "id"), error
+        assert f"reserved name {name!r}" in error.message
+        record.write_text(record.read_text().replace(f"id: {name}", "id: widget-ios", 1))
+
+
+def test_a_page_collision_names_the_record_not_the_generated_path(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the order of the two pages in the plan, the error points at the record."""
+    from privacy_pages import pipeline
+    from privacy_pages.render.generated import PlannedPage
+
+    plan = pipeline.plan_pages
+
+    def colliding(*args: object, **kwargs: object) -> list[PlannedPage]:
+        pages = plan(*args, **kwargs)  # type: ignore[arg-type]
+        product = next(p for p in pages if p.product_id)
+        return [*pages, PlannedPage(path=product.path.upper(), title="Generated")]
+
+    monkeypatch.setattr(pipeline, "plan_pages", colliding)
+    [error] = errors_of(site, "page-collision")
+    assert error.location.path.endswith(".yml") and error.key_path == "id"
+
+
+# -- files that block or never end ------------------------------------------------------------------
+
+
+def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT
+    )
+
+
+def hostile_files(site: Path) -> dict[str, Path]:
+    """A pipe and a link to an endless device where records and snapshots are read."""
+    content = site / "content"
+    (content / "history").mkdir()
+    made = {
+        "products/pipe.yml": content / "products" / "pipe.yml",
+        "history/pipe.json": content / "history" / "pipe.json",
+    }
+    for path in made.values():
+        os.mkfifo(path)
+    for name in ("catalog/zero.yml", "history/zero.json"):
+        (content / name).symlink_to("/dev/zero")
+        made[name] = content / name
+    return made
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_pipes_and_devices_in_content_end_in_errors_naming_them(site: Path) -> None:
+    made = hostile_files(site)
+    for command in (
+        [sys.executable, "-m", "privacy_pages", "validate"],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site / "_out")],
+    ):
+        done = run(command, site)  # a hang raises TimeoutExpired
+        assert done.returncode != 0
+        output = done.stdout + done.stderr
+        for name in made:
+            assert name in output, (name, output)
+
+
+def test_a_snapshot_linked_from_outside_the_content_folder_is_refused(
+    site: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside.json"
+    outside.write_text("{}", "utf-8")
+    (site / "content" / "history").mkdir()
+    (site / "content" / "history" / "1.0.json").symlink_to(outside)
+    [error] = errors_of(site, "path")
+    assert error.location.path.endswith("1.0.json") and "outside" in error.message
+
+
+# -- metadata the theme would act on ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", sorted(INTERPRETED_KEYS))
+def test_keys_mkdocs_or_the_theme_act_on_are_refused(site: Path, key: str) -> None:
+    record = product_file(site)
+    replace_in(record, "  ms.date:", f"  {key}: x\n  ms.date:")
+    [error] = errors_of(site, "metadata-key")
+    assert error.location.line == line_of(record, f"  {key}: x")
+    assert error.key_path == f"metadata.{key}" and "metadata.allow" in error.message
+
+
+def test_a_site_may_allow_a_key_explicitly(site: Path) -> None:
+    replace_in(product_file(site), "  ms.date:", "  hide: [toc]\n  ms.date:")
+    assert errors_of(site, "metadata-key")
+    set_plugin_options(site, {"metadata": {"required": ["title"], "allow": ["hide"]}})
+    assert errors_of(site, "metadata-key") == []
+
+
+def test_undeclared_keys_are_refused_and_safe_or_namespaced_keys_pass(site: Path) -> None:
+    record = product_file(site)
+    replace_in(record, "  ms.date:", "  reviewer: x\n  author: y\n  ms.reviewer: z\n  ms.date:")
+    [error] = errors_of(site, "metadata-key")
+    assert error.location.line == line_of(record, "reviewer: x")
+
+
+def test_a_template_key_cannot_replace_a_page(site: Path) -> None:
+    """The attack this guards against: a front-matter template empties the statement."""
+    replace_in(product_file(site), "  ms.date:", "  template: 404.html\n  ms.date:")
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert not result.ok
+    assert "metadata.template" in result.messages and "widget-ios.yml" in result.messages
+
+
+def test_the_example_site_declares_every_key_its_products_use() -> None:
+    root = Path(__file__).resolve().parents[1]
+    settings = settings_from_mkdocs(root / "mkdocs.yml")
+    assert isinstance(settings, Settings)
+    assert [p for p in check_site(settings).problems.errors if p.rule == "metadata-key"] == []
