@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, run_mkdocs, set_plugin_options
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from privacy_pages.cli import main as cli_main
 from privacy_pages.diagnostics import Diagnostic
 from privacy_pages.load.metadata import INTERPRETED_KEYS
@@ -244,3 +246,152 @@ def test_the_example_site_declares_every_key_its_products_use() -> None:
     settings = settings_from_mkdocs(root / "mkdocs.yml")
     assert isinstance(settings, Settings)
     assert [p for p in check_site(settings).problems.errors if p.rule == "metadata-key"] == []
+
+
+# -- links: refused at the source, and inert in the built site whatever made them -------------------
+
+#: Ways Python-Markdown builds a link or an image from text, each with an unsafe target.
+LINK_SYNTAXES = [
+    "[x](javascript:alert(1))",
+    "see [x][r]\n\n[r]: javascript:alert(1)",
+    "[x][]\n\n[x]: javascript:alert(1)",
+    "[x]\n\n   [x]: <javascript:alert(1)> 'title'",
+    "[x](<javascript:alert(1)>)",
+    "![x](javascript:alert(1))",
+    '[x](JaVaScRiPt:alert(1) "t")',
+    "[x](java&#115;cript:alert(1))",
+    "[x](javascript&colon;alert(1))",
+    "[x](java\nscript:alert(1))",
+    "[x]( javascript:alert(1) )",
+    "[[x]](javascript:alert(1))",
+    "[x](data:text/html;base64,PHNjcmlwdD4=)",
+    "[x](vbscript:msgbox(1))",
+    "- a list item with [x](javascript:alert(1))",
+    "> a quote with [x](javascript:alert(1))",
+]
+#: Where such text can sit, with the page that shows it: (file, old text, new text with {}).
+LINK_PLACES = [
+    ("products/widget-ios.yml", "text: Widget uses a **local** VPN.", "text: {}"),
+    (
+        "catalog/items.yml",
+        "name: Azure AD device ID",
+        "name: Azure AD device ID\n    description: {}",
+    ),
+]
+
+
+def unsafe_targets(root: Path) -> list[str]:
+    """Every href or src in the built site's HTML that a browser would run, read as a browser
+    reads it (entities decoded, tabs and line breaks dropped, scheme in any case)."""
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Links(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            for name, value in attrs:
+                if name in ("href", "src") and value:
+                    url = "".join(ch for ch in value if ch not in "\t\n\r").strip().lower()
+                    if url.startswith(("javascript:", "vbscript:", "data:")):
+                        found.append(f"{tag} {name}={value!r}")
+
+    for page in root.rglob("*.html"):
+        Links().feed(page.read_text("utf-8"))
+    return found
+
+
+@pytest.mark.parametrize("text", LINK_SYNTAXES)
+@pytest.mark.parametrize(("record", "old", "new"), LINK_PLACES)
+def test_an_unsafe_link_is_an_error_at_its_line(
+    site: Path, text: str, record: str, old: str, new: str
+) -> None:
+    path = site / "content" / record
+    replace_in(path, old, new.format(json.dumps(text)))
+    [error] = errors_of(site, "unsafe-link")
+    assert error.location.path.endswith(record)
+    assert error.location.line == line_of(path, json.dumps(text)[:12])
+
+
+def test_links_the_source_check_misses_are_inert_in_the_built_site(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sanitizer is the guarantee: with the source check switched off, every syntax above,
+    in a product, a catalog item and a comparison (shown on the home page too), builds into a
+    site whose HTML holds no runnable link."""
+    from privacy_pages.load import builder
+
+    monkeypatch.setattr(builder, "url_problem", lambda url: None)
+    joined = "\n\n".join(LINK_SYNTAXES)
+    replace_in(
+        product_file(site), "text: Widget uses a **local** VPN.", f"text: {json.dumps(joined)}"
+    )
+    replace_in(
+        site / "content" / "catalog" / "items.yml",
+        "name: Azure AD device ID",
+        f"name: Azure AD device ID\n    description: {json.dumps(joined)}",
+    )
+    (site / "content" / "comparisons.yml").write_text(
+        f"comparisons:\n  - id: all\n    title: All\n    description: {json.dumps(joined)}\n",
+        "utf-8",
+    )
+    (site / "docs" / "index.md").write_text(
+        "# Home\n\n<!-- privacy-pages: comparisons -->\n\n<!-- privacy-pages: products -->\n",
+        "utf-8",
+    )
+    result = run_mkdocs(site / "mkdocs.yml", strict=False)
+    assert result.ok, result.messages
+    home = result.html("index.md")
+    assert "alert(1)" in result.html("privacy/widget-ios.md") and "All" in home
+    assert unsafe_targets(result.site_dir) == []
+
+
+@given(st.text(alphabet="[]()<>!:&#;/\\\n\t jav" + "ascript" + "x", max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_no_markdown_text_becomes_a_runnable_link(text: str) -> None:
+    """Whatever text a field holds, its HTML after the last step links nowhere unsafe."""
+    import markdown
+    from privacy_pages.render.markdown_text import block
+    from privacy_pages.render.sanitize import sanitize_html
+
+    html = sanitize_html(markdown.markdown(str(block("javascript:x " + text))))
+    root_text = html.lower().replace("\t", "").replace("\n", "")
+    assert 'href="javascript' not in root_text and 'src="javascript' not in root_text
+
+
+# -- text too long ------------------------------------------------------------------------------------
+
+
+def test_a_text_longer_than_the_cap_is_refused_and_the_cap_is_an_option(site: Path) -> None:
+    record = product_file(site)
+    replace_in(record, "summary: The Widget app on iPhone and iPad.", f"summary: {'word ' * 4100}")
+    [error] = errors_of(site, "text-too-long")
+    assert error.location.line == line_of(record, "summary:") and error.key_path == "summary"
+    assert "20,000" in error.message and "max_text_length" in error.message
+    set_plugin_options(site, {"max_text_length": 30_000})
+    assert errors_of(site, "text-too-long") == []
+
+
+# -- a diff posted on a pull request ------------------------------------------------------------------
+
+
+def test_a_markdown_diff_mentions_and_links_nothing(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = tmp_path / "before"
+    shutil.copytree(site / "content", before)
+    triggers = ["@octocat", "@org/team", "#12", "https://evil.example/x", "www.evil.example"]
+    record = product_file(site)
+    replace_in(
+        record, "text: Widget uses a **local** VPN.", f"text: {json.dumps(' '.join(triggers))}"
+    )
+    replace_in(record, "name: Widget for iOS", 'name: "Widget @octocat https://evil.example"')
+    args = ["diff", str(before), str(site / "content"), "--config", str(site / "mkdocs.yml")]
+    assert cli_main([*args, "--format", "text"]) == 0
+    text = capsys.readouterr().out
+    shown = [trigger for trigger in triggers if trigger in text]
+    assert len(shown) >= 3, text  # the report quotes the text: the test has something to check
+    assert cli_main([*args, "--format", "markdown"]) == 0
+    markdown = capsys.readouterr().out
+    for trigger in shown:
+        assert trigger not in markdown, trigger
+        assert trigger.replace("\u2060", "") in markdown.replace("\u2060", "")

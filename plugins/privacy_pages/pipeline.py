@@ -78,7 +78,7 @@ def check_site(
     before it renders."""
     times = PhaseTimes()
     dataset, loaded = load_content(
-        settings.content_dir, settings.metadata, cache=cache, times=times
+        settings.content_dir, settings.metadata, cache=cache, limits=settings.limits, times=times
     )
     with times.phase("load"):
         history, history_problems = load_history(settings.content_dir)

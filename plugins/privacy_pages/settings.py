@@ -18,6 +18,7 @@ import yaml
 from .check.lint_config import LintConfig, LintConfigError, lint_config
 from .history.releases import HistoryOptions, HistoryOptionsError, history_options
 from .load.metadata import METADATA_TYPES, MetadataRules
+from .load.yaml_source import Limits
 
 PLUGIN_NAME = "privacy-pages"
 #: Options of earlier releases, accepted so that a site still builds, and otherwise ignored:
@@ -52,6 +53,13 @@ class Settings:
     site_url: str | None = None
     #: Options the site sets that an earlier release had and this one ignores (adapters say so).
     removed_options: tuple[str, ...] = ()
+    #: The most characters one text value of the records may hold (option ``max_text_length``).
+    max_text_length: int = Limits().max_text_chars
+
+    @property
+    def limits(self) -> Limits:
+        """The limits content is read with."""
+        return Limits(max_text_chars=self.max_text_length)
 
 
 class SettingsError(ValueError):
@@ -70,6 +78,7 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
         "enabled",
         "lint",
         "history",
+        "max_text_length",
         *REMOVED_OPTIONS,
     }
     unknown = sorted(set(options) - known)
@@ -97,7 +106,15 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
         lint=lint,
         history=history,
         removed_options=tuple(key for key in REMOVED_OPTIONS if options.get(key) is not None),
+        max_text_length=_count(options, "max_text_length", default=Limits().max_text_chars),
     )
+
+
+def _count(options: Mapping[str, Any], key: str, *, default: int) -> int:
+    value = options.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise SettingsError(f"{key} must be a positive whole number, found {value!r}")
+    return value
 
 
 def removed_options_message(settings: Settings) -> str | None:

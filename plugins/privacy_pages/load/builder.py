@@ -13,7 +13,7 @@ from ..model import Dataset, Link
 from .characters import forbidden_character
 from .links import markdown_links, url_problem
 from .metadata import MetadataRules
-from .yaml_source import LocatedMapping, LocatedSequence
+from .yaml_source import Limits, LocatedMapping, LocatedSequence
 
 
 @dataclass
@@ -22,6 +22,8 @@ class DatasetBuilder:
 
     problems: Diagnostics
     rules: MetadataRules
+    #: The most characters a text value may hold (``Limits.max_text_chars``).
+    max_text: int = Limits().max_text_chars
     dataset: Dataset = field(default_factory=Dataset)
 
     def error(
@@ -59,6 +61,16 @@ class DatasetBuilder:
                 self.check_url(location, url, path)
 
     def _check_characters(self, location: Location, text: str, path: str) -> None:
+        if len(text) > self.max_text:
+            self.error(
+                location,
+                f"expected text of at most {self.max_text:,} characters, found "
+                f"{len(text):,}; split it (for example into free-form sections), or raise the "
+                "site's max_text_length",
+                path,
+                "text-too-long",
+            )
+            return
         found = forbidden_character(text)
         if found is not None:
             self.error(

@@ -55,15 +55,20 @@ def load_content(
         if data is not None and not any(p.severity.value == "error" for p in file_problems):
             records.append(RecordFile(path, display, kind, data))
     with times.phase("validate"):  # references between records
-        dataset = link_records(records, problems, metadata_rules or MetadataRules())
+        dataset = link_records(records, problems, metadata_rules or MetadataRules(), limits)
     dataset.files = tuple(display for _, display, _ in found)
     dataset.records = {record.display: record.data for record in records}
     return dataset, problems
 
 
-def link_records(records: list[RecordFile], problems: Diagnostics, rules: MetadataRules) -> Dataset:
+def link_records(
+    records: list[RecordFile],
+    problems: Diagnostics,
+    rules: MetadataRules,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Dataset:
     """The dataset of the records that loaded, linked kind by kind (see :data:`LINK_ORDER`)."""
-    builder = DatasetBuilder(problems, rules)
+    builder = DatasetBuilder(problems, rules, limits.max_text_chars)
     for kind in LINK_ORDER:
         for record in records:
             if record.kind == kind:

@@ -3,19 +3,22 @@
 A link target is judged the way a browser reads it: character references are decoded
 (``jav&#x61;script:`` is ``javascript:``) and the whitespace and control characters that
 browsers drop from a URL are dropped first, so an obfuscated scheme is refused like a plain one.
+The targets are found by converting the text with Python-Markdown, so every way it builds a
+link is seen. The pages' HTML is also cleaned with an allowlist when it is built
+(:mod:`privacy_pages.render.sanitize`): this check is there to tell the writer where.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from functools import cache
+from html.parser import HTMLParser
+
+import markdown
 
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 ALLOWED_SCHEMES = frozenset({"https", "http", "mailto"})
-#: Markdown links and images inside text fields: ``[text](url)`` / ``![alt](url)``.
-MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-#: Reference definitions, which Markdown applies to the whole page: ``[id]: url``.
-REFERENCE_DEFINITION = re.compile(r"^[ \t]*\[[^\[\]\n]*\]:[ \t]*\n?[ \t]*<?([^\s>]+)", re.MULTILINE)
 
 
 def url_problem(url: str) -> str | None:
@@ -34,7 +37,30 @@ def url_problem(url: str) -> str | None:
 
 
 def markdown_links(text: str) -> list[str]:
-    """The link targets written inside a Markdown text field (inline links and references)."""
-    if "]" not in text:  # both forms need one; most texts have no link at all
+    """The link and image targets of a Markdown text field, as Python-Markdown reads them:
+    inline links, reference links and definitions, images and autolinks, in any position and
+    spelling it accepts (a regular expression over the source cannot follow them all)."""
+    if "]" not in text and "<" not in text:  # every link form needs one; most texts have none
         return []
-    return MARKDOWN_LINK.findall(text) + REFERENCE_DEFINITION.findall(text)
+    converter = _converter()
+    collector = _Targets()
+    collector.feed(converter.reset().convert(text))
+    collector.close()
+    return collector.targets
+
+
+@cache
+def _converter() -> markdown.Markdown:
+    """Python-Markdown with its core syntax only: the links a page gets from the text itself."""
+    return markdown.Markdown()
+
+
+class _Targets(HTMLParser):
+    """The ``href`` and ``src`` values of converted HTML, with character references decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.targets: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.targets.extend(value for name, value in attrs if name in ("href", "src") and value)

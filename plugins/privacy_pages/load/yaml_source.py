@@ -46,6 +46,9 @@ class Limits:
     max_bytes: int = 5 * 1024 * 1024
     max_depth: int = 50
     max_nodes: int = 250_000
+    #: Characters in one text value (the site's ``max_text_length``): a page section, not a
+    #: book. Longer text is refused, so that no field can make a build crawl.
+    max_text_chars: int = 20_000
 
 
 class LocatedMapping(dict[str, Any]):

@@ -30,6 +30,9 @@ class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
     ``allow`` (other keys products may set). Keys MkDocs or the theme act on (``template``,
     ``hide``, ``search``, ...) and undeclared keys are refused, but for ``title``,
     ``description``, ``keywords``, ``author`` and namespaced keys such as ``ms.date``."""
+    max_text_length = c.Type(int, default=20_000)
+    """The most characters one text value of the records may hold; longer text is an error
+    (it would slow every build down, and no statement needs it)."""
     lint = c.Type(dict, default={})
     """Lint rules: rule id → error, warning, info or off, or → {severity: ..., OPTION: value}."""
     history = c.Type(dict, default={})

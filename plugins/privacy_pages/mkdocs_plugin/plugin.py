@@ -9,6 +9,7 @@ Which hook does what (the work itself is in the core, :mod:`privacy_pages.pipeli
   generated pages and downloads to MkDocs' files and nav.
 - ``on_page_markdown``: fill the ``<!-- privacy-pages: NAME -->`` blocks of hand-written pages,
   and escape the metadata of generated pages (the theme prints it unescaped).
+- ``on_page_content``: clean the HTML of generated pages and blocks with an allowlist.
 - ``on_post_page``: link the Atom feed, and add each product's metadata as ``<meta>`` tags.
 - ``on_serve``: watch the content folder and the templates.
 """
@@ -34,6 +35,7 @@ from ..load.record_files import ContentCache
 from ..pipeline import SiteBuild, build_site
 from ..render.blocks import expand_blocks
 from ..render.paths import FEED_PATH, SCRIPT, STYLESHEET
+from ..render.sanitize import sanitize_html, sanitize_marked
 from ..render.templates import default_templates_dir
 from ..settings import Settings, SettingsError, removed_options_message, settings_from_options
 from .config import PrivacyPagesConfig
@@ -117,12 +119,24 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             return markdown
         source = page.file.abs_src_path or page.file.src_uri
         dataset, settings = self.build.dataset, self.build.settings
-        expanded, problems = expand_blocks(markdown, page.file.src_uri, dataset, settings, source)
+        expanded, problems = expand_blocks(
+            markdown, page.file.src_uri, dataset, settings, source, mark=True
+        )
         for problem in problems:
             log.error(str(problem))
         if problems:
             raise PluginError(f"privacy-pages: unknown block in {page.file.src_uri}")
         return expanded
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.build is None:
+            return html
+        # The last step for HTML made from content, whatever Markdown syntax made it.
+        if page.file.generated_by is not None:
+            return sanitize_html(html)
+        return sanitize_marked(html)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.build is None:

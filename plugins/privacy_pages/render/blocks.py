@@ -21,6 +21,7 @@ from .paths import (
     product_page_path,
     relative_link,
 )
+from .sanitize import mark_generated
 from .templates import render
 
 MARKER = re.compile(r"<!--\s*privacy-pages:\s*([a-z-]+)((?:\s+[a-z0-9-]+)*)\s*-->")
@@ -77,21 +78,17 @@ BLOCKS: dict[str, BlockRenderer] = {
 
 
 def expand_blocks(
-    markdown: str, page: str, dataset: Dataset, settings: Settings, source: str
+    markdown: str,
+    page: str,
+    dataset: Dataset,
+    settings: Settings,
+    source: str,
+    *,
+    mark: bool = False,
 ) -> tuple[str, list[Diagnostic]]:
-    """Replace ``<!-- privacy-pages: NAME args -->`` markers in a hand-written page."""
-
-    def render_block(name: str, args: list[str]) -> str:
-        return BLOCKS[name](dataset, settings, page, args)
-
-    return substitute_blocks(markdown, source, render_block)
-
-
-def substitute_blocks(
-    markdown: str, source: str, render_block: Callable[[str, list[str]], str]
-) -> tuple[str, list[Diagnostic]]:
-    """Replace the block markers in ``markdown`` (the text of ``source``) with what
-    ``render_block(name, args)`` returns; an unknown name is a problem."""
+    """Replace the ``<!-- privacy-pages: NAME args -->`` markers in the hand-written page
+    ``page`` (the text of the file ``source``); an unknown name is a problem. With ``mark``,
+    each block is marked for :func:`~.sanitize.sanitize_marked` to clean once it is HTML."""
     problems: list[Diagnostic] = []
 
     def replace(match: re.Match[str]) -> str:
@@ -106,6 +103,7 @@ def substitute_blocks(
                 )
             )
             return match.group(0)
-        return render_block(name, args)
+        block = BLOCKS[name](dataset, settings, page, args)
+        return mark_generated(block) if mark else block
 
     return MARKER.sub(replace, markdown), problems

@@ -4,6 +4,7 @@ Markdown (for a pull-request comment) or JSON."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -57,8 +58,9 @@ def text_report(changes: ChangeSet, old: str, new: str) -> str:
 def markdown_report(
     changes: ChangeSet, old: str, new: str, templates_dir: Path | None = None
 ) -> str:
-    """A Markdown report, ready to paste into a pull-request comment."""
-    return render(
+    """A Markdown report, ready to paste into a pull-request comment: nothing in it mentions
+    anyone or links anywhere on GitHub (see :func:`inert_on_github`)."""
+    report = render(
         "diff-report.md.j2",
         templates_dir,
         old=old,
@@ -67,6 +69,28 @@ def markdown_report(
         products=[replace(p, notes=marked_notes(p.notes)) for p in product_reports(changes)],
         shared=marked_notes(describe_all(changes.shared, changes)),
     )
+    return inert_on_github(report)
+
+
+#: What GitHub turns into a notification or a link in a comment: ``@name`` mentions (and
+#: e-mail addresses), ``#123`` references, and bare URLs (``scheme://``, ``www.``).
+_GITHUB_TRIGGERS = re.compile(r"@|#(?=\d)|(?<=:)//|(?<![\w.])www\.(?=\w)", re.IGNORECASE)
+#: Invisible, and enough to break each trigger: GitHub needs the characters side by side.
+_WORD_JOINER = "\u2060"
+
+
+def inert_on_github(markdown: str) -> str:
+    """``markdown`` with every mention, reference and bare URL broken by an invisible word
+    joiner: the text reads the same, and posting it notifies and links nothing."""
+    return _GITHUB_TRIGGERS.sub(lambda m: _inert(m.group()), markdown)
+
+
+def _inert(trigger: str) -> str:
+    if trigger == "//":
+        return "/" + _WORD_JOINER + "/"
+    if trigger.lower() == "www.":
+        return trigger[:3] + _WORD_JOINER + "."
+    return trigger + _WORD_JOINER
 
 
 def json_report(changes: ChangeSet, old: str, new: str) -> str:
