@@ -395,3 +395,32 @@ def test_a_markdown_diff_mentions_and_links_nothing(
     for trigger in shown:
         assert trigger not in markdown, trigger
         assert trigger.replace("\u2060", "") in markdown.replace("\u2060", "")
+
+
+# -- what the removed build cache, spool and forked build did ----------------------------------------
+
+
+def test_a_build_writes_nothing_outside_its_site_folder(site: Path, tmp_path: Path) -> None:
+    """No spool of pages in the temporary folder, no cache beside mkdocs.yml: a build leaves
+    its output and nothing else, so nothing is left behind when it is stopped either."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    env = {**os.environ, "TMPDIR": str(temporary), "NO_MKDOCS_2_WARNING": "1"}
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-q",
+        "-d",
+        str(tmp_path / "out"),
+    ]
+    done = subprocess.run(
+        command, cwd=site, env=env, capture_output=True, text=True, timeout=TIMEOUT
+    )
+    assert done.returncode == 0, done.stderr
+    assert list(temporary.iterdir()) == []
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+    assert (tmp_path / "out" / "privacy" / "widget-ios" / "index.html").is_file()

@@ -258,3 +258,19 @@ def test_the_example_site_shows_its_real_release_history(tmp_path: Path) -> None
     feed = ET.parse(result.site_dir / "changes.xml").getroot()
     touched = len(snapshots[0].products) + sum(len(r.changes.products) for r in releases[1:])
     assert len(feed.findall(f"{ATOM}entry")) == touched
+
+
+@pytest.mark.parametrize(("epoch_date", "marked"), [("2026-11-02", True), ("2027-03-01", False)])
+def test_the_build_date_follows_source_date_epoch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, epoch_date: str, marked: bool
+) -> None:
+    """Without a ``today`` option, "Updated in" marks are judged on the build date, which
+    SOURCE_DATE_EPOCH sets for reproducible builds (nothing is served from a cache instead)."""
+    import datetime as dt
+
+    site = make_site(tmp_path)
+    epoch = dt.datetime.fromisoformat(f"{epoch_date}T12:00:00+00:00").timestamp()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(epoch)))
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert result.ok, result.messages
+    assert ('class="pp-updated"' in result.html("privacy/widget-ios.md")) is marked
