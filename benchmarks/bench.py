@@ -10,9 +10,11 @@ and each build in a fresh process (``benchmarks/measure.py``):
 and reports the median and the spread (lowest to highest) of wall time, CPU time and peak RSS,
 the ratios a/b, the cost per product, and the plugin's own phases. At 200 products it also
 measures serve-style rebuilds. Sizes above 200 get one build of (a) only (it takes minutes), so
-that the whole run finishes within 15 minutes on a 2-core machine. Results are printed and
-written to ``benchmarks/results.md``, and the same text to
-``site-src/includes/benchmark-results.md`` for the site's Performance page.
+that the whole run finishes within 15 minutes on a 2-core machine. Last, it measures pathological
+text: one field made of one construct repeated, 4 KB to 64 KB, converted to HTML and built
+(``benchmarks/pathological.py``; ``--pathological-only`` runs that section alone, in under a
+minute, and writes only it). Results are printed and written to ``benchmarks/results.md``, and
+the same text to ``site-src/includes/benchmark-results.md`` for the site's Performance page.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
+import pathological  # noqa: E402
 from synthetic import FAMILY_SIZE, PRODUCT_PREFIX, generate  # noqa: E402
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -247,7 +250,9 @@ def _c_loader() -> str:
     return "yes" if C_LOADER else "no"
 
 
-def report(results: list[SizeResult], elapsed: float) -> str:
+def report(results: list[SizeResult], elapsed: float, pathological_text: str = "") -> str:
+    """The results as Markdown; ``pathological_text`` (the section of pathological.py), if
+    any, comes last."""
     runs = ", ".join(f"{r.products}: {len(r.a)}" for r in results)
     only_a = [str(r.products) for r in results if not r.b]
     lines = [
@@ -337,6 +342,8 @@ def report(results: list[SizeResult], elapsed: float) -> str:
         ]
     lines += ["", "### Where the time goes", "", where_time_goes(results)]
     lines += ["", "### Budget", "", *budget_lines(results)]
+    if pathological_text:
+        lines += ["", pathological_text.rstrip("\n")]
     return "\n".join(lines) + "\n"
 
 
@@ -453,17 +460,28 @@ def main(argv: list[str] | None = None) -> int:
         help="where the site's Performance page reads the results (default: %(default)s); "
         "'-' for none",
     )
+    parser.add_argument(
+        "--pathological-only",
+        action="store_true",
+        help="measure only pathological text (benchmarks/pathological.py): its section alone",
+    )
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    results = []
-    for size in (int(s) for s in args.sizes.split(",")):
-        print(f"[{time.perf_counter() - start:4.0f} s] {size} products ...", file=sys.stderr)
-        large = size > REFERENCE_SIZE
-        runs = LARGE_RUNS if large else args.runs
-        results.append(
-            run_size(args.work, size, runs, plain=not large, rebuilds=size == REFERENCE_SIZE)
-        )
-    text = report(results, time.perf_counter() - start)
+    if args.pathological_only:
+        text = "<!-- Written by benchmarks/bench.py --pathological-only. -->\n"
+        text += pathological.section(args.work / "pathological")
+    else:
+        results = []
+        for size in (int(s) for s in args.sizes.split(",")):
+            print(f"[{time.perf_counter() - start:4.0f} s] {size} products ...", file=sys.stderr)
+            large = size > REFERENCE_SIZE
+            runs = LARGE_RUNS if large else args.runs
+            results.append(
+                run_size(args.work, size, runs, plain=not large, rebuilds=size == REFERENCE_SIZE)
+            )
+        print(f"[{time.perf_counter() - start:4.0f} s] pathological text ...", file=sys.stderr)
+        section = pathological.section(args.work / "pathological")
+        text = report(results, time.perf_counter() - start, section)
     args.output.write_text(text, "utf-8")
     if str(args.site_copy) != "-":
         args.site_copy.parent.mkdir(parents=True, exist_ok=True)
