@@ -78,11 +78,40 @@ class PageImport:
     text: str
 
 
+_TITLE_KEY = re.compile(r"^title:", re.M)
+_SPACE_RUN = re.compile(r"\s*")
+_QUOTES = "'\""
+
+
 def _front_matter_title(document: Document) -> str | None:
+    """What ``re.search(r"^title:\\s*['\"]?(.+?)['\"]?\\s*$", text, re.M)`` captures.
+
+    Worked out without the expression, which tries each character of a long run of spaces in
+    the title against the rest of the run (time quadratic in the run).
+    """
     if document.front_matter is None:
         return None
-    match = re.search(r"^title:\s*['\"]?(.+?)['\"]?\s*$", document.front_matter.text, re.M)
-    return match.group(1) if match else None
+    text = document.front_matter.text
+    key = _TITLE_KEY.search(text)
+    if key is None:
+        return None
+    spaces = _SPACE_RUN.match(text, key.end())
+    value = spaces.end() if spaces else key.end()
+    if value == len(text):
+        # Only spaces follow: the expression takes the last one that is not a line break.
+        last = next((i for i in range(len(text) - 1, key.end() - 1, -1) if text[i] != "\n"), None)
+        return None if last is None else text[last]
+    start = value
+    if text[value] in _QUOTES and value + 1 < len(text) and text[value + 1] != "\n":
+        start = value + 1
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        line_end = len(text)
+    # The shortest value (one character at least) followed only by a quote and spaces.
+    words_end = start + len(text[start:line_end].rstrip())
+    if words_end - 1 >= start + 1 and text[words_end - 1] in _QUOTES:
+        return text[start : words_end - 1]
+    return text[start : max(start + 1, words_end)]
 
 
 def read_page(
@@ -111,6 +140,8 @@ def read_page(
             f"column {repair.column}: {repair.found!r} repaired as {repair.replaced!r}",
         )
     document = parse(text)
+    for line, message in document.notes:
+        report.review(line, "structure", message)
     reader = StatementReader(report)
     reader.read(document, fallback_name=path.stem, front_title=_front_matter_title(document))
     draft = reader.draft

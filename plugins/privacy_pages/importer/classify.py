@@ -40,14 +40,30 @@ def _words(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(patterns), re.IGNORECASE)
 
 
+# "X, then Y later on the line" (``X.*Y``) and "X, then Y later in the sentence" (``X[^.]*Y``)
+# are tried from the first X of each line or sentence only, which is enough (any Y after a
+# later X is after the first X too): a search that tried every X against the rest of the text
+# took time quadratic in a text with many X and no Y.
+
+
+def _then(first: str, then: str) -> str:
+    """``first.*then`` (a line holds ``first``, and ``then`` after it), in linear time."""
+    return rf"(?<![^\n])(?>.*?{first}).*{then}"
+
+
+def _then_in_sentence(first: str, then: str) -> str:
+    """``first[^.]*then`` (``then`` after ``first``, with no ``.`` between), in linear time."""
+    return rf"(?<![^.])(?>[^.]*?{first})[^.]*{then}"
+
+
 #: (kind, pattern), in order of priority.
 HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.NEVER,
         _words(
-            r"\bnever\b.*\bcollect",
-            r"\bcollect\w*\b.*\bnever\b",
-            r"\b(?:not|n't|don't|doesn't|do not|does not|no)\b.*\bcollect",
+            _then(r"\bnever\b", r"\bcollect"),
+            _then(r"\bcollect\w*\b", r"\bnever\b"),
+            _then(r"\b(?:not|n't|don't|doesn't|do not|does not|no)\b", r"\bcollect"),
             r"\bnot collected\b",
         ),
     ),
@@ -72,7 +88,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\bstaff\b",
             r"\bpersonnel\b",
             r"\bemployees\b",
-            r"\bteams?\b.*\blocat",
+            _then(r"\bteams?\b", r"\blocat"),
             r"\bwho (?:can )?(?:access|handles?)\b",
         ),
     ),
@@ -84,7 +100,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.LOCATION,
         _words(
             r"\b(?:data|storage|processing) (?:location|residency)s?\b",
-            r"\bwhere\b.*\b(?:data|stored|store|process)",
+            _then(r"\bwhere\b", r"\b(?:data|stored|store|process)"),
             r"\bdatacenters?\b",
             r"\bdata centers?\b",
         ),
@@ -210,8 +226,8 @@ def optional_kind(*texts: str) -> str:
 # -- lead paragraphs ------------------------------------------------------------------------------
 
 _NEVER_LEAD = _words(
-    r"\b(?:never|not|n't)\b[^.]*\bcollect",
-    r"\bcollect\w*\b[^.]*\bnever\b",
+    _then_in_sentence(r"\b(?:never|not|n't)\b", r"\bcollect"),
+    _then_in_sentence(r"\bcollect\w*\b", r"\bnever\b"),
     r"\bnot (?:be )?collected\b",
 )
 _APPLIES_TO = re.compile(r"^\W*applies\s+to\W*$", re.IGNORECASE)
@@ -230,9 +246,11 @@ def is_never_lead(text: str) -> bool:
 
 
 _PURPOSE_LEAD = _words(
-    r"\b(?:enables?|allows?|helps?|lets?|is used|are used|used)\b[^.]*\bto:?\s*$",
-    r"\bpurposes?\b[^.]*:\s*$",
-    r"\b(?:we|it) use[sd]? (?:this|the|your) (?:data|information)\b[^.]*:\s*$",
+    _then_in_sentence(
+        r"\b(?:enables?|allows?|helps?|lets?|is used|are used|used)\b", r"\bto:?\s*$"
+    ),
+    _then_in_sentence(r"\bpurposes?\b", r":\s*$"),
+    _then_in_sentence(r"\b(?:we|it) use[sd]? (?:this|the|your) (?:data|information)\b", r":\s*$"),
 )
 
 

@@ -191,7 +191,8 @@ class DataSections(SectionReader):
     ) -> GroupDraft:
         """The group a list goes to: the sub-heading's, or a new one named by its lead."""
         if heading_group is not None and (not placed or lead is None):
-            if heading_group not in target.groups:
+            if not heading_group.placed:  # (not `in target.groups`: a scan per list)
+                heading_group.placed = True
                 target.groups.append(heading_group)
             if lead is not None:
                 self.add_intro(heading_group, lead.text)
@@ -262,8 +263,7 @@ class DataSections(SectionReader):
         self.report.counts.tables += 1
         read = read_items(table, lay)
         for header in read.workloads:
-            if header not in self.draft.workloads:
-                self.draft.workloads.append(header)
+            self.add_workload(header)
         for data, period, _line in read.retention:
             self.draft.storage.retention.append(RetentionRule(data, period))
             self.report.counts.retention_rules += 1

@@ -20,6 +20,8 @@ class GroupDraft:
     intro: list[str] = field(default_factory=list)
     condition: list[str] = field(default_factory=list)
     items: list[ItemDraft] = field(default_factory=list)
+    #: Whether the group is in its section's ``groups`` (a heading's group joins at its first list).
+    placed: bool = field(default=False, compare=False, repr=False)
 
 
 @dataclass

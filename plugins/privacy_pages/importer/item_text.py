@@ -52,30 +52,74 @@ class DetailDraft:
         return {"text": self.text, "details": [d.record() for d in self.details]}
 
 
+def _add(parts: list[str], text: str) -> None:
+    """``value = f"{value}\\n\\n{text}" if value else text``, for a value kept as its parts."""
+    if not parts or parts == [""]:
+        parts[:] = [text]
+    else:
+        parts.append(text)
+
+
+def _joined(parts: list[str]) -> str | None:
+    return "\n\n".join(parts) if parts else None
+
+
 @dataclass
 class ItemDraft:
-    """A data item as the page words it, before it is matched against the catalog."""
+    """A data item as the page words it, before it is matched against the catalog.
+
+    ``description``, ``note`` and ``purpose`` grow by paragraphs (one per table row that
+    continues the item): they are kept as their paragraphs and joined when read, so that an
+    item continued over many rows costs time linear in its text.
+    """
 
     name: str
     line: int
-    description: str | None = None
     condition: str | None = None
     details: list[DetailDraft] = field(default_factory=list)
     alternatives_intro: str | None = None
     alternatives: list[str] = field(default_factory=list)
     ordered: bool = False
-    note: str | None = None
-    purpose: str | None = None
     control: str | None = None
     classification: str | None = None
     #: workload id -> (applies, condition)
     workloads: dict[str, tuple[bool, str | None]] = field(default_factory=dict)
+    _description: list[str] = field(default_factory=list, init=False, repr=False)
+    _note: list[str] = field(default_factory=list, init=False, repr=False)
+    _purpose: list[str] = field(default_factory=list, init=False, repr=False)
+
+    @property
+    def description(self) -> str | None:
+        return _joined(self._description)
+
+    @description.setter
+    def description(self, value: str | None) -> None:
+        self._description = [] if value is None else [value]
+
+    @property
+    def note(self) -> str | None:
+        return _joined(self._note)
+
+    @note.setter
+    def note(self, value: str | None) -> None:
+        self._note = [] if value is None else [value]
+
+    @property
+    def purpose(self) -> str | None:
+        return _joined(self._purpose)
+
+    @purpose.setter
+    def purpose(self, value: str | None) -> None:
+        self._purpose = [] if value is None else [value]
 
     def add_note(self, text: str) -> None:
-        self.note = f"{self.note}\n\n{text}" if self.note else text
+        _add(self._note, text)
 
     def add_description(self, text: str) -> None:
-        self.description = f"{self.description}\n\n{text}" if self.description else text
+        _add(self._description, text)
+
+    def add_purpose(self, text: str) -> None:
+        _add(self._purpose, text)
 
 
 #: Verbs that make an item's name a sentence ("X is sent to Y", "X uses Y").

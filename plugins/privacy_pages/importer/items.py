@@ -44,14 +44,20 @@ def slug(text: str, fallback: str = "item") -> str:
     return value or fallback
 
 
-def _with_suffix(base: str, taken: set[str]) -> str:
+def _with_suffix(base: str, taken: set[str], next_number: dict[str, int]) -> str:
+    """``base``, or ``base-2``, ``base-3``… the first not taken (the caller takes it).
+
+    ``next_number`` remembers, per base, the number after the last one given: every lower one
+    is taken, as long as ``taken`` only grows (see :meth:`CatalogIndex.release`).
+    """
     if base not in taken:
         return base
-    number = 2
+    number = next_number.get(base, 2)
     while True:
         suffix = f"-{number}"
         candidate = base[: ID_MAX - len(suffix)].rstrip("-") + suffix
         if candidate not in taken:
+            next_number[base] = number + 1
             return candidate
         number += 1
 
@@ -74,6 +80,7 @@ class CatalogIndex:
     names: dict[str, str] = field(default_factory=dict)
     taken: set[str] = field(default_factory=lambda: set(SECTION_IDS))
     new: list[NewCatalogItem] = field(default_factory=list)
+    _next_suffix: dict[str, int] = field(default_factory=dict, init=False, repr=False)
 
     def add_existing(self, item_id: str, name: str, aliases: Iterable[str] = ()) -> None:
         self.taken.add(item_id)
@@ -87,7 +94,7 @@ class CatalogIndex:
         found = self.by_name.get(key)
         if found is not None:
             return found, False
-        item_id = _with_suffix(slug(name), self.taken)
+        item_id = _with_suffix(slug(name), self.taken, self._next_suffix)
         self.taken.add(item_id)
         self.by_name[key] = item_id
         self.names[item_id] = name
@@ -96,6 +103,11 @@ class CatalogIndex:
 
     def name_of(self, item_id: str) -> str:
         return self.names.get(item_id, item_id)
+
+    def release(self, ids: set[str]) -> None:
+        """Make ``ids`` free to take again."""
+        self.taken -= ids
+        self._next_suffix.clear()  # a freed id may be lower than the numbers remembered
 
 
 @dataclass
@@ -115,6 +127,7 @@ class CategoryIndex:
     names: dict[str, str] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
     new: list[NewCategory] = field(default_factory=list)
+    _next_suffix: dict[str, int] = field(default_factory=dict, init=False, repr=False)
 
     def add_existing(self, category_id: str, name: str) -> None:
         self.taken.add(category_id)
@@ -127,7 +140,7 @@ class CategoryIndex:
         found = self.by_name.get(key)
         if found is not None:
             return found
-        category_id = _with_suffix(slug(name, "data"), self.taken)
+        category_id = _with_suffix(slug(name, "data"), self.taken, self._next_suffix)
         self.taken.add(category_id)
         self.by_name[key] = category_id
         self.names[category_id] = name

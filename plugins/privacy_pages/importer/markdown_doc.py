@@ -8,6 +8,11 @@ It accepts what real pages contain rather than what CommonMark allows: headings 
 space after ``#``, ``-**bold**`` bullets with no space, ``•`` bullets, lazy continuation lines,
 tables without outer pipes or without a delimiter row, HTML tables, and a missing final
 newline. It never raises on odd input: anything it cannot place becomes a paragraph.
+
+Hostile input is read in time linear in its size, and nothing in it nests without bound: bullets
+nested deeper than :data:`MAX_LIST_DEPTH` levels are kept, one level up, as siblings of the
+deepest level (the document's ``notes`` say where, for the import report), so that every walk
+over a list's tree (``ListItem.children``) is at most that deep.
 """
 
 from __future__ import annotations
@@ -156,13 +161,23 @@ class Document:
     front_matter: FrontMatter | None
     blocks: list[Block] = field(default_factory=list)
     line_count: int = 0
+    #: (line, message): what the reader changed to keep the page's structure bounded.
+    notes: list[tuple[int, str]] = field(default_factory=list)
+
+
+#: How deeply bullets nest in a :class:`BulletList`; deeper ones are kept at this level.
+MAX_LIST_DEPTH = 10
 
 
 # -- line patterns -------------------------------------------------------------------------------
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|(?=[^#\s]))(.*?)(?:[ \t]+#+)?[ \t]*$")
+# Line patterns are matched in time linear in the line: quantifiers that could only give back
+# what the next token cannot take are possessive (``*+``), and the heading text, which the
+# expression ``(.*?)(?:[ \t]+#+)?[ \t]*$`` found by trying each of its characters against the
+# rest of the line, is cut by _atx_text.
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|(?=[^#\s]))")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*+\1){2,}+[ \t]*+$")
 _FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _BULLET = re.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<bullet>[-+*•])(?:[ \t]+|(?=\*\*|__|\[))|(?P<number>\d{1,9})[.)](?:[ \t]+|$))(?P<text>.*)$"
@@ -175,10 +190,43 @@ _INCLUDE = re.compile(
 )
 _IMAGE = re.compile(r"^\s*:::image\b(?P<attrs>.*?):::\s*$", re.IGNORECASE)
 _IMAGE_END = re.compile(r"^\s*:::image-end:::\s*$", re.IGNORECASE)
-_DIRECTIVE = re.compile(r"^\s*:::[a-z-]+.*:::\s*$|^\s*:::[a-z-]+(-end)?\s*$", re.IGNORECASE)
+_DIRECTIVE = re.compile(r"^\s*:::[a-z-]++.*:::\s*$|^\s*:::[a-z-]++(-end)?\s*$", re.IGNORECASE)
 _ATTR = re.compile(r"""(?P<key>[A-Za-z][\w-]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""")
+_NAME_RUN = re.compile(r"[\w-]+")
+_LETTER = re.compile(r"[A-Za-z]")
 _HTML_START = re.compile(r"^ {0,3}<(?:!--|/?[A-Za-z][A-Za-z0-9-]*(?:\s|/?>|$))")
-_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_TABLE_DELIMITER = re.compile(r"^\s*+\|?\s*+:?-++:?\s*+(?:\|\s*+:?-++:?\s*+)*+\|?\s*+$")
+
+
+def _atx_text(line: str, start: int) -> str:
+    """The text of an ATX heading from ``start``: without a closing ``#`` run and trailing
+    spaces (what ``(.*?)(?:[ \t]+#+)?[ \t]*$`` captures)."""
+    text = line[start:].rstrip(" \t")
+    words = text.rstrip("#")
+    if len(words) < len(text) and words.endswith((" ", "\t")):
+        return words.rstrip(" \t")
+    return text
+
+
+def _attributes(text: str) -> tuple[tuple[str, str], ...]:
+    """``(key, value)`` of each ``key="value"`` in ``text``, as ``_ATTR.finditer`` finds them.
+
+    Only the first letter of each run of name characters is tried: a key from a later letter
+    of the run ends where the run ends too, so it fares the same (trying each letter of a long
+    run took time quadratic in the run).
+    """
+    found: list[tuple[str, str]] = []
+    position = 0
+    while (run := _NAME_RUN.search(text, position)) is not None:
+        letter = _LETTER.search(text, run.start(), run.end())
+        match = _ATTR.match(text, letter.start()) if letter else None
+        if match is None:
+            position = run.end()
+            continue
+        value = match.group("dq") if match.group("dq") is not None else match.group("sq")
+        found.append((match.group("key").lower(), value))
+        position = match.end()
+    return tuple(found)
 
 
 def _indent_width(text: str) -> int:
@@ -334,10 +382,29 @@ class _TableCollector(HTMLParser):
             self.cell.append(f"&#{name};")
 
 
-def _html_table(text: str, line: int, end_line: int) -> Table | None:
+#: How much HTML may follow a construct that never ends (``<td`` without ``>``, ``<!--``
+#: without ``-->``) in a table. ``HTMLParser.close`` reads each such construct to the end of
+#: the text, so its time grows with the square of what follows; past this, the table is kept
+#: as raw HTML instead.
+_HTML_UNFINISHED_LIMIT = 2000
+#: A table is padded to its widest row only while that adds at most this many cells per cell.
+_PAD_FACTOR = 4
+_PAD_SLACK = 4096
+
+
+def _html_table(
+    text: str, line: int, end_line: int, notes: list[tuple[int, str]] | None = None
+) -> Table | None:
     collector = _TableCollector()
     try:
         collector.feed(text)
+        unfinished = collector.rawdata
+        if unfinished.startswith("<") and len(unfinished) > _HTML_UNFINISHED_LIMIT:
+            if notes is not None:
+                notes.append(
+                    (line, "an HTML table with a tag or comment that never ends; kept as HTML")
+                )
+            return None
         collector.close()
     except Exception:  # pragma: no cover - HTMLParser is lenient; be safe on odd input
         return None
@@ -346,12 +413,22 @@ def _html_table(text: str, line: int, end_line: int) -> Table | None:
         return None
     header_cells, _ = rows[0]
     body = tuple(TableRow(tuple(cells), line) for cells, _ in rows[1:])
-    return _padded(Table(tuple(header_cells), body, line, end_line, html=True))
+    table = _padded(Table(tuple(header_cells), body, line, end_line, html=True))
+    if table is None and notes is not None:
+        notes.append((line, "an HTML table whose rows differ too much in width; kept as HTML"))
+    return table
 
 
-def _padded(table: Table) -> Table:
-    """The table with every row as wide as the widest: a cell beyond the header is kept."""
+def _padded(table: Table) -> Table | None:
+    """The table with every row as wide as the widest: a cell beyond the header is kept.
+
+    ``None`` when that would multiply the table's cells (one row of thousands of cells over
+    thousands of one-cell rows): the caller keeps such a table as text.
+    """
     width = max([len(table.header), *(len(row.cells) for row in table.rows)])
+    given = len(table.header) + sum(len(row.cells) for row in table.rows)
+    if width * (len(table.rows) + 1) > _PAD_FACTOR * given + _PAD_SLACK:
+        return None
     header = table.header + ("",) * (width - len(table.header))
     rows = tuple(
         TableRow(row.cells + ("",) * (width - len(row.cells)), row.line) for row in table.rows
@@ -367,6 +444,9 @@ class _Reader:
         self.lines = lines
         self.index = first
         self.blocks: list[Block] = []
+        self.notes: list[tuple[int, str]] = []
+        #: (probe start, index of the next ``:::image-end:::`` line or -1): lines searched once.
+        self._image_end = (-1, -1)
 
     def line_no(self, index: int) -> int:
         return index + 1
@@ -410,7 +490,7 @@ class _Reader:
         atx = _ATX.match(line)
         if atx and line.lstrip().startswith("#"):
             self.index += 1
-            return Heading(len(atx.group(1)), _clean_heading(atx.group(2)), number)
+            return Heading(len(atx.group(1)), _clean_heading(_atx_text(line, atx.end())), number)
         if _QUOTE.match(line):
             return self.quote()
         include = _INCLUDE.match(line)
@@ -441,9 +521,7 @@ class _Reader:
         self.index += 1
         while self.index < len(self.lines):
             line = self.lines[self.index]
-            if line.strip().startswith(marker[0] * len(marker)) and not line.strip().strip(
-                marker[0]
-            ):
+            if line.strip().startswith(marker) and not line.strip().strip(marker[0]):
                 self.index += 1
                 break
             body.append(line)
@@ -475,16 +553,11 @@ class _Reader:
 
     def image(self, match: re.Match[str]) -> Image:
         start = self.index
-        attrs = tuple(
-            (m.group("key").lower(), m.group("dq") if m.group("dq") is not None else m.group("sq"))
-            for m in _ATTR.finditer(match.group("attrs"))
-        )
+        attrs = _attributes(match.group("attrs"))
         self.index += 1
         description: list[str] = []
         if dict(attrs).get("type", "").lower() == "complex":
-            probe = self.index
-            while probe < len(self.lines) and not _IMAGE_END.match(self.lines[probe]):
-                probe += 1
+            probe = self.next_image_end(self.index)
             if probe < len(self.lines):
                 description = [line.strip() for line in self.lines[self.index : probe]]
                 self.index = probe + 1
@@ -494,6 +567,21 @@ class _Reader:
             self.line_no(self.index - 1),
             "\n".join(line for line in description if line),
         )
+
+    def next_image_end(self, start: int) -> int:
+        """The index of the first ``:::image-end:::`` line from ``start`` (or the line count).
+
+        Each line is searched once however many images lack their end: the reader only moves
+        forward, so the answer for an earlier start holds for every start up to it.
+        """
+        searched_from, found = self._image_end
+        if 0 <= searched_from <= start and (found < 0 or start <= found):
+            return len(self.lines) if found < 0 else found
+        probe = start
+        while probe < len(self.lines) and not _IMAGE_END.match(self.lines[probe]):
+            probe += 1
+        self._image_end = (start, probe if probe < len(self.lines) else -1)
+        return probe
 
     def html(self) -> Block:
         start = self.index
@@ -517,7 +605,7 @@ class _Reader:
                 if depth <= 0:
                     break
             end = self.line_no(self.index - 1)
-            table = _html_table("\n".join(body), self.line_no(start), end)
+            table = _html_table("\n".join(body), self.line_no(start), end, self.notes)
             if table is not None:
                 return table
             return Html("\n".join(body), self.line_no(start), end)
@@ -543,7 +631,7 @@ class _Reader:
             self.index += 1
         return Paragraph("\n".join(body), self.line_no(start), self.line_no(self.index - 1))
 
-    def table(self) -> Table:
+    def table(self) -> Table | Paragraph:
         start = self.index
         header = split_cells(self.lines[self.index])
         self.index += 1
@@ -559,9 +647,15 @@ class _Reader:
                 continue
             rows.append(TableRow(tuple(split_cells(line)), self.line_no(self.index)))
             self.index += 1
-        return _padded(
-            Table(tuple(header), tuple(rows), self.line_no(start), self.line_no(self.index - 1))
+        end = self.line_no(self.index - 1)
+        table = _padded(Table(tuple(header), tuple(rows), self.line_no(start), end))
+        if table is not None:
+            return table
+        self.notes.append(
+            (self.line_no(start), "a table whose rows differ too much in width; kept as text")
         )
+        text = "\n".join(line.strip() for line in self.lines[start : self.index])
+        return Paragraph(text, self.line_no(start), end)
 
     def bullet_list(self) -> BulletList:
         """A list and everything nested in it, built into a tree by indentation."""
@@ -569,6 +663,7 @@ class _Reader:
         # Each entry: [indent, ordered, line, first-paragraph lines, further paragraphs, children]
         roots: list[_Draft] = []
         stack: list[_Draft] = []
+        flattened = 0  # the first line whose bullet was kept a level up (0: none)
         last_was_blank = False
         while self.index < len(self.lines):
             line = self.lines[self.index]
@@ -589,6 +684,11 @@ class _Reader:
                 )
                 while stack and stack[-1].indent >= indent:
                     stack.pop()
+                if len(stack) >= MAX_LIST_DEPTH:
+                    # Nested deeper than the reader nests: kept as a sibling of the deepest
+                    # bullet, with its text and its place in the page.
+                    stack.pop()
+                    flattened = flattened or draft.line
                 if stack:
                     stack[-1].children.append(draft)
                 else:
@@ -622,6 +722,15 @@ class _Reader:
         end = self.index - 1
         while end > start and _blank(self.lines[end]):
             end -= 1
+        if flattened:
+            self.notes.append(
+                (
+                    flattened,
+                    f"bullets nested more than {MAX_LIST_DEPTH} levels deep are kept at level "
+                    f"{MAX_LIST_DEPTH} (from this line on, in this list)",
+                )
+            )
+        # The tree is at most MAX_LIST_DEPTH deep, which bounds the recursion of freeze().
         items = tuple(draft.freeze() for draft in roots)
         return BulletList(
             items, self.line_no(start), self.line_no(end), bool(roots and roots[0].ordered)
@@ -658,12 +767,33 @@ class _Draft:
 
 
 _HEADING_ANCHOR = re.compile(r"<a\s+(?:name|id)=[\"'][^\"']*[\"']\s*>\s*</a>", re.IGNORECASE)
-_HEADING_ATTRS = re.compile(r"\s*\{[#.][^}]*\}\s*$")
+
+
+def _without_attributes(text: str) -> str:
+    r"""``re.sub(r"\s*\{[#.][^}]*\}\s*$", "", text)``: a trailing ``{#id}`` or ``{.class}`` cut.
+
+    The ``}`` is the text's last character but spaces, and the ``{`` the first one after the
+    ``}`` before it that is followed by ``#`` or ``.``; with the spaces before it, that is where
+    the expression's match starts (which it found by trying each ``{`` and each space against
+    the rest of the text).
+    """
+    words = text.rstrip()
+    close = len(words) - 1
+    if close < 0 or words[close] != "}":
+        return text
+    opening = words.rfind("}", 0, close) + 1
+    while (opening := words.find("{", opening, close)) >= 0:
+        if words[opening + 1] in "#.":
+            while opening > 0 and text[opening - 1].isspace():
+                opening -= 1
+            return text[:opening]
+        opening += 1
+    return text
 
 
 def _clean_heading(text: str) -> str:
     text = _HEADING_ANCHOR.sub("", text)
-    text = _HEADING_ATTRS.sub("", text)
+    text = _without_attributes(text)
     return " ".join(text.split())
 
 
@@ -674,11 +804,13 @@ def parse(text: str) -> Document:
     if lines and lines[-1] == "":
         lines.pop()
     front, first = _front_matter(lines)
-    blocks = _Reader(lines, first).run()
-    return Document(front, blocks, len(lines))
+    reader = _Reader(lines, first)
+    blocks = reader.run()
+    return Document(front, blocks, len(lines), reader.notes)
 
 
 __all__ = [
+    "MAX_LIST_DEPTH",
     "Alert",
     "Block",
     "BulletList",

@@ -4,13 +4,21 @@ Record fields are either *plain text* (names, conditions, periods: Markdown char
 shown literally) or *Markdown* (descriptions, intros: raw HTML is shown as text). Source pages
 mix both, with inline HTML (``<br>``, ``<ul><li>``, ``<b>``) inside table cells, so every value
 passes through here before it reaches a record.
+
+Every function here takes time linear in the length of its text, however hostile: the Markdown
+constructs whose regular expressions would try each opening bracket or ``**`` against the rest
+of the text (``[[[[…``, ``**a **a **a…``) are found by scanning instead, with the same result as
+the expressions given in their comments.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .markdown_doc import MAX_LIST_DEPTH
 
 # -- HTML to Markdown ----------------------------------------------------------------------------
 
@@ -85,7 +93,8 @@ def html_to_markdown(text: str) -> str:
         elif name == "li":
             if closing:
                 continue
-            depth = max(len(lists) - 1, 0)
+            # Lists nested deeper than the Markdown reader nests stay at its deepest level.
+            depth = min(max(len(lists) - 1, 0), MAX_LIST_DEPTH - 1)
             marker = "-"
             if lists and lists[-1][0] >= 0:
                 lists[-1][0] += 1
@@ -122,10 +131,6 @@ def html_to_markdown(text: str) -> str:
 
 # -- Markdown to plain text ----------------------------------------------------------------------
 
-_IMAGE_MD = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK_MD = re.compile(r"\[([^\]]+)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(
     r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)|(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?!\w)"
 )
@@ -134,15 +139,211 @@ _STRIKE = re.compile(r"~~(.+?)~~")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
 
+@dataclass(frozen=True)
+class _Span:
+    """Where a construct starts and ends in a text, and the parts a caller keeps."""
+
+    start: int
+    end: int
+    text: str
+    url: str = ""
+
+
+def _bracketed(text: str, opener: str, empty: bool, tail: str) -> Iterator[_Span]:
+    r"""Each ``opener`` + text up to the first ``]`` + ``tail[0]`` + text up to ``tail[1]``.
+
+    What ``re.finditer`` gives for ``<opener>([^\]]*)\]\(<tail0>[^<tail1>]*\)<tail1>`` (with
+    ``+`` instead of ``*`` for the text unless ``empty``), with each character looked at a
+    bounded number of times: every opener before a ``]`` shares that ``]``, and hence its fate.
+    """
+    start, close = tail[0], tail[1]
+    position = 0
+    while True:
+        first = text.find(opener, position)
+        if first < 0:
+            return
+        bracket = text.find("]", first + len(opener))
+        if bracket < 0:
+            return
+        if (empty or bracket > first + len(opener)) and text.startswith(start, bracket + 1):
+            end = text.find(close, bracket + 2)
+            if end < 0:
+                return  # no later construct can find its end either
+            yield _Span(first, end + 1, text[first + len(opener) : bracket])
+            position = end + 1
+        else:
+            position = bracket + 1
+
+
+def _replaced(text: str, spans: Iterator[_Span], replace: Callable[[_Span], str]) -> str:
+    out: list[str] = []
+    position = 0
+    for span in spans:
+        out.append(text[position : span.start])
+        out.append(replace(span))
+        position = span.end
+    if not out:
+        return text
+    out.append(text[position:])
+    return "".join(out)
+
+
+# A link: ``\[([^\]]+)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)``, found by _links_in.
+_SPACES = re.compile(r"\s*")
+_URL_END = re.compile(r"[)\s>]")
+_AFTER_URL = re.compile(r'>?(?:\s+"[^"]*")?\s*\)')
+_TITLE_ONLY = re.compile(r'"[^"]*"\s*\)')
+
+
+def _links_in(text: str, *, bang: bool = False, whole: bool = False) -> Iterator[_Span]:
+    """The links of ``text``, as ``finditer`` of the link expression above gives them.
+
+    With ``bang``, a ``!`` right before a link belongs to it (images); with ``whole``, only a
+    link that is all of ``text`` (``fullmatch``). Openers that share a ``]`` share its fate,
+    and the run of URL characters after ``](`` is scanned once for all the links that start
+    in it, so each character is looked at a bounded number of times.
+
+    The expression's choices, in its order: the URL is every URL character after ``](``, the
+    spaces and an optional ``<`` (a shorter URL leaves a URL character where only ``>``, a
+    space or ``)`` may follow); failing that, an empty URL followed by a title.
+    """
+    position = 0
+    run_start, run_end = -1, -1
+    size = len(text)
+    while True:
+        first = text.find("[", position)
+        if first < 0 or (whole and first > 0):
+            return
+        bracket = text.find("]", first + 1)
+        if bracket < 0:
+            return
+        if bracket > first + 1 and text.startswith("(", bracket + 1):
+            after_paren = bracket + 2
+            spaces = _SPACES.match(text, after_paren)
+            quote = spaces.end() if spaces else after_paren
+            url = quote + 1 if text.startswith("<", quote) else quote
+            if not run_start <= url <= run_end:
+                stop = _URL_END.search(text, url)
+                run_start, run_end = url, stop.start() if stop else size
+            ends: list[tuple[int, str]] = []
+            tail = _AFTER_URL.match(text, run_end)
+            if tail:
+                ends.append((tail.end(), text[url:run_end]))
+            if quote > after_paren and text.startswith('"', quote):
+                titled = _TITLE_ONLY.match(text, quote)
+                if titled:
+                    ends.append((titled.end(), ""))
+            if whole:
+                ends = [(end, target) for end, target in ends if end == size]
+            if ends:
+                end, target = ends[0]
+                # text[position - 1] ends a link (")") or is a "]": a "!" before `first`
+                # is never part of an earlier match.
+                start = first - 1 if bang and first > position and text[first - 1] == "!" else first
+                yield _Span(start, end, text[first + 1 : bracket], target)
+                position = end
+                continue
+        if whole:
+            return
+        position = bracket + 1
+
+
+def _images_in(text: str) -> Iterator[_Span]:
+    r"""``!\[([^\]]*)\]\([^)]*\)``: images, their alt text kept."""
+    return _bracketed(text, "![", True, "()")
+
+
+def _reference_links_in(text: str) -> Iterator[_Span]:
+    r"""``\[([^\]]+)\]\[[^\]]*\]``: reference links, their text kept."""
+    return _bracketed(text, "[", False, "[]")
+
+
+def _strong(text: str) -> str:
+    r"""``re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)``, in linear time.
+
+    An opener's match ends at the first closer of its kind at least one character on, if that
+    closer follows a non-space and no line break comes before it; when there is none, no later
+    opener of that kind before the line break has one either.
+    """
+    if "**" not in text and "__" not in text:
+        return text
+    closers: dict[str, list[int]] = {"**": [], "__": []}
+    openers: list[int] = []
+    for found in re.finditer(r"(?=\*\*|__)", text):
+        index = found.start()
+        openers.append(index)
+        if index > 0 and not text[index - 1].isspace():
+            closers[text[index : index + 2]].append(index)
+    next_closer = {"**": 0, "__": 0}
+    dead_until = {"**": -1, "__": -1}
+    out: list[str] = []
+    position = 0
+    for start in openers:
+        mark = text[start : start + 2]
+        if start < position or start < dead_until[mark]:
+            continue
+        if start + 2 >= len(text) or text[start + 2].isspace():
+            continue
+        candidates = closers[mark]
+        index = next_closer[mark]
+        while index < len(candidates) and candidates[index] < start + 3:
+            index += 1
+        next_closer[mark] = index
+        if index == len(candidates):
+            dead_until[mark] = len(text)
+            continue
+        closer = candidates[index]
+        newline = text.find("\n", start + 2, closer)
+        if newline >= 0:
+            dead_until[mark] = newline
+            continue
+        out.append(text[position:start])
+        out.append(text[start + 2 : closer])
+        position = closer + 2
+    if not out:
+        return text
+    out.append(text[position:])
+    return "".join(out)
+
+
+def link_targets(text: str) -> list[str]:
+    r"""``re.findall(r"!?\[[^\]]*\]\(\s*<?([^)\s>]*)", text)``: the target of each ``[…](``."""
+    targets: list[str] = []
+    position = 0
+    while True:
+        first = text.find("[", position)
+        if first < 0:
+            return targets
+        bracket = text.find("]", first + 1)
+        if bracket < 0:
+            return targets
+        if not text.startswith("(", bracket + 1):
+            position = bracket + 1  # every "[" before the "]" shares its fate
+            continue
+        spaces = _SPACES.match(text, bracket + 2)
+        url = spaces.end() if spaces else bracket + 2
+        if text.startswith("<", url):
+            url += 1
+        stop = _URL_END.search(text, url)
+        end = stop.start() if stop else len(text)
+        targets.append(text[url:end])
+        position = end
+
+
+def drop_links(text: str) -> str:
+    r"""``re.sub(r"\[[^\]]*\]\([^)]*\)", "", text)``: every ``[text](target)`` removed."""
+    return _replaced(text, _bracketed(text, "[", True, "()"), lambda _span: "")
+
+
 def plain(text: str) -> str:
     """Markdown (and inline HTML) as the plain text a reader sees, on one line."""
     value = html_to_markdown(text) if has_html(text) else text
-    value = _IMAGE_MD.sub(r"\1", value)
-    value = _LINK_MD.sub(r"\1", value)
-    value = _REF_LINK.sub(r"\1", value)
+    value = _replaced(value, _images_in(value), lambda span: span.text)
+    value = _replaced(value, _links_in(value), lambda span: span.text)
+    value = _replaced(value, _reference_links_in(value), lambda span: span.text)
     value = _CODE.sub(r"\1", value)
     for _ in range(2):
-        value = _STRONG.sub(r"\2", value)
+        value = _strong(value)
     value = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), value)
     value = _STRIKE.sub(r"\1", value)
     value = _ESCAPE.sub(r"\1", value)
@@ -160,17 +361,17 @@ def one_line(text: str) -> str:
 
 def links(text: str) -> list[tuple[str, str]]:
     """The (text, url) of every Markdown link in ``text``, images excluded."""
-    stripped = _IMAGE_MD.sub("", text)
-    return [(m.group(1), m.group(2)) for m in _LINK_MD.finditer(stripped)]
+    stripped = _replaced(text, _images_in(text), lambda _span: "")
+    return [(span.text, span.url) for span in _links_in(stripped)]
 
 
 def only_link(text: str) -> tuple[str, str] | None:
     """The (title, url) when ``text`` is a single link and nothing else (besides punctuation)."""
     value = text.strip().strip("*_").strip()
-    match = _LINK_MD.fullmatch(value.rstrip(".,;"))
+    match = next(_links_in(value.rstrip(".,;"), whole=True), None)
     if match is None:
         return None
-    return plain(match.group(1)), match.group(2)
+    return plain(match.text), match.url
 
 
 def rewrite_links(text: str, rewrite: Callable[[str, str], str | None]) -> str:
@@ -179,9 +380,9 @@ def rewrite_links(text: str, rewrite: Callable[[str, str], str | None]) -> str:
     ``rewrite`` returns the new target, or ``None`` to replace the link with its text.
     """
 
-    def one(match: re.Match[str]) -> str:
-        whole = match.group(0)
-        title, url = match.group(1), match.group(2)
+    def one(span: _Span) -> str:
+        whole = text[span.start : span.end]
+        title, url = span.text, span.url
         new = rewrite(title, url)
         if new is None:
             return title
@@ -189,8 +390,7 @@ def rewrite_links(text: str, rewrite: Callable[[str, str], str | None]) -> str:
             return whole
         return whole.replace(url, new, 1)
 
-    value = re.sub(r"!?" + _LINK_MD.pattern, one, text)
-    return value
+    return _replaced(text, _links_in(text, bang=True), one)
 
 
 # -- sentences -----------------------------------------------------------------------------------
@@ -204,14 +404,23 @@ def sentences(text: str) -> list[str]:
     value = one_line(text)
     parts: list[str] = []
     start = 0
+    # The brackets of value[start:counted], counted as the candidate grows (not from its start
+    # at each sentence end, which took time quadratic in a long run of rejected ends).
+    opened = closed = 0
+    counted = 0
     for match in _SENTENCE_END.finditer(value):
-        candidate = value[start : match.start()]
-        if candidate.endswith(_ABBREVIATIONS):
+        end = match.start()
+        if value.endswith(_ABBREVIATIONS, start, end):
             continue
-        if candidate.count("[") > candidate.count("]"):
+        opened += value.count("[", counted, end)
+        closed += value.count("]", counted, end)
+        counted = end
+        if opened > closed:
             continue
         parts.append(value[start : match.end()].strip())
         start = match.end()
+        opened = closed = 0
+        counted = start
     rest = value[start:].strip()
     if rest:
         parts.append(rest)
@@ -219,8 +428,10 @@ def sentences(text: str) -> list[str]:
 
 
 __all__ = [
+    "drop_links",
     "has_html",
     "html_to_markdown",
+    "link_targets",
     "links",
     "one_line",
     "only_link",

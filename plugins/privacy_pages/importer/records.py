@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -17,7 +17,7 @@ from ..load.links import url_problem
 from .draft import DataDraft, GroupDraft, StatementDraft, StorageDraft
 from .item_text import ItemDraft
 from .items import CatalogIndex, CategoryIndex, slug
-from .markup import plain, rewrite_links, sentences
+from .markup import link_targets, plain, rewrite_links, sentences
 from .report import FreeFormFragment, PageReport
 from .statements import RetentionRule
 
@@ -42,6 +42,16 @@ class Resolver:
     categories: CategoryIndex
     report: PageReport
     workload_ids: dict[str, str]
+    #: The ids already in the report's lists of new and of reused catalog items.
+    _listed_new: set[str] = field(default_factory=set, init=False, repr=False)
+    _listed_reused: set[str] = field(default_factory=set, init=False, repr=False)
+    #: For an item id, the first number its next local copy may take (every lower one is taken:
+    #: ``catalog.taken`` only grows while a page is read, and holds every id of ``seen``).
+    _next_local: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._listed_new.update(self.report.new_catalog_items)
+        self._listed_reused.update(self.report.reused_catalog_items)
 
     def item(self, draft: ItemDraft, category_id: str, seen: set[str]) -> dict[str, Any]:
         ref, new = self.catalog.resolve(draft.name, category_id)
@@ -49,10 +59,11 @@ class Resolver:
         if ref in seen:
             # The same item twice in one group: a local item, so neither is lost.
             local = ref
-            number = 2
+            number = self._next_local.get(ref, 2)
             while local in seen or local in self.catalog.taken:
                 local = f"{ref[:58]}-{number}"
                 number += 1
+            self._next_local[ref] = number
             self.catalog.taken.add(local)
             record["id"] = local
             record["name"] = draft.name
@@ -63,7 +74,9 @@ class Resolver:
             if draft.name != self.catalog.name_of(ref):
                 record["name"] = draft.name
             target = self.report.new_catalog_items if new else self.report.reused_catalog_items
-            if ref not in target:
+            listed = self._listed_new if new else self._listed_reused
+            if ref not in listed:
+                listed.add(ref)
                 target.append(ref)
         if draft.description:
             record["description"] = draft.description
@@ -121,7 +134,7 @@ def guess_platform(name: str) -> str | None:
 
 def product_id_for(name: str) -> str:
     words = re.sub(r"\bprivacy (?:information|statement)\b", " ", name, flags=re.IGNORECASE)
-    words = re.sub(r"\s+-\s+", " ", words)
+    words = re.sub(r"(?<!\s)\s+-\s+", " ", words)  # (from a run's start only: linear)
     value = slug(words, "product")
     return f"{value}-privacy" if value in _RESERVED else value
 
@@ -166,12 +179,14 @@ def build_product(
     if next_steps:
         record["next_steps"] = next_steps
     taken: set[str] = set()
+    next_number: dict[str, int] = {}  # per slug: every lower suffix is taken
     for header in draft.workloads:
         wid = slug(header, "workload")
-        base, number = wid, 2
+        base, number = wid, next_number.get(wid, 2)
         while wid in taken:
             wid = f"{base[:60]}-{number}"
             number += 1
+        next_number[base] = number
         taken.add(wid)
         resolver.workload_ids[header] = wid
     if draft.workloads:
@@ -317,8 +332,6 @@ def _storage(storage: StorageDraft) -> dict[str, Any]:
 
 # -- links ---------------------------------------------------------------------------------------
 
-_MD_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]*)")
-
 
 def link_fixer(base_url: str | None) -> Callable[[str], str | None]:
     """How a link target is written: made absolute against ``base_url`` when given.
@@ -372,7 +385,7 @@ def review_links(text: str, base_url: str | None, report: PageReport, first_line
     """List the links of the source that the site will refuse or may not resolve."""
     for offset, line in enumerate(text.split("\n")):
         number = first_line + offset
-        for url in _MD_LINK.findall(line):
+        for url in link_targets(line):
             if not url or url.startswith("#"):
                 continue
             problem = url_problem(url)

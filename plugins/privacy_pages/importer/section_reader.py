@@ -16,7 +16,7 @@ from .markdown_out import blocks_markdown, list_markdown, span, to_markdown
 from .markup import one_line, plain
 from .outline import Section
 from .report import FreeFormFragment, PageReport
-from .statements import RetentionRule
+from .statements import ExceptedRules, RetentionRule
 from .tables import Layout, read_retention
 
 
@@ -27,6 +27,35 @@ class SectionReader:
         self.report = report
         self.draft = StatementDraft()
         self._last_free: tuple[str, str | None, int] | None = None
+        #: The last free-form section and the parts of its body, while free() may add to it
+        #: (joined once by finish(), rather than copied again for each part).
+        self._open_free: tuple[dict[str, str], list[str]] | None = None
+        #: The workload headings already in ``draft.workloads``.
+        self.workload_names: set[str] = set()
+        #: The rules of ``draft.storage.retention`` that say "except for ...".
+        self.excepted_rules = ExceptedRules()
+        #: The first ``_locations_seen`` entries of ``draft.storage.locations``, as a set.
+        self._locations: set[str] = set()
+        self._locations_seen = 0
+
+    def finish(self) -> None:
+        """Complete the draft once the page is read."""
+        if self._open_free is not None:
+            section, parts = self._open_free
+            section["body"] = "\n\n".join(parts)
+            self._open_free = None
+
+    def has_location(self, place: str) -> bool:
+        """Whether ``place`` is in ``draft.storage.locations`` (which only ever grows)."""
+        locations = self.draft.storage.locations
+        self._locations.update(locations[self._locations_seen :])
+        self._locations_seen = len(locations)
+        return place in self._locations
+
+    def add_workload(self, header: str) -> None:
+        if header not in self.workload_names:
+            self.workload_names.add(header)
+            self.draft.workloads.append(header)
 
     def retention_table(self, table: Table, lay: Layout) -> None:
         """A Data | Retention table: one retention rule per row."""
@@ -75,15 +104,16 @@ class SectionReader:
             return
         body = blocks_markdown(kept)
         key = (after, title, owner)
-        if self._last_free == key and self.draft.sections:
-            previous = self.draft.sections[-1]
-            previous["body"] = previous["body"] + "\n\n" + body
+        if self._last_free == key and self._open_free is not None:
+            self._open_free[1].append(body)  # the same section as the last piece
         else:
+            self.finish()
             section: dict[str, str] = {"after": after}
             if title:
                 section["title"] = title
             section["body"] = body
             self.draft.sections.append(section)
+            self._open_free = (section, [body])
         self._last_free = key
 
     def free_heading_only(self, section: Section, after: str) -> None:
@@ -96,6 +126,7 @@ class SectionReader:
                 heading.line, heading.line, after, None, heading.text, "heading with no text"
             )
         )
+        self.finish()
         self.draft.sections.append({"after": after, "body": f"**{plain(heading.text)}**"})
         self._last_free = None
 

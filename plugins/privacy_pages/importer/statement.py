@@ -25,7 +25,7 @@ from .classify import (
 from .data_sections import DataSections
 from .markdown_doc import Alert, Block, BulletList, Document, ListItem, Paragraph, Quote, Table
 from .markdown_out import blocks_markdown, to_markdown
-from .markup import links, only_link, plain
+from .markup import drop_links, links, only_link, plain
 from .outline import Section, outline
 from .section_reader import alert_markdown, is_comment, item_markdown
 from .storage_sections import StorageSections
@@ -69,6 +69,7 @@ class StatementReader(DataSections, StorageSections):
             self.section(section, kind, previous)
             if kind is not Kind.UNKNOWN:
                 previous = kind
+        self.finish()
 
     def section(self, section: Section, kind: Kind, previous: Kind | None) -> None:
         self.report.counts.sections += kind is not Kind.UNKNOWN
@@ -145,11 +146,7 @@ class StatementReader(DataSections, StorageSections):
             if isinstance(block, Paragraph):
                 inline = applies_to_inline(block.text)
                 found = links(inline) if inline else []
-                if (
-                    inline
-                    and found
-                    and not plain(re.sub(r"\[[^\]]*\]\([^)]*\)", "", inline)).strip(" ,;.and")
-                ):
+                if inline and found and not plain(drop_links(inline)).strip(" ,;.and"):
                     for title, url in found:
                         self.draft.applies_to.append({"title": plain(title), "url": url})
                         self.report.counts.links += 1

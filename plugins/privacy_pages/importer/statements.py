@@ -135,8 +135,12 @@ _PASSIVE = re.compile(
     r"archived|erased|destroyed)\b",
     re.IGNORECASE,
 )
+#: ``VERB\s+(?P<data>.+?)\s+(?:for|after|…)\b``, tried from the first verb of the text only:
+#: in one line (retention_rule reads plain text), when that verb has no "for" after it, no later
+#: one has (trying each verb against the rest of the line took time quadratic in a line of verbs).
 _ACTIVE = re.compile(
-    r"\b(?:retains?|keeps?|stores?|holds?|deletes?|purges?|maintains?|preserves?)\s+"
+    r"(?<![^\n])(?>.*?"
+    r"(?P<verb>\b(?:retains?|keeps?|stores?|holds?|deletes?|purges?|maintains?|preserves?))\s+)"
     r"(?P<data>.+?)\s+(?:for|after|within|up\s+to)\b",
     re.IGNORECASE,
 )
@@ -222,7 +226,7 @@ def retention_rule(sentence: str) -> RetentionRule | None:
         data = subject.group("data").strip()
     else:
         active = _ACTIVE.search(text)
-        if active and active.start() < duration.start():
+        if active and active.start("verb") < duration.start():
             data = active.group("data").strip()
     if data and ", " in data:
         data = data.rsplit(", ", 1)[1]  # "At the end of this period, that data" → "that data"
@@ -242,6 +246,42 @@ def retention_rule(sentence: str) -> RetentionRule | None:
 
 def is_exception_of(rule: RetentionRule, earlier: RetentionRule) -> bool:
     return bool(earlier.excepted) and str(earlier.excepted) in " ".join(_words(rule.data))
+
+
+class ExceptedRules:
+    """Rules by the words of their "except for ..." clause: which one a later rule excepts.
+
+    :meth:`find` gives the most recent rule ``r`` added with ``is_exception_of(rule, r)``,
+    without trying every rule added: it looks up the pieces of the new rule's words that are as
+    long as some clause, or tries each distinct clause when there are fewer of those.
+    """
+
+    def __init__(self) -> None:
+        self._rules: dict[str, tuple[int, RetentionRule]] = {}
+        self._lengths: set[int] = set()
+        self._added = 0
+
+    def add(self, rule: RetentionRule) -> None:
+        if rule.excepted:
+            self._rules[rule.excepted] = (self._added, rule)
+            self._lengths.add(len(rule.excepted))
+            self._added += 1
+
+    def find(self, rule: RetentionRule) -> RetentionRule | None:
+        if not self._rules:
+            return None
+        words = " ".join(_words(rule.data))
+        lengths = [length for length in self._lengths if length <= len(words)]
+        found: list[tuple[int, RetentionRule]] = []
+        if len(self._rules) <= len(words) * len(lengths):
+            found = [self._rules[key] for key in filter(words.__contains__, self._rules)]
+        else:
+            for length in lengths:
+                for start in range(len(words) - length + 1):
+                    entry = self._rules.get(words[start : start + length])
+                    if entry is not None:
+                        found.append(entry)
+        return max(found, key=lambda entry: entry[0])[1] if found else None
 
 
 def storage_places(sentence: str) -> list[str]:
@@ -272,6 +312,7 @@ def staff_statement(sentence: str) -> StaffStatement | None:
 __all__ = [
     "DURATION",
     "PLACES",
+    "ExceptedRules",
     "RetentionRule",
     "StaffStatement",
     "is_exception_of",

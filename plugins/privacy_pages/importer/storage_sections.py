@@ -11,7 +11,6 @@ from .markup import one_line, plain, sentences
 from .outline import Section
 from .section_reader import SectionReader, item_markdown
 from .statements import (
-    is_exception_of,
     places,
     residual,
     retention_rule,
@@ -20,13 +19,22 @@ from .statements import (
 )
 from .tables import layout
 
-_SERVICES_LEAD = re.compile(r"\bservices?\b|\bfollowing\b.*\bstor|\bstor\w*\b.*\bfollowing\b", re.I)
+# "X.*Y" and "X[^.]*Y" are tried from the first X of each line or sentence only (see classify).
+_SERVICES_LEAD = re.compile(
+    r"\bservices?\b"
+    r"|(?<![^\n])(?>.*?\bfollowing\b).*\bstor"
+    r"|(?<![^\n])(?>.*?\bstor\w*\b).*\bfollowing\b",
+    re.I,
+)
 _STORAGE_WORDS = re.compile(
     r"\bstor(?:e|ed|es|ing|age)\b|\bdatacenters?\b|\bdata centers?\b|\bregions?\b|\bresiden",
     re.I,
 )
 _LOCATIONS_LEAD = re.compile(
-    r"\b(?:locations?|regions?|geograph\w*|countries|datacenters?|data centers?)\b[^.]*:\s*$", re.I
+    r"(?<![^.])(?>[^.]*?"
+    r"\b(?:locations?|regions?|geograph\w*|countries|datacenters?|data centers?)\b"
+    r")[^.]*:\s*$",
+    re.I,
 )
 
 
@@ -111,13 +119,13 @@ class StorageSections(SectionReader):
             rule = retention_rule(sentence)
             if rule is not None:
                 rule.note = None
-                earlier = next(
-                    (r for r in reversed(storage.retention) if is_exception_of(rule, r)), None
-                )
+                # The latest rule of storage.retention that this one is an exception of.
+                earlier = self.excepted_rules.find(rule)
                 if earlier is not None:
                     earlier.exceptions.append(rule)
                 else:
                     storage.retention.append(rule)
+                    self.excepted_rules.add(rule)
                 self.report.counts.retention_rules += 1
                 self.report.review(
                     first,
@@ -146,7 +154,7 @@ class StorageSections(SectionReader):
             found = storage_places(sentence)
             if found and "retention" not in kinds:
                 for place in found:
-                    if place not in storage.locations:
+                    if not self.has_location(place):  # (not a scan of the list per place)
                         storage.locations.append(place)
                 located.append(sentence)
                 kinds.add("location")

@@ -283,18 +283,41 @@ def _markdown(cell: str) -> str:
     return (html_to_markdown(cell) if has_html(cell) else cell).strip()
 
 
-def _is_note_row(cells: list[str], lay: Layout) -> str | None:
+class _Row:
+    """The cells of one row, with the plain text and Markdown of each worked out once.
+
+    A row can give many items (a name cell that lists values) and every item reads every cell;
+    reading each cell once keeps a row's cost linear in its text.
+    """
+
+    def __init__(self, cells: list[str]) -> None:
+        self.cells = cells
+        self._plain: dict[int, str] = {}
+        self._markdown: dict[int, str] = {}
+
+    def plain(self, index: int) -> str:
+        if index not in self._plain:
+            self._plain[index] = plain(self.cells[index])
+        return self._plain[index]
+
+    def markdown(self, index: int) -> str:
+        if index not in self._markdown:
+            self._markdown[index] = _markdown(self.cells[index])
+        return self._markdown[index]
+
+
+def _is_note_row(row: _Row, lay: Layout) -> str | None:
     """The text of a row that is a note rather than data ("**Note**: ... only collected when")."""
-    filled = [(i, c) for i, c in enumerate(cells) if plain(c)]
+    filled = [(i, c) for i, c in enumerate(row.cells) if row.plain(i)]
     if not filled:
         return None
-    texts = {plain(c) for _, c in filled}
+    texts = {row.plain(i) for i, _ in filled}
     if len(filled) > 1 and len(texts) == 1 and len(next(iter(texts)).split()) >= 4:
         return filled[0][1]  # one sentence repeated in every column (a colspan in the source)
     category = lay.first(Role.CATEGORY)
-    rest = [c for i, c in filled if category is None or i != category.index]
-    if len(rest) == 1 and _NOTE_START.match(plain(rest[0])):
-        return rest[0]
+    rest = [(i, c) for i, c in filled if category is None or i != category.index]
+    if len(rest) == 1 and _NOTE_START.match(row.plain(rest[0][0])):
+        return rest[0][1]
     return None
 
 
@@ -320,52 +343,65 @@ def read_items(table: Table, lay: Layout) -> TableRead:
     result = TableRead()
     name = lay.first(Role.NAME)
     category = lay.first(Role.CATEGORY)
+    retention = lay.first(Role.RETENTION)
     result.workloads = [column.header for column in lay.of(Role.WORKLOAD)]
     current: TableGroup | None = None
+    current_category = ""  # plain(current.category)
     text_roles = {Role.DESCRIPTION, Role.PURPOSE, Role.CONDITION, Role.NOTES, Role.OTHER}
     text_columns = [c for c in lay.columns if c.role in text_roles]
-    for row, cells in zip(table.rows, _cells(table), strict=True):
+    for table_row, cells in zip(table.rows, _cells(table), strict=True):
+        row = _Row(cells)
         category_cell = cells[category.index] if category is not None else ""
-        if plain(category_cell) and (
-            current is None or plain(category_cell) != plain(current.category)
-        ):
-            current = TableGroup(category_cell, row.line)
+        category_text = row.plain(category.index) if category is not None else ""
+        if category_text and (current is None or category_text != current_category):
+            current = TableGroup(category_cell, table_row.line)
+            current_category = category_text
             result.groups.append(current)
         if current is None:
-            current = TableGroup("", row.line)
+            current = TableGroup("", table_row.line)
+            current_category = ""
             result.groups.append(current)
-        note = _is_note_row(cells, lay)
+        note = _is_note_row(row, lay)
         if note is not None:
-            current.notes.append((_markdown(note), row.line))
+            current.notes.append((_markdown(note), table_row.line))
             continue
         name_cell = cells[name.index] if name is not None else ""
-        if not plain(name_cell):
-            if plain(category_cell):
+        if not (row.plain(name.index) if name is not None else ""):
+            if category_text:
                 name_cell = category_cell  # the category is itself the data (no Data value)
             elif current.items:
-                _continue(current.items[-1], cells, lay, table)
+                _fill(current.items[-1], row, lay)  # a row with no name: more for the item above
                 continue
             else:
                 continue
-        source = ItemSource.from_cell(name_cell, row.line)
-        shared = any(plain(cells[c.index]) for c in text_columns)
-        drafts = _split(source, shared, name_cell is category_cell)
+        source = ItemSource.from_cell(name_cell, table_row.line)
+        shared = any(row.plain(c.index) for c in text_columns)
+        row_text = sum(len(row.plain(c.index)) for c in lay.columns if c not in (name, category))
+        drafts = _split(source, shared, name_cell is category_cell, row_text)
         for draft in drafts:
-            _fill(draft, cells, lay, table)
+            _fill(draft, row, lay)
             current.items.append(draft)
-        retention = lay.first(Role.RETENTION)
-        if retention is not None and plain(cells[retention.index]):
+        if retention is not None and row.plain(retention.index):
             for draft in drafts:
-                result.retention.append((draft.name, plain(cells[retention.index]), row.line))
+                result.retention.append((draft.name, row.plain(retention.index), table_row.line))
     result.groups = [g for g in result.groups if g.items or g.notes]
     return result
 
 
-def _split(source: ItemSource, shared_text: bool, from_category: bool) -> list[ItemDraft]:
+#: A name cell's values become items of their own only while the text of the row's other cells,
+#: which each of them gets, adds up to at most this many characters over all of them (thousands
+#: of values beside a long cell would make the record grow with the square of the row).
+_SPLIT_BUDGET = 50_000
+
+
+def _split(
+    source: ItemSource, shared_text: bool, from_category: bool, row_text: int = 0
+) -> list[ItemDraft]:
     """The drafts of one name cell: one per value when it lists several and nothing is shared.
 
     "Device name<br>Model" in a table with only a workload column is two items; "Device
-    information:<ul>…" is one item whose list gives its details.
+    information:<ul>…" is one item whose list gives its details. ``row_text`` is the length of
+    the row's other cells, which every value's item would repeat.
     """
     if from_category:
         bold = re.match(r"^\s*\*\*(.+?)\*\*\s*(.*)$", _markdown(source.text), re.S)
@@ -384,6 +420,7 @@ def _split(source: ItemSource, shared_text: bool, from_category: bool) -> list[I
         and not source.paragraphs
         and lead
         and not lead.endswith(":")
+        and (len(source.children) + 1) * row_text <= _SPLIT_BUDGET
     ):
         values = [ItemSource(source.text, source.line)]
         values += [ItemSource(c.text, source.line, c.paragraphs) for c in source.children]
@@ -391,16 +428,15 @@ def _split(source: ItemSource, shared_text: bool, from_category: bool) -> list[I
     return [item_from(source)]
 
 
-def _fill(draft: ItemDraft, cells: list[str], lay: Layout, table: Table) -> None:
+def _fill(draft: ItemDraft, row: _Row, lay: Layout) -> None:
     for column in lay.columns:
-        value = cells[column.index]
-        if not plain(value):
+        if not row.plain(column.index):
             continue
-        text = _markdown(value)
+        text = row.markdown(column.index)
         if column.role is Role.DESCRIPTION:
             draft.add_description(text)
         elif column.role is Role.PURPOSE:
-            draft.purpose = f"{draft.purpose}\n\n{text}" if draft.purpose else text
+            draft.add_purpose(text)
         elif column.role is Role.CONDITION:
             draft.condition = plain(text)
         elif column.role is Role.CONTROL:
@@ -414,22 +450,18 @@ def _fill(draft: ItemDraft, cells: list[str], lay: Layout, table: Table) -> None
         elif column.role is Role.NOTES:
             draft.add_note(text)
         elif column.role is Role.WORKLOAD:
-            parsed = workload_value(value)
+            parsed = workload_value(row.cells[column.index])
             if parsed is not None:
                 draft.workloads[column.header] = parsed
         elif column.role in {Role.OTHER, Role.USE, Role.SOURCE}:
             draft.add_note(f"**{column.header or 'Note'}:** {one_line(text)}")
 
 
-def _continue(draft: ItemDraft, cells: list[str], lay: Layout, table: Table) -> None:
-    """A row with no name: more text for the item above."""
-    _fill(draft, cells, lay, table)
-
-
 def read_uses(table: Table, lay: Layout) -> list[tuple[str, str, int]]:
     """(source, use, line) for each row of a Data source | Use table."""
     source = lay.first(Role.SOURCE) or lay.columns[0]
-    uses: list[tuple[str, str, int]] = []
+    # (source, the paragraphs of its use, line): a row with no source continues the use above.
+    uses: list[tuple[str, list[str], int]] = []
     use_columns = [c for c in lay.columns if c.index != source.index]
     for row, cells in zip(table.rows, _cells(table), strict=True):
         parts: list[str] = []
@@ -443,12 +475,11 @@ def read_uses(table: Table, lay: Layout) -> list[tuple[str, str, int]]:
                 parts.append(f"**{column.header}:** {text}")
         name = plain(cells[source.index])
         if not name and uses and parts:
-            previous = uses[-1]
-            uses[-1] = (previous[0], previous[1] + "\n\n" + "\n\n".join(parts), previous[2])
+            uses[-1][1].append("\n\n".join(parts))
             continue
         if name or parts:
-            uses.append((name or "(not named)", "\n\n".join(parts) or "(not stated)", row.line))
-    return uses
+            uses.append((name or "(not named)", ["\n\n".join(parts) or "(not stated)"], row.line))
+    return [(name, "\n\n".join(paragraphs), line) for name, paragraphs, line in uses]
 
 
 def read_retention(table: Table, lay: Layout) -> list[tuple[str, str, str | None, int]]:

@@ -111,7 +111,7 @@ class ContentTree:
             if stem != product_id:
                 others |= ids
         own = self.local_ids.get(product_id, set()) - others - set(self.catalog.names)
-        self.catalog.taken -= own
+        self.catalog.release(own)
 
     def _read(self, path: Path) -> Any:
         try:
