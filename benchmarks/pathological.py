@@ -3,7 +3,7 @@
 Python-Markdown used to take time quadratic in the length of a paragraph, list item or table
 cell made of one repeated construct (brackets without ``]``, link targets without ``)``,
 backticks, entities, escapes, emphasis, reference definitions, rules, many short lines), and a
-line of nested list markers stopped the build; ``privacy_pages.render.markdown_text`` now keeps
+line of nested list markers stopped the build; ``privacy_pages.markdown_text`` now keeps
 each kind within a limit. For each class (:data:`CLASSES`) this measures 1, 4 and 16 times a
 4 KB field (up to 64 KB), beside clean text of the same size:
 
@@ -30,7 +30,7 @@ from pathlib import Path
 import markdown
 import yaml
 from privacy_pages import memo
-from privacy_pages.render.markdown_text import block, cell, indent
+from privacy_pages.markdown_text import block, cell, indent
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent

@@ -350,7 +350,7 @@ def test_links_the_source_check_misses_are_inert_in_the_built_site(
 def test_no_markdown_text_becomes_a_runnable_link(text: str) -> None:
     """Whatever text a field holds, its HTML after the last step links nowhere unsafe."""
     import markdown
-    from privacy_pages.render.markdown_text import block
+    from privacy_pages.markdown_text import block
     from privacy_pages.render.sanitize import sanitize_html
 
     html = sanitize_html(markdown.markdown(str(block("javascript:x " + text))))

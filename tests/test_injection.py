@@ -21,7 +21,7 @@ import yaml
 from conftest import FIXTURES, SiteResult, run_mkdocs
 from page_html import one_line, parse
 from privacy_pages.load.content import load_content
-from privacy_pages.render.markdown_text import block, cell, inline, link_target
+from privacy_pages.markdown_text import block, cell, inline, link_target
 
 HOSTILE = FIXTURES / "hostile"
 PRODUCTS = ("hostile-tables", "hostile-lists")

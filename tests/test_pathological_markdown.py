@@ -5,7 +5,7 @@ Python-Markdown (with the extensions of the example site) took time quadratic in
 one paragraph, list item or table cell for text made of one repeated construct — brackets
 without ``]``, link targets without ``)``, backticks, entities, escapes, emphasis, reference
 definitions, horizontal rules, many short lines — and a line of nested list markers stopped the
-build with a RecursionError. :mod:`privacy_pages.render.markdown_text` keeps each kind of
+build with a RecursionError. :mod:`privacy_pages.markdown_text` keeps each kind of
 construct within a limit (see its "Keeping Python-Markdown linear" section).
 
 No test here measures time. Linearity is shown by counting what Python-Markdown does while it
@@ -37,9 +37,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown.blockprocessors import BlockProcessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
-from privacy_pages import memo
-from privacy_pages.render import markdown_text
-from privacy_pages.render.markdown_text import (
+from privacy_pages import markdown_text, memo
+from privacy_pages.markdown_text import (
     MAX_BRACKET_DEPTH,
     MAX_LINES,
     MAX_NESTING,

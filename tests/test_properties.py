@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from page_html import one_line, parse
 from privacy_pages.load.content import load_content
 from privacy_pages.load.products import RESERVED_NAMES
+from privacy_pages.markdown_text import block
 from privacy_pages.model import SECTION_IDS
-from privacy_pages.render.markdown_text import block
 from privacy_pages.render.pages import render_pages
 from privacy_pages.settings import Settings
 

@@ -57,7 +57,7 @@ class DatasetBuilder:
                 self.check_text(value, f"{path}[{index}]", data.where(index))
         elif isinstance(data, str) and location is not None:
             self._check_characters(location, data, path)
-            for url in markdown_links(data):
+            for url in dict.fromkeys(markdown_links(data)):  # each distinct target once
                 self.check_url(location, url, path)
 
     def _check_characters(self, location: Location, text: str, path: str) -> None:

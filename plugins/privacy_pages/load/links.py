@@ -17,6 +17,8 @@ from html.parser import HTMLParser
 
 import markdown
 
+from ..markdown_text import block
+
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 ALLOWED_SCHEMES = frozenset({"https", "http", "mailto"})
 
@@ -25,6 +27,9 @@ def url_problem(url: str) -> str | None:
     """Why a link target is refused, or ``None`` when it is acceptable."""
     decoded = html.unescape(url)
     cleaned = "".join(ch for ch in decoded.strip() if ch.isprintable() and not ch.isspace())
+    # ``[x](<url>)``: the page shows the brackets (content cannot write raw HTML), but the
+    # writer meant the URL inside, so that is what is judged.
+    cleaned = cleaned.removeprefix("<").removesuffix(">")
     if cleaned.startswith(("//", "\\\\", "/\\", "\\/")):
         return "protocol-relative links are not allowed"
     match = _SCHEME.match(cleaned)
@@ -38,13 +43,17 @@ def url_problem(url: str) -> str | None:
 
 def markdown_links(text: str) -> list[str]:
     """The link and image targets of a Markdown text field, as Python-Markdown reads them:
-    inline links, reference links and definitions, images and autolinks, in any position and
-    spelling it accepts (a regular expression over the source cannot follow them all)."""
+    inline links, reference links and definitions, images, in any position and spelling it
+    accepts (a regular expression over the source cannot follow them all).
+
+    The text is converted the way a page holds it (:func:`~privacy_pages.markdown_text.block`):
+    what a page shows as plain characters links nowhere, and the conversion takes a time linear
+    in the text, whatever it holds."""
     if "]" not in text and "<" not in text:  # every link form needs one; most texts have none
         return []
     converter = _converter()
     collector = _Targets()
-    collector.feed(converter.reset().convert(text))
+    collector.feed(converter.reset().convert(str(block(text))))
     collector.close()
     return collector.targets
 

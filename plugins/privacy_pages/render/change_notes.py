@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
+from .. import markdown_text
 from ..history.notes import ChangeNote, Excerpt
-from . import markdown_text
-from .markdown_text import MarkdownSafe
+from ..markdown_text import MarkdownSafe
 
 
 @dataclass(frozen=True)

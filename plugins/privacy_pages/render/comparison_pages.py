@@ -20,12 +20,12 @@ from ..compare.comparison import (
     WorkloadColumnView,
     comparison_specs,
 )
+from ..markdown_text import MarkdownSafe
 from ..model import CatalogItem, Dataset, Product
 from ..settings import Settings
 from .data_item_index import INDEX_TITLE, render_data_item_index
 from .front_matter import page_front_matter
 from .generated import GeneratedPage, PlannedPage
-from .markdown_text import MarkdownSafe
 from .paths import (
     asset_paths,
     comparison_page_path,

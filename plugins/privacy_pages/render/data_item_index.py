@@ -9,12 +9,12 @@ from ..compare.collection import Collection
 from ..compare.comparison import (
     Comparison,
 )
+from ..markdown_text import MarkdownSafe, inline
 from ..memo import memoized
 from ..model import CatalogItem, Category, Product
 from ..settings import Settings
 from .front_matter import page_front_matter
 from .generated import GeneratedPage
-from .markdown_text import MarkdownSafe, inline
 from .paths import (
     asset_paths,
     comparison_page_path,

@@ -16,9 +16,9 @@ from typing import Any
 import yaml
 
 from ..load.schema import RECORD_KINDS, schema_document
+from ..markdown_text import MarkdownSafe
 from ..model import Dataset
 from ..settings import Settings
-from .markdown_text import MarkdownSafe
 from .templates import render
 
 #: Where each kind of record lives, for the headings of the reference.

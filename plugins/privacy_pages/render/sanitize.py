@@ -1,6 +1,6 @@
 """The last step for HTML made from content: an allowlist sanitizer (nh3).
 
-Text from content reaches pages as escaped Markdown (:mod:`.markdown_text`), and the loader
+Text from content reaches pages as escaped Markdown (:mod:`privacy_pages.markdown_text`), and the loader
 refuses unsafe link targets at their ``file:line``. Neither can follow every way a Markdown
 converter and its extensions build a link, so the HTML that comes out is cleaned as well:
 only the elements and attributes that privacy pages use are kept, and links and images may

@@ -16,8 +16,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .. import markdown_text
 from ..memo import memoized
-from . import markdown_text
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # privacy_pages/
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
-from ..memo import memoized
+from .memo import memoized
 
 # Characters Python-Markdown lets a backslash escape (plus '|' from the tables extension).
 _BACKSLASH = re.compile(r"([\\`*_{}\[\]#|])")
