@@ -91,7 +91,14 @@ PLACES: dict[str, Callable[[str], str]] = {
 #: The head of each table: the times at each scale, and their ratios to 1x.
 HEADER = "| text | 1x (4 KB) | 4x (16 KB) | 16x (64 KB) | 4x / 1x | 16x / 1x |"
 #: The classes built as a real site.
-BUILT = ("backticks", "ampersands", "list markers on one line", "many short lines")
+BUILT = (
+    "backticks",
+    "ampersands",
+    "list markers on one line",
+    "many short lines",
+    "reference links with no closing bracket",
+    "link targets with no closing parenthesis",
+)
 
 
 def convert_ms(place: str, text: str, runs: int) -> float:
@@ -185,8 +192,8 @@ def section(work: Path) -> str:
     lines += [
         "",
         "The build is that of a site with two products; the field's share of it is small. "
-        "Fields with a `]` or a `<` are also converted by the link check of the loader "
-        "(`load/links.py`), from the text as written, which this section does not measure.",
+        "It includes the loader's link check (`load/links.py`), which converts a field that "
+        "holds a `]` or a `<` the way a page holds it, with the same limits.",
         "",
         "The units repeated:",
         "",
