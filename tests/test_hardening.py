@@ -424,3 +424,16 @@ def test_a_build_writes_nothing_outside_its_site_folder(site: Path, tmp_path: Pa
     assert list(temporary.iterdir()) == []
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
     assert (tmp_path / "out" / "privacy" / "widget-ios" / "index.html").is_file()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_importing_a_pipe_or_a_device_ends_in_an_error(site: Path, tmp_path: Path) -> None:
+    pipe = tmp_path / "page.md"
+    os.mkfifo(pipe)
+    zero = tmp_path / "zero.md"
+    zero.symlink_to("/dev/zero")
+    for page in (pipe, zero):
+        command = [sys.executable, "-m", "privacy_pages", "import", str(page), "--dry-run"]
+        done = run(command, site)  # a hang raises TimeoutExpired
+        assert done.returncode != 0 and page.name in done.stderr, done.stderr
+        assert "not a regular file" in done.stderr

@@ -63,8 +63,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def _options(args: argparse.Namespace) -> ImportOptions:
     settings = site_settings(args)
     for page in args.pages:
-        if not page.is_file():
+        if not page.exists():
             raise UsageError(f"page not found: {page}")
+        if not page.is_file():  # a pipe or a device would block the import, or never end
+            raise UsageError(f"not a regular file (a pipe, device or folder): {page}")
     if args.product_id is not None:
         if not _ID.match(args.product_id):
             raise UsageError(

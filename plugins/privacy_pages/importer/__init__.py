@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,6 +115,23 @@ def _front_matter_title(document: Document) -> str | None:
     return text[start : max(start + 1, words_end)]
 
 
+def _page_bytes(path: Path, display: str) -> bytes:
+    """A page's bytes: a regular file only (a pipe or a device would block or never end), and
+    never more than the limit, even if the file grows while it is read."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise PageImportError(f"{display}: not a regular file (a pipe, device or folder)")
+        with path.open("rb") as handle:
+            raw = handle.read(_MAX_BYTES + 1)
+    except OSError as exc:
+        raise PageImportError(f"{display}: cannot read the page: {exc.strerror or exc}") from None
+    if len(raw) > _MAX_BYTES:
+        raise PageImportError(
+            f"{display}: more than {_MAX_BYTES:,} bytes; pages may be at most that"
+        )
+    return raw
+
+
 def read_page(
     path: Path,
     display: str,
@@ -123,9 +141,7 @@ def read_page(
     taken_ids: frozenset[str] = frozenset(),
 ) -> PageImport:
     """Read one page into records (nothing is written)."""
-    raw = path.read_bytes()
-    if len(raw) > _MAX_BYTES:
-        raise PageImportError(f"{display}: {len(raw):,} bytes; pages may be at most {_MAX_BYTES:,}")
+    raw = _page_bytes(path, display)
     report = PageReport(source=display)
     try:
         text = raw.decode("utf-8-sig")
