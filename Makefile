@@ -4,17 +4,52 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test lint typecheck imports bench clean schemas
+# The other hosts each get a venv of their own: a site is built with one of them at a time.
+PD     := .venv-properdocs
+ZS     := .venv-zensical
 
-$(STAMP): pyproject.toml
+.PHONY: site site-properdocs site-zensical sites serve test lint typecheck imports bench clean schemas
+
+$(STAMP): pyproject.toml hosts.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -c hosts.txt -e ".[dev]"
 	touch $(STAMP)
+
+$(PD)/.installed: pyproject.toml hosts.txt
+	test -x $(PD)/bin/python || $(PYTHON) -m venv $(PD)
+	$(PD)/bin/python -m pip install --quiet --upgrade pip
+	$(PD)/bin/python -m pip install --quiet -c hosts.txt -e ".[properdocs]"
+	touch $@
+
+$(ZS)/.installed: pyproject.toml hosts.txt
+	test -x $(ZS)/bin/python || $(PYTHON) -m venv $(ZS)
+	$(ZS)/bin/python -m pip install --quiet --upgrade pip
+	$(ZS)/bin/python -m pip install --quiet -c hosts.txt -e ".[zensical]"
+	touch $@
 
 ## Build the example site from content/ into site/ (fails on any warning).
 site: $(STAMP)
+	$(BIN)/mkdocs --version
 	$(BIN)/mkdocs build --strict
+
+## The same site with ProperDocs (MkDocs 1.x continued), plugin included, into site-properdocs/.
+site-properdocs: $(PD)/.installed
+	$(PD)/bin/properdocs --version
+	$(PD)/bin/properdocs build --strict -f mkdocs.yml --site-dir site-properdocs
+
+## The same site with Zensical, which runs no plugins: the pages are rendered first, with a
+## configuration for them (build/zensical/mkdocs.yml), into site-zensical/.
+site-zensical: $(ZS)/.installed
+	$(ZS)/bin/zensical --version
+	rm -rf build/zensical site-zensical
+	$(ZS)/bin/privacy-pages render --config mkdocs.yml --out build/zensical/docs --docs site-src \
+		--host zensical --site-config build/zensical/mkdocs.yml
+	cd build/zensical && ../../$(ZS)/bin/zensical build --strict
+	mv build/zensical/site site-zensical
+
+## All three.
+sites: site site-properdocs site-zensical
 
 ## Regenerate the editor schemas in schemas/ (a test checks they match the package).
 schemas: $(STAMP)
@@ -24,8 +59,9 @@ schemas: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-## Check the import contracts (layers, adapters, no cycles), run the tests, then ruff and mypy.
-test: $(STAMP)
+## Build the site with every host, check the import contracts (layers, adapters, no cycles),
+## run the tests (they check the three sites' links), then ruff and mypy.
+test: $(STAMP) sites
 	$(BIN)/lint-imports --no-cache --no-logo
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check plugins tests
@@ -47,4 +83,4 @@ imports: $(STAMP)
 	$(BIN)/lint-imports --no-cache --no-logo
 
 clean:
-	rm -rf site build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-properdocs site-zensical build dist .pytest_cache .mypy_cache .ruff_cache

@@ -191,3 +191,22 @@ def site_copy(tmp_path: Path) -> Callable[[str], Path]:
         return target
 
     return copy
+
+
+def pytest_report_header() -> list[str]:
+    """Name the host versions this run checks (hosts.txt pins them; ``make test`` builds with
+    each)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    lines = []
+    for name in ("mkdocs", "mkdocs-material", "properdocs", "zensical"):
+        try:
+            lines.append(f"{name} {version(name)} (this venv)")
+        except PackageNotFoundError:
+            venv = REPO / f".venv-{name}"
+            found = sorted(venv.glob(f"lib/python*/site-packages/{name}-*.dist-info"))
+            shown = (
+                found[-1].name.removesuffix(".dist-info").split("-")[-1] if found else "not built"
+            )
+            lines.append(f"{name} {shown} ({venv.name})")
+    return ["hosts: " + ", ".join(lines)]

@@ -11,7 +11,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -51,6 +51,10 @@ class Settings:
     history: HistoryOptions = field(default_factory=HistoryOptions)
     #: The site's public URL (MkDocs' ``site_url``), for absolute links in the Atom feed.
     site_url: str | None = None
+    #: How links inside raw HTML (the comparison tables) are written: ``url``, the final URL,
+    #: for hosts that leave raw HTML alone (MkDocs, ProperDocs); ``source``, the target's
+    #: ``.md`` path, for hosts that resolve those links as they do Markdown links (Zensical).
+    link_style: Literal["url", "source"] = "url"
     #: Options the site sets that an earlier release had and this one ignores (adapters say so).
     removed_options: tuple[str, ...] = ()
     #: The most characters one text value of the records may hold (option ``max_text_length``).
@@ -175,9 +179,18 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
 _LenientLoader.add_multi_constructor("", _ignore_tag)
 
 
+def read_mkdocs_config(config_file: Path) -> dict[str, Any]:
+    """A ``mkdocs.yml`` as plain data; tagged values (``!ENV``, ``!!python/name``) are read as
+    the plain values they hold, never executed."""
+    config = yaml.load(config_file.read_text("utf-8"), Loader=_LenientLoader) or {}
+    if not isinstance(config, dict):
+        raise SettingsError(f"{config_file}: expected a mapping of settings")
+    return config
+
+
 def settings_from_mkdocs(config_file: Path) -> Settings:
     """The privacy-pages settings a ``mkdocs.yml`` declares."""
-    config = yaml.load(config_file.read_text("utf-8"), Loader=_LenientLoader) or {}
+    config = read_mkdocs_config(config_file)
     base = config_file.parent
     directory_urls = config.get("use_directory_urls", True) is not False
     site_url = str(config["site_url"]) if config.get("site_url") else None

@@ -5,11 +5,19 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+from ..learn_syntax import expand_includes
 from ..pipeline import build_site
 from ..render.blocks import expand_blocks
+from ..render.front_matter import with_escaped_front_matter
+from ..settings import read_mkdocs_config
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
+from .host_config import host_config, write_host_config
+
+#: The site generators ``--host`` knows: how they treat links inside raw HTML.
+HOSTS = ("mkdocs", "zensical")
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,8 +39,25 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--docs",
         type=Path,
         metavar="DOCS_DIR",
-        help="also copy this folder of hand-written pages, with privacy-pages blocks expanded, "
-        "so that DIR is a complete docs folder",
+        help="also copy this folder of hand-written pages, with privacy-pages blocks (and, on a "
+        "site that uses privacy_pages.learn_syntax, [!INCLUDE] lines) expanded, so that DIR is a "
+        "complete docs folder",
+    )
+    parser.add_argument(
+        "--host",
+        choices=HOSTS,
+        default="mkdocs",
+        help="the site generator that builds DIR: mkdocs (default; also ProperDocs) keeps links "
+        "inside raw HTML as it writes them, so they are final URLs; zensical resolves them "
+        "like Markdown links, so they are written as source paths (.md)",
+    )
+    parser.add_argument(
+        "--site-config",
+        type=Path,
+        metavar="FILE",
+        help="also write a copy of the site's mkdocs.yml for building DIR without the plugin: "
+        "docs_dir set to DIR, site_dir 'site' beside FILE, the privacy-pages plugin removed, "
+        "its nav section filled, its script, style sheet and Markdown extensions added",
     )
     add_site_arguments(parser)
     parser.set_defaults(run=run)
@@ -44,12 +69,16 @@ def run(args: argparse.Namespace) -> int:
     except UsageError as exc:
         print(f"privacy-pages render: {exc}", file=sys.stderr)
         return 2
+    if args.host == "zensical":
+        settings = replace(settings, link_style="source")
     build = build_site(settings)
     for problem in build.problems.sorted():
         print_diagnostic(problem)
     if not build.ok:
         return 1
     out: Path = args.out
+    config_file = args.config or Path("mkdocs.yml")
+    includes = config_file.is_file() and _uses_learn_syntax(config_file)
     if args.docs:
         docs: Path = args.docs
         if not docs.is_dir():
@@ -69,13 +98,15 @@ def run(args: argparse.Namespace) -> int:
                     print_diagnostic(problem)
                 if problems:
                     return 1
+                if includes and "[!INCLUDE" in text:
+                    text = expand_includes(text, source.resolve(), docs.resolve(), _warn)
                 target.write_text(text, "utf-8", newline="\n")
             else:
                 shutil.copyfile(source, target)
-    for page in build.pages:
+    for page in build.pages:  # for a host without the plugin, which would not escape it
         target = out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, "utf-8", newline="\n")
+        target.write_text(with_escaped_front_matter(page.markdown), "utf-8", newline="\n")
     for asset in build.downloads:  # privacy.json, CSV, the script, the style sheet, the feed
         target = out / asset.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -85,4 +116,30 @@ def run(args: argparse.Namespace) -> int:
         f"wrote {len(build.pages)} page(s) and {len(build.downloads)} other file(s) to {out}",
         file=sys.stderr,
     )
+    if args.site_config:
+        if not config_file.is_file():
+            print(
+                "privacy-pages render: --site-config needs a mkdocs.yml (--config)", file=sys.stderr
+            )
+            return 2
+        config = host_config(
+            config_file,
+            out,
+            args.site_config,
+            build.pages,
+            settings,
+            escape_titles=True,  # Material for MkDocs and Zensical print nav titles unescaped
+        )
+        write_host_config(config, args.site_config)
+        print(f"wrote {args.site_config}", file=sys.stderr)
     return 0
+
+
+def _uses_learn_syntax(config_file: Path) -> bool:
+    extensions = read_mkdocs_config(config_file).get("markdown_extensions") or []
+    names = {next(iter(e)) if isinstance(e, dict) else e for e in extensions}
+    return "privacy_pages.learn_syntax" in names
+
+
+def _warn(message: str) -> None:
+    print(f"privacy-pages render: {message}", file=sys.stderr)

@@ -88,13 +88,14 @@ If a page context gives no docs directory, the root is ``base_dir`` when set,
 else the page directory.
 """
 
-from .extension import LOGGER_NAME, LearnSyntaxExtension, makeExtension
+from .extension import LOGGER_NAME, LearnSyntaxExtension, expand_includes, makeExtension
 from .page_context import PageContext, get_current_page, page_context, set_current_page
 
 __all__ = [
     "LOGGER_NAME",
     "LearnSyntaxExtension",
     "PageContext",
+    "expand_includes",
     "get_current_page",
     "makeExtension",
     "page_context",

@@ -18,7 +18,7 @@ from markdown.util import AtomicString
 from .alerts import AlertProcessor
 from .images import ImageProcessor
 from .includes import IncludePreprocessor
-from .page_context import PageLocation, get_current_page, mkdocs_page
+from .page_context import PageLocation, get_current_page, page_context, site_generator_page
 from .syntax import is_remote, is_unsafe_url
 
 LOGGER_NAME = "mkdocs.plugins.privacy_pages.learn_syntax"
@@ -83,7 +83,7 @@ class LearnSyntaxExtension(Extension):
         if context is not None:
             page, docs = context.page_path, context.docs_dir
         else:
-            page, docs = mkdocs_page(md)
+            page, docs = site_generator_page(md)
         if page is not None:
             page_dir = page.parent
         else:
@@ -202,3 +202,14 @@ class LearnSyntaxExtension(Extension):
 def makeExtension(**kwargs: Any) -> LearnSyntaxExtension:
     """Entry point used by ``markdown_extensions: [privacy_pages.learn_syntax]``."""
     return LearnSyntaxExtension(**kwargs)
+
+
+def expand_includes(markdown: str, page: Path, docs_dir: Path, warn: WarnHook | None = None) -> str:
+    """``markdown`` (the text of ``page``, in ``docs_dir``) with its ``[!INCLUDE]`` lines
+    replaced by the files they name, and the ``:::image`` paths inside them made relative to
+    the page: Markdown for a site generator that converts it without this extension knowing the
+    page (each warning also goes to ``warn``)."""
+    converter = Markdown(extensions=[LearnSyntaxExtension(warn=warn or "")])
+    with page_context(page, docs_dir):
+        lines = converter.preprocessors["learn_include"].run(markdown.split("\n"))
+    return "\n".join(lines)

@@ -101,3 +101,35 @@ def mkdocs_page(md: Markdown) -> tuple[Path | None, Path | None]:
     elif isinstance(src_uri, str) and src_uri and docs_dir is not None:
         page = (docs_dir / src_uri).resolve()
     return page, docs_dir
+
+
+def zensical_page(md: Markdown) -> tuple[Path | None, Path | None]:
+    """Duck-typed look at Zensical's per-page ``rendering_context`` preprocessor: the page's
+    source path (relative to the docs folder) and the configuration it was built with."""
+    if "rendering_context" not in md.preprocessors:
+        return None, None
+    processor: Any = md.preprocessors["rendering_context"]
+    page = getattr(processor, "page", None)
+    config = getattr(processor, "config", None)
+    if not isinstance(config, dict):
+        return None, None
+    raw_docs, root = config.get("docs_dir"), config.get("root_dir")
+    docs_dir: Path | None = None
+    if isinstance(raw_docs, str) and raw_docs:
+        docs_dir = Path(root if isinstance(root, str) else ".").joinpath(raw_docs).resolve()
+    path = getattr(page, "path", None)
+    if not isinstance(path, str) or not path:
+        return None, docs_dir
+    source = Path(path)
+    if not source.is_absolute() and docs_dir is not None:
+        source = docs_dir / source
+    return source.resolve(), docs_dir
+
+
+def site_generator_page(md: Markdown) -> tuple[Path | None, Path | None]:
+    """The page being converted and the docs folder, as the site generator running the
+    conversion tells them (MkDocs or Zensical), or ``(None, None)``."""
+    page, docs = mkdocs_page(md)
+    if page is None and docs is None:
+        page, docs = zensical_page(md)
+    return page, docs

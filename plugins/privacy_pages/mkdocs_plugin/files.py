@@ -5,16 +5,14 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..pipeline import SiteBuild
-from ..render.comparison_pages import comparison_nav
 from ..render.generated import GeneratedPage
+from ..render.pages import fill_nav, nav_entries
 from ..render.paths import is_comparison_page
 from ..settings import Settings
 
@@ -47,16 +45,8 @@ def add_generated_files(files: Files, config: MkDocsConfig, build: SiteBuild) ->
 
 def add_to_nav(config: MkDocsConfig, pages: Sequence[GeneratedPage], settings: Settings) -> None:
     """Fill the nav section ``settings.nav_title`` (added at the end if missing) with the
-    product pages, the comparisons and the data-item index."""
-    title = settings.nav_title
-    # The theme prints nav titles as HTML without escaping: escape them here.
-    entries: list[Any] = []
-    if settings.nav_products:
-        entries += [{escape(p.title): p.path} for p in pages if p.product_id]
-    entries += comparison_nav(pages, settings)
-    nav: list[Any] = config.nav or []
-    for index, entry in enumerate(nav):
-        if isinstance(entry, dict) and title in entry:
-            nav[index] = {title: entries}
-            return
-    nav.append({title: entries})
+    product pages, the comparisons and the data-item index (titles escaped: Material prints
+    nav titles as HTML)."""
+    if config.nav is None:
+        config.nav = []
+    fill_nav(config.nav, nav_entries(pages, settings), settings)

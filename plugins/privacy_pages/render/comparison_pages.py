@@ -7,8 +7,6 @@ has. Links inside that HTML are final URLs (Markdown does not rewrite raw HTML),
 
 from __future__ import annotations
 
-import html
-from collections.abc import Sequence
 from typing import Any
 
 from ..compare.cells import Cell, Statement, WorkloadCell
@@ -30,7 +28,6 @@ from .paths import (
     asset_paths,
     comparison_page_path,
     data_item_index_path,
-    is_comparison_page,
     product_page_path,
     relative_link,
     relative_url,
@@ -68,7 +65,7 @@ class TableCells:
         return relative_url(
             self.path,
             product_page_path(self.settings, product.id),
-            self.settings.directory_urls,
+            self.settings,
             statement.anchor or "",
         )
 
@@ -121,7 +118,7 @@ def render_comparison(
     cells = TableCells(comparison, footnotes, settings)
 
     def index_url(item: CatalogItem) -> str:
-        return relative_url(path, data_item_index_path(settings), settings.directory_urls, item.id)
+        return relative_url(path, data_item_index_path(settings), settings, item.id)
 
     body = render(
         "comparison.md.j2",
@@ -184,23 +181,3 @@ def planned_comparison_pages(dataset: Dataset, settings: Settings) -> list[Plann
     ]
     plan.append(PlannedPage(path=data_item_index_path(settings), title=INDEX_TITLE))
     return plan
-
-
-def comparison_nav(
-    pages: Sequence[GeneratedPage | PlannedPage], settings: Settings
-) -> list[dict[str, object]]:
-    """Nav entries for the comparison pages (unless ``settings.nav_products`` is off) and the
-    data-item index, to follow the products.
-
-    Titles are HTML-escaped: themes print nav titles as HTML, and comparison titles are content.
-    """
-    compared: list[dict[str, object]] = [
-        {html.escape(p.title): p.path}
-        for p in pages
-        if settings.nav_products and is_comparison_page(p.path, settings)
-    ]
-    index: list[dict[str, object]] = [
-        {html.escape(p.title): p.path} for p in pages if p.path == data_item_index_path(settings)
-    ]
-    entries: list[dict[str, object]] = [{"Comparisons": compared}] if compared else []
-    return entries + index

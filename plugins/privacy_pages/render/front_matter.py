@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 
 import yaml
@@ -39,3 +40,30 @@ def page_front_matter(title: str, description: str) -> str:
     """The front matter of a page that is not a product's: its title and description."""
     header = yaml_header({"title": title, "description": description})
     return f"---\n{header}---\n\n"
+
+
+def with_escaped_front_matter(markdown: str) -> str:
+    """A generated page with every text value of its front matter HTML-escaped.
+
+    Themes print front matter (the title in ``<title>`` and the page header, the description
+    in a ``<meta>``) without escaping it; the MkDocs plugin escapes it while MkDocs builds. A
+    page written for a host without the plugin (``privacy-pages render``) carries it escaped
+    instead, so that no text from content becomes markup there either."""
+    if not markdown.startswith("---\n"):
+        return markdown
+    end = markdown.find("\n---\n", 3)
+    if end == -1:
+        return markdown
+    data = yaml.safe_load(markdown[4 : end + 1])
+    if not isinstance(data, dict):
+        return markdown
+    escaped = {key: _escaped(value) for key, value in data.items()}
+    return f"---\n{yaml_header(escaped)}---\n" + markdown[end + 5 :]
+
+
+def _escaped(value: object) -> object:
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, list):
+        return [_escaped(entry) for entry in value]
+    return value

@@ -4,7 +4,10 @@ folder), so that every adapter produces the same pages."""
 
 from __future__ import annotations
 
+import html
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from ..compare.collection import Collection
 from ..compare.comparison import Comparison, comparisons
@@ -14,7 +17,7 @@ from ..settings import Settings
 from .comparison_pages import planned_comparison_pages, render_comparison_pages
 from .generated import GeneratedPage, PlannedPage
 from .history_pages import render_changes_page
-from .paths import changes_page_path, product_page_path
+from .paths import changes_page_path, data_item_index_path, is_comparison_page, product_page_path
 from .product_page import render_product
 
 #: The title of the "What changed" page (with a release history).
@@ -65,3 +68,35 @@ def plan_pages(
         plan.append(PlannedPage(path=changes_page_path(settings), title=CHANGES_TITLE))
     plan.extend(planned_comparison_pages(dataset, settings))
     return plan
+
+
+def nav_entries(
+    pages: Sequence[PlannedPage | GeneratedPage], settings: Settings, *, escape_titles: bool = True
+) -> list[dict[str, object]]:
+    """The entries of the nav section that lists the generated pages: a page per product
+    (unless ``settings.nav_products`` is off), the comparisons, and the data-item index.
+
+    Titles come from content; with ``escape_titles`` they are HTML-escaped, for themes that
+    print nav titles as HTML (Material for MkDocs does)."""
+
+    def entry(page: PlannedPage | GeneratedPage) -> dict[str, object]:
+        return {html.escape(page.title) if escape_titles else page.title: page.path}
+
+    entries: list[dict[str, object]] = []
+    if settings.nav_products:
+        entries += [entry(page) for page in pages if page.product_id]
+        compared = [entry(page) for page in pages if is_comparison_page(page.path, settings)]
+        if compared:
+            entries.append({"Comparisons": compared})
+    entries += [entry(page) for page in pages if page.path == data_item_index_path(settings)]
+    return entries
+
+
+def fill_nav(nav: list[Any], entries: list[dict[str, object]], settings: Settings) -> None:
+    """Put ``entries`` in the nav section ``settings.nav_title``, added at the end if the nav
+    has no such section."""
+    for index, item in enumerate(nav):
+        if isinstance(item, dict) and settings.nav_title in item:
+            nav[index] = {settings.nav_title: entries}
+            return
+    nav.append({settings.nav_title: entries})

@@ -83,9 +83,15 @@ def page_url(path: str, directory_urls: bool) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
-def relative_url(from_page: str, to_page: str, directory_urls: bool, fragment: str = "") -> str:
-    """A URL from one page to another (and an anchor on it), for links in raw HTML."""
-    url = _relative_page_url(from_page, to_page, directory_urls)
+def relative_url(from_page: str, to_page: str, settings: Settings, fragment: str = "") -> str:
+    """A link from one page to another (and an anchor on it), for links in raw HTML, which
+    Markdown leaves as they are: the final URL for a host that does the same (MkDocs), or the
+    source file's path for a host that resolves links in raw HTML as it does Markdown links
+    (Zensical; :attr:`Settings.link_style`)."""
+    if settings.link_style == "source":
+        url = relative_link(from_page, to_page)
+    else:
+        url = _relative_page_url(from_page, to_page, settings.directory_urls)
     return f"{url}#{fragment}" if fragment else url
 
 
