@@ -68,8 +68,8 @@ test: $(STAMP) sites
 	$(BIN)/ruff format --check plugins tests
 	$(BIN)/mypy
 
-## Benchmark the plugin against pre-rendered pages; writes benchmarks/results.md.
-bench: $(STAMP)
+## Benchmark the plugin against pre-rendered pages (and Zensical); writes benchmarks/results.md.
+bench: $(STAMP) $(ZS)/.installed
 	$(BIN)/python benchmarks/bench.py
 
 lint: $(STAMP)

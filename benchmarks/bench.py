@@ -6,6 +6,8 @@ and each build in a fresh process (``benchmarks/measure.py``):
 (a) ``mkdocs build`` of a site with the privacy-pages plugin, and
 (b) ``mkdocs build`` of the same pages pre-rendered by ``privacy-pages render`` (the same
     pipeline), plugin off, theme and options otherwise the same;
+(c) ``privacy-pages render --host zensical`` and ``zensical build`` of the same records
+    (Zensical runs no MkDocs plugins), from the venv ``make site-zensical`` makes;
 
 and reports the median and the spread (lowest to highest) of wall time, CPU time and peak RSS,
 the ratios a/b, the cost per product, and the plugin's own phases. At 200 products it also
@@ -54,6 +56,8 @@ LARGE_RUNS = 1
 FLAT = 0.25
 #: The copy of the results that the site's Performance page includes.
 SITE_COPY = REPO / "site-src" / "includes" / "benchmark-results.md"
+#: Zensical, from the venv ``make site-zensical`` makes (``make bench`` makes it first).
+ZENSICAL = REPO / ".venv-zensical" / "bin" / "zensical"
 
 SITE_CONFIG: dict[str, Any] = {
     "site_name": "privacy-pages benchmark",
@@ -102,12 +106,23 @@ class Build:
 
 
 @dataclass
+class Host:
+    """A command run in a fresh process (``measure.py command``): seconds and KiB."""
+
+    wall: float
+    cpu: float
+    rss_kib: float
+
+
+@dataclass
 class SizeResult:
     products: int
     items: int
     pages: int
     a: list[Build] = field(default_factory=list)
     b: list[Build] = field(default_factory=list)
+    #: (c) the same records rendered for Zensical and built by it: (render, build) per run.
+    c: list[tuple[Host, Host]] = field(default_factory=list)
     #: Serve-style builds (at the reference size only), by the keys of :data:`REBUILDS`.
     rebuilds: dict[str, Build] = field(default_factory=dict)
 
@@ -117,6 +132,12 @@ class SizeResult:
 
     def median(self, kind: str, metric: str) -> float:
         return _median(self.values(kind, metric))
+
+    def zensical(self) -> tuple[float, float, float]:
+        """(c): the medians of ``privacy-pages render``, of ``zensical build``, and of both."""
+        render = _median([r.wall for r, _ in self.c])
+        build = _median([b.wall for _, b in self.c])
+        return render, build, _median([r.wall + b.wall for r, b in self.c])
 
     def per_product_ms(self, kind: str) -> float:
         return self.median(kind, "wall") / self.products * 1000
@@ -176,6 +197,16 @@ def prepare(work: Path, products: int, plain: bool = True) -> tuple[Path, Path, 
     return a / "mkdocs.yml", b / "mkdocs.yml", items, pages
 
 
+def zensical_commands(config_a: Path) -> tuple[list[str], list[str], Path]:
+    """(c): render the records of site (a) for Zensical, then build them with it (from a clean
+    cache: Zensical keeps one beside its configuration)."""
+    c = config_a.parent.parent / "c"
+    render = [PYTHON, "-m", "privacy_pages", "render", "--config", str(config_a)]
+    render += ["--out", str(c / "docs"), "--docs", str(config_a.parent / "docs")]
+    render += ["--host", "zensical", "--site-config", str(c / "mkdocs.yml")]
+    return render, [str(ZENSICAL), "build", "--clean"], c
+
+
 def measure(*args: str) -> dict[str, Any]:
     """Run measure.py in a fresh process; return what it reports."""
     done = subprocess.run(
@@ -188,6 +219,20 @@ def measure(*args: str) -> dict[str, Any]:
     return result
 
 
+def measure_command(command: list[str], cwd: Path) -> Host:
+    """Run ``command`` in ``cwd`` from a fresh process of measure.py, which reports it."""
+    done = subprocess.run(
+        [PYTHON, str(HERE / "measure.py"), "command", str(cwd), "--", *command],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode:
+        print(done.stderr, file=sys.stderr)
+        done.check_returncode()
+    return Host(**json.loads(done.stdout.strip().splitlines()[-1]))
+
+
 def run_size(work: Path, products: int, runs: int, *, plain: bool, rebuilds: bool) -> SizeResult:
     """Measure one size: ``runs`` rounds of (a) and, with ``plain``, (b), in turns (a b, b a,
     ...); with ``rebuilds``, first the serve-style builds (which also warm the OS file cache)."""
@@ -198,9 +243,15 @@ def run_size(work: Path, products: int, runs: int, *, plain: bool, rebuilds: boo
         touched = sorted((config_a.parent / "content" / "products").glob("*.yml"))[0]
         served = measure("rebuild", str(config_a), str(out / "r"), str(touched))
         result.rebuilds = {kind: Build(**served[kind]) for kind in REBUILDS}
+    zensical = plain and ZENSICAL.is_file()
     for run in range(runs):
-        for kind in ("a", "b") if run % 2 == 0 else ("b", "a"):
-            if kind == "b" and not plain:
+        for kind in ("a", "b", "c") if run % 2 == 0 else ("c", "b", "a"):
+            if (kind != "a" and not plain) or (kind == "c" and not zensical):
+                continue
+            if kind == "c":
+                render, build_c, folder = zensical_commands(config_a)
+                rendered = measure_command(render, REPO)
+                result.c.append((rendered, measure_command(build_c, folder)))
                 continue
             config = config_a if kind == "a" else config_b
             build = Build(**measure("build", str(config), str(out / kind)))
@@ -242,6 +293,11 @@ def _ratio(r: SizeResult, metric: str, spec: str) -> str:
 
 def _cell(value: float, spec: str) -> str:
     return "—" if math.isnan(value) else format(value, spec)
+
+
+def _zensical_version() -> str:
+    done = subprocess.run([str(ZENSICAL), "--version"], capture_output=True, text=True, check=False)
+    return f"Zensical {done.stdout.strip()}" if done.returncode == 0 else "Zensical"
 
 
 def _c_loader() -> str:
@@ -299,6 +355,28 @@ def report(results: list[SizeResult], elapsed: float, pathological_text: str = "
             f"{_spread(r.values('a', 'cpu'), '.2f')} | {_spread(r.values('b', 'cpu'), '.2f')} | "
             f"{_ratio(r, 'cpu', '.3f')} |"
         )
+    with_c = [r for r in results if r.c]
+    if with_c:
+        lines += ["", "### The same pages on Zensical (seconds)", ""]
+        lines.append(
+            "| products | c: render | c: zensical build | c: both | c/b | c peak memory (MiB) |"
+        )
+        lines.append("| ---: | ---: | ---: | ---: | ---: | ---: |")
+        for r in with_c:
+            render, build_c, both = r.zensical()
+            memory = _median([b.rss_kib for _, b in r.c]) / 1024
+            lines.append(
+                f"| {r.products} | {render:.2f} | {build_c:.2f} | {both:.2f} | "
+                f"{both / r.median('b', 'wall'):.3f} | {memory:.0f} |"
+            )
+        lines += [
+            "",
+            f"(c) is what a site on Zensical ({_zensical_version()}) runs: `privacy-pages render "
+            "--host zensical --site-config` (the same pipeline, in its own process), then "
+            "`zensical build --clean` of the pages (a cold build: Zensical's cache is cleared). "
+            "Timed from outside each process, Python's start included; memory is the peak RSS of "
+            "the build. Zensical runs no MkDocs plugins, so it has no (a).",
+        ]
     lines += ["", "### Plugin phases in (a) (ms)", ""]
     lines.append("| products | " + " | ".join(PHASES) + " | total | per product | share of (a) |")
     lines.append("| ---: |" + " ---: |" * (len(PHASES) + 3))

@@ -6,6 +6,7 @@ MkDocs' process and starts no other. Wall and CPU time run from loading the conf
 the end of the build (starting Python and importing MkDocs are not counted).
 
     python measure.py build MKDOCS_YML SITE_DIR      # one build, as `mkdocs build` runs it
+    python measure.py command CWD -- COMMAND...       # any command, e.g. `zensical build`
     python measure.py rebuild MKDOCS_YML SITE_DIR YAML_FILE
         # as `mkdocs serve` runs them: on_startup(command="serve") once, then a cold build, a
         # rebuild with nothing changed and a rebuild after YAML_FILE changed
@@ -17,6 +18,7 @@ import json
 import logging
 import os
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -107,8 +109,25 @@ def serve_builds(config_file: str, site_dir: str, touched: Path) -> dict[str, An
     return builds
 
 
+def one_command(cwd: str, command: list[str]) -> dict[str, Any]:
+    """Run ``command`` in ``cwd`` as this process's only child: its wall time, CPU time and
+    peak RSS (for a site generator that is not Python-in-process, such as Zensical)."""
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "wall": time.perf_counter() - start,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "rss_kib": int(usage.ru_maxrss),
+    }
+
+
 def main(argv: list[str]) -> int:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    if argv[:1] == ["command"]:
+        separator = argv.index("--")
+        print(json.dumps(one_command(argv[1], argv[separator + 1 :])))
+        return 0
     mode, config_file, site_dir = argv[:3]
     if mode == "build":
         result = one_build(config_file, site_dir, "build")
