@@ -327,7 +327,9 @@ def report(results: list[SizeResult], elapsed: float, pathological_text: str = "
         "- Compared: (a) `mkdocs build` with the plugin, from the YAML records (MkDocs' process "
         "loads, checks and renders them: no other process, no build cache), and (b) `mkdocs "
         "build` of the same pages pre-rendered by `privacy-pages render` (the same pipeline), "
-        "plugin off, with the same theme, options, nav, script and style sheet.",
+        "plugin off, with the same theme, options, nav, script and style sheet; beside them, "
+        "(c) the same records on Zensical, which runs no MkDocs plugins: `privacy-pages render "
+        "--host zensical`, then `zensical build` (its own table below).",
         "- Runs: each build in a fresh process; (a) and (b) take turns (a b, b a, ...) so that "
         f"other work on the machine slows both alike. Runs per size: {runs}."
         + (f" At {', '.join(only_a)} products only (a), once: it takes minutes." if only_a else ""),
@@ -343,14 +345,15 @@ def report(results: list[SizeResult], elapsed: float, pathological_text: str = "
         "",
         "### Builds (seconds)",
         "",
-        "| products | items | pages | a: plugin | b: pre-rendered | a/b | a per product (ms) "
-        "| b per product (ms) | a: CPU | b: CPU | CPU a/b |",
-        "| ---: |" + " ---: |" * 10,
+        "| products | items | pages | a: plugin | b: pre-rendered | a/b | c: Zensical "
+        "| a per product (ms) | b per product (ms) | a: CPU | b: CPU | CPU a/b |",
+        "| ---: |" + " ---: |" * 11,
     ]
     for r in results:
         lines.append(
             f"| {r.products} | {r.items} | {r.pages} | {_spread(r.values('a', 'wall'), '.2f')} | "
             f"{_spread(r.values('b', 'wall'), '.2f')} | {_ratio(r, 'wall', '.3f')} | "
+            f"{_cell(r.zensical()[2], '.2f')} | "
             f"{r.per_product_ms('a'):.1f} | {_cell(r.per_product_ms('b'), '.1f')} | "
             f"{_spread(r.values('a', 'cpu'), '.2f')} | {_spread(r.values('b', 'cpu'), '.2f')} | "
             f"{_ratio(r, 'cpu', '.3f')} |"
