@@ -95,7 +95,8 @@ def test_bad_syntax_is_reported_with_position_and_other_files_still_checked(cont
     (content / "products" / "widget-ios.yml").write_text("id: [oops\n", "utf-8")
     replace(content / "products" / "widget-android.yml", "platform: Android", "platform: [Android]")
     found = messages(content)
-    assert any("widget-ios.yml:2:1: error yaml-syntax" in m for m in found), found
+    # The mistake is the '[' that never closes: it is reported where it opens.
+    assert any("widget-ios.yml:1:5: error yaml-syntax" in m and "never closed" in m for m in found)
     line = line_of(content / "products" / "widget-android.yml", "platform: [Android]")
     assert any(
         f"widget-android.yml:{line}:" in m and "platform: expected text, found a list" in m
@@ -125,7 +126,7 @@ def test_metadata_rules_come_from_the_site(content: Path) -> None:
     found = [str(d) for d in problems.sorted()]
     assert any("metadata.audience" in m and "expected key 'audience'" in m for m in found)
     assert any(
-        "metadata.ms.date: expected an ISO date (YYYY-MM-DD), found '05/01/2024' (did you mean 2024-05-01?)"
+        "metadata.ms.date: expected an ISO date (YYYY-MM-DD), found '05/01/2024' (did you mean 2024-05-01 or 2024-01-05?)"
         in m
         for m in found
     )

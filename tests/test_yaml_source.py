@@ -63,8 +63,30 @@ def test_syntax_errors_carry_the_position() -> None:
         parse_text("a: [1, 2\nb: 3\n", "bad.yml")
     diagnostic = caught.value.diagnostic
     assert diagnostic.location.path == "bad.yml"
-    assert diagnostic.location.line >= 2
+    assert (diagnostic.location.line, diagnostic.location.column) == (1, 4)  # the open '['
     assert diagnostic.rule == "yaml-syntax"
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+@pytest.mark.parametrize("line", [1, 3, 9])
+def test_an_unclosed_quote_is_reported_where_it_opens(quote: str, line: int) -> None:
+    """YAML only notices at the end of the file; the mistake is the quote that never closes."""
+    before = [f"key{n}: value {n}" for n in range(1, line)]
+    after = [f"later{n}: more text {n}" for n in range(8)]
+    text = "\n".join([*before, f"summary: {quote}an open quote", *after]) + "\n"
+    with pytest.raises(YamlFault) as caught:
+        parse_text(text, "bad.yml")
+    diagnostic = caught.value.diagnostic
+    assert (diagnostic.location.line, diagnostic.location.column) == (line, 10)
+    assert "never closed" in diagnostic.message
+
+
+def test_a_quote_error_inside_the_line_stays_where_it_is() -> None:
+    """A bad escape in a closed quote is not an unclosed quote: its own position is kept."""
+    with pytest.raises(YamlFault) as caught:
+        parse_text('a: 1\nb: "bad \\q escape"\n', "bad.yml")
+    assert caught.value.diagnostic.location.line == 2
+    assert "never closed" not in caught.value.diagnostic.message
 
 
 def test_tabs_get_a_hint() -> None:

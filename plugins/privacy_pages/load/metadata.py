@@ -6,6 +6,8 @@ Sites differ (Microsoft Learn uses ``ms.date`` and ``ms.collection``; others use
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -130,11 +132,7 @@ def normalize_metadata(
             if _ISO_DATE.match(text):
                 result[key] = text
             else:
-                hint = ""
-                us = _US_DATE.match(text)
-                if us:
-                    month, day, year = us.groups()
-                    hint = f" (did you mean {year}-{int(month):02d}-{int(day):02d}?)"
+                hint = _date_hint(text)
                 problems.append(
                     Diagnostic(
                         where(key),
@@ -163,3 +161,21 @@ def normalize_metadata(
                 )
             )
     return result, problems
+
+
+def _date_hint(text: str) -> str:
+    """A suggestion for a date written with slashes: only real dates, and both readings when
+    the day and the month could be swapped (``03/04/2026``)."""
+    slashed = _US_DATE.match(text)
+    if slashed is None:
+        return ""
+    first, second, year = (int(part) for part in slashed.groups())
+    readings = []
+    for month, day in ((first, second), (second, first)):
+        with contextlib.suppress(ValueError):
+            readings.append(dt.date(year, month, day).isoformat())
+    if not readings:
+        return ""
+    if len(readings) == 2 and readings[0] != readings[1]:
+        return f" (did you mean {readings[0]} or {readings[1]}?)"
+    return f" (did you mean {readings[0]}?)"

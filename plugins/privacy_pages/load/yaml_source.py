@@ -216,10 +216,28 @@ def _reader_diagnostic(exc: yaml.reader.ReaderError, display: str, text: str) ->
     )
 
 
+#: Constructs whose opening, left unclosed, makes YAML fail lines later: the mistake is where
+#: they open, so that is where it is reported.
+_UNCLOSED = {
+    "while scanning a quoted scalar": "quoted text that starts here is never closed",
+    "while parsing a flow sequence": "the list '[' that opens here is never closed",
+    "while parsing a flow mapping": "the mapping '{' that opens here is never closed",
+}
+
+
 def _syntax_diagnostic(exc: yaml.MarkedYAMLError, display: str, text: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
+    opened, found = exc.context_mark, exc.problem_mark
+    if exc.context in _UNCLOSED and opened and found and found.line > opened.line:
+        message = (
+            f"YAML syntax error: {_UNCLOSED[exc.context]} (YAML stopped at line "
+            f"{found.line + 1}: {problem})"
+        )
+        return Diagnostic(
+            Location(display, opened.line + 1, opened.column + 1), message, "yaml-syntax"
+        )
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = f"YAML syntax error: {problem}"
     if exc.context and exc.context_mark and exc.context_mark != mark:
         message += f" ({exc.context} at line {exc.context_mark.line + 1})"
