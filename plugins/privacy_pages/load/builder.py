@@ -15,6 +15,14 @@ from .links import markdown_links, url_problem
 from .metadata import MetadataRules
 from .yaml_source import Limits, LocatedMapping, LocatedSequence
 
+#: Which kind of record provides the ids of each kind of reference.
+_PROVIDERS = {
+    "category": "categories",
+    "catalog item": "catalog",
+    "product": "product",
+    "compared product": "product",
+}
+
 
 @dataclass
 class DatasetBuilder:
@@ -25,6 +33,12 @@ class DatasetBuilder:
     #: The most characters a text value may hold (``Limits.max_text_chars``).
     max_text: int = Limits().max_text_chars
     dataset: Dataset = field(default_factory=Dataset)
+    #: By kind of record: the ids of entries left out for their own errors.
+    left_out: dict[str, set[str]] = field(default_factory=dict)
+    #: By kind of record: the files nothing could be read from (a syntax error, say).
+    unreadable: dict[str, list[str]] = field(default_factory=dict)
+    #: References that an unreadable file might answer, by (referring file, kind).
+    _unchecked: dict[tuple[str, str], list[tuple[Location, str, str]]] = field(default_factory=dict)
 
     def error(
         self, location: Location, message: str, key_path: str, rule: str = "reference"
@@ -34,10 +48,35 @@ class DatasetBuilder:
     def unknown(
         self, location: Location, what: str, found: str, known: Iterable[str], path: str
     ) -> None:
-        """An id that names nothing: the error says what was expected and the closest id."""
+        """An id that names nothing: the error says what was expected and the closest id.
+
+        Not when the id names an entry left out for its own error (that error says it), and
+        not one by one when a file of that kind could not be read at all: it might hold the id
+        (see :meth:`report_dependencies`)."""
+        kind = _PROVIDERS.get(what)
+        if kind is not None and found in self.left_out.get(kind, ()):
+            return
+        if kind is not None and self.unreadable.get(kind):
+            self._unchecked.setdefault((location.path, kind), []).append((location, found, path))
+            return
         guess = difflib.get_close_matches(found, list(known), n=1, cutoff=0.6)
         hint = f" (did you mean {guess[0]!r}?)" if guess else ""
         self.error(location, f"expected a known {what} id, found {found!r}{hint}", path)
+
+    def report_dependencies(self) -> None:
+        """One error per file whose references could not be checked for an unreadable file."""
+        for (_, kind), references in self._unchecked.items():
+            location, _, path = references[0]
+            files = " and ".join(f"`{name}`" for name in self.unreadable[kind])
+            ids = ", ".join(dict.fromkeys(repr(found) for _, found, _ in references))
+            count = len(references)
+            self.error(
+                location,
+                f"depends on {files}, which has errors: {count} reference"
+                f"{'s' if count != 1 else ''} ({ids}) could not be checked; fix that file first",
+                path,
+                "dependency",
+            )
 
     def check_url(self, location: Location, url: str, path: str) -> None:
         problem = url_problem(url)

@@ -9,6 +9,7 @@ categories, the catalog, products, then comparisons.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..diagnostics import ContentError, Diagnostics, Location, display_path
@@ -48,16 +49,20 @@ def load_content(
         return Dataset(), problems
     cache = cache if cache is not None else ContentCache()
     records: list[RecordFile] = []
+    unreadable: list[tuple[str, str]] = []  # (kind, file) of files nothing could be read from
     found = discover(content_dir, problems)
     for path, display, kind in found:
-        data, file_problems = cache.read(path, display, kind, limits, times)
-        problems.extend(file_problems)
-        if data is not None and not any(p.severity.value == "error" for p in file_problems):
-            records.append(RecordFile(path, display, kind, data))
+        read = cache.read(path, display, kind, limits, times)
+        problems.extend(read.problems)
+        if read.data is not None or read.left_out:  # what is valid of it, and the ids it had
+            records.append(RecordFile(path, display, kind, read.data, read.left_out))
+        else:
+            unreadable.append((kind, display))
     with times.phase("validate"):  # references between records
-        dataset = link_records(records, problems, metadata_rules or MetadataRules(), limits)
+        rules = metadata_rules or MetadataRules()
+        dataset = link_records(records, problems, rules, limits, unreadable)
     dataset.files = tuple(display for _, display, _ in found)
-    dataset.records = {record.display: record.data for record in records}
+    dataset.records = {r.display: r.data for r in records if r.data is not None}
     return dataset, problems
 
 
@@ -66,13 +71,23 @@ def link_records(
     problems: Diagnostics,
     rules: MetadataRules,
     limits: Limits = DEFAULT_LIMITS,
+    unreadable: Iterable[tuple[str, str]] = (),
 ) -> Dataset:
-    """The dataset of the records that loaded, linked kind by kind (see :data:`LINK_ORDER`)."""
+    """The dataset of the records that loaded, linked kind by kind (see :data:`LINK_ORDER`).
+
+    A reference to an entry left out for its own error is not reported again; references that
+    a file nothing could be read from might have answered are reported once per file that
+    makes them (``depends on ...``), not one by one."""
     builder = DatasetBuilder(problems, rules, limits.max_text_chars)
+    for kind, display in unreadable:
+        builder.unreadable.setdefault(kind, []).append(display)
+    for record in records:
+        builder.left_out.setdefault(record.kind, set()).update(record.left_out)
     for kind in LINK_ORDER:
         for record in records:
-            if record.kind == kind:
+            if record.kind == kind and record.data is not None:
                 _read_record(builder, record)
+    builder.report_dependencies()
     return builder.dataset
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, Location
 from ..timing import PhaseTimes
 from .mojibake import mojibake_diagnostics
+from .pruning import prune
 from .schema import validate_record
 from .yaml_source import Limits, YamlFault, parse_text, read_text
 
@@ -18,27 +19,38 @@ DEFAULT_LIMITS = Limits()
 
 @dataclass(frozen=True)
 class RecordFile:
-    """One parsed content file."""
+    """One parsed content file (its invalid values left out, see :mod:`.pruning`)."""
 
     path: Path
     display: str
     kind: str
     data: Any
+    #: The ids of entries left out whole for their errors: still known, so references to them
+    #: are not reported again.
+    left_out: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """What reading one file gives: its data (None when nothing could be read), every problem,
+    and the ids of the entries left out for their errors."""
+
+    data: Any
+    problems: tuple[Diagnostic, ...]
+    left_out: frozenset[str] = frozenset()
 
 
 @dataclass
 class ContentCache:
     """Parsed files kept across rebuilds (``mkdocs serve``), keyed by path, mtime and size."""
 
-    entries: dict[Path, tuple[tuple[int, int], Any, tuple[Diagnostic, ...]]] = field(
-        default_factory=dict
-    )
+    entries: dict[Path, tuple[tuple[int, int], ReadResult]] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
 
     def read(
         self, path: Path, display: str, kind: str, limits: Limits, times: PhaseTimes | None = None
-    ) -> tuple[Any, list[Diagnostic]]:
+    ) -> ReadResult:
         times = times if times is not None else PhaseTimes()
         try:
             stat = path.stat()
@@ -48,34 +60,36 @@ class ContentCache:
         cached = self.entries.get(path)
         if cached is not None and cached[0] == stamp:
             self.hits += 1
-            return cached[1], list(cached[2])
+            return cached[1]
         self.misses += 1
-        data, problems = read_record(path, display, kind, limits, times)
-        self.entries[path] = (stamp, data, tuple(problems))
-        return data, problems
+        result = read_record(path, display, kind, limits, times)
+        self.entries[path] = (stamp, result)
+        return result
 
 
 def read_record(
     path: Path, display: str, kind: str, limits: Limits, times: PhaseTimes
-) -> tuple[Any, list[Diagnostic]]:
+) -> ReadResult:
     """One file's data and its problems: read (size-capped), checked for encoding damage,
-    parsed with locations, and validated against the schema of its kind."""
+    parsed with locations, and validated against the schema of its kind; values the schema
+    refuses are left out of the data (each reported once)."""
     try:
         with times.phase("load"):
             text = read_text(path, display, limits)
             damaged = mojibake_diagnostics(text, display)
             if damaged:  # every damaged place at once; parsing would stop at the first
-                return None, damaged
+                return ReadResult(None, tuple(damaged))
             data = parse_text(text, display, limits)
     except YamlFault as fault:
-        return None, [fault.diagnostic]
+        return ReadResult(None, (fault.diagnostic,))
     if data is None:
-        return None, [
-            Diagnostic(
-                Location(display, 1, 1),
-                f"expected a {kind} record, found an empty file",
-                "empty-file",
-            )
-        ]
+        empty = Diagnostic(
+            Location(display, 1, 1), f"expected a {kind} record, found an empty file", "empty-file"
+        )
+        return ReadResult(None, (empty,))
     with times.phase("validate"):
-        return data, validate_record(data, kind, Location(display, 1, 1))
+        problems = validate_record(data, kind, Location(display, 1, 1))
+        if not problems:
+            return ReadResult(data, ())
+        pruned = prune(data, kind)
+    return ReadResult(pruned.data, tuple(problems), pruned.left_out)

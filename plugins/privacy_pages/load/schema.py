@@ -83,14 +83,16 @@ def validate_record(data: Any, kind: str, fallback: Location) -> list[Diagnostic
     Valid records (nearly all of them) are accepted by the compiled check alone; only a record
     that fails it goes through ``jsonschema``, which finds every error with its path.
     """
+    errors = sorted(validation_errors(data, kind), key=lambda e: list(map(str, e.path)))
+    return [_diagnostic(error, data, fallback) for error in errors]
+
+
+def validation_errors(data: Any, kind: str) -> Iterator[ValidationError]:
+    """Every schema error of a record of ``kind`` (none, at once, for a valid record)."""
     try:
         _fast_check(kind)(data)
     except fastjsonschema.JsonSchemaException:
-        pass
-    else:
-        return []
-    errors = sorted(_validator(kind).iter_errors(data), key=lambda e: list(map(str, e.path)))
-    return [_diagnostic(error, data, fallback) for error in errors]
+        yield from _validator(kind).iter_errors(data)
 
 
 def key_path(path: Any) -> str:
