@@ -54,19 +54,25 @@ class SiteBuild:
 
 
 def build_site(
-    settings: Settings, cache: ContentCache | None = None, *, today: date | None = None
+    settings: Settings,
+    cache: ContentCache | None = None,
+    *,
+    today: date | None = None,
+    preview: bool = False,
 ) -> SiteBuild:
     """Load, check and render a site's privacy content (no pages when it has errors).
 
     ``cache`` keeps parsed files for the next build (``mkdocs serve``); ``today`` is the date
     that the ``stale-date`` rule and the "Updated in" marks judge by (default: the build date).
+    A ``preview`` renders what it can even with errors (what is valid of each record), for a
+    writer to see the pages and their problems.
     """
     with collector_paused():
         build = check_site(settings, cache, today=today)  # load, check
         # The checks are done with the located YAML (a third of a build's memory): rendering
         # reads the model. ``cache`` keeps the parsed files for the next build anyway.
         build.dataset.records = {}
-        if build.ok:
+        if build.ok or preview:
             render_site(build, today)  # render, then check that nothing was lost
     return build
 

@@ -62,6 +62,7 @@ def load_content(
         rules = metadata_rules or MetadataRules()
         dataset = link_records(records, problems, rules, limits, unreadable)
     dataset.files = tuple(display for _, display, _ in found)
+    dataset.unread_products = tuple(d for kind, d in unreadable if kind == "product")
     dataset.records = {r.display: r.data for r in records if r.data is not None}
     return dataset, problems
 

@@ -2,7 +2,8 @@
 
 Which hook does what (the work itself is in the core, :mod:`privacy_pages.pipeline`):
 
-- ``on_startup``: under ``mkdocs serve``, keep parsed content in memory between rebuilds.
+- ``on_startup``: under ``mkdocs serve``, keep parsed content in memory between rebuilds, and
+  preview: content errors do not stop a rebuild; each page shows its problems in a banner.
 - ``on_config``: read the options into :class:`~privacy_pages.settings.Settings`; add the
   Markdown extensions, the script and the style sheet that generated pages need.
 - ``on_files``: run the pipeline (load → check → render), report its problems, and add the
@@ -35,6 +36,7 @@ from ..load.record_files import ContentCache
 from ..pipeline import SiteBuild, build_site
 from ..render.blocks import expand_blocks
 from ..render.paths import FEED_PATH, SCRIPT, STYLESHEET
+from ..render.problem_banner import preview_banners
 from ..render.sanitize import sanitize_html, sanitize_marked
 from ..render.templates import default_templates_dir
 from ..settings import Settings, SettingsError, removed_options_message, settings_from_options
@@ -56,6 +58,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.settings: Settings | None = None
         #: This build's model, pages and problems (after ``on_files``).
         self.build: SiteBuild | None = None
+        #: Under ``mkdocs serve``: the problems each generated page shows, by its path.
+        self.banners: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of ``mkdocs serve``.
@@ -63,6 +67,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = self.build = None  # nothing of an earlier build carries over
+        self.banners = {}
         if not self.config.enabled:
             return config
         options = {k: v for k, v in self.config.items() if v is not None and k != "enabled"}
@@ -91,14 +96,22 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.settings is None:
             return files
+        preview = self.cache is not None  # mkdocs serve: show problems, never stop
         try:
-            build = build_site(self.settings, self.cache)
+            build = build_site(self.settings, self.cache, preview=preview)
         except Exception as exc:  # content problems are diagnostics; anything else is a bug
             raise PluginError(
                 f"privacy-pages: internal error while building {self.settings.content_dir}: "
                 f"{type(exc).__name__}: {exc} (this is a bug in privacy-pages; please report it)"
             ) from exc
-        _report(build.problems, self.settings)
+        _report(build.problems, self.settings, stop=not preview)
+        if preview:  # each page shows its problems; a product file not read gets a page too
+            pages_dir = self.settings.pages_dir
+            unread = build.dataset.unread_products
+            self.banners, extra = preview_banners(
+                build.pages, build.problems.items, unread, pages_dir
+            )
+            build.pages += [p for p in extra if files.get_file_from_path(p.path) is None]
         add_generated_files(files, config, build)
         if config.nav is not None:
             add_to_nav(config, build.pages, self.settings)
@@ -116,7 +129,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             # Front matter comes from content, and the theme prints page.meta (title,
             # description) into the HTML without escaping: escape every value once, here.
             page.meta = {key: escape_meta(value) for key, value in (page.meta or {}).items()}
-            return markdown
+            return self.banners.get(page.file.src_uri, "") + markdown
         source = page.file.abs_src_path or page.file.src_uri
         dataset, settings = self.build.dataset, self.build.settings
         expanded, problems = expand_blocks(
@@ -155,11 +168,12 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         return server
 
 
-def _report(problems: Diagnostics, settings: Settings) -> None:
-    """Log every problem, most severe first; errors stop the build."""
+def _report(problems: Diagnostics, settings: Settings, *, stop: bool) -> None:
+    """Log every problem, most severe first; with ``stop``, errors stop the build (a preview
+    goes on: MkDocs stops on logged problems only in strict mode)."""
     for problem in problems.sorted():
         _LOG[problem.severity](str(problem))
-    if problems.errors:
+    if stop and problems.errors:
         count = len(problems.errors)
         raise PluginError(
             f"privacy-pages: {count} content error{'s' if count != 1 else ''} "

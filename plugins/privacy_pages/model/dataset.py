@@ -19,11 +19,13 @@ class Dataset:
     products: dict[str, Product] = field(default_factory=dict)
     #: The content files read, with their paths as shown to writers.
     files: tuple[str, ...] = ()
-    #: The located data of each content file that loaded without errors, by display path,
+    #: The located data of each content file that loaded (its invalid values left out), by path,
     #: for checks that point at exact keys (lint rules); emptied once a build has checked them.
     records: dict[str, Any] = field(default_factory=dict)
     #: The comparison pages from content/comparisons.yml (empty when the file is absent).
     comparisons: tuple[ComparisonSpec, ...] = ()
+    #: The product files nothing could be read from (a syntax error, say), as shown to writers.
+    unread_products: tuple[str, ...] = ()
 
     def category_name(self, category_id: str) -> str:
         category = self.categories.get(category_id)

@@ -1,0 +1,103 @@
+"""Problems shown on the page they concern, for a preview (``mkdocs serve``): a writer sees
+what is wrong where they look, and the page still renders.
+
+A build for publishing never shows them: there, errors stop it, and ``--strict`` stops it on
+warnings too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import PurePosixPath
+
+from ..diagnostics import Diagnostic, Severity, display_path
+from ..markdown_text import inline
+from .front_matter import page_front_matter
+from .generated import GeneratedPage
+
+#: How many problems a banner lists; the rest are counted (the build log lists them all).
+SHOWN = 20
+
+
+def problem_banner(problems: Sequence[Diagnostic], source: str, *, name_files: bool = False) -> str:
+    """A note at the top of a page: the problems of ``source`` (a content file, or with
+    ``name_files`` a short description of several, each problem then naming its file), most
+    severe first. Empty without problems."""
+    if not problems:
+        return ""
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    kind = "danger" if errors else "warning"
+    count = len(problems)
+    title = f"{count} problem{'s' if count != 1 else ''} in {source} (shown in the preview only)"
+    lines = [f'!!! {kind} "{_title(title)}"', ""]
+    ordered = sorted(problems, key=lambda p: (p.severity is not Severity.ERROR, p.sort_key))
+    for problem in ordered[:SHOWN]:
+        where = f"line {problem.location.line}" if problem.location.line else "the file"
+        if name_files:
+            where = f"{inline(problem.location.path)}, {where}"
+        field = f" `{problem.key_path}`:" if problem.key_path else ""
+        lines.append(
+            f"    - {where}, {problem.severity.value} {problem.rule}:{field} {inline(problem.message)}"
+        )
+    if count > SHOWN:
+        lines.append(f"    - and {count - SHOWN} more (see the log of `mkdocs serve`)")
+    return "\n".join(lines) + "\n\n"
+
+
+def _title(text: str) -> str:
+    """Text for an admonition title (inside double quotes)."""
+    return str(inline(text)).replace('"', "&quot;")
+
+
+def unread_product_page(pages_dir: str, source: str) -> GeneratedPage:
+    """A page where a product's page would be, for a product file nothing could be read from:
+    the preview shows its problems there instead of a missing page."""
+    stem = PurePosixPath(source).stem
+    title = f"{stem} (not built)"
+    body = (
+        f"# {inline(title)}\n\n"
+        f"The page of `{stem}` could not be built from {inline(source)}: see the problems above.\n"
+    )
+    return GeneratedPage(
+        path=f"{pages_dir}/{stem}.md",
+        markdown=page_front_matter(title, f"Problems in {source}.") + body,
+        title=title,
+    )
+
+
+def preview_banners(
+    pages: Sequence[GeneratedPage],
+    problems: Sequence[Diagnostic],
+    unread: Sequence[str],
+    pages_dir: str,
+) -> tuple[dict[str, str], list[GeneratedPage]]:
+    """For a preview: the banner of each generated page (by path), and a page for each product
+    file nothing could be read from (``unread``). A product page shows the problems of its
+    file; the other generated pages show those of the files no product page shows."""
+    by_file: dict[str, list[Diagnostic]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.location.path, []).append(problem)
+    banners: dict[str, str] = {}
+    shown: set[str] = set()
+    for page in pages:
+        if page.source is not None:
+            source = display_path(page.source)
+            shown.add(source)
+            banners[page.path] = problem_banner(by_file.get(source, []), source)
+    taken = {page.path for page in pages}
+    extra = []
+    for source in unread:
+        shown.add(source)
+        placeholder = unread_product_page(pages_dir, source)
+        if placeholder.path not in taken:
+            taken.add(placeholder.path)
+            extra.append(placeholder)
+            banners[placeholder.path] = problem_banner(by_file.get(source, []), source)
+    others = [p for path, found in by_file.items() if path not in shown for p in found]
+    shared = problem_banner(
+        others, "the shared records (catalog, categories, comparisons)", name_files=True
+    )
+    for page in pages:
+        if page.source is None:
+            banners[page.path] = shared
+    return {path: text for path, text in banners.items() if text}, extra
