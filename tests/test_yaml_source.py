@@ -81,6 +81,29 @@ def test_an_unclosed_quote_is_reported_where_it_opens(quote: str, line: int) -> 
     assert "never closed" in diagnostic.message
 
 
+@pytest.mark.parametrize("quote", ['"', "'"])
+@pytest.mark.parametrize("gap", [1, 4])
+def test_an_unclosed_quote_closed_by_a_later_quote_is_reported_where_it_opens(
+    quote: str, gap: int
+) -> None:
+    """The next quote in the file closes it, and YAML fails there, lines later."""
+    middle = [f"key{n}: value {n}" for n in range(gap)]
+    text = "\n".join(
+        ["id: a", f"summary: {quote}an open quote", *middle, f"intro: {quote}Quoted{quote} text"]
+    )
+    with pytest.raises(YamlFault) as caught:
+        parse_text(text + "\n", "bad.yml")
+    diagnostic = caught.value.diagnostic
+    assert (diagnostic.location.line, diagnostic.location.column) == (2, 10)
+    assert "never closed" in diagnostic.message and f"line {gap + 3}" in diagnostic.message
+
+
+def test_quoted_text_over_several_lines_is_valid() -> None:
+    """Only a failure where such text ends makes it suspect."""
+    data = parse_text('a: "one\n  two"\nb: 2\n', "ok.yml")
+    assert data["a"] == "one two" and data["b"] == 2
+
+
 def test_a_quote_error_inside_the_line_stays_where_it_is() -> None:
     """A bad escape in a closed quote is not an unclosed quote: its own position is kept."""
     with pytest.raises(YamlFault) as caught:

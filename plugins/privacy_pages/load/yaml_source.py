@@ -237,6 +237,15 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, display: str, text: str) -> Di
         return Diagnostic(
             Location(display, opened.line + 1, opened.column + 1), message, "yaml-syntax"
         )
+    if found is not None and (runaway := _runaway_quote(text, found.line)) is not None:
+        start, end = runaway
+        message = (
+            f"YAML syntax error: quoted text that starts here is never closed on its line, so "
+            f"it runs on to the next quote, at line {end + 1}, where YAML stopped ({problem})"
+        )
+        return Diagnostic(
+            Location(display, start.line + 1, start.column + 1), message, "yaml-syntax"
+        )
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = f"YAML syntax error: {problem}"
     if exc.context and exc.context_mark and exc.context_mark != mark:
@@ -248,6 +257,26 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, display: str, text: str) -> Di
     if "\t" in problem or "\t" in bad_line[: column + 1]:
         message += "; indent with spaces, not tabs"
     return Diagnostic(Location(display, line, column), message, "yaml-syntax")
+
+
+def _runaway_quote(text: str, error_line: int) -> tuple[yaml.Mark, int] | None:
+    """Where a quoted text opens that a missing quote made run on over lines until the next
+    quote, when YAML failed right there (``error_line``, 0-based); None otherwise.
+
+    Quoted text over several lines is valid YAML, so it is only suspected when YAML fails on
+    the line it ends on: then the mistake is where it opens, lines earlier.
+    """
+    last: yaml.ScalarToken | None = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is None or last.start_mark is None or last.end_mark is None:
+        return None
+    start, end = last.start_mark, last.end_mark.line
+    return (start, end) if start.line < end == error_line else None
 
 
 @dataclass
