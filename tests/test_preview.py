@@ -4,15 +4,7 @@ stop it, ``--strict`` stops it on warnings)."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -20,6 +12,7 @@ from conftest import FIXTURES, REPO, SiteResult, run_mkdocs
 from privacy_pages.pipeline import build_site
 from privacy_pages.render.errors import RULE
 from privacy_pages.settings import settings_from_mkdocs
+from serve import copy_example_site, fetch, mkdocs_serve, preview_banner
 
 
 @pytest.fixture
@@ -42,11 +35,6 @@ def serve_build(site: Path) -> SiteResult:
     return result
 
 
-def banner(html: str) -> str:
-    start = html.find('class="admonition')
-    return html[start : html.find("</div>", start)] if "(shown in the preview only)" in html else ""
-
-
 def test_the_example_site_does_not_build_strictly_by_itself() -> None:
     """Strict checking belongs to `make site` and CI (`--strict`), not to mkdocs.yml."""
     config = (REPO / "mkdocs.yml").read_text("utf-8")
@@ -60,10 +48,10 @@ def test_a_lint_warning_shows_on_its_page_and_the_page_renders(site: Path) -> No
     result = serve_build(site)
     assert result.ok, result.messages
     page = result.html("privacy/widget-ios.md")
-    shown = banner(page)
+    shown = preview_banner(page)
     assert "placeholder-text" in shown and "widget-ios.yml" in shown and "line 5" in shown
     assert "Widget for iOS" in page  # the page itself is there
-    assert banner(result.html("privacy/widget-android.md")) == ""  # no problem there
+    assert preview_banner(result.html("privacy/widget-android.md")) == ""  # no problem there
     assert any("placeholder-text" in w for w in result.warnings())  # and in the log
 
 
@@ -72,7 +60,7 @@ def test_an_error_does_not_stop_the_preview(site: Path) -> None:
     edit(product, "platform: iOS", "platform: [iOS]")
     result = serve_build(site)
     assert result.ok, result.messages
-    shown = banner(result.html("privacy/widget-ios.md"))
+    shown = preview_banner(result.html("privacy/widget-ios.md"))
     assert "error schema" in shown and "platform" in shown
     assert any(r.levelname == "ERROR" and "platform" in r.getMessage() for r in result.records)
     # A build for publishing stops on the same error, and shows no banner anywhere.
@@ -86,7 +74,7 @@ def test_a_product_file_that_cannot_be_read_gets_a_page_with_its_problems(site: 
     edit(product, "summary: The Widget app on iPhone and iPad.", 'summary: "never closed')
     result = serve_build(site)
     assert result.ok, result.messages
-    shown = banner(result.html("privacy/widget-ios.md"))
+    shown = preview_banner(result.html("privacy/widget-ios.md"))
     assert "yaml-syntax" in shown and "never closed" in shown
     assert "Widget for Android" in result.html("privacy/widget-android.md")
 
@@ -96,7 +84,7 @@ def test_problems_of_shared_records_show_on_the_shared_pages(site: Path) -> None
     edit(catalog, "classification: pseudonymized", "classification: secret")
     result = serve_build(site)
     assert result.ok, result.messages
-    shown = banner(result.html("privacy/data-items.md"))
+    shown = preview_banner(result.html("privacy/data-items.md"))
     assert "items.yml" in shown and "classification" in shown
 
 
@@ -105,7 +93,7 @@ def test_a_banner_quotes_content_as_text(site: Path) -> None:
     edit(product, "- category: device", '- category: "<script>alert(1)</script>"')
     result = serve_build(site)
     page = result.html("privacy/widget-ios.md")
-    shown = banner(page)
+    shown = preview_banner(page)
     assert "&lt;script&gt;alert(1)" in shown  # quoted in the message, as text
     assert "<script>alert(1)" not in page
 
@@ -113,62 +101,16 @@ def test_a_banner_quotes_content_as_text(site: Path) -> None:
 # -- a real `mkdocs serve` ---------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@contextmanager
-def mkdocs_serve(site: Path) -> Iterator[str]:
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "serve",
-        "-a",
-        f"127.0.0.1:{port}",
-        "--no-livereload",
-    ]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        command, cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def fetch(url: str, timeout: float = 120) -> str:
-    """The page at ``url``, waiting for the server to be up (no page request may hang)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=30) as response:
-                return str(response.read().decode("utf-8"))
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
-
-
 def test_mkdocs_serve_serves_a_product_page_with_a_lint_warning(tmp_path: Path) -> None:
     """The example site, one TODO in a product: `mkdocs serve` serves its page, with the
     warning on it."""
-    site = tmp_path / "example"
-    site.mkdir()
-    for part in ("mkdocs.yml", "content", "site-src", "overrides"):
-        source = REPO / part
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, site / part)
+    site = copy_example_site(tmp_path / "example")
     product = site / "content" / "products" / "intune.yml"
     text = product.read_text("utf-8")
     product.write_text(text.replace("\nsummary: ", "\nsummary: TODO ", 1), "utf-8")
     with mkdocs_serve(site) as base:
         page = fetch(base + "privacy/intune/")
-    assert "Microsoft Intune" in page and "placeholder-text" in banner(page)
+    assert "Microsoft Intune" in page and "placeholder-text" in preview_banner(page)
 
 
 # -- whatever the mistake, the preview renders ------------------------------------------------------
