@@ -96,3 +96,16 @@ def test_references_into_a_file_that_cannot_be_read_are_reported_once_per_file(s
     assert len(referring) == len(dependency) >= 1, "one error per referring file"
     assert all(catalog.name in e.message for e in dependency)
     assert {e.rule for e in found} == {"yaml-syntax", "dependency"}, found
+
+
+def test_a_field_filled_in_wrongly_is_not_also_reported_as_missing(site: Path) -> None:
+    product = site / "content" / "products" / "managed-desktop.yml"
+    text = product.read_text("utf-8")
+    start = text.index("  retention_note: >-\n")
+    end = text.index("  staff_locations:")
+    product.write_text(text[:start] + text[end:], "utf-8")  # the retention list is all it says
+    line = edit(product, "      period: A maximum of 30 days\n", "")
+    problems = check_site(settings_from_mkdocs(site / "mkdocs.yml")).problems.items
+    about_it = [p for p in problems if p.location.path.endswith("managed-desktop.yml")]
+    # The entry without its period is the one mistake; retention is not "missing" on top.
+    assert [(p.rule, p.location.line) for p in about_it] == [("schema", line - 1)]

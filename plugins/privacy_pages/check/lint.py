@@ -17,7 +17,7 @@ from datetime import date
 from ..diagnostics import Diagnostic, Diagnostics
 from ..model import Dataset
 from .lint_config import LintConfig
-from .rule import LintContext, RecordLookups, Rule
+from .rule import Finding, LintContext, RecordLookups, Rule
 from .rules import RULES, RULES_BY_ID
 
 
@@ -39,10 +39,26 @@ def run_rules(
             continue
         context = LintContext(dataset, today, config.options(rule), complete, lookups)
         for finding in rule.check(context):
+            if _follows_an_error(finding, dataset):
+                continue
             found.append(
                 Diagnostic(finding.location, finding.message, rule.id, severity, finding.key_path)
             )
     return found
+
+
+def _follows_an_error(finding: Finding, dataset: Dataset) -> bool:
+    """Whether a finding is about a value the writer did fill in, with an invalid part that
+    was left out and reported already: ``storage.retention`` is not "missing" when its only
+    entry lacked a ``period``."""
+    if not finding.key_path:
+        return False
+    for emptied in dataset.emptied.get(finding.location.path, ()):
+        if emptied == finding.key_path or emptied.startswith(
+            (finding.key_path + ".", finding.key_path + "[")
+        ):
+            return True
+    return False
 
 
 def configure_severities(

@@ -55,7 +55,7 @@ def load_content(
         read = cache.read(path, display, kind, limits, times)
         problems.extend(read.problems)
         if read.data is not None or read.left_out:  # what is valid of it, and the ids it had
-            records.append(RecordFile(path, display, kind, read.data, read.left_out))
+            records.append(RecordFile(path, display, kind, read.data, read.left_out, read.emptied))
         else:
             unreadable.append((kind, display))
     with times.phase("validate"):  # references between records
@@ -64,6 +64,7 @@ def load_content(
     dataset.files = tuple(display for _, display, _ in found)
     dataset.unread_products = tuple(d for kind, d in unreadable if kind == "product")
     dataset.records = {r.display: r.data for r in records if r.data is not None}
+    dataset.emptied = {r.display: r.emptied for r in records if r.emptied}
     return dataset, problems
 
 

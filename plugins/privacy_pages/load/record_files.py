@@ -28,6 +28,8 @@ class RecordFile:
     #: The ids of entries left out whole for their errors: still known, so references to them
     #: are not reported again.
     left_out: frozenset[str] = frozenset()
+    #: The key paths of the values that lost an invalid part (see :class:`.pruning.Pruned`).
+    emptied: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class ReadResult:
     data: Any
     problems: tuple[Diagnostic, ...]
     left_out: frozenset[str] = frozenset()
+    emptied: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -92,4 +95,4 @@ def read_record(
         if not problems:
             return ReadResult(data, ())
         pruned = prune(data, kind)
-    return ReadResult(pruned.data, tuple(problems), pruned.left_out)
+    return ReadResult(pruned.data, tuple(problems), pruned.left_out, pruned.emptied)

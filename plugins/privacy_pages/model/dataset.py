@@ -22,6 +22,9 @@ class Dataset:
     #: The located data of each content file that loaded (its invalid values left out), by path,
     #: for checks that point at exact keys (lint rules); emptied once a build has checked them.
     records: dict[str, Any] = field(default_factory=dict)
+    #: By path: the key paths of the values that lost an invalid part, whose error already
+    #: says what is wrong there (lint rules do not report them as missing on top of it).
+    emptied: dict[str, frozenset[str]] = field(default_factory=dict)
     #: The comparison pages from content/comparisons.yml (empty when the file is absent).
     comparisons: tuple[ComparisonSpec, ...] = ()
     #: The product files nothing could be read from (a syntax error, say), as shown to writers.
