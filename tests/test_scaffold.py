@@ -3,15 +3,22 @@ overwrite anything."""
 
 from __future__ import annotations
 
+import argparse
+import io
+import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import REPO
-from privacy_pages.cli import main
+from privacy_pages.cli import main, parser
+from privacy_pages.cli.new import family_and_platform
 from privacy_pages.diagnostics import Severity
 from privacy_pages.load.content import load_content
+from privacy_pages.load.discovery import record_kind
+from privacy_pages.load.schema import RECORD_KINDS
 from privacy_pages.pipeline import build_site, check_site
 from privacy_pages.settings import settings_from_mkdocs
 
@@ -143,7 +150,8 @@ def test_new_item_in_its_own_file(site: Path) -> None:
 def test_new_item_appended_to_a_catalog_file(site: Path) -> None:
     catalog = site / "content" / "catalog" / "items.yml"
     before = catalog.read_text("utf-8")
-    assert main(["new", "item", "device-serial", "--file", "items", "--name", "Serial number"]) == 0
+    argv = ["new", "item", "device-serial", "--file", "items", "--name", "Serial number"]
+    assert main([*argv, "--category", "device"]) == 0
     after = catalog.read_text("utf-8")
     assert after.startswith(before)
     settings = settings_from_mkdocs(site / "mkdocs.yml")
@@ -157,11 +165,12 @@ def test_new_item_appended_to_a_catalog_file(site: Path) -> None:
 def test_new_item_keeps_a_files_own_indentation(site: Path) -> None:
     catalog = site / "content" / "catalog" / "flat.yml"
     catalog.write_text("items:\n- id: flat-one\n  name: Flat one\n  category: device\n", "utf-8")
-    assert main(["new", "item", "flat-two", "--file", "flat.yml"]) == 0
+    assert main(["new", "item", "flat-two", "--file", "flat.yml", "--category", "usage"]) == 0
     settings = settings_from_mkdocs(site / "mkdocs.yml")
     dataset, problems = load_content(settings.content_dir, settings.metadata)
     assert problems.errors == []
     assert {"flat-one", "flat-two"} <= set(dataset.catalog)
+    assert dataset.catalog["flat-two"].category == "usage"
 
 
 def test_new_item_refuses_an_existing_id(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -176,3 +185,133 @@ def test_new_item_refuses_to_overwrite_a_file(site: Path) -> None:
     existing.write_text("# not a catalog yet\n", "utf-8")
     assert main(["new", "item", "taken"]) == 1
     assert existing.read_text("utf-8") == "# not a catalog yet\n"
+
+
+# -- the family and platform of a new product -------------------------------------------------
+
+
+def product_record(site: Path, product_id: str) -> dict[str, object]:
+    text = (site / "content" / "products" / f"{product_id}.yml").read_text("utf-8")
+    data: dict[str, object] = yaml.safe_load(text)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("name", "family", "platform"),
+    [
+        ("Contoso Widget for iOS", "Contoso Widget", "iOS"),
+        ("Contoso Widget on Android", "Contoso Widget", "Android"),
+        ("Contoso Widget (Windows)", "Contoso Widget", "Windows"),
+        ("Contoso Widget for Windows 11", "Contoso Widget", "Windows 11"),
+        ("Contoso Widget for iOS and Android", "Contoso Widget", "iOS and Android"),
+        ("Microsoft Defender for Endpoint on iOS", "Microsoft Defender for Endpoint", "iOS"),
+        # No platform part: the name is its own family, and the platform is left to fill in.
+        ("Contoso Widget", "Contoso Widget", None),
+        ("Contoso Tools for Teams", "Contoso Tools for Teams", None),
+        ("Contoso Widget for iOS Enterprise", "Contoso Widget for iOS Enterprise", None),
+    ],
+)
+def test_new_product_family_is_the_name_without_its_platform(
+    site: Path, name: str, family: str, platform: str | None
+) -> None:
+    assert main(["new", "product", "contoso-widget", "--name", name]) == 0
+    record = product_record(site, "contoso-widget")
+    assert (record["name"], record["family"]) == (name, family)
+    if platform is None:
+        assert str(record["platform"]).startswith("TODO")
+    else:
+        assert record["platform"] == platform
+
+
+def test_new_product_without_a_name_reads_the_platform_from_the_id(site: Path) -> None:
+    assert main(["new", "product", "contoso-widget-ios"]) == 0
+    record = product_record(site, "contoso-widget-ios")
+    assert record["platform"] == "iOS"
+    assert record["family"] == "Contoso widget"
+    assert str(record["name"]).startswith("Contoso widget") and "iOS" in str(record["name"])
+
+
+def test_the_family_of_the_example_sites_products() -> None:
+    """The example site's writers chose each family; where a name starts with its family (the
+    product was not renamed since), the default family is theirs."""
+    checked = set()
+    for path in sorted((REPO / "content" / "products").glob("*.yml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        if data["name"].startswith(data["family"]):
+            assert family_and_platform(data["name"])[0] == data["family"], path.name
+            checked.add(data["name"] == data["family"])
+    assert checked == {True, False}, "expected names with and without a platform part"
+
+
+# -- the category of a new item -----------------------------------------------------------------
+
+
+class Terminal(io.StringIO):
+    """Typed answers on a standard input that is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def site_categories(site: Path) -> list[str]:
+    settings = settings_from_mkdocs(site / "mkdocs.yml")
+    dataset, _ = load_content(settings.content_dir, settings.metadata)
+    return list(dataset.categories)
+
+
+def test_new_item_without_a_category_and_no_terminal_lists_the_categories(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = sorted(p.as_posix() for p in (site / "content").rglob("*"))
+    assert main(["new", "item", "cpu-usage"]) == 2
+    err = capsys.readouterr().err
+    assert "--category" in err
+    categories = site_categories(site)
+    assert len(categories) > 1
+    for category in categories:
+        assert category in err
+    assert sorted(p.as_posix() for p in (site / "content").rglob("*")) == before
+
+
+@pytest.mark.parametrize("answers", ["2\n", "{second}\n", "nine\n0\n{second}\n"])
+def test_new_item_asks_for_the_category_in_a_terminal(
+    site: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    answers: str,
+) -> None:
+    categories = site_categories(site)
+    monkeypatch.setattr(sys, "stdin", Terminal(answers.format(second=categories[1])))
+    assert main(["new", "item", "cpu-usage"]) == 0
+    err = capsys.readouterr().err
+    for category in categories:
+        assert category in err
+    settings = settings_from_mkdocs(site / "mkdocs.yml")
+    dataset, problems = load_content(settings.content_dir, settings.metadata)
+    assert problems.errors == []
+    assert dataset.catalog["cpu-usage"].category == categories[1]
+
+
+def test_new_item_stops_when_no_category_is_chosen(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", Terminal("nine\n"))
+    assert main(["new", "item", "cpu-usage"]) == 2
+    assert not (site / "content" / "catalog" / "cpu-usage.yml").exists()
+
+
+# -- schema --help --------------------------------------------------------------------------------
+
+
+def test_schema_help_names_every_kind_of_record(capsys: pytest.CaptureFixture[str]) -> None:
+    content = REPO / "content"
+    kinds = {record_kind(p.relative_to(content)) for p in content.rglob("*.yml")}
+    assert None not in kinds and len(kinds) == 4, kinds  # the example site has every kind
+    assert kinds <= set(RECORD_KINDS)
+    [commands] = [a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    description = " ".join(str(commands.choices["schema"].description).split())
+    assert main(["schema", "--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    for kind in RECORD_KINDS:
+        assert re.search(rf"\b{kind}\b", description), kind
+        assert f"{kind}.schema.json" in out, kind

@@ -46,7 +46,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "TODO wherever you have to write, and the front-matter keys the site requires.",
     )
     product.add_argument("id", metavar="ID", help="the product's id, like 'contoso-widget-ios'")
-    product.add_argument("--name", help="the product's full name (default: from the id)")
+    product.add_argument(
+        "--name",
+        help="the product's full name (default: from the id); a trailing platform, as in "
+        "'Contoso Widget for iOS', 'on Android' or '(Windows)', sets the platform, and the rest "
+        "of the name is the family",
+    )
     product.add_argument(
         "--category",
         metavar="CATEGORY",
@@ -59,12 +64,17 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "item",
         help="add an item to the shared catalog",
         description="Add a data item to the shared catalog: to content/catalog/FILE.yml with "
-        "--file (the file is created if missing), else in a new file content/catalog/ID.yml.",
+        "--file (the file is created if missing), else in a new file content/catalog/ID.yml. "
+        "Without --category, the command lists the site's categories and asks for one when it "
+        "runs in a terminal, and otherwise stops (exit code 2).",
     )
     item.add_argument("id", metavar="ID", help="the item's id, like 'device-identifier'")
     item.add_argument("--name", help="the item's name (default: from the id)")
     item.add_argument(
-        "--category", metavar="CATEGORY", help="its category (default: the first category)"
+        "--category",
+        metavar="CATEGORY",
+        help="its category, an id from content/categories.yml (asked for when left out in a "
+        "terminal)",
     )
     item.add_argument(
         "--file",
@@ -111,6 +121,53 @@ def name_from_id(record_id: str) -> str:
     return record_id.replace("-", " ").capitalize()
 
 
+#: Platforms a product's name may end with, as they are usually spelled. A version may follow
+#: ("Windows 11"), and several may be joined ("iOS and Android").
+PLATFORMS = (
+    "iOS",
+    "iPadOS",
+    "iPhone",
+    "iPad",
+    "Android",
+    "Windows",
+    "macOS",
+    "Mac",
+    "Linux",
+    "ChromeOS",
+    "watchOS",
+    "visionOS",
+    "web",
+)
+_ONE_PLATFORM = rf"(?:{'|'.join(PLATFORMS)})(?: \d[\w.]*)?"
+_PLATFORMS = rf"(?:the )?{_ONE_PLATFORM}(?:(?:, | and | & ){_ONE_PLATFORM})*"
+_PLATFORM_SUFFIX = re.compile(
+    rf"(?P<family>.+?)(?: (?:for|on) (?P<words>{_PLATFORMS})| \((?P<parens>{_PLATFORMS})\))\Z",
+    re.IGNORECASE,
+)
+
+
+def product_name_from_id(record_id: str) -> str:
+    """A product's name from its id: ``contoso-widget-ios`` → ``Contoso widget for iOS``."""
+    head, _, last = record_id.rpartition("-")
+    spelled = {platform.lower(): platform for platform in PLATFORMS}
+    if head and last in spelled:
+        return f"{name_from_id(head)} for {spelled[last]}"
+    return name_from_id(record_id)
+
+
+def family_and_platform(name: str) -> tuple[str, str | None]:
+    """A product's family and platform, from a name that ends with its platform.
+
+    ``Contoso Widget for iOS``, ``Contoso Widget on Android`` and ``Contoso Widget (Windows)``
+    are of the family ``Contoso Widget``; a name without a platform part is its own family.
+    """
+    match = _PLATFORM_SUFFIX.match(name.strip())
+    if match is None:
+        return name.strip(), None
+    platform = match.group("words") or match.group("parens")
+    return match.group("family").strip(), re.sub(r"(?i)\Athe ", "", platform)
+
+
 def check_id(record_id: str) -> None:
     pattern = schema_document()["$defs"]["id"]["pattern"]
     if not re.match(pattern, record_id):
@@ -128,18 +185,56 @@ def check_name(name: str | None) -> str | None:
 
 
 def pick_category(dataset: Dataset, wanted: str | None) -> str:
+    """The category given, or the first one when none is."""
+    _check_categories(dataset)
+    if wanted is None:
+        return next(iter(dataset.categories))
+    return _known_category(dataset, wanted)
+
+
+def ask_category(dataset: Dataset, wanted: str | None) -> str:
+    """The category given; without one, ask in a terminal, and refuse to guess elsewhere."""
+    _check_categories(dataset)
+    if wanted is not None:
+        return _known_category(dataset, wanted)
+    if not sys.stdin.isatty():
+        raise UsageError(
+            f"expected --category with one of the site's categories: {_listing(dataset)}"
+        )
+    ids = list(dataset.categories)
+    print("The site's categories:", file=sys.stderr)
+    for number, (category_id, category) in enumerate(dataset.categories.items(), 1):
+        print(f"  {number:>2}. {category_id}: {category.name}", file=sys.stderr)
+    for _ in range(3):
+        print("Category of the new item (number or id): ", end="", file=sys.stderr, flush=True)
+        answer = sys.stdin.readline()
+        if not answer:  # end of input
+            break
+        answer = answer.strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(ids):
+            return ids[int(answer) - 1]
+        if answer in dataset.categories:
+            return answer
+        print(f"expected a number from 1 to {len(ids)} or a category id", file=sys.stderr)
+    raise UsageError("no category chosen; give one with --category")
+
+
+def _check_categories(dataset: Dataset) -> None:
     if not dataset.categories:
         raise Refused(
             "no categories found; create content/categories.yml first (see the writer's guide)"
         )
-    if wanted is None:
-        return next(iter(dataset.categories))
+
+
+def _listing(dataset: Dataset) -> str:
+    return ", ".join(dataset.categories)
+
+
+def _known_category(dataset: Dataset, wanted: str) -> str:
     if wanted not in dataset.categories:
         guess = difflib.get_close_matches(wanted, list(dataset.categories), n=1, cutoff=0.6)
         hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-        raise UsageError(
-            f"unknown category {wanted!r}{hint}; known: {', '.join(dataset.categories)}"
-        )
+        raise UsageError(f"unknown category {wanted!r}{hint}; known: {_listing(dataset)}")
     return wanted
 
 
@@ -191,7 +286,8 @@ def run_product(args: argparse.Namespace, today: date | None = None) -> int:
         if args.id in dataset.products:
             where = dataset.products[args.id].source
             raise Refused(f"product {args.id!r} already exists at {where}")
-        name = check_name(args.name) or name_from_id(args.id)
+        name = check_name(args.name) or product_name_from_id(args.id)
+        family, platform = family_and_platform(name)
         category = pick_category(dataset, args.category)
         text = scaffold(
             "product.yml",
@@ -200,8 +296,13 @@ def run_product(args: argparse.Namespace, today: date | None = None) -> int:
                 "id": args.id,
                 "name_yaml": quoted(name),
                 "name_text": name,
+                "family_yaml": quoted(family),
+                "platform_yaml": quoted(platform or "TODO platform"),
                 "summary_yaml": quoted(f"TODO one sentence that says what {name} is."),
                 "no_optional_yaml": quoted(f"TODO {name} collects no optional data."),
+                "never_collected_yaml": quoted(
+                    f"TODO write that {name} collects no data beyond what is listed above."
+                ),
                 "metadata": metadata_block(settings, name, today or date.today()),
                 "category": category,
                 "categories": ", ".join(dataset.categories),
@@ -228,8 +329,10 @@ def run_item(args: argparse.Namespace) -> int:
         if not file_name or "/" in file_name or "\\" in file_name or file_name.startswith("."):
             raise UsageError(f"expected a file name in content/catalog/, found {args.file!r}")
         target = settings.content_dir / "catalog" / f"{file_name}.yml"
-        category = pick_category(dataset, args.category)
+        if not args.file and target.exists():
+            raise Refused(f"{display_path(target)} already exists; refusing to overwrite it")
         name = check_name(args.name) or name_from_id(args.id)
+        category = ask_category(dataset, args.category)
         values = {
             "schema_line": schema_line(target, settings, "catalog"),
             "id": args.id,

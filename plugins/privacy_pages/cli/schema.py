@@ -5,18 +5,23 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from pathlib import Path
 
-from ..load.schema import RECORD_KINDS, record_schema, schema_document
+from ..load.schema import RECORD_KINDS, SCHEMA_FILE, record_schema, schema_document
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "schema",
         help="print or write the JSON Schema of content records",
-        description="Print the JSON Schema that content records follow, or write one schema file "
-        "per kind of record (product, catalog, categories) plus the combined schema into a "
-        "folder, for editors such as VS Code with the YAML extension.",
+        description=_wrap(
+            "Print the JSON Schema that content records follow, or write one schema file per "
+            f"kind of record ({', '.join(RECORD_KINDS)}) plus the combined schema "
+            f"({SCHEMA_FILE}) into a folder, for editors such as VS Code with the YAML extension."
+        ),
+        epilog=kinds_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--out",
@@ -31,6 +36,20 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.set_defaults(run=run)
 
 
+def _wrap(text: str, indent: str = "") -> str:
+    return textwrap.fill(text, width=78, initial_indent=indent, subsequent_indent=indent)
+
+
+def kinds_help() -> str:
+    """The kinds of record, each with its schema file and what it holds, read from the schema."""
+    definitions = schema_document()["$defs"]
+    lines = ["kinds of record (--kind):"]
+    for kind in RECORD_KINDS:
+        lines.append(f"  {kind} ({kind}.schema.json)")
+        lines.append(_wrap(str(definitions[kind].get("description", "")), " " * 4))
+    return "\n".join(lines)
+
+
 def _dump(document: object) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -42,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
-    (out / "privacy-pages.schema.json").write_text(_dump(schema_document()), "utf-8")
+    (out / SCHEMA_FILE).write_text(_dump(schema_document()), "utf-8")
     for kind in RECORD_KINDS:
         (out / f"{kind}.schema.json").write_text(_dump(record_schema(kind)), "utf-8")
     print(f"wrote {len(RECORD_KINDS) + 1} schema file(s) to {out}", file=sys.stderr)

@@ -7,7 +7,18 @@ import sys
 from pathlib import Path
 
 from ..diagnostics import display_path
-from ..history.snapshot import HISTORY_DIR, SnapshotError, parse_date, take_snapshot, write_snapshot
+from ..history.snapshot import (
+    HISTORY_DIR,
+    OutOfOrder,
+    SnapshotError,
+    check_not_recorded,
+    check_release_order,
+    load_snapshots,
+    parse_date,
+    snapshot_path,
+    take_snapshot,
+    write_snapshot,
+)
 from ..load.content import load_content
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
 
@@ -18,8 +29,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="record the content as a release snapshot in content/history/",
         description="Write a compact JSON snapshot of what every privacy statement says into "
         "content/history/VERSION.json. The site's change history, the What changed page and "
-        "the Atom feed compare consecutive snapshots. An existing snapshot is never replaced "
-        "unless --force is given. Exit code 0 on success, 1 on content errors, 2 on bad usage.",
+        "the Atom feed compare consecutive snapshots, in date order. An existing snapshot is "
+        "never replaced unless --force is given, and a release that would not be the latest "
+        "(dated before the latest release, or numbered lower than a recorded one) is refused "
+        "unless --out-of-order is given. Exit code 0 on success, 1 on content errors, on "
+        "errors in the recorded snapshots or on a release out of order, 2 on bad usage.",
     )
     parser.add_argument(
         "--version",
@@ -42,6 +56,13 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument(
         "--force", action="store_true", help="replace an existing snapshot of this version"
+    )
+    parser.add_argument(
+        "--out-of-order",
+        action="store_true",
+        help="record the release even though it is dated before the latest release or numbered "
+        "lower than a recorded one (for example, to add an older release to the history); the "
+        "history places it by its date",
     )
     add_site_arguments(parser)
     parser.set_defaults(run=run)
@@ -69,7 +90,31 @@ def run(args: argparse.Namespace) -> int:
     target: Path = args.out or settings.content_dir
     try:
         snapshot = take_snapshot(dataset, args.version, date)
+        check_not_recorded(snapshot_path(target, snapshot.version), force=args.force)
+    except SnapshotError as exc:
+        print(f"privacy-pages snapshot: {exc}", file=sys.stderr)
+        return 2
+    # A new release is checked against the recorded ones, so they must read; a broken snapshot
+    # that --force replaces does not count.
+    recorded, history_problems = load_snapshots(target)
+    replaced = display_path(snapshot_path(target, snapshot.version)) if args.force else None
+    broken = [p for p in history_problems.errors if p.location.path != replaced]
+    for problem in broken:
+        print_diagnostic(problem, sys.stderr)
+    if broken:
+        print(
+            f"privacy-pages snapshot: fix the errors in {display_path(target / HISTORY_DIR)} "
+            "above first (a new release is checked against the recorded ones)",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        if not args.out_of_order:
+            check_release_order(snapshot, recorded)
         path = write_snapshot(snapshot, target, force=args.force)
+    except OutOfOrder as exc:
+        print(f"privacy-pages snapshot: {exc}", file=sys.stderr)
+        return 1
     except SnapshotError as exc:
         print(f"privacy-pages snapshot: {exc}", file=sys.stderr)
         return 2

@@ -396,14 +396,19 @@ def snapshot_path(content_dir: Path, version: str) -> Path:
     return content_dir / HISTORY_DIR / f"{check_version(version)}.json"
 
 
-def write_snapshot(snapshot: Snapshot, content_dir: Path, *, force: bool = False) -> Path:
-    """Write ``content/history/<version>.json``; refuse to replace one unless ``force``."""
-    path = snapshot_path(content_dir, snapshot.version)
+def check_not_recorded(path: Path, *, force: bool = False) -> None:
+    """Refuse to replace a recorded release, unless ``force``."""
     if path.exists() and not force:
         raise SnapshotError(
             f"{display_path(path)} already exists; a release snapshot is not rewritten "
             "(use --force to replace it)"
         )
+
+
+def write_snapshot(snapshot: Snapshot, content_dir: Path, *, force: bool = False) -> Path:
+    """Write ``content/history/<version>.json``; refuse to replace one unless ``force``."""
+    path = snapshot_path(content_dir, snapshot.version)
+    check_not_recorded(path, force=force)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(snapshot.to_json(), "utf-8", newline="\n")
     return path
@@ -529,7 +534,7 @@ def read_snapshot(path: Path) -> tuple[Snapshot | None, list[Diagnostic]]:
 
 
 def load_snapshots(content_dir: Path) -> tuple[list[Snapshot], Diagnostics]:
-    """Every snapshot in ``content/history/``, oldest first (by date, then file order)."""
+    """Every snapshot in ``content/history/``, oldest first (by date, then version: :func:`release_order`)."""
     problems = Diagnostics()
     folder = content_dir / HISTORY_DIR
     if not folder.is_dir():
@@ -568,11 +573,68 @@ def load_snapshots(content_dir: Path) -> tuple[list[Snapshot], Diagnostics]:
             continue
         seen[snapshot.version] = snapshot.source or path.name
         snapshots.append(snapshot)
-    snapshots.sort(key=lambda s: (s.date, _version_key(s.version)))
+    snapshots.sort(key=release_order)
     return snapshots, problems
 
 
-def _version_key(version: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort ``1.10.0`` after ``1.9.0``: numbers as numbers, other parts as text."""
-    parts = re.split(r"[.\-_]", version)
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts)
+# -- the order of releases ----------------------------------------------------------------------
+
+_VERSION_PART = re.compile(r"\d+|[^\d._-]+")
+_NUMBERED = re.compile(r"[vV]?\d")
+#: Where parts of a version sort: a pre-release tag before the end, the end before a number.
+_TAG, _END, _NUMBER = 0, 1, 2
+
+
+def _version_key(version: str) -> tuple[tuple[int, int, str], ...]:
+    """How versions sort: ``1.10.0`` after ``1.9.0`` (numbers as numbers), ``1.0.0`` after its
+    pre-releases ``1.0.0-rc.1`` and ``1.0.0rc2``, and ``v1.2`` like ``1.2``."""
+    if _NUMBERED.match(version):
+        version = version.removeprefix("v").removeprefix("V")
+    key = [
+        (_NUMBER, int(part), "") if part.isdigit() else (_TAG, 0, part.lower())
+        for part in _VERSION_PART.findall(version)
+    ]
+    return (*key, (_END, 0, ""))
+
+
+def release_order(snapshot: Snapshot) -> tuple[dt.date, tuple[tuple[int, int, str], ...]]:
+    """The order of releases in the history: by date, then by version."""
+    return (snapshot.date, _version_key(snapshot.version))
+
+
+class OutOfOrder(SnapshotError):
+    """A new release that would not be the latest of the history."""
+
+
+def check_release_order(snapshot: Snapshot, recorded: Iterable[Snapshot]) -> None:
+    """Refuse a new release that would not come last: one dated before the latest release (or
+    on its day, sorting before it), or numbered lower than a recorded release.
+
+    The history compares each release with the one before it, so a release recorded out of
+    order would be shown as the first release, or as undoing the changes of later ones. A
+    recorded release of the same version (one being replaced) is not compared.
+    """
+    others = [s for s in recorded if s.version != snapshot.version]
+    if not others:
+        return
+    latest = max(others, key=release_order)
+    reason = None
+    if snapshot.date < latest.date:
+        reason = "it is dated before that release"
+    elif release_order(snapshot) <= release_order(latest):
+        reason = f"it is dated the same day, and {snapshot.version} sorts before {latest.version}"
+    elif _NUMBERED.match(snapshot.version):
+        numbered = [s for s in others if _NUMBERED.match(s.version)]
+        highest = max(numbered, key=lambda s: _version_key(s.version), default=None)
+        if highest and _version_key(snapshot.version) <= _version_key(highest.version):
+            reason = f"version {snapshot.version} is not higher than {highest.version}"
+            if highest is not latest:
+                reason += f" (dated {highest.date.isoformat()})"
+    if reason is not None:
+        raise OutOfOrder(
+            f"refusing to record release {snapshot.version} ({snapshot.date.isoformat()}) "
+            f"after the latest release, {latest.version} ({latest.date.isoformat()}): {reason}. "
+            "The change history compares each release with the one dated before it, so a release "
+            "out of order would show changes backwards. Check --version and --date, or pass "
+            "--out-of-order to add an older release on purpose"
+        )
