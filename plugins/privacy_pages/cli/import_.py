@@ -8,8 +8,11 @@ import re
 import sys
 from pathlib import Path
 
+from ..diagnostics import Diagnostics, Severity
 from ..importer import ImportOptions, PageImportError, format_report, import_pages, report_json
-from ..load.content import load_content
+from ..importer.report import PageReport, SiteWarning
+from ..pipeline import check_site
+from ..settings import Settings
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
 
 _ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
@@ -21,10 +24,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="turn Markdown privacy statements into YAML records",
         description="Read existing Markdown privacy statements (Microsoft Learn / DocFX style) "
         "and write a product record for each, plus new catalog items and categories, into the "
-        "content folder. Prints an import report: what was recognized, and every piece of text "
-        "that went to a free-form section, with its source line. Importing the same page twice "
-        "changes nothing. Exit code 0 on success, 1 when a page cannot be imported or the "
-        "records do not validate, 2 on bad usage.",
+        "content folder. Items and groups are matched against the site's catalog and "
+        "categories first. Prints an import report: what was recognized, each catalog match "
+        "with its confidence, each new catalog item and category, every piece of text that "
+        "went to a free-form section with its source line, and the warnings the site's checks "
+        "give the imported record. Importing the same page twice changes nothing. A page that "
+        "states no data collection (no data items, data uses or processed entities) is "
+        "refused unless --force. Exit code 0 on success, 1 when a page cannot be imported or "
+        "the records do not validate, 2 on bad usage.",
     )
     parser.add_argument(
         "pages", nargs="+", type=Path, metavar="PAGE.md", help="the pages to import"
@@ -46,7 +53,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--force",
         action="store_true",
-        help="replace a product file that already exists with other content",
+        help="replace a product file that already exists with other content, and import a page "
+        "that states no data collection",
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="read the pages and print the report; write nothing"
@@ -60,7 +68,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.set_defaults(run=run)
 
 
-def _options(args: argparse.Namespace) -> ImportOptions:
+def _options(args: argparse.Namespace) -> tuple[Settings, ImportOptions]:
     settings = site_settings(args)
     for page in args.pages:
         if not page.exists():
@@ -82,7 +90,7 @@ def _options(args: argparse.Namespace) -> ImportOptions:
             raise UsageError(f"--date: expected YYYY-MM-DD, found {args.date!r}") from None
     if args.base_url is not None and not re.match(r"^https?://", args.base_url):
         raise UsageError(f"--base-url: expected an http(s):// address, found {args.base_url!r}")
-    return ImportOptions(
+    return settings, ImportOptions(
         content_dir=settings.content_dir,
         metadata=settings.metadata,
         product_id=args.product_id,
@@ -90,12 +98,13 @@ def _options(args: argparse.Namespace) -> ImportOptions:
         force=args.force,
         dry_run=args.dry_run,
         today=args.date,
+        require_data=not args.force,
     )
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        options = _options(args)
+        settings, options = _options(args)
     except UsageError as exc:
         print(f"privacy-pages import: {exc}", file=sys.stderr)
         return 2
@@ -104,23 +113,42 @@ def run(args: argparse.Namespace) -> int:
     except PageImportError as exc:
         print(f"privacy-pages import: {exc}", file=sys.stderr)
         return 1
+    code = 0
+    if not options.dry_run:
+        # What a build checks (loading, validation, lint): errors fail the import; warnings
+        # about the imported records go into their reports (a strict build fails on them).
+        problems = check_site(settings).problems
+        for problem in problems.sorted():
+            if problem.severity is Severity.ERROR:
+                print_diagnostic(problem)
+        _add_warnings(reports, problems)
+        if problems.errors:
+            print(
+                f"privacy-pages import: the content folder has {len(problems.errors)} error(s) "
+                "after the import (listed above)",
+                file=sys.stderr,
+            )
+            code = 1
     for report in reports:
         print(format_report(report))
     if args.report is not None:
         args.report.parent.mkdir(parents=True, exist_ok=True)
         args.report.write_text(report_json(reports), "utf-8")
         print(f"wrote the import report to {args.report}", file=sys.stderr)
-    if options.dry_run:
-        return 0
-    _dataset, problems = load_content(options.content_dir, options.metadata)
+    return code
+
+
+def _add_warnings(reports: list[PageReport], problems: Diagnostics) -> None:
+    """Each imported product's warnings, into its report."""
+    by_file = {Path(report.product_file).resolve(): report for report in reports}
     for problem in problems.sorted():
-        if problem.severity.value == "error":
-            print_diagnostic(problem)
-    if problems.errors:
-        print(
-            f"privacy-pages import: the content folder has {len(problems.errors)} error(s) "
-            "after the import (listed above)",
-            file=sys.stderr,
-        )
-        return 1
-    return 0
+        if problem.severity is not Severity.WARNING or not problem.location.path:
+            continue
+        report = by_file.get(Path(problem.location.path).resolve())
+        if report is not None:
+            location = problem.location
+            report.warnings.append(
+                SiteWarning(
+                    location.line, location.column, problem.rule, problem.key_path, problem.message
+                )
+            )

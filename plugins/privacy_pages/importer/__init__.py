@@ -15,7 +15,11 @@ Modules, in the order a page goes through them:
 * :mod:`.item_text`, :mod:`.tables`, :mod:`.statements`, :mod:`.markup` — items from bullets
   and cells, table layouts, storage facts in prose, inline HTML and Markdown;
 * :mod:`.front_matter` — metadata for the site's rules;
-* :mod:`.items`, :mod:`.records` — catalog matching, ids, and records in schema order;
+* :mod:`.wording`, :mod:`.catalog_match`, :mod:`.items` — how names are compared, catalog
+  matching with its confidence, and ids;
+* :mod:`.grouping`, :mod:`.controls`, :mod:`.empty_sections`, :mod:`.records` — bullets
+  regrouped the way the catalog reads them, controls and empty sections in the page's words,
+  and records in schema order;
 * :mod:`.writer`, :mod:`.report` — the files, and the import report.
 """
 
@@ -64,6 +68,8 @@ class ImportOptions:
     dry_run: bool = False
     #: The date used for a required date the page lacks (default: today).
     today: str | None = None
+    #: Refuse a page that states no data collection (the CLI asks for this unless --force).
+    require_data: bool = False
 
 
 class PageImportError(Exception):
@@ -182,7 +188,7 @@ def read_page(
         existing=tree.existing_metadata(pid),
         today=today,
     )
-    resolver = Resolver(tree.catalog, tree.categories, report, {})
+    resolver = Resolver(tree.catalog, tree.categories, report, {}, product_id=pid)
     new_items_before = len(tree.catalog.new)
     new_categories_before = len(tree.categories.new)
     record = build_product(
@@ -210,6 +216,16 @@ def read_page(
     )
 
 
+def states_data_collection(record: dict[str, object]) -> bool:
+    """Whether a product record lists data the product collects or uses: items, data uses or
+    processed entities (a deployment guide has none of them)."""
+    for key in ("required", "optional"):
+        section = record.get(key)
+        if isinstance(section, dict) and section.get("groups"):
+            return True
+    return bool(record.get("data_use") or record.get("processed_entities"))
+
+
 def _header_review(report: PageReport) -> list[str]:
     """What the product file's header comment asks a writer to check."""
     notes: list[str] = []
@@ -228,7 +244,8 @@ def import_pages(paths: Sequence[Path], options: ImportOptions) -> list[PageRepo
     """Import each page into ``options.content_dir``; one report per page.
 
     Raises :class:`PageImportError` before writing anything for a page whose product file exists
-    with other content (unless ``force``).
+    with other content (unless ``force``), or that states no data collection (with
+    ``require_data``).
     """
     if options.product_id and len(paths) > 1:
         raise PageImportError("--product-id names one product; import one page at a time with it")
@@ -238,6 +255,12 @@ def import_pages(paths: Sequence[Path], options: ImportOptions) -> list[PageRepo
         display = path.as_posix()
         taken = frozenset(report.product_id for report in reports)
         page = read_page(path, display, tree, options, options.product_id, taken)
+        if options.require_data and not states_data_collection(page.record):
+            raise PageImportError(
+                f"{display}: the page states no data collection (no data items, data uses or "
+                "processed entities found), so it does not read as a privacy statement; nothing "
+                "was written for it (use --force to import it anyway)"
+            )
         problems = validate_record(page.record, "product", Location(page.report.product_file, 1, 1))
         if problems:  # a bug in the importer: refuse rather than write a record that cannot load
             details = "; ".join(f"{p.key_path}: {p.message}" for p in problems)
@@ -253,6 +276,8 @@ def import_pages(paths: Sequence[Path], options: ImportOptions) -> list[PageRepo
         problem = tree.categories_problem(page.categories)
         if problem:
             raise PageImportError(problem)
+        # The next pages of this import compare their requirements with this one's.
+        tree.count_uses(page.report.product_id, page.record, replace=True)
         if target.is_file() and target.read_text("utf-8") == page.text:
             page.report.unchanged = not page.catalog_items and not page.categories
         if not options.dry_run:
@@ -277,4 +302,5 @@ __all__ = [
     "import_pages",
     "read_page",
     "report_json",
+    "states_data_collection",
 ]

@@ -45,6 +45,8 @@ _ORDERED = re.compile(
 class DetailDraft:
     text: str
     details: list[DetailDraft] = field(default_factory=list)
+    #: The source line of its bullet (0: not known).
+    line: int = 0
 
     def record(self) -> Any:
         if not self.details:
@@ -84,6 +86,8 @@ class ItemDraft:
     classification: str | None = None
     #: workload id -> (applies, condition)
     workloads: dict[str, tuple[bool, str | None]] = field(default_factory=dict)
+    #: Named in another bullet's list ("such as date & time, iOS version"), not a bullet itself.
+    implied: bool = False
     _description: list[str] = field(default_factory=list, init=False, repr=False)
     _note: list[str] = field(default_factory=list, init=False, repr=False)
     _purpose: list[str] = field(default_factory=list, init=False, repr=False)
@@ -114,6 +118,40 @@ class ItemDraft:
 
     def add_note(self, text: str) -> None:
         _add(self._note, text)
+
+    def renamed(self, name: str, *, nested: bool = True) -> ItemDraft:
+        """A copy under another name (with its details and alternatives, if ``nested``)."""
+        copy = ItemDraft(
+            name,
+            self.line,
+            self.condition,
+            list(self.details) if nested else [],
+            self.alternatives_intro if nested else None,
+            list(self.alternatives) if nested else [],
+            self.ordered and nested,
+            self.control,
+            self.classification,
+            dict(self.workloads),
+            self.implied,
+        )
+        copy._description = list(self._description)
+        copy._note = list(self._note)
+        copy._purpose = list(self._purpose)
+        return copy
+
+    def is_bare(self) -> bool:
+        """Whether the item says nothing but its name."""
+        return not (
+            self._description
+            or self._note
+            or self._purpose
+            or self.condition
+            or self.details
+            or self.alternatives
+            or self.control
+            or self.classification
+            or self.workloads
+        )
 
     def add_description(self, text: str) -> None:
         _add(self._description, text)
@@ -238,7 +276,7 @@ def _detail(item: ListItem) -> DetailDraft:
     text = one_line(item.text)
     extra = [one_line(p) for p in item.paragraphs]
     body = "\n\n".join([text, *extra]) if extra else text
-    return DetailDraft(body or "(empty)", [_detail(child) for child in item.children])
+    return DetailDraft(body or "(empty)", [_detail(child) for child in item.children], item.line)
 
 
 def item_from(source: ItemSource) -> ItemDraft:

@@ -1,9 +1,10 @@
-"""Matching imported items and categories against the content tree, and making new ids.
+"""The catalog items and categories of the content tree, and the new ids an import makes.
 
-An item whose normalized name (or one of its aliases) matches a catalog item reuses that item's
-id, so that comparisons line up across products. Anything else gets a new id made from its
-name — deterministically, so that importing the same page twice gives the same ids — with a
-numeric suffix when the id is already taken by something with another name.
+An item that matches a catalog item (:mod:`.catalog_match`) reuses that item's id, so that
+comparisons line up across products. Anything else gets a new id made from its name —
+deterministically, so that importing the same page twice gives the same ids — with a numeric
+suffix when the id is already taken by something with another name. Both indexes also know
+which products use each item and category, and whether as required or optional data.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import SECTION_IDS
+from .catalog_match import CatalogEntry, CatalogMatcher, Match
 from .markup import plain
+from .wording import comparable
 
 ID_MAX = 64
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
@@ -72,37 +75,61 @@ class NewCatalogItem:
         return {"id": self.id, "name": self.name, "category": self.category}
 
 
+#: Where products list an item or a category: required or optional data, or data never collected.
+REQUIREMENTS = ("required", "optional", "never-collected")
+
+
 @dataclass
 class CatalogIndex:
     """The catalog items of the content tree, and those this import adds."""
 
-    by_name: dict[str, str] = field(default_factory=dict)
+    matcher: CatalogMatcher = field(default_factory=CatalogMatcher)
     names: dict[str, str] = field(default_factory=dict)
     taken: set[str] = field(default_factory=lambda: set(SECTION_IDS))
     new: list[NewCatalogItem] = field(default_factory=list)
+    #: Per catalog id: the products that list it, per requirement (see :data:`REQUIREMENTS`).
+    uses: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     _next_suffix: dict[str, int] = field(default_factory=dict, init=False, repr=False)
 
-    def add_existing(self, item_id: str, name: str, aliases: Iterable[str] = ()) -> None:
+    def add_existing(
+        self, item_id: str, name: str, aliases: Iterable[str] = (), category: str = ""
+    ) -> None:
+        self.taken.add(item_id)
+        self.names.setdefault(item_id, name)
+        self.matcher.add(CatalogEntry(item_id, name, category, tuple(aliases)))
+
+    def match(self, name: str, category: str | None, *, loose: bool = True) -> Match | None:
+        """The catalog item ``name`` names (see :mod:`.catalog_match`), if any."""
+        return self.matcher.match(name, category, loose=loose)
+
+    def add_new(self, name: str, category: str) -> str:
+        """A new catalog item called ``name``; returns its id."""
+        item_id = _with_suffix(slug(name), self.taken, self._next_suffix)
         self.taken.add(item_id)
         self.names[item_id] = name
-        for text in (name, *aliases):
-            self.by_name.setdefault(normalize_name(text), item_id)
+        self.matcher.add(CatalogEntry(item_id, name, category, existing=False))
+        self.new.append(NewCatalogItem(item_id, name, category))
+        return item_id
 
     def resolve(self, name: str, category: str) -> tuple[str, bool]:
         """The id of the catalog item called ``name`` (added when new), and whether it is new."""
-        key = normalize_name(name)
-        found = self.by_name.get(key)
+        found = self.match(name, category)
         if found is not None:
-            return found, False
-        item_id = _with_suffix(slug(name), self.taken, self._next_suffix)
-        self.taken.add(item_id)
-        self.by_name[key] = item_id
-        self.names[item_id] = name
-        self.new.append(NewCatalogItem(item_id, name, category))
-        return item_id, True
+            return found.ref, False
+        return self.add_new(name, category), True
 
     def name_of(self, item_id: str) -> str:
         return self.names.get(item_id, item_id)
+
+    def category_of(self, item_id: str) -> str | None:
+        entry = self.matcher.entries.get(item_id)
+        return entry.category if entry is not None else None
+
+    def used_as(self, item_id: str, exclude: str = "") -> dict[str, set[str]]:
+        """Per requirement, the products (but ``exclude``) that list the item."""
+        uses = self.uses.get(item_id, {})
+        found = {kind: products - {exclude} for kind, products in uses.items()}
+        return {kind: products for kind, products in found.items() if products}
 
     def release(self, ids: set[str]) -> None:
         """Make ``ids`` free to take again."""
@@ -127,15 +154,29 @@ class CategoryIndex:
     names: dict[str, str] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
     new: list[NewCategory] = field(default_factory=list)
+    #: Per category id: the products whose groups use it, per requirement.
+    uses: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    _exact: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     _next_suffix: dict[str, int] = field(default_factory=dict, init=False, repr=False)
 
     def add_existing(self, category_id: str, name: str) -> None:
         self.taken.add(category_id)
         self.names[category_id] = name
+        self._exact.setdefault(comparable(name), category_id)
         self.by_name.setdefault(normalize_name(name), category_id)
         self.by_name.setdefault(normalize_name(category_id.replace("-", " ")), category_id)
 
-    def resolve(self, name: str) -> str:
+    def match(self, title: str) -> tuple[str, str] | None:
+        """The category a heading names and how (``id``, ``name`` or ``normalized``), if any."""
+        if title in self.names:
+            return title, "id"
+        found = self._exact.get(comparable(title))
+        if found is not None:
+            return found, "name"
+        found = self.by_name.get(normalize_name(title))
+        return (found, "normalized") if found is not None else None
+
+    def add_new(self, name: str) -> str:
         key = normalize_name(name)
         found = self.by_name.get(key)
         if found is not None:
@@ -143,15 +184,26 @@ class CategoryIndex:
         category_id = _with_suffix(slug(name, "data"), self.taken, self._next_suffix)
         self.taken.add(category_id)
         self.by_name[key] = category_id
+        self._exact.setdefault(comparable(name), category_id)
         self.names[category_id] = name
         self.new.append(NewCategory(category_id, name))
         return category_id
 
+    def resolve(self, name: str) -> str:
+        found = self.match(name)
+        return found[0] if found is not None else self.add_new(name)
+
     def name_of(self, category_id: str) -> str:
         return self.names.get(category_id, category_id)
 
+    def used_as(self, category_id: str, exclude: str = "") -> set[str]:
+        """The requirements under which other products (but ``exclude``) use the category."""
+        uses = self.uses.get(category_id, {})
+        return {kind for kind, products in uses.items() if products - {exclude}}
+
 
 __all__ = [
+    "REQUIREMENTS",
     "CatalogIndex",
     "CategoryIndex",
     "NewCatalogItem",

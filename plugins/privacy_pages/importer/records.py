@@ -1,5 +1,9 @@
 """From a statement draft to YAML-ready records, with items matched against the catalog.
 
+Before items are matched, their bullets are regrouped the way the catalog reads them
+(:mod:`.grouping`), optional items get the control the page states (:mod:`.controls`), and
+page sections the page does not cover are marked empty (:mod:`.empty_sections`).
+
 Keys are written in the order of the schema, so that records read the same way whoever (or
 whatever) wrote them, and so that importing the same page twice gives the same bytes.
 """
@@ -14,11 +18,15 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from ..load.links import url_problem
+from .catalog_match import Match
+from .controls import add_controls
 from .draft import DataDraft, GroupDraft, StatementDraft, StorageDraft
+from .empty_sections import empty_sections, product_name
+from .grouping import Regrouper, category_for
 from .item_text import ItemDraft
 from .items import CatalogIndex, CategoryIndex, slug
 from .markup import link_targets, plain, rewrite_links, sentences
-from .report import FreeFormFragment, PageReport
+from .report import CategoryMatch, FreeFormFragment, ItemMatch, NewItem, PageReport
 from .statements import RetentionRule
 
 NEVER_CATEGORY = "Data never collected"
@@ -42,6 +50,8 @@ class Resolver:
     categories: CategoryIndex
     report: PageReport
     workload_ids: dict[str, str]
+    #: The product's id (other products' uses of an item are compared with this one's).
+    product_id: str = ""
     #: The ids already in the report's lists of new and of reused catalog items.
     _listed_new: set[str] = field(default_factory=set, init=False, repr=False)
     _listed_reused: set[str] = field(default_factory=set, init=False, repr=False)
@@ -53,8 +63,75 @@ class Resolver:
         self._listed_new.update(self.report.new_catalog_items)
         self._listed_reused.update(self.report.reused_catalog_items)
 
-    def item(self, draft: ItemDraft, category_id: str, seen: set[str]) -> dict[str, Any]:
-        ref, new = self.catalog.resolve(draft.name, category_id)
+    def category(self, group: GroupDraft, requirement: str) -> str:
+        """The id of a group's category: an existing one if it can be found, else a new one."""
+        heading = group.title or group.category
+        choice = category_for(group, self.catalog, self.categories)
+        if choice is None or any(added.id == choice.id for added in self.categories.new):
+            category_id = (
+                choice.id if choice else self.categories.add_new(group.category or group.title)
+            )
+            how = "no existing category has its name, nor holds most of its items"
+            self.report.category_matches.append(
+                CategoryMatch(group.line, requirement, heading, category_id, "new", 0.0, how)
+            )
+            return category_id
+        note = ""
+        others = self.categories.used_as(choice.id, exclude=self.product_id)
+        if others and requirement not in others:
+            note = (
+                f"other products use {choice.id} only for {' and '.join(sorted(others))} data; "
+                f"this group is {requirement}, as the page says"
+            )
+            self.report.review(group.line, "requirement", f"{heading!r} → {choice.id}: {note}")
+        self.report.category_matches.append(
+            CategoryMatch(
+                group.line,
+                requirement,
+                heading,
+                choice.id,
+                choice.confidence,
+                choice.score,
+                choice.how,
+                note,
+            )
+        )
+        return choice.id
+
+    def items(
+        self, drafts: list[ItemDraft], category_id: str, requirement: str
+    ) -> list[dict[str, Any]]:
+        """The records of one group's items (an item a list implied merged with its bullet)."""
+        found = [self.catalog.match(draft.name, category_id) for draft in drafts]
+        kept: list[tuple[ItemDraft, Match | None]] = []
+        first: dict[str, int] = {}
+        for draft, match in zip(drafts, found, strict=True):
+            index = first.get(match.ref) if match is not None else None
+            if index is not None and match is not None:
+                earlier = kept[index][0]
+                if (earlier.implied or draft.implied) and (earlier.is_bare() or draft.is_bare()):
+                    # "Device information such as … Device identifier" then "Device
+                    # identifier is one of …": one item, with what the bullet says.
+                    if earlier.is_bare():
+                        kept[index] = (draft, match)
+                    continue
+            if match is not None:
+                first.setdefault(match.ref, len(kept))
+            kept.append((draft, match))
+        seen: set[str] = set()
+        return [self.item(d, category_id, seen, requirement, m) for d, m in kept]
+
+    def item(
+        self,
+        draft: ItemDraft,
+        category_id: str,
+        seen: set[str],
+        requirement: str = "required",
+        match: Match | None = None,
+    ) -> dict[str, Any]:
+        if match is None:
+            match = self.catalog.match(draft.name, category_id)
+        ref = self.catalog.add_new(draft.name, category_id) if match is None else match.ref
         record: dict[str, Any] = {}
         if ref in seen:
             # The same item twice in one group: a local item, so neither is lost.
@@ -73,42 +150,87 @@ class Resolver:
             record["ref"] = ref
             if draft.name != self.catalog.name_of(ref):
                 record["name"] = draft.name
-            target = self.report.new_catalog_items if new else self.report.reused_catalog_items
-            listed = self._listed_new if new else self._listed_reused
-            if ref not in listed:
-                listed.add(ref)
-                target.append(ref)
-        if draft.description:
-            record["description"] = draft.description
-        if draft.condition:
-            record["condition"] = draft.condition
-        if draft.classification:
-            record["classification"] = draft.classification
-        if draft.purpose:
-            record["purpose"] = draft.purpose
-        if draft.control:
-            record["control"] = draft.control
-        if draft.details:
-            record["details"] = [detail.record() for detail in draft.details]
-        if draft.alternatives:
-            alternatives: dict[str, Any] = {}
-            if draft.alternatives_intro:
-                alternatives["intro"] = draft.alternatives_intro
-            if draft.ordered:
-                alternatives["ordered"] = True
-            alternatives["options"] = list(draft.alternatives)
-            record["alternatives"] = alternatives
-        if draft.workloads:
-            values: dict[str, Any] = {}
-            for header, (applies, condition) in draft.workloads.items():
-                word = "yes" if applies else "no"
-                values[self.workload_ids[header]] = (
-                    {"applies": word, "condition": condition} if condition else word
-                )
-            record["workloads"] = values
-        if draft.note:
-            record["note"] = draft.note
+            self._list(draft, ref, category_id, requirement, match)
+        _item_fields(record, draft, self.workload_ids)
         return record
+
+    def _list(
+        self, draft: ItemDraft, ref: str, category_id: str, requirement: str, match: Match | None
+    ) -> None:
+        """Put a matched or new item in the report."""
+        if match is None:
+            if ref not in self._listed_new:
+                self._listed_new.add(ref)
+                self.report.new_catalog_items.append(ref)
+                self.report.new_items.append(
+                    NewItem(draft.line, requirement, ref, draft.name, category_id)
+                )
+            return
+        if ref not in self._listed_reused and ref not in self._listed_new:
+            self._listed_reused.add(ref)
+            self.report.reused_catalog_items.append(ref)
+        if ref in self._listed_new:
+            return  # an item this page adds, found again
+        notes = []
+        others = self.catalog.used_as(ref, exclude=self.product_id)
+        if others and requirement not in others:
+            users = sorted({product for products in others.values() for product in products})
+            notes.append(
+                f"other products list it only as {' and '.join(sorted(others))} data "
+                f"({', '.join(users)}); this record lists it as {requirement}, as the page says"
+            )
+            self.report.review(draft.line, "requirement", f"{draft.name!r} → {ref}: {notes[-1]}")
+        if match.category and match.category != category_id:
+            notes.append(f"the catalog files it under {match.category}")
+        self.report.matches.append(
+            ItemMatch(
+                draft.line,
+                requirement,
+                draft.name,
+                ref,
+                match.matched,
+                match.confidence,
+                match.score,
+                match.how,
+                category_id,
+                match.category,
+                "; ".join(notes),
+            )
+        )
+
+
+def _item_fields(record: dict[str, Any], draft: ItemDraft, workload_ids: dict[str, str]) -> None:
+    """An item's fields after its ref (or id and name), in schema order."""
+    if draft.description:
+        record["description"] = draft.description
+    if draft.condition:
+        record["condition"] = draft.condition
+    if draft.classification:
+        record["classification"] = draft.classification
+    if draft.purpose:
+        record["purpose"] = draft.purpose
+    if draft.control:
+        record["control"] = draft.control
+    if draft.details:
+        record["details"] = [detail.record() for detail in draft.details]
+    if draft.alternatives:
+        alternatives: dict[str, Any] = {}
+        if draft.alternatives_intro:
+            alternatives["intro"] = draft.alternatives_intro
+        if draft.ordered:
+            alternatives["ordered"] = True
+        alternatives["options"] = list(draft.alternatives)
+        record["alternatives"] = alternatives
+    if draft.workloads:
+        values: dict[str, Any] = {}
+        for header, (applies, condition) in draft.workloads.items():
+            word = "yes" if applies else "no"
+            values[workload_ids[header]] = (
+                {"applies": word, "condition": condition} if condition else word
+            )
+        record["workloads"] = values
+    if draft.note:
+        record["note"] = draft.note
 
 
 def _text(parts: list[str]) -> str | None:
@@ -191,6 +313,11 @@ def build_product(
         resolver.workload_ids[header] = wid
     if draft.workloads:
         record["workloads"] = [{"id": resolver.workload_ids[h], "name": h} for h in draft.workloads]
+    regrouper = Regrouper(resolver.catalog, resolver.categories, report)
+    regrouper.section(draft.required)
+    regrouper.section(draft.optional)
+    draft.never_items = regrouper.never(draft.never_items)
+    add_controls(draft.optional, report)
     record["required"] = _data_section(draft.required, resolver, draft, "required-data", False)
     optional = _data_section(draft.optional, resolver, draft, "optional-data", True)
     if optional:
@@ -211,9 +338,9 @@ def build_product(
         never: dict[str, Any] = {}
         if _text(draft.never_intro):
             never["intro"] = _text(draft.never_intro)
-        category = resolver.categories.resolve(NEVER_CATEGORY)
-        seen: set[str] = set()
-        never["items"] = [resolver.item(item, category, seen) for item in draft.never_items]
+        group = GroupDraft(NEVER_CATEGORY, "", draft.never_items[0].line, items=draft.never_items)
+        category = resolver.category(group, "never-collected")
+        never["items"] = resolver.items(draft.never_items, category, "never-collected")
         record["never_collected"] = never
     elif _text(draft.never_intro):
         body = _text(draft.never_intro) or ""
@@ -246,6 +373,10 @@ def build_product(
         record["rights"] = rights
     if draft.sections:
         record["sections"] = draft.sections
+    empty = empty_sections(record, product_name(draft.name, draft.intro))
+    if empty:
+        record["empty_sections"] = empty
+        report.empty_sections = list(empty)
     report.counts.groups = sum(
         len(record.get(key, {}).get("groups", [])) for key in ("required", "optional")
     )
@@ -271,7 +402,8 @@ def _data_section(
 
 
 def _group(group: GroupDraft, resolver: Resolver, optional: bool) -> dict[str, Any]:
-    category = resolver.categories.resolve(group.category or group.title)
+    requirement = "optional" if optional else "required"
+    category = resolver.category(group, requirement)
     record: dict[str, Any] = {"category": category}
     if group.title and group.title != resolver.categories.name_of(category):
         record["title"] = group.title
@@ -282,8 +414,7 @@ def _group(group: GroupDraft, resolver: Resolver, optional: bool) -> dict[str, A
         record["intro"] = intro
     if group.condition:
         record["condition"] = " ".join(group.condition)
-    seen: set[str] = set()
-    record["items"] = [resolver.item(item, category, seen) for item in group.items]
+    record["items"] = resolver.items(group.items, category, requirement)
     return record
 
 

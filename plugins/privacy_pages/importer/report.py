@@ -2,8 +2,10 @@
 
 Every piece of text that went to a free-form section is listed with its source line, so that
 a writer knows exactly what to look at. Repairs (mojibake), metadata that was filled in or
-normalized, and links that may not resolve are listed too. The report prints as text and
-saves as JSON (``--report FILE``).
+normalized, and links that may not resolve are listed too, and so is every item and group
+matched against the site's catalog and categories (with how sure the match is), every new
+catalog item and category, and the page sections marked empty. The report prints as text
+and saves as JSON (``--report FILE``).
 """
 
 from __future__ import annotations
@@ -36,6 +38,69 @@ class Review:
     message: str
 
 
+@dataclass(frozen=True)
+class ItemMatch:
+    """A page's item that is a catalog item, and how sure the match is."""
+
+    line: int
+    #: ``required``, ``optional`` or ``never-collected``: where the page lists the item.
+    requirement: str
+    #: The page's wording.
+    name: str
+    ref: str
+    #: The catalog wording that matched (its name or an alias).
+    matched: str
+    #: ``id``, ``name``, ``alias``, ``normalized``, ``partial`` or ``fuzzy``.
+    confidence: str
+    #: 1.0 for the same id, name or alias; else how alike the wordings are (0 to 1).
+    score: float
+    how: str
+    #: The category of the page's group, and the catalog item's own category.
+    category: str
+    catalog_category: str
+    #: Where the match crosses requirements or categories, what the record does about it.
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """A catalog item this import adds: the page's item matched none."""
+
+    line: int
+    requirement: str
+    id: str
+    name: str
+    category: str
+
+
+@dataclass(frozen=True)
+class CategoryMatch:
+    """The category of one of the page's groups, and how it was found."""
+
+    line: int
+    requirement: str
+    #: The page's heading for the group.
+    heading: str
+    category: str
+    #: ``id``, ``name``, ``normalized`` (by its heading), ``items`` (by what its items are),
+    #: or ``new`` (a category this import adds).
+    confidence: str
+    score: float
+    how: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SiteWarning:
+    """What the site's checks say about the imported record (a strict build fails on these)."""
+
+    line: int
+    column: int
+    rule: str
+    key_path: str
+    message: str
+
+
 @dataclass
 class Counts:
     items: int = 0
@@ -64,6 +129,16 @@ class PageReport:
     new_categories: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     unchanged: bool = False
+    #: Every item of the page that matched a catalog item, in page order.
+    matches: list[ItemMatch] = field(default_factory=list)
+    #: Every catalog item this import adds.
+    new_items: list[NewItem] = field(default_factory=list)
+    #: The category of every group of the page.
+    category_matches: list[CategoryMatch] = field(default_factory=list)
+    #: The page sections the page does not cover, marked under ``empty_sections``.
+    empty_sections: list[str] = field(default_factory=list)
+    #: The site's warnings about the imported record (filled in by the CLI after the import).
+    warnings: list[SiteWarning] = field(default_factory=list)
 
     def review(self, line: int, topic: str, message: str) -> None:
         self.reviews.append(Review(line, topic, message))
@@ -96,6 +171,7 @@ def format_report(report: PageReport) -> str:
         f"{len(report.new_catalog_items)} new; {len(report.new_categories)} new categor"
         f"{'y' if len(report.new_categories) == 1 else 'ies'}"
     )
+    lines.extend(_matching_lines(report))
     if report.free_form:
         lines.append(
             f"  free-form text to review ({len(report.free_form)} piece(s), "
@@ -118,9 +194,52 @@ def format_report(report: PageReport) -> str:
         for item in sorted(report.reviews, key=lambda r: (r.line, r.topic)):
             where = f"{report.source}:{item.line}: " if item.line else ""
             lines.append(f"    {where}{item.topic}: {item.message}")
+    if report.empty_sections:
+        lines.append(
+            f"  marked empty (the page does not cover them): {', '.join(report.empty_sections)}"
+        )
+    if report.warnings:
+        lines.append(f"  the site warns about the record ({len(report.warnings)}):")
+        for warning in report.warnings:
+            lines.append(
+                f"    {report.product_file}:{warning.line}:{warning.column}: {warning.rule}: "
+                f"{warning.message}"
+            )
     for path in report.written:
         lines.append(f"  wrote {path}")
     return "\n".join(lines)
+
+
+def _at(report: PageReport, line: int) -> str:
+    return f"{report.source}:{line}: " if line else ""
+
+
+def _matching_lines(report: PageReport) -> list[str]:
+    """The catalog matches with their confidence, the categories, and what is new."""
+    lines: list[str] = []
+    if report.matches:
+        lines.append(f"  catalog matches ({len(report.matches)}):")
+        for m in report.matches:
+            lines.append(
+                f"    {_at(report, m.line)}{m.requirement} {m.name!r} → {m.ref}: {m.confidence} "
+                f"(score {m.score:.2f}; {m.how})" + (f"; {m.note}" if m.note else "")
+            )
+    if report.category_matches:
+        lines.append(f"  categories ({len(report.category_matches)}):")
+        for c in report.category_matches:
+            lines.append(
+                f"    {_at(report, c.line)}{c.requirement} {c.heading!r} → {c.category}: "
+                f"{c.confidence} (score {c.score:.2f}; {c.how})" + (f"; {c.note}" if c.note else "")
+            )
+    if report.new_items:
+        lines.append(f"  new catalog items ({len(report.new_items)}):")
+        for n in report.new_items:
+            lines.append(
+                f"    {_at(report, n.line)}{n.requirement} {n.name!r} → {n.id} ({n.category})"
+            )
+    else:
+        lines.append("  new catalog items: none")
+    return lines
 
 
 def report_json(reports: list[PageReport]) -> str:
@@ -129,4 +248,15 @@ def report_json(reports: list[PageReport]) -> str:
     )
 
 
-__all__ = ["Counts", "FreeFormFragment", "PageReport", "Review", "format_report", "report_json"]
+__all__ = [
+    "CategoryMatch",
+    "Counts",
+    "FreeFormFragment",
+    "ItemMatch",
+    "NewItem",
+    "PageReport",
+    "Review",
+    "SiteWarning",
+    "format_report",
+    "report_json",
+]

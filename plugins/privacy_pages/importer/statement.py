@@ -62,6 +62,7 @@ class StatementReader(DataSections, StorageSections):
         title, root = outline(document)
         heading = plain(title.text) if title else ""
         self.draft.name = _page_name(heading, front_title) or fallback_name
+        self.alerts_to_notes(root)
         self.preamble(root.blocks)
         previous: Kind | None = None
         for section in root.children:
@@ -173,6 +174,28 @@ class StatementReader(DataSections, StorageSections):
                     "Applies to",
                     "an 'Applies to' entry that is not a link",
                 )
+
+    def alerts_to_notes(self, section: Section) -> None:
+        """Every DocFX alert becomes a note of its type (``> [!TIP]`` a tip, ``> [!CAUTION]``
+        a caution), in page order. Notes show at the top of the page: an alert under a heading
+        other than the overview's is listed in the report, for a writer to check it reads
+        well there."""
+        kept: list[Block] = []
+        for block in section.blocks:
+            if not isinstance(block, Alert):
+                kept.append(block)
+                continue
+            self.note(block)
+            if section.heading is not None and classify_heading(section.title) is not Kind.OVERVIEW:
+                self.report.review(
+                    block.line,
+                    "note",
+                    f"the {block.kind.upper()} alert under {section.title!r} is now a note "
+                    f"(type {block.kind}) at the top of the page",
+                )
+        section.blocks = kept
+        for child in section.children:
+            self.alerts_to_notes(child)
 
     def note(self, block: Alert) -> None:
         self.draft.notes.append({"type": block.kind, "text": alert_markdown(block)})

@@ -95,14 +95,51 @@ class ContentTree:
                             str(entry["id"]),
                             str(entry.get("name", entry["id"])),
                             [str(a) for a in entry.get("aliases") or []],
+                            str(entry.get("category", "")),
                         )
         products = root / "products"
         if products.is_dir():
             for path in sorted(products.glob("*.y*ml")):
-                locals_ = set(_local_ids(tree._read(path)))
+                data = tree._read(path)
+                locals_ = set(_local_ids(data))
                 tree.local_ids[path.stem] = locals_
                 tree.catalog.taken.update(locals_)
+                tree.count_uses(path.stem, data)
         return tree
+
+    def count_uses(self, product_id: str, data: Any, *, replace: bool = False) -> None:
+        """Note which catalog items and categories a product lists, and as what: the products
+        of the content tree, and each page of an import once it is read, so that a later page
+        of the same import that lists them under another requirement says so too. With
+        ``replace``, what the product's earlier record listed is forgotten first."""
+        if replace:
+            for index in (self.catalog.uses, self.categories.uses):
+                for uses in index.values():
+                    for products in uses.values():
+                        products.discard(product_id)
+        if not isinstance(data, dict):
+            return
+        for requirement in ("required", "optional"):
+            section = data.get(requirement)
+            groups = section.get("groups") if isinstance(section, dict) else None
+            for group in groups if isinstance(groups, list) else []:
+                if not isinstance(group, dict):
+                    continue
+                category = group.get("category")
+                if isinstance(category, str):
+                    uses = self.categories.uses.setdefault(category, {})
+                    uses.setdefault(requirement, set()).add(product_id)
+                self._count_items(product_id, requirement, group.get("items"))
+        never = data.get("never_collected")
+        if isinstance(never, dict):
+            self._count_items(product_id, "never-collected", never.get("items"))
+
+    def _count_items(self, product_id: str, requirement: str, items: Any) -> None:
+        for item in items if isinstance(items, list) else []:
+            ref = item.get("ref") if isinstance(item, dict) else None
+            if isinstance(ref, str):
+                uses = self.catalog.uses.setdefault(ref, {})
+                uses.setdefault(requirement, set()).add(product_id)
 
     def release_local_ids(self, product_id: str) -> None:
         """Let a re-import reuse its product's own local item ids (no other product's)."""

@@ -1,0 +1,100 @@
+"""How optional items are controlled, in the page's own words.
+
+The site asks each optional item to say who turns its collection on or off (lint rule
+``optional-item-without-control``). Pages say it once for a whole section or group ("Customers
+can control the collection of optional data.", "Below diagnostic data is collected only with
+the consent of the user", "Feedback Data is collected through in-app feedback provided by the
+user") or for one item ("The user's email address, if they choose to provide it."). Those
+sentences become the ``control`` of each optional item that has none: the item's own, then its
+group's, then the section's (a section's sentence about diagnostic or feedback data only for
+groups of that kind).
+
+Where the page says only why the data is optional ("This data is only for diagnostic purposes
+and is not required for the service itself."), that sentence is the control, and the report
+asks the writer to add who controls collection. Where the page says nothing, the item gets no
+control: nothing is made up, the site's warning stays, and the report names the item.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .draft import DataDraft
+from .item_text import ItemDraft
+from .markup import plain, sentences
+from .report import PageReport
+
+#: Words that say who decides whether the data is collected.
+_CONTROL = re.compile(
+    r"\b(?:consent|chooses?|chose|choice|opt(?:s|ed)?[- ]?(?:in|out)|can control|"
+    r"controls? the collection|turn(?:s|ed)? (?:\w+ )?(?:on|off)|enables?|disables?|"
+    r"optional to provide|in-app feedback|feedback (?:provided|submitted))\b",
+    re.I,
+)
+#: Words that say only why the data is optional.
+_WHY_OPTIONAL = re.compile(r"\bnot (?:required|essential|necessary|needed)\b", re.I)
+_KINDS = {
+    "diagnostic": re.compile(r"\bdiagnostic", re.I),
+    "feedback": re.compile(r"\bfeedback", re.I),
+}
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[0].upper() + text[1:] if text and text[0].islower() else text
+    return text if text.endswith((".", "!", "?")) else text.rstrip(":;, ") + "."
+
+
+def _sentences(paragraphs: list[str]) -> list[str]:
+    return [_sentence(s) for paragraph in paragraphs for s in sentences(paragraph) if s.strip()]
+
+
+def _for_kind(sentence: str, kind: str | None) -> bool:
+    """Whether a section's sentence is about a group of this kind (or about all of them)."""
+    about = {name for name, pattern in _KINDS.items() if pattern.search(sentence)}
+    return not about or kind in about
+
+
+def _unique(found: list[str]) -> list[str]:
+    return list(dict.fromkeys(found))
+
+
+def _own(item: ItemDraft) -> list[str]:
+    """The item's own words about who decides ("if they choose to provide it")."""
+    found = [item.condition or "", item.name]
+    found.extend(sentences(item.description or ""))
+    return [_sentence(text) for text in found if text and _CONTROL.search(plain(text))]
+
+
+def add_controls(optional: DataDraft, report: PageReport) -> None:
+    """Give each optional item without a control the page's words about its control."""
+    general = _sentences(optional.intro)
+    for group in optional.groups:
+        own_group = _sentences(group.intro) + [_sentence(c) for c in group.condition]
+        section = [s for s in general if _for_kind(s, group.kind)]
+        strong = [s for s in own_group + section if _CONTROL.search(plain(s))]
+        weak = [s for s in own_group + section if _WHY_OPTIONAL.search(plain(s))]
+        for item in group.items:
+            if item.control:
+                continue
+            found = _unique(_own(item) + strong)
+            if found:
+                item.control = " ".join(found)
+            elif weak:
+                item.control = " ".join(_unique(weak))
+                report.review(
+                    item.line,
+                    "control",
+                    f"{item.name!r}: the page says only why it is optional ({item.control!r}); "
+                    "that is its control: line for now: add who turns collection on or off",
+                )
+            else:
+                report.review(
+                    item.line,
+                    "control",
+                    f"{item.name!r}: the page does not say how collection is controlled; add a "
+                    "control: line (the site warns until then, rule optional-item-without-control)",
+                )
+
+
+__all__ = ["add_controls"]

@@ -1,0 +1,95 @@
+"""The page sections an imported page does not cover, marked as empty in the product's voice.
+
+A product page has a fixed set of sections (:data:`~privacy_pages.model.sections.SECTIONS`). A
+section the record says nothing about shows a generic sentence, and the site warns about it
+(lint rule ``unmarked-empty-section``) until the record marks it under ``empty_sections``. The
+importer marks each one the page does not cover with a neutral sentence that names the
+product and says what is not given, never what the product does or does not do: the page is
+silent, so that is all that is known ("No further reading is listed for Intune.").
+
+What counts as content follows :func:`~privacy_pages.model.sections.section_has_content`,
+read off the record's keys (a free-form section placed after a section counts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+from ..model import SECTION_IDS
+from .markup import plain
+
+#: What the page shows, per section the page does not cover ({name}: the product).
+SENTENCES = {
+    "required-data": "No required data is listed for {name}.",
+    "optional-data": "No optional data is listed for {name}.",
+    "data-use": "How {name} uses the data is not described beyond the overview.",
+    "never-collected": "No data is listed that {name} never collects.",
+    "storage-and-retention": "No retention period is given for {name}, and no storage details "
+    "beyond the overview.",
+    "data-access-and-security": "How access to the data of {name} is protected is not described.",
+    "your-rights": "How to exercise data subject rights for {name} is not described.",
+    "more-information": "No further reading is listed for {name}.",
+}
+
+_CONTENT: dict[str, Callable[[dict[str, Any]], bool]] = {
+    "required-data": lambda r: bool(r.get("required")),
+    "optional-data": lambda r: bool(r.get("optional")),
+    "data-use": lambda r: bool(r.get("data_use") or r.get("processed_entities")),
+    "never-collected": lambda r: "never_collected" in r,
+    "storage-and-retention": lambda r: bool(r.get("storage")),
+    "data-access-and-security": lambda r: bool(r.get("access")),
+    "your-rights": lambda r: bool(r.get("rights")),
+    "more-information": lambda r: bool(r.get("links") or r.get("next_steps")),
+}
+
+#: Words of a page title that name the page, not the product ("Privacy information - …").
+_PAGE_WORDS = re.compile(
+    r"\b(?:privacy|personal|data|information|statement|policy|notice|collection|collected|"
+    r"collects?|in|for|and|of|the|about)\b|[-\u2013\u2014:|,]",
+    re.I,
+)
+_TITLE_AFFIXES = (
+    re.compile(
+        r"^\s*(?:privacy (?:information|statement|policy|notice)|data collection)\s*"
+        r"(?:[-\u2013\u2014:|]\s*|\b(?:in|for|of)\b\s*)",
+        re.I,
+    ),
+    re.compile(r"\s*[-\u2013\u2014:|]\s*privacy (?:information|statement|policy|notice)\s*$", re.I),
+)
+#: A run of capitalized words ("Microsoft Managed Desktop", "Defender for Endpoint on iOS").
+_PROPER = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:(?:for|on|of)\s+)?[A-Z][\w-]*)+")
+
+
+def product_name(title: str, intro: list[str]) -> str:
+    """The product a page is about, for the sentences above: the title without the words
+    that name the page ("Privacy information - X", "Data collection in X"), or, when the title
+    names no product ("Privacy and personal data"), the name the introduction repeats."""
+    name = title.strip()
+    for affix in _TITLE_AFFIXES:
+        name = affix.sub("", name).strip()
+    if _PAGE_WORDS.sub(" ", name).strip():
+        return name
+    counts = Counter(m.group(0) for paragraph in intro for m in _PROPER.finditer(plain(paragraph)))
+    if counts:
+        found, count = counts.most_common(1)[0]
+        if count > 1:
+            return found
+    return title.strip()
+
+
+def empty_sections(record: dict[str, Any], name: str) -> dict[str, str]:
+    """``empty_sections`` for the sections a product record leaves empty (in page order)."""
+    placed = {str(section.get("after")) for section in record.get("sections", [])}
+    result: dict[str, str] = {}
+    for section_id in SECTION_IDS:
+        has_content = _CONTENT.get(section_id)
+        if has_content is None or section_id in placed or has_content(record):
+            continue
+        result[section_id] = SENTENCES[section_id].format(name=name)
+    return result
+
+
+__all__ = ["SENTENCES", "empty_sections", "product_name"]
