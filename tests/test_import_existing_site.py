@@ -218,7 +218,9 @@ def ios_import(tmp_path_factory: pytest.TempPathFactory) -> ImportedSite:
     page = seed("000")
     site = copy_site(tmp_path_factory.mktemp("ios") / "site")
     before = snapshot(site / "content")
-    run = run_import(site, page, "--product-id", NEW_ID, "--base-url", BASE_URL)
+    # As the acceptance asks: no --base-url. The seed's relative link to a page of the same
+    # docs set is written as the address the site's own records use for that page.
+    run = run_import(site, page, "--product-id", NEW_ID)
     build = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site / "mkdocs.yml")],
         cwd=site,
@@ -257,6 +259,31 @@ def test_import_adds_only_the_product_and_the_site_builds_strictly(
     for item in items:
         name = item.get("name") or catalog[item["ref"]].name
         assert normalize(name) in normalize(text), name
+
+
+def links_in(text: str) -> list[str]:
+    """The targets of Markdown links and of ``url:`` keys in a text."""
+    return re.findall(r"\]\(\s*<?([^)\s>]+)", text) + re.findall(
+        r"\burl:\s*['\"]?([^\s'\"]+)", text
+    )
+
+
+def test_a_relative_link_takes_the_address_the_site_already_uses(
+    ios_import: ImportedSite,
+) -> None:
+    relative = [u for u in links_in(ios_import.seed.read_text("utf-8")) if "://" not in u]
+    assert relative, "seed 000 has a relative link"
+    known = {
+        url
+        for path in (ios_import.site / "content" / "products").glob("*.yml")
+        if path.stem != NEW_ID
+        for url in links_in(path.read_text("utf-8"))
+    }
+    written = set(links_in(yaml.safe_dump(ios_import.run.record(), width=10**6)))
+    for url in relative:
+        name = url.split("#")[0].removesuffix(".md").rsplit("/", 1)[-1]
+        [address] = {k for k in known if k.rstrip("/").endswith("/" + name)}
+        assert url not in written and address in written, (url, address)
 
 
 def test_report_names_each_reused_catalog_item_with_its_confidence(

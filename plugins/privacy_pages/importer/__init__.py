@@ -198,11 +198,11 @@ def read_page(
         summary=summary_for(metadata, draft.intro, draft.name),
         resolver=resolver,
     )
-    fixed = fix_links(record, link_fixer(options.base_url))
+    fixed = fix_links(record, link_fixer(options.base_url, tree.links))
     assert isinstance(fixed, dict)
     body_start = document.front_matter.end_line + 1 if document.front_matter else 1
     body = "\n".join(text.split("\n")[body_start - 1 :])
-    review_links(body, options.base_url, report, body_start)
+    review_links(body, options.base_url, report, body_start, tree.links)
     catalog_items = [item.record() for item in tree.catalog.new[new_items_before:]]
     categories = [c.record() for c in tree.categories.new[new_categories_before:]]
     report.new_categories = [str(c["id"]) for c in categories]

@@ -464,8 +464,38 @@ def _storage(storage: StorageDraft) -> dict[str, Any]:
 # -- links ---------------------------------------------------------------------------------------
 
 
-def link_fixer(base_url: str | None) -> Callable[[str], str | None]:
-    """How a link target is written: made absolute against ``base_url`` when given.
+def page_name(url: str) -> str:
+    """The name of the page a link points at, as a relative link and an absolute one to the
+    same page share it: ``../data-storage-privacy.md#x`` and
+    ``https://learn.microsoft.com/defender-endpoint/data-storage-privacy`` give
+    ``data-storage-privacy``."""
+    path = urlsplit(url).path.rstrip("/")
+    if path.endswith("/index") or path == "index":
+        path = path[: -len("index")].rstrip("/")
+    name = posixpath.basename(path)
+    return name[:-3] if name.endswith(".md") else name
+
+
+def known_target(url: str, known: dict[str, set[str]]) -> str | None:
+    """The absolute address of a relative link's page when the site's records already link to
+    exactly one page of that name (the page the writer imported it from links to it
+    relatively), with the link's own fragment and query."""
+    parts = urlsplit(url)
+    if parts.scheme or url.startswith("//"):
+        return None
+    found = known.get(page_name(url), set())
+    if len(found) != 1:
+        return None
+    target = urlsplit(next(iter(found)))._replace(query=parts.query, fragment=parts.fragment)
+    return target.geturl()
+
+
+def link_fixer(
+    base_url: str | None, known: dict[str, set[str]] | None = None
+) -> Callable[[str], str | None]:
+    """How a link target is written: made absolute against ``base_url`` when given, else
+    against the addresses the site's records already use for a page of that name (``known``,
+    from :meth:`.writer.ContentTree.load`).
 
     Returns ``None`` for targets the site refuses (``javascript:``, ``xref:``), whose link is
     replaced by its text.
@@ -477,8 +507,10 @@ def link_fixer(base_url: str | None) -> Callable[[str], str | None]:
         if url_problem(url):
             return None
         parts = urlsplit(url)
-        if parts.scheme or url.startswith("//") or base_url is None:
+        if parts.scheme or url.startswith("//"):
             return url
+        if base_url is None:
+            return known_target(url, known or {}) or url
         path = parts.path
         if path.endswith(".md"):
             path = path[:-3]
@@ -512,8 +544,15 @@ def fix_links(value: Any, fix: Callable[[str], str | None]) -> Any:
     return value
 
 
-def review_links(text: str, base_url: str | None, report: PageReport, first_line: int) -> None:
-    """List the links of the source that the site will refuse or may not resolve."""
+def review_links(
+    text: str,
+    base_url: str | None,
+    report: PageReport,
+    first_line: int,
+    known: dict[str, set[str]] | None = None,
+) -> None:
+    """List the links of the source that the site will refuse, that were made absolute from
+    the site's other links, or that may not resolve."""
     for offset, line in enumerate(text.split("\n")):
         number = first_line + offset
         for url in link_targets(line):
@@ -525,6 +564,15 @@ def review_links(text: str, base_url: str | None, report: PageReport, first_line
                     number, "link", f"{url}: {problem}; the link was replaced by its text"
                 )
             elif not urlsplit(url).scheme and base_url is None:
+                target = known_target(url, known or {})
+                if target is not None:
+                    report.review(
+                        number,
+                        "link",
+                        f"relative link {url} written as {target}, the address the site's "
+                        "other records use for that page",
+                    )
+                    continue
                 report.review(
                     number,
                     "link",
@@ -539,7 +587,9 @@ __all__ = [
     "build_product",
     "fix_links",
     "guess_platform",
+    "known_target",
     "link_fixer",
+    "page_name",
     "product_id_for",
     "review_links",
     "summary_for",

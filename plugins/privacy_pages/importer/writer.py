@@ -13,11 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
 from ..load.yaml_source import YamlFault, read_file
 from .items import CatalogIndex, CategoryIndex
+from .markup import link_targets
+from .records import page_name
 
 CATALOG_FILE = "imported.yml"
 _HEADER = "# yaml-language-server: $schema={path}\n"
@@ -73,6 +76,9 @@ class ContentTree:
     problems: list[str] = field(default_factory=list)
     #: The ids of items each product (by file stem) defines locally.
     local_ids: dict[str, set[str]] = field(default_factory=dict)
+    #: The absolute addresses the products link to, by the name of the page they point at:
+    #: where an imported page's relative link most likely leads (see ``records.known_target``).
+    links: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> ContentTree:
@@ -105,7 +111,28 @@ class ContentTree:
                 tree.local_ids[path.stem] = locals_
                 tree.catalog.taken.update(locals_)
                 tree.count_uses(path.stem, data)
+                tree._note_links(data)
         return tree
+
+    def _note_links(self, value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "url" and isinstance(item, str):
+                    self._note_link(item)
+                else:
+                    self._note_links(item)
+        elif isinstance(value, list):
+            for item in value:
+                self._note_links(item)
+        elif isinstance(value, str) and "](" in value:
+            for url in link_targets(value):
+                self._note_link(url)
+
+    def _note_link(self, url: str) -> None:
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https") and page_name(url):
+            plain = parts._replace(query="", fragment="").geturl()
+            self.links.setdefault(page_name(url), set()).add(plain)
 
     def count_uses(self, product_id: str, data: Any, *, replace: bool = False) -> None:
         """Note which catalog items and categories a product lists, and as what: the products
