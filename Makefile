@@ -64,17 +64,22 @@ serve: $(STAMP)
 test: $(STAMP) sites
 	$(BIN)/lint-imports --no-cache --no-logo
 	$(BIN)/python -m pytest
-	$(BIN)/ruff check plugins tests
-	$(BIN)/ruff format --check plugins tests
+	$(BIN)/ruff check plugins tests tools
+	$(BIN)/ruff format --check plugins tests tools
 	$(BIN)/mypy
+
+## Full-page screenshots of every kind of page at 1280 and 390 px wide, into screenshots/.
+.PHONY: screenshots
+screenshots: site
+	$(BIN)/python tools/screenshots.py --site site --out screenshots
 
 ## Benchmark the plugin against pre-rendered pages (and Zensical); writes benchmarks/results.md.
 bench: $(STAMP) $(ZS)/.installed
 	$(BIN)/python benchmarks/bench.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugins tests
-	$(BIN)/ruff format --check plugins tests
+	$(BIN)/ruff check plugins tests tools
+	$(BIN)/ruff format --check plugins tests tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

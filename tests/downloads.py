@@ -12,7 +12,14 @@ from typing import Any
 from privacy_pages.compare.cells import Cell, Status, WorkloadCell, WorkloadStatus
 from privacy_pages.compare.comparison import Comparison
 from privacy_pages.diagnostics import Location
-from privacy_pages.model import Alternatives, DataItem, Detail, Requirement, WorkloadValue
+from privacy_pages.model import (
+    CONTROL_NOT_STATED,
+    Alternatives,
+    DataItem,
+    Detail,
+    Requirement,
+    WorkloadValue,
+)
 from privacy_pages.render.comparison_csv import ITEM_COLUMNS
 
 AnyCell = Cell | WorkloadCell
@@ -114,7 +121,7 @@ def _item_from(data: dict[str, Any]) -> DataItem:
         group_condition=data["group_condition"],
         classification=data["classification"],
         purpose=data["purpose"],
-        control=data["control"],
+        control=None if data["control"] == CONTROL_NOT_STATED else data["control"],
         details=tuple(_detail_from(d) for d in data["details"]),
         alternatives=Alternatives(
             tuple(alternatives["options"]), alternatives["ordered"], alternatives["intro"]
@@ -127,6 +134,7 @@ def _item_from(data: dict[str, Any]) -> DataItem:
         ),
         note=data["note"],
         source=JSON_SOURCE,
+        control_not_stated=data["control"] == CONTROL_NOT_STATED,
     )
 
 

@@ -457,40 +457,54 @@ def test_data_item_index_answers_where_each_item_is_collected(built: SiteResult)
     dataset, collection = fixture_build()
     page = built.site_dir / "privacy/data-items/index.html"
     tree = parse(page.read_text("utf-8"))
-    headings = {n.attrs["id"]: n for n in tree.find_all("h3") if "id" in n.attrs}
-    assert set(headings) == set(dataset.catalog)  # one entry per catalog item
     article = tree.find_all("article")[0]
+    (table,) = article.find_all("table")  # one table: the script filters and sorts it
+    rows = {n.attrs["data-pp-item"]: n for n in table.select(lambda n: n.has_class("pp-row"))}
+    assert set(rows) == set(dataset.catalog)  # one row per catalog item
     for catalog_item in dataset.catalog.values():
-        section = _section_after(article, headings[catalog_item.id])
+        row = rows[catalog_item.id]
+        # The item's name is a heading with the item's id: links to #item-id land on it.
+        (heading,) = row.find_all("h3")
+        assert heading.attrs["id"] == catalog_item.id
+        assert " ".join(heading.text().split()) == " ".join(catalog_item.name.split())
+        assert row.attrs["data-pp-category"] == catalog_item.category
         products = [
             p
             for p in dataset.products.values()
             if expected_status(p, catalog_item.id)[0] != "not-stated"
         ]
-        links = [a for a in section.find_all("a") if "href" in a.attrs]
+        links = [a for a in row.find_all("a") if "href" in a.attrs]
         assert [" ".join(a.text().split()) for a in links] == [p.name for p in products]
         for link, product in zip(links, products, strict=True):
             target, fragment = _target(page, link.attrs["href"], built.site_dir)
             assert target == built.site_dir / f"privacy/{product.id}/index.html"
             anchors = {n.attrs.get("id") for n in parse(target.read_text("utf-8")).iter()}
             assert fragment in anchors
-        text = " ".join(section.text().split())
+        statuses = [
+            (n.attrs["data-pp-column"], n.attrs["data-pp-status"])
+            for n in row.select(lambda n: n.tag == "li" and "data-pp-status" in n.attrs)
+        ]
+        assert statuses == [
+            (p.id, collection.cell(p.id, catalog_item.id).status.value) for p in products
+        ]
+        text = " ".join(row.text().split())
         for product in products:
             assert collection.cell(product.id, catalog_item.id).label in text
+        # Workloads are shown only where a product has some: no "Workloads —" filler.
+        with_workloads = [
+            p for p in products if p.workloads and collection.cell(p.id, catalog_item.id).collected
+        ]
+        assert text.count("Workloads:") == len(with_workloads), catalog_item.id
+        assert "Workloads: —" not in text
+    # Each category's rows follow the category's heading row, which keeps its old anchor.
+    for body in table.find_all("tbody"):
+        (heading,) = body.find_all("th", scope="rowgroup")
+        category = body.attrs["data-pp-category"]
+        assert heading.attrs["id"] == f"category-{category}"
+        assert {
+            r.attrs["data-pp-category"] for r in body.select(lambda n: n.has_class("pp-row"))
+        } == {category}
     # Links across the index were also checked by the strict build (MkDocs' anchor validation).
-
-
-def _section_after(article: Node, heading: Node) -> Node:
-    """The nodes between a heading and the next h2/h3, as one node."""
-    flat = [c for c in article.children if isinstance(c, Node)]
-    # Material wraps nothing around headings in the article: siblings follow directly.
-    start = next(i for i, n in enumerate(flat) if n is heading)
-    section = Node("section", {})
-    for node in flat[start + 1 :]:
-        if node.tag in {"h2", "h3"}:
-            break
-        section.children.append(node)
-    return section
 
 
 def test_site_search_indexes_items_by_name(built: SiteResult) -> None:

@@ -16,7 +16,7 @@ from conftest import FIXTURES, REPO, run_mkdocs
 from privacy_pages.cli import main
 from privacy_pages.history.releases import build_history
 from privacy_pages.history.snapshot import load_snapshots
-from privacy_pages.model.sections import NOT_STATED
+from privacy_pages.model.sections import EMPTY_SECTION_WORDING
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 V1_DATE = "2026-10-01"
@@ -90,7 +90,7 @@ def test_every_product_page_has_the_change_history_section(tmp_path: Path) -> No
     assert "Battery level" in ios and "added" in ios  # new item
     assert "<ins>managed</ins>" in ios  # introduction reworded
     assert '<a href="#battery-level">' in ios, "an added item links to its anchor"
-    assert NOT_STATED["change-history"] not in ios
+    assert EMPTY_SECTION_WORDING["change-history"] not in ios
 
     android = section(pages["widget-android"], "change-history")
     assert "MAM workload" in android and "<del>Yes</del>" in android and "<ins>No</ins>" in android
@@ -98,7 +98,7 @@ def test_every_product_page_has_the_change_history_section(tmp_path: Path) -> No
 
     web = section(pages["widget-web"], "change-history")
     assert 'id="release-1-0-0"' in web and "release-1-1-0" not in web
-    assert NOT_STATED["change-history"] in web, "a statement with no change says so"
+    assert EMPTY_SECTION_WORDING["change-history"] in web, "a statement with no change says so"
 
 
 def test_what_changed_page_and_feed(tmp_path: Path) -> None:
@@ -204,7 +204,7 @@ def test_site_without_snapshots_says_no_change_is_recorded(
     result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
     page = result.html("privacy/widget-ios.md")
-    assert NOT_STATED["change-history"] in section(page, "change-history")
+    assert EMPTY_SECTION_WORDING["change-history"] in section(page, "change-history")
     assert not (result.site_dir / "changes.xml").exists()
     assert not (result.site_dir / "privacy" / "changes" / "index.html").exists()
 

@@ -11,6 +11,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Literal
 
 import yaml
@@ -19,6 +20,7 @@ from .check.lint_config import LintConfig, LintConfigError, lint_config
 from .history.releases import HistoryOptions, HistoryOptionsError, history_options
 from .load.metadata import METADATA_TYPES, MetadataRules
 from .load.yaml_source import Limits
+from .model.sections import EMPTY_SECTION_WORDING
 
 PLUGIN_NAME = "privacy-pages"
 #: Options of earlier releases, accepted so that a site still builds, and otherwise ignored:
@@ -59,6 +61,9 @@ class Settings:
     removed_options: tuple[str, ...] = ()
     #: The most characters one text value of the records may hold (option ``max_text_length``).
     max_text_length: int = Limits().max_text_chars
+    #: What an empty section says when the product's record does not (option
+    #: ``empty_sections``): section id → sentence, ``{product}`` for the product's name.
+    empty_sections: Mapping[str, str] = field(default_factory=lambda: EMPTY_SECTION_WORDING)
 
     @property
     def limits(self) -> Limits:
@@ -83,6 +88,7 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
         "lint",
         "history",
         "max_text_length",
+        "empty_sections",
         *REMOVED_OPTIONS,
     }
     unknown = sorted(set(options) - known)
@@ -111,7 +117,29 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
         history=history,
         removed_options=tuple(key for key in REMOVED_OPTIONS if options.get(key) is not None),
         max_text_length=_count(options, "max_text_length", default=Limits().max_text_chars),
+        empty_sections=empty_section_wording(options.get("empty_sections")),
     )
+
+
+def empty_section_wording(option: object) -> Mapping[str, str]:
+    """The option ``empty_sections`` over the default wording. The sentences are plain text:
+    ``{product}`` is replaced by the product's name, and nothing else is interpreted."""
+    if option is None:
+        return EMPTY_SECTION_WORDING
+    if not isinstance(option, Mapping):
+        raise SettingsError(
+            f"empty_sections must map section ids to sentences, found {type(option).__name__}"
+        )
+    unknown = sorted(str(key) for key in option if key not in EMPTY_SECTION_WORDING)
+    if unknown:
+        raise SettingsError(
+            f"empty_sections: expected section ids ({', '.join(EMPTY_SECTION_WORDING)}), "
+            f"found {', '.join(map(repr, unknown))}"
+        )
+    for key, value in option.items():
+        if not isinstance(value, str) or not value.strip():
+            raise SettingsError(f"empty_sections.{key} must be a sentence, found {value!r}")
+    return MappingProxyType({**EMPTY_SECTION_WORDING, **option})
 
 
 def _count(options: Mapping[str, Any], key: str, *, default: int) -> int:

@@ -2,12 +2,17 @@
  * privacy-pages: sorting and filtering of the comparison tables.
  *
  * Plain JavaScript with no dependencies; it loads nothing from the network. It enhances every
- * element with a data-pp-comparison attribute (see templates/comparison.md.j2):
+ * element with a data-pp-comparison attribute (templates/comparison.md.j2 and
+ * templates/data-item-index.md.j2):
  *   - a text box filters rows by item name, id and aliases (data-pp-text);
  *   - facets filter by category (tbody[data-pp-category]), requirement and product
- *     (td[data-pp-status], td[data-pp-column]);
- *   - a button in each column header sorts the rows within each category (aria-sort);
- *   - "Showing N of M data items" is announced to screen readers.
+ *     ([data-pp-status] with [data-pp-column], in a cell or a list item of one; the products
+ *     are the columns' th[data-pp-product], or the index's [data-pp-product-option]);
+ *   - a button filling each column header sorts the rows within each category (aria-sort);
+ *   - "Showing N of M data items" is announced to screen readers;
+ *   - a table that fits its column scrolls with the page (data-pp-fit="true", its header
+ *     sticks under the site's header); one that does not stays in its scroll box, which shows
+ *     a hint and shaded edges where there is more to see (data-pp-more).
  * Running it twice on a page does nothing more: tables are marked data-pp-ready. With
  * Material's instant navigation, it runs again for every new page through document$.
  */
@@ -60,6 +65,8 @@
     if (!table || !table.tHead) {
       return;
     }
+    var scroller = root.querySelector(".pp-table-scroll");
+    var frame = root.querySelector(".pp-table-frame") || table;
     root.setAttribute("data-pp-ready", "true");
     counter += 1;
     var prefix = "pp-" + (root.getAttribute("data-pp-comparison") || "table") + "-" + counter;
@@ -99,13 +106,7 @@
       "product",
       "Product",
       "Any product",
-      headers
-        .filter(function (th) {
-          return th.hasAttribute("data-pp-product");
-        })
-        .map(function (th) {
-          return [th.getAttribute("data-pp-product"), th.getAttribute("data-pp-title")];
-        })
+      productOptions(root, headers)
     );
     [categories, requirement, product].forEach(function (f) {
       controls.appendChild(f.wrapper);
@@ -116,16 +117,19 @@
     var count = element("p", { "class": "pp-count", role: "status", "aria-live": "polite" });
     var empty = element("p", { "class": "pp-empty" }, "No data items match the filters.");
     empty.hidden = true;
-    root.insertBefore(controls, table);
-    root.insertBefore(count, table);
-    root.insertBefore(empty, table.nextSibling);
+    var hint = element("p", { "class": "pp-scroll-hint" }, "Scroll the table sideways to see every column \u2192");
+    hint.hidden = true;
+    frame.parentNode.insertBefore(controls, frame);
+    frame.parentNode.insertBefore(count, frame);
+    frame.parentNode.insertBefore(hint, frame);
+    frame.parentNode.insertBefore(empty, frame.nextSibling);
 
     // -- filtering --------------------------------------------------------------------------
     function matchesFacets(row, wantedProduct, wantedStatus) {
       if (!wantedProduct && !wantedStatus) {
         return true;
       }
-      return toArray(row.querySelectorAll("td[data-pp-status]:not(.pp-workload)")).some(
+      return toArray(row.querySelectorAll("[data-pp-status]:not(.pp-workload)")).some(
         function (cell) {
           if (wantedProduct && cell.getAttribute("data-pp-column") !== wantedProduct) {
             return false;
@@ -225,11 +229,119 @@
       });
     });
 
+    // -- fitting the column -------------------------------------------------------------------
+    function layout() {
+      if (!scroller) {
+        return;
+      }
+      var fits = table.offsetWidth <= scroller.clientWidth + 1;
+      root.setAttribute("data-pp-fit", fits ? "true" : "false");
+      hint.hidden = fits;
+      if (fits) {
+        scroller.removeAttribute("tabindex");
+        scroller.removeAttribute("role");
+        scroller.removeAttribute("aria-label");
+        root.removeAttribute("data-pp-more");
+        return;
+      }
+      // A box that scrolls is reachable from the keyboard, to scroll it with the arrow keys.
+      scroller.setAttribute("tabindex", "0");
+      scroller.setAttribute("role", "region");
+      scroller.setAttribute("aria-label", "Table (scrolls sideways and down)");
+      var more = [];
+      if (scroller.scrollLeft > 1) {
+        more.push("left");
+      }
+      if (scroller.scrollLeft + scroller.clientWidth < scroller.scrollWidth - 1) {
+        more.push("right");
+      }
+      root.setAttribute("data-pp-more", more.join(" "));
+    }
+
     apply();
+    if (scroller) {
+      scroller.addEventListener("scroll", layout, { passive: true });
+      window.addEventListener("resize", layout);
+      layout();
+      // The browser went to a #item before the table settled in its layout: go there again.
+      var target = hashTarget();
+      if (target && table.contains(target)) {
+        target.scrollIntoView();
+      }
+    }
   }
+
+  function hashTarget() {
+    try {
+      return window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    } catch (error) {
+      return null; // a malformed %-escape in the address
+    }
+  }
+
+  function productOptions(root, headers) {
+    var columns = headers.filter(function (th) {
+      return th.hasAttribute("data-pp-product");
+    });
+    if (columns.length) {
+      return columns.map(function (th) {
+        return [th.getAttribute("data-pp-product"), th.getAttribute("data-pp-title")];
+      });
+    }
+    return toArray(root.querySelectorAll("[data-pp-product-option]")).map(function (node) {
+      return [node.getAttribute("data-pp-product-option"), node.textContent];
+    });
+  }
+
+  // Material wraps each wide Markdown table in a box that scrolls sideways. Keyboard users
+  // must be able to reach what it hides (WCAG 2.1.1), so a box that scrolls takes focus and is
+  // named after its table's caption or the heading above it.
+  function focusableScrollBoxes() {
+    toArray(document.querySelectorAll(".md-typeset__scrollwrap")).forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (!scrolls) {
+        if (box.hasAttribute("data-pp-focusable")) {
+          ["tabindex", "role", "aria-label", "data-pp-focusable"].forEach(function (name) {
+            box.removeAttribute(name);
+          });
+        }
+        return;
+      }
+      if (box.hasAttribute("tabindex")) {
+        return;
+      }
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", scrollBoxName(box));
+      box.setAttribute("data-pp-focusable", "");
+    });
+  }
+
+  function scrollBoxName(box) {
+    var caption = box.querySelector("caption");
+    if (caption && caption.textContent.trim()) {
+      return caption.textContent.trim();
+    }
+    for (var node = box.previousElementSibling; node; node = node.previousElementSibling) {
+      if (/^H[1-6]$/.test(node.tagName)) {
+        return node.textContent.replace(/\u00b6/g, "").trim() + " (table)";
+      }
+    }
+    return "Table";
+  }
+
+  var watchingBoxes = false;
 
   function init() {
     toArray(document.querySelectorAll("[data-pp-comparison]")).forEach(enhance);
+    focusableScrollBoxes();
+    if (!watchingBoxes) {
+      watchingBoxes = true;
+      // Material wraps the tables from its own script, and a narrower window makes more of them
+      // scroll: check again once everything has loaded, and on resize.
+      window.addEventListener("load", focusableScrollBoxes);
+      window.addEventListener("resize", focusableScrollBoxes);
+    }
   }
 
   if (document.readyState === "loading") {

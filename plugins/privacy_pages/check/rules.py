@@ -39,11 +39,12 @@ def _all_items(product: Product) -> tuple[DataItem, ...]:
 def optional_item_without_control(context: LintContext) -> Iterator[Finding]:
     for product in context.dataset.products.values():
         for item in product.optional.items:
-            if item.control is None:
+            if item.control is None and not item.control_not_stated:
                 yield Finding(
                     item.source,
                     f"optional item {item.id!r} does not say how the user or admin controls it; "
-                    "add a control: line (for example 'Users can turn this off in Settings')",
+                    "add a control: line (for example 'Users can turn this off in Settings'), or "
+                    "'control: not-stated' if the statement does not say",
                     context.path_to(item.source),
                 )
 
@@ -206,7 +207,9 @@ RULES: tuple[Rule, ...] = (
         catches="Optional data is optional because someone can turn it off. An item under "
         "`optional:` without a `control:` leaves the reader guessing who decides and where.",
         fix="Add `control:` to the item, saying who controls collection and how, for example "
-        "`control: Users choose whether to send feedback.`",
+        "`control: Users choose whether to send feedback.` If the product's own statement does "
+        "not say, write `control: not-stated`: the page then shows nothing in its place, rather "
+        "than a sentence that says nothing.",
     ),
     Rule(
         id="product-without-retention",
@@ -298,8 +301,9 @@ RULES: tuple[Rule, ...] = (
         default_severity=Severity.WARNING,
         check=unmarked_empty_section,
         catches="A section of the product page (for example Your rights) that the record "
-        "says nothing about. The page then shows a generic 'This privacy statement does not "
-        "...' sentence, which may not be what the product's statement means.",
+        "says nothing about. The page then shows the site's sentence for it (by default, in "
+        "the product's voice: 'Contoso Notes collects no optional data.'), which may not be "
+        "what the product means.",
         fix="Fill in the section's fields, or mark it empty on purpose under `empty_sections:`, "
         "with the sentence the page should show instead, for example `your-rights: Rights "
         "requests go through your administrator.`",

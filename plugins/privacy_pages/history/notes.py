@@ -263,7 +263,7 @@ def _product_field_label(path: str, changes: ChangeSet) -> str:
         what = GROUP_FIELD_LABELS.get(parts[2], parts[2])
         return f"{_requirement(requirement).capitalize()}: {changes.category_name(category)} group {what}"
     if parts[0] == "empty_sections" and len(parts) >= 2:
-        return f"Statement for the empty section {parts[1]}"
+        return f"What the empty section {parts[1]} says"
     for size in (3, 2, 1):  # the longest known field, then the entry it names
         prefix = ".".join(parts[:size])
         if prefix in FIELD_LABELS:

@@ -19,7 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostics
-from .changes import ChangeSet, ItemAdded, ItemChanged, ProductAdded, compare
+from .changes import (
+    Change,
+    ChangeSet,
+    ItemAdded,
+    ItemChanged,
+    MetadataChanged,
+    ProductAdded,
+    compare,
+)
 from .notes import ChangeNote, describe_all
 from .snapshot import Snapshot, load_snapshots
 
@@ -111,17 +119,30 @@ class Release:
             return product_id in self.snapshot.products
         return any(isinstance(c, ProductAdded) for c in self.changes.for_product(product_id))
 
+    def reader_changes(self, product_id: str) -> list[Change]:
+        """The changes to one statement that its readers see: all but front-matter metadata
+        (``ms.prod removed`` says nothing to a reader; ``privacy-pages diff`` still shows it)."""
+        return [
+            c for c in self.changes.for_product(product_id) if not isinstance(c, MetadataChanged)
+        ]
+
+    @property
+    def products(self) -> list[str]:
+        """The statements this release published or changed for readers, in order."""
+        if self.initial:
+            return sorted(self.snapshot.products)
+        return [pid for pid in self.changes.products if self.reader_changes(pid)]
+
     def touches(self, product_id: str) -> bool:
-        """Whether this release published or changed a statement."""
+        """Whether this release published or changed a statement (for its readers)."""
         if self.initial:
             return product_id in self.snapshot.products
-        return bool(self.changes.for_product(product_id))
+        return bool(self.reader_changes(product_id))
 
     def notes(self, product_id: str) -> list[ChangeNote]:
-        """What changed in one statement, in words (nothing for its first publication)."""
-        changes = [
-            c for c in self.changes.for_product(product_id) if not isinstance(c, ProductAdded)
-        ]
+        """What changed in one statement, in words, for its readers (nothing for its first
+        publication, nothing about metadata)."""
+        changes = [c for c in self.reader_changes(product_id) if not isinstance(c, ProductAdded)]
         return describe_all(changes, self.changes)
 
     @property
@@ -160,9 +181,8 @@ class History:
     def _by_product(self) -> Mapping[str, tuple[Release, ...]]:
         result: dict[str, list[Release]] = {}
         for release in self.newest_first:
-            for product_id in _products_of(release):
-                if release.touches(product_id):
-                    result.setdefault(product_id, []).append(release)
+            for product_id in release.products:
+                result.setdefault(product_id, []).append(release)
         return {pid: tuple(releases) for pid, releases in result.items()}
 
     def product_releases(self, product_id: str) -> tuple[Release, ...]:
@@ -195,12 +215,6 @@ class History:
                         f"New in {month}", release.anchor, release.version
                     )
         return marks
-
-
-def _products_of(release: Release) -> list[str]:
-    if release.initial:
-        return sorted(release.snapshot.products)
-    return list(release.changes.products)
 
 
 def build_history(snapshots: list[Snapshot]) -> History:

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..diagnostics import Location
 from ..model import (
+    CONTROL_NOT_STATED,
     SECTION_IDS,
     Alternatives,
     DataItem,
@@ -212,6 +213,7 @@ def read_item(
         )
         return None
     alternatives = entry.get("alternatives")
+    control = optional_text(entry, "control")
     return DataItem(
         id=item_id,
         name=entry.get("name") or (catalog_item.name if catalog_item else item_id),
@@ -227,7 +229,7 @@ def read_item(
         classification=optional_text(entry, "classification")
         or (catalog_item.classification if catalog_item else None),
         purpose=optional_text(entry, "purpose"),
-        control=optional_text(entry, "control"),
+        control=None if control == CONTROL_NOT_STATED else control,
         details=_details(entry.get("details") or ()),
         alternatives=Alternatives(
             tuple(alternatives["options"]),
@@ -239,6 +241,7 @@ def read_item(
         workloads=_workload_values(builder, entry, path, place.workloads),
         note=optional_text(entry, "note"),
         source=entry.location,
+        control_not_stated=control == CONTROL_NOT_STATED,
     )
 
 

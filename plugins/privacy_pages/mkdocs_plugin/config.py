@@ -35,6 +35,10 @@ class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
     (it would slow every build down, and no statement needs it)."""
     lint = c.Type(dict, default={})
     """Lint rules: rule id → error, warning, info or off, or → {severity: ..., OPTION: value}."""
+    empty_sections = c.Optional(c.Type(dict))
+    """What an empty section says when a product's record does not: section id → sentence, in
+    which ``{product}`` stands for the product's name (plain text, never a template). Sections
+    not listed keep the default wording, such as "{product} collects no optional data."."""
     history = c.Type(dict, default={})
     """Release history: ``updated_marks_days`` (how long changed items stay marked, default 90)
     and ``today`` (the date to judge by, default the build date)."""

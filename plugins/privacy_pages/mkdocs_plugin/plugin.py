@@ -35,6 +35,7 @@ from ..diagnostics import Diagnostics, Severity
 from ..load.record_files import ContentCache
 from ..pipeline import SiteBuild, build_site
 from ..render.blocks import expand_blocks
+from ..render.front_matter import browser_title
 from ..render.paths import FEED_PATH, SCRIPT, STYLESHEET
 from ..render.problem_banner import preview_banners
 from ..render.sanitize import sanitize_html, sanitize_marked
@@ -129,6 +130,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             # Front matter comes from content, and the theme prints page.meta (title,
             # description) into the HTML without escaping: escape every value once, here.
             page.meta = {key: escape_meta(value) for key, value in (page.meta or {}).items()}
+            product = self.build.dataset.products.get(str(page.meta.get("product_id")))
+            if product is not None:  # the theme's <title> names the product
+                page.meta["title"] = escape_meta(browser_title(product))
             return self.banners.get(page.file.src_uri, "") + markdown
         source = page.file.abs_src_path or page.file.src_uri
         dataset, settings = self.build.dataset, self.build.settings

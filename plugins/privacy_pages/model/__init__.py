@@ -6,8 +6,10 @@ Plain frozen dataclasses, independent of YAML, MkDocs and templates. Every recor
 
 from .catalog import CatalogItem, Category
 from .comparison_spec import ComparisonSpec, WorkloadColumn
+from .counts import ItemCounts, RequirementCount, counted, item_counts
 from .dataset import Dataset
 from .items import (
+    CONTROL_NOT_STATED,
     Alternatives,
     DataItem,
     DataSection,
@@ -32,6 +34,7 @@ from .storage import (
 )
 
 __all__ = [
+    "CONTROL_NOT_STATED",
     "SECTIONS",
     "SECTION_IDS",
     "Access",
@@ -45,12 +48,14 @@ __all__ = [
     "Dataset",
     "Detail",
     "FreeSection",
+    "ItemCounts",
     "ItemGroup",
     "Link",
     "NeverCollected",
     "Note",
     "Product",
     "Requirement",
+    "RequirementCount",
     "Retention",
     "Rights",
     "RightsRequest",
@@ -60,4 +65,6 @@ __all__ = [
     "Workload",
     "WorkloadColumn",
     "WorkloadValue",
+    "counted",
+    "item_counts",
 ]

@@ -7,6 +7,10 @@ from enum import StrEnum
 
 from ..diagnostics import Location
 
+#: The ``control`` of an optional item whose statement does not say how collection is controlled:
+#: recorded as a fact, so that the writer need not fill the gap with words.
+CONTROL_NOT_STATED = "not-stated"
+
 
 class Requirement(StrEnum):
     """Whether a product needs an item to work."""
@@ -70,6 +74,9 @@ class DataItem:
     workloads: tuple[tuple[str, WorkloadValue], ...]
     note: str | None
     source: Location
+    #: ``control: not-stated``: the statement does not say how collection is controlled
+    #: (``control`` is then None, and the page shows nothing in its place).
+    control_not_stated: bool = False
 
     @property
     def conditions(self) -> tuple[str, ...]:

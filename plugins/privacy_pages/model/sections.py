@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 
 from .product import Product
 
@@ -20,18 +21,35 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 )
 SECTION_IDS = tuple(section_id for section_id, _ in SECTIONS)
 
-#: What a page says in a section the statement leaves empty and the writer has not marked.
-NOT_STATED = {
-    "required-data": "This privacy statement does not list required data.",
-    "optional-data": "This privacy statement does not list optional data.",
-    "data-use": "This privacy statement does not describe how data is used beyond the purposes above.",
-    "never-collected": "This privacy statement does not list data that is never collected.",
-    "storage-and-retention": "This privacy statement does not say where data is stored or how long it is kept.",
-    "data-access-and-security": "This privacy statement does not describe how access to data is protected.",
-    "your-rights": "This privacy statement does not describe how to exercise data subject rights.",
-    "more-information": "This privacy statement lists no further reading.",
-    "change-history": "No changes have been recorded since this statement was first published.",
-}
+#: What a page says in a section its record leaves empty and the writer has not marked: one
+#: wording per section, in the product's voice. ``{product}`` stands for the product's name; a
+#: site can change any of them (option ``empty_sections``).
+EMPTY_SECTION_WORDING: Mapping[str, str] = MappingProxyType(
+    {
+        "required-data": "{product} collects no required data.",
+        "optional-data": "{product} collects no optional data.",
+        "data-use": "{product} describes no uses of data beyond the purposes above.",
+        "never-collected": "{product} lists no data that it never collects.",
+        "storage-and-retention": (
+            "{product} gives no details of where data is stored or how long it is kept."
+        ),
+        "data-access-and-security": "{product} gives no details of how access to data is protected.",
+        "your-rights": "{product} gives no details of how to exercise your data protection rights.",
+        "more-information": "{product} has no further privacy documentation.",
+        "change-history": "No change to this page has been recorded since it was first published.",
+    }
+)
+#: The placeholder of :data:`EMPTY_SECTION_WORDING`, the only one: the wording is plain text,
+#: never a template (a site's wording and a product's name are data).
+PRODUCT_PLACEHOLDER = "{product}"
+
+
+def empty_section_wording(
+    product: Product, section_id: str, wording: Mapping[str, str] = EMPTY_SECTION_WORDING
+) -> str:
+    """The site's sentence for an empty section, with the product's name put in."""
+    text = wording.get(section_id) or EMPTY_SECTION_WORDING[section_id]
+    return text.replace(PRODUCT_PLACEHOLDER, product.name)
 
 
 def section_has_content(product: Product, section_id: str) -> bool:
@@ -55,11 +73,16 @@ def section_has_content(product: Product, section_id: str) -> bool:
     return checks[section_id]()
 
 
-def empty_statement(product: Product, section_id: str) -> str | None:
-    """What the page says instead of a section's content, or ``None`` when it has content."""
+def empty_statement(
+    product: Product, section_id: str, wording: Mapping[str, str] = EMPTY_SECTION_WORDING
+) -> str | None:
+    """What the page says instead of a section's content, or ``None`` when it has content: the
+    writer's sentence, or else the site's ``wording``."""
     if section_has_content(product, section_id):
         return None
-    return product.empty_sections.get(section_id) or NOT_STATED[section_id]
+    return product.empty_sections.get(section_id) or empty_section_wording(
+        product, section_id, wording
+    )
 
 
 def is_marked_empty(product: Product, section_id: str) -> bool:
@@ -67,9 +90,11 @@ def is_marked_empty(product: Product, section_id: str) -> bool:
 
 
 __all__ = [
-    "NOT_STATED",
+    "EMPTY_SECTION_WORDING",
+    "PRODUCT_PLACEHOLDER",
     "SECTIONS",
     "SECTION_IDS",
+    "empty_section_wording",
     "empty_statement",
     "is_marked_empty",
     "section_has_content",

@@ -9,7 +9,7 @@ from ..compare.comparison import (
     comparison_specs,
 )
 from ..diagnostics import Diagnostic, Location
-from ..model import Dataset
+from ..model import Dataset, item_counts
 from ..settings import Settings
 from .data_item_index import INDEX_TITLE
 from .field_reference import field_reference
@@ -31,15 +31,17 @@ BlockRenderer = Callable[[Dataset, Settings, str, list[str]], str]
 
 
 def product_list(dataset: Dataset, settings: Settings, page: str, args: list[str]) -> str:
-    """A table of every product with its summary and counts of required and optional items."""
+    """A table of every product with its summary and counts of required and optional items
+    (distinct items, conditional ones counted under their requirement and labelled)."""
     rows = []
     for product in sorted(dataset.products.values(), key=lambda p: (p.family or "", p.name)):
+        counts = item_counts(product)
         rows.append(
             {
                 "product": product,
                 "link": relative_link(page, product_page_path(settings, product.id)),
-                "required": len(product.required.items),
-                "optional": len(product.optional.items),
+                "required": counts.required.label,
+                "optional": counts.optional.label,
             }
         )
     return render("product-list.md.j2", settings.templates_dir, rows=rows)

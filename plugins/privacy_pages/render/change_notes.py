@@ -1,8 +1,10 @@
 """Change notes as pages print them: the words before and after, with the changed ones
-marked ``<del>`` and ``<ins>`` (history/ says what changed; this says it in Markdown)."""
+marked ``<del>`` and ``<ins>`` (history/ says what changed; this says it in Markdown). The
+words are content's own Markdown, rendered (made safe) like every Markdown field."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
@@ -34,8 +36,41 @@ def marked_notes(notes: Iterable[ChangeNote]) -> list[MarkedNote]:
     return [MarkedNote.of(note) for note in notes]
 
 
+#: Where the changed words of an excerpt begin and end while it is made safe: control
+#: characters, which content cannot hold (the loader refuses them).
+_BEGIN, _END = "\x02", "\x03"
+#: An inline link to a path or an anchor: relative to the page the text was on when it was
+#: written, it leads nowhere from a change note (on another page, or from an older release),
+#: so the note keeps only its text. Links with a scheme stay links.
+_RELATIVE_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\((?![a-zA-Z][a-zA-Z0-9+.-]*:)[^)\n]*\)")
+
+
 def marked(excerpt: Excerpt, tag: str) -> MarkdownSafe:
-    """Inline Markdown of an excerpt, with the changed words in ``<del>`` or ``<ins>``."""
+    """An excerpt as inline Markdown, with the changed words in ``<del>`` or ``<ins>``.
+
+    The excerpt is content's own Markdown, so it is made safe the way every Markdown field is
+    (:func:`~privacy_pages.markdown_text.block`), on one line: bold and links render as they do
+    on the page. If making it safe turned it into code (too many constructs), each piece is
+    shown exactly as written instead."""
+    text = "".join(
+        f"{_BEGIN}{segment.text}{_END}"
+        if segment.changed and segment.text.strip()
+        else segment.text
+        for segment in excerpt
+    )
+    line = _RELATIVE_LINK.sub(r"\1", " ".join(text.split()))
+    safe = str(markdown_text.block(line))
+    if (
+        "\n" in safe
+        or safe.count(_BEGIN) != line.count(_BEGIN)
+        or safe.count(_END) != line.count(_END)
+    ):
+        return _escaped(excerpt, tag)
+    return MarkdownSafe(safe.replace(_BEGIN, f"<{tag}>").replace(_END, f"</{tag}>"))
+
+
+def _escaped(excerpt: Excerpt, tag: str) -> MarkdownSafe:
+    """Each piece of an excerpt exactly as written (Markdown shown as its characters)."""
     parts = []
     for segment in excerpt:
         words = segment.text.strip()

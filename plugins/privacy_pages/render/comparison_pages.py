@@ -19,10 +19,9 @@ from ..compare.comparison import (
     comparison_specs,
 )
 from ..markdown_text import MarkdownSafe
-from ..model import CatalogItem, Dataset, Product
+from ..model import CatalogItem, Dataset, Product, counted
 from ..settings import Settings
-from .data_item_index import INDEX_TITLE, render_data_item_index
-from .front_matter import page_front_matter
+from .data_item_index import INDEX_TITLE, render_data_item_index, wide_page_front_matter
 from .generated import GeneratedPage, PlannedPage
 from .paths import (
     asset_paths,
@@ -130,6 +129,10 @@ def render_comparison(
         product_cell=cells.product_cell,
         workload_cell=cells.workload_cell,
         index_url=index_url,
+        caption_detail=(
+            f"{counted(len(comparison.rows), 'data item')}, "
+            f"{counted(len(comparison.products), 'product')}"
+        ),
         search_text=_search_text,
         csv_link=relative_link(path, assets.csv(comparison.id)),
         json_link=relative_link(path, assets.privacy_json),
@@ -148,7 +151,7 @@ def render_comparison(
     description = comparison.spec.description or f"{comparison.spec.title}: data items by product."
     return GeneratedPage(
         path=path,
-        markdown=page_front_matter(comparison.spec.title, description) + body,
+        markdown=wide_page_front_matter(comparison.spec.title, description) + body,
         title=comparison.spec.title,
         source=None,
     )

@@ -1,4 +1,6 @@
-"""The data-item index: every catalog item, by category, with the products that state it."""
+"""The data-item index: one table of every catalog item, by category, with the products that
+state it and how. The table is HTML, like a comparison's, so that the packaged script filters
+and sorts it with the same controls; its links are final URLs (see :func:`.paths.relative_url`)."""
 
 from __future__ import annotations
 
@@ -9,11 +11,11 @@ from ..compare.collection import Collection
 from ..compare.comparison import (
     Comparison,
 )
-from ..markdown_text import MarkdownSafe, inline
+from ..markdown_text import MarkdownSafe
 from ..memo import memoized
 from ..model import CatalogItem, Category, Product
 from ..settings import Settings
-from .front_matter import page_front_matter
+from .front_matter import yaml_header
 from .generated import GeneratedPage
 from .paths import (
     asset_paths,
@@ -21,8 +23,9 @@ from .paths import (
     data_item_index_path,
     product_page_path,
     relative_link,
+    relative_url,
 )
-from .templates import render
+from .templates import html_text, render
 
 INDEX_TITLE = "Data item index"
 
@@ -30,11 +33,12 @@ INDEX_TITLE = "Data item index"
 INDEX_DESCRIPTION = "Every data item in the catalog, the products that collect it, and how."
 
 
-def heading_id(value: str) -> MarkdownSafe:
-    """An explicit heading id (``{#id}``, attr_list) for an id the schema restricts."""
-    if not value.isascii() or not value.replace("-", "").isalnum():
-        raise ValueError(f"unsafe heading id {value!r}")
-    return MarkdownSafe("{#" + value + "}")
+def wide_page_front_matter(title: str, description: str) -> str:
+    """The front matter of a page that is one wide table (a comparison, the index): without the
+    table of contents, whose sidebar would stay empty and narrow the table (Material's
+    ``hide``; other hosts ignore it)."""
+    header = yaml_header({"title": title, "description": description, "hide": ["toc"]})
+    return f"---\n{header}---\n\n"
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class IndexRow:
 
     product: Product
     statement: Statement
+    #: The item on the product's page, for a link in raw HTML.
     link: str
     workloads: tuple[str, ...]
 
@@ -53,19 +58,19 @@ class IndexRow:
 
     @property
     def conditions(self) -> MarkdownSafe:
-        """The conditions of the product's statement, as the index prints them."""
+        """The conditions of the product's statement, escaped for HTML (empty for none)."""
         return listed(self.statement.cell.conditions)
 
     @property
     def workload_text(self) -> MarkdownSafe:
-        """The product's workloads for the item, as the index prints them."""
+        """The product's workloads for the item, escaped for HTML (empty for none)."""
         return listed(self.workloads)
 
 
 @memoized(4096)  # cells are shared, and products list the same workloads for many items
 def listed(texts: tuple[str, ...]) -> MarkdownSafe:
-    """Texts escaped and separated by semicolons, or a dash for none (a table cell)."""
-    return MarkdownSafe("; ".join(inline(text) for text in texts) if texts else "—")
+    """Texts escaped for HTML and separated by semicolons."""
+    return MarkdownSafe("; ".join(html_text(text) for text in texts))
 
 
 #: Up to this many products that do not state an item are named in the data-item index; above
@@ -80,9 +85,14 @@ class IndexEntry:
     rows: tuple[IndexRow, ...]
     #: How many products do not state the item.
     not_stated_count: int
-    #: Their names, escaped and separated by commas (each name escaped once per build), or
-    #: None when there are more than :data:`NOT_STATED_NAMED` of them.
+    #: Their names, escaped for HTML and separated by commas (each name escaped once per
+    #: build), or None when there are more than :data:`NOT_STATED_NAMED` of them.
     not_stated_names: MarkdownSafe | None
+
+    @property
+    def collected_by(self) -> int:
+        """How many products collect the item (what the index sorts its products column by)."""
+        return sum(1 for row in self.rows if row.statement.cell.collected)
 
 
 def _workload_texts(product: Product, statement: Statement) -> tuple[str, ...]:
@@ -104,28 +114,23 @@ def index_entries(
     """Every catalog item by category, with the products that state it."""
     dataset = collection.dataset
     path = data_item_index_path(settings)
-    links = {pid: relative_link(path, product_page_path(settings, pid)) for pid in dataset.products}
-    names = {pid: inline(product.name) for pid, product in dataset.products.items()}
+    pages = {pid: product_page_path(settings, pid) for pid in dataset.products}
+    names = {pid: html_text(product.name) for pid, product in dataset.products.items()}
     by_category: dict[str, list[IndexEntry]] = {category: [] for category in dataset.categories}
     for item in dataset.catalog.values():
         stated = collection.stated_by(item.id)
         rows = []
         for product_id, statement in stated.items():
             product = dataset.products[product_id]
-            link = links[product_id]
-            rows.append(
-                IndexRow(
-                    product,
-                    statement,
-                    f"{link}#{statement.anchor}" if statement.anchor else link,
-                    _workload_texts(product, statement),
-                )
-            )
+            link = relative_url(path, pages[product_id], settings, statement.anchor or "")
+            rows.append(IndexRow(product, statement, link, _workload_texts(product, statement)))
         count = len(dataset.products) - len(stated)
-        listed = None
+        not_stated = None
         if count <= NOT_STATED_NAMED:
-            listed = MarkdownSafe(", ".join([n for pid, n in names.items() if pid not in stated]))
-        entry = IndexEntry(item, tuple(rows), count, listed)
+            not_stated = MarkdownSafe(
+                ", ".join([n for pid, n in names.items() if pid not in stated])
+            )
+        entry = IndexEntry(item, tuple(rows), count, not_stated)
         by_category.setdefault(item.category, []).append(entry)
     return [
         (dataset.categories[category_id], entries)
@@ -134,25 +139,33 @@ def index_entries(
     ]
 
 
+def _search_text(item: CatalogItem) -> str:
+    """What the filter box matches a row by: the item's name, id and aliases."""
+    return " ".join((item.name, item.id, *item.aliases)).lower()
+
+
 def render_data_item_index(
     collection: Collection, settings: Settings, all_comparisons: tuple[Comparison, ...]
 ) -> GeneratedPage:
     path = data_item_index_path(settings)
+    groups = index_entries(collection, settings)
     body = render(
         "data-item-index.md.j2",
         settings.templates_dir,
-        groups=index_entries(collection, settings),
-        has_workloads=any(p.workloads for p in collection.dataset.products.values()),
+        groups=groups,
+        item_count=sum(len(entries) for _, entries in groups),
+        product_count=len(collection.dataset.products),
+        products=list(collection.dataset.products.values()),
+        search_text=_search_text,
         comparisons=[
             (c.spec.title, relative_link(path, comparison_page_path(settings, c.id)))
             for c in all_comparisons
         ],
         json_link=relative_link(path, asset_paths(settings).privacy_json),
-        heading_id=heading_id,
     )
     return GeneratedPage(
         path=path,
-        markdown=page_front_matter(INDEX_TITLE, INDEX_DESCRIPTION) + body,
+        markdown=wide_page_front_matter(INDEX_TITLE, INDEX_DESCRIPTION) + body,
         title=INDEX_TITLE,
         source=None,
     )

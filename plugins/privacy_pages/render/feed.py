@@ -9,19 +9,28 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 import uuid
 import xml.etree.ElementTree as ET
+from typing import Any
 from urllib.parse import urljoin, urlsplit
+
+import markdown
 
 from .. import __version__
 from ..history.notes import ChangeNote
 from ..history.releases import History, Release
 from ..model import Dataset
 from ..settings import Settings
+from .change_notes import MarkedNote
 from .paths import FEED_PATH, changes_page_path
+from .sanitize import sanitize_html
+from .templates import environment
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 FEED_TITLE = "Privacy statements: what changed"
+_PARAGRAPH = re.compile(r"^<p>|</p>$")
+_TAG = re.compile(r"<[^>]+>")
 
 
 def page_url(path: str, directory_urls: bool = True) -> str:
@@ -76,22 +85,37 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
     return element
 
 
-def _content_html(notes: list[ChangeNote], first: bool, release: Release) -> str:
+def _note_lines(notes: list[ChangeNote], settings: Settings) -> list[str]:
+    """Each note as HTML, from the Markdown line the pages print (``change-note.md.j2``):
+    content's bold and links rendered, and cleaned like every generated page."""
+    macros: Any = environment(settings.templates_dir).get_template("change-note.md.j2").module
+    lines = []
+    for note in notes:
+        converted = markdown.markdown(str(macros.line(MarkedNote.of(note))))
+        lines.append(sanitize_html(_PARAGRAPH.sub("", converted)).strip())
+    return lines
+
+
+def _content_html(lines: list[str], first: bool, release: Release) -> str:
     items = []
     if first:
         items.append(f"<p>First published in release {html.escape(release.version)}.</p>")
-    if notes:
-        lines = "".join(f"<li>{html.escape(note.text)}</li>" for note in notes)
-        items.append(f"<ul>{lines}</ul>")
+    if lines:
+        items.append("<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>")
     return "".join(items)
 
 
-def _summary(notes: list[ChangeNote], first: bool, release: Release) -> str:
-    if first and not notes:
+def _plain(line: str) -> str:
+    """A note's HTML as the text a reader reads (the summary is plain text)."""
+    return " ".join(html.unescape(_TAG.sub("", line)).split())
+
+
+def _summary(lines: list[str], first: bool, release: Release) -> str:
+    if first and not lines:
         return f"First published in release {release.version}."
-    count = len(notes)
+    count = len(lines)
     head = f"{count} change{'s' if count != 1 else ''} in release {release.version}"
-    return head + ": " + "; ".join(note.text for note in notes)
+    return head + ": " + "; ".join(_plain(line) for line in lines)
 
 
 def atom_feed(history: History, dataset: Dataset, settings: Settings) -> str:
@@ -115,7 +139,7 @@ def atom_feed(history: History, dataset: Dataset, settings: Settings) -> str:
     _sub(author, "name", settings.nav_title)
     _sub(feed, "generator", "privacy-pages", version=__version__)
     for release in history.newest_first:
-        for product_id in _touched(release):
+        for product_id in release.products:
             notes = release.notes(product_id)
             first = release.first_published(product_id)
             name = release.product_names.get(product_id) or release.changes.name_of(product_id)
@@ -131,14 +155,9 @@ def atom_feed(history: History, dataset: Dataset, settings: Settings) -> str:
             else:
                 href = links.page(changes_page_path(settings), release.anchor)
             _sub(entry, "link", rel="alternate", type="text/html", href=href)
-            _sub(entry, "summary", _summary(notes, first, release), type="text")
-            _sub(entry, "content", _content_html(notes, first, release), type="html")
+            lines = _note_lines(notes, settings)
+            _sub(entry, "summary", _summary(lines, first, release), type="text")
+            _sub(entry, "content", _content_html(lines, first, release), type="html")
     ET.indent(feed)
     body = ET.tostring(feed, encoding="unicode")
     return f'<?xml version="1.0" encoding="utf-8"?>\n{body}\n'
-
-
-def _touched(release: Release) -> list[str]:
-    if release.initial:
-        return sorted(release.snapshot.products)
-    return list(release.changes.products)

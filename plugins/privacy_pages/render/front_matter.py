@@ -36,6 +36,22 @@ def front_matter(product: Product, settings: Settings) -> dict[str, object]:
     return meta
 
 
+def browser_title(product: Product) -> str:
+    """What a browser tab shows for a product's page: the metadata title (with its
+    ``titleSuffix``, as Microsoft Learn shows it), and the product's name when neither names
+    it, joined by en dashes ("Privacy and personal data", "Microsoft Managed Desktop"). The
+    front matter keeps the writer's title for their publishing system; hosts that can set the
+    tab's title use this."""
+    parts = [
+        str(product.metadata[key]).strip()
+        for key in ("title", "titleSuffix")
+        if isinstance(product.metadata.get(key), str) and str(product.metadata[key]).strip()
+    ]
+    if not any(product.name.casefold() in part.casefold() for part in parts):
+        parts.append(product.name)
+    return " \u2013 ".join(parts)
+
+
 def page_front_matter(title: str, description: str) -> str:
     """The front matter of a page that is not a product's: its title and description."""
     header = yaml_header({"title": title, "description": description})

@@ -11,7 +11,7 @@ from typing import Any
 from ..history.notes import ChangeNote
 from ..history.releases import History, Release, UpdatedMark
 from ..model import Dataset, Product
-from ..model.sections import NOT_STATED
+from ..model.sections import empty_section_wording
 from ..settings import Settings
 from .change_notes import MarkedNote
 from .paths import FEED_PATH, changes_page_path
@@ -102,7 +102,7 @@ def product_context(
     return {
         "change_history": entries,
         "has_recorded_changes": any(entry.notes for entry in entries),
-        "no_changes_statement": NOT_STATED[SECTION_ID],
+        "no_changes_statement": empty_section_wording(product, SECTION_ID, settings.empty_sections),
         "updated_marks": marks,
     }
 
@@ -111,8 +111,7 @@ def _release_summary(release: Release, dataset: Dataset, settings: Settings) -> 
     page = changes_page_path(settings)
     products = []
     names = release.product_names
-    product_ids = sorted(release.snapshot.products) if release.initial else release.changes.products
-    for product_id in product_ids:
+    for product_id in release.products:
         current = dataset.products.get(product_id)
         target = posixpath.relpath(f"{settings.pages_dir}/{product_id}.md", posixpath.dirname(page))
         name = names.get(product_id) or release.changes.name_of(product_id)

@@ -17,7 +17,7 @@ from ..compare.collection import Collection
 from ..compare.comparison import (
     Comparison,
 )
-from ..model import DataItem, Product
+from ..model import CONTROL_NOT_STATED, DataItem, Product
 from ..settings import Settings
 from .paths import JSON_SCHEMA_FILE, asset_paths, product_page_path
 
@@ -165,7 +165,7 @@ def _item(item: DataItem) -> dict[str, Any]:
         "group_condition": item.group_condition,
         "classification": item.classification,
         "purpose": item.purpose,
-        "control": item.control,
+        "control": CONTROL_NOT_STATED if item.control_not_stated else item.control,
         "details": [asdict(d) for d in item.details],
         "alternatives": asdict(item.alternatives) if item.alternatives else None,
         "workloads": {

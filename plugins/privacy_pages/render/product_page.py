@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..history.releases import History
-from ..model import SECTIONS, Dataset, Product
+from ..model import SECTIONS, Dataset, ItemGroup, Product, item_counts
 from ..model.sections import empty_statement
 from ..settings import Settings
 from .front_matter import front_matter, yaml_header
@@ -23,6 +23,15 @@ def last_updated(product: Product, settings: Settings) -> str | None:
     return None
 
 
+def kind_label(group: ItemGroup) -> str | None:
+    """ "Optional diagnostic data" under a group of optional items, unless its heading or its
+    introduction already names the kind: a label repeated right above itself says nothing."""
+    if group.kind is None:
+        return None
+    said = " ".join(text for text in (group.title, group.intro) if text).casefold()
+    return None if group.kind.casefold() in said else f"Optional {group.kind} data"
+
+
 def render_product(
     product: Product,
     dataset: Dataset,
@@ -38,9 +47,13 @@ def render_product(
         product=product,
         dataset=dataset,
         sections=SECTIONS,
-        empty_statement=lambda section_id: empty_statement(product, section_id),
+        empty_statement=lambda section_id: empty_statement(
+            product, section_id, settings.empty_sections
+        ),
         last_updated=last_updated(product, settings),
         category_name=dataset.category_name,
+        kind_label=kind_label,
+        counts=item_counts(product),
         **product_context(history, product, settings, today),
     )
     header = yaml_header(front_matter(product, settings))

@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markdown
 from markupsafe import Markup
 
 from .. import markdown_text
 from ..memo import memoized
+from .sanitize import sanitize_html
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # privacy_pages/
 
@@ -65,6 +67,26 @@ def _html_text(value: str) -> markdown_text.MarkdownSafe:
     return markdown_text.MarkdownSafe(html.escape(text, quote=True).translate(_HTML_EXTRA))
 
 
+def html_markdown(value: object) -> markdown_text.MarkdownSafe:
+    """A Markdown field as HTML for raw HTML inside a page (a table cell of the data-item index),
+    where the page's own Markdown is not converted: escaped as for a page, converted with
+    Python-Markdown's core syntax, sanitized, and on one line, since a blank line would end the
+    raw HTML block around it."""
+    return _html_markdown(str(value))
+
+
+@memoized(4096)  # catalog descriptions are shared by every page that shows them
+def _html_markdown(value: str) -> markdown_text.MarkdownSafe:
+    converted = _converter().reset().convert(str(markdown_text.block(value)))
+    cleaned = sanitize_html(converted).strip().replace("\n", "&#10;")
+    return markdown_text.MarkdownSafe(cleaned.translate(_HTML_EXTRA))  # as for html_text
+
+
+@cache
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown()
+
+
 @cache
 def environment(override_dir: Path | None = None) -> jinja2.Environment:
     """A Jinja environment with the site's overrides first and the packaged templates last.
@@ -90,6 +112,7 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         indent=markdown_text.indent,
         anchor=_anchor,
         html=html_text,
+        html_md=html_markdown,
     )
     return env
 

@@ -1,0 +1,86 @@
+"""How many data items a product collects: the one definition the home page, the product pages
+and the comparisons use, so that a reader who counts on one finds the same number on another.
+
+An item is counted once however often the product lists it (Intune lists some twice), under
+the requirement the comparison tables give it: an item listed both with and without a
+condition is collected without one; one listed only with conditions is conditional, and still
+counted under its requirement (required or optional), labelled as conditional.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .items import DataItem, Requirement
+from .product import Product
+
+
+def standing(entries: Iterable[DataItem]) -> tuple[Requirement, bool]:
+    """The requirement of one item from every entry a product has for it, and whether it is
+    conditional. Entries without a condition decide; the item is required when any deciding
+    entry is required, and conditional only when every entry has a condition."""
+    listed = list(entries)
+    unconditional = [item for item in listed if not item.conditions]
+    deciding = unconditional or listed
+    required = any(item.requirement is Requirement.REQUIRED for item in deciding)
+    return (Requirement.REQUIRED if required else Requirement.OPTIONAL), not unconditional
+
+
+@dataclass(frozen=True)
+class RequirementCount:
+    """The distinct items of one requirement, and how many of them are conditional."""
+
+    items: int = 0
+    conditional: int = 0
+
+    @property
+    def label(self) -> str:
+        """``15``, or ``15 (2 conditional)``."""
+        return self.described("")
+
+    def described(self, requirement: str) -> str:
+        """``15 required``, or ``15 required (2 conditional)``."""
+        said = f"{self.items} {requirement}".rstrip()
+        return f"{said} ({self.conditional} conditional)" if self.conditional else said
+
+
+@dataclass(frozen=True)
+class ItemCounts:
+    """The distinct items a product collects, by requirement."""
+
+    required: RequirementCount
+    optional: RequirementCount
+
+    @property
+    def total(self) -> int:
+        return self.required.items + self.optional.items
+
+    @property
+    def summary(self) -> str:
+        """``15 required (2 conditional) · 4 optional (1 conditional)``."""
+        return f"{self.required.described('required')} · {self.optional.described('optional')}"
+
+
+def item_counts(product: Product) -> ItemCounts:
+    """How many distinct items ``product`` collects, by requirement (see the module's note)."""
+    entries: dict[str, list[DataItem]] = {}
+    for item in product.items:
+        entries.setdefault(item.id, []).append(item)
+    tally = {Requirement.REQUIRED: [0, 0], Requirement.OPTIONAL: [0, 0]}
+    for listed in entries.values():
+        requirement, conditional = standing(listed)
+        tally[requirement][0] += 1
+        tally[requirement][1] += conditional
+    return ItemCounts(
+        RequirementCount(*tally[Requirement.REQUIRED]),
+        RequirementCount(*tally[Requirement.OPTIONAL]),
+    )
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """``1 product``, ``2 products``: a number with its noun in the right number."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+__all__ = ["ItemCounts", "RequirementCount", "counted", "item_counts", "standing"]

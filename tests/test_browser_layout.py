@@ -1,0 +1,411 @@
+"""The comparison tables and the data-item index at desktop and phone widths, in Chromium.
+
+The example site (content/) is built once for the module. What readers found (issue 16): the
+four-product comparison was wider than its column, its header row scrolled away, only the
+header's text sorted, and the index was 120 small tables with no filter. Each check here looks
+at what is on screen: ``document.elementFromPoint`` at a header's centre must hit that header,
+not a box that clips it or a row that covers it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from browser import Visit, serve
+from conftest import REPO, run_mkdocs
+from privacy_pages.compare.collection import Collection
+from privacy_pages.compare.comparison import Comparison, comparisons
+from privacy_pages.model import Dataset
+from privacy_pages.pipeline import build_site
+from privacy_pages.render.paths import STYLESHEET
+from privacy_pages.settings import settings_from_mkdocs
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+Opener = Callable[..., Visit]
+
+
+@pytest.fixture(scope="module")
+def model() -> tuple[Dataset, Comparison]:
+    """The example content, and its comparison of every product (four of them)."""
+    build = build_site(settings_from_mkdocs(REPO / "mkdocs.yml"))
+    assert build.ok
+    tables = comparisons(Collection(build.dataset))
+    widest = max(tables, key=lambda t: len(t.products))
+    assert len(widest.products) == len(build.dataset.products) == 4, "the example has four"
+    return build.dataset, widest
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("layout") / "site"
+    result = run_mkdocs(REPO / "mkdocs.yml", site_dir=out)
+    assert result.ok, "\n".join(result.warnings()) or result.error
+    return out
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    with serve(site) as base:
+        yield base
+
+
+@pytest.fixture
+def open_at(chromium: object) -> Iterator[Callable[[str, dict[str, int]], Visit]]:
+    """``open_at(url, viewport)``: a fresh page of that size, its errors recorded."""
+    contexts: list[object] = []
+
+    def opener(url: str, viewport: dict[str, int]) -> Visit:
+        context = chromium.new_context(viewport=viewport)  # type: ignore[attr-defined]
+        contexts.append(context)
+        page = context.new_page()
+        visit = Visit(page)
+        page.on("pageerror", lambda error: visit.page_errors.append(str(error)))
+        page.on(
+            "console",
+            lambda m: visit.console_errors.append(m.text) if m.type == "error" else None,
+        )
+        page.goto(url)
+        page.wait_for_load_state("load")
+        return visit
+
+    yield opener
+    for context in contexts:
+        context.close()  # type: ignore[attr-defined]
+
+
+def comparison_url(base: str, table: Comparison) -> str:
+    return f"{base}privacy/compare/{table.id}/"
+
+
+# -- what is on screen ------------------------------------------------------------------------------
+
+#: For each selected element: is the point at its centre inside the viewport, and does
+#: elementFromPoint there hit the element itself (or something inside it)?
+_ON_SCREEN = """selector => [...document.querySelectorAll(selector)].map(el => {
+  const box = el.getBoundingClientRect();
+  const x = box.left + box.width / 2, y = box.top + box.height / 2;
+  const inView = x >= 0 && y >= 0 && x < innerWidth && y < innerHeight;
+  const hit = inView ? document.elementFromPoint(x, y) : null;
+  return {key: el.dataset.ppColumn, inView, hits: !!hit && el.contains(hit),
+          hit: hit ? hit.tagName + '.' + hit.className : null};
+})"""
+
+
+def headers_on_screen(visit: Visit, table: Comparison) -> dict[str, dict[str, object]]:
+    found: list[dict[str, object]] = visit.page.evaluate(_ON_SCREEN, "thead th[data-pp-column]")  # type: ignore[attr-defined]
+    return {str(h["key"]): h for h in found}
+
+
+def assert_every_header_visible(visit: Visit, table: Comparison) -> None:
+    headers = headers_on_screen(visit, table)
+    for key in ["item", *(c.key for c in table.products)]:
+        assert headers[key]["inView"] and headers[key]["hits"], (key, headers[key])
+
+
+def scroll_to_middle_row(visit: Visit) -> str:
+    """Scroll the middle row of the table into the middle of the screen; returns its item."""
+    item: str = visit.page.evaluate(  # type: ignore[attr-defined]
+        """() => { const rows = document.querySelectorAll('tr.pp-row');
+        const row = rows[Math.floor(rows.length / 2)];
+        row.scrollIntoView({block: 'center'}); return row.dataset.ppItem; }"""
+    )
+    visit.page.wait_for_timeout(100)  # type: ignore[attr-defined]
+    return item
+
+
+def row_is_on_screen(visit: Visit, item: str) -> bool:
+    on_screen: bool = visit.page.evaluate(  # type: ignore[attr-defined]
+        """item => { const row = document.querySelector(`tr[data-pp-item="${item}"]`);
+        const box = row.cells[0].getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + 4, box.top + box.height / 2);
+        return !!hit && row.contains(hit); }""",
+        item,
+    )
+    return on_screen
+
+
+# -- desktop -----------------------------------------------------------------------------------------
+
+
+def check_desktop_headers(visit: Visit, table: Comparison) -> None:
+    """Every product's header is on screen at the top, and still after scrolling down."""
+    sideways: int = visit.page.evaluate("document.documentElement.scrollWidth")  # type: ignore[attr-defined]
+    assert sideways <= DESKTOP["width"], "the page scrolls sideways"
+    assert_every_header_visible(visit, table)
+    item = scroll_to_middle_row(visit)
+    assert visit.page.evaluate("scrollY") > 0  # type: ignore[attr-defined]
+    assert row_is_on_screen(visit, item)
+    assert_every_header_visible(visit, table)
+
+
+def test_desktop_shows_every_product_column_and_keeps_the_headers(
+    open_at: Callable[[str, dict[str, int]], Visit],
+    base_url: str,
+    model: tuple[Dataset, Comparison],
+) -> None:
+    _, table = model
+    visit = open_at(comparison_url(base_url, table), DESKTOP)
+    check_desktop_headers(visit, table)
+    # No hint to scroll sideways where there is nothing to scroll to.
+    assert not visit.page.locator(".pp-scroll-hint").is_visible()  # type: ignore[attr-defined]
+    assert visit.problems == []
+
+
+def test_the_desktop_check_fails_without_the_style_sheet(
+    open_at: Callable[[str, dict[str, int]], Visit],
+    site: Path,
+    tmp_path: Path,
+    model: tuple[Dataset, Comparison],
+) -> None:
+    """Without the packaged CSS the header row scrolls away: the check above notices."""
+    _, table = model
+    broken = tmp_path / "site"
+    shutil.copytree(site, broken)
+    (broken / STYLESHEET).write_text("", "utf-8")
+    with serve(broken) as base:
+        visit = open_at(comparison_url(base, table), DESKTOP)
+        with pytest.raises(AssertionError):
+            check_desktop_headers(visit, table)
+
+
+def test_the_comparison_pages_use_the_full_width(
+    site: Path, model: tuple[Dataset, Comparison]
+) -> None:
+    """The table of contents would be an empty sidebar: the comparison and index hide it, and
+    product pages keep theirs."""
+    _, table = model
+    hidden = 'data-md-type="toc" hidden'
+    for page in (f"privacy/compare/{table.id}", "privacy/data-items"):
+        assert hidden in (site / page / "index.html").read_text("utf-8"), page
+    product_page = (site / "privacy/intune/index.html").read_text("utf-8")
+    assert 'data-md-type="toc"' in product_page and hidden not in product_page
+
+
+# -- phone --------------------------------------------------------------------------------------------
+
+
+def test_phone_keeps_the_header_row_and_item_column_on_screen(
+    open_at: Callable[[str, dict[str, int]], Visit],
+    base_url: str,
+    model: tuple[Dataset, Comparison],
+) -> None:
+    _, table = model
+    visit = open_at(comparison_url(base_url, table), PHONE)
+    page: object = visit.page
+    # Four products do not fit a phone: the table scrolls in its box, and says so.
+    assert page.locator(".pp-scroll-hint").is_visible()  # type: ignore[attr-defined]
+    root = page.locator("[data-pp-comparison]")  # type: ignore[attr-defined]
+    assert "right" in (root.get_attribute("data-pp-more") or "")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # type: ignore[attr-defined]
+    item = scroll_to_middle_row(visit)
+    assert row_is_on_screen(visit, item)
+    headers = headers_on_screen(visit, table)
+    assert headers["item"]["hits"], headers["item"]
+    shown = [key for key, h in headers.items() if h["inView"] and h["hits"]]
+    assert len(shown) >= 2, headers  # the item column and at least one product
+    # Scrolled sideways to the last product: its header is on screen, the item column too.
+    last = table.products[-1].key
+    page.evaluate(  # type: ignore[attr-defined]
+        "() => { const s = document.querySelector('.pp-table-scroll'); s.scrollLeft = s.scrollWidth; }"
+    )
+    page.wait_for_timeout(100)  # type: ignore[attr-defined]
+    headers = headers_on_screen(visit, table)
+    assert headers[last]["hits"] and headers["item"]["hits"], headers
+    assert "left" in (root.get_attribute("data-pp-more") or "")
+    assert row_is_on_screen(visit, item)
+    assert visit.problems == []
+
+
+def test_phone_index_header_stays_on_screen(
+    open_at: Callable[[str, dict[str, int]], Visit], base_url: str
+) -> None:
+    visit = open_at(base_url + "privacy/data-items/", PHONE)
+    assert visit.page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # type: ignore[attr-defined]
+    item = scroll_to_middle_row(visit)
+    assert row_is_on_screen(visit, item)
+    found: list[dict[str, object]] = visit.page.evaluate(_ON_SCREEN, "thead th")  # type: ignore[attr-defined]
+    assert found and all(h["inView"] and h["hits"] for h in found), found
+    assert visit.problems == []
+
+
+# -- sorting and filtering ------------------------------------------------------------------------------
+
+
+def expected_order(table: Comparison, index: int) -> list[str]:
+    """The rows, sorted ascending by one product's column within each category."""
+    order = []
+    for group in table.groups:
+        ranked = sorted((row.cells[index].rank, n, row.item.id) for n, row in enumerate(group.rows))
+        order += [item for _, _, item in ranked]
+    return order
+
+
+def row_order(visit: Visit) -> list[str]:
+    order: list[str] = visit.page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "tr.pp-row", "rows => rows.map(r => r.dataset.ppItem)"
+    )
+    return order
+
+
+def sortable_column(table: Comparison) -> int:
+    original = [row.item.id for row in table.rows]
+    return next(i for i in range(len(table.products)) if expected_order(table, i) != original)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_clicking_anywhere_in_a_header_cell_sorts(
+    open_at: Callable[[str, dict[str, int]], Visit],
+    base_url: str,
+    model: tuple[Dataset, Comparison],
+    viewport: dict[str, int],
+) -> None:
+    _, table = model
+    index = sortable_column(table)
+    column = table.products[index]
+    visit = open_at(comparison_url(base_url, table), viewport)
+    page: object = visit.page
+    header = page.locator(f'thead th[data-pp-column="{column.key}"]')  # type: ignore[attr-defined]
+    header.scroll_into_view_if_needed()
+    box = header.bounding_box()
+    text = header.locator("button").bounding_box()
+    # Near the cell's top-left corner: above the button's text, which sits at the bottom.
+    point = {"x": 4, "y": 4}
+    assert box["y"] + point["y"] < text["y"], "the point is outside the header's text"
+    header.click(position=point)
+    assert header.get_attribute("aria-sort") == "ascending"
+    assert row_order(visit) == expected_order(table, index)
+    assert visit.problems == []
+
+
+def test_keyboard_sorts_and_filters_and_the_status_says_so(
+    open_at: Callable[[str, dict[str, int]], Visit],
+    base_url: str,
+    model: tuple[Dataset, Comparison],
+) -> None:
+    _, table = model
+    visit = open_at(comparison_url(base_url, table), DESKTOP)
+    page: object = visit.page
+    status = page.locator(".pp-count")  # type: ignore[attr-defined]
+    assert status.get_attribute("role") == "status"
+    assert status.get_attribute("aria-live") == "polite"
+    before = status.inner_text()
+    assert before == f"Showing {len(table.rows)} of {len(table.rows)} data items"
+    # Keyboard only: focus the filter box, type, and the status changes.
+    page.locator(".pp-filter").focus()  # type: ignore[attr-defined]
+    page.keyboard.type("device")  # type: ignore[attr-defined]
+    shown = [
+        r
+        for r in table.rows
+        if "device" in " ".join((r.item.name, r.item.id, *r.item.aliases)).lower()
+    ]
+    assert 0 < len(shown) < len(table.rows)
+    assert status.inner_text() == f"Showing {len(shown)} of {len(table.rows)} data items"
+    page.locator(".pp-reset").focus()  # type: ignore[attr-defined]
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    assert status.inner_text() == before
+    # Tab on from "Clear filters" to the sort buttons, and sort with Enter.
+    index = sortable_column(table)
+    column = table.products[index]
+    for _ in range(len(table.products) + 4):
+        page.keyboard.press("Tab")  # type: ignore[attr-defined]
+        focused = page.evaluate(  # type: ignore[attr-defined]
+            "() => { const b = document.activeElement; const th = b && b.closest('th');"
+            " return b.tagName === 'BUTTON' && th ? th.dataset.ppColumn : null; }"
+        )
+        if focused == column.key:
+            break
+    else:
+        pytest.fail(f"Tab never reached the sort button of {column.key}")
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    header = page.locator(f'thead th[data-pp-column="{column.key}"]')  # type: ignore[attr-defined]
+    assert header.get_attribute("aria-sort") == "ascending"
+    assert row_order(visit) == expected_order(table, index)
+    assert visit.problems == []
+
+
+# -- the data-item index -----------------------------------------------------------------------------
+
+
+def visible_rows(visit: Visit) -> list[str]:
+    items: list[str] = visit.page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "tr.pp-row",
+        "rows => rows.filter(r => r.getClientRects().length > 0).map(r => r.dataset.ppItem)",
+    )
+    return items
+
+
+def test_the_index_is_one_filterable_table(
+    open_at: Callable[[str, dict[str, int]], Visit],
+    base_url: str,
+    model: tuple[Dataset, Comparison],
+) -> None:
+    dataset, _ = model
+    catalog = list(dataset.catalog.values())
+    visit = open_at(base_url + "privacy/data-items/", DESKTOP)
+    page: object = visit.page
+    assert page.locator("article table").count() == 1  # type: ignore[attr-defined]
+    assert set(visible_rows(visit)) == {item.id for item in catalog}
+    status = page.locator(".pp-count")  # type: ignore[attr-defined]
+    assert status.inner_text() == f"Showing {len(catalog)} of {len(catalog)} data items"
+    imei = next(item for item in catalog if item.name.startswith("IMEI"))
+    page.locator(".pp-filter").focus()  # type: ignore[attr-defined]
+    page.keyboard.type(imei.name)  # type: ignore[attr-defined]
+    term = imei.name.lower()
+    expected = [
+        i.id
+        for i in catalog
+        if all(t in " ".join((i.name, i.id, *i.aliases)).lower() for t in term.split())
+    ]
+    assert imei.id in expected and len(expected) < len(catalog)
+    assert sorted(visible_rows(visit)) == sorted(expected)
+    assert status.inner_text() == f"Showing {len(expected)} of {len(catalog)} data items"
+    # The product facet: the rows of the items a product collects.
+    page.locator(".pp-reset").click()  # type: ignore[attr-defined]
+    collection = Collection(dataset)
+    product = next(iter(dataset.products.values()))
+    page.locator('select[data-pp-facet="product"]').select_option(product.id)  # type: ignore[attr-defined]
+    collects = {i for i, s in collection.by_product[product.id].items() if s.cell.collected}
+    assert set(visible_rows(visit)) == collects
+    assert visit.problems == []
+
+
+def test_links_to_an_item_of_the_index_land_on_it(
+    open_at: Callable[[str, dict[str, int]], Visit],
+    base_url: str,
+    model: tuple[Dataset, Comparison],
+) -> None:
+    """#item-id still names the item, and the sticky header does not cover it."""
+    dataset, _ = model
+    imei = next(item for item in dataset.catalog.values() if item.name.startswith("IMEI"))
+    for viewport in (DESKTOP, PHONE):
+        visit = open_at(f"{base_url}privacy/data-items/#{imei.id}", viewport)
+        visit.page.wait_for_timeout(200)  # type: ignore[attr-defined]
+        found: list[dict[str, object]] = visit.page.evaluate(_ON_SCREEN, f"[id='{imei.id}']")  # type: ignore[attr-defined]
+        assert found and found[0]["inView"] and found[0]["hits"], (viewport, found)
+        ids: list[str] = visit.page.eval_on_selector_all(  # type: ignore[attr-defined]
+            "tr.pp-row h3[id]", "hs => hs.map(h => h.id)"
+        )
+        assert set(ids) == set(dataset.catalog)
+
+
+def test_search_indexes_names_not_badges(site: Path, model: tuple[Dataset, Comparison]) -> None:
+    dataset, table = model
+    docs = json.loads((site / "search/search_index.json").read_text("utf-8"))["docs"]
+    compared = [d for d in docs if d["location"].startswith(f"privacy/compare/{table.id}/")]
+    text = " ".join(d["text"] for d in compared)
+    # Neither the badges of the cells nor those of the legend ("Not stated", "● Required").
+    assert compared and "Not stated" not in text and "●" not in text
+    text = html.unescape(text)
+    assert all(" ".join(row.item.name.split()) in " ".join(text.split()) for row in table.rows)
+    assert all(group.category.name in text for group in table.groups)
+    index = [d for d in docs if d["location"].startswith("privacy/data-items/")]
+    titles = {d["location"].split("#")[-1]: d["title"] for d in index}
+    for item in dataset.catalog.values():
+        assert " ".join(html.unescape(titles[item.id]).split()) == " ".join(item.name.split())
+    assert "● Required" not in " ".join(d["text"] for d in index)
