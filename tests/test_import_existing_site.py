@@ -563,26 +563,31 @@ def test_site_warnings_about_the_imported_record_are_in_its_report(tmp_path: Pat
     assert old in warnings[0]["message"]
     assert any("stale-date" in line and old in line for line in stale.out.split("\n"))
 
-    # An optional item the page says nothing about controlling: the site asks for a control.
+    # An optional item the page says nothing about controlling is recorded as such (no
+    # warning, no filler), and the report names it; a plain http:// link is the site's warning.
     catalog = catalog_items(content)
     diagnostic = next(item for item in catalog.values() if item.category == "diagnostic")
     page = write_page(
         tmp_path,
         "widget.md",
         FRONT.format(title="Widget privacy", date=today())
-        + "# Widget privacy\n\nWidget collects data to work.\n\n"
+        + "# Widget privacy\n\nWidget collects data to work; see [its terms]"
+        + "(http://widget.example/terms).\n\n"
         + "## Required data\n\n### Device information\n\n- CPU info\n\n"
         + f"## Optional data\n\n### Diagnostic data\n\n- {diagnostic.name}\n",
     )
     run = run_import(site, page, "--product-id", "widget")
     assert run.code == 0, run.err
     record = run.record()
-    [warning] = run.page["warnings"]
-    assert warning["rule"] == "optional-item-without-control"
-    item = at(record, warning["key_path"])
-    assert item["ref"] == diagnostic.id and "control" not in item
-    assert group_items(record, "optional") == [item]
+    [item] = group_items(record, "optional")
+    assert item["ref"] == diagnostic.id and item["control"] == "not-stated"
     assert any(
-        "optional-item-without-control" in line and run.page["product_file"] in line
+        "control" in line and diagnostic.name in line and "not-stated" in line
         for line in run.out.split("\n")
+    )
+    [warning] = run.page["warnings"]
+    assert warning["rule"] == "insecure-link"
+    assert "http://widget.example/terms" in warning["message"]
+    assert any(
+        "insecure-link" in line and run.page["product_file"] in line for line in run.out.split("\n")
     )

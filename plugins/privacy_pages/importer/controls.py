@@ -9,16 +9,17 @@ sentences become the ``control`` of each optional item that has none: the item's
 group's, then the section's (a section's sentence about diagnostic or feedback data only for
 groups of that kind).
 
-Where the page says only why the data is optional ("This data is only for diagnostic purposes
-and is not required for the service itself."), that sentence is the control, and the report
-asks the writer to add who controls collection. Where the page says nothing, the item gets no
-control: nothing is made up, the site's warning stays, and the report names the item.
+Where the page does not say who decides, even when it says why the data is optional ("This
+data is only for diagnostic purposes and is not required for the service itself.", which stays
+in the intro it came from), the item records it: ``control: not-stated``. Nothing is made up,
+the page shows no filler, and the report names the item for the writer to complete.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..model.items import CONTROL_NOT_STATED
 from .draft import DataDraft
 from .item_text import ItemDraft
 from .markup import plain, sentences
@@ -73,28 +74,23 @@ def add_controls(optional: DataDraft, report: PageReport) -> None:
         own_group = _sentences(group.intro) + [_sentence(c) for c in group.condition]
         section = [s for s in general if _for_kind(s, group.kind)]
         strong = [s for s in own_group + section if _CONTROL.search(plain(s))]
-        weak = [s for s in own_group + section if _WHY_OPTIONAL.search(plain(s))]
+        weak = [s for s in own_group + section if _WHY_OPTIONAL.search(plain(s))]  # for the report
         for item in group.items:
             if item.control:
                 continue
             found = _unique(_own(item) + strong)
             if found:
                 item.control = " ".join(found)
-            elif weak:
-                item.control = " ".join(_unique(weak))
-                report.review(
-                    item.line,
-                    "control",
-                    f"{item.name!r}: the page says only why it is optional ({item.control!r}); "
-                    "that is its control: line for now: add who turns collection on or off",
-                )
-            else:
-                report.review(
-                    item.line,
-                    "control",
-                    f"{item.name!r}: the page does not say how collection is controlled; add a "
-                    "control: line (the site warns until then, rule optional-item-without-control)",
-                )
+                continue
+            item.control = CONTROL_NOT_STATED
+            why = f" (it says only why it is optional: {' '.join(_unique(weak))!r})" if weak else ""
+            report.review(
+                item.line,
+                "control",
+                f"{item.name!r}: the page does not say who turns collection on or off{why}; "
+                f"recorded as control: {CONTROL_NOT_STATED}: replace it with a control: line "
+                "when you know",
+            )
 
 
 __all__ = ["add_controls"]
