@@ -342,3 +342,17 @@ def test_validate_the_example_content() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""
+
+
+def test_problems_go_to_the_stderr_of_the_moment() -> None:
+    """A caller that redirects stderr (a test, a tool embedding the CLI) gets the problems."""
+    from contextlib import redirect_stderr
+    from io import StringIO
+
+    from privacy_pages.cli.common import print_diagnostic
+    from privacy_pages.diagnostics import Diagnostic, Location
+
+    captured = StringIO()
+    with redirect_stderr(captured):
+        print_diagnostic(Diagnostic(Location("content/x.yml", 3, 5), "expected a name", "schema"))
+    assert captured.getvalue().startswith("content/x.yml:3:5: error schema")

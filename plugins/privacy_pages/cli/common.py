@@ -64,7 +64,9 @@ def paint(text: str, severity: Severity | None, stream: TextIO) -> str:
     return f"{_COLOURS[severity]}{text}\033[0m"
 
 
-def print_diagnostic(diagnostic: Diagnostic, stream: TextIO = sys.stderr) -> None:
+def print_diagnostic(diagnostic: Diagnostic, stream: TextIO | None = None) -> None:
+    # sys.stderr looked up now, not when the module loaded: a caller may have redirected it.
+    stream = stream if stream is not None else sys.stderr
     text = str(diagnostic)
     if use_colour(stream):
         location = str(diagnostic.location)
