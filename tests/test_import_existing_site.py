@@ -591,3 +591,19 @@ def test_site_warnings_about_the_imported_record_are_in_its_report(tmp_path: Pat
     assert any(
         "insecure-link" in line and run.page["product_file"] in line for line in run.out.split("\n")
     )
+
+
+def test_a_refused_page_leaves_the_content_as_it_was_even_after_good_ones(
+    tmp_path: Path,
+) -> None:
+    """Pages are all read and checked before anything is written: seed 000 first, then the
+    deployment guide (seed 002), which is refused, so seed 000 is not written either."""
+    site = copy_site(tmp_path / "site")
+    before = snapshot(site / "content")
+    run = run_import(site, seed("000"), seed("002"))
+    assert run.code == 1
+    assert "no data collection" in run.err and seed("002").name in run.err
+    assert snapshot(site / "content") == before
+    # Alone, the first page is imported.
+    assert run_import(site, seed("000")).code == 0
+    assert snapshot(site / "content") != before

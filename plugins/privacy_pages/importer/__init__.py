@@ -243,14 +243,16 @@ def _header_review(report: PageReport) -> list[str]:
 def import_pages(paths: Sequence[Path], options: ImportOptions) -> list[PageReport]:
     """Import each page into ``options.content_dir``; one report per page.
 
-    Raises :class:`PageImportError` before writing anything for a page whose product file exists
-    with other content (unless ``force``), or that states no data collection (with
+    Every page is read and checked before anything is written, so a refused page leaves the
+    content folder as it was: raises :class:`PageImportError` for a page whose product file
+    exists with other content (unless ``force``), or that states no data collection (with
     ``require_data``).
     """
     if options.product_id and len(paths) > 1:
         raise PageImportError("--product-id names one product; import one page at a time with it")
     tree = ContentTree.load(options.content_dir)
     reports: list[PageReport] = []
+    pages: list[PageImport] = []
     for path in paths:
         display = path.as_posix()
         taken = frozenset(report.product_id for report in reports)
@@ -280,18 +282,25 @@ def import_pages(paths: Sequence[Path], options: ImportOptions) -> list[PageRepo
         tree.count_uses(page.report.product_id, page.record, replace=True)
         if target.is_file() and target.read_text("utf-8") == page.text:
             page.report.unchanged = not page.catalog_items and not page.categories
-        if not options.dry_run:
-            path_written, changed = tree.write_product(page.report.product_id, page.text)
-            if changed:
-                page.report.written.append(path_written.as_posix())
-            catalog = tree.append_catalog(page.catalog_items)
-            if catalog is not None:
-                page.report.written.append(catalog.as_posix())
-            categories = tree.append_categories(page.categories)
-            if categories is not None:
-                page.report.written.append(categories.as_posix())
+        pages.append(page)
         reports.append(page.report)
+    if not options.dry_run:
+        for page in pages:
+            _write(tree, page)
     return reports
+
+
+def _write(tree: ContentTree, page: PageImport) -> None:
+    """Write one page's product file, new catalog items and categories; note what changed."""
+    path_written, changed = tree.write_product(page.report.product_id, page.text)
+    if changed:
+        page.report.written.append(path_written.as_posix())
+    catalog = tree.append_catalog(page.catalog_items)
+    if catalog is not None:
+        page.report.written.append(catalog.as_posix())
+    categories = tree.append_categories(page.categories)
+    if categories is not None:
+        page.report.written.append(categories.as_posix())
 
 
 __all__ = [
