@@ -23,6 +23,22 @@ pytest_plugins = ["browser"]
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: What the example site is made of: what a test copies to build or change it in tmp_path.
+EXAMPLE_SITE = ("mkdocs.yml", "content", "site-src", "templates", "overrides", "schemas")
+
+
+def copy_example_site(target: Path) -> Path:
+    """A scratch copy of the example site in ``target`` (created); returns ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in EXAMPLE_SITE:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 

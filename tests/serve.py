@@ -1,10 +1,9 @@
-"""A real `mkdocs serve` for tests: a scratch copy of the example site, the server on a free
-port, and pages fetched from it (waiting for the server, never hanging)."""
+"""A real `mkdocs serve` for tests: the server on a free port, and pages fetched from it
+(waiting for the server, never hanging)."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -13,23 +12,6 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from conftest import REPO
-
-#: What a writer's copy of the example site holds.
-SITE_PARTS = ("mkdocs.yml", "content", "site-src", "overrides")
-
-
-def copy_example_site(target: Path) -> Path:
-    """A scratch copy of the example site (``target``, created)."""
-    target.mkdir(parents=True)
-    for part in SITE_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy(source, target / part)
-    return target
 
 
 def free_port() -> int:

@@ -18,9 +18,8 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browser import LOOPBACK, serve
-from conftest import SiteResult, run_mkdocs
+from conftest import SiteResult, copy_example_site, run_mkdocs
 from playwright.sync_api import Browser, Page, Route
-from test_seed_fidelity import copy_site
 
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
 AXE_OPTIONS = {
@@ -48,7 +47,7 @@ PAPER_WIDTH_PX = 718  # A4 less 1 cm margins
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
-    result = run_mkdocs(copy_site(tmp_path_factory.mktemp("a11y")))
+    result = run_mkdocs(copy_example_site(tmp_path_factory.mktemp("a11y")) / "mkdocs.yml")
     assert result.ok, f"{result.error}\n{result.messages}"
     return result
 

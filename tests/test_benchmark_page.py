@@ -14,9 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_mkdocs
+from conftest import REPO, copy_example_site, run_mkdocs
 from html_tree import Node, parse
-from test_seed_fidelity import copy_site
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import bench
@@ -65,7 +64,7 @@ def html_tables(page: Node) -> list[list[list[str]]]:
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory) -> Node:
-    site = run_mkdocs(copy_site(tmp_path_factory.mktemp("performance")))
+    site = run_mkdocs(copy_example_site(tmp_path_factory.mktemp("performance")) / "mkdocs.yml")
     assert site.ok, site.messages
     return parse(site.html("performance.md"))
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO, SiteResult, run_mkdocs
+from conftest import REPO, SiteResult, copy_example_site, run_mkdocs
 from privacy_pages.check.rules import RULES
 from privacy_pages.cli import parser
 from privacy_pages.load.discovery import record_kind
@@ -34,7 +34,6 @@ from privacy_pages.settings import settings_from_mkdocs
 GUIDE = REPO / "site-src" / "guide"
 DOCS = (REPO / "README.md", *sorted(GUIDE.glob("*.md")))
 #: What a scratch copy of the example site holds.
-SITE_PARTS = ("mkdocs.yml", "content", "site-src", "overrides", "templates", "schemas")
 EXAMPLE_LANGUAGES = frozenset({"yaml", "bash", "sh", "console"})
 TEXT_LANGUAGES = frozenset({"text"})
 #: The commands an example may run, from this venv.
@@ -96,15 +95,7 @@ NOT_RUN = [b for b in EXAMPLES if b.not_run is not None]
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("example") / "site"
-    root.mkdir()
-    for part in SITE_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, root / part)
-        else:
-            shutil.copyfile(source, root / part)
-    return root
+    return copy_example_site(tmp_path_factory.mktemp("example") / "site")
 
 
 @pytest.fixture

@@ -6,16 +6,15 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SiteResult, run_mkdocs
+from conftest import REPO, SiteResult, copy_example_site, run_mkdocs
 from privacy_pages import load_content
 from privacy_pages.model import item_counts
 from privacy_pages.settings import settings_from_mkdocs
-from test_seed_fidelity import copy_site
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
-    result = run_mkdocs(copy_site(tmp_path_factory.mktemp("example-site")))
+    result = run_mkdocs(copy_example_site(tmp_path_factory.mktemp("example-site")) / "mkdocs.yml")
     assert result.ok, f"{result.error}\n{result.messages}"
     return result
 

@@ -9,8 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SiteResult, run_mkdocs
-from test_seed_fidelity import copy_site
+from conftest import REPO, SiteResult, copy_example_site, run_mkdocs
 
 DOCS = REPO / "site-src"
 #: An opening fence, at any indentation (in a list item too), and its closing fence.
@@ -42,7 +41,7 @@ def text_of(markup: str) -> str:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
-    result = run_mkdocs(copy_site(tmp_path_factory.mktemp("code-blocks")))
+    result = run_mkdocs(copy_example_site(tmp_path_factory.mktemp("code-blocks")) / "mkdocs.yml")
     assert result.ok, f"{result.error}\n{result.messages}"
     return result
 

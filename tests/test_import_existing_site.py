@@ -26,12 +26,11 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO, seeds_dir
+from conftest import REPO, copy_example_site, seeds_dir
 from fidelity import missing_facts, normalize, page_text, seed_facts, seed_metadata
 from privacy_pages.cli import main
 
 #: What a site is made of (the example site is the repository itself).
-SITE_PARTS = ("mkdocs.yml", "content", "site-src", "templates", "overrides", "pyproject.toml")
 #: How sure a catalog match is, from the surest (the report's confidence kinds).
 CONFIDENCES = frozenset({"id", "name", "alias", "normalized", "partial", "fuzzy"})
 #: DocFX alert types, each a note type of the product schema.
@@ -47,18 +46,6 @@ FRONT = (
 
 
 # -- helpers ---------------------------------------------------------------------------------------
-
-
-def copy_site(target: Path) -> Path:
-    """A copy of the example site in ``target``."""
-    target.mkdir(parents=True)
-    for name in SITE_PARTS:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        else:
-            shutil.copy2(source, target / name)
-    return target
 
 
 def seed(prefix: str) -> Path:
@@ -216,7 +203,7 @@ class ImportedSite:
 def ios_import(tmp_path_factory: pytest.TempPathFactory) -> ImportedSite:
     """Seed 000 imported into a copy of the example site, and the site built strictly."""
     page = seed("000")
-    site = copy_site(tmp_path_factory.mktemp("ios") / "site")
+    site = copy_example_site(tmp_path_factory.mktemp("ios") / "site")
     before = snapshot(site / "content")
     # As the acceptance asks: no --base-url. The seed's relative link to a page of the same
     # docs set is written as the address the site's own records use for that page.
@@ -339,7 +326,7 @@ def test_report_names_each_reused_catalog_item_with_its_confidence(
 
 def test_a_page_without_data_collection_is_refused_unless_forced(tmp_path: Path) -> None:
     guide = seed("002")
-    site = copy_site(tmp_path / "site")
+    site = copy_example_site(tmp_path / "site")
     before = snapshot(site / "content")
 
     refused = run_import(site, guide)
@@ -365,7 +352,7 @@ def test_a_page_without_data_collection_is_refused_unless_forced(tmp_path: Path)
 
 
 def test_each_docfx_alert_becomes_a_note_of_its_type(tmp_path: Path) -> None:
-    site = copy_site(tmp_path / "site")
+    site = copy_example_site(tmp_path / "site")
     alerts = {kind: f"The {kind} alert says zq{kind}." for kind in ALERT_TYPES}
 
     def alert(kind: str) -> str:
@@ -413,7 +400,7 @@ def only_used_as(content: Path, requirement: str) -> CatalogItem:
 
 
 def test_linking_across_requirement_kinds_is_reported(tmp_path: Path) -> None:
-    site = copy_site(tmp_path / "site")
+    site = copy_example_site(tmp_path / "site")
     content = site / "content"
     only_optional = only_used_as(content, "optional")
     only_required = only_used_as(content, "required")
@@ -482,8 +469,8 @@ def test_linking_across_requirement_kinds_between_pages_of_one_import_is_reporte
         + f"### Device information\n\n- {name}\n",
     )
 
-    together = run_import(copy_site(tmp_path / "together"), first, second)
-    apart_site = copy_site(tmp_path / "apart")
+    together = run_import(copy_example_site(tmp_path / "together"), first, second)
+    apart_site = copy_example_site(tmp_path / "apart")
     assert run_import(apart_site, first).code == 0
     apart = run_import(apart_site, second)
     assert together.code == 0 and apart.code == 0, together.err + apart.err
@@ -506,7 +493,7 @@ def test_linking_across_requirement_kinds_between_pages_of_one_import_is_reporte
 
 
 def test_into_a_site_with_an_empty_catalog_everything_is_new(tmp_path: Path) -> None:
-    site = copy_site(tmp_path / "site")
+    site = copy_example_site(tmp_path / "site")
     content = site / "content"
     for part in ("catalog", "products", "history"):
         shutil.rmtree(content / part)
@@ -542,7 +529,7 @@ def test_into_a_site_with_an_empty_catalog_everything_is_new(tmp_path: Path) -> 
 
 
 def test_site_warnings_about_the_imported_record_are_in_its_report(tmp_path: Path) -> None:
-    site = copy_site(tmp_path / "site")
+    site = copy_example_site(tmp_path / "site")
     content = site / "content"
     # A warning on another product, which is not the imported record's.
     other = content / "products" / "intune.yml"
@@ -598,7 +585,7 @@ def test_a_refused_page_leaves_the_content_as_it_was_even_after_good_ones(
 ) -> None:
     """Pages are all read and checked before anything is written: seed 000 first, then the
     deployment guide (seed 002), which is refused, so seed 000 is not written either."""
-    site = copy_site(tmp_path / "site")
+    site = copy_example_site(tmp_path / "site")
     before = snapshot(site / "content")
     run = run_import(site, seed("000"), seed("002"))
     assert run.code == 1

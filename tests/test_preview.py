@@ -8,11 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, SiteResult, run_mkdocs
+from conftest import FIXTURES, REPO, SiteResult, copy_example_site, run_mkdocs
 from privacy_pages.pipeline import build_site
 from privacy_pages.render.errors import RULE
 from privacy_pages.settings import settings_from_mkdocs
-from serve import copy_example_site, fetch, mkdocs_serve, preview_banner
+from serve import fetch, mkdocs_serve, preview_banner
 
 
 @pytest.fixture

@@ -14,12 +14,11 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO, SiteResult, run_mkdocs, set_plugin_options
+from conftest import REPO, SiteResult, copy_example_site, run_mkdocs, set_plugin_options
 from privacy_pages.model import Product
 from privacy_pages.pipeline import build_site
 from privacy_pages.render.product_page import render_product
 from privacy_pages.settings import settings_from_mkdocs
-from test_seed_fidelity import copy_site
 
 PRODUCTS = sorted((REPO / "content" / "products").glob("*.yml"))
 #: Generated wording that speaks of the document instead of the product.
@@ -30,7 +29,7 @@ QUOTED = re.compile(r"“[^”]*”")
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
-    result = run_mkdocs(copy_site(tmp_path_factory.mktemp("reader-voice")))
+    result = run_mkdocs(copy_example_site(tmp_path_factory.mktemp("reader-voice")) / "mkdocs.yml")
     assert result.ok, f"{result.error}\n{result.messages}"
     return result
 

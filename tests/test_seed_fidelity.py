@@ -11,12 +11,11 @@ from __future__ import annotations
 import difflib
 import html as html_lib
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SiteResult, run_mkdocs
+from conftest import REPO, SiteResult, copy_example_site, run_mkdocs
 from fidelity import (
     clauses,
     missing_facts,
@@ -172,25 +171,11 @@ CHANGED_METADATA = {
     "auditing",
 }
 
-SITE_PARTS = ("mkdocs.yml", "content", "site-src", "templates", "overrides")
-
-
-def copy_site(target: Path) -> Path:
-    """A copy of the example site's sources in ``target``; returns its mkdocs.yml."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in SITE_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        elif source.is_file():
-            shutil.copy2(source, target / part)
-    return target / "mkdocs.yml"
-
 
 @pytest.fixture(scope="module")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
     """The example site, built strict once for this module."""
-    result = run_mkdocs(copy_site(tmp_path_factory.mktemp("example")))
+    result = run_mkdocs(copy_example_site(tmp_path_factory.mktemp("example")) / "mkdocs.yml")
     assert result.ok, f"{result.error}\n{result.messages}"
     return result
 
@@ -382,7 +367,7 @@ def _item_block(lines: list[str], ref: str) -> tuple[int, int]:
 
 
 def test_a_deleted_item_is_reported_missing(seeds: Path, tmp_path: Path) -> None:
-    config = copy_site(tmp_path / "site")
+    config = copy_example_site(tmp_path / "site") / "mkdocs.yml"
     record = config.parent / "content" / "products" / "defender-endpoint-ios.yml"
     lines = record.read_text("utf-8").split("\n")
     start, end = _item_block(lines, "memory-usage")
@@ -401,7 +386,7 @@ def test_a_deleted_item_is_reported_missing(seeds: Path, tmp_path: Path) -> None
 
 
 def test_a_changed_workload_value_is_reported_missing(seeds: Path, tmp_path: Path) -> None:
-    config = copy_site(tmp_path / "site")
+    config = copy_example_site(tmp_path / "site") / "mkdocs.yml"
     record = config.parent / "content" / "products" / "intune.yml"
     lines = record.read_text("utf-8").split("\n")
     start, end = _item_block(lines, "ip-address")

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from conftest import run_mkdocs
-from serve import copy_example_site, fetch, fetch_until, mkdocs_serve, preview_banner
+from conftest import copy_example_site, run_mkdocs
+from serve import fetch, fetch_until, mkdocs_serve, preview_banner
 
 PRODUCT = "contoso-widget-ios"
 NAME = "Contoso Widget for iOS"
