@@ -16,6 +16,7 @@ from ..model import (
     DataItem,
     Requirement,
 )
+from ..model.counts import standing
 
 
 class Status(StrEnum):
@@ -180,18 +181,18 @@ def shared_workload_cell(status: WorkloadStatus, conditions: tuple[str, ...] = (
 def combine(items: Iterable[DataItem]) -> Cell:
     """One cell from every entry a product has for an item (Intune lists some items twice).
 
-    An item is conditional only when every entry has a condition; otherwise the entries without
-    one decide. It is required when any deciding entry is required.
+    Its requirement, and whether it is conditional, follow the one rule the counts use too
+    (:func:`privacy_pages.model.counts.standing`); the kinds of optional data come from the
+    entries that decide it.
     """
     entries = list(items)
     if not entries:
         return NOT_STATED
-    unconditional = [item for item in entries if not item.conditions]
-    deciding = unconditional or entries
-    required = any(item.requirement is Requirement.REQUIRED for item in deciding)
-    requirement = Requirement.REQUIRED if required else Requirement.OPTIONAL
+    requirement, conditional = standing(entries)
+    deciding = entries if conditional else [item for item in entries if not item.conditions]
+    required = requirement is Requirement.REQUIRED
     kinds = () if required else _distinct(item.kind for item in deciding)
-    if unconditional:
+    if not conditional:
         return shared_cell(Status(requirement.value), requirement, kinds)
     conditions = _distinct(c for item in entries for c in item.conditions)
     return shared_cell(Status.CONDITIONAL, requirement, kinds, conditions)
