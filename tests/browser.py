@@ -35,9 +35,13 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -84,7 +88,7 @@ def serve(directory: Path) -> Iterator[str]:
 class Visit:
     """An open page and what went wrong on it."""
 
-    page: object  # playwright.sync_api.Page (typed loosely: playwright is a test dependency)
+    page: Page
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     #: Requests to other hosts than 127.0.0.1: blocked, and a failure of "no network".
@@ -120,23 +124,23 @@ def open_page_fixture(chromium: object) -> Iterator[Callable[..., Visit]]:
     contexts: list[object] = []
 
     def opener(url: str, stubs: Mapping[str, str] | None = None) -> Visit:
-        context = chromium.new_context()  # type: ignore[attr-defined]
+        context = chromium.new_context()
         contexts.append(context)
         page = context.new_page()
         visit = Visit(page)
 
         def route(route: object) -> None:
-            request_url = route.request.url  # type: ignore[attr-defined]
+            request_url = route.request.url
             host = urlsplit(request_url).hostname or ""
             if stubs and host in stubs:
-                route.fulfill(status=200, body=stubs[host], content_type="application/json")  # type: ignore[attr-defined]
+                route.fulfill(status=200, body=stubs[host], content_type="application/json")
             elif urlsplit(request_url).scheme in {"http", "https", "ws", "wss"} and (
                 host not in LOOPBACK
             ):
                 visit.external_requests.append(request_url)
-                route.abort()  # type: ignore[attr-defined]
+                route.abort()
             else:
-                route.continue_()  # type: ignore[attr-defined]
+                route.continue_()
 
         context.route("**/*", route)
         page.on(
@@ -152,4 +156,4 @@ def open_page_fixture(chromium: object) -> Iterator[Callable[..., Visit]]:
 
     yield opener
     for context in contexts:
-        context.close()  # type: ignore[attr-defined]
+        context.close()

@@ -51,7 +51,7 @@ def base_url(site: SiteResult) -> Iterator[str]:
 
 def visible_items(visit: Visit) -> list[str]:
     """The items of the rows a reader can see (rendered, not hidden by the row or its group)."""
-    items: list[str] = visit.page.eval_on_selector_all(  # type: ignore[attr-defined]
+    items: list[str] = visit.page.eval_on_selector_all(
         "tr.pp-row",
         "rows => rows.filter(r => r.getClientRects().length > 0).map(r => r.dataset.ppItem)",
     )
@@ -59,21 +59,21 @@ def visible_items(visit: Visit) -> list[str]:
 
 
 def group_order(visit: Visit, category: str) -> list[str]:
-    order: list[str] = visit.page.eval_on_selector_all(  # type: ignore[attr-defined]
+    order: list[str] = visit.page.eval_on_selector_all(
         f'tbody[data-pp-category="{category}"] tr.pp-row', "rows => rows.map(r => r.dataset.ppItem)"
     )
     return order
 
 
 def count_text(visit: Visit) -> str:
-    text: str = visit.page.locator(".pp-count").inner_text()  # type: ignore[attr-defined]
+    text: str = visit.page.locator(".pp-count").inner_text()
     return text
 
 
 def check_text_filter(visit: Visit, table: Comparison, term: str) -> None:
     """Typing ``term`` in the filter box shows exactly the rows whose name, id or alias has it."""
-    page: object = visit.page
-    box = page.locator(".pp-filter")  # type: ignore[attr-defined]
+    page = visit.page
+    box = page.locator(".pp-filter")
     assert box.count() == 1, "no filter box on the comparison page"
     box.fill(term)
     expected = [
@@ -88,7 +88,7 @@ def check_text_filter(visit: Visit, table: Comparison, term: str) -> None:
 
 
 def select(visit: Visit, facet: str, value: str) -> None:
-    visit.page.locator(f'select[data-pp-facet="{facet}"]').select_option(value)  # type: ignore[attr-defined]
+    visit.page.locator(f'select[data-pp-facet="{facet}"]').select_option(value)
 
 
 # -- filtering and sorting -------------------------------------------------------------------------
@@ -106,8 +106,8 @@ def test_text_filter(
     check_text_filter(visit, table, imei.aliases[0].split()[-1])  # by alias
     check_text_filter(visit, table, "device")  # several rows, across categories
     check_text_filter(visit, table, "no item is called this")
-    assert visit.page.locator(".pp-empty").is_visible()  # type: ignore[attr-defined]
-    visit.page.locator(".pp-reset").click()  # type: ignore[attr-defined]
+    assert visit.page.locator(".pp-empty").is_visible()
+    visit.page.locator(".pp-reset").click()
     assert visible_items(visit) == [row.item.id for row in table.rows]
     assert visit.problems == []
 
@@ -122,7 +122,7 @@ def test_facets(
         select(visit, "category", group.category.id)
         assert visible_items(visit) == [row.item.id for row in group.rows]
         # The other categories' headings are hidden with their rows.
-        headings = visit.page.eval_on_selector_all(  # type: ignore[attr-defined]
+        headings = visit.page.eval_on_selector_all(
             "tr.pp-category-row", "rows => rows.filter(r => r.getClientRects().length > 0).length"
         )
         assert headings == 1
@@ -151,14 +151,14 @@ def test_sorting_by_clicking_a_column(
     _, tables = model
     table = tables["ios-vs-android"]
     visit = open_page(base_url + "privacy/compare/ios-vs-android/")
-    page: object = visit.page
+    page = visit.page
     changed = False
     for index, column in enumerate(table.products):
-        header = page.locator(f'thead th[data-pp-column="{column.key}"]')  # type: ignore[attr-defined]
+        header = page.locator(f'thead th[data-pp-column="{column.key}"]')
         for direction, sign in (("ascending", 1), ("descending", -1)):
             header.locator("button").click()
             assert header.get_attribute("aria-sort") == direction
-            assert page.locator("thead th[aria-sort]").count() == 1  # type: ignore[attr-defined]
+            assert page.locator("thead th[aria-sort]").count() == 1
             for group in table.groups:
                 original = [row.item.id for row in group.rows]
                 ranked = [
@@ -170,7 +170,7 @@ def test_sorting_by_clicking_a_column(
                 changed = changed or expected != original
     assert changed, "the fixture should have a column whose sorting changes the order"
     # The item column sorts by name.
-    page.locator('thead th[data-pp-column="item"] button').click()  # type: ignore[attr-defined]
+    page.locator('thead th[data-pp-column="item"] button').click()
     for group in table.groups:
         by_name = sorted(group.rows, key=lambda row: row.item.name.lower())
         assert group_order(visit, group.category.id) == [row.item.id for row in by_name]
@@ -181,11 +181,11 @@ def test_the_script_runs_once_per_table(
     open_page: Opener, base_url: str, model: tuple[Dataset, dict[str, Comparison]]
 ) -> None:
     visit = open_page(base_url + "privacy/compare/manager-mam/")
-    page: object = visit.page
-    page.add_script_tag(url=base_url + SCRIPT)  # type: ignore[attr-defined]
-    page.evaluate("window.document$ && window.document$.next && window.document$.next(document)")  # type: ignore[attr-defined]
-    assert page.locator(".pp-controls").count() == 1  # type: ignore[attr-defined]
-    assert page.locator("button.pp-sort").count() == page.locator("thead th").count()  # type: ignore[attr-defined]
+    page = visit.page
+    page.add_script_tag(url=base_url + SCRIPT)
+    page.evaluate("window.document$ && window.document$.next && window.document$.next(document)")
+    assert page.locator(".pp-controls").count() == 1
+    assert page.locator("button.pp-sort").count() == page.locator("thead th").count()
     assert visit.problems == []
 
 
@@ -207,7 +207,7 @@ def test_filtering_fails_without_the_script(
             check_text_filter(visit, table, "imei")
         # Nothing filters: every row stays visible, and there is no control to use.
         assert visible_items(visit) == [row.item.id for row in table.rows]
-        assert visit.page.locator("select[data-pp-facet]").count() == 0  # type: ignore[attr-defined]
+        assert visit.page.locator("select[data-pp-facet]").count() == 0
 
 
 # -- search, the index, and every page -----------------------------------------------------------
@@ -220,13 +220,13 @@ def test_site_search_finds_data_items_by_name(
     imei = dataset.catalog["imei"]
     collectors = [p.id for p in dataset.products.values() if any(i.id == imei.id for i in p.items)]
     visit = open_page(base_url)
-    page: object = visit.page
-    page.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
-    page.locator("input.md-search__input").type("IMEI")  # type: ignore[attr-defined]
-    page.locator(".md-search-result__item").first.wait_for()  # type: ignore[attr-defined]
+    page = visit.page
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").type("IMEI")
+    page.locator(".md-search-result__item").first.wait_for()
     hrefs = [
         urlsplit(href).path + ("#" + urlsplit(href).fragment if urlsplit(href).fragment else "")
-        for href in page.eval_on_selector_all(  # type: ignore[attr-defined]
+        for href in page.eval_on_selector_all(
             ".md-search-result__item a", "links => links.map(a => a.href)"
         )
     ]
@@ -241,24 +241,24 @@ def test_index_links_go_to_the_item_on_each_product_page(
 ) -> None:
     dataset, _ = model
     visit = open_page(base_url + "privacy/data-items/")
-    page: object = visit.page
-    links: list[tuple[str, str]] = page.eval_on_selector_all(  # type: ignore[attr-defined]
+    page = visit.page
+    links: list[tuple[str, str]] = page.eval_on_selector_all(
         "article table a[href*='#']", "links => links.map(a => [a.href, a.textContent.trim()])"
     )
     names = {p.name: p for p in dataset.products.values()}
     assert links
     # A real click on the first link.
     first_href, _ = links[0]
-    page.locator("article table a[href*='#']").first.click()  # type: ignore[attr-defined]
-    page.wait_for_url(first_href)  # type: ignore[attr-defined]
+    page.locator("article table a[href*='#']").first.click()
+    page.wait_for_url(first_href)
     fragment = urlsplit(first_href).fragment
-    assert page.locator(f"[id='{fragment}']").count() == 1  # type: ignore[attr-defined]
+    assert page.locator(f"[id='{fragment}']").count() == 1
     for href, product_name in links:
         product = names[product_name]
         assert urlsplit(href).path == f"/privacy/{product.id}/"
-        page.goto(href)  # type: ignore[attr-defined]
+        page.goto(href)
         fragment = urlsplit(href).fragment
-        entry = page.evaluate(  # type: ignore[attr-defined]
+        entry = page.evaluate(
             "id => { const e = document.getElementById(id); "
             "return e ? e.closest('li, tr').textContent : null; }",
             fragment,
@@ -284,7 +284,7 @@ def test_no_console_errors_or_network_requests_on_any_page(
     visit = open_page(base_url)
     for html_file in pages:
         url = base_url + html_file.relative_to(site.site_dir).as_posix()
-        visit.page.goto(url)  # type: ignore[attr-defined]
+        visit.page.goto(url)
         assert visit.problems == [], url
 
 
@@ -308,11 +308,11 @@ def test_real_site_search_finds_imei_on_intune_and_in_the_index(
     dataset, base, _ = real_site
     imei = next(i for i in dataset.catalog.values() if i.name.startswith("IMEI"))
     visit = open_page(base)
-    page: object = visit.page
-    page.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
-    page.locator("input.md-search__input").type("IMEI")  # type: ignore[attr-defined]
-    page.locator(".md-search-result__item").first.wait_for()  # type: ignore[attr-defined]
-    hrefs = page.eval_on_selector_all(  # type: ignore[attr-defined]
+    page = visit.page
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").type("IMEI")
+    page.locator(".md-search-result__item").first.wait_for()
+    hrefs = page.eval_on_selector_all(
         ".md-search-result__item a", "links => links.map(a => a.href)"
     )
     paths = [urlsplit(h).path + "#" + urlsplit(h).fragment for h in hrefs]
@@ -344,5 +344,5 @@ def test_real_site_pages_have_no_console_errors(
     visit = open_page(base)
     for html_file in sorted(out.rglob("*.html")):
         url = base + html_file.relative_to(out).as_posix()
-        visit.page.goto(url)  # type: ignore[attr-defined]
+        visit.page.goto(url)
         assert visit.problems == [], url

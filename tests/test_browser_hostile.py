@@ -45,13 +45,13 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def open_watched(chromium: object, url: str) -> tuple[object, Watch]:
     """A page whose dialogs and errors are recorded from before it starts loading."""
-    context = chromium.new_context()  # type: ignore[attr-defined]
+    context = chromium.new_context()
     page = context.new_page()
     watch = Watch()
 
     def on_dialog(dialog: object) -> None:
-        watch.dialogs.append(dialog.message)  # type: ignore[attr-defined]
-        dialog.dismiss()  # type: ignore[attr-defined]
+        watch.dialogs.append(dialog.message)
+        dialog.dismiss()
 
     page.on("dialog", on_dialog)
     page.on(
@@ -76,23 +76,23 @@ def open_watched(chromium: object, url: str) -> tuple[object, Watch]:
 @pytest.mark.parametrize("path", PAGES)
 def test_no_dialog_or_error_on_a_hostile_page(chromium: object, base_url: str, path: str) -> None:
     page, watch = open_watched(chromium, base_url + path)
-    page.wait_for_timeout(300)  # type: ignore[attr-defined]  # let deferred scripts run
-    assert page.locator("article h1").count() == 1  # type: ignore[attr-defined]
+    page.wait_for_timeout(300)  # let deferred scripts run
+    assert page.locator("article h1").count() == 1
     assert watch.dialogs == []
     assert watch.page_errors == []
     assert watch.console_errors == []
-    text = page.locator("article").inner_text()  # type: ignore[attr-defined]
+    text = page.locator("article").inner_text()
     if path.startswith("privacy/hostile"):
         assert "<script>alert(" in text and "{{ 7*7 }}" in text
 
 
 def test_searching_for_the_hostile_text_opens_no_dialog(chromium: object, base_url: str) -> None:
     page, watch = open_watched(chromium, base_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
-    page.locator("input.md-search__input").type("admonition")  # type: ignore[attr-defined]
-    page.locator(".md-search-result__item").first.wait_for()  # type: ignore[attr-defined]
-    page.wait_for_timeout(300)  # type: ignore[attr-defined]
-    results = page.locator(".md-search-result__item").count()  # type: ignore[attr-defined]
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").type("admonition")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_timeout(300)
+    results = page.locator(".md-search-result__item").count()
     assert results > 0
     assert watch.dialogs == []
     assert watch.page_errors == []

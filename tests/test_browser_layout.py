@@ -61,7 +61,7 @@ def open_at(chromium: object) -> Iterator[Callable[[str, dict[str, int]], Visit]
     contexts: list[object] = []
 
     def opener(url: str, viewport: dict[str, int]) -> Visit:
-        context = chromium.new_context(viewport=viewport)  # type: ignore[attr-defined]
+        context = chromium.new_context(viewport=viewport)
         contexts.append(context)
         page = context.new_page()
         visit = Visit(page)
@@ -76,7 +76,7 @@ def open_at(chromium: object) -> Iterator[Callable[[str, dict[str, int]], Visit]
 
     yield opener
     for context in contexts:
-        context.close()  # type: ignore[attr-defined]
+        context.close()
 
 
 def comparison_url(base: str, table: Comparison) -> str:
@@ -98,7 +98,7 @@ _ON_SCREEN = """selector => [...document.querySelectorAll(selector)].map(el => {
 
 
 def headers_on_screen(visit: Visit, table: Comparison) -> dict[str, dict[str, object]]:
-    found: list[dict[str, object]] = visit.page.evaluate(_ON_SCREEN, "thead th[data-pp-column]")  # type: ignore[attr-defined]
+    found: list[dict[str, object]] = visit.page.evaluate(_ON_SCREEN, "thead th[data-pp-column]")
     return {str(h["key"]): h for h in found}
 
 
@@ -110,17 +110,17 @@ def assert_every_header_visible(visit: Visit, table: Comparison) -> None:
 
 def scroll_to_middle_row(visit: Visit) -> str:
     """Scroll the middle row of the table into the middle of the screen; returns its item."""
-    item: str = visit.page.evaluate(  # type: ignore[attr-defined]
+    item: str = visit.page.evaluate(
         """() => { const rows = document.querySelectorAll('tr.pp-row');
         const row = rows[Math.floor(rows.length / 2)];
         row.scrollIntoView({block: 'center'}); return row.dataset.ppItem; }"""
     )
-    visit.page.wait_for_timeout(100)  # type: ignore[attr-defined]
+    visit.page.wait_for_timeout(100)
     return item
 
 
 def row_is_on_screen(visit: Visit, item: str) -> bool:
-    on_screen: bool = visit.page.evaluate(  # type: ignore[attr-defined]
+    on_screen: bool = visit.page.evaluate(
         """item => { const row = document.querySelector(`tr[data-pp-item="${item}"]`);
         const box = row.cells[0].getBoundingClientRect();
         const hit = document.elementFromPoint(box.left + 4, box.top + box.height / 2);
@@ -135,11 +135,11 @@ def row_is_on_screen(visit: Visit, item: str) -> bool:
 
 def check_desktop_headers(visit: Visit, table: Comparison) -> None:
     """Every product's header is on screen at the top, and still after scrolling down."""
-    sideways: int = visit.page.evaluate("document.documentElement.scrollWidth")  # type: ignore[attr-defined]
+    sideways: int = visit.page.evaluate("document.documentElement.scrollWidth")
     assert sideways <= DESKTOP["width"], "the page scrolls sideways"
     assert_every_header_visible(visit, table)
     item = scroll_to_middle_row(visit)
-    assert visit.page.evaluate("scrollY") > 0  # type: ignore[attr-defined]
+    assert visit.page.evaluate("scrollY") > 0
     assert row_is_on_screen(visit, item)
     assert_every_header_visible(visit, table)
 
@@ -153,7 +153,7 @@ def test_desktop_shows_every_product_column_and_keeps_the_headers(
     visit = open_at(comparison_url(base_url, table), DESKTOP)
     check_desktop_headers(visit, table)
     # No hint to scroll sideways where there is nothing to scroll to.
-    assert not visit.page.locator(".pp-scroll-hint").is_visible()  # type: ignore[attr-defined]
+    assert not visit.page.locator(".pp-scroll-hint").is_visible()
     assert visit.problems == []
 
 
@@ -197,12 +197,12 @@ def test_phone_keeps_the_header_row_and_item_column_on_screen(
 ) -> None:
     _, table = model
     visit = open_at(comparison_url(base_url, table), PHONE)
-    page: object = visit.page
+    page = visit.page
     # Four products do not fit a phone: the table scrolls in its box, and says so.
-    assert page.locator(".pp-scroll-hint").is_visible()  # type: ignore[attr-defined]
-    root = page.locator("[data-pp-comparison]")  # type: ignore[attr-defined]
+    assert page.locator(".pp-scroll-hint").is_visible()
+    root = page.locator("[data-pp-comparison]")
     assert "right" in (root.get_attribute("data-pp-more") or "")
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # type: ignore[attr-defined]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     item = scroll_to_middle_row(visit)
     assert row_is_on_screen(visit, item)
     headers = headers_on_screen(visit, table)
@@ -211,10 +211,10 @@ def test_phone_keeps_the_header_row_and_item_column_on_screen(
     assert len(shown) >= 2, headers  # the item column and at least one product
     # Scrolled sideways to the last product: its header is on screen, the item column too.
     last = table.products[-1].key
-    page.evaluate(  # type: ignore[attr-defined]
+    page.evaluate(
         "() => { const s = document.querySelector('.pp-table-scroll'); s.scrollLeft = s.scrollWidth; }"
     )
-    page.wait_for_timeout(100)  # type: ignore[attr-defined]
+    page.wait_for_timeout(100)
     headers = headers_on_screen(visit, table)
     assert headers[last]["hits"] and headers["item"]["hits"], headers
     assert "left" in (root.get_attribute("data-pp-more") or "")
@@ -226,10 +226,10 @@ def test_phone_index_header_stays_on_screen(
     open_at: Callable[[str, dict[str, int]], Visit], base_url: str
 ) -> None:
     visit = open_at(base_url + "privacy/data-items/", PHONE)
-    assert visit.page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # type: ignore[attr-defined]
+    assert visit.page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     item = scroll_to_middle_row(visit)
     assert row_is_on_screen(visit, item)
-    found: list[dict[str, object]] = visit.page.evaluate(_ON_SCREEN, "thead th")  # type: ignore[attr-defined]
+    found: list[dict[str, object]] = visit.page.evaluate(_ON_SCREEN, "thead th")
     assert found and all(h["inView"] and h["hits"] for h in found), found
     assert visit.problems == []
 
@@ -247,7 +247,7 @@ def expected_order(table: Comparison, index: int) -> list[str]:
 
 
 def row_order(visit: Visit) -> list[str]:
-    order: list[str] = visit.page.eval_on_selector_all(  # type: ignore[attr-defined]
+    order: list[str] = visit.page.eval_on_selector_all(
         "tr.pp-row", "rows => rows.map(r => r.dataset.ppItem)"
     )
     return order
@@ -269,8 +269,8 @@ def test_clicking_anywhere_in_a_header_cell_sorts(
     index = sortable_column(table)
     column = table.products[index]
     visit = open_at(comparison_url(base_url, table), viewport)
-    page: object = visit.page
-    header = page.locator(f'thead th[data-pp-column="{column.key}"]')  # type: ignore[attr-defined]
+    page = visit.page
+    header = page.locator(f'thead th[data-pp-column="{column.key}"]')
     header.scroll_into_view_if_needed()
     box = header.bounding_box()
     text = header.locator("button").bounding_box()
@@ -290,15 +290,15 @@ def test_keyboard_sorts_and_filters_and_the_status_says_so(
 ) -> None:
     _, table = model
     visit = open_at(comparison_url(base_url, table), DESKTOP)
-    page: object = visit.page
-    status = page.locator(".pp-count")  # type: ignore[attr-defined]
+    page = visit.page
+    status = page.locator(".pp-count")
     assert status.get_attribute("role") == "status"
     assert status.get_attribute("aria-live") == "polite"
     before = status.inner_text()
     assert before == f"Showing {len(table.rows)} of {len(table.rows)} data items"
     # Keyboard only: focus the filter box, type, and the status changes.
-    page.locator(".pp-filter").focus()  # type: ignore[attr-defined]
-    page.keyboard.type("device")  # type: ignore[attr-defined]
+    page.locator(".pp-filter").focus()
+    page.keyboard.type("device")
     shown = [
         r
         for r in table.rows
@@ -306,15 +306,15 @@ def test_keyboard_sorts_and_filters_and_the_status_says_so(
     ]
     assert 0 < len(shown) < len(table.rows)
     assert status.inner_text() == f"Showing {len(shown)} of {len(table.rows)} data items"
-    page.locator(".pp-reset").focus()  # type: ignore[attr-defined]
-    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    page.locator(".pp-reset").focus()
+    page.keyboard.press("Enter")
     assert status.inner_text() == before
     # Tab on from "Clear filters" to the sort buttons, and sort with Enter.
     index = sortable_column(table)
     column = table.products[index]
     for _ in range(len(table.products) + 4):
-        page.keyboard.press("Tab")  # type: ignore[attr-defined]
-        focused = page.evaluate(  # type: ignore[attr-defined]
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
             "() => { const b = document.activeElement; const th = b && b.closest('th');"
             " return b.tagName === 'BUTTON' && th ? th.dataset.ppColumn : null; }"
         )
@@ -322,8 +322,8 @@ def test_keyboard_sorts_and_filters_and_the_status_says_so(
             break
     else:
         pytest.fail(f"Tab never reached the sort button of {column.key}")
-    page.keyboard.press("Enter")  # type: ignore[attr-defined]
-    header = page.locator(f'thead th[data-pp-column="{column.key}"]')  # type: ignore[attr-defined]
+    page.keyboard.press("Enter")
+    header = page.locator(f'thead th[data-pp-column="{column.key}"]')
     assert header.get_attribute("aria-sort") == "ascending"
     assert row_order(visit) == expected_order(table, index)
     assert visit.problems == []
@@ -333,7 +333,7 @@ def test_keyboard_sorts_and_filters_and_the_status_says_so(
 
 
 def visible_rows(visit: Visit) -> list[str]:
-    items: list[str] = visit.page.eval_on_selector_all(  # type: ignore[attr-defined]
+    items: list[str] = visit.page.eval_on_selector_all(
         "tr.pp-row",
         "rows => rows.filter(r => r.getClientRects().length > 0).map(r => r.dataset.ppItem)",
     )
@@ -348,14 +348,14 @@ def test_the_index_is_one_filterable_table(
     dataset, _ = model
     catalog = list(dataset.catalog.values())
     visit = open_at(base_url + "privacy/data-items/", DESKTOP)
-    page: object = visit.page
-    assert page.locator("article table").count() == 1  # type: ignore[attr-defined]
+    page = visit.page
+    assert page.locator("article table").count() == 1
     assert set(visible_rows(visit)) == {item.id for item in catalog}
-    status = page.locator(".pp-count")  # type: ignore[attr-defined]
+    status = page.locator(".pp-count")
     assert status.inner_text() == f"Showing {len(catalog)} of {len(catalog)} data items"
     imei = next(item for item in catalog if item.name.startswith("IMEI"))
-    page.locator(".pp-filter").focus()  # type: ignore[attr-defined]
-    page.keyboard.type(imei.name)  # type: ignore[attr-defined]
+    page.locator(".pp-filter").focus()
+    page.keyboard.type(imei.name)
     term = imei.name.lower()
     expected = [
         i.id
@@ -366,10 +366,10 @@ def test_the_index_is_one_filterable_table(
     assert sorted(visible_rows(visit)) == sorted(expected)
     assert status.inner_text() == f"Showing {len(expected)} of {len(catalog)} data items"
     # The product facet: the rows of the items a product collects.
-    page.locator(".pp-reset").click()  # type: ignore[attr-defined]
+    page.locator(".pp-reset").click()
     collection = Collection(dataset)
     product = next(iter(dataset.products.values()))
-    page.locator('select[data-pp-facet="product"]').select_option(product.id)  # type: ignore[attr-defined]
+    page.locator('select[data-pp-facet="product"]').select_option(product.id)
     collects = {i for i, s in collection.by_product[product.id].items() if s.cell.collected}
     assert set(visible_rows(visit)) == collects
     assert visit.problems == []
@@ -385,10 +385,10 @@ def test_links_to_an_item_of_the_index_land_on_it(
     imei = next(item for item in dataset.catalog.values() if item.name.startswith("IMEI"))
     for viewport in (DESKTOP, PHONE):
         visit = open_at(f"{base_url}privacy/data-items/#{imei.id}", viewport)
-        visit.page.wait_for_timeout(200)  # type: ignore[attr-defined]
-        found: list[dict[str, object]] = visit.page.evaluate(_ON_SCREEN, f"[id='{imei.id}']")  # type: ignore[attr-defined]
+        visit.page.wait_for_timeout(200)
+        found: list[dict[str, object]] = visit.page.evaluate(_ON_SCREEN, f"[id='{imei.id}']")
         assert found and found[0]["inView"] and found[0]["hits"], (viewport, found)
-        ids: list[str] = visit.page.eval_on_selector_all(  # type: ignore[attr-defined]
+        ids: list[str] = visit.page.eval_on_selector_all(
             "tr.pp-row h3[id]", "hs => hs.map(h => h.id)"
         )
         assert set(ids) == set(dataset.catalog)

@@ -112,7 +112,7 @@ def item(**changes: object) -> DataItem:
         note=None,
         source=Location("test.yml", 1, 1),
     )
-    return replace(base, **changes)  # type: ignore[arg-type]
+    return replace(base, **changes)
 
 
 def test_cell_statuses_and_labels() -> None:

@@ -147,7 +147,7 @@ def test_a_page_collision_names_the_record_not_the_generated_path(
     plan = pipeline.plan_pages
 
     def colliding(*args: object, **kwargs: object) -> list[PlannedPage]:
-        pages = plan(*args, **kwargs)  # type: ignore[arg-type]
+        pages = plan(*args, **kwargs)
         product = next(p for p in pages if p.product_id)
         return [*pages, PlannedPage(path=product.path.upper(), title="Generated")]
 

@@ -182,20 +182,20 @@ def test_the_comparison_filter_narrows_the_rows_on_the_zensical_build(
     tables: dict[str, Comparison] = {t.id: t for t in comparisons(Collection(build.dataset))}
     table = tables["all-products"]
     visit = open_page(zensical_url + "privacy/compare/all-products/")
-    page: object = visit.page
+    page = visit.page
     rows = "tr.pp-row"
     visible = "rows => rows.filter(r => r.getClientRects().length > 0).map(r => r.dataset.ppItem)"
-    before = page.eval_on_selector_all(rows, visible)  # type: ignore[attr-defined]
+    before = page.eval_on_selector_all(rows, visible)
     assert before == [row.item.id for row in table.rows]
     term = "imei"
-    page.locator(".pp-filter").fill(term)  # type: ignore[attr-defined]
+    page.locator(".pp-filter").fill(term)
     expected = [
         row.item.id
         for row in table.rows
         if any(term in text.lower() for text in (row.item.name, row.item.id, *row.item.aliases))
     ]
     assert 0 < len(expected) < len(before)
-    assert page.eval_on_selector_all(rows, visible) == expected  # type: ignore[attr-defined]
+    assert page.eval_on_selector_all(rows, visible) == expected
     assert visit.problems == []
 
 

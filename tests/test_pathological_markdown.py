@@ -316,7 +316,7 @@ def counting(md: markdown.Markdown) -> Iterator[Counter[str]]:
     ``siblings`` (for each element, its children times those with a tail: Python-Markdown
     looks each of those up in a list of the children), and the ``depth`` of calls."""
     counts: Counter[str] = Counter()
-    apply = InlineProcessor._InlineProcessor__applyPattern  # type: ignore[attr-defined]
+    apply = InlineProcessor._InlineProcessor__applyPattern
 
     def copying(self: InlineProcessor, pattern: Any, data: str, *args: Any) -> Any:
         counts["copied"] += len(data)
@@ -338,7 +338,7 @@ def counting(md: markdown.Markdown) -> Iterator[Counter[str]]:
                 counts["joined"] += sum(len(item) * item.count("\n") for item in found)
                 return found
 
-            processor.get_items = items  # type: ignore[attr-defined]
+            processor.get_items = items
 
     class Siblings(Treeprocessor):
         def run(self, root: Element) -> None:
@@ -368,7 +368,7 @@ def counting(md: markdown.Markdown) -> Iterator[Counter[str]]:
             depth -= 1
 
     tracer, profiler = sys.gettrace(), sys.getprofile()
-    InlineProcessor._InlineProcessor__applyPattern = copying  # type: ignore[attr-defined]
+    InlineProcessor._InlineProcessor__applyPattern = copying
     sys.settrace(calls)
     sys.setprofile(nesting)
     try:
@@ -376,7 +376,7 @@ def counting(md: markdown.Markdown) -> Iterator[Counter[str]]:
     finally:
         sys.settrace(tracer)
         sys.setprofile(profiler)
-        InlineProcessor._InlineProcessor__applyPattern = apply  # type: ignore[attr-defined]
+        InlineProcessor._InlineProcessor__applyPattern = apply
 
 
 def work(page: str) -> Counter[str]:

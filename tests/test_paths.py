@@ -144,7 +144,7 @@ def test_the_build_checks_page_paths_and_names_the_record(
     plan = site_module.plan_pages
 
     def plan_twice(*args: object, **kwargs: object) -> list[PlannedPage]:
-        pages = plan(*args, **kwargs)  # type: ignore[arg-type]
+        pages = plan(*args, **kwargs)
         return [*pages, pages[0]]
 
     # Paths are checked on the plan, before any page is rendered.

@@ -242,7 +242,7 @@ def test_serve_watches_content_and_templates(tmp_path: Path) -> None:
             self.watched.append(path)
 
     server = Server()
-    plugin.on_serve(server, config=config, builder=None)  # type: ignore[arg-type]
+    plugin.on_serve(server, config=config, builder=None)
     assert str(tmp_path / "content") in server.watched
     assert str(tmp_path / "tpl") in server.watched
     # Without a site templates folder, the packaged templates are watched instead.
@@ -250,7 +250,7 @@ def test_serve_watches_content_and_templates(tmp_path: Path) -> None:
     plugin.load_config({"content_dir": "content"})
     plugin.on_config(config)
     server = Server()
-    plugin.on_serve(server, config=config, builder=None)  # type: ignore[arg-type]
+    plugin.on_serve(server, config=config, builder=None)
     assert str(default_templates_dir()) in server.watched
 
 
