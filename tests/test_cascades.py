@@ -109,3 +109,17 @@ def test_a_field_filled_in_wrongly_is_not_also_reported_as_missing(site: Path) -
     about_it = [p for p in problems if p.location.path.endswith("managed-desktop.yml")]
     # The entry without its period is the one mistake; retention is not "missing" on top.
     assert [(p.rule, p.location.line) for p in about_it] == [("schema", line - 1)]
+
+
+def test_a_wrong_value_does_not_hide_a_warning_about_its_item(site: Path) -> None:
+    """The item's invalid details are one error; its missing control is its own warning."""
+    product = site / "content" / "products" / "defender-endpoint-android.yml"
+    old = "        - ref: admin-configured-features\n          control: *consent\n"
+    line = edit(
+        product, old, "        - ref: admin-configured-features\n          details: [12345]\n"
+    )
+    problems = check_site(settings_from_mkdocs(site / "mkdocs.yml")).problems.items
+    about_it = sorted(
+        (p.rule, p.location.line) for p in problems if p.location.path.endswith(product.name)
+    )
+    assert about_it == [("optional-item-without-control", line), ("schema", line + 1)]

@@ -53,12 +53,12 @@ def _follows_an_error(finding: Finding, dataset: Dataset) -> bool:
     entry lacked a ``period``."""
     if not finding.key_path:
         return False
-    for emptied in dataset.emptied.get(finding.location.path, ()):
-        if emptied == finding.key_path or emptied.startswith(
-            (finding.key_path + ".", finding.key_path + "[")
-        ):
-            return True
-    return False
+    # Only the value itself, or one inside it: a finding about the item that holds a wrong
+    # value elsewhere (an item without a control, whose details were invalid) still stands.
+    return any(
+        finding.key_path == emptied or finding.key_path.startswith((emptied + ".", emptied + "["))
+        for emptied in dataset.emptied.get(finding.location.path, ())
+    )
 
 
 def configure_severities(
