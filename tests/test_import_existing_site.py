@@ -594,3 +594,50 @@ def test_a_refused_page_leaves_the_content_as_it_was_even_after_good_ones(
     # Alone, the first page is imported.
     assert run_import(site, seed("000")).code == 0
     assert snapshot(site / "content") != before
+
+
+def test_bullets_after_one_that_lists_a_category_stay_in_their_own_group(
+    tmp_path: Path,
+) -> None:
+    """A bullet that names a category and lists its items is a group of its own; the bullets
+    written after it are not taken into that group."""
+    site = copy_example_site(tmp_path / "site")
+    page = write_page(
+        tmp_path,
+        "widget.md",
+        FRONT.format(title="Widget privacy", date=today())
+        + "# Widget privacy\n\nWidget collects data to work.\n\n"
+        + "## Required data\n\n### Web page or network information\n\n"
+        + "- Device information such as date & time, CPU info, and OEM model\n"
+        + "- Zzqq widget handle\n- Qqzz widget counter\n",
+    )
+    run = run_import(site, page, "--product-id", "widget")
+    assert run.code == 0, run.err
+    catalog = catalog_items(site / "content")
+    groups = {
+        group["category"]: [
+            item.get("name") or catalog[item["ref"]].name for item in group["items"]
+        ]
+        for group in run.record()["required"]["groups"]
+    }
+    assert {normalize(n) for n in groups.get("device", [])} == {
+        normalize(n) for n in ("Date & time", "CPU info", "OEM model")
+    }
+    others = [names for category, names in groups.items() if category != "device"]
+    assert ["Zzqq widget handle", "Qqzz widget counter"] in others
+
+
+def test_an_item_named_after_consent_is_not_its_own_control(tmp_path: Path) -> None:
+    site = copy_example_site(tmp_path / "site")
+    page = write_page(
+        tmp_path,
+        "widget.md",
+        FRONT.format(title="Widget privacy", date=today())
+        + "# Widget privacy\n\nWidget collects data to work.\n\n"
+        + "## Required data\n\n### Device information\n\n- CPU info\n\n"
+        + "## Optional data\n\n### Diagnostic data\n\n- Consent status\n- Opt-out preference\n",
+    )
+    run = run_import(site, page, "--product-id", "widget")
+    assert run.code == 0, run.err
+    controls = [item.get("control") for item in group_items(run.record(), "optional")]
+    assert controls == ["not-stated", "not-stated"]

@@ -5,9 +5,9 @@ The site asks each optional item to say who turns its collection on or off (lint
 can control the collection of optional data.", "Below diagnostic data is collected only with
 the consent of the user", "Feedback Data is collected through in-app feedback provided by the
 user") or for one item ("The user's email address, if they choose to provide it."). Those
-sentences become the ``control`` of each optional item that has none: the item's own, then its
-group's, then the section's (a section's sentence about diagnostic or feedback data only for
-groups of that kind).
+sentences, all of them, become the ``control`` of each optional item that has none: the item's
+own, its group's and the section's (a section's sentence about diagnostic or feedback data only
+for groups of that kind).
 
 Where the page does not say who decides, even when it says why the data is optional ("This
 data is only for diagnostic purposes and is not required for the service itself.", which stays
@@ -61,8 +61,9 @@ def _unique(found: list[str]) -> list[str]:
 
 
 def _own(item: ItemDraft) -> list[str]:
-    """The item's own words about who decides ("if they choose to provide it")."""
-    found = [item.condition or "", item.name]
+    """The item's own words about who decides ("if they choose to provide it"): its condition
+    and description, never its name ("Consent status" names data, it does not control it)."""
+    found = [item.condition or ""]
     found.extend(sentences(item.description or ""))
     return [_sentence(text) for text in found if text and _CONTROL.search(plain(text))]
 

@@ -138,7 +138,9 @@ class Regrouper:
                 sub.condition.append(item.condition)
             sub.items = held
             result.append(sub)
-            current = sub.items
+            # Only a bare heading bullet collects the bullets after it (held_items checked them);
+            # one that lists its own items leaves the next bullets where they were written.
+            current = sub.items if not held else kept
             self.report.review(
                 item.line,
                 "grouping",

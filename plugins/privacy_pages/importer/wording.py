@@ -22,7 +22,8 @@ import unicodedata
 
 from .markup import plain
 
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
+#: Anything but letters and digits of any script: "デバイスID" keeps its kana.
+_NOT_WORD = re.compile(r"[\W_]+")
 _ARTICLES = frozenset({"the", "a", "an"})
 _CONNECTIVES = frozenset({"and", "or"})
 #: "the user's", "an end users'", "User" before the data it names: whose data, not what data.
@@ -72,9 +73,17 @@ _FUZZY_MAX = 200
 
 
 def comparable(name: str) -> str:
-    """Lowercase words without accents or punctuation: ``Wi-Fi MacAddress`` → ``wi fi macaddress``."""
-    value = unicodedata.normalize("NFKD", plain(name)).encode("ascii", "ignore").decode()
-    return _NOT_WORD.sub(" ", value.lower()).strip()
+    """Lowercase words without accents or punctuation: ``Wi-Fi MacAddress`` → ``wi fi macaddress``
+    (letters of every script are kept; only the marks that accents decompose into go)."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", plain(name)):
+        # An accent on a Latin letter goes ("Café" is "cafe"); a mark that makes another
+        # script's letter (the voicing of "デ") stays with it.
+        if unicodedata.combining(char) and kept and kept[-1].isascii():
+            continue
+        kept.append(char)
+    value = unicodedata.normalize("NFKC", "".join(kept))
+    return _NOT_WORD.sub(" ", value.casefold()).strip()
 
 
 def _singular(word: str) -> str:
