@@ -111,3 +111,31 @@ def test_the_diff_command_keeps_metadata_changes(
     assert code in (0, 1), out
     assert re.search(r"ms\.prod", out), out
     assert "Widget on the web" in out
+
+
+@pytest.mark.parametrize(
+    "segments",
+    [
+        # Only the link's address changed: marking it would break the address.
+        [("See [the docs](https://example.com/", False), ("v2", True), (").", False)],
+        # The change starts inside bold text and ends after it.
+        [("Kept **for ", False), ("30 days** and", True), (" then deleted.", False)],
+        # A code span cut in two.
+        [("Run `privacy-pages ", False), ("validate` now", True), (".", False)],
+    ],
+)
+def test_a_change_inside_markdown_syntax_still_renders_whole(
+    segments: list[tuple[str, bool]],
+) -> None:
+    import markdown
+    from privacy_pages.history.notes import Segment
+    from privacy_pages.render.change_notes import marked
+
+    excerpt = tuple(Segment(text, changed) for text, changed in segments)
+    html = markdown.markdown(str(marked(excerpt, "ins")))
+    assert html.count("<ins>") == html.count("</ins>") >= 1
+    assert "&lt;ins" not in html and "&lt;/ins" not in html
+    for href in re.findall(r'href="([^"]*)"', html):
+        assert "<" not in href and "ins" not in href
+    changed = next(text for text, is_changed in segments if is_changed)
+    assert changed.strip("*`") in re.sub(r"<[^>]+>", "", html)

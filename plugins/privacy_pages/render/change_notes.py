@@ -37,8 +37,12 @@ def marked_notes(notes: Iterable[ChangeNote]) -> list[MarkedNote]:
 
 
 #: Where the changed words of an excerpt begin and end while it is made safe: control
-#: characters, which content cannot hold (the loader refuses them).
+#: characters, which the loader refuses in content (a snapshot holding one is shown escaped).
 _BEGIN, _END = "\x02", "\x03"
+#: A marker inside a link's address, or changed words that open or close Markdown they do not
+#: also close or open ("30 days** and"): marking them would break the link or the emphasis.
+_IN_LINK_TARGET = re.compile(r"\]\([^)\n]*[\x02\x03]")
+_CHANGED = re.compile("\x02([^\x02\x03]*)\x03")
 #: An inline link to a path or an anchor: relative to the page the text was on when it was
 #: written, it leads nowhere from a change note (on another page, or from an older release),
 #: so the note keeps only its text. Links with a scheme stay links.
@@ -59,6 +63,10 @@ def marked(excerpt: Excerpt, tag: str) -> MarkdownSafe:
         for segment in excerpt
     )
     line = _RELATIVE_LINK.sub(r"\1", " ".join(text.split()))
+    if _crosses_markup(line) or any(
+        c in segment.text for c in (_BEGIN, _END) for segment in excerpt
+    ):
+        return _escaped(excerpt, tag)
     safe = str(markdown_text.block(line))
     if (
         "\n" in safe
@@ -67,6 +75,21 @@ def marked(excerpt: Excerpt, tag: str) -> MarkdownSafe:
     ):
         return _escaped(excerpt, tag)
     return MarkdownSafe(safe.replace(_BEGIN, f"<{tag}>").replace(_END, f"</{tag}>"))
+
+
+def _crosses_markup(line: str) -> bool:
+    """Whether marking the changed words would cut through a link's address or a pair of
+    Markdown delimiters (see :data:`_IN_LINK_TARGET`)."""
+    if _IN_LINK_TARGET.search(line):
+        return True
+    for changed in _CHANGED.findall(line):
+        if changed.count("`") % 2 or changed.count("[") != changed.count("]"):
+            return True
+        if changed.replace("**", "").count("*") % 2 or changed.count("**") % 2:
+            return True
+        if changed.replace("__", "").count("_") % 2 or changed.count("__") % 2:
+            return True
+    return False
 
 
 def _escaped(excerpt: Excerpt, tag: str) -> MarkdownSafe:
