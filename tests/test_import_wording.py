@@ -39,3 +39,14 @@ def test_names_in_other_scripts_keep_their_letters() -> None:
     assert comparable("デバイスID") != comparable("ユーザーID")
     # The voicing mark is part of the letter: デ is not テ.
     assert comparable("デバイス") != comparable("テバイス")
+
+
+def test_the_same_name_elsewhere_is_surer_than_part_of_a_name_here() -> None:
+    index = CatalogIndex()
+    index.add_existing("website-ip-address", "IP address of the website", (), "web")
+    index.add_existing("ip-address", "IP address", (), "network")
+    found = index.match("IP address", "web")
+    assert found is not None and found.ref == "ip-address" and found.confidence == "name"
+    # Part of a name in the group's category still matches when nothing has the same name.
+    found = index.match("Website IP address", "web")
+    assert found is not None and found.ref == "website-ip-address"

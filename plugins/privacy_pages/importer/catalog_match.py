@@ -96,12 +96,14 @@ class CatalogMatcher:
         """The catalog item ``name`` names, preferring the group's ``category``; without
         ``loose``, no fuzzy match."""
         forms = [_Form.of(name, ""), *(_Form.of(text, why) for text, why in reduced_forms(name))]
+        # The same wording anywhere in the catalog is surer than a partial match in the
+        # group's category: "IP address" is the item named "IP address", wherever it is filed.
         tiers = (
             (self._same, True),
             (self._same_normalized, True),
-            (self._partial, True),
             (self._same, False),
             (self._same_normalized, False),
+            (self._partial, True),
             (self._fuzzy, True),
         )
         for tier, in_category in tiers if loose else tiers[:-1]:

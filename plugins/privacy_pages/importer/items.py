@@ -75,10 +75,6 @@ class NewCatalogItem:
         return {"id": self.id, "name": self.name, "category": self.category}
 
 
-#: Where products list an item or a category: required or optional data, or data never collected.
-REQUIREMENTS = ("required", "optional", "never-collected")
-
-
 @dataclass
 class CatalogIndex:
     """The catalog items of the content tree, and those this import adds."""
@@ -87,7 +83,8 @@ class CatalogIndex:
     names: dict[str, str] = field(default_factory=dict)
     taken: set[str] = field(default_factory=lambda: set(SECTION_IDS))
     new: list[NewCatalogItem] = field(default_factory=list)
-    #: Per catalog id: the products that list it, per requirement (see :data:`REQUIREMENTS`).
+    #: Per catalog id: the products that list it, by where they list it ("required",
+    #: "optional" or "never-collected").
     uses: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     _next_suffix: dict[str, int] = field(default_factory=dict, init=False, repr=False)
 
@@ -111,19 +108,8 @@ class CatalogIndex:
         self.new.append(NewCatalogItem(item_id, name, category))
         return item_id
 
-    def resolve(self, name: str, category: str) -> tuple[str, bool]:
-        """The id of the catalog item called ``name`` (added when new), and whether it is new."""
-        found = self.match(name, category)
-        if found is not None:
-            return found.ref, False
-        return self.add_new(name, category), True
-
     def name_of(self, item_id: str) -> str:
         return self.names.get(item_id, item_id)
-
-    def category_of(self, item_id: str) -> str | None:
-        entry = self.matcher.entries.get(item_id)
-        return entry.category if entry is not None else None
 
     def used_as(self, item_id: str, exclude: str = "") -> dict[str, set[str]]:
         """Per requirement, the products (but ``exclude``) that list the item."""
@@ -189,10 +175,6 @@ class CategoryIndex:
         self.new.append(NewCategory(category_id, name))
         return category_id
 
-    def resolve(self, name: str) -> str:
-        found = self.match(name)
-        return found[0] if found is not None else self.add_new(name)
-
     def name_of(self, category_id: str) -> str:
         return self.names.get(category_id, category_id)
 
@@ -203,7 +185,6 @@ class CategoryIndex:
 
 
 __all__ = [
-    "REQUIREMENTS",
     "CatalogIndex",
     "CategoryIndex",
     "NewCatalogItem",
