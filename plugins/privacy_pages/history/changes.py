@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import Any, ClassVar
 
 from .snapshot import State
@@ -251,7 +252,15 @@ class ChangeSet:
         return tuple(dict.fromkeys(c.product for c in self.changes if c.product is not None))
 
     def for_product(self, product_id: str) -> tuple[Change, ...]:
-        return tuple(c for c in self.changes if c.product == product_id)
+        return self._by_product.get(product_id, ())
+
+    @cached_property
+    def _by_product(self) -> dict[str | None, tuple[Change, ...]]:
+        # Pages, the feed and the history each ask per product: one pass over the changes.
+        grouped: dict[str | None, list[Change]] = {}
+        for change in self.changes:
+            grouped.setdefault(change.product, []).append(change)
+        return {product: tuple(changes) for product, changes in grouped.items()}
 
     @property
     def shared(self) -> tuple[Change, ...]:

@@ -12,6 +12,7 @@ import html
 import re
 import uuid
 import xml.etree.ElementTree as ET
+from functools import cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -89,11 +90,18 @@ def _note_lines(notes: list[ChangeNote], settings: Settings) -> list[str]:
     """Each note as HTML, from the Markdown line the pages print (``change-note.md.j2``):
     content's bold and links rendered, and cleaned like every generated page."""
     macros: Any = environment(settings.templates_dir).get_template("change-note.md.j2").module
+    converter = _converter()
     lines = []
     for note in notes:
-        converted = markdown.markdown(str(macros.line(MarkedNote.of(note))))
+        converted = converter.reset().convert(str(macros.line(MarkedNote.of(note))))
         lines.append(sanitize_html(_PARAGRAPH.sub("", converted)).strip())
     return lines
+
+
+@cache
+def _converter() -> markdown.Markdown:
+    """Python-Markdown with its core syntax, made once (making one costs more than a note)."""
+    return markdown.Markdown()
 
 
 def _content_html(lines: list[str], first: bool, release: Release) -> str:
