@@ -1,7 +1,8 @@
 """The page sections an imported page does not cover, marked as empty in the product's voice.
 
 A product page has a fixed set of sections (:data:`~privacy_pages.model.sections.SECTIONS`). A
-section the record says nothing about shows a generic sentence, and the site warns about it
+section the record says nothing about shows the site's sentence for it (in the product's
+voice, see ``EMPTY_SECTION_WORDING``), and the site warns about it
 (lint rule ``unmarked-empty-section``) until the record marks it under ``empty_sections``. The
 importer marks each one the page does not cover with a neutral sentence that names the
 product and says what is not given, never what the product does or does not do: the page is

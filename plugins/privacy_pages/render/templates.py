@@ -71,11 +71,12 @@ def html_markdown(value: object) -> markdown_text.MarkdownSafe:
     """A Markdown field as HTML for raw HTML inside a page (a table cell of the data-item index),
     where the page's own Markdown is not converted: escaped as for a page, converted with
     Python-Markdown's core syntax, sanitized, and on one line, since a blank line would end the
-    raw HTML block around it."""
+    raw HTML block around it. Core syntax only: a site's Markdown extensions (notes, Learn
+    syntax) do not apply inside raw HTML, so such text shows as written there."""
     return _html_markdown(str(value))
 
 
-@memoized(4096)  # catalog descriptions are shared by every page that shows them
+@memoized(4096)  # a rebuild under mkdocs serve converts each description once
 def _html_markdown(value: str) -> markdown_text.MarkdownSafe:
     converted = _converter().reset().convert(str(markdown_text.block(value)))
     cleaned = sanitize_html(converted).strip().replace("\n", "&#10;")
