@@ -23,6 +23,7 @@ from privacy_pages.compare.comparison import Comparison, comparisons
 from privacy_pages.model import Dataset
 from privacy_pages.pipeline import build_site
 from privacy_pages.render.paths import STYLESHEET
+from privacy_pages.render.store_labels import store_search_terms
 from privacy_pages.settings import settings_from_mkdocs
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -299,10 +300,12 @@ def test_keyboard_sorts_and_filters_and_the_status_says_so(
     # Keyboard only: focus the filter box, type, and the status changes.
     page.locator(".pp-filter").focus()
     page.keyboard.type("device")
+    # The box matches names, ids, aliases and store data types ("Device ID", PSL_DEVICE_ID).
     shown = [
         r
         for r in table.rows
-        if "device" in " ".join((r.item.name, r.item.id, *r.item.aliases)).lower()
+        if "device"
+        in " ".join((r.item.name, r.item.id, *r.item.aliases, *store_search_terms(r.item))).lower()
     ]
     assert 0 < len(shown) < len(table.rows)
     assert status.inner_text() == f"Showing {len(shown)} of {len(table.rows)} data items"

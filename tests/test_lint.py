@@ -90,6 +90,20 @@ FILES = {
 }
 
 
+#: The catalog with both items mapped to Google Play data types (store labels).
+MAPPED_CATALOG = CATALOG.replace(
+    "    category: device\n", "    category: device\n    stores: {google_play: PSL_DEVICE_ID}\n"
+).replace(
+    "    category: feedback\n", "    category: feedback\n    stores: {google_play: PSL_EMAIL}\n"
+)
+
+
+def shipped(store_labels: str, catalog: str = MAPPED_CATALOG) -> dict[str, str]:
+    """The clean tree as an app on Google Play: the product with these store_labels."""
+    product = PRODUCT + "store_labels:\n  ships_to: [google_play]\n" + store_labels
+    return {**FILES, "products/widget.yml": product, "catalog/items.yml": catalog}
+
+
 def write_tree(root: Path, files: dict[str, str]) -> Path:
     content = root / "content"
     for name, text in files.items():
@@ -267,6 +281,26 @@ CASES = [
             "empty_sections:\n  your-rights: Rights requests go through your administrator.\n",
         ),
     ),
+    Case(
+        "store-type-missing",
+        "products/widget.yml",
+        shipped(
+            "  purposes: [app-functionality]\n",
+            MAPPED_CATALOG.replace("    stores: {google_play: PSL_EMAIL}\n", ""),
+        ),
+        "- ref: feedback-email",
+        shipped("  purposes: [app-functionality]\n"),
+    ),
+    Case(
+        "store-purposes-missing",
+        "products/widget.yml",
+        shipped("  items:\n    device-identifier:\n      purposes: [security]\n"),
+        "- ref: feedback-email",
+        shipped(
+            "  items:\n    device-identifier:\n      purposes: [security]\n"
+            "    feedback-email:\n      purposes: [developer-communications]\n"
+        ),
+    ),
 ]
 
 
@@ -370,7 +404,7 @@ def test_unused_catalog_item_stays_quiet_while_content_has_errors(tmp_path: Path
 )
 def test_bad_configuration_is_a_clear_error(options: object, expected: str) -> None:
     with pytest.raises(LintConfigError, match=None) as raised:
-        lint_config(options)  # type: ignore[arg-type]
+        lint_config(options)
     assert expected in str(raised.value)
     with pytest.raises(SettingsError) as raised_again:
         settings_from_options({"lint": options}, Path.cwd())

@@ -4,7 +4,7 @@
  * Plain JavaScript with no dependencies; it loads nothing from the network. It enhances every
  * element with a data-pp-comparison attribute (templates/comparison.md.j2 and
  * templates/data-item-index.md.j2):
- *   - a text box filters rows by item name, id and aliases (data-pp-text);
+ *   - a text box filters rows by item name, id, aliases and store data types (data-pp-text);
  *   - facets filter by category (tbody[data-pp-category]), requirement and product
  *     ([data-pp-status] with [data-pp-column], in a cell or a list item of one; the products
  *     are the columns' th[data-pp-product], or the index's [data-pp-product-option]);

@@ -198,6 +198,45 @@ def unmarked_empty_section(context: LintContext) -> Iterator[Finding]:
             )
 
 
+def _store_types(context: LintContext, product: Product, item: DataItem) -> dict[str, str | None]:
+    """By store the product ships to: the store data type the item is (None: not mapped)."""
+    labels = product.store_labels
+    catalog_item = context.dataset.catalog.get(item.id) if item.catalog else None
+    return {
+        store: catalog_item.store_type(store) if catalog_item else None
+        for store in (labels.ships_to if labels else ())
+    }
+
+
+def store_item_without_type(context: LintContext) -> Iterator[Finding]:
+    for product in context.dataset.products.values():
+        for item in product.items:
+            missing = [s for s, found in _store_types(context, product, item).items() if not found]
+            if missing:
+                where = "catalog item" if item.catalog else "item (not in the catalog)"
+                yield Finding(
+                    item.source,
+                    f"{where} {item.id!r} has no store data type for {', '.join(missing)}, so "
+                    f"{product.id}'s store labels leave it out; add stores: to the catalog item",
+                    context.path_to(item.source),
+                )
+
+
+def store_item_without_purposes(context: LintContext) -> Iterator[Finding]:
+    for product in context.dataset.products.values():
+        labels = product.store_labels
+        for item in product.items:
+            mapped = any(_store_types(context, product, item).values())
+            if labels and mapped and not labels.for_item(item.id).purposes:
+                yield Finding(
+                    item.source,
+                    f"item {item.id!r} is on {product.id}'s store labels but its purposes are "
+                    "not stated, so the labels leave it out; add purposes: under store_labels "
+                    f"(for every item) or under store_labels.items.{item.id}",
+                    context.path_to(item.source),
+                )
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         id="optional-item-without-control",
@@ -307,6 +346,33 @@ RULES: tuple[Rule, ...] = (
         fix="Fill in the section's fields, or mark it empty on purpose under `empty_sections:`, "
         "with the sentence the page should show instead, for example `your-rights: Rights "
         "requests go through your administrator.`",
+    ),
+    Rule(
+        id="store-type-missing",
+        summary="An item of an app that ships to a store has no store data type.",
+        default_severity=Severity.WARNING,
+        check=store_item_without_type,
+        catches="An item collected by a product with `store_labels` (an iOS or Android app "
+        "that ships to Google Play or the App Store) whose catalog item does not say which "
+        "store data type it is for one of the stores in `ships_to`. The exported labels "
+        "(`privacy-pages export`) then leave the item out, and the store shows less than the "
+        "statement says.",
+        fix="Add `stores:` to the catalog item, for example `stores: {google_play: "
+        "PSL_DEVICE_ID, apple: NSPrivacyCollectedDataTypeDeviceID}`; an item that is not in "
+        "the catalog must become a catalog item (`ref:`) first.",
+    ),
+    Rule(
+        id="store-purposes-missing",
+        summary="A store-mapped item's purposes are not stated.",
+        default_severity=Severity.WARNING,
+        check=store_item_without_purposes,
+        catches="An item that a product's store labels would show (its catalog item has a "
+        "store data type for a store in `ships_to`) while neither `store_labels.purposes` nor "
+        "`store_labels.items.ITEM.purposes` says why it is collected. Every store asks for "
+        "the purposes, so the exported labels leave the item out.",
+        fix="State the purposes the statement gives, for every item under `store_labels: "
+        "purposes: [...]`, or for this item under `store_labels: items: ITEM: purposes: "
+        "[...]` (for example `[app-functionality, analytics]`).",
     ),
 )
 

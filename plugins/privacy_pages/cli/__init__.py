@@ -24,6 +24,8 @@ COMMAND_MODULES: dict[str, str] = {
     "schema": "schema",
     "diff": "diff",
     "snapshot": "snapshot",
+    "export": "export",
+    "check-label": "check_label",
 }
 
 

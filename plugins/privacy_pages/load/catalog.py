@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import CatalogItem, Category
 from .builder import DatasetBuilder, optional_text, tuple_of
+from .store_labels import read_catalog_stores
 from .yaml_source import LocatedMapping, LocatedSequence
 
 
@@ -31,6 +32,7 @@ def read_catalog(builder: DatasetBuilder, data: LocatedMapping) -> None:
     entries: LocatedSequence = data["items"]
     catalog = builder.dataset.catalog
     for index, entry in enumerate(entries):
+        path = f"items[{index}]"
         item = CatalogItem(
             id=entry["id"],
             name=entry["name"],
@@ -39,8 +41,8 @@ def read_catalog(builder: DatasetBuilder, data: LocatedMapping) -> None:
             classification=optional_text(entry, "classification"),
             aliases=tuple_of(entry, "aliases"),
             source=entry.location,
+            stores=read_catalog_stores(builder, entry, path),
         )
-        path = f"items[{index}]"
         builder.check_text(entry, path)
         existing = catalog.get(item.id)
         if existing:

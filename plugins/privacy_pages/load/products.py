@@ -24,6 +24,7 @@ from ..model.sections import section_has_content
 from .builder import DatasetBuilder, optional_text
 from .items import Anchors, read_data_section, read_never_collected
 from .metadata import normalize_metadata
+from .store_labels import read_store_labels
 from .yaml_source import LocatedMapping
 
 #: Names that cannot be a product id: not file names on some systems, or the paths of pages
@@ -103,6 +104,7 @@ def read_product(builder: DatasetBuilder, data: LocatedMapping, file: Path) -> N
         empty_sections=dict(data.get("empty_sections") or {}),
         source=data.location,
         file=file,
+        store_labels=read_store_labels(builder, data, required.items + optional.items),
     )
     _check_empty_markers(builder, data, product)
     builder.dataset.products[product_id] = product

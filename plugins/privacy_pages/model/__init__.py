@@ -32,9 +32,11 @@ from .storage import (
     StaffLocations,
     Storage,
 )
+from .store_labels import NO_FLAGS, ItemLabel, StoreLabels
 
 __all__ = [
     "CONTROL_NOT_STATED",
+    "NO_FLAGS",
     "SECTIONS",
     "SECTION_IDS",
     "Access",
@@ -50,6 +52,7 @@ __all__ = [
     "FreeSection",
     "ItemCounts",
     "ItemGroup",
+    "ItemLabel",
     "Link",
     "NeverCollected",
     "Note",
@@ -62,6 +65,7 @@ __all__ = [
     "ServiceLocation",
     "StaffLocations",
     "Storage",
+    "StoreLabels",
     "Workload",
     "WorkloadColumn",
     "WorkloadValue",

@@ -26,3 +26,8 @@ class CatalogItem:
     classification: str | None
     aliases: tuple[str, ...]
     source: Location
+    #: The store data type the item is, by store (``stores: {google_play: PSL_DEVICE_ID}``).
+    stores: tuple[tuple[str, str], ...] = ()
+
+    def store_type(self, store: str) -> str | None:
+        return dict(self.stores).get(store)

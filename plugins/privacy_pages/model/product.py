@@ -9,6 +9,7 @@ from ..diagnostics import Location
 from .items import DataItem, DataSection, NeverCollected, Workload
 from .link import Link
 from .storage import Access, Rights, Storage
+from .store_labels import StoreLabels
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ class Product:
     source: Location
     #: The YAML file the product was read from (for "edit this page" links).
     file: Path = Path()
+    #: What the product tells the app stores (``store_labels``); None when it ships to none.
+    store_labels: StoreLabels | None = None
 
     @property
     def items(self) -> tuple[DataItem, ...]:

@@ -31,6 +31,7 @@ from .paths import (
     relative_link,
     relative_url,
 )
+from .store_labels import store_search_terms
 from .templates import environment, html_text, render
 
 #: Where a cached cell's link goes: NUL, which content cannot hold (the loader refuses it).
@@ -158,8 +159,8 @@ def render_comparison(
 
 
 def _search_text(item: CatalogItem) -> str:
-    """What the filter box matches a row by: the item's name, id and aliases."""
-    return " ".join((item.name, item.id, *item.aliases)).lower()
+    """What the filter box matches a row by: the item's name, id, aliases and store data types."""
+    return " ".join((item.name, item.id, *item.aliases, *store_search_terms(item))).lower()
 
 
 def render_comparison_pages(

@@ -25,6 +25,7 @@ from .paths import (
     relative_link,
     relative_url,
 )
+from .store_labels import store_search_terms
 from .templates import html_text, render
 
 INDEX_TITLE = "Data item index"
@@ -140,8 +141,8 @@ def index_entries(
 
 
 def _search_text(item: CatalogItem) -> str:
-    """What the filter box matches a row by: the item's name, id and aliases."""
-    return " ".join((item.name, item.id, *item.aliases)).lower()
+    """What the filter box matches a row by: the item's name, id, aliases and store data types."""
+    return " ".join((item.name, item.id, *item.aliases, *store_search_terms(item))).lower()
 
 
 def render_data_item_index(

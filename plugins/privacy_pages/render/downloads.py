@@ -17,6 +17,7 @@ from .comparison_csv import comparison_csv
 from .generated import GeneratedAsset
 from .paths import SCRIPT, STYLESHEET, asset_paths
 from .privacy_json import json_schema_text, privacy_json_pieces
+from .store_labels import store_label_assets
 
 _STATIC = {SCRIPT: "privacy-pages.js", STYLESHEET: "privacy-pages.css"}
 
@@ -45,5 +46,6 @@ def render_assets(
         GeneratedAsset(paths.schema, json_schema_text()),
     ]
     assets.extend(GeneratedAsset(paths.csv(t.id), comparison_csv(t)) for t in tables)
+    assets.extend(store_label_assets(collection.dataset, settings))
     assets.extend(static_assets())
     return assets

@@ -12,6 +12,7 @@ from .front_matter import front_matter, yaml_header
 from .generated import GeneratedPage
 from .history_pages import product_context
 from .paths import product_page_path
+from .store_labels import store_summaries
 from .templates import render
 
 
@@ -54,6 +55,7 @@ def render_product(
         category_name=dataset.category_name,
         kind_label=kind_label,
         counts=item_counts(product),
+        store_labels=store_summaries(product, dataset, settings),
         **product_context(history, product, settings, today),
     )
     header = yaml_header(front_matter(product, settings))

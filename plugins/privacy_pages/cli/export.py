@@ -1,0 +1,63 @@
+"""``privacy-pages export``: write a store's privacy label for a product, from its records."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ..stores.apple_app_privacy import write_app_privacy_details
+from ..stores.apple_manifest import write_manifest
+from ..stores.google_play import write_data_safety
+from ..stores.label import NotShipped, StoreLabel, store_label
+from .common import add_site_arguments
+from .store_records import load_product
+
+#: By format: the store whose label it writes, and the writer (text or bytes).
+FORMATS: dict[str, tuple[str, Callable[[StoreLabel], str | bytes]]] = {
+    "google-play": ("google_play", write_data_safety),
+    "apple-privacy-manifest": ("apple", write_manifest),
+    "apple-app-privacy": ("apple", write_app_privacy_details),
+}
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="write a store's privacy label for a product",
+        description="Write a product's privacy label for an app store from its records: "
+        "google-play (the Play Console's Data safety CSV), apple-privacy-manifest "
+        "(PrivacyInfo.xcprivacy) or apple-app-privacy (fastlane's app_privacy_details.json). "
+        "Exit code 0 on success, 1 when the content has errors, 2 on bad usage (an unknown "
+        "product, or one that does not ship to the store).",
+    )
+    parser.add_argument("format", choices=list(FORMATS), help="the file to write")
+    parser.add_argument("product", metavar="PRODUCT", help="the product's id")
+    parser.add_argument(
+        "--out", "-o", type=Path, metavar="FILE", help="write here (default: standard output)"
+    )
+    add_site_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    loaded = load_product(args, "export")
+    if isinstance(loaded, int):
+        return loaded
+    product, dataset = loaded
+    store, write = FORMATS[args.format]
+    try:
+        label = store_label(product, dataset, store)
+    except NotShipped as exc:
+        print(f"privacy-pages export: {exc}", file=sys.stderr)
+        return 2
+    output = write(label)
+    data = output.encode("utf-8") if isinstance(output, str) else output
+    if args.out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        args.out.write_bytes(data)
+        print(f"wrote {args.out} ({len(label.entries)} data type(s))", file=sys.stderr)
+    return 0

@@ -1,0 +1,55 @@
+"""What a product tells the app stores: which stores it ships to, and for each item it collects,
+the purposes and flags the stores' privacy labels ask for (see :mod:`privacy_pages.stores`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..diagnostics import Location
+
+
+@dataclass(frozen=True, slots=True)
+class ItemLabel:
+    """An item's answers on a store label; None where the record leaves the default."""
+
+    purposes: tuple[str, ...] | None = None
+    #: Apple: the data is linked to the user's identity.
+    linked: bool | None = None
+    #: Apple: the data is used to track the user across other companies' apps and sites.
+    tracking: bool | None = None
+    #: Google Play: the data is shared with third parties.
+    shared: bool | None = None
+    #: Google Play: the data is processed ephemerally (in memory only).
+    ephemeral: bool | None = None
+
+    def over(self, default: ItemLabel) -> ItemLabel:
+        """These answers, with ``default``'s where these leave one open."""
+        return ItemLabel(
+            self.purposes if self.purposes is not None else default.purposes,
+            self.linked if self.linked is not None else default.linked,
+            self.tracking if self.tracking is not None else default.tracking,
+            self.shared if self.shared is not None else default.shared,
+            self.ephemeral if self.ephemeral is not None else default.ephemeral,
+        )
+
+
+#: What an item answers when neither it nor the product says otherwise: not linked, not used
+#: to track, not shared, not ephemeral (the answers that promise the least).
+NO_FLAGS = ItemLabel(None, False, False, False, False)
+
+
+@dataclass(frozen=True)
+class StoreLabels:
+    """A product's ``store_labels``: the stores it ships to, and the answers for its items."""
+
+    ships_to: tuple[str, ...]
+    #: The answers of every item (``store_labels`` itself: purposes, linked, ...).
+    defaults: ItemLabel
+    #: By item id: what an item answers differently (``store_labels.items``).
+    items: dict[str, ItemLabel] = field(default_factory=dict)
+    source: Location = field(default_factory=lambda: Location(""))
+
+    def for_item(self, item_id: str) -> ItemLabel:
+        """An item's answers: its own, then the product's, then :data:`NO_FLAGS`."""
+        own = self.items.get(item_id, ItemLabel())
+        return own.over(self.defaults).over(NO_FLAGS)

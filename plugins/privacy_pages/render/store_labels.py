@@ -1,0 +1,109 @@
+"""An app's "Store labels": what each store's privacy label shows, summed up on the product's
+page, and the store files offered for download, all made by :mod:`privacy_pages.stores` from the
+same records as the page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import CatalogItem, Dataset, Product
+from ..settings import Settings
+from ..stores.apple_app_privacy import write_app_privacy_details
+from ..stores.apple_manifest import write_manifest
+from ..stores.google_play import write_data_safety
+from ..stores.label import StoreLabel, store_label
+from ..stores.tables import store_tables
+from .generated import GeneratedAsset
+from .paths import product_page_path, relative_link
+
+Writer = Callable[[StoreLabel], str | bytes]
+
+#: By store: its name on the page, and the files made for it (link text, file name, writer).
+STORE_FILES: dict[str, tuple[str, tuple[tuple[str, str, Writer], ...]]] = {
+    "google_play": (
+        "Google Play",
+        (("Data safety form (CSV for the Play Console)", "data-safety.csv", write_data_safety),),
+    ),
+    "apple": (
+        "App Store",
+        (
+            ("privacy manifest (PrivacyInfo.xcprivacy)", "PrivacyInfo.xcprivacy", write_manifest),
+            (
+                "App Privacy details (fastlane JSON)",
+                "app_privacy_details.json",
+                write_app_privacy_details,
+            ),
+        ),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class StoreSummary:
+    """One row of the summary: a store, the data types its label shows, and the files."""
+
+    store: str
+    #: The data types, as the store names them, in the order of the page.
+    data_types: str
+    #: (link text, link from the product's page)
+    files: tuple[tuple[str, str], ...]
+
+
+def store_label_path(settings: Settings, product_id: str, name: str) -> str:
+    return f"{settings.pages_dir}/store-labels/{product_id}/{name}"
+
+
+def data_type_name(store: str, data_type: str) -> str:
+    """What the store calls a data type ("Device or other IDs", "Device ID")."""
+    tables = store_tables()
+    if store == "google_play":
+        return tables.google_play.data_types[data_type][1].rsplit(" / ", 1)[-1]
+    return tables.apple.data_types[data_type][1]
+
+
+def store_summaries(
+    product: Product, dataset: Dataset, settings: Settings
+) -> tuple[StoreSummary, ...]:
+    """The summary's rows: one per store the product ships to (none for other products)."""
+    if product.store_labels is None:
+        return ()
+    page = product_page_path(settings, product.id)
+    rows = []
+    for store in product.store_labels.ships_to:
+        name, files = STORE_FILES[store]
+        label = store_label(product, dataset, store)
+        rows.append(
+            StoreSummary(
+                name,
+                ", ".join(data_type_name(store, t) for t in label.entries) or "No data",
+                tuple(
+                    (title, relative_link(page, store_label_path(settings, product.id, file)))
+                    for title, file, _ in files
+                ),
+            )
+        )
+    return tuple(rows)
+
+
+def store_label_assets(dataset: Dataset, settings: Settings) -> list[GeneratedAsset]:
+    """Each store file of each product that ships to a store."""
+    assets = []
+    for product in dataset.products.values():
+        for store in product.store_labels.ships_to if product.store_labels else ():
+            label = store_label(product, dataset, store)
+            for _, file, write in STORE_FILES[store][1]:
+                output = write(label)
+                text = output.decode("utf-8") if isinstance(output, bytes) else output
+                assets.append(GeneratedAsset(store_label_path(settings, product.id, file), text))
+    return assets
+
+
+def store_search_terms(item: CatalogItem) -> tuple[str, ...]:
+    """The item's store data types, by id and by the stores' names for them, so that the filter
+    box of comparisons finds the rows of one store data type (``PSL_DEVICE_ID``, ``Device ID``)."""
+    return tuple(
+        term
+        for store, data_type in item.stores
+        for term in (data_type, data_type_name(store, data_type))
+    )

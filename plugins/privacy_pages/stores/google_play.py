@@ -1,0 +1,169 @@
+"""Google Play's Data safety form as the Console's CSV: written from a label, read back into one.
+
+Every row of the Console's template is written (see ``google-play.yml``), answered or blank, so
+the file imports as it is; the questions about the whole app other than "does it collect data"
+are left for the Console."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from .label import LabelEntry, StoreFileError, StoreLabel
+from .tables import store_tables
+
+STORE = "google_play"
+USAGE = "PSL_DATA_USAGE_RESPONSES"
+COLLECTED = "PSL_DATA_USAGE_ONLY_COLLECTED"
+SHARED = "PSL_DATA_USAGE_ONLY_SHARED"
+#: Seen in Console files that answer "both" in one row.
+BOTH = "PSL_DATA_USAGE_BOTH_COLLECTED_AND_SHARED"
+OPTIONAL = "PSL_DATA_USAGE_USER_CONTROL_OPTIONAL"
+REQUIRED = "PSL_DATA_USAGE_USER_CONTROL_REQUIRED"
+
+
+def _yes(flag: bool | None) -> str:
+    return "TRUE" if flag else ""
+
+
+def data_safety_rows(label: StoreLabel) -> list[list[str]]:
+    """The CSV's rows, header first, in the template's order."""
+    table = store_tables().google_play
+    rows = [list(table.header)]
+    for question, response, requirement, text in table.general:
+        value = ""
+        if question == "PSL_DATA_COLLECTION_COLLECTS_PERSONAL_DATA":
+            value = "TRUE" if label.entries else "FALSE"
+        rows.append([question, response, value, requirement, text])
+    for response, (question, text) in table.data_types.items():
+        rows.append([question, response, _yes(response in label.entries), "MULTIPLE_CHOICE", text])
+    for response, (_, text) in table.data_types.items():
+        rows.extend(_usage_rows(response, text.split(" / ")[-1], label.entries.get(response)))
+    return rows
+
+
+def _usage_rows(response: str, name: str, entry: LabelEntry | None) -> list[list[str]]:
+    purposes = store_tables().google_play.purposes
+    prefix, head = f"{USAGE}:{response}:", f"Data usage and handling ({name}) / "
+    on = entry is not None
+    required = bool(entry and entry.required)
+    shared = bool(entry and entry.shared)
+    rows = [
+        [
+            f"{prefix}PSL_DATA_USAGE_COLLECTION_AND_SHARING",
+            COLLECTED,
+            _yes(on),
+            "MULTIPLE_CHOICE",
+            f"{head}Is this data collected, shared, or both? / Collected",
+        ],
+        [
+            f"{prefix}PSL_DATA_USAGE_COLLECTION_AND_SHARING",
+            SHARED,
+            _yes(shared),
+            "MULTIPLE_CHOICE",
+            f"{head}Is this data collected, shared, or both? / Shared",
+        ],
+        [
+            f"{prefix}PSL_DATA_USAGE_EPHEMERAL",
+            "",
+            ("TRUE" if entry.ephemeral else "FALSE") if entry else "",
+            "MAYBE_REQUIRED",
+            f"{head}Is this data processed ephemerally?",
+        ],
+        [
+            f"{prefix}DATA_USAGE_USER_CONTROL",
+            OPTIONAL,
+            _yes(on and not required),
+            "SINGLE_CHOICE",
+            f"{head}Is this data required for your app, or can users choose "
+            "whether it's collected? / Users can choose whether this data is collected",
+        ],
+        [
+            f"{prefix}DATA_USAGE_USER_CONTROL",
+            REQUIRED,
+            _yes(on and required),
+            "SINGLE_CHOICE",
+            f"{head}Is this data required for your app, or can users choose "
+            "whether it's collected? / Data collection is required (users can't turn off this data "
+            "collection)",
+        ],
+    ]
+    chosen = set(entry.purposes) if entry else set()
+    for kind, question in (("COLLECTION", "collected"), ("SHARING", "shared")):
+        for purpose, text in purposes.items():
+            answer = purpose in chosen and (kind == "COLLECTION" or shared)
+            rows.append(
+                [
+                    f"{prefix}DATA_USAGE_{kind}_PURPOSE",
+                    purpose,
+                    _yes(answer),
+                    "MULTIPLE_CHOICE",
+                    f"{head}Why is this user data {question}? Select all that apply. / {text}",
+                ]
+            )
+    return rows
+
+
+def write_data_safety(label: StoreLabel) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(data_safety_rows(label))
+    return out.getvalue()
+
+
+def read_data_safety(text: str) -> StoreLabel:
+    """The label a Console CSV declares: its data types, purposes, required or optional,
+    shared and ephemeral answers."""
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    header = next(reader, [])
+    expected = list(store_tables().google_play.header)
+    if header != expected:
+        raise StoreFileError(
+            f"expected the Data safety CSV header {','.join(expected)!r}, "
+            f"found {','.join(header)!r}"
+        )
+    chosen: list[str] = []
+    answers: dict[str, _Answers] = {}
+    for line, row in enumerate(reader, start=2):
+        if len(row) < 3:
+            raise StoreFileError(f"line {line}: expected at least 3 columns, found {len(row)}")
+        question, response, value = row[0], row[1], row[2].strip().upper()
+        if question.startswith("PSL_DATA_TYPES_") and value == "TRUE":
+            chosen.append(response)
+        if not question.startswith(f"{USAGE}:"):
+            continue
+        parts = question.split(":")
+        if len(parts) != 3:
+            raise StoreFileError(f"line {line}: expected {USAGE}:TYPE:QUESTION, found {question!r}")
+        answers.setdefault(parts[1], _Answers()).answer(parts[2], response, value)
+    entries = {}
+    for data_type in chosen:
+        found = answers.get(data_type, _Answers())
+        entries[data_type] = LabelEntry(
+            data_type,
+            tuple(sorted(found.purposes)),
+            found.required,
+            shared=found.shared,
+            ephemeral=found.ephemeral,
+        )
+    return StoreLabel(STORE, entries)
+
+
+@dataclass
+class _Answers:
+    """The usage answers of one data type, as the rows of the CSV give them."""
+
+    purposes: list[str] = field(default_factory=list)
+    required: bool | None = None
+    shared: bool = False
+    ephemeral: bool | None = None
+
+    def answer(self, question: str, response: str, value: str) -> None:
+        if question == "PSL_DATA_USAGE_COLLECTION_AND_SHARING" and value == "TRUE":
+            self.shared = self.shared or response in (SHARED, BOTH)
+        elif question == "PSL_DATA_USAGE_EPHEMERAL" and value in ("TRUE", "FALSE"):
+            self.ephemeral = value == "TRUE"
+        elif question == "DATA_USAGE_USER_CONTROL" and value == "TRUE":
+            self.required = response == REQUIRED
+        elif question == "DATA_USAGE_COLLECTION_PURPOSE" and value == "TRUE":
+            self.purposes.append(response)
