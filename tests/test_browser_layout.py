@@ -375,6 +375,16 @@ def test_the_index_is_one_filterable_table(
     page.locator('select[data-pp-facet="product"]').select_option(product.id)
     collects = {i for i, s in collection.by_product[product.id].items() if s.cell.collected}
     assert set(visible_rows(visit)) == collects
+    # "Not stated" with that product: the items its page does not mention.
+    requirement = page.locator('select[data-pp-facet="requirement"]')
+    requirement.select_option("not-stated")
+    unstated = {item.id for item in catalog} - set(collection.by_product[product.id])
+    assert unstated and set(visible_rows(visit)) == unstated
+    # ... and with any product: the items some product does not mention.
+    page.locator('select[data-pp-facet="product"]').select_option("")
+    everyone = set(dataset.products)
+    some_silent = {i.id for i in catalog if set(collection.stated_by(i.id)) != everyone}
+    assert some_silent and set(visible_rows(visit)) == some_silent
     assert visit.problems == []
 
 

@@ -40,3 +40,19 @@ def test_a_description_with_markdown_reads_as_formatted_text(
     # The tag is shown as text, never as an element, and the table is one table still.
     assert "<script>alert" not in html and "alert(1)" in cell
     assert html.count('class="pp-compare-table pp-index-table"') == 1
+
+
+def test_the_index_caption_counts_in_the_right_number(site_copy: Callable[[str], Path]) -> None:
+    site = site_copy("small")
+    products = sorted((site / "content" / "products").glob("*.yml"))
+    for extra in products[1:]:  # one product left
+        extra.unlink()
+    for comparisons in (site / "content").glob("comparisons.yml"):
+        comparisons.unlink()
+    result = run_mkdocs(site / "mkdocs.yml", strict=False)
+    assert result.ok, result.messages
+    [index] = [p for p in result.site_dir.rglob("index.html") if "data-items" in p.as_posix()]
+    html = index.read_text("utf-8")
+    rows = html.count('<tr class="pp-row"')
+    assert rows > 1
+    assert f'<span class="pp-caption-detail">({rows} data items, 1 product)</span>' in html

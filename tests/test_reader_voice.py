@@ -277,3 +277,23 @@ def test_conditional_items_are_counted_under_their_requirement() -> None:
     record = yaml.safe_load((REPO / "content/products/defender-endpoint-ios.yml").read_text())
     assert expected_counts(record)["required"] == (15, 2)
     assert len(product.required.items) == 15
+
+
+@pytest.mark.parametrize(
+    ("kind", "title", "intro", "label"),
+    [
+        ("diagnostic", "Diagnostic data", None, None),
+        ("feedback", "Data", "Feedback data includes:", None),
+        # "other" is not said by "another": the label stays.
+        ("other", "Data another team receives", None, "Optional other data"),
+    ],
+)
+def test_a_kind_label_is_left_out_only_when_the_kind_is_said(
+    kind: str, title: str, intro: str | None, label: str | None
+) -> None:
+    from types import SimpleNamespace
+
+    from privacy_pages.render.product_page import kind_label
+
+    group: Any = SimpleNamespace(kind=kind, title=title, intro=intro)
+    assert kind_label(group) == label

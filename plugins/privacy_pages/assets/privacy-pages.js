@@ -29,6 +29,10 @@
   var COLLECTED = { required: true, optional: true, conditional: true };
   var counter = 0;
 
+  function cssEscape(value) {
+    return window.CSS && CSS.escape ? CSS.escape(value) : value.replace(/["\\]/g, "\\$&");
+  }
+
   function toArray(list) {
     return Array.prototype.slice.call(list);
   }
@@ -128,6 +132,13 @@
     function matchesFacets(row, wantedProduct, wantedStatus) {
       if (!wantedProduct && !wantedStatus) {
         return true;
+      }
+      // The index lists only the products that state an item, and how many do not.
+      var unstated = row.getAttribute("data-pp-not-stated");
+      if (wantedStatus === "not-stated" && unstated !== null) {
+        return wantedProduct
+          ? !row.querySelector('[data-pp-column="' + cssEscape(wantedProduct) + '"]')
+          : Number(unstated) > 0;
       }
       return toArray(row.querySelectorAll("[data-pp-status]:not(.pp-workload)")).some(
         function (cell) {
@@ -261,7 +272,7 @@
     apply();
     if (scroller) {
       scroller.addEventListener("scroll", layout, { passive: true });
-      window.addEventListener("resize", layout);
+      layouts.push({ root: root, layout: layout });
       layout();
       // The browser went to a #item before the table settled in its layout: go there again.
       var target = hashTarget();
@@ -331,6 +342,18 @@
   }
 
   var watchingBoxes = false;
+  // One resize handler for every table: with instant navigation, tables that left the page
+  // are dropped instead of being laid out again on every resize.
+  var layouts = [];
+
+  function layoutAll() {
+    layouts = layouts.filter(function (entry) {
+      return entry.root.isConnected;
+    });
+    layouts.forEach(function (entry) {
+      entry.layout();
+    });
+  }
 
   function init() {
     toArray(document.querySelectorAll("[data-pp-comparison]")).forEach(enhance);
@@ -340,7 +363,10 @@
       // Material wraps the tables from its own script, and a narrower window makes more of them
       // scroll: check again once everything has loaded, and on resize.
       window.addEventListener("load", focusableScrollBoxes);
-      window.addEventListener("resize", focusableScrollBoxes);
+      window.addEventListener("resize", function () {
+        layoutAll();
+        focusableScrollBoxes();
+      });
     }
   }
 

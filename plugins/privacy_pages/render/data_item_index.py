@@ -13,7 +13,7 @@ from ..compare.comparison import (
 )
 from ..markdown_text import MarkdownSafe
 from ..memo import memoized
-from ..model import CatalogItem, Category, Product
+from ..model import CatalogItem, Category, Product, counted
 from ..settings import Settings
 from .front_matter import yaml_header
 from .generated import GeneratedPage
@@ -150,12 +150,16 @@ def render_data_item_index(
 ) -> GeneratedPage:
     path = data_item_index_path(settings)
     groups = index_entries(collection, settings)
+    item_count = sum(len(entries) for _, entries in groups)
     body = render(
         "data-item-index.md.j2",
         settings.templates_dir,
         groups=groups,
-        item_count=sum(len(entries) for _, entries in groups),
-        product_count=len(collection.dataset.products),
+        item_count=item_count,
+        caption_detail=(
+            f"{counted(item_count, 'data item')}, "
+            f"{counted(len(collection.dataset.products), 'product')}"
+        ),
         products=list(collection.dataset.products.values()),
         search_text=_search_text,
         comparisons=[

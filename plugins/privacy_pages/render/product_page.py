@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..history.releases import History
@@ -29,8 +30,10 @@ def kind_label(group: ItemGroup) -> str | None:
     introduction already names the kind: a label repeated right above itself says nothing."""
     if group.kind is None:
         return None
-    said = " ".join(text for text in (group.title, group.intro) if text).casefold()
-    return None if group.kind.casefold() in said else f"Optional {group.kind} data"
+    said = " ".join(text for text in (group.title, group.intro) if text)
+    # The kind as a word: "other" is not said by "another".
+    named = re.search(rf"\b{re.escape(group.kind)}\b", said, re.IGNORECASE)
+    return None if named else f"Optional {group.kind} data"
 
 
 def render_product(
