@@ -5,8 +5,9 @@ and sorts it with the same controls; its links are final URLs (see :func:`.paths
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from ..compare.cells import Statement, combine_workload
+from ..compare.cells import Cell, Statement, combine_workload
 from ..compare.collection import Collection
 from ..compare.comparison import (
     Comparison,
@@ -26,7 +27,7 @@ from .paths import (
     relative_url,
 )
 from .store_labels import store_search_terms
-from .templates import html_text, render
+from .templates import environment, html_text, render
 
 INDEX_TITLE = "Data item index"
 
@@ -140,6 +141,24 @@ def index_entries(
     ]
 
 
+class IndexBadges:
+    """The index's badges, from the ``badge`` macro of ``comparison-cells.md.j2`` (a site may
+    override it): one per product and item, but few distinct ones, so each is rendered once."""
+
+    def __init__(self, settings: Settings) -> None:
+        module: Any = (
+            environment(settings.templates_dir).get_template("comparison-cells.md.j2").module
+        )
+        self.macro = module.badge
+        self.rendered: dict[tuple[str, str], MarkdownSafe] = {}
+
+    def __call__(self, cell: Cell) -> MarkdownSafe:
+        key = (cell.status.value, cell.label)
+        if key not in self.rendered:
+            self.rendered[key] = MarkdownSafe(str(self.macro(*key)))
+        return self.rendered[key]
+
+
 def _search_text(item: CatalogItem) -> str:
     """What the filter box matches a row by: the item's name, id, aliases and store data types."""
     return " ".join((item.name, item.id, *item.aliases, *store_search_terms(item))).lower()
@@ -162,6 +181,7 @@ def render_data_item_index(
         ),
         products=list(collection.dataset.products.values()),
         search_text=_search_text,
+        badge=IndexBadges(settings),
         comparisons=[
             (c.spec.title, relative_link(path, comparison_page_path(settings, c.id)))
             for c in all_comparisons
