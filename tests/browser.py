@@ -120,11 +120,14 @@ def chromium_fixture() -> Iterator[object]:
 
 @pytest.fixture(name="open_page")
 def open_page_fixture(chromium: object) -> Iterator[Callable[..., Visit]]:
-    """``open_page(url)``: a new page (own context) at ``url``, with its problems recorded."""
+    """``open_page(url)``: a new page (own context) at ``url``, with its problems recorded;
+    ``viewport={"width": ..., "height": ...}`` sets the window's size."""
     contexts: list[object] = []
 
-    def opener(url: str, stubs: Mapping[str, str] | None = None) -> Visit:
-        context = chromium.new_context()
+    def opener(
+        url: str, stubs: Mapping[str, str] | None = None, viewport: Mapping[str, int] | None = None
+    ) -> Visit:
+        context = chromium.new_context(**({"viewport": dict(viewport)} if viewport else {}))
         contexts.append(context)
         page = context.new_page()
         visit = Visit(page)

@@ -57,27 +57,9 @@ def base_url(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def open_at(chromium: object) -> Iterator[Callable[[str, dict[str, int]], Visit]]:
-    """``open_at(url, viewport)``: a fresh page of that size, its errors recorded."""
-    contexts: list[object] = []
-
-    def opener(url: str, viewport: dict[str, int]) -> Visit:
-        context = chromium.new_context(viewport=viewport)
-        contexts.append(context)
-        page = context.new_page()
-        visit = Visit(page)
-        page.on("pageerror", lambda error: visit.page_errors.append(str(error)))
-        page.on(
-            "console",
-            lambda m: visit.console_errors.append(m.text) if m.type == "error" else None,
-        )
-        page.goto(url)
-        page.wait_for_load_state("load")
-        return visit
-
-    yield opener
-    for context in contexts:
-        context.close()
+def open_at(open_page: Callable[..., Visit]) -> Callable[[str, dict[str, int]], Visit]:
+    """``open_at(url, viewport)``: a fresh page of that size, its problems recorded."""
+    return lambda url, viewport: open_page(url, viewport=viewport)
 
 
 def comparison_url(base: str, table: Comparison) -> str:

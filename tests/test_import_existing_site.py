@@ -107,6 +107,16 @@ def run_import(site: Path, *arguments: str | Path) -> Run:
     return Run(code, out.getvalue(), err.getvalue(), pages)
 
 
+def widget_page(folder: Path, body: str) -> Path:
+    """``widget.md`` in ``folder``: a page titled "Widget privacy", with every metadata key the
+    example site requires, and ``body`` after its title."""
+    return write_page(
+        folder,
+        "widget.md",
+        FRONT.format(title="Widget privacy", date=today()) + "# Widget privacy\n\n" + body,
+    )
+
+
 def write_page(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, "utf-8")
@@ -405,11 +415,9 @@ def test_linking_across_requirement_kinds_is_reported(tmp_path: Path) -> None:
     only_optional = only_used_as(content, "optional")
     only_required = only_used_as(content, "required")
     names = categories(content)
-    page = write_page(
+    page = widget_page(
         tmp_path,
-        "widget.md",
-        FRONT.format(title="Widget privacy", date=today())
-        + "# Widget privacy\n\nWidget collects data to work.\n\n"
+        "Widget collects data to work.\n\n"
         + f"## Required data\n\n### {names[only_optional.category]}\n\n"
         + f"- {only_optional.name}\n\n"
         + "## Optional data\n\nUsers can turn this off in Settings.\n\n"
@@ -554,11 +562,9 @@ def test_site_warnings_about_the_imported_record_are_in_its_report(tmp_path: Pat
     # warning, no filler), and the report names it; a plain http:// link is the site's warning.
     catalog = catalog_items(content)
     diagnostic = next(item for item in catalog.values() if item.category == "diagnostic")
-    page = write_page(
+    page = widget_page(
         tmp_path,
-        "widget.md",
-        FRONT.format(title="Widget privacy", date=today())
-        + "# Widget privacy\n\nWidget collects data to work; see [its terms]"
+        "Widget collects data to work; see [its terms]"
         + "(http://widget.example/terms).\n\n"
         + "## Required data\n\n### Device information\n\n- CPU info\n\n"
         + f"## Optional data\n\n### Diagnostic data\n\n- {diagnostic.name}\n",
@@ -602,11 +608,9 @@ def test_bullets_after_one_that_lists_a_category_stay_in_their_own_group(
     """A bullet that names a category and lists its items is a group of its own; the bullets
     written after it are not taken into that group."""
     site = copy_example_site(tmp_path / "site")
-    page = write_page(
+    page = widget_page(
         tmp_path,
-        "widget.md",
-        FRONT.format(title="Widget privacy", date=today())
-        + "# Widget privacy\n\nWidget collects data to work.\n\n"
+        "Widget collects data to work.\n\n"
         + "## Required data\n\n### Web page or network information\n\n"
         + "- Device information such as date & time, CPU info, and OEM model\n"
         + "- Zzqq widget handle\n- Qqzz widget counter\n",
@@ -629,11 +633,9 @@ def test_bullets_after_one_that_lists_a_category_stay_in_their_own_group(
 
 def test_an_item_named_after_consent_is_not_its_own_control(tmp_path: Path) -> None:
     site = copy_example_site(tmp_path / "site")
-    page = write_page(
+    page = widget_page(
         tmp_path,
-        "widget.md",
-        FRONT.format(title="Widget privacy", date=today())
-        + "# Widget privacy\n\nWidget collects data to work.\n\n"
+        "Widget collects data to work.\n\n"
         + "## Required data\n\n### Device information\n\n- CPU info\n\n"
         + "## Optional data\n\n### Diagnostic data\n\n- Consent status\n- Opt-out preference\n",
     )
