@@ -21,7 +21,12 @@ from ..compare.comparison import (
 from ..markdown_text import MarkdownSafe
 from ..model import CatalogItem, Dataset, Product, counted
 from ..settings import Settings
-from .data_item_index import INDEX_TITLE, render_data_item_index, wide_page_front_matter
+from .data_item_index import (
+    INDEX_TITLE,
+    filter_text,
+    render_data_item_index,
+    wide_page_front_matter,
+)
 from .generated import GeneratedPage, PlannedPage
 from .paths import (
     asset_paths,
@@ -31,7 +36,6 @@ from .paths import (
     relative_link,
     relative_url,
 )
-from .store_labels import store_search_terms
 from .templates import environment, html_text, render
 
 #: Where a cached cell's link goes: NUL, which content cannot hold (the loader refuses it).
@@ -134,7 +138,7 @@ def render_comparison(
             f"{counted(len(comparison.rows), 'data item')}, "
             f"{counted(len(comparison.products), 'product')}"
         ),
-        search_text=_search_text,
+        search_text=filter_text,
         csv_link=relative_link(path, assets.csv(comparison.id)),
         json_link=relative_link(path, assets.privacy_json),
         schema_link=relative_link(path, assets.schema),
@@ -156,11 +160,6 @@ def render_comparison(
         title=comparison.spec.title,
         source=None,
     )
-
-
-def _search_text(item: CatalogItem) -> str:
-    """What the filter box matches a row by: the item's name, id, aliases and store data types."""
-    return " ".join((item.name, item.id, *item.aliases, *store_search_terms(item))).lower()
 
 
 def render_comparison_pages(

@@ -159,8 +159,9 @@ class IndexBadges:
         return self.rendered[key]
 
 
-def _search_text(item: CatalogItem) -> str:
-    """What the filter box matches a row by: the item's name, id, aliases and store data types."""
+def filter_text(item: CatalogItem) -> str:
+    """What the filter box matches a row by, in the index and the comparisons: the item's
+    name, id, aliases and store data types."""
     return " ".join((item.name, item.id, *item.aliases, *store_search_terms(item))).lower()
 
 
@@ -180,7 +181,7 @@ def render_data_item_index(
             f"{counted(len(collection.dataset.products), 'product')}"
         ),
         products=list(collection.dataset.products.values()),
-        search_text=_search_text,
+        search_text=filter_text,
         badge=IndexBadges(settings),
         comparisons=[
             (c.spec.title, relative_link(path, comparison_page_path(settings, c.id)))
