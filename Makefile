@@ -55,9 +55,11 @@ sites: site site-properdocs site-zensical
 schemas: $(STAMP)
 	$(BIN)/privacy-pages schema --out schemas
 
-## Serve the site with live reload (content/ and templates/ are watched).
+## Serve the site with live reload (content/ and templates/ are watched); ADDR=host:port
+## chooses where (default: MkDocs' own, 127.0.0.1:8000).
+ADDR ?=
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve $(if $(ADDR),-a $(ADDR))
 
 ## Build the site with every host, check the import contracts (layers, adapters, no cycles),
 ## run the tests (they check the three sites' links), then ruff and mypy.
