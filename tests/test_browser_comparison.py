@@ -118,6 +118,9 @@ def test_facets(
     _, tables = model
     table = tables["ios-vs-android"]
     visit = open_page(base_url + "privacy/compare/ios-vs-android/")
+    # No item of this fixture is mapped to a store: no store-type filter to offer.
+    assert not any(row.item.stores for row in table.rows)
+    assert visit.page.locator('select[data-pp-facet="store-type"]').count() == 0
     for group in table.groups:
         select(visit, "category", group.category.id)
         assert visible_items(visit) == [row.item.id for row in group.rows]

@@ -7,7 +7,9 @@
  *   - a text box filters rows by item name, id, aliases and store data types (data-pp-text);
  *   - facets filter by category (tbody[data-pp-category]), requirement and product
  *     ([data-pp-status] with [data-pp-column], in a cell or a list item of one; the products
- *     are the columns' th[data-pp-product], or the index's [data-pp-product-option]);
+ *     are the columns' th[data-pp-product], or the index's [data-pp-product-option]), and by
+ *     store data type (a row's data-pp-store-types, among the [data-pp-store-type-option]s;
+ *     only on a table with items mapped to a store);
  *   - a button filling each column header sorts the rows within each category (aria-sort);
  *   - "Showing N of M data items" is announced to screen readers;
  *   - a table that fits its column scrolls with the page (data-pp-fit="true", its header
@@ -112,7 +114,18 @@
       "Any product",
       productOptions(root, headers)
     );
-    [categories, requirement, product].forEach(function (f) {
+    var facets = [categories, requirement, product];
+    var storeTypeOptions = toArray(root.querySelectorAll("[data-pp-store-type-option]")).map(
+      function (node) {
+        return [node.getAttribute("data-pp-store-type-option"), node.textContent];
+      }
+    );
+    var storeType = null;
+    if (storeTypeOptions.length) {
+      storeType = facet(prefix, "store-type", "Store data type", "Any store data type", storeTypeOptions);
+      facets.push(storeType);
+    }
+    facets.forEach(function (f) {
       controls.appendChild(f.wrapper);
     });
     var reset = element("button", { type: "button", "class": "pp-reset" }, "Clear filters");
@@ -156,6 +169,7 @@
       var wantedCategory = categories.select.value;
       var wantedStatus = requirement.select.value;
       var wantedProduct = product.select.value;
+      var wantedStoreType = storeType ? storeType.select.value : "";
       var shown = 0;
       rows.forEach(function (row) {
         var text = row.getAttribute("data-pp-text") || "";
@@ -164,6 +178,8 @@
             return text.indexOf(term) !== -1;
           }) &&
           (!wantedCategory || row.getAttribute("data-pp-category") === wantedCategory) &&
+          (!wantedStoreType ||
+            (row.getAttribute("data-pp-store-types") || "").split(" ").indexOf(wantedStoreType) !== -1) &&
           matchesFacets(row, wantedProduct, wantedStatus);
         row.hidden = !visible;
         if (visible) {
@@ -180,12 +196,12 @@
     }
 
     input.addEventListener("input", apply);
-    [categories, requirement, product].forEach(function (f) {
+    facets.forEach(function (f) {
       f.select.addEventListener("change", apply);
     });
     reset.addEventListener("click", function () {
       input.value = "";
-      [categories, requirement, product].forEach(function (f) {
+      facets.forEach(function (f) {
         f.select.value = "";
       });
       apply();

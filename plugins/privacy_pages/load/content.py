@@ -4,7 +4,7 @@
 All problems are collected and reported together. References between records (categories,
 catalog items, workloads) are checked here, so that errors name the YAML file and line, never a
 generated page. Records are linked kind by kind, in the order that references point:
-categories, the catalog, products, then comparisons.
+the site's store tables, categories, the catalog, products, then comparisons.
 """
 
 from __future__ import annotations
@@ -22,10 +22,11 @@ from .discovery import discover
 from .metadata import MetadataRules
 from .products import read_product
 from .record_files import DEFAULT_LIMITS, ContentCache, RecordFile
+from .store_tables import read_store_tables
 from .yaml_source import Limits
 
 #: The kinds of record, in the order they are linked.
-LINK_ORDER = ("categories", "catalog", "product", "comparisons")
+LINK_ORDER = ("stores", "categories", "catalog", "product", "comparisons")
 
 
 def load_content(
@@ -96,7 +97,9 @@ def link_records(
 def _read_record(builder: DatasetBuilder, record: RecordFile) -> None:
     """Add one record to the dataset; an unexpected failure becomes an error naming it."""
     try:
-        if record.kind == "categories":
+        if record.kind == "stores":
+            read_store_tables(builder, record.data)
+        elif record.kind == "categories":
             read_categories(builder, record.data)
         elif record.kind == "catalog":
             read_catalog(builder, record.data)

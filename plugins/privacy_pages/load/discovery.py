@@ -21,6 +21,8 @@ def record_kind(relative: Path) -> str | None:
         return "product"
     if len(parts) == 1 and relative.stem == "comparisons":
         return "comparisons"
+    if len(parts) == 1 and relative.stem == "stores":
+        return "stores"
     return None
 
 
@@ -75,7 +77,7 @@ def discover(content_dir: Path, problems: Diagnostics) -> list[tuple[Path, str, 
                 problems.error(
                     Location(display),
                     "expected a content file at categories.yml, catalog/*.yml, products/*.yml "
-                    "or comparisons.yml, "
+                    "comparisons.yml or stores.yml, "
                     f"found {relative.as_posix()}; move or remove it so it is not ignored",
                     rule="unknown-file",
                 )

@@ -8,7 +8,7 @@ import difflib
 from typing import Any
 
 from ..model import DataItem, ItemLabel, StoreLabels
-from ..stores.tables import store_tables
+from ..stores.tables import tables_of
 from .builder import DatasetBuilder
 from .yaml_source import LocatedMapping
 
@@ -23,7 +23,7 @@ def read_catalog_stores(
     stores = entry.get("stores")
     if not isinstance(stores, LocatedMapping):
         return ()
-    tables = store_tables()
+    tables = tables_of(builder.dataset)
     found = []
     for store, data_type in stores.items():
         known = tables.data_types(store)
@@ -90,7 +90,7 @@ def _item_label(builder: DatasetBuilder, data: Any, path: str) -> ItemLabel:
         return ItemLabel()
     purposes = data.get("purposes")
     if purposes is not None:
-        known = store_tables().purposes
+        known = tables_of(builder.dataset).purposes
         for index, purpose in enumerate(purposes):
             if purpose not in known:
                 builder.unknown(

@@ -8,6 +8,7 @@ from typing import Any
 from .catalog import CatalogItem, Category
 from .comparison_spec import ComparisonSpec
 from .product import Product
+from .store_tables import StoreTables
 
 
 @dataclass
@@ -29,6 +30,9 @@ class Dataset:
     comparisons: tuple[ComparisonSpec, ...] = ()
     #: The product files nothing could be read from (a syntax error, say), as shown to writers.
     unread_products: tuple[str, ...] = ()
+    #: The app stores' tables with the site's ``content/stores.yml`` over them; None: the
+    #: packaged ones (see :func:`privacy_pages.stores.tables.tables_of`).
+    store_tables: StoreTables | None = None
 
     def category_name(self, category_id: str) -> str:
         category = self.categories.get(category_id)

@@ -7,6 +7,7 @@ has. Links inside that HTML are final URLs (Markdown does not rewrite raw HTML),
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from ..compare.cells import Cell, Statement, WorkloadCell
@@ -21,6 +22,7 @@ from ..compare.comparison import (
 from ..markdown_text import MarkdownSafe
 from ..model import CatalogItem, Dataset, Product, counted
 from ..settings import Settings
+from ..stores.tables import StoreTables, store_tables, tables_of
 from .data_item_index import (
     INDEX_TITLE,
     filter_text,
@@ -36,6 +38,7 @@ from .paths import (
     relative_link,
     relative_url,
 )
+from .store_labels import store_type_options, store_type_tokens
 from .templates import environment, html_text, render
 
 #: Where a cached cell's link goes: NUL, which content cannot hold (the loader refuses it).
@@ -114,8 +117,13 @@ class TableCells:
 
 
 def render_comparison(
-    comparison: Comparison, settings: Settings, all_comparisons: tuple[Comparison, ...] = ()
+    comparison: Comparison,
+    settings: Settings,
+    all_comparisons: tuple[Comparison, ...] = (),
+    tables: StoreTables | None = None,
 ) -> GeneratedPage:
+    """A comparison's page; ``tables``: the site's store tables (default: packaged)."""
+    tables = tables or store_tables()
     path = comparison_page_path(settings, comparison.id)
     assets = asset_paths(settings)
     footnotes = comparison.footnotes()
@@ -138,7 +146,9 @@ def render_comparison(
             f"{counted(len(comparison.rows), 'data item')}, "
             f"{counted(len(comparison.products), 'product')}"
         ),
-        search_text=filter_text,
+        search_text=partial(filter_text, tables=tables),
+        store_types=store_type_tokens,
+        store_type_options=store_type_options((row.item for row in comparison.rows), tables),
         csv_link=relative_link(path, assets.csv(comparison.id)),
         json_link=relative_link(path, assets.privacy_json),
         schema_link=relative_link(path, assets.schema),
@@ -169,7 +179,8 @@ def render_comparison_pages(
     without products)."""
     if not collection.dataset.products:
         return []
-    pages = [render_comparison(table, settings, tables) for table in tables]
+    stores = tables_of(collection.dataset)
+    pages = [render_comparison(table, settings, tables, stores) for table in tables]
     pages.append(render_data_item_index(collection, settings, tables))
     return pages
 

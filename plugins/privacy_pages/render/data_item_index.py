@@ -5,6 +5,7 @@ and sorts it with the same controls; its links are final URLs (see :func:`.paths
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from ..compare.cells import Cell, Statement, combine_workload
@@ -16,6 +17,7 @@ from ..markdown_text import MarkdownSafe
 from ..memo import memoized
 from ..model import CatalogItem, Category, Product, counted
 from ..settings import Settings
+from ..stores.tables import StoreTables, tables_of
 from .front_matter import yaml_header
 from .generated import GeneratedPage
 from .paths import (
@@ -26,7 +28,7 @@ from .paths import (
     relative_link,
     relative_url,
 )
-from .store_labels import store_search_terms
+from .store_labels import store_search_terms, store_type_options, store_type_tokens
 from .templates import environment, html_text, render
 
 INDEX_TITLE = "Data item index"
@@ -159,10 +161,11 @@ class IndexBadges:
         return self.rendered[key]
 
 
-def filter_text(item: CatalogItem) -> str:
+def filter_text(item: CatalogItem, tables: StoreTables) -> str:
     """What the filter box matches a row by, in the index and the comparisons: the item's
-    name, id, aliases and store data types."""
-    return " ".join((item.name, item.id, *item.aliases, *store_search_terms(item))).lower()
+    name, id, aliases and store data types (by id, and by what ``tables`` call them)."""
+    terms = (item.name, item.id, *item.aliases, *store_search_terms(item, tables))
+    return " ".join(terms).lower()
 
 
 def render_data_item_index(
@@ -170,6 +173,7 @@ def render_data_item_index(
 ) -> GeneratedPage:
     path = data_item_index_path(settings)
     groups = index_entries(collection, settings)
+    tables = tables_of(collection.dataset)
     item_count = sum(len(entries) for _, entries in groups)
     body = render(
         "data-item-index.md.j2",
@@ -181,7 +185,9 @@ def render_data_item_index(
             f"{counted(len(collection.dataset.products), 'product')}"
         ),
         products=list(collection.dataset.products.values()),
-        search_text=filter_text,
+        search_text=partial(filter_text, tables=tables),
+        store_types=store_type_tokens,
+        store_type_options=store_type_options((e.item for _, es in groups for e in es), tables),
         badge=IndexBadges(settings),
         comparisons=[
             (c.spec.title, relative_link(path, comparison_page_path(settings, c.id)))

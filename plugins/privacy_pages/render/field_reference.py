@@ -27,6 +27,7 @@ KIND_FILES = {
     "catalog": "content/catalog/*.yml",
     "categories": "content/categories.yml",
     "comparisons": "content/comparisons.yml",
+    "stores": "content/stores.yml",
 }
 _MAX_DEPTH = 8
 _FOR_EXAMPLE = re.compile(r"for example '([^']+)'")

@@ -17,8 +17,9 @@ from ..compare.collection import Collection
 from ..compare.comparison import (
     Comparison,
 )
-from ..model import CONTROL_NOT_STATED, DataItem, Product
+from ..model import CONTROL_NOT_STATED, DataItem, Dataset, Product
 from ..settings import Settings
+from ..stores.label import store_label
 from .paths import JSON_SCHEMA_FILE, asset_paths, product_page_path
 
 
@@ -107,17 +108,19 @@ def _document(
                 "description": i.description,
                 "classification": i.classification,
                 "aliases": list(i.aliases),
+                "stores": dict(i.stores),
             }
             for i in dataset.catalog.values()
         ],
         "products": (
-            _product(p, product_page_path(settings, p.id)) for p in dataset.products.values()
+            _product(p, product_page_path(settings, p.id), dataset)
+            for p in dataset.products.values()
         ),
         "comparisons": (_comparison(t, paths.csv(t.id)) for t in tables),
     }
 
 
-def _product(product: Product, page: str) -> dict[str, Any]:
+def _product(product: Product, page: str, dataset: Dataset) -> dict[str, Any]:
     never = product.never_collected
     return {
         "id": product.id,
@@ -148,7 +151,42 @@ def _product(product: Product, page: str) -> dict[str, Any]:
         "storage": asdict(product.storage),
         "access": asdict(product.access),
         "rights": asdict(product.rights),
+        "store_labels": _store_labels(product, dataset),
     }
+
+
+def _store_labels(product: Product, dataset: Dataset) -> dict[str, Any] | None:
+    """The product's answers for the stores, and what each store's label shows from them."""
+    labels = product.store_labels
+    if labels is None:
+        return None
+    items = {}
+    for item in product.items:
+        answers = labels.for_item(item.id)
+        items[item.id] = {
+            "purposes": list(answers.purposes or ()),
+            "linked": bool(answers.linked),
+            "tracking": bool(answers.tracking),
+            "shared": bool(answers.shared),
+            "ephemeral": bool(answers.ephemeral),
+        }
+    shown = {}
+    for store in labels.ships_to:
+        label = store_label(product, dataset, store)
+        shown[store] = [
+            {
+                "data_type": entry.data_type,
+                "label": label.tables.data_type_label(store, entry.data_type),
+                "purposes": list(entry.purposes),
+                "required": bool(entry.required),
+                "linked": bool(entry.linked),
+                "tracking": bool(entry.tracking),
+                "shared": bool(entry.shared),
+                "ephemeral": bool(entry.ephemeral),
+            }
+            for entry in label.entries.values()
+        ]
+    return {"ships_to": list(labels.ships_to), "items": items, "labels": shown}
 
 
 def _item(item: DataItem) -> dict[str, Any]:

@@ -4,7 +4,7 @@ same records as the page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..model import CatalogItem, Dataset, Product
@@ -13,7 +13,7 @@ from ..stores.apple_app_privacy import write_app_privacy_details
 from ..stores.apple_manifest import write_manifest
 from ..stores.google_play import write_data_safety
 from ..stores.label import StoreLabel, store_label
-from ..stores.tables import store_tables
+from ..stores.tables import StoreTables
 from .generated import GeneratedAsset
 from .paths import product_page_path, relative_link
 
@@ -54,14 +54,6 @@ def store_label_path(settings: Settings, product_id: str, name: str) -> str:
     return f"{settings.pages_dir}/store-labels/{product_id}/{name}"
 
 
-def data_type_name(store: str, data_type: str) -> str:
-    """What the store calls a data type ("Device or other IDs", "Device ID")."""
-    tables = store_tables()
-    if store == "google_play":
-        return tables.google_play.data_types[data_type][1].rsplit(" / ", 1)[-1]
-    return tables.apple.data_types[data_type][1]
-
-
 def store_summaries(
     product: Product, dataset: Dataset, settings: Settings
 ) -> tuple[StoreSummary, ...]:
@@ -76,7 +68,8 @@ def store_summaries(
         rows.append(
             StoreSummary(
                 name,
-                ", ".join(data_type_name(store, t) for t in label.entries) or "No data",
+                ", ".join(label.tables.data_type_label(store, t) for t in label.entries)
+                or "No data",
                 tuple(
                     (title, relative_link(page, store_label_path(settings, product.id, file)))
                     for title, file, _ in files
@@ -99,11 +92,35 @@ def store_label_assets(dataset: Dataset, settings: Settings) -> list[GeneratedAs
     return assets
 
 
-def store_search_terms(item: CatalogItem) -> tuple[str, ...]:
+def store_search_terms(item: CatalogItem, tables: StoreTables) -> tuple[str, ...]:
     """The item's store data types, by id and by the stores' names for them, so that the filter
     box of comparisons finds the rows of one store data type (``PSL_DEVICE_ID``, ``Device ID``)."""
     return tuple(
         term
         for store, data_type in item.stores
-        for term in (data_type, data_type_name(store, data_type))
+        for term in (data_type, tables.data_type_label(store, data_type))
     )
+
+
+def store_type_tokens(item: CatalogItem) -> str:
+    """The item's store data types as the store-type filter matches them, space-separated
+    (``google_play:PSL_DEVICE_ID apple:NSPrivacyCollectedDataTypeDeviceID``)."""
+    return " ".join(f"{store}:{data_type}" for store, data_type in item.stores)
+
+
+def store_type_options(items: Iterable[CatalogItem], tables: StoreTables) -> list[tuple[str, str]]:
+    """The store-type filter's choices for a table of ``items``: (token, label), store by store
+    and by label, only the data types some item of the table is."""
+    found = {(store, data_type) for item in items for store, data_type in item.stores}
+    order = list(STORE_FILES)
+    options = [
+        (
+            order.index(store) if store in order else len(order),
+            tables.data_type_label(store, data_type).casefold(),
+            f"{store}:{data_type}",
+            f"{STORE_FILES[store][0] if store in STORE_FILES else store}: "
+            f"{tables.data_type_label(store, data_type)}",
+        )
+        for store, data_type in found
+    ]
+    return [(token, label) for _, _, token, label in sorted(options)]

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from .label import LabelEntry, StoreFileError, StoreLabel
-from .tables import store_tables
+from .tables import StoreTables, store_tables
 
 STORE = "apple"
 LINKED, NOT_LINKED = "DATA_LINKED_TO_YOU", "DATA_NOT_LINKED_TO_YOU"
@@ -18,7 +18,7 @@ TRACKING, NOT_COLLECTED = "DATA_USED_TO_TRACK_YOU", "DATA_NOT_COLLECTED"
 def app_privacy_details(label: StoreLabel) -> list[dict[str, Any]]:
     """The file's entries, sorted as fastlane writes them (by category; purposes and
     protections sorted), so that a file fastlane wrote and this one differ only in substance."""
-    apple = store_tables().apple
+    apple = label.tables.apple
     if not label.entries:
         return [{"data_protections": [NOT_COLLECTED]}]
     details = []
@@ -40,10 +40,11 @@ def write_app_privacy_details(label: StoreLabel) -> str:
     return json.dumps(app_privacy_details(label), indent=2) + "\n"
 
 
-def read_app_privacy_details(text: str) -> StoreLabel:
+def read_app_privacy_details(text: str, tables: StoreTables | None = None) -> StoreLabel:
     """The label a fastlane file declares, in manifest constants (so both Apple files compare
     with the same records)."""
-    apple = store_tables().apple
+    tables = tables or store_tables()
+    apple = tables.apple
     types = {asc: constant for constant, (asc, _) in apple.data_types.items()}
     purposes = {asc: constant for constant, (asc, _) in apple.purposes.items()}
     try:
@@ -78,4 +79,4 @@ def read_app_privacy_details(text: str) -> StoreLabel:
             linked=LINKED in protections,
             tracking=TRACKING in protections,
         )
-    return StoreLabel(STORE, entries)
+    return StoreLabel(STORE, entries, tables)

@@ -6,6 +6,7 @@ import plistlib
 from typing import Any
 
 from .label import LabelEntry, StoreFileError, StoreLabel
+from .tables import StoreTables, store_tables
 
 STORE = "apple"
 TYPE = "NSPrivacyCollectedDataType"
@@ -34,7 +35,7 @@ def write_manifest(label: StoreLabel) -> bytes:
     return plistlib.dumps(manifest(label), fmt=plistlib.FMT_XML, sort_keys=False)
 
 
-def read_manifest(data: bytes) -> StoreLabel:
+def read_manifest(data: bytes, tables: StoreTables | None = None) -> StoreLabel:
     """The label a manifest declares: data types, purposes, linked and tracking."""
     try:
         root = plistlib.loads(data)
@@ -58,4 +59,4 @@ def read_manifest(data: bytes) -> StoreLabel:
             linked=bool(entry.get(f"{TYPE}Linked")),
             tracking=bool(entry.get(f"{TYPE}Tracking")),
         )
-    return StoreLabel(STORE, entries)
+    return StoreLabel(STORE, entries, tables or store_tables())

@@ -9,21 +9,22 @@ from .apple_app_privacy import read_app_privacy_details
 from .apple_manifest import read_manifest
 from .google_play import read_data_safety
 from .label import LabelEntry, StoreFileError, StoreLabel, store_label
+from .tables import StoreTables, tables_of
 
 
-def read_store_file(path: Path) -> StoreLabel:
+def read_store_file(path: Path, tables: StoreTables | None = None) -> StoreLabel:
     """A Console CSV, a privacy manifest or a fastlane JSON, told apart by extension, else by
-    how the file starts."""
+    how the file starts, read with ``tables`` (the site's store tables; default: packaged)."""
     data = path.read_bytes()
     suffix = path.suffix.lower()
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:40]
     if suffix in (".xcprivacy", ".plist") or start.startswith((b"<?xml", b"bplist", b"<plist")):
-        return read_manifest(data)
+        return read_manifest(data, tables)
     text = _text(data, path)
     if suffix == ".json" or start.startswith((b"[", b"{")):
-        return read_app_privacy_details(text)
+        return read_app_privacy_details(text, tables)
     if suffix == ".csv" or start.startswith(b"Question ID"):
-        return read_data_safety(text)
+        return read_data_safety(text, tables)
     raise StoreFileError(
         "expected a Data safety CSV (.csv), a privacy manifest (.xcprivacy) or fastlane's "
         f"app_privacy_details.json, found {path.name!r}"
@@ -39,7 +40,7 @@ def _text(data: bytes, path: Path) -> str:
 
 def check_label(path: Path, product: Product, dataset: Dataset) -> list[str]:
     """Every difference between the store file at ``path`` and the product's records."""
-    found = read_store_file(path)
+    found = read_store_file(path, tables_of(dataset))
     return differences(store_label(product, dataset, found.store), found)
 
 

@@ -11,7 +11,7 @@ import io
 from dataclasses import dataclass, field
 
 from .label import LabelEntry, StoreFileError, StoreLabel
-from .tables import store_tables
+from .tables import StoreTables, store_tables
 
 STORE = "google_play"
 USAGE = "PSL_DATA_USAGE_RESPONSES"
@@ -29,7 +29,7 @@ def _yes(flag: bool | None) -> str:
 
 def data_safety_rows(label: StoreLabel) -> list[list[str]]:
     """The CSV's rows, header first, in the template's order."""
-    table = store_tables().google_play
+    table = label.tables.google_play
     rows = [list(table.header)]
     for question, response, requirement, text in table.general:
         value = ""
@@ -39,12 +39,17 @@ def data_safety_rows(label: StoreLabel) -> list[list[str]]:
     for response, (question, text) in table.data_types.items():
         rows.append([question, response, _yes(response in label.entries), "MULTIPLE_CHOICE", text])
     for response, (_, text) in table.data_types.items():
-        rows.extend(_usage_rows(response, text.split(" / ")[-1], label.entries.get(response)))
+        rows.extend(
+            _usage_rows(
+                table.purposes, response, text.split(" / ")[-1], label.entries.get(response)
+            )
+        )
     return rows
 
 
-def _usage_rows(response: str, name: str, entry: LabelEntry | None) -> list[list[str]]:
-    purposes = store_tables().google_play.purposes
+def _usage_rows(
+    purposes: dict[str, str], response: str, name: str, entry: LabelEntry | None
+) -> list[list[str]]:
     prefix, head = f"{USAGE}:{response}:", f"Data usage and handling ({name}) / "
     on = entry is not None
     required = bool(entry and entry.required)
@@ -111,12 +116,13 @@ def write_data_safety(label: StoreLabel) -> str:
     return out.getvalue()
 
 
-def read_data_safety(text: str) -> StoreLabel:
+def read_data_safety(text: str, tables: StoreTables | None = None) -> StoreLabel:
     """The label a Console CSV declares: its data types, purposes, required or optional,
-    shared and ephemeral answers."""
+    shared and ephemeral answers. ``tables``: the site's store tables (default: packaged)."""
+    tables = tables or store_tables()
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     header = next(reader, [])
-    expected = list(store_tables().google_play.header)
+    expected = list(tables.google_play.header)
     if header != expected:
         raise StoreFileError(
             f"expected the Data safety CSV header {','.join(expected)!r}, "
@@ -146,7 +152,7 @@ def read_data_safety(text: str) -> StoreLabel:
             shared=found.shared,
             ephemeral=found.ephemeral,
         )
-    return StoreLabel(STORE, entries)
+    return StoreLabel(STORE, entries, tables)
 
 
 @dataclass

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Dataset, Product, Requirement
-from .tables import store_tables
+from .tables import StoreTables, store_tables, tables_of
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class StoreLabel:
     store: str
     #: By store data type, in the order the records first name them.
     entries: dict[str, LabelEntry] = field(default_factory=dict)
+    #: The store tables the label is written with (the site's, or the packaged ones).
+    tables: StoreTables = field(default_factory=store_tables, compare=False, repr=False)
 
 
 class StoreFileError(ValueError):
@@ -47,7 +49,8 @@ def store_label(product: Product, dataset: Dataset, store: str) -> StoreLabel:
     labels = product.store_labels
     if labels is None or store not in labels.ships_to:
         raise NotShipped(f"product {product.id!r} does not ship to {store} (store_labels.ships_to)")
-    purposes = store_tables().purposes
+    tables = tables_of(dataset)
+    purposes = tables.purposes
     merged: dict[str, LabelEntry] = {}
     for item in product.items:
         catalog_item = dataset.catalog.get(item.id) if item.catalog else None
@@ -66,7 +69,7 @@ def store_label(product: Product, dataset: Dataset, store: str) -> StoreLabel:
         )
         before = merged.get(data_type)
         merged[data_type] = entry if before is None else _merge(before, entry)
-    return StoreLabel(store, merged)
+    return StoreLabel(store, merged, tables)
 
 
 def _merge(a: LabelEntry, b: LabelEntry) -> LabelEntry:
