@@ -13,12 +13,13 @@ from .classify import (
     optional_kind,
 )
 from .draft import DataDraft, GroupDraft
-from .item_text import ItemDraft, ItemSource, is_data_list, item_from
+from .item_text import ItemDraft, ItemSource, is_data_list, item_from, listed_items
 from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
 from .markdown_out import blocks_markdown, to_markdown
 from .markup import links, one_line, plain, sentences
 from .outline import Section
 from .section_reader import SectionReader
+from .shapes import is_bold_list
 from .statements import RetentionRule
 from .tables import category_name, category_title, layout, read_items
 
@@ -83,8 +84,12 @@ class DataSections(SectionReader):
         pending: list[Block] = []
         placed_group = False
         for block in blocks:
-            if isinstance(block, BulletList) and not is_data_list(
-                [item_from(ItemSource.from_list_item(item)) for item in block.items]
+            if (
+                isinstance(block, BulletList)
+                and not is_bold_list(block)
+                and not is_data_list(
+                    [item_from(ItemSource.from_list_item(item)) for item in block.items]
+                )
             ):
                 pending.append(block)  # bullets that make statements: text, not data items
                 continue
@@ -127,8 +132,9 @@ class DataSections(SectionReader):
                 for item in block.items:
                     if not item.text.strip() and not item.children and not item.paragraphs:
                         continue  # an empty bullet says nothing
-                    group.items.append(item_from(ItemSource.from_list_item(item)))
-                    self.report.counts.items += 1
+                    drafts = listed_items(item_from(ItemSource.from_list_item(item)))
+                    group.items.extend(drafts)
+                    self.report.counts.items += len(drafts)
                 placed_group = True
                 continue
             if pending:

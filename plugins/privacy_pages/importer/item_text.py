@@ -16,6 +16,7 @@ from typing import Any
 from .classify import split_condition
 from .markdown_doc import BulletList, ListItem, Paragraph, parse
 from .markup import has_html, html_to_markdown, links, one_line, plain
+from .requirement import marker
 
 _BOLD_LEAD = re.compile(
     r"^\*\*(?P<name>[^*]+?)\*\*\s*(?P<sep>[:.\-\u2013\u2014]?)\s*(?P<rest>.*)$", re.S
@@ -88,6 +89,9 @@ class ItemDraft:
     workloads: dict[str, tuple[bool, str | None]] = field(default_factory=dict)
     #: Named in another bullet's list ("such as date & time, iOS version"), not a bullet itself.
     implied: bool = False
+    #: What the page marks the item as: True optional ("(optional)"), False required, None
+    #: nothing (the item goes where its section says).
+    optional: bool | None = None
     _description: list[str] = field(default_factory=list, init=False, repr=False)
     _note: list[str] = field(default_factory=list, init=False, repr=False)
     _purpose: list[str] = field(default_factory=list, init=False, repr=False)
@@ -134,6 +138,7 @@ class ItemDraft:
             dict(self.workloads),
             self.implied,
         )
+        copy.optional = self.optional
         copy._description = list(self._description)
         copy._note = list(self._note)
         copy._purpose = list(self._purpose)
@@ -168,7 +173,7 @@ _SENTENCE_VERB = re.compile(
 )
 
 
-_CLAUSE = re.compile(r"\b(?:that|which|who|when|if|where|whenever|unless|while)\b.*$", re.I)
+_CLAUSE = re.compile(r"\b(?:that|which|who|when|if|where|whenever|unless|while|whether)\b.*$", re.I)
 
 
 def reads_as_sentence(draft: ItemDraft) -> bool:
@@ -291,6 +296,11 @@ def item_from(source: ItemSource) -> ItemDraft:
     if not wants_alternatives:
         head, condition, rest = split_condition(text)
     name, description = split_name(head)
+    name, optional = marker(name)
+    if description:
+        description, described = marker(description)
+        description = description.lstrip(":;,-\u2013\u2014 ") or None
+        optional = described if optional is None else optional
     if wants_alternatives and description is None:
         subject = _IS.search(text)
         if subject and _short_noun_phrase(text[: subject.start()], 6):
@@ -300,6 +310,7 @@ def item_from(source: ItemSource) -> ItemDraft:
         name=_strip_period(plain(name)).rstrip(":").strip() or plain(text) or "(unnamed)",
         line=source.line,
     )
+    draft.optional = optional
     name_links = links(name)
     if name_links:
         draft.add_note(" ".join(f"[{title}]({url})" for title, url in name_links))
@@ -323,12 +334,35 @@ def item_from(source: ItemSource) -> ItemDraft:
     return draft
 
 
+#: A bullet that only lists several pieces of data: "IP address, domain, sub-domain".
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s*;\s*")
+_LAST_AND = re.compile(r"\s+(?:and|or)\s+")
+
+
+def listed_items(draft: ItemDraft) -> list[ItemDraft]:
+    """The items a bullet lists, one per comma-separated part, when it is nothing but a list
+    of three or more short names (no description, details, or verb); else ``[draft]``."""
+    if draft.description or draft.details or draft.alternatives or draft.note or draft.purpose:
+        return [draft]
+    name = draft.name
+    if name.count(",") + name.count(";") < 1 or "(" in name or "`" in name:
+        return [draft]
+    parts = [p.strip() for p in _LIST_SEPARATOR.split(name) if p.strip()]
+    if len(parts) == 2 and _LAST_AND.search(parts[-1]):
+        last = _LAST_AND.split(parts[-1])
+        parts = [parts[0], *(p.strip() for p in last if p.strip())]
+    if len(parts) < 3 or any(len(p.split()) > 5 or _VERB.search(p) for p in parts):
+        return [draft]
+    return [draft.renamed(part) for part in parts]
+
+
 __all__ = [
     "DetailDraft",
     "ItemDraft",
     "ItemSource",
     "is_data_list",
     "item_from",
+    "listed_items",
     "reads_as_sentence",
     "split_name",
 ]

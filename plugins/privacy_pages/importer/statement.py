@@ -21,13 +21,16 @@ from .classify import (
     applies_to_inline,
     classify_heading,
     is_applies_to,
+    optional_kind,
 )
 from .data_sections import DataSections
+from .draft import GroupDraft
 from .markdown_doc import Alert, Block, BulletList, Document, ListItem, Paragraph, Quote, Table
 from .markdown_out import blocks_markdown, to_markdown
 from .markup import drop_links, links, only_link, plain
 from .outline import Section, outline
 from .section_reader import alert_markdown, is_comment, item_markdown
+from .shapes import data_shape
 from .storage_sections import StorageSections
 from .tables import layout, read_uses
 
@@ -70,6 +73,7 @@ class StatementReader(DataSections, StorageSections):
             self.section(section, kind, previous)
             if kind is not Kind.UNKNOWN:
                 previous = kind
+        self.place_marked()
         self.finish()
 
     def section(self, section: Section, kind: Kind, previous: Kind | None) -> None:
@@ -100,7 +104,11 @@ class StatementReader(DataSections, StorageSections):
             self.unknown_section(section, previous)
 
     def unknown_section(self, section: Section, previous: Kind | None) -> None:
-        """A heading no rule recognizes: read it in the context of the section before it."""
+        """A heading no rule recognizes: read it by what it holds (data items in a shape of
+        :mod:`.shapes`), else in the context of the section before it."""
+        if data_shape(section, weak=False):
+            self.data_by_shape(section)
+            return
         if previous is Kind.RIGHTS and _RIGHTS_WORDS.search(
             plain(blocks_markdown(section.all_blocks()))
         ):
@@ -126,8 +134,49 @@ class StatementReader(DataSections, StorageSections):
                 if kind is not Kind.UNKNOWN:
                     inner = kind
             return
+        if data_shape(section):
+            self.data_by_shape(section)
+            return
         self.report.counts.sections_free_form += 1
         self.free_section(section, after, "section heading not recognized")
+
+    def data_by_shape(self, section: Section) -> None:
+        """A section whose heading says nothing we know, but which lists data: one group of
+        required data titled by its heading (its sub-headings are groups of their own)."""
+        self.report.counts.sections += 1
+        self.category_section(section, self.draft.required, False, "required-data")
+
+    def place_marked(self) -> None:
+        """Items whose own words say they are optional (or required) go to that section, in a
+        group of the same title; the report lists each."""
+        moves = (
+            (self.draft.required, self.draft.optional, True, "optional"),
+            (self.draft.optional, self.draft.required, False, "required"),
+        )
+        for source, target, optional, word in moves:
+            for group in list(source.groups):
+                moving = [item for item in group.items if item.optional is optional]
+                if not moving:
+                    continue
+                if len(moving) == len(group.items):
+                    source.groups.remove(group)
+                    moved = group
+                else:
+                    group.items = [i for i in group.items if i.optional is not optional]
+                    moved = GroupDraft(group.category, group.title, moving[0].line, items=moving)
+                    moved.condition = list(group.condition)
+                    moved.placed = True
+                if optional:
+                    moved.kind = moved.kind or optional_kind(moved.title, " ".join(moved.intro))
+                else:
+                    moved.kind = None
+                target.groups.append(moved)
+                for item in moving:
+                    self.report.review(
+                        item.line,
+                        "requirement",
+                        f"{item.name!r}: the page marks it {word}; listed under {word} data",
+                    )
 
     # -- overview ----------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from .classify import DATA_KINDS, Kind
 from .item_text import ItemDraft, ItemSource, item_from
 from .markdown_doc import Table
 from .markup import has_html, html_to_markdown, one_line, plain
+from .requirement import requirement_value
 
 
 class Role(StrEnum):
@@ -25,6 +26,8 @@ class Role(StrEnum):
     DESCRIPTION = "description"
     PURPOSE = "purpose"
     CONDITION = "condition"
+    #: Whether the item is required ("Required: Yes/No", "Optional").
+    REQUIREMENT = "requirement"
     RETENTION = "retention"
     CLASSIFICATION = "classification"
     CONTROL = "control"
@@ -41,6 +44,7 @@ def _rx(*patterns: str) -> re.Pattern[str]:
 
 #: Header words of each role, in order of priority.
 HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    (Role.REQUIREMENT, _rx(r"^(?:required|optional|mandatory|requirement|required\?)$")),
     (Role.SOURCE, _rx(r"\bsources?\b", r"\borigin\b")),
     (
         Role.RETENTION,
@@ -60,6 +64,7 @@ HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\bwhy\b",
             r"\breasons?\b",
             r"\bused for\b",
+            r"\bused to\b",
             r"\bhow (?:it is|we) use",
         ),
     ),
@@ -92,6 +97,10 @@ HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\bcontents?\b",
             r"\bincludes?\b",
             r"\bwhat it is\b",
+            r"\bwhat (?:is|gets) (?:sent|collected)\b",
+            r"\bmeans\b",
+            r"\bsummary\b",
+            r"\bvalues?\b",
         ),
     ),
     (
@@ -113,6 +122,10 @@ HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\bidentifiers?\b",
             r"\bsettings?\b",
             r"\bevents?\b",
+            r"\bparameters?\b",
+            r"\bmetrics?\b",
+            r"\bkeys?\b",
+            r"\bcolumns?\b",
             r"\bdata\b",
         ),
     ),
@@ -161,6 +174,8 @@ class Column:
     index: int
     header: str
     role: Role
+    #: Whether the header's own words gave the role (not the column's place in the table).
+    named: bool = True
 
 
 @dataclass(frozen=True)
@@ -202,6 +217,7 @@ def layout(table: Table, context: Kind) -> Layout:
         ):
             role = Role.WORKLOAD
         columns.append(Column(index, words, role))
+    _context_column(columns)
     roles = {c.role for c in columns}
     if (
         Role.SOURCE in roles
@@ -231,6 +247,25 @@ def layout(table: Table, context: Kind) -> Layout:
     return Layout("unknown", tuple(columns))
 
 
+#: A first column that names where the data goes or what sends it (a service, a product, an
+#: event), beside a column that names the data: the rows' group.
+_CONTEXT = re.compile(
+    r"^(?:services?|products?|features?|components?|apps?|applications?|scenarios?|areas?|"
+    r"experiences?|events?|event names?|tools?|commands?|modules?)$",
+    re.IGNORECASE,
+)
+
+
+def _context_column(columns: list[Column]) -> None:
+    if len(columns) < 3 or not _CONTEXT.match(columns[0].header.strip()):
+        return
+    if any(c.role is Role.NAME for c in columns[1:]) and not any(
+        c.role is Role.CATEGORY for c in columns
+    ):
+        first = columns[0]
+        columns[0] = Column(first.index, first.header, Role.CATEGORY)
+
+
 def _settle(columns: list[Column]) -> None:
     """Make sure an item table has one name column: the first text column if none matched."""
     roles = [c.role for c in columns]
@@ -248,13 +283,13 @@ def _settle(columns: list[Column]) -> None:
         if column.role in {Role.OTHER, Role.USE} and (
             not categories or column.index > categories[0].index
         ):
-            columns[column.index] = Column(column.index, column.header, Role.NAME)
+            columns[column.index] = Column(column.index, column.header, Role.NAME, named=False)
             return
     if len(categories) == 1 and not any(c.role is Role.NAME for c in columns):
         only = categories[0]
         if not any(c.role in {Role.DESCRIPTION, Role.OTHER} for c in columns):
             return
-        columns[only.index] = Column(only.index, only.header, Role.NAME)
+        columns[only.index] = Column(only.index, only.header, Role.NAME, named=False)
 
 
 # -- reading rows --------------------------------------------------------------------------------
@@ -439,6 +474,10 @@ def _fill(draft: ItemDraft, row: _Row, lay: Layout) -> None:
             draft.add_purpose(text)
         elif column.role is Role.CONDITION:
             draft.condition = plain(text)
+        elif column.role is Role.REQUIREMENT:
+            draft.optional = requirement_value(text)
+            if draft.optional is None or len(plain(text).split()) > 1:
+                draft.add_note(f"**{column.header}:** {one_line(text)}")
         elif column.role is Role.CONTROL:
             draft.control = text
         elif column.role is Role.CLASSIFICATION:

@@ -1,0 +1,122 @@
+"""Data-item content recognized by its shape and wording, whatever heading it sits under.
+
+Pages that the heading rules of :mod:`.classify` do not know ("## What?", "## Events",
+"## Crash exception telemetry") still hold data items in a few recognizable shapes:
+
+* a table whose columns name the data and say what it is or why it is collected
+  (Field | Description, Service | Data sent | Used for, Name | Required | Description);
+* a bullet list introduced by words that say it lists data ("We collect the following
+  information:", "The following fields are sent:", "It includes:");
+* a bullet list of bold lead-ins (``**Name**: description``).
+
+This module only says which shape a block has; the section readers read it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .classify import Kind, is_purpose_lead
+from .item_text import ItemSource, is_data_list, item_from
+from .markdown_doc import Block, BulletList, Paragraph, Table
+from .markup import plain, sentences
+from .outline import Section
+from .tables import Role, layout
+
+# "X.*Y" is tried from the first X of each sentence only (see classify), so matching stays
+# linear in the text.
+_DATA_LEAD = re.compile(
+    r"\b(?:collect(?:s|ed|ing)?|gather(?:s|ed)?|record(?:s|ed)?|log(?:s|ged)?|captur(?:e|es|ed)|"
+    r"send(?:s)?|sent|transmit(?:s|ted)?|track(?:s|ed)?|report(?:s|ed)?|includ(?:e|es|ed|ing)|"
+    r"contain(?:s|ed)?|consists? of|compris(?:e|es|ed))\b"
+    r"|\bthe following (?:\w+ )?(?:pieces of )?(?:data|fields?|events?|information|properties|"
+    r"attributes|details|metrics|values|identifiers|items|data points)\b"
+    r"|\bwhat (?:data|information|telemetry)\b",
+    re.IGNORECASE,
+)
+_ENDS_LEAD = re.compile(r"(?::|\bfollowing\b[^.]*\.?)\s*$", re.IGNORECASE)
+_BOLD_ITEM = re.compile(r"^\*\*[^*\n]{1,80}?\*\*\s*(?:[:.\-\u2013\u2014(]|$)")
+_BOLD_COLON_INSIDE = re.compile(r"^\*\*[^*\n]{1,80}?:\*\*")
+#: Header words of columns whose values say what the data is or why it is collected: a table
+#: with one of them beside a column naming the data holds data items.
+_ITEM_TEXT_ROLES = frozenset(
+    {
+        Role.DESCRIPTION,
+        Role.PURPOSE,
+        Role.USE,
+        Role.CONDITION,
+        Role.REQUIREMENT,
+        Role.CLASSIFICATION,
+        Role.CONTROL,
+        Role.RETENTION,
+        Role.WORKLOAD,
+    }
+)
+
+
+def is_data_lead(text: str) -> bool:
+    """Whether a paragraph introduces a list of data ("We collect the following:")."""
+    parts = sentences(plain(text))
+    if not parts:
+        return False
+    last = parts[-1]
+    if is_purpose_lead(text):
+        return False
+    return bool(_DATA_LEAD.search(last)) and bool(_ENDS_LEAD.search(last))
+
+
+def is_bold_list(block: BulletList) -> bool:
+    """Whether most bullets are bold lead-ins: ``**Name**: description``."""
+    bold = sum(
+        bool(_BOLD_ITEM.match(item.text.strip()) or _BOLD_COLON_INSIDE.match(item.text.strip()))
+        for item in block.items
+    )
+    return len(block.items) >= 2 and bold * 2 > len(block.items)
+
+
+def is_item_table(table: Table) -> bool:
+    """Whether a table's columns name data and say what it is, why, or when it is collected."""
+    lay = layout(table, Kind.COLLECTED)
+    if lay.kind != "items" or len(table.header) < 2:
+        return False
+    roles = {c.role for c in lay.columns}
+    named = any(c.role is Role.NAME and c.named for c in lay.columns)
+    return named and bool(roles & _ITEM_TEXT_ROLES)
+
+
+def lists_data(block: BulletList, before: Block | None) -> bool:
+    """Whether a bullet list lists data by its shape: bold lead-ins, or a data lead before
+    bullets that name data (not bullets that make statements)."""
+    if is_bold_list(block):
+        return True
+    if isinstance(before, Paragraph) and is_data_lead(before.text):
+        return is_data_list([item_from(ItemSource.from_list_item(item)) for item in block.items])
+    return False
+
+
+def data_shape(section: Section, *, weak: bool = True) -> bool:
+    """Whether a section (with its sub-sections) holds data items in a shape we read.
+
+    Strong shapes are item tables and lists after a data lead; ``weak`` adds bold lists.
+    """
+    blocks = section.all_blocks()
+    before: Block | None = None
+    for block in blocks:
+        if isinstance(block, Table) and is_item_table(block):
+            return True
+        if isinstance(block, BulletList):
+            if isinstance(before, Paragraph) and lists_data(block, before):
+                return True
+            if weak and is_bold_list(block):
+                return True
+        before = block
+    return False
+
+
+__all__ = [
+    "data_shape",
+    "is_bold_list",
+    "is_data_lead",
+    "is_item_table",
+    "lists_data",
+]

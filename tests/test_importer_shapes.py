@@ -1,0 +1,187 @@
+"""``privacy-pages import`` on pages it has never seen: data items recognized by their shape.
+
+Telemetry and privacy pages of other authors put their data under headings no rule knows
+("## What?", "## Events", "## Crash telemetry"). Each test here writes a small page in one such
+shape, imports it into an empty content folder, and checks the records and the report: the
+expected values are written from reading the page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from test_importer import FRONT, Imported, import_page
+
+
+def groups(result: Imported, section: str = "required") -> list[dict[str, Any]]:
+    return list(result.product[section]["groups"])
+
+
+def titles(result: Imported, section: str = "required") -> list[str]:
+    """Each group's heading: its title, else the name of its (new) category."""
+    names = {str(c["id"]): str(c["name"]) for c in result.categories}
+    return [g.get("title") or names[g["category"]] for g in groups(result, section)]
+
+
+def free_lines(result: Imported) -> list[tuple[int, int]]:
+    return [(f.line, f.end_line) for f in result.report.free_form]
+
+
+# -- tables --------------------------------------------------------------------------------------
+
+
+def test_field_description_tables_under_event_headings_are_groups(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n"
+        "## Events\n\n"
+        "### command\n\n"
+        "Sent when a command finishes.\n\n"
+        "| Field | Description |\n| --- | --- |\n"
+        "| command | The command's name |\n"
+        "| duration | How long it ran, in milliseconds |\n\n"
+        "### crash\n\n"
+        "| Property | Why we collect it |\n| --- | --- |\n"
+        "| exception type | To group crashes |\n"
+    )
+    result = import_page(tmp_path, page)
+    first, second = groups(result)
+    assert first["title"] == "Events: command"
+    assert first["intro"] == "Sent when a command finishes."
+    assert result.names() == ["command", "duration", "exception type"]
+    assert result.item("duration")["description"] == "How long it ran, in milliseconds"
+    assert second["title"] == "Events: crash"
+    assert result.item("exception type")["purpose"] == "To group crashes"
+    assert free_lines(result) == []
+
+
+def test_service_data_sent_used_for_table_groups_by_service(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Suite\n\n## Connected experiences\n\n"
+        "| Service | Data sent | Used for |\n|---|---|---|\n"
+        "| Translator | Selected text | Translating the text |\n"
+        "| Editor | Document text | Spelling suggestions |\n"
+        "| | Document language | Choosing the dictionary |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert titles(result) == ["Translator", "Editor"]
+    assert result.names() == ["Selected text", "Document text", "Document language"]
+    assert result.item("Document language")["purpose"] == "Choosing the dictionary"
+    assert free_lines(result) == []
+
+
+def test_columns_in_any_order_without_outer_pipes(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool\n\n## Details\n\n"
+        "Description | Data element\n--- | ---\n"
+        "The machine's architecture | CPU architecture\n"
+        "The OS and its version | Operating system\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names() == ["CPU architecture", "Operating system"]
+    assert result.item("CPU architecture")["description"] == "The machine's architecture"
+    assert free_lines(result) == []
+
+
+def test_html_table_under_an_unknown_heading(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Site\n\n## Cookies\n\n"
+        "<table>\n<tr><th>Name</th><th>Purpose</th></tr>\n"
+        "<tr><td>Session ID</td><td>Keeps you signed in</td></tr>\n"
+        "<tr><td>Language</td><td>Shows the site in your language</td></tr>\n"
+        "</table>\n"
+    )
+    result = import_page(tmp_path, page)
+    assert titles(result) == ["Cookies"]
+    assert result.names() == ["Session ID", "Language"]
+    assert result.item("Language")["purpose"] == "Shows the site in your language"
+    assert free_lines(result) == []
+
+
+def test_required_column_sends_items_to_required_and_optional(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool\n\n## Crash reports\n\n"
+        "| Name | Required | Description |\n| --- | --- | --- |\n"
+        "| errorType | Yes | The kind of error |\n"
+        "| stack | No | The stack trace, with paths removed |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names() == ["errorType"]
+    assert result.names("optional") == ["stack"]
+    assert titles(result, "optional") == ["Crash reports"]
+    assert groups(result, "optional")[0]["kind"] == "diagnostic"
+    assert [r.line for r in result.report.reviews if r.topic == "requirement"] == [14]
+
+
+def test_a_two_column_table_of_other_things_stays_free_form(tmp_path: Path) -> None:
+    page = FRONT + "# Tool\n\n## Contact\n\n| Region | Address |\n|---|---|\n| EU | Dublin |\n"
+    result = import_page(tmp_path, page)
+    assert "required" not in result.product or not result.product["required"].get("groups")
+    assert free_lines(result) == [(11, 13)]
+
+
+# -- bullet lists --------------------------------------------------------------------------------
+
+
+def test_list_after_a_data_lead_under_an_unknown_heading(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Brew analytics\n\n## What?\n\n"
+        "Our analytics record the following information for every event:\n\n"
+        "- Whether the data is being sent from CI, e.g. `true` if CI is set.\n"
+        "- Your CPU's architecture, e.g. `x86_64`.\n"
+        "- The version of the tool\n"
+    )
+    result = import_page(tmp_path, page)
+    [group] = groups(result)
+    assert titles(result) == ["What?"]
+    assert group["intro"] == "Our analytics record the following information for every event:"
+    assert len(result.names()) == 3
+    assert result.names()[1] == "Your CPU's architecture"
+    assert free_lines(result) == []
+
+
+def test_statements_after_a_data_lead_stay_text(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool\n\n## Behavior\n\n"
+        "The tool sends what it collects as follows:\n\n"
+        "- The tool sends each event when the command ends.\n"
+        "- It uses a background process and fails silently.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert not result.product["required"].get("groups")
+    assert free_lines(result) == [(11, 11), (13, 14)]
+
+
+def test_bold_lead_ins_are_items_with_markers_and_conditions(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Notes app\n\n## Your account\n\n"
+        "- **Name**: your first and last name\n"
+        "- **Email address** - used to sign in\n"
+        "- **Phone number** (optional): for two-factor authentication\n"
+        "- **Crash reports**: Optional. Sent only when you choose to send them\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names() == ["Name", "Email address"]
+    assert result.item("Email address")["description"] == "used to sign in"
+    assert result.names("optional") == ["Phone number", "Crash reports"]
+    phone = result.item("Phone number", "optional")
+    assert phone["description"] == "for two-factor authentication"
+    assert free_lines(result) == []
+
+
+def test_a_bullet_that_lists_several_items_gives_several_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Site\n\n## Data we collect\n\n"
+        "- IP address, domain, sub-domain\n"
+        "- Browser type and version\n"
+        "- Pages you visit, when you are signed in\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names() == [
+        "IP address",
+        "domain",
+        "sub-domain",
+        "Browser type and version",
+        "Pages you visit",
+    ]
+    assert result.item("Pages you visit")["condition"] == "when you are signed in"
