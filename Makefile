@@ -56,10 +56,11 @@ schemas: $(STAMP)
 	$(BIN)/privacy-pages schema --out schemas
 
 ## Serve the site with live reload (content/ and templates/ are watched); ADDR=host:port
-## chooses where (default: MkDocs' own, 127.0.0.1:8000).
+## chooses where (default: MkDocs' own, 127.0.0.1:8000). --dirty: a rebuild redoes only the
+## pages an edit changed (and every hand-written page); the plugin tells which.
 ADDR ?=
 serve: $(STAMP)
-	$(BIN)/mkdocs serve $(if $(ADDR),-a $(ADDR))
+	$(BIN)/mkdocs serve --dirty $(if $(ADDR),-a $(ADDR))
 
 ## Build the site with every host, check the import contracts (layers, adapters, no cycles),
 ## run the tests (they check the three sites' links), then ruff and mypy.

@@ -21,10 +21,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def mkdocs_serve(site: Path) -> Iterator[str]:
-    """``mkdocs serve`` in ``site``; yields the address it serves at."""
+def mkdocs_serve(site: Path, *, dirty: bool = False) -> Iterator[str]:
+    """``mkdocs serve`` in ``site`` (``--dirty`` as ``make serve`` runs it, with ``dirty``);
+    yields the address it serves at."""
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+    command += ["--dirty"] if dirty else []
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
         command, cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

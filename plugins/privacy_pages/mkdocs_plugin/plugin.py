@@ -12,6 +12,8 @@ Which hook does what (the work itself is in the core, :mod:`privacy_pages.pipeli
   and escape the metadata of generated pages (the theme prints it unescaped).
 - ``on_page_content``: clean the HTML of generated pages and blocks with an allowlist.
 - ``on_post_page``: link the Atom feed, and add each product's metadata as ``<meta>`` tags.
+- ``on_post_build``: under ``mkdocs serve --dirty``, note what the site now holds, so that the
+  next rebuild redoes only the pages an edit changed (:mod:`.rebuilds`).
 - ``on_serve``: watch the content folder and the templates.
 """
 
@@ -25,7 +27,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -44,6 +46,7 @@ from ..settings import Settings, SettingsError, removed_options_message, setting
 from .config import PrivacyPagesConfig
 from .files import add_generated_files, add_to_nav
 from .head import add_feed_link, add_meta_tags, escape_meta
+from .rebuilds import DirtyRebuilds
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 #: Errors fail the build, warnings fail a strict build, info is only shown.
@@ -61,10 +64,13 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.build: SiteBuild | None = None
         #: Under ``mkdocs serve``: the problems each generated page shows, by its path.
         self.banners: dict[str, str] = {}
+        #: Under ``mkdocs serve --dirty``: what the site holds, to rebuild only changed pages.
+        self.rebuilds: DirtyRebuilds | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of ``mkdocs serve``.
         self.cache = ContentCache() if command == "serve" else None
+        self.rebuilds = DirtyRebuilds() if command == "serve" and dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = self.build = None  # nothing of an earlier build carries over
@@ -116,6 +122,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         add_generated_files(files, config, build)
         if config.nav is not None:
             add_to_nav(config, build.pages, self.settings)
+        if self.rebuilds is not None:
+            self.rebuilds.mark(files, config, build.pages, self.banners)
         self.build = build
         if self.cache is None:  # nothing to rebuild: let the memo caches go
             memo.clear()
@@ -150,6 +158,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     ) -> str | None:
         if self.build is None:
             return html
+        if self.rebuilds is not None:
+            self.rebuilds.rebuilt.add(page.url)
         # The last step for HTML made from content, whatever Markdown syntax made it.
         if page.file.generated_by is not None:
             return sanitize_html(html)
@@ -162,6 +172,16 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             output = add_feed_link(output, get_relative_url(FEED_PATH, page.url))
         meta = page.meta or {}
         return add_meta_tags(output, meta) if "product_id" in meta else output
+
+    @event_priority(100)  # before the search plugin writes its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.rebuilds is not None and self.build is not None:
+            self.rebuilds.merge_search_index(config)
+            self.rebuilds.completed()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.rebuilds is not None:
+            self.rebuilds.failed()
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

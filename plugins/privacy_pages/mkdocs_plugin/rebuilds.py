@@ -1,0 +1,134 @@
+"""Under ``mkdocs serve --dirty`` (``make serve``): rebuild only the pages an edit changed.
+
+MkDocs' dirty builds skip a page whose file is not modified, but a generated file always counts
+as modified, so every rebuild converted and wrote all the generated pages again for one edit.
+:class:`DirtyRebuilds` keeps, in memory between rebuilds, a digest of each generated page's
+Markdown and of what all pages share (the files, the nav, the configuration, the theme
+overrides). A rebuild then converts and writes the generated pages whose Markdown changed,
+and every hand-written page (their blocks, such as the home page's counts, come from the
+records, and their includes are other files): nothing that depends on an edit is left stale.
+When what the pages share changes, every page is rebuilt.
+
+Material's search plugin merges a dirty rebuild into the previous index by one page only;
+:func:`DirtyRebuilds.merge_search_index` merges every rebuilt page, so the preview's search
+still finds the pages that were not rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from ..render.generated import GeneratedPage
+
+
+def _digest(*parts: str) -> bytes:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part.encode("utf-8", "surrogatepass"))
+        hasher.update(b"\0")
+    return hasher.digest()
+
+
+def _stamp(path: str | None) -> str:
+    """A file's size and modification time, or a folder's files' (to notice an edit)."""
+    if not path or not os.path.exists(path):
+        return ""
+    if os.path.isfile(path):
+        stat = os.stat(path)
+        return f"{stat.st_size}:{stat.st_mtime_ns}"
+    stamps = []
+    for folder, _, names in os.walk(path):
+        for name in sorted(names):
+            stat = os.stat(os.path.join(folder, name))
+            stamps.append(f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(sorted(stamps))
+
+
+class DirtyRebuilds:
+    """What the last completed build wrote: enough to tell which pages a rebuild must redo."""
+
+    def __init__(self) -> None:
+        #: The digest of each generated page's Markdown, by its path, as last written.
+        self.written: dict[str, bytes] = {}
+        #: The digest of what every page shares, as last written.
+        self.shared: bytes | None = None
+        #: This build's digests, kept once the build completes (a failed build keeps none).
+        self._pending: tuple[bytes, dict[str, bytes]] | None = None
+        #: The URLs of the pages this build converts, and of all its pages (for search).
+        self.rebuilt: set[str] = set()
+        self.urls: set[str] = set()
+        #: The generated pages the last build skipped, unchanged (read by tests and benchmark).
+        self.skipped = 0
+
+    def mark(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        pages: Iterable[GeneratedPage],
+        banners: dict[str, str],
+    ) -> None:
+        """Mark which documentation pages of ``files`` this build converts and writes: the
+        generated pages whose Markdown (or preview banner) changed, and the hand-written ones;
+        all of them when what pages share changed."""
+        documents = files.documentation_pages()
+        digests = {page.path: _digest(banners.get(page.path, ""), page.markdown) for page in pages}
+        shared = _digest(
+            repr(config.nav),
+            "\n".join(f"{f.src_uri}:{f.inclusion.name}" for f in documents),
+            "\n".join(f"{page.path}:{page.title}" for page in pages),
+            _stamp(config.config_file_path),
+            _stamp(config.theme.custom_dir),
+        )
+        everything = shared != self.shared
+        self._pending = (shared, digests)
+        self.rebuilt = set()
+        self.urls = {file.url for file in documents}
+        self.skipped = 0
+        for file in documents:
+            digest = digests.get(file.src_uri)
+            if digest is None or everything or self.written.get(file.src_uri) != digest:
+                _set_modified(file, True)  # hand-written, new or changed
+            else:
+                _set_modified(file, False)
+                self.skipped += 1
+
+    def completed(self) -> None:
+        """The build wrote every page it marked: its digests are now what the site holds."""
+        if self._pending is not None:
+            self.shared, self.written = self._pending
+            self._pending = None
+
+    def failed(self) -> None:
+        """A build stopped part way: the next one rebuilds every page."""
+        self.shared, self.written, self._pending = None, {}, None
+
+    def merge_search_index(self, config: MkDocsConfig) -> None:
+        """Before Material's search plugin writes its index: the entries of the pages this
+        build rebuilt, and the previous entries of every other page that still exists."""
+        for plugin in config.plugins.values():
+            index: Any = getattr(plugin, "search_index", None)
+            previous: Any = getattr(plugin, "search_index_prev", None)
+            if index is None or previous is None or not hasattr(previous, "entries"):
+                continue
+            kept = [
+                entry
+                for entry in previous.entries
+                if _page_url(entry) not in self.rebuilt and _page_url(entry) in self.urls
+            ]
+            index.entries = kept + index.entries
+            plugin.search_index_prev = None  # merged here: Material's own merge would undo it
+
+
+def _page_url(entry: dict[str, Any]) -> str:
+    return str(entry.get("location", "")).split("#", 1)[0]
+
+
+def _set_modified(file: File, modified: bool) -> None:
+    """Tell MkDocs' dirty build whether to convert and write ``file``."""
+    file.is_modified = (lambda: True) if modified else (lambda: False)  # type: ignore[method-assign]

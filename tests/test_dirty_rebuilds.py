@@ -1,0 +1,126 @@
+"""``make serve`` runs ``mkdocs serve --dirty``: a rebuild converts and writes only the generated
+pages whose Markdown changed, and every hand-written page. The pages that depend on an edited
+record (its comparison, the data-item index, the home page's counts) are never left stale, and
+the preview's search index still holds every page."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
+from serve import fetch, fetch_until, mkdocs_serve
+
+PAGES = {
+    "home": "index.html",
+    "ios": "privacy/widget-ios/index.html",
+    "android": "privacy/widget-android/index.html",
+    "index": "privacy/data-items/index.html",
+    "comparison": "privacy/compare/all-products/index.html",
+}
+
+
+class DirtyServe:
+    """What ``mkdocs serve --dirty`` does, in this process: startup once, then each build with
+    a freshly loaded configuration (the plugin object carries over), never cleaning the site."""
+
+    def __init__(self, site: Path, out: Path) -> None:
+        self.site, self.out = site, out
+        self.config = self._load()
+        self.config.plugins.on_startup(command="serve", dirty=True)
+
+    def _load(self) -> MkDocsConfig:
+        return load_config(str(self.site / "mkdocs.yml"), site_dir=str(self.out))
+
+    def build(self) -> dict[str, int]:
+        """Build; return the modification time of each page of :data:`PAGES` afterwards."""
+        self.config = self._load()
+        build(self.config, dirty=True)
+        return {name: (self.out / path).stat().st_mtime_ns for name, path in PAGES.items()}
+
+    @property
+    def plugin(self) -> PrivacyPagesPlugin:
+        plugin = self.config.plugins["privacy-pages"]
+        assert isinstance(plugin, PrivacyPagesPlugin)
+        return plugin
+
+    def search_locations(self) -> set[str]:
+        index = json.loads((self.out / "search" / "search_index.json").read_text("utf-8"))
+        return {entry["location"].split("#")[0] for entry in index["docs"]}
+
+
+@pytest.fixture
+def served(site_copy: Callable[[str], Path], tmp_path: Path) -> DirtyServe:
+    return DirtyServe(site_copy("small"), tmp_path / "out")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_a_rebuild_with_nothing_changed_rewrites_only_the_hand_written_pages(
+    served: DirtyServe,
+) -> None:
+    first = served.build()
+    search = served.search_locations()
+    again = served.build()
+    assert served.plugin.rebuilds is not None and served.plugin.rebuilds.skipped > 0
+    unchanged = {name for name in PAGES if first[name] == again[name]}
+    assert unchanged == {"ios", "android", "index", "comparison"}
+    assert served.search_locations() == search  # the pages not rebuilt are still searched
+
+
+def test_an_edit_rebuilds_its_page_and_every_page_that_shows_it(served: DirtyServe) -> None:
+    first = served.build()
+    home = (served.out / PAGES["home"]).read_text("utf-8")
+    product = served.site / "content" / "products" / "widget-ios.yml"
+    edit(product, "only when the device is joined", "only when the phone is enrolled")
+    edit(product, "        - id: memory-usage\n          name: Memory usage data\n", "")
+    second = served.build()
+    changed = {name for name in PAGES if first[name] != second[name]}
+    assert changed == set(PAGES) - {"android"}
+    assert (served.out / PAGES["home"]).read_text("utf-8") != home  # its counts: one item less
+    for name in ("ios", "comparison", "index"):
+        shown = (served.out / PAGES[name]).read_text("utf-8")
+        assert "only when the phone is enrolled" in shown, name
+        assert "only when the device is joined" not in shown, name
+    search = json.loads((served.out / "search" / "search_index.json").read_text("utf-8"))
+    text = " ".join(entry["text"] for entry in search["docs"])
+    assert "only when the phone is enrolled" in text and "device is joined" not in text
+    assert "privacy/widget-android/" in served.search_locations()
+
+
+def test_a_change_to_the_configuration_rebuilds_every_page(served: DirtyServe) -> None:
+    first = served.build()
+    config = served.site / "mkdocs.yml"
+    edit(config, "site_name: Widget privacy", "site_name: Widget privacy pages")
+    second = served.build()
+    assert all(first[name] != second[name] for name in PAGES)
+    assert "Widget privacy pages" in (served.out / PAGES["android"]).read_text("utf-8")
+
+
+def test_make_serve_runs_dirty_rebuilds() -> None:
+    makefile = (REPO / "Makefile").read_text("utf-8")
+    assert "mkdocs serve --dirty" in makefile
+
+
+def test_under_a_real_dirty_serve_an_edit_shows_on_its_page_and_the_pages_that_show_it(
+    site_copy: Callable[[str], Path],
+) -> None:
+    site = site_copy("small")
+    with mkdocs_serve(site, dirty=True) as url:
+        assert "Widget for iOS" in fetch(url + "privacy/widget-ios/")
+        product = site / "content" / "products" / "widget-ios.yml"
+        edit(product, "name: Widget for iOS", "name: Gadget for iOS")
+        page = fetch_until(url + "privacy/widget-ios/", "Gadget for iOS")
+        assert "Gadget for iOS" in page
+        assert "Gadget for iOS" in fetch(url + "privacy/compare/all-products/")
+        assert "Gadget for iOS" in fetch(url)
