@@ -185,3 +185,90 @@ def test_a_bullet_that_lists_several_items_gives_several_items(tmp_path: Path) -
         "Pages you visit",
     ]
     assert result.item("Pages you visit")["condition"] == "when you are signed in"
+
+
+def test_bold_lead_in_paragraphs_are_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Mail app\n\n## Crash reports\n\n"
+        "If the app crashes, we ask you to send a report.\n\n"
+        "__Webpage data__: Crash reports include any active URLs at time of crash.\n\n"
+        "**Add-on data**: Crash reports include a list of the add-ons you were using.\n\n"
+        "**Email address**: If you choose, crash reports include your email address.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert titles(result) == ["Crash reports"]
+    assert result.names() == ["Webpage data", "Add-on data", "Email address"]
+    assert result.item("Webpage data")["description"] == (
+        "Crash reports include any active URLs at time of crash."
+    )
+    assert free_lines(result) == []
+
+
+def test_a_single_bold_paragraph_stays_text(tmp_path: Path) -> None:
+    page = FRONT + "# App\n\n## Contact\n\n**Address**: 1 Main Street, Springfield.\n"
+    result = import_page(tmp_path, page)
+    assert not result.product["required"].get("groups")
+    assert free_lines(result) == [(11, 11)]
+
+
+# -- tables and lists outside any data section ----------------------------------------------------
+
+
+def test_command_data_table_in_the_introduction_is_a_group_per_command(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# odo usage data\n\n"
+        "odo collects the following data for each command.\n\n"
+        "| Command | Data |\n| --- | --- |\n"
+        "| odo init | Component type, devfile name, language |\n"
+        "| odo deploy | Component type |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert titles(result) == ["odo init", "odo deploy"]
+    assert [
+        [i.get("name") or result.catalog_name(i["ref"]) for i in g["items"]] for g in groups(result)
+    ] == [
+        ["Component type", "devfile name", "language"],
+        ["Component type"],
+    ]
+    assert free_lines(result) == []
+
+
+def test_lists_under_a_lead_that_names_their_kind(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Mail app\n\n## Use of OAuth information\n\n"
+        "OAuth lets the app reach your mail without your password.\n\n"
+        "Data protection on your device:\n\n"
+        "- Login credentials are not stored on your device.\n"
+        "- Tokens are kept in the secure key storage.\n\n"
+        "Retention and deletion:\n\n"
+        "- OAuth tokens are deleted within 24 hours after you remove the account.\n"
+    )
+    result = import_page(tmp_path, page)
+    access = result.product["access"]
+    assert access["intro"] == "Data protection on your device:"
+    assert access["protections"] == [
+        "Login credentials are not stored on your device.",
+        "Tokens are kept in the secure key storage.",
+    ]
+    [rule] = result.product["storage"]["retention"]
+    assert rule == {
+        "data": "OAuth tokens",
+        "period": "within 24 hours after you remove the account",
+    }
+    assert result.product["storage"]["retention_note"].startswith("Retention and deletion:")
+    # The paragraph before them is kept as free-form text, with its line.
+    assert free_lines(result) == [(11, 11)]
+
+
+def test_related_links_with_descriptions_are_what_to_read_next(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Editor\n\n## Data we collect\n\n- Session ID\n\n## Related resources\n\n"
+        "* [Editor FAQ](https://example.com/faq) - Answers to common questions.\n"
+        "* [Settings](https://example.com/settings) - Options you can change.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.product["next_steps"] == (
+        "- [Editor FAQ](https://example.com/faq) - Answers to common questions.\n"
+        "- [Settings](https://example.com/settings) - Options you can change."
+    )
+    assert free_lines(result) == []

@@ -8,10 +8,13 @@ Modules, in the order a page goes through them:
 
 * :mod:`.repair` — mojibake repaired (and reported) before anything else;
 * :mod:`.markdown_doc` — the page as blocks with source lines; :mod:`.outline` — its sections;
-* :mod:`.classify` — what a heading or a sentence means;
+* :mod:`.classify` — what a heading or a sentence means; :mod:`.shapes` — data tables and
+  lists recognized by their shape under any heading; :mod:`.requirement` — "(optional)" and
+  "Required" in an item's own words;
 * :mod:`.statement`, :mod:`.data_sections`, :mod:`.storage_sections` — the section readers,
   which fill a :mod:`.draft` and put what they do not recognize into free-form sections
-  (:mod:`.section_reader`, :mod:`.markdown_out`);
+  (:mod:`.section_reader`, :mod:`.markdown_out`), once data tables and lists under a lead
+  that names their kind have been taken out of it (``StatementReader.rescue``);
 * :mod:`.item_text`, :mod:`.tables`, :mod:`.statements`, :mod:`.markup` — items from bullets
   and cells, table layouts, storage facts in prose, inline HTML and Markdown;
 * :mod:`.front_matter` — metadata for the site's rules;

@@ -19,7 +19,7 @@ from .markdown_out import blocks_markdown, to_markdown
 from .markup import links, one_line, plain, sentences
 from .outline import Section
 from .section_reader import SectionReader
-from .shapes import is_bold_list
+from .shapes import bold_runs, is_bold_list
 from .statements import RetentionRule
 from .tables import category_name, category_title, layout, read_items
 
@@ -83,7 +83,7 @@ class DataSections(SectionReader):
         """Paragraphs, lists and tables of a data section (or of one of its categories)."""
         pending: list[Block] = []
         placed_group = False
-        for block in blocks:
+        for block in bold_runs(blocks):
             if (
                 isinstance(block, BulletList)
                 and not is_bold_list(block)

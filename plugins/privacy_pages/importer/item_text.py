@@ -337,6 +337,10 @@ def item_from(source: ItemSource) -> ItemDraft:
 #: A bullet that only lists several pieces of data: "IP address, domain, sub-domain".
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s*;\s*")
 _LAST_AND = re.compile(r"\s+(?:and|or)\s+")
+#: Words that make a part a phrase about something rather than the name of some data.
+_NOT_A_NAME = re.compile(
+    r"/|\b(?:with|from|by|about|between|to|into|on|at|than|as|etc)\b", re.IGNORECASE
+)
 
 
 def listed_items(draft: ItemDraft) -> list[ItemDraft]:
@@ -351,7 +355,9 @@ def listed_items(draft: ItemDraft) -> list[ItemDraft]:
     if len(parts) == 2 and _LAST_AND.search(parts[-1]):
         last = _LAST_AND.split(parts[-1])
         parts = [parts[0], *(p.strip() for p in last if p.strip())]
-    if len(parts) < 3 or any(len(p.split()) > 5 or _VERB.search(p) for p in parts):
+    if len(parts) < 3 or any(
+        len(p.split()) > 4 or _VERB.search(p) or _NOT_A_NAME.search(p) for p in parts
+    ):
         return [draft]
     return [draft.renamed(part) for part in parts]
 

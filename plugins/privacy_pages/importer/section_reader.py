@@ -70,6 +70,12 @@ class SectionReader:
 
     # -- free-form ---------------------------------------------------------------------------
 
+    def rescue(self, blocks: list[Block], after: str, title: str | None) -> list[Block]:
+        """The blocks that no structured field takes by their shape (the page reader reads
+        data tables and lists here, whatever section they are in)."""
+        del after, title
+        return blocks
+
     def free(
         self,
         blocks: Sequence[Block],
@@ -78,9 +84,10 @@ class SectionReader:
         why: str,
         owner: int = 0,
     ) -> None:
-        """Put blocks into a free-form section, and list each in the report."""
+        """Put blocks into a free-form section, and list each in the report (after the
+        structured fields have taken what they recognize by its shape: :meth:`rescue`)."""
         kept: list[Block] = []
-        for block in blocks:
+        for block in self.rescue(list(blocks), after, title):
             first, last = span(block)
             if isinstance(block, Html) and block.text.lstrip().startswith("<!--"):
                 self.report.review(

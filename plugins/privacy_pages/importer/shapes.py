@@ -18,7 +18,7 @@ import re
 
 from .classify import Kind, is_purpose_lead
 from .item_text import ItemSource, is_data_list, item_from
-from .markdown_doc import Block, BulletList, Paragraph, Table
+from .markdown_doc import Block, BulletList, ListItem, Paragraph, Table
 from .markup import plain, sentences
 from .outline import Section
 from .tables import Role, layout
@@ -74,6 +74,45 @@ def is_bold_list(block: BulletList) -> bool:
     return len(block.items) >= 2 and bold * 2 > len(block.items)
 
 
+_BOLD_PARAGRAPH = re.compile(
+    r"^(?:\*\*(?P<a>[^*\n]{1,80}?)\*\*|__(?P<b>[^_\n]{1,80}?)__)\s*(?P<sep>:|[-\u2013\u2014]\s)"
+    r"|^(?:\*\*(?P<c>[^*\n]{1,80}?:)\*\*|__(?P<d>[^_\n]{1,80}?:)__)\s"
+)
+
+
+def bold_runs(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with each run of two or more bold lead-in paragraphs ("**Name**: text",
+    "__Name__: text") made into one bullet list, one bullet per paragraph, so that they read
+    as items ("__" is written as "**")."""
+    result: list[Block] = []
+    run: list[Paragraph] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            items = tuple(ListItem(_bold_stars(p.text), p.line) for p in run)
+            result.append(BulletList(items, run[0].line, run[-1].end_line))
+        else:
+            result.extend(run)
+        run.clear()
+
+    for block in blocks:
+        if isinstance(block, Paragraph) and _BOLD_PARAGRAPH.match(block.text.strip()):
+            run.append(block)
+            continue
+        flush()
+        result.append(block)
+    flush()
+    return result
+
+
+def _bold_stars(text: str) -> str:
+    value = text.strip()
+    match = re.match(r"^__([^_\n]+?)__", value)
+    if match:
+        return f"**{match.group(1)}**{value[match.end() :]}"
+    return value
+
+
 def is_item_table(table: Table) -> bool:
     """Whether a table's columns name data and say what it is, why, or when it is collected."""
     lay = layout(table, Kind.COLLECTED)
@@ -81,7 +120,7 @@ def is_item_table(table: Table) -> bool:
         return False
     roles = {c.role for c in lay.columns}
     named = any(c.role is Role.NAME and c.named for c in lay.columns)
-    return named and bool(roles & _ITEM_TEXT_ROLES)
+    return named and (bool(roles & _ITEM_TEXT_ROLES) or Role.CATEGORY in roles)
 
 
 def lists_data(block: BulletList, before: Block | None) -> bool:
@@ -99,7 +138,7 @@ def data_shape(section: Section, *, weak: bool = True) -> bool:
 
     Strong shapes are item tables and lists after a data lead; ``weak`` adds bold lists.
     """
-    blocks = section.all_blocks()
+    blocks = bold_runs(section.all_blocks())
     before: Block | None = None
     for block in blocks:
         if isinstance(block, Table) and is_item_table(block):
@@ -114,6 +153,7 @@ def data_shape(section: Section, *, weak: bool = True) -> bool:
 
 
 __all__ = [
+    "bold_runs",
     "data_shape",
     "is_bold_list",
     "is_data_lead",

@@ -21,16 +21,17 @@ from .classify import (
     applies_to_inline,
     classify_heading,
     is_applies_to,
+    is_never_lead,
     optional_kind,
 )
 from .data_sections import DataSections
 from .draft import GroupDraft
 from .markdown_doc import Alert, Block, BulletList, Document, ListItem, Paragraph, Quote, Table
 from .markdown_out import blocks_markdown, to_markdown
-from .markup import drop_links, links, only_link, plain
+from .markup import drop_links, links, one_line, only_link, plain
 from .outline import Section, outline
 from .section_reader import alert_markdown, is_comment, item_markdown
-from .shapes import data_shape
+from .shapes import bold_runs, data_shape, is_bold_list, is_item_table, lists_data
 from .storage_sections import StorageSections
 from .tables import layout, read_uses
 
@@ -52,12 +53,16 @@ _RIGHTS_WORDS = re.compile(
     r"data subjects?|dsrs?|opt[- ]out)\b",
     re.I,
 )
+#: A bullet that starts with a link ("[FAQ](faq.md) - Answers to common questions").
+_LINK_FIRST = re.compile(r"^\**\[[^\]]+\]\([^)]+\)")
 #: Overview headings that say nothing themselves ("Overview"); any other heading is kept.
 _GENERIC_OVERVIEW = re.compile(r"^(?:overview|introduction|about|summary)$", re.I)
 
 
 class StatementReader(DataSections, StorageSections):
     """Reads one page; ``draft`` and ``report`` hold the result."""
+
+    _rescuing = False
 
     # -- the page ----------------------------------------------------------------------------
 
@@ -146,6 +151,70 @@ class StatementReader(DataSections, StorageSections):
         self.report.counts.sections += 1
         self.category_section(section, self.draft.required, False, "required-data")
 
+    # -- shapes in text that would be free-form ------------------------------------------------
+
+    def rescue(self, blocks: list[Block], after: str, title: str | None) -> list[Block]:
+        """Data tables, and lists under a lead that says what they are ("Data protection on
+        your device:", "Retention and deletion:", "We collect the following data:"), read into
+        their fields wherever they are; the rest stays for the free-form section."""
+        if self._rescuing or not any(isinstance(b, BulletList | Table) for b in blocks):
+            return blocks
+        self._rescuing = True
+        try:
+            kept: list[Block] = []
+            for block in bold_runs(blocks):
+                lead = kept[-1] if kept and isinstance(kept[-1], Paragraph) else None
+                if isinstance(block, Table) and is_item_table(block):
+                    self.report.counts.tables_free_form -= 1
+                    self.rescued_data([block], title)
+                elif isinstance(block, BulletList) and self.rescued_list(block, lead, title):
+                    if lead is not None and kept and kept[-1] is lead:
+                        kept.pop()
+                else:
+                    kept.append(block)
+            return kept
+        finally:
+            self._rescuing = False
+
+    def rescued_data(self, blocks: list[Block], title: str | None) -> None:
+        group = GroupDraft(title, title, blocks[0].line) if title else None
+        self.data_blocks(
+            blocks, self.draft.required, False, "required-data", group, Section(None, 0)
+        )
+
+    def rescued_list(self, block: BulletList, lead: Paragraph | None, title: str | None) -> bool:
+        """Read a list by its lead's words (as if the lead were its heading); False: not read."""
+        if lead is not None and lists_data(block, lead) and not is_never_lead(lead.text):
+            self.rescued_data([lead, block], title)
+            return True
+        if lead is None and is_bold_list(block):
+            self.rescued_data([block], title)
+            return True
+        text = plain(lead.text).strip() if lead is not None else ""
+        if not text.endswith(":") or len(text.split()) > 25:
+            return False
+        kind = classify_heading(text)
+        if kind is Kind.NEVER:
+            self.never_list(lead, block)
+        elif kind is Kind.ACCESS and lead is not None:
+            self.draft.access_intro.append(one_line(lead.text))
+            self.draft.protections.extend(item_markdown(item) for item in block.items)
+        elif kind in STORAGE_KINDS:
+            place = Section(None, 0)
+            storage = self.draft.storage
+            note = storage.retention_note if kind is Kind.RETENTION else storage.location_note
+            note.append(one_line(lead.text) if lead else text)
+            for item in block.items:
+                self.storage_paragraph(
+                    Paragraph(item_markdown(item), item.line, item.line), place, kind
+                )
+        elif kind is Kind.RIGHTS and lead is not None:
+            self.draft.rights_intro.append(blocks_markdown([lead, block]))
+        else:
+            return False
+        self.report.counts.sections += 1
+        return True
+
     def place_marked(self) -> None:
         """Items whose own words say they are optional (or required) go to that section, in a
         group of the same title; the report lists each."""
@@ -206,6 +275,11 @@ class StatementReader(DataSections, StorageSections):
                 self.note(block)
             elif isinstance(block, Paragraph | BulletList):
                 self.draft.intro.append(to_markdown(block))
+            elif isinstance(block, Table) and is_item_table(block):
+                self.report.counts.sections += 1
+                self.data_blocks(
+                    [block], self.draft.required, False, "required-data", None, Section(None, 0)
+                )
             else:
                 self.free([block], "overview", None, "not part of the introduction")
             index += 1
@@ -450,6 +524,12 @@ class StatementReader(DataSections, StorageSections):
                 assert link is not None
                 self.draft.links.append({"title": link[0], "url": link[1]})
                 self.report.counts.links += 1
+            elif isinstance(block, BulletList) and all(
+                _LINK_FIRST.match(i.text.strip()) for i in block.items
+            ):
+                # Links each with a sentence of what it holds: what to read next.
+                self.draft.next_steps.append(to_markdown(block))
+                self.report.counts.links += len(block.items)
             else:
                 self.free(
                     [block],

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .classify import DATA_KINDS, Kind
-from .item_text import ItemDraft, ItemSource, item_from
+from .item_text import ItemDraft, ItemSource, item_from, listed_items
 from .markdown_doc import Table
 from .markup import has_html, html_to_markdown, one_line, plain
 from .requirement import requirement_value
@@ -256,8 +256,15 @@ _CONTEXT = re.compile(
 )
 
 
+#: The header of a column of data that lists what each row's context sends ("Data", "Data
+#: sent", "Data collected"): beside a context column, the table is one group per row.
+_DATA_LISTED = re.compile(r"^data\b", re.IGNORECASE)
+
+
 def _context_column(columns: list[Column]) -> None:
-    if len(columns) < 3 or not _CONTEXT.match(columns[0].header.strip()):
+    if len(columns) < 2 or not _CONTEXT.match(columns[0].header.strip()):
+        return
+    if len(columns) == 2 and not _DATA_LISTED.match(columns[1].header.strip()):
         return
     if any(c.role is Role.NAME for c in columns[1:]) and not any(
         c.role is Role.CATEGORY for c in columns
@@ -413,6 +420,8 @@ def read_items(table: Table, lay: Layout) -> TableRead:
         shared = any(row.plain(c.index) for c in text_columns)
         row_text = sum(len(row.plain(c.index)) for c in lay.columns if c not in (name, category))
         drafts = _split(source, shared, name_cell is category_cell, row_text)
+        if len(drafts) == 1 and (len(drafts[0].name) + 2) * row_text <= _SPLIT_BUDGET:
+            drafts = listed_items(drafts[0])  # "Component type, devfile name, language"
         for draft in drafts:
             _fill(draft, row, lay)
             current.items.append(draft)
