@@ -8,9 +8,10 @@ import difflib
 from typing import Any
 
 from ..model import DataItem, ItemLabel, StoreLabels
+from ..model.store_tables import COLLECTS_DATA
 from ..stores.tables import tables_of
 from .builder import DatasetBuilder
-from .yaml_source import LocatedMapping
+from .yaml_source import LocatedMapping, LocatedSequence
 
 #: What the error calls each store's data types.
 _TYPE_NAMES = {"google_play": "Google Play data type", "apple": "Apple collected-data type"}
@@ -82,7 +83,106 @@ def read_store_labels(
             )
             continue
         answers[item_id] = _item_label(builder, entry, path)
-    return StoreLabels(tuple(section.get("ships_to") or ()), defaults, answers, section.location)
+    apple = section.get("apple")
+    apple = apple if isinstance(apple, LocatedMapping) else LocatedMapping()
+    return StoreLabels(
+        tuple(section.get("ships_to") or ()),
+        defaults,
+        answers,
+        section.location,
+        _play_answers(builder, section.get("google_play")),
+        tuple(apple.get("tracking_domains") or ()),
+        _accessed_apis(builder, apple.get("accessed_apis")),
+    )
+
+
+def _play_answers(builder: DatasetBuilder, data: Any) -> dict[str, bool | str | tuple[str, ...]]:
+    """The answers about the whole app, each checked against the form's questions: a known
+    question, and for a question with choices, known response ids (one for a single choice)."""
+    if not isinstance(data, LocatedMapping):
+        return {}
+    table = tables_of(builder.dataset).google_play
+    questions = table.general_questions()
+    single = {q for q, _, requirement, _ in table.general if requirement == "SINGLE_CHOICE"}
+    answers: dict[str, bool | str | tuple[str, ...]] = {}
+    for question, value in data.items():
+        path = f"store_labels.google_play.{question}"
+        if question not in questions:
+            found = f"found {question!r}{_closest(question, tuple(questions))}"
+            if question == COLLECTS_DATA:
+                found = f"found {question!r}, which the export answers from the items"
+            builder.error(
+                data.where_key(question),
+                f"expected a question of the Data safety form about the whole app, {found}",
+                path,
+            )
+            continue
+        choices = questions[question]
+        if not choices:
+            if isinstance(value, list):
+                builder.error(
+                    data.where(question),
+                    "expected true, false or a text (this question has no choices), found a list",
+                    path,
+                )
+                continue
+            answers[question] = value
+            continue
+        chosen = [value] if isinstance(value, (str, bool)) else list(value)
+        where = data.where(question)
+        wrong = [c for c in chosen if not isinstance(c, str) or c not in choices]
+        if wrong:
+            index = chosen.index(wrong[0])
+            if isinstance(value, LocatedSequence):
+                where = value.where(index)
+            builder.error(
+                where,
+                f"expected one of the question's response ids ({', '.join(choices)}), found "
+                f"{wrong[0]!r}{_closest(str(wrong[0]), choices)}",
+                f"{path}[{index}]" if isinstance(value, LocatedSequence) else path,
+            )
+            continue
+        if question in single and len(chosen) > 1:
+            builder.error(
+                where, f"expected one response id (a single choice), found {len(chosen)}", path
+            )
+            continue
+        answers[question] = tuple(sorted(str(c) for c in chosen))
+    return answers
+
+
+def _accessed_apis(builder: DatasetBuilder, data: Any) -> dict[str, tuple[str, ...]]:
+    """The required-reason APIs, each a known category with reasons Apple approves for it."""
+    if not isinstance(data, LocatedMapping):
+        return {}
+    known = tables_of(builder.dataset).apple.accessed_api_types
+    apis: dict[str, tuple[str, ...]] = {}
+    for category, reasons in data.items():
+        path = f"store_labels.apple.accessed_apis.{category}"
+        if category not in known:
+            builder.error(
+                data.where_key(category),
+                f"expected a category of required-reason API, found {category!r}"
+                f"{_closest(category, tuple(known))}",
+                path,
+            )
+            continue
+        allowed = known[category]
+        for index, reason in enumerate(reasons):
+            if reason not in allowed:
+                builder.error(
+                    reasons.where(index),
+                    f"expected a reason Apple approves for {category} ({', '.join(allowed)}), "
+                    f"found {reason!r}",
+                    f"{path}[{index}]",
+                )
+        apis[category] = tuple(r for r in reasons if r in allowed)
+    return apis
+
+
+def _closest(found: str, known: tuple[str, ...]) -> str:
+    match = difflib.get_close_matches(found, list(known), n=1, cutoff=0.6)
+    return f" (did you mean {match[0]!r}?)" if match else ""
 
 
 def _item_label(builder: DatasetBuilder, data: Any, path: str) -> ItemLabel:

@@ -48,6 +48,13 @@ class StoreLabels:
     #: By item id: what an item answers differently (``store_labels.items``).
     items: dict[str, ItemLabel] = field(default_factory=dict)
     source: Location = field(default_factory=lambda: Location(""))
+    #: Google Play: the answers about the whole app, by question id (a yes/no, a text, or the
+    #: response ids chosen), as ``store_labels.google_play`` gives them.
+    google_play: dict[str, bool | str | tuple[str, ...]] = field(default_factory=dict)
+    #: Apple: the domains the app connects to for tracking (NSPrivacyTrackingDomains).
+    tracking_domains: tuple[str, ...] = ()
+    #: Apple: the required-reason APIs the app uses, each with its reasons.
+    accessed_apis: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def for_item(self, item_id: str) -> ItemLabel:
         """An item's answers: its own, then the product's, then :data:`NO_FLAGS`."""

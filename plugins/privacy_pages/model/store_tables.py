@@ -20,6 +20,18 @@ class GooglePlayTable:
     #: By response id (PSL_ANALYTICS): label.
     purposes: dict[str, str]
 
+    def general_questions(self) -> dict[str, tuple[str, ...]]:
+        """The questions about the whole app a product may answer (``store_labels.google_play``),
+        each with its choices (none: a yes/no or a text). "Does the app collect data" is left
+        out: the export answers it from the items."""
+        questions: dict[str, tuple[str, ...]] = {}
+        for question, response, _, _ in self.general:
+            if question != COLLECTS_DATA:
+                questions[question] = questions.get(question, ()) + (
+                    (response,) if response else ()
+                )
+        return questions
+
 
 @dataclass(frozen=True)
 class AppleTable:
@@ -30,6 +42,13 @@ class AppleTable:
     data_types: dict[str, tuple[str, str]]
     #: By manifest constant: (App Store Connect purpose, label).
     purposes: dict[str, tuple[str, str]]
+    #: By category of required-reason API (NSPrivacyAccessedAPICategoryUserDefaults): the
+    #: approved reasons (CA92.1, ...).
+    accessed_api_types: dict[str, tuple[str, ...]]
+
+
+#: The Data safety question the export answers from the records' items.
+COLLECTS_DATA = "PSL_DATA_COLLECTION_COLLECTS_PERSONAL_DATA"
 
 
 @dataclass(frozen=True)

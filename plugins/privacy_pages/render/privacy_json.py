@@ -186,7 +186,18 @@ def _store_labels(product: Product, dataset: Dataset) -> dict[str, Any] | None:
             }
             for entry in label.entries.values()
         ]
-    return {"ships_to": list(labels.ships_to), "items": items, "labels": shown}
+    return {
+        "ships_to": list(labels.ships_to),
+        "items": items,
+        "labels": shown,
+        "google_play": {
+            q: list(a) if isinstance(a, tuple) else a for q, a in labels.google_play.items()
+        },
+        "apple": {
+            "tracking_domains": list(labels.tracking_domains),
+            "accessed_apis": {c: list(r) for c, r in labels.accessed_apis.items()},
+        },
+    }
 
 
 def _item(item: DataItem) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import plistlib
 from typing import Any
 
-from .label import LabelEntry, StoreFileError, StoreLabel
+from .label import ACCESSED_APIS, TRACKING_DOMAINS, Answer, LabelEntry, StoreFileError, StoreLabel
 from .tables import StoreTables, store_tables
 
 STORE = "apple"
@@ -13,11 +13,11 @@ TYPE = "NSPrivacyCollectedDataType"
 
 
 def manifest(label: StoreLabel) -> dict[str, Any]:
-    """The manifest's top-level dictionary. The records name no tracking domains nor
-    required-reason APIs, so those lists are empty for the app's developers to fill."""
+    """The manifest's top-level dictionary: tracking, the tracking domains, the collected data
+    types and the required-reason APIs (the last two from ``store_labels.apple``)."""
     return {
         "NSPrivacyTracking": any(entry.tracking for entry in label.entries.values()),
-        "NSPrivacyTrackingDomains": [],
+        TRACKING_DOMAINS: list(_domains(label.answers.get(TRACKING_DOMAINS))),
         "NSPrivacyCollectedDataTypes": [
             {
                 TYPE: entry.data_type,
@@ -27,8 +27,21 @@ def manifest(label: StoreLabel) -> dict[str, Any]:
             }
             for entry in label.entries.values()
         ],
-        "NSPrivacyAccessedAPITypes": [],
+        ACCESSED_APIS: [
+            {"NSPrivacyAccessedAPIType": category, "NSPrivacyAccessedAPITypeReasons": list(reasons)}
+            for category, reasons in _apis(label.answers.get(ACCESSED_APIS))
+        ],
     }
+
+
+def _domains(answer: Answer) -> tuple[str, ...]:
+    return tuple(a for a in answer if isinstance(a, str)) if isinstance(answer, tuple) else ()
+
+
+def _apis(answer: Answer) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(answer, tuple):
+        return ()
+    return tuple(a for a in answer if isinstance(a, tuple))
 
 
 def write_manifest(label: StoreLabel) -> bytes:
@@ -59,4 +72,22 @@ def read_manifest(data: bytes, tables: StoreTables | None = None) -> StoreLabel:
             linked=bool(entry.get(f"{TYPE}Linked")),
             tracking=bool(entry.get(f"{TYPE}Tracking")),
         )
-    return StoreLabel(STORE, entries, tables or store_tables())
+    return StoreLabel(STORE, entries, tables or store_tables(), _manifest_answers(root))
+
+
+def _manifest_answers(root: dict[str, Any]) -> dict[str, Answer]:
+    domains = root.get(TRACKING_DOMAINS, [])
+    if not isinstance(domains, list) or not all(isinstance(d, str) for d in domains):
+        raise StoreFileError(f"expected {TRACKING_DOMAINS} to be an array of strings")
+    apis = root.get(ACCESSED_APIS, [])
+    pairs = []
+    for index, entry in enumerate(apis if isinstance(apis, list) else [None]):
+        reasons = entry.get("NSPrivacyAccessedAPITypeReasons") if isinstance(entry, dict) else None
+        category = entry.get("NSPrivacyAccessedAPIType") if isinstance(entry, dict) else None
+        if not isinstance(category, str) or not isinstance(reasons, list):
+            raise StoreFileError(
+                f"{ACCESSED_APIS}[{index}]: expected a dictionary with NSPrivacyAccessedAPIType "
+                "and NSPrivacyAccessedAPITypeReasons"
+            )
+        pairs.append((category, tuple(sorted(str(r) for r in reasons))))
+    return {TRACKING_DOMAINS: tuple(sorted(domains)), ACCESSED_APIS: tuple(sorted(pairs))}

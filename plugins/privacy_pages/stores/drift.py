@@ -8,7 +8,7 @@ from ..model import Dataset, Product
 from .apple_app_privacy import read_app_privacy_details
 from .apple_manifest import read_manifest
 from .google_play import read_data_safety
-from .label import LabelEntry, StoreFileError, StoreLabel, store_label
+from .label import Answer, LabelEntry, StoreFileError, StoreLabel, store_label
 from .tables import StoreTables, tables_of
 
 
@@ -57,7 +57,23 @@ def differences(records: StoreLabel, found: StoreLabel) -> list[str]:
     for data_type in found.entries:
         if data_type not in records.entries:
             lines.append(f"{data_type}: extra in the store file (the records do not collect it)")
+    for key, theirs in found.answers.items():  # what the records say of the whole app
+        ours = records.answers.get(key)
+        if ours is not None and ours != theirs:
+            lines.append(f"{key}: records {_answer(ours)}, store file {_answer(theirs)}")
     return lines
+
+
+def _answer(answer: Answer) -> str:
+    if answer is None or answer == ():
+        return "leaves it blank" if answer is None else "none"
+    if isinstance(answer, bool):
+        return _yes_no(answer)
+    if isinstance(answer, str):
+        return repr(answer)
+    return ", ".join(
+        f"{part[0]} ({', '.join(part[1])})" if isinstance(part, tuple) else part for part in answer
+    )
 
 
 def _entry_differences(records: LabelEntry, found: LabelEntry) -> list[str]:

@@ -10,7 +10,8 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from .label import LabelEntry, StoreFileError, StoreLabel
+from ..model.store_tables import COLLECTS_DATA
+from .label import Answer, LabelEntry, StoreFileError, StoreLabel
 from .tables import StoreTables, store_tables
 
 STORE = "google_play"
@@ -32,9 +33,15 @@ def data_safety_rows(label: StoreLabel) -> list[list[str]]:
     table = label.tables.google_play
     rows = [list(table.header)]
     for question, response, requirement, text in table.general:
-        value = ""
-        if question == "PSL_DATA_COLLECTION_COLLECTS_PERSONAL_DATA":
+        answer = label.answers.get(question)
+        if question == COLLECTS_DATA:
             value = "TRUE" if label.entries else "FALSE"
+        elif response:  # a choice: ticked or not
+            value = _yes(isinstance(answer, tuple) and response in answer)
+        elif isinstance(answer, bool):
+            value = "TRUE" if answer else "FALSE"
+        else:
+            value = answer if isinstance(answer, str) else ""
         rows.append([question, response, value, requirement, text])
     for response, (question, text) in table.data_types.items():
         rows.append([question, response, _yes(response in label.entries), "MULTIPLE_CHOICE", text])
@@ -130,12 +137,16 @@ def read_data_safety(text: str, tables: StoreTables | None = None) -> StoreLabel
         )
     chosen: list[str] = []
     answers: dict[str, _Answers] = {}
+    questions = tables.google_play.general_questions()
+    general: dict[str, Answer] = dict.fromkeys(questions)
     for line, row in enumerate(reader, start=2):
         if len(row) < 3:
             raise StoreFileError(f"line {line}: expected at least 3 columns, found {len(row)}")
         question, response, value = row[0], row[1], row[2].strip().upper()
         if question.startswith("PSL_DATA_TYPES_") and value == "TRUE":
             chosen.append(response)
+        if question in questions:
+            general[question] = _general_answer(general[question], response, row[2].strip())
         if not question.startswith(f"{USAGE}:"):
             continue
         parts = question.split(":")
@@ -152,7 +163,20 @@ def read_data_safety(text: str, tables: StoreTables | None = None) -> StoreLabel
             shared=found.shared,
             ephemeral=found.ephemeral,
         )
-    return StoreLabel(STORE, entries, tables)
+    return StoreLabel(STORE, entries, tables, general)
+
+
+def _general_answer(before: Answer, response: str, value: str) -> Answer:
+    """A question's answer so far, with one more of its rows: a choice ticked joins the others;
+    an answer of its own is a yes/no (TRUE, FALSE) or a text."""
+    if response:
+        if value.upper() != "TRUE":
+            return before
+        ticked = before if isinstance(before, tuple) else ()
+        return tuple(sorted({*(str(t) for t in ticked), response}))
+    if not value:
+        return before
+    return value.upper() == "TRUE" if value.upper() in ("TRUE", "FALSE") else value
 
 
 @dataclass

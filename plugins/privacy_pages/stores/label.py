@@ -23,6 +23,14 @@ class LabelEntry:
     ephemeral: bool | None = None
 
 
+#: An answer about the whole app: a yes/no, a text, or sorted response ids, domains or
+#: (API category, reasons) pairs.
+Answer = bool | str | tuple[str, ...] | tuple[tuple[str, tuple[str, ...]], ...] | None
+
+TRACKING_DOMAINS = "NSPrivacyTrackingDomains"
+ACCESSED_APIS = "NSPrivacyAccessedAPITypes"
+
+
 @dataclass(frozen=True)
 class StoreLabel:
     store: str
@@ -30,6 +38,11 @@ class StoreLabel:
     entries: dict[str, LabelEntry] = field(default_factory=dict)
     #: The store tables the label is written with (the site's, or the packaged ones).
     tables: StoreTables = field(default_factory=store_tables, compare=False, repr=False)
+    #: The answers about the whole app, by the store file's key (a Data safety question id;
+    #: NSPrivacyTrackingDomains, NSPrivacyAccessedAPITypes), each as a comparable value (a
+    #: yes/no, a text, a sorted tuple). A file's None: it leaves the question blank. Only the
+    #: keys a file carries are compared (fastlane's JSON carries none).
+    answers: dict[str, Answer] = field(default_factory=dict)
 
 
 class StoreFileError(ValueError):
@@ -69,7 +82,17 @@ def store_label(product: Product, dataset: Dataset, store: str) -> StoreLabel:
         )
         before = merged.get(data_type)
         merged[data_type] = entry if before is None else _merge(before, entry)
-    return StoreLabel(store, merged, tables)
+    app: dict[str, Answer]
+    if store == "apple":
+        app = {
+            TRACKING_DOMAINS: tuple(sorted(labels.tracking_domains)),
+            ACCESSED_APIS: tuple(
+                sorted((c, tuple(sorted(r))) for c, r in labels.accessed_apis.items())
+            ),
+        }
+    else:
+        app = dict(labels.google_play)
+    return StoreLabel(store, merged, tables, app)
 
 
 def _merge(a: LabelEntry, b: LabelEntry) -> LabelEntry:

@@ -56,6 +56,10 @@ def tables_from(sources: Mapping[str, Mapping[str, Any]]) -> StoreTables:
             str(apple["version"]),
             {constant: (asc, label) for constant, asc, label in apple["data_types"]},
             {constant: (asc, label) for constant, asc, label in apple["purposes"]},
+            {
+                category: tuple(str(reason) for reason in reasons)
+                for category, reasons in (apple.get("accessed_api_types") or {}).items()
+            },
         ),
         {
             key: Purpose(key, entry["label"], {s: entry[s] for s in ("google_play", "apple")})
