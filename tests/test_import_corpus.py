@@ -1,0 +1,303 @@
+"""``privacy-pages import`` on a corpus of real pages it was not tuned to (issue 19).
+
+Eighteen public privacy and telemetry pages (``tests/fixtures/import-corpus/``: half Microsoft
+Learn pages, half CLI telemetry pages, data-handling pages and full privacy notices of other
+authors) are imported, each with the real command line, into one empty site, which is built
+once with MkDocs. Each page is measured (tests/import_corpus.py): its structured share (list
+items and table rows not left as free-form text), its fidelity (its facts on the built page)
+and the recall of its hand-written expectations (``<slug>.expected.yml``).
+
+The report (a table per page, then the averages and what each page loses) is printed (``pytest
+-s`` shows it) and written to ``build/import-corpus-report.md``.
+
+The issue's goals (fidelity >= 97% on average, structured share >= 85% on average and >= 60% on
+every page) and a recall goal are asserted as written; those the importer does not reach yet
+are marked xfail with the value measured when they were written. The floors below them are
+what the importer reached then: a change that falls below one fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO
+from fidelity import normalize, plain, seed_facts
+from import_corpus import (
+    CORPUS,
+    CorpusRun,
+    average,
+    classify_lines,
+    corpus_pages,
+    free_ranges,
+    import_corpus,
+    matches,
+    report_markdown,
+    structured_share,
+    units,
+)
+
+#: The issue's goals.
+GOAL_FIDELITY = 0.97
+GOAL_STRUCTURED = 0.85
+GOAL_STRUCTURED_PAGE = 0.60
+#: This corpus's own goal for its expectations: most of what a page states lands in a field.
+GOAL_RECALL = 0.80
+
+#: What the importer reached when these floors were set (rounded down): falling below fails.
+#: Measured on 2026-11-22: fidelity 0.959 (text fidelity 0.99), structured share 0.651 (not
+#: free-form in the report: 0.725), recall 0.472.
+FLOOR_FIDELITY = 0.93
+FLOOR_STRUCTURED = 0.60
+FLOOR_RECALL = 0.42
+
+SLUGS = [page.slug for page in corpus_pages()]
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> CorpusRun:
+    """The corpus imported into one site and built once, with the report written and printed."""
+    result = import_corpus(tmp_path_factory.mktemp("import-corpus"))
+    text = report_markdown(result)
+    (result.root / "import-corpus-report.md").write_text(text, "utf-8")
+    build = REPO / "build"
+    build.mkdir(exist_ok=True)
+    (build / "import-corpus-report.md").write_text(text, "utf-8")
+    print("\n" + text)
+    return result
+
+
+# -- the corpus itself ----------------------------------------------------------------------------
+
+
+def test_the_corpus_has_enough_pages_from_both_kinds_of_author() -> None:
+    pages = corpus_pages()
+    assert len(pages) >= 18
+    microsoft = [page for page in pages if page.source["microsoft"]]
+    assert 0.4 <= len(microsoft) / len(pages) <= 0.6
+    for page in pages:
+        for key in ("repo", "path", "commit", "license", "url"):
+            assert page.source.get(key), (page.slug, key)
+        assert len(page.source["commit"]) == 40
+
+
+def test_every_page_has_its_expectations_and_its_source() -> None:
+    names = {path.name for path in CORPUS.iterdir()}
+    slugs = {page.slug for page in corpus_pages()}
+    listed = {
+        entry["slug"] for entry in yaml.safe_load((CORPUS / "SOURCES.yml").read_text())["pages"]
+    }
+    assert slugs == listed
+    for slug in slugs:
+        assert f"{slug}.expected.yml" in names
+    allowed = (
+        {"README.md", "SOURCES.yml"}
+        | {f"{s}.md" for s in slugs}
+        | {f"{s}.expected.yml" for s in slugs}
+    )
+    assert names == allowed, names ^ allowed
+
+
+def test_expectations_are_well_formed() -> None:
+    keys = {"items", "storage", "retention", "recipients", "controls", "rights"}
+    for page in corpus_pages():
+        expected = page.expected
+        assert set(expected) <= keys, (page.slug, set(expected) - keys)
+        assert set(expected.get("storage") or {}) <= {"locations", "services"}, page.slug
+        for item in expected.get("items") or []:
+            assert set(item) <= {"name", "optional", "condition", "purpose"}, (page.slug, item)
+            assert isinstance(item["name"], str) and item["name"].strip()
+        total = sum(
+            len(value) if isinstance(value, list) else sum(map(len, value.values()))
+            for value in expected.values()
+        )
+        assert total >= 3, f"{page.slug}: almost nothing expected"
+
+
+def test_expected_item_names_are_written_on_the_page() -> None:
+    """Expectations come from reading the page: each item name is (nearly) in its text."""
+    for page in corpus_pages():
+        text = f" {normalize(page.text)} "
+        for item in page.expected.get("items") or []:
+            words = normalize(item["name"]).split()
+            present = sum(f" {word} " in text for word in words)
+            assert present >= 0.75 * len(words), (page.slug, item["name"])
+
+
+def test_no_seed_page_is_in_the_corpus() -> None:
+    seeds = Path(REPO.parent / "shared" / "seeds")
+    if not seeds.is_dir():
+        pytest.skip("the seed pages are not here")
+    seed_texts = {normalize(path.read_text("utf-8"))[:2000] for path in seeds.iterdir()}
+    for page in corpus_pages():
+        assert normalize(page.text)[:2000] not in seed_texts, page.slug
+
+
+# -- the measures, on small inputs ----------------------------------------------------------------
+
+SAMPLE = """---
+title: Sample
+---
+# Sample
+
+Intro text.
+
+- First item
+  continued here
+- Second item
+
+| Field | Description |
+|---|---|
+| a | the a field |
+| b | the b field |
+
+Page | Data
+---- | ----
+x | y
+
+```json
+- not an item
+```
+"""
+
+
+def test_units_are_list_items_and_table_data_rows() -> None:
+    found = [(line.number, line.kind) for line in units(SAMPLE)]
+    assert found == [(8, "item"), (10, "item"), (14, "row"), (15, "row"), (19, "row")]
+    kinds = {line.number: line.kind for line in classify_lines(SAMPLE)}
+    assert kinds[12] == "header" and kinds[13] == "delimiter" and kinds[22] == "code"
+
+
+def test_structured_share_counts_units_outside_free_form_ranges() -> None:
+    report = {"free_form": [{"line": 14, "end_line": 15, "text": "..."}]}
+    assert structured_share(SAMPLE, report) == (0.6, 3, 5)
+    # Without end_line, a piece is as long as its text.
+    older = {"free_form": [{"line": 8, "text": "- First item\n  continued here\n- Second item"}]}
+    assert free_ranges(older) == [(8, 10)]
+    assert structured_share(SAMPLE, older) == (0.6, 3, 5)
+
+
+def test_matching_is_by_words_not_by_long_sentences() -> None:
+    assert matches("IP address", "IP address")
+    assert matches("The version of PowerShell", "Version of PowerShell")
+    assert matches("HOMEBREW_NO_ANALYTICS", "export HOMEBREW_NO_ANALYTICS=1")
+    assert not matches("IP address", "Domain name")
+    assert not matches(
+        "registry data",
+        "Information collected includes file data, process data, registry data, network "
+        "connection data, and device details such as identifiers, names and versions",
+    )
+
+
+# -- the import: sanity checks that hold today ------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_page_imports(run: CorpusRun, slug: str) -> None:
+    result = run.page(slug)
+    assert result.code == 0, result.report
+    assert result.report["product_id"] == slug
+    assert result.record.get("id") == slug
+
+
+def test_the_site_with_every_imported_page_builds(run: CorpusRun) -> None:
+    assert run.site.ok, f"{run.site.error}\n{run.site.messages}"
+    errors = [r.getMessage() for r in run.site.records if r.levelname == "ERROR"]
+    assert errors == []
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_free_form_ranges_are_lines_of_the_page(run: CorpusRun, slug: str) -> None:
+    result = run.page(slug)
+    count = result.page.text.count("\n") + 1
+    bodies = "\n\n".join(
+        str(section.get("body", "")) for section in result.record.get("sections") or []
+    )
+    for piece in result.report["free_form"]:
+        start, end = piece["line"], piece.get("end_line", piece["line"])
+        assert 1 <= start <= end <= count, piece
+        # The text as the record has it (a relative link may have been made absolute).
+        assert normalize(plain(piece["text"])) in normalize(plain(bodies)), piece
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_page_has_facts_and_units(run: CorpusRun, slug: str) -> None:
+    result = run.page(slug)
+    assert len(seed_facts(result.page.path)) >= 5
+    # vcpkg's page has no list or table outside code blocks: it has no units.
+    assert result.units >= 3 or slug == "vcpkg-privacy"
+
+
+# -- the goals ------------------------------------------------------------------------------------
+
+
+def test_measured_floors_hold(run: CorpusRun) -> None:
+    """Regression floors: what the importer reached when they were set."""
+    assert average([r.fidelity for r in run.pages]) >= FLOOR_FIDELITY
+    assert average([r.structured for r in run.pages]) >= FLOOR_STRUCTURED
+    assert average([r.recall.share for r in run.pages]) >= FLOOR_RECALL
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured 0.959: a Field | Description or Name | Description | Location table "
+    "imported as items loses its rows (linux-privacy 0.77, github-subprocessors 0.81, whose "
+    "location columns are dropped), and odo's Command | Data tables become categories",
+)
+def test_fidelity_average_reaches_the_goal(run: CorpusRun) -> None:
+    fidelity = average([r.fidelity for r in run.pages])
+    assert fidelity >= GOAL_FIDELITY, f"{fidelity:.3f}"
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured 0.651 (0.725 counting only the report's free-form list): option, "
+    "setting and rights lists stay free-form; lists and tables kept in an intro are prose",
+)
+def test_structured_share_average_reaches_the_goal(run: CorpusRun) -> None:
+    share = average([r.structured for r in run.pages])
+    assert share >= GOAL_STRUCTURED, f"{share:.3f}"
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured: vscode-telemetry 0.15, edge-enterprise-privacy 0.23, odo-usage-data "
+    "0.25, github-privacy-statement 0.28, intune-data-storage 0.50, nuxt-telemetry 0.50, "
+    "dotnet-cli-telemetry 0.54, gatsby-telemetry 0.58",
+)
+def test_no_page_falls_below_the_structured_share_floor(run: CorpusRun) -> None:
+    low = {
+        r.page.slug: round(r.structured, 2)
+        for r in run.pages
+        if r.structured is not None and r.structured < GOAL_STRUCTURED_PAGE
+    }
+    assert low == {}
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured 0.472: no record field holds recipients or product-level controls, "
+    "rights lists are not read, and items in prose (vcpkg, defender data storage) are missed",
+)
+def test_recall_average_reaches_the_goal(run: CorpusRun) -> None:
+    share = average([r.recall.share for r in run.pages])
+    assert share >= GOAL_RECALL, f"{share:.3f}"
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured 0.725: the report's free-form list alone still misses the goal",
+)
+def test_units_not_in_the_free_form_list_reach_the_goal(run: CorpusRun) -> None:
+    share = average([r.report_share for r in run.pages])
+    assert share >= GOAL_STRUCTURED, f"{share:.3f}"
+
+
+def test_every_line_is_in_a_record_or_in_the_free_form_list(run: CorpusRun) -> None:
+    """No line of the page goes unaccounted for (the issue): each one is in the free-form
+    list, or its words are in the content folder (the record, the catalog, the categories)."""
+    lost = {
+        r.page.slug: [line.number for line in r.unaccounted] for r in run.pages if r.unaccounted
+    }
+    assert lost == {}
