@@ -199,3 +199,49 @@ def test_mistakes_in_the_answers_name_their_place(site: Path) -> None:
         "NSPrivacyAccessedAPICategoryDiskSpace[0]: expected a reason Apple approves for "
         "NSPrivacyAccessedAPICategoryDiskSpace (85F4.1, E174.1, 7D9E.1, B728.1), found 'CA92.1'",
     ]
+
+
+def test_purposes_of_sharing_are_their_own_answers(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    product = site / f"content/products/{ANDROID}.yml"
+    text = product.read_text("utf-8")
+    anchor = "    device-state: *diagnostic\n"
+    assert anchor in text
+    product.write_text(
+        text.replace(
+            anchor,
+            "    device-state:\n      purposes: [security]\n      shared_purposes: [analytics]\n",
+        ),
+        "utf-8",
+    )
+    assert _errors(site) == []
+    dataset = check_site(settings_from_mkdocs(site / "mkdocs.yml")).dataset
+    device_type = dataset.catalog["device-state"].store_type("google_play")
+    assert device_type is not None
+    out = tmp_path / "data-safety.csv"
+    assert main(["export", "google-play", ANDROID, "--out", str(out)]) == 0
+    with out.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    prefix = f"PSL_DATA_USAGE_RESPONSES:{device_type}:"
+    ticked = {
+        (r[0].removeprefix(prefix), r[1])
+        for r in rows
+        if r[0].startswith(prefix) and r[2] == "TRUE"
+    }
+    assert ("PSL_DATA_USAGE_COLLECTION_AND_SHARING", "PSL_DATA_USAGE_ONLY_SHARED") in ticked
+    assert {r for q, r in ticked if q == "DATA_USAGE_SHARING_PURPOSE"} == {"PSL_ANALYTICS"}
+    assert _check(out, ANDROID, capsys) == (0, "")
+    for row in rows:
+        if row[:2] == [f"{prefix}DATA_USAGE_SHARING_PURPOSE", "PSL_ANALYTICS"]:
+            row[2] = ""
+        if row[:2] == [f"{prefix}DATA_USAGE_SHARING_PURPOSE", "PSL_ADVERTISING"]:
+            row[2] = "TRUE"
+    with out.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\r\n").writerows(rows)
+    code, output = _check(out, ANDROID, capsys)
+    assert (code, output) == (
+        1,
+        f"{out}: {device_type}: purposes of sharing differ: records PSL_ANALYTICS; "
+        "store file PSL_ADVERTISING\n",
+    )

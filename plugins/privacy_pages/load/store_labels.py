@@ -188,19 +188,29 @@ def _closest(found: str, known: tuple[str, ...]) -> str:
 def _item_label(builder: DatasetBuilder, data: Any, path: str) -> ItemLabel:
     if not isinstance(data, LocatedMapping):
         return ItemLabel()
-    purposes = data.get("purposes")
-    if purposes is not None:
-        known = tables_of(builder.dataset).purposes
-        for index, purpose in enumerate(purposes):
-            if purpose not in known:
-                builder.unknown(
-                    purposes.where(index), "purpose", purpose, known, f"{path}.purposes[{index}]"
-                )
-        purposes = tuple(p for p in purposes if p in known)
+    shared_purposes = _purposes(builder, data, "shared_purposes", path)
     return ItemLabel(
-        purposes,
+        _purposes(builder, data, "purposes", path),
         data.get("linked"),
         data.get("tracking"),
-        data.get("shared"),
+        # Giving the purposes of sharing says that the data is shared.
+        data.get("shared", True if shared_purposes else None),
         data.get("ephemeral"),
+        shared_purposes,
     )
+
+
+def _purposes(
+    builder: DatasetBuilder, data: LocatedMapping, key: str, path: str
+) -> tuple[str, ...] | None:
+    """The known purpose ids under ``key``, each unknown one reported; None: not given."""
+    purposes = data.get(key)
+    if purposes is None:
+        return None
+    known = tables_of(builder.dataset).purposes
+    for index, purpose in enumerate(purposes):
+        if purpose not in known:
+            builder.unknown(
+                purposes.where(index), "purpose", purpose, known, f"{path}.{key}[{index}]"
+            )
+    return tuple(p for p in purposes if p in known)

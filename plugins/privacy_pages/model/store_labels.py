@@ -21,6 +21,9 @@ class ItemLabel:
     shared: bool | None = None
     #: Google Play: the data is processed ephemerally (in memory only).
     ephemeral: bool | None = None
+    #: Google Play: why the data is shared, when it is (None: for the purposes it is collected
+    #: for).
+    shared_purposes: tuple[str, ...] | None = None
 
     def over(self, default: ItemLabel) -> ItemLabel:
         """These answers, with ``default``'s where these leave one open."""
@@ -30,6 +33,7 @@ class ItemLabel:
             self.tracking if self.tracking is not None else default.tracking,
             self.shared if self.shared is not None else default.shared,
             self.ephemeral if self.ephemeral is not None else default.ephemeral,
+            self.shared_purposes if self.shared_purposes is not None else default.shared_purposes,
         )
 
 

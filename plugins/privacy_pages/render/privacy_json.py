@@ -169,6 +169,9 @@ def _store_labels(product: Product, dataset: Dataset) -> dict[str, Any] | None:
             "tracking": bool(answers.tracking),
             "shared": bool(answers.shared),
             "ephemeral": bool(answers.ephemeral),
+            "shared_purposes": list(answers.shared_purposes or answers.purposes or ())
+            if answers.shared
+            else [],
         }
     shown = {}
     for store in labels.ships_to:
@@ -183,6 +186,7 @@ def _store_labels(product: Product, dataset: Dataset) -> dict[str, Any] | None:
                 "tracking": bool(entry.tracking),
                 "shared": bool(entry.shared),
                 "ephemeral": bool(entry.ephemeral),
+                "shared_purposes": list(entry.shared_purposes or ()),
             }
             for entry in label.entries.values()
         ]

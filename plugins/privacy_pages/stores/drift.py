@@ -83,6 +83,12 @@ def _entry_differences(records: LabelEntry, found: LabelEntry) -> list[str]:
             f"purposes differ: records {', '.join(records.purposes) or 'none'}; "
             f"store file {', '.join(found.purposes) or 'none'}"
         )
+    ours, theirs = records.shared_purposes, found.shared_purposes
+    if ours is not None and theirs is not None and ours != theirs:
+        lines.append(
+            f"purposes of sharing differ: records {', '.join(ours) or 'none'}; "
+            f"store file {', '.join(theirs) or 'none'}"
+        )
     if None not in (records.required, found.required) and records.required != found.required:
         lines.append(
             f"records say {_required(records.required)}, store file says {_required(found.required)}"

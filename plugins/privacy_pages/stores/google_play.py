@@ -101,10 +101,16 @@ def _usage_rows(
             "collection)",
         ],
     ]
-    chosen = set(entry.purposes) if entry else set()
+    chosen = {
+        "COLLECTION": set(entry.purposes) if entry else set(),
+        # A label made without purposes of sharing shares for the purposes of collection.
+        "SHARING": set(entry.purposes if entry.shared_purposes is None else entry.shared_purposes)
+        if entry and shared
+        else set(),
+    }
     for kind, question in (("COLLECTION", "collected"), ("SHARING", "shared")):
         for purpose, text in purposes.items():
-            answer = purpose in chosen and (kind == "COLLECTION" or shared)
+            answer = purpose in chosen[kind]
             rows.append(
                 [
                     f"{prefix}DATA_USAGE_{kind}_PURPOSE",
@@ -162,6 +168,7 @@ def read_data_safety(text: str, tables: StoreTables | None = None) -> StoreLabel
             found.required,
             shared=found.shared,
             ephemeral=found.ephemeral,
+            shared_purposes=tuple(sorted(found.shared_purposes)),
         )
     return StoreLabel(STORE, entries, tables, general)
 
@@ -184,6 +191,7 @@ class _Answers:
     """The usage answers of one data type, as the rows of the CSV give them."""
 
     purposes: list[str] = field(default_factory=list)
+    shared_purposes: list[str] = field(default_factory=list)
     required: bool | None = None
     shared: bool = False
     ephemeral: bool | None = None
@@ -197,3 +205,5 @@ class _Answers:
             self.required = response == REQUIRED
         elif question == "DATA_USAGE_COLLECTION_PURPOSE" and value == "TRUE":
             self.purposes.append(response)
+        elif question == "DATA_USAGE_SHARING_PURPOSE" and value == "TRUE":
+            self.shared_purposes.append(response)

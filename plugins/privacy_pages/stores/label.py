@@ -21,6 +21,8 @@ class LabelEntry:
     tracking: bool | None = None
     shared: bool | None = None
     ephemeral: bool | None = None
+    #: Google Play: the store's purpose ids of sharing, sorted (empty when not shared).
+    shared_purposes: tuple[str, ...] | None = None
 
 
 #: An answer about the whole app: a yes/no, a text, or sorted response ids, domains or
@@ -71,14 +73,20 @@ def store_label(product: Product, dataset: Dataset, store: str) -> StoreLabel:
         answers = labels.for_item(item.id)
         if data_type is None or not answers.purposes:
             continue
+
+        def mapped(ids: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(sorted({purposes[p].stores[store] for p in ids if p in purposes}))
+
+        shared_for = answers.shared_purposes if answers.shared_purposes else answers.purposes
         entry = LabelEntry(
             data_type,
-            tuple(sorted({purposes[p].stores[store] for p in answers.purposes if p in purposes})),
+            mapped(answers.purposes),
             item.requirement is Requirement.REQUIRED,
             answers.linked,
             answers.tracking,
             answers.shared,
             answers.ephemeral,
+            mapped(shared_for) if answers.shared and store == "google_play" else None,
         )
         before = merged.get(data_type)
         merged[data_type] = entry if before is None else _merge(before, entry)
@@ -104,4 +112,7 @@ def _merge(a: LabelEntry, b: LabelEntry) -> LabelEntry:
         bool(a.tracking or b.tracking),
         bool(a.shared or b.shared),
         bool(a.ephemeral and b.ephemeral),
+        None
+        if a.shared_purposes is None and b.shared_purposes is None
+        else tuple(sorted({*(a.shared_purposes or ()), *(b.shared_purposes or ())})),
     )
