@@ -160,3 +160,12 @@ def open_page_fixture(chromium: object) -> Iterator[Callable[..., Visit]]:
     yield opener
     for context in contexts:
         context.close()
+
+
+def visible_items(visit: Visit) -> list[str]:
+    """The items of the rows a reader can see (rendered, not hidden by the row or its group)."""
+    items: list[str] = visit.page.eval_on_selector_all(
+        "tr.pp-row",
+        "rows => rows.filter(r => r.getClientRects().length > 0).map(r => r.dataset.ppItem)",
+    )
+    return items

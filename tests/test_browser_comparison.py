@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser import Visit, serve
+from browser import Visit, serve, visible_items
 from conftest import FIXTURES, REPO, SiteResult, run_mkdocs
 from privacy_pages.compare.cells import Status
 from privacy_pages.compare.collection import Collection
@@ -47,15 +47,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
 def base_url(site: SiteResult) -> Iterator[str]:
     with serve(site.site_dir) as base:
         yield base
-
-
-def visible_items(visit: Visit) -> list[str]:
-    """The items of the rows a reader can see (rendered, not hidden by the row or its group)."""
-    items: list[str] = visit.page.eval_on_selector_all(
-        "tr.pp-row",
-        "rows => rows.filter(r => r.getClientRects().length > 0).map(r => r.dataset.ppItem)",
-    )
-    return items
 
 
 def group_order(visit: Visit, category: str) -> list[str]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-from browser import Visit, serve
+from browser import serve, visible_items
 from conftest import SiteResult, copy_example_site, run_mkdocs
 from privacy_pages.cli import main
 from privacy_pages.compare.collection import Collection
@@ -208,14 +208,6 @@ def base_url(example: SiteResult) -> Iterator[str]:
         yield base
 
 
-def _visible(visit: Visit) -> list[str]:
-    items: list[str] = visit.page.eval_on_selector_all(
-        "tr.pp-row",
-        "rows => rows.filter(r => r.getClientRects().length > 0).map(r => r.dataset.ppItem)",
-    )
-    return items
-
-
 @pytest.mark.parametrize("page", ["compare/ios-vs-android", "data-items"])
 def test_the_store_type_filter_shows_the_rows_of_one_data_type(
     open_page: Any, base_url: str, example: SiteResult, example_dataset: Dataset, page: str
@@ -240,9 +232,9 @@ def test_the_store_type_filter_shows_the_rows_of_one_data_type(
         facet.select_option(token)
         store, data_type = token.split(":")
         expected = [i for i in rows if stores[i].get(store) == data_type]
-        assert _visible(visit) == expected, token
+        assert visible_items(visit) == expected, token
     facet.select_option("")
-    assert _visible(visit) == rows
+    assert visible_items(visit) == rows
     assert visit.problems == []
 
 
