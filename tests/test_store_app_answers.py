@@ -245,3 +245,23 @@ def test_purposes_of_sharing_are_their_own_answers(
         f"{out}: {device_type}: purposes of sharing differ: records PSL_ANALYTICS; "
         "store file PSL_ADVERTISING\n",
     )
+
+
+def test_check_label_reads_a_csv_with_only_the_three_columns_the_api_reads(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "data-safety.csv"
+    assert main(["export", "google-play", ANDROID, "--out", str(out)]) == 0
+    with out.open(newline="", encoding="utf-8") as handle:
+        rows = [row[:3] for row in csv.reader(handle)]
+    rows = [[cell.lower() if cell in ("TRUE", "FALSE") else cell for cell in row] for row in rows]
+    with out.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    assert _check(out, ANDROID, capsys) == (0, "")
+    # Without the device ID's tick, the difference is found in the short file too.
+    with out.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(
+            [r for r in rows if r[:2] != ["PSL_DATA_TYPES_IDENTIFIERS", "PSL_DEVICE_ID"]]
+        )
+    code, output = _check(out, ANDROID, capsys)
+    assert code == 1 and "PSL_DEVICE_ID: missing from the store file" in output

@@ -136,7 +136,11 @@ def read_data_safety(text: str, tables: StoreTables | None = None) -> StoreLabel
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     header = next(reader, [])
     expected = list(tables.google_play.header)
-    if header != expected:
+    # The Console writes all five columns; files made for the API sometimes stop after the
+    # three it reads (question, response, value). Column titles are compared as the Console
+    # spells them, but without regard to case or surrounding spaces.
+    given = [title.strip().casefold() for title in header]
+    if len(given) < 3 or given != [title.casefold() for title in expected[: len(given)]]:
         raise StoreFileError(
             f"expected the Data safety CSV header {','.join(expected)!r}, "
             f"found {','.join(header)!r}"
