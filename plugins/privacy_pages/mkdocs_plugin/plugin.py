@@ -9,8 +9,10 @@ Which hook does what (the work itself is in the core, :mod:`privacy_pages.pipeli
 - ``on_files``: run the pipeline (load → check → render), report its problems, and add the
   generated pages and downloads to MkDocs' files and nav.
 - ``on_page_markdown``: fill the ``<!-- privacy-pages: NAME -->`` blocks of hand-written pages,
-  and escape the metadata of generated pages (the theme prints it unescaped).
-- ``on_page_content``: clean the HTML of generated pages and blocks with an allowlist.
+  and escape the metadata of generated pages (the theme prints it unescaped); take their raw
+  HTML blocks around Python-Markdown (:mod:`.html_blocks`).
+- ``on_page_content``: put those blocks back; clean the HTML of generated pages and blocks with
+  an allowlist.
 - ``on_post_page``: link the Atom feed, and add each product's metadata as ``<meta>`` tags.
 - ``on_post_build``: under ``mkdocs serve --dirty``, note what the site now holds, so that the
   next rebuild redoes only the pages an edit changed (:mod:`.rebuilds`).
@@ -46,6 +48,7 @@ from ..settings import Settings, SettingsError, removed_options_message, setting
 from .config import PrivacyPagesConfig
 from .files import add_generated_files, add_to_nav
 from .head import add_feed_link, add_meta_tags, escape_meta
+from .html_blocks import HtmlBlocks
 from .rebuilds import DirtyRebuilds
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -56,6 +59,10 @@ _LOG = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO:
 class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-untyped-call]
     """Generates one privacy page per product from the records in ``content/``."""
 
+    #: Take the raw HTML blocks of generated pages around Python-Markdown (off: through it,
+    #: as for a pre-rendered page; the tests compare the two).
+    html_blocks_around_markdown = True
+
     def __init__(self) -> None:
         #: Parsed content kept between the rebuilds of ``mkdocs serve`` (none for a build).
         self.cache: ContentCache | None = None
@@ -64,6 +71,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.build: SiteBuild | None = None
         #: Under ``mkdocs serve``: the problems each generated page shows, by its path.
         self.banners: dict[str, str] = {}
+        #: The raw HTML blocks taken out of each generated page's Markdown, by its path.
+        self.html_blocks: dict[str, HtmlBlocks] = {}
         #: Under ``mkdocs serve --dirty``: what the site holds, to rebuild only changed pages.
         self.rebuilds: DirtyRebuilds | None = None
 
@@ -74,7 +83,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = self.build = None  # nothing of an earlier build carries over
-        self.banners = {}
+        self.banners, self.html_blocks = {}, {}
         if not self.config.enabled:
             return config
         options = {k: v for k, v in self.config.items() if v is not None and k != "enabled"}
@@ -141,7 +150,13 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             product = self.build.dataset.products.get(str(page.meta.get("product_id")))
             if product is not None:  # the theme's <title> names the product
                 page.meta["title"] = escape_meta(browser_title(product))
-            return self.banners.get(page.file.src_uri, "") + markdown
+            markdown = self.banners.get(page.file.src_uri, "") + markdown
+            if self.html_blocks_around_markdown:
+                blocks = HtmlBlocks()
+                markdown = blocks.take_out(markdown)
+                if blocks.blocks:
+                    self.html_blocks[page.file.src_uri] = blocks
+            return markdown
         source = page.file.abs_src_path or page.file.src_uri
         dataset, settings = self.build.dataset, self.build.settings
         expanded, problems = expand_blocks(
@@ -162,6 +177,10 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             self.rebuilds.rebuilt.add(page.url)
         # The last step for HTML made from content, whatever Markdown syntax made it.
         if page.file.generated_by is not None:
+            blocks = self.html_blocks.pop(page.file.src_uri, None)
+            if blocks is not None:
+                html = blocks.put_back(html)
+                page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.anchor_ids()
             return sanitize_html(html)
         return sanitize_marked(html)
 

@@ -1,0 +1,85 @@
+"""The raw HTML blocks of a generated page go around Python-Markdown, not through it.
+
+The comparison tables and the data-item index are HTML the core has already written (and
+escaped): most of those pages' Markdown is raw HTML blocks. Python-Markdown passes such a block
+through unchanged, but only after parsing every tag of it (twice: MkDocs scans it for anchor
+ids too), which was most of the time MkDocs spent on those pages. The plugin takes each block
+out before conversion, leaving a placeholder paragraph, and puts it back after: the same HTML,
+the same table of contents (a raw block has no Markdown headings), and the block's ids still
+count as anchors that links may point at.
+
+A chunk of the page counts as a block only when it is exactly what Python-Markdown stashes
+whole: a ``<div`` at the start of a chunk (after a blank line) whose matching ``</div>`` ends
+the chunk, with nothing in it that Python-Markdown would rewrite first (tabs, carriage returns,
+its own placeholder characters). Anything else stays in the Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import secrets
+from dataclasses import dataclass, field
+
+_DIV = re.compile(r"<div[\s>]|</div>")
+_ID = re.compile(r"""<[a-zA-Z][^>]*?\sid="([^"]*)\"""")
+#: Characters Python-Markdown rewrites before it stashes raw HTML.
+_REWRITTEN = ("\t", "\r", "\x02", "\x03")
+#: What can hold a line that looks like a block but is not one (code, comments, raw text):
+#: a page with any of them keeps all its blocks in the Markdown.
+_OPAQUE = ("```", "~~~", "<!--", "<pre", "<script", "<style", "<textarea", "<code")
+
+
+@dataclass
+class HtmlBlocks:
+    """The blocks taken out of one page, by their placeholder paragraph."""
+
+    token: str = field(default_factory=lambda: secrets.token_hex(8))
+    blocks: list[str] = field(default_factory=list)
+
+    def placeholder(self, number: int) -> str:
+        # Letters and digits only: no Markdown syntax or extension changes it.
+        return f"pphtml{self.token}x{number}"
+
+    def take_out(self, markdown: str) -> str:
+        """``markdown`` with each raw HTML block replaced by a placeholder paragraph."""
+        if any(marker in markdown for marker in _OPAQUE):
+            return markdown
+        chunks = markdown.split("\n\n")
+        for index, chunk in enumerate(chunks):
+            block = chunk.rstrip("\n")  # the page's last chunk ends with its line break
+            if _is_whole_block(block):
+                chunks[index] = self.placeholder(len(self.blocks)) + chunk[len(block) :]
+                self.blocks.append(block)
+        return "\n\n".join(chunks) if self.blocks else markdown
+
+    def put_back(self, converted: str) -> str:
+        """The converted page with each placeholder paragraph replaced by its block."""
+        for number, block in enumerate(self.blocks):
+            paragraph = f"<p>{self.placeholder(number)}</p>"
+            if converted.count(paragraph) != 1:
+                raise ValueError(f"a raw HTML block's placeholder was lost: {paragraph}")
+            # Python-Markdown ends a raw block with a line break of its own, and strips the
+            # page's ends.
+            converted = converted.replace(paragraph, block + "\n", 1)
+        return converted.strip()
+
+    def anchor_ids(self) -> set[str]:
+        """The ids in the blocks: what MkDocs would have found there for anchor links."""
+        return {html.unescape(found) for block in self.blocks for found in _ID.findall(block)}
+
+
+def _is_whole_block(chunk: str) -> bool:
+    """Whether Python-Markdown would stash ``chunk`` whole and unchanged as one raw block."""
+    if not chunk.startswith("<div") or not chunk.endswith("</div>"):
+        return False
+    if any(character in chunk for character in _REWRITTEN):
+        return False
+    depth = 0
+    for match in _DIV.finditer(chunk):
+        depth += -1 if match.group() == "</div>" else 1
+        if depth == 0 and match.end() != len(chunk):
+            return False  # the outer element closes before the chunk ends
+        if depth < 0:
+            return False
+    return depth == 0

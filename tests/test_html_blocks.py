@@ -1,0 +1,89 @@
+"""The plugin takes the raw HTML blocks of its generated pages around Python-Markdown
+(``mkdocs_plugin/html_blocks.py``). The site a reader gets must be the same as when the same
+pages go through Python-Markdown whole, as pre-rendered pages do: every page's HTML (its
+headings, ids, table of contents, permalinks and text) and the search index."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import copy_example_site, run_mkdocs
+from privacy_pages.mkdocs_plugin.html_blocks import HtmlBlocks
+from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
+
+
+def built_files(site: Path, out: Path) -> dict[str, bytes]:
+    result = run_mkdocs(site / "mkdocs.yml", site_dir=out)
+    assert result.ok, result.messages
+    return {
+        path.relative_to(out).as_posix(): path.read_bytes()
+        for path in sorted(out.rglob("*"))
+        if path.is_file() and path.suffix in {".html", ".json", ".xml", ".csv"}
+    }
+
+
+def both_ways(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, dict]:
+    around = built_files(site, tmp_path / "around")
+    monkeypatch.setattr(PrivacyPagesPlugin, "html_blocks_around_markdown", False)
+    through = built_files(site, tmp_path / "through")
+    return around, through
+
+
+def test_the_example_site_is_the_same_with_blocks_around_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = copy_example_site(tmp_path / "example")
+    around, through = both_ways(site, tmp_path, monkeypatch)
+    assert around.keys() == through.keys()
+    different = [path for path in around if around[path] != through[path]]
+    assert different == []
+    # The comparison pages and the index are among the pages compared.
+    assert "privacy/data-items/index.html" in around
+    assert b'class="pp-compare-table"' in around["privacy/data-items/index.html"] or any(
+        b"pp-compare-table" in body for path, body in around.items() if "compare/" in path
+    )
+
+
+def test_the_small_site_is_the_same_with_blocks_around_markdown(
+    site_copy: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    around, through = both_ways(site_copy("small"), tmp_path, monkeypatch)
+    assert around == through
+
+
+def test_a_block_is_taken_out_whole_and_put_back_where_it_was() -> None:
+    blocks = HtmlBlocks()
+    page = '# Title\n\nText.\n\n<div class="a" id="x">\n<div>in</div>\n</div>\n\nMore.\n'
+    taken = blocks.take_out(page)
+    assert blocks.blocks == ['<div class="a" id="x">\n<div>in</div>\n</div>']
+    assert "<div" not in taken
+    converted = f"<h1>Title</h1>\n<p>Text.</p>\n<p>{blocks.placeholder(0)}</p>\n<p>More.</p>"
+    assert blocks.put_back(converted) == (
+        '<h1>Title</h1>\n<p>Text.</p>\n<div class="a" id="x">\n<div>in</div>\n</div>\n\n<p>More.</p>'
+    )
+    assert blocks.anchor_ids() == {"x"}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<div>one</div>\n<div>two</div>\n",  # the first element closes before the chunk ends
+        "<div>\n<div>unclosed</div>\n",
+        "```\n<div>in a fence</div>\n```\n",
+        "<div>\ta tab</div>\n",
+        "Text <div>inline</div>\n",
+    ],
+)
+def test_what_python_markdown_would_not_stash_whole_stays_in_the_markdown(page: str) -> None:
+    blocks = HtmlBlocks()
+    assert blocks.take_out(page) == page
+    assert blocks.blocks == []
+
+
+def test_a_lost_placeholder_is_an_error_not_a_missing_table() -> None:
+    blocks = HtmlBlocks()
+    blocks.take_out("<div>table</div>\n")
+    with pytest.raises(ValueError, match="placeholder"):
+        blocks.put_back("<p>nothing here</p>")
