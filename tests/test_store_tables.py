@@ -222,6 +222,10 @@ def test_the_store_type_filter_shows_the_rows_of_one_data_type(
     tokens = sorted({f"{s}:{t}" for mapping in stores.values() for s, t in mapping.items()})
     assert len(tokens) > 3, "the example should map several items to the stores"
     visit = open_page(f"{base_url}privacy/{page}/")
+    # The lists the filters take their choices from are for the script, not for readers.
+    for hidden in (".pp-store-type-options", ".pp-product-options"):
+        for index in range(visit.page.locator(hidden).count()):
+            assert not visit.page.locator(hidden).nth(index).is_visible(), hidden
     facet = visit.page.locator('select[data-pp-facet="store-type"]')
     assert facet.count() == 1, "no store-type filter"
     options = facet.locator("option").evaluate_all("os => os.map(o => o.value)")

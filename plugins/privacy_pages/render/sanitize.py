@@ -33,7 +33,7 @@ TAGS = frozenset(
 #: filter by ``data-pp-*``; a site's template overrides may add their own) and ``aria-*`` are
 #: allowed on any element too: neither can run anything.
 ATTRIBUTES = {
-    "*": {"class", "id", "title", "role", "lang", "dir"},
+    "*": {"class", "id", "title", "role", "lang", "dir", "hidden"},
     "a": {"href", "rel"},
     "img": {"src", "alt", "title", "loading", "width", "height"},
     "ol": {"start", "reversed"},
