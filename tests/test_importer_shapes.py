@@ -11,7 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from test_importer import FRONT, Imported, import_page
+from privacy_pages.load.content import load_content
+from privacy_pages.render.product_page import render_product
+from privacy_pages.settings import Settings
+from test_importer import FRONT, RULES, Imported, import_page
 
 
 def groups(result: Imported, section: str = "required") -> list[dict[str, Any]]:
@@ -22,6 +25,15 @@ def titles(result: Imported, section: str = "required") -> list[str]:
     """Each group's heading: its title, else the name of its (new) category."""
     names = {str(c["id"]): str(c["name"]) for c in result.categories}
     return [g.get("title") or names[g["category"]] for g in groups(result, section)]
+
+
+def rendered(result: Imported) -> str:
+    """The Markdown of the imported product's page."""
+    dataset, problems = load_content(result.content, RULES)
+    assert not problems.errors
+    settings = Settings(content_dir=result.content)
+    [product] = dataset.products.values()
+    return render_product(product, dataset, settings).markdown
 
 
 def free_lines(result: Imported) -> list[tuple[int, int]]:
@@ -53,6 +65,12 @@ def test_field_description_tables_under_event_headings_are_groups(tmp_path: Path
     assert second["title"] == "Events: crash"
     assert result.item("exception type")["purpose"] == "To group crashes"
     assert free_lines(result) == []
+    # Rows stay rows: the groups are shown as tables, as the page showed them.
+    assert [g.get("layout") for g in groups(result)] == ["table", "table"]
+    markdown = rendered(result)
+    assert "| Data | Details |" in markdown
+    assert "**duration** | How long it ran, in milliseconds |" in markdown
+    assert "**exception type** | Purpose: To group crashes |" in markdown
 
 
 def test_service_data_sent_used_for_table_groups_by_service(tmp_path: Path) -> None:
@@ -163,6 +181,7 @@ def test_bold_lead_ins_are_items_with_markers_and_conditions(tmp_path: Path) -> 
     result = import_page(tmp_path, page)
     assert result.names() == ["Name", "Email address"]
     assert result.item("Email address")["description"] == "used to sign in"
+    assert "layout" not in groups(result)[0]  # bullets stay a list
     assert result.names("optional") == ["Phone number", "Crash reports"]
     phone = result.item("Phone number", "optional")
     assert phone["description"] == "for two-factor authentication"

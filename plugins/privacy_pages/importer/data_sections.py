@@ -129,6 +129,7 @@ class DataSections(SectionReader):
                     placed_group = placed_group or done
                     continue
                 group = self.group_for(lead, target, optional, heading_group, placed_group)
+                group.from_list = True
                 for item in block.items:
                     if not item.text.strip() and not item.children and not item.paragraphs:
                         continue  # an empty bullet says nothing
@@ -297,6 +298,7 @@ class DataSections(SectionReader):
                     lead if first else None, target, optional, heading_group, False
                 )
             first = False
+            group.from_table = True
             group.items.extend(table_group.items)
             self.report.counts.items += len(table_group.items)
             for note, line in table_group.notes:

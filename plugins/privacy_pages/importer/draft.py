@@ -20,6 +20,10 @@ class GroupDraft:
     intro: list[str] = field(default_factory=list)
     condition: list[str] = field(default_factory=list)
     items: list[ItemDraft] = field(default_factory=list)
+    #: Where its items came from: table rows, bullets (a group of table rows only is shown as
+    #: a table, the way the page showed it).
+    from_table: bool = field(default=False, compare=False, repr=False)
+    from_list: bool = field(default=False, compare=False, repr=False)
     #: Whether the group is in its section's ``groups`` (a heading's group joins at its first list).
     placed: bool = field(default=False, compare=False, repr=False)
 

@@ -414,6 +414,8 @@ def _group(group: GroupDraft, resolver: Resolver, optional: bool) -> dict[str, A
         record["intro"] = intro
     if group.condition:
         record["condition"] = " ".join(group.condition)
+    if group.from_table and not group.from_list:
+        record["layout"] = "table"
     record["items"] = resolver.items(group.items, category, requirement)
     return record
 

@@ -234,6 +234,7 @@ class StatementReader(DataSections, StorageSections):
                     group.items = [i for i in group.items if i.optional is not optional]
                     moved = GroupDraft(group.category, group.title, moving[0].line, items=moving)
                     moved.condition = list(group.condition)
+                    moved.from_table, moved.from_list = group.from_table, group.from_list
                     moved.placed = True
                 if optional:
                     moved.kind = moved.kind or optional_kind(moved.title, " ".join(moved.intro))

@@ -89,6 +89,7 @@ def read_data_section(
                 condition=place.group_condition,
                 items=_group_items(builder, group, path, place, anchors),
                 source=group.location,
+                layout=group.get("layout") or "list",
             )
         )
     return DataSection(optional_text(section, "intro"), tuple(groups))

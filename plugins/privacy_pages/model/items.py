@@ -97,6 +97,8 @@ class ItemGroup:
     condition: str | None
     items: tuple[DataItem, ...]
     source: Location
+    #: How the page shows the items: ``list`` or ``table`` (one row per item).
+    layout: str = "list"
 
 
 @dataclass(frozen=True)
