@@ -12,6 +12,7 @@ from privacy_pages.diagnostics import Diagnostic
 from privacy_pages.load.content import load_content
 from privacy_pages.model import Dataset
 from privacy_pages.render.generated import GeneratedPage, PlannedPage
+from privacy_pages.render.paths import page_url
 
 PRODUCT = """\
 id: {id}
@@ -153,3 +154,15 @@ def test_the_build_checks_page_paths_and_names_the_record(
     assert build.pages == []
     [collision] = [p for p in build.problems.errors if p.rule == "page-collision"]
     assert str(collision.location).endswith("widget-android.yml:1:1")
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+@pytest.mark.parametrize(
+    "path", ["index.md", "privacy/index.md", "privacy/a.md", "privacy/compare/x-y.md", "what.md"]
+)
+def test_page_urls_are_the_ones_mkdocs_gives(path: str, directory_urls: bool) -> None:
+    """Links in raw HTML are written as final URLs: they must be MkDocs' own."""
+    from mkdocs.structure.files import File
+
+    expected = File(path, "docs", "site", use_directory_urls=directory_urls).url
+    assert page_url(path, directory_urls) == ("" if expected == "./" else expected)

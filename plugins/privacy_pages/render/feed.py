@@ -24,7 +24,7 @@ from ..history.releases import History, Release
 from ..model import Dataset
 from ..settings import Settings
 from .change_notes import MarkedNote
-from .paths import FEED_PATH, changes_page_path
+from .paths import FEED_PATH, changes_page_path, page_url
 from .sanitize import sanitize_html
 from .templates import environment
 
@@ -32,14 +32,6 @@ ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 FEED_TITLE = "Privacy statements: what changed"
 _PARAGRAPH = re.compile(r"^<p>|</p>$")
 _TAG = re.compile(r"<[^>]+>")
-
-
-def page_url(path: str, directory_urls: bool = True) -> str:
-    """The URL (relative to the site root) of a page at ``path`` in the docs folder."""
-    stem = path[: -len(".md")] if path.endswith(".md") else path
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")] if directory_urls else f"{stem}.html"
-    return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
 def _timestamp(date: dt.date) -> str:

@@ -78,9 +78,11 @@ def relative_link(from_page: str, to_page: str) -> str:
 def page_url(path: str, directory_urls: bool) -> str:
     """The URL (relative to the site root) a static site generator gives a Markdown page."""
     stem = path.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
-    return f"{stem}/" if directory_urls else f"{stem}.html"
+    return f"{stem}/"
 
 
 def relative_url(from_page: str, to_page: str, settings: Settings, fragment: str = "") -> str:
