@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from ..model import (
     Access,
+    Controls,
     DataUse,
     FreeSection,
     Note,
     Product,
+    Recipient,
     Requirement,
     Retention,
     Rights,
     RightsRequest,
     ServiceLocation,
+    Sharing,
     StaffLocations,
     Storage,
     Workload,
@@ -105,6 +109,8 @@ def read_product(builder: DatasetBuilder, data: LocatedMapping, file: Path) -> N
         source=data.location,
         file=file,
         store_labels=read_store_labels(builder, data, required.items + optional.items),
+        sharing=_sharing(data.get("sharing") or {}),
+        controls=_controls(data.get("controls") or {}),
     )
     _check_empty_markers(builder, data, product)
     builder.dataset.products[product_id] = product
@@ -160,6 +166,19 @@ def _access(data: Any) -> Access:
         tuple(data.get("protections") or ()),
         tuple(data.get("compliance") or ()),
     )
+
+
+def _sharing(data: Mapping[str, Any]) -> Sharing:
+    return Sharing(
+        intro=data.get("intro"),
+        recipients=tuple(
+            Recipient(r["name"], r.get("purpose")) for r in data.get("recipients") or ()
+        ),
+    )
+
+
+def _controls(data: Mapping[str, Any]) -> Controls:
+    return Controls(intro=data.get("intro"), options=tuple(data.get("options") or ()))
 
 
 def _rights(builder: DatasetBuilder, data: LocatedMapping) -> Rights:

@@ -21,7 +21,7 @@ from .items import (
     WorkloadValue,
 )
 from .link import Link
-from .product import DataUse, FreeSection, Note, Product
+from .product import Controls, DataUse, FreeSection, Note, Product, Recipient, Sharing
 from .sections import SECTION_IDS, SECTIONS
 from .storage import (
     Access,
@@ -44,6 +44,7 @@ __all__ = [
     "CatalogItem",
     "Category",
     "ComparisonSpec",
+    "Controls",
     "DataItem",
     "DataSection",
     "DataUse",
@@ -57,12 +58,14 @@ __all__ = [
     "NeverCollected",
     "Note",
     "Product",
+    "Recipient",
     "Requirement",
     "RequirementCount",
     "Retention",
     "Rights",
     "RightsRequest",
     "ServiceLocation",
+    "Sharing",
     "StaffLocations",
     "Storage",
     "StoreLabels",

@@ -25,6 +25,35 @@ class DataUse:
 
 
 @dataclass(frozen=True)
+class Recipient:
+    """Who receives data beyond the product (a service, a processor, a third party), and why."""
+
+    name: str
+    purpose: str | None = None
+
+
+@dataclass(frozen=True)
+class Sharing:
+    intro: str | None = None
+    recipients: tuple[Recipient, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.recipients)
+
+
+@dataclass(frozen=True)
+class Controls:
+    """How people turn collection off or limit it for the whole product (settings, environment
+    variables, commands, policies), in the statement's words."""
+
+    intro: str | None = None
+    options: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.options)
+
+
+@dataclass(frozen=True)
 class FreeSection:
     """Free-form text at the end of a page section: what fits no field is never lost."""
 
@@ -66,6 +95,10 @@ class Product:
     file: Path = Path()
     #: What the product tells the app stores (``store_labels``); None when it ships to none.
     store_labels: StoreLabels | None = None
+    #: Who receives the data (``sharing``).
+    sharing: Sharing = Sharing()
+    #: How collection is turned off or limited for the whole product (``controls``).
+    controls: Controls = Controls()
 
     @property
     def items(self) -> tuple[DataItem, ...]:

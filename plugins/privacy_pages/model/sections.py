@@ -60,11 +60,13 @@ def section_has_content(product: Product, section_id: str) -> bool:
         "overview": lambda: True,
         "required-data": lambda: bool(product.required.groups or product.required.intro),
         "optional-data": lambda: bool(product.optional.groups or product.optional.intro),
-        "data-use": lambda: bool(product.data_uses or product.processed_entities),
+        "data-use": lambda: bool(
+            product.data_uses or product.processed_entities or product.sharing
+        ),
         "never-collected": lambda: product.never_collected is not None,
         "storage-and-retention": lambda: bool(product.storage),
         "data-access-and-security": lambda: bool(product.access),
-        "your-rights": lambda: bool(product.rights),
+        "your-rights": lambda: bool(product.rights or product.controls),
         "more-information": lambda: bool(product.links or product.next_steps),
         # Filled from the release snapshots (content/history/), never from the record: the
         # section lists the releases, or says that no change has been recorded.

@@ -151,6 +151,8 @@ def _product(product: Product, page: str, dataset: Dataset) -> dict[str, Any]:
         "storage": asdict(product.storage),
         "access": asdict(product.access),
         "rights": asdict(product.rights),
+        "sharing": asdict(product.sharing),
+        "controls": asdict(product.controls),
         "store_labels": _store_labels(product, dataset),
     }
 
