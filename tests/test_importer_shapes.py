@@ -291,3 +291,97 @@ def test_related_links_with_descriptions_are_what_to_read_next(tmp_path: Path) -
         "- [Settings](https://example.com/settings) - Options you can change."
     )
     assert free_lines(result) == []
+
+
+# -- recipients and controls ----------------------------------------------------------------------
+
+
+def test_recipients_from_a_sharing_section_and_a_sharing_lead(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Notes app\n\n## Data we collect\n\n- Email address\n\n"
+        "## Sharing\n\n"
+        "We share personal data with the following third parties:\n\n"
+        "- Payment processors, to process payments\n"
+        "- **Cloud hosting providers**: to store your notes\n"
+        "- Contoso Analytics\n"
+    )
+    result = import_page(tmp_path, page)
+    sharing = result.product["sharing"]
+    assert sharing["intro"] == "We share personal data with the following third parties:"
+    assert sharing["recipients"] == [
+        {"name": "Payment processors", "purpose": "to process payments"},
+        {"name": "Cloud hosting providers", "purpose": "to store your notes"},
+        {"name": "Contoso Analytics"},
+    ]
+    assert "data-use" not in result.product.get("empty_sections", {})
+    assert free_lines(result) == []
+    markdown = rendered(result)
+    assert "### Who receives the data" in markdown
+    assert "| Payment processors | to process payments |" in markdown
+
+
+def test_a_subprocessor_table_gives_recipients_not_data_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Service\n\n## Data we collect\n\n- Email address\n\n"
+        "## Third party subprocessors\n\n"
+        "| Name of subprocessor | Description of processing | Location |\n|---|---|---|\n"
+        "| Contoso Mail | Transactional email | United States |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names() == ["Email address"]
+    assert result.product["sharing"]["recipients"] == [
+        {
+            "name": "Contoso Mail",
+            "purpose": "**Description of processing:** Transactional email; "
+            "**Location:** United States",
+        }
+    ]
+
+
+def test_opting_out_section_gives_the_product_controls(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## Data points\n\n- The command being run\n\n"
+        "## Opting out\n\n"
+        "You can turn telemetry off in any of these ways:\n\n"
+        "- Set the `TOOL_TELEMETRY_OPTOUT` environment variable to `1`.\n"
+        "- Run `tool telemetry disable`.\n\n"
+        "If you use a config file, add this line:\n\n"
+        '```json\n"telemetry": false\n```\n'
+    )
+    result = import_page(tmp_path, page)
+    controls = result.product["controls"]
+    assert controls["intro"] == "You can turn telemetry off in any of these ways:"
+    assert controls["options"] == [
+        "Set the `TOOL_TELEMETRY_OPTOUT` environment variable to `1`.",
+        "Run `tool telemetry disable`.",
+        'If you use a config file, add this line:\n\n```json\n"telemetry": false\n```',
+    ]
+    assert "your-rights" not in result.product.get("empty_sections", {})
+    assert free_lines(result) == []
+    markdown = rendered(result)
+    assert "### Turning collection off" in markdown
+    assert "- Run <code>tool telemetry disable</code>." in markdown
+
+
+def test_a_disable_heading_under_the_data_is_controls(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Shell telemetry\n\n## Telemetry data\n\n- OS name\n- Shell version\n\n"
+        "### Disable telemetry\n\n"
+        "- On all platforms, set the environment variable `SHELL_TELEMETRY_OPTOUT` to `1`.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names() == ["OS name", "Shell version"]
+    assert result.product["controls"]["options"] == [
+        "On all platforms, set the environment variable `SHELL_TELEMETRY_OPTOUT` to `1`."
+    ]
+
+
+def test_importing_the_same_page_twice_changes_nothing(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool\n\n## Events\n\n| Field | Description |\n|---|---|\n| command | The command |\n\n"
+        "## Opting out\n\n- Set `TOOL_OPTOUT=1`.\n\n## Sharing\n\nShared with:\n\n- Contoso\n"
+    )
+    first = import_page(tmp_path, page)
+    second = import_page(tmp_path, page)
+    assert second.text == first.text
+    assert second.report.unchanged

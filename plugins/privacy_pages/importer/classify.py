@@ -22,6 +22,10 @@ class Kind(StrEnum):
     #: Data the page lists without saying whether it is required (treated as required).
     COLLECTED = "collected"
     ENTITIES = "entities"
+    #: How to turn collection off for the whole product ("Opting out", "Disable telemetry").
+    CONTROLS = "controls"
+    #: Who receives the data ("Data sharing", "May disclose information to", subprocessors).
+    SHARING = "sharing"
     STAFF = "staff-locations"
     RETENTION = "retention"
     LOCATION = "storage-location"
@@ -67,6 +71,21 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\bnot collected\b",
         ),
     ),
+    (
+        Kind.CONTROLS,
+        _words(
+            r"\bopt(?:ing)?[- ]?out\b",
+            r"\b(?:disabl(?:e|ing)|turn(?:ing)? off|switch(?:ing)? off)\b.{0,40}"
+            r"\b(?:telemetry|analytics|collection|metrics|reporting|tracking|usage data)\b",
+            r"\bhow (?:can (?:i|you)|to) (?:disable|turn off|opt)\b",
+            r"\benable ?/ ?disable\b",
+            r"^\W*disable\W*$",
+            r"\byour choices\b",
+            r"\bprivacy controls\b",
+            r"\b(?:following|these) (?:settings|options|policies|values)\b",
+            r"\b(?:policy|privacy) (?:settings|options)\b",
+        ),
+    ),
     (Kind.OPTIONAL, _words(r"\boptional\b", r"\bopt[- ]?in\b", r"\bvoluntar")),
     (Kind.REQUIRED, _words(r"\brequired\b", r"\bmandatory\b", r"\bessential\b", r"\bnecessary\b")),
     (
@@ -79,6 +98,9 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\b(?:data|information) collection\b",
             r"\bcollecting\b",
             r"\bdata (?:items|points|elements)\b",
+            r"\btelemetry\b",
+            r"\banalytics\b",
+            r"\busage data\b",
         ),
     ),
     (Kind.ENTITIES, _words(r"\bentities\b")),
@@ -106,6 +128,16 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
     (Kind.STORAGE, _words(r"\bstorage\b", r"\bstor(?:e|ed|es|ing)\b", r"\bresiden")),
+    (
+        Kind.SHARING,
+        _words(
+            r"\bshar(?:e|ed|es|ing)\b",
+            r"\bdisclos(?:e|es|ed|ing)\b",
+            r"\bthird[- ]part(?:y|ies)\b",
+            r"\b(?:sub-?)?processors\b",
+            r"\brecipients?\b",
+        ),
+    ),
     (
         Kind.RIGHTS,
         _words(
@@ -152,6 +184,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\breferences\b",
             r"\badditional information\b",
             r"\bcontact us\b",
+            r"\bfurther reading\b",
         ),
     ),
     (
@@ -174,6 +207,8 @@ PAGE_SECTION: dict[Kind, str] = {
     Kind.REQUIRED: "required-data",
     Kind.COLLECTED: "required-data",
     Kind.ENTITIES: "data-use",
+    Kind.CONTROLS: "your-rights",
+    Kind.SHARING: "data-use",
     Kind.STAFF: "storage-and-retention",
     Kind.RETENTION: "storage-and-retention",
     Kind.LOCATION: "storage-and-retention",

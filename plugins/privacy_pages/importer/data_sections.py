@@ -43,9 +43,14 @@ class DataSections(SectionReader):
         self.data_blocks(section.blocks, target, optional, after, None, section)
         for child in section.children:
             child_kind = classify_heading(child.title)
-            if child_kind in {Kind.NEVER, Kind.RETENTION, Kind.STAFF, Kind.LOCATION} or (
-                child_kind in {Kind.REQUIRED, Kind.OPTIONAL} and child_kind is not kind
-            ):
+            if child_kind in {
+                Kind.NEVER,
+                Kind.RETENTION,
+                Kind.STAFF,
+                Kind.LOCATION,
+                Kind.SHARING,
+                Kind.CONTROLS,
+            } or (child_kind in {Kind.REQUIRED, Kind.OPTIONAL} and child_kind is not kind):
                 self.section(child, child_kind, kind)
             else:
                 self.category_section(child, target, optional, after)
@@ -60,6 +65,10 @@ class DataSections(SectionReader):
             group.kind = optional_kind(section.title, plain(blocks_markdown(section.blocks)))
         self.data_blocks(section.blocks, target, optional, after, group, section)
         for child in section.children:
+            kind = classify_heading(child.title)
+            if kind in {Kind.SHARING, Kind.CONTROLS, Kind.NEVER}:
+                self.section(child, kind, None)  # "### Disable telemetry" under the data
+                continue
             # Deeper headings: their own groups, titled "Parent: Child" so the parent shows.
             child_title = f"{section.title}: {child.title}" if group.items == [] else child.title
             inner = GroupDraft(category=child.title, title=child_title, line=child.line)

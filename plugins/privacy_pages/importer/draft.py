@@ -80,6 +80,11 @@ class StatementDraft:
     rights_intro: list[str] = field(default_factory=list)
     requests: list[dict[str, str]] = field(default_factory=list)
     rights_services: list[dict[str, str]] = field(default_factory=list)
+    sharing_intro: list[str] = field(default_factory=list)
+    #: {"name": ..., "purpose": ...} per recipient.
+    recipients: list[dict[str, str]] = field(default_factory=list)
+    controls_intro: list[str] = field(default_factory=list)
+    controls: list[str] = field(default_factory=list)
     sections: list[dict[str, str]] = field(default_factory=list)
 
 

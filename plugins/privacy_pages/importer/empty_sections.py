@@ -38,11 +38,13 @@ SENTENCES = {
 _CONTENT: dict[str, Callable[[dict[str, Any]], bool]] = {
     "required-data": lambda r: bool(r.get("required")),
     "optional-data": lambda r: bool(r.get("optional")),
-    "data-use": lambda r: bool(r.get("data_use") or r.get("processed_entities")),
+    "data-use": lambda r: bool(
+        r.get("data_use") or r.get("processed_entities") or r.get("sharing")
+    ),
     "never-collected": lambda r: "never_collected" in r,
     "storage-and-retention": lambda r: bool(r.get("storage")),
     "data-access-and-security": lambda r: bool(r.get("access")),
-    "your-rights": lambda r: bool(r.get("rights")),
+    "your-rights": lambda r: bool(r.get("rights") or r.get("controls")),
     "more-information": lambda r: bool(r.get("links") or r.get("next_steps")),
 }
 

@@ -371,6 +371,26 @@ def build_product(
         rights["services"] = draft.rights_services
     if rights:
         record["rights"] = rights
+    if draft.recipients:
+        sharing: dict[str, Any] = {}
+        if _text(draft.sharing_intro):
+            sharing["intro"] = _text(draft.sharing_intro)
+        sharing["recipients"] = draft.recipients
+        record["sharing"] = sharing
+    elif draft.sharing_intro:
+        _free_intro(
+            draft, report, "data-use", draft.sharing_intro, "sharing text without recipients"
+        )
+    if draft.controls:
+        controls: dict[str, Any] = {}
+        if _text(draft.controls_intro):
+            controls["intro"] = _text(draft.controls_intro)
+        controls["options"] = draft.controls
+        record["controls"] = controls
+    elif draft.controls_intro:
+        _free_intro(
+            draft, report, "your-rights", draft.controls_intro, "controls text without options"
+        )
     if draft.sections:
         record["sections"] = draft.sections
     empty = empty_sections(record, product_name(draft.name, draft.intro))
@@ -381,6 +401,15 @@ def build_product(
         len(record.get(key, {}).get("groups", [])) for key in ("required", "optional")
     )
     return record
+
+
+def _free_intro(
+    draft: StatementDraft, report: PageReport, after: str, parts: list[str], why: str
+) -> None:
+    """An intro with nothing to introduce: free-form text (no line: it was read as an intro)."""
+    body = _text(parts) or ""
+    report.free_form.append(FreeFormFragment(0, 0, after, None, body, why))
+    draft.sections.append({"after": after, "body": body})
 
 
 def _data_section(

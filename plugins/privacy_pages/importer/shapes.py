@@ -34,6 +34,8 @@ _DATA_LEAD = re.compile(
     r"|\bwhat (?:data|information|telemetry)\b",
     re.IGNORECASE,
 )
+#: A lead of where data comes from ("from the following sources:"), not of what it is.
+_NOT_DATA_LEAD = re.compile(r"\bsources?\b|\bfrom the following\b", re.IGNORECASE)
 _ENDS_LEAD = re.compile(r"(?::|\bfollowing\b[^.]*\.?)\s*$", re.IGNORECASE)
 _BOLD_ITEM = re.compile(r"^\*\*[^*\n]{1,80}?\*\*\s*(?:[:.\-\u2013\u2014(]|$)")
 _BOLD_COLON_INSIDE = re.compile(r"^\*\*[^*\n]{1,80}?:\*\*")
@@ -60,7 +62,7 @@ def is_data_lead(text: str) -> bool:
     if not parts:
         return False
     last = parts[-1]
-    if is_purpose_lead(text):
+    if is_purpose_lead(text) or _NOT_DATA_LEAD.search(last):
         return False
     return bool(_DATA_LEAD.search(last)) and bool(_ENDS_LEAD.search(last))
 

@@ -28,10 +28,11 @@ from .data_sections import DataSections
 from .draft import GroupDraft
 from .markdown_doc import Alert, Block, BulletList, Document, ListItem, Paragraph, Quote, Table
 from .markdown_out import blocks_markdown, to_markdown
-from .markup import drop_links, links, one_line, only_link, plain
+from .markup import drop_links, links, one_line, only_link, plain, sentences
 from .outline import Section, outline
 from .section_reader import alert_markdown, is_comment, item_markdown
 from .shapes import bold_runs, data_shape, is_bold_list, is_item_table, lists_data
+from .sharing_sections import SharingSections
 from .storage_sections import StorageSections
 from .tables import layout, read_uses
 
@@ -53,13 +54,19 @@ _RIGHTS_WORDS = re.compile(
     r"data subjects?|dsrs?|opt[- ]out)\b",
     re.I,
 )
+#: Kinds of sub-section a data-use section reads as their own sections.
+_OWN_SECTIONS = frozenset(
+    {Kind.NEVER, Kind.RIGHTS, Kind.ACCESS, Kind.COMPLIANCE, Kind.SHARING, Kind.CONTROLS}
+)
+#: What a list's lead may say the list is, when it is not data (see StatementReader.rescue).
+_LEAD_KINDS = STORAGE_KINDS | {Kind.NEVER, Kind.ACCESS, Kind.SHARING, Kind.CONTROLS, Kind.RIGHTS}
 #: A bullet that starts with a link ("[FAQ](faq.md) - Answers to common questions").
 _LINK_FIRST = re.compile(r"^\**\[[^\]]+\]\([^)]+\)")
 #: Overview headings that say nothing themselves ("Overview"); any other heading is kept.
 _GENERIC_OVERVIEW = re.compile(r"^(?:overview|introduction|about|summary)$", re.I)
 
 
-class StatementReader(DataSections, StorageSections):
+class StatementReader(DataSections, StorageSections, SharingSections):
     """Reads one page; ``draft`` and ``report`` hold the result."""
 
     _rescuing = False
@@ -93,6 +100,10 @@ class StatementReader(DataSections, StorageSections):
             self.data_use_section(section)
         elif kind is Kind.ENTITIES:
             self.entities_section(section)
+        elif kind is Kind.SHARING:
+            self.sharing_section(section)
+        elif kind is Kind.CONTROLS:
+            self.controls_section(section)
         elif kind is Kind.ACCESS:
             self.access_section(section)
         elif kind is Kind.COMPLIANCE:
@@ -184,16 +195,18 @@ class StatementReader(DataSections, StorageSections):
 
     def rescued_list(self, block: BulletList, lead: Paragraph | None, title: str | None) -> bool:
         """Read a list by its lead's words (as if the lead were its heading); False: not read."""
-        if lead is not None and lists_data(block, lead) and not is_never_lead(lead.text):
-            self.rescued_data([lead, block], title)
-            return True
-        if lead is None and is_bold_list(block):
-            self.rescued_data([block], title)
-            return True
         text = plain(lead.text).strip() if lead is not None else ""
-        if not text.endswith(":") or len(text.split()) > 25:
+        kind = Kind.UNKNOWN
+        if text.endswith(":") and len(text.split()) <= 25:
+            kind = classify_heading(sentences(text)[-1] if sentences(text) else text)
+        if kind not in _LEAD_KINDS:
+            if lead is not None and lists_data(block, lead) and not is_never_lead(lead.text):
+                self.rescued_data([lead, block], title)
+                return True
+            if lead is None and is_bold_list(block):
+                self.rescued_data([block], title)
+                return True
             return False
-        kind = classify_heading(text)
         if kind is Kind.NEVER:
             self.never_list(lead, block)
         elif kind is Kind.ACCESS and lead is not None:
@@ -208,6 +221,10 @@ class StatementReader(DataSections, StorageSections):
                 self.storage_paragraph(
                     Paragraph(item_markdown(item), item.line, item.line), place, kind
                 )
+        elif kind is Kind.SHARING:
+            self.sharing_list(block, lead)
+        elif kind is Kind.CONTROLS:
+            self.controls_list(block, lead)
         elif kind is Kind.RIGHTS and lead is not None:
             self.draft.rights_intro.append(blocks_markdown([lead, block]))
         else:
@@ -272,6 +289,23 @@ class StatementReader(DataSections, StorageSections):
                         self.report.counts.links += 1
                     index += 1
                     continue
+            if (
+                isinstance(block, Paragraph)
+                and isinstance(following, BulletList)
+                and lists_data(following, block)
+            ):
+                # "The following data is collected:" before any heading.
+                self.report.counts.sections += 1
+                self.data_blocks(
+                    [block, following],
+                    self.draft.required,
+                    False,
+                    "required-data",
+                    None,
+                    Section(None, 0),
+                )
+                index += 2
+                continue
             if isinstance(block, Alert):
                 self.note(block)
             elif isinstance(block, Paragraph | BulletList):
@@ -366,7 +400,7 @@ class StatementReader(DataSections, StorageSections):
             elif self.is_service_location(child):
                 self.report.counts.sections += 1
                 self.service_location(child)
-            elif kind in STORAGE_KINDS | {Kind.NEVER, Kind.RIGHTS, Kind.ACCESS, Kind.COMPLIANCE}:
+            elif kind in STORAGE_KINDS | _OWN_SECTIONS:
                 self.section(child, kind, Kind.DATA_USE)
             else:
                 self.report.counts.sections_free_form += 1
@@ -434,6 +468,8 @@ class StatementReader(DataSections, StorageSections):
             if kind is Kind.COMPLIANCE:
                 self.report.counts.sections += 1
                 self.compliance_section(child)
+            elif kind in {Kind.SHARING, Kind.CONTROLS}:
+                self.section(child, kind, Kind.ACCESS)
             else:
                 self.report.counts.sections_free_form += 1
                 self.free_section(child, "data-access-and-security", "sub-section not recognized")
@@ -467,7 +503,7 @@ class StatementReader(DataSections, StorageSections):
                 )
         for child in section.children:
             kind = classify_heading(child.title)
-            if kind in DATA_KINDS | {Kind.NEVER} | STORAGE_KINDS:
+            if kind in DATA_KINDS | {Kind.NEVER, Kind.SHARING, Kind.CONTROLS} | STORAGE_KINDS:
                 self.section(child, kind, Kind.RIGHTS)
             else:
                 self.report.counts.sections += 1
@@ -514,7 +550,9 @@ class StatementReader(DataSections, StorageSections):
 
     def more_info_section(self, section: Section) -> None:
         for block in section.all_blocks():
-            if isinstance(block, BulletList) and all(only_link(i.text) for i in block.items):
+            if isinstance(block, BulletList) and all(
+                only_link(i.text) and not i.children for i in block.items
+            ):
                 for item in block.items:
                     link = only_link(item.text)
                     assert link is not None
@@ -526,7 +564,7 @@ class StatementReader(DataSections, StorageSections):
                 self.draft.links.append({"title": link[0], "url": link[1]})
                 self.report.counts.links += 1
             elif isinstance(block, BulletList) and all(
-                _LINK_FIRST.match(i.text.strip()) for i in block.items
+                _LINK_FIRST.match(i.text.strip()) or links(i.text) for i in block.items
             ):
                 # Links each with a sentence of what it holds: what to read next.
                 self.draft.next_steps.append(to_markdown(block))

@@ -63,6 +63,17 @@ class StorageSections(SectionReader):
                     storage.locations.extend(item_markdown(item) for item in following.items)
                     index += 2
                     continue
+                lead = plain(block.text).strip()
+                if lead.endswith(":") and classify_heading(lead) in STORAGE_KINDS:
+                    # "Customer data is not stored outside the geo, except if:" and its cases.
+                    note = (
+                        storage.retention_note
+                        if classify_heading(lead) is Kind.RETENTION
+                        else storage.location_note
+                    )
+                    note.append(blocks_markdown([block, following]))
+                    index += 2
+                    continue
             if isinstance(block, Paragraph):
                 self.storage_paragraph(block, section, kind)
             elif isinstance(block, Table):

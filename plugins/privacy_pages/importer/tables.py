@@ -251,7 +251,7 @@ def layout(table: Table, context: Kind) -> Layout:
 #: event), beside a column that names the data: the rows' group.
 _CONTEXT = re.compile(
     r"^(?:services?|products?|features?|components?|apps?|applications?|scenarios?|areas?|"
-    r"experiences?|events?|event names?|tools?|commands?|modules?)$",
+    r"experiences?|events?|event names?|tools?|commands?|modules?|pages?|screens?|views?)$",
     re.IGNORECASE,
 )
 

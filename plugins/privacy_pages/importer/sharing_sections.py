@@ -1,0 +1,162 @@
+"""Reading who receives the data (``sharing``) and how collection is turned off (``controls``).
+
+A sharing section ("Data sharing", "May disclose information to", "Third party subprocessors")
+lists recipients as bullets, bold lead-ins or table rows; each becomes a recipient, its name
+split from what it receives or why. A controls section ("Opting out", "Disable telemetry")
+lists the ways to turn collection off: each bullet, and each paragraph with the command or
+setting it shows, becomes an option. Text before the first of them is the intro; anything else
+is free-form, listed in the report with its lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .classify import Kind
+from .item_text import split_name
+from .markdown_doc import Block, BulletList, Code, Heading, Paragraph, Table
+from .markdown_out import blocks_markdown, to_markdown
+from .markup import one_line, plain
+from .outline import Section
+from .section_reader import SectionReader, is_comment, item_markdown
+from .shapes import bold_runs
+from .tables import Role, layout
+
+#: ", to process payments" / " for analytics": the purpose after a recipient's name.
+_PURPOSE = re.compile(r",?\s+(?=(?:to|for|which|who|that|in order to)\s)", re.IGNORECASE)
+
+
+def recipient(markdown: str) -> dict[str, str]:
+    """A recipient from a bullet's Markdown: ``{"name": ..., "purpose": ...}``."""
+    text = one_line(markdown)
+    name, rest = split_name(text)
+    if rest is None:
+        match = _PURPOSE.search(text)
+        if match and 0 < len(plain(text[: match.start()]).split()) <= 8:
+            name, rest = text[: match.start()], text[match.end() :].strip()
+    clean = plain(name).strip().rstrip(":.").strip()
+    if not clean or len(clean.split()) > 14:
+        return {"name": plain(text).strip() or "(not named)"}
+    found = {"name": clean}
+    if rest and rest.strip(" .,;:"):
+        found["purpose"] = rest.strip()
+    return found
+
+
+class SharingSections(SectionReader):
+    """Recipients of the data, and the product-wide controls."""
+
+    def sharing_section(self, section: Section) -> None:
+        pending: list[Block] = []
+        found = False
+        for block in bold_runs(section.all_blocks()):
+            if isinstance(block, BulletList):
+                self.sharing_list(block)
+                found = True
+            elif isinstance(block, Table) and self.sharing_table(block):
+                found = True
+            elif isinstance(block, Paragraph) and not found:
+                pending.append(block)
+            elif isinstance(block, Heading):
+                continue  # a sub-heading of recipients: its list says the rest
+            else:
+                if pending:
+                    self.draft.sharing_intro.extend(to_markdown(b) for b in pending)
+                    pending = []
+                self.free([block], "data-use", section.title, "not a recipient", owner=section.line)
+        if found:
+            self.draft.sharing_intro.extend(to_markdown(b) for b in pending)
+        elif pending:
+            self.free(
+                pending,
+                "data-use",
+                section.title,
+                "sharing text without recipients",
+                owner=section.line,
+            )
+        self.report.counts.sections += 1
+
+    def sharing_list(self, block: BulletList, lead: Paragraph | None = None) -> None:
+        if lead is not None:
+            self.draft.sharing_intro.append(to_markdown(lead))
+        for item in block.items:
+            self.draft.recipients.append(recipient(item_markdown(item)))
+
+    def sharing_table(self, table: Table) -> bool:
+        """A table of recipients (its first named column), the other columns their purpose."""
+        lay = layout(table, Kind.COLLECTED)
+        name = lay.first(Role.NAME) or (lay.columns[0] if lay.columns else None)
+        if name is None:
+            return False
+        self.report.counts.tables += 1
+        for row in table.rows:
+            cells = list(row.cells) + [""] * (len(table.header) - len(row.cells))
+            who = plain(cells[name.index]).strip()
+            if not who:
+                continue
+            parts = [
+                f"**{lay.columns[i].header}:** {one_line(cells[i])}"
+                for i in range(len(lay.columns))
+                if i != name.index and plain(cells[i]).strip()
+            ]
+            found = {"name": who}
+            if parts:
+                found["purpose"] = "; ".join(parts)
+            self.draft.recipients.append(found)
+        return True
+
+    def controls_section(self, section: Section) -> None:
+        """Each bullet, and each paragraph (with the code block after it), is an option; the
+        text before the first of them is the intro."""
+        blocks = [b for b in section.all_blocks() if not is_comment(b)]
+        options: list[str] = []
+        intro: list[str] = []
+        index = 0
+        while index < len(blocks):
+            block = blocks[index]
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if isinstance(block, BulletList):
+                options.extend(item_markdown(item) for item in block.items)
+            elif isinstance(block, Paragraph) and isinstance(following, Code):
+                options.append(blocks_markdown([block, following]))
+                index += 1
+            elif isinstance(block, Code):
+                options.append(to_markdown(block))
+            elif isinstance(block, Paragraph) and not options and self.is_control_lead(block):
+                intro.append(to_markdown(block))
+            elif isinstance(block, Paragraph):
+                options.append(to_markdown(block))
+            elif isinstance(block, Heading):
+                pass
+            else:
+                self.free(
+                    [block], "your-rights", section.title, "not a control", owner=section.line
+                )
+            index += 1
+        if options:
+            self.draft.controls_intro.extend(intro)
+            self.draft.controls.extend(options)
+        elif intro:
+            self.free(
+                [b for b in blocks if isinstance(b, Paragraph)],
+                "your-rights",
+                section.title,
+                "controls text without options",
+                owner=section.line,
+            )
+        self.report.counts.sections += 1
+
+    @staticmethod
+    def is_control_lead(block: Paragraph) -> bool:
+        """A paragraph that introduces the options rather than being one ("You can opt out in
+        any of these ways:"): it ends with a colon, or names no setting, variable or command."""
+        text = plain(block.text).strip()
+        return text.endswith(":") or "`" not in block.text
+
+    def controls_list(self, block: BulletList, lead: Paragraph | None) -> None:
+        if lead is not None:
+            self.draft.controls_intro.append(to_markdown(lead))
+        self.draft.controls.extend(item_markdown(item) for item in block.items)
+
+
+__all__ = ["SharingSections", "recipient"]
