@@ -76,7 +76,9 @@ test: $(STAMP) sites
 screenshots: site
 	$(BIN)/python tools/screenshots.py --site site --out screenshots
 
-## Benchmark the plugin against pre-rendered pages (and Zensical); writes benchmarks/results.md.
+## Benchmark the plugin against pre-rendered pages (and Zensical), on synthetic and real-shape
+## content, and edit -> page under make serve; writes benchmarks/results.md and the Performance
+## page's copy (site-src/includes/benchmark-results.md).
 bench: $(STAMP) $(ZS)/.installed
 	$(BIN)/python benchmarks/bench.py
 

@@ -7,6 +7,7 @@ the end of the build (starting Python and importing MkDocs are not counted).
 
     python measure.py build MKDOCS_YML SITE_DIR      # one build, as `mkdocs build` runs it
     python measure.py command CWD -- COMMAND...       # any command, e.g. `zensical build`
+    python measure.py profile MKDOCS_YML SITE_DIR    # one build under cProfile: where it goes
     python measure.py rebuild MKDOCS_YML SITE_DIR YAML_FILE
         # as `mkdocs serve` runs them: on_startup(command="serve") once, then a cold build, a
         # rebuild with nothing changed and a rebuild after YAML_FILE changed
@@ -14,9 +15,11 @@ the end of the build (starting Python and importing MkDocs are not counted).
 
 from __future__ import annotations
 
+import cProfile
 import json
 import logging
 import os
+import pstats
 import resource
 import subprocess
 import sys
@@ -109,6 +112,42 @@ def serve_builds(config_file: str, site_dir: str, touched: Path) -> dict[str, An
     return builds
 
 
+#: What the profile reports: (label, file the function is in, function name); each one's
+#: cumulative time, as a share of the build.
+PROFILED = [
+    ("the plugin's pipeline (load, check, render)", "privacy_pages/pipeline.py", "build_site"),
+    ("Python-Markdown on every page", "mkdocs/structure/pages.py", "render"),
+    ("MkDocs writing each page (the theme, search)", "mkdocs/commands/build.py", "_build_page"),
+    ("of which Material's search parsing each page's HTML", "search/plugin.py", "on_page_context"),
+    ("the plugin's page hooks (blocks, sanitizer)", "mkdocs_plugin/plugin.py", "on_page_content"),
+]
+
+
+def profiled_build(config_file: str, site_dir: str) -> dict[str, Any]:
+    """One build under cProfile: the share of the build in each entry of :data:`PROFILED`, and
+    the functions that take the most time themselves."""
+    profile = cProfile.Profile()
+    profile.enable()
+    one_build(config_file, site_dir, "build")
+    profile.disable()
+    stats: dict[Any, Any] = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    total = sum(entry[2] for entry in stats.values())
+    shares = []
+    for label, file, function in PROFILED:
+        spent = sum(
+            entry[3]
+            for (path, _, name), entry in stats.items()
+            if path.endswith(file) and name == function
+        )
+        shares.append((label, spent / total if total else 0.0))
+    own = sorted(stats.items(), key=lambda item: item[1][2], reverse=True)[:5]
+    top = [
+        (f"{'/'.join(Path(path).parts[-2:])}:{name}", entry[2] / total if total else 0.0)
+        for (path, _, name), entry in own
+    ]
+    return {"shares": shares, "top": top}
+
+
 def one_command(cwd: str, command: list[str]) -> dict[str, Any]:
     """Run ``command`` in ``cwd`` as this process's only child: its wall time, CPU time and
     peak RSS (for a site generator that is not Python-in-process, such as Zensical)."""
@@ -131,6 +170,8 @@ def main(argv: list[str]) -> int:
     mode, config_file, site_dir = argv[:3]
     if mode == "build":
         result = one_build(config_file, site_dir, "build")
+    elif mode == "profile":
+        result = profiled_build(config_file, site_dir)
     elif mode == "rebuild":
         result = serve_builds(config_file, site_dir, Path(argv[3]))
     else:

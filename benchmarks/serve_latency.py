@@ -1,10 +1,11 @@
 """Edit → page under ``make serve``: a real ``mkdocs serve --dirty`` (what ``make serve`` runs),
 a saved edit to a product's YAML, and the served pages polled over HTTP until the edit shows.
 
-Each edit changes one condition of a product to a new text. It is timed from the save until
-the product's page, its family's comparison and the data-item index all show it (the
-comparison and the index are written in the same rebuild, after the product's page): the time
-a writer waits, with nothing stale by then. The server runs in its own process, as
+Each edit changes one condition of a product to a new text. Before the server starts, that
+condition gets a text of its own, so that the pages showing it after the first build are known
+(the product's page, the comparisons and the data-item index that show it). Each edit is timed
+from the save until every one of those pages shows the new text: the time a writer waits, with
+nothing stale by then. The server runs in its own process, as
 ``make serve`` does.
 
     python serve_latency.py SITE_DIR [EDITS]     # SITE_DIR holds mkdocs.yml and content/
@@ -21,8 +22,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-#: The text each edit replaces (the synthetic content and the example content both have it).
-CONDITION = re.compile(r"condition: (?!if edited)[^\n]+")
+#: The text the edits change (the synthetic content and the example content both have it).
+#: A condition on a line of its own (not inside a flow mapping such as ``{condition: ...}``).
+CONDITION = re.compile(r"(?m)^(\s+(?:- )?)condition: [^{}\n]+$")
 #: Seconds to wait for the first build, and for one edit to show.
 FIRST_BUILD, ONE_EDIT = 600.0, 120.0
 
@@ -69,6 +71,9 @@ def edit_latencies(site: Path, edits: int = 3, pages_dir: str = "privacy") -> li
     """Serve ``site`` with ``mkdocs serve --dirty``; make ``edits`` edits one after the other;
     return the seconds from each save until every page that shows the edit shows it."""
     product, original, product_id = _edited_product(site)
+    current = "if edited first"
+    text = CONDITION.sub(rf"\1condition: {current}", original, count=1)
+    product.write_text(text, "utf-8")
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"]
@@ -77,20 +82,22 @@ def edit_latencies(site: Path, edits: int = 3, pages_dir: str = "privacy") -> li
         command, cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     page = f"{base}{pages_dir}/{product_id}/"
-    index = f"{base}{pages_dir}/data-items/"
     latencies = []
     try:
         _wait([page], "</html>", FIRST_BUILD)
-        comparisons = _comparisons_showing(base, pages_dir, product_id)
+        candidates = [page, *_candidates(base, pages_dir)]
+        showing = [url for url in candidates if current in (_page(url) or "")]
+        if page not in showing:
+            raise ValueError(f"{page} does not show the condition {current!r}")
         time.sleep(2.0)  # the watcher settles after the first build
-        text = original
         for number in range(edits):
             marker = f"if edited {number} {time.time_ns()}"
-            text = CONDITION.sub(f"condition: {marker}", text, count=1)
+            text = text.replace(f"condition: {current}", f"condition: {marker}", 1)
             start = time.perf_counter()
             product.write_text(text, "utf-8")
-            done = _wait([page, *comparisons, index], marker, ONE_EDIT)
+            done = _wait(showing, marker, ONE_EDIT)
             latencies.append(done - start)
+            current = marker
             time.sleep(1.0)  # let the rebuild's last writes and the watcher settle
     finally:
         server.terminate()
@@ -99,18 +106,12 @@ def edit_latencies(site: Path, edits: int = 3, pages_dir: str = "privacy") -> li
     return latencies
 
 
-def _comparisons_showing(base: str, pages_dir: str, product_id: str) -> list[str]:
-    """The comparison pages that list the product (found from the comparisons' list)."""
-    index = _page(f"{base}{pages_dir}/data-items/") or ""
-    found = set(re.findall(rf'href="(?:\.\./)*{pages_dir}/compare/([^/"#]+)/', index))
-    found |= set(re.findall(r'href="(?:\.\./)*compare/([^/"#]+)/', index))
-    urls = []
-    for name in sorted(found):
-        url = f"{base}{pages_dir}/compare/{name}/"
-        shown = _page(url) or ""
-        if f"{product_id}/" in shown:
-            urls.append(url)
-    return urls
+def _candidates(base: str, pages_dir: str) -> list[str]:
+    """The product pages' neighbours that may show a product's condition: every comparison
+    (found from the data-item index's links) and the index itself."""
+    index = f"{base}{pages_dir}/data-items/"
+    found = set(re.findall(r'href="(?:\.\./)*compare/([^/"#]+)/', _page(index) or ""))
+    return [index, *(f"{base}{pages_dir}/compare/{name}/" for name in sorted(found))]
 
 
 def main(argv: list[str]) -> int:

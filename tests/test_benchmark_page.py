@@ -143,7 +143,7 @@ def test_the_time_per_product_is_not_judged_without_two_sizes_from_fifty() -> No
     assert not any(line.endswith("met") for line in lines)
 
 
-def test_ratios_at_the_reference_size_are_reported_not_judged() -> None:
+def test_ratios_at_the_reference_size_are_judged_against_the_goals() -> None:
     a, b = [20.0, 22.0, 21.0], [19.0, 20.0, 20.0]
     result = _result(bench.REFERENCE_SIZE, a, b, rss=(300_000, 200_000))
     lines = bench.budget_lines([_result(50, [5.0], [4.0]), result])
@@ -151,12 +151,57 @@ def test_ratios_at_the_reference_size_are_reported_not_judged() -> None:
     ratio = statistics.median(a) / statistics.median(b)
     time_line = _line(lines, "- Build time a/b")
     assert f"{ratio:.3f} ({min(pairs):.3f} to {max(pairs):.3f})" in time_line
-    assert time_line.endswith(": reported, no goal yet")
+    assert time_line.endswith(f"(goal: at most 0.70): **not met**, by {ratio - 0.70:.3f}")
     memory = _line(lines, "- Peak memory a/b")
-    assert f": {300_000 / 200_000:.2f} (" in memory and memory.endswith(": reported, no goal yet")
-    # Only the time per product is judged; the paragraph says why and that goals will come.
-    assert [line for line in lines if line.endswith("met")] == [_line(lines, "- Time per product")]
-    assert any("a later issue sets new ones" in line for line in lines if not line.startswith("-"))
+    assert f": {300_000 / 200_000:.2f} (" in memory
+    assert memory.endswith("(goal: at most 1.0): **not met**, by 0.50")
+    # Each miss says why, in a paragraph of its own.
+    assert any(line.startswith("Why a/b is missed") for line in lines)
+    assert any(line.startswith("Why peak memory is missed") for line in lines)
+    # Met goals say so, and need no why.
+    fast = _result(bench.REFERENCE_SIZE, [13.0], [20.0], rss=(150_000, 200_000))
+    lines = bench.budget_lines([_result(50, [5.0], [4.0]), fast])
+    assert _line(lines, "- Build time a/b").endswith("(goal: at most 0.70): met")
+    assert _line(lines, "- Peak memory a/b").endswith("(goal: at most 1.0): met")
+    assert not any(line.startswith("Why") for line in lines)
+
+
+def test_edit_to_page_is_judged_by_the_median_of_the_edits() -> None:
+    for edits, ok in (([2.0, 9.0, 2.5], True), ([3.5, 1.0, 4.0], False)):
+        result = _result(bench.REFERENCE_SIZE, [10.0], [20.0])
+        result.edits = edits
+        lines = bench.budget_lines([result])
+        line = _line(lines, "- Edit → page under `make serve`")
+        median = statistics.median(edits)
+        assert f"median {median:.2f} s (goal: at most 3 s)" in line
+        assert line.endswith(": met" if ok else f": **not met**, by {median - 3.0:.2f} s")
+        table = markdown_tables(bench.report([result], 1.0))
+        rows = [row for t in table for row in t if row[0] == str(bench.REFERENCE_SIZE)]
+        assert [str(bench.REFERENCE_SIZE), ", ".join(f"{e:.2f}" for e in edits)] in [
+            row[:2] for row in rows
+        ]
+
+
+def test_the_real_shape_content_is_reported_beside_the_synthetic_one() -> None:
+    synthetic = _result(bench.REFERENCE_SIZE, [10.0], [20.0])
+    real = _result(bench.REFERENCE_SIZE, [30.0], [20.0])
+    real.shape = "real-shape"
+    lines = bench.budget_lines([synthetic, real])
+    verdicts = [line for line in lines if line.startswith("- Build time a/b")]
+    assert verdicts[0].startswith(f"- Build time a/b at {bench.REFERENCE_SIZE} products")
+    assert verdicts[1].startswith(f"- Build time a/b at {bench.REFERENCE_SIZE} real-shape")
+    assert verdicts[0].endswith(": met") and ": **not met**" in verdicts[1]
+
+
+def test_the_profile_line_names_its_parts_and_top_functions() -> None:
+    result = _result(bench.REFERENCE_SIZE, [10.0], [20.0])
+    result.profile = {
+        "shares": [("Python-Markdown on every page", 0.25)],
+        "top": [("parser.py:goahead", 0.125)],
+    }
+    line = bench.profile_line(result)
+    assert "Python-Markdown on every page 25%" in line and "`parser.py:goahead` 12.5%" in line
+    assert line in bench.report([result], 1.0)
 
 
 def test_the_report_lists_every_size_with_median_and_spread() -> None:
