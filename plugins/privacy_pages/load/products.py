@@ -13,6 +13,7 @@ from ..model import (
     FreeSection,
     Note,
     Product,
+    Purposes,
     Recipient,
     Requirement,
     Retention,
@@ -111,6 +112,10 @@ def read_product(builder: DatasetBuilder, data: LocatedMapping, file: Path) -> N
         store_labels=read_store_labels(builder, data, required.items + optional.items),
         sharing=_sharing(data.get("sharing") or {}),
         controls=_controls(data.get("controls") or {}),
+        purposes=Purposes(
+            intro=(data.get("purposes") or {}).get("intro"),
+            items=tuple((data.get("purposes") or {}).get("items") or ()),
+        ),
     )
     _check_empty_markers(builder, data, product)
     builder.dataset.products[product_id] = product
@@ -189,4 +194,5 @@ def _rights(builder: DatasetBuilder, data: LocatedMapping) -> Rights:
         intro=rights.get("intro"),
         requests=tuple(RightsRequest(r["title"], r["body"]) for r in rights.get("requests") or ()),
         services=builder.links(rights, "services"),
+        rights=tuple(rights.get("rights") or ()),
     )

@@ -21,7 +21,7 @@ from .items import (
     WorkloadValue,
 )
 from .link import Link
-from .product import Controls, DataUse, FreeSection, Note, Product, Recipient, Sharing
+from .product import Controls, DataUse, FreeSection, Note, Product, Purposes, Recipient, Sharing
 from .sections import SECTION_IDS, SECTIONS
 from .storage import (
     Access,
@@ -58,6 +58,7 @@ __all__ = [
     "NeverCollected",
     "Note",
     "Product",
+    "Purposes",
     "Recipient",
     "Requirement",
     "RequirementCount",

@@ -42,6 +42,17 @@ class Sharing:
 
 
 @dataclass(frozen=True)
+class Purposes:
+    """What the product uses data for, purpose by purpose, in the statement's words."""
+
+    intro: str | None = None
+    items: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+@dataclass(frozen=True)
 class Controls:
     """How people turn collection off or limit it for the whole product (settings, environment
     variables, commands, policies), in the statement's words."""
@@ -99,6 +110,8 @@ class Product:
     sharing: Sharing = Sharing()
     #: How collection is turned off or limited for the whole product (``controls``).
     controls: Controls = Controls()
+    #: What the product uses data for (``purposes``).
+    purposes: Purposes = Purposes()
 
     @property
     def items(self) -> tuple[DataItem, ...]:

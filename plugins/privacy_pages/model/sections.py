@@ -61,7 +61,7 @@ def section_has_content(product: Product, section_id: str) -> bool:
         "required-data": lambda: bool(product.required.groups or product.required.intro),
         "optional-data": lambda: bool(product.optional.groups or product.optional.intro),
         "data-use": lambda: bool(
-            product.data_uses or product.processed_entities or product.sharing
+            product.data_uses or product.processed_entities or product.sharing or product.purposes
         ),
         "never-collected": lambda: product.never_collected is not None,
         "storage-and-retention": lambda: bool(product.storage),

@@ -74,6 +74,8 @@ class Rights:
     intro: str | None = None
     requests: tuple[RightsRequest, ...] = ()
     services: tuple[Link, ...] = ()
+    #: The rights the statement names, one per entry.
+    rights: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.intro or self.requests or self.services)
+        return bool(self.intro or self.requests or self.services or self.rights)

@@ -147,6 +147,7 @@ def _product(product: Product, page: str, dataset: Dataset) -> dict[str, Any]:
             for i in (never.items if never else ())
         ],
         "data_use": [asdict(use) for use in product.data_uses],
+        "purposes": asdict(product.purposes),
         "processed_entities": list(product.processed_entities),
         "storage": asdict(product.storage),
         "access": asdict(product.access),
