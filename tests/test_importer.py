@@ -770,7 +770,9 @@ def test_usage_errors(
 # -- what real pages do ----------------------------------------------------------------------------
 
 
-def test_statement_bullets_and_purpose_lists_are_text_not_items(tmp_path: Path) -> None:
+def test_statement_bullets_are_text_and_purpose_lists_are_purposes_not_items(
+    tmp_path: Path,
+) -> None:
     page = FRONT + (
         "# W\n\n## Data collection of W\n\n"
         "W uses data these services collect from enrolled devices:\n\n"
@@ -783,9 +785,12 @@ def test_statement_bullets_and_purpose_lists_are_text_not_items(tmp_path: Path) 
     required = result.product["required"]
     assert "- W uses Microsoft Intune to distribute its configuration." in required["intro"]
     assert result.names() == ["File names", "Process data"]
-    [section] = result.product["sections"]
-    assert section["body"].startswith("This data enables W to:\n\n- Identify indicators of attack")
-    assert section["title"] == "Device"
+    # The list of purposes is what the data is used for, not data.
+    assert result.product["purposes"] == {
+        "intro": "This data enables W to:",
+        "items": ["Identify indicators of attack", "Generate alerts"],
+    }
+    assert "sections" not in result.product
 
 
 def test_numbered_bold_headings_and_bold_paragraph_titles(tmp_path: Path) -> None:

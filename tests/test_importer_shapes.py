@@ -385,3 +385,32 @@ def test_importing_the_same_page_twice_changes_nothing(tmp_path: Path) -> None:
     second = import_page(tmp_path, page)
     assert second.text == first.text
     assert second.report.unchanged
+
+
+def test_purposes_and_named_rights(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Site\n\n## Data we collect\n\n- Email address\n\n"
+        "## How we use your information\n\n"
+        "We use the information to:\n\n"
+        "- Provide and improve the service\n"
+        "- Send you service notices\n\n"
+        "## Your privacy rights\n\n"
+        "Depending on where you live, you may have these rights:\n\n"
+        "* The right to access the data collected about you\n"
+        "* The right to object to processing\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.product["purposes"] == {
+        "intro": "We use the information to:",
+        "items": ["Provide and improve the service", "Send you service notices"],
+    }
+    rights = result.product["rights"]
+    assert rights["intro"] == "Depending on where you live, you may have these rights:"
+    assert rights["rights"] == [
+        "The right to access the data collected about you",
+        "The right to object to processing",
+    ]
+    assert free_lines(result) == []
+    markdown = rendered(result)
+    assert "### Purposes" in markdown
+    assert "- The right to object to processing" in markdown

@@ -170,6 +170,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\bmarketing\b",
             r"\badvertising\b",
             r"\bshar(?:e|ed|es|ing)\b",
+            r"^\W*why\W*$",
         ),
     ),
     (Kind.NEXT_STEPS, _words(r"\bnext steps?\b")),

@@ -123,13 +123,7 @@ class DataSections(SectionReader):
                     and lead is not None
                     and is_purpose_lead(lead.text)
                 ):
-                    self.free(
-                        [lead, block],
-                        after,
-                        heading_group.title if heading_group else None,
-                        "a list of purposes, not of data",
-                        owner=section.line,
-                    )
+                    self.purpose_list(lead, block)  # "This data enables X to:"
                     continue
                 if isinstance(block, Table):
                     done = self.data_table(

@@ -80,6 +80,10 @@ class StatementDraft:
     rights_intro: list[str] = field(default_factory=list)
     requests: list[dict[str, str]] = field(default_factory=list)
     rights_services: list[dict[str, str]] = field(default_factory=list)
+    purposes_intro: list[str] = field(default_factory=list)
+    purposes: list[str] = field(default_factory=list)
+    #: The rights the page names (its bullets under a rights heading).
+    rights: list[str] = field(default_factory=list)
     sharing_intro: list[str] = field(default_factory=list)
     #: {"name": ..., "purpose": ...} per recipient.
     recipients: list[dict[str, str]] = field(default_factory=list)

@@ -39,7 +39,7 @@ _CONTENT: dict[str, Callable[[dict[str, Any]], bool]] = {
     "required-data": lambda r: bool(r.get("required")),
     "optional-data": lambda r: bool(r.get("optional")),
     "data-use": lambda r: bool(
-        r.get("data_use") or r.get("processed_entities") or r.get("sharing")
+        r.get("data_use") or r.get("processed_entities") or r.get("sharing") or r.get("purposes")
     ),
     "never-collected": lambda r: "never_collected" in r,
     "storage-and-retention": lambda r: bool(r.get("storage")),

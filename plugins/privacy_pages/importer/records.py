@@ -328,6 +328,12 @@ def build_product(
             data_use["intro"] = _text(draft.data_use_intro)
         data_use["uses"] = draft.uses
         record["data_use"] = data_use
+    if draft.purposes:
+        purposes: dict[str, Any] = {}
+        if _text(draft.purposes_intro):
+            purposes["intro"] = _text(draft.purposes_intro)
+        purposes["items"] = draft.purposes
+        record["purposes"] = purposes
     if draft.entities:
         entities: dict[str, Any] = {}
         if _text(draft.entities_intro):
@@ -365,6 +371,8 @@ def build_product(
     rights: dict[str, Any] = {}
     if _text(draft.rights_intro):
         rights["intro"] = _text(draft.rights_intro)
+    if draft.rights:
+        rights["rights"] = draft.rights
     if draft.requests:
         rights["requests"] = draft.requests
     if draft.rights_services:

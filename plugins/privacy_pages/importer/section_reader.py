@@ -11,7 +11,19 @@ from collections.abc import Sequence
 
 from .classify import Kind
 from .draft import StatementDraft
-from .markdown_doc import Alert, Block, Directive, Html, Image, Include, ListItem, Table, parse
+from .markdown_doc import (
+    Alert,
+    Block,
+    BulletList,
+    Directive,
+    Html,
+    Image,
+    Include,
+    ListItem,
+    Paragraph,
+    Table,
+    parse,
+)
 from .markdown_out import blocks_markdown, list_markdown, span, to_markdown
 from .markup import one_line, plain
 from .outline import Section
@@ -56,6 +68,13 @@ class SectionReader:
         if header not in self.workload_names:
             self.workload_names.add(header)
             self.draft.workloads.append(header)
+
+    def purpose_list(self, lead: Paragraph | None, block: BulletList) -> None:
+        """A list of what the data is used for ("This data enables X to:")."""
+        if lead is not None:
+            self.draft.purposes_intro.append(to_markdown(lead))
+        self.draft.purposes.extend(item_markdown(item) for item in block.items)
+        self.report.counts.sections += 1
 
     def retention_table(self, table: Table, lay: Layout) -> None:
         """A Data | Retention table: one retention rule per row."""

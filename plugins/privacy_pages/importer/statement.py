@@ -59,7 +59,14 @@ _OWN_SECTIONS = frozenset(
     {Kind.NEVER, Kind.RIGHTS, Kind.ACCESS, Kind.COMPLIANCE, Kind.SHARING, Kind.CONTROLS}
 )
 #: What a list's lead may say the list is, when it is not data (see StatementReader.rescue).
-_LEAD_KINDS = STORAGE_KINDS | {Kind.NEVER, Kind.ACCESS, Kind.SHARING, Kind.CONTROLS, Kind.RIGHTS}
+_LEAD_KINDS = STORAGE_KINDS | {
+    Kind.NEVER,
+    Kind.ACCESS,
+    Kind.SHARING,
+    Kind.CONTROLS,
+    Kind.RIGHTS,
+    Kind.DATA_USE,
+}
 #: A bullet that starts with a link ("[FAQ](faq.md) - Answers to common questions").
 _LINK_FIRST = re.compile(r"^\**\[[^\]]+\]\([^)]+\)")
 #: Overview headings that say nothing themselves ("Overview"); any other heading is kept.
@@ -195,10 +202,7 @@ class StatementReader(DataSections, StorageSections, SharingSections):
 
     def rescued_list(self, block: BulletList, lead: Paragraph | None, title: str | None) -> bool:
         """Read a list by its lead's words (as if the lead were its heading); False: not read."""
-        text = plain(lead.text).strip() if lead is not None else ""
-        kind = Kind.UNKNOWN
-        if text.endswith(":") and len(text.split()) <= 25:
-            kind = classify_heading(sentences(text)[-1] if sentences(text) else text)
+        kind = self.lead_kind(lead)
         if kind not in _LEAD_KINDS:
             if lead is not None and lists_data(block, lead) and not is_never_lead(lead.text):
                 self.rescued_data([lead, block], title)
@@ -207,6 +211,7 @@ class StatementReader(DataSections, StorageSections, SharingSections):
                 self.rescued_data([block], title)
                 return True
             return False
+        assert lead is not None  # (a lead of one of those kinds)
         if kind is Kind.NEVER:
             self.never_list(lead, block)
         elif kind is Kind.ACCESS and lead is not None:
@@ -216,11 +221,14 @@ class StatementReader(DataSections, StorageSections, SharingSections):
             place = Section(None, 0)
             storage = self.draft.storage
             note = storage.retention_note if kind is Kind.RETENTION else storage.location_note
-            note.append(one_line(lead.text) if lead else text)
+            note.append(one_line(lead.text))
             for item in block.items:
                 self.storage_paragraph(
                     Paragraph(item_markdown(item), item.line, item.line), place, kind
                 )
+        elif kind is Kind.DATA_USE:
+            self.purpose_list(lead, block)
+            return True
         elif kind is Kind.SHARING:
             self.sharing_list(block, lead)
         elif kind is Kind.CONTROLS:
@@ -231,6 +239,17 @@ class StatementReader(DataSections, StorageSections, SharingSections):
             return False
         self.report.counts.sections += 1
         return True
+
+    @staticmethod
+    def lead_kind(block: Block | None) -> Kind:
+        """What a paragraph that ends with ':' says the list after it is, as if it were its
+        heading ("Retention and deletion:"); UNKNOWN for any other block."""
+        if not isinstance(block, Paragraph):
+            return Kind.UNKNOWN
+        text = plain(block.text).strip()
+        if not text.endswith(":") or len(text.split()) > 25:
+            return Kind.UNKNOWN
+        return classify_heading(sentences(text)[-1] if sentences(text) else text)
 
     def place_marked(self) -> None:
         """Items whose own words say they are optional (or required) go to that section, in a
@@ -377,6 +396,24 @@ class StatementReader(DataSections, StorageSections, SharingSections):
     def data_use_section(self, section: Section) -> None:
         pending: list[Block] = []
         for block in section.blocks:
+            before = pending[-1] if pending else None
+            if (
+                isinstance(block, BulletList)
+                and not lists_data(block, before)
+                and self.lead_kind(before) in {Kind.UNKNOWN, Kind.DATA_USE}
+            ):
+                # A list of what data is used for; a lead ending with ':' introduces it.
+                lead = before if isinstance(before, Paragraph) else None
+                if lead is not None and plain(lead.text).strip().endswith(":"):
+                    pending.pop()
+                else:
+                    lead = None
+                self.free(
+                    pending, "data-use", section.title, "not a use of data", owner=section.line
+                )
+                pending = []
+                self.purpose_list(lead, block)
+                continue
             if isinstance(block, Table):
                 lay = layout(block, Kind.DATA_USE)
                 if lay.kind == "data-use":
@@ -495,7 +532,9 @@ class StatementReader(DataSections, StorageSections, SharingSections):
         for block in section.blocks:
             if isinstance(block, BulletList) and self.link_list(block):
                 continue
-            if isinstance(block, Paragraph | BulletList | Alert | Quote):
+            if isinstance(block, BulletList):
+                self.draft.rights.extend(item_markdown(item) for item in block.items)
+            elif isinstance(block, Paragraph | Alert | Quote):
                 self.draft.rights_intro.append(to_markdown(block))
             else:
                 self.free(
