@@ -73,7 +73,7 @@ def test_field_description_tables_under_event_headings_are_groups(tmp_path: Path
     assert "**exception type** | Purpose: To group crashes |" in markdown
 
 
-def test_service_data_sent_used_for_table_groups_by_service(tmp_path: Path) -> None:
+def test_service_data_sent_used_for_table_keeps_each_row_whole(tmp_path: Path) -> None:
     page = FRONT + (
         "# Suite\n\n## Connected experiences\n\n"
         "| Service | Data sent | Used for |\n|---|---|---|\n"
@@ -82,10 +82,19 @@ def test_service_data_sent_used_for_table_groups_by_service(tmp_path: Path) -> N
         "| | Document language | Choosing the dictionary |\n"
     )
     result = import_page(tmp_path, page)
-    assert titles(result) == ["Translator", "Editor"]
+    assert titles(result) == ["Connected experiences"]
+    assert groups(result)[0]["layout"] == "table"
     assert result.names() == ["Selected text", "Document text", "Document language"]
+    translated = result.item("Selected text")
+    assert translated["purpose"] == "Translating the text"
+    assert translated["note"] == "**Service:** Translator"  # the row's context, with its item
     assert result.item("Document language")["purpose"] == "Choosing the dictionary"
     assert free_lines(result) == []
+    # One table row per source row, its cells together.
+    assert (
+        "**Selected text** | Purpose: Translating the text<br>**Service:** Translator |"
+        in rendered(result)
+    )
 
 
 def test_columns_in_any_order_without_outer_pipes(tmp_path: Path) -> None:
@@ -233,7 +242,7 @@ def test_a_single_bold_paragraph_stays_text(tmp_path: Path) -> None:
 # -- tables and lists outside any data section ----------------------------------------------------
 
 
-def test_command_data_table_in_the_introduction_is_a_group_per_command(tmp_path: Path) -> None:
+def test_command_data_table_in_the_introduction(tmp_path: Path) -> None:
     page = FRONT + (
         "# odo usage data\n\n"
         "odo collects the following data for each command.\n\n"
@@ -242,13 +251,8 @@ def test_command_data_table_in_the_introduction_is_a_group_per_command(tmp_path:
         "| odo deploy | Component type |\n"
     )
     result = import_page(tmp_path, page)
-    assert titles(result) == ["odo init", "odo deploy"]
-    assert [
-        [i.get("name") or result.catalog_name(i["ref"]) for i in g["items"]] for g in groups(result)
-    ] == [
-        ["Component type", "devfile name", "language"],
-        ["Component type"],
-    ]
+    assert result.names() == ["Component type, devfile name, language", "Component type"]
+    assert result.item("Component type")["note"] == "**Command:** odo deploy"
     assert free_lines(result) == []
 
 

@@ -176,6 +176,9 @@ _SENTENCE_VERB = re.compile(
 _CLAUSE = re.compile(r"\b(?:that|which|who|when|if|where|whenever|unless|while|whether)\b.*$", re.I)
 
 
+_CONDITION_FIRST = re.compile(r"^(?:if|when|unless|while|once)\b[^,]*,", re.I)
+
+
 def reads_as_sentence(draft: ItemDraft) -> bool:
     """Whether an item's name is a sentence rather than the name of some data.
 
@@ -183,6 +186,8 @@ def reads_as_sentence(draft: ItemDraft) -> bool:
     count; one in the main clause ("X is sent to Y") does.
     """
     words = draft.name.split()
+    if _CONDITION_FIRST.match(draft.name):
+        return True  # "If the policy is set, Edge sends ...": a sentence that starts with its if
     main = _CLAUSE.sub("", draft.name)
     return len(words) > 14 or bool(_SENTENCE_VERB.search(main))
 

@@ -21,7 +21,7 @@ from .item_text import ItemSource, is_data_list, item_from
 from .markdown_doc import Block, BulletList, ListItem, Paragraph, Table
 from .markup import plain, sentences
 from .outline import Section
-from .tables import Role, layout
+from .tables import Role, is_context_header, layout
 
 # "X.*Y" is tried from the first X of each sentence only (see classify), so matching stays
 # linear in the text.
@@ -121,8 +121,16 @@ def is_item_table(table: Table) -> bool:
     if lay.kind != "items" or len(table.header) < 2:
         return False
     roles = {c.role for c in lay.columns}
-    named = any(c.role is Role.NAME and c.named for c in lay.columns)
-    return named and (bool(roles & _ITEM_TEXT_ROLES) or Role.CATEGORY in roles)
+    name = next((c for c in lay.columns if c.role is Role.NAME and c.named), None)
+    if name is None:
+        return False
+    # A matrix of values ("Sent", "Not sent") names no data: names are mostly distinct.
+    values = [plain(row.cells[name.index]) for row in table.rows if len(row.cells) > name.index]
+    values = [v for v in values if v]
+    if len(values) >= 3 and len(set(values)) * 4 < len(values) * 3:
+        return False
+    context = any(c.role is Role.OTHER and is_context_header(c.header) for c in lay.columns)
+    return bool(roles & _ITEM_TEXT_ROLES) or Role.CATEGORY in roles or context
 
 
 def lists_data(block: BulletList, before: Block | None) -> bool:

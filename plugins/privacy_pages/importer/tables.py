@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .classify import DATA_KINDS, Kind
-from .item_text import ItemDraft, ItemSource, item_from, listed_items
+from .item_text import ItemDraft, ItemSource, item_from
 from .markdown_doc import Table
 from .markup import has_html, html_to_markdown, one_line, plain
 from .requirement import requirement_value
@@ -217,7 +217,6 @@ def layout(table: Table, context: Kind) -> Layout:
         ):
             role = Role.WORKLOAD
         columns.append(Column(index, words, role))
-    _context_column(columns)
     roles = {c.role for c in columns}
     if (
         Role.SOURCE in roles
@@ -247,8 +246,9 @@ def layout(table: Table, context: Kind) -> Layout:
     return Layout("unknown", tuple(columns))
 
 
-#: A first column that names where the data goes or what sends it (a service, a product, an
-#: event), beside a column that names the data: the rows' group.
+#: The header of a column that says where the data goes or what sends it (a service, a
+#: product, an event, a command): each row's context, kept with its item (as "**Service:**
+#: Translator"), so that the row's cells stay together on the page.
 _CONTEXT = re.compile(
     r"^(?:services?|products?|features?|components?|apps?|applications?|scenarios?|areas?|"
     r"experiences?|events?|event names?|tools?|commands?|modules?|pages?|screens?|views?)$",
@@ -256,21 +256,8 @@ _CONTEXT = re.compile(
 )
 
 
-#: The header of a column of data that lists what each row's context sends ("Data", "Data
-#: sent", "Data collected"): beside a context column, the table is one group per row.
-_DATA_LISTED = re.compile(r"^data\b", re.IGNORECASE)
-
-
-def _context_column(columns: list[Column]) -> None:
-    if len(columns) < 2 or not _CONTEXT.match(columns[0].header.strip()):
-        return
-    if len(columns) == 2 and not _DATA_LISTED.match(columns[1].header.strip()):
-        return
-    if any(c.role is Role.NAME for c in columns[1:]) and not any(
-        c.role is Role.CATEGORY for c in columns
-    ):
-        first = columns[0]
-        columns[0] = Column(first.index, first.header, Role.CATEGORY)
+def is_context_header(header: str) -> bool:
+    return bool(_CONTEXT.match(header.strip()))
 
 
 def _settle(columns: list[Column]) -> None:
@@ -420,8 +407,6 @@ def read_items(table: Table, lay: Layout) -> TableRead:
         shared = any(row.plain(c.index) for c in text_columns)
         row_text = sum(len(row.plain(c.index)) for c in lay.columns if c not in (name, category))
         drafts = _split(source, shared, name_cell is category_cell, row_text)
-        if len(drafts) == 1 and (len(drafts[0].name) + 2) * row_text <= _SPLIT_BUDGET:
-            drafts = listed_items(drafts[0])  # "Component type, devfile name, language"
         for draft in drafts:
             _fill(draft, row, lay)
             current.items.append(draft)
@@ -575,6 +560,7 @@ __all__ = [
     "TableRead",
     "category_name",
     "category_title",
+    "is_context_header",
     "layout",
     "markdown_table",
     "read_items",
