@@ -5,9 +5,10 @@ as modified, so every rebuild converted and wrote all the generated pages again 
 :class:`DirtyRebuilds` keeps, in memory between rebuilds, a digest of each generated page's
 Markdown and of what all pages share (the files, the nav, the configuration, the theme
 overrides). A rebuild then converts and writes the generated pages whose Markdown changed,
-and every hand-written page (their blocks, such as the home page's counts, come from the
-records, and their includes are other files): nothing that depends on an edit is left stale.
-When what the pages share changes, every page is rebuilt.
+the hand-written pages that changed, and every hand-written page that draws on other files
+(blocks such as the home page's counts come from the records; includes are other files):
+nothing that depends on an edit is left stale. When what the pages share changes, every page
+is rebuilt.
 
 Material's search plugin merges a dirty rebuild into the previous index by one page only;
 :func:`DirtyRebuilds.merge_search_index` merges every rebuilt page, so the preview's search
@@ -18,13 +19,28 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from ..render.generated import GeneratedPage
+
+#: What makes a hand-written page depend on files other than its own: the plugin's blocks,
+#: Learn includes, snippets. A page with any of them is rebuilt every time.
+_DRAWS_ON_OTHERS = re.compile(r"<!--\s*privacy-pages:|\[!INCLUDE|--8<--|\{%|\{\{")
+
+
+def _draws_on_others(file: File) -> bool:
+    """Whether a hand-written page may change when another file does (when in doubt: yes)."""
+    try:
+        text = Path(file.abs_src_path or "").read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return True
+    return _DRAWS_ON_OTHERS.search(text) is not None
 
 
 def _digest(*parts: str) -> bytes:
@@ -74,8 +90,8 @@ class DirtyRebuilds:
         banners: dict[str, str],
     ) -> None:
         """Mark which documentation pages of ``files`` this build converts and writes: the
-        generated pages whose Markdown (or preview banner) changed, and the hand-written ones;
-        all of them when what pages share changed."""
+        generated pages whose Markdown (or preview banner) changed, and the hand-written ones
+        that changed or draw on other files; all of them when what pages share changed."""
         documents = files.documentation_pages()
         digests = {page.path: _digest(banners.get(page.path, ""), page.markdown) for page in pages}
         shared = _digest(
@@ -92,8 +108,11 @@ class DirtyRebuilds:
         self.skipped = 0
         for file in documents:
             digest = digests.get(file.src_uri)
-            if digest is None or everything or self.written.get(file.src_uri) != digest:
-                _set_modified(file, True)  # hand-written, new or changed
+            if digest is None:  # hand-written: MkDocs compares its file with what it wrote
+                if everything or _draws_on_others(file):
+                    _set_modified(file, True)
+            elif everything or self.written.get(file.src_uri) != digest:
+                _set_modified(file, True)  # new or changed
             else:
                 _set_modified(file, False)
                 self.skipped += 1
