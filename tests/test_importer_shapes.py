@@ -418,3 +418,22 @@ def test_purposes_and_named_rights(tmp_path: Path) -> None:
     markdown = rendered(result)
     assert "### Purposes" in markdown
     assert "- The right to object to processing" in markdown
+
+
+def test_configuring_analytics_is_controls_and_its_table_stays_a_table(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# CLI analytics\n\n## Data collected\n\n"
+        "| Dimension | Description |\n|:---|:---|\n| OS | The user's operating system |\n\n"
+        "## Configuring usage analytics\n\n"
+        "Configure usage analytics with the `cli analytics` command.\n\n"
+        "| Command | Description |\n|:---|:---|\n| `cli analytics disable` | Disables analytics |\n\n"
+        "### Environment variables\n\nFor CI, set `CLI_ANALYTICS=false`.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names() == ["OS"]
+    assert result.product["controls"]["options"] == [
+        "Configure usage analytics with the `cli analytics` command.",
+        "For CI, set `CLI_ANALYTICS=false`.",
+    ]
+    # The table of commands is kept as a table, as free-form text with its lines.
+    assert free_lines(result) == [(19, 21)]

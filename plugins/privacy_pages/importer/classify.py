@@ -79,6 +79,8 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\b(?:telemetry|analytics|collection|metrics|reporting|tracking|usage data)\b",
             r"\bhow (?:can (?:i|you)|to) (?:disable|turn off|opt)\b",
             r"\benable ?/ ?disable\b",
+            r"\b(?:configur|manag|control)(?:e|es|ed|ing)?\b.{0,30}"
+            r"\b(?:telemetry|analytics|data collection|diagnostic data|usage data)\b",
             r"^\W*disable\W*$",
             r"\byour choices\b",
             r"\bprivacy controls\b",
@@ -101,6 +103,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\btelemetry\b",
             r"\banalytics\b",
             r"\busage data\b",
+            r"\bdiagnostic data\b",
         ),
     ),
     (Kind.ENTITIES, _words(r"\bentities\b")),
