@@ -106,6 +106,17 @@ def test_an_edit_rebuilds_its_page_and_every_page_that_shows_it(served: DirtySer
     assert "privacy/widget-android/" in served.search_locations()
 
 
+def test_the_page_of_a_removed_product_is_no_longer_served(served: DirtyServe) -> None:
+    served.build()
+    assert (served.out / PAGES["android"]).is_file()
+    (served.site / "content" / "products" / "widget-android.yml").unlink()
+    served.config = served._load()
+    build(served.config, dirty=True)
+    assert not (served.out / PAGES["android"]).exists()
+    assert (served.out / PAGES["ios"]).is_file()
+    assert "widget-android" not in (served.out / PAGES["comparison"]).read_text("utf-8")
+
+
 def test_a_change_to_the_configuration_rebuilds_every_page(served: DirtyServe) -> None:
     first = served.build()
     config = served.site / "mkdocs.yml"

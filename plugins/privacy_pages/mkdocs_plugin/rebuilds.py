@@ -76,6 +76,8 @@ class DirtyRebuilds:
         self.shared: bytes | None = None
         #: This build's digests, kept once the build completes (a failed build keeps none).
         self._pending: tuple[bytes, dict[str, bytes]] | None = None
+        #: Where each generated page was written, by its path (to remove one that is gone).
+        self.outputs: dict[str, str] = {}
         #: The URLs of the pages this build converts, and of all its pages (for search).
         self.rebuilt: set[str] = set()
         self.urls: set[str] = set()
@@ -103,6 +105,7 @@ class DirtyRebuilds:
         )
         everything = shared != self.shared
         self._pending = (shared, digests)
+        self._remove_gone(documents, digests)
         self.rebuilt = set()
         self.urls = {file.url for file in documents}
         self.skipped = 0
@@ -116,6 +119,15 @@ class DirtyRebuilds:
             else:
                 _set_modified(file, False)
                 self.skipped += 1
+
+    def _remove_gone(self, documents: Iterable[File], digests: dict[str, bytes]) -> None:
+        """Delete what a generated page that is no longer generated left in the site (a dirty
+        build never cleans the site folder): its old page must not stay served."""
+        current = {file.src_uri: file.abs_dest_path for file in documents}
+        for path, output in self.outputs.items():
+            if path not in digests and path not in current and os.path.isfile(output):
+                os.remove(output)
+        self.outputs = {path: current[path] for path in digests if path in current}
 
     def completed(self) -> None:
         """The build wrote every page it marked: its digests are now what the site holds."""
