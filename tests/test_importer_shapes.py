@@ -437,3 +437,16 @@ def test_configuring_analytics_is_controls_and_its_table_stays_a_table(tmp_path:
     ]
     # The table of commands is kept as a table, as free-form text with its lines.
     assert free_lines(result) == [(19, 21)]
+
+
+def test_regions_under_a_storage_lead_in_any_section(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Service\n\n## Data we collect\n\n- Email address\n\n## Details\n\n"
+        "Data is stored in datacenters in the following regions:\n\n"
+        "- United States\n- European Union\n- Australia\n"
+    )
+    result = import_page(tmp_path, page)
+    storage = result.product["storage"]
+    assert storage["locations"] == ["United States", "European Union", "Australia"]
+    assert storage["location_note"] == "Data is stored in datacenters in the following regions:"
+    assert free_lines(result) == []

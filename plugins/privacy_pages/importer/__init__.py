@@ -11,7 +11,8 @@ Modules, in the order a page goes through them:
 * :mod:`.classify` — what a heading or a sentence means; :mod:`.shapes` — data tables and
   lists recognized by their shape under any heading; :mod:`.requirement` — "(optional)" and
   "Required" in an item's own words;
-* :mod:`.statement`, :mod:`.data_sections`, :mod:`.storage_sections` — the section readers,
+* :mod:`.statement`, :mod:`.data_sections`, :mod:`.storage_sections`,
+  :mod:`.sharing_sections` — the section readers,
   which fill a :mod:`.draft` and put what they do not recognize into free-form sections
   (:mod:`.section_reader`, :mod:`.markdown_out`), once data tables and lists under a lead
   that names their kind have been taken out of it (``StatementReader.rescue``);

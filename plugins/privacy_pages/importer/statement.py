@@ -33,6 +33,7 @@ from .outline import Section, outline
 from .section_reader import alert_markdown, is_comment, item_markdown
 from .shapes import bold_runs, data_shape, is_bold_list, is_item_table, lists_data
 from .sharing_sections import SharingSections
+from .statements import places
 from .storage_sections import StorageSections
 from .tables import layout, read_uses
 
@@ -222,6 +223,11 @@ class StatementReader(DataSections, StorageSections, SharingSections):
             storage = self.draft.storage
             note = storage.retention_note if kind is Kind.RETENTION else storage.location_note
             note.append(one_line(lead.text))
+            named = [plain(item.text).strip() for item in block.items]
+            if kind is not Kind.RETENTION and all(places(n) for n in named):
+                storage.locations.extend(n for n in named if not self.has_location(n))
+                self.report.counts.sections += 1
+                return True  # "Data is stored in the following regions:" and the regions
             for item in block.items:
                 self.storage_paragraph(
                     Paragraph(item_markdown(item), item.line, item.line), place, kind
