@@ -5,11 +5,14 @@ headings, ids, table of contents, permalinks and text) and the search index."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import copy_example_site, run_mkdocs
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from privacy_pages.mkdocs_plugin.html_blocks import HtmlBlocks
 from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
 
@@ -51,6 +54,40 @@ def test_the_small_site_is_the_same_with_blocks_around_markdown(
 ) -> None:
     around, through = both_ways(site_copy("small"), tmp_path, monkeypatch)
     assert around == through
+
+
+def test_links_to_ids_inside_the_blocks_are_still_valid_anchors(
+    site_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """MkDocs checks anchor links against the ids it found in a page, raw HTML included: the
+    ids of the blocks taken around Python-Markdown must count, or a strict build fails."""
+    site = site_copy("small")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "validation:\n  anchors: warn\n", "utf-8")
+    (site / "docs" / "links.md").write_text(
+        "# Links\n\n[The device identifier](privacy/data-items.md#device-identifier) and "
+        "[the comparison](privacy/compare/all-products.md#comparison-all-products).\n"
+        "[Nowhere](privacy/data-items.md#no-such-item).\n",
+        "utf-8",
+    )
+    # MkDocs checks anchors only when its log is not at DEBUG level (run_mkdocs sets DEBUG).
+    warned: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            warned.append(record.getMessage())
+
+    handler = Collect(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        built = load_config(str(config), site_dir=str(tmp_path / "out"))
+        built.plugins.on_startup(command="build", dirty=False)
+        build(built)
+    finally:
+        logger.removeHandler(handler)
+    links = [w for w in warned if "contains a link" in w]
+    assert len(links) == 1 and "no-such-item" in links[0], warned
 
 
 def test_a_block_is_taken_out_whole_and_put_back_where_it_was() -> None:
