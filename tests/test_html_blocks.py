@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_example_site, run_mkdocs
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from privacy_pages.mkdocs_plugin.html_blocks import HtmlBlocks
+from privacy_pages.mkdocs_plugin.html_blocks import HtmlBlocks, placeholders_survive
 from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
 
 
@@ -124,3 +126,21 @@ def test_a_lost_placeholder_is_an_error_not_a_missing_table() -> None:
     blocks.take_out("<div>table</div>\n")
     with pytest.raises(ValueError, match="placeholder"):
         blocks.put_back("<p>nothing here</p>")
+
+
+class _ClassedParagraphs(Extension):
+    """An extension that gives every paragraph a class (so no ``<p>`` is bare)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        class Classed(Treeprocessor):
+            def run(self, root: object) -> None:
+                for paragraph in root.iter("p"):  # type: ignore[attr-defined]
+                    paragraph.set("class", "text")
+
+        md.treeprocessors.register(Classed(md), "classed", 1)
+
+
+def test_blocks_stay_in_the_markdown_where_an_extension_rewrites_paragraphs() -> None:
+    site = ["admonition", "attr_list", "tables", "toc", "privacy_pages.learn_syntax"]
+    assert placeholders_survive(site, {"toc": {"permalink": True}})
+    assert not placeholders_survive([*site, _ClassedParagraphs()], {})

@@ -19,7 +19,11 @@ from __future__ import annotations
 import html
 import re
 import secrets
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
+
+import markdown
 
 _DIV = re.compile(r"<div[\s>]|</div>")
 _ID = re.compile(r"""<[a-zA-Z][^>]*?\sid="([^"]*)\"""")
@@ -67,6 +71,20 @@ class HtmlBlocks:
     def anchor_ids(self) -> set[str]:
         """The ids in the blocks: what MkDocs would have found there for anchor links."""
         return {html.unescape(found) for block in self.blocks for found in _ID.findall(block)}
+
+
+def placeholders_survive(extensions: Sequence[Any], configs: Mapping[str, Any]) -> bool:
+    """Whether the site's Markdown extensions leave a placeholder paragraph as ``<p>...</p>``
+    (if one did not, blocks would go through Python-Markdown as before)."""
+    probe = HtmlBlocks()
+    text = f"# Probe\n\n{probe.placeholder(0)}\n\nText.\n"
+    try:
+        converted = markdown.Markdown(
+            extensions=list(extensions), extension_configs=dict(configs)
+        ).convert(text)
+    except Exception:  # an extension that needs MkDocs' page: leave the blocks to it
+        return False
+    return f"\n<p>{probe.placeholder(0)}</p>\n" in converted
 
 
 def _is_whole_block(chunk: str) -> bool:

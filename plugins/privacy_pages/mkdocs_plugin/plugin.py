@@ -48,7 +48,7 @@ from ..settings import Settings, SettingsError, removed_options_message, setting
 from .config import PrivacyPagesConfig
 from .files import add_generated_files, add_to_nav
 from .head import add_feed_link, add_meta_tags, escape_meta
-from .html_blocks import HtmlBlocks
+from .html_blocks import HtmlBlocks, placeholders_survive
 from .rebuilds import DirtyRebuilds
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -71,8 +71,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.build: SiteBuild | None = None
         #: Under ``mkdocs serve``: the problems each generated page shows, by its path.
         self.banners: dict[str, str] = {}
-        #: The raw HTML blocks taken out of each generated page's Markdown, by its path.
-        self.html_blocks: dict[str, HtmlBlocks] = {}
+        #: The raw HTML blocks taken out of each generated page's Markdown, by its path (None:
+        #: this build leaves them in the Markdown).
+        self.html_blocks: dict[str, HtmlBlocks] | None = None
         #: Under ``mkdocs serve --dirty``: what the site holds, to rebuild only changed pages.
         self.rebuilds: DirtyRebuilds | None = None
 
@@ -83,7 +84,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = self.build = None  # nothing of an earlier build carries over
-        self.banners, self.html_blocks = {}, {}
+        self.banners, self.html_blocks = {}, None
         if not self.config.enabled:
             return config
         options = {k: v for k, v in self.config.items() if v is not None and k != "enabled"}
@@ -107,6 +108,10 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
+        if self.html_blocks_around_markdown and placeholders_survive(
+            config.markdown_extensions, config.mdx_configs
+        ):
+            self.html_blocks = {}
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -151,7 +156,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             if product is not None:  # the theme's <title> names the product
                 page.meta["title"] = escape_meta(browser_title(product))
             markdown = self.banners.get(page.file.src_uri, "") + markdown
-            if self.html_blocks_around_markdown:
+            if self.html_blocks is not None:
                 blocks = HtmlBlocks()
                 markdown = blocks.take_out(markdown)
                 if blocks.blocks:
@@ -177,7 +182,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             self.rebuilds.rebuilt.add(page.url)
         # The last step for HTML made from content, whatever Markdown syntax made it.
         if page.file.generated_by is not None:
-            blocks = self.html_blocks.pop(page.file.src_uri, None)
+            blocks = (self.html_blocks or {}).pop(page.file.src_uri, None)
             if blocks is not None:
                 html = blocks.put_back(html)
                 page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.anchor_ids()
