@@ -450,3 +450,35 @@ def test_regions_under_a_storage_lead_in_any_section(tmp_path: Path) -> None:
     assert storage["locations"] == ["United States", "European Union", "Australia"]
     assert storage["location_note"] == "Data is stored in datacenters in the following regions:"
     assert free_lines(result) == []
+
+
+def test_importing_again_keeps_an_item_named_like_one_of_the_pages_groups(
+    tmp_path: Path,
+) -> None:
+    """The first import makes a category 'Location' (a group of the page) and an item
+    'Location' (a bullet of another group); the second must not read the bullet as the
+    heading of that category."""
+    page = FRONT + (
+        "# App\n\n## Required data\n\n### Location\n\n- GPS position\n\n"
+        "## Optional data\n\n### Usage data\n\n- Location\n- Session length\n"
+    )
+    first = import_page(tmp_path, page)
+    assert first.names("optional") == ["Location", "Session length"]
+    second = import_page(tmp_path, page)
+    assert second.text == first.text
+
+
+def test_a_listing_bullet_the_catalog_has_whole_stays_one_item(tmp_path: Path) -> None:
+    page = FRONT + "# App\n\n## Data we collect\n\n- IP address, domain, sub-domain\n"
+    first = import_page(tmp_path, page)
+    assert first.names() == ["IP address", "domain", "sub-domain"]
+    catalog = tmp_path / "content" / "catalog" / "imported.yml"
+    catalog.write_text(
+        catalog.read_text("utf-8")
+        + "  - id: app-cpu-network\n    name: App, CPU, and network usage\n"
+        + "    category: data-collected\n",
+        "utf-8",
+    )
+    other = FRONT + "# Other app\n\n## Data we collect\n\n- App, CPU, and network usage\n"
+    second = import_page(tmp_path, other, name="other.md")
+    assert [i["ref"] for i in second.items()] == ["app-cpu-network"]

@@ -13,7 +13,7 @@ from .classify import (
     optional_kind,
 )
 from .draft import DataDraft, GroupDraft
-from .item_text import ItemDraft, ItemSource, is_data_list, item_from, listed_items
+from .item_text import ItemDraft, ItemSource, is_data_list, item_from
 from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
 from .markdown_out import blocks_markdown, to_markdown
 from .markup import links, one_line, plain, sentences
@@ -136,9 +136,10 @@ class DataSections(SectionReader):
                 for item in block.items:
                     if not item.text.strip() and not item.children and not item.paragraphs:
                         continue  # an empty bullet says nothing
-                    drafts = listed_items(item_from(ItemSource.from_list_item(item)))
-                    group.items.extend(drafts)
-                    self.report.counts.items += len(drafts)
+                    draft = item_from(ItemSource.from_list_item(item))
+                    draft.listable = True  # (split by the regrouper unless the catalog has it)
+                    group.items.append(draft)
+                    self.report.counts.items += 1
                 placed_group = True
                 continue
             if pending:

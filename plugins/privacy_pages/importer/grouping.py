@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .draft import DataDraft, GroupDraft
-from .item_text import DetailDraft, ItemDraft, ItemSource, item_from
+from .item_text import DetailDraft, ItemDraft, ItemSource, item_from, listed_items
 from .items import CatalogIndex, CategoryIndex
 from .report import PageReport
 
@@ -100,6 +100,16 @@ class Regrouper:
     catalog: CatalogIndex
     categories: CategoryIndex
     report: PageReport
+    #: The categories that the page's own group headings name.
+    page_categories: set[str] = field(default_factory=set)
+
+    def page_groups(self, *sections: DataDraft) -> None:
+        """Note the categories the page's own group headings name (see heading_category)."""
+        for section in sections:
+            for group in section.groups:
+                found = self.categories.match(group.category or group.title)
+                if found is not None:
+                    self.page_categories.add(found[0])
 
     def section(self, section: DataDraft) -> None:
         groups: list[GroupDraft] = []
@@ -159,6 +169,11 @@ class Regrouper:
         """The category a bullet's words name, when that makes it a heading in its group."""
         found = self.categories.match(item.name)
         if found is None or found[0] == own:
+            return None
+        if found[0] in self.page_categories:
+            # The page heads a group of its own with that category's name: under another
+            # heading, the bullet is an item (and importing the page again, once the category
+            # exists, changes nothing).
             return None
         if own is not None:
             match = self.catalog.match(item.name, own)
@@ -230,14 +245,23 @@ class Regrouper:
     # -- bullets that hold several items -------------------------------------------------------
 
     def split_items(self, items: list[ItemDraft], category: str | None) -> list[ItemDraft]:
-        if not self.catalog.matcher.entries:
-            return items
+        known = bool(self.catalog.matcher.entries)
         result: list[ItemDraft] = []
         for item in items:
-            whole = self.catalog.match(item.name, category, loose=False)
-            names = [] if whole else self.parts(item.name, category)
+            whole = self.catalog.match(item.name, category, loose=False) if known else None
+            names = [] if whole or not known else self.parts(item.name, category)
             if not names:
-                result.append(item)
+                # A bullet that only lists names ("IP address, domain, sub-domain"), unless
+                # the catalog has it whole ("App, CPU, and network usage").
+                each = listed_items(item) if item.listable and whole is None else [item]
+                result.extend(each)
+                if len(each) > 1:
+                    self.report.review(
+                        item.line,
+                        "grouping",
+                        f"{item.name!r} lists {len(each)} items: "
+                        + ", ".join(repr(i.name) for i in each),
+                    )
                 continue
             last = len(names) - 1
             result.extend(item.renamed(name, nested=i == last) for i, name in enumerate(names))

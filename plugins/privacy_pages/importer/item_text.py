@@ -92,6 +92,8 @@ class ItemDraft:
     #: What the page marks the item as: True optional ("(optional)"), False required, None
     #: nothing (the item goes where its section says).
     optional: bool | None = None
+    #: A bullet of its own (not a table cell): it may list several items ("A, B, C").
+    listable: bool = False
     _description: list[str] = field(default_factory=list, init=False, repr=False)
     _note: list[str] = field(default_factory=list, init=False, repr=False)
     _purpose: list[str] = field(default_factory=list, init=False, repr=False)
@@ -139,6 +141,7 @@ class ItemDraft:
             self.implied,
         )
         copy.optional = self.optional
+        copy.listable = False
         copy._description = list(self._description)
         copy._note = list(self._note)
         copy._purpose = list(self._purpose)

@@ -314,6 +314,7 @@ def build_product(
     if draft.workloads:
         record["workloads"] = [{"id": resolver.workload_ids[h], "name": h} for h in draft.workloads]
     regrouper = Regrouper(resolver.catalog, resolver.categories, report)
+    regrouper.page_groups(draft.required, draft.optional)
     regrouper.section(draft.required)
     regrouper.section(draft.optional)
     draft.never_items = regrouper.never(draft.never_items)
