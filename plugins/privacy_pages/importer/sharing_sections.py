@@ -22,8 +22,9 @@ from .section_reader import SectionReader, is_comment, item_markdown
 from .shapes import bold_runs
 from .tables import Role, layout
 
-#: ", to process payments" / " for analytics": the purpose after a recipient's name.
-_PURPOSE = re.compile(r",?\s+(?=(?:to|for|which|who|that|in order to)\s)", re.IGNORECASE)
+#: ", to process payments": what follows a recipient's name after a comma (without one, "for"
+#: or "to" may be part of the name: "Microsoft Defender for Cloud Apps").
+_PURPOSE = re.compile(r",\s*(?=(?:to|for|which|who|that|in order to)\s)", re.IGNORECASE)
 
 
 def recipient(markdown: str) -> dict[str, str]:

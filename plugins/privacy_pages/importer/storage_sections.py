@@ -64,8 +64,10 @@ class StorageSections(SectionReader):
                     index += 2
                     continue
                 lead = plain(block.text).strip()
-                if lead.endswith(":") and classify_heading(lead) in STORAGE_KINDS:
-                    # "Customer data is not stored outside the geo, except if:" and its cases.
+                flat = not any(item.children or item.paragraphs for item in following.items)
+                if flat and lead.endswith(":") and classify_heading(lead) in STORAGE_KINDS:
+                    # "Customer data is not stored outside the geo, except if:" and its cases
+                    # (a list with nested lists stays free-form, for a writer to place).
                     note = (
                         storage.retention_note
                         if classify_heading(lead) is Kind.RETENTION
