@@ -308,6 +308,7 @@ def test_recipients_from_a_sharing_section_and_a_sharing_lead(tmp_path: Path) ->
         "- Payment processors, to process payments\n"
         "- **Cloud hosting providers**: to store your notes\n"
         "- Contoso Analytics\n"
+        "- Microsoft Defender for Cloud Apps\n"
     )
     result = import_page(tmp_path, page)
     sharing = result.product["sharing"]
@@ -316,6 +317,7 @@ def test_recipients_from_a_sharing_section_and_a_sharing_lead(tmp_path: Path) ->
         {"name": "Payment processors", "purpose": "to process payments"},
         {"name": "Cloud hosting providers", "purpose": "to store your notes"},
         {"name": "Contoso Analytics"},
+        {"name": "Microsoft Defender for Cloud Apps"},  # "for" without a comma: its name
     ]
     assert "data-use" not in result.product.get("empty_sections", {})
     assert free_lines(result) == []
