@@ -484,3 +484,18 @@ def test_a_listing_bullet_the_catalog_has_whole_stays_one_item(tmp_path: Path) -
     other = FRONT + "# Other app\n\n## Data we collect\n\n- App, CPU, and network usage\n"
     second = import_page(tmp_path, other, name="other.md")
     assert [i["ref"] for i in second.items()] == ["app-cpu-network"]
+
+
+def test_retention_periods_in_the_pages_words(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Service\n\n## Data we collect\n\n- Email address\n\n## How long we keep data\n\n"
+        "Crash dumps are deleted within 30 days. Account data is kept for up to one year. "
+        "Session logs are retained for 24 hours. Analytics events are stored for 25 months.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert [(r["data"], r["period"]) for r in result.product["storage"]["retention"]] == [
+        ("Crash dumps", "within 30 days"),
+        ("Account data", "up to one year"),
+        ("Session logs", "24 hours"),
+        ("Analytics events", "25 months"),
+    ]
