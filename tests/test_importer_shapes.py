@@ -499,3 +499,21 @@ def test_retention_periods_in_the_pages_words(tmp_path: Path) -> None:
         ("Session logs", "24 hours"),
         ("Analytics events", "25 months"),
     ]
+
+
+def test_a_storage_lead_and_its_cases_are_the_location_note(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Service\n\n## Data we collect\n\n- Email address\n\n## Data location\n\n"
+        "The service won't store customer data outside the stated geo, except if:\n\n"
+        "- Support needs it.\n"
+        "- The customer turns on features such as:\n"
+        "  - A global content delivery network.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.product["storage"]["location_note"] == (
+        "The service won't store customer data outside the stated geo, except if:\n\n"
+        "- Support needs it.\n"
+        "- The customer turns on features such as:\n"
+        "- A global content delivery network."
+    )
+    assert free_lines(result) == []

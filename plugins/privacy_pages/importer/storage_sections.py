@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .classify import STORAGE_KINDS, Kind, classify_heading
-from .markdown_doc import BulletList, Paragraph, Table
+from .markdown_doc import BulletList, ListItem, Paragraph, Table
 from .markdown_out import blocks_markdown, span
 from .markup import one_line, plain, sentences
 from .outline import Section
@@ -38,6 +38,16 @@ _LOCATIONS_LEAD = re.compile(
 )
 
 
+def _flat_list(items: tuple[ListItem, ...]) -> str:
+    """Bullets with their nested bullets after them, all at one level."""
+    lines: list[str] = []
+    for item in items:
+        lines.append("- " + " ".join(one_line(t) for t in (item.text, *item.paragraphs)))
+        if item.children:
+            lines.append(_flat_list(item.children))
+    return "\n".join(lines)
+
+
 class StorageSections(SectionReader):
     """Where data is stored, for how long, and where the people who handle it work."""
 
@@ -64,16 +74,15 @@ class StorageSections(SectionReader):
                     index += 2
                     continue
                 lead = plain(block.text).strip()
-                flat = not any(item.children or item.paragraphs for item in following.items)
-                if flat and lead.endswith(":") and classify_heading(lead) in STORAGE_KINDS:
+                if lead.endswith(":") and classify_heading(lead) in STORAGE_KINDS:
                     # "Customer data is not stored outside the geo, except if:" and its cases
-                    # (a list with nested lists stays free-form, for a writer to place).
+                    # (nested bullets follow their parent, one level: a note is one text).
                     note = (
                         storage.retention_note
                         if classify_heading(lead) is Kind.RETENTION
                         else storage.location_note
                     )
-                    note.append(blocks_markdown([block, following]))
+                    note.append(one_line(block.text) + "\n\n" + _flat_list(following.items))
                     index += 2
                     continue
             if isinstance(block, Paragraph):
