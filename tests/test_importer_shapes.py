@@ -88,7 +88,9 @@ def test_service_data_sent_used_for_table_keeps_each_row_whole(tmp_path: Path) -
     translated = result.item("Selected text")
     assert translated["purpose"] == "Translating the text"
     assert translated["note"] == "**Service:** Translator"  # the row's context, with its item
-    assert result.item("Document language")["purpose"] == "Choosing the dictionary"
+    language = result.item("Document language")
+    assert language["purpose"] == "Choosing the dictionary"
+    assert language["note"] == "**Service:** Editor"  # the blank cell is the one above
     assert free_lines(result) == []
     # One table row per source row, its cells together.
     assert (

@@ -378,7 +378,16 @@ def read_items(table: Table, lay: Layout) -> TableRead:
     current_category = ""  # plain(current.category)
     text_roles = {Role.DESCRIPTION, Role.PURPOSE, Role.CONDITION, Role.NOTES, Role.OTHER}
     text_columns = [c for c in lay.columns if c.role in text_roles]
+    # A Service or Command cell left blank under the one above: the same context, carried down.
+    contexts = [c for c in lay.columns if c.role is Role.OTHER and is_context_header(c.header)]
+    carried: dict[int, str] = {}
     for table_row, cells in zip(table.rows, _cells(table), strict=True):
+        named = name is not None and bool(plain(cells[name.index]))
+        for column in contexts:
+            if plain(cells[column.index]):
+                carried[column.index] = cells[column.index]
+            elif named and column.index in carried:
+                cells[column.index] = carried[column.index]
         row = _Row(cells)
         category_cell = cells[category.index] if category is not None else ""
         category_text = row.plain(category.index) if category is not None else ""
