@@ -516,11 +516,28 @@ def import_page(config: Path, page: Page, report: Path) -> tuple[int, dict[str, 
 
 def _record_text(record: dict[str, Any], content: Path) -> str:
     """Everything the content folder says about a record, normalized (for line accounting)."""
-    parts = [yaml.safe_dump(record, allow_unicode=True, width=10_000)]
+    parts = list(_strings(record))  # every text as written (a YAML dump would escape some)
     for path in sorted(content.rglob("*.yml")):
         if "products" not in path.parts:
             parts.append(path.read_text("utf-8"))
     return f" {normalize(plain(' '.join(parts)))} "
+
+
+def _strings(data: Any) -> Iterator[str]:
+    """Every key and text value in ``data``, recursively."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield str(key)
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value)
+    elif data is not None:
+        yield str(data)
+
+
+#: A list item's marker at the start of a line: structure, not text.
+_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
 def text_facts(facts: list[Fact]) -> list[Fact]:
@@ -545,7 +562,8 @@ def unaccounted_lines(text: str, report: dict[str, Any], record_text: str) -> li
             continue
         if in_ranges(line.number, ranges) or "<tr" in line.text.lower():
             continue  # (an HTML row's lines are checked one by one)
-        pieces = line.text.strip().strip("|").split("|") if line.kind == "row" else [line.text]
+        text = _MARKER.sub("", line.text)
+        pieces = text.strip().strip("|").split("|") if line.kind == "row" else [text]
         wanted = [c for piece in pieces for c in clauses(plain(piece)) if c]
         if wanted and not all(f" {clause} " in record_text for clause in wanted):
             lost.append(line)
