@@ -323,6 +323,8 @@ def item_names(record: dict[str, Any], catalog: dict[str, str]) -> list[str]:
         elif "name" in entry and path and path[-1] in ("items", "fields", "events"):
             names.append(str(entry["name"]))
         for key in ("details", "options", "fields"):
+            if key == "options" and (not path or path[-1] != "alternatives"):
+                continue  # the product's controls have options too: ways to opt out, not data
             for value in entry.get(key) or []:
                 if isinstance(value, str):
                     names.append(value)
@@ -520,6 +522,13 @@ def _record_text(record: dict[str, Any], content: Path) -> str:
     for path in sorted(content.rglob("*.yml")):
         if "products" not in path.parts:
             parts.append(path.read_text("utf-8"))
+    # An item as its page shows it: its name (the catalog's, for a ref) before its description.
+    names = catalog_names(content)
+    for _, entry in _dicts(record):
+        ref = entry.get("ref")
+        if isinstance(ref, str) and entry.get("description"):
+            name = entry.get("name") or names.get(ref, ref)
+            parts.append(f"{name} {entry['description']}")
     return f" {normalize(plain(' '.join(parts)))} "
 
 
@@ -720,3 +729,44 @@ def report_markdown(run: CorpusRun) -> str:
         )
         rows.append("")
     return "\n".join(rows) + "\n"
+
+
+# -- what an item name may be -------------------------------------------------------------------
+
+#: The longest an item or recipient name may be: a noun phrase, not a paragraph.
+MAX_NAME_LENGTH = 100
+#: A name that ends like a sentence or a lead-in ("... to Microsoft.", "as follows:").
+_SENTENCE_END = re.compile(r"[.!?:;]$")
+#: Last words that end with a period without ending a sentence.
+_ABBREVIATIONS = frozenset({"inc.", "ltd.", "co.", "corp.", "etc.", "e.g.", "i.e.", "llc."})
+
+
+def name_problems(name: str) -> list[str]:
+    """Why a structured name is not a short noun phrase (empty: it is one)."""
+    problems = []
+    if "```" in name or "~~~" in name:
+        problems.append("a code fence")
+    if re.search(r"!\[[^\]]*\]\(", name):
+        problems.append("an image")
+    if "\n" in name:
+        problems.append("a line break")
+    if len(name) > MAX_NAME_LENGTH:
+        problems.append(f"{len(name)} characters")
+    last = name.split()[-1].lower() if name.split() else ""
+    if _SENTENCE_END.search(name.strip()) and last not in _ABBREVIATIONS and len(name.split()) > 2:
+        problems.append("ends like a sentence")
+    return problems
+
+
+def structured_names(record: dict[str, Any], catalog: dict[str, str]) -> list[str]:
+    """The names a record gives things: its data items (collected or not) and recipients."""
+    names = [
+        str(entry.get("name") or catalog.get(str(entry.get("ref")), entry.get("ref")))
+        for path, entry in _dicts(record)
+        if path
+        and path[-1] in ("items", "fields", "events")
+        and ("ref" in entry or "name" in entry)
+    ]
+    sharing = record.get("sharing") or {}
+    names += [str(entry.get("name")) for entry in sharing.get("recipients") or []]
+    return names

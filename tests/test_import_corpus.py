@@ -28,12 +28,15 @@ from import_corpus import (
     CORPUS,
     CorpusRun,
     average,
+    catalog_names,
     classify_lines,
     corpus_pages,
     free_ranges,
     import_corpus,
     matches,
+    name_problems,
     report_markdown,
+    structured_names,
     structured_share,
     unit_key,
     units,
@@ -243,6 +246,31 @@ def test_every_page_has_facts_and_units(run: CorpusRun, slug: str) -> None:
     assert len(seed_facts(result.page.path)) >= 5
     # vcpkg's and Teams' pages have no list or table outside code blocks: no units.
     assert result.units >= 3 or slug in ("vcpkg-privacy", "teams-data-location")
+
+
+def test_imported_names_are_short_noun_phrases(run: CorpusRun) -> None:
+    """An item or recipient name names a thing: never a paragraph, a code block, an image, a
+    second line, or a sentence (those belong in a description, a control, a note)."""
+    names = catalog_names(run.root / "content")
+    bad = [
+        (r.page.slug, name[:60], problems)
+        for r in run.pages
+        for name in structured_names(r.record, names)
+        if (problems := name_problems(name))
+    ]
+    assert bad == [], "\n".join(map(str, bad))
+
+
+def test_name_problems_are_found() -> None:
+    assert name_problems("IP address") == []
+    assert name_problems("Oracle America, Inc.") == []
+    assert name_problems("If you use the JSON editor, add:\n\n```json\n{}\n```") == [
+        "a code fence",
+        "a line break",
+    ]
+    assert name_problems("![Screenshot](images/a.png)") == ["an image"]
+    assert name_problems("This will silence all telemetry events.") == ["ends like a sentence"]
+    assert name_problems("x" * 101) == ["101 characters"]
 
 
 # -- the goals ------------------------------------------------------------------------------------

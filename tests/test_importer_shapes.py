@@ -253,8 +253,13 @@ def test_command_data_table_in_the_introduction(tmp_path: Path) -> None:
         "| odo deploy | Component type |\n"
     )
     result = import_page(tmp_path, page)
-    assert result.names() == ["Component type, devfile name, language", "Component type"]
-    assert result.item("Component type")["note"] == "**Command:** odo deploy"
+    # A cell that only lists names, with only its command beside it: one item per name, each
+    # with the command it is sent for.
+    assert result.names() == ["Component type", "devfile name", "language", "Component type"]
+    items = [i for g in groups(result) for i in g["items"]]
+    assert [i.get("note") for i in items] == ["**Command:** odo init"] * 3 + [
+        "**Command:** odo deploy"
+    ]
     assert free_lines(result) == []
 
 
@@ -519,3 +524,75 @@ def test_a_storage_lead_and_its_cases_are_the_location_note(tmp_path: Path) -> N
         "- A global content delivery network."
     )
     assert free_lines(result) == []
+
+
+# -- names are short noun phrases -----------------------------------------------------------------
+
+
+def test_a_bullet_with_a_second_sentence_names_its_item_by_the_first(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Site builder telemetry\n\n## What we collect\n\n"
+        "We collect the following data:\n\n"
+        "- Machine ID. This is generated with UUID and stored in the global config.\n"
+        "- General OS level information (operating system, version, CPU architecture, and "
+        "whether the command is run inside a CI)\n"
+        "- Project files under the site folder that are created and changed by plugins of the "
+        "site builder on a build\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names() == [
+        "Machine ID",
+        "General OS level information",
+        "Project files under the site folder",
+    ]
+    assert result.item("Machine ID")["description"] == (
+        "This is generated with UUID and stored in the global config."
+    )
+    assert result.item("General OS level information")["description"] == (
+        "(operating system, version, CPU architecture, and whether the command is run inside a CI)"
+    )
+    assert result.item("Project files under the site folder")["description"] == (
+        "that are created and changed by plugins of the site builder on a build"
+    )
+    assert free_lines(result) == []
+    # The page still reads as the bullet did.
+    markdown = rendered(result)
+    assert "Machine ID" in markdown and "stored in the global config" in markdown
+
+
+def test_a_one_line_code_span_is_no_open_code_block(tmp_path: Path) -> None:
+    """```cmd``` on one line is inline code (CommonMark): the heading after it stays one."""
+    page = FRONT + (
+        "# Package manager privacy\n\n## Data collected\n\n- The command line used\n\n"
+        "## How to opt out\n\n"
+        "Re-run the bootstrap script with the following flag:\n\n"
+        "```PS> .\\bootstrap.bat -disableMetrics```\n\n"
+        "## Disclosure\n\n"
+        "The tool prints a notice when you build it.\n"
+    )
+    result = import_page(tmp_path, page)
+    options = result.product["controls"]["options"]
+    assert options == ["```PS> .\\bootstrap.bat -disableMetrics```"]
+    assert result.product["controls"]["intro"] == (
+        "Re-run the bootstrap script with the following flag:"
+    )
+    [section] = result.product["sections"]
+    assert section["title"] == "Disclosure"
+    assert section["body"] == "The tool prints a notice when you build it."
+
+
+def test_a_recipient_named_before_a_long_colon_lead(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Code host\n\n## Data we collect\n\n- Email address\n\n## Sharing\n\n"
+        "We may share Personal Data with the following recipients:\n\n"
+        "- Partners of the Services we offer together: we share with them what a joint offering "
+        "needs to work for you and for them.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.product["sharing"]["recipients"] == [
+        {
+            "name": "Partners of the Services we offer together",
+            "purpose": "we share with them what a joint offering needs to work for you and for "
+            "them.",
+        }
+    ]

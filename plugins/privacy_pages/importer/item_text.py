@@ -236,6 +236,68 @@ def split_name(text: str) -> tuple[str, str | None]:
     return value, None
 
 
+#: The longest an item's name may be: past it, a name is a phrase with more in it.
+MAX_NAME_LENGTH = 100
+#: Where a name's first sentence ends ("Gatsby machine ID. This is generated with ...").
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[A-Za-z0-9)\]`*])(?<!\.[A-Za-z])(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bInc)(?<!\bLtd)(?<!\bCo)"
+    r"\.\s+(?=[A-Z*`\[])"
+)
+_NAME_COLON = re.compile(r":\s+")
+_NAME_PARENS = re.compile(r"\s+\(")
+_NAME_COMMA = re.compile(r",\s+")
+_NAME_CLAUSE = re.compile(r"\s+(?=(?:that|which|who|where|when)\s)")
+#: Where the rest of a long phrase may start ("logs under /var/log", "usage and whether ...").
+_NAME_QUALIFIER = re.compile(
+    r"\s+(?=(?:and whether|or whether|rather than|under|in|with|without|except|via|for|from|"
+    r"on|at)\s)"
+)
+
+
+def _short_name(name: str, description: str | None) -> tuple[str, str | None]:
+    """A name that holds more than a name (a second sentence, or a phrase past the length
+    bound) cut where the phrase ends: at its first sentence's end, else (when too long) at a
+    colon, an opening parenthesis or a comma after a short noun phrase; what follows leads the
+    description, so the text reads as before."""
+    cuts: list[re.Match[str] | None] = [_SENTENCE_BREAK.search(name)]
+    if len(plain(name)) > MAX_NAME_LENGTH and not _name_list(plain(name)):
+        cuts += [
+            _NAME_COLON.search(name),
+            _NAME_PARENS.search(name),
+            _NAME_CLAUSE.search(name),
+            _NAME_COMMA.search(name),
+        ]
+    for cut in cuts:
+        if cut is None or not 0 < len(plain(name[: cut.start()]).split()) <= 12:
+            continue
+        if name.count("(", 0, cut.start()) != name.count(")", 0, cut.start()):
+            continue  # never inside parentheses
+        keep = cut.re in (_NAME_PARENS, _NAME_CLAUSE)  # "(...)", "that ...": part of the text
+        moved = (name[cut.start() :] if keep else name[cut.end() :]).strip()
+        if not moved:
+            continue
+        return name[: cut.start()].strip(), f"{moved} {description}" if description else moved
+    if len(plain(name)) > MAX_NAME_LENGTH and not _name_list(plain(name)):
+        # The last qualifier that leaves a name within the bound.
+        fits = [
+            m
+            for m in _NAME_QUALIFIER.finditer(name)
+            if len(plain(name[: m.start()])) <= MAX_NAME_LENGTH
+            and len(name[: m.start()].split()) >= 2
+            and name.count("(", 0, m.start()) == name.count(")", 0, m.start())
+        ]
+        if fits:
+            cut = fits[-1]
+            moved = name[cut.end() :].strip()
+            return name[: cut.start()].strip(), f"{moved} {description}" if description else moved
+    return name, description
+
+
+def short_name(name: str, rest: str | None) -> tuple[str, str | None]:
+    """(name, rest) with a name that says more than a name cut (see :func:`_short_name`)."""
+    return _short_name(name, rest)
+
+
 @dataclass
 class ItemSource:
     """The Markdown of one item: its first paragraph, further paragraphs and nested bullets."""
@@ -304,6 +366,7 @@ def item_from(source: ItemSource) -> ItemDraft:
     if not wants_alternatives:
         head, condition, rest = split_condition(text)
     name, description = split_name(head)
+    name, description = _short_name(name, description)
     name, optional = marker(name)
     if description:
         description, described = marker(description)
@@ -351,23 +414,37 @@ _NOT_A_NAME = re.compile(
 )
 
 
+_PARENTHESIZED = re.compile(r"\([^()]*\)")
+
+
 def listed_items(draft: ItemDraft) -> list[ItemDraft]:
     """The items a bullet lists, one per comma-separated part, when it is nothing but a list
     of three or more short names (no description, details, or verb); else ``[draft]``."""
     if draft.description or draft.details or draft.alternatives or draft.note or draft.purpose:
         return [draft]
-    name = draft.name
-    if name.count(",") + name.count(";") < 1 or "(" in name or "`" in name:
-        return [draft]
-    parts = [p.strip() for p in _LIST_SEPARATOR.split(name) if p.strip()]
+    parts = _name_list(draft.name)
+    return [draft.renamed(part) for part in parts] if parts else [draft]
+
+
+def _name_list(name: str) -> list[str] | None:
+    """The three or more short names a name lists ("IP address, domain, sub-domain"), each
+    with what it says in parentheses ("Platform (podman, kubernetes)"); None for a phrase."""
+    if name.count(",") + name.count(";") < 1 or "`" in name:
+        return None
+    outside = _PARENTHESIZED.sub("", name)
+    if "(" in outside or ")" in outside:
+        return None
+    hidden = _PARENTHESIZED.sub(lambda m: m.group().replace(",", "\0"), name)
+    parts = [p.strip().replace("\0", ",") for p in _LIST_SEPARATOR.split(hidden) if p.strip()]
     if len(parts) == 2 and _LAST_AND.search(parts[-1]):
         last = _LAST_AND.split(parts[-1])
         parts = [parts[0], *(p.strip() for p in last if p.strip())]
+    bare = [_PARENTHESIZED.sub("", p).strip() for p in parts]
     if len(parts) < 3 or any(
-        len(p.split()) > 4 or _VERB.search(p) or _NOT_A_NAME.search(p) for p in parts
+        not p or len(p.split()) > 4 or _VERB.search(p) or _NOT_A_NAME.search(p) for p in bare
     ):
-        return [draft]
-    return [draft.renamed(part) for part in parts]
+        return None
+    return parts
 
 
 __all__ = [
@@ -378,5 +455,6 @@ __all__ = [
     "item_from",
     "listed_items",
     "reads_as_sentence",
+    "short_name",
     "split_name",
 ]

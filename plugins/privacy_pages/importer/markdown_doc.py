@@ -178,7 +178,9 @@ MAX_LIST_DEPTH = 10
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|(?=[^#\s]))")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*+\1){2,}+[ \t]*+$")
-_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+#: A code fence; a backtick fence's info string holds no backtick (CommonMark), so
+#: "```PS> cmd```" on one line is a paragraph with a code span, not a fence left open.
+_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}(?=[^`]*$)|~{3,})(?P<info>.*)$")
 _BULLET = re.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<bullet>[-+*•])(?:[ \t]+|(?=\*\*|__|\[))|(?P<number>\d{1,9})[.)](?:[ \t]+|$))(?P<text>.*)$"
 )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .classify import Kind
-from .item_text import split_name
+from .item_text import short_name, split_name
 from .markdown_doc import Block, BulletList, Code, Heading, Paragraph, Table
 from .markdown_out import blocks_markdown, to_markdown
 from .markup import one_line, plain
@@ -30,7 +30,7 @@ _PURPOSE = re.compile(r",\s*(?=(?:to|for|which|who|that|in order to)\s)", re.IGN
 def recipient(markdown: str) -> dict[str, str]:
     """A recipient from a bullet's Markdown: ``{"name": ..., "purpose": ...}``."""
     text = one_line(markdown)
-    name, rest = split_name(text)
+    name, rest = short_name(*split_name(text))
     if rest is None:
         match = _PURPOSE.search(text)
         if match and 0 < len(plain(text[: match.start()]).split()) <= 8:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .classify import DATA_KINDS, Kind
-from .item_text import ItemDraft, ItemSource, item_from
+from .item_text import ItemDraft, ItemSource, item_from, listed_items
 from .markdown_doc import Table
 from .markup import has_html, html_to_markdown, one_line, plain
 from .requirement import requirement_value
@@ -415,7 +415,9 @@ def read_items(table: Table, lay: Layout) -> TableRead:
         source = ItemSource.from_cell(name_cell, table_row.line)
         shared = any(row.plain(c.index) for c in text_columns)
         row_text = sum(len(row.plain(c.index)) for c in lay.columns if c not in (name, category))
-        drafts = _split(source, shared, name_cell is category_cell, row_text)
+        # Only a context (the command or service) beside it: a cell listing names is items.
+        described = any(row.plain(c.index) for c in text_columns if c not in contexts)
+        drafts = _split(source, shared, name_cell is category_cell, row_text, not described)
         for draft in drafts:
             _fill(draft, row, lay)
             current.items.append(draft)
@@ -433,13 +435,19 @@ _SPLIT_BUDGET = 50_000
 
 
 def _split(
-    source: ItemSource, shared_text: bool, from_category: bool, row_text: int = 0
+    source: ItemSource,
+    shared_text: bool,
+    from_category: bool,
+    row_text: int = 0,
+    listing: bool = False,
 ) -> list[ItemDraft]:
     """The drafts of one name cell: one per value when it lists several and nothing is shared.
 
     "Device name<br>Model" in a table with only a workload column is two items; "Device
     information:<ul>…" is one item whose list gives its details. ``row_text`` is the length of
-    the row's other cells, which every value's item would repeat.
+    the row's other cells, which every value's item would repeat. A cell that only lists
+    short names ("Component Type, Devfile Name, Language") is one item per name when no other
+    cell describes it (``listing``: at most a context beside it).
     """
     if from_category:
         bold = re.match(r"^\s*\*\*(.+?)\*\*\s*(.*)$", _markdown(source.text), re.S)
@@ -463,7 +471,12 @@ def _split(
         values = [ItemSource(source.text, source.line)]
         values += [ItemSource(c.text, source.line, c.paragraphs) for c in source.children]
         return [item_from(value) for value in values]
-    return [item_from(source)]
+    draft = item_from(source)
+    if (listing or not shared_text) and not source.children:
+        listed = listed_items(draft)  # "Component Type, Devfile Name, Language": three items
+        if len(listed) * max(row_text, 1) <= _SPLIT_BUDGET:
+            return listed
+    return [draft]
 
 
 def _fill(draft: ItemDraft, row: _Row, lay: Layout) -> None:
