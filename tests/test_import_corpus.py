@@ -50,11 +50,11 @@ GOAL_STRUCTURED_PAGE = 0.60
 GOAL_RECALL = 0.80
 
 #: What the importer reached when these floors were set (rounded down): falling below fails.
-#: Measured on 2026-11-22: fidelity 0.975 (text fidelity 0.983), structured share 0.657 (not
-#: free-form in the report: 0.738), recall 0.442.
+#: Measured on 2026-11-22: fidelity 0.979 (text fidelity 0.983), structured share 0.904 (not
+#: free-form in the report: 0.963; lowest page storybook-telemetry 0.65), recall 0.638.
 FLOOR_FIDELITY = 0.97
-FLOOR_STRUCTURED = 0.85
-FLOOR_RECALL = 0.58
+FLOOR_STRUCTURED = 0.90
+FLOOR_RECALL = 0.63
 
 SLUGS = [page.slug for page in corpus_pages()]
 
@@ -293,10 +293,6 @@ def test_structured_share_average_reaches_the_goal(run: CorpusRun) -> None:
     assert share >= GOAL_STRUCTURED, f"{share:.3f}"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="measured: dotnet-cli-telemetry 0.54 (its 'Scope' lists of commands fit no field)",
-)
 def test_no_page_falls_below_the_structured_share_floor(run: CorpusRun) -> None:
     low = {
         r.page.slug: round(r.structured, 2)
@@ -308,8 +304,8 @@ def test_no_page_falls_below_the_structured_share_floor(run: CorpusRun) -> None:
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured 0.61: items, regions, retention and controls named inside sentences "
-    "(vcpkg, Teams, VS Code) are not read, and settings tables in controls stay free-form",
+    reason="measured 0.64: items, regions, retention and recipients named inside sentences "
+    "(vcpkg, Teams, VS Code, the privacy notices) are not read",
 )
 def test_recall_average_reaches_the_goal(run: CorpusRun) -> None:
     share = average([r.recall.share for r in run.pages])

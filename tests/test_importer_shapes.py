@@ -429,7 +429,9 @@ def test_purposes_and_named_rights(tmp_path: Path) -> None:
     assert "- The right to object to processing" in markdown
 
 
-def test_configuring_analytics_is_controls_and_its_table_stays_a_table(tmp_path: Path) -> None:
+def test_configuring_analytics_is_controls_and_its_table_of_commands_settings(
+    tmp_path: Path,
+) -> None:
     page = FRONT + (
         "# CLI analytics\n\n## Data collected\n\n"
         "| Dimension | Description |\n|:---|:---|\n| OS | The user's operating system |\n\n"
@@ -444,8 +446,15 @@ def test_configuring_analytics_is_controls_and_its_table_stays_a_table(tmp_path:
         "Configure usage analytics with the `cli analytics` command.",
         "For CI, set `CLI_ANALYTICS=false`.",
     ]
-    # The table of commands is kept as a table, as free-form text with its lines.
-    assert free_lines(result) == [(19, 21)]
+    # What the options name, then each command of the table with what it does.
+    assert result.product["controls"]["settings"] == [
+        {"name": "cli analytics", "kind": "command"},
+        {"name": "CLI_ANALYTICS", "kind": "environment-variable"},
+        {"name": "cli analytics disable", "kind": "command", "description": "Disables analytics"},
+    ]
+    assert free_lines(result) == []
+    markdown = rendered(result)
+    assert "| cli analytics disable | command | Disables analytics |" in markdown
 
 
 def test_regions_under_a_storage_lead_in_any_section(tmp_path: Path) -> None:
@@ -596,3 +605,108 @@ def test_a_recipient_named_before_a_long_colon_lead(tmp_path: Path) -> None:
             "them.",
         }
     ]
+
+
+# -- scope, and what the controls name ------------------------------------------------------------
+
+
+def test_lists_of_commands_that_send_data_or_not_are_the_scope(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Contoso CLI telemetry\n\n"
+        "## Scope\n\n"
+        "The `contoso` host starts apps and the tools.\n\n"
+        "Host commands (telemetry is not collected):\n\n"
+        "- `contoso`\n- `contoso [path-to-app]`\n\n"
+        "Tool commands that send telemetry, such as:\n\n"
+        "- `contoso build`\n- `contoso test`\n\n"
+        "## Data points\n\n"
+        "The tools collect the following data:\n\n"
+        "- The command being used\n- The exit code of the command\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.product["scope"] == {
+        "lists": [
+            {
+                "intro": "Host commands (telemetry is not collected):",
+                "sends_data": False,
+                "entries": ["`contoso`", "`contoso [path-to-app]`"],
+            },
+            {
+                "intro": "Tool commands that send telemetry, such as:",
+                "sends_data": True,
+                "entries": ["`contoso build`", "`contoso test`"],
+            },
+        ]
+    }
+    assert result.names() == ["The command being used", "The exit code of the command"]
+    # Only the sentence that is no list stays free-form.
+    assert [f.text for f in result.report.free_form] == [
+        "The `contoso` host starts apps and the tools."
+    ]
+    markdown = rendered(result)
+    assert "### When data is collected" in markdown
+    assert "- <code>contoso build</code>" in markdown
+
+
+def test_a_table_of_a_settings_values_in_a_controls_section(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Editor telemetry\n\n## Data collected\n\n- Crash reports\n- Usage data\n\n"
+        "## Disable telemetry reporting\n\n"
+        "Each value of the `setting(editor.telemetryLevel)` setting sends this data:\n\n"
+        "| | Crash reports | Usage data |\n|:--|:--:|:--:|\n"
+        "| all | ✓ | ✓ |\n| crash | ✓ | - |\n| off | - | - |\n\n"
+        "If you use the JSON editor for your settings, add the following line:\n\n"
+        '```json\n"editor.telemetryLevel": "off"\n```\n'
+    )
+    result = import_page(tmp_path, page)
+    controls = result.product["controls"]
+    assert controls["settings"] == [
+        {
+            "name": "editor.telemetryLevel",
+            "kind": "setting",
+            "values": [
+                {"value": "all", "effect": "**Crash reports:** ✓; **Usage data:** ✓"},
+                {"value": "crash", "effect": "**Crash reports:** ✓; **Usage data:** -"},
+                {"value": "off", "effect": "**Crash reports:** -; **Usage data:** -"},
+            ],
+        }
+    ]
+    assert controls["options"] == [
+        "If you use the JSON editor for your settings, add the following line:\n\n"
+        '```json\n"editor.telemetryLevel": "off"\n```'
+    ]
+    assert free_lines(result) == []
+    markdown = rendered(result)
+    assert "| editor.telemetryLevel | setting |  |" in markdown
+    assert "| off | **Crash reports:** -; **Usage data:** - |" in markdown
+
+
+def test_what_opt_out_options_name_becomes_settings(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Package manager analytics\n\n## What is collected\n\n- The command name\n\n"
+        "## Opting out\n\n"
+        "Disable analytics persistently with:\n\n```sh\n$ pkg analytics off\n```\n\n"
+        "Or set `export PKG_NO_ANALYTICS=1`, or pass `--no-analytics` to any command.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.product["controls"]["settings"] == [
+        {"name": "pkg analytics off", "kind": "command"},
+        {"name": "PKG_NO_ANALYTICS", "kind": "environment-variable"},
+        {"name": "--no-analytics", "kind": "flag"},
+    ]
+
+
+def test_an_opt_out_sentence_anywhere_names_its_variable(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tools telemetry\n\n## Data points\n\n- The command being used\n\n"
+        "## Behavior\n\n"
+        "Telemetry is on by default. You can opt out by setting the environment variable "
+        "TOOLS_TELEMETRY_OPTOUT to true. Builds read TOOLS_HOME as usual.\n"
+    )
+    result = import_page(tmp_path, page)
+    # The sentence stays where it was; the variable it names is a setting of the controls.
+    assert result.product["controls"] == {
+        "settings": [{"name": "TOOLS_TELEMETRY_OPTOUT", "kind": "environment-variable"}]
+    }
+    [section] = result.product["sections"]
+    assert "You can opt out by setting the environment variable" in section["body"]

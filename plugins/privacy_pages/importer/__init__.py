@@ -21,9 +21,10 @@ Modules, in the order a page goes through them:
 * :mod:`.front_matter` — metadata for the site's rules;
 * :mod:`.wording`, :mod:`.catalog_match`, :mod:`.items` — how names are compared, catalog
   matching with its confidence, and ids;
-* :mod:`.grouping`, :mod:`.controls`, :mod:`.empty_sections`, :mod:`.records` — bullets
-  regrouped the way the catalog reads them, controls and empty sections in the page's words,
-  and records in schema order;
+* :mod:`.grouping`, :mod:`.controls`, :mod:`.control_settings`, :mod:`.empty_sections`,
+  :mod:`.records` — bullets regrouped the way the catalog reads them, controls and empty
+  sections in the page's words, the settings, variables, commands and flags that turn
+  collection off, and records in schema order;
 * :mod:`.writer`, :mod:`.report` — the files, and the import report.
 """
 

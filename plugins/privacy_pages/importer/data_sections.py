@@ -115,6 +115,8 @@ class DataSections(SectionReader):
                     pending = pending[:-1]
                 self.place_pending(pending, target, heading_group, placed_group, after, section)
                 pending = []
+                if isinstance(block, BulletList) and self.scope_entry(block, lead):
+                    continue  # the commands that send data: when it is collected
                 if isinstance(block, BulletList) and lead is not None and is_never_lead(lead.text):
                     self.never_list(lead, block)
                     continue

@@ -6,6 +6,7 @@ Plain lists and strings in page order; :mod:`.records` turns a draft into the YA
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .item_text import ItemDraft
 from .statements import RetentionRule
@@ -89,6 +90,10 @@ class StatementDraft:
     recipients: list[dict[str, str]] = field(default_factory=list)
     controls_intro: list[str] = field(default_factory=list)
     controls: list[str] = field(default_factory=list)
+    #: ``controls.settings`` entries read from tables of settings (or of a setting's values).
+    control_settings: list[dict[str, Any]] = field(default_factory=list)
+    #: ``scope.lists`` entries: {"intro": ..., "sends_data": bool, "entries": [...]}.
+    scope_lists: list[dict[str, Any]] = field(default_factory=list)
     sections: list[dict[str, str]] = field(default_factory=list)
 
 

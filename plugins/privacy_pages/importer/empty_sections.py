@@ -36,7 +36,7 @@ SENTENCES = {
 }
 
 _CONTENT: dict[str, Callable[[dict[str, Any]], bool]] = {
-    "required-data": lambda r: bool(r.get("required")),
+    "required-data": lambda r: bool(r.get("required") or r.get("scope")),
     "optional-data": lambda r: bool(r.get("optional")),
     "data-use": lambda r: bool(
         r.get("data_use") or r.get("processed_entities") or r.get("sharing") or r.get("purposes")

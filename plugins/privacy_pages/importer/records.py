@@ -19,13 +19,14 @@ from urllib.parse import urljoin, urlsplit
 
 from ..load.links import url_problem
 from .catalog_match import Match
+from .control_settings import merged, opt_out_settings, settings_from
 from .controls import add_controls
 from .draft import DataDraft, GroupDraft, StatementDraft, StorageDraft
 from .empty_sections import empty_sections, product_name
 from .grouping import Regrouper, category_for
 from .item_text import ItemDraft
 from .items import CatalogIndex, CategoryIndex, slug
-from .markup import link_targets, plain, rewrite_links, sentences
+from .markup import link_targets, one_line, plain, rewrite_links, sentences
 from .report import CategoryMatch, FreeFormFragment, ItemMatch, NewItem, PageReport
 from .statements import RetentionRule
 
@@ -319,6 +320,8 @@ def build_product(
     regrouper.section(draft.optional)
     draft.never_items = regrouper.never(draft.never_items)
     add_controls(draft.optional, report)
+    if draft.scope_lists:
+        record["scope"] = {"lists": draft.scope_lists}
     record["required"] = _data_section(draft.required, resolver, draft, "required-data", False)
     optional = _data_section(draft.optional, resolver, draft, "optional-data", True)
     if optional:
@@ -390,11 +393,23 @@ def build_product(
         _free_intro(
             draft, report, "data-use", draft.sharing_intro, "sharing text without recipients"
         )
-    if draft.controls:
+    settings = merged(
+        settings_from(draft.controls_intro + draft.controls),
+        draft.control_settings,
+        opt_out_settings(_prose_sentences(draft)),
+    )
+    if draft.controls or settings:
         controls: dict[str, Any] = {}
-        if _text(draft.controls_intro):
+        if _text(draft.controls_intro) and (draft.controls or draft.control_settings):
             controls["intro"] = _text(draft.controls_intro)
-        controls["options"] = draft.controls
+        elif draft.controls_intro:
+            _free_intro(
+                draft, report, "your-rights", draft.controls_intro, "controls text without options"
+            )
+        if draft.controls:
+            controls["options"] = draft.controls
+        if settings:
+            controls["settings"] = settings
         record["controls"] = controls
     elif draft.controls_intro:
         _free_intro(
@@ -410,6 +425,18 @@ def build_product(
         len(record.get(key, {}).get("groups", [])) for key in ("required", "optional")
     )
     return record
+
+
+def _prose_sentences(draft: StatementDraft) -> list[str]:
+    """The sentences of the page's prose outside its controls: its intros, notes and free-form
+    sections (where a page may say in passing how to opt out)."""
+    texts = list(draft.intro) + [note["text"] for note in draft.notes]
+    texts += [section["body"] for section in draft.sections]
+    for data in (draft.required, draft.optional):
+        texts += data.intro
+        for group in data.groups:
+            texts += group.intro
+    return [sentence for text in texts for sentence in sentences(one_line(text))]
 
 
 def _free_intro(

@@ -28,6 +28,7 @@ from .markdown_out import blocks_markdown, list_markdown, span, to_markdown
 from .markup import one_line, plain
 from .outline import Section
 from .report import FreeFormFragment, PageReport
+from .shapes import scope_list
 from .statements import ExceptedRules, RetentionRule
 from .tables import Layout, read_retention
 
@@ -88,6 +89,22 @@ class SectionReader:
         raise NotImplementedError
 
     # -- free-form ---------------------------------------------------------------------------
+
+    def scope_entry(self, block: BulletList, lead: Paragraph | None) -> bool:
+        """A list of the commands that send data, or that do not, after a lead that says which
+        ("Tools commands (telemetry is enabled):"): a ``scope`` list; False if it is not one."""
+        sends = scope_list(block, lead)
+        if sends is None or lead is None:
+            return False
+        self.draft.scope_lists.append(
+            {
+                "intro": one_line(lead.text),
+                "sends_data": sends,
+                "entries": [item_markdown(item) for item in block.items],
+            }
+        )
+        self.report.counts.sections += 1
+        return True
 
     def rescue(self, blocks: list[Block], after: str, title: str | None) -> list[Block]:
         """The blocks that no structured field takes by their shape (the page reader reads

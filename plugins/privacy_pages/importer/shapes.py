@@ -138,9 +138,45 @@ def lists_data(block: BulletList, before: Block | None) -> bool:
     bullets that name data (not bullets that make statements)."""
     if is_bold_list(block):
         return True
+    if isinstance(before, Paragraph) and scope_list(block, before) is not None:
+        return False  # commands that send data (or not): when, not what
     if isinstance(before, Paragraph) and is_data_lead(before.text):
         return is_data_list([item_from(ItemSource.from_list_item(item)) for item in block.items])
     return False
+
+
+#: A lead that speaks of data being sent or collected ("(telemetry is enabled)").
+_COLLECTION_WORDS = re.compile(
+    r"\b(?:telemetry|usage data|analytics|metrics|data collection|collect\w*|send\w*|sent|"
+    r"track\w*|report\w*)\b",
+    re.IGNORECASE,
+)
+#: Words that say the listed commands do not send data.
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|without|disabled|excluded|except)\b|n't\b", re.IGNORECASE
+)
+#: A lead that speaks of commands ("Tool commands", "these subcommands").
+_COMMAND_WORDS = re.compile(r"\b(?:sub)?commands?\b|\bverbs?\b", re.IGNORECASE)
+#: A bullet that is only a command line in code ("`tool build`", "`tool [path]`").
+_COMMAND_ITEM = re.compile(r"^`[a-z][\w.-]*(?: [^`\n]*)?`[.,;]?$")
+
+
+def scope_list(block: BulletList, lead: Paragraph | None) -> bool | None:
+    """Whether a list names the commands (or subcommands) that send data, after a lead that
+    says so ("Tools commands (telemetry is enabled), such as:"): True when they send it,
+    False when the lead says they do not, None when the list is no such list."""
+    if lead is None or not block.items:
+        return None
+    text = plain(lead.text)
+    if len(text.split()) > 40 or not _COLLECTION_WORDS.search(text):
+        return None
+    if not _COMMAND_WORDS.search(text):
+        return None
+    if not all(
+        _COMMAND_ITEM.match(item.text.strip()) and not item.children for item in block.items
+    ):
+        return None
+    return not _NEGATION.search(text)
 
 
 def data_shape(section: Section, *, weak: bool = True) -> bool:
@@ -169,4 +205,5 @@ __all__ = [
     "is_data_lead",
     "is_item_table",
     "lists_data",
+    "scope_list",
 ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .classify import Kind
+from .control_settings import table_settings
 from .item_text import short_name, split_name
 from .markdown_doc import Block, BulletList, Code, Heading, Paragraph, Table
 from .markdown_out import blocks_markdown, to_markdown
@@ -112,6 +113,7 @@ class SharingSections(SectionReader):
         blocks = [b for b in section.all_blocks() if not is_comment(b)]
         options: list[str] = []
         intro: list[str] = []
+        settings_before = len(self.draft.control_settings)
         index = 0
         while index < len(blocks):
             block = blocks[index]
@@ -129,12 +131,14 @@ class SharingSections(SectionReader):
                 options.append(to_markdown(block))
             elif isinstance(block, Heading):
                 pass
+            elif isinstance(block, Table) and self.settings_table(block, blocks[:index]):
+                pass
             else:
                 self.free(
                     [block], "your-rights", section.title, "not a control", owner=section.line
                 )
             index += 1
-        if options:
+        if options or len(self.draft.control_settings) > settings_before:
             self.draft.controls_intro.extend(intro)
             self.draft.controls.extend(options)
         elif intro:
@@ -146,6 +150,17 @@ class SharingSections(SectionReader):
                 owner=section.line,
             )
         self.report.counts.sections += 1
+
+    def settings_table(self, table: Table, before: list[Block]) -> bool:
+        """A table of settings, or of the values of the setting the paragraph before it names
+        ("each value of `telemetry.telemetryLevel`:"): ``controls.settings``."""
+        lead = before[-1] if before and isinstance(before[-1], Paragraph) else None
+        found = table_settings(table, lead.text if lead is not None else None)
+        if not found:
+            return False
+        self.report.counts.tables += 1
+        self.draft.control_settings.extend(found)
+        return True
 
     @staticmethod
     def is_control_lead(block: Paragraph) -> bool:

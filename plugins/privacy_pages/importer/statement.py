@@ -203,6 +203,8 @@ class StatementReader(DataSections, StorageSections, SharingSections):
 
     def rescued_list(self, block: BulletList, lead: Paragraph | None, title: str | None) -> bool:
         """Read a list by its lead's words (as if the lead were its heading); False: not read."""
+        if self.scope_entry(block, lead):
+            return True
         kind = self.lead_kind(lead)
         if kind not in _LEAD_KINDS:
             if lead is not None and lists_data(block, lead) and not is_never_lead(lead.text):

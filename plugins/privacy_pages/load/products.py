@@ -9,6 +9,7 @@ from typing import Any
 from ..model import (
     Access,
     Controls,
+    ControlSetting,
     DataUse,
     FreeSection,
     Note,
@@ -19,7 +20,10 @@ from ..model import (
     Retention,
     Rights,
     RightsRequest,
+    Scope,
+    ScopeList,
     ServiceLocation,
+    SettingValue,
     Sharing,
     StaffLocations,
     Storage,
@@ -112,6 +116,7 @@ def read_product(builder: DatasetBuilder, data: LocatedMapping, file: Path) -> N
         store_labels=read_store_labels(builder, data, required.items + optional.items),
         sharing=_sharing(data.get("sharing") or {}),
         controls=_controls(data.get("controls") or {}),
+        scope=_scope(data.get("scope") or {}),
         purposes=Purposes(
             intro=(data.get("purposes") or {}).get("intro"),
             items=tuple((data.get("purposes") or {}).get("items") or ()),
@@ -183,7 +188,29 @@ def _sharing(data: Mapping[str, Any]) -> Sharing:
 
 
 def _controls(data: Mapping[str, Any]) -> Controls:
-    return Controls(intro=data.get("intro"), options=tuple(data.get("options") or ()))
+    return Controls(
+        intro=data.get("intro"),
+        options=tuple(data.get("options") or ()),
+        settings=tuple(
+            ControlSetting(
+                s["name"],
+                s.get("kind"),
+                s.get("description"),
+                tuple(SettingValue(v["value"], v.get("effect")) for v in s.get("values") or ()),
+            )
+            for s in data.get("settings") or ()
+        ),
+    )
+
+
+def _scope(data: Mapping[str, Any]) -> Scope:
+    return Scope(
+        intro=data.get("intro"),
+        lists=tuple(
+            ScopeList(bool(s["sends_data"]), tuple(s["entries"]), s.get("intro"))
+            for s in data.get("lists") or ()
+        ),
+    )
 
 
 def _rights(builder: DatasetBuilder, data: LocatedMapping) -> Rights:

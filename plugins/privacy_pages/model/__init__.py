@@ -21,7 +21,20 @@ from .items import (
     WorkloadValue,
 )
 from .link import Link
-from .product import Controls, DataUse, FreeSection, Note, Product, Purposes, Recipient, Sharing
+from .product import (
+    Controls,
+    ControlSetting,
+    DataUse,
+    FreeSection,
+    Note,
+    Product,
+    Purposes,
+    Recipient,
+    Scope,
+    ScopeList,
+    SettingValue,
+    Sharing,
+)
 from .sections import SECTION_IDS, SECTIONS
 from .storage import (
     Access,
@@ -44,6 +57,7 @@ __all__ = [
     "CatalogItem",
     "Category",
     "ComparisonSpec",
+    "ControlSetting",
     "Controls",
     "DataItem",
     "DataSection",
@@ -65,7 +79,10 @@ __all__ = [
     "Retention",
     "Rights",
     "RightsRequest",
+    "Scope",
+    "ScopeList",
     "ServiceLocation",
+    "SettingValue",
     "Sharing",
     "StaffLocations",
     "Storage",

@@ -53,15 +53,57 @@ class Purposes:
 
 
 @dataclass(frozen=True)
+class SettingValue:
+    """One value a control setting takes, and what it does."""
+
+    value: str
+    effect: str | None = None
+
+
+@dataclass(frozen=True)
+class ControlSetting:
+    """A setting, environment variable, command, flag or policy that turns collection off or
+    limits it, named once so that comparisons and exports can use it."""
+
+    name: str
+    #: setting, environment-variable, command, flag or policy (None: not said).
+    kind: str | None = None
+    description: str | None = None
+    values: tuple[SettingValue, ...] = ()
+
+
+@dataclass(frozen=True)
 class Controls:
-    """How people turn collection off or limit it for the whole product (settings, environment
-    variables, commands, policies), in the statement's words."""
+    """How people turn collection off or limit it for the whole product: the ways, in the
+    statement's words (``options``), and the settings, environment variables, commands, flags
+    and policies they name (``settings``)."""
 
     intro: str | None = None
     options: tuple[str, ...] = ()
+    settings: tuple[ControlSetting, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.options)
+        return bool(self.options or self.settings)
+
+
+@dataclass(frozen=True)
+class ScopeList:
+    """Commands, features or surfaces that send data (``sends_data``), or that do not."""
+
+    sends_data: bool
+    entries: tuple[str, ...]
+    intro: str | None = None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """When data is collected: which commands, features or surfaces send it and which do not."""
+
+    intro: str | None = None
+    lists: tuple[ScopeList, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.lists)
 
 
 @dataclass(frozen=True)
@@ -112,6 +154,8 @@ class Product:
     controls: Controls = Controls()
     #: What the product uses data for (``purposes``).
     purposes: Purposes = Purposes()
+    #: When data is collected: what sends it and what does not (``scope``).
+    scope: Scope = Scope()
 
     @property
     def items(self) -> tuple[DataItem, ...]:

@@ -58,7 +58,9 @@ def section_has_content(product: Product, section_id: str) -> bool:
         return True
     checks: dict[str, Callable[[], bool]] = {
         "overview": lambda: True,
-        "required-data": lambda: bool(product.required.groups or product.required.intro),
+        "required-data": lambda: bool(
+            product.required.groups or product.required.intro or product.scope
+        ),
         "optional-data": lambda: bool(product.optional.groups or product.optional.intro),
         "data-use": lambda: bool(
             product.data_uses or product.processed_entities or product.sharing or product.purposes

@@ -154,6 +154,7 @@ def _product(product: Product, page: str, dataset: Dataset) -> dict[str, Any]:
         "rights": asdict(product.rights),
         "sharing": asdict(product.sharing),
         "controls": asdict(product.controls),
+        "scope": asdict(product.scope),
         "store_labels": _store_labels(product, dataset),
     }
 
@@ -172,9 +173,7 @@ def _store_labels(product: Product, dataset: Dataset) -> dict[str, Any] | None:
             "tracking": bool(answers.tracking),
             "shared": bool(answers.shared),
             "ephemeral": bool(answers.ephemeral),
-            "shared_purposes": list(answers.shared_purposes or answers.purposes or ())
-            if answers.shared
-            else [],
+            "shared_purposes": list(answers.sharing_purposes),
         }
     shown = {}
     for store in labels.ships_to:
@@ -201,8 +200,8 @@ def _store_labels(product: Product, dataset: Dataset) -> dict[str, Any] | None:
             q: list(a) if isinstance(a, tuple) else a for q, a in labels.google_play.items()
         },
         "apple": {
-            "tracking_domains": list(labels.tracking_domains),
-            "accessed_apis": {c: list(r) for c, r in labels.accessed_apis.items()},
+            "tracking_domains": list(labels.tracking_domains or ()),
+            "accessed_apis": {c: list(r) for c, r in (labels.accessed_apis or {}).items()},
         },
     }
 
