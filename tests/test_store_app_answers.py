@@ -265,3 +265,40 @@ def test_check_label_reads_a_csv_with_only_the_three_columns_the_api_reads(
         )
     code, output = _check(out, ANDROID, capsys)
     assert code == 1 and "PSL_DEVICE_ID: missing from the store file" in output
+
+
+def test_manifest_answers_the_records_do_not_give_are_not_drift(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Almost every iOS app declares UserDefaults: a product that says nothing of its
+    required-reason APIs or tracking domains is not contradicted by a manifest that does."""
+    out = tmp_path / "PrivacyInfo.xcprivacy"
+    assert main(["export", "apple-privacy-manifest", IOS, "--out", str(out)]) == 0
+    manifest = plistlib.loads(out.read_bytes())
+    manifest["NSPrivacyAccessedAPITypes"] = [
+        {
+            "NSPrivacyAccessedAPIType": "NSPrivacyAccessedAPICategoryUserDefaults",
+            "NSPrivacyAccessedAPITypeReasons": ["CA92.1"],
+        }
+    ]
+    manifest["NSPrivacyTrackingDomains"] = ["metrics.example.com"]
+    out.write_bytes(plistlib.dumps(manifest))
+    assert _check(out, IOS, capsys) == (0, "")
+
+
+def test_shared_false_with_purposes_of_sharing_is_an_error(site: Path) -> None:
+    product = site / f"content/products/{ANDROID}.yml"
+    text = product.read_text("utf-8")
+    anchor = "    device-state: *diagnostic\n"
+    product.write_text(
+        text.replace(
+            anchor, "    device-state:\n      shared: false\n      shared_purposes: [analytics]\n"
+        ),
+        "utf-8",
+    )
+    line = text[: text.index(anchor)].count("\n") + 2
+    assert _errors(site) == [
+        f"content/products/{ANDROID}.yml:{line}:15: error reference: "
+        "store_labels.items.device-state.shared: expected shared: true (or no shared) with "
+        "shared_purposes, found shared: false; remove one of them"
+    ]

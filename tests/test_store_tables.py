@@ -246,3 +246,37 @@ def _index_order(example: SiteResult, page: str) -> list[list[str]]:
     """The index's rows in page order, read from the built HTML (its order is the template's)."""
     html = example.html(f"privacy/{page}.md")
     return [re.findall(r'<tr class="pp-row"[^>]* data-pp-item="([^"]+)"', html)]
+
+
+def test_a_site_table_with_an_error_is_reported_once_not_at_every_reference(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = _site_with_own_tables(tmp_path / "site")
+    path = site / "content/stores.yml"
+    path.write_text(path.read_text("utf-8").replace("PSL_ANALYTICS", "PSL_ANALYTIC", 1), "utf-8")
+    errors = sorted(_errors(site, monkeypatch))
+    assert len(errors) == 3, errors
+    catalog, product, tables = errors
+    assert catalog.startswith("content/catalog/identifiers.yml:")
+    assert "depends on `content/stores.yml`, which has errors" in catalog
+    assert "'PSL_PASSKEY_ID'" in catalog
+    assert product.startswith(f"content/products/{ANDROID}.yml:")
+    assert "depends on `content/stores.yml`" in product and "'crash-reporting'" in product
+    assert tables.startswith("content/stores.yml:")
+    assert "found 'PSL_ANALYTIC' (did you mean 'PSL_ANALYTICS'?)" in tables
+
+
+def test_site_tables_are_checked_as_text_and_their_ids_have_no_spaces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = copy_example_site(tmp_path / "site")
+    play = packaged_sources()["google_play"]
+    rows = [list(row) for row in play["data_types"]]
+    rows[0][2] = "Personal info / Name\u202e"
+    rows[1][1] = "PSL EMAIL"
+    _write(site, {"google_play": {"data_types": rows}})
+    errors = _errors(site, monkeypatch)
+    assert any("google_play.data_types[0][2]" in e and "bidirectional" in e for e in errors), errors
+    assert any(
+        "google_play.data_types[1][1]: expected an id without spaces" in e for e in errors
+    ), errors

@@ -19,7 +19,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description="Read a store's privacy label (a Data safety CSV exported from the Play "
         "Console, a PrivacyInfo.xcprivacy, or fastlane's app_privacy_details.json) and report "
         "every difference from the product's records, one a line: a missing or extra data "
-        "type, different purposes, required against optional, a different flag. Exit code 0 "
+        "type, different purposes (of collection or of sharing), required against optional, a "
+        "different flag, and a different answer about the whole app where the records give "
+        "one and the file carries it (Data safety's general questions; the manifest's tracking "
+        "domains and required-reason APIs). Exit code 0 "
         "when there is none, 1 on any difference (or content errors), 2 on bad usage or an "
         "unreadable file.",
     )

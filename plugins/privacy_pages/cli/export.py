@@ -59,5 +59,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     else:
         args.out.write_bytes(data)
-        print(f"wrote {args.out} ({len(label.entries)} data type(s))", file=sys.stderr)
+        tables = label.tables
+        version = (
+            f"Data safety template {tables.google_play.template_version}"
+            if store == "google_play"
+            else f"Apple's lists: {tables.apple.version}"
+        )
+        print(f"wrote {args.out} ({len(label.entries)} data type(s); {version})", file=sys.stderr)
     return 0

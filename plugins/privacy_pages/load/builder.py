@@ -21,7 +21,15 @@ _PROVIDERS = {
     "catalog item": "catalog",
     "product": "product",
     "compared product": "product",
+    "purpose": "stores",
+    "store data type": "stores",
 }
+
+
+def did_you_mean(found: str, known: Iterable[str]) -> str:
+    """`` (did you mean 'X'?)`` for the known id closest to ``found``, or nothing."""
+    guess = difflib.get_close_matches(found, list(known), n=1, cutoff=0.6)
+    return f" (did you mean {guess[0]!r}?)" if guess else ""
 
 
 @dataclass
@@ -53,15 +61,25 @@ class DatasetBuilder:
         Not when the id names an entry left out for its own error (that error says it), and
         not one by one when a file of that kind could not be read at all: it might hold the id
         (see :meth:`report_dependencies`)."""
+        if self.deferred(location, what, found, path):
+            return
+        self.error(
+            location,
+            f"expected a known {what} id, found {found!r}{did_you_mean(found, known)}",
+            path,
+        )
+
+    def deferred(self, location: Location, what: str, found: str, path: str) -> bool:
+        """Whether a reference to an unknown ``what`` is not reported on its own: it names an
+        entry left out for its own error, or a file that could provide it has errors (then
+        :meth:`report_dependencies` reports it, once per referring file)."""
         kind = _PROVIDERS.get(what)
         if kind is not None and found in self.left_out.get(kind, ()):
-            return
+            return True
         if kind is not None and self.unreadable.get(kind):
             self._unchecked.setdefault((location.path, kind), []).append((location, found, path))
-            return
-        guess = difflib.get_close_matches(found, list(known), n=1, cutoff=0.6)
-        hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-        self.error(location, f"expected a known {what} id, found {found!r}{hint}", path)
+            return True
+        return False
 
     def report_dependencies(self) -> None:
         """One error per file whose references could not be checked for an unreadable file."""

@@ -10,7 +10,7 @@ from typing import Any
 from ..model import DataItem, ItemLabel, StoreLabels
 from ..model.store_tables import COLLECTS_DATA
 from ..stores.tables import tables_of
-from .builder import DatasetBuilder
+from .builder import DatasetBuilder, did_you_mean
 from .yaml_source import LocatedMapping, LocatedSequence
 
 #: What the error calls each store's data types.
@@ -30,7 +30,9 @@ def read_catalog_stores(
         known = tables.data_types(store)
         if data_type in known:
             found.append((store, data_type))
-        else:
+        elif not builder.deferred(
+            stores.where(store), "store data type", data_type, f"{path}.stores.{store}"
+        ):
             builder.error(
                 stores.where(store),
                 f"expected a known {_TYPE_NAMES[store]}, found {data_type!r}"
@@ -74,8 +76,7 @@ def read_store_labels(
     for item_id, entry in entries.items():
         path = f"store_labels.items.{item_id}"
         if item_id not in collected:
-            guess = difflib.get_close_matches(item_id, sorted(collected), n=1, cutoff=0.6)
-            hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+            hint = did_you_mean(item_id, sorted(collected))
             builder.error(
                 entries.where_key(item_id),
                 f"expected the id of an item this product collects, found {item_id!r}{hint}",
@@ -85,13 +86,14 @@ def read_store_labels(
         answers[item_id] = _item_label(builder, entry, path)
     apple = section.get("apple")
     apple = apple if isinstance(apple, LocatedMapping) else LocatedMapping()
+    domains = apple.get("tracking_domains")
     return StoreLabels(
         tuple(section.get("ships_to") or ()),
         defaults,
         answers,
         section.location,
         _play_answers(builder, section.get("google_play")),
-        tuple(apple.get("tracking_domains") or ()),
+        None if domains is None else tuple(domains),
         _accessed_apis(builder, apple.get("accessed_apis")),
     )
 
@@ -108,7 +110,7 @@ def _play_answers(builder: DatasetBuilder, data: Any) -> dict[str, bool | str | 
     for question, value in data.items():
         path = f"store_labels.google_play.{question}"
         if question not in questions:
-            found = f"found {question!r}{_closest(question, tuple(questions))}"
+            found = f"found {question!r}{did_you_mean(question, tuple(questions))}"
             if question == COLLECTS_DATA:
                 found = f"found {question!r}, which the export answers from the items"
             builder.error(
@@ -138,7 +140,7 @@ def _play_answers(builder: DatasetBuilder, data: Any) -> dict[str, bool | str | 
             builder.error(
                 where,
                 f"expected one of the question's response ids ({', '.join(choices)}), found "
-                f"{wrong[0]!r}{_closest(str(wrong[0]), choices)}",
+                f"{wrong[0]!r}{did_you_mean(str(wrong[0]), choices)}",
                 f"{path}[{index}]" if isinstance(value, LocatedSequence) else path,
             )
             continue
@@ -151,10 +153,11 @@ def _play_answers(builder: DatasetBuilder, data: Any) -> dict[str, bool | str | 
     return answers
 
 
-def _accessed_apis(builder: DatasetBuilder, data: Any) -> dict[str, tuple[str, ...]]:
-    """The required-reason APIs, each a known category with reasons Apple approves for it."""
+def _accessed_apis(builder: DatasetBuilder, data: Any) -> dict[str, tuple[str, ...]] | None:
+    """The required-reason APIs, each a known category with reasons Apple approves for it;
+    None when the product does not say."""
     if not isinstance(data, LocatedMapping):
-        return {}
+        return None
     known = tables_of(builder.dataset).apple.accessed_api_types
     apis: dict[str, tuple[str, ...]] = {}
     for category, reasons in data.items():
@@ -163,7 +166,7 @@ def _accessed_apis(builder: DatasetBuilder, data: Any) -> dict[str, tuple[str, .
             builder.error(
                 data.where_key(category),
                 f"expected a category of required-reason API, found {category!r}"
-                f"{_closest(category, tuple(known))}",
+                f"{did_you_mean(category, tuple(known))}",
                 path,
             )
             continue
@@ -180,15 +183,17 @@ def _accessed_apis(builder: DatasetBuilder, data: Any) -> dict[str, tuple[str, .
     return apis
 
 
-def _closest(found: str, known: tuple[str, ...]) -> str:
-    match = difflib.get_close_matches(found, list(known), n=1, cutoff=0.6)
-    return f" (did you mean {match[0]!r}?)" if match else ""
-
-
 def _item_label(builder: DatasetBuilder, data: Any, path: str) -> ItemLabel:
     if not isinstance(data, LocatedMapping):
         return ItemLabel()
     shared_purposes = _purposes(builder, data, "shared_purposes", path)
+    if shared_purposes and data.get("shared") is False:
+        builder.error(
+            data.where("shared"),
+            "expected shared: true (or no shared) with shared_purposes, found shared: false; "
+            "remove one of them",
+            f"{path}.shared",
+        )
     return ItemLabel(
         _purposes(builder, data, "purposes", path),
         data.get("linked"),

@@ -3,11 +3,10 @@ that every purpose still names a purpose each store knows, and no data type is g
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from ..stores.tables import packaged_sources, site_tables
-from .builder import DatasetBuilder
+from .builder import DatasetBuilder, did_you_mean
 from .yaml_source import LocatedMapping, LocatedSequence
 
 #: The rows of each table whose first (or second) cell is the id a row is known by.
@@ -24,8 +23,10 @@ _STORE_PURPOSES = {
 
 
 def read_store_tables(builder: DatasetBuilder, data: LocatedMapping) -> None:
-    """Set the dataset's store tables from the site's file, or report why they cannot be."""
+    """Set the dataset's store tables from the site's file, or report why they cannot be
+    (then the references to its tables are reported once, as depending on it)."""
     problems = len(builder.problems.errors)
+    builder.check_text(data, "")
     overrides: dict[str, dict[str, Any]] = {}
     for section, entries in data.items():
         overrides[section] = {key: _plain(value) for key, value in entries.items()}
@@ -37,6 +38,8 @@ def read_store_tables(builder: DatasetBuilder, data: LocatedMapping) -> None:
     _check_purposes(builder, data, overrides, tables.google_play.purposes, tables.apple.purposes)
     if len(builder.problems.errors) == problems:  # tables with an error would mislead every label
         builder.dataset.store_tables = tables
+    else:
+        builder.unreadable.setdefault("stores", []).append(data.location.path)
 
 
 def _plain(value: Any) -> Any:
@@ -51,7 +54,13 @@ def _check_unique(builder: DatasetBuilder, rows: LocatedSequence, position: int,
     seen: dict[str, int] = {}
     for index, row in enumerate(rows):
         key = row[position]
-        if key in seen:
+        if not key.strip() or any(c.isspace() for c in key):
+            builder.error(
+                rows.where(index),
+                f"expected an id without spaces (the stores' ids have none), found {key!r}",
+                f"{path}[{index}][{position}]",
+            )
+        elif key in seen:
             builder.error(
                 rows.where(index),
                 f"expected each id once, found {key!r} again (first at {path}[{seen[key]}]); "
@@ -81,8 +90,7 @@ def _check_purposes(
             value = entry[store]
             if value in known[store]:
                 continue
-            guess = difflib.get_close_matches(value, list(known[store]), n=1, cutoff=0.6)
-            hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+            hint = did_you_mean(value, known[store])
             if isinstance(own, LocatedMapping) and purpose_id in own:
                 location, path = own[purpose_id].where(store), f"purposes.{purpose_id}.{store}"
                 found = f"found {value!r}{hint}"

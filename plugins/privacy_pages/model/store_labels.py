@@ -25,6 +25,14 @@ class ItemLabel:
     #: for).
     shared_purposes: tuple[str, ...] | None = None
 
+    @property
+    def sharing_purposes(self) -> tuple[str, ...]:
+        """Why the data is shared: its own purposes of sharing, else those of collection;
+        none when it is not shared."""
+        if not self.shared:
+            return ()
+        return self.shared_purposes or self.purposes or ()
+
     def over(self, default: ItemLabel) -> ItemLabel:
         """These answers, with ``default``'s where these leave one open."""
         return ItemLabel(
@@ -55,10 +63,11 @@ class StoreLabels:
     #: Google Play: the answers about the whole app, by question id (a yes/no, a text, or the
     #: response ids chosen), as ``store_labels.google_play`` gives them.
     google_play: dict[str, bool | str | tuple[str, ...]] = field(default_factory=dict)
-    #: Apple: the domains the app connects to for tracking (NSPrivacyTrackingDomains).
-    tracking_domains: tuple[str, ...] = ()
-    #: Apple: the required-reason APIs the app uses, each with its reasons.
-    accessed_apis: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Apple: the domains the app connects to for tracking (NSPrivacyTrackingDomains); None:
+    #: the records do not say (the manifest lists none, and check-label does not compare).
+    tracking_domains: tuple[str, ...] | None = None
+    #: Apple: the required-reason APIs the app uses, each with its reasons; None as above.
+    accessed_apis: dict[str, tuple[str, ...]] | None = None
 
     def for_item(self, item_id: str) -> ItemLabel:
         """An item's answers: its own, then the product's, then :data:`NO_FLAGS`."""

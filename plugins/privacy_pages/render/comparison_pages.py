@@ -22,7 +22,7 @@ from ..compare.comparison import (
 from ..markdown_text import MarkdownSafe
 from ..model import CatalogItem, Dataset, Product, counted
 from ..settings import Settings
-from ..stores.tables import StoreTables, store_tables, tables_of
+from ..stores.tables import StoreTables, tables_of
 from .data_item_index import (
     INDEX_TITLE,
     filter_text,
@@ -119,11 +119,10 @@ class TableCells:
 def render_comparison(
     comparison: Comparison,
     settings: Settings,
-    all_comparisons: tuple[Comparison, ...] = (),
-    tables: StoreTables | None = None,
+    all_comparisons: tuple[Comparison, ...],
+    stores: StoreTables,
 ) -> GeneratedPage:
-    """A comparison's page; ``tables``: the site's store tables (default: packaged)."""
-    tables = tables or store_tables()
+    """A comparison's page; ``stores``: the site's store tables."""
     path = comparison_page_path(settings, comparison.id)
     assets = asset_paths(settings)
     footnotes = comparison.footnotes()
@@ -146,9 +145,9 @@ def render_comparison(
             f"{counted(len(comparison.rows), 'data item')}, "
             f"{counted(len(comparison.products), 'product')}"
         ),
-        search_text=partial(filter_text, tables=tables),
+        search_text=partial(filter_text, tables=stores),
         store_types=store_type_tokens,
-        store_type_options=store_type_options((row.item for row in comparison.rows), tables),
+        store_type_options=store_type_options((row.item for row in comparison.rows), stores),
         csv_link=relative_link(path, assets.csv(comparison.id)),
         json_link=relative_link(path, assets.privacy_json),
         schema_link=relative_link(path, assets.schema),

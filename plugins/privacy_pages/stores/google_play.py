@@ -1,8 +1,9 @@
 """Google Play's Data safety form as the Console's CSV: written from a label, read back into one.
 
 Every row of the Console's template is written (see ``google-play.yml``), answered or blank, so
-the file imports as it is; the questions about the whole app other than "does it collect data"
-are left for the Console."""
+the file imports as it is. "Does the app collect data" is answered from the items; the other
+questions about the whole app as the product's ``store_labels.google_play`` says, and left
+blank for the Console otherwise."""
 
 from __future__ import annotations
 

@@ -77,7 +77,6 @@ def store_label(product: Product, dataset: Dataset, store: str) -> StoreLabel:
         def mapped(ids: tuple[str, ...]) -> tuple[str, ...]:
             return tuple(sorted({purposes[p].stores[store] for p in ids if p in purposes}))
 
-        shared_for = answers.shared_purposes if answers.shared_purposes else answers.purposes
         entry = LabelEntry(
             data_type,
             mapped(answers.purposes),
@@ -86,18 +85,19 @@ def store_label(product: Product, dataset: Dataset, store: str) -> StoreLabel:
             answers.tracking,
             answers.shared,
             answers.ephemeral,
-            mapped(shared_for) if answers.shared and store == "google_play" else None,
+            mapped(answers.sharing_purposes) if store == "google_play" else None,
         )
         before = merged.get(data_type)
         merged[data_type] = entry if before is None else _merge(before, entry)
     app: dict[str, Answer]
     if store == "apple":
-        app = {
-            TRACKING_DOMAINS: tuple(sorted(labels.tracking_domains)),
-            ACCESSED_APIS: tuple(
+        app = {}  # only what the records say: a file's other answers are not compared
+        if labels.tracking_domains is not None:
+            app[TRACKING_DOMAINS] = tuple(sorted(labels.tracking_domains))
+        if labels.accessed_apis is not None:
+            app[ACCESSED_APIS] = tuple(
                 sorted((c, tuple(sorted(r))) for c, r in labels.accessed_apis.items())
-            ),
-        }
+            )
     else:
         app = dict(labels.google_play)
     return StoreLabel(store, merged, tables, app)
