@@ -40,7 +40,29 @@ def test_the_example_site_is_the_same_with_blocks_around_markdown(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     site = copy_example_site(tmp_path / "example")
+    # Inline code in a catalog description is <code> inside the index's block.
+    catalog = site / "content/catalog/identifiers.yml"
+    text = catalog.read_text("utf-8")
+    assert "    description: Like Apple ID.\n" in text
+    catalog.write_text(
+        text.replace("    description: Like Apple ID.\n", "    description: Like `Apple ID`.\n"),
+        "utf-8",
+    )
+    taken: list[int] = []
+    take_out = HtmlBlocks.take_out
+
+    def counted(self: HtmlBlocks, markdown: str) -> str:
+        result = take_out(self, markdown)
+        taken.append(len(self.blocks))
+        return result
+
+    monkeypatch.setattr(HtmlBlocks, "take_out", counted)
     around, through = both_ways(site, tmp_path, monkeypatch)
+    # The blocks did go around Python-Markdown: the index and every comparison had some.
+    assert sum(1 for count in taken if count) >= 1 + len(
+        [p for p in around if p.startswith("privacy/compare/") and p.endswith(".html")]
+    ), taken
+    assert b"<code>Apple ID</code>" in around["privacy/data-items/index.html"]
     assert around.keys() == through.keys()
     different = [path for path in around if around[path] != through[path]]
     assert different == []
@@ -144,3 +166,15 @@ def test_blocks_stay_in_the_markdown_where_an_extension_rewrites_paragraphs() ->
     site = ["admonition", "attr_list", "tables", "toc", "privacy_pages.learn_syntax"]
     assert placeholders_survive(site, {"toc": {"permalink": True}})
     assert not placeholders_survive([*site, _ClassedParagraphs()], {})
+
+
+def test_inline_code_in_a_block_does_not_keep_the_blocks_in_the_markdown() -> None:
+    """A catalog description with `code` becomes <code> inside the index's block: the page's
+    blocks still go around Python-Markdown."""
+    page = '# Index\n\n<div class="pp-index">\n<p>Set <code>telemetry: off</code>.</p>\n</div>\n'
+    blocks = HtmlBlocks()
+    taken = blocks.take_out(page)
+    assert blocks.blocks == [
+        '<div class="pp-index">\n<p>Set <code>telemetry: off</code>.</p>\n</div>'
+    ]
+    assert taken == f"# Index\n\n{blocks.placeholder(0)}\n"

@@ -29,9 +29,10 @@ _DIV = re.compile(r"<div[\s>]|</div>")
 _ID = re.compile(r"""<[a-zA-Z][^>]*?\sid="([^"]*)\"""")
 #: Characters Python-Markdown rewrites before it stashes raw HTML.
 _REWRITTEN = ("\t", "\r", "\x02", "\x03")
-#: What can hold a line that looks like a block but is not one (code, comments, raw text):
-#: a page with any of them keeps all its blocks in the Markdown.
-_OPAQUE = ("```", "~~~", "<!--", "<pre", "<script", "<style", "<textarea", "<code")
+#: What can hold a blank line and then a line that looks like a block but is not one (fenced
+#: code, comments, raw text): a page with any of them keeps all its blocks in the Markdown.
+#: (Inline ``<code>``, which a description converted to HTML may hold, cannot.)
+_OPAQUE = ("```", "~~~", "<!--", "<pre", "<script", "<style", "<textarea")
 
 
 @dataclass
