@@ -143,3 +143,15 @@ def test_under_a_real_dirty_serve_an_edit_shows_on_its_page_and_the_pages_that_s
         assert "Gadget for iOS" in page
         assert "Gadget for iOS" in fetch(url + "privacy/compare/all-products/")
         assert "Gadget for iOS" in fetch(url)
+
+
+def test_with_mkdocs_own_search_every_page_is_rebuilt(served: DirtyServe) -> None:
+    """MkDocs' own search plugin cannot keep the entries of pages not rebuilt: with it, a
+    rebuild skips nothing, so the preview's search still finds every page."""
+    config = served.site / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("name: material", "name: mkdocs", 1), "utf-8")
+    served.build()
+    served.build()
+    assert "material" not in type(served.config.plugins["search"]).__module__
+    assert served.plugin.rebuilds is not None and served.plugin.rebuilds.skipped == 0

@@ -7,8 +7,10 @@ Markdown and of what all pages share (the files, the nav, the configuration, the
 overrides). A rebuild then converts and writes the generated pages whose Markdown changed,
 the hand-written pages that changed, and every hand-written page that draws on other files
 (blocks such as the home page's counts come from the records; includes are other files):
-nothing that depends on an edit is left stale. When what the pages share changes, every page
-is rebuilt.
+no generated page that depends on an edit is left stale. When what the pages share changes,
+every page is rebuilt. (One limit: a new H1 of a hand-written page under the automatic nav
+shows in the other pages' nav only at their next rebuild.) With a search plugin other than
+Material's, which cannot keep the entries of pages not rebuilt, every page is rebuilt.
 
 Material's search plugin merges a dirty rebuild into the previous index by one page only;
 :func:`DirtyRebuilds.merge_search_index` merges every rebuilt page, so the preview's search
@@ -103,7 +105,9 @@ class DirtyRebuilds:
             _stamp(config.config_file_path),
             _stamp(config.theme.custom_dir),
         )
-        everything = shared != self.shared
+        # Only Material's search keeps the previous index for the pages not rebuilt (see
+        # merge_search_index); with another search plugin, skipping a page would drop it.
+        everything = shared != self.shared or not _search_index_mergeable(config)
         self._pending = (shared, digests)
         self._remove_gone(documents, digests)
         self.rebuilt = set()
@@ -163,3 +167,13 @@ def _page_url(entry: dict[str, Any]) -> str:
 def _set_modified(file: File, modified: bool) -> None:
     """Tell MkDocs' dirty build whether to convert and write ``file``."""
     file.is_modified = (lambda: True) if modified else (lambda: False)  # type: ignore[method-assign]
+
+
+def _search_index_mergeable(config: MkDocsConfig) -> bool:
+    """Whether every search plugin of the site keeps its previous index on a dirty rebuild
+    (Material's does; MkDocs' own does not)."""
+    return all(
+        type(plugin).__module__.startswith("material.")
+        for plugin in config.plugins.values()
+        if hasattr(plugin, "search_index")
+    )
