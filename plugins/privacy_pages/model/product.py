@@ -83,7 +83,8 @@ class Controls:
     settings: tuple[ControlSetting, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.options or self.settings)
+        # An intro alone is something the statement says: it is shown.
+        return bool(self.intro or self.options or self.settings)
 
 
 @dataclass(frozen=True)
