@@ -4,12 +4,15 @@ the page, and text from the records cannot break a table."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import run_mkdocs
+from jsonschema import Draft202012Validator
+from privacy_pages.render.privacy_json import json_schema
 
 ADDED = """\
 sharing:
@@ -99,3 +102,9 @@ def test_new_product_fields_are_on_the_page_whole(site_copy: Callable[[str], Pat
     # Controls with only an intro are still shown.
     plain = re.sub(r"<[^>]+>", " ", page)
     assert "Turn collection off in the app" in plain
+    # privacy.json carries them, and validates against its published schema.
+    document = json.loads((result.site_dir / "privacy" / "privacy.json").read_text("utf-8"))
+    Draft202012Validator(json_schema()).validate(document)
+    [ios] = [p for p in document["products"] if p["id"] == "widget-ios"]
+    assert [r["name"] for r in ios["sharing"]["recipients"]] == ["Partner | Inc", "Analytics Co"]
+    assert ios["controls"]["intro"].startswith("Turn collection off")
