@@ -89,6 +89,13 @@ def products(draw: st.DrawFn) -> dict[str, Any]:
     }
     if workloads:
         record["workloads"] = [{"id": w, "name": draw(FIELD)} for w in workloads]
+    if draw(st.booleans()):  # who receives the data: a table of its own
+        record["sharing"] = {
+            "recipients": [
+                {"name": draw(FIELD), "purpose": draw(FIELD)}
+                for _ in range(draw(st.integers(1, 3)))
+            ]
+        }
     return record
 
 
@@ -153,6 +160,8 @@ def test_text_never_changes_the_shape_of_a_table(record: dict[str, Any]) -> None
     if "workloads" in record:
         expected.append([1 + len(record["workloads"])] * (1 + len(items)))
     expected.append([2, 2])  # the data-use table: header and one row
+    if "sharing" in record:  # who receives the data: header and a row per recipient
+        expected.append([2] * (1 + len(record["sharing"]["recipients"])))
     assert [[len(row) for row in table] for table in tables] == expected
 
 
