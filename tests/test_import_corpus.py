@@ -51,10 +51,10 @@ GOAL_RECALL = 0.80
 
 #: What the importer reached when these floors were set (rounded down): falling below fails.
 #: Measured on 2026-11-22: fidelity 0.979 (text fidelity 0.983), structured share 0.904 (not
-#: free-form in the report: 0.963; lowest page storybook-telemetry 0.65), recall 0.638.
+#: free-form in the report: 0.963; lowest page storybook-telemetry 0.65), recall 0.697.
 FLOOR_FIDELITY = 0.97
 FLOOR_STRUCTURED = 0.90
-FLOOR_RECALL = 0.63
+FLOOR_RECALL = 0.69
 
 SLUGS = [page.slug for page in corpus_pages()]
 
@@ -304,8 +304,9 @@ def test_no_page_falls_below_the_structured_share_floor(run: CorpusRun) -> None:
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured 0.64: items, regions, retention and recipients named inside sentences "
-    "(vcpkg, Teams, VS Code, the privacy notices) are not read",
+    reason="measured 0.70: items named inside sentences (vcpkg, VS Code, Defender), rights "
+    "and controls of the full privacy notices, and regions in tables of other shapes are not "
+    "read",
 )
 def test_recall_average_reaches_the_goal(run: CorpusRun) -> None:
     share = average([r.recall.share for r in run.pages])

@@ -710,3 +710,40 @@ def test_an_opt_out_sentence_anywhere_names_its_variable(tmp_path: Path) -> None
     }
     [section] = result.product["sections"]
     assert "You can opt out by setting the environment variable" in section["body"]
+
+
+# -- storage, retention and recipients said in passing -------------------------------------------
+
+
+def test_facts_in_sentences_under_any_heading_become_fields(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Meeting recorder\n\n"
+        "The recorder keeps your meetings searchable. Recordings are deleted after 30 days.\n\n"
+        "> [!IMPORTANT]\n"
+        "> The recorder offers data residency in Australia, Canada and Germany for new "
+        "tenants.\n\n"
+        "## What we collect\n\n- Meeting audio\n- Participant names\n\n"
+        "## Diagnostics\n\n"
+        "By default, only required diagnostic data is sent to Contoso. "
+        "Transcripts may be shared with our affiliates to provide support.\n"
+    )
+    result = import_page(tmp_path, page)
+    storage = result.product["storage"]
+    assert storage["locations"] == ["Australia", "Canada", "Germany"]
+    assert storage["retention"] == [{"data": "Recordings", "period": "30 days"}]
+    assert result.product["sharing"]["recipients"] == [{"name": "Contoso"}, {"name": "affiliates"}]
+    # Each sentence is still on the page, where it was.
+    assert "Recordings are deleted after 30 days." in result.product["intro"]
+    assert "data residency in Australia" in result.product["notes"][0]["text"]
+    [section] = result.product["sections"]
+    assert "sent to Contoso" in section["body"] and "shared with our affiliates" in section["body"]
+
+
+def test_sentences_that_name_no_recipient_add_none(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Notes\n\n## What we collect\n\n- Email address\n\n## Other\n\n"
+        "We send you a receipt. Crash reports are sent to your administrator by email. "
+        "You can send us feedback. Logs are provided to improve Contoso services.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert "sharing" not in result.product

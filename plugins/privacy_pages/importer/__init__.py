@@ -16,8 +16,10 @@ Modules, in the order a page goes through them:
   which fill a :mod:`.draft` and put what they do not recognize into free-form sections
   (:mod:`.section_reader`, :mod:`.markdown_out`), once data tables and lists under a lead
   that names their kind have been taken out of it (``StatementReader.rescue``);
-* :mod:`.item_text`, :mod:`.tables`, :mod:`.statements`, :mod:`.markup` — items from bullets
-  and cells, table layouts, storage facts in prose, inline HTML and Markdown;
+* :mod:`.item_text`, :mod:`.tables`, :mod:`.statements`, :mod:`.prose_facts`,
+  :mod:`.markup` — items from bullets and cells, table layouts, storage facts in prose (and
+  storage, retention and recipients said in passing under any heading), inline HTML and
+  Markdown;
 * :mod:`.front_matter` — metadata for the site's rules;
 * :mod:`.wording`, :mod:`.catalog_match`, :mod:`.items` — how names are compared, catalog
   matching with its confidence, and ids;

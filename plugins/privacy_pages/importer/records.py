@@ -27,6 +27,7 @@ from .grouping import Regrouper, category_for
 from .item_text import ItemDraft
 from .items import CatalogIndex, CategoryIndex, slug
 from .markup import link_targets, one_line, plain, rewrite_links, sentences
+from .prose_facts import places_in, recipients_in, retention_in
 from .report import CategoryMatch, FreeFormFragment, ItemMatch, NewItem, PageReport
 from .statements import RetentionRule
 
@@ -360,6 +361,7 @@ def build_product(
             )
         )
         draft.sections.append({"after": "never-collected", "body": body})
+    _facts_in_prose(draft, _prose_sentences(draft))
     storage = _storage(draft.storage)
     if storage:
         record["storage"] = storage
@@ -425,6 +427,26 @@ def build_product(
         len(record.get(key, {}).get("groups", [])) for key in ("required", "optional")
     )
     return record
+
+
+def _facts_in_prose(draft: StatementDraft, prose: list[str]) -> None:
+    """Storage places, retention periods and recipients that sentences outside the storage
+    and sharing sections name, added to those fields (each once); the sentences stay."""
+    storage = draft.storage
+    periods = {rule.period.lower() for rule in storage.retention}
+    known = {r["name"].lower() for r in draft.recipients}
+    for sentence in prose:
+        for place in places_in(sentence):
+            if place not in storage.locations:
+                storage.locations.append(place)
+        found = retention_in(sentence)
+        if found is not None and found[1].lower() not in periods:
+            periods.add(found[1].lower())
+            storage.retention.append(RetentionRule(*found))
+        for who in recipients_in(sentence):
+            if who.lower() not in known:
+                known.add(who.lower())
+                draft.recipients.append({"name": who})
 
 
 def _prose_sentences(draft: StatementDraft) -> list[str]:
