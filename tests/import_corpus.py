@@ -282,7 +282,9 @@ def structured_text(record: dict[str, Any], catalog: dict[str, dict[str, Any]]) 
             known = catalog[ref]
             parts += [str(known.get("name", "")), str(known.get("description", ""))]
             parts += [str(alias) for alias in known.get("aliases") or []]
-    return f" {normalize(' '.join(parts))} "
+            if entry.get("description"):  # the item as its page shows it: name, description
+                parts.append(f"{entry.get('name') or known.get('name', '')} {entry['description']}")
+    return f" {normalize(plain(' '.join(parts)))} "  # links read as their text
 
 
 def _leaves(value: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
