@@ -50,11 +50,11 @@ GOAL_STRUCTURED_PAGE = 0.60
 GOAL_RECALL = 0.80
 
 #: What the importer reached when these floors were set (rounded down): falling below fails.
-#: Measured on 2026-11-22: fidelity 0.979 (text fidelity 0.983), structured share 0.932 (not
-#: free-form in the report: 0.963; lowest page edge-enterprise-privacy 0.67), recall 0.697.
+#: Measured on 2026-11-22: fidelity 0.979 (text fidelity 0.983), structured share 0.935 (not
+#: free-form in the report: 0.963; lowest page github-privacy-statement 0.70), recall 0.705.
 FLOOR_FIDELITY = 0.97
 FLOOR_STRUCTURED = 0.93
-FLOOR_RECALL = 0.69
+FLOOR_RECALL = 0.70
 
 SLUGS = [page.slug for page in corpus_pages()]
 

@@ -747,3 +747,28 @@ def test_sentences_that_name_no_recipient_add_none(tmp_path: Path) -> None:
     )
     result = import_page(tmp_path, page)
     assert "sharing" not in result.product
+
+
+def test_a_list_of_group_policies_is_controls_with_policy_settings(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Browser privacy for enterprises\n\n## Overview\n\n"
+        "On other platforms, diagnostic data is collected according to the settings of the "
+        "following group policies:\n\n"
+        "- (DEPRECATED) [MetricsReporting](./policies.md#metricsreporting) - Enable usage "
+        "reporting.\n"
+        "- **DiagnosticLevel** - Send required and optional diagnostic data.\n\n"
+        "## Data collected\n\n- Browser version\n"
+    )
+    result = import_page(tmp_path, page)
+    controls = result.product["controls"]
+    assert controls["intro"] == (
+        "On other platforms, diagnostic data is collected according to the settings of the "
+        "following group policies:"
+    )
+    assert len(controls["options"]) == 2
+    assert controls["settings"] == [
+        {"name": "MetricsReporting", "kind": "policy"},
+        {"name": "DiagnosticLevel", "kind": "policy"},
+    ]
+    assert "intro" not in result.product
+    assert free_lines(result) == []

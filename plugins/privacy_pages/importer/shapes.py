@@ -179,6 +179,35 @@ def scope_list(block: BulletList, lead: Paragraph | None) -> bool | None:
     return not _NEGATION.search(text)
 
 
+#: A lead that introduces policies or settings ("the settings of the following group
+#: policies:").
+_POLICY_LEAD = re.compile(r"\b(?:group )?polic(?:y|ies)\b", re.IGNORECASE)
+#: A bullet that starts with the name of one: a link, bold or code (after "(DEPRECATED)").
+_NAMED_FIRST = re.compile(r"^(?:\([^()\n]{1,30}\)\s*)?(?P<name>\[[^\]\n]+\]\(|\*\*|`)")
+
+
+def policy_names(block: BulletList, lead: Paragraph | None) -> list[str] | None:
+    """The policies a list names after a lead ending with ':' that says it lists policies
+    ("... according to the settings of the following group policies:"), each bullet starting
+    with a policy's name as a link, in bold or in code; None when it is no such list."""
+    if lead is None or not block.items:
+        return None
+    text = plain(lead.text).strip()
+    if not text.endswith(":") or not _POLICY_LEAD.search(text) or len(text.split()) > 40:
+        return None
+    names = []
+    for item in block.items:
+        match = _NAMED_FIRST.match(item.text.strip())
+        if match is None:
+            return None
+        rest = item.text.strip()[match.start("name") :]
+        name = re.match(r"^(?:\[([^\]]+)\]\([^)]*\)|\*\*([^*]+)\*\*|`([^`]+)`)", rest)
+        if name is None:
+            return None
+        names.append(plain(next(g for g in name.groups() if g)).strip())
+    return names
+
+
 def data_shape(section: Section, *, weak: bool = True) -> bool:
     """Whether a section (with its sub-sections) holds data items in a shape we read.
 
@@ -205,5 +234,6 @@ __all__ = [
     "is_data_lead",
     "is_item_table",
     "lists_data",
+    "policy_names",
     "scope_list",
 ]

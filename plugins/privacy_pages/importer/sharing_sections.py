@@ -20,7 +20,7 @@ from .markdown_out import blocks_markdown, to_markdown
 from .markup import one_line, plain
 from .outline import Section
 from .section_reader import SectionReader, is_comment, item_markdown
-from .shapes import bold_runs
+from .shapes import bold_runs, policy_names
 from .tables import Role, layout
 
 #: ", to process payments": what follows a recipient's name after a comma (without one, "for"
@@ -173,6 +173,17 @@ class SharingSections(SectionReader):
         if lead is not None:
             self.draft.controls_intro.append(to_markdown(lead))
         self.draft.controls.extend(item_markdown(item) for item in block.items)
+
+    def policy_list(self, block: BulletList, lead: Paragraph | None) -> bool:
+        """A list of the policies that govern collection ("the settings of the following group
+        policies:"): options of the controls, each policy a setting of kind policy."""
+        names = policy_names(block, lead)
+        if names is None:
+            return False
+        self.controls_list(block, lead)
+        self.draft.control_settings.extend({"name": n, "kind": "policy"} for n in names)
+        self.report.counts.sections += 1
+        return True
 
 
 __all__ = ["SharingSections", "recipient"]

@@ -203,7 +203,7 @@ class StatementReader(DataSections, StorageSections, SharingSections):
 
     def rescued_list(self, block: BulletList, lead: Paragraph | None, title: str | None) -> bool:
         """Read a list by its lead's words (as if the lead were its heading); False: not read."""
-        if self.scope_entry(block, lead):
+        if self.scope_entry(block, lead) or self.policy_list(block, lead):
             return True
         kind = self.lead_kind(lead)
         if kind not in _LEAD_KINDS:
@@ -319,6 +319,13 @@ class StatementReader(DataSections, StorageSections, SharingSections):
             if (
                 isinstance(block, Paragraph)
                 and isinstance(following, BulletList)
+                and self.policy_list(following, block)
+            ):
+                index += 2  # "... the settings of the following group policies:"
+                continue
+            if (
+                isinstance(block, Paragraph)
+                and isinstance(following, BulletList)
                 and lists_data(following, block)
             ):
                 # "The following data is collected:" before any heading.
@@ -389,7 +396,19 @@ class StatementReader(DataSections, StorageSections, SharingSections):
     def overview_section(self, section: Section) -> None:
         if not _GENERIC_OVERVIEW.match(section.title) and section.title:
             self.draft.intro.append(f"**{section.title}**")  # "Last updated: 1 March 2024"
-        for block in section.blocks:
+        blocks = section.blocks
+        index = 0
+        while index < len(blocks):
+            block = blocks[index]
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            index += 1
+            if (
+                isinstance(block, Paragraph)
+                and isinstance(following, BulletList)
+                and self.policy_list(following, block)
+            ):
+                index += 1  # "... the settings of the following group policies:" and the list
+                continue
             if isinstance(block, Alert):
                 self.note(block)
             elif isinstance(block, Paragraph | BulletList):
