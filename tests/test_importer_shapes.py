@@ -772,3 +772,23 @@ def test_a_list_of_group_policies_is_controls_with_policy_settings(tmp_path: Pat
     ]
     assert "intro" not in result.product
     assert free_lines(result) == []
+
+
+def test_tables_of_flags_metrics_or_dimensions_with_a_type_are_item_tables(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# CLI usage metrics\n\n"
+        "The CLI gathers the following.\n\n"
+        "## Dimensions\n\n"
+        "| Id | Flag | Type |\n|:---:|:---|:---|\n"
+        "| 1 | `CPU Count` | `number` |\n"
+        "| 5 | `Flag: --style` | `string` |\n\n"
+        "## Metrics\n\n"
+        "| Id | Metric | Type |\n| --- | --- | --- |\n"
+        "| 1 | `Build Time` | `number` |\n"
+    )
+    result = import_page(tmp_path, page)
+    # A colon inside inline code does not split the name from a description.
+    assert result.names() == ["CPU Count", "Flag: --style", "Build Time"]
+    items = [i for g in groups(result) for i in g["items"]]
+    assert [i.get("description") for i in items] == ["`number`", "`string`", "`number`"]
+    assert free_lines(result) == []

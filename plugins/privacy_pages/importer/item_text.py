@@ -213,6 +213,11 @@ def _strip_period(text: str) -> str:
     return text
 
 
+def _in_code(text: str, index: int) -> bool:
+    """Whether ``index`` falls inside an inline code span (`Flag: --style` is one name)."""
+    return text[:index].count("`") % 2 == 1
+
+
 def split_name(text: str) -> tuple[str, str | None]:
     """(name, description) of an item's Markdown text, split where that is reliable."""
     value = text.strip()
@@ -225,7 +230,7 @@ def split_name(text: str) -> tuple[str, str | None]:
             return name, value
         return name, rest or None
     for pattern, limit in ((_DASH, 12), (_COLON, 6)):
-        match = pattern.search(value)
+        match = next((m for m in pattern.finditer(value) if not _in_code(value, m.start())), None)
         if match and _short_noun_phrase(value[: match.start()], limit):
             rest = value[match.end() :].strip()
             if rest:

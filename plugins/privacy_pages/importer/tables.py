@@ -101,6 +101,7 @@ HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\bmeans\b",
             r"\bsummary\b",
             r"\bvalues?\b",
+            r"^(?:value |field )?types?$",  # a field's type (number, string): about it
         ),
     ),
     (
@@ -124,6 +125,9 @@ HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\bevents?\b",
             r"\bparameters?\b",
             r"\bmetrics?\b",
+            r"\bdimensions?\b",
+            r"\bflags?\b",
+            r"\bvariables?\b",
             r"\bkeys?\b",
             r"\bcolumns?\b",
             r"\bdata\b",
