@@ -5,7 +5,10 @@ checked against the stores' tables with the place of each mistake."""
 from __future__ import annotations
 
 import csv
+import os
 import plistlib
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -302,3 +305,17 @@ def test_shared_false_with_purposes_of_sharing_is_an_error(site: Path) -> None:
         "store_labels.items.device-state.shared: expected shared: true (or no shared) with "
         "shared_purposes, found shared: false; remove one of them"
     ]
+
+
+def test_check_label_refuses_a_pipe_instead_of_blocking_on_it(site: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "PrivacyInfo.xcprivacy"
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [sys.executable, "-m", "privacy_pages", "check-label", str(fifo), "--product", IOS],
+        capture_output=True,
+        text=True,
+        timeout=60,  # a read of the pipe would wait for a writer forever
+        cwd=site,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "expected a regular file" in done.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from ..model import Dataset, Product
@@ -15,7 +16,7 @@ from .tables import StoreTables, tables_of
 def read_store_file(path: Path, tables: StoreTables | None = None) -> StoreLabel:
     """A Console CSV, a privacy manifest or a fastlane JSON, told apart by extension, else by
     how the file starts, read with ``tables`` (the site's store tables; default: packaged)."""
-    data = path.read_bytes()
+    data = _read(path)
     suffix = path.suffix.lower()
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:40]
     if suffix in (".xcprivacy", ".plist") or start.startswith((b"<?xml", b"bplist", b"<plist")):
@@ -29,6 +30,25 @@ def read_store_file(path: Path, tables: StoreTables | None = None) -> StoreLabel
         "expected a Data safety CSV (.csv), a privacy manifest (.xcprivacy) or fastlane's "
         f"app_privacy_details.json, found {path.name!r}"
     )
+
+
+#: The largest store file read (a Console CSV is about 100 KB; a manifest, a few KB).
+MAX_STORE_FILE_BYTES = 16 * 1024 * 1024
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes: a regular file only (a pipe or device would block or never end), and
+    never more than :data:`MAX_STORE_FILE_BYTES`."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise StoreFileError("expected a regular file, found a folder, device, pipe or socket")
+    with path.open("rb") as handle:
+        data = handle.read(MAX_STORE_FILE_BYTES + 1)
+    if len(data) > MAX_STORE_FILE_BYTES:
+        raise StoreFileError(
+            f"expected a store file of at most {MAX_STORE_FILE_BYTES // (1024 * 1024)} MiB; "
+            "this one is larger"
+        )
+    return data
 
 
 def _text(data: bytes, path: Path) -> str:
