@@ -235,6 +235,15 @@ def _item_fields(record: dict[str, Any], draft: ItemDraft, workload_ids: dict[st
         record["note"] = draft.note
 
 
+def _listed(intro: list[str], key: str, values: list[Any]) -> dict[str, Any]:
+    """A section of the record that is an intro (when the page has one) and a list."""
+    section: dict[str, Any] = {}
+    if _text(intro):
+        section["intro"] = _text(intro)
+    section[key] = values
+    return section
+
+
 def _text(parts: list[str]) -> str | None:
     value = "\n\n".join(p.strip() for p in parts if p and p.strip())
     return value or None
@@ -328,23 +337,11 @@ def build_product(
     if optional:
         record["optional"] = optional
     if draft.uses:
-        data_use: dict[str, Any] = {}
-        if _text(draft.data_use_intro):
-            data_use["intro"] = _text(draft.data_use_intro)
-        data_use["uses"] = draft.uses
-        record["data_use"] = data_use
+        record["data_use"] = _listed(draft.data_use_intro, "uses", draft.uses)
     if draft.purposes:
-        purposes: dict[str, Any] = {}
-        if _text(draft.purposes_intro):
-            purposes["intro"] = _text(draft.purposes_intro)
-        purposes["items"] = draft.purposes
-        record["purposes"] = purposes
+        record["purposes"] = _listed(draft.purposes_intro, "items", draft.purposes)
     if draft.entities:
-        entities: dict[str, Any] = {}
-        if _text(draft.entities_intro):
-            entities["intro"] = _text(draft.entities_intro)
-        entities["entities"] = draft.entities
-        record["processed_entities"] = entities
+        record["processed_entities"] = _listed(draft.entities_intro, "entities", draft.entities)
     if draft.never_items:
         never: dict[str, Any] = {}
         if _text(draft.never_intro):
@@ -386,11 +383,7 @@ def build_product(
     if rights:
         record["rights"] = rights
     if draft.recipients:
-        sharing: dict[str, Any] = {}
-        if _text(draft.sharing_intro):
-            sharing["intro"] = _text(draft.sharing_intro)
-        sharing["recipients"] = draft.recipients
-        record["sharing"] = sharing
+        record["sharing"] = _listed(draft.sharing_intro, "recipients", draft.recipients)
     elif draft.sharing_intro:
         _free_intro(
             draft, report, "data-use", draft.sharing_intro, "sharing text without recipients"
