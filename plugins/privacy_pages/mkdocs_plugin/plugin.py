@@ -6,6 +6,8 @@ Which hook does what (the work itself is in the core, :mod:`privacy_pages.pipeli
   preview: content errors do not stop a rebuild; each page shows its problems in a banner.
 - ``on_config``: read the options into :class:`~privacy_pages.settings.Settings`; add the
   Markdown extensions, the script and the style sheet that generated pages need.
+- ``on_pre_build``: have Material's search read generated pages without the insides of the
+  cells it skips anyway (:mod:`.search_view`).
 - ``on_files``: run the pipeline (load → check → render), report its problems, and add the
   generated pages and downloads to MkDocs' files and nav.
 - ``on_page_markdown``: fill the ``<!-- privacy-pages: NAME -->`` blocks of hand-written pages,
@@ -50,6 +52,7 @@ from .files import add_generated_files, add_to_nav
 from .head import add_feed_link, add_meta_tags, escape_meta
 from .html_blocks import HtmlBlocks, placeholders_survive
 from .rebuilds import DirtyRebuilds
+from .search_view import read_views
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 #: Errors fail the build, warnings fail a strict build, info is only shown.
@@ -62,6 +65,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     #: Take the raw HTML blocks of generated pages around Python-Markdown (off: through it,
     #: as for a pre-rendered page; the tests compare the two).
     html_blocks_around_markdown = True
+    #: Have Material's search parse generated pages without the insides of the elements it
+    #: skips (off: the whole page, as for a pre-rendered page; the tests compare the two).
+    search_views = True
 
     def __init__(self) -> None:
         #: Parsed content kept between the rebuilds of ``mkdocs serve`` (none for a build).
@@ -113,6 +119,16 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         ):
             self.html_blocks = {}
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # After every plugin's on_config: Material's search makes its index there, each build.
+        if self.settings is None or not self.search_views:
+            return
+        for plugin in config.plugins.values():
+            if type(plugin).__module__.startswith("material.plugins.search"):
+                index = getattr(plugin, "search_index", None)
+                if index is not None:  # pages this plugin sanitized (see on_page_content)
+                    read_views(index, lambda page: page.file.generated_by is not None)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.settings is None:

@@ -1,0 +1,134 @@
+"""What Material's search plugin reads of a generated page: the page without the insides of the
+elements it is told to skip.
+
+Most of a comparison page and of the data-item index is cells marked ``data-search-exclude``
+(the badges, the lists of products). Material's search parser skips their text, but it still
+tokenizes every tag in them: at 200 products that was most of the time it spent on those pages.
+Before it reads a generated page, the plugin hands it the page with the inside of each such
+element left out, and gives the page its full HTML back right after: the parser's sections and
+entries come out the same, and the reader's page is unchanged.
+
+The parser's state after an excluded element depends on what is inside only when the inside is
+not plain, balanced HTML; so an element is emptied only when its inside:
+
+- opens and closes its tags in order (a mismatch anywhere: the page is left whole);
+- holds no heading (a heading starts a section even inside an excluded element), and no
+  element the parser treats specially (scripts, styles, objects, line-number blocks, other
+  ``data-search-`` attributes).
+
+This only holds for HTML as the sanitizer writes it (lowercase tags, every attribute quoted,
+``<`` escaped in text), which is what every generated page is by the time search reads it.
+Only the parser reads the view: Material's search plugin and the theme go on with the whole page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from mkdocs.structure.pages import Page
+
+#: A tag as the sanitizer writes it: every attribute value in double quotes, with no ``"`` in it.
+_TAG = re.compile(r"""<(/?)([a-zA-Z][^\s/>\x00]*)((?:[^>"\x00]+|"[^"\x00]*")*)>""")
+_EXCLUDED = re.compile(r"""\sdata-search-exclude(?:=""|(?=[\s/>]))""")
+#: A ``<`` inside an attribute value (a value never holds ``"``): the page is left whole.
+_LT_IN_VALUE = re.compile(r'="[^"]*<')
+#: A tag's name, with its slash if it closes, or the separator between two insides.
+_TAG_NAME = re.compile(r"<(/?[a-zA-Z][^\s/>\x00]*)|\x00")
+#: Elements without an end tag (the same list as Material's parser).
+_VOID = re.compile(r"<(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)>")
+_PAIR = re.compile(r"<([^/<>][^<>]*)></\1>")
+#: What the page may not hold at all: markup this scan does not read as HTMLParser does, and
+#: line-number blocks, which Material's parser skips as it skips excluded elements.
+_UNREAD = ("<!", "<?", "<script", "<style", "<textarea", "<title", "<xmp", "<plaintext", "\x00")
+#: What an element's inside may not hold: a heading (it starts a section even where text is
+#: skipped), an element the parser treats specially, or another data-search attribute.
+_NOT_PLAIN = re.compile(r"<(?:h[1-6]|script|style|object)[\s/>]|data-search-|linenodiv")
+
+
+def search_view(html: str) -> str | None:
+    """``html`` with the inside of every ``data-search-exclude`` element left out, where that
+    cannot change what Material's search parser finds; None when nothing is left out, or when
+    any excluded element does not qualify (the parser then reads the whole page)."""
+    if "data-search-exclude" not in html or "linenodiv" in html:
+        return None
+    if any(marker in html for marker in _UNREAD) or _LT_IN_VALUE.search(html):
+        return None
+    cuts = _cuts(html)
+    if not cuts:
+        return None
+    parts, start = [], 0
+    for begin, end in cuts:
+        parts.append(html[start:begin])
+        start = end
+    parts.append(html[start:])
+    return "".join(parts)
+
+
+def _cuts(html: str) -> list[tuple[int, int]] | None:
+    """The insides of the excluded elements, or None if any does not qualify."""
+    cuts: list[tuple[int, int]] = []
+    after = 0  # where the last excluded element ended
+    position = html.find("data-search-exclude")
+    while position != -1:
+        if position < after:
+            return None  # an excluded element inside another: its inside is not plain
+        tag_start = html.rfind("<", 0, position)  # every "<" opens a tag (checked above)
+        tag = _TAG.match(html, tag_start)
+        if tag is None or tag.end() <= position or tag.group(1):
+            return None
+        if _EXCLUDED.search(tag.group(3)) is None:
+            return None  # the words in some other attribute's value: not understood here
+        name = tag.group(2)
+        if tag.group(3).rstrip().endswith("/"):
+            after = tag.end()  # self-closed: nothing inside
+        else:
+            end = html.find(f"</{name}>", tag.end())
+            if end == -1:
+                return None
+            inside = html[tag.end() : end]
+            # (An element of the same name inside would leave this inside unbalanced: Material's
+            # parser matches skipped elements by name.)
+            if _NOT_PLAIN.search(inside):
+                return None
+            cuts.append((tag.end(), end))
+            after = end
+        position = html.find("data-search-exclude", after)
+    if not _balanced([html[begin:end] for begin, end in cuts]):
+        return None
+    return cuts
+
+
+def _balanced(insides: list[str]) -> bool:
+    """Whether each inside closes every tag it opens, in order (the parser's state after it is
+    then the state before it). All insides at once, so that the work runs in the regex engine:
+    their tags, by name only, reduced pair by pair from the innermost."""
+    joined = "\x00".join(insides)
+    if "/>" in joined:
+        return False  # a self-closed element (or the characters in a value): not vouched for
+    tags = _VOID.sub("", "<" + "><".join(_TAG_NAME.findall(joined)) + ">")
+    while True:
+        reduced = _PAIR.sub("", tags)
+        if reduced == tags:
+            return not tags.replace("<>", "")  # only the separators are left
+        tags = reduced
+
+
+def read_views(index: Any, is_generated: Callable[[Page], bool]) -> None:
+    """Have Material's search ``index`` parse the search view of each generated page (the page
+    itself keeps its whole HTML)."""
+    original = index.add_entry_from_context
+
+    def add_entry_from_context(page: Page) -> None:
+        view = search_view(page.content or "") if is_generated(page) else None
+        if view is None:
+            original(page)
+            return
+        whole, page.content = page.content, view
+        try:
+            original(page)
+        finally:
+            page.content = whole
+
+    index.add_entry_from_context = add_entry_from_context

@@ -1,0 +1,166 @@
+"""Material's search reads a generated page without the insides of its ``data-search-exclude``
+elements (``mkdocs_plugin/search_view.py``). The search index must be the same as when it reads
+the whole page, and the reader's page must not change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import copy_example_site, run_mkdocs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from material.plugins.search.plugin import Parser
+from privacy_pages.mkdocs_plugin import search_view as search_view_module
+from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
+from privacy_pages.mkdocs_plugin.search_view import search_view
+
+
+def sections(html: str) -> list[tuple[Any, ...]]:
+    """What Material's parser finds in ``html``: what its index entries are made of."""
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return [
+        (s.el.tag, s.id, "".join(s.title), "".join(s.text), s.is_excluded()) for s in parser.data
+    ]
+
+
+def built_files(site: Path, out: Path) -> dict[str, bytes]:
+    result = run_mkdocs(site / "mkdocs.yml", site_dir=out)
+    assert result.ok, result.messages
+    return {
+        path.relative_to(out).as_posix(): path.read_bytes()
+        for path in sorted(out.rglob("*"))
+        if path.is_file() and path.suffix in {".html", ".json", ".xml", ".csv"}
+    }
+
+
+def test_the_example_site_and_its_search_index_are_the_same_with_search_views(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = copy_example_site(tmp_path / "example")
+    views: list[int] = []
+
+    def counted(html: str) -> str | None:
+        view = search_view(html)
+        if view is not None:
+            views.append(len(html) - len(view))
+        return view
+
+    monkeypatch.setattr(search_view_module, "search_view", counted)
+    with_views = built_files(site, tmp_path / "views")
+    # The index and every comparison were read as views, each shorter than its page.
+    comparisons = [p for p in with_views if p.startswith("privacy/compare/")]
+    assert len(views) >= 1 + len([p for p in comparisons if p.endswith(".html")]), views
+    assert all(saved > 0 for saved in views)
+    monkeypatch.setattr(PrivacyPagesPlugin, "search_views", False)
+    whole = built_files(site, tmp_path / "whole")
+    assert with_views.keys() == whole.keys()
+    assert "search/search_index.json" in whole
+    different = [path for path in whole if whole[path] != with_views[path]]
+    assert different == []
+
+
+CELL = (
+    '<td class="pp-cell" data-search-exclude=""><a href="../p/#x"><span class="pp-badge">'
+    '<span aria-hidden="true">●</span> <span class="pp-label">Required</span></span></a></td>'
+)
+
+
+def table(*cells: str) -> str:
+    return (
+        '<h1 id="t">Title</h1><p>Intro &amp; more.</p><h2 id="c">Compared</h2>'
+        f"<table><tr><th>Item</th>{''.join(cells)}</tr></table><p>After.</p>"
+    )
+
+
+def test_the_insides_of_excluded_cells_are_left_out_and_the_sections_are_the_same() -> None:
+    page = table(CELL, CELL, '<td data-search-exclude="">x<br>y<img src="a.png" alt=""></td>')
+    view = search_view(page)
+    assert view is not None
+    assert "Required" not in view and "pp-badge" not in view
+    assert view.count('<td class="pp-cell" data-search-exclude=""></td>') == 2
+    assert sections(view) == sections(page)
+
+
+@pytest.mark.parametrize(
+    ("inside", "why"),
+    [
+        ('<h3 id="x">Heading</h3>', "a heading starts a section even where text is skipped"),
+        ("<table><tr><td>nested</td></tr></table>", "the parser matches skipped tags by name"),
+        ("<span>unclosed", "an unbalanced inside changes the parser's state after it"),
+        ("</span>", "a stray end tag"),
+        ('<span data-search-exclude="">x</span>', "an excluded element inside another"),
+        ("<script>x</script>", "the parser skips scripts wherever they are"),
+        ('<span title="a<b">x</span>', "a < inside an attribute value"),
+        ("<svg><path/></svg>", "a self-closed element"),
+        ("<!-- a comment -->", "markup other than tags"),
+    ],
+)
+def test_a_page_with_an_excluded_element_that_does_not_qualify_is_read_whole(
+    inside: str, why: str
+) -> None:
+    page = table(CELL, f'<td data-search-exclude="">{inside}</td>')
+    assert search_view(page) is None, why
+
+
+def test_pages_without_excluded_elements_are_read_whole() -> None:
+    assert search_view("<h1>Title</h1><p>Text</p>") is None
+    assert search_view('<p>The words data-search-exclude="" in text</p>') is None
+
+
+# Random HTML, balanced or not: wherever a view is given, the parser finds the same sections.
+_NAMES = ["p", "span", "td", "li", "ul", "a", "h2", "h3", "code", "div"]
+
+
+@st.composite
+def random_html(draw: st.DrawFn) -> str:
+    opening = st.builds(
+        lambda name, attribute, excluded: f"<{name}{attribute}{excluded}>",
+        st.sampled_from(_NAMES),
+        st.sampled_from(["", ' id="a"', ' id="b"', ' class="headerlink"']),
+        st.sampled_from(["", ' data-search-exclude=""']),
+    )
+    closing = st.builds(lambda name: f"</{name}>", st.sampled_from(_NAMES))
+    void = st.sampled_from(["<br>", "<img>", "<hr>"])
+    text = st.sampled_from(["x", " ", "a &amp; b", "\n", "é"])
+    return "".join(draw(st.lists(st.one_of(opening, closing, void, text), max_size=40)))
+
+
+@st.composite
+def balanced_html(draw: st.DrawFn, depth: int = 0) -> str:
+    """Balanced HTML with excluded elements: the pages views are for."""
+    parts = []
+    for _ in range(draw(st.integers(0, 4 if depth < 3 else 0))):
+        kind = draw(st.sampled_from(["element", "text", "void"]))
+        if kind == "text":
+            parts.append(draw(st.sampled_from(["Text", " ", "a &lt; b", "\n"])))
+        elif kind == "void":
+            parts.append("<br>")
+        else:
+            name = draw(st.sampled_from(_NAMES))
+            excluded = draw(st.booleans())
+            heading_id = ' id="h"' if name.startswith("h") else ""
+            exclude = ' data-search-exclude=""' if excluded else ""
+            inside = draw(balanced_html(depth + 1))
+            parts.append(f"<{name}{heading_id}{exclude}>{inside}</{name}>")
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(random_html())
+def test_a_view_of_any_html_gives_the_same_sections(html: str) -> None:
+    view = search_view(html)
+    if view is not None:
+        assert sections(view) == sections(html)
+
+
+@settings(max_examples=300, deadline=None)
+@given(balanced_html())
+def test_a_view_of_balanced_html_gives_the_same_sections(html: str) -> None:
+    view = search_view(html)
+    if view is not None:
+        assert len(view) < len(html) or view == html
+        assert sections(view) == sections(html)
