@@ -4,12 +4,13 @@ elements it is told to skip.
 Most of a comparison page and of the data-item index is cells marked ``data-search-exclude``
 (the badges, the lists of products). Material's search parser skips their text, but it still
 tokenizes every tag in them: at 200 products that was most of the time it spent on those pages.
-Before it reads a generated page, the plugin hands it the page with the inside of each such
-element left out, and gives the page its full HTML back right after: the parser's sections and
-entries come out the same, and the reader's page is unchanged.
+Before it reads a generated page, the plugin hands it the page with each such element emptied
+and stripped of its attributes (and a run of them as one), and gives the page its full HTML
+back right after: the parser's sections and entries come out the same, and the reader's page is
+unchanged.
 
 The parser's state after an excluded element depends on what is inside only when the inside is
-not plain, balanced HTML; so an element is emptied only when its inside:
+not plain, balanced HTML; so a page gets a view only when every excluded element's inside:
 
 - opens and closes its tags in order (a mismatch anywhere: the page is left whole);
 - holds no heading (a heading starts a section even inside an excluded element), and no
@@ -23,6 +24,7 @@ Only the parser reads the view: Material's search plugin and the theme go on wit
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import Any
@@ -35,6 +37,8 @@ _EXCLUDED = re.compile(r"""\sdata-search-exclude(?:=""|(?=[\s/>]))""")
 #: A ``<`` inside an attribute value (a value never holds ``"``): the page is left whole.
 _LT_IN_VALUE = re.compile(r'="[^"]*<')
 #: A tag's name, with its slash if it closes, or the separator between two insides.
+_HEADING = re.compile(r"<(h[1-6])[\s>].*?</\1>", re.DOTALL)
+_HEADING_NAMES = frozenset(f"h{level}" for level in range(1, 7))
 _TAG_NAME = re.compile(r"<(/?[a-zA-Z][^\s/>\x00]*)|\x00")
 #: Elements without an end tag (the same list as Material's parser).
 _VOID = re.compile(r"<(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)>")
@@ -55,20 +59,29 @@ def search_view(html: str) -> str | None:
         return None
     if any(marker in html for marker in _UNREAD) or _LT_IN_VALUE.search(html):
         return None
-    cuts = _cuts(html)
-    if not cuts:
+    replacements = _replacements(html)
+    if not replacements:
         return None
     parts, start = [], 0
-    for begin, end in cuts:
-        parts.append(html[start:begin])
+    for begin, end, replacement in replacements:
+        parts += [html[start:begin], replacement]
         start = end
     parts.append(html[start:])
     return "".join(parts)
 
 
-def _cuts(html: str) -> list[tuple[int, int]] | None:
-    """The insides of the excluded elements, or None if any does not qualify."""
-    cuts: list[tuple[int, int]] = []
+def _replacements(html: str) -> list[tuple[int, int, str]] | None:
+    """What to put in place of each excluded element, or None if any does not qualify.
+
+    An excluded element becomes the same element without attributes or inside; a run of them
+    with only white space between becomes one, followed by the run's first white space (the
+    parser turns a run of white space between skipped elements into one space). A heading
+    keeps its tag (its id names its section), and white space is kept as it is inside
+    headings and ``<pre>``, where the parser keeps each piece."""
+    found: list[list[Any]] = []  # [begin, end, replacement, joins with a next one]
+    insides: list[str] = []
+    headings = [(m.start(), m.end()) for m in _HEADING.finditer(html)]
+    keep_space = "<pre" in html
     after = 0  # where the last excluded element ended
     position = html.find("data-search-exclude")
     while position != -1:
@@ -82,22 +95,39 @@ def _cuts(html: str) -> list[tuple[int, int]] | None:
             return None  # the words in some other attribute's value: not understood here
         name = tag.group(2)
         if tag.group(3).rstrip().endswith("/"):
-            after = tag.end()  # self-closed: nothing inside
+            after = tag.end()  # self-closed: nothing inside, left as it is
+            position = html.find("data-search-exclude", after)
+            continue
+        end = html.find(f"</{name}>", tag.end())
+        if end == -1:
+            return None
+        inside = html[tag.end() : end]
+        # (An element of the same name inside would leave this inside unbalanced: Material's
+        # parser matches skipped elements by name.)
+        if _NOT_PLAIN.search(inside):
+            return None
+        insides.append(inside)
+        after = end + len(name) + 3
+        if name in _HEADING_NAMES or _within(headings, tag_start):
+            found.append([tag.end(), end, "", False])  # the tag stays; its inside goes
         else:
-            end = html.find(f"</{name}>", tag.end())
-            if end == -1:
-                return None
-            inside = html[tag.end() : end]
-            # (An element of the same name inside would leave this inside unbalanced: Material's
-            # parser matches skipped elements by name.)
-            if _NOT_PLAIN.search(inside):
-                return None
-            cuts.append((tag.end(), end))
-            after = end
+            last = found[-1] if found else None
+            gap = html[last[1] : tag_start] if last is not None else ""
+            if last is not None and last[3] and not keep_space and (not gap or gap.isspace()):
+                last[1] = after
+                if gap and last[2].endswith(">"):  # the run's first white space
+                    last[2] += gap
+            else:
+                found.append([tag_start, after, f"<{name} data-search-exclude></{name}>", True])
         position = html.find("data-search-exclude", after)
-    if not _balanced([html[begin:end] for begin, end in cuts]):
+    if not _balanced(insides):
         return None
-    return cuts
+    return [(begin, end, replacement) for begin, end, replacement, _ in found]
+
+
+def _within(spans: list[tuple[int, int]], position: int) -> bool:
+    index = bisect.bisect_right(spans, (position, len(spans) and spans[-1][1] + 1)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def _balanced(insides: list[str]) -> bool:
