@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 import markdown
 
 from ..markdown_text import block
+from ..memo import memoized
 
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 ALLOWED_SCHEMES = frozenset({"https", "http", "mailto"})
@@ -41,7 +42,8 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-def markdown_links(text: str) -> list[str]:
+@memoized(8192)  # products of a family share texts; the loader and a lint rule both ask
+def markdown_links(text: str) -> tuple[str, ...]:
     """The link and image targets of a Markdown text field, as Python-Markdown reads them:
     inline links, reference links and definitions, images, in any position and spelling it
     accepts (a regular expression over the source cannot follow them all).
@@ -50,12 +52,12 @@ def markdown_links(text: str) -> list[str]:
     what a page shows as plain characters links nowhere, and the conversion takes a time linear
     in the text, whatever it holds."""
     if "]" not in text and "<" not in text:  # every link form needs one; most texts have none
-        return []
+        return ()
     converter = _converter()
     collector = _Targets()
     collector.feed(converter.reset().convert(str(block(text))))
     collector.close()
-    return collector.targets
+    return tuple(collector.targets)
 
 
 @cache
