@@ -28,6 +28,7 @@ from .render.feed import atom_feed
 from .render.generated import GeneratedAsset, GeneratedPage
 from .render.pages import plan_pages, render_pages
 from .render.paths import FEED_PATH
+from .render.reuse import PageReuse
 from .settings import Settings
 from .timing import PhaseTimes
 
@@ -59,13 +60,15 @@ def build_site(
     *,
     today: date | None = None,
     preview: bool = False,
+    reuse: PageReuse | None = None,
 ) -> SiteBuild:
     """Load, check and render a site's privacy content (no pages when it has errors).
 
     ``cache`` keeps parsed files for the next build (``mkdocs serve``); ``today`` is the date
     that the ``stale-date`` rule and the "Updated in" marks judge by (default: the build date).
     A ``preview`` renders what it can even with errors (what is valid of each record), for a
-    writer to see the pages and their problems.
+    writer to see the pages and their problems. ``reuse`` keeps the pages for the next build,
+    which renders again only those whose inputs changed (``mkdocs serve``).
     """
     with collector_paused():
         build = check_site(settings, cache, today=today)  # load, check
@@ -73,7 +76,7 @@ def build_site(
         # reads the model. ``cache`` keeps the parsed files for the next build anyway.
         build.dataset.records = {}
         if build.ok or preview:
-            render_site(build, today)  # render, then check that nothing was lost
+            render_site(build, today, reuse)  # render, then check that nothing was lost
     return build
 
 
@@ -100,7 +103,9 @@ def check_site(
     return SiteBuild(settings, dataset, problems, history, timings=times)
 
 
-def render_site(build: SiteBuild, today: date | None = None) -> None:
+def render_site(
+    build: SiteBuild, today: date | None = None, reuse: PageReuse | None = None
+) -> None:
     """Render the pages and downloads of a checked build into it, then check that every record
     shows on a page. A template that fails adds a problem naming the record, not a traceback."""
     dataset, settings, times = build.dataset, build.settings, build.timings
@@ -110,7 +115,9 @@ def render_site(build: SiteBuild, today: date | None = None) -> None:
             collection = Collection(dataset)  # every product-by-item cell, computed once
             tables = comparisons(collection)
         with times.phase("render"):
-            pages = render_pages(dataset, settings, build.history, marks_date, collection, tables)
+            pages = render_pages(
+                dataset, settings, build.history, marks_date, collection, tables, reuse
+            )
     except Exception as exc:  # a template or a bug: name the record, never a traceback
         build.problems.add(render_error(exc, dataset))
         return

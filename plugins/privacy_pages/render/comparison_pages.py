@@ -38,6 +38,7 @@ from .paths import (
     relative_link,
     relative_url,
 )
+from .reuse import PageReuse
 from .store_labels import store_type_options, store_type_tokens
 from .templates import environment, html_text, render
 
@@ -172,14 +173,28 @@ def render_comparison(
 
 
 def render_comparison_pages(
-    collection: Collection, settings: Settings, tables: tuple[Comparison, ...]
+    collection: Collection,
+    settings: Settings,
+    tables: tuple[Comparison, ...],
+    reuse: PageReuse | None = None,
 ) -> list[GeneratedPage]:
     """The pages of the comparison ``tables`` and the data-item index (none for a site
-    without products)."""
+    without products); with ``reuse``, a comparison whose table is as last build is that
+    build's page."""
     if not collection.dataset.products:
         return []
     stores = tables_of(collection.dataset)
-    pages = [render_comparison(table, settings, tables, stores) for table in tables]
+    titles = tuple((table.id, table.spec.title) for table in tables)  # each page links the others
+
+    def fresh(table: Comparison) -> tuple[GeneratedPage, bool]:
+        return render_comparison(table, settings, tables, stores), True
+
+    pages = [
+        render_comparison(table, settings, tables, stores)
+        if reuse is None
+        else reuse.page(f"comparison:{table.id}", (table, titles), partial(fresh, table))
+        for table in tables
+    ]
     pages.append(render_data_item_index(collection, settings, tables))
     return pages
 

@@ -7,18 +7,20 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from datetime import date
+from functools import partial
 from typing import Any
 
 from ..compare.collection import Collection
 from ..compare.comparison import Comparison, comparisons
 from ..history.releases import History
-from ..model import Dataset
+from ..model import Dataset, Product
 from ..settings import Settings
 from .comparison_pages import planned_comparison_pages, render_comparison_pages
 from .generated import GeneratedPage, PlannedPage
 from .history_pages import render_changes_page
 from .paths import changes_page_path, data_item_index_path, is_comparison_page, product_page_path
 from .product_page import render_product
+from .reuse import DatasetView, PageReuse
 
 #: The title of the "What changed" page (with a release history).
 CHANGES_TITLE = "What changed"
@@ -31,15 +33,29 @@ def render_pages(
     today: date | None = None,
     collection: Collection | None = None,
     tables: tuple[Comparison, ...] | None = None,
+    reuse: PageReuse | None = None,
 ) -> list[GeneratedPage]:
     """Every generated page of the site, in the order of :func:`plan_pages`.
 
     With a release ``history``, the site also gets the "What changed" page; ``today`` decides
     which items are marked as recently updated. ``collection`` and ``tables`` are computed
-    from the dataset when not given.
+    from the dataset when not given. With ``reuse`` (a rebuild), a page whose inputs are those
+    of the last build is that build's page.
     """
+    if reuse is not None:
+        reuse.start(dataset, settings, history, today, templates_dir=settings.templates_dir)
+
+    def product_page(product: Product) -> tuple[GeneratedPage, bool]:
+        view = DatasetView(dataset)
+        page = render_product(product, dataset, settings, history, today, template_dataset=view)
+        return page, not view.read_elsewhere
+
     pages = [
         render_product(dataset.products[pid], dataset, settings, history, today)
+        if reuse is None
+        else reuse.page(
+            f"product:{pid}", dataset.products[pid], partial(product_page, dataset.products[pid])
+        )
         for pid in sorted(dataset.products)
     ]
     if history:
@@ -47,7 +63,7 @@ def render_pages(
         pages.append(GeneratedPage(changes_page_path(settings), markdown, CHANGES_TITLE))
     collection = collection or Collection(dataset)
     tables = comparisons(collection) if tables is None else tables
-    pages.extend(render_comparison_pages(collection, settings, tables))
+    pages.extend(render_comparison_pages(collection, settings, tables, reuse))
     return pages
 
 

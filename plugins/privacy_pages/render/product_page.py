@@ -42,14 +42,17 @@ def render_product(
     settings: Settings,
     history: History | None = None,
     today: date | None = None,
+    *,
+    template_dataset: object = None,
 ) -> GeneratedPage:
-    """The Markdown page of one product (``history`` fills its "Change history" section)."""
+    """The Markdown page of one product (``history`` fills its "Change history" section;
+    ``template_dataset``: what the template sees as ``dataset``, if not ``dataset`` itself)."""
     path = product_page_path(settings, product.id)
     body = render(
         "product.md.j2",
         settings.templates_dir,
         product=product,
-        dataset=dataset,
+        dataset=dataset if template_dataset is None else template_dataset,
         sections=SECTIONS,
         empty_statement=lambda section_id: empty_statement(
             product, section_id, settings.empty_sections

@@ -1,0 +1,104 @@
+"""The pages of the last build, kept in memory with what they were rendered from, so that a
+rebuild (``mkdocs serve``) renders again only the pages whose inputs changed.
+
+An edit to one product changes its page, the comparisons that show it and the data-item index;
+the other product pages and comparisons come out the same, and rendering them again was most of
+a rebuild's own work. A page is reused only when everything it is rendered from is equal to last
+time (compared by value, never by file times):
+
+- for every page: the settings, the categories, the catalog, the comparison specs, the store
+  tables, the release history, the date that marks recent changes, and the templates' text;
+- for a product page: its product;
+- for a comparison: its table (its products, rows and cells) and the other comparisons' titles.
+
+A site template may reach other records through ``dataset``: a product page whose template
+reads ``dataset.products`` (or any other part not listed above) is never reused. The data-item
+index and the "What changed" page show every product, and are always rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model import Dataset
+from .generated import GeneratedPage
+from .templates import default_templates_dir
+
+#: The parts of a dataset that every page's inputs include (compared each build).
+_SHARED = ("categories", "catalog", "comparisons", "store_tables")
+
+
+@dataclass
+class PageReuse:
+    """The last build's pages and their inputs (one per ``mkdocs serve``; never on disk)."""
+
+    #: What every page was rendered from, last build.
+    shared: tuple[Any, ...] | None = None
+    #: By key (a product's or comparison's id): what the page was rendered from, and the page.
+    pages: dict[str, tuple[Any, GeneratedPage]] = field(default_factory=dict)
+    #: Whether this build's shared inputs are those of the last build.
+    same_shared: bool = False
+    #: Pages rendered and reused by the last build (for the tests and the benchmark).
+    rendered: int = 0
+    reused: int = 0
+
+    def start(self, dataset: Dataset, *inputs: Any, templates_dir: Path | None) -> None:
+        """Begin a build: compare what every page is rendered from with the last build's."""
+        shared = (
+            *(getattr(dataset, name) for name in _SHARED),
+            *inputs,
+            templates_digest(templates_dir),
+        )
+        self.same_shared = shared == self.shared
+        if not self.same_shared:
+            self.pages.clear()
+        self.shared = shared
+        self.rendered = self.reused = 0
+
+    def page(
+        self, key: str, inputs: Any, render: Callable[[], tuple[GeneratedPage, bool]]
+    ) -> GeneratedPage:
+        """The page for ``key``: last build's if ``inputs`` are equal, else ``render()`` (which
+        also says whether the page may be kept)."""
+        kept = self.pages.get(key)
+        if kept is not None and self.same_shared and kept[0] == inputs:
+            self.reused += 1
+            return kept[1]
+        self.rendered += 1
+        page, keep = render()
+        if keep:
+            self.pages[key] = (inputs, page)
+        else:
+            self.pages.pop(key, None)
+        return page
+
+
+class DatasetView:
+    """A dataset for a template, noting whether the template read a part of it outside the
+    inputs a reused page is compared by."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self._dataset = dataset
+        self.read_elsewhere = False
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in _SHARED and not name.startswith("category"):
+            self.read_elsewhere = True
+        return getattr(self._dataset, name)
+
+
+def templates_digest(override_dir: Path | None) -> str:
+    """A digest of the text of every template a build may use (a site's and the packaged)."""
+    digest = hashlib.sha256()
+    for directory in (override_dir, default_templates_dir()):
+        if directory is None or not directory.is_dir():
+            continue
+        for path in sorted(directory.rglob("*")):
+            if path.is_file():
+                digest.update(str(path.relative_to(directory)).encode("utf-8") + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()

@@ -1,0 +1,158 @@
+"""Under ``mkdocs serve``, a rebuild renders again only the pages whose inputs changed
+(``render/reuse.py``). Whatever is edited, the pages must be those a build from scratch makes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import copy_example_site
+from mkdocs.config import load_config
+from privacy_pages.load.record_files import ContentCache
+from privacy_pages.pipeline import SiteBuild, build_site
+from privacy_pages.render.reuse import PageReuse
+from privacy_pages.settings import Settings, settings_from_options
+
+
+def settings_of(site: Path) -> Settings:
+    config = load_config(str(site / "mkdocs.yml"))
+    plugin = config.plugins["privacy-pages"]
+    options = {k: v for k, v in plugin.config.items() if v is not None and k != "enabled"}
+    return settings_from_options(options, site)
+
+
+def pages_of(build: SiteBuild) -> dict[str, str]:
+    assert build.ok, [str(problem) for problem in build.problems.errors]
+    return {page.path: page.markdown for page in build.pages}
+
+
+class Serving:
+    """Builds as ``mkdocs serve`` makes them: one content cache and one page reuse for all."""
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self.cache, self.reuse = ContentCache(), PageReuse()
+
+    def build(self) -> dict[str, str]:
+        return pages_of(build_site(settings_of(self.site), self.cache, reuse=self.reuse))
+
+    def fresh(self) -> dict[str, str]:
+        return pages_of(build_site(settings_of(self.site)))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+@pytest.fixture
+def serving(tmp_path: Path) -> Serving:
+    return Serving(copy_example_site(tmp_path / "example"))
+
+
+def test_an_edit_to_one_product_renders_its_pages_again_and_reuses_the_rest(
+    serving: Serving,
+) -> None:
+    serving.build()
+    products = sorted((serving.site / "content" / "products").glob("*.yml"))
+    edit(products[0], "name: ", "name: Renamed ")
+    after = serving.build()
+    assert after == serving.fresh()
+    assert serving.reuse.reused >= len(products) - 1  # the other products' pages
+    assert serving.reuse.rendered >= 1
+
+
+@pytest.mark.parametrize(
+    ("change", "what"),
+    [
+        (lambda site: _rename_category(site), "a category's name"),
+        (lambda site: _edit_catalog(site), "the catalog"),
+        (lambda site: _override_template(site), "a site template"),
+    ],
+)
+def test_an_edit_that_every_page_reads_renders_every_page_again(
+    serving: Serving, change: Callable[[Path], None], what: str
+) -> None:
+    serving.build()
+    change(serving.site)
+    after = serving.build()
+    assert after == serving.fresh(), what
+    assert serving.reuse.reused == 0, what
+    if what == "a site template":
+        assert any("A sentence every page gains." in page for page in after.values())
+
+
+def _rename_category(site: Path) -> None:
+    edit(site / "content" / "categories.yml", "name: ", "name: Edited ")
+
+
+def test_an_edit_that_changes_no_value_reuses_every_page(serving: Serving) -> None:
+    before = serving.build()
+    categories = serving.site / "content" / "categories.yml"
+    categories.write_text(categories.read_text("utf-8") + "\n# A comment.\n", "utf-8")
+    assert serving.build() == before
+    assert serving.reuse.rendered == 0 and serving.reuse.reused > 0
+
+
+def _edit_catalog(site: Path) -> None:
+    catalog = sorted((site / "content" / "catalog").glob("*.yml"))[0]
+    edit(catalog, "    name: ", "    name: Edited ")
+
+
+def _override_template(site: Path) -> None:
+    templates = site / "templates"
+    templates.mkdir(exist_ok=True)
+    packaged = Path(__file__).resolve().parents[1] / "templates" / "product.md.j2"
+    text = packaged.read_text("utf-8")
+    (templates / "product.md.j2").write_text(text + "\nA sentence every page gains.\n", "utf-8")
+    config = site / "mkdocs.yml"
+    config_text = config.read_text("utf-8")
+    if "templates_dir:" not in config_text:
+        config.write_text(
+            config_text.replace(
+                "  - privacy-pages:\n", "  - privacy-pages:\n      templates_dir: templates\n", 1
+            ),
+            "utf-8",
+        )
+
+
+def test_a_page_whose_template_reads_other_products_is_never_reused(serving: Serving) -> None:
+    """A site template may list the other products: such a page changes when they do."""
+    templates = serving.site / "templates"
+    templates.mkdir(exist_ok=True)
+    packaged = Path(__file__).resolve().parents[1] / "templates" / "product.md.j2"
+    (templates / "product.md.j2").write_text(
+        packaged.read_text("utf-8")
+        + "\nOther products: {% for other in dataset.products.values() %}{{ other.name }}, "
+        "{% endfor %}\n",
+        "utf-8",
+    )
+    config = serving.site / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    config.write_text(
+        text.replace(
+            "  - privacy-pages:\n", "  - privacy-pages:\n      templates_dir: templates\n", 1
+        ),
+        "utf-8",
+    )
+    serving.build()
+    products = sorted((serving.site / "content" / "products").glob("*.yml"))
+    edit(products[0], "name: ", "name: Renamed ")
+    after = serving.build()
+    assert after == serving.fresh()
+    listing = [markdown for markdown in after.values() if "Other products:" in markdown]
+    assert len(listing) == len(products) and all("Renamed" in page for page in listing)
+    assert not any(key.startswith("product:") for key in serving.reuse.pages)
+
+
+def test_an_edit_to_a_site_template_renders_every_page_again(serving: Serving) -> None:
+    _override_template(serving.site)  # the site has its own template from the start
+    serving.build()
+    template = serving.site / "templates" / "product.md.j2"
+    edit(template, "A sentence every page gains.", "Another sentence every page gains.")
+    after = serving.build()
+    assert after == serving.fresh()
+    assert serving.reuse.reused == 0
+    assert any("Another sentence every page gains." in page for page in after.values())
