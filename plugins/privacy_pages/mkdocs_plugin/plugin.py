@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -44,6 +45,7 @@ from ..render.blocks import expand_blocks
 from ..render.front_matter import browser_title
 from ..render.paths import FEED_PATH, SCRIPT, STYLESHEET
 from ..render.problem_banner import preview_banners
+from ..render.reuse import PageReuse
 from ..render.sanitize import sanitize_html, sanitize_marked
 from ..render.templates import default_templates_dir
 from ..settings import Settings, SettingsError, removed_options_message, settings_from_options
@@ -82,10 +84,13 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.html_blocks: dict[str, HtmlBlocks] | None = None
         #: Under ``mkdocs serve --dirty``: what the site holds, to rebuild only changed pages.
         self.rebuilds: DirtyRebuilds | None = None
+        #: Under ``mkdocs serve``: the last build's pages, to render only those that changed.
+        self.reuse: PageReuse | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of ``mkdocs serve``.
         self.cache = ContentCache() if command == "serve" else None
+        self.reuse = PageReuse() if command == "serve" else None
         self.rebuilds = DirtyRebuilds() if command == "serve" and dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -135,7 +140,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             return files
         preview = self.cache is not None  # mkdocs serve: show problems, never stop
         try:
-            build = build_site(self.settings, self.cache, preview=preview)
+            build = build_site(self.settings, self.cache, preview=preview, reuse=self.reuse)
         except Exception as exc:  # content problems are diagnostics; anything else is a bug
             raise PluginError(
                 f"privacy-pages: internal error while building {self.settings.content_dir}: "
@@ -153,7 +158,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         if config.nav is not None:
             add_to_nav(config, build.pages, self.settings)
         if self.rebuilds is not None:
-            self.rebuilds.mark(files, config, build.pages, self.banners)
+            self.rebuilds.mark(files, config, build.pages, self.banners, partial(_filled, build))
         self.build = build
         if self.cache is None:  # nothing to rebuild: let the memo caches go
             memo.clear()
@@ -230,6 +235,13 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             server.watch(str(self.settings.content_dir))
             server.watch(str(self.settings.templates_dir or default_templates_dir()))
         return server
+
+
+def _filled(build: SiteBuild, file: File, text: str) -> str | None:
+    """A hand-written page's text with the plugin's blocks filled in (None: a block is wrong)."""
+    source = file.abs_src_path or file.src_uri
+    filled, problems = expand_blocks(text, file.src_uri, build.dataset, build.settings, source)
+    return None if problems else filled
 
 
 def _report(problems: Diagnostics, settings: Settings, *, stop: bool) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -32,17 +32,28 @@ from mkdocs.structure.files import File, Files
 from ..render.generated import GeneratedPage
 
 #: What makes a hand-written page depend on files other than its own: the plugin's blocks,
-#: Learn includes, snippets. A page with any of them is rebuilt every time.
-_DRAWS_ON_OTHERS = re.compile(r"<!--\s*privacy-pages:|\[!INCLUDE|--8<--|\{%|\{\{")
+#: Learn includes, snippets. A page with includes or snippets is rebuilt every time; one with
+#: only the plugin's blocks when what they show changed.
+_BLOCK = re.compile(r"<!--\s*privacy-pages:")
+_OTHER_FILES = re.compile(r"\[!INCLUDE|--8<--|\{%|\{\{")
+
+#: The text of a hand-written page with the plugin's blocks filled in (None: not known).
+Expand = Callable[[File, str], "str | None"]
 
 
-def _draws_on_others(file: File) -> bool:
-    """Whether a hand-written page may change when another file does (when in doubt: yes)."""
+def _drawn_from_others(file: File, expand: Expand | None) -> str | None:
+    """What a hand-written page shows from other files, to compare with the last build's:
+    its text with its blocks filled in; "" when it draws on no other file; None when it may
+    change with other files in a way not known here (rebuild it)."""
     try:
         text = Path(file.abs_src_path or "").read_text("utf-8")
     except (OSError, UnicodeDecodeError):
-        return True
-    return _DRAWS_ON_OTHERS.search(text) is not None
+        return None
+    if _OTHER_FILES.search(text):
+        return None
+    if not _BLOCK.search(text):
+        return ""
+    return None if expand is None else expand(file, text)
 
 
 def _digest(*parts: str) -> bytes:
@@ -92,10 +103,12 @@ class DirtyRebuilds:
         config: MkDocsConfig,
         pages: Iterable[GeneratedPage],
         banners: dict[str, str],
+        expand: Expand | None = None,
     ) -> None:
         """Mark which documentation pages of ``files`` this build converts and writes: the
         generated pages whose Markdown (or preview banner) changed, and the hand-written ones
-        that changed or draw on other files; all of them when what pages share changed."""
+        that changed, whose blocks (filled in by ``expand``) changed, or that draw on other
+        files; all of them when what pages share changed."""
         documents = files.documentation_pages()
         digests = {page.path: _digest(banners.get(page.path, ""), page.markdown) for page in pages}
         shared = _digest(
@@ -108,21 +121,25 @@ class DirtyRebuilds:
         # Only Material's search keeps the previous index for the pages not rebuilt (see
         # merge_search_index); with another search plugin, skipping a page would drop it.
         everything = shared != self.shared or not _search_index_mergeable(config)
-        self._pending = (shared, digests)
         self._remove_gone(documents, digests)
+        drawn_digests: dict[str, bytes] = {}  # hand-written pages with blocks
         self.rebuilt = set()
         self.urls = {file.url for file in documents}
         self.skipped = 0
         for file in documents:
             digest = digests.get(file.src_uri)
             if digest is None:  # hand-written: MkDocs compares its file with what it wrote
-                if everything or _draws_on_others(file):
+                drawn = _drawn_from_others(file, expand)
+                if drawn:  # what its blocks show: as last written, or not
+                    drawn_digests[file.src_uri] = digest = _digest(drawn)
+                if drawn is None or everything or self.written.get(file.src_uri) != digest:
                     _set_modified(file, True)
             elif everything or self.written.get(file.src_uri) != digest:
                 _set_modified(file, True)  # new or changed
             else:
                 _set_modified(file, False)
                 self.skipped += 1
+        self._pending = (shared, {**digests, **drawn_digests})
 
     def _remove_gone(self, documents: Iterable[File], digests: dict[str, bytes]) -> None:
         """Delete what a generated page that is no longer generated left in the site (a dirty
@@ -151,10 +168,12 @@ class DirtyRebuilds:
             previous: Any = getattr(plugin, "search_index_prev", None)
             if index is None or previous is None or not hasattr(previous, "entries"):
                 continue
+            rebuilt = {_location(url) for url in self.rebuilt}
+            urls = {_location(url) for url in self.urls}
             kept = [
                 entry
                 for entry in previous.entries
-                if _page_url(entry) not in self.rebuilt and _page_url(entry) in self.urls
+                if _page_url(entry) not in rebuilt and _page_url(entry) in urls
             ]
             index.entries = kept + index.entries
             plugin.search_index_prev = None  # merged here: Material's own merge would undo it
@@ -162,6 +181,11 @@ class DirtyRebuilds:
 
 def _page_url(entry: dict[str, Any]) -> str:
     return str(entry.get("location", "")).split("#", 1)[0]
+
+
+def _location(url: str) -> str:
+    """A page's URL as search entries locate it (the home page's ``./`` is ``""``)."""
+    return "" if url in ("./", ".") else url
 
 
 def _set_modified(file: File, modified: bool) -> None:
