@@ -156,3 +156,21 @@ def test_an_edit_to_a_site_template_renders_every_page_again(serving: Serving) -
     assert after == serving.fresh()
     assert serving.reuse.reused == 0
     assert any("Another sentence every page gains." in page for page in after.values())
+
+
+def downloads_of(build: SiteBuild) -> dict[str, str]:
+    return {asset.path: asset.content for asset in build.downloads}
+
+
+def test_the_downloads_are_those_of_a_build_from_scratch(serving: Serving) -> None:
+    """privacy.json and the comparisons' CSV are kept a product and a table at a time."""
+    settings = settings_of(serving.site)
+    build_site(settings, serving.cache, reuse=serving.reuse)
+    products = sorted((serving.site / "content" / "products").glob("*.yml"))
+    edit(products[0], "name: ", "name: Renamed ")
+    again = build_site(settings_of(serving.site), serving.cache, reuse=serving.reuse)
+    downloads = downloads_of(again)
+    assert downloads == downloads_of(build_site(settings_of(serving.site)))
+    assert any("Renamed" in text for path, text in downloads.items() if path.endswith(".json"))
+    assert any(key.startswith("privacy.json:") for key in serving.reuse.pages)
+    assert any(key.startswith("csv:") for key in serving.reuse.pages)

@@ -125,7 +125,7 @@ def render_site(
     with times.phase("coverage"):
         build.problems.extend(check_coverage(dataset, pages))  # nothing lost
     with times.phase("comparisons"):
-        build.downloads = render_assets(collection, settings, tables)
+        build.downloads = render_assets(collection, settings, tables, reuse)
     if build.history:
         with times.phase("render"):
             feed = atom_feed(build.history, dataset, settings)

@@ -17,6 +17,7 @@ from .comparison_csv import comparison_csv
 from .generated import GeneratedAsset
 from .paths import SCRIPT, STYLESHEET, asset_paths
 from .privacy_json import json_schema_text, privacy_json_pieces
+from .reuse import PageReuse
 from .store_labels import store_label_assets
 
 _STATIC = {SCRIPT: "privacy-pages.js", STYLESHEET: "privacy-pages.css"}
@@ -31,21 +32,36 @@ def static_assets() -> list[GeneratedAsset]:
     ]
 
 
+def _csv(table: Comparison) -> tuple[str, bool]:
+    return comparison_csv(table), True
+
+
 def render_assets(
-    collection: Collection, settings: Settings, tables: tuple[Comparison, ...] | None = None
+    collection: Collection,
+    settings: Settings,
+    tables: tuple[Comparison, ...] | None = None,
+    reuse: PageReuse | None = None,
 ) -> list[GeneratedAsset]:
-    """Every download of the site, and the packaged script and style sheet."""
+    """Every download of the site, and the packaged script and style sheet (with ``reuse``,
+    the parts whose inputs are the last build's are that build's)."""
     if not collection.dataset.products:
         return []
     tables = comparisons(collection) if tables is None else tables
     paths = asset_paths(settings)
     assets = [
         GeneratedAsset(
-            paths.privacy_json, pieces=partial(privacy_json_pieces, collection, settings, tables)
+            paths.privacy_json,
+            pieces=partial(privacy_json_pieces, collection, settings, tables, reuse),
         ),
         GeneratedAsset(paths.schema, json_schema_text()),
     ]
-    assets.extend(GeneratedAsset(paths.csv(t.id), comparison_csv(t)) for t in tables)
+    assets.extend(
+        GeneratedAsset(
+            paths.csv(t.id),
+            comparison_csv(t) if reuse is None else reuse.page(f"csv:{t.id}", t, partial(_csv, t)),
+        )
+        for t in tables
+    )
     assets.extend(store_label_assets(collection.dataset, settings))
     assets.extend(static_assets())
     return assets

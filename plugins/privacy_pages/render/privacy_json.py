@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import asdict
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from typing import Any
 
@@ -21,6 +21,7 @@ from ..model import CONTROL_NOT_STATED, DataItem, Dataset, Product
 from ..settings import Settings
 from ..stores.label import store_label
 from .paths import JSON_SCHEMA_FILE, asset_paths, product_page_path
+from .reuse import PageReuse
 
 
 def json_schema_text() -> str:
@@ -51,10 +52,33 @@ def privacy_json(collection: Collection, settings: Settings, tables: tuple[Compa
 
 
 def privacy_json_pieces(
-    collection: Collection, settings: Settings, tables: tuple[Comparison, ...]
+    collection: Collection,
+    settings: Settings,
+    tables: tuple[Comparison, ...],
+    reuse: PageReuse | None = None,
 ) -> Iterator[str]:
-    """:func:`privacy_json` in pieces, a product at a time."""
-    return _json_chunks(_document(collection, settings, tables))
+    """:func:`privacy_json` in pieces, a product at a time; with ``reuse``, a product's entry
+    is the last build's when the product is the same."""
+    document = _document(collection, settings, tables)
+    if reuse is not None:
+        dataset = collection.dataset
+        document["products"] = (
+            reuse.page(
+                f"privacy.json:{p.id}",
+                p,
+                partial(_encoded_product, p, product_page_path(settings, p.id), dataset),
+            )
+            for p in dataset.products.values()
+        )
+    return _json_chunks(document)
+
+
+class _Encoded(str):
+    """An entry already encoded as JSON."""
+
+
+def _encoded_product(product: Product, page: str, dataset: Dataset) -> tuple[_Encoded, bool]:
+    return _Encoded(_ENCODE(_product(product, page, dataset))), True
 
 
 #: The encoder of privacy.json: compact, Unicode as is, dates as ISO text.
@@ -70,7 +94,8 @@ def _json_chunks(document: dict[str, Any]) -> Iterator[str]:
         if isinstance(value, Iterator):
             yield "["
             for index, entry in enumerate(value):
-                yield ("," if index else "") + _ENCODE(entry)
+                encoded = entry if isinstance(entry, _Encoded) else _ENCODE(entry)
+                yield ("," if index else "") + encoded
             yield "]"
         else:
             yield _ENCODE(value)

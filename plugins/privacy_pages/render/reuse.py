@@ -9,7 +9,8 @@ time (compared by value, never by file times):
 - for every page: the settings, the categories, the catalog, the comparison specs, the store
   tables, the release history, the date that marks recent changes, and the templates' text;
 - for a product page: its product;
-- for a comparison: its table (its products, rows and cells) and the other comparisons' titles.
+- for a comparison: its table (its products, rows and cells) and the other comparisons' titles;
+  the same for its CSV; for a product's entry in ``privacy.json``: its product.
 
 A site template may reach other records through ``dataset``: a product page whose template
 reads ``dataset.products`` (or any other part not listed above) is never reused. The data-item
@@ -22,11 +23,12 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from ..model import Dataset
-from .generated import GeneratedPage
 from .templates import default_templates_dir
+
+T = TypeVar("T")
 
 #: The parts of a dataset that every page's inputs include (compared each build).
 _SHARED = ("categories", "catalog", "comparisons", "store_tables")
@@ -39,7 +41,7 @@ class PageReuse:
     #: What every page was rendered from, last build.
     shared: tuple[Any, ...] | None = None
     #: By key (a product's or comparison's id): what the page was rendered from, and the page.
-    pages: dict[str, tuple[Any, GeneratedPage]] = field(default_factory=dict)
+    pages: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     #: Whether this build's shared inputs are those of the last build.
     same_shared: bool = False
     #: Pages rendered and reused by the last build (for the tests and the benchmark).
@@ -59,15 +61,13 @@ class PageReuse:
         self.shared = shared
         self.rendered = self.reused = 0
 
-    def page(
-        self, key: str, inputs: Any, render: Callable[[], tuple[GeneratedPage, bool]]
-    ) -> GeneratedPage:
-        """The page for ``key``: last build's if ``inputs`` are equal, else ``render()`` (which
-        also says whether the page may be kept)."""
+    def page(self, key: str, inputs: Any, render: Callable[[], tuple[T, bool]]) -> T:
+        """The page (or download, or part of one) for ``key``: last build's if ``inputs`` are
+        equal, else ``render()`` (which also says whether it may be kept)."""
         kept = self.pages.get(key)
         if kept is not None and self.same_shared and kept[0] == inputs:
             self.reused += 1
-            return kept[1]
+            return cast(T, kept[1])
         self.rendered += 1
         page, keep = render()
         if keep:
