@@ -95,6 +95,9 @@ SKIPPED = '<span data-search-exclude="">x</span>'
         # White space between skipped elements is one space, where the parser collapses it...
         f"<p>a{SKIPPED} {SKIPPED}\n{SKIPPED}</p>",
         f"<p>a{SKIPPED}{SKIPPED} \n {SKIPPED}</p><p>b</p>",
+        # ...and kept apart from the text after the run.
+        f"<p>a {SKIPPED}\n{SKIPPED}\n  {SKIPPED}z</p>",
+        f"<p>a{SKIPPED}\n  {SKIPPED}z {SKIPPED} {SKIPPED}\n</p>",
         # ...and each piece of it inside a heading or <pre>, where it does not.
         f'<h1 id="t">T</h1><h2 id="a">Title{SKIPPED} {SKIPPED}  {SKIPPED}</h2><p>x</p>',
         f"<p>a</p><pre>code{SKIPPED} {SKIPPED}\n\n{SKIPPED}</pre>",

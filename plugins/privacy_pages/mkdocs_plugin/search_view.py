@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -36,9 +37,10 @@ _TAG = re.compile(r"""<(/?)([a-zA-Z][^\s/>\x00]*)((?:[^>"\x00]+|"[^"\x00]*")*)>"
 _EXCLUDED = re.compile(r"""\sdata-search-exclude(?:=""|(?=[\s/>]))""")
 #: A ``<`` inside an attribute value (a value never holds ``"``): the page is left whole.
 _LT_IN_VALUE = re.compile(r'="[^"]*<')
-#: A tag's name, with its slash if it closes, or the separator between two insides.
+#: A heading element, whole (headings do not nest).
 _HEADING = re.compile(r"<(h[1-6])[\s>].*?</\1>", re.DOTALL)
 _HEADING_NAMES = frozenset(f"h{level}" for level in range(1, 7))
+#: A tag's name, with its slash if it closes, or the separator between two insides.
 _TAG_NAME = re.compile(r"<(/?[a-zA-Z][^\s/>\x00]*)|\x00")
 #: Elements without an end tag (the same list as Material's parser).
 _VOID = re.compile(r"<(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)>")
@@ -73,9 +75,10 @@ def search_view(html: str) -> str | None:
 def _replacements(html: str) -> list[tuple[int, int, str]] | None:
     """What to put in place of each excluded element, or None if any does not qualify.
 
-    An excluded element becomes the same element without attributes or inside; a run of them
-    with only white space between becomes one, followed by the run's first white space (the
-    parser turns a run of white space between skipped elements into one space). A heading
+    An excluded element becomes the same element without attributes or inside. A run of them
+    with only white space between becomes one, or two around the run's first white space: the
+    parser turns the pieces of white space between skipped elements into one space at most,
+    and the second element keeps that white space apart from the text after the run. A heading
     keeps its tag (its id names its section), and white space is kept as it is inside
     headings and ``<pre>``, where the parser keeps each piece."""
     found: list[list[Any]] = []  # [begin, end, replacement, joins with a next one]
@@ -113,12 +116,13 @@ def _replacements(html: str) -> list[tuple[int, int, str]] | None:
         else:
             last = found[-1] if found else None
             gap = html[last[1] : tag_start] if last is not None else ""
+            element = f"<{name} data-search-exclude></{name}>"
             if last is not None and last[3] and not keep_space and (not gap or gap.isspace()):
                 last[1] = after
-                if gap and last[2].endswith(">"):  # the run's first white space
-                    last[2] += gap
+                if gap and last[2].count("<") == 2:  # the run's first white space
+                    last[2] += gap + element
             else:
-                found.append([tag_start, after, f"<{name} data-search-exclude></{name}>", True])
+                found.append([tag_start, after, element, True])
         position = html.find("data-search-exclude", after)
     if not _balanced(insides):
         return None
@@ -126,7 +130,8 @@ def _replacements(html: str) -> list[tuple[int, int, str]] | None:
 
 
 def _within(spans: list[tuple[int, int]], position: int) -> bool:
-    index = bisect.bisect_right(spans, (position, len(spans) and spans[-1][1] + 1)) - 1
+    """Whether ``position`` is inside one of ``spans`` (sorted, not overlapping)."""
+    index = bisect.bisect_right(spans, (position, sys.maxsize)) - 1
     return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
