@@ -15,7 +15,9 @@ from conftest import REPO
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
 from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
+from privacy_pages.mkdocs_plugin.rebuilds import _drawn_from_others
 from serve import fetch, fetch_until, mkdocs_serve
 
 PAGES = {
@@ -159,3 +161,22 @@ def test_with_mkdocs_own_search_every_page_is_rebuilt(served: DirtyServe) -> Non
     served.build()
     assert "material" not in type(served.config.plugins["search"]).__module__
     assert served.plugin.rebuilds is not None and served.plugin.rebuilds.skipped == 0
+
+
+@pytest.mark.parametrize(
+    "include",
+    [
+        "[!include [Part](part.md)]",
+        "[!INCLUDE [Part](part.md)]",
+        '-8<- "part.md"',
+        "--8<-- 'part.md'",
+    ],
+)
+def test_a_page_with_blocks_and_an_include_is_always_rebuilt(tmp_path: Path, include: str) -> None:
+    """What an include shows can change without the page or its blocks changing."""
+    page = tmp_path / "index.md"
+    page.write_text(f"# Home\n\n<!-- privacy-pages: products -->\n\n{include}\n", "utf-8")
+    file = File("index.md", str(tmp_path), str(tmp_path / "site"), use_directory_urls=True)
+    assert _drawn_from_others(file, lambda file, text: text) is None
+    page.write_text("# Home\n\n<!-- privacy-pages: products -->\n", "utf-8")
+    assert _drawn_from_others(file, lambda file, text: "filled") == "filled"

@@ -174,3 +174,22 @@ def test_the_downloads_are_those_of_a_build_from_scratch(serving: Serving) -> No
     assert any("Renamed" in text for path, text in downloads.items() if path.endswith(".json"))
     assert any(key.startswith("privacy.json:") for key in serving.reuse.pages)
     assert any(key.startswith("csv:") for key in serving.reuse.pages)
+
+
+def test_metadata_in_another_order_is_a_new_input(serving: Serving) -> None:
+    """privacy.json keeps a record's metadata in its order: equal dicts in another order are
+    not the same input."""
+    settings = settings_of(serving.site)
+    first = downloads_of(build_site(settings, serving.cache, reuse=serving.reuse))
+    assert any(path.endswith("privacy.json") for path in first)  # made, so its parts are kept
+    product = serving.site / "content" / "products" / "intune.yml"
+    text = product.read_text("utf-8")
+    title = "  title: Data collection in Intune\n"
+    suffix = "  titleSuffix: Microsoft Intune\n"
+    assert title + suffix in text
+    product.write_text(text.replace(title + suffix, suffix + title, 1), "utf-8")
+    again = downloads_of(build_site(settings_of(serving.site), serving.cache, reuse=serving.reuse))
+    fresh = downloads_of(build_site(settings_of(serving.site)))
+    assert again == fresh
+    json_text = next(text for path, text in fresh.items() if path.endswith("privacy.json"))
+    assert json_text.index('"titleSuffix"') < json_text.index('"title":"Data collection in Intune"')

@@ -122,6 +122,8 @@ def test_runs_of_skipped_elements_give_the_same_sections(page: str) -> None:
         ('<span title="a<b">x</span>', "a < inside an attribute value"),
         ("<svg><path/></svg>", "a self-closed element"),
         ("<!-- a comment -->", "markup other than tags"),
+        ('<H2 id="x">Heading</H2>', "a heading in capitals"),
+        ("<span>x</ span>", "an end tag HTMLParser reads and this scan would not"),
     ],
 )
 def test_a_page_with_an_excluded_element_that_does_not_qualify_is_read_whole(
@@ -129,6 +131,20 @@ def test_a_page_with_an_excluded_element_that_does_not_qualify_is_read_whole(
 ) -> None:
     page = table(CELL, f'<td data-search-exclude="">{inside}</td>')
     assert search_view(page) is None, why
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # The words in an attribute's value are not the attribute.
+        table(CELL).replace("<p>Intro", '<p title="see data-search-exclude docs">Intro'),
+        '<p><abbr title="a data-search-exclude b">ABC</abbr> text</p>' + table(CELL),
+        # A void element is never skipped, whatever it says.
+        table(CELL) + '<p><img data-search-exclude="" src="a.png" alt="">After</p>',
+    ],
+)
+def test_what_only_looks_excluded_is_read_whole(page: str) -> None:
+    assert search_view(page) is None
 
 
 def test_pages_without_excluded_elements_are_read_whole() -> None:

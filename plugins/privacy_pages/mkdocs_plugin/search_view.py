@@ -34,7 +34,9 @@ from mkdocs.structure.pages import Page
 
 #: A tag as the sanitizer writes it: every attribute value in double quotes, with no ``"`` in it.
 _TAG = re.compile(r"""<(/?)([a-zA-Z][^\s/>\x00]*)((?:[^>"\x00]+|"[^"\x00]*")*)>""")
-_EXCLUDED = re.compile(r"""\sdata-search-exclude(?:=""|(?=[\s/>]))""")
+_EXCLUDED = re.compile(r"""\sdata-search-exclude(?:=""|(?=[\s/>])|$)""")
+#: A tag with a capital letter in its name: the sanitizer writes none.
+_CAPITAL_TAG = re.compile(r"</?[a-z]*[A-Z]")
 #: A ``<`` inside an attribute value (a value never holds ``"``): the page is left whole.
 _LT_IN_VALUE = re.compile(r'="[^"]*<')
 #: A heading element, whole (headings do not nest).
@@ -43,14 +45,16 @@ _HEADING_NAMES = frozenset(f"h{level}" for level in range(1, 7))
 #: A tag's name, with its slash if it closes, or the separator between two insides.
 _TAG_NAME = re.compile(r"<(/?[a-zA-Z][^\s/>\x00]*)|\x00")
 #: Elements without an end tag (the same list as Material's parser).
-_VOID = re.compile(r"<(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)>")
+_VOID_NAMES = "area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr"
+_VOID = re.compile(rf"<(?:{_VOID_NAMES})>")
+_VOID_NAME = re.compile(rf"(?:{_VOID_NAMES})$")
 _PAIR = re.compile(r"<([^/<>][^<>]*)></\1>")
 #: What the page may not hold at all: markup this scan does not read as HTMLParser does, and
 #: line-number blocks, which Material's parser skips as it skips excluded elements.
 _UNREAD = ("<!", "<?", "<script", "<style", "<textarea", "<title", "<xmp", "<plaintext", "\x00")
 #: What an element's inside may not hold: a heading (it starts a section even where text is
 #: skipped), an element the parser treats specially, or another data-search attribute.
-_NOT_PLAIN = re.compile(r"<(?:h[1-6]|script|style|object)[\s/>]|data-search-|linenodiv")
+_NOT_PLAIN = re.compile(r"<(?:h[1-6]|script|style|object)[\s/>]|data-search-|linenodiv|</\s")
 
 
 def search_view(html: str) -> str | None:
@@ -58,9 +62,11 @@ def search_view(html: str) -> str | None:
     cannot change what Material's search parser finds; None when nothing is left out, or when
     any excluded element does not qualify (the parser then reads the whole page)."""
     if "data-search-exclude" not in html or "linenodiv" in html:
-        return None
+        return None  # (a line-number block, which the parser also skips: leave it all to it)
     if any(marker in html for marker in _UNREAD) or _LT_IN_VALUE.search(html):
         return None
+    if _CAPITAL_TAG.search(html):
+        return None  # not as the sanitizer writes it: the checks below read lowercase tags
     replacements = _replacements(html)
     if not replacements:
         return None
@@ -94,9 +100,11 @@ def _replacements(html: str) -> list[tuple[int, int, str]] | None:
         tag = _TAG.match(html, tag_start)
         if tag is None or tag.end() <= position or tag.group(1):
             return None
-        if _EXCLUDED.search(tag.group(3)) is None:
-            return None  # the words in some other attribute's value: not understood here
+        if not _excluded(tag.group(3)):
+            return None  # the words in some attribute's value: not understood here
         name = tag.group(2)
+        if _VOID_NAME.match(name):
+            return None  # the parser never skips a void element, nor what follows it
         if tag.group(3).rstrip().endswith("/"):
             after = tag.end()  # self-closed: nothing inside, left as it is
             position = html.find("data-search-exclude", after)
@@ -127,6 +135,14 @@ def _replacements(html: str) -> list[tuple[int, int, str]] | None:
     if not _balanced(insides):
         return None
     return [(begin, end, replacement) for begin, end, replacement, _ in found]
+
+
+def _excluded(attributes: str) -> bool:
+    """Whether a tag's ``attributes`` hold ``data-search-exclude`` as an attribute, not as
+    words inside another attribute's value (after an odd number of quotes)."""
+    return any(
+        attributes.count('"', 0, match.start()) % 2 == 0 for match in _EXCLUDED.finditer(attributes)
+    )
 
 
 def _within(spans: list[tuple[int, int]], position: int) -> bool:

@@ -172,6 +172,13 @@ def render_comparison(
     )
 
 
+def table_fingerprint(reuse: PageReuse, table: Comparison, others: Any = ()) -> str:
+    """What a comparison's page or CSV is made from, besides what every page is: its spec and
+    its products (its rows and cells come from them and the catalog)."""
+    products = "\n".join(reuse.fingerprint(column.product) for column in table.products)
+    return "\n".join((repr(table.spec), repr(others), products))
+
+
 def render_comparison_pages(
     collection: Collection,
     settings: Settings,
@@ -192,7 +199,9 @@ def render_comparison_pages(
     pages = [
         render_comparison(table, settings, tables, stores)
         if reuse is None
-        else reuse.page(f"comparison:{table.id}", (table, titles), partial(fresh, table))
+        else reuse.page(
+            f"comparison:{table.id}", table_fingerprint(reuse, table, titles), partial(fresh, table)
+        )
         for table in tables
     ]
     pages.append(render_data_item_index(collection, settings, tables))

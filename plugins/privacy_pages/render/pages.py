@@ -54,7 +54,9 @@ def render_pages(
         render_product(dataset.products[pid], dataset, settings, history, today)
         if reuse is None
         else reuse.page(
-            f"product:{pid}", dataset.products[pid], partial(product_page, dataset.products[pid])
+            f"product:{pid}",
+            reuse.fingerprint(dataset.products[pid]),
+            partial(product_page, dataset.products[pid]),
         )
         for pid in sorted(dataset.products)
     ]

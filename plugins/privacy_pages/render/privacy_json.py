@@ -65,7 +65,7 @@ def privacy_json_pieces(
         document["products"] = (
             reuse.page(
                 f"privacy.json:{p.id}",
-                p,
+                reuse.fingerprint(p),
                 partial(_encoded_product, p, product_page_path(settings, p.id), dataset),
             )
             for p in dataset.products.values()

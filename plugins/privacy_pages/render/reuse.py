@@ -4,13 +4,14 @@ rebuild (``mkdocs serve``) renders again only the pages whose inputs changed.
 An edit to one product changes its page, the comparisons that show it and the data-item index;
 the other product pages and comparisons come out the same, and rendering them again was most of
 a rebuild's own work. A page is reused only when everything it is rendered from is equal to last
-time (compared by value, never by file times):
+time (compared by value, in order, never by file times):
 
 - for every page: the settings, the categories, the catalog, the comparison specs, the store
   tables, the release history, the date that marks recent changes, and the templates' text;
 - for a product page: its product;
-- for a comparison: its table (its products, rows and cells) and the other comparisons' titles;
-  the same for its CSV; for a product's entry in ``privacy.json``: its product.
+- for a comparison: its spec, its products and the other comparisons' titles (its rows and
+  cells are made from them and the catalog); the same for its CSV; for a product's entry in
+  ``privacy.json``: its product.
 
 A site template may reach other records through ``dataset``: a product page whose template
 reads ``dataset.products`` (or any other part not listed above) is never reused. The data-item
@@ -38,8 +39,8 @@ _SHARED = ("categories", "catalog", "comparisons", "store_tables")
 class PageReuse:
     """The last build's pages and their inputs (one per ``mkdocs serve``; never on disk)."""
 
-    #: What every page was rendered from, last build.
-    shared: tuple[Any, ...] | None = None
+    #: What every page was rendered from, last build (its fingerprint).
+    shared: str | None = None
     #: By key (a product's or comparison's id): what the page was rendered from, and the page.
     pages: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     #: Whether this build's shared inputs are those of the last build.
@@ -47,31 +48,46 @@ class PageReuse:
     #: Pages rendered and reused by the last build (for the tests and the benchmark).
     rendered: int = 0
     reused: int = 0
+    #: This build's fingerprints, by the id of what they were made of (kept with it, so that
+    #: the id stays its own): a product's page and its privacy.json entry share one.
+    _made: dict[int, tuple[Any, str]] = field(default_factory=dict)
+
+    def fingerprint(self, value: Any) -> str:
+        """What ``value`` is compared by (see :func:`_fingerprint`), made once per build."""
+        made = self._made.get(id(value))
+        if made is None or made[0] is not value:
+            made = (value, _fingerprint(value))
+            self._made[id(value)] = made
+        return made[1]
 
     def start(self, dataset: Dataset, *inputs: Any, templates_dir: Path | None) -> None:
         """Begin a build: compare what every page is rendered from with the last build's."""
-        shared = (
-            *(getattr(dataset, name) for name in _SHARED),
-            *inputs,
-            templates_digest(templates_dir),
+        shared = _fingerprint(
+            (
+                *(getattr(dataset, name) for name in _SHARED),
+                *inputs,
+                templates_digest(templates_dir),
+            )
         )
         self.same_shared = shared == self.shared
         if not self.same_shared:
             self.pages.clear()
         self.shared = shared
         self.rendered = self.reused = 0
+        self._made = {}
 
-    def page(self, key: str, inputs: Any, render: Callable[[], tuple[T, bool]]) -> T:
-        """The page (or download, or part of one) for ``key``: last build's if ``inputs`` are
-        equal, else ``render()`` (which also says whether it may be kept)."""
+    def page(self, key: str, fingerprint: str, render: Callable[[], tuple[T, bool]]) -> T:
+        """The page (or download, or part of one) for ``key``: last build's if its inputs'
+        ``fingerprint`` is the last build's, else ``render()`` (which also says whether it may
+        be kept)."""
         kept = self.pages.get(key)
-        if kept is not None and self.same_shared and kept[0] == inputs:
+        if kept is not None and self.same_shared and kept[0] == fingerprint:
             self.reused += 1
             return cast(T, kept[1])
         self.rendered += 1
         page, keep = render()
         if keep:
-            self.pages[key] = (inputs, page)
+            self.pages[key] = (fingerprint, page)
         else:
             self.pages.pop(key, None)
         return page
@@ -89,6 +105,14 @@ class DatasetView:
         if name not in _SHARED and not name.startswith("category"):
             self.read_elsewhere = True
         return getattr(self._dataset, name)
+
+
+def _fingerprint(inputs: Any) -> str:
+    """What inputs are compared by: their ``repr``, which, unlike ``==``, tells dicts with the
+    same items in another order apart (front matter and privacy.json keep the records' order).
+    Records, settings and the history are dataclasses, tuples, dicts and text: their ``repr``
+    shows every value."""
+    return repr(inputs)
 
 
 def templates_digest(override_dir: Path | None) -> str:
