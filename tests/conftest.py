@@ -197,6 +197,18 @@ def run_mkdocs(
             config.plugins.on_shutdown()
 
 
+def built_files(site: Path, out: Path) -> dict[str, bytes]:
+    """Build ``site`` into ``out`` (strict; it must succeed) and return what a reader gets: every
+    page, feed, search index and download, by path."""
+    result = run_mkdocs(site / "mkdocs.yml", site_dir=out)
+    assert result.ok, result.messages
+    return {
+        path.relative_to(out).as_posix(): path.read_bytes()
+        for path in sorted(out.rglob("*"))
+        if path.is_file() and path.suffix in {".html", ".json", ".xml", ".csv"}
+    }
+
+
 @pytest.fixture
 def site_copy(tmp_path: Path) -> Callable[[str], Path]:
     """Copy a fixture site (``tests/fixtures/NAME``) into tmp_path and return its folder."""

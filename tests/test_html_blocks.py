@@ -10,23 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import copy_example_site, run_mkdocs
+from conftest import built_files, copy_example_site
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from privacy_pages.mkdocs_plugin.html_blocks import HtmlBlocks, placeholders_survive
 from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
-
-
-def built_files(site: Path, out: Path) -> dict[str, bytes]:
-    result = run_mkdocs(site / "mkdocs.yml", site_dir=out)
-    assert result.ok, result.messages
-    return {
-        path.relative_to(out).as_posix(): path.read_bytes()
-        for path in sorted(out.rglob("*"))
-        if path.is_file() and path.suffix in {".html", ".json", ".xml", ".csv"}
-    }
 
 
 def both_ways(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, dict]:

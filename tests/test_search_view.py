@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import copy_example_site, run_mkdocs
+from conftest import built_files, copy_example_site
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser
@@ -25,16 +25,6 @@ def sections(html: str) -> list[tuple[Any, ...]]:
     return [
         (s.el.tag, s.id, "".join(s.title), "".join(s.text), s.is_excluded()) for s in parser.data
     ]
-
-
-def built_files(site: Path, out: Path) -> dict[str, bytes]:
-    result = run_mkdocs(site / "mkdocs.yml", site_dir=out)
-    assert result.ok, result.messages
-    return {
-        path.relative_to(out).as_posix(): path.read_bytes()
-        for path in sorted(out.rglob("*"))
-        if path.is_file() and path.suffix in {".html", ".json", ".xml", ".csv"}
-    }
 
 
 def test_the_example_site_and_its_search_index_are_the_same_with_search_views(
