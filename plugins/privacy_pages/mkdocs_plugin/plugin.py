@@ -46,7 +46,7 @@ from ..render.front_matter import browser_title
 from ..render.paths import FEED_PATH, SCRIPT, STYLESHEET
 from ..render.problem_banner import preview_banners
 from ..render.reuse import PageReuse
-from ..render.sanitize import sanitize_html, sanitize_marked
+from ..render.sanitize import RowMemo, sanitize_marked, sanitize_rows
 from ..render.templates import default_templates_dir
 from ..settings import Settings, SettingsError, removed_options_message, settings_from_options
 from .config import PrivacyPagesConfig
@@ -86,15 +86,20 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.rebuilds: DirtyRebuilds | None = None
         #: Under ``mkdocs serve``: the last build's pages, to render only those that changed.
         self.reuse: PageReuse | None = None
+        #: Under ``mkdocs serve``: the table rows the sanitizer cleaned, by their HTML.
+        self.rows: RowMemo | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of ``mkdocs serve``.
         self.cache = ContentCache() if command == "serve" else None
         self.reuse = PageReuse() if command == "serve" else None
         self.rebuilds = DirtyRebuilds() if command == "serve" and dirty else None
+        self.rows = RowMemo() if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = self.build = None  # nothing of an earlier build carries over
+        if self.rows is not None:
+            self.rows.next_build()
         self.banners, self.html_blocks = {}, None
         if not self.config.enabled:
             return config
@@ -207,8 +212,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             if blocks is not None:
                 html = blocks.put_back(html)
                 page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.anchor_ids()
-            return sanitize_html(html)
-        return sanitize_marked(html)
+            return sanitize_rows(html, self.rows)
+        return sanitize_marked(html, self.rows)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.build is None:

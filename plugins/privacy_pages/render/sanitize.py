@@ -15,6 +15,9 @@ in the page's HTML.
 from __future__ import annotations
 
 import re
+import secrets
+from collections.abc import Iterator
+from functools import cache
 
 import nh3
 
@@ -49,8 +52,13 @@ STYLE_PROPERTIES = frozenset({"text-align"})
 def sanitize_html(html: str) -> str:
     """``html`` with every element, attribute and URL outside the allowlist removed (the text
     inside a removed element is kept; a script's or style's is not)."""
-    return nh3.clean(
-        html,
+    return _cleaner().clean(html)
+
+
+@cache
+def _cleaner() -> nh3.Cleaner:
+    # One sanitizer for the process: building one per call cost more than cleaning a row.
+    return nh3.Cleaner(
         tags=set(TAGS),
         attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
         generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES),
@@ -72,8 +80,98 @@ def mark_generated(markdown: str) -> str:
     return f"{BEGIN}\n\n{markdown}\n\n{END}"
 
 
-def sanitize_marked(html: str) -> str:
+def sanitize_marked(html: str, memo: RowMemo | None = None) -> str:
     """The HTML of a hand-written page with every marked block cleaned, and the marks gone."""
     if BEGIN not in html:
         return html
-    return _MARKED.sub(lambda match: sanitize_html(match.group(1)).strip(), html)
+    return _MARKED.sub(lambda match: sanitize_rows(match.group(1), memo).strip(), html)
+
+
+#: What a table row cleaned on its own must not hold (lowercased, after its own ``<tr``): another
+#: table's structure, a second row, or markup that changes how the text after it is read
+#: (comments, processing instructions, raw-text elements). Prefixes: ``<col`` also stands for
+#: ``<colgroup``, and a tag that merely starts alike only keeps a row in the page's frame.
+_NOT_ALONE = (
+    "<!", "<?", "<tr", "</tr", "<table", "</table", "<tbody", "</tbody", "<thead", "</thead",
+    "<tfoot", "</tfoot", "<caption", "</caption", "<col", "</col", "<template", "</template",
+    "<script", "<style", "<textarea", "<title", "<xmp", "<iframe", "<noembed", "<noframes",
+    "<noscript", "<plaintext", "<select", "<math", "<svg",
+)  # fmt: skip
+_WRAP = ("<table><tbody>", "</tbody></table>")
+
+
+class RowMemo:
+    """Cleaned rows by their HTML, from this build and the last (``mkdocs serve``: an edit to
+    one product changes few rows of a comparison or the index). Rows no build asked for since
+    the last one are let go."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, str] = {}
+        self._now: dict[str, str] = {}
+
+    def next_build(self) -> None:
+        self._last, self._now = self._now, {}
+
+    def clean(self, row: str) -> str | None:
+        found = self._now.get(row)
+        if found is None:
+            found = self._last.get(row)
+            if found is None:
+                found = _clean_row(row)
+            if found is not None:
+                self._now[row] = found
+        return found
+
+
+def sanitize_rows(html: str, memo: RowMemo | None = None) -> str:
+    """What :func:`sanitize_html` makes of ``html``, cleaning the rows of its tables one at a
+    time: a comparison of 200 products or the data-item index is megabytes of rows, and the
+    sanitizer holds a whole document tree while it works (about 13 bytes of memory per byte of
+    HTML). Each row is cleaned inside a table of its own, which is how the page's parser reads
+    it too; the rest of the page is cleaned with a placeholder row for each. A row that could
+    read differently alone (see :data:`_NOT_ALONE`), or a placeholder the sanitizer moved, and
+    the page is cleaned whole."""
+    token = secrets.token_hex(6)
+    frame: list[str] = []
+    rows: list[str] = []
+    start = 0
+    for begin, end in _rows(html):
+        row = html[begin:end]
+        inner = row[3:-5].lower()  # inside <tr ...> ... </tr>
+        if any(needle in inner for needle in _NOT_ALONE):
+            continue
+        cleaned = memo.clean(row) if memo is not None else _clean_row(row)
+        if cleaned is None:
+            continue
+        frame += (html[start:begin], f'<tr data-pp-row="{token}-{len(rows)}"></tr>')
+        rows.append(cleaned)
+        start = end
+    if not rows:
+        return sanitize_html(html)
+    frame.append(html[start:])
+    parts = re.split(f'<tr data-pp-row="{token}-([0-9]+)"></tr>', sanitize_html("".join(frame)))
+    if [int(number) for number in parts[1::2]] != list(range(len(rows))):
+        return sanitize_html(html)  # the sanitizer moved or dropped a placeholder
+    parts[1::2] = rows
+    return "".join(parts)
+
+
+def _rows(html: str) -> Iterator[tuple[int, int]]:
+    """Where the table rows on lines of their own are, as the comparison and index templates
+    write them: from a line that starts with ``<tr`` to the first line that ends with ``</tr>``."""
+    begin = html.find("\n<tr")
+    while begin >= 0:
+        begin += 1
+        end = html.find("</tr>\n", begin)
+        if end < 0:
+            return
+        if html[begin + 3] in " \t\n>":
+            yield begin, end + 5
+        begin = html.find("\n<tr", end)
+
+
+def _clean_row(row: str) -> str | None:
+    cleaned = sanitize_html(_WRAP[0] + row + _WRAP[1])
+    if not (cleaned.startswith(_WRAP[0]) and cleaned.endswith(_WRAP[1])):
+        return None
+    return cleaned[len(_WRAP[0]) : -len(_WRAP[1])]
