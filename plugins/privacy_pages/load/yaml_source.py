@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,7 @@ class Limits:
 class LocatedMapping(dict[str, Any]):
     """A mapping that remembers where it, each key and each value start in the file."""
 
+    __slots__ = ("key_locations", "location", "value_locations")  # no __dict__: one per mapping
     location: Location
     key_locations: dict[str, Location]
     value_locations: dict[str, Location]
@@ -68,6 +70,7 @@ class LocatedMapping(dict[str, Any]):
 class LocatedSequence(list[Any]):
     """A sequence that remembers where it and each of its entries start in the file."""
 
+    __slots__ = ("item_locations", "location")
     location: Location
     item_locations: list[Location]
 
@@ -417,7 +420,7 @@ class _Builder:
         frame = self.stack[-1]
         mapping = frame.container
         assert isinstance(mapping, LocatedMapping)
-        key = str(event.value)
+        key = sys.intern(str(event.value))  # keys repeat in every item: one string each
         if key == "<<" and not event.style and event.tag is None:
             raise self.fail(event, "merge keys (<<) are not supported; write the keys out")
         if key in mapping.key_locations:
