@@ -193,3 +193,39 @@ def test_metadata_in_another_order_is_a_new_input(serving: Serving) -> None:
     assert again == fresh
     json_text = next(text for path, text in fresh.items() if path.endswith("privacy.json"))
     assert json_text.index('"titleSuffix"') < json_text.index('"title":"Data collection in Intune"')
+
+
+def _index_of(pages: dict[str, str]) -> str:
+    return next(text for path, text in pages.items() if path.endswith("data-items.md"))
+
+
+def test_an_edit_to_one_product_renders_again_only_the_index_rows_of_its_items(
+    serving: Serving,
+) -> None:
+    """The index is rendered each build, from its rows: only the rows of the items the edited
+    product states are new."""
+    first = serving.build()
+    rows = serving.reuse.parts_rendered
+    assert rows > 20 and serving.reuse.parts_reused == 0
+    product = serving.site / "content" / "products" / "defender-endpoint-android.yml"
+    edit(product, "condition: When clicked", "condition: When tapped")
+    after = serving.build()
+    assert after == serving.fresh()
+    assert "When tapped" in _index_of(after) and "When tapped" not in _index_of(first)
+    assert 1 <= serving.reuse.parts_rendered < rows // 2
+    assert serving.reuse.parts_rendered + serving.reuse.parts_reused == rows
+
+
+@pytest.mark.parametrize("change", ["rename", "remove"])
+def test_a_product_renamed_or_removed_changes_the_rows_that_name_it(
+    serving: Serving, change: str
+) -> None:
+    """Rows name the products that do not state their item too: those rows change as well."""
+    serving.build()
+    product = serving.site / "content" / "products" / "managed-desktop.yml"
+    if change == "rename":
+        edit(product, "name: ", "name: Renamed ")
+    else:
+        product.unlink()
+    after = serving.build()
+    assert _index_of(after) == _index_of(serving.fresh())

@@ -204,7 +204,7 @@ def render_comparison_pages(
         )
         for table in tables
     ]
-    pages.append(render_data_item_index(collection, settings, tables))
+    pages.append(render_data_item_index(collection, settings, tables, reuse))
     return pages
 
 

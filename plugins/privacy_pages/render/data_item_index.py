@@ -28,6 +28,7 @@ from .paths import (
     relative_link,
     relative_url,
 )
+from .reuse import PageReuse
 from .store_labels import store_search_terms, store_type_options, store_type_tokens
 from .templates import environment, html_text, render
 
@@ -168,13 +169,53 @@ def filter_text(item: CatalogItem, tables: StoreTables) -> str:
     return " ".join(terms).lower()
 
 
+class IndexRows:
+    """Prints the index's rows with the ``index_row`` macro of ``data-item-index-row.md.j2``.
+    With ``reuse`` (``mkdocs serve``), a row whose products are as last build is last build's
+    row: an edit to one product changes the rows of the items it states, not the other ones."""
+
+    def __init__(self, settings: Settings, reuse: PageReuse | None, **helpers: Any) -> None:
+        module: Any = (
+            environment(settings.templates_dir).get_template("data-item-index-row.md.j2").module
+        )
+        self.macro = partial(module.index_row, **helpers)
+        self.reuse = reuse
+
+    def __call__(self, category: Category, entry: IndexEntry) -> Any:
+        if self.reuse is None:
+            return self.macro(category, entry)
+        # The macro sees its arguments only; the category, catalog, store tables and templates
+        # are among every page's inputs, so the products are what tells two builds' rows apart.
+        reuse = self.reuse
+        fingerprint = (
+            tuple(reuse.digest(row.product) for row in entry.rows),
+            entry.not_stated_count,
+            entry.not_stated_names,
+        )
+        return reuse.part(
+            f"index-row:{category.id}:{entry.item.id}",
+            fingerprint,
+            partial(self.macro, category, entry),
+        )
+
+
 def render_data_item_index(
-    collection: Collection, settings: Settings, all_comparisons: tuple[Comparison, ...]
+    collection: Collection,
+    settings: Settings,
+    all_comparisons: tuple[Comparison, ...],
+    reuse: PageReuse | None = None,
 ) -> GeneratedPage:
     path = data_item_index_path(settings)
     groups = index_entries(collection, settings)
     tables = tables_of(collection.dataset)
     item_count = sum(len(entries) for _, entries in groups)
+    # Also in the page's context, as before rows had a template of their own (an override of
+    # data-item-index.md.j2 may print rows itself).
+    helpers: dict[str, Any] = {
+        "search_text": partial(filter_text, tables=tables),
+        "store_types": store_type_tokens,
+        "badge": IndexBadges(settings),
+    }
     body = render(
         "data-item-index.md.j2",
         settings.templates_dir,
@@ -185,10 +226,9 @@ def render_data_item_index(
             f"{counted(len(collection.dataset.products), 'product')}"
         ),
         products=list(collection.dataset.products.values()),
-        search_text=partial(filter_text, tables=tables),
-        store_types=store_type_tokens,
         store_type_options=store_type_options((e.item for _, es in groups for e in es), tables),
-        badge=IndexBadges(settings),
+        row=IndexRows(settings, reuse, **helpers),
+        **helpers,
         comparisons=[
             (c.spec.title, relative_link(path, comparison_page_path(settings, c.id)))
             for c in all_comparisons

@@ -9,13 +9,16 @@ time (compared by value, in order, never by file times):
 - for every page: the settings, the categories, the catalog, the comparison specs, the store
   tables, the release history, the date that marks recent changes, and the templates' text;
 - for a product page: its product;
+- for a row of the data-item index: the products that state its item, and the names of those
+  that do not (its other inputs, the catalog and the store tables, every page has);
 - for a comparison: its spec, its products and the other comparisons' titles (its rows and
   cells are made from them and the catalog); the same for its CSV; for a product's entry in
   ``privacy.json``: its product.
 
 A site template may reach other records through ``dataset``: a product page whose template
 reads ``dataset.products`` (or any other part not listed above) is never reused. The data-item
-index and the "What changed" page show every product, and are always rendered.
+index and the "What changed" page show every product, and are always rendered (the index from
+its rows, each one reused when its inputs are as last build).
 """
 
 from __future__ import annotations
@@ -48,9 +51,14 @@ class PageReuse:
     #: Pages rendered and reused by the last build (for the tests and the benchmark).
     rendered: int = 0
     reused: int = 0
+    #: The same for parts of pages (rows of the data-item index).
+    parts_rendered: int = 0
+    parts_reused: int = 0
     #: This build's fingerprints, by the id of what they were made of (kept with it, so that
     #: the id stays its own): a product's page and its privacy.json entry share one.
     _made: dict[int, tuple[Any, str]] = field(default_factory=dict)
+    #: This build's digests of fingerprints, the same way.
+    _digests: dict[int, tuple[Any, bytes]] = field(default_factory=dict)
 
     def fingerprint(self, value: Any) -> str:
         """What ``value`` is compared by (see :func:`_fingerprint`), made once per build."""
@@ -58,6 +66,15 @@ class PageReuse:
         if made is None or made[0] is not value:
             made = (value, _fingerprint(value))
             self._made[id(value)] = made
+        return made[1]
+
+    def digest(self, value: Any) -> bytes:
+        """A short digest of ``value``'s fingerprint, made once per build: what a part shown
+        with many others (a product in the index's rows) is compared by."""
+        made = self._digests.get(id(value))
+        if made is None or made[0] is not value:
+            made = (value, hashlib.sha256(self.fingerprint(value).encode("utf-8")).digest())
+            self._digests[id(value)] = made
         return made[1]
 
     def start(self, dataset: Dataset, *inputs: Any, templates_dir: Path | None) -> None:
@@ -73,8 +90,8 @@ class PageReuse:
         if not self.same_shared:
             self.pages.clear()
         self.shared = shared
-        self.rendered = self.reused = 0
-        self._made = {}
+        self.rendered = self.reused = self.parts_rendered = self.parts_reused = 0
+        self._made, self._digests = {}, {}
 
     def page(self, key: str, fingerprint: str, render: Callable[[], tuple[T, bool]]) -> T:
         """The page (or download, or part of one) for ``key``: last build's if its inputs'
@@ -91,6 +108,18 @@ class PageReuse:
         else:
             self.pages.pop(key, None)
         return page
+
+    def part(self, key: str, fingerprint: Any, render: Callable[[], T]) -> T:
+        """A part of a page that is always rendered (a row of the index): last build's if its
+        inputs' ``fingerprint`` is the last build's, else ``render()``. Not counted as a page."""
+        kept = self.pages.get(key)
+        if kept is not None and self.same_shared and kept[0] == fingerprint:
+            self.parts_reused += 1
+            return cast(T, kept[1])
+        self.parts_rendered += 1
+        part = render()
+        self.pages[key] = (fingerprint, part)
+        return part
 
 
 class DatasetView:
