@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import copy_example_site, run_mkdocs
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from privacy_pages.mkdocs_plugin import plugin as plugin_module
+from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
 from privacy_pages.render import sanitize as sanitize_module
 from privacy_pages.render.sanitize import RowMemo, sanitize_html, sanitize_rows
 
@@ -19,28 +20,36 @@ from privacy_pages.render.sanitize import RowMemo, sanitize_html, sanitize_rows
 def test_every_page_of_the_example_site_is_cleaned_as_if_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The HTML the plugin hands the sanitizer in a real build, page by page."""
+    """In a real build, each generated page (its HTML blocks cleaned apart from the page around
+    them, its rows one by one) comes out as the page put together and cleaned whole."""
     site = copy_example_site(tmp_path / "example")
-    seen: list[str] = []
     rows_alone = 0
     clean_row = sanitize_module._clean_row
+    on_page_content = PrivacyPagesPlugin.on_page_content
+    pages: dict[str, tuple[str, str]] = {}
 
     def counted_row(row: str) -> str | None:
         nonlocal rows_alone
         rows_alone += 1
         return clean_row(row)
 
-    def checked(html: str, memo: RowMemo | None = None) -> str:
-        seen.append(html)
-        return sanitize_rows(html, memo)
+    def compared(self: PrivacyPagesPlugin, html: str, /, **kwargs: Any) -> str | None:
+        page = kwargs["page"]
+        blocks = (self.html_blocks or {}).get(page.file.src_uri)
+        whole = sanitize_html(blocks.put_back(html) if blocks is not None else html)
+        made = on_page_content(self, html, **kwargs)
+        if page.file.generated_by is not None:
+            pages[page.file.src_uri] = (whole, str(made))
+        return made
 
     monkeypatch.setattr(sanitize_module, "_clean_row", counted_row)
-    monkeypatch.setattr(plugin_module, "sanitize_rows", checked)
+    monkeypatch.setattr(PrivacyPagesPlugin, "on_page_content", compared)
     result = run_mkdocs(site / "mkdocs.yml", site_dir=tmp_path / "out")
     assert result.ok, result.messages
-    assert len(seen) >= 9 and rows_alone > 100  # the comparisons and the index have rows
-    for html in seen:
-        assert sanitize_rows(html) == sanitize_html(html)
+    assert len(pages) >= 9 and rows_alone > 100  # the comparisons and the index have rows
+    assert any("data-items" in path for path in pages)
+    for path, (whole, made) in pages.items():
+        assert made == whole, path
 
 
 def _row(cells: list[str], attrs: str = "") -> str:
