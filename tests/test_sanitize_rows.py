@@ -101,10 +101,23 @@ def test_any_rows_come_out_as_cleaning_the_page_whole_makes_them(
         "<tr>text outside a cell<td>a</td></tr>",  # moved before the table by the parser
         "<tr><td><textarea></td></tr>",
         '<tr data-pp-row="0-0"></tr>',  # looks like a placeholder
+        '<tr><td><span title="</tr>\n"><b>x</b></span></td></tr>',  # "</tr>" in a value
+        "<tr><td><span title=</tr>\n><b>x</b></span></td></tr>",
+        '<tr title="</tr>\n"><td>a</td></tr>',
+        "<tr><td title='</tr>\n<tr>'>a</td></tr>",
+        "<tr><td>a</ x</tr>",  # "</" and no letter: a comment that takes the "</tr>"
+        "<tr><td>a</3</tr>",
     ],
 )
 def test_a_row_that_reads_differently_alone_is_cleaned_with_the_page(row: str) -> None:
     html = f"<table>\n<tbody>\n<tr><td>first</td></tr>\n{row}\n<tr><td>last</td></tr>\n</tbody>\n</table>\n"
+    assert sanitize_rows(html) == sanitize_html(html)
+
+
+def test_a_tag_that_merely_starts_like_a_row_does_not_hide_the_rows_after_it() -> None:
+    html = "<table>\n<track>\n<tr><td>a</td></tr>\n<tr><td>b</td></tr>\n</table>\n"
+    found = [html[begin:end] for begin, end in sanitize_module._rows(html)]
+    assert found == ["<tr><td>a</td></tr>", "<tr><td>b</td></tr>"]
     assert sanitize_rows(html) == sanitize_html(html)
 
 

@@ -97,10 +97,14 @@ _NOT_ALONE_TAGS = (
     "select", "math", "svg",
 )  # fmt: skip
 _NOT_ALONE = re.compile(
-    r"<[!?]|</?(?:"
+    r"<[!?]|</(?![A-Za-z])|</?(?:"  # "</" and no letter: a comment, to the next ">"
     + "|".join("".join(f"[{c}{c.upper()}]" for c in name) for name in _NOT_ALONE_TAGS)
     + ")"
 )  # classes, not IGNORECASE: this runs over every row, and is faster so
+#: A tag that its quotes leave open (a ">" or "<" inside an attribute value, or a quote that does
+#: not close): the "</tr>" that seems to end the row might be inside it. Possessive, so that the
+#: match cannot give back a quote and end early.
+_OPEN_TAG = re.compile(r"""<[A-Za-z/][^<>"']*+(?:(?:"[^"<]*+"|'[^'<]*+')[^<>"']*+)*+(?!>)""")
 _WRAP = ("<table><tbody>", "</tbody></table>")
 
 
@@ -141,7 +145,7 @@ def sanitize_rows(html: str, memo: RowMemo | None = None) -> str:
     start = 0
     for begin, end in _rows(html):
         row = html[begin:end]
-        if _NOT_ALONE.search(row, 3, len(row) - 5) is not None:  # inside <tr ...> ... </tr>
+        if _NOT_ALONE.search(row, 3, len(row) - 5) or _OPEN_TAG.search(row):  # after "<tr"
             continue
         cleaned = memo.clean(row) if memo is not None else _clean_row(row)
         if cleaned is None:
@@ -170,7 +174,9 @@ def _rows(html: str) -> Iterator[tuple[int, int]]:
             return
         if html[begin + 3] in " \t\n>":
             yield begin, end + 5
-        begin = html.find("\n<tr", end)
+            begin = html.find("\n<tr", end)
+        else:  # <track, say: the next row may start before that "</tr>"
+            begin = html.find("\n<tr", begin)
 
 
 def _clean_row(row: str) -> str | None:
