@@ -20,6 +20,7 @@ not plain, balanced HTML; so a page gets a view only when every excluded element
 This only holds for HTML as the sanitizer writes it (lowercase tags, every attribute quoted,
 ``<`` escaped in text), which is what every generated page is by the time search reads it.
 Only the parser reads the view: Material's search plugin and the theme go on with the whole page.
+The parser is fed by :mod:`.search_tokens`, which makes the same calls as ``HTMLParser``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from collections.abc import Callable
 from typing import Any
 
 from mkdocs.structure.pages import Page
+
+from .search_tokens import fast_parser
 
 #: A tag as the sanitizer writes it: every attribute value in double quotes, with no ``"`` in it.
 _TAG = re.compile(r"""<(/?)([a-zA-Z][^\s/>\x00]*)((?:[^>"\x00]+|"[^"\x00]*")*)>""")
@@ -168,18 +171,27 @@ def _balanced(insides: list[str]) -> bool:
 
 def read_views(index: Any, is_generated: Callable[[Page], bool]) -> None:
     """Have Material's search ``index`` parse the search view of each generated page (the page
-    itself keeps its whole HTML)."""
+    itself keeps its whole HTML), with its parser fed by :mod:`.search_tokens`."""
     original = index.add_entry_from_context
+    module: Any = sys.modules.get(type(index).__module__)
+    parser = getattr(module, "Parser", None)
+    fast = fast_parser(parser) if isinstance(parser, type) else None
 
     def add_entry_from_context(page: Page) -> None:
-        view = search_view(page.content or "") if is_generated(page) else None
-        if view is None:
+        if not is_generated(page):
             original(page)
             return
-        whole, page.content = page.content, view
+        view = search_view(page.content or "")
+        whole = page.content
+        if view is not None:
+            page.content = view
+        if fast is not None:  # the parser Material's method makes, for this call only
+            module.Parser = fast
         try:
             original(page)
         finally:
             page.content = whole
+            if fast is not None:
+                module.Parser = parser
 
     index.add_entry_from_context = add_entry_from_context
