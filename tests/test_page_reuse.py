@@ -174,6 +174,26 @@ def test_the_downloads_are_those_of_a_build_from_scratch(serving: Serving) -> No
     assert any("Renamed" in text for path, text in downloads.items() if path.endswith(".json"))
     assert any(key.startswith("privacy.json:") for key in serving.reuse.pages)
     assert any(key.startswith("csv:") for key in serving.reuse.pages)
+    assert any(key.startswith("store-labels:") for key in serving.reuse.pages)
+
+
+def test_a_product_s_store_files_follow_an_edit_to_its_store_answers(serving: Serving) -> None:
+    """The app-store files are kept a product at a time, and made again when it changes."""
+    product = serving.site / "content" / "products" / "defender-endpoint-android.yml"
+    first = downloads_of(build_site(settings_of(serving.site), serving.cache, reuse=serving.reuse))
+    text = product.read_text("utf-8")
+    store_part = text[text.index("store_labels:") :]
+    edited = store_part.replace(
+        "purposes: [app-functionality, security]", "purposes: [security]", 1
+    )
+    assert edited != store_part, "the example's store answers changed shape"
+    product.write_text(text.replace(store_part, edited), "utf-8")
+    again = downloads_of(build_site(settings_of(serving.site), serving.cache, reuse=serving.reuse))
+    assert again == downloads_of(build_site(settings_of(serving.site)))
+    changed = {path for path in again if again[path] != first.get(path)}
+    assert changed and all(
+        "defender-endpoint-android" in path or "privacy.json" in path for path in changed
+    ), changed
 
 
 def test_metadata_in_another_order_is_a_new_input(serving: Serving) -> None:

@@ -65,6 +65,6 @@ def render_assets(
         )
         for t in tables
     )
-    assets.extend(store_label_assets(collection.dataset, settings))
+    assets.extend(store_label_assets(collection.dataset, settings, reuse))
     assets.extend(static_assets())
     return assets

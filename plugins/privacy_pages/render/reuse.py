@@ -13,7 +13,7 @@ time (compared by value, in order, never by file times):
   that do not (its other inputs, the catalog and the store tables, every page has);
 - for a comparison: its spec, its products and the other comparisons' titles (its rows and
   cells are made from them and the catalog); the same for its CSV; for a product's entry in
-  ``privacy.json``: its product.
+  ``privacy.json``, and for its app-store files: its product.
 
 A site template may reach other records through ``dataset``: a product page whose template
 reads ``dataset.products`` (or any other part not listed above) is never reused. The data-item

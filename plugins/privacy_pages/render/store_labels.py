@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from ..model import CatalogItem, Dataset, Product
 from ..settings import Settings
@@ -16,6 +17,7 @@ from ..stores.label import StoreLabel, store_label
 from ..stores.tables import StoreTables
 from .generated import GeneratedAsset
 from .paths import product_page_path, relative_link
+from .reuse import PageReuse
 
 Writer = Callable[[StoreLabel], str | bytes]
 
@@ -79,17 +81,38 @@ def store_summaries(
     return tuple(rows)
 
 
-def store_label_assets(dataset: Dataset, settings: Settings) -> list[GeneratedAsset]:
-    """Each store file of each product that ships to a store."""
-    assets = []
+def store_label_assets(
+    dataset: Dataset, settings: Settings, reuse: PageReuse | None = None
+) -> list[GeneratedAsset]:
+    """Each store file of each product that ships to a store (with ``reuse``, a product's files
+    are the last build's when the product is: they are made of it, the catalog and the store
+    tables, which every page's inputs include)."""
+    assets: list[GeneratedAsset] = []
     for product in dataset.products.values():
-        for store in product.store_labels.ships_to if product.store_labels else ():
-            label = store_label(product, dataset, store)
-            for _, file, write in STORE_FILES[store][1]:
-                output = write(label)
-                text = output.decode("utf-8") if isinstance(output, bytes) else output
-                assets.append(GeneratedAsset(store_label_path(settings, product.id, file), text))
+        if product.store_labels is None:
+            continue
+        if reuse is None:
+            assets += _product_files(product, dataset, settings)
+        else:
+            assets += reuse.part(
+                f"store-labels:{product.id}",
+                reuse.digest(product),
+                partial(_product_files, product, dataset, settings),
+            )
     return assets
+
+
+def _product_files(
+    product: Product, dataset: Dataset, settings: Settings
+) -> tuple[GeneratedAsset, ...]:
+    assets = []
+    for store in product.store_labels.ships_to if product.store_labels else ():
+        label = store_label(product, dataset, store)
+        for _, file, write in STORE_FILES[store][1]:
+            output = write(label)
+            text = output.decode("utf-8") if isinstance(output, bytes) else output
+            assets.append(GeneratedAsset(store_label_path(settings, product.id, file), text))
+    return tuple(assets)
 
 
 def store_search_terms(item: CatalogItem, tables: StoreTables) -> tuple[str, ...]:
