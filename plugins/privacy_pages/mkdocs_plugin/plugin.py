@@ -29,6 +29,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -55,6 +56,7 @@ from .head import add_feed_link, add_meta_tags, escape_meta
 from .html_blocks import HtmlBlocks, placeholders_survive
 from .rebuilds import DirtyRebuilds
 from .search_view import read_views
+from .theme_code import ThemeCode
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 #: Errors fail the build, warnings fail a strict build, info is only shown.
@@ -88,6 +90,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.reuse: PageReuse | None = None
         #: Under ``mkdocs serve``: the table rows the sanitizer cleaned, by their HTML.
         self.rows: RowMemo | None = None
+        #: Under ``mkdocs serve``: the theme's compiled templates, for every rebuild's new env.
+        self.theme_code: ThemeCode | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of ``mkdocs serve``.
@@ -95,6 +99,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.reuse = PageReuse() if command == "serve" else None
         self.rebuilds = DirtyRebuilds() if command == "serve" and dirty else None
         self.rows = RowMemo() if command == "serve" else None
+        self.theme_code = ThemeCode() if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = self.build = None  # nothing of an earlier build carries over
@@ -168,6 +173,13 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         if self.cache is None:  # nothing to rebuild: let the memo caches go
             memo.clear()
         return files
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        if self.theme_code is not None and env.bytecode_cache is None:
+            env.bytecode_cache = self.theme_code
+        return env
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
