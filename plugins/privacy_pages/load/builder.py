@@ -103,12 +103,19 @@ class DatasetBuilder:
 
     def check_text(self, data: Any, path: str, location: Location | None = None) -> None:
         """Check every text value of ``data``, recursively, keys included: the characters it
-        holds, and every link inside it (see :mod:`.characters` and :mod:`.links`)."""
+        holds, and every link inside it (see :mod:`.characters` and :mod:`.links`). A mapping
+        found clean is marked so: parsed data is kept unchanged between rebuilds, and the same
+        check finds the same."""
         if isinstance(data, LocatedMapping):
+            if getattr(data, "clean_up_to", None) == self.max_text:
+                return
+            found = len(self.problems.items)
             for key, value in data.items():
                 key_path = f"{path}.{key}" if path else key
                 self._check_characters(data.where_key(key), key, key_path)
                 self.check_text(value, key_path, data.where(key))
+            if len(self.problems.items) == found:
+                data.clean_up_to = self.max_text
         elif isinstance(data, LocatedSequence):
             for index, value in enumerate(data):
                 self.check_text(value, f"{path}[{index}]", data.where(index))

@@ -55,10 +55,15 @@ class Limits:
 class LocatedMapping(dict[str, Any]):
     """A mapping that remembers where it, each key and each value start in the file."""
 
-    __slots__ = ("key_locations", "location", "value_locations")  # no __dict__: one per mapping
+    __slots__ = ("clean_up_to", "key_locations", "location", "value_locations")  # no __dict__
     location: Location
     key_locations: dict[str, Location]
     value_locations: dict[str, Location]
+
+    #: The longest text allowed when every text in it was last found clean (see
+    #: ``DatasetBuilder.check_text``): the mapping of a file that has not changed since the last
+    #: build (``mkdocs serve``) is not checked again.
+    clean_up_to: int
 
     def where(self, key: str) -> Location:
         return self.value_locations.get(key, self.location)
