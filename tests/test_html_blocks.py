@@ -15,7 +15,8 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from privacy_pages.mkdocs_plugin.html_blocks import HtmlBlocks, placeholders_survive
+from privacy_pages.mkdocs_plugin import plugin as plugin_module
+from privacy_pages.mkdocs_plugin.html_blocks import HtmlBlocks, ascii_blocks, placeholders_survive
 from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
 
 
@@ -168,3 +169,38 @@ def test_inline_code_in_a_block_does_not_keep_the_blocks_in_the_markdown() -> No
         '<div class="pp-index">\n<p>Set <code>telemetry: off</code>.</p>\n</div>'
     ]
     assert taken == f"# Index\n\n{blocks.placeholder(0)}\n"
+
+
+def test_blocks_are_written_in_ascii_and_the_site_is_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The raw HTML blocks reach MkDocs with character references for what is outside ASCII
+    (half the memory for the Markdown of a comparison); the sanitizer writes the characters
+    back, so every file a reader gets is the same as without."""
+    site = copy_example_site(tmp_path / "example")
+    changed: list[str] = []
+
+    def noted(markdown: str) -> str:
+        made = ascii_blocks(markdown)
+        if made != markdown:
+            changed.append(made)
+        return made
+
+    monkeypatch.setattr(plugin_module, "ascii_blocks", noted)
+    written = built_files(site, tmp_path / "ascii")
+    assert changed  # the comparisons and the index have badge symbols
+    monkeypatch.setattr(plugin_module, "ascii_blocks", lambda markdown: markdown)
+    assert written == built_files(site, tmp_path / "as-rendered")
+
+
+def test_only_whole_blocks_are_written_in_ascii() -> None:
+    page = (
+        "# Données\n\nA “quoted” paragraph.\n\n"
+        '<div class="x">\n<p>◐ “badge” é</p>\n</div>\n\n'
+        '<div class="y">unclosed ◐\n\nText ◐.\n'
+    )
+    made = ascii_blocks(page)
+    assert made == page.replace("<p>◐ “badge” é</p>", "<p>&#9680; &#8220;badge&#8221; &#233;</p>")
+    assert ascii_blocks("```\n<div>◐</div>\n```\n\n<div>◐</div>\n") == (
+        "```\n<div>◐</div>\n```\n\n<div>◐</div>\n"  # fenced code: the page is left as it is
+    )

@@ -53,7 +53,7 @@ from ..settings import Settings, SettingsError, removed_options_message, setting
 from .config import PrivacyPagesConfig
 from .files import add_generated_files, add_to_nav
 from .head import add_feed_link, add_meta_tags, escape_meta
-from .html_blocks import HtmlBlocks, placeholders_survive
+from .html_blocks import HtmlBlocks, ascii_blocks, placeholders_survive
 from .rebuilds import DirtyRebuilds
 from .search_view import read_views
 from .theme_code import ThemeCode
@@ -164,6 +164,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
                 build.pages, build.problems.items, unread, pages_dir
             )
             build.pages += [p for p in extra if files.get_file_from_path(p.path) is None]
+        if self.html_blocks is not None:  # the blocks go around Python-Markdown, to the sanitizer
+            build.pages = [replace(p, markdown=ascii_blocks(p.markdown)) for p in build.pages]
         add_generated_files(files, config, build)
         if config.nav is not None:
             add_to_nav(config, build.pages, self.settings)
