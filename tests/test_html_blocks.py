@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 from privacy_pages.mkdocs_plugin import plugin as plugin_module
 from privacy_pages.mkdocs_plugin.html_blocks import HtmlBlocks, ascii_blocks, placeholders_survive
 from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
+from privacy_pages.render.sanitize import sanitize_html
 
 
 def both_ways(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, dict]:
@@ -200,7 +201,12 @@ def test_only_whole_blocks_are_written_in_ascii() -> None:
         '<div class="y">unclosed ◐\n\nText ◐.\n'
     )
     made = ascii_blocks(page)
-    assert made == page.replace("<p>◐ “badge” é</p>", "<p>&#9680; &#8220;badge&#8221; &#233;</p>")
+    assert made == page.replace("<p>◐ “badge” é</p>", "<p>&#9680; &#8220;badge&#8221; é</p>")
+    latin = '<div title="é\x85">\x80 é ◐ \ufffe \U0001fffe 😀</div>\n'
+    assert ascii_blocks(latin) == (
+        '<div title="é\x85">\x80 é &#9680; \ufffe \U0001fffe &#128512;</div>\n'
+    )  # Latin-1 (C1 controls too) stays; so do noncharacters
+    assert sanitize_html(ascii_blocks(latin)) == sanitize_html(latin)
     assert ascii_blocks("```\n<div>◐</div>\n```\n\n<div>◐</div>\n") == (
         "```\n<div>◐</div>\n```\n\n<div>◐</div>\n"  # fenced code: the page is left as it is
     )

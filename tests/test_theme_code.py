@@ -31,6 +31,33 @@ def test_a_template_is_compiled_once_and_again_when_its_source_changes() -> None
     assert len(compiled) == 2
 
 
+def test_code_is_not_used_by_an_environment_it_was_not_compiled_with() -> None:
+    """Jinja works out a filter of a constant while compiling: a rebuild whose environment has
+    another filter of that name (or other settings) compiles the template again."""
+    code = ThemeCode()
+
+    def render(text: str, **options: object) -> str:
+        env = jinja2.Environment(
+            loader=jinja2.DictLoader({"page.html": text}), bytecode_cache=code, **options
+        )
+        env.filters["shout"] = shout
+        return env.get_template("page.html").render()
+
+    def shout(value: str) -> str:
+        return value.upper()
+
+    assert render('{{ "x" | shout }} ') == "X "
+    first = shout
+
+    def shout(value: str) -> str:
+        return value + "!"
+
+    assert shout is not first
+    assert render('{{ "x" | shout }} ') == "x! "
+    assert render('{{ "x" | shout }} ', trim_blocks=True) == "x! "
+    assert render('{{ "x" | shout }} ', variable_start_string="[[") == '{{ "x" | shout }} '
+
+
 def test_rebuilds_make_the_same_pages_and_follow_an_edited_theme_template(
     tmp_path: Path,
 ) -> None:

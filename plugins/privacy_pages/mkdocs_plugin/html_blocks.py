@@ -75,21 +75,31 @@ class HtmlBlocks:
 
 
 def ascii_blocks(markdown: str) -> str:
-    """``markdown`` with the characters outside ASCII in its raw HTML blocks written as
+    """``markdown`` with the characters beyond Latin-1 in its raw HTML blocks written as
     character references (``&#9680;``), which HTML reads as the same characters.
 
     A comparison or the data-item index is megabytes of such blocks, and their badge symbols
-    and quotation marks are outside Latin-1: Python holds such a string at 2 bytes per
+    and quotation marks are beyond Latin-1: Python then holds the whole string at 2 bytes per
     character, and MkDocs and the plugin copy a page's Markdown several times while they read
-    it. In ASCII the copies take half the memory. The sanitizer writes the characters back, so
-    the pages come out the same, byte for byte."""
+    it. Within Latin-1 the copies take half the memory. The sanitizer writes the characters
+    back, so the pages come out the same, byte for byte. Latin-1 itself is left as it is: HTML
+    reads the references ``&#128;`` to ``&#159;`` as other characters (Windows-1252's). So are
+    the code points a reference cannot stand for (surrogates, noncharacters)."""
     if markdown.isascii() or any(marker in markdown for marker in _OPAQUE):
         return markdown
     chunks = markdown.split("\n\n")
     for index, chunk in enumerate(chunks):
         if not chunk.isascii() and _is_whole_block(chunk.rstrip("\n")):
-            chunks[index] = chunk.encode("ascii", "xmlcharrefreplace").decode("ascii")
+            chunks[index] = _BEYOND_LATIN_1.sub(_reference, chunk)
     return "\n\n".join(chunks)
+
+
+_BEYOND_LATIN_1 = re.compile("[^\x00-\xff\ud800-\udfff\ufdd0-\ufdef]")
+
+
+def _reference(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return match.group() if code & 0xFFFE == 0xFFFE else f"&#{code};"  # U+FFFE, U+1FFFF...
 
 
 def placeholders_survive(extensions: Sequence[Any], configs: Mapping[str, Any]) -> bool:
