@@ -616,9 +616,7 @@ def budget_lines(results: list[SizeResult]) -> list[str]:
                 "freed after checking: the records as read, with the line and column of every "
                 "key and value, are about a third of the pipeline's peak. The largest page (the "
                 "data-item index, or a comparison of every product) is held several times over "
-                "while MkDocs reads it, its HTML blocks are put back and it is sanitized; its "
-                "Markdown takes 2 bytes per character, as its badge symbols are outside "
-                "Latin-1.",
+                "while MkDocs reads it, its HTML blocks are put back and it is sanitized.",
                 whys,
             )
     for r in (r for r in results if r.edits):
