@@ -229,3 +229,25 @@ def test_generated_pages_import_without_losing_text(text: str) -> None:
         import_pages([source], ImportOptions(content, RULES, today="2030-12-31"))
         after = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
         assert after == before
+
+
+def test_groups_with_one_heading_go_to_one_category_on_the_first_import_and_the_next(
+    tmp_path: Path,
+) -> None:
+    """Found by the property above: a group whose items are those of a category the same page
+    had just added went to that category, while a later group with the same heading added a
+    category of that name, which importing the page again then matched both groups to."""
+    source = tmp_path / "statement.md"
+    source.write_text(
+        "---\ntitle: zqbbb\ndescription: Zqbbb.\n---\n# zqbbb\n\nZqbbb.\n\n## Required data\n\n"
+        "Zqbbb.\n\n### zqbbbb\n\n- zqbbb\n\n### zqbbb\n\n- zqbbb\n\n### zqbbb\n\n- zqbbb zqbbb\n",
+        "utf-8",
+    )
+    content = tmp_path / "content"
+    import_pages([source], ImportOptions(content, RULES, today="2024-01-01"))
+    product = (content / "products" / "zqbbb.yml").read_text("utf-8")
+    categories = re.findall(r"- category: (\S+)", product)
+    assert categories == ["zqbbbb", "zqbbb", "zqbbb"]
+    before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
+    import_pages([source], ImportOptions(content, RULES, today="2024-01-01"))
+    assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before

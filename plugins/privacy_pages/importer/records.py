@@ -69,7 +69,13 @@ class Resolver:
         """The id of a group's category: an existing one if it can be found, else a new one."""
         heading = group.title or group.category
         choice = category_for(group, self.catalog, self.categories)
-        if choice is None or any(added.id == choice.id for added in self.categories.new):
+        new_here = choice is not None and any(a.id == choice.id for a in self.categories.new)
+        if new_here and choice is not None and choice.confidence == "items":
+            # Items of a category this very page added: a group is matched to such a category
+            # by its heading only, as importing the page again (the category then exists) would
+            # match it. By its items, the same heading could go to two categories.
+            choice = None
+        if choice is None or new_here:
             category_id = (
                 choice.id if choice else self.categories.add_new(group.category or group.title)
             )
