@@ -137,8 +137,8 @@ def sanitize_rows(html: str, memo: RowMemo | None = None) -> str:
     sanitizer holds a whole document tree while it works (about 13 bytes of memory per byte of
     HTML). Each row is cleaned inside a table of its own, which is how the page's parser reads
     it too; the rest of the page is cleaned with a placeholder row for each. A row that could
-    read differently alone (see :data:`_NOT_ALONE`), or a placeholder the sanitizer moved, and
-    the page is cleaned whole."""
+    read differently alone (see :data:`_NOT_ALONE` and :data:`_OPEN_TAG`) is cleaned with the
+    rest of the page; if the sanitizer moves a placeholder, the page is cleaned whole."""
     token = secrets.token_hex(6)
     frame: list[str] = []
     rows: list[str] = []
