@@ -54,6 +54,7 @@ from .config import PrivacyPagesConfig
 from .files import add_generated_files, add_to_nav
 from .head import add_feed_link, add_meta_tags, escape_meta
 from .html_blocks import HtmlBlocks, ascii_blocks, placeholders_survive
+from .plain_blocks import Dialect, PlainBlocks, dialect
 from .rebuilds import DirtyRebuilds
 from .search_view import read_views
 from .theme_code import ThemeCode
@@ -69,6 +70,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     #: Take the raw HTML blocks of generated pages around Python-Markdown (off: through it,
     #: as for a pre-rendered page; the tests compare the two).
     html_blocks_around_markdown = True
+    #: Write the HTML of generated pages' plain blocks (paragraphs, item lists, tables, notes)
+    #: here, around Python-Markdown (off: through it; the tests compare the two).
+    plain_blocks_around_markdown = True
     #: Have Material's search parse generated pages without the insides of the elements it
     #: skips (off: the whole page, as for a pre-rendered page; the tests compare the two).
     search_views = True
@@ -84,6 +88,10 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         #: The raw HTML blocks taken out of each generated page's Markdown, by its path (None:
         #: this build leaves them in the Markdown).
         self.html_blocks: dict[str, HtmlBlocks] | None = None
+        #: The site's Markdown as far as plain blocks go (None: they stay in the Markdown),
+        #: and the blocks written as HTML for each generated page, by its path.
+        self.dialect: Dialect | None = None
+        self.plain_blocks: dict[str, PlainBlocks] = {}
         #: Under ``mkdocs serve --dirty``: what the site holds, to rebuild only changed pages.
         self.rebuilds: DirtyRebuilds | None = None
         #: Under ``mkdocs serve``: the last build's pages, to render only those that changed.
@@ -105,7 +113,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.settings = self.build = None  # nothing of an earlier build carries over
         if self.rows is not None:
             self.rows.next_build()
-        self.banners, self.html_blocks = {}, None
+        self.banners, self.html_blocks, self.dialect, self.plain_blocks = {}, None, None, {}
         if not self.config.enabled:
             return config
         options = {k: v for k, v in self.config.items() if v is not None and k != "enabled"}
@@ -133,6 +141,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             config.markdown_extensions, config.mdx_configs
         ):
             self.html_blocks = {}
+            if self.plain_blocks_around_markdown:
+                self.dialect = dialect(config.markdown_extensions, config.mdx_configs)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -201,6 +211,11 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
                 markdown = blocks.take_out(markdown)
                 if blocks.blocks:
                     self.html_blocks[page.file.src_uri] = blocks
+            if self.dialect is not None:
+                plain = PlainBlocks(self.dialect)
+                markdown = plain.take_out(markdown)
+                if plain.blocks:
+                    self.plain_blocks[page.file.src_uri] = plain
             return markdown
         source = page.file.abs_src_path or page.file.src_uri
         dataset, settings = self.build.dataset, self.build.settings
@@ -222,6 +237,10 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             self.rebuilds.rebuilt.add(page.url)
         # The last step for HTML made from content, whatever Markdown syntax made it.
         if page.file.generated_by is not None:
+            plain = self.plain_blocks.pop(page.file.src_uri, None)
+            if plain is not None:  # first: a plain block may hold a raw block's placeholder
+                html = plain.put_back(html)
+                page.present_anchor_ids = (page.present_anchor_ids or set()) | plain.anchor_ids()
             blocks = (self.html_blocks or {}).pop(page.file.src_uri, None)
             if blocks is not None:
                 html = blocks.put_back(html)

@@ -1,0 +1,498 @@
+"""The blocks of a generated page whose HTML is known without running Python-Markdown.
+
+A product page is made from templates, so most of its Markdown has a few shapes: paragraphs,
+lists of data items, simple pipe tables and notes, holding text that the core has already
+escaped. For those shapes Python-Markdown's output is fixed, and working it out took most of the
+time MkDocs spent on a product page (every inline pattern is tried on every piece of text). This
+module writes that HTML itself, byte for byte what Python-Markdown writes, and hands MkDocs a
+placeholder paragraph for each block instead, as :mod:`.html_blocks` does for raw HTML.
+
+Everything else stays in the Markdown: headings (so the table of contents, ids and permalinks
+are MkDocs' own), links (MkDocs rewrites and checks them), code, and any syntax this module does
+not know. It declines a block rather than guess:
+
+* only for a site whose Markdown extensions are all in :data:`SAFE_EXTENSIONS` (extensions that
+  leave these shapes alone); any other extension, or one given as an object, turns it off;
+* a page with fenced code, comments, block-level HTML or characters Python-Markdown rewrites
+  first (tabs, carriage returns) keeps all of its Markdown;
+* text with any construct beyond escapes, entities, inline tags, ``**strong**``, links to
+  other sites and plain characters stays in the Markdown, with the block around it;
+* a block is taken only where no neighbour can change how Python-Markdown reads it (a list
+  whose previous block stayed behind may continue that one, so it stays behind too).
+
+``tests/test_plain_blocks.py`` compares the result with Python-Markdown on every generated page
+of the example site and on random documents made of these shapes and hostile text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import markdown
+
+#: Extensions that change nothing in the shapes taken here (they act on headings, code, fenced
+#: blocks, or syntax this module declines: brackets, backticks, ``:::``, ``>``).
+SAFE_EXTENSIONS = frozenset(
+    {
+        "admonition",
+        "attr_list",
+        "codehilite",
+        "fenced_code",
+        "footnotes",
+        "tables",
+        "toc",
+        "pymdownx.highlight",
+        "pymdownx.superfences",
+        "pymdownx.inlinehilite",
+        "pymdownx.details",
+        "pymdownx.tabbed",
+        "pymdownx.tasklist",
+        "privacy_pages.learn_syntax",
+    }
+)
+
+#: What makes a whole page stay Markdown: fenced code, comments, raw text, declarations, and the
+#: characters Python-Markdown rewrites before it reads blocks.
+_PAGE_OPAQUE = ("```", "~~~", "<!", "<?", "<pre", "<script", "<style", "<textarea", ":::")
+_PAGE_REWRITTEN = re.compile("[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+#: An inline tag as the templates write it: Python-Markdown keeps it as raw HTML, as written.
+_TAG = re.compile(r'</?([a-zA-Z][a-zA-Z0-9]*)((?: [a-zA-Z-]+="[^"<>]*")*)\s*/?>')
+_ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"<>]*)"')
+_INLINE_TAGS = frozenset(
+    {"a", "abbr", "b", "br", "em", "i", "kbd", "mark", "small", "span", "strong", "sub", "sup"}
+)
+#: An entity: Python-Markdown keeps it as written.
+_ENTITY = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);")
+#: An ``&`` or ``<`` that starts no entity or tag. Python-Markdown reads the whole page with an
+#: HTML parser before anything else, and such a character can change how it reads the blocks
+#: after it (``&#`` in one paragraph has garbled a tag two paragraphs on): content never has
+#: one (its ``&`` and ``<`` are escaped), so a page with one keeps all of its Markdown.
+_STRAY = re.compile(
+    r'&(?!(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)|<(?!/?[a-zA-Z][a-zA-Z0-9]*(?: [a-zA-Z-]+="[^"<>]*")*\s*/?>)'
+)
+#: Characters that start a construct this module does not write.
+_DECLINED = re.compile(r"[`\[\]_{}]|  \n|\s$")
+#: The tokens of inline text: an escape, a tag, an entity, a strong run, a link, or a star or
+#: pipe that is none of these.
+_INLINE = re.compile(r"\\(.)|(<)|(&)|(\*\*)|(\[)|(\*)|(\|)", re.DOTALL)
+#: A link to another site, with nothing in its target that Python-Markdown or MkDocs would read
+#: (MkDocs leaves a link with a scheme as it is; a relative link it rewrites and checks).
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^\s()<>\"'\\\[\]`|*]+)\)")
+
+#: The start of a line that a block processor could read as something else.
+_LINE_START = re.compile(r"(?:[-+*]|\d+[.)])(?: |$)|[#>|=!?:~\-+]|\*(?!\*[^\s*])|[ ]*$|\*\*\*")
+_ITEM = re.compile(r"- (?=\S)")
+_ADMONITION = re.compile(r'!!! ([a-z][a-z0-9-]*) "([^"\n]*)"$')
+_MEMO_SIZE = 16384
+_TABLE_SEPARATOR = re.compile(r"\|(?: *-+ *\|)+$")
+_CELL_SPLIT = re.compile(r"(\\\\)|(\\\|)|(\|)")
+
+
+class _Declined(Exception):
+    """The block is left to Python-Markdown."""
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """What the site's Markdown does with the shapes taken here: the characters a backslash
+    escapes, and the tags it reads as blocks."""
+
+    escaped: frozenset[str]
+    block_tags: re.Pattern[str]
+    #: Inline text already written (None: declined), with the ids in its tags: an item's text
+    #: comes back on every page that states it. Emptied when full.
+    memo: dict[tuple[str, bool], tuple[str, frozenset[str]] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+
+def dialect(extensions: Sequence[Any], configs: Mapping[str, Any]) -> Dialect | None:
+    """The site's dialect, or None when an extension may change these shapes."""
+    for extension in extensions:
+        if not isinstance(extension, str):
+            return None
+        if extension.removeprefix("markdown.extensions.") not in SAFE_EXTENSIONS:
+            return None
+    try:
+        md = markdown.Markdown(extensions=list(extensions), extension_configs=dict(configs))
+    except Exception:  # an extension that needs MkDocs' page: leave the pages to it
+        return None
+    if md.tab_length != 4:
+        return None
+    names = "|".join(sorted(md.block_level_elements, key=len, reverse=True))
+    return Dialect(
+        escaped=frozenset(md.ESCAPED_CHARS),
+        block_tags=re.compile(rf"</?(?:{names})(?=[\s/>]|$)", re.IGNORECASE),
+    )
+
+
+@dataclass
+class PlainBlocks:
+    """The blocks of one page written as HTML here, by their placeholder paragraph."""
+
+    dialect: Dialect
+    token: str = field(default_factory=lambda: secrets.token_hex(8))
+    blocks: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+
+    def placeholder(self, number: int) -> str:
+        # Letters and digits only: no Markdown syntax or extension changes it.
+        return f"ppplain{self.token}x{number}"
+
+    def take_out(self, page: str) -> str:
+        """``page`` with each block written here replaced by a placeholder paragraph."""
+        if _PAGE_REWRITTEN.search(page) or any(marker in page for marker in _PAGE_OPAQUE):
+            return page
+        if self.dialect.block_tags.search(page) or _STRAY.search(page):
+            return page
+        lines = page.split("\n")
+        chunks = _chunks(lines)
+        replaced: list[tuple[int, int, str]] = []
+        left = False  # whether the block before stayed in the Markdown
+        index = 0
+        while index < len(chunks):
+            start, end = chunks[index]
+            first = lines[start]
+            taken: tuple[str, int] | None = None
+            if first.startswith("#") or first.startswith(" "):
+                left = not first.startswith("#")
+                index += 1
+                continue
+            if not (left and first.startswith("- ")):
+                try:
+                    html_text, used = _Reader(self.dialect, lines, chunks, self.ids).top(index)
+                    taken = html_text, used
+                except _Declined:
+                    taken = None
+            if taken is None:
+                left = True
+                index += 1
+                continue
+            html_text, used = taken
+            replaced.append((start, chunks[index + used - 1][1], html_text))
+            left = False
+            index += used
+        if not replaced:
+            return page
+        out: list[str] = []
+        position = 0
+        for start, end, html_text in replaced:
+            out.extend(lines[position:start])
+            out.append(self.placeholder(len(self.blocks)))
+            self.blocks.append(html_text)
+            position = end
+        out.extend(lines[position:])
+        return "\n".join(out)
+
+    def put_back(self, converted: str) -> str:
+        """The converted page with each placeholder paragraph replaced by its HTML."""
+        for number, block in enumerate(self.blocks):
+            paragraph = f"<p>{self.placeholder(number)}</p>"
+            if converted.count(paragraph) != 1:
+                raise ValueError(f"a plain block's placeholder was lost: {paragraph}")
+            converted = converted.replace(paragraph, block, 1)
+        return converted
+
+    def anchor_ids(self) -> set[str]:
+        """The ids in the tags of the blocks: what MkDocs would have found there."""
+        return self.ids
+
+
+def _chunks(lines: list[str]) -> list[tuple[int, int]]:
+    """The runs of non-blank lines, as (first line, line after the last)."""
+    chunks: list[tuple[int, int]] = []
+    start = None
+    for number, line in enumerate(lines):
+        blank = not line.strip(" ")
+        if blank and start is not None:
+            chunks.append((start, number))
+            start = None
+        elif not blank and start is None:
+            start = number
+    if start is not None:
+        chunks.append((start, len(lines)))
+    return chunks
+
+
+class _Reader:
+    """Reads blocks from chunks of lines, and writes their HTML, or declines."""
+
+    def __init__(
+        self, dialect: Dialect, lines: list[str], chunks: list[tuple[int, int]], ids: set[str]
+    ) -> None:
+        self.dialect = dialect
+        self.lines = lines
+        self.chunks = chunks
+        self.ids = ids
+        self.found: set[str] = set()
+
+    def top(self, index: int) -> tuple[str, int]:
+        """The HTML of the block at chunk ``index`` of the page, and how many chunks it took."""
+        chunks = [self.lines[start:end] for start, end in self.chunks[index:]]
+        html_text, used = self.block(chunks)
+        self.ids |= self.found
+        return html_text, used
+
+    # -- blocks ---------------------------------------------------------------------------
+
+    def block(self, chunks: list[list[str]]) -> tuple[str, int]:
+        first = chunks[0][0]
+        if first.startswith("- "):
+            return self.list_(chunks)
+        if first.startswith("|"):
+            return self.table(chunks[0]), 1
+        if first.startswith("!!! "):
+            return self.admonition(chunks)
+        return self.paragraph(chunks[0]), 1
+
+    def blocks(self, chunks: list[list[str]]) -> list[str]:
+        """The HTML of each block of a nested document (a list item's or a note's body)."""
+        out: list[str] = []
+        index = 0
+        while index < len(chunks):
+            first = chunks[index][0]
+            if first.startswith(" ") or first.startswith("#"):
+                raise _Declined
+            html_text, used = self.block(chunks[index:])
+            out.append(html_text)
+            index += used
+        return out
+
+    def paragraph(self, lines: list[str]) -> str:
+        for line in lines:
+            if _LINE_START.match(line.lstrip(" ")):
+                raise _Declined
+        return f"<p>{self.inline(chr(10).join(lines).lstrip(' '), pipes=False)}</p>"
+
+    def table(self, lines: list[str]) -> str:
+        rows = [line.strip(" ") for line in lines]
+        if len(rows) < 3 or not _TABLE_SEPARATOR.match(rows[1]):
+            raise _Declined  # a table without rows gets an empty row: not written here
+        header = self.cells(rows[0])
+        width = len(header)
+        if width < 2 or len(self.cells(rows[1])) != width:
+            raise _Declined
+        out = ["<table>", "<thead>", "<tr>"]
+        out += [f"<th>{self.inline(cell, pipes=True)}</th>" for cell in header]
+        out += ["</tr>", "</thead>", "<tbody>"]
+        for row in rows[2:]:
+            cells = self.cells(row)
+            out.append("<tr>")
+            for column in range(width):
+                text = cells[column] if column < len(cells) else ""
+                out.append(f"<td>{self.inline(text, pipes=True)}</td>")
+            out.append("</tr>")
+        out += ["</tbody>", "</table>"]
+        return "\n".join(out)
+
+    def cells(self, row: str) -> list[str]:
+        """A row's cells, split as the tables extension splits them (no code spans here)."""
+        if not row.startswith("|") or not row.endswith("|") or row.endswith("\\|"):
+            raise _Declined
+        if "`" in row:
+            raise _Declined
+        inner = row[1:-1]
+        cells: list[str] = []
+        start = 0
+        for match in _CELL_SPLIT.finditer(inner):
+            if match.group(3):
+                cells.append(inner[start : match.start()])
+                start = match.end()
+        cells.append(inner[start:])
+        return [cell.strip(" ") for cell in cells]
+
+    def admonition(self, chunks: list[list[str]]) -> tuple[str, int]:
+        lines = chunks[0]
+        match = _ADMONITION.match(lines[0])
+        if match is None or len(lines) < 2:
+            raise _Declined
+        if len(chunks) > 1 and chunks[1][0].startswith(" "):
+            raise _Declined  # a body of several chunks: Python-Markdown nests them its own way
+        body = [_dedent(line) for line in lines[1:]]
+        kind, title = match.groups()
+        out = [f'<div class="admonition {kind}">']
+        if title:
+            out.append(f'<p class="admonition-title">{self.inline(title, pipes=False)}</p>')
+        out += self.blocks([body])
+        out.append("</div>")
+        return "\n".join(out), 1
+
+    def list_(self, chunks: list[list[str]]) -> tuple[str, int]:
+        """A list: either one chunk of one-line items (tight), or items each in a chunk of its
+        own, with indented chunks after them (loose)."""
+        first = chunks[0]
+        follows = len(chunks) > 1 and (chunks[1][0].startswith(" ") or _starts_item(chunks[1][0]))
+        if (len(first) > 1 and _ITEM.match(first[1])) or (not follows and _is_tight(first)):
+            if follows:
+                raise _Declined  # a tight chunk with more after it: items of mixed kinds
+            return self.tight(first, depth=0), 1
+        items: list[tuple[str, list[list[str]]]] = []
+        used = 0
+        for chunk in chunks:
+            if chunk[0].startswith("- "):
+                if not _ITEM.match(chunk[0]):
+                    raise _Declined
+                for line in chunk[1:]:
+                    if not line.startswith("    ") or _LINE_START.match(line.lstrip(" ")):
+                        raise _Declined
+                items.append((chunk[0][2:] + "".join("\n" + line for line in chunk[1:]), []))
+            elif chunk[0].startswith("    "):
+                items[-1][1].append([_dedent(line) for line in chunk])
+            elif _starts_item(chunk[0]):
+                raise _Declined  # another kind of list would join this one
+            else:
+                break
+            used += 1
+        if len(items) == 1 and not items[0][1]:  # one item, nothing after it: tight
+            text = items[0][0]
+            if _LINE_START.match(text):
+                raise _Declined
+            return f"<ul>\n<li>{self.inline(text, pipes=False)}</li>\n</ul>", used
+        out = ["<ul>"]
+        for text, body in items:
+            out += ["<li>", self.paragraph_text(text)]
+            out += self.blocks(body)
+            out.append("</li>")
+        out.append("</ul>")
+        return "\n".join(out), used
+
+    def paragraph_text(self, text: str) -> str:
+        if _LINE_START.match(text.split("\n", 1)[0]):
+            raise _Declined
+        return f"<p>{self.inline(text, pipes=False)}</p>"
+
+    def tight(self, lines: list[str], depth: int) -> str:
+        """A tight list, each line an item, nested by four spaces a level."""
+        out = ["<ul>"]
+        index = 0
+        while index < len(lines):
+            line = lines[index]
+            indent = len(line) - len(line.lstrip(" "))
+            if indent != 4 * depth or not _ITEM.match(line[indent:]):
+                raise _Declined
+            text = line[indent + 2 :]
+            if _LINE_START.match(text):
+                raise _Declined
+            index += 1
+            nested = []
+            while index < len(lines) and lines[index].startswith(" " * (4 * depth + 4)):
+                nested.append(lines[index])
+                index += 1
+            item = f"<li>{self.inline(text, pipes=False)}"
+            if nested:
+                item += self.tight(nested, depth + 1) + "\n"
+            out.append(item + "</li>")
+        out.append("</ul>")
+        return "\n".join(out)
+
+    # -- inline ---------------------------------------------------------------------------
+
+    def inline(self, text: str, *, pipes: bool) -> str:
+        """Inline text as Python-Markdown writes it (``pipes``: in a table cell, where an
+        escaped pipe is a pipe)."""
+        memo = self.dialect.memo
+        key = (text, pipes)
+        if key not in memo:
+            found, self.found = self.found, set()
+            try:
+                memo[key] = self.written(text, pipes=pipes), frozenset(self.found)
+            except _Declined:
+                memo[key] = None
+            finally:
+                self.found = found
+            if len(memo) > _MEMO_SIZE:
+                memo.clear()
+                return self.inline(text, pipes=pipes)
+        known = memo[key]
+        if known is None:
+            raise _Declined
+        self.found |= known[1]
+        return known[0]
+
+    def written(self, text: str, *, pipes: bool, in_link: bool = False) -> str:
+        """:meth:`inline`, not remembered."""
+        if _DECLINED.search(_LINK.sub("link", text) if "[" in text else text):
+            raise _Declined
+        out: list[str] = []
+        position = 0
+        strong = False
+        while (match := _INLINE.search(text, position)) is not None:
+            out.append(_text(text[position : match.start()]))
+            position = match.end()
+            escaped, tag, amp, stars, bracket, _star, _pipe = match.groups()
+            if escaped is not None:
+                if escaped not in self.dialect.escaped or (escaped == "|" and not pipes):
+                    raise _Declined
+                out.append(_text(escaped))
+            elif bracket:
+                link = _LINK.match(text, match.start())
+                if link is None or in_link or text[match.start() - 1 : match.start()] == "!":
+                    raise _Declined
+                words = self.written(link.group(1), pipes=pipes, in_link=True)
+                out.append(f'<a href="{link.group(2)}">{words}</a>')
+                position = link.end()
+            elif tag:
+                if in_link:
+                    raise _Declined
+                found = _TAG.match(text, match.start())
+                if found is None or found.group(1).lower() not in _INLINE_TAGS:
+                    raise _Declined
+                if "\\" in found.group() or "*" in found.group():
+                    raise _Declined  # an escape or emphasis would be read inside the tag first
+                self.note_ids(found)
+                out.append(found.group())
+                position = found.end()
+            elif amp:
+                entity = _ENTITY.match(text, match.start())
+                if entity is None:
+                    raise _Declined
+                out.append(entity.group())
+                position = entity.end()
+            elif stars:
+                if strong:
+                    if text[match.start() - 1].isspace():
+                        raise _Declined  # a closing run after a space stays as written
+                else:
+                    following = text[position : position + 1]
+                    if not following or following.isspace() or following == "*":
+                        raise _Declined
+                out.append("</strong>" if strong else "<strong>")
+                strong = not strong
+            else:  # a lone star, or a pipe outside a table
+                raise _Declined
+        if strong:
+            raise _Declined
+        out.append(_text(text[position:]))
+        return "".join(out)
+
+    def note_ids(self, tag: re.Match[str]) -> None:
+        """Keep the ids MkDocs would have read in this tag (links may point at them)."""
+        for name, value in _ATTRIBUTE.findall(tag.group(2)):
+            if name == "id" or (name == "name" and tag.group(1).lower() == "a"):
+                self.found.add(html.unescape(value))
+
+
+def _text(text: str) -> str:
+    return text.replace(">", "&gt;")
+
+
+def _dedent(line: str) -> str:
+    if line.startswith("    "):
+        return line[4:]
+    if line.strip(" "):
+        raise _Declined  # a lazy line: Python-Markdown may read it either way
+    return ""
+
+
+def _starts_item(line: str) -> bool:
+    return bool(re.match(r"(?:[-+*]|\d+[.)])(?: |$)", line))
+
+
+def _is_tight(lines: list[str]) -> bool:
+    return all(_ITEM.match(line.lstrip(" ")) for line in lines)

@@ -1,0 +1,330 @@
+"""The plugin writes the HTML of its generated pages' plain blocks itself
+(``mkdocs_plugin/plain_blocks.py``): paragraphs, lists of data items, pipe tables and notes. A
+reader must get the site they got when Python-Markdown converted those blocks: the same bytes in
+every page (headings, ids, table of contents, permalinks, text) and the same search index."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import markdown
+import pytest
+from conftest import built_files, copy_example_site
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from privacy_pages.mkdocs_plugin.plain_blocks import Dialect, PlainBlocks, dialect
+from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
+
+#: MkDocs' own extensions with the two the plugin adds, and the example site's.
+MKDOCS_DEFAULT = (["toc", "tables", "fenced_code", "admonition", "attr_list"], {})
+EXAMPLE = (
+    [
+        "toc",
+        "tables",
+        "fenced_code",
+        "admonition",
+        "attr_list",
+        "pymdownx.highlight",
+        "pymdownx.superfences",
+        "privacy_pages.learn_syntax",
+    ],
+    {"toc": {"permalink": True}, "pymdownx.highlight": {"use_pygments": False}},
+)
+
+
+def both_ways(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, dict]:
+    around = built_files(site, tmp_path / "around")
+    monkeypatch.setattr(PrivacyPagesPlugin, "plain_blocks_around_markdown", False)
+    through = built_files(site, tmp_path / "through")
+    return around, through
+
+
+def test_the_example_site_is_the_same_with_plain_blocks_written_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = copy_example_site(tmp_path / "example")
+    taken: dict[int, int] = {}
+    take_out = PlainBlocks.take_out
+
+    def counted(self: PlainBlocks, page: str) -> str:
+        result = take_out(self, page)
+        taken[id(self)] = len(self.blocks)
+        return result
+
+    monkeypatch.setattr(PlainBlocks, "take_out", counted)
+    around, through = both_ways(site, tmp_path, monkeypatch)
+    # Blocks were written here on most generated pages (every product page has paragraphs).
+    assert sum(1 for count in taken.values() if count) >= 5, taken
+    assert sum(taken.values()) >= 50, taken
+    assert around.keys() == through.keys()
+    different = [path for path in around if around[path] != through[path]]
+    assert different == []
+    assert "search/search_index.json" in around
+
+
+def test_the_small_site_is_the_same_with_plain_blocks_written_here(
+    site_copy: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    around, through = both_ways(site_copy("small"), tmp_path, monkeypatch)
+    assert around == through
+
+
+def test_links_to_item_anchors_in_plain_blocks_are_still_valid(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs checks anchor links against the ids it found in a page's raw HTML: the ids of
+    the item anchors in blocks written here must count, or a strict build fails."""
+    site = copy_example_site(tmp_path / "example")
+    config = site / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "anchors: warn" in text  # the example site checks anchors
+    first = built_files(site, tmp_path / "first")
+    products = {path.stem for path in (site / "content/products").glob("*.yml")}
+    pages = sorted(f"privacy/{product}/index.html" for product in products)
+    product_id, page_id = next(
+        (path.split("/")[1], body.split(b'class="pp-anchor" id="', 1)[1].split(b'"')[0].decode())
+        for path, body in ((p, first[p]) for p in pages)
+        if b'class="pp-anchor" id="' in body
+    )
+    (site / "site-src" / "links-to-items.md").write_text(
+        f"# Links\n\n[An item](privacy/{product_id}.md#{page_id}) and "
+        f"[nowhere](privacy/{product_id}.md#no-such-item).\n",
+        "utf-8",
+    )
+    written: list[set[str]] = []
+    anchor_ids = PlainBlocks.anchor_ids
+
+    def kept(self: PlainBlocks) -> set[str]:
+        ids = anchor_ids(self)
+        written.append(ids)
+        return ids
+
+    monkeypatch.setattr(PlainBlocks, "anchor_ids", kept)
+    warned: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            warned.append(record.getMessage())
+
+    handler = Collect(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        built = load_config(str(config), site_dir=str(tmp_path / "out"))
+        built.plugins.on_startup(command="build", dirty=False)
+        build(built)
+    finally:
+        logger.removeHandler(handler)
+    assert any(page_id in ids for ids in written), (page_id, written)
+    links = [w for w in warned if "links-to-items.md" in w and "contains a link" in w]
+    assert len(links) == 1 and "no-such-item" in links[0], warned
+
+
+# -- the blocks, against Python-Markdown -------------------------------------------------------
+
+
+def converted_both_ways(page: str, extensions: tuple[list[str], dict]) -> tuple[str, str, int]:
+    names, configs = extensions
+    md = markdown.Markdown(extensions=names, extension_configs=configs)
+    found = dialect(names, configs)
+    assert found is not None
+    blocks = PlainBlocks(found)
+    taken = blocks.take_out(page)
+    here = blocks.put_back(md.reset().convert(taken))
+    return here, md.reset().convert(page), len(blocks.blocks)
+
+
+def test_the_shapes_of_a_product_page_are_written_here() -> None:
+    page = (
+        "# Product\n\n"
+        '<span class="pp-last-updated">Last updated: 2026-11-01</span>\n\n'
+        "## Required data\n\n"
+        "**Product family:** Contoso &amp; co · **Platform:** Android, see [its page]"
+        "(https://example.com/privacy_statement?a=1&amp;b=2#top).\n\n"
+        '- <span class="pp-anchor" id="device-id"></span>**Device ID**: An id\n'
+        "    on two lines.\n\n"
+        '    <span class="pp-condition">Condition: when it is enrolled</span>\n\n'
+        '    !!! note "Note"\n        Kept for 30 days &#9680; \\*not\\* longer.\n\n'
+        "    - a detail\n        - under it\n    - another\n\n"
+        '- <span class="pp-anchor" id="os"></span>**OS version**\n\n'
+        "| Data | Kept for |\n| --- | --- |\n| Logs \\| traces | 30 days |\n| Crashes |\n\n"
+        "- Azure SQL\n- Azure storage\n\n"
+        '!!! info "Condition"\n    If the device is corporate-owned.\n'
+    )
+    for extensions in (MKDOCS_DEFAULT, EXAMPLE):
+        here, whole, taken = converted_both_ways(page, extensions)
+        assert here == whole
+        assert taken == 6  # two paragraphs, the item list, the table, the tight list, the note
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Text with [a link](other.md).\n",  # MkDocs rewrites and checks it
+        "Text with `code`.\n",
+        "A snake_case word.\n",
+        "- [Link](x.md)\n\n- Plain\n",  # the second item would join the first's list
+        "A line with a break  \nafter it.\n",
+        "One * star.\n",
+        "Text <div>block</div>.\n",
+        "```\ncode\n```\n\nText.\n",  # fenced code anywhere: the whole page stays
+        "| A |\n| --- |\n| 1 |\n",  # one column
+        "| A | B |\n| --- | --- |\n",  # no rows: Python-Markdown adds an empty one
+        "!!! note\n    Untitled.\n",
+        "- one\n\n    1. ordered\n",
+        "Text &#X41;\n",  # read as an entity by the serializer, not by the inline pattern
+        "- a\n- b\n\n- c\n",  # tight, then loose: mixed
+    ],
+)
+def test_what_is_not_known_here_stays_in_the_markdown(page: str) -> None:
+    for extensions in (MKDOCS_DEFAULT, EXAMPLE):
+        here, whole, taken = converted_both_ways(page, extensions)
+        assert here == whole
+        assert taken == 0, page
+
+
+def test_only_known_extensions_turn_it_on() -> None:
+    assert dialect(*MKDOCS_DEFAULT) is not None
+    assert dialect(*EXAMPLE) is not None
+    assert dialect(["toc", "smarty"], {}) is None  # turns quotes into other characters
+    assert dialect(["toc", "abbr"], {}) is None  # marks words of any block
+    assert dialect(["toc", markdown.extensions.Extension()], {}) is None  # type: ignore[attr-defined]
+    assert dialect(["markdown.extensions.tables", "toc"], {}) is not None
+
+
+#: Pieces of inline text: plain words, the constructs written here, and the ones that must
+#: make a block stay in the Markdown.
+_PIECES = [
+    "word",
+    "Ünïcode",
+    " ",
+    " ",
+    "**",
+    "*",
+    "\\*",
+    "\\|",
+    "\\\\",
+    "\\_",
+    "\\a",
+    "|",
+    "&amp;",
+    "&",
+    "&#9680;",
+    "&#X41;",
+    "&#",
+    "&#1",
+    "&foo",
+    '<span class="pp-condition">',
+    '<span class="pp-anchor" id="x-1"></span>',
+    "</span>",
+    "<br>",
+    "<b>",
+    "<div>",
+    "<http://example.com>",
+    "<a@b.c>",
+    "[",
+    "]",
+    "(",
+    ")",
+    "_",
+    "`",
+    "#",
+    "> ",
+    "1. ",
+    "- ",
+    "  ",
+    "\\",
+    "!",
+    "{",
+    "}",
+    '"',
+    "'",
+    ":",
+    "~",
+    "—",
+    "<",
+    ">",
+    "=",
+    "@",
+    "[link](https://example.com)",
+    "[a **b**](https://example.com/a_b?x=1&amp;y=2#c)",
+    "![image](https://example.com/a.png)",
+    "[relative](other.md)",
+    "[same page](#anchor)",
+    "[x](https://example.com/(a))",
+    '[x](https://example.com "title")',
+    "\n",
+    "\n    ",
+]
+
+#: The pieces this module writes itself (most text is made of them alone).
+_KNOWN = ["word", "Ünïcode", " ", "**", "\\*", "\\\\", "&amp;", "&", "&#9680;", ">", "'", '"', "—"]
+_KNOWN += ['<span class="pp-anchor" id="x-1"></span>', '<span class="c">', "</span>", "<br>"]
+_KNOWN += ["[a link](https://example.com/a_b?x=1&amp;y=2#c)", "[**strong**](http://example.com)"]
+_text = st.one_of(
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=10),
+    st.lists(st.sampled_from(_KNOWN), min_size=1, max_size=10),
+).map("".join)
+_line = _text.map(lambda text: text.replace("\n", " ").strip(" ") or "text")
+
+
+def _indent(text: str, spaces: int = 4) -> str:
+    return "\n".join((" " * spaces + line) if line else line for line in text.split("\n"))
+
+
+_paragraph = _text.map(lambda text: text.strip("\n ") or "text")
+_note = st.tuples(st.sampled_from(["note", "info", "tip"]), _line, _paragraph).map(
+    lambda note: f'!!! {note[0]} "{note[1].replace(chr(34), "")}"\n{_indent(note[2])}'
+)
+_tight = st.lists(st.tuples(_line, st.lists(_line, max_size=2)), min_size=1, max_size=4).map(
+    lambda items: "\n".join(
+        f"- {text}" + "".join(f"\n    - {sub}" for sub in subs) for text, subs in items
+    )
+)
+_body = st.one_of(_paragraph, _note, _tight)
+_item = st.tuples(_paragraph, st.lists(_body, max_size=3)).map(
+    lambda item: (
+        "- " + _indent(item[0]).lstrip(" ") + "".join("\n\n" + _indent(block) for block in item[1])
+    )
+)
+_loose = st.lists(_item, min_size=1, max_size=4).map("\n\n".join)
+_table = st.tuples(
+    st.integers(min_value=2, max_value=3),
+    st.lists(st.lists(_line, min_size=1, max_size=4), max_size=3),
+).map(
+    lambda table: "\n".join(
+        ["| " + " | ".join(f"H{n}" for n in range(table[0])) + " |"]
+        + ["|" + " --- |" * table[0]]
+        + ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in table[1]]
+    )
+)
+_heading = _line.map(lambda text: f"## {text}")
+_block = st.one_of(_paragraph, _note, _tight, _loose, _table, _heading)
+_page = st.tuples(
+    st.lists(_block, min_size=1, max_size=6), st.sampled_from(["\n\n", "\n\n\n", "\n \n"])
+).map(lambda page: page[1].join(page[0]) + "\n")
+
+
+@settings(max_examples=400, deadline=None)
+@given(_page)
+@example('- **a**: b\n\n    !!! note "N"\n        c\n\n    d\n')
+@example("| H0 | H1 |\n| --- | --- |\n| a \\\\| b |\n")
+@example("- an item\n    on two lines\n\nText.\n")
+@example('word\n\n&#\n\n&amp;<span class="pp-anchor" id="x-1"></span>\n\n<span id="x-1"></span>\n')
+@example("** x**\n")
+@example("**a **\n")
+def test_written_here_as_python_markdown_writes_it(page: str) -> None:
+    for extensions in (MKDOCS_DEFAULT, EXAMPLE):
+        here, whole, _taken = converted_both_ways(page, extensions)
+        assert here == whole
+
+
+def test_a_dialect_is_what_the_site_escapes() -> None:
+    found = dialect(*MKDOCS_DEFAULT)
+    assert isinstance(found, Dialect)
+    assert "|" in found.escaped  # the tables extension adds it
+    assert found.block_tags.search("<div>") and not found.block_tags.search("<span>")
