@@ -104,6 +104,40 @@ def test_links_to_item_anchors_in_plain_blocks_are_still_valid(
         return ids
 
     monkeypatch.setattr(PlainBlocks, "anchor_ids", kept)
+    warned = build_collecting_warnings(config, tmp_path / "out")
+    assert any(page_id in ids for ids in written), (page_id, written)
+    links = [w for w in warned if "links-to-items.md" in w and "contains a link" in w]
+    assert len(links) == 1 and "no-such-item" in links[0], warned
+
+
+def test_a_link_to_a_missing_anchor_of_the_same_page_is_still_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs checks that a link within a page points at an anchor it has: a block written here
+    tells MkDocs of its links, as Python-Markdown would have."""
+    site = copy_example_site(tmp_path / "example")
+    record = site / "content/products/intune.yml"
+    text = record.read_text("utf-8")
+    assert "[optional](#optional-data)" in text
+    record.write_text(text.replace("(#optional-data)", "(#no-such-section)"), "utf-8")
+    noted: list[list[str]] = []
+    self_links = PlainBlocks.self_links
+
+    def kept(self: PlainBlocks) -> list[str]:
+        links = self_links(self)
+        noted.append(links)
+        return links
+
+    monkeypatch.setattr(PlainBlocks, "self_links", kept)
+    warned = build_collecting_warnings(site / "mkdocs.yml", tmp_path / "out")
+    assert any("no-such-section" in links for links in noted), noted  # it was written here
+    links = [w for w in warned if "no-such-section" in w]
+    assert len(links) == 1 and "privacy/intune.md" in links[0], warned
+    assert not [w for w in warned if "required-data" in w]  # the anchor that is there
+
+
+def build_collecting_warnings(config: Path, out: Path) -> list[str]:
+    """Build with MkDocs' log at its usual level (at DEBUG it checks no anchors)."""
     warned: list[str] = []
 
     class Collect(logging.Handler):
@@ -114,14 +148,12 @@ def test_links_to_item_anchors_in_plain_blocks_are_still_valid(
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        built = load_config(str(config), site_dir=str(tmp_path / "out"))
+        built = load_config(str(config), site_dir=str(out))
         built.plugins.on_startup(command="build", dirty=False)
         build(built)
     finally:
         logger.removeHandler(handler)
-    assert any(page_id in ids for ids in written), (page_id, written)
-    links = [w for w in warned if "links-to-items.md" in w and "contains a link" in w]
-    assert len(links) == 1 and "no-such-item" in links[0], warned
+    return warned
 
 
 # -- the blocks, against Python-Markdown -------------------------------------------------------
@@ -167,9 +199,10 @@ def test_the_shapes_of_a_product_page_are_written_here() -> None:
         "Text with [a link](other.md).\n",  # MkDocs rewrites and checks it
         "Text with `code`.\n",
         "A snake_case word.\n",
-        "- [Link](x.md)\n\n- Plain\n",  # the second item would join the first's list
         "A line with a break  \nafter it.\n",
         "One * star.\n",
+        "*Emphasis **and strong** in it*.\n",
+        "*Not closed *.\n",
         "Text <div>block</div>.\n",
         "```\ncode\n```\n\nText.\n",  # fenced code anywhere: the whole page stays
         "| A |\n| --- |\n| 1 |\n",  # one column
@@ -185,6 +218,24 @@ def test_what_is_not_known_here_stays_in_the_markdown(page: str) -> None:
         here, whole, taken = converted_both_ways(page, extensions)
         assert here == whole
         assert taken == 0, page
+
+
+def test_a_list_keeps_the_items_it_cannot_write_here() -> None:
+    """An item of a loose list that stays in the Markdown keeps its place: the others are
+    written here, each in place of a placeholder item."""
+    page = (
+        "- [A relative link](other.md) stays\n\n"
+        "- **Plain**: written here\n\n    With a second paragraph.\n\n"
+        "- `code` stays\n\n"
+        "- *Emphasis*, [a link within the page](#anchor) and one [elsewhere](https://a.b/c)\n"
+    )
+    for extensions in (MKDOCS_DEFAULT, EXAMPLE):
+        here, whole, taken = converted_both_ways(page, extensions)
+        assert here == whole
+        assert taken == 2
+    blocks = PlainBlocks(dialect(*MKDOCS_DEFAULT))  # type: ignore[arg-type]
+    blocks.take_out(page)
+    assert blocks.self_links() == ["anchor"]
 
 
 def test_only_known_extensions_turn_it_on() -> None:
@@ -255,6 +306,7 @@ _PIECES = [
     "![image](https://example.com/a.png)",
     "[relative](other.md)",
     "[same page](#anchor)",
+    "*em*",
     "[x](https://example.com/(a))",
     '[x](https://example.com "title")',
     "\n",
@@ -265,6 +317,7 @@ _PIECES = [
 _KNOWN = ["word", "Ünïcode", " ", "**", "\\*", "\\\\", "&amp;", "&", "&#9680;", ">", "'", '"', "—"]
 _KNOWN += ['<span class="pp-anchor" id="x-1"></span>', '<span class="c">', "</span>", "<br>"]
 _KNOWN += ["[a link](https://example.com/a_b?x=1&amp;y=2#c)", "[**strong**](http://example.com)"]
+_KNOWN += ["*", "[on this page](#required-data)"]
 _text = st.one_of(
     st.lists(st.sampled_from(_PIECES), min_size=1, max_size=10),
     st.lists(st.sampled_from(_KNOWN), min_size=1, max_size=10),

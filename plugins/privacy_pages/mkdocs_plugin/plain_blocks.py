@@ -15,8 +15,9 @@ not know. It declines a block rather than guess:
   leave these shapes alone); any other extension, or one given as an object, turns it off;
 * a page with fenced code, comments, block-level HTML or characters Python-Markdown rewrites
   first (tabs, carriage returns) keeps all of its Markdown;
-* text with any construct beyond escapes, entities, inline tags, ``**strong**``, links to
-  other sites and plain characters stays in the Markdown, with the block around it;
+* text with any construct beyond escapes, entities, inline tags, ``**strong**``, ``*em*``,
+  links to other sites or within the page and plain characters stays in the Markdown, with
+  the block around it;
 * a block is taken only where no neighbour can change how Python-Markdown reads it (a list
   whose previous block stayed behind may continue that one, so it stays behind too).
 
@@ -26,6 +27,7 @@ of the example site and on random documents made of these shapes and hostile tex
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 import secrets
@@ -78,24 +80,45 @@ _STRAY = re.compile(
 )
 #: Characters that start a construct this module does not write.
 _DECLINED = re.compile(r"[`\[\]_{}]|  \n|\s$")
-#: The tokens of inline text: an escape, a tag, an entity, a strong run, a link, or a star or
-#: pipe that is none of these.
+#: The tokens of inline text: an escape, a tag, an entity, a run of two stars, a link, a star,
+#: or a pipe.
 _INLINE = re.compile(r"\\(.)|(<)|(&)|(\*\*)|(\[)|(\*)|(\|)", re.DOTALL)
-#: A link to another site, with nothing in its target that Python-Markdown or MkDocs would read
-#: (MkDocs leaves a link with a scheme as it is; a relative link it rewrites and checks).
-_LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^\s()<>\"'\\\[\]`|*]+)\)")
+#: A link to another site or to an anchor of the same page, with nothing in its target that
+#: Python-Markdown reads. MkDocs leaves both as they are; it checks that the page has the anchor
+#: (the plugin tells it of them). A link to another page MkDocs rewrites: it stays behind.
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^\s()<>\"'\\\[\]`|*]+|#([A-Za-z0-9_-]+))\)")
 
 #: The start of a line that a block processor could read as something else.
-_LINE_START = re.compile(r"(?:[-+*]|\d+[.)])(?: |$)|[#>|=!?:~\-+]|\*(?!\*[^\s*])|[ ]*$|\*\*\*")
+_LINE_START = re.compile(r"(?:[-+*]|\d+[.)])(?: |$)|[#>|=!?:~\-+]|[ ]*$|\*\*\*|\* *\* *\*")
 _ITEM = re.compile(r"- (?=\S)")
 _ADMONITION = re.compile(r'!!! ([a-z][a-z0-9-]*) "([^"\n]*)"$')
 _MEMO_SIZE = 16384
+_EMPHASIS = {"**": "<strong>", "*": "<em>"}
 _TABLE_SEPARATOR = re.compile(r"\|(?: *-+ *\|)+$")
 _CELL_SPLIT = re.compile(r"(\\\\)|(\\\|)|(\|)")
 
 
 class _Declined(Exception):
     """The block is left to Python-Markdown."""
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """What is written here of a block: its HTML and its chunks (from first to last, counted
+    from the block's first), the whole block or one item of a list."""
+
+    html: str
+    first: int
+    last: int
+    item: bool = False
+
+
+class _SomeItems(Exception):
+    """Some items of a list are written here, the others stay in the Markdown."""
+
+    def __init__(self, pieces: list[_Piece], used: int) -> None:
+        super().__init__()
+        self.pieces, self.used = pieces, used
 
 
 @dataclass(frozen=True)
@@ -107,7 +130,7 @@ class Dialect:
     block_tags: re.Pattern[str]
     #: Inline text already written (None: declined), with the ids in its tags: an item's text
     #: comes back on every page that states it. Emptied when full.
-    memo: dict[tuple[str, bool], tuple[str, frozenset[str]] | None] = field(
+    memo: dict[tuple[str, bool], tuple[str, frozenset[tuple[str, str]]] | None] = field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -139,7 +162,11 @@ class PlainBlocks:
     dialect: Dialect
     token: str = field(default_factory=lambda: secrets.token_hex(8))
     blocks: list[str] = field(default_factory=list)
-    ids: set[str] = field(default_factory=set)
+    #: The numbers of the blocks that are one item of a list (the rest of it stayed behind).
+    items: set[int] = field(default_factory=set)
+    #: What MkDocs would have noted in the blocks: ("id", an id in a tag) and ("link", the
+    #: anchor of a link within the page).
+    found: set[tuple[str, str]] = field(default_factory=set)
 
     def placeholder(self, number: int) -> str:
         # Letters and digits only: no Markdown syntax or extension changes it.
@@ -153,38 +180,34 @@ class PlainBlocks:
             return page
         lines = page.split("\n")
         chunks = _chunks(lines)
-        replaced: list[tuple[int, int, str]] = []
+        replaced: list[tuple[int, int, str, bool]] = []  # lines, HTML, whether an item
         left = False  # whether the block before stayed in the Markdown
         index = 0
         while index < len(chunks):
-            start, end = chunks[index]
-            first = lines[start]
-            taken: tuple[str, int] | None = None
+            first = lines[chunks[index][0]]
             if first.startswith("#") or first.startswith(" "):
                 left = not first.startswith("#")
                 index += 1
                 continue
+            pieces: list[_Piece] = []
+            used = 1
             if not (left and first.startswith("- ")):
-                try:
-                    html_text, used = _Reader(self.dialect, lines, chunks, self.ids).top(index)
-                    taken = html_text, used
-                except _Declined:
-                    taken = None
-            if taken is None:
-                left = True
-                index += 1
-                continue
-            html_text, used = taken
-            replaced.append((start, chunks[index + used - 1][1], html_text))
-            left = False
+                with contextlib.suppress(_Declined):  # it stays in the Markdown
+                    pieces, used = _Reader(self.dialect, lines, chunks, self.found).top(index)
+            for piece in pieces:
+                start, end = chunks[index + piece.first][0], chunks[index + piece.last][1]
+                replaced.append((start, end, piece.html, piece.item))
+            left = not pieces or pieces[0].item
             index += used
         if not replaced:
             return page
         out: list[str] = []
         position = 0
-        for start, end, html_text in replaced:
+        for start, end, html_text, item in replaced:
             out.extend(lines[position:start])
-            out.append(self.placeholder(len(self.blocks)))
+            if item:
+                self.items.add(len(self.blocks))
+            out.append(("- " if item else "") + self.placeholder(len(self.blocks)))
             self.blocks.append(html_text)
             position = end
         out.extend(lines[position:])
@@ -194,14 +217,21 @@ class PlainBlocks:
         """The converted page with each placeholder paragraph replaced by its HTML."""
         for number, block in enumerate(self.blocks):
             paragraph = f"<p>{self.placeholder(number)}</p>"
+            if number in self.items:  # an item of a loose list: Python-Markdown wraps it
+                paragraph = f"<li>\n{paragraph}\n</li>"
             if converted.count(paragraph) != 1:
                 raise ValueError(f"a plain block's placeholder was lost: {paragraph}")
             converted = converted.replace(paragraph, block, 1)
         return converted
 
     def anchor_ids(self) -> set[str]:
-        """The ids in the tags of the blocks: what MkDocs would have found there."""
-        return self.ids
+        """The ids in the tags of the blocks: anchors that links may point at."""
+        return {value for kind, value in self.found if kind == "id"}
+
+    def self_links(self) -> list[str]:
+        """The anchors that links in the blocks point at on the same page (MkDocs checks that
+        the page has them)."""
+        return sorted(value for kind, value in self.found if kind == "link")
 
 
 def _chunks(lines: list[str]) -> list[tuple[int, int]]:
@@ -224,27 +254,36 @@ class _Reader:
     """Reads blocks from chunks of lines, and writes their HTML, or declines."""
 
     def __init__(
-        self, dialect: Dialect, lines: list[str], chunks: list[tuple[int, int]], ids: set[str]
+        self,
+        dialect: Dialect,
+        lines: list[str],
+        chunks: list[tuple[int, int]],
+        noted: set[tuple[str, str]],
     ) -> None:
         self.dialect = dialect
         self.lines = lines
         self.chunks = chunks
-        self.ids = ids
-        self.found: set[str] = set()
+        self.noted = noted
+        self.found: set[tuple[str, str]] = set()
 
-    def top(self, index: int) -> tuple[str, int]:
-        """The HTML of the block at chunk ``index`` of the page, and how many chunks it took."""
+    def top(self, index: int) -> tuple[list[_Piece], int]:
+        """What is written here of the block at chunk ``index`` of the page, and how many
+        chunks the block takes."""
         chunks = [self.lines[start:end] for start, end in self.chunks[index:]]
-        html_text, used = self.block(chunks)
-        self.ids |= self.found
-        return html_text, used
+        try:
+            html_text, used = self.block(chunks, some_items=True)
+            pieces = [_Piece(html_text, 0, used - 1)]
+        except _SomeItems as some:
+            pieces, used = some.pieces, some.used
+        self.noted |= self.found
+        return pieces, used
 
     # -- blocks ---------------------------------------------------------------------------
 
-    def block(self, chunks: list[list[str]]) -> tuple[str, int]:
+    def block(self, chunks: list[list[str]], some_items: bool = False) -> tuple[str, int]:
         first = chunks[0][0]
         if first.startswith("- "):
-            return self.list_(chunks)
+            return self.list_(chunks, some_items)
         if first.startswith("|"):
             return self.table(chunks[0]), 1
         if first.startswith("!!! "):
@@ -323,49 +362,65 @@ class _Reader:
         out.append("</div>")
         return "\n".join(out), 1
 
-    def list_(self, chunks: list[list[str]]) -> tuple[str, int]:
+    def list_(self, chunks: list[list[str]], some_items: bool) -> tuple[str, int]:
         """A list: either one chunk of one-line items (tight), or items each in a chunk of its
-        own, with indented chunks after them (loose)."""
+        own, with indented chunks after them (loose). With ``some_items``, the items that
+        cannot be written here may stay in the Markdown (:class:`_SomeItems`)."""
         first = chunks[0]
         follows = len(chunks) > 1 and (chunks[1][0].startswith(" ") or _starts_item(chunks[1][0]))
         if (len(first) > 1 and _ITEM.match(first[1])) or (not follows and _is_tight(first)):
             if follows:
                 raise _Declined  # a tight chunk with more after it: items of mixed kinds
             return self.tight(first, depth=0), 1
-        items: list[tuple[str, list[list[str]]]] = []
-        used = 0
+        items: list[list[list[str]]] = []  # each item's chunks
         for chunk in chunks:
             if chunk[0].startswith("- "):
-                if not _ITEM.match(chunk[0]):
-                    raise _Declined
-                for line in chunk[1:]:
-                    if not line.startswith("    ") or _LINE_START.match(line.lstrip(" ")):
-                        raise _Declined
-                items.append((chunk[0][2:] + "".join("\n" + line for line in chunk[1:]), []))
+                items.append([chunk])
             elif chunk[0].startswith("    "):
-                items[-1][1].append([_dedent(line) for line in chunk])
+                items[-1].append(chunk)
             elif _starts_item(chunk[0]):
                 raise _Declined  # another kind of list would join this one
             else:
                 break
-            used += 1
-        if len(items) == 1 and not items[0][1]:  # one item, nothing after it: tight
-            text = items[0][0]
-            if _LINE_START.match(text):
-                raise _Declined
+        used = sum(len(item) for item in items)
+        if len(items) == 1 and len(items[0]) == 1:  # one item, nothing after it: tight
+            text = self.item_text(items[0][0])
             return f"<ul>\n<li>{self.inline(text, pipes=False)}</li>\n</ul>", used
-        out = ["<ul>"]
-        for text, body in items:
-            out += ["<li>", self.paragraph_text(text)]
-            out += self.blocks(body)
-            out.append("</li>")
-        out.append("</ul>")
-        return "\n".join(out), used
-
-    def paragraph_text(self, text: str) -> str:
-        if _LINE_START.match(text.split("\n", 1)[0]):
+        written: list[str | None] = []
+        for item in items:
+            try:
+                written.append(self.loose_item(item))
+            except _Declined:
+                written.append(None)
+        if all(written):
+            return "\n".join(["<ul>", *(str(item) for item in written), "</ul>"]), used
+        if not some_items or not any(written):
             raise _Declined
-        return f"<p>{self.inline(text, pipes=False)}</p>"
+        pieces = []
+        first_chunk = 0
+        for item, html_text in zip(items, written, strict=True):
+            if html_text is not None:
+                pieces.append(_Piece(html_text, first_chunk, first_chunk + len(item) - 1, True))
+            first_chunk += len(item)
+        raise _SomeItems(pieces, used)
+
+    def item_text(self, chunk: list[str]) -> str:
+        """The text of a list item's first chunk (its later lines indented)."""
+        if not _ITEM.match(chunk[0]):
+            raise _Declined
+        for line in chunk[1:]:
+            if not line.startswith("    ") or _LINE_START.match(line.lstrip(" ")):
+                raise _Declined
+        text = chunk[0][2:] + "".join("\n" + line for line in chunk[1:])
+        if _LINE_START.match(text):
+            raise _Declined
+        return text
+
+    def loose_item(self, chunks: list[list[str]]) -> str:
+        """An item of a loose list: its text in a paragraph, then its indented chunks."""
+        body = [[_dedent(line) for line in chunk] for chunk in chunks[1:]]
+        text = self.inline(self.item_text(chunks[0]), pipes=False)
+        return "\n".join(["<li>", f"<p>{text}</p>", *self.blocks(body), "</li>"])
 
     def tight(self, lines: list[str], depth: int) -> str:
         """A tight list, each line an item, nested by four spaces a level."""
@@ -421,11 +476,11 @@ class _Reader:
             raise _Declined
         out: list[str] = []
         position = 0
-        strong = False
+        emphasis: str | None = None  # the run of stars open
         while (match := _INLINE.search(text, position)) is not None:
             out.append(_text(text[position : match.start()]))
             position = match.end()
-            escaped, tag, amp, stars, bracket, _star, _pipe = match.groups()
+            escaped, tag, amp, stars, bracket, star, _pipe = match.groups()
             if escaped is not None:
                 if escaped not in self.dialect.escaped or (escaped == "|" and not pipes):
                     raise _Declined
@@ -435,6 +490,8 @@ class _Reader:
                 if link is None or in_link or text[match.start() - 1 : match.start()] == "!":
                     raise _Declined
                 words = self.written(link.group(1), pipes=pipes, in_link=True)
+                if link.group(3):
+                    self.found.add(("link", link.group(3)))
                 out.append(f'<a href="{link.group(2)}">{words}</a>')
                 position = link.end()
             elif tag:
@@ -454,19 +511,24 @@ class _Reader:
                     raise _Declined
                 out.append(entity.group())
                 position = entity.end()
-            elif stars:
-                if strong:
-                    if text[match.start() - 1].isspace():
-                        raise _Declined  # a closing run after a space stays as written
-                else:
+            elif stars or star:
+                run = stars or star
+                if emphasis is None:  # opening: Python-Markdown keeps a run before a space
                     following = text[position : position + 1]
                     if not following or following.isspace() or following == "*":
                         raise _Declined
-                out.append("</strong>" if strong else "<strong>")
-                strong = not strong
-            else:  # a lone star, or a pipe outside a table
+                    emphasis = run
+                    out.append(_EMPHASIS[run])
+                elif emphasis == run:  # closing: not after a space, which keeps it as written
+                    if text[match.start() - 1].isspace():
+                        raise _Declined
+                    emphasis = None
+                    out.append(_EMPHASIS[run].replace("<", "</"))
+                else:  # one inside the other: Python-Markdown has rules of its own
+                    raise _Declined
+            else:  # a pipe outside a table
                 raise _Declined
-        if strong:
+        if emphasis is not None:
             raise _Declined
         out.append(_text(text[position:]))
         return "".join(out)
@@ -475,7 +537,7 @@ class _Reader:
         """Keep the ids MkDocs would have read in this tag (links may point at them)."""
         for name, value in _ATTRIBUTE.findall(tag.group(2)):
             if name == "id" or (name == "name" and tag.group(1).lower() == "a"):
-                self.found.add(html.unescape(value))
+                self.found.add(("id", html.unescape(value)))
 
 
 def _text(text: str) -> str:

@@ -241,6 +241,10 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             if plain is not None:  # first: a plain block may hold a raw block's placeholder
                 html = plain.put_back(html)
                 page.present_anchor_ids = (page.present_anchor_ids or set()) | plain.anchor_ids()
+                if page.links_to_anchors is not None:  # MkDocs checks anchors (not at DEBUG)
+                    own = page.links_to_anchors.setdefault(page.file, {})
+                    for anchor in plain.self_links():
+                        own.setdefault(anchor, f"#{anchor}")
             blocks = (self.html_blocks or {}).pop(page.file.src_uri, None)
             if blocks is not None:
                 html = blocks.put_back(html)
