@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..pipeline import SiteBuild
-from ..render.generated import GeneratedPage
+from ..render.generated import GeneratedAsset, GeneratedPage
 from ..render.pages import fill_nav, nav_entries
 from ..render.paths import is_comparison_page
 from ..settings import Settings
@@ -40,7 +40,22 @@ def add_generated_files(files: Files, config: MkDocsConfig, build: SiteBuild) ->
             file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
         files.append(file)
     for asset in build.downloads:
-        files.append(File.generated(config, asset.path, content=asset.content))
+        files.append(_written(config, asset))
+
+
+def _written(config: MkDocsConfig, asset: GeneratedAsset) -> File:
+    """The download, written into the site directory a piece at a time, as a file MkDocs copies
+    onto itself (which it skips): MkDocs would hold the whole text until the end of the build
+    (privacy.json is megabytes at hundreds of products), and write it the same way."""
+    target = Path(config.site_dir, asset.path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8") as output:  # as MkDocs writes a generated file
+        for chunk in asset.chunks():
+            output.write(chunk)
+    file = File.generated(config, asset.path, abs_src_path=str(target))
+    if os.path.normpath(file.abs_dest_path) != os.path.normpath(target):
+        raise PluginError(f"privacy-pages: {asset.path} would be written outside the site")
+    return file
 
 
 def add_to_nav(config: MkDocsConfig, pages: Sequence[GeneratedPage], settings: Settings) -> None:
