@@ -191,6 +191,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     ) -> jinja2.Environment | None:
         if self.theme_code is not None and env.bytecode_cache is None:
             env.bytecode_cache = self.theme_code
+        if self.dialect is not None:  # every page's Markdown is converted by now
+            self.dialect.memo.clear()
         return env
 
     def on_page_markdown(
