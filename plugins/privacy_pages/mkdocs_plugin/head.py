@@ -18,7 +18,7 @@ def add_feed_link(output: str, href: str) -> str:
         '<link rel="alternate" type="application/atom+xml" '
         f'title="What changed" href="{html.escape(href)}">'
     )
-    return _HEAD_END.sub(lambda _: tag + "\n</head>", output, count=1)
+    return _before_head_end(output, tag)
 
 
 def escape_meta(value: Any) -> Any:
@@ -47,4 +47,15 @@ def add_meta_tags(output: str, meta: Mapping[str, Any]) -> str:
         tags.append(f'<meta name="{html.escape(key)}" content="{text}">')
     if not tags:
         return output
-    return head + "\n".join(tags) + "\n</head>" + output[head_end.end() :]
+    return _before_head_end(output, "\n".join(tags))
+
+
+def _before_head_end(output: str, text: str) -> str:
+    """``output`` with ``text`` and a line break before its ``</head>``, in one copy of the page:
+    a comparison of every product is megabytes, and ``re.sub`` or slices joined copy it
+    three times over (the build's peak memory was there)."""
+    head_end = _HEAD_END.search(output)
+    if head_end is None:
+        return output
+    # The first match is also the first place the same characters occur: replace() finds it.
+    return output.replace(head_end.group(), text + "\n</head>", 1)
