@@ -58,3 +58,36 @@ def test_a_dirty_build_keeps_the_downloads(tmp_path: Path) -> None:
     build(config, dirty=True)
     second = (out / "privacy/privacy.json").read_bytes()
     assert second != first and b"Microsoft Intune (new)" in second
+
+
+def test_serve_writes_again_only_the_downloads_that_changed(tmp_path: Path) -> None:
+    """Under ``mkdocs serve --dirty`` a rebuild writes again the downloads whose text changed
+    (and privacy.json, made in pieces): the others are left as the last build wrote them, and
+    every file is what a build from scratch writes."""
+    site = copy_example_site(tmp_path / "example")
+    out = tmp_path / "out"
+    config = load_config(str(site / "mkdocs.yml"), site_dir=str(out))
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        build(config, dirty=True)
+        downloads = [p for p in (out / "privacy").rglob("*") if p.suffix in {".csv", ".json"}]
+        before = {p: p.stat().st_mtime_ns for p in downloads}
+        record = site / "content/products/intune.yml"
+        text = record.read_text("utf-8")
+        assert text.count("condition: Managed apps only}") >= 1  # in the comparison's CSVs
+        record.write_text(text.replace("condition: Managed apps only}", "condition: Apps}", 1))
+        build(load_config(str(site / "mkdocs.yml"), site_dir=str(out)), dirty=True)
+        after = {p: p.stat().st_mtime_ns for p in before}
+    finally:
+        config.plugins.on_shutdown()
+    kept = [p for p in before if before[p] == after[p]]
+    assert kept, "every download was written again"
+    assert after[out / "privacy/privacy.json"] != before[out / "privacy/privacy.json"]
+    assert (
+        after[out / "privacy/compare/intune-mam.csv"]
+        != before[out / "privacy/compare/intune-mam.csv"]
+    )
+    fresh = tmp_path / "fresh"
+    assert run_mkdocs(site / "mkdocs.yml", site_dir=fresh).ok
+    for path in before:
+        assert path.read_bytes() == (fresh / path.relative_to(out)).read_bytes(), path

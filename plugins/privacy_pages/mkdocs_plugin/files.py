@@ -17,9 +17,12 @@ from ..render.paths import is_comparison_page
 from ..settings import Settings
 
 
-def add_generated_files(files: Files, config: MkDocsConfig, build: SiteBuild) -> None:
+def add_generated_files(
+    files: Files, config: MkDocsConfig, build: SiteBuild, written: dict[str, str] | None = None
+) -> None:
     """Add the build's pages and downloads to ``files``; a generated page may not replace a
-    hand-written one."""
+    hand-written one. ``written`` (under ``mkdocs serve``) holds the text of each download as
+    the last build wrote it: one that has not changed is not written again."""
     settings = build.settings
     for page in build.pages:
         existing = files.get_file_from_path(page.path)
@@ -40,18 +43,27 @@ def add_generated_files(files: Files, config: MkDocsConfig, build: SiteBuild) ->
             file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
         files.append(file)
     for asset in build.downloads:
-        files.append(_written(config, asset))
+        files.append(_written(config, asset, written))
 
 
-def _written(config: MkDocsConfig, asset: GeneratedAsset) -> File:
+def _written(config: MkDocsConfig, asset: GeneratedAsset, written: dict[str, str] | None) -> File:
     """The download, written into the site directory a piece at a time, as a file MkDocs copies
     onto itself (which it skips): MkDocs would hold the whole text until the end of the build
     (privacy.json is megabytes at hundreds of products), and write it the same way."""
     target = Path(config.site_dir, asset.path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", encoding="utf-8") as output:  # as MkDocs writes a generated file
-        for chunk in asset.chunks():
-            output.write(chunk)
+    unchanged = (
+        written is not None
+        and asset.pieces is None
+        and written.get(asset.path) == asset.text
+        and target.is_file()
+    )
+    if not unchanged:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w", encoding="utf-8") as output:  # as MkDocs writes a generated file
+            for chunk in asset.chunks():
+                output.write(chunk)
+        if written is not None and asset.pieces is None:
+            written[asset.path] = asset.text
     file = File.generated(config, asset.path, abs_src_path=str(target))
     if os.path.normpath(file.abs_dest_path) != os.path.normpath(target):
         raise PluginError(f"privacy-pages: {asset.path} would be written outside the site")

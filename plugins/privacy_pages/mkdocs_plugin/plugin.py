@@ -100,6 +100,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.rows: RowMemo | None = None
         #: Under ``mkdocs serve``: the theme's compiled templates, for every rebuild's new env.
         self.theme_code: ThemeCode | None = None
+        #: Under ``mkdocs serve``: the text of each download as the last build wrote it.
+        self.downloads_written: dict[str, str] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of ``mkdocs serve``.
@@ -108,6 +110,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.rebuilds = DirtyRebuilds() if command == "serve" and dirty else None
         self.rows = RowMemo() if command == "serve" else None
         self.theme_code = ThemeCode() if command == "serve" else None
+        self.downloads_written = {} if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = self.build = None  # nothing of an earlier build carries over
@@ -176,7 +179,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             build.pages += [p for p in extra if files.get_file_from_path(p.path) is None]
         if self.html_blocks is not None:  # the blocks go around Python-Markdown, to the sanitizer
             build.pages = [replace(p, markdown=ascii_blocks(p.markdown)) for p in build.pages]
-        add_generated_files(files, config, build)
+        add_generated_files(files, config, build, self.downloads_written)
         if config.nav is not None:
             add_to_nav(config, build.pages, self.settings)
         if self.rebuilds is not None:
