@@ -61,11 +61,15 @@ SAFE_EXTENSIONS = frozenset(
 #: What makes a whole page stay Markdown: fenced code, comments, raw text, declarations, and the
 #: characters Python-Markdown rewrites before it reads blocks.
 _PAGE_OPAQUE = ("```", "~~~", "<!", "<?", "<pre", "<script", "<style", "<textarea", ":::")
+#: A Learn include: its text is put into the page before Python-Markdown reads it.
+_INCLUDE = re.compile(r"\[!include", re.IGNORECASE)
 _PAGE_REWRITTEN = re.compile("[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 #: An inline tag as the templates write it: Python-Markdown keeps it as raw HTML, as written.
-_TAG = re.compile(r'</?([a-zA-Z][a-zA-Z0-9]*)((?: [a-zA-Z-]+="[^"<>]*")*)\s*/?>')
-_ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"<>]*)"')
+#: (An attribute's value on one line: MkDocs reads the ids of the whole page with an HTML parser,
+#: and a value over a blank line would change where it reads the tags after a block taken out.)
+_TAG = re.compile(r'</?([a-zA-Z][a-zA-Z0-9]*)((?: [a-zA-Z-]+="[^"<>\n]*")*)\s*/?>')
+_ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"<>\n]*)"')
 _INLINE_TAGS = frozenset(
     {"a", "abbr", "b", "br", "em", "i", "kbd", "mark", "small", "span", "strong", "sub", "sup"}
 )
@@ -76,7 +80,7 @@ _ENTITY = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);")
 #: after it (``&#`` in one paragraph has garbled a tag two paragraphs on): content never has
 #: one (its ``&`` and ``<`` are escaped), so a page with one keeps all of its Markdown.
 _STRAY = re.compile(
-    r'&(?!(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)|<(?!/?[a-zA-Z][a-zA-Z0-9]*(?: [a-zA-Z-]+="[^"<>]*")*\s*/?>)'
+    r'&(?!(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)|<(?!/?[a-zA-Z][a-zA-Z0-9]*(?: [a-zA-Z-]+="[^"<>\n]*")*\s*/?>)'
 )
 #: Characters that start a construct this module does not write.
 _DECLINED = re.compile(r"[`\[\]_{}]|  \n|\s$")
@@ -128,6 +132,9 @@ class Dialect:
 
     escaped: frozenset[str]
     block_tags: re.Pattern[str]
+    #: Text that an extension replaces wherever it stands alone (the table of contents' and
+    #: the footnotes' place markers): a page with any keeps its Markdown.
+    markers: tuple[str, ...] = ()
     #: Inline text already written (None: declined), with the ids in its tags: an item's text
     #: comes back on every page that states it. Emptied when full.
     memo: dict[tuple[str, bool], tuple[str, frozenset[tuple[str, str]]] | None] = field(
@@ -149,9 +156,15 @@ def dialect(extensions: Sequence[Any], configs: Mapping[str, Any]) -> Dialect | 
     if md.tab_length != 4:
         return None
     names = "|".join(sorted(md.block_level_elements, key=len, reverse=True))
+    markers = []
+    for registered in md.registeredExtensions:
+        for option in ("marker", "PLACE_MARKER"):  # toc's, footnotes'
+            if option in registered.config and registered.getConfig(option):
+                markers.append(str(registered.getConfig(option)))
     return Dialect(
         escaped=frozenset(md.ESCAPED_CHARS),
         block_tags=re.compile(rf"</?(?:{names})(?=[\s/>]|$)", re.IGNORECASE),
+        markers=tuple(markers),
     )
 
 
@@ -167,6 +180,8 @@ class PlainBlocks:
     #: What MkDocs would have noted in the blocks: ("id", an id in a tag) and ("link", the
     #: anchor of a link within the page).
     found: set[tuple[str, str]] = field(default_factory=set)
+    #: The page as it was given, when blocks were taken out of it (see :meth:`leaked`).
+    source: str = ""
 
     def placeholder(self, number: int) -> str:
         # Letters and digits only: no Markdown syntax or extension changes it.
@@ -176,9 +191,13 @@ class PlainBlocks:
         """``page`` with each block written here replaced by a placeholder paragraph."""
         if _PAGE_REWRITTEN.search(page) or any(marker in page for marker in _PAGE_OPAQUE):
             return page
+        if _INCLUDE.search(page) or any(marker in page for marker in self.dialect.markers):
+            return page
         if self.dialect.block_tags.search(page) or _STRAY.search(page):
             return page
         lines = page.split("\n")
+        if lines[0] and not lines[0].strip(" "):
+            return page  # Python-Markdown keeps a first line of spaces
         chunks = _chunks(lines)
         replaced: list[tuple[int, int, str, bool]] = []  # lines, HTML, whether an item
         left = False  # whether the block before stayed in the Markdown
@@ -186,7 +205,7 @@ class PlainBlocks:
         while index < len(chunks):
             first = lines[chunks[index][0]]
             if first.startswith("#") or first.startswith(" "):
-                left = not first.startswith("#")
+                left = not first.startswith("#") or chunks[index][1] - chunks[index][0] > 1
                 index += 1
                 continue
             pieces: list[_Piece] = []
@@ -201,6 +220,7 @@ class PlainBlocks:
             index += used
         if not replaced:
             return page
+        self.source = page
         out: list[str] = []
         position = 0
         for start, end, html_text, item in replaced:
@@ -223,6 +243,14 @@ class PlainBlocks:
                 raise ValueError(f"a plain block's placeholder was lost: {paragraph}")
             converted = converted.replace(paragraph, block, 1)
         return converted
+
+    @staticmethod
+    def leaked(converted: str) -> bool:
+        """Whether Python-Markdown let one of its own placeholders into the page: it does on
+        some runs of stars (``*a**a*`` before a tag), numbered by how many inline pieces came
+        before on the page, which differs once blocks are taken out. Such a page is converted
+        again whole from :attr:`source`, so that it stays what Python-Markdown makes of it."""
+        return "klzzwxh:" in converted or "wzxhzdk:" in converted
 
     def anchor_ids(self) -> set[str]:
         """The ids in the tags of the blocks: anchors that links may point at."""
@@ -307,7 +335,10 @@ class _Reader:
         for line in lines:
             if _LINE_START.match(line.lstrip(" ")):
                 raise _Declined
-        return f"<p>{self.inline(chr(10).join(lines).lstrip(' '), pipes=False)}</p>"
+        text = chr(10).join(lines).lstrip(" ")
+        if text[:1].isspace():
+            raise _Declined
+        return f"<p>{self.inline(text, pipes=False)}</p>"
 
     def table(self, lines: list[str]) -> str:
         rows = [line.strip(" ") for line in lines]
@@ -351,7 +382,7 @@ class _Reader:
         match = _ADMONITION.match(lines[0])
         if match is None or len(lines) < 2:
             raise _Declined
-        if len(chunks) > 1 and chunks[1][0].startswith(" "):
+        if len(chunks) > 1 and (chunks[1][0].startswith(" ") or _vanishes(chunks[1])):
             raise _Declined  # a body of several chunks: Python-Markdown nests them its own way
         body = [_dedent(line) for line in lines[1:]]
         kind, title = match.groups()
@@ -367,7 +398,9 @@ class _Reader:
         own, with indented chunks after them (loose). With ``some_items``, the items that
         cannot be written here may stay in the Markdown (:class:`_SomeItems`)."""
         first = chunks[0]
-        follows = len(chunks) > 1 and (chunks[1][0].startswith(" ") or _starts_item(chunks[1][0]))
+        follows = len(chunks) > 1 and (
+            chunks[1][0].startswith(" ") or _starts_item(chunks[1][0]) or _vanishes(chunks[1])
+        )
         if (len(first) > 1 and _ITEM.match(first[1])) or (not follows and _is_tight(first)):
             if follows:
                 raise _Declined  # a tight chunk with more after it: items of mixed kinds
@@ -375,10 +408,14 @@ class _Reader:
         items: list[list[list[str]]] = []  # each item's chunks
         for chunk in chunks:
             if chunk[0].startswith("- "):
+                if not _plain_item_chunk(chunk):
+                    raise _Declined  # Python-Markdown may read it as something else
                 items.append([chunk])
             elif chunk[0].startswith("    "):
+                if not all(line.startswith("    ") for line in chunk):
+                    raise _Declined  # a lazy line: Python-Markdown may read it as another block
                 items[-1].append(chunk)
-            elif _starts_item(chunk[0]):
+            elif _starts_item(chunk[0]) or chunk[0].startswith(" ") or _vanishes(chunk):
                 raise _Declined  # another kind of list would join this one
             else:
                 break
@@ -489,6 +526,8 @@ class _Reader:
                 link = _LINK.match(text, match.start())
                 if link is None or in_link or text[match.start() - 1 : match.start()] == "!":
                     raise _Declined
+                if link.group(1).endswith("\\"):
+                    raise _Declined
                 words = self.written(link.group(1), pipes=pipes, in_link=True)
                 if link.group(3):
                     self.found.add(("link", link.group(3)))
@@ -500,7 +539,7 @@ class _Reader:
                 found = _TAG.match(text, match.start())
                 if found is None or found.group(1).lower() not in _INLINE_TAGS:
                     raise _Declined
-                if "\\" in found.group() or "*" in found.group():
+                if "\\" in found.group() or "*" in found.group() or "[" in found.group():
                     raise _Declined  # an escape or emphasis would be read inside the tag first
                 self.note_ids(found)
                 out.append(found.group())
@@ -535,7 +574,10 @@ class _Reader:
 
     def note_ids(self, tag: re.Match[str]) -> None:
         """Keep the ids MkDocs would have read in this tag (links may point at them)."""
+        if tag.group().startswith("</"):
+            return  # an end tag has no attributes for an HTML parser
         for name, value in _ATTRIBUTE.findall(tag.group(2)):
+            name = name.lower()  # as the parser reads names
             if name == "id" or (name == "name" and tag.group(1).lower() == "a"):
                 self.found.add(("id", html.unescape(value)))
 
@@ -558,3 +600,19 @@ def _starts_item(line: str) -> bool:
 
 def _is_tight(lines: list[str]) -> bool:
     return all(_ITEM.match(line.lstrip(" ")) for line in lines)
+
+
+def _vanishes(chunk: list[str]) -> bool:
+    return not chunk[0].strip() or chunk[0].lstrip().startswith("[")
+
+
+_HR = re.compile(r"^[ ]{0,3}(?:(?:-+[ ]{0,2}){3,}|(?:_+[ ]{0,2}){3,}|(?:\*+[ ]{0,2}){3,})$")
+
+
+def _plain_item_chunk(chunk: list[str]) -> bool:
+    return (
+        bool(_ITEM.match(chunk[0]))
+        and not _HR.match(chunk[0])
+        and "|" not in "".join(chunk)
+        and all(line.startswith("    ") for line in chunk[1:])
+    )

@@ -243,6 +243,10 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         # The last step for HTML made from content, whatever Markdown syntax made it.
         if page.file.generated_by is not None:
             plain = self.plain_blocks.pop(page.file.src_uri, None)
+            if plain is not None and plain.leaked(html):  # convert it whole after all
+                page.markdown = plain.source
+                page.render(config, files)
+                html, plain = page.content or "", None
             if plain is not None:  # first: a plain block may hold a raw block's placeholder
                 html = plain.put_back(html)
                 page.present_anchor_ids = (page.present_anchor_ids or set()) | plain.anchor_ids()
