@@ -595,12 +595,13 @@ def budget_lines(results: list[SizeResult]) -> list[str]:
         if ratio > A_OVER_B:
             _explain(
                 f"Why a/b is missed: on top of what (b) does, (a) runs the plugin's phases "
-                f"({r.median('a', 'plugin'):.2f} s at {r.label} products), it sanitizes every "
-                "generated page, and it still converts the product pages with Python-Markdown "
-                "(only the raw HTML blocks of the comparisons and the data-item index go around "
-                "it). The theme costs both builds the same, and so does Material's search, "
-                "except on the comparisons and the index, whose skipped cells it no longer "
-                "parses in (a).",
+                f"({r.median('a', 'plugin'):.2f} s at {r.label} products) and sanitizes every "
+                "generated page. Python-Markdown still converts what the plugin does not write "
+                "as HTML itself: headings, links to other pages, code, and the blocks around "
+                "them (on the real-shape site about a fifth of the product pages' Markdown, "
+                "on the synthetic one about an eighth). The theme costs both builds the same, "
+                "and so does Material's search, except on the comparisons and the index, whose "
+                "skipped cells it no longer parses in (a).",
                 whys,
             )
         lines.append(
@@ -611,12 +612,13 @@ def budget_lines(results: list[SizeResult]) -> list[str]:
         if memory > MEMORY_RATIO:
             _explain(
                 "Why peak memory is missed: besides the pages that (b) reads, (a) holds in "
-                "MkDocs' process the model and what is rendered from it (the pages' Markdown "
-                "and the downloads, privacy.json the largest), and keeps much of the memory it "
+                "MkDocs' process the model and the pages' Markdown, and keeps the memory it "
                 "freed after checking: the records as read, with the line and column of every "
-                "key and value, are about a third of the pipeline's peak. The largest page (the "
-                "data-item index, or a comparison of every product) is held several times over "
-                "while MkDocs reads it, its HTML blocks are put back and it is sanitized.",
+                "key and value, are about a third of the pipeline's peak, and Python's "
+                "allocator keeps that memory for the process. MkDocs then converts every page "
+                "before it writes any, so the whole site's HTML is held on top of it; the peak "
+                "comes while the largest pages are written (the data-item index, a comparison "
+                "of every product).",
                 whys,
             )
     for r in (r for r in results if r.edits):
@@ -630,9 +632,10 @@ def budget_lines(results: list[SizeResult]) -> list[str]:
             _explain(
                 "Why edit → page is missed: a rebuild renders again only the pages whose inputs "
                 "changed (of the data-item index, only the rows of the items whose products "
-                "changed), and converts and writes only the pages whose Markdown changed, but "
-                "the plugin still loads and checks every record, and a comparison that shows "
-                "the edited product is rendered, sanitized, read by search and written whole: "
+                "changed), converts and writes only the pages whose Markdown changed, and "
+                "writes only the downloads that changed, but the plugin still loads and checks "
+                "every record, and a comparison that shows the edited product is rendered, "
+                "sanitized, read by search and written whole: "
                 "the real-shape site's comparison of every product has 200 columns (8 MB of "
                 "HTML). The index is still sanitized around its rows, read by search and "
                 "written whole, and MkDocs' file watcher polls every 0.5 s.",
