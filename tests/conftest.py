@@ -209,6 +209,40 @@ def built_files(site: Path, out: Path) -> dict[str, bytes]:
     }
 
 
+def built_both_ways(
+    site: Path, out: Path, monkeypatch: pytest.MonkeyPatch, switch: str
+) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """:func:`built_files` of ``site`` with the plugin's ``switch`` (a class attribute of
+    ``PrivacyPagesPlugin``, such as ``html_blocks_around_markdown``) on, then off."""
+    from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
+
+    on = built_files(site, out / "on")
+    monkeypatch.setattr(PrivacyPagesPlugin, switch, False)
+    off = built_files(site, out / "off")
+    return on, off
+
+
+def build_collecting_warnings(config_file: Path, out: Path) -> list[str]:
+    """Build ``config_file`` into ``out`` with MkDocs' log at its usual level, and return its
+    warnings (at DEBUG, as :func:`run_mkdocs` sets it, MkDocs checks no anchors)."""
+    warned: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            warned.append(record.getMessage())
+
+    handler = Collect(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config = load_config(str(config_file), site_dir=str(out))
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+    finally:
+        logger.removeHandler(handler)
+    return warned
+
+
 @pytest.fixture
 def site_copy(tmp_path: Path) -> Callable[[str], Path]:
     """Copy a fixture site (``tests/fixtures/NAME``) into tmp_path and return its folder."""

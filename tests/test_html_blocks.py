@@ -5,27 +5,20 @@ headings, ids, table of contents, permalinks and text) and the search index."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import built_files, copy_example_site
+from conftest import build_collecting_warnings, built_both_ways, built_files, copy_example_site
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from privacy_pages.mkdocs_plugin import plugin as plugin_module
 from privacy_pages.mkdocs_plugin.html_blocks import HtmlBlocks, ascii_blocks, placeholders_survive
-from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
 from privacy_pages.render.sanitize import sanitize_html
 
 
 def both_ways(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, dict]:
-    around = built_files(site, tmp_path / "around")
-    monkeypatch.setattr(PrivacyPagesPlugin, "html_blocks_around_markdown", False)
-    through = built_files(site, tmp_path / "through")
-    return around, through
+    return built_both_ways(site, tmp_path, monkeypatch, "html_blocks_around_markdown")
 
 
 def test_the_example_site_is_the_same_with_blocks_around_markdown(
@@ -86,22 +79,7 @@ def test_links_to_ids_inside_the_blocks_are_still_valid_anchors(
         "[Nowhere](privacy/data-items.md#no-such-item).\n",
         "utf-8",
     )
-    # MkDocs checks anchors only when its log is not at DEBUG level (run_mkdocs sets DEBUG).
-    warned: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            warned.append(record.getMessage())
-
-    handler = Collect(logging.WARNING)
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        built = load_config(str(config), site_dir=str(tmp_path / "out"))
-        built.plugins.on_startup(command="build", dirty=False)
-        build(built)
-    finally:
-        logger.removeHandler(handler)
+    warned = build_collecting_warnings(config, tmp_path / "out")
     links = [w for w in warned if "contains a link" in w]
     assert len(links) == 1 and "no-such-item" in links[0], warned
 

@@ -5,19 +5,15 @@ every page (headings, ids, table of contents, permalinks, text) and the same sea
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 
 import markdown
 import pytest
-from conftest import built_files, copy_example_site
+from conftest import build_collecting_warnings, built_both_ways, built_files, copy_example_site
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from privacy_pages.mkdocs_plugin.plain_blocks import Dialect, PlainBlocks, dialect
-from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
 
 #: MkDocs' own extensions with the two the plugin adds, and the example site's.
 MKDOCS_DEFAULT = (["toc", "tables", "fenced_code", "admonition", "attr_list"], {})
@@ -37,10 +33,7 @@ EXAMPLE = (
 
 
 def both_ways(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, dict]:
-    around = built_files(site, tmp_path / "around")
-    monkeypatch.setattr(PrivacyPagesPlugin, "plain_blocks_around_markdown", False)
-    through = built_files(site, tmp_path / "through")
-    return around, through
+    return built_both_ways(site, tmp_path, monkeypatch, "plain_blocks_around_markdown")
 
 
 def test_the_example_site_is_the_same_with_plain_blocks_written_here(
@@ -158,26 +151,6 @@ def test_a_link_to_a_missing_anchor_of_the_same_page_is_still_reported(
     links = [w for w in warned if "no-such-section" in w]
     assert len(links) == 1 and "privacy/intune.md" in links[0], warned
     assert not [w for w in warned if "required-data" in w]  # the anchor that is there
-
-
-def build_collecting_warnings(config: Path, out: Path) -> list[str]:
-    """Build with MkDocs' log at its usual level (at DEBUG it checks no anchors)."""
-    warned: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            warned.append(record.getMessage())
-
-    handler = Collect(logging.WARNING)
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        built = load_config(str(config), site_dir=str(out))
-        built.plugins.on_startup(command="build", dirty=False)
-        build(built)
-    finally:
-        logger.removeHandler(handler)
-    return warned
 
 
 # -- the blocks, against Python-Markdown -------------------------------------------------------
