@@ -8,8 +8,9 @@ module writes that HTML itself, byte for byte what Python-Markdown writes, and h
 placeholder paragraph for each block instead, as :mod:`.html_blocks` does for raw HTML.
 
 Everything else stays in the Markdown: headings (so the table of contents, ids and permalinks
-are MkDocs' own), links (MkDocs rewrites and checks them), code, and any syntax this module does
-not know. It declines a block rather than guess:
+are MkDocs' own), links to other pages (MkDocs rewrites and checks them), code, and any syntax
+this module does not know; an item of a list that it cannot write stays in the list, the others
+are written here. It declines a block rather than guess:
 
 * only for a site whose Markdown extensions are all in :data:`SAFE_EXTENSIONS` (extensions that
   leave these shapes alone); any other extension, or one given as an object, turns it off;
@@ -19,7 +20,9 @@ not know. It declines a block rather than guess:
   links to other sites or within the page and plain characters stays in the Markdown, with
   the block around it;
 * a block is taken only where no neighbour can change how Python-Markdown reads it (a list
-  whose previous block stayed behind may continue that one, so it stays behind too).
+  whose previous block stayed behind may continue that one, so it stays behind too);
+* a page into which Python-Markdown lets one of its own placeholders is converted again whole
+  (:meth:`PlainBlocks.leaked`).
 
 ``tests/test_plain_blocks.py`` compares the result with Python-Markdown on every generated page
 of the example site and on random documents made of these shapes and hostile text.
