@@ -205,9 +205,11 @@ def test_the_shapes_of_a_product_page_are_written_here() -> None:
         "| A |\n| --- |\n| 1 |\n",  # one column
         "| A | B |\n| --- | --- |\n",  # no rows: Python-Markdown adds an empty one
         "!!! note\n    Untitled.\n",
-        "- one\n\n    1. ordered\n",
         "Text &#X41;\n",  # read as an entity by the serializer, not by the inline pattern
         "- a\n- b\n\n- c\n",  # tight, then loose: mixed
+        "1. a\n- b\n",  # one list for Python-Markdown
+        "1. a\n\n2. b\n",  # loose
+        "- a\n\n1. b\n",  # the numbered item joins the list before it
     ],
 )
 def test_what_is_not_known_here_stays_in_the_markdown(page: str) -> None:
@@ -225,6 +227,7 @@ def test_a_list_keeps_the_items_it_cannot_write_here() -> None:
         "- **Plain**: written here\n\n    With a second paragraph.\n\n"
         "- `code` stays\n\n"
         "- *Emphasis*, [a link within the page](#anchor) and one [elsewhere](https://a.b/c)\n"
+        "\n    1. A numbered\n    2. list\n"
     )
     for extensions in (MKDOCS_DEFAULT, EXAMPLE):
         here, whole, taken = converted_both_ways(page, extensions)
@@ -335,7 +338,10 @@ _tight = st.lists(st.tuples(_line, st.lists(_line, max_size=2)), min_size=1, max
         f"- {text}" + "".join(f"\n    - {sub}" for sub in subs) for text, subs in items
     )
 )
-_body = st.one_of(_paragraph, _note, _tight)
+_ordered = st.tuples(
+    st.integers(min_value=0, max_value=12), st.lists(_line, min_size=1, max_size=4)
+).map(lambda items: "\n".join(f"{items[0] + n}. {text}" for n, text in enumerate(items[1])))
+_body = st.one_of(_paragraph, _note, _tight, _ordered)
 _item = st.tuples(_paragraph, st.lists(_body, max_size=3)).map(
     lambda item: (
         "- " + _indent(item[0]).lstrip(" ") + "".join("\n\n" + _indent(block) for block in item[1])
@@ -353,7 +359,7 @@ _table = st.tuples(
     )
 )
 _heading = _line.map(lambda text: f"## {text}")
-_block = st.one_of(_paragraph, _note, _tight, _loose, _table, _heading)
+_block = st.one_of(_paragraph, _note, _tight, _ordered, _loose, _table, _heading)
 _page = st.tuples(
     st.lists(_block, min_size=1, max_size=6), st.sampled_from(["\n\n", "\n\n\n", "\n \n"])
 ).map(lambda page: page[1].join(page[0]) + "\n")

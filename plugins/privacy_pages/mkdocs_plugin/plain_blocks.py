@@ -98,6 +98,7 @@ _LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^\s()<>\"'\\\[\]`|*]+|#([A-Za-
 #: The start of a line that a block processor could read as something else.
 _LINE_START = re.compile(r"(?:[-+*]|\d+[.)])(?: |$)|[#>|=!?:~\-+]|[ ]*$|\*\*\*|\* *\* *\*")
 _ITEM = re.compile(r"- (?=\S)")
+_ORDERED = re.compile(r"\d+\. (?=\S)")
 _ADMONITION = re.compile(r'!!! ([a-z][a-z0-9-]*) "([^"\n]*)"$')
 _MEMO_SIZE = 16384
 _EMPHASIS = {"**": "<strong>", "*": "<em>"}
@@ -213,7 +214,7 @@ class PlainBlocks:
                 continue
             pieces: list[_Piece] = []
             used = 1
-            if not (left and first.startswith("- ")):
+            if not (left and _starts_item(first)):
                 with contextlib.suppress(_Declined):  # it stays in the Markdown
                     pieces, used = _Reader(self.dialect, lines, chunks, self.found).top(index)
             for piece in pieces:
@@ -315,6 +316,8 @@ class _Reader:
         first = chunks[0][0]
         if first.startswith("- "):
             return self.list_(chunks, some_items)
+        if _ORDERED.match(first):
+            return self.ordered(chunks), 1
         if first.startswith("|"):
             return self.table(chunks[0]), 1
         if first.startswith("!!! "):
@@ -461,6 +464,22 @@ class _Reader:
         body = [[_dedent(line) for line in chunk] for chunk in chunks[1:]]
         text = self.inline(self.item_text(chunks[0]), pipes=False)
         return "\n".join(["<li>", f"<p>{text}</p>", *self.blocks(body), "</li>"])
+
+    def ordered(self, chunks: list[list[str]]) -> str:
+        """A numbered list in one chunk, each line an item (Python-Markdown numbers it from 1
+        whatever the first number is)."""
+        if len(chunks) > 1 and (
+            chunks[1][0].startswith(" ") or _starts_item(chunks[1][0]) or _vanishes(chunks[1])
+        ):
+            raise _Declined  # a chunk after it would join the list
+        out = ["<ol>"]
+        for line in chunks[0]:
+            item = _ORDERED.match(line)
+            if item is None or _LINE_START.match(line[item.end() :]):
+                raise _Declined
+            out.append(f"<li>{self.inline(line[item.end() :], pipes=False)}</li>")
+        out.append("</ol>")
+        return "\n".join(out)
 
     def tight(self, lines: list[str], depth: int) -> str:
         """A tight list, each line an item, nested by four spaces a level."""
