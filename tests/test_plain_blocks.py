@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
@@ -30,6 +31,19 @@ EXAMPLE = (
     ],
     {"toc": {"permalink": True}, "pymdownx.highlight": {"use_pygments": False}},
 )
+
+
+def recorded(monkeypatch: pytest.MonkeyPatch, method: str) -> list[Any]:
+    """What ``PlainBlocks.<method>`` returns in the build to come, call by call."""
+    results: list[Any] = []
+    original = getattr(PlainBlocks, method)
+
+    def recording(self: PlainBlocks) -> Any:
+        results.append(original(self))
+        return results[-1]
+
+    monkeypatch.setattr(PlainBlocks, method, recording)
+    return results
 
 
 def both_ways(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, dict]:
@@ -112,15 +126,7 @@ def test_links_to_item_anchors_in_plain_blocks_are_still_valid(
         f"[nowhere](privacy/{product_id}.md#no-such-item).\n",
         "utf-8",
     )
-    written: list[set[str]] = []
-    anchor_ids = PlainBlocks.anchor_ids
-
-    def kept(self: PlainBlocks) -> set[str]:
-        ids = anchor_ids(self)
-        written.append(ids)
-        return ids
-
-    monkeypatch.setattr(PlainBlocks, "anchor_ids", kept)
+    written = recorded(monkeypatch, "anchor_ids")
     warned = build_collecting_warnings(config, tmp_path / "out")
     assert any(page_id in ids for ids in written), (page_id, written)
     links = [w for w in warned if "links-to-items.md" in w and "contains a link" in w]
@@ -137,15 +143,7 @@ def test_a_link_to_a_missing_anchor_of_the_same_page_is_still_reported(
     text = record.read_text("utf-8")
     assert "[optional](#optional-data)" in text
     record.write_text(text.replace("(#optional-data)", "(#no-such-section)"), "utf-8")
-    noted: list[list[str]] = []
-    self_links = PlainBlocks.self_links
-
-    def kept(self: PlainBlocks) -> list[str]:
-        links = self_links(self)
-        noted.append(links)
-        return links
-
-    monkeypatch.setattr(PlainBlocks, "self_links", kept)
+    noted = recorded(monkeypatch, "self_links")
     warned = build_collecting_warnings(site / "mkdocs.yml", tmp_path / "out")
     assert any("no-such-section" in links for links in noted), noted  # it was written here
     links = [w for w in warned if "no-such-section" in w]
