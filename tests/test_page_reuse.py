@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import copy_example_site
 from mkdocs.config import load_config
+from privacy_pages.compare.collection import Collection
+from privacy_pages.compare.comparison import comparisons
 from privacy_pages.load.record_files import ContentCache
 from privacy_pages.pipeline import SiteBuild, build_site
 from privacy_pages.render.reuse import PageReuse
@@ -175,6 +177,30 @@ def test_the_downloads_are_those_of_a_build_from_scratch(serving: Serving) -> No
     assert any(key.startswith("privacy.json:") for key in serving.reuse.pages)
     assert any(key.startswith("csv:") for key in serving.reuse.pages)
     assert any(key.startswith("store-labels:") for key in serving.reuse.pages)
+
+
+def test_privacy_json_keeps_a_comparison_whose_products_did_not_change(serving: Serving) -> None:
+    """A comparison's entry in privacy.json is encoded again only when one of its products
+    changed (the others are last build's text, and the file is the same as from scratch)."""
+    first = build_site(settings_of(serving.site), serving.cache, reuse=serving.reuse)
+    downloads_of(first)  # privacy.json is made as it is written
+    shown = comparisons(Collection(first.dataset))
+    tables = {table.id: {c.product.id for c in table.products} for table in shown}
+    before = {k: v for k, v in serving.reuse.pages.items() if k.startswith("privacy.json-comp")}
+    edited = next(
+        path
+        for path in sorted((serving.site / "content" / "products").glob("*.yml"))
+        if any(path.stem not in products for products in tables.values())
+    )
+    edit(edited, "name: ", "name: Renamed ")
+    again = build_site(settings_of(serving.site), serving.cache, reuse=serving.reuse)
+    assert downloads_of(again) == downloads_of(build_site(settings_of(serving.site)))
+    after = {k: v for k, v in serving.reuse.pages.items() if k.startswith("privacy.json-comp")}
+    assert before.keys() == after.keys() == {f"privacy.json-comparison:{t}" for t in tables}
+    for table, products in tables.items():
+        kept = after[f"privacy.json-comparison:{table}"][1]
+        was = before[f"privacy.json-comparison:{table}"][1]
+        assert (kept is was) == (edited.stem not in products), table
 
 
 def test_a_product_s_store_files_follow_an_edit_to_its_store_answers(serving: Serving) -> None:

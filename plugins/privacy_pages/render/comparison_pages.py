@@ -172,13 +172,6 @@ def render_comparison(
     )
 
 
-def table_fingerprint(reuse: PageReuse, table: Comparison, others: Any = ()) -> str:
-    """What a comparison's page or CSV is made from, besides what every page is: its spec and
-    its products (its rows and cells come from them and the catalog)."""
-    products = "\n".join(reuse.fingerprint(column.product) for column in table.products)
-    return "\n".join((repr(table.spec), repr(others), products))
-
-
 def render_comparison_pages(
     collection: Collection,
     settings: Settings,
@@ -200,7 +193,7 @@ def render_comparison_pages(
         render_comparison(table, settings, tables, stores)
         if reuse is None
         else reuse.page(
-            f"comparison:{table.id}", table_fingerprint(reuse, table, titles), partial(fresh, table)
+            f"comparison:{table.id}", reuse.table(table, titles), partial(fresh, table)
         )
         for table in tables
     ]

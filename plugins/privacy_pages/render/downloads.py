@@ -14,7 +14,6 @@ from ..compare.comparison import (
 )
 from ..settings import Settings
 from .comparison_csv import comparison_csv
-from .comparison_pages import table_fingerprint
 from .generated import GeneratedAsset
 from .paths import SCRIPT, STYLESHEET, asset_paths
 from .privacy_json import json_schema_text, privacy_json_pieces
@@ -61,7 +60,7 @@ def render_assets(
             paths.csv(t.id),
             comparison_csv(t)
             if reuse is None
-            else reuse.page(f"csv:{t.id}", table_fingerprint(reuse, t), partial(_csv, t)),
+            else reuse.page(f"csv:{t.id}", reuse.table(t), partial(_csv, t)),
         )
         for t in tables
     )

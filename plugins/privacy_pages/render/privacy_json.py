@@ -70,6 +70,15 @@ def privacy_json_pieces(
             )
             for p in dataset.products.values()
         )
+        paths = asset_paths(settings)
+        document["comparisons"] = (
+            reuse.page(
+                f"privacy.json-comparison:{t.id}",
+                reuse.table(t),
+                partial(_encoded_comparison, t, paths.csv(t.id)),
+            )
+            for t in tables
+        )
     return _json_chunks(document)
 
 
@@ -79,6 +88,10 @@ class _Encoded(str):
 
 def _encoded_product(product: Product, page: str, dataset: Dataset) -> tuple[_Encoded, bool]:
     return _Encoded(_ENCODE(_product(product, page, dataset))), True
+
+
+def _encoded_comparison(table: Comparison, csv_path: str) -> tuple[_Encoded, bool]:
+    return _Encoded(_ENCODE(_comparison(table, csv_path))), True
 
 
 #: The encoder of privacy.json: compact, Unicode as is, dates as ISO text.

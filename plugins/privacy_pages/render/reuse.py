@@ -12,8 +12,9 @@ time (compared by value, in order, never by file times):
 - for a row of the data-item index: the products that state its item, and the names of those
   that do not (its other inputs, the catalog and the store tables, every page has);
 - for a comparison: its spec, its products and the other comparisons' titles (its rows and
-  cells are made from them and the catalog); the same for its CSV; for a product's entry in
-  ``privacy.json``, and for its app-store files: its product.
+  cells are made from them and the catalog); the same for its CSV and its entry in
+  ``privacy.json``; for a product's entry in ``privacy.json``, and for its app-store files:
+  its product.
 
 A site template may reach other records through ``dataset``: a product page whose template
 reads ``dataset.products`` (or any other part not listed above) is never reused. The data-item
@@ -76,6 +77,13 @@ class PageReuse:
             made = (value, hashlib.sha256(self.fingerprint(value).encode("utf-8")).digest())
             self._digests[id(value)] = made
         return made[1]
+
+    def table(self, table: Any, others: Any = ()) -> str:
+        """What a comparison's page, CSV or ``privacy.json`` entry is made from, besides what
+        every page is: its spec and its products (its rows and cells come from them and the
+        catalog); ``others``: anything else the page shows (the other tables' titles)."""
+        products = "\n".join(self.fingerprint(column.product) for column in table.products)
+        return "\n".join((repr(table.spec), repr(others), products))
 
     def start(self, dataset: Dataset, *inputs: Any, templates_dir: Path | None) -> None:
         """Begin a build: compare what every page is rendered from with the last build's."""
