@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 
 class _Cache(Protocol):
@@ -37,3 +37,37 @@ def clear() -> None:
     """Empty every memo cache."""
     for cache in _CACHES:
         cache.cache_clear()
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class SameObjects(Generic[K, V]):
+    """``function`` of a value, kept by the value's identity from one build to the next.
+
+    A rebuild under ``mkdocs serve`` hands back the very objects of the last build for what did
+    not change (a reused page's Markdown): what was worked out from one of them holds as long as
+    it is that object. Compared by identity, never by value, so a lookup costs nothing however
+    large the value; each value is kept with its result, so its id cannot pass to another
+    object. Only the values of the last and the current build are kept."""
+
+    def __init__(self, function: Callable[[K], V]) -> None:
+        self.function = function
+        self._last: dict[int, tuple[K, V]] = {}
+        self._current: dict[int, tuple[K, V]] = {}
+        #: How many values of the current build were worked out (for the tests).
+        self.made = 0
+
+    def __call__(self, value: K) -> V:
+        key = id(value)
+        kept = self._current.get(key) or self._last.get(key)
+        if kept is None or kept[0] is not value:
+            kept = (value, self.function(value))
+            self.made += 1
+        self._current[key] = kept
+        return kept[1]
+
+    def next_build(self) -> None:
+        """Begin a build: keep what the build that ended worked out, and nothing older."""
+        self._last, self._current, self.made = self._current, {}, 0

@@ -41,6 +41,7 @@ from mkdocs.utils import get_relative_url
 from .. import memo
 from ..diagnostics import Diagnostics, Severity
 from ..load.record_files import ContentCache
+from ..memo import SameObjects
 from ..pipeline import SiteBuild, build_site
 from ..render.blocks import expand_blocks
 from ..render.front_matter import browser_title
@@ -102,6 +103,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.theme_code: ThemeCode | None = None
         #: Under ``mkdocs serve``: the text of each download as the last build wrote it.
         self.downloads_written: dict[str, str] | None = None
+        #: Under ``mkdocs serve``: a page's Markdown with its blocks' characters as references,
+        #: kept while it is the same text object (a page the rebuild reused is not read again).
+        self.ascii_blocks: SameObjects[str, str] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of ``mkdocs serve``.
@@ -111,11 +115,14 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.rows = RowMemo() if command == "serve" else None
         self.theme_code = ThemeCode() if command == "serve" else None
         self.downloads_written = {} if command == "serve" else None
+        self.ascii_blocks = SameObjects(ascii_blocks) if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = self.build = None  # nothing of an earlier build carries over
         if self.rows is not None:
             self.rows.next_build()
+        if self.ascii_blocks is not None:
+            self.ascii_blocks.next_build()
         self.banners, self.html_blocks, self.dialect, self.plain_blocks = {}, None, None, {}
         if not self.config.enabled:
             return config
@@ -178,7 +185,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             )
             build.pages += [p for p in extra if files.get_file_from_path(p.path) is None]
         if self.html_blocks is not None:  # the blocks go around Python-Markdown, to the sanitizer
-            build.pages = [replace(p, markdown=ascii_blocks(p.markdown)) for p in build.pages]
+            convert = self.ascii_blocks or ascii_blocks
+            build.pages = [replace(p, markdown=convert(p.markdown)) for p in build.pages]
         add_generated_files(files, config, build, self.downloads_written)
         if config.nav is not None:
             add_to_nav(config, build.pages, self.settings)

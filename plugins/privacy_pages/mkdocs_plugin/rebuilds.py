@@ -29,6 +29,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from ..memo import SameObjects
 from ..render.generated import GeneratedPage
 
 #: What makes a hand-written page depend on files other than its own: the plugin's blocks,
@@ -57,6 +58,7 @@ def _drawn_from_others(file: File, expand: Expand | None) -> str | None:
 
 
 def _digest(*parts: str) -> bytes:
+    """The digest of ``parts``; a page's, without a banner, is that of its Markdown alone."""
     hasher = hashlib.blake2b(digest_size=16)
     for part in parts:
         hasher.update(part.encode("utf-8", "surrogatepass"))
@@ -96,6 +98,9 @@ class DirtyRebuilds:
         self.urls: set[str] = set()
         #: The generated pages the last build skipped, unchanged (read by tests and benchmark).
         self.skipped = 0
+        #: The digest of a page's Markdown, kept while it is the same text object: a page the
+        #: rebuild reused (most of them) is not read again, and a comparison is megabytes.
+        self.markdown_digest: SameObjects[str, bytes] = SameObjects(_digest)
 
     def mark(
         self,
@@ -110,7 +115,13 @@ class DirtyRebuilds:
         that changed, whose blocks (filled in by ``expand``) changed, or that draw on other
         files; all of them when what pages share changed."""
         documents = files.documentation_pages()
-        digests = {page.path: _digest(banners.get(page.path, ""), page.markdown) for page in pages}
+        self.markdown_digest.next_build()
+        digests = {
+            page.path: _digest(banners[page.path], page.markdown)
+            if banners.get(page.path)
+            else self.markdown_digest(page.markdown)
+            for page in pages
+        }
         shared = _digest(
             repr(config.nav),
             "\n".join(f"{f.src_uri}:{f.inclusion.name}" for f in documents),

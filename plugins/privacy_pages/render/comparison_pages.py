@@ -192,9 +192,7 @@ def render_comparison_pages(
     pages = [
         render_comparison(table, settings, tables, stores)
         if reuse is None
-        else reuse.page(
-            f"comparison:{table.id}", reuse.table(table, titles), partial(fresh, table)
-        )
+        else reuse.page(f"comparison:{table.id}", reuse.table(table, titles), partial(fresh, table))
         for table in tables
     ]
     pages.append(render_data_item_index(collection, settings, tables, reuse))
