@@ -25,7 +25,6 @@ The parser is fed by :mod:`.search_tokens`, which makes the same calls as ``HTML
 
 from __future__ import annotations
 
-import bisect
 import re
 import sys
 from collections.abc import Callable
@@ -93,7 +92,9 @@ def _replacements(html: str) -> list[tuple[int, int, str]] | None:
     found: list[list[Any]] = []  # [begin, end, replacement, joins with a next one]
     insides: list[str] = []
     headings = [(m.start(), m.end()) for m in _HEADING.finditer(html)]
+    next_heading = 0  # the first heading that does not end before the element
     keep_space = "<pre" in html
+    closing: dict[str, str] = {}
     after = 0  # where the last excluded element ended
     position = html.find("data-search-exclude")
     while position != -1:
@@ -103,39 +104,43 @@ def _replacements(html: str) -> list[tuple[int, int, str]] | None:
         tag = _TAG.match(html, tag_start)
         if tag is None or tag.end() <= position or tag.group(1):
             return None
-        if not _excluded(tag.group(3)):
+        name, attributes = tag.group(2, 3)
+        if not _excluded(attributes):
             return None  # the words in some attribute's value: not understood here
-        name = tag.group(2)
         if _VOID_NAME.match(name):
             return None  # the parser never skips a void element, nor what follows it
-        if tag.group(3).rstrip().endswith("/"):
+        if attributes.rstrip().endswith("/"):
             after = tag.end()  # self-closed: nothing inside, left as it is
             position = html.find("data-search-exclude", after)
             continue
-        end = html.find(f"</{name}>", tag.end())
+        close = closing.get(name) or closing.setdefault(name, f"</{name}>")
+        end = html.find(close, tag.end())
         if end == -1:
             return None
-        inside = html[tag.end() : end]
         # (An element of the same name inside would leave this inside unbalanced: Material's
-        # parser matches skipped elements by name.)
-        if _NOT_PLAIN.search(inside):
-            return None
-        insides.append(inside)
-        after = end + len(name) + 3
-        if name in _HEADING_NAMES or _within(headings, tag_start):
+        # parser matches skipped elements by name. What an inside holds is checked for all of
+        # them at once, below.)
+        insides.append(html[tag.end() : end])
+        after = end + len(close)
+        position = html.find("data-search-exclude", after)
+        while next_heading < len(headings) and headings[next_heading][1] <= tag_start:
+            next_heading += 1
+        if name in _HEADING_NAMES or (
+            next_heading < len(headings) and headings[next_heading][0] <= tag_start
+        ):
             found.append([tag.end(), end, "", False])  # the tag stays; its inside goes
-        else:
-            last = found[-1] if found else None
-            gap = html[last[1] : tag_start] if last is not None else ""
-            element = f"<{name} data-search-exclude></{name}>"
-            if last is not None and last[3] and not keep_space and (not gap or gap.isspace()):
+            continue
+        last = found[-1] if found else None
+        if last is not None and last[3] and not keep_space:
+            gap = html[last[1] : tag_start]
+            if not gap or gap.isspace():
                 last[1] = after
                 if gap and last[2].count("<") == 2:  # the run's first white space
-                    last[2] += gap + element
-            else:
-                found.append([tag_start, after, element, True])
-        position = html.find("data-search-exclude", after)
-    if not _balanced(insides):
+                    last[2] += f"{gap}<{name} data-search-exclude></{name}>"
+                continue
+        found.append([tag_start, after, f"<{name} data-search-exclude></{name}>", True])
+    joined = "\x00".join(insides)
+    if _NOT_PLAIN.search(joined) or not _balanced(joined):
         return None
     return [(begin, end, replacement) for begin, end, replacement, _ in found]
 
@@ -143,22 +148,19 @@ def _replacements(html: str) -> list[tuple[int, int, str]] | None:
 def _excluded(attributes: str) -> bool:
     """Whether a tag's ``attributes`` hold ``data-search-exclude`` as an attribute, not as
     words inside another attribute's value (after an odd number of quotes)."""
+    usual = attributes.find(' data-search-exclude=""')  # as the templates write it
+    if usual != -1 and attributes.count('"', 0, usual) % 2 == 0:
+        return True
     return any(
         attributes.count('"', 0, match.start()) % 2 == 0 for match in _EXCLUDED.finditer(attributes)
     )
 
 
-def _within(spans: list[tuple[int, int]], position: int) -> bool:
-    """Whether ``position`` is inside one of ``spans`` (sorted, not overlapping)."""
-    index = bisect.bisect_right(spans, (position, sys.maxsize)) - 1
-    return index >= 0 and spans[index][0] <= position < spans[index][1]
-
-
-def _balanced(insides: list[str]) -> bool:
-    """Whether each inside closes every tag it opens, in order (the parser's state after it is
-    then the state before it). All insides at once, so that the work runs in the regex engine:
-    their tags, by name only, reduced pair by pair from the innermost."""
-    joined = "\x00".join(insides)
+def _balanced(joined: str) -> bool:
+    """Whether each inside (``joined`` by NUL) closes every tag it opens, in order (the
+    parser's state after it is then the state before it). All insides at once, so that the
+    work runs in the regex engine: their tags, by name only, reduced pair by pair from the
+    innermost."""
     if "/>" in joined:
         return False  # a self-closed element (or the characters in a value): not vouched for
     tags = _VOID.sub("", "<" + "><".join(_TAG_NAME.findall(joined)) + ">")
