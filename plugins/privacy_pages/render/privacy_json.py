@@ -60,6 +60,8 @@ def privacy_json_pieces(
     """:func:`privacy_json` in pieces, a product at a time; with ``reuse``, a product's entry
     is the last build's when the product is the same."""
     document = _document(collection, settings, tables)
+    paths = asset_paths(settings)
+    document["comparisons"] = (_comparison_json(t, paths.csv(t.id)) for t in tables)
     if reuse is not None:
         dataset = collection.dataset
         document["products"] = (
@@ -70,7 +72,6 @@ def privacy_json_pieces(
             )
             for p in dataset.products.values()
         )
-        paths = asset_paths(settings)
         document["comparisons"] = (
             reuse.page(
                 f"privacy.json-comparison:{t.id}",
@@ -91,7 +92,40 @@ def _encoded_product(product: Product, page: str, dataset: Dataset) -> tuple[_En
 
 
 def _encoded_comparison(table: Comparison, csv_path: str) -> tuple[_Encoded, bool]:
-    return _Encoded(_ENCODE(_comparison(table, csv_path))), True
+    return _comparison_json(table, csv_path), True
+
+
+def _comparison_json(table: Comparison, csv_path: str) -> _Encoded:
+    """``_ENCODE(_comparison(table, csv_path))``, with each distinct cell encoded once: a
+    comparison of 200 products has tens of thousands of cells but few distinct ones."""
+    products, workloads = table.products, table.workloads
+    keys = [_ENCODE(c.key) + ":" for c in products] + [_ENCODE(c.key) + ":" for c in workloads]
+    if len(set(keys)) != len(keys):  # (a dict keeps one entry per key)
+        return _Encoded(_ENCODE(_comparison(table, csv_path)))
+    head = _comparison(table, csv_path, with_rows=False)
+    cells: dict[tuple[Any, ...], str] = {}
+    rows = []
+    for group in table.groups:
+        category = _ENCODE(group.category.id)
+        for row in group.rows:
+            texts = []
+            for statement in row.statements:
+                key = (statement.cell, statement.anchor)
+                text = cells.get(key)
+                if text is None:
+                    text = cells[key] = _ENCODE(_cell(statement.cell, statement.anchor))
+                texts.append(text)
+            for workload in row.workloads:
+                text = cells.get((workload,))
+                if text is None:
+                    text = cells[(workload,)] = _ENCODE(_workload_cell(workload))
+                texts.append(text)
+            pairs = ",".join(key + text for key, text in zip(keys, texts, strict=True))
+            rows.append(
+                f'{{"item":{_ENCODE(row.item.id)},"name":{_ENCODE(row.item.name)},'
+                f'"category":{category},"cells":{{{pairs}}}}}'
+            )
+    return _Encoded(f'{_ENCODE(head)[:-1]},"rows":[{",".join(rows)}]}}')
 
 
 #: The encoder of privacy.json: compact, Unicode as is, dates as ISO text.
@@ -154,7 +188,7 @@ def _document(
             _product(p, product_page_path(settings, p.id), dataset)
             for p in dataset.products.values()
         ),
-        "comparisons": (_comparison(t, paths.csv(t.id)) for t in tables),
+        "comparisons": (_comparison(t, paths.csv(t.id)) for t in tables),  # (as data)
     }
 
 
@@ -284,7 +318,8 @@ def _workload_cell(cell: WorkloadCell) -> dict[str, Any]:
     return {"status": cell.status.value, "label": cell.label, "conditions": list(cell.conditions)}
 
 
-def _comparison(table: Comparison, csv_path: str) -> dict[str, Any]:
+def _comparison(table: Comparison, csv_path: str, with_rows: bool = True) -> dict[str, Any]:
+    """A comparison as JSON data (not ``with_rows``: all of it but its rows, which come last)."""
     columns = [
         {"key": c.key, "product": c.product.id, "workload": None, "title": c.title}
         for c in table.products
@@ -293,7 +328,7 @@ def _comparison(table: Comparison, csv_path: str) -> dict[str, Any]:
         for c in table.workloads
     ]
     rows = []
-    for group in table.groups:
+    for group in table.groups if with_rows else ():
         for row in group.rows:
             cells = {
                 column.key: _cell(statement.cell, statement.anchor)
@@ -318,5 +353,5 @@ def _comparison(table: Comparison, csv_path: str) -> dict[str, Any]:
         "csv": csv_path,
         "include_not_stated": table.spec.include_not_stated,
         "columns": columns,
-        "rows": rows,
+        **({"rows": rows} if with_rows else {}),
     }
