@@ -17,6 +17,7 @@ import yaml
 
 from ..load.schema import RECORD_KINDS, schema_document
 from ..markdown_text import MarkdownSafe
+from ..memo import memoized
 from ..model import Dataset
 from ..settings import Settings
 from .templates import render
@@ -230,6 +231,7 @@ def field_docs(kind: str) -> tuple[FieldDoc, ...]:
     return tuple(docs)
 
 
+@memoized(16)  # the packaged schema's: a rebuild under serve compares the page it fills
 def kind_docs(kinds: tuple[str, ...] = RECORD_KINDS) -> tuple[KindDoc, ...]:
     defs = _defs()
     return tuple(
