@@ -24,6 +24,7 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 ALLOWED_SCHEMES = frozenset({"https", "http", "mailto"})
 
 
+@memoized(8192)  # the same links recur across products; the loader and a lint rule both ask
 def url_problem(url: str) -> str | None:
     """Why a link target is refused, or ``None`` when it is acceptable."""
     decoded = html.unescape(url)
