@@ -5,10 +5,15 @@ kept, a rebuild must report what a build from scratch reports."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import copy_example_site
+from privacy_pages.check import rule as rule_module
+from privacy_pages.check.lint import run_rules
+from privacy_pages.check.lint_config import lint_config
 from privacy_pages.load import builder as builder_module
 from privacy_pages.load.content import load_content
 from privacy_pages.load.record_files import DEFAULT_LIMITS, ContentCache
@@ -70,3 +75,35 @@ def test_a_lower_text_limit_checks_every_record_again(content: Path) -> None:
     lowered = problems_of(content, cache, max_text=40)
     assert lowered == problems_of(content, ContentCache(), max_text=40)
     assert any("text-too-long" in problem for problem in lowered)
+
+
+def lint_of(content: Path, cache: ContentCache) -> list[str]:
+    dataset, _ = load_content(content, cache=cache)
+    findings = run_rules(dataset, lint_config(None), today=date(2026, 1, 1))
+    return sorted(str(problem) for problem in findings)
+
+
+def test_the_lint_rules_read_an_unchanged_record_s_texts_as_kept_and_an_edited_one_s_anew(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The texts of a record whose file did not change are not walked again; the rules report
+    what they report from scratch, the placeholder an edit adds among it."""
+    walked: list[object] = []
+    collect = rule_module._collect_texts
+
+    def counted(data: object, path: tuple[str | int, ...], found: list[Any]) -> None:
+        if not path:
+            walked.append(data)
+        collect(data, path, found)
+
+    monkeypatch.setattr(rule_module, "_collect_texts", counted)
+    cache = ContentCache()
+    first = lint_of(content, cache)
+    walked_first = len(walked)
+    product = content / "products" / "intune.yml"
+    product.write_text(product.read_text("utf-8").replace("name: ", "name: TODO ", 1), "utf-8")
+    walked.clear()
+    again = lint_of(content, cache)
+    assert len(walked) == 1 < walked_first  # the edited product only
+    assert again == lint_of(content, ContentCache()) != first
+    assert any("TODO" in finding and "intune.yml" in finding for finding in again)

@@ -80,7 +80,15 @@ class RecordLookups:
     def texts(self) -> list[TextValue]:
         found: list[TextValue] = []
         for data in self.dataset.records.values():
-            _collect_texts(data, (), found)
+            if not isinstance(data, LocatedMapping):
+                _collect_texts(data, (), found)
+                continue
+            kept: list[TextValue] | None = getattr(data, "text_values", None)
+            if kept is None:  # (a file read again is a new mapping, without them)
+                kept = []
+                _collect_texts(data, (), kept)
+                data.text_values = kept
+            found += kept
         return found
 
 

@@ -55,7 +55,13 @@ class Limits:
 class LocatedMapping(dict[str, Any]):
     """A mapping that remembers where it, each key and each value start in the file."""
 
-    __slots__ = ("clean_up_to", "key_locations", "location", "value_locations")  # no __dict__
+    __slots__ = (  # no __dict__
+        "clean_up_to",
+        "key_locations",
+        "location",
+        "text_values",
+        "value_locations",
+    )
     location: Location
     key_locations: dict[str, Location]
     value_locations: dict[str, Location]
@@ -64,6 +70,9 @@ class LocatedMapping(dict[str, Any]):
     #: ``DatasetBuilder.check_text``): the mapping of a file that has not changed since the last
     #: build (``mkdocs serve``) is not checked again.
     clean_up_to: int
+    #: The text values in it, as the lint rules read them (see ``check.rule.RecordLookups``),
+    #: kept with the parsed file: a file that has not changed is not walked again.
+    text_values: list[Any]
 
     def where(self, key: str) -> Location:
         return self.value_locations.get(key, self.location)
