@@ -142,3 +142,27 @@ def test_the_memo_gives_the_same_rows_and_lets_go_of_rows_no_build_asked_for() -
     assert sanitize_rows(second, memo) == sanitize_html(second)
     memo.next_build()
     assert set(memo._last) == {"<tr><td>three</td></tr>"}  # "one" and "two" are gone
+
+
+def test_a_row_the_memo_holds_is_not_scanned_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether a row may be cleaned alone depends on its text only: a row cleaned last build
+    is taken as it is, without the scans that decided it (megabytes of rows under serve)."""
+    scanned: list[str] = []
+
+    class Counted:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def search(self, text: str, *where: int) -> re.Match[str] | None:
+            scanned.append(text)
+            return self.pattern.search(text, *where)
+
+    monkeypatch.setattr(sanitize_module, "_OPEN_TAG", Counted(sanitize_module._OPEN_TAG))
+    memo = RowMemo()
+    page = "<table>\n<tr><td>one</td></tr>\n<tr><td>two</td></tr>\n</table>\n"
+    assert sanitize_rows(page, memo) == sanitize_html(page)
+    assert len(scanned) == 2
+    memo.next_build()
+    edited = page.replace("two", "deux")
+    assert sanitize_rows(edited, memo) == sanitize_html(edited)
+    assert scanned[2:] == ["<tr><td>deux</td></tr>"]  # the edited row only

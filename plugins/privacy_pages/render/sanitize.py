@@ -120,12 +120,20 @@ class RowMemo:
     def next_build(self) -> None:
         self._last, self._now = self._now, {}
 
-    def clean(self, row: str) -> str | None:
+    def kept(self, row: str) -> str | None:
+        """The row as cleaned this build or the last, if it was (then it may be cleaned
+        alone: that was checked before it was cleaned)."""
         found = self._now.get(row)
         if found is None:
             found = self._last.get(row)
-            if found is None:
-                found = _clean_row(row)
+            if found is not None:
+                self._now[row] = found
+        return found
+
+    def clean(self, row: str) -> str | None:
+        found = self.kept(row)
+        if found is None:
+            found = _clean_row(row)
             if found is not None:
                 self._now[row] = found
         return found
@@ -145,11 +153,13 @@ def sanitize_rows(html: str, memo: RowMemo | None = None) -> str:
     start = 0
     for begin, end in _rows(html):
         row = html[begin:end]
-        if _NOT_ALONE.search(row, 3, len(row) - 5) or _OPEN_TAG.search(row):  # after "<tr"
-            continue
-        cleaned = memo.clean(row) if memo is not None else _clean_row(row)
+        cleaned = memo.kept(row) if memo is not None else None
         if cleaned is None:
-            continue
+            if _NOT_ALONE.search(row, 3, len(row) - 5) or _OPEN_TAG.search(row):  # after "<tr"
+                continue
+            cleaned = memo.clean(row) if memo is not None else _clean_row(row)
+            if cleaned is None:
+                continue
         frame += (html[start:begin], f'<tr data-pp-row="{token}-{len(rows)}"></tr>')
         rows.append(cleaned)
         start = end
