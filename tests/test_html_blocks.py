@@ -10,10 +10,18 @@ from pathlib import Path
 
 import pytest
 from conftest import build_collecting_warnings, built_both_ways, built_files, copy_example_site
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+from privacy_pages.mkdocs_plugin import html_blocks as html_blocks_module
 from privacy_pages.mkdocs_plugin import plugin as plugin_module
-from privacy_pages.mkdocs_plugin.html_blocks import HtmlBlocks, ascii_blocks, placeholders_survive
+from privacy_pages.mkdocs_plugin.html_blocks import (
+    HtmlBlocks,
+    ascii_blocks,
+    placeholders_survive,
+    tag_ids,
+)
 from privacy_pages.render.sanitize import sanitize_html
 
 
@@ -188,3 +196,20 @@ def test_only_whole_blocks_are_written_in_ascii() -> None:
     assert ascii_blocks("```\n<div>◐</div>\n```\n\n<div>◐</div>\n") == (
         "```\n<div>◐</div>\n```\n\n<div>◐</div>\n"  # fenced code: the page is left as it is
     )
+
+
+_ID_PIECES = st.sampled_from(
+    [
+        *("<a", "<b ", "<", ">", ' id="', 'id="', '"', "'", "x", " ", "\u00a0", "\u2003"),
+        *("\n", "\t", "id=", '<td class="c"', ' title="', "</a>", "<1", "&amp;"),
+    ]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_ID_PIECES, max_size=30))
+def test_the_ids_found_from_their_places_are_those_the_expression_finds(parts: list[str]) -> None:
+    """``tag_ids`` runs the expression only near each ``id="``: the same ids, in order, as
+    running it over the whole text (tags across quotes, stray ``<`` and ``>``, Unicode space)."""
+    text = "".join(parts)
+    assert tag_ids(text) == html_blocks_module._ID.findall(text)
