@@ -119,7 +119,7 @@ def test_a_row_that_reads_differently_alone_is_cleaned_with_the_page(row: str) -
 
 def test_a_tag_that_merely_starts_like_a_row_does_not_hide_the_rows_after_it() -> None:
     html = "<table>\n<track>\n<tr><td>a</td></tr>\n<tr><td>b</td></tr>\n</table>\n"
-    found = [html[begin:end] for begin, end in sanitize_module._rows(html)]
+    found = [html[begin:end] for begin, end in sanitize_module.table_rows(html)]
     assert found == ["<tr><td>a</td></tr>", "<tr><td>b</td></tr>"]
     assert sanitize_rows(html) == sanitize_html(html)
 

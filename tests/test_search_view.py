@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from conftest import built_files, copy_example_site
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser
 from privacy_pages.mkdocs_plugin import search_view as search_view_module
@@ -33,8 +33,8 @@ def test_the_example_site_and_its_search_index_are_the_same_with_search_views(
     site = copy_example_site(tmp_path / "example")
     views: list[int] = []
 
-    def counted(html: str) -> str | None:
-        view = search_view(html)
+    def counted(html: str, rows: search_view_module.RowViews | None = None) -> str | None:
+        view = search_view(html, rows)
         if view is not None:
             views.append(len(html) - len(view))
         return view
@@ -195,3 +195,63 @@ def test_a_view_of_balanced_html_gives_the_same_sections(html: str) -> None:
     if view is not None:
         assert len(view) < len(html) or view == html
         assert sections(view) == sections(html)
+
+
+# Pages with table rows on lines of their own, as the comparisons and the index write them, and
+# everything that could make a row not stand alone: excluded rows, headings, stray row ends.
+_CELL = st.one_of(
+    st.just(CELL),
+    st.builds(lambda inside: f'<td data-search-exclude="">{inside}</td>', balanced_html()),
+    st.builds(lambda inside: f"<td>{inside}</td>", balanced_html()),
+    random_html(),
+    st.sampled_from(["\n", " ", "<th>Item</th>", '<h2 id="r">In a row</h2>', "</tr>\n<tr>"]),
+)
+_ROW = st.builds(
+    lambda start, cells: f"\n{start}{''.join(cells)}</tr>\n",
+    st.sampled_from(["<tr>", '<tr class="a">', '<tr data-search-exclude="">', "<track>"]),
+    st.lists(_CELL, max_size=5),
+)
+_BETWEEN = st.one_of(
+    random_html(),
+    balanced_html(),
+    st.sampled_from(["<table>", "</table>", '<h2 id="x">H', "</h2>", "\n", "<pre>"]),
+)
+_PAGE = st.builds("".join, st.lists(st.one_of(_ROW, _BETWEEN), max_size=8))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PAGE, _PAGE)
+@example(  # a run of excluded rows is one replacement
+    '\n<tr data-search-exclude=""></tr>\n\n<tr data-search-exclude=""></tr>\n', ""
+)
+@example(  # an excluded cell in a heading keeps its tag
+    '<h2 id="x">H\n<tr><td data-search-exclude="">x</td></tr>\n</h2>', ""
+)
+def test_reading_a_page_a_row_at_a_time_gives_its_own_replacements(first: str, second: str) -> None:
+    """``RowViews`` (under serve) gives what reading the page whole gives, build after build."""
+    rows = search_view_module.RowViews()
+    for page in (first, second, first):
+        assert rows.replacements(page) == search_view_module._replacements(page)
+        rows.next_build()
+
+
+def test_a_rebuild_reads_again_only_the_rows_that_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    read: list[str] = []
+    replacements = search_view_module._replacements
+
+    def counted(html: str, keep_space: bool | None = None) -> Any:
+        read.append(html)
+        return replacements(html, keep_space)
+
+    rows = [f"\n<tr><th>Item {n}</th>{CELL}\n{CELL}</tr>\n" for n in range(3)]
+    page = '<h1 id="t">Title</h1><table>' + "".join(rows) + "</table>"
+    views = search_view_module.RowViews()
+    assert search_view(page, views) == search_view(page)
+    monkeypatch.setattr(search_view_module, "_replacements", counted)
+    views.next_build()
+    edited = page.replace("Item 1", "Item one")
+    assert search_view(edited, views) == search_view(edited)
+    read_alone = [html for html in read if html.startswith("<tr>")]
+    assert read_alone == [rows[1].strip("\n").replace("Item 1", "Item one")]

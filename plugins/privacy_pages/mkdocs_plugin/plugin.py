@@ -57,7 +57,7 @@ from .head import add_feed_link, add_meta_tags, escape_meta
 from .html_blocks import HtmlBlocks, ascii_blocks, placeholders_survive
 from .plain_blocks import Dialect, PlainBlocks, dialect
 from .rebuilds import DirtyRebuilds
-from .search_view import read_views
+from .search_view import RowViews, read_views
 from .theme_code import ThemeCode
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -97,8 +97,10 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.rebuilds: DirtyRebuilds | None = None
         #: Under ``mkdocs serve``: the last build's pages, to render only those that changed.
         self.reuse: PageReuse | None = None
-        #: Under ``mkdocs serve``: the table rows the sanitizer cleaned, by their HTML.
+        #: Under ``mkdocs serve``: the table rows the sanitizer cleaned, by their HTML, and
+        #: what they came to in the pages' search views.
         self.rows: RowMemo | None = None
+        self.row_views: RowViews | None = None
         #: Under ``mkdocs serve``: the theme's compiled templates, for every rebuild's new env.
         self.theme_code: ThemeCode | None = None
         #: Under ``mkdocs serve``: the text of each download as the last build wrote it.
@@ -113,6 +115,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.reuse = PageReuse() if command == "serve" else None
         self.rebuilds = DirtyRebuilds() if command == "serve" and dirty else None
         self.rows = RowMemo() if command == "serve" else None
+        self.row_views = RowViews() if command == "serve" else None
         self.theme_code = ThemeCode() if command == "serve" else None
         self.downloads_written = {} if command == "serve" else None
         self.ascii_blocks = SameObjects(ascii_blocks) if command == "serve" else None
@@ -121,6 +124,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.settings = self.build = None  # nothing of an earlier build carries over
         if self.rows is not None:
             self.rows.next_build()
+        if self.row_views is not None:
+            self.row_views.next_build()
         if self.ascii_blocks is not None:
             self.ascii_blocks.next_build()
         self.banners, self.html_blocks, self.dialect, self.plain_blocks = {}, None, None, {}
@@ -163,7 +168,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             if type(plugin).__module__.startswith("material.plugins.search"):
                 index = getattr(plugin, "search_index", None)
                 if index is not None:  # pages this plugin sanitized (see on_page_content)
-                    read_views(index, lambda page: page.file.generated_by is not None)
+                    read_views(index, _generated, self.row_views)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.settings is None:
@@ -294,6 +299,10 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             server.watch(str(self.settings.content_dir))
             server.watch(str(self.settings.templates_dir or default_templates_dir()))
         return server
+
+
+def _generated(page: Page) -> bool:
+    return page.file.generated_by is not None
 
 
 def _filled(build: SiteBuild, file: File, text: str) -> str | None:

@@ -25,6 +25,7 @@ The parser is fed by :mod:`.search_tokens`, which makes the same calls as ``HTML
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 from collections.abc import Callable
@@ -32,6 +33,7 @@ from typing import Any
 
 from mkdocs.structure.pages import Page
 
+from ..render.sanitize import table_rows
 from .search_tokens import fast_parser
 
 #: A tag as the sanitizer writes it: every attribute value in double quotes, with no ``"`` in it.
@@ -59,17 +61,18 @@ _UNREAD = ("<!", "<?", "<script", "<style", "<textarea", "<title", "<xmp", "<pla
 _NOT_PLAIN = re.compile(r"<(?:h[1-6]|script|style|object)[\s/>]|data-search-|linenodiv|</\s")
 
 
-def search_view(html: str) -> str | None:
+def search_view(html: str, rows: RowViews | None = None) -> str | None:
     """``html`` with the inside of every ``data-search-exclude`` element left out, where that
     cannot change what Material's search parser finds; None when nothing is left out, or when
-    any excluded element does not qualify (the parser then reads the whole page)."""
+    any excluded element does not qualify (the parser then reads the whole page). ``rows``
+    (under ``mkdocs serve``) keeps what each table row of the last build came to."""
     if "data-search-exclude" not in html or "linenodiv" in html:
         return None  # (a line-number block, which the parser also skips: leave it all to it)
     if any(marker in html for marker in _UNREAD) or _LT_IN_VALUE.search(html):
         return None
     if _CAPITAL_TAG.search(html):
         return None  # not as the sanitizer writes it: the checks below read lowercase tags
-    replacements = _replacements(html)
+    replacements = _replacements(html) if rows is None else rows.replacements(html)
     if not replacements:
         return None
     parts, start = [], 0
@@ -80,7 +83,67 @@ def search_view(html: str) -> str | None:
     return "".join(parts)
 
 
-def _replacements(html: str) -> list[tuple[int, int, str]] | None:
+Replacements = list[tuple[int, int, str]]
+_MISSING: Any = object()
+
+
+class RowViews:
+    """What the rows of a page's tables come to in its view, by each row's HTML, from this
+    build and the last (``mkdocs serve``: an edit to one product changes few rows of a
+    comparison, and reading every row again was most of the view's time).
+
+    A row on lines of its own (see :func:`~privacy_pages.render.sanitize.table_rows`) is read
+    alone, and what lies between the rows is read piece by piece. That gives the page's own
+    replacements when nothing crosses from one piece to the next: an excluded element that
+    closes in the piece it opens in, a heading outside the rows, and no excluded row (a run of
+    them would be one replacement). Otherwise the page is read whole."""
+
+    def __init__(self) -> None:
+        self._last: dict[tuple[bool, str], Replacements | None] = {}
+        self._now: dict[tuple[bool, str], Replacements | None] = {}
+
+    def next_build(self) -> None:
+        self._last, self._now = self._now, {}
+
+    def _row(self, row: str, keep_space: bool) -> Replacements | None:
+        key = (keep_space, row)
+        found = self._now.get(key, _MISSING)
+        if found is _MISSING:
+            found = self._last.get(key, _MISSING)
+            if found is _MISSING:
+                found = _replacements(row, keep_space)
+            self._now[key] = found
+        return found  # type: ignore[no-any-return]
+
+    def replacements(self, html: str) -> Replacements | None:
+        """:func:`_replacements` of ``html``, a row at a time."""
+        keep_space = "<pre" in html
+        pieces = list(table_rows(html))
+        starts = [begin for begin, _ in pieces]
+        for heading_start, heading_end in _heading_spans(html):
+            index = bisect.bisect_left(starts, heading_end) - 1
+            if index >= 0 and pieces[index][1] > heading_start:
+                return _replacements(html, keep_space)  # a heading reaches into a row
+        found: Replacements = []
+        after = 0  # where the last row ended
+        for begin, end in [*pieces, (len(html), len(html))]:
+            between = _replacements(html[after:begin], keep_space) if begin > after else []
+            row = self._row(html[begin:end], keep_space) if end > begin else []
+            if between is None or row is None:
+                return _replacements(html, keep_space)
+            if row and (row[0][0] == 0 or row[-1][1] == end - begin):
+                return _replacements(html, keep_space)  # an excluded row
+            found += [(after + b, after + e, text) for b, e, text in between]
+            found += [(begin + b, begin + e, text) for b, e, text in row]
+            after = end
+        return found
+
+
+def _heading_spans(html: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _HEADING.finditer(html)]
+
+
+def _replacements(html: str, keep_space: bool | None = None) -> Replacements | None:
     """What to put in place of each excluded element, or None if any does not qualify.
 
     An excluded element becomes the same element without attributes or inside. A run of them
@@ -91,9 +154,9 @@ def _replacements(html: str) -> list[tuple[int, int, str]] | None:
     headings and ``<pre>``, where the parser keeps each piece."""
     found: list[list[Any]] = []  # [begin, end, replacement, joins with a next one]
     insides: list[str] = []
-    headings = [(m.start(), m.end()) for m in _HEADING.finditer(html)]
+    headings = _heading_spans(html)
     next_heading = 0  # the first heading that does not end before the element
-    keep_space = "<pre" in html
+    keep_space = "<pre" in html if keep_space is None else keep_space
     closing: dict[str, str] = {}
     after = 0  # where the last excluded element ended
     position = html.find("data-search-exclude")
@@ -171,9 +234,12 @@ def _balanced(joined: str) -> bool:
         tags = reduced
 
 
-def read_views(index: Any, is_generated: Callable[[Page], bool]) -> None:
+def read_views(
+    index: Any, is_generated: Callable[[Page], bool], rows: RowViews | None = None
+) -> None:
     """Have Material's search ``index`` parse the search view of each generated page (the page
-    itself keeps its whole HTML), with its parser fed by :mod:`.search_tokens`."""
+    itself keeps its whole HTML), with its parser fed by :mod:`.search_tokens`; ``rows``: see
+    :func:`search_view`."""
     original = index.add_entry_from_context
     module: Any = sys.modules.get(type(index).__module__)
     parser = getattr(module, "Parser", None)
@@ -183,7 +249,7 @@ def read_views(index: Any, is_generated: Callable[[Page], bool]) -> None:
         if not is_generated(page):
             original(page)
             return
-        view = search_view(page.content or "")
+        view = search_view(page.content or "", rows)
         whole = page.content
         if view is not None:
             page.content = view

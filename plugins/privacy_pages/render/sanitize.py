@@ -151,7 +151,7 @@ def sanitize_rows(html: str, memo: RowMemo | None = None) -> str:
     frame: list[str] = []
     rows: list[str] = []
     start = 0
-    for begin, end in _rows(html):
+    for begin, end in table_rows(html):
         row = html[begin:end]
         cleaned = memo.kept(row) if memo is not None else None
         if cleaned is None:
@@ -173,7 +173,7 @@ def sanitize_rows(html: str, memo: RowMemo | None = None) -> str:
     return "".join(parts)
 
 
-def _rows(html: str) -> Iterator[tuple[int, int]]:
+def table_rows(html: str) -> Iterator[tuple[int, int]]:
     """Where the table rows on lines of their own are, as the comparison and index templates
     write them: from a line that starts with ``<tr`` to the first line that ends with ``</tr>``."""
     begin = html.find("\n<tr")
