@@ -245,7 +245,8 @@ def test_a_rebuild_reads_again_only_the_rows_that_changed(
         read.append(html)
         return replacements(html, keep_space)
 
-    rows = [f"\n<tr><th>Item {n}</th>{CELL}\n{CELL}</tr>\n" for n in range(3)]
+    # (Each row has a heading of its own, as the data-item index has.)
+    rows = [f'\n<tr><th><h3 id="i{n}">Item {n}</h3></th>{CELL}\n{CELL}</tr>\n' for n in range(3)]
     page = '<h1 id="t">Title</h1><table>' + "".join(rows) + "</table>"
     views = search_view_module.RowViews()
     assert search_view(page, views) == search_view(page)

@@ -95,8 +95,8 @@ class RowViews:
     A row on lines of its own (see :func:`~privacy_pages.render.sanitize.table_rows`) is read
     alone, and what lies between the rows is read piece by piece. That gives the page's own
     replacements when nothing crosses from one piece to the next: an excluded element that
-    closes in the piece it opens in, a heading outside the rows, and no excluded row (a run of
-    them would be one replacement). Otherwise the page is read whole."""
+    closes in the piece it opens in, each heading inside one piece, and no excluded row (a run
+    of them would be one replacement). Otherwise the page is read whole."""
 
     def __init__(self) -> None:
         self._last: dict[tuple[bool, str], Replacements | None] = {}
@@ -122,8 +122,10 @@ class RowViews:
         starts = [begin for begin, _ in pieces]
         for heading_start, heading_end in _heading_spans(html):
             index = bisect.bisect_left(starts, heading_end) - 1
-            if index >= 0 and pieces[index][1] > heading_start:
-                return _replacements(html, keep_space)  # a heading reaches into a row
+            if index < 0 or pieces[index][1] <= heading_start:
+                continue  # between rows
+            if not pieces[index][0] <= heading_start < heading_end <= pieces[index][1]:
+                return _replacements(html, keep_space)  # a heading across a row's edge
         found: Replacements = []
         after = 0  # where the last row ended
         for begin, end in [*pieces, (len(html), len(html))]:
