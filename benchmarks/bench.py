@@ -633,12 +633,13 @@ def budget_lines(results: list[SizeResult]) -> list[str]:
                 "Why edit → page is missed: a rebuild renders again only the pages whose inputs "
                 "changed (of the data-item index, only the rows of the items whose products "
                 "changed), converts and writes only the pages whose Markdown changed, and "
-                "writes only the downloads that changed, but the plugin still loads and checks "
-                "every record, and a comparison that shows the edited product is rendered, "
-                "sanitized, read by search and written whole: "
-                "the real-shape site's comparison of every product has 200 columns (8 MB of "
-                "HTML). The index is still sanitized around its rows, read by search and "
-                "written whole, and MkDocs' file watcher polls every 0.5 s.",
+                "writes only the downloads that changed, and search reads again only the "
+                "table rows that changed. But the plugin still loads and checks every record "
+                "(it rebuilds the model from the kept parsed files), and a comparison that "
+                "shows the edited product is rendered again and written whole: the "
+                "real-shape site's comparison of every product has 200 columns (8 MB of "
+                "HTML). MkDocs itself lists the theme's files and loads the configuration at "
+                "each rebuild, and its file watcher polls every 0.5 s.",
                 whys,
             )
     return lines + whys
