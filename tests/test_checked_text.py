@@ -27,6 +27,12 @@ def problems_of(content: Path, cache: ContentCache, max_text: int | None = None)
     return sorted(str(problem) for problem in problems.items)
 
 
+def prefix_name(content: Path, word: str) -> None:
+    """Save an edit to one product: ``word`` before its name."""
+    product = content / "products" / "intune.yml"
+    product.write_text(product.read_text("utf-8").replace("name: ", f"name: {word} ", 1), "utf-8")
+
+
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     return copy_example_site(tmp_path / "example") / "content"
@@ -48,8 +54,7 @@ def test_unchanged_clean_records_are_not_checked_again(
     cache = ContentCache()
     first = problems_of(content, cache)
     checked_first = len(checked)
-    product = content / "products" / "intune.yml"
-    product.write_text(product.read_text("utf-8").replace("name: ", "name: Edited ", 1), "utf-8")
+    prefix_name(content, "Edited")
     checked.clear()
     again = problems_of(content, cache)
     assert 0 < len(checked) < checked_first // 2  # the edited product, and little else
@@ -100,8 +105,7 @@ def test_the_lint_rules_read_an_unchanged_record_s_texts_as_kept_and_an_edited_o
     cache = ContentCache()
     first = lint_of(content, cache)
     walked_first = len(walked)
-    product = content / "products" / "intune.yml"
-    product.write_text(product.read_text("utf-8").replace("name: ", "name: TODO ", 1), "utf-8")
+    prefix_name(content, "TODO")
     walked.clear()
     again = lint_of(content, cache)
     assert len(walked) == 1 < walked_first  # the edited product only
