@@ -41,6 +41,32 @@ def clear() -> None:
 
 K = TypeVar("K")
 V = TypeVar("V")
+D = TypeVar("D")
+
+
+class TwoBuilds(Generic[K, V]):
+    """Values worked out by key in this build and the last (``mkdocs serve``: an edit changes
+    few of them). What no build asked for since the last one is let go."""
+
+    def __init__(self) -> None:
+        self._last: dict[K, V] = {}
+        self._now: dict[K, V] = {}
+
+    def next_build(self) -> None:
+        self._last, self._now = self._now, {}
+
+    def lookup(self, key: K, default: D) -> V | D:
+        """The value kept for ``key`` this build or the last (then kept for this one too), or
+        ``default``."""
+        if key in self._now:
+            return self._now[key]
+        if key in self._last:
+            value = self._now[key] = self._last[key]
+            return value
+        return default
+
+    def keep(self, key: K, value: V) -> None:
+        self._now[key] = value
 
 
 class SameObjects(Generic[K, V]):

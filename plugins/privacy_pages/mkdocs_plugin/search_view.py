@@ -33,6 +33,7 @@ from typing import Any
 
 from mkdocs.structure.pages import Page
 
+from ..memo import TwoBuilds
 from ..render.sanitize import table_rows
 from .search_tokens import fast_parser
 
@@ -87,7 +88,7 @@ Replacements = list[tuple[int, int, str]]
 _MISSING: Any = object()
 
 
-class RowViews:
+class RowViews(TwoBuilds[tuple[bool, str], Replacements | None]):
     """What the rows of a page's tables come to in its view, by each row's HTML, from this
     build and the last (``mkdocs serve``: an edit to one product changes few rows of a
     comparison, and reading every row again was most of the view's time).
@@ -98,22 +99,13 @@ class RowViews:
     closes in the piece it opens in, each heading inside one piece, and no excluded row (a run
     of them would be one replacement). Otherwise the page is read whole."""
 
-    def __init__(self) -> None:
-        self._last: dict[tuple[bool, str], Replacements | None] = {}
-        self._now: dict[tuple[bool, str], Replacements | None] = {}
-
-    def next_build(self) -> None:
-        self._last, self._now = self._now, {}
-
     def _row(self, row: str, keep_space: bool) -> Replacements | None:
         key = (keep_space, row)
-        found = self._now.get(key, _MISSING)
+        found = self.lookup(key, _MISSING)
         if found is _MISSING:
-            found = self._last.get(key, _MISSING)
-            if found is _MISSING:
-                found = _replacements(row, keep_space)
-            self._now[key] = found
-        return found  # type: ignore[no-any-return]
+            found = _replacements(row, keep_space)
+            self.keep(key, found)
+        return found
 
     def replacements(self, html: str) -> Replacements | None:
         """:func:`_replacements` of ``html``, a row at a time."""

@@ -21,6 +21,8 @@ from functools import cache
 
 import nh3
 
+from ..memo import TwoBuilds
+
 #: The elements of privacy pages: text, lists, tables, notes, code, and the comparison tables'
 #: figures and captions.
 TAGS = frozenset(
@@ -108,34 +110,22 @@ _OPEN_TAG = re.compile(r"""<[A-Za-z/][^<>"']*+(?:(?:"[^"<]*+"|'[^'<]*+')[^<>"']*
 _WRAP = ("<table><tbody>", "</tbody></table>")
 
 
-class RowMemo:
+class RowMemo(TwoBuilds[str, str]):
     """Cleaned rows by their HTML, from this build and the last (``mkdocs serve``: an edit to
     one product changes few rows of a comparison or the index). Rows no build asked for since
     the last one are let go."""
 
-    def __init__(self) -> None:
-        self._last: dict[str, str] = {}
-        self._now: dict[str, str] = {}
-
-    def next_build(self) -> None:
-        self._last, self._now = self._now, {}
-
     def kept(self, row: str) -> str | None:
         """The row as cleaned this build or the last, if it was (then it may be cleaned
         alone: that was checked before it was cleaned)."""
-        found = self._now.get(row)
-        if found is None:
-            found = self._last.get(row)
-            if found is not None:
-                self._now[row] = found
-        return found
+        return self.lookup(row, None)
 
     def clean(self, row: str) -> str | None:
         found = self.kept(row)
         if found is None:
             found = _clean_row(row)
             if found is not None:
-                self._now[row] = found
+                self.keep(row, found)
         return found
 
 
