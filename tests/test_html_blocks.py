@@ -213,3 +213,69 @@ def test_the_ids_found_from_their_places_are_those_the_expression_finds(parts: l
     running it over the whole text (tags across quotes, stray ``<`` and ``>``, Unicode space)."""
     text = "".join(parts)
     assert tag_ids(text) == html_blocks_module._ID.findall(text)
+
+
+def _whole_block_by_walking(chunk: str) -> bool:
+    """The whole-block rule as written first: walk the div tags, counting how deep they nest."""
+    if not chunk.startswith("<div") or not chunk.endswith("</div>"):
+        return False
+    if any(character in chunk for character in ("\t", "\r", "\x02", "\x03")):
+        return False
+    depth = 0
+    for match in html_blocks_module._DIV.finditer(chunk):
+        depth += -1 if match.group() == "</div>" else 1
+        if depth == 0 and match.end() != len(chunk):
+            return False
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _ascii_blocks_one_by_one(markdown: str) -> str:
+    """``ascii_blocks`` as written first: each character beyond Latin-1 judged on its own."""
+    if markdown.isascii() or any(marker in markdown for marker in html_blocks_module._OPAQUE):
+        return markdown
+    chunks = markdown.split("\n\n")
+    for index, chunk in enumerate(chunks):
+        if not chunk.isascii() and _whole_block_by_walking(chunk.rstrip("\n")):
+            chunks[index] = "".join(
+                character
+                if code <= 0xFF
+                or 0xD800 <= code <= 0xDFFF
+                or 0xFDD0 <= code <= 0xFDEF
+                or code & 0xFFFE == 0xFFFE
+                else f"&#{code};"
+                for character, code in ((c, ord(c)) for c in chunk)
+            )
+    return "\n\n".join(chunks)
+
+
+_BLOCK_PIECES = st.sampled_from(
+    [
+        *("<div>", '<div class="x">', "<div\n", "</div>", "<divx>", "<p>", "</p>", "\n\n", "\n"),
+        *("x", "é", "\x85", "◐", "“", "😀", "\ud800", "\udfff", "\ufdd0", "\ufffe", "\U0001fffe"),
+        *("\U0010ffff", "\uffff", "\ue000", "&#55296;", "&#128512;", "&amp;", "\t", "```"),
+    ]
+)
+
+
+#: Nested divs, balanced, with random pieces inside: blocks that are whole, or nearly.
+_NESTED = st.recursive(
+    st.lists(_BLOCK_PIECES, max_size=3).map("".join),
+    lambda inner: st.lists(inner, min_size=1, max_size=3).map(
+        lambda children: "<div>" + "".join(children) + "</div>"
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(_BLOCK_PIECES, _NESTED), max_size=30))
+def test_blocks_in_ascii_are_what_judging_each_character_gives(parts: list[str]) -> None:
+    """The codec writes the references, and the div tags are matched as brackets: the same
+    page as judging each character and walking each tag (surrogates, noncharacters, text that
+    looks like a reference, unbalanced and early-closing divs)."""
+    page = "".join(parts)
+    assert ascii_blocks(page) == _ascii_blocks_one_by_one(page)
+    for chunk in page.split("\n\n"):
+        assert html_blocks_module._is_whole_block(chunk) == _whole_block_by_walking(chunk)

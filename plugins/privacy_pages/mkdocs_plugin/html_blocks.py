@@ -26,6 +26,7 @@ from typing import Any
 import markdown
 
 _DIV = re.compile(r"<div[\s>]|</div>")
+_DIV_OPEN = re.compile(r"<div[\s>]")
 _ID = re.compile(r"""<[a-zA-Z][^>]*?\sid="([^"]*)\"""")
 
 
@@ -117,11 +118,23 @@ def ascii_blocks(markdown: str) -> str:
     chunks = markdown.split("\n\n")
     for index, chunk in enumerate(chunks):
         if not chunk.isascii() and _is_whole_block(chunk.rstrip("\n")):
-            chunks[index] = _BEYOND_LATIN_1.sub(_reference, chunk)
+            chunks[index] = _references(chunk)
     return "\n\n".join(chunks)
 
 
 _BEYOND_LATIN_1 = re.compile("[^\x00-\xff\ud800-\udfff\ufdd0-\ufdef]")
+#: A decimal reference, in the codec's output, that may stand for what a reference cannot
+#: (surrogates from U+D800, noncharacters from U+FDD0, anything beyond U+FFFF), or was written
+#: by the writer: the exact, slower way then decides.
+_MAYBE_NOT_REFERABLE = re.compile(rb"&#(?:5[5-9]|6\d)\d\d\d;|&#\d{6,};")
+
+
+def _references(chunk: str) -> str:
+    """``chunk`` with what is beyond Latin-1 written as decimal character references."""
+    written = chunk.encode("latin-1", "xmlcharrefreplace")  # in C: the common case
+    if _MAYBE_NOT_REFERABLE.search(written) is None:
+        return written.decode("latin-1")
+    return _BEYOND_LATIN_1.sub(_reference, chunk)
 
 
 def _reference(match: re.Match[str]) -> str:
@@ -149,11 +162,13 @@ def _is_whole_block(chunk: str) -> bool:
         return False
     if any(character in chunk for character in _REWRITTEN):
         return False
-    depth = 0
-    for match in _DIV.finditer(chunk):
-        depth += -1 if match.group() == "</div>" else 1
-        if depth == 0 and match.end() != len(chunk):
-            return False  # the outer element closes before the chunk ends
-        if depth < 0:
-            return False
-    return depth == 0
+    # The div tags as brackets: the first must open what the last closes, with the ones
+    # between balanced (never closing more than they opened). Removing "()" pairs leaves
+    # nothing exactly then, in as many passes as the divs nest deep.
+    brackets = _DIV_OPEN.sub("(", "".join(_DIV.findall(chunk))).replace("</div>", ")")
+    if not (brackets.startswith("(") and brackets.endswith(")")):
+        return False  # the chunk ends with "</div>": the last bracket closes the outer div
+    inner = brackets[1:-1]
+    while "()" in inner:
+        inner = inner.replace("()", "")
+    return not inner
