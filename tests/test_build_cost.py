@@ -11,16 +11,24 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 
 import yaml
 from conftest import REPO, run_mkdocs
+from hypothesis import given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
 from privacy_pages.compare.collection import Collection
-from privacy_pages.compare.comparison import comparisons
+from privacy_pages.compare.comparison import Comparison, comparisons
 from privacy_pages.load.content import load_content
 from privacy_pages.pipeline import build_site, check_site
+from privacy_pages.render.comparison_pages import TableCells
 from privacy_pages.render.front_matter import yaml_header
+from privacy_pages.render.templates import html_text
 from privacy_pages.settings import Settings, settings_from_mkdocs
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -66,6 +74,33 @@ def test_cells_follow_an_override_that_changes_how_the_link_prints(
     html = after.html(page)
     assert html.count('data-x="1"') == len(linked)
     assert _cell_links(html) == packaged
+
+
+@examples(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from("ab-_ é&<\"'#%/\t.9"), min_size=1, max_size=8),
+    st.text(st.sampled_from("ab-_ é&<\"'#%/\t.9"), min_size=1, max_size=8),
+    st.booleans(),
+    st.sampled_from(["url", "source"]),
+)
+def test_a_cells_link_escaped_from_its_products_link_is_the_link_escaped_whole(
+    product_id: str, anchor: str, directory_urls: bool, link_style: str
+) -> None:
+    """A table escapes each product's link once and adds the anchor: the same text as
+    escaping the whole link, for any id and anchor (white space, quotes, ampersands)."""
+    site, table = _compare_table()
+    settings = replace(site, directory_urls=directory_urls, link_style=link_style)
+    cells = TableCells(table, table.footnotes(), settings)
+    product, statement = SimpleNamespace(id=product_id), SimpleNamespace(anchor=anchor)
+    expected = html_text(cells.product_url(product, statement))  # type: ignore[arg-type]
+    assert cells._href_text(product, statement) == expected  # type: ignore[arg-type]
+    assert cells._href_text(product, statement) == expected  # type: ignore[arg-type]  # kept
+
+
+@cache
+def _compare_table() -> tuple[Settings, Comparison]:
+    settings = settings_from_mkdocs(REPO / "tests/fixtures/compare/mkdocs.yml")
+    return settings, comparisons(Collection(build_site(settings).dataset))[0]
 
 
 def test_front_matter_is_the_text_pyyaml_writes() -> None:

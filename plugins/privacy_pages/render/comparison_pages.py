@@ -64,6 +64,7 @@ class TableCells:
         template = environment(settings.templates_dir).get_template("comparison-cells.md.j2")
         self.macros: Any = template.module  # the template's macros, as attributes
         self.rendered: dict[tuple[object, ...], str | None] = {}
+        self.escaped_bases: dict[str, str] = {}  # product id → its page's link, escaped
 
     def _notes(self, conditions: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
         return tuple((self.footnotes[condition], condition) for condition in conditions)
@@ -77,17 +78,43 @@ class TableCells:
             statement.anchor or "",
         )
 
+    def _href_text(self, product: Product, statement: Statement) -> str:
+        """``html_text(self.product_url(product, statement))``, from the product's link escaped
+        once: a table has a link per cell, each to another anchor."""
+        base = self.escaped_bases.get(product.id)
+        if base is None:
+            url = relative_url(
+                self.path, product_page_path(self.settings, product.id), self.settings
+            )
+            base = self.escaped_bases[product.id] = html_text(url)
+        # Escaping goes character by character, but for runs of white space: the same as the
+        # link escaped whole, since a page's link ends with "/", ".md" or ".html".
+        anchor = statement.anchor or ""
+        if anchor.replace("-", "").isalnum():  # nothing to escape (ids are slugs)
+            return f"{base}#{anchor}"
+        return html_text(self.product_url(product, statement))
+
     def product_cell(self, column: ProductColumn, statement: Statement) -> MarkdownSafe:
+        return MarkdownSafe(self._product_cell_text(column, statement))
+
+    def _product_cell_text(self, column: ProductColumn, statement: Statement) -> str:
         cell = statement.cell
-        href = self.product_url(column.product, statement) if statement.anchor else ""
-        key = (column.key, cell, bool(href))
-        if key not in self.rendered:
-            once = str(self._product_cell(column, cell, _HREF_SLOT if href else ""))
-            self.rendered[key] = once if not href or _HREF_SLOT in once else None
-        shape = self.rendered[key]
+        linked = bool(statement.anchor)
+        key = (column.key, cell, linked)
+        try:
+            shape = self.rendered[key]
+        except KeyError:  # the first cell of its kind in the column: render it once
+            once = str(self._product_cell(column, cell, _HREF_SLOT if linked else ""))
+            shape = self.rendered[key] = once if not linked or _HREF_SLOT in once else None
         if shape is None:  # an override that does not keep the slot: render this cell alone
-            return self._product_cell(column, cell, href)
-        return MarkdownSafe(shape.replace(_HREF_SLOT, html_text(href)) if href else shape)
+            return str(
+                self._product_cell(column, cell, self.product_url(column.product, statement))
+            )
+        return (
+            shape.replace(_HREF_SLOT, self._href_text(column.product, statement))
+            if linked
+            else shape
+        )
 
     def _product_cell(self, column: ProductColumn, cell: Cell, href: str) -> MarkdownSafe:
         notes = self._notes(cell.conditions)
@@ -97,8 +124,9 @@ class TableCells:
     def row_cells(self, row: Row) -> MarkdownSafe:
         """Every cell of a row, one per line (one call per row: a table has thousands of cells)."""
         comparison = self.comparison
+        cell_text = self._product_cell_text
         cells = [
-            self.product_cell(column, statement)
+            cell_text(column, statement)
             for column, statement in zip(comparison.products, row.statements, strict=True)
         ]
         cells += [
