@@ -191,7 +191,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             build.pages += [p for p in extra if files.get_file_from_path(p.path) is None]
         if self.html_blocks is not None:  # the blocks go around Python-Markdown, to the sanitizer
             convert = self.ascii_blocks or ascii_blocks
-            build.pages = [replace(p, markdown=convert(p.markdown)) for p in build.pages]
+            for index, page in enumerate(build.pages):  # each page's text let go once converted
+                build.pages[index] = replace(page, markdown=convert(page.markdown))
         add_generated_files(files, config, build, self.downloads_written)
         if config.nav is not None:
             add_to_nav(config, build.pages, self.settings)
