@@ -58,6 +58,9 @@ PYTHON = sys.executable
 REFERENCE_SIZE = 200
 #: Runs of (a) at sizes above the reference size.
 LARGE_RUNS = 1
+#: At least this many runs of (a) and (b) below the reference size: they are quick, and their
+#: share of a build's fixed costs varies the most from run to run on a busy machine.
+SMALL_RUNS = 5
 #: How far the time per product may stray, from 50 products up, from its cost at the smallest.
 FLAT = 0.25
 #: The goals at the reference size: (a) at most this part of (b)'s time, and of its peak memory;
@@ -66,8 +69,8 @@ A_OVER_B = 0.70
 MEMORY_RATIO = 1.0
 EDIT_SECONDS = 3.0
 EDITS = 3
-#: Runs of (a) and of (b) on the real-shape content (fewer: its hand-written pages cost more).
-REAL_RUNS = 2
+#: Runs of (a) and of (b) on the real-shape content.
+REAL_RUNS = 3
 #: The copy of the results that the site's Performance page includes.
 SITE_COPY = REPO / "site-src" / "includes" / "benchmark-results.md"
 #: Zensical, from the venv ``make site-zensical`` makes (``make bench`` makes it first).
@@ -657,7 +660,8 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=3,
         help=f"runs of (a) and of (b) per size up to {REFERENCE_SIZE} products "
-        f"(default: %(default)s; larger sizes: {LARGE_RUNS} of (a))",
+        f"(default: %(default)s; smaller sizes: at least {SMALL_RUNS}; larger sizes: "
+        f"{LARGE_RUNS} of (a))",
     )
     parser.add_argument("--work", type=Path, default=HERE / "work", help="scratch folder")
     parser.add_argument("--output", type=Path, default=HERE / "results.md")
@@ -690,6 +694,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[{time.perf_counter() - start:4.0f} s] {size} products ...", file=sys.stderr)
             large = size > REFERENCE_SIZE
             runs = LARGE_RUNS if large else args.runs
+            if size < REFERENCE_SIZE:
+                runs = max(runs, SMALL_RUNS)
             reference = size == REFERENCE_SIZE
             results.append(
                 run_size(
