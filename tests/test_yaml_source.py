@@ -117,3 +117,13 @@ def test_tabs_get_a_hint() -> None:
         parse_text("a:\n\tb: 1\n", "tabs.yml")
     assert "tabs" in caught.value.diagnostic.message
     assert caught.value.diagnostic.location.line == 2
+
+
+def test_equal_texts_are_one_string_across_files() -> None:
+    """The model keeps the records' texts for the whole build, and records repeat theirs
+    (conditions, purposes): each distinct text is held once, whichever file it came from."""
+    condition = "When the user turns on " + "diagnostics"  # made at run time, not a literal
+    first = parse_text(f"a:\n  - condition: {condition}\n", "one.yml")
+    second = parse_text(f"b: '{condition}'\nc: |\n  {condition}\n", "two.yml")
+    assert first["a"][0]["condition"] is second["b"]
+    assert second["c"] == condition + "\n"

@@ -471,7 +471,9 @@ _MAX_INT_DIGITS = 18
 
 
 def _scalar_value(event: yaml.ScalarEvent) -> Any:
-    value = str(event.value)
+    # One string for each distinct text: records repeat theirs (conditions, purposes, a family's
+    # shared wording), and the model keeps them for the rest of the build.
+    value = sys.intern(str(event.value))
     if event.style or event.tag is not None:  # quoted, block or !!str: always text
         return value
     if value in _NULLS:
