@@ -11,7 +11,7 @@ from typing import Any
 
 from ..diagnostics import Location, Severity
 from ..load.schema import key_path
-from ..load.yaml_source import LocatedMapping, LocatedSequence
+from ..load.yaml_source import LocatedMapping, LocatedSequence, at
 from ..model import Dataset
 
 
@@ -55,12 +55,30 @@ class LintContext:
         return self._lookups.paths.get(location, "")
 
     def texts(self) -> list[TextValue]:
-        """Every text value in the records: (key path, text, where it starts)."""
+        """Every text value in the records (see :data:`TextValue`)."""
         return self._lookups.texts
 
 
-#: A text value of the records: its key path, the text, and where it starts.
-TextValue = tuple[tuple[str | int, ...], str, Location]
+#: A text value of the records: the key path of the mapping or list it is in (shared by its
+#: neighbours), its key or index there, the text, and where that mapping or list starts with the
+#: positions of its values (not the mapping itself: a record keeps its text values, and must not
+#: hold itself). A rule works out the path and the place only of what it reports.
+TextValue = tuple[tuple[str | int, ...], str | int, str, Location, "dict[str, int] | list[int]"]
+
+
+def text_location(value: TextValue) -> Location:
+    """Where a text value starts."""
+    _, step, _, start, positions = value
+    if isinstance(positions, dict):
+        packed = positions.get(str(step))
+    else:
+        packed = positions[int(step)] if 0 <= int(step) < len(positions) else None
+    return start if packed is None else at(start.path, packed)
+
+
+def text_path(value: TextValue) -> tuple[str | int, ...]:
+    """A text value's key path (``("required", "groups", 0, "items", 2, "name")``)."""
+    return (*value[0], value[1])
 
 
 class RecordLookups:
@@ -95,17 +113,19 @@ class RecordLookups:
 def _collect_texts(data: Any, path: tuple[str | int, ...], found: list[TextValue]) -> None:
     """The text values in located data, depth first, as :func:`_walk` visits them (a plain
     recursion: a chain of generators costs a step per level for every value)."""
-    entries: Iterable[tuple[str | int, Any, Location]]
+    entries: Iterable[tuple[str | int, Any]]
+    positions: dict[str, int] | list[int]
     if isinstance(data, LocatedMapping):
-        entries = ((key, value, data.where(key)) for key, value in data.items())
+        entries, positions = data.items(), data.value_positions
     elif isinstance(data, LocatedSequence):
-        entries = ((index, value, data.where(index)) for index, value in enumerate(data))
+        entries, positions = enumerate(data), data.item_positions
     else:
         return
-    for step, value, location in entries:
+    start = data.location
+    for step, value in entries:
         if isinstance(value, str):
-            found.append(((*path, step), value, location))
-        else:
+            found.append((path, step, value, start, positions))
+        elif isinstance(value, (LocatedMapping, LocatedSequence)):
             _collect_texts(value, (*path, step), found)
 
 

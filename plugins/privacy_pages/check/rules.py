@@ -20,7 +20,7 @@ from ..load.schema import key_path
 from ..load.yaml_source import LocatedMapping
 from ..model import SECTIONS, DataItem, Product
 from ..model.sections import section_has_content
-from .rule import Finding, LintContext, Rule
+from .rule import Finding, LintContext, Rule, text_location, text_path
 
 
 def _product_key(context: LintContext, product: Product, key: str) -> Location:
@@ -150,20 +150,21 @@ def stale_date(context: LintContext) -> Iterator[Finding]:
 
 def insecure_link(context: LintContext) -> Iterator[Finding]:
     allowed = {str(s).lower() for s in context.options["allowed_schemes"]}
-    for path, value, location in context.texts():
+    for text in context.texts():
+        _, step, value, _, _ = text
         if ":" not in value:  # a link with a scheme has one; relative links are allowed
             continue
-        targets = [value] if path and path[-1] == "url" else markdown_links(value)
+        targets = [value] if step == "url" else markdown_links(value)
         for url in targets:
             if url_problem(url) is not None:
                 continue  # refused outright by the loader (rule unsafe-link)
             scheme = urlsplit(url.strip()).scheme.lower()
             if scheme and scheme not in allowed:
                 yield Finding(
-                    location,
+                    text_location(text),
                     f"link {url!r} is neither https:// nor relative; use https:// "
                     "(or a path relative to this site)",
-                    key_path(path),
+                    key_path(text_path(text)),
                 )
 
 
@@ -172,14 +173,14 @@ def placeholder_text(context: LintContext) -> Iterator[Finding]:
     if not words:
         return
     pattern = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(words) + r")(?![A-Za-z0-9])")
-    for path, value, location in context.texts():
-        match = pattern.search(value)
+    for text in context.texts():
+        match = pattern.search(text[2])
         if match:
             yield Finding(
-                location,
+                text_location(text),
                 f"placeholder {match.group(1)!r} left in the text; write the real text "
                 "(or remove the field)",
-                key_path(path),
+                key_path(text_path(text)),
             )
 
 

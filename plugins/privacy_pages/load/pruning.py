@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .schema import key_path, validation_errors
-from .yaml_source import LocatedMapping, LocatedSequence
+from .yaml_source import LocatedMapping, LocatedSequence, position
 
 Path = tuple[str | int, ...]
 
@@ -95,26 +95,28 @@ def _without(
     if isinstance(value, LocatedMapping):
         mapping = LocatedMapping()
         mapping.location = value.location
-        mapping.key_locations, mapping.value_locations = {}, {}
+        mapping.key_positions, mapping.value_positions = {}, {}
         for key, child in value.items():
             if (*here, key) in paths:
                 _note_id(child, left_out)
                 emptied.add((value.location, key))
                 continue
             mapping[key] = _without(child, paths, (*here, key), left_out, emptied)
-            mapping.key_locations[key] = value.where_key(key)
-            mapping.value_locations[key] = value.where(key)
+            if key in value.key_positions:
+                mapping.key_positions[key] = value.key_positions[key]
+            if key in value.value_positions:
+                mapping.value_positions[key] = value.value_positions[key]
         return mapping
     if isinstance(value, LocatedSequence):
         sequence = LocatedSequence()
         sequence.location = value.location
-        sequence.item_locations = []
+        sequence.item_positions = []
         for index, child in enumerate(value):
             if (*here, index) in paths:
                 _note_id(child, left_out)
                 emptied.add((value.location, None))
                 continue
             sequence.append(_without(child, paths, (*here, index), left_out, emptied))
-            sequence.item_locations.append(value.where(index))
+            sequence.item_positions.append(position(value.where(index)))
         return sequence
     return value

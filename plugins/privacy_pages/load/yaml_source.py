@@ -52,19 +52,32 @@ class Limits:
     max_text_chars: int = 20_000
 
 
+def position(location: Location) -> int:
+    """A location's line and column as one number, which is how located data keeps them: the
+    records' keys and values are hundreds of thousands of positions, and the few that a build
+    reports or keeps become :class:`Location` again (:func:`at`)."""
+    return location.line << 32 | location.column
+
+
+def at(path: str, packed: int) -> Location:
+    """The location in ``path`` of a :func:`position`."""
+    return _tuple_new(Location, (path, packed >> 32, packed & 0xFFFFFFFF))
+
+
 class LocatedMapping(dict[str, Any]):
     """A mapping that remembers where it, each key and each value start in the file."""
 
     __slots__ = (  # no __dict__
         "clean_up_to",
-        "key_locations",
+        "key_positions",
         "location",
         "text_values",
-        "value_locations",
+        "value_positions",
     )
     location: Location
-    key_locations: dict[str, Location]
-    value_locations: dict[str, Location]
+    #: Where each key and each value starts (see :func:`position`).
+    key_positions: dict[str, int]
+    value_positions: dict[str, int]
 
     #: The longest text allowed when every text in it was last found clean (see
     #: ``DatasetBuilder.check_text``): the mapping of a file that has not changed since the last
@@ -75,22 +88,25 @@ class LocatedMapping(dict[str, Any]):
     text_values: list[Any]
 
     def where(self, key: str) -> Location:
-        return self.value_locations.get(key, self.location)
+        packed = self.value_positions.get(key)
+        return self.location if packed is None else at(self.location.path, packed)
 
     def where_key(self, key: str) -> Location:
-        return self.key_locations.get(key, self.location)
+        packed = self.key_positions.get(key)
+        return self.location if packed is None else at(self.location.path, packed)
 
 
 class LocatedSequence(list[Any]):
     """A sequence that remembers where it and each of its entries start in the file."""
 
-    __slots__ = ("item_locations", "location")
+    __slots__ = ("item_positions", "location")
     location: Location
-    item_locations: list[Location]
+    #: Where each entry starts (see :func:`position`).
+    item_positions: list[int]
 
     def where(self, index: int) -> Location:
-        if 0 <= index < len(self.item_locations):
-            return self.item_locations[index]
+        if 0 <= index < len(self.item_positions):
+            return at(self.location.path, self.item_positions[index])
         return self.location
 
 
@@ -326,6 +342,13 @@ class _Builder:
         # tuple.__new__ skips the named tuple's Python-level constructor (one per key and value)
         return _tuple_new(Location, (self.display, mark.line + 1, mark.column + 1))
 
+    def position(self, event: yaml.Event) -> int:
+        """What :meth:`loc` gives, as a :func:`position`."""
+        mark = event.start_mark
+        if mark is None:  # pragma: no cover - every parser event has a mark
+            return 1 << 32 | 1
+        return (mark.line + 1) << 32 | (mark.column + 1)
+
     def fail(self, event: yaml.Event, message: str, rule: str = "yaml-structure") -> YamlFault:
         return YamlFault(Diagnostic(self.loc(event), message, rule))
 
@@ -357,7 +380,7 @@ class _Builder:
             size = self.nodes - done.first_node + 1
             if done.anchor is not None:
                 self.anchors[done.anchor] = (done.container, size)
-            self.add(done.container, done.container.location, event)
+            self.add(done.container, position(done.container.location), event)
         elif isinstance(event, yaml.AliasEvent):
             self.alias(event)
 
@@ -385,11 +408,11 @@ class _Builder:
         container: LocatedMapping | LocatedSequence
         if is_mapping:
             container = LocatedMapping()
-            container.key_locations = {}
-            container.value_locations = {}
+            container.key_positions = {}
+            container.value_positions = {}
         else:
             container = LocatedSequence()
-            container.item_locations = []
+            container.item_positions = []
         container.location = self.loc(event)
         self.stack.append(_Open(container, event.anchor, self.nodes))
 
@@ -412,7 +435,7 @@ class _Builder:
             )
         value, size = found
         self.count(event, size)
-        self.add(value, self.loc(event), event)
+        self.add(value, self.position(event), event)
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
         # The hot path of parsing (every key and value): checks inlined where they pass.
@@ -428,7 +451,7 @@ class _Builder:
         value = _scalar_value(event)
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, 1)
-        self.add(value, self.loc(event), event)
+        self.add(value, self.position(event), event)
 
     def key(self, event: yaml.ScalarEvent) -> None:
         frame = self.stack[-1]
@@ -437,19 +460,19 @@ class _Builder:
         key = sys.intern(str(event.value))  # keys repeat in every item: one string each
         if key == "<<" and not event.style and event.tag is None:
             raise self.fail(event, "merge keys (<<) are not supported; write the keys out")
-        if key in mapping.key_locations:
-            first = mapping.key_locations[key]
+        if key in mapping.key_positions:
+            first = at(self.display, mapping.key_positions[key])
             raise self.fail(
                 event,
                 f"duplicate key {key!r} (first defined at line {first.line}); "
                 "YAML keeps only one of them, so remove or rename one",
                 "duplicate-key",
             )
-        mapping.key_locations[key] = self.loc(event)
+        mapping.key_positions[key] = self.position(event)
         frame.key = key
         frame.expect_key = False
 
-    def add(self, value: Any, location: Location, event: yaml.Event) -> None:
+    def add(self, value: Any, packed: int, event: yaml.Event) -> None:
         if not self.stack:
             self.root = value
             return
@@ -457,11 +480,11 @@ class _Builder:
         parent = frame.container
         if isinstance(parent, LocatedSequence):
             parent.append(value)
-            parent.item_locations.append(location)
+            parent.item_positions.append(packed)
             return
         assert frame.key is not None
         parent[frame.key] = value
-        parent.value_locations[frame.key] = location
+        parent.value_positions[frame.key] = packed
         frame.key = None
         frame.expect_key = True
 
