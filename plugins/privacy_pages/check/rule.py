@@ -11,7 +11,7 @@ from typing import Any
 
 from ..diagnostics import Location, Severity
 from ..load.schema import key_path
-from ..load.yaml_source import LocatedMapping, LocatedSequence, at
+from ..load.yaml_source import LocatedMapping, LocatedSequence, value_location
 from ..model import Dataset
 
 
@@ -69,11 +69,7 @@ TextValue = tuple[tuple[str | int, ...], str | int, str, Location, "dict[str, in
 def text_location(value: TextValue) -> Location:
     """Where a text value starts."""
     _, step, _, start, positions = value
-    if isinstance(positions, dict):
-        packed = positions.get(str(step))
-    else:
-        packed = positions[int(step)] if 0 <= int(step) < len(positions) else None
-    return start if packed is None else at(start.path, packed)
+    return value_location(start, positions, step)
 
 
 def text_path(value: TextValue) -> tuple[str | int, ...]:
@@ -116,7 +112,7 @@ def _collect_texts(data: Any, path: tuple[str | int, ...], found: list[TextValue
     entries: Iterable[tuple[str | int, Any]]
     positions: dict[str, int] | list[int]
     if isinstance(data, LocatedMapping):
-        entries, positions = data.items(), data.value_positions
+        entries, positions = data.items(), data.positions
     elif isinstance(data, LocatedSequence):
         entries, positions = enumerate(data), data.item_positions
     else:

@@ -95,17 +95,15 @@ def _without(
     if isinstance(value, LocatedMapping):
         mapping = LocatedMapping()
         mapping.location = value.location
-        mapping.key_positions, mapping.value_positions = {}, {}
+        mapping.positions = {}
         for key, child in value.items():
             if (*here, key) in paths:
                 _note_id(child, left_out)
                 emptied.add((value.location, key))
                 continue
             mapping[key] = _without(child, paths, (*here, key), left_out, emptied)
-            if key in value.key_positions:
-                mapping.key_positions[key] = value.key_positions[key]
-            if key in value.value_positions:
-                mapping.value_positions[key] = value.value_positions[key]
+            if key in value.positions:
+                mapping.positions[key] = value.positions[key]
         return mapping
     if isinstance(value, LocatedSequence):
         sequence = LocatedSequence()

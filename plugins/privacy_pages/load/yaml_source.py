@@ -52,6 +52,18 @@ class Limits:
     max_text_chars: int = 20_000
 
 
+def value_location(
+    start: Location, positions: dict[str, int] | list[int], step: str | int
+) -> Location:
+    """Where the value at ``step`` of a mapping's ``positions`` or a sequence's starts (the
+    mapping or sequence starts at ``start``)."""
+    if isinstance(positions, dict):
+        packed = positions.get(str(step))
+        return start if packed is None else at(start.path, packed & _VALUE)
+    index = int(step)
+    return at(start.path, positions[index]) if 0 <= index < len(positions) else start
+
+
 def position(location: Location) -> int:
     """A location's line and column as one number, which is how located data keeps them: the
     records' keys and values are hundreds of thousands of positions, and the few that a build
@@ -64,20 +76,23 @@ def at(path: str, packed: int) -> Location:
     return _tuple_new(Location, (path, packed >> 32, packed & 0xFFFFFFFF))
 
 
+#: A mapping keeps a key's position and its value's as one number: ``key << 64 | value``.
+_VALUE = (1 << 64) - 1
+
+
 class LocatedMapping(dict[str, Any]):
     """A mapping that remembers where it, each key and each value start in the file."""
 
     __slots__ = (  # no __dict__
         "clean_up_to",
-        "key_positions",
         "location",
+        "positions",
         "text_values",
-        "value_positions",
     )
     location: Location
-    #: Where each key and each value starts (see :func:`position`).
-    key_positions: dict[str, int]
-    value_positions: dict[str, int]
+    #: Where each key and its value start: the key's :func:`position` shifted left by 64 bits,
+    #: with the value's below (one number per key, in one mapping beside this one).
+    positions: dict[str, int]
 
     #: The longest text allowed when every text in it was last found clean (see
     #: ``DatasetBuilder.check_text``): the mapping of a file that has not changed since the last
@@ -88,12 +103,12 @@ class LocatedMapping(dict[str, Any]):
     text_values: list[Any]
 
     def where(self, key: str) -> Location:
-        packed = self.value_positions.get(key)
-        return self.location if packed is None else at(self.location.path, packed)
+        packed = self.positions.get(key)
+        return self.location if packed is None else at(self.location.path, packed & _VALUE)
 
     def where_key(self, key: str) -> Location:
-        packed = self.key_positions.get(key)
-        return self.location if packed is None else at(self.location.path, packed)
+        packed = self.positions.get(key)
+        return self.location if packed is None else at(self.location.path, packed >> 64)
 
 
 class LocatedSequence(list[Any]):
@@ -320,6 +335,7 @@ class _Open:
     anchor: str | None
     first_node: int
     key: str | None = None
+    key_position: int = 0
     expect_key: bool = True
 
 
@@ -408,8 +424,7 @@ class _Builder:
         container: LocatedMapping | LocatedSequence
         if is_mapping:
             container = LocatedMapping()
-            container.key_positions = {}
-            container.value_positions = {}
+            container.positions = {}
         else:
             container = LocatedSequence()
             container.item_positions = []
@@ -460,15 +475,15 @@ class _Builder:
         key = sys.intern(str(event.value))  # keys repeat in every item: one string each
         if key == "<<" and not event.style and event.tag is None:
             raise self.fail(event, "merge keys (<<) are not supported; write the keys out")
-        if key in mapping.key_positions:
-            first = at(self.display, mapping.key_positions[key])
+        if key in mapping:  # (a key's value is added before the next key is read)
+            first = at(self.display, mapping.positions[key] >> 64)
             raise self.fail(
                 event,
                 f"duplicate key {key!r} (first defined at line {first.line}); "
                 "YAML keeps only one of them, so remove or rename one",
                 "duplicate-key",
             )
-        mapping.key_positions[key] = self.position(event)
+        frame.key_position = self.position(event)
         frame.key = key
         frame.expect_key = False
 
@@ -484,7 +499,7 @@ class _Builder:
             return
         assert frame.key is not None
         parent[frame.key] = value
-        parent.value_positions[frame.key] = packed
+        parent.positions[frame.key] = frame.key_position << 64 | packed
         frame.key = None
         frame.expect_key = True
 
