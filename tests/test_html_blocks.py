@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+from privacy_pages.check.coverage import page_anchors
 from privacy_pages.mkdocs_plugin import html_blocks as html_blocks_module
 from privacy_pages.mkdocs_plugin import plugin as plugin_module
 from privacy_pages.mkdocs_plugin.html_blocks import (
@@ -22,7 +23,9 @@ from privacy_pages.mkdocs_plugin.html_blocks import (
     placeholders_survive,
     tag_ids,
 )
+from privacy_pages.pipeline import build_site
 from privacy_pages.render.sanitize import sanitize_html
+from privacy_pages.settings import settings_from_mkdocs
 
 
 def both_ways(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, dict]:
@@ -279,3 +282,20 @@ def test_blocks_in_ascii_are_what_judging_each_character_gives(parts: list[str])
     assert ascii_blocks(page) == _ascii_blocks_one_by_one(page)
     for chunk in page.split("\n\n"):
         assert html_blocks_module._is_whole_block(chunk) == _whole_block_by_walking(chunk)
+
+
+def test_blocks_in_ascii_keep_every_anchor_the_coverage_check_reads(tmp_path: Path) -> None:
+    """The plugin writes each page's blocks in ASCII as soon as it is rendered, before the
+    check that every record shows on a page: that check finds the same ids either way."""
+    site = copy_example_site(tmp_path / "example")
+    settings = settings_from_mkdocs(site / "mkdocs.yml")
+    as_rendered = build_site(settings)
+    written = build_site(settings, finish=ascii_blocks)
+    assert [p.markdown for p in written.pages] == [
+        ascii_blocks(p.markdown) for p in as_rendered.pages
+    ]
+    pairs = zip(written.pages, as_rendered.pages, strict=True)
+    assert any(p.markdown != q.markdown for p, q in pairs)
+    for page in as_rendered.pages:
+        assert page_anchors(ascii_blocks(page.markdown)) == page_anchors(page.markdown)
+    assert written.problems.items == as_rendered.problems.items

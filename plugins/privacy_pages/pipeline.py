@@ -8,7 +8,7 @@ build reports. Everything returned is plain data: Markdown pages, downloads and 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -61,6 +61,7 @@ def build_site(
     today: date | None = None,
     preview: bool = False,
     reuse: PageReuse | None = None,
+    finish: Callable[[str], str] | None = None,
 ) -> SiteBuild:
     """Load, check and render a site's privacy content (no pages when it has errors).
 
@@ -68,7 +69,10 @@ def build_site(
     that the ``stale-date`` rule and the "Updated in" marks judge by (default: the build date).
     A ``preview`` renders what it can even with errors (what is valid of each record), for a
     writer to see the pages and their problems. ``reuse`` keeps the pages for the next build,
-    which renders again only those whose inputs changed (``mkdocs serve``).
+    which renders again only those whose inputs changed (``mkdocs serve``). ``finish`` is
+    applied to each page's Markdown as soon as it is rendered, so that the text it replaces is
+    let go before the next page is rendered (the MkDocs plugin writes raw HTML blocks for
+    itself there); it must keep every element id, which the coverage check reads.
     """
     with collector_paused():
         build = check_site(settings, cache, today=today)  # load, check
@@ -76,7 +80,7 @@ def build_site(
         # reads the model. ``cache`` keeps the parsed files for the next build anyway.
         build.dataset.records = {}
         if build.ok or preview:
-            render_site(build, today, reuse)  # render, then check that nothing was lost
+            render_site(build, today, reuse, finish)  # render, then check nothing was lost
     return build
 
 
@@ -104,7 +108,10 @@ def check_site(
 
 
 def render_site(
-    build: SiteBuild, today: date | None = None, reuse: PageReuse | None = None
+    build: SiteBuild,
+    today: date | None = None,
+    reuse: PageReuse | None = None,
+    finish: Callable[[str], str] | None = None,
 ) -> None:
     """Render the pages and downloads of a checked build into it, then check that every record
     shows on a page. A template that fails adds a problem naming the record, not a traceback."""
@@ -116,7 +123,7 @@ def render_site(
             tables = comparisons(collection)
         with times.phase("render"):
             pages = render_pages(
-                dataset, settings, build.history, marks_date, collection, tables, reuse
+                dataset, settings, build.history, marks_date, collection, tables, reuse, finish
             )
     except Exception as exc:  # a template or a bug: name the record, never a traceback
         build.problems.add(render_error(exc, dataset))

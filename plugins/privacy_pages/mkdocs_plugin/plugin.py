@@ -174,8 +174,13 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         if self.settings is None:
             return files
         preview = self.cache is not None  # mkdocs serve: show problems, never stop
+        # Raw HTML blocks go around Python-Markdown to the sanitizer, written in Latin-1 (each
+        # page as it is rendered: half the memory of the text it replaces).
+        finish = (self.ascii_blocks or ascii_blocks) if self.html_blocks is not None else None
         try:
-            build = build_site(self.settings, self.cache, preview=preview, reuse=self.reuse)
+            build = build_site(
+                self.settings, self.cache, preview=preview, reuse=self.reuse, finish=finish
+            )
         except Exception as exc:  # content problems are diagnostics; anything else is a bug
             raise PluginError(
                 f"privacy-pages: internal error while building {self.settings.content_dir}: "
@@ -189,10 +194,6 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
                 build.pages, build.problems.items, unread, pages_dir
             )
             build.pages += [p for p in extra if files.get_file_from_path(p.path) is None]
-        if self.html_blocks is not None:  # the blocks go around Python-Markdown, to the sanitizer
-            convert = self.ascii_blocks or ascii_blocks
-            for index, page in enumerate(build.pages):  # each page's text let go once converted
-                build.pages[index] = replace(page, markdown=convert(page.markdown))
         add_generated_files(files, config, build, self.downloads_written)
         if config.nav is not None:
             add_to_nav(config, build.pages, self.settings)

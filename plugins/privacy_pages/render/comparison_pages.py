@@ -7,6 +7,7 @@ has. Links inside that HTML are final URLs (Markdown does not rewrite raw HTML),
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -205,10 +206,11 @@ def render_comparison_pages(
     settings: Settings,
     tables: tuple[Comparison, ...],
     reuse: PageReuse | None = None,
+    done: Callable[[GeneratedPage], GeneratedPage] | None = None,
 ) -> list[GeneratedPage]:
     """The pages of the comparison ``tables`` and the data-item index (none for a site
     without products); with ``reuse``, a comparison whose table is as last build is that
-    build's page."""
+    build's page. ``done`` is applied to each page as soon as it is rendered."""
     if not collection.dataset.products:
         return []
     stores = tables_of(collection.dataset)
@@ -217,14 +219,23 @@ def render_comparison_pages(
     def fresh(table: Comparison) -> tuple[GeneratedPage, bool]:
         return render_comparison(table, settings, tables, stores), True
 
+    finish = done or _as_rendered
     pages = [
-        render_comparison(table, settings, tables, stores)
-        if reuse is None
-        else reuse.page(f"comparison:{table.id}", reuse.table(table, titles), partial(fresh, table))
+        finish(
+            render_comparison(table, settings, tables, stores)
+            if reuse is None
+            else reuse.page(
+                f"comparison:{table.id}", reuse.table(table, titles), partial(fresh, table)
+            )
+        )
         for table in tables
     ]
-    pages.append(render_data_item_index(collection, settings, tables, reuse))
+    pages.append(finish(render_data_item_index(collection, settings, tables, reuse)))
     return pages
+
+
+def _as_rendered(page: GeneratedPage) -> GeneratedPage:
+    return page
 
 
 def planned_comparison_pages(dataset: Dataset, settings: Settings) -> list[PlannedPage]:

@@ -5,7 +5,8 @@ folder), so that every adapter produces the same pages."""
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from typing import Any
@@ -34,13 +35,15 @@ def render_pages(
     collection: Collection | None = None,
     tables: tuple[Comparison, ...] | None = None,
     reuse: PageReuse | None = None,
+    finish: Callable[[str], str] | None = None,
 ) -> list[GeneratedPage]:
     """Every generated page of the site, in the order of :func:`plan_pages`.
 
     With a release ``history``, the site also gets the "What changed" page; ``today`` decides
     which items are marked as recently updated. ``collection`` and ``tables`` are computed
     from the dataset when not given. With ``reuse`` (a rebuild), a page whose inputs are those
-    of the last build is that build's page.
+    of the last build is that build's page. ``finish`` (see :func:`~privacy_pages.pipeline.
+    build_site`) is applied to each page's Markdown as soon as it is rendered.
     """
     if reuse is not None:
         reuse.start(dataset, settings, history, today, templates_dir=settings.templates_dir)
@@ -50,23 +53,34 @@ def render_pages(
         page = render_product(product, dataset, settings, history, today, template_dataset=view)
         return page, not view.read_elsewhere
 
+    done = partial(_finished, finish) if finish is not None else _as_rendered
     pages = [
-        render_product(dataset.products[pid], dataset, settings, history, today)
-        if reuse is None
-        else reuse.page(
-            f"product:{pid}",
-            reuse.fingerprint(dataset.products[pid]),
-            partial(product_page, dataset.products[pid]),
+        done(
+            render_product(dataset.products[pid], dataset, settings, history, today)
+            if reuse is None
+            else reuse.page(
+                f"product:{pid}",
+                reuse.fingerprint(dataset.products[pid]),
+                partial(product_page, dataset.products[pid]),
+            )
         )
         for pid in sorted(dataset.products)
     ]
     if history:
         markdown = render_changes_page(history, dataset, settings)
-        pages.append(GeneratedPage(changes_page_path(settings), markdown, CHANGES_TITLE))
+        pages.append(done(GeneratedPage(changes_page_path(settings), markdown, CHANGES_TITLE)))
     collection = collection or Collection(dataset)
     tables = comparisons(collection) if tables is None else tables
-    pages.extend(render_comparison_pages(collection, settings, tables, reuse))
+    pages.extend(render_comparison_pages(collection, settings, tables, reuse, done))
     return pages
+
+
+def _as_rendered(page: GeneratedPage) -> GeneratedPage:
+    return page
+
+
+def _finished(finish: Callable[[str], str], page: GeneratedPage) -> GeneratedPage:
+    return replace(page, markdown=finish(page.markdown))
 
 
 def plan_pages(
