@@ -614,14 +614,17 @@ def budget_lines(results: list[SizeResult]) -> list[str]:
         )
         if memory > MEMORY_RATIO:
             _explain(
-                "Why peak memory is missed: besides the pages that (b) reads, (a) holds in "
-                "MkDocs' process the model and the pages' Markdown, and keeps the memory it "
-                "freed after checking: the records as read, with the line and column of every "
-                "key and value, are about a third of the pipeline's peak, and Python's "
-                "allocator keeps that memory for the process. MkDocs then converts every page "
-                "before it writes any, so the whole site's HTML is held on top of it; the peak "
-                "comes while the largest pages are written (the data-item index, a comparison "
-                "of every product).",
+                "Why peak memory is missed: on top of what (b) holds, (a) holds the model, "
+                "and MkDocs has every generated page's Markdown from the start (where (b) reads "
+                "each file when it gets to it). Most of the difference is Python's allocator "
+                "for small objects: it keeps the memory that reading and checking the records "
+                "took (the records as read, with the place of every key and value), because "
+                "the model's objects, made among them, stay; it reuses that memory for later "
+                "objects but never gives it back. At 200 synthetic products it holds about "
+                "50 MiB at the end of (a) against about 24 MiB in (b). MkDocs then converts "
+                "every page before it writes any, so the whole site's HTML is held on top of "
+                "it, in both builds. Meeting the goal needs the records read, checked and "
+                "turned into the model one file at a time.",
                 whys,
             )
     for r in (r for r in results if r.edits):
