@@ -30,7 +30,7 @@ from .data_item_index import (
     render_data_item_index,
     wide_page_front_matter,
 )
-from .generated import GeneratedPage, PlannedPage
+from .generated import GeneratedPage, PlannedPage, as_rendered
 from .paths import (
     asset_paths,
     comparison_page_path,
@@ -206,7 +206,7 @@ def render_comparison_pages(
     settings: Settings,
     tables: tuple[Comparison, ...],
     reuse: PageReuse | None = None,
-    done: Callable[[GeneratedPage], GeneratedPage] | None = None,
+    done: Callable[[GeneratedPage], GeneratedPage] = as_rendered,
 ) -> list[GeneratedPage]:
     """The pages of the comparison ``tables`` and the data-item index (none for a site
     without products); with ``reuse``, a comparison whose table is as last build is that
@@ -219,9 +219,8 @@ def render_comparison_pages(
     def fresh(table: Comparison) -> tuple[GeneratedPage, bool]:
         return render_comparison(table, settings, tables, stores), True
 
-    finish = done or _as_rendered
     pages = [
-        finish(
+        done(
             render_comparison(table, settings, tables, stores)
             if reuse is None
             else reuse.page(
@@ -230,12 +229,8 @@ def render_comparison_pages(
         )
         for table in tables
     ]
-    pages.append(finish(render_data_item_index(collection, settings, tables, reuse)))
+    pages.append(done(render_data_item_index(collection, settings, tables, reuse)))
     return pages
-
-
-def _as_rendered(page: GeneratedPage) -> GeneratedPage:
-    return page
 
 
 def planned_comparison_pages(dataset: Dataset, settings: Settings) -> list[PlannedPage]:

@@ -19,6 +19,11 @@ class GeneratedPage:
     product_id: str | None = None
 
 
+def as_rendered(page: GeneratedPage) -> GeneratedPage:
+    """A page as it was rendered (what is done to a page when nothing is)."""
+    return page
+
+
 @dataclass(frozen=True)
 class PlannedPage:
     """A page a build will generate, known before it is rendered: enough for a site generator

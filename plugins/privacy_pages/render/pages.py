@@ -17,7 +17,7 @@ from ..history.releases import History
 from ..model import Dataset, Product
 from ..settings import Settings
 from .comparison_pages import planned_comparison_pages, render_comparison_pages
-from .generated import GeneratedPage, PlannedPage
+from .generated import GeneratedPage, PlannedPage, as_rendered
 from .history_pages import render_changes_page
 from .paths import changes_page_path, data_item_index_path, is_comparison_page, product_page_path
 from .product_page import render_product
@@ -53,7 +53,7 @@ def render_pages(
         page = render_product(product, dataset, settings, history, today, template_dataset=view)
         return page, not view.read_elsewhere
 
-    done = partial(_finished, finish) if finish is not None else _as_rendered
+    done = partial(_finished, finish) if finish is not None else as_rendered
     pages = [
         done(
             render_product(dataset.products[pid], dataset, settings, history, today)
@@ -73,10 +73,6 @@ def render_pages(
     tables = comparisons(collection) if tables is None else tables
     pages.extend(render_comparison_pages(collection, settings, tables, reuse, done))
     return pages
-
-
-def _as_rendered(page: GeneratedPage) -> GeneratedPage:
-    return page
 
 
 def _finished(finish: Callable[[str], str], page: GeneratedPage) -> GeneratedPage:
