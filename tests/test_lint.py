@@ -14,11 +14,16 @@ from pathlib import Path
 
 import pytest
 from conftest import run_mkdocs
+from privacy_pages.check.coverage import check_page_paths
+from privacy_pages.check.lint import configure_severities, run_rules
 from privacy_pages.check.lint_config import LintConfigError, lint_config
 from privacy_pages.check.rules import RULES, RULES_BY_ID
 from privacy_pages.diagnostics import Diagnostic, Severity
+from privacy_pages.history.releases import load_history
+from privacy_pages.load.content import load_content
 from privacy_pages.load.metadata import MetadataRules
 from privacy_pages.pipeline import build_site, check_site
+from privacy_pages.render.pages import plan_pages
 from privacy_pages.settings import Settings, SettingsError, find_settings, settings_from_options
 
 TODAY = date(2026, 6, 1)
@@ -468,4 +473,53 @@ def test_severities_from_pyproject(tmp_path: Path) -> None:
     assert settings.lint.options(RULES_BY_ID["stale-date"]) == {
         "key": "ms.date",
         "max_age_days": 30,
+    }
+
+
+def _checked_whole(settings: Settings) -> list[Diagnostic]:
+    """What the check finds with every record kept until the rules run on the whole content
+    (``check_site`` runs the per-record rules on each product as it loads instead)."""
+    dataset, loaded = load_content(settings.content_dir, settings.metadata, limits=settings.limits)
+    history, history_problems = load_history(settings.content_dir)
+    problems = configure_severities(dataset, loaded, settings.lint)
+    problems.extend(history_problems.items)
+    if not problems.errors:
+        problems.extend(check_page_paths(dataset, plan_pages(dataset, settings, history)))
+    problems.extend(run_rules(dataset, settings.lint, today=TODAY, complete=not loaded.errors))
+    return problems.sorted()
+
+
+def test_products_checked_as_they_load_find_what_the_whole_content_gives(tmp_path: Path) -> None:
+    """Every case's broken product beside the others (each under an id of its own), and the
+    catalog and another file broken too: the same diagnostics, messages, places and key paths
+    as running every rule on every record at the end."""
+    files = {**FILES, "catalog/items.yml": MAPPED_CATALOG}
+    for number, case in enumerate(CASES):
+        if case.file == "products/widget.yml":
+            text = case.broken[case.file].replace("id: widget\n", f"id: widget-{number}\n", 1)
+            files[f"products/widget-{number}.yml"] = text.replace(
+                "[the policy](https://", "[x](http://"
+            )
+        else:
+            files[case.file] = case.broken[case.file]
+    files["products/broken.yml"] = "id: broken\nname: [unclosed\n"  # a file that does not load
+    settings = Settings(
+        content_dir=write_tree(tmp_path, files),
+        metadata=MetadataRules(required=("title",), types={"ms.date": "date"}),
+        lint=lint_config(None),
+    )
+    streamed = check_site(settings, today=TODAY).problems.sorted()
+    rules = {d.rule for d in streamed}
+    assert {"insecure-link", "stale-date", "store-type-missing", "mojibake", "yaml-syntax"} <= rules
+    assert len(rules) >= 9
+    assert streamed == _checked_whole(settings)
+
+
+def test_a_product_is_checked_as_it_loads_with_the_content_before_it() -> None:
+    """The rules that read one product's record run while it loads: they may look at what is
+    linked before products (catalog, categories, store tables), not at other products."""
+    per_record = {rule.id for rule in RULES if rule.per_record}
+    assert "unused-catalog-item" not in per_record  # weighs every product
+    assert per_record == {rule.id for rule in RULES if rule.check is not None} - {
+        "unused-catalog-item"
     }

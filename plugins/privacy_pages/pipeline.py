@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .check.coverage import check_coverage, check_page_paths
-from .check.lint import configure_severities, run_rules
+from .check.lint import LintRun, configure_severities
 from .compare.collection import Collection
 from .compare.comparison import comparisons
 from .diagnostics import Diagnostics
@@ -76,8 +76,8 @@ def build_site(
     """
     with collector_paused():
         build = check_site(settings, cache, today=today)  # load, check
-        # The checks are done with the located YAML (a third of a build's memory): rendering
-        # reads the model. ``cache`` keeps the parsed files for the next build anyway.
+        # The checks are done with the located YAML of the records not checked as they loaded:
+        # rendering reads the model. ``cache`` keeps the parsed files for the next build anyway.
         build.dataset.records = {}
         if build.ok or preview:
             render_site(build, today, reuse, finish)  # render, then check nothing was lost
@@ -90,8 +90,17 @@ def check_site(
     """Load the content and the release history, and check them: every problem a build finds
     before it renders."""
     times = PhaseTimes()
+    # The rules that read a product's own record run on it as soon as it is loaded: the
+    # located data of every product (most of a build's memory while it loads) never exists at
+    # once.
+    lint = LintRun(settings.lint, today=today or date.today())
     dataset, loaded = load_content(
-        settings.content_dir, settings.metadata, cache=cache, limits=settings.limits, times=times
+        settings.content_dir,
+        settings.metadata,
+        cache=cache,
+        limits=settings.limits,
+        times=times,
+        each_product=lint.product,
     )
     with times.phase("load"):
         history, history_problems = load_history(settings.content_dir)
@@ -100,10 +109,7 @@ def check_site(
         problems.extend(history_problems.items)
         if not problems.errors:  # two records whose pages would share a file
             problems.extend(check_page_paths(dataset, plan_pages(dataset, settings, history)))
-        complete = not loaded.errors
-        problems.extend(
-            run_rules(dataset, settings.lint, today=today or date.today(), complete=complete)
-        )
+        problems.extend(lint.finish(dataset, complete=not loaded.errors))
     return SiteBuild(settings, dataset, problems, history, timings=times)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from ..diagnostics import Location, Severity
 from ..load.schema import key_path
 from ..load.yaml_source import LocatedMapping, LocatedSequence, value_location
-from ..model import Dataset
+from ..model import Dataset, Product
 
 
 @dataclass(frozen=True)
@@ -36,19 +36,31 @@ class LintContext:
     complete: bool = True
     #: Key paths and text values of the records, shared by the rules of one run.
     lookups: RecordLookups | None = None
+    #: The located records the rule reads (None: every record in ``dataset.records``).
+    records: Mapping[str, Any] | None = None
+    #: The products a per-record rule checks (None: every product in ``dataset``).
+    checked: tuple[Product, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.lookups is None:
-            object.__setattr__(self, "lookups", RecordLookups(self.dataset))
+            object.__setattr__(self, "lookups", RecordLookups(self._records))
+
+    @property
+    def _records(self) -> Mapping[str, Any]:
+        return self.dataset.records if self.records is None else self.records
 
     @property
     def _lookups(self) -> RecordLookups:
         assert self.lookups is not None  # set by __post_init__
         return self.lookups
 
+    def products(self) -> Iterable[Product]:
+        """The products to check (a per-record rule checks only these)."""
+        return self.dataset.products.values() if self.checked is None else self.checked
+
     def record(self, location: Location) -> Any:
         """The located data of the file a location points into."""
-        return self.dataset.records.get(location.path)
+        return self._records.get(location.path)
 
     def path_to(self, location: Location) -> str:
         """The key path of the mapping that starts at ``location`` (``items[2]``), or ``""``."""
@@ -82,18 +94,18 @@ class RecordLookups:
     rule of a run: a clean build never needs a key path, and the rules that read text walk the
     records once between them."""
 
-    def __init__(self, dataset: Dataset) -> None:
-        self.dataset = dataset
+    def __init__(self, records: Mapping[str, Any]) -> None:
+        self.records = records
 
     @cached_property
     def paths(self) -> dict[Location, str]:
         """The key path of every located mapping in the records, by where it starts."""
-        return mapping_paths(self.dataset)
+        return mapping_paths(self.records)
 
     @cached_property
     def texts(self) -> list[TextValue]:
         found: list[TextValue] = []
-        for data in self.dataset.records.values():
+        for data in self.records.values():
             if not isinstance(data, LocatedMapping):
                 _collect_texts(data, (), found)
                 continue
@@ -144,12 +156,18 @@ class Rule:
     fix: str
     #: The rule's options and their defaults; a site may override them in the ``lint`` option.
     options: Mapping[str, Any] = field(default_factory=dict)
+    #: Whether the check reads each record on its own: a product's findings come from that
+    #: product, its record and the content linked before products (store tables, categories,
+    #: the catalog). A build then runs it on each product as soon as the product is loaded, so
+    #: that the product's located data can be let go (see :class:`.lint.LintRun`). A rule that
+    #: weighs products against each other leaves it False, and runs once on the whole content.
+    per_record: bool = False
 
 
-def mapping_paths(dataset: Dataset) -> dict[Location, str]:
-    """Every located mapping in every record, by where it starts, with its key path."""
+def mapping_paths(records: Mapping[str, Any]) -> dict[Location, str]:
+    """Every located mapping in ``records``, by where it starts, with its key path."""
     paths: dict[Location, str] = {}
-    for data in dataset.records.values():
+    for data in records.values():
         for path, value, _ in _walk(data, ()):
             if isinstance(value, LocatedMapping):
                 paths.setdefault(value.location, key_path(path))

@@ -8,6 +8,7 @@ entry sets the severity of what the loader reports, for files that still loaded.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -37,7 +38,7 @@ def _all_items(product: Product) -> tuple[DataItem, ...]:
 
 
 def optional_item_without_control(context: LintContext) -> Iterator[Finding]:
-    for product in context.dataset.products.values():
+    for product in context.products():
         for item in product.optional.items:
             if item.control is None and not item.control_not_stated:
                 yield Finding(
@@ -50,7 +51,7 @@ def optional_item_without_control(context: LintContext) -> Iterator[Finding]:
 
 
 def product_without_retention(context: LintContext) -> Iterator[Finding]:
-    for product in context.dataset.products.values():
+    for product in context.products():
         storage = product.storage
         if storage.retention or storage.retention_note:
             continue
@@ -86,6 +87,7 @@ def unused_catalog_item(context: LintContext) -> Iterator[Finding]:
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
+@functools.lru_cache(maxsize=8192)  # the catalog's names, once per product that is checked
 def comparable_name(name: str) -> str:
     """A name reduced for comparison: case, accents, punctuation and spacing removed."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -99,7 +101,7 @@ def duplicate_catalog_item(context: LintContext) -> Iterator[Finding]:
     for catalog_item in context.dataset.catalog.values():
         for name in (catalog_item.name, *catalog_item.aliases):
             names.append((comparable_name(name), catalog_item.id, name))
-    for product in context.dataset.products.values():
+    for product in context.products():
         for item in _all_items(product):
             if item.catalog:
                 continue
@@ -126,7 +128,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 def stale_date(context: LintContext) -> Iterator[Finding]:
     key = str(context.options["key"])
     max_age = int(context.options["max_age_days"])
-    for product in context.dataset.products.values():
+    for product in context.products():
         value = product.metadata.get(key)
         if not isinstance(value, str) or not _ISO_DATE.match(value):
             continue  # missing or malformed dates are the metadata rules' business
@@ -185,7 +187,7 @@ def placeholder_text(context: LintContext) -> Iterator[Finding]:
 
 
 def unmarked_empty_section(context: LintContext) -> Iterator[Finding]:
-    for product in context.dataset.products.values():
+    for product in context.products():
         for section_id, heading in SECTIONS:
             if section_id == "overview" or section_id in product.empty_sections:
                 continue
@@ -210,7 +212,7 @@ def _store_types(context: LintContext, product: Product, item: DataItem) -> dict
 
 
 def store_item_without_type(context: LintContext) -> Iterator[Finding]:
-    for product in context.dataset.products.values():
+    for product in context.products():
         for item in product.items:
             missing = [s for s, found in _store_types(context, product, item).items() if not found]
             if missing:
@@ -224,7 +226,7 @@ def store_item_without_type(context: LintContext) -> Iterator[Finding]:
 
 
 def store_item_without_purposes(context: LintContext) -> Iterator[Finding]:
-    for product in context.dataset.products.values():
+    for product in context.products():
         labels = product.store_labels
         for item in product.items:
             mapped = any(_store_types(context, product, item).values())
@@ -250,6 +252,7 @@ RULES: tuple[Rule, ...] = (
         "`control: Users choose whether to send feedback.` If the product's own statement does "
         "not say, write `control: not-stated`: the page then shows nothing in its place, rather "
         "than a sentence that says nothing.",
+        per_record=True,
     ),
     Rule(
         id="product-without-retention",
@@ -261,6 +264,7 @@ RULES: tuple[Rule, ...] = (
         fix="Add `storage.retention` (one entry per kind of data, with `data` and `period`), or "
         "a `storage.retention_note`. If the statement really says nothing about storage, say so "
         "under `empty_sections: storage-and-retention:`.",
+        per_record=True,
     ),
     Rule(
         id="unused-catalog-item",
@@ -285,6 +289,7 @@ RULES: tuple[Rule, ...] = (
         "this product words the item differently. If they really are different, rename one "
         "of them, or lower the rule's `similarity` option.",
         options={"similarity": 0.9},
+        per_record=True,
     ),
     Rule(
         id="mojibake",
@@ -310,6 +315,7 @@ RULES: tuple[Rule, ...] = (
         fix="Review the statement against the product, update what changed, and set the date "
         "to the day of the review, for example `ms.date: 2026-01-31`.",
         options={"key": "ms.date", "max_age_days": 365},
+        per_record=True,
     ),
     Rule(
         id="insecure-link",
@@ -322,6 +328,7 @@ RULES: tuple[Rule, ...] = (
         fix="Use the `https://` address, or a path relative to this site such as "
         "`../guides/setup.md`.",
         options={"allowed_schemes": ("https", "mailto")},
+        per_record=True,
     ),
     Rule(
         id="placeholder-text",
@@ -334,6 +341,7 @@ RULES: tuple[Rule, ...] = (
         fix="Replace the placeholder with the real text, or delete the field if it does not "
         "apply to this product.",
         options={"words": ("TODO", "TBD", "FIXME")},
+        per_record=True,
     ),
     Rule(
         id="unmarked-empty-section",
@@ -347,6 +355,7 @@ RULES: tuple[Rule, ...] = (
         fix="Fill in the section's fields, or mark it empty on purpose under `empty_sections:`, "
         "with the sentence the page should show instead, for example `your-rights: Rights "
         "requests go through your administrator.`",
+        per_record=True,
     ),
     Rule(
         id="store-type-missing",
@@ -361,6 +370,7 @@ RULES: tuple[Rule, ...] = (
         fix="Add `stores:` to the catalog item, for example `stores: {google_play: "
         "PSL_DEVICE_ID, apple: NSPrivacyCollectedDataTypeDeviceID}`; an item that is not in "
         "the catalog must become a catalog item (`ref:`) first.",
+        per_record=True,
     ),
     Rule(
         id="store-purposes-missing",
@@ -374,6 +384,7 @@ RULES: tuple[Rule, ...] = (
         fix="State the purposes the statement gives, for every item under `store_labels: "
         "purposes: [...]`, or for this item under `store_labels: items: ITEM: purposes: "
         "[...]` (for example `[app-functionality, analytics]`).",
+        per_record=True,
     ),
 )
 

@@ -3,17 +3,19 @@
 
 All problems are collected and reported together. References between records (categories,
 catalog items, workloads) are checked here, so that errors name the YAML file and line, never a
-generated page. Records are linked kind by kind, in the order that references point:
-the site's store tables, categories, the catalog, products, then comparisons.
+generated page. Records are read and linked kind by kind, in the order that references point
+(the site's store tables, categories, the catalog, products, then comparisons), each file as
+soon as it is read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..diagnostics import ContentError, Diagnostics, Location, display_path
-from ..model import Dataset
+from ..model import Dataset, Product
 from ..timing import PhaseTimes
 from .builder import DatasetBuilder
 from .catalog import read_catalog, read_categories
@@ -21,12 +23,18 @@ from .comparisons import read_comparisons
 from .discovery import discover
 from .metadata import MetadataRules
 from .products import read_product
-from .record_files import DEFAULT_LIMITS, ContentCache, RecordFile
+from .record_files import DEFAULT_LIMITS, ContentCache, RecordFile, read_record
 from .store_tables import read_store_tables
 from .yaml_source import Limits
 
 #: The kinds of record, in the order they are linked.
 LINK_ORDER = ("stores", "categories", "catalog", "product", "comparisons")
+
+
+#: Called with each product file that loaded, as soon as it is linked: the dataset so far, the
+#: file's path as shown to writers, its located data, and the product it made (None if linking
+#: refused it).
+ProductHook = Callable[[Dataset, str, Any, Product | None], None]
 
 
 def load_content(
@@ -36,66 +44,70 @@ def load_content(
     cache: ContentCache | None = None,
     limits: Limits = DEFAULT_LIMITS,
     times: PhaseTimes | None = None,
+    each_product: ProductHook | None = None,
 ) -> tuple[Dataset, Diagnostics]:
     """Read, validate and link every record in ``content_dir``.
 
     Returns the dataset built from the valid records, and every problem found. ``cache`` keeps
     parsed files for the next call; ``times``, if given, collects the seconds spent loading and
     validating.
+
+    Files are read kind by kind, in :data:`LINK_ORDER`, and each is linked as soon as it is
+    read (records refer only to kinds linked before theirs). With ``each_product``, a product's
+    located data is handed to it once the product is linked, and is not kept in
+    ``Dataset.records``: the checks that read exact keys run there, so that a build never
+    holds the located data of every product at once (the bulk of its memory while it loads).
     """
     times = times if times is not None else PhaseTimes()
     problems = Diagnostics()
     if not content_dir.is_dir():
         problems.error(Location(display_path(content_dir)), "content folder not found", rule="path")
         return Dataset(), problems
-    cache = cache if cache is not None else ContentCache()
-    records: list[RecordFile] = []
-    unreadable: list[tuple[str, str]] = []  # (kind, file) of files nothing could be read from
     found = discover(content_dir, problems)
-    for path, display, kind in found:
-        read = cache.read(path, display, kind, limits, times)
-        problems.extend(read.problems)
-        if read.data is not None or read.left_out:  # what is valid of it, and the ids it had
-            records.append(RecordFile(path, display, kind, read.data, read.left_out, read.emptied))
-        else:
-            unreadable.append((kind, display))
-    with times.phase("validate"):  # references between records
-        rules = metadata_rules or MetadataRules()
-        dataset = link_records(records, problems, rules, limits, unreadable)
+    builder = DatasetBuilder(problems, metadata_rules or MetadataRules(), limits.max_text_chars)
+    records: dict[str, Any] = {}
+    loaded: list[str] = []
+    emptied: dict[str, frozenset[str]] = {}
+    for kind in LINK_ORDER:
+        for path, display, _ in (entry for entry in found if entry[2] == kind):
+            if cache is not None:
+                read = cache.read(path, display, kind, limits, times)
+            else:  # nothing to keep: each file is let go once it is linked (and checked)
+                read = read_record(path, display, kind, limits, times)
+            problems.extend(read.problems)
+            if read.data is None and not read.left_out:
+                builder.unreadable.setdefault(kind, []).append(display)
+                continue
+            # The ids it had, though left out: references to them are not reported again.
+            builder.left_out.setdefault(kind, set()).update(read.left_out)
+            if read.emptied:
+                emptied[display] = read.emptied
+            if read.data is None:
+                continue
+            loaded.append(display)
+            with times.phase("validate"):  # references between records
+                record = RecordFile(path, display, kind, read.data, read.left_out, read.emptied)
+                made = _read_record(builder, record)
+                if kind == "product" and each_product is not None:
+                    each_product(builder.dataset, display, read.data, made)
+                else:
+                    records[display] = read.data
+    with times.phase("validate"):
+        builder.report_dependencies()
+    dataset = builder.dataset
     dataset.files = tuple(display for _, display, _ in found)
-    dataset.unread_products = tuple(d for kind, d in unreadable if kind == "product")
-    dataset.records = {r.display: r.data for r in records if r.data is not None}
-    dataset.emptied = {r.display: r.emptied for r in records if r.emptied}
+    dataset.unread_products = tuple(builder.unreadable.get("product", ()))
+    dataset.loaded = frozenset(loaded)
+    dataset.records = records
+    dataset.emptied = emptied
     return dataset, problems
 
 
-def link_records(
-    records: list[RecordFile],
-    problems: Diagnostics,
-    rules: MetadataRules,
-    limits: Limits = DEFAULT_LIMITS,
-    unreadable: Iterable[tuple[str, str]] = (),
-) -> Dataset:
-    """The dataset of the records that loaded, linked kind by kind (see :data:`LINK_ORDER`).
-
-    A reference to an entry left out for its own error is not reported again; references that
-    a file nothing could be read from might have answered are reported once per file that
-    makes them (``depends on ...``), not one by one."""
-    builder = DatasetBuilder(problems, rules, limits.max_text_chars)
-    for kind, display in unreadable:
-        builder.unreadable.setdefault(kind, []).append(display)
-    for record in records:
-        builder.left_out.setdefault(record.kind, set()).update(record.left_out)
-    for kind in LINK_ORDER:
-        for record in records:
-            if record.kind == kind and record.data is not None:
-                _read_record(builder, record)
-    builder.report_dependencies()
-    return builder.dataset
-
-
-def _read_record(builder: DatasetBuilder, record: RecordFile) -> None:
-    """Add one record to the dataset; an unexpected failure becomes an error naming it."""
+def _read_record(builder: DatasetBuilder, record: RecordFile) -> Product | None:
+    """Add one record to the dataset; an unexpected failure becomes an error naming it.
+    Returns the product a product record made (None: it made none)."""
+    products = builder.dataset.products
+    count = len(products)
     try:
         if record.kind == "stores":
             read_store_tables(builder, record.data)
@@ -115,6 +127,9 @@ def _read_record(builder: DatasetBuilder, record: RecordFile) -> None:
             "",
             "internal-error",
         )
+    if record.kind == "product" and len(products) > count:
+        return next(reversed(products.values()))
+    return None
 
 
 def load_or_raise(content_dir: Path, metadata_rules: MetadataRules | None = None) -> Dataset:

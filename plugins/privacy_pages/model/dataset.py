@@ -20,8 +20,11 @@ class Dataset:
     products: dict[str, Product] = field(default_factory=dict)
     #: The content files read, with their paths as shown to writers.
     files: tuple[str, ...] = ()
+    #: The content files that loaded (at least partly), as shown to writers.
+    loaded: frozenset[str] = frozenset()
     #: The located data of each content file that loaded (its invalid values left out), by path,
-    #: for checks that point at exact keys (lint rules); emptied once a build has checked them.
+    #: for checks that point at exact keys (lint rules); emptied once a build has checked them. A
+    #: build checks each product's record as it loads, and does not keep it here.
     records: dict[str, Any] = field(default_factory=dict)
     #: By path: the key paths of the values that lost an invalid part, whose error already
     #: says what is wrong there (lint rules do not report them as missing on top of it).
