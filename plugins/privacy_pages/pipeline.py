@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from .check.coverage import check_coverage, check_page_paths
 from .check.lint import LintRun, configure_severities
@@ -79,9 +80,17 @@ def build_site(
         # The checks are done with the located YAML of the records not checked as they loaded:
         # rendering reads the model. ``cache`` keeps the parsed files for the next build anyway.
         build.dataset.records = {}
-        if build.ok or preview:
-            render_site(build, today, reuse, finish)  # render, then check nothing was lost
+        if build.ok or preview:  # render, then check nothing was lost
+            render_site(build, today, reuse, partial(_page_done, finish))
     return build
+
+
+def _page_done(finish: Callable[[str], str] | None, markdown: str) -> str:
+    """A page just rendered, finished. Its templates leave reference cycles behind (the modules
+    of the templates they import), which the paused collector would keep until the build
+    ends: the young generation, little more than the page's own objects, is collected."""
+    gc.collect(0)
+    return markdown if finish is None else finish(markdown)
 
 
 def check_site(
