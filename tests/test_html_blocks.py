@@ -279,9 +279,38 @@ def test_blocks_in_ascii_are_what_judging_each_character_gives(parts: list[str])
     page as judging each character and walking each tag (surrogates, noncharacters, text that
     looks like a reference, unbalanced and early-closing divs)."""
     page = "".join(parts)
-    assert ascii_blocks(page) == _ascii_blocks_one_by_one(page)
+    expected = _ascii_blocks_one_by_one(page)
+    assert ascii_blocks(page) == expected
+    if not any(marker in page for marker in html_blocks_module._OPAQUE):
+        assert html_blocks_module.blockwise_ascii(page) == expected  # the way when not at once
+    start = 0
     for chunk in page.split("\n\n"):
         assert html_blocks_module._is_whole_block(chunk) == _whole_block_by_walking(chunk)
+        # Judged in place (the page written whole asks so), without its ending line breaks.
+        whole = html_blocks_module._is_whole_block(page, start, start + len(chunk))
+        assert whole == _whole_block_by_walking(chunk.rstrip("\n"))
+        start += len(chunk) + 2
+
+
+def test_a_page_whose_blocks_hold_all_it_has_beyond_latin_1_is_written_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The index is one block of megabytes: written whole, it is not cut into chunks (each a
+    copy); a page with such a character outside its blocks is written a chunk at a time."""
+    page = '# Index ◐?\n\n<div class="t">\n<table><tr><td>● “x”</td></tr></table>\n</div>\n'
+    expected = _ascii_blocks_one_by_one(page)
+
+    def refused(markdown: str) -> str:
+        raise AssertionError("written a chunk at a time")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(html_blocks_module, "blockwise_ascii", refused)
+        with pytest.raises(AssertionError, match="a chunk at a time"):
+            ascii_blocks(page)  # the heading is not in a block: judged chunk by chunk
+        inside = page.replace("◐?", "?")
+        assert ascii_blocks(inside) == _ascii_blocks_one_by_one(inside)
+        assert "&#9679;" in ascii_blocks(inside) and "&#8220;x&#8221;" in ascii_blocks(inside)
+    assert ascii_blocks(page) == expected
 
 
 def test_blocks_in_ascii_keep_every_anchor_the_coverage_check_reads(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import re
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,14 +115,41 @@ def ascii_blocks(markdown: str) -> str:
     the code points a reference cannot stand for (surrogates, noncharacters)."""
     if markdown.isascii() or any(marker in markdown for marker in _OPAQUE):
         return markdown
+    # When every character beyond Latin-1 is in a block, the page is written whole, in one
+    # copy (the index is one block of megabytes: cut out, it would be copied twice more).
+    if all(_is_whole_block(markdown, start, end) for start, end in _chunks_beyond(markdown)):
+        written = markdown.encode("latin-1", "xmlcharrefreplace")
+        if _MAYBE_NOT_REFERABLE.search(written) is None:
+            return written.decode("latin-1")
+    return blockwise_ascii(markdown)
+
+
+def blockwise_ascii(markdown: str) -> str:
+    """What :func:`ascii_blocks` makes of ``markdown`` (which holds none of :data:`_OPAQUE`),
+    a chunk at a time."""
     chunks = markdown.split("\n\n")
     for index, chunk in enumerate(chunks):
-        if not chunk.isascii() and _is_whole_block(chunk.rstrip("\n")):
+        if not chunk.isascii() and _is_whole_block(chunk):
             chunks[index] = _references(chunk)
     return "\n\n".join(chunks)
 
 
+def _chunks_beyond(markdown: str) -> Iterator[tuple[int, int]]:
+    """Where the chunks of ``markdown.split("\\n\\n")`` that hold a character beyond
+    Latin-1 start and end."""
+    start = 0
+    while True:
+        end = markdown.find("\n\n", start)
+        end = len(markdown) if end < 0 else end
+        if _NOT_LATIN_1.search(markdown, start, end) is not None:
+            yield start, end
+        if end == len(markdown):
+            return
+        start = end + 2
+
+
 _BEYOND_LATIN_1 = re.compile("[^\x00-\xff\ud800-\udfff\ufdd0-\ufdef]")
+_NOT_LATIN_1 = re.compile("[^\x00-\xff]")
 #: A decimal reference, in the codec's output, that may stand for what a reference cannot
 #: (surrogates from U+D800, noncharacters from U+FDD0, anything beyond U+FFFF), or was written
 #: by the writer: the exact, slower way then decides.
@@ -156,16 +183,21 @@ def placeholders_survive(extensions: Sequence[Any], configs: Mapping[str, Any]) 
     return f"\n<p>{probe.placeholder(0)}</p>\n" in converted
 
 
-def _is_whole_block(chunk: str) -> bool:
-    """Whether Python-Markdown would stash ``chunk`` whole and unchanged as one raw block."""
-    if not chunk.startswith("<div") or not chunk.endswith("</div>"):
+def _is_whole_block(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether Python-Markdown would stash ``text[start:end]`` (a chunk between blank lines,
+    without the line breaks it ends with) whole and unchanged as one raw block."""
+    end = len(text) if end is None else end
+    while end > start and text[end - 1] == "\n":
+        end -= 1
+    if not text.startswith("<div", start, end) or not text.endswith("</div>", start, end):
         return False
-    if any(character in chunk for character in _REWRITTEN):
+    if any(text.find(character, start, end) >= 0 for character in _REWRITTEN):
         return False
     # The div tags as brackets: the first must open what the last closes, with the ones
     # between balanced (never closing more than they opened). Removing "()" pairs leaves
     # nothing exactly then, in as many passes as the divs nest deep.
-    brackets = _DIV_OPEN.sub("(", "".join(_DIV.findall(chunk))).replace("</div>", ")")
+    tags = "".join(_DIV.findall(text, start, end))
+    brackets = _DIV_OPEN.sub("(", tags).replace("</div>", ")")
     if not (brackets.startswith("(") and brackets.endswith(")")):
         return False  # the chunk ends with "</div>": the last bracket closes the outer div
     inner = brackets[1:-1]

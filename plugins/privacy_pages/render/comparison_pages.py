@@ -161,9 +161,11 @@ def render_comparison(
     def index_url(item: CatalogItem) -> str:
         return relative_url(path, data_item_index_path(settings), settings, item.id)
 
-    body = render(
+    description = comparison.spec.description or f"{comparison.spec.title}: data items by product."
+    markdown = render(
         "comparison.md.j2",
         settings.templates_dir,
+        before=wide_page_front_matter(comparison.spec.title, description),
         comparison=comparison,
         footnotes=footnotes,
         product_url=cells.product_url,
@@ -192,10 +194,9 @@ def render_comparison(
             if other.id != comparison.id
         ],
     )
-    description = comparison.spec.description or f"{comparison.spec.title}: data items by product."
     return GeneratedPage(
         path=path,
-        markdown=wide_page_front_matter(comparison.spec.title, description) + body,
+        markdown=markdown,
         title=comparison.spec.title,
         source=None,
     )
@@ -219,6 +220,9 @@ def render_comparison_pages(
     def fresh(table: Comparison) -> tuple[GeneratedPage, bool]:
         return render_comparison(table, settings, tables, stores), True
 
+    # The index first: the widest page, rendered while the build holds least (what rendering
+    # it took is then reused by the pages after it).
+    index = done(render_data_item_index(collection, settings, tables, reuse))
     pages = [
         done(
             render_comparison(table, settings, tables, stores)
@@ -229,8 +233,7 @@ def render_comparison_pages(
         )
         for table in tables
     ]
-    pages.append(done(render_data_item_index(collection, settings, tables, reuse)))
-    return pages
+    return [*pages, index]
 
 
 def planned_comparison_pages(dataset: Dataset, settings: Settings) -> list[PlannedPage]:

@@ -216,9 +216,10 @@ def render_data_item_index(
         "store_types": store_type_tokens,
         "badge": IndexBadges(settings),
     }
-    body = render(
+    markdown = render(
         "data-item-index.md.j2",
         settings.templates_dir,
+        before=wide_page_front_matter(INDEX_TITLE, INDEX_DESCRIPTION),
         groups=groups,
         item_count=item_count,
         caption_detail=(
@@ -237,7 +238,7 @@ def render_data_item_index(
     )
     return GeneratedPage(
         path=path,
-        markdown=wide_page_front_matter(INDEX_TITLE, INDEX_DESCRIPTION) + body,
+        markdown=markdown,
         title=INDEX_TITLE,
         source=None,
     )

@@ -54,6 +54,11 @@ def render_pages(
         return page, not view.read_elsewhere
 
     done = partial(_finished, finish) if finish is not None else as_rendered
+    # The comparisons and the index first: the widest pages (megabytes at hundreds of
+    # products), rendered while the build holds least; the pages come out in plan order.
+    collection = collection or Collection(dataset)
+    tables = comparisons(collection) if tables is None else tables
+    wide = render_comparison_pages(collection, settings, tables, reuse, done)
     pages = [
         done(
             render_product(dataset.products[pid], dataset, settings, history, today)
@@ -69,10 +74,7 @@ def render_pages(
     if history:
         markdown = render_changes_page(history, dataset, settings)
         pages.append(done(GeneratedPage(changes_page_path(settings), markdown, CHANGES_TITLE)))
-    collection = collection or Collection(dataset)
-    tables = comparisons(collection) if tables is None else tables
-    pages.extend(render_comparison_pages(collection, settings, tables, reuse, done))
-    return pages
+    return pages + wide
 
 
 def _finished(finish: Callable[[str], str], page: GeneratedPage) -> GeneratedPage:
