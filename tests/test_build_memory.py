@@ -1,21 +1,32 @@
 """What keeps a build's peak memory low, checked without measuring memory (the benchmark does):
 
 * each product's located record is checked as soon as it is loaded, then let go;
-* the pages' templates leave no reference cycles behind for the paused collector.
+* the pages' templates leave no reference cycles behind for the paused collector;
+* a build converts the widest pages first, puts the files back in their order for the rest of
+  the build, and lets a generated page's text go once MkDocs has read it.
 """
 
 from __future__ import annotations
 
 import gc
+import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from conftest import REPO
+from conftest import REPO, copy_example_site
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from privacy_pages.load.content import load_content
 from privacy_pages.load.yaml_source import LocatedMapping, LocatedSequence
+from privacy_pages.mkdocs_plugin.html_blocks import ascii_blocks
 from privacy_pages.pipeline import build_site, collector_paused
-from privacy_pages.settings import Settings
+from privacy_pages.render.paths import data_item_index_path, is_comparison_page
+from privacy_pages.settings import Settings, settings_from_mkdocs
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from synthetic import generate
@@ -68,3 +79,91 @@ def test_the_pages_templates_leave_no_cycles_for_the_paused_collector(tmp_path: 
         left = gc.collect()
     assert built.ok and len(built.pages) > 12
     assert left < 100, f"{left} objects in cycles left after {len(built.pages)} pages"
+
+
+class _Order(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
+    """Notes the files' order as the plugin left them in on_files, the order pages are
+    converted in, and the files' order and the generated pages' text when the build ends."""
+
+    def __init__(self) -> None:
+        self.before: list[str] = []
+        self.converted: list[str] = []
+        self.after: list[str] = []
+        self.texts: dict[str, str] = {}
+
+    @event_priority(-100)  # after the plugin's
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        self.before = [f.src_uri for f in files.documentation_pages()]
+        return files
+
+    @event_priority(-100)
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        self.converted.append(page.file.src_uri)
+        return html
+
+    @event_priority(-100)
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.after = [f.src_uri for f in files.documentation_pages()]
+        self.texts = {
+            f.src_uri: f.content_string for f in files.documentation_pages() if f.generated_by
+        }
+        return env
+
+
+def _build(site: Path, command: str) -> tuple[_Order, Path]:
+    out = site / "_site"
+    config = load_config(str(site / "mkdocs.yml"), site_dir=str(out))
+    order = config.plugins["order-probe"] = _Order()
+    config.plugins.on_startup(command=command, dirty=False)  # type: ignore[arg-type]
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return order, out
+
+
+def test_a_build_converts_the_widest_pages_first_and_writes_in_the_files_order(
+    tmp_path: Path,
+) -> None:
+    site = copy_example_site(tmp_path / "site")
+    order, out = _build(site, "build")
+    settings = settings_from_mkdocs(site / "mkdocs.yml")
+    wide = [
+        path
+        for path in order.before
+        if is_comparison_page(path, settings) or path == data_item_index_path(settings)
+    ]
+    widths = {
+        page.path: len(page.markdown) for page in build_site(settings, finish=ascii_blocks).pages
+    }
+    widest_first = sorted(wide, key=lambda path: -widths[path])
+    assert len(wide) >= 3 and widest_first != wide  # the files' order is not the widest first
+    assert order.converted[: len(wide)] == widest_first
+    # Put back before MkDocs writes anything: the pages, the sitemap and the search index
+    # follow the files' own order.
+    assert order.after == order.before
+    index = json.loads((out / "search" / "search_index.json").read_text("utf-8"))
+    pages = list(dict.fromkeys(doc["location"].split("#")[0] for doc in index["docs"]))
+    urls = [_url(path) for path in order.before]
+    assert pages == [url for url in urls if url in pages]
+    sitemap = (out / "sitemap.xml").read_text("utf-8")
+    listed = [url for url in urls if f"/{url}</loc>" in sitemap or url == ""]
+    assert sorted(listed, key=lambda url: sitemap.find(f"/{url}</loc>")) == listed
+    # MkDocs has read each generated page: its text is not kept twice until the build ends.
+    assert order.texts and set(order.texts.values()) == {""}
+
+
+def test_under_serve_the_pages_text_is_kept_for_the_next_build(tmp_path: Path) -> None:
+    site = copy_example_site(tmp_path / "site")
+    order, _ = _build(site, "serve")
+    assert order.texts and all(order.texts.values())
+    assert order.converted[: len(order.before)] == order.before  # the files' own order
+
+
+def _url(path: str) -> str:
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"

@@ -13,7 +13,8 @@ from conftest import copy_example_site, run_mkdocs
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
-from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
+from privacy_pages.mkdocs_plugin import plugin as plugin_module
+from privacy_pages.pipeline import SiteBuild
 
 
 def test_downloads_are_written_whole_and_known_to_mkdocs(
@@ -21,18 +22,16 @@ def test_downloads_are_written_whole_and_known_to_mkdocs(
 ) -> None:
     site = copy_example_site(tmp_path / "example")
     seen: dict[str, tuple[File, str]] = {}
-    on_files = PrivacyPagesPlugin.on_files
+    add_files = plugin_module.add_generated_files
 
-    def kept(self: PrivacyPagesPlugin, files: Files, /, **kwargs: Any) -> Files | None:
-        result = on_files(self, files, **kwargs)
-        assert self.build is not None
-        for asset in self.build.downloads:
+    def kept(files: Files, config: Any, build: SiteBuild, *args: Any) -> None:
+        add_files(files, config, build, *args)  # a build lets the downloads go once written
+        for asset in build.downloads:
             file = files.get_file_from_path(asset.path)
             assert file is not None, asset.path
             seen[asset.path] = (file, asset.content)
-        return result
 
-    monkeypatch.setattr(PrivacyPagesPlugin, "on_files", kept)
+    monkeypatch.setattr(plugin_module, "add_generated_files", kept)
     out = tmp_path / "out"
     result = run_mkdocs(site / "mkdocs.yml", site_dir=out)
     assert result.ok, result.messages

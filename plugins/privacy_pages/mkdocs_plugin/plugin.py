@@ -10,9 +10,12 @@ Which hook does what (the work itself is in the core, :mod:`privacy_pages.pipeli
   cells it skips anyway (:mod:`.search_view`).
 - ``on_files``: run the pipeline (load → check → render), report its problems, and add the
   generated pages and downloads to MkDocs' files and nav.
+- ``on_nav``, ``on_env``: a build converts the widest generated pages first, then puts the
+  files back in their order (the memory of each page's conversion is reused by the next).
 - ``on_page_markdown``: fill the ``<!-- privacy-pages: NAME -->`` blocks of hand-written pages,
   and escape the metadata of generated pages (the theme prints it unescaped); take their raw
-  HTML blocks around Python-Markdown (:mod:`.html_blocks`).
+  HTML blocks around Python-Markdown (:mod:`.html_blocks`). A build lets the text of a
+  generated page go from its file once MkDocs has read it.
 - ``on_page_content``: put those blocks back; clean the HTML of generated pages and blocks with
   an allowlist.
 - ``on_post_page``: link the Atom feed, and add each product's metadata as ``<meta>`` tags.
@@ -27,14 +30,14 @@ import logging
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -45,7 +48,14 @@ from ..memo import SameObjects
 from ..pipeline import SiteBuild, build_site
 from ..render.blocks import expand_blocks
 from ..render.front_matter import browser_title
-from ..render.paths import FEED_PATH, SCRIPT, STYLESHEET
+from ..render.generated import GeneratedPage
+from ..render.paths import (
+    FEED_PATH,
+    SCRIPT,
+    STYLESHEET,
+    data_item_index_path,
+    is_comparison_page,
+)
 from ..render.problem_banner import preview_banners
 from ..render.reuse import PageReuse
 from ..render.sanitize import RowMemo, sanitize_marked, sanitize_rows
@@ -58,6 +68,9 @@ from .html_blocks import HtmlBlocks, ascii_blocks, placeholders_survive
 from .plain_blocks import Dialect, PlainBlocks, dialect
 from .rebuilds import DirtyRebuilds
 from .search_view import RowViews, read_views
+
+if TYPE_CHECKING:  # its server, file watcher and TLS libraries are megabytes a build never uses
+    from mkdocs.livereload import LiveReloadServer
 from .theme_code import ThemeCode
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -108,6 +121,11 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         #: Under ``mkdocs serve``: a page's Markdown with its blocks' characters as references,
         #: kept while it is the same text object (a page the rebuild reused is not read again).
         self.ascii_blocks: SameObjects[str, str] | None = None
+        #: In a build: the widest generated pages (the comparisons and the data-item index),
+        #: widest first, which MkDocs converts before the other pages; and the files in their
+        #: own order, put back once every page is converted (see ``on_nav``).
+        self.wide_first: list[str] = []
+        self.file_order: list[File] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of ``mkdocs serve``.
@@ -200,9 +218,27 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         if self.rebuilds is not None:
             self.rebuilds.mark(files, config, build.pages, self.banners, partial(_filled, build))
         self.build = build
+        self.wide_first = _wide_pages_first(build.pages, self.settings) if not preview else []
         if self.cache is None:  # nothing to rebuild: let the memo caches go
             memo.clear()
+            # MkDocs' files hold the pages now, each until MkDocs has read it (on_page_markdown);
+            # the downloads are written.
+            build.pages, build.downloads = [], []
         return files
+
+    def on_nav(
+        self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
+        # A build converts the widest pages first (a comparison of every product, the index:
+        # megabytes each): the memory their conversion takes is then reused by the pages after
+        # them, instead of being added on top of every page converted already. The nav is made;
+        # on_env puts the files back in their order, in which MkDocs writes the pages, the
+        # search index and the sitemap.
+        if self.wide_first:
+            self.file_order = list(files)
+            wide = [files.get_file_from_path(path) for path in self.wide_first]
+            _put_in_order(files, [file for file in wide if file is not None])
+        return nav
 
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
@@ -211,6 +247,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             env.bytecode_cache = self.theme_code
         if self.dialect is not None:  # every page's Markdown is converted by now
             self.dialect.memo.clear()
+        if self.file_order is not None:  # see on_nav
+            _put_in_order(files, self.file_order)
+            self.file_order = None
         return env
 
     def on_page_markdown(
@@ -226,6 +265,11 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             if product is not None:  # the theme's <title> names the product
                 page.meta["title"] = escape_meta(browser_title(product))
             markdown = self.banners.get(page.file.src_uri, "") + markdown
+            if self.cache is None:
+                # MkDocs has read the page (``markdown``) and will not again in this build: its
+                # text, megabytes for a comparison or the index, need not stay in memory twice
+                # until the build ends. (Under serve the next build may reuse it.)
+                page.file.content_string = ""
             if self.html_blocks is not None:
                 blocks = HtmlBlocks()
                 markdown = blocks.take_out(markdown)
@@ -273,7 +317,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             if blocks is not None:
                 html = blocks.put_back(html)
                 page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.anchor_ids()
-            return sanitize_rows(html, self.rows)
+            plain = blocks = None  # their text is in the page now: not held twice while it is
+            return sanitize_rows(html, self.rows)  # sanitized (megabytes for the index)
         return sanitize_marked(html, self.rows)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -305,6 +350,25 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
 def _generated(page: Page) -> bool:
     return page.file.generated_by is not None
+
+
+def _wide_pages_first(pages: list[GeneratedPage], settings: Settings) -> list[str]:
+    """The paths of the comparisons and the data-item index, the widest first."""
+    wide = [
+        page
+        for page in pages
+        if is_comparison_page(page.path, settings) or page.path == data_item_index_path(settings)
+    ]
+    return [page.path for page in sorted(wide, key=lambda page: -len(page.markdown))]
+
+
+def _put_in_order(files: Files, order: list[File]) -> None:
+    """Put ``files`` in ``order``; a file not in it (added since by another plugin) after."""
+    kept = [file for file in order if files.get_file_from_path(file.src_uri) is file]
+    known = set(kept)
+    for file in kept + [file for file in files if file not in known]:
+        files.remove(file)
+        files.append(file)
 
 
 def _filled(build: SiteBuild, file: File, text: str) -> str | None:
