@@ -614,17 +614,15 @@ def budget_lines(results: list[SizeResult]) -> list[str]:
         )
         if memory > MEMORY_RATIO:
             _explain(
-                "Why peak memory is missed: on top of what (b) holds, (a) holds the model, "
-                "and MkDocs has every generated page's Markdown from the start (where (b) reads "
-                "each file when it gets to it). Most of the difference is Python's allocator "
-                "for small objects: it keeps the memory that reading and checking the records "
-                "took (the records as read, with the place of every key and value), because "
-                "the model's objects, made among them, stay; it reuses that memory for later "
-                "objects but never gives it back. At 200 synthetic products it holds about "
-                "50 MiB at the end of (a) against about 24 MiB in (b). MkDocs then converts "
-                "every page before it writes any, so the whole site's HTML is held on top of "
-                "it, in both builds. Meeting the goal needs the records read, checked and "
-                "turned into the model one file at a time.",
+                "Why peak memory is missed: on top of what (b) holds, (a) holds the model "
+                "and the code of the plugin, and Python's allocator for small objects keeps "
+                "the memory that loading and rendering took (it reuses it for later objects "
+                "but does not give it back). A build already checks each product's record as "
+                "it loads and lets it go, collects the cycles each page's templates leave, "
+                "renders and converts the widest pages first and lets each generated page's "
+                "text go once MkDocs has read it; what is left is the page MkDocs writes last "
+                "(its theme, search and encoding copies) on top of every page's HTML, which "
+                "MkDocs converts before it writes any.",
                 whys,
             )
     for r in (r for r in results if r.edits):
