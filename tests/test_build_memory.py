@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from privacy_pages.load.content import load_content
+from privacy_pages.load.content import LINK_ORDER, load_content
+from privacy_pages.load.schema import RECORD_KINDS
 from privacy_pages.load.yaml_source import LocatedMapping, LocatedSequence
 from privacy_pages.mkdocs_plugin.html_blocks import ascii_blocks
 from privacy_pages.pipeline import build_site, collector_paused
@@ -93,6 +95,8 @@ class _Order(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
 
     @event_priority(-100)  # after the plugin's
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        # Another plugin's generated page: its text is that plugin's, and stays.
+        files.append(File.generated(config, "other/generated.md", content="# Other\n\nText.\n"))
         self.before = [f.src_uri for f in files.documentation_pages()]
         return files
 
@@ -112,9 +116,13 @@ class _Order(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
         return env
 
 
+#: The sitemap lists the pages only with a site URL.
+SITE_URL = "https://example.org/"
+
+
 def _build(site: Path, command: str) -> tuple[_Order, Path]:
     out = site / "_site"
-    config = load_config(str(site / "mkdocs.yml"), site_dir=str(out))
+    config = load_config(str(site / "mkdocs.yml"), site_dir=str(out), site_url=SITE_URL)
     order = config.plugins["order-probe"] = _Order()
     config.plugins.on_startup(command=command, dirty=False)  # type: ignore[arg-type]
     try:
@@ -148,15 +156,23 @@ def test_a_build_converts_the_widest_pages_first_and_writes_in_the_files_order(
     pages = list(dict.fromkeys(doc["location"].split("#")[0] for doc in index["docs"]))
     urls = [_url(path) for path in order.before]
     assert pages == [url for url in urls if url in pages]
-    sitemap = (out / "sitemap.xml").read_text("utf-8")
-    listed = [url for url in urls if f"/{url}</loc>" in sitemap or url == ""]
-    assert sorted(listed, key=lambda url: sitemap.find(f"/{url}</loc>")) == listed
-    # MkDocs has read each generated page: its text is not kept twice until the build ends.
+    locs = re.findall(r"<loc>([^<]*)</loc>", (out / "sitemap.xml").read_text("utf-8"))
+    assert [loc.removeprefix(SITE_URL) for loc in locs] == urls
+    # MkDocs has read and converted each of the plugin's pages: its text is not kept until the
+    # build ends. Another plugin's page keeps its own.
+    assert order.texts.pop("other/generated.md") == "# Other\n\nText.\n"
     assert order.texts and set(order.texts.values()) == {""}
+
+
+def test_every_kind_of_record_is_read_and_linked() -> None:
+    """The loader reads the files kind by kind in LINK_ORDER: a kind missing there would not
+    be read at all."""
+    assert sorted(LINK_ORDER) == sorted(RECORD_KINDS)
 
 
 def test_under_serve_the_pages_text_is_kept_for_the_next_build(tmp_path: Path) -> None:
     site = copy_example_site(tmp_path / "site")
+    order, _ = _build(site, "build")  # MkDocs keeps the plugin object from build to serve
     order, _ = _build(site, "serve")
     assert order.texts and all(order.texts.values())
     assert order.converted[: len(order.before)] == order.before  # the files' own order

@@ -14,10 +14,10 @@ Which hook does what (the work itself is in the core, :mod:`privacy_pages.pipeli
   files back in their order (the memory of each page's conversion is reused by the next).
 - ``on_page_markdown``: fill the ``<!-- privacy-pages: NAME -->`` blocks of hand-written pages,
   and escape the metadata of generated pages (the theme prints it unescaped); take their raw
-  HTML blocks around Python-Markdown (:mod:`.html_blocks`). A build lets the text of a
-  generated page go from its file once MkDocs has read it.
+  HTML blocks around Python-Markdown (:mod:`.html_blocks`).
 - ``on_page_content``: put those blocks back; clean the HTML of generated pages and blocks with
-  an allowlist.
+  an allowlist. Last of every plugin, a build lets the text of one of its own pages go from
+  its file: MkDocs has read and converted it.
 - ``on_post_page``: link the Atom feed, and add each product's metadata as ``<meta>`` tags.
 - ``on_post_build``: under ``mkdocs serve --dirty``, note what the site now holds, so that the
   next rebuild redoes only the pages an edit changed (:mod:`.rebuilds`).
@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -126,6 +126,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         #: own order, put back once every page is converted (see ``on_nav``).
         self.wide_first: list[str] = []
         self.file_order: list[File] | None = None
+        #: In a build: the generated pages whose text is let go once MkDocs has converted them.
+        self.own_pages: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of ``mkdocs serve``.
@@ -219,6 +221,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             self.rebuilds.mark(files, config, build.pages, self.banners, partial(_filled, build))
         self.build = build
         self.wide_first = _wide_pages_first(build.pages, self.settings) if not preview else []
+        self.own_pages = {page.path for page in build.pages} if self.cache is None else set()
         if self.cache is None:  # nothing to rebuild: let the memo caches go
             memo.clear()
             # MkDocs' files hold the pages now, each until MkDocs has read it (on_page_markdown);
@@ -226,6 +229,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             build.pages, build.downloads = [], []
         return files
 
+    @event_priority(-100)  # other plugins' on_nav see the files in their order
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation | None:
@@ -240,6 +244,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             _put_in_order(files, [file for file in wide if file is not None])
         return nav
 
+    @event_priority(101)  # the files back in their order before any other plugin's on_env
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment | None:
@@ -265,11 +270,6 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             if product is not None:  # the theme's <title> names the product
                 page.meta["title"] = escape_meta(browser_title(product))
             markdown = self.banners.get(page.file.src_uri, "") + markdown
-            if self.cache is None:
-                # MkDocs has read the page (``markdown``) and will not again in this build: its
-                # text, megabytes for a comparison or the index, need not stay in memory twice
-                # until the build ends. (Under serve the next build may reuse it.)
-                page.file.content_string = ""
             if self.html_blocks is not None:
                 blocks = HtmlBlocks()
                 markdown = blocks.take_out(markdown)
@@ -292,7 +292,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             raise PluginError(f"privacy-pages: unknown block in {page.file.src_uri}")
         return expanded
 
-    def on_page_content(
+    def _page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if self.build is None:
@@ -320,6 +320,19 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             plain = blocks = None  # their text is in the page now: not held twice while it is
             return sanitize_rows(html, self.rows)  # sanitized (megabytes for the index)
         return sanitize_marked(html, self.rows)
+
+    @event_priority(-100)  # after every other plugin's on_page_content
+    def _let_text_go(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        # In a build, MkDocs has read and converted one of this plugin's pages and will not
+        # read it again: its text, megabytes for a comparison or the index, need not stay in
+        # memory until the build ends. (Under serve the next build may reuse it.)
+        if page.file.src_uri in self.own_pages:
+            page.file.content_string = ""
+        return html
+
+    on_page_content = CombinedEvent(_page_content, _let_text_go)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.build is None:
