@@ -92,6 +92,8 @@ class _Order(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
         self.converted: list[str] = []
         self.after: list[str] = []
         self.texts: dict[str, str] = {}
+        #: Each page's HTML once it is written.
+        self.html: dict[str, str] = {}
 
     @event_priority(-100)  # after the plugin's
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -106,6 +108,11 @@ class _Order(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
     ) -> str:
         self.converted.append(page.file.src_uri)
         return html
+
+    @event_priority(-200)  # after the plugin's last handler
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        self.html[page.file.src_uri] = page.content or ""
+        return output
 
     @event_priority(-100)
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
@@ -162,6 +169,8 @@ def test_a_build_converts_the_widest_pages_first_and_writes_in_the_files_order(
     # build ends. Another plugin's page keeps its own.
     assert order.texts.pop("other/generated.md") == "# Other\n\nText.\n"
     assert order.texts and set(order.texts.values()) == {""}
+    # Once written, the HTML of the plugin's pages is let go too; no other page's.
+    assert {path for path, html in order.html.items() if not html} == set(order.texts)
 
 
 def test_every_kind_of_record_is_read_and_linked() -> None:
@@ -174,7 +183,7 @@ def test_under_serve_the_pages_text_is_kept_for_the_next_build(tmp_path: Path) -
     site = copy_example_site(tmp_path / "site")
     order, _ = _build(site, "build")  # MkDocs keeps the plugin object from build to serve
     order, _ = _build(site, "serve")
-    assert order.texts and all(order.texts.values())
+    assert order.texts and all(order.texts.values()) and all(order.html.values())
     assert order.converted[: len(order.before)] == order.before  # the files' own order
 
 

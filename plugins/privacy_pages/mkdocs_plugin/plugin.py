@@ -19,6 +19,7 @@ Which hook does what (the work itself is in the core, :mod:`privacy_pages.pipeli
   an allowlist. Last of every plugin, a build lets the text of one of its own pages go from
   its file: MkDocs has read and converted it.
 - ``on_post_page``: link the Atom feed, and add each product's metadata as ``<meta>`` tags.
+  Last of every plugin, a build lets the HTML of one of its own pages go: it is written.
 - ``on_post_build``: under ``mkdocs serve --dirty``, note what the site now holds, so that the
   next rebuild redoes only the pages an edit changed (:mod:`.rebuilds`).
 - ``on_serve``: watch the content folder and the templates.
@@ -126,7 +127,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         #: own order, put back once every page is converted (see ``on_nav``).
         self.wide_first: list[str] = []
         self.file_order: list[File] | None = None
-        #: In a build: the generated pages whose text is let go once MkDocs has converted them.
+        #: In a build: the generated pages whose text is let go once MkDocs has converted them,
+        #: and whose HTML once MkDocs has written them.
         self.own_pages: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -334,13 +336,24 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     on_page_content = CombinedEvent(_page_content, _let_text_go)
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.build is None:
             return output
         if self.build.history:
             output = add_feed_link(output, get_relative_url(FEED_PATH, page.url))
         meta = page.meta or {}
         return add_meta_tags(output, meta) if "product_id" in meta else output
+
+    @event_priority(-100)  # after every other plugin's on_post_page
+    def _let_html_go(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        # In a build, one of this plugin's pages is written now: its HTML, in the output, need
+        # not stay in memory while MkDocs writes the pages after it (the widest, written last,
+        # comes on top of them). (Under serve the next build may reuse it.)
+        if page.file.src_uri in self.own_pages:
+            page.content = ""
+        return output
+
+    on_post_page = CombinedEvent(_post_page, _let_html_go)
 
     @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
