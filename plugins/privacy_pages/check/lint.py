@@ -57,6 +57,8 @@ class LintRun:
         self.found: list[tuple[Rule, Severity, Finding]] = []
         #: The product files checked one by one (by path, as shown to writers).
         self.checked: set[str] = set()
+        #: Each rule's :attr:`LintContext.shared`, the same for every product of the run.
+        self.shared: dict[str, dict[str, Any]] = {rule.id: {} for rule, _, _ in self.rules}
 
     def product(self, dataset: Dataset, display: str, record: Any, product: Product | None) -> None:
         """Run the per-record rules on one product file, as loaded: its located ``record`` and
@@ -67,7 +69,16 @@ class LintRun:
         for rule, check, severity in self.rules:
             if rule.per_record:
                 options = self.config.options(rule)
-                context = LintContext(dataset, self.today, options, True, lookups, records, checked)
+                context = LintContext(
+                    dataset,
+                    self.today,
+                    options,
+                    True,
+                    lookups,
+                    records,
+                    checked,
+                    self.shared[rule.id],
+                )
                 self.found += ((rule, severity, finding) for finding in check(context))
         self.checked.add(display)
 
@@ -77,13 +88,15 @@ class LintRun:
         unchecked = tuple(p for p in dataset.products.values() if p.source.path not in self.checked)
         lookups = RecordLookups(records)
         for rule, check, severity in self.rules:
-            options = self.config.options(rule)
+            options, shared = self.config.options(rule), self.shared[rule.id]
             if rule.per_record:
                 context = LintContext(
-                    dataset, self.today, options, complete, lookups, records, unchecked
+                    dataset, self.today, options, complete, lookups, records, unchecked, shared
                 )
             else:  # the whole content (a product's record is there only if it was kept)
-                context = LintContext(dataset, self.today, options, complete, lookups, records)
+                context = LintContext(
+                    dataset, self.today, options, complete, lookups, records, None, shared
+                )
             self.found += ((rule, severity, finding) for finding in check(context))
         return [
             Diagnostic(finding.location, finding.message, rule.id, severity, finding.key_path)

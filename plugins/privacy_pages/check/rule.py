@@ -40,6 +40,9 @@ class LintContext:
     records: Mapping[str, Any] | None = None
     #: The products a per-record rule checks (None: every product in ``dataset``).
     checked: tuple[Product, ...] | None = None
+    #: What a rule works out once per run from the content linked before products (the same
+    #: mapping for every product of a run), by a name of the rule's choosing.
+    shared: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.lookups is None:

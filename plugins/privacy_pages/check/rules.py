@@ -8,7 +8,6 @@ entry sets the severity of what the loader reports, for files that still loaded.
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -87,7 +86,6 @@ def unused_catalog_item(context: LintContext) -> Iterator[Finding]:
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
-@functools.lru_cache(maxsize=8192)  # the catalog's names, once per product that is checked
 def comparable_name(name: str) -> str:
     """A name reduced for comparison: case, accents, punctuation and spacing removed."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -97,10 +95,13 @@ def comparable_name(name: str) -> str:
 
 def duplicate_catalog_item(context: LintContext) -> Iterator[Finding]:
     threshold = float(context.options["similarity"])
-    names: list[tuple[str, str, str]] = []  # (comparable name, catalog id, name as written)
-    for catalog_item in context.dataset.catalog.values():
-        for name in (catalog_item.name, *catalog_item.aliases):
-            names.append((comparable_name(name), catalog_item.id, name))
+    names = context.shared.get("catalog names")
+    if names is None:  # once per run: a build checks each product on its own
+        names = context.shared["catalog names"] = [
+            (comparable_name(name), catalog_item.id, name)  # comparable, id, as written
+            for catalog_item in context.dataset.catalog.values()
+            for name in (catalog_item.name, *catalog_item.aliases)
+        ]
     for product in context.products():
         for item in _all_items(product):
             if item.catalog:
