@@ -1,4 +1,5 @@
-"""The generated pages and downloads as MkDocs files, and their entries in the nav."""
+"""The generated pages and downloads as MkDocs files, their entries in the nav, and the order
+MkDocs converts the files in."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..pipeline import SiteBuild
 from ..render.generated import GeneratedAsset, GeneratedPage
 from ..render.pages import fill_nav, nav_entries
-from ..render.paths import is_comparison_page
+from ..render.paths import data_item_index_path, is_comparison_page
 from ..settings import Settings
 
 
@@ -77,3 +78,22 @@ def add_to_nav(config: MkDocsConfig, pages: Sequence[GeneratedPage], settings: S
     if config.nav is None:
         config.nav = []
     fill_nav(config.nav, nav_entries(pages, settings), settings)
+
+
+def wide_pages_first(pages: Sequence[GeneratedPage], settings: Settings) -> list[str]:
+    """The paths of the comparisons and the data-item index, the widest first."""
+    wide = [
+        page
+        for page in pages
+        if is_comparison_page(page.path, settings) or page.path == data_item_index_path(settings)
+    ]
+    return [page.path for page in sorted(wide, key=lambda page: -len(page.markdown))]
+
+
+def put_in_order(files: Files, order: list[File]) -> None:
+    """Put ``files`` in ``order``; a file not in it (added since by another plugin) after."""
+    kept = [file for file in order if files.get_file_from_path(file.src_uri) is file]
+    known = set(kept)
+    for file in kept + [file for file in files if file not in known]:
+        files.remove(file)
+        files.append(file)

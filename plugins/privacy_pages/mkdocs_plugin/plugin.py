@@ -49,21 +49,14 @@ from ..memo import SameObjects
 from ..pipeline import SiteBuild, build_site
 from ..render.blocks import expand_blocks
 from ..render.front_matter import browser_title
-from ..render.generated import GeneratedPage
-from ..render.paths import (
-    FEED_PATH,
-    SCRIPT,
-    STYLESHEET,
-    data_item_index_path,
-    is_comparison_page,
-)
+from ..render.paths import FEED_PATH, SCRIPT, STYLESHEET
 from ..render.problem_banner import preview_banners
 from ..render.reuse import PageReuse
 from ..render.sanitize import RowMemo, sanitize_marked, sanitize_rows
 from ..render.templates import default_templates_dir
 from ..settings import Settings, SettingsError, removed_options_message, settings_from_options
 from .config import PrivacyPagesConfig
-from .files import add_generated_files, add_to_nav
+from .files import add_generated_files, add_to_nav, put_in_order, wide_pages_first
 from .head import add_feed_link, add_meta_tags, escape_meta
 from .html_blocks import HtmlBlocks, ascii_blocks, placeholders_survive
 from .plain_blocks import Dialect, PlainBlocks, dialect
@@ -222,7 +215,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         if self.rebuilds is not None:
             self.rebuilds.mark(files, config, build.pages, self.banners, partial(_filled, build))
         self.build = build
-        self.wide_first = _wide_pages_first(build.pages, self.settings) if not preview else []
+        self.wide_first = wide_pages_first(build.pages, self.settings) if not preview else []
         self.own_pages = {page.path for page in build.pages} if self.cache is None else set()
         if self.cache is None:  # nothing to rebuild: let the memo caches go
             memo.clear()
@@ -243,7 +236,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         if self.wide_first:
             self.file_order = list(files)
             wide = [files.get_file_from_path(path) for path in self.wide_first]
-            _put_in_order(files, [file for file in wide if file is not None])
+            put_in_order(files, [file for file in wide if file is not None])
         return nav
 
     @event_priority(101)  # the files back in their order before any other plugin's on_env
@@ -255,7 +248,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         if self.dialect is not None:  # every page's Markdown is converted by now
             self.dialect.memo.clear()
         if self.file_order is not None:  # see on_nav
-            _put_in_order(files, self.file_order)
+            put_in_order(files, self.file_order)
             self.file_order = None
         return env
 
@@ -376,25 +369,6 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
 def _generated(page: Page) -> bool:
     return page.file.generated_by is not None
-
-
-def _wide_pages_first(pages: list[GeneratedPage], settings: Settings) -> list[str]:
-    """The paths of the comparisons and the data-item index, the widest first."""
-    wide = [
-        page
-        for page in pages
-        if is_comparison_page(page.path, settings) or page.path == data_item_index_path(settings)
-    ]
-    return [page.path for page in sorted(wide, key=lambda page: -len(page.markdown))]
-
-
-def _put_in_order(files: Files, order: list[File]) -> None:
-    """Put ``files`` in ``order``; a file not in it (added since by another plugin) after."""
-    kept = [file for file in order if files.get_file_from_path(file.src_uri) is file]
-    known = set(kept)
-    for file in kept + [file for file in files if file not in known]:
-        files.remove(file)
-        files.append(file)
 
 
 def _filled(build: SiteBuild, file: File, text: str) -> str | None:
