@@ -25,7 +25,7 @@ def test_every_page_of_the_example_site_is_cleaned_as_if_whole(
     site = copy_example_site(tmp_path / "example")
     rows_alone = 0
     clean_row = sanitize_module._clean_row
-    on_page_content = PrivacyPagesPlugin.on_page_content
+    on_page_content = PrivacyPagesPlugin._page_content  # the handler that cleans the page
     pages: dict[str, tuple[str, str]] = {}
 
     def counted_row(row: str) -> str | None:
