@@ -79,7 +79,7 @@ def one_build(config_file: str, site_dir: str, command: str | None = None) -> di
     wall, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     plugin = config.plugins.get("privacy-pages")
     site = getattr(plugin, "build", None)  # not imported: (b) must not load the plugin
-    cache = getattr(plugin, "cache", None)
+    cache = getattr(getattr(plugin, "serve", None), "content", None)
     return {
         "wall": wall,
         "setup": probe.at_nav - start,
@@ -119,7 +119,7 @@ PROFILED = [
     ("Python-Markdown on every page", "mkdocs/structure/pages.py", "render"),
     ("MkDocs writing each page (the theme, search)", "mkdocs/commands/build.py", "_build_page"),
     ("of which Material's search parsing each page's HTML", "search/plugin.py", "on_page_context"),
-    ("the plugin's page hooks (blocks, sanitizer)", "mkdocs_plugin/plugin.py", "on_page_content"),
+    ("the plugin's page hooks (blocks, sanitizer)", "mkdocs_plugin/plugin.py", "_page_content"),
 ]
 
 

@@ -151,7 +151,8 @@ def test_a_build_converts_the_widest_pages_first_and_writes_in_the_files_order(
         if is_comparison_page(path, settings) or path == data_item_index_path(settings)
     ]
     widths = {
-        page.path: len(page.markdown) for page in build_site(settings, finish=ascii_blocks).pages
+        page.path: len(page.markdown)
+        for page in build_site(settings, postprocess=ascii_blocks).pages
     }
     widest_first = sorted(wide, key=lambda path: -widths[path])
     assert len(wide) >= 3 and widest_first != wide  # the files' order is not the widest first

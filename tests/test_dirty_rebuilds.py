@@ -76,7 +76,7 @@ def test_a_rebuild_with_nothing_changed_rewrites_no_page(served: DirtyServe) -> 
     first = served.build()
     search = served.search_locations()
     again = served.build()
-    assert served.plugin.rebuilds is not None and served.plugin.rebuilds.skipped > 0
+    assert served.plugin.serve.rebuilds is not None and served.plugin.serve.rebuilds.skipped > 0
     # The home page's blocks (counts, product list) show what they showed: not rewritten.
     assert {name for name in PAGES if first[name] != again[name]} == set()
     assert served.search_locations() == search  # the pages not rebuilt are still searched
@@ -160,7 +160,7 @@ def test_with_mkdocs_own_search_every_page_is_rebuilt(served: DirtyServe) -> Non
     served.build()
     served.build()
     assert "material" not in type(served.config.plugins["search"]).__module__
-    assert served.plugin.rebuilds is not None and served.plugin.rebuilds.skipped == 0
+    assert served.plugin.serve.rebuilds is not None and served.plugin.serve.rebuilds.skipped == 0
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from privacy_pages.check.coverage import page_anchors
 from privacy_pages.mkdocs_plugin import html_blocks as html_blocks_module
-from privacy_pages.mkdocs_plugin import plugin as plugin_module
+from privacy_pages.mkdocs_plugin import site_build as site_build_module
 from privacy_pages.mkdocs_plugin.html_blocks import (
     HtmlBlocks,
     ascii_blocks,
@@ -176,10 +176,10 @@ def test_blocks_are_written_in_ascii_and_the_site_is_the_same(
             changed.append(made)
         return made
 
-    monkeypatch.setattr(plugin_module, "ascii_blocks", noted)
+    monkeypatch.setattr(site_build_module, "ascii_blocks", noted)
     written = built_files(site, tmp_path / "ascii")
     assert changed  # the comparisons and the index have badge symbols
-    monkeypatch.setattr(plugin_module, "ascii_blocks", lambda markdown: markdown)
+    monkeypatch.setattr(site_build_module, "ascii_blocks", lambda markdown: markdown)
     assert written == built_files(site, tmp_path / "as-rendered")
 
 
@@ -285,7 +285,9 @@ def test_blocks_in_ascii_are_what_judging_each_character_gives(parts: list[str])
         assert html_blocks_module.blockwise_ascii(page) == expected  # the way when not at once
     start = 0
     for chunk in page.split("\n\n"):
-        assert html_blocks_module._is_whole_block(chunk) == _whole_block_by_walking(chunk)
+        # A chunk is judged without the line breaks it ends with.
+        judged = _whole_block_by_walking(chunk.rstrip("\n"))
+        assert html_blocks_module._is_whole_block(chunk) == judged
         # Judged in place (the page written whole asks so), without its ending line breaks.
         whole = html_blocks_module._is_whole_block(page, start, start + len(chunk))
         assert whole == _whole_block_by_walking(chunk.rstrip("\n"))
@@ -319,7 +321,7 @@ def test_blocks_in_ascii_keep_every_anchor_the_coverage_check_reads(tmp_path: Pa
     site = copy_example_site(tmp_path / "example")
     settings = settings_from_mkdocs(site / "mkdocs.yml")
     as_rendered = build_site(settings)
-    written = build_site(settings, finish=ascii_blocks)
+    written = build_site(settings, postprocess=ascii_blocks)
     assert [p.markdown for p in written.pages] == [
         ascii_blocks(p.markdown) for p in as_rendered.pages
     ]

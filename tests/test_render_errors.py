@@ -97,7 +97,7 @@ def test_a_bug_while_reading_a_record_names_the_record(
 def test_an_unexpected_failure_stops_the_build_with_a_message_not_a_traceback(
     site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from privacy_pages.mkdocs_plugin import plugin
+    from privacy_pages.mkdocs_plugin import site_build as plugin
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")

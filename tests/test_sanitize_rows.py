@@ -36,9 +36,11 @@ def test_every_page_of_the_example_site_is_cleaned_as_if_whole(
     def compared(self: PrivacyPagesPlugin, html: str, /, **kwargs: Any) -> str | None:
         page = kwargs["page"]
         whole = html
-        plain = self.plain_blocks.get(page.file.src_uri)
+        stash = self.stash
+        assert stash is not None
+        plain = stash.plain_blocks.get(page.file.src_uri)
         whole = plain.put_back(whole) if plain is not None else whole
-        blocks = (self.html_blocks or {}).get(page.file.src_uri)
+        blocks = stash.html_blocks.get(page.file.src_uri)
         whole = sanitize_html(blocks.put_back(whole) if blocks is not None else whole)
         made = on_page_content(self, html, **kwargs)
         if page.file.generated_by is not None:

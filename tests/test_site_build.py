@@ -267,8 +267,9 @@ def test_serve_reuses_parsed_content_between_rebuilds_and_a_build_keeps_none(
     assert first.config is not None
     plugin = first.config.plugins["privacy-pages"]
     assert isinstance(plugin, PrivacyPagesPlugin)
-    cache = plugin.cache
-    assert cache is not None and cache.misses == len(cache.entries) > 0
+    assert plugin.serve is not None
+    cache = plugin.serve.content
+    assert cache.misses == len(cache.entries) > 0
     again = first.rebuild()
     assert again.ok, again.messages
     assert cache.misses == len(cache.entries) and cache.hits == len(cache.entries)
@@ -283,7 +284,7 @@ def test_serve_reuses_parsed_content_between_rebuilds_and_a_build_keeps_none(
     assert once.ok, once.messages
     assert once.config is not None
     plugin = once.config.plugins["privacy-pages"]
-    assert isinstance(plugin, PrivacyPagesPlugin) and plugin.cache is None
+    assert isinstance(plugin, PrivacyPagesPlugin) and plugin.serve is None
 
 
 def test_removed_options_still_build_strictly_with_one_info_message(

@@ -69,8 +69,8 @@ def test_rebuilds_make_the_same_pages_and_follow_an_edited_theme_template(
         page = out / "privacy" / "intune" / "index.html"
         first = page.read_bytes()
         plugin = session.config.plugins["privacy-pages"] if session.config else None
-        assert plugin is not None and plugin.theme_code is not None
-        assert plugin.theme_code.code  # the theme's templates, compiled
+        assert plugin is not None and plugin.serve is not None
+        assert plugin.serve.theme_code.code  # the theme's templates, compiled
         again = session.rebuild()
         assert again.ok, again.messages
         assert page.read_bytes() == first

@@ -46,7 +46,7 @@ D = TypeVar("D")
 
 class TwoBuilds(Generic[K, V]):
     """Values worked out by key in this build and the last (``mkdocs serve``: an edit changes
-    few of them). What no build asked for since the last one is let go."""
+    few of them). What no build asked for since the last one is dropped."""
 
     def __init__(self) -> None:
         self._last: dict[K, V] = {}

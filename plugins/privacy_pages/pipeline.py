@@ -62,7 +62,7 @@ def build_site(
     today: date | None = None,
     preview: bool = False,
     reuse: PageReuse | None = None,
-    finish: Callable[[str], str] | None = None,
+    postprocess: Callable[[str], str] | None = None,
 ) -> SiteBuild:
     """Load, check and render a site's privacy content (no pages when it has errors).
 
@@ -70,9 +70,9 @@ def build_site(
     that the ``stale-date`` rule and the "Updated in" marks judge by (default: the build date).
     A ``preview`` renders what it can even with errors (what is valid of each record), for a
     writer to see the pages and their problems. ``reuse`` keeps the pages for the next build,
-    which renders again only those whose inputs changed (``mkdocs serve``). ``finish`` is
-    applied to each page's Markdown as soon as it is rendered, so that the text it replaces is
-    let go before the next page is rendered (the MkDocs plugin writes raw HTML blocks for
+    which renders again only those whose inputs changed (``mkdocs serve``). ``postprocess``
+    is applied to each page's Markdown as soon as it is rendered, so that the text it replaces
+    is freed before the next page is rendered (the MkDocs plugin writes raw HTML blocks for
     itself there); it must keep every element id, which the coverage check reads.
     """
     with collector_paused():
@@ -81,16 +81,16 @@ def build_site(
         # rendering reads the model. ``cache`` keeps the parsed files for the next build anyway.
         build.dataset.records = {}
         if build.ok or preview:  # render, then check nothing was lost
-            render_site(build, today, reuse, partial(_page_done, finish))
+            render_site(build, today, reuse, partial(_page_done, postprocess))
     return build
 
 
-def _page_done(finish: Callable[[str], str] | None, markdown: str) -> str:
-    """A page just rendered, finished. Its templates leave reference cycles behind (the modules
+def _page_done(postprocess: Callable[[str], str] | None, markdown: str) -> str:
+    """A page just rendered, post-processed. Its templates leave reference cycles behind (the modules
     of the templates they import), which the paused collector would keep until the build
     ends: the young generation, little more than the page's own objects, is collected."""
     gc.collect(0)
-    return markdown if finish is None else finish(markdown)
+    return markdown if postprocess is None else postprocess(markdown)
 
 
 def check_site(
@@ -126,7 +126,7 @@ def render_site(
     build: SiteBuild,
     today: date | None = None,
     reuse: PageReuse | None = None,
-    finish: Callable[[str], str] | None = None,
+    postprocess: Callable[[str], str] | None = None,
 ) -> None:
     """Render the pages and downloads of a checked build into it, then check that every record
     shows on a page. A template that fails adds a problem naming the record, not a traceback."""
@@ -138,7 +138,7 @@ def render_site(
             tables = comparisons(collection)
         with times.phase("render"):
             pages = render_pages(
-                dataset, settings, build.history, marks_date, collection, tables, reuse, finish
+                dataset, settings, build.history, marks_date, collection, tables, reuse, postprocess
             )
     except Exception as exc:  # a template or a bug: name the record, never a traceback
         build.problems.add(render_error(exc, dataset))

@@ -39,7 +39,7 @@ class LintRun:
     """The rules of one check of the content, with the severities a site configured.
 
     A build hands each product to :meth:`product` as soon as it is loaded: the per-record
-    rules (:attr:`Rule.per_record`) read its located record there, which is then let go.
+    rules (:attr:`Rule.per_record`) read its located record there, which is then freed.
     :meth:`finish` runs the other rules on the whole content, and the per-record rules on the
     records and products not checked yet; it returns every finding.
     """

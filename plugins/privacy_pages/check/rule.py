@@ -162,7 +162,7 @@ class Rule:
     #: Whether the check reads each record on its own: a product's findings come from that
     #: product, its record and the content linked before products (store tables, categories,
     #: the catalog). A build then runs it on each product as soon as the product is loaded, so
-    #: that the product's located data can be let go (see :class:`.lint.LintRun`). A rule that
+    #: that the product's located data can be freed (see :class:`.lint.LintRun`). A rule that
     #: weighs products against each other leaves it False, and runs once on the whole content.
     per_record: bool = False
 

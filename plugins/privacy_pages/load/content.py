@@ -72,7 +72,7 @@ def load_content(
         for path, display, _ in (entry for entry in found if entry[2] == kind):
             if cache is not None:
                 read = cache.read(path, display, kind, limits, times)
-            else:  # nothing to keep: each file is let go once it is linked (and checked)
+            else:  # nothing to keep: each file is freed once it is linked (and checked)
                 read = read_record(path, display, kind, limits, times)
             problems.extend(read.problems)
             if read.data is None and not read.left_out:

@@ -1,11 +1,22 @@
-"""The plugin's options in ``mkdocs.yml``, typed, with what each one does."""
+"""The plugin's options in ``mkdocs.yml``, typed, with what each one does; the settings they
+make, and what generated pages need of the site's configuration."""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from ..render.paths import SCRIPT, STYLESHEET
+from ..settings import Settings, SettingsError, removed_options_message, settings_from_options
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
@@ -49,3 +60,37 @@ class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
     """Removed (the build cache's folder): accepted and ignored, with an INFO message."""
     parallel: Any = BaseConfigOption()
     """Removed (the background build): accepted and ignored, with an INFO message."""
+
+
+def read_settings(options: PrivacyPagesConfig, config: MkDocsConfig) -> Settings:
+    """The settings the plugin's options make (a wrong option stops the build)."""
+    given = {k: v for k, v in options.items() if v is not None and k != "enabled"}
+    try:
+        settings = settings_from_options(given, Path(config.config_file_path).parent)
+    except SettingsError as exc:
+        raise PluginError(f"privacy-pages: {exc}") from exc
+    removed = removed_options_message(settings)
+    if removed:
+        log.info(removed)
+    return settings
+
+
+def with_site_urls(settings: Settings, config: MkDocsConfig) -> Settings:
+    """``settings`` with the site's URLs as the configuration has them once every plugin's
+    ``on_config`` has run (Material's offline plugin turns directory URLs off in its own)."""
+    return replace(
+        settings, directory_urls=bool(config.use_directory_urls), site_url=config.site_url or None
+    )
+
+
+def add_what_pages_need(config: MkDocsConfig) -> None:
+    """The Markdown extensions generated pages are written for (notes; the heading ids of the
+    index), and the comparison tables' packaged script and style sheet (served by the site,
+    no CDN)."""
+    for extension in ("admonition", "attr_list"):
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
+    if STYLESHEET not in config.extra_css:
+        config.extra_css.append(STYLESHEET)
+    if SCRIPT not in [str(script) for script in config.extra_javascript]:
+        config.extra_javascript.append(SCRIPT)

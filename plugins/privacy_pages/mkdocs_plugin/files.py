@@ -4,13 +4,14 @@ MkDocs converts the files in."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..load.discovery import YAML_SUFFIXES
 from ..pipeline import SiteBuild
 from ..render.generated import GeneratedAsset, GeneratedPage
 from ..render.pages import fill_nav, nav_entries
@@ -19,11 +20,16 @@ from ..settings import Settings
 
 
 def add_generated_files(
-    files: Files, config: MkDocsConfig, build: SiteBuild, written: dict[str, str] | None = None
+    files: Files,
+    config: MkDocsConfig,
+    build: SiteBuild,
+    written: dict[str, str] | None = None,
+    language: Callable[[File], File] | None = None,
 ) -> None:
     """Add the build's pages and downloads to ``files``; a generated page may not replace a
     hand-written one. ``written`` (under ``mkdocs serve``) holds the text of each download as
-    the last build wrote it: one that has not changed is not written again."""
+    the last build wrote it: one that has not changed is not written again. ``language`` makes
+    a page the file of the language being built (mkdocs-static-i18n)."""
     settings = build.settings
     for page in build.pages:
         existing = files.get_file_from_path(page.path)
@@ -32,7 +38,6 @@ def add_generated_files(
                 f"privacy-pages: {page.path} would replace the hand-written page "
                 f"{existing.abs_src_path}; rename one of them"
             )
-    docs_dir = Path(config.docs_dir)
     for page in build.pages:
         # Not listed: out of the automatic nav, and no "not in nav" message.
         listed = settings.nav_products or not (
@@ -40,11 +45,41 @@ def add_generated_files(
         )
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
-        if page.source is not None:  # "edit this page" opens the record
-            file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
+        if language is not None:
+            file = language(file)
+        give_source(file, page_source(page, settings, config), settings, config)
         files.append(file)
     for asset in build.downloads:
         files.append(_written(config, asset, written))
+
+
+def page_source(page: GeneratedPage, settings: Settings, config: MkDocsConfig) -> Path:
+    """The file a generated page is made from: the product's record; for a comparison, the
+    file that configures it (``comparisons.yml``, or ``mkdocs.yml`` for the comparison of every
+    product a site gets without it); for the data-item index, the categories that group it;
+    for other pages, ``mkdocs.yml``, whose plugin options make them."""
+    if page.source is not None:
+        return page.source
+    stem = None
+    if is_comparison_page(page.path, settings):
+        stem = "comparisons"
+    elif page.path == data_item_index_path(settings):
+        stem = "categories"
+    for suffix in YAML_SUFFIXES if stem else ():
+        configured = settings.content_dir / f"{stem}{suffix}"
+        if configured.is_file():
+            return configured
+    return Path(config.config_file_path)
+
+
+def give_source(file: File, source: Path, settings: Settings, config: MkDocsConfig) -> None:
+    """Make ``source`` the generated file's ``abs_src_path``, as for a page read from the docs
+    folder: plugins that read it (feeds and git dates, languages, social cards) treat the page
+    like any other, and MkDocs still reads the page from the file's content. "Edit this page"
+    opens the source when it is content (a record, ``comparisons.yml``)."""
+    file.abs_src_path = os.path.abspath(source)
+    if Path(file.abs_src_path).is_relative_to(os.path.abspath(settings.content_dir)):
+        file.edit_uri = Path(os.path.relpath(file.abs_src_path, config.docs_dir)).as_posix()
 
 
 def _written(config: MkDocsConfig, asset: GeneratedAsset, written: dict[str, str] | None) -> File:
@@ -97,3 +132,28 @@ def put_in_order(files: Files, order: list[File]) -> None:
     for file in kept + [file for file in files if file not in known]:
         files.remove(file)
         files.append(file)
+
+
+class ConversionOrder:
+    """A build converts the widest pages first (a comparison of every product, the index:
+    megabytes each): the memory their conversion takes is then reused by the pages after them,
+    instead of being added on top of every page converted already. The files go back in their
+    order once every page is converted, the order in which MkDocs writes the pages, the search
+    index and the sitemap."""
+
+    def __init__(self, widest: list[str]) -> None:
+        self.widest = widest
+        self.order: list[File] | None = None
+
+    def widest_first(self, files: Files) -> None:
+        """In ``on_nav``: the nav is made; MkDocs converts the pages next."""
+        if self.widest:
+            self.order = list(files)
+            wide = [files.get_file_from_path(path) for path in self.widest]
+            put_in_order(files, [file for file in wide if file is not None])
+
+    def restore(self, files: Files) -> None:
+        """In ``on_env``: every page is converted."""
+        if self.order is not None:
+            put_in_order(files, self.order)
+            self.order = None

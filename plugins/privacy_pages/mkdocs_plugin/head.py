@@ -10,6 +10,9 @@ from typing import Any
 from markupsafe import Markup, escape
 
 _HEAD_END = re.compile(r"</head>", re.IGNORECASE)
+#: Keys of page.meta that are not the product's metadata: the title (the theme's <title>),
+#: and what the plugin tells other plugins (see :mod:`.page_meta`).
+_NOT_METADATA = frozenset({"title", "render_macros"})
 
 
 def add_feed_link(output: str, href: str) -> str:
@@ -21,16 +24,6 @@ def add_feed_link(output: str, href: str) -> str:
     return _before_head_end(output, tag)
 
 
-def escape_meta(value: Any) -> Any:
-    """A front-matter value as HTML-escaped :class:`~markupsafe.Markup` (never escaped twice):
-    the theme prints ``page.meta`` (title, description) into the HTML without escaping."""
-    if isinstance(value, str):
-        return escape(value)
-    if isinstance(value, list):
-        return [escape(item) if isinstance(item, str) else item for item in value]
-    return value
-
-
 def add_meta_tags(output: str, meta: Mapping[str, Any]) -> str:
     """Add ``<meta name=KEY>`` for every metadata key the theme did not already write."""
     head_end = _HEAD_END.search(output)
@@ -39,7 +32,7 @@ def add_meta_tags(output: str, meta: Mapping[str, Any]) -> str:
     head = output[: head_end.start()]  # only the head is searched, not the whole page
     tags = []
     for key, value in meta.items():
-        if key == "title" or value is None:
+        if key in _NOT_METADATA or value is None:
             continue
         if re.search(rf'<meta\s+name="{re.escape(key)}"', head):
             continue

@@ -1,41 +1,16 @@
 """The ``privacy-pages`` MkDocs plugin: hooks that hand MkDocs what the pipeline builds.
 
-Which hook does what (the work itself is in the core, :mod:`privacy_pages.pipeline`):
-
-- ``on_startup``: under ``mkdocs serve``, keep parsed content in memory between rebuilds, and
-  preview: content errors do not stop a rebuild; each page shows its problems in a banner.
-- ``on_config``: read the options into :class:`~privacy_pages.settings.Settings`; add the
-  Markdown extensions, the script and the style sheet that generated pages need.
-- ``on_pre_build``: have Material's search read generated pages without the insides of the
-  cells it skips anyway (:mod:`.search_view`).
-- ``on_files``: run the pipeline (load → check → render), report its problems, and add the
-  generated pages and downloads to MkDocs' files and nav.
-- ``on_nav``, ``on_env``: a build converts the widest generated pages first, then puts the
-  files back in their order (the memory of each page's conversion is reused by the next).
-- ``on_page_markdown``: fill the ``<!-- privacy-pages: NAME -->`` blocks of hand-written pages,
-  and escape the metadata of generated pages (the theme prints it unescaped); take their raw
-  HTML blocks around Python-Markdown (:mod:`.html_blocks`).
-- ``on_page_content``: put those blocks back; clean the HTML of generated pages and blocks with
-  an allowlist. Last of every plugin, a build lets the text of one of its own pages go from
-  its file: MkDocs has read and converted it.
-- ``on_post_page``: link the Atom feed, and add each product's metadata as ``<meta>`` tags.
-  Last of every plugin, a build lets the HTML of one of its own pages go: it is written.
-- ``on_post_build``: under ``mkdocs serve --dirty``, note what the site now holds, so that the
-  next rebuild redoes only the pages an edit changed (:mod:`.rebuilds`).
-- ``on_serve``: watch the content folder and the templates.
+Each hook says which MkDocs event it handles and why at its event priority; the work itself
+is in the core (:mod:`privacy_pages.pipeline`) and in the helpers of this package.
 """
 
 from __future__ import annotations
 
-import logging
-from dataclasses import replace
-from functools import partial
-from pathlib import Path
+from collections.abc import MutableMapping
 from typing import TYPE_CHECKING, Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -43,320 +18,224 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import memo
-from ..diagnostics import Diagnostics, Severity
-from ..load.record_files import ContentCache
-from ..memo import SameObjects
-from ..pipeline import SiteBuild, build_site
-from ..render.blocks import expand_blocks
-from ..render.front_matter import browser_title
-from ..render.paths import FEED_PATH, SCRIPT, STYLESHEET
-from ..render.problem_banner import preview_banners
-from ..render.reuse import PageReuse
-from ..render.sanitize import RowMemo, sanitize_marked, sanitize_rows
+from ..pipeline import SiteBuild
+from ..render.paths import FEED_PATH
+from ..render.sanitize import sanitize_marked, sanitize_rows
 from ..render.templates import default_templates_dir
-from ..settings import Settings, SettingsError, removed_options_message, settings_from_options
-from .config import PrivacyPagesConfig
-from .files import add_generated_files, add_to_nav, put_in_order, wide_pages_first
-from .head import add_feed_link, add_meta_tags, escape_meta
-from .html_blocks import HtmlBlocks, ascii_blocks, placeholders_survive
-from .plain_blocks import Dialect, PlainBlocks, dialect
+from ..settings import Settings
+from .config import PrivacyPagesConfig, add_what_pages_need, read_settings, with_site_urls
+from .event_order import warn_unless_first
+from .files import ConversionOrder, add_generated_files, add_to_nav, wide_pages_first
+from .handwritten import expand_page_blocks
+from .head import add_feed_link, add_meta_tags
+from .i18n import I18N_FILES_PRIORITY, add_in_language, hide_from_i18n, i18n_plugin
+from .page_memory import clear_file_content, clear_page_content
+from .page_meta import escape_printed, has_macros, not_a_template, set_titles
 from .rebuilds import DirtyRebuilds
-from .search_view import RowViews, read_views
+from .search_view import read_views_in_material
+from .serve_state import ServeState
+from .site_build import build_pages
+from .stash import PageStash
 
 if TYPE_CHECKING:  # its server, file watcher and TLS libraries are megabytes a build never uses
     from mkdocs.livereload import LiveReloadServer
-from .theme_code import ThemeCode
-
-log = logging.getLogger(f"mkdocs.plugins.{__name__}")
-#: Errors fail the build, warnings fail a strict build, info is only shown.
-_LOG = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO: log.info}
 
 
 class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-untyped-call]
     """Generates one privacy page per product from the records in ``content/``."""
 
-    #: Take the raw HTML blocks of generated pages around Python-Markdown (off: through it,
-    #: as for a pre-rendered page; the tests compare the two).
+    # The fast paths, each off as for a pre-rendered page (the tests compare the two ways):
+    #: stash the raw HTML blocks of generated pages around Python-Markdown;
     html_blocks_around_markdown = True
-    #: Write the HTML of generated pages' plain blocks (paragraphs, item lists, tables, notes)
-    #: here, around Python-Markdown (off: through it; the tests compare the two).
+    #: write the HTML of their plain blocks (paragraphs, item lists, tables, notes) here;
     plain_blocks_around_markdown = True
-    #: Have Material's search parse generated pages without the insides of the elements it
-    #: skips (off: the whole page, as for a pre-rendered page; the tests compare the two).
+    #: have Material's search parse them without the insides of the elements it skips.
     search_views = True
 
     def __init__(self) -> None:
-        #: Parsed content kept between the rebuilds of ``mkdocs serve`` (none for a build).
-        self.cache: ContentCache | None = None
+        self.serve: ServeState | None = None  # under `mkdocs serve`: kept for the next build
         self.settings: Settings | None = None
-        #: This build's model, pages and problems (after ``on_files``).
-        self.build: SiteBuild | None = None
-        #: Under ``mkdocs serve``: the problems each generated page shows, by its path.
-        self.banners: dict[str, str] = {}
-        #: The raw HTML blocks taken out of each generated page's Markdown, by its path (None:
-        #: this build leaves them in the Markdown).
-        self.html_blocks: dict[str, HtmlBlocks] | None = None
-        #: The site's Markdown as far as plain blocks go (None: they stay in the Markdown),
-        #: and the blocks written as HTML for each generated page, by its path.
-        self.dialect: Dialect | None = None
-        self.plain_blocks: dict[str, PlainBlocks] = {}
-        #: Under ``mkdocs serve --dirty``: what the site holds, to rebuild only changed pages.
-        self.rebuilds: DirtyRebuilds | None = None
-        #: Under ``mkdocs serve``: the last build's pages, to render only those that changed.
-        self.reuse: PageReuse | None = None
-        #: Under ``mkdocs serve``: the table rows the sanitizer cleaned, by their HTML, and
-        #: what they came to in the pages' search views.
-        self.rows: RowMemo | None = None
-        self.row_views: RowViews | None = None
-        #: Under ``mkdocs serve``: the theme's compiled templates, for every rebuild's new env.
-        self.theme_code: ThemeCode | None = None
-        #: Under ``mkdocs serve``: the text of each download as the last build wrote it.
-        self.downloads_written: dict[str, str] | None = None
-        #: Under ``mkdocs serve``: a page's Markdown with its blocks' characters as references,
-        #: kept while it is the same text object (a page the rebuild reused is not read again).
-        self.ascii_blocks: SameObjects[str, str] | None = None
-        #: In a build: the widest generated pages (the comparisons and the data-item index),
-        #: widest first, which MkDocs converts before the other pages; and the files in their
-        #: own order, put back once every page is converted (see ``on_nav``).
-        self.wide_first: list[str] = []
-        self.file_order: list[File] | None = None
-        #: In a build: the generated pages whose text is let go once MkDocs has converted them,
-        #: and whose HTML once MkDocs has written them.
-        self.own_pages: set[str] = set()
+        self.build: SiteBuild | None = None  # this build's model, pages and problems
+        self.banners: dict[str, str] = {}  # under serve: each page's problems, by its path
+        self.stash: PageStash | None = None  # blocks around Python-Markdown (None: not now)
+        self.page_paths: set[str] = set()  # this build's generated pages
+        self.own_pages: set[str] = set()  # the same, in a build: their content is cleared
+        self.order: ConversionOrder | None = None  # in a build: see on_nav
+        self.i18n: Any | None = None  # the site's mkdocs-static-i18n plugin (see .i18n)
+        self.hidden_from_i18n: list[File] = []
+        self.macros = False  # whether the site runs mkdocs-macros (see .page_meta)
+        #: ``page.meta`` of a generated page as the site has it, while the theme prints it.
+        self.meta: dict[str, MutableMapping[str, Any]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # With this hook, MkDocs keeps one plugin object across the rebuilds of ``mkdocs serve``.
-        self.cache = ContentCache() if command == "serve" else None
-        self.reuse = PageReuse() if command == "serve" else None
-        self.rebuilds = DirtyRebuilds() if command == "serve" and dirty else None
-        self.rows = RowMemo() if command == "serve" else None
-        self.row_views = RowViews() if command == "serve" else None
-        self.theme_code = ThemeCode() if command == "serve" else None
-        self.downloads_written = {} if command == "serve" else None
-        self.ascii_blocks = SameObjects(ascii_blocks) if command == "serve" else None
+        # With this hook, MkDocs keeps one plugin object across the rebuilds of `mkdocs serve`.
+        rebuilds = DirtyRebuilds() if dirty else None
+        self.serve = ServeState(rebuilds) if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.settings = self.build = None  # nothing of an earlier build carries over
-        if self.rows is not None:
-            self.rows.next_build()
-        if self.row_views is not None:
-            self.row_views.next_build()
-        if self.ascii_blocks is not None:
-            self.ascii_blocks.next_build()
-        self.banners, self.html_blocks, self.dialect, self.plain_blocks = {}, None, None, {}
-        if not self.config.enabled:
-            return config
-        options = {k: v for k, v in self.config.items() if v is not None and k != "enabled"}
-        try:
-            settings = settings_from_options(options, Path(config.config_file_path).parent)
-        except SettingsError as exc:
-            raise PluginError(f"privacy-pages: {exc}") from exc
-        self.settings = replace(
-            settings,
-            directory_urls=bool(config.use_directory_urls),
-            site_url=config.site_url or None,
-        )
-        removed = removed_options_message(settings)
-        if removed:
-            log.info(removed)
-        for extension in ("admonition", "attr_list"):  # notes; heading ids of the index
-            if extension not in config.markdown_extensions:
-                config.markdown_extensions.append(extension)
-        # The comparison tables' packaged script and style sheet (no CDN: served by the site).
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
-        if SCRIPT not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(SCRIPT)
-        if self.html_blocks_around_markdown and placeholders_survive(
-            config.markdown_extensions, config.mdx_configs
-        ):
-            self.html_blocks = {}
-            if self.plain_blocks_around_markdown:
-                self.dialect = dialect(config.markdown_extensions, config.mdx_configs)
+        # Options only: what other plugins may still change is read in on_pre_build.
+        self.settings = self.build = self.stash = self.order = None  # none of an earlier build
+        self.banners, self.meta, self.own_pages = {}, {}, set()
+        if self.serve is not None:
+            self.serve.next_build()
+        if self.config.enabled:
+            self.settings = read_settings(self.config, config)
+            add_what_pages_need(config)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        # After every plugin's on_config: Material's search makes its index there, each build.
-        if self.settings is None or not self.search_views:
-            return
-        for plugin in config.plugins.values():
-            if type(plugin).__module__.startswith("material.plugins.search"):
-                index = getattr(plugin, "search_index", None)
-                if index is not None:  # pages this plugin sanitized (see on_page_content)
-                    read_views(index, _generated, self.row_views)
-
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        # After every plugin's on_config: the URLs, the site's Markdown extensions and
+        # Material's search index as they are now (Material's offline plugin turns directory
+        # URLs off in its on_config, wherever it is listed).
         if self.settings is None:
+            return
+        self.settings = with_site_urls(self.settings, config)
+        if self.html_blocks_around_markdown:
+            self.stash = PageStash.for_site(config, plain_blocks=self.plain_blocks_around_markdown)
+        self.i18n, self.macros = i18n_plugin(config), has_macros(config)
+        if self.search_views:  # pages this plugin sanitized (see on_page_content)
+            rows = self.serve.row_views if self.serve else None
+            read_views_in_material(config.plugins.values(), _generated, rows)
+
+    @event_priority(100)  # before other plugins' on_files: they see the generated pages
+    def _add_pages(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if self.settings is None:  # disabled
             return files
-        preview = self.cache is not None  # mkdocs serve: show problems, never stop
-        # Raw HTML blocks go around Python-Markdown to the sanitizer, written in Latin-1 (each
-        # page as it is rendered: half the memory of the text it replaces).
-        finish = (self.ascii_blocks or ascii_blocks) if self.html_blocks is not None else None
-        try:
-            build = build_site(
-                self.settings, self.cache, preview=preview, reuse=self.reuse, finish=finish
-            )
-        except Exception as exc:  # content problems are diagnostics; anything else is a bug
-            raise PluginError(
-                f"privacy-pages: internal error while building {self.settings.content_dir}: "
-                f"{type(exc).__name__}: {exc} (this is a bug in privacy-pages; please report it)"
-            ) from exc
-        _report(build.problems, self.settings, stop=not preview)
-        if preview:  # each page shows its problems; a product file not read gets a page too
-            pages_dir = self.settings.pages_dir
-            unread = build.dataset.unread_products
-            self.banners, extra = preview_banners(
-                build.pages, build.problems.items, unread, pages_dir
-            )
-            build.pages += [p for p in extra if files.get_file_from_path(p.path) is None]
-        add_generated_files(files, config, build, self.downloads_written)
+        serve, stashed = self.serve, self.stash is not None
+        build, self.banners = build_pages(self.settings, serve, files, stashed=stashed)
+        add_generated_files(files, config, build, serve.downloads_written if serve else None)
         if config.nav is not None:
             add_to_nav(config, build.pages, self.settings)
-        if self.rebuilds is not None:
-            self.rebuilds.mark(files, config, build.pages, self.banners, partial(_filled, build))
-        self.build = build
-        self.wide_first = wide_pages_first(build.pages, self.settings) if not preview else []
-        self.own_pages = {page.path for page in build.pages} if self.cache is None else set()
-        if self.cache is None:  # nothing to rebuild: let the memo caches go
+        if serve is not None:
+            serve.mark_rebuilds(files, config, build, self.banners)
+        warn_unless_first(config, self._add_pages)
+        self.build, self.page_paths = build, {page.path for page in build.pages}
+        if serve is None:  # a build: nothing to rebuild. MkDocs' files hold the pages now, and
+            self.order = ConversionOrder(wide_pages_first(build.pages, self.settings))
+            self.own_pages = self.page_paths  # the downloads are written
             memo.clear()
-            # MkDocs' files hold the pages now, each until MkDocs has read it (on_page_markdown);
-            # the downloads are written.
             build.pages, build.downloads = [], []
         return files
+
+    @event_priority(I18N_FILES_PRIORITY + 1)  # see .i18n: i18n would leave them out
+    def _hide_from_i18n(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if self.i18n is not None and self.build is not None:
+            self.hidden_from_i18n = hide_from_i18n(files, self.page_paths)
+        return files
+
+    @event_priority(I18N_FILES_PRIORITY - 10)  # after i18n has made the files of its language
+    def _add_pages_in_language(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        hidden, self.hidden_from_i18n = self.hidden_from_i18n, []
+        add_in_language(self.i18n, files, hidden, config)
+        return files
+
+    on_files = CombinedEvent(_add_pages, _hide_from_i18n, _add_pages_in_language)
 
     @event_priority(-100)  # other plugins' on_nav see the files in their order
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation | None:
-        # A build converts the widest pages first (a comparison of every product, the index:
-        # megabytes each): the memory their conversion takes is then reused by the pages after
-        # them, instead of being added on top of every page converted already. The nav is made;
-        # on_env puts the files back in their order, in which MkDocs writes the pages, the
-        # search index and the sitemap.
-        if self.wide_first:
-            self.file_order = list(files)
-            wide = [files.get_file_from_path(path) for path in self.wide_first]
-            put_in_order(files, [file for file in wide if file is not None])
+        if self.order is not None:  # see ConversionOrder
+            self.order.widest_first(files)
         return nav
 
     @event_priority(101)  # the files back in their order before any other plugin's on_env
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment | None:
-        if self.theme_code is not None and env.bytecode_cache is None:
-            env.bytecode_cache = self.theme_code
-        if self.dialect is not None:  # every page's Markdown is converted by now
-            self.dialect.memo.clear()
-        if self.file_order is not None:  # see on_nav
-            put_in_order(files, self.file_order)
-            self.file_order = None
+        if self.serve is not None and env.bytecode_cache is None:
+            env.bytecode_cache = self.serve.theme_code
+        if self.stash is not None:  # every page's Markdown is converted by now
+            self.stash.converted_all()
+        if self.order is not None:  # every page is converted
+            self.order.restore(files)
         return env
 
-    def on_page_markdown(
+    @event_priority(100)  # before other plugins read the generated page (macros, meta, i18n)
+    def _generated_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.build is None:
+        if self.build is None or not _generated(page):
             return markdown
-        if page.file.generated_by is not None:
-            # Front matter comes from content, and the theme prints page.meta (title,
-            # description) into the HTML without escaping: escape every value once, here.
-            page.meta = {key: escape_meta(value) for key, value in (page.meta or {}).items()}
-            product = self.build.dataset.products.get(str(page.meta.get("product_id")))
-            if product is not None:  # the theme's <title> names the product
-                page.meta["title"] = escape_meta(browser_title(product))
-            markdown = self.banners.get(page.file.src_uri, "") + markdown
-            if self.html_blocks is not None:
-                blocks = HtmlBlocks()
-                markdown = blocks.take_out(markdown)
-                if blocks.blocks:
-                    self.html_blocks[page.file.src_uri] = blocks
-            if self.dialect is not None:
-                plain = PlainBlocks(self.dialect)
-                markdown = plain.take_out(markdown)
-                if plain.blocks:
-                    self.plain_blocks[page.file.src_uri] = plain
+        if self.macros:
+            not_a_template(page.meta)
+        set_titles(page, self.build.dataset.products.get(str(page.meta.get("product_id"))))
+        markdown = self.banners.get(page.file.src_uri, "") + markdown
+        return self.stash.take_out(page.file.src_uri, markdown) if self.stash else markdown
+
+    @event_priority(-50)  # after the writer's own Markdown preprocessors (macros...)
+    def _handwritten_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.build is None or _generated(page):
             return markdown
-        source = page.file.abs_src_path or page.file.src_uri
-        dataset, settings = self.build.dataset, self.build.settings
-        expanded, problems = expand_blocks(
-            markdown, page.file.src_uri, dataset, settings, source, mark=True
-        )
-        for problem in problems:
-            log.error(str(problem))
-        if problems:
-            raise PluginError(f"privacy-pages: unknown block in {page.file.src_uri}")
-        return expanded
+        return expand_page_blocks(markdown, page, self.build)  # content: never a template
+
+    on_page_markdown = CombinedEvent(_generated_markdown, _handwritten_markdown)
 
     def _page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if self.build is None:
             return html
-        if self.rebuilds is not None:
-            self.rebuilds.rebuilt.add(page.url)
+        if self.serve is not None:
+            self.serve.page_rebuilt(page)
         # The last step for HTML made from content, whatever Markdown syntax made it.
-        if page.file.generated_by is not None:
-            plain = self.plain_blocks.pop(page.file.src_uri, None)
-            if plain is not None and plain.leaked(html):  # convert it whole after all
-                page.markdown = plain.source
-                page.render(config, files)
-                html, plain = page.content or "", None
-            if plain is not None:  # first: a plain block may hold a raw block's placeholder
-                html = plain.put_back(html)
-                page.present_anchor_ids = (page.present_anchor_ids or set()) | plain.anchor_ids()
-                if page.links_to_anchors is not None:  # MkDocs checks anchors (not at DEBUG)
-                    own = page.links_to_anchors.setdefault(page.file, {})
-                    for anchor in plain.self_links():
-                        own.setdefault(anchor, f"#{anchor}")
-            blocks = (self.html_blocks or {}).pop(page.file.src_uri, None)
-            if blocks is not None:
-                html = blocks.put_back(html)
-                page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.anchor_ids()
-            plain = blocks = None  # their text is in the page now: not held twice while it is
-            return sanitize_rows(html, self.rows)  # sanitized (megabytes for the index)
-        return sanitize_marked(html, self.rows)
+        rows = self.serve.rows if self.serve else None
+        if not _generated(page):
+            return sanitize_marked(html, rows)
+        if self.stash is not None:
+            html = self.stash.put_back(html, page, config, files)
+        return sanitize_rows(html, rows)  # megabytes for the index: its blocks not held twice
 
     @event_priority(-100)  # after every other plugin's on_page_content
-    def _let_text_go(
+    def _clear_file_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        # In a build, MkDocs has read and converted one of this plugin's pages and will not
-        # read it again: its text, megabytes for a comparison or the index, need not stay in
-        # memory until the build ends. (Under serve the next build may reuse it.)
         if page.file.src_uri in self.own_pages:
-            page.file.content_string = ""
+            clear_file_content(page.file)
         return html
 
-    on_page_content = CombinedEvent(_page_content, _let_text_go)
+    on_page_content = CombinedEvent(_page_content, _clear_file_content)
 
+    @event_priority(-100)  # after every other plugin's on_page_context: the theme prints next
+    def on_page_context(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> Any:
+        # The theme prints some front matter (title, description...) as it is: escaped for it
+        if self.build is not None and _generated(page) and page.meta:  # alone (see _post_page)
+            self.meta[page.file.src_uri] = page.meta
+            page.meta = escape_printed(page.meta)
+        return context
+
+    @event_priority(100)  # the page's own front matter back before other plugins read it
     def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.build is None:
             return output
+        page.meta = self.meta.pop(page.file.src_uri, page.meta)
         if self.build.history:
             output = add_feed_link(output, get_relative_url(FEED_PATH, page.url))
         meta = page.meta or {}
         return add_meta_tags(output, meta) if "product_id" in meta else output
 
     @event_priority(-100)  # after every other plugin's on_post_page
-    def _let_html_go(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        # In a build, one of this plugin's pages is written now: its HTML, in the output, need
-        # not stay in memory while MkDocs writes the pages after it (the widest, written last,
-        # comes on top of them). (Under serve the next build may reuse it.)
+    def _clear_page_content(
+        self, output: str, /, *, page: Page, config: MkDocsConfig
+    ) -> str | None:
         if page.file.src_uri in self.own_pages:
-            page.content = ""
+            clear_page_content(page)
         return output
 
-    on_post_page = CombinedEvent(_post_page, _let_html_go)
+    on_post_page = CombinedEvent(_post_page, _clear_page_content)
 
     @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.rebuilds is not None and self.build is not None:
-            self.rebuilds.merge_search_index(config)
-            self.rebuilds.completed()
+        if self.serve is not None and self.build is not None:
+            self.serve.build_completed(config)
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.rebuilds is not None:
-            self.rebuilds.failed()
+        if self.serve is not None:  # the next rebuild redoes every page
+            self.serve.build_failed()
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -369,23 +248,3 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
 def _generated(page: Page) -> bool:
     return page.file.generated_by is not None
-
-
-def _filled(build: SiteBuild, file: File, text: str) -> str | None:
-    """A hand-written page's text with the plugin's blocks filled in (None: a block is wrong)."""
-    source = file.abs_src_path or file.src_uri
-    filled, problems = expand_blocks(text, file.src_uri, build.dataset, build.settings, source)
-    return None if problems else filled
-
-
-def _report(problems: Diagnostics, settings: Settings, *, stop: bool) -> None:
-    """Log every problem, most severe first; with ``stop``, errors stop the build (a preview
-    goes on: MkDocs stops on logged problems only in strict mode)."""
-    for problem in problems.sorted():
-        _LOG[problem.severity](str(problem))
-    if stop and problems.errors:
-        count = len(problems.errors)
-        raise PluginError(
-            f"privacy-pages: {count} content error{'s' if count != 1 else ''} "
-            f"in {settings.content_dir} (listed above)"
-        )

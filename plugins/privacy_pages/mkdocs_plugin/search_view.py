@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from mkdocs.structure.pages import Page
@@ -257,3 +257,15 @@ def read_views(
                 module.Parser = parser
 
     index.add_entry_from_context = add_entry_from_context
+
+
+def read_views_in_material(
+    plugins: Iterable[Any], is_generated: Callable[[Page], bool], rows: RowViews | None
+) -> None:
+    """:func:`read_views` on the index of Material's search plugin, if the site has it (it
+    makes its index anew in its ``on_config``, each build)."""
+    for plugin in plugins:
+        if type(plugin).__module__.startswith("material.plugins.search"):
+            index = getattr(plugin, "search_index", None)
+            if index is not None:
+                read_views(index, is_generated, rows)

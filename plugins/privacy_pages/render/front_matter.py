@@ -58,13 +58,21 @@ def page_front_matter(title: str, description: str) -> str:
     return f"---\n{header}---\n\n"
 
 
-def with_escaped_front_matter(markdown: str) -> str:
-    """A generated page with every text value of its front matter HTML-escaped.
+#: The front-matter keys themes print into the HTML as they are: Material for MkDocs and
+#: Zensical print the title in ``<title>`` and the page header, the description and the author
+#: in ``<meta>`` tags, the subtitle under the title. Other keys (tags, keywords...) are values
+#: other plugins compare and print themselves, and are never escaped.
+PRINTED_AS_HTML = ("title", "description", "author", "subtitle")
 
-    Themes print front matter (the title in ``<title>`` and the page header, the description
-    in a ``<meta>``) without escaping it; the MkDocs plugin escapes it while MkDocs builds. A
-    page written for a host without the plugin (``privacy-pages render``) carries it escaped
-    instead, so that no text from content becomes markup there either."""
+
+def with_escaped_front_matter(markdown: str) -> str:
+    """A generated page with the text of its front matter's :data:`PRINTED_AS_HTML` keys
+    HTML-escaped.
+
+    Themes print those keys without escaping them; the MkDocs plugin escapes them while the
+    theme prints the page. A page written for a host without the plugin
+    (``privacy-pages render``) carries them escaped instead, so that no text from content
+    becomes markup there either."""
     if not markdown.startswith("---\n"):
         return markdown
     end = markdown.find("\n---\n", 3)
@@ -73,7 +81,9 @@ def with_escaped_front_matter(markdown: str) -> str:
     data = yaml.safe_load(markdown[4 : end + 1])
     if not isinstance(data, dict):
         return markdown
-    escaped = {key: _escaped(value) for key, value in data.items()}
+    escaped = {
+        key: _escaped(value) if key in PRINTED_AS_HTML else value for key, value in data.items()
+    }
     return f"---\n{yaml_header(escaped)}---\n" + markdown[end + 5 :]
 
 

@@ -35,14 +35,14 @@ def render_pages(
     collection: Collection | None = None,
     tables: tuple[Comparison, ...] | None = None,
     reuse: PageReuse | None = None,
-    finish: Callable[[str], str] | None = None,
+    postprocess: Callable[[str], str] | None = None,
 ) -> list[GeneratedPage]:
     """Every generated page of the site, in the order of :func:`plan_pages`.
 
     With a release ``history``, the site also gets the "What changed" page; ``today`` decides
     which items are marked as recently updated. ``collection`` and ``tables`` are computed
     from the dataset when not given. With ``reuse`` (a rebuild), a page whose inputs are those
-    of the last build is that build's page. ``finish`` (see :func:`~privacy_pages.pipeline.
+    of the last build is that build's page. ``postprocess`` (see :func:`~privacy_pages.pipeline.
     build_site`) is applied to each page's Markdown as soon as it is rendered.
     """
     if reuse is not None:
@@ -53,7 +53,7 @@ def render_pages(
         page = render_product(product, dataset, settings, history, today, template_dataset=view)
         return page, not view.read_elsewhere
 
-    done = partial(_finished, finish) if finish is not None else as_rendered
+    done = partial(_postprocessed, postprocess) if postprocess is not None else as_rendered
     # The comparisons and the index first: the widest pages (megabytes at hundreds of
     # products), rendered while the build holds least; the pages come out in plan order.
     collection = collection or Collection(dataset)
@@ -77,8 +77,8 @@ def render_pages(
     return pages + wide
 
 
-def _finished(finish: Callable[[str], str], page: GeneratedPage) -> GeneratedPage:
-    return replace(page, markdown=finish(page.markdown))
+def _postprocessed(postprocess: Callable[[str], str], page: GeneratedPage) -> GeneratedPage:
+    return replace(page, markdown=postprocess(page.markdown))
 
 
 def plan_pages(

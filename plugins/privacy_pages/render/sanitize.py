@@ -113,7 +113,7 @@ _WRAP = ("<table><tbody>", "</tbody></table>")
 class RowMemo(TwoBuilds[str, str]):
     """Cleaned rows by their HTML, from this build and the last (``mkdocs serve``: an edit to
     one product changes few rows of a comparison or the index). Rows no build asked for since
-    the last one are let go."""
+    the last one are dropped."""
 
     def kept(self, row: str) -> str | None:
         """The row as cleaned this build or the last, if it was (then it may be cleaned

@@ -1,0 +1,76 @@
+"""Generated pages on a site translated with mkdocs-static-i18n (its plugin is ``i18n``).
+
+The i18n plugin makes the files of each language anew in its ``on_files`` (event priority
+-100), from the files it finds under the docs folder: a page made from content, whose source is
+a record outside the docs folder, would be left out. So on such a site the generated pages are
+added after it, each made the file of the language being built by i18n's own function, as i18n
+makes a page of the default language: for a language other than the default, under the
+language's folder of the site (``fr/privacy/...``), when the site falls back to the default
+language. The pages are in the language the records are written in.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+#: The event priority of mkdocs-static-i18n's ``on_files``; the pages are added after it.
+I18N_FILES_PRIORITY = -100
+
+
+def i18n_plugin(config: MkDocsConfig) -> Any | None:
+    """The site's mkdocs-static-i18n plugin, if it has one that is enabled."""
+    for plugin in config.plugins.values():
+        if type(plugin).__module__.startswith("mkdocs_static_i18n"):
+            enabled = getattr(plugin, "config", {}).get("enabled", True)
+            return plugin if enabled is not False else None
+    return None
+
+
+def language_files(plugin: Any, config: MkDocsConfig) -> Callable[[File], File] | None:
+    """What makes a generated file a file of the language i18n is building, or None when the
+    pages have no place in this language's build (a language other than the default, on a
+    site that does not fall back to the default language)."""
+    default = plugin.default_language
+    current = plugin.current_language or default
+    if current != default and not plugin.config.fallback_to_default:
+        return None
+    structure = importlib.import_module(f"mkdocs_static_i18n.{plugin.config.docs_structure}")
+    create: Callable[..., File] = structure.create_i18n_file
+
+    def language_file(file: File) -> File:
+        made = create(file, current, default, plugin.all_languages, config)
+        made.content_string = file.content_string
+        made.generated_by = file.generated_by
+        made.edit_uri = None
+        # The pages of each language, which i18n's sitemap lists with their alternates.
+        plugin.i18n_files_per_language.setdefault(current, []).append(made)
+        return made
+
+    return language_file
+
+
+def hide_from_i18n(files: Files, paths: set[str]) -> list[File]:
+    """Take the generated pages (by their paths) out of ``files`` before i18n's ``on_files``,
+    which would leave them out with a warning; returns them."""
+    hidden = [file for file in files if file.src_uri in paths]
+    for file in hidden:
+        files.remove(file)
+    return hidden
+
+
+def add_in_language(plugin: Any, files: Files, hidden: list[File], config: MkDocsConfig) -> None:
+    """After i18n's ``on_files``: the hidden pages, as files of the language being built."""
+    if not hidden:
+        return
+    language = language_files(plugin, config)
+    if language is not None:
+        for file in hidden:
+            files.append(language(file))

@@ -1,0 +1,73 @@
+"""What ``mkdocs serve`` keeps from one rebuild to the next (a build keeps none of it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import partial
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ..load.record_files import ContentCache
+from ..memo import SameObjects
+from ..pipeline import SiteBuild
+from ..render.reuse import PageReuse
+from ..render.sanitize import RowMemo
+from .handwritten import filled_blocks
+from .html_blocks import ascii_blocks
+from .rebuilds import DirtyRebuilds
+from .search_view import RowViews
+from .theme_code import ThemeCode
+
+
+@dataclass
+class ServeState:
+    """The plugin's memory between the rebuilds of ``mkdocs serve``: each rebuild reads again
+    only the records that changed, renders and cleans again only what they changed."""
+
+    #: Under ``mkdocs serve --dirty``: what the site holds, to rebuild only the changed pages.
+    rebuilds: DirtyRebuilds | None
+    #: The parsed records, read again only when their file changed.
+    content: ContentCache = field(default_factory=ContentCache)
+    #: The last build's pages, to render again only those whose inputs changed.
+    reuse: PageReuse = field(default_factory=PageReuse)
+    #: The table rows the sanitizer cleaned, by their HTML, and what they came to in the pages'
+    #: search views.
+    rows: RowMemo = field(default_factory=RowMemo)
+    row_views: RowViews = field(default_factory=RowViews)
+    #: The theme's compiled templates, for every rebuild's new Jinja environment.
+    theme_code: ThemeCode = field(default_factory=ThemeCode)
+    #: The text of each download as the last build wrote it (one unchanged is not written).
+    downloads_written: dict[str, str] = field(default_factory=dict)
+    #: A page's Markdown with its raw HTML blocks' characters as references, kept while it is
+    #: the same text object (a page the rebuild reused is not read again).
+    ascii_blocks: SameObjects[str, str] = field(default_factory=lambda: SameObjects(ascii_blocks))
+
+    def next_build(self) -> None:
+        """Start a rebuild: what neither it nor the last one uses is dropped as it goes."""
+        self.rows.next_build()
+        self.row_views.next_build()
+        self.ascii_blocks.next_build()
+
+    def mark_rebuilds(
+        self, files: Files, config: MkDocsConfig, build: SiteBuild, banners: dict[str, str]
+    ) -> None:
+        """Under ``--dirty``: mark the pages this rebuild converts (see :mod:`.rebuilds`)."""
+        if self.rebuilds is not None:
+            expand = partial(filled_blocks, build)
+            self.rebuilds.mark(files, config, build.pages, banners, expand)
+
+    def page_rebuilt(self, page: Page) -> None:
+        if self.rebuilds is not None:
+            self.rebuilds.rebuilt.add(page.url)
+
+    def build_completed(self, config: MkDocsConfig) -> None:
+        """Before the search plugin writes its index: what the site now holds."""
+        if self.rebuilds is not None:
+            self.rebuilds.merge_search_index(config)
+            self.rebuilds.completed()
+
+    def build_failed(self) -> None:
+        if self.rebuilds is not None:
+            self.rebuilds.failed()
