@@ -7,14 +7,29 @@ STAMP  := $(VENV)/.installed
 # The other hosts each get a venv of their own: a site is built with one of them at a time.
 PD     := .venv-properdocs
 ZS     := .venv-zensical
+# The lowest versions of MkDocs, Material and Python-Markdown pyproject.toml accepts
+# (lowest.txt): the plugin's fast paths are checked against them too.
+LOW    := .venv-lowest
+# The tests that compare the plugin's fast paths with what Python-Markdown and Material's
+# search write themselves.
+EQUIVALENCE := tests/test_plain_blocks.py tests/test_html_blocks.py tests/test_search_view.py \
+	tests/test_search_tokens.py
+# pytest-xdist: the tests on every core (PYTEST_WORKERS=0 runs them in one process).
+PYTEST_WORKERS ?= auto
 
 .PHONY: site site-properdocs site-zensical sites serve test lint typecheck imports bench clean schemas
 
-$(STAMP): pyproject.toml hosts.txt
+$(STAMP): pyproject.toml hosts.txt plugins.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c hosts.txt -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -c hosts.txt -c plugins.txt -e ".[dev]"
 	touch $(STAMP)
+
+$(LOW)/.installed: pyproject.toml lowest.txt
+	test -x $(LOW)/bin/python || $(PYTHON) -m venv $(LOW)
+	$(LOW)/bin/python -m pip install --quiet --upgrade pip
+	$(LOW)/bin/python -m pip install --quiet -c lowest.txt -e ".[mkdocs]" pytest hypothesis pytest-xdist
+	touch $@
 
 $(PD)/.installed: pyproject.toml hosts.txt
 	test -x $(PD)/bin/python || $(PYTHON) -m venv $(PD)
@@ -63,10 +78,12 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --dirty $(if $(ADDR),-a $(ADDR))
 
 ## Build the site with every host, check the import contracts (layers, adapters, no cycles),
-## run the tests (they check the three sites' links), then ruff and mypy.
-test: $(STAMP) sites
+## run the tests (they check the three sites' links, and build the example site with other
+## plugins), the equivalence tests again on the lowest versions accepted, then ruff and mypy.
+test: $(STAMP) $(LOW)/.installed sites
 	$(BIN)/lint-imports --no-cache --no-logo
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS)
+	$(LOW)/bin/python -m pytest -n $(PYTEST_WORKERS) -p no:cacheprovider $(EQUIVALENCE)
 	$(BIN)/ruff check plugins tests tools
 	$(BIN)/ruff format --check plugins tests tools
 	$(BIN)/mypy

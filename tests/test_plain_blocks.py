@@ -73,6 +73,11 @@ def test_the_example_site_is_the_same_with_plain_blocks_written_here(
     assert "search/search_index.json" in around
 
 
+#: Python-Markdown 3.11 lets a placeholder of its own through on some runs of stars; 3.10 and
+#: earlier (down to 3.5, the lowest pyproject.toml accepts) do not.
+LEAKS_ON_STARS = markdown.__version_info__ >= (3, 11)
+
+
 def test_a_page_python_markdown_lets_a_placeholder_into_is_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -93,7 +98,7 @@ def test_a_page_python_markdown_lets_a_placeholder_into_is_the_same(
 
     monkeypatch.setattr(PlainBlocks, "leaked", staticmethod(counted))
     around, through = both_ways(site, tmp_path, monkeypatch)
-    assert any(leaks), "the example no longer makes Python-Markdown leak a placeholder"
+    assert any(leaks) == LEAKS_ON_STARS, "Python-Markdown leaks a placeholder on this version"
     assert [path for path in around if around[path] != through[path]] == []
 
 
@@ -432,7 +437,7 @@ def test_a_placeholder_python_markdown_lets_through_sends_the_page_whole() -> No
     blocks = PlainBlocks(found)
     taken = blocks.take_out(page)
     assert blocks.blocks and blocks.source == page
-    assert PlainBlocks.leaked(md.reset().convert(taken))
+    assert PlainBlocks.leaked(md.reset().convert(taken)) == LEAKS_ON_STARS
     assert not PlainBlocks.leaked(md.reset().convert("*a*\n\n**a** <br>\n"))
 
 
