@@ -10,6 +10,8 @@ page...). ``plugins.txt`` pins the version each case was tested with.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -203,6 +205,43 @@ def _check_git_dates(result: SiteResult, baseline: SiteResult) -> None:
         assert "git-revision-date-localized-plugin" in result.html(source), source
 
 
+#: Debian's Roboto (fonts-roboto, which .ci/run installs): the social plugin's default font,
+#: which it would download from Google Fonts (this machine has no network).
+ROBOTO = Path("/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF")
+
+
+def _social(site: Path, config: dict[str, Any]) -> None:
+    if not ROBOTO.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but Roboto is missing: {ROBOTO} (apt-get install fonts-roboto)")
+        pytest.skip(f"the social plugin needs Roboto at {ROBOTO} (apt-get install fonts-roboto)")
+    fonts = site / ".cache" / "plugin" / "social" / "fonts" / "Roboto"
+    fonts.mkdir(parents=True)
+    for font in ROBOTO.glob("Roboto-*.ttf"):  # the plugin names each style's file so
+        shutil.copy(font, fonts / font.name.removeprefix("Roboto-"))
+    record = site / "content" / "products" / "intune.yml"
+    lines = record.read_text("utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("  description: "))
+    lines[at] = f"  description: {json.dumps(MARKUP_TEXT)}\n"
+    record.write_text("".join(lines), "utf-8")
+
+
+#: A description from a record that would be markup if a plugin printed it as it is.
+MARKUP_TEXT = 'Tom & Jerry\'s "data" <b>bold</b>'
+
+
+def _check_social(result: SiteResult, baseline: SiteResult) -> None:
+    for source in _generated_pages(baseline.site_dir):
+        card = result.site_dir / "assets/images/social" / source.replace(".md", ".png")
+        assert card.is_file() and card.stat().st_size > 1000, f"no social card for {source}"
+        page = result.html(source)
+        assert 'property="og:image"' in page and card.name in page, source
+    page = result.html("privacy/intune.md")  # the card's text is escaped once in the head
+    described = re.search(r'<meta property="og:description" content="([^"]*)"', page)
+    assert described is not None and unescape(described.group(1)) == MARKUP_TEXT
+    assert "<b>bold" not in page
+
+
 def _blog(site: Path, config: dict[str, Any]) -> None:
     posts = site / "site-src" / "blog" / "posts"
     posts.mkdir(parents=True)
@@ -276,6 +315,19 @@ def _i18n(site: Path, config: dict[str, Any]) -> None:
     )
 
 
+def _i18n_folders(site: Path, config: dict[str, Any]) -> None:
+    """The same site with a folder per language (docs_structure: folder)."""
+    docs = site / "site-src"
+    english = docs / "en"
+    english.mkdir()
+    for part in list(docs.iterdir()):
+        if part != english:
+            part.rename(english / part.name)
+    (docs / "fr").mkdir()
+    (docs / "fr" / "index.md").write_text("# Déclarations\n\nBienvenue.\n", "utf-8")
+    config["exclude_docs"] = "en/includes/\n"
+
+
 def _check_i18n(result: SiteResult, baseline: SiteResult) -> None:
     assert "Bienvenue" in result.html("fr/index.md")
     for source in _generated_pages(baseline.site_dir):
@@ -306,6 +358,20 @@ CASES = {
         prepare=_i18n,
         check=_check_i18n,
     ),
+    "i18n-folders": Case(
+        "mkdocs-static-i18n",
+        {
+            "i18n": {
+                "docs_structure": "folder",
+                "languages": [
+                    {"locale": "en", "default": True, "name": "English"},
+                    {"locale": "fr", "name": "Français"},
+                ],
+            }
+        },
+        prepare=_i18n_folders,
+        check=_check_i18n,
+    ),
     "offline": Case("mkdocs-material", "offline", check=_check_offline, directory_urls=False),
     "offline-listed-first": Case(
         "mkdocs-material", "offline", before=True, check=_check_offline, directory_urls=False
@@ -331,6 +397,7 @@ CASES = {
         git=True,
     ),
     "blog": Case("mkdocs-material", "blog", prepare=_blog, check=_check_blog),
+    "social": Case("mkdocs-material", "social", prepare=_social, check=_check_social),
     # Material's own script bundle names a CDN, which the plugin cannot reach from here.
     "privacy": Case("mkdocs-material", "privacy", tolerated=r"unpkg\.com/mermaid@"),
     "macros": Case("mkdocs-macros-plugin", "macros", prepare=_macros, check=_check_macros),
@@ -357,19 +424,29 @@ CASES = {
 }
 
 
-def test_every_plugin_is_pinned() -> None:
-    """Each case runs with the version plugins.txt (or hosts.txt) pins."""
+def _pinned(distribution: str) -> str | None:
+    """The version plugins.txt (or hosts.txt, for Material's own plugins) pins."""
     hosts = (REPO / "hosts.txt").read_text("utf-8")
+    found = re.search(rf"^{re.escape(distribution)}==(.+)$", hosts, re.MULTILINE)
+    return PINS.get(distribution) or (found.group(1).strip() if found else None)
+
+
+def test_every_plugin_is_pinned_and_installed_at_its_pin() -> None:
     for case in CASES.values():
-        pinned = PINS.get(case.distribution) or re.search(
-            rf"^{re.escape(case.distribution)}==(.+)$", hosts, re.MULTILINE
-        )
+        pinned = _pinned(case.distribution)
         assert pinned, f"{case.distribution} is pinned in neither plugins.txt nor hosts.txt"
-        expected = pinned if isinstance(pinned, str) else pinned.group(1).strip()
-        assert version(case.distribution) == expected, case.distribution
+        assert version(case.distribution) == pinned, case.distribution
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(
+            name, id=f"{name}-{CASES[name].distribution}-{_pinned(CASES[name].distribution)}"
+        )
+        for name in sorted(CASES)
+    ],
+)
 def test_plugin(name: str, baseline: SiteResult, tmp_path: Path) -> None:
     case = CASES[name]
     result = _build(case, tmp_path / name)
@@ -386,3 +463,50 @@ def test_plugin(name: str, baseline: SiteResult, tmp_path: Path) -> None:
     if case.check is not None:
         case.check(result, baseline)
     shutil.rmtree(result.site_dir, ignore_errors=True)
+
+
+#: A hook file for mkdocs.yml's ``hooks:``: one on_files that runs first (event priority 200),
+#: and one at the default priority that notes each generated page's source and text.
+HOOKS = """
+from mkdocs.plugins import event_priority
+
+seen = {}
+
+@event_priority(200)
+def on_files(files, config):
+    return files
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.generated_by:
+        seen[page.file.src_uri] = (page.file.abs_src_path, markdown)
+    return markdown
+"""
+
+
+def test_generated_pages_have_sources_and_a_plugin_that_reads_files_first_is_named(
+    tmp_path: Path,
+) -> None:
+    site = copy_example_site(tmp_path / "site")
+    (site / "hooks.py").write_text(HOOKS, "utf-8")
+    config = yaml.safe_load((site / "mkdocs.yml").read_text("utf-8"))
+    config["hooks"] = ["hooks.py"]
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    result = run_mkdocs(site / "mkdocs.yml", strict=False)
+    assert result.error is None, result.messages
+    assert [w for w in result.warnings() if "runs before privacy-pages adds its pages" in w] == [
+        "privacy-pages: the on_files of hooks.py runs before privacy-pages adds its pages, so it "
+        "does not see them; give it an event priority below 100"
+    ]
+    assert result.config is not None
+    seen = result.config.plugins["hooks.py"].seen  # type: ignore[attr-defined]
+    content = site / "content"
+    expected = {f"privacy/{p.stem}.md": p for p in (content / "products").glob("*.yml")}
+    expected |= {
+        path: content / "comparisons.yml" for path in seen if path.startswith("privacy/compare/")
+    }
+    expected["privacy/data-items.md"] = content / "categories.yml"
+    expected["privacy/changes.md"] = site / "mkdocs.yml"
+    assert len(expected) > 8 and sorted(seen) == sorted(expected)
+    for path, (source, markdown) in seen.items():
+        assert source == str(expected[path].resolve()), path
+        assert markdown.strip() and "id:" not in markdown.split("\n", 1)[0], path

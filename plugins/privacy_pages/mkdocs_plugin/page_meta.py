@@ -8,10 +8,8 @@ from typing import Any
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
 
-from ..model import Product
-from ..render.front_matter import PRINTED_AS_HTML, browser_title
+from ..render.front_matter import PRINTED_AS_HTML
 
 
 def escape_meta(value: Any) -> Any:
@@ -24,9 +22,10 @@ def escape_meta(value: Any) -> Any:
 
 
 def escape_printed(meta: Mapping[str, Any]) -> dict[str, Any]:
-    """``page.meta`` with the values the theme prints as HTML (:data:`PRINTED_AS_HTML`: the
-    title, the description...) escaped; tags and every other key keep their values, which
-    other plugins compare (Material's tags) and print themselves."""
+    """``page.meta`` with the values the theme prints into the HTML as they are escaped
+    (:data:`PRINTED_AS_HTML`: the title, the description...; Material's social cards and
+    feeds print them too); tags and every other key keep their values, which other plugins
+    compare (Material's tags index) and print themselves."""
     return {
         key: escape_meta(value) if key in PRINTED_AS_HTML else value for key, value in meta.items()
     }
@@ -42,13 +41,3 @@ def has_macros(config: MkDocsConfig) -> bool:
 def not_a_template(meta: MutableMapping[str, Any]) -> None:
     """Tell mkdocs-macros not to evaluate a generated page: its text is content, never code."""
     meta["render_macros"] = False
-
-
-def set_titles(page: Page, product: Product | None) -> None:
-    """A product page's ``<title>`` names the product (the metadata title alone may not). A
-    page the nav gives no title is called by its ``<title>`` in other pages' nav links and
-    footers, which print it as it is: escaped once, here."""
-    if product is not None:
-        page.meta["title"] = browser_title(product)
-    if "title" not in vars(page):
-        page.title = escape(page.meta.get("title") or page.title or "")

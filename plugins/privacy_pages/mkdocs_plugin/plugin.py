@@ -6,7 +6,6 @@ is in the core (:mod:`privacy_pages.pipeline`) and in the helpers of this packag
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
 from typing import TYPE_CHECKING, Any
 
 import jinja2
@@ -19,6 +18,7 @@ from mkdocs.utils import get_relative_url
 
 from .. import memo
 from ..pipeline import SiteBuild
+from ..render.front_matter import browser_title
 from ..render.paths import FEED_PATH
 from ..render.sanitize import sanitize_marked, sanitize_rows
 from ..render.templates import default_templates_dir
@@ -30,7 +30,7 @@ from .handwritten import expand_page_blocks
 from .head import add_feed_link, add_meta_tags
 from .i18n import I18N_FILES_PRIORITY, add_in_language, hide_from_i18n, i18n_plugin
 from .page_memory import clear_file_content, clear_page_content
-from .page_meta import escape_printed, has_macros, not_a_template, set_titles
+from .page_meta import escape_printed, has_macros, not_a_template
 from .rebuilds import DirtyRebuilds
 from .search_view import read_views_in_material
 from .serve_state import ServeState
@@ -64,8 +64,6 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.i18n: Any | None = None  # the site's mkdocs-static-i18n plugin (see .i18n)
         self.hidden_from_i18n: list[File] = []
         self.macros = False  # whether the site runs mkdocs-macros (see .page_meta)
-        #: ``page.meta`` of a generated page as the site has it, while the theme prints it.
-        self.meta: dict[str, MutableMapping[str, Any]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of `mkdocs serve`.
@@ -75,7 +73,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Options only: what other plugins may still change is read in on_pre_build.
         self.settings = self.build = self.stash = self.order = None  # none of an earlier build
-        self.banners, self.meta, self.own_pages = {}, {}, set()
+        self.banners, self.own_pages = {}, set()
         if self.serve is not None:
             self.serve.next_build()
         if self.config.enabled:
@@ -159,7 +157,11 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             return markdown
         if self.macros:
             not_a_template(page.meta)
-        set_titles(page, self.build.dataset.products.get(str(page.meta.get("product_id"))))
+        product = self.build.dataset.products.get(str(page.meta.get("product_id")))
+        if product is not None:  # the theme's <title> names the product
+            page.meta["title"] = browser_title(product)
+        # The theme, social cards and feeds print the title and description as they are.
+        page.meta = escape_printed(page.meta)
         markdown = self.banners.get(page.file.src_uri, "") + markdown
         return self.stash.take_out(page.file.src_uri, markdown) if self.stash else markdown
 
@@ -198,21 +200,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     on_page_content = CombinedEvent(_page_content, _clear_file_content)
 
-    @event_priority(-100)  # after every other plugin's on_page_context: the theme prints next
-    def on_page_context(
-        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> Any:
-        # The theme prints some front matter (title, description...) as it is: escaped for it
-        if self.build is not None and _generated(page) and page.meta:  # alone (see _post_page)
-            self.meta[page.file.src_uri] = page.meta
-            page.meta = escape_printed(page.meta)
-        return context
-
-    @event_priority(100)  # the page's own front matter back before other plugins read it
     def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.build is None:
             return output
-        page.meta = self.meta.pop(page.file.src_uri, page.meta)
         if self.build.history:
             output = add_feed_link(output, get_relative_url(FEED_PATH, page.url))
         meta = page.meta or {}

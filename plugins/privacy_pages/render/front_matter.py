@@ -60,7 +60,8 @@ def page_front_matter(title: str, description: str) -> str:
 
 #: The front-matter keys themes print into the HTML as they are: Material for MkDocs and
 #: Zensical print the title in ``<title>`` and the page header, the description and the author
-#: in ``<meta>`` tags, the subtitle under the title. Other keys (tags, keywords...) are values
+#: in ``<meta>`` tags, the subtitle under the title (and Material's social cards print the
+#: title and description in ``<meta>`` tags too). Other keys (tags, keywords...) are values
 #: other plugins compare and print themselves, and are never escaped.
 PRINTED_AS_HTML = ("title", "description", "author", "subtitle")
 
@@ -69,8 +70,8 @@ def with_escaped_front_matter(markdown: str) -> str:
     """A generated page with the text of its front matter's :data:`PRINTED_AS_HTML` keys
     HTML-escaped.
 
-    Themes print those keys without escaping them; the MkDocs plugin escapes them while the
-    theme prints the page. A page written for a host without the plugin
+    Themes print those keys without escaping them; the MkDocs plugin escapes them in
+    ``page.meta`` as MkDocs reads the page. A page written for a host without the plugin
     (``privacy-pages render``) carries them escaped instead, so that no text from content
     becomes markup there either."""
     if not markdown.startswith("---\n"):
