@@ -14,6 +14,7 @@ from importlib import import_module
 from types import ModuleType
 
 from .. import __version__
+from ..atomic_write import WriteFailed
 
 #: The commands, in help order, with the module that implements each.
 COMMAND_MODULES: dict[str, str] = {
@@ -62,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0
+    except WriteFailed as exc:  # a full disk, a read-only folder: the file is as it was
+        print(f"privacy-pages {args.command}: {exc}", file=sys.stderr)
+        return 1
     return code
 
 

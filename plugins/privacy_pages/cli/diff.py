@@ -11,8 +11,9 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, Location
 from ..history.changes import compare
 from ..history.git_tree import GitError, export_content, repository_root
-from ..history.snapshot import State, dataset_state, read_snapshot
+from ..history.snapshot import HISTORY_DIR, SNAPSHOT_LIMITS, State, dataset_state, read_snapshot
 from ..load.content import load_content
+from ..load.yaml_source import Limits
 from ..render.diff_report import REPORT_FORMATS, report
 from ..settings import Settings
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
@@ -93,6 +94,13 @@ def _state_of_path(path: Path, settings: Settings) -> State:
     raise UsageError(f"expected a content folder or a snapshot (.json), found {path}")
 
 
+def _max_bytes(relative: str) -> int:
+    """The most a content file may hold: a release snapshot more than a record."""
+    if relative.startswith(f"{HISTORY_DIR}/"):
+        return SNAPSHOT_LIMITS.max_bytes
+    return Limits().max_bytes
+
+
 def _state_at_revision(revision: str, settings: Settings) -> State:
     repo = repository_root(settings.content_dir)
     try:
@@ -101,7 +109,7 @@ def _state_at_revision(revision: str, settings: Settings) -> State:
         raise UsageError(f"the content folder {settings.content_dir} is not inside {repo}") from exc
     with tempfile.TemporaryDirectory(prefix="privacy-pages-diff-") as temp:
         target = Path(temp) / "content"
-        export_content(repo, revision, folder, target)
+        export_content(repo, revision, folder, target, _max_bytes)
         return _state_of_folder(target, settings, shown_as=f"{revision}:{folder}")
 
 
@@ -135,6 +143,14 @@ def run(args: argparse.Namespace) -> int:
             print_diagnostic(problem, sys.stderr)
         print("privacy-pages diff: fix the content errors above first", file=sys.stderr)
         return 1
-    changes = compare(old, new)
+    try:
+        changes = compare(old, new)
+    except (TypeError, KeyError, AttributeError, ValueError) as exc:
+        print(
+            f"privacy-pages diff: {old_label} or {new_label} holds content this version cannot "
+            f"compare ({type(exc).__name__}: {exc})",
+            file=sys.stderr,
+        )
+        return 1
     sys.stdout.write(report(changes, old_label, new_label, args.format, settings.templates_dir))
     return 0

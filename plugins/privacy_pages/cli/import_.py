@@ -8,6 +8,7 @@ import re
 import sys
 from pathlib import Path
 
+from ..atomic_write import OutsideContent
 from ..diagnostics import Diagnostics, Severity
 from ..importer import ImportOptions, PageImportError, format_report, import_pages, report_json
 from ..importer.report import PageReport, SiteWarning
@@ -15,7 +16,7 @@ from ..pipeline import check_site
 from ..settings import Settings
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
 
-_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")  # fullmatch: the whole value
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -76,7 +77,7 @@ def _options(args: argparse.Namespace) -> tuple[Settings, ImportOptions]:
         if not page.is_file():  # a pipe or a device would block the import, or never end
             raise UsageError(f"not a regular file (a pipe, device or folder): {page}")
     if args.product_id is not None:
-        if not _ID.match(args.product_id):
+        if not _ID.fullmatch(args.product_id):
             raise UsageError(
                 f"--product-id: expected an id (lowercase letters, digits and hyphens), found "
                 f"{args.product_id!r}"
@@ -110,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         reports = import_pages(list(args.pages), options)
-    except PageImportError as exc:
+    except (PageImportError, OutsideContent) as exc:
         print(f"privacy-pages import: {exc}", file=sys.stderr)
         return 1
     code = 0

@@ -18,9 +18,10 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from ..atomic_write import OutsideContent, check_inside, write_text_atomically
 from ..diagnostics import display_path
 from ..load.content import load_content
-from ..load.schema import schema_document
+from ..load.schema import schema_document, whole_value_patterns
 from ..load.yaml_source import LocatedMapping, LocatedSequence, YamlFault, parse_text
 from ..model import Dataset
 from ..settings import Settings
@@ -169,8 +170,8 @@ def family_and_platform(name: str) -> tuple[str, str | None]:
 
 
 def check_id(record_id: str) -> None:
-    pattern = schema_document()["$defs"]["id"]["pattern"]
-    if not re.match(pattern, record_id):
+    pattern = whole_value_patterns(schema_document()["$defs"]["id"])["pattern"]
+    if not re.search(pattern, record_id):  # to its \Z: the whole value
         raise UsageError(
             f"expected an id of lowercase letters, digits and hyphens (like 'device-id'), "
             f"found {record_id!r}"
@@ -263,7 +264,8 @@ def _load(settings: Settings) -> Dataset:
     return dataset
 
 
-def _write_new(target: Path, text: str) -> None:
+def _write_new(target: Path, text: str, root: Path) -> None:
+    check_inside(target, root)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with target.open("x", encoding="utf-8", newline="\n") as stream:
@@ -308,8 +310,8 @@ def run_product(args: argparse.Namespace, today: date | None = None) -> int:
                 "categories": ", ".join(dataset.categories),
             },
         )
-        _write_new(target, text)
-    except (UsageError, Refused) as exc:
+        _write_new(target, text, settings.content_dir)
+    except (UsageError, Refused, OutsideContent) as exc:
         return fail(exc)
     print(f"created {display_path(target)}; fill in the TODOs, then run 'privacy-pages validate'")
     return 0
@@ -342,12 +344,12 @@ def run_item(args: argparse.Namespace) -> int:
         }
         entry = scaffold("item.yml", values)
         if args.file and target.exists():
-            _append_item(target, entry)
+            _append_item(target, entry, settings.content_dir)
             action = "added"
         else:
-            _write_new(target, scaffold("catalog.yml", values) + entry)
+            _write_new(target, scaffold("catalog.yml", values) + entry, settings.content_dir)
             action = "created"
-    except (UsageError, Refused) as exc:
+    except (UsageError, Refused, OutsideContent) as exc:
         return fail(exc)
     print(f"{action} catalog item {args.id!r} in {display_path(target)}; fill in the TODOs")
     return 0
@@ -356,7 +358,7 @@ def run_item(args: argparse.Namespace) -> int:
 _ENTRY = re.compile(r"^( *)- ", re.MULTILINE)
 
 
-def _append_item(target: Path, entry: str) -> None:
+def _append_item(target: Path, entry: str, root: Path) -> None:
     """Append an entry to a catalog file's ``items`` list, with the file's own indentation."""
     text = target.read_text("utf-8")
     display = display_path(target)
@@ -380,4 +382,4 @@ def _append_item(target: Path, entry: str) -> None:
         raise Refused(f"cannot add to {display}: {fault.diagnostic}") from None
     if len(check["items"]) != len(items) + 1:  # pragma: no cover - same reason
         raise Refused(f"cannot add to {display}: the new entry would not join its items list")
-    target.write_text(updated, "utf-8", newline="\n")
+    write_text_atomically(target, updated, root)

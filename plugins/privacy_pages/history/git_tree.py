@@ -8,6 +8,7 @@ working tree, the index and HEAD are never touched.
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 
@@ -50,20 +51,31 @@ def resolve_revision(repo: Path, revision: str) -> str:
     return output.decode("ascii").strip()
 
 
-def content_files(repo: Path, commit: str, folder: str) -> list[tuple[str, str]]:
-    """``(path inside folder, blob id)`` of every regular file under ``folder`` at ``commit``."""
-    output = _git(repo, "ls-tree", "-r", "-z", "--full-tree", commit, "--", folder)
+def content_files(
+    repo: Path, commit: str, folder: str, max_bytes: Callable[[str], int] | None = None
+) -> list[tuple[str, str]]:
+    """``(path inside folder, blob id)`` of every regular file under ``folder`` at ``commit``.
+    A file larger than ``max_bytes(path)`` is refused before any blob is read (``ls-tree``
+    gives each blob's size)."""
+    output = _git(repo, "ls-tree", "-r", "-z", "-l", "--full-tree", commit, "--", folder)
     files = []
     prefix = PurePosixPath(folder)
     for record in output.split(b"\0"):
         if not record:
             continue
         meta, _, name = record.partition(b"\t")
-        mode, kind, blob = meta.decode("ascii").split()
+        mode, kind, blob, size = meta.decode("ascii").split()
         if kind != "blob" or mode not in ("100644", "100755"):
             continue  # symbolic links and submodules are not content
         path = PurePosixPath(name.decode("utf-8", "surrogateescape"))
-        files.append((path.relative_to(prefix).as_posix(), blob))
+        relative = path.relative_to(prefix).as_posix()
+        limit = max_bytes(relative) if max_bytes is not None else None
+        if limit is not None and size.isdigit() and int(size) > limit:
+            raise GitError(
+                f"{path.as_posix()} at {commit[:12]} is {int(size):,} bytes, more than the "
+                f"{limit:,} a content file may hold; nothing was read"
+            )
+        files.append((relative, blob))
     return files
 
 
@@ -86,13 +98,20 @@ def _read_blobs(repo: Path, blobs: list[str]) -> list[bytes]:
     return contents
 
 
-def export_content(repo: Path, revision: str, folder: str, target: Path) -> int:
+def export_content(
+    repo: Path,
+    revision: str,
+    folder: str,
+    target: Path,
+    max_bytes: Callable[[str], int] | None = None,
+) -> int:
     """Write the files under ``folder`` at ``revision`` into ``target``; return how many.
 
-    ``folder`` is relative to the repository's top folder (for example ``content``).
+    ``folder`` is relative to the repository's top folder (for example ``content``);
+    ``max_bytes`` gives the most a file (by its path inside it) may hold.
     """
     commit = resolve_revision(repo, revision)
-    files = content_files(repo, commit, folder)
+    files = content_files(repo, commit, folder, max_bytes)
     target.mkdir(parents=True, exist_ok=True)
     for (relative, _), data in zip(files, _read_blobs(repo, [b for _, b in files]), strict=True):
         destination = target / relative

@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostics
+from ..diagnostics import Diagnostics, Location
 from .changes import (
     Change,
     ChangeSet,
@@ -217,12 +217,28 @@ class History:
         return marks
 
 
-def build_history(snapshots: list[Snapshot]) -> History:
-    """Releases from snapshots, oldest first (see :func:`privacy_pages.history.snapshot.load_snapshots`)."""
+def build_history(snapshots: list[Snapshot], problems: Diagnostics | None = None) -> History:
+    """Releases from snapshots, oldest first (see :func:`privacy_pages.history.snapshot.load_snapshots`).
+    With ``problems``, a snapshot whose content cannot be compared with the one before (a file
+    edited by hand into something no release holds) is left out with an error at its file."""
     releases = []
     previous: Snapshot | None = None
     for snapshot in snapshots:
-        changes = compare(previous.state, snapshot.state) if previous else ChangeSet()
+        try:
+            changes = compare(previous.state, snapshot.state) if previous else ChangeSet()
+            if previous is None:
+                compare(snapshot.state, snapshot.state)  # read it whole once
+        except (TypeError, KeyError, AttributeError, ValueError) as exc:
+            if problems is None:
+                raise
+            problems.error(
+                Location(snapshot.source or snapshot.version),
+                f"expected a release snapshot, found content this version cannot read "
+                f"({type(exc).__name__}: {exc}); record the release again with "
+                "'privacy-pages snapshot --force', or restore the file",
+                rule="snapshot",
+            )
+            continue
         releases.append(Release(snapshot, previous, changes))
         previous = snapshot
     return History(tuple(releases))
@@ -231,7 +247,7 @@ def build_history(snapshots: list[Snapshot]) -> History:
 def load_history(content_dir: Path) -> tuple[History, Diagnostics]:
     """The release history of a content folder (``content/history/*.json``)."""
     snapshots, problems = load_snapshots(content_dir)
-    return build_history(snapshots), problems
+    return build_history(snapshots, problems), problems
 
 
 def build_date(environ: Mapping[str, str] | None = None) -> dt.date:

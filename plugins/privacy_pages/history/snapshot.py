@@ -15,12 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..atomic_write import OutsideContent, write_text_atomically
 from ..diagnostics import Diagnostic, Diagnostics, Location, display_path
+from ..load.characters import forbidden_character
 from ..load.discovery import links_outside
 from ..load.yaml_source import Limits, YamlFault, read_text
 from ..model import (
@@ -409,8 +411,10 @@ def write_snapshot(snapshot: Snapshot, content_dir: Path, *, force: bool = False
     """Write ``content/history/<version>.json``; refuse to replace one unless ``force``."""
     path = snapshot_path(content_dir, snapshot.version)
     check_not_recorded(path, force=force)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(snapshot.to_json(), "utf-8", newline="\n")
+    try:  # whole or not at all: a failed --force leaves the old release as it was
+        write_text_atomically(path, snapshot.to_json(), content_dir)
+    except OutsideContent as exc:
+        raise SnapshotError(str(exc)) from None
     return path
 
 
@@ -425,6 +429,73 @@ _REQUIRED_KEYS: dict[str, type] = {
     "catalog": dict,
     "categories": dict,
 }
+
+
+#: How deep a snapshot may nest (a release's own nests 6 deep), how large its integers may be,
+#: and how long one text: what holds a release, and no more.
+MAX_DEPTH = 32
+MAX_INTEGER = 2**53
+MAX_TEXT = 1_000_000
+#: What each product's entries hold: their values must be objects (a release's always are).
+_OBJECTS_OF_OBJECTS = ("items", "groups", "workloads")
+
+
+def state_problems(document: Any) -> Iterator[tuple[str, str]]:
+    """``(key path, message)`` of what a snapshot may not hold: nesting deeper than
+    :data:`MAX_DEPTH`, integers beyond :data:`MAX_INTEGER`, text with characters records may
+    not hold (see :mod:`privacy_pages.load.characters`) or longer than :data:`MAX_TEXT`, and
+    entries of the wrong type where the release's format has objects. Shared objects (JSON has
+    none; a caller's data may) are walked once."""
+    seen: set[int] = set()
+    stack: list[tuple[Any, str, int]] = [(document, "", 0)]
+    while stack:
+        value, where, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            yield where or "(top)", f"expected nesting at most {MAX_DEPTH} deep"
+            return
+        if isinstance(value, (dict, list)):
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
+            pairs = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, child in pairs:
+                if isinstance(key, str):
+                    found = _text_problem(key)
+                    if found:
+                        yield where or "(top)", f"a key {found}"
+                        continue
+                stack.append((child, f"{where}.{key}" if where else str(key), depth + 1))
+        elif isinstance(value, bool) or value is None or isinstance(value, float):
+            continue
+        elif isinstance(value, int):
+            if abs(value) > MAX_INTEGER:
+                yield where, f"expected a number of at most {MAX_INTEGER:,}, found a larger one"
+        elif isinstance(value, str):
+            found = _text_problem(value)
+            if found:
+                yield where, f"expected text as records hold it, found {found}"
+    products = document.get("products") if isinstance(document, dict) else None
+    for product_id, product in (products or {}).items() if isinstance(products, dict) else ():
+        if not isinstance(product, dict):
+            continue
+        for key in _OBJECTS_OF_OBJECTS:
+            entries = product.get(key, {})
+            for entry_id, entry in entries.items() if isinstance(entries, dict) else ():
+                if not isinstance(entry, dict):
+                    found = type(entry).__name__
+                    yield (
+                        f"products.{product_id}.{key}.{entry_id}",
+                        f"expected an object, found {found}",
+                    )
+        notes = product.get("notes", [])
+        if not isinstance(notes, list) or not all(isinstance(n, dict) for n in notes):
+            yield f"products.{product_id}.notes", "expected a list of objects"
+
+
+def _text_problem(text: str) -> str | None:
+    if len(text) > MAX_TEXT:
+        return f"{len(text):,} characters long (at most {MAX_TEXT:,})"
+    return forbidden_character(text)
 
 
 def _key_location(text: str, display: str, key: str) -> Location:
@@ -450,6 +521,16 @@ def parse_snapshot(text: str, display: str) -> tuple[Snapshot | None, list[Diagn
         problem(
             Location(display, exc.lineno, exc.colno), f"expected JSON, found an error: {exc.msg}"
         )
+        return None, problems
+    except RecursionError:
+        problem(Location(display, 1, 1), f"expected JSON nested at most {MAX_DEPTH} deep")
+        return None, problems
+    except ValueError as exc:  # an integer of thousands of digits
+        problem(Location(display, 1, 1), f"expected JSON a release can hold, found: {exc}")
+        return None, problems
+    for where, message in state_problems(document):
+        problem(_key_location(text, display, where.rsplit(".", 1)[-1]), f"{where}: {message}")
+    if problems:
         return None, problems
     if not isinstance(document, dict):
         problem(Location(display, 1, 1), f"expected a JSON object, found {type(document).__name__}")

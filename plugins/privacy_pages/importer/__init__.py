@@ -298,14 +298,16 @@ def import_pages(paths: Sequence[Path], options: ImportOptions) -> list[PageRepo
 
 
 def _write(tree: ContentTree, page: PageImport) -> None:
-    """Write one page's product file, new catalog items and categories; note what changed."""
+    """Write one page's new categories, then its new catalog items, then its product file (so
+    that no file refers to one not written yet: a kill between two leaves a site that loads);
+    note what changed. Each file is written whole or not at all."""
+    categories = tree.append_categories(page.categories)
+    catalog = tree.append_catalog(page.catalog_items)
     path_written, changed = tree.write_product(page.report.product_id, page.text)
     if changed:
         page.report.written.append(path_written.as_posix())
-    catalog = tree.append_catalog(page.catalog_items)
     if catalog is not None:
         page.report.written.append(catalog.as_posix())
-    categories = tree.append_categories(page.categories)
     if categories is not None:
         page.report.written.append(categories.as_posix())
 

@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from ..atomic_write import check_inside, write_text_atomically
+from ..load.discovery import links_outside
 from ..load.yaml_source import YamlFault, read_file
 from .items import CatalogIndex, CategoryIndex
 from .markup import link_targets
@@ -86,7 +88,7 @@ class ContentTree:
         categories = root / "categories.yml"
         if categories.is_file():
             data = tree._read(categories)
-            for entry in (data or {}).get("categories") or []:
+            for entry in data.get("categories") or []:
                 if isinstance(entry, dict) and "id" in entry:
                     tree.categories.add_existing(
                         str(entry["id"]), str(entry.get("name", entry["id"]))
@@ -95,7 +97,7 @@ class ContentTree:
         if catalog_dir.is_dir():
             for path in sorted(catalog_dir.glob("*.y*ml")):
                 data = tree._read(path)
-                for entry in (data or {}).get("items") or []:
+                for entry in data.get("items") or []:
                     if isinstance(entry, dict) and "id" in entry:
                         tree.catalog.add_existing(
                             str(entry["id"]),
@@ -177,12 +179,20 @@ class ContentTree:
         own = self.local_ids.get(product_id, set()) - others - set(self.catalog.names)
         self.catalog.release(own)
 
-    def _read(self, path: Path) -> Any:
+    def _read(self, path: Path) -> dict[str, Any]:
+        """A content file's mapping ({} when it is not one, or cannot be read: the loader
+        reports why, and the import names it)."""
+        if links_outside(path, self.root.resolve()):
+            self.problems.append(
+                f"{path.as_posix()}: symbolic link leads outside the content folder; refused"
+            )
+            return {}
         try:
-            return read_file(path, path.as_posix())
+            data = read_file(path, path.as_posix())
         except YamlFault as fault:
             self.problems.append(str(fault.diagnostic))
-            return None
+            return {}
+        return data if isinstance(data, dict) else {}
 
     def product_path(self, product_id: str) -> Path:
         return self.root / "products" / f"{product_id}.yml"
@@ -200,10 +210,10 @@ class ContentTree:
     def write_product(self, product_id: str, text: str) -> tuple[Path, bool]:
         """Write the product file; returns (path, changed)."""
         path = self.product_path(product_id)
+        check_inside(path, self.root)
         if path.is_file() and path.read_text("utf-8") == text:
             return path, False
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8", newline="\n")
+        write_text_atomically(path, text, self.root)
         return path, True
 
     def append_catalog(self, items: list[dict[str, Any]]) -> Path | None:
@@ -211,7 +221,7 @@ class ContentTree:
             return None
         folder = self.root / "catalog"
         return _append_entries(
-            folder, CATALOG_FILE, "items", items, "../../schemas/catalog.schema.json"
+            self.root, folder, CATALOG_FILE, "items", items, "../../schemas/catalog.schema.json"
         )
 
     def categories_problem(self, categories: list[dict[str, Any]]) -> str | None:
@@ -229,6 +239,7 @@ class ContentTree:
         if not categories:
             return None
         return _append_entries(
+            self.root,
             self.root,
             "categories.yml",
             "categories",
@@ -268,9 +279,11 @@ def _entry_indent(text: str) -> str:
 
 
 def _append_entries(
-    folder: Path, name: str, key: str, entries: list[dict[str, Any]], schema: str
+    root: Path, folder: Path, name: str, key: str, entries: list[dict[str, Any]], schema: str
 ) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
+    """Add ``entries`` to the ``key`` list at the end of ``folder/name`` (or of a numbered
+    file beside it, if that one does not end with the list), written whole or not at all."""
+    check_inside(folder / name, root)
     path = folder / name
     if path.is_file() and not _appendable(path, key):
         stem, number = path.stem, 2
@@ -279,9 +292,10 @@ def _append_entries(
         ):
             number += 1
         path = folder / f"{stem}-{number}.yml"
+    check_inside(path, root)
     if not path.is_file():
         text = _HEADER.format(path=schema) + dump({key: entries})
-        path.write_text(text, "utf-8", newline="\n")
+        write_text_atomically(path, text, root)
         return path
     existing = path.read_text("utf-8")
     indent = _entry_indent(existing)
@@ -289,7 +303,7 @@ def _append_entries(
     added = "".join(indent + line if line else line for line in block.splitlines(keepends=True))
     if existing and not existing.endswith("\n"):
         existing += "\n"
-    path.write_text(existing + added, "utf-8", newline="\n")
+    write_text_atomically(path, existing + added, root)
     return path
 
 

@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 from ..diagnostics import Diagnostics, Location, display_path
 
 YAML_SUFFIXES = (".yml", ".yaml")
+#: Characters a record's file name may not hold: its name goes into URLs and HTML attributes
+#: (the "edit this page" link), where quotes, angle brackets, ampersands and backslashes
+#: change what is around them, and into terminals and logs, where control characters do.
+_UNSAFE_IN_NAMES = frozenset("\"'<>&\\`")
+
+
+def unsafe_name_characters(name: str) -> list[str]:
+    """The characters of ``name`` a record's file name may not hold, each once, in order."""
+    found: list[str] = []
+    for character in name:
+        unsafe = character in _UNSAFE_IN_NAMES or unicodedata.category(character) in (
+            "Cc",
+            "Cf",
+            "Zl",
+            "Zp",
+        )
+        if unsafe and character not in found:
+            found.append(character)
+    return found
 
 
 def record_kind(relative: Path) -> str | None:
@@ -55,12 +75,23 @@ def discover(content_dir: Path, problems: Diagnostics) -> list[tuple[Path, str, 
             if name.startswith(".") or not name.lower().endswith(YAML_SUFFIXES):
                 continue
             display = display_path(path)
-            twin = folded.setdefault(name.casefold(), name)
+            unsafe = unsafe_name_characters(name)
+            if unsafe:
+                problems.error(
+                    Location(display),
+                    f"expected a file name a URL and an HTML attribute can carry, found "
+                    f"{', '.join(map(repr, unsafe))} in {name!r}; rename the file (letters, "
+                    "digits, '-', '_' and '.' are safe everywhere)",
+                    rule="path",
+                )
+                continue
+            twin = folded.setdefault(unicodedata.normalize("NFC", name).casefold(), name)
             if twin != name:
                 problems.error(
                     Location(display),
-                    f"file name differs from {twin!r} only in letter case; on Windows and macOS "
-                    "one would replace the other, so rename one",
+                    f"file name differs from {twin!r} only in letter case or in how its "
+                    "accents are written (Unicode normalization); on Windows and macOS one "
+                    "would replace the other, so rename one",
                     rule="path",
                 )
                 continue

@@ -6,7 +6,6 @@ validator, the editor integration (``privacy-pages schema``) and the field refer
 
 from __future__ import annotations
 
-import copy
 import difflib
 import json
 import re
@@ -56,11 +55,32 @@ def record_schema(kind: str) -> dict[str, Any]:
     }
 
 
+def whole_value_patterns(schema: Any) -> Any:
+    """A copy of ``schema`` whose patterns end in ``\\Z`` where they end in ``$``.
+
+    A JSON Schema pattern is an ECMAScript expression, whose ``$`` is the end of the value (the
+    editors check records so); Python's ``$`` also matches before a final line break, so
+    ``id: "evil\\n"`` would pass for an id. ``\\Z`` is Python's end of the value."""
+    if isinstance(schema, dict):
+        copied = {key: whole_value_patterns(value) for key, value in schema.items()}
+        pattern = copied.get("pattern")
+        if isinstance(pattern, str) and _ENDS_AT_DOLLAR.search(pattern):
+            copied["pattern"] = pattern[:-1] + "\\Z"
+        return copied
+    if isinstance(schema, list):
+        return [whole_value_patterns(value) for value in schema]
+    return schema
+
+
+#: A pattern that ends with ``$`` (not an escaped ``\\$``).
+_ENDS_AT_DOLLAR = re.compile(r"(?<!\\)(?:\\\\)*\$$")
+
+
 @cache
 def _validator(kind: str) -> Draft202012Validator:
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(record_schema(kind))
+    return Draft202012Validator(whole_value_patterns(record_schema(kind)))
 
 
 @cache
@@ -76,7 +96,7 @@ def _fast_check(kind: str) -> Callable[[Any], Any]:
     the same in draft 7, which fastjsonschema compiles; it changes the dict it compiles, so it
     gets a copy.
     """
-    schema = copy.deepcopy(record_schema(kind))
+    schema = whole_value_patterns(record_schema(kind))
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     code = fastjsonschema.compile_to_code(schema, use_formats=False, detailed_exceptions=False)
     code = code.replace(".format(**locals())", "")  # the paths only messages would show
@@ -238,7 +258,7 @@ def _diagnostic(error: ValidationError, data: Any, fallback: Location) -> Diagno
 
 
 def _pattern_name(error: ValidationError) -> str:
-    if error.validator_value == schema_document()["$defs"]["id"]["pattern"]:
+    if error.validator_value == whole_value_patterns(schema_document()["$defs"]["id"])["pattern"]:
         return "an id (lowercase letters, digits and hyphens, like 'azure-ad-device-id')"
     return f"text matching {error.validator_value!r}"
 

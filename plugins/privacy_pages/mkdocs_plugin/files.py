@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -79,7 +80,8 @@ def give_source(file: File, source: Path, settings: Settings, config: MkDocsConf
     opens the source when it is content (a record, ``comparisons.yml``)."""
     file.abs_src_path = os.path.abspath(source)
     if Path(file.abs_src_path).is_relative_to(os.path.abspath(settings.content_dir)):
-        file.edit_uri = Path(os.path.relpath(file.abs_src_path, config.docs_dir)).as_posix()
+        relative = Path(os.path.relpath(file.abs_src_path, config.docs_dir)).as_posix()
+        file.edit_uri = quote(relative)  # MkDocs and the theme print it as it is
 
 
 def _written(config: MkDocsConfig, asset: GeneratedAsset, written: dict[str, str] | None) -> File:

@@ -36,6 +36,7 @@ from .search_view import read_views_in_material
 from .serve_state import ServeState
 from .site_build import build_pages
 from .stash import PageStash
+from .written_page import refuse_runnable
 
 if TYPE_CHECKING:  # its server, file watcher and TLS libraries are megabytes a build never uses
     from mkdocs.livereload import LiveReloadServer
@@ -203,6 +204,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.build is None:
             return output
+        if _generated(page):  # the theme around the content prints values from content too
+            refuse_runnable(output, page)
         if self.build.history:
             output = add_feed_link(output, get_relative_url(FEED_PATH, page.url))
         meta = page.meta or {}

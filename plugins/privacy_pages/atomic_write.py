@@ -1,0 +1,67 @@
+"""Writing a content file so that a failure or a kill never leaves it half written.
+
+The text goes to a temporary file in the same folder, which is flushed to disk and then renamed
+over the old file: the rename is atomic, so the file holds either its old text or its whole
+new text. A file that leads outside the content folder (through a symbolic link, itself or a
+folder on its way) is refused, as the loader refuses to read it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+class OutsideContent(ValueError):
+    """A write that would leave the content folder."""
+
+
+class WriteFailed(OSError):
+    """A write that failed (a full disk, a folder that cannot be written): the file is as it
+    was."""
+
+
+def check_inside(path: Path, root: Path) -> None:
+    """Refuse ``path`` when it, or a link on its way, resolves outside ``root``."""
+    resolved, top = path.resolve(), root.resolve()
+    if not resolved.is_relative_to(top):
+        raise OutsideContent(
+            f"{path.as_posix()} leads outside the content folder {root.as_posix()} (through a "
+            "symbolic link); nothing was written"
+        )
+
+
+def write_text_atomically(path: Path, text: str, root: Path) -> None:
+    """Replace ``path`` (inside ``root``) with ``text`` in UTF-8 with ``\\n`` line ends, whole
+    or not at all; the file keeps its permissions (a new one gets the usual ones)."""
+    check_inside(path, root)
+    temporary = ""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as exc:
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
+        reason = exc.strerror or str(exc)
+        raise WriteFailed(
+            exc.errno, f"could not write {path.as_posix()} ({reason}); it is as it was"
+        ) from exc
+    except BaseException:
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,144 @@
+"""What the theme prints around a generated page's content is safe too: file names that a URL
+or an HTML attribute cannot carry are refused at the file, the edit link is quoted, and a
+written page whose theme part holds runnable markup made with a value of its record is refused.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import copy_example_site, run_mkdocs
+from privacy_pages.pipeline import check_site
+from privacy_pages.render.page_check import runnable_from, runnable_tags
+from privacy_pages.settings import settings_from_mkdocs
+
+#: File names that would break out of the edit link's href, in both kinds of quote, or bring
+#: markup or control characters along.
+HOSTILE_NAMES = [
+    'x" onmouseover="alert(document.domain)" a=".yml',
+    "x' onmouseover='alert(document.domain)' a='.yml",
+    "x<img src=x onerror=alert(1)>.yml",
+    "x&quot; onclick=&quot;alert(1).yml",
+    "x\x1b[2Kfine.yml",
+    "x\u202efine.yml",
+    "x`y.yml",
+]
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return copy_example_site(tmp_path / "site")
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_a_record_whose_file_name_a_url_cannot_carry_is_refused_at_the_file(
+    site: Path, name: str
+) -> None:
+    record = site / "content" / "products" / "intune.yml"
+    hostile = record.with_name(name)
+    record.rename(hostile)
+    build = check_site(settings_from_mkdocs(site / "mkdocs.yml"))
+    refused = [p for p in build.problems.errors if p.rule == "path"]
+    assert len(refused) == 1, [str(p) for p in build.problems.errors]
+    assert refused[0].location.path.endswith(name)
+    assert "expected a file name a URL and an HTML attribute can carry" in refused[0].message
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert not result.ok
+    assert "expected a file name a URL and an HTML attribute can carry" in result.messages
+    assert hostile.read_bytes()  # the record is left whole
+
+
+def test_file_names_that_differ_only_in_unicode_normalization_are_twins(site: Path) -> None:
+    catalog = site / "content" / "catalog"
+    text = (catalog / "apps.yml").read_text("utf-8")
+    composed = unicodedata.normalize("NFC", "café.yml")
+    decomposed = unicodedata.normalize("NFD", "café.yml")
+    assert composed != decomposed
+    (catalog / "apps.yml").rename(catalog / composed)
+    (catalog / decomposed).write_text(text.replace("id: ", "id: twin-", 1), "utf-8")
+    build = check_site(settings_from_mkdocs(site / "mkdocs.yml"))
+    twins = [p for p in build.problems.errors if "Unicode normalization" in p.message]
+    assert len(twins) == 1, [str(p) for p in build.problems.errors]
+
+
+def test_the_edit_link_of_a_record_with_a_space_in_its_name_is_quoted(site: Path) -> None:
+    record = site / "content" / "products" / "intune.yml"
+    record.rename(record.with_name("intune service.yml"))
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert result.ok, result.messages
+    page = result.html("privacy/intune.md")
+    assert "content/products/intune%20service.yml" in page
+    assert "intune service.yml" not in page.split("<article", 1)[0]
+
+
+def test_a_written_page_with_runnable_markup_made_from_its_record_is_refused(
+    site: Path,
+) -> None:
+    """The check behind the others: a theme override that prints the edit link unquoted into
+    an attribute, with a record whose name the loader would refuse, is simulated by printing
+    the page's title into an event handler."""
+    partial = site / "overrides" / "partials" / "copyright.html"
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    partial.write_text('<div onmouseover="{{ page.title | striptags }}">x</div>\n', "utf-8")
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert not result.ok
+    assert "would carry markup that runs in a browser around its content" in result.messages
+    assert not (result.site_dir / "privacy" / "intune" / "index.html").exists()
+
+
+def test_a_theme_override_with_its_own_handler_is_the_site_s_and_stays(site: Path) -> None:
+    partial = site / "overrides" / "partials" / "copyright.html"
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    partial.write_text('<button onclick="openConsent()">Cookie settings</button>\n', "utf-8")
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert result.ok, result.messages
+    assert 'onclick="openConsent()"' in result.html("privacy/intune.md")
+
+
+def test_runnable_tags_are_read_as_a_browser_reads_them() -> None:
+    assert runnable_tags('<a href="&#106;avascript:alert(1)">') == [
+        '<a href="javascript:alert(1)">'
+    ]
+    assert runnable_tags("<a href='x' title='y' onMouseOver='z'>") != []
+    assert runnable_tags('<img src="data:text/html,x">') != []
+    assert runnable_tags("<p>onload=x</p><code>&lt;a onclick=1&gt;</code>") == []
+    assert runnable_tags('<a href="https://example.org/on=1">online</a>') == []
+    page = '<a onclick="f()">CONTENT<a title="intune.yml" onclick="g()">'
+    assert runnable_from(page, "CONTENT", ["intune.yml"]) == '<a title="intune.yml" onclick="g()">'
+    assert runnable_from(page, "CONTENT", ["other.yml"]) is None
+
+
+@pytest.mark.parametrize("kind", ["product", "catalog item"])
+def test_an_id_with_a_final_line_break_is_refused(site: Path, kind: str) -> None:
+    """Python's ``$`` matches before a final line break: ids are matched to the whole value."""
+    if kind == "product":
+        record = site / "content" / "products" / "intune.yml"
+        old, new = "\nid: intune\n", '\nid: "intune\\n"\n'
+    else:
+        record = site / "content" / "catalog" / "apps.yml"
+        text = record.read_text("utf-8")
+        first = text.split("- id: ", 1)[1].split("\n", 1)[0]
+        old, new = f"- id: {first}\n", f'- id: "{first}\\n"\n'
+    text = record.read_text("utf-8")
+    assert old in text
+    record.write_text(text.replace(old, new, 1), "utf-8")
+    build = check_site(settings_from_mkdocs(site / "mkdocs.yml"))
+    refused = [p for p in build.problems.errors if "expected an id" in p.message]
+    assert refused and refused[0].location.path.endswith(record.name), [
+        str(p) for p in build.problems.errors
+    ]
+    assert refused[0].location.line > 0
+
+
+def test_the_command_line_refuses_an_id_with_a_final_line_break(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from privacy_pages.cli import main
+
+    config = str(site / "mkdocs.yml")
+    code = main(["new", "item", "evil\n", "--category", "device", "--config", config])
+    assert code != 0
+    assert "expected an id" in capsys.readouterr().err
+    assert not list((site / "content").rglob("*evil*"))
