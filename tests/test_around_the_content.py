@@ -142,3 +142,93 @@ def test_the_command_line_refuses_an_id_with_a_final_line_break(
     assert code != 0
     assert "expected an id" in capsys.readouterr().err
     assert not list((site / "content").rglob("*evil*"))
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate"],
+        ["new", "item", "ink-level", "--category", "device"],
+        ["snapshot", "--version", "9.0.0", "--date", "2026-11-22"],
+        ["diff", "content", "content"],
+        ["render", "--out", "rendered"],
+    ],
+)
+def test_an_invalid_option_stops_every_command_as_it_stops_the_build(
+    site: Path,
+    command: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Run from the site's folder (no --config): the options are found, and a wrong one is an
+    error, never a reason to fall back to the defaults and ./content."""
+    from privacy_pages.cli import main
+    from privacy_pages.settings import SettingsError, settings_from_mkdocs
+
+    config = site / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "      pages_dir: privacy\n", '      pages_dir: privacy\n      nav_products: "yes"\n'
+        ),
+        "utf-8",
+    )
+    with pytest.raises(SettingsError) as raised:
+        settings_from_mkdocs(config)
+    before = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
+    monkeypatch.chdir(site)
+    code = main(command)
+    err = capsys.readouterr().err
+    assert code != 0
+    assert str(raised.value) in err
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == before
+    result = run_mkdocs(config)  # MkDocs checks the option's type itself, in its own words
+    assert not result.ok and "nav_products" in result.messages
+
+
+def test_a_folder_the_build_cannot_read_is_an_error_naming_it(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    catalog = site / "content" / "catalog"
+    scandir = os.scandir
+
+    def refusing(path: object = ".") -> object:
+        if Path(str(path)).resolve() == catalog.resolve():
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    build = check_site(settings_from_mkdocs(site / "mkdocs.yml"))
+    unreadable = [p for p in build.problems.errors if "a folder the build can read" in p.message]
+    assert len(unreadable) == 1 and unreadable[0].location.path.endswith("catalog")
+
+
+@pytest.mark.parametrize("reserved", ["con", "lpt1", "nul", "index"])
+def test_a_comparison_id_no_file_can_have_is_refused_at_its_line(site: Path, reserved: str) -> None:
+    comparisons = site / "content" / "comparisons.yml"
+    text = comparisons.read_text("utf-8")
+    assert "  - id: ios-vs-android\n" in text
+    comparisons.write_text(
+        text.replace("  - id: ios-vs-android\n", f"  - id: {reserved}\n"), "utf-8"
+    )
+    build = check_site(settings_from_mkdocs(site / "mkdocs.yml"))
+    refused = [p for p in build.problems.errors if "reserved name" in p.message]
+    assert len(refused) == 1 and refused[0].location.path.endswith("comparisons.yml")
+    assert refused[0].location.line > 1
+
+
+def test_what_the_command_line_prints_cannot_act_on_the_terminal(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file name with an escape sequence and a bidirectional override: printed as escapes."""
+    from privacy_pages.cli import main
+
+    catalog = site / "content" / "catalog"
+    (catalog / "apps.yml").rename(catalog / "apps\x1b[2K\u202e.yml")
+    code = main(["validate", "--config", str(site / "mkdocs.yml")])
+    printed = capsys.readouterr()
+    assert code == 1
+    text = printed.out + printed.err
+    assert "\x1b" not in text and "\u202e" not in text
+    assert "apps\\u001b[2K\\u202e.yml" in text

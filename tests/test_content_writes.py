@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import copy_example_site
 from privacy_pages.atomic_write import write_text_atomically
 from privacy_pages.pipeline import check_site
@@ -143,3 +144,21 @@ def test_an_atomic_write_keeps_the_file_s_permissions(tmp_path: Path) -> None:
     path.chmod(0o640)
     write_text_atomically(path, "new\n", tmp_path / "content")
     assert path.read_text("utf-8") == "new\n" and path.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_page_whose_file_name_holds_line_breaks_adds_no_keys_to_the_record(
+    tmp_path: Path,
+) -> None:
+    """The importer names the page in a comment: a line break in the name cannot end it."""
+    site = copy_example_site(tmp_path / "site")
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    page = widget_page(folder, "Widget collects data to work.\n\n## Required data\n\n- Ink level\n")
+    hostile = page.with_name("widget\nsummary: planted\n\u2028next_steps: planted\u0085x.md")
+    page.rename(hostile)
+    run = run_import(site, hostile, "--product-id", "widget")
+    assert run.code == 0, run.err
+    text = (site / "content" / "products" / "widget.yml").read_text("utf-8")
+    record = yaml.safe_load(text)
+    assert record["summary"] != "planted" and record.get("next_steps") != "planted"
+    assert "\\u000a" in text and "\\u2028" in text and "\\u0085" in text

@@ -248,3 +248,27 @@ def test_the_example_workflow_posts_a_markdown_diff_of_the_pull_request() -> Non
     args = parser().parse_args(words[1:])
     assert args.git == ["origin/main", "HEAD"] and args.format == "markdown"
     assert any("createComment" in str(step.get("with", {}).get("script", "")) for step in steps)
+
+
+def test_the_workflow_edits_only_its_own_comment_and_keeps_it_under_github_s_limit() -> None:
+    workflow = yaml.safe_load(
+        (REPO / ".github" / "workflows" / "privacy-pages.yml").read_text("utf-8")
+    )
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    [script] = [str(step["with"]["script"]) for step in steps if "script" in step.get("with", {})]
+    assert 'c.user.login === "github-actions[bot]"' in script
+    limit = int(script.split("const limit = ", 1)[1].split(";", 1)[0])
+    assert limit + 100 < 65536  # GitHub's limit, with room for the marker and the note
+    assert any(step.get("uses", "").startswith("actions/upload-artifact") for step in steps)
+
+
+def test_the_markdown_report_links_no_reference_nor_commit_on_github() -> None:
+    from privacy_pages.render.diff_report import inert_on_github
+
+    text = "GH-12, gh-3, commit 1a2b3c4d5e6f, e83c5163316f89bfbde7d9ab23ca2e25604af290, @bob #4"
+    inert = inert_on_github(text)
+    assert inert.replace("\u2060", "") == text
+    for trigger in ("GH-12", "gh-3", "1a2b3c4d5e6f", "e83c5163316f89bfbde7d9ab23ca2e25604af290"):
+        assert trigger not in inert
+    kept = "version 1.0.0 on 2026-11-22, https://example.org/abcdef1234/x"
+    assert inert_on_github(kept).count("\u2060") == 1  # the URL's // only

@@ -75,6 +75,11 @@ class SettingsError(ValueError):
     """A problem in the site's privacy-pages options."""
 
 
+class PluginNotEnabled(SettingsError):
+    """A ``mkdocs.yml`` that does not enable the plugin (a site may keep its options in
+    ``pyproject.toml`` instead)."""
+
+
 def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
     """Settings from plugin options (paths relative to ``base``, the config file's folder)."""
     known = {
@@ -234,7 +239,7 @@ def settings_from_mkdocs(config_file: Path) -> Settings:
                 directory_urls=directory_urls,
                 site_url=site_url,
             )
-    raise SettingsError(f"{config_file} does not enable the {PLUGIN_NAME} plugin")
+    raise PluginNotEnabled(f"{config_file} does not enable the {PLUGIN_NAME} plugin")
 
 
 def settings_from_pyproject(pyproject: Path) -> Settings | None:
@@ -244,12 +249,14 @@ def settings_from_pyproject(pyproject: Path) -> Settings | None:
 
 
 def find_settings(start: Path) -> Settings:
-    """Settings for the site at ``start``: its mkdocs.yml, else its pyproject.toml, else defaults."""
+    """Settings for the site at ``start``: its mkdocs.yml, else its pyproject.toml, else
+    defaults. A wrong option in either is an error (the build stops on it too), never a reason
+    to fall back to the defaults."""
     mkdocs_yml = start / "mkdocs.yml"
     if mkdocs_yml.is_file():
         try:
             return settings_from_mkdocs(mkdocs_yml)
-        except SettingsError:
+        except PluginNotEnabled:
             pass
     pyproject = start / "pyproject.toml"
     if pyproject.is_file():

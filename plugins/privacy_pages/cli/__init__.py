@@ -15,6 +15,7 @@ from types import ModuleType
 
 from .. import __version__
 from ..atomic_write import WriteFailed
+from .common import TerminalStream
 
 #: The commands, in help order, with the module that implements each.
 COMMAND_MODULES: dict[str, str] = {
@@ -57,6 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser(first if first in COMMAND_MODULES else None).parse_args(arguments)
     except SystemExit as exc:  # --help and --version (0), or bad usage (argparse uses 2)
         return exc.code if isinstance(exc.code, int) else 2
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalStream(stdout), TerminalStream(stderr)
     try:
         code: int = args.run(args)
     except KeyboardInterrupt:  # pragma: no cover
@@ -66,6 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WriteFailed as exc:  # a full disk, a read-only folder: the file is as it was
         print(f"privacy-pages {args.command}: {exc}", file=sys.stderr)
         return 1
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
     return code
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
+import re
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from ..diagnostics import Diagnostic, Severity
 from ..settings import Settings, SettingsError, find_settings, settings_from_mkdocs
@@ -67,11 +69,57 @@ def paint(text: str, severity: Severity | None, stream: TextIO) -> str:
 def print_diagnostic(diagnostic: Diagnostic, stream: TextIO | None = None) -> None:
     # sys.stderr looked up now, not when the module loaded: a caller may have redirected it.
     stream = stream if stream is not None else sys.stderr
-    text = str(diagnostic)
+    text = terminal_text(str(diagnostic))
     if use_colour(stream):
-        location = str(diagnostic.location)
+        location = terminal_text(str(diagnostic.location))
         colour = _COLOURS[diagnostic.severity]
         text = f"\033[1m{location}\033[0m" + text[len(location) :].replace(
             f" {diagnostic.severity.value} ", f" {colour}{diagnostic.severity.value}\033[0m ", 1
         )
-    print(text, file=stream)
+    if isinstance(stream, TerminalStream):
+        stream.write_raw(text + "\n")  # escaped already; the colours are the command's own
+    else:
+        print(text, file=stream)
+
+
+#: What a terminal (or a pull-request comment) would act on rather than show: C0 controls but
+#: tab and newline, DEL, C1 controls, and the bidirectional embeddings, overrides and isolates.
+_ACTED_ON = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_text(text: str) -> str:
+    """``text`` with what a terminal would act on written as ``\\uXXXX`` (which is also how
+    JSON writes it), so a file name or a value cannot hide or rewrite the rest of a line."""
+    if text.isprintable():
+        return text
+    return _ACTED_ON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+class TerminalStream(io.TextIOBase):
+    """A text stream (stdout, stderr) that writes :func:`terminal_text` of what it is given:
+    every command prints file names and values from content."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(terminal_text(text))
+        return len(text)
+
+    def write_raw(self, text: str) -> int:
+        return self.stream.write(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    @property
+    def buffer(self) -> BinaryIO:
+        """The bytes underneath, for a file written to stdout as it is (``export``)."""
+        return self.stream.buffer
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.stream, "encoding", "utf-8")

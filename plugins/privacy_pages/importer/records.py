@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from ..load.discovery import DEVICE_NAMES, FOLDER_PAGE_NAMES
 from ..load.links import url_problem
 from .catalog_match import Match
 from .control_settings import merged, opt_out_settings, settings_from
@@ -41,7 +42,7 @@ _PLATFORMS = (
     ("Windows", "Windows"),
     ("Linux", "Linux"),
 )
-_RESERVED = frozenset({"con", "prn", "aux", "nul", "index", "readme"})
+_RESERVED = DEVICE_NAMES | FOLDER_PAGE_NAMES
 
 
 @dataclass

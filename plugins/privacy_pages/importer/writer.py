@@ -9,6 +9,7 @@ import always gives the same bytes.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,15 +58,32 @@ def dump(data: Any) -> str:
 
 
 def product_text(record: dict[str, Any], source_name: str, review: Iterable[str]) -> str:
+    """The product file: the record, written by the YAML emitter (:func:`dump`), after comments
+    that name the page it was imported from and what to review (each one line: see
+    :func:`comment_text`)."""
     lines = [
         _HEADER.format(path="../../schemas/product.schema.json"),
-        f"# Imported from {source_name} by privacy-pages import.\n",
+        f"# Imported from {comment_text(source_name)} by privacy-pages import.\n",
     ]
     notes = list(review)
     if notes:
         lines.append("# Review before publishing:\n")
-        lines.extend(f"#   - {note}\n" for note in notes)
+        lines.extend(f"#   - {comment_text(note)}\n" for note in notes)
     return "".join(lines) + dump(record)
+
+
+#: What ends a YAML comment (YAML 1.1, which PyYAML reads, also ends lines at NEL, LS and PS).
+_LINE_ENDS = frozenset("\r\n\x85\u2028\u2029")
+
+
+def comment_text(text: str) -> str:
+    """``text`` for a one-line YAML comment: line breaks and other control characters written
+    as escapes (``\\u000a``), so that a file name or a page's text cannot end the comment and
+    start keys of its own."""
+    return "".join(
+        f"\\u{ord(c):04x}" if c in _LINE_ENDS or unicodedata.category(c) in ("Cc", "Cf") else c
+        for c in text
+    )
 
 
 @dataclass

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from ..model import ComparisonSpec, WorkloadColumn
 from .builder import DatasetBuilder, optional_text
+from .discovery import DEVICE_NAMES, FOLDER_PAGE_NAMES
 from .yaml_source import LocatedMapping, LocatedSequence
 
 
@@ -16,6 +17,15 @@ def read_comparisons(builder: DatasetBuilder, data: LocatedMapping) -> None:
     for index, entry in enumerate(data["comparisons"]):
         path = f"comparisons[{index}]"
         builder.check_text(entry, path)
+        if entry["id"] in DEVICE_NAMES | FOLDER_PAGE_NAMES:  # compare/<id>/ and compare/<id>.csv
+            builder.error(
+                entry.where("id"),
+                "expected an id that can be a file name on every system, found reserved name "
+                f"{entry['id']!r}; choose another id",
+                f"{path}.id",
+                "path",
+            )
+            continue
         existing = specs.get(entry["id"])
         if existing is not None:
             builder.error(

@@ -9,6 +9,13 @@ from pathlib import Path
 from ..diagnostics import Diagnostics, Location, display_path
 
 YAML_SUFFIXES = (".yml", ".yaml")
+#: Names Windows keeps for devices: no file or folder can have them (with any extension), so
+#: no id that becomes a file name may be one. ``index`` and ``readme`` would become the page of
+#: the folder they are in.
+DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)}
+)
+FOLDER_PAGE_NAMES = frozenset({"index", "readme"})
 #: Characters a record's file name may not hold: its name goes into URLs and HTML attributes
 #: (the "edit this page" link), where quotes, angle brackets, ampersands and backslashes
 #: change what is around them, and into terminals and logs, where control characters do.
@@ -50,7 +57,17 @@ def discover(content_dir: Path, problems: Diagnostics) -> list[tuple[Path, str, 
     """Every YAML file in the content folder, in a stable order: (path, display, kind)."""
     found: list[tuple[Path, str, str]] = []
     root = content_dir.resolve()
-    for dirpath, dirnames, filenames in os.walk(content_dir, followlinks=False):
+
+    def unreadable(error: OSError) -> None:  # os.walk would skip the folder without a word
+        where = Path(error.filename) if error.filename else content_dir
+        problems.error(
+            Location(display_path(where)),
+            f"expected a folder the build can read, found one it cannot ({error.strerror}); "
+            "its records would be left out, so give the build permission to read it",
+            rule="path",
+        )
+
+    for dirpath, dirnames, filenames in os.walk(content_dir, onerror=unreadable, followlinks=False):
         dirnames.sort()
         base = Path(dirpath)
         for dirname in list(dirnames):

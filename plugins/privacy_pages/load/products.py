@@ -31,6 +31,7 @@ from ..model import (
 )
 from ..model.sections import section_has_content
 from .builder import DatasetBuilder, optional_text
+from .discovery import DEVICE_NAMES, FOLDER_PAGE_NAMES
 from .items import Anchors, read_data_section, read_never_collected
 from .metadata import normalize_metadata
 from .store_labels import read_store_labels
@@ -39,12 +40,7 @@ from .yaml_source import LocatedMapping
 #: Names that cannot be a product id: not file names on some systems, or the paths of pages
 #: the site generates beside the product pages (the comparison pages, the data-item index, the
 #: "What changed" page; the pipeline also checks every planned page for a collision).
-RESERVED_NAMES = frozenset(
-    {"con", "prn", "aux", "nul", "index", "readme"}
-    | {"compare", "data-items", "changes"}
-    | {f"com{i}" for i in range(10)}
-    | {f"lpt{i}" for i in range(10)}
-)
+RESERVED_NAMES = DEVICE_NAMES | FOLDER_PAGE_NAMES | {"compare", "data-items", "changes"}
 
 
 def read_product(builder: DatasetBuilder, data: LocatedMapping, file: Path) -> None:

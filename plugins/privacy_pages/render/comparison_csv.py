@@ -9,9 +9,7 @@ import io
 from ..compare.comparison import (
     Comparison,
 )
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
-
+from ..csv_text import spreadsheet_text
 
 ITEM_COLUMNS = ("item", "item name", "category", "category name")
 
@@ -22,13 +20,8 @@ PRODUCT_FIELDS = ("status", "requirement", "kinds", "conditions")
 WORKLOAD_FIELDS = ("status", "conditions")
 
 
-def _csv_text(value: str) -> str:
-    """Text a spreadsheet shows as text, never runs as a formula ."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
 def _join(values: tuple[str, ...]) -> str:
-    return "\n".join(_csv_text(v) for v in values)
+    return "\n".join(spreadsheet_text(v) for v in values)
 
 
 def comparison_csv(table: Comparison) -> str:
@@ -51,9 +44,9 @@ def comparison_csv(table: Comparison) -> str:
         for row in group.rows:
             line = [
                 row.item.id,
-                _csv_text(row.item.name),
+                spreadsheet_text(row.item.name),
                 group.category.id,
-                _csv_text(group.category.name),
+                spreadsheet_text(group.category.name),
             ]
             for cell in row.cells:
                 line += [

@@ -73,8 +73,13 @@ def markdown_report(
 
 
 #: What GitHub turns into a notification or a link in a comment: ``@name`` mentions (and
-#: e-mail addresses), ``#123`` references, and bare URLs (``scheme://``, ``www.``).
-_GITHUB_TRIGGERS = re.compile(r"@|#(?=\d)|(?<=:)//|(?<![\w.])www\.(?=\w)", re.IGNORECASE)
+#: e-mail addresses), ``#123`` and ``GH-123`` references, bare URLs (``scheme://``, ``www.``)
+#: and commit ids (words of 7 to 40 hexadecimal digits).
+_GITHUB_TRIGGERS = re.compile(
+    r"@|#(?=\d)|(?<![\w-])gh-(?=\d)|(?<=:)//|(?<![\w.])www\.(?=\w)"
+    r"|(?<![\w@/.-])[0-9a-f]{7,40}(?![\w-])",
+    re.IGNORECASE,
+)
 #: Invisible, and enough to break each trigger: GitHub needs the characters side by side.
 _WORD_JOINER = "\u2060"
 
@@ -90,6 +95,10 @@ def _inert(trigger: str) -> str:
         return "/" + _WORD_JOINER + "/"
     if trigger.lower() == "www.":
         return trigger[:3] + _WORD_JOINER + "."
+    if trigger.lower() == "gh-":
+        return trigger[:2] + _WORD_JOINER + "-"
+    if len(trigger) >= 7:  # a commit id: GitHub links the whole word only
+        return trigger[:6] + _WORD_JOINER + trigger[6:]
     return trigger + _WORD_JOINER
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .document_limits import MAX_DEPTH, check_document, texts
 from .label import LabelEntry, StoreFileError, StoreLabel
 from .tables import StoreTables, store_tables
 
@@ -51,22 +52,28 @@ def read_app_privacy_details(text: str, tables: StoreTables | None = None) -> St
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise StoreFileError(f"expected JSON (app_privacy_details.json): {exc}") from None
+    except RecursionError:
+        raise StoreFileError(f"expected JSON nested at most {MAX_DEPTH} deep") from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise StoreFileError(f"expected JSON (app_privacy_details.json): {exc}") from None
+    check_document(document, "app_privacy_details.json")
     if not isinstance(document, list):
         raise StoreFileError("expected a JSON list of {category, purposes, data_protections}")
     entries: dict[str, LabelEntry] = {}
     for index, entry in enumerate(document):
         if not isinstance(entry, dict):
             raise StoreFileError(f"[{index}]: expected an object")
-        protections = entry.get("data_protections") or []
+        protections = texts(entry.get("data_protections"), f"[{index}].data_protections")
+        entry_purposes = texts(entry.get("purposes"), f"[{index}].purposes")
         if NOT_COLLECTED in protections:
             continue
         category = entry.get("category")
-        if category not in types:
+        if not isinstance(category, str) or category not in types:
             raise StoreFileError(
                 f"[{index}].category: expected an App Store Connect data "
                 f"category such as DEVICE_ID, found {category!r}"
             )
-        unknown = [p for p in entry.get("purposes") or [] if p not in purposes]
+        unknown = [p for p in entry_purposes if p not in purposes]
         if unknown:
             raise StoreFileError(
                 f"[{index}].purposes: expected App Store Connect purposes "
@@ -75,7 +82,7 @@ def read_app_privacy_details(text: str, tables: StoreTables | None = None) -> St
         constant = types[category]
         entries[constant] = LabelEntry(
             constant,
-            tuple(sorted(purposes[p] for p in entry.get("purposes") or [])),
+            tuple(sorted(purposes[p] for p in entry_purposes)),
             linked=LINKED in protections,
             tracking=TRACKING in protections,
         )

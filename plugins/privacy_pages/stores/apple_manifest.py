@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import plistlib
+import struct
 from typing import Any
+from xml.parsers.expat import ExpatError
 
+from .document_limits import MAX_DEPTH, check_document, texts
 from .label import ACCESSED_APIS, TRACKING_DOMAINS, Answer, LabelEntry, StoreFileError, StoreLabel
 from .tables import StoreTables, store_tables
 
@@ -52,8 +55,24 @@ def read_manifest(data: bytes, tables: StoreTables | None = None) -> StoreLabel:
     """The label a manifest declares: data types, purposes, linked and tracking."""
     try:
         root = plistlib.loads(data)
-    except (plistlib.InvalidFileException, ValueError) as exc:
-        raise StoreFileError(f"expected a property list (PrivacyInfo.xcprivacy): {exc}") from None
+    except RecursionError:
+        raise StoreFileError(
+            f"expected a property list nested at most {MAX_DEPTH} deep (PrivacyInfo.xcprivacy)"
+        ) from None
+    except (
+        plistlib.InvalidFileException,
+        ExpatError,  # XML that is not well-formed
+        ValueError,  # also integers beyond any limit
+        TypeError,  # a key that is not text: an array or a dictionary
+        LookupError,  # an unknown encoding named in the XML declaration; a bad object number
+        OverflowError,
+        struct.error,
+    ) as exc:
+        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        raise StoreFileError(
+            f"expected a property list (PrivacyInfo.xcprivacy): {reason}"
+        ) from None
+    check_document(root, "a privacy manifest")
     if not isinstance(root, dict):
         raise StoreFileError("expected a dictionary at the top of the privacy manifest")
     collected = root.get("NSPrivacyCollectedDataTypes", [])
@@ -65,10 +84,10 @@ def read_manifest(data: bytes, tables: StoreTables | None = None) -> StoreLabel:
             raise StoreFileError(
                 f"NSPrivacyCollectedDataTypes[{index}]: expected a dictionary with {TYPE}"
             )
-        purposes = entry.get(f"{TYPE}Purposes", [])
+        purposes = texts(entry.get(f"{TYPE}Purposes"), f"NSPrivacyCollectedDataTypes[{index}]")
         entries[entry[TYPE]] = LabelEntry(
             entry[TYPE],
-            tuple(sorted(str(p) for p in purposes)) if isinstance(purposes, list) else (),
+            tuple(sorted(purposes)),
             linked=bool(entry.get(f"{TYPE}Linked")),
             tracking=bool(entry.get(f"{TYPE}Tracking")),
         )
@@ -89,5 +108,5 @@ def _manifest_answers(root: dict[str, Any]) -> dict[str, Answer]:
                 f"{ACCESSED_APIS}[{index}]: expected a dictionary with NSPrivacyAccessedAPIType "
                 "and NSPrivacyAccessedAPITypeReasons"
             )
-        pairs.append((category, tuple(sorted(str(r) for r in reasons))))
+        pairs.append((category, tuple(sorted(texts(reasons, f"{ACCESSED_APIS}[{index}]")))))
     return {TRACKING_DOMAINS: tuple(sorted(domains)), ACCESSED_APIS: tuple(sorted(pairs))}

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..csv_text import spreadsheet_text, unguarded
 from ..model.store_tables import COLLECTS_DATA
 from .label import Answer, LabelEntry, StoreFileError, StoreLabel
 from .tables import StoreTables, store_tables
@@ -41,8 +43,8 @@ def data_safety_rows(label: StoreLabel) -> list[list[str]]:
             value = _yes(isinstance(answer, tuple) and response in answer)
         elif isinstance(answer, bool):
             value = "TRUE" if answer else "FALSE"
-        else:
-            value = answer if isinstance(answer, str) else ""
+        else:  # the writer's own text: a spreadsheet must not run it
+            value = spreadsheet_text(answer) if isinstance(answer, str) else ""
         rows.append([question, response, value, requirement, text])
     for response, (question, text) in table.data_types.items():
         rows.append([question, response, _yes(response in label.entries), "MULTIPLE_CHOICE", text])
@@ -133,9 +135,14 @@ def write_data_safety(label: StoreLabel) -> str:
 def read_data_safety(text: str, tables: StoreTables | None = None) -> StoreLabel:
     """The label a Console CSV declares: its data types, purposes, required or optional,
     shared and ephemeral answers. ``tables``: the site's store tables (default: packaged)."""
-    tables = tables or store_tables()
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-    header = next(reader, [])
+    try:
+        return _read_rows(csv.reader(io.StringIO(text.lstrip("\ufeff"))), tables or store_tables())
+    except csv.Error as exc:  # a field beyond the csv module's limit, a NUL...
+        raise StoreFileError(f"expected a Data safety CSV: {exc}") from None
+
+
+def _read_rows(reader: Iterator[list[str]], tables: StoreTables) -> StoreLabel:
+    header: list[str] = next(reader, [])
     expected = list(tables.google_play.header)
     # The Console writes all five columns; files made for the API sometimes stop after the
     # three it reads (question, response, value). Column titles are compared as the Console
@@ -157,7 +164,8 @@ def read_data_safety(text: str, tables: StoreTables | None = None) -> StoreLabel
         if question.startswith("PSL_DATA_TYPES_") and value == "TRUE":
             chosen.append(response)
         if question in questions:
-            general[question] = _general_answer(general[question], response, row[2].strip())
+            answer = unguarded(row[2].strip())
+            general[question] = _general_answer(general[question], response, answer)
         if not question.startswith(f"{USAGE}:"):
             continue
         parts = question.split(":")
