@@ -232,3 +232,22 @@ def test_what_the_command_line_prints_cannot_act_on_the_terminal(
     text = printed.out + printed.err
     assert "\x1b" not in text and "\u202e" not in text
     assert "apps\\u001b[2K\\u202e.yml" in text
+
+
+def test_names_windows_keeps_for_devices_are_refused_for_files_and_releases(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from privacy_pages.cli import main
+
+    catalog = site / "content" / "catalog"
+    (catalog / "apps.yml").rename(catalog / "aux.yml")
+    build = check_site(settings_from_mkdocs(site / "mkdocs.yml"))
+    refused = [p for p in build.problems.errors if "keeps that name for a device" in p.message]
+    assert len(refused) == 1 and refused[0].location.path.endswith("aux.yml")
+    (catalog / "aux.yml").rename(catalog / "apps.yml")
+    config = ["--config", str(site / "mkdocs.yml")]
+    code = main(["snapshot", "--version", "con.1", "--date", "2026-11-22", *config])
+    assert code != 0 and "device" in capsys.readouterr().err
+    assert not (site / "content" / "history" / "con.1.json").exists()
+    code = main(["new", "item", "ink-level", "--category", "device", "--file", "nul", *config])
+    assert code != 0 and not (catalog / "nul.yml").exists()

@@ -21,6 +21,7 @@ from pathlib import Path
 from ..atomic_write import OutsideContent, check_inside, write_text_atomically
 from ..diagnostics import display_path
 from ..load.content import load_content
+from ..load.discovery import DEVICE_NAMES, unsafe_name_characters
 from ..load.schema import schema_document, whole_value_patterns
 from ..load.yaml_source import LocatedMapping, LocatedSequence, YamlFault, parse_text
 from ..model import Dataset
@@ -328,7 +329,14 @@ def run_item(args: argparse.Namespace) -> int:
         file_name = args.file or args.id
         if file_name.endswith((".yml", ".yaml")):
             file_name = file_name.rsplit(".", 1)[0]
-        if not file_name or "/" in file_name or "\\" in file_name or file_name.startswith("."):
+        if (
+            not file_name
+            or "/" in file_name
+            or "\\" in file_name
+            or file_name.startswith(".")
+            or unsafe_name_characters(file_name)
+            or file_name.split(".", 1)[0].lower() in DEVICE_NAMES
+        ):
             raise UsageError(f"expected a file name in content/catalog/, found {args.file!r}")
         target = settings.content_dir / "catalog" / f"{file_name}.yml"
         if not args.file and target.exists():

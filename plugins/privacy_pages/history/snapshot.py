@@ -23,7 +23,7 @@ from typing import Any
 from ..atomic_write import OutsideContent, write_text_atomically
 from ..diagnostics import Diagnostic, Diagnostics, Location, display_path
 from ..load.characters import forbidden_character
-from ..load.discovery import links_outside
+from ..load.discovery import DEVICE_NAMES, links_outside
 from ..load.yaml_source import Limits, YamlFault, read_text
 from ..model import (
     Alternatives,
@@ -386,6 +386,11 @@ def check_version(version: str) -> str:
         raise SnapshotError(
             "expected a version of letters, digits, '.', '-' or '_' (for example 1.2.0), "
             f"found {version!r}"
+        )
+    if version.split(".", 1)[0].lower() in DEVICE_NAMES:  # history/<version>.json
+        raise SnapshotError(
+            f"expected a version that can be a file name on every system, found {version!r} "
+            "(Windows keeps that name for a device)"
         )
     return version
 

@@ -92,6 +92,15 @@ def discover(content_dir: Path, problems: Diagnostics) -> list[tuple[Path, str, 
             if name.startswith(".") or not name.lower().endswith(YAML_SUFFIXES):
                 continue
             display = display_path(path)
+            if name.split(".", 1)[0].lower() in DEVICE_NAMES:
+                problems.error(
+                    Location(display),
+                    f"expected a file name every system can have, found {name!r} (Windows "
+                    "keeps that name for a device, so the repository cannot be checked out "
+                    "there); rename the file",
+                    rule="path",
+                )
+                continue
             unsafe = unsafe_name_characters(name)
             if unsafe:
                 problems.error(
