@@ -162,3 +162,14 @@ def test_a_page_whose_file_name_holds_line_breaks_adds_no_keys_to_the_record(
     record = yaml.safe_load(text)
     assert record["summary"] != "planted" and record.get("next_steps") != "planted"
     assert "\\u000a" in text and "\\u2028" in text and "\\u0085" in text
+
+
+def test_import_refuses_a_product_id_with_a_final_line_break(tmp_path: Path) -> None:
+    site = copy_example_site(tmp_path / "site")
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    page = widget_page(folder, "Widget collects data.\n\n## Required data\n\n- Ink level\n")
+    before = _files(site / "content")
+    run = run_import(site, page, "--product-id", "widget\n")
+    assert run.code == 2 and "expected an id" in run.err
+    assert _files(site / "content") == before
