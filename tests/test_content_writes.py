@@ -66,6 +66,19 @@ COMMANDS: dict[str, Callable[[Path, Path], int]] = {
 }
 
 
+def _reference_run(
+    tmp_path: Path, command: str
+) -> tuple[dict[str, bytes], dict[str, bytes], list[str]]:
+    """The command run on a copy of the example site with nothing failing: the content files
+    before and after, and the paths of those it wrote."""
+    reference = copy_example_site(tmp_path / "reference")
+    before = _files(reference / "content")
+    (tmp_path / "pages-a").mkdir()
+    assert COMMANDS[command](reference, tmp_path / "pages-a") == 0
+    after = _files(reference / "content")
+    return before, after, [path for path in after if before.get(path) != after[path]]
+
+
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 @pytest.mark.parametrize("failing_write", [1, 2, 3])
 def test_a_failed_write_leaves_every_content_file_old_or_whole_new(
@@ -73,12 +86,7 @@ def test_a_failed_write_leaves_every_content_file_old_or_whole_new(
 ) -> None:
     """The disk fills up at the command's first, second or third file: every content file is
     then as it was or holds its whole new text, and the site still loads."""
-    reference = copy_example_site(tmp_path / "reference")
-    before = _files(reference / "content")
-    (tmp_path / "pages-a").mkdir()
-    assert COMMANDS[command](reference, tmp_path / "pages-a") == 0
-    after = _files(reference / "content")
-    written = [path for path in after if before.get(path) != after[path]]
+    before, after, written = _reference_run(tmp_path, command)
     assert written, "the command writes content"
 
     site = copy_example_site(tmp_path / "site")
@@ -112,12 +120,7 @@ def test_a_failed_write_leaves_every_content_file_old_or_whole_new(
 def test_a_content_file_linked_outside_the_content_folder_is_never_written(
     tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    reference = copy_example_site(tmp_path / "reference")
-    before = _files(reference / "content")
-    (tmp_path / "pages-a").mkdir()
-    assert COMMANDS[command](reference, tmp_path / "pages-a") == 0
-    after = _files(reference / "content")
-    written = [path for path in after if before.get(path) != after[path]]
+    before, _, written = _reference_run(tmp_path, command)
 
     site = copy_example_site(tmp_path / "site")
     outside = tmp_path / "outside"

@@ -337,6 +337,15 @@ def _check_i18n(result: SiteResult, baseline: SiteResult) -> None:
     assert broken_links(result.site_dir) == []
 
 
+def _i18n_entry(structure: str) -> dict[str, Any]:
+    """mkdocs-static-i18n with English (the default) and French, in ``structure``."""
+    languages = [
+        {"locale": "en", "default": True, "name": "English"},
+        {"locale": "fr", "name": "Français"},
+    ]
+    return {"i18n": {"docs_structure": structure, "languages": languages}}
+
+
 CASES = {
     "rss": Case(
         "mkdocs-rss-plugin",
@@ -346,29 +355,13 @@ CASES = {
     ),
     "i18n": Case(
         "mkdocs-static-i18n",
-        {
-            "i18n": {
-                "docs_structure": "suffix",
-                "languages": [
-                    {"locale": "en", "default": True, "name": "English"},
-                    {"locale": "fr", "name": "Français"},
-                ],
-            }
-        },
+        _i18n_entry("suffix"),
         prepare=_i18n,
         check=_check_i18n,
     ),
     "i18n-folders": Case(
         "mkdocs-static-i18n",
-        {
-            "i18n": {
-                "docs_structure": "folder",
-                "languages": [
-                    {"locale": "en", "default": True, "name": "English"},
-                    {"locale": "fr", "name": "Français"},
-                ],
-            }
-        },
+        _i18n_entry("folder"),
         prepare=_i18n_folders,
         check=_check_i18n,
     ),
