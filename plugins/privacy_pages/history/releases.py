@@ -226,8 +226,8 @@ def build_history(snapshots: list[Snapshot], problems: Diagnostics | None = None
     for snapshot in snapshots:
         try:
             changes = compare(previous.state, snapshot.state) if previous else ChangeSet()
-            if previous is None:
-                compare(snapshot.state, snapshot.state)  # read it whole once
+            if previous is None and len(snapshots) == 1:  # else read with the next one
+                compare(snapshot.state, snapshot.state)
         except (TypeError, KeyError, AttributeError, ValueError) as exc:
             if problems is None:
                 raise
