@@ -8,6 +8,7 @@ folder on its way) is refused, as the loader refuses to read it.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -32,9 +33,13 @@ def check_inside(path: Path, root: Path) -> None:
         )
 
 
-def write_text_atomically(path: Path, text: str, root: Path) -> None:
+def write_text_atomically(
+    path: Path, text: str, root: Path, *, replace_existing: bool = True
+) -> None:
     """Replace ``path`` (inside ``root``) with ``text`` in UTF-8 with ``\\n`` line ends, whole
-    or not at all; the file keeps its permissions (a new one gets the usual ones)."""
+    or not at all; the file keeps its permissions (a new one gets the usual ones). Without
+    ``replace_existing``, a file that exists (even one made meanwhile) is left alone and
+    :class:`FileExistsError` raised."""
     check_inside(path, root)
     temporary = ""
     try:
@@ -53,7 +58,14 @@ def write_text_atomically(path: Path, text: str, root: Path) -> None:
             file.flush()
             os.fsync(file.fileno())
         os.chmod(temporary, mode)
-        os.replace(temporary, path)
+        if replace_existing:
+            os.replace(temporary, path)
+        else:
+            _create(Path(temporary), path)
+    except FileExistsError:
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
+        raise
     except OSError as exc:
         if temporary:
             Path(temporary).unlink(missing_ok=True)
@@ -65,3 +77,19 @@ def write_text_atomically(path: Path, text: str, root: Path) -> None:
         if temporary:
             Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _create(temporary: Path, path: Path) -> None:
+    """Give the whole written ``temporary`` the name ``path`` unless that exists: a hard link
+    (which fails on an existing name, atomically), or a rename where the file system has no
+    hard links."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if path.exists():
+            raise FileExistsError(errno.EEXIST, "File exists", str(path)) from None
+        os.replace(temporary, path)
+    else:
+        temporary.unlink()

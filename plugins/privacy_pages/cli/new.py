@@ -18,7 +18,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from ..atomic_write import OutsideContent, check_inside, write_text_atomically
+from ..atomic_write import OutsideContent, write_text_atomically
 from ..diagnostics import display_path
 from ..load.content import load_content
 from ..load.discovery import DEVICE_NAMES, unsafe_name_characters
@@ -266,11 +266,9 @@ def _load(settings: Settings) -> Dataset:
 
 
 def _write_new(target: Path, text: str, root: Path) -> None:
-    check_inside(target, root)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """A new file, whole or not at all, never over one that exists."""
     try:
-        with target.open("x", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        write_text_atomically(target, text, root, replace_existing=False)
     except FileExistsError:
         raise Refused(f"{display_path(target)} already exists; refusing to overwrite it") from None
 
