@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import copy_example_site, run_mkdocs
@@ -251,3 +252,40 @@ def test_names_windows_keeps_for_devices_are_refused_for_files_and_releases(
     assert not (site / "content" / "history" / "con.1.json").exists()
     code = main(["new", "item", "ink-level", "--category", "device", "--file", "nul", *config])
     assert code != 0 and not (catalog / "nul.yml").exists()
+
+
+def test_a_metadata_value_the_theme_prints_as_it_is_may_hold_no_markup(site: Path) -> None:
+    """Tags (a key the site allows) are printed by Material as they are: markup in them is
+    refused at its line; in the description, which is escaped, it is text."""
+    from conftest import set_plugin_options
+
+    config = site / "mkdocs.yml"
+    rules = _metadata_rules(config)
+    types = {**rules["types"], "tags": "list"}
+    set_plugin_options(
+        site, {"metadata": {**rules, "types": types, "allow": ["titleSuffix", "tags"]}}
+    )
+    record = site / "content" / "products" / "intune.yml"
+    text = record.read_text("utf-8")
+    assert "  keywords: [privacy, personal data]\n" in text
+    record.write_text(
+        text.replace(
+            "  keywords: [privacy, personal data]\n",
+            "  keywords: [privacy, personal data]\n  tags: ['<img src=x onerror=alert(1)>']\n",
+        ),
+        "utf-8",
+    )
+    build = check_site(settings_from_mkdocs(config))
+    refused = [p for p in build.problems.errors if "without markup" in p.message]
+    assert len(refused) == 1 and refused[0].location.path.endswith("intune.yml")
+    assert refused[0].location.line > 1
+
+
+def _metadata_rules(config: Path) -> dict[str, Any]:
+    import yaml
+
+    data = yaml.safe_load(config.read_text("utf-8"))
+    for plugin in data["plugins"]:
+        if isinstance(plugin, dict) and "privacy-pages" in plugin:
+            return dict(plugin["privacy-pages"]["metadata"])
+    raise AssertionError("the example site configures privacy-pages")

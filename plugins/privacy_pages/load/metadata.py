@@ -99,6 +99,25 @@ class MetadataRules:
         )
 
 
+#: The front-matter keys themes print into the HTML as they are: Material for MkDocs and
+#: Zensical print the title in ``<title>`` and the page header, the description and the author
+#: in ``<meta>`` tags, the subtitle under the title (and Material's social cards print the
+#: title and description in ``<meta>`` tags too). They are escaped for the theme.
+PRINTED_AS_HTML = ("title", "description", "author", "subtitle")
+#: Keys themes print as they are too, but whose values plugins compare (Material's tags index
+#: groups pages by tag): kept as written, so they may hold no markup. Other keys reach pages
+#: only in the plugin's own ``<meta>`` tags, escaped there.
+KEPT_AS_WRITTEN = ("tags",)
+
+
+def _markup_in(value: object) -> str | None:
+    """The first value that holds ``<`` or ``>`` (text or a list of texts), or None."""
+    for text in value if isinstance(value, list) else [value]:
+        if isinstance(text, str) and ("<" in text or ">" in text):
+            return text
+    return None
+
+
 def normalize_metadata(
     raw: Mapping[str, Any], rules: MetadataRules, fallback: Location
 ) -> tuple[dict[str, object], list[Diagnostic]]:
@@ -151,6 +170,17 @@ def normalize_metadata(
             )
         else:
             result[key] = str(value).strip()
+        markup = _markup_in(result.get(key)) if key in KEPT_AS_WRITTEN else None
+        if markup is not None:  # Material prints tags as they are
+            problems.append(
+                Diagnostic(
+                    where(key),
+                    f"expected text without markup, found {markup!r}: the theme prints "
+                    f"{key} as they are",
+                    key_path=path,
+                )
+            )
+            del result[key]
     for key in rules.required:
         if key not in raw:
             problems.append(

@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..render.front_matter import PRINTED_AS_HTML
+from ..load.metadata import PRINTED_AS_HTML
 
 
 def escape_meta(value: Any) -> Any:

@@ -7,7 +7,7 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from ..render.front_matter import PRINTED_AS_HTML
+from ..load.metadata import PRINTED_AS_HTML
 from ..render.page_check import runnable_from
 
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 import yaml
 
+from ..load.metadata import PRINTED_AS_HTML
 from ..model import Product
 from ..settings import Settings
 
@@ -56,14 +57,6 @@ def page_front_matter(title: str, description: str) -> str:
     """The front matter of a page that is not a product's: its title and description."""
     header = yaml_header({"title": title, "description": description})
     return f"---\n{header}---\n\n"
-
-
-#: The front-matter keys themes print into the HTML as they are: Material for MkDocs and
-#: Zensical print the title in ``<title>`` and the page header, the description and the author
-#: in ``<meta>`` tags, the subtitle under the title (and Material's social cards print the
-#: title and description in ``<meta>`` tags too). Other keys (tags, keywords...) are values
-#: other plugins compare and print themselves, and are never escaped.
-PRINTED_AS_HTML = ("title", "description", "author", "subtitle")
 
 
 def with_escaped_front_matter(markdown: str) -> str:
