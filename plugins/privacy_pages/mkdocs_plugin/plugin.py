@@ -94,7 +94,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.i18n, self.macros = i18n_plugin(config), has_macros(config)
         if self.search_views:  # pages this plugin sanitized (see on_page_content)
             rows = self.serve.row_views if self.serve else None
-            read_views_in_material(config.plugins.values(), _generated, rows)
+            read_views_in_material(config.plugins.values(), self._own, rows)
 
     @event_priority(100)  # before other plugins' on_files: they see the generated pages
     def _add_pages(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -154,7 +154,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def _generated_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.build is None or not _generated(page):
+        if self.build is None or not self._own(page):
             return markdown
         if self.macros:
             not_a_template(page.meta)
@@ -170,7 +170,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def _handwritten_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.build is None or _generated(page):
+        if self.build is None or self._own(page):
             return markdown
         return expand_page_blocks(markdown, page, self.build)  # content: never a template
 
@@ -185,7 +185,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             self.serve.page_rebuilt(page)
         # The last step for HTML made from content, whatever Markdown syntax made it.
         rows = self.serve.rows if self.serve else None
-        if not _generated(page):
+        if not self._own(page):
             return sanitize_marked(html, rows)
         if self.stash is not None:
             html = self.stash.put_back(html, page, config, files)
@@ -204,7 +204,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.build is None:
             return output
-        if _generated(page):  # the theme around the content prints values from content too
+        if self._own(page):  # the theme around the content prints values from content too
             refuse_runnable(output, page)
         if self.build.history:
             output = add_feed_link(output, get_relative_url(FEED_PATH, page.url))
@@ -238,6 +238,6 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             server.watch(str(self.settings.templates_dir or default_templates_dir()))
         return server
 
-
-def _generated(page: Page) -> bool:
-    return page.file.generated_by is not None
+    def _own(self, page: Page) -> bool:
+        """One of this build's generated pages (other plugins generate pages too)."""
+        return page.file.src_uri in self.page_paths

@@ -39,17 +39,37 @@ def runnable_tags(part: str) -> list[str]:
 
 
 def runnable_from(page: str, content: str, values: Iterable[str]) -> str | None:
-    """The first tag of ``page`` outside the (already sanitized) ``content`` it holds that
-    could run script and holds one of ``values`` (the page's source path, title,
-    metadata...), or None. The whole page is read when it does not hold ``content``."""
+    """The first place of ``page`` outside the (already sanitized) ``content`` it holds where
+    one of ``values`` (the page's source path, title, metadata...) is written as it is, in or
+    around a tag that could run script; or None. Only the places that hold a value are read
+    (each found in C), not every tag of the page: a page's nav alone can be thousands."""
     at = page.find(content) if content else -1
-    parts = [page] if at < 0 else [page[:at], page[at + len(content) :]]
-    wanted = [value for value in values if len(value) >= 3]
-    for part in parts:
-        for tag in runnable_tags(part):
-            if any(value in tag for value in wanted):
-                return tag[:200]
+    skip = (at, at + len(content)) if at >= 0 else (-1, -1)
+    for value in {value for value in values if len(value) >= 3}:
+        start = page.find(value)
+        for _ in range(_MOST_PLACES):
+            if start < 0:
+                break
+            end = start + len(value)
+            if not skip[0] <= start < skip[1]:
+                # From the tag the value may be in (or start) to the end of the tag it may end.
+                opening = page.rfind("<", max(0, start - _TAG_REACH), start + 1)
+                closing = page.find(">", end - 1, end + _TAG_REACH)
+                around = page[
+                    max(opening, 0) if opening >= 0 else start : closing + 1
+                    if closing >= 0
+                    else end
+                ]
+                found = runnable_tags(around)
+                if found:
+                    return found[0][:200]
+            start = page.find(value, end)
     return None
+
+
+#: How many places of one value are read, and how far from it a tag may start or end.
+_MOST_PLACES = 200
+_TAG_REACH = 4096
 
 
 def _unescaped(reference: re.Match[str]) -> str:
