@@ -359,6 +359,13 @@ CASES = {
         prepare=_i18n,
         check=_check_i18n,
     ),
+    "i18n-listed-first": Case(
+        "mkdocs-static-i18n",
+        _i18n_entry("suffix"),
+        before=True,
+        prepare=_i18n,
+        check=_check_i18n,
+    ),
     "i18n-folders": Case(
         "mkdocs-static-i18n",
         _i18n_entry("folder"),
