@@ -289,3 +289,53 @@ def _metadata_rules(config: Path) -> dict[str, Any]:
         if isinstance(plugin, dict) and "privacy-pages" in plugin:
             return dict(plugin["privacy-pages"]["metadata"])
     raise AssertionError("the example site configures privacy-pages")
+
+
+def test_runnable_markup_is_found_in_the_forms_browsers_read() -> None:
+    for tag in (
+        '<a href="java\tscript:alert(1)">',
+        '<a href="java&#x09;script:alert(1)">',
+        '<a/href="javascript:alert(1)">',
+        '<object data="javascript:alert(1)">',
+        '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;">',
+        '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    ):
+        assert runnable_tags(tag), tag
+    # Material's own share button, and an author whose name is a piece of it: not refused.
+    share = '<a href="javascript:void(0)" data-clipboard-target="#x">C</a>'
+    assert runnable_from(share, "C", ["clip", "void"]) is None
+
+
+def test_a_status_the_site_allows_is_printed_escaped(site: Path) -> None:
+    """Material prints a page's status into a class attribute as it is."""
+    from conftest import set_plugin_options
+
+    rules = _metadata_rules(site / "mkdocs.yml")
+    set_plugin_options(site, {"metadata": {**rules, "allow": ["titleSuffix", "status"]}})
+    record = site / "content" / "products" / "intune.yml"
+    text = record.read_text("utf-8")
+    record.write_text(
+        text.replace(
+            "  keywords: [privacy, personal data]\n",
+            "  keywords: [privacy, personal data]\n  status: 'new\" onmouseover=\"alert(1)'\n",
+        ),
+        "utf-8",
+    )
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert result.ok, result.messages
+    for page in result.site_dir.rglob("*.html"):
+        assert 'onmouseover="alert(1)"' not in page.read_text("utf-8"), page
+
+
+def test_a_loop_of_symbolic_links_is_an_error_not_a_traceback(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from privacy_pages.cli import main
+
+    loop = site / "content" / "products" / "loop-app.yml"
+    loop.symlink_to("loop-app.yml")
+    config = ["--config", str(site / "mkdocs.yml")]
+    assert main(["validate", *config]) == 1
+    assert main(["new", "product", "loop-app", *config]) != 0
+    printed = capsys.readouterr()
+    assert "Traceback" not in printed.out + printed.err and "loop-app.yml" in printed.err

@@ -48,6 +48,17 @@ def _control_character_in_a_name(document: dict[str, Any]) -> None:
     document["products"]["intune"]["name"] = "Intune\u0007\u001b[2J"
 
 
+def _json_escapes_of_controls(document: dict[str, Any]) -> None:
+    document["products"]["intune"]["name"] = "Microsoft\bIntune\f\r"  # written \b \f \r
+
+
+def _nested_in_a_value(document: dict[str, Any]) -> None:
+    value: Any = "deep"
+    for _ in range(900):
+        value = [value]
+    document["products"]["intune"]["metadata"]["description"] = value
+
+
 def _notes_not_objects(document: dict[str, Any]) -> None:
     document["products"]["intune"]["notes"] = ["a", 1]
 
@@ -58,6 +69,8 @@ EDITS = {
     "an item that is not an object": _item_not_an_object,
     "a control character in a product name": _control_character_in_a_name,
     "notes that are not objects": _notes_not_objects,
+    "control characters as JSON's short escapes": _json_escapes_of_controls,
+    "a value nested 900 deep": _nested_in_a_value,
 }
 
 

@@ -151,6 +151,8 @@ def _tags_page(site: Path, config: dict[str, Any]) -> None:
     config["plugins"].insert(0, "meta")
     (site / "site-src" / "privacy").mkdir(parents=True, exist_ok=True)
     (site / "site-src" / "privacy" / ".meta.yml").write_text(f"tags:\n  - {TAG}\n", "utf-8")
+    # A default for every page: merged with the generated pages' own (escaped) description.
+    (site / "site-src" / ".meta.yml").write_text("description: A page of the example site\n")
     (site / "site-src" / "tags.md").write_text("# Tags\n\n<!-- material/tags -->\n", "utf-8")
     (site / "site-src" / "tagged.md").write_text(
         f"---\ntags:\n  - {TAG}\n---\n\n# A written page\n\nOn privacy.\n", "utf-8"

@@ -25,7 +25,12 @@ class WriteFailed(OSError):
 
 def check_inside(path: Path, root: Path) -> None:
     """Refuse ``path`` when it, or a link on its way, resolves outside ``root``."""
-    resolved, top = path.resolve(), root.resolve()
+    try:
+        resolved, top = path.resolve(), root.resolve()
+    except (RuntimeError, OSError):  # a loop of symbolic links (Python 3.11 raises RuntimeError)
+        raise OutsideContent(
+            f"{path.as_posix()} is a loop of symbolic links; nothing was written"
+        ) from None
     if not resolved.is_relative_to(top):
         raise OutsideContent(
             f"{path.as_posix()} leads outside the content folder {root.as_posix()} (through a "

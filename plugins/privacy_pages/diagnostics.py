@@ -109,6 +109,6 @@ def display_path(path: Path, root: Path | None = None) -> str:
             continue
         try:
             return path.resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
+        except (ValueError, RuntimeError, OSError):  # elsewhere, or a loop of links
             continue
     return path.as_posix()

@@ -145,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         changes = compare(old, new)
-    except (TypeError, KeyError, AttributeError, ValueError) as exc:
+    except (TypeError, KeyError, AttributeError, ValueError, RecursionError) as exc:
         print(
             f"privacy-pages diff: {old_label} or {new_label} holds content this version cannot "
             f"compare ({type(exc).__name__}: {exc})",

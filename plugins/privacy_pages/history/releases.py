@@ -228,7 +228,7 @@ def build_history(snapshots: list[Snapshot], problems: Diagnostics | None = None
             changes = compare(previous.state, snapshot.state) if previous else ChangeSet()
             if previous is None and len(snapshots) == 1:  # else read with the next one
                 compare(snapshot.state, snapshot.state)
-        except (TypeError, KeyError, AttributeError, ValueError) as exc:
+        except (TypeError, KeyError, AttributeError, ValueError, RecursionError) as exc:
             if problems is None:
                 raise
             problems.error(

@@ -76,7 +76,7 @@ def discover(content_dir: Path, problems: Diagnostics) -> list[tuple[Path, str, 
                 continue
             target = base / dirname
             if target.is_symlink():  # never followed: its files would be silently ignored
-                outside = not _inside(target.resolve(), root)
+                outside = links_outside(target, root)
                 problems.error(
                     Location(display_path(target)),
                     "symbolic link leads outside the content folder; refused"
@@ -146,7 +146,12 @@ def discover(content_dir: Path, problems: Diagnostics) -> list[tuple[Path, str, 
 def links_outside(path: Path, root: Path) -> bool:
     """Whether ``path`` is a symbolic link that resolves outside ``root`` (a resolved folder):
     such links are refused, whatever they point at."""
-    return path.is_symlink() and not _inside(path.resolve(), root)
+    if not path.is_symlink():
+        return False
+    try:
+        return not _inside(path.resolve(), root)
+    except (RuntimeError, OSError):  # a loop of links leads nowhere: refused as well
+        return True
 
 
 def _inside(path: Path, root: Path) -> bool:

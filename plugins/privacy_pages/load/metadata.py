@@ -99,15 +99,14 @@ class MetadataRules:
         )
 
 
-#: The front-matter keys themes print into the HTML as they are: Material for MkDocs and
-#: Zensical print the title in ``<title>`` and the page header, the description and the author
-#: in ``<meta>`` tags, the subtitle under the title (and Material's social cards print the
-#: title and description in ``<meta>`` tags too). They are escaped for the theme.
-PRINTED_AS_HTML = ("title", "description", "author", "subtitle")
-#: Keys themes print as they are too, but whose values plugins compare (Material's tags index
-#: groups pages by tag): kept as written, so they may hold no markup. Other keys reach pages
-#: only in the plugin's own ``<meta>`` tags, escaped there.
+#: Front-matter keys that themes print as they are, but whose values plugins compare
+#: (Material's tags index groups pages by tag): kept as written, so they may hold no markup.
+#: Every other value is HTML-escaped for the theme, which prints many as they are (the title,
+#: description, author, subtitle and status in Material).
 KEPT_AS_WRITTEN = ("tags",)
+#: The values a generated page's written HTML is checked for (see
+#: :func:`privacy_pages.render.page_check.runnable_from`): those a theme prints in attributes.
+PRINTED_AS_HTML = ("title", "description", "author", "subtitle", "status")
 
 
 def _markup_in(value: object) -> str | None:

@@ -47,9 +47,9 @@ def language_files(plugin: Any, config: MkDocsConfig) -> Callable[[File], File] 
 
     def language_file(file: File) -> File:
         made = create(file, current, default, plugin.all_languages, config)
-        made.content_string = file.content_string
+        made.content_string = file.content_string  # (which unsets abs_src_path)
+        made.abs_src_path, made.edit_uri = file.abs_src_path, file.edit_uri
         made.generated_by = file.generated_by
-        made.edit_uri = None
         # The pages of each language, which i18n's sitemap lists with their alternates.
         plugin.i18n_files_per_language.setdefault(current, []).append(made)
         return made

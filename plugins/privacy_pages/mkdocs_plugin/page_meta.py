@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..load.metadata import PRINTED_AS_HTML
+from ..load.metadata import KEPT_AS_WRITTEN
 
 
 def escape_meta(value: Any) -> Any:
@@ -22,12 +22,12 @@ def escape_meta(value: Any) -> Any:
 
 
 def escape_printed(meta: Mapping[str, Any]) -> dict[str, Any]:
-    """``page.meta`` with the values the theme prints into the HTML as they are escaped
-    (:data:`PRINTED_AS_HTML`: the title, the description...; Material's social cards and
-    feeds print them too); tags and every other key keep their values, which other plugins
-    compare (Material's tags index) and print themselves."""
+    """``page.meta`` with every text value HTML-escaped, as themes and plugins print them
+    (Material prints the title, description, author, subtitle and status as they are; its
+    social cards the title and description), but for :data:`KEPT_AS_WRITTEN`: tags, which the
+    tags index compares across pages, keep their values (and may hold no markup)."""
     return {
-        key: escape_meta(value) if key in PRINTED_AS_HTML else value for key, value in meta.items()
+        key: value if key in KEPT_AS_WRITTEN else escape_meta(value) for key, value in meta.items()
     }
 
 

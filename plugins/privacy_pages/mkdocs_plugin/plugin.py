@@ -161,10 +161,14 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         product = self.build.dataset.products.get(str(page.meta.get("product_id")))
         if product is not None:  # the theme's <title> names the product
             page.meta["title"] = browser_title(product)
-        # The theme, social cards and feeds print the title and description as they are.
-        page.meta = escape_printed(page.meta)
         markdown = self.banners.get(page.file.src_uri, "") + markdown
         return self.stash.take_out(page.file.src_uri, markdown) if self.stash else markdown
+
+    @event_priority(-90)  # after Material's meta merges .meta.yml (50); before its social (-100)
+    def _escape_meta(self, markdown: str, /, *, page: Page, **_: Any) -> str | None:
+        if self.build is not None and self._own(page):
+            page.meta = escape_printed(page.meta)
+        return markdown
 
     @event_priority(-50)  # after the writer's own Markdown preprocessors (macros...)
     def _handwritten_markdown(
@@ -174,7 +178,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             return markdown
         return expand_page_blocks(markdown, page, self.build)  # content: never a template
 
-    on_page_markdown = CombinedEvent(_generated_markdown, _handwritten_markdown)
+    on_page_markdown = CombinedEvent(_generated_markdown, _handwritten_markdown, _escape_meta)
 
     def _page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import yaml
 
-from ..load.metadata import PRINTED_AS_HTML
+from ..load.metadata import KEPT_AS_WRITTEN
 from ..model import Product
 from ..settings import Settings
 
@@ -60,8 +60,8 @@ def page_front_matter(title: str, description: str) -> str:
 
 
 def with_escaped_front_matter(markdown: str) -> str:
-    """A generated page with the text of its front matter's :data:`PRINTED_AS_HTML` keys
-    HTML-escaped.
+    """A generated page with the text of its front matter HTML-escaped, but for
+    :data:`KEPT_AS_WRITTEN` (tags).
 
     Themes print those keys without escaping them; the MkDocs plugin escapes them in
     ``page.meta`` as MkDocs reads the page. A page written for a host without the plugin
@@ -76,7 +76,7 @@ def with_escaped_front_matter(markdown: str) -> str:
     if not isinstance(data, dict):
         return markdown
     escaped = {
-        key: _escaped(value) if key in PRINTED_AS_HTML else value for key, value in data.items()
+        key: value if key in KEPT_AS_WRITTEN else _escaped(value) for key, value in data.items()
     }
     return f"---\n{yaml_header(escaped)}---\n" + markdown[end + 5 :]
 

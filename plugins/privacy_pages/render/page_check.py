@@ -15,13 +15,19 @@ import html
 import re
 from collections.abc import Iterable
 
-#: A tag's event-handler attribute (``onmouseover=``), or a URL attribute whose value runs.
+#: A tag's event-handler attribute (``onmouseover=``), a URL attribute whose value runs (or
+#: an ``object``'s data), an ``iframe``'s ``srcdoc``, or a refresh to such a URL.
 _RUNNABLE = re.compile(
     r"""<[A-Za-z][^<>]*?[\s"'/](on[A-Za-z]+)\s*="""
-    r"""|<[A-Za-z][^<>]*?\s(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*"""
+    r"""|<[A-Za-z][^<>]*?[\s"'/](?:href|src|action|formaction|xlink:href|data|poster"""
+    r"""|background)\s*=\s*["']?\s*((?:javascript|vbscript|data)\s*:)"""
+    r"""|<[A-Za-z][^<>]*?[\s"'/](srcdoc)\s*="""
+    r"""|<meta[^<>]*?http-equiv\s*=\s*["']?refresh[^<>]*?url\s*=\s*["']?\s*"""
     r"""((?:javascript|vbscript|data)\s*:)""",
     re.IGNORECASE,
 )
+#: What browsers leave out of a URL (``java&#9;script:`` is ``javascript:``).
+_DROPPED_IN_URLS = str.maketrans("", "", "\t\n\r")
 #: Character references a browser reads inside an attribute (``&#106;avascript:``).
 _REFERENCE = re.compile(r"&#?[A-Za-z0-9]+;?")
 
@@ -31,6 +37,7 @@ def runnable_tags(part: str) -> list[str]:
     the way a browser reads them."""
     if "&" in part:
         part = _REFERENCE.sub(_unescaped, part)
+    part = part.translate(_DROPPED_IN_URLS)
     tags = []
     for found in _RUNNABLE.finditer(part):
         end = part.find(">", found.end())
@@ -51,7 +58,7 @@ def runnable_from(page: str, content: str, values: Iterable[str]) -> str | None:
             if start < 0:
                 break
             end = start + len(value)
-            if not skip[0] <= start < skip[1]:
+            if not skip[0] <= start < skip[1] and _stands_alone(page, start, end):
                 # From the tag the value may be in (or start) to the end of the tag it may end.
                 opening = page.rfind("<", max(0, start - _TAG_REACH), start + 1)
                 closing = page.find(">", end - 1, end + _TAG_REACH)
@@ -66,6 +73,18 @@ def runnable_from(page: str, content: str, values: Iterable[str]) -> str | None:
             start = page.find(value, end)
     return None
 
+
+def _stands_alone(page: str, start: int, end: int) -> bool:
+    """Whether ``page[start:end]`` is written as a value of its own (after a quote, ``=``,
+    ``/``, ``>`` or a space; before a quote, ``<``, ``&`` or a space), not as a piece of a
+    longer word ("clip" in ``data-clipboard``)."""
+    before = page[start - 1] if start > 0 else " "
+    after = page[end] if end < len(page) else " "
+    return (before in _BEFORE or before.isspace()) and (after in _AFTER or after.isspace())
+
+
+_BEFORE = frozenset("\"'=/>")
+_AFTER = frozenset("\"'<&")
 
 #: How many places of one value are read, and how far from it a tag may start or end.
 _MOST_PLACES = 200
