@@ -51,27 +51,30 @@ def runnable_from(page: str, content: str, values: Iterable[str]) -> str | None:
     around a tag that could run script; or None. Only the places that hold a value are read
     (each found in C), not every tag of the page: a page's nav alone can be thousands."""
     at = page.find(content) if content else -1
-    skip = (at, at + len(content)) if at >= 0 else (-1, -1)
+    # The theme around the content: before it and after it (the content is not searched).
+    ranges = [(0, len(page))] if at < 0 else [(0, at), (at + len(content), len(page))]
     for value in {value for value in values if len(value) >= 3}:
-        start = page.find(value)
-        for _ in range(_MOST_PLACES):
-            if start < 0:
-                break
-            end = start + len(value)
-            if not skip[0] <= start < skip[1] and _stands_alone(page, start, end):
-                # From the tag the value may be in (or start) to the end of the tag it may end.
-                opening = page.rfind("<", max(0, start - _TAG_REACH), start + 1)
-                closing = page.find(">", end - 1, end + _TAG_REACH)
-                around = page[
-                    max(opening, 0) if opening >= 0 else start : closing + 1
-                    if closing >= 0
-                    else end
-                ]
-                found = runnable_tags(around)
+        for first, last in ranges:
+            start = page.find(value, first, last)
+            for _ in range(_MOST_PLACES):
+                if start < 0:
+                    break
+                end = start + len(value)
+                found = _stands_alone(page, start, end) and _runnable_around(page, start, end)
                 if found:
-                    return found[0][:200]
-            start = page.find(value, end)
+                    return found
+                start = page.find(value, end, last)
     return None
+
+
+def _runnable_around(page: str, start: int, end: int) -> str | None:
+    """The first runnable tag from the tag ``page[start:end]`` may be in (or start) to the end
+    of the tag it may end, or None."""
+    opening = page.rfind("<", max(0, start - _TAG_REACH), start + 1)
+    closing = page.find(">", end - 1, end + _TAG_REACH)
+    around = page[opening if opening >= 0 else start : closing + 1 if closing >= 0 else end]
+    found = runnable_tags(around)
+    return found[0][:200] if found else None
 
 
 def _stands_alone(page: str, start: int, end: int) -> bool:
