@@ -17,8 +17,8 @@ def refuse_runnable(output: str, page: Page) -> None:
     those values: the content itself is sanitized, this is the check behind what makes the
     rest safe."""
     file, meta = page.file, page.meta or {}
-    source = file.abs_src_path or ""
-    values = [source, os.path.basename(source), file.edit_uri or "", str(page.title or "")]
+    # The file name stands for the source path and the edit link, which both end with it.
+    values = [os.path.basename(file.abs_src_path or ""), str(page.title or "")]
     values += [str(meta[key]) for key in PRINTED_AS_HTML if isinstance(meta.get(key), str)]
     found = runnable_from(output, page.content or "", values)
     if found is not None:
