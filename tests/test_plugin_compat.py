@@ -512,3 +512,21 @@ def test_generated_pages_have_sources_and_a_plugin_that_reads_files_first_is_nam
     for path, (source, markdown) in seen.items():
         assert source == str(expected[path].resolve()), path
         assert markdown.strip() and "id:" not in markdown.split("\n", 1)[0], path
+
+
+def test_on_a_translated_site_generated_pages_keep_their_sources(tmp_path: Path) -> None:
+    """mkdocs-static-i18n makes each language's files anew: the pages made for it keep the
+    record as their source (feeds and git dates read it) and their edit link."""
+    site = copy_example_site(tmp_path / "site")
+    (site / "hooks.py").write_text(HOOKS.replace("@event_priority(200)", "@event_priority(0)"))
+    config = yaml.safe_load((site / "mkdocs.yml").read_text("utf-8"))
+    config["hooks"] = ["hooks.py"]
+    config["plugins"].append(_i18n_entry("suffix"))
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    _i18n(site, config)
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert result.ok, result.messages
+    assert result.config is not None
+    seen = result.config.plugins["hooks.py"].seen  # type: ignore[attr-defined]
+    record = site / "content" / "products" / "intune.yml"
+    assert seen["privacy/intune.md"][0] == str(record.resolve())
