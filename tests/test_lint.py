@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import run_mkdocs
 from privacy_pages.check.coverage import check_page_paths
 from privacy_pages.check.lint import configure_severities, run_rules
@@ -22,6 +23,8 @@ from privacy_pages.diagnostics import Diagnostic, Severity
 from privacy_pages.history.releases import load_history
 from privacy_pages.load.content import load_content
 from privacy_pages.load.metadata import MetadataRules
+from privacy_pages.load.text_fields import fingerprint, text_fields
+from privacy_pages.load.yaml_source import parse_text
 from privacy_pages.pipeline import build_site, check_site
 from privacy_pages.render.pages import plan_pages
 from privacy_pages.settings import Settings, SettingsError, find_settings, settings_from_options
@@ -159,6 +162,38 @@ class Case:
     #: A text on the line the finding must point at, in the broken file.
     marker: str
     fixed: dict[str, str]
+
+
+def translated(files: dict[str, str], language: str = "fr") -> dict[str, str]:
+    """``files`` with a complete, current translation of every record into ``language``
+    (each text prefixed with ``[fr]``), made from the records' own text fields."""
+    result = dict(files)
+    for name, text in files.items():
+        data = parse_text(text, f"content/{name}")
+        fields = list(text_fields(data))
+        if not fields:
+            continue
+        entries = {
+            key: {"source": fingerprint(value), "text": f"[{language}] {value}"}
+            for key, value, _ in fields
+        }
+        result[f"translations/{language}/{name}"] = yaml.safe_dump(
+            entries, allow_unicode=True, sort_keys=False
+        )
+    return result
+
+
+def translation_changed(key: str, *, drop: bool = False) -> dict[str, str]:
+    """The fully translated clean tree, with the French entry ``key`` of the product made
+    stale (its fingerprint no longer the source's), or dropped."""
+    files = translated(FILES)
+    name = "translations/fr/products/widget.yml"
+    entries = yaml.safe_load(files[name])
+    if drop:
+        del entries[key]
+    else:
+        entries[key]["source"] = "000000000000"
+    return {**files, name: yaml.safe_dump(entries, allow_unicode=True, sort_keys=False)}
 
 
 CASES = [
@@ -305,6 +340,20 @@ CASES = [
             "  items:\n    device-identifier:\n      purposes: [security]\n"
             "    feedback-email:\n      purposes: [developer-communications]\n"
         ),
+    ),
+    Case(
+        "translation-stale",
+        "translations/fr/products/widget.yml",
+        translation_changed("summary"),
+        "summary:",
+        translated(FILES),
+    ),
+    Case(
+        "translation-missing",
+        "products/widget.yml",
+        translation_changed("summary", drop=True),
+        "summary:",
+        translated(FILES),
     ),
 ]
 
@@ -495,6 +544,8 @@ def test_products_checked_as_they_load_find_what_the_whole_content_gives(tmp_pat
     as running every rule on every record at the end."""
     files = {**FILES, "catalog/items.yml": MAPPED_CATALOG}
     for number, case in enumerate(CASES):
+        if case.rule.startswith("translation-"):  # checked per language, not per record
+            continue
         if case.file == "products/widget.yml":
             text = case.broken[case.file].replace("id: widget\n", f"id: widget-{number}\n", 1)
             files[f"products/widget-{number}.yml"] = text.replace(

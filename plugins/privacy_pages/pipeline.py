@@ -8,9 +8,10 @@ build reports. Everything returned is plain data: Markdown pages, downloads and 
 from __future__ import annotations
 
 import gc
+import posixpath
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 
@@ -22,14 +23,17 @@ from .diagnostics import Diagnostics
 from .history.releases import History, build_date, load_history
 from .load.content import load_content
 from .load.record_files import ContentCache
+from .load.translations import Language, TranslationRun, found_languages
+from .messages import SOURCE_LANGUAGE, messages_for, speaking
 from .model import Dataset
 from .render.downloads import render_assets
 from .render.errors import render_error
 from .render.feed import atom_feed
 from .render.generated import GeneratedAsset, GeneratedPage
 from .render.pages import plan_pages, render_pages
-from .render.paths import FEED_PATH
+from .render.paths import FEED_PATH, SCRIPT, STYLESHEET
 from .render.reuse import PageReuse
+from .render.translated import showing
 from .settings import Settings
 from .timing import PhaseTimes
 
@@ -49,6 +53,8 @@ class SiteBuild:
     downloads: list[GeneratedAsset] = field(default_factory=list)
     #: Seconds spent in each phase (read by the benchmark, never by the build).
     timings: PhaseTimes = field(default_factory=PhaseTimes)
+    #: Each language other than the records' own: its model, built from the translations.
+    languages: dict[str, Language] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -76,7 +82,7 @@ def build_site(
     itself there); it must keep every element id, which the coverage check reads.
     """
     with collector_paused():
-        build = check_site(settings, cache, today=today)  # load, check
+        build = check_site(settings, cache, today=today, every_language=False)  # load, check
         # The checks are done with the located YAML of the records not checked as they loaded:
         # rendering reads the model. ``cache`` keeps the parsed files for the next build anyway.
         build.dataset.records = {}
@@ -94,15 +100,30 @@ def _page_done(postprocess: Callable[[str], str] | None, markdown: str) -> str:
 
 
 def check_site(
-    settings: Settings, cache: ContentCache | None = None, *, today: date | None = None
+    settings: Settings,
+    cache: ContentCache | None = None,
+    *,
+    today: date | None = None,
+    every_language: bool = True,
 ) -> SiteBuild:
     """Load the content and the release history, and check them: every problem a build finds
-    before it renders."""
+    before it renders. The translations checked are those of the languages the site builds,
+    and with ``every_language`` (``validate``) those of any language the content has."""
     times = PhaseTimes()
     # The rules that read a product's own record run on it as soon as it is loaded: the
     # located data of every product (most of a build's memory while it loads) never exists at
     # once.
     lint = LintRun(settings.lint, today=today or date.today())
+    translations = None
+    languages = translated_languages(settings, every_language)
+    if languages:  # each record is linked in every language as it loads
+        translations = TranslationRun(
+            settings.content_dir,
+            languages,
+            rules=settings.metadata,
+            limits=settings.limits,
+            stale_shows=settings.stale_translations,
+        )
     dataset, loaded = load_content(
         settings.content_dir,
         settings.metadata,
@@ -110,6 +131,7 @@ def check_site(
         limits=settings.limits,
         times=times,
         each_product=lint.product,
+        each_record=translations.record if translations else None,
     )
     with times.phase("load"):
         history, history_problems = load_history(settings.content_dir)
@@ -119,7 +141,22 @@ def check_site(
         if not problems.errors:  # two records whose pages would share a file
             problems.extend(check_page_paths(dataset, plan_pages(dataset, settings, history)))
         problems.extend(lint.finish(dataset, complete=not loaded.errors))
-    return SiteBuild(settings, dataset, problems, history, timings=times)
+        if translations is not None:
+            found = translations.finish(dataset)
+            problems.extend(configure_severities(dataset, found, settings.lint, loaded_only=False).items)
+    build = SiteBuild(settings, dataset, problems, history, timings=times)
+    if translations is not None:
+        build.languages = translations.languages
+    return build
+
+
+def translated_languages(settings: Settings, every_language: bool = True) -> tuple[str, ...]:
+    """The languages whose translations a build reads: those it builds, and with
+    ``every_language`` any the content has translations for."""
+    found = settings.all_languages
+    if every_language:
+        found += found_languages(settings.content_dir)
+    return tuple(dict.fromkeys(lang for lang in found if lang != SOURCE_LANGUAGE))
 
 
 def render_site(
@@ -128,9 +165,57 @@ def render_site(
     reuse: PageReuse | None = None,
     postprocess: Callable[[str], str] | None = None,
 ) -> None:
-    """Render the pages and downloads of a checked build into it, then check that every record
-    shows on a page. A template that fails adds a problem naming the record, not a traceback."""
-    dataset, settings, times = build.dataset, build.settings, build.timings
+    """Render the pages and downloads of a checked build into it, in each of the site's
+    languages, then check that every record shows on a page. A template that fails adds a
+    problem naming the record, not a traceback.
+
+    The site's language is at the root of the site; each other language in a folder of its
+    own (``fr/privacy/...``). ``reuse`` (``mkdocs serve``) keeps the site language's pages."""
+    settings = build.settings
+    for index, language in enumerate(settings.all_languages):
+        translated = build.languages.get(language)
+        dataset = build.dataset if translated is None else translated.dataset
+        in_language = language_settings(settings, language, index)
+        with speaking(messages_for(language, settings.messages_dir)), showing(translated):
+            done = _render_language(
+                build,
+                dataset,
+                in_language,
+                today,
+                reuse if index == 0 else None,
+                postprocess,
+                static=index == 0,
+            )
+        if not done:
+            return
+
+
+def language_settings(settings: Settings, language: str, index: int) -> Settings:
+    """The settings a language's pages are rendered with: the site's first language at the
+    root, each other one under a folder named after it."""
+    if index == 0:
+        return settings
+    return replace(settings, pages_dir=f"{language}/{settings.pages_dir}", language=language)
+
+
+def feed_path(settings: Settings) -> str:
+    """The Atom feed of a language: beside its pages' folder (``changes.xml`` at the root)."""
+    folder = posixpath.dirname(settings.pages_dir)
+    return posixpath.join(folder, FEED_PATH) if folder else FEED_PATH
+
+
+def _render_language(
+    build: SiteBuild,
+    dataset: Dataset,
+    settings: Settings,
+    today: date | None,
+    reuse: PageReuse | None,
+    postprocess: Callable[[str], str] | None,
+    *,
+    static: bool,
+) -> bool:
+    """One language's pages and downloads; False when a template failed (reported)."""
+    times = build.timings
     marks_date = settings.history.today or today or build_date()  # for "Updated in" marks
     try:
         with times.phase("comparisons"):
@@ -142,16 +227,24 @@ def render_site(
             )
     except Exception as exc:  # a template or a bug: name the record, never a traceback
         build.problems.add(render_error(exc, dataset))
-        return
-    build.pages = pages
+        return False
+    build.pages.extend(pages)
     with times.phase("coverage"):
         build.problems.extend(check_coverage(dataset, pages))  # nothing lost
     with times.phase("comparisons"):
-        build.downloads = render_assets(collection, settings, tables, reuse)
+        assets = render_assets(collection, settings, tables, reuse)
+        if not static:  # the script and style sheet are the site's, once
+            assets = [asset for asset in assets if asset.path not in STATIC_PATHS]
+        build.downloads.extend(assets)
     if build.history:
         with times.phase("render"):
             feed = atom_feed(build.history, dataset, settings)
-            build.downloads.append(GeneratedAsset(FEED_PATH, feed))
+            build.downloads.append(GeneratedAsset(feed_path(settings), feed))
+    return True
+
+
+#: The packaged script and style sheet (see :func:`~.render.downloads.static_assets`).
+STATIC_PATHS = frozenset({SCRIPT, STYLESHEET})
 
 
 @contextmanager

@@ -7,6 +7,7 @@ from the ``privacy-pages`` entry of ``mkdocs.yml`` (or ``[tool.privacy-pages]`` 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -19,7 +20,9 @@ import yaml
 from .check.lint_config import LintConfig, LintConfigError, lint_config
 from .history.releases import HistoryOptions, HistoryOptionsError, history_options
 from .load.metadata import METADATA_TYPES, MetadataRules
+from .load.translations import StaleShows
 from .load.yaml_source import Limits
+from .messages import SOURCE_LANGUAGE
 from .model.sections import EMPTY_SECTION_WORDING
 
 PLUGIN_NAME = "privacy-pages"
@@ -64,6 +67,24 @@ class Settings:
     #: What an empty section says when the product's record does not (option
     #: ``empty_sections``): section id → sentence, ``{product}`` for the product's name.
     empty_sections: Mapping[str, str] = field(default_factory=lambda: EMPTY_SECTION_WORDING)
+    #: The language of the site's pages: MkDocs' ``theme.language``, as Material reads it.
+    #: The records are written in English; in another language the pages show its translation.
+    language: str = SOURCE_LANGUAGE
+    #: More languages to build, each under its own folder (``fr/privacy/...``), when the site
+    #: has no mkdocs-static-i18n (option ``languages``).
+    languages: tuple[str, ...] = ()
+    #: What a page shows where a translation is stale (option ``stale_translations``): the
+    #: source text (``source``) or the translation of the text before it changed (``previous``),
+    #: with a notice either way.
+    stale_translations: StaleShows = "source"
+    #: A folder of the site's own message catalogs, over the packaged ones
+    #: (``<language>/LC_MESSAGES/messages.po``; option ``messages_dir``).
+    messages_dir: Path | None = None
+
+    @property
+    def all_languages(self) -> tuple[str, ...]:
+        """The site's language, then the others it builds."""
+        return tuple(dict.fromkeys((self.language, *self.languages)))
 
     @property
     def limits(self) -> Limits:
@@ -94,12 +115,17 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
         "history",
         "max_text_length",
         "empty_sections",
+        "language",
+        "languages",
+        "stale_translations",
+        "messages_dir",
         *REMOVED_OPTIONS,
     }
     unknown = sorted(set(options) - known)
     if unknown:
         raise SettingsError(f"unknown privacy-pages option(s): {', '.join(unknown)}")
     templates = options.get("templates_dir")
+    messages = options.get("messages_dir")
     pages_dir = str(options.get("pages_dir", "privacy")).strip("/")
     if not pages_dir or ".." in Path(pages_dir).parts or Path(pages_dir).is_absolute():
         raise SettingsError(f"pages_dir must be a relative folder name, found {pages_dir!r}")
@@ -123,7 +149,37 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
         removed_options=tuple(key for key in REMOVED_OPTIONS if options.get(key) is not None),
         max_text_length=_count(options, "max_text_length", default=Limits().max_text_chars),
         empty_sections=empty_section_wording(options.get("empty_sections")),
+        language=_language(options.get("language", SOURCE_LANGUAGE), "language"),
+        languages=tuple(_language(code, "languages") for code in _list(options, "languages")),
+        stale_translations=_stale_shows(options.get("stale_translations", "source")),
+        messages_dir=(base / str(messages)).resolve() if messages else None,
     )
+
+
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
+
+
+def _language(value: object, option: str) -> str:
+    if not isinstance(value, str) or not _LANGUAGE_CODE.match(value):
+        raise SettingsError(
+            f"{option}: expected a language code such as 'fr' or 'pt-BR', found {value!r}"
+        )
+    return value
+
+
+def _list(options: Mapping[str, Any], key: str) -> list[Any]:
+    value = options.get(key) or []
+    if not isinstance(value, list):
+        raise SettingsError(f"{key} must be a list, found {value!r}")
+    return value
+
+
+def _stale_shows(value: object) -> StaleShows:
+    if value == "source":
+        return "source"
+    if value == "previous":
+        return "previous"
+    raise SettingsError(f"stale_translations: expected 'source' or 'previous', found {value!r}")
 
 
 def empty_section_wording(option: object) -> Mapping[str, str]:
@@ -222,18 +278,19 @@ def read_mkdocs_config(config_file: Path) -> dict[str, Any]:
 
 
 def settings_from_mkdocs(config_file: Path) -> Settings:
-    """The privacy-pages settings a ``mkdocs.yml`` declares."""
+    """The privacy-pages settings a ``mkdocs.yml`` declares (the pages' language is the
+    theme's, ``theme.language``, unless the plugin's ``language`` option says otherwise)."""
     config = read_mkdocs_config(config_file)
     base = config_file.parent
     directory_urls = config.get("use_directory_urls", True) is not False
     site_url = str(config["site_url"]) if config.get("site_url") else None
+    theme = config.get("theme")
+    theme_language = theme.get("language") if isinstance(theme, dict) else None
     for entry in config.get("plugins") or []:
-        if entry == PLUGIN_NAME:
-            return replace(
-                settings_from_options({}, base), directory_urls=directory_urls, site_url=site_url
-            )
-        if isinstance(entry, dict) and PLUGIN_NAME in entry:
-            options = entry[PLUGIN_NAME] or {}
+        if entry == PLUGIN_NAME or (isinstance(entry, dict) and PLUGIN_NAME in entry):
+            options = dict((entry[PLUGIN_NAME] or {}) if isinstance(entry, dict) else {})
+            if theme_language and "language" not in options:
+                options["language"] = theme_language
             return replace(
                 settings_from_options(options, base),
                 directory_urls=directory_urls,

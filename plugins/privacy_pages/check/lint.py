@@ -120,15 +120,20 @@ def _follows_an_error(finding: Finding, dataset: Dataset) -> bool:
 
 
 def configure_severities(
-    dataset: Dataset, problems: Diagnostics, config: LintConfig | None
+    dataset: Dataset,
+    problems: Diagnostics,
+    config: LintConfig | None,
+    *,
+    loaded_only: bool = True,
 ) -> Diagnostics:
     """The loader's problems with the configured severities of lint rules applied (a rule
-    turned off drops its problems)."""
+    turned off drops its problems). With ``loaded_only``, only to problems of files that
+    loaded; the translations' problems are in files of their own."""
     config = config or LintConfig()
     result = Diagnostics()
     for problem in problems.items:
         rule = RULES_BY_ID.get(problem.rule)
-        if rule is None or problem.location.path not in dataset.loaded:
+        if rule is None or (loaded_only and problem.location.path not in dataset.loaded):
             # Not a lint rule, or its file did not load: a page must not vanish quietly, so
             # the loader's severity stands.
             result.add(problem)

@@ -387,6 +387,30 @@ RULES: tuple[Rule, ...] = (
         "[...]` (for example `[app-functionality, analytics]`).",
         per_record=True,
     ),
+    Rule(
+        id="translation-stale",
+        summary="A translation was made from a source text that has changed since.",
+        default_severity=Severity.WARNING,
+        check=None,
+        catches="An entry of `content/translations/LANGUAGE/...` whose `source:` fingerprint is "
+        "not the fingerprint of the record's text at that field path any more: the English "
+        "changed after the translation was made. The page in that language shows the English "
+        "text (or, with `stale_translations: previous`, the earlier translation) with a notice "
+        "saying so, never the old translation as if it were current.",
+        fix="Translate the new text, and set `source:` to the fingerprint the message gives "
+        "(`privacy-pages translations export` and `import` do both through a PO file).",
+    ),
+    Rule(
+        id="translation-missing",
+        summary="A text of a record has no translation in a language the site builds.",
+        default_severity=Severity.INFO,
+        check=None,
+        catches="A record with no translation file in a language, or a text field its "
+        "translation file does not translate. The page in that language shows the English "
+        "text there, marked as not yet translated.",
+        fix="Add the field path to the record's translation file with `source:` and `text:`, "
+        "or raise this rule to `warning` once a language should be complete.",
+    ),
 )
 
 

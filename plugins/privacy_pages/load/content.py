@@ -35,6 +35,9 @@ LINK_ORDER = ("stores", "categories", "catalog", "product", "comparisons")
 #: file's path as shown to writers, its located data, and the product it made (None if linking
 #: refused it).
 ProductHook = Callable[[Dataset, str, Any, Product | None], None]
+#: Called with each record file as soon as it is linked (the translations link it again in
+#: each language, see :class:`.translations.TranslationRun`).
+RecordHook = Callable[[RecordFile], None]
 
 
 def load_content(
@@ -45,6 +48,7 @@ def load_content(
     limits: Limits = DEFAULT_LIMITS,
     times: PhaseTimes | None = None,
     each_product: ProductHook | None = None,
+    each_record: RecordHook | None = None,
 ) -> tuple[Dataset, Diagnostics]:
     """Read, validate and link every record in ``content_dir``.
 
@@ -87,7 +91,9 @@ def load_content(
             loaded.append(display)
             with times.phase("validate"):  # references between records
                 record = RecordFile(path, display, kind, read.data, read.left_out, read.emptied)
-                made = _read_record(builder, record)
+                made = link_record(builder, record)
+                if each_record is not None:
+                    each_record(record)
                 if kind == "product" and each_product is not None:
                     each_product(builder.dataset, display, read.data, made)
                 else:
@@ -103,7 +109,7 @@ def load_content(
     return dataset, problems
 
 
-def _read_record(builder: DatasetBuilder, record: RecordFile) -> Product | None:
+def link_record(builder: DatasetBuilder, record: RecordFile) -> Product | None:
     """Add one record to the dataset; an unexpected failure becomes an error naming it.
     Returns the product a product record made (None: it made none)."""
     products = builder.dataset.products

@@ -50,6 +50,8 @@ def record_kind(relative: Path) -> str | None:
         return "comparisons"
     if len(parts) == 1 and relative.stem == "stores":
         return "stores"
+    if len(parts) >= 3 and parts[0] == "translations":  # translations/<language>/<record>
+        return "translation"
     return None
 
 
@@ -134,7 +136,7 @@ def discover(content_dir: Path, problems: Diagnostics) -> list[tuple[Path, str, 
                 problems.error(
                     Location(display),
                     "expected a content file at categories.yml, catalog/*.yml, products/*.yml "
-                    "comparisons.yml or stores.yml, "
+                    "comparisons.yml, stores.yml or translations/<language>/<record path>, "
                     f"found {relative.as_posix()}; move or remove it so it is not ignored",
                     rule="unknown-file",
                 )

@@ -54,6 +54,17 @@ class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
     """Release history: ``updated_marks_days`` (how long changed items stay marked, default 90)
     and ``today`` (the date to judge by, default the build date)."""
 
+    languages = c.Type(list, default=[])
+    """More languages to build the generated pages in, each under its folder (``fr/privacy/``),
+    on a site without mkdocs-static-i18n (with it, i18n's languages are built). The site's
+    own language is ``theme.language``."""
+    stale_translations = c.Choice(("source", "previous"), default="source")
+    """Where a translation is stale, show the English text (``source``) or the earlier
+    translation (``previous``); a notice says which either way."""
+    messages_dir = c.Optional(c.Type(str))
+    """A folder of message catalogs over the packaged ones (``LANG/LC_MESSAGES/messages.po``):
+    any word privacy-pages writes on a page can be changed."""
+
     cache: Any = BaseConfigOption()
     """Removed (the build cache): accepted and ignored, with an INFO message."""
     cache_dir: Any = BaseConfigOption()
@@ -65,6 +76,7 @@ class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
 def read_settings(options: PrivacyPagesConfig, config: MkDocsConfig) -> Settings:
     """The settings the plugin's options make (a wrong option stops the build)."""
     given = {k: v for k, v in options.items() if v is not None and k != "enabled"}
+    given["language"] = config.theme.get("language") or "en"  # as Material reads it
     try:
         settings = settings_from_options(given, Path(config.config_file_path).parent)
     except SettingsError as exc:

@@ -18,6 +18,7 @@ from ..render.generated import GeneratedAsset, GeneratedPage
 from ..render.pages import fill_nav, nav_entries
 from ..render.paths import data_item_index_path, is_comparison_page
 from ..settings import Settings
+from .languages import language_nav, page_language
 
 
 def add_generated_files(
@@ -114,7 +115,9 @@ def add_to_nav(config: MkDocsConfig, pages: Sequence[GeneratedPage], settings: S
     nav titles as HTML)."""
     if config.nav is None:
         config.nav = []
-    fill_nav(config.nav, nav_entries(pages, settings), settings)
+    own = [page for page in pages if page_language(page.path, settings) == settings.language]
+    fill_nav(config.nav, nav_entries(own, settings), settings)
+    language_nav(config, pages, settings)  # the other languages' pages, a section each
 
 
 def wide_pages_first(pages: Sequence[GeneratedPage], settings: Settings) -> list[str]:

@@ -29,6 +29,7 @@ from .files import ConversionOrder, add_generated_files, add_to_nav, wide_pages_
 from .handwritten import expand_page_blocks
 from .head import add_feed_link, add_meta_tags
 from .i18n import I18N_FILES_PRIORITY, add_in_language, hide_from_i18n, i18n_plugin
+from .languages import in_build_language, page_alternates, written_in_language
 from .page_memory import clear_file_content, clear_page_content
 from .page_meta import escape_printed, has_macros, not_a_template
 from .rebuilds import DirtyRebuilds
@@ -65,6 +66,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.i18n: Any | None = None  # the site's mkdocs-static-i18n plugin (see .i18n)
         self.hidden_from_i18n: list[File] = []
         self.macros = False  # whether the site runs mkdocs-macros (see .page_meta)
+        self.site_alternate: Any = None  # extra.alternate as the site sets it (see .languages)
+        self.alternate: list[dict[str, str]] = []  # the page's languages, as it is written
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of `mkdocs serve`.
@@ -88,10 +91,11 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         # URLs off in its on_config, wherever it is listed).
         if self.settings is None:
             return
-        self.settings = with_site_urls(self.settings, config)
+        self.i18n, self.macros = i18n_plugin(config), has_macros(config)
+        self.settings = in_build_language(with_site_urls(self.settings, config), self.i18n)
+        self.site_alternate = config.extra.get("alternate")  # the site's language selector
         if self.html_blocks_around_markdown:
             self.stash = PageStash.for_site(config, plain_blocks=self.plain_blocks_around_markdown)
-        self.i18n, self.macros = i18n_plugin(config), has_macros(config)
         if self.search_views:  # pages this plugin sanitized (see on_page_content)
             rows = self.serve.row_views if self.serve else None
             read_views_in_material(config.plugins.values(), self._own, rows)
@@ -205,11 +209,22 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     on_page_content = CombinedEvent(_page_content, _clear_file_content)
 
+    def on_page_context(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
+        if self.settings is not None:  # Material's language selector: this page's languages
+            src = page.file.src_uri
+            self.alternate = page_alternates(
+                config, src, self.settings, self.page_paths, self.site_alternate
+            )
+        return context
+
     def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        if self.build is None:
+        if self.build is None or self.settings is None:
             return output
         if self._own(page):  # the theme around the content prints values from content too
             refuse_runnable(output, page)
+            output = written_in_language(output, page.file.src_uri, self.settings, self.alternate)
         if self.build.history:
             output = add_feed_link(output, get_relative_url(FEED_PATH, page.url))
         meta = page.meta or {}

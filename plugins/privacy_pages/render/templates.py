@@ -18,9 +18,10 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from .. import markdown_text
+from .. import markdown_text, messages
 from ..memo import memoized
 from .sanitize import sanitize_html
+from .translated import noticed
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # privacy_pages/
 
@@ -43,7 +44,10 @@ def _finalize(value: Any) -> Any:
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return markdown_text.MarkdownSafe(str(value))
-    return markdown_text.inline(value)
+    return _inline_noticed(value)
+
+
+_inline_noticed = noticed(markdown_text.inline)
 
 
 def _anchor(value: str) -> markdown_text.MarkdownSafe:
@@ -106,15 +110,22 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         finalize=_finalize,
     )
-    env.filters.update(
-        md=markdown_text.block,
-        cell=markdown_text.cell,
-        text=markdown_text.inline,
+    env.filters.update(  # each content filter says where a text is not a translation
+        md=noticed(markdown_text.block),
+        cell=noticed(markdown_text.cell),
+        text=_inline_noticed,
         url=markdown_text.link_target,
         indent=markdown_text.indent,
         anchor=_anchor,
-        html=html_text,
-        html_md=html_markdown,
+        html=noticed(html_text),
+        html_md=noticed(html_markdown),
+    )
+    # The package's own words, in the language being rendered (see ``messages.speaking``).
+    env.globals.update(
+        _=messages._,
+        gettext=messages._,
+        ngettext=messages.ngettext,
+        format_date=lambda day, form="long": messages.current().format_date(day, form),
     )
     return env
 

@@ -1,0 +1,297 @@
+"""Translations of the records, keyed to them: one file per record and language.
+
+``content/translations/<language>/<record path>`` holds the translations of the record at
+``content/<record path>`` (``translations/fr/products/intune.yml`` translates
+``products/intune.yml``). It maps field paths (see :mod:`.text_fields`) to the translated
+text and the fingerprint of the source text it was translated from::
+
+    summary:
+      source: 3f1c9a0b2d4e
+      text: Le service de gestion des appareils et des applications Intune…
+
+Only text is translated. Each record is read and checked once; a language's model is linked
+from the source record's data with its texts replaced, so that structure (ids, requirements,
+categories, retention periods, store types) always comes from the source.
+
+A text whose source changed since it was translated is *stale*; one with no translation is
+*missing*. Both are reported (rules ``translation-stale`` and ``translation-missing``), and
+the page shows the source text or the earlier translation there with a notice, never silently.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal
+
+from ..diagnostics import Diagnostic, Diagnostics, Location, Severity, display_path
+from ..model import Dataset
+from .builder import DatasetBuilder
+from .content import link_record
+from .metadata import MetadataRules
+from .record_files import RecordFile
+from .text_fields import fingerprint, replace_texts, text_fields
+from .yaml_source import Limits, LocatedMapping, YamlFault, read_file
+
+#: The folder of the content folder that holds the translations.
+TRANSLATIONS_DIR = "translations"
+#: The kinds of record that have text to translate.
+TRANSLATED_KINDS = frozenset({"categories", "catalog", "product", "comparisons"})
+#: What a page shows where a translation is stale: the source text, or the earlier translation.
+StaleShows = Literal["source", "previous"]
+
+
+class TextState(StrEnum):
+    """Where a text field of a record stands in a language."""
+
+    TRANSLATED = "translated"
+    #: Translated from a source text that has changed since.
+    STALE = "stale"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class TranslatedText:
+    """One entry of a translation file."""
+
+    path: str
+    text: str
+    #: The fingerprint of the source text it was translated from.
+    source: str
+    location: Location
+
+
+@dataclass
+class RecordTranslation:
+    """Where one record stands in one language: each text field's state."""
+
+    record: str
+    #: The translation file, as shown to writers (None: the record has none in the language).
+    file: str | None
+    states: dict[str, TextState] = field(default_factory=dict)
+
+    def count(self, state: TextState) -> int:
+        return sum(1 for found in self.states.values() if found is state)
+
+
+@dataclass
+class Language:
+    """A language's content: its model, the texts shown in the source language instead (with
+    why), and where each record stands."""
+
+    language: str
+    dataset: Dataset
+    #: Text shown on the language's pages that is not a current translation → what it is: the
+    #: source text (``source``) or an earlier translation (``previous``), so that the page
+    #: says so where it shows it.
+    fallbacks: dict[str, StaleShows] = field(default_factory=dict)
+    #: The record files with no translation at all in the language.
+    untranslated: set[str] = field(default_factory=set)
+    records: dict[str, RecordTranslation] = field(default_factory=dict)
+
+
+def translation_path(language: str, record: str) -> PurePosixPath:
+    """The translation file of a record (its path inside the content folder)."""
+    return PurePosixPath(TRANSLATIONS_DIR, language, record)
+
+
+def found_languages(content_dir: Path) -> tuple[str, ...]:
+    """The languages the content folder has translations for (its folders under
+    ``translations/``), in order."""
+    folder = content_dir / TRANSLATIONS_DIR
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")))
+
+
+class TranslationRun:
+    """Builds each language's model as the source records are linked (see
+    ``load_content(each_record=...)``), and reports stale, missing and misplaced
+    translations."""
+
+    def __init__(
+        self,
+        content_dir: Path,
+        languages: Iterable[str],
+        *,
+        rules: MetadataRules | None = None,
+        limits: Limits | None = None,
+        stale_shows: StaleShows = "source",
+    ) -> None:
+        self.content_dir = content_dir
+        self.limits = limits or Limits()
+        self.stale_shows = stale_shows
+        self.problems = Diagnostics()
+        self.languages: dict[str, Language] = {}
+        self._builders: dict[str, DatasetBuilder] = {}
+        self._files: dict[str, dict[str, Path]] = {}  # language → record → translation file
+        self._records: set[str] = set()
+        for language in dict.fromkeys(languages):
+            # The language's own builder: what it reports repeats the source's problems.
+            builder = DatasetBuilder(Diagnostics(), rules or MetadataRules(), self.limits.max_text_chars)
+            self._builders[language] = builder
+            self.languages[language] = Language(language, builder.dataset)
+            self._files[language] = self._translation_files(language)
+
+    def _translation_files(self, language: str) -> dict[str, Path]:
+        folder = self.content_dir / TRANSLATIONS_DIR / language
+        found: dict[str, Path] = {}
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.suffix in (".yml", ".yaml") and path.is_file():
+                    found[path.relative_to(folder).as_posix()] = path
+        return found
+
+    def record(self, record: RecordFile) -> None:
+        """A source record just linked: link it in every language, its texts translated."""
+        relative = _relative(record.path, self.content_dir)
+        self._records.add(relative)
+        for language, builder in self._builders.items():
+            data = record.data
+            if record.kind in TRANSLATED_KINDS:
+                data = self._translate(language, relative, record)
+            link_record(builder, RecordFile(record.path, record.display, record.kind, data))
+
+    def _translate(self, language: str, relative: str, record: RecordFile) -> Any:
+        state = self.languages[language]
+        path = self._files[language].get(relative)
+        entries = self._read(path, record) if path is not None else None
+        display = display_path(path) if path is not None else None
+        status = state.records[record.display] = RecordTranslation(record.display, display)
+        fields = list(text_fields(record.data))
+        if entries is None:
+            state.untranslated.add(record.display)
+            if fields:
+                expected = translation_path(language, relative)
+                self._report(
+                    record.data.location if hasattr(record.data, "location") else Location(record.display, 1, 1),
+                    f"has no translation into {language!r}: expected "
+                    f"content/{expected} ({len(fields)} text field{'s' if len(fields) != 1 else ''})",
+                    "translation-missing",
+                )
+            for key, text, _ in fields:
+                status.states[key] = TextState.MISSING
+                state.fallbacks.setdefault(text, "source")
+            return record.data
+        texts: dict[str, str] = {}
+        known = {key for key, _, _ in fields}
+        for key, text, where in fields:
+            entry = entries.get(key)
+            if entry is None:
+                status.states[key] = TextState.MISSING
+                state.fallbacks.setdefault(text, "source")
+                self._report(
+                    where,
+                    f"has no translation into {language!r} in {display} (field {key})",
+                    "translation-missing",
+                    key,
+                )
+            elif entry.source != fingerprint(text):
+                status.states[key] = TextState.STALE
+                self._report(
+                    entry.location,
+                    f"is stale: the source text at {where} changed since it was translated "
+                    f"(fingerprint {entry.source}, now {fingerprint(text)}); update the "
+                    "translation and its source fingerprint",
+                    "translation-stale",
+                    key,
+                )
+                shown = entry.text if self.stale_shows == "previous" else text
+                texts[key] = shown
+                state.fallbacks[shown] = self.stale_shows
+            else:
+                status.states[key] = TextState.TRANSLATED
+                texts[key] = entry.text
+        for key, entry in entries.items():
+            if key not in known:
+                guess = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
+                hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+                self._report(
+                    entry.location,
+                    f"expected the field path of a text in {record.display}, found {key!r}"
+                    f"{hint}; its translation is not used",
+                    "translation-path",
+                    key,
+                    Severity.ERROR,
+                )
+        return replace_texts(record.data, texts)
+
+    def _read(self, path: Path, record: RecordFile) -> dict[str, TranslatedText] | None:
+        display = display_path(path)
+        try:
+            data = read_file(path, display, self.limits)
+        except YamlFault as fault:
+            self.problems.add(fault.diagnostic)
+            return {}
+        if data is None:
+            return {}
+        if not isinstance(data, LocatedMapping):
+            self._report(
+                Location(display, 1, 1),
+                f"expected a mapping of field paths to translations, found {type(data).__name__}",
+                "translation-file",
+                severity=Severity.ERROR,
+            )
+            return {}
+        # Translated text is checked as the source's is (characters, links).
+        DatasetBuilder(self.problems, MetadataRules(), self.limits.max_text_chars).check_text(data, "")
+        entries: dict[str, TranslatedText] = {}
+        for key, value in data.items():
+            where = data.where_key(key)
+            if (
+                not isinstance(value, LocatedMapping)
+                or not isinstance(value.get("text"), str)
+                or not isinstance(value.get("source"), str)
+                or set(value) - {"text", "source"}
+            ):
+                self._report(
+                    where,
+                    "expected `source:` (the fingerprint of the source text) and `text:` (the "
+                    f"translation) under the field path {key!r}",
+                    "translation-file",
+                    key,
+                    Severity.ERROR,
+                )
+                continue
+            entries[str(key)] = TranslatedText(str(key), value["text"], value["source"], where)
+        return entries
+
+    def _report(
+        self,
+        where: Location,
+        message: str,
+        rule: str,
+        key_path: str = "",
+        severity: Severity = Severity.WARNING,
+    ) -> None:
+        self.problems.add(Diagnostic(where, message, rule, severity, key_path))
+
+    def finish(self, source: Dataset) -> Diagnostics:
+        """Complete each language's model from the source's, and report translation files
+        that translate no record."""
+        for language, state in self.languages.items():
+            dataset = state.dataset
+            dataset.files, dataset.loaded = source.files, source.loaded
+            dataset.unread_products, dataset.emptied = source.unread_products, source.emptied
+            dataset.records = {}
+            for relative, path in self._files[language].items():
+                if relative not in self._records:
+                    self._report(
+                        Location(display_path(path), 1, 1),
+                        f"translates content/{relative}, which is not a record of the site; "
+                        "move it to the record's path under "
+                        f"{TRANSLATIONS_DIR}/{language}/, or remove it",
+                        "translation-file",
+                        severity=Severity.ERROR,
+                    )
+        return self.problems
+
+
+def _relative(path: Path, content_dir: Path) -> str:
+    try:
+        return path.resolve().relative_to(content_dir.resolve()).as_posix()
+    except ValueError:
+        return path.name

@@ -1,0 +1,136 @@
+"""The site's languages in MkDocs: which language a build renders, and on a site without
+mkdocs-static-i18n, the pages of each other language (option ``languages``) marked as such.
+
+With mkdocs-static-i18n, i18n builds the site once per language with the theme in that
+language: each build renders its language's pages (see :mod:`.i18n` for where they go). Without
+it, one build renders every language, each under its folder (``fr/privacy/...``); its pages
+get ``<html lang dir>``, ``hreflang`` alternates, Material's language selector
+(``extra.alternate``) pointing at the same page in each language, and a nav section each.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from ..messages import RIGHT_TO_LEFT, base_language
+from ..render.generated import GeneratedPage
+from ..render.pages import nav_entries
+from ..settings import Settings
+
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+_LANG_ATTRIBUTE = re.compile(r'\s(?:lang|dir)="[^"]*"', re.IGNORECASE)
+
+
+def in_build_language(settings: Settings, i18n: Any | None) -> Settings:
+    """The settings of this build: on a site with mkdocs-static-i18n, the language i18n is
+    building (it builds each language on its own); else the site's languages."""
+    if i18n is None:
+        return settings
+    language = i18n.current_language or i18n.default_language
+    return replace(settings, language=language, languages=())
+
+
+def page_language(src_uri: str, settings: Settings) -> str:
+    """The language of a generated page, from the folder it is in."""
+    for language in settings.languages:
+        if src_uri.startswith(f"{language}/"):
+            return language
+    return settings.language
+
+
+def _in_language(src_uri: str, settings: Settings, language: str) -> str:
+    """The path of the same page in another language."""
+    own = page_language(src_uri, settings)
+    path = src_uri.removeprefix(f"{own}/") if own != settings.language else src_uri
+    return path if language == settings.language else f"{language}/{path}"
+
+
+def language_name(language: str) -> str:
+    """A language's name, in that language ("Français", "العربية")."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(language.replace("-", "_")).get_display_name()
+    except (UnknownLocaleError, ValueError):
+        return language
+    return (name or language)[:1].upper() + (name or language)[1:]
+
+
+def alternates(src_uri: str, settings: Settings, page_paths: set[str]) -> list[dict[str, str]]:
+    """Material's ``extra.alternate`` for a generated page: the same page in each language."""
+    found = []
+    for language in settings.all_languages:
+        path = _in_language(src_uri, settings, language)
+        if path in page_paths:
+            link = path.removesuffix(".md") + "/"
+            found.append({"name": language_name(language), "link": link, "lang": language})
+    return found
+
+
+def mark_language(output: str, language: str) -> str:
+    """A built page with ``<html lang dir>`` of its language."""
+    tag = _HTML_TAG.search(output)
+    if tag is None:
+        return output
+    direction = "rtl" if base_language(language) in RIGHT_TO_LEFT else "ltr"
+    attributes = _LANG_ATTRIBUTE.sub("", tag.group()[5:-1])
+    marked = f'<html lang="{html.escape(language)}" dir="{direction}"{attributes}>'
+    return output.replace(tag.group(), marked, 1)
+
+
+def hreflang_links(alternate: Sequence[dict[str, str]], page_url: str, site_url: str) -> str:
+    """``<link rel="alternate" hreflang>`` for each language of a page (absolute when the site
+    has a URL, as search engines ask)."""
+    del page_url  # the links are from the site root
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+    return "\n".join(
+        f'<link rel="alternate" hreflang="{html.escape(entry["lang"])}" '
+        f'href="{html.escape(base + entry["link"])}">'
+        for entry in alternate
+    )
+
+
+def language_nav(config: MkDocsConfig, pages: Sequence[GeneratedPage], settings: Settings) -> None:
+    """A nav section per other language, named in that language, after the site's own."""
+    if config.nav is None or not settings.languages:
+        return
+    for language in settings.languages:
+        prefix = f"{language}/"
+        own = [page for page in pages if page.path.startswith(prefix)]
+        in_language = replace(settings, pages_dir=prefix + settings.pages_dir)
+        config.nav.append({language_name(language): nav_entries(own, in_language)})
+
+
+def page_alternates(
+    config: MkDocsConfig, src_uri: str | None, settings: Settings, page_paths: set[str], site: Any
+) -> list[dict[str, str]]:
+    """Set Material's language selector for the page about to be written (``on_page_context``):
+    a generated page's languages, else what the site configured (``site``). Returns the
+    page's alternates (empty for a page in one language)."""
+    found = []
+    if src_uri is not None and settings.languages and src_uri in page_paths:
+        found = alternates(src_uri, settings, page_paths)
+    if found:
+        config.extra["alternate"] = found
+    elif site is not None or "alternate" in config.extra:
+        config.extra["alternate"] = site
+    return found
+
+
+def written_in_language(
+    output: str, src_uri: str, settings: Settings, alternate: list[dict[str, str]]
+) -> str:
+    """A written generated page with its language marked, and its alternates in the head."""
+    language = page_language(src_uri, settings)
+    if language != settings.language:
+        output = mark_language(output, language)
+    if len(alternate) > 1:
+        links = hreflang_links(alternate, src_uri, settings.site_url or "")
+        output = output.replace("</head>", links + "\n</head>", 1)
+    return output
