@@ -27,6 +27,7 @@ import yaml
 from conftest import REPO, SiteResult, copy_example_site, run_mkdocs
 from link_check import broken_links, internal_links
 from page_html import one_line, parse
+from privacy_pages.messages import messages_for
 
 #: The versions plugins.txt pins, by distribution.
 PINS = {
@@ -331,11 +332,20 @@ def _i18n_folders(site: Path, config: dict[str, Any]) -> None:
 
 
 def _check_i18n(result: SiteResult, baseline: SiteResult) -> None:
+    """Each language's generated pages at its URLs, in its language: English at
+    ``/privacy/<id>/``, French at ``/fr/privacy/<id>/`` with the French catalog's headings."""
     assert "Bienvenue" in result.html("fr/index.md")
+    required = messages_for("fr").gettext("Required data")
+    assert required != "Required data", "the French catalog does not translate the headings"
     for source in _generated_pages(baseline.site_dir):
+        english = _output(result.site_dir, source, True)
         french = result.site_dir / "fr" / source[: -len(".md")] / "index.html"
-        assert french.is_file(), f"the French site has no {source} (falls back to English)"
-        assert _article(french) == _article(_output(baseline.site_dir, source, True))
+        assert french.is_file(), f"the French site has no {source}"
+        assert _article(english) == _article(_output(baseline.site_dir, source, True))
+        assert '<html lang="fr"' in french.read_text("utf-8")
+    for source in _product_pages():
+        french = result.site_dir / "fr" / source[: -len(".md")] / "index.html"
+        assert f">{required}<" in french.read_text("utf-8"), f"{source} is not in French"
     assert broken_links(result.site_dir) == []
 
 

@@ -33,7 +33,7 @@ from .render.generated import GeneratedAsset, GeneratedPage
 from .render.pages import plan_pages, render_pages
 from .render.paths import FEED_PATH, SCRIPT, STYLESHEET
 from .render.reuse import PageReuse
-from .render.translated import showing
+from .render.translated import showing, unnoticed_headings
 from .settings import Settings
 from .timing import PhaseTimes
 
@@ -176,6 +176,9 @@ def render_site(
         translated = build.languages.get(language)
         dataset = build.dataset if translated is None else translated.dataset
         in_language = language_settings(settings, language, index)
+        each_page = postprocess
+        if translated is not None:  # no notices in headings (see unnoticed_headings)
+            each_page = _then(unnoticed_headings, postprocess)
         with speaking(messages_for(language, settings.messages_dir)), showing(translated):
             done = _render_language(
                 build,
@@ -183,11 +186,17 @@ def render_site(
                 in_language,
                 today,
                 reuse if index == 0 else None,
-                postprocess,
+                each_page,
                 static=index == 0,
             )
         if not done:
             return
+
+
+def _then(
+    first: Callable[[str], str], then: Callable[[str], str] | None
+) -> Callable[[str], str]:
+    return first if then is None else lambda markdown: then(first(markdown))
 
 
 def language_settings(settings: Settings, language: str, index: int) -> Settings:

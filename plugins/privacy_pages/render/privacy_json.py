@@ -168,6 +168,7 @@ def _document(
         "schema_version": json_schema_version(),
         "generator": "privacy-pages",
         "generator_version": __version__,
+        "language": settings.language,
         "categories": [
             {"id": c.id, "name": c.name, "description": c.description}
             for c in dataset.categories.values()

@@ -11,6 +11,7 @@ the notice after it; English text inline is marked ``lang="en"`` for screen read
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -74,3 +75,19 @@ def noticed(convert: Callable[[object], MarkdownSafe]) -> Callable[[object], Mar
         return MarkdownSafe(f'{text} <small class="pp-translation-notice">({notice})</small>')
 
     return convert_noticed
+
+
+_NOTICE = re.compile(r' <small class="pp-translation-notice">\([^<]*\)</small>')
+
+
+def unnoticed_headings(markdown: str) -> str:
+    """A page's Markdown without notices in its headings: a heading's id is made from its text,
+    and links to it (from the records' own text) name the id the untranslated heading has. The
+    section under the heading carries the notices."""
+    if "pp-translation-notice" not in markdown:
+        return markdown
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("#") and "pp-translation-notice" in line:
+            lines[index] = _NOTICE.sub("", line)
+    return "\n".join(lines)
