@@ -8,7 +8,6 @@ build reports. Everything returned is plain data: Markdown pages, downloads and 
 from __future__ import annotations
 
 import gc
-import posixpath
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -31,7 +30,7 @@ from .render.errors import render_error
 from .render.feed import atom_feed
 from .render.generated import GeneratedAsset, GeneratedPage
 from .render.pages import plan_pages, render_pages
-from .render.paths import FEED_PATH, SCRIPT, STYLESHEET
+from .render.paths import SCRIPT, STYLESHEET, feed_path
 from .render.reuse import PageReuse
 from .render.translated import showing, unnoticed_headings
 from .settings import Settings
@@ -143,7 +142,9 @@ def check_site(
         problems.extend(lint.finish(dataset, complete=not loaded.errors))
         if translations is not None:
             found = translations.finish(dataset)
-            problems.extend(configure_severities(dataset, found, settings.lint, loaded_only=False).items)
+            problems.extend(
+                configure_severities(dataset, found, settings.lint, loaded_only=False).items
+            )
     build = SiteBuild(settings, dataset, problems, history, timings=times)
     if translations is not None:
         build.languages = translations.languages
@@ -170,7 +171,7 @@ def render_site(
     problem naming the record, not a traceback.
 
     The site's language is at the root of the site; each other language in a folder of its
-    own (``fr/privacy/...``). ``reuse`` (``mkdocs serve``) keeps the site language's pages."""
+    own (``fr/privacy/...``). ``reuse`` (``mkdocs serve``) keeps each language's pages."""
     settings = build.settings
     for index, language in enumerate(settings.all_languages):
         translated = build.languages.get(language)
@@ -185,7 +186,7 @@ def render_site(
                 dataset,
                 in_language,
                 today,
-                reuse if index == 0 else None,
+                reuse if index == 0 or reuse is None else reuse.for_language(language),
                 each_page,
                 static=index == 0,
             )
@@ -193,9 +194,7 @@ def render_site(
             return
 
 
-def _then(
-    first: Callable[[str], str], then: Callable[[str], str] | None
-) -> Callable[[str], str]:
+def _then(first: Callable[[str], str], then: Callable[[str], str] | None) -> Callable[[str], str]:
     return first if then is None else lambda markdown: then(first(markdown))
 
 
@@ -205,12 +204,6 @@ def language_settings(settings: Settings, language: str, index: int) -> Settings
     if index == 0:
         return settings
     return replace(settings, pages_dir=f"{language}/{settings.pages_dir}", language=language)
-
-
-def feed_path(settings: Settings) -> str:
-    """The Atom feed of a language: beside its pages' folder (``changes.xml`` at the root)."""
-    folder = posixpath.dirname(settings.pages_dir)
-    return posixpath.join(folder, FEED_PATH) if folder else FEED_PATH
 
 
 def _render_language(

@@ -52,6 +52,8 @@ STRUCTURE_KEYS = frozenset(
         "product",
         "items_of",
         "value",
+        "classification",
+        "workload",
     }
 )
 #: The metadata a page shows as text; the rest (``ms.*``, authors, dates) is structure.

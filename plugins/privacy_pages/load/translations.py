@@ -104,7 +104,9 @@ def found_languages(content_dir: Path) -> tuple[str, ...]:
     folder = content_dir / TRANSLATIONS_DIR
     if not folder.is_dir():
         return ()
-    return tuple(sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")))
+    return tuple(
+        sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+    )
 
 
 class TranslationRun:
@@ -129,12 +131,17 @@ class TranslationRun:
         self._builders: dict[str, DatasetBuilder] = {}
         self._files: dict[str, dict[str, Path]] = {}  # language → record → translation file
         self._records: set[str] = set()
+        #: The current translations of each language, as text (see :meth:`finish`).
+        self._translated: dict[str, set[str]] = {}
         for language in dict.fromkeys(languages):
             # The language's own builder: what it reports repeats the source's problems.
-            builder = DatasetBuilder(Diagnostics(), rules or MetadataRules(), self.limits.max_text_chars)
+            builder = DatasetBuilder(
+                Diagnostics(), rules or MetadataRules(), self.limits.max_text_chars
+            )
             self._builders[language] = builder
             self.languages[language] = Language(language, builder.dataset)
             self._files[language] = self._translation_files(language)
+            self._translated[language] = set()
 
     def _translation_files(self, language: str) -> dict[str, Path]:
         folder = self.content_dir / TRANSLATIONS_DIR / language
@@ -167,7 +174,9 @@ class TranslationRun:
             if fields:
                 expected = translation_path(language, relative)
                 self._report(
-                    record.data.location if hasattr(record.data, "location") else Location(record.display, 1, 1),
+                    record.data.location
+                    if hasattr(record.data, "location")
+                    else Location(record.display, 1, 1),
                     f"has no translation into {language!r}: expected "
                     f"content/{expected} ({len(fields)} text field{'s' if len(fields) != 1 else ''})",
                     "translation-missing",
@@ -185,7 +194,7 @@ class TranslationRun:
                 state.fallbacks.setdefault(text, "source")
                 self._report(
                     where,
-                    f"has no translation into {language!r} in {display} (field {key})",
+                    f"has no translation into {language!r} in {display}",
                     "translation-missing",
                     key,
                 )
@@ -205,6 +214,7 @@ class TranslationRun:
             else:
                 status.states[key] = TextState.TRANSLATED
                 texts[key] = entry.text
+                self._translated[language].add(entry.text)
         for key, entry in entries.items():
             if key not in known:
                 guess = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
@@ -237,7 +247,9 @@ class TranslationRun:
             )
             return {}
         # Translated text is checked as the source's is (characters, links).
-        DatasetBuilder(self.problems, MetadataRules(), self.limits.max_text_chars).check_text(data, "")
+        DatasetBuilder(self.problems, MetadataRules(), self.limits.max_text_chars).check_text(
+            data, ""
+        )
         entries: dict[str, TranslatedText] = {}
         for key, value in data.items():
             where = data.where_key(key)
@@ -273,6 +285,12 @@ class TranslationRun:
         """Complete each language's model from the source's, and report translation files
         that translate no record."""
         for language, state in self.languages.items():
+            # A text that is also a current translation (a product's name, the same in both
+            # languages) is not marked: a page cannot tell the two apart where it shows it.
+            translated = self._translated[language]
+            state.fallbacks = {
+                text: shown for text, shown in state.fallbacks.items() if text not in translated
+            }
             dataset = state.dataset
             dataset.files, dataset.loaded = source.files, source.loaded
             dataset.unread_products, dataset.emptied = source.unread_products, source.emptied

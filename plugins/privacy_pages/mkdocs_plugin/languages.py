@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from ..messages import RIGHT_TO_LEFT, base_language
 from ..render.generated import GeneratedPage
 from ..render.pages import nav_entries
+from ..render.paths import FEED_PATH
 from ..settings import Settings
 
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
@@ -42,6 +43,12 @@ def page_language(src_uri: str, settings: Settings) -> str:
         if src_uri.startswith(f"{language}/"):
             return language
     return settings.language
+
+
+def page_feed(src_uri: str, settings: Settings) -> str:
+    """The feed of changes in a page's language (``fr/changes.xml`` for a French page)."""
+    language = page_language(src_uri, settings)
+    return FEED_PATH if language == settings.language else f"{language}/{FEED_PATH}"
 
 
 def _in_language(src_uri: str, settings: Settings, language: str) -> str:

@@ -19,7 +19,6 @@ from mkdocs.utils import get_relative_url
 from .. import memo
 from ..pipeline import SiteBuild
 from ..render.front_matter import browser_title
-from ..render.paths import FEED_PATH
 from ..render.sanitize import sanitize_marked, sanitize_rows
 from ..render.templates import default_templates_dir
 from ..settings import Settings
@@ -29,7 +28,7 @@ from .files import ConversionOrder, add_generated_files, add_to_nav, wide_pages_
 from .handwritten import expand_page_blocks
 from .head import add_feed_link, add_meta_tags
 from .i18n import I18N_FILES_PRIORITY, add_in_language, hide_from_i18n, i18n_plugin
-from .languages import in_build_language, page_alternates, written_in_language
+from .languages import in_build_language, page_alternates, page_feed, written_in_language
 from .page_memory import clear_file_content, clear_page_content
 from .page_meta import escape_printed, has_macros, not_a_template
 from .rebuilds import DirtyRebuilds
@@ -226,7 +225,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             refuse_runnable(output, page)
             output = written_in_language(output, page.file.src_uri, self.settings, self.alternate)
         if self.build.history:
-            output = add_feed_link(output, get_relative_url(FEED_PATH, page.url))
+            feed = page_feed(page.file.src_uri, self.settings)
+            output = add_feed_link(output, get_relative_url(feed, page.url))
         meta = page.meta or {}
         return add_meta_tags(output, meta) if "product_id" in meta else output
 

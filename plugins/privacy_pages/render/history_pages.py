@@ -14,7 +14,7 @@ from ..model import Dataset, Product
 from ..model.sections import empty_section_wording
 from ..settings import Settings
 from .change_notes import MarkedNote
-from .paths import FEED_PATH, changes_page_path
+from .paths import changes_page_path, feed_path
 from .templates import render
 
 #: The section of every product page that lists its releases.
@@ -144,5 +144,5 @@ def render_changes_page(history: History, dataset: Dataset, settings: Settings) 
         "changes.md.j2",
         settings.templates_dir,
         releases=[_release_summary(r, dataset, settings) for r in history.newest_first],
-        feed_link=posixpath.relpath(FEED_PATH, posixpath.dirname(page)),
+        feed_link=posixpath.relpath(feed_path(settings), posixpath.dirname(page)),
     )

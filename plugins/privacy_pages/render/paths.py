@@ -33,6 +33,13 @@ def changes_page_path(settings: Settings) -> str:
 FEED_PATH = "changes.xml"
 
 
+def feed_path(settings: Settings) -> str:
+    """The Atom feed of a language: beside its pages' folder (``changes.xml`` at the root of
+    the site, ``fr/changes.xml`` for the French pages under ``fr/privacy``)."""
+    folder = posixpath.dirname(settings.pages_dir)
+    return posixpath.join(folder, FEED_PATH) if folder else FEED_PATH
+
+
 JSON_SCHEMA_FILE = "privacy-json.schema.json"
 
 

@@ -60,6 +60,12 @@ class PageReuse:
     _made: dict[int, tuple[Any, str]] = field(default_factory=dict)
     #: This build's digests of fingerprints, the same way.
     _digests: dict[int, tuple[Any, bytes]] = field(default_factory=dict)
+    #: The pages of each other language of the site, kept the same way.
+    _languages: dict[str, PageReuse] = field(default_factory=dict)
+
+    def for_language(self, language: str) -> PageReuse:
+        """The last build's pages in another language than the site's."""
+        return self._languages.setdefault(language, PageReuse())
 
     def fingerprint(self, value: Any) -> str:
         """What ``value`` is compared by (see :func:`_fingerprint`), made once per build."""

@@ -117,7 +117,7 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         url=markdown_text.link_target,
         indent=markdown_text.indent,
         anchor=_anchor,
-        html=noticed(html_text),
+        html=html_text,  # (also in attributes, where no notice can go)
         html_md=noticed(html_markdown),
     )
     # The package's own words, in the language being rendered (see ``messages.speaking``).
