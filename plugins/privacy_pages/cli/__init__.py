@@ -28,6 +28,7 @@ COMMAND_MODULES: dict[str, str] = {
     "snapshot": "snapshot",
     "export": "export",
     "check-label": "check_label",
+    "translations": "translations",
 }
 
 
