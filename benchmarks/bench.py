@@ -46,6 +46,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
+import languages  # noqa: E402
 import pathological  # noqa: E402
 import real_shape  # noqa: E402
 import serve_latency  # noqa: E402
@@ -649,6 +650,17 @@ def budget_lines(results: list[SizeResult]) -> list[str]:
     return lines + whys
 
 
+def languages_section(work: Path, runs: int) -> str:
+    """The languages section (see languages.py), on the synthetic site of the reference size."""
+    config_a, _, _, _ = prepare(work, REFERENCE_SIZE, plain=False)
+
+    def build_once(config: Path, out: Path) -> tuple[float, float]:
+        build = Build(**measure("build", str(config), str(out)))
+        return build.wall, build.rss_kib
+
+    return languages.section(config_a.parent, work, REFERENCE_SIZE, runs, build_once)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -680,6 +692,11 @@ def main(argv: list[str] | None = None) -> int:
         help="products of the real-shape site (default: %(default)s; 0: none)",
     )
     parser.add_argument(
+        "--languages-only",
+        action="store_true",
+        help=f"measure only a site in three languages against one ({REFERENCE_SIZE} products)",
+    )
+    parser.add_argument(
         "--pathological-only",
         action="store_true",
         help="measure only pathological text (benchmarks/pathological.py): its section alone",
@@ -689,6 +706,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.pathological_only:
         text = "<!-- Written by benchmarks/bench.py --pathological-only. -->\n"
         text += pathological.section(args.work / "pathological")
+    elif args.languages_only:
+        text = "<!-- Written by benchmarks/bench.py --languages-only. -->\n"
+        text += languages_section(args.work, min(args.runs, REAL_RUNS))
     else:
         results = []
         for size in (int(s) for s in args.sizes.split(",")):
@@ -711,8 +731,10 @@ def main(argv: list[str] | None = None) -> int:
                     args.work, args.real_shape, runs, plain=True, shape="real-shape", latency=True
                 )
             )
+        print(f"[{time.perf_counter() - start:4.0f} s] languages ...", file=sys.stderr)
+        section = languages_section(args.work, min(args.runs, REAL_RUNS)) + "\n"
         print(f"[{time.perf_counter() - start:4.0f} s] pathological text ...", file=sys.stderr)
-        section = pathological.section(args.work / "pathological")
+        section += pathological.section(args.work / "pathological")
         text = report(results, time.perf_counter() - start, section)
     args.output.write_text(text, "utf-8")
     if str(args.site_copy) != "-":

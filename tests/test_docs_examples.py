@@ -276,7 +276,12 @@ def check_record(block: Block, example: YamlExample, site: Path) -> None:
     dataset, data = build.dataset, example.data
     if example.kind == "product":
         assert data["id"] in dataset.products, block.id
-        findings = [str(d) for d in build.problems.items if d.location.path == example.path]
+        # A new product has no French text yet: the site lists it as information only.
+        findings = [
+            str(d)
+            for d in build.problems.items
+            if d.location.path == example.path and d.rule != "translation-missing"
+        ]
         assert findings == [], f"{block.id}:\n" + "\n".join(findings)
     elif example.kind == "catalog":
         assert data["items"] and {i["id"] for i in data["items"]} <= set(dataset.catalog)

@@ -183,7 +183,7 @@ def translated(files: dict[str, str], language: str = "fr") -> dict[str, str]:
     return result
 
 
-def translation_changed(key: str, *, drop: bool = False) -> dict[str, str]:
+def translation_changed(key: str, *, drop: bool = False, add: bool = False) -> dict[str, str]:
     """The fully translated clean tree, with the French entry ``key`` of the product made
     stale (its fingerprint no longer the source's), or dropped."""
     files = translated(FILES)
@@ -191,6 +191,8 @@ def translation_changed(key: str, *, drop: bool = False) -> dict[str, str]:
     entries = yaml.safe_load(files[name])
     if drop:
         del entries[key]
+    elif add:  # the translation of a text the record no longer has
+        entries[key] = {"source": "000000000000", "text": "[fr] ancien texte"}
     else:
         entries[key]["source"] = "000000000000"
     return {**files, name: yaml.safe_dump(entries, allow_unicode=True, sort_keys=False)}
@@ -346,6 +348,13 @@ CASES = [
         "translations/fr/products/widget.yml",
         translation_changed("summary"),
         "summary:",
+        translated(FILES),
+    ),
+    Case(
+        "translation-unused",
+        "translations/fr/products/widget.yml",
+        translation_changed("subtitle", add=True),
+        "subtitle:",
         translated(FILES),
     ),
     Case(

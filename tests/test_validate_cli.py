@@ -332,7 +332,9 @@ def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixtur
 
 
 def test_validate_the_example_content() -> None:
-    """The real command on this repository's content: clean, as the strict site build needs."""
+    """The real command on this repository's content: clean, as the strict site build needs.
+    Its French translation leaves some texts out on purpose (as a real site's would): those
+    are listed, as information only."""
     result = subprocess.run(
         [str(REPO / ".venv" / "bin" / "privacy-pages"), "validate", "--strict"],
         cwd=REPO,
@@ -341,7 +343,9 @@ def test_validate_the_example_content() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == ""
+    listed = result.stdout.splitlines()
+    assert all(": info translation-missing: " in line for line in listed), result.stdout
+    assert "0 error(s), 0 warning(s)" in result.stderr
 
 
 def test_problems_go_to_the_stderr_of_the_moment() -> None:

@@ -122,6 +122,7 @@ def check_site(
             rules=settings.metadata,
             limits=settings.limits,
             stale_shows=settings.stale_translations,
+            cache=cache,
         )
     dataset, loaded = load_content(
         settings.content_dir,

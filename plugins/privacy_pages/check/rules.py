@@ -401,6 +401,17 @@ RULES: tuple[Rule, ...] = (
         "(`privacy-pages translations export` and `import` do both through a PO file).",
     ),
     Rule(
+        id="translation-unused",
+        summary="A translation translates a text the record no longer has.",
+        default_severity=Severity.WARNING,
+        check=None,
+        catches="An entry of a translation file whose field path names no text of the record "
+        "(the English text was removed, or its list entry renamed), or a translation file "
+        "whose record is gone. Its translation is shown nowhere.",
+        fix="Remove the entry (or the file), or move it to the text's new field path; the "
+        "message names the closest path the record has.",
+    ),
+    Rule(
         id="translation-missing",
         summary="A text of a record has no translation in a language the site builds.",
         default_severity=Severity.INFO,

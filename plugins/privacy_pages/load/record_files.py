@@ -48,6 +48,9 @@ class ContentCache:
     """Parsed files kept across rebuilds (``mkdocs serve``), keyed by path, mtime and size."""
 
     entries: dict[Path, tuple[tuple[int, int], ReadResult]] = field(default_factory=dict)
+    #: The translation files parsed (located data, or the fault that stopped reading them),
+    #: the same way (see ``translations.TranslationRun``).
+    translations: dict[Path, tuple[tuple[int, int], Any]] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
 

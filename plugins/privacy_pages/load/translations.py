@@ -32,8 +32,8 @@ from ..model import Dataset
 from .builder import DatasetBuilder
 from .content import link_record
 from .metadata import MetadataRules
-from .record_files import RecordFile
-from .text_fields import fingerprint, replace_texts, text_fields
+from .record_files import ContentCache, RecordFile
+from .text_fields import METADATA_TEXT, STRUCTURE_KEYS, fingerprint, replace_texts, text_fields
 from .yaml_source import Limits, LocatedMapping, YamlFault, read_file
 
 #: The folder of the content folder that holds the translations.
@@ -122,8 +122,10 @@ class TranslationRun:
         rules: MetadataRules | None = None,
         limits: Limits | None = None,
         stale_shows: StaleShows = "source",
+        cache: ContentCache | None = None,
     ) -> None:
         self.content_dir = content_dir
+        self.cache = cache
         self.limits = limits or Limits()
         self.stale_shows = stale_shows
         self.problems = Diagnostics()
@@ -217,24 +219,40 @@ class TranslationRun:
                 self._translated[language].add(entry.text)
         for key, entry in entries.items():
             if key not in known:
-                guess = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
-                hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-                self._report(
-                    entry.location,
-                    f"expected the field path of a text in {record.display}, found {key!r}"
-                    f"{hint}; its translation is not used",
-                    "translation-path",
-                    key,
-                    Severity.ERROR,
-                )
+                self._unused(record, key, entry, known)
         return replace_texts(record.data, texts)
+
+    def _unused(self, record: RecordFile, key: str, entry: TranslatedText, known: set[str]) -> None:
+        """An entry whose field path names no text of the record: structure (an error: only
+        text is translated), or a text the record no longer has (a warning, as gettext keeps
+        obsolete messages: removing English text does not break the build)."""
+        last = key.rsplit(".", 1)[-1].split("[", 1)[0]
+        if last in STRUCTURE_KEYS or (key.startswith("metadata.") and last not in METADATA_TEXT):
+            self._report(
+                entry.location,
+                f"expected the field path of a text, found {key!r}, which is structure: it "
+                f"comes from {record.display} in every language; remove this entry",
+                "translation-path",
+                key,
+                Severity.ERROR,
+            )
+            return
+        guess = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
+        hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+        self._report(
+            entry.location,
+            f"translates no text of {record.display}: it has no text at {key!r}{hint} (removed "
+            "or moved since it was translated); its translation is not used, so remove it or "
+            "move it to the text's field path",
+            "translation-unused",
+            key,
+        )
 
     def _read(self, path: Path, record: RecordFile) -> dict[str, TranslatedText] | None:
         display = display_path(path)
-        try:
-            data = read_file(path, display, self.limits)
-        except YamlFault as fault:
-            self.problems.add(fault.diagnostic)
+        data = self._parsed(path, display)
+        if isinstance(data, YamlFault):
+            self.problems.add(data.diagnostic)
             return {}
         if data is None:
             return {}
@@ -271,6 +289,29 @@ class TranslationRun:
             entries[str(key)] = TranslatedText(str(key), value["text"], value["source"], where)
         return entries
 
+    def _parsed(self, path: Path, display: str) -> Any:
+        """A translation file's located data (or the fault that stopped reading it), kept
+        between the rebuilds of ``mkdocs serve`` while the file does not change: a file found
+        clean then is not checked again either."""
+        stamp: tuple[int, int] | None = None
+        if self.cache is not None:
+            try:
+                stat = path.stat()
+            except OSError:
+                pass
+            else:
+                stamp = (stat.st_mtime_ns, stat.st_size)
+                kept = self.cache.translations.get(path)
+                if kept is not None and kept[0] == stamp:
+                    return kept[1]
+        try:
+            data: Any = read_file(path, display, self.limits)
+        except YamlFault as fault:
+            data = fault
+        if self.cache is not None and stamp is not None:
+            self.cache.translations[path] = (stamp, data)
+        return data
+
     def _report(
         self,
         where: Location,
@@ -302,8 +343,7 @@ class TranslationRun:
                         f"translates content/{relative}, which is not a record of the site; "
                         "move it to the record's path under "
                         f"{TRANSLATIONS_DIR}/{language}/, or remove it",
-                        "translation-file",
-                        severity=Severity.ERROR,
+                        "translation-unused",
                     )
         return self.problems
 

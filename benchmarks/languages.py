@@ -1,0 +1,121 @@
+"""A site in three languages against the same site in one, side by side in one run.
+
+Two copies of one synthetic site, every text of every record translated into French and German
+(``content/translations/``): (1) builds English only, (3) builds English, French and German
+(option ``languages``). Their builds take turns (1 3, 3 1, ...), each in a fresh process
+(measure.py): wall time and peak memory. Then edit → page under ``mkdocs serve --dirty`` on the
+French pages of (3): the French page shows the edited English text as not yet translated.
+
+    python languages.py WORK [PRODUCTS] [RUNS]
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import sys
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import serve_latency  # noqa: E402
+
+#: The goals of issue 33, as ratios of (3) over (1).
+TIME_RATIO, MEMORY_RATIO, EDIT_SECONDS = 2.2, 1.5, 3.0
+LANGUAGES = ("fr", "de")
+
+
+def translate_all(content: Path, languages: tuple[str, ...]) -> int:
+    """Write a complete, current translation of every record into each language (each text
+    prefixed with the language's code). Returns the number of texts per language."""
+    from privacy_pages.load.discovery import record_kind
+    from privacy_pages.load.text_fields import fingerprint, text_fields
+    from privacy_pages.load.translations import TRANSLATED_KINDS
+    from privacy_pages.load.yaml_source import read_file
+
+    count = 0
+    for path in sorted(content.rglob("*.yml")):
+        relative = path.relative_to(content)
+        if record_kind(relative) not in TRANSLATED_KINDS:
+            continue
+        fields = list(text_fields(read_file(path, relative.as_posix())))
+        count += len(fields)
+        for language in languages:
+            entries = {
+                key: {"source": fingerprint(text), "text": f"{language.upper()} · {text}"}
+                for key, text, _ in fields
+            }
+            target = content / "translations" / language / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False))
+    return count
+
+
+def prepare(site: Path, work: Path) -> tuple[Path, Path, int]:
+    """Two copies of ``site`` (a folder with mkdocs.yml and content/), translated: one built in
+    one language, one in three."""
+    one, three = work / "languages-1", work / "languages-3"
+    for target in (one, three):
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(site, target, ignore=shutil.ignore_patterns("site", "out"))
+    texts = translate_all(one / "content", LANGUAGES)
+    shutil.rmtree(three / "content")
+    shutil.copytree(one / "content", three / "content")
+    for target, languages in ((one, []), (three, list(LANGUAGES))):
+        config_file = target / "mkdocs.yml"
+        config = yaml.safe_load(config_file.read_text("utf-8"))
+        for plugin in config["plugins"]:
+            if isinstance(plugin, dict) and "privacy-pages" in plugin:
+                plugin["privacy-pages"]["languages"] = languages
+        config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    return one / "mkdocs.yml", three / "mkdocs.yml", texts
+
+
+def section(site: Path, work: Path, products: int, runs: int, measure: object) -> str:
+    """The Markdown section of the results: ``measure(config, out)`` builds once in a fresh
+    process and returns (wall seconds, peak KiB)."""
+    one, three, texts = prepare(site, work)
+    walls: dict[int, list[float]] = {1: [], 3: []}
+    peaks: dict[int, list[float]] = {1: [], 3: []}
+    for run in range(runs):
+        for count in (1, 3) if run % 2 == 0 else (3, 1):
+            config = one if count == 1 else three
+            wall, peak = measure(config, config.parent / "out")  # type: ignore[operator]
+            walls[count].append(wall)
+            peaks[count].append(peak)
+    edits = serve_latency.edit_latencies(three.parent, 3, pages_dir="fr/privacy")
+    time_ratio = statistics.median(walls[3]) / statistics.median(walls[1])
+    memory_ratio = statistics.median(peaks[3]) / statistics.median(peaks[1])
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**missed**"
+
+    return "\n".join(
+        [
+            "### Languages",
+            "",
+            f"The synthetic site of {products} products, every text of every record translated "
+            f"into French and German ({texts} texts per language): built in English only (1) "
+            "and in English, French and German (3), side by side in this run "
+            f"({runs} builds each, taking turns, medians). The records are read and checked "
+            "once per build in either case; each language's model is linked from them.",
+            "",
+            "| | (1) one language | (3) three languages | (3)/(1) | goal |",
+            "| --- | ---: | ---: | ---: | --- |",
+            f"| build time | {statistics.median(walls[1]):.1f} s | "
+            f"{statistics.median(walls[3]):.1f} s | {time_ratio:.2f} | ≤ {TIME_RATIO} "
+            f"({verdict(time_ratio <= TIME_RATIO)}) |",
+            f"| peak memory | {statistics.median(peaks[1]) / 1024:.0f} MiB | "
+            f"{statistics.median(peaks[3]) / 1024:.0f} MiB | {memory_ratio:.2f} | ≤ "
+            f"{MEMORY_RATIO} ({verdict(memory_ratio <= MEMORY_RATIO)}) |",
+            "",
+            f"Edit → page in French under `mkdocs serve --dirty` (3): "
+            f"{', '.join(f'{s:.2f} s' for s in edits)}; goal ≤ {EDIT_SECONDS:.0f} s "
+            f"({verdict(max(edits) <= EDIT_SECONDS)}).",
+            "",
+        ]
+    )
