@@ -17,7 +17,8 @@ EQUIVALENCE := tests/test_plain_blocks.py tests/test_html_blocks.py tests/test_s
 # pytest-xdist: the tests on every core (PYTEST_WORKERS=0 runs them in one process).
 PYTEST_WORKERS ?= auto
 
-.PHONY: site site-properdocs site-zensical sites serve test lint typecheck imports bench clean schemas
+.PHONY: site site-properdocs site-zensical sites serve test lint typecheck imports bench clean schemas \
+	catalogs
 
 $(STAMP): pyproject.toml hosts.txt plugins.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -69,6 +70,20 @@ sites: site site-properdocs site-zensical
 ## Regenerate the editor schemas in schemas/ (a test checks they match the package).
 schemas: $(STAMP)
 	$(BIN)/privacy-pages schema --out schemas
+
+## Extract the words the package writes on pages (marked in plugins/ and templates/, see
+## babel.cfg) into $(LOCALE)/messages.pot, and bring each language's catalog
+## ($(LOCALE)/LANG/LC_MESSAGES/messages.po) up to date with it: new messages untranslated,
+## changed ones fuzzy, removed ones dropped. A test checks that the catalogs hold exactly the
+## messages in use (the .pot has no header, so that it changes only when the messages do).
+## Start a language with: $(BIN)/pybabel init -i $(LOCALE)/messages.pot -d $(LOCALE) -l LANG
+LOCALE := plugins/privacy_pages/locale
+catalogs: $(STAMP)
+	$(BIN)/pybabel --quiet extract -F babel.cfg --no-default-keywords -k N_ -k _ -k gettext \
+		-k ngettext:1,2 --add-comments=TRANSLATORS: --strip-comments --omit-header \
+		-o $(LOCALE)/messages.pot .
+	$(BIN)/pybabel --quiet update -i $(LOCALE)/messages.pot -d $(LOCALE) --ignore-obsolete \
+		--ignore-pot-creation-date
 
 ## Serve the site with live reload (content/ and templates/ are watched); ADDR=host:port
 ## chooses where (default: MkDocs' own, 127.0.0.1:8000). --dirty: a rebuild redoes only the

@@ -31,7 +31,9 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 #: The gettext domain of the catalogs: ``<language>/LC_MESSAGES/messages.po``.
 DOMAIN = "messages"
 #: Languages written right to left (the page gets ``dir="rtl"``).
-RIGHT_TO_LEFT = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"})
+RIGHT_TO_LEFT = frozenset(
+    {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"}
+)
 
 
 def N_(message: str) -> str:

@@ -143,6 +143,13 @@ def check_site(
         problems.extend(lint.finish(dataset, complete=not loaded.errors))
         if translations is not None:
             found = translations.finish(dataset)
+            # A record with errors is fixed first: what it lacks in other languages can wait.
+            broken = {problem.location.path for problem in problems.errors}
+            found.items = [
+                p
+                for p in found.items
+                if p.rule != "translation-missing" or p.location.path not in broken
+            ]
             problems.extend(
                 configure_severities(dataset, found, settings.lint, loaded_only=False).items
             )

@@ -17,17 +17,38 @@
  *     a hint and shaded edges where there is more to see (data-pp-more).
  * Running it twice on a page does nothing more: tables are marked data-pp-ready. With
  * Material's instant navigation, it runs again for every new page through document$.
+ * Its words come from the page, in the page's language: the data-pp-msg-* attributes of the
+ * element it enhances (templates/table-controls.md.j2); the English below is for a page
+ * without them.
  */
 (function () {
   "use strict";
 
-  var REQUIREMENTS = [
-    ["required", "Required"],
-    ["optional", "Optional"],
-    ["conditional", "Conditional"],
-    ["never", "Never collected"],
-    ["not-stated", "Not stated"]
-  ];
+  var ENGLISH = {
+    filter: "Filter data items",
+    "filter-placeholder": "Name, for example IMEI",
+    category: "Category",
+    "any-category": "All categories",
+    requirement: "Requirement",
+    "any-requirement": "Any requirement",
+    product: "Product",
+    "any-product": "Any product",
+    "store-type": "Store data type",
+    "any-store-type": "Any store data type",
+    required: "Required",
+    optional: "Optional",
+    conditional: "Conditional",
+    never: "Never collected",
+    "not-stated": "Not stated",
+    clear: "Clear filters",
+    "no-match": "No data items match the filters.",
+    "scroll-hint": "Scroll the table sideways to see every column \u2192",
+    "scroll-box": "Table (scrolls sideways and down)",
+    table: "Table",
+    "named-table": "{heading} (table)",
+    showing: "Showing {shown} of {total} data items"
+  };
+  var REQUIREMENTS = ["required", "optional", "conditional", "never", "not-stated"];
   var COLLECTED = { required: true, optional: true, conditional: true };
   var counter = 0;
 
@@ -37,6 +58,22 @@
 
   function toArray(list) {
     return Array.prototype.slice.call(list);
+  }
+
+  // The words of a table (`source`: the element it enhances), or of the page (the first table's)
+  // for what is not in a table of its own.
+  function wordsOf(source) {
+    var from = source || document.querySelector("[data-pp-msg-table]");
+    return function (key) {
+      var found = from && from.getAttribute("data-pp-msg-" + key);
+      return found === null || found === undefined || found === "" ? ENGLISH[key] : found;
+    };
+  }
+
+  function filled(text, values) {
+    return text.replace(/\{(shown|total|heading)\}/g, function (slot, name) {
+      return values[name] === undefined ? slot : String(values[name]);
+    });
   }
 
   function element(tag, attributes, text) {
@@ -74,6 +111,7 @@
     var scroller = root.querySelector(".pp-table-scroll");
     var frame = root.querySelector(".pp-table-frame") || table;
     root.setAttribute("data-pp-ready", "true");
+    var say = wordsOf(root);
     counter += 1;
     var prefix = "pp-" + (root.getAttribute("data-pp-comparison") || "table") + "-" + counter;
     var rows = toArray(table.querySelectorAll("tr.pp-row"));
@@ -86,12 +124,12 @@
     // -- controls ---------------------------------------------------------------------------
     var controls = element("div", { "class": "pp-controls" });
     var search = element("div", { "class": "pp-facet pp-text-filter" });
-    search.appendChild(element("label", { "for": prefix + "-text" }, "Filter data items"));
+    search.appendChild(element("label", { "for": prefix + "-text" }, say("filter")));
     var input = element("input", {
       type: "search",
       id: prefix + "-text",
       "class": "pp-filter",
-      placeholder: "Name, for example IMEI",
+      placeholder: say("filter-placeholder"),
       autocomplete: "off"
     });
     search.appendChild(input);
@@ -100,18 +138,26 @@
     var categories = facet(
       prefix,
       "category",
-      "Category",
-      "All categories",
+      say("category"),
+      say("any-category"),
       bodies.map(function (body) {
         return [body.getAttribute("data-pp-category"), body.getAttribute("data-pp-category-name")];
       })
     );
-    var requirement = facet(prefix, "requirement", "Requirement", "Any requirement", REQUIREMENTS);
+    var requirement = facet(
+      prefix,
+      "requirement",
+      say("requirement"),
+      say("any-requirement"),
+      REQUIREMENTS.map(function (status) {
+        return [status, say(status)];
+      })
+    );
     var product = facet(
       prefix,
       "product",
-      "Product",
-      "Any product",
+      say("product"),
+      say("any-product"),
       productOptions(root, headers)
     );
     var facets = [categories, requirement, product];
@@ -122,19 +168,19 @@
     );
     var storeType = null;
     if (storeTypeOptions.length) {
-      storeType = facet(prefix, "store-type", "Store data type", "Any store data type", storeTypeOptions);
+      storeType = facet(prefix, "store-type", say("store-type"), say("any-store-type"), storeTypeOptions);
       facets.push(storeType);
     }
     facets.forEach(function (f) {
       controls.appendChild(f.wrapper);
     });
-    var reset = element("button", { type: "button", "class": "pp-reset" }, "Clear filters");
+    var reset = element("button", { type: "button", "class": "pp-reset" }, say("clear"));
     controls.appendChild(reset);
 
     var count = element("p", { "class": "pp-count", role: "status", "aria-live": "polite" });
-    var empty = element("p", { "class": "pp-empty" }, "No data items match the filters.");
+    var empty = element("p", { "class": "pp-empty" }, say("no-match"));
     empty.hidden = true;
-    var hint = element("p", { "class": "pp-scroll-hint" }, "Scroll the table sideways to see every column \u2192");
+    var hint = element("p", { "class": "pp-scroll-hint" }, say("scroll-hint"));
     hint.hidden = true;
     frame.parentNode.insertBefore(controls, frame);
     frame.parentNode.insertBefore(count, frame);
@@ -191,7 +237,8 @@
           return !row.hidden;
         });
       });
-      count.textContent = "Showing " + shown + " of " + rows.length + " data items";
+      // The page says it for this table's number of rows, in the right plural form.
+      count.textContent = filled(say("showing"), { shown: shown, total: rows.length });
       empty.hidden = shown !== 0;
     }
 
@@ -274,7 +321,7 @@
       // A box that scrolls is reachable from the keyboard, to scroll it with the arrow keys.
       scroller.setAttribute("tabindex", "0");
       scroller.setAttribute("role", "region");
-      scroller.setAttribute("aria-label", "Table (scrolls sideways and down)");
+      scroller.setAttribute("aria-label", say("scroll-box"));
       var more = [];
       if (scroller.scrollLeft > 1) {
         more.push("left");
@@ -349,12 +396,13 @@
     if (caption && caption.textContent.trim()) {
       return caption.textContent.trim();
     }
+    var say = wordsOf(null);
     for (var node = box.previousElementSibling; node; node = node.previousElementSibling) {
       if (/^H[1-6]$/.test(node.tagName)) {
-        return node.textContent.replace(/\u00b6/g, "").trim() + " (table)";
+        return filled(say("named-table"), { heading: node.textContent.replace(/\u00b6/g, "").trim() });
       }
     }
-    return "Table";
+    return say("table");
   }
 
   var watchingBoxes = false;

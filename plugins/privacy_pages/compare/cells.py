@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
+from .. import messages
 from ..memo import memoized
+from ..messages import N_
 from ..model import (
     DataItem,
     Requirement,
@@ -30,15 +32,16 @@ class Status(StrEnum):
 
     @property
     def label(self) -> str:
-        return _STATUS_LABELS[self]
+        """The badge's word, in the language being rendered."""
+        return messages._(_STATUS_LABELS[self])
 
 
 _STATUS_LABELS = {
-    Status.REQUIRED: "Required",
-    Status.OPTIONAL: "Optional",
-    Status.CONDITIONAL: "Conditional",
-    Status.NEVER: "Never collected",
-    Status.NOT_STATED: "Not stated",
+    Status.REQUIRED: N_("Required"),
+    Status.OPTIONAL: N_("Optional"),
+    Status.CONDITIONAL: N_("Conditional"),
+    Status.NEVER: N_("Never collected"),
+    Status.NOT_STATED: N_("Not stated"),
 }
 
 
@@ -52,15 +55,40 @@ class WorkloadStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return _WORKLOAD_LABELS[self]
+        """The badge's word, in the language being rendered."""
+        return messages._(_WORKLOAD_LABELS[self])
 
 
 _WORKLOAD_LABELS = {
-    WorkloadStatus.YES: "Yes",
-    WorkloadStatus.CONDITIONAL: "Yes, conditionally",
-    WorkloadStatus.NO: "No",
-    WorkloadStatus.NOT_STATED: "Not stated",
+    WorkloadStatus.YES: N_("Yes"),
+    WorkloadStatus.CONDITIONAL: N_("Yes, conditionally"),
+    WorkloadStatus.NO: N_("No"),
+    WorkloadStatus.NOT_STATED: N_("Not stated"),
 }
+
+#: The words of a cell's detail: a conditional item's requirement, and the kinds of optional
+#: data (the schema's values of an optional group's ``kind``).
+_DETAIL_WORDS = {
+    # TRANSLATORS: in brackets after a badge: "Conditional (required)", "Optional (diagnostic)".
+    "required": N_("required"),
+    "optional": N_("optional"),
+    "diagnostic": N_("diagnostic"),
+    "feedback": N_("feedback"),
+    "telemetry": N_("telemetry"),
+    "other": N_("other"),
+}
+
+
+@memoized(1024)  # few distinct cells, each labelled in every table and in the index
+def _cell_label(language: messages.Messages, status: Status, details: tuple[str, ...]) -> str:
+    """A cell's label in ``language``: its status, and its details in brackets (a word
+    :data:`_DETAIL_WORDS` does not know is shown as it is)."""
+    said = language.gettext(_STATUS_LABELS[status])
+    if not details:
+        return said
+    words = ", ".join(language.gettext(_DETAIL_WORDS.get(word, word)) for word in details)
+    # TRANSLATORS: a badge with its details: "Optional (diagnostic)".
+    return language.gettext("%(status)s (%(details)s)", status=said, details=words)
 
 
 def plain(text: str) -> str:
@@ -89,19 +117,24 @@ class Cell:
         return self.status in (Status.REQUIRED, Status.OPTIONAL, Status.CONDITIONAL)
 
     @cached_property
+    def details(self) -> tuple[str, ...]:
+        """What qualifies the status: ``("diagnostic",)`` or ``("optional", "diagnostic")``."""
+        if self.status is Status.OPTIONAL:
+            return self.kinds
+        if self.status is Status.CONDITIONAL and self.requirement is not None:
+            return (self.requirement.value, *self.kinds)
+        return ()
+
+    @cached_property
     def detail(self) -> str:
         """What qualifies the status: ``diagnostic`` or ``optional, diagnostic``."""
-        if self.status is Status.OPTIONAL:
-            return ", ".join(self.kinds)
-        if self.status is Status.CONDITIONAL and self.requirement is not None:
-            return ", ".join((self.requirement.value, *self.kinds))
-        return ""
+        return ", ".join(self.details)
 
-    @cached_property  # cells are shared and their labels printed in many places
+    @property
     def label(self) -> str:
-        """The cell's text: ``Required``, ``Optional (diagnostic)``, ``Conditional (required)``."""
-        detail = self.detail
-        return f"{self.status.label} ({detail})" if detail else self.status.label
+        """The cell's text in the language being rendered: ``Required``, ``Optional
+        (diagnostic)``, ``Conditional (required)``."""
+        return _cell_label(messages.current(), self.status, self.details)
 
     @cached_property
     def rank(self) -> int:

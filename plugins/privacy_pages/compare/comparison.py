@@ -6,8 +6,10 @@ A writer configures comparisons in ``content/comparisons.yml``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .. import messages
+from ..messages import N_
 from ..model import (
     CatalogItem,
     Category,
@@ -18,11 +20,12 @@ from ..model import (
 from .cells import Cell, Statement, WorkloadCell
 from .collection import Collection
 
-#: The comparison a site gets when it has no content/comparisons.yml.
+#: The comparison a site gets when it has no content/comparisons.yml (its title and
+#: description are messages: see :func:`comparison_specs`).
 DEFAULT_COMPARISON = ComparisonSpec(
     id="all-products",
-    title="All products compared",
-    description="Every data item that any product collects, product by product.",
+    title=N_("All products compared"),
+    description=N_("Every data item that any product collects, product by product."),
 )
 
 
@@ -113,10 +116,15 @@ class Comparison:
 
 
 def comparison_specs(dataset: Dataset) -> tuple[ComparisonSpec, ...]:
-    """The site's comparisons: those in content/comparisons.yml, or one of every product."""
+    """The site's comparisons: those in content/comparisons.yml, or one of every product (in
+    the language being rendered)."""
     if dataset.comparisons:
         return dataset.comparisons
-    return (DEFAULT_COMPARISON,) if dataset.products else ()
+    if not dataset.products:
+        return ()
+    spec = DEFAULT_COMPARISON
+    description = messages._(spec.description) if spec.description else None
+    return (replace(spec, title=messages._(spec.title), description=description),)
 
 
 def compare(spec: ComparisonSpec, collection: Collection) -> Comparison:

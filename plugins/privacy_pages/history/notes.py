@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from .. import messages
+from ..messages import N_
 from .changes import (
     CatalogItemAdded,
     CatalogItemChanged,
@@ -35,71 +37,108 @@ from .changes import (
 )
 from .snapshot import NEVER_COLLECTED
 
+# Every label and summary below is a message, translated as a note is described (the notes are
+# made where they are shown, in the language being rendered).
+
 #: Readable names of statement-level fields (paths in a product's snapshot).
 FIELD_LABELS: dict[str, str] = {
-    "name": "Product name",
-    "summary": "Summary",
-    "family": "Product family",
-    "platform": "Platform",
-    "applies_to": "Applies to",
-    "notes": "Notes",
-    "intro": "Introduction",
-    "links": "Related links",
-    "next_steps": "Next steps",
-    "workloads": "Workloads",
-    "required_intro": "Introduction to required data",
-    "optional_intro": "Introduction to optional data",
-    "never_collected_intro": "Introduction to data never collected",
-    "data_use.intro": "Introduction to how data is used",
-    "data_use.uses": "How data is used",
-    "processed_entities.intro": "Introduction to entities processed",
-    "processed_entities.entities": "Entities processed",
-    "storage.intro": "Introduction to storage",
-    "storage.services": "Storage services",
-    "storage.locations": "Storage locations",
-    "storage.location_note": "Storage location note",
-    "storage.retention_note": "Retention note",
-    "storage.staff_locations.locations": "Staff locations",
-    "storage.staff_locations.teams": "Staff teams",
-    "storage.service_locations": "Where each service stores data",
-    "access.intro": "Introduction to data access and security",
-    "access.protections": "Data protections",
-    "access.compliance": "Compliance statements",
-    "rights.intro": "Introduction to your rights",
-    "rights.requests": "Data subject requests",
-    "rights.services": "Requests for the services the product depends on",
-    "sections": "Additional text",
+    # TRANSLATORS: the part of a privacy statement a change is about, before what happened.
+    "name": N_("Product name"),
+    "summary": N_("Summary"),
+    "family": N_("Product family"),
+    "platform": N_("Platform"),
+    "applies_to": N_("Applies to"),
+    "notes": N_("Notes"),
+    "intro": N_("Introduction"),
+    "links": N_("Related links"),
+    "next_steps": N_("Next steps"),
+    "workloads": N_("Workloads"),
+    "required_intro": N_("Introduction to required data"),
+    "optional_intro": N_("Introduction to optional data"),
+    "never_collected_intro": N_("Introduction to data never collected"),
+    "data_use.intro": N_("Introduction to how data is used"),
+    "data_use.uses": N_("How data is used"),
+    "processed_entities.intro": N_("Introduction to entities processed"),
+    "processed_entities.entities": N_("Entities processed"),
+    "storage.intro": N_("Introduction to storage"),
+    "storage.services": N_("Storage services"),
+    "storage.locations": N_("Storage locations"),
+    "storage.location_note": N_("Storage location note"),
+    "storage.retention_note": N_("Retention note"),
+    "storage.staff_locations.locations": N_("Staff locations"),
+    "storage.staff_locations.teams": N_("Staff teams"),
+    "storage.service_locations": N_("Where each service stores data"),
+    "access.intro": N_("Introduction to data access and security"),
+    "access.protections": N_("Data protections"),
+    "access.compliance": N_("Compliance statements"),
+    "rights.intro": N_("Introduction to your rights"),
+    "rights.requests": N_("Data subject requests"),
+    "rights.services": N_("Requests for the services the product depends on"),
+    "sections": N_("Additional text"),
 }
 
 #: Readable names of item fields.
 ITEM_FIELD_LABELS: dict[str, str] = {
-    "name": "name",
-    "description": "description",
-    "condition": "condition",
-    "group_condition": "group condition",
-    "classification": "classification",
-    "purpose": "purpose",
-    "control": "how it is controlled",
-    "details": "details",
-    "alternatives.intro": "alternatives introduction",
-    "alternatives.options": "alternatives",
-    "alternatives.ordered": "order of alternatives",
-    "note": "note",
-    "kind": "kind of optional data",
-    "category": "category",
+    # TRANSLATORS: a field of a data item, in "%(field)s changed" and the like.
+    "name": N_("name"),
+    "description": N_("description"),
+    "condition": N_("condition"),
+    "group_condition": N_("group condition"),
+    "classification": N_("classification"),
+    "purpose": N_("purpose"),
+    "control": N_("how it is controlled"),
+    "details": N_("details"),
+    "alternatives.intro": N_("alternatives introduction"),
+    "alternatives.options": N_("alternatives"),
+    "alternatives.ordered": N_("order of alternatives"),
+    "note": N_("note"),
+    "kind": N_("kind of optional data"),
+    "category": N_("category"),
 }
 
-GROUP_FIELD_LABELS = {
-    "title": "title",
-    "intro": "introduction",
-    "condition": "condition",
-    "kind": "kind",
+GROUP_FIELD_LABELS: dict[str, str] = {
+    "title": N_("title"),
+    "intro": N_("introduction"),
+    "condition": N_("condition"),
+    "kind": N_("kind"),
 }
 
-REQUIREMENT_LABELS = {
-    "required": "required data",
-    "optional": "optional data",
-    NEVER_COLLECTED: "data never collected",
+#: How a summary names a requirement ("now required data (was optional data)").
+REQUIREMENT_LABELS: dict[str, str] = {
+    "required": N_("required data"),
+    "optional": N_("optional data"),
+    NEVER_COLLECTED: N_("data never collected"),
+}
+
+#: The same, as the start of a subject ("Required data: Device group title").
+REQUIREMENT_TITLES: dict[str, str] = {
+    "required": N_("Required data"),
+    "optional": N_("Optional data"),
+    NEVER_COLLECTED: N_("Data never collected"),
+}
+
+#: What a retention rule's fields are called ("period changed").
+RETENTION_FIELD_LABELS: dict[str, str] = {"period": N_("period"), "note": N_("note")}
+
+#: What happened to a value, alone (a field's subject says which) and after a field's name.
+VERBS: dict[str, str] = {
+    # TRANSLATORS: what happened to the part of a statement named before it.
+    "added": N_("added"),
+    "removed": N_("removed"),
+    "reworded": N_("reworded"),
+    "changed": N_("changed"),
+}
+FIELD_VERBS: dict[str, str] = {
+    # TRANSLATORS: %(field)s is what changed ("description", "condition", "period").
+    "added": N_("%(field)s added"),
+    "removed": N_("%(field)s removed"),
+    "reworded": N_("%(field)s reworded"),
+    "changed": N_("%(field)s changed"),
+}
+WORKLOAD_CONDITION_VERBS: dict[str, str] = {
+    "added": N_("condition under the %(workload)s workload added"),
+    "removed": N_("condition under the %(workload)s workload removed"),
+    "changed": N_("condition under the %(workload)s workload changed"),
 }
 
 
@@ -164,7 +203,7 @@ def display(value: Value) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return messages._("yes") if value else messages._("no")
     if isinstance(value, str):
         return value
     if isinstance(value, list):
@@ -242,6 +281,8 @@ def _tidy(segments: list[Segment]) -> Excerpt:
 
 
 def _verb(before: Value, after: Value, wording: bool = True) -> str:
+    """What happened to a value: ``added``, ``removed``, ``reworded`` or ``changed`` (the keys
+    of :data:`VERBS`)."""
     if before is None:
         return "added"
     if after is None:
@@ -249,26 +290,51 @@ def _verb(before: Value, after: Value, wording: bool = True) -> str:
     return "reworded" if wording and isinstance(before, str) else "changed"
 
 
+def _field_verb(field: str, verb: str) -> str:
+    """``description reworded``: a field's name (already in words) and what happened to it."""
+    return messages._(FIELD_VERBS[verb], field=field)
+
+
 def _requirement(value: Value) -> str:
-    return REQUIREMENT_LABELS.get(str(value), str(value))
+    label = REQUIREMENT_LABELS.get(str(value))
+    return messages._(label) if label else str(value)
+
+
+def _requirement_title(value: str) -> str:
+    title = REQUIREMENT_TITLES.get(value)
+    return messages._(title) if title else value.capitalize()
+
+
+def _label(labels: dict[str, str], key: str, default: str) -> str:
+    label = labels.get(key)
+    return messages._(label) if label else default
 
 
 def _product_field_label(path: str, changes: ChangeSet) -> str:
     if path in FIELD_LABELS:
-        return FIELD_LABELS[path]
+        return messages._(FIELD_LABELS[path])
     parts = path.split(".")
     if parts[0] == "groups" and len(parts) >= 3:
         requirement, _, category = parts[1].partition("/")
         category = category.split("#")[0]
-        what = GROUP_FIELD_LABELS.get(parts[2], parts[2])
-        return f"{_requirement(requirement).capitalize()}: {changes.category_name(category)} group {what}"
+        # TRANSLATORS: the group of a data category on a page, and which of its parts changed:
+        # "Required data: Device group title".
+        return messages._(
+            "%(requirement)s: %(category)s group %(field)s",
+            requirement=_requirement_title(requirement),
+            category=changes.category_name(category),
+            field=_label(GROUP_FIELD_LABELS, parts[2], parts[2]),
+        )
     if parts[0] == "empty_sections" and len(parts) >= 2:
-        return f"What the empty section {parts[1]} says"
+        # TRANSLATORS: %(section)s is a section's id (required-data, your-rights...).
+        return messages._("What the empty section %(section)s says", section=parts[1])
     for size in (3, 2, 1):  # the longest known field, then the entry it names
         prefix = ".".join(parts[:size])
         if prefix in FIELD_LABELS:
             rest = ".".join(parts[size:])
-            return f"{FIELD_LABELS[prefix]}: {rest}" if rest else FIELD_LABELS[prefix]
+            field = messages._(FIELD_LABELS[prefix])
+            # TRANSLATORS: a part of a statement, and the entry of it that changed.
+            return messages._("%(field)s: %(entry)s", field=field, entry=rest) if rest else field
     return path
 
 
@@ -280,7 +346,11 @@ def _item_note(change: ItemChanged, changes: ChangeSet) -> ChangeNote:
         return ChangeNote(
             change,
             change.name,
-            f"now {_requirement(change.after)} (was {_requirement(change.before)})",
+            messages._(
+                "now %(requirement)s (was %(previous)s)",
+                requirement=_requirement(change.after),
+                previous=_requirement(change.before),
+            ),
             anchor=anchor,
         )
     if field.startswith("workloads."):
@@ -290,42 +360,45 @@ def _item_note(change: ItemChanged, changes: ChangeSet) -> ChangeNote:
             return ChangeNote(
                 change,
                 change.name,
-                f"{workload} workload changed",
+                messages._("%(workload)s workload changed", workload=workload),
                 *excerpts(_applies(change.before), _applies(change.after)),
                 anchor=anchor,
             )
+        verb = _verb(change.before, change.after, False)
         return ChangeNote(
             change,
             change.name,
-            f"condition under the {workload} workload {_verb(change.before, change.after, False)}",
+            messages._(WORKLOAD_CONDITION_VERBS[verb], workload=workload),
             before,
             after,
             anchor,
         )
     if field == "id":
-        return ChangeNote(change, change.name, "item id changed", before, after, anchor)
+        return ChangeNote(change, change.name, messages._("item id changed"), before, after, anchor)
     if field == "catalog":
         summary = (
-            "now the shared catalog item" if change.after else "no longer a shared catalog item"
+            messages._("now the shared catalog item")
+            if change.after
+            else messages._("no longer a shared catalog item")
         )
         return ChangeNote(change, change.name, summary, anchor=anchor)
     if field == "category":
         return ChangeNote(
             change,
             change.name,
-            "moved to another category",
+            messages._("moved to another category"),
             *excerpts(
                 changes.category_name(str(change.before)) if change.before else None,
                 changes.category_name(str(change.after)) if change.after else None,
             ),
             anchor=anchor,
         )
-    label = ITEM_FIELD_LABELS.get(field, field.replace(".", " "))
+    label = _label(ITEM_FIELD_LABELS, field, field.replace(".", " "))
     wording = change.aspect == "wording"
     return ChangeNote(
         change,
         change.name,
-        f"{label} {_verb(change.before, change.after, wording)}",
+        _field_verb(label, _verb(change.before, change.after, wording)),
         before,
         after,
         anchor,
@@ -335,92 +408,117 @@ def _item_note(change: ItemChanged, changes: ChangeSet) -> ChangeNote:
 def _applies(value: Value) -> str | None:
     if value is None:
         return None
-    return "Yes" if value else "No"
+    return messages._("Yes") if value else messages._("No")
+
+
+def _in_category(requirement: Value, category: str | None, changes: ChangeSet) -> dict[str, str]:
+    values = {"requirement": _requirement(requirement)}
+    if category:
+        values["category"] = changes.category_name(category)
+    return values
 
 
 def describe(change: Change, changes: ChangeSet) -> ChangeNote:
-    """One change in words."""
+    """One change in words, in the language being rendered."""
     if isinstance(change, ProductAdded):
-        return ChangeNote(change, change.name, "new privacy statement")
+        return ChangeNote(change, change.name, messages._("new privacy statement"))
     if isinstance(change, ProductRemoved):
-        return ChangeNote(change, change.name, "privacy statement removed")
+        return ChangeNote(change, change.name, messages._("privacy statement removed"))
     if isinstance(change, ProductChanged):
         label = _product_field_label(change.field, changes)
         wording = change.aspect != "links"  # a changed link target is not a rewording
         return ChangeNote(
             change,
             label,
-            _verb(change.before, change.after, wording),
+            messages._(VERBS[_verb(change.before, change.after, wording)]),
             *excerpts(change.before, change.after),
         )
     if isinstance(change, MetadataChanged):
         return ChangeNote(
             change,
-            f"Metadata {change.key}",
-            _verb(change.before, change.after, False),
+            messages._("Metadata %(key)s", key=change.key),
+            messages._(VERBS[_verb(change.before, change.after, False)]),
             *excerpts(change.before, change.after),
         )
     if isinstance(change, ItemAdded):
-        category = f", {changes.category_name(change.category)}" if change.category else ""
-        return ChangeNote(
-            change,
-            change.name,
-            f"added ({_requirement(change.requirement)}{category})",
-            anchor=change.item,
+        values = _in_category(change.requirement, change.category, changes)
+        summary = (
+            messages._("added (%(requirement)s, %(category)s)", **values)
+            if "category" in values
+            else messages._("added (%(requirement)s)", **values)
         )
+        return ChangeNote(change, change.name, summary, anchor=change.item)
     if isinstance(change, ItemRemoved):
-        category = f", {changes.category_name(change.category)}" if change.category else ""
-        return ChangeNote(
-            change, change.name, f"removed (was {_requirement(change.requirement)}{category})"
+        values = _in_category(change.requirement, change.category, changes)
+        summary = (
+            messages._("removed (was %(requirement)s, %(category)s)", **values)
+            if "category" in values
+            else messages._("removed (was %(requirement)s)", **values)
         )
+        return ChangeNote(change, change.name, summary)
     if isinstance(change, ItemChanged):
         return _item_note(change, changes)
-    if isinstance(change, RetentionAdded):
-        return ChangeNote(
-            change,
-            f"Retention of {change.rule}",
-            "added",
-            after=None if change.period is None else (Segment(change.period),),
-        )
-    if isinstance(change, RetentionRemoved):
-        return ChangeNote(
-            change,
-            f"Retention of {change.rule}",
-            "removed",
-            before=None if change.period is None else (Segment(change.period),),
-        )
-    if isinstance(change, RetentionChanged):
-        what = "period" if change.field == "period" else change.field
-        return ChangeNote(
-            change,
-            f"Retention of {change.rule}",
-            f"{what} {_verb(change.before, change.after, change.field != 'period')}",
-            *excerpts(change.before, change.after),
-        )
+    if isinstance(change, RetentionAdded | RetentionRemoved | RetentionChanged):
+        return _retention_note(change)
     if isinstance(change, CatalogItemAdded):
-        return ChangeNote(change, f"Catalog item {change.name}", f"added ({change.item})")
-    if isinstance(change, CatalogItemRemoved):
-        return ChangeNote(change, f"Catalog item {change.name}", f"removed ({change.item})")
-    if isinstance(change, CatalogItemChanged):
-        label = ITEM_FIELD_LABELS.get(change.field, change.field)
         return ChangeNote(
             change,
-            f"Catalog item {change.name}",
-            f"{label} {_verb(change.before, change.after, change.field != 'category')}",
+            messages._("Catalog item %(name)s", name=change.name),
+            messages._("added (%(id)s)", id=change.item),
+        )
+    if isinstance(change, CatalogItemRemoved):
+        return ChangeNote(
+            change,
+            messages._("Catalog item %(name)s", name=change.name),
+            messages._("removed (%(id)s)", id=change.item),
+        )
+    if isinstance(change, CatalogItemChanged):
+        label = _label(ITEM_FIELD_LABELS, change.field, change.field)
+        return ChangeNote(
+            change,
+            messages._("Catalog item %(name)s", name=change.name),
+            _field_verb(label, _verb(change.before, change.after, change.field != "category")),
             *excerpts(change.before, change.after),
         )
     if isinstance(change, CategoryAdded):
-        return ChangeNote(change, f"Category {change.name}", f"added ({change.category})")
-    if isinstance(change, CategoryRemoved):
-        return ChangeNote(change, f"Category {change.name}", f"removed ({change.category})")
-    if isinstance(change, CategoryChanged):
         return ChangeNote(
             change,
-            f"Category {change.name}",
-            f"{change.field} {_verb(change.before, change.after)}",
+            messages._("Category %(name)s", name=change.name),
+            messages._("added (%(id)s)", id=change.category),
+        )
+    if isinstance(change, CategoryRemoved):
+        return ChangeNote(
+            change,
+            messages._("Category %(name)s", name=change.name),
+            messages._("removed (%(id)s)", id=change.category),
+        )
+    if isinstance(change, CategoryChanged):
+        label = _label(ITEM_FIELD_LABELS, change.field, change.field)
+        return ChangeNote(
+            change,
+            messages._("Category %(name)s", name=change.name),
+            _field_verb(label, _verb(change.before, change.after)),
             *excerpts(change.before, change.after),
         )
-    return ChangeNote(change, change.type, "changed")  # pragma: no cover - every type is above
+    return ChangeNote(change, change.type, messages._(VERBS["changed"]))  # pragma: no cover
+
+
+def _retention_note(change: RetentionAdded | RetentionRemoved | RetentionChanged) -> ChangeNote:
+    # TRANSLATORS: %(data)s is the data a retention rule is about ("Retention of Logs").
+    subject = messages._("Retention of %(data)s", data=change.rule)
+    if isinstance(change, RetentionAdded):
+        period = None if change.period is None else (Segment(change.period),)
+        return ChangeNote(change, subject, messages._(VERBS["added"]), after=period)
+    if isinstance(change, RetentionRemoved):
+        period = None if change.period is None else (Segment(change.period),)
+        return ChangeNote(change, subject, messages._(VERBS["removed"]), before=period)
+    label = _label(RETENTION_FIELD_LABELS, change.field, change.field)
+    return ChangeNote(
+        change,
+        subject,
+        _field_verb(label, _verb(change.before, change.after, change.field != "period")),
+        *excerpts(change.before, change.after),
+    )
 
 
 def describe_all(changes: Iterable[Change], changeset: ChangeSet) -> list[ChangeNote]:

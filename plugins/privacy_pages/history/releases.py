@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from .. import messages
 from ..diagnostics import Diagnostics, Location
 from .changes import (
     Change,
@@ -207,13 +208,12 @@ class History:
             month = release.date.strftime("%Y-%m")
             for change in release.changes.for_product(product_id):
                 if isinstance(change, ItemChanged) and change.item not in marks:
-                    marks[change.item] = UpdatedMark(
-                        f"Updated in {month}", release.anchor, release.version
-                    )
+                    # TRANSLATORS: %(month)s is a year and month as digits: 2026-11.
+                    label = messages._("Updated in %(month)s", month=month)
+                    marks[change.item] = UpdatedMark(label, release.anchor, release.version)
                 elif isinstance(change, ItemAdded) and change.item not in marks:
-                    marks[change.item] = UpdatedMark(
-                        f"New in {month}", release.anchor, release.version
-                    )
+                    label = messages._("New in %(month)s", month=month)
+                    marks[change.item] = UpdatedMark(label, release.anchor, release.version)
         return marks
 
 

@@ -6,7 +6,7 @@ Plain frozen dataclasses, independent of YAML, MkDocs and templates. Every recor
 
 from .catalog import CatalogItem, Category
 from .comparison_spec import ComparisonSpec, WorkloadColumn
-from .counts import ItemCounts, RequirementCount, counted, item_counts
+from .counts import ItemCounts, RequirementCount, item_counts
 from .dataset import Dataset
 from .items import (
     CONTROL_NOT_STATED,
@@ -90,6 +90,5 @@ __all__ = [
     "Workload",
     "WorkloadColumn",
     "WorkloadValue",
-    "counted",
     "item_counts",
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .. import messages
 from .items import DataItem, Requirement
 from .product import Product
 
@@ -37,12 +38,26 @@ class RequirementCount:
     @property
     def label(self) -> str:
         """``15``, or ``15 (2 conditional)``."""
-        return self.described("")
+        return self._with_conditional(str(self.items))
 
-    def described(self, requirement: str) -> str:
+    def described(self, requirement: Requirement) -> str:
         """``15 required``, or ``15 required (2 conditional)``."""
-        said = f"{self.items} {requirement}".rstrip()
-        return f"{said} ({self.conditional} conditional)" if self.conditional else said
+        if requirement is Requirement.REQUIRED:
+            said = messages.ngettext("%(num)d required", "%(num)d required", self.items)
+        else:
+            said = messages.ngettext("%(num)d optional", "%(num)d optional", self.items)
+        return self._with_conditional(said)
+
+    def _with_conditional(self, said: str) -> str:
+        if not self.conditional:
+            return said
+        # TRANSLATORS: %(items)s is a number of items ("15", "15 required").
+        return messages.ngettext(
+            "%(items)s (%(num)d conditional)",
+            "%(items)s (%(num)d conditional)",
+            self.conditional,
+            items=said,
+        )
 
 
 @dataclass(frozen=True)
@@ -59,7 +74,8 @@ class ItemCounts:
     @property
     def summary(self) -> str:
         """``15 required (2 conditional) · 4 optional (1 conditional)``."""
-        return f"{self.required.described('required')} · {self.optional.described('optional')}"
+        required = self.required.described(Requirement.REQUIRED)
+        return f"{required} · {self.optional.described(Requirement.OPTIONAL)}"
 
 
 def item_counts(product: Product) -> ItemCounts:
@@ -78,9 +94,4 @@ def item_counts(product: Product) -> ItemCounts:
     )
 
 
-def counted(number: int, noun: str, plural: str | None = None) -> str:
-    """``1 product``, ``2 products``: a number with its noun in the right number."""
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
-
-
-__all__ = ["ItemCounts", "RequirementCount", "counted", "item_counts", "standing"]
+__all__ = ["ItemCounts", "RequirementCount", "item_counts", "standing"]

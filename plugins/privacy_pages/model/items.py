@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .. import messages
 from ..diagnostics import Location
 
 #: The ``control`` of an optional item whose statement does not say how collection is controlled:
@@ -41,8 +42,12 @@ class WorkloadValue:
 
     @property
     def label(self) -> str:
-        word = "Yes" if self.applies else "No"
-        return f"{word} ({self.condition})" if self.condition else word
+        """``Yes``, ``No (on shared devices)``: in the language being rendered."""
+        if self.condition:
+            if self.applies:
+                return messages._("Yes (%(condition)s)", condition=self.condition)
+            return messages._("No (%(condition)s)", condition=self.condition)
+        return messages._("Yes") if self.applies else messages._("No")
 
 
 @dataclass(frozen=True)

@@ -5,38 +5,49 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
+from .. import messages
+from ..messages import N_
 from .product import Product
 
+#: Each section's id and heading (a message: translated where it is shown).
 SECTIONS: tuple[tuple[str, str], ...] = (
-    ("overview", "Overview"),
-    ("required-data", "Required data"),
-    ("optional-data", "Optional data"),
-    ("data-use", "How data is used"),
-    ("never-collected", "Data never collected"),
-    ("storage-and-retention", "Storage and retention"),
-    ("data-access-and-security", "Data access and security"),
-    ("your-rights", "Your rights"),
-    ("more-information", "More information"),
-    ("change-history", "Change history"),
+    ("overview", N_("Overview")),
+    ("required-data", N_("Required data")),
+    ("optional-data", N_("Optional data")),
+    ("data-use", N_("How data is used")),
+    ("never-collected", N_("Data never collected")),
+    ("storage-and-retention", N_("Storage and retention")),
+    ("data-access-and-security", N_("Data access and security")),
+    ("your-rights", N_("Your rights")),
+    ("more-information", N_("More information")),
+    ("change-history", N_("Change history")),
 )
 SECTION_IDS = tuple(section_id for section_id, _ in SECTIONS)
 
 #: What a page says in a section its record leaves empty and the writer has not marked: one
 #: wording per section, in the product's voice. ``{product}`` stands for the product's name; a
-#: site can change any of them (option ``empty_sections``).
+#: site can change any of them (option ``empty_sections``). Each is a message, translated where
+#: it is shown; a site's own wording is shown as written.
 EMPTY_SECTION_WORDING: Mapping[str, str] = MappingProxyType(
     {
-        "required-data": "{product} collects no required data.",
-        "optional-data": "{product} collects no optional data.",
-        "data-use": "{product} describes no uses of data beyond the purposes above.",
-        "never-collected": "{product} lists no data that it never collects.",
-        "storage-and-retention": (
+        # TRANSLATORS: {product} is the product's name: keep it as it is.
+        "required-data": N_("{product} collects no required data."),
+        "optional-data": N_("{product} collects no optional data."),
+        "data-use": N_("{product} describes no uses of data beyond the purposes above."),
+        "never-collected": N_("{product} lists no data that it never collects."),
+        "storage-and-retention": N_(
             "{product} gives no details of where data is stored or how long it is kept."
         ),
-        "data-access-and-security": "{product} gives no details of how access to data is protected.",
-        "your-rights": "{product} gives no details of how to exercise your data protection rights.",
-        "more-information": "{product} has no further privacy documentation.",
-        "change-history": "No change to this page has been recorded since it was first published.",
+        "data-access-and-security": N_(
+            "{product} gives no details of how access to data is protected."
+        ),
+        "your-rights": N_(
+            "{product} gives no details of how to exercise your data protection rights."
+        ),
+        "more-information": N_("{product} has no further privacy documentation."),
+        "change-history": N_(
+            "No change to this page has been recorded since it was first published."
+        ),
     }
 )
 #: The placeholder of :data:`EMPTY_SECTION_WORDING`, the only one: the wording is plain text,
@@ -47,8 +58,12 @@ PRODUCT_PLACEHOLDER = "{product}"
 def empty_section_wording(
     product: Product, section_id: str, wording: Mapping[str, str] = EMPTY_SECTION_WORDING
 ) -> str:
-    """The site's sentence for an empty section, with the product's name put in."""
-    text = wording.get(section_id) or EMPTY_SECTION_WORDING[section_id]
+    """The site's sentence for an empty section, with the product's name put in (the
+    package's own sentence in the language being rendered; a site's as it wrote it)."""
+    default = EMPTY_SECTION_WORDING[section_id]
+    text = wording.get(section_id) or default
+    if text == default:  # the settings hold the defaults under the site's own wording
+        text = messages._(default)
     return text.replace(PRODUCT_PLACEHOLDER, product.name)
 
 

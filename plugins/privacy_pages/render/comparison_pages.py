@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from .. import messages
 from ..compare.cells import Cell, Statement, WorkloadCell
 from ..compare.collection import Collection
 from ..compare.comparison import (
@@ -21,11 +22,12 @@ from ..compare.comparison import (
     comparison_specs,
 )
 from ..markdown_text import MarkdownSafe
-from ..model import CatalogItem, Dataset, Product, counted
+from ..model import CatalogItem, Dataset, Product
 from ..settings import Settings
 from ..stores.tables import StoreTables, tables_of
 from .data_item_index import (
     INDEX_TITLE,
+    caption_detail,
     filter_text,
     render_data_item_index,
     wide_page_front_matter,
@@ -161,7 +163,9 @@ def render_comparison(
     def index_url(item: CatalogItem) -> str:
         return relative_url(path, data_item_index_path(settings), settings, item.id)
 
-    description = comparison.spec.description or f"{comparison.spec.title}: data items by product."
+    description = comparison.spec.description or messages._(
+        "%(title)s: data items by product.", title=comparison.spec.title
+    )
     markdown = render(
         "comparison.md.j2",
         settings.templates_dir,
@@ -173,10 +177,7 @@ def render_comparison(
         product_cell=cells.product_cell,
         workload_cell=cells.workload_cell,
         index_url=index_url,
-        caption_detail=(
-            f"{counted(len(comparison.rows), 'data item')}, "
-            f"{counted(len(comparison.products), 'product')}"
-        ),
+        caption_detail=caption_detail(len(comparison.rows), len(comparison.products)),
         search_text=partial(filter_text, tables=stores),
         store_types=store_type_tokens,
         store_type_options=store_type_options((row.item for row in comparison.rows), stores),
@@ -244,5 +245,5 @@ def planned_comparison_pages(dataset: Dataset, settings: Settings) -> list[Plann
         PlannedPage(path=comparison_page_path(settings, spec.id), title=spec.title)
         for spec in comparison_specs(dataset)
     ]
-    plan.append(PlannedPage(path=data_item_index_path(settings), title=INDEX_TITLE))
+    plan.append(PlannedPage(path=data_item_index_path(settings), title=messages._(INDEX_TITLE)))
     return plan

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from .. import messages
 from ..compare.cells import Cell, Statement, combine_workload
 from ..compare.collection import Collection
 from ..compare.comparison import (
@@ -15,7 +16,8 @@ from ..compare.comparison import (
 )
 from ..markdown_text import MarkdownSafe
 from ..memo import memoized
-from ..model import CatalogItem, Category, Product, counted
+from ..messages import N_
+from ..model import CatalogItem, Category, Product
 from ..settings import Settings
 from ..stores.tables import StoreTables, tables_of
 from .front_matter import yaml_header
@@ -32,10 +34,9 @@ from .reuse import PageReuse
 from .store_labels import store_search_terms, store_type_options, store_type_tokens
 from .templates import environment, html_text, render
 
-INDEX_TITLE = "Data item index"
-
-
-INDEX_DESCRIPTION = "Every data item in the catalog, the products that collect it, and how."
+#: The index's title and description (messages: translated where they are shown).
+INDEX_TITLE = N_("Data item index")
+INDEX_DESCRIPTION = N_("Every data item in the catalog, the products that collect it, and how.")
 
 
 def wide_page_front_matter(title: str, description: str) -> str:
@@ -107,9 +108,16 @@ def _workload_texts(product: Product, statement: Statement) -> tuple[str, ...]:
     for workload in product.workloads:
         cell = combine_workload(statement.items, workload.id)
         if cell.conditions:
-            texts.append(f"{workload.name}: {cell.label} ({'; '.join(cell.conditions)})")
+            # TRANSLATORS: whether a product collects an item under one of its workloads.
+            text = messages._(
+                "%(workload)s: %(status)s (%(conditions)s)",
+                workload=workload.name,
+                status=cell.label,
+                conditions="; ".join(cell.conditions),
+            )
         else:
-            texts.append(f"{workload.name}: {cell.label}")
+            text = messages._("%(workload)s: %(status)s", workload=workload.name, status=cell.label)
+        texts.append(text)
     return tuple(texts)
 
 
@@ -153,13 +161,15 @@ class IndexBadges:
             environment(settings.templates_dir).get_template("comparison-cells.md.j2").module
         )
         self.macro = module.badge
-        self.rendered: dict[tuple[str, str], MarkdownSafe] = {}
+        self.rendered: dict[Cell, MarkdownSafe] = {}
 
     def __call__(self, cell: Cell) -> MarkdownSafe:
-        key = (cell.status.value, cell.label)
-        if key not in self.rendered:
-            self.rendered[key] = MarkdownSafe(str(self.macro(*key)))
-        return self.rendered[key]
+        found = self.rendered.get(cell)
+        if found is None:  # (cells are shared objects, and each renders one badge)
+            found = self.rendered[cell] = MarkdownSafe(
+                str(self.macro(cell.status.value, cell.label))
+            )
+        return found
 
 
 def filter_text(item: CatalogItem, tables: StoreTables) -> str:
@@ -167,6 +177,16 @@ def filter_text(item: CatalogItem, tables: StoreTables) -> str:
     name, id, aliases and store data types (by id, and by what ``tables`` call them)."""
     terms = (item.name, item.id, *item.aliases, *store_search_terms(item, tables))
     return " ".join(terms).lower()
+
+
+def caption_detail(items: int, products: int) -> str:
+    """What a table's caption says of its size: ``12 data items, 3 products``."""
+    # TRANSLATORS: in brackets after a table's caption: "(12 data items, 3 products)".
+    return messages._(
+        "%(items)s, %(products)s",
+        items=messages.ngettext("%(num)d data item", "%(num)d data items", items),
+        products=messages.ngettext("%(num)d product", "%(num)d products", products),
+    )
 
 
 class IndexRows:
@@ -219,13 +239,10 @@ def render_data_item_index(
     markdown = render(
         "data-item-index.md.j2",
         settings.templates_dir,
-        before=wide_page_front_matter(INDEX_TITLE, INDEX_DESCRIPTION),
+        before=wide_page_front_matter(messages._(INDEX_TITLE), messages._(INDEX_DESCRIPTION)),
         groups=groups,
         item_count=item_count,
-        caption_detail=(
-            f"{counted(item_count, 'data item')}, "
-            f"{counted(len(collection.dataset.products), 'product')}"
-        ),
+        caption_detail=caption_detail(item_count, len(collection.dataset.products)),
         products=list(collection.dataset.products.values()),
         store_type_options=store_type_options((e.item for _, es in groups for e in es), tables),
         row=IndexRows(settings, reuse, **helpers),
@@ -239,6 +256,6 @@ def render_data_item_index(
     return GeneratedPage(
         path=path,
         markdown=markdown,
-        title=INDEX_TITLE,
+        title=messages._(INDEX_TITLE),
         source=None,
     )

@@ -18,18 +18,21 @@ from urllib.parse import urljoin, urlsplit
 
 import markdown
 
-from .. import __version__
+from .. import __version__, messages
 from ..history.notes import ChangeNote
 from ..history.releases import History, Release
+from ..messages import N_
 from ..model import Dataset
 from ..settings import Settings
 from .change_notes import MarkedNote
-from .paths import FEED_PATH, changes_page_path, page_url
+from .paths import changes_page_path, feed_path, page_url
 from .sanitize import sanitize_html
 from .templates import environment
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
-FEED_TITLE = "Privacy statements: what changed"
+#: The feed's title and subtitle (messages: translated as the feed is written).
+FEED_TITLE = N_("Privacy statements: what changed")
+FEED_SUBTITLE = N_("Each release of the privacy statements, with what changed in each.")
 _PARAGRAPH = re.compile(r"^<p>|</p>$")
 _TAG = re.compile(r"<[^>]+>")
 
@@ -67,7 +70,7 @@ class _Links:
 
     def feed_id(self) -> str:
         if self.base:
-            return self.url(FEED_PATH)
+            return self.url(feed_path(self.settings))
         return uuid.uuid5(uuid.NAMESPACE_URL, f"privacy-pages:{self.settings.pages_dir}").urn
 
 
@@ -99,7 +102,8 @@ def _converter() -> markdown.Markdown:
 def _content_html(lines: list[str], first: bool, release: Release) -> str:
     items = []
     if first:
-        items.append(f"<p>First published in release {html.escape(release.version)}.</p>")
+        said = messages._("First published in release %(version)s.", version=release.version)
+        items.append(f"<p>{html.escape(said)}</p>")
     if lines:
         items.append("<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>")
     return "".join(items)
@@ -112,10 +116,17 @@ def _plain(line: str) -> str:
 
 def _summary(lines: list[str], first: bool, release: Release) -> str:
     if first and not lines:
-        return f"First published in release {release.version}."
-    count = len(lines)
-    head = f"{count} change{'s' if count != 1 else ''} in release {release.version}"
-    return head + ": " + "; ".join(_plain(line) for line in lines)
+        return messages._("First published in release %(version)s.", version=release.version)
+    head = messages.ngettext(
+        "%(num)d change in release %(version)s",
+        "%(num)d changes in release %(version)s",
+        len(lines),
+        version=release.version,
+    )
+    # TRANSLATORS: a feed entry's summary: how many changes, then each of them.
+    return messages._(
+        "%(changes)s: %(notes)s", changes=head, notes="; ".join(_plain(line) for line in lines)
+    )
 
 
 def atom_feed(history: History, dataset: Dataset, settings: Settings) -> str:
@@ -123,11 +134,11 @@ def atom_feed(history: History, dataset: Dataset, settings: Settings) -> str:
     links = _Links(settings)
     feed = ET.Element("feed", {"xmlns": ATOM_NAMESPACE})
     _sub(feed, "id", links.feed_id())
-    _sub(feed, "title", FEED_TITLE)
-    _sub(feed, "subtitle", "Each release of the privacy statements, with what changed in each.")
+    _sub(feed, "title", messages._(FEED_TITLE))
+    _sub(feed, "subtitle", messages._(FEED_SUBTITLE))
     latest = history.latest
     _sub(feed, "updated", _timestamp(latest.date) if latest else "1970-01-01T00:00:00Z")
-    _sub(feed, "link", rel="self", type="application/atom+xml", href=links.url(FEED_PATH))
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=links.url(feed_path(settings)))
     _sub(
         feed,
         "link",
@@ -145,8 +156,19 @@ def atom_feed(history: History, dataset: Dataset, settings: Settings) -> str:
             name = release.product_names.get(product_id) or release.changes.name_of(product_id)
             entry = _sub(feed, "entry")
             _sub(entry, "id", links.entry_id(product_id, release))
-            verb = "first published" if first and not notes else "changes"
-            _sub(entry, "title", f"{name}: {verb} in release {release.version}")
+            if first and not notes:
+                title = messages._(
+                    "%(product)s: first published in release %(version)s",
+                    product=name,
+                    version=release.version,
+                )
+            else:
+                title = messages._(
+                    "%(product)s: changes in release %(version)s",
+                    product=name,
+                    version=release.version,
+                )
+            _sub(entry, "title", title)
             _sub(entry, "updated", _timestamp(release.date))
             _sub(entry, "published", _timestamp(release.date))
             if product_id in dataset.products:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .. import messages
 from ..history.releases import History
+from ..messages import N_
 from ..model import SECTIONS, Dataset, ItemGroup, Product, item_counts
 from ..model.sections import empty_statement
 from ..settings import Settings
@@ -25,15 +27,31 @@ def last_updated(product: Product, settings: Settings) -> str | None:
     return None
 
 
+#: The label of a group of optional items, by its kind (the schema's values of ``kind``), and
+#: the kind as a word (what the group's heading may already say).
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "diagnostic": (N_("Optional diagnostic data"), N_("diagnostic")),
+    "feedback": (N_("Optional feedback data"), N_("feedback")),
+    "telemetry": (N_("Optional telemetry data"), N_("telemetry")),
+    "other": (N_("Optional other data"), N_("other")),
+}
+
+
 def kind_label(group: ItemGroup) -> str | None:
     """ "Optional diagnostic data" under a group of optional items, unless its heading or its
-    introduction already names the kind: a label repeated right above itself says nothing."""
+    introduction already names the kind (in English or in the language being rendered): a
+    label repeated right above itself says nothing."""
     if group.kind is None:
         return None
+    label, word = KIND_LABELS.get(group.kind, (None, group.kind))
     said = " ".join(text for text in (group.title, group.intro) if text)
     # The kind as a word: "other" is not said by "another".
-    named = re.search(rf"\b{re.escape(group.kind)}\b", said, re.IGNORECASE)
-    return None if named else f"Optional {group.kind} data"
+    for kind in dict.fromkeys((group.kind, messages._(word))):
+        if re.search(rf"\b{re.escape(kind)}\b", said, re.IGNORECASE):
+            return None
+    if label is None:  # a kind the schema does not know: said as it is
+        return messages._("Optional %(kind)s data", kind=group.kind)
+    return messages._(label)
 
 
 def render_product(
@@ -53,7 +71,7 @@ def render_product(
         settings.templates_dir,
         product=product,
         dataset=dataset if template_dataset is None else template_dataset,
-        sections=SECTIONS,
+        sections=[(section_id, messages._(heading)) for section_id, heading in SECTIONS],
         empty_statement=lambda section_id: empty_statement(
             product, section_id, settings.empty_sections
         ),

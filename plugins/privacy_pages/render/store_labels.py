@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
+from .. import messages
+from ..messages import N_
 from ..model import CatalogItem, Dataset, Product
 from ..settings import Settings
 from ..stores.apple_app_privacy import write_app_privacy_details
@@ -21,18 +23,29 @@ from .reuse import PageReuse
 
 Writer = Callable[[StoreLabel], str | bytes]
 
-#: By store: its name on the page, and the files made for it (link text, file name, writer).
+#: By store: its name on the page (the store's own name, as every language says it), and the
+#: files made for it (link text, a message; file name; writer).
 STORE_FILES: dict[str, tuple[str, tuple[tuple[str, str, Writer], ...]]] = {
     "google_play": (
         "Google Play",
-        (("Data safety form (CSV for the Play Console)", "data-safety.csv", write_data_safety),),
+        (
+            (
+                N_("Data safety form (CSV for the Play Console)"),
+                "data-safety.csv",
+                write_data_safety,
+            ),
+        ),
     ),
     "apple": (
         "App Store",
         (
-            ("privacy manifest (PrivacyInfo.xcprivacy)", "PrivacyInfo.xcprivacy", write_manifest),
             (
-                "App Privacy details (fastlane JSON)",
+                N_("privacy manifest (PrivacyInfo.xcprivacy)"),
+                "PrivacyInfo.xcprivacy",
+                write_manifest,
+            ),
+            (
+                N_("App Privacy details (fastlane JSON)"),
                 "app_privacy_details.json",
                 write_app_privacy_details,
             ),
@@ -71,9 +84,13 @@ def store_summaries(
             StoreSummary(
                 name,
                 ", ".join(label.tables.data_type_label(store, t) for t in label.entries)
-                or "No data",
+                # TRANSLATORS: what a store's label shows when the app collects nothing.
+                or messages._("No data"),
                 tuple(
-                    (title, relative_link(page, store_label_path(settings, product.id, file)))
+                    (
+                        messages._(title),
+                        relative_link(page, store_label_path(settings, product.id, file)),
+                    )
                     for title, file, _ in files
                 ),
             )
@@ -141,8 +158,12 @@ def store_type_options(items: Iterable[CatalogItem], tables: StoreTables) -> lis
             order.index(store) if store in order else len(order),
             tables.data_type_label(store, data_type).casefold(),
             f"{store}:{data_type}",
-            f"{STORE_FILES[store][0] if store in STORE_FILES else store}: "
-            f"{tables.data_type_label(store, data_type)}",
+            # TRANSLATORS: a choice of the store data type filter: "Google Play: Device ID".
+            messages._(
+                "%(store)s: %(datatype)s",
+                store=STORE_FILES[store][0] if store in STORE_FILES else store,
+                datatype=tables.data_type_label(store, data_type),
+            ),
         )
         for store, data_type in found
     ]
