@@ -73,6 +73,17 @@ class Messages:
         return format_date(day, format=form, locale=_babel_locale(self.language))
 
 
+def language_name(language: str) -> str:
+    """A language's name in that language ("Français", "العربية"), for a nav or a selector."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(_babel_locale(language)).get_display_name() or language
+    except (UnknownLocaleError, ValueError):
+        return language
+    return name[:1].upper() + name[1:]
+
+
 def base_language(language: str) -> str:
     """``fr`` of ``fr-CA`` or ``fr_CA``."""
     return language.replace("_", "-").split("-")[0].lower()

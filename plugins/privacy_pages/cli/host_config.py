@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from ..render.generated import GeneratedPage
-from ..render.pages import fill_nav, nav_entries
+from ..render.pages import fill_language_nav
 from ..render.paths import SCRIPT, STYLESHEET
 from ..settings import PLUGIN_NAME, Settings, read_mkdocs_config
 
@@ -61,7 +61,7 @@ def host_config(
     config["extra_css"] = _with(config.get("extra_css"), STYLESHEET)
     config["extra_javascript"] = _with(config.get("extra_javascript"), SCRIPT)
     if isinstance(config.get("nav"), list):
-        fill_nav(config["nav"], nav_entries(pages, settings, escape_titles=escape_titles), settings)
+        fill_language_nav(config["nav"], pages, settings, escape_titles=escape_titles)
     return config
 
 

@@ -15,10 +15,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..load.discovery import YAML_SUFFIXES
 from ..pipeline import SiteBuild
 from ..render.generated import GeneratedAsset, GeneratedPage
-from ..render.pages import fill_nav, nav_entries
+from ..render.pages import fill_language_nav
 from ..render.paths import data_item_index_path, is_comparison_page
 from ..settings import Settings
-from .languages import language_nav, page_language
 
 
 def add_generated_files(
@@ -115,9 +114,7 @@ def add_to_nav(config: MkDocsConfig, pages: Sequence[GeneratedPage], settings: S
     nav titles as HTML)."""
     if config.nav is None:
         config.nav = []
-    own = [page for page in pages if page_language(page.path, settings) == settings.language]
-    fill_nav(config.nav, nav_entries(own, settings), settings)
-    language_nav(config, pages, settings)  # the other languages' pages, a section each
+    fill_language_nav(config.nav, pages, settings)  # other languages: a section each
 
 
 def wide_pages_first(pages: Sequence[GeneratedPage], settings: Settings) -> list[str]:

@@ -18,9 +18,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..messages import RIGHT_TO_LEFT, base_language
-from ..render.generated import GeneratedPage
-from ..render.pages import nav_entries
+from ..messages import RIGHT_TO_LEFT, base_language, language_name
 from ..render.paths import FEED_PATH
 from ..settings import Settings
 
@@ -58,17 +56,6 @@ def _in_language(src_uri: str, settings: Settings, language: str) -> str:
     return path if language == settings.language else f"{language}/{path}"
 
 
-def language_name(language: str) -> str:
-    """A language's name, in that language ("Français", "العربية")."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        name = Locale.parse(language.replace("-", "_")).get_display_name()
-    except (UnknownLocaleError, ValueError):
-        return language
-    return (name or language)[:1].upper() + (name or language)[1:]
-
-
 def alternates(src_uri: str, settings: Settings, page_paths: set[str]) -> list[dict[str, str]]:
     """Material's ``extra.alternate`` for a generated page: the same page in each language."""
     found = []
@@ -101,17 +88,6 @@ def hreflang_links(alternate: Sequence[dict[str, str]], page_url: str, site_url:
         f'href="{html.escape(base + entry["link"])}">'
         for entry in alternate
     )
-
-
-def language_nav(config: MkDocsConfig, pages: Sequence[GeneratedPage], settings: Settings) -> None:
-    """A nav section per other language, named in that language, after the site's own."""
-    if config.nav is None or not settings.languages:
-        return
-    for language in settings.languages:
-        prefix = f"{language}/"
-        own = [page for page in pages if page.path.startswith(prefix)]
-        in_language = replace(settings, pages_dir=prefix + settings.pages_dir)
-        config.nav.append({language_name(language): nav_entries(own, in_language)})
 
 
 def page_alternates(

@@ -14,6 +14,7 @@ from typing import Any
 from ..compare.collection import Collection
 from ..compare.comparison import Comparison, comparisons
 from ..history.releases import History
+from ..messages import language_name, messages_for, speaking
 from ..model import Dataset, Product
 from ..settings import Settings
 from .comparison_pages import planned_comparison_pages, render_comparison_pages
@@ -120,6 +121,28 @@ def nav_entries(
             entries.append({"Comparisons": compared})
     entries += [entry(page) for page in pages if page.path == data_item_index_path(settings)]
     return entries
+
+
+def fill_language_nav(
+    nav: list[Any],
+    pages: Sequence[PlannedPage | GeneratedPage],
+    settings: Settings,
+    *,
+    escape_titles: bool = True,
+) -> None:
+    """Fill the nav with the site language's pages in the section ``settings.nav_title``, and
+    each other language's pages (under its folder, ``fr/privacy/...``) in a section named in
+    that language, added at the end."""
+    languages = tuple(lang for lang in settings.languages if lang != settings.language)
+    own = [p for p in pages if not p.path.startswith(tuple(f"{lang}/" for lang in languages))]
+    fill_nav(nav, nav_entries(own, settings, escape_titles=escape_titles), settings)
+    for language in languages:
+        prefix = f"{language}/"
+        theirs = [p for p in pages if p.path.startswith(prefix)]
+        in_language = replace(settings, pages_dir=prefix + settings.pages_dir)
+        with speaking(messages_for(language, settings.messages_dir)):  # "Comparisons"
+            entries = nav_entries(theirs, in_language, escape_titles=escape_titles)
+        nav.append({language_name(language): entries})
 
 
 def fill_nav(nav: list[Any], entries: list[dict[str, object]], settings: Settings) -> None:
