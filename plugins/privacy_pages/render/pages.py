@@ -11,6 +11,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
+from .. import messages
 from ..compare.collection import Collection
 from ..compare.comparison import Comparison, comparisons
 from ..history.releases import History
@@ -118,7 +119,7 @@ def nav_entries(
         entries += [entry(page) for page in pages if page.product_id]
         compared = [entry(page) for page in pages if is_comparison_page(page.path, settings)]
         if compared:
-            entries.append({"Comparisons": compared})
+            entries.append({messages._("Comparisons"): compared})
     entries += [entry(page) for page in pages if page.path == data_item_index_path(settings)]
     return entries
 
