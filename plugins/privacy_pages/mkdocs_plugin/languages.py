@@ -19,6 +19,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..messages import RIGHT_TO_LEFT, base_language, language_name
+from ..model import Dataset
+from ..pipeline import SiteBuild
 from ..render.paths import FEED_PATH
 from ..settings import Settings
 
@@ -41,6 +43,12 @@ def page_language(src_uri: str, settings: Settings) -> str:
         if src_uri.startswith(f"{language}/"):
             return language
     return settings.language
+
+
+def page_dataset(build: SiteBuild, src_uri: str, settings: Settings) -> Dataset:
+    """The model a generated page was rendered from: its language's."""
+    translated = build.languages.get(page_language(src_uri, settings))
+    return build.dataset if translated is None else translated.dataset
 
 
 def page_feed(src_uri: str, settings: Settings) -> str:

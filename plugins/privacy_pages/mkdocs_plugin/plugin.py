@@ -28,7 +28,13 @@ from .files import ConversionOrder, add_generated_files, add_to_nav, wide_pages_
 from .handwritten import expand_page_blocks
 from .head import add_feed_link, add_meta_tags
 from .i18n import I18N_FILES_PRIORITY, add_in_language, hide_from_i18n, i18n_plugin
-from .languages import in_build_language, page_alternates, page_feed, written_in_language
+from .languages import (
+    in_build_language,
+    page_alternates,
+    page_dataset,
+    page_feed,
+    written_in_language,
+)
 from .page_memory import clear_file_content, clear_page_content
 from .page_meta import escape_printed, has_macros, not_a_template
 from .rebuilds import DirtyRebuilds
@@ -161,7 +167,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             return markdown
         if self.macros:
             not_a_template(page.meta)
-        product = self.build.dataset.products.get(str(page.meta.get("product_id")))
+        dataset = page_dataset(self.build, page.file.src_uri, self.settings or self.build.settings)
+        product = dataset.products.get(str(page.meta.get("product_id")))
         if product is not None:  # the theme's <title> names the product
             page.meta["title"] = browser_title(product)
         markdown = self.banners.get(page.file.src_uri, "") + markdown
