@@ -4,9 +4,11 @@ files."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from functools import partial
 from importlib import resources
 
+from .. import messages
 from ..compare.collection import Collection
 from ..compare.comparison import (
     Comparison,
@@ -32,6 +34,20 @@ def static_assets() -> list[GeneratedAsset]:
     ]
 
 
+def _in_language(language: messages.Messages, pieces: Callable[[], Iterator[str]]) -> Iterator[str]:
+    """``pieces()`` made in ``language``, however late it is read: a large file is made as it is
+    written, after its language's pages are rendered (each piece in the language, so that
+    nothing between two pieces runs in it)."""
+    with messages.speaking(language):
+        made = iter(pieces())
+    while True:
+        with messages.speaking(language):
+            piece = next(made, None)
+        if piece is None:
+            return
+        yield piece
+
+
 def _csv(table: Comparison) -> tuple[str, bool]:
     return comparison_csv(table), True
 
@@ -51,7 +67,11 @@ def render_assets(
     assets = [
         GeneratedAsset(
             paths.privacy_json,
-            pieces=partial(privacy_json_pieces, collection, settings, tables, reuse),
+            pieces=partial(
+                _in_language,
+                messages.current(),
+                partial(privacy_json_pieces, collection, settings, tables, reuse),
+            ),
         ),
         GeneratedAsset(paths.schema, json_schema_text()),
     ]
