@@ -185,7 +185,8 @@ class TranslationRun:
                 )
             for key, text, _ in fields:
                 status.states[key] = TextState.MISSING
-                state.fallbacks.setdefault(text, "source")
+                if record.kind != "product":  # a product's page says so once, at its top
+                    state.fallbacks.setdefault(text, "source")
             return record.data
         texts: dict[str, str] = {}
         known = {key for key, _, _ in fields}

@@ -15,11 +15,12 @@ _HEAD_END = re.compile(r"</head>", re.IGNORECASE)
 _NOT_METADATA = frozenset({"title", "render_macros"})
 
 
-def add_feed_link(output: str, href: str) -> str:
-    """Announce the Atom feed of changes in the page's ``<head>``."""
+def add_feed_link(output: str, href: str, title: str = "What changed") -> str:
+    """Announce the Atom feed of changes in the page's ``<head>`` (``title``: in the page's
+    language)."""
     tag = (
         '<link rel="alternate" type="application/atom+xml" '
-        f'title="What changed" href="{html.escape(href)}">'
+        f'title="{html.escape(title)}" href="{html.escape(href)}">'
     )
     return _before_head_end(output, tag)
 

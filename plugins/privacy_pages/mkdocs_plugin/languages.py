@@ -18,7 +18,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..messages import RIGHT_TO_LEFT, base_language, language_name
+from ..messages import RIGHT_TO_LEFT, Messages, base_language, language_name, messages_for
 from ..model import Dataset
 from ..pipeline import SiteBuild
 from ..render.paths import FEED_PATH
@@ -49,6 +49,11 @@ def page_dataset(build: SiteBuild, src_uri: str, settings: Settings) -> Dataset:
     """The model a generated page was rendered from: its language's."""
     translated = build.languages.get(page_language(src_uri, settings))
     return build.dataset if translated is None else translated.dataset
+
+
+def page_messages(src_uri: str, settings: Settings) -> Messages:
+    """The messages of a page's language (a hand-written page: the site's)."""
+    return messages_for(page_language(src_uri, settings), settings.messages_dir)
 
 
 def page_feed(src_uri: str, settings: Settings) -> str:

@@ -33,6 +33,7 @@ from .languages import (
     page_alternates,
     page_dataset,
     page_feed,
+    page_messages,
     written_in_language,
 )
 from .page_memory import clear_file_content, clear_page_content
@@ -233,7 +234,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             output = written_in_language(output, page.file.src_uri, self.settings, self.alternate)
         if self.build.history:
             feed = page_feed(page.file.src_uri, self.settings)
-            output = add_feed_link(output, get_relative_url(feed, page.url))
+            title = page_messages(page.file.src_uri, self.settings).gettext("What changed")
+            output = add_feed_link(output, get_relative_url(feed, page.url), title)
         meta = page.meta or {}
         return add_meta_tags(output, meta) if "product_id" in meta else output
 

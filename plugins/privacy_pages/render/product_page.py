@@ -17,6 +17,7 @@ from .history_pages import product_context
 from .paths import product_page_path
 from .store_labels import store_summaries
 from .templates import render
+from .translated import untranslated
 
 
 def last_updated(product: Product, settings: Settings) -> str | None:
@@ -76,6 +77,7 @@ def render_product(
             product, section_id, settings.empty_sections
         ),
         last_updated=last_updated(product, settings),
+        untranslated=untranslated(product.source.path),
         category_name=dataset.category_name,
         kind_label=kind_label,
         counts=item_counts(product),
