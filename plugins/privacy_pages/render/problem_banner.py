@@ -65,6 +65,21 @@ def unread_product_page(pages_dir: str, source: str) -> GeneratedPage:
     )
 
 
+def _language_of(path: str, pages_dir: str) -> str | None:
+    """The language folder a generated page is in (``fr`` of ``fr/privacy/x.md``), if any."""
+    if path.startswith(pages_dir + "/"):
+        return None
+    return path.split("/", 1)[0] if "/" in path else None
+
+
+def _translation_of(source: str, language: str) -> str:
+    """The translation file of a product record (``content/products/x.yml`` →
+    ``content/translations/fr/products/x.yml``), as shown to writers."""
+    record = PurePosixPath(source)
+    content = record.parent.parent
+    return (content / "translations" / language / record.parent.name / record.name).as_posix()
+
+
 def preview_banners(
     pages: Sequence[GeneratedPage],
     problems: Sequence[Diagnostic],
@@ -83,7 +98,13 @@ def preview_banners(
         if page.source is not None:
             source = display_path(page.source)
             shown.add(source)
-            banners[page.path] = problem_banner(by_file.get(source, []), source)
+            found = by_file.get(source, [])
+            language = _language_of(page.path, pages_dir)
+            if language is not None and page.product_id:  # its translation's problems too
+                translation = _translation_of(source, language)
+                shown.add(translation)
+                found = found + by_file.get(translation, [])
+            banners[page.path] = problem_banner(found, source, name_files=language is not None)
     taken = {page.path for page in pages}
     extra = []
     for source in unread:
