@@ -51,6 +51,9 @@ class ContentCache:
     #: The translation files parsed (located data, or the fault that stopped reading them),
     #: the same way (see ``translations.TranslationRun``).
     translations: dict[Path, tuple[tuple[int, int], Any]] = field(default_factory=dict)
+    #: By (language, record path): what the record was linked into in that language, and from
+    #: what (see ``translations.TranslationRun.record``).
+    linked: dict[tuple[str, str], Any] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
 

@@ -93,6 +93,38 @@ class Language:
     records: dict[str, RecordTranslation] = field(default_factory=dict)
 
 
+@dataclass
+class Effects:
+    """What translating one record in one language found: kept with the product it made, so
+    that a rebuild that reuses the product finds the same."""
+
+    status: RecordTranslation = field(default_factory=lambda: RecordTranslation("", None))
+    untranslated: bool = False
+    #: (text, what it is, whether it replaces an earlier state of the same text)
+    fallbacks: list[tuple[str, StaleShows, bool]] = field(default_factory=list)
+    translated: list[str] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def report(
+        self,
+        where: Location,
+        message: str,
+        rule: str,
+        key_path: str = "",
+        severity: Severity = Severity.WARNING,
+    ) -> None:
+        self.problems.append(Diagnostic(where, message, rule, severity, key_path))
+
+
+@dataclass
+class Linked:
+    """A product linked in a language, with what it was made from and what was found."""
+
+    inputs: tuple[Any, ...]
+    effects: Effects
+    product: Any
+
+
 def translation_path(language: str, record: str) -> PurePosixPath:
     """The translation file of a record (its path inside the content folder)."""
     return PurePosixPath(TRANSLATIONS_DIR, language, record)
@@ -133,6 +165,8 @@ class TranslationRun:
         self._builders: dict[str, DatasetBuilder] = {}
         self._files: dict[str, dict[str, Path]] = {}  # language → record → translation file
         self._records: set[str] = set()
+        #: The languages in which a record products refer to changed since the last rebuild.
+        self._changed: set[str] = set()
         #: The current translations of each language, as text (see :meth:`finish`).
         self._translated: dict[str, set[str]] = {}
         for language in dict.fromkeys(languages):
@@ -159,23 +193,71 @@ class TranslationRun:
         relative = _relative(record.path, self.content_dir)
         self._records.add(relative)
         for language, builder in self._builders.items():
-            data = record.data
-            if record.kind in TRANSLATED_KINDS:
-                data = self._translate(language, relative, record)
-            link_record(builder, RecordFile(record.path, record.display, record.kind, data))
+            if record.kind not in TRANSLATED_KINDS:
+                link_record(builder, record)
+                continue
+            path = self._files[language].get(relative)
+            parsed = self._parsed(path, display_path(path)) if path is not None else None
+            inputs = (record.data, parsed, self.stale_shows, builder.rules, builder.max_text)
+            kept = self._kept(language, relative, record.kind, inputs)
+            if kept is not None:  # as last rebuild: its product and what it found, again
+                self._apply(language, kept.effects)
+                builder.dataset.products[kept.product.id] = kept.product
+                continue
+            effects = Effects()
+            data = self._translate(language, relative, record, parsed, effects)
+            self._apply(language, effects)
+            made = link_record(builder, RecordFile(record.path, record.display, record.kind, data))
+            if self.cache is not None:
+                self.cache.linked[(language, relative)] = Linked(inputs, effects, made)
 
-    def _translate(self, language: str, relative: str, record: RecordFile) -> Any:
+    def _kept(
+        self, language: str, relative: str, kind: str, inputs: tuple[Any, ...]
+    ) -> Linked | None:
+        """Under ``mkdocs serve``, a product linked the last rebuild from the same parsed
+        record and translation (the same objects: their files have not changed), when nothing
+        it refers to changed either; None otherwise. Each language's model would otherwise be
+        linked anew on every rebuild."""
+        if self.cache is None:
+            return None
+        kept: Linked | None = self.cache.linked.get((language, relative))
+        same = kept is not None and all(map(_same, kept.inputs, inputs))
+        if kind != "product":  # what products refer to: a change relinks every product
+            if not same:
+                self._changed.add(language)
+            return None
+        if not same or language in self._changed or kept is None or kept.product is None:
+            return None
+        return kept
+
+    def _apply(self, language: str, effects: Effects) -> None:
         state = self.languages[language]
+        state.records[effects.status.record] = effects.status
+        if effects.untranslated:
+            state.untranslated.add(effects.status.record)
+        for text, shown, replace in effects.fallbacks:
+            if replace:
+                state.fallbacks[text] = shown
+            else:
+                state.fallbacks.setdefault(text, shown)
+        self._translated[language].update(effects.translated)
+        self.problems.extend(effects.problems)
+
+    def _translate(
+        self, language: str, relative: str, record: RecordFile, parsed: Any, effects: Effects
+    ) -> Any:
+        """The record's data with its texts in ``language``; what it finds goes to
+        ``effects``."""
         path = self._files[language].get(relative)
-        entries = self._read(path, record) if path is not None else None
         display = display_path(path) if path is not None else None
-        status = state.records[record.display] = RecordTranslation(record.display, display)
+        entries = self._read(parsed, display, effects) if display is not None else None
+        status = effects.status = RecordTranslation(record.display, display)
         fields = list(text_fields(record.data))
         if entries is None:
-            state.untranslated.add(record.display)
+            effects.untranslated = True
             if fields:
                 expected = translation_path(language, relative)
-                self._report(
+                effects.report(
                     record.data.location
                     if hasattr(record.data, "location")
                     else Location(record.display, 1, 1),
@@ -186,7 +268,7 @@ class TranslationRun:
             for key, text, _ in fields:
                 status.states[key] = TextState.MISSING
                 if record.kind != "product":  # a product's page says so once, at its top
-                    state.fallbacks.setdefault(text, "source")
+                    effects.fallbacks.append((text, "source", False))
             return record.data
         texts: dict[str, str] = {}
         known = {key for key, _, _ in fields}
@@ -194,8 +276,8 @@ class TranslationRun:
             entry = entries.get(key)
             if entry is None:
                 status.states[key] = TextState.MISSING
-                state.fallbacks.setdefault(text, "source")
-                self._report(
+                effects.fallbacks.append((text, "source", False))
+                effects.report(
                     where,
                     f"has no translation into {language!r} in {display}",
                     "translation-missing",
@@ -203,7 +285,7 @@ class TranslationRun:
                 )
             elif entry.source != fingerprint(text):
                 status.states[key] = TextState.STALE
-                self._report(
+                effects.report(
                     entry.location,
                     f"is stale: the source text at {where} changed since it was translated "
                     f"(fingerprint {entry.source}, now {fingerprint(text)}); update the "
@@ -213,23 +295,30 @@ class TranslationRun:
                 )
                 shown = entry.text if self.stale_shows == "previous" else text
                 texts[key] = shown
-                state.fallbacks[shown] = self.stale_shows
+                effects.fallbacks.append((shown, self.stale_shows, True))
             else:
                 status.states[key] = TextState.TRANSLATED
                 texts[key] = entry.text
-                self._translated[language].add(entry.text)
+                effects.translated.append(entry.text)
         for key, entry in entries.items():
             if key not in known:
-                self._unused(record, key, entry, known)
+                self._unused(record, key, entry, known, effects)
         return replace_texts(record.data, texts)
 
-    def _unused(self, record: RecordFile, key: str, entry: TranslatedText, known: set[str]) -> None:
+    def _unused(
+        self,
+        record: RecordFile,
+        key: str,
+        entry: TranslatedText,
+        known: set[str],
+        effects: Effects,
+    ) -> None:
         """An entry whose field path names no text of the record: structure (an error: only
         text is translated), or a text the record no longer has (a warning, as gettext keeps
         obsolete messages: removing English text does not break the build)."""
         last = key.rsplit(".", 1)[-1].split("[", 1)[0]
         if last in STRUCTURE_KEYS or (key.startswith("metadata.") and last not in METADATA_TEXT):
-            self._report(
+            effects.report(
                 entry.location,
                 f"expected the field path of a text, found {key!r}, which is structure: it "
                 f"comes from {record.display} in every language; remove this entry",
@@ -240,7 +329,7 @@ class TranslationRun:
             return
         guess = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
         hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-        self._report(
+        effects.report(
             entry.location,
             f"translates no text of {record.display}: it has no text at {key!r}{hint} (removed "
             "or moved since it was translated); its translation is not used, so remove it or "
@@ -249,16 +338,16 @@ class TranslationRun:
             key,
         )
 
-    def _read(self, path: Path, record: RecordFile) -> dict[str, TranslatedText] | None:
-        display = display_path(path)
-        data = self._parsed(path, display)
+    def _read(self, data: Any, display: str, effects: Effects) -> dict[str, TranslatedText] | None:
+        """The entries of a parsed translation file, by field path; what is wrong with it
+        goes to ``effects``."""
         if isinstance(data, YamlFault):
-            self.problems.add(data.diagnostic)
+            effects.problems.append(data.diagnostic)
             return {}
         if data is None:
             return {}
         if not isinstance(data, LocatedMapping):
-            self._report(
+            effects.report(
                 Location(display, 1, 1),
                 f"expected a mapping of field paths to translations, found {type(data).__name__}",
                 "translation-file",
@@ -266,9 +355,9 @@ class TranslationRun:
             )
             return {}
         # Translated text is checked as the source's is (characters, links).
-        DatasetBuilder(self.problems, MetadataRules(), self.limits.max_text_chars).check_text(
-            data, ""
-        )
+        checked = Diagnostics()
+        DatasetBuilder(checked, MetadataRules(), self.limits.max_text_chars).check_text(data, "")
+        effects.problems.extend(checked.items)
         entries: dict[str, TranslatedText] = {}
         for key, value in data.items():
             where = data.where_key(key)
@@ -278,7 +367,7 @@ class TranslationRun:
                 or not isinstance(value.get("source"), str)
                 or set(value) - {"text", "source"}
             ):
-                self._report(
+                effects.report(
                     where,
                     "expected `source:` (the fingerprint of the source text) and `text:` (the "
                     f"translation) under the field path {key!r}",
@@ -347,6 +436,14 @@ class TranslationRun:
                         "translation-unused",
                     )
         return self.problems
+
+
+def _same(before: Any, now: Any) -> bool:
+    """Whether an input of a linked record is as last rebuild: parsed data is the same object
+    (the cache gives it again only while its file is unchanged); settings are equal."""
+    if isinstance(now, (dict, list, YamlFault)) or now is None:
+        return before is now
+    return bool(before == now)
 
 
 def _relative(path: Path, content_dir: Path) -> str:

@@ -25,6 +25,7 @@ from ..render.paths import FEED_PATH
 from ..settings import Settings
 
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+_BODY_DIR = re.compile(r'<body dir="[^"]*"', re.IGNORECASE)
 _LANG_ATTRIBUTE = re.compile(r'\s(?:lang|dir)="[^"]*"', re.IGNORECASE)
 
 
@@ -88,7 +89,12 @@ def mark_language(output: str, language: str) -> str:
     direction = "rtl" if base_language(language) in RIGHT_TO_LEFT else "ltr"
     attributes = _LANG_ATTRIBUTE.sub("", tag.group()[5:-1])
     marked = f'<html lang="{html.escape(language)}" dir="{direction}"{attributes}>'
-    return output.replace(tag.group(), marked, 1)
+    output = output.replace(tag.group(), marked, 1)
+    # Material writes the site's direction on <body>, which the layout follows.
+    body = _BODY_DIR.search(output)
+    if body is not None:
+        output = output.replace(body.group(), f'<body dir="{direction}"', 1)
+    return output
 
 
 def hreflang_links(alternate: Sequence[dict[str, str]], page_url: str, site_url: str) -> str:

@@ -1,0 +1,178 @@
+"""Statements in other languages: the example site in English and French, translations keyed
+to the records and never silently stale, and a right-to-left site.
+
+Each test builds a real site (MkDocs in a temporary folder) and reads the HTML."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import SiteResult, copy_example_site, run_mkdocs, set_plugin_options
+from privacy_pages.messages import messages_for
+from privacy_pages.model import SECTIONS
+from privacy_pages.pipeline import check_site
+from privacy_pages.settings import find_settings
+
+FRENCH_INTUNE = "content/translations/fr/products/intune.yml"
+#: An English condition of the example that has a French translation.
+CONDITION = "required.groups[device-data].items[device-location].condition"
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
+    result = run_mkdocs(copy_example_site(tmp_path_factory.mktemp("languages")) / "mkdocs.yml")
+    assert result.ok, f"{result.error}\n{result.messages}"
+    return result
+
+
+def headings(page: str, level: int = 2) -> list[str]:
+    found = re.findall(rf"<h{level}[^>]*>(.*?)</h{level}>", page, re.S)
+    return [re.sub(r"<[^>]+>", "", text).replace("¶", "").strip() for text in found]
+
+
+def test_the_example_site_is_in_english_and_french(example: SiteResult) -> None:
+    french = messages_for("fr")
+    english_page = example.html("privacy/intune.md")
+    french_page = example.html("fr/privacy/intune.md")
+    assert '<html lang="en"' in english_page
+    assert '<html lang="fr" dir="ltr"' in french_page
+    section_names = [name for _, name in SECTIONS]
+    english_h2 = [h for h in headings(english_page) if h in section_names]
+    assert english_h2, "the English page has no section headings"
+    expected = [french.gettext(name) for name in english_h2]
+    assert all(fr != en for fr, en in zip(expected, english_h2, strict=True)), (
+        "the French catalog leaves section headings untranslated"
+    )
+    assert [h for h in headings(french_page) if h in expected] == expected
+    # Material's language selector: the same page in the other language, both ways.
+    assert 'href="../../../privacy/intune/" hreflang="en"' in french_page
+    assert 'href="../../fr/privacy/intune/" hreflang="fr"' in english_page
+    assert '<link rel="alternate" hreflang="fr"' in english_page
+
+
+def test_every_product_has_a_french_page(example: SiteResult) -> None:
+    settings = find_settings(example.site_dir.parent)
+    for product in check_site(settings).dataset.products:
+        page = example.html(f"fr/privacy/{product}.md")
+        assert '<html lang="fr"' in page
+
+
+def test_a_changed_english_text_makes_its_translation_stale(tmp_path: Path) -> None:
+    site = copy_example_site(tmp_path)
+    record = site / "content/products/intune.yml"
+    text = record.read_text("utf-8")
+    assert "condition: Corporate devices only\n" in text
+    record.write_text(text.replace("Corporate devices only", "Company-owned devices only"), "utf-8")
+    translation = (site / FRENCH_INTUNE).read_text("utf-8")
+    line = 1 + translation.splitlines().index(f"{CONDITION}:")
+
+    problems = check_site(find_settings(site)).problems.items
+    stale = [p for p in problems if p.rule == "translation-stale"]
+    assert [(p.location.path.endswith(FRENCH_INTUNE), p.location.line) for p in stale] == [
+        (True, line)
+    ], "\n".join(map(str, stale))
+
+    result = run_mkdocs(site / "mkdocs.yml", strict=False)
+    assert result.ok, result.messages
+    page = result.html("fr/privacy/intune.md")
+    item = page.split('id="device-location"', 1)[1].split("</li>", 1)[0]
+    notice = messages_for("fr").gettext("not yet translated")
+    assert "Company-owned devices only" in item and notice in item
+
+
+def test_stale_translations_can_show_the_earlier_translation(tmp_path: Path) -> None:
+    site = copy_example_site(tmp_path)
+    set_plugin_options(site, {"stale_translations": "previous"})
+    record = site / "content/products/intune.yml"
+    record.write_text(
+        record.read_text("utf-8").replace("Corporate devices only", "Company devices"), "utf-8"
+    )
+    earlier = yaml.safe_load((site / FRENCH_INTUNE).read_text("utf-8"))[CONDITION]["text"]
+    result = run_mkdocs(site / "mkdocs.yml", strict=False)
+    item = result.html("fr/privacy/intune.md").split('id="device-location"', 1)[1]
+    item = item.split("</li>", 1)[0]
+    notice = messages_for("fr").gettext("changed in English since it was translated")
+    assert earlier in item and notice in item and "Company devices" not in item
+
+
+def test_structure_comes_from_the_source(tmp_path: Path) -> None:
+    """A translation file may only hold text: a path to an id is refused, and the French
+    model collects what the English one does."""
+    site = copy_example_site(tmp_path)
+    path = site / FRENCH_INTUNE
+    entries = yaml.safe_load(path.read_text("utf-8"))
+    entries["required.groups[device-data].items[device-location].ref"] = {
+        "source": "000000000000",
+        "text": "autre-chose",
+    }
+    path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), "utf-8")
+    build = check_site(find_settings(site))
+    wrong = [p for p in build.problems.errors if p.rule == "translation-path"]
+    assert len(wrong) == 1 and wrong[0].location.path.endswith(FRENCH_INTUNE)
+    english, french = build.dataset, build.languages["fr"].dataset
+    for pid, product in english.products.items():
+        translated = french.products[pid]
+        assert [(i.id, i.requirement, i.category) for i in product.items] == [
+            (i.id, i.requirement, i.category) for i in translated.items
+        ]
+
+
+def test_translated_text_is_checked_like_the_source(tmp_path: Path) -> None:
+    site = copy_example_site(tmp_path)
+    path = site / FRENCH_INTUNE
+    entries = yaml.safe_load(path.read_text("utf-8"))
+    key = next(iter(entries))
+    entries[key]["text"] = "[clic](javascript:alert(1))"
+    path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), "utf-8")
+    problems = check_site(find_settings(site)).problems.errors
+    assert any(
+        p.rule == "unsafe-link" and p.location.path.endswith(FRENCH_INTUNE) for p in problems
+    )
+
+
+def test_a_site_in_arabic_is_right_to_left(tmp_path: Path) -> None:
+    site = copy_example_site(tmp_path)
+    config_file = site / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text("utf-8"))
+    config["theme"]["language"] = "ar"
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    set_plugin_options(site, {"languages": []})
+    result = run_mkdocs(config_file, strict=False)
+    assert result.ok, result.messages
+    page = result.html("privacy/intune.md")
+    assert '<html lang="ar"' in page and '<body dir="rtl"' in page  # Material's own
+    arabic = messages_for("ar")
+    assert arabic.gettext("Required data") in headings(page)
+    # The records have no Arabic translation: the English shows, marked as English.
+    assert '<span lang="en">' in page
+
+
+def test_a_right_to_left_language_beside_a_left_to_right_site(tmp_path: Path) -> None:
+    """Pages in Arabic on an English site (option ``languages``) are right to left, the
+    English ones left to right."""
+    site = copy_example_site(tmp_path)
+    set_plugin_options(site, {"languages": ["fr", "ar"]})
+    result = run_mkdocs(site / "mkdocs.yml", strict=False)
+    assert result.ok, result.messages
+    arabic, english = result.html("ar/privacy/intune.md"), result.html("privacy/intune.md")
+    assert '<html lang="ar" dir="rtl"' in arabic and '<body dir="rtl"' in arabic
+    assert '<body dir="ltr"' in english
+    assert messages_for("ar").gettext("Required data") in headings(arabic)
+    # The record has no Arabic translation: the page says so once, at its top.
+    notice = messages_for("ar").gettext(
+        "This page has not been translated yet: its text is shown in English."
+    )
+    assert notice in arabic
+
+
+def test_settings_refuse_a_wrong_language(tmp_path: Path) -> None:
+    from privacy_pages.settings import SettingsError, settings_from_options
+
+    with pytest.raises(SettingsError, match="language code"):
+        settings_from_options({"languages": ["fr", "not a language"]}, tmp_path)
+    settings = settings_from_options({"languages": ["fr"]}, tmp_path)
+    assert replace(settings, language="de").all_languages == ("de", "fr")
