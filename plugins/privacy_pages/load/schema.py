@@ -25,7 +25,7 @@ from .yaml_source import LocatedMapping, location_of
 
 SCHEMA_FILE = "privacy-pages.schema.json"
 #: The kinds of record file, each validated against ``$defs/<kind>``.
-RECORD_KINDS = ("product", "catalog", "categories", "comparisons", "stores")
+RECORD_KINDS = ("product", "catalog", "categories", "comparisons", "stores", "translation")
 
 
 @cache

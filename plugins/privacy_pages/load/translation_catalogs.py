@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import io
+import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -387,7 +388,13 @@ def _plan_file(
     plan.unchanged += len(imported) - len(changes)
     if not changes:
         return
+    # Editors read the first line for the file's schema (as they do in the records).
+    schema = posixpath.relpath(
+        "schemas/translation.schema.json",
+        posixpath.dirname(f"{sources.content_dir.name}/translations/{language}/{record.relative}"),
+    )
     header = (
+        f"# yaml-language-server: $schema={schema}\n"
         f"# Translations of {sources.content_dir.name}/{record.relative} into {language}; "
         'see README "Translations".\n'
     )

@@ -300,8 +300,10 @@ class TranslationRun:
                 status.states[key] = TextState.TRANSLATED
                 texts[key] = entry.text
                 effects.translated.append(entry.text)
+        # Texts the record lost to its own errors: its translations wait until they are fixed.
+        damaged = bool(record.emptied or record.left_out)
         for key, entry in entries.items():
-            if key not in known:
+            if key not in known and not damaged:
                 self._unused(record, key, entry, known, effects)
         return replace_texts(record.data, texts)
 
