@@ -348,7 +348,9 @@ def test_round_trip_through_fastlanes_json(label: StoreLabel) -> None:
 
 def test_the_example_apps_have_complete_labels() -> None:
     build = check_site(find_settings(REPO))  # lint rules included: no finding at all
-    assert [str(d) for d in build.problems.items] == []
+    # (but the texts its French translation leaves out on purpose, listed as information)
+    found = [str(d) for d in build.problems.items if d.rule != "translation-missing"]
+    assert found == []
     dataset = build.dataset
     for product_id in (ANDROID, IOS):
         product = dataset.products[product_id]

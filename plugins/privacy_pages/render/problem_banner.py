@@ -100,7 +100,9 @@ def preview_banners(
             shown.add(source)
             found = by_file.get(source, [])
             language = _language_of(page.path, pages_dir)
-            if language is not None and page.product_id:  # its translation's problems too
+            if language is None:  # what a translation lacks shows on the translated page
+                found = [p for p in found if not p.rule.startswith("translation-")]
+            elif page.product_id:  # its translation's problems too
                 translation = _translation_of(source, language)
                 shown.add(translation)
                 found = found + by_file.get(translation, [])
