@@ -86,7 +86,7 @@ def test_serve_writes_again_only_the_downloads_that_changed(tmp_path: Path) -> N
         after[out / "privacy/compare/intune-mam.csv"]
         != before[out / "privacy/compare/intune-mam.csv"]
     )
-    fresh = tmp_path / "fresh"
-    assert run_mkdocs(site / "mkdocs.yml", site_dir=fresh).ok
+    fresh = tmp_path / "fresh"  # (the edit leaves its French translation stale: a warning)
+    assert run_mkdocs(site / "mkdocs.yml", site_dir=fresh, strict=False).ok
     for path in before:
         assert path.read_bytes() == (fresh / path.relative_to(out)).read_bytes(), path

@@ -143,7 +143,12 @@ def fill_language_nav(
         in_language = replace(settings, pages_dir=prefix + settings.pages_dir)
         with speaking(messages_for(language, settings.messages_dir)):  # "Comparisons"
             entries = nav_entries(theirs, in_language, escape_titles=escape_titles)
-        nav.append({language_name(language): entries})
+        name = language_name(language)
+        found = [i for i, item in enumerate(nav) if isinstance(item, dict) and name in item]
+        if found:  # a rebuild (mkdocs serve) with the same nav
+            nav[found[0]] = {name: entries}
+        else:
+            nav.append({name: entries})
 
 
 def fill_nav(nav: list[Any], entries: list[dict[str, object]], settings: Settings) -> None:
