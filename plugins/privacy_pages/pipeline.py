@@ -32,7 +32,7 @@ from .render.generated import GeneratedAsset, GeneratedPage
 from .render.pages import plan_pages, render_pages
 from .render.paths import SCRIPT, STYLESHEET, feed_path
 from .render.reuse import PageReuse
-from .render.translated import showing, unnoticed_headings
+from .render.translated import heading_sources, language_headings, showing
 from .settings import Settings
 from .timing import PhaseTimes
 
@@ -185,10 +185,13 @@ def render_site(
         translated = build.languages.get(language)
         dataset = build.dataset if translated is None else translated.dataset
         in_language = language_settings(settings, language, index)
+        messages = messages_for(language, settings.messages_dir)
         each_page = postprocess
-        if translated is not None:  # no notices in headings (see unnoticed_headings)
-            each_page = _then(unnoticed_headings, postprocess)
-        with speaking(messages_for(language, settings.messages_dir)), showing(translated):
+        with speaking(messages):
+            if language != SOURCE_LANGUAGE:  # headings keep the source's ids (see there)
+                headed = partial(language_headings, sources=heading_sources(translated))
+                each_page = _then(headed, postprocess)
+        with speaking(messages), showing(translated):
             done = _render_language(
                 build,
                 dataset,

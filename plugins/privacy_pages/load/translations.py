@@ -90,6 +90,9 @@ class Language:
     fallbacks: dict[str, StaleShows] = field(default_factory=dict)
     #: The record files with no translation at all in the language.
     untranslated: set[str] = field(default_factory=set)
+    #: Each current translation → the source text it translates (a heading made from it keeps
+    #: the id the source text gives it, which links in the records use).
+    sources: dict[str, str] = field(default_factory=dict)
     records: dict[str, RecordTranslation] = field(default_factory=dict)
 
 
@@ -102,7 +105,8 @@ class Effects:
     untranslated: bool = False
     #: (text, what it is, whether it replaces an earlier state of the same text)
     fallbacks: list[tuple[str, StaleShows, bool]] = field(default_factory=list)
-    translated: list[str] = field(default_factory=list)
+    #: (translation, source text) of each current translation.
+    translated: list[tuple[str, str]] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
 
     def report(
@@ -240,7 +244,8 @@ class TranslationRun:
                 state.fallbacks[text] = shown
             else:
                 state.fallbacks.setdefault(text, shown)
-        self._translated[language].update(effects.translated)
+        self._translated[language].update(text for text, _ in effects.translated)
+        state.sources.update(effects.translated)
         self.problems.extend(effects.problems)
 
     def _translate(
@@ -299,7 +304,7 @@ class TranslationRun:
             else:
                 status.states[key] = TextState.TRANSLATED
                 texts[key] = entry.text
-                effects.translated.append(entry.text)
+                effects.translated.append((entry.text, text))
         # Texts the record lost to its own errors: its translations wait until they are fixed.
         damaged = bool(record.emptied or record.left_out)
         for key, entry in entries.items():

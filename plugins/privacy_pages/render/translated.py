@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from markdown.extensions.toc import slugify
+
 from ..load.translations import Language, StaleShows
 from ..markdown_text import MarkdownSafe
 from ..messages import N_, SOURCE_LANGUAGE, current
@@ -78,16 +80,43 @@ def noticed(convert: Callable[[object], MarkdownSafe]) -> Callable[[object], Mar
 
 
 _NOTICE = re.compile(r' <small class="pp-translation-notice">\([^<]*\)</small>')
+_HEADING = re.compile(r"^(#{1,6}) (.*?)\s*$")
+_TAG = re.compile(r"<[^>]+>")
+_ESCAPE = re.compile(r"\\(.)")
 
 
-def unnoticed_headings(markdown: str) -> str:
-    """A page's Markdown without notices in its headings: a heading's id is made from its text,
-    and links to it (from the records' own text) name the id the untranslated heading has. The
-    section under the heading carries the notices."""
-    if "pp-translation-notice" not in markdown:
+def language_headings(markdown: str, sources: Mapping[str, str]) -> str:
+    """A page's Markdown in another language, with its headings as readers and links need them:
+
+    - no notices in a heading (the section under it carries them);
+    - a heading whose text translates a source text (a section's name, a record's heading)
+      keeps the id the source text gives it, so that the links of the records, written with
+      the source's ids (``[required](#required-data)``), lead where they do in English.
+
+    ``sources``: each translation of the page's language → its source text."""
+    if "#" not in markdown:
         return markdown
     lines = markdown.split("\n")
     for index, line in enumerate(lines):
-        if line.startswith("#") and "pp-translation-notice" in line:
-            lines[index] = _NOTICE.sub("", line)
+        if not line.startswith("#"):
+            continue
+        found = _HEADING.match(_NOTICE.sub("", line))
+        if found is None or found.group(2).endswith("}"):
+            continue
+        marks, text = found.groups()
+        plain = html.unescape(_ESCAPE.sub(r"\1", _TAG.sub("", text))).strip()
+        source = sources.get(plain)
+        anchor = slugify(source, "-") if source else ""
+        lines[index] = f"{marks} {text} {{: #{anchor} }}" if anchor else f"{marks} {text}"
     return "\n".join(lines)
+
+
+def heading_sources(language: Language | None) -> dict[str, str]:
+    """What :func:`language_headings` reads: the records' translations, and the messages of
+    the language being rendered (section names), each → its source text."""
+    sources = dict(language.sources) if language is not None else {}
+    catalog = getattr(current().translations, "_catalog", {})  # gettext's msgid → msgstr
+    for msgid, msgstr in catalog.items():
+        if isinstance(msgid, str) and msgid and isinstance(msgstr, str):
+            sources.setdefault(msgstr, msgid)
+    return sources
