@@ -264,6 +264,9 @@ TEMPLATE_TEXT = "{{ 6 * 7 }} and {% if true %}a block{% endif %}"
 
 
 def _macros(site: Path, config: dict[str, Any]) -> None:
+    for entry in config["plugins"]:  # it edits English text: the French goes stale
+        if isinstance(entry, dict) and "privacy-pages" in entry:
+            entry["privacy-pages"].setdefault("lint", {})["translation-stale"] = "info"
     record = site / "content" / "products" / "intune.yml"
     lines = record.read_text("utf-8").splitlines(keepends=True)
     at = next(i for i, line in enumerate(lines) if line.startswith("summary: "))
@@ -518,7 +521,9 @@ def test_generated_pages_have_sources_and_a_plugin_that_reads_files_first_is_nam
     }
     expected["privacy/data-items.md"] = content / "categories.yml"
     expected["privacy/changes.md"] = site / "mkdocs.yml"
-    assert len(expected) > 8 and sorted(seen) == sorted(expected)
+    # The French pages (option languages) have the same sources.
+    expected |= {f"fr/{path}": source for path, source in expected.items()}
+    assert len(expected) > 16 and sorted(seen) == sorted(expected)
     for path, (source, markdown) in seen.items():
         assert source == str(expected[path].resolve()), path
         assert markdown.strip() and "id:" not in markdown.split("\n", 1)[0], path

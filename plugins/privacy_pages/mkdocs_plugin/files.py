@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,6 +19,7 @@ from ..render.generated import GeneratedAsset, GeneratedPage
 from ..render.pages import fill_language_nav
 from ..render.paths import data_item_index_path, is_comparison_page
 from ..settings import Settings
+from .languages import page_language
 
 
 def add_generated_files(
@@ -61,6 +63,9 @@ def page_source(page: GeneratedPage, settings: Settings, config: MkDocsConfig) -
     for other pages, ``mkdocs.yml``, whose plugin options make them."""
     if page.source is not None:
         return page.source
+    language = page_language(page.path, settings)
+    if language != settings.language:  # the page in another language: the same source
+        settings = replace(settings, pages_dir=f"{language}/{settings.pages_dir}")
     stem = None
     if is_comparison_page(page.path, settings):
         stem = "comparisons"

@@ -21,7 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from ..messages import RIGHT_TO_LEFT, Messages, base_language, language_name, messages_for
 from ..model import Dataset
 from ..pipeline import SiteBuild
-from ..render.paths import FEED_PATH
+from ..render.paths import FEED_PATH, page_url
 from ..settings import Settings
 
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
@@ -76,7 +76,7 @@ def alternates(src_uri: str, settings: Settings, page_paths: set[str]) -> list[d
     for language in settings.all_languages:
         path = _in_language(src_uri, settings, language)
         if path in page_paths:
-            link = path.removesuffix(".md") + "/"
+            link = page_url(path, settings.directory_urls)
             found.append({"name": language_name(language), "link": link, "lang": language})
     return found
 
