@@ -187,3 +187,40 @@ def test_printed_tables_fit_the_paper(base_url: str, chromium: Browser, path: st
     finally:
         page.context.close()
     assert too_wide == [], f"tables cut at the paper's edge: {too_wide}"
+
+
+@pytest.fixture(scope="module")
+def arabic_site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
+    """The example site with Arabic as its language (right to left): the theme's and the
+    package's words in Arabic, the records (not translated into Arabic) in English, marked."""
+    site = copy_example_site(tmp_path_factory.mktemp("a11y-ar"))
+    config_file = site / "mkdocs.yml"
+    text = config_file.read_text("utf-8")
+    assert "  name: material\n" in text
+    config_file.write_text(text.replace("  name: material\n", "  name: material\n  language: ar\n"))
+    result = run_mkdocs(config_file)
+    assert result.ok, f"{result.error}\n{result.messages}"
+    return result
+
+
+ARABIC_PAGES = ["privacy/intune/", "privacy/compare/all-products/", "privacy/data-items/"]
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_axe_finds_no_violations_on_a_right_to_left_site(
+    arabic_site: SiteResult, chromium: Browser, viewport: str
+) -> None:
+    axe = Axe()
+    failures: list[str] = []
+    with serve(arabic_site.site_dir) as base:
+        for path in ARABIC_PAGES:
+            page = open_offline(chromium, base + path, VIEWPORTS[viewport])
+            try:
+                assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+                results = axe.run(page, options=AXE_OPTIONS).response
+            finally:
+                page.context.close()
+            for violation in results["violations"]:
+                for node in violation["nodes"]:
+                    failures.append(describe(path, f"{viewport}, ar", violation, node))
+    assert not failures, f"{len(failures)} axe-core violations:\n" + "\n".join(failures)

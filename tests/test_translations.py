@@ -176,3 +176,49 @@ def test_settings_refuse_a_wrong_language(tmp_path: Path) -> None:
         settings_from_options({"languages": ["fr", "not a language"]}, tmp_path)
     settings = settings_from_options({"languages": ["fr"]}, tmp_path)
     assert replace(settings, language="de").all_languages == ("de", "fr")
+
+
+def test_a_site_overrides_one_message(tmp_path: Path) -> None:
+    """A site's own catalog (option messages_dir) changes the messages it lists; the others
+    keep the packaged translation."""
+    site = copy_example_site(tmp_path)
+    catalog = site / "locale" / "fr" / "LC_MESSAGES"
+    catalog.mkdir(parents=True)
+    (catalog / "messages.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Required data"\nmsgstr "Données indispensables"\n',
+        "utf-8",
+    )
+    set_plugin_options(site, {"messages_dir": "locale"})
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert result.ok, result.messages
+    french = headings(result.html("fr/privacy/intune.md"))
+    assert "Données indispensables" in french
+    assert messages_for("fr").gettext("Optional data") in french  # the packaged one
+    assert "Données indispensables" not in result.html("privacy/intune.md")
+
+
+def test_badges_and_legend_are_in_french(example: SiteResult) -> None:
+    french = messages_for("fr")
+    english_page = example.html("privacy/compare/all-products.md")
+    french_page = example.html("fr/privacy/compare/all-products.md")
+    shown = [
+        w for w in ("Required", "Optional", "Not stated", "Legend") if f">{w}<" in english_page
+    ]
+    assert len(shown) >= 2, "the comparison shows no badges"
+    for word in shown:
+        assert french.gettext(word) != word and f">{french.gettext(word)}<" in french_page, word
+
+
+def primary_nav(page: str) -> str:
+    return page.split('class="md-nav md-nav--primary"', 1)[1].split('class="md-content"', 1)[0]
+
+
+def test_each_language_shows_its_own_pages_in_the_nav(example: SiteResult) -> None:
+    """One build has one nav: each page shows the generated pages of its own language."""
+    english = primary_nav(example.html("privacy/intune.md"))
+    french = primary_nav(example.html("fr/privacy/intune.md"))
+    assert 'href="../managed-desktop/"' in english and "/fr/privacy/" not in english
+    assert 'href="../managed-desktop/"' in french  # the French neighbour, from fr/privacy/
+    assert "../../../privacy/managed-desktop/" not in french
+    assert 'href="../../../guide/' in french  # the hand-written pages stay

@@ -10,6 +10,7 @@ get ``<html lang dir>``, ``hreflang`` alternates, Material's language selector
 
 from __future__ import annotations
 
+import copy
 import html
 import re
 from collections.abc import Sequence
@@ -136,3 +137,21 @@ def written_in_language(
         links = hreflang_links(alternate, src_uri, settings.site_url or "")
         output = output.replace("</head>", links + "\n</head>", 1)
     return output
+
+
+def nav_in_language(nav: Any, language: str, settings: Settings) -> Any:
+    """The nav a page shows: of the generated pages' sections, only its language's (the site
+    language's section, ``settings.nav_title``, or the section named after the page's
+    language); hand-written pages and other sections as they are. One build has one nav;
+    each page is written with the part of it in its language."""
+    if not settings.languages or nav is None:
+        return nav
+    sections = {settings.language: settings.nav_title}
+    sections |= {lang: language_name(lang) for lang in settings.languages}
+    others = {title for lang, title in sections.items() if lang != language}
+    kept = [item for item in nav.items if getattr(item, "title", None) not in others]
+    if len(kept) == len(nav.items):
+        return nav
+    shown = copy.copy(nav)  # the same pages (previous and next links), fewer sections
+    shown.items = kept
+    return shown

@@ -30,9 +30,11 @@ from .head import add_feed_link, add_meta_tags
 from .i18n import I18N_FILES_PRIORITY, add_in_language, hide_from_i18n, i18n_plugin
 from .languages import (
     in_build_language,
+    nav_in_language,
     page_alternates,
     page_dataset,
     page_feed,
+    page_language,
     page_messages,
     written_in_language,
 )
@@ -224,6 +226,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             self.alternate = page_alternates(
                 config, src, self.settings, self.page_paths, self.site_alternate
             )
+            context["nav"] = nav_in_language(nav, page_language(src, self.settings), self.settings)
         return context
 
     def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:

@@ -133,10 +133,11 @@ def fill_language_nav(
 ) -> None:
     """Fill the nav with the site language's pages in the section ``settings.nav_title``, and
     each other language's pages (under its folder, ``fr/privacy/...``) in a section named in
-    that language, added at the end."""
+    that language, right after it."""
     languages = tuple(lang for lang in settings.languages if lang != settings.language)
     own = [p for p in pages if not p.path.startswith(tuple(f"{lang}/" for lang in languages))]
     fill_nav(nav, nav_entries(own, settings, escape_titles=escape_titles), settings)
+    placed: set[str] = set()
     for language in languages:
         prefix = f"{language}/"
         theirs = [p for p in pages if p.path.startswith(prefix)]
@@ -147,8 +148,17 @@ def fill_language_nav(
         found = [i for i, item in enumerate(nav) if isinstance(item, dict) and name in item]
         if found:  # a rebuild (mkdocs serve) with the same nav
             nav[found[0]] = {name: entries}
-        else:
-            nav.append({name: entries})
+            continue
+        # Right after the site language's section (and the languages before it): the pages
+        # of each language stay near the top of the nav, not below every hand-written page.
+        sections = [
+            i for i, item in enumerate(nav) if isinstance(item, dict) and settings.nav_title in item
+        ]
+        at = sections[0] + 1 if sections else len(nav)
+        while at < len(nav) and isinstance(nav[at], dict) and next(iter(nav[at])) in placed:
+            at += 1
+        nav.insert(at, {name: entries})
+        placed.add(name)
 
 
 def fill_nav(nav: list[Any], entries: list[dict[str, object]], settings: Settings) -> None:
