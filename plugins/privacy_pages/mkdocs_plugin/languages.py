@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import copy
 import html
+import posixpath
 import re
-from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from ..messages import RIGHT_TO_LEFT, Messages, base_language, language_name, messages_for
 from ..model import Dataset
 from ..pipeline import SiteBuild
-from ..render.paths import FEED_PATH, page_url
+from ..render.paths import FEED_PATH, feed_path, page_url
 from ..settings import Settings
 
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
@@ -59,9 +60,11 @@ def page_messages(src_uri: str, settings: Settings) -> Messages:
 
 
 def page_feed(src_uri: str, settings: Settings) -> str:
-    """The feed of changes in a page's language (``fr/changes.xml`` for a French page)."""
+    """The feed of changes in a page's language (``changes.fr.xml`` for a French page)."""
     language = page_language(src_uri, settings)
-    return FEED_PATH if language == settings.language else f"{language}/{FEED_PATH}"
+    if language == settings.language:
+        return FEED_PATH
+    return feed_path(replace(settings, pages_dir=f"{language}/{settings.pages_dir}"))
 
 
 def _in_language(src_uri: str, settings: Settings, language: str) -> str:
@@ -98,18 +101,6 @@ def mark_language(output: str, language: str) -> str:
     return output
 
 
-def hreflang_links(alternate: Sequence[dict[str, str]], page_url: str, site_url: str) -> str:
-    """``<link rel="alternate" hreflang>`` for each language of a page (absolute when the site
-    has a URL, as search engines ask)."""
-    del page_url  # the links are from the site root
-    base = site_url.rstrip("/") + "/" if site_url else "/"
-    return "\n".join(
-        f'<link rel="alternate" hreflang="{html.escape(entry["lang"])}" '
-        f'href="{html.escape(base + entry["link"])}">'
-        for entry in alternate
-    )
-
-
 def page_alternates(
     config: MkDocsConfig, src_uri: str | None, settings: Settings, page_paths: set[str], site: Any
 ) -> list[dict[str, str]]:
@@ -126,16 +117,15 @@ def page_alternates(
     return found
 
 
-def written_in_language(
-    output: str, src_uri: str, settings: Settings, alternate: list[dict[str, str]]
-) -> str:
-    """A written generated page with its language marked, and its alternates in the head."""
+def written_in_language(output: str, src_uri: str, settings: Settings) -> str:
+    """A written generated page with its language marked (``<html lang dir>``).
+
+    Its languages are in Material's selector (``hreflang`` on each link), not in
+    ``<link rel="alternate" hreflang>`` tags: Material's script fetches the ``sitemap.xml``
+    beside every alternate link of a page's head, as for the root of a language."""
     language = page_language(src_uri, settings)
     if language != settings.language:
         output = mark_language(output, language)
-    if len(alternate) > 1:
-        links = hreflang_links(alternate, src_uri, settings.site_url or "")
-        output = output.replace("</head>", links + "\n</head>", 1)
     return output
 
 
@@ -155,3 +145,23 @@ def nav_in_language(nav: Any, language: str, settings: Settings) -> Any:
     shown = copy.copy(nav)  # the same pages (previous and next links), fewer sections
     shown.items = kept
     return shown
+
+
+#: What a page's folder holds for Material's language selector (see write_sitemap_stubs).
+SITEMAP_STUB = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
+
+
+def write_sitemap_stubs(site_dir: str, urls: set[str]) -> None:
+    """An empty ``sitemap.xml`` beside each page in several languages. Material's script reads
+    the ``sitemap.xml`` beside each of a page's alternate links, meant for the roots of the
+    languages, to find the same page in the other language; the links of a generated page are
+    already that page, and an empty sitemap lets the script go to them as they are, instead of
+    a request that fails on every page (the site's own ``sitemap.xml`` is not touched)."""
+    for url in urls:
+        folder = Path(site_dir) / (url if url.endswith("/") else posixpath.dirname(url))
+        target = folder / "sitemap.xml"
+        if folder.is_dir() and folder != Path(site_dir) and not target.exists():
+            target.write_text(SITEMAP_STUB, "utf-8")

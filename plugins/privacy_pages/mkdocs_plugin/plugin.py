@@ -36,6 +36,7 @@ from .languages import (
     page_feed,
     page_language,
     page_messages,
+    write_sitemap_stubs,
     written_in_language,
 )
 from .page_memory import clear_file_content, clear_page_content
@@ -76,6 +77,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.macros = False  # whether the site runs mkdocs-macros (see .page_meta)
         self.site_alternate: Any = None  # extra.alternate as the site sets it (see .languages)
         self.alternate: list[dict[str, str]] = []  # the page's languages, as it is written
+        self.alternate_urls: set[str] = set()  # the pages of this build in several languages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of `mkdocs serve`.
@@ -85,7 +87,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Options only: what other plugins may still change is read in on_pre_build.
         self.settings = self.build = self.stash = self.order = None  # none of an earlier build
-        self.banners, self.own_pages = {}, set()
+        self.banners, self.own_pages, self.alternate_urls = {}, set(), set()
         if self.serve is not None:
             self.serve.next_build()
         if self.config.enabled:
@@ -234,7 +236,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             return output
         if self._own(page):  # the theme around the content prints values from content too
             refuse_runnable(output, page)
-            output = written_in_language(output, page.file.src_uri, self.settings, self.alternate)
+            output = written_in_language(output, page.file.src_uri, self.settings)
+            if len(self.alternate) > 1:  # see languages.write_sitemap_stubs
+                self.alternate_urls.update(entry["link"] for entry in self.alternate)
         if self.build.history:
             feed = page_feed(page.file.src_uri, self.settings)
             title = page_messages(page.file.src_uri, self.settings).gettext("What changed")
@@ -254,6 +258,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        write_sitemap_stubs(config.site_dir, self.alternate_urls)
         if self.serve is not None and self.build is not None:
             self.serve.build_completed(config)
 

@@ -34,10 +34,14 @@ FEED_PATH = "changes.xml"
 
 
 def feed_path(settings: Settings) -> str:
-    """The Atom feed of a language: beside its pages' folder (``changes.xml`` at the root of
-    the site, ``fr/changes.xml`` for the French pages under ``fr/privacy``)."""
+    """The Atom feed of a language, at the root of the site: ``changes.xml`` for the site's
+    language, ``changes.fr.xml`` for the French pages under ``fr/privacy`` (Material's script
+    looks for a ``sitemap.xml`` beside every alternate link of a page's head, the feed's
+    included: at the root there is one)."""
     folder = posixpath.dirname(settings.pages_dir)
-    return posixpath.join(folder, FEED_PATH) if folder else FEED_PATH
+    if not folder:
+        return FEED_PATH
+    return FEED_PATH.replace(".xml", f".{folder.replace('/', '.')}.xml")
 
 
 JSON_SCHEMA_FILE = "privacy-json.schema.json"
