@@ -409,16 +409,6 @@ class TranslationRun:
             self.cache.translations[path] = (stamp, data)
         return data
 
-    def _report(
-        self,
-        where: Location,
-        message: str,
-        rule: str,
-        key_path: str = "",
-        severity: Severity = Severity.WARNING,
-    ) -> None:
-        self.problems.add(Diagnostic(where, message, rule, severity, key_path))
-
     def finish(self, source: Dataset) -> Diagnostics:
         """Complete each language's model from the source's, and report translation files
         that translate no record."""
@@ -435,12 +425,14 @@ class TranslationRun:
             dataset.records = {}
             for relative, path in self._files[language].items():
                 if relative not in self._records:
-                    self._report(
-                        Location(display_path(path), 1, 1),
+                    message = (
                         f"translates content/{relative}, which is not a record of the site; "
-                        "move it to the record's path under "
-                        f"{TRANSLATIONS_DIR}/{language}/, or remove it",
-                        "translation-unused",
+                        f"move it to the record's path under {TRANSLATIONS_DIR}/{language}/, "
+                        "or remove it"
+                    )
+                    where = Location(display_path(path), 1, 1)
+                    self.problems.add(
+                        Diagnostic(where, message, "translation-unused", Severity.WARNING)
                     )
         return self.problems
 
