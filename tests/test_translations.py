@@ -248,3 +248,17 @@ def test_the_language_selector_switches_to_the_same_page(
         finally:
             page.close()
     assert failed == []
+
+
+def test_a_translation_of_no_record_is_reported(tmp_path: Path) -> None:
+    site = copy_example_site(tmp_path)
+    orphan = site / "content/translations/fr/products/gone.yml"
+    orphan.write_text("summary:\n  source: 000000000000\n  text: Plus là\n", "utf-8")
+    problems = check_site(find_settings(site)).problems.items
+    [found] = [p for p in problems if p.location.path.endswith("products/gone.yml")]
+    assert (found.rule, found.severity.value, found.location.line) == (
+        "translation-unused",
+        "warning",
+        1,
+    )
+    assert "content/products/gone.yml" in found.message
