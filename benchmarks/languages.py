@@ -94,6 +94,9 @@ def section(site: Path, work: Path, products: int, runs: int, measure: object) -
     def verdict(ok: bool) -> str:
         return "met" if ok else "**missed**"
 
+    def cell(ok: bool) -> str:  # in a table cell: plain (the site compares the cells' text)
+        return "met" if ok else "missed"
+
     return "\n".join(
         [
             "### Languages",
@@ -108,10 +111,10 @@ def section(site: Path, work: Path, products: int, runs: int, measure: object) -
             "| --- | ---: | ---: | ---: | --- |",
             f"| build time | {statistics.median(walls[1]):.1f} s | "
             f"{statistics.median(walls[3]):.1f} s | {time_ratio:.2f} | ≤ {TIME_RATIO} "
-            f"({verdict(time_ratio <= TIME_RATIO)}) |",
+            f"({cell(time_ratio <= TIME_RATIO)}) |",
             f"| peak memory | {statistics.median(peaks[1]) / 1024:.0f} MiB | "
             f"{statistics.median(peaks[3]) / 1024:.0f} MiB | {memory_ratio:.2f} | ≤ "
-            f"{MEMORY_RATIO} ({verdict(memory_ratio <= MEMORY_RATIO)}) |",
+            f"{MEMORY_RATIO} ({cell(memory_ratio <= MEMORY_RATIO)}) |",
             "",
             f"Edit → page in French under `mkdocs serve --dirty` (3): "
             f"{', '.join(f'{s:.2f} s' for s in edits)}; goal ≤ {EDIT_SECONDS:.0f} s "
