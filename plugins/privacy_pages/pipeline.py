@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 
@@ -184,7 +184,7 @@ def render_site(
     for index, language in enumerate(settings.all_languages):
         translated = build.languages.get(language)
         dataset = build.dataset if translated is None else translated.dataset
-        in_language = language_settings(settings, language, index)
+        in_language = settings.in_language(language)
         messages = messages_for(language, settings.messages_dir)
         each_page = postprocess
         with speaking(messages):
@@ -207,14 +207,6 @@ def render_site(
 
 def _then(first: Callable[[str], str], then: Callable[[str], str] | None) -> Callable[[str], str]:
     return first if then is None else lambda markdown: then(first(markdown))
-
-
-def language_settings(settings: Settings, language: str, index: int) -> Settings:
-    """The settings a language's pages are rendered with: the site's first language at the
-    root, each other one under a folder named after it."""
-    if index == 0:
-        return settings
-    return replace(settings, pages_dir=f"{language}/{settings.pages_dir}", language=language)
 
 
 def _render_language(

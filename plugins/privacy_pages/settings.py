@@ -86,6 +86,25 @@ class Settings:
         """The site's language, then the others it builds."""
         return tuple(dict.fromkeys((self.language, *self.languages)))
 
+    def in_language(self, language: str) -> Settings:
+        """The settings a language's pages are rendered with: the site's language at the root,
+        each other one under a folder named after it (``fr/privacy/...``)."""
+        if language == self.language:
+            return self
+        return replace(self, pages_dir=f"{language}/{self.pages_dir}", language=language)
+
+    def page_language(self, path: str) -> str:
+        """The language of a generated page (or download), from the folder it is in."""
+        for language in self.languages:
+            if path.startswith(f"{language}/"):
+                return language
+        return self.language
+
+    def for_page(self, path: str) -> Settings:
+        """The settings of the language a generated page is in: its comparisons and index are
+        recognised by their paths in that language."""
+        return self.in_language(self.page_language(path))
+
     @property
     def limits(self) -> Limits:
         """The limits content is read with."""

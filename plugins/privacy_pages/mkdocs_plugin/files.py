@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -19,7 +18,6 @@ from ..render.generated import GeneratedAsset, GeneratedPage
 from ..render.pages import fill_language_nav
 from ..render.paths import data_item_index_path, is_comparison_page
 from ..settings import Settings
-from .languages import page_language
 
 
 def add_generated_files(
@@ -44,7 +42,7 @@ def add_generated_files(
     for page in build.pages:
         # Not listed: out of the automatic nav, and no "not in nav" message.
         listed = settings.nav_products or not (
-            page.product_id or is_comparison_page(page.path, settings)
+            page.product_id or is_comparison_page(page.path, settings.for_page(page.path))
         )
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
@@ -63,9 +61,7 @@ def page_source(page: GeneratedPage, settings: Settings, config: MkDocsConfig) -
     for other pages, ``mkdocs.yml``, whose plugin options make them."""
     if page.source is not None:
         return page.source
-    language = page_language(page.path, settings)
-    if language != settings.language:  # the page in another language: the same source
-        settings = replace(settings, pages_dir=f"{language}/{settings.pages_dir}")
+    settings = settings.for_page(page.path)  # in another language: the same source
     stem = None
     if is_comparison_page(page.path, settings):
         stem = "comparisons"
@@ -124,12 +120,14 @@ def add_to_nav(config: MkDocsConfig, pages: Sequence[GeneratedPage], settings: S
 
 def wide_pages_first(pages: Sequence[GeneratedPage], settings: Settings) -> list[str]:
     """The paths of the comparisons and the data-item index, the widest first."""
-    wide = [
-        page
-        for page in pages
-        if is_comparison_page(page.path, settings) or page.path == data_item_index_path(settings)
+
+    def wide(path: str) -> bool:
+        in_language = settings.for_page(path)
+        return is_comparison_page(path, in_language) or path == data_item_index_path(in_language)
+
+    return [
+        page.path for page in sorted(pages, key=lambda page: -len(page.markdown)) if wide(page.path)
     ]
-    return [page.path for page in sorted(wide, key=lambda page: -len(page.markdown))]
 
 
 def put_in_order(files: Files, order: list[File]) -> None:

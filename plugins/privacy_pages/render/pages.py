@@ -141,7 +141,7 @@ def fill_language_nav(
     for language in languages:
         prefix = f"{language}/"
         theirs = [p for p in pages if p.path.startswith(prefix)]
-        in_language = replace(settings, pages_dir=prefix + settings.pages_dir)
+        in_language = settings.in_language(language)
         with speaking(messages_for(language, settings.messages_dir)):  # "Comparisons"
             entries = nav_entries(theirs, in_language, escape_titles=escape_titles)
         name = language_name(language)
