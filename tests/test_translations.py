@@ -5,6 +5,7 @@ Each test builds a real site (MkDocs in a temporary folder) and reads the HTML."
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -228,6 +229,59 @@ def test_each_language_shows_its_own_pages_in_the_nav(example: SiteResult) -> No
     assert 'href="../../../guide/' in french  # the hand-written pages stay
 
 
+def nav_links(page: str) -> list[str]:
+    return re.findall(r'href="([^"#]*)" class="md-nav__link', primary_nav(page))
+
+
+def neighbours(page: str) -> list[str]:
+    """The page's previous and next pages, as the theme links them in its head."""
+    return re.findall(r'<link rel="(?:prev|next)" href="([^"]*)"', page)
+
+
+def test_a_page_the_site_lists_is_shown_in_the_reader_language(example: SiteResult) -> None:
+    """``What changed: privacy/changes.md`` in mkdocs.yml: a French page's nav links the French
+    "What changed", under its French title."""
+    french = primary_nav(example.html("fr/privacy/intune.md"))
+    title = messages_for("fr").gettext("What changed")
+    assert re.search(rf'href="\.\./changes/" class="md-nav__link">\s*<span[^>]*>\s*{title}', french)
+    assert "../../../privacy/changes/" not in french
+
+
+def test_mkdocs_nav_of_the_folders_is_shown_per_language(tmp_path: Path) -> None:
+    """A site without ``nav:``: MkDocs makes the nav from the folders (``fr/`` a section of its
+    own). Each page's nav, previous and next pages stay in its language."""
+    site = copy_example_site(tmp_path)
+    config = yaml.safe_load((site / "mkdocs.yml").read_text("utf-8"))
+    del config["nav"]
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert result.ok, f"{result.error}\n{result.messages}"
+    english, french = result.html("privacy/intune.md"), result.html("fr/privacy/intune.md")
+    assert "../managed-desktop/" in nav_links(english) and "../managed-desktop/" in nav_links(
+        french
+    )
+    assert not [link for link in nav_links(english) if "fr/" in link]
+    assert not [link for link in nav_links(french) if link.startswith("../../../privacy/")]
+    assert "../../../guide/" in nav_links(french)  # hand-written pages: in every language
+    assert neighbours(english) and neighbours(french)
+    assert not [link for link in neighbours(english) if "fr/" in link]
+    assert not [link for link in neighbours(french) if link.startswith("../../../")]
+
+
+def test_pages_left_out_of_the_nav_are_left_out_in_every_language(tmp_path: Path) -> None:
+    """``nav_products: false``: the comparisons of every language stay out of MkDocs' nav."""
+    site = copy_example_site(tmp_path)
+    config = yaml.safe_load((site / "mkdocs.yml").read_text("utf-8"))
+    del config["nav"]
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    set_plugin_options(site, {"nav_products": False})
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert result.ok, f"{result.error}\n{result.messages}"
+    for page in ("privacy/data-items.md", "fr/privacy/data-items.md"):
+        links = nav_links(result.html(page))
+        assert links and not [link for link in links if "compare/" in link], (page, links)
+
+
 def test_the_language_selector_switches_to_the_same_page(
     example: SiteResult, chromium: Browser
 ) -> None:
@@ -248,6 +302,14 @@ def test_the_language_selector_switches_to_the_same_page(
         finally:
             page.close()
     assert failed == []
+
+
+def test_search_reads_every_language_of_the_build(example: SiteResult) -> None:
+    """Material's search index names each language the build writes (its stop words and word
+    characters), as a site in several languages sets ``plugins: [search: {lang: [en, fr]}]``."""
+    index = json.loads((example.site_dir / "search/search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["en", "fr"]
+    assert any(doc["location"].startswith("fr/privacy/intune/") for doc in index["docs"])
 
 
 def test_a_translation_of_no_record_is_reported(tmp_path: Path) -> None:

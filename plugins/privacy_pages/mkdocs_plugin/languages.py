@@ -10,10 +10,11 @@ get ``<html lang dir>``, ``hreflang`` alternates, Material's language selector
 
 from __future__ import annotations
 
-import copy
 import html
+import inspect
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -42,10 +43,7 @@ def in_build_language(settings: Settings, i18n: Any | None) -> Settings:
 
 def page_language(src_uri: str, settings: Settings) -> str:
     """The language of a generated page, from the folder it is in."""
-    for language in settings.languages:
-        if src_uri.startswith(f"{language}/"):
-            return language
-    return settings.language
+    return settings.page_language(src_uri)
 
 
 def page_dataset(build: SiteBuild, src_uri: str, settings: Settings) -> Dataset:
@@ -129,22 +127,27 @@ def written_in_language(output: str, src_uri: str, settings: Settings) -> str:
     return output
 
 
-def nav_in_language(nav: Any, language: str, settings: Settings) -> Any:
-    """The nav a page shows: of the generated pages' sections, only its language's (the site
-    language's section, ``settings.nav_title``, or the section named after the page's
-    language); hand-written pages and other sections as they are. One build has one nav;
-    each page is written with the part of it in its language."""
-    if not settings.languages or nav is None:
-        return nav
-    sections = {settings.language: settings.nav_title}
-    sections |= {lang: language_name(lang) for lang in settings.languages}
-    others = {title for lang, title in sections.items() if lang != language}
-    kept = [item for item in nav.items if getattr(item, "title", None) not in others]
-    if len(kept) == len(nav.items):
-        return nav
-    shown = copy.copy(nav)  # the same pages (previous and next links), fewer sections
-    shown.items = kept
-    return shown
+def search_in_languages(plugins: Iterable[Any], settings: Settings) -> None:
+    """Have Material's search read the words of every language the build writes (its option
+    ``lang``, which a site with one language leaves to the theme's), as Material advises a
+    site in several languages: each one's stop words and word characters. A language Material's
+    search has no support for (no ``lunr.<language>.min.js``) is left to the others."""
+    for plugin in plugins:
+        if not type(plugin).__module__.startswith("material.plugins.search"):
+            continue
+        languages = plugin.config.get("lang")
+        if not isinstance(languages, list):
+            continue
+        stemmers = Path(inspect.getfile(type(plugin))).parents[2] / LUNR_STEMMERS
+        for language in settings.all_languages:
+            code = base_language(language)
+            if code not in languages and (stemmers / f"lunr.{code}.min.js").is_file():
+                # In place: Material's index holds this very list, and writes it at the end.
+                languages.append(code)
+
+
+#: Where Material keeps the stemmers of its search, in its package.
+LUNR_STEMMERS = "templates/assets/javascripts/lunr/min"
 
 
 #: What a page's folder holds for Material's language selector (see write_sitemap_stubs).

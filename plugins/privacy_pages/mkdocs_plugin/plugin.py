@@ -28,14 +28,15 @@ from .files import ConversionOrder, add_generated_files, add_to_nav, wide_pages_
 from .handwritten import expand_page_blocks
 from .head import add_feed_link, add_meta_tags
 from .i18n import I18N_FILES_PRIORITY, add_in_language, hide_from_i18n, i18n_plugin
+from .language_nav import LanguageNavs
 from .languages import (
     in_build_language,
-    nav_in_language,
     page_alternates,
     page_dataset,
     page_feed,
     page_language,
     page_messages,
+    search_in_languages,
     write_sitemap_stubs,
     written_in_language,
 )
@@ -78,6 +79,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.site_alternate: Any = None  # extra.alternate as the site sets it (see .languages)
         self.alternate: list[dict[str, str]] = []  # the page's languages, as it is written
         self.alternate_urls: set[str] = set()  # the pages of this build in several languages
+        self.navs: LanguageNavs | None = None  # several languages: the nav of each
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of `mkdocs serve`.
@@ -88,6 +90,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         # Options only: what other plugins may still change is read in on_pre_build.
         self.settings = self.build = self.stash = self.order = None  # none of an earlier build
         self.banners, self.own_pages, self.alternate_urls = {}, set(), set()
+        self.navs = None
         if self.serve is not None:
             self.serve.next_build()
         if self.config.enabled:
@@ -106,6 +109,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.site_alternate = config.extra.get("alternate")  # the site's language selector
         if self.html_blocks_around_markdown:
             self.stash = PageStash.for_site(config, plain_blocks=self.plain_blocks_around_markdown)
+        if self.settings.languages:
+            search_in_languages(config.plugins.values(), self.settings)
         if self.search_views:  # pages this plugin sanitized (see on_page_content)
             rows = self.serve.row_views if self.serve else None
             read_views_in_material(config.plugins.values(), self._own, rows)
@@ -150,6 +155,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     ) -> Navigation | None:
         if self.order is not None:  # see ConversionOrder
             self.order.widest_first(files)
+        if self.settings is not None and self.settings.languages:
+            self.navs = LanguageNavs(nav, self.settings, self.page_paths, files)
         return nav
 
     @event_priority(101)  # the files back in their order before any other plugin's on_env
@@ -228,7 +235,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             self.alternate = page_alternates(
                 config, src, self.settings, self.page_paths, self.site_alternate
             )
-            context["nav"] = nav_in_language(nav, page_language(src, self.settings), self.settings)
+            if self.navs is not None and nav is self.navs.nav:
+                context["nav"] = self.navs.in_language(page_language(src, self.settings))
         return context
 
     def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -259,6 +267,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         write_sitemap_stubs(config.site_dir, self.alternate_urls)
+        if self.navs is not None:
+            self.navs.restore()
         if self.serve is not None and self.build is not None:
             self.serve.build_completed(config)
 
