@@ -119,5 +119,6 @@ class LanguageNavs:
 
 def chain(pages: Sequence[Page]) -> None:
     """Link ``pages`` in order as MkDocs does a nav's: each page's previous and next."""
-    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None], strict=True):
+    pages = list(pages)
+    for before, page, after in zip([None, *pages], pages, [*pages[1:], None], strict=False):
         page.previous_page, page.next_page = before, after
