@@ -145,16 +145,18 @@ def test_a_build_converts_the_widest_pages_first_and_writes_in_the_files_order(
     site = copy_example_site(tmp_path / "site")
     order, out = _build(site, "build")
     settings = settings_from_mkdocs(site / "mkdocs.yml")
-    wide = [
+    wide = [  # in every language the site builds (fr/privacy/compare/...)
         path
         for path in order.before
-        if is_comparison_page(path, settings) or path == data_item_index_path(settings)
+        if is_comparison_page(path, settings.for_page(path))
+        or path == data_item_index_path(settings.for_page(path))
     ]
     widths = {
         page.path: len(page.markdown)
         for page in build_site(settings, postprocess=ascii_blocks).pages
     }
     widest_first = sorted(wide, key=lambda path: -widths[path])
+    assert any(path.startswith("fr/") for path in wide)
     assert len(wide) >= 3 and widest_first != wide  # the files' order is not the widest first
     assert order.converted[: len(wide)] == widest_first
     # Put back before MkDocs writes anything: the pages, the sitemap and the search index
