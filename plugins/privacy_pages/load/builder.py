@@ -41,6 +41,9 @@ class DatasetBuilder:
     #: The most characters a text value may hold (``Limits.max_text_chars``).
     max_text: int = Limits().max_text_chars
     dataset: Dataset = field(default_factory=Dataset)
+    #: Whether :meth:`check_text` checks: a language's builder links records whose texts were
+    #: checked already (the source's as it loaded, each translation as it was read).
+    checks_text: bool = True
     #: By kind of record: the ids of entries left out for their own errors.
     left_out: dict[str, set[str]] = field(default_factory=dict)
     #: By kind of record: the files nothing could be read from (a syntax error, say).
@@ -106,6 +109,8 @@ class DatasetBuilder:
         holds, and every link inside it (see :mod:`.characters` and :mod:`.links`). A mapping
         found clean is marked so: parsed data is kept unchanged between rebuilds, and the same
         check finds the same."""
+        if not self.checks_text:
+            return
         if isinstance(data, LocatedMapping):
             if getattr(data, "clean_up_to", None) == self.max_text:
                 return

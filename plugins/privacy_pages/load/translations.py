@@ -176,7 +176,10 @@ class TranslationRun:
         for language in dict.fromkeys(languages):
             # The language's own builder: what it reports repeats the source's problems.
             builder = DatasetBuilder(
-                Diagnostics(), rules or MetadataRules(), self.limits.max_text_chars
+                Diagnostics(),
+                rules or MetadataRules(),
+                self.limits.max_text_chars,
+                checks_text=False,
             )
             self._builders[language] = builder
             self.languages[language] = Language(language, builder.dataset)
@@ -196,6 +199,7 @@ class TranslationRun:
         """A source record just linked: link it in every language, its texts translated."""
         relative = _relative(record.path, self.content_dir)
         self._records.add(relative)
+        fields: list[tuple[str, str, Location]] | None = None  # the same in every language
         for language, builder in self._builders.items():
             if record.kind not in TRANSLATED_KINDS:
                 link_record(builder, record)
@@ -209,7 +213,9 @@ class TranslationRun:
                 builder.dataset.products[kept.product.id] = kept.product
                 continue
             effects = Effects()
-            data = self._translate(language, relative, record, parsed, effects)
+            if fields is None:
+                fields = [(key, text, where) for key, text, where in text_fields(record.data)]
+            data = self._translate(language, relative, record, parsed, fields, effects)
             self._apply(language, effects)
             made = link_record(builder, RecordFile(record.path, record.display, record.kind, data))
             if self.cache is not None:
@@ -249,15 +255,20 @@ class TranslationRun:
         self.problems.extend(effects.problems)
 
     def _translate(
-        self, language: str, relative: str, record: RecordFile, parsed: Any, effects: Effects
+        self,
+        language: str,
+        relative: str,
+        record: RecordFile,
+        parsed: Any,
+        fields: list[tuple[str, str, Location]],
+        effects: Effects,
     ) -> Any:
-        """The record's data with its texts in ``language``; what it finds goes to
-        ``effects``."""
+        """The record's data with its texts in ``language`` (``fields``: its text fields);
+        what it finds goes to ``effects``."""
         path = self._files[language].get(relative)
         display = display_path(path) if path is not None else None
         entries = self._read(parsed, display, effects) if display is not None else None
         status = effects.status = RecordTranslation(record.display, display)
-        fields = list(text_fields(record.data))
         if entries is None:
             effects.untranslated = True
             if fields:
