@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 import yaml
 from browser import serve
-from conftest import SiteResult, copy_example_site, run_mkdocs, set_plugin_options
+from conftest import (
+    SiteResult,
+    copy_example_site,
+    run_mkdocs,
+    set_plugin_options,
+    stale_translations_allowed,
+)
 from playwright.sync_api import Browser
 from privacy_pages.messages import messages_for
 from privacy_pages.model import SECTIONS
@@ -102,6 +108,30 @@ def test_stale_translations_can_show_the_earlier_translation(tmp_path: Path) -> 
     item = item.split("</li>", 1)[0]
     notice = messages_for("fr").gettext("changed in English since it was translated")
     assert earlier in item and notice in item and "Company devices" not in item
+
+
+def test_a_rebuild_shows_a_translation_gone_stale(tmp_path: Path) -> None:
+    """``mkdocs serve``: the English changes, the French page shows the same earlier
+    translation, now with its notice (the page is not the last build's, kept)."""
+    site = copy_example_site(tmp_path)
+    set_plugin_options(site, {"stale_translations": "previous"})
+    stale_translations_allowed(site)
+    result = run_mkdocs(site / "mkdocs.yml", command="serve")
+    try:
+        notice = messages_for("fr").gettext("changed in English since it was translated")
+
+        def french_item(built: SiteResult) -> str:
+            assert built.ok, f"{built.error}\n{built.messages}"
+            item = built.html("fr/privacy/intune.md").split('id="device-location"', 1)[1]
+            return item.split("</li>", 1)[0]
+
+        assert notice not in french_item(result)
+        record = site / "content/products/intune.yml"
+        text = record.read_text("utf-8")
+        record.write_text(text.replace("Corporate devices only", "Company devices"), "utf-8")
+        assert notice in french_item(result.rebuild())
+    finally:
+        result.shutdown()
 
 
 def test_structure_comes_from_the_source(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from .history_pages import render_changes_page
 from .paths import changes_page_path, data_item_index_path, is_comparison_page, product_page_path
 from .product_page import render_product
 from .reuse import DatasetView, PageReuse
+from .translated import shown
 
 #: The title of the "What changed" page (with a release history).
 CHANGES_TITLE = "What changed"
@@ -47,29 +48,28 @@ def render_pages(
     of the last build is that build's page. ``postprocess`` (see :func:`~privacy_pages.pipeline.
     build_site`) is applied to each page's Markdown as soon as it is rendered.
     """
-    if reuse is not None:
-        reuse.start(dataset, settings, history, today, templates_dir=settings.templates_dir)
+    if reuse is not None:  # in another language, also what it shows in place of translations
+        inputs = (dataset, settings, history, today, shown())
+        reuse.start(*inputs, templates_dir=settings.templates_dir)
+    done = partial(_postprocessed, postprocess) if postprocess is not None else as_rendered
 
     def product_page(product: Product) -> tuple[GeneratedPage, bool]:
         view = DatasetView(dataset)
         page = render_product(product, dataset, settings, history, today, template_dataset=view)
-        return page, not view.read_elsewhere
+        return done(page), not view.read_elsewhere  # kept as ``done`` left it
 
-    done = partial(_postprocessed, postprocess) if postprocess is not None else as_rendered
     # The comparisons and the index first: the widest pages (megabytes at hundreds of
     # products), rendered while the build holds least; the pages come out in plan order.
     collection = collection or Collection(dataset)
     tables = comparisons(collection) if tables is None else tables
     wide = render_comparison_pages(collection, settings, tables, reuse, done)
     pages = [
-        done(
-            render_product(dataset.products[pid], dataset, settings, history, today)
-            if reuse is None
-            else reuse.page(
-                f"product:{pid}",
-                reuse.fingerprint(dataset.products[pid]),
-                partial(product_page, dataset.products[pid]),
-            )
+        done(render_product(dataset.products[pid], dataset, settings, history, today))
+        if reuse is None
+        else reuse.page(
+            f"product:{pid}",
+            reuse.fingerprint(dataset.products[pid]),
+            partial(product_page, dataset.products[pid]),
         )
         for pid in sorted(dataset.products)
     ]

@@ -56,6 +56,12 @@ def showing(language: Language | None) -> Iterator[None]:
         _showing.reset(token)
 
 
+def shown() -> Showing:
+    """What the page being rendered shows in place of translations (nothing, in the records'
+    own language)."""
+    return _showing.get()
+
+
 def untranslated(record: str) -> bool:
     """Whether a record (its file, as shown to writers) has no translation in the language."""
     return record in _showing.get().untranslated
