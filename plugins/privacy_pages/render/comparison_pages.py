@@ -219,19 +219,15 @@ def render_comparison_pages(
     titles = tuple((table.id, table.spec.title) for table in tables)  # each page links the others
 
     def fresh(table: Comparison) -> tuple[GeneratedPage, bool]:
-        return render_comparison(table, settings, tables, stores), True
+        return done(render_comparison(table, settings, tables, stores)), True
 
     # The index first: the widest page, rendered while the build holds least (what rendering
     # it took is then reused by the pages after it).
     index = done(render_data_item_index(collection, settings, tables, reuse))
-    pages = [
-        done(
-            render_comparison(table, settings, tables, stores)
-            if reuse is None
-            else reuse.page(
-                f"comparison:{table.id}", reuse.table(table, titles), partial(fresh, table)
-            )
-        )
+    pages = [  # a page reused is kept as ``done`` left it
+        done(render_comparison(table, settings, tables, stores))
+        if reuse is None
+        else reuse.page(f"comparison:{table.id}", reuse.table(table, titles), partial(fresh, table))
         for table in tables
     ]
     return [*pages, index]
