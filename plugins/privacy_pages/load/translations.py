@@ -94,6 +94,15 @@ class Language:
     #: the id the source text gives it, which links in the records use).
     sources: dict[str, str] = field(default_factory=dict)
     records: dict[str, RecordTranslation] = field(default_factory=dict)
+    #: What each record's texts add to ``fallbacks``, by the record's file: a product's, and
+    #: the other records' (which every page may show). ``mkdocs serve`` renders again a page
+    #: whose record's fallbacks changed, even when its text did not (a notice is added).
+    product_fallbacks: dict[Path, tuple[tuple[str, StaleShows, bool], ...]] = field(
+        default_factory=dict
+    )
+    shared_fallbacks: dict[Path, tuple[tuple[str, StaleShows, bool], ...]] = field(
+        default_factory=dict
+    )
 
 
 @dataclass
@@ -209,14 +218,14 @@ class TranslationRun:
             inputs = (record.data, parsed, self.stale_shows, builder.rules, builder.max_text)
             kept = self._kept(language, relative, record.kind, inputs)
             if kept is not None:  # as last rebuild: its product and what it found, again
-                self._apply(language, kept.effects)
+                self._apply(language, kept.effects, record)
                 builder.dataset.products[kept.product.id] = kept.product
                 continue
             effects = Effects()
             if fields is None:
                 fields = [(key, text, where) for key, text, where in text_fields(record.data)]
             data = self._translate(language, relative, record, parsed, fields, effects)
-            self._apply(language, effects)
+            self._apply(language, effects, record)
             made = link_record(builder, RecordFile(record.path, record.display, record.kind, data))
             if self.cache is not None:
                 self.cache.linked[(language, relative)] = Linked(inputs, effects, made)
@@ -240,8 +249,10 @@ class TranslationRun:
             return None
         return kept
 
-    def _apply(self, language: str, effects: Effects) -> None:
+    def _apply(self, language: str, effects: Effects, record: RecordFile) -> None:
         state = self.languages[language]
+        by_record = state.product_fallbacks if record.kind == "product" else state.shared_fallbacks
+        by_record[record.path] = tuple(effects.fallbacks)
         state.records[effects.status.record] = effects.status
         if effects.untranslated:
             state.untranslated.add(effects.status.record)

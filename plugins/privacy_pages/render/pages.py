@@ -49,8 +49,9 @@ def render_pages(
     build_site`) is applied to each page's Markdown as soon as it is rendered.
     """
     if reuse is not None:  # in another language, also what it shows in place of translations
-        inputs = (dataset, settings, history, today, shown())
-        reuse.start(*inputs, templates_dir=settings.templates_dir)
+        showing = shown()
+        inputs = (dataset, settings, history, today, showing.shared())
+        reuse.start(*inputs, templates_dir=settings.templates_dir, also=showing.of_product)
     done = partial(_postprocessed, postprocess) if postprocess is not None else as_rendered
 
     def product_page(product: Product) -> tuple[GeneratedPage, bool]:

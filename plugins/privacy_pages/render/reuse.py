@@ -62,6 +62,9 @@ class PageReuse:
     _digests: dict[int, tuple[Any, bytes]] = field(default_factory=dict)
     #: The pages of each other language of the site, kept the same way.
     _languages: dict[str, PageReuse] = field(default_factory=dict)
+    #: What a value's fingerprint also holds (in another language: what its page shows in
+    #: place of translations), set by :meth:`start`.
+    _also: Callable[[Any], Any] | None = None
 
     def for_language(self, language: str) -> PageReuse:
         """The last build's pages in another language than the site's."""
@@ -71,7 +74,10 @@ class PageReuse:
         """What ``value`` is compared by (see :func:`_fingerprint`), made once per build."""
         made = self._made.get(id(value))
         if made is None or made[0] is not value:
-            made = (value, _fingerprint(value))
+            made = (
+                value,
+                _fingerprint(value if self._also is None else (value, self._also(value))),
+            )
             self._made[id(value)] = made
         return made[1]
 
@@ -91,8 +97,15 @@ class PageReuse:
         products = "\n".join(self.fingerprint(column.product) for column in table.products)
         return "\n".join((repr(table.spec), repr(others), products))
 
-    def start(self, dataset: Dataset, *inputs: Any, templates_dir: Path | None) -> None:
-        """Begin a build: compare what every page is rendered from with the last build's."""
+    def start(
+        self,
+        dataset: Dataset,
+        *inputs: Any,
+        templates_dir: Path | None,
+        also: Callable[[Any], Any] | None = None,
+    ) -> None:
+        """Begin a build: compare what every page is rendered from with the last build's.
+        ``also``: what a product's fingerprint holds besides the product."""
         shared = _fingerprint(
             (
                 *(getattr(dataset, name) for name in _SHARED),
@@ -105,7 +118,7 @@ class PageReuse:
             self.pages.clear()
         self.shared = shared
         self.rendered = self.reused = self.parts_rendered = self.parts_reused = 0
-        self._made, self._digests = {}, {}
+        self._made, self._digests, self._also = {}, {}, also
 
     def page(self, key: str, fingerprint: str, render: Callable[[], tuple[T, bool]]) -> T:
         """The page (or download, or part of one) for ``key``: last build's if its inputs'

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
@@ -37,6 +38,21 @@ class Showing:
     fallbacks: Mapping[str, StaleShows] = field(default_factory=dict)
     #: The record files with no translation in the language at all.
     untranslated: frozenset[str] = frozenset()
+    #: What each product's record and the other records add to ``fallbacks`` (see
+    #: :meth:`shared` and :meth:`of_product`).
+    product_fallbacks: Mapping[Path, object] = field(default_factory=dict)
+    shared_fallbacks: Mapping[Path, object] = field(default_factory=dict)
+
+    def shared(self) -> object:
+        """What every page of the language shows in place of translations: the records with
+        none, and the fallbacks of the records that are not products (the catalog...)."""
+        return (sorted(self.untranslated), sorted(self.shared_fallbacks.items()))
+
+    def of_product(self, value: object) -> object:
+        """What a product's own page shows in place of its translations (None for anything
+        else than a product)."""
+        file = getattr(value, "file", None)
+        return self.product_fallbacks.get(file) if isinstance(file, Path) else None
 
 
 _NOTHING_SHOWN = Showing()
@@ -48,7 +64,12 @@ def showing(language: Language | None) -> Iterator[None]:
     """Render the pages of ``language`` (None: the records' own language)."""
     view = Showing()
     if language is not None:
-        view = Showing(language.fallbacks, frozenset(language.untranslated))
+        view = Showing(
+            language.fallbacks,
+            frozenset(language.untranslated),
+            language.product_fallbacks,
+            language.shared_fallbacks,
+        )
     token = _showing.set(view)
     try:
         yield
