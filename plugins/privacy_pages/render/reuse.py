@@ -62,6 +62,9 @@ class PageReuse:
     _digests: dict[int, tuple[Any, bytes]] = field(default_factory=dict)
     #: The pages of each other language of the site, kept the same way.
     _languages: dict[str, PageReuse] = field(default_factory=dict)
+    #: The fingerprints of frozen records, this build's and the last (see _own_fingerprint).
+    _fingerprints: dict[int, tuple[Any, str]] = field(default_factory=dict)
+    _kept_fingerprints: dict[int, tuple[Any, str]] = field(default_factory=dict)
     #: What a value's fingerprint also holds (in another language: what its page shows in
     #: place of translations), set by :meth:`start`.
     _also: Callable[[Any], Any] | None = None
@@ -74,12 +77,23 @@ class PageReuse:
         """What ``value`` is compared by (see :func:`_fingerprint`), made once per build."""
         made = self._made.get(id(value))
         if made is None or made[0] is not value:
-            made = (
-                value,
-                _fingerprint(value if self._also is None else (value, self._also(value))),
-            )
+            own = self._own_fingerprint(value)
+            if self._also is not None:
+                own = f"{own}\n{_fingerprint(self._also(value))}"
+            made = (value, own)
             self._made[id(value)] = made
         return made[1]
+
+    def _own_fingerprint(self, value: Any) -> str:
+        """The fingerprint of ``value`` itself. A frozen record the last build had too (a
+        product linked from an unchanged file is the same object) keeps the last build's: it
+        cannot have changed, and writing out a product is most of what comparing it costs."""
+        kept = self._kept_fingerprints.get(id(value))
+        if kept is None or kept[0] is not value:
+            kept = (value, _fingerprint(value))
+        if _frozen(value):
+            self._fingerprints[id(value)] = kept
+        return kept[1]
 
     def digest(self, value: Any) -> bytes:
         """A short digest of ``value``'s fingerprint, made once per build: what a part shown
@@ -119,6 +133,7 @@ class PageReuse:
         self.shared = shared
         self.rendered = self.reused = self.parts_rendered = self.parts_reused = 0
         self._made, self._digests, self._also = {}, {}, also
+        self._kept_fingerprints, self._fingerprints = self._fingerprints, {}
 
     def page(self, key: str, fingerprint: str, render: Callable[[], tuple[T, bool]]) -> T:
         """The page (or download, or part of one) for ``key``: last build's if its inputs'
@@ -161,6 +176,11 @@ class DatasetView:
         if name not in _SHARED and not name.startswith("category"):
             self.read_elsewhere = True
         return getattr(self._dataset, name)
+
+
+def _frozen(value: Any) -> bool:
+    params = getattr(type(value), "__dataclass_params__", None)
+    return bool(params is not None and params.frozen)
 
 
 def _fingerprint(inputs: Any) -> str:
