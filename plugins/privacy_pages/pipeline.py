@@ -224,7 +224,8 @@ def _render_language(
     marks_date = settings.history.today or today or build_date()  # for "Updated in" marks
     try:
         with times.phase("comparisons"):
-            collection = Collection(dataset)  # every product-by-item cell, computed once
+            # Every product-by-item cell, computed once (a rebuild: for the products changed).
+            collection = Collection(dataset, reuse.statements if reuse is not None else None)
             tables = comparisons(collection)
         with times.phase("render"):
             pages = render_pages(

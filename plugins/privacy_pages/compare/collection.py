@@ -5,6 +5,7 @@ all read it."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from ..model import (
     CatalogItem,
@@ -27,17 +28,24 @@ from .cells import (
 class Collection:
     """Every product's statement about every catalog item, computed once per build."""
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(
+        self,
+        dataset: Dataset,
+        statements: Callable[[Product], dict[str, Statement]] | None = None,
+    ) -> None:
+        """``statements``: what each product states (:func:`statements_of`, or the same kept
+        from the last build for a product that is the same object)."""
         self.dataset = dataset
+        statements = statements or statements_of
         #: product id → item id → statement (only the items the product states).
         self.by_product: dict[str, dict[str, Statement]] = {}
         #: item id → product id → statement, products in dataset order.
         self.by_item: dict[str, dict[str, Statement]] = defaultdict(dict)
         self._by_category: dict[str, list[CatalogItem]] | None = None
         for product in dataset.products.values():
-            statements = _statements(product)
-            self.by_product[product.id] = statements
-            for item_id, statement in statements.items():
+            stated = statements(product)
+            self.by_product[product.id] = stated
+            for item_id, statement in stated.items():
                 self.by_item[item_id][product.id] = statement
 
     def catalog_by_category(self) -> dict[str, list[CatalogItem]]:
@@ -65,7 +73,9 @@ class Collection:
         return self.by_item.get(item_id, {})
 
 
-def _statements(product: Product) -> dict[str, Statement]:
+def statements_of(product: Product) -> dict[str, Statement]:
+    """What a product states about each catalog item it names (a pure function of the
+    product: it never changes the result, which collections may share)."""
     entries: dict[str, list[DataItem]] = defaultdict(list)
     for item in product.items:
         if item.catalog:

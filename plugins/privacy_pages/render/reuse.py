@@ -30,7 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from ..model import Dataset
+from ..compare.cells import Statement
+from ..compare.collection import statements_of
+from ..memo import SameObjects
+from ..model import Dataset, Product
 from .templates import default_templates_dir
 
 T = TypeVar("T")
@@ -62,6 +65,10 @@ class PageReuse:
     _digests: dict[int, tuple[Any, bytes]] = field(default_factory=dict)
     #: The pages of each other language of the site, kept the same way.
     _languages: dict[str, PageReuse] = field(default_factory=dict)
+    #: What each product states, kept while it is the same object (a frozen product).
+    statements: SameObjects[Product, dict[str, Statement]] = field(
+        default_factory=lambda: SameObjects(statements_of)
+    )
     #: The fingerprints of frozen records, this build's and the last (see _own_fingerprint).
     _fingerprints: dict[int, tuple[Any, str]] = field(default_factory=dict)
     _kept_fingerprints: dict[int, tuple[Any, str]] = field(default_factory=dict)
@@ -134,6 +141,7 @@ class PageReuse:
         self.rendered = self.reused = self.parts_rendered = self.parts_reused = 0
         self._made, self._digests, self._also = {}, {}, also
         self._kept_fingerprints, self._fingerprints = self._fingerprints, {}
+        self.statements.next_build()  # (its collection, made before, is this build's)
 
     def page(self, key: str, fingerprint: str, render: Callable[[], tuple[T, bool]]) -> T:
         """The page (or download, or part of one) for ``key``: last build's if its inputs'
