@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from privacy_pages.load.yaml_source import (
     C_LOADER,
@@ -96,6 +99,45 @@ def test_an_unclosed_quote_closed_by_a_later_quote_is_reported_where_it_opens(
     diagnostic = caught.value.diagnostic
     assert (diagnostic.location.line, diagnostic.location.column) == (2, 10)
     assert "never closed" in diagnostic.message and f"line {gap + 3}" in diagnostic.message
+
+
+#: A ``key: value`` line whose value is plain text (not quoted, a flow, a block or an alias).
+_KEY_VALUE = re.compile(r"^(\s*(?:- )?)[A-Za-z0-9_.-]+:[ ]+(?![\s\"'\[{|>&*!#%@`])\S")
+EXAMPLE_CONTENT = Path(__file__).resolve().parents[1] / "content"
+
+
+def _mistakes(opening: str) -> list[tuple[str, int, str]]:
+    """Each ``key: value`` line of every file of the example content with ``opening`` put at
+    the start of its value: (file, line, text of the file with the mistake)."""
+    found = []
+    for path in sorted(EXAMPLE_CONTENT.rglob("*.yml")):
+        lines = path.read_text("utf-8").split("\n")
+        for index, line in enumerate(lines):
+            match = _KEY_VALUE.match(line)
+            if match is not None:
+                at = match.end() - 1
+                wrong = [*lines[:index], line[:at] + opening + line[at:], *lines[index + 1 :]]
+                relative = path.relative_to(EXAMPLE_CONTENT).as_posix()
+                found.append((relative, index + 1, "\n".join(wrong)))
+    return found
+
+
+@pytest.mark.parametrize("opening", ['"', "'", "[", "{"])
+def test_an_unclosed_opening_is_reported_at_its_line_in_every_file(opening: str) -> None:
+    """A quote, ``[`` or ``{`` added at the start of any value of the example's records is
+    reported at that line, wherever YAML stopped (the file has quotes and brackets after it)."""
+    mistakes = _mistakes(opening)
+    assert len(mistakes) > 1000  # every record of the example, translations included
+    wrong = []
+    for relative, line, text in mistakes:
+        try:
+            parse_text(text, relative)
+        except YamlFault as fault:
+            if fault.diagnostic.location.line != line:
+                wrong.append((relative, line, fault.diagnostic.location.line))
+        else:
+            wrong.append((relative, line, None))
+    assert wrong == [], f"{len(wrong)} of {len(mistakes)} reported elsewhere: {wrong[:10]}"
 
 
 def test_quoted_text_over_several_lines_is_valid() -> None:

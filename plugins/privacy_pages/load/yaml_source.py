@@ -285,7 +285,7 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, display: str, text: str) -> Di
         return Diagnostic(
             Location(display, opened.line + 1, opened.column + 1), message, "yaml-syntax"
         )
-    if found is not None and (runaway := _runaway_quote(text, found.line)) is not None:
+    if found is not None and (runaway := _runaway_quote(text, found)) is not None:
         start, end = runaway
         message = (
             f"YAML syntax error: quoted text that starts here is never closed on its line, so "
@@ -307,16 +307,19 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, display: str, text: str) -> Di
     return Diagnostic(Location(display, line, column), message, "yaml-syntax")
 
 
-def _runaway_quote(text: str, error_line: int) -> tuple[yaml.Mark, int] | None:
+def _runaway_quote(text: str, error: yaml.Mark) -> tuple[yaml.Mark, int] | None:
     """Where a quoted text opens that a missing quote made run on over lines until the next
-    quote, when YAML failed right there (``error_line``, 0-based); None otherwise.
+    quote, when YAML failed on the line it ends on (``error``); None otherwise.
 
     Quoted text over several lines is valid YAML, so it is only suspected when YAML fails on
-    the line it ends on: then the mistake is where it opens, lines earlier.
+    the line it ends on: then the mistake is where it opens, lines earlier. Only what YAML read
+    up to the point where it stopped counts: the quotes later in the file are not read.
     """
     last: yaml.ScalarToken | None = None
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark is not None and token.start_mark.index >= error.index:
+                break
             if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
                 last = token
     except yaml.YAMLError:
@@ -324,7 +327,7 @@ def _runaway_quote(text: str, error_line: int) -> tuple[yaml.Mark, int] | None:
     if last is None or last.start_mark is None or last.end_mark is None:
         return None
     start, end = last.start_mark, last.end_mark.line
-    return (start, end) if start.line < end == error_line else None
+    return (start, end) if start.line < end == error.line else None
 
 
 @dataclass
