@@ -492,11 +492,10 @@ class CorpusRun:
 
 
 def import_page(config: Path, page: Page, report: Path) -> tuple[int, dict[str, Any]]:
-    """``privacy-pages import PAGE --product-id SLUG --force`` into the site of ``config``.
-
-    ``--force`` because a data-residency or subprocessor page states no data items, which a
-    writer imports with --force too.
-    """
+    """``privacy-pages import PAGE --product-id SLUG`` into the site of ``config``. Without
+    ``--force``: every page of the corpus is a privacy page (a data-residency or subprocessor
+    page states no data items, but where data is stored or who receives it), and none may be
+    refused as stating no privacy facts."""
     out, err = StringIO(), StringIO()
     with redirect_stdout(out), redirect_stderr(err):
         code = main(
@@ -511,7 +510,6 @@ def import_page(config: Path, page: Page, report: Path) -> tuple[int, dict[str, 
                 page.slug,
                 "--date",
                 IMPORT_DATE,
-                "--force",
             ]
         )
     pages = json.loads(report.read_text("utf-8"))["pages"] if report.is_file() else []

@@ -29,6 +29,7 @@ import yaml
 from conftest import REPO, copy_example_site, seeds_dir
 from fidelity import missing_facts, normalize, page_text, seed_facts, seed_metadata
 from privacy_pages.cli import main
+from privacy_pages.importer import privacy_facts
 
 #: What a site is made of (the example site is the repository itself).
 #: How sure a catalog match is, from the surest (the report's confidence kinds).
@@ -332,7 +333,23 @@ def test_report_names_each_reused_catalog_item_with_its_confidence(
     assert page["warnings"] == []
 
 
-# -- 3. a page that states no data collection ------------------------------------------------------
+# -- 3. a page that states no privacy facts ---------------------------------------------------------
+
+
+#: Real privacy pages that state facts other than data items (tests/fixtures/privacy-facts/).
+PRIVACY_FACTS_PAGES = sorted((REPO / "tests/fixtures/privacy-facts").glob("*.md"))
+
+
+@pytest.mark.parametrize("page", PRIVACY_FACTS_PAGES, ids=lambda page: page.stem)
+def test_a_statement_of_storage_sharing_or_controls_is_imported_without_force(
+    tmp_path: Path, page: Path
+) -> None:
+    """A page that states where data is stored, how long it is kept, who receives it or what
+    people control is part of a privacy statement, data items or not."""
+    site = copy_example_site(tmp_path / "site")
+    run = run_import(site, page)
+    assert run.code == 0, run.err
+    assert privacy_facts(run.record()), run.record()
 
 
 def test_a_page_without_data_collection_is_refused_unless_forced(tmp_path: Path) -> None:
@@ -342,7 +359,7 @@ def test_a_page_without_data_collection_is_refused_unless_forced(tmp_path: Path)
 
     refused = run_import(site, guide)
     assert refused.code == 1
-    assert "no data collection" in refused.err and guide.as_posix() in refused.err
+    assert "no privacy facts" in refused.err and guide.as_posix() in refused.err
     assert "--force" in refused.err
     assert snapshot(site / "content") == before
     assert refused.pages == [] and refused.out == ""
@@ -596,7 +613,7 @@ def test_a_refused_page_leaves_the_content_as_it_was_even_after_good_ones(
     before = snapshot(site / "content")
     run = run_import(site, seed("000"), seed("002"))
     assert run.code == 1
-    assert "no data collection" in run.err and seed("002").name in run.err
+    assert "no privacy facts" in run.err and seed("002").name in run.err
     assert snapshot(site / "content") == before
     # Alone, the first page is imported.
     assert run_import(site, seed("000")).code == 0

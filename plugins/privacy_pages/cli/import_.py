@@ -30,8 +30,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "with its confidence, each new catalog item and category, every piece of text that "
         "went to a free-form section with its source line, and the warnings the site's checks "
         "give the imported record. Importing the same page twice changes nothing. A page that "
-        "states no data collection (no data items, data uses or processed entities) is "
-        "refused unless --force. Exit code 0 on success, 1 when a page cannot be imported or "
+        "states no privacy facts (no data collected, use, storage, retention, sharing, "
+        "rights or controls: a deployment guide, say) is refused unless --force. Exit code 0 on success, 1 when a page cannot be imported or "
         "the records do not validate, 2 on bad usage.",
     )
     parser.add_argument(
@@ -55,7 +55,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--force",
         action="store_true",
         help="replace a product file that already exists with other content, and import a page "
-        "that states no data collection",
+        "that states no privacy facts",
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="read the pages and print the report; write nothing"

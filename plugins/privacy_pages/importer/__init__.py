@@ -75,7 +75,7 @@ class ImportOptions:
     dry_run: bool = False
     #: The date used for a required date the page lacks (default: today).
     today: str | None = None
-    #: Refuse a page that states no data collection (the CLI asks for this unless --force).
+    #: Refuse a page that states no privacy facts (the CLI asks for this unless --force).
     require_data: bool = False
 
 
@@ -223,14 +223,41 @@ def read_page(
     )
 
 
-def states_data_collection(record: dict[str, object]) -> bool:
-    """Whether a product record lists data the product collects or uses: items, data uses or
-    processed entities (a deployment guide has none of them)."""
-    for key in ("required", "optional"):
+#: The sections of a product record that state privacy facts, each by the fields that hold
+#: them: what is collected (or never), what it is used for, where it is stored and for how
+#: long, who receives it, what rights people have and what they control. Prose alone (an
+#: intro) is not a fact: a deployment guide's text can land there.
+PRIVACY_FACTS: dict[str, tuple[str, ...]] = {
+    "required": ("groups",),
+    "optional": ("groups",),
+    "never_collected": ("items",),
+    "data_use": ("uses",),
+    "purposes": ("items",),
+    "processed_entities": ("entities",),
+    "storage": (
+        "locations",
+        "services",
+        "service_locations",
+        "location_note",
+        "retention",
+        "retention_note",
+    ),
+    "sharing": ("recipients",),
+    "rights": ("rights", "requests"),
+    "controls": ("options", "settings"),
+}
+
+
+def privacy_facts(record: dict[str, object]) -> list[str]:
+    """The sections of a product record that state privacy facts (see
+    :data:`PRIVACY_FACTS`); none for a page that is not a privacy statement, such as a
+    deployment guide."""
+    found = []
+    for key, fields in PRIVACY_FACTS.items():
         section = record.get(key)
-        if isinstance(section, dict) and section.get("groups"):
-            return True
-    return bool(record.get("data_use") or record.get("processed_entities"))
+        if isinstance(section, dict) and any(section.get(name) for name in fields):
+            found.append(key)
+    return found
 
 
 def _header_review(report: PageReport) -> list[str]:
@@ -252,7 +279,7 @@ def import_pages(paths: Sequence[Path], options: ImportOptions) -> list[PageRepo
 
     Every page is read and checked before anything is written, so a refused page leaves the
     content folder as it was: raises :class:`PageImportError` for a page whose product file
-    exists with other content (unless ``force``), or that states no data collection (with
+    exists with other content (unless ``force``), or that states no privacy facts (with
     ``require_data``).
     """
     if options.product_id and len(paths) > 1:
@@ -264,11 +291,12 @@ def import_pages(paths: Sequence[Path], options: ImportOptions) -> list[PageRepo
         display = path.as_posix()
         taken = frozenset(report.product_id for report in reports)
         page = read_page(path, display, tree, options, options.product_id, taken)
-        if options.require_data and not states_data_collection(page.record):
+        if options.require_data and not privacy_facts(page.record):
             raise PageImportError(
-                f"{display}: the page states no data collection (no data items, data uses or "
-                "processed entities found), so it does not read as a privacy statement; nothing "
-                "was written for it (use --force to import it anyway)"
+                f"{display}: the page states no privacy facts (no data collected or never "
+                "collected, no use or purpose, storage, retention, sharing, rights or "
+                "controls found), so it does not read as a privacy statement; nothing was "
+                "written for it (use --force to import it anyway)"
             )
         problems = validate_record(page.record, "product", Location(page.report.product_file, 1, 1))
         if problems:  # a bug in the importer: refuse rather than write a record that cannot load
@@ -318,7 +346,7 @@ __all__ = [
     "PageReport",
     "format_report",
     "import_pages",
+    "privacy_facts",
     "read_page",
     "report_json",
-    "states_data_collection",
 ]
