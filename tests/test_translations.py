@@ -342,6 +342,16 @@ def test_search_reads_every_language_of_the_build(example: SiteResult) -> None:
     assert any(doc["location"].startswith("fr/privacy/intune/") for doc in index["docs"])
 
 
+def test_structure_in_english_is_marked_english(example: SiteResult) -> None:
+    """A retention period is structure: the French page shows it as the record writes it,
+    marked ``lang="en"`` for screen readers; the English page does not mark it."""
+    period = "A maximum of 30 days"  # content/products/managed-desktop.yml
+    french = example.html("fr/privacy/managed-desktop.md")
+    english = example.html("privacy/managed-desktop.md")
+    assert f'<span lang="en">{period}</span>' in french
+    assert period in english and f'<span lang="en">{period}' not in english
+
+
 def test_a_translation_of_no_record_is_reported(tmp_path: Path) -> None:
     site = copy_example_site(tmp_path)
     orphan = site / "content/translations/fr/products/gone.yml"

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from .. import markdown_text, messages
 from ..memo import memoized
 from .sanitize import sanitize_html
-from .translated import noticed
+from .translated import in_source_language, noticed
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # privacy_pages/
 
@@ -119,6 +119,7 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         anchor=_anchor,
         html=html_text,  # (also in attributes, where no notice can go)
         html_md=noticed(html_markdown),
+        source=in_source_language(markdown_text.inline),  # structure: never translated
     )
     # The package's own words, in the language being rendered (see ``messages.speaking``).
     env.globals.update(
