@@ -106,6 +106,15 @@ def message(catalog: Catalog, field: str) -> Message:
     return found[0]
 
 
+def export_with(capsys: pytest.CaptureFixture[str], site: Path, field: str, text: str) -> Path:
+    """The language exported, with the message of ``field`` translated as ``text``."""
+    po = export(capsys, site)
+    catalog = read(po)
+    message(catalog, field).string = text
+    write(po, catalog)
+    return po
+
+
 def test_a_language_round_trips_unchanged(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = snapshot(site)
     po = export(capsys, site)
@@ -133,10 +142,7 @@ def test_editing_one_msgstr_changes_exactly_that_field(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = snapshot(site)
-    po = export(capsys, site)
-    catalog = read(po)
-    message(catalog, "summary").string = "Intune: # kein Kommentar | sondern Text"
-    write(po, catalog)
+    po = export_with(capsys, site, "summary", "Intune: # kein Kommentar | sondern Text")
 
     code, out, err = run(capsys, site, "import", LANG, str(po))
     assert code == 0, err
@@ -160,10 +166,9 @@ def test_a_new_translation_goes_in_the_records_field_order(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = (site / TRANSLATION).read_text("utf-8")
-    po = export(capsys, site)
-    catalog = read(po)
-    message(catalog, "metadata.description").string = "Welche Daten Intune erhebt.\nZwei Zeilen."
-    write(po, catalog)
+    po = export_with(
+        capsys, site, "metadata.description", "Welche Daten Intune erhebt.\nZwei Zeilen."
+    )
     code, out, err = run(capsys, site, "import", LANG, str(po), "--dry-run")
     assert code == 0, err
     assert "nothing written" in out and (site / TRANSLATION).read_text("utf-8") == before
@@ -249,10 +254,7 @@ def test_a_fuzzy_message_without_its_source_is_skipped(
 def test_a_source_changed_since_the_export_imports_as_stale(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    po = export(capsys, site)
-    catalog = read(po)
-    message(catalog, "summary").string = "Neue Zusammenfassung"
-    write(po, catalog)
+    po = export_with(capsys, site, "summary", "Neue Zusammenfassung")
     record = site / "content" / RECORD
     summary = intune_fields(site)["summary"]
     record.write_text(record.read_text("utf-8").replace(summary, "A new summary."), "utf-8")
@@ -309,10 +311,7 @@ def test_an_unknown_context_is_an_error_and_nothing_is_written(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = snapshot(site)
-    po = export(capsys, site)
-    catalog = read(po)
-    message(catalog, "summary").string = "Wird nicht geschrieben"
-    write(po, catalog)
+    po = export_with(capsys, site, "summary", "Wird nicht geschrieben")
     text = po.read_text("utf-8")
     added = '\nmsgctxt "products/intune.yml:sumary"\nmsgid "x"\nmsgstr "y"\n'
     po.write_text(text + added, "utf-8")
@@ -375,10 +374,7 @@ def test_any_text_round_trips_through_a_catalog_and_a_translation_file(text: str
 def test_a_translation_file_that_cannot_be_read_stops_export_and_import(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    po = export(capsys, site)
-    catalog = read(po)
-    message(catalog, "summary").string = "Wird nicht geschrieben"
-    write(po, catalog)
+    po = export_with(capsys, site, "summary", "Wird nicht geschrieben")
     (site / TRANSLATION).write_text("summary:\n  source: 'abc\n  text: x\n", "utf-8")
     before = snapshot(site)
     code, _, err = run(capsys, site, "export", LANG)
