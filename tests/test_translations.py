@@ -352,6 +352,27 @@ def test_structure_in_english_is_marked_english(example: SiteResult) -> None:
     assert period in english and f'<span lang="en">{period}' not in english
 
 
+def theme_word(language: str, key: str) -> str:
+    """A word of Material's own, as its ``partials/languages/<language>.html`` has it."""
+    import material
+
+    words = Path(material.__file__).parent / f"templates/partials/languages/{language}.html"
+    found = re.search(rf'"{re.escape(key)}": "([^"]*)"', words.read_text("utf-8"))
+    assert found, (language, key)
+    return found.group(1)
+
+
+def test_the_theme_speaks_the_page_language(example: SiteResult) -> None:
+    """Material's own words on a French page are French (its search box, for one), and the
+    site's are English; its 404 page stays in the site's language."""
+    french, english = theme_word("fr", "search.placeholder"), theme_word("en", "search.placeholder")
+    assert french != english
+    assert f'placeholder="{french}"' in example.html("fr/privacy/intune.md")
+    assert f'placeholder="{english}"' in example.html("privacy/intune.md")
+    assert f'placeholder="{english}"' in example.html("index.md")
+    assert f'placeholder="{english}"' in (example.site_dir / "404.html").read_text("utf-8")
+
+
 def test_a_translation_of_no_record_is_reported(tmp_path: Path) -> None:
     site = copy_example_site(tmp_path)
     orphan = site / "content/translations/fr/products/gone.yml"

@@ -16,6 +16,7 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +126,25 @@ def written_in_language(output: str, src_uri: str, settings: Settings) -> str:
     if language != settings.language:
         output = mark_language(output, language)
     return output
+
+
+def theme_in_language(config: MkDocsConfig, language: str, settings: Settings) -> None:
+    """Have the theme write the page about to be written in its language: Material reads its
+    own words ("Search", "Table of contents") and the page's direction from
+    ``theme.language`` as it renders each page. A language the theme has no words for keeps
+    the site's (Material: ``partials/languages/<language>.html``)."""
+    if "language" not in config.theme:
+        return
+    if language != settings.language and not _theme_speaks(tuple(config.theme.dirs), language):
+        language = settings.language
+    config.theme["language"] = language
+
+
+@cache
+def _theme_speaks(dirs: tuple[str, ...], language: str) -> bool:
+    return any(
+        (Path(folder) / "partials/languages" / f"{language}.html").is_file() for folder in dirs
+    )
 
 
 def search_in_languages(plugins: Iterable[Any], settings: Settings) -> None:

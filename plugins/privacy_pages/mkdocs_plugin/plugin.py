@@ -37,6 +37,7 @@ from .languages import (
     page_language,
     page_messages,
     search_in_languages,
+    theme_in_language,
     write_sitemap_stubs,
     written_in_language,
 )
@@ -236,7 +237,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
                 config, src, self.settings, self.page_paths, self.site_alternate
             )
             if self.navs is not None and nav is self.navs.nav:
-                context["nav"] = self.navs.in_language(page_language(src, self.settings))
+                language = page_language(src, self.settings)
+                context["nav"] = self.navs.in_language(language)
+                theme_in_language(config, language, self.settings)
         return context
 
     def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -269,6 +272,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         write_sitemap_stubs(config.site_dir, self.alternate_urls)
         if self.navs is not None:
             self.navs.restore()
+            theme_in_language(config, self.navs.settings.language, self.navs.settings)
         if self.serve is not None and self.build is not None:
             self.serve.build_completed(config)
 
