@@ -5,6 +5,7 @@ Each test builds a real site (MkDocs in a temporary folder) and reads the HTML."
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import replace
@@ -342,14 +343,27 @@ def test_search_reads_every_language_of_the_build(example: SiteResult) -> None:
     assert any(doc["location"].startswith("fr/privacy/intune/") for doc in index["docs"])
 
 
-def test_structure_in_english_is_marked_english(example: SiteResult) -> None:
-    """A retention period is structure: the French page shows it as the record writes it,
-    marked ``lang="en"`` for screen readers; the English page does not mark it."""
-    period = "A maximum of 30 days"  # content/products/managed-desktop.yml
-    french = example.html("fr/privacy/managed-desktop.md")
-    english = example.html("privacy/managed-desktop.md")
-    assert f'<span lang="en">{period}</span>' in french
-    assert period in english and f'<span lang="en">{period}' not in english
+def test_a_retention_period_is_said_in_the_page_language(tmp_path: Path) -> None:
+    """A retention period is structure. The French page says a common one in French words
+    ("A maximum of 30 days"), and shows any other as the record writes it, marked
+    ``lang="en"`` for screen readers; the English page shows both as written."""
+    site = copy_example_site(tmp_path)
+    record = site / "content/products/managed-desktop.yml"
+    text = record.read_text("utf-8")
+    record.write_text(text.replace("period: 180 days", "period: Until the alert is closed"))
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert result.ok, f"{result.error}\n{result.messages}"
+    french = html.unescape(result.html("fr/privacy/managed-desktop.md"))  # (an apostrophe)
+    english = result.html("privacy/managed-desktop.md")
+    words = messages_for("fr")
+    thirty = words.gettext("up to %(period)s", period=words.ngettext(*DAYS, 30))
+    assert f"<td>{thirty}</td>" in french and "A maximum of 30 days" not in french
+    assert '<td><span lang="en">Until the alert is closed</span></td>' in french
+    assert "<td>A maximum of 30 days</td>" in english
+    assert "<td>Until the alert is closed</td>" in english
+
+
+DAYS = ("%(num)d day", "%(num)d days")
 
 
 def theme_word(language: str, key: str) -> str:

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from .. import markdown_text, messages
 from ..memo import memoized
+from .periods import in_page_language
 from .sanitize import sanitize_html
 from .translated import in_source_language, noticed
 
@@ -119,7 +120,8 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         anchor=_anchor,
         html=html_text,  # (also in attributes, where no notice can go)
         html_md=noticed(html_markdown),
-        source=in_source_language(markdown_text.inline),  # structure: never translated
+        # A retention period (structure): in the page's words, or as written, marked English.
+        period=in_page_language(markdown_text.inline, in_source_language(markdown_text.inline)),
     )
     # The package's own words, in the language being rendered (see ``messages.speaking``).
     env.globals.update(
