@@ -4,8 +4,10 @@ any other wording as the record writes it."""
 from __future__ import annotations
 
 import pytest
+from privacy_pages.history.changes import ChangeSet, RetentionChanged
+from privacy_pages.history.notes import describe
 from privacy_pages.messages import messages_for, speaking
-from privacy_pages.render.periods import period_words
+from privacy_pages.model.periods import period_words
 
 UNITS = {
     "day": ("%(num)d day", "%(num)d days"),
@@ -53,3 +55,20 @@ def test_a_common_period_is_said_in_the_page_language(
 def test_any_other_wording_is_left_as_written(written: str) -> None:
     with speaking(messages_for("fr")):
         assert period_words(written) is None
+
+
+def test_what_changed_says_a_period_in_the_page_language() -> None:
+    """A period that changed is shown in "What changed" as the page says it: the French page
+    in French words, the English one as the record writes it."""
+    change = RetentionChanged("intune", "Personal data", "period", "A maximum of 30 days", "1 year")
+    french = messages_for("fr")
+    with speaking(french):
+        note = describe(change, ChangeSet((change,)))
+    shown = [" ".join(s.text for s in excerpt) for excerpt in (note.before, note.after) if excerpt]
+    before = french.gettext("up to %(period)s", period=french.ngettext(*UNITS["day"], 30))
+    assert shown == [before, french.ngettext(*UNITS["year"], 1)]
+    english = describe(change, ChangeSet((change,)))
+    assert [" ".join(s.text for s in e) for e in (english.before, english.after) if e] == [
+        "A maximum of 30 days",
+        "1 year",
+    ]

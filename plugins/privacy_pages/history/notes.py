@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 
 from .. import messages
 from ..messages import N_
+from ..model.periods import said
 from .changes import (
     CatalogItemAdded,
     CatalogItemChanged,
@@ -507,17 +508,20 @@ def _retention_note(change: RetentionAdded | RetentionRemoved | RetentionChanged
     # TRANSLATORS: %(data)s is the data a retention rule is about ("Retention of Logs").
     subject = messages._("Retention of %(data)s", data=change.rule)
     if isinstance(change, RetentionAdded):
-        period = None if change.period is None else (Segment(change.period),)
+        period = None if change.period is None else (Segment(said(change.period)),)
         return ChangeNote(change, subject, messages._(VERBS["added"]), after=period)
     if isinstance(change, RetentionRemoved):
-        period = None if change.period is None else (Segment(change.period),)
+        period = None if change.period is None else (Segment(said(change.period)),)
         return ChangeNote(change, subject, messages._(VERBS["removed"]), before=period)
     label = _label(RETENTION_FIELD_LABELS, change.field, change.field)
+    before, after = change.before, change.after
+    if change.field == "period":  # in the page's words, as the page says it
+        before, after = (None if v is None else said(v) for v in (before, after))
     return ChangeNote(
         change,
         subject,
         _field_verb(label, _verb(change.before, change.after, change.field != "period")),
-        *excerpts(change.before, change.after),
+        *excerpts(before, after),
     )
 
 
