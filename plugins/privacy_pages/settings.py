@@ -100,6 +100,12 @@ class Settings:
                 return language
         return self.language
 
+    def path_in(self, path: str, language: str) -> str:
+        """The path of the same page (or download) in ``language``."""
+        own = self.page_language(path)
+        base = path.removeprefix(f"{own}/") if own != self.language else path
+        return base if language == self.language else f"{language}/{base}"
+
     def for_page(self, path: str) -> Settings:
         """The settings of the language a generated page is in: its comparisons and index are
         recognised by their paths in that language."""

@@ -86,7 +86,7 @@ class LanguageNavs:
         source = page.file.src_uri
         if source not in self.generated or self._language(page) != self.settings.language:
             return None
-        found = self.files.get_file_from_path(f"{language}/{source}")
+        found = self.files.get_file_from_path(self.settings.path_in(source, language))
         if found is None or found.page is None or id(found.page) in self._listed:
             return None
         return found.page

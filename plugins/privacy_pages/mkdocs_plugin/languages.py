@@ -42,42 +42,30 @@ def in_build_language(settings: Settings, i18n: Any | None) -> Settings:
     return replace(settings, language=language, languages=())
 
 
-def page_language(src_uri: str, settings: Settings) -> str:
-    """The language of a generated page, from the folder it is in."""
-    return settings.page_language(src_uri)
-
-
 def page_dataset(build: SiteBuild, src_uri: str, settings: Settings) -> Dataset:
     """The model a generated page was rendered from: its language's."""
-    translated = build.languages.get(page_language(src_uri, settings))
+    translated = build.languages.get(settings.page_language(src_uri))
     return build.dataset if translated is None else translated.dataset
 
 
 def page_messages(src_uri: str, settings: Settings) -> Messages:
     """The messages of a page's language (a hand-written page: the site's)."""
-    return messages_for(page_language(src_uri, settings), settings.messages_dir)
+    return messages_for(settings.page_language(src_uri), settings.messages_dir)
 
 
 def page_feed(src_uri: str, settings: Settings) -> str:
     """The feed of changes in a page's language (``changes.fr.xml`` for a French page)."""
-    language = page_language(src_uri, settings)
+    language = settings.page_language(src_uri)
     if language == settings.language:
         return FEED_PATH
-    return feed_path(replace(settings, pages_dir=f"{language}/{settings.pages_dir}"))
-
-
-def _in_language(src_uri: str, settings: Settings, language: str) -> str:
-    """The path of the same page in another language."""
-    own = page_language(src_uri, settings)
-    path = src_uri.removeprefix(f"{own}/") if own != settings.language else src_uri
-    return path if language == settings.language else f"{language}/{path}"
+    return feed_path(settings.in_language(language))
 
 
 def alternates(src_uri: str, settings: Settings, page_paths: set[str]) -> list[dict[str, str]]:
     """Material's ``extra.alternate`` for a generated page: the same page in each language."""
     found = []
     for language in settings.all_languages:
-        path = _in_language(src_uri, settings, language)
+        path = settings.path_in(src_uri, language)
         if path in page_paths:
             link = page_url(path, settings.directory_urls)
             found.append({"name": language_name(language), "link": link, "lang": language})
@@ -122,7 +110,7 @@ def written_in_language(output: str, src_uri: str, settings: Settings) -> str:
     Its languages are in Material's selector (``hreflang`` on each link), not in
     ``<link rel="alternate" hreflang>`` tags: Material's script fetches the ``sitemap.xml``
     beside every alternate link of a page's head, as for the root of a language."""
-    language = page_language(src_uri, settings)
+    language = settings.page_language(src_uri)
     if language != settings.language:
         output = mark_language(output, language)
     return output

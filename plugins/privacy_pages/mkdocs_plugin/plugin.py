@@ -34,7 +34,6 @@ from .languages import (
     page_alternates,
     page_dataset,
     page_feed,
-    page_language,
     page_messages,
     search_in_languages,
     theme_in_language,
@@ -237,7 +236,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
                 config, src, self.settings, self.page_paths, self.site_alternate
             )
             if self.navs is not None and nav is self.navs.nav:
-                language = page_language(src, self.settings)
+                language = self.settings.page_language(src)
                 context["nav"] = self.navs.in_language(language)
                 theme_in_language(config, language, self.settings)
         return context

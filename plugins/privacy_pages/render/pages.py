@@ -136,12 +136,11 @@ def fill_language_nav(
     each other language's pages (under its folder, ``fr/privacy/...``) in a section named in
     that language, right after it."""
     languages = tuple(lang for lang in settings.languages if lang != settings.language)
-    own = [p for p in pages if not p.path.startswith(tuple(f"{lang}/" for lang in languages))]
+    own = [p for p in pages if settings.page_language(p.path) == settings.language]
     fill_nav(nav, nav_entries(own, settings, escape_titles=escape_titles), settings)
     placed: set[str] = set()
     for language in languages:
-        prefix = f"{language}/"
-        theirs = [p for p in pages if p.path.startswith(prefix)]
+        theirs = [p for p in pages if settings.page_language(p.path) == language]
         in_language = settings.in_language(language)
         with speaking(messages_for(language, settings.messages_dir)):  # "Comparisons"
             entries = nav_entries(theirs, in_language, escape_titles=escape_titles)
