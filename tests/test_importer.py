@@ -751,7 +751,7 @@ def test_base_url_makes_relative_links_absolute(tmp_path: Path) -> None:
     [
         (["missing.md"], "page not found"),
         (["PAGE", "--product-id", "Not An Id"], "--product-id"),
-        (["PAGE", "PAGE", "--product-id", "w"], "one page"),
+        (["PAGE", "PAGE", "--product-id", "w"], "given twice"),
         (["PAGE", "--date", "27/04/2022"], "--date"),
     ],
 )

@@ -24,7 +24,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "import",
         help="turn Markdown privacy statements into YAML records",
         description="Read existing Markdown privacy statements (Microsoft Learn / DocFX style) "
-        "and write a product record for each, plus new catalog items and categories, into the "
+        "and write a product record for each (or one for all of them, with --product-id: a statement spread over several pages), plus new catalog items and categories, into the "
         "content folder. Items and groups are matched against the site's catalog and "
         "categories first. Prints an import report: what was recognized, each catalog match "
         "with its confidence, each new catalog item and category, every piece of text that "
@@ -40,7 +40,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--product-id",
         metavar="ID",
-        help="the product id (one page only; default: made from the page's title)",
+        help="the product id (default: made from the page's title). With several pages, they "
+        "are one statement spread over them: one product, each section from the page that "
+        "states it; where the pages disagree, the report lists the conflict",
     )
     parser.add_argument(
         "--report", type=Path, metavar="FILE", help="also write the import report as JSON to FILE"
@@ -71,19 +73,20 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def _options(args: argparse.Namespace) -> tuple[Settings, ImportOptions]:
     settings = site_settings(args)
+    seen: set[Path] = set()
     for page in args.pages:
+        if page.resolve() in seen:
+            raise UsageError(f"page given twice: {page}")
+        seen.add(page.resolve())
         if not page.exists():
             raise UsageError(f"page not found: {page}")
         if not page.is_file():  # a pipe or a device would block the import, or never end
             raise UsageError(f"not a regular file (a pipe, device or folder): {page}")
-    if args.product_id is not None:
-        if not _ID.fullmatch(args.product_id):
-            raise UsageError(
-                f"--product-id: expected an id (lowercase letters, digits and hyphens), found "
-                f"{args.product_id!r}"
-            )
-        if len(args.pages) > 1:
-            raise UsageError("--product-id names one product; give one page with it")
+    if args.product_id is not None and not _ID.fullmatch(args.product_id):
+        raise UsageError(
+            f"--product-id: expected an id (lowercase letters, digits and hyphens), found "
+            f"{args.product_id!r}"
+        )
     if args.date is not None:
         try:
             dt.date.fromisoformat(args.date)

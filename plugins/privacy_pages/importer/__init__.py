@@ -44,6 +44,9 @@ from ..load.metadata import MetadataRules
 from ..load.schema import validate_record
 from .front_matter import read_metadata
 from .markdown_doc import Document, parse
+from .markdown_out import span
+from .merge import PageDraft, join, page_anchor, product_name, shifted
+from .outline import outline
 from .records import (
     Resolver,
     build_product,
@@ -54,7 +57,7 @@ from .records import (
     summary_for,
 )
 from .repair import repair_text
-from .report import PageReport, format_report, report_json
+from .report import PageReport, PageSpan, Review, format_report, report_json
 from .statement import StatementReader
 from .writer import ContentTree, product_text
 
@@ -145,6 +148,30 @@ def _page_bytes(path: Path, display: str) -> bytes:
     return raw
 
 
+def _read_document(
+    path: Path, display: str, report: PageReport, offset: int = 0
+) -> tuple[str, Document]:
+    """A page's text (decoded, line breaks made ``\n``, mojibake repaired) and its blocks, its
+    lines numbered from ``offset + 1``; each repair is in the report."""
+    raw = _page_bytes(path, display)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+        report.review(0, "encoding", "the page is not UTF-8; read it as Windows-1252")
+    text, repairs = repair_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    for repair in repairs:
+        report.review(
+            offset + repair.line,
+            "mojibake",
+            f"column {repair.column}: {repair.found!r} repaired as {repair.replaced!r}",
+        )
+    document = shifted(parse(text), offset)
+    for line, message in document.notes:
+        report.review(line, "structure", message)
+    return text, document
+
+
 def read_page(
     path: Path,
     display: str,
@@ -154,26 +181,52 @@ def read_page(
     taken_ids: frozenset[str] = frozenset(),
 ) -> PageImport:
     """Read one page into records (nothing is written)."""
-    raw = _page_bytes(path, display)
-    report = PageReport(source=display)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-        report.review(0, "encoding", "the page is not UTF-8; read it as Windows-1252")
-    text, repairs = repair_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-    for repair in repairs:
+    return read_pages([(path, display)], tree, options, product_id, taken_ids)
+
+
+def read_pages(
+    pages: Sequence[tuple[Path, str]],
+    tree: ContentTree,
+    options: ImportOptions,
+    product_id: str | None,
+    taken_ids: frozenset[str] = frozenset(),
+) -> PageImport:
+    """Read one statement, from one page or the several it is spread over (each section from
+    the page that states it: :mod:`.merge`), into records; nothing is written."""
+    report = PageReport(source=" + ".join(display for _, display in pages))
+    offset = 0
+    read: list[tuple[PageDraft, Document]] = []
+    for path, display in pages:
+        text, document = _read_document(path, display, report, offset)
+        lines = text.count("\n") + 1
+        reviews_before = len(report.reviews)
+        root = outline(document)[1]
+        reader = StatementReader(report)
+        reader.read(document, fallback_name=path.stem, front_title=_front_matter_title(document))
+        if len(pages) > 1:
+            report.pages.append(PageSpan(display, offset, lines))
+            # What the page says of itself as a whole (no line) names the page.
+            report.reviews[reviews_before:] = [
+                r if r.line else Review(0, r.topic, f"{display}: {r.message}")
+                for r in report.reviews[reviews_before:]
+            ]
+        # The opening text: the blocks before the first section (the title aside).
+        opening = (span(root.blocks[0])[0], span(root.blocks[-1])[1]) if root.blocks else (0, 0)
+        page = PageDraft(display, reader.draft, text, offset, reader.draft.name, opening)
+        read.append((page, document))
+        offset += lines
+    document = read[0][1]
+    if len(read) > 1:
+        draft = join([page for page, _ in read], report)
+        draft.name = product_name([page.title for page, _ in read])
         report.review(
-            repair.line,
-            "mojibake",
-            f"column {repair.column}: {repair.found!r} repaired as {repair.replaced!r}",
+            0,
+            "product name",
+            f"{draft.name!r}: the words the pages' titles share; metadata from "
+            f"{read[0][0].source}, the first page (the other pages' front matter is not imported)",
         )
-    document = parse(text)
-    for line, message in document.notes:
-        report.review(line, "structure", message)
-    reader = StatementReader(report)
-    reader.read(document, fallback_name=path.stem, front_title=_front_matter_title(document))
-    draft = reader.draft
+    else:
+        draft = read[0][0].draft
     pid = product_id or product_id_for(draft.name)
     number = 2
     while pid in taken_ids:
@@ -205,11 +258,19 @@ def read_page(
         summary=summary_for(metadata, draft.intro, draft.name),
         resolver=resolver,
     )
-    fixed = fix_links(record, link_fixer(options.base_url, tree.links))
+    # A link from one page of the statement to another goes to that page's section.
+    siblings = {
+        p.name: page_anchor(page.title) for (p, _), (page, _) in zip(pages, read, strict=True)
+    }
+    if len(pages) == 1:
+        siblings = {}
+    fixed = fix_links(record, link_fixer(options.base_url, tree.links, siblings))
     assert isinstance(fixed, dict)
-    body_start = document.front_matter.end_line + 1 if document.front_matter else 1
-    body = "\n".join(text.split("\n")[body_start - 1 :])
-    review_links(body, options.base_url, report, body_start, tree.links)
+    for page, page_document in read:
+        front = page_document.front_matter
+        body_start = front.end_line + 1 if front else page.offset + 1
+        body = "\n".join(page.text.split("\n")[body_start - page.offset - 1 :])
+        review_links(body, options.base_url, report, body_start, tree.links, siblings)
     catalog_items = [item.record() for item in tree.catalog.new[new_items_before:]]
     categories = [c.record() for c in tree.categories.new[new_categories_before:]]
     report.new_categories = [str(c["id"]) for c in categories]
@@ -218,8 +279,9 @@ def read_page(
         review.append(
             f"{len(report.free_form)} piece(s) of text went to free-form sections (see the import report)"
         )
+    source_name = pages[0][0].name if len(pages) == 1 else ", ".join(p.name for p, _ in pages)
     return PageImport(
-        report, fixed, catalog_items, categories, product_text(fixed, path.name, review)
+        report, fixed, catalog_items, categories, product_text(fixed, source_name, review)
     )
 
 
@@ -265,7 +327,9 @@ def _header_review(report: PageReport) -> list[str]:
     notes: list[str] = []
     for item in sorted(report.reviews, key=lambda r: (r.line, r.topic)):
         if item.topic == "mojibake":
-            notes.append(f"line {item.line} of the page: mojibake repaired")
+            page, line = report.locate(item.line)
+            where = f"line {line} of {page}" if report.pages else f"line {line} of the page"
+            notes.append(f"{where}: mojibake repaired")
         elif item.topic == "metadata" and "not in the page" in item.message:
             # The same words whether the value was filled in now or kept from an earlier
             # import, so that importing again changes nothing.
@@ -275,25 +339,37 @@ def _header_review(report: PageReport) -> list[str]:
 
 
 def import_pages(paths: Sequence[Path], options: ImportOptions) -> list[PageReport]:
-    """Import each page into ``options.content_dir``; one report per page.
+    """Import each page into ``options.content_dir``; one report per page. With a
+    ``product_id``, the pages are one statement spread over them: one product, one report.
 
     Every page is read and checked before anything is written, so a refused page leaves the
     content folder as it was: raises :class:`PageImportError` for a page whose product file
     exists with other content (unless ``force``), or that states no privacy facts (with
     ``require_data``).
     """
-    if options.product_id and len(paths) > 1:
-        raise PageImportError("--product-id names one product; import one page at a time with it")
+    statements = [list(paths)] if options.product_id else [[path] for path in paths]
+    seen: set[Path] = set()
+    for path in paths:
+        if path.resolve() in seen:
+            raise PageImportError(f"{path.as_posix()}: given twice")
+        seen.add(path.resolve())
     tree = ContentTree.load(options.content_dir)
     reports: list[PageReport] = []
     pages: list[PageImport] = []
-    for path in paths:
-        display = path.as_posix()
+    for statement in statements:
+        display = " + ".join(path.as_posix() for path in statement)
         taken = frozenset(report.product_id for report in reports)
-        page = read_page(path, display, tree, options, options.product_id, taken)
+        page = read_pages(
+            [(path, path.as_posix()) for path in statement],
+            tree,
+            options,
+            options.product_id,
+            taken,
+        )
         if options.require_data and not privacy_facts(page.record):
+            which = "the page states" if len(statement) == 1 else "the pages state"
             raise PageImportError(
-                f"{display}: the page states no privacy facts (no data collected or never "
+                f"{display}: {which} no privacy facts (no data collected or never "
                 "collected, no use or purpose, storage, retention, sharing, rights or "
                 "controls found), so it does not read as a privacy statement; nothing was "
                 "written for it (use --force to import it anyway)"
@@ -348,5 +424,6 @@ __all__ = [
     "import_pages",
     "privacy_facts",
     "read_page",
+    "read_pages",
     "report_json",
 ]

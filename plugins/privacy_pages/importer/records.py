@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -365,7 +365,7 @@ def build_product(
             )
         )
         draft.sections.append({"after": "never-collected", "body": body})
-    _facts_in_prose(draft, _prose_sentences(draft))
+    facts_in_prose(draft)
     storage = _storage(draft.storage)
     if storage:
         record["storage"] = storage
@@ -427,6 +427,12 @@ def build_product(
         len(record.get(key, {}).get("groups", [])) for key in ("required", "optional")
     )
     return record
+
+
+def facts_in_prose(draft: StatementDraft) -> None:
+    """Storage places, retention periods and recipients said in passing in the draft's prose,
+    added to its fields (each once)."""
+    _facts_in_prose(draft, _prose_sentences(draft))
 
 
 def _facts_in_prose(draft: StatementDraft, prose: list[str]) -> None:
@@ -579,12 +585,24 @@ def known_target(url: str, known: dict[str, set[str]]) -> str | None:
     return target.geturl()
 
 
+def sibling_anchor(url: str, siblings: Mapping[str, str]) -> str | None:
+    """The anchor on the product page for a relative link to another page of the same
+    statement (``siblings``: each page's file name and its anchor), else ``None``."""
+    parts = urlsplit(url)
+    if parts.scheme or url.startswith("//") or not parts.path:
+        return None
+    return siblings.get(posixpath.basename(parts.path))
+
+
 def link_fixer(
-    base_url: str | None, known: dict[str, set[str]] | None = None
+    base_url: str | None,
+    known: dict[str, set[str]] | None = None,
+    siblings: Mapping[str, str] | None = None,
 ) -> Callable[[str], str | None]:
     """How a link target is written: made absolute against ``base_url`` when given, else
     against the addresses the site's records already use for a page of that name (``known``,
-    from :meth:`.writer.ContentTree.load`).
+    from :meth:`.writer.ContentTree.load`). A link to another page of a statement imported
+    from several (``siblings``) goes to that page's section of the product page.
 
     Returns ``None`` for targets the site refuses (``javascript:``, ``xref:``), whose link is
     replaced by its text.
@@ -595,6 +613,9 @@ def link_fixer(
             return url
         if url_problem(url):
             return None
+        anchor = sibling_anchor(url, siblings or {})
+        if anchor is not None:
+            return anchor
         parts = urlsplit(url)
         if parts.scheme or url.startswith("//"):
             return url
@@ -639,18 +660,28 @@ def review_links(
     report: PageReport,
     first_line: int,
     known: dict[str, set[str]] | None = None,
+    siblings: Mapping[str, str] | None = None,
 ) -> None:
     """List the links of the source that the site will refuse, that were made absolute from
-    the site's other links, or that may not resolve."""
+    the site's other links, that go to another page of the statement, or that may not
+    resolve."""
     for offset, line in enumerate(text.split("\n")):
         number = first_line + offset
         for url in link_targets(line):
             if not url or url.startswith("#"):
                 continue
             problem = url_problem(url)
+            anchor = sibling_anchor(url, siblings or {})
             if problem:
                 report.review(
                     number, "link", f"{url}: {problem}; the link was replaced by its text"
+                )
+            elif anchor is not None:
+                report.review(
+                    number,
+                    "link",
+                    f"{url}: another page of this statement; written as {anchor}, its section "
+                    "of the product page",
                 )
             elif not urlsplit(url).scheme and base_url is None:
                 target = known_target(url, known or {})
@@ -674,6 +705,7 @@ __all__ = [
     "NEVER_CATEGORY",
     "Resolver",
     "build_product",
+    "facts_in_prose",
     "fix_links",
     "guess_platform",
     "known_target",
@@ -681,5 +713,6 @@ __all__ = [
     "page_name",
     "product_id_for",
     "review_links",
+    "sibling_anchor",
     "summary_for",
 ]

@@ -101,6 +101,47 @@ class SiteWarning:
     message: str
 
 
+@dataclass(frozen=True)
+class PageSpan:
+    """One page of a statement imported from several: its lines are numbered, in the report,
+    from ``offset + 1`` to ``offset + lines`` (the pages one after the other)."""
+
+    source: str
+    offset: int
+    lines: int
+
+
+@dataclass(frozen=True)
+class SectionRead:
+    """A section of a page, and the part of the record it went to (``after``: the page section,
+    as free-form sections name them)."""
+
+    line: int
+    heading: str
+    kind: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one page says about a fact that another page says otherwise."""
+
+    line: int
+    says: str
+    #: The page, when the line is not known (0).
+    page: str = ""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two pages of one statement that disagree about the same fact; the record keeps both
+    where it can (``kept`` says what it does)."""
+
+    subject: str
+    claims: tuple[Claim, ...]
+    kept: str
+
+
 @dataclass
 class Counts:
     items: int = 0
@@ -139,15 +180,57 @@ class PageReport:
     empty_sections: list[str] = field(default_factory=list)
     #: The site's warnings about the imported record (filled in by the CLI after the import).
     warnings: list[SiteWarning] = field(default_factory=list)
+    #: A statement imported from several pages: each page's lines (empty for one page).
+    pages: list[PageSpan] = field(default_factory=list)
+    #: The sections of the pages, and where each went (listed for several pages).
+    sections: list[SectionRead] = field(default_factory=list)
+    #: What the pages of one statement disagree on.
+    conflicts: list[Conflict] = field(default_factory=list)
 
     def review(self, line: int, topic: str, message: str) -> None:
         self.reviews.append(Review(line, topic, message))
+
+    def locate(self, line: int) -> tuple[str, int]:
+        """The page and line of a line of the report (its pages' lines run on, one page after
+        the other, when the statement is imported from several)."""
+        for page in self.pages:
+            if page.offset < line <= page.offset + page.lines:
+                return page.source, line - page.offset
+        return (self.pages[0].source if self.pages else self.source), line
+
+    def at(self, line: int, end_line: int = 0) -> str:
+        """``page:line: `` (or ``page:line-end: ``) for a line of the report; empty for line 0."""
+        if not line:
+            return ""
+        source, local = self.locate(line)
+        span = f"{local}-{local + end_line - line}" if end_line > line else f"{local}"
+        return f"{source}:{span}: "
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["free_form"] = sorted(data["free_form"], key=lambda f: (f["line"], f["after"]))
         data["reviews"] = sorted(data["reviews"], key=lambda r: (r["line"], r["topic"]))
+        if self.pages:  # each line as its page's line, with the page named
+            for key in (
+                "free_form",
+                "reviews",
+                "matches",
+                "new_items",
+                "category_matches",
+                "sections",
+            ):
+                for entry in data[key]:
+                    self._localize(entry)
+            for conflict in data["conflicts"]:
+                for claim in conflict["claims"]:
+                    self._localize(claim)
         return data
+
+    def _localize(self, entry: dict[str, Any]) -> None:
+        if entry.get("line"):
+            entry["page"], entry["line"] = self.locate(entry["line"])
+            if entry.get("end_line"):
+                entry["end_line"] = self.locate(entry["end_line"])[1]
 
 
 def _preview(text: str) -> str:
@@ -171,6 +254,7 @@ def format_report(report: PageReport) -> str:
         f"{len(report.new_catalog_items)} new; {len(report.new_categories)} new categor"
         f"{'y' if len(report.new_categories) == 1 else 'ies'}"
     )
+    lines.extend(_page_lines(report))
     lines.extend(_matching_lines(report))
     if report.free_form:
         lines.append(
@@ -179,21 +263,16 @@ def format_report(report: PageReport) -> str:
         )
         for fragment in sorted(report.free_form, key=lambda f: f.line):
             where = fragment.after + (f" / {fragment.title}" if fragment.title else "")
-            span = (
-                f"{fragment.line}"
-                if fragment.end_line <= fragment.line
-                else f"{fragment.line}-{fragment.end_line}"
-            )
             lines.append(
-                f"    {report.source}:{span}: → {where} ({fragment.why}): {_preview(fragment.text)}"
+                f"    {report.at(fragment.line, fragment.end_line)}→ {where} ({fragment.why}): "
+                f"{_preview(fragment.text)}"
             )
     else:
         lines.append("  free-form text to review: none")
     if report.reviews:
         lines.append(f"  also review ({len(report.reviews)}):")
         for item in sorted(report.reviews, key=lambda r: (r.line, r.topic)):
-            where = f"{report.source}:{item.line}: " if item.line else ""
-            lines.append(f"    {where}{item.topic}: {item.message}")
+            lines.append(f"    {report.at(item.line)}{item.topic}: {item.message}")
     if report.empty_sections:
         lines.append(
             f"  marked empty (the page does not cover them): {', '.join(report.empty_sections)}"
@@ -210,8 +289,30 @@ def format_report(report: PageReport) -> str:
     return "\n".join(lines)
 
 
-def _at(report: PageReport, line: int) -> str:
-    return f"{report.source}:{line}: " if line else ""
+def _page_lines(report: PageReport) -> list[str]:
+    """A statement from several pages: which page each section came from, and where the pages
+    disagree."""
+    if not report.pages:
+        return []
+    lines = [f"  pages ({len(report.pages)}), each section from the page that states it:"]
+    for page in report.pages:
+        lines.append(f"    {page.source} ({page.lines} lines)")
+        for section in report.sections:
+            if page.offset < section.line <= page.offset + page.lines:
+                lines.append(
+                    f"      {report.at(section.line)}{section.heading!r} → {section.after}"
+                )
+    if report.conflicts:
+        lines.append(f"  conflicts between the pages ({len(report.conflicts)}), to settle by hand:")
+        for conflict in report.conflicts:
+            claims = "; ".join(
+                f"{report.at(claim.line) or claim.page + ': '}{claim.says}"
+                for claim in conflict.claims
+            )
+            lines.append(f"    {conflict.subject}: {claims}; {conflict.kept}")
+    else:
+        lines.append("  conflicts between the pages: none")
+    return lines
 
 
 def _matching_lines(report: PageReport) -> list[str]:
@@ -221,21 +322,21 @@ def _matching_lines(report: PageReport) -> list[str]:
         lines.append(f"  catalog matches ({len(report.matches)}):")
         for m in report.matches:
             lines.append(
-                f"    {_at(report, m.line)}{m.requirement} {m.name!r} → {m.ref}: {m.confidence} "
+                f"    {report.at(m.line)}{m.requirement} {m.name!r} → {m.ref}: {m.confidence} "
                 f"(score {m.score:.2f}; {m.how})" + (f"; {m.note}" if m.note else "")
             )
     if report.category_matches:
         lines.append(f"  categories ({len(report.category_matches)}):")
         for c in report.category_matches:
             lines.append(
-                f"    {_at(report, c.line)}{c.requirement} {c.heading!r} → {c.category}: "
+                f"    {report.at(c.line)}{c.requirement} {c.heading!r} → {c.category}: "
                 f"{c.confidence} (score {c.score:.2f}; {c.how})" + (f"; {c.note}" if c.note else "")
             )
     if report.new_items:
         lines.append(f"  new catalog items ({len(report.new_items)}):")
         for n in report.new_items:
             lines.append(
-                f"    {_at(report, n.line)}{n.requirement} {n.name!r} → {n.id} ({n.category})"
+                f"    {report.at(n.line)}{n.requirement} {n.name!r} → {n.id} ({n.category})"
             )
     else:
         lines.append("  new catalog items: none")
@@ -250,12 +351,16 @@ def report_json(reports: list[PageReport]) -> str:
 
 __all__ = [
     "CategoryMatch",
+    "Claim",
+    "Conflict",
     "Counts",
     "FreeFormFragment",
     "ItemMatch",
     "NewItem",
     "PageReport",
+    "PageSpan",
     "Review",
+    "SectionRead",
     "SiteWarning",
     "format_report",
     "report_json",

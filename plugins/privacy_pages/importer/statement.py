@@ -30,6 +30,7 @@ from .markdown_doc import Alert, Block, BulletList, Document, ListItem, Paragrap
 from .markdown_out import blocks_markdown, to_markdown
 from .markup import drop_links, links, one_line, only_link, plain, sentences
 from .outline import Section, outline
+from .report import SectionRead
 from .section_reader import alert_markdown, is_comment, item_markdown
 from .shapes import bold_runs, data_shape, is_bold_list, is_item_table, lists_data
 from .sharing_sections import SharingSections
@@ -90,6 +91,14 @@ class StatementReader(DataSections, StorageSections, SharingSections):
         previous: Kind | None = None
         for section in root.children:
             kind = classify_heading(section.title)
+            self.report.sections.append(
+                SectionRead(
+                    section.line,
+                    section.title,
+                    kind.value,
+                    "by what it holds" if kind is Kind.UNKNOWN else PAGE_SECTION[kind],
+                )
+            )
             self.section(section, kind, previous)
             if kind is not Kind.UNKNOWN:
                 previous = kind
