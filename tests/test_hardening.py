@@ -118,10 +118,10 @@ def generated_names(site: Path) -> set[str]:
     build = check_site(settings)
     assert build.ok and build.history, build.problems.sorted()
     plan = plan_pages(build.dataset, settings, build.history)
-    names = {
+    names = {  # (each version of a statement is a page in its product's own folder)
         page.path.removeprefix(f"{settings.pages_dir}/").split("/")[0].removesuffix(".md")
         for page in plan
-        if not page.product_id
+        if not page.product_id and page.listed
     }
     assert {"changes", "compare", "data-items"} <= names, names
     return names

@@ -529,10 +529,16 @@ def test_generated_pages_have_sources_and_a_plugin_that_reads_files_first_is_nam
     expected["privacy/changes.md"] = site / "mkdocs.yml"
     # The French pages (option languages) have the same sources.
     expected |= {f"fr/{path}": source for path, source in expected.items()}
+    # Each version of a statement (in the site's language): the release it is made from.
+    for path in seen:
+        found = re.match(r"privacy/[^/]+/(?:releases/(.+)|compare/.+\.\.\.(.+))\.md$", path)
+        if found:
+            expected[path] = content / "history" / f"{found.group(1) or found.group(2)}.json"
     assert len(expected) > 16 and sorted(seen) == sorted(expected)
     for path, (source, markdown) in seen.items():
         assert source == str(expected[path].resolve()), path
-        assert markdown.strip() and "id:" not in markdown.split("\n", 1)[0], path
+        first_line = markdown.strip().split("\n", 1)[0]
+        assert first_line and not re.match(r"(?:product_)?id:", first_line), path
 
 
 def test_on_a_translated_site_generated_pages_keep_their_sources(tmp_path: Path) -> None:

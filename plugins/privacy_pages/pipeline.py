@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 
@@ -19,6 +19,7 @@ from .check.lint import LintRun, configure_severities
 from .compare.collection import Collection
 from .compare.comparison import comparisons
 from .diagnostics import Diagnostics
+from .history.archive import Archive
 from .history.releases import History, build_date, load_history
 from .load.content import load_content
 from .load.record_files import ContentCache
@@ -28,11 +29,12 @@ from .model import Dataset
 from .render.downloads import render_assets
 from .render.errors import render_error
 from .render.feed import atom_feed
-from .render.generated import GeneratedAsset, GeneratedPage
+from .render.generated import GeneratedAsset, GeneratedPage, as_rendered
 from .render.pages import plan_pages, render_pages
 from .render.paths import SCRIPT, STYLESHEET, feed_path
 from .render.reuse import PageReuse
 from .render.translated import heading_sources, language_headings, showing
+from .render.version_pages import render_version_pages
 from .settings import Settings
 from .timing import PhaseTimes
 
@@ -54,6 +56,8 @@ class SiteBuild:
     timings: PhaseTimes = field(default_factory=PhaseTimes)
     #: Each language other than the records' own: its model, built from the translations.
     languages: dict[str, Language] = field(default_factory=dict)
+    #: The releases' own records, from which each version of a statement is rendered.
+    archive: Archive | None = None
 
     @property
     def ok(self) -> bool:
@@ -154,6 +158,8 @@ def check_site(
                 configure_severities(dataset, found, settings.lint, loaded_only=False).items
             )
     build = SiteBuild(settings, dataset, problems, history, timings=times)
+    if history:
+        build.archive = Archive(history, settings.metadata)
     if translations is not None:
         build.languages = translations.languages
     return build
@@ -229,16 +235,34 @@ def _render_language(
             tables = comparisons(collection)
         with times.phase("render"):
             pages = render_pages(
-                dataset, settings, build.history, marks_date, collection, tables, reuse, postprocess
+                dataset,
+                settings,
+                build.history,
+                marks_date,
+                collection,
+                tables,
+                reuse,
+                postprocess,
+                build.archive,
             )
+            if static and build.history:  # every version of each statement, in one language
+                done = as_rendered if postprocess is None else _postprocessed(postprocess)
+                pages += render_version_pages(
+                    dataset, settings, build.history, build.archive, marks_date, done
+                )
     except Exception as exc:  # a template or a bug: name the record, never a traceback
         build.problems.add(render_error(exc, dataset))
         return False
     build.pages.extend(pages)
+    if static and build.archive is not None:
+        build.problems.extend(build.archive.problems.items)
     with times.phase("coverage"):
-        build.problems.extend(check_coverage(dataset, pages))  # nothing lost
+        # A statement whose page shows the version in effect, ahead of one recorded to take
+        # effect later: the content's version is on that release's page.
+        ahead = {pid for pid in dataset.products if build.history.upcoming(pid, marks_date)}
+        build.problems.extend(check_coverage(dataset, pages, skip=ahead))  # nothing lost
     with times.phase("comparisons"):
-        assets = render_assets(collection, settings, tables, reuse)
+        assets = render_assets(collection, settings, tables, reuse, build.history)
         if not static:  # the script and style sheet are the site's, once
             assets = [asset for asset in assets if asset.path not in STATIC_PATHS]
         build.downloads.extend(assets)
@@ -251,6 +275,10 @@ def _render_language(
 
 #: The packaged script and style sheet (see :func:`~.render.downloads.static_assets`).
 STATIC_PATHS = frozenset({SCRIPT, STYLESHEET})
+
+
+def _postprocessed(postprocess: Callable[[str], str]) -> Callable[[GeneratedPage], GeneratedPage]:
+    return lambda page: replace(page, markdown=postprocess(page.markdown))
 
 
 @contextmanager

@@ -18,7 +18,7 @@ differs) are ``page-collision`` errors.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -68,6 +68,7 @@ class _Rendered:
     by_page: dict[str, set[str]]
     anywhere: set[str]
     product_pages: dict[str, str]
+    skipped: Collection[str] = ()
 
 
 def _orphan(location: Location | None, message: str, key_path: str = "") -> Diagnostic:
@@ -81,12 +82,19 @@ def _product_items(product: Product) -> tuple[DataItem, ...]:
     return product.items + never
 
 
-def check_coverage(dataset: Dataset, pages: Sequence[GeneratedPage]) -> list[Diagnostic]:
-    """Every record of ``dataset`` that no page in ``pages`` renders, as a diagnostic."""
+def check_coverage(
+    dataset: Dataset, pages: Sequence[GeneratedPage], skip: Collection[str] = ()
+) -> list[Diagnostic]:
+    """Every record of ``dataset`` that no page in ``pages`` renders, as a diagnostic; the
+    products in ``skip`` have their own page checked elsewhere (it shows another version)."""
     by_page = {page.path: page_anchors(page.markdown) for page in pages}
-    product_pages = {page.product_id: page.path for page in pages if page.product_id}
+    product_pages = {
+        page.product_id: page.path
+        for page in pages
+        if page.product_id and page.product_id not in skip
+    }
     anywhere: set[str] = set().union(*by_page.values())
-    return _check(dataset, _Rendered(by_page, anywhere, product_pages))
+    return _check(dataset, _Rendered(by_page, anywhere, product_pages, skip))
 
 
 def _check(dataset: Dataset, rendered: _Rendered) -> list[Diagnostic]:
@@ -94,6 +102,8 @@ def _check(dataset: Dataset, rendered: _Rendered) -> list[Diagnostic]:
     shown_items: dict[str, set[str]] = {}  # product id -> anchors of its items on its page
     for product in dataset.products.values():
         page = rendered.product_pages.get(product.id)
+        if page is None and product.id in rendered.skipped:
+            continue
         if page is None:
             problems.append(
                 _orphan(product.source, f"product {product.id!r} has no generated page")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import posixpath
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..diagnostics import display_path
+from ..history.releases import build_date
 from ..history.snapshot import (
     HISTORY_DIR,
     OutOfOrder,
@@ -48,6 +51,13 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="the release date (ISO format)",
     )
     parser.add_argument(
+        "--effective",
+        metavar="YYYY-MM-DD",
+        help="the day the release takes effect, on or after --date (default: --date). Until "
+        "then, each statement it changes keeps its page as it was, which announces the new "
+        "version and links to it",
+    )
+    parser.add_argument(
         "--out",
         type=Path,
         metavar="CONTENT_DIR",
@@ -72,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         settings = site_settings(args)
         date = parse_date(args.date)
+        effective = parse_date(args.effective) if args.effective else None
     except (UsageError, SnapshotError) as exc:
         print(f"privacy-pages snapshot: {exc}", file=sys.stderr)
         return 2
@@ -89,7 +100,13 @@ def run(args: argparse.Namespace) -> int:
         return 1
     target: Path = args.out or settings.content_dir
     try:
-        snapshot = take_snapshot(dataset, args.version, date)
+        snapshot = take_snapshot(
+            dataset,
+            args.version,
+            date,
+            effective=effective,
+            records=_by_content_path(dataset.records, settings.content_dir),
+        )
         check_not_recorded(snapshot_path(target, snapshot.version), force=args.force)
     except SnapshotError as exc:
         print(f"privacy-pages snapshot: {exc}", file=sys.stderr)
@@ -111,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if not args.out_of_order:
             check_release_order(snapshot, recorded)
-        path = write_snapshot(snapshot, target, force=args.force)
+        path = write_snapshot(snapshot, target, force=args.force, recorded_on=build_date())
     except OutOfOrder as exc:
         print(f"privacy-pages snapshot: {exc}", file=sys.stderr)
         return 1
@@ -119,9 +136,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"privacy-pages snapshot: {exc}", file=sys.stderr)
         return 2
     count = len(dataset.products)
+    takes_effect = f", in effect from {effective.isoformat()}" if effective else ""
     print(
-        f"wrote {display_path(path)}: release {snapshot.version} ({date.isoformat()}), "
+        f"wrote {display_path(path)}: release {snapshot.version} ({date.isoformat()}{takes_effect}), "
         f"{count} statement{'s' if count != 1 else ''} (in {HISTORY_DIR}/)",
         file=sys.stderr,
     )
     return 0
+
+
+def _by_content_path(records: dict[str, Any], content_dir: Path) -> dict[str, Any]:
+    """The parsed records (keyed by the path shown to writers) by their path in the content
+    folder: ``products/intune.yml``."""
+    folder = display_path(content_dir)
+    return {posixpath.relpath(display, folder): data for display, data in records.items()}

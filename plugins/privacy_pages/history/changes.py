@@ -470,6 +470,21 @@ def compare(old: State, new: State) -> ChangeSet:
     return ChangeSet(tuple(changes), names, _category_names(old, new), _workload_names(old, new))
 
 
+def compare_versions(product_id: str, old: State, new: State) -> ChangeSet:
+    """The changes to one statement between two releases' states (none other is compared)."""
+    before, after = old["products"].get(product_id), new["products"].get(product_id)
+    names = {product_id: str((after or before or {}).get("name", product_id))}
+    if before is None or after is None:
+        found: list[Change] = []
+        if after is not None:
+            found.append(ProductAdded(product_id, names[product_id]))
+        elif before is not None:
+            found.append(ProductRemoved(product_id, names[product_id]))
+    else:
+        found = product_changes(product_id, before, after)
+    return ChangeSet(tuple(found), names, _category_names(old, new), _workload_names(old, new))
+
+
 def _category_names(*states: State) -> dict[str, str]:
     names: dict[str, str] = {}
     for state in states:

@@ -100,6 +100,17 @@ class Release:
         return self.snapshot.date
 
     @property
+    def effective(self) -> dt.date:
+        """The day the release takes effect (its date, unless it was recorded ahead)."""
+        return self.snapshot.effective_date
+
+    @property
+    def archived(self) -> bool:
+        """Whether the release keeps its records, from which its pages are rendered (format 2
+        snapshots; a format 1 snapshot kept only what they meant)."""
+        return self.snapshot.records is not None
+
+    @property
     def anchor(self) -> str:
         return release_anchor(self.version)
 
@@ -190,6 +201,32 @@ class History:
         """The releases that published or changed a statement, newest first."""
         return self._by_product.get(product_id, ())
 
+    def in_effect(self, product_id: str, today: dt.date) -> Release | None:
+        """The release whose version of a statement is in effect on ``today``: the newest of
+        those that published or changed it and took effect by then."""
+        return next((r for r in self.product_releases(product_id) if r.effective <= today), None)
+
+    def upcoming(self, product_id: str, today: dt.date) -> tuple[Release, ...]:
+        """The releases that change a statement after ``today``, soonest first."""
+        later = [r for r in self.product_releases(product_id) if r.effective > today]
+        return tuple(sorted(later, key=lambda r: (r.effective, r.date)))
+
+    def version_before(self, release: Release, product_id: str) -> Release | None:
+        """The release with the version of a statement that ``release`` replaced."""
+        versions = self.product_releases(product_id)
+        if release not in versions:
+            return None
+        index = versions.index(release)
+        return versions[index + 1] if index + 1 < len(versions) else None
+
+    def version_after(self, release: Release, product_id: str) -> Release | None:
+        """The release that replaced ``release``'s version of a statement, if any."""
+        versions = self.product_releases(product_id)
+        if release not in versions:
+            return None
+        index = versions.index(release)
+        return versions[index - 1] if index > 0 else None
+
     def updated_marks(
         self, product_id: str, today: dt.date, days: int = DEFAULT_UPDATED_DAYS
     ) -> dict[str, UpdatedMark]:
@@ -203,9 +240,9 @@ class History:
             return marks
         since = today - dt.timedelta(days=days)
         for release in self.product_releases(product_id):
-            if release.initial or not since <= release.date <= today:
+            if release.initial or not since <= release.effective <= today:
                 continue
-            month = release.date.strftime("%Y-%m")
+            month = release.effective.strftime("%Y-%m")
             for change in release.changes.for_product(product_id):
                 if isinstance(change, ItemChanged) and change.item not in marks:
                     # TRANSLATORS: %(month)s is a year and month as digits: 2026-11.

@@ -8,22 +8,28 @@ meaning (see :mod:`privacy_pages.history.changes`).
 
 Snapshots live in ``content/history/<version>.json``. The record loader only reads YAML, so
 this module loads and checks them itself, with ``file:line:col`` errors.
+
+Format 2 also keeps, for each release, its effective date, the records themselves (the
+product, catalog, category and store files as data: an archived page is rendered from them with
+today's templates), the dates it was recorded again with ``--force``, and a digest of all of
+it: a snapshot edited after its release no longer matches its digest, and reading it says so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..atomic_write import OutsideContent, write_text_atomically
 from ..diagnostics import Diagnostic, Diagnostics, Location, display_path
 from ..load.characters import forbidden_character
-from ..load.discovery import DEVICE_NAMES, links_outside
+from ..load.discovery import DEVICE_NAMES, links_outside, record_kind
 from ..load.yaml_source import Limits, YamlFault, read_text
 from ..model import (
     Alternatives,
@@ -38,8 +44,11 @@ from ..model import (
     Retention,
 )
 
-#: The format of snapshot files; raise it when the meaning of a field changes.
-SCHEMA_VERSION = 1
+#: The format of snapshot files; raise it when the meaning of a field changes. Format 2 adds
+#: ``effective``, ``records``, ``re_recorded`` and ``digest``; format 1 files are still read.
+SCHEMA_VERSION = 2
+#: The kinds of record a snapshot keeps (what a product page is rendered from).
+RECORD_KINDS = frozenset({"product", "catalog", "categories", "stores"})
 #: Where snapshots live inside the content folder.
 HISTORY_DIR = "history"
 #: The requirement recorded for items a statement says are never collected.
@@ -343,21 +352,63 @@ class Snapshot:
     schema_version: int = SCHEMA_VERSION
     #: The file the snapshot was read from, as shown to writers.
     source: str | None = None
+    #: The day the release takes effect (``None``: the day it was published, ``date``).
+    effective: dt.date | None = None
+    #: The records as released, by their path in the content folder (``products/intune.yml``);
+    #: ``None`` in a format 1 snapshot, which kept only the meaning.
+    records: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+    #: The days the release was recorded again (``snapshot --force``), oldest first.
+    re_recorded: tuple[dt.date, ...] = ()
 
     @property
     def products(self) -> dict[str, Any]:
         return dict(self.state["products"])
 
-    def to_json(self) -> str:
-        """The snapshot file's text: sorted keys, one-space indent, a final newline."""
-        document = {
+    @property
+    def effective_date(self) -> dt.date:
+        return self.effective or self.date
+
+    def document(self) -> dict[str, Any]:
+        """The file's data, but its digest."""
+        document: dict[str, Any] = {
             "schema_version": self.schema_version,
             "generator_version": self.generator_version,
             "version": self.version,
             "date": self.date.isoformat(),
             **self.state,
         }
+        if self.schema_version >= 2:
+            document["effective"] = self.effective_date.isoformat()
+            document["records"] = self.records or {}
+            document["re_recorded"] = [day.isoformat() for day in self.re_recorded]
+        return document
+
+    def to_json(self) -> str:
+        """The snapshot file's text: sorted keys, one-space indent, a final newline; format 2
+        with the digest of the rest."""
+        document = self.document()
+        if self.schema_version >= 2:
+            document["digest"] = content_digest(document)
         return json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def content_digest(document: Mapping[str, Any]) -> str:
+    """``sha256:<hex>`` of a snapshot's data but its digest, as canonical JSON (sorted keys, no
+    spaces): the same for the same release however the file is indented."""
+    data = {key: value for key, value in document.items() if key != "digest"}
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def plain_record(value: Any) -> Any:
+    """A record's parsed data as JSON data (a date, as YAML may read one, as its ISO text)."""
+    if isinstance(value, dict):
+        return {str(key): plain_record(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain_record(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def generator_version() -> str:
@@ -395,8 +446,33 @@ def check_version(version: str) -> str:
     return version
 
 
-def take_snapshot(dataset: Dataset, version: str, date: dt.date) -> Snapshot:
-    return Snapshot(check_version(version), date, dataset_state(dataset))
+def take_snapshot(
+    dataset: Dataset,
+    version: str,
+    date: dt.date,
+    *,
+    effective: dt.date | None = None,
+    records: Mapping[str, Any] | None = None,
+) -> Snapshot:
+    """A release of ``dataset``; ``records``: its files' parsed data, by their path in the
+    content folder (those of :data:`RECORD_KINDS` are kept)."""
+    if effective is not None and effective < date:
+        raise SnapshotError(
+            f"expected an effective date on or after the release date {date.isoformat()}, "
+            f"found {effective.isoformat()}"
+        )
+    kept = {
+        path: plain_record(data)
+        for path, data in sorted((records or {}).items())
+        if record_kind(Path(path)) in RECORD_KINDS
+    }
+    return Snapshot(
+        check_version(version),
+        date,
+        dataset_state(dataset),
+        effective=effective if effective != date else None,
+        records=kept,
+    )
 
 
 def snapshot_path(content_dir: Path, version: str) -> Path:
@@ -412,10 +488,30 @@ def check_not_recorded(path: Path, *, force: bool = False) -> None:
         )
 
 
-def write_snapshot(snapshot: Snapshot, content_dir: Path, *, force: bool = False) -> Path:
-    """Write ``content/history/<version>.json``; refuse to replace one unless ``force``."""
+def write_snapshot(
+    snapshot: Snapshot,
+    content_dir: Path,
+    *,
+    force: bool = False,
+    recorded_on: dt.date | None = None,
+) -> Path:
+    """Write ``content/history/<version>.json``; refuse to replace one unless ``force``. A
+    release recorded again keeps the days it was recorded again, and adds ``recorded_on``: the
+    history says so."""
     path = snapshot_path(content_dir, snapshot.version)
     check_not_recorded(path, force=force)
+    if path.exists() and recorded_on is not None:
+        old, _ = read_snapshot(path)
+        earlier = old.re_recorded if old is not None else ()
+        same = (
+            old is not None
+            and (old.state, old.effective_date, old.date)
+            == (snapshot.state, snapshot.effective_date, snapshot.date)
+            and old.records in (None, snapshot.records)
+        )
+        # Recorded again as it was (a format 1 snapshot, with the records it said the same
+        # from): nothing it says changed, nothing to say.
+        snapshot = replace(snapshot, re_recorded=earlier if same else (*earlier, recorded_on))
     try:  # whole or not at all: a failed --force leaves the old release as it was
         write_text_atomically(path, snapshot.to_json(), content_dir)
     except OutsideContent as exc:
@@ -599,6 +695,7 @@ def parse_snapshot(text: str, display: str) -> tuple[Snapshot | None, list[Diagn
                     f"products.{product_id}.{key}: expected an object, "
                     f"found {type(product[key]).__name__}",
                 )
+    effective, records, re_recorded = _format_2(document, text, display, problem)
     if problems:
         return None, problems
     state = {key: document[key] for key in ("products", "catalog", "categories")}
@@ -610,9 +707,61 @@ def parse_snapshot(text: str, display: str) -> tuple[Snapshot | None, list[Diagn
             generator_version=document["generator_version"],
             schema_version=document["schema_version"],
             source=display,
+            effective=effective if effective != date else None,
+            records=records,
+            re_recorded=re_recorded,
         ),
         problems,
     )
+
+
+def _format_2(
+    document: dict[str, Any], text: str, display: str, problem: Any
+) -> tuple[dt.date | None, dict[str, Any] | None, tuple[dt.date, ...]]:
+    """A format 2 snapshot's effective date, records and re-recording days; its digest checked
+    (a snapshot edited after its release is an error at its file)."""
+    if document["schema_version"] < 2:
+        return None, None, ()
+    for key in ("effective", "records", "re_recorded", "digest"):
+        if key not in document:
+            problem(Location(display, 1, 1), f"expected key {key!r} (format 2), found none")
+    if not all(key in document for key in ("effective", "records", "re_recorded", "digest")):
+        return None, None, ()
+    effective: dt.date | None = None
+    try:
+        effective = parse_date(str(document["effective"]))
+    except SnapshotError as exc:
+        problem(_key_location(text, display, "effective"), f"effective: {exc}")
+    records = document["records"]
+    if not isinstance(records, dict) or not all(
+        isinstance(path, str) and record_kind(Path(path)) in RECORD_KINDS for path in records
+    ):
+        problem(
+            _key_location(text, display, "records"),
+            "records: expected an object of product, catalog, category and store files by "
+            "their path in the content folder",
+        )
+        records = None
+    days: list[dt.date] = []
+    if not isinstance(document["re_recorded"], list):
+        problem(
+            _key_location(text, display, "re_recorded"), "re_recorded: expected a list of dates"
+        )
+    else:
+        for day in document["re_recorded"]:
+            try:
+                days.append(parse_date(str(day)))
+            except SnapshotError as exc:
+                problem(_key_location(text, display, "re_recorded"), f"re_recorded: {exc}")
+    if document["digest"] != content_digest(document):
+        problem(
+            _key_location(text, display, "digest"),
+            f"this release was edited after it was recorded: its content no longer matches its "
+            f"digest. A release is changed only by recording it again (privacy-pages snapshot "
+            f"--version {document['version']} --date {document['date']} --force, which the "
+            "history shows); otherwise restore the file",
+        )
+    return effective, records, tuple(days)
 
 
 #: A snapshot holds every statement of a release: larger than a content file may be.

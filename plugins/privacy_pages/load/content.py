@@ -10,7 +10,7 @@ soon as it is read.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +20,12 @@ from ..timing import PhaseTimes
 from .builder import DatasetBuilder
 from .catalog import read_catalog, read_categories
 from .comparisons import read_comparisons
-from .discovery import discover
+from .discovery import discover, record_kind
 from .metadata import MetadataRules
 from .products import read_product
 from .record_files import DEFAULT_LIMITS, ContentCache, RecordFile, read_record
 from .store_tables import read_store_tables
-from .yaml_source import Limits
+from .yaml_source import Limits, located
 
 #: The kinds of record, in the order they are linked.
 LINK_ORDER = ("stores", "categories", "catalog", "product", "comparisons")
@@ -136,6 +136,29 @@ def link_record(builder: DatasetBuilder, record: RecordFile) -> Product | None:
     if record.kind == "product" and len(products) > count:
         return next(reversed(products.values()))
     return None
+
+
+def link_records(
+    records: Mapping[str, Any],
+    display: str,
+    metadata_rules: MetadataRules | None = None,
+    *,
+    content_dir: Path = Path("content"),
+) -> tuple[Dataset, Diagnostics]:
+    """A dataset linked from records kept as plain data (a release's, by their path in the
+    content folder), kind by kind as :func:`load_content` links files. Every location is
+    ``display`` (the file that keeps them); their texts were checked when they were recorded."""
+    problems = Diagnostics()
+    builder = DatasetBuilder(problems, metadata_rules or MetadataRules(), checks_text=False)
+    for kind in LINK_ORDER:
+        for relative, data in records.items():
+            if record_kind(Path(relative)) != kind:
+                continue
+            where = Location(f"{display}#records/{relative}", 1, 1)
+            record = RecordFile(content_dir / relative, where.path, kind, located(data, where))
+            link_record(builder, record)
+    builder.report_dependencies()
+    return builder.dataset, problems
 
 
 def load_or_raise(content_dir: Path, metadata_rules: MetadataRules | None = None) -> Dataset:

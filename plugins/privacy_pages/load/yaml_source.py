@@ -125,6 +125,20 @@ class LocatedSequence(list[Any]):
         return self.location
 
 
+def located(value: Any, location: Location) -> Any:
+    """Plain data (a record kept as JSON, say) as located data, every part of it at
+    ``location``: what the record readers take."""
+    if isinstance(value, dict):
+        mapping = LocatedMapping((str(k), located(v, location)) for k, v in value.items())
+        mapping.location, mapping.positions, mapping.clean_up_to = location, {}, 0
+        return mapping
+    if isinstance(value, list):
+        sequence = LocatedSequence(located(v, location) for v in value)
+        sequence.location, sequence.item_positions = location, []
+        return sequence
+    return value
+
+
 class YamlFault(Exception):
     """A problem that stops reading a file; carries one diagnostic."""
 

@@ -41,8 +41,9 @@ def add_generated_files(
             )
     for page in build.pages:
         # Not listed: out of the automatic nav, and no "not in nav" message.
-        listed = settings.nav_products or not (
-            page.product_id or is_comparison_page(page.path, settings.for_page(page.path))
+        listed = page.listed and (
+            settings.nav_products
+            or not (page.product_id or is_comparison_page(page.path, settings.for_page(page.path)))
         )
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)

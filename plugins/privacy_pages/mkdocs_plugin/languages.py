@@ -97,6 +97,8 @@ def page_alternates(
     found = []
     if src_uri is not None and settings.languages and src_uri in page_paths:
         found = alternates(src_uri, settings, page_paths)
+    if len(found) < 2:  # a page in one language (a version of a statement): no selector of its own
+        found = []
     if found:
         config.extra["alternate"] = found
     elif site is not None or "alternate" in config.extra:

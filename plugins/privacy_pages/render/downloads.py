@@ -14,6 +14,7 @@ from ..compare.comparison import (
     Comparison,
     comparisons,
 )
+from ..history.releases import History
 from ..settings import Settings
 from .comparison_csv import comparison_csv
 from .generated import GeneratedAsset
@@ -57,6 +58,7 @@ def render_assets(
     settings: Settings,
     tables: tuple[Comparison, ...] | None = None,
     reuse: PageReuse | None = None,
+    history: History | None = None,
 ) -> list[GeneratedAsset]:
     """Every download of the site, and the packaged script and style sheet (with ``reuse``,
     the parts whose inputs are the last build's are that build's)."""
@@ -70,7 +72,7 @@ def render_assets(
             pieces=partial(
                 _in_language,
                 messages.current(),
-                partial(privacy_json_pieces, collection, settings, tables, reuse),
+                partial(privacy_json_pieces, collection, settings, tables, reuse, history),
             ),
         ),
         GeneratedAsset(paths.schema, json_schema_text()),

@@ -25,9 +25,10 @@ from ..messages import N_
 from ..model import Dataset
 from ..settings import Settings
 from .change_notes import MarkedNote
-from .paths import changes_page_path, feed_path, page_url
+from .paths import changes_page_path, feed_path, page_url, versions_page_path
 from .sanitize import sanitize_html
 from .templates import environment
+from .version_pages import in_source
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 #: The feed's title and subtitle (messages: translated as the feed is written).
@@ -177,6 +178,12 @@ def atom_feed(history: History, dataset: Dataset, settings: Settings) -> str:
             else:
                 href = links.page(changes_page_path(settings), release.anchor)
             _sub(entry, "link", rel="alternate", type="text/html", href=href)
+            before = history.version_before(release, product_id)
+            if before is not None and product_id in dataset.products:  # compare versions
+                compared = versions_page_path(
+                    in_source(settings), product_id, before.version, release.version
+                )
+                _sub(entry, "link", rel="related", type="text/html", href=links.page(compared))
             lines = _note_lines(notes, settings)
             _sub(entry, "summary", _summary(lines, first, release), type="text")
             _sub(entry, "content", _content_html(lines, first, release), type="html")

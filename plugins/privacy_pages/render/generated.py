@@ -17,6 +17,8 @@ class GeneratedPage:
     #: The content file the page is generated from (for "edit this page"), if any.
     source: Path | None = None
     product_id: str | None = None
+    #: In the site's nav (a version of a statement is linked from its page, not listed).
+    listed: bool = True
 
 
 def as_rendered(page: GeneratedPage) -> GeneratedPage:
@@ -33,6 +35,7 @@ class PlannedPage:
     title: str
     source: Path | None = None
     product_id: str | None = None
+    listed: bool = True
 
 
 @dataclass(frozen=True)

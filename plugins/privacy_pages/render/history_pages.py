@@ -14,7 +14,7 @@ from ..model import Dataset, Product
 from ..model.sections import empty_section_wording
 from ..settings import Settings
 from .change_notes import MarkedNote
-from .paths import changes_page_path, feed_path
+from .paths import changes_page_path, feed_path, relative_link
 from .templates import render
 
 #: The section of every product page that lists its releases.
@@ -38,6 +38,34 @@ class HistoryEntry:
     anchor: str
     first: bool
     notes: tuple[LinkedNote, ...]
+    #: The day it took (or takes) effect, when not the day it was published.
+    effective: str | None = None
+    #: Links to the statement as this release published it, and to what changed from the
+    #: version before (none without :class:`VersionLinks`).
+    read: str | None = None
+    compare: str | None = None
+    #: A release recorded before releases kept their records (format 1): no page of it.
+    unarchived: bool = False
+    #: The days the release was recorded again (``snapshot --force``), as ISO dates.
+    re_recorded: str | None = None
+
+
+@dataclass(frozen=True)
+class VersionLinks:
+    """Links from a page to a statement's versions: its archived pages and comparisons, which
+    are in the site's language (``pages_dir``)."""
+
+    page: str
+    pages_dir: str
+
+    def read(self, product_id: str, version: str) -> str:
+        return relative_link(self.page, f"{self.pages_dir}/{product_id}/releases/{version}.md")
+
+    def compare(self, product_id: str, old: str, new: str) -> str:
+        return relative_link(self.page, f"{self.pages_dir}/{product_id}/compare/{old}...{new}.md")
+
+    def current(self, product_id: str) -> str:
+        return relative_link(self.page, f"{self.pages_dir}/{product_id}.md")
 
 
 @dataclass(frozen=True)
@@ -49,6 +77,8 @@ class ProductChanges:
     link: str | None
     first: bool
     notes: tuple[LinkedNote, ...]
+    #: What changed in the statement from its version before, side by side.
+    compare: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +89,16 @@ class ReleaseSummary:
     initial: bool
     products: tuple[ProductChanges, ...]
     shared: tuple[LinkedNote, ...]
+    #: When it takes effect (unless the day it was published), and the days it was recorded
+    #: again, as ISO dates.
+    effective: str | None = None
+    re_recorded: str | None = None
+
+
+def _days(release: Release) -> str | None:
+    """The days a release was recorded again, as a list for a sentence (none: never)."""
+    days = release.snapshot.re_recorded
+    return ", ".join(day.isoformat() for day in days) if days else None
 
 
 def _item_anchors(product: Product) -> set[str]:
@@ -76,26 +116,46 @@ def _linked(notes: list[ChangeNote], anchors: set[str], page: str = "") -> tuple
     )
 
 
-def product_history(history: History, product: Product) -> list[HistoryEntry]:
-    """The releases that published or changed a statement, newest first."""
+def product_history(
+    history: History, product: Product, links: VersionLinks | None = None
+) -> list[HistoryEntry]:
+    """The releases that published or changed a statement, newest first; with ``links``, each
+    with its version's page and the comparison with the version before."""
     anchors = _item_anchors(product)
-    return [
-        HistoryEntry(
-            version=release.version,
-            date=release.date.isoformat(),
-            anchor=release.anchor,
-            first=release.first_published(product.id),
-            notes=_linked(release.notes(product.id), anchors),
+    entries = []
+    for release in history.product_releases(product.id):
+        before = history.version_before(release, product.id)
+        effective = release.effective if release.effective != release.date else None
+        entries.append(
+            HistoryEntry(
+                version=release.version,
+                date=release.date.isoformat(),
+                anchor=release.anchor,
+                first=release.first_published(product.id),
+                notes=_linked(release.notes(product.id), anchors),
+                effective=effective.isoformat() if effective else None,
+                read=links.read(product.id, release.version)
+                if links and release.archived
+                else None,
+                compare=links.compare(product.id, before.version, release.version)
+                if links and before
+                else None,
+                unarchived=links is not None and not release.archived,
+                re_recorded=_days(release),
+            )
         )
-        for release in history.product_releases(product.id)
-    ]
+    return entries
 
 
 def product_context(
-    history: History | None, product: Product, settings: Settings, today: dt.date | None
+    history: History | None,
+    product: Product,
+    settings: Settings,
+    today: dt.date | None,
+    links: VersionLinks | None = None,
 ) -> dict[str, Any]:
     """What the product template needs to show the change history and the "Updated" marks."""
-    entries = product_history(history, product) if history else []
+    entries = product_history(history, product, links) if history else []
     marks: dict[str, UpdatedMark] = {}
     if history and today is not None:
         marks = history.updated_marks(product.id, today, settings.history.updated_marks_days)
@@ -107,8 +167,11 @@ def product_context(
     }
 
 
-def _release_summary(release: Release, dataset: Dataset, settings: Settings) -> ReleaseSummary:
+def _release_summary(
+    release: Release, dataset: Dataset, settings: Settings, history: History
+) -> ReleaseSummary:
     page = changes_page_path(settings)
+    versions = VersionLinks(page, source_pages_dir(settings))
     products = []
     names = release.product_names
     for product_id in release.products:
@@ -116,8 +179,12 @@ def _release_summary(release: Release, dataset: Dataset, settings: Settings) -> 
         target = posixpath.relpath(f"{settings.pages_dir}/{product_id}.md", posixpath.dirname(page))
         name = names.get(product_id) or release.changes.name_of(product_id)
         notes = release.notes(product_id)
+        before = history.version_before(release, product_id)
         products.append(
             ProductChanges(
+                compare=versions.compare(product_id, before.version, release.version)
+                if before and current is not None
+                else None,
                 id=product_id,
                 name=name,
                 link=f"{target}#{release.anchor}" if current is not None else None,
@@ -134,7 +201,17 @@ def _release_summary(release: Release, dataset: Dataset, settings: Settings) -> 
         initial=release.initial,
         products=tuple(products),
         shared=_linked(release.shared_notes, set()),
+        effective=release.effective.isoformat() if release.effective != release.date else None,
+        re_recorded=_days(release),
     )
+
+
+def source_pages_dir(settings: Settings) -> str:
+    """Where the site language's pages are (the versions' pages are there only)."""
+    prefix = f"{settings.language}/"
+    if settings.pages_dir.startswith(prefix) and settings.language in settings.languages:
+        return settings.pages_dir.removeprefix(prefix)
+    return settings.pages_dir
 
 
 def render_changes_page(history: History, dataset: Dataset, settings: Settings) -> str:
@@ -143,6 +220,6 @@ def render_changes_page(history: History, dataset: Dataset, settings: Settings) 
     return render(
         "changes.md.j2",
         settings.templates_dir,
-        releases=[_release_summary(r, dataset, settings) for r in history.newest_first],
+        releases=[_release_summary(r, dataset, settings, history) for r in history.newest_first],
         feed_link=posixpath.relpath(feed_path(settings), posixpath.dirname(page)),
     )

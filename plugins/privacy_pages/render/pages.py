@@ -14,7 +14,8 @@ from typing import Any
 from .. import messages
 from ..compare.collection import Collection
 from ..compare.comparison import Comparison, comparisons
-from ..history.releases import History
+from ..history.archive import Archive
+from ..history.releases import History, build_date
 from ..messages import language_name, messages_for, speaking
 from ..model import Dataset, Product
 from ..settings import Settings
@@ -25,6 +26,7 @@ from .paths import changes_page_path, data_item_index_path, is_comparison_page, 
 from .product_page import render_product
 from .reuse import DatasetView, PageReuse
 from .translated import shown
+from .version_pages import current_version, plan_version_pages
 
 #: The title of the "What changed" page (with a release history).
 CHANGES_TITLE = "What changed"
@@ -39,6 +41,7 @@ def render_pages(
     tables: tuple[Comparison, ...] | None = None,
     reuse: PageReuse | None = None,
     postprocess: Callable[[str], str] | None = None,
+    archive: Archive | None = None,
 ) -> list[GeneratedPage]:
     """Every generated page of the site, in the order of :func:`plan_pages`.
 
@@ -46,7 +49,9 @@ def render_pages(
     which items are marked as recently updated. ``collection`` and ``tables`` are computed
     from the dataset when not given. With ``reuse`` (a rebuild), a page whose inputs are those
     of the last build is that build's page. ``postprocess`` (see :func:`~privacy_pages.pipeline.
-    build_site`) is applied to each page's Markdown as soon as it is rendered.
+    build_site`) is applied to each page's Markdown as soon as it is rendered. A product's
+    page shows the version of its statement in effect on ``today`` (see
+    :func:`~.version_pages.current_version`; ``archive`` holds the releases' records).
     """
     if reuse is not None:  # in another language, also what it shows in place of translations
         showing = shown()
@@ -54,9 +59,25 @@ def render_pages(
         reuse.start(*inputs, templates_dir=settings.templates_dir, also=showing.of_product)
     done = partial(_postprocessed, postprocess) if postprocess is not None else as_rendered
 
+    day = today or build_date()
+
+    def rendered(product: Product, view: DatasetView | None = None) -> GeneratedPage:
+        shown, shown_in, version = current_version(
+            product, dataset, settings, history, archive, day
+        )
+        return render_product(
+            shown,
+            shown_in,
+            settings,
+            history,
+            today,
+            template_dataset=view if shown_in is dataset else None,
+            version=version,
+        )
+
     def product_page(product: Product) -> tuple[GeneratedPage, bool]:
         view = DatasetView(dataset)
-        page = render_product(product, dataset, settings, history, today, template_dataset=view)
+        page = rendered(product, view)
         return done(page), not view.read_elsewhere  # kept as ``done`` left it
 
     # The comparisons and the index first: the widest pages (megabytes at hundreds of
@@ -65,7 +86,7 @@ def render_pages(
     tables = comparisons(collection) if tables is None else tables
     wide = render_comparison_pages(collection, settings, tables, reuse, done)
     pages = [
-        done(render_product(dataset.products[pid], dataset, settings, history, today))
+        done(rendered(dataset.products[pid]))
         if reuse is None
         else reuse.page(
             f"product:{pid}",
@@ -100,6 +121,7 @@ def plan_pages(
     if history:
         plan.append(PlannedPage(path=changes_page_path(settings), title=CHANGES_TITLE))
     plan.extend(planned_comparison_pages(dataset, settings))
+    plan.extend(plan_version_pages(dataset, settings, history))
     return plan
 
 

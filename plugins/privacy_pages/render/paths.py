@@ -13,6 +13,16 @@ def product_page_path(settings: Settings, product_id: str) -> str:
     return f"{settings.pages_dir}/{product_id}.md"
 
 
+def release_page_path(settings: Settings, product_id: str, version: str) -> str:
+    """A statement as a release published it (an archived or an upcoming version)."""
+    return f"{settings.pages_dir}/{product_id}/releases/{version}.md"
+
+
+def versions_page_path(settings: Settings, product_id: str, old: str, new: str) -> str:
+    """What changed in a statement between two releases."""
+    return f"{settings.pages_dir}/{product_id}/compare/{old}...{new}.md"
+
+
 def comparison_page_path(settings: Settings, comparison_id: str) -> str:
     return f"{settings.pages_dir}/compare/{comparison_id}.md"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from functools import cache, partial
 from importlib import resources
 from typing import Any
@@ -17,10 +17,18 @@ from ..compare.collection import Collection
 from ..compare.comparison import (
     Comparison,
 )
+from ..history.releases import History
 from ..model import CONTROL_NOT_STATED, DataItem, Dataset, Product
 from ..settings import Settings
 from ..stores.label import store_label
-from .paths import JSON_SCHEMA_FILE, asset_paths, product_page_path
+from .history_pages import source_pages_dir
+from .paths import (
+    JSON_SCHEMA_FILE,
+    asset_paths,
+    product_page_path,
+    release_page_path,
+    versions_page_path,
+)
 from .reuse import PageReuse
 
 
@@ -56,10 +64,13 @@ def privacy_json_pieces(
     settings: Settings,
     tables: tuple[Comparison, ...],
     reuse: PageReuse | None = None,
+    history: History | None = None,
 ) -> Iterator[str]:
     """:func:`privacy_json` in pieces, a product at a time; with ``reuse``, a product's entry
-    is the last build's when the product is the same."""
+    is the last build's when the product is the same. With ``history``, the releases and the
+    version of each statement they published."""
     document = _document(collection, settings, tables)
+    document["releases"] = _releases(history, collection.dataset, settings)
     paths = asset_paths(settings)
     document["comparisons"] = (_comparison_json(t, paths.csv(t.id)) for t in tables)
     if reuse is not None:
@@ -81,6 +92,46 @@ def privacy_json_pieces(
             for t in tables
         )
     return _json_chunks(document)
+
+
+def _releases(
+    history: History | None, dataset: Dataset, settings: Settings
+) -> list[dict[str, Any]]:
+    """Every release, oldest first, with the version of each statement it published or
+    changed: its page (none for a release without records) and its comparison with the
+    version before."""
+    if not history:
+        return []
+    settings = replace(settings, pages_dir=source_pages_dir(settings))  # in the site's language
+    found = []
+    for release in history.releases:
+        statements = []
+        for product_id in release.products:
+            current = product_id in dataset.products
+            before = history.version_before(release, product_id)
+            statements.append(
+                {
+                    "product": product_id,
+                    "page": release_page_path(settings, product_id, release.version)
+                    if current and release.archived
+                    else None,
+                    "compare": versions_page_path(
+                        settings, product_id, before.version, release.version
+                    )
+                    if current and before
+                    else None,
+                }
+            )
+        found.append(
+            {
+                "version": release.version,
+                "date": release.date.isoformat(),
+                "effective": release.effective.isoformat(),
+                "recorded_again": [day.isoformat() for day in release.snapshot.re_recorded],
+                "statements": statements,
+            }
+        )
+    return found
 
 
 class _Encoded(str):
@@ -150,10 +201,14 @@ def _json_chunks(document: dict[str, Any]) -> Iterator[str]:
 
 
 def privacy_document(
-    collection: Collection, settings: Settings, tables: tuple[Comparison, ...]
+    collection: Collection,
+    settings: Settings,
+    tables: tuple[Comparison, ...],
+    history: History | None = None,
 ) -> dict[str, Any]:
     """The whole dataset as JSON-compatible data."""
     document = _document(collection, settings, tables)
+    document["releases"] = _releases(history, collection.dataset, settings)
     return {k: list(v) if isinstance(v, Iterator) else v for k, v in document.items()}
 
 

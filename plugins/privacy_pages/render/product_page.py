@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from .. import messages
 from ..history.releases import History
@@ -13,7 +15,7 @@ from ..model.sections import empty_statement
 from ..settings import Settings
 from .front_matter import front_matter, yaml_header
 from .generated import GeneratedPage
-from .history_pages import product_context
+from .history_pages import VersionLinks, product_context
 from .paths import product_page_path
 from .store_labels import store_summaries
 from .templates import render
@@ -63,10 +65,14 @@ def render_product(
     today: date | None = None,
     *,
     template_dataset: object = None,
+    version: VersionPage | None = None,
 ) -> GeneratedPage:
     """The Markdown page of one product (``history`` fills its "Change history" section;
-    ``template_dataset``: what the template sees as ``dataset``, if not ``dataset`` itself)."""
-    path = product_page_path(settings, product.id)
+    ``template_dataset``: what the template sees as ``dataset``, if not ``dataset`` itself).
+    With ``version``, the page of a version of the statement: an archived or upcoming one at
+    its own path, or the current one with what is coming."""
+    path = version.path if version and version.path else product_page_path(settings, product.id)
+    links = VersionLinks(path, version.pages_dir) if version is not None else None
     body = render(
         "product.md.j2",
         settings.templates_dir,
@@ -81,14 +87,67 @@ def render_product(
         category_name=dataset.category_name,
         kind_label=kind_label,
         counts=item_counts(product),
-        store_labels=store_summaries(product, dataset, settings),
-        **product_context(history, product, settings, today),
+        # (The store labels are today's files: a version's page does not offer them.)
+        store_labels=store_summaries(product, dataset, settings)
+        if version is None or not version.path
+        else [],
+        archive=version.notice if version else None,
+        announcements=version.announcements if version else (),
+        **product_context(history, product, settings, today, links),
     )
-    header = yaml_header(front_matter(product, settings))
+    meta = front_matter(product, settings)
+    if version is not None and version.notice is not None and version.path:
+        # An archived version: not the product's page, and not found by search first.
+        del meta["product_id"]
+        meta["release"] = version.notice.version
+        meta["search"] = {"exclude": True}
+    header = yaml_header(meta)
+    title, source = product.name, product.file
+    own_page = version is None or not version.path
+    if version is not None and not own_page:
+        title = f"{product.name} ({version.notice.version})" if version.notice else title
+        source = version.source or source
     return GeneratedPage(
         path=path,
         markdown=f"---\n{header}---\n\n{body}",
-        title=product.name,
-        source=product.file,
-        product_id=product.id,
+        title=title,
+        source=source,
+        product_id=product.id if own_page else None,
+        listed=own_page,
     )
+
+
+@dataclass(frozen=True)
+class ArchiveNotice:
+    """What a version's page says of itself: when it was (or will be) in effect."""
+
+    version: str
+    #: ``past``, ``current`` or ``upcoming``.
+    state: str
+    start: date
+    #: The day the next version took effect (a past version).
+    end: date | None
+    #: The product's current page.
+    current: str
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """A version of the statement that takes effect later, on the current page."""
+
+    version: str
+    effective: date
+    read: str | None
+    compare: str | None
+
+
+@dataclass(frozen=True)
+class VersionPage:
+    """How a page shows a version of a statement: ``path`` (empty: the product's own page),
+    its notice, what is coming, where the versions' pages are, and the file it is made from."""
+
+    pages_dir: str
+    path: str = ""
+    notice: ArchiveNotice | None = None
+    announcements: tuple[Announcement, ...] = ()
+    source: Path | None = None

@@ -1,0 +1,275 @@
+"""Every published version of each statement, and what changed between any two of them.
+
+For each product, a page per release that published or changed it
+(``privacy/<id>/releases/<version>/``), rendered with today's templates from the records that
+release kept (see :mod:`privacy_pages.history.archive`), and a page per pair of its versions
+(``privacy/<id>/compare/<old>...<new>/``) that says, by meaning, what changed between them.
+
+The build's date (``history.today``, else :func:`~privacy_pages.history.releases.build_date`)
+decides which version is in effect: a release recorded with a later effective date is
+announced on the product's page, whose content stays that of the version in effect until the
+day comes. Versions are pages of the site's language, linked from every language's pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .. import messages
+from ..history.archive import Archive
+from ..history.changes import MetadataChanged, ProductAdded, compare_versions
+from ..history.notes import describe_all
+from ..history.releases import History, Release
+from ..model import Dataset, Product
+from ..settings import Settings
+from .change_notes import MarkedNote
+from .generated import GeneratedPage, PlannedPage
+from .history_pages import LinkedNote, VersionLinks, source_pages_dir
+from .paths import product_page_path, relative_url, release_page_path, versions_page_path
+from .product_page import Announcement, ArchiveNotice, VersionPage, render_product
+from .templates import render
+
+
+def _versions(history: History, product_id: str) -> list[Release]:
+    """A statement's versions, oldest first."""
+    return list(reversed(history.product_releases(product_id)))
+
+
+def _pairs(history: History, product_id: str) -> Iterator[tuple[Release, Release]]:
+    """Every two versions of a statement, the older first."""
+    return itertools.combinations(_versions(history, product_id), 2)
+
+
+def plan_version_pages(
+    dataset: Dataset, settings: Settings, history: History | None
+) -> list[PlannedPage]:
+    """The version and comparison pages of each current product, without rendering them."""
+    if not history:
+        return []
+    plan: list[PlannedPage] = []
+    for product_id in sorted(dataset.products):
+        name = dataset.products[product_id].name
+        for release in _versions(history, product_id):
+            if release.archived:
+                plan.append(
+                    PlannedPage(
+                        release_page_path(settings, product_id, release.version),
+                        f"{name} ({release.version})",
+                        _snapshot_file(settings, release),
+                        listed=False,
+                    )
+                )
+        for old, new in _pairs(history, product_id):
+            plan.append(
+                PlannedPage(
+                    versions_page_path(settings, product_id, old.version, new.version),
+                    f"{name} ({old.version}...{new.version})",
+                    _snapshot_file(settings, new),
+                    listed=False,
+                )
+            )
+    return plan
+
+
+def _snapshot_file(settings: Settings, release: Release) -> Path:
+    return settings.content_dir / "history" / f"{release.version}.json"
+
+
+def in_source(settings: Settings) -> Settings:
+    """The settings whose paths are those of the site language's pages."""
+    return replace(settings, pages_dir=source_pages_dir(settings))
+
+
+def current_version(
+    product: Product,
+    dataset: Dataset,
+    settings: Settings,
+    history: History | None,
+    archive: Archive | None,
+    today: dt.date,
+) -> tuple[Product, Dataset, VersionPage | None]:
+    """What the product's own page shows on ``today``: the version in effect (the content's,
+    unless a release recorded ahead of its effective date changes it later), with those
+    coming announced."""
+    if not history:
+        return product, dataset, None
+    source = in_source(settings)
+    page = product_page_path(settings, product.id)
+    upcoming = history.upcoming(product.id, today)
+    if not upcoming:
+        return product, dataset, VersionPage(source.pages_dir)
+    announcements = []
+    for release in upcoming:
+        before = history.version_before(release, product.id)
+        read = release_page_path(source, product.id, release.version)
+        compare = (
+            versions_page_path(source, product.id, before.version, release.version)
+            if before
+            else None
+        )
+        announcements.append(
+            Announcement(
+                release.version,
+                release.effective,
+                relative_url(page, read, settings) if release.archived else None,
+                relative_url(page, compare, settings) if compare else None,
+            )
+        )
+    in_effect = history.in_effect(product.id, today)
+    shown = archive.product(in_effect, product.id) if archive and in_effect else None
+    coming = tuple(announcements)
+    if shown is None:  # nothing in effect yet (or a release without records): the content's
+        notice = None
+        if in_effect is None:
+            first = upcoming[0]
+            notice = ArchiveNotice(first.version, "upcoming", first.effective, None, "")
+        return product, dataset, VersionPage(source.pages_dir, notice=notice, announcements=coming)
+    version_dataset, version_product = shown
+    return version_product, version_dataset, VersionPage(source.pages_dir, announcements=coming)
+
+
+def render_version_pages(
+    dataset: Dataset,
+    settings: Settings,
+    history: History | None,
+    archive: Archive | None,
+    today: dt.date,
+    done: Callable[[GeneratedPage], GeneratedPage],
+) -> list[GeneratedPage]:
+    """The pages of :func:`plan_version_pages`, in its order."""
+    if not history or archive is None:
+        return []
+    pages: list[GeneratedPage] = []
+    for product_id in sorted(dataset.products):
+        versions = _versions(history, product_id)
+        for release in versions:
+            shown = archive.product(release, product_id) if release.archived else None
+            if release.archived and shown is not None:
+                pages.append(
+                    done(_version_page(release, product_id, shown, settings, history, today))
+                )
+            elif release.archived:  # planned: its records lack the statement (edited out)
+                pages.append(done(_missing_page(release, product_id, dataset, settings)))
+        for old, new in _pairs(history, product_id):
+            pages.append(done(_comparison_page(old, new, product_id, dataset, settings, history)))
+    return pages
+
+
+def _version_page(
+    release: Release,
+    product_id: str,
+    shown: tuple[Dataset, Product],
+    settings: Settings,
+    history: History,
+    today: dt.date,
+) -> GeneratedPage:
+    version_dataset, product = shown
+    path = release_page_path(settings, product_id, release.version)
+    after = history.version_after(release, product_id)
+    if release.effective > today:
+        state = "upcoming"
+    elif after is not None and after.effective <= today:
+        state = "past"
+    else:
+        state = "current"
+    notice = ArchiveNotice(
+        release.version,
+        state,
+        release.effective,
+        after.effective if state == "past" and after else None,
+        relative_url(path, product_page_path(settings, product_id), settings),
+    )
+    until = History(tuple(r for r in history.releases if _not_after(r, release)))
+    return render_product(
+        product,
+        version_dataset,
+        settings,
+        until,
+        None,
+        version=VersionPage(
+            source_pages_dir(settings),
+            path=path,
+            notice=notice,
+            source=_snapshot_file(settings, release),
+        ),
+    )
+
+
+def _not_after(release: Release, last: Release) -> bool:
+    return (release.date, release.version) <= (last.date, last.version) or release is last
+
+
+def _missing_page(
+    release: Release, product_id: str, dataset: Dataset, settings: Settings
+) -> GeneratedPage:
+    """A release whose records lack a statement it changed: the page says so."""
+    name = dataset.products[product_id].name
+    path = release_page_path(settings, product_id, release.version)
+    text = messages._(
+        "Release %(version)s changed %(product)s, but its records do not hold this version, "
+        "so it cannot be shown.",
+        version=release.version,
+        product=name,
+    )
+    markdown = f"---\nsearch:\n  exclude: true\n---\n\n# {name} ({release.version})\n\n{text}\n"
+    return GeneratedPage(path, markdown, f"{name} ({release.version})", listed=False)
+
+
+@dataclass(frozen=True)
+class VersionLink:
+    """Another pair of versions to compare, on a comparison page."""
+
+    old: str
+    new: str
+    link: str
+
+
+def _comparison_page(
+    old: Release,
+    new: Release,
+    product_id: str,
+    dataset: Dataset,
+    settings: Settings,
+    history: History,
+) -> GeneratedPage:
+    product = dataset.products[product_id]
+    path = versions_page_path(settings, product_id, old.version, new.version)
+    changes = compare_versions(product_id, old.snapshot.state, new.snapshot.state)
+    seen = [
+        c
+        for c in changes.for_product(product_id)
+        if not isinstance(c, (MetadataChanged, ProductAdded))
+    ]
+    notes = tuple(LinkedNote(MarkedNote.of(note)) for note in describe_all(seen, changes))
+    links = VersionLinks(path, source_pages_dir(settings))
+    others = tuple(
+        VersionLink(a.version, b.version, links.compare(product_id, a.version, b.version))
+        for a, b in _pairs(history, product_id)
+        if (a, b) != (old, new)
+    )
+    markdown = "---\nsearch:\n  exclude: true\n---\n\n" + render(
+        "compare-versions.md.j2",
+        settings.templates_dir,
+        product=product,
+        old=old,
+        new=new,
+        notes=notes,
+        read_old=links.read(product_id, old.version) if old.archived else None,
+        read_new=links.read(product_id, new.version) if new.archived else None,
+        current=links.current(product_id),
+        others=others,
+    )
+    title = f"{product.name} ({old.version}...{new.version})"
+    return GeneratedPage(path, markdown, title, _snapshot_file(settings, new), listed=False)
+
+
+__all__ = [
+    "current_version",
+    "in_source",
+    "plan_version_pages",
+    "render_version_pages",
+]

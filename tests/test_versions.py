@@ -1,0 +1,272 @@
+"""Every published version of a statement: archived pages, effective dates, compare versions,
+and an archive that cannot change silently.
+
+Each test builds a scratch copy of the example site with MkDocs, in process, and reads the
+HTML. Releases are recorded with the real ``privacy-pages snapshot`` command; the build's date
+is moved with the site's ``history.today`` option, the same switch the "Updated in" marks use.
+Expected texts come from the records and snapshots the tests write, never from the output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+import re
+from contextlib import redirect_stderr, redirect_stdout
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SiteResult, copy_example_site, run_mkdocs
+from fidelity import page_text
+from privacy_pages.cli import main
+from privacy_pages.history.snapshot import content_digest, parse_snapshot
+
+PRODUCTS = sorted(path.stem for path in (REPO / "content/products").glob("*.yml"))
+TODAY = dt.date.today()
+LATER = TODAY + dt.timedelta(days=30)
+#: What the tests change in Microsoft Managed Desktop's record.
+OLD_PERIOD, NEW_PERIOD = "A maximum of 30 days", "A maximum of 60 days"
+#: (Words of a text the French translation leaves to English: changing them makes no
+#: translation stale, which a strict build reports.)
+OLD_WORDS = "Similarly, the CCPA provides privacy rights"
+NEW_WORDS = "Likewise, the CCPA provides privacy rights"
+ADDED_ITEM = "        - ref: admin-phone-number\n"
+
+
+def cli(*arguments: str | Path) -> tuple[int, str]:
+    out, err = StringIO(), StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main([str(a) for a in arguments])
+    return code, out.getvalue() + err.getvalue()
+
+
+def record_release(site: Path, version: str, *extra: str) -> None:
+    code, output = cli(
+        "snapshot", "--version", version, "--date", TODAY.isoformat(), *extra,
+        "--config", site / "mkdocs.yml",
+    )  # fmt: skip
+    assert code == 0, output
+
+
+def build(site: Path, today: dt.date | None = None) -> SiteResult:
+    """The site built strictly, on ``today`` (the site's ``history.today``)."""
+    config = site / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    text = re.sub(r"\n      history:\n        today: \S+", "", text)
+    if today is not None:
+        text = text.replace(
+            "      pages_dir: privacy\n",
+            f"      pages_dir: privacy\n      history:\n        today: {today.isoformat()}\n",
+        )
+    config.write_text(text, "utf-8")
+    result = run_mkdocs(config, site_dir=site / "_site")
+    assert result.ok, f"{result.error}\n{result.messages}"
+    return result
+
+
+def html(site: Path, url: str) -> str:
+    path = site / "_site" / url / "index.html"
+    assert path.is_file(), f"no page at {url}"
+    return path.read_text("utf-8")
+
+
+def text(site: Path, url: str) -> str:
+    return " ".join(page_text(html(site, url)).split())
+
+
+def storage(words: str) -> str:
+    """The "Storage and retention" section of a page's text (the change history, below it,
+    may name other periods)."""
+    start = words.index("Storage and retention")
+    return words[start : words.index("Data access and security", start)]
+
+
+def links(page_html: str, page_url: str) -> set[str]:
+    """The site paths (``privacy/x/``) a page links to, resolved from its own URL."""
+    found = set()
+    for href in re.findall(r'href="([^"#:?]+)"', page_html):
+        found.add(posixpath.normpath(posixpath.join(page_url, href)) + "/")
+    return found
+
+
+def edit(site: Path, product: str, old: str, new: str) -> None:
+    path = site / "content/products" / f"{product}.yml"
+    before = path.read_text("utf-8")
+    assert old in before, old
+    path.write_text(before.replace(old, new, 1), "utf-8")
+
+
+def change_managed_desktop(site: Path) -> None:
+    """A changed retention period and an added item (a catalog item it did not list)."""
+    edit(site, "managed-desktop", f"period: {OLD_PERIOD}", f"period: {NEW_PERIOD}")
+    group = "    - category: service-data\n"
+    edit(site, "managed-desktop", group, ADDED_ITEM + group)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return copy_example_site(tmp_path / "site")
+
+
+# -- archived versions ---------------------------------------------------------------------------
+
+
+def test_each_product_page_links_its_versions_each_the_whole_statement(site: Path) -> None:
+    build(site)
+    snapshot = json.loads((site / "content/history/1.0.0.json").read_text("utf-8"))
+    assert snapshot["schema_version"] >= 2 and snapshot["records"], "1.0.0 keeps its records"
+    for product in PRODUCTS:
+        page_url = f"privacy/{product}/"
+        page = html(site, page_url)
+        archived = f"privacy/{product}/releases/1.0.0/"
+        assert archived in links(page, page_url), product
+        # The archived page holds every item the release recorded for the statement...
+        archived_html = html(site, archived)
+        for anchor in snapshot["products"][product]["items"]:
+            assert f'id="{anchor}"' in archived_html, (product, anchor)
+        # ...says it is a version, when it took effect, and links to the current page.
+        words = text(site, archived)
+        assert "release 1.0.0" in words and "2026" in words
+        assert page_url in links(archived_html, archived)
+        # The first release was recorded without its records: said, never made up.
+        assert "cannot be shown whole" in text(site, page_url)
+        assert not (site / "_site" / f"privacy/{product}/releases/0.1.0").exists()
+    # privacy.json lists the releases, with each statement's version and its pages.
+    for download in ("privacy/privacy.json", "fr/privacy/privacy.json"):
+        releases = json.loads((site / "_site" / download).read_text("utf-8"))["releases"]
+        assert [r["version"] for r in releases] == ["0.1.0", "1.0.0"]
+        for statement in releases[1]["statements"]:
+            for key in ("page", "compare"):
+                url = statement[key].removesuffix(".md") + "/index.html"
+                assert (site / "_site" / url).is_file(), (download, statement)
+        assert all(s["page"] is None for s in releases[0]["statements"])
+
+
+def test_an_edit_after_a_release_leaves_the_archived_page_as_released(site: Path) -> None:
+    edit(site, "managed-desktop", OLD_WORDS, NEW_WORDS)
+    build(site)
+    current = text(site, "privacy/managed-desktop/")
+    archived = text(site, "privacy/managed-desktop/releases/1.0.0/")
+    assert NEW_WORDS in current and OLD_WORDS not in current
+    assert OLD_WORDS in archived and NEW_WORDS not in archived
+    # Search finds today's statement: the versions' pages are left out of its index.
+    index = json.loads((site / "_site/search/search_index.json").read_text("utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert not [loc for loc in locations if "/releases/" in loc or "..." in loc]
+    old_only = [d for d in index["docs"] if OLD_WORDS in d.get("text", "")]
+    assert not old_only, [d["location"] for d in old_only]
+    assert any(NEW_WORDS in d.get("text", "") for d in index["docs"])
+
+
+# -- effective dates ----------------------------------------------------------------------------
+
+
+def test_a_release_that_takes_effect_later_is_announced_then_becomes_current(site: Path) -> None:
+    change_managed_desktop(site)
+    record_release(site, "1.1.0", "--effective", LATER.isoformat())
+    recorded = json.loads((site / "content/history/1.1.0.json").read_text("utf-8"))
+    assert recorded["effective"] == LATER.isoformat()
+
+    build(site, TODAY)
+    page_url = "privacy/managed-desktop/"
+    current = text(site, page_url)
+    # The page stays the version in effect, and announces the next one with links to it.
+    assert OLD_PERIOD in storage(current) and NEW_PERIOD not in storage(current)
+    assert "1.1.0" in current
+    targets = links(html(site, page_url), page_url)
+    assert "privacy/managed-desktop/releases/1.1.0/" in targets
+    assert "privacy/managed-desktop/compare/1.0.0...1.1.0/" in targets
+    upcoming = text(site, "privacy/managed-desktop/releases/1.1.0/")
+    assert NEW_PERIOD in upcoming and "takes effect" in upcoming
+
+    build(site, LATER + dt.timedelta(days=1))  # the same content, a day after
+    current = text(site, page_url)
+    assert NEW_PERIOD in storage(current) and OLD_PERIOD not in storage(current)
+    assert "takes effect" not in current and "changes on" not in current
+    archived = text(site, "privacy/managed-desktop/releases/1.0.0/")
+    assert OLD_PERIOD in archived and "archived version" in archived
+
+
+def test_an_effective_date_before_the_release_is_refused(site: Path) -> None:
+    earlier = (TODAY - dt.timedelta(days=1)).isoformat()
+    code, output = cli(
+        "snapshot", "--version", "1.1.0", "--date", TODAY.isoformat(), "--effective", earlier,
+        "--config", site / "mkdocs.yml",
+    )  # fmt: skip
+    assert code == 2 and "effective date" in output
+    assert not (site / "content/history/1.1.0.json").exists()
+
+
+# -- compare versions ---------------------------------------------------------------------------
+
+
+def test_the_comparison_names_an_added_item_and_a_changed_retention_with_both_values(
+    site: Path,
+) -> None:
+    change_managed_desktop(site)
+    record_release(site, "1.1.0")
+    build(site)
+    url = "privacy/managed-desktop/compare/1.0.0...1.1.0/"
+    words = text(site, url)
+    catalog = (site / "content/catalog").glob("*.yml")
+    added_name = next(
+        m.group(1)
+        for path in catalog
+        for m in re.finditer(r"- id: admin-phone-number\n\s+name: (.+)", path.read_text("utf-8"))
+    )
+    assert added_name in words
+    assert "30 days" in words and "60 days" in words
+    # Every pair of versions has its page, and the page names the others.
+    assert "privacy/managed-desktop/compare/0.1.0...1.1.0/" in links(html(site, url), url)
+    # What changed and the feed link the comparison of the release.
+    changes = html(site, "privacy/changes/")
+    assert url in links(changes, "privacy/changes/")
+    feed = (site / "_site/changes.xml").read_text("utf-8")
+    assert 'rel="related"' in feed and "compare/1.0.0...1.1.0" in feed
+
+
+# -- an archive that cannot change silently -----------------------------------------------------
+
+
+def test_a_hand_edited_snapshot_fails_validate_with_its_file_named(site: Path) -> None:
+    code, output = cli("validate", site / "content")
+    assert code == 0, output
+    path = site / "content/history/1.0.0.json"
+    document = path.read_text("utf-8")
+    path.write_text(document.replace("A maximum of 30 days", "A maximum of 3 days", 1), "utf-8")
+    code, output = cli("validate", site / "content")
+    assert code == 1
+    assert "history/1.0.0.json" in output and "edited after it was recorded" in output
+
+
+def test_a_release_recorded_again_says_so(site: Path) -> None:
+    edit(site, "managed-desktop", OLD_WORDS, NEW_WORDS)
+    code, output = cli(
+        "snapshot", "--version", "1.0.0", "--date", "2026-11-21", "--force",
+        "--config", site / "mkdocs.yml",
+    )  # fmt: skip
+    assert code == 0, output
+    recorded = json.loads((site / "content/history/1.0.0.json").read_text("utf-8"))
+    assert recorded["re_recorded"] == [dt.date.today().isoformat()]
+    build(site)
+    said = f"recorded again, changed, on {dt.date.today().isoformat()}"
+    assert said in text(site, "privacy/managed-desktop/")
+    assert said in text(site, "privacy/changes/")
+
+
+def test_the_digest_holds_however_the_file_is_indented() -> None:
+    path = REPO / "content/history/1.0.0.json"
+    document = json.loads(path.read_text("utf-8"))
+    assert document["digest"] == content_digest(document)
+    snapshot, problems = parse_snapshot(json.dumps(document, indent=4), "1.0.0.json")
+    assert snapshot is not None and not problems
+    document["products"]["intune"]["name"] = "Intune, edited"
+    snapshot, problems = parse_snapshot(json.dumps(document), "1.0.0.json")
+    assert snapshot is None and "edited after it was recorded" in problems[0].message
+    # A release recorded before digests (format 1) still reads, without records.
+    old, problems = parse_snapshot(
+        (REPO / "content/history/0.1.0.json").read_text("utf-8"), "0.1.0.json"
+    )
+    assert old is not None and not problems and old.records is None
