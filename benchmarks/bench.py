@@ -49,6 +49,7 @@ sys.path.insert(0, str(HERE))
 import languages  # noqa: E402
 import pathological  # noqa: E402
 import real_shape  # noqa: E402
+import releases  # noqa: E402
 import serve_latency  # noqa: E402
 from synthetic import FAMILY_SIZE, PRODUCT_PREFIX, generate  # noqa: E402
 
@@ -661,6 +662,18 @@ def languages_section(work: Path, runs: int) -> str:
     return languages.section(config_a.parent, work, REFERENCE_SIZE, runs, build_once)
 
 
+def releases_section(work: Path, runs: int) -> str:
+    """The release-history section (see releases.py), on the synthetic site of the reference
+    size."""
+    config_a, _, _, _ = prepare(work, REFERENCE_SIZE, plain=False)
+
+    def build_once(config: Path, out: Path) -> tuple[float, float]:
+        build = Build(**measure("build", str(config), str(out)))
+        return build.wall, build.rss_kib
+
+    return releases.section(config_a.parent, work, REFERENCE_SIZE, runs, build_once)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -697,6 +710,12 @@ def main(argv: list[str] | None = None) -> int:
         help=f"measure only a site in three languages against one ({REFERENCE_SIZE} products)",
     )
     parser.add_argument(
+        "--releases-only",
+        action="store_true",
+        help=f"measure only a site with ten releases against one without ({REFERENCE_SIZE} "
+        "products)",
+    )
+    parser.add_argument(
         "--pathological-only",
         action="store_true",
         help="measure only pathological text (benchmarks/pathological.py): its section alone",
@@ -709,6 +728,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.languages_only:
         text = "<!-- Written by benchmarks/bench.py --languages-only. -->\n"
         text += languages_section(args.work, min(args.runs, REAL_RUNS))
+    elif args.releases_only:
+        text = "<!-- Written by benchmarks/bench.py --releases-only. -->\n"
+        text += releases_section(args.work, min(args.runs, REAL_RUNS))
     else:
         results = []
         for size in (int(s) for s in args.sizes.split(",")):
@@ -733,6 +755,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         print(f"[{time.perf_counter() - start:4.0f} s] languages ...", file=sys.stderr)
         section = languages_section(args.work, min(args.runs, REAL_RUNS)) + "\n"
+        print(f"[{time.perf_counter() - start:4.0f} s] release history ...", file=sys.stderr)
+        section += releases_section(args.work, min(args.runs, REAL_RUNS)) + "\n"
         print(f"[{time.perf_counter() - start:4.0f} s] pathological text ...", file=sys.stderr)
         section += pathological.section(args.work / "pathological")
         text = report(results, time.perf_counter() - start, section)
