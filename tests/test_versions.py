@@ -21,7 +21,7 @@ import pytest
 from conftest import REPO, SiteResult, copy_example_site, run_mkdocs
 from fidelity import page_text
 from privacy_pages.cli import main
-from privacy_pages.history.snapshot import content_digest, parse_snapshot
+from privacy_pages.history.snapshot import parse_snapshot, text_digest
 
 PRODUCTS = sorted(path.stem for path in (REPO / "content/products").glob("*.yml"))
 TODAY = dt.date.today()
@@ -256,17 +256,57 @@ def test_a_release_recorded_again_says_so(site: Path) -> None:
     assert said in text(site, "privacy/changes/")
 
 
-def test_the_digest_holds_however_the_file_is_indented() -> None:
-    path = REPO / "content/history/1.0.0.json"
-    document = json.loads(path.read_text("utf-8"))
-    assert document["digest"] == content_digest(document)
-    snapshot, problems = parse_snapshot(json.dumps(document, indent=4), "1.0.0.json")
+def test_any_edit_to_a_snapshot_file_breaks_its_digest() -> None:
+    text = (REPO / "content/history/1.0.0.json").read_text("utf-8")
+    document = json.loads(text)
+    assert document["digest"] == text_digest(text)
+    snapshot, problems = parse_snapshot(text, "1.0.0.json")
     assert snapshot is not None and not problems
-    document["products"]["intune"]["name"] = "Intune, edited"
-    snapshot, problems = parse_snapshot(json.dumps(document), "1.0.0.json")
-    assert snapshot is None and "edited after it was recorded" in problems[0].message
+    edits = (
+        text.replace('"Microsoft Intune"', '"Intune, edited"', 1),  # what it says
+        text.replace('"Microsoft Intune"', '"Microsoft  Intune"', 1),  # one space
+        text.replace("\n  ", "\n   ", 1),  # the file re-indented
+    )
+    for edited in edits:
+        assert edited != text
+        snapshot, problems = parse_snapshot(edited, "1.0.0.json")
+        assert snapshot is None and "edited after it was recorded" in problems[0].message
     # A release recorded before digests (format 1) still reads, without records.
     old, problems = parse_snapshot(
         (REPO / "content/history/0.1.0.json").read_text("utf-8"), "0.1.0.json"
     )
     assert old is not None and not problems and old.records is None
+
+
+# -- exports per version ------------------------------------------------------------------------
+
+
+def test_export_writes_a_store_label_as_it_was_at_a_release(site: Path, tmp_path: Path) -> None:
+    config = ("--config", site / "mkdocs.yml")
+    product = "defender-endpoint-android"
+
+    def export(*release: str) -> tuple[int, str, bytes]:
+        out = tmp_path / "label.csv"
+        out.unlink(missing_ok=True)
+        code, output = cli("export", "google-play", product, *release, "--out", out, *config)
+        return code, output, out.read_bytes() if out.is_file() else b""
+
+    record_release(site, "1.1.0")
+    code, output, released = export()
+    assert code == 0 and released, output
+    # After the release, the label changes: analytics is no longer a purpose of its data.
+    edit(
+        site,
+        product,
+        "purposes: [app-functionality, security, analytics]",
+        "purposes: [app-functionality, security]",
+    )
+    code, output, today = export()
+    assert code == 0 and today and today != released, output
+    code, output, at_release = export("--release", "1.1.0")
+    assert code == 0 and at_release == released, output
+    # A release that kept no records cannot say; an unknown one is named.
+    code, output, _ = export("--release", "0.1.0")
+    assert code == 1 and "recorded before releases kept their records" in output
+    code, output, _ = export("--release", "9.9")
+    assert code == 2 and "0.1.0, 1.0.0, 1.1.0" in output

@@ -7,11 +7,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from ..history.archive import Archive
+from ..history.releases import load_history
+from ..model import Dataset, Product
 from ..stores.apple_app_privacy import write_app_privacy_details
 from ..stores.apple_manifest import write_manifest
 from ..stores.google_play import write_data_safety
 from ..stores.label import NotShipped, StoreLabel, store_label
-from .common import add_site_arguments
+from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
 from .store_records import load_product
 
 #: By format: the store whose label it writes, and the writer (text or bytes).
@@ -29,20 +32,27 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description="Write a product's privacy label for an app store from its records: "
         "google-play (the Play Console's Data safety CSV), apple-privacy-manifest "
         "(PrivacyInfo.xcprivacy) or apple-app-privacy (fastlane's app_privacy_details.json). "
+        "With --release, the label as it was at that release. "
         "Exit code 0 on success, 1 when the content has errors, 2 on bad usage (an unknown "
-        "product, or one that does not ship to the store).",
+        "product or release, or a product that does not ship to the store).",
     )
     parser.add_argument("format", choices=list(FORMATS), help="the file to write")
     parser.add_argument("product", metavar="PRODUCT", help="the product's id")
     parser.add_argument(
         "--out", "-o", type=Path, metavar="FILE", help="write here (default: standard output)"
     )
+    parser.add_argument(
+        "--release",
+        metavar="VERSION",
+        help="write the label as it was at this release (from the records content/history/"
+        "VERSION.json keeps), not from today's content",
+    )
     add_site_arguments(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_product(args, "export")
+    loaded = load_product(args, "export") if args.release is None else _at_release(args)
     if isinstance(loaded, int):
         return loaded
     product, dataset = loaded
@@ -67,3 +77,45 @@ def run(args: argparse.Namespace) -> int:
         )
         print(f"wrote {args.out} ({len(label.entries)} data type(s); {version})", file=sys.stderr)
     return 0
+
+
+def _at_release(args: argparse.Namespace) -> tuple[Product, Dataset] | int:
+    """The product as the release ``args.release`` published it, or the exit code after
+    saying why not: 2 for an unknown release or product, 1 when the release cannot say."""
+    try:
+        settings = site_settings(args)
+    except UsageError as exc:
+        print(f"privacy-pages export: {exc}", file=sys.stderr)
+        return 2
+    history, problems = load_history(settings.content_dir)
+    for problem in problems.sorted():
+        print_diagnostic(problem)
+    release = next((r for r in history.releases if r.version == args.release), None)
+    if release is None:
+        known = ", ".join(r.version for r in history.releases) or "none recorded"
+        print(
+            f"privacy-pages export: expected a recorded release, found {args.release!r} "
+            f"(releases: {known})",
+            file=sys.stderr,
+        )
+        return 1 if problems.errors else 2
+    archive = Archive(history, settings.metadata)
+    dataset = archive.dataset(release, every=True)
+    if dataset is None:
+        print(
+            f"privacy-pages export: release {release.version} was recorded before releases "
+            "kept their records, so its labels cannot be written",
+            file=sys.stderr,
+        )
+        return 1
+    for problem in archive.problems.sorted():
+        print_diagnostic(problem)
+    product = dataset.products.get(args.product)
+    if product is None:
+        print(
+            f"privacy-pages export: release {release.version} has no statement "
+            f"{args.product!r} (it has: {', '.join(sorted(dataset.products))})",
+            file=sys.stderr,
+        )
+        return 2
+    return product, dataset

@@ -29,19 +29,20 @@ class Archive:
     #: one warning per release, at its file.
     problems: Diagnostics = field(default_factory=Diagnostics)
 
-    def dataset(self, release: Release) -> Dataset | None:
-        """The release's dataset; ``None`` for a format 1 release (no records)."""
-        version = release.version
-        if version not in self._datasets:
-            self._datasets[version] = self._link(release)
-        return self._datasets[version]
+    def dataset(self, release: Release, *, every: bool = False) -> Dataset | None:
+        """The release's dataset, with the statements it published or changed (``every``:
+        all it holds); ``None`` for a format 1 release (no records)."""
+        key = f"{release.version}{'*' if every else ''}"
+        if key not in self._datasets:
+            self._datasets[key] = self._link(release, None if every else set(release.products))
+        return self._datasets[key]
 
-    def _link(self, release: Release) -> Dataset | None:
+    def _link(self, release: Release, products: set[str] | None) -> Dataset | None:
         records = release.snapshot.records
         if records is None:
             return None
         display = release.snapshot.source or f"history/{release.version}.json"
-        dataset, found = link_records(records, display, self.rules)
+        dataset, found = link_records(records, display, self.rules, products=products)
         if found.errors:
             first = found.sorted()[0]
             self.problems.add(

@@ -10,7 +10,7 @@ soon as it is read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -144,21 +144,29 @@ def link_records(
     metadata_rules: MetadataRules | None = None,
     *,
     content_dir: Path = Path("content"),
+    products: Collection[str] | None = None,
 ) -> tuple[Dataset, Diagnostics]:
     """A dataset linked from records kept as plain data (a release's, by their path in the
-    content folder), kind by kind as :func:`load_content` links files. Every location is
-    ``display`` (the file that keeps them); their texts were checked when they were recorded."""
+    content folder), kind by kind as :func:`load_content` links files, their texts checked as
+    a file's are. Every location is ``display`` (the file that keeps them). ``products``: the
+    ids of the products to link (default: every one)."""
     problems = Diagnostics()
-    builder = DatasetBuilder(problems, metadata_rules or MetadataRules(), checks_text=False)
+    builder = DatasetBuilder(problems, metadata_rules or MetadataRules())
     for kind in LINK_ORDER:
         for relative, data in records.items():
             if record_kind(Path(relative)) != kind:
+                continue
+            if kind == "product" and products is not None and _record_id(data) not in products:
                 continue
             where = Location(f"{display}#records/{relative}", 1, 1)
             record = RecordFile(content_dir / relative, where.path, kind, located(data, where))
             link_record(builder, record)
     builder.report_dependencies()
     return builder.dataset, problems
+
+
+def _record_id(data: Any) -> str | None:
+    return str(data.get("id")) if isinstance(data, dict) and data.get("id") is not None else None
 
 
 def load_or_raise(content_dir: Path, metadata_rules: MetadataRules | None = None) -> Dataset:
