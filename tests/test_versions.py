@@ -130,6 +130,8 @@ def test_each_product_page_links_its_versions_each_the_whole_statement(site: Pat
         words = text(site, archived)
         assert "release 1.0.0" in words and "2026" in words
         assert page_url in links(archived_html, archived)
+        # A release is changed only by recording it again: no "edit this page" to its file.
+        assert "history/1.0.0.json" not in archived_html
         # The first release was recorded without its records: said, never made up.
         assert "cannot be shown whole" in text(site, page_url)
         assert not (site / "_site" / f"privacy/{product}/releases/0.1.0").exists()

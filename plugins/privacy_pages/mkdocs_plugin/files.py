@@ -79,10 +79,14 @@ def give_source(file: File, source: Path, settings: Settings, config: MkDocsConf
     """Make ``source`` the generated file's ``abs_src_path``, as for a page read from the docs
     folder: plugins that read it (feeds and git dates, languages, social cards) treat the page
     like any other, and MkDocs still reads the page from the file's content. "Edit this page"
-    opens the source when it is content (a record, ``comparisons.yml``)."""
+    opens the source when it is content (a record, ``comparisons.yml``), but not a release's
+    snapshot: a release is changed only by recording it again."""
     file.abs_src_path = os.path.abspath(source)
     # (As strings: pathlib's relative_to took a third of handing MkDocs the pages.)
-    if file.abs_src_path.startswith(os.path.join(os.path.abspath(settings.content_dir), "")):
+    content = os.path.join(os.path.abspath(settings.content_dir), "")
+    if file.abs_src_path.startswith(content) and not file.abs_src_path.startswith(
+        os.path.join(content, "history", "")
+    ):
         relative = Path(os.path.relpath(file.abs_src_path, config.docs_dir)).as_posix()
         file.edit_uri = quote(relative)  # MkDocs and the theme print it as it is
 
