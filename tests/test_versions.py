@@ -312,3 +312,17 @@ def test_export_writes_a_store_label_as_it_was_at_a_release(site: Path, tmp_path
     assert code == 1 and "recorded before releases kept their records" in output
     code, output, _ = export("--release", "9.9")
     assert code == 2 and "0.1.0, 1.0.0, 1.1.0" in output
+
+
+def test_a_version_page_shows_the_history_up_to_its_release(site: Path) -> None:
+    # Two releases on one day, numbered so that text order would put them the wrong way.
+    edit(site, "managed-desktop", OLD_WORDS, NEW_WORDS)
+    record_release(site, "1.9.0")
+    edit(site, "managed-desktop", f"period: {OLD_PERIOD}", f"period: {NEW_PERIOD}")
+    record_release(site, "1.10.0")
+    build(site)
+    earlier = text(site, "privacy/managed-desktop/releases/1.9.0/")
+    later = text(site, "privacy/managed-desktop/releases/1.10.0/")
+    assert "Release 1.9.0" in earlier and "Release 1.10.0" not in earlier
+    assert "Release 1.9.0" in later and "Release 1.10.0" in later
+    assert NEW_PERIOD in storage(later) and OLD_PERIOD in storage(earlier)

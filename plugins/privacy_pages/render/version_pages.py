@@ -183,7 +183,8 @@ def _version_page(
         after.effective if state == "past" and after else None,
         relative_url(path, product_page_path(settings, product_id), settings),
     )
-    until = History(tuple(r for r in history.releases if _not_after(r, release)))
+    # Its change history stops at it (the releases are in their order: 1.10.0 after 1.9.0).
+    until = History(history.releases[: history.releases.index(release) + 1])
     return render_product(
         product,
         version_dataset,
@@ -197,10 +198,6 @@ def _version_page(
             source=_snapshot_file(settings, release),
         ),
     )
-
-
-def _not_after(release: Release, last: Release) -> bool:
-    return (release.date, release.version) <= (last.date, last.version) or release is last
 
 
 def _missing_page(
