@@ -326,3 +326,22 @@ def test_a_version_page_shows_the_history_up_to_its_release(site: Path) -> None:
     assert "Release 1.9.0" in earlier and "Release 1.10.0" not in earlier
     assert "Release 1.9.0" in later and "Release 1.10.0" in later
     assert NEW_PERIOD in storage(later) and OLD_PERIOD in storage(earlier)
+
+
+def test_a_statement_unchanged_since_a_clean_release_is_not_walked_again_but_a_changed_one_is(
+    tmp_path: Path,
+) -> None:
+    from privacy_pages.history.snapshot import load_snapshots
+
+    history = tmp_path / "content/history"
+    history.mkdir(parents=True)
+    first = json.loads((REPO / "content/history/0.1.0.json").read_text("utf-8"))
+    (history / "0.1.0.json").write_text(json.dumps(first), "utf-8")
+    second = json.loads(json.dumps(first))
+    second["version"], second["date"] = "0.2.0", "2026-11-21"
+    second["products"]["intune"]["name"] = "Intune\u0007"  # a control character
+    (history / "0.2.0.json").write_text(json.dumps(second), "utf-8")
+    snapshots, problems = load_snapshots(tmp_path / "content")
+    assert [s.version for s in snapshots] == ["0.1.0"]
+    [problem] = problems.errors
+    assert "0.2.0.json" in problem.location.path and "U+0007" in problem.message

@@ -453,7 +453,7 @@ def compare(old: State, new: State) -> ChangeSet:
             changes.append(ProductRemoved(product_id, names[product_id]))
         elif product_id not in old_products:
             changes.append(ProductAdded(product_id, names[product_id]))
-        else:
+        elif old_products[product_id] != new_products[product_id]:  # (equal: nothing to walk)
             changes.extend(
                 product_changes(product_id, old_products[product_id], new_products[product_id])
             )

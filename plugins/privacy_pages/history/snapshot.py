@@ -552,15 +552,32 @@ MAX_TEXT = 1_000_000
 _OBJECTS_OF_OBJECTS = ("items", "groups", "workloads")
 
 
-def state_problems(document: Any) -> Iterator[tuple[str, str]]:
+def state_problems(document: Any, checked: State | None = None) -> Iterator[tuple[str, str]]:
     """``(key path, message)`` of what a snapshot may not hold: nesting deeper than
     :data:`MAX_DEPTH`, integers beyond :data:`MAX_INTEGER`, text with characters records may
     not hold (see :mod:`privacy_pages.load.characters`) or longer than :data:`MAX_TEXT`, and
     entries of the wrong type where the release's format has objects. Every value is walked
     (about 0.07 s for a release of 200 products): a search of the JSON text for what could
-    hold such a value missed escapes and nesting a walk finds."""
-    yield from _value_problems(document)
+    hold such a value missed escapes and nesting a walk finds. A statement (or the catalog,
+    or the categories) equal to the same part of ``checked``, a state found clean, is not
+    walked again: between two releases, most statements do not change."""
+    yield from _value_problems(_unchecked(document, checked) if checked else document)
     yield from _shape_problems(document)
+
+
+def _unchecked(document: Any, checked: State) -> Any:
+    """``document`` without the parts equal to those of ``checked`` (compared in C)."""
+    if not isinstance(document, dict):
+        return document
+    left = dict(document)
+    products = document.get("products")
+    if isinstance(products, dict):
+        known = checked.get("products", {})
+        left["products"] = {k: v for k, v in products.items() if known.get(k) != v}
+    for part in ("catalog", "categories"):
+        if part in left and left[part] == checked.get(part):
+            left[part] = {}
+    return left
 
 
 def _value_problems(document: Any) -> Iterator[tuple[str, str]]:
@@ -635,8 +652,12 @@ def _key_location(text: str, display: str, key: str) -> Location:
     return Location(display, line, column)
 
 
-def parse_snapshot(text: str, display: str) -> tuple[Snapshot | None, list[Diagnostic]]:
-    """Read one snapshot file's text; every problem is reported with its location."""
+def parse_snapshot(
+    text: str, display: str, checked: State | None = None
+) -> tuple[Snapshot | None, list[Diagnostic]]:
+    """Read one snapshot file's text; every problem is reported with its location.
+    ``checked``: the state of a snapshot read before without a problem (see
+    :func:`state_problems`)."""
     problems: list[Diagnostic] = []
 
     def problem(location: Location, message: str) -> None:
@@ -655,7 +676,7 @@ def parse_snapshot(text: str, display: str) -> tuple[Snapshot | None, list[Diagn
     except ValueError as exc:  # an integer of thousands of digits
         problem(Location(display, 1, 1), f"expected JSON a release can hold, found: {exc}")
         return None, problems
-    for where, message in state_problems(document):
+    for where, message in state_problems(document, checked):
         problem(_key_location(text, display, where.rsplit(".", 1)[-1]), f"{where}: {message}")
     if problems:
         return None, problems
@@ -783,7 +804,9 @@ def _format_2(
 SNAPSHOT_LIMITS = Limits(max_bytes=64 * 1024 * 1024)
 
 
-def read_snapshot(path: Path) -> tuple[Snapshot | None, list[Diagnostic]]:
+def read_snapshot(
+    path: Path, checked: State | None = None
+) -> tuple[Snapshot | None, list[Diagnostic]]:
     """Read one snapshot file the way content files are read: a regular file only (never a
     pipe or a device), within a size limit, as UTF-8."""
     display = display_path(path)
@@ -791,7 +814,7 @@ def read_snapshot(path: Path) -> tuple[Snapshot | None, list[Diagnostic]]:
         text = read_text(path, display, SNAPSHOT_LIMITS)
     except YamlFault as fault:
         return None, [fault.diagnostic]
-    return parse_snapshot(text, display)
+    return parse_snapshot(text, display, checked)
 
 
 def load_snapshots(content_dir: Path) -> tuple[list[Snapshot], Diagnostics]:
@@ -803,6 +826,7 @@ def load_snapshots(content_dir: Path) -> tuple[list[Snapshot], Diagnostics]:
     snapshots: list[Snapshot] = []
     seen: dict[str, str] = {}
     root = content_dir.resolve()
+    checked: State | None = None  # the last state read clean
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue
@@ -821,10 +845,11 @@ def load_snapshots(content_dir: Path) -> tuple[list[Snapshot], Diagnostics]:
                 rule="unknown-file",
             )
             continue
-        snapshot, file_problems = read_snapshot(path)
+        snapshot, file_problems = read_snapshot(path, checked)
         problems.extend(file_problems)
         if snapshot is None:
             continue
+        checked = snapshot.state
         if snapshot.version in seen:
             problems.error(
                 Location(snapshot.source or path.name),
