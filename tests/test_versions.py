@@ -345,3 +345,15 @@ def test_a_statement_unchanged_since_a_clean_release_is_not_walked_again_but_a_c
     assert [s.version for s in snapshots] == ["0.1.0"]
     [problem] = problems.errors
     assert "0.2.0.json" in problem.location.path and "U+0007" in problem.message
+
+
+def test_a_statement_first_published_by_a_later_release_says_when_once(site: Path) -> None:
+    record = (site / "content/products/intune.yml").read_text("utf-8")
+    assert "id: intune\n" in record
+    copy = record.replace("id: intune\n", "id: intune-next\n", 1)
+    (site / "content/products/intune-next.yml").write_text(copy, "utf-8")
+    record_release(site, "1.1.0", "--effective", LATER.isoformat())
+    build(site, TODAY)
+    words = text(site, "privacy/intune-next/")
+    assert words.count("takes effect on") == 1, words
+    assert "release 1.1.0" in words and "changes on" not in words

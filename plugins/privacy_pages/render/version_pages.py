@@ -124,9 +124,10 @@ def current_version(
     coming = tuple(announcements)
     if shown is None:  # nothing in effect yet (or a release without records): the content's
         notice = None
-        if in_effect is None:
+        if in_effect is None:  # first published later: the page says when, once
             first = upcoming[0]
             notice = ArchiveNotice(first.version, "upcoming", first.effective, None, "")
+            coming = coming[1:]
         return product, dataset, VersionPage(source.pages_dir, notice=notice, announcements=coming)
     version_dataset, version_product = shown
     return version_product, version_dataset, VersionPage(source.pages_dir, announcements=coming)
