@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -283,3 +284,21 @@ def test_a_product_renamed_or_removed_changes_the_rows_that_name_it(
         product.unlink()
     after = serving.build()
     assert _index_of(after) == _index_of(serving.fresh())
+
+
+def test_a_release_version_page_is_reused_while_the_history_is_the_same(serving: Serving) -> None:
+    """Each statement's versions (pages from the release's records) are made once per serve
+    session: an edit to one product renders them again only when what they show changed."""
+    before = serving.build()
+    versions = [path for path in before if re.match(r"privacy/[^/]+/(releases|compare)/", path)]
+    assert versions, "the example site has releases with records"
+    products = sorted((serving.site / "content" / "products").glob("*.yml"))
+    edit(products[0], "name: ", "name: Renamed ")
+    after = serving.build()
+    assert after == serving.fresh()
+    renamed = products[0].stem
+    for path in versions:
+        if f"/{renamed}/" in path and "/compare/" in path:
+            assert "Renamed" in after[path]  # a comparison shows the current name
+        elif f"/{renamed}/" not in path:
+            assert after[path] is before[path], path  # the same page, not made again

@@ -248,7 +248,7 @@ def _render_language(
             if static and build.history:  # every version of each statement, in one language
                 done = as_rendered if postprocess is None else _postprocessed(postprocess)
                 pages += render_version_pages(
-                    dataset, settings, build.history, build.archive, marks_date, done
+                    dataset, settings, build.history, build.archive, marks_date, done, reuse
                 )
     except Exception as exc:  # a template or a bug: name the record, never a traceback
         build.problems.add(render_error(exc, dataset))

@@ -14,7 +14,9 @@ time (compared by value, in order, never by file times):
 - for a comparison: its spec, its products and the other comparisons' titles (its rows and
   cells are made from them and the catalog); the same for its CSV and its entry in
   ``privacy.json``; for a product's entry in ``privacy.json``, and for its app-store files:
-  its product.
+  its product;
+- for a version of a statement, or a comparison of two versions: the release history (which
+  every page has) and, for a comparison, the product's current name.
 
 A site template may reach other records through ``dataset``: a product page whose template
 reads ``dataset.products`` (or any other part not listed above) is never reused. The data-item

@@ -17,6 +17,7 @@ import datetime as dt
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from .. import messages
@@ -31,6 +32,7 @@ from .generated import GeneratedPage, PlannedPage
 from .history_pages import LinkedNote, VersionLinks, source_pages_dir
 from .paths import product_page_path, relative_url, release_page_path, versions_page_path
 from .product_page import Announcement, ArchiveNotice, VersionPage, render_product
+from .reuse import PageReuse
 from .templates import render
 
 
@@ -140,24 +142,67 @@ def render_version_pages(
     archive: Archive | None,
     today: dt.date,
     done: Callable[[GeneratedPage], GeneratedPage],
+    reuse: PageReuse | None = None,
 ) -> list[GeneratedPage]:
-    """The pages of :func:`plan_version_pages`, in its order."""
+    """The pages of :func:`plan_version_pages`, in its order. With ``reuse`` (``mkdocs
+    serve``), a page is the last build's while what every page is made from is (the release
+    history and the build's date among it; see :class:`~.reuse.PageReuse`): a version's page
+    is made from its release alone, a comparison also from the product's current name."""
     if not history or archive is None:
         return []
     pages: list[GeneratedPage] = []
+
+    def page(key: str, fingerprint: str, make: Callable[[], GeneratedPage]) -> GeneratedPage:
+        if reuse is None:
+            return done(make())
+        return reuse.page(key, fingerprint, lambda: (done(make()), True))
+
     for product_id in sorted(dataset.products):
-        versions = _versions(history, product_id)
-        for release in versions:
-            shown = archive.product(release, product_id) if release.archived else None
-            if release.archived and shown is not None:
+        name = dataset.products[product_id].name
+        for release in _versions(history, product_id):
+            if release.archived:
                 pages.append(
-                    done(_version_page(release, product_id, shown, settings, history, today))
+                    page(
+                        f"version:{product_id}:{release.version}",
+                        name,
+                        partial(
+                            _release_page,
+                            release,
+                            product_id,
+                            dataset,
+                            settings,
+                            history,
+                            archive,
+                            today,
+                        ),
+                    )
                 )
-            elif release.archived:  # planned: its records lack the statement (edited out)
-                pages.append(done(_missing_page(release, product_id, dataset, settings)))
         for old, new in _pairs(history, product_id):
-            pages.append(done(_comparison_page(old, new, product_id, dataset, settings, history)))
+            pages.append(
+                page(
+                    f"versions:{product_id}:{old.version}...{new.version}",
+                    name,
+                    partial(_comparison_page, old, new, product_id, dataset, settings, history),
+                )
+            )
     return pages
+
+
+def _release_page(
+    release: Release,
+    product_id: str,
+    dataset: Dataset,
+    settings: Settings,
+    history: History,
+    archive: Archive,
+    today: dt.date,
+) -> GeneratedPage:
+    """The page of a statement as a release published it (or, if its records lack the
+    statement, a page that says so)."""
+    shown = archive.product(release, product_id)
+    if shown is None:  # planned: its records lack the statement (edited out)
+        return _missing_page(release, product_id, dataset, settings)
+    return _version_page(release, product_id, shown, settings, history, today)
 
 
 def _version_page(
