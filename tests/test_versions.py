@@ -357,3 +357,37 @@ def test_a_statement_first_published_by_a_later_release_says_when_once(site: Pat
     words = text(site, "privacy/intune-next/")
     assert words.count("takes effect on") == 1, words
     assert "release 1.1.0" in words and "changes on" not in words
+
+
+def test_a_statement_removed_from_the_content_keeps_its_versions(site: Path) -> None:
+    # The statement goes, with what it alone used: its catalog file, its category, and their
+    # French translations (a strict build warns about records nothing shows).
+    for path in (
+        "products/managed-desktop.yml",
+        "translations/fr/products/managed-desktop.yml",
+        "catalog/services.yml",
+        "translations/fr/catalog/services.yml",
+    ):
+        (site / "content" / path).unlink()
+    categories = site / "content/categories.yml"
+    kept = re.sub(r"  - id: service-data\n(?:    .*\n)+", "", categories.read_text("utf-8"))
+    categories.write_text(kept, "utf-8")
+    french = site / "content/translations/fr/categories.yml"
+    kept = re.sub(r"categories\[service-data\]\.\w+:\n(?:  .*\n)+", "", french.read_text("utf-8"))
+    french.write_text(kept, "utf-8")
+    record_release(site, "1.1.0")
+    build(site)
+    assert not (site / "_site/privacy/managed-desktop/index.html").exists()
+    url = "privacy/managed-desktop/releases/1.0.0/"
+    words = text(site, url)
+    # What it said, until the release that removed it; no current page to link to.
+    assert OLD_PERIOD in storage(words) and "archived version" in words
+    assert "Read the current version" not in words
+    assert not (site / "_site/privacy/managed-desktop/releases/1.1.0").exists()
+    assert "privacy/managed-desktop/" not in links(html(site, url), url)
+    # Its comparison of versions is there too, and privacy.json lists the version.
+    assert (site / "_site/privacy/managed-desktop/compare/0.1.0...1.0.0/index.html").is_file()
+    releases = json.loads((site / "_site/privacy/privacy.json").read_text("utf-8"))["releases"]
+    removal = next(r for r in releases if r["version"] == "1.1.0")
+    [entry] = [s for s in removal["statements"] if s["product"] == "managed-desktop"]
+    assert entry == {"product": "managed-desktop", "page": None, "compare": None}

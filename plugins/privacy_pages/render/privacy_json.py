@@ -70,7 +70,7 @@ def privacy_json_pieces(
     is the last build's when the product is the same. With ``history``, the releases and the
     version of each statement they published."""
     document = _document(collection, settings, tables)
-    document["releases"] = _releases(history, collection.dataset, settings)
+    document["releases"] = _releases(history, settings)
     paths = asset_paths(settings)
     document["comparisons"] = (_comparison_json(t, paths.csv(t.id)) for t in tables)
     if reuse is not None:
@@ -94,9 +94,7 @@ def privacy_json_pieces(
     return _json_chunks(document)
 
 
-def _releases(
-    history: History | None, dataset: Dataset, settings: Settings
-) -> list[dict[str, Any]]:
+def _releases(history: History | None, settings: Settings) -> list[dict[str, Any]]:
     """Every release, oldest first, with the version of each statement it published or
     changed: its page (none for a release without records) and its comparison with the
     version before."""
@@ -107,18 +105,20 @@ def _releases(
     for release in history.releases:
         statements = []
         for product_id in release.products:
-            current = product_id in dataset.products
+            held = product_id in release.snapshot.products  # (not: the release removed it)
             before = history.version_before(release, product_id)
+            if before is not None and product_id not in before.snapshot.products:
+                before = None
             statements.append(
                 {
                     "product": product_id,
                     "page": release_page_path(settings, product_id, release.version)
-                    if current and release.archived
+                    if held and release.archived
                     else None,
                     "compare": versions_page_path(
                         settings, product_id, before.version, release.version
                     )
-                    if current and before
+                    if held and before
                     else None,
                 }
             )
@@ -208,7 +208,7 @@ def privacy_document(
 ) -> dict[str, Any]:
     """The whole dataset as JSON-compatible data."""
     document = _document(collection, settings, tables)
-    document["releases"] = _releases(history, collection.dataset, settings)
+    document["releases"] = _releases(history, settings)
     return {k: list(v) if isinstance(v, Iterator) else v for k, v in document.items()}
 
 

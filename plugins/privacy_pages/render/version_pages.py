@@ -37,8 +37,23 @@ from .templates import render
 
 
 def _versions(history: History, product_id: str) -> list[Release]:
-    """A statement's versions, oldest first."""
-    return list(reversed(history.product_releases(product_id)))
+    """A statement's versions, oldest first (not the release that removed it)."""
+    return [
+        release
+        for release in reversed(history.product_releases(product_id))
+        if product_id in release.snapshot.products
+    ]
+
+
+def _statements(dataset: Dataset, history: History) -> dict[str, str]:
+    """Every statement with versions, by id, with its name: today's, and those the content no
+    longer has (their versions stay readable), under the name of their last release."""
+    names = {pid: product.name for pid, product in dataset.products.items()}
+    for release in history.releases:
+        for pid in release.snapshot.products:
+            if pid not in dataset.products:
+                names[pid] = release.product_names.get(pid, pid)
+    return dict(sorted(names.items()))
 
 
 def _pairs(history: History, product_id: str) -> Iterator[tuple[Release, Release]]:
@@ -53,8 +68,7 @@ def plan_version_pages(
     if not history:
         return []
     plan: list[PlannedPage] = []
-    for product_id in sorted(dataset.products):
-        name = dataset.products[product_id].name
+    for product_id, name in _statements(dataset, history).items():
         for release in _versions(history, product_id):
             if release.archived:
                 plan.append(
@@ -157,8 +171,7 @@ def render_version_pages(
             return done(make())
         return reuse.page(key, fingerprint, lambda: (done(make()), True))
 
-    for product_id in sorted(dataset.products):
-        name = dataset.products[product_id].name
+    for product_id, name in _statements(dataset, history).items():
         for release in _versions(history, product_id):
             if release.archived:
                 pages.append(
@@ -182,7 +195,9 @@ def render_version_pages(
                 page(
                     f"versions:{product_id}:{old.version}...{new.version}",
                     name,
-                    partial(_comparison_page, old, new, product_id, dataset, settings, history),
+                    partial(
+                        _comparison_page, old, new, product_id, name, dataset, settings, history
+                    ),
                 )
             )
     return pages
@@ -201,8 +216,13 @@ def _release_page(
     statement, a page that says so)."""
     shown = archive.product(release, product_id)
     if shown is None:  # planned: its records lack the statement (edited out)
-        return _missing_page(release, product_id, dataset, settings)
-    return _version_page(release, product_id, shown, settings, history, today)
+        return _missing_page(release, product_id, shown_name(release, product_id), settings)
+    current = product_id in dataset.products
+    return _version_page(release, product_id, shown, settings, history, today, current)
+
+
+def shown_name(release: Release, product_id: str) -> str:
+    return release.product_names.get(product_id, product_id)
 
 
 def _version_page(
@@ -212,7 +232,10 @@ def _version_page(
     settings: Settings,
     history: History,
     today: dt.date,
+    current: bool,
 ) -> GeneratedPage:
+    """``current``: whether the statement has a page today (else its versions are all that
+    is left of it, and the notice links nowhere)."""
     version_dataset, product = shown
     path = release_page_path(settings, product_id, release.version)
     after = history.version_after(release, product_id)
@@ -227,7 +250,7 @@ def _version_page(
         state,
         release.effective,
         after.effective if state == "past" and after else None,
-        relative_url(path, product_page_path(settings, product_id), settings),
+        relative_url(path, product_page_path(settings, product_id), settings) if current else "",
     )
     # Its change history stops at it (the releases are in their order: 1.10.0 after 1.9.0).
     until = History(history.releases[: history.releases.index(release) + 1])
@@ -247,10 +270,9 @@ def _version_page(
 
 
 def _missing_page(
-    release: Release, product_id: str, dataset: Dataset, settings: Settings
+    release: Release, product_id: str, name: str, settings: Settings
 ) -> GeneratedPage:
     """A release whose records lack a statement it changed: the page says so."""
-    name = dataset.products[product_id].name
     path = release_page_path(settings, product_id, release.version)
     text = messages._(
         "Release %(version)s changed %(product)s, but its records do not hold this version, "
@@ -275,11 +297,11 @@ def _comparison_page(
     old: Release,
     new: Release,
     product_id: str,
+    name: str,
     dataset: Dataset,
     settings: Settings,
     history: History,
 ) -> GeneratedPage:
-    product = dataset.products[product_id]
     path = versions_page_path(settings, product_id, old.version, new.version)
     changes = compare_versions(product_id, old.snapshot.state, new.snapshot.state)
     seen = [
@@ -297,16 +319,16 @@ def _comparison_page(
     markdown = "---\nsearch:\n  exclude: true\n---\n\n" + render(
         "compare-versions.md.j2",
         settings.templates_dir,
-        product=product,
+        name=name,
         old=old,
         new=new,
         notes=notes,
         read_old=links.read(product_id, old.version) if old.archived else None,
         read_new=links.read(product_id, new.version) if new.archived else None,
-        current=links.current(product_id),
+        current=links.current(product_id) if product_id in dataset.products else None,
         others=others,
     )
-    title = f"{product.name} ({old.version}...{new.version})"
+    title = f"{name} ({old.version}...{new.version})"
     return GeneratedPage(path, markdown, title, _snapshot_file(settings, new), listed=False)
 
 
