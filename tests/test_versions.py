@@ -391,3 +391,5 @@ def test_a_statement_removed_from_the_content_keeps_its_versions(site: Path) -> 
     removal = next(r for r in releases if r["version"] == "1.1.0")
     [entry] = [s for s in removal["statements"] if s["product"] == "managed-desktop"]
     assert entry == {"product": "managed-desktop", "page": None, "compare": None}
+    # What changed names it under the release that removed it, linked to its last version.
+    assert url in links(html(site, "privacy/changes/"), "privacy/changes/")

@@ -180,6 +180,11 @@ def _release_summary(
         name = names.get(product_id) or release.changes.name_of(product_id)
         notes = release.notes(product_id)
         before = history.version_before(release, product_id)
+        link = f"{target}#{release.anchor}" if current is not None else None
+        if current is None:  # a statement the content no longer has: its version, if kept
+            kept = release if product_id in release.snapshot.products else before
+            if kept is not None and kept.archived and product_id in kept.snapshot.products:
+                link = versions.read(product_id, kept.version)
         products.append(
             ProductChanges(
                 compare=versions.compare(product_id, before.version, release.version)
@@ -187,7 +192,7 @@ def _release_summary(
                 else None,
                 id=product_id,
                 name=name,
-                link=f"{target}#{release.anchor}" if current is not None else None,
+                link=link,
                 first=release.first_published(product_id),
                 notes=_linked(notes, _item_anchors(current), target)
                 if current
