@@ -219,7 +219,12 @@ def ios_import(tmp_path_factory: pytest.TempPathFactory) -> ImportedSite:
     # As the acceptance asks: no --base-url. The seed's relative link to a page of the same
     # docs set is written as the address the site's own records use for that page.
     run = run_import(site, page, "--product-id", NEW_ID)
-    build = subprocess.run(
+    return ImportedSite(site, page, before, run, build_strictly(site))
+
+
+def build_strictly(site: Path) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` of a site copy, in its own process, as a writer runs it."""
+    return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site / "mkdocs.yml")],
         cwd=site,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
@@ -228,7 +233,6 @@ def ios_import(tmp_path_factory: pytest.TempPathFactory) -> ImportedSite:
         timeout=300,
         check=False,
     )
-    return ImportedSite(site, page, before, run, build)
 
 
 def test_import_adds_only_the_product_and_the_site_builds_strictly(

@@ -11,9 +11,7 @@ disagreement planted in them).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +21,15 @@ import yaml
 from conftest import REPO, copy_example_site
 from fidelity import missing_facts, page_text, seed_facts
 from privacy_pages.importer.merge import product_name
-from test_import_existing_site import FRONT, Run, run_import, snapshot, today, write_page
+from test_import_existing_site import (
+    FRONT,
+    Run,
+    build_strictly,
+    run_import,
+    snapshot,
+    today,
+    write_page,
+)
 
 INTUNE = REPO / "tests/fixtures/import-merge/intune"
 #: The four pages, in the order Learn's own "Next steps" links walk them.
@@ -50,18 +56,6 @@ class MergedSite:
     build: subprocess.CompletedProcess[str]
 
 
-def build(site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site / "mkdocs.yml")],
-        cwd=site,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-
-
 def reviewed_today(folder: Path) -> list[Path]:
     """The four pages, copied into ``folder``, the first (whose front matter gives the
     metadata) reviewed today and with the audience the example site requires: a strict build
@@ -85,7 +79,7 @@ def intune(tmp_path_factory: pytest.TempPathFactory) -> MergedSite:
     pages.mkdir()
     before = snapshot(site / "content")
     run = run_import(site, *reviewed_today(pages), "--product-id", NEW_ID, "--base-url", BASE_URL)
-    return MergedSite(site, before, run, build(site))
+    return MergedSite(site, before, run, build_strictly(site))
 
 
 def test_four_pages_make_one_product_that_builds_strictly(intune: MergedSite) -> None:

@@ -25,10 +25,10 @@ from ..messages import N_
 from ..model import Dataset
 from ..settings import Settings
 from .change_notes import MarkedNote
+from .history_pages import in_source
 from .paths import changes_page_path, feed_path, page_url, versions_page_path
 from .sanitize import sanitize_html
 from .templates import environment
-from .version_pages import in_source
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 #: The feed's title and subtitle (messages: translated as the feed is written).

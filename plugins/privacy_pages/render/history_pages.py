@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..history.notes import ChangeNote
@@ -217,6 +217,11 @@ def source_pages_dir(settings: Settings) -> str:
     if settings.pages_dir.startswith(prefix) and settings.language in settings.languages:
         return settings.pages_dir.removeprefix(prefix)
     return settings.pages_dir
+
+
+def in_source(settings: Settings) -> Settings:
+    """The settings whose paths are those of the site language's pages."""
+    return replace(settings, pages_dir=source_pages_dir(settings))
 
 
 def render_changes_page(history: History, dataset: Dataset, settings: Settings) -> str:

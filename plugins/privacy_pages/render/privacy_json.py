@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from functools import cache, partial
 from importlib import resources
 from typing import Any
@@ -21,7 +21,7 @@ from ..history.releases import History
 from ..model import CONTROL_NOT_STATED, DataItem, Dataset, Product
 from ..settings import Settings
 from ..stores.label import store_label
-from .history_pages import source_pages_dir
+from .history_pages import in_source
 from .paths import (
     JSON_SCHEMA_FILE,
     asset_paths,
@@ -100,7 +100,7 @@ def _releases(history: History | None, settings: Settings) -> list[dict[str, Any
     version before."""
     if not history:
         return []
-    settings = replace(settings, pages_dir=source_pages_dir(settings))  # in the site's language
+    settings = in_source(settings)  # the versions' pages are in the site's language
     found = []
     for release in history.releases:
         statements = []

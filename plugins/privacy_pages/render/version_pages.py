@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from ..model import Dataset, Product
 from ..settings import Settings
 from .change_notes import MarkedNote
 from .generated import GeneratedPage, PlannedPage
-from .history_pages import LinkedNote, VersionLinks, source_pages_dir
+from .history_pages import LinkedNote, VersionLinks, in_source, source_pages_dir
 from .paths import product_page_path, relative_url, release_page_path, versions_page_path
 from .product_page import Announcement, ArchiveNotice, VersionPage, render_product
 from .reuse import PageReuse
@@ -93,11 +93,6 @@ def plan_version_pages(
 
 def _snapshot_file(settings: Settings, release: Release) -> Path:
     return settings.content_dir / "history" / f"{release.version}.json"
-
-
-def in_source(settings: Settings) -> Settings:
-    """The settings whose paths are those of the site language's pages."""
-    return replace(settings, pages_dir=source_pages_dir(settings))
 
 
 def current_version(
@@ -334,7 +329,6 @@ def _comparison_page(
 
 __all__ = [
     "current_version",
-    "in_source",
     "plan_version_pages",
     "render_version_pages",
 ]
