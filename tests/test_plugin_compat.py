@@ -183,6 +183,21 @@ def _check_tags(result: SiteResult, baseline: SiteResult) -> None:
 def _check_offline(result: SiteResult, baseline: SiteResult) -> None:
     assert internal_links(result.site_dir) > 1000
     assert broken_links(result.site_dir) == []
+    # Each language's index is copied for pages opened from the disk, as Material's is.
+    english, french = (
+        {
+            doc["location"].split("#")[0]
+            for doc in json.loads(
+                (result.site_dir / folder / "search/search_index.js")
+                .read_text("utf-8")
+                .removeprefix("var __index = ")
+            )["docs"]
+        }
+        for folder in ("", "fr")
+    )
+    assert "privacy/intune.html" in english and "privacy/intune.html" in french
+    assert not [location for location in english if location.startswith("fr/")]
+    assert "../index.html" in french  # the home page, which has no French version
 
 
 def _llms_sections(site: Path, config: dict[str, Any]) -> None:

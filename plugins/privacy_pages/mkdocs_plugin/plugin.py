@@ -29,6 +29,7 @@ from .handwritten import expand_page_blocks
 from .head import add_feed_link, add_meta_tags
 from .i18n import I18N_FILES_PRIORITY, add_in_language, hide_from_i18n, i18n_plugin
 from .language_nav import LanguageNavs
+from .language_search import language_base, other_languages, split_search_index, url_language
 from .languages import (
     in_build_language,
     page_alternates,
@@ -80,6 +81,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.alternate: list[dict[str, str]] = []  # the page's languages, as it is written
         self.alternate_urls: set[str] = set()  # the pages of this build in several languages
         self.navs: LanguageNavs | None = None  # several languages: the nav of each
+        #: Languages by the plugin's option, on Material: a search index each (see
+        #: .language_search).
+        self.search_by_language = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of `mkdocs serve`.
@@ -90,7 +94,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         # Options only: what other plugins may still change is read in on_pre_build.
         self.settings = self.build = self.stash = self.order = None  # none of an earlier build
         self.banners, self.own_pages, self.alternate_urls = {}, set(), set()
-        self.navs = None
+        self.navs, self.search_by_language = None, False
         if self.serve is not None:
             self.serve.next_build()
         if self.config.enabled:
@@ -109,6 +113,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.site_alternate = config.extra.get("alternate")  # the site's language selector
         if self.html_blocks_around_markdown:
             self.stash = PageStash.for_site(config, plain_blocks=self.plain_blocks_around_markdown)
+        self.search_by_language = bool(
+            other_languages(self.settings) and config.theme.name == "material"
+        )
         if self.settings.languages:
             search_in_languages(config.plugins.values(), self.settings)
         if self.search_views:  # pages this plugin sanitized (see on_page_content)
@@ -244,6 +251,10 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.build is None or self.settings is None:
             return output
+        if self.search_by_language:
+            language = url_language(page.url, other_languages(self.settings))
+            if language is not None:  # its search box reads its language's index
+                output = language_base(output, page.url, language)
         if self._own(page):  # the theme around the content prints values from content too
             refuse_runnable(output, page)
             output = written_in_language(output, page.file.src_uri, self.settings)
@@ -267,13 +278,20 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     on_post_page = CombinedEvent(_post_page, _clear_page_content)
 
     @event_priority(100)  # before the search plugin writes its index
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _post_build(self, *, config: MkDocsConfig) -> None:
         write_sitemap_stubs(config.site_dir, self.alternate_urls)
         if self.navs is not None:
             self.navs.restore()
             theme_in_language(config, self.navs.settings.language, self.navs.settings)
         if self.serve is not None and self.build is not None:
             self.serve.build_completed(config)
+
+    @event_priority(-110)  # after Material's search (0) and offline (-100) plugins wrote it
+    def _search_per_language(self, *, config: MkDocsConfig) -> None:
+        if self.search_by_language and self.settings is not None:
+            split_search_index(config.site_dir, self.settings)
+
+    on_post_build = CombinedEvent(_post_build, _search_per_language)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.serve is not None:  # the next rebuild redoes every page
