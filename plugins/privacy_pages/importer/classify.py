@@ -96,6 +96,8 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\b(?:data|information)\b.{0,40}\bcollect(?:ed|s)?\b",
             r"\bcollect(?:ed|s)?\b.{0,40}\b(?:data|information)\b",
             r"\btypes? of (?:personal )?(?:data|information)\b",
+            # "Examples of customer content", "Types of usage data": what the data is.
+            r"^\W*(?:examples?|types?|kinds?|categories) of\b",
             r"\bwhat\b.{0,40}\bcollect(?:ed|s|ing)?\b",
             r"\b(?:data|information) collection\b",
             r"\bcollecting\b",

@@ -535,7 +535,7 @@ class _Reader:
             self.line_no(self.index - 1),
         )
 
-    def quote(self) -> Alert | Quote:
+    def quote(self) -> Alert | Heading | Quote:
         start = self.index
         body: list[str] = []
         while self.index < len(self.lines) and _QUOTE.match(self.lines[self.index]):
@@ -551,6 +551,10 @@ class _Reader:
             return Alert(alert.group(1).lower(), text, self.line_no(start), end)
         if _DIV.match(first):
             body = body[1:]
+        atx = _ATX.match(first)
+        if len(body) == 1 and atx and first.startswith("#"):
+            # ">## Access Control": a heading set off as a quote, still the page's heading.
+            return Heading(len(atx.group(1)), _clean_heading(_atx_text(first, atx.end())), end)
         return Quote("\n".join(body).strip(), self.line_no(start), end)
 
     def image(self, match: re.Match[str]) -> Image:

@@ -27,6 +27,17 @@ class FreeFormFragment:
     title: str | None
     text: str
     why: str
+    #: A list that is not about data: what it is (see :mod:`.list_kinds`).
+    not_data: str | None = None
+
+
+@dataclass(frozen=True)
+class NotData:
+    """A list that is not about data (links, steps, a reference), wherever it went."""
+
+    line: int
+    end_line: int
+    kind: str
 
 
 @dataclass(frozen=True)
@@ -164,6 +175,8 @@ class PageReport:
     product_file: str = ""
     counts: Counts = field(default_factory=Counts)
     free_form: list[FreeFormFragment] = field(default_factory=list)
+    #: The lists that are not about data (see :mod:`.list_kinds`), free text or links.
+    not_data: list[NotData] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
     new_catalog_items: list[str] = field(default_factory=list)
     reused_catalog_items: list[str] = field(default_factory=list)
@@ -213,6 +226,7 @@ class PageReport:
         if self.pages:  # each line as its page's line, with the page named
             for key in (
                 "free_form",
+                "not_data",
                 "reviews",
                 "matches",
                 "new_items",

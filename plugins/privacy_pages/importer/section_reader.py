@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from .classify import Kind
 from .draft import StatementDraft
+from .list_kinds import WHY, list_kind
 from .markdown_doc import (
     Alert,
     Block,
@@ -27,7 +28,7 @@ from .markdown_doc import (
 from .markdown_out import blocks_markdown, list_markdown, span, to_markdown
 from .markup import one_line, plain
 from .outline import Section
-from .report import FreeFormFragment, PageReport
+from .report import FreeFormFragment, NotData, PageReport
 from .shapes import scope_list
 from .statements import ExceptedRules, RetentionRule
 from .tables import Layout, read_retention
@@ -137,12 +138,17 @@ class SectionReader:
             if not text:
                 continue
             kept.append(block)
-            reason = why
-            if isinstance(block, Include):
+            reason, kind = why, None
+            if isinstance(block, BulletList) and (kind := list_kind(block)) is not None:
+                reason = WHY[kind]
+                self.report.not_data.append(NotData(first, last, kind))
+            elif isinstance(block, Include):
                 reason = "DocFX include: the included file is not imported; linked instead"
             elif isinstance(block, Image):
                 reason = "DocFX image, written as a Markdown image"
-            self.report.free_form.append(FreeFormFragment(first, last, after, title, text, reason))
+            self.report.free_form.append(
+                FreeFormFragment(first, last, after, title, text, reason, kind)
+            )
         if not kept:
             return
         body = blocks_markdown(kept)

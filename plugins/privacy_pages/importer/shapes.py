@@ -21,7 +21,7 @@ from .item_text import ItemSource, is_data_list, item_from
 from .markdown_doc import Block, BulletList, ListItem, Paragraph, Table
 from .markup import plain, sentences
 from .outline import Section
-from .tables import Role, is_context_header, layout
+from .tables import Role, is_context_header, label_table, layout
 
 # "X.*Y" is tried from the first X of each sentence only (see classify), so matching stays
 # linear in the text.
@@ -122,8 +122,12 @@ def is_item_table(table: Table) -> bool:
         return False
     roles = {c.role for c in lay.columns}
     name = next((c for c in lay.columns if c.role is Role.NAME and c.named), None)
-    if name is None:
-        return False
+    if name is None:  # no header names the data: a column of labels may
+        return (
+            bool(lay.columns)
+            and lay.columns[0].role in {Role.NAME, Role.OTHER}
+            and (label_table(table))
+        )
     # A matrix of values ("Sent", "Not sent") names no data: names are mostly distinct.
     values = [plain(row.cells[name.index]) for row in table.rows if len(row.cells) > name.index]
     values = [v for v in values if v]

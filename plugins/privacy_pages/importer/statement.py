@@ -26,11 +26,12 @@ from .classify import (
 )
 from .data_sections import DataSections
 from .draft import GroupDraft
+from .list_kinds import ListKind
 from .markdown_doc import Alert, Block, BulletList, Document, ListItem, Paragraph, Quote, Table
-from .markdown_out import blocks_markdown, to_markdown
+from .markdown_out import blocks_markdown, span, to_markdown
 from .markup import drop_links, links, one_line, only_link, plain, sentences
 from .outline import Section, outline
-from .report import SectionRead
+from .report import NotData, SectionRead
 from .section_reader import alert_markdown, is_comment, item_markdown
 from .shapes import bold_runs, data_shape, is_bold_list, is_item_table, lists_data
 from .sharing_sections import SharingSections
@@ -473,7 +474,7 @@ class StatementReader(DataSections, StorageSections, SharingSections):
             elif self.is_service_location(child):
                 self.report.counts.sections += 1
                 self.service_location(child)
-            elif kind in STORAGE_KINDS | _OWN_SECTIONS:
+            elif kind in STORAGE_KINDS | _OWN_SECTIONS | DATA_KINDS:
                 self.section(child, kind, Kind.DATA_USE)
             else:
                 self.report.counts.sections_free_form += 1
@@ -541,7 +542,7 @@ class StatementReader(DataSections, StorageSections, SharingSections):
             if kind is Kind.COMPLIANCE:
                 self.report.counts.sections += 1
                 self.compliance_section(child)
-            elif kind in {Kind.SHARING, Kind.CONTROLS}:
+            elif kind in {Kind.SHARING, Kind.CONTROLS} | DATA_KINDS | STORAGE_KINDS:
                 self.section(child, kind, Kind.ACCESS)
             else:
                 self.report.counts.sections_free_form += 1
@@ -580,6 +581,9 @@ class StatementReader(DataSections, StorageSections, SharingSections):
             kind = classify_heading(child.title)
             if kind in DATA_KINDS | {Kind.NEVER, Kind.SHARING, Kind.CONTROLS} | STORAGE_KINDS:
                 self.section(child, kind, Kind.RIGHTS)
+            elif kind is Kind.RIGHTS:  # "Your rights" under "Your rights and choices"
+                self.report.counts.sections += 1
+                self.rights_section(child)
             else:
                 self.report.counts.sections += 1
                 self.rights_request(child)
@@ -633,6 +637,7 @@ class StatementReader(DataSections, StorageSections, SharingSections):
                     assert link is not None
                     self.draft.links.append({"title": link[0], "url": link[1]})
                     self.report.counts.links += 1
+                self.report.not_data.append(NotData(*span(block), ListKind.LINKS))
             elif isinstance(block, Paragraph) and only_link(block.text):
                 link = only_link(block.text)
                 assert link is not None

@@ -28,6 +28,8 @@ class Role(StrEnum):
     CONDITION = "condition"
     #: Whether the item is required ("Required: Yes/No", "Optional").
     REQUIREMENT = "requirement"
+    #: Whether people can turn it off ("Can be disabled: Yes"): optional when they can.
+    OPT_OUT = "opt-out"
     RETENTION = "retention"
     CLASSIFICATION = "classification"
     CONTROL = "control"
@@ -44,6 +46,14 @@ def _rx(*patterns: str) -> re.Pattern[str]:
 
 #: Header words of each role, in order of priority.
 HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    (
+        Role.OPT_OUT,
+        _rx(
+            r"\bcan (?:be )?(?:disabled|turned off|switched off|opted out)\b",
+            r"\bcan (?:you |users? )?(?:disable|opt[- ]?out|turn (?:it )?off)\b",
+            r"\bopt[- ]?out (?:possible|available)\b",
+        ),
+    ),
     (Role.REQUIREMENT, _rx(r"^(?:required|optional|mandatory|requirement|required\?)$")),
     (Role.SOURCE, _rx(r"\bsources?\b", r"\borigin\b")),
     (
@@ -234,6 +244,8 @@ def layout(table: Table, context: Kind) -> Layout:
             Column(c.index, c.header, Role.SOURCE) if c.role is Role.NAME else c for c in columns
         ]
         return Layout("data-use", tuple(named))
+    if context in DATA_KINDS | {Kind.NEVER}:
+        _labels_first(table, columns)
     _settle(columns)
     roles = {c.role for c in columns}
     if context is Kind.DATA_USE and len(columns) == 2 and Role.NAME not in roles:
@@ -262,6 +274,43 @@ _CONTEXT = re.compile(
 
 def is_context_header(header: str) -> bool:
     return bool(_CONTEXT.match(header.strip()))
+
+
+#: A label column's values: short, and not sentences, code or links (a feature, a setting, an
+#: event; not a command to type or a page to read).
+_LABEL_WORDS, _LABEL_MOST_WORDS = 5, 12
+_NOT_A_LABEL = re.compile(r"^(?:`|\[|https?://)|[.!?]$")
+#: A column that says what each labelled row sends or does: this many words on average.
+_TEXT_WORDS = 6
+
+
+def label_table(table: Table) -> bool:
+    """A table read by its shape, whatever its headers say: a first column of short, distinct
+    labels (a feature, setting, event, kind of cookie) beside a column of sentences about each,
+    such as Feature | Description | Default | Can be disabled."""
+    labels = [plain(row.cells[0]) for row in table.rows if row.cells and plain(row.cells[0])]
+    if len(labels) < 2 or len(set(labels)) * 4 < len(labels) * 3:
+        return False
+    words = sorted(len(label.split()) for label in labels)
+    if words[len(words) // 2] > _LABEL_WORDS or words[-1] > _LABEL_MOST_WORDS:
+        return False
+    if sum(bool(_NOT_A_LABEL.search(label)) for label in labels) * 2 > len(labels):
+        return False
+    for index in range(1, len(table.header)):
+        texts = [plain(row.cells[index]) for row in table.rows if len(row.cells) > index]
+        texts = [text for text in texts if text]
+        if texts and sum(len(text.split()) for text in texts) >= _TEXT_WORDS * len(texts):
+            return True
+    return False
+
+
+def _labels_first(table: Table, columns: list[Column]) -> None:
+    """A table of labels with no column named as the data: its labels are (Purpose |
+    Description: each purpose, or kind of cookie, is what the row is about)."""
+    if columns and not any(c.role is Role.NAME for c in columns) and label_table(table):
+        first = columns[0]
+        if first.role in {Role.PURPOSE, Role.USE, Role.OTHER, Role.CATEGORY}:
+            columns[0] = Column(0, first.header, Role.NAME, named=False)
 
 
 def _settle(columns: list[Column]) -> None:
@@ -498,6 +547,11 @@ def _fill(draft: ItemDraft, row: _Row, lay: Layout) -> None:
             draft.optional = requirement_value(text)
             if draft.optional is None or len(plain(text).split()) > 1:
                 draft.add_note(f"**{column.header}:** {one_line(text)}")
+        elif column.role is Role.OPT_OUT:
+            answer = workload_value(row.cells[column.index])
+            if answer is not None:
+                draft.optional = answer[0]
+            draft.add_note(f"**{column.header}:** {one_line(text)}")
         elif column.role is Role.CONTROL:
             draft.control = text
         elif column.role is Role.CLASSIFICATION:
@@ -587,6 +641,7 @@ __all__ = [
     "category_name",
     "category_title",
     "is_context_header",
+    "label_table",
     "layout",
     "markdown_table",
     "read_items",

@@ -1,0 +1,101 @@
+"""Lists that are not about data: links to read, steps to follow, a reference of commands or
+code names. The import keeps them where the page has them, as free text, and the report says
+what they are, so that a writer reviewing the free text knows they hold no privacy facts (and
+the import corpus does not count them among the lists that should have become records).
+
+A list is one of these only by its shape and words, and never when it speaks of data,
+collection or the controls over it: a list of steps to turn telemetry off is a control, and a
+list of code names after "We collect:" is data.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from .markdown_doc import BulletList, ListItem
+from .markup import links, plain
+
+
+class ListKind(StrEnum):
+    LINKS = "links"
+    STEPS = "steps"
+    REFERENCE = "reference"
+
+
+#: Why the report keeps each kind of list as free text.
+WHY = {
+    ListKind.LINKS: "a list of links to read, not about data",
+    ListKind.STEPS: "steps to follow, not about data",
+    ListKind.REFERENCE: "a reference of commands or code names, not about data",
+}
+
+#: Words of a list that is about data, its collection or its controls.
+_ABOUT_DATA = re.compile(
+    r"\b(?:collect\w*|telemetry|analytics|personal|privacy|diagnostic|usage data|"
+    r"tracking|opt[- ]?(?:in|out)|consent|retain\w*|retention|shar(?:e|es|ed|ing)|"
+    r"stor(?:e|es|ed|age)|sends?|sent|transmit\w*|upload\w*|disabl\w*|turn\w* off)\b",
+    re.IGNORECASE,
+)
+#: How a link's item may read besides its link ("For more information, see [X](...)").
+_SEE = re.compile(r"^(?:for more (?:information|details)\b.*|see\b.*|learn more\b.*|read\b.*)$")
+_LINK_ITEM_WORDS = 4
+#: The verbs that start a step ("Run `yarn dev`", "Select **Settings**").
+_STEP_VERB = re.compile(
+    r"^(?:run|use|open|select|click|choose|go|navigate|install|set|type|enter|add|create|"
+    r"download|sign|log|restart|update|copy|paste|press|tap|follow|visit|browse|start|stop|"
+    r"launch|execute|call|import|save|close|build|clone|edit|change|configure|check|ensure|"
+    r"make|wait|verify|expand|scroll|search|upgrade|register|deploy)\b",
+    re.IGNORECASE,
+)
+_CODE_FIRST = re.compile(r"^\s*(?:\*\*)?`[^`\n]+`")
+
+
+def list_kind(block: BulletList) -> ListKind | None:
+    """What a list is when it is not about data; ``None`` for any other list."""
+    items = _items(block.items)
+    if not items:
+        return None
+    if all(_is_link_item(item) for item in items):
+        return ListKind.LINKS  # whatever the pages they lead to are about
+    texts = [_text(item) for item in items]
+    if any(_ABOUT_DATA.search(text) for text in texts):
+        return None
+    most = (2 * len(items) + 2) // 3
+    if len(items) >= 2 and sum(bool(_STEP_VERB.match(plain(text))) for text in texts) >= most:
+        return ListKind.STEPS
+    if len(items) >= 2 and sum(bool(_CODE_FIRST.match(text)) for text in texts) >= most:
+        return ListKind.REFERENCE
+    return None
+
+
+def _items(items: tuple[ListItem, ...]) -> list[ListItem]:
+    """Every item, nested ones too (bounded: lists nest at most ``MAX_LIST_DEPTH`` deep)."""
+    found: list[ListItem] = []
+    for item in items:
+        found.append(item)
+        found += _items(item.children)
+    return found
+
+
+def _text(item: ListItem) -> str:
+    return " ".join((item.text, *item.paragraphs))
+
+
+#: A reference-style link, "[Microsoft Privacy Statement][03]", whose target is elsewhere.
+_REFERENCE_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+
+
+def _is_link_item(item: ListItem) -> bool:
+    text = _text(item)
+    titles = [title for title, _url in links(text)] + _REFERENCE_LINK.findall(text)
+    if not titles:
+        return False
+    rest = plain(_REFERENCE_LINK.sub(r"\1", text))
+    for title in titles:
+        rest = rest.replace(plain(title), " ", 1)
+    rest = " ".join(rest.split()).strip(" .,;:-\u2013\u2014")
+    return len(rest.split()) <= _LINK_ITEM_WORDS or bool(_SEE.match(rest.lower()))
+
+
+__all__ = ["WHY", "ListKind", "list_kind"]

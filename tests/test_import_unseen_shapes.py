@@ -1,0 +1,172 @@
+"""Shapes of real pages the importer was not written for (issue 35, point 3): tables read by
+their shape whatever their headers say, rights under a "Your rights" sub-heading, headings set
+off as quotes, "Examples of ..." lists, and lists that are not about data (links, steps, a
+reference), which stay free text and are named so in the report.
+
+Each test writes a small page in one such shape; the expected values come from reading it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from privacy_pages.importer.list_kinds import ListKind, list_kind
+from privacy_pages.importer.markdown_doc import BulletList, parse
+from test_importer import FRONT, Imported, import_page
+
+
+def items(result: Imported, section: str) -> list[dict[str, Any]]:
+    """The items of a data section, each with its catalog entry's name."""
+    names = {str(entry["id"]): str(entry["name"]) for entry in result.catalog}
+    found = []
+    for group in result.product.get(section, {}).get("groups", []):
+        for item in group["items"]:
+            found.append({**item, "name": item.get("name") or names.get(item.get("ref", ""))})
+    return found
+
+
+FEATURES = FRONT + (
+    "# Notes app privacy policy\n\n"
+    "The app connects to other services only for these features:\n\n"
+    "| Feature | Description | Default | Can be disabled |\n"
+    "| --- | --- | --- | --- |\n"
+    "| Auto-update | The app connects to `updates.example.org` to check for new releases. "
+    "| Enabled | Yes |\n"
+    "| Wifi check | On mobile, the app checks whether Wifi is on before it synchronises. "
+    "| Enabled | No |\n"
+    "| Crash reports | When the app crashes, it uploads the report to Sentry. | Disabled | Yes |\n"
+)
+
+
+def test_a_table_of_features_is_read_by_its_shape(tmp_path: Path) -> None:
+    result = import_page(tmp_path, FEATURES)
+    optional = {item["name"]: item for item in items(result, "optional")}
+    required = {item["name"]: item for item in items(result, "required")}
+    # "Can be disabled: Yes" is optional data; "No" is not.
+    assert set(optional) == {"Auto-update", "Crash reports"}
+    assert set(required) == {"Wifi check"}
+    assert "uploads the report to Sentry" in optional["Crash reports"]["description"]
+    assert "**Default:** Disabled" in optional["Crash reports"]["note"]
+    assert "**Can be disabled:** No" in required["Wifi check"]["note"]
+    assert not [f for f in result.report.free_form if f.line >= 9]
+
+
+def test_a_table_of_sentences_is_not_read_as_labels(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool\n\n## Background\n\n"
+        "| Scenario | Outcome |\n| --- | --- |\n"
+        "| The tool starts without a network connection. | It waits for one. |\n"
+        "| The tool starts behind a proxy that needs a password. | It asks for it. |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert not items(result, "required") and not items(result, "optional")
+    assert [f.line for f in result.report.free_form if "Scenario" in f.text]
+
+
+def test_a_table_of_kinds_of_cookies_is_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Site\n\n## Cookies\n\nThe table below describes the cookies we use:\n\n"
+        "| Purpose | Description |\n| --- | --- |\n"
+        "| Required cookies | We use required cookies to sign you in and keep you signed in. |\n"
+        "| Analytics | Third parties use analytics cookies to understand how you use the site. |\n"
+    )
+    result = import_page(tmp_path, page)
+    names = [item["name"] for item in items(result, "required")]
+    assert names == ["Required cookies", "Analytics"]
+
+
+def test_rights_under_a_your_rights_sub_heading_are_rights(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App\n\n## Your rights and choices\n\n### Your rights\n\nYou have the right to:\n\n"
+        "1. Request a copy of the data we have about you\n"
+        "2. Request correction of any data that is inaccurate\n"
+        "3. Complain to your data protection authority\n\n"
+        "To make a request, contact us.\n"
+    )
+    result = import_page(tmp_path, page)
+    rights = result.product["rights"]["rights"]
+    assert rights == [
+        "Request a copy of the data we have about you",
+        "Request correction of any data that is inaccurate",
+        "Complain to your data protection authority",
+    ]
+    assert "To make a request, contact us." in result.product["rights"]["intro"]
+
+
+def test_a_heading_set_off_as_a_quote_is_a_heading() -> None:
+    document = parse(">## Customer content\n\nData stored in user tables.\n\n> A real quote.\n")
+    heading, _paragraph, quote = document.blocks
+    assert type(heading).__name__ == "Heading" and heading.text == "Customer content"
+    assert type(quote).__name__ == "Quote"
+
+
+def test_examples_of_a_kind_of_data_are_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Server privacy supplement\n\n"
+        ">## Customer content\n\nCustomer content is data stored within user tables.\n\n"
+        "### Examples of customer content\n\n"
+        "- Data values stored within the rows of any user table\n"
+        "- Query texts containing literal values\n"
+    )
+    result = import_page(tmp_path, page)
+    names = [item["name"] for item in items(result, "required")]
+    assert names == [
+        "Data values stored within the rows of any user table",
+        "Query texts containing literal values",
+    ]
+
+
+def _list(markdown: str) -> BulletList:
+    [block] = [b for b in parse(markdown).blocks if isinstance(b, BulletList)]
+    return block
+
+
+@pytest.mark.parametrize(
+    ("markdown", "kind"),
+    [
+        ("- [Privacy at Microsoft](https://privacy.microsoft.com/)\n", ListKind.LINKS),
+        (
+            "- For more information about these variables, see\n  [about_Variables][01].\n"
+            "- See [the statement](https://example.org/privacy).\n",
+            ListKind.LINKS,
+        ),
+        (
+            "- Run `yarn dev:prepare` to generate type stubs.\n"
+            "- Use `yarn dev` to start the playground.\n",
+            ListKind.STEPS,
+        ),
+        ("- `tool init`: creates a project\n- `tool build`: builds it\n", ListKind.REFERENCE),
+        # About data, its collection or its controls: not one of these, whatever its shape.
+        ("- Run `tool telemetry off` to turn telemetry off.\n- Restart the tool.\n", None),
+        ("- `machine_id`: a hash of the MAC address that is collected\n- `os`: the OS\n", None),
+        ("- IP address\n- Browser name\n", None),
+        (
+            "- If [DiagnosticData](./policies.md#diagnosticdata) is set, it takes precedence "
+            "over [MetricsReporting](./policies.md#metrics).\n",
+            None,
+        ),
+    ],
+)
+def test_lists_that_are_not_about_data(markdown: str, kind: ListKind | None) -> None:
+    assert list_kind(_list(markdown)) == kind
+
+
+def test_lists_that_are_not_about_data_stay_and_the_report_says_what_they_are(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Tool\n\n## Contributing\n\n"
+        "- Run `yarn dev:prepare` to generate type stubs.\n"
+        "- Use `yarn dev` to start the playground.\n\n"
+        "## Resources\n\n- [Privacy at Microsoft](https://privacy.microsoft.com/)\n"
+    )
+    result = import_page(tmp_path, page)
+    found = {(entry.line, entry.kind) for entry in result.report.not_data}
+    assert found == {(11, "steps"), (16, "links")}
+    steps = next(f for f in result.report.free_form if f.line == 11)
+    assert steps.why == "steps to follow, not about data" and "yarn dev:prepare" in result.text
+    assert {"title": "Privacy at Microsoft", "url": "https://privacy.microsoft.com/"} in (
+        result.product["links"]
+    )
