@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from privacy_pages.diagnostics import Severity
 from privacy_pages.load.content import load_content
-from privacy_pages.load.mojibake import find_damage, mojibake_diagnostics
+from privacy_pages.load.mojibake import find_damage, mojibake_diagnostics, repair_text
 
 
 def mangle(text: str) -> str:
@@ -64,12 +64,35 @@ CLEAN = [
     "\u00a9 2024, 5 \u20ac, Defender\u2122, 20 \u00b0C, \u00bd cup, \u00bfQu\u00e9?",
     "\u0414\u0430\u043d\u043d\u044b\u0435, \u03b4\u03b5\u03b4\u03bf\u03bc\u03ad\u03bd\u03b1, \u30c7\u30fc\u30bf, \U0001f512",
     "plain ASCII: Azure AD device ID, Wi-Fi MAC address",
+    # Only encoding damage is repaired: no HTML unescaping, ligatures, widths or normalization.
+    "\u05e9\u05dc\u05d5\u05dd, Azure &amp; Intune, \ufb01le, \uff26\uff55\uff4c\uff4c, cafe\u0301",
 ]
 
 
 @pytest.mark.parametrize("text", CLEAN)
 def test_clean_text_passes(text: str) -> None:
     assert mojibake_diagnostics(text, "x.yml") == []
+
+
+@pytest.mark.parametrize(
+    ("damaged", "meant"),
+    [
+        (
+            mangle("\u05e9\u05dc\u05d5\u05dd \u30c7\u30fc\u30bf"),
+            "\u05e9\u05dc\u05d5\u05dd \u30c7\u30fc\u30bf",
+        ),
+        (mangle("Defender\u2122 \U0001f512"), "Defender\u2122 \U0001f512"),
+        ("\u00e2\u20ac\u0153hi\u00e2\u20ac now", "\u201chi\u201d now"),  # not a dagger
+        (mangle("\u201chi\u201d") + "\ufffd", "\u201chi\u201d"),
+    ],
+)
+def test_damage_next_to_clean_text_is_repaired_and_the_clean_text_kept(
+    damaged: str, meant: str
+) -> None:
+    clean = "caf\u00e9 &amp; \u00e0 la carte: "
+    text, damage = repair_text(f"{clean}{damaged}\n{clean}")
+    assert text == f"{clean}{meant}\n{clean}"
+    assert damage and all(d.line == 1 and d.column > len(clean) for d in damage)
 
 
 def test_the_example_content_is_clean() -> None:
@@ -97,7 +120,7 @@ def test_mangled_text_is_always_found_from_its_first_damage(text: str) -> None:
     if first is None:
         assert found == []
     else:
-        assert found and found[0].index == first
+        assert found and (found[0].line, found[0].column) == (1, first + 1)
 
 
 def _small_site(tmp_path: Path) -> Path:

@@ -6,7 +6,7 @@ package imports nothing from MkDocs.
 
 Modules, in the order a page goes through them:
 
-* :mod:`.repair` — mojibake repaired (and reported) before anything else;
+* :func:`~privacy_pages.load.mojibake.repair_text` — mojibake repaired (and reported) first;
 * :mod:`.markdown_doc` — the page as blocks with source lines; :mod:`.outline` — its sections;
 * :mod:`.classify` — what a heading or a sentence means; :mod:`.shapes` — data tables and
   lists recognized by their shape under any heading; :mod:`.requirement` — "(optional)" and
@@ -41,6 +41,7 @@ from pathlib import Path
 
 from ..diagnostics import Location
 from ..load.metadata import MetadataRules
+from ..load.mojibake import repair_text
 from ..load.schema import validate_record
 from .front_matter import read_metadata
 from .markdown_doc import Document, parse
@@ -56,7 +57,6 @@ from .records import (
     review_links,
     summary_for,
 )
-from .repair import repair_text
 from .report import PageReport, PageSpan, Review, format_report, report_json
 from .statement import StatementReader
 from .writer import ContentTree, product_text
