@@ -86,7 +86,7 @@ def corpus_pages() -> list[Page]:
 _FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
-_DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")  # GFM: one dash or more
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
 _ATTRIBUTES = re.compile(r"^\s*\{:.*\}\s*$")
@@ -582,6 +582,9 @@ def text_facts(facts: list[Fact]) -> list[Fact]:
     ]
 
 
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def unaccounted_lines(text: str, report: dict[str, Any], record_text: str) -> list[Line]:
     """The page's lines that are in no free-form range and whose words the record does not
     hold: what the import would lose without telling the writer. Headings, table delimiter
@@ -593,7 +596,7 @@ def unaccounted_lines(text: str, report: dict[str, Any], record_text: str) -> li
             continue
         if in_ranges(line.number, ranges) or "<tr" in line.text.lower():
             continue  # (an HTML row's lines are checked one by one)
-        text = _MARKER.sub("", line.text)
+        text = _LINE_BREAK.sub(" ", _MARKER.sub("", line.text))  # "a<br />b": two words
         pieces = text.strip().strip("|").split("|") if line.kind == "row" else [text]
         wanted = [c for piece in pieces for c in clauses(plain(piece)) if c]
         if wanted and not all(f" {clause} " in record_text for clause in wanted):

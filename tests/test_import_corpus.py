@@ -26,7 +26,10 @@ from conftest import REPO
 from fidelity import normalize, plain, seed_facts
 from import_corpus import (
     CORPUS,
+    HELD_OUT,
+    TUNED,
     CorpusRun,
+    Measured,
     average,
     catalog_names,
     classify_lines,
@@ -50,11 +53,14 @@ GOAL_STRUCTURED_PAGE = 0.60
 GOAL_RECALL = 0.80
 
 #: What the importer reached when these floors were set (rounded down): falling below fails.
-#: Measured on 2026-11-22: fidelity 0.979 (text fidelity 0.983), structured share 0.935 (not
-#: free-form in the report: 0.963; lowest page github-privacy-statement 0.70), recall 0.705.
+#: Measured on 2026-11-22 on the first 20 pages: fidelity 0.979, structured share 0.935, recall
+#: 0.705. Measured on 2026-11-23, with nine pages of new shapes added (29 pages, the held-out
+#: pages apart): fidelity 0.98, structured share 0.95 (lowest page webview2-data-privacy 0.70),
+#: recall 0.665 (the new pages' expectations name items inside sentences and tables the
+#: importer keeps whole).
 FLOOR_FIDELITY = 0.97
 FLOOR_STRUCTURED = 0.93
-FLOOR_RECALL = 0.70
+FLOOR_RECALL = 0.66
 
 SLUGS = [page.slug for page in corpus_pages()]
 
@@ -236,8 +242,12 @@ def test_free_form_ranges_are_lines_of_the_page(run: CorpusRun, slug: str) -> No
     for piece in result.report["free_form"]:
         start, end = piece["line"], piece.get("end_line", piece["line"])
         assert 1 <= start <= end <= count, piece
-        # The text as the record has it (a relative link may have been made absolute).
-        assert normalize(plain(piece["text"])) in normalize(plain(bodies)), piece
+        # The text as the record has it (a relative link may have been made absolute; a body
+        # read whole may pair a backtick of one piece with another's, so each piece is also
+        # looked for as it is written).
+        assert " ".join(piece["text"].split()) in " ".join(bodies.split()) or normalize(
+            plain(piece["text"])
+        ) in normalize(plain(bodies)), piece
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -276,35 +286,85 @@ def test_name_problems_are_found() -> None:
 # -- the goals ------------------------------------------------------------------------------------
 
 
+def tuned(run: CorpusRun) -> list[Measured]:
+    """The pages the importer was worked on with (its floors and first goals are theirs)."""
+    return [r for r in run.pages if r.page.group == TUNED]
+
+
+def held_out(run: CorpusRun) -> list[Measured]:
+    """The pages added after the code they are measured with (see the corpus README)."""
+    return [r for r in run.pages if r.page.group == HELD_OUT]
+
+
 def test_measured_floors_hold(run: CorpusRun) -> None:
     """Regression floors: what the importer reached when they were set."""
-    assert average([r.fidelity for r in run.pages]) >= FLOOR_FIDELITY
-    assert average([r.structured for r in run.pages]) >= FLOOR_STRUCTURED
-    assert average([r.recall.share for r in run.pages]) >= FLOOR_RECALL
+    assert average([r.fidelity for r in tuned(run)]) >= FLOOR_FIDELITY
+    assert average([r.structured for r in tuned(run)]) >= FLOOR_STRUCTURED
+    assert average([r.recall.share for r in tuned(run)]) >= FLOOR_RECALL
 
 
 def test_fidelity_average_reaches_the_goal(run: CorpusRun) -> None:
-    fidelity = average([r.fidelity for r in run.pages])
+    fidelity = average([r.fidelity for r in tuned(run)])
     assert fidelity >= GOAL_FIDELITY, f"{fidelity:.3f}"
 
 
 def test_structured_share_average_reaches_the_goal(run: CorpusRun) -> None:
-    share = average([r.structured for r in run.pages])
+    share = average([r.structured for r in tuned(run)])
     assert share >= GOAL_STRUCTURED, f"{share:.3f}"
 
 
 def test_no_page_falls_below_the_structured_share_floor(run: CorpusRun) -> None:
     low = {
         r.page.slug: round(r.structured, 2)
-        for r in run.pages
+        for r in tuned(run)
         if r.structured is not None and r.structured < GOAL_STRUCTURED_PAGE
     }
     assert low == {}
 
 
+# -- pages added after the code (issue 35, point 3) ------------------------------------------
+
+#: The issue's goals on pages outside any corpus the code was worked on with.
+GOAL_HELD_OUT_STRUCTURED = 0.80
+GOAL_HELD_OUT_PAGE = 0.40
+
+
+def test_the_corpus_has_pages_added_after_the_code() -> None:
+    pages = [page for page in corpus_pages() if page.group == HELD_OUT]
+    assert len(pages) >= 8, [page.slug for page in pages]
+    assert {page.group for page in corpus_pages()} == {TUNED, HELD_OUT}
+
+
 @pytest.mark.xfail(
     strict=False,
-    reason="measured 0.70: items named inside sentences (vcpkg, VS Code, Defender), rights "
+    reason="measured 0.79 when the nine pages were added after the code (2026-11-23): "
+    "visual-studio-ceip 0.00 and entra-data-residency 0.46 keep their lists as text",
+)
+def test_held_out_pages_reach_the_structured_share_goal(run: CorpusRun) -> None:
+    share = average([r.structured for r in held_out(run)])
+    assert share >= GOAL_HELD_OUT_STRUCTURED, f"{share:.3f}"
+
+
+@pytest.mark.xfail(
+    strict=False, reason="measured: visual-studio-ceip 0.00 (five bullets kept as text)"
+)
+def test_no_held_out_page_falls_below_the_floor(run: CorpusRun) -> None:
+    low = {
+        r.page.slug: round(r.structured, 2)
+        for r in held_out(run)
+        if r.structured is not None and r.structured < GOAL_HELD_OUT_PAGE
+    }
+    assert low == {}
+
+
+def test_held_out_pages_keep_their_fidelity(run: CorpusRun) -> None:
+    fidelity = average([r.fidelity for r in held_out(run)])
+    assert fidelity >= GOAL_FIDELITY, f"{fidelity:.3f}"
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured 0.665 on 29 pages: items named inside sentences (vcpkg, VS Code, Defender), rights "
     "and controls of the full privacy notices, and regions in tables of other shapes are not "
     "read",
 )

@@ -170,3 +170,84 @@ def test_lists_that_are_not_about_data_stay_and_the_report_says_what_they_are(
     assert {"title": "Privacy at Microsoft", "url": "https://privacy.microsoft.com/"} in (
         result.product["links"]
     )
+
+
+def test_sentences_that_say_what_is_collected_name_their_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Browser control\n\n## Optional diagnostic data\n\n"
+        "When the diagnostic data setting is on:\n\n"
+        "*  Control-related data is collected, including API usage, SDK usage, and creation "
+        "failure.\n"
+        "*  Browser diagnostic data is collected.  Only events relevant to the control are "
+        "collected.\n"
+    )
+    result = import_page(tmp_path, page)
+    found = {item["name"]: item for item in items(result, "optional")}
+    assert set(found) == {"Control-related data", "Browser diagnostic data"}
+    assert found["Control-related data"]["description"].startswith(
+        "Control-related data is collected, including API usage"
+    )
+
+
+def test_a_list_of_ways_to_stop_sending_is_controls(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Control\n\n## Crash reporting\n\n"
+        "If a process crashes, minidump files are created and sent to Microsoft.\n\n"
+        "*  To prevent crash dumps from being sent, set `IsCrashReportingEnabled` to `false`.\n"
+        "*  To locate crash dumps, use the `CrashDumpFolderPath` property.\n"
+    )
+    result = import_page(tmp_path, page)
+    options = result.product["controls"]["options"]
+    assert options[0].startswith("To prevent crash dumps from being sent")
+    assert "minidump files are created" in result.product["controls"]["intro"]
+
+
+def test_what_a_page_says_it_does_not_send_is_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Server\n\n## Summary\n\nThe server collects usage data. Specifically, Microsoft "
+        "does not send any of the following types of information through this mechanism:\n\n"
+        "- Any values from inside user tables\n- Any logon credentials\n"
+    )
+    result = import_page(tmp_path, page)
+    assert not items(result, "required")
+    names = {str(entry["id"]): str(entry["name"]) for entry in result.catalog}
+    never = [names[item["ref"]] for item in result.product["never_collected"]["items"]]
+    assert never == ["Any values from inside user tables", "Any logon credentials"]
+
+
+def test_a_section_that_opens_on_settings_to_opt_out_is_controls(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Server\n\n## What is collected\n\n- Usage data\n\n## Set registry subkeys\n\n"
+        "Enterprise customers can configure Group Policy settings to opt in or out of usage "
+        "data collection.\n\n- For instance features: `CustomerFeedback` = 0\n"
+        "- For shared features: `CustomerFeedback` = 0\n"
+    )
+    result = import_page(tmp_path, page)
+    controls = str(result.product["controls"])
+    assert "Group Policy settings" in controls and "For instance features" in controls
+
+
+def test_bold_terms_defined_by_their_bullets_are_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## Counter files\n\nCounter files are named after:\n\n"
+        "- The **program name** is the basename of the program's package path.\n"
+        "- The **program version** and **go version** are also reported.\n"
+        "- The **date** is the date the counter file was created.\n"
+    )
+    result = import_page(tmp_path, page)
+    names = [item["name"] for item in items(result, "required")]
+    assert names == ["program name", "program version and go version", "date"]
+
+
+def test_terms_of_use_are_kept_as_they_are_and_named_so(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App privacy policy and terms of use\n\n## Privacy\n\nThe app collects:\n\n"
+        "- Your public key\n- Your IP address\n\n## Terms of Use\n\n"
+        "Objectionable content includes:\n\n- Sexually explicit material.\n"
+        "- Content that is deceptive or fraudulent.\n"
+    )
+    result = import_page(tmp_path, page)
+    names = [item["name"] for item in items(result, "required")]
+    assert names == ["Your public key", "Your IP address"]
+    assert [entry.kind for entry in result.report.not_data] == ["terms"]
+    assert "Sexually explicit material." in result.text

@@ -82,7 +82,11 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\b(?:configur|manag|control)(?:e|es|ed|ing)?\b.{0,30}"
             r"\b(?:telemetry|analytics|data collection|diagnostic data|usage data)\b",
             r"^\W*disable\W*$",
+            # A page about what is collected, with a section of its own on how to set it.
+            r"^\W*(?:configuration|configuring|settings|options)\W*(?:\{[^}]*\})?\s*$",
             r"\byour choices\b",
+            r"\bnot to (?:send|collect|share|upload)\b",  # "can be configured not to send"
+            r"\b(?:ways|mechanisms|methods) to (?:opt out|turn off|disable|stop)\b",
             r"\bprivacy controls\b",
             r"\b(?:following|these) (?:settings|options|policies|values)\b",
             r"\b(?:policy|privacy) (?:settings|options)\b",
@@ -268,6 +272,9 @@ def optional_kind(*texts: str) -> str:
 
 _NEVER_LEAD = _words(
     _then_in_sentence(r"\b(?:never|not|n't)\b", r"\bcollect"),
+    # "Microsoft does not send any of the following types of information:"
+    r"\b(?:never|not|n't)\s+(?:\w+\s+)?(?:sen[dt]|upload|transmit|gather|record|track|store|log)"
+    r"\w*\b(?:(?!\bbut\b)[^.])*\b(?:following|these)\b",
     _then_in_sentence(r"\bcollect\w*\b", r"\bnever\b"),
     r"\bnot (?:be )?collected\b",
 )

@@ -14,6 +14,7 @@ from .classify import (
 )
 from .draft import DataDraft, GroupDraft
 from .item_text import ItemDraft, ItemSource, is_data_list, item_from
+from .list_kinds import PROCESS_LEAD
 from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
 from .markdown_out import blocks_markdown, to_markdown
 from .markup import links, one_line, plain, sentences
@@ -93,11 +94,18 @@ class DataSections(SectionReader):
         pending: list[Block] = []
         placed_group = False
         for block in bold_runs(blocks):
-            if (
-                isinstance(block, BulletList)
-                and not is_bold_list(block)
-                and not is_data_list(
-                    [item_from(ItemSource.from_list_item(item)) for item in block.items]
+            if isinstance(block, BulletList) and (
+                (
+                    not is_bold_list(block)
+                    and not is_data_list(
+                        [item_from(ItemSource.from_list_item(item)) for item in block.items]
+                    )
+                )
+                or (  # the numbered steps of a process ("The process is as follows:")
+                    block.ordered
+                    and pending
+                    and isinstance(pending[-1], Paragraph)
+                    and PROCESS_LEAD.search(plain(pending[-1].text).strip()) is not None
                 )
             ):
                 pending.append(block)  # bullets that make statements: text, not data items

@@ -21,6 +21,10 @@ from .requirement import marker
 _BOLD_LEAD = re.compile(
     r"^\*\*(?P<name>[^*]+?)\*\*\s*(?P<sep>[:.\-\u2013\u2014]?)\s*(?P<rest>.*)$", re.S
 )
+#: "The **program name** is the basename of ...": a term defined by its bullet.
+_DEFINED = re.compile(
+    r"^(?:the|an?)\s+(?P<name>\*\*[^*\n]{1,60}?\*\*(?:\s+\S+){0,4}?)\s+(?:is|are)\s", re.I
+)
 _DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
 _COLON = re.compile(r":\s+")
 _SUCH_AS = re.compile(r",?\s+(?=(?:such as|including|like|e\.g\.)\s)", re.IGNORECASE)
@@ -92,6 +96,9 @@ class ItemDraft:
     #: What the page marks the item as: True optional ("(optional)"), False required, None
     #: nothing (the item goes where its section says).
     optional: bool | None = None
+    #: Named by the subject of a sentence that says it is collected ("X is collected, ..."):
+    #: data in a list of such sentences, a statement among others (see :func:`is_data_list`).
+    said: bool = False
     #: A bullet of its own (not a table cell): it may list several items ("A, B, C").
     listable: bool = False
     _description: list[str] = field(default_factory=list, init=False, repr=False)
@@ -197,7 +204,10 @@ def reads_as_sentence(draft: ItemDraft) -> bool:
 
 def is_data_list(items: list[ItemDraft]) -> bool:
     """Whether bullets name data (most are noun phrases), not make statements."""
-    sentences = sum(reads_as_sentence(item) for item in items)
+    said = sum(item.said for item in items)
+    if said * 3 >= len(items) * 2:  # "X is collected, including ...", bullet after bullet
+        return True
+    sentences = sum(reads_as_sentence(item) or item.said for item in items)
     return sentences * 2 <= len(items)
 
 
@@ -221,6 +231,9 @@ def _in_code(text: str, index: int) -> bool:
 def split_name(text: str) -> tuple[str, str | None]:
     """(name, description) of an item's Markdown text, split where that is reliable."""
     value = text.strip()
+    defined = _DEFINED.match(value)
+    if defined:  # "The **GOOS** and **GOARCH** values are ...": "GOOS and GOARCH values"
+        return plain(defined.group("name")).strip(), value
     bold = _BOLD_LEAD.match(value)
     if bold and bold.group("name").strip():
         name = bold.group("name").strip().rstrip(":").strip()
@@ -359,10 +372,51 @@ def _detail(item: ListItem) -> DetailDraft:
     return DetailDraft(body or "(empty)", [_detail(child) for child in item.children], item.line)
 
 
+#: "Browser diagnostic data is collected.", "WebView2-related data is collected, including API
+#: usage": a sentence that says some data is collected, named by its subject.
+_COLLECTED = re.compile(
+    r"^(?:the\s+)?(?P<name>[^.;:!?,()]{2,80}?)\s+(?:is|are)\s+(?:also\s+|only\s+|always\s+)?"
+    r"(?:collected|sent|uploaded|gathered|recorded|logged|transmitted)\b",
+    re.IGNORECASE,
+)
+#: A bullet that starts with when it applies, in parentheses: "*(Google Play build)* ...".
+_LEAD_CONDITION = re.compile(r"^(?:\*|_)?\((?P<when>[^()\n]{2,120})\)(?:\*|_)?\s+")
+_RELATIVE_END = re.compile(r"\b(?:that|which|who|whose|where|when)$", re.IGNORECASE)
+_NOT_A_SUBJECT = re.compile(
+    r"^(?:it|this|that|these|those|nothing|no data|data|information|everything|all|which)$",
+    re.IGNORECASE,
+)
+
+
+def collected_subject(text: str) -> str | None:
+    """The data a sentence says is collected (its subject, at most eight words), if it says so."""
+    match = _COLLECTED.match(plain(text).strip())
+    if match is None:
+        return None
+    name = match.group("name").strip()
+    if len(name.split()) > 8 or _NOT_A_SUBJECT.match(name) or _VERB.search(name):
+        return None
+    if _RELATIVE_END.search(name):  # "Logs that are uploaded when ...": a name, not a sentence
+        return None
+    return name[:1].upper() + name[1:]
+
+
 def item_from(source: ItemSource) -> ItemDraft:
     """Read one item from its Markdown (see the module docstring)."""
     text = one_line(html_to_markdown(source.text) if has_html(source.text) else source.text)
     text = text.replace("\n", " ")
+    lead_condition = _LEAD_CONDITION.match(text)
+    if lead_condition and lead_condition.end() < len(text):
+        # "*(Google Play build, push notifications enabled)* a per-device push token, ...".
+        text = text[lead_condition.end() :].strip()
+    said = collected_subject(text) if not source.children else None
+    if said is not None and split_name(text)[1] is None:
+        # The sentence names its data: the item is the subject, the sentence what it says.
+        draft = ItemDraft(name=said, line=source.line, said=True)
+        draft.description = text
+        for paragraph in source.paragraphs:
+            draft.add_description(one_line(paragraph))
+        return draft
     wants_alternatives = bool(source.children) and bool(_ALTERNATIVES.search(plain(text)))
     wants_alternatives = wants_alternatives and all(not c.children for c in source.children)
     condition = None
@@ -392,6 +446,10 @@ def item_from(source: ItemSource) -> ItemDraft:
         draft.add_note(" ".join(f"[{title}]({url})" for title, url in name_links))
     if condition:
         draft.condition = plain(condition)
+    if lead_condition and lead_condition.end() < len(source.text.strip()):
+        draft.condition = "; ".join(
+            part for part in (lead_condition.group("when").strip(), draft.condition) if part
+        )
     if wants_alternatives:
         draft.alternatives_intro = description or None
         draft.alternatives = [
@@ -456,6 +514,7 @@ __all__ = [
     "DetailDraft",
     "ItemDraft",
     "ItemSource",
+    "collected_subject",
     "is_data_list",
     "item_from",
     "listed_items",

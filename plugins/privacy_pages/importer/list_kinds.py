@@ -21,6 +21,8 @@ class ListKind(StrEnum):
     LINKS = "links"
     STEPS = "steps"
     REFERENCE = "reference"
+    #: A list in a section that is not about privacy (terms of use, child safety...).
+    TERMS = "terms"
 
 
 #: Why the report keeps each kind of list as free text.
@@ -28,6 +30,7 @@ WHY = {
     ListKind.LINKS: "a list of links to read, not about data",
     ListKind.STEPS: "steps to follow, not about data",
     ListKind.REFERENCE: "a reference of commands or code names, not about data",
+    ListKind.TERMS: "not about privacy",
 }
 
 #: Words of a list that is about data, its collection or its controls.
@@ -38,7 +41,9 @@ _ABOUT_DATA = re.compile(
     re.IGNORECASE,
 )
 #: How a link's item may read besides its link ("For more information, see [X](...)").
-_SEE = re.compile(r"^(?:for more (?:information|details)\b.*|see\b.*|learn more\b.*|read\b.*)$")
+_SEE = re.compile(
+    r"^(?:for more (?:information|details)\b.*|see\b.*|learn more\b.*|read\b.*|in\b.{0,80})$"
+)
 _LINK_ITEM_WORDS = 4
 #: The verbs that start a step ("Run `yarn dev`", "Select **Settings**").
 _STEP_VERB = re.compile(
@@ -51,11 +56,21 @@ _STEP_VERB = re.compile(
 _CODE_FIRST = re.compile(r"^\s*(?:\*\*)?`[^`\n]+`")
 
 
-def list_kind(block: BulletList) -> ListKind | None:
-    """What a list is when it is not about data; ``None`` for any other list."""
+#: A paragraph that announces the steps of a process ("The proposal process is as follows:").
+PROCESS_LEAD = re.compile(
+    r"(?:\b(?:process|procedure)\b[^.:]*|\bas follows|\b(?:these|the following) steps)\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def list_kind(block: BulletList, lead: str | None = None) -> ListKind | None:
+    """What a list is when it is not about data (``lead``: the paragraph before it, if any);
+    ``None`` for any other list."""
     items = _items(block.items)
     if not items:
         return None
+    if block.ordered and lead is not None and PROCESS_LEAD.search(plain(lead).strip()):
+        return ListKind.STEPS  # the numbered steps of a process the page describes
     if all(_is_link_item(item) for item in items):
         return ListKind.LINKS  # whatever the pages they lead to are about
     texts = [_text(item) for item in items]
@@ -64,8 +79,12 @@ def list_kind(block: BulletList) -> ListKind | None:
     most = (2 * len(items) + 2) // 3
     if len(items) >= 2 and sum(bool(_STEP_VERB.match(plain(text))) for text in texts) >= most:
         return ListKind.STEPS
-    if len(items) >= 2 and sum(bool(_CODE_FIRST.match(text)) for text in texts) >= most:
-        return ListKind.REFERENCE
+    named = sum(
+        bool(_CODE_FIRST.match(text)) or _is_link_item(item)
+        for item, text in zip(items, texts, strict=True)
+    )
+    if len(items) >= 2 and any(_CODE_FIRST.match(text) for text in texts) and named >= most:
+        return ListKind.REFERENCE  # code names, and links to their documentation
     return None
 
 
@@ -98,4 +117,4 @@ def _is_link_item(item: ListItem) -> bool:
     return len(rest.split()) <= _LINK_ITEM_WORDS or bool(_SEE.match(rest.lower()))
 
 
-__all__ = ["WHY", "ListKind", "list_kind"]
+__all__ = ["PROCESS_LEAD", "WHY", "ListKind", "list_kind"]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .classify import Kind
 from .draft import StatementDraft
-from .list_kinds import WHY, list_kind
+from .list_kinds import WHY, ListKind, list_kind
 from .markdown_doc import (
     Alert,
     Block,
@@ -36,6 +36,10 @@ from .tables import Layout, read_retention
 
 class SectionReader:
     """The state one page's readers share; ``draft`` and ``report`` hold the result."""
+
+    #: While a section that is not about privacy (terms of use...) is read: its lists are not
+    #: about data (see :mod:`.list_kinds`).
+    outside_privacy = False
 
     def __init__(self, report: PageReport) -> None:
         self.report = report
@@ -124,7 +128,9 @@ class SectionReader:
         """Put blocks into a free-form section, and list each in the report (after the
         structured fields have taken what they recognize by its shape: :meth:`rescue`)."""
         kept: list[Block] = []
+        previous: Block | None = None
         for block in self.rescue(list(blocks), after, title):
+            lead, previous = previous, block
             first, last = span(block)
             if isinstance(block, Html) and block.text.lstrip().startswith("<!--"):
                 self.report.review(
@@ -139,7 +145,12 @@ class SectionReader:
                 continue
             kept.append(block)
             reason, kind = why, None
-            if isinstance(block, BulletList) and (kind := list_kind(block)) is not None:
+            if isinstance(block, BulletList) and self.outside_privacy:
+                kind = ListKind.TERMS
+                self.report.not_data.append(NotData(first, last, kind))
+            elif isinstance(block, BulletList) and (
+                kind := list_kind(block, lead.text if isinstance(lead, Paragraph) else None)
+            ):
                 reason = WHY[kind]
                 self.report.not_data.append(NotData(first, last, kind))
             elif isinstance(block, Include):

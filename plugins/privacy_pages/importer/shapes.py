@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .classify import Kind, is_purpose_lead
-from .item_text import ItemSource, is_data_list, item_from
+from .item_text import ItemSource, collected_subject, is_data_list, item_from
 from .markdown_doc import Block, BulletList, ListItem, Paragraph, Table
 from .markup import plain, sentences
 from .outline import Section
@@ -39,6 +39,10 @@ _NOT_DATA_LEAD = re.compile(r"\bsources?\b|\bfrom the following\b", re.IGNORECAS
 _ENDS_LEAD = re.compile(r"(?::|\bfollowing\b[^.]*\.?)\s*$", re.IGNORECASE)
 _BOLD_ITEM = re.compile(r"^\*\*[^*\n]{1,80}?\*\*\s*(?:[:.\-\u2013\u2014(]|$)")
 _BOLD_COLON_INSIDE = re.compile(r"^\*\*[^*\n]{1,80}?:\*\*")
+#: "The **program name** is ...": a bold term, defined.
+_BOLD_DEFINED = re.compile(
+    r"^(?:the|an?)\s+\*\*[^*\n]{1,60}?\*\*(?:\s+\S+){0,4}?\s+(?:is|are)\s", re.I
+)
 #: Header words of columns whose values say what the data is or why it is collected: a table
 #: with one of them beside a column naming the data holds data items.
 _ITEM_TEXT_ROLES = frozenset(
@@ -70,7 +74,11 @@ def is_data_lead(text: str) -> bool:
 def is_bold_list(block: BulletList) -> bool:
     """Whether most bullets are bold lead-ins: ``**Name**: description``."""
     bold = sum(
-        bool(_BOLD_ITEM.match(item.text.strip()) or _BOLD_COLON_INSIDE.match(item.text.strip()))
+        bool(
+            _BOLD_ITEM.match(item.text.strip())
+            or _BOLD_COLON_INSIDE.match(item.text.strip())
+            or _BOLD_DEFINED.match(item.text.strip())
+        )
         for item in block.items
     )
     return len(block.items) >= 2 and bold * 2 > len(block.items)
@@ -137,10 +145,28 @@ def is_item_table(table: Table) -> bool:
     return bool(roles & _ITEM_TEXT_ROLES) or Role.CATEGORY in roles or context
 
 
+#: A way to stop data being sent: "To prevent crash dumps from being sent, set ...".
+_STOPS = re.compile(
+    r"^(?:to (?:prevent|stop|disable|turn off|switch off|opt out|block|limit|avoid)\b|"
+    r"(?:disable|turn off|switch off|opt out)\b)",
+    re.IGNORECASE,
+)
+
+
+def stops_collection(block: BulletList) -> bool:
+    """Whether half or more of a list's bullets say how to stop data being collected or sent:
+    a list of controls, wherever it is."""
+    stops = sum(bool(_STOPS.match(plain(item.text).strip())) for item in block.items)
+    return stops * 2 >= len(block.items) > 0
+
+
 def lists_data(block: BulletList, before: Block | None) -> bool:
     """Whether a bullet list lists data by its shape: bold lead-ins, or a data lead before
     bullets that name data (not bullets that make statements)."""
     if is_bold_list(block):
+        return True
+    said = sum(collected_subject(item.text) is not None for item in block.items)
+    if said * 3 >= len(block.items) * 2:  # "X is collected, including Y": data, by sentence
         return True
     if isinstance(before, Paragraph) and scope_list(block, before) is not None:
         return False  # commands that send data (or not): when, not what
@@ -240,4 +266,5 @@ __all__ = [
     "lists_data",
     "policy_names",
     "scope_list",
+    "stops_collection",
 ]

@@ -33,11 +33,25 @@ from .markup import drop_links, links, one_line, only_link, plain, sentences
 from .outline import Section, outline
 from .report import NotData, SectionRead
 from .section_reader import alert_markdown, is_comment, item_markdown
-from .shapes import bold_runs, data_shape, is_bold_list, is_item_table, lists_data
+from .shapes import (
+    bold_runs,
+    data_shape,
+    is_bold_list,
+    is_item_table,
+    lists_data,
+    stops_collection,
+)
 from .sharing_sections import SharingSections
 from .statements import places
 from .storage_sections import StorageSections
 from .tables import layout, read_uses
+
+#: Headings of what a page says besides its privacy statement.
+_NOT_PRIVACY = re.compile(
+    r"\b(?:terms of (?:use|service)|acceptable use|code of conduct|child safety|licen[cs]e|"
+    r"disclaimer|warrant(?:y|ies)|objectionable content|prohibited content)\b",
+    re.IGNORECASE,
+)
 
 
 def _page_name(heading: str, front_title: str | None) -> str:
@@ -107,6 +121,19 @@ class StatementReader(DataSections, StorageSections, SharingSections):
         self.finish()
 
     def section(self, section: Section, kind: Kind, previous: Kind | None) -> None:
+        if _NOT_PRIVACY.search(section.title):
+            # Terms of use, child safety...: what they list (content a user may not post) is
+            # not data, whatever its shape; kept as it is, as free text.
+            self.report.counts.sections_free_form += 1
+            rescuing, self._rescuing = self._rescuing, True
+            self.outside_privacy = True
+            try:
+                self.free_section(
+                    section, PAGE_SECTION[previous] if previous else "overview", "not about privacy"
+                )
+            finally:
+                self._rescuing, self.outside_privacy = rescuing, False
+            return
         self.report.counts.sections += kind is not Kind.UNKNOWN
         if kind in DATA_KINDS:
             self.data_section(section, kind)
@@ -142,6 +169,12 @@ class StatementReader(DataSections, StorageSections, SharingSections):
         :mod:`.shapes`), else in the context of the section before it."""
         if data_shape(section, weak=False):
             self.data_by_shape(section)
+            return
+        opening = next((b for b in section.blocks if isinstance(b, Paragraph)), None)
+        said = sentences(plain(opening.text)) if opening is not None else []
+        if said and classify_heading(said[0]) is Kind.CONTROLS:
+            # "Enterprise customers can configure Group Policy settings to opt out of ...".
+            self.section(section, Kind.CONTROLS, previous)
             return
         if previous is Kind.RIGHTS and _RIGHTS_WORDS.search(
             plain(blocks_markdown(section.all_blocks()))
@@ -216,12 +249,18 @@ class StatementReader(DataSections, StorageSections, SharingSections):
         if self.scope_entry(block, lead) or self.policy_list(block, lead):
             return True
         kind = self.lead_kind(lead)
+        if lead is not None and is_never_lead(lead.text):
+            kind = Kind.NEVER  # "Microsoft does not send any of the following:"
         if kind not in _LEAD_KINDS:
             if lead is not None and lists_data(block, lead) and not is_never_lead(lead.text):
                 self.rescued_data([lead, block], title)
                 return True
             if lead is None and is_bold_list(block):
                 self.rescued_data([block], title)
+                return True
+            if stops_collection(block):
+                self.controls_list(block, lead)
+                self.report.counts.sections += 1
                 return True
             return False
         assert lead is not None  # (a lead of one of those kinds)
@@ -265,9 +304,10 @@ class StatementReader(DataSections, StorageSections, SharingSections):
         if not isinstance(block, Paragraph):
             return Kind.UNKNOWN
         text = plain(block.text).strip()
-        if not text.endswith(":") or len(text.split()) > 25:
+        last = sentences(text)[-1] if sentences(text) else text
+        if not text.endswith(":") or len(last.split()) > 25:  # the sentence before the list
             return Kind.UNKNOWN
-        return classify_heading(sentences(text)[-1] if sentences(text) else text)
+        return classify_heading(last)
 
     def place_marked(self) -> None:
         """Items whose own words say they are optional (or required) go to that section, in a
@@ -350,6 +390,14 @@ class StatementReader(DataSections, StorageSections, SharingSections):
                 )
                 index += 2
                 continue
+            if (
+                isinstance(block, Paragraph)
+                and isinstance(following, BulletList)
+                and self.lead_kind(block) is not Kind.UNKNOWN
+                and self.rescued_list(following, block, None)
+            ):
+                index += 2  # "You can control settings related to the following:" and them
+                continue
             if isinstance(block, Alert):
                 self.note(block)
             elif isinstance(block, Paragraph | BulletList):
@@ -400,7 +448,13 @@ class StatementReader(DataSections, StorageSections, SharingSections):
             self.alerts_to_notes(child)
 
     def note(self, block: Alert) -> None:
-        self.draft.notes.append({"type": block.kind, "text": alert_markdown(block)})
+        text = alert_markdown(block)
+        if not text.strip():  # "> [!NOTE]" alone: its text, if any, is the next block's
+            self.report.review(
+                block.line, "note", f"[!{block.kind.upper()}] with no text of its own"
+            )
+            return
+        self.draft.notes.append({"type": block.kind, "text": text})
         self.report.counts.notes += 1
 
     def overview_section(self, section: Section) -> None:
@@ -418,6 +472,13 @@ class StatementReader(DataSections, StorageSections, SharingSections):
                 and self.policy_list(following, block)
             ):
                 index += 1  # "... the settings of the following group policies:" and the list
+                continue
+            if (
+                isinstance(block, Paragraph)
+                and isinstance(following, BulletList)
+                and self.rescued_list(following, block, None)
+            ):
+                index += 1  # "Microsoft does not send the following:" and what it does not send
                 continue
             if isinstance(block, Alert):
                 self.note(block)
