@@ -1,25 +1,43 @@
-"""A tolerant, line-based reader of Markdown privacy statements (Microsoft Learn / DocFX style).
+"""A tolerant reader of Markdown privacy statements (Microsoft Learn / DocFX style).
 
 It splits a page into blocks — front matter, headings, paragraphs, bullet trees, tables,
 alerts, quotes, DocFX includes and images, code, raw HTML — and keeps the source line of
 every block, so that the import report can point a writer at the exact line.
 
-It accepts what real pages contain rather than what CommonMark allows: headings without a
-space after ``#``, ``-**bold**`` bullets with no space, ``•`` bullets, lazy continuation lines,
-tables without outer pipes or without a delimiter row, HTML tables, and a missing final
-newline. It never raises on odd input: anything it cannot place becomes a paragraph.
+The block structure comes from markdown-it-py's CommonMark token stream, whose line maps give
+each block's source lines; every block's text is those source lines, not a rendering of them.
+Real pages are not CommonMark, so a pre-pass rewrites lines (never adding or removing one, so
+the maps stay the source lines) and a few block rules of our own read what CommonMark does not:
 
-Hostile input is read in time linear in its size, and nothing in it nests without bound: bullets
-nested deeper than :data:`MAX_LIST_DEPTH` levels are kept, one level up, as siblings of the
-deepest level (the document's ``notes`` say where, for the import report), so that every walk
-over a list's tree (``ListItem.children``) is at most that deep.
+* headings without a space after ``#``; ``-**bold**``, ``•`` and ``1.`` bullets written any
+  which way, nested by indentation (any deeper indent nests: the pre-pass re-indents every
+  bullet to where CommonMark nests it), and lazy continuation lines;
+* pipe tables without outer pipes or without a delimiter row, and HTML tables;
+* DocFX includes, ``:::image`` blocks (with a ``type="complex"`` description up to
+  ``:::image-end:::``), layout directives such as ``:::row:::``, alerts and ``[!div]`` quotes;
+* ``{#id}`` attributes and ``<a name>`` anchors cut from headings.
+
+Where CommonMark reads a page differently and as DocFX renders it, its reading is kept: a line
+without ``>`` right after a quote continues the quote (lazy continuation).
+
+It never raises on odd input: anything it cannot place becomes a paragraph. Hostile input is
+read in time linear in its size, and nothing in it nests without bound: bullets nested deeper
+than :data:`MAX_LIST_DEPTH` levels are kept, one level up, as siblings of the deepest level
+(the document's ``notes`` say where, for the import report), so that every walk over a list's
+tree (``ListItem.children``) is at most that deep. Quotes, whose nesting markdown-it-py stops
+following at its ``maxNesting``, are read from their source lines, so nothing in them is lost.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.tree import SyntaxTreeNode
 
 # -- blocks --------------------------------------------------------------------------------------
 
@@ -172,15 +190,14 @@ MAX_LIST_DEPTH = 10
 # -- line patterns -------------------------------------------------------------------------------
 
 # Line patterns are matched in time linear in the line: quantifiers that could only give back
-# what the next token cannot take are possessive (``*+``), and the heading text, which the
-# expression ``(.*?)(?:[ \t]+#+)?[ \t]*$`` found by trying each of its characters against the
-# rest of the line, is cut by _atx_text.
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|(?=[^#\s]))")
+# what the next token cannot take are possessive (``*+``).
+_ATX = re.compile(r"^ {0,3}#{1,6}(?=[^#\s])")
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*+\1){2,}+[ \t]*+$")
 #: A code fence; a backtick fence's info string holds no backtick (CommonMark), so
 #: "```PS> cmd```" on one line is a paragraph with a code span, not a fence left open.
-_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}(?=[^`]*$)|~{3,})(?P<info>.*)$")
+_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`]*$)|~{3,})")
 _BULLET = re.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<bullet>[-+*•])(?:[ \t]+|(?=\*\*|__|\[))|(?P<number>\d{1,9})[.)](?:[ \t]+|$))(?P<text>.*)$"
 )
@@ -197,17 +214,8 @@ _ATTR = re.compile(r"""(?P<key>[A-Za-z][\w-]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>
 _NAME_RUN = re.compile(r"[\w-]+")
 _LETTER = re.compile(r"[A-Za-z]")
 _HTML_START = re.compile(r"^ {0,3}<(?:!--|/?[A-Za-z][A-Za-z0-9-]*(?:\s|/?>|$))")
+_CELL_PARTS = re.compile(r"(\\\||`|\|)")
 _TABLE_DELIMITER = re.compile(r"^\s*+\|?\s*+:?-++:?\s*+(?:\|\s*+:?-++:?\s*+)*+\|?\s*+$")
-
-
-def _atx_text(line: str, start: int) -> str:
-    """The text of an ATX heading from ``start``: without a closing ``#`` run and trailing
-    spaces (what ``(.*?)(?:[ \t]+#+)?[ \t]*$`` captures)."""
-    text = line[start:].rstrip(" \t")
-    words = text.rstrip("#")
-    if len(words) < len(text) and words.endswith((" ", "\t")):
-        return words.rstrip(" \t")
-    return text
 
 
 def _attributes(text: str) -> tuple[tuple[str, str], ...]:
@@ -231,72 +239,374 @@ def _attributes(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def _indent_width(text: str) -> int:
-    width = 0
-    for char in text:
-        if char == " ":
-            width += 1
-        elif char == "\t":
-            width += 4 - width % 4
-        else:
-            break
-    return width
-
-
-def _blank(line: str) -> bool:
-    return not line.strip()
+def _indent_width(line: str) -> int:
+    return len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4))
 
 
 def split_cells(line: str) -> list[str]:
     """The cells of a pipe-table row: pipes inside backticks or escaped with ``\\`` stay."""
     text = line.strip()
-    if text.startswith("|"):
-        text = text[1:]
-    if text.endswith("|") and not text.endswith("\\|"):
-        text = text[:-1]
+    text = text[1:] if text.startswith("|") else text
+    text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
     cells: list[str] = []
     current: list[str] = []
     in_code = False
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char == "\\" and index + 1 < len(text) and text[index + 1] == "|":
-            current.append("|")
-            index += 2
-            continue
-        if char == "`":
-            in_code = not in_code
-        if char == "|" and not in_code:
+    for part in _CELL_PARTS.split(text):
+        if part == "|" and not in_code:
             cells.append("".join(current).strip())
             current = []
         else:
-            current.append(char)
-        index += 1
+            in_code ^= part == "`"
+            current.append("|" if part == "\\|" else part)
     cells.append("".join(current).strip())
     return cells
 
 
 def _is_table_row(line: str) -> bool:
-    stripped = line.strip()
-    return "|" in stripped and not _FENCE.match(line)
+    return "|" in line and not _FENCE.match(line)
 
 
 def _starts_table(lines: list[str], index: int) -> bool:
     line = lines[index]
     if not _is_table_row(line):
         return False
-    if (
-        index + 1 < len(lines)
-        and _TABLE_DELIMITER.match(lines[index + 1])
-        and "-" in lines[index + 1]
-    ):
-        return "|" in lines[index + 1] or line.strip().count("|") >= 1
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if _TABLE_DELIMITER.match(following) and "-" in following:
+        return True
     # A pipe table without a delimiter row: two or more lines that start and end with '|'.
-    stripped = line.strip()
-    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
-        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
-        return following.startswith("|") and following.count("|") >= 3
-    return False
+    stripped, following = line.strip(), following.strip()
+    if not (stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3):
+        return False
+    return following.startswith("|") and following.count("|") >= 3
+
+
+def _delimiter(line: str) -> bool:
+    return bool(_TABLE_DELIMITER.match(line)) and "-" in line
+
+
+def _table_end(lines: list[str], start: int) -> int:
+    """The index after the last row of the pipe table that starts at ``start``."""
+    index = start + 1
+    if index < len(lines) and _delimiter(lines[index]):  # "---" under "a | b" has no pipe
+        index += 1
+    while index < len(lines) and lines[index].strip() and _is_table_row(lines[index]):
+        index += 1
+    return index
+
+
+def _breaks_paragraph(line: str) -> bool:
+    return line.lstrip().lower().startswith(("<table", "<!--", "<div"))
+
+
+def _html_end(lines: list[str], start: int) -> int:
+    """The index after raw HTML from ``start``: a comment up to ``-->``, a ``<table>`` up to
+    its end, anything else up to a blank line."""
+    first, index, depth = lines[start].lstrip().lower(), start, 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if first.startswith("<!--"):
+            if "-->" in line:
+                break
+        elif first.startswith("<table"):
+            depth += len(re.findall(r"<table\b", line, re.IGNORECASE))
+            depth -= len(re.findall(r"</table\s*>", line, re.IGNORECASE))
+            if depth <= 0:
+                break
+        elif index < len(lines) and not lines[index].strip():
+            break
+    return index
+
+
+# -- the pre-pass --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Page:
+    """The page's lines, and what the pre-pass found for the block rules and the tree walk."""
+
+    lines: list[str]
+    #: Lines inside an open bullet list, where our rules leave the line to the list item.
+    in_list: set[int] = field(default_factory=set)
+    #: Index of a DocFX line (include, image, directive): its block and its last line.
+    docfx: dict[int, tuple[Block, int]] = field(default_factory=dict)
+    notes: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _ends_list(lines: list[str], index: int) -> bool:
+    """Whether line ``index``, not a bullet, ends an open list however it is indented."""
+    line = lines[index]
+    if _HEADING.match(line) or _ATX.match(line) or _FENCE.match(line) or _QUOTE.match(line):
+        return True
+    if _RULE.match(line) or _INCLUDE.match(line) or _IMAGE.match(line) or _DIRECTIVE.match(line):
+        return True
+    return _indent_width(line) < 2 and _starts_table(lines, index)
+
+
+def _docfx(page: _Page, index: int, image_ends: list[int] | None) -> list[int] | None:
+    """Registers the DocFX line ``index`` (if it is one); returns the ``:::image-end:::`` lines."""
+    line, number = page.lines[index], index + 1
+    if include := _INCLUDE.match(line):
+        page.docfx[index] = (
+            Include(include["title"].strip(), include["path"].strip(), number),
+            index,
+        )
+    elif image := _IMAGE.match(line):
+        attrs, end, description = _attributes(image["attrs"]), index, ""
+        if dict(attrs).get("type", "").lower() == "complex":
+            # Found in one pass over the page, however many images lack their end.
+            if image_ends is None:
+                image_ends = [k for k, text in enumerate(page.lines) if _IMAGE_END.match(text)]
+            at = bisect.bisect_right(image_ends, index)
+            if at < len(image_ends):
+                end = image_ends[at]
+                lines = (text.strip() for text in page.lines[index + 1 : end])
+                description = "\n".join(text for text in lines if text)
+        page.docfx[index] = (Image(attrs, number, end + 1, description), end)
+    elif _DIRECTIVE.match(line):
+        page.docfx[index] = (Directive(line.strip(), number), index)
+    return image_ends
+
+
+def _prepare(page: _Page, first: int) -> str:
+    """The page rewritten line for line into what markdown-it-py reads as intended."""
+    lines = page.lines
+    out = [""] * first + lines[first:]
+    stack: list[int] = []  # the indent of each open bullet, outermost first
+    fence, blank_before, text_before, flattened = "", True, False, False
+    image_ends: list[int] | None = None
+    index = first
+    while index < len(lines):
+        line = lines[index]
+        if fence:  # code is left as written, up to its closing fence
+            stripped = line.strip()
+            fence = "" if stripped.startswith(fence) and not stripped.strip(fence[0]) else fence
+            index += 1
+            continue
+        if not line.strip():
+            blank_before, text_before = True, False
+            index += 1
+            continue
+        indent = _indent_width(line)
+        bullet = _BULLET.match(line)
+        setext = text_before and _SETEXT.match(line)  # "- " under a paragraph underlines it
+        if (
+            bullet
+            and not setext
+            and not _RULE.match(line)
+            and (stack or not text_before or bullet["number"] in {None, "0", "1"})
+        ):
+            while stack and stack[-1] >= indent:
+                stack.pop()
+            if len(stack) >= MAX_LIST_DEPTH:
+                # Nested deeper than the reader nests: kept as a sibling of the deepest bullet.
+                stack.pop()
+                if not flattened:
+                    page.notes.append((index + 1, _FLATTENED))
+                flattened = True
+            # Every bullet as "- x" at its parent's content column: CommonMark then nests by
+            # indentation as written, one list holds bullets of every kind, and the bullet's
+            # text (read from the source line) is never taken for a block of its own.
+            out[index] = "  " * len(stack) + "- x"
+            stack.append(indent)
+            page.in_list.add(index)
+            blank_before = text_before = False
+            index += 1
+            continue
+        if stack and not _ends_list(lines, index) and (not blank_before or indent >= 2):
+            if blank_before:  # a further paragraph: of the deepest bullet indented less
+                owner = next((d for d in reversed(range(len(stack))) if stack[d] < indent), -1)
+                del stack[owner + 1 if owner >= 0 else len(stack) :]
+            # Text of the item: at its content column, and never a block or setext underline of
+            # its own (a fence indented four spaces would otherwise take the lines after it).
+            text = line.strip()
+            escape = "\\" if text[:1] in "`~#>=-+*" else ""
+            out[index] = "  " * len(stack) + escape + text
+            page.in_list.add(index)
+            blank_before = False
+            index += 1
+            continue
+        image_ends = _docfx(page, index, image_ends)
+        table = _starts_table(lines, index)
+        # Ends the list (CommonMark ends it at a line indented less than its items); a table
+        # or DocFX line interrupts a paragraph however deeply it is indented. Other text
+        # indented four spaces is a paragraph's (markdown-it-py without its "code" rule would
+        # read a heading or a fence there): escaped.
+        if indent < 4 or stack or table or index in page.docfx:
+            out[index] = line = line.lstrip()
+        else:
+            out[index] = "\\" + line.lstrip()
+        stack.clear()
+        flattened = False
+        if atx := _ATX.match(line):
+            out[index] = line[: atx.end()] + " " + line[atx.end() :]
+        marker = line.strip()  # text, not an empty bullet or heading (but "-" may underline)
+        if marker in {"+", "*"} or (marker == "-" and not setext) or not line.lstrip().strip("#"):
+            out[index] = "\\" + marker
+        if opening := _FENCE.match(line):
+            fence = opening["fence"]
+        # Tables, HTML and DocFX blocks are read by our rules, from the source: skipped here.
+        block = table or index in page.docfx
+        last = page.docfx[index][1] if index in page.docfx else index
+        if table:
+            last = _table_end(lines, index) - 1
+        elif _HTML_START.match(line) and (not text_before or _breaks_paragraph(line)):
+            last, block = _html_end(lines, index) - 1, True
+        # Only after a paragraph's line is "- " an underline and "2." no bullet.
+        text_before = not (setext or block or _ends_list(lines, index))
+        blank_before = False
+        index = last + 1
+    return "\n".join(out)
+
+
+_FLATTENED = (
+    f"bullets nested more than {MAX_LIST_DEPTH} levels deep are kept at level "
+    f"{MAX_LIST_DEPTH} (from this line on, in this list)"
+)
+
+
+# -- block rules of our own ----------------------------------------------------------------------
+
+
+def _push(state: StateBlock, start: int, end: int, block: Block) -> bool:
+    """A token carrying a finished block for lines ``start`` to ``end`` (exclusive)."""
+    token = state.push("block", "", 0)
+    token.map = [start, end]
+    token.meta = {"block": block}
+    state.line = end
+    return True
+
+
+def _docfx_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    found = state.env["page"].docfx.get(start)
+    if found is None or silent:
+        return found is not None
+    return not state.level and _push(state, start, found[1] + 1, found[0])
+
+
+def _table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    page: _Page = state.env["page"]
+    lines = page.lines
+    if start in page.in_list or not _starts_table(lines, start):
+        return False
+    if silent or state.level:  # a table in a quote stays the quote's text
+        return silent
+    index = _table_end(lines, start)
+    body = enumerate(lines[start + 1 : index], start + 2)
+    rows = tuple(TableRow(tuple(split_cells(line)), n) for n, line in body if not _delimiter(line))
+    table = _padded(Table(tuple(split_cells(lines[start])), rows, start + 1, index))
+    if table is None:
+        page.notes.append((start + 1, "a table whose rows differ too much in width; kept as text"))
+        text = "\n".join(line.strip() for line in lines[start:index])
+        return _push(state, start, index, Paragraph(text, start + 1, index))
+    return _push(state, start, index, table)
+
+
+def _html_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Raw HTML: a comment up to ``-->``, a ``<table>`` up to its end, else up to a blank line."""
+    page: _Page = state.env["page"]
+    lines = page.lines
+    first = lines[start].lstrip().lower()
+    if start in page.in_list or not _HTML_START.match(lines[start]):
+        return False
+    if silent or state.level:  # only some interrupt a paragraph; HTML in a quote is its text
+        return silent and _breaks_paragraph(first)
+    index = _html_end(lines, start)
+    text = "\n".join(lines[start:index])
+    table = _html_table(text, start + 1, index, page.notes) if first.startswith("<table") else None
+    return _push(state, start, index, table or Html(text, start + 1, index))
+
+
+_MD = MarkdownIt("commonmark", {"maxNesting": 2 * MAX_LIST_DEPTH + 8})
+# Indented text is a paragraph, not code; "[x]: url" lines are text, not hidden definitions.
+_MD.disable(["code", "reference", "html_block"])
+_MD.core.ruler.enableOnly(["normalize", "block"])  # blocks only: their text is the source
+_MD.block.ruler.before("fence", "docfx", _docfx_rule, {"alt": ["paragraph", "blockquote"]})
+_MD.block.ruler.before("lheading", "pipe_table", _table_rule, {"alt": ["paragraph", "blockquote"]})
+_MD.block.ruler.before("lheading", "raw_html", _html_rule, {"alt": ["paragraph", "blockquote"]})
+
+
+# -- from tokens to blocks -----------------------------------------------------------------------
+
+
+def _source(lines: list[str], start: int, end: int) -> str:
+    return "\n".join(line.strip() for line in lines[start:end]).strip()
+
+
+def _last_line(lines: list[str], start: int, end: int) -> int:
+    """The 1-based number of the last non-blank line of ``start`` to ``end`` (exclusive)."""
+    while end - 1 > start and not lines[end - 1].strip():
+        end -= 1
+    return end
+
+
+#: A quote that holds only a heading (">## Access Control").
+_QUOTED_HEADING = re.compile(r"^(#{1,6})[ \t]*(\S.*?)[ \t#]*$")
+
+
+def _quote(lines: list[str], start: int, end: int) -> Alert | Heading | Quote:
+    end = _last_line(lines, start, end)
+    body: list[str] = []
+    for line in lines[start:end]:
+        text = line.lstrip()[1:] if _QUOTE.match(line) else line.strip()  # lazy: no ">"
+        body.append(text[1:] if text.startswith(" ") else text)
+    first = body[0].strip()
+    if alert := _ALERT.match(first):
+        text = "\n".join(([alert[2]] if alert[2] else []) + body[1:]).strip()
+        return Alert(alert[1].lower(), text, start + 1, end)
+    if _DIV.match(first):
+        body = body[1:]
+    heading = _QUOTED_HEADING.match(first)
+    if len(body) == 1 and heading:  # a heading set off as a quote: still the page's heading
+        return Heading(len(heading[1]), _clean_heading(heading[2]), start + 1)
+    return Quote("\n".join(body).strip(), start + 1, end)
+
+
+def _item(lines: list[str], node: SyntaxTreeNode) -> ListItem:
+    start = node.map[0] if node.map else 0
+    bullet = _BULLET.match(lines[start])
+    text = [bullet["text"].strip() if bullet else lines[start].strip()]
+    paragraphs: list[str] = []
+    children: list[ListItem] = []
+    for child in node.children:
+        begin, end = child.map or (start, start + 1)
+        if begin == start:  # the bullet's own paragraph ("- x" in the pre-pass)
+            text.extend(line.strip() for line in lines[max(begin, start + 1) : end])
+        elif child.type in {"bullet_list", "ordered_list"}:
+            # At most MAX_LIST_DEPTH deep: the pre-pass flattened deeper bullets.
+            children.extend(_item(lines, item) for item in child.children)
+        elif paragraph := _source(lines, begin, end):
+            paragraphs.append(paragraph)
+    ordered = bool(bullet["number"]) if bullet else False
+    return ListItem("\n".join(text).strip(), start + 1, ordered, tuple(paragraphs), tuple(children))
+
+
+def _block(lines: list[str], node: SyntaxTreeNode) -> Block | None:
+    start, end = node.map or (0, 0)
+    if node.type == "block":
+        block: Block = node.meta["block"]
+        return block
+    if node.type == "heading":
+        # An ATX heading's text as markdown-it-py cut it; a setext heading's, its source lines.
+        atx = node.markup.startswith("#") and node.children
+        text = node.children[0].content if atx else " ".join(lines[start : end - 1])
+        return Heading(int(node.tag[1:]), _clean_heading(text), start + 1)
+    if node.type in {"bullet_list", "ordered_list"}:
+        items = tuple(_item(lines, item) for item in node.children)
+        last = _last_line(lines, start, end)
+        return BulletList(items, start + 1, last, bool(items and items[0].ordered))
+    if node.type == "blockquote":
+        return _quote(lines, start, end)
+    if node.type == "fence":
+        closing = lines[end - 1].strip() if end - 1 > start else ""
+        closed = closing.startswith(node.markup) and not closing.strip(node.markup[0])
+        end = end if closed else len(lines)  # open to the end of the page, blank lines too
+        body = lines[start + 1 : end - 1 if closed else end]
+        return Code(node.info.strip(), "\n".join(body), start + 1, end)
+    if node.type == "hr":
+        return None  # a thematic break carries no text
+    # A paragraph, or anything else markdown-it-py may give: its source lines as a paragraph.
+    return Paragraph(_source(lines, start, end), start + 1, _last_line(lines, start, end))
 
 
 # -- front matter --------------------------------------------------------------------------------
@@ -305,7 +615,7 @@ def _starts_table(lines: list[str], index: int) -> bool:
 def _front_matter(lines: list[str]) -> tuple[FrontMatter | None, int]:
     """The front matter (if any) and the index of the first body line."""
     start = 0
-    while start < len(lines) and _blank(lines[start]):
+    while start < len(lines) and not lines[start].strip():
         start += 1
     if start >= len(lines) or lines[start].strip() != "---":
         return None, 0
@@ -324,64 +634,42 @@ class _TableCollector(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
-        self.rows: list[tuple[list[str], bool]] = []
+        self.rows: list[list[str]] = []
         self.cell: list[str] | None = None
-        self.header_row = False
-        self.depth = 0
+        self.depth = 0  # of tables: a nested table is content of its cell
+
+    def add(self, text: str) -> None:
+        if self.cell is not None:
+            self.cell.append(text)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "table":
-            self.depth += 1
-            if self.depth > 1 and self.cell is not None:
-                self.cell.append(self.get_starttag_text() or "")
-            return
-        if self.depth > 1:
-            if self.cell is not None:
-                self.cell.append(self.get_starttag_text() or "")
-            return
-        if tag == "tr":
-            self.rows.append(([], False))
-        elif tag in {"td", "th"}:
-            if not self.rows:
-                self.rows.append(([], False))
+        self.depth += tag == "table"
+        if self.depth > 1 or tag not in {"table", "tr", "td", "th"}:
+            self.add(self.get_starttag_text() or "")
+        elif tag == "tr" or (tag != "table" and not self.rows):
+            self.rows.append([])
+        if self.depth <= 1 and tag in {"td", "th"}:
             self.cell = []
-            if tag == "th":
-                cells, _ = self.rows[-1]
-                self.rows[-1] = (cells, True)
-        elif self.cell is not None:
-            self.cell.append(self.get_starttag_text() or "")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.cell is not None:
-            self.cell.append(self.get_starttag_text() or "")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "table":
-            self.depth -= 1
-            if self.depth >= 1 and self.cell is not None:
-                self.cell.append("</table>")
-            return
-        if self.depth > 1:
-            if self.cell is not None:
-                self.cell.append(f"</{tag}>")
-            return
-        if tag in {"td", "th"} and self.cell is not None and self.rows:
-            self.rows[-1][0].append(" ".join("".join(self.cell).split()))
+        self.depth -= tag == "table"
+        if tag in {"td", "th"} and self.depth <= 1 and self.cell is not None and self.rows:
+            self.rows[-1].append(" ".join("".join(self.cell).split()))
             self.cell = None
-        elif self.cell is not None:
-            self.cell.append(f"</{tag}>")
+        elif tag != "table" or self.depth >= 1:
+            self.add(f"</{tag}>")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.add(self.get_starttag_text() or "")
 
     def handle_data(self, data: str) -> None:
-        if self.cell is not None:
-            self.cell.append(data)
+        self.add(data)
 
     def handle_entityref(self, name: str) -> None:
-        if self.cell is not None:
-            self.cell.append(f"&{name};")
+        self.add(f"&{name};")
 
     def handle_charref(self, name: str) -> None:
-        if self.cell is not None:
-            self.cell.append(f"&#{name};")
+        self.add(f"&#{name};")
 
 
 #: How much HTML may follow a construct that never ends (``<td`` without ``>``, ``<!--``
@@ -394,29 +682,25 @@ _PAD_FACTOR = 4
 _PAD_SLACK = 4096
 
 
-def _html_table(
-    text: str, line: int, end_line: int, notes: list[tuple[int, str]] | None = None
-) -> Table | None:
+def _html_table(text: str, line: int, end_line: int, notes: list[tuple[int, str]]) -> Table | None:
     collector = _TableCollector()
     try:
         collector.feed(text)
         unfinished = collector.rawdata
         if unfinished.startswith("<") and len(unfinished) > _HTML_UNFINISHED_LIMIT:
-            if notes is not None:
-                notes.append(
-                    (line, "an HTML table with a tag or comment that never ends; kept as HTML")
-                )
+            notes.append(
+                (line, "an HTML table with a tag or comment that never ends; kept as HTML")
+            )
             return None
         collector.close()
     except Exception:  # pragma: no cover - HTMLParser is lenient; be safe on odd input
         return None
-    rows = [(cells, header) for cells, header in collector.rows if cells]
+    rows = [cells for cells in collector.rows if cells]
     if not rows:
         return None
-    header_cells, _ = rows[0]
-    body = tuple(TableRow(tuple(cells), line) for cells, _ in rows[1:])
-    table = _padded(Table(tuple(header_cells), body, line, end_line, html=True))
-    if table is None and notes is not None:
+    body = tuple(TableRow(tuple(cells), line) for cells in rows[1:])
+    table = _padded(Table(tuple(rows[0]), body, line, end_line, html=True))
+    if table is None:
         notes.append((line, "an HTML table whose rows differ too much in width; kept as HTML"))
     return table
 
@@ -436,340 +720,6 @@ def _padded(table: Table) -> Table | None:
         TableRow(row.cells + ("",) * (width - len(row.cells)), row.line) for row in table.rows
     )
     return Table(header, rows, table.line, table.end_line, table.html)
-
-
-# -- the reader ----------------------------------------------------------------------------------
-
-
-class _Reader:
-    def __init__(self, lines: list[str], first: int) -> None:
-        self.lines = lines
-        self.index = first
-        self.blocks: list[Block] = []
-        self.notes: list[tuple[int, str]] = []
-        #: (probe start, index of the next ``:::image-end:::`` line or -1): lines searched once.
-        self._image_end = (-1, -1)
-
-    def line_no(self, index: int) -> int:
-        return index + 1
-
-    def run(self) -> list[Block]:
-        while self.index < len(self.lines):
-            line = self.lines[self.index]
-            if _blank(line):
-                self.index += 1
-                continue
-            block = self.block()
-            if block is not None:
-                self.blocks.append(block)
-        return self.blocks
-
-    def interrupts(self, index: int) -> bool:
-        """Whether line ``index`` starts a new block (ending a paragraph)."""
-        line = self.lines[index]
-        if _blank(line):
-            return True
-        if _ATX.match(line) and line.lstrip().startswith("#"):
-            return True
-        if _FENCE.match(line) or _QUOTE.match(line) or _RULE.match(line):
-            return True
-        if _INCLUDE.match(line) or _IMAGE.match(line) or _DIRECTIVE.match(line):
-            return True
-        bullet = _BULLET.match(line)
-        if bullet and (bullet.group("bullet") or bullet.group("number") in {"1", "0"}):
-            return True
-        if _HTML_START.match(line) and line.lstrip().lower().startswith(("<table", "<!--", "<div")):
-            return True
-        return _starts_table(self.lines, index)
-
-    def block(self) -> Block | None:
-        index = self.index
-        line = self.lines[index]
-        number = self.line_no(index)
-        fence = _FENCE.match(line)
-        if fence:
-            return self.code(fence)
-        atx = _ATX.match(line)
-        if atx and line.lstrip().startswith("#"):
-            self.index += 1
-            return Heading(len(atx.group(1)), _clean_heading(_atx_text(line, atx.end())), number)
-        if _QUOTE.match(line):
-            return self.quote()
-        include = _INCLUDE.match(line)
-        if include:
-            self.index += 1
-            return Include(include.group("title").strip(), include.group("path").strip(), number)
-        image = _IMAGE.match(line)
-        if image:
-            return self.image(image)
-        if _DIRECTIVE.match(line):
-            self.index += 1
-            return Directive(line.strip(), number)
-        if _RULE.match(line):
-            self.index += 1
-            return None  # a thematic break carries no text
-        if _BULLET.match(line):
-            return self.bullet_list()
-        if _starts_table(self.lines, index):
-            return self.table()
-        if _HTML_START.match(line):
-            return self.html()
-        return self.paragraph()
-
-    def code(self, fence: re.Match[str]) -> Code:
-        start = self.index
-        marker = fence.group("fence")
-        body: list[str] = []
-        self.index += 1
-        while self.index < len(self.lines):
-            line = self.lines[self.index]
-            if line.strip().startswith(marker) and not line.strip().strip(marker[0]):
-                self.index += 1
-                break
-            body.append(line)
-            self.index += 1
-        return Code(
-            fence.group("info").strip(),
-            "\n".join(body),
-            self.line_no(start),
-            self.line_no(self.index - 1),
-        )
-
-    def quote(self) -> Alert | Heading | Quote:
-        start = self.index
-        body: list[str] = []
-        while self.index < len(self.lines) and _QUOTE.match(self.lines[self.index]):
-            text = self.lines[self.index].lstrip()[1:]
-            body.append(text[1:] if text.startswith(" ") else text)
-            self.index += 1
-        end = self.line_no(self.index - 1)
-        first = body[0].strip() if body else ""
-        alert = _ALERT.match(first)
-        if alert:
-            rest = [alert.group(2)] if alert.group(2) else []
-            text = "\n".join(rest + body[1:]).strip()
-            return Alert(alert.group(1).lower(), text, self.line_no(start), end)
-        if _DIV.match(first):
-            body = body[1:]
-        atx = _ATX.match(first)
-        if len(body) == 1 and atx and first.startswith("#"):
-            # ">## Access Control": a heading set off as a quote, still the page's heading.
-            return Heading(len(atx.group(1)), _clean_heading(_atx_text(first, atx.end())), end)
-        return Quote("\n".join(body).strip(), self.line_no(start), end)
-
-    def image(self, match: re.Match[str]) -> Image:
-        start = self.index
-        attrs = _attributes(match.group("attrs"))
-        self.index += 1
-        description: list[str] = []
-        if dict(attrs).get("type", "").lower() == "complex":
-            probe = self.next_image_end(self.index)
-            if probe < len(self.lines):
-                description = [line.strip() for line in self.lines[self.index : probe]]
-                self.index = probe + 1
-        return Image(
-            attrs,
-            self.line_no(start),
-            self.line_no(self.index - 1),
-            "\n".join(line for line in description if line),
-        )
-
-    def next_image_end(self, start: int) -> int:
-        """The index of the first ``:::image-end:::`` line from ``start`` (or the line count).
-
-        Each line is searched once however many images lack their end: the reader only moves
-        forward, so the answer for an earlier start holds for every start up to it.
-        """
-        searched_from, found = self._image_end
-        if 0 <= searched_from <= start and (found < 0 or start <= found):
-            return len(self.lines) if found < 0 else found
-        probe = start
-        while probe < len(self.lines) and not _IMAGE_END.match(self.lines[probe]):
-            probe += 1
-        self._image_end = (start, probe if probe < len(self.lines) else -1)
-        return probe
-
-    def html(self) -> Block:
-        start = self.index
-        first = self.lines[start].lstrip()
-        body: list[str] = []
-        if first.startswith("<!--"):
-            while self.index < len(self.lines):
-                body.append(self.lines[self.index])
-                self.index += 1
-                if "-->" in body[-1]:
-                    break
-            return Html("\n".join(body), self.line_no(start), self.line_no(self.index - 1))
-        if first.lower().startswith("<table"):
-            depth = 0
-            while self.index < len(self.lines):
-                line = self.lines[self.index]
-                body.append(line)
-                self.index += 1
-                depth += len(re.findall(r"<table\b", line, re.IGNORECASE))
-                depth -= len(re.findall(r"</table\s*>", line, re.IGNORECASE))
-                if depth <= 0:
-                    break
-            end = self.line_no(self.index - 1)
-            table = _html_table("\n".join(body), self.line_no(start), end, self.notes)
-            if table is not None:
-                return table
-            return Html("\n".join(body), self.line_no(start), end)
-        while self.index < len(self.lines) and not _blank(self.lines[self.index]):
-            body.append(self.lines[self.index])
-            self.index += 1
-        return Html("\n".join(body), self.line_no(start), self.line_no(self.index - 1))
-
-    def paragraph(self) -> Block:
-        start = self.index
-        body = [self.lines[self.index].strip()]
-        self.index += 1
-        while self.index < len(self.lines):
-            line = self.lines[self.index]
-            setext = _SETEXT.match(line)
-            if setext and not _blank(line):
-                level = 1 if setext.group(1).startswith("=") else 2
-                self.index += 1
-                return Heading(level, _clean_heading(" ".join(body)), self.line_no(start))
-            if self.interrupts(self.index):
-                break
-            body.append(line.strip())
-            self.index += 1
-        return Paragraph("\n".join(body), self.line_no(start), self.line_no(self.index - 1))
-
-    def table(self) -> Table | Paragraph:
-        start = self.index
-        header = split_cells(self.lines[self.index])
-        self.index += 1
-        if self.index < len(self.lines) and _TABLE_DELIMITER.match(self.lines[self.index]):
-            self.index += 1
-        rows: list[TableRow] = []
-        while self.index < len(self.lines):
-            line = self.lines[self.index]
-            if _blank(line) or not _is_table_row(line):
-                break
-            if _TABLE_DELIMITER.match(line) and "-" in line:
-                self.index += 1
-                continue
-            rows.append(TableRow(tuple(split_cells(line)), self.line_no(self.index)))
-            self.index += 1
-        end = self.line_no(self.index - 1)
-        table = _padded(Table(tuple(header), tuple(rows), self.line_no(start), end))
-        if table is not None:
-            return table
-        self.notes.append(
-            (self.line_no(start), "a table whose rows differ too much in width; kept as text")
-        )
-        text = "\n".join(line.strip() for line in self.lines[start : self.index])
-        return Paragraph(text, self.line_no(start), end)
-
-    def bullet_list(self) -> BulletList:
-        """A list and everything nested in it, built into a tree by indentation."""
-        start = self.index
-        # Each entry: [indent, ordered, line, first-paragraph lines, further paragraphs, children]
-        roots: list[_Draft] = []
-        stack: list[_Draft] = []
-        flattened = 0  # the first line whose bullet was kept a level up (0: none)
-        last_was_blank = False
-        while self.index < len(self.lines):
-            line = self.lines[self.index]
-            if _blank(line):
-                last_was_blank = True
-                self.index += 1
-                continue
-            match = _BULLET.match(line)
-            indent = _indent_width(line)
-            if match and not _RULE.match(line):
-                if last_was_blank and not stack:
-                    break
-                draft = _Draft(
-                    indent,
-                    bool(match.group("number")),
-                    self.line_no(self.index),
-                    [match.group("text").strip()],
-                )
-                while stack and stack[-1].indent >= indent:
-                    stack.pop()
-                if len(stack) >= MAX_LIST_DEPTH:
-                    # Nested deeper than the reader nests: kept as a sibling of the deepest
-                    # bullet, with its text and its place in the page.
-                    stack.pop()
-                    flattened = flattened or draft.line
-                if stack:
-                    stack[-1].children.append(draft)
-                else:
-                    roots.append(draft)
-                stack.append(draft)
-                last_was_blank = False
-                self.index += 1
-                continue
-            if not stack:
-                break
-            current = stack[-1]
-            if last_was_blank:
-                # After a blank line, only indented text continues the list.
-                if indent < 2 or self.interrupts_in_list(self.index):
-                    break
-                owner = current
-                for draft in reversed(stack):
-                    if indent > draft.indent:
-                        owner = draft
-                        break
-                owner.paragraphs.append([line.strip()])
-                last_was_blank = False
-                self.index += 1
-                continue
-            if self.interrupts_in_list(self.index):
-                break
-            target = current.paragraphs[-1] if current.paragraphs else current.lines
-            target.append(line.strip())
-            self.index += 1
-        # Drop trailing blank lines from the list's extent.
-        end = self.index - 1
-        while end > start and _blank(self.lines[end]):
-            end -= 1
-        if flattened:
-            self.notes.append(
-                (
-                    flattened,
-                    f"bullets nested more than {MAX_LIST_DEPTH} levels deep are kept at level "
-                    f"{MAX_LIST_DEPTH} (from this line on, in this list)",
-                )
-            )
-        # The tree is at most MAX_LIST_DEPTH deep, which bounds the recursion of freeze().
-        items = tuple(draft.freeze() for draft in roots)
-        return BulletList(
-            items, self.line_no(start), self.line_no(end), bool(roots and roots[0].ordered)
-        )
-
-    def interrupts_in_list(self, index: int) -> bool:
-        line = self.lines[index]
-        if _ATX.match(line) and line.lstrip().startswith("#"):
-            return True
-        if _FENCE.match(line) or _QUOTE.match(line) or _RULE.match(line):
-            return True
-        if _INCLUDE.match(line) or _IMAGE.match(line) or _DIRECTIVE.match(line):
-            return True
-        return _indent_width(line) < 2 and _starts_table(self.lines, index)
-
-
-@dataclass
-class _Draft:
-    indent: int
-    ordered: bool
-    line: int
-    lines: list[str]
-    paragraphs: list[list[str]] = field(default_factory=list)
-    children: list[_Draft] = field(default_factory=list)
-
-    def freeze(self) -> ListItem:
-        return ListItem(
-            text="\n".join(self.lines).strip(),
-            line=self.line,
-            ordered=self.ordered,
-            paragraphs=tuple("\n".join(p).strip() for p in self.paragraphs if any(p)),
-            children=tuple(child.freeze() for child in self.children),
-        )
 
 
 _HEADING_ANCHOR = re.compile(r"<a\s+(?:name|id)=[\"'][^\"']*[\"']\s*>\s*</a>", re.IGNORECASE)
@@ -810,9 +760,11 @@ def parse(text: str) -> Document:
     if lines and lines[-1] == "":
         lines.pop()
     front, first = _front_matter(lines)
-    reader = _Reader(lines, first)
-    blocks = reader.run()
-    return Document(front, blocks, len(lines), reader.notes)
+    page = _Page(lines)
+    source = _prepare(page, first)
+    tree = SyntaxTreeNode(_MD.parse(source, {"page": page}))
+    blocks = [block for node in tree.children if (block := _block(lines, node)) is not None]
+    return Document(front, blocks, len(lines), sorted(page.notes))
 
 
 __all__ = [
