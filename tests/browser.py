@@ -178,3 +178,19 @@ def visible_items(visit: Visit) -> list[str]:
         "rows => rows.filter(r => r.getClientRects().length > 0).map(r => r.dataset.ppItem)",
     )
     return items
+
+
+def search(open_page: Callable[..., Visit], url: str, words: str) -> list[str]:
+    """The paths of what Material's search box lists for ``words`` on the page at ``url``
+    (typed as a reader types; waits for its answer)."""
+    visit = open_page(url)
+    page = visit.page
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").type(words)
+    page.locator(".md-search-result__meta").first.wait_for()
+    page.wait_for_timeout(300)  # the list follows the meta line
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item a", "links => links.map(a => a.href)"
+    )
+    assert visit.problems == []
+    return [urlsplit(href).path for href in hrefs]

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from browser import Visit, serve
+from browser import Visit, search, serve
 from conftest import copy_example_site, run_mkdocs
 
 #: A word of the French pages (the heading "Données requises") that no English page holds.
@@ -81,21 +81,6 @@ def test_nothing_is_lost_between_the_indexes(site: Path) -> None:
 def served(site: Path) -> Iterator[str]:
     with serve(site) as base:
         yield base
-
-
-def search(open_page: Callable[..., Visit], url: str, words: str) -> list[str]:
-    """The paths of what Material's search lists for ``words`` on the page at ``url``."""
-    visit = open_page(url)
-    page = visit.page
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").type(words)
-    page.locator(".md-search-result__meta").first.wait_for()
-    page.wait_for_timeout(300)  # the list follows the meta line
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__item a", "links => links.map(a => a.href)"
-    )
-    assert visit.problems == []
-    return [urlsplit(href).path for href in hrefs]
 
 
 def test_a_french_page_searches_the_french_pages(

@@ -8,10 +8,9 @@ reader would; what it lists comes from Material's own search.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from urllib.parse import urlsplit
 
 import pytest
-from browser import Visit, serve
+from browser import Visit, search, serve
 from conftest import copy_example_site, run_mkdocs
 
 OLD_WORDS = "Similarly, the CCPA provides privacy rights"
@@ -31,21 +30,6 @@ def edited_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert OLD_WORDS in archived  # the word is on the archived page...
     with serve(site / "_site") as base:
         yield base
-
-
-def search(open_page: Callable[..., Visit], base: str, words: str) -> list[str]:
-    """The paths of what Material's search lists for ``words`` (waits for its answer)."""
-    visit = open_page(base)
-    page = visit.page
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").type(words)
-    page.locator(".md-search-result__meta").first.wait_for()
-    page.wait_for_timeout(300)  # the list follows the meta line
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__item a", "links => links.map(a => a.href)"
-    )
-    assert visit.problems == []
-    return [urlsplit(h).path for h in hrefs]
 
 
 def test_a_word_only_an_archived_version_holds_lists_no_archived_page(
