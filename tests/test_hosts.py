@@ -37,6 +37,8 @@ HOST_FILES = re.compile(
     # the plugin's empty sitemap beside each page in several languages, for Material's
     # language selector (see mkdocs_plugin.languages.write_sitemap_stubs)
     r"|.+/sitemap\.xml$"
+    # each other language's own search index (see mkdocs_plugin.language_search)
+    r"|[^/]+/search/search_index\.json$"
 )
 
 
