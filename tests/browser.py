@@ -180,6 +180,17 @@ def visible_items(visit: Visit) -> list[str]:
     return items
 
 
+_SEARCH_ANSWERED = """() => {
+    const words = JSON.parse(document.getElementById("__config").textContent).translations;
+    const meta = document.querySelector(".md-search-result__meta");
+    const said = meta ? meta.textContent.trim() : "";
+    if (!said || said === words["search.result.placeholder"]) return false;
+    if (said === words["search.result.initializer"]) return false;
+    return said === words["search.result.none"]
+        || document.querySelector(".md-search-result__item a") !== null;
+}"""
+
+
 def search(open_page: Callable[..., Visit], url: str, words: str) -> list[str]:
     """The paths of what Material's search box lists for ``words`` on the page at ``url``
     (typed as a reader types; waits for its answer)."""
@@ -187,8 +198,10 @@ def search(open_page: Callable[..., Visit], url: str, words: str) -> list[str]:
     page = visit.page
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator("input.md-search__input").type(words)
-    page.locator(".md-search-result__meta").first.wait_for()
-    page.wait_for_timeout(300)  # the list follows the meta line
+    # Material's answer: the meta line says how many documents match (in the page's language,
+    # from its __config translations) and, when some do, the list shows the first of them.
+    page.wait_for_function(_SEARCH_ANSWERED, timeout=30_000)
+    page.wait_for_timeout(300)  # the rest of the list follows the first result
     hrefs = page.eval_on_selector_all(
         ".md-search-result__item a", "links => links.map(a => a.href)"
     )
