@@ -251,3 +251,83 @@ def test_terms_of_use_are_kept_as_they_are_and_named_so(tmp_path: Path) -> None:
     assert names == ["Your public key", "Your IP address"]
     assert [entry.kind for entry in result.report.not_data] == ["terms"]
     assert "Sexually explicit material." in result.text
+
+
+# -- what these shapes must not take (a review's cases) ---------------------------------------
+
+
+def test_a_leading_parenthesis_is_a_condition_only_when_it_says_when(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App\n\n## Data we collect\n\n"
+        "- (Optional) Email address\n- (ii) Device identifier\n"
+        "- *(Android only)* Crash reports are collected when the app crashes.\n"
+    )
+    result = import_page(tmp_path, page)
+    optional = {item["name"]: item for item in items(result, "optional")}
+    required = {item["name"]: item for item in items(result, "required")}
+    assert "Email address" in optional and "condition" not in optional["Email address"]
+    assert "condition" not in next(i for n, i in required.items() if "Device identifier" in n)
+    assert required["Crash reports"]["condition"] == "Android only"
+
+
+@pytest.mark.parametrize(
+    ("heading", "table"),
+    [
+        ("Glossary", "| Term | Definition |\n| --- | --- |\n| Controller | The company that "
+         "decides why and how data is processed. |\n| Processor | A company that processes "
+         "data for the controller. |\n"),
+        ("Your rights explained", "| Right | What it means |\n| --- | --- |\n| Access | You "
+         "can ask for a copy of the data we hold. |\n| Erasure | You can ask us to delete the "
+         "data we hold. |\n"),
+        ("History", "| Date | Changes |\n| --- | --- |\n| 2024-01-02 | Added the section on "
+         "cookies and how to turn them off. |\n| 2023-05-06 | First version of this policy for "
+         "the app. |\n"),
+    ],
+)  # fmt: skip
+def test_tables_of_labels_that_are_not_data(tmp_path: Path, heading: str, table: str) -> None:
+    page = FRONT + f"# App\n\n## Data we collect\n\n- IP address\n\n## {heading}\n\n{table}"
+    result = import_page(tmp_path, page)
+    assert [item["name"] for item in items(result, "required")] == ["IP address"]
+
+
+def test_what_is_said_not_to_be_collected_is_no_item(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App\n\n## Privacy\n\n- No personal data is collected.\n"
+        "- None of your files are uploaded.\n- Nothing is stored on our servers.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert not items(result, "required") and not items(result, "optional")
+
+
+def test_headings_that_name_kinds_of_recipients_or_uses_are_not_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App\n\n## Categories of recipients\n\n| Recipient | Purpose |\n| --- | --- |\n"
+        "| Payment processors | To take your payments and refund them when asked. |\n"
+        "| Email service | To send you the receipts of your orders. |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert not items(result, "required")
+    assert "Payment processors" in str(result.product.get("sharing"))
+
+
+def test_a_section_about_data_keeps_its_items_whatever_else_its_heading_says(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# App\n\n## Data collected for license validation\n\nWe collect the following data:\n\n"
+        "- Product key\n- Device ID\n"
+    )
+    result = import_page(tmp_path, page)
+    assert [item["name"] for item in items(result, "required")] == ["Product key", "Device ID"]
+    assert not result.report.not_data
+
+
+def test_purposes_and_cookies_are_not_controls(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App\n\n## Cookies\n\nYou can opt out of non-essential cookies in the banner. We use "
+        "these cookies:\n\n- Session cookie\n- Language preference\n\n## Why we use data\n\n"
+        "- To prevent fraud on your account\n- To limit spam in the comments\n"
+    )
+    result = import_page(tmp_path, page)
+    assert "Session cookie" not in str(result.product.get("controls", {}))
+    assert "To prevent fraud" not in str(result.product.get("controls", {}))

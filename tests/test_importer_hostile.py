@@ -357,6 +357,16 @@ LONG_LINES: dict[str, tuple[str, list[str]]] = {
         "## Overview\n\n" + " ".join(["zq it\u2019s".encode().decode("cp1252")] * 10_000) + "\n",
         ["zq it\u2019s"],
     ),
+    "a 'does not send' repeated before a list": (
+        "## Zq things\n\n" + "does not send " * 10_000 + "the following:\n\n- zqa\n",
+        ["zqa"],
+    ),
+    "a 'process' repeated before steps": (
+        "## Zq things\n\nzqb " + "process " * 20_000 + "is as follows:\n\n1. zqa\n",
+        ["zqa", "zqb"],
+    ),
+    "open brackets in a bullet": ("## Zq things\n\n- zqa " + "[" * 40_000 + " zqb\n", ["zqa"]),
+    "a settings heading with open braces": ("## Settings " + "{" * 50_000 + "\n\nzqa\n", ["zqa"]),
     "an HTML table with a tag never ended": (
         "## Zq things\n\n<table><tr><td>zqa" + "<td " * 20_000 + "\n",
         ["zqa"],

@@ -83,7 +83,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\b(?:telemetry|analytics|data collection|diagnostic data|usage data)\b",
             r"^\W*disable\W*$",
             # A page about what is collected, with a section of its own on how to set it.
-            r"^\W*(?:configuration|configuring|settings|options)\W*(?:\{[^}]*\})?\s*$",
+            r"^\W*+(?:configuration|configuring|settings|options)(?:\s*+\{[^{}]*+\})?+\W*+$",
             r"\byour choices\b",
             r"\bnot to (?:send|collect|share|upload)\b",  # "can be configured not to send"
             r"\b(?:ways|mechanisms|methods) to (?:opt out|turn off|disable|stop)\b",
@@ -101,7 +101,8 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\bcollect(?:ed|s)?\b.{0,40}\b(?:data|information)\b",
             r"\btypes? of (?:personal )?(?:data|information)\b",
             # "Examples of customer content", "Types of usage data": what the data is.
-            r"^\W*(?:examples?|types?|kinds?|categories) of\b",
+            r"^\W*(?:examples?|types?|kinds?|categories) of\s+(?!(?:how|recipients?|processing|"
+            r"purposes?|uses?|sharing|third|partners?|processors?)\b)",
             r"\bwhat\b.{0,40}\bcollect(?:ed|s|ing)?\b",
             r"\b(?:data|information) collection\b",
             r"\bcollecting\b",
@@ -273,8 +274,10 @@ def optional_kind(*texts: str) -> str:
 _NEVER_LEAD = _words(
     _then_in_sentence(r"\b(?:never|not|n't)\b", r"\bcollect"),
     # "Microsoft does not send any of the following types of information:"
-    r"\b(?:never|not|n't)\s+(?:\w+\s+)?(?:sen[dt]|upload|transmit|gather|record|track|store|log)"
-    r"\w*\b(?:(?!\bbut\b)[^.])*\b(?:following|these)\b",
+    _then_in_sentence(
+        r"\b(?:never|not|n't)\s+(?:\w+\s+)?(?:sen[dt]|upload|transmit|gather|record|track|store|log)",
+        r"\b(?:following|these)\b",
+    ),
     _then_in_sentence(r"\bcollect\w*\b", r"\bnever\b"),
     r"\bnot (?:be )?collected\b",
 )

@@ -14,7 +14,7 @@ from .classify import (
 )
 from .draft import DataDraft, GroupDraft
 from .item_text import ItemDraft, ItemSource, is_data_list, item_from
-from .list_kinds import PROCESS_LEAD
+from .list_kinds import process_lead
 from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
 from .markdown_out import blocks_markdown, to_markdown
 from .markup import links, one_line, plain, sentences
@@ -105,7 +105,7 @@ class DataSections(SectionReader):
                     block.ordered
                     and pending
                     and isinstance(pending[-1], Paragraph)
-                    and PROCESS_LEAD.search(plain(pending[-1].text).strip()) is not None
+                    and process_lead(pending[-1].text)
                 )
             ):
                 pending.append(block)  # bullets that make statements: text, not data items

@@ -381,9 +381,15 @@ _COLLECTED = re.compile(
 )
 #: A bullet that starts with when it applies, in parentheses: "*(Google Play build)* ...".
 _LEAD_CONDITION = re.compile(r"^(?:\*|_)?\((?P<when>[^()\n]{2,120})\)(?:\*|_)?\s+")
+#: What a leading parenthesis may hold that is not a condition: a requirement marker (read by
+#: :mod:`.requirement`) or an enumeration ("(ii)", "(a)").
+_NOT_A_CONDITION = re.compile(
+    r"^(?:optional|opt-in|required|mandatory|[ivxlc]{1,5}|[a-z]|\d{1,3})$", re.IGNORECASE
+)
 _RELATIVE_END = re.compile(r"\b(?:that|which|who|whose|where|when)$", re.IGNORECASE)
 _NOT_A_SUBJECT = re.compile(
-    r"^(?:it|this|that|these|those|nothing|no data|data|information|everything|all|which)$",
+    r"^(?:it|this|that|these|those|nothing|no data|data|information|everything|all|which)$"
+    r"|^(?:no|none|nothing|only|some|any|neither|never)\b",  # "No personal data is collected."
     re.IGNORECASE,
 )
 
@@ -406,6 +412,8 @@ def item_from(source: ItemSource) -> ItemDraft:
     text = one_line(html_to_markdown(source.text) if has_html(source.text) else source.text)
     text = text.replace("\n", " ")
     lead_condition = _LEAD_CONDITION.match(text)
+    if lead_condition and _NOT_A_CONDITION.match(lead_condition.group("when").strip()):
+        lead_condition = None  # "(Optional) Email address", "(ii) the device identifier"
     if lead_condition and lead_condition.end() < len(text):
         # "*(Google Play build, push notifications enabled)* a per-device push token, ...".
         text = text[lead_condition.end() :].strip()
@@ -414,6 +422,8 @@ def item_from(source: ItemSource) -> ItemDraft:
         # The sentence names its data: the item is the subject, the sentence what it says.
         draft = ItemDraft(name=said, line=source.line, said=True)
         draft.description = text
+        if lead_condition:
+            draft.condition = lead_condition.group("when").strip()
         for paragraph in source.paragraphs:
             draft.add_description(one_line(paragraph))
         return draft
@@ -446,7 +456,7 @@ def item_from(source: ItemSource) -> ItemDraft:
         draft.add_note(" ".join(f"[{title}]({url})" for title, url in name_links))
     if condition:
         draft.condition = plain(condition)
-    if lead_condition and lead_condition.end() < len(source.text.strip()):
+    if lead_condition:
         draft.condition = "; ".join(
             part for part in (lead_condition.group("when").strip(), draft.condition) if part
         )

@@ -57,10 +57,17 @@ _CODE_FIRST = re.compile(r"^\s*(?:\*\*)?`[^`\n]+`")
 
 
 #: A paragraph that announces the steps of a process ("The proposal process is as follows:").
-PROCESS_LEAD = re.compile(
+_PROCESS_LEAD = re.compile(
     r"(?:\b(?:process|procedure)\b[^.:]*|\bas follows|\b(?:these|the following) steps)\s*:\s*$",
     re.IGNORECASE,
 )
+#: How much of a lead's end :func:`process_lead` reads (its last sentence, in time bounded by it).
+_LEAD_END = 200
+
+
+def process_lead(text: str) -> bool:
+    """Whether a paragraph announces the steps of a process ("The process is as follows:")."""
+    return _PROCESS_LEAD.search(plain(text).strip()[-_LEAD_END:]) is not None
 
 
 def list_kind(block: BulletList, lead: str | None = None) -> ListKind | None:
@@ -69,7 +76,7 @@ def list_kind(block: BulletList, lead: str | None = None) -> ListKind | None:
     items = _items(block.items)
     if not items:
         return None
-    if block.ordered and lead is not None and PROCESS_LEAD.search(plain(lead).strip()):
+    if block.ordered and lead is not None and process_lead(lead):
         return ListKind.STEPS  # the numbered steps of a process the page describes
     if all(_is_link_item(item) for item in items):
         return ListKind.LINKS  # whatever the pages they lead to are about
@@ -102,7 +109,7 @@ def _text(item: ListItem) -> str:
 
 
 #: A reference-style link, "[Microsoft Privacy Statement][03]", whose target is elsewhere.
-_REFERENCE_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_REFERENCE_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
 
 
 def _is_link_item(item: ListItem) -> bool:
@@ -117,4 +124,4 @@ def _is_link_item(item: ListItem) -> bool:
     return len(rest.split()) <= _LINK_ITEM_WORDS or bool(_SEE.match(rest.lower()))
 
 
-__all__ = ["PROCESS_LEAD", "WHY", "ListKind", "list_kind"]
+__all__ = ["WHY", "ListKind", "list_kind", "process_lead"]

@@ -153,10 +153,20 @@ _STOPS = re.compile(
 )
 
 
+_SENDING = re.compile(
+    r"\b(?:sen[dt]|sending|collect\w*|upload\w*|shar(?:e|ed|ing)|telemetry|tracking|"
+    r"diagnostic|reporting|reports?|dumps?|analytics)\b",
+    re.IGNORECASE,
+)
+
+
 def stops_collection(block: BulletList) -> bool:
     """Whether half or more of a list's bullets say how to stop data being collected or sent:
     a list of controls, wherever it is."""
-    stops = sum(bool(_STOPS.match(plain(item.text).strip())) for item in block.items)
+    stops = sum(
+        bool(_STOPS.match(text := plain(item.text).strip()) and _SENDING.search(text))
+        for item in block.items
+    )
     return stops * 2 >= len(block.items) > 0
 
 

@@ -46,10 +46,16 @@ from .statements import places
 from .storage_sections import StorageSections
 from .tables import layout, read_uses
 
+#: A heading about setting something ("Set registry subkeys on the server").
+_SETTING_HEADING = re.compile(
+    r"^\W*(?:set|setting|configur\w*|manag\w*|disabl\w*|turn\w*|chang\w*)\b"
+    r"|\b(?:registry|polic(?:y|ies)|settings?|group policy)\b",
+    re.IGNORECASE,
+)
 #: Headings of what a page says besides its privacy statement.
 _NOT_PRIVACY = re.compile(
-    r"\b(?:terms of (?:use|service)|acceptable use|code of conduct|child safety|licen[cs]e|"
-    r"disclaimer|warrant(?:y|ies)|objectionable content|prohibited content)\b",
+    r"\b(?:terms of (?:use|service)|acceptable use|code of conduct|child safety|"
+    r"objectionable content|prohibited content)\b",
     re.IGNORECASE,
 )
 
@@ -172,7 +178,11 @@ class StatementReader(DataSections, StorageSections, SharingSections):
             return
         opening = next((b for b in section.blocks if isinstance(b, Paragraph)), None)
         said = sentences(plain(opening.text)) if opening is not None else []
-        if said and classify_heading(said[0]) is Kind.CONTROLS:
+        if (
+            said
+            and _SETTING_HEADING.search(section.title)
+            and classify_heading(said[0]) is Kind.CONTROLS
+        ):
             # "Enterprise customers can configure Group Policy settings to opt out of ...".
             self.section(section, Kind.CONTROLS, previous)
             return

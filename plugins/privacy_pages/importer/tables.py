@@ -279,7 +279,13 @@ def is_context_header(header: str) -> bool:
 #: A label column's values: short, and not sentences, code or links (a feature, a setting, an
 #: event; not a command to type or a page to read).
 _LABEL_WORDS, _LABEL_MOST_WORDS = 5, 12
-_NOT_A_LABEL = re.compile(r"^(?:`|\[|https?://)|[.!?]$")
+_NOT_A_LABEL = re.compile(r"^(?:`|\[|https?://|\d)|[.!?]$")  # nor a date or a version
+#: First headers of tables of labels that are not data: a glossary, rights, a change log.
+_NOT_DATA_LABELS = re.compile(
+    r"^(?:terms?|words?|glossary|definitions?|rights?|dates?|versions?|revisions?|changes?|"
+    r"updated?|releases?)$",
+    re.IGNORECASE,
+)
 #: A column that says what each labelled row sends or does: this many words on average.
 _TEXT_WORDS = 6
 
@@ -288,6 +294,8 @@ def label_table(table: Table) -> bool:
     """A table read by its shape, whatever its headers say: a first column of short, distinct
     labels (a feature, setting, event, kind of cookie) beside a column of sentences about each,
     such as Feature | Description | Default | Can be disabled."""
+    if not table.header or _NOT_DATA_LABELS.match(plain(table.header[0]).strip()):
+        return False
     labels = [plain(row.cells[0]) for row in table.rows if row.cells and plain(row.cells[0])]
     if len(labels) < 2 or len(set(labels)) * 4 < len(labels) * 3:
         return False

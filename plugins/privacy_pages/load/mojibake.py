@@ -43,7 +43,7 @@ _LEFTOVER = re.compile("|".join(_LEFT) + "|[\x80-\x9f\ufffd]")
 #: continuation byte's, "\u00c2" and a space (a no-break space whose second byte became a space),
 #: a C1 control or U+FFFD. Only such lines go to ftfy: most non-ASCII lines (a French page) are
 #: read in one search, not repaired (ftfy would take about 14 times as long over them).
-_SUSPECT = re.compile(f"[\u00c2-\u00f4](?:[{_CONTINUATION}]| )|[\x80-\x9f\ufffd]")
+_SUSPECT = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]|\u00c2 |[\x80-\x9f\ufffd]")
 
 
 @dataclass(frozen=True)

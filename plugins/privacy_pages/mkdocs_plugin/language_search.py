@@ -12,7 +12,8 @@ offline plugin the ``search_index.js`` copy):
   pages do, so that a French reader still finds them;
 - the site's index keeps the pages that are not in another language's folder;
 - each page in another language's folder gets ``fr/`` as its ``__config.base``, so that its
-  search box reads its language's index. Material reads the theme's words and the site's
+  search box reads its language's index. A site with mike keeps one index: mike's version
+  selector reads its versions beside that base. Material reads the theme's words and the site's
   scope for stored preferences (the palette) elsewhere: neither changes. With
   ``navigation.instant``, Material reads the ``sitemap.xml`` under that base to know which
   links it may follow in place; the folder has none, so a link from a page in another language
@@ -36,6 +37,24 @@ _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</s
 INDEX = "search/search_index.json"
 #: What Material's offline plugin writes beside the index, for pages opened from the disk.
 SCRIPT = "search/search_index.js"
+
+
+def splits_search(config: Any, settings: Settings) -> bool:
+    """Whether the site gets an index per language: languages by the plugin's option, on
+    Material with its search plugin, and without mike (whose version selector reads the
+    versions beside ``__config.base``, which a language's folder would move)."""
+    version = config.extra.get("version") if isinstance(config.extra, dict) else None
+    mike = isinstance(version, dict) and version.get("provider") == "mike"
+    searched = any(
+        type(plugin).__module__.startswith("material.plugins.search")
+        for plugin in config.plugins.values()
+    )
+    return (
+        bool(other_languages(settings))
+        and config.theme.name == "material"
+        and searched
+        and not mike
+    )
 
 
 def other_languages(settings: Settings) -> tuple[str, ...]:
@@ -76,7 +95,9 @@ def split_search_index(site_dir: str, settings: Settings) -> list[Path]:
     if not languages or not (root / INDEX).is_file():
         return []
     index = json.loads((root / INDEX).read_text("utf-8"))
-    docs: list[dict[str, Any]] = index.get("docs", [])
+    if not isinstance(index, dict) or not isinstance(index.get("docs"), list):
+        return []  # not an index Material wrote: left as it is
+    docs: list[dict[str, Any]] = [doc for doc in index["docs"] if isinstance(doc, dict)]
     by_language: dict[str | None, list[dict[str, Any]]] = {None: []}
     by_language.update((language, []) for language in languages)
     for doc in docs:
@@ -87,14 +108,14 @@ def split_search_index(site_dir: str, settings: Settings) -> list[Path]:
         own = [_moved(doc, language, "") for doc in by_language[language]]
         pages = {_page(doc["location"]) for doc in own}
         fallback = [
-            _moved(doc, "", "../") for doc in site_docs if _page(doc["location"]) not in pages
+            _moved(doc, "", "../") for doc in site_docs if _page(doc.get("location")) not in pages
         ]
         written.append(_write(root, f"{language}/", {**index, "docs": own + fallback}))
     return written
 
 
-def _page(location: str) -> str:
-    return location.split("#", 1)[0]
+def _page(location: object) -> str:
+    return str(location or "").split("#", 1)[0]
 
 
 def _moved(doc: dict[str, Any], language: str, prefix: str) -> dict[str, Any]:
@@ -114,4 +135,10 @@ def _write(root: Path, folder: str, index: dict[str, Any]) -> Path:
     return target
 
 
-__all__ = ["language_base", "other_languages", "split_search_index", "url_language"]
+__all__ = [
+    "language_base",
+    "other_languages",
+    "split_search_index",
+    "splits_search",
+    "url_language",
+]

@@ -29,7 +29,13 @@ from .handwritten import expand_page_blocks
 from .head import add_feed_link, add_meta_tags
 from .i18n import I18N_FILES_PRIORITY, add_in_language, hide_from_i18n, i18n_plugin
 from .language_nav import LanguageNavs
-from .language_search import language_base, other_languages, split_search_index, url_language
+from .language_search import (
+    language_base,
+    other_languages,
+    split_search_index,
+    splits_search,
+    url_language,
+)
 from .languages import (
     in_build_language,
     page_alternates,
@@ -113,9 +119,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.site_alternate = config.extra.get("alternate")  # the site's language selector
         if self.html_blocks_around_markdown:
             self.stash = PageStash.for_site(config, plain_blocks=self.plain_blocks_around_markdown)
-        self.search_by_language = bool(
-            other_languages(self.settings) and config.theme.name == "material"
-        )
+        self.search_by_language = splits_search(config, self.settings)
         if self.settings.languages:
             search_in_languages(config.plugins.values(), self.settings)
         if self.search_views:  # pages this plugin sanitized (see on_page_content)
