@@ -22,7 +22,7 @@ _BOLD_LEAD = re.compile(
     r"^\*\*(?P<name>[^*]+?)\*\*\s*(?P<sep>[:.\-\u2013\u2014]?)\s*(?P<rest>.*)$", re.S
 )
 #: "The **program name** is the basename of ...": a term defined by its bullet.
-_DEFINED = re.compile(
+DEFINED_TERM = re.compile(
     r"^(?:the|an?)\s+(?P<name>\*\*[^*\n]{1,60}?\*\*(?:\s+\S+){0,4}?)\s+(?:is|are)\s", re.I
 )
 _DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
@@ -231,7 +231,7 @@ def _in_code(text: str, index: int) -> bool:
 def split_name(text: str) -> tuple[str, str | None]:
     """(name, description) of an item's Markdown text, split where that is reliable."""
     value = text.strip()
-    defined = _DEFINED.match(value)
+    defined = DEFINED_TERM.match(value)
     if defined:  # "The **GOOS** and **GOARCH** values are ...": "GOOS and GOARCH values"
         return plain(defined.group("name")).strip(), value
     bold = _BOLD_LEAD.match(value)
@@ -521,6 +521,7 @@ def _name_list(name: str) -> list[str] | None:
 
 
 __all__ = [
+    "DEFINED_TERM",
     "DetailDraft",
     "ItemDraft",
     "ItemSource",

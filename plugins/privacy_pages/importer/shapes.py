@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .classify import Kind, is_purpose_lead
-from .item_text import ItemSource, collected_subject, is_data_list, item_from
+from .item_text import DEFINED_TERM, ItemSource, collected_subject, is_data_list, item_from
 from .markdown_doc import Block, BulletList, ListItem, Paragraph, Table
 from .markup import plain, sentences
 from .outline import Section
@@ -39,10 +39,6 @@ _NOT_DATA_LEAD = re.compile(r"\bsources?\b|\bfrom the following\b", re.IGNORECAS
 _ENDS_LEAD = re.compile(r"(?::|\bfollowing\b[^.]*\.?)\s*$", re.IGNORECASE)
 _BOLD_ITEM = re.compile(r"^\*\*[^*\n]{1,80}?\*\*\s*(?:[:.\-\u2013\u2014(]|$)")
 _BOLD_COLON_INSIDE = re.compile(r"^\*\*[^*\n]{1,80}?:\*\*")
-#: "The **program name** is ...": a bold term, defined.
-_BOLD_DEFINED = re.compile(
-    r"^(?:the|an?)\s+\*\*[^*\n]{1,60}?\*\*(?:\s+\S+){0,4}?\s+(?:is|are)\s", re.I
-)
 #: Header words of columns whose values say what the data is or why it is collected: a table
 #: with one of them beside a column naming the data holds data items.
 _ITEM_TEXT_ROLES = frozenset(
@@ -77,7 +73,7 @@ def is_bold_list(block: BulletList) -> bool:
         bool(
             _BOLD_ITEM.match(item.text.strip())
             or _BOLD_COLON_INSIDE.match(item.text.strip())
-            or _BOLD_DEFINED.match(item.text.strip())
+            or DEFINED_TERM.match(item.text.strip())
         )
         for item in block.items
     )

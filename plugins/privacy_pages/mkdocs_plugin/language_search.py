@@ -62,12 +62,10 @@ def other_languages(settings: Settings) -> tuple[str, ...]:
     return tuple(code for code in settings.languages if code != settings.language)
 
 
-def url_language(url: str, languages: tuple[str, ...]) -> str | None:
-    """The language whose folder holds ``url`` (a page's URL or a search location)."""
-    for language in languages:
-        if url.startswith(f"{language}/") or url == language:
-            return language
-    return None
+def url_language(url: str, settings: Settings) -> str | None:
+    """The other language whose folder holds ``url`` (a page's URL or a search location)."""
+    language = settings.page_language(url)
+    return None if language == settings.language else language
 
 
 def language_base(output: str, url: str, language: str) -> str:
@@ -101,7 +99,7 @@ def split_search_index(site_dir: str, settings: Settings) -> list[Path]:
     by_language: dict[str | None, list[dict[str, Any]]] = {None: []}
     by_language.update((language, []) for language in languages)
     for doc in docs:
-        by_language[url_language(str(doc.get("location", "")), languages)].append(doc)
+        by_language[url_language(str(doc.get("location", "")), settings)].append(doc)
     site_docs = by_language[None]
     written = [_write(root, "", {**index, "docs": site_docs})]
     for language in languages:

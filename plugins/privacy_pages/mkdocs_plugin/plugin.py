@@ -31,7 +31,6 @@ from .i18n import I18N_FILES_PRIORITY, add_in_language, hide_from_i18n, i18n_plu
 from .language_nav import LanguageNavs
 from .language_search import (
     language_base,
-    other_languages,
     split_search_index,
     splits_search,
     url_language,
@@ -256,7 +255,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         if self.build is None or self.settings is None:
             return output
         if self.search_by_language:
-            language = url_language(page.url, other_languages(self.settings))
+            language = url_language(page.url, self.settings)
             if language is not None:  # its search box reads its language's index
                 output = language_base(output, page.url, language)
         if self._own(page):  # the theme around the content prints values from content too
