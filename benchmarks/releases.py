@@ -67,7 +67,9 @@ def prepare(site: Path, work: Path) -> tuple[Path, Path, int]:
     for path in products:  # the same content at the end, without history
         shutil.copy2(path, plain / "content" / "products" / path.name)
     changed = tenth * (RELEASES - 1)
-    pages = len(products) + changed * 2  # a page per version, a comparison per pair
+    # A page per earlier version and a comparison per pair; the version in effect is the
+    # product's page (its address leads there).
+    pages = changed * 2
     return plain / "mkdocs.yml", history / "mkdocs.yml", pages
 
 
@@ -98,9 +100,10 @@ def section(
             "",
             f"The synthetic site of {products} products without history (0), and with "
             f"{RELEASES} releases (10), each changing a tenth of the products, so that the "
-            f"site has about {pages} more pages (a page per version of a statement, a "
-            f"comparison per pair of versions). Side by side in this run ({runs} builds each, "
-            "taking turns, medians).",
+            f"site has {pages} more pages (a page per earlier version of a statement, a "
+            "comparison per pair of versions; the address of each version in effect leads to "
+            f"its product's page). Side by side in this run ({runs} builds each, taking turns, "
+            "medians).",
             "",
             "| | (0) no history | (10) ten releases | (10)/(0) | goal |",
             "| --- | ---: | ---: | ---: | --- |",

@@ -322,10 +322,81 @@ def test_a_version_page_shows_the_history_up_to_its_release(site: Path) -> None:
     record_release(site, "1.10.0")
     build(site)
     earlier = text(site, "privacy/managed-desktop/releases/1.9.0/")
-    later = text(site, "privacy/managed-desktop/releases/1.10.0/")
+    # 1.10.0 is the version in effect, unchanged since: its address leads to the product page.
+    assert_leads_to_product_page(site, "managed-desktop", "1.10.0")
+    later = text(site, "privacy/managed-desktop/")
     assert "Release 1.9.0" in earlier and "Release 1.10.0" not in earlier
     assert "Release 1.9.0" in later and "Release 1.10.0" in later
     assert NEW_PERIOD in storage(later) and OLD_PERIOD in storage(earlier)
+
+
+def assert_leads_to_product_page(site: Path, product: str, version: str) -> None:
+    """The version's address is a file that sends the reader to the product's page (with the
+    link's fragment), and no page of its own: not in search, not in the sitemap."""
+    address = f"privacy/{product}/releases/{version}/"
+    redirect = html(site, address)
+    target = posixpath.normpath(posixpath.join(address, "../../")) + "/"
+    assert target == f"privacy/{product}/"
+    assert 'http-equiv="refresh" content="0; url=../../"' in redirect
+    assert '<link rel="canonical" href="../../">' in redirect
+    assert 'location.replace("../../" + location.hash)' in redirect
+    assert "md-content" not in redirect, "a redirect, not a page of the theme"
+    assert f"Release {version} is the version of" in page_text(redirect)
+    index = json.loads((site / "_site/search/search_index.json").read_text("utf-8"))
+    assert not [d for d in index["docs"] if f"/releases/{version}/" in d["location"]]
+    sitemap = (site / "_site/sitemap.xml").read_text("utf-8")
+    assert address not in sitemap
+
+
+def test_the_version_in_effect_unchanged_is_its_product_page_until_it_is_edited(
+    site: Path,
+) -> None:
+    change_managed_desktop(site)
+    record_release(site, "1.1.0")
+    build(site)
+    assert_leads_to_product_page(site, "managed-desktop", "1.1.0")
+    page_url = "privacy/managed-desktop/"
+    page = html(site, page_url)
+    # Its change history links the earlier version's page, not the page to itself.
+    targets = links(page, page_url)
+    assert "privacy/managed-desktop/releases/1.0.0/" in targets
+    assert "privacy/managed-desktop/releases/1.1.0/" not in targets
+    # The comparison and "What changed" link the version in effect to the product page.
+    compare_url = "privacy/managed-desktop/compare/1.0.0...1.1.0/"
+    assert page_url in links(html(site, compare_url), compare_url)
+    assert compare_url in links(html(site, "privacy/changes/"), "privacy/changes/")
+    assert "archived" not in text(site, page_url)
+    # The release recorded every product as the content has it (their texts changed since
+    # 1.0.0): each one's page is its 1.1.0 version.
+    for product in PRODUCTS:
+        assert_leads_to_product_page(site, product, "1.1.0")
+
+    # Edited after the release: the version gets its own page, as released.
+    edit(site, "managed-desktop", OLD_WORDS, NEW_WORDS)
+    build(site)
+    released = text(site, "privacy/managed-desktop/releases/1.1.0/")
+    assert OLD_WORDS in released and NEW_WORDS not in released and NEW_PERIOD in released
+    assert "release 1.1.0, its latest" in released
+    current = text(site, page_url)
+    assert NEW_WORDS in current and OLD_WORDS not in current
+    assert "privacy/managed-desktop/releases/1.1.0/" in links(html(site, page_url), page_url)
+
+
+def test_a_catalog_edit_after_a_release_gives_every_version_in_effect_its_page(
+    site: Path,
+) -> None:
+    record_release(site, "1.1.0")
+    catalog = site / "content/catalog/apps.yml"
+    words = catalog.read_text("utf-8")
+    # (Its category: structure, which no translation holds.)
+    old = "name: Install source\n    category: app-info\n"
+    new = "name: Install source\n    category: device\n"
+    assert old in words
+    catalog.write_text(words.replace(old, new, 1), "utf-8")
+    build(site)
+    # The pages read the catalog: what 1.1.0 published is no longer what they show.
+    for product in PRODUCTS:
+        assert "md-content" in html(site, f"privacy/{product}/releases/1.1.0/"), product
 
 
 def test_a_statement_unchanged_since_a_clean_release_is_not_walked_again_but_a_changed_one_is(

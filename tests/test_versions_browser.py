@@ -7,6 +7,7 @@ reader would; what it lists comes from Material's own search.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -47,3 +48,22 @@ def test_a_word_both_hold_lists_the_current_page_and_no_archived_one(
     found = search(open_page, edited_site, "CCPA")
     assert any(p.startswith("/privacy/managed-desktop/") for p in found), found
     assert not [p for p in found if "/releases/" in p], found
+
+
+def test_the_address_of_the_version_in_effect_opens_its_product_page_at_the_anchor(
+    open_page: Callable[..., Visit], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Recorded again after the edit, release 1.1.0 is what the page shows: its address sends
+    the reader there, to the item the link named."""
+    from test_versions import record_release
+
+    site = copy_example_site(tmp_path_factory.mktemp("current") / "site")
+    record_release(site, "1.1.0")
+    result = run_mkdocs(site / "mkdocs.yml", site_dir=site / "_site")
+    assert result.ok, "\n".join(result.warnings()) or result.error
+    page = (site / "_site/privacy/managed-desktop/index.html").read_text("utf-8")
+    anchor = re.findall(r'<span class="pp-anchor" id="([a-z0-9-]+)"', page)[-1]
+    with serve(site / "_site") as base:
+        visit = open_page(f"{base}privacy/managed-desktop/releases/1.1.0/#{anchor}")
+        visit.page.wait_for_url(f"**/privacy/managed-desktop/#{anchor}")
+        assert visit.page.url == f"{base}privacy/managed-desktop/#{anchor}"

@@ -13,19 +13,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
+from typing import Any
 
 from .check.coverage import check_coverage, check_page_paths
 from .check.lint import LintRun, configure_severities
 from .compare.collection import Collection
 from .compare.comparison import comparisons
-from .diagnostics import Diagnostics
+from .diagnostics import Diagnostics, display_path
 from .history.archive import Archive
+from .history.current_versions import CurrentVersions
 from .history.releases import History, build_date, load_history
 from .load.content import load_content
 from .load.record_files import ContentCache
 from .load.translations import Language, TranslationRun, found_languages
 from .messages import SOURCE_LANGUAGE, messages_for, speaking
-from .model import Dataset
+from .model import Dataset, Product
 from .render.downloads import render_assets
 from .render.errors import render_error
 from .render.feed import atom_feed
@@ -35,6 +37,7 @@ from .render.paths import SCRIPT, STYLESHEET, feed_path
 from .render.reuse import PageReuse
 from .render.translated import heading_sources, language_headings, showing
 from .render.version_pages import render_version_pages
+from .render.version_redirects import render_version_redirects
 from .settings import Settings
 from .timing import PhaseTimes
 
@@ -128,17 +131,24 @@ def check_site(
             stale_shows=settings.stale_translations,
             cache=cache,
         )
+    with times.phase("load"):
+        history, history_problems = load_history(settings.content_dir)
+    current = CurrentVersions(
+        history,
+        settings.history.today or today or build_date(),
+        display_path(settings.content_dir),
+    )
     dataset, loaded = load_content(
         settings.content_dir,
         settings.metadata,
         cache=cache,
         limits=settings.limits,
         times=times,
-        each_product=lint.product,
+        each_product=partial(_each_product, lint, current if history else None),
         each_record=translations.record if translations else None,
     )
-    with times.phase("load"):
-        history, history_problems = load_history(settings.content_dir)
+    if history:
+        history = current.history_with_pages(dataset)
     with times.phase("validate"):
         problems = configure_severities(dataset, loaded, settings.lint)
         problems.extend(history_problems.items)
@@ -163,6 +173,20 @@ def check_site(
     if translations is not None:
         build.languages = translations.languages
     return build
+
+
+def _each_product(
+    lint: LintRun,
+    current: CurrentVersions | None,
+    dataset: Dataset,
+    display: str,
+    data: Any,
+    product: Product | None,
+) -> None:
+    """A product's record, as it loads: checked, and compared with its release's."""
+    lint.product(dataset, display, data, product)
+    if current is not None:
+        current.product(display, data, product)
 
 
 def translated_languages(settings: Settings, every_language: bool = True) -> tuple[str, ...]:
@@ -270,6 +294,8 @@ def _render_language(
         with times.phase("render"):
             feed = atom_feed(build.history, dataset, settings)
             build.downloads.append(GeneratedAsset(feed_path(settings), feed))
+            if static:  # the versions' addresses, in the site's language like their pages
+                build.downloads.extend(render_version_redirects(dataset, settings, build.history))
     return True
 
 

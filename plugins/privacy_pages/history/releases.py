@@ -177,6 +177,10 @@ class History:
     """Every release, oldest first."""
 
     releases: tuple[Release, ...] = ()
+    #: Product id → the version of its statement that the product's own page shows: the one
+    #: in effect, unchanged in the content since its release. That version's address leads to
+    #: the product's page rather than repeat it (see :mod:`.current_versions`).
+    on_product_pages: Mapping[str, str] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.releases)
@@ -200,6 +204,15 @@ class History:
     def product_releases(self, product_id: str) -> tuple[Release, ...]:
         """The releases that published or changed a statement, newest first."""
         return self._by_product.get(product_id, ())
+
+    def on_product_page(self, product_id: str, version: str) -> bool:
+        """Whether the product's own page shows this version of its statement."""
+        return self.on_product_pages.get(product_id) == version
+
+    def until(self, release: Release) -> History:
+        """The history as it stood at ``release``: it and the releases before it."""
+        index = self.releases.index(release)
+        return History(self.releases[: index + 1], self.on_product_pages)
 
     def in_effect(self, product_id: str, today: dt.date) -> Release | None:
         """The release whose version of a statement is in effect on ``today``: the newest of

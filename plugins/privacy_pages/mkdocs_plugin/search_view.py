@@ -240,7 +240,9 @@ def read_views(
     fast = fast_parser(parser) if isinstance(parser, type) else None
 
     def add_entry_from_context(page: Page) -> None:
-        if not is_generated(page):
+        search = page.meta.get("search")
+        excluded = isinstance(search, dict) and search.get("exclude")
+        if excluded or not is_generated(page):  # (an excluded page: Material skips it)
             original(page)
             return
         view = search_view(page.content or "", rows)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..history.notes import ChangeNote
@@ -57,9 +58,20 @@ class VersionLinks:
 
     page: str
     pages_dir: str
+    #: The versions each product's own page shows (:attr:`History.on_product_pages`): their
+    #: links lead there.
+    on_product_pages: Mapping[str, str] = field(default_factory=dict)
+    #: Whether ``page`` is a product's own page, in any language.
+    product_page: bool = False
 
     def read(self, product_id: str, version: str) -> str:
+        if self.on_product_pages.get(product_id) == version:
+            return self.current(product_id)
         return relative_link(self.page, f"{self.pages_dir}/{product_id}/releases/{version}.md")
+
+    def shown_here(self, product_id: str, version: str) -> bool:
+        """Whether this page is the product's own, showing that version."""
+        return self.product_page and self.on_product_pages.get(product_id) == version
 
     def compare(self, product_id: str, old: str, new: str) -> str:
         return relative_link(self.page, f"{self.pages_dir}/{product_id}/compare/{old}...{new}.md")
@@ -135,7 +147,7 @@ def product_history(
                 notes=_linked(release.notes(product.id), anchors),
                 effective=effective.isoformat() if effective else None,
                 read=links.read(product.id, release.version)
-                if links and release.archived
+                if links and release.archived and not links.shown_here(product.id, release.version)
                 else None,
                 compare=links.compare(product.id, before.version, release.version)
                 if links and before
@@ -171,7 +183,7 @@ def _release_summary(
     release: Release, dataset: Dataset, settings: Settings, history: History
 ) -> ReleaseSummary:
     page = changes_page_path(settings)
-    versions = VersionLinks(page, source_pages_dir(settings))
+    versions = VersionLinks(page, source_pages_dir(settings), history.on_product_pages)
     products = []
     names = release.product_names
     for product_id in release.products:

@@ -118,6 +118,12 @@ def relative_url(from_page: str, to_page: str, settings: Settings, fragment: str
     return f"{url}#{fragment}" if fragment else url
 
 
+def relative_page_url(from_page: str, to_page: str, settings: Settings) -> str:
+    """The final URL of one page from another, whatever the host does with links (for a file
+    the host serves as it is)."""
+    return _relative_page_url(from_page, to_page, settings.directory_urls)
+
+
 @memoized(16384)
 def _relative_page_url(from_page: str, to_page: str, directory_urls: bool) -> str:
     # Once per pair of pages: a table links each of its products and the index once per row.

@@ -72,7 +72,10 @@ def render_product(
     With ``version``, the page of a version of the statement: an archived or upcoming one at
     its own path, or the current one with what is coming."""
     path = version.path if version and version.path else product_page_path(settings, product.id)
-    links = VersionLinks(path, version.pages_dir) if version is not None else None
+    links = None
+    if version is not None:
+        shown = history.on_product_pages if history else {}
+        links = VersionLinks(path, version.pages_dir, shown, product_page=not version.path)
     body = render(
         "product.md.j2",
         settings.templates_dir,

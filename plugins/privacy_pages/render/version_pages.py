@@ -45,6 +45,16 @@ def _versions(history: History, product_id: str) -> list[Release]:
     ]
 
 
+def _page_versions(history: History, product_id: str) -> list[Release]:
+    """The versions of a statement with a page of their own: those kept whole (format 2), but
+    the one its product's page shows (see :mod:`~privacy_pages.history.current_versions`)."""
+    return [
+        release
+        for release in _versions(history, product_id)
+        if release.archived and not history.on_product_page(product_id, release.version)
+    ]
+
+
 def _statements(dataset: Dataset, history: History) -> dict[str, str]:
     """Every statement with versions, by id, with its name: today's, and those the content no
     longer has (their versions stay readable), under the name of their last release."""
@@ -69,16 +79,15 @@ def plan_version_pages(
         return []
     plan: list[PlannedPage] = []
     for product_id, name in _statements(dataset, history).items():
-        for release in _versions(history, product_id):
-            if release.archived:
-                plan.append(
-                    PlannedPage(
-                        release_page_path(settings, product_id, release.version),
-                        f"{name} ({release.version})",
-                        _snapshot_file(settings, release),
-                        listed=False,
-                    )
+        for release in _page_versions(history, product_id):
+            plan.append(
+                PlannedPage(
+                    release_page_path(settings, product_id, release.version),
+                    f"{name} ({release.version})",
+                    _snapshot_file(settings, release),
+                    listed=False,
                 )
+            )
         for old, new in _pairs(history, product_id):
             plan.append(
                 PlannedPage(
@@ -167,24 +176,23 @@ def render_version_pages(
         return reuse.page(key, fingerprint, lambda: (done(make()), True))
 
     for product_id, name in _statements(dataset, history).items():
-        for release in _versions(history, product_id):
-            if release.archived:
-                pages.append(
-                    page(
-                        f"version:{product_id}:{release.version}",
-                        name,
-                        partial(
-                            _release_page,
-                            release,
-                            product_id,
-                            dataset,
-                            settings,
-                            history,
-                            archive,
-                            today,
-                        ),
-                    )
+        for release in _page_versions(history, product_id):
+            pages.append(
+                page(
+                    f"version:{product_id}:{release.version}",
+                    name,
+                    partial(
+                        _release_page,
+                        release,
+                        product_id,
+                        dataset,
+                        settings,
+                        history,
+                        archive,
+                        today,
+                    ),
                 )
+            )
         for old, new in _pairs(history, product_id):
             pages.append(
                 page(
@@ -248,7 +256,7 @@ def _version_page(
         relative_url(path, product_page_path(settings, product_id), settings) if current else "",
     )
     # Its change history stops at it (the releases are in their order: 1.10.0 after 1.9.0).
-    until = History(history.releases[: history.releases.index(release) + 1])
+    until = history.until(release)
     return render_product(
         product,
         version_dataset,
@@ -305,7 +313,7 @@ def _comparison_page(
         if not isinstance(c, (MetadataChanged, ProductAdded))
     ]
     notes = tuple(LinkedNote(MarkedNote.of(note)) for note in describe_all(seen, changes))
-    links = VersionLinks(path, source_pages_dir(settings))
+    links = VersionLinks(path, source_pages_dir(settings), history.on_product_pages)
     others = tuple(
         VersionLink(a.version, b.version, links.compare(product_id, a.version, b.version))
         for a, b in _pairs(history, product_id)
