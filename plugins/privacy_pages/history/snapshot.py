@@ -583,7 +583,10 @@ def _unchecked(document: Any, checked: State) -> Any:
 def _value_problems(document: Any) -> Iterator[tuple[str, str]]:
     """Every value walked once (shared objects: JSON has none; a caller's data may). A
     format 2 snapshot's ``records`` are checked as records are, when they are linked (see
-    :func:`privacy_pages.load.content.link_records`): not here, on every read."""
+    :func:`privacy_pages.load.content.link_records`): not here, on every read. A container's
+    key path is made when it is reached; a text within the depth limit is checked where it
+    is found, and only a text that is not all printable is looked at closely (a release's
+    texts are hundreds of thousands)."""
     seen: set[int] = set()
     if isinstance(document, dict) and isinstance(document.get("records"), dict):
         document = {key: value for key, value in document.items() if key != "records"}
@@ -598,12 +601,20 @@ def _value_problems(document: Any) -> Iterator[tuple[str, str]]:
                 continue
             seen.add(id(value))
             pairs = value.items() if isinstance(value, dict) else enumerate(value)
+            leaves = depth < MAX_DEPTH  # a child's depth is within the limit
             for key, child in pairs:
-                if isinstance(key, str):
+                if type(key) is str and (len(key) > MAX_TEXT or not key.isprintable()):
                     found = _text_problem(key)
                     if found:
                         yield where or "(top)", f"a key {found}"
                         continue
+                if leaves and type(child) is str:
+                    if len(child) > MAX_TEXT or not child.isprintable():
+                        found = _text_problem(child)
+                        if found:
+                            path = f"{where}.{key}" if where else str(key)
+                            yield path, f"expected text as records hold it, found {found}"
+                    continue
                 stack.append((child, f"{where}.{key}" if where else str(key), depth + 1))
         elif isinstance(value, bool) or value is None or isinstance(value, float):
             continue
