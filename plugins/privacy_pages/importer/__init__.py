@@ -2,32 +2,19 @@
 
 ``import_pages`` reads each page, writes a product record (and any new catalog items and
 categories) into a content tree, and returns one :class:`~.report.PageReport` per page. The
-package imports nothing from MkDocs.
+package imports nothing from MkDocs. A page goes through, in order:
 
-Modules, in the order a page goes through them:
-
-* :func:`~privacy_pages.load.mojibake.repair_text` — mojibake repaired (and reported) first;
-* :mod:`.markdown_doc` — the page as blocks with source lines; :mod:`.outline` — its sections;
-* :mod:`.classify` — what a heading or a sentence means; :mod:`.shapes` — data tables and
-  lists recognized by their shape under any heading; :mod:`.requirement` — "(optional)" and
-  "Required" in an item's own words;
-* :mod:`.statement`, :mod:`.data_sections`, :mod:`.storage_sections`,
-  :mod:`.sharing_sections` — the section readers,
-  which fill a :mod:`.draft` and put what they do not recognize into free-form sections
-  (:mod:`.section_reader`, :mod:`.markdown_out`), once data tables and lists under a lead
-  that names their kind have been taken out of it (``StatementReader.rescue``);
-* :mod:`.item_text`, :mod:`.tables`, :mod:`.statements`, :mod:`.prose_facts`,
-  :mod:`.markup` — items from bullets and cells, table layouts, storage facts in prose (and
-  storage, retention and recipients said in passing under any heading), inline HTML and
-  Markdown;
-* :mod:`.front_matter` — metadata for the site's rules;
-* :mod:`.wording`, :mod:`.catalog_match`, :mod:`.items` — how names are compared, catalog
-  matching with its confidence, and ids;
-* :mod:`.grouping`, :mod:`.controls`, :mod:`.control_settings`, :mod:`.empty_sections`,
-  :mod:`.records` — bullets regrouped the way the catalog reads them, controls and empty
-  sections in the page's words, the settings, variables, commands and flags that turn
-  collection off, and records in schema order;
-* :mod:`.writer`, :mod:`.report` — the files, and the import report.
+* :mod:`.markdown_doc` (blocks with source lines) and :mod:`.outline` (sections), once
+  :func:`~privacy_pages.load.mojibake.repair_text` has repaired mojibake;
+* :mod:`.statement`, which reads each section with the extractor of its kind (its table
+  ``EXTRACTORS``; :mod:`.classify` says the kind) into a :mod:`.draft`, sharing a
+  :class:`~.reading.Reading`; what they do not recognize goes to free-form sections once
+  :mod:`.by_shape` has taken the data tables and lists it holds;
+* :mod:`.records`, which regroups items (:mod:`.grouping`), matches them against the catalog
+  (:mod:`.catalog_match`, :mod:`.items`), completes controls and empty sections, and writes
+  the record in schema order; :mod:`.merge` joins the drafts of a statement spread over pages;
+* :mod:`.front_matter` for metadata, :mod:`.writer` for the files, :mod:`.report` for the
+  import report.
 """
 
 from __future__ import annotations
@@ -58,7 +45,7 @@ from .records import (
     summary_for,
 )
 from .report import PageReport, PageSpan, Review, format_report, report_json
-from .statement import StatementReader
+from .statement import read_statement
 from .writer import ContentTree, product_text
 
 _MAX_BYTES = 5 * 1024 * 1024
@@ -101,11 +88,8 @@ _QUOTES = "'\""
 
 
 def _front_matter_title(document: Document) -> str | None:
-    """What ``re.search(r"^title:\\s*['\"]?(.+?)['\"]?\\s*$", text, re.M)`` captures.
-
-    Worked out without the expression, which tries each character of a long run of spaces in
-    the title against the rest of the run (time quadratic in the run).
-    """
+    """What ``re.search(r"^title:\\s*['\"]?(.+?)['\"]?\\s*$", text, re.M)`` captures, worked out
+    without it (it tried each space of a long run against the rest: time quadratic in the run)."""
     if document.front_matter is None:
         return None
     text = document.front_matter.text
@@ -132,8 +116,7 @@ def _front_matter_title(document: Document) -> str | None:
 
 
 def _page_bytes(path: Path, display: str) -> bytes:
-    """A page's bytes: a regular file only (a pipe or a device would block or never end), and
-    never more than the limit, even if the file grows while it is read."""
+    """A page's bytes: a regular file only (a pipe could block), at most the limit."""
     try:
         if not stat.S_ISREG(path.stat().st_mode):
             raise PageImportError(f"{display}: not a regular file (a pipe, device or folder)")
@@ -151,8 +134,7 @@ def _page_bytes(path: Path, display: str) -> bytes:
 def _read_document(
     path: Path, display: str, report: PageReport, offset: int = 0
 ) -> tuple[str, Document]:
-    """A page's text (decoded, line breaks made ``\n``, mojibake repaired) and its blocks, its
-    lines numbered from ``offset + 1``; each repair is in the report."""
+    """A page's text (decoded, mojibake repaired, each repair reported) and its blocks."""
     raw = _page_bytes(path, display)
     try:
         text = raw.decode("utf-8-sig")
@@ -172,18 +154,6 @@ def _read_document(
     return text, document
 
 
-def read_page(
-    path: Path,
-    display: str,
-    tree: ContentTree,
-    options: ImportOptions,
-    product_id: str | None,
-    taken_ids: frozenset[str] = frozenset(),
-) -> PageImport:
-    """Read one page into records (nothing is written)."""
-    return read_pages([(path, display)], tree, options, product_id, taken_ids)
-
-
 def read_pages(
     pages: Sequence[tuple[Path, str]],
     tree: ContentTree,
@@ -191,8 +161,7 @@ def read_pages(
     product_id: str | None,
     taken_ids: frozenset[str] = frozenset(),
 ) -> PageImport:
-    """Read one statement, from one page or the several it is spread over (each section from
-    the page that states it: :mod:`.merge`), into records; nothing is written."""
+    """Read one statement, from one page or several (:mod:`.merge`); nothing is written."""
     report = PageReport(source=" + ".join(display for _, display in pages))
     offset = 0
     read: list[tuple[PageDraft, Document]] = []
@@ -201,8 +170,7 @@ def read_pages(
         lines = text.count("\n") + 1
         reviews_before = len(report.reviews)
         root = outline(document)[1]
-        reader = StatementReader(report)
-        reader.read(document, fallback_name=path.stem, front_title=_front_matter_title(document))
+        draft = read_statement(document, report, path.stem, _front_matter_title(document))
         if len(pages) > 1:
             report.pages.append(PageSpan(display, offset, lines))
             # What the page says of itself as a whole (no line) names the page.
@@ -212,7 +180,7 @@ def read_pages(
             ]
         # The opening text: the blocks before the first section (the title aside).
         opening = (span(root.blocks[0])[0], span(root.blocks[-1])[1]) if root.blocks else (0, 0)
-        page = PageDraft(display, reader.draft, text, offset, reader.draft.name, opening)
+        page = PageDraft(display, draft, text, offset, draft.name, opening)
         read.append((page, document))
         offset += lines
     document = read[0][1]
@@ -286,9 +254,7 @@ def read_pages(
 
 
 #: The sections of a product record that state privacy facts, each by the fields that hold
-#: them: what is collected (or never), what it is used for, where it is stored and for how
-#: long, who receives it, what rights people have and what they control. Prose alone (an
-#: intro) is not a fact: a deployment guide's text can land there.
+#: them (prose alone, an intro, is not a fact: a deployment guide's text can land there).
 PRIVACY_FACTS: dict[str, tuple[str, ...]] = {
     "required": ("groups",),
     "optional": ("groups",),
@@ -311,9 +277,7 @@ PRIVACY_FACTS: dict[str, tuple[str, ...]] = {
 
 
 def privacy_facts(record: dict[str, object]) -> list[str]:
-    """The sections of a product record that state privacy facts (see
-    :data:`PRIVACY_FACTS`); none for a page that is not a privacy statement, such as a
-    deployment guide."""
+    """The sections of a record that state privacy facts (none for a deployment guide)."""
     found = []
     for key, fields in PRIVACY_FACTS.items():
         section = record.get(key)
@@ -339,14 +303,10 @@ def _header_review(report: PageReport) -> list[str]:
 
 
 def import_pages(paths: Sequence[Path], options: ImportOptions) -> list[PageReport]:
-    """Import each page into ``options.content_dir``; one report per page. With a
-    ``product_id``, the pages are one statement spread over them: one product, one report.
-
-    Every page is read and checked before anything is written, so a refused page leaves the
-    content folder as it was: raises :class:`PageImportError` for a page whose product file
-    exists with other content (unless ``force``), or that states no privacy facts (with
-    ``require_data``).
-    """
+    """Import each page into ``options.content_dir``; one report per page (with a
+    ``product_id``, the pages are one statement). Every page is checked before anything is
+    written: :class:`PageImportError` for a page whose product file exists with other content
+    (unless ``force``), or that states no privacy facts (with ``require_data``)."""
     statements = [list(paths)] if options.product_id else [[path] for path in paths]
     seen: set[Path] = set()
     for path in paths:
@@ -423,7 +383,6 @@ __all__ = [
     "format_report",
     "import_pages",
     "privacy_facts",
-    "read_page",
     "read_pages",
     "report_json",
 ]

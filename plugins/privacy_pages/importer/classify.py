@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from .markup import plain
+from .markup import plain, sentences
 
 
 class Kind(StrEnum):
@@ -44,10 +44,9 @@ def _words(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(patterns), re.IGNORECASE)
 
 
-# "X, then Y later on the line" (``X.*Y``) and "X, then Y later in the sentence" (``X[^.]*Y``)
-# are tried from the first X of each line or sentence only, which is enough (any Y after a
-# later X is after the first X too): a search that tried every X against the rest of the text
-# took time quadratic in a text with many X and no Y.
+# "X, then Y later on the line" (``X.*Y``) and in the sentence (``X[^.]*Y``) are tried from
+# the first X of each line or sentence only (any Y after a later X is after the first too):
+# trying every X took time quadratic in a text with many X and no Y.
 
 
 def _then(first: str, then: str) -> str:
@@ -87,13 +86,12 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\byour choices\b",
             r"\bnot to (?:send|collect|share|upload)\b",  # "can be configured not to send"
             r"\b(?:ways|mechanisms|methods) to (?:opt out|turn off|disable|stop)\b",
-            r"\bprivacy controls\b",
-            r"\b(?:following|these) (?:settings|options|policies|values)\b",
+            r"\b(?:privacy controls|(?:following|these) (?:settings|options|policies|values))\b",
             r"\b(?:policy|privacy) (?:settings|options)\b",
         ),
     ),
-    (Kind.OPTIONAL, _words(r"\boptional\b", r"\bopt[- ]?in\b", r"\bvoluntar")),
-    (Kind.REQUIRED, _words(r"\brequired\b", r"\bmandatory\b", r"\bessential\b", r"\bnecessary\b")),
+    (Kind.OPTIONAL, _words(r"\b(?:optional|opt[- ]?in)\b", r"\bvoluntar")),
+    (Kind.REQUIRED, _words(r"\b(?:required|mandatory|essential|necessary)\b")),
     (
         Kind.COLLECTED,
         _words(
@@ -104,82 +102,51 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"^\W*(?:examples?|types?|kinds?|categories) of\s+(?!(?:how|recipients?|processing|"
             r"purposes?|uses?|sharing|third|partners?|processors?)\b)",
             r"\bwhat\b.{0,40}\bcollect(?:ed|s|ing)?\b",
-            r"\b(?:data|information) collection\b",
-            r"\bcollecting\b",
-            r"\bdata (?:items|points|elements)\b",
-            r"\btelemetry\b",
-            r"\banalytics\b",
-            r"\busage data\b",
-            r"\bdiagnostic data\b",
+            r"\b(?:(?:data|information) collection|collecting|data (?:items|points|elements))\b",
+            r"\b(?:telemetry|analytics|usage data|diagnostic data)\b",
         ),
     ),
     (Kind.ENTITIES, _words(r"\bentities\b")),
     (
         Kind.STAFF,
         _words(
-            r"\bstaff\b",
-            r"\bpersonnel\b",
-            r"\bemployees\b",
+            r"\b(?:staff|personnel|employees)\b",
             _then(r"\bteams?\b", r"\blocat"),
             r"\bwho (?:can )?(?:access|handles?)\b",
         ),
     ),
-    (
-        Kind.RETENTION,
-        _words(r"\bretention\b", r"\bretain", r"\bhow long\b", r"\bkept\b", r"\bdeletion\b"),
-    ),
+    (Kind.RETENTION, _words(r"\b(?:retention|how long|kept|deletion)\b", r"\bretain")),
     (
         Kind.LOCATION,
         _words(
             r"\b(?:data|storage|processing) (?:location|residency)s?\b",
             _then(r"\bwhere\b", r"\b(?:data|stored|store|process)"),
-            r"\bdatacenters?\b",
-            r"\bdata centers?\b",
+            r"\b(?:datacenters?|data centers?)\b",
         ),
     ),
-    (Kind.STORAGE, _words(r"\bstorage\b", r"\bstor(?:e|ed|es|ing)\b", r"\bresiden")),
+    (Kind.STORAGE, _words(r"\b(?:storage|stor(?:e|ed|es|ing))\b", r"\bresiden")),
     (
         Kind.SHARING,
         _words(
-            r"\bshar(?:e|ed|es|ing)\b",
-            r"\bdisclos(?:e|es|ed|ing)\b",
-            r"\bthird[- ]part(?:y|ies)\b",
-            r"\b(?:sub-?)?processors\b",
-            r"\brecipients?\b",
+            r"\b(?:shar(?:e|ed|es|ing)|disclos(?:e|es|ed|ing)|third[- ]part(?:y|ies)|"
+            r"(?:sub-?)?processors|recipients?)\b"
         ),
     ),
     (
         Kind.RIGHTS,
         _words(
             r"\bdata subject",
-            r"\bdsrs?\b",
-            r"\bgdpr\b",
-            r"\bccpa\b",
-            r"\brights?\b",
-            r"\bprivacy requests?\b",
+            r"\b(?:dsrs?|gdpr|ccpa|rights?|privacy requests?)\b",
             r"\b(?:delete|export|access|correct)\w* (?:your |personal )?(?:data|information)\b",
         ),
     ),
-    (
-        Kind.COMPLIANCE,
-        _words(r"\bcomplian", r"\bcertif", r"\biso\b", r"\bsoc ?[12]\b", r"\baudits?\b"),
-    ),
-    (
-        Kind.ACCESS,
-        _words(
-            r"\baccess\b", r"\bsecurity\b", r"\bsecur(?:e|ed|ing)\b", r"\bprotect", r"\bencrypt"
-        ),
-    ),
+    (Kind.COMPLIANCE, _words(r"\bcomplian", r"\bcertif", r"\b(?:iso|soc ?[12]|audits?)\b")),
+    (Kind.ACCESS, _words(r"\b(?:access|security|secur(?:e|ed|ing))\b", r"\bprotect", r"\bencrypt")),
     (
         Kind.DATA_USE,
         _words(
-            r"\bus(?:e|es|ed|age|ing)\b",
-            r"\bprocess(?:ing|ed|es)?\b",
-            r"\bpurposes?\b",
-            r"\bprofiling\b",
-            r"\bmarketing\b",
-            r"\badvertising\b",
-            r"\bshar(?:e|ed|es|ing)\b",
+            r"\b(?:us(?:e|es|ed|age|ing)|process(?:ing|ed|es)?|purposes?|profiling|marketing|"
+            r"advertising|shar(?:e|ed|es|ing))\b",
             r"^\W*why\W*$",
         ),
     ),
@@ -187,24 +154,15 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.MORE_INFO,
         _words(
-            r"\bmore information\b",
-            r"\bsee also\b",
+            r"\b(?:more information|see also|learn more|resources|references|contact us|"
+            r"additional information|further reading)\b",
             r"\brelated (?:articles?|topics?|content|links|information|documentation)\b",
-            r"\blearn more\b",
-            r"\bresources\b",
-            r"\breferences\b",
-            r"\badditional information\b",
-            r"\bcontact us\b",
-            r"\bfurther reading\b",
         ),
     ),
     (
         Kind.OVERVIEW,
         _words(
-            r"\boverview\b",
-            r"\bintroduction\b",
-            r"\babout\b",
-            r"\bsummary\b",
+            r"\b(?:overview|introduction|about|summary)\b",
             r"\blast (?:updated|modified|revised|reviewed)\b",
             r"\beffective (?:date|as of|from)\b",
         ),
@@ -257,11 +215,8 @@ _GROUP_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def optional_kind(*texts: str) -> str:
-    """The kind of an optional group (diagnostic, feedback, telemetry or other) from its words.
-
-    The texts are tried in order (the title before the intro), so a group titled "Diagnostic
-    data" whose intro mentions feedback stays diagnostic.
-    """
+    """The kind of an optional group (diagnostic, feedback, telemetry or other) from its words,
+    tried in order (a group titled "Diagnostic data" whose intro mentions feedback stays so)."""
     for text in texts:
         for kind, pattern in _GROUP_KINDS:
             if pattern.search(text):
@@ -286,12 +241,7 @@ _APPLIES_TO_INLINE = re.compile(r"^\W*applies\s+to\s*:?\**\s*:?\s*(?P<rest>.+)$"
 
 
 def is_never_lead(text: str) -> bool:
-    """Whether a paragraph introduces a list of data that is never collected.
-
-    Only the last sentence counts: "X does not collect data itself. It uses data from:" is not.
-    """
-    from .markup import sentences
-
+    """Whether a paragraph's last sentence introduces a list of data never collected."""
     parts = sentences(plain(text))
     return bool(parts) and bool(_NEVER_LEAD.search(parts[-1]))
 
@@ -352,14 +302,9 @@ _VERB = re.compile(
 
 
 def split_condition(text: str) -> tuple[str, str | None, str]:
-    """Split "NAME, only when CONDITION. REST" into its three parts, when that is reliable.
-
-    Reliable means: the name is a noun phrase of at most 12 words (no verb like "is" or
-    "can"), and the condition is a clause of two or more words that ends the sentence.
-    Returns ``(text, None, "")`` when there is no reliable condition.
-    """
-    from .markup import sentences
-
+    """Split "NAME, only when CONDITION. REST" into its three parts when that is reliable (the
+    name a noun phrase of at most 12 words, the condition a clause of two or more words that
+    ends the sentence); else ``(text, None, "")``."""
     parts = sentences(text)
     if not parts:
         return text, None, ""
@@ -378,20 +323,3 @@ def split_condition(text: str) -> tuple[str, str | None, str]:
     if name.count("(") != name.count(")"):
         return text, None, ""
     return name, condition, rest
-
-
-__all__ = [
-    "DATA_KINDS",
-    "HEADING_RULES",
-    "PAGE_SECTION",
-    "STORAGE_KINDS",
-    "Kind",
-    "applies_to_inline",
-    "classify_heading",
-    "is_applies_to",
-    "is_group_condition",
-    "is_never_lead",
-    "is_purpose_lead",
-    "optional_kind",
-    "split_condition",
-]

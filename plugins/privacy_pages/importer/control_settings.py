@@ -1,20 +1,11 @@
 """The settings, environment variables, commands and flags that turn collection off.
 
-A controls section says how to opt out in sentences and code ("Set the
-`TOOL_TELEMETRY_OPTOUT` environment variable to `1`.", "```sh\nbrew analytics off\n```"), and
-pages say it in passing elsewhere too ("You can opt out by setting an environment variable
-DOTNET_CLI_TELEMETRY_OPTOUT"). The options keep those words; this module names what they name,
-each once, with its kind (``controls.settings``): what comparisons and exports can use.
-
-* a variable: ``ALL_CAPS_WITH_UNDERSCORES`` (in code or not), ``$Env:NAME``, ``export NAME=1``;
-* a flag: ``--disable-telemetry``, ``-disableMetrics``;
-* a setting: ``telemetry.telemetryLevel``, ``setting(telemetry.telemetryLevel)``,
-  ``"telemetry.telemetryLevel": "off"``, ``disableTelemetry`` (in code);
-* a command: code of two or more words that starts with a tool's name
-  (``brew analytics off``, ``gatsby telemetry --disable``).
-
-A table in a controls section is a table of settings, or of the values of the one setting its
-lead names (VS Code's ``telemetry.telemetryLevel`` levels): :func:`table_settings`.
+Pages say how to opt out in sentences and code ("Set the `TOOL_TELEMETRY_OPTOUT` environment
+variable to `1`.", "```sh\nbrew analytics off\n```"), in a controls section or in passing. The
+options keep those words; this module names what they name, each once, with its kind
+(``controls.settings``): a variable (``ALL_CAPS_NAME``, ``$Env:NAME``, ``export NAME=1``), a
+flag (``--disable-telemetry``), a setting (``telemetry.telemetryLevel``, ``disableTelemetry``
+in code) or a command (code of two or more words that starts with a tool's name).
 """
 
 from __future__ import annotations
@@ -97,25 +88,19 @@ def named_settings(markdown: str, *, bare: bool = True) -> list[tuple[str, str]]
     if bare:
         outside = _CODE_SPAN.sub(" ", text)
         found += [(m.group(), "environment-variable") for m in _BARE_VARIABLE.finditer(outside)]
-    seen: set[str] = set()
-    unique = []
+    unique: dict[str, str] = {}
     for name, kind in found:
-        if name not in seen:
-            seen.add(name)
-            unique.append((name, kind))
-    return unique
+        unique.setdefault(name, kind)
+    return list(unique.items())
 
 
 def settings_from(texts: list[str]) -> list[dict[str, Any]]:
     """``controls.settings`` entries for what a controls section's texts name."""
-    entries: list[dict[str, Any]] = []
-    seen: set[str] = set()
+    found: dict[str, str] = {}
     for text in texts:
         for name, kind in named_settings(text):
-            if name not in seen:
-                seen.add(name)
-                entries.append({"name": name, "kind": kind})
-    return entries
+            found.setdefault(name, kind)
+    return [{"name": name, "kind": kind} for name, kind in found.items()]
 
 
 def opt_out_settings(sentences: list[str]) -> list[dict[str, Any]]:
@@ -124,8 +109,7 @@ def opt_out_settings(sentences: list[str]) -> list[dict[str, Any]]:
 
 
 def table_settings(table: Table, lead: str | None) -> list[dict[str, Any]]:
-    """A table in a controls section: the values of the one setting its lead names (each row
-    a value, its other cells what the value does), else one setting per row."""
+    """A controls table: the values of the one setting its lead names, else one per row."""
     headers = [plain(h).strip() for h in table.header]
     named = named_settings(lead or "", bare=True)
     rows = []
@@ -162,8 +146,7 @@ def table_settings(table: Table, lead: str | None) -> list[dict[str, Any]]:
 
 
 def merged(*lists: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Settings lists joined, each name once (a later entry's values and description are
-    added to the first entry of its name)."""
+    """Settings lists joined, each name once (later entries complete the first)."""
     result: list[dict[str, Any]] = []
     by_name: dict[str, dict[str, Any]] = {}
     for entries in lists:
@@ -178,13 +161,3 @@ def merged(*lists: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 if key in entry and key not in known:
                     known[key] = entry[key]
     return result
-
-
-__all__ = [
-    "OPT_OUT",
-    "merged",
-    "named_settings",
-    "opt_out_settings",
-    "settings_from",
-    "table_settings",
-]

@@ -1,18 +1,12 @@
 """How optional items are controlled, in the page's own words.
 
-The site asks each optional item to say who turns its collection on or off (lint rule
-``optional-item-without-control``). Pages say it once for a whole section or group ("Customers
-can control the collection of optional data.", "Below diagnostic data is collected only with
-the consent of the user", "Feedback Data is collected through in-app feedback provided by the
-user") or for one item ("The user's email address, if they choose to provide it."). Those
-sentences, all of them, become the ``control`` of each optional item that has none: the item's
-own, its group's and the section's (a section's sentence about diagnostic or feedback data only
-for groups of that kind).
-
-Where the page does not say who decides, even when it says why the data is optional ("This
-data is only for diagnostic purposes and is not required for the service itself.", which stays
-in the intro it came from), the item records it: ``control: not-stated``. Nothing is made up,
-the page shows no filler, and the report names the item for the writer to complete.
+The site asks each optional item to say who turns its collection on or off. Pages say it for a
+section or group ("Customers can control the collection of optional data.") or for one item
+("The user's email address, if they choose to provide it."). Those sentences become the
+``control`` of each optional item that has none: the item's own, its group's and the section's
+(one about diagnostic or feedback data only for groups of that kind). Where the page does not
+say who decides, the item records ``control: not-stated``, and the report names it: nothing
+is made up.
 """
 
 from __future__ import annotations
@@ -61,8 +55,7 @@ def _unique(found: list[str]) -> list[str]:
 
 
 def _own(item: ItemDraft) -> list[str]:
-    """The item's own words about who decides ("if they choose to provide it"): its condition
-    and description, never its name ("Consent status" names data, it does not control it)."""
+    """The item's own words (condition, description; never its name) about who decides."""
     found = [item.condition or ""]
     found.extend(sentences(item.description or ""))
     return [_sentence(text) for text in found if text and _CONTROL.search(plain(text))]
@@ -92,6 +85,3 @@ def add_controls(optional: DataDraft, report: PageReport) -> None:
                 f"recorded as control: {CONTROL_NOT_STATED}: replace it with a control: line "
                 "when you know",
             )
-
-
-__all__ = ["add_controls"]

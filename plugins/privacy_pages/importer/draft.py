@@ -1,7 +1,5 @@
-"""The draft of a product record, as the section readers fill it in.
-
-Plain lists and strings in page order; :mod:`.records` turns a draft into the YAML record.
-"""
+"""The draft of a product record, as the extractors fill it in (plain lists and strings in
+page order); :mod:`.records` turns it into the YAML record."""
 
 from __future__ import annotations
 
@@ -95,6 +93,3 @@ class StatementDraft:
     #: ``scope.lists`` entries: {"intro": ..., "sends_data": bool, "entries": [...]}.
     scope_lists: list[dict[str, Any]] = field(default_factory=list)
     sections: list[dict[str, str]] = field(default_factory=list)
-
-
-__all__ = ["DataDraft", "GroupDraft", "StatementDraft", "StorageDraft"]

@@ -1,15 +1,10 @@
-"""The page sections an imported page does not cover, marked as empty in the product's voice.
+"""The page sections an imported page does not cover, marked as empty.
 
-A product page has a fixed set of sections (:data:`~privacy_pages.model.sections.SECTIONS`). A
-section the record says nothing about shows the site's sentence for it (in the product's
-voice, see ``EMPTY_SECTION_WORDING``), and the site warns about it
-(lint rule ``unmarked-empty-section``) until the record marks it under ``empty_sections``. The
-importer marks each one the page does not cover with a neutral sentence that names the
-product and says what is not given, never what the product does or does not do: the page is
-silent, so that is all that is known ("No further reading is listed for Intune.").
-
-What counts as content follows :func:`~privacy_pages.model.sections.section_has_content`,
-read off the record's keys (a free-form section placed after a section counts).
+The site warns about a section the record says nothing about until the record marks it under
+``empty_sections``. Each one the page does not cover gets a neutral sentence that names the
+product and says what is not given, never what the product does: the page is silent ("No
+further reading is listed for Intune."). What counts as content follows
+:func:`~privacy_pages.model.sections.section_has_content` (a free-form section counts).
 """
 
 from __future__ import annotations
@@ -93,6 +88,3 @@ def empty_sections(record: dict[str, Any], name: str) -> dict[str, str]:
             continue
         result[section_id] = SENTENCES[section_id].format(name=name)
     return result
-
-
-__all__ = ["SENTENCES", "empty_sections", "product_name"]

@@ -1,10 +1,8 @@
 """Front matter of a source page → the product's metadata, normalized for the site's rules.
 
-Microsoft Learn pages differ: ``ms.prod`` here and ``ms.service`` there, ``ms.collection`` as a
-string or a list, ``ms.date`` as ``04/27/2022``. Values are normalized to the types the site
-declares (lists split on commas, dates made ISO), unknown keys are kept as they are, and a key
-the site requires but the page lacks is taken from a synonym, from the existing record, or
-filled with a placeholder that the report lists for review.
+Values get the types the site declares (``ms.collection`` a list, ``ms.date`` an ISO date),
+unknown keys are kept, and a key the site requires but the page lacks is taken from a synonym
+(``ms.prod`` for ``ms.service``), the existing record, or a placeholder the report lists.
 """
 
 from __future__ import annotations
@@ -120,9 +118,7 @@ def read_metadata(
         for offset, text in enumerate(front.text.split("\n"), start=front.line + 1):
             if text.lstrip().startswith("#") and text.strip("# \t"):
                 report.review(
-                    offset,
-                    "metadata",
-                    f"front-matter comment not imported: {text.strip()}",
+                    offset, "metadata", f"front-matter comment not imported: {text.strip()}"
                 )
     values: dict[str, object] = {}
     line = front.line if front else 0
@@ -207,6 +203,3 @@ def _fill(
     if kind == "list":
         return [PLACEHOLDER], f"not in the page; set to [{PLACEHOLDER}] — replace it"
     return PLACEHOLDER, f"not in the page; set to {PLACEHOLDER!r} — replace it"
-
-
-__all__ = ["PLACEHOLDER", "SYNONYMS", "read_metadata"]

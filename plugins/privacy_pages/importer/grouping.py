@@ -1,18 +1,11 @@
 """Groups and items read the way the catalog reads them, before they are matched.
 
-Pages pack several data items into one bullet ("Time of install, size of APK and permissions",
-"Device information such as date & time, iOS version, CPU info, and Device identifier") and use
-a bullet as the heading of what it holds or of the bullets after it ("Tenant, Device, and User
-information"). Against an existing catalog both are recognized, and only then:
-
-* a bullet is split into its parts when every part is a catalog item;
-* a bullet whose words name an existing category (other than its group's) heads a group of
-  that category, when what it lists, holds, or heads are catalog items.
-
-With an empty catalog nothing changes, and every change is listed in the report.
-
-:func:`category_for` says which category a group is: the one its heading names, else the one
-most of its items belong to in the catalog.
+Pages pack several items into one bullet ("Time of install, size of APK and permissions") and
+use a bullet as the heading of what it holds or of the bullets after it. Against an existing
+catalog (only), a bullet is split into its parts when every part is a catalog item, and a
+bullet that names another existing category heads a group of it when what it lists, holds or
+heads are catalog items. Every change is in the report. :func:`category_for` says which
+category a group is: the one its heading names, else the one most of its items belong to.
 """
 
 from __future__ import annotations
@@ -120,9 +113,6 @@ class Regrouper:
                 if part.items or part is group:
                     groups.append(part)
         section.groups = groups
-
-    def never(self, items: list[ItemDraft]) -> list[ItemDraft]:
-        return self.split_items(items, None)
 
     # -- bullets that head a group -------------------------------------------------------------
 
@@ -272,8 +262,7 @@ class Regrouper:
         return result
 
     def parts(self, name: str, category: str | None) -> list[str]:
-        """The parts of "A, B and C" when each is a catalog item (a shared last word may be
-        left out: "calling or web browsing history"); else ``[]``."""
+        """The parts of "A, B and C" when each is a catalog item ("calling or web history")."""
         parts = split_parts(name)
         if len(parts) < 2 or not all(parts):
             return []
@@ -291,6 +280,3 @@ class Regrouper:
             else:
                 return []
         return [_sentence_case(name) for name in names]
-
-
-__all__ = ["CategoryChoice", "Regrouper", "category_for", "split_parts"]

@@ -1,16 +1,15 @@
 """One data item from the text of a bullet or a table cell: name, description, condition…
 
-"**Azure tenant ID** - GUID that identifies your organization" and "Full URL, when clicked."
-both say what the data is and, sometimes, when it is collected. The name becomes the item's
-name (plain text, matched against the catalog), the rest its description (Markdown), a
-trailing "only when…" clause its condition, and nested bullets its details or, when the
-parent says "one of the following", its alternatives.
+In "**Azure tenant ID** - GUID that identifies your organization" or "Full URL, when clicked."
+the name becomes the item's name (plain text), the rest its description (Markdown), a trailing
+"only when…" its condition, and nested bullets its details or, after "one of the following",
+its alternatives.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .classify import split_condition
@@ -73,12 +72,8 @@ def _joined(parts: list[str]) -> str | None:
 
 @dataclass
 class ItemDraft:
-    """A data item as the page words it, before it is matched against the catalog.
-
-    ``description``, ``note`` and ``purpose`` grow by paragraphs (one per table row that
-    continues the item): they are kept as their paragraphs and joined when read, so that an
-    item continued over many rows costs time linear in its text.
-    """
+    """A data item as the page words it. ``description``, ``note`` and ``purpose`` grow by
+    paragraphs (a table row that continues the item), joined when read: time linear in them."""
 
     name: str
     line: int
@@ -117,40 +112,27 @@ class ItemDraft:
     def note(self) -> str | None:
         return _joined(self._note)
 
-    @note.setter
-    def note(self, value: str | None) -> None:
-        self._note = [] if value is None else [value]
-
     @property
     def purpose(self) -> str | None:
         return _joined(self._purpose)
-
-    @purpose.setter
-    def purpose(self, value: str | None) -> None:
-        self._purpose = [] if value is None else [value]
 
     def add_note(self, text: str) -> None:
         _add(self._note, text)
 
     def renamed(self, name: str, *, nested: bool = True) -> ItemDraft:
         """A copy under another name (with its details and alternatives, if ``nested``)."""
-        copy = ItemDraft(
-            name,
-            self.line,
-            self.condition,
-            list(self.details) if nested else [],
-            self.alternatives_intro if nested else None,
-            list(self.alternatives) if nested else [],
-            self.ordered and nested,
-            self.control,
-            self.classification,
-            dict(self.workloads),
-            self.implied,
+        copy = replace(
+            self,
+            name=name,
+            details=list(self.details) if nested else [],
+            alternatives_intro=self.alternatives_intro if nested else None,
+            alternatives=list(self.alternatives) if nested else [],
+            ordered=self.ordered and nested,
+            workloads=dict(self.workloads),
+            said=False,
+            listable=False,
         )
-        copy.optional = self.optional
-        copy.listable = False
-        copy._description = list(self._description)
-        copy._note = list(self._note)
+        copy._description, copy._note = list(self._description), list(self._note)
         copy._purpose = list(self._purpose)
         return copy
 
@@ -182,19 +164,13 @@ _SENTENCE_VERB = re.compile(
     re.IGNORECASE,
 )
 
-
 _CLAUSE = re.compile(r"\b(?:that|which|who|when|if|where|whenever|unless|while|whether)\b.*$", re.I)
-
 
 _CONDITION_FIRST = re.compile(r"^(?:if|when|unless|while|once)\b[^,]*,", re.I)
 
 
 def reads_as_sentence(draft: ItemDraft) -> bool:
-    """Whether an item's name is a sentence rather than the name of some data.
-
-    A verb in a relative or conditional clause ("Logs that are uploaded when ...") does not
-    count; one in the main clause ("X is sent to Y") does.
-    """
+    """Whether an item's name is a sentence ("X is sent to Y"), by its main clause."""
     words = draft.name.split()
     if _CONDITION_FIRST.match(draft.name):
         return True  # "If the policy is set, Edge sends ...": a sentence that starts with its if
@@ -261,7 +237,6 @@ _SENTENCE_BREAK = re.compile(
     r"(?<=[A-Za-z0-9)\]`*])(?<!\.[A-Za-z])(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bInc)(?<!\bLtd)(?<!\bCo)"
     r"\.\s+(?=[A-Z*`\[])"
 )
-_NAME_COLON = re.compile(r":\s+")
 _NAME_PARENS = re.compile(r"\s+\(")
 _NAME_COMMA = re.compile(r",\s+")
 _NAME_CLAUSE = re.compile(r"\s+(?=(?:that|which|who|where|when)\s)")
@@ -272,15 +247,12 @@ _NAME_QUALIFIER = re.compile(
 )
 
 
-def _short_name(name: str, description: str | None) -> tuple[str, str | None]:
-    """A name that holds more than a name (a second sentence, or a phrase past the length
-    bound) cut where the phrase ends: at its first sentence's end, else (when too long) at a
-    colon, an opening parenthesis or a comma after a short noun phrase; what follows leads the
-    description, so the text reads as before."""
+def short_name(name: str, description: str | None) -> tuple[str, str | None]:
+    """A name that holds more than a name, cut; what follows leads the description."""
     cuts: list[re.Match[str] | None] = [_SENTENCE_BREAK.search(name)]
     if len(plain(name)) > MAX_NAME_LENGTH and not _name_list(plain(name)):
         cuts += [
-            _NAME_COLON.search(name),
+            _COLON.search(name),
             _NAME_PARENS.search(name),
             _NAME_CLAUSE.search(name),
             _NAME_COMMA.search(name),
@@ -309,11 +281,6 @@ def _short_name(name: str, description: str | None) -> tuple[str, str | None]:
             moved = name[cut.end() :].strip()
             return name[: cut.start()].strip(), f"{moved} {description}" if description else moved
     return name, description
-
-
-def short_name(name: str, rest: str | None) -> tuple[str, str | None]:
-    """(name, rest) with a name that says more than a name cut (see :func:`_short_name`)."""
-    return _short_name(name, rest)
 
 
 @dataclass
@@ -349,10 +316,7 @@ class ItemSource:
                 children.extend(block.items)
                 ordered = ordered or block.ordered
             elif isinstance(block, Paragraph):
-                if children:
-                    texts.append(block.text)
-                else:
-                    texts.insert(len(texts), block.text)
+                texts.append(block.text)
         if not texts and children:
             first, *rest = children
             return cls(first.text, line, first.paragraphs, tuple(rest), ordered)
@@ -435,7 +399,7 @@ def item_from(source: ItemSource) -> ItemDraft:
     if not wants_alternatives:
         head, condition, rest = split_condition(text)
     name, description = split_name(head)
-    name, description = _short_name(name, description)
+    name, description = short_name(name, description)
     name, optional = marker(name)
     if description:
         description, described = marker(description)
@@ -486,13 +450,11 @@ _NOT_A_NAME = re.compile(
     r"/|\b(?:with|from|by|about|between|to|into|on|at|than|as|etc)\b", re.IGNORECASE
 )
 
-
 _PARENTHESIZED = re.compile(r"\([^()]*\)")
 
 
 def listed_items(draft: ItemDraft) -> list[ItemDraft]:
-    """The items a bullet lists, one per comma-separated part, when it is nothing but a list
-    of three or more short names (no description, details, or verb); else ``[draft]``."""
+    """The items a bullet lists when it is only three or more short names, else it."""
     if draft.description or draft.details or draft.alternatives or draft.note or draft.purpose:
         return [draft]
     parts = _name_list(draft.name)
@@ -518,18 +480,3 @@ def _name_list(name: str) -> list[str] | None:
     ):
         return None
     return parts
-
-
-__all__ = [
-    "DEFINED_TERM",
-    "DetailDraft",
-    "ItemDraft",
-    "ItemSource",
-    "collected_subject",
-    "is_data_list",
-    "item_from",
-    "listed_items",
-    "reads_as_sentence",
-    "short_name",
-    "split_name",
-]

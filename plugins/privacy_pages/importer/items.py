@@ -1,10 +1,8 @@
 """The catalog items and categories of the content tree, and the new ids an import makes.
 
-An item that matches a catalog item (:mod:`.catalog_match`) reuses that item's id, so that
-comparisons line up across products. Anything else gets a new id made from its name —
-deterministically, so that importing the same page twice gives the same ids — with a numeric
-suffix when the id is already taken by something with another name. Both indexes also know
-which products use each item and category, and whether as required or optional data.
+An item that matches a catalog item reuses its id, so that comparisons line up across
+products; anything else gets an id made from its name (the same for the same page), with a
+number when it is taken. Both indexes know which products use each item and category, and how.
 """
 
 from __future__ import annotations
@@ -21,14 +19,12 @@ from .wording import comparable
 
 ID_MAX = 64
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
-#: Words that do not tell two names apart ("Web page or Network information", "Web page /
-#: Network information").
+#: Words that do not tell two names apart ("Web page or Network information").
 _CONNECTIVES = re.compile(r"\b(?:and|or)\b")
 
 
 def normalize_name(name: str) -> str:
-    """How names are compared: case, punctuation, accents, "and"/"or" and a leading article
-    ignored."""
+    """How names are compared: case, punctuation, accents, and/or, articles ignored."""
     value = unicodedata.normalize("NFKD", plain(name)).encode("ascii", "ignore").decode()
     value = value.lower().replace("'s ", " ").replace("\u2019s ", " ")
     value = re.sub(r"[^a-z0-9]+", " ", _CONNECTIVES.sub(" ", value)).strip()
@@ -48,11 +44,8 @@ def slug(text: str, fallback: str = "item") -> str:
 
 
 def _with_suffix(base: str, taken: set[str], next_number: dict[str, int]) -> str:
-    """``base``, or ``base-2``, ``base-3``… the first not taken (the caller takes it).
-
-    ``next_number`` remembers, per base, the number after the last one given: every lower one
-    is taken, as long as ``taken`` only grows (see :meth:`CatalogIndex.release`).
-    """
+    """``base``, or ``base-2``, ``base-3``… the first not taken (the caller takes it);
+    ``next_number``: per base, the first number that may be free while ``taken`` only grows."""
     if base not in taken:
         return base
     number = next_number.get(base, 2)
@@ -182,13 +175,3 @@ class CategoryIndex:
         """The requirements under which other products (but ``exclude``) use the category."""
         uses = self.uses.get(category_id, {})
         return {kind for kind, products in uses.items() if products - {exclude}}
-
-
-__all__ = [
-    "CatalogIndex",
-    "CategoryIndex",
-    "NewCatalogItem",
-    "NewCategory",
-    "normalize_name",
-    "slug",
-]

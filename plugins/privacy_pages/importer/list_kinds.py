@@ -1,11 +1,7 @@
 """Lists that are not about data: links to read, steps to follow, a reference of commands or
-code names. The import keeps them where the page has them, as free text, and the report says
-what they are, so that a writer reviewing the free text knows they hold no privacy facts (and
-the import corpus does not count them among the lists that should have become records).
-
-A list is one of these only by its shape and words, and never when it speaks of data,
-collection or the controls over it: a list of steps to turn telemetry off is a control, and a
-list of code names after "We collect:" is data.
+code names. They stay free text, and the report says what they are, so that a writer knows
+they hold no privacy facts. A list is one only by its shape and words, and never when it speaks
+of data, collection or its controls (steps to turn telemetry off are a control).
 """
 
 from __future__ import annotations
@@ -55,7 +51,6 @@ _STEP_VERB = re.compile(
 )
 _CODE_FIRST = re.compile(r"^\s*(?:\*\*)?`[^`\n]+`")
 
-
 #: A paragraph that announces the steps of a process ("The proposal process is as follows:").
 _PROCESS_LEAD = re.compile(
     r"(?:\b(?:process|procedure)\b[^.:]*|\bas follows|\b(?:these|the following) steps)\s*:\s*$",
@@ -71,8 +66,7 @@ def process_lead(text: str) -> bool:
 
 
 def list_kind(block: BulletList, lead: str | None = None) -> ListKind | None:
-    """What a list is when it is not about data (``lead``: the paragraph before it, if any);
-    ``None`` for any other list."""
+    """What a list is when not about data (``lead``: the paragraph before it); else None."""
     items = _items(block.items)
     if not items:
         return None
@@ -122,6 +116,3 @@ def _is_link_item(item: ListItem) -> bool:
         rest = rest.replace(plain(title), " ", 1)
     rest = " ".join(rest.split()).strip(" .,;:-\u2013\u2014")
     return len(rest.split()) <= _LINK_ITEM_WORDS or bool(_SEE.match(rest.lower()))
-
-
-__all__ = ["WHY", "ListKind", "list_kind", "process_lead"]

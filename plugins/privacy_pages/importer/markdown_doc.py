@@ -1,31 +1,18 @@
 """A tolerant reader of Markdown privacy statements (Microsoft Learn / DocFX style).
 
-It splits a page into blocks — front matter, headings, paragraphs, bullet trees, tables,
-alerts, quotes, DocFX includes and images, code, raw HTML — and keeps the source line of
-every block, so that the import report can point a writer at the exact line.
+A page becomes blocks (headings, paragraphs, bullet trees, tables, alerts, quotes, DocFX
+includes and images, code, raw HTML), each with its source lines for the import report. The
+structure comes from markdown-it-py's CommonMark tokens and their line maps; each block's text
+is its source lines. Real pages are not CommonMark, so a pre-pass rewrites lines (never adding
+or removing one) and block rules of our own read what CommonMark does not: headings without a
+space after ``#``; bullets written any which way (``-**bold**``, ``•``), nested by any deeper
+indent; pipe tables without outer pipes or a delimiter row (markdown-it-py's GFM table rule
+needs both, and splits cells at a pipe in code), and HTML tables; DocFX includes, images,
+directives, alerts and ``[!div]`` quotes; ``{#id}`` and ``<a name>`` in headings.
 
-The block structure comes from markdown-it-py's CommonMark token stream, whose line maps give
-each block's source lines; every block's text is those source lines, not a rendering of them.
-Real pages are not CommonMark, so a pre-pass rewrites lines (never adding or removing one, so
-the maps stay the source lines) and a few block rules of our own read what CommonMark does not:
-
-* headings without a space after ``#``; ``-**bold**``, ``•`` and ``1.`` bullets written any
-  which way, nested by indentation (any deeper indent nests: the pre-pass re-indents every
-  bullet to where CommonMark nests it), and lazy continuation lines;
-* pipe tables without outer pipes or without a delimiter row, and HTML tables;
-* DocFX includes, ``:::image`` blocks (with a ``type="complex"`` description up to
-  ``:::image-end:::``), layout directives such as ``:::row:::``, alerts and ``[!div]`` quotes;
-* ``{#id}`` attributes and ``<a name>`` anchors cut from headings.
-
-Where CommonMark reads a page differently and as DocFX renders it, its reading is kept: a line
-without ``>`` right after a quote continues the quote (lazy continuation).
-
-It never raises on odd input: anything it cannot place becomes a paragraph. Hostile input is
-read in time linear in its size, and nothing in it nests without bound: bullets nested deeper
-than :data:`MAX_LIST_DEPTH` levels are kept, one level up, as siblings of the deepest level
-(the document's ``notes`` say where, for the import report), so that every walk over a list's
-tree (``ListItem.children``) is at most that deep. Quotes, whose nesting markdown-it-py stops
-following at its ``maxNesting``, are read from their source lines, so nothing in them is lost.
+It never raises: what it cannot place becomes a paragraph. Hostile input is read in linear
+time, and nothing nests without bound: bullets deeper than :data:`MAX_LIST_DEPTH` are kept at
+that depth (the document's ``notes`` say where), and quotes are read from their source lines.
 """
 
 from __future__ import annotations
@@ -219,12 +206,9 @@ _TABLE_DELIMITER = re.compile(r"^\s*+\|?\s*+:?-++:?\s*+(?:\|\s*+:?-++:?\s*+)*+\|
 
 
 def _attributes(text: str) -> tuple[tuple[str, str], ...]:
-    """``(key, value)`` of each ``key="value"`` in ``text``, as ``_ATTR.finditer`` finds them.
-
-    Only the first letter of each run of name characters is tried: a key from a later letter
-    of the run ends where the run ends too, so it fares the same (trying each letter of a long
-    run took time quadratic in the run).
-    """
+    """``(key, value)`` of each ``key="value"`` in ``text``, as ``_ATTR.finditer`` finds them,
+    trying only the first letter of each run of name characters (a later letter fares the
+    same; trying each took time quadratic in the run)."""
     found: list[tuple[str, str]] = []
     position = 0
     while (run := _NAME_RUN.search(text, position)) is not None:
@@ -271,7 +255,7 @@ def _starts_table(lines: list[str], index: int) -> bool:
     if not _is_table_row(line):
         return False
     following = lines[index + 1] if index + 1 < len(lines) else ""
-    if _TABLE_DELIMITER.match(following) and "-" in following:
+    if _delimiter(following):
         return True
     # A pipe table without a delimiter row: two or more lines that start and end with '|'.
     stripped, following = line.strip(), following.strip()
@@ -299,8 +283,7 @@ def _breaks_paragraph(line: str) -> bool:
 
 
 def _html_end(lines: list[str], start: int) -> int:
-    """The index after raw HTML from ``start``: a comment up to ``-->``, a ``<table>`` up to
-    its end, anything else up to a blank line."""
+    """The index after raw HTML: a comment to ``-->``, a table to its end, else a blank line."""
     first, index, depth = lines[start].lstrip().lower(), start, 0
     while index < len(lines):
         line = lines[index]
@@ -672,10 +655,9 @@ class _TableCollector(HTMLParser):
         self.add(f"&#{name};")
 
 
-#: How much HTML may follow a construct that never ends (``<td`` without ``>``, ``<!--``
-#: without ``-->``) in a table. ``HTMLParser.close`` reads each such construct to the end of
-#: the text, so its time grows with the square of what follows; past this, the table is kept
-#: as raw HTML instead.
+#: How much HTML may follow a construct that never ends (``<td`` without ``>``) in a table:
+#: ``HTMLParser.close`` reads each to the end of the text (time quadratic in what follows), so
+#: past this, the table is kept as raw HTML.
 _HTML_UNFINISHED_LIMIT = 2000
 #: A table is padded to its widest row only while that adds at most this many cells per cell.
 _PAD_FACTOR = 4
@@ -706,11 +688,8 @@ def _html_table(text: str, line: int, end_line: int, notes: list[tuple[int, str]
 
 
 def _padded(table: Table) -> Table | None:
-    """The table with every row as wide as the widest: a cell beyond the header is kept.
-
-    ``None`` when that would multiply the table's cells (one row of thousands of cells over
-    thousands of one-cell rows): the caller keeps such a table as text.
-    """
+    """The table with every row as wide as the widest (a cell beyond the header is kept);
+    ``None`` when that would multiply its cells: the caller keeps such a table as text."""
     width = max([len(table.header), *(len(row.cells) for row in table.rows)])
     given = len(table.header) + sum(len(row.cells) for row in table.rows)
     if width * (len(table.rows) + 1) > _PAD_FACTOR * given + _PAD_SLACK:
@@ -726,13 +705,8 @@ _HEADING_ANCHOR = re.compile(r"<a\s+(?:name|id)=[\"'][^\"']*[\"']\s*>\s*</a>", r
 
 
 def _without_attributes(text: str) -> str:
-    r"""``re.sub(r"\s*\{[#.][^}]*\}\s*$", "", text)``: a trailing ``{#id}`` or ``{.class}`` cut.
-
-    The ``}`` is the text's last character but spaces, and the ``{`` the first one after the
-    ``}`` before it that is followed by ``#`` or ``.``; with the spaces before it, that is where
-    the expression's match starts (which it found by trying each ``{`` and each space against
-    the rest of the text).
-    """
+    r"""``re.sub(r"\s*\{[#.][^}]*\}\s*$", "", text)``: a trailing ``{#id}`` or ``{.class}`` cut,
+    found by scanning back from the last ``}`` (the expression tried each ``{`` and space)."""
     words = text.rstrip()
     close = len(words) - 1
     if close < 0 or words[close] != "}":
@@ -765,26 +739,3 @@ def parse(text: str) -> Document:
     tree = SyntaxTreeNode(_MD.parse(source, {"page": page}))
     blocks = [block for node in tree.children if (block := _block(lines, node)) is not None]
     return Document(front, blocks, len(lines), sorted(page.notes))
-
-
-__all__ = [
-    "MAX_LIST_DEPTH",
-    "Alert",
-    "Block",
-    "BulletList",
-    "Code",
-    "Directive",
-    "Document",
-    "FrontMatter",
-    "Heading",
-    "Html",
-    "Image",
-    "Include",
-    "ListItem",
-    "Paragraph",
-    "Quote",
-    "Table",
-    "TableRow",
-    "parse",
-    "split_cells",
-]

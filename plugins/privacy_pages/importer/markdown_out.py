@@ -1,8 +1,8 @@
 """Blocks of a source page written back as Markdown that a record's Markdown field can hold.
 
-Free-form sections, intros and request bodies keep the page's own words and structure
-(paragraphs, nested lists, tables); DocFX syntax that record fields do not render becomes plain
-Markdown (an alert a quote with a bold title, an ``:::image`` an image, an include a link).
+The page's own words and structure are kept; DocFX syntax that record fields do not render
+becomes plain Markdown (an alert a quote with a bold title, an ``:::image`` an image, an
+include a link).
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from .markdown_doc import (
     Quote,
     Table,
 )
-from .markup import plain
+from .markup import has_html, html_to_markdown, one_line, plain
+from .tables import markdown_table
 
 
 def span(block: Block) -> tuple[int, int]:
@@ -57,30 +58,13 @@ def list_markdown(items: tuple[ListItem, ...], convert: Callable[[str], str] | N
 
 
 def _inline(text: str) -> str:
-    from .markup import has_html, html_to_markdown, one_line
-
     if has_html(text):
         return html_to_markdown(text)
     return one_line(text)
 
 
-_ALERT_TITLES = {
-    "note": "Note",
-    "tip": "Tip",
-    "important": "Important",
-    "warning": "Warning",
-    "caution": "Caution",
-}
-
-
 def to_markdown(block: Block) -> str:
-    """One block written back as Markdown that a record's Markdown field can hold.
-
-    DocFX syntax, which record fields do not render, becomes plain Markdown: an alert becomes a
-    quote with a bold title, an ``:::image`` an image, an include a link to the included file.
-    """
-    from .markup import has_html, html_to_markdown
-
+    """One block written back as Markdown that a record's Markdown field can hold."""
     if isinstance(block, Paragraph):
         return (
             "\n".join(_inline(line) for line in block.text.split("\n"))
@@ -92,7 +76,7 @@ def to_markdown(block: Block) -> str:
     if isinstance(block, Heading):
         return f"**{plain(block.text)}**"
     if isinstance(block, Alert):
-        body = [f"**{_ALERT_TITLES.get(block.kind, block.kind.title())}:**"]
+        body = [f"**{block.kind.title()}:**"]
         body.extend(block.text.split("\n"))
         return "\n".join("> " + line if line.strip() else ">" for line in body)
     if isinstance(block, Quote):
@@ -108,8 +92,6 @@ def to_markdown(block: Block) -> str:
     if isinstance(block, Html):
         return html_to_markdown(block.text) if has_html(block.text) else block.text
     if isinstance(block, Table):
-        from .tables import markdown_table
-
         return markdown_table(block)
     return ""
 
@@ -118,6 +100,3 @@ def blocks_markdown(blocks: list[Block]) -> str:
     """Several blocks as one Markdown text, separated by blank lines."""
     parts = [to_markdown(block).strip() for block in blocks]
     return "\n\n".join(part for part in parts if part)
-
-
-__all__ = ["blocks_markdown", "list_markdown", "span", "to_markdown"]

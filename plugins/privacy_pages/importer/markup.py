@@ -1,14 +1,10 @@
 """Inline text of a source page: HTML in cells to Markdown, Markdown to plain text, links.
 
-Record fields are either *plain text* (names, conditions, periods: Markdown characters are
-shown literally) or *Markdown* (descriptions, intros: raw HTML is shown as text). Source pages
-mix both, with inline HTML (``<br>``, ``<ul><li>``, ``<b>``) inside table cells, so every value
-passes through here before it reaches a record.
-
-Every function here takes time linear in the length of its text, however hostile: the Markdown
-constructs whose regular expressions would try each opening bracket or ``**`` against the rest
-of the text (``[[[[…``, ``**a **a **a…``) are found by scanning instead, with the same result as
-the expressions given in their comments.
+Record fields are *plain text* (names, conditions) or *Markdown* (descriptions, intros); pages
+mix both, with inline HTML in table cells, so every value passes through here. Every function
+takes time linear in its text, however hostile: constructs whose regular expressions would try
+each ``[`` or ``**`` against the rest of the text are found by scanning, with the same result
+as the expressions given in their docstrings.
 """
 
 from __future__ import annotations
@@ -27,27 +23,11 @@ _HREF = re.compile(r"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNOR
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 #: Tags whose markup is dropped and whose text is kept.
 _TRANSPARENT = frozenset(
-    {"span", "div", "font", "u", "sup", "sub", "small", "big", "mark", "abbr", "cite", "section"}
+    re.findall(r"\S+", "span div font u sup sub small big mark abbr cite section")
 )
-_KNOWN = _TRANSPARENT | {
-    "br",
-    "p",
-    "ul",
-    "ol",
-    "li",
-    "b",
-    "strong",
-    "i",
-    "em",
-    "a",
-    "code",
-    "tt",
-    "kbd",
-    "strike",
-    "s",
-    "del",
-    "hr",
-}
+_KNOWN = _TRANSPARENT | set(
+    re.findall(r"\S+", "br p ul ol li b strong i em a code tt kbd strike s del hr")
+)
 
 
 def has_html(text: str) -> bool:
@@ -58,12 +38,9 @@ def has_html(text: str) -> bool:
 
 
 def html_to_markdown(text: str) -> str:
-    """Inline HTML (as found in table cells and list items) rewritten as Markdown.
-
-    ``<br>`` becomes a line break, ``<ul>/<ol><li>`` a Markdown list, ``<b>``/``<strong>``
-    bold, ``<i>``/``<em>`` italics, ``<a href>`` a link and ``<code>`` backticks. Unknown tags
-    (``<email address>`` in prose) are left as they are, and entities are decoded.
-    """
+    """Inline HTML (in table cells and list items) rewritten as Markdown: ``<br>`` a line break,
+    ``<ul><li>`` a list, ``<b>`` bold, ``<a href>`` a link... Unknown tags (``<email address>``
+    in prose) are left as they are, and entities are decoded."""
     if not has_html(text):
         return text
     out: list[str] = []
@@ -375,10 +352,8 @@ def only_link(text: str) -> tuple[str, str] | None:
 
 
 def rewrite_links(text: str, rewrite: Callable[[str, str], str | None]) -> str:
-    """Apply ``rewrite(title, url)`` to every link and image target.
-
-    ``rewrite`` returns the new target, or ``None`` to replace the link with its text.
-    """
+    """Apply ``rewrite(title, url)`` to every link and image target (``None``: the link's
+    text replaces it)."""
 
     def one(span: _Span) -> str:
         whole = text[span.start : span.end]
@@ -425,17 +400,3 @@ def sentences(text: str) -> list[str]:
     if rest:
         parts.append(rest)
     return parts
-
-
-__all__ = [
-    "drop_links",
-    "has_html",
-    "html_to_markdown",
-    "link_targets",
-    "links",
-    "one_line",
-    "only_link",
-    "plain",
-    "rewrite_links",
-    "sentences",
-]

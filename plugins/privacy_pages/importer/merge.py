@@ -1,13 +1,10 @@
-"""One statement from the pages it is spread over.
+"""One statement from the pages it is spread over (``import --product-id ID A.md B.md``).
 
-A product's statement is often several pages (Intune's: what is collected, storage and
-processing, security and sharing, audit, export and delete). ``import --product-id ID A.md
-B.md`` reads each page as it reads one, its lines numbered on from the pages before it (so
-that every line of the report names its page: :meth:`.report.PageReport.locate`), then joins
-the drafts: each section comes from the page that states it, a fact two pages state alike is
-kept once, and where two pages say different things about the same item, retention period,
-recipient or section, the record keeps both and the report lists the conflict. Nothing is
-kept silently over something else.
+Each page is read as one is, its lines numbered on from the pages before it (so that every
+line of the report names its page), then the drafts are joined: each section comes from the
+page that states it, a fact two pages state alike is kept once, and where two pages say
+different things about the same item, retention period, recipient or section, the record
+keeps both and the report lists the conflict.
 """
 
 from __future__ import annotations
@@ -82,8 +79,8 @@ def _shifted(value: T, offset: int) -> T:
 
 def product_name(titles: Sequence[str]) -> str:
     """The name the pages' titles share: their common first or last words ("Intune" of "Data
-    collection in Intune" and "Data storage and processing in Intune"; a run the titles join
-    to the rest with "in", "for"… reads as a name first), else the first title."""
+    collection in Intune" and "Data storage in Intune"; a run joined to the rest with "in",
+    "for"… first), else the first title."""
     split = [title.split() for title in titles if title.strip()]
     if not split:
         return ""
@@ -112,8 +109,7 @@ def product_name(titles: Sequence[str]) -> str:
 
 
 def page_anchor(title: str) -> str:
-    """Where, on the product page, a page of the statement goes: the anchor of the section its
-    title names (``#storage-and-retention`` for "Data storage and processing in Intune")."""
+    """The anchor of the section a page's title names (``#storage-and-retention``)."""
     heading = dict(SECTIONS)[PAGE_SECTION[classify_heading(title)]]
     return "#" + "-".join(heading.lower().split())  # the heading's id, as Markdown's toc makes it
 
@@ -131,8 +127,7 @@ def join(pages: Sequence[PageDraft], report: PageReport) -> StatementDraft:
 
 
 def _opening(page: PageDraft, report: PageReport) -> None:
-    """A later page's opening text is about its own topic, not the product: it goes to a
-    section of that topic, under the page's title."""
+    """A later page's opening text: a free-form section of its topic, under its title."""
     draft = page.draft
     if not draft.intro:
         return
@@ -162,22 +157,14 @@ def _add(into: Any, other: Any) -> None:
         elif is_dataclass(mine):
             _add(mine, theirs)
         elif not mine and theirs:
-            setattr(into, f.name, theirs)
-        # Two different values of one text field (who the staff are) are a conflict: the
-        # first is kept and _find_conflicts lists both.
+            setattr(into, f.name, theirs)  # (else the first is kept: _text_fields lists both)
 
 
 def _add_groups(mine: list[GroupDraft], theirs: list[GroupDraft]) -> None:
     """Groups of the same category and title become one; its items are added to."""
     for group in theirs:
-        same = next(
-            (
-                g
-                for g in mine
-                if g.category == group.category and g.title.casefold() == group.title.casefold()
-            ),
-            None,
-        )
+        key = (group.category, group.title.casefold())
+        same = next((g for g in mine if (g.category, g.title.casefold()) == key), None)
         if same is None:
             mine.append(group)
             continue
@@ -278,8 +265,7 @@ def _retention(pages: Sequence[PageDraft], claims: _Claims, report: PageReport) 
 
 
 def _mappings(pages: Sequence[PageDraft], claims: _Claims, report: PageReport) -> None:
-    """A recipient, use, setting or section that two pages state under the same name, each
-    differently."""
+    """A recipient, use, setting or section two pages state differently under one name."""
     said: dict[tuple[str, str], dict[str, tuple[PageDraft, dict[str, Any]]]] = {}
     for page in pages:
         draft = page.draft
@@ -317,8 +303,7 @@ def _mappings(pages: Sequence[PageDraft], claims: _Claims, report: PageReport) -
 
 
 def _text_fields(pages: Sequence[PageDraft], report: PageReport) -> None:
-    """A single text (who the staff who access the data are) that two pages give differently:
-    the first page's is kept."""
+    """Who the staff who access the data are, said differently by two pages."""
     values = [(p, p.draft.storage.staff_teams) for p in pages if p.draft.storage.staff_teams]
     if len({" ".join(v.split()) for _, v in values}) > 1:
         report.conflicts.append(
@@ -338,6 +323,3 @@ def _first_words(text: str) -> list[str]:
 def _preview(entry: dict[str, Any]) -> str:
     text = " ".join(" ".join(str(v).split()) for k, v in entry.items() if k != "after")
     return text if len(text) <= 80 else text[:79] + "…"
-
-
-__all__ = ["PageDraft", "join", "page_anchor", "product_name", "shifted"]

@@ -40,8 +40,7 @@ class Section:
 
 
 def _title(blocks: list[Block]) -> Heading | None:
-    """The page's title: its first H1, else its first heading when no other heading is as high
-    (a page that starts with "## Privacy Policy" and puts its sections under "###")."""
+    """The page's title: its first H1, else its first heading if it alone is the highest."""
     headings = [b for b in blocks if isinstance(b, Heading) and b.text.strip()]
     if not headings:
         return None
@@ -65,9 +64,7 @@ def outline(document: Document) -> tuple[Heading | None, Section]:
     title = _title(document.blocks)
     for block in document.blocks:
         if isinstance(block, Heading):
-            if block is title:
-                continue
-            if not block.text.strip():
+            if block is title or not block.text.strip():
                 continue
             level = max(block.level, 1)
             while len(stack) > 1 and stack[-1].level >= level:
@@ -78,6 +75,3 @@ def outline(document: Document) -> tuple[Heading | None, Section]:
             continue
         stack[-1].blocks.append(block)
     return title, root
-
-
-__all__ = ["Section", "outline"]

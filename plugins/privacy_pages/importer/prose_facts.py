@@ -1,12 +1,9 @@
-"""Storage, retention and sharing facts said in passing, under any heading.
+"""Who receives the data, said in passing under any heading.
 
-Storage sections are read by :mod:`.storage_sections`. But pages also say "By default, only
-required diagnostic data is sent to Microsoft.", "Teams currently offers data residency in
-Australia, Brazil, ..." or "Recordings are deleted after 30 days." in an overview, a note or a
-section no rule knows. Each sentence of that prose is read on its own (:mod:`.statements` for
-retention periods and storage places, :func:`recipients_in` for who receives the data). What a
-sentence names becomes a structured field; the sentence itself stays where it was, so nothing
-of the page's text is lost or said twice.
+Pages say "By default, only required diagnostic data is sent to Microsoft." in an overview, a
+note or a section no rule knows. Each sentence of that prose is read on its own (and by
+:mod:`.statements` for retention periods and storage places, see ``records.facts_in_prose``):
+what it names becomes a structured field, and the sentence stays where it was.
 """
 
 from __future__ import annotations
@@ -14,7 +11,6 @@ from __future__ import annotations
 import re
 
 from .markup import plain
-from .statements import retention_rule, storage_places
 
 #: A verb of handing data over, then (a few words on) "with" or "to" and whom.
 _HANDED = re.compile(
@@ -27,8 +23,7 @@ _HANDED = re.compile(
 _WHO_END = re.compile(
     r",|\s(?:for|to|in order|so that|so|when|where|if|who|which|that|as|under|via|in|on|"
     r"through|because|by|from|at|and (?:\w+ed|held|kept|we|you|they|it|is|are|will|can|may)|"
-    r"unless|after|"
-    r"before|until|while|including|such as|using|over|with)\b",
+    r"unless|after|before|until|while|including|such as|using|over|with)\b",
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"^(?:the|a|an|any|some|certain|other|trusted|selected)\s+", re.IGNORECASE)
@@ -45,7 +40,6 @@ _NOT_WHO = re.compile(
     r"those|the following|following|which|whom|each other|one another|yourself)\b",
     re.IGNORECASE,
 )
-
 
 #: Last words that make a phrase data, not who receives it.
 _NOT_LAST = frozenset({"data", "information", "it", "them", "details", "content"})
@@ -77,17 +71,3 @@ def recipients_in(sentence: str) -> list[str]:
         if named and who not in found:
             found.append(who)
     return found
-
-
-def retention_in(sentence: str) -> tuple[str, str] | None:
-    """(data, period) when a sentence states how long some data is kept."""
-    rule = retention_rule(sentence)
-    return (rule.data, rule.period) if rule is not None else None
-
-
-def places_in(sentence: str) -> list[str]:
-    """The places a sentence says data is stored or processed in."""
-    return storage_places(sentence)
-
-
-__all__ = ["places_in", "recipients_in", "retention_in"]

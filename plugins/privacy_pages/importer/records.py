@@ -1,11 +1,9 @@
 """From a statement draft to YAML-ready records, with items matched against the catalog.
 
-Before items are matched, their bullets are regrouped the way the catalog reads them
-(:mod:`.grouping`), optional items get the control the page states (:mod:`.controls`), and
-page sections the page does not cover are marked empty (:mod:`.empty_sections`).
-
-Keys are written in the order of the schema, so that records read the same way whoever (or
-whatever) wrote them, and so that importing the same page twice gives the same bytes.
+Items are first regrouped the way the catalog reads them (:mod:`.grouping`), optional items
+get the control the page states (:mod:`.controls`), and sections the page does not cover are
+marked empty (:mod:`.empty_sections`). Keys are in schema order, so that importing the same
+page twice gives the same bytes.
 """
 
 from __future__ import annotations
@@ -28,9 +26,9 @@ from .grouping import Regrouper, category_for
 from .item_text import ItemDraft
 from .items import CatalogIndex, CategoryIndex, slug
 from .markup import link_targets, one_line, plain, rewrite_links, sentences
-from .prose_facts import places_in, recipients_in, retention_in
+from .prose_facts import recipients_in
 from .report import CategoryMatch, FreeFormFragment, ItemMatch, NewItem, PageReport
-from .statements import RetentionRule
+from .statements import RetentionRule, retention_rule, storage_places
 
 NEVER_CATEGORY = "Data never collected"
 _PLATFORMS = (
@@ -210,45 +208,39 @@ class Resolver:
 
 def _item_fields(record: dict[str, Any], draft: ItemDraft, workload_ids: dict[str, str]) -> None:
     """An item's fields after its ref (or id and name), in schema order."""
-    if draft.description:
-        record["description"] = draft.description
-    if draft.condition:
-        record["condition"] = draft.condition
-    if draft.classification:
-        record["classification"] = draft.classification
-    if draft.purpose:
-        record["purpose"] = draft.purpose
-    if draft.control:
-        record["control"] = draft.control
-    if draft.details:
-        record["details"] = [detail.record() for detail in draft.details]
+    alternatives = None
     if draft.alternatives:
-        alternatives: dict[str, Any] = {}
-        if draft.alternatives_intro:
-            alternatives["intro"] = draft.alternatives_intro
-        if draft.ordered:
-            alternatives["ordered"] = True
+        alternatives = _present(intro=draft.alternatives_intro, ordered=draft.ordered)
         alternatives["options"] = list(draft.alternatives)
-        record["alternatives"] = alternatives
-    if draft.workloads:
-        values: dict[str, Any] = {}
-        for header, (applies, condition) in draft.workloads.items():
-            word = "yes" if applies else "no"
-            values[workload_ids[header]] = (
-                {"applies": word, "condition": condition} if condition else word
-            )
-        record["workloads"] = values
-    if draft.note:
-        record["note"] = draft.note
+    workloads: dict[str, Any] = {}
+    for header, (applies, condition) in draft.workloads.items():
+        word = "yes" if applies else "no"
+        workloads[workload_ids[header]] = (
+            {"applies": word, "condition": condition} if condition else word
+        )
+    record.update(
+        _present(
+            description=draft.description,
+            condition=draft.condition,
+            classification=draft.classification,
+            purpose=draft.purpose,
+            control=draft.control,
+            details=[detail.record() for detail in draft.details],
+            alternatives=alternatives,
+            workloads=workloads,
+            note=draft.note,
+        )
+    )
+
+
+def _present(**fields: Any) -> dict[str, Any]:
+    """The fields that say something (not ``None``, ``False`` nor empty), in the order given."""
+    return {key: value for key, value in fields.items() if value}
 
 
 def _listed(intro: list[str], key: str, values: list[Any]) -> dict[str, Any]:
     """A section of the record that is an intro (when the page has one) and a list."""
-    section: dict[str, Any] = {}
-    if _text(intro):
-        section["intro"] = _text(intro)
-    section[key] = values
-    return section
+    return {**_present(intro=_text(intro)), key: values}
 
 
 def _text(parts: list[str]) -> str | None:
@@ -257,12 +249,12 @@ def _text(parts: list[str]) -> str | None:
 
 
 def _retention(rule: RetentionRule) -> dict[str, Any]:
-    record: dict[str, Any] = {"data": rule.data, "period": rule.period}
-    if rule.note:
-        record["note"] = rule.note
-    if rule.exceptions:
-        record["exceptions"] = [_retention(e) for e in rule.exceptions]
-    return record
+    exceptions = [_retention(e) for e in rule.exceptions]
+    return {
+        "data": rule.data,
+        "period": rule.period,
+        **_present(note=rule.note, exceptions=exceptions),
+    }
 
 
 def guess_platform(name: str) -> str | None:
@@ -301,23 +293,18 @@ def build_product(
     """The product record (a plain dict in schema key order)."""
     report = resolver.report
     record: dict[str, Any] = {"id": product_id, "name": draft.name}
-    platform = guess_platform(draft.name)
-    if platform:
-        record["platform"] = platform
+    record.update(_present(platform=guess_platform(draft.name)))
     record["summary"] = summary
     record["metadata"] = metadata
-    if draft.applies_to:
-        record["applies_to"] = draft.applies_to
-    if draft.notes:
-        record["notes"] = draft.notes
-    intro = _text(draft.intro)
-    if intro:
-        record["intro"] = intro
-    if draft.links:
-        record["links"] = draft.links
-    next_steps = _text(draft.next_steps)
-    if next_steps:
-        record["next_steps"] = next_steps
+    record.update(
+        _present(
+            applies_to=draft.applies_to,
+            notes=draft.notes,
+            intro=_text(draft.intro),
+            links=draft.links,
+            next_steps=_text(draft.next_steps),
+        )
+    )
     taken: set[str] = set()
     next_number: dict[str, int] = {}  # per slug: every lower suffix is taken
     for header in draft.workloads:
@@ -335,14 +322,13 @@ def build_product(
     regrouper.page_groups(draft.required, draft.optional)
     regrouper.section(draft.required)
     regrouper.section(draft.optional)
-    draft.never_items = regrouper.never(draft.never_items)
+    draft.never_items = regrouper.split_items(draft.never_items, None)
     add_controls(draft.optional, report)
     if draft.scope_lists:
         record["scope"] = {"lists": draft.scope_lists}
     record["required"] = _data_section(draft.required, resolver, draft, "required-data", False)
     optional = _data_section(draft.optional, resolver, draft, "optional-data", True)
-    if optional:
-        record["optional"] = optional
+    record.update(_present(optional=optional))
     if draft.uses:
         record["data_use"] = _listed(draft.data_use_intro, "uses", draft.uses)
     if draft.purposes:
@@ -350,45 +336,24 @@ def build_product(
     if draft.entities:
         record["processed_entities"] = _listed(draft.entities_intro, "entities", draft.entities)
     if draft.never_items:
-        never: dict[str, Any] = {}
-        if _text(draft.never_intro):
-            never["intro"] = _text(draft.never_intro)
         group = GroupDraft(NEVER_CATEGORY, "", draft.never_items[0].line, items=draft.never_items)
         category = resolver.category(group, "never-collected")
-        never["items"] = resolver.items(draft.never_items, category, "never-collected")
-        record["never_collected"] = never
+        items = resolver.items(draft.never_items, category, "never-collected")
+        record["never_collected"] = {**_present(intro=_text(draft.never_intro)), "items": items}
     elif _text(draft.never_intro):
-        body = _text(draft.never_intro) or ""
-        report.free_form.append(
-            FreeFormFragment(
-                0, 0, "never-collected", None, body, "a never-collected intro without items"
-            )
-        )
-        draft.sections.append({"after": "never-collected", "body": body})
+        why = "a never-collected intro without items"
+        _free_intro(draft, report, "never-collected", draft.never_intro, why)
     facts_in_prose(draft)
-    storage = _storage(draft.storage)
-    if storage:
-        record["storage"] = storage
-    access: dict[str, Any] = {}
-    if _text(draft.access_intro):
-        access["intro"] = _text(draft.access_intro)
-    if draft.protections:
-        access["protections"] = draft.protections
-    if draft.compliance:
-        access["compliance"] = draft.compliance
-    if access:
-        record["access"] = access
-    rights: dict[str, Any] = {}
-    if _text(draft.rights_intro):
-        rights["intro"] = _text(draft.rights_intro)
-    if draft.rights:
-        rights["rights"] = draft.rights
-    if draft.requests:
-        rights["requests"] = draft.requests
-    if draft.rights_services:
-        rights["services"] = draft.rights_services
-    if rights:
-        record["rights"] = rights
+    access = _present(
+        intro=_text(draft.access_intro), protections=draft.protections, compliance=draft.compliance
+    )
+    rights = _present(
+        intro=_text(draft.rights_intro),
+        rights=draft.rights,
+        requests=draft.requests,
+        services=draft.rights_services,
+    )
+    record.update(_present(storage=_storage(draft.storage), access=access, rights=rights))
     if draft.recipients:
         record["sharing"] = _listed(draft.sharing_intro, "recipients", draft.recipients)
     elif draft.sharing_intro:
@@ -400,25 +365,14 @@ def build_product(
         draft.control_settings,
         opt_out_settings(_prose_sentences(draft)),
     )
-    if draft.controls or settings:
-        controls: dict[str, Any] = {}
-        if _text(draft.controls_intro) and (draft.controls or draft.control_settings):
-            controls["intro"] = _text(draft.controls_intro)
-        elif draft.controls_intro:
-            _free_intro(
-                draft, report, "your-rights", draft.controls_intro, "controls text without options"
-            )
-        if draft.controls:
-            controls["options"] = draft.controls
-        if settings:
-            controls["settings"] = settings
-        record["controls"] = controls
-    elif draft.controls_intro:
-        _free_intro(
-            draft, report, "your-rights", draft.controls_intro, "controls text without options"
-        )
-    if draft.sections:
-        record["sections"] = draft.sections
+    shown = bool(draft.controls or settings)
+    intro = _text(draft.controls_intro) if draft.controls or draft.control_settings else None
+    if draft.controls_intro and not (shown and intro):
+        why = "controls text without options"
+        _free_intro(draft, report, "your-rights", draft.controls_intro, why)
+    if shown:
+        record["controls"] = _present(intro=intro, options=draft.controls, settings=settings)
+    record.update(_present(sections=draft.sections))
     empty = empty_sections(record, product_name(draft.name, draft.intro))
     if empty:
         record["empty_sections"] = empty
@@ -430,25 +384,20 @@ def build_product(
 
 
 def facts_in_prose(draft: StatementDraft) -> None:
-    """Storage places, retention periods and recipients said in passing in the draft's prose,
-    added to its fields (each once)."""
-    _facts_in_prose(draft, _prose_sentences(draft))
-
-
-def _facts_in_prose(draft: StatementDraft, prose: list[str]) -> None:
-    """Storage places, retention periods and recipients that sentences outside the storage
-    and sharing sections name, added to those fields (each once); the sentences stay."""
+    """Storage places, retention periods and recipients said in passing in the draft's prose
+    (outside the storage and sharing sections), added to those fields (each once); the
+    sentences stay."""
     storage = draft.storage
     periods = {rule.period.lower() for rule in storage.retention}
     known = {r["name"].lower() for r in draft.recipients}
-    for sentence in prose:
-        for place in places_in(sentence):
+    for sentence in _prose_sentences(draft):
+        for place in storage_places(sentence):
             if place not in storage.locations:
                 storage.locations.append(place)
-        found = retention_in(sentence)
-        if found is not None and found[1].lower() not in periods:
-            periods.add(found[1].lower())
-            storage.retention.append(RetentionRule(*found))
+        rule = retention_rule(sentence)
+        if rule is not None and rule.period.lower() not in periods:
+            periods.add(rule.period.lower())
+            storage.retention.append(RetentionRule(rule.data, rule.period))
         for who in recipients_in(sentence):
             if who.lower() not in known:
                 known.add(who.lower())
@@ -456,8 +405,7 @@ def _facts_in_prose(draft: StatementDraft, prose: list[str]) -> None:
 
 
 def _prose_sentences(draft: StatementDraft) -> list[str]:
-    """The sentences of the page's prose outside its controls: its intros, notes and free-form
-    sections (where a page may say in passing how to opt out)."""
+    """The sentences of the page's prose outside its controls: intros, notes, free text."""
     texts = list(draft.intro) + [note["text"] for note in draft.notes]
     texts += [section["body"] for section in draft.sections]
     for data in (draft.required, draft.optional):
@@ -479,19 +427,13 @@ def _free_intro(
 def _data_section(
     section: DataDraft, resolver: Resolver, draft: StatementDraft, after: str, optional: bool
 ) -> dict[str, Any]:
-    record: dict[str, Any] = {}
-    intro = _text(section.intro)
-    if intro:
-        record["intro"] = intro
     groups = []
     for group in section.groups:
         if not group.items:
             _empty_group(group, draft, after, resolver.report)
             continue
         groups.append(_group(group, resolver, optional))
-    if groups:
-        record["groups"] = groups
-    return record
+    return _present(intro=_text(section.intro), groups=groups)
 
 
 def _group(group: GroupDraft, resolver: Resolver, optional: bool) -> dict[str, Any]:
@@ -502,13 +444,9 @@ def _group(group: GroupDraft, resolver: Resolver, optional: bool) -> dict[str, A
         record["title"] = group.title
     if optional:
         record["kind"] = group.kind or "other"
-    intro = _text(group.intro)
-    if intro:
-        record["intro"] = intro
-    if group.condition:
-        record["condition"] = " ".join(group.condition)
-    if group.from_table and not group.from_list:
-        record["layout"] = "table"
+    layout = "table" if group.from_table and not group.from_list else None
+    condition = " ".join(group.condition)
+    record.update(_present(intro=_text(group.intro), condition=condition, layout=layout))
     record["items"] = resolver.items(group.items, category, requirement)
     return record
 
@@ -532,37 +470,27 @@ def _empty_group(group: GroupDraft, draft: StatementDraft, after: str, report: P
 
 
 def _storage(storage: StorageDraft) -> dict[str, Any]:
-    record: dict[str, Any] = {}
-    if _text(storage.intro):
-        record["intro"] = _text(storage.intro)
-    if storage.services:
-        record["services"] = storage.services
-    if storage.locations:
-        record["locations"] = storage.locations
-    if _text(storage.location_note):
-        record["location_note"] = _text(storage.location_note)
-    if storage.retention:
-        record["retention"] = [_retention(rule) for rule in storage.retention]
-    if _text(storage.retention_note):
-        record["retention_note"] = _text(storage.retention_note)
+    staff = None
     if storage.staff_locations:
-        staff: dict[str, Any] = {}
-        if storage.staff_teams:
-            staff["teams"] = storage.staff_teams
-        staff["locations"] = storage.staff_locations
-        record["staff_locations"] = staff
-    if storage.service_locations:
-        record["service_locations"] = storage.service_locations
-    return record
+        staff = _present(teams=storage.staff_teams, locations=storage.staff_locations)
+    return _present(
+        intro=_text(storage.intro),
+        services=storage.services,
+        locations=storage.locations,
+        location_note=_text(storage.location_note),
+        retention=[_retention(rule) for rule in storage.retention],
+        retention_note=_text(storage.retention_note),
+        staff_locations=staff,
+        service_locations=storage.service_locations,
+    )
 
 
 # -- links ---------------------------------------------------------------------------------------
 
 
 def page_name(url: str) -> str:
-    """The name of the page a link points at, as a relative link and an absolute one to the
-    same page share it: ``../data-storage-privacy.md#x`` and
-    ``https://learn.microsoft.com/defender-endpoint/data-storage-privacy`` give
+    """The name of the page a link points at, the same for a relative and an absolute link:
+    ``../data-storage-privacy.md#x`` and ``https://…/data-storage-privacy`` give
     ``data-storage-privacy``."""
     path = urlsplit(url).path.rstrip("/")
     if path.endswith("/index") or path == "index":
@@ -572,9 +500,7 @@ def page_name(url: str) -> str:
 
 
 def known_target(url: str, known: dict[str, set[str]]) -> str | None:
-    """The absolute address of a relative link's page when the site's records already link to
-    exactly one page of that name (the page the writer imported it from links to it
-    relatively), with the link's own fragment and query."""
+    """The address the site's records use for a relative link's page, if only one."""
     parts = urlsplit(url)
     if parts.scheme or url.startswith("//"):
         return None
@@ -586,8 +512,7 @@ def known_target(url: str, known: dict[str, set[str]]) -> str | None:
 
 
 def sibling_anchor(url: str, siblings: Mapping[str, str]) -> str | None:
-    """The anchor on the product page for a relative link to another page of the same
-    statement (``siblings``: each page's file name and its anchor), else ``None``."""
+    """The product page's anchor for a link to another page of the statement."""
     parts = urlsplit(url)
     if parts.scheme or url.startswith("//") or not parts.path:
         return None
@@ -600,13 +525,9 @@ def link_fixer(
     siblings: Mapping[str, str] | None = None,
 ) -> Callable[[str], str | None]:
     """How a link target is written: made absolute against ``base_url`` when given, else
-    against the addresses the site's records already use for a page of that name (``known``,
-    from :meth:`.writer.ContentTree.load`). A link to another page of a statement imported
-    from several (``siblings``) goes to that page's section of the product page.
-
-    Returns ``None`` for targets the site refuses (``javascript:``, ``xref:``), whose link is
-    replaced by its text.
-    """
+    against the address the site's records use for a page of that name (``known``); a link to
+    another page of the statement (``siblings``) goes to its section of the product page.
+    ``None`` for targets the site refuses (``javascript:``): the link becomes its text."""
 
     def fix(url: str) -> str | None:
         if not url or url.startswith("#"):
@@ -662,9 +583,7 @@ def review_links(
     known: dict[str, set[str]] | None = None,
     siblings: Mapping[str, str] | None = None,
 ) -> None:
-    """List the links of the source that the site will refuse, that were made absolute from
-    the site's other links, that go to another page of the statement, or that may not
-    resolve."""
+    """List the links the site will refuse, or rewrote, or that may not resolve."""
     for offset, line in enumerate(text.split("\n")):
         number = first_line + offset
         for url in link_targets(line):
@@ -673,46 +592,22 @@ def review_links(
             problem = url_problem(url)
             anchor = sibling_anchor(url, siblings or {})
             if problem:
-                report.review(
-                    number, "link", f"{url}: {problem}; the link was replaced by its text"
-                )
+                message = f"{url}: {problem}; the link was replaced by its text"
             elif anchor is not None:
-                report.review(
-                    number,
-                    "link",
+                message = (
                     f"{url}: another page of this statement; written as {anchor}, its section "
-                    "of the product page",
+                    "of the product page"
                 )
-            elif not urlsplit(url).scheme and base_url is None:
-                target = known_target(url, known or {})
-                if target is not None:
-                    report.review(
-                        number,
-                        "link",
-                        f"relative link {url} written as {target}, the address the site's "
-                        "other records use for that page",
-                    )
-                    continue
-                report.review(
-                    number,
-                    "link",
+            elif urlsplit(url).scheme or base_url is not None:
+                continue
+            elif (target := known_target(url, known or {})) is not None:
+                message = (
+                    f"relative link {url} written as {target}, the address the site's other "
+                    "records use for that page"
+                )
+            else:
+                message = (
                     f"relative link {url} kept as written; it resolves only if the site has that "
-                    "page (use --base-url to make such links absolute)",
+                    "page (use --base-url to make such links absolute)"
                 )
-
-
-__all__ = [
-    "NEVER_CATEGORY",
-    "Resolver",
-    "build_product",
-    "facts_in_prose",
-    "fix_links",
-    "guess_platform",
-    "known_target",
-    "link_fixer",
-    "page_name",
-    "product_id_for",
-    "review_links",
-    "sibling_anchor",
-    "summary_for",
-]
+            report.review(number, "link", message)

@@ -1,11 +1,8 @@
 """The import report: what was recognized, and every piece of text a writer must review.
 
-Every piece of text that went to a free-form section is listed with its source line, so that
-a writer knows exactly what to look at. Repairs (mojibake), metadata that was filled in or
-normalized, and links that may not resolve are listed too, and so is every item and group
-matched against the site's catalog and categories (with how sure the match is), every new
-catalog item and category, and the page sections marked empty. The report prints as text
-and saves as JSON (``--report FILE``).
+Each piece of free-form text is listed with its source line, and so are repairs, metadata
+filled in, doubtful links, catalog and category matches (with how sure they are), new catalog
+items and categories, and sections marked empty. It prints as text, or saves as JSON.
 """
 
 from __future__ import annotations
@@ -114,8 +111,7 @@ class SiteWarning:
 
 @dataclass(frozen=True)
 class PageSpan:
-    """One page of a statement imported from several: its lines are numbered, in the report,
-    from ``offset + 1`` to ``offset + lines`` (the pages one after the other)."""
+    """One page of a statement from several: its lines are ``offset + 1`` to ``offset + lines``."""
 
     source: str
     offset: int
@@ -124,8 +120,7 @@ class PageSpan:
 
 @dataclass(frozen=True)
 class SectionRead:
-    """A section of a page, and the part of the record it went to (``after``: the page section,
-    as free-form sections name them)."""
+    """A section of a page, and the page section it went to (as free-form sections name it)."""
 
     line: int
     heading: str
@@ -145,8 +140,7 @@ class Claim:
 
 @dataclass(frozen=True)
 class Conflict:
-    """Two pages of one statement that disagree about the same fact; the record keeps both
-    where it can (``kept`` says what it does)."""
+    """Two pages of one statement that disagree about a fact (``kept``: what the record does)."""
 
     subject: str
     claims: tuple[Claim, ...]
@@ -204,8 +198,7 @@ class PageReport:
         self.reviews.append(Review(line, topic, message))
 
     def locate(self, line: int) -> tuple[str, int]:
-        """The page and line of a line of the report (its pages' lines run on, one page after
-        the other, when the statement is imported from several)."""
+        """The page and its line of a line of the report (see :class:`PageSpan`)."""
         for page in self.pages:
             if page.offset < line <= page.offset + page.lines:
                 return page.source, line - page.offset
@@ -304,8 +297,7 @@ def format_report(report: PageReport) -> str:
 
 
 def _page_lines(report: PageReport) -> list[str]:
-    """A statement from several pages: which page each section came from, and where the pages
-    disagree."""
+    """Which page each section came from, and where the pages disagree."""
     if not report.pages:
         return []
     lines = [f"  pages ({len(report.pages)}), each section from the page that states it:"]
@@ -361,21 +353,3 @@ def report_json(reports: list[PageReport]) -> str:
     return (
         json.dumps({"pages": [r.to_json() for r in reports]}, indent=2, ensure_ascii=False) + "\n"
     )
-
-
-__all__ = [
-    "CategoryMatch",
-    "Claim",
-    "Conflict",
-    "Counts",
-    "FreeFormFragment",
-    "ItemMatch",
-    "NewItem",
-    "PageReport",
-    "PageSpan",
-    "Review",
-    "SectionRead",
-    "SiteWarning",
-    "format_report",
-    "report_json",
-]

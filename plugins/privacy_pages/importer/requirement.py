@@ -1,8 +1,7 @@
 """What an item's own words say of its requirement: "(optional)", "Optional.", "Required".
 
-A page may list required and optional data side by side and mark each item, in its text or in
-a Required column. The marker is taken out of the item's name; the item then goes to the
-section it says (see :meth:`.statement.StatementReader.place_marked`).
+The marker (in an item's text, or a Required column) is taken out of its name; the item then
+goes to the section it says (see ``statement._place_marked``).
 """
 
 from __future__ import annotations
@@ -47,6 +46,3 @@ def requirement_value(text: str) -> bool | None:
         return False
     _, optional = marker(value)
     return optional
-
-
-__all__ = ["marker", "requirement_value"]

@@ -1,22 +1,17 @@
-"""Data-item content recognized by its shape and wording, whatever heading it sits under.
+"""Data items, controls and scopes recognized by their shape and wording, under any heading.
 
-Pages that the heading rules of :mod:`.classify` do not know ("## What?", "## Events",
-"## Crash exception telemetry") still hold data items in a few recognizable shapes:
-
-* a table whose columns name the data and say what it is or why it is collected
-  (Field | Description, Service | Data sent | Used for, Name | Required | Description);
-* a bullet list introduced by words that say it lists data ("We collect the following
-  information:", "The following fields are sent:", "It includes:");
-* a bullet list of bold lead-ins (``**Name**: description``).
-
-This module only says which shape a block has; the section readers read it.
+Sections whose headings :mod:`.classify` does not know ("## What?", "## Events") still hold
+data items in a few shapes: a table whose columns name the data and say what it is or why it is
+collected (Field | Description); a list after words that say it lists data ("The following
+fields are sent:"); a list of bold lead-ins (``**Name**: description``). This module only says
+which shape a block has; the extractors read it.
 """
 
 from __future__ import annotations
 
 import re
 
-from .classify import Kind, is_purpose_lead
+from .classify import Kind, classify_heading, is_purpose_lead
 from .item_text import DEFINED_TERM, ItemSource, collected_subject, is_data_list, item_from
 from .markdown_doc import Block, BulletList, ListItem, Paragraph, Table
 from .markup import plain, sentences
@@ -87,9 +82,7 @@ _BOLD_PARAGRAPH = re.compile(
 
 
 def bold_runs(blocks: list[Block]) -> list[Block]:
-    """``blocks`` with each run of two or more bold lead-in paragraphs ("**Name**: text",
-    "__Name__: text") made into one bullet list, one bullet per paragraph, so that they read
-    as items ("__" is written as "**")."""
+    """``blocks`` with each run of two or more bold lead-in paragraphs made a bullet list."""
     result: list[Block] = []
     run: list[Paragraph] = []
 
@@ -127,11 +120,8 @@ def is_item_table(table: Table) -> bool:
     roles = {c.role for c in lay.columns}
     name = next((c for c in lay.columns if c.role is Role.NAME and c.named), None)
     if name is None:  # no header names the data: a column of labels may
-        return (
-            bool(lay.columns)
-            and lay.columns[0].role in {Role.NAME, Role.OTHER}
-            and (label_table(table))
-        )
+        first = lay.columns[0].role if lay.columns else None
+        return first in {Role.NAME, Role.OTHER} and label_table(table)
     # A matrix of values ("Sent", "Not sent") names no data: names are mostly distinct.
     values = [plain(row.cells[name.index]) for row in table.rows if len(row.cells) > name.index]
     values = [v for v in values if v]
@@ -148,7 +138,6 @@ _STOPS = re.compile(
     re.IGNORECASE,
 )
 
-
 _SENDING = re.compile(
     r"\b(?:sen[dt]|sending|collect\w*|upload\w*|shar(?:e|ed|ing)|telemetry|tracking|"
     r"diagnostic|reporting|reports?|dumps?|analytics)\b",
@@ -157,8 +146,7 @@ _SENDING = re.compile(
 
 
 def stops_collection(block: BulletList) -> bool:
-    """Whether half or more of a list's bullets say how to stop data being collected or sent:
-    a list of controls, wherever it is."""
+    """Whether half or more of a list's bullets say how to stop data being sent."""
     stops = sum(
         bool(_STOPS.match(text := plain(item.text).strip()) and _SENDING.search(text))
         for item in block.items
@@ -167,8 +155,7 @@ def stops_collection(block: BulletList) -> bool:
 
 
 def lists_data(block: BulletList, before: Block | None) -> bool:
-    """Whether a bullet list lists data by its shape: bold lead-ins, or a data lead before
-    bullets that name data (not bullets that make statements)."""
+    """Whether a list lists data by its shape: bold lead-ins, or data after a data lead."""
     if is_bold_list(block):
         return True
     said = sum(collected_subject(item.text) is not None for item in block.items)
@@ -198,9 +185,8 @@ _COMMAND_ITEM = re.compile(r"^`[a-z][\w.-]*(?: [^`\n]*)?`[.,;]?$")
 
 
 def scope_list(block: BulletList, lead: Paragraph | None) -> bool | None:
-    """Whether a list names the commands (or subcommands) that send data, after a lead that
-    says so ("Tools commands (telemetry is enabled), such as:"): True when they send it,
-    False when the lead says they do not, None when the list is no such list."""
+    """Whether a list names the commands that send data, after a lead that says so ("Tools
+    commands (telemetry is enabled), such as:"); None when it is no such list."""
     if lead is None or not block.items:
         return None
     text = plain(lead.text)
@@ -215,8 +201,7 @@ def scope_list(block: BulletList, lead: Paragraph | None) -> bool | None:
     return not _NEGATION.search(text)
 
 
-#: A lead that introduces policies or settings ("the settings of the following group
-#: policies:").
+#: A lead that introduces policies ("the settings of the following group policies:").
 _POLICY_LEAD = re.compile(r"\b(?:group )?polic(?:y|ies)\b", re.IGNORECASE)
 #: A bullet that starts with the name of one: a link, bold or code (after "(DEPRECATED)").
 _NAMED_FIRST = re.compile(r"^(?:\([^()\n]{1,30}\)\s*)?(?P<name>\[[^\]\n]+\]\(|\*\*|`)")
@@ -224,8 +209,8 @@ _NAMED_FIRST = re.compile(r"^(?:\([^()\n]{1,30}\)\s*)?(?P<name>\[[^\]\n]+\]\(|\*
 
 def policy_names(block: BulletList, lead: Paragraph | None) -> list[str] | None:
     """The policies a list names after a lead ending with ':' that says it lists policies
-    ("... according to the settings of the following group policies:"), each bullet starting
-    with a policy's name as a link, in bold or in code; None when it is no such list."""
+    ("... the settings of the following group policies:"), each bullet starting with one's
+    name as a link, in bold or in code; None when it is no such list."""
     if lead is None or not block.items:
         return None
     text = plain(lead.text).strip()
@@ -244,11 +229,19 @@ def policy_names(block: BulletList, lead: Paragraph | None) -> list[str] | None:
     return names
 
 
-def data_shape(section: Section, *, weak: bool = True) -> bool:
-    """Whether a section (with its sub-sections) holds data items in a shape we read.
+def lead_kind(block: Block | None) -> Kind:
+    """What a lead ending with ':' says the list after it is, as if it were its heading."""
+    if not isinstance(block, Paragraph):
+        return Kind.UNKNOWN
+    text = plain(block.text).strip()
+    last = sentences(text)[-1] if sentences(text) else text
+    if not text.endswith(":") or len(last.split()) > 25:  # the sentence before the list
+        return Kind.UNKNOWN
+    return classify_heading(last)
 
-    Strong shapes are item tables and lists after a data lead; ``weak`` adds bold lists.
-    """
+
+def data_shape(section: Section, *, weak: bool = True) -> bool:
+    """Whether a section holds item tables, lists after a data lead, or (``weak``) bold lists."""
     blocks = bold_runs(section.all_blocks())
     before: Block | None = None
     for block in blocks:
@@ -261,16 +254,3 @@ def data_shape(section: Section, *, weak: bool = True) -> bool:
                 return True
         before = block
     return False
-
-
-__all__ = [
-    "bold_runs",
-    "data_shape",
-    "is_bold_list",
-    "is_data_lead",
-    "is_item_table",
-    "lists_data",
-    "policy_names",
-    "scope_list",
-    "stops_collection",
-]

@@ -1,4 +1,4 @@
-"""Reading who receives the data (``sharing``) and how collection is turned off (``controls``).
+"""Extracting who receives the data (``sharing``) and how collection is turned off (``controls``).
 
 A sharing section ("Data sharing", "May disclose information to", "Third party subprocessors")
 lists recipients as bullets, bold lead-ins or table rows; each becomes a recipient, its name
@@ -19,7 +19,7 @@ from .markdown_doc import Block, BulletList, Code, Heading, Paragraph, Table
 from .markdown_out import blocks_markdown, to_markdown
 from .markup import one_line, plain
 from .outline import Section
-from .section_reader import SectionReader, is_comment, item_markdown
+from .reading import Reading, is_comment, item_markdown
 from .shapes import bold_runs, policy_names
 from .tables import Role, layout
 
@@ -45,145 +45,130 @@ def recipient(markdown: str) -> dict[str, str]:
     return found
 
 
-class SharingSections(SectionReader):
-    """Recipients of the data, and the product-wide controls."""
+def sharing_section(reading: Reading, section: Section) -> None:
+    pending: list[Block] = []
+    found = False
+    for block in bold_runs(section.all_blocks()):
+        if isinstance(block, BulletList):
+            sharing_list(reading, block)
+            found = True
+        elif isinstance(block, Table) and _sharing_table(reading, block):
+            found = True
+        elif isinstance(block, Paragraph) and not found:
+            pending.append(block)
+        elif isinstance(block, Heading):
+            continue  # a sub-heading of recipients: its list says the rest
+        else:
+            if pending:
+                reading.draft.sharing_intro.extend(to_markdown(b) for b in pending)
+                pending = []
+            reading.free([block], "data-use", section.title, "not a recipient", section.line)
+    if found:
+        reading.draft.sharing_intro.extend(to_markdown(b) for b in pending)
+    elif pending:
+        why = "sharing text without recipients"
+        reading.free(pending, "data-use", section.title, why, section.line)
+    reading.report.counts.sections += 1
 
-    def sharing_section(self, section: Section) -> None:
-        pending: list[Block] = []
-        found = False
-        for block in bold_runs(section.all_blocks()):
-            if isinstance(block, BulletList):
-                self.sharing_list(block)
-                found = True
-            elif isinstance(block, Table) and self.sharing_table(block):
-                found = True
-            elif isinstance(block, Paragraph) and not found:
-                pending.append(block)
-            elif isinstance(block, Heading):
-                continue  # a sub-heading of recipients: its list says the rest
-            else:
-                if pending:
-                    self.draft.sharing_intro.extend(to_markdown(b) for b in pending)
-                    pending = []
-                self.free([block], "data-use", section.title, "not a recipient", owner=section.line)
-        if found:
-            self.draft.sharing_intro.extend(to_markdown(b) for b in pending)
-        elif pending:
-            self.free(
-                pending,
-                "data-use",
-                section.title,
-                "sharing text without recipients",
-                owner=section.line,
-            )
-        self.report.counts.sections += 1
 
-    def sharing_list(self, block: BulletList, lead: Paragraph | None = None) -> None:
-        if lead is not None:
-            self.draft.sharing_intro.append(to_markdown(lead))
-        for item in block.items:
-            self.draft.recipients.append(recipient(item_markdown(item)))
+def sharing_list(reading: Reading, block: BulletList, lead: Paragraph | None = None) -> None:
+    if lead is not None:
+        reading.draft.sharing_intro.append(to_markdown(lead))
+    for item in block.items:
+        reading.draft.recipients.append(recipient(item_markdown(item)))
 
-    def sharing_table(self, table: Table) -> bool:
-        """A table of recipients (its first named column), the other columns their purpose."""
-        lay = layout(table, Kind.COLLECTED)
-        name = lay.first(Role.NAME) or (lay.columns[0] if lay.columns else None)
-        if name is None:
-            return False
-        self.report.counts.tables += 1
-        for row in table.rows:
-            cells = list(row.cells) + [""] * (len(table.header) - len(row.cells))
-            who = plain(cells[name.index]).strip()
-            if not who:
-                continue
-            parts = [
-                f"**{lay.columns[i].header}:** {one_line(cells[i])}"
-                for i in range(len(lay.columns))
-                if i != name.index and plain(cells[i]).strip()
-            ]
-            found = {"name": who}
-            if parts:
-                found["purpose"] = "; ".join(parts)
-            self.draft.recipients.append(found)
-        return True
 
-    def controls_section(self, section: Section) -> None:
-        """Each bullet, and each paragraph (with the code block after it), is an option; the
-        text before the first of them is the intro."""
-        blocks = [b for b in section.all_blocks() if not is_comment(b)]
-        options: list[str] = []
-        intro: list[str] = []
-        settings_before = len(self.draft.control_settings)
-        index = 0
-        while index < len(blocks):
-            block = blocks[index]
-            following = blocks[index + 1] if index + 1 < len(blocks) else None
-            if isinstance(block, BulletList):
-                options.extend(item_markdown(item) for item in block.items)
-            elif isinstance(block, Paragraph) and isinstance(following, Code):
-                options.append(blocks_markdown([block, following]))
-                index += 1
-            elif isinstance(block, Code):
-                options.append(to_markdown(block))
-            elif isinstance(block, Paragraph) and not options and self.is_control_lead(block):
-                intro.append(to_markdown(block))
-            elif isinstance(block, Paragraph):
-                options.append(to_markdown(block))
-            elif isinstance(block, Heading):
-                pass
-            elif isinstance(block, Table) and self.settings_table(block, blocks[:index]):
-                pass
-            else:
-                self.free(
-                    [block], "your-rights", section.title, "not a control", owner=section.line
-                )
+def _sharing_table(reading: Reading, table: Table) -> bool:
+    """A table of recipients (its first named column), the other columns their purpose."""
+    lay = layout(table, Kind.COLLECTED)
+    name = lay.first(Role.NAME) or (lay.columns[0] if lay.columns else None)
+    if name is None:
+        return False
+    reading.report.counts.tables += 1
+    for row in table.rows:
+        cells = list(row.cells) + [""] * (len(table.header) - len(row.cells))
+        who = plain(cells[name.index]).strip()
+        if not who:
+            continue
+        parts = [
+            f"**{lay.columns[i].header}:** {one_line(cells[i])}"
+            for i in range(len(lay.columns))
+            if i != name.index and plain(cells[i]).strip()
+        ]
+        found = {"name": who}
+        if parts:
+            found["purpose"] = "; ".join(parts)
+        reading.draft.recipients.append(found)
+    return True
+
+
+def controls_section(reading: Reading, section: Section) -> None:
+    """Each bullet and paragraph (with the code after it) is an option; text before, intro."""
+    blocks = [b for b in section.all_blocks() if not is_comment(b)]
+    options: list[str] = []
+    intro: list[str] = []
+    settings_before = len(reading.draft.control_settings)
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if isinstance(block, BulletList):
+            options.extend(item_markdown(item) for item in block.items)
+        elif isinstance(block, Paragraph) and isinstance(following, Code):
+            options.append(blocks_markdown([block, following]))
             index += 1
-        if options or len(self.draft.control_settings) > settings_before:
-            self.draft.controls_intro.extend(intro)
-            self.draft.controls.extend(options)
-        elif intro:
-            self.free(
-                [b for b in blocks if isinstance(b, Paragraph)],
-                "your-rights",
-                section.title,
-                "controls text without options",
-                owner=section.line,
-            )
-        self.report.counts.sections += 1
-
-    def settings_table(self, table: Table, before: list[Block]) -> bool:
-        """A table of settings, or of the values of the setting the paragraph before it names
-        ("each value of `telemetry.telemetryLevel`:"): ``controls.settings``."""
-        lead = before[-1] if before and isinstance(before[-1], Paragraph) else None
-        found = table_settings(table, lead.text if lead is not None else None)
-        if not found:
-            return False
-        self.report.counts.tables += 1
-        self.draft.control_settings.extend(found)
-        return True
-
-    @staticmethod
-    def is_control_lead(block: Paragraph) -> bool:
-        """A paragraph that introduces the options rather than being one ("You can opt out in
-        any of these ways:"): it ends with a colon, or names no setting, variable or command."""
-        text = plain(block.text).strip()
-        return text.endswith(":") or "`" not in block.text
-
-    def controls_list(self, block: BulletList, lead: Paragraph | None) -> None:
-        if lead is not None:
-            self.draft.controls_intro.append(to_markdown(lead))
-        self.draft.controls.extend(item_markdown(item) for item in block.items)
-
-    def policy_list(self, block: BulletList, lead: Paragraph | None) -> bool:
-        """A list of the policies that govern collection ("the settings of the following group
-        policies:"): options of the controls, each policy a setting of kind policy."""
-        names = policy_names(block, lead)
-        if names is None:
-            return False
-        self.controls_list(block, lead)
-        self.draft.control_settings.extend({"name": n, "kind": "policy"} for n in names)
-        self.report.counts.sections += 1
-        return True
+        elif isinstance(block, Code):
+            options.append(to_markdown(block))
+        elif isinstance(block, Paragraph) and not options and _is_control_lead(block):
+            intro.append(to_markdown(block))
+        elif isinstance(block, Paragraph):
+            options.append(to_markdown(block))
+        elif isinstance(block, Heading) or (
+            isinstance(block, Table) and _settings_table(reading, block, blocks[:index])
+        ):
+            pass  # a sub-heading says no more than its text; a table of settings is read
+        else:
+            reading.free([block], "your-rights", section.title, "not a control", section.line)
+        index += 1
+    if options or len(reading.draft.control_settings) > settings_before:
+        reading.draft.controls_intro.extend(intro)
+        reading.draft.controls.extend(options)
+    elif intro:
+        paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+        why = "controls text without options"
+        reading.free(paragraphs, "your-rights", section.title, why, section.line)
+    reading.report.counts.sections += 1
 
 
-__all__ = ["SharingSections", "recipient"]
+def _settings_table(reading: Reading, table: Table, before: list[Block]) -> bool:
+    """A table of settings, or of the values of the setting the lead before it names."""
+    lead = before[-1] if before and isinstance(before[-1], Paragraph) else None
+    found = table_settings(table, lead.text if lead is not None else None)
+    if not found:
+        return False
+    reading.report.counts.tables += 1
+    reading.draft.control_settings.extend(found)
+    return True
+
+
+def _is_control_lead(block: Paragraph) -> bool:
+    """A lead of the options ("You can opt out in any of these ways:"), not one."""
+    text = plain(block.text).strip()
+    return text.endswith(":") or "`" not in block.text
+
+
+def controls_list(reading: Reading, block: BulletList, lead: Paragraph | None) -> None:
+    if lead is not None:
+        reading.draft.controls_intro.append(to_markdown(lead))
+    reading.draft.controls.extend(item_markdown(item) for item in block.items)
+
+
+def policy_list(reading: Reading, block: BulletList, lead: Paragraph | None) -> bool:
+    """A list of the policies that govern collection: options, and settings of kind policy."""
+    names = policy_names(block, lead)
+    if names is None:
+        return False
+    controls_list(reading, block, lead)
+    reading.draft.control_settings.extend({"name": n, "kind": "policy"} for n in names)
+    reading.report.counts.sections += 1
+    return True

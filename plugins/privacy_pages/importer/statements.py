@@ -1,9 +1,8 @@
 """Storage facts written in prose: retention periods, storage locations and staff locations.
 
 Pages say "Personal data is retained for a maximum of 30 days" or "The operations teams are
-located in the United States and India" in running text. Each sentence is read on its own.
-What a sentence says beyond the structured fields (a clause such as "except for alert data")
-is never lost: the sentence itself is kept as the rule's note, or handed back as leftover.
+located in the United States and India". Each sentence is read on its own; what it says beyond
+the structured fields ("except for alert data") is kept as the rule's note, or as leftover.
 """
 
 from __future__ import annotations
@@ -16,62 +15,17 @@ from .markup import plain
 # -- places --------------------------------------------------------------------------------------
 
 #: Countries and regions a statement may name as a storage or staff location.
-PLACES: tuple[str, ...] = (
-    "United States",
-    "United Kingdom",
-    "European Union",
-    "European Economic Area",
-    "Europe",
-    "India",
-    "Canada",
-    "Australia",
-    "Japan",
-    "Germany",
-    "France",
-    "Ireland",
-    "Netherlands",
-    "Switzerland",
-    "Norway",
-    "Sweden",
-    "Finland",
-    "Denmark",
-    "Austria",
-    "Belgium",
-    "Poland",
-    "Italy",
-    "Spain",
-    "Portugal",
-    "Brazil",
-    "Mexico",
-    "South Africa",
-    "Singapore",
-    "Hong Kong",
-    "China",
-    "Taiwan",
-    "South Korea",
-    "Korea",
-    "New Zealand",
-    "Israel",
-    "Qatar",
-    "United Arab Emirates",
-    "Philippines",
-    "Malaysia",
-    "Indonesia",
-    "Vietnam",
-    "Costa Rica",
-    "Chile",
-    "Argentina",
-    "Colombia",
-    "Egypt",
-    "Nigeria",
-    "Kenya",
-    "Asia Pacific",
-    "North America",
-    "South America",
-    "Latin America",
-    "Middle East",
-    "Africa",
-    "Asia",
+PLACES: tuple[str, ...] = tuple(
+    re.split(
+        ", ",
+        "United States, United Kingdom, European Union, European Economic Area, Europe, India, "
+        "Canada, Australia, Japan, Germany, France, Ireland, Netherlands, Switzerland, Norway, "
+        "Sweden, Finland, Denmark, Austria, Belgium, Poland, Italy, Spain, Portugal, Brazil, "
+        "Mexico, South Africa, Singapore, Hong Kong, China, Taiwan, South Korea, Korea, "
+        "New Zealand, Israel, Qatar, United Arab Emirates, Philippines, Malaysia, Indonesia, "
+        "Vietnam, Costa Rica, Chile, Argentina, Colombia, Egypt, Nigeria, Kenya, Asia Pacific, "
+        "North America, South America, Latin America, Middle East, Africa, Asia",
+    )
 )
 _ABBREVIATED = {
     "US": "United States",
@@ -114,8 +68,7 @@ _NUMBER = (
 _QUALIFIER = (
     r"(?:(?:a|an|the)\s+)?(?:(?:maximum|minimum|period|total)\s+of\s+|up\s+to\s+|at\s+least\s+|"
     r"at\s+most\s+|no\s+(?:more|longer|later)\s+than\s+|less\s+than\s+|more\s+than\s+|"
-    r"within\s+|"
-    r"approximately\s+|about\s+|around\s+)?"
+    r"within\s+|approximately\s+|about\s+|around\s+)?"
 )
 _UNIT = r"(?:calendar\s+|business\s+)?(?:days?|weeks?|months?|years?|hours?)"
 DURATION = re.compile(
@@ -244,17 +197,10 @@ def retention_rule(sentence: str) -> RetentionRule | None:
     )
 
 
-def is_exception_of(rule: RetentionRule, earlier: RetentionRule) -> bool:
-    return bool(earlier.excepted) and str(earlier.excepted) in " ".join(_words(rule.data))
-
-
 class ExceptedRules:
-    """Rules by the words of their "except for ..." clause: which one a later rule excepts.
-
-    :meth:`find` gives the most recent rule ``r`` added with ``is_exception_of(rule, r)``,
-    without trying every rule added: it looks up the pieces of the new rule's words that are as
-    long as some clause, or tries each distinct clause when there are fewer of those.
-    """
+    """Rules by the words of their "except for ..." clause: :meth:`find` gives the most recent
+    one whose clause is in a later rule's data, without trying every rule: it looks up the
+    pieces of those words as long as some clause, or each clause when there are fewer."""
 
     def __init__(self) -> None:
         self._rules: dict[str, tuple[int, RetentionRule]] = {}
@@ -307,18 +253,3 @@ def staff_statement(sentence: str) -> StaffStatement | None:
     if subject:
         teams = (subject.group("teams") or subject.group("teams2") or "").strip() or None
     return StaffStatement(found, teams, sentence.strip())
-
-
-__all__ = [
-    "DURATION",
-    "PLACES",
-    "ExceptedRules",
-    "RetentionRule",
-    "StaffStatement",
-    "is_exception_of",
-    "places",
-    "residual",
-    "retention_rule",
-    "staff_statement",
-    "storage_places",
-]

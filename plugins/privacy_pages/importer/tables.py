@@ -1,10 +1,10 @@
 """Tables of a source page: which column says what, and the rows read as data items.
 
-Pages lay their tables out differently: Category | Data | MAM workload, Field | Description,
-Data source | Use, Data | Purpose | Retention, with HTML in the cells and the category written
-only on the first row of each group. Each column gets a *role* from its header words (and, for
-workload columns, from its yes/no values); the value of the category column is carried down
-over blank cells; a row that is only a note stays with the group it sits in.
+Pages lay their tables out differently (Category | Data | MAM workload, Field | Description,
+Data source | Use), with HTML in the cells and a category written only on the first row of its
+group. Each column gets a *role* from its header words (a workload column from its yes/no
+values); the category is carried down over blank cells; a row that is only a note stays with
+the group it sits in.
 """
 
 from __future__ import annotations
@@ -55,95 +55,41 @@ HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         ),
     ),
     (Role.REQUIREMENT, _rx(r"^(?:required|optional|mandatory|requirement|required\?)$")),
-    (Role.SOURCE, _rx(r"\bsources?\b", r"\borigin\b")),
-    (
-        Role.RETENTION,
-        _rx(
-            r"\bretention\b",
-            r"\bretained\b",
-            r"\bhow long\b",
-            r"\bkept\b",
-            r"\bperiod\b",
-            r"\bduration\b",
-        ),
-    ),
+    (Role.SOURCE, _rx(r"\b(?:sources?|origin)\b")),
+    (Role.RETENTION, _rx(r"\b(?:retention|retained|how long|kept|period|duration)\b")),
     (
         Role.PURPOSE,
-        _rx(
-            r"\bpurposes?\b",
-            r"\bwhy\b",
-            r"\breasons?\b",
-            r"\bused for\b",
-            r"\bused to\b",
-            r"\bhow (?:it is|we) use",
-        ),
+        _rx(r"\b(?:purposes?|why|reasons?|used for|used to)\b", r"\bhow (?:it is|we) use"),
     ),
-    (Role.CONDITION, _rx(r"\bwhen\b", r"\bconditions?\b", r"\bcircumstances?\b")),
-    (Role.CLASSIFICATION, _rx(r"\bclassification\b", r"\bsensitivity\b")),
-    (Role.CONTROL, _rx(r"\bcontrols?\b", r"\bopt[- ]?out\b", r"\bturn(?:ed)? off\b")),
+    (Role.CONDITION, _rx(r"\b(?:when|conditions?|circumstances?)\b")),
+    (Role.CLASSIFICATION, _rx(r"\b(?:classification|sensitivity)\b")),
+    (Role.CONTROL, _rx(r"\b(?:controls?|opt[- ]?out|turn(?:ed)? off)\b")),
     (
         Role.NOTES,
         _rx(
-            r"\bnotes?\b",
-            r"\bremarks?\b",
-            r"\bcomments?\b",
-            r"\bmore information\b",
-            r"\blearn more\b",
-            r"\blinks?\b",
-            r"\breferences?\b",
-            r"\bsee also\b",
-            r"\bdocumentation\b",
+            r"\b(?:notes?|remarks?|comments?|more information|learn more|links?|references?|"
+            r"see also|documentation)\b"
         ),
     ),
     (
         Role.DESCRIPTION,
         _rx(
-            r"\bdescriptions?\b",
-            r"\bdetails?\b",
-            r"\bdefinitions?\b",
-            r"\bmeaning\b",
-            r"\bexamples?\b",
-            r"\bexplanation\b",
-            r"\bcontents?\b",
-            r"\bincludes?\b",
-            r"\bwhat it is\b",
-            r"\bwhat (?:is|gets) (?:sent|collected)\b",
-            r"\bmeans\b",
-            r"\bsummary\b",
-            r"\bvalues?\b",
+            r"\b(?:descriptions?|details?|definitions?|meaning|examples?|explanation|contents?|"
+            r"includes?|what it is|what (?:is|gets) (?:sent|collected)|means|summary|values?)\b",
             r"^(?:value |field )?types?$",  # a field's type (number, string): about it
         ),
     ),
-    (
-        Role.CATEGORY,
-        _rx(r"\bcategor", r"\bgroups?\b", r"\btypes? of data\b", r"\bdata types?\b", r"\bkind\b"),
-    ),
+    (Role.CATEGORY, _rx(r"\bcategor", r"\b(?:groups?|types? of data|data types?|kind)\b")),
     (
         Role.NAME,
         _rx(
             r"^data\b",
-            r"\bdata (?:items?|elements?|points?|fields?|collected)\b",
-            r"\bfields?\b",
-            r"\bitems?\b",
-            r"\bnames?\b",
-            r"\belements?\b",
-            r"\battributes?\b",
-            r"\bpropert(?:y|ies)\b",
-            r"\binformation\b",
-            r"\bidentifiers?\b",
-            r"\bsettings?\b",
-            r"\bevents?\b",
-            r"\bparameters?\b",
-            r"\bmetrics?\b",
-            r"\bdimensions?\b",
-            r"\bflags?\b",
-            r"\bvariables?\b",
-            r"\bkeys?\b",
-            r"\bcolumns?\b",
-            r"\bdata\b",
+            r"\b(?:data (?:items?|elements?|points?|fields?|collected)|fields?|items?|names?|"
+            r"elements?|attributes?|propert(?:y|ies)|information|identifiers?|settings?|events?|"
+            r"parameters?|metrics?|dimensions?|flags?|variables?|keys?|columns?|data)\b",
         ),
     ),
-    (Role.USE, _rx(r"\buses?\b", r"\bused\b", r"\busage\b")),
+    (Role.USE, _rx(r"\b(?:uses?|used|usage)\b")),
 )
 
 _YES_NO = re.compile(
@@ -156,20 +102,11 @@ _CATEGORY_CUT = re.compile(
     r",?\s+(?:like|including|such as|for example|e\.g\.)\b.*$|\s*\(.*$|:$", re.IGNORECASE
 )
 CLASSIFICATIONS = frozenset(
-    {
-        "personal",
-        "pseudonymized",
-        "anonymized",
-        "customer",
-        "service-generated",
-        "organizational",
-        "diagnostic",
-        "account",
-        "support",
-        "payment",
-        "access-control",
-        "functional",
-    }
+    re.findall(
+        r"\S+",
+        "personal pseudonymized anonymized customer service-generated organizational diagnostic "
+        "account support payment access-control functional",
+    )
 )
 
 
@@ -251,8 +188,7 @@ def layout(table: Table, context: Kind) -> Layout:
     if context is Kind.DATA_USE and len(columns) == 2 and Role.NAME not in roles:
         first, second = columns
         return Layout(
-            "data-use",
-            (Column(0, first.header, Role.SOURCE), Column(1, second.header, Role.USE)),
+            "data-use", (Column(0, first.header, Role.SOURCE), Column(1, second.header, Role.USE))
         )
     has_name = Role.NAME in roles or Role.CATEGORY in roles
     if Role.RETENTION in roles and has_name and context not in DATA_KINDS | {Kind.NEVER}:
@@ -262,9 +198,8 @@ def layout(table: Table, context: Kind) -> Layout:
     return Layout("unknown", tuple(columns))
 
 
-#: The header of a column that says where the data goes or what sends it (a service, a
-#: product, an event, a command): each row's context, kept with its item (as "**Service:**
-#: Translator"), so that the row's cells stay together on the page.
+#: The header of a column that says what sends the data (a service, an event, a command): each
+#: row's context, kept with its item ("**Service:** Translator").
 _CONTEXT = re.compile(
     r"^(?:services?|products?|features?|components?|apps?|applications?|scenarios?|areas?|"
     r"experiences?|events?|event names?|tools?|commands?|modules?|pages?|screens?|views?)$",
@@ -313,8 +248,7 @@ def label_table(table: Table) -> bool:
 
 
 def _labels_first(table: Table, columns: list[Column]) -> None:
-    """A table of labels with no column named as the data: its labels are (Purpose |
-    Description: each purpose, or kind of cookie, is what the row is about)."""
+    """A table of labels with no data column: its labels name what each row is about."""
     if columns and not any(c.role is Role.NAME for c in columns) and label_table(table):
         first = columns[0]
         if first.role in {Role.PURPOSE, Role.USE, Role.OTHER, Role.CATEGORY}:
@@ -340,10 +274,9 @@ def _settle(columns: list[Column]) -> None:
         ):
             columns[column.index] = Column(column.index, column.header, Role.NAME, named=False)
             return
-    if len(categories) == 1 and not any(c.role is Role.NAME for c in columns):
+    # A lone category column beside text about it names the data.
+    if len(categories) == 1 and any(c.role in {Role.DESCRIPTION, Role.OTHER} for c in columns):
         only = categories[0]
-        if not any(c.role in {Role.DESCRIPTION, Role.OTHER} for c in columns):
-            return
         columns[only.index] = Column(only.index, only.header, Role.NAME, named=False)
 
 
@@ -374,11 +307,8 @@ def _markdown(cell: str) -> str:
 
 
 class _Row:
-    """The cells of one row, with the plain text and Markdown of each worked out once.
-
-    A row can give many items (a name cell that lists values) and every item reads every cell;
-    reading each cell once keeps a row's cost linear in its text.
-    """
+    """The cells of one row, with the plain text and Markdown of each worked out once (every
+    item of a row reads every cell: once each keeps a row's cost linear in its text)."""
 
     def __init__(self, cells: list[str]) -> None:
         self.cells = cells
@@ -452,13 +382,9 @@ def read_items(table: Table, lay: Layout) -> TableRead:
         row = _Row(cells)
         category_cell = cells[category.index] if category is not None else ""
         category_text = row.plain(category.index) if category is not None else ""
-        if category_text and (current is None or category_text != current_category):
-            current = TableGroup(category_cell, table_row.line)
+        if current is None or (category_text and category_text != current_category):
+            current = TableGroup(category_cell if category_text else "", table_row.line)
             current_category = category_text
-            result.groups.append(current)
-        if current is None:
-            current = TableGroup("", table_row.line)
-            current_category = ""
             result.groups.append(current)
         note = _is_note_row(row, lay)
         if note is not None:
@@ -489,9 +415,9 @@ def read_items(table: Table, lay: Layout) -> TableRead:
     return result
 
 
-#: A name cell's values become items of their own only while the text of the row's other cells,
-#: which each of them gets, adds up to at most this many characters over all of them (thousands
-#: of values beside a long cell would make the record grow with the square of the row).
+#: A name cell's values become items of their own only while the row's other cells, which each
+#: gets, add up to at most this many characters over all of them (else the record would grow
+#: with the square of the row).
 _SPLIT_BUDGET = 50_000
 
 
@@ -502,14 +428,10 @@ def _split(
     row_text: int = 0,
     listing: bool = False,
 ) -> list[ItemDraft]:
-    """The drafts of one name cell: one per value when it lists several and nothing is shared.
-
-    "Device name<br>Model" in a table with only a workload column is two items; "Device
-    information:<ul>…" is one item whose list gives its details. ``row_text`` is the length of
-    the row's other cells, which every value's item would repeat. A cell that only lists
-    short names ("Component Type, Devfile Name, Language") is one item per name when no other
-    cell describes it (``listing``: at most a context beside it).
-    """
+    """The drafts of one name cell: one per value when it lists several and nothing is shared
+    ("Device name<br>Model" beside a workload column is two items; "Device information:<ul>…"
+    one, with details), or when it lists short names and no other cell describes it
+    (``listing``). ``row_text``: the length of the row's other cells, which each would repeat."""
     if from_category:
         bold = re.match(r"^\s*\*\*(.+?)\*\*\s*(.*)$", _markdown(source.text), re.S)
         if bold:
@@ -637,23 +559,3 @@ def markdown_table(table: Table) -> str:
     lines = [row(list(table.header)), "| " + " | ".join(["---"] * width) + " |"]
     lines.extend(row(cells) for cells in _cells(table))
     return "\n".join(lines)
-
-
-__all__ = [
-    "HEADER_RULES",
-    "Column",
-    "Layout",
-    "Role",
-    "TableGroup",
-    "TableRead",
-    "category_name",
-    "category_title",
-    "is_context_header",
-    "label_table",
-    "layout",
-    "markdown_table",
-    "read_items",
-    "read_retention",
-    "read_uses",
-    "workload_value",
-]

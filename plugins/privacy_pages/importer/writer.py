@@ -1,10 +1,9 @@
 """Writing imported records into a content tree, without disturbing what is already there.
 
-The product goes to ``products/<id>.yml``. New catalog items are appended to
-``catalog/imported.yml`` and new categories to ``categories.yml`` (both created when missing);
-existing files are only ever appended to, so a writer's edits and comments stay as they are.
-Keys keep the schema's order and multi-line text is written as ``|`` blocks, so the same
-import always gives the same bytes.
+The product goes to ``products/<id>.yml``; new catalog items are appended to
+``catalog/imported.yml`` and new categories to ``categories.yml``, so a writer's edits and
+comments stay. Keys keep the schema's order and multi-line text is written as ``|`` blocks, so
+the same import always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -58,9 +57,7 @@ def dump(data: Any) -> str:
 
 
 def product_text(record: dict[str, Any], source_name: str, review: Iterable[str]) -> str:
-    """The product file: the record, written by the YAML emitter (:func:`dump`), after comments
-    that name the page it was imported from and what to review (each one line: see
-    :func:`comment_text`)."""
+    """The product file: comments naming its source page and what to review, then the record."""
     lines = [
         _HEADER.format(path="../../schemas/product.schema.json"),
         f"# Imported from {comment_text(source_name)} by privacy-pages import.\n",
@@ -77,9 +74,7 @@ _LINE_ENDS = frozenset("\r\n\x85\u2028\u2029")
 
 
 def comment_text(text: str) -> str:
-    """``text`` for a one-line YAML comment: line breaks and other control characters written
-    as escapes (``\\u000a``), so that a file name or a page's text cannot end the comment and
-    start keys of its own."""
+    """``text`` for a one-line YAML comment, escaped so that it cannot end the comment."""
     return "".join(
         f"\\u{ord(c):04x}" if c in _LINE_ENDS or unicodedata.category(c) in ("Cc", "Cf") else c
         for c in text
@@ -111,27 +106,22 @@ class ContentTree:
                     tree.categories.add_existing(
                         str(entry["id"]), str(entry.get("name", entry["id"]))
                     )
-        catalog_dir = root / "catalog"
-        if catalog_dir.is_dir():
-            for path in sorted(catalog_dir.glob("*.y*ml")):
-                data = tree._read(path)
-                for entry in data.get("items") or []:
-                    if isinstance(entry, dict) and "id" in entry:
-                        tree.catalog.add_existing(
-                            str(entry["id"]),
-                            str(entry.get("name", entry["id"])),
-                            [str(a) for a in entry.get("aliases") or []],
-                            str(entry.get("category", "")),
-                        )
-        products = root / "products"
-        if products.is_dir():
-            for path in sorted(products.glob("*.y*ml")):
-                data = tree._read(path)
-                locals_ = set(_local_ids(data))
-                tree.local_ids[path.stem] = locals_
-                tree.catalog.taken.update(locals_)
-                tree.count_uses(path.stem, data)
-                tree._note_links(data)
+        for path in sorted((root / "catalog").glob("*.y*ml")):  # (none without the folder)
+            for entry in tree._read(path).get("items") or []:
+                if isinstance(entry, dict) and "id" in entry:
+                    tree.catalog.add_existing(
+                        str(entry["id"]),
+                        str(entry.get("name", entry["id"])),
+                        [str(a) for a in entry.get("aliases") or []],
+                        str(entry.get("category", "")),
+                    )
+        for path in sorted((root / "products").glob("*.y*ml")):
+            data = tree._read(path)
+            locals_ = set(_local_ids(data))
+            tree.local_ids[path.stem] = locals_
+            tree.catalog.taken.update(locals_)
+            tree.count_uses(path.stem, data)
+            tree._note_links(data)
         return tree
 
     def _note_links(self, value: Any) -> None:
@@ -155,10 +145,9 @@ class ContentTree:
             self.links.setdefault(page_name(url), set()).add(plain)
 
     def count_uses(self, product_id: str, data: Any, *, replace: bool = False) -> None:
-        """Note which catalog items and categories a product lists, and as what: the products
-        of the content tree, and each page of an import once it is read, so that a later page
-        of the same import that lists them under another requirement says so too. With
-        ``replace``, what the product's earlier record listed is forgotten first."""
+        """Note which catalog items and categories a product lists, and as what (so that a later
+        page of the same import that lists them otherwise says so); with ``replace``, what its
+        earlier record listed is forgotten first."""
         if replace:
             for index in (self.catalog.uses, self.categories.uses):
                 for uses in index.values():
@@ -198,8 +187,7 @@ class ContentTree:
         self.catalog.release(own)
 
     def _read(self, path: Path) -> dict[str, Any]:
-        """A content file's mapping ({} when it is not one, or cannot be read: the loader
-        reports why, and the import names it)."""
+        """A content file's mapping ({} when it is not one, or cannot be read)."""
         if links_outside(path, self.root.resolve()):
             self.problems.append(
                 f"{path.as_posix()}: symbolic link leads outside the content folder; refused"
@@ -219,8 +207,7 @@ class ContentTree:
         path = self.product_path(product_id)
         if not path.is_file():
             return None
-        data = self._read(path)
-        metadata = (data or {}).get("metadata") if isinstance(data, dict) else None
+        metadata = self._read(path).get("metadata")
         return dict(metadata) if isinstance(metadata, dict) else None
 
     # -- writing ------------------------------------------------------------------------------
@@ -299,8 +286,7 @@ def _entry_indent(text: str) -> str:
 def _append_entries(
     root: Path, folder: Path, name: str, key: str, entries: list[dict[str, Any]], schema: str
 ) -> Path:
-    """Add ``entries`` to the ``key`` list at the end of ``folder/name`` (or of a numbered
-    file beside it, if that one does not end with the list), written whole or not at all."""
+    """Add ``entries`` to the ``key`` list ending ``folder/name`` (or a numbered file beside it)."""
     check_inside(folder / name, root)
     path = folder / name
     if path.is_file() and not _appendable(path, key):
@@ -323,6 +309,3 @@ def _append_entries(
         existing += "\n"
     write_text_atomically(path, existing + added, root)
     return path
-
-
-__all__ = ["CATALOG_FILE", "ContentTree", "dump", "product_text"]

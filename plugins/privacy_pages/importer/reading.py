@@ -1,60 +1,61 @@
-"""What every section reader shares: the draft, the report, and free-form text.
+"""What the extractors of one page share: the draft they fill in, the report, free-form text.
 
-Each kind of section has its reader (:mod:`.data_sections`, :mod:`.storage_sections`,
-:mod:`.statement`); all of them put what they do not recognize into free-form sections through
-:meth:`SectionReader.free`, which also lists each piece in the report with its source line.
+Each kind of section has its extractor (the table in :mod:`.statement`). What an extractor does
+not recognize goes to a free-form section through :meth:`Reading.free`, which lists each piece
+in the report with its source line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from .classify import Kind
 from .draft import StatementDraft
 from .list_kinds import WHY, ListKind, list_kind
-from .markdown_doc import (
-    Alert,
-    Block,
-    BulletList,
-    Directive,
-    Html,
-    Image,
-    Include,
-    ListItem,
-    Paragraph,
-    Table,
-    parse,
-)
+from .markdown_doc import Block, BulletList, Directive, Html, Image, Include, ListItem, Paragraph
 from .markdown_out import blocks_markdown, list_markdown, span, to_markdown
 from .markup import one_line, plain
 from .outline import Section
 from .report import FreeFormFragment, NotData, PageReport
-from .shapes import scope_list
-from .statements import ExceptedRules, RetentionRule
-from .tables import Layout, read_retention
+from .statements import ExceptedRules
+
+#: Reads one kind of section into the draft.
+Extractor = Callable[["Reading", Section], None]
 
 
-class SectionReader:
-    """The state one page's readers share; ``draft`` and ``report`` hold the result."""
+@dataclass
+class Reading:
+    """One page being read; ``draft`` and ``report`` hold the result."""
 
+    report: PageReport
+    #: The page reader's own steps, which the extractors call back (their modules import the
+    #: extractors): read a sub-section as its kind (after the section before it), and take
+    #: out of blocks bound for free-form text what is read by its shape (:mod:`.by_shape`).
+    section_reader: Callable[[Reading, Section, Kind, Kind | None], None]
+    shape_reader: Callable[[Reading, list[Block], str | None], list[Block]]
+    draft: StatementDraft = field(default_factory=StatementDraft)
     #: While a section that is not about privacy (terms of use...) is read: its lists are not
     #: about data (see :mod:`.list_kinds`).
-    outside_privacy = False
+    outside_privacy: bool = False
+    #: While blocks are read by their shape (the shapes inside are not looked for again).
+    reading_shapes: bool = False
+    #: The workload headings already in ``draft.workloads``.
+    workload_names: set[str] = field(default_factory=set)
+    #: The rules of ``draft.storage.retention`` that say "except for ...".
+    excepted_rules: ExceptedRules = field(default_factory=ExceptedRules)
+    #: The first ``_locations_seen`` entries of ``draft.storage.locations``, as a set.
+    _locations: set[str] = field(default_factory=set, init=False, repr=False)
+    _locations_seen: int = field(default=0, init=False, repr=False)
+    _last_free: tuple[str, str | None, int] | None = field(default=None, init=False, repr=False)
+    #: The last free-form section and the parts of its body, while free() may add to it
+    #: (joined once by finish(), rather than copied again for each part).
+    _open_free: tuple[dict[str, str], list[str]] | None = field(
+        default=None, init=False, repr=False
+    )
 
-    def __init__(self, report: PageReport) -> None:
-        self.report = report
-        self.draft = StatementDraft()
-        self._last_free: tuple[str, str | None, int] | None = None
-        #: The last free-form section and the parts of its body, while free() may add to it
-        #: (joined once by finish(), rather than copied again for each part).
-        self._open_free: tuple[dict[str, str], list[str]] | None = None
-        #: The workload headings already in ``draft.workloads``.
-        self.workload_names: set[str] = set()
-        #: The rules of ``draft.storage.retention`` that say "except for ...".
-        self.excepted_rules = ExceptedRules()
-        #: The first ``_locations_seen`` entries of ``draft.storage.locations``, as a set.
-        self._locations: set[str] = set()
-        self._locations_seen = 0
+    def read_section(self, section: Section, kind: Kind, previous: Kind | None) -> None:
+        self.section_reader(self, section, kind, previous)
 
     def finish(self) -> None:
         """Complete the draft once the page is read."""
@@ -75,61 +76,15 @@ class SectionReader:
             self.workload_names.add(header)
             self.draft.workloads.append(header)
 
-    def purpose_list(self, lead: Paragraph | None, block: BulletList) -> None:
-        """A list of what the data is used for ("This data enables X to:")."""
-        if lead is not None:
-            self.draft.purposes_intro.append(to_markdown(lead))
-        self.draft.purposes.extend(item_markdown(item) for item in block.items)
-        self.report.counts.sections += 1
-
-    def retention_table(self, table: Table, lay: Layout) -> None:
-        """A Data | Retention table: one retention rule per row."""
-        self.report.counts.tables += 1
-        for data, period, note, _line in read_retention(table, lay):
-            self.draft.storage.retention.append(RetentionRule(data, period, note))
-            self.report.counts.retention_rules += 1
-
-    def section(self, section: Section, kind: Kind, previous: Kind | None) -> None:
-        """Read a section as ``kind`` (the page reader dispatches to the reader of the kind)."""
-        raise NotImplementedError
-
-    # -- free-form ---------------------------------------------------------------------------
-
-    def scope_entry(self, block: BulletList, lead: Paragraph | None) -> bool:
-        """A list of the commands that send data, or that do not, after a lead that says which
-        ("Tools commands (telemetry is enabled):"): a ``scope`` list; False if it is not one."""
-        sends = scope_list(block, lead)
-        if sends is None or lead is None:
-            return False
-        self.draft.scope_lists.append(
-            {
-                "intro": one_line(lead.text),
-                "sends_data": sends,
-                "entries": [item_markdown(item) for item in block.items],
-            }
-        )
-        self.report.counts.sections += 1
-        return True
-
-    def rescue(self, blocks: list[Block], after: str, title: str | None) -> list[Block]:
-        """The blocks that no structured field takes by their shape (the page reader reads
-        data tables and lists here, whatever section they are in)."""
-        del after, title
-        return blocks
-
     def free(
-        self,
-        blocks: Sequence[Block],
-        after: str,
-        title: str | None,
-        why: str,
-        owner: int = 0,
+        self, blocks: Sequence[Block], after: str, title: str | None, why: str, owner: int = 0
     ) -> None:
-        """Put blocks into a free-form section, and list each in the report (after the
-        structured fields have taken what they recognize by its shape: :meth:`rescue`)."""
+        """Put blocks into a free-form section, once what is read by its shape is taken out, and
+        list each in the report. ``owner``: the line of the section they come from (pieces in a
+        row from one section join one free-form section)."""
         kept: list[Block] = []
         previous: Block | None = None
-        for block in self.rescue(list(blocks), after, title):
+        for block in self.shape_reader(self, list(blocks), title):
             lead, previous = previous, block
             first, last = span(block)
             if isinstance(block, Html) and block.text.lstrip().startswith("<!--"):
@@ -195,12 +150,7 @@ class SectionReader:
         if not blocks:
             self.free_heading_only(section, after)
             return
-        self.free(blocks, after, section.title or None, why, owner=section.line)
-
-
-def alert_markdown(block: Alert) -> str:
-    """The body of an alert (which may hold lists) as Markdown, without the quote markers."""
-    return blocks_markdown(parse(block.text).blocks) or one_line(block.text)
+        self.free(blocks, after, section.title or None, why, section.line)
 
 
 def is_comment(block: Block) -> bool:
@@ -219,6 +169,3 @@ def item_markdown(item: ListItem) -> str:
             parts.append(nested)
         return "\n\n".join(parts)
     return text
-
-
-__all__ = ["SectionReader", "alert_markdown", "is_comment", "item_markdown"]

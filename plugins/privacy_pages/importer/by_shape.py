@@ -1,0 +1,98 @@
+"""Structured facts in text that would otherwise be free-form: data tables, and lists under a
+lead that says what they are ("Data protection on your device:", "Retention and deletion:",
+"We collect the following data:"), read into their fields wherever they are."""
+
+from __future__ import annotations
+
+from .classify import STORAGE_KINDS, Kind, is_never_lead
+from .data_sections import data_blocks, never_list, scope_entry
+from .draft import GroupDraft
+from .markdown_doc import Block, BulletList, Paragraph, Table
+from .markdown_out import blocks_markdown
+from .markup import one_line, plain
+from .outline import Section
+from .reading import Reading, item_markdown
+from .shapes import bold_runs, is_bold_list, is_item_table, lead_kind, lists_data, stops_collection
+from .sharing_sections import controls_list, policy_list, sharing_list
+from .statements import places
+from .storage_sections import storage_paragraph
+from .use_sections import purpose_list
+
+#: What a list's lead may say the list is, when it is not data.
+_LEAD_KINDS = STORAGE_KINDS | {Kind.NEVER, Kind.ACCESS, Kind.SHARING, Kind.CONTROLS}
+_LEAD_KINDS |= {Kind.RIGHTS, Kind.DATA_USE}
+
+
+def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> list[Block]:
+    """The blocks that no structured field takes by their shape (see the module docstring)."""
+    if reading.reading_shapes or not any(isinstance(b, BulletList | Table) for b in blocks):
+        return blocks
+    reading.reading_shapes = True
+    kept: list[Block] = []
+    for block in bold_runs(blocks):
+        lead = kept[-1] if kept and isinstance(kept[-1], Paragraph) else None
+        if isinstance(block, Table) and is_item_table(block):
+            reading.report.counts.tables_free_form -= 1
+            _data(reading, [block], title)
+        elif isinstance(block, BulletList) and by_lead(reading, block, lead, title):
+            if lead is not None and kept and kept[-1] is lead:
+                kept.pop()
+        else:
+            kept.append(block)
+    reading.reading_shapes = False
+    return kept
+
+
+def _data(reading: Reading, blocks: list[Block], title: str | None) -> None:
+    group = GroupDraft(title, title, blocks[0].line) if title else None
+    data_blocks(reading, blocks, False, group, Section(None, 0))
+
+
+def by_lead(reading: Reading, block: BulletList, lead: Paragraph | None, title: str | None) -> bool:
+    """Read a list by its lead's words (as if the lead were its heading); False: not read."""
+    if scope_entry(reading, block, lead) or policy_list(reading, block, lead):
+        return True
+    kind = lead_kind(lead)
+    if lead is not None and is_never_lead(lead.text):
+        kind = Kind.NEVER  # "Microsoft does not send any of the following:"
+    if kind not in _LEAD_KINDS:
+        if lead is not None and lists_data(block, lead) and not is_never_lead(lead.text):
+            _data(reading, [lead, block], title)
+        elif lead is None and is_bold_list(block):
+            _data(reading, [block], title)
+        elif stops_collection(block):
+            controls_list(reading, block, lead)
+            reading.report.counts.sections += 1
+        else:
+            return False
+        return True
+    assert lead is not None  # (a lead of one of those kinds)
+    draft = reading.draft
+    if kind is Kind.NEVER:
+        never_list(reading, lead, block)
+    elif kind is Kind.ACCESS:
+        draft.access_intro.append(one_line(lead.text))
+        draft.protections.extend(item_markdown(item) for item in block.items)
+    elif kind in STORAGE_KINDS:
+        storage = draft.storage
+        note = storage.retention_note if kind is Kind.RETENTION else storage.location_note
+        note.append(one_line(lead.text))
+        named = [plain(item.text).strip() for item in block.items]
+        if kind is not Kind.RETENTION and all(places(n) for n in named):
+            # "Data is stored in the following regions:" and the regions
+            storage.locations.extend(n for n in named if not reading.has_location(n))
+        else:
+            for item in block.items:
+                paragraph = Paragraph(item_markdown(item), item.line, item.line)
+                storage_paragraph(reading, paragraph, Section(None, 0), kind)
+    elif kind is Kind.DATA_USE:
+        purpose_list(reading, lead, block)
+        return True
+    elif kind is Kind.SHARING:
+        sharing_list(reading, block, lead)
+    elif kind is Kind.CONTROLS:
+        controls_list(reading, block, lead)
+    else:  # Kind.RIGHTS
+        draft.rights_intro.append(blocks_markdown([lead, block]))
+    reading.report.counts.sections += 1
+    return True

@@ -1,0 +1,107 @@
+"""Extracting what the data is used for: uses from tables, purposes from lists, and entities."""
+
+from __future__ import annotations
+
+from .classify import DATA_KINDS, STORAGE_KINDS, Kind, classify_heading
+from .markdown_doc import Block, BulletList, ListItem, Paragraph, Table
+from .markdown_out import to_markdown
+from .markup import plain
+from .outline import Section
+from .reading import Reading, item_markdown
+from .shapes import lead_kind, lists_data
+from .storage_sections import is_service_location, service_location
+from .tables import layout, read_uses
+
+#: Kinds of sub-section a data-use section reads as their own sections.
+_OWN_SECTIONS = STORAGE_KINDS | DATA_KINDS | {Kind.NEVER, Kind.RIGHTS, Kind.ACCESS}
+_OWN_SECTIONS |= {Kind.COMPLIANCE, Kind.SHARING, Kind.CONTROLS}
+
+
+def purpose_list(reading: Reading, lead: Paragraph | None, block: BulletList) -> None:
+    """A list of what the data is used for ("This data enables X to:")."""
+    if lead is not None:
+        reading.draft.purposes_intro.append(to_markdown(lead))
+    reading.draft.purposes.extend(item_markdown(item) for item in block.items)
+    reading.report.counts.sections += 1
+
+
+def data_use_section(reading: Reading, section: Section) -> None:
+    draft = reading.draft
+    pending: list[Block] = []
+    for block in section.blocks:
+        before = pending[-1] if pending else None
+        if (
+            isinstance(block, BulletList)
+            and not lists_data(block, before)
+            and lead_kind(before) in {Kind.UNKNOWN, Kind.DATA_USE}
+        ):
+            # A list of what data is used for; a lead ending with ':' introduces it.
+            lead = before if isinstance(before, Paragraph) else None
+            if lead is not None and plain(lead.text).strip().endswith(":"):
+                pending.pop()
+            else:
+                lead = None
+            reading.free(pending, "data-use", section.title, "not a use of data", section.line)
+            pending = []
+            purpose_list(reading, lead, block)
+            continue
+        if isinstance(block, Table):
+            lay = layout(block, Kind.DATA_USE)
+            if lay.kind == "data-use":
+                reading.report.counts.tables += 1
+                draft.data_use_intro.extend(to_markdown(b) for b in pending)
+                pending = []
+                draft.uses.extend({"source": s, "use": u} for s, u, _line in read_uses(block, lay))
+                continue
+            reading.report.counts.tables_free_form += 1
+        pending.append(block)
+    if pending:
+        reading.free(pending, "data-use", section.title, "not a data-use table", section.line)
+    for child in section.children:
+        kind = classify_heading(child.title)
+        if kind is Kind.ENTITIES:
+            reading.report.counts.sections += 1
+            entities_section(reading, child)
+        elif is_service_location(child):
+            reading.report.counts.sections += 1
+            service_location(reading, child)
+        elif kind in _OWN_SECTIONS:
+            reading.read_section(child, kind, Kind.DATA_USE)
+        else:
+            reading.report.counts.sections_free_form += 1
+            reading.free_section(child, "data-use", "sub-section not recognized")
+
+
+def entities_section(reading: Reading, section: Section) -> None:
+    """The first list names the entities processed; paragraphs before it are its intro."""
+    pending: list[Block] = []
+    found = False
+    for block in section.all_blocks():
+        if not isinstance(block, BulletList) or found:
+            pending.append(block)
+            continue
+        reading.draft.entities_intro.extend(
+            to_markdown(b) for b in pending if isinstance(b, Paragraph)
+        )
+        others = [b for b in pending if not isinstance(b, Paragraph)]
+        if others:
+            why = "not part of the entity list"
+            reading.free(others, "data-use", section.title, why, section.line)
+        reading.draft.entities.extend(plain(item.text) for item in block.items)
+        for item in block.items:
+            _free_nested(reading, item, section)
+        found = True
+        pending = []
+    if pending:
+        why = "text after the entity list"
+        reading.free(pending, "data-use", section.title, why, section.line)
+
+
+def _free_nested(reading: Reading, item: ListItem, section: Section) -> None:
+    """What an entity's bullet holds beyond its name: free-form text."""
+    blocks: list[Block] = [Paragraph(p, item.line, item.line) for p in item.paragraphs]
+    if item.children:
+        blocks.append(BulletList(item.children, item.line, item.line))
+    if blocks:
+        why = "nested text in a plain list"
+        reading.free(blocks, "data-use", section.title, why, section.line)
