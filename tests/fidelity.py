@@ -442,28 +442,43 @@ class _Page:
     flat: str
     #: (the heading above the row, the row's cells), for every table row.
     rows: list[tuple[str, list[str]]]
+    #: (a heading, the text under it up to the next heading), for every heading.
+    sections: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
     def of(cls, text: str) -> _Page:
         rows = []
+        sections: list[tuple[str, list[str]]] = []
         heading = ""
         for line in text.split("\n"):
             if line.startswith("#"):
                 heading = normalize(line.lstrip("#"))
-            elif " | " in line:
-                rows.append((heading, line.split(" | ")))
-        return cls(f" {normalize(text)} ", rows)
+                sections.append((heading, []))
+            else:
+                if " | " in line:
+                    rows.append((heading, line.split(" | ")))
+                if sections:
+                    sections[-1][1].append(line)
+        under = [(title, f" {normalize(' '.join(lines))} ") for title, lines in sections]
+        return cls(f" {normalize(text)} ", rows, under)
 
     def contains(self, text: str) -> bool:
         return all(f" {clause} " in self.flat for clause in clauses(text))
 
     def has_row(self, cells: list[str]) -> bool:
+        """Whether a row's cells stay together: in one table row, or as a heading (the first
+        cell) over a section that holds the others (a row written as an entry of its own)."""
         wanted = [clause for cell in cells for clause in clauses(cell)]
         for _, row in self.rows:
             flat = f" {normalize(' '.join(row))} "
             if all(f" {clause} " in flat for clause in wanted):
                 return True
-        return False
+        first = normalize(cells[0])
+        rest = [clause for cell in cells[1:] for clause in clauses(cell)]
+        return any(
+            title == first and all(f" {clause} " in body for clause in rest)
+            for title, body in self.sections
+        )
 
     def has_workload(self, text: str) -> bool:
         parts = text.split(" | ")

@@ -331,3 +331,97 @@ def test_purposes_and_cookies_are_not_controls(tmp_path: Path) -> None:
     result = import_page(tmp_path, page)
     assert "Session cookie" not in str(result.product.get("controls", {}))
     assert "To prevent fraud" not in str(result.product.get("controls", {}))
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Choice and control over the improvement program",
+        "Choices and controls",
+        "Managing your privacy",
+        "Control your participation",
+    ],
+)
+def test_a_heading_about_choice_and_control_is_controls(tmp_path: Path, heading: str) -> None:
+    page = FRONT + (
+        f"# Editor\n\nThe editor sends usage data to Contoso.\n\n## {heading}\n\n"
+        "The program is on by default.\n\n"
+        "1. Open **Settings**.\n2. Clear **Send usage data**.\n"
+    )
+    result = import_page(tmp_path, page)
+    controls = result.product["controls"]
+    assert "on by default" in controls["intro"]
+    assert any("Send usage data" in option for option in controls["options"])
+    assert not [f for f in result.report.free_form if "Settings" in f.text]
+
+
+def test_a_registry_key_is_one_setting_not_a_variable(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Editor\n\n## Opt out\n\n"
+        "Set the value `OptIn` of HKEY_LOCAL_MACHINE\\Software\\Contoso\\Editor to 0, "
+        "or set `HKCU\\Software\\Contoso\\Telemetry` to 1. The EDITOR_NO_TELEMETRY variable "
+        "works too\n"
+    )
+    result = import_page(tmp_path, page)
+    settings = {s["name"]: s["kind"] for s in result.product["controls"]["settings"]}
+    assert settings["HKEY_LOCAL_MACHINE\\Software\\Contoso\\Editor"] == "setting"
+    assert settings["HKCU\\Software\\Contoso\\Telemetry"] == "setting"
+    assert settings["EDITOR_NO_TELEMETRY"] == "environment-variable"
+    assert "HKEY_LOCAL_MACHINE" not in settings
+
+
+@pytest.mark.parametrize("heading", ["Where the service keeps data", "Deployment models"])
+def test_a_table_of_what_each_component_keeps_where_is_service_locations(
+    tmp_path: Path, heading: str
+) -> None:
+    page = FRONT + (
+        f"# Directory\n\n## {heading}\n\n"
+        "| Component | Description | Data storage location |\n| --- | --- | --- |\n"
+        "| Sign-in service | Keeps logs in Azure Storage for 30 days. | In geo location |\n"
+        "| Reporting | Stores reports in Azure SQL. | United States |\n"
+    )
+    result = import_page(tmp_path, page)
+    entries = result.product["storage"]["service_locations"]
+    assert [e["service"] for e in entries] == ["Sign-in service", "Reporting"]
+    assert "**Data storage location**: United States" in entries[1]["body"]
+    assert "Stores reports in Azure SQL." in entries[1]["body"]
+    assert not result.report.free_form
+    assert not items(result, "required") and not items(result, "optional")
+
+
+def test_a_table_of_data_with_its_location_stays_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App\n\n## Data we collect\n\n"
+        "| Data | Purpose | Storage location |\n| --- | --- | --- |\n"
+        "| Email address | To sign you in. | European Union |\n"
+        "| Crash reports | To fix bugs. | United States |\n"
+    )
+    result = import_page(tmp_path, page)
+    names = [item["name"] for item in items(result, "required") + items(result, "optional")]
+    assert names == ["Email address", "Crash reports"]
+    assert not result.product.get("storage", {}).get("service_locations")
+
+
+def test_a_list_of_clouds_is_where_data_is(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Directory\n\n## Data residency\n\n"
+        "The directory is available in the following clouds:\n\n"
+        "- Public\n- China\n- US government\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.product["storage"]["locations"] == ["Public", "China", "US government"]
+
+
+def test_a_list_of_what_is_stored_where_is_a_storage_fact(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Notes app\n\n## Data stored on your device\n\n"
+        "Your notes never leave your computer.\n\n"
+        "- **Notes** are stored in the folder you choose.\n"
+        "- **Settings** are stored in your application data folder.\n"
+    )
+    result = import_page(tmp_path, page)
+    note = result.product["storage"]["location_note"]
+    assert "**Notes** are stored in the folder you choose." in note
+    assert "**Settings** are stored in your application data folder." in note
+    assert not result.report.free_form
+    assert not items(result, "required") and not items(result, "optional")

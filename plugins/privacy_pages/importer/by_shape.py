@@ -15,7 +15,8 @@ from .reading import Reading, item_markdown
 from .shapes import bold_runs, is_bold_list, is_item_table, lead_kind, lists_data, stops_collection
 from .sharing_sections import controls_list, policy_list, sharing_list
 from .statements import places
-from .storage_sections import storage_paragraph
+from .storage_sections import location_table, storage_paragraph
+from .tables import location_column
 from .use_sections import purpose_list
 
 #: What a list's lead may say the list is, when it is not data.
@@ -31,7 +32,10 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
     kept: list[Block] = []
     for block in bold_runs(blocks):
         lead = kept[-1] if kept and isinstance(kept[-1], Paragraph) else None
-        if isinstance(block, Table) and is_item_table(block):
+        if isinstance(block, Table) and location_column(block) is not None:
+            reading.report.counts.tables_free_form -= 1
+            location_table(reading, block)
+        elif isinstance(block, Table) and is_item_table(block):
             reading.report.counts.tables_free_form -= 1
             _data(reading, [block], title)
         elif isinstance(block, BulletList) and by_lead(reading, block, lead, title):

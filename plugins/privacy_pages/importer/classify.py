@@ -84,6 +84,9 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             # A page about what is collected, with a section of its own on how to set it.
             r"^\W*+(?:configuration|configuring|settings|options)(?:\s*+\{[^{}]*+\})?+\W*+$",
             r"\byour choices\b",
+            # "Choice and control over the program", "Managing your privacy".
+            r"\bchoices? and controls?\b",
+            r"\b(?:manag|control)(?:e|es|ed|ing)? (?:your )?(?:privacy|participation|consent)\b",
             r"\bnot to (?:send|collect|share|upload)\b",  # "can be configured not to send"
             r"\b(?:ways|mechanisms|methods) to (?:opt out|turn off|disable|stop)\b",
             r"\b(?:privacy controls|(?:following|these) (?:settings|options|policies|values))\b",

@@ -23,6 +23,11 @@ _VARIABLE = re.compile(r"^(?:\$[Ee]nv:)?(?P<name>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(
 _EXPORT = re.compile(r"^(?:export|set|setx|\$[Ee]nv:)\s*(?P<name>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b")
 #: A variable named in running text: upper case only, two parts at least, not an acronym run.
 _BARE_VARIABLE = re.compile(r"(?<![\w$`/.-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w`/.-])")
+#: A Windows registry key (``HKEY_CURRENT_USER\\Software\\...``, ``HKLM\\...``): one setting,
+#: never its hive taken for a variable.
+_REGISTRY_KEY = re.compile(
+    r"(?<![\w\\])(?:HKEY_[A-Z_]+|HK(?:LM|CU|CR|CC|U))(?:\\[^\s\\`*\"']+)+", re.IGNORECASE
+)
 _FLAG = re.compile(r"^(?P<name>--?[A-Za-z][\w-]*)(?:[= ]\S+)?$")
 _SETTING_CALL = re.compile(r"^setting\((?P<name>[^()\s]+)\)$")
 _DOTTED = re.compile(r"^@?[A-Za-z][\w-]*(?:[.:][A-Za-z][\w-]*)+$")
@@ -85,8 +90,9 @@ def named_settings(markdown: str, *, bare: bool = True) -> list[tuple[str, str]]
         named = _from_code(span.group("code"))
         if named:
             found.append(named)
+    found += [(m.group().rstrip(".,;:)"), "setting") for m in _REGISTRY_KEY.finditer(text)]
     if bare:
-        outside = _CODE_SPAN.sub(" ", text)
+        outside = _REGISTRY_KEY.sub(" ", _CODE_SPAN.sub(" ", text))
         found += [(m.group(), "environment-variable") for m in _BARE_VARIABLE.finditer(outside)]
     unique: dict[str, str] = {}
     for name, kind in found:

@@ -22,8 +22,8 @@ from .outline import Section
 from .reading import Reading, item_markdown
 from .shapes import bold_runs, is_bold_list, scope_list
 from .statements import RetentionRule
-from .storage_sections import retention_table
-from .tables import category_name, category_title, layout, read_items
+from .storage_sections import location_table, retention_table
+from .tables import category_name, category_title, layout, location_column, read_items
 from .use_sections import purpose_list
 
 _LEAD_END = re.compile(r":\s*$")
@@ -127,7 +127,9 @@ def data_blocks(
             pending = pending[:-1]
         _place_pending(reading, pending, optional, heading_group, placed, section)
         pending = []
-        if isinstance(block, Table):
+        if isinstance(block, Table) and location_column(block) is not None:
+            location_table(reading, block)  # what each component keeps where
+        elif isinstance(block, Table):
             placed = _data_table(reading, block, lead, optional, heading_group, section) or placed
         elif scope_entry(reading, block, lead):
             pass  # the commands that send data: when it is collected

@@ -16,7 +16,7 @@ from .item_text import DEFINED_TERM, ItemSource, collected_subject, is_data_list
 from .markdown_doc import Block, BulletList, ListItem, Paragraph, Table
 from .markup import plain, sentences
 from .outline import Section
-from .tables import Role, is_context_header, label_table, layout
+from .tables import Role, is_context_header, label_table, layout, location_column
 
 # "X.*Y" is tried from the first X of each sentence only (see classify), so matching stays
 # linear in the text.
@@ -115,8 +115,8 @@ def _bold_stars(text: str) -> str:
 def is_item_table(table: Table) -> bool:
     """Whether a table's columns name data and say what it is, why, or when it is collected."""
     lay = layout(table, Kind.COLLECTED)
-    if lay.kind != "items" or len(table.header) < 2:
-        return False
+    if lay.kind != "items" or len(table.header) < 2 or location_column(table) is not None:
+        return False  # (what each component keeps where: storage)
     roles = {c.role for c in lay.columns}
     name = next((c for c in lay.columns if c.role is Role.NAME and c.named), None)
     if name is None:  # no header names the data: a column of labels may

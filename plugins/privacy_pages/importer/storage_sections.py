@@ -19,7 +19,7 @@ from .statements import (
     staff_statement,
     storage_places,
 )
-from .tables import Layout, layout, read_retention
+from .tables import Layout, layout, location_column, read_retention
 
 _AFTER = "storage-and-retention"
 # "X.*Y" and "X[^.]*Y" are tried from the first X of each line or sentence only (see classify).
@@ -34,7 +34,8 @@ _STORAGE_WORDS = re.compile(
 )
 _LOCATIONS_LEAD = re.compile(
     r"(?<![^.])(?>[^.]*?"
-    r"\b(?:locations?|regions?|geograph\w*|countries|datacenters?|data centers?)\b"
+    r"\b(?:locations?|regions?|geograph\w*|countries|datacenters?|data centers?|"
+    r"(?:national |sovereign |government )?clouds)\b"
     r")[^.]*:\s*$",
     re.I,
 )
@@ -71,8 +72,15 @@ def storage_section(reading: Reading, section: Section) -> None:
             storage_paragraph(reading, block, section, kind)
         elif isinstance(block, Table) and lay is not None and lay.kind == "retention":
             retention_table(reading, block, lay)
+        elif isinstance(block, Table) and location_column(block) is not None:
+            location_table(reading, block)
         elif isinstance(block, BulletList) and all(places(plain(i.text)) for i in block.items):
             storage.locations.extend(plain(i.text) for i in block.items)
+        elif isinstance(block, BulletList) and all(
+            _STORAGE_WORDS.search(plain(i.text)) for i in block.items
+        ):
+            # "**Settings** are stored in your application data folder.": where each is kept.
+            storage.location_note.append(_flat_list(block.items))
         else:
             why = "not a storage fact"
             if isinstance(block, Table):
@@ -200,6 +208,23 @@ def service_location(reading: Reading, section: Section) -> None:
     reading.draft.storage.service_locations.append(
         {"service": section.title, "body": blocks_markdown(section.blocks)}
     )
+
+
+def location_table(reading: Reading, table: Table) -> None:
+    """A table of what each service (or component) keeps where: one service location per
+    row, its other cells under their headers."""
+    reading.report.counts.tables += 1
+    width = len(table.header)
+    for row in table.rows:
+        cells = [*row.cells[:width], *[""] * (width - len(row.cells))]
+        body = "\n\n".join(
+            f"**{one_line(header)}**: {one_line(cell)}"
+            for header, cell in zip(table.header[1:], cells[1:], strict=True)
+            if plain(cell).strip()
+        )
+        service = one_line(cells[0])
+        if plain(service).strip() and body:
+            reading.draft.storage.service_locations.append({"service": service, "body": body})
 
 
 def retention_table(reading: Reading, table: Table, lay: Layout) -> None:

@@ -80,6 +80,8 @@ HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         ),
     ),
     (Role.CATEGORY, _rx(r"\bcategor", r"\b(?:groups?|types? of data|data types?|kind)\b")),
+    # Where data is kept ("Data storage location", "Data residency") names no data.
+    (Role.OTHER, _rx(r"^(?:data |storage |data storage )?(?:locations?|regions?|residency)$")),
     (
         Role.NAME,
         _rx(
@@ -245,6 +247,31 @@ def label_table(table: Table) -> bool:
         if texts and sum(len(text.split()) for text in texts) >= _TEXT_WORDS * len(texts):
             return True
     return False
+
+
+#: A column that says where each row's data is kept: "Data storage location", "Region".
+_LOCATION_HEADER = re.compile(
+    r"\b(?:locations?|regions?|geo-?locations?|residency|datacenters?|data centers?)\b",
+    re.IGNORECASE,
+)
+
+
+def location_column(table: Table) -> int | None:
+    """The column that says where each row's data is kept, in a table whose first column
+    names what it is about (a service, a component, a deployment model: short, distinct
+    labels, not data), such as Component | Description | Data storage location; None for any
+    other table."""
+    if len(table.header) < 2 or _LOCATION_HEADER.search(plain(table.header[0])):
+        return None
+    if any(c.role is Role.NAME and c.named for c in layout(table, Kind.STORAGE).columns):
+        return None  # data, with where it is kept
+    labels = [plain(row.cells[0]) for row in table.rows if row.cells and plain(row.cells[0])]
+    if len(labels) < 2 or len(set(labels)) < len(labels):
+        return None
+    if max(len(label.split()) for label in labels) > _LABEL_MOST_WORDS:
+        return None
+    headers = [plain(header) for header in table.header]
+    return next((i for i in range(1, len(headers)) if _LOCATION_HEADER.search(headers[i])), None)
 
 
 def _labels_first(table: Table, columns: list[Column]) -> None:
