@@ -722,15 +722,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     start = time.perf_counter()
+    only = None
     if args.pathological_only:
-        text = "<!-- Written by benchmarks/bench.py --pathological-only. -->\n"
-        text += pathological.section(args.work / "pathological")
+        only = ("pathological-only", pathological.section(args.work / "pathological"))
     elif args.languages_only:
-        text = "<!-- Written by benchmarks/bench.py --languages-only. -->\n"
-        text += languages_section(args.work, min(args.runs, REAL_RUNS))
+        only = ("languages-only", languages_section(args.work, min(args.runs, REAL_RUNS)))
     elif args.releases_only:
-        text = "<!-- Written by benchmarks/bench.py --releases-only. -->\n"
-        text += releases_section(args.work, min(args.runs, REAL_RUNS))
+        only = ("releases-only", releases_section(args.work, min(args.runs, REAL_RUNS)))
+    if only is not None:
+        flag, section = only
+        previous = args.output.read_text("utf-8") if args.output.is_file() else ""
+        text = spliced(previous, section, flag)
     else:
         results = []
         for size in (int(s) for s in args.sizes.split(",")):
@@ -766,6 +768,27 @@ def main(argv: list[str] | None = None) -> int:
         args.site_copy.write_text(text, "utf-8")
     print(text)
     return 0
+
+
+def spliced(results: str, section: str, flag: str) -> str:
+    """``results`` with its section of the same ``### heading`` replaced by ``section`` (a
+    measurement of one part, with ``--<flag>``), said to be measured apart; the section alone
+    when the results have no such section."""
+    heading = section.lstrip().split("\n", 1)[0]
+    day = time.strftime("%Y-%m-%d", time.gmtime())
+    said = (
+        f"(Measured on {day} with `bench.py --{flag}`, after the rest of this page: the next "
+        "full `make bench` measures it with the rest.)"
+    )
+    head, _, rest = section.lstrip().partition("\n")
+    section = f"{head}\n\n{said}\n{rest}".rstrip("\n") + "\n"
+    lines = results.split("\n")
+    if heading not in lines:
+        return f"<!-- Written by benchmarks/bench.py --{flag}. -->\n{section}"
+    start = lines.index(heading)
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("### ")), len(lines))
+    kept_after = "\n".join(lines[end:])
+    return "\n".join(lines[:start]) + "\n" + section + ("\n" + kept_after if kept_after else "")
 
 
 if __name__ == "__main__":
