@@ -10,6 +10,7 @@ Expected texts come from the records and snapshots the tests write, never from t
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import posixpath
 import re
@@ -21,6 +22,7 @@ import pytest
 from conftest import REPO, SiteResult, copy_example_site, run_mkdocs
 from fidelity import page_text
 from privacy_pages.cli import main
+from privacy_pages.history.changes import MetadataChanged, ProductAdded
 from privacy_pages.history.snapshot import parse_snapshot, text_digest
 
 PRODUCTS = sorted(path.stem for path in (REPO / "content/products").glob("*.yml"))
@@ -464,3 +466,35 @@ def test_a_statement_removed_from_the_content_keeps_its_versions(site: Path) -> 
     assert entry == {"product": "managed-desktop", "page": None, "compare": None}
     # What changed names it under the release that removed it, linked to its last version.
     assert url in links(html(site, "privacy/changes/"), "privacy/changes/")
+
+
+def test_a_comparison_of_consecutive_versions_says_what_comparing_their_states_says(
+    site: Path,
+) -> None:
+    """The comparison of two versions one after the other reads the release's changes (found
+    once, by the history): they say what comparing the two versions' states says."""
+    from privacy_pages.history.changes import ChangeSet, compare_versions
+    from privacy_pages.history.notes import describe_all
+    from privacy_pages.history.releases import load_history
+
+    def said(changes: ChangeSet, product: str) -> list[str]:
+        seen = [
+            c
+            for c in changes.for_product(product)
+            if not isinstance(c, MetadataChanged | ProductAdded)
+        ]
+        return [str(note) for note in describe_all(seen, changes)]
+
+    change_managed_desktop(site)
+    record_release(site, "1.1.0")
+    history, problems = load_history(site / "content")
+    assert not problems.errors
+    compared = 0
+    for product in PRODUCTS:
+        versions = [r for r in history.releases if r.touches(product)]
+        for old, new in itertools.pairwise(versions):
+            assert history.version_before(new, product) is old
+            states = compare_versions(product, old.snapshot.state, new.snapshot.state)
+            assert said(new.changes, product) == said(states, product), (product, new.version)
+            compared += 1
+    assert compared >= len(PRODUCTS)

@@ -306,7 +306,12 @@ def _comparison_page(
     history: History,
 ) -> GeneratedPage:
     path = versions_page_path(settings, product_id, old.version, new.version)
-    changes = compare_versions(product_id, old.snapshot.state, new.snapshot.state)
+    if history.version_before(new, product_id) is old:
+        # Versions one after the other: what the history found between them (the product's
+        # state was the same in the releases between, but for metadata, left out here).
+        changes = new.changes
+    else:
+        changes = compare_versions(product_id, old.snapshot.state, new.snapshot.state)
     seen = [
         c
         for c in changes.for_product(product_id)
