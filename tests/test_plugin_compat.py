@@ -66,10 +66,13 @@ class Case:
 
 
 def _generated_pages(site: Path) -> list[str]:
-    """The source paths of the generated pages of a build of the example site."""
+    """The source paths of the generated pages of a build of the example site (not the
+    addresses that lead elsewhere: a version on its product's page, a comparison in a change
+    history)."""
     return sorted(
         f"{path.parent.relative_to(site).as_posix()}.md"
         for path in (site / "privacy").rglob("index.html")
+        if 'http-equiv="refresh"' not in path.read_text("utf-8")
     )
 
 

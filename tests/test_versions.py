@@ -212,23 +212,33 @@ def test_the_comparison_names_an_added_item_and_a_changed_retention_with_both_va
     change_managed_desktop(site)
     record_release(site, "1.1.0")
     build(site)
-    url = "privacy/managed-desktop/compare/1.0.0...1.1.0/"
-    words = text(site, url)
     catalog = (site / "content/catalog").glob("*.yml")
     added_name = next(
         m.group(1)
         for path in catalog
         for m in re.finditer(r"- id: admin-phone-number\n\s+name: (.+)", path.read_text("utf-8"))
     )
+    # Any two versions have a comparison page...
+    url = "privacy/managed-desktop/compare/0.1.0...1.1.0/"
+    words = text(site, url)
     assert added_name in words
     assert "30 days" in words and "60 days" in words
-    # Every pair of versions has its page, and the page names the others.
-    assert "privacy/managed-desktop/compare/0.1.0...1.1.0/" in links(html(site, url), url)
-    # What changed and the feed link the comparison of the release.
+    # ...but a version and the one before it: the newer one's entry in the change history
+    # says what changed, and their comparison address leads there.
+    page = text(site, "privacy/managed-desktop/")
+    entry = page[page.index("Release 1.1.0") : page.index("Release 1.0.0")]
+    assert added_name in entry and "30 days" in entry and "60 days" in entry
+    redirect = html(site, "privacy/managed-desktop/compare/1.0.0...1.1.0/")
+    assert 'content="0; url=../../#release-1-1-0"' in redirect
+    assert 'location.replace("../../#release-1-1-0")' in redirect
+    # The comparison page links the others: each to the entry that says it.
+    others = set(re.findall(r'href="([^"]+)"', html(site, url)))
+    assert {"../../#release-1-1-0", "../../releases/1.0.0/#release-1-0-0"} <= others
+    # What changed and the feed link the release's entry.
     changes = html(site, "privacy/changes/")
-    assert url in links(changes, "privacy/changes/")
+    assert "../managed-desktop/#release-1-1-0" in changes
     feed = (site / "_site/changes.xml").read_text("utf-8")
-    assert 'rel="related"' in feed and "compare/1.0.0...1.1.0" in feed
+    assert "privacy/managed-desktop/#release-1-1-0" in feed
 
 
 # -- an archive that cannot change silently -----------------------------------------------------
@@ -363,10 +373,10 @@ def test_the_version_in_effect_unchanged_is_its_product_page_until_it_is_edited(
     targets = links(page, page_url)
     assert "privacy/managed-desktop/releases/1.0.0/" in targets
     assert "privacy/managed-desktop/releases/1.1.0/" not in targets
-    # The comparison and "What changed" link the version in effect to the product page.
+    # Its entry in the change history says what changed from the version before; their
+    # comparison address leads there.
     compare_url = "privacy/managed-desktop/compare/1.0.0...1.1.0/"
-    assert page_url in links(html(site, compare_url), compare_url)
-    assert compare_url in links(html(site, "privacy/changes/"), "privacy/changes/")
+    assert '<a href="../../#release-1-1-0">' in html(site, compare_url)
     assert "archived" not in text(site, page_url)
     # The release recorded every product as the content has it (their texts changed since
     # 1.0.0): each one's page is its 1.1.0 version.

@@ -209,6 +209,18 @@ class History:
         """Whether the product's own page shows this version of its statement."""
         return self.on_product_pages.get(product_id) == version
 
+    def entry_compares(self, product_id: str, old: str, new: str) -> bool:
+        """Whether the change-history entry of release ``new`` says what changed in a statement
+        from version ``old``: the version just before it, ``new`` kept whole. Those two
+        versions have no comparison page of their own; any other two do."""
+        versions = self.product_releases(product_id)  # newest first
+        for index, release in enumerate(versions):
+            if release.version == new:
+                before = versions[index + 1] if index + 1 < len(versions) else None
+                held = release.archived and product_id in release.snapshot.products
+                return held and before is not None and before.version == old
+        return False
+
     def until(self, release: Release) -> History:
         """The history as it stood at ``release``: it and the releases before it."""
         index = self.releases.index(release)

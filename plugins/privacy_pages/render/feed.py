@@ -179,7 +179,11 @@ def atom_feed(history: History, dataset: Dataset, settings: Settings) -> str:
                 href = links.page(changes_page_path(settings), release.anchor)
             _sub(entry, "link", rel="alternate", type="text/html", href=href)
             before = history.version_before(release, product_id)
-            if before is not None and product_id in dataset.products:  # compare versions
+            if (
+                before is not None
+                and product_id in dataset.products
+                and not history.entry_compares(product_id, before.version, release.version)
+            ):  # a comparison page (else the entry, the alternate link, says what changed)
                 compared = versions_page_path(
                     in_source(settings), product_id, before.version, release.version
                 )

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..history.notes import ChangeNote
-from ..history.releases import History, Release, UpdatedMark
+from ..history.releases import History, Release, UpdatedMark, release_anchor
 from ..model import Dataset, Product
 from ..model.sections import empty_section_wording
 from ..settings import Settings
@@ -58,22 +57,25 @@ class VersionLinks:
 
     page: str
     pages_dir: str
-    #: The versions each product's own page shows (:attr:`History.on_product_pages`): their
-    #: links lead there.
-    on_product_pages: Mapping[str, str] = field(default_factory=dict)
+    #: The release history: the version each product's own page shows
+    #: (:attr:`History.on_product_pages`) is read there, and what changed from the version
+    #: before is said by a version's entry in the change history.
+    history: History = field(default_factory=History)
     #: Whether ``page`` is a product's own page, in any language.
     product_page: bool = False
 
     def read(self, product_id: str, version: str) -> str:
-        if self.on_product_pages.get(product_id) == version:
+        if self.history.on_product_page(product_id, version):
             return self.current(product_id)
         return relative_link(self.page, f"{self.pages_dir}/{product_id}/releases/{version}.md")
 
     def shown_here(self, product_id: str, version: str) -> bool:
         """Whether this page is the product's own, showing that version."""
-        return self.product_page and self.on_product_pages.get(product_id) == version
+        return self.product_page and self.history.on_product_page(product_id, version)
 
     def compare(self, product_id: str, old: str, new: str) -> str:
+        if self.history.entry_compares(product_id, old, new):  # the entry of ``new``
+            return f"{self.read(product_id, new)}#{release_anchor(new)}"
         return relative_link(self.page, f"{self.pages_dir}/{product_id}/compare/{old}...{new}.md")
 
     def current(self, product_id: str) -> str:
@@ -150,7 +152,9 @@ def product_history(
                 if links and release.archived and not links.shown_here(product.id, release.version)
                 else None,
                 compare=links.compare(product.id, before.version, release.version)
-                if links and before
+                if links
+                and before
+                and not history.entry_compares(product.id, before.version, release.version)
                 else None,
                 unarchived=links is not None and not release.archived,
                 re_recorded=_days(release),
@@ -183,7 +187,7 @@ def _release_summary(
     release: Release, dataset: Dataset, settings: Settings, history: History
 ) -> ReleaseSummary:
     page = changes_page_path(settings)
-    versions = VersionLinks(page, source_pages_dir(settings), history.on_product_pages)
+    versions = VersionLinks(page, source_pages_dir(settings), history)
     products = []
     names = release.product_names
     for product_id in release.products:
@@ -200,7 +204,9 @@ def _release_summary(
         products.append(
             ProductChanges(
                 compare=versions.compare(product_id, before.version, release.version)
-                if before and current is not None
+                if before is not None
+                and current is not None
+                and not history.entry_compares(product_id, before.version, release.version)
                 else None,
                 id=product_id,
                 name=name,

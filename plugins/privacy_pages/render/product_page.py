@@ -74,8 +74,9 @@ def render_product(
     path = version.path if version and version.path else product_page_path(settings, product.id)
     links = None
     if version is not None:
-        shown = history.on_product_pages if history else {}
-        links = VersionLinks(path, version.pages_dir, shown, product_page=not version.path)
+        links = VersionLinks(
+            path, version.pages_dir, history or History(), product_page=not version.path
+        )
     body = render(
         "product.md.j2",
         settings.templates_dir,

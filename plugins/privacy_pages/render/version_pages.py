@@ -71,6 +71,16 @@ def _pairs(history: History, product_id: str) -> Iterator[tuple[Release, Release
     return itertools.combinations(_versions(history, product_id), 2)
 
 
+def _compared_pairs(history: History, product_id: str) -> list[tuple[Release, Release]]:
+    """The pairs of versions with a comparison page: all but a version and the one before it,
+    which its entry in the change history compares (:meth:`History.entry_compares`)."""
+    return [
+        (old, new)
+        for old, new in _pairs(history, product_id)
+        if not history.entry_compares(product_id, old.version, new.version)
+    ]
+
+
 def plan_version_pages(
     dataset: Dataset, settings: Settings, history: History | None
 ) -> list[PlannedPage]:
@@ -88,7 +98,7 @@ def plan_version_pages(
                     listed=False,
                 )
             )
-        for old, new in _pairs(history, product_id):
+        for old, new in _compared_pairs(history, product_id):
             plan.append(
                 PlannedPage(
                     versions_page_path(settings, product_id, old.version, new.version),
@@ -193,7 +203,7 @@ def render_version_pages(
                     ),
                 )
             )
-        for old, new in _pairs(history, product_id):
+        for old, new in _compared_pairs(history, product_id):
             pages.append(
                 page(
                     f"versions:{product_id}:{old.version}...{new.version}",
@@ -318,7 +328,7 @@ def _comparison_page(
         if not isinstance(c, (MetadataChanged, ProductAdded))
     ]
     notes = tuple(LinkedNote(MarkedNote.of(note)) for note in describe_all(seen, changes))
-    links = VersionLinks(path, source_pages_dir(settings), history.on_product_pages)
+    links = VersionLinks(path, source_pages_dir(settings), history)
     others = tuple(
         VersionLink(a.version, b.version, links.compare(product_id, a.version, b.version))
         for a, b in _pairs(history, product_id)
