@@ -67,9 +67,10 @@ def prepare(site: Path, work: Path) -> tuple[Path, Path, int]:
     for path in products:  # the same content at the end, without history
         shutil.copy2(path, plain / "content" / "products" / path.name)
     changed = tenth * (RELEASES - 1)
-    # A page per earlier version and a comparison per pair; the version in effect is the
-    # product's page (its address leads there).
-    pages = changed * 2
+    # A page per earlier version; the version in effect is the product's page, and what
+    # changed from one version to the next is in the newer one's change-history entry (their
+    # addresses lead there). Each changed product has two versions: no other pair to compare.
+    pages = changed
     return plain / "mkdocs.yml", history / "mkdocs.yml", pages
 
 
@@ -100,10 +101,10 @@ def section(
             "",
             f"The synthetic site of {products} products without history (0), and with "
             f"{RELEASES} releases (10), each changing a tenth of the products, so that the "
-            f"site has {pages} more pages (a page per earlier version of a statement, a "
-            "comparison per pair of versions; the address of each version in effect leads to "
-            f"its product's page). Side by side in this run ({runs} builds each, taking turns, "
-            "medians).",
+            f"site has {pages} more pages (a page per earlier version of a statement) and the "
+            "addresses of the versions in effect and of their comparisons with the version "
+            "before, which lead to the product's page and its change-history entry. Side by "
+            f"side in this run ({runs} builds each, taking turns, medians).",
             "",
             "| | (0) no history | (10) ten releases | (10)/(0) | goal |",
             "| --- | ---: | ---: | ---: | --- |",
