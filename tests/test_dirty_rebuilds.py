@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO
@@ -18,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
 from privacy_pages.mkdocs_plugin.rebuilds import _drawn_from_others
+from privacy_pages.mkdocs_plugin.search_view import SearchEntries
 from serve import fetch, fetch_until, mkdocs_serve
 
 PAGES = {
@@ -180,3 +182,35 @@ def test_a_page_with_blocks_and_an_include_is_always_rebuilt(tmp_path: Path, inc
     assert _drawn_from_others(file, lambda file, text: text) is None
     page.write_text("# Home\n\n<!-- privacy-pages: products -->\n", "utf-8")
     assert _drawn_from_others(file, lambda file, text: "filled") == "filled"
+
+
+def test_search_reuses_the_entries_of_a_page_whose_searched_text_did_not_change(
+    served: DirtyServe, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The conditions in the data-item index are in cells search skips: an edit to one is a new
+    page for the reader, but the same text for search, which keeps the page's entries; the
+    index then holds what a build from scratch holds."""
+    served.build()
+    parsed: list[str] = []
+    keep = SearchEntries.keep
+
+    def counted(self: SearchEntries, key: Any, value: Any) -> None:
+        parsed.append(key[0])
+        keep(self, key, value)
+
+    monkeypatch.setattr(SearchEntries, "keep", counted)
+    product = served.site / "content" / "products" / "widget-ios.yml"
+    edit(product, "only when the device is joined", "only when the phone is enrolled")
+    first, second = served.build(), served.build()
+    assert first == second  # (the second rebuild rewrote nothing)
+    assert "privacy/widget-ios/" in parsed  # its text changed
+    assert "only when the phone is enrolled" in (served.out / PAGES["index"]).read_text("utf-8")
+    assert "privacy/data-items/" not in parsed
+    dirty = json.loads((served.out / "search" / "search_index.json").read_text("utf-8"))
+    build(load_config(str(served.site / "mkdocs.yml"), site_dir=str(served.out.parent / "fresh")))
+    fresh = json.loads((served.out.parent / "fresh" / "search" / "search_index.json").read_text())
+
+    def entries(index: dict[str, Any]) -> list[str]:
+        return sorted(json.dumps(entry, sort_keys=True) for entry in index["docs"])
+
+    assert entries(dirty) == entries(fresh)

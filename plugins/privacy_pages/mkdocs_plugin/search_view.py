@@ -26,6 +26,7 @@ The parser is fed by :mod:`.search_tokens`, which makes the same calls as ``HTML
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 import sys
 from collections.abc import Callable, Iterable
@@ -228,12 +229,41 @@ def _balanced(joined: str) -> bool:
         tags = reduced
 
 
+class SearchEntries(TwoBuilds[tuple[Any, ...], list[dict[str, Any]]]):
+    """The entries Material's search made of each generated page, by what they are made from:
+    the page's address, the meta data they read and a digest of the view the parser read, from
+    this build and the last (``mkdocs serve``: an edit to one product changes the cells of the
+    data-item index and of a comparison that search skips, and parsing those megabytes again
+    was most of what search did in a rebuild). The sections' addresses come from the view's
+    heading ids, as the page's table of contents does."""
+
+    @staticmethod
+    def key(page: Page, parsed: str) -> tuple[Any, ...]:
+        meta = page.meta
+        search = meta.get("search")
+        return (
+            page.url,
+            str(meta.get("title", page.title)),
+            repr(meta.get("tags")),
+            repr(search.get("boost")) if isinstance(search, dict) else None,
+            hashlib.blake2b(parsed.encode("utf-8", "surrogatepass")).digest(),
+        )
+
+
+def _copies(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: list(v) if isinstance(v, list) else v for k, v in e.items()} for e in entries]
+
+
 def read_views(
-    index: Any, is_generated: Callable[[Page], bool], rows: RowViews | None = None
+    index: Any,
+    is_generated: Callable[[Page], bool],
+    rows: RowViews | None = None,
+    made: SearchEntries | None = None,
 ) -> None:
     """Have Material's search ``index`` parse the search view of each generated page (the page
     itself keeps its whole HTML), with its parser fed by :mod:`.search_tokens`; ``rows``: see
-    :func:`search_view`."""
+    :func:`search_view`; ``made``: the entries of the pages parsed before, reused when what
+    they were made from is the same."""
     original = index.add_entry_from_context
     module: Any = sys.modules.get(type(index).__module__)
     parser = getattr(module, "Parser", None)
@@ -247,6 +277,14 @@ def read_views(
             return
         view = search_view(page.content or "", rows)
         whole = page.content
+        key = None
+        if made is not None and isinstance(getattr(index, "entries", None), list):
+            key = made.key(page, whole or "" if view is None else view)
+            found = made.lookup(key, None)
+            if found is not None:
+                index.entries.extend(_copies(found))
+                return
+        start = len(index.entries) if key is not None else 0
         if view is not None:
             page.content = view
         if fast is not None:  # the parser Material's method makes, for this call only
@@ -257,12 +295,17 @@ def read_views(
             page.content = whole
             if fast is not None:
                 module.Parser = parser
+        if made is not None and key is not None:
+            made.keep(key, _copies(index.entries[start:]))
 
     index.add_entry_from_context = add_entry_from_context
 
 
 def read_views_in_material(
-    plugins: Iterable[Any], is_generated: Callable[[Page], bool], rows: RowViews | None
+    plugins: Iterable[Any],
+    is_generated: Callable[[Page], bool],
+    rows: RowViews | None,
+    made: SearchEntries | None = None,
 ) -> None:
     """:func:`read_views` on the index of Material's search plugin, if the site has it (it
     makes its index anew in its ``on_config``, each build)."""
@@ -270,4 +313,4 @@ def read_views_in_material(
         if type(plugin).__module__.startswith("material.plugins.search"):
             index = getattr(plugin, "search_index", None)
             if index is not None:
-                read_views(index, is_generated, rows)
+                read_views(index, is_generated, rows, made)

@@ -17,7 +17,7 @@ from ..render.sanitize import RowMemo
 from .handwritten import filled_blocks
 from .html_blocks import ascii_blocks
 from .rebuilds import DirtyRebuilds
-from .search_view import RowViews
+from .search_view import RowViews, SearchEntries
 from .theme_code import ThemeCode
 
 
@@ -36,6 +36,8 @@ class ServeState:
     #: search views.
     rows: RowMemo = field(default_factory=RowMemo)
     row_views: RowViews = field(default_factory=RowViews)
+    #: What Material's search made of each generated page, by what it read.
+    search_entries: SearchEntries = field(default_factory=SearchEntries)
     #: The theme's compiled templates, for every rebuild's new Jinja environment.
     theme_code: ThemeCode = field(default_factory=ThemeCode)
     #: The text of each download as the last build wrote it (one unchanged is not written).
@@ -48,6 +50,7 @@ class ServeState:
         """Start a rebuild: what neither it nor the last one uses is dropped as it goes."""
         self.rows.next_build()
         self.row_views.next_build()
+        self.search_entries.next_build()
         self.ascii_blocks.next_build()
 
     def mark_rebuilds(
