@@ -191,8 +191,8 @@ def caption_detail(items: int, products: int) -> str:
 
 class IndexRows:
     """Prints the index's rows with the ``index_row`` macro of ``data-item-index-row.md.j2``.
-    With ``reuse`` (``mkdocs serve``), a row whose products are as last build is last build's
-    row: an edit to one product changes the rows of the items it states, not the other ones."""
+    With ``reuse`` (``mkdocs serve``), a row whose products' statements are as last build is
+    last build's row: an edit to one product changes the rows of the items it changed."""
 
     def __init__(self, settings: Settings, reuse: PageReuse | None, **helpers: Any) -> None:
         module: Any = (
@@ -205,10 +205,22 @@ class IndexRows:
         if self.reuse is None:
             return self.macro(category, entry)
         # The macro sees its arguments only; the category, catalog, store tables and templates
-        # are among every page's inputs, so the products are what tells two builds' rows apart.
+        # are among every page's inputs, so what a row shows of each product tells two builds'
+        # rows apart: an edit to a product changes the rows of the items it changed, not every
+        # row of an item the product states.
         reuse = self.reuse
         fingerprint = (
-            tuple(reuse.digest(row.product) for row in entry.rows),
+            tuple(
+                (
+                    row.product.id,
+                    row.product.name,
+                    row.link,
+                    row.statement.cell,
+                    row.statement.names,
+                    row.workloads,
+                )
+                for row in entry.rows
+            ),
             entry.not_stated_count,
             entry.not_stated_names,
         )
