@@ -792,3 +792,16 @@ def test_tables_of_flags_metrics_or_dimensions_with_a_type_are_item_tables(tmp_p
     items = [i for g in groups(result) for i in g["items"]]
     assert [i.get("description") for i in items] == ["`number`", "`string`", "`number`"]
     assert free_lines(result) == []
+
+
+def test_a_variable_at_the_end_of_a_sentence_is_named_but_not_a_file_name(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tools telemetry\n\n## Data points\n\n- The command being used\n\n"
+        "## Behavior\n\n"
+        "Telemetry is on by default. To opt out, set TOOLS_TELEMETRY_OPTOUT. "
+        "The settings are read from TOOLS_CONFIG.json and DEV_TOOLS.d/ at start.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.product["controls"] == {
+        "settings": [{"name": "TOOLS_TELEMETRY_OPTOUT", "kind": "environment-variable"}]
+    }

@@ -22,7 +22,8 @@ _FENCED = re.compile(r"^(?:```|~~~)[^\n]*\n(?P<body>.*?)^(?:```|~~~)\s*$", re.DO
 _VARIABLE = re.compile(r"^(?:\$[Ee]nv:)?(?P<name>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?:\s*=.*)?$")
 _EXPORT = re.compile(r"^(?:export|set|setx|\$[Ee]nv:)\s*(?P<name>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b")
 #: A variable named in running text: upper case only, two parts at least, not an acronym run.
-_BARE_VARIABLE = re.compile(r"(?<![\w$`/.-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w`/.-])")
+#: (A "." after it ends a sentence, unless a name goes on after it: ``FOO_BAR.txt``.)
+_BARE_VARIABLE = re.compile(r"(?<![\w$`/.-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w`/-])(?!\.[\w/`-])")
 #: A Windows registry key (``HKEY_CURRENT_USER\\Software\\...``, ``HKLM\\...``): one setting,
 #: never its hive taken for a variable.
 _REGISTRY_KEY = re.compile(
