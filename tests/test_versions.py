@@ -508,3 +508,28 @@ def test_a_comparison_of_consecutive_versions_says_what_comparing_their_states_s
             assert said(new.changes, product) == said(states, product), (product, new.version)
             compared += 1
     assert compared >= len(PRODUCTS)
+
+
+def test_a_page_in_another_language_says_which_links_lead_to_the_site_s_language(
+    site: Path,
+) -> None:
+    """The versions' pages are in the site's language only: a French page says so on each
+    link that leads to one, in French, and never on a link to a page in French."""
+    change_managed_desktop(site)
+    record_release(site, "1.1.0")
+    build(site)
+    french_url, english_url = "fr/privacy/managed-desktop/", "privacy/managed-desktop/"
+    french = html(site, french_url)
+    # 1.0.0 has a page of its own, in English; 1.1.0 is what the product's page shows.
+    [(href, label)] = re.findall(r'<a href="([^"]*releases/[^"]*)">([^<]*)</a>', french)
+    assert posixpath.normpath(posixpath.join(french_url, href)) == (
+        "privacy/managed-desktop/releases/1.0.0"
+    )
+    assert label == "Lire cette version (en anglais)"
+    assert "(in English)" not in html(site, english_url) and "(en " not in html(site, english_url)
+    # Nothing on the French page links to an English page without saying so, except the
+    # language selector and its alternates.
+    for match in re.finditer(r'<a href="([^"#]+)[^"]*"([^>]*)>([^<]*)<', french):
+        target = posixpath.normpath(posixpath.join(french_url, match.group(1)))
+        if target.startswith("privacy/") and "hreflang" not in match.group(2):
+            assert match.group(3).endswith("(en anglais)"), match.group(0)

@@ -66,6 +66,19 @@ class Messages:
         text = self.translations.ngettext(singular, plural, num)
         return text % {"num": num, **values}
 
+    def language_called(self, language: str) -> str:
+        """What this language calls ``language`` ("anglais" in French), to tell a reader that a
+        link leads to a page in it."""
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            names = Locale.parse(_babel_locale(self.language)).languages
+        except (UnknownLocaleError, ValueError):
+            return language
+        return str(
+            names.get(language.replace("-", "_")) or names.get(base_language(language)) or language
+        )
+
     def format_date(self, day: date, form: str = "long") -> str:
         """A date as the language writes it (``long``: "1 March 2027", "1 mars 2027")."""
         from babel.dates import format_date  # Babel's locale data loads on first use

@@ -80,6 +80,9 @@ class Settings:
     #: A folder of the site's own message catalogs, over the packaged ones
     #: (``<language>/LC_MESSAGES/messages.po``; option ``messages_dir``).
     messages_dir: Path | None = None
+    #: On the settings of another language's pages (:meth:`in_language`): the site's own
+    #: language, in which the pages of the statements' earlier versions are.
+    site_language: str | None = None
 
     @property
     def all_languages(self) -> tuple[str, ...]:
@@ -91,7 +94,12 @@ class Settings:
         each other one under a folder named after it (``fr/privacy/...``)."""
         if language == self.language:
             return self
-        return replace(self, pages_dir=f"{language}/{self.pages_dir}", language=language)
+        return replace(
+            self,
+            pages_dir=f"{language}/{self.pages_dir}",
+            language=language,
+            site_language=self.language,
+        )
 
     def page_language(self, path: str) -> str:
         """The language of a generated page (or download), from the folder it is in."""

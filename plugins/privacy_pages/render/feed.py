@@ -187,7 +187,10 @@ def atom_feed(history: History, dataset: Dataset, settings: Settings) -> str:
                 compared = versions_page_path(
                     in_source(settings), product_id, before.version, release.version
                 )
-                _sub(entry, "link", rel="related", type="text/html", href=links.page(compared))
+                # (in the site's language, as every version's page: its hreflang says so)
+                language = {"hreflang": settings.site_language} if settings.site_language else {}
+                href = links.page(compared)
+                _sub(entry, "link", rel="related", type="text/html", href=href, **language)
             lines = _note_lines(notes, settings)
             _sub(entry, "summary", _summary(lines, first, release), type="text")
             _sub(entry, "content", _content_html(lines, first, release), type="html")

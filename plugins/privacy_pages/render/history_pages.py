@@ -8,6 +8,7 @@ import posixpath
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .. import messages
 from ..history.notes import ChangeNote
 from ..history.releases import History, Release, UpdatedMark, release_anchor
 from ..model import Dataset, Product
@@ -44,10 +45,25 @@ class HistoryEntry:
     #: version before (none without :class:`VersionLinks`).
     read: str | None = None
     compare: str | None = None
+    #: "(in English)" after a link to a page in another language than this one (the
+    #: versions' pages are in the site's language only).
+    read_in: str | None = None
+    compare_in: str | None = None
     #: A release recorded before releases kept their records (format 1): no page of it.
     unarchived: bool = False
     #: The days the release was recorded again (``snapshot --force``), as ISO dates.
     re_recorded: str | None = None
+
+
+def in_language(language: str | None) -> str | None:
+    """What follows a link to a page in ``language`` (None: the reader's own), in the reader's
+    language: "(in English)", "(en anglais)"."""
+    if language is None:
+        return None
+    name = messages.current().language_called(language)
+    # TRANSLATORS: after a link to a page in another language: "Read this version (in
+    # English)". The language's name is as this language writes it ("anglais", "Englisch").
+    return messages._("(in %(language)s)", language=name)
 
 
 @dataclass(frozen=True)
@@ -63,11 +79,28 @@ class VersionLinks:
     history: History = field(default_factory=History)
     #: Whether ``page`` is a product's own page, in any language.
     product_page: bool = False
+    #: Where the products' own pages are in ``page``'s language (default: ``pages_dir``).
+    current_dir: str | None = None
+    #: The language of ``pages_dir``, when ``page`` is in another one.
+    pages_language: str | None = None
 
     def read(self, product_id: str, version: str) -> str:
         if self.history.on_product_page(product_id, version):
             return self.current(product_id)
         return relative_link(self.page, f"{self.pages_dir}/{product_id}/releases/{version}.md")
+
+    def read_in(self, product_id: str, version: str) -> str | None:
+        """ "(in English)", when the page :meth:`read` leads to is in another language than
+        ``page``."""
+        if self.history.on_product_page(product_id, version):
+            return None
+        return in_language(self.pages_language)
+
+    def compare_in(self, product_id: str, old: str, new: str) -> str | None:
+        """The same, for :meth:`compare`."""
+        if self.history.entry_compares(product_id, old, new):
+            return self.read_in(product_id, new)
+        return in_language(self.pages_language)
 
     def shown_here(self, product_id: str, version: str) -> bool:
         """Whether this page is the product's own, showing that version."""
@@ -79,7 +112,8 @@ class VersionLinks:
         return relative_link(self.page, f"{self.pages_dir}/{product_id}/compare/{old}...{new}.md")
 
     def current(self, product_id: str) -> str:
-        return relative_link(self.page, f"{self.pages_dir}/{product_id}.md")
+        """The product's own page, in ``page``'s language."""
+        return relative_link(self.page, f"{self.current_dir or self.pages_dir}/{product_id}.md")
 
 
 @dataclass(frozen=True)
@@ -93,6 +127,9 @@ class ProductChanges:
     notes: tuple[LinkedNote, ...]
     #: What changed in the statement from its version before, side by side.
     compare: str | None = None
+    #: "(in English)" after ``link`` or ``compare``, when it leads to another language.
+    link_in: str | None = None
+    compare_in: str | None = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +177,12 @@ def product_history(
     for release in history.product_releases(product.id):
         before = history.version_before(release, product.id)
         effective = release.effective if release.effective != release.date else None
+        read = bool(
+            links and release.archived and not links.shown_here(product.id, release.version)
+        )
+        compare = bool(
+            before and not history.entry_compares(product.id, before.version, release.version)
+        )
         entries.append(
             HistoryEntry(
                 version=release.version,
@@ -148,13 +191,13 @@ def product_history(
                 first=release.first_published(product.id),
                 notes=_linked(release.notes(product.id), anchors),
                 effective=effective.isoformat() if effective else None,
-                read=links.read(product.id, release.version)
-                if links and release.archived and not links.shown_here(product.id, release.version)
-                else None,
+                read=links.read(product.id, release.version) if links and read else None,
+                read_in=links.read_in(product.id, release.version) if links and read else None,
                 compare=links.compare(product.id, before.version, release.version)
-                if links
-                and before
-                and not history.entry_compares(product.id, before.version, release.version)
+                if links and before and compare
+                else None,
+                compare_in=links.compare_in(product.id, before.version, release.version)
+                if links and before and compare
                 else None,
                 unarchived=links is not None and not release.archived,
                 re_recorded=_days(release),
@@ -187,7 +230,13 @@ def _release_summary(
     release: Release, dataset: Dataset, settings: Settings, history: History
 ) -> ReleaseSummary:
     page = changes_page_path(settings)
-    versions = VersionLinks(page, source_pages_dir(settings), history)
+    versions = VersionLinks(
+        page,
+        source_pages_dir(settings),
+        history,
+        current_dir=settings.pages_dir,
+        pages_language=settings.site_language,
+    )
     products = []
     names = release.product_names
     for product_id in release.products:
@@ -197,17 +246,26 @@ def _release_summary(
         notes = release.notes(product_id)
         before = history.version_before(release, product_id)
         link = f"{target}#{release.anchor}" if current is not None else None
+        link_in = None
         if current is None:  # a statement the content no longer has: its version, if kept
             kept = release if product_id in release.snapshot.products else before
             if kept is not None and kept.archived and product_id in kept.snapshot.products:
                 link = versions.read(product_id, kept.version)
+                link_in = versions.read_in(product_id, kept.version)
+        compared = (
+            before is not None
+            and current is not None
+            and not history.entry_compares(product_id, before.version, release.version)
+        )
         products.append(
             ProductChanges(
                 compare=versions.compare(product_id, before.version, release.version)
-                if before is not None
-                and current is not None
-                and not history.entry_compares(product_id, before.version, release.version)
+                if before is not None and compared
                 else None,
+                compare_in=versions.compare_in(product_id, before.version, release.version)
+                if before is not None and compared
+                else None,
+                link_in=link_in,
                 id=product_id,
                 name=name,
                 link=link,

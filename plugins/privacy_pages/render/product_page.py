@@ -75,7 +75,12 @@ def render_product(
     links = None
     if version is not None:
         links = VersionLinks(
-            path, version.pages_dir, history or History(), product_page=not version.path
+            path,
+            version.pages_dir,
+            history or History(),
+            product_page=not version.path,
+            current_dir=settings.pages_dir,
+            pages_language=settings.site_language,
         )
     body = render(
         "product.md.j2",
@@ -143,6 +148,8 @@ class Announcement:
     effective: date
     read: str | None
     compare: str | None
+    #: "(in English)" after each link, when the pages are in another language than this one.
+    language: str | None = None
 
 
 @dataclass(frozen=True)

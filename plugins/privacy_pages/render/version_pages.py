@@ -29,7 +29,7 @@ from ..model import Dataset, Product
 from ..settings import Settings
 from .change_notes import MarkedNote
 from .generated import GeneratedPage, PlannedPage
-from .history_pages import LinkedNote, VersionLinks, in_source, source_pages_dir
+from .history_pages import LinkedNote, VersionLinks, in_language, in_source, source_pages_dir
 from .paths import product_page_path, relative_url, release_page_path, versions_page_path
 from .product_page import Announcement, ArchiveNotice, VersionPage, render_product
 from .reuse import PageReuse
@@ -147,6 +147,7 @@ def current_version(
                 release.effective,
                 relative_url(page, read, settings) if release.archived else None,
                 relative_url(page, compare, settings) if compare else None,
+                in_language(settings.site_language),
             )
         )
     in_effect = history.in_effect(product.id, today)
