@@ -805,3 +805,16 @@ def test_a_variable_at_the_end_of_a_sentence_is_named_but_not_a_file_name(tmp_pa
     assert result.product["controls"] == {
         "settings": [{"name": "TOOLS_TELEMETRY_OPTOUT", "kind": "environment-variable"}]
     }
+
+
+def test_each_section_read_is_counted_once(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tools telemetry\n\n## Data we collect\n\n- The command being used\n\n"
+        "## Sharing\n\nWe share usage data with:\n\n- Contoso, our analytics provider\n\n"
+        "## Your choices\n\n- Run `tools telemetry off` to stop sending data.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.product["sharing"] and result.product["controls"]
+    read = [s for s in result.report.sections if s.kind != "unknown"]
+    assert len(read) == 3
+    assert result.report.counts.sections == len(read)

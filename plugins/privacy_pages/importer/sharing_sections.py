@@ -68,7 +68,6 @@ def sharing_section(reading: Reading, section: Section) -> None:
     elif pending:
         why = "sharing text without recipients"
         reading.free(pending, "data-use", section.title, why, section.line)
-    reading.report.counts.sections += 1
 
 
 def sharing_list(reading: Reading, block: BulletList, lead: Paragraph | None = None) -> None:
@@ -137,7 +136,6 @@ def controls_section(reading: Reading, section: Section) -> None:
         paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
         why = "controls text without options"
         reading.free(paragraphs, "your-rights", section.title, why, section.line)
-    reading.report.counts.sections += 1
 
 
 def _settings_table(reading: Reading, table: Table, before: list[Block]) -> bool:
