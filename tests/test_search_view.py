@@ -53,6 +53,72 @@ def test_the_example_site_and_its_search_index_are_the_same_with_search_views(
     assert different == []
 
 
+class _CountedSub:
+    """Material's search module's ``re``, counting the pages its ``re.sub`` scans: the generated
+    pages by their tables' class, the others apart."""
+
+    def __init__(self, real: Any) -> None:
+        self.real, self.generated, self.others = real, 0, 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+    def sub(self, pattern: str, replacement: str, text: str) -> str:
+        if 'class="pp-' in text:
+            self.generated += 1
+        else:
+            self.others += 1
+        return str(self.real.sub(pattern, replacement, text))
+
+
+def test_material_scans_no_generated_page_for_attributes_it_holds_none_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After indexing a page, Material's search strips its ``data-search-*`` attributes that
+    have a value; the generated pages have none (``data-search-exclude=""``), so it does not
+    scan their megabytes for them. The pages come out the same (the test above)."""
+    import material.plugins.search.plugin as material_search
+
+    site = copy_example_site(tmp_path / "example")
+    counted = _CountedSub(material_search.re)
+    monkeypatch.setattr(material_search, "re", counted)
+    built = built_files(site, tmp_path / "skipped")
+    assert counted.generated == 0 and counted.others >= 1  # the hand-written pages: as before
+    assert any(path.startswith("privacy/compare/") for path in built)
+    monkeypatch.setattr(PrivacyPagesPlugin, "search_views", False)
+    built_files(site, tmp_path / "whole")
+    assert counted.generated > 0  # without the plugin's views: each page, as Material does
+
+
+def test_a_generated_page_with_an_attribute_material_strips_is_stripped(tmp_path: Path) -> None:
+    """A site's template may mark an element with a ``data-search-*`` attribute that has a
+    value: Material strips it from the generated page as from any other."""
+    site = copy_example_site(tmp_path / "example")
+    templates = site / "templates"
+    templates.mkdir(exist_ok=True)
+    packaged = Path(__file__).resolve().parents[1] / "templates" / "product.md.j2"
+    marked = '\n<p data-search-boost="2">Marked for search</p>\n'
+    (templates / "product.md.j2").write_text(packaged.read_text("utf-8") + marked, "utf-8")
+    config = site / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "templates_dir:" not in text
+    config.write_text(
+        text.replace(
+            "  - privacy-pages:\n", "  - privacy-pages:\n      templates_dir: templates\n", 1
+        ),
+        "utf-8",
+    )
+    built = built_files(site, tmp_path / "out")
+    pages = [
+        page.decode("utf-8")
+        for path, page in built.items()
+        if path.startswith("privacy/") and path.endswith("index.html")
+    ]
+    marked_pages = [page for page in pages if "Marked for search" in page]
+    assert marked_pages
+    assert not any("data-search-boost" in page for page in marked_pages)
+
+
 CELL = (
     '<td class="pp-cell" data-search-exclude=""><a href="../p/#x"><span class="pp-badge">'
     '<span aria-hidden="true">●</span> <span class="pp-label">Required</span></span></a></td>'

@@ -124,7 +124,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         if self.search_views:  # pages this plugin sanitized (see on_page_content)
             rows = self.serve.row_views if self.serve else None
             made = self.serve.search_entries if self.serve else None
-            read_views_in_material(config.plugins.values(), self._own, rows, made)
+            read_views_in_material(config.plugins, self._own, rows, made)
 
     @event_priority(100)  # before other plugins' on_files: they see the generated pages
     def _add_pages(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
