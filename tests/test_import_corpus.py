@@ -66,6 +66,21 @@ FLOOR_RECALL = 0.64
 
 SLUGS = [page.slug for page in corpus_pages()]
 
+#: Held-out pages the importer refuses, as measured when they were added (they stay held-out
+#: while the importer is not worked on with them in view; see the corpus README).
+HELD_OUT_REFUSED = {
+    "notepads-privacy": "measured on 2026-11-24: refused as stating no privacy facts; its facts "
+    'are sentences ("certain usage data and errors are collected", "Visual Studio AppCenter '
+    'analytics service is used in this app to collect basic usage data")',
+}
+#: Every page, the refused held-out pages marked as failing for that reason.
+IMPORTED = [
+    pytest.param(slug, marks=pytest.mark.xfail(strict=True, reason=HELD_OUT_REFUSED[slug]))
+    if slug in HELD_OUT_REFUSED
+    else slug
+    for slug in SLUGS
+]
+
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> CorpusRun:
@@ -220,7 +235,7 @@ def test_matching_is_by_words_not_by_long_sentences() -> None:
 # -- the import: sanity checks that hold today ------------------------------------------------------
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", IMPORTED)
 def test_every_page_imports(run: CorpusRun, slug: str) -> None:
     result = run.page(slug)
     assert result.code == 0, result.report
@@ -234,7 +249,7 @@ def test_the_site_with_every_imported_page_builds(run: CorpusRun) -> None:
     assert errors == []
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", IMPORTED)
 def test_free_form_ranges_are_lines_of_the_page(run: CorpusRun, slug: str) -> None:
     result = run.page(slug)
     count = result.page.text.count("\n") + 1
@@ -255,21 +270,41 @@ def test_free_form_ranges_are_lines_of_the_page(run: CorpusRun, slug: str) -> No
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_page_has_facts_and_units(run: CorpusRun, slug: str) -> None:
     result = run.page(slug)
+    if result.page.group == HELD_OUT:
+        # Chosen by a rule, not for the measure: a short policy written as paragraphs has no
+        # units (its structured share is n/a) and counts for refusal and fidelity only.
+        assert len(seed_facts(result.page.path)) >= 1
+        return
     assert len(seed_facts(result.page.path)) >= 5
     # vcpkg's and Teams' pages have no list or table outside code blocks: no units.
     assert result.units >= 3 or slug in ("vcpkg-privacy", "teams-data-location")
 
 
-def test_imported_names_are_short_noun_phrases(run: CorpusRun) -> None:
-    """An item or recipient name names a thing: never a paragraph, a code block, an image, a
-    second line, or a sentence (those belong in a description, a control, a note)."""
+def _long_names(run: CorpusRun, group: str) -> list[tuple[str, str, list[str]]]:
     names = catalog_names(run.root / "content")
-    bad = [
+    return [
         (r.page.slug, name[:60], problems)
         for r in run.pages
+        if r.page.group == group
         for name in structured_names(r.record, names)
         if (problems := name_problems(name))
     ]
+
+
+def test_imported_names_are_short_noun_phrases(run: CorpusRun) -> None:
+    """An item or recipient name names a thing: never a paragraph, a code block, an image, a
+    second line, or a sentence (those belong in a description, a control, a note)."""
+    bad = _long_names(run, TUNED)
+    assert bad == [], "\n".join(map(str, bad))
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured on 2026-11-24: codeboarding-telemetry's table of events (Event | When | "
+    "Properties) gives two items named by their lists of properties (110 and 113 characters)",
+)
+def test_imported_names_of_held_out_pages_are_short_noun_phrases(run: CorpusRun) -> None:
+    bad = _long_names(run, HELD_OUT)
     assert bad == [], "\n".join(map(str, bad))
 
 
@@ -358,9 +393,9 @@ def test_held_out_pages_keep_their_fidelity(run: CorpusRun) -> None:
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured 0.642 on 32 pages: items named inside sentences (vcpkg, VS Code, Defender), rights "
-    "and controls of the full privacy notices, and regions in tables of other shapes are not "
-    "read",
+    reason="measured 0.642 on the 32 tuned pages, 0.60 on all 45: items named inside sentences "
+    "(vcpkg, VS Code, Defender, the short app policies), rights and controls of the full privacy "
+    "notices, and regions in tables of other shapes are not read",
 )
 def test_recall_average_reaches_the_goal(run: CorpusRun) -> None:
     share = average([r.recall.share for r in run.pages])
@@ -372,10 +407,26 @@ def test_units_not_in_the_free_form_list_reach_the_goal(run: CorpusRun) -> None:
     assert share >= GOAL_STRUCTURED, f"{share:.3f}"
 
 
+def _lost_lines(run: CorpusRun, group: str) -> dict[str, list[int]]:
+    return {
+        r.page.slug: [line.number for line in r.unaccounted]
+        for r in run.pages
+        if r.page.group == group and r.unaccounted
+    }
+
+
 def test_every_line_is_in_a_record_or_in_the_free_form_list(run: CorpusRun) -> None:
     """No line of the page goes unaccounted for (the issue): each one is in the free-form
     list, or its words are in the content folder (the record, the catalog, the categories)."""
-    lost = {
-        r.page.slug: [line.number for line in r.unaccounted] for r in run.pages if r.unaccounted
-    }
-    assert lost == {}
+    assert _lost_lines(run, TUNED) == {}
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured on 2026-11-24: codeboarding-telemetry line 115, the first item of its list "
+    "of the code's telemetry modules (a link, a dash and a description), is in no record",
+)
+def test_every_line_of_held_out_pages_is_in_a_record_or_in_the_free_form_list(
+    run: CorpusRun,
+) -> None:
+    assert _lost_lines(run, HELD_OUT) == {}
