@@ -298,11 +298,6 @@ def test_imported_names_are_short_noun_phrases(run: CorpusRun) -> None:
     assert bad == [], "\n".join(map(str, bad))
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="measured on 2026-11-24: codeboarding-telemetry's table of events (Event | When | "
-    "Properties) gives two items named by their lists of properties (110 and 113 characters)",
-)
 def test_imported_names_of_held_out_pages_are_short_noun_phrases(run: CorpusRun) -> None:
     bad = _long_names(run, HELD_OUT)
     assert bad == [], "\n".join(map(str, bad))
@@ -421,11 +416,6 @@ def test_every_line_is_in_a_record_or_in_the_free_form_list(run: CorpusRun) -> N
     assert _lost_lines(run, TUNED) == {}
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="measured on 2026-11-24: codeboarding-telemetry line 115, the first item of its list "
-    "of the code's telemetry modules (a link, a dash and a description), is in no record",
-)
 def test_every_line_of_held_out_pages_is_in_a_record_or_in_the_free_form_list(
     run: CorpusRun,
 ) -> None:

@@ -363,7 +363,10 @@ def rewrite_links(text: str, rewrite: Callable[[str, str], str | None]) -> str:
             return title
         if new == url:
             return whole
-        return whole.replace(url, new, 1)
+        # The target follows the text's "](": the text may hold the same characters
+        # ("[`telemetry/`](telemetry/)"), and is the writer's, never rewritten.
+        target = whole.find("](") + 2
+        return whole[:target] + whole[target:].replace(url, new, 1)
 
     return _replaced(text, _links_in(text, bang=True), one)
 

@@ -500,11 +500,17 @@ def page_name(url: str) -> str:
 
 
 def known_target(url: str, known: dict[str, set[str]]) -> str | None:
-    """The address the site's records use for a relative link's page, if only one."""
+    """The address the site's records use for a relative link's page, if only one. Only for a
+    link that names a page by a name of more than one word (``privacy-data-store-process``):
+    a folder (``telemetry/``, a package of the page's repository) or a one-word name
+    (``README``, ``telemetry``) could be any product's page of that name."""
     parts = urlsplit(url)
-    if parts.scheme or url.startswith("//"):
+    if parts.scheme or url.startswith("//") or parts.path.endswith("/"):
         return None
-    found = known.get(page_name(url), set())
+    name = page_name(url)
+    if not re.search(r"\w[-_.]\w", name):
+        return None
+    found = known.get(name, set())
     if len(found) != 1:
         return None
     target = urlsplit(next(iter(found)))._replace(query=parts.query, fragment=parts.fragment)

@@ -448,6 +448,11 @@ def read_items(table: Table, lay: Layout) -> TableRead:
 _SPLIT_BUDGET = 50_000
 
 
+#: A cell that starts with names in code, separated by commas: the fields a row sends, each an
+#: item whatever the row's other cells say of them (they describe each).
+_CODE_NAMES = re.compile(r"^\s*`[^`\n]+`(?:\s*,\s*`[^`\n]+`)+")
+
+
 def _split(
     source: ItemSource,
     shared_text: bool,
@@ -482,7 +487,8 @@ def _split(
         values += [ItemSource(c.text, source.line, c.paragraphs) for c in source.children]
         return [item_from(value) for value in values]
     draft = item_from(source)
-    if (listing or not shared_text) and not source.children:
+    fields = _CODE_NAMES.match(source.text) is not None  # "`command`, `version`, `run_id`"
+    if (listing or fields or not shared_text) and not source.children:
         listed = listed_items(draft)  # "Component Type, Devfile Name, Language": three items
         if len(listed) * max(row_text, 1) <= _SPLIT_BUDGET:
             return listed
