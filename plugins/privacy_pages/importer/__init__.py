@@ -35,6 +35,7 @@ from .markdown_doc import Document, parse
 from .markdown_out import span
 from .merge import PageDraft, join, page_anchor, product_name, shifted
 from .outline import outline
+from .prose_facts import collection_in_prose
 from .records import (
     Resolver,
     build_product,
@@ -326,7 +327,11 @@ def import_pages(paths: Sequence[Path], options: ImportOptions) -> list[PageRepo
             options.product_id,
             taken,
         )
-        if options.require_data and not privacy_facts(page.record):
+        if (
+            options.require_data
+            and not privacy_facts(page.record)
+            and not collection_in_prose(page.record)
+        ):
             which = "the page states" if len(statement) == 1 else "the pages state"
             raise PageImportError(
                 f"{display}: {which} no privacy facts (no data collected or never "

@@ -1,4 +1,4 @@
-"""Who receives the data, said in passing under any heading.
+"""Who receives the data, and that data is collected at all, said in passing under any heading.
 
 Pages say "By default, only required diagnostic data is sent to Microsoft." in an overview, a
 note or a section no rule knows. Each sentence of that prose is read on its own (and by
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .markup import plain
+from .item_text import collected_subject
+from .markup import plain, sentences
 
 #: A verb of handing data over, then (a few words on) "with" or "to" and whom.
 _HANDED = re.compile(
@@ -71,3 +72,33 @@ def recipients_in(sentence: str) -> list[str]:
         if named and who not in found:
             found.append(who)
     return found
+
+
+#: "we collect crash reports", "used in this app to collect basic usage data": the words
+#: before it say whether it is denied ("we do not collect").
+_COLLECTS = re.compile(
+    r"((?:\S+\s+){0,3})(?:collects?|gathers?|collecting)\s+(?!(?:no|nothing|none|any)\b)\w", re.I
+)
+_NEGATED = re.compile(r"\b(?:not|never|no|none|nothing|neither|nor|without)\b|n't\b", re.I)
+#: Record fields that hold no sentences of the page's own about its data.
+_NOT_PROSE = frozenset({"metadata", "links", "applies_to", "id", "name", "ref", "url", "category"})
+
+
+def states_collection(sentence: str) -> bool:
+    """Whether a sentence says some data is collected ("certain usage data and errors are
+    collected", "... used to collect basic usage data"), and not that none is."""
+    text = plain(sentence)
+    said = (p for p in text.split(",") if re.search(r"\b(?:collected|gathered)\b", p))
+    if any(collected_subject(part) for part in said):
+        return True
+    return any(not _NEGATED.search(m.group(1)) for m in _COLLECTS.finditer(text))
+
+
+def collection_in_prose(value: object) -> bool:
+    """Whether a record's prose says some data is collected: a short policy written as
+    paragraphs is a privacy statement, though no item was read from it."""
+    if isinstance(value, dict):
+        return any(collection_in_prose(v) for k, v in value.items() if k not in _NOT_PROSE)
+    if isinstance(value, list):
+        return any(collection_in_prose(v) for v in value)
+    return isinstance(value, str) and any(states_collection(s) for s in sentences(value))
