@@ -207,6 +207,13 @@ def parse_text(text: str, display: str, limits: Limits = Limits()) -> Any:
             if isinstance(event, yaml.StreamEndEvent):
                 break
     except yaml.MarkedYAMLError as exc:
+        if exc.problem_mark and "maximum nesting depth" in (exc.problem or ""):
+            # PyYAML 6.0.4 caps nesting itself (1,000 levels), and its scanner reads ahead of
+            # the events that our own limit counts: the same fault, found first by PyYAML.
+            mark = exc.problem_mark
+            message = f"nested more than {limits.max_depth} levels deep ({exc.problem})"
+            location = Location(display, mark.line + 1, mark.column + 1)
+            raise YamlFault(Diagnostic(location, message, "resource-limit")) from None
         raise YamlFault(_syntax_diagnostic(exc, display, text)) from None
     except yaml.reader.ReaderError as exc:
         raise YamlFault(_reader_diagnostic(exc, display, text)) from None
