@@ -61,10 +61,11 @@ GOAL_RECALL = 0.80
 #: tuned ones (32 pages): fidelity 0.98, structured share 0.95, recall 0.642 (the three pages
 #: expect items and places named inside sentences and table cells). Measured later on
 #: 2026-11-24, with two more held-out pages moved to the tuned ones (34 pages): recall 0.626
-#: (notepads-privacy states its data in sentences only: recall 0).
+#: (notepads-privacy states its data in sentences only: recall 0). Measured on 2026-11-24,
+#: once the data a sentence says is collected is read as items (34 pages): recall 0.660.
 FLOOR_FIDELITY = 0.97
 FLOOR_STRUCTURED = 0.93
-FLOOR_RECALL = 0.62
+FLOOR_RECALL = 0.65
 
 SLUGS = [page.slug for page in corpus_pages()]
 
@@ -375,9 +376,10 @@ def test_held_out_pages_keep_their_fidelity(run: CorpusRun) -> None:
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured 0.626 on the 34 tuned pages, 0.60 on all 45: items named inside sentences "
-    "(vcpkg, VS Code, Defender, the short app policies), rights and controls of the full privacy "
-    "notices, and regions in tables of other shapes are not read",
+    reason="measured 0.66 on the 34 tuned pages, 0.62 on all 45 (0.53 on the 11 held-out): "
+    "data named in a sentence that says it is collected is read now, but data named with "
+    "another verb ('we send a hash of the NIC', 'minidump files are created and sent'), rights "
+    "and controls of the full privacy notices, and regions in tables of other shapes are not",
 )
 def test_recall_average_reaches_the_goal(run: CorpusRun) -> None:
     share = average([r.recall.share for r in run.pages])

@@ -1,6 +1,6 @@
 """A page is refused only when it states no privacy facts: a short policy written as
-paragraphs that says data is collected is a privacy statement, even when no item is read from
-it (issue 35, point 2)."""
+paragraphs that says data is collected is a privacy statement (issue 35, point 2), and the data
+its sentences name are its items (point 3: "collects X, Y and Z")."""
 
 from __future__ import annotations
 
@@ -8,21 +8,59 @@ from pathlib import Path
 
 import pytest
 from privacy_pages.importer import ImportOptions, PageImportError, import_pages
-from privacy_pages.importer.prose_facts import states_collection
+from privacy_pages.importer.prose_facts import data_named
 from test_importer import FRONT, RULES, import_page
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "names"),
     [
-        "For a better experience, certain usage data and errors are collected for debugging.",
-        "An analytics service is used in this app to collect basic usage data.",
-        "We collect crash reports when the app stops.",
-        "Crash logs are also gathered by the store.",
+        (
+            "For a better experience, certain usage data and errors are collected for debugging.",
+            ["Usage data", "Errors"],
+        ),
+        (
+            "An analytics service is used in this app to collect basic usage data.",
+            ["Basic usage data"],
+        ),
+        ("We collect crash reports when the app stops.", ["Crash reports"]),
+        ("Crash logs are also gathered by the store.", ["Crash logs"]),
+        (
+            "We collect various telemetry events such as the command line used, the time of "
+            "invocation, and how long execution took.",
+            ["Command line used", "Time of invocation", "How long execution took"],
+        ),
+        (
+            "WebView2-related data is collected, including API usage, SDK usage, and creation "
+            "failure.",
+            ["API usage", "SDK usage", "Creation failure"],
+        ),
+        (
+            "Specifically, the server collects information about the installation experience, "
+            "usage, and performance.",
+            ["Information about the installation experience, usage, and performance"],
+        ),
+        (
+            "The tool collects the version of the app, the OS and the locale to fix bugs.",
+            ["Version of the app", "OS", "Locale"],
+        ),
+        (
+            "We collect the following: your email address, name, and phone number.",
+            ["Email address", "Name", "Phone number"],
+        ),
+        (
+            "The service always collects and sends the file path from the build machine.",
+            ["File path"],
+        ),
+        # The list stops where its parts stop being names.
+        (
+            "We collect sensitive data or the data is being handled, file an issue.",
+            ["Sensitive data"],
+        ),
     ],
 )
-def test_a_sentence_that_says_data_is_collected(sentence: str) -> None:
-    assert states_collection(sentence)
+def test_a_sentence_names_the_data_it_says_is_collected(sentence: str, names: list[str]) -> None:
+    assert data_named(sentence) == names
 
 
 @pytest.mark.parametrize(
@@ -35,10 +73,15 @@ def test_a_sentence_that_says_data_is_collected(sentence: str) -> None:
         "The app collects nothing.",
         "Data collection is turned off by default.",
         "Install the app and sign in.",
+        "The app does NOT use third party services that may collect information used to identify you.",
+        "If you suspect that telemetry is collecting sensitive data, file an issue.",
+        "You can collect logs with the diagnostics tool.",
+        "We collect the following data:",
+        "The data we collect is completely anonymous, not traceable to the source.",
     ],
 )
-def test_a_sentence_that_says_nothing_is_collected_or_says_nothing_of_it(sentence: str) -> None:
-    assert not states_collection(sentence)
+def test_a_sentence_that_names_no_data_collected(sentence: str) -> None:
+    assert data_named(sentence) == []
 
 
 POLICY = FRONT + (
@@ -51,10 +94,36 @@ POLICY = FRONT + (
 )
 
 
-def test_a_policy_written_as_paragraphs_is_imported_with_its_text(tmp_path: Path) -> None:
+def test_a_policy_written_as_paragraphs_is_imported_with_its_text_and_items(
+    tmp_path: Path,
+) -> None:
     result = import_page(tmp_path, POLICY, require_data=True)
     assert "certain usage data and errors are collected" in result.text
     assert "collect basic usage data" in result.text
+    assert result.names() == ["Usage data", "Errors", "Basic usage data"]
+    # Each item read from a sentence is in the report, at the sentence's paragraph.
+    reviews = [r for r in result.report.reviews if r.topic == "prose"]
+    assert [r.message.split(":")[0] for r in reviews] == [
+        "'Usage data'",
+        "'Errors'",
+        "'Basic usage data'",
+    ]
+    assert all(
+        r.line == POLICY.splitlines().index("### Information Collection and Use") + 3
+        for r in reviews
+    )
+
+
+def test_data_named_in_a_sentence_that_is_already_an_item_is_not_repeated(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Widget\n\n## Data we collect\n\n"
+        "- **Crash reports**: stack traces when the app stops.\n- **Device model**\n\n"
+        "## Errors\n\nWe collect crash reports and the app version when the app fails.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names() == ["Crash reports", "Device model", "App version"]
 
 
 @pytest.mark.parametrize(

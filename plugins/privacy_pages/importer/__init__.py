@@ -35,7 +35,7 @@ from .markdown_doc import Document, parse
 from .markdown_out import span
 from .merge import PageDraft, join, page_anchor, product_name, shifted
 from .outline import outline
-from .prose_facts import collection_in_prose
+from .prose_facts import items_in_prose
 from .records import (
     Resolver,
     build_product,
@@ -172,6 +172,7 @@ def read_pages(
         reviews_before = len(report.reviews)
         root = outline(document)[1]
         draft = read_statement(document, report, path.stem, _front_matter_title(document))
+        items_in_prose(draft, report, text, offset)
         if len(pages) > 1:
             report.pages.append(PageSpan(display, offset, lines))
             # What the page says of itself as a whole (no line) names the page.
@@ -327,11 +328,7 @@ def import_pages(paths: Sequence[Path], options: ImportOptions) -> list[PageRepo
             options.product_id,
             taken,
         )
-        if (
-            options.require_data
-            and not privacy_facts(page.record)
-            and not collection_in_prose(page.record)
-        ):
+        if options.require_data and not privacy_facts(page.record):
             which = "the page states" if len(statement) == 1 else "the pages state"
             raise PageImportError(
                 f"{display}: {which} no privacy facts (no data collected or never "

@@ -79,7 +79,7 @@ def split_parts(text: str) -> list[str]:
     return [part.strip(" .:;") for part in parts]
 
 
-def _sentence_case(text: str) -> str:
+def sentence_case(text: str) -> str:
     """ "size of APK" → "Size of APK" (but "iOS version" stays)."""
     if len(text) > 1 and text[0].islower() and not text[1].isupper():
         return text[0].upper() + text[1:]
@@ -208,7 +208,7 @@ class Regrouper:
         names = split_parts(body[: where.start()] if where else body)
         if len(names) < 2 or not all(self.catalog.match(n, category) for n in names):
             return None
-        parts = [ItemDraft(_sentence_case(name), item.line, implied=True) for name in names]
+        parts = [ItemDraft(sentence_case(name), item.line, implied=True) for name in names]
         if item.alternatives:
             target = parts[-1]
             subject = _SUBJECT.match(body[where.end() :]) if where else None
@@ -219,7 +219,7 @@ class Regrouper:
             target.alternatives = list(item.alternatives)
             target.ordered = item.ordered
             target.alternatives_intro = (
-                _sentence_case(body[where.end() :].strip()) + ":" if where else None
+                sentence_case(body[where.end() :].strip()) + ":" if where else None
             )
         return parts
 
@@ -279,4 +279,4 @@ class Regrouper:
                 names.append(f"{part} {head}")
             else:
                 return []
-        return [_sentence_case(name) for name in names]
+        return [sentence_case(name) for name in names]

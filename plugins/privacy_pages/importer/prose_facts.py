@@ -1,4 +1,4 @@
-"""Who receives the data, and that data is collected at all, said in passing under any heading.
+"""Who receives the data, and what data is collected, said in passing under any heading.
 
 Pages say "By default, only required diagnostic data is sent to Microsoft." in an overview, a
 note or a section no rule knows. Each sentence of that prose is read on its own (and by
@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 
-from .item_text import collected_subject
-from .markup import plain, sentences
+from .draft import GroupDraft, StatementDraft
+from .grouping import sentence_case, split_parts
+from .item_text import ItemDraft, collected_subject
+from .markup import one_line, plain, sentences
+from .report import PageReport
 
 #: A verb of handing data over, then (a few words on) "with" or "to" and whom.
 _HANDED = re.compile(
@@ -75,30 +78,116 @@ def recipients_in(sentence: str) -> list[str]:
 
 
 #: "we collect crash reports", "used in this app to collect basic usage data": the words
-#: before it say whether it is denied ("we do not collect").
+#: before it say whether it is denied ("we do not collect") and who collects ("you collect").
 _COLLECTS = re.compile(
-    r"((?:\S+\s+){0,3})(?:collects?|gathers?|collecting)\s+(?!(?:no|nothing|none|any)\b)\w", re.I
+    r"\b(?:collects?|gathers?|collecting)\s+(?:and \w+\s+)?"
+    r"(?!(?:no|nothing|none|any)\b)(?P<what>[^.;!?]+)",
+    re.I,
 )
-_NEGATED = re.compile(r"\b(?:not|never|no|none|nothing|neither|nor|without)\b|n't\b", re.I)
-#: Record fields that hold no sentences of the page's own about its data.
-_NOT_PROSE = frozenset({"metadata", "links", "applies_to", "id", "name", "ref", "url", "category"})
+#: Words in the verb's clause that deny it ("we do not collect"), suppose it ("if telemetry
+#: is collecting") or give it to the reader ("you can collect").
+_NOT_SAID = re.compile(
+    r"\b(?:not|never|no|none|nothing|neither|nor|without|you|if|whether|suspect)\b|n't\b", re.I
+)
+#: "various events such as A, B and C", "the data: A, B and C": the list after it.
+_EXAMPLES = re.compile(r"\b(?:such as|including|like|namely|e\.g\.)[,:]?\s+|:\s+", re.I)
+#: "X is collected" (not "X is sent to Microsoft": what is sent, and to whom, is sharing).
+_COLLECTED = re.compile(r"\b(?:collected|gathered)\b", re.I)
+_LISTED = re.compile(
+    r"\b(?:collected|gathered|recorded|logged),?\s+(?:including|such as|like|e\.g\.),?\s+"
+    r"(?P<what>[^.;!?]+)",
+    re.I,
+)
+#: Where the data's name ends: a clause on why, when or how it is collected.
+_WHAT_END = re.compile(
+    r"\(|(?<!\bsuch)\s(?:that|which|who|so|in order|to|for|when|whenever|if|unless|while|because|as|"
+    r"via|through|from|by|on|at|with|in|during|and (?:send|sends|sent|store|stores|use|uses))\b",
+    re.I,
+)
+_DETERMINER = re.compile(r"^(?:(?:the|a|an|your|certain|some|various|one or more)\s+)+", re.I)
+#: "information about the installation experience, usage, and performance": one item.
+_ABOUT = re.compile(r"\s(?:about|of|regarding)\s", re.I)
+#: A phrase that is not a name of data: it starts or ends as a clause does, holds a verb or
+#: a person, or is only a word that qualifies data ("anonymous", "data").
+_NOT_A_NAME = re.compile(
+    r"^(?:and|or|but|by|for|as|through|without|with|to|in|on|at|from|not|it|them|this|these|"
+    r"those|that|why|what|when|where|who|whether|if|then|so|also|only|following|such|which)\b"
+    r"|\b(?:it|them|this|that|these|those|about|of|and|or|to|for|with|the|a|an)$"
+    r"|\b(?:is|are|was|were|be|been|will|can|may|must|should|we|you)\b"
+    r"|^(?:data|information|everything|all|telemetry|more|less|anonymous|aggregated?|"
+    r"anonymized|optional|required|minimal|limited|basic|sensitive|personal|technical)$",
+    re.I,
+)
 
 
-def states_collection(sentence: str) -> bool:
-    """Whether a sentence says some data is collected ("certain usage data and errors are
-    collected", "... used to collect basic usage data"), and not that none is."""
-    text = plain(sentence)
-    said = (p for p in text.split(",") if re.search(r"\b(?:collected|gathered)\b", p))
-    if any(collected_subject(part) for part in said):
-        return True
-    return any(not _NEGATED.search(m.group(1)) for m in _COLLECTS.finditer(text))
+def data_named(sentence: str) -> list[str]:
+    """The data a sentence says is collected, by name: "X and Y are collected", "we collect A,
+    B and C", "collects events such as A and B"; nothing when it says none is ("we do not
+    collect any data") or supposes it ("if telemetry is collecting ...")."""
+    text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", plain(sentence))  # a bullet's marker
+    listed = _LISTED.search(text)  # "X is collected, including A and B": A and B, not X
+    phrases = [_name_end(listed.group("what"))] if listed else []
+    said = [] if listed else [p for p in text.split(",") if _COLLECTED.search(p)]
+    phrases += [subject for part in said if (subject := collected_subject(part))]
+    for match in _COLLECTS.finditer(text):
+        if _NOT_SAID.search(text[: match.start()].rsplit(",", 1)[-1]):
+            continue
+        what = match.group("what")
+        end = _WHAT_END.search(what)
+        examples = _EXAMPLES.search(what, 0, end.start() if end else len(what))
+        phrases.append(_name_end(what[examples.end() :] if examples else what))
+    names: list[str] = []
+    for phrase in phrases:
+        phrase = phrase.replace(" plus ", ", ")
+        parts = split_parts(phrase)
+        if _ABOUT.search(parts[0]) and not any(_DETERMINER.match(p) for p in parts[1:]):
+            parts = [phrase.strip(" .:;,")]  # (not "the version of X, the OS and the locale")
+        for part in parts:
+            name = _DETERMINER.sub("", part).strip(" \"'*_,")
+            if not name or len(name.split()) > 8 or _NOT_A_NAME.search(name):
+                break  # the list ends where its parts stop being names
+            if name.lower() not in {n.lower() for n in names}:
+                names.append(sentence_case(name))
+    return names
 
 
-def collection_in_prose(value: object) -> bool:
-    """Whether a record's prose says some data is collected: a short policy written as
-    paragraphs is a privacy statement, though no item was read from it."""
-    if isinstance(value, dict):
-        return any(collection_in_prose(v) for k, v in value.items() if k not in _NOT_PROSE)
-    if isinstance(value, list):
-        return any(collection_in_prose(v) for v in value)
-    return isinstance(value, str) and any(states_collection(s) for s in sentences(value))
+def _name_end(phrase: str) -> str:
+    """A phrase up to where a clause on why, when or how it is collected starts."""
+    end = _WHAT_END.search(phrase)
+    return phrase[: end.start()] if end else phrase
+
+
+def items_in_prose(draft: StatementDraft, report: PageReport, text: str, offset: int) -> None:
+    """The data the page's prose says is collected (:func:`data_named`), each not already an
+    item, becomes an item of a "Data collected" group (optional under an optional heading); the
+    sentence stays, and the report names each item at its sentence's line for the writer to
+    check. ``text``: the page, whose first line is the report's line ``offset + 1``."""
+    end = offset + text.count("\n") + 1
+    texts = [(t, draft.required) for t in draft.intro]
+    for f in report.free_form:  # the page's own prose: not a list of links or steps
+        if offset < f.line <= end and f.not_data is None and f.after != "never-collected":
+            texts.append((f.text, draft.optional if f.after == "optional-data" else draft.required))
+    for data in (draft.required, draft.optional):
+        texts += [(t, data) for t in data.intro]
+        texts += [(t, data) for g in data.groups if not g.items for t in g.intro]
+    known = {i.name.lower() for i in draft.never_items}
+    known |= {
+        i.name.lower() for d in (draft.required, draft.optional) for g in d.groups for i in g.items
+    }
+    for prose, data in texts:
+        for sentence in sentences(one_line(prose)):
+            names = [name for name in data_named(sentence) if name.lower() not in known]
+            if not names:
+                continue
+            words = sentence.split()[:4]  # the sentence's line: its first words, across lines
+            found = re.search(r"\s+".join(map(re.escape, words)), text)
+            line = offset + text.count("\n", 0, found.start()) + 1 if found else 0
+            group = next((g for g in data.groups if g.title == "Data collected"), None)
+            if group is None:
+                group = GroupDraft(category="Data collected", title="Data collected", line=line)
+                data.groups.append(group)
+            for name in names:
+                known.add(name.lower())
+                group.items.append(ItemDraft(name, line))
+                why = "named in a sentence as data collected, read as an item (check it)"
+                report.review(line, "prose", f"{name!r}: {why}")
