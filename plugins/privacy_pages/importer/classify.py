@@ -238,6 +238,11 @@ _NEVER_LEAD = _words(
     ),
     _then_in_sentence(r"\bcollect\w*\b", r"\bnever\b"),
     r"\bnot (?:be )?collected\b",
+    # "The following information isn't included in the query sent to the search service:"
+    _then_in_sentence(
+        r"\bfollowing\b",
+        r"\b(?:is|are)(?:\s+not|n't)\s+(?:included|sent|shared|collected|stored|uploaded)\b",
+    ),
 )
 _APPLIES_TO = re.compile(r"^\W*applies\s+to\W*$", re.IGNORECASE)
 _APPLIES_TO_INLINE = re.compile(r"^\W*applies\s+to\s*:?\**\s*:?\s*(?P<rest>.+)$", re.IGNORECASE)

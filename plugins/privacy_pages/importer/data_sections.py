@@ -20,7 +20,7 @@ from .markdown_out import blocks_markdown, to_markdown
 from .markup import links, one_line, plain, sentences
 from .outline import Section
 from .reading import Reading, item_markdown
-from .shapes import bold_runs, is_bold_list, scope_list
+from .shapes import bold_runs, is_bold_list, leads_no_data, scope_list
 from .statements import RetentionRule
 from .storage_sections import location_table, retention_table
 from .tables import category_name, category_title, layout, location_column, read_items
@@ -92,6 +92,8 @@ def _states(block: BulletList, pending: list[Block]) -> bool:
     ):
         return True
     lead = pending[-1] if pending else None
+    if isinstance(lead, Paragraph) and leads_no_data(lead.text):
+        return True  # "... under the following conditions:"
     return block.ordered and isinstance(lead, Paragraph) and process_lead(lead.text)
 
 

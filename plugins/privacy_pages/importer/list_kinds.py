@@ -19,6 +19,8 @@ class ListKind(StrEnum):
     REFERENCE = "reference"
     #: A list in a section that is not about privacy (terms of use, child safety...).
     TERMS = "terms"
+    #: A table whose first column holds sentences or questions: examples of use.
+    EXAMPLES = "examples"
 
 
 #: Why the report keeps each kind of list as free text.
@@ -27,6 +29,7 @@ WHY = {
     ListKind.STEPS: "steps to follow, not about data",
     ListKind.REFERENCE: "a reference of commands or code names, not about data",
     ListKind.TERMS: "not about privacy",
+    ListKind.EXAMPLES: "a table of examples (its first column holds sentences), not about data",
 }
 
 #: Words of a list that is about data, its collection or its controls.

@@ -13,12 +13,23 @@ from dataclasses import dataclass, field
 from .classify import Kind
 from .draft import StatementDraft
 from .list_kinds import WHY, ListKind, list_kind
-from .markdown_doc import Block, BulletList, Directive, Html, Image, Include, ListItem, Paragraph
+from .markdown_doc import (
+    Block,
+    BulletList,
+    Directive,
+    Html,
+    Image,
+    Include,
+    ListItem,
+    Paragraph,
+    Table,
+)
 from .markdown_out import blocks_markdown, list_markdown, span, to_markdown
 from .markup import one_line, plain
 from .outline import Section
 from .report import FreeFormFragment, NotData, PageReport
 from .statements import ExceptedRules
+from .tables import example_table
 
 #: Reads one kind of section into the draft.
 Extractor = Callable[["Reading", Section], None]
@@ -106,6 +117,10 @@ class Reading:
             elif isinstance(block, BulletList) and (
                 kind := list_kind(block, lead.text if isinstance(lead, Paragraph) else None)
             ):
+                reason = WHY[kind]
+                self.report.not_data.append(NotData(first, last, kind))
+            elif isinstance(block, Table) and example_table(block):
+                kind = ListKind.EXAMPLES
                 reason = WHY[kind]
                 self.report.not_data.append(NotData(first, last, kind))
             elif isinstance(block, Include):

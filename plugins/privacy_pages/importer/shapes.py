@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .classify import Kind, classify_heading, is_purpose_lead
+from .classify import Kind, classify_heading, is_never_lead, is_purpose_lead
 from .item_text import DEFINED_TERM, ItemSource, collected_subject, is_data_list, item_from
 from .markdown_doc import Block, BulletList, ListItem, Paragraph, Table
 from .markup import plain, sentences
@@ -31,6 +31,21 @@ _DATA_LEAD = re.compile(
 )
 #: A lead of where data comes from ("from the following sources:"), not of what it is.
 _NOT_DATA_LEAD = re.compile(r"\bsources?\b|\bfrom the following\b", re.IGNORECASE)
+#: A lead of when ("under the following conditions:") or of what is not changed ("don't
+#: affect any of the following:").
+_NO_DATA_LEAD = re.compile(
+    r"\b(?:affects?|impacts?)\b|\bthe following (?:conditions|cases|circumstances|situations)\b",
+    re.IGNORECASE,
+)
+
+
+def leads_no_data(text: str) -> bool:
+    """Whether a paragraph introduces a list of when or of what is not affected, under any
+    heading ("under the following conditions:"): the list is text, not data."""
+    parts = sentences(plain(text))
+    return bool(parts) and bool(_NO_DATA_LEAD.search(parts[-1]))
+
+
 _ENDS_LEAD = re.compile(r"(?::|\bfollowing\b[^.]*\.?)\s*$", re.IGNORECASE)
 _BOLD_ITEM = re.compile(r"^\*\*[^*\n]{1,80}?\*\*\s*(?:[:.\-\u2013\u2014(]|$)")
 _BOLD_COLON_INSIDE = re.compile(r"^\*\*[^*\n]{1,80}?:\*\*")
@@ -57,7 +72,9 @@ def is_data_lead(text: str) -> bool:
     if not parts:
         return False
     last = parts[-1]
-    if is_purpose_lead(text) or _NOT_DATA_LEAD.search(last):
+    if is_purpose_lead(text) or is_never_lead(text) or leads_no_data(text):
+        return False
+    if _NOT_DATA_LEAD.search(last):
         return False
     return bool(_DATA_LEAD.search(last)) and bool(_ENDS_LEAD.search(last))
 

@@ -185,7 +185,7 @@ def layout(table: Table, context: Kind) -> Layout:
         return Layout("data-use", tuple(named))
     if context in DATA_KINDS | {Kind.NEVER}:
         _labels_first(table, columns)
-    _settle(columns)
+    _settle(columns, rows)
     roles = {c.role for c in columns}
     if context is Kind.DATA_USE and len(columns) == 2 and Role.NAME not in roles:
         first, second = columns
@@ -282,8 +282,21 @@ def _labels_first(table: Table, columns: list[Column]) -> None:
             columns[0] = Column(0, first.header, Role.NAME, named=False)
 
 
-def _settle(columns: list[Column]) -> None:
-    """Make sure an item table has one name column: the first text column if none matched."""
+def _sentences(cells: list[str]) -> bool:
+    """Whether most of a column's cells are sentences or questions, not names."""
+    values = [value for cell in cells if (value := plain(cell))]
+    said = [v for v in values if _NOT_A_LABEL.search(v) or len(v.split()) > _LABEL_MOST_WORDS]
+    return bool(values) and len(said) * 2 > len(values)
+
+
+def example_table(table: Table) -> bool:
+    """A table of examples: its first column holds sentences or questions (a user's prompt)."""
+    return len(table.rows) >= 2 and _sentences([r.cells[0] for r in table.rows if r.cells])
+
+
+def _settle(columns: list[Column], rows: list[list[str]]) -> None:
+    """Make sure an item table has one name column: the first text column if none matched,
+    unless its cells are sentences or questions (a table of examples, not of data)."""
     roles = [c.role for c in columns]
     if Role.NAME in roles:
         # Several name-like headers ("Data type" and "Data"): the first is the category.
@@ -299,7 +312,8 @@ def _settle(columns: list[Column]) -> None:
         if column.role in {Role.OTHER, Role.USE} and (
             not categories or column.index > categories[0].index
         ):
-            columns[column.index] = Column(column.index, column.header, Role.NAME, named=False)
+            if not _sentences([row[column.index] for row in rows]):
+                columns[column.index] = Column(column.index, column.header, Role.NAME, named=False)
             return
     # A lone category column beside text about it names the data.
     if len(categories) == 1 and any(c.role in {Role.DESCRIPTION, Role.OTHER} for c in columns):
