@@ -76,9 +76,16 @@ _LABEL = re.compile(r"^(note|tip|important|caution|warning)\s*:\s*", re.IGNORECA
 _SPACE = re.compile(r"\s+")
 
 
+#: A DocFX image (its alt text is what a reader is told) and include (its title names it).
+_DOCFX_IMAGE = re.compile(r""":::image\b[^\n]*?\balt-text\s*=\s*"([^"]*)"[^\n]*?:::""", re.I)
+_DOCFX_INCLUDE = re.compile(r"\[!INCLUDE\s*\[([^\]]*)\]\([^)]*\)\s*\]", re.I)
+
+
 def plain(markdown: str) -> str:
-    """Markdown inline text as the reader sees it: links, emphasis and tags removed."""
-    text = _IMAGE.sub(r"\1", markdown)
+    """Markdown inline text as the reader sees it: links, emphasis and tags removed; an
+    image is its alt text."""
+    text = _DOCFX_INCLUDE.sub(r"\1", _DOCFX_IMAGE.sub(r"\1", markdown))
+    text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
     text = text.replace("**", "").replace("__", "").replace("*", "").replace("`", "")
@@ -309,6 +316,9 @@ class _TextParser(HTMLParser):
             return
         if tag == "a" and attributes.get("href"):
             self.links.append(str(attributes["href"]))
+        if tag == "img" and attributes.get("alt"):
+            self.out.append(f"\n{attributes['alt']}\n")  # what a reader is told of it
+            return
         self._open(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
