@@ -4,6 +4,7 @@ its notes (DocFX alerts, wherever they are) and further reading."""
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from .by_shape import by_lead
 from .classify import Kind, applies_to_inline, classify_heading, is_applies_to
@@ -13,7 +14,7 @@ from .markdown_doc import Alert, Block, BulletList, Paragraph, Table, parse
 from .markdown_out import blocks_markdown, span, to_markdown
 from .markup import drop_links, links, one_line, only_link, plain
 from .outline import Section
-from .reading import Reading, is_comment
+from .reading import Reading, is_comment, unpaired
 from .report import NotData
 from .shapes import is_item_table, lead_kind, lists_data
 from .sharing_sections import policy_list
@@ -31,27 +32,8 @@ def _add_link(reading: Reading, into: list[dict[str, str]], title: str, url: str
 
 def preamble(reading: Reading, blocks: list[Block]) -> None:
     """The text before the first heading: applies-to links, intro, lists under a lead."""
-    index = 0
-    while index < len(blocks):
-        block = blocks[index]
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if (
-            isinstance(block, Paragraph)
-            and is_applies_to(block.text)
-            and isinstance(following, BulletList)
-        ):
-            _applies_to(reading, following)
-            index += 2
-            continue
+    for block in unpaired(blocks, partial(_opening_list, reading)):
         if isinstance(block, Paragraph) and _applies_to_inline(reading, block):
-            index += 1
-            continue
-        if (
-            isinstance(block, Paragraph)
-            and isinstance(following, BulletList)
-            and _opening_list(reading, block, following)
-        ):
-            index += 2
             continue
         if isinstance(block, Paragraph | BulletList):
             reading.draft.intro.append(to_markdown(block))
@@ -60,11 +42,13 @@ def preamble(reading: Reading, blocks: list[Block]) -> None:
             data_blocks(reading, [block], False, None, Section(None, 0))
         else:
             reading.free([block], "overview", None, "not part of the introduction")
-        index += 1
 
 
 def _opening_list(reading: Reading, lead: Paragraph, block: BulletList) -> bool:
     """A list under a lead before any heading, read as what the lead says it is; False if not."""
+    if is_applies_to(lead.text):
+        _applies_to(reading, block)
+        return True
     if policy_list(reading, block, lead):
         return True  # "... the settings of the following group policies:"
     if lists_data(block, lead):  # "The following data is collected:"
@@ -133,19 +117,13 @@ def _note(reading: Reading, block: Alert) -> None:
 def overview_section(reading: Reading, section: Section) -> None:
     if not _GENERIC_OVERVIEW.match(section.title) and section.title:
         reading.draft.intro.append(f"**{section.title}**")  # "Last updated: 1 March 2024"
-    blocks = section.blocks
-    index = 0
-    while index < len(blocks):
-        block = blocks[index]
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        index += 1
-        if (
-            isinstance(block, Paragraph)
-            and isinstance(following, BulletList)
-            and (policy_list(reading, following, block) or by_lead(reading, following, block, None))
-        ):
-            index += 1  # "Microsoft does not send the following:" and what it does not send
-        elif isinstance(block, Paragraph | BulletList):
+
+    def pair(lead: Paragraph, block: BulletList) -> bool:
+        # "Microsoft does not send the following:" and what it does not send
+        return policy_list(reading, block, lead) or by_lead(reading, block, lead, None)
+
+    for block in unpaired(section.blocks, pair):
+        if isinstance(block, Paragraph | BulletList):
             reading.draft.intro.append(to_markdown(block))
         else:
             why = "not part of the introduction"

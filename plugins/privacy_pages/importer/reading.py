@@ -7,7 +7,7 @@ in the report with its source line.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .classify import Kind
@@ -166,6 +166,25 @@ class Reading:
             self.free_heading_only(section, after)
             return
         self.free(blocks, after, section.title or None, why, section.line)
+
+
+def unpaired(
+    blocks: Sequence[Block], pair: Callable[[Paragraph, BulletList], bool]
+) -> Iterator[Block]:
+    """The blocks, in order, but each lead and the list after it that ``pair`` reads."""
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            isinstance(block, Paragraph)
+            and isinstance(following, BulletList)
+            and pair(block, following)
+        ):
+            index += 2
+            continue
+        yield block
+        index += 1
 
 
 def is_comment(block: Block) -> bool:

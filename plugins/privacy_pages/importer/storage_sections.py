@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from .classify import STORAGE_KINDS, Kind, classify_heading
 from .draft import StorageDraft
@@ -10,7 +11,7 @@ from .markdown_doc import BulletList, ListItem, Paragraph, Table
 from .markdown_out import blocks_markdown, span
 from .markup import one_line, plain, sentences
 from .outline import Section
-from .reading import Reading, item_markdown
+from .reading import Reading, item_markdown, unpaired
 from .statements import (
     RetentionRule,
     places,
@@ -55,18 +56,7 @@ def storage_section(reading: Reading, section: Section) -> None:
     """Storage, retention, locations or staff: facts from lists, tables and sentences."""
     storage = reading.draft.storage
     kind = classify_heading(section.title)
-    blocks = section.blocks
-    index = 0
-    while index < len(blocks):
-        block = blocks[index]
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if (
-            isinstance(block, Paragraph)
-            and isinstance(following, BulletList)
-            and _lead_and_list(storage, block, following)
-        ):
-            index += 2
-            continue
+    for block in unpaired(section.blocks, partial(_lead_and_list, storage)):
         lay = layout(block, Kind.RETENTION) if isinstance(block, Table) else None
         if isinstance(block, Paragraph):
             storage_paragraph(reading, block, section, kind)
@@ -87,7 +77,6 @@ def storage_section(reading: Reading, section: Section) -> None:
                 reading.report.counts.tables_free_form += 1
                 why = "table layout not recognized"
             reading.free([block], _AFTER, section.title, why, section.line)
-        index += 1
     for child in section.children:
         kind = classify_heading(child.title)
         if kind in STORAGE_KINDS:
