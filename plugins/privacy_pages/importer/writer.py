@@ -15,45 +15,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from ..atomic_write import check_inside, write_text_atomically
 from ..load.discovery import links_outside
 from ..load.yaml_source import YamlFault, read_file
+from ..yaml_text import dump_yaml
 from .items import CatalogIndex, CategoryIndex
 from .markup import link_targets
 from .records import page_name
 
 CATALOG_FILE = "imported.yml"
 _HEADER = "# yaml-language-server: $schema={path}\n"
-
-
-class _Dumper(yaml.SafeDumper):
-    """Block style, lists indented under their key, text blocks for multi-line strings."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if "\n" in value:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
-def dump(data: Any) -> str:
-    """YAML text for a record: keys in the order given, long lines kept whole."""
-    return yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=1_000_000,
-        default_flow_style=False,
-    )
 
 
 def product_text(record: dict[str, Any], source_name: str, review: Iterable[str]) -> str:
@@ -66,7 +37,7 @@ def product_text(record: dict[str, Any], source_name: str, review: Iterable[str]
     if notes:
         lines.append("# Review before publishing:\n")
         lines.extend(f"#   - {comment_text(note)}\n" for note in notes)
-    return "".join(lines) + dump(record)
+    return "".join(lines) + dump_yaml(record)
 
 
 #: What ends a YAML comment (YAML 1.1, which PyYAML reads, also ends lines at NEL, LS and PS).
@@ -298,12 +269,12 @@ def _append_entries(
         path = folder / f"{stem}-{number}.yml"
     check_inside(path, root)
     if not path.is_file():
-        text = _HEADER.format(path=schema) + dump({key: entries})
+        text = _HEADER.format(path=schema) + dump_yaml({key: entries})
         write_text_atomically(path, text, root)
         return path
     existing = path.read_text("utf-8")
     indent = _entry_indent(existing)
-    block = dump(entries)
+    block = dump_yaml(entries)
     added = "".join(indent + line if line else line for line in block.splitlines(keepends=True))
     if existing and not existing.endswith("\n"):
         existing += "\n"

@@ -15,12 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
+from ..yaml_text import dump_yaml
 from .yaml_source import LocatedMapping, LocatedSequence, parse_text
-
-#: Long texts stay on one line: a translation reads, and diffs, as its source does.
-_WIDTH = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -46,41 +42,11 @@ def entries_of(data: Any) -> dict[str, Entry]:
     return found
 
 
-class _EntryDumper(yaml.SafeDumper):
-    """Safe YAML, with texts of several lines as literal blocks (as writers write them)."""
-
-
-def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=_style(text))
-
-
-def _style(text: str) -> str | None:
-    if any(character in text for character in "\x85\u2028\u2029"):
-        # PyYAML writes these line breaks raw, but for in double quotes, and reads them back
-        # as breaks.
-        return '"'
-    if "\n" in text and not text.endswith("\n\n"):
-        # A literal block, where the emitter can (else it quotes); not one that keeps trailing
-        # blank lines, which it ends with a document end marker ("...").
-        return "|"
-    return None
-
-
-_EntryDumper.add_representer(str, _represent_text)
-
-
 def dump_entries(entries: Mapping[str, Any]) -> str:
     """Entries (or any plain values) as YAML lines, in the given order."""
     if not entries:
         return ""
-    return yaml.dump(
-        dict(entries),
-        Dumper=_EntryDumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=_WIDTH,
-    )
+    return dump_yaml(dict(entries))
 
 
 def _as_dict(entry: Entry) -> dict[str, str]:

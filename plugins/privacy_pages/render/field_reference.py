@@ -13,13 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from ..load.schema import RECORD_KINDS, schema_document
 from ..markdown_text import MarkdownSafe
 from ..memo import memoized
 from ..model import Dataset
 from ..settings import Settings
+from ..yaml_text import dump_yaml
 from .templates import render
 
 #: Where each kind of record lives, for the headings of the reference.
@@ -195,21 +194,7 @@ def placed_example(steps: tuple[_Step, ...], keys: list[str], value: Any) -> str
     document: Any = value
     for key, step in reversed(resolved):
         document = {key: [document] if step.list else document}
-    return yaml.dump(
-        document,
-        Dumper=_IndentedDumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=88,
-    )
-
-
-class _IndentedDumper(yaml.SafeDumper):
-    """Indents list entries under their key (``key:\n  - entry``), as content files do."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
+    return dump_yaml(document, width=88)
 
 
 def field_docs(kind: str) -> tuple[FieldDoc, ...]:
