@@ -29,7 +29,8 @@ from ..diagnostics import Location
 from ..load.metadata import MetadataRules
 from ..load.mojibake import repair_text
 from ..load.schema import validate_record
-from .front_matter import read_metadata
+from .front_matter import front_title, read_metadata
+from .items import with_suffix
 from .markdown_doc import Document, parse
 from .markdown_out import span
 from .merge import PageDraft, join, page_anchor, product_name, shifted
@@ -82,25 +83,6 @@ class PageImport:
     text: str
 
 
-_QUOTES = "'\""
-
-
-def _front_matter_title(document: Document) -> str | None:
-    """The front matter's ``title:`` value, without a quote around it (read line by line: no
-    expression to backtrack over a long run of spaces)."""
-    if document.front_matter is None:
-        return None
-    for line in document.front_matter.text.split("\n"):
-        if line.startswith("title:"):
-            value = line[len("title:") :].strip()
-            if len(value) > 1 and value[0] in _QUOTES:
-                value = value[1:]
-            if len(value) > 1 and value[-1] in _QUOTES:
-                value = value[:-1]
-            return value or None
-    return None
-
-
 def _page_bytes(path: Path, display: str) -> bytes:
     """A page's bytes: a regular file only (a pipe could block), at most the limit."""
     try:
@@ -129,11 +111,8 @@ def _read_document(
         report.review(0, "encoding", "the page is not UTF-8; read it as Windows-1252")
     text, repairs = repair_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     for repair in repairs:
-        report.review(
-            offset + repair.line,
-            "mojibake",
-            f"column {repair.column}: {repair.found!r} repaired as {repair.replaced!r}",
-        )
+        message = f"column {repair.column}: {repair.found!r} repaired as {repair.replaced!r}"
+        report.review(offset + repair.line, "mojibake", message)
     document = shifted(parse(text), offset)
     for line, message in document.notes:
         report.review(line, "structure", message)
@@ -156,7 +135,7 @@ def read_pages(
         lines = text.count("\n") + 1
         reviews_before = len(report.reviews)
         root = outline(document)[1]
-        draft = read_statement(document, report, path.stem, _front_matter_title(document))
+        draft = read_statement(document, report, path.stem, front_title(document.front_matter))
         items_in_prose(draft, report, text, offset)
         if len(pages) > 1:
             report.pages.append(PageSpan(display, offset, lines))
@@ -174,20 +153,18 @@ def read_pages(
     if len(read) > 1:
         draft = join([page for page, _ in read], report)
         draft.name = product_name([page.title for page, _ in read])
+        metadata_from = f"{read[0][0].source}, the first page"
+        message = (
+            f"{draft.name!r}: the words the pages' titles share; metadata from {metadata_from}"
+        )
         report.review(
-            0,
-            "product name",
-            f"{draft.name!r}: the words the pages' titles share; metadata from "
-            f"{read[0][0].source}, the first page (the other pages' front matter is not imported)",
+            0, "product name", f"{message} (the other pages' front matter is not imported)"
         )
     else:
         draft = read[0][0].draft
-    pid = product_id or product_id_for(draft.name)
-    number = 2
-    while pid in taken_ids:
-        pid = f"{(product_id or product_id_for(draft.name))[:60]}-{number}"
-        number += 1
-    if number > 2:
+    wanted = product_id or product_id_for(draft.name)
+    pid = with_suffix(wanted, set(taken_ids), {})
+    if pid != wanted:
         report.review(0, "product id", f"another page of this import has the same title; id {pid}")
     tree.release_local_ids(pid)
     report.product_id = pid

@@ -40,7 +40,8 @@ class Kind(StrEnum):
     UNKNOWN = "unknown"
 
 
-def _words(*patterns: str) -> re.Pattern[str]:
+def any_of(*patterns: str) -> re.Pattern[str]:
+    """One case-insensitive pattern that matches any of ``patterns``."""
     return re.compile("|".join(patterns), re.IGNORECASE)
 
 
@@ -63,7 +64,7 @@ def _then_in_sentence(first: str, then: str) -> str:
 HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.NEVER,
-        _words(
+        any_of(
             _then(r"\bnever\b", r"\bcollect"),
             _then(r"\bcollect\w*\b", r"\bnever\b"),
             _then(r"\b(?:not|n't|don't|doesn't|do not|does not|no)\b", r"\bcollect"),
@@ -72,7 +73,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ),
     (
         Kind.CONTROLS,
-        _words(
+        any_of(
             r"\bopt(?:ing)?[- ]?out\b",
             r"\b(?:disabl(?:e|ing)|turn(?:ing)? off|switch(?:ing)? off)\b.{0,40}"
             r"\b(?:telemetry|analytics|collection|metrics|reporting|tracking|usage data)\b",
@@ -93,11 +94,11 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\b(?:policy|privacy) (?:settings|options)\b",
         ),
     ),
-    (Kind.OPTIONAL, _words(r"\b(?:optional|opt[- ]?in)\b", r"\bvoluntar")),
-    (Kind.REQUIRED, _words(r"\b(?:required|mandatory|essential|necessary)\b")),
+    (Kind.OPTIONAL, any_of(r"\b(?:optional|opt[- ]?in)\b", r"\bvoluntar")),
+    (Kind.REQUIRED, any_of(r"\b(?:required|mandatory|essential|necessary)\b")),
     (
         Kind.COLLECTED,
-        _words(
+        any_of(
             r"\b(?:data|information)\b.{0,40}\bcollect(?:ed|s)?\b",
             r"\bcollect(?:ed|s)?\b.{0,40}\b(?:data|information)\b",
             r"\btypes? of (?:personal )?(?:data|information)\b",
@@ -109,54 +110,54 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\b(?:telemetry|analytics|usage data|diagnostic data)\b",
         ),
     ),
-    (Kind.ENTITIES, _words(r"\bentities\b")),
+    (Kind.ENTITIES, any_of(r"\bentities\b")),
     (
         Kind.STAFF,
-        _words(
+        any_of(
             r"\b(?:staff|personnel|employees)\b",
             _then(r"\bteams?\b", r"\blocat"),
             r"\bwho (?:can )?(?:access|handles?)\b",
         ),
     ),
-    (Kind.RETENTION, _words(r"\b(?:retention|how long|kept|deletion)\b", r"\bretain")),
+    (Kind.RETENTION, any_of(r"\b(?:retention|how long|kept|deletion)\b", r"\bretain")),
     (
         Kind.LOCATION,
-        _words(
+        any_of(
             r"\b(?:data|storage|processing) (?:location|residency)s?\b",
             _then(r"\bwhere\b", r"\b(?:data|stored|store|process)"),
             r"\b(?:datacenters?|data centers?)\b",
         ),
     ),
-    (Kind.STORAGE, _words(r"\b(?:storage|stor(?:e|ed|es|ing))\b", r"\bresiden")),
+    (Kind.STORAGE, any_of(r"\b(?:storage|stor(?:e|ed|es|ing))\b", r"\bresiden")),
     (
         Kind.SHARING,
-        _words(
+        any_of(
             r"\b(?:shar(?:e|ed|es|ing)|disclos(?:e|es|ed|ing)|third[- ]part(?:y|ies)|"
             r"(?:sub-?)?processors|recipients?)\b"
         ),
     ),
     (
         Kind.RIGHTS,
-        _words(
+        any_of(
             r"\bdata subject",
             r"\b(?:dsrs?|gdpr|ccpa|rights?|privacy requests?)\b",
             r"\b(?:delete|export|access|correct)\w* (?:your |personal )?(?:data|information)\b",
         ),
     ),
-    (Kind.COMPLIANCE, _words(r"\bcomplian", r"\bcertif", r"\b(?:iso|soc ?[12]|audits?)\b")),
-    (Kind.ACCESS, _words(r"\b(?:access|security|secur(?:e|ed|ing))\b", r"\bprotect", r"\bencrypt")),
+    (Kind.COMPLIANCE, any_of(r"\bcomplian", r"\bcertif", r"\b(?:iso|soc ?[12]|audits?)\b")),
+    (Kind.ACCESS, any_of(r"\b(?:access|security|secur(?:e|ed|ing))\b", r"\bprotect", r"\bencrypt")),
     (
         Kind.DATA_USE,
-        _words(
+        any_of(
             r"\b(?:us(?:e|es|ed|age|ing)|process(?:ing|ed|es)?|purposes?|profiling|marketing|"
             r"advertising|shar(?:e|ed|es|ing))\b",
             r"^\W*why\W*$",
         ),
     ),
-    (Kind.NEXT_STEPS, _words(r"\bnext steps?\b")),
+    (Kind.NEXT_STEPS, any_of(r"\bnext steps?\b")),
     (
         Kind.MORE_INFO,
-        _words(
+        any_of(
             r"\b(?:more information|see also|learn more|resources|references|contact us|"
             r"additional information|further reading)\b",
             r"\brelated (?:articles?|topics?|content|links|information|documentation)\b",
@@ -164,7 +165,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ),
     (
         Kind.OVERVIEW,
-        _words(
+        any_of(
             r"\b(?:overview|introduction|about|summary)\b",
             r"\blast (?:updated|modified|revised|reviewed)\b",
             r"\beffective (?:date|as of|from)\b",
@@ -211,9 +212,9 @@ def classify_heading(text: str) -> Kind:
 # -- optional data kinds --------------------------------------------------------------------------
 
 _GROUP_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("feedback", _words(r"\bfeedback\b", r"\bsurvey")),
-    ("diagnostic", _words(r"\bdiagnostic", r"\bcrash", r"\berror\b", r"\bperformance\b")),
-    ("telemetry", _words(r"\btelemetry\b", r"\busage\b", r"\banalytics\b")),
+    ("feedback", any_of(r"\bfeedback\b", r"\bsurvey")),
+    ("diagnostic", any_of(r"\bdiagnostic", r"\bcrash", r"\berror\b", r"\bperformance\b")),
+    ("telemetry", any_of(r"\btelemetry\b", r"\busage\b", r"\banalytics\b")),
 )
 
 
@@ -229,7 +230,7 @@ def optional_kind(*texts: str) -> str:
 
 # -- lead paragraphs ------------------------------------------------------------------------------
 
-_NEVER_LEAD = _words(
+_NEVER_LEAD = any_of(
     _then_in_sentence(r"\b(?:never|not|n't)\b", r"\bcollect"),
     # "Microsoft does not send any of the following types of information:"
     _then_in_sentence(
@@ -254,7 +255,7 @@ def is_never_lead(text: str) -> bool:
     return bool(parts) and bool(_NEVER_LEAD.search(parts[-1]))
 
 
-_PURPOSE_LEAD = _words(
+_PURPOSE_LEAD = any_of(
     _then_in_sentence(
         r"\b(?:enables?|allows?|helps?|lets?|is used|are used|used)\b", r"\bto:?\s*$"
     ),
@@ -283,7 +284,7 @@ def applies_to_inline(text: str) -> str | None:
 # -- conditions ----------------------------------------------------------------------------------
 
 #: A sentence that states when a whole group of data is collected.
-_GROUP_CONDITION = _words(
+_GROUP_CONDITION = any_of(
     r"\bcollected only (?:when|if|with|after|once|for users who)\b",
     r"\bonly collected (?:when|if|with|after|once)\b",
     r"\bis only collected\b",

@@ -78,6 +78,12 @@ def _lenient(text: str) -> dict[str, object]:
     return values
 
 
+def front_title(front: FrontMatter | None) -> str | None:
+    """The front matter's ``title``, read line by line: also from front matter that is not YAML."""
+    title = _lenient(front.text).get("title") if front else None
+    return title if isinstance(title, str) and title else None
+
+
 def _iso_date(text: str) -> str | None:
     value = text.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):

@@ -141,12 +141,9 @@ class Regrouper:
             # Only a bare heading bullet collects the bullets after it (held_items checked them);
             # one that lists its own items leaves the next bullets where they were written.
             current = sub.items if not held else kept
-            self.report.review(
-                item.line,
-                "grouping",
-                f"the bullet {item.name!r} names the category {heading!r} "
-                f"({self.categories.name_of(heading)}): its items are a group of that category",
-            )
+            named = f"{heading!r} ({self.categories.name_of(heading)})"
+            message = f"the bullet {item.name!r} names the category {named}: its items are a group"
+            self.report.review(item.line, "grouping", f"{message} of that category")
         group.items = kept
         if not kept and len(result) > 1:
             first = result[1]
@@ -246,12 +243,9 @@ class Regrouper:
                 each = listed_items(item) if item.listable and whole is None else [item]
                 result.extend(each)
                 if len(each) > 1:
-                    self.report.review(
-                        item.line,
-                        "grouping",
-                        f"{item.name!r} lists {len(each)} items: "
-                        + ", ".join(repr(i.name) for i in each),
-                    )
+                    listed = ", ".join(repr(i.name) for i in each)
+                    message = f"{item.name!r} lists {len(each)} items: {listed}"
+                    self.report.review(item.line, "grouping", message)
                 continue
             last = len(names) - 1
             result.extend(item.renamed(name, nested=i == last) for i, name in enumerate(names))

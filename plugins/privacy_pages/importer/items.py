@@ -43,7 +43,7 @@ def slug(text: str, fallback: str = "item") -> str:
     return value or fallback
 
 
-def _with_suffix(base: str, taken: set[str], next_number: dict[str, int]) -> str:
+def with_suffix(base: str, taken: set[str], next_number: dict[str, int]) -> str:
     """``base``, or ``base-2``, ``base-3``… the first not taken (the caller takes it);
     ``next_number``: per base, the first number that may be free while ``taken`` only grows."""
     if base not in taken:
@@ -94,7 +94,7 @@ class CatalogIndex:
 
     def add_new(self, name: str, category: str) -> str:
         """A new catalog item called ``name``; returns its id."""
-        item_id = _with_suffix(slug(name), self.taken, self._next_suffix)
+        item_id = with_suffix(slug(name), self.taken, self._next_suffix)
         self.taken.add(item_id)
         self.names[item_id] = name
         self.matcher.add(CatalogEntry(item_id, name, category, existing=False))
@@ -160,7 +160,7 @@ class CategoryIndex:
         found = self.by_name.get(key)
         if found is not None:
             return found
-        category_id = _with_suffix(slug(name, "data"), self.taken, self._next_suffix)
+        category_id = with_suffix(slug(name, "data"), self.taken, self._next_suffix)
         self.taken.add(category_id)
         self.by_name[key] = category_id
         self._exact.setdefault(comparable(name), category_id)

@@ -34,7 +34,11 @@ def span(block: Block) -> tuple[int, int]:
     return block.line, end
 
 
-def _list_markdown(items: tuple[ListItem, ...], depth: int, convert: Callable[[str], str]) -> str:
+def list_markdown(
+    items: tuple[ListItem, ...], convert: Callable[[str], str] | None = None, depth: int = 0
+) -> str:
+    """Bullets written back as a Markdown list, nested by four spaces (as Python-Markdown wants)."""
+    convert = convert or _inline
     lines: list[str] = []
     pad = "    " * depth
     for number, item in enumerate(items, start=1):
@@ -46,15 +50,10 @@ def _list_markdown(items: tuple[ListItem, ...], depth: int, convert: Callable[[s
             lines.append(pad + "    " + convert(paragraph).replace("\n", "\n" + pad + "    "))
         if item.children:
             lines.append("")
-            lines.append(_list_markdown(item.children, depth + 1, convert))
+            lines.append(list_markdown(item.children, convert, depth + 1))
             lines.append("")
     text = "\n".join(line.rstrip() for line in "\n".join(lines).split("\n"))
     return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n")
-
-
-def list_markdown(items: tuple[ListItem, ...], convert: Callable[[str], str] | None = None) -> str:
-    """Bullets written back as a Markdown list, nested by four spaces (as Python-Markdown wants)."""
-    return _list_markdown(items, 0, convert or _inline)
 
 
 def _inline(text: str) -> str:

@@ -230,11 +230,6 @@ def _images_in(text: str) -> Iterator[_Span]:
     return _bracketed(text, "![", True, "()")
 
 
-def _reference_links_in(text: str) -> Iterator[_Span]:
-    r"""``\[([^\]]+)\]\[[^\]]*\]``: reference links, their text kept."""
-    return _bracketed(text, "[", False, "[]")
-
-
 def _strong(text: str) -> str:
     r"""``re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)``, in linear time.
 
@@ -284,27 +279,8 @@ def _strong(text: str) -> str:
 
 
 def link_targets(text: str) -> list[str]:
-    r"""``re.findall(r"!?\[[^\]]*\]\(\s*<?([^)\s>]*)", text)``: the target of each ``[…](``."""
-    targets: list[str] = []
-    position = 0
-    while True:
-        first = text.find("[", position)
-        if first < 0:
-            return targets
-        bracket = text.find("]", first + 1)
-        if bracket < 0:
-            return targets
-        if not text.startswith("(", bracket + 1):
-            position = bracket + 1  # every "[" before the "]" shares its fate
-            continue
-        spaces = _SPACES.match(text, bracket + 2)
-        url = spaces.end() if spaces else bracket + 2
-        if text.startswith("<", url):
-            url += 1
-        stop = _URL_END.search(text, url)
-        end = stop.start() if stop else len(text)
-        targets.append(text[url:end])
-        position = end
+    """The target of each link and image of ``text``: those :func:`rewrite_links` rewrites."""
+    return [span.url for span in _links_in(text, bang=True)]
 
 
 def drop_links(text: str) -> str:
@@ -317,7 +293,8 @@ def plain(text: str) -> str:
     value = html_to_markdown(text) if has_html(text) else text
     value = _replaced(value, _images_in(value), lambda span: span.text)
     value = _replaced(value, _links_in(value), lambda span: span.text)
-    value = _replaced(value, _reference_links_in(value), lambda span: span.text)
+    # Reference links, ``\[([^\]]+)\]\[[^\]]*\]``: their text kept.
+    value = _replaced(value, _bracketed(value, "[", False, "[]"), lambda span: span.text)
     value = _CODE.sub(r"\1", value)
     for _ in range(2):
         value = _strong(value)

@@ -122,7 +122,11 @@ def join(pages: Sequence[PageDraft], report: PageReport) -> StatementDraft:
     for page in pages[1:]:
         _opening(page, report)
         _add(merged, page.draft)
-    _find_conflicts(pages, merged, report)
+    claims = _Claims(pages)  # what the pages disagree on, in the report's conflicts
+    _requirements(merged, claims, report)
+    _retention(pages, claims, report)
+    _mappings(pages, claims, report)
+    _text_fields(pages, report)
     return merged
 
 
@@ -180,14 +184,6 @@ def _item_fact(item: ItemDraft) -> tuple[str, str | None, str | None, str | None
 
 
 # -- conflicts ------------------------------------------------------------------------------------
-
-
-def _find_conflicts(pages: Sequence[PageDraft], merged: StatementDraft, report: PageReport) -> None:
-    claims = _Claims(pages)
-    _requirements(merged, claims, report)
-    _retention(pages, claims, report)
-    _mappings(pages, claims, report)
-    _text_fields(pages, report)
 
 
 class _Claims:

@@ -92,12 +92,9 @@ def alerts_to_notes(reading: Reading, section: Section) -> None:
             continue
         _note(reading, block)
         if section.heading is not None and classify_heading(section.title) is not Kind.OVERVIEW:
-            reading.report.review(
-                block.line,
-                "note",
-                f"the {block.kind.upper()} alert under {section.title!r} is now a note "
-                f"(type {block.kind}) at the top of the page",
-            )
+            alert = f"the {block.kind.upper()} alert under {section.title!r}"
+            message = f"{alert} is now a note (type {block.kind}) at the top of the page"
+            reading.report.review(block.line, "note", message)
     section.blocks = kept
     for child in section.children:
         alerts_to_notes(reading, child)

@@ -24,7 +24,7 @@ from .draft import DataDraft, GroupDraft, StatementDraft, StorageDraft
 from .empty_sections import empty_sections, product_name
 from .grouping import Regrouper, category_for
 from .item_text import ItemDraft
-from .items import CatalogIndex, CategoryIndex, slug
+from .items import CatalogIndex, CategoryIndex, slug, with_suffix
 from .markup import link_targets, one_line, plain, rewrite_links, sentences
 from .prose_facts import recipients_in
 from .report import CategoryMatch, FreeFormFragment, ItemMatch, NewItem, PageReport
@@ -142,12 +142,7 @@ class Resolver:
         record: dict[str, Any] = {}
         if ref in seen:
             # The same item twice in one group: a local item, so neither is lost.
-            local = ref
-            number = self._next_local.get(ref, 2)
-            while local in seen or local in self.catalog.taken:
-                local = f"{ref[:58]}-{number}"
-                number += 1
-            self._next_local[ref] = number
+            local = with_suffix(ref, self.catalog.taken, self._next_local)
             self.catalog.taken.add(local)
             record["id"] = local
             record["name"] = draft.name
@@ -257,13 +252,6 @@ def _retention(rule: RetentionRule) -> dict[str, Any]:
     }
 
 
-def guess_platform(name: str) -> str | None:
-    for word, platform in _PLATFORMS:
-        if re.search(rf"\b{re.escape(word)}\b", name):
-            return platform
-    return None
-
-
 def product_id_for(name: str) -> str:
     words = re.sub(r"\bprivacy (?:information|statement)\b", " ", name, flags=re.IGNORECASE)
     words = re.sub(r"(?<!\s)\s+-\s+", " ", words)  # (from a run's start only: linear)
@@ -293,7 +281,8 @@ def build_product(
     """The product record (a plain dict in schema key order)."""
     report = resolver.report
     record: dict[str, Any] = {"id": product_id, "name": draft.name}
-    record.update(_present(platform=guess_platform(draft.name)))
+    named = (platform for word, platform in _PLATFORMS if re.search(rf"\b{word}\b", draft.name))
+    record.update(_present(platform=next(named, None)))
     record["summary"] = summary
     record["metadata"] = metadata
     record.update(
@@ -306,14 +295,9 @@ def build_product(
         )
     )
     taken: set[str] = set()
-    next_number: dict[str, int] = {}  # per slug: every lower suffix is taken
+    next_number: dict[str, int] = {}
     for header in draft.workloads:
-        wid = slug(header, "workload")
-        base, number = wid, next_number.get(wid, 2)
-        while wid in taken:
-            wid = f"{base[:60]}-{number}"
-            number += 1
-        next_number[base] = number
+        wid = with_suffix(slug(header, "workload"), taken, next_number)
         taken.add(wid)
         resolver.workload_ids[header] = wid
     if draft.workloads:

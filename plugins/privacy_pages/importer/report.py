@@ -12,6 +12,16 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 _PREVIEW = 100
+#: The lists of the report whose entries have a line (of one page, for several pages).
+_LOCATED = [
+    "free_form",
+    "not_data",
+    "reviews",
+    "matches",
+    "new_items",
+    "category_matches",
+    "sections",
+]
 
 
 @dataclass(frozen=True)
@@ -217,15 +227,7 @@ class PageReport:
         data["free_form"] = sorted(data["free_form"], key=lambda f: (f["line"], f["after"]))
         data["reviews"] = sorted(data["reviews"], key=lambda r: (r["line"], r["topic"]))
         if self.pages:  # each line as its page's line, with the page named
-            for key in (
-                "free_form",
-                "not_data",
-                "reviews",
-                "matches",
-                "new_items",
-                "category_matches",
-                "sections",
-            ):
+            for key in _LOCATED:
                 for entry in data[key]:
                     self._localize(entry)
             for conflict in data["conflicts"]:

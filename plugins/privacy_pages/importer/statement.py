@@ -213,8 +213,5 @@ def _place_marked(reading: Reading) -> None:
                 moved.kind = None
             target.groups.append(moved)
             for item in moving:
-                reading.report.review(
-                    item.line,
-                    "requirement",
-                    f"{item.name!r}: the page marks it {word}; listed under {word} data",
-                )
+                message = f"{item.name!r}: the page marks it {word}; listed under {word} data"
+                reading.report.review(item.line, "requirement", message)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .classify import DATA_KINDS, Kind
+from .classify import DATA_KINDS, Kind, any_of
 from .item_text import ItemDraft, ItemSource, item_from, listed_items
 from .markdown_doc import Table
 from .markup import has_html, html_to_markdown, one_line, plain
@@ -40,58 +40,54 @@ class Role(StrEnum):
     OTHER = "other"
 
 
-def _rx(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(patterns), re.IGNORECASE)
-
-
 #: Header words of each role, in order of priority.
 HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         Role.OPT_OUT,
-        _rx(
+        any_of(
             r"\bcan (?:be )?(?:disabled|turned off|switched off|opted out)\b",
             r"\bcan (?:you |users? )?(?:disable|opt[- ]?out|turn (?:it )?off)\b",
             r"\bopt[- ]?out (?:possible|available)\b",
         ),
     ),
-    (Role.REQUIREMENT, _rx(r"^(?:required|optional|mandatory|requirement|required\?)$")),
-    (Role.SOURCE, _rx(r"\b(?:sources?|origin)\b")),
-    (Role.RETENTION, _rx(r"\b(?:retention|retained|how long|kept|period|duration)\b")),
+    (Role.REQUIREMENT, any_of(r"^(?:required|optional|mandatory|requirement|required\?)$")),
+    (Role.SOURCE, any_of(r"\b(?:sources?|origin)\b")),
+    (Role.RETENTION, any_of(r"\b(?:retention|retained|how long|kept|period|duration)\b")),
     (
         Role.PURPOSE,
-        _rx(r"\b(?:purposes?|why|reasons?|used for|used to)\b", r"\bhow (?:it is|we) use"),
+        any_of(r"\b(?:purposes?|why|reasons?|used for|used to)\b", r"\bhow (?:it is|we) use"),
     ),
-    (Role.CONDITION, _rx(r"\b(?:when|conditions?|circumstances?)\b")),
-    (Role.CLASSIFICATION, _rx(r"\b(?:classification|sensitivity)\b")),
-    (Role.CONTROL, _rx(r"\b(?:controls?|opt[- ]?out|turn(?:ed)? off)\b")),
+    (Role.CONDITION, any_of(r"\b(?:when|conditions?|circumstances?)\b")),
+    (Role.CLASSIFICATION, any_of(r"\b(?:classification|sensitivity)\b")),
+    (Role.CONTROL, any_of(r"\b(?:controls?|opt[- ]?out|turn(?:ed)? off)\b")),
     (
         Role.NOTES,
-        _rx(
+        any_of(
             r"\b(?:notes?|remarks?|comments?|more information|learn more|links?|references?|"
             r"see also|documentation)\b"
         ),
     ),
     (
         Role.DESCRIPTION,
-        _rx(
+        any_of(
             r"\b(?:descriptions?|details?|definitions?|meaning|examples?|explanation|contents?|"
             r"includes?|what it is|what (?:is|gets) (?:sent|collected)|means|summary|values?)\b",
             r"^(?:value |field )?types?$",  # a field's type (number, string): about it
         ),
     ),
-    (Role.CATEGORY, _rx(r"\bcategor", r"\b(?:groups?|types? of data|data types?|kind)\b")),
+    (Role.CATEGORY, any_of(r"\bcategor", r"\b(?:groups?|types? of data|data types?|kind)\b")),
     # Where data is kept ("Data storage location", "Data residency") names no data.
-    (Role.OTHER, _rx(r"^(?:data |storage |data storage )?(?:locations?|regions?|residency)$")),
+    (Role.OTHER, any_of(r"^(?:data |storage |data storage )?(?:locations?|regions?|residency)$")),
     (
         Role.NAME,
-        _rx(
+        any_of(
             r"^data\b",
             r"\b(?:data (?:items?|elements?|points?|fields?|collected)|fields?|items?|names?|"
             r"elements?|attributes?|propert(?:y|ies)|information|identifiers?|settings?|events?|"
             r"parameters?|metrics?|dimensions?|flags?|variables?|keys?|columns?|data)\b",
         ),
     ),
-    (Role.USE, _rx(r"\b(?:uses?|used|usage)\b")),
+    (Role.USE, any_of(r"\b(?:uses?|used|usage)\b")),
 )
 
 _YES_NO = re.compile(

@@ -246,14 +246,6 @@ def _appendable(path: Path, key: str) -> bool:
     return last_top == key
 
 
-def _entry_indent(text: str) -> str:
-    for line in text.split("\n"):
-        stripped = line.lstrip(" ")
-        if stripped.startswith("- "):
-            return line[: len(line) - len(stripped)]
-    return "  "
-
-
 def _append_entries(
     root: Path, folder: Path, name: str, key: str, entries: list[dict[str, Any]], schema: str
 ) -> Path:
@@ -273,7 +265,8 @@ def _append_entries(
         write_text_atomically(path, text, root)
         return path
     existing = path.read_text("utf-8")
-    indent = _entry_indent(existing)
+    entries_at = (line.index("-") for line in existing.split("\n") if line.lstrip(" ")[:2] == "- ")
+    indent = " " * next(entries_at, 2)  # as the file's entries are indented
     block = dump_yaml(entries)
     added = "".join(indent + line if line else line for line in block.splitlines(keepends=True))
     if existing and not existing.endswith("\n"):
