@@ -94,8 +94,6 @@ class _Order(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
         self.texts: dict[str, str] = {}
         #: Each page's HTML once it is written.
         self.html: dict[str, str] = {}
-        #: Each page's HTML when every page is converted and none is written yet.
-        self.held: dict[str, str] = {}
 
     @event_priority(-100)  # after the plugin's
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -122,7 +120,6 @@ class _Order(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
         self.texts = {
             f.src_uri: f.content_string for f in files.documentation_pages() if f.generated_by
         }
-        self.held = {f.src_uri: f.page.content or "" for f in files.documentation_pages() if f.page}
         return env
 
 
@@ -177,28 +174,6 @@ def test_a_build_converts_the_widest_pages_first_and_writes_in_the_files_order(
     assert order.texts and set(order.texts.values()) == {""}
     # Once written, the HTML of the plugin's pages is let go too; no other page's.
     assert {path for path, html in order.html.items() if not html} == set(order.texts)
-
-
-def test_a_generated_pages_html_is_held_narrow_and_written_with_its_characters(
-    tmp_path: Path,
-) -> None:
-    """MkDocs holds every page's HTML before it writes the first. A generated page's is held
-    at one byte per character (its few characters beyond Latin-1, the comparisons' symbols or
-    a French page's dashes, as character references); the page is written with the characters
-    themselves, as the sanitizer made them. Hand-written pages are left as they are."""
-    site = copy_example_site(tmp_path / "site")
-    order, out = _build(site, "build")
-    written = {path: (out / _url(path) / "index.html").read_text("utf-8") for path in order.texts}
-    wide = {path for path, html in written.items() if not html.isascii() and max(html) > "\xff"}
-    assert any(path.startswith("fr/") for path in wide) and len(wide) > 3
-    for path in wide:
-        held = order.held[path]
-        assert max(held, default="") <= "\xff", f"{path} held at two bytes per character"
-        assert re.search(r"&#\d{3,};", held), path
-        # Written as made: no reference the sanitizer would not have written.
-        assert not re.search(r"&#\d{3,};", written[path]), path
-    handwritten = [path for path in order.held if path not in order.texts]
-    assert any(not re.search(r"&#\d{3,};", order.held[path]) for path in handwritten)
 
 
 def test_every_kind_of_record_is_read_and_linked() -> None:

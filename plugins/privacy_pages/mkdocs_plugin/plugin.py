@@ -46,7 +46,7 @@ from .languages import (
     write_sitemap_stubs,
     written_in_language,
 )
-from .page_memory import clear_file_content, clear_page_content, narrow_content, widened
+from .page_memory import clear_file_content, clear_page_content
 from .page_meta import escape_printed, has_macros, not_a_template
 from .rebuilds import DirtyRebuilds
 from .search_view import read_views_in_material
@@ -78,8 +78,6 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.stash: PageStash | None = None  # blocks around Python-Markdown (None: not now)
         self.page_paths: set[str] = set()  # this build's generated pages
         self.own_pages: set[str] = set()  # the same, in a build: their content is cleared
-        #: The page content of generated pages held narrow (see .page_memory), by page.
-        self.narrowed: dict[str, str] = {}
         self.order: ConversionOrder | None = None  # in a build: see on_nav
         self.i18n: Any | None = None  # the site's mkdocs-static-i18n plugin (see .i18n)
         self.hidden_from_i18n: list[File] = []
@@ -101,7 +99,6 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         # Options only: what other plugins may still change is read in on_pre_build.
         self.settings = self.build = self.stash = self.order = None  # none of an earlier build
         self.banners, self.own_pages, self.alternate_urls = {}, set(), set()
-        self.narrowed = {}
         self.navs, self.search_by_language = None, False
         if self.serve is not None:
             self.serve.next_build()
@@ -229,13 +226,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             return sanitize_marked(html, rows)
         if self.stash is not None:
             html = self.stash.put_back(html, page, config, files)
-        clean = sanitize_rows(html, rows)  # megabytes for the index: its blocks not held twice
-        if self.serve is not None:  # (a rebuild may reuse the page content as it is)
-            return clean
-        narrow = narrow_content(clean)  # held narrow until the page is written
-        if narrow is not clean:
-            self.narrowed[page.file.src_uri] = narrow
-        return narrow
+        return sanitize_rows(html, rows)  # megabytes for the index: its blocks not held twice
 
     @event_priority(-100)  # after every other plugin's on_page_content
     def _clear_file_content(
@@ -269,9 +260,6 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             if language is not None:  # its search box reads its language's index
                 output = language_base(output, page.url, language)
         if self._own(page):  # the theme around the content prints values from content too
-            narrow = self.narrowed.pop(page.file.src_uri, None)
-            if narrow is not None and narrow is page.content:  # (not changed by another plugin)
-                output = widened(output, narrow)
             refuse_runnable(output, page)
             output = written_in_language(output, page.file.src_uri, self.settings)
             if len(self.alternate) > 1:  # see languages.write_sitemap_stubs
