@@ -134,8 +134,10 @@ def read_pages(
         text, document = _read_document(path, display, report, offset)
         lines = text.count("\n") + 1
         reviews_before = len(report.reviews)
-        root = outline(document)[1]
-        draft = read_statement(document, report, path.stem, front_title(document.front_matter))
+        title, root = outline(document)
+        # The opening text: the blocks before the first section (the title aside), as on the page.
+        opening = (span(root.blocks[0])[0], span(root.blocks[-1])[1]) if root.blocks else (0, 0)
+        draft = read_statement((title, root), report, path.stem, front_title(document.front_matter))
         items_in_prose(draft, report, text, offset)
         if len(pages) > 1:
             report.pages.append(PageSpan(display, offset, lines))
@@ -144,8 +146,6 @@ def read_pages(
                 r if r.line else Review(0, r.topic, f"{display}: {r.message}")
                 for r in report.reviews[reviews_before:]
             ]
-        # The opening text: the blocks before the first section (the title aside).
-        opening = (span(root.blocks[0])[0], span(root.blocks[-1])[1]) if root.blocks else (0, 0)
         page = PageDraft(display, draft, text, offset, draft.name, opening)
         read.append((page, document))
         offset += lines

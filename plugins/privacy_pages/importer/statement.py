@@ -17,10 +17,10 @@ from .by_shape import read_shapes
 from .classify import PAGE_SECTION, STORAGE_KINDS, Kind, classify_heading, optional_kind
 from .data_sections import category_section, data_section, never_section
 from .draft import GroupDraft, StatementDraft
-from .markdown_doc import Document, Paragraph
+from .markdown_doc import Heading, Paragraph
 from .markdown_out import blocks_markdown
 from .markup import plain, sentences
-from .outline import Section, outline
+from .outline import Section
 from .overview import (
     alerts_to_notes,
     more_info_section,
@@ -89,13 +89,13 @@ def _page_name(heading: str, front_title: str | None) -> str:
 
 
 def read_statement(
-    document: Document, report: PageReport, fallback_name: str, front_title: str | None = None
+    page: tuple[Heading | None, Section], report: PageReport, name: str, front: str | None = None
 ) -> StatementDraft:
-    """The draft of one page's product record; the report lists what to review."""
+    """One page's product record from its outline (title, sections); the report: what to review."""
     reading = Reading(report, read_section, read_shapes)
-    title, root = outline(document)
+    title, root = page
     heading = plain(title.text) if title else ""
-    reading.draft.name = _page_name(heading, front_title) or fallback_name
+    reading.draft.name = _page_name(heading, front) or name
     alerts_to_notes(reading, root)
     preamble(reading, root.blocks)
     previous: Kind | None = None
