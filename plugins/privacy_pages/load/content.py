@@ -11,10 +11,11 @@ soon as it is read.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import ContentError, Diagnostics, Location, display_path
+from ..diagnostics import ContentError, Diagnostic, Diagnostics, Location, display_path
 from ..model import Dataset, Product
 from ..timing import PhaseTimes
 from .builder import DatasetBuilder
@@ -71,6 +72,7 @@ def load_content(
     builder = DatasetBuilder(problems, metadata_rules or MetadataRules(), limits.max_text_chars)
     records: dict[str, Any] = {}
     loaded: list[str] = []
+    relinking = Relinking(cache, builder) if cache is not None else None
     emptied: dict[str, frozenset[str]] = {}
     for kind in LINK_ORDER:
         for path, display, _ in (entry for entry in found if entry[2] == kind):
@@ -91,7 +93,7 @@ def load_content(
             loaded.append(display)
             with times.phase("validate"):  # references between records
                 record = RecordFile(path, display, kind, read.data, read.left_out, read.emptied)
-                made = link_record(builder, record)
+                made = link_record(builder, record) if relinking is None else relinking.link(record)
                 if each_record is not None:
                     each_record(record)
                 if kind == "product" and each_product is not None:
@@ -107,6 +109,68 @@ def load_content(
     dataset.records = records
     dataset.emptied = emptied
     return dataset, problems
+
+
+@dataclass(frozen=True)
+class LinkedRecord:
+    """A record linked in the records' own language, from what, and what linking it found."""
+
+    data: Any
+    problems: tuple[Diagnostic, ...]
+    product: Product | None
+
+
+#: The key of the records' own language in ``ContentCache.linked`` (a language code is never
+#: empty).
+_SOURCE = ""
+
+
+class Relinking:
+    """Under ``mkdocs serve``, a product linked the last rebuild from the same parsed record
+    (the same object: its file has not changed) is that rebuild's product, with the problems
+    linking it found, when nothing it refers to changed: linking every product anew on each
+    rebuild also made each one new to everything that reuses work by the product's identity
+    (its statements, its page's fingerprint)."""
+
+    def __init__(self, cache: ContentCache, builder: DatasetBuilder) -> None:
+        self.cache = cache
+        self.builder = builder
+        #: Whether a record products refer to (stores, categories, the catalog) changed.
+        self.changed = (builder.rules, builder.max_text) != cache.linked.get((_SOURCE, ""))
+        cache.linked[(_SOURCE, "")] = (builder.rules, builder.max_text)
+        #: The records products may refer to, until the first product (None after it).
+        self._referred: list[str] | None = []
+
+    def link(self, record: RecordFile) -> Product | None:
+        builder, linked = self.builder, self.cache.linked
+        key = (_SOURCE, record.display)
+        kept = linked.get(key)
+        same = isinstance(kept, LinkedRecord) and kept.data is record.data
+        if record.kind in ("stores", "categories", "catalog") and self._referred is not None:
+            self._referred.append(record.display)
+            self.changed = self.changed or not same
+        elif record.kind == "product" and self._referred is not None:
+            # The first product: every record it may refer to is linked (a file gone too).
+            referred = tuple(self._referred)
+            self.changed = self.changed or referred != linked.get((_SOURCE, "referred"))
+            linked[(_SOURCE, "referred")] = referred
+            self._referred = None
+        if (
+            same
+            and record.kind == "product"
+            and not self.changed
+            and not builder.unreadable
+            and isinstance(kept, LinkedRecord)
+            and kept.product is not None
+            and kept.product.id not in builder.dataset.products  # (else: a duplicate id now)
+        ):
+            builder.problems.extend(kept.problems)
+            builder.dataset.products[kept.product.id] = kept.product
+            return kept.product
+        start = len(builder.problems.items)
+        made = link_record(builder, record)
+        linked[key] = LinkedRecord(record.data, tuple(builder.problems.items[start:]), made)
+        return made
 
 
 def link_record(builder: DatasetBuilder, record: RecordFile) -> Product | None:

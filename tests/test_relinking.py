@@ -1,0 +1,113 @@
+"""Under ``mkdocs serve``, a product whose file did not change is the last rebuild's product
+(``load.content.Relinking``), with the problems linking it found. Whatever is edited, what a
+rebuild loads must be what a load from scratch finds: the same products, the same problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import copy_example_site
+from privacy_pages.load.content import load_content
+from privacy_pages.load.record_files import ContentCache
+from privacy_pages.model import Dataset
+
+ANDROID = "products/defender-endpoint-android.yml"
+IOS = "products/defender-endpoint-ios.yml"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    return copy_example_site(tmp_path / "example") / "content"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def loaded(content: Path, cache: ContentCache | None = None) -> tuple[Dataset, list[str]]:
+    dataset, problems = load_content(content, cache=cache)
+    return dataset, sorted(str(problem) for problem in problems.items)
+
+
+def same_as_from_scratch(content: Path, cache: ContentCache) -> Dataset:
+    """The rebuild's dataset, checked against a load without the cache."""
+    dataset, problems = loaded(content, cache)
+    fresh, fresh_problems = loaded(content)
+    assert problems == fresh_problems
+    assert dataset.products == fresh.products
+    assert list(dataset.products) == list(fresh.products)  # (the order pages come in)
+    return dataset
+
+
+def test_an_unchanged_product_is_the_last_rebuild_s_product(content: Path) -> None:
+    cache = ContentCache()
+    before, _ = loaded(content, cache)
+    edit(content / ANDROID, "name: ", "name: Renamed ")
+    after = same_as_from_scratch(content, cache)
+    android = before.products["defender-endpoint-android"]
+    assert after.products["defender-endpoint-android"] is not android
+    assert after.products["defender-endpoint-android"].name.startswith("Renamed ")
+    unchanged = [pid for pid in before.products if pid != "defender-endpoint-android"]
+    assert unchanged
+    assert all(after.products[pid] is before.products[pid] for pid in unchanged)
+
+
+def test_an_edit_to_the_catalog_links_every_product_again(content: Path) -> None:
+    cache = ContentCache()
+    before, _ = loaded(content, cache)
+    # The Android product refers to this item; its file is unchanged, its reference now fails.
+    edit(content / "catalog" / "apps.yml", "id: apk-install-source", "id: apk-source")
+    after = same_as_from_scratch(content, cache)
+    assert not any(after.products.get(pid) is product for pid, product in before.products.items())
+    _, problems = loaded(content, cache)
+    assert any("apk-install-source" in problem and ANDROID in problem for problem in problems)
+
+
+def test_a_catalog_file_removed_links_every_product_again(content: Path) -> None:
+    cache = ContentCache()
+    before, _ = loaded(content, cache)
+    (content / "catalog" / "feedback.yml").unlink()
+    after = same_as_from_scratch(content, cache)
+    assert not any(after.products.get(pid) is product for pid, product in before.products.items())
+
+
+def test_the_problems_found_linking_a_kept_product_are_reported_again(content: Path) -> None:
+    cache = ContentCache()
+    edit(content / IOS, "name: ", "name: Bad\u202e ")  # a bidirectional override: an error
+    _, first = loaded(content, cache)
+    assert any("bidirectional" in problem and IOS in problem for problem in first)
+    edit(content / ANDROID, "name: ", "name: Renamed ")  # the iOS file stays as it is
+    same_as_from_scratch(content, cache)
+    _, again = loaded(content, cache)
+    assert any("bidirectional" in problem and IOS in problem for problem in again)
+
+
+@pytest.mark.parametrize("edited", [ANDROID, IOS])
+def test_a_duplicate_id_made_by_another_file_is_reported(content: Path, edited: str) -> None:
+    """The edited file takes the other's id, whether it is linked before that (unchanged)
+    file or after it."""
+    cache = ContentCache()
+    loaded(content, cache)
+    ids = {ANDROID: "defender-endpoint-android", IOS: "defender-endpoint-ios"}
+    other = ids[ANDROID if edited == IOS else IOS]
+    edit(content / edited, f"id: {ids[edited]}", f"id: {other}")
+    same_as_from_scratch(content, cache)
+    _, problems = loaded(content, cache)
+    assert any("duplicate product id" in problem for problem in problems)
+    edit(content / edited, f"id: {other}", f"id: {ids[edited]}")
+    dataset = same_as_from_scratch(content, cache)
+    assert set(ids.values()) <= set(dataset.products)
+
+
+def test_an_unreadable_catalog_file_is_reported_for_every_product_that_needs_it(
+    content: Path,
+) -> None:
+    cache = ContentCache()
+    loaded(content, cache)
+    (content / "catalog" / "apps.yml").write_text("items: [\n", "utf-8")  # a syntax error
+    same_as_from_scratch(content, cache)
+    _, problems = loaded(content, cache)
+    assert any("depends on" in problem and ANDROID in problem for problem in problems)
