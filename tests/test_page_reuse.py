@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -312,3 +313,13 @@ def test_a_release_version_page_is_reused_while_the_history_is_the_same(serving:
             assert "Renamed" in after[path]  # a comparison shows the current name
         elif f"/{renamed}/" not in path:
             assert after[path] is before[path], path  # the same page, not made again
+
+
+def test_a_setting_that_changes_the_links_renders_the_index_rows_again(serving: Serving) -> None:
+    """The products are the same objects (no file changed), but every link of the index's rows
+    is another: what is kept per product goes with the settings it was made under."""
+    first = serving.build()
+    settings = replace(settings_of(serving.site), directory_urls=False)  # MkDocs' option
+    after = pages_of(build_site(settings, serving.cache, reuse=serving.reuse))
+    assert after == pages_of(build_site(settings))
+    assert _index_of(after) != _index_of(first)

@@ -122,28 +122,39 @@ def _workload_texts(product: Product, statement: Statement) -> tuple[str, ...]:
 
 
 def index_entries(
-    collection: Collection, settings: Settings
+    collection: Collection, settings: Settings, reuse: PageReuse | None = None
 ) -> list[tuple[Category, list[IndexEntry]]]:
-    """Every catalog item by category, with the products that state it."""
+    """Every catalog item by category, with the products that state it. With ``reuse``, a
+    product's rows are those of the last build while it is the same product."""
     dataset = collection.dataset
     path = data_item_index_path(settings)
-    pages = {pid: product_page_path(settings, pid) for pid in dataset.products}
     names = {pid: html_text(product.name) for pid, product in dataset.products.items()}
+
+    def product_rows(product: Product) -> dict[str, IndexRow]:
+        page = product_page_path(settings, product.id)
+        return {
+            item_id: IndexRow(
+                product,
+                statement,
+                relative_url(path, page, settings, statement.anchor or ""),
+                _workload_texts(product, statement),
+            )
+            for item_id, statement in collection.by_product[product.id].items()
+        }
+
+    rows_of = product_rows if reuse is None else reuse.of_product("index-rows", product_rows)
+    by_product = {pid: rows_of(product) for pid, product in dataset.products.items()}
     by_category: dict[str, list[IndexEntry]] = {category: [] for category in dataset.categories}
     for item in dataset.catalog.values():
         stated = collection.stated_by(item.id)
-        rows = []
-        for product_id, statement in stated.items():
-            product = dataset.products[product_id]
-            link = relative_url(path, pages[product_id], settings, statement.anchor or "")
-            rows.append(IndexRow(product, statement, link, _workload_texts(product, statement)))
+        rows = tuple(by_product[product_id][item.id] for product_id in stated)
         count = len(dataset.products) - len(stated)
         not_stated = None
         if count <= NOT_STATED_NAMED:
             not_stated = MarkdownSafe(
                 ", ".join([n for pid, n in names.items() if pid not in stated])
             )
-        entry = IndexEntry(item, tuple(rows), count, not_stated)
+        entry = IndexEntry(item, rows, count, not_stated)
         by_category.setdefault(item.category, []).append(entry)
     return [
         (dataset.categories[category_id], entries)
@@ -238,7 +249,7 @@ def render_data_item_index(
     reuse: PageReuse | None = None,
 ) -> GeneratedPage:
     path = data_item_index_path(settings)
-    groups = index_entries(collection, settings)
+    groups = index_entries(collection, settings, reuse)
     tables = tables_of(collection.dataset)
     item_count = sum(len(entries) for _, entries in groups)
     # Also in the page's context, as before rows had a template of their own (an override of

@@ -39,6 +39,7 @@ from ..model import Dataset, Product
 from .templates import default_templates_dir
 
 T = TypeVar("T")
+V = TypeVar("V")
 
 #: The parts of a dataset that every page's inputs include (compared each build).
 _SHARED = ("categories", "catalog", "comparisons", "store_tables")
@@ -77,10 +78,22 @@ class PageReuse:
     #: What a value's fingerprint also holds (in another language: what its page shows in
     #: place of translations), set by :meth:`start`.
     _also: Callable[[Any], Any] | None = None
+    #: Other work done per product, by name (see :meth:`of_product`).
+    _of_product: dict[str, SameObjects[Any, Any]] = field(default_factory=dict)
 
     def for_language(self, language: str) -> PageReuse:
         """The last build's pages in another language than the site's."""
         return self._languages.setdefault(language, PageReuse())
+
+    def of_product(self, name: str, function: Callable[[Product], V]) -> Callable[[Product], V]:
+        """``function`` of a product, kept while the product is the same object (a product
+        linked from an unchanged file, see ``load.content.Relinking``) and what every page is
+        rendered from is as last build; ``name`` tells apart the kinds of work kept."""
+        kept = self._of_product.get(name)
+        if kept is None:
+            kept = self._of_product[name] = SameObjects(function)
+        kept.function = function  # (the same work: this build's settings, equal to the last)
+        return cast(Callable[[Product], V], kept)
 
     def fingerprint(self, value: Any) -> str:
         """What ``value`` is compared by (see :func:`_fingerprint`), made once per build."""
@@ -117,8 +130,10 @@ class PageReuse:
         """What a comparison's page, CSV or ``privacy.json`` entry is made from, besides what
         every page is: its spec and its products (its rows and cells come from them and the
         catalog); ``others``: anything else the page shows (the other tables' titles)."""
-        products = "\n".join(self.fingerprint(column.product) for column in table.products)
-        return "\n".join((repr(table.spec), repr(others), products))
+        # (Each product by its digest: a comparison of every product joined their whole
+        # fingerprints, megabytes per table and language on each rebuild.)
+        products = b"".join(self.digest(column.product) for column in table.products)
+        return "\n".join((repr(table.spec), repr(others), products.hex()))
 
     def start(
         self,
@@ -139,6 +154,9 @@ class PageReuse:
         self.same_shared = shared == self.shared
         if not self.same_shared:
             self.pages.clear()
+            self._of_product.clear()
+        for kept in self._of_product.values():
+            kept.next_build()
         self.shared = shared
         self.rendered = self.reused = self.parts_rendered = self.parts_reused = 0
         self._made, self._digests, self._also = {}, {}, also

@@ -125,6 +125,7 @@ def in_source_language(
 _NOTICE = re.compile(r' <small class="pp-translation-notice">\([^<]*\)</small>')
 _HEADING = re.compile(r"^(#{1,6}) (.*?)\s*$")
 _TAG = re.compile(r"<[^>]+>")
+_HEADING_LINE = re.compile(r"^#[^\n]*", re.MULTILINE)
 _ESCAPE = re.compile(r"\\(.)")
 
 
@@ -139,19 +140,19 @@ def language_headings(markdown: str, sources: Mapping[str, str]) -> str:
     ``sources``: each translation of the page's language → its source text."""
     if "#" not in markdown:
         return markdown
-    lines = markdown.split("\n")
-    for index, line in enumerate(lines):
-        if not line.startswith("#"):
-            continue
-        found = _HEADING.match(_NOTICE.sub("", line))
+
+    def heading(line: re.Match[str]) -> str:
+        found = _HEADING.match(_NOTICE.sub("", line.group()))
         if found is None or found.group(2).endswith("}"):
-            continue
+            return line.group()
         marks, text = found.groups()
         plain = html.unescape(_ESCAPE.sub(r"\1", _TAG.sub("", text))).strip()
         source = sources.get(plain)
         anchor = slugify(source, "-") if source else ""
-        lines[index] = f"{marks} {text} {{: #{anchor} }}" if anchor else f"{marks} {text}"
-    return "\n".join(lines)
+        return f"{marks} {text} {{: #{anchor} }}" if anchor else f"{marks} {text}"
+
+    # (Only the lines that start with "#": the data-item index is megabytes of other lines.)
+    return _HEADING_LINE.sub(heading, markdown)
 
 
 def heading_sources(language: Language | None) -> dict[str, str]:
