@@ -46,6 +46,8 @@ _EXCLUDED = re.compile(r"""\sdata-search-exclude(?:=""|(?=[\s/>])|$)""")
 _CAPITAL_TAG = re.compile(r"</?[a-z]*[A-Z]")
 #: A ``<`` inside an attribute value (a value never holds ``"``): the page is left whole.
 _LT_IN_VALUE = re.compile(r'="[^"]*<')
+#: The same, or a value still open where a piece of the page ends.
+_OPEN_OR_LT_IN_VALUE = re.compile(r'="[^"]*(?:<|\Z)')
 #: A heading element, whole (headings do not nest).
 _HEADING = re.compile(r"<(h[1-6])[\s>].*?</\1>", re.DOTALL)
 _HEADING_NAMES = frozenset(f"h{level}" for level in range(1, 7))
@@ -64,6 +66,16 @@ _UNREAD = ("<!", "<?", "<script", "<style", "<textarea", "<title", "<xmp", "<pla
 _NOT_PLAIN = re.compile(r"<(?:h[1-6]|script|style|object)[\s/>]|data-search-|linenodiv|</\s")
 
 
+def _plain(html: str, piece: bool = False) -> bool:
+    """Whether ``html`` is HTML as the sanitizer writes it, as far as the checks below need:
+    nothing this scan does not read as ``HTMLParser`` does, no ``<`` in an attribute value,
+    and no capital letter in a tag's name (the checks below read lowercase tags). A ``piece``
+    of a page (see :meth:`RowViews.plain`) also may not leave a value open at its end."""
+    if any(marker in html for marker in _UNREAD) or _CAPITAL_TAG.search(html):
+        return False
+    return not (_OPEN_OR_LT_IN_VALUE if piece else _LT_IN_VALUE).search(html)
+
+
 def search_view(html: str, rows: RowViews | None = None) -> str | None:
     """``html`` with the inside of every ``data-search-exclude`` element left out, where that
     cannot change what Material's search parser finds; None when nothing is left out, or when
@@ -71,11 +83,15 @@ def search_view(html: str, rows: RowViews | None = None) -> str | None:
     (under ``mkdocs serve``) keeps what each table row of the last build came to."""
     if "data-search-exclude" not in html or "linenodiv" in html:
         return None  # (a line-number block, which the parser also skips: leave it all to it)
-    if any(marker in html for marker in _UNREAD) or _LT_IN_VALUE.search(html):
-        return None
-    if _CAPITAL_TAG.search(html):
-        return None  # not as the sanitizer writes it: the checks below read lowercase tags
-    replacements = _replacements(html) if rows is None else rows.replacements(html)
+    if rows is None:
+        if not _plain(html):
+            return None
+        replacements = _replacements(html)
+    else:
+        pieces = list(table_rows(html))
+        if not rows.plain(html, pieces):
+            return None
+        replacements = rows.replacements(html, pieces)
     if not replacements:
         return None
     parts, start = [], 0
@@ -90,7 +106,7 @@ Replacements = list[tuple[int, int, str]]
 _MISSING: Any = object()
 
 
-class RowViews(TwoBuilds[tuple[bool, str], Replacements | None]):
+class RowViews(TwoBuilds[tuple[bool | None, str], Replacements | None]):
     """What the rows of a page's tables come to in its view, by each row's HTML, from this
     build and the last (``mkdocs serve``: an edit to one product changes few rows of a
     comparison, and reading every row again was most of the view's time).
@@ -109,10 +125,30 @@ class RowViews(TwoBuilds[tuple[bool, str], Replacements | None]):
             self.keep(key, found)
         return found
 
-    def replacements(self, html: str) -> Replacements | None:
-        """:func:`_replacements` of ``html``, a row at a time."""
+    def plain(self, html: str, pieces: list[tuple[int, int]]) -> bool:
+        """:func:`_plain` of ``html``, a row at a time (``pieces``: its rows, see
+        :func:`~privacy_pages.render.sanitize.table_rows`). Nothing it looks for can cross
+        from one piece to the next (a row starts with ``<tr``), except an attribute value:
+        a piece with a value open at its end does not count as plain."""
+        after = 0
+        for begin, end in [*pieces, (len(html), len(html))]:
+            if begin > after and not _plain(html[after:begin], piece=True):
+                return False
+            if end > begin:
+                key = (None, html[begin:end])
+                found = self.lookup(key, _MISSING)
+                if found is _MISSING:
+                    found = [] if _plain(key[1], piece=True) else None
+                    self.keep(key, found)
+                if found is None:
+                    return False
+            after = end
+        return True
+
+    def replacements(self, html: str, pieces: list[tuple[int, int]]) -> Replacements | None:
+        """:func:`_replacements` of ``html``, a row at a time (``pieces``: as for
+        :meth:`plain`)."""
         keep_space = "<pre" in html
-        pieces = list(table_rows(html))
         starts = [begin for begin, _ in pieces]
         for heading_start, heading_end in _heading_spans(html):
             index = bisect.bisect_left(starts, heading_end) - 1
