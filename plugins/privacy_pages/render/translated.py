@@ -125,7 +125,7 @@ def in_source_language(
 _NOTICE = re.compile(r' <small class="pp-translation-notice">\([^<]*\)</small>')
 _HEADING = re.compile(r"^(#{1,6}) (.*?)\s*$")
 _TAG = re.compile(r"<[^>]+>")
-_HEADING_LINE = re.compile(r"^#[^\n]*", re.MULTILINE)
+_HEADING_LINE = re.compile(r"\n(#[^\n]*)")
 _ESCAPE = re.compile(r"\\(.)")
 
 
@@ -142,17 +142,19 @@ def language_headings(markdown: str, sources: Mapping[str, str]) -> str:
         return markdown
 
     def heading(line: re.Match[str]) -> str:
-        found = _HEADING.match(_NOTICE.sub("", line.group()))
+        found = _HEADING.match(_NOTICE.sub("", line.group(1)))
         if found is None or found.group(2).endswith("}"):
             return line.group()
         marks, text = found.groups()
         plain = html.unescape(_ESCAPE.sub(r"\1", _TAG.sub("", text))).strip()
         source = sources.get(plain)
         anchor = slugify(source, "-") if source else ""
-        return f"{marks} {text} {{: #{anchor} }}" if anchor else f"{marks} {text}"
+        return f"\n{marks} {text} {{: #{anchor} }}" if anchor else f"\n{marks} {text}"
 
-    # (Only the lines that start with "#": the data-item index is megabytes of other lines.)
-    return _HEADING_LINE.sub(heading, markdown)
+    # Only the lines that start with "#", each found after its line break: the data-item index
+    # is megabytes of other lines (and a pattern that starts with "^" is tried at every
+    # character, one that starts with "\n#" only where those are).
+    return _HEADING_LINE.sub(heading, "\n" + markdown)[1:]
 
 
 def heading_sources(language: Language | None) -> dict[str, str]:
