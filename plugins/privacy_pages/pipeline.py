@@ -15,7 +15,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from .check.coverage import check_coverage, check_page_paths
+from .check.coverage import check_coverage, check_page_paths, page_anchors
 from .check.lint import LintRun, configure_severities
 from .compare.collection import Collection
 from .compare.comparison import comparisons
@@ -284,7 +284,8 @@ def _render_language(
         # A statement whose page shows the version in effect, ahead of one recorded to take
         # effect later: the content's version is on that release's page.
         ahead = {pid for pid in dataset.products if build.history.upcoming(pid, marks_date)}
-        build.problems.extend(check_coverage(dataset, pages, skip=ahead))  # nothing lost
+        anchors = page_anchors if reuse is None else reuse.by_identity("anchors", page_anchors)
+        build.problems.extend(check_coverage(dataset, pages, ahead, anchors))  # nothing lost
     with times.phase("comparisons"):
         assets = render_assets(collection, settings, tables, reuse, build.history)
         if not static:  # the script and style sheet are the site's, once

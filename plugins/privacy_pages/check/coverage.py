@@ -18,7 +18,7 @@ differs) are ``page-collision`` errors.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -83,11 +83,15 @@ def _product_items(product: Product) -> tuple[DataItem, ...]:
 
 
 def check_coverage(
-    dataset: Dataset, pages: Sequence[GeneratedPage], skip: Collection[str] = ()
+    dataset: Dataset,
+    pages: Sequence[GeneratedPage],
+    skip: Collection[str] = (),
+    anchors: Callable[[str], set[str]] = page_anchors,
 ) -> list[Diagnostic]:
     """Every record of ``dataset`` that no page in ``pages`` renders, as a diagnostic; the
-    products in ``skip`` have their own page checked elsewhere (it shows another version)."""
-    by_page = {page.path: page_anchors(page.markdown) for page in pages}
+    products in ``skip`` have their own page checked elsewhere (it shows another version).
+    ``anchors``: :func:`page_anchors`, or the same kept for a page reused (``mkdocs serve``)."""
+    by_page = {page.path: anchors(page.markdown) for page in pages}
     product_pages = {
         page.product_id: page.path
         for page in pages

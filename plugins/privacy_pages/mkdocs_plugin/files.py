@@ -39,6 +39,7 @@ def add_generated_files(
                 f"privacy-pages: {page.path} would replace the hand-written page "
                 f"{existing.abs_src_path}; rename one of them"
             )
+    found: dict[str, Path | None] = {}  # each configuring file looked for once
     for page in build.pages:
         # Not listed: out of the automatic nav, and no "not in nav" message.
         listed = page.listed and (
@@ -49,17 +50,23 @@ def add_generated_files(
         file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
         if language is not None:
             file = language(file)
-        give_source(file, page_source(page, settings, config), settings, config)
+        give_source(file, page_source(page, settings, config, found), settings, config)
         files.append(file)
     for asset in build.downloads:
         files.append(_written(config, asset, written))
 
 
-def page_source(page: GeneratedPage, settings: Settings, config: MkDocsConfig) -> Path:
+def page_source(
+    page: GeneratedPage,
+    settings: Settings,
+    config: MkDocsConfig,
+    found: dict[str, Path | None] | None = None,
+) -> Path:
     """The file a generated page is made from: the product's record; for a comparison, the
     file that configures it (``comparisons.yml``, or ``mkdocs.yml`` for the comparison of every
     product a site gets without it); for the data-item index, the categories that group it;
-    for other pages, ``mkdocs.yml``, whose plugin options make them."""
+    for other pages, ``mkdocs.yml``, whose plugin options make them. ``found``: the
+    configuring files looked for already, by name."""
     if page.source is not None:
         return page.source
     settings = settings.for_page(page.path)  # in another language: the same source
@@ -68,11 +75,14 @@ def page_source(page: GeneratedPage, settings: Settings, config: MkDocsConfig) -
         stem = "comparisons"
     elif page.path == data_item_index_path(settings):
         stem = "categories"
-    for suffix in YAML_SUFFIXES if stem else ():
-        configured = settings.content_dir / f"{stem}{suffix}"
-        if configured.is_file():
-            return configured
-    return Path(config.config_file_path)
+    configured = None
+    if stem is not None:
+        found = {} if found is None else found
+        if stem not in found:
+            candidates = (settings.content_dir / f"{stem}{suffix}" for suffix in YAML_SUFFIXES)
+            found[stem] = next((path for path in candidates if path.is_file()), None)
+        configured = found[stem]
+    return configured if configured is not None else Path(config.config_file_path)
 
 
 def give_source(file: File, source: Path, settings: Settings, config: MkDocsConfig) -> None:

@@ -142,7 +142,7 @@ def index_entries(
             for item_id, statement in collection.by_product[product.id].items()
         }
 
-    rows_of = product_rows if reuse is None else reuse.of_product("index-rows", product_rows)
+    rows_of = product_rows if reuse is None else reuse.by_identity("index-rows", product_rows)
     by_product = {pid: rows_of(product) for pid, product in dataset.products.items()}
     by_category: dict[str, list[IndexEntry]] = {category: [] for category in dataset.categories}
     for item in dataset.catalog.values():

@@ -39,6 +39,7 @@ from ..model import Dataset, Product
 from .templates import default_templates_dir
 
 T = TypeVar("T")
+K = TypeVar("K")
 V = TypeVar("V")
 
 #: The parts of a dataset that every page's inputs include (compared each build).
@@ -78,22 +79,23 @@ class PageReuse:
     #: What a value's fingerprint also holds (in another language: what its page shows in
     #: place of translations), set by :meth:`start`.
     _also: Callable[[Any], Any] | None = None
-    #: Other work done per product, by name (see :meth:`of_product`).
-    _of_product: dict[str, SameObjects[Any, Any]] = field(default_factory=dict)
+    #: Other work kept by the identity of what it was done on, by name (see
+    #: :meth:`by_identity`).
+    _by_identity: dict[str, SameObjects[Any, Any]] = field(default_factory=dict)
 
     def for_language(self, language: str) -> PageReuse:
         """The last build's pages in another language than the site's."""
         return self._languages.setdefault(language, PageReuse())
 
-    def of_product(self, name: str, function: Callable[[Product], V]) -> Callable[[Product], V]:
-        """``function`` of a product, kept while the product is the same object (a product
-        linked from an unchanged file, see ``load.content.Relinking``) and what every page is
-        rendered from is as last build; ``name`` tells apart the kinds of work kept."""
-        kept = self._of_product.get(name)
+    def by_identity(self, name: str, function: Callable[[K], V]) -> Callable[[K], V]:
+        """``function`` of a value, kept while the value is the same object (a product linked
+        from an unchanged file, see ``load.content.Relinking``; a page reused) and what every
+        page is rendered from is as last build; ``name`` tells apart the kinds of work kept."""
+        kept = self._by_identity.get(name)
         if kept is None:
-            kept = self._of_product[name] = SameObjects(function)
+            kept = self._by_identity[name] = SameObjects(function)
         kept.function = function  # (the same work: this build's settings, equal to the last)
-        return cast(Callable[[Product], V], kept)
+        return cast(Callable[[K], V], kept)
 
     def fingerprint(self, value: Any) -> str:
         """What ``value`` is compared by (see :func:`_fingerprint`), made once per build."""
@@ -154,8 +156,8 @@ class PageReuse:
         self.same_shared = shared == self.shared
         if not self.same_shared:
             self.pages.clear()
-            self._of_product.clear()
-        for kept in self._of_product.values():
+            self._by_identity.clear()
+        for kept in self._by_identity.values():
             kept.next_build()
         self.shared = shared
         self.rendered = self.reused = self.parts_rendered = self.parts_reused = 0
