@@ -323,3 +323,45 @@ def test_a_setting_that_changes_the_links_renders_the_index_rows_again(serving: 
     after = pages_of(build_site(settings, serving.cache, reuse=serving.reuse))
     assert after == pages_of(build_site(settings))
     assert _index_of(after) != _index_of(first)
+
+
+def _counting_comparisons(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the comparison tables computed from now on, once per table and language."""
+    from privacy_pages.compare import comparison
+
+    computed: list[str] = []
+    compare = comparison.compare
+
+    def counted(spec: Any, collection: Collection) -> Any:
+        computed.append(spec.id)
+        return compare(spec, collection)
+
+    monkeypatch.setattr(comparison, "compare", counted)
+    return computed
+
+
+def test_an_edit_to_one_product_computes_only_the_tables_it_is_in(
+    serving: Serving, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serving.build()
+    computed = _counting_comparisons(monkeypatch)
+    languages = len(settings_of(serving.site).all_languages)
+    edit(serving.site / "content" / "products" / "intune.yml", "name: ", "name: Renamed ")
+    after = serving.build()
+    # Intune is in every product's table and its own; not in the iOS and Android one.
+    assert sorted(computed) == sorted(["all-products", "intune-mam"] * languages)
+    computed.clear()
+    assert after == serving.fresh()
+    assert len(computed) == 3 * languages  # a build from scratch computes them all
+
+
+def test_an_edit_that_every_table_reads_computes_every_table(
+    serving: Serving, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serving.build()
+    computed = _counting_comparisons(monkeypatch)
+    _edit_catalog(serving.site)
+    after = serving.build()
+    languages = len(settings_of(serving.site).all_languages)
+    assert len(computed) == 3 * languages
+    assert after == serving.fresh()

@@ -32,7 +32,7 @@ from .render.downloads import render_assets
 from .render.errors import render_error
 from .render.feed import atom_feed
 from .render.generated import GeneratedAsset, GeneratedPage, as_rendered
-from .render.pages import plan_pages, render_pages
+from .render.pages import plan_pages, render_pages, start_reuse
 from .render.paths import SCRIPT, STYLESHEET, feed_path
 from .render.reuse import PageReuse
 from .render.translated import heading_sources, language_headings, showing
@@ -256,7 +256,9 @@ def _render_language(
         with times.phase("comparisons"):
             # Every product-by-item cell, computed once (a rebuild: for the products changed).
             collection = Collection(dataset, reuse.statements if reuse is not None else None)
-            tables = comparisons(collection)
+            if reuse is not None:  # what is as last build, before any of it is computed
+                start_reuse(reuse, dataset, settings, build.history, marks_date)
+            tables = comparisons(collection, reuse.comparison if reuse is not None else None)
         with times.phase("render"):
             pages = render_pages(
                 dataset,

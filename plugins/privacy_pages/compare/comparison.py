@@ -6,7 +6,9 @@ A writer configures comparisons in ``content/comparisons.yml``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
 from .. import messages
 from ..messages import N_
@@ -157,7 +159,25 @@ def compare(spec: ComparisonSpec, collection: Collection) -> Comparison:
     return Comparison(spec, products, workloads, tuple(groups))
 
 
-def comparisons(collection: Collection) -> tuple[Comparison, ...]:
-    """Every comparison table of the site."""
+#: A comparison's table, given its spec, the products it reads (its columns and workloads) and
+#: how to make it: under ``mkdocs serve``, the last build's when nothing it is made from changed.
+KeptTable = Callable[[ComparisonSpec, tuple[Product, ...], Callable[[], Comparison]], Comparison]
+
+
+def compared_products(spec: ComparisonSpec, dataset: Dataset) -> tuple[Product, ...]:
+    """The products a comparison's table is made from: its columns', then its workloads'."""
+    product_ids = spec.products or tuple(dataset.products)
+    workloads = tuple(column.product for column in spec.workloads)
+    return tuple(dataset.products[pid] for pid in (*product_ids, *workloads))
+
+
+def comparisons(collection: Collection, kept: KeptTable | None = None) -> tuple[Comparison, ...]:
+    """Every comparison table of the site; ``kept`` (see :data:`KeptTable`) may give one."""
     specs = comparison_specs(collection.dataset)
-    return tuple(compare(spec, collection) for spec in specs)
+    if kept is None:
+        return tuple(compare(spec, collection) for spec in specs)
+    dataset = collection.dataset
+    return tuple(
+        kept(spec, compared_products(spec, dataset), partial(compare, spec, collection))
+        for spec in specs
+    )

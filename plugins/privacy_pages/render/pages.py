@@ -32,6 +32,21 @@ from .version_pages import current_version, plan_version_pages
 CHANGES_TITLE = "What changed"
 
 
+def start_reuse(
+    reuse: PageReuse,
+    dataset: Dataset,
+    settings: Settings,
+    history: History | None = None,
+    today: date | None = None,
+) -> None:
+    """Begin a build with ``reuse``: compare what every page is rendered from (the arguments of
+    :func:`render_pages`) with the last build's. In another language, that includes what the
+    pages show in place of translations."""
+    showing = shown()
+    inputs = (dataset, settings, history, today, showing.shared())
+    reuse.start(*inputs, templates_dir=settings.templates_dir, also=showing.of_product)
+
+
 def render_pages(
     dataset: Dataset,
     settings: Settings,
@@ -47,16 +62,12 @@ def render_pages(
 
     With a release ``history``, the site also gets the "What changed" page; ``today`` decides
     which items are marked as recently updated. ``collection`` and ``tables`` are computed
-    from the dataset when not given. With ``reuse`` (a rebuild), a page whose inputs are those
-    of the last build is that build's page. ``postprocess`` (see :func:`~privacy_pages.pipeline.
-    build_site`) is applied to each page's Markdown as soon as it is rendered. A product's
-    page shows the version of its statement in effect on ``today`` (see
-    :func:`~.version_pages.current_version`; ``archive`` holds the releases' records).
+    from the dataset when not given. With ``reuse`` (a rebuild, begun with :func:`start_reuse`),
+    a page whose inputs are those of the last build is that build's page. ``postprocess`` (see
+    :func:`~privacy_pages.pipeline.build_site`) is applied to each page's Markdown as soon as it
+    is rendered. A product's page shows the version of its statement in effect on ``today``
+    (see :func:`~.version_pages.current_version`; ``archive`` holds the releases' records).
     """
-    if reuse is not None:  # in another language, also what it shows in place of translations
-        showing = shown()
-        inputs = (dataset, settings, history, today, showing.shared())
-        reuse.start(*inputs, templates_dir=settings.templates_dir, also=showing.of_product)
     done = partial(_postprocessed, postprocess) if postprocess is not None else as_rendered
 
     day = today or build_date()

@@ -82,6 +82,9 @@ class PageReuse:
     #: Other work kept by the identity of what it was done on, by name (see
     #: :meth:`by_identity`).
     _by_identity: dict[str, SameObjects[Any, Any]] = field(default_factory=dict)
+    #: The comparison tables of this build and the last, by their spec (see :meth:`comparison`).
+    _tables: dict[str, tuple[bytes, Any]] = field(default_factory=dict)
+    _kept_tables: dict[str, tuple[bytes, Any]] = field(default_factory=dict)
 
     def for_language(self, language: str) -> PageReuse:
         """The last build's pages in another language than the site's."""
@@ -137,6 +140,17 @@ class PageReuse:
         products = b"".join(self.digest(column.product) for column in table.products)
         return "\n".join((repr(table.spec), repr(others), products.hex()))
 
+    def comparison(self, spec: Any, products: tuple[Any, ...], make: Callable[[], T]) -> T:
+        """A comparison's table (its rows and cells): the last build's when its ``spec`` is
+        equal, its ``products`` are equal to last build's (by digest) and every page's inputs
+        (the catalog, the categories...) are as last build; else ``make()``."""
+        key = repr(spec)
+        digests = b"".join(self.digest(product) for product in products)
+        kept = self._kept_tables.get(key)
+        table = kept[1] if kept is not None and kept[0] == digests else make()
+        self._tables[key] = (digests, table)
+        return cast(T, table)
+
     def start(
         self,
         dataset: Dataset,
@@ -154,9 +168,11 @@ class PageReuse:
             )
         )
         self.same_shared = shared == self.shared
+        self._kept_tables, self._tables = self._tables, {}
         if not self.same_shared:
             self.pages.clear()
             self._by_identity.clear()
+            self._kept_tables.clear()
         for kept in self._by_identity.values():
             kept.next_build()
         self.shared = shared
