@@ -21,6 +21,7 @@ the page shows the source text or the earlier translation there with a notice, n
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -170,6 +171,7 @@ class TranslationRun:
         cache: ContentCache | None = None,
     ) -> None:
         self.content_dir = content_dir
+        self._content_abs = os.path.join(os.path.abspath(content_dir), "")
         self.cache = cache
         self.limits = limits or Limits()
         self.stale_shows = stale_shows
@@ -206,7 +208,7 @@ class TranslationRun:
 
     def record(self, record: RecordFile) -> None:
         """A source record just linked: link it in every language, its texts translated."""
-        relative = _relative(record.path, self.content_dir)
+        relative = self._relative(record.path)
         self._records.add(relative)
         fields: list[tuple[str, str, Location]] | None = None  # the same in every language
         for language, builder in self._builders.items():
@@ -229,6 +231,18 @@ class TranslationRun:
             made = link_record(builder, RecordFile(record.path, record.display, record.kind, data))
             if self.cache is not None:
                 self.cache.linked[(language, relative)] = Linked(inputs, effects, made)
+
+    def _relative(self, path: Path) -> str:
+        """A record's path inside the content folder, which names its translation files."""
+        # Records are found under the folder as written: resolving asked the file system about
+        # every folder on the way, for every record, at every rebuild under ``mkdocs serve``.
+        written = os.path.abspath(path)
+        if written.startswith(self._content_abs) and ".." not in path.parts:
+            return Path(written[len(self._content_abs) :]).as_posix()
+        try:
+            return path.resolve().relative_to(self.content_dir.resolve()).as_posix()
+        except ValueError:
+            return path.name
 
     def _kept(
         self, language: str, relative: str, kind: str, inputs: tuple[Any, ...]
@@ -465,10 +479,3 @@ def _same(before: Any, now: Any) -> bool:
     if isinstance(now, (dict, list, YamlFault)) or now is None:
         return before is now
     return bool(before == now)
-
-
-def _relative(path: Path, content_dir: Path) -> str:
-    try:
-        return path.resolve().relative_to(content_dir.resolve()).as_posix()
-    except ValueError:
-        return path.name
