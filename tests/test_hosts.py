@@ -70,7 +70,8 @@ def built(host: str) -> Path:
         return folder
     if os.environ.get("CI") == "true":
         pytest.fail(f"CI=true but {folder.name}/ is not built: run `make test`, which builds it")
-    pytest.skip(f"{folder.name}/ is not built: `make test` builds it (or `make site-{host}`)")
+    target = "site" if host == "mkdocs" else f"site-{host}"
+    pytest.skip(f"{folder.name}/ is not built: `make test` builds it (or `make {target}`)")
 
 
 @pytest.mark.parametrize("host", HOSTS)
@@ -274,6 +275,47 @@ def test_render_for_zensical_writes_source_links_and_a_configuration(tmp_path: P
     assert {"Microsoft Intune": "privacy/intune.md"} in section
     assert "assets/privacy-pages/privacy-pages.js" in written["extra_javascript"]
     assert (tmp_path / written["theme"]["custom_dir"]).resolve() == (REPO / "overrides").resolve()
+
+
+def test_a_site_without_nav_lists_the_same_pages_without_the_plugin(tmp_path: Path) -> None:
+    """A site with no ``nav`` and ``nav_products: false``: the plugin keeps the products' pages
+    and comparisons out of the nav MkDocs makes from the folders; the configuration ``render
+    --site-config`` writes keeps them out too (``not_in_nav``), on MkDocs and on Zensical."""
+    import subprocess
+    import sys
+
+    from conftest import copy_example_site
+
+    site = copy_example_site(tmp_path / "site")
+    config = yaml.safe_load((site / "mkdocs.yml").read_text("utf-8"))
+    del config["nav"]
+    plugin = next(p for p in config["plugins"] if isinstance(p, dict) and "privacy-pages" in p)
+    plugin["privacy-pages"]["nav_products"] = False
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+
+    def run(command: list[str], cwd: Path) -> None:
+        done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-3000:]
+
+    run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "with-plugin"], site)
+    with_plugin = nav_targets(site / "with-plugin")
+    assert "privacy/data-items" in {link.rstrip("/") for link in with_plugin}
+    run([sys.executable, "-m", "privacy_pages", "render", "--config", "mkdocs.yml", "--out",
+         "host/docs", "--docs", "site-src", "--site-config", "host/mkdocs.yml"], site)  # fmt: skip
+    run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "host/mkdocs.yml"], site)
+    hosts = {"mkdocs": nav_targets(site / "host" / "site")}
+    zensical = HOSTS["zensical"][1] / "bin"
+    if (zensical / "zensical").is_file() or os.environ.get("CI") == "true":
+        run([str(zensical / "privacy-pages"), "render", "--config", "mkdocs.yml", "--out",
+             "z/docs", "--docs", "site-src", "--host", "zensical", "--site-config",
+             "z/mkdocs.yml"], site)  # fmt: skip
+        run([str(zensical / "zensical"), "build"], site / "z")
+        hosts["zensical"] = nav_targets(site / "z" / "site")
+    products = {f"privacy/{p.stem}" for p in (site / "content" / "products").glob("*.yml")}
+    for host, links in hosts.items():
+        # Without the plugin, every language's pages are in one nav (see the README's hosts).
+        assert [link for link in links if not link.startswith("fr/")] == with_plugin, host
+        assert not products & {link.rstrip("/") for link in links}, host
 
 
 def test_content_stays_text_on_the_zensical_build(tmp_path: Path) -> None:

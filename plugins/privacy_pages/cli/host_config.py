@@ -2,7 +2,8 @@
 
 Site generators that read ``mkdocs.yml`` but run no MkDocs plugins (Zensical, or MkDocs with
 the plugin turned off) need what the plugin adds while MkDocs builds: the nav section of the
-generated pages, the comparison tables' script and style sheet, the Markdown extensions the
+generated pages (and ``not_in_nav`` for those the plugin keeps out of the nav MkDocs makes from
+the folders), the comparison tables' script and style sheet, the Markdown extensions the
 pages use, and a ``docs_dir`` that holds the generated pages. This writes a copy of the site's
 configuration with those, and its paths made relative to where the copy is written.
 """
@@ -10,6 +11,7 @@ configuration with those, and its paths made relative to where the copy is writt
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ from typing import Any
 import yaml
 
 from ..render.generated import GeneratedPage
-from ..render.pages import fill_language_nav
+from ..render.pages import fill_language_nav, in_automatic_nav
 from ..render.paths import SCRIPT, STYLESHEET
 from ..settings import PLUGIN_NAME, Settings, read_mkdocs_config
 
@@ -62,13 +64,40 @@ def host_config(
     config["extra_javascript"] = _with(config.get("extra_javascript"), SCRIPT)
     if isinstance(config.get("nav"), list):
         fill_language_nav(config["nav"], pages, settings, escape_titles=escape_titles)
+    unlisted = [page.path for page in pages if not in_automatic_nav(page, settings)]
+    if unlisted:  # out of the nav MkDocs makes from the folders, as the plugin leaves them
+        config["not_in_nav"] = not_in_nav(config.get("not_in_nav"), unlisted)
     return config
+
+
+class _Lines(str):
+    """Text written as a YAML block of lines (``|``)."""
+
+
+def _lines(dumper: yaml.SafeDumper, text: _Lines) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style="|")
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(_Lines, _lines)
+
+
+def not_in_nav(patterns: Any, paths: Sequence[str]) -> str:
+    """MkDocs' ``not_in_nav`` (gitignore-style patterns, one per line): the site's own, then
+    each of ``paths`` (inside the docs folder) exactly."""
+    own = [patterns.rstrip("\n")] if isinstance(patterns, str) and patterns.strip() else []
+    exact = ["/" + re.sub(r"([\\*?\[\]!#])", r"\\\1", path) for path in paths]
+    return _Lines("\n".join([*own, *exact]) + "\n")
 
 
 def write_host_config(config: dict[str, Any], target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     header = "# Written by `privacy-pages render --site-config`; do not edit by hand.\n"
-    target.write_text(header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
+    text = yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
+    target.write_text(header + text, "utf-8")
 
 
 def _with(values: Any, value: str) -> list[Any]:

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..load.discovery import YAML_SUFFIXES
 from ..pipeline import SiteBuild
 from ..render.generated import GeneratedAsset, GeneratedPage
-from ..render.pages import fill_language_nav
+from ..render.pages import fill_language_nav, in_automatic_nav
 from ..render.paths import data_item_index_path, is_comparison_page
 from ..settings import Settings
 
@@ -42,10 +42,7 @@ def add_generated_files(
     found: dict[str, Path | None] = {}  # each configuring file looked for once
     for page in build.pages:
         # Not listed: out of the automatic nav, and no "not in nav" message.
-        listed = page.listed and (
-            settings.nav_products
-            or not (page.product_id or is_comparison_page(page.path, settings.for_page(page.path)))
-        )
+        listed = in_automatic_nav(page, settings)
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
         if language is not None:

@@ -158,6 +158,17 @@ def nav_entries(
     return entries
 
 
+def in_automatic_nav(page: PlannedPage | GeneratedPage, settings: Settings) -> bool:
+    """Whether a generated page is listed in the nav a site generator makes from the folders
+    (on a site without ``nav``): a version of a statement never is (its product's page links
+    it); a product's page and a comparison only with ``settings.nav_products``."""
+    if not page.listed:
+        return False
+    return settings.nav_products or not (
+        page.product_id or is_comparison_page(page.path, settings.for_page(page.path))
+    )
+
+
 def fill_language_nav(
     nav: list[Any],
     pages: Sequence[PlannedPage | GeneratedPage],
