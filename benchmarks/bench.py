@@ -777,8 +777,8 @@ def spliced(results: str, section: str, flag: str) -> str:
     heading = section.lstrip().split("\n", 1)[0]
     day = time.strftime("%Y-%m-%d", time.gmtime())
     said = (
-        f"(Measured on {day} with `bench.py --{flag}`, after the rest of this page: the next "
-        "full `make bench` measures it with the rest.)"
+        f"(Measured on {day} with `bench.py --{flag}`, after the rest of this page, on "
+        f"{machine()}: the next full `make bench` measures it with the rest.)"
     )
     head, _, rest = section.lstrip().partition("\n")
     section = f"{head}\n\n{said}\n{rest}".rstrip("\n") + "\n"
