@@ -114,6 +114,33 @@ def test_an_edit_rebuilds_its_page_and_every_page_that_shows_it(served: DirtySer
     assert "privacy/widget-android/" in served.search_locations()
 
 
+def test_renaming_a_product_in_the_nav_rebuilds_every_page(served: DirtyServe) -> None:
+    first = served.build()
+    edit(served.site / "content" / "products" / "widget-ios.yml", "n - Widget for iOS", "n - Gizmo")
+    second = served.build()
+    assert all(first[name] != second[name] for name in PAGES)
+    nav = (served.out / PAGES["about"]).read_text("utf-8")
+    assert "Privacy information - Gizmo" in nav
+
+
+def test_renaming_a_product_kept_out_of_the_nav_rebuilds_the_pages_that_show_it(
+    served: DirtyServe,
+) -> None:
+    edit(
+        served.site / "mkdocs.yml",
+        "  - privacy-pages:\n",
+        "  - privacy-pages:\n      nav_products: false\n",
+    )
+    first = served.build()
+    assert "Widget for iOS" not in (served.out / PAGES["about"]).read_text("utf-8")
+    edit(served.site / "content" / "products" / "widget-ios.yml", "Widget for iOS", "Gizmo")
+    second = served.build()
+    changed = {name for name in PAGES if first[name] != second[name]}
+    assert changed == set(PAGES) - {"android", "about"}  # the home page lists the products
+    for name in ("ios", "comparison", "index", "home"):
+        assert "Gizmo" in (served.out / PAGES[name]).read_text("utf-8"), name
+
+
 def test_the_page_of_a_removed_product_is_no_longer_served(served: DirtyServe) -> None:
     served.build()
     assert (served.out / PAGES["android"]).is_file()

@@ -7,8 +7,9 @@ Markdown and of what all pages share (the files, the nav, the configuration, the
 overrides). A rebuild then converts and writes the generated pages whose Markdown changed,
 the hand-written pages that changed, and every hand-written page that draws on other files
 (blocks such as the home page's counts come from the records; includes are other files):
-no generated page that depends on an edit is left stale. When what the pages share changes,
-every page is rebuilt. (One limit: a new H1 of a hand-written page under the automatic nav
+no generated page that depends on an edit is left stale. When what the pages share changes
+(the nav, with the titles it shows; the configuration; the theme overrides), every page is
+rebuilt: renaming a product kept out of the nav (``nav_products: false``) is not such a change. (One limit: a new H1 of a hand-written page under the automatic nav
 shows in the other pages' nav only at their next rebuild.) With a search plugin other than
 Material's, which cannot keep the entries of pages not rebuilt, every page is rebuilt.
 
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..memo import SameObjects
 from ..render.generated import GeneratedPage
@@ -55,6 +56,22 @@ def _drawn_from_others(file: File, expand: Expand | None) -> str | None:
     if not _BLOCK.search(text):
         return ""
     return None if expand is None else expand(file, text)
+
+
+#: A page's front matter, its ``title`` entry (with any lines it continues on) and its H1.
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+_TITLE = re.compile(r"(?m)^title[ \t]*:.*(?:\n[ \t].*)*")
+_H1 = re.compile(r"(?m)^#[ \t].*")
+
+
+def _nav_title(markdown: str) -> str:
+    """What MkDocs titles a page with in the nav, as the page's text writes it: its front
+    matter's ``title``, else its first H1 (the generated pages have one or the other)."""
+    front = _FRONT_MATTER.match(markdown)
+    title = _TITLE.search(front.group(1)) if front is not None else None
+    if title is None:
+        title = _H1.search(markdown)
+    return title.group(0) if title is not None else ""
 
 
 def _digest(*parts: str) -> bytes:
@@ -122,10 +139,18 @@ class DirtyRebuilds:
             else self.markdown_digest(page.markdown)
             for page in pages
         }
+        # A page's title shows on other pages only in the nav: a page kept out of it (a
+        # product's with nav_products: false) can be renamed without rebuilding every page.
+        unlisted = {f.src_uri for f in documents if f.inclusion is InclusionLevel.NOT_IN_NAV}
+        titles = (
+            f"{page.path}:{page.title}:{_nav_title(page.markdown)}"
+            for page in pages
+            if page.path not in unlisted
+        )
         shared = _digest(
             repr(config.nav),
             "\n".join(f"{f.src_uri}:{f.inclusion.name}" for f in documents),
-            "\n".join(f"{page.path}:{page.title}" for page in pages),
+            "\n".join(titles),
             _stamp(config.config_file_path),
             _stamp(config.theme.custom_dir),
         )
