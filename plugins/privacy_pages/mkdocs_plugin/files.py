@@ -4,8 +4,10 @@ MkDocs converts the files in."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+import posixpath
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -40,9 +42,10 @@ def add_generated_files(
                 f"{existing.abs_src_path}; rename one of them"
             )
     found: dict[str, Path | None] = {}  # each configuring file looked for once
+    in_place = shown_in_place(config.nav, build.pages, settings) if language is None else set()
     for page in build.pages:
         # Not listed: out of the automatic nav, and no "not in nav" message.
-        listed = in_automatic_nav(page, settings)
+        listed = in_automatic_nav(page, settings) and page.path not in in_place
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
         if language is not None:
@@ -51,6 +54,32 @@ def add_generated_files(
         files.append(file)
     for asset in build.downloads:
         files.append(_written(config, asset, written))
+
+
+def shown_in_place(nav: Any, pages: Sequence[GeneratedPage], settings: Settings) -> set[str]:
+    """The other languages' versions of the generated pages the site's own nav lists (``What
+    changed: privacy/changes.md``): each language's nav shows its version in place of the
+    listed page (see :mod:`.language_nav`), so MkDocs need not report them as left out."""
+    generated = {page.path for page in pages}
+    others = [lang for lang in settings.all_languages if lang != settings.language]
+    return {
+        settings.path_in(path, language)
+        for path in _nav_paths(nav)
+        if path in generated and settings.page_language(path) == settings.language
+        for language in others
+    }
+
+
+def _nav_paths(nav: Any) -> Iterator[str]:
+    """The page paths a nav section (``mkdocs.yml``'s ``nav``) lists, at any depth."""
+    if isinstance(nav, str):
+        yield posixpath.normpath(nav)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_paths(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_paths(item)
 
 
 def page_source(
