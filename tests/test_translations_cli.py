@@ -382,3 +382,23 @@ def test_a_translation_file_that_cannot_be_read_stops_export_and_import(
     code, _, err = run(capsys, site, "import", LANG, str(po))
     assert code == 1 and f"{TRANSLATION}:2:" in err and "nothing was written" in err
     assert snapshot(site) == before
+
+
+def test_a_record_linked_from_elsewhere_is_named_as_the_folder_holds_it(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``products/intune.yml`` a link to a file outside the folders records are read from:
+    the build, ``status`` and ``export`` all name its translation by the link's path."""
+    record = site / "content" / RECORD
+    kept = site / "content" / ".shared" / "intune.yml"
+    kept.parent.mkdir()
+    record.rename(kept)
+    record.symlink_to(Path("..") / ".shared" / "intune.yml")
+    code, out, err = run(capsys, site, "status", "--language", LANG, "--format", "json")
+    assert code == 0, err
+    records = json.loads(out)["languages"][0]["records"]
+    intune = next(r for r in records if r["record"] == RECORD)
+    assert intune["file_exists"] and (intune["translated"], intune["stale"]) == (2, 1)
+    assert not [r for r in records if ".shared" in r["record"]]
+    catalog = read(export(capsys, site))
+    assert message(catalog, "summary").string == "Der Intune-Dienst: Geräte und Apps verwalten."

@@ -29,7 +29,7 @@ from .metadata import MetadataRules
 from .record_files import RecordFile
 from .text_fields import fingerprint, text_fields
 from .translation_files import Entry, entries_of, updated_text
-from .translations import TRANSLATED_KINDS, TranslationRun, translation_path
+from .translations import TRANSLATED_KINDS, TranslationRun, record_path, translation_path
 from .yaml_source import Limits, LocatedMapping, YamlFault, read_file
 
 #: The order records are listed and exported in: products, then what they share.
@@ -91,19 +91,12 @@ def read_sources(
             run.record(record)
         if record.kind in TRANSLATED_KINDS:
             fields = {path: (text, where.line) for path, text, where in text_fields(record.data)}
-            relative = _relative(record.path, content_dir)
+            relative = record_path(record.path, content_dir)
             found.append(SourceRecord(relative, record.kind, record.display, fields))
 
     _, problems = load_content(content_dir, rules, limits=limits, each_record=each_record)
     found.sort(key=lambda r: (KIND_ORDER.index(r.kind), r.relative))
     return Sources(content_dir, {r.relative: r for r in found}, problems, run)
-
-
-def _relative(path: Path, content_dir: Path) -> str:
-    try:
-        return path.resolve().relative_to(content_dir.resolve()).as_posix()
-    except ValueError:  # pragma: no cover - discovery finds records inside the folder
-        return path.name
 
 
 @dataclass(frozen=True)

@@ -155,6 +155,22 @@ def found_languages(content_dir: Path) -> tuple[str, ...]:
     )
 
 
+def record_path(path: Path, content_dir: Path, content_abs: str | None = None) -> str:
+    """A record's path inside the content folder, as discovery found it (a record linked from
+    elsewhere keeps the name it has in the folder): what names its translation files.
+    ``content_abs``: the folder's absolute path with a trailing separator, when known."""
+    # Records are found under the folder as written: resolving asked the file system about
+    # every folder on the way, for every record, at every rebuild under ``mkdocs serve``.
+    under = content_abs or os.path.join(os.path.abspath(content_dir), "")
+    written = os.path.abspath(path)
+    if written.startswith(under) and ".." not in path.parts:
+        return Path(written[len(under) :]).as_posix()
+    try:
+        return path.resolve().relative_to(content_dir.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
 class TranslationRun:
     """Builds each language's model as the source records are linked (see
     ``load_content(each_record=...)``), and reports stale, missing and misplaced
@@ -233,16 +249,7 @@ class TranslationRun:
                 self.cache.linked[(language, relative)] = Linked(inputs, effects, made)
 
     def _relative(self, path: Path) -> str:
-        """A record's path inside the content folder, which names its translation files."""
-        # Records are found under the folder as written: resolving asked the file system about
-        # every folder on the way, for every record, at every rebuild under ``mkdocs serve``.
-        written = os.path.abspath(path)
-        if written.startswith(self._content_abs) and ".." not in path.parts:
-            return Path(written[len(self._content_abs) :]).as_posix()
-        try:
-            return path.resolve().relative_to(self.content_dir.resolve()).as_posix()
-        except ValueError:
-            return path.name
+        return record_path(path, self.content_dir, self._content_abs)
 
     def _kept(
         self, language: str, relative: str, kind: str, inputs: tuple[Any, ...]
