@@ -141,6 +141,42 @@ def test_renaming_a_product_kept_out_of_the_nav_rebuilds_the_pages_that_show_it(
         assert "Gizmo" in (served.out / PAGES[name]).read_text("utf-8"), name
 
 
+def test_a_title_suffix_the_nav_shows_rebuilds_every_page(served: DirtyServe) -> None:
+    """A product's page is titled by its metadata title, titleSuffix and name."""
+    edit(
+        served.site / "mkdocs.yml",
+        "      metadata:\n",
+        "      metadata:\n        allow: [titleSuffix]\n",
+    )
+    product = served.site / "content" / "products" / "widget-ios.yml"
+    edit(product, "  description: What", "  titleSuffix: Widgets\n  description: What")
+    first = served.build()
+    edit(product, "titleSuffix: Widgets", "titleSuffix: Gadgets")
+    second = served.build()
+    assert all(first[name] != second[name] for name in PAGES)
+    assert "Gadgets" in (served.out / PAGES["about"]).read_text("utf-8")  # its nav
+
+
+def test_a_page_the_site_nav_lists_is_renamed_in_every_page_nav(served: DirtyServe) -> None:
+    """``nav_products: false`` keeps products out of the folders' nav, but a site's own nav
+    may list one, under the page's title."""
+    config = served.site / "mkdocs.yml"
+    edit(config, "  - privacy-pages:\n", "  - privacy-pages:\n      nav_products: false\n")
+    config.write_text(
+        config.read_text("utf-8") + "nav:\n  - index.md\n  - about.md\n  - privacy/widget-ios.md\n",
+        "utf-8",
+    )
+    first = served.build()
+    assert "Privacy information - Widget for iOS" in (served.out / PAGES["about"]).read_text(
+        "utf-8"
+    )
+    product = served.site / "content" / "products" / "widget-ios.yml"
+    edit(product, "n - Widget for iOS", "n - Gizmo")
+    second = served.build()
+    assert first["about"] != second["about"]
+    assert "Privacy information - Gizmo" in (served.out / PAGES["about"]).read_text("utf-8")
+
+
 def test_the_page_of_a_removed_product_is_no_longer_served(served: DirtyServe) -> None:
     served.build()
     assert (served.out / PAGES["android"]).is_file()

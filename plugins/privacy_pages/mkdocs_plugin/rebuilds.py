@@ -58,20 +58,24 @@ def _drawn_from_others(file: File, expand: Expand | None) -> str | None:
     return None if expand is None else expand(file, text)
 
 
-#: A page's front matter, its ``title`` entry (with any lines it continues on) and its H1.
+#: A page's front matter, its ``title`` entries (``title``, ``titleSuffix``; with any lines
+#: they continue on) and its H1.
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
-_TITLE = re.compile(r"(?m)^title[ \t]*:.*(?:\n[ \t].*)*")
+_TITLES = re.compile(r"(?m)^title\w*[ \t]*:.*(?:\n[ \t].*)*")
 _H1 = re.compile(r"(?m)^#[ \t].*")
 
 
 def _nav_title(markdown: str) -> str:
-    """What MkDocs titles a page with in the nav, as the page's text writes it: its front
-    matter's ``title``, else its first H1 (the generated pages have one or the other)."""
+    """What the nav titles a page with, as the page's text writes it: its front matter's
+    ``title`` and ``titleSuffix`` (with its name, a product's page is titled by them: see
+    ``render.front_matter.browser_title``), else its first H1."""
     front = _FRONT_MATTER.match(markdown)
-    title = _TITLE.search(front.group(1)) if front is not None else None
-    if title is None:
-        title = _H1.search(markdown)
-    return title.group(0) if title is not None else ""
+    if front is not None:
+        titles = "\n".join(found.group(0) for found in _TITLES.finditer(front.group(1)))
+        if titles:
+            return titles
+    heading = _H1.search(markdown)
+    return heading.group(0) if heading is not None else ""
 
 
 def _digest(*parts: str) -> bytes:
@@ -139,9 +143,15 @@ class DirtyRebuilds:
             else self.markdown_digest(page.markdown)
             for page in pages
         }
-        # A page's title shows on other pages only in the nav: a page kept out of it (a
-        # product's with nav_products: false) can be renamed without rebuilding every page.
-        unlisted = {f.src_uri for f in documents if f.inclusion is InclusionLevel.NOT_IN_NAV}
+        # A page's title shows on other pages only in the nav: a page kept out of the nav
+        # MkDocs makes from the folders (a product's with nav_products: false) can be renamed
+        # without rebuilding every page. (A site's own nav may list a page the plugin keeps
+        # out of the folders' nav, under the page's title: there, every title counts.)
+        unlisted = (
+            {f.src_uri for f in documents if f.inclusion is InclusionLevel.NOT_IN_NAV}
+            if config.nav is None
+            else set()
+        )
         titles = (
             f"{page.path}:{page.title}:{_nav_title(page.markdown)}"
             for page in pages
