@@ -57,7 +57,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="FILE",
         help="also write a copy of the site's mkdocs.yml for building DIR without the plugin: "
         "docs_dir set to DIR, site_dir 'site' beside FILE, the privacy-pages plugin removed, "
-        "its nav section filled, its script, style sheet and Markdown extensions added",
+        "its nav section filled (and not_in_nav listing the pages the plugin keeps out of "
+        "the nav), its script, style sheet and Markdown extensions added",
     )
     add_site_arguments(parser)
     parser.set_defaults(run=run)
