@@ -73,7 +73,6 @@ def test_an_edit_to_one_product_renders_its_pages_again_and_reuses_the_rest(
     ("change", "what"),
     [
         (lambda site: _rename_category(site), "a category's name"),
-        (lambda site: _edit_catalog(site), "the catalog"),
         (lambda site: _override_template(site), "a site template"),
     ],
 )
@@ -101,9 +100,153 @@ def test_an_edit_that_changes_no_value_reuses_every_page(serving: Serving) -> No
     assert serving.reuse.rendered == 0 and serving.reuse.reused > 0
 
 
-def _edit_catalog(site: Path) -> None:
+def _edit_catalog(site: Path) -> str:
+    """Rename the first item of the catalog; return its id."""
     catalog = sorted((site / "content" / "catalog").glob("*.yml"))[0]
-    edit(catalog, "    name: ", "    name: Edited ")
+    text = catalog.read_text("utf-8")
+    found = re.search(r"- id: (\S+)\n\s+name: ", text)
+    assert found is not None, catalog
+    edit(catalog, found.group(0), found.group(0) + "Edited ")
+    return found.group(1)
+
+
+def _rendered_keys(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The keys of the pages and downloads rendered from now on (not reused)."""
+    rendered: list[str] = []
+    page = PageReuse.page
+
+    def spied(self: PageReuse, key: str, fingerprint: str, render: Callable[[], Any]) -> Any:
+        return page(self, key, fingerprint, lambda: (rendered.append(key), render())[1])
+
+    monkeypatch.setattr(PageReuse, "page", spied)
+    return rendered
+
+
+def _showing(build: SiteBuild, item_id: str) -> tuple[set[str], set[str]]:
+    """The products that name a catalog item, and the comparisons whose rows show it."""
+    dataset = build.dataset
+    products = {
+        product.id
+        for product in dataset.products.values()
+        if any(
+            item.id == item_id
+            for item in (
+                *product.items,
+                *(product.never_collected.items if product.never_collected else ()),
+            )
+        )
+    }
+    tables = {
+        table.id
+        for table in comparisons(Collection(dataset))
+        if any(row.item.id == item_id for row in table.rows)
+    }
+    return products, tables
+
+
+@pytest.mark.parametrize("where", ["source", "translation"])
+def test_an_edit_to_a_catalog_item_renders_again_only_the_pages_that_show_it(
+    serving: Serving, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """The catalog is not among what every page reads: an item's name (in English, or its
+    French translation) is on the pages of the products that name it, on the comparisons
+    whose rows show it and in the index. In French, an English edit makes the translation
+    stale: the pages that show the item show the notice, as a build from scratch does."""
+    serving.build()
+    rendered = _rendered_keys(monkeypatch)
+    if where == "source":
+        item_id = _edit_catalog(serving.site)
+    else:
+        translations = serving.site / "content" / "translations" / "fr" / "catalog"
+        translation = sorted(translations.glob("*.yml"))[0]
+        text = translation.read_text("utf-8")
+        found = re.search(r"items\[([^\]]+)\]\.name:\n\s+source: \S+\n\s+text: ", text)
+        assert found is not None, translation
+        item_id = found.group(1)
+        edit(translation, found.group(0), found.group(0) + "Modifié ")
+    after = serving.build()
+    assert after == serving.fresh()
+    products, tables = _showing(build_site(settings_of(serving.site)), item_id)
+    assert products and tables, item_id  # (the example names it somewhere)
+    languages = 1 if where == "translation" else len(settings_of(serving.site).all_languages)
+    assert sorted(key for key in rendered if key.startswith("product:")) == sorted(
+        [f"product:{product}" for product in products] * languages
+    )
+    assert sorted(key for key in rendered if key.startswith("comparison:")) == sorted(
+        [f"comparison:{table}" for table in tables] * languages
+    )
+    assert serving.reuse.reused > 0
+    marker = "Edited " if where == "source" else "Modifié "
+    assert sum(marker in page for page in after.values()) >= len(products) + len(tables)
+    if where == "source":  # the French pages that show it say it changed
+        notices = [
+            path
+            for path, page in after.items()
+            if path.startswith("fr/") and "pp-translation-notice" in page
+        ]
+        assert notices
+
+
+def test_a_stale_translation_shown_as_before_gains_its_notice_on_every_page_that_shows_it(
+    serving: Serving,
+) -> None:
+    """With ``stale_translations: previous``, a French page shows the earlier translation of an
+    item whose English text changed: the same text as last build, now with a notice."""
+    config = serving.site / "mkdocs.yml"
+    edit(
+        config,
+        "      content_dir: content\n",
+        "      content_dir: content\n      stale_translations: previous\n",
+    )
+    first = serving.build()
+    _edit_catalog(serving.site)
+    after = serving.build()
+    assert after == serving.fresh()
+    notices = [
+        path
+        for path in after
+        if after[path].count("pp-translation-notice") > first[path].count("pp-translation-notice")
+    ]
+    assert any(path.startswith("fr/") and "/compare/" not in path for path in notices), notices
+
+
+def test_an_item_no_product_names_is_shown_as_edited(serving: Serving) -> None:
+    """An item no product names has a row in the index, and in a comparison that shows the
+    rows of items its products do not state: an edit to it changes those rows."""
+    edit(
+        serving.site / "content" / "comparisons.yml",
+        "  - id: all-products\n",
+        "  - id: all-products\n    include_not_stated: true\n",
+    )
+    edit(
+        serving.site / "content" / "catalog" / "network.yml",
+        "items:\n",
+        "items:\n  - id: unnamed-item\n    name: An item nobody names\n    category: web-network\n",
+    )
+    serving.build()
+    edit(
+        serving.site / "content" / "catalog" / "network.yml", "An item nobody", "An item no product"
+    )
+    after = serving.build()
+    assert after == serving.fresh()
+    shown = [path for path, page in after.items() if "An item no product names" in page]
+    assert any(path.endswith("all-products.md") for path in shown), shown
+    assert any(path.endswith("data-items.md") for path in shown), shown
+
+
+def test_an_edit_to_an_item_s_store_data_type_changes_the_store_files_that_show_it(
+    serving: Serving,
+) -> None:
+    """A product's app-store files show the store data types of the catalog items it names."""
+    first = downloads_of(build_site(settings_of(serving.site), serving.cache, reuse=serving.reuse))
+    edit(
+        serving.site / "content" / "catalog" / "apps.yml",
+        "google_play: PSL_APPS_ON_DEVICE",
+        "google_play: PSL_USER_GENERATED_CONTENT",
+    )
+    again = downloads_of(build_site(settings_of(serving.site), serving.cache, reuse=serving.reuse))
+    assert again == downloads_of(build_site(settings_of(serving.site)))
+    assert any(again[path] != first[path] for path in again if "store" in path), sorted(again)
 
 
 def _override_template(site: Path) -> None:
@@ -158,6 +301,33 @@ def test_a_page_whose_template_reads_other_products_is_never_reused(serving: Ser
     assert len(listing) == len(products) * len(languages)
     assert all("Renamed" in page for page in listing)
     assert not any(key.startswith("product:") for key in serving.reuse.pages)
+
+
+def test_a_page_whose_template_reads_the_catalog_shows_every_edit_to_it(serving: Serving) -> None:
+    """A site template may print the whole catalog: such a page changes with any item."""
+    templates = serving.site / "templates"
+    templates.mkdir(exist_ok=True)
+    packaged = Path(__file__).resolve().parents[1] / "templates" / "product.md.j2"
+    (templates / "product.md.j2").write_text(
+        packaged.read_text("utf-8")
+        + "\nThe catalog: {% for item in dataset.catalog.values() %}{{ item.name }}, "
+        "{% endfor %}\n",
+        "utf-8",
+    )
+    edit(
+        serving.site / "mkdocs.yml",
+        "  - privacy-pages:\n",
+        "  - privacy-pages:\n      templates_dir: templates\n",
+    )
+    serving.build()
+    _edit_catalog(serving.site)
+    after = serving.build()
+    assert after == serving.fresh()
+    # (A release's version of a statement lists the catalog of its release.)
+    listing = [
+        page for path, page in after.items() if "The catalog:" in page and "/releases/" not in path
+    ]
+    assert listing and all("Edited " in page for page in listing)
 
 
 def test_an_edit_to_a_site_template_renders_every_page_again(serving: Serving) -> None:
@@ -360,8 +530,22 @@ def test_an_edit_that_every_table_reads_computes_every_table(
 ) -> None:
     serving.build()
     computed = _counting_comparisons(monkeypatch)
-    _edit_catalog(serving.site)
+    _rename_category(serving.site)
     after = serving.build()
     languages = len(settings_of(serving.site).all_languages)
     assert len(computed) == 3 * languages
+    assert after == serving.fresh()
+
+
+def test_an_edit_to_a_catalog_item_computes_only_the_tables_that_show_it(
+    serving: Serving, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serving.build()
+    computed = _counting_comparisons(monkeypatch)
+    item_id = _edit_catalog(serving.site)
+    after = serving.build()
+    made = list(computed)
+    _, tables = _showing(build_site(settings_of(serving.site)), item_id)
+    languages = len(settings_of(serving.site).all_languages)
+    assert sorted(made) == sorted([*tables] * languages)
     assert after == serving.fresh()

@@ -138,30 +138,45 @@ def compare(spec: ComparisonSpec, collection: Collection) -> Comparison:
         WorkloadColumnView(dataset.products[column.product], column.workload)
         for column in spec.workloads
     )
-    category_ids = spec.categories or tuple(dataset.categories)
-    by_category = collection.catalog_by_category()
-    # Only items some compared product states make rows (unless not-stated rows are wanted).
-    stated = set().union(*(collection.by_product.get(pid, {}) for pid in product_ids))
     groups = []
-    for category_id in category_ids:
+    for category_id, items in row_items(spec, collection):
         rows = []
-        for item in by_category.get(category_id, ()):
-            if not spec.include_not_stated and item.id not in stated:
-                continue
+        for item in items:
             statements = tuple(collection.statement(pid, item.id) for pid in product_ids)
             cells = tuple(
                 collection.workload_cell(column.product.id, item.id, column.workload_id)
                 for column in workloads
             )
             rows.append(Row(item, statements, cells))
-        if rows:
-            groups.append(CategoryRows(dataset.categories[category_id], tuple(rows)))
+        groups.append(CategoryRows(dataset.categories[category_id], tuple(rows)))
     return Comparison(spec, products, workloads, tuple(groups))
 
 
-#: A comparison's table, given its spec, the products it reads (its columns and workloads) and
-#: how to make it: under ``mkdocs serve``, the last build's when nothing it is made from changed.
-KeptTable = Callable[[ComparisonSpec, tuple[Product, ...], Callable[[], Comparison]], Comparison]
+def row_items(spec: ComparisonSpec, collection: Collection) -> list[tuple[str, list[CatalogItem]]]:
+    """The catalog items a comparison's rows show, by category (only categories with rows):
+    those some compared product states, unless the spec wants not-stated rows too."""
+    product_ids = spec.products or tuple(collection.dataset.products)
+    by_category = collection.catalog_by_category()
+    stated = set().union(*(collection.by_product.get(pid, {}) for pid in product_ids))
+    found = []
+    for category_id in spec.categories or tuple(collection.dataset.categories):
+        items = [
+            item
+            for item in by_category.get(category_id, ())
+            if spec.include_not_stated or item.id in stated
+        ]
+        if items:
+            found.append((category_id, items))
+    return found
+
+
+#: A comparison's table, given its spec, the products it reads (its columns and workloads), the
+#: catalog items its rows show and how to make it: under ``mkdocs serve``, the last build's when
+#: nothing it is made from changed.
+KeptTable = Callable[
+    [ComparisonSpec, tuple[Product, ...], tuple[CatalogItem, ...], Callable[[], Comparison]],
+    Comparison,
+]
 
 
 def compared_products(spec: ComparisonSpec, dataset: Dataset) -> tuple[Product, ...]:
@@ -178,6 +193,11 @@ def comparisons(collection: Collection, kept: KeptTable | None = None) -> tuple[
         return tuple(compare(spec, collection) for spec in specs)
     dataset = collection.dataset
     return tuple(
-        kept(spec, compared_products(spec, dataset), partial(compare, spec, collection))
+        kept(
+            spec,
+            compared_products(spec, dataset),
+            tuple(item for _, items in row_items(spec, collection) for item in items),
+            partial(compare, spec, collection),
+        )
         for spec in specs
     )

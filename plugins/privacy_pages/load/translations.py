@@ -96,8 +96,9 @@ class Language:
     sources: dict[str, str] = field(default_factory=dict)
     records: dict[str, RecordTranslation] = field(default_factory=dict)
     #: What each record's texts add to ``fallbacks``, by the record's file: a product's, and
-    #: the other records' (which every page may show). ``mkdocs serve`` renders again a page
-    #: whose record's fallbacks changed, even when its text did not (a notice is added).
+    #: the other records' but the catalog's (which every page may show; a catalog item's are
+    #: compared with each page that shows the item). ``mkdocs serve`` renders again a page
+    #: whose records' fallbacks changed, even when its text did not (a notice is added).
     product_fallbacks: dict[Path, tuple[tuple[str, StaleShows, bool], ...]] = field(
         default_factory=dict
     )
@@ -272,8 +273,10 @@ class TranslationRun:
 
     def _apply(self, language: str, effects: Effects, record: RecordFile) -> None:
         state = self.languages[language]
-        by_record = state.product_fallbacks if record.kind == "product" else state.shared_fallbacks
-        by_record[record.path] = tuple(effects.fallbacks)
+        if record.kind == "product":
+            state.product_fallbacks[record.path] = tuple(effects.fallbacks)
+        elif record.kind != "catalog":
+            state.shared_fallbacks[record.path] = tuple(effects.fallbacks)
         state.records[effects.status.record] = effects.status
         if effects.untranslated:
             state.untranslated.add(effects.status.record)

@@ -215,12 +215,13 @@ class IndexRows:
     def __call__(self, category: Category, entry: IndexEntry) -> Any:
         if self.reuse is None:
             return self.macro(category, entry)
-        # The macro sees its arguments only; the category, catalog, store tables and templates
-        # are among every page's inputs, so what a row shows of each product tells two builds'
-        # rows apart: an edit to a product changes the rows of the items it changed, not every
-        # row of an item the product states.
+        # The macro sees its arguments only; the category, store tables and templates are among
+        # every page's inputs, so the item and what a row shows of each product tell two
+        # builds' rows apart: an edit to a product changes the rows of the items it changed,
+        # not every row of an item the product states.
         reuse = self.reuse
         fingerprint = (
+            reuse.digest(entry.item),
             tuple(
                 (
                     row.product.id,

@@ -44,7 +44,7 @@ def start_reuse(
     pages show in place of translations."""
     showing = shown()
     inputs = (dataset, settings, history, today, showing.shared())
-    reuse.start(*inputs, templates_dir=settings.templates_dir, also=showing.of_product)
+    reuse.start(*inputs, templates_dir=settings.templates_dir, also=showing.of_record)
 
 
 def render_pages(
@@ -101,7 +101,7 @@ def render_pages(
         if reuse is None
         else reuse.page(
             f"product:{pid}",
-            reuse.fingerprint(dataset.products[pid]),
+            reuse.product(dataset.products[pid], dataset.catalog),
             partial(product_page, dataset.products[pid]),
         )
         for pid in sorted(dataset.products)

@@ -78,7 +78,7 @@ def privacy_json_pieces(
         document["products"] = (
             reuse.page(
                 f"privacy.json:{p.id}",
-                reuse.fingerprint(p),
+                reuse.product(p, dataset.catalog),
                 partial(_encoded_product, p, product_page_path(settings, p.id), dataset),
             )
             for p in dataset.products.values()

@@ -6,20 +6,21 @@ the other product pages and comparisons come out the same, and rendering them ag
 a rebuild's own work. A page is reused only when everything it is rendered from is equal to last
 time (compared by value, in order, never by file times):
 
-- for every page: the settings, the categories, the catalog, the comparison specs, the store
-  tables, the release history, the date that marks recent changes, and the templates' text;
-- for a product page: its product;
-- for a row of the data-item index: the products that state its item, and the names of those
-  that do not (its other inputs, the catalog and the store tables, every page has);
-- for a comparison: its spec, its products and the other comparisons' titles (its rows and
-  cells are made from them and the catalog); the same for its CSV and its entry in
-  ``privacy.json``; for a product's entry in ``privacy.json``, and for its app-store files:
-  its product;
+- for every page: the settings, the categories, the comparison specs, the store tables, the
+  release history, the date that marks recent changes, and the templates' text;
+- for a product page: its product and the catalog items it names (the same for its entry in
+  ``privacy.json`` and its app-store files, which show the items' store data types);
+- for a row of the data-item index: its catalog item, the products that state it, and the
+  names of those that do not (its other inputs, the store tables, every page has);
+- for a comparison: its spec, its products, the catalog items of its rows and the other
+  comparisons' titles; the same for its CSV and its entry in ``privacy.json``;
 - for a version of a statement, or a comparison of two versions: the release history (which
   every page has) and, for a comparison, the product's current name.
 
-A site template may reach other records through ``dataset``: a product page whose template
-reads ``dataset.products`` (or any other part not listed above) is never reused. The data-item
+An edit to a catalog item thus renders again the pages that show it, not every page. A site
+template may reach other records through ``dataset``: a product page whose template reads
+``dataset.products`` or ``dataset.catalog`` (or any other part not listed above) is never
+reused. The data-item
 index and the "What changed" page show every product, and are always rendered (the index from
 its rows, each one reused when its inputs are as last build).
 """
@@ -27,7 +28,7 @@ its rows, each one reused when its inputs are as last build).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -43,7 +44,7 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 #: The parts of a dataset that every page's inputs include (compared each build).
-_SHARED = ("categories", "catalog", "comparisons", "store_tables")
+_SHARED = ("categories", "comparisons", "store_tables")
 
 
 @dataclass
@@ -131,21 +132,34 @@ class PageReuse:
             self._digests[id(value)] = made
         return made[1]
 
+    def product(self, product: Product, catalog: Mapping[str, Any]) -> str:
+        """What a product's page, ``privacy.json`` entry or app-store files are made from,
+        besides what every page is: the product and the ``catalog`` items it names (their
+        store data types; in another language, their translations' notices)."""
+        named = sorted({item.id for item in _named_items(product) if item.catalog})
+        items = b"".join(self.digest(catalog.get(item_id)) for item_id in named)
+        return f"{self.fingerprint(product)}\n{items.hex()}"
+
     def table(self, table: Any, others: Any = ()) -> str:
         """What a comparison's page, CSV or ``privacy.json`` entry is made from, besides what
-        every page is: its spec and its products (its rows and cells come from them and the
-        catalog); ``others``: anything else the page shows (the other tables' titles)."""
+        every page is: its spec, its products and the catalog items of its rows (its rows and
+        cells come from them); ``others``: anything else the page shows (the other tables'
+        titles)."""
         # (Each product by its digest: a comparison of every product joined their whole
         # fingerprints, megabytes per table and language on each rebuild.)
         products = b"".join(self.digest(column.product) for column in table.products)
-        return "\n".join((repr(table.spec), repr(others), products.hex()))
+        items = b"".join(self.digest(row.item) for row in table.rows)
+        return "\n".join((repr(table.spec), repr(others), products.hex(), items.hex()))
 
-    def comparison(self, spec: Any, products: tuple[Any, ...], make: Callable[[], T]) -> T:
+    def comparison(
+        self, spec: Any, products: tuple[Any, ...], items: tuple[Any, ...], make: Callable[[], T]
+    ) -> T:
         """A comparison's table (its rows and cells): the last build's when its ``spec`` is
-        equal, its ``products`` are equal to last build's (by digest) and every page's inputs
-        (the catalog, the categories...) are as last build; else ``make()``."""
+        equal, its ``products`` and the catalog ``items`` of its rows are equal to last
+        build's (by digest) and every page's inputs (the categories...) are as last build;
+        else ``make()``."""
         key = repr(spec)
-        digests = b"".join(self.digest(product) for product in products)
+        digests = b"".join(self.digest(value) for value in (*products, *items))
         kept = self._kept_tables.get(key)
         table = kept[1] if kept is not None and kept[0] == digests else make()
         self._tables[key] = (digests, table)
@@ -222,6 +236,13 @@ class DatasetView:
         if name not in _SHARED and not name.startswith("category"):
             self.read_elsewhere = True
         return getattr(self._dataset, name)
+
+
+def _named_items(product: Product) -> Iterator[Any]:
+    """The items a product states, collected or never collected."""
+    yield from product.items
+    if product.never_collected is not None:
+        yield from product.never_collected.items
 
 
 def _frozen(value: Any) -> bool:

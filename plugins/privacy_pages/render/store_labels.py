@@ -102,8 +102,8 @@ def store_label_assets(
     dataset: Dataset, settings: Settings, reuse: PageReuse | None = None
 ) -> list[GeneratedAsset]:
     """Each store file of each product that ships to a store (with ``reuse``, a product's files
-    are the last build's when the product is: they are made of it, the catalog and the store
-    tables, which every page's inputs include)."""
+    are the last build's when the product and the catalog items it names are: they are made of
+    them and the store tables, which every page's inputs include)."""
     assets: list[GeneratedAsset] = []
     for product in dataset.products.values():
         if product.store_labels is None:
@@ -113,7 +113,7 @@ def store_label_assets(
         else:
             assets += reuse.part(
                 f"store-labels:{product.id}",
-                reuse.digest(product),
+                reuse.product(product, dataset.catalog),
                 partial(_product_files, product, dataset, settings),
             )
     return assets

@@ -23,6 +23,7 @@ from markdown.extensions.toc import slugify
 from ..load.translations import Language, StaleShows
 from ..markdown_text import MarkdownSafe
 from ..messages import N_, SOURCE_LANGUAGE, current
+from ..model import CatalogItem
 
 #: What the notice says after a text, by what the text is.
 NOTICES: Mapping[StaleShows, str] = {
@@ -39,18 +40,21 @@ class Showing:
     #: The record files with no translation in the language at all.
     untranslated: frozenset[str] = frozenset()
     #: What each product's record and the other records add to ``fallbacks`` (see
-    #: :meth:`shared` and :meth:`of_product`).
+    #: :meth:`shared` and :meth:`of_record`).
     product_fallbacks: Mapping[Path, object] = field(default_factory=dict)
     shared_fallbacks: Mapping[Path, object] = field(default_factory=dict)
 
     def shared(self) -> object:
         """What every page of the language shows in place of translations: the records with
-        none, and the fallbacks of the records that are not products (the catalog...)."""
+        none, and the fallbacks of the records that are neither products nor the catalog (the
+        categories, the comparisons)."""
         return (sorted(self.untranslated), sorted(self.shared_fallbacks.items()))
 
-    def of_product(self, value: object) -> object:
-        """What a product's own page shows in place of its translations (None for anything
-        else than a product)."""
+    def of_record(self, value: object) -> object:
+        """What a page shows in place of the translations of a product (its own page) or a
+        catalog item (the pages that show it); None for anything else."""
+        if isinstance(value, CatalogItem):
+            return (self.fallbacks.get(value.name), self.fallbacks.get(value.description or ""))
         file = getattr(value, "file", None)
         return self.product_fallbacks.get(file) if isinstance(file, Path) else None
 
