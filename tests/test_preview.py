@@ -137,3 +137,46 @@ def test_with_any_one_line_missing_the_preview_renders_every_page(
         assert not [p for p in build.problems.items if p.rule == RULE], number + 1
         # every page but (perhaps) the product whose id line is gone
         assert len(complete - rendered) <= 1, (number + 1, complete - rendered)
+
+
+def test_a_stale_translation_of_a_shared_record_shows_on_the_pages_of_its_language(
+    tmp_path: Path,
+) -> None:
+    """What a translation lacks shows on the pages of its language only, as on a product's
+    page: an English edit to a catalog item makes its French translation stale, and the
+    French shared pages say so, not the English ones (which then need no rebuild)."""
+    site = copy_example_site(tmp_path / "example")
+    translation = site / "content" / "translations" / "fr" / "catalog" / "apps.yml"
+    assert "items[apk-install-source].name:" in translation.read_text("utf-8")
+    edit(site / "content" / "catalog" / "apps.yml", "name: Install source", "name: Source")
+    result = serve_build(site)
+    assert result.ok, result.messages
+    english = preview_banner(result.html("privacy/data-items.md"))
+    french = preview_banner(result.html("fr/privacy/data-items.md"))
+    assert "translation-stale" in french and "apk-install-source" in french
+    assert "translation-stale" not in english
+    compared = preview_banner(result.html("fr/privacy/compare/all-products.md"))
+    assert "translation-stale" in compared
+
+
+def test_a_translation_s_problem_shows_on_no_other_language_s_pages() -> None:
+    from privacy_pages.diagnostics import Diagnostic, Location, Severity
+    from privacy_pages.render.generated import GeneratedPage
+    from privacy_pages.render.problem_banner import preview_banners
+
+    pages = [
+        GeneratedPage(f"{prefix}privacy/data-items.md", "# Items\n", "Items")
+        for prefix in ("", "fr/", "de/")
+    ]
+    stale = Diagnostic(
+        Location("content/translations/fr/catalog/apps.yml", 3, 3),
+        "is stale",
+        "translation-stale",
+        Severity.WARNING,
+    )
+    schema = Diagnostic(Location("content/catalog/apps.yml", 4, 5), "not a category")
+    banners, _ = preview_banners(pages, [stale, schema], [], "privacy")
+    for path, language in (("privacy", None), ("fr/privacy", "fr"), ("de/privacy", "de")):
+        banner = banners[f"{path}/data-items.md"]
+        assert "not a category" in banner, language
+        assert ("is stale" in banner) == (language == "fr"), language

@@ -117,10 +117,30 @@ def preview_banners(
             extra.append(placeholder)
             banners[placeholder.path] = problem_banner(by_file.get(source, []), source)
     others = [p for path, found in by_file.items() if path not in shown for p in found]
-    shared = problem_banner(
-        others, "the shared records (catalog, categories, comparisons)", name_files=True
-    )
+    shared: dict[str | None, str] = {}  # by language, as a product page's
     for page in pages:
         if page.source is None:
-            banners[page.path] = shared
+            language = _language_of(page.path, pages_dir)
+            if language not in shared:
+                found = [p for p in others if _concerns(p, language)]
+                shared[language] = problem_banner(
+                    found, "the shared records (catalog, categories, comparisons)", name_files=True
+                )
+            banners[page.path] = shared[language]
     return {path: text for path, text in banners.items() if text}, extra
+
+
+def _concerns(problem: Diagnostic, language: str | None) -> bool:
+    """Whether a page in ``language`` (None: the records' own) shows a problem of the shared
+    records: what a translation lacks shows on the pages of its language only, as on a
+    product's page (so an English edit that makes a translation stale changes the banners of
+    that language's pages, not of every page)."""
+    if not problem.rule.startswith("translation-"):
+        return True
+    if language is None:
+        return False
+    parts = PurePosixPath(problem.location.path).parts
+    if "translations" not in parts:  # reported at the source record
+        return True
+    at = parts.index("translations")
+    return parts[at + 1 : at + 2] == (language,)
