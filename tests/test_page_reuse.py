@@ -187,11 +187,13 @@ def test_an_edit_to_a_catalog_item_renders_again_only_the_pages_that_show_it(
         assert notices
 
 
+@pytest.mark.parametrize("edited", ["item", "condition"])
 def test_a_stale_translation_shown_as_before_gains_its_notice_on_every_page_that_shows_it(
-    serving: Serving,
+    serving: Serving, edited: str
 ) -> None:
     """With ``stale_translations: previous``, a French page shows the earlier translation of an
-    item whose English text changed: the same text as last build, now with a notice."""
+    item's name or a condition whose English text changed: the same text as last build, now
+    with a notice (on the product's page, the comparisons and the index's row)."""
     config = serving.site / "mkdocs.yml"
     edit(
         config,
@@ -199,7 +201,11 @@ def test_a_stale_translation_shown_as_before_gains_its_notice_on_every_page_that
         "      content_dir: content\n      stale_translations: previous\n",
     )
     first = serving.build()
-    _edit_catalog(serving.site)
+    if edited == "item":
+        _edit_catalog(serving.site)
+    else:
+        product = serving.site / "content" / "products" / "intune.yml"
+        edit(product, "Corporate devices only", "Company-owned devices only")
     after = serving.build()
     assert after == serving.fresh()
     notices = [

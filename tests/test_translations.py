@@ -406,3 +406,37 @@ def test_a_translation_of_no_record_is_reported(tmp_path: Path) -> None:
         1,
     )
     assert "content/products/gone.yml" in found.message
+
+
+def test_the_tables_say_where_a_text_is_not_translated(example: SiteResult) -> None:
+    """The comparisons and the data-item index print names and conditions in raw HTML: there
+    too, every text shown in English on a French page (the example's French is incomplete)
+    is marked as English and followed by the notice, never silently English."""
+    assert example.config is not None
+    site = Path(example.config.config_file_path).parent
+    build = check_site(find_settings(site))
+    fallbacks = build.languages["fr"].fallbacks
+    notice = '</span> <small class="pp-translation-notice">'
+    pages = [example.html("fr/privacy/data-items.md")] + [
+        example.html(f"fr/privacy/compare/{spec['id']}.md")
+        for spec in yaml.safe_load((site / "content/comparisons.yml").read_text("utf-8"))[
+            "comparisons"
+        ]
+    ]
+    checked = 0
+    for text, shown in fallbacks.items():
+        if shown != "source" or "\n" in text:
+            continue
+        escaped = html.escape(" ".join(text.split()), quote=True)
+        for page in pages:
+            for found in re.finditer(re.escape(f">{escaped}<"), page):
+                checked += 1
+                after = page[found.end() - 1 : found.end() + 80]
+                before = page[max(0, found.start() - 16) : found.start() + 1]
+                if after.startswith("</p>"):  # a description, converted: the notice is after it
+                    continue
+                assert before.endswith('<span lang="en">') and after.startswith(notice), (
+                    text,
+                    page[found.start() - 200 : found.end() + 100],
+                )
+    assert checked > 5

@@ -32,7 +32,8 @@ from .paths import (
 )
 from .reuse import PageReuse
 from .store_labels import store_search_terms, store_type_options, store_type_tokens
-from .templates import environment, html_text, render
+from .templates import environment, html_noticed, html_text, render
+from .translated import shown
 
 #: The index's title and description (messages: translated where they are shown).
 INDEX_TITLE = N_("Data item index")
@@ -73,9 +74,16 @@ class IndexRow:
         return listed(self.workloads)
 
 
-@memoized(4096)  # cells are shared, and products list the same workloads for many items
 def listed(texts: tuple[str, ...]) -> MarkdownSafe:
-    """Texts escaped for HTML and separated by semicolons."""
+    """Texts escaped for HTML and separated by semicolons, each with its notice where it is
+    not a current translation."""
+    if not shown().fallbacks:  # the records' own language, or every text translated
+        return _listed(texts)
+    return MarkdownSafe("; ".join(html_noticed(text) for text in texts))
+
+
+@memoized(4096)  # cells are shared, and products list the same workloads for many items
+def _listed(texts: tuple[str, ...]) -> MarkdownSafe:
     return MarkdownSafe("; ".join(html_text(text) for text in texts))
 
 
@@ -220,8 +228,16 @@ class IndexRows:
         # builds' rows apart: an edit to a product changes the rows of the items it changed,
         # not every row of an item the product states.
         reuse = self.reuse
+        fallbacks = shown().fallbacks  # what shows with a notice (in another language)
         fingerprint = (
             reuse.digest(entry.item),
+            tuple(
+                fallbacks.get(text)
+                for row in entry.rows
+                for text in (row.product.name, *row.statement.cell.conditions, *row.workloads)
+            )
+            if fallbacks
+            else (),
             tuple(
                 (
                     row.product.id,

@@ -67,6 +67,11 @@ def html_text(value: object) -> markdown_text.MarkdownSafe:
     return _html_text(str(value))
 
 
+#: :func:`html_text` for an element's content, with the notice after a text that is not a
+#: current translation (in an attribute, no notice can go: use :func:`html_text` there).
+html_noticed = noticed(html_text)
+
+
 @memoized(8192)  # column keys, titles and conditions repeat in every row of a table
 def _html_text(value: str) -> markdown_text.MarkdownSafe:
     text = " ".join(value.split())
@@ -119,6 +124,7 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         indent=markdown_text.indent,
         anchor=_anchor,
         html=html_text,  # (also in attributes, where no notice can go)
+        html_noticed=html_noticed,  # element content in raw HTML (a table's names, conditions)
         html_md=noticed(html_markdown),
         # A retention period (structure): in the page's words, or as written, marked English.
         period=in_page_language(markdown_text.inline, in_source_language(markdown_text.inline)),
