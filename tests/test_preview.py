@@ -142,9 +142,10 @@ def test_with_any_one_line_missing_the_preview_renders_every_page(
 def test_a_stale_translation_of_a_shared_record_shows_on_the_pages_of_its_language(
     tmp_path: Path,
 ) -> None:
-    """What a translation lacks shows on the pages of its language only, as on a product's
-    page: an English edit to a catalog item makes its French translation stale, and the
-    French shared pages say so, not the English ones (which then need no rebuild)."""
+    """What a translation lacks shows on the index of its language only, as on a product's
+    page on that language's page: an English edit to a catalog item makes its French
+    translation stale, and the French data-item index says so; not the English pages, nor
+    the comparisons, which show the notice where they show the item (and need no rebuild)."""
     site = copy_example_site(tmp_path / "example")
     translation = site / "content" / "translations" / "fr" / "catalog" / "apps.yml"
     assert "items[apk-install-source].name:" in translation.read_text("utf-8")
@@ -155,18 +156,20 @@ def test_a_stale_translation_of_a_shared_record_shows_on_the_pages_of_its_langua
     french = preview_banner(result.html("fr/privacy/data-items.md"))
     assert "translation-stale" in french and "apk-install-source" in french
     assert "translation-stale" not in english
-    compared = preview_banner(result.html("fr/privacy/compare/all-products.md"))
-    assert "translation-stale" in compared
+    compared = result.html("fr/privacy/compare/all-products.md")
+    assert "translation-stale" not in preview_banner(compared)
+    assert "pp-translation-notice" in compared
 
 
-def test_a_translation_s_problem_shows_on_no_other_language_s_pages() -> None:
+def test_a_translation_s_problem_shows_on_its_language_s_index_only() -> None:
     from privacy_pages.diagnostics import Diagnostic, Location, Severity
     from privacy_pages.render.generated import GeneratedPage
     from privacy_pages.render.problem_banner import preview_banners
 
     pages = [
-        GeneratedPage(f"{prefix}privacy/data-items.md", "# Items\n", "Items")
+        GeneratedPage(f"{prefix}privacy/{page}.md", "# Items\n", "Items")
         for prefix in ("", "fr/", "de/")
+        for page in ("data-items", "compare/all")
     ]
     stale = Diagnostic(
         Location("content/translations/fr/catalog/apps.yml", 3, 3),
@@ -175,8 +178,11 @@ def test_a_translation_s_problem_shows_on_no_other_language_s_pages() -> None:
         Severity.WARNING,
     )
     schema = Diagnostic(Location("content/catalog/apps.yml", 4, 5), "not a category")
-    banners, _ = preview_banners(pages, [stale, schema], [], "privacy")
+    indexes = {f"{prefix}privacy/data-items.md" for prefix in ("", "fr/", "de/")}
+    banners, _ = preview_banners(pages, [stale, schema], [], "privacy", indexes)
     for path, language in (("privacy", None), ("fr/privacy", "fr"), ("de/privacy", "de")):
         banner = banners[f"{path}/data-items.md"]
         assert "not a category" in banner, language
         assert ("is stale" in banner) == (language == "fr"), language
+        compared = banners[f"{path}/compare/all.md"]
+        assert "not a category" in compared and "is stale" not in compared, language

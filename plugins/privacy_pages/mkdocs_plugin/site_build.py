@@ -7,6 +7,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from ..pipeline import SiteBuild, build_site
+from ..render.paths import data_item_index_path
 from ..render.problem_banner import preview_banners
 from ..settings import Settings
 from .html_blocks import ascii_blocks
@@ -42,8 +43,10 @@ def build_pages(
     banners: dict[str, str] = {}
     if serve is not None:
         unread = build.dataset.unread_products
+        index = data_item_index_path(settings)
+        indexes = {settings.path_in(index, language) for language in settings.all_languages}
         banners, extra = preview_banners(
-            build.pages, build.problems.items, unread, settings.pages_dir
+            build.pages, build.problems.items, unread, settings.pages_dir, indexes
         )
         build.pages += [p for p in extra if files.get_file_from_path(p.path) is None]
     return build, banners

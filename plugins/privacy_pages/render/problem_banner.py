@@ -7,7 +7,7 @@ warnings too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import PurePosixPath
 
 from ..diagnostics import Diagnostic, Severity, display_path
@@ -85,10 +85,15 @@ def preview_banners(
     problems: Sequence[Diagnostic],
     unread: Sequence[str],
     pages_dir: str,
+    index_paths: Collection[str] = (),
 ) -> tuple[dict[str, str], list[GeneratedPage]]:
     """For a preview: the banner of each generated page (by path), and a page for each product
     file nothing could be read from (``unread``). A product page shows the problems of its
-    file; the other generated pages show those of the files no product page shows."""
+    file; the other generated pages show those of the files no product page shows, except
+    what a translation of those files lacks: that shows on the data-item index of its
+    language (``index_paths``: the index's path in each language), the page of every catalog
+    item and category. (The comparisons show a stale text's notice where they show the text;
+    a banner there would make an English edit rebuild every comparison of every language.)"""
     by_file: dict[str, list[Diagnostic]] = {}
     for problem in problems:
         by_file.setdefault(problem.location.path, []).append(problem)
@@ -117,27 +122,26 @@ def preview_banners(
             extra.append(placeholder)
             banners[placeholder.path] = problem_banner(by_file.get(source, []), source)
     others = [p for path, found in by_file.items() if path not in shown for p in found]
-    shared: dict[str | None, str] = {}  # by language, as a product page's
+    shared: dict[tuple[str | None, bool], str] = {}  # by language, as a product page's
     for page in pages:
         if page.source is None:
-            language = _language_of(page.path, pages_dir)
-            if language not in shared:
-                found = [p for p in others if _concerns(p, language)]
-                shared[language] = problem_banner(
+            key = (_language_of(page.path, pages_dir), page.path in index_paths)
+            if key not in shared:
+                found = [p for p in others if _concerns(p, *key)]
+                shared[key] = problem_banner(
                     found, "the shared records (catalog, categories, comparisons)", name_files=True
                 )
-            banners[page.path] = shared[language]
+            banners[page.path] = shared[key]
     return {path: text for path, text in banners.items() if text}, extra
 
 
-def _concerns(problem: Diagnostic, language: str | None) -> bool:
+def _concerns(problem: Diagnostic, language: str | None, index: bool) -> bool:
     """Whether a page in ``language`` (None: the records' own) shows a problem of the shared
-    records: what a translation lacks shows on the pages of its language only, as on a
-    product's page (so an English edit that makes a translation stale changes the banners of
-    that language's pages, not of every page)."""
+    records: what a translation lacks shows on the index of its language only, as on a
+    product's page on that language's page."""
     if not problem.rule.startswith("translation-"):
         return True
-    if language is None:
+    if language is None or not index:
         return False
     parts = PurePosixPath(problem.location.path).parts
     if "translations" not in parts:  # reported at the source record
