@@ -111,3 +111,78 @@ def test_an_unreadable_catalog_file_is_reported_for_every_product_that_needs_it(
     same_as_from_scratch(content, cache)
     _, problems = loaded(content, cache)
     assert any("depends on" in problem and ANDROID in problem for problem in problems)
+
+
+def _naming(dataset: Dataset, item_id: str) -> set[str]:
+    """The products that name a catalog item."""
+    return {
+        pid
+        for pid, product in dataset.products.items()
+        if any(
+            item.catalog and item.id == item_id
+            for item in (
+                *product.items,
+                *(product.never_collected.items if product.never_collected else ()),
+            )
+        )
+    }
+
+
+def test_an_edit_to_a_catalog_item_links_again_only_the_products_that_name_it(
+    content: Path,
+) -> None:
+    cache = ContentCache()
+    before, _ = loaded(content, cache)
+    edit(content / "catalog" / "apps.yml", "name: Install source", "name: Source of the app")
+    after = same_as_from_scratch(content, cache)
+    naming = _naming(after, "apk-install-source")
+    assert naming and naming != set(after.products)
+    for pid, product in after.products.items():
+        assert (product is before.products[pid]) == (pid not in naming), pid
+    assert any(
+        item.name == "Source of the app"
+        for pid in naming
+        for item in after.products[pid].items
+        if item.id == "apk-install-source"
+    )
+
+
+def test_a_catalog_item_added_links_every_product_again(content: Path) -> None:
+    """An id that was unknown may now be known: a product that refers to it links to it."""
+    cache = ContentCache()
+    edit(content / IOS, "ref: ", "ref: app-store-region\n          # was: ")
+    _, first = loaded(content, cache)
+    assert any("app-store-region" in problem and IOS in problem for problem in first)
+    edit(
+        content / "catalog" / "apps.yml",
+        "items:\n",
+        "items:\n  - id: app-store-region\n    name: App Store region\n    category: app-info\n",
+    )
+    after = same_as_from_scratch(content, cache)
+    _, problems = loaded(content, cache)
+    assert not any("app-store-region" in problem for problem in problems), problems
+    assert "app-store-region" in {item.id for item in after.products["defender-endpoint-ios"].items}
+
+
+def test_a_translated_product_is_linked_again_only_when_it_names_an_edited_item(
+    content: Path,
+) -> None:
+    """In each language too: the French catalog's edited item relinks the French products
+    that name it; an English edit to an item makes its French translation stale there."""
+    from privacy_pages.pipeline import check_site
+    from privacy_pages.settings import find_settings
+
+    settings = find_settings(content.parent)
+    cache = ContentCache()
+    before = check_site(settings, cache).languages["fr"].dataset
+    translation = content / "translations" / "fr" / "catalog" / "apps.yml"
+    edit(translation, "text: Source d'installation", "text: Origine de l'installation")
+    again = check_site(settings, cache)
+    fresh = check_site(settings)
+    after = again.languages["fr"].dataset
+    assert after.products == fresh.languages["fr"].dataset.products
+    assert sorted(map(str, again.problems.items)) == sorted(map(str, fresh.problems.items))
+    naming = _naming(after, "apk-install-source")
+    assert naming and naming != set(after.products)
+    for pid, product in after.products.items():
+        assert (product is before.products[pid]) == (pid not in naming), pid

@@ -135,26 +135,33 @@ class Relinking:
     def __init__(self, cache: ContentCache, builder: DatasetBuilder) -> None:
         self.cache = cache
         self.builder = builder
-        #: Whether a record products refer to (stores, categories, the catalog) changed.
+        #: Whether a record products refer to (stores, categories, the catalog's files and
+        #: ids) changed: then every product is linked again.
         self.changed = (builder.rules, builder.max_text) != cache.linked.get((_SOURCE, ""))
         cache.linked[(_SOURCE, "")] = (builder.rules, builder.max_text)
         #: The records products may refer to, until the first product (None after it).
         self._referred: list[str] | None = []
+        #: The catalog items that changed, when only items changed (see :func:`catalog_edits`).
+        self.items: CatalogEdits = _NO_EDITS
 
     def link(self, record: RecordFile) -> Product | None:
         builder, linked = self.builder, self.cache.linked
         key = (_SOURCE, record.display)
         kept = linked.get(key)
         same = isinstance(kept, LinkedRecord) and kept.data is record.data
-        if record.kind in ("stores", "categories", "catalog") and self._referred is not None:
+        if record.kind in ("stores", "categories") and self._referred is not None:
             self._referred.append(record.display)
             self.changed = self.changed or not same
+        elif record.kind == "catalog" and self._referred is not None:
+            self._referred.append(record.display)  # (its items are compared below)
         elif record.kind == "product" and self._referred is not None:
             # The first product: every record it may refer to is linked (a file gone too).
             referred = tuple(self._referred)
             self.changed = self.changed or referred != linked.get((_SOURCE, "referred"))
             linked[(_SOURCE, "referred")] = referred
             self._referred = None
+            self.items = catalog_edits(linked, _SOURCE, builder)
+            self.changed = self.changed or self.items is None
         if (
             same
             and record.kind == "product"
@@ -163,6 +170,7 @@ class Relinking:
             and isinstance(kept, LinkedRecord)
             and kept.product is not None
             and kept.product.id not in builder.dataset.products  # (else: a duplicate id now)
+            and not names_any(kept.product, self.items)
         ):
             builder.problems.extend(kept.problems)
             builder.dataset.products[kept.product.id] = kept.product
@@ -171,6 +179,37 @@ class Relinking:
         made = link_record(builder, record)
         linked[key] = LinkedRecord(record.data, tuple(builder.problems.items[start:]), made)
         return made
+
+
+#: The ids of the catalog items that changed since the last rebuild; None when the catalog's
+#: ids (or those left out of it) changed, which every product may read.
+CatalogEdits = frozenset[str] | None
+_NO_EDITS: frozenset[str] = frozenset()
+
+
+def catalog_edits(linked: dict[Any, Any], language: str, builder: DatasetBuilder) -> CatalogEdits:
+    """What changed in the catalog since the last rebuild in ``language`` (its catalog, as
+    linked so far: every catalog file is linked before the first product), and keep this
+    rebuild's for the next. A product that names none of the changed items links to the same
+    items as last rebuild: only its references' ids (which are the same) and the items it
+    names are read when it is linked."""
+    catalog = builder.dataset.catalog
+    now = (tuple(catalog), frozenset(builder.left_out.get("catalog", ())), dict(catalog))
+    last = linked.get((language, "catalog items"))
+    linked[(language, "catalog items")] = now
+    if last is None or last[:2] != now[:2]:
+        return None
+    return frozenset(item_id for item_id, item in catalog.items() if last[2][item_id] != item)
+
+
+def names_any(product: Product, items: CatalogEdits) -> bool:
+    """Whether ``product`` names one of the catalog ``items`` (True when None: not known)."""
+    if items is None:
+        return True
+    if not items:
+        return False
+    named = [*product.items, *(product.never_collected.items if product.never_collected else ())]
+    return any(item.catalog and item.id in items for item in named)
 
 
 def link_record(builder: DatasetBuilder, record: RecordFile) -> Product | None:

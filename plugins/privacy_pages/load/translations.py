@@ -31,7 +31,7 @@ from typing import Any, Literal
 from ..diagnostics import Diagnostic, Diagnostics, Location, Severity, display_path
 from ..model import Dataset
 from .builder import DatasetBuilder
-from .content import link_record
+from .content import CatalogEdits, catalog_edits, link_record, names_any
 from .metadata import MetadataRules
 from .record_files import ContentCache, RecordFile
 from .text_fields import METADATA_TEXT, STRUCTURE_KEYS, fingerprint, replace_texts, text_fields
@@ -199,6 +199,9 @@ class TranslationRun:
         self._records: set[str] = set()
         #: The languages in which a record products refer to changed since the last rebuild.
         self._changed: set[str] = set()
+        #: By language, the catalog items changed since the last rebuild (see
+        #: :func:`~.content.catalog_edits`), worked out at its first product.
+        self._items: dict[str, CatalogEdits] = {}
         #: The current translations of each language, as text (see :meth:`finish`).
         self._translated: dict[str, set[str]] = {}
         for language in dict.fromkeys(languages):
@@ -263,13 +266,20 @@ class TranslationRun:
             return None
         kept: Linked | None = self.cache.linked.get((language, relative))
         same = kept is not None and all(map(_same, kept.inputs, inputs))
+        if kind == "catalog":  # its items are compared at the first product
+            return None
         if kind != "product":  # what products refer to: a change relinks every product
             if not same:
                 self._changed.add(language)
             return None
+        if language not in self._items:  # the first product: the whole catalog is linked
+            self._items[language] = catalog_edits(
+                self.cache.linked, language, self._builders[language]
+            )
+        items = self._items[language]
         if not same or language in self._changed or kept is None or kept.product is None:
             return None
-        return kept
+        return None if names_any(kept.product, items) else kept
 
     def _apply(self, language: str, effects: Effects, record: RecordFile) -> None:
         state = self.languages[language]

@@ -231,10 +231,11 @@ class IndexRows:
         fallbacks = shown().fallbacks  # what shows with a notice (in another language)
         fingerprint = (
             reuse.digest(entry.item),
-            tuple(
-                fallbacks.get(text)
+            tuple(  # (the texts with a notice only: others' notices leave the row as it was)
+                (text, fallbacks[text])
                 for row in entry.rows
                 for text in (row.product.name, *row.statement.cell.conditions, *row.workloads)
+                if text in fallbacks
             )
             if fallbacks
             else (),
