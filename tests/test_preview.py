@@ -178,11 +178,24 @@ def test_a_translation_s_problem_shows_on_its_language_s_index_only() -> None:
         Severity.WARNING,
     )
     schema = Diagnostic(Location("content/catalog/apps.yml", 4, 5), "not a category")
+    missing = Diagnostic(  # reported at the source record, naming the language
+        Location("content/catalog/apps.yml", 9, 5),
+        "has no translation into 'fr' in content/translations/fr/catalog/apps.yml",
+        "translation-missing",
+        Severity.INFO,
+    )
     indexes = {f"{prefix}privacy/data-items.md" for prefix in ("", "fr/", "de/")}
-    banners, _ = preview_banners(pages, [stale, schema], [], "privacy", indexes)
+    banners, _ = preview_banners(pages, [stale, schema, missing], [], "privacy", indexes)
     for path, language in (("privacy", None), ("fr/privacy", "fr"), ("de/privacy", "de")):
         banner = banners[f"{path}/data-items.md"]
         assert "not a category" in banner, language
         assert ("is stale" in banner) == (language == "fr"), language
+        assert ("no translation into" in banner) == (language == "fr"), language
         compared = banners[f"{path}/compare/all.md"]
         assert "not a category" in compared and "is stale" not in compared, language
+    # A site whose own language is French (theme.language: fr): its root pages are French.
+    root = pages[:2]
+    banners, _ = preview_banners(
+        root, [stale], [], "privacy", {"privacy/data-items.md"}, lambda path: "fr"
+    )
+    assert "is stale" in banners["privacy/data-items.md"]

@@ -46,7 +46,12 @@ def build_pages(
         index = data_item_index_path(settings)
         indexes = {settings.path_in(index, language) for language in settings.all_languages}
         banners, extra = preview_banners(
-            build.pages, build.problems.items, unread, settings.pages_dir, indexes
+            build.pages,
+            build.problems.items,
+            unread,
+            settings.pages_dir,
+            indexes,
+            settings.page_language,
         )
         build.pages += [p for p in extra if files.get_file_from_path(p.path) is None]
     return build, banners

@@ -7,11 +7,12 @@ warnings too.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import PurePosixPath
 
 from ..diagnostics import Diagnostic, Severity, display_path
 from ..markdown_text import inline
+from ..messages import SOURCE_LANGUAGE
 from .front_matter import page_front_matter
 from .generated import GeneratedPage
 
@@ -86,6 +87,7 @@ def preview_banners(
     unread: Sequence[str],
     pages_dir: str,
     index_paths: Collection[str] = (),
+    page_language: Callable[[str], str] | None = None,
 ) -> tuple[dict[str, str], list[GeneratedPage]]:
     """For a preview: the banner of each generated page (by path), and a page for each product
     file nothing could be read from (``unread``). A product page shows the problems of its
@@ -93,7 +95,16 @@ def preview_banners(
     what a translation of those files lacks: that shows on the data-item index of its
     language (``index_paths``: the index's path in each language), the page of every catalog
     item and category. (The comparisons show a stale text's notice where they show the text;
-    a banner there would make an English edit rebuild every comparison of every language.)"""
+    a banner there would make an English edit rebuild every comparison of every language.)
+    ``page_language`` tells a page's language from its path (without it: the folder a page
+    is in, none for the records' own language)."""
+
+    def language_of(path: str) -> str | None:
+        if page_language is None:
+            return _language_of(path, pages_dir)
+        language = page_language(path)
+        return None if language == SOURCE_LANGUAGE else language
+
     by_file: dict[str, list[Diagnostic]] = {}
     for problem in problems:
         by_file.setdefault(problem.location.path, []).append(problem)
@@ -104,7 +115,7 @@ def preview_banners(
             source = display_path(page.source)
             shown.add(source)
             found = by_file.get(source, [])
-            language = _language_of(page.path, pages_dir)
+            language = language_of(page.path)
             if language is None:  # what a translation lacks shows on the translated page
                 found = [p for p in found if not p.rule.startswith("translation-")]
             elif page.product_id:  # its translation's problems too
@@ -125,7 +136,7 @@ def preview_banners(
     shared: dict[tuple[str | None, bool], str] = {}  # by language, as a product page's
     for page in pages:
         if page.source is None:
-            key = (_language_of(page.path, pages_dir), page.path in index_paths)
+            key = (language_of(page.path), page.path in index_paths)
             if key not in shared:
                 found = [p for p in others if _concerns(p, *key)]
                 shared[key] = problem_banner(
@@ -144,7 +155,7 @@ def _concerns(problem: Diagnostic, language: str | None, index: bool) -> bool:
     if language is None or not index:
         return False
     parts = PurePosixPath(problem.location.path).parts
-    if "translations" not in parts:  # reported at the source record
-        return True
+    if "translations" not in parts:  # reported at the source record, naming its language
+        return f"into {language!r}" in problem.message
     at = parts.index("translations")
     return parts[at + 1 : at + 2] == (language,)
