@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import copy_example_site
 from privacy_pages.load.content import load_content
 from privacy_pages.load.record_files import ContentCache
@@ -186,3 +187,38 @@ def test_a_translated_product_is_linked_again_only_when_it_names_an_edited_item(
     assert naming and naming != set(after.products)
     for pid, product in after.products.items():
         assert (product is before.products[pid]) == (pid not in naming), pid
+
+
+def test_a_store_table_edit_links_every_translated_product_again(content: Path) -> None:
+    """A product's store answers are read against the store tables, in every language."""
+    from privacy_pages.pipeline import check_site
+    from privacy_pages.settings import find_settings
+
+    purpose = {
+        "label": "Crash reporting",
+        "google_play": "PSL_ANALYTICS",
+        "apple": "NSPrivacyCollectedDataTypePurposeAnalytics",
+    }
+    stores = content / "stores.yml"
+    stores.write_text(yaml.safe_dump({"purposes": {"crash-reporting": purpose}}), "utf-8")
+    edit(
+        content / ANDROID, "purposes: [app-functionality, security]", "purposes: [crash-reporting]"
+    )
+    settings = find_settings(content.parent)
+    cache = ContentCache()
+    first = check_site(settings, cache)
+    assert not first.problems.errors, [str(problem) for problem in first.problems.errors]
+    renamed = {"purposes": {"crash-logs": purpose}}  # the purpose is gone, another one is new
+    stores.write_text(yaml.safe_dump(renamed), "utf-8")
+    again, fresh = check_site(settings, cache), check_site(settings)
+    assert sorted(map(str, again.problems.items)) == sorted(map(str, fresh.problems.items))
+    for language in fresh.languages:
+        products = again.languages[language].dataset.products
+        assert products == fresh.languages[language].dataset.products, language
+    stores.write_text(yaml.safe_dump({"purposes": {"crash-reporting": purpose}}), "utf-8")
+    check_site(settings, cache)
+    stores.unlink()  # no site tables at all: the packaged ones, without the purpose
+    again, fresh = check_site(settings, cache), check_site(settings)
+    for language in fresh.languages:
+        products = again.languages[language].dataset.products
+        assert products == fresh.languages[language].dataset.products, language

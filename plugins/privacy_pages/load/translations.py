@@ -202,6 +202,8 @@ class TranslationRun:
         #: By language, the catalog items changed since the last rebuild (see
         #: :func:`~.content.catalog_edits`), worked out at its first product.
         self._items: dict[str, CatalogEdits] = {}
+        #: The records products may refer to (stores, categories, the catalog), as linked.
+        self._referred: list[str] = []
         #: The current translations of each language, as text (see :meth:`finish`).
         self._translated: dict[str, set[str]] = {}
         for language in dict.fromkeys(languages):
@@ -230,9 +232,16 @@ class TranslationRun:
         """A source record just linked: link it in every language, its texts translated."""
         relative = self._relative(record.path)
         self._records.add(relative)
+        if record.kind in ("stores", "categories", "catalog"):
+            self._referred.append(relative)
         fields: list[tuple[str, str, Location]] | None = None  # the same in every language
         for language, builder in self._builders.items():
-            if record.kind not in TRANSLATED_KINDS:
+            if record.kind not in TRANSLATED_KINDS:  # the store tables: linked as they are
+                if self.cache is not None:
+                    kept_data = self.cache.linked.get((language, relative))
+                    if kept_data is not record.data:
+                        self._changed.add(language)
+                    self.cache.linked[(language, relative)] = record.data
                 link_record(builder, record)
                 continue
             path = self._files[language].get(relative)
@@ -276,6 +285,10 @@ class TranslationRun:
             self._items[language] = catalog_edits(
                 self.cache.linked, language, self._builders[language]
             )
+            referred = tuple(self._referred)  # (a file of them gone, too)
+            if referred != self.cache.linked.get((language, "referred")):
+                self._changed.add(language)
+            self.cache.linked[(language, "referred")] = referred
         items = self._items[language]
         if not same or language in self._changed or kept is None or kept.product is None:
             return None
