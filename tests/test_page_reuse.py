@@ -555,3 +555,37 @@ def test_an_edit_to_a_catalog_item_computes_only_the_tables_that_show_it(
     languages = len(settings_of(serving.site).all_languages)
     assert sorted(made) == sorted([*tables] * languages)
     assert after == serving.fresh()
+
+
+def test_a_kept_page_shows_the_notices_of_every_text_it_shows() -> None:
+    """In another language, a page shows a notice after any text that is not a current
+    translation, whichever record the text comes from: a kept page is compared with the
+    notices of the texts it looked up, not only with its own records."""
+    from privacy_pages.load.translations import Language
+    from privacy_pages.markdown_text import inline
+    from privacy_pages.model import Dataset
+    from privacy_pages.render.translated import noticed, showing
+
+    text = noticed(inline)
+    reuse = PageReuse()
+    renders: list[str] = []
+
+    def build(fallbacks: dict[str, Any]) -> tuple[str, str]:
+        language = Language("fr", Dataset(), fallbacks=fallbacks)
+        with showing(language):
+            reuse.start(Dataset(), "the same inputs", templates_dir=None)
+
+            def page(name: str, shown: str) -> Callable[[], tuple[str, bool]]:
+                return lambda: (renders.append(name), (f"{text(shown)}", True))[1]
+
+            return (
+                reuse.page("imei", "its own record", page("imei", "IMEI")),
+                reuse.page("other", "its own record", page("other", "Serial number")),
+            )
+
+    first = build({})
+    assert first == ("IMEI", "Serial number") and renders == ["imei", "other"]
+    marked = build({"IMEI": "source"})  # another record's IMEI is now untranslated
+    assert "pp-translation-notice" in marked[0] and marked[1] == "Serial number"
+    assert renders == ["imei", "other", "imei"]  # the other page is kept
+    assert build({}) == first and renders[-1] == "imei"

@@ -228,17 +228,10 @@ class IndexRows:
         # builds' rows apart: an edit to a product changes the rows of the items it changed,
         # not every row of an item the product states.
         reuse = self.reuse
-        fallbacks = shown().fallbacks  # what shows with a notice (in another language)
+        # (In another language, the notices of the texts a row shows are compared too: see
+        # PageReuse.part.)
         fingerprint = (
             reuse.digest(entry.item),
-            tuple(  # (the texts with a notice only: others' notices leave the row as it was)
-                (text, fallbacks[text])
-                for row in entry.rows
-                for text in (row.product.name, *row.statement.cell.conditions, *row.workloads)
-                if text in fallbacks
-            )
-            if fallbacks
-            else (),
             tuple(
                 (
                     row.product.id,

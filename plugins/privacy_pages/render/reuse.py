@@ -17,6 +17,10 @@ time (compared by value, in order, never by file times):
 - for a version of a statement, or a comparison of two versions: the release history (which
   every page has) and, for a comparison, the product's current name.
 
+In another language, a page shows a notice after any text that is not a current translation,
+whichever record the text comes from: a page (or a part of one) is also compared with what each
+text it looked up for a notice shows now (see ``translated.texts_noticed``).
+
 An edit to a catalog item thus renders again the pages that show it, not every page. A site
 template may reach other records through ``dataset``: a product page whose template reads
 ``dataset.products`` or ``dataset.catalog`` (or any other part not listed above) is never
@@ -38,6 +42,7 @@ from ..compare.collection import statements_of
 from ..memo import SameObjects
 from ..model import Dataset, Product
 from .templates import default_templates_dir
+from .translated import Notices, notices_as_before, notices_of, texts_noticed
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -86,6 +91,8 @@ class PageReuse:
     #: The comparison tables of this build and the last, by their spec (see :meth:`comparison`).
     _tables: dict[str, tuple[bytes, Any]] = field(default_factory=dict)
     _kept_tables: dict[str, tuple[bytes, Any]] = field(default_factory=dict)
+    #: By key: the texts each kept page looked up for a notice, and what they showed then.
+    _notices: dict[str, Notices] = field(default_factory=dict)
 
     def for_language(self, language: str) -> PageReuse:
         """The last build's pages in another language than the site's."""
@@ -185,6 +192,7 @@ class PageReuse:
         self._kept_tables, self._tables = self._tables, {}
         if not self.same_shared:
             self.pages.clear()
+            self._notices.clear()
             self._by_identity.clear()
             self._kept_tables.clear()
         for kept in self._by_identity.values():
@@ -200,13 +208,15 @@ class PageReuse:
         ``fingerprint`` is the last build's, else ``render()`` (which also says whether it may
         be kept)."""
         kept = self.pages.get(key)
-        if kept is not None and self.same_shared and kept[0] == fingerprint:
+        if kept is not None and self._as_before(key, kept, fingerprint):
             self.reused += 1
             return cast(T, kept[1])
         self.rendered += 1
-        page, keep = render()
+        with texts_noticed() as looked:
+            page, keep = render()
         if keep:
             self.pages[key] = (fingerprint, page)
+            self._notices[key] = notices_of(looked)
         else:
             self.pages.pop(key, None)
         return page
@@ -215,13 +225,25 @@ class PageReuse:
         """A part of a page that is always rendered (a row of the index): last build's if its
         inputs' ``fingerprint`` is the last build's, else ``render()``. Not counted as a page."""
         kept = self.pages.get(key)
-        if kept is not None and self.same_shared and kept[0] == fingerprint:
+        if kept is not None and self._as_before(key, kept, fingerprint):
             self.parts_reused += 1
             return cast(T, kept[1])
         self.parts_rendered += 1
-        part = render()
+        with texts_noticed() as looked:
+            part = render()
         self.pages[key] = (fingerprint, part)
+        self._notices[key] = notices_of(looked)
         return part
+
+    def _as_before(self, key: str, kept: tuple[Any, Any], fingerprint: Any) -> bool:
+        """Whether the kept page (or part) for ``key`` is made from the same inputs, and
+        the texts it showed get the same notices (in another language: a text of any record
+        may be shown with one)."""
+        return (
+            self.same_shared
+            and kept[0] == fingerprint
+            and notices_as_before(self._notices.get(key, ()))
+        )
 
 
 class DatasetView:

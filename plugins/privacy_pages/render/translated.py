@@ -23,7 +23,6 @@ from markdown.extensions.toc import slugify
 from ..load.translations import Language, StaleShows
 from ..markdown_text import MarkdownSafe
 from ..messages import N_, SOURCE_LANGUAGE, current
-from ..model import CatalogItem
 
 #: What the notice says after a text, by what the text is.
 NOTICES: Mapping[StaleShows, str] = {
@@ -43,6 +42,8 @@ class Showing:
     #: :meth:`shared` and :meth:`of_record`).
     product_fallbacks: Mapping[Path, object] = field(default_factory=dict)
     shared_fallbacks: Mapping[Path, object] = field(default_factory=dict)
+    #: Whether the page is in another language than the records' (a text may get a notice).
+    translated: bool = False
 
     def shared(self) -> object:
         """What every page of the language shows in place of translations: the records with
@@ -51,10 +52,9 @@ class Showing:
         return (sorted(self.untranslated), sorted(self.shared_fallbacks.items()))
 
     def of_record(self, value: object) -> object:
-        """What a page shows in place of the translations of a product (its own page) or a
-        catalog item (the pages that show it); None for anything else."""
-        if isinstance(value, CatalogItem):
-            return (self.fallbacks.get(value.name), self.fallbacks.get(value.description or ""))
+        """What a product's own page shows in place of its translations (None for anything
+        else than a product). (The notices of every text a page shows are compared too: see
+        :func:`texts_noticed`.)"""
         file = getattr(value, "file", None)
         return self.product_fallbacks.get(file) if isinstance(file, Path) else None
 
@@ -73,6 +73,7 @@ def showing(language: Language | None) -> Iterator[None]:
             frozenset(language.untranslated),
             language.product_fallbacks,
             language.shared_fallbacks,
+            translated=True,
         )
     token = _showing.set(view)
     try:
@@ -92,11 +93,62 @@ def untranslated(record: str) -> bool:
     return record in _showing.get().untranslated
 
 
+#: The texts looked up for a notice while rendering a page (or a part of one) that
+#: :func:`texts_noticed` records; None when none is.
+_looked_up: ContextVar[set[str] | None] = ContextVar("privacy_pages_looked_up", default=None)
+
+#: What a page's notices were made from: each text it looked up, with what it was then.
+Notices = tuple[tuple[str, StaleShows | None], ...]
+
+
+@contextmanager
+def texts_noticed() -> Iterator[set[str] | None]:
+    """Record the texts the content filters look up for a notice while rendering a page in
+    another language (None in the records' own, where none gets one). A page shows a notice
+    after any text that is not a current translation, whichever record it comes from: what
+    it looked up is what its notices depend on (see :func:`notices_of`)."""
+    if not _showing.get().translated:
+        yield None
+        return
+    outer = _looked_up.get()
+    looked: set[str] = set()
+    token = _looked_up.set(looked)
+    try:
+        yield looked
+    finally:
+        _looked_up.reset(token)
+        if outer is not None:  # a part rendered for a page records for the page too
+            outer.update(looked)
+
+
+def notices_of(texts: set[str] | None) -> Notices:
+    """What each of ``texts`` shows in place of a translation now (see :func:`texts_noticed`)."""
+    if not texts:
+        return ()
+    fallbacks = _showing.get().fallbacks
+    return tuple((text, fallbacks.get(text)) for text in texts)
+
+
+def notices_as_before(notices: Notices) -> bool:
+    """Whether the texts of a page rendered before show as they did then; a page reused
+    records its texts for the page it is part of, as rendering it would."""
+    fallbacks = _showing.get().fallbacks
+    if any(fallbacks.get(text) != shown for text, shown in notices):
+        return False
+    outer = _looked_up.get()
+    if outer is not None:
+        outer.update(text for text, _ in notices)
+    return True
+
+
 def noticed(convert: Callable[[object], MarkdownSafe]) -> Callable[[object], MarkdownSafe]:
     """A content filter that adds the notice after a text that is not a current translation."""
 
     def convert_noticed(value: object) -> MarkdownSafe:
         converted = convert(value)
+        looked = _looked_up.get()
+        if looked is not None and isinstance(value, str):
+            looked.add(value)
         fallbacks = _showing.get().fallbacks
         shown = fallbacks.get(value) if fallbacks and isinstance(value, str) else None
         if shown is None:
