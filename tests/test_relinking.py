@@ -222,3 +222,29 @@ def test_a_store_table_edit_links_every_translated_product_again(content: Path) 
     for language in fresh.languages:
         products = again.languages[language].dataset.products
         assert products == fresh.languages[language].dataset.products, language
+
+
+def test_a_product_file_gone_for_a_rebuild_comes_back_as_it_is_now(
+    content: Path, tmp_path: Path
+) -> None:
+    """A product file moved away and back (its time and size as before): what it names may
+    have changed meanwhile, so it is linked again, in every language."""
+    from privacy_pages.pipeline import check_site
+    from privacy_pages.settings import find_settings
+
+    settings = find_settings(content.parent)
+    cache = ContentCache()
+    check_site(settings, cache)
+    aside = tmp_path / "aside.yml"
+    (content / ANDROID).rename(aside)
+    check_site(settings, cache)
+    edit(content / "catalog" / "apps.yml", "name: Install source", "name: Source of the app")
+    translation = content / "translations" / "fr" / "catalog" / "apps.yml"
+    edit(translation, "text: Source d'installation", "text: Origine de l'installation")
+    check_site(settings, cache)
+    aside.rename(content / ANDROID)
+    again, fresh = check_site(settings, cache), check_site(settings)
+    assert again.dataset.products == fresh.dataset.products
+    for language in fresh.languages:
+        products = again.languages[language].dataset.products
+        assert products == fresh.languages[language].dataset.products, language

@@ -102,6 +102,8 @@ def load_content(
                     records[display] = read.data
     with times.phase("validate"):
         builder.report_dependencies()
+        if relinking is not None:
+            relinking.forget_others()
     dataset = builder.dataset
     dataset.files = tuple(display for _, display, _ in found)
     dataset.unread_products = tuple(builder.unreadable.get("product", ()))
@@ -143,9 +145,24 @@ class Relinking:
         self._referred: list[str] | None = []
         #: The catalog items that changed, when only items changed (see :func:`catalog_edits`).
         self.items: CatalogEdits = _NO_EDITS
+        #: The records linked this rebuild.
+        self.seen: set[str] = set()
+
+    def forget_others(self) -> None:
+        """Forget the records this rebuild did not link: one back at the next is linked
+        anew (what it refers to may have changed meanwhile)."""
+        linked = self.cache.linked
+        gone = [
+            key
+            for key, value in linked.items()
+            if key[0] == _SOURCE and isinstance(value, LinkedRecord) and key[1] not in self.seen
+        ]
+        for key in gone:
+            del linked[key]
 
     def link(self, record: RecordFile) -> Product | None:
         builder, linked = self.builder, self.cache.linked
+        self.seen.add(record.display)
         key = (_SOURCE, record.display)
         kept = linked.get(key)
         same = isinstance(kept, LinkedRecord) and kept.data is record.data

@@ -238,10 +238,14 @@ class TranslationRun:
         for language, builder in self._builders.items():
             if record.kind not in TRANSLATED_KINDS:  # the store tables: linked as they are
                 if self.cache is not None:
-                    kept_data = self.cache.linked.get((language, relative))
-                    if kept_data is not record.data:
+                    kept_tables = self.cache.linked.get((language, relative))
+                    if not isinstance(kept_tables, Linked) or kept_tables.inputs[0] is not (
+                        record.data
+                    ):
                         self._changed.add(language)
-                    self.cache.linked[(language, relative)] = record.data
+                    self.cache.linked[(language, relative)] = Linked(
+                        (record.data,), Effects(), None
+                    )
                 link_record(builder, record)
                 continue
             path = self._files[language].get(relative)
@@ -481,6 +485,11 @@ class TranslationRun:
     def finish(self, source: Dataset) -> Diagnostics:
         """Complete each language's model from the source's, and report translation files
         that translate no record."""
+        if self.cache is not None:  # a record back after a rebuild without it is linked anew
+            linked = self.cache.linked
+            for key in [key for key, value in linked.items() if isinstance(value, Linked)]:
+                if key[0] in self.languages and key[1] not in self._records:
+                    del linked[key]
         for language, state in self.languages.items():
             # A text that is also a current translation (a product's name, the same in both
             # languages) is not marked: a page cannot tell the two apart where it shows it.
