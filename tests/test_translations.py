@@ -429,7 +429,9 @@ def test_the_tables_say_where_a_text_is_not_translated(example: SiteResult) -> N
             continue
         escaped = html.escape(" ".join(text.split()), quote=True)
         for page in pages:
-            for found in re.finditer(re.escape(f">{escaped}<"), page):
+            # As an element's content, or quoted in a message (", as “X”" in the index).
+            shown = rf"(?:>|« ){re.escape(escaped)}(?:<| »)"
+            for found in re.finditer(shown, page):
                 checked += 1
                 after = page[found.end() - 1 : found.end() + 80]
                 before = page[max(0, found.start() - 16) : found.start() + 1]
