@@ -255,12 +255,13 @@ def test_an_edit_to_an_item_s_store_data_type_changes_the_store_files_that_show_
     assert any(again[path] != first[path] for path in again if "store" in path), sorted(again)
 
 
-def _override_template(site: Path) -> None:
+def _override_template(site: Path, extra: str = "\nA sentence every page gains.\n") -> None:
+    """A site template for product pages: the packaged one with ``extra`` at its end."""
     templates = site / "templates"
     templates.mkdir(exist_ok=True)
     packaged = Path(__file__).resolve().parents[1] / "templates" / "product.md.j2"
     text = packaged.read_text("utf-8")
-    (templates / "product.md.j2").write_text(text + "\nA sentence every page gains.\n", "utf-8")
+    (templates / "product.md.j2").write_text(text + extra, "utf-8")
     config = site / "mkdocs.yml"
     config_text = config.read_text("utf-8")
     if "templates_dir:" not in config_text:
@@ -274,22 +275,10 @@ def _override_template(site: Path) -> None:
 
 def test_a_page_whose_template_reads_other_products_is_never_reused(serving: Serving) -> None:
     """A site template may list the other products: such a page changes when they do."""
-    templates = serving.site / "templates"
-    templates.mkdir(exist_ok=True)
-    packaged = Path(__file__).resolve().parents[1] / "templates" / "product.md.j2"
-    (templates / "product.md.j2").write_text(
-        packaged.read_text("utf-8")
-        + "\nOther products: {% for other in dataset.products.values() %}{{ other.name }}, "
+    _override_template(
+        serving.site,
+        "\nOther products: {% for other in dataset.products.values() %}{{ other.name }}, "
         "{% endfor %}\n",
-        "utf-8",
-    )
-    config = serving.site / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    config.write_text(
-        text.replace(
-            "  - privacy-pages:\n", "  - privacy-pages:\n      templates_dir: templates\n", 1
-        ),
-        "utf-8",
     )
     serving.build()
     products = sorted((serving.site / "content" / "products").glob("*.yml"))
@@ -311,19 +300,9 @@ def test_a_page_whose_template_reads_other_products_is_never_reused(serving: Ser
 
 def test_a_page_whose_template_reads_the_catalog_shows_every_edit_to_it(serving: Serving) -> None:
     """A site template may print the whole catalog: such a page changes with any item."""
-    templates = serving.site / "templates"
-    templates.mkdir(exist_ok=True)
-    packaged = Path(__file__).resolve().parents[1] / "templates" / "product.md.j2"
-    (templates / "product.md.j2").write_text(
-        packaged.read_text("utf-8")
-        + "\nThe catalog: {% for item in dataset.catalog.values() %}{{ item.name }}, "
-        "{% endfor %}\n",
-        "utf-8",
-    )
-    edit(
-        serving.site / "mkdocs.yml",
-        "  - privacy-pages:\n",
-        "  - privacy-pages:\n      templates_dir: templates\n",
+    _override_template(
+        serving.site,
+        "\nThe catalog: {% for item in dataset.catalog.values() %}{{ item.name }}, {% endfor %}\n",
     )
     serving.build()
     _edit_catalog(serving.site)
