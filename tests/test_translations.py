@@ -442,3 +442,24 @@ def test_the_tables_say_where_a_text_is_not_translated(example: SiteResult) -> N
                     page[found.start() - 200 : found.end() + 100],
                 )
     assert checked > 5
+
+
+def test_a_workload_not_translated_says_so_in_the_tables(tmp_path: Path) -> None:
+    """A workload's name is put in a message ("MAM workload: Yes") in the index, and beside
+    the product's name in a comparison's column header: there too, it is marked."""
+    site = copy_example_site(tmp_path)
+    translation = site / FRENCH_INTUNE
+    text = translation.read_text("utf-8")
+    entry = re.search(r"workloads\[mam\]\.name:\n(?:  .*\n)+", text)
+    assert entry is not None
+    translation.write_text(text.replace(entry.group(0), "", 1), "utf-8")
+    name = yaml.safe_load((site / "content/products/intune.yml").read_text("utf-8"))
+    english = next(w["name"] for w in name["workloads"] if w["id"] == "mam")
+    result = run_mkdocs(site / "mkdocs.yml", strict=False)
+    assert result.ok, result.messages
+    marked = f'<span lang="en">{html.escape(english)}</span> <small class="pp-translation-notice">'
+    index = result.html("fr/privacy/data-items.md")
+    assert marked in index and f">{html.escape(english)} :" not in index
+    compared = result.html("fr/privacy/compare/intune-mam.md")
+    header = compared.split('data-pp-workload="intune/mam"', 1)[1].split("</th>", 1)[0]
+    assert marked in header

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import messages
 from ..compare.cells import Cell, Statement, combine_workload
@@ -56,7 +56,7 @@ class IndexRow:
     statement: Statement
     #: The item on the product's page, for a link in raw HTML.
     link: str
-    workloads: tuple[str, ...]
+    workloads: tuple[WorkloadText, ...]
 
     @property
     def wording(self) -> tuple[str, ...]:
@@ -70,8 +70,39 @@ class IndexRow:
 
     @property
     def workload_text(self) -> MarkdownSafe:
-        """The product's workloads for the item, escaped for HTML (empty for none)."""
-        return listed(self.workloads)
+        """The product's workloads for the item, escaped for HTML (empty for none); the
+        workload's name and the conditions with their notices where they are not translated."""
+        return MarkdownSafe("; ".join(workload.html() for workload in self.workloads))
+
+
+class WorkloadText(NamedTuple):
+    """Whether a product collects an item under one of its workloads, as the index says it."""
+
+    workload: str
+    status: str
+    conditions: tuple[str, ...]
+
+    def html(self) -> str:
+        """``Workload: Yes (conditions)`` in the page's language, escaped for HTML: the message
+        is escaped whole, then each part from content put in with its notice."""
+        parts = {"workload": "\x00w\x00", "status": "\x00s\x00", "conditions": "\x00c\x00"}
+        if self.conditions:
+            # TRANSLATORS: whether a product collects an item under one of its workloads.
+            message = messages._("%(workload)s: %(status)s (%(conditions)s)", **parts)
+        else:
+            del parts["conditions"]
+            message = messages._("%(workload)s: %(status)s", **parts)
+        filled = {
+            parts["workload"]: str(html_noticed(self.workload)),
+            parts["status"]: str(html_text(self.status)),
+            parts.get("conditions", "\x00c\x00"): "; ".join(
+                str(html_noticed(text)) for text in self.conditions
+            ),
+        }
+        escaped = str(html_text(message))
+        for token, part in filled.items():
+            escaped = escaped.replace(token, part)
+        return escaped
 
 
 def listed(texts: tuple[str, ...]) -> MarkdownSafe:
@@ -109,23 +140,13 @@ class IndexEntry:
         return sum(1 for row in self.rows if row.statement.cell.collected)
 
 
-def _workload_texts(product: Product, statement: Statement) -> tuple[str, ...]:
+def _workload_texts(product: Product, statement: Statement) -> tuple[WorkloadText, ...]:
     if not statement.cell.collected:
         return ()
     texts = []
     for workload in product.workloads:
         cell = combine_workload(statement.items, workload.id)
-        if cell.conditions:
-            # TRANSLATORS: whether a product collects an item under one of its workloads.
-            text = messages._(
-                "%(workload)s: %(status)s (%(conditions)s)",
-                workload=workload.name,
-                status=cell.label,
-                conditions="; ".join(cell.conditions),
-            )
-        else:
-            text = messages._("%(workload)s: %(status)s", workload=workload.name, status=cell.label)
-        texts.append(text)
+        texts.append(WorkloadText(workload.name, cell.label, cell.conditions))
     return tuple(texts)
 
 
