@@ -345,6 +345,14 @@ def _i18n(site: Path, config: dict[str, Any]) -> None:
     )
 
 
+def _i18n_no_fallback(site: Path, config: dict[str, Any]) -> None:
+    """A site that does not fall back to English for the pages it has no French version of:
+    its French build has only ``index.fr.md`` of its own, so its nav is made from the files (a
+    nav naming English pages would name pages the French build does not have)."""
+    _i18n(site, config)
+    del config["nav"]
+
+
 def _i18n_folders(site: Path, config: dict[str, Any]) -> None:
     """The same site with a folder per language (docs_structure: folder)."""
     docs = site / "site-src"
@@ -376,13 +384,13 @@ def _check_i18n(result: SiteResult, baseline: SiteResult) -> None:
     assert broken_links(result.site_dir) == []
 
 
-def _i18n_entry(structure: str) -> dict[str, Any]:
+def _i18n_entry(structure: str, **options: Any) -> dict[str, Any]:
     """mkdocs-static-i18n with English (the default) and French, in ``structure``."""
     languages = [
         {"locale": "en", "default": True, "name": "English"},
         {"locale": "fr", "name": "Français"},
     ]
-    return {"i18n": {"docs_structure": structure, "languages": languages}}
+    return {"i18n": {"docs_structure": structure, "languages": languages, **options}}
 
 
 CASES = {
@@ -403,6 +411,13 @@ CASES = {
         _i18n_entry("suffix"),
         before=True,
         prepare=_i18n,
+        check=_check_i18n,
+    ),
+    # The generated pages are rendered in each language: French has them even so.
+    "i18n-no-fallback": Case(
+        "mkdocs-static-i18n",
+        _i18n_entry("suffix", fallback_to_default=False),
+        prepare=_i18n_no_fallback,
         check=_check_i18n,
     ),
     "i18n-folders": Case(

@@ -5,8 +5,9 @@ The i18n plugin makes the files of each language anew in its ``on_files`` (event
 a record outside the docs folder, would be left out. So on such a site the generated pages are
 added after it, each made the file of the language being built by i18n's own function, as i18n
 makes a page of the default language: for a language other than the default, under the
-language's folder of the site (``fr/privacy/...``), when the site falls back to the default
-language. The pages are in the language the records are written in.
+language's folder of the site (``fr/privacy/...``). Each language's pages are rendered in that
+language (see :mod:`.languages`), so every language has them, whether or not the site falls
+back to the default language for its hand-written pages.
 """
 
 from __future__ import annotations
@@ -34,14 +35,12 @@ def i18n_plugin(config: MkDocsConfig) -> Any | None:
     return None
 
 
-def language_files(plugin: Any, config: MkDocsConfig) -> Callable[[File], File] | None:
-    """What makes a generated file a file of the language i18n is building, or None when the
-    pages have no place in this language's build (a language other than the default, on a
-    site that does not fall back to the default language)."""
+def language_files(plugin: Any, config: MkDocsConfig) -> Callable[[File], File]:
+    """What makes a generated file a file of the language i18n is building. The pages are
+    rendered in that language, so each language has them, whether or not the site falls back
+    to the default language for the pages it has no version of (``fallback_to_default``)."""
     default = plugin.default_language
     current = plugin.current_language or default
-    if current != default and not plugin.config.fallback_to_default:
-        return None
     structure = importlib.import_module(f"mkdocs_static_i18n.{plugin.config.docs_structure}")
     create: Callable[..., File] = structure.create_i18n_file
 
@@ -71,6 +70,5 @@ def add_in_language(plugin: Any, files: Files, hidden: list[File], config: MkDoc
     if not hidden:
         return
     language = language_files(plugin, config)
-    if language is not None:
-        for file in hidden:
-            files.append(language(file))
+    for file in hidden:
+        files.append(language(file))
