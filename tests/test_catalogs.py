@@ -19,10 +19,16 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, copy_example_site, run_mkdocs, set_plugin_options
 from privacy_pages.compare.collection import Collection
 from privacy_pages.compare.comparison import comparisons
-from privacy_pages.messages import LOCALE_DIR, Messages, read_catalog, speaking
+from privacy_pages.messages import (
+    LOCALE_DIR,
+    Messages,
+    languages_without_catalog,
+    read_catalog,
+    speaking,
+)
 from privacy_pages.model import Dataset, item_counts
 from privacy_pages.pipeline import check_site
 from privacy_pages.render.comparison_pages import render_comparison
@@ -267,3 +273,34 @@ def _rows(document: dict[str, Any]) -> Iterator[list[dict[str, Any]]]:
     for table in document["comparisons"]:
         for row in table["rows"]:
             yield list(row["cells"].values())
+
+
+def test_the_languages_no_catalog_covers_are_named(tmp_path: Path) -> None:
+    """A regional variant uses its language's catalog; a language with none, in the package or
+    the site's folder, is named."""
+    wanted = ("en", "en-GB", "fr", "fr-CA", "pt-BR", "es")
+    assert languages_without_catalog(wanted, None) == ["pt-BR", "es"]
+    (tmp_path / "es" / "LC_MESSAGES").mkdir(parents=True)
+    (tmp_path / "es" / "LC_MESSAGES" / "messages.po").write_text("", "utf-8")
+    assert languages_without_catalog(wanted, tmp_path) == ["pt-BR"]
+
+
+def test_a_language_without_a_catalog_is_never_silently_english(tmp_path: Path) -> None:
+    """A site that builds Spanish pages, with no Spanish catalog anywhere, is told that the
+    package's words on them are English (a strict build stops); a catalog of its own with
+    empty translations publishes them so on purpose."""
+    site = copy_example_site(tmp_path / "site")
+    set_plugin_options(site, {"languages": ["es"]})
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert not result.ok
+    named = [w for w in result.warnings() if "no message catalog for 'es'" in w]
+    assert len(named) == 1, result.warnings()
+    assert "messages.pot" in named[0] and "messages_dir" in named[0]
+    catalog = site / "locale" / "es" / "LC_MESSAGES" / "messages.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text((LOCALE_DIR / "messages.pot").read_text("utf-8"), "utf-8")
+    set_plugin_options(site, {"messages_dir": "locale"})
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert result.ok, result.messages
+    assert not [w for w in result.warnings() if "message catalog" in w]
+    assert '<html lang="es"' in result.html("es/privacy/intune.md")

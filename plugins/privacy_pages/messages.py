@@ -126,6 +126,23 @@ def messages_for(language: str, override_dir: Path | None = None) -> Messages:
     return Messages(language, chain or _gettext.NullTranslations())
 
 
+def packaged_languages() -> list[str]:
+    """The languages the package ships a catalog for."""
+    return sorted(path.parents[1].name for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+def languages_without_catalog(languages: tuple[str, ...], override_dir: Path | None) -> list[str]:
+    """Those of ``languages`` (other than English) that neither the site's catalogs nor the
+    package's cover: a page in them would show privacy-pages' own words in English."""
+    folders = [folder for folder in (override_dir, LOCALE_DIR) if folder is not None]
+    return [
+        language
+        for language in dict.fromkeys(languages)
+        if base_language(language) != SOURCE_LANGUAGE
+        and not any(catalog_path(folder, language) for folder in folders)
+    ]
+
+
 def catalog_path(folder: Path, language: str) -> Path | None:
     """The ``messages.po`` of ``language`` in ``folder`` (``fr-CA``, then ``fr``), if any."""
     names = dict.fromkeys((language, _babel_locale(language), base_language(language)))

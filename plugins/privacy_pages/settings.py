@@ -22,7 +22,7 @@ from .history.releases import HistoryOptions, HistoryOptionsError, history_optio
 from .load.metadata import METADATA_TYPES, MetadataRules
 from .load.translations import StaleShows
 from .load.yaml_source import Limits
-from .messages import SOURCE_LANGUAGE
+from .messages import LOCALE_DIR, SOURCE_LANGUAGE, languages_without_catalog, packaged_languages
 from .model.sections import EMPTY_SECTION_WORDING
 
 PLUGIN_NAME = "privacy-pages"
@@ -251,6 +251,28 @@ def removed_options_message(settings: Settings) -> str | None:
     return (
         f"privacy-pages: the option(s) {names} no longer do anything (pages are built in one "
         "process, and nothing is cached on disk); remove them from the plugin's options"
+    )
+
+
+def missing_catalogs_message(settings: Settings) -> str | None:
+    """What to tell a site that builds a language no message catalog covers, if it does: its
+    pages would show privacy-pages' own words (headings, badges, legend) in English, unsaid."""
+    missing = languages_without_catalog(settings.all_languages, settings.messages_dir)
+    if not missing:
+        return None
+    names = ", ".join(repr(language) for language in missing)
+    shipped = ", ".join(packaged_languages())
+    where = (
+        f"the folder of the option messages_dir ({settings.messages_dir})"
+        if settings.messages_dir is not None
+        else "a folder named by the option messages_dir"
+    )
+    return (
+        f"privacy-pages: no message catalog for {names}: the words privacy-pages writes on "
+        f"those pages (headings, badges, legend, captions) are in English. The package ships "
+        f"catalogs for {shipped}. Add LANGUAGE/LC_MESSAGES/messages.po to {where}, starting "
+        f"from a copy of {LOCALE_DIR / 'messages.pot'} (a catalog whose translations are "
+        "empty publishes the English words on purpose)"
     )
 
 

@@ -12,7 +12,7 @@ from ..learn_syntax import expand_includes
 from ..pipeline import build_site
 from ..render.blocks import expand_blocks
 from ..render.front_matter import with_escaped_front_matter
-from ..settings import read_mkdocs_config
+from ..settings import missing_catalogs_message, read_mkdocs_config, removed_options_message
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
 from .host_config import host_config, write_host_config
 
@@ -72,6 +72,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.host == "zensical":
         settings = replace(settings, link_style="source")
+    for message in (removed_options_message(settings), missing_catalogs_message(settings)):
+        if message:
+            print(message, file=sys.stderr)
     build = build_site(settings)
     for problem in build.problems.sorted():
         print_diagnostic(problem)

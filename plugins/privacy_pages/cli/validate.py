@@ -18,7 +18,7 @@ from typing import TextIO
 from ..diagnostics import Diagnostic, Severity
 from ..model import Dataset
 from ..pipeline import check_site
-from ..settings import removed_options_message
+from ..settings import missing_catalogs_message, removed_options_message
 from .common import UsageError, add_site_arguments, paint, print_diagnostic, site_settings
 
 FORMATS = ("text", "json", "github")
@@ -86,9 +86,9 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    removed = removed_options_message(settings)
-    if removed:
-        print(removed, file=sys.stderr)
+    for message in (removed_options_message(settings), missing_catalogs_message(settings)):
+        if message:
+            print(message, file=sys.stderr)
     build = check_site(settings, today=args.today)
     dataset, found = build.dataset, build.problems.sorted()
     counts = {severity: sum(d.severity is severity for d in found) for severity in Severity}

@@ -14,7 +14,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from ..render.paths import SCRIPT, STYLESHEET
-from ..settings import Settings, SettingsError, removed_options_message, settings_from_options
+from ..settings import (
+    Settings,
+    SettingsError,
+    missing_catalogs_message,
+    removed_options_message,
+    settings_from_options,
+)
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -93,6 +99,14 @@ def with_site_urls(settings: Settings, config: MkDocsConfig) -> Settings:
     return replace(
         settings, directory_urls=bool(config.use_directory_urls), site_url=config.site_url or None
     )
+
+
+def warn_missing_catalogs(settings: Settings) -> None:
+    """Say so when a language this build writes pages in has no message catalog (with
+    mkdocs-static-i18n, each build is one language's)."""
+    missing = missing_catalogs_message(settings)
+    if missing:
+        log.warning(missing)
 
 
 def add_what_pages_need(config: MkDocsConfig) -> None:

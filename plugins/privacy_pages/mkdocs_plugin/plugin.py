@@ -22,7 +22,13 @@ from ..render.front_matter import browser_title
 from ..render.sanitize import sanitize_marked, sanitize_rows
 from ..render.templates import default_templates_dir
 from ..settings import Settings
-from .config import PrivacyPagesConfig, add_what_pages_need, read_settings, with_site_urls
+from .config import (
+    PrivacyPagesConfig,
+    add_what_pages_need,
+    read_settings,
+    warn_missing_catalogs,
+    with_site_urls,
+)
 from .event_order import warn_unless_first
 from .files import ConversionOrder, add_generated_files, add_to_nav, wide_pages_first
 from .handwritten import expand_page_blocks
@@ -115,6 +121,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             return
         self.i18n, self.macros = i18n_plugin(config), has_macros(config)
         self.settings = in_build_language(with_site_urls(self.settings, config), self.i18n)
+        warn_missing_catalogs(self.settings)
         self.site_alternate = config.extra.get("alternate")  # the site's language selector
         if self.html_blocks_around_markdown:
             self.stash = PageStash.for_site(config, plain_blocks=self.plain_blocks_around_markdown)
