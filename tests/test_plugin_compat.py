@@ -370,6 +370,9 @@ def _check_i18n(result: SiteResult, baseline: SiteResult) -> None:
     """Each language's generated pages at its URLs, in its language: English at
     ``/privacy/<id>/``, French at ``/fr/privacy/<id>/`` with the French catalog's headings."""
     assert "Bienvenue" in result.html("fr/index.md")
+    # The example's own option languages: [fr] gives way to i18n's languages, said once.
+    ignored = [m for m in result.messages.splitlines() if "ignored: mkdocs-static-i18n" in m]
+    assert len(ignored) == 1, result.messages
     required = messages_for("fr").gettext("Required data")
     assert required != "Required data", "the French catalog does not translate the headings"
     for source in _generated_pages(baseline.site_dir):

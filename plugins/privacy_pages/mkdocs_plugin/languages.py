@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import inspect
+import logging
 import posixpath
 import re
 from collections.abc import Iterable
@@ -28,6 +29,8 @@ from ..pipeline import SiteBuild
 from ..render.paths import FEED_PATH, feed_path, page_url
 from ..settings import Settings
 
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 _BODY_DIR = re.compile(r'<body dir="[^"]*"', re.IGNORECASE)
 _LANG_ATTRIBUTE = re.compile(r'\s(?:lang|dir)="[^"]*"', re.IGNORECASE)
@@ -39,6 +42,14 @@ def in_build_language(settings: Settings, i18n: Any | None) -> Settings:
     if i18n is None:
         return settings
     language = i18n.current_language or i18n.default_language
+    if settings.languages and language == i18n.default_language:  # said once, not per language
+        built = ", ".join(i18n.all_languages)
+        log.info(
+            "privacy-pages: the option languages (%s) is ignored: mkdocs-static-i18n builds "
+            "the site's languages (%s); a language goes in i18n's languages instead",
+            ", ".join(settings.languages),
+            built,
+        )
     return replace(settings, language=language, languages=())
 
 
