@@ -340,7 +340,8 @@ def _check_nav_lists_products(result: SiteResult, baseline: SiteResult) -> None:
 
 def _i18n(site: Path, config: dict[str, Any]) -> None:
     (site / "site-src" / "index.fr.md").write_text(
-        "---\ntitle: Déclarations de confidentialité\n---\n\n# Déclarations\n\nBienvenue.\n",
+        "---\ntitle: Déclarations de confidentialité\n---\n\n# Déclarations\n\nBienvenue.\n\n"
+        "<!-- privacy-pages: products -->\n",
         "utf-8",
     )
 
@@ -362,7 +363,9 @@ def _i18n_folders(site: Path, config: dict[str, Any]) -> None:
         if part != english:
             part.rename(english / part.name)
     (docs / "fr").mkdir()
-    (docs / "fr" / "index.md").write_text("# Déclarations\n\nBienvenue.\n", "utf-8")
+    (docs / "fr" / "index.md").write_text(
+        "# Déclarations\n\nBienvenue.\n\n<!-- privacy-pages: products -->\n", "utf-8"
+    )
     config["exclude_docs"] = "en/includes/\n"
 
 
@@ -375,6 +378,9 @@ def _check_i18n(result: SiteResult, baseline: SiteResult) -> None:
     assert len(ignored) == 1, result.messages
     required = messages_for("fr").gettext("Required data")
     assert required != "Required data", "the French catalog does not translate the headings"
+    # The French home page's block lists the products in French.
+    items = messages_for("fr").gettext("Required items")
+    assert items != "Required items" and f">{items}<" in result.html("fr/index.md")
     for source in _generated_pages(baseline.site_dir):
         english = _output(result.site_dir, source, True)
         french = result.site_dir / "fr" / source[: -len(".md")] / "index.html"

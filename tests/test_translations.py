@@ -28,6 +28,7 @@ from privacy_pages.pipeline import check_site
 from privacy_pages.settings import find_settings
 
 FRENCH_INTUNE = "content/translations/fr/products/intune.yml"
+FRENCH_ANDROID = "content/translations/fr/products/defender-endpoint-android.yml"
 #: An English condition of the example that has a French translation.
 CONDITION = "required.groups[device-data].items[device-location].condition"
 
@@ -463,3 +464,36 @@ def test_a_workload_not_translated_says_so_in_the_tables(tmp_path: Path) -> None
     compared = result.html("fr/privacy/compare/intune-mam.md")
     header = compared.split('data-pp-workload="intune/mam"', 1)[1].split("</th>", 1)[0]
     assert marked in header
+
+
+def test_a_hand_written_page_lists_the_pages_of_its_language(tmp_path: Path) -> None:
+    """A page the site writes under ``fr/`` fills its blocks in French: the French catalog's
+    words, the French text of the records, and links to the French pages."""
+    site = copy_example_site(tmp_path)
+    blocks = "<!-- privacy-pages: products -->\n\n<!-- privacy-pages: comparisons -->\n"
+    (site / "site-src" / "fr").mkdir()
+    (site / "site-src" / "fr" / "produits.md").write_text(f"# Produits\n\n{blocks}", "utf-8")
+    (site / "site-src" / "products.md").write_text(f"# Products\n\n{blocks}", "utf-8")
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert result.ok, f"{result.error}\n{result.messages}"
+    french_name = yaml.safe_load((site / FRENCH_ANDROID).read_text("utf-8"))["name"]["text"]
+    english_name = yaml.safe_load(
+        (site / "content/products/defender-endpoint-android.yml").read_text("utf-8")
+    )["name"]
+    french = messages_for("fr")
+    for page, language, header, name in (
+        ("fr/produits.md", "fr", french.gettext("Required items"), french_name),
+        ("products.md", "en", "Required items", english_name),
+    ):
+        built = result.html(page)
+        article = built.split("<article", 1)[1]
+        assert f">{header}<" in article, page
+        assert html.escape(name, quote=False) in article, page
+        prefix = "fr/" if language == "fr" else ""
+        folder = result.site_dir / page.removesuffix(".md")
+        links = re.findall(r'href="([^"#]*privacy/[^"#]*)"', article)
+        assert links, page
+        for link in links:
+            target = (folder / link).resolve().relative_to(result.site_dir.resolve())
+            assert target.as_posix().startswith(f"{prefix}privacy/"), (page, link)
+    assert french_name != english_name and french.gettext("Required items") != "Required items"

@@ -19,7 +19,7 @@ from .check.coverage import check_coverage, check_page_paths, page_anchors
 from .check.lint import LintRun, configure_severities
 from .compare.collection import Collection
 from .compare.comparison import comparisons
-from .diagnostics import Diagnostics, display_path
+from .diagnostics import Diagnostic, Diagnostics, display_path
 from .history.archive import Archive
 from .history.current_versions import CurrentVersions
 from .history.releases import History, build_date, load_history
@@ -28,6 +28,7 @@ from .load.record_files import ContentCache
 from .load.translations import Language, TranslationRun, found_languages
 from .messages import SOURCE_LANGUAGE, messages_for, speaking
 from .model import Dataset, Product
+from .render.blocks import expand_blocks
 from .render.downloads import render_assets
 from .render.errors import render_error
 from .render.feed import atom_feed
@@ -300,6 +301,20 @@ def _render_language(
             if static:  # the versions' addresses, in the site's language like their pages
                 build.downloads.extend(render_version_redirects(dataset, settings, build.history))
     return True
+
+
+def fill_page_blocks(
+    build: SiteBuild, page: str, text: str, source: str, *, mark: bool = False
+) -> tuple[str, list[Diagnostic]]:
+    """A hand-written page's ``<!-- privacy-pages: NAME -->`` blocks filled in, in the page's
+    language: a page under a language's folder (``fr/...``), or any page of a build in that
+    language (mkdocs-static-i18n's), lists that language's pages in its words. See
+    :func:`~.render.blocks.expand_blocks` for ``source`` and ``mark``."""
+    settings = build.settings.for_page(page)
+    translated = build.languages.get(settings.language)
+    dataset = build.dataset if translated is None else translated.dataset
+    with speaking(messages_for(settings.language, settings.messages_dir)), showing(translated):
+        return expand_blocks(text, page, dataset, settings, source, mark=mark)
 
 
 #: The packaged script and style sheet (see :func:`~.render.downloads.static_assets`).

@@ -9,8 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..learn_syntax import expand_includes
-from ..pipeline import build_site
-from ..render.blocks import expand_blocks
+from ..pipeline import build_site, fill_page_blocks
 from ..render.front_matter import with_escaped_front_matter
 from ..settings import missing_catalogs_message, read_mkdocs_config, removed_options_message
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
@@ -95,8 +94,8 @@ def run(args: argparse.Namespace) -> int:
             target = out / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             if source.suffix == ".md":
-                text, problems = expand_blocks(
-                    source.read_text("utf-8"), relative, build.dataset, settings, str(source)
+                text, problems = fill_page_blocks(
+                    build, relative, source.read_text("utf-8"), str(source)
                 )
                 for problem in problems:
                     print_diagnostic(problem)

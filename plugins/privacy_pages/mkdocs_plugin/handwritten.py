@@ -1,4 +1,6 @@
-"""Hand-written pages: the ``<!-- privacy-pages: NAME -->`` blocks filled in from the records."""
+"""Hand-written pages: the ``<!-- privacy-pages: NAME -->`` blocks filled in from the records,
+in the page's language (a French page of a site with mkdocs-static-i18n, or one under the
+``fr/`` folder of a site with the option ``languages``, lists the French pages in French)."""
 
 from __future__ import annotations
 
@@ -8,8 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from ..pipeline import SiteBuild
-from ..render.blocks import expand_blocks
+from ..pipeline import SiteBuild, fill_page_blocks
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -19,9 +20,7 @@ def expand_page_blocks(markdown: str, page: Page, build: SiteBuild) -> str:
     at the page's file."""
     file = page.file
     source = file.abs_src_path or file.src_uri
-    expanded, problems = expand_blocks(
-        markdown, file.src_uri, build.dataset, build.settings, source, mark=True
-    )
+    expanded, problems = fill_page_blocks(build, file.src_uri, markdown, source, mark=True)
     for problem in problems:
         log.error(str(problem))
     if problems:
@@ -32,5 +31,5 @@ def expand_page_blocks(markdown: str, page: Page, build: SiteBuild) -> str:
 def filled_blocks(build: SiteBuild, file: File, text: str) -> str | None:
     """A hand-written page's text with the plugin's blocks filled in (None: a block is wrong)."""
     source = file.abs_src_path or file.src_uri
-    filled, problems = expand_blocks(text, file.src_uri, build.dataset, build.settings, source)
+    filled, problems = fill_page_blocks(build, file.src_uri, text, source)
     return None if problems else filled
