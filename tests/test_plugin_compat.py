@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO, SiteResult, copy_example_site, run_mkdocs
+from conftest import REPO, SiteResult, copy_example_site, run_mkdocs, stale_translations_allowed
 from link_check import broken_links, internal_links
 from page_html import one_line, parse
 from privacy_pages.messages import messages_for
@@ -599,3 +599,34 @@ def test_on_a_translated_site_generated_pages_keep_their_sources(tmp_path: Path)
     seen = result.config.plugins["hooks.py"].seen  # type: ignore[attr-defined]
     record = site / "content" / "products" / "intune.yml"
     assert seen["privacy/intune.md"][0] == str(record.resolve())
+
+
+@pytest.mark.parametrize("structure", ["suffix", "folder"])
+def test_a_translated_site_serves_each_language(structure: str, tmp_path: Path) -> None:
+    """``mkdocs serve`` with mkdocs-static-i18n: after an edit to a record, a rebuild shows it
+    on the page of each language, and the French page is still French (with the English
+    text that changed marked stale)."""
+    site = copy_example_site(tmp_path / "site")
+    config = yaml.safe_load((site / "mkdocs.yml").read_text("utf-8"))
+    config["plugins"].append(_i18n_entry(structure))
+    (_i18n if structure == "suffix" else _i18n_folders)(site, config)
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    content = site / "content"
+    stale_translations_allowed(site)
+    served = run_mkdocs(site / "mkdocs.yml", command="serve")
+    try:
+        assert served.ok, served.messages
+        english = served.site_dir / "privacy" / "intune" / "index.html"
+        french = served.site_dir / "fr" / "privacy" / "intune" / "index.html"
+        assert "Service cloud" in french.read_text("utf-8")  # the French platform
+        record = content / "products" / "intune.yml"
+        text = record.read_text("utf-8")
+        record.write_text(text.replace("platform: Cloud service", "platform: Cloud edition"))
+        rebuilt = served.rebuild()
+        assert rebuilt.ok, rebuilt.messages
+        assert "Cloud edition" in english.read_text("utf-8")
+        page = french.read_text("utf-8")
+        assert "Cloud edition" in page and '<html lang="fr"' in page
+        assert f">{messages_for('fr').gettext('Required data')}<" in page
+    finally:
+        served.shutdown()
