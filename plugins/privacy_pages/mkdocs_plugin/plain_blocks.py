@@ -40,6 +40,8 @@ from typing import Any
 
 import markdown
 
+from .content_links import ContentLinks
+
 #: Extensions that change nothing in the shapes taken here (they act on headings, code, fenced
 #: blocks, or syntax this module declines: brackets, backticks, ``:::``, ``>``).
 SAFE_EXTENSIONS = frozenset(
@@ -149,6 +151,8 @@ class Dialect:
 def dialect(extensions: Sequence[Any], configs: Mapping[str, Any]) -> Dialect | None:
     """The site's dialect, or None when an extension may change these shapes."""
     for extension in extensions:
+        if isinstance(extension, ContentLinks):
+            continue  # it rewrites links to other pages, which stay in the Markdown
         if not isinstance(extension, str):
             return None
         if extension.removeprefix("markdown.extensions.") not in SAFE_EXTENSIONS:

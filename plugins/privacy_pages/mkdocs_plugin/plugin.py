@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 from .. import memo
 from ..pipeline import SiteBuild
 from ..render.front_matter import browser_title
+from ..render.paths import links_written_for
 from ..render.sanitize import sanitize_marked, sanitize_rows
 from ..render.templates import default_templates_dir
 from ..settings import Settings
@@ -29,6 +30,7 @@ from .config import (
     warn_missing_catalogs,
     with_site_urls,
 )
+from .content_links import ContentLinks
 from .event_order import warn_unless_first
 from .files import ConversionOrder, add_generated_files, add_to_nav, wide_pages_first
 from .handwritten import expand_page_blocks
@@ -95,6 +97,10 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         #: Languages by the plugin's option, on Material: a search index each (see
         #: .language_search).
         self.search_by_language = False
+        #: The generated pages whose text's relative links were written for another page
+        #: (see .content_links), filled each build.
+        self.links_written_for: dict[str, str] = {}
+        self.content_links = ContentLinks(self.links_written_for)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of `mkdocs serve`.
@@ -111,6 +117,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         if self.config.enabled:
             self.settings = read_settings(self.config, config)
             add_what_pages_need(config)
+            # MkDocs hands the list to Python-Markdown, which takes extension objects too.
+            config.markdown_extensions.append(self.content_links)  # type: ignore[arg-type]
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -146,6 +154,11 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             serve.mark_rebuilds(files, config, build, self.banners)
         warn_unless_first(config, self._add_pages)
         self.build, self.page_paths = build, {page.path for page in build.pages}
+        self.links_written_for.clear()
+        for page in build.pages:
+            written_for = links_written_for(page.path, page.product_id, self.settings)
+            if written_for is not None:
+                self.links_written_for[page.path] = written_for
         if serve is None:  # a build: nothing to rebuild. MkDocs' files hold the pages now, and
             self.order = ConversionOrder(wide_pages_first(build.pages, self.settings))
             self.own_pages = self.page_paths  # the downloads are written

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 
 from ..memo import memoized
@@ -80,6 +81,23 @@ class AssetPaths:
 
     def csv(self, comparison_id: str) -> str:
         return f"{self.pages_dir}/compare/{comparison_id}.csv"
+
+
+def links_written_for(path: str, product_id: str | None, settings: Settings) -> str | None:
+    """The page whose place the relative links in a generated page's text were written for,
+    when that is not the page itself: a writer links from the product's page in the site's
+    language (``privacy/<id>.md``), while the same text also shows a folder deeper, on the page
+    in another language (``fr/privacy/<id>.md``) and on the statement's earlier versions
+    (``privacy/<id>/releases/<v>.md``). ``settings`` are the site's."""
+    written_for = settings.path_in(path, settings.language)
+    version = re.fullmatch(
+        rf"{re.escape(settings.pages_dir)}/([^/]+)/(?:releases|compare)/.+", written_for
+    )
+    if product_id is None and version is not None:
+        product_id = version.group(1)
+    if product_id is not None:
+        written_for = product_page_path(settings, product_id)
+    return None if written_for == path else written_for
 
 
 def asset_paths(settings: Settings) -> AssetPaths:

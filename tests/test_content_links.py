@@ -1,0 +1,102 @@
+"""Relative links in the records' text on the pages a folder deeper than the one they were
+written for: the product's page in another language and the statement's earlier versions.
+
+A real build of the example site with relative links in Intune's text (its current record and
+its 1.0.0 release), then every link on the built pages is followed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import copy_example_site, run_mkdocs, stale_translations_allowed
+from link_check import broken_links
+from privacy_pages.history.snapshot import recorded_digest, text_digest
+from privacy_pages.mkdocs_plugin.content_links import rebased
+from privacy_pages.render.paths import links_written_for
+from privacy_pages.settings import Settings
+
+#: Relative links as a writer writes them for the product's page (``privacy/intune.md``): to a
+#: hand-written page (at an anchor), to another, and to another product's page (at an anchor).
+LINKS = (
+    "See [the guide](../guide/index.md#add-a-product), [the fields](../guide/fields.md) "
+    "and [the Android app](defender-endpoint-android.md#overview)."
+)
+
+
+def test_a_link_is_read_from_the_page_it_was_written_for() -> None:
+    files = {"guide/index.md", "guide/fields.md", "privacy/a.md", "fr/privacy/a.md", "x.png"}
+
+    def find(path: str) -> str | None:
+        return path if path in files else None
+
+    page, written_for = "fr/privacy/b.md", "privacy/b.md"
+    moved = rebased("../guide/fields.md?q=1#top", page, written_for, find)
+    assert moved == "../../guide/fields.md?q=1#top"
+    assert rebased("../guide/", page, written_for, find) == "../../guide/index.md"
+    assert rebased("../x.png", page, written_for, find) == "../../x.png"
+    # Found from the page itself (the French version of a generated page): left alone.
+    assert rebased("a.md#overview", page, written_for, find) is None
+    # Found from neither, or not a relative link: left to MkDocs.
+    for url in ("../missing.md", "https://example.com/a.md", "/guide/fields.md", "#top", ""):
+        assert rebased(url, page, written_for, find) is None, url
+
+
+def test_each_generated_page_knows_where_its_links_were_written_for(tmp_path: Path) -> None:
+    settings = Settings(content_dir=tmp_path, languages=("fr",))
+    assert links_written_for("privacy/intune.md", "intune", settings) is None
+    assert links_written_for("fr/privacy/intune.md", "intune", settings) == "privacy/intune.md"
+    release = "privacy/intune/releases/1.0.0.md"
+    assert links_written_for(release, "intune", settings) == "privacy/intune.md"
+    assert links_written_for(release, None, settings) == "privacy/intune.md"
+    versions = "privacy/intune/compare/0.1.0...1.0.0.md"
+    assert links_written_for(versions, None, settings) == "privacy/intune.md"
+    compare = "fr/privacy/compare/all-products.md"
+    assert links_written_for(compare, None, settings) == "privacy/compare/all-products.md"
+    assert links_written_for("privacy/compare/all-products.md", None, settings) is None
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = copy_example_site(tmp_path_factory.mktemp("links") / "site")
+    record = site / "content" / "products" / "intune.yml"
+    text = record.read_text("utf-8")
+    assert "  Learn more about how Intune" in text
+    record.write_text(text.replace("  Learn more about how Intune", f"  {LINKS} Learn more", 1))
+    release = site / "content" / "history" / "1.0.0.json"  # recorded again, as with --force
+    recorded = release.read_text("utf-8")
+    assert recorded.count('"next_steps": "Learn more about how Intune') == 2  # data, record
+    edited = recorded.replace('"next_steps": "Learn more', f'"next_steps": "{LINKS} Learn more')
+    old_digest = recorded_digest(edited)
+    assert old_digest is not None
+    release.write_text(edited.replace(old_digest, text_digest(edited)), "utf-8")
+    stale_translations_allowed(site)  # the French next_steps is now stale: English shows
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert result.ok, result.messages
+    assert not result.warnings()
+    return result.site_dir
+
+
+@pytest.mark.parametrize(
+    ("page", "fields", "android"),
+    [
+        ("privacy/intune", "guide/fields/", "privacy/defender-endpoint-android/"),
+        ("fr/privacy/intune", "guide/fields/", "fr/privacy/defender-endpoint-android/"),
+        ("privacy/intune/releases/1.0.0", "guide/fields/", "privacy/defender-endpoint-android/"),
+    ],
+)
+def test_relative_links_lead_where_the_writer_meant(
+    built: Path, page: str, fields: str, android: str
+) -> None:
+    html = (built / page / "index.html").read_text("utf-8")
+    targets = {}
+    for href, words in re.findall(r'<a href="([^"]+)">([^<]+)</a>', html):
+        if words in ("the guide", "the fields", "the Android app"):
+            path = (built / page / href.split("#")[0]).resolve().relative_to(built.resolve())
+            targets[words] = f"{path.as_posix()}/"
+    assert targets == {"the guide": "guide/", "the fields": fields, "the Android app": android}
+
+
+def test_no_link_of_the_site_leads_nowhere(built: Path) -> None:
+    assert broken_links(built) == []
