@@ -2,11 +2,13 @@
 written for: the product's page in another language and the statement's earlier versions.
 
 A real build of the example site with relative links in Intune's text (its current record and
-its 1.0.0 release), then every link on the built pages is followed."""
+its 1.0.0 release) and in a catalog item's description (shown in raw HTML on the data-item index,
+which MkDocs does not rewrite), then every link on the built pages is followed."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from conftest import copy_example_site, run_mkdocs, stale_translations_allowed
 from link_check import broken_links
 from privacy_pages.history.snapshot import recorded_digest, text_digest
 from privacy_pages.mkdocs_plugin.content_links import rebased
+from privacy_pages.render.html_links import links_from, page_links
 from privacy_pages.render.paths import links_written_for
 from privacy_pages.settings import Settings
 
@@ -71,7 +74,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     old_digest = recorded_digest(edited)
     assert old_digest is not None
     release.write_text(edited.replace(old_digest, text_digest(edited)), "utf-8")
-    stale_translations_allowed(site)  # the French next_steps is now stale: English shows
+    catalog = site / "content" / "catalog" / "intune-admin.yml"
+    text = catalog.read_text("utf-8")
+    assert "description: The customer's password." in text
+    catalog.write_text(text.replace("The customer's password.", f"The password. {LINKS}", 1))
+    stale_translations_allowed(site)  # the French texts are now stale: English shows
     result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
     assert not result.warnings()
@@ -84,6 +91,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("privacy/intune", "guide/fields/", "privacy/defender-endpoint-android/"),
         ("fr/privacy/intune", "guide/fields/", "fr/privacy/defender-endpoint-android/"),
         ("privacy/intune/releases/1.0.0", "guide/fields/", "privacy/defender-endpoint-android/"),
+        # In raw HTML, which MkDocs leaves alone: a catalog item's description in the index.
+        ("privacy/data-items", "guide/fields/", "privacy/defender-endpoint-android/"),
+        ("fr/privacy/data-items", "guide/fields/", "fr/privacy/defender-endpoint-android/"),
     ],
 )
 def test_relative_links_lead_where_the_writer_meant(
@@ -100,3 +110,35 @@ def test_relative_links_lead_where_the_writer_meant(
 
 def test_no_link_of_the_site_leads_nowhere(built: Path) -> None:
     assert broken_links(built) == []
+
+
+def test_links_in_raw_html_are_written_as_the_host_writes_links(tmp_path: Path) -> None:
+    """Each host's way: final URLs with or without directory URLs, or source paths for a host
+    that resolves them itself (Zensical); as written outside a page's rendering."""
+    site = Settings(content_dir=tmp_path, languages=("fr",))
+    converted = (
+        '<p><a href="../guide/index.md#add">g</a> <a href="intune.md">i</a> '
+        '<a href="https://example.org/a.md">e</a> <a href="#here">h</a></p>'
+    )
+    cases = [
+        ("privacy/data-items.md", site, "../../guide/#add", "../intune/"),
+        ("fr/privacy/data-items.md", site.in_language("fr"), "../../../guide/#add", "../intune/"),
+        (
+            "privacy/data-items.md",
+            replace(site, directory_urls=False),
+            "../guide/index.html#add",
+            "intune.html",
+        ),
+        (
+            "privacy/data-items.md",
+            replace(site, link_style="source"),
+            "../guide/index.md#add",
+            "intune.md",
+        ),
+    ]
+    for page, settings, guide, product in cases:
+        with links_from(page, settings):
+            written = page_links(converted)
+        hrefs = re.findall(r'href="([^"]*)"', written)
+        assert hrefs == [guide, product, "https://example.org/a.md", "#here"], (page, settings)
+    assert page_links(converted) == converted

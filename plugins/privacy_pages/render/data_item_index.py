@@ -22,6 +22,7 @@ from ..settings import Settings
 from ..stores.tables import StoreTables, tables_of
 from .front_matter import yaml_header
 from .generated import GeneratedPage
+from .html_links import links_from
 from .paths import (
     asset_paths,
     comparison_page_path,
@@ -291,23 +292,24 @@ def render_data_item_index(
         "store_types": store_type_tokens,
         "badge": IndexBadges(settings),
     }
-    markdown = render(
-        "data-item-index.md.j2",
-        settings.templates_dir,
-        before=wide_page_front_matter(messages._(INDEX_TITLE), messages._(INDEX_DESCRIPTION)),
-        groups=groups,
-        item_count=item_count,
-        caption_detail=caption_detail(item_count, len(collection.dataset.products)),
-        products=list(collection.dataset.products.values()),
-        store_type_options=store_type_options((e.item for _, es in groups for e in es), tables),
-        row=IndexRows(settings, reuse, **helpers),
-        **helpers,
-        comparisons=[
-            (c.spec.title, relative_link(path, comparison_page_path(settings, c.id)))
-            for c in all_comparisons
-        ],
-        json_link=relative_link(path, asset_paths(settings).privacy_json),
-    )
+    with links_from(path, settings):  # the descriptions' links (see .html_links)
+        markdown = render(
+            "data-item-index.md.j2",
+            settings.templates_dir,
+            before=wide_page_front_matter(messages._(INDEX_TITLE), messages._(INDEX_DESCRIPTION)),
+            groups=groups,
+            item_count=item_count,
+            caption_detail=caption_detail(item_count, len(collection.dataset.products)),
+            products=list(collection.dataset.products.values()),
+            store_type_options=store_type_options((e.item for _, es in groups for e in es), tables),
+            row=IndexRows(settings, reuse, **helpers),
+            **helpers,
+            comparisons=[
+                (c.spec.title, relative_link(path, comparison_page_path(settings, c.id)))
+                for c in all_comparisons
+            ],
+            json_link=relative_link(path, asset_paths(settings).privacy_json),
+        )
     return GeneratedPage(
         path=path,
         markdown=markdown,

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from .. import markdown_text, messages
 from ..memo import memoized
+from .html_links import page_links
 from .periods import in_page_language
 from .sanitize import sanitize_html
 from .translated import in_source_language, noticed
@@ -83,8 +84,9 @@ def html_markdown(value: object) -> markdown_text.MarkdownSafe:
     where the page's own Markdown is not converted: escaped as for a page, converted with
     Python-Markdown's core syntax, sanitized, and on one line, since a blank line would end the
     raw HTML block around it. Core syntax only: a site's Markdown extensions (notes, Learn
-    syntax) do not apply inside raw HTML, so such text shows as written there."""
-    return _html_markdown(str(value))
+    syntax) do not apply inside raw HTML, so such text shows as written there. Its relative
+    links are written for the page being rendered (see :mod:`.html_links`)."""
+    return markdown_text.MarkdownSafe(page_links(_html_markdown(str(value))))
 
 
 @memoized(4096)  # a rebuild under mkdocs serve converts each description once

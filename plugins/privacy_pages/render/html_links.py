@@ -1,0 +1,81 @@
+"""Relative links in Markdown text that a page shows inside raw HTML (the data-item index's
+descriptions of items and categories).
+
+A site generator rewrites the relative links of a page's Markdown (``../guide/index.md`` becomes
+``../../guide/``), but leaves raw HTML as it is: a link converted from a description there
+would point at a ``.md`` file the site does not have. So while a page is rendered
+(:func:`links_from`), such links are written as the site generator would write them, the way
+the templates write their own links (:func:`~.paths.relative_url`).
+
+Like every relative link in the records, they are written for the product pages in the site's
+language (``privacy/<id>.md``). On a page in another language, a link to a generated page leads
+to that language's version of it, and any other link to the page the site has in one language.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from urllib.parse import quote, unquote, urlsplit
+
+from ..settings import Settings
+from .paths import page_url, relative_url
+
+_PAGE: ContextVar[tuple[str, Settings] | None] = ContextVar("privacy_pages_link_page", default=None)
+#: A link as the sanitizer writes it: attribute values in double quotes.
+_HREF = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")')
+
+
+@contextmanager
+def links_from(page: str, settings: Settings) -> Iterator[None]:
+    """Render raw HTML for ``page`` (its path in the docs folder; ``settings``, its language's)."""
+    token = _PAGE.set((page, settings))
+    try:
+        yield
+    finally:
+        _PAGE.reset(token)
+
+
+def page_links(converted: str) -> str:
+    """Sanitized HTML with its relative links written for the page being rendered (as is,
+    outside :func:`links_from`)."""
+    found = _PAGE.get()
+    if found is None or 'href="' not in converted:
+        return converted
+    page, settings = found
+    return _HREF.sub(
+        lambda m: m.group(1) + _url(m.group(2), page, settings) + m.group(3), converted
+    )
+
+
+def _url(written: str, page: str, settings: Settings) -> str:
+    scheme, netloc, path, query, fragment = urlsplit(html.unescape(written))
+    if scheme or netloc or not path or path.startswith(("/", "\\")):
+        return written
+    language = settings.language if settings.site_language is not None else None
+    site_page = page.removeprefix(f"{language}/") if language else page
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(site_page), unquote(path)))
+    if target.startswith("../") or target == "..":
+        return written  # outside the docs folder: left as the writer wrote it
+    site_pages_dir = settings.pages_dir.removeprefix(f"{language}/") if language else None
+    if language and site_pages_dir and target.startswith(f"{site_pages_dir}/"):
+        target = f"{language}/{target}"  # a generated page: this language's
+    if target.endswith(".md"):
+        url = relative_url(page, target, settings, fragment)
+    else:  # a file: from the page's URL (a folder, with directory URLs)
+        url = _file_url(page, target, settings) + (f"#{fragment}" if fragment else "")
+    if query:
+        url = url.replace("#", f"?{query}#", 1) if "#" in url else f"{url}?{query}"
+    return html.escape(quote(url, safe="/#?&=:%~+-._!$'()*,;@"), quote=True)
+
+
+def _file_url(page: str, target: str, settings: Settings) -> str:
+    if settings.link_style == "source":
+        return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    source = page_url(page, settings.directory_urls)
+    folder = source if source.endswith("/") or not source else posixpath.dirname(source)
+    return posixpath.relpath(target, folder.rstrip("/") or ".")
