@@ -62,9 +62,19 @@ def test_the_example_site_is_in_english_and_french(example: SiteResult) -> None:
     # Material's language selector: the same page in the other language, both ways.
     assert 'href="../../../privacy/intune/" hreflang="en"' in french_page
     assert 'href="../../fr/privacy/intune/" hreflang="fr"' in english_page
-    # (no <link rel=alternate hreflang> in the head: Material's script would look for a
-    # sitemap.xml beside each; the selector's links carry hreflang)
-    assert '<link rel="alternate" hreflang' not in english_page
+    # The head's hreflang alternates, which Material writes from the selector; its script
+    # reads the sitemap.xml beside each, which is there.
+    head = english_page.split("</head>", 1)[0]
+    alternates = dict(
+        (lang, href)
+        for href, lang in re.findall(
+            r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)"', head
+        )
+    )
+    assert alternates == {"en": "./", "fr": "../../fr/privacy/intune/"}
+    for href in alternates.values():
+        page_folder = (example.site_dir / "privacy" / "intune" / href).resolve()
+        assert (page_folder / "sitemap.xml").is_file(), href
 
 
 def test_every_product_has_a_french_page(example: SiteResult) -> None:

@@ -118,11 +118,9 @@ def page_alternates(
 
 
 def written_in_language(output: str, src_uri: str, settings: Settings) -> str:
-    """A written generated page with its language marked (``<html lang dir>``).
-
-    Its languages are in Material's selector (``hreflang`` on each link), not in
-    ``<link rel="alternate" hreflang>`` tags: Material's script fetches the ``sitemap.xml``
-    beside every alternate link of a page's head, as for the root of a language."""
+    """A written generated page with its language marked (``<html lang dir>``). Its other
+    languages are in Material's selector and in the ``<link rel="alternate" hreflang>`` tags
+    Material writes from it (see :func:`write_sitemap_stubs`)."""
     language = settings.page_language(src_uri)
     if language != settings.language:
         output = mark_language(output, language)
