@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 from conftest import REPO
@@ -23,6 +24,7 @@ from privacy_pages.cli import main
 from privacy_pages.load.text_fields import fingerprint, text_fields
 from privacy_pages.load.translation_files import Entry, entries_of, updated_text
 from privacy_pages.load.yaml_source import parse_text, read_file
+from privacy_pages.settings import find_settings
 
 LANG = "de"
 RECORD = "products/intune.yml"
@@ -402,3 +404,28 @@ def test_a_record_linked_from_elsewhere_is_named_as_the_folder_holds_it(
     assert not [r for r in records if ".shared" in r["record"]]
     catalog = read(export(capsys, site))
     assert message(catalog, "summary").string == "Der Intune-Dienst: Geräte und Apps verwalten."
+
+
+def test_the_languages_of_a_site_with_i18n_are_i18n_s(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a site translated with mkdocs-static-i18n, the languages its build renders are
+    i18n's (the plugin's own option is ignored there): ``status`` and ``validate`` report on
+    Spanish, which only i18n names (the content has no Spanish yet), and not on a language i18n
+    does not build."""
+    config = yaml.safe_load((site / "mkdocs.yml").read_text("utf-8"))
+    languages = [
+        {"locale": "en", "default": True, "name": "English"},
+        {"locale": "es", "name": "Español"},
+        {"locale": "it", "name": "Italiano", "build": False},
+    ]
+    config["plugins"].append({"i18n": {"docs_structure": "suffix", "languages": languages}})
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    assert find_settings(site).all_languages == ("en", "es")
+    code, out, _ = run(capsys, site, "status", "--format", "json")
+    assert code == 0
+    shown = [language["language"] for language in json.loads(out)["languages"]]
+    assert "es" in shown and "it" not in shown, shown
+    assert main(["validate", "--config", str(site / "mkdocs.yml")]) == 0
+    said = capsys.readouterr().out
+    assert "into 'es'" in said and "into 'it'" not in said

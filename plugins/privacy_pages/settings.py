@@ -341,17 +341,43 @@ def settings_from_mkdocs(config_file: Path) -> Settings:
     site_url = str(config["site_url"]) if config.get("site_url") else None
     theme = config.get("theme")
     theme_language = theme.get("language") if isinstance(theme, dict) else None
+    i18n = i18n_languages(config)
     for entry in config.get("plugins") or []:
         if entry == PLUGIN_NAME or (isinstance(entry, dict) and PLUGIN_NAME in entry):
             options = dict((entry[PLUGIN_NAME] or {}) if isinstance(entry, dict) else {})
             if theme_language and "language" not in options:
                 options["language"] = theme_language
+            if i18n is not None:  # i18n's languages, as the build has them (option ignored)
+                options["language"], options["languages"] = i18n[0], list(i18n[1])
             return replace(
                 settings_from_options(options, base),
                 directory_urls=directory_urls,
                 site_url=site_url,
             )
     raise PluginNotEnabled(f"{config_file} does not enable the {PLUGIN_NAME} plugin")
+
+
+def i18n_languages(config: Mapping[str, Any]) -> tuple[str, tuple[str, ...]] | None:
+    """The default language and the others of a ``mkdocs.yml``'s mkdocs-static-i18n plugin,
+    if it has one that is enabled (the languages it builds; see ``mkdocs_plugin.i18n``)."""
+    for entry in config.get("plugins") or []:
+        options = entry.get("i18n") if isinstance(entry, dict) else None
+        if entry == "i18n" or isinstance(options, dict):
+            options = options if isinstance(options, dict) else {}
+            if options.get("enabled", True) is False:
+                return None
+            found = [
+                language
+                for language in options.get("languages") or []
+                if isinstance(language, dict) and isinstance(language.get("locale"), str)
+            ]
+            built = [lang for lang in found if lang.get("build", True) is not False]
+            default = next((lang for lang in found if lang.get("default")), None)
+            if default is None:
+                return None  # i18n refuses such a configuration itself
+            others = tuple(lang["locale"] for lang in built if lang is not default)
+            return default["locale"], others
+    return None
 
 
 def settings_from_pyproject(pyproject: Path) -> Settings | None:
