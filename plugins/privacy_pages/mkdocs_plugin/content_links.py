@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import posixpath
 import xml.etree.ElementTree as etree
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
@@ -68,7 +68,11 @@ class _Rebase(Treeprocessor):
                     element.set(key, found)
 
 
-def rebased(url: str, page: str, written_for: str, find: Any) -> str | None:
+#: A source path's file in the site, or None (MkDocs' ``Files.get_file_from_path``).
+Find = Callable[[str], object | None]
+
+
+def rebased(url: str, page: str, written_for: str, find: Find) -> str | None:
     """``url`` made to lead from ``page`` where it leads from ``written_for``, when it leads to
     no file from ``page`` but to one from there (``find``: a source path's file, or None)."""
     scheme, netloc, path, query, fragment = urlsplit(url)
@@ -88,7 +92,7 @@ def _target(page: str, path: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
 
 
-def _found(find: Any, target: str) -> str | None:
+def _found(find: Find, target: str) -> str | None:
     """The source path a link to ``target`` leads to (a folder leads to its index), if any."""
     if target.startswith("../"):
         return None
