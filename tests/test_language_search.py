@@ -75,6 +75,23 @@ def test_nothing_is_lost_between_the_indexes(site: Path) -> None:
     assert french_own and all(FRENCH_WORD.lower() not in d["text"].lower() for d in english)
     assert any(FRENCH_WORD in d["title"] for d in french_own)
     assert {d["location"][3:] for d in fallback} <= {d["location"] for d in english}
+    for docs in (english, french):  # once
+        locations = [d["location"] for d in docs]
+        assert len(set(locations)) == len(locations)
+    # Every page of the site is in the index of its language (but the statements' earlier
+    # versions, which the site keeps out of search).
+    pages = {"": {d["location"].split("#")[0] for d in english}}
+    pages["fr/"] = {d["location"].split("#")[0] for d in french_own}
+    built = [path.parent.relative_to(site).as_posix() for path in site.rglob("index.html")]
+    checked = 0
+    for page in built:
+        url = "" if page == "." else f"{page}/"
+        if re.search(r"/(releases/[^/]+|compare/[^/]+\.\.\.[^/]+)/$", url):
+            continue
+        language = "fr/" if url.startswith("fr/") else ""
+        assert url.removeprefix(language) in pages[language], url
+        checked += 1
+    assert checked > 20
 
 
 @pytest.fixture(scope="module")

@@ -539,9 +539,12 @@ seen = {}
 def on_files(files, config):
     return files
 
+sources = {}  # by the page's output: with i18n, a page of each language has the same src_uri
+
 def on_page_markdown(markdown, page, config, files):
     if page.file.generated_by:
         seen[page.file.src_uri] = (page.file.abs_src_path, markdown)
+        sources[page.file.dest_uri] = page.file.abs_src_path
     return markdown
 """
 
@@ -596,9 +599,13 @@ def test_on_a_translated_site_generated_pages_keep_their_sources(tmp_path: Path)
     result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
     assert result.config is not None
-    seen = result.config.plugins["hooks.py"].seen  # type: ignore[attr-defined]
-    record = site / "content" / "products" / "intune.yml"
-    assert seen["privacy/intune.md"][0] == str(record.resolve())
+    sources = result.config.plugins["hooks.py"].sources  # type: ignore[attr-defined]
+    record = str((site / "content" / "products" / "intune.yml").resolve())
+    for written in ("privacy/intune/index.html", "fr/privacy/intune/index.html"):
+        assert sources[written] == record, written  # each language's page
+        page = (result.site_dir / written).read_text("utf-8")
+        edit = re.search(r'<a href="([^"]*)"[^>]*class="md-content__button', page)
+        assert edit is not None and edit.group(1).endswith("/content/products/intune.yml")
 
 
 @pytest.mark.parametrize("structure", ["suffix", "folder"])
