@@ -516,3 +516,25 @@ def test_a_hand_written_page_lists_the_pages_of_its_language(tmp_path: Path) -> 
             target = (folder / link).resolve().relative_to(result.site_dir.resolve())
             assert target.as_posix().startswith(f"{prefix}privacy/"), (page, link)
     assert french_name != english_name and french.gettext("Required items") != "Required items"
+
+
+def test_a_description_not_translated_is_marked_as_a_block(tmp_path: Path) -> None:
+    """The index shows a catalog item's description converted to HTML (paragraphs): shown in
+    English on the French index, it is marked English as a block, and the notice follows."""
+    site = copy_example_site(tmp_path)
+    translation = site / "content/translations/fr/catalog/intune-admin.yml"
+    text = translation.read_text("utf-8")
+    entry = re.search(r"items\[static-authenticators\]\.description:\n(?:  .*\n)+", text)
+    assert entry is not None
+    translation.write_text(text.replace(entry.group(0), "", 1), "utf-8")
+    catalog = yaml.safe_load((site / "content/catalog/intune-admin.yml").read_text("utf-8"))
+    item = next(i for i in catalog["items"] if i["id"] == "static-authenticators")
+    result = run_mkdocs(site / "mkdocs.yml", strict=False)
+    assert result.ok, result.messages
+    index = result.html("fr/privacy/data-items.md")
+    described = index.split('id="static-authenticators"', 1)[1].split("</td>", 1)[0]
+    english = html.escape(item["description"], quote=False)
+    assert f'<div lang="en"><p>{english}</p></div> <small class="pp-translation-notice">' in (
+        described
+    )
+    assert '<span lang="en"><p' not in index  # never a paragraph inside an inline element

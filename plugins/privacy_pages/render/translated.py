@@ -141,6 +141,10 @@ def notices_as_before(notices: Notices) -> bool:
     return True
 
 
+#: How HTML converted from a Markdown field starts (see ``templates.html_markdown``).
+_BLOCK_HTML = ("<p>", "<ul>", "<ol>", "<p ", "<ul ", "<ol ")
+
+
 def noticed(convert: Callable[[object], MarkdownSafe]) -> Callable[[object], MarkdownSafe]:
     """A content filter that adds the notice after a text that is not a current translation."""
 
@@ -155,8 +159,10 @@ def noticed(convert: Callable[[object], MarkdownSafe]) -> Callable[[object], Mar
             return converted
         notice = html.escape(current().gettext(NOTICES[shown]))
         text = str(converted)
-        if shown == "source" and "\n" not in text:  # inline: mark the English as English
-            text = f'<span lang="{SOURCE_LANGUAGE}">{text}</span>'
+        if shown == "source" and "\n" not in text:  # on one line: mark the English as English
+            # (in a block element when it is one: a description converted for raw HTML)
+            tag = "div" if text.startswith(_BLOCK_HTML) else "span"
+            text = f'<{tag} lang="{SOURCE_LANGUAGE}">{text}</{tag}>'
         return MarkdownSafe(f'{text} <small class="pp-translation-notice">({notice})</small>')
 
     return convert_noticed
