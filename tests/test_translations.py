@@ -538,3 +538,28 @@ def test_a_description_not_translated_is_marked_as_a_block(tmp_path: Path) -> No
         described
     )
     assert '<span lang="en"><p' not in index  # never a paragraph inside an inline element
+
+
+def test_paragraphs_not_translated_are_marked_english(example: SiteResult) -> None:
+    """A Markdown text of several paragraphs shown in English on a French page: each of its
+    paragraphs is marked ``lang="en"`` for screen readers, and the notice after it is French."""
+    assert example.config is not None
+    site = Path(example.config.config_file_path).parent
+    fallbacks = check_site(find_settings(site)).languages["fr"].fallbacks
+    texts = [text for text, shown in fallbacks.items() if shown == "source" and "\n\n" in text]
+    assert texts, "the example's French has no text of several paragraphs left in English"
+    pages = [path.read_text("utf-8") for path in (example.site_dir / "fr").rglob("index.html")]
+    checked = 0
+    for text in texts:
+        for paragraph in re.split(r"\n\n+", text):
+            words = re.match(r"[A-Za-z][A-Za-z ,']{20,}", paragraph)  # plain words it starts with
+            if words is None:
+                continue
+            start = html.escape(words.group(), quote=False)
+            for page in pages:
+                for found in re.finditer(rf"<p([^>]*)>(?:<[^>]+>)*{re.escape(start)}", page):
+                    assert found.group(1) == ' lang="en"', page[found.start() : found.end() + 80]
+                    checked += 1
+    assert checked >= 2
+    notice = '<small class="pp-translation-notice" lang="fr">'
+    assert any(notice in page for page in pages)

@@ -414,6 +414,13 @@ def _paragraph(text: str) -> str:
     return "".join(items)
 
 
+def is_paragraph(part: str) -> bool:
+    """Whether a part of :func:`block`'s output between blank lines is one plain paragraph:
+    no line of it starts a block of another kind (a list item, a rule, an indented line), so
+    an attribute list on a line after it applies to it."""
+    return bool(part.strip()) and all(_CONTINUATION.match(line) for line in part.split("\n"))
+
+
 def _limit_lines(text: str) -> str:
     """Escape the line starts that Python-Markdown would nest too deep or split on too often."""
     text = _NESTED.sub(_unnest, text)

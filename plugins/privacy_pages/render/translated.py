@@ -21,7 +21,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from ..load.translations import Language, StaleShows
-from ..markdown_text import MarkdownSafe
+from ..markdown_text import MarkdownSafe, is_paragraph
 from ..messages import N_, SOURCE_LANGUAGE, current
 
 #: What the notice says after a text, by what the text is.
@@ -159,13 +159,36 @@ def noticed(convert: Callable[[object], MarkdownSafe]) -> Callable[[object], Mar
             return converted
         notice = html.escape(current().gettext(NOTICES[shown]))
         text = str(converted)
-        if shown == "source" and "\n" not in text:  # on one line: mark the English as English
+        if shown == "source" and "\n" in text:  # Markdown blocks: each paragraph marked
+            return MarkdownSafe(_english_paragraphs(text, notice))
+        if shown == "source":  # on one line: mark the English as English
             # (in a block element when it is one: a description converted for raw HTML)
             tag = "div" if text.startswith(_BLOCK_HTML) else "span"
             text = f'<{tag} lang="{SOURCE_LANGUAGE}">{text}</{tag}>'
         return MarkdownSafe(f'{text} <small class="pp-translation-notice">({notice})</small>')
 
     return convert_noticed
+
+
+_PARAGRAPH_BREAK = re.compile(r"(\n\n+)")
+
+
+def _english_paragraphs(markdown: str, notice: str) -> str:
+    """A Markdown text shown in English, each of its paragraphs marked ``lang="en"`` with an
+    attribute list (lists stay as they are: an attribute list cannot mark an item), and the
+    notice, in the page's language, at the end of its last part."""
+    parts = _PARAGRAPH_BREAK.split(markdown)
+    language = html.escape(current().language, quote=True)
+    for index in range(0, len(parts), 2):
+        part = parts[index]
+        paragraph = is_paragraph(part)
+        if index == len(parts) - 1:
+            own = f' lang="{language}"' if paragraph else ""
+            part += f' <small class="pp-translation-notice"{own}>({notice})</small>'
+        if paragraph:
+            part += f'\n{{: lang="{SOURCE_LANGUAGE}" }}'
+        parts[index] = part
+    return "".join(parts)
 
 
 def in_source_language(
