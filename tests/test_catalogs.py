@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -294,10 +295,16 @@ def test_the_languages_no_catalog_covers_are_named(tmp_path: Path) -> None:
 
 def test_a_language_without_a_catalog_is_never_silently_english(tmp_path: Path) -> None:
     """A site that builds Spanish pages, with no Spanish catalog anywhere, is told that the
-    package's words on them are English (a strict build stops); a catalog of its own with
-    empty translations publishes them so on purpose."""
+    package's words on them are English: information while its records are English there too,
+    a warning (a strict build stops) once they are translated into Spanish. A catalog of its
+    own with empty translations publishes the words so on purpose."""
     site = copy_example_site(tmp_path / "site")
     set_plugin_options(site, {"languages": ["es"]})
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert result.ok, result.messages
+    said = [r for r in result.records if "no message catalog for 'es'" in r.getMessage()]
+    assert [r.levelname for r in said] == ["INFO"], result.messages
+    shutil.copytree(site / "content/translations/fr", site / "content/translations/es")
     result = run_mkdocs(site / "mkdocs.yml")
     assert not result.ok
     named = [w for w in result.warnings() if "no message catalog for 'es'" in w]

@@ -114,31 +114,59 @@ def test_no_link_of_the_site_leads_nowhere(built: Path) -> None:
 
 def test_links_in_raw_html_are_written_as_the_host_writes_links(tmp_path: Path) -> None:
     """Each host's way: final URLs with or without directory URLs, or source paths for a host
-    that resolves them itself (Zensical); as written outside a page's rendering."""
+    that resolves them itself (Zensical); as written outside a page's rendering. On a French
+    page, a generated page is the French one, but for a statement's earlier version (in the
+    site's language only); a folder leads to its index; an image is a file."""
     site = Settings(content_dir=tmp_path, languages=("fr",))
     converted = (
         '<p><a href="../guide/index.md#add">g</a> <a href="intune.md">i</a> '
-        '<a href="https://example.org/a.md">e</a> <a href="#here">h</a></p>'
+        '<a href="https://example.org/a.md">e</a> <a href="#here">h</a> '
+        '<a href="../guide/">f</a> <a href="intune/releases/1.0.0.md">v</a> '
+        '<img alt="x" src="../img/x.png"></p>'
     )
     cases = [
-        ("privacy/data-items.md", site, "../../guide/#add", "../intune/"),
-        ("fr/privacy/data-items.md", site.in_language("fr"), "../../../guide/#add", "../intune/"),
+        (
+            "privacy/data-items.md",
+            site,
+            ["../../guide/#add", "../intune/", "../../guide/", "../intune/releases/1.0.0/"],
+            "../../img/x.png",
+        ),
+        (
+            "fr/privacy/data-items.md",
+            site.in_language("fr"),
+            [
+                "../../../guide/#add",
+                "../intune/",
+                "../../../guide/",
+                "../../../privacy/intune/releases/1.0.0/",
+            ],
+            "../../../img/x.png",
+        ),
         (
             "privacy/data-items.md",
             replace(site, directory_urls=False),
-            "../guide/index.html#add",
-            "intune.html",
+            [
+                "../guide/index.html#add",
+                "intune.html",
+                "../guide/index.html",
+                "intune/releases/1.0.0.html",
+            ],
+            "../img/x.png",
         ),
         (
             "privacy/data-items.md",
             replace(site, link_style="source"),
-            "../guide/index.md#add",
-            "intune.md",
+            ["../guide/index.md#add", "intune.md", "../guide/index.md", "intune/releases/1.0.0.md"],
+            "../img/x.png",
         ),
     ]
-    for page, settings, guide, product in cases:
+    for page, settings, (guide, product, folder, version), image in cases:
         with links_from(page, settings):
             written = page_links(converted)
         hrefs = re.findall(r'href="([^"]*)"', written)
-        assert hrefs == [guide, product, "https://example.org/a.md", "#here"], (page, settings)
+        assert hrefs == [guide, product, "https://example.org/a.md", "#here", folder, version], (
+            page,
+            settings,
+        )
+        assert re.findall(r'src="([^"]*)"', written) == [image], page
     assert page_links(converted) == converted

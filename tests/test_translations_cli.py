@@ -24,7 +24,7 @@ from privacy_pages.cli import main
 from privacy_pages.load.text_fields import fingerprint, text_fields
 from privacy_pages.load.translation_files import Entry, entries_of, updated_text
 from privacy_pages.load.yaml_source import parse_text, read_file
-from privacy_pages.settings import find_settings
+from privacy_pages.settings import find_settings, settings_from_mkdocs
 
 LANG = "de"
 RECORD = "products/intune.yml"
@@ -422,6 +422,10 @@ def test_the_languages_of_a_site_with_i18n_are_i18n_s(
     config["plugins"].append({"i18n": {"docs_structure": "suffix", "languages": languages}})
     (site / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
     assert find_settings(site).all_languages == ("en", "es")
+    only = yaml.safe_load((site / "mkdocs.yml").read_text("utf-8"))
+    only["plugins"][-1]["i18n"]["build_only_locale"] = "es"  # i18n's option: that one alone
+    (site / "only.yml").write_text(yaml.safe_dump(only, sort_keys=False), "utf-8")
+    assert settings_from_mkdocs(site / "only.yml").all_languages == ("es",)
     code, out, _ = run(capsys, site, "status", "--format", "json")
     assert code == 0
     shown = [language["language"] for language in json.loads(out)["languages"]]

@@ -20,7 +20,7 @@ import yaml
 from .check.lint_config import LintConfig, LintConfigError, lint_config
 from .history.releases import HistoryOptions, HistoryOptionsError, history_options
 from .load.metadata import METADATA_TYPES, MetadataRules
-from .load.translations import StaleShows
+from .load.translations import StaleShows, found_languages
 from .load.yaml_source import Limits
 from .messages import LOCALE_DIR, SOURCE_LANGUAGE, languages_without_catalog, packaged_languages
 from .model.sections import EMPTY_SECTION_WORDING
@@ -254,9 +254,12 @@ def removed_options_message(settings: Settings) -> str | None:
     )
 
 
-def missing_catalogs_message(settings: Settings) -> str | None:
+def missing_catalogs_message(settings: Settings) -> tuple[str, bool] | None:
     """What to tell a site that builds a language no message catalog covers, if it does: its
-    pages would show privacy-pages' own words (headings, badges, legend) in English, unsaid."""
+    pages would show privacy-pages' own words (headings, badges, legend) in English. With it,
+    whether that is worth a warning: the content is translated into such a language, so those
+    words would be the pages' only English, unsaid (else the records show in English there
+    too, as the site had them before it was translated)."""
     missing = languages_without_catalog(settings.all_languages, settings.messages_dir)
     if not missing:
         return None
@@ -267,13 +270,15 @@ def missing_catalogs_message(settings: Settings) -> str | None:
         if settings.messages_dir is not None
         else "a folder named by the option messages_dir"
     )
-    return (
+    message = (
         f"privacy-pages: no message catalog for {names}: the words privacy-pages writes on "
         f"those pages (headings, badges, legend, captions) are in English. The package ships "
         f"catalogs for {shipped}. Add LANGUAGE/LC_MESSAGES/messages.po to {where}, starting "
         f"from a copy of {LOCALE_DIR / 'messages.pot'} (a catalog whose translations are "
         "empty publishes the English words on purpose)"
     )
+    translated = set(found_languages(settings.content_dir))
+    return message, any(language in translated for language in missing)
 
 
 def _flag(options: Mapping[str, Any], key: str, *, default: bool) -> bool:
@@ -372,6 +377,9 @@ def i18n_languages(config: Mapping[str, Any]) -> tuple[str, tuple[str, ...]] | N
                 if isinstance(language, dict) and isinstance(language.get("locale"), str)
             ]
             built = [lang for lang in found if lang.get("build", True) is not False]
+            only = options.get("build_only_locale")
+            if isinstance(only, str) and only:
+                return only, ()  # i18n builds that language alone, as the default
             default = next((lang for lang in found if lang.get("default")), None)
             if default is None:
                 return None  # i18n refuses such a configuration itself

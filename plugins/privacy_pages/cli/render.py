@@ -71,7 +71,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.host == "zensical":
         settings = replace(settings, link_style="source")
-    for message in (removed_options_message(settings), missing_catalogs_message(settings)):
+    missing = missing_catalogs_message(settings)
+    for message in (removed_options_message(settings), missing and missing[0]):
         if message:
             print(message, file=sys.stderr)
     build = build_site(settings)

@@ -86,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    for message in (removed_options_message(settings), missing_catalogs_message(settings)):
+    missing = missing_catalogs_message(settings)
+    for message in (removed_options_message(settings), missing and missing[0]):
         if message:
             print(message, file=sys.stderr)
     build = check_site(settings, today=args.today)

@@ -103,10 +103,12 @@ def with_site_urls(settings: Settings, config: MkDocsConfig) -> Settings:
 
 def warn_missing_catalogs(settings: Settings) -> None:
     """Say so when a language this build writes pages in has no message catalog (with
-    mkdocs-static-i18n, each build is one language's)."""
+    mkdocs-static-i18n, each build is one language's): a warning when the content is
+    translated into it (see ``missing_catalogs_message``)."""
     missing = missing_catalogs_message(settings)
-    if missing:
-        log.warning(missing)
+    if missing is not None:
+        message, warn = missing
+        log.log(logging.WARNING if warn else logging.INFO, message)
 
 
 def add_what_pages_need(config: MkDocsConfig) -> None:

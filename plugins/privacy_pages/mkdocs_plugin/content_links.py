@@ -27,6 +27,8 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from ..render.paths import relative_link
+
 #: After Python-Markdown's inline patterns have made the links (20), before MkDocs' ``relpath``
 #: (0) resolves them.
 PRIORITY = 1
@@ -84,8 +86,7 @@ def rebased(url: str, page: str, written_for: str, find: Find) -> str | None:
     target = _found(find, _target(written_for, path))
     if target is None:
         return None  # nowhere from either: MkDocs says so, as for any page
-    moved = posixpath.relpath(target, posixpath.dirname(page) or ".")
-    return urlunsplit(("", "", quote(moved), query, fragment))
+    return urlunsplit(("", "", quote(relative_link(page, target)), query, fragment))
 
 
 def _target(page: str, path: str) -> str:

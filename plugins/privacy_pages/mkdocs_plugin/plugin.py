@@ -117,8 +117,11 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         if self.config.enabled:
             self.settings = read_settings(self.config, config)
             add_what_pages_need(config)
-            # MkDocs hands the list to Python-Markdown, which takes extension objects too.
-            config.markdown_extensions.append(self.content_links)  # type: ignore[arg-type]
+            # MkDocs hands the list to Python-Markdown, which takes extension objects too (once:
+            # mkdocs-static-i18n builds each language again with the same config).
+            extensions: list[Any] = config.markdown_extensions
+            if self.content_links not in extensions:
+                extensions.append(self.content_links)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

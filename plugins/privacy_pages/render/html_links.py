@@ -26,8 +26,8 @@ from ..settings import Settings
 from .paths import page_url, relative_url
 
 _PAGE: ContextVar[tuple[str, Settings] | None] = ContextVar("privacy_pages_link_page", default=None)
-#: A link as the sanitizer writes it: attribute values in double quotes.
-_HREF = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")')
+#: A link or an image as the sanitizer writes it: attribute values in double quotes.
+_HREF = re.compile(r'(<(?:a\b[^>]*?\shref|img\b[^>]*?\ssrc)=")([^"]*)(")')
 
 
 @contextmanager
@@ -44,7 +44,7 @@ def page_links(converted: str) -> str:
     """Sanitized HTML with its relative links written for the page being rendered (as is,
     outside :func:`links_from`)."""
     found = _PAGE.get()
-    if found is None or 'href="' not in converted:
+    if found is None or ('href="' not in converted and 'src="' not in converted):
         return converted
     page, settings = found
     return _HREF.sub(
@@ -61,8 +61,10 @@ def _url(written: str, page: str, settings: Settings) -> str:
     target = posixpath.normpath(posixpath.join(posixpath.dirname(site_page), unquote(path)))
     if target.startswith("../") or target == "..":
         return written  # outside the docs folder: left as the writer wrote it
+    if not posixpath.splitext(target)[1]:
+        target = posixpath.join(target, "index.md")  # a folder: its index page
     site_pages_dir = settings.pages_dir.removeprefix(f"{language}/") if language else None
-    if language and site_pages_dir and target.startswith(f"{site_pages_dir}/"):
+    if language and site_pages_dir and _in_every_language(target, site_pages_dir):
         target = f"{language}/{target}"  # a generated page: this language's
     if target.endswith(".md"):
         url = relative_url(page, target, settings, fragment)
@@ -71,6 +73,14 @@ def _url(written: str, page: str, settings: Settings) -> str:
     if query:
         url = url.replace("#", f"?{query}#", 1) if "#" in url else f"{url}?{query}"
     return html.escape(quote(url, safe="/#?&=:%~+-._!$'()*,;@"), quote=True)
+
+
+def _in_every_language(target: str, pages_dir: str) -> bool:
+    """Whether a generated page has a version in each language: all but the versions of a
+    statement (in the site's language only) and the downloads."""
+    if not target.startswith(f"{pages_dir}/") or not target.endswith(".md"):
+        return False
+    return not re.fullmatch(rf"{re.escape(pages_dir)}/[^/]+/(?:releases|compare)/.+", target)
 
 
 def _file_url(page: str, target: str, settings: Settings) -> str:
