@@ -540,6 +540,25 @@ def test_a_description_not_translated_is_marked_as_a_block(tmp_path: Path) -> No
     assert '<span lang="en"><p' not in index  # never a paragraph inside an inline element
 
 
+def marked_paragraphs(texts: list[str], pages: list[str]) -> int:
+    """Check that each paragraph of ``texts`` found on ``pages`` (by the plain words it starts
+    with) is marked ``lang="en"`` (a one-line text: its words inside the paragraph); returns
+    how many were found."""
+    checked = 0
+    for text in texts:
+        for paragraph in re.split(r"\n\n+", text):
+            words = re.match(r"[A-Za-z][A-Za-z ,']{20,}", paragraph)  # plain words it starts with
+            if words is None:
+                continue
+            start = html.escape(words.group(), quote=False)
+            for page in pages:
+                for found in re.finditer(rf"<p([^>]*)>((?:<[^>]+>)*){re.escape(start)}", page):
+                    marked = found.group(1) == ' lang="en"' or '<span lang="en">' in found.group(2)
+                    assert marked, page[found.start() : found.end() + 80]
+                    checked += 1
+    return checked
+
+
 def test_paragraphs_not_translated_are_marked_english(example: SiteResult) -> None:
     """A Markdown text of several paragraphs shown in English on a French page: each of its
     paragraphs is marked ``lang="en"`` for screen readers, and the notice after it is French."""
@@ -549,17 +568,42 @@ def test_paragraphs_not_translated_are_marked_english(example: SiteResult) -> No
     texts = [text for text, shown in fallbacks.items() if shown == "source" and "\n\n" in text]
     assert texts, "the example's French has no text of several paragraphs left in English"
     pages = [path.read_text("utf-8") for path in (example.site_dir / "fr").rglob("index.html")]
-    checked = 0
-    for text in texts:
-        for paragraph in re.split(r"\n\n+", text):
-            words = re.match(r"[A-Za-z][A-Za-z ,']{20,}", paragraph)  # plain words it starts with
-            if words is None:
-                continue
-            start = html.escape(words.group(), quote=False)
-            for page in pages:
-                for found in re.finditer(rf"<p([^>]*)>(?:<[^>]+>)*{re.escape(start)}", page):
-                    assert found.group(1) == ' lang="en"', page[found.start() : found.end() + 80]
-                    checked += 1
-    assert checked >= 2
+    assert marked_paragraphs(texts, pages) >= 2
     notice = '<small class="pp-translation-notice" lang="fr">'
     assert any(notice in page for page in pages)
+
+
+def test_a_product_not_translated_at_all_is_marked_english(tmp_path: Path) -> None:
+    """A product with no French translation: its French page says so once, at its top, and
+    its texts are marked ``lang="en"`` (names and conditions, and each paragraph), with no
+    notice after each."""
+    site = copy_example_site(tmp_path)
+    (site / "content/translations/fr/products/managed-desktop.yml").unlink()
+    result = run_mkdocs(site / "mkdocs.yml", strict=False)
+    assert result.ok, result.messages
+    page = result.html("fr/privacy/managed-desktop.md")
+    article = page.split("<article", 1)[1].split("</article>", 1)[0]
+    said = messages_for("fr").gettext(
+        "This page has not been translated yet: its text is shown in English."
+    )
+    assert said.replace("\xa0", " ") in html.unescape(article).replace("\xa0", " ")
+    record = yaml.safe_load((site / "content/products/managed-desktop.yml").read_text("utf-8"))
+    paragraphs = [v for v in _strings(record) if "\n\n" in v or len(v) > 120]
+    assert marked_paragraphs(paragraphs, [article]) >= 3
+    # Names and conditions: marked, with no notice after each (the page's top says it once).
+    record_texts = set(_strings(record))
+    marked = [
+        found
+        for found in re.finditer(r'<span lang="en">([^<]*)</span>( <small)?', article)
+        if html.unescape(found.group(1)) in record_texts
+    ]
+    assert len(marked) >= 5
+    assert not [found.group(0) for found in marked if found.group(2)]
+
+
+def _strings(data: object) -> list[str]:
+    if isinstance(data, dict):
+        return [s for value in data.values() for s in _strings(value)]
+    if isinstance(data, list):
+        return [s for value in data for s in _strings(value)]
+    return [data] if isinstance(data, str) else []

@@ -43,6 +43,10 @@ TRANSLATIONS_DIR = "translations"
 TRANSLATED_KINDS = frozenset({"categories", "catalog", "product", "comparisons"})
 #: What a page shows where a translation is stale: the source text, or the earlier translation.
 StaleShows = Literal["source", "previous"]
+#: What a text that is not a current translation shows: the source text or an earlier
+#: translation (each with a notice), or the source text of a product with no translation at all
+#: (``untranslated``: its page says so once, at its top).
+Shown = Literal["source", "previous", "untranslated"]
 
 
 class TextState(StrEnum):
@@ -88,7 +92,7 @@ class Language:
     #: Text shown on the language's pages that is not a current translation → what it is: the
     #: source text (``source``) or an earlier translation (``previous``), so that the page
     #: says so where it shows it.
-    fallbacks: dict[str, StaleShows] = field(default_factory=dict)
+    fallbacks: dict[str, Shown] = field(default_factory=dict)
     #: The record files with no translation at all in the language.
     untranslated: set[str] = field(default_factory=set)
     #: Each current translation → the source text it translates (a heading made from it keeps
@@ -99,12 +103,8 @@ class Language:
     #: the other records' but the catalog's (which every page may show; a catalog item's are
     #: compared with each page that shows the item). ``mkdocs serve`` renders again a page
     #: whose records' fallbacks changed, even when its text did not (a notice is added).
-    product_fallbacks: dict[Path, tuple[tuple[str, StaleShows, bool], ...]] = field(
-        default_factory=dict
-    )
-    shared_fallbacks: dict[Path, tuple[tuple[str, StaleShows, bool], ...]] = field(
-        default_factory=dict
-    )
+    product_fallbacks: dict[Path, tuple[tuple[str, Shown, bool], ...]] = field(default_factory=dict)
+    shared_fallbacks: dict[Path, tuple[tuple[str, Shown, bool], ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -115,7 +115,7 @@ class Effects:
     status: RecordTranslation = field(default_factory=lambda: RecordTranslation("", None))
     untranslated: bool = False
     #: (text, what it is, whether it replaces an earlier state of the same text)
-    fallbacks: list[tuple[str, StaleShows, bool]] = field(default_factory=list)
+    fallbacks: list[tuple[str, Shown, bool]] = field(default_factory=list)
     #: (translation, source text) of each current translation.
     translated: list[tuple[str, str]] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
@@ -308,7 +308,9 @@ class TranslationRun:
         if effects.untranslated:
             state.untranslated.add(effects.status.record)
         for text, shown, replace in effects.fallbacks:
-            if replace:
+            # A notice wins over a text marked only as English (the same text elsewhere).
+            earlier = state.fallbacks.get(text)
+            if replace or (earlier == "untranslated" and shown != "untranslated"):
                 state.fallbacks[text] = shown
             else:
                 state.fallbacks.setdefault(text, shown)
@@ -343,10 +345,11 @@ class TranslationRun:
                     f"content/{expected} ({len(fields)} text field{'s' if len(fields) != 1 else ''})",
                     "translation-missing",
                 )
+            # A product's page says so once, at its top; its texts are still marked English.
+            marked: Shown = "untranslated" if record.kind == "product" else "source"
             for key, text, _ in fields:
                 status.states[key] = TextState.MISSING
-                if record.kind != "product":  # a product's page says so once, at its top
-                    effects.fallbacks.append((text, "source", False))
+                effects.fallbacks.append((text, marked, False))
             return record.data
         texts: dict[str, str] = {}
         known = {key for key, _, _ in fields}

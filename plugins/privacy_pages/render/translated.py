@@ -20,7 +20,7 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from ..load.translations import Language, StaleShows
+from ..load.translations import Language, Shown, StaleShows
 from ..markdown_text import MarkdownSafe, is_paragraph
 from ..messages import N_, SOURCE_LANGUAGE, current
 
@@ -35,7 +35,7 @@ NOTICES: Mapping[StaleShows, str] = {
 class Showing:
     """What the page being rendered shows in place of translations."""
 
-    fallbacks: Mapping[str, StaleShows] = field(default_factory=dict)
+    fallbacks: Mapping[str, Shown] = field(default_factory=dict)
     #: The record files with no translation in the language at all.
     untranslated: frozenset[str] = frozenset()
     #: What each product's record and the other records add to ``fallbacks`` (see
@@ -98,7 +98,7 @@ def untranslated(record: str) -> bool:
 _looked_up: ContextVar[set[str] | None] = ContextVar("privacy_pages_looked_up", default=None)
 
 #: What a page's notices were made from: each text it looked up, with what it was then.
-Notices = tuple[tuple[str, StaleShows | None], ...]
+Notices = tuple[tuple[str, Shown | None], ...]
 
 
 @contextmanager
@@ -157,14 +157,18 @@ def noticed(convert: Callable[[object], MarkdownSafe]) -> Callable[[object], Mar
         shown = fallbacks.get(value) if fallbacks and isinstance(value, str) else None
         if shown is None:
             return converted
-        notice = html.escape(current().gettext(NOTICES[shown]))
+        # (A product with no translation at all says so once, at its page's top.)
+        notice = None if shown == "untranslated" else current().gettext(NOTICES[shown])
         text = str(converted)
-        if shown == "source" and "\n" in text:  # Markdown blocks: each paragraph marked
+        if shown != "previous" and "\n" in text:  # Markdown blocks: each paragraph marked
             return MarkdownSafe(_english_paragraphs(text, notice))
-        if shown == "source":  # on one line: mark the English as English
+        if shown != "previous":  # on one line: mark the English as English
             # (in a block element when it is one: a description converted for raw HTML)
             tag = "div" if text.startswith(_BLOCK_HTML) else "span"
             text = f'<{tag} lang="{SOURCE_LANGUAGE}">{text}</{tag}>'
+        if notice is None:
+            return MarkdownSafe(text)
+        notice = html.escape(notice)
         return MarkdownSafe(f'{text} <small class="pp-translation-notice">({notice})</small>')
 
     return convert_noticed
@@ -173,16 +177,16 @@ def noticed(convert: Callable[[object], MarkdownSafe]) -> Callable[[object], Mar
 _PARAGRAPH_BREAK = re.compile(r"(\n\n+)")
 
 
-def _english_paragraphs(markdown: str, notice: str) -> str:
+def _english_paragraphs(markdown: str, notice: str | None) -> str:
     """A Markdown text shown in English, each of its paragraphs marked ``lang="en"`` with an
     attribute list (lists stay as they are: an attribute list cannot mark an item), and the
-    notice, in the page's language, at the end of its last part."""
+    notice (if any), in the page's language, at the end of its last part."""
     parts = _PARAGRAPH_BREAK.split(markdown)
     language = html.escape(current().language, quote=True)
     for index in range(0, len(parts), 2):
         part = parts[index]
         paragraph = is_paragraph(part)
-        if index == len(parts) - 1:
+        if index == len(parts) - 1 and notice is not None:
             own = f' lang="{language}"' if paragraph else ""
             part += f' <small class="pp-translation-notice"{own}>({notice})</small>'
         if paragraph:
