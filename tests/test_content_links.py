@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 from conftest import copy_example_site, run_mkdocs, stale_translations_allowed
 from link_check import broken_links
+from privacy_pages.cli import main
 from privacy_pages.history.snapshot import recorded_digest, text_digest
-from privacy_pages.mkdocs_plugin.content_links import rebased
+from privacy_pages.markdown_text import block
 from privacy_pages.render.html_links import links_from, page_links
+from privacy_pages.render.moved_links import rebased, rebased_markdown
 from privacy_pages.render.paths import links_written_for
 from privacy_pages.settings import Settings
 
@@ -170,3 +172,47 @@ def test_links_in_raw_html_are_written_as_the_host_writes_links(tmp_path: Path) 
         )
         assert re.findall(r'src="([^"]*)"', written) == [image], page
     assert page_links(converted) == converted
+
+
+def test_inline_links_in_markdown_are_rebased_and_nothing_else() -> None:
+    """Links and images of a record's text, as the page's Markdown has them; not a link made of
+    escaped brackets, nor code (written with entities)."""
+    files = {"guide/index.md", "privacy/a.md", "fr/privacy/a.md"}
+
+    def find(path: str) -> str | None:
+        return path if path in files else None
+
+    text = (
+        'See [the guide](../guide/index.md#add "Title"), [A](a.md), \\[not a link](../guide/), '
+        "![img](../guide/index.md), [[nested] words](../guide/) and `[code](../guide/)`."
+    )
+    markdown = str(block(text))
+    moved = rebased_markdown(markdown, "fr/privacy/b.md", "privacy/b.md", find)
+    expected = (
+        markdown.replace("(../guide/index.md#add", "(../../guide/index.md#add")
+        .replace("![img](../guide/index.md)", "![img](../../guide/index.md)")
+        .replace("words](../guide/)", "words](../../guide/index.md)")
+    )
+    assert moved == expected and moved != markdown
+    assert "[not a link](../guide/)" in moved and "[A](a.md)" in moved
+
+
+def test_render_writes_the_records_links_for_each_page(tmp_path: Path) -> None:
+    """``privacy-pages render`` (for Zensical, or MkDocs without the plugin): the Markdown it
+    writes has the records' links as they lead from each page, since hosts check them there."""
+    site = copy_example_site(tmp_path / "site")
+    record = site / "content" / "products" / "intune.yml"
+    text = record.read_text("utf-8")
+    record.write_text(text.replace("  Learn more about how Intune", f"  {LINKS} Learn more", 1))
+    out = tmp_path / "out"
+    config, docs = str(site / "mkdocs.yml"), str(site / "site-src")
+    code = main(
+        ["render", "--config", config, "--out", str(out), "--docs", docs, "--host", "zensical"]
+    )
+    assert code == 0
+    english = (out / "privacy/intune.md").read_text("utf-8")
+    french = (out / "fr/privacy/intune.md").read_text("utf-8")
+    assert "[the fields](../guide/fields.md)" in english
+    assert "[the fields](../../guide/fields.md)" in french
+    # Another product's page: the French one, from the French page (no change there).
+    assert "(defender-endpoint-android.md#overview)" in french

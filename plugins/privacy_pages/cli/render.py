@@ -11,7 +11,15 @@ from pathlib import Path
 from ..learn_syntax import expand_includes
 from ..pipeline import build_site, fill_page_blocks
 from ..render.front_matter import with_escaped_front_matter
-from ..settings import missing_catalogs_message, read_mkdocs_config, removed_options_message
+from ..render.generated import GeneratedPage
+from ..render.moved_links import rebased_markdown
+from ..render.paths import links_written_for
+from ..settings import (
+    Settings,
+    missing_catalogs_message,
+    read_mkdocs_config,
+    removed_options_message,
+)
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
 from .host_config import host_config, write_host_config
 
@@ -107,10 +115,14 @@ def run(args: argparse.Namespace) -> int:
                 target.write_text(text, "utf-8", newline="\n")
             else:
                 shutil.copyfile(source, target)
+    files = {page.path for page in build.pages} | {asset.path for asset in build.downloads}
+    if args.docs:
+        files |= {p.relative_to(args.docs).as_posix() for p in args.docs.rglob("*") if p.is_file()}
     for page in build.pages:  # for a host without the plugin, which would not escape it
         target = out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(with_escaped_front_matter(page.markdown), "utf-8", newline="\n")
+        markdown = _links_moved(page, settings, files)
+        target.write_text(with_escaped_front_matter(markdown), "utf-8", newline="\n")
     for asset in build.downloads:  # privacy.json, CSV, the script, the style sheet, the feed
         target = out / asset.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -137,6 +149,18 @@ def run(args: argparse.Namespace) -> int:
         write_host_config(config, args.site_config)
         print(f"wrote {args.site_config}", file=sys.stderr)
     return 0
+
+
+def _links_moved(page: GeneratedPage, settings: Settings, files: set[str]) -> str:
+    """The page's Markdown with the records' relative links read from the page they were
+    written for (see :mod:`~privacy_pages.render.moved_links`): a host reads them from the
+    page's own place, as it checks them."""
+    written_for = links_written_for(page.path, page.product_id, settings)
+    if written_for is None:
+        return page.markdown
+    return rebased_markdown(
+        page.markdown, page.path, written_for, lambda p: p if p in files else None
+    )
 
 
 def _uses_learn_syntax(config_file: Path) -> bool:
