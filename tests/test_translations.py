@@ -607,3 +607,23 @@ def _strings(data: object) -> list[str]:
     if isinstance(data, list):
         return [s for value in data for s in _strings(value)]
     return [data] if isinstance(data, str) else []
+
+
+def test_a_list_not_translated_is_marked_english_item_by_item(tmp_path: Path) -> None:
+    """Intune's introduction is a paragraph and a list. Changed in English, it shows in English
+    on the French page (its translation is stale): the paragraph and each item are marked."""
+    site = copy_example_site(tmp_path)
+    stale_translations_allowed(site)
+    record = site / "content/products/intune.yml"
+    text = record.read_text("utf-8")
+    assert "personal data from the following sources:" in text
+    record.write_text(text.replace("from the following sources:", "from these sources:", 1))
+    intro = yaml.safe_load(record.read_text("utf-8"))["intro"]
+    items = [line[2:] for line in intro.splitlines() if line.startswith("- ")]
+    assert len(items) >= 3
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert result.ok, result.messages
+    page = result.html("fr/privacy/intune.md")
+    assert '<p lang="en">When users enroll' in page
+    for item in items:
+        assert f'<li><span lang="en">{html.escape(item, quote=False)}</span>' in page, item

@@ -179,13 +179,16 @@ _PARAGRAPH_BREAK = re.compile(r"(\n\n+)")
 
 def _english_paragraphs(markdown: str, notice: str | None) -> str:
     """A Markdown text shown in English, each of its paragraphs marked ``lang="en"`` with an
-    attribute list (lists stay as they are: an attribute list cannot mark an item), and the
+    attribute list, the text of each item of its simple lists in a ``<span lang="en">`` (an
+    attribute list cannot mark an item; a list with nested blocks stays as it is), and the
     notice (if any), in the page's language, at the end of its last part."""
     parts = _PARAGRAPH_BREAK.split(markdown)
     language = html.escape(current().language, quote=True)
     for index in range(0, len(parts), 2):
         part = parts[index]
         paragraph = is_paragraph(part)
+        if not paragraph:
+            part = _english_items(part)
         if index == len(parts) - 1 and notice is not None:
             own = f' lang="{language}"' if paragraph else ""
             part += f' <small class="pp-translation-notice"{own}>({notice})</small>'
@@ -193,6 +196,33 @@ def _english_paragraphs(markdown: str, notice: str | None) -> str:
             part += f'\n{{: lang="{SOURCE_LANGUAGE}" }}'
         parts[index] = part
     return "".join(parts)
+
+
+#: An item of a list at the top level of a text: its marker, then its text.
+_TOP_ITEM = re.compile(r"((?:[-+*]|\d+\.)[ \t]+)(\S.*)")
+#: A line that continues the item before it, or that starts a nested block.
+_NESTED_START = re.compile(r"[ \t]*(?:[-+*]|\d+\.)(?:[ \t]|$)|[ ]{4}|\t")
+
+
+def _english_items(part: str) -> str:
+    """A list whose items are each one paragraph (a line of its marker, then lines that
+    continue it), with each item's text marked English; anything else as it is."""
+    lines = part.split("\n")
+    if not _TOP_ITEM.fullmatch(lines[0]):
+        return part
+    items: list[list[str]] = []
+    for line in lines:
+        found = _TOP_ITEM.fullmatch(line)
+        if found:
+            items.append([found.group(1), found.group(2)])
+        elif not line.strip() or _NESTED_START.match(line):
+            return part  # a nested list or block: left as it is
+        else:
+            items[-1].append(line)
+    return "\n".join(
+        f'{marker}<span lang="{SOURCE_LANGUAGE}">' + "\n".join(text) + "</span>"
+        for marker, *text in items
+    )
 
 
 def in_source_language(
