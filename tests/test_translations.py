@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
 
@@ -627,3 +628,16 @@ def test_a_list_not_translated_is_marked_english_item_by_item(tmp_path: Path) ->
     assert '<p lang="en">When users enroll' in page
     for item in items:
         assert f'<li><span lang="en">{html.escape(item, quote=False)}</span>' in page, item
+
+
+def test_the_feed_of_each_language_names_its_author_in_it(example: SiteResult) -> None:
+    """The feed's author is the nav section's name: the default one is said in each feed's
+    language."""
+    atom = "{http://www.w3.org/2005/Atom}"
+    authors = {
+        name: ET.parse(example.site_dir / name).getroot().findtext(f"{atom}author/{atom}name")
+        for name in ("changes.xml", "changes.fr.xml")
+    }
+    french = messages_for("fr").gettext("Privacy statements")
+    assert authors == {"changes.xml": "Privacy statements", "changes.fr.xml": french}
+    assert french != "Privacy statements"

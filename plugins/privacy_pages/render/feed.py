@@ -33,6 +33,8 @@ from .templates import environment
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 #: The feed's title and subtitle (messages: translated as the feed is written).
 FEED_TITLE = N_("Privacy statements: what changed")
+#: The feed's author when the site names its statements' nav section as by default.
+DEFAULT_AUTHOR = N_("Privacy statements")
 FEED_SUBTITLE = N_("Each release of the privacy statements, with what changed in each.")
 _PARAGRAPH = re.compile(r"^<p>|</p>$")
 _TAG = re.compile(r"<[^>]+>")
@@ -73,6 +75,14 @@ class _Links:
         if self.base:
             return self.url(feed_path(self.settings))
         return uuid.uuid5(uuid.NAMESPACE_URL, f"privacy-pages:{self.settings.pages_dir}").urn
+
+
+def _author(settings: Settings) -> str:
+    """The site's name for its statements (the nav section's), in the feed's language when the
+    site keeps the default."""
+    if settings.nav_title == Settings.nav_title:
+        return messages._(DEFAULT_AUTHOR)
+    return settings.nav_title
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
@@ -148,7 +158,7 @@ def atom_feed(history: History, dataset: Dataset, settings: Settings) -> str:
         href=links.page(changes_page_path(settings)),
     )
     author = _sub(feed, "author")
-    _sub(author, "name", settings.nav_title)
+    _sub(author, "name", _author(settings))
     _sub(feed, "generator", "privacy-pages", version=__version__)
     for release in history.newest_first:
         for product_id in release.products:
