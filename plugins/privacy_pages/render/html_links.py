@@ -23,7 +23,7 @@ from contextvars import ContextVar
 from urllib.parse import quote, unquote, urlsplit
 
 from ..settings import Settings
-from .paths import page_url, relative_url
+from .paths import page_url, relative_link, relative_url, version_page_product
 
 _PAGE: ContextVar[tuple[str, Settings] | None] = ContextVar("privacy_pages_link_page", default=None)
 #: A link or an image as the sanitizer writes it: attribute values in double quotes.
@@ -80,12 +80,12 @@ def _in_every_language(target: str, pages_dir: str) -> bool:
     statement (in the site's language only) and the downloads."""
     if not target.startswith(f"{pages_dir}/") or not target.endswith(".md"):
         return False
-    return not re.fullmatch(rf"{re.escape(pages_dir)}/[^/]+/(?:releases|compare)/.+", target)
+    return version_page_product(target, pages_dir) is None
 
 
 def _file_url(page: str, target: str, settings: Settings) -> str:
     if settings.link_style == "source":
-        return posixpath.relpath(target, posixpath.dirname(page) or ".")
+        return relative_link(page, target)
     source = page_url(page, settings.directory_urls)
     folder = source if source.endswith("/") or not source else posixpath.dirname(source)
     return posixpath.relpath(target, folder.rstrip("/") or ".")

@@ -83,6 +83,16 @@ class AssetPaths:
         return f"{self.pages_dir}/compare/{comparison_id}.csv"
 
 
+def version_page_product(path: str, pages_dir: str) -> str | None:
+    """The product whose statement's earlier version (or comparison of two) is the page at
+    ``path``, if it is one: such pages are in the site's language only."""
+    found = _VERSION_PAGE.fullmatch(path)
+    return found.group(2) if found and found.group(1) == pages_dir else None
+
+
+_VERSION_PAGE = re.compile(r"(.+)/([^/]+)/(?:releases|compare)/[^/]+\.md")
+
+
 def links_written_for(path: str, product_id: str | None, settings: Settings) -> str | None:
     """The page whose place the relative links in a generated page's text were written for,
     when that is not the page itself: a writer links from the product's page in the site's
@@ -90,11 +100,8 @@ def links_written_for(path: str, product_id: str | None, settings: Settings) -> 
     in another language (``fr/privacy/<id>.md``) and on the statement's earlier versions
     (``privacy/<id>/releases/<v>.md``). ``settings`` are the site's."""
     written_for = settings.path_in(path, settings.language)
-    version = re.fullmatch(
-        rf"{re.escape(settings.pages_dir)}/([^/]+)/(?:releases|compare)/.+", written_for
-    )
-    if product_id is None and version is not None:
-        product_id = version.group(1)
+    if product_id is None:
+        product_id = version_page_product(written_for, settings.pages_dir)
     if product_id is not None:
         written_for = product_page_path(settings, product_id)
     return None if written_for == path else written_for
