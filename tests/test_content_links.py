@@ -216,3 +216,34 @@ def test_render_writes_the_records_links_for_each_page(tmp_path: Path) -> None:
     assert "[the fields](../../guide/fields.md)" in french
     # Another product's page: the French one, from the French page (no change there).
     assert "(defender-endpoint-android.md#overview)" in french
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "javascript%3Aalert(1)",
+        "./javascript:alert(1)",
+        "JaVaScRiPt%3Aalert(1)",
+        "data%3Atext/html,<script>x</script>",
+        "vbscript%3Ax#top",
+        "a/../javascript%3Ax?q=1",
+    ],
+)
+@pytest.mark.parametrize("style", ["directory", "files", "source"])
+def test_a_link_written_into_raw_html_never_gains_a_scheme(written: str, style: str) -> None:
+    """A relative link whose first segment holds a colon once decoded, written into raw HTML
+    as the host writes links (which MkDocs does not check again), stays a relative path."""
+    from urllib.parse import urlsplit
+
+    site = Settings(content_dir=Path("."), languages=("fr",))
+    settings = {
+        "directory": site,
+        "files": replace(site, directory_urls=False),
+        "source": replace(site, link_style="source"),
+    }[style]
+    converted = f'<p><a href="{written}">x</a> <img alt="" src="{written}"></p>'
+    for page in ("privacy/data-items.md", "fr/privacy/data-items.md"):
+        with links_from(page, settings if page.startswith("privacy") else site.in_language("fr")):
+            out = page_links(converted)
+        for url in re.findall(r'(?:href|src)="([^"]*)"', out):
+            assert not urlsplit(url.replace("&amp;", "&")).scheme, (page, url)

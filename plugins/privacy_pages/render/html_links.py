@@ -72,7 +72,10 @@ def _url(written: str, page: str, settings: Settings) -> str:
         url = _file_url(page, target, settings) + (f"#{fragment}" if fragment else "")
     if query:
         url = url.replace("#", f"?{query}#", 1) if "#" in url else f"{url}?{query}"
-    return html.escape(quote(url, safe="/#?&=:%~+-._!$'()*,;@"), quote=True)
+    url = quote(url, safe="/#?&=:%~+-._!$'()*,;@")
+    if urlsplit(url).scheme:  # a first segment with a colon reads as a scheme: a path it stays
+        url = f"./{url}"
+    return html.escape(url, quote=True)
 
 
 def _in_every_language(target: str, pages_dir: str) -> bool:
