@@ -641,3 +641,36 @@ def test_the_feed_of_each_language_names_its_author_in_it(example: SiteResult) -
     french = messages_for("fr").gettext("Privacy statements")
     assert authors == {"changes.xml": "Privacy statements", "changes.fr.xml": french}
     assert french != "Privacy statements"
+
+
+def test_blocks_shown_in_english_keep_their_shape(tmp_path: Path) -> None:
+    """Texts of a product with no French translation, shown in English on its French page: a
+    one-line list, a one-line quote and a table stay a list, a quote and a table (each marked
+    English inside), a description that starts like a list item reads as in English, and no
+    attribute list leaks into the page as text."""
+    site = copy_example_site(tmp_path)
+    (site / "content/translations/fr/products/managed-desktop.yml").unlink()
+    record = site / "content/products/managed-desktop.yml"
+    data = yaml.safe_load(record.read_text("utf-8"))
+    data["intro"] = "- Only item of a list\n\n> A quoted line"
+    data["required"]["intro"] = (
+        "Before a table.\n\n| Data | Kept |\n| --- | --- |\n| Logs | 30 days |"
+    )
+    data["required"]["groups"][0]["items"][0]["description"] = "1. The one step"
+    record.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    result = run_mkdocs(site / "mkdocs.yml", strict=False)
+    assert result.ok, result.messages
+    for path in ("privacy/managed-desktop.md", "fr/privacy/managed-desktop.md"):
+        article = result.html(path).split("<article", 1)[1].split("</article>", 1)[0]
+        assert re.search(r"<ul>\s*<li>(<span lang=\"en\">)?Only item of a list", article), path
+        assert re.search(r"<blockquote>\s*<p>(<span lang=\"en\">)?A quoted line", article), path
+        # An item's description follows its name on the item's line: no list there, in
+        # either language, and the same words.
+        assert re.search(r"</strong>: 1\. (<span lang=\"en\">)?The one step", article), path
+        table = article.split("Before a table.", 1)[1].split("</table>", 1)[0]
+        rows = re.findall(r"<tr>.*?</tr>", table, re.S)
+        assert len(rows) == 2 and "Logs" in rows[1], (path, rows)
+        assert "{:" not in html.unescape(re.sub(r"<[^>]+>", "", article)), path
+    french = result.html("fr/privacy/managed-desktop.md")
+    for text in ("Only item of a list", "A quoted line", "The one step"):
+        assert f'<span lang="en">{text}</span>' in french, text

@@ -125,6 +125,8 @@ _CONTINUATION = re.compile(
 )
 #: The second line of a table: its rows must stay one per line.
 _TABLE_RULE = re.compile(r"[^\n]*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*\|[-:| \t]*(?:\n|$)")
+#: A definition of a term (Python-Markdown's ``def_list``): the line after a term.
+_DEFINITION = re.compile(r"^[ ]{0,3}:[ \t]", re.MULTILINE)
 #: A line that starts a list item in Python-Markdown: each item's text is converted on its own.
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d+\.)[ \t]+", re.MULTILINE)
 
@@ -418,7 +420,9 @@ def is_paragraph(part: str) -> bool:
     """Whether a part of :func:`block`'s output between blank lines is one plain paragraph:
     no line of it starts a block of another kind (a list item, a rule, an indented line), so
     an attribute list on a line after it applies to it."""
-    return bool(part.strip()) and all(_CONTINUATION.match(line) for line in part.split("\n"))
+    if not part.strip() or _TABLE_RULE.search(part) or _DEFINITION.search(part):
+        return False  # a table or a definition list: a line after it would be a row or a term
+    return all(_CONTINUATION.match(line) for line in part.split("\n"))
 
 
 def _limit_lines(text: str) -> str:

@@ -141,8 +141,12 @@ def notices_as_before(notices: Notices) -> bool:
     return True
 
 
-#: How HTML converted from a Markdown field starts (see ``templates.html_markdown``).
-_BLOCK_HTML = ("<p>", "<ul>", "<ol>", "<p ", "<ul ", "<ol ")
+#: How HTML converted from a Markdown field starts when it is a block (see
+#: ``templates.html_markdown``).
+_BLOCK_HTML = re.compile(r"<(?:p|ul|ol|dl|blockquote|pre|table|div|h[1-6]|hr|figure)[\s/>]")
+#: The list and quote markers a one-line Markdown text starts with: they stay outside the
+#: span that marks its text, so that the block they start is still one.
+_LINE_MARKERS = re.compile(r"(?:[ ]{0,3}(?:(?:[-+*]|\d+[.)])[ \t]+|>[ \t]*))+")
 
 
 def noticed(convert: Callable[[object], MarkdownSafe]) -> Callable[[object], MarkdownSafe]:
@@ -158,20 +162,27 @@ def noticed(convert: Callable[[object], MarkdownSafe]) -> Callable[[object], Mar
         if shown is None:
             return converted
         # (A product with no translation at all says so once, at its page's top.)
-        notice = None if shown == "untranslated" else current().gettext(NOTICES[shown])
+        notice = None if shown == "untranslated" else html.escape(current().gettext(NOTICES[shown]))
         text = str(converted)
         if shown != "previous" and "\n" in text:  # Markdown blocks: each paragraph marked
             return MarkdownSafe(_english_paragraphs(text, notice))
         if shown != "previous":  # on one line: mark the English as English
-            # (in a block element when it is one: a description converted for raw HTML)
-            tag = "div" if text.startswith(_BLOCK_HTML) else "span"
-            text = f'<{tag} lang="{SOURCE_LANGUAGE}">{text}</{tag}>'
+            text = _english_line(text)
         if notice is None:
             return MarkdownSafe(text)
-        notice = html.escape(notice)
         return MarkdownSafe(f'{text} <small class="pp-translation-notice">({notice})</small>')
 
     return convert_noticed
+
+
+def _english_line(text: str) -> str:
+    """A text on one line marked English: a block of raw HTML (a description converted for
+    the index) in a ``<div>``, anything else in a ``<span>`` after its list or quote markers."""
+    if _BLOCK_HTML.match(text):
+        return f'<div lang="{SOURCE_LANGUAGE}">{text}</div>'
+    markers = _LINE_MARKERS.match(text)
+    start = markers.end() if markers else 0
+    return f'{text[:start]}<span lang="{SOURCE_LANGUAGE}">{text[start:]}</span>'
 
 
 _PARAGRAPH_BREAK = re.compile(r"(\n\n+)")
@@ -188,7 +199,10 @@ def _english_paragraphs(markdown: str, notice: str | None) -> str:
         part = parts[index]
         paragraph = is_paragraph(part)
         if not paragraph:
-            part = _english_items(part)
+            marked = _english_items(part)
+            if marked == part and "\n" not in part and _LINE_MARKERS.match(part):
+                marked = _english_line(part)  # a quote on one line
+            part = marked
         if index == len(parts) - 1 and notice is not None:
             own = f' lang="{language}"' if paragraph else ""
             part += f' <small class="pp-translation-notice"{own}>({notice})</small>'
