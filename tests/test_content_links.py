@@ -8,6 +8,7 @@ which MkDocs does not rewrite), then every link on the built pages is followed."
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -216,6 +217,11 @@ def test_render_writes_the_records_links_for_each_page(tmp_path: Path) -> None:
     assert "[the fields](../../guide/fields.md)" in french
     # Another product's page: the French one, from the French page (no change there).
     assert "(defender-endpoint-android.md#overview)" in french
+    # Without --docs, into a host's docs folder that holds the site's own pages already.
+    into = tmp_path / "docs"
+    shutil.copytree(site / "site-src", into)
+    assert main(["render", "--config", config, "--out", str(into), "--host", "zensical"]) == 0
+    assert "[the fields](../../guide/fields.md)" in (into / "fr/privacy/intune.md").read_text()
 
 
 @pytest.mark.parametrize(

@@ -116,8 +116,10 @@ def run(args: argparse.Namespace) -> int:
             else:
                 shutil.copyfile(source, target)
     files = {page.path for page in build.pages} | {asset.path for asset in build.downloads}
-    if args.docs:
-        files |= {p.relative_to(args.docs).as_posix() for p in args.docs.rglob("*") if p.is_file()}
+    # The site's own pages the records' links may lead to: those copied from --docs, or
+    # without it, those already in the folder written to (the host's docs folder).
+    for folder in [args.docs] if args.docs else [out] if out.is_dir() else []:
+        files |= {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
     for page in build.pages:  # for a host without the plugin, which would not escape it
         target = out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
