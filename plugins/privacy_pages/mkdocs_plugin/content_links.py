@@ -9,14 +9,17 @@ Links in raw HTML are the templates' own, made for the page they are on.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from ..render.generated import GeneratedPage
 from ..render.moved_links import rebased
+from ..render.paths import links_written_for
+from ..settings import Settings
 
 #: After Python-Markdown's inline patterns have made the links (20), before MkDocs' ``relpath``
 #: (0) resolves them.
@@ -25,11 +28,25 @@ PRIORITY = 1
 
 class ContentLinks(Extension):
     """The extension: ``written_for`` maps a generated page (its source path) to the page its
-    text's links were written for; the plugin fills it each build."""
+    text's links were written for; the plugin fills it each build (:meth:`pages`)."""
 
-    def __init__(self, written_for: Mapping[str, str]) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.written_for = written_for
+        self.written_for: dict[str, str] = {}
+
+    def register(self, markdown_extensions: list[Any]) -> None:
+        """Add it to MkDocs' Markdown extensions (which Python-Markdown takes as objects too),
+        once: mkdocs-static-i18n builds each language again with the same configuration."""
+        if self not in markdown_extensions:
+            markdown_extensions.append(self)
+
+    def pages(self, pages: Iterable[GeneratedPage], settings: Settings) -> None:
+        """This build's generated pages: which of them show text written for another page."""
+        self.written_for.clear()
+        for page in pages:
+            written_for = links_written_for(page.path, page.product_id, settings)
+            if written_for is not None:
+                self.written_for[page.path] = written_for
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(_Rebase(md, self.written_for), "privacy_pages_links", PRIORITY)

@@ -10,6 +10,8 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..load.metadata import KEPT_AS_WRITTEN
+from ..model import Dataset
+from ..render.front_matter import browser_title
 
 
 def escape_meta(value: Any) -> Any:
@@ -41,3 +43,11 @@ def has_macros(config: MkDocsConfig) -> bool:
 def not_a_template(meta: MutableMapping[str, Any]) -> None:
     """Tell mkdocs-macros not to evaluate a generated page: its text is content, never code."""
     meta["render_macros"] = False
+
+
+def name_product(meta: MutableMapping[str, Any], dataset: Dataset) -> None:
+    """A product's page: the theme's ``<title>`` names the product (from ``dataset``, the
+    model of the page's language)."""
+    product = dataset.products.get(str(meta.get("product_id")))
+    if product is not None:
+        meta["title"] = browser_title(product)

@@ -14,12 +14,9 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from .. import memo
 from ..pipeline import SiteBuild
-from ..render.front_matter import browser_title
-from ..render.paths import links_written_for
 from ..render.sanitize import sanitize_marked, sanitize_rows
 from ..render.templates import default_templates_dir
 from ..settings import Settings
@@ -34,28 +31,12 @@ from .content_links import ContentLinks
 from .event_order import warn_unless_first
 from .files import ConversionOrder, add_generated_files, add_to_nav, wide_pages_first
 from .handwritten import expand_page_blocks
-from .head import add_feed_link, add_meta_tags
+from .head import add_meta_tags
 from .i18n import I18N_FILES_PRIORITY, add_in_language, hide_from_i18n, i18n_plugin
-from .language_nav import LanguageNavs
-from .language_search import (
-    language_base,
-    split_search_index,
-    splits_search,
-    url_language,
-)
-from .languages import (
-    in_build_language,
-    page_alternates,
-    page_dataset,
-    page_feed,
-    page_messages,
-    search_in_languages,
-    theme_in_language,
-    write_sitemap_stubs,
-    written_in_language,
-)
+from .languages import in_build_language, page_dataset
+from .page_languages import PageLanguages
 from .page_memory import clear_file_content, clear_page_content
-from .page_meta import escape_printed, has_macros, not_a_template
+from .page_meta import escape_printed, has_macros, name_product, not_a_template
 from .rebuilds import DirtyRebuilds
 from .search_view import read_views_in_material
 from .serve_state import ServeState
@@ -90,17 +71,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.i18n: Any | None = None  # the site's mkdocs-static-i18n plugin (see .i18n)
         self.hidden_from_i18n: list[File] = []
         self.macros = False  # whether the site runs mkdocs-macros (see .page_meta)
-        self.site_alternate: Any = None  # extra.alternate as the site sets it (see .languages)
-        self.alternate: list[dict[str, str]] = []  # the page's languages, as it is written
-        self.alternate_urls: set[str] = set()  # the pages of this build in several languages
-        self.navs: LanguageNavs | None = None  # several languages: the nav of each
-        #: Languages by the plugin's option, on Material: a search index each (see
-        #: .language_search).
-        self.search_by_language = False
-        #: The generated pages whose text's relative links were written for another page
-        #: (see .content_links), filled each build.
-        self.links_written_for: dict[str, str] = {}
-        self.content_links = ContentLinks(self.links_written_for)
+        self.languages: PageLanguages | None = None  # each page in its language
+        self.content_links = ContentLinks()  # the records' links on pages a folder deeper
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of `mkdocs serve`.
@@ -109,19 +81,14 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Options only: what other plugins may still change is read in on_pre_build.
-        self.settings = self.build = self.stash = self.order = None  # none of an earlier build
-        self.banners, self.own_pages, self.alternate_urls = {}, set(), set()
-        self.navs, self.search_by_language = None, False
+        self.settings = self.build = self.stash = self.order = self.languages = None
+        self.banners, self.own_pages = {}, set()  # none of an earlier build
         if self.serve is not None:
             self.serve.next_build()
         if self.config.enabled:
             self.settings = read_settings(self.config, config)
             add_what_pages_need(config)
-            # MkDocs hands the list to Python-Markdown, which takes extension objects too (once:
-            # mkdocs-static-i18n builds each language again with the same config).
-            extensions: list[Any] = config.markdown_extensions
-            if self.content_links not in extensions:
-                extensions.append(self.content_links)
+            self.content_links.register(config.markdown_extensions)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -133,12 +100,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.i18n, self.macros = i18n_plugin(config), has_macros(config)
         self.settings = in_build_language(with_site_urls(self.settings, config), self.i18n)
         warn_missing_catalogs(self.settings)
-        self.site_alternate = config.extra.get("alternate")  # the site's language selector
+        self.languages = PageLanguages(config, self.settings)
         if self.html_blocks_around_markdown:
             self.stash = PageStash.for_site(config, plain_blocks=self.plain_blocks_around_markdown)
-        self.search_by_language = splits_search(config, self.settings)
-        if self.settings.languages:
-            search_in_languages(config.plugins.values(), self.settings)
         if self.search_views:  # pages this plugin sanitized (see on_page_content)
             rows = self.serve.row_views if self.serve else None
             made = self.serve.search_entries if self.serve else None
@@ -157,11 +121,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             serve.mark_rebuilds(files, config, build, self.banners)
         warn_unless_first(config, self._add_pages)
         self.build, self.page_paths = build, {page.path for page in build.pages}
-        self.links_written_for.clear()
-        for page in build.pages:
-            written_for = links_written_for(page.path, page.product_id, self.settings)
-            if written_for is not None:
-                self.links_written_for[page.path] = written_for
+        self.content_links.pages(build.pages, self.settings)
         if serve is None:  # a build: nothing to rebuild. MkDocs' files hold the pages now, and
             self.order = ConversionOrder(wide_pages_first(build.pages, self.settings))
             self.own_pages = self.page_paths  # the downloads are written
@@ -189,8 +149,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     ) -> Navigation | None:
         if self.order is not None:  # see ConversionOrder
             self.order.widest_first(files)
-        if self.settings is not None and self.settings.languages:
-            self.navs = LanguageNavs(nav, self.settings, self.page_paths, files)
+        if self.languages is not None:
+            self.languages.nav(nav, files, self.page_paths)
         return nav
 
     @event_priority(101)  # the files back in their order before any other plugin's on_env
@@ -213,10 +173,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             return markdown
         if self.macros:
             not_a_template(page.meta)
-        dataset = page_dataset(self.build, page.file.src_uri, self.settings or self.build.settings)
-        product = dataset.products.get(str(page.meta.get("product_id")))
-        if product is not None:  # the theme's <title> names the product
-            page.meta["title"] = browser_title(product)
+        settings = self.settings or self.build.settings
+        name_product(page.meta, page_dataset(self.build, page.file.src_uri, settings))
         markdown = self.banners.get(page.file.src_uri, "") + markdown
         return self.stash.take_out(page.file.src_uri, markdown) if self.stash else markdown
 
@@ -264,33 +222,18 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def on_page_context(
         self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> Any:
-        if self.settings is not None:  # Material's language selector: this page's languages
-            src = page.file.src_uri
-            self.alternate = page_alternates(
-                config, src, self.settings, self.page_paths, self.site_alternate
-            )
-            if self.navs is not None and nav is self.navs.nav:
-                language = self.settings.page_language(src)
-                context["nav"] = self.navs.in_language(language)
-                theme_in_language(config, language, self.settings)
+        if self.languages is not None:  # the selector, nav and theme of the page's language
+            self.languages.page_context(context, page, config, nav, self.page_paths)
         return context
 
     def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        if self.build is None or self.settings is None:
+        if self.build is None or self.settings is None or self.languages is None:
             return output
-        if self.search_by_language:
-            language = url_language(page.url, self.settings)
-            if language is not None:  # its search box reads its language's index
-                output = language_base(output, page.url, language)
         if self._own(page):  # the theme around the content prints values from content too
             refuse_runnable(output, page)
-            output = written_in_language(output, page.file.src_uri, self.settings)
-            if len(self.alternate) > 1:  # see languages.write_sitemap_stubs
-                self.alternate_urls.update(entry["link"] for entry in self.alternate)
+        output = self.languages.post_page(output, page, generated=self._own(page))
         if self.build.history:
-            feed = page_feed(page.file.src_uri, self.settings)
-            title = page_messages(page.file.src_uri, self.settings).gettext("What changed")
-            output = add_feed_link(output, get_relative_url(feed, page.url), title)
+            output = self.languages.add_feed_link(output, page)
         meta = page.meta or {}
         return add_meta_tags(output, meta) if "product_id" in meta else output
 
@@ -306,17 +249,15 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     @event_priority(100)  # before the search plugin writes its index
     def _post_build(self, *, config: MkDocsConfig) -> None:
-        write_sitemap_stubs(config.site_dir, self.alternate_urls)
-        if self.navs is not None:
-            self.navs.restore()
-            theme_in_language(config, self.navs.settings.language, self.navs.settings)
+        if self.languages is not None:
+            self.languages.post_build(config)
         if self.serve is not None and self.build is not None:
             self.serve.build_completed(config)
 
     @event_priority(-110)  # after Material's search (0) and offline (-100) plugins wrote it
     def _search_per_language(self, *, config: MkDocsConfig) -> None:
-        if self.search_by_language and self.settings is not None:
-            split_search_index(config.site_dir, self.settings)
+        if self.languages is not None:
+            self.languages.split_search(config)
 
     on_post_build = CombinedEvent(_post_build, _search_per_language)
 
