@@ -110,3 +110,69 @@ def test_every_hostile_marker_shows_literally_in_french(french: SiteResult) -> N
     assert len(markers) > 10
     for marker in markers:
         assert f"alert('{marker}')" in translated, marker
+
+
+@pytest.fixture(scope="module", params=["source", "previous"])
+def fallbacks(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> SiteResult:
+    """The hostile site in French with texts shown in place of translations, as each option
+    ``stale_translations`` shows them: one product not translated at all, the other's every
+    translation stale, and half of the catalog's texts with no translation."""
+    site = tmp_path_factory.mktemp(f"hostile-fr-{request.param}") / "site"
+    shutil.copytree(HOSTILE, site)
+    content = site / "content"
+    translate_everything(content, "fr")
+    french = content / "translations" / "fr"
+    (french / "products" / "hostile-tables.yml").unlink()
+    lists = french / "products" / "hostile-lists.yml"
+    entries = yaml.safe_load(lists.read_text("utf-8"))
+    for entry in entries.values():
+        entry["source"] = "000000000000"  # translated from another English text
+    lists.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), "utf-8")
+    catalog = french / "catalog" / "items.yml"
+    entries = yaml.safe_load(catalog.read_text("utf-8"))
+    kept = dict(list(entries.items())[::2])
+    assert 0 < len(kept) < len(entries)
+    catalog.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), "utf-8")
+    lint = {"translation-stale": "info", "translation-missing": "info"}
+    options = {"languages": ["fr"], "stale_translations": request.param, "lint": lint}
+    set_plugin_options(site, options)
+    result = run_mkdocs(site / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages
+    return result
+
+
+def test_hostile_text_shown_in_place_of_a_translation_stays_text(fallbacks: SiteResult) -> None:
+    """Through the notices and the ``lang="en"`` marks of texts shown in English (or, with
+    ``previous``, in their earlier translation), hostile text stays text: no script, handler,
+    image or evaluated template, the tables keep the English page's shape, and every marker
+    shows as written."""
+    english = parse(fallbacks.html("privacy/hostile-tables.md"))
+    theme_scripts = len(english.scripts)
+    pages = french_pages(fallbacks)
+    assert "fr/privacy/data-items.md" in pages and len(pages) >= 4
+    notices = 0
+    for page in pages:
+        html = parse(fallbacks.html(page))
+        assert_no_code_from_content(html, theme_scripts, page)
+        assert not html.by_tag("img") and not html.by_tag("iframe"), page
+        assert "49" not in one_line(html.article_text).replace("2049", ""), page
+        notices += fallbacks.html(page).count("pp-translation-notice")
+    assert notices >= 20
+    for product in ("hostile-tables", "hostile-lists"):
+        shown = fallbacks.html(f"fr/privacy/{product}.md")
+        source = fallbacks.html(f"privacy/{product}.md")
+        assert [len(rows) for rows in parse(shown).tables] == [
+            len(rows) for rows in parse(source).tables
+        ], product
+        text = one_line(parse(shown).article_text)
+        assert text.count("{{ 7*7 }}") >= 40, product
+        markers = {
+            part.split("')")[0]
+            for part in one_line(parse(source).article_text).split("alert('")[1:]
+        }
+        assert len(markers) > 10
+        for marker in markers:
+            assert f"alert('{marker}')" in text, (product, marker)
+    assert 'lang="en"' in fallbacks.html("fr/privacy/hostile-tables.md")
