@@ -48,7 +48,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="DOCS_DIR",
         help="also copy this folder of hand-written pages, with privacy-pages blocks (and, on a "
         "site that uses privacy_pages.learn_syntax, [!INCLUDE] lines) expanded, so that DIR is a "
-        "complete docs folder",
+        "complete docs folder (without it, the records' links to hand-written pages are "
+        "written for the pages DIR already holds)",
     )
     parser.add_argument(
         "--host",
