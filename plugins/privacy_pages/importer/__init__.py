@@ -29,6 +29,7 @@ from ..diagnostics import Location
 from ..load.metadata import MetadataRules
 from ..load.mojibake import repair_text
 from ..load.schema import validate_record
+from .anchors import fragment_fixer, in_page_anchors
 from .front_matter import front_title, read_metadata
 from .items import with_suffix
 from .markdown_doc import Document, parse
@@ -46,6 +47,7 @@ from .records import (
     summary_for,
 )
 from .report import PageReport, PageSpan, Review, format_report, report_json
+from .requirement import keep_data, settle
 from .statement import read_statement
 from .writer import ContentTree, product_text
 
@@ -139,6 +141,8 @@ def read_pages(
         opening = (span(root.blocks[0])[0], span(root.blocks[-1])[1]) if root.blocks else (0, 0)
         draft = read_statement((title, root), report, path.stem, front_title(document.front_matter))
         items_in_prose(draft, report, text, offset)
+        keep_data(draft, report)
+        settle(draft, report)
         if len(pages) > 1:
             report.pages.append(PageSpan(display, offset, lines))
             # What the page says of itself as a whole (no line) names the page.
@@ -196,7 +200,8 @@ def read_pages(
     }
     if len(pages) == 1:
         siblings = {}
-    fixed = fix_links(record, link_fixer(options.base_url, tree.links, siblings))
+    fragments = fragment_fixer(in_page_anchors(record, report), report)
+    fixed = fix_links(record, link_fixer(options.base_url, tree.links, siblings, fragments))
     assert isinstance(fixed, dict)
     for page, page_document in read:
         front = page_document.front_matter
@@ -222,6 +227,7 @@ def read_pages(
 PRIVACY_FACTS: dict[str, tuple[str, ...]] = {
     "required": ("groups",),
     "optional": ("groups",),
+    "collected": ("groups",),
     "never_collected": ("items",),
     "data_use": ("uses",),
     "purposes": ("items",),

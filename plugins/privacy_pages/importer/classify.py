@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from .claims import denial, is_never_heading
 from .markup import plain, sentences
 
 
@@ -100,6 +101,8 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.COLLECTED,
         any_of(
             r"\b(?:data|information)\b.{0,40}\bcollect(?:ed|s)?\b",
+            r"^\W*(?:(?:what|which) )?(?:data|information|telemetry|events?|fields?)\s+(?:is |are |we |gets? )?"
+            r"(?:sent|transmitted|reported|uploaded|gathered|recorded|tracked|shared with us)\W*$",
             r"\bcollect(?:ed|s)?\b.{0,40}\b(?:data|information)\b",
             r"\btypes? of (?:personal )?(?:data|information)\b",
             # "Examples of customer content", "Types of usage data": what the data is.
@@ -178,7 +181,7 @@ PAGE_SECTION: dict[Kind, str] = {
     Kind.NEVER: "never-collected",
     Kind.OPTIONAL: "optional-data",
     Kind.REQUIRED: "required-data",
-    Kind.COLLECTED: "required-data",
+    Kind.COLLECTED: "collected-data",
     Kind.ENTITIES: "data-use",
     Kind.CONTROLS: "your-rights",
     Kind.SHARING: "data-use",
@@ -203,6 +206,8 @@ DATA_KINDS = frozenset({Kind.REQUIRED, Kind.OPTIONAL, Kind.COLLECTED})
 def classify_heading(text: str) -> Kind:
     """The kind of section a heading introduces (``UNKNOWN`` when no rule matches)."""
     words = plain(text)
+    if is_never_heading(words):
+        return Kind.NEVER  # "What we never see", "Data we don't send"
     for kind, pattern in HEADING_RULES:
         if pattern.search(words):
             return kind
@@ -252,7 +257,12 @@ _APPLIES_TO_INLINE = re.compile(r"^\W*applies\s+to\s*:?\**\s*:?\s*(?P<rest>.+)$"
 def is_never_lead(text: str) -> bool:
     """Whether a paragraph's last sentence introduces a list of data never collected."""
     parts = sentences(plain(text))
-    return bool(parts) and bool(_NEVER_LEAD.search(parts[-1]))
+    if not parts:
+        return False
+    last = parts[-1]
+    return bool(_NEVER_LEAD.search(last)) or (
+        last.rstrip().endswith(":") and denial(last) is not None
+    )
 
 
 _PURPOSE_LEAD = any_of(

@@ -12,6 +12,7 @@ is made up.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..model.items import CONTROL_NOT_STATED
 from .draft import DataDraft
@@ -61,9 +62,12 @@ def _own(item: ItemDraft) -> list[str]:
     return [_sentence(text) for text in found if text and _CONTROL.search(plain(text))]
 
 
-def add_controls(optional: DataDraft, report: PageReport) -> None:
-    """Give each optional item without a control the page's words about its control."""
-    general = _sentences(optional.intro)
+def add_controls(optional: DataDraft, report: PageReport, page: Sequence[str] = ()) -> None:
+    """Give each optional item without a control the page's words about its control
+    (``page``: the sentences that make the whole page optional, see :func:`~.claims.page_cue`)."""
+    general = _sentences(optional.intro) + [
+        _sentence(said) for said in page if _CONTROL.search(plain(said))
+    ]
     for group in optional.groups:
         own_group = _sentences(group.intro) + [_sentence(c) for c in group.condition]
         section = [s for s in general if _for_kind(s, group.kind)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .claims import Requirement
 from .classify import (
     Kind,
     classify_heading,
@@ -40,16 +41,25 @@ _OWN_SECTIONS = frozenset(
 )
 
 
-def _part(reading: Reading, optional: bool) -> tuple[DataDraft, str]:
-    """The draft's required or optional data, and its page section."""
-    if optional:
+def _part(reading: Reading, requirement: Requirement) -> tuple[DataDraft, str]:
+    """The draft's required, optional or collected data, and its page section."""
+    if requirement is Requirement.OPTIONAL:
         return reading.draft.optional, "optional-data"
+    if requirement is Requirement.NOT_STATED:
+        return reading.draft.collected, "collected-data"  # (moved where it goes: settle)
     return reading.draft.required, "required-data"
+
+
+_REQUIREMENTS = {
+    Kind.REQUIRED: Requirement.REQUIRED,
+    Kind.OPTIONAL: Requirement.OPTIONAL,
+    Kind.COLLECTED: Requirement.NOT_STATED,
+}
 
 
 def data_section(reading: Reading, section: Section, kind: Kind) -> None:
     """A section of required, optional or collected data: its sub-headings are categories."""
-    optional = kind is Kind.OPTIONAL
+    optional = _REQUIREMENTS[kind]
     data_blocks(reading, section.blocks, optional, None, section)
     for child in section.children:
         child_kind = classify_heading(child.title)
@@ -61,12 +71,12 @@ def data_section(reading: Reading, section: Section, kind: Kind) -> None:
             category_section(reading, child, optional)
 
 
-def category_section(reading: Reading, section: Section, optional: bool) -> None:
+def category_section(reading: Reading, section: Section, optional: Requirement) -> None:
     """A sub-heading of a data section: one category of items."""
     target, after = _part(reading, optional)
     before = len(target.groups)
-    group = GroupDraft(category=section.title, title=section.title, line=section.line)
-    if optional:
+    group = reading.scoped(GroupDraft(section.title, section.title, section.line))
+    if optional is Requirement.OPTIONAL:
         group.kind = optional_kind(section.title, plain(blocks_markdown(section.blocks)))
     data_blocks(reading, section.blocks, optional, group, section)
     for child in section.children:
@@ -76,8 +86,8 @@ def category_section(reading: Reading, section: Section, optional: bool) -> None
             continue
         # Deeper headings: their own groups, titled "Parent: Child" so the parent shows.
         child_title = f"{section.title}: {child.title}" if group.items == [] else child.title
-        inner = GroupDraft(category=child.title, title=child_title, line=child.line)
-        if optional:
+        inner = reading.scoped(GroupDraft(child.title, child_title, child.line))
+        if optional is Requirement.OPTIONAL:
             inner.kind = optional_kind(child.title, section.title)
         data_blocks(reading, child.all_blocks(), optional, inner, child)
     empty = len(target.groups) == before and not group.items
@@ -100,7 +110,7 @@ def _states(block: BulletList, pending: list[Block]) -> bool:
 def data_blocks(
     reading: Reading,
     blocks: list[Block],
-    optional: bool,
+    optional: Requirement,
     heading_group: GroupDraft | None,
     section: Section,
 ) -> None:
@@ -168,7 +178,7 @@ def _is_lead(
 def _place_pending(
     reading: Reading,
     pending: list[Block],
-    optional: bool,
+    optional: Requirement,
     heading_group: GroupDraft | None,
     placed: bool,
     section: Section,
@@ -193,7 +203,7 @@ def _place_pending(
 def _group_for(
     reading: Reading,
     lead: Paragraph | None,
-    optional: bool,
+    optional: Requirement,
     heading_group: GroupDraft | None,
     placed: bool,
 ) -> GroupDraft:
@@ -212,12 +222,12 @@ def _group_for(
         title = category = plain(bold.group(1)).rstrip(":").strip()
     elif heading_group is not None:
         title, category = heading_group.title, heading_group.category
-    elif optional:
+    elif optional is Requirement.OPTIONAL:
         title = category = _OPTIONAL_TITLES[optional_kind(lead_text)]
     else:
         title = category = "Data collected"
-    group = GroupDraft(category=category, title=title, line=lead.line if lead else 0)
-    if optional:
+    group = reading.scoped(GroupDraft(category, title, lead.line if lead else 0))
+    if optional is Requirement.OPTIONAL:
         group.kind = optional_kind(title, lead_text)
     if lead is not None:
         _add_intro(group, lead.text)
@@ -241,13 +251,13 @@ def _data_table(
     reading: Reading,
     table: Table,
     lead: Paragraph | None,
-    optional: bool,
+    optional: Requirement,
     heading_group: GroupDraft | None,
     section: Section,
 ) -> bool:
     """A table of items (True), else a table of retention periods or free-form text."""
     target, after = _part(reading, optional)
-    lay = layout(table, Kind.OPTIONAL if optional else Kind.REQUIRED)
+    lay = layout(table, Kind.OPTIONAL if optional is Requirement.OPTIONAL else Kind.REQUIRED)
     if lay.kind == "retention":
         retention_table(reading, table, lay)
         return False
@@ -272,7 +282,7 @@ def _data_table(
         if table_group.category:
             title, rest = category_title(table_group.category)
             category = category_name(table_group.category)
-            group = GroupDraft(category=category, title=title, line=table_group.line)
+            group = reading.scoped(GroupDraft(category, title, table_group.line))
             if rest:
                 group.intro.append(rest)
             if first and lead is not None:
@@ -280,7 +290,7 @@ def _data_table(
                     target.intro.append(to_markdown(lead))
                 else:
                     group.intro.insert(0, one_line(lead.text))
-            if optional:
+            if optional is Requirement.OPTIONAL:
                 group.kind = optional_kind(title, rest or "")
             target.groups.append(group)
         else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .claims import Cue
 from .item_text import ItemDraft
 from .statements import RetentionRule
 
@@ -25,6 +26,9 @@ class GroupDraft:
     from_list: bool = field(default=False, compare=False, repr=False)
     #: Whether the group is in its section's ``groups`` (a heading's group joins at its first list).
     placed: bool = field(default=False, compare=False, repr=False)
+    #: The requirement cues of the sections around the group, outermost first (see
+    #: :class:`~.claims.Scope`): they decide a group whose own words do not.
+    scope: tuple[Cue | None, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass
@@ -66,12 +70,19 @@ class StatementDraft:
     workloads: list[str] = field(default_factory=list)
     required: DataDraft = field(default_factory=DataDraft)
     optional: DataDraft = field(default_factory=DataDraft)
+    #: Data the page says is collected without saying whether it is required (``collected``).
+    collected: DataDraft = field(default_factory=DataDraft)
     data_use_intro: list[str] = field(default_factory=list)
     uses: list[dict[str, str]] = field(default_factory=list)
     entities_intro: list[str] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
     never_intro: list[str] = field(default_factory=list)
     never_items: list[ItemDraft] = field(default_factory=list)
+    #: The requirement cues that hold for the whole page (see :func:`~.claims.page_cue`).
+    page_cues: list[Cue] = field(default_factory=list)
+    #: (line, sentence) of each sentence that denies collecting the data named before it
+    #: ("These credentials never leave the user machine").
+    denials: dict[int, str] = field(default_factory=dict)
     storage: StorageDraft = field(default_factory=StorageDraft)
     access_intro: list[str] = field(default_factory=list)
     protections: list[str] = field(default_factory=list)

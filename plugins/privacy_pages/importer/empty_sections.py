@@ -30,6 +30,13 @@ SENTENCES = {
     "more-information": "No further reading is listed for {name}.",
 }
 
+#: What the page shows for required or optional data when it lists data without saying which
+#: it is (``collected``): that it does not say, never that there is none.
+UNSAID = {
+    "required-data": "{name} does not say which of the data it collects is required.",
+    "optional-data": "{name} does not say which of the data it collects is optional.",
+}
+
 _CONTENT: dict[str, Callable[[dict[str, Any]], bool]] = {
     "required-data": lambda r: bool(r.get("required") or r.get("scope")),
     "optional-data": lambda r: bool(r.get("optional")),
@@ -86,5 +93,6 @@ def empty_sections(record: dict[str, Any], name: str) -> dict[str, str]:
         has_content = _CONTENT.get(section_id)
         if has_content is None or section_id in placed or has_content(record):
             continue
-        result[section_id] = SENTENCES[section_id].format(name=name)
+        said = UNSAID if record.get("collected") else SENTENCES
+        result[section_id] = said.get(section_id, SENTENCES[section_id]).format(name=name)
     return result

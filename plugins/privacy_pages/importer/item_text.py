@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .claims import marker
 from .classify import split_condition
 from .markdown_doc import BulletList, ListItem, Paragraph, parse
 from .markup import has_html, html_to_markdown, links, one_line, plain
-from .requirement import marker
 
 _BOLD_LEAD = re.compile(
     r"^\*\*(?P<name>[^*]+?)\*\*\s*(?P<sep>[:.\-\u2013\u2014]?)\s*(?P<rest>.*)$", re.S

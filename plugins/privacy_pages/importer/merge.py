@@ -221,7 +221,12 @@ def _requirements(merged: StatementDraft, claims: _Claims, report: PageReport) -
         names.setdefault(key, item.name)
         seen.setdefault(key, {}).setdefault(requirement, (claims.page_of(item.line), item.line))
 
-    for requirement, data in (("required", merged.required), ("optional", merged.optional)):
+    sections = (
+        ("required", merged.required),
+        ("optional", merged.optional),
+        ("not stated", merged.collected),
+    )
+    for requirement, data in sections:
         for group in data.groups:
             for item in group.items:
                 note(item, requirement)

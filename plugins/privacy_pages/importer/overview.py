@@ -7,6 +7,7 @@ import re
 from functools import partial
 
 from .by_shape import by_lead
+from .claims import Requirement
 from .classify import Kind, applies_to_inline, classify_heading, is_applies_to
 from .data_sections import data_blocks
 from .list_kinds import ListKind
@@ -39,7 +40,7 @@ def preamble(reading: Reading, blocks: list[Block]) -> None:
             reading.draft.intro.append(to_markdown(block))
         elif isinstance(block, Table) and is_item_table(block):
             reading.report.counts.sections += 1
-            data_blocks(reading, [block], False, None, Section(None, 0))
+            data_blocks(reading, [block], Requirement.NOT_STATED, None, Section(None, 0))
         else:
             reading.free([block], "overview", None, "not part of the introduction")
 
@@ -53,7 +54,7 @@ def _opening_list(reading: Reading, lead: Paragraph, block: BulletList) -> bool:
         return True  # "... the settings of the following group policies:"
     if lists_data(block, lead):  # "The following data is collected:"
         reading.report.counts.sections += 1
-        data_blocks(reading, [lead, block], False, None, Section(None, 0))
+        data_blocks(reading, [lead, block], Requirement.NOT_STATED, None, Section(None, 0))
         return True
     # "You can control settings related to the following:" and them
     return lead_kind(lead) is not Kind.UNKNOWN and by_lead(reading, block, lead, None)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .draft import GroupDraft, StatementDraft
+from .claims import denial
+from .draft import DataDraft, GroupDraft, StatementDraft
 from .grouping import sentence_case, split_parts
 from .item_text import ItemDraft, collected_subject
 from .markup import one_line, plain, sentences
@@ -55,6 +56,8 @@ def recipients_in(sentence: str) -> list[str]:
     eight words; nothing for "sent to you" or "shared with the following:"."""
     text = plain(sentence)
     found: list[str] = []
+    if text.rstrip().endswith("?") or denial(text) is not None:
+        return found  # "Does it share data with third parties?", "never shared with anyone"
     for match in _HANDED.finditer(text):
         who = match.group("who")
         end = _WHO_END.search(who)
@@ -88,6 +91,13 @@ _COLLECTS = re.compile(
 #: is collecting") or give it to the reader ("you can collect").
 _NOT_SAID = re.compile(
     r"\b(?:not|never|no|none|nothing|neither|nor|without|you|if|whether|suspect)\b|n't\b", re.I
+)
+#: A collector that is not the product: "this manual process only collects feedback", "the
+#: survey form collects ...": what it gathers is no data the product collects.
+_OTHER_COLLECTOR = re.compile(
+    r"\b(?:process|survey|form|issues?|templates?|forums?|communit(?:y|ies)|users?|people|"
+    r"browsers?|websites?|third[- ]part(?:y|ies)|partners?)\b",
+    re.I,
 )
 #: "various events such as A, B and C", "the data: A, B and C": the list after it.
 _EXAMPLES = re.compile(r"\b(?:such as|including|like|namely|e\.g\.)[,:]?\s+|:\s+", re.I)
@@ -130,7 +140,8 @@ def data_named(sentence: str) -> list[str]:
     said = [] if listed else [p for p in text.split(",") if _COLLECTED.search(p)]
     phrases += [subject for part in said if (subject := collected_subject(part))]
     for match in _COLLECTS.finditer(text):
-        if _NOT_SAID.search(text[: match.start()].rsplit(",", 1)[-1]):
+        before = text[: match.start()].rsplit(",", 1)[-1]
+        if _NOT_SAID.search(before) or _OTHER_COLLECTOR.search(before):
             continue
         what = match.group("what")
         end = _WHAT_END.search(what)
@@ -158,36 +169,130 @@ def _name_end(phrase: str) -> str:
 
 
 def items_in_prose(draft: StatementDraft, report: PageReport, text: str, offset: int) -> None:
-    """The data the page's prose says is collected (:func:`data_named`), each not already an
-    item, becomes an item of a "Data collected" group (optional under an optional heading); the
-    sentence stays, and the report names each item at its sentence's line for the writer to
-    check. ``text``: the page, whose first line is the report's line ``offset + 1``."""
+    """The data the page's prose says is collected (:func:`data_named`) or not collected
+    (:func:`data_denied`). Each name not already an item becomes an item of a "Data collected"
+    group (optional under an optional heading; its requirement is then settled like any
+    group's), or a never-collected item. Each sentence stays where it was, and the report names each
+    item at its sentence's line for the writer to check. ``text``: the page, whose first line
+    is the report's line ``offset + 1``."""
     end = offset + text.count("\n") + 1
-    texts = [(t, draft.required) for t in draft.intro]
+    sections = (draft.required, draft.optional, draft.collected)
+    texts = [(t, draft.collected) for t in draft.intro]
     for f in report.free_form:  # the page's own prose: not a list of links or steps
-        if offset < f.line <= end and f.not_data is None and f.after != "never-collected":
-            texts.append((f.text, draft.optional if f.after == "optional-data" else draft.required))
-    for data in (draft.required, draft.optional):
+        if offset < f.line <= end and f.not_data is None:
+            texts.append(
+                (f.text, draft.optional if f.after == "optional-data" else draft.collected)
+            )
+    for data in sections:
         texts += [(t, data) for t in data.intro]
         texts += [(t, data) for g in data.groups if not g.items for t in g.intro]
     known = {i.name.lower() for i in draft.never_items}
-    known |= {
-        i.name.lower() for d in (draft.required, draft.optional) for g in d.groups for i in g.items
-    }
-    for prose, data in texts:
-        for sentence in sentences(one_line(prose)):
-            names = [name for name in data_named(sentence) if name.lower() not in known]
-            if not names:
+    known |= {i.name.lower() for d in sections for g in d.groups for i in g.items}
+    said = [(sentence, data) for prose, data in texts for sentence in sentences(one_line(prose))]
+    for index, (sentence, data) in enumerate(said):
+        following = said[index + 1][0] if index + 1 < len(said) else ""
+        denied = data_denied(sentence, following)
+        names = denied if denied is not None else data_named(sentence)
+        names = [name for name in names if name.lower() not in known]
+        if not names:
+            continue
+        line = _line_of(sentence, text, offset)
+        for name in names:
+            known.add(name.lower())
+            if denied is not None:
+                draft.never_items.append(ItemDraft(name, line))
+                why = f"named in a sentence as data not collected ({denial(sentence)!r})"
+                report.review(line, "prose", f"{name!r}: {why}, read as never collected")
                 continue
-            words = sentence.split()[:4]  # the sentence's line: its first words, across lines
-            found = re.search(r"\s+".join(map(re.escape, words)), text)
-            line = offset + text.count("\n", 0, found.start()) + 1 if found else 0
-            group = next((g for g in data.groups if g.title == "Data collected"), None)
-            if group is None:
-                group = GroupDraft(category="Data collected", title="Data collected", line=line)
-                data.groups.append(group)
-            for name in names:
-                known.add(name.lower())
-                group.items.append(ItemDraft(name, line))
-                why = "named in a sentence as data collected, read as an item (check it)"
-                report.review(line, "prose", f"{name!r}: {why}")
+            _prose_group(data, line).items.append(ItemDraft(name, line))
+            why = "named in a sentence as data collected, read as an item (check it)"
+            report.review(line, "prose", f"{name!r}: {why}")
+
+
+def _line_of(sentence: str, text: str, offset: int) -> int:
+    """The line of the page a sentence starts on (by its first words, across lines)."""
+    words = sentence.split()[:4]
+    found = re.search(r"\s+".join(map(re.escape, words)), text)
+    return offset + text.count("\n", 0, found.start()) + 1 if found else 0
+
+
+def _prose_group(data: DataDraft, line: int) -> GroupDraft:
+    group = next((g for g in data.groups if g.title == "Data collected"), None)
+    if group is None:
+        group = GroupDraft(category="Data collected", title="Data collected", line=line)
+        data.groups.append(group)
+    return group
+
+
+#: "we do not collect A, B or C", "is never sent: A and B": what follows the denied verb.
+_DENIED_OBJECT = re.compile(
+    r"(?:\bnot|\bnever|n't)\s+(?:[\w'-]+\s+){0,3}?(?:collect|gather|send|track|record|store|"
+    r"upload|transmit|see|receive|access|log|capture|include)\w*\s+(?P<what>[^.;!?]+)",
+    re.I,
+)
+#: "A and B are never collected", "Your files never leave your device": the denied subject.
+_DENIED_SUBJECT = re.compile(
+    r"^(?P<what>[^,;:]+?)\s+(?:(?:is|are|will be|will|do|does)\s+)?(?:never|not|n't)\s+"
+    r"(?:be\s+|ever\s+)?(?:collected|gathered|sent|tracked|recorded|stored|uploaded|"
+    r"transmitted|seen|received|accessed|logged|captured|included|leaves?|leave)\b",
+    re.I,
+)
+#: "This includes, but is not limited to: A, B and C": the list after the colon.
+_INCLUDES = re.compile(
+    r"^\s*(?:this|these|that|such data|it)\s+(?:includes?|means?|covers?|(?:is|are) "
+    r"things like)\b[^:]*:\s*(?P<what>.+)$|^\s*(?:for example|e\.g\.|such as)[,:]?\s+(?P<ex>.+)$",
+    re.I,
+)
+#: Where a never-collected name ends: a clause on why or how (a relative clause stays: it says
+#: which data, "metrics which may contain sensitive data").
+_DENIED_END = re.compile(
+    r"\(|\s(?:to|for|in order|so|when|whenever|if|unless|while|because|as|via|through|from|by|"
+    r"on|at|with|in|during|about|and (?:we|it|they|is|are))\s",
+    re.I,
+)
+_SUBJECTS = re.compile(
+    r"^(?:we|i|it|they|this|that|these|those|you|the (?:app|application|extension|sdk|tool|cli|"
+    r"service|product|program|module|library|software|website|site|plugin|telemetry|"
+    r"[\w-]+ (?:app|cli|tool|sdk|extension)))$",
+    re.I,
+)
+
+
+def data_denied(sentence: str, following: str = "") -> list[str] | None:
+    """The data a sentence says is *not* collected ("We do not collect A or B", "Your files
+    never leave your device"), with the list a following "This includes: ..." gives; None
+    when the sentence denies nothing."""
+    text = plain(sentence)
+    if denial(text) is None:
+        return None
+    phrases: list[str] = []
+    subject = _DENIED_SUBJECT.match(text)
+    if subject is not None and not _SUBJECTS.match(subject.group("what").strip()):
+        phrases.append(subject.group("what"))
+    else:
+        found = _DENIED_OBJECT.search(text)
+        if found is not None:
+            what = found.group("what")
+            end = _DENIED_END.search(what)
+            phrases.append(what[: end.start()] if end else what)
+    more = _INCLUDES.match(plain(following)) if following else None
+    if more is not None:
+        phrases.append(more.group("what") or more.group("ex"))
+    names: list[str] = []
+    for phrase in phrases:
+        for part in split_parts(phrase.replace(" or ", ", ")):
+            name = _DETERMINER.sub("", _ANY.sub("", part)).strip(" \"'*_,.")
+            if not name or len(name.split()) > 10 or _NOT_DENIED.search(name):
+                continue
+            if name.lower() not in {n.lower() for n in names}:
+                names.append(sentence_case(name))
+    return names
+
+
+_ANY = re.compile(r"^(?:any|all|your|the|such|other|these|those)\s+(?:of\s+(?:the|your)\s+)?", re.I)
+#: A denied phrase that names no data: "anything", "it", "data" alone, a clause.
+_NOT_DENIED = re.compile(
+    r"^(?:anything|anyone|you|us|me|it|them|this|that|data|information|more|less|"
+    r"but is not limited to)$|\b(?:we|you|is|are|be|will|can|may|must)\b",
+    re.I,
+)

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from .claims import Cue
 from .classify import Kind
-from .draft import StatementDraft
+from .draft import GroupDraft, StatementDraft
 from .list_kinds import WHY, ListKind, list_kind
 from .markdown_doc import (
     Block,
@@ -53,6 +54,8 @@ class Reading:
     reading_shapes: bool = False
     #: The workload headings already in ``draft.workloads``.
     workload_names: set[str] = field(default_factory=set)
+    #: The requirement cue of each section being read, outermost first (see :mod:`.claims`).
+    section_cues: list[Cue | None] = field(default_factory=list)
     #: The rules of ``draft.storage.retention`` that say "except for ...".
     excepted_rules: ExceptedRules = field(default_factory=ExceptedRules)
     #: The first ``_locations_seen`` entries of ``draft.storage.locations``, as a set.
@@ -67,6 +70,11 @@ class Reading:
 
     def read_section(self, section: Section, kind: Kind, previous: Kind | None) -> None:
         self.section_reader(self, section, kind, previous)
+
+    def scoped(self, group: GroupDraft) -> GroupDraft:
+        """``group``, with the requirement cues of the sections it is read in."""
+        group.scope = tuple(self.section_cues)
+        return group
 
     def finish(self) -> None:
         """Complete the draft once the page is read."""

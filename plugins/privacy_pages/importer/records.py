@@ -303,16 +303,20 @@ def build_product(
     if draft.workloads:
         record["workloads"] = [{"id": resolver.workload_ids[h], "name": h} for h in draft.workloads]
     regrouper = Regrouper(resolver.catalog, resolver.categories, report)
-    regrouper.page_groups(draft.required, draft.optional)
+    regrouper.page_groups(draft.required, draft.optional, draft.collected)
     regrouper.section(draft.required)
     regrouper.section(draft.optional)
+    regrouper.section(draft.collected)
     draft.never_items = regrouper.split_items(draft.never_items, None)
-    add_controls(draft.optional, report)
+    add_controls(draft.optional, report, [cue.words for cue in draft.page_cues])
     if draft.scope_lists:
         record["scope"] = {"lists": draft.scope_lists}
-    record["required"] = _data_section(draft.required, resolver, draft, "required-data", False)
-    optional = _data_section(draft.optional, resolver, draft, "optional-data", True)
-    record.update(_present(optional=optional))
+    required = _data_section(draft.required, resolver, draft, "required-data", "required")
+    optional = _data_section(draft.optional, resolver, draft, "optional-data", "optional")
+    collected = _data_section(draft.collected, resolver, draft, "collected-data", "not-stated")
+    if required or not collected:
+        record["required"] = required
+    record.update(_present(optional=optional, collected=collected))
     if draft.uses:
         record["data_use"] = _listed(draft.data_use_intro, "uses", draft.uses)
     if draft.purposes:
@@ -362,7 +366,7 @@ def build_product(
         record["empty_sections"] = empty
         report.empty_sections = list(empty)
     report.counts.groups = sum(
-        len(record.get(key, {}).get("groups", [])) for key in ("required", "optional")
+        len(record.get(key, {}).get("groups", [])) for key in ("required", "optional", "collected")
     )
     return record
 
@@ -392,7 +396,7 @@ def _prose_sentences(draft: StatementDraft) -> list[str]:
     """The sentences of the page's prose outside its controls: intros, notes, free text."""
     texts = list(draft.intro) + [note["text"] for note in draft.notes]
     texts += [section["body"] for section in draft.sections]
-    for data in (draft.required, draft.optional):
+    for data in (draft.required, draft.optional, draft.collected):
         texts += data.intro
         for group in data.groups:
             texts += group.intro
@@ -409,19 +413,20 @@ def _free_intro(
 
 
 def _data_section(
-    section: DataDraft, resolver: Resolver, draft: StatementDraft, after: str, optional: bool
+    section: DataDraft, resolver: Resolver, draft: StatementDraft, after: str, requirement: str
 ) -> dict[str, Any]:
+    """The required, optional or collected data (``requirement``: ``not-stated``)."""
     groups = []
     for group in section.groups:
         if not group.items:
             _empty_group(group, draft, after, resolver.report)
             continue
-        groups.append(_group(group, resolver, optional))
+        groups.append(_group(group, resolver, requirement))
     return _present(intro=_text(section.intro), groups=groups)
 
 
-def _group(group: GroupDraft, resolver: Resolver, optional: bool) -> dict[str, Any]:
-    requirement = "optional" if optional else "required"
+def _group(group: GroupDraft, resolver: Resolver, requirement: str) -> dict[str, Any]:
+    optional = requirement == "optional"
     category = resolver.category(group, requirement)
     record: dict[str, Any] = {"category": category}
     if group.title and group.title != resolver.categories.name_of(category):
@@ -513,13 +518,17 @@ def link_fixer(
     base_url: str | None,
     known: dict[str, set[str]] | None = None,
     siblings: Mapping[str, str] | None = None,
+    fragments: Callable[[str], str | None] | None = None,
 ) -> Callable[[str], str | None]:
     """How a link target is written: made absolute against ``base_url`` when given, else
     against the address the site's records use for a page of that name (``known``); a link to
-    another page of the statement (``siblings``) goes to its section of the product page.
+    another page of the statement (``siblings``) goes to its section of the product page; an
+    in-page link, where ``fragments`` says.
     ``None`` for targets the site refuses (``javascript:``): the link becomes its text."""
 
     def fix(url: str) -> str | None:
+        if url.startswith("#") and len(url) > 1 and fragments is not None:
+            return fragments(url)
         if not url or url.startswith("#"):
             return url
         if url_problem(url):

@@ -1,48 +1,224 @@
-"""What an item's own words say of its requirement: "(optional)", "Optional.", "Required".
+"""What the page says of each item's requirement: required, optional, or not stated.
 
-The marker (in an item's text, or a Required column) is taken out of its name; the item then
-goes to the section it says (see ``statement._place_marked``).
+An item's own words say it first ("(optional)", "Optional.", a Required column): the marker is
+taken out of its name, and the item goes to the section it says (:func:`place_marked`). A group
+listed without a heading that says its requirement is decided by the nearest words that do
+(:func:`settle`, with :mod:`.claims`); with none, its requirement is not stated.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 
+from .claims import Cue, Requirement, Scope, cue_in, denial, denied_back, not_data, page_cue
+from .classify import optional_kind
+from .draft import GroupDraft, StatementDraft
+from .item_text import ItemDraft
+from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
 from .markup import plain
+from .prose_facts import data_denied
+from .report import FreeFormFragment, PageReport
 
-#: "(optional)" anywhere, "Optional." or "Optional:" first, ", optional" or "- optional" last.
-_OPTIONAL_MARK = re.compile(
-    r"\s*[(\[](?:optional|opt-in)[)\]]|^\s*\**optional\**[.:]\**\s+"
-    r"|\s*[-\u2013\u2014,]\s*\**optional\**\.?\s*$",
-    re.IGNORECASE,
-)
-_REQUIRED_MARK = re.compile(
-    r"\s*[(\[](?:required|mandatory)[)\]]|^\s*\**(?:required|mandatory)\**[.:]\**\s+"
-    r"|\s*[-\u2013\u2014,]\s*\**(?:required|mandatory)\**\.?\s*$",
-    re.IGNORECASE,
-)
-_OPTIONAL_WORD = re.compile(r"^(?:no|n|optional|opt-in|not required|✗|✘|❌)\.?$", re.IGNORECASE)
-_REQUIRED_WORD = re.compile(r"^(?:yes|y|required|mandatory|always|✓|✔|✔️)\.?$", re.IGNORECASE)
+# -- deciding each group's requirement ----------------------------------------------------------
 
 
-def marker(text: str) -> tuple[str, bool | None]:
-    """``text`` without an "(optional)" / "Required" marker, and what the marker says
-    (True: optional, False: required, None: no marker)."""
-    for pattern, optional in ((_OPTIONAL_MARK, True), (_REQUIRED_MARK, False)):
-        found = pattern.search(text)
-        if found is not None:
-            rest = (text[: found.start()] + " " + text[found.end() :]).strip()
-            if rest:
-                return " ".join(rest.split()), optional
-    return text, None
+def section_cue(kind_word: str | None, title: str, blocks: list[Block]) -> Cue | None:
+    """What a section says of its data's requirement: its heading's kind ("Optional data"),
+    else the first of its own paragraphs that says."""
+    if kind_word is not None:
+        return Cue(Requirement(kind_word), title, 0)
+    for block in blocks:
+        if isinstance(block, Paragraph | Alert):
+            cue = cue_in(block.text, block.line)
+            if cue is not None:
+                return cue
+    return None
 
 
-def requirement_value(text: str) -> bool | None:
-    """A Required column's value: True when it says optional, False when required."""
-    value = plain(text).strip()
-    if _OPTIONAL_WORD.match(value):
-        return True
-    if _REQUIRED_WORD.match(value):
-        return False
-    _, optional = marker(value)
-    return optional
+#: How many lines after a list a sentence may refer back to it ("These credentials ...").
+_BACK = 15
+
+
+def denials(blocks: list[Block], found: dict[int, str]) -> None:
+    """Add to ``found`` the sentences of ``blocks`` (paragraphs, table cells) that deny
+    collecting the data named before them (:func:`~.claims.denied_back`)."""
+    for block in blocks:
+        texts: list[tuple[int, str]] = []
+        if isinstance(block, Paragraph | Alert):
+            texts = [(block.line, block.text)]
+        elif isinstance(block, Table):
+            texts = [
+                (row.line, ". ".join(c for c in row.cells if plain(c).strip(" -")))
+                for row in block.rows
+            ]
+        for line, text in texts:
+            said = denied_back(text)
+            if said is not None:
+                found[line] = said
+
+
+def _denied_after(group: GroupDraft, draft: StatementDraft) -> str | None:
+    """A sentence soon after the group's list that says its data is not collected."""
+    last = max((item.line for item in group.items), default=group.line)
+    starts = sorted(
+        g.line for d in (draft.required, draft.optional, draft.collected) for g in d.groups
+    )
+    following = next((line for line in starts if line > last), None)
+    for line, said in draft.denials.items():
+        if last < line <= last + _BACK and (following is None or line < following):
+            return said
+    return None
+
+
+def page_cues(blocks: list[Block], cues: list[Cue]) -> None:
+    """Add to ``cues`` the page-wide requirement cues of ``blocks`` (see
+    :func:`~.claims.page_cue`): paragraphs, notes and the bullets of a list."""
+    for block in blocks:
+        texts: list[tuple[str, int]] = []
+        if isinstance(block, Paragraph | Alert):
+            texts = [(block.text, block.line)]
+        elif isinstance(block, BulletList):
+            texts = [(item.text, item.line) for item in block.items]
+        for text, line in texts:
+            cue = page_cue(text, line)
+            if cue is not None:
+                cues.append(cue)
+
+
+def settle(draft: StatementDraft, report: PageReport) -> None:
+    """Each group of data the page lists without a heading that says its requirement goes
+    where the nearest words that say it put it (the group's lead, a section's text, the page's);
+    with none, it stays collected, its requirement not stated. Every decision is reported with
+    the words that made it."""
+    kept: list[GroupDraft] = []
+    empty: list[GroupDraft] = []
+    for group in draft.collected.groups:
+        own = cue_in(" ".join([*group.intro, *group.condition]), group.line)
+        cue = Scope(draft.page_cues, group.scope).decide(own)
+        name = group.title or "Data collected"
+        count = f"{len(group.items)} item(s)"
+        if not group.items:
+            empty.append(group)  # (its text: after the data it heads, see below)
+            continue
+        denied = _denied_after(group, draft)
+        if denied and own is None:
+            # "Examples of access control: Passwords", then "These credentials never leave
+            # the user machine": neither plainly collected nor never collected. Text.
+            for item in group.items:
+                why = f"the page then says it is not collected ({denied!r})"
+                _free_item(draft, report, item, "collected-data", group.title, why)
+            group.items = []
+            empty.append(group)
+            continue
+        if cue is None:
+            report.review(
+                group.line,
+                "requirement",
+                f"{name!r} ({count}): the page does not say whether it is required or "
+                "optional; listed as collected, requirement not stated",
+            )
+            kept.append(group)
+            continue
+        report.review(group.line, "requirement", f"{name!r} ({count}): {cue.said()}")
+        if cue.requirement is Requirement.OPTIONAL:
+            group.kind = group.kind or optional_kind(group.title, " ".join(group.intro))
+            draft.optional.groups.append(group)
+        else:
+            draft.required.groups.append(group)
+    draft.collected.groups = kept + empty if kept else []
+    if not kept:
+        draft.required.groups += empty
+        # The text read with data that all went elsewhere follows it there.
+        to = (
+            "required-data"
+            if draft.required.groups or not draft.optional.groups
+            else "optional-data"
+        )
+        for section in draft.sections:
+            if section.get("after") == "collected-data":
+                section["after"] = to
+        for index, piece in enumerate(report.free_form):
+            if piece.after == "collected-data":
+                report.free_form[index] = replace(piece, after=to)
+    if draft.collected.intro and not kept:
+        # The intro of data that went elsewhere: it introduces the first section it went to.
+        target = draft.optional if not draft.required.groups else draft.required
+        target.intro = draft.collected.intro + target.intro
+        draft.collected.intro = []
+
+
+def place_marked(draft: StatementDraft, report: PageReport) -> None:
+    """Items marked optional (or required) go to that section, in a group of the same title."""
+    moves = (
+        (draft.required, draft.optional, True, "optional"),
+        (draft.collected, draft.optional, True, "optional"),
+        (draft.optional, draft.required, False, "required"),
+        (draft.collected, draft.required, False, "required"),
+    )
+    for source, target, optional, word in moves:
+        for group in list(source.groups):
+            moving = [item for item in group.items if item.optional is optional]
+            if not moving:
+                continue
+            if len(moving) == len(group.items):
+                source.groups.remove(group)
+                moved = group
+            else:
+                group.items = [i for i in group.items if i.optional is not optional]
+                moved = GroupDraft(group.category, group.title, moving[0].line, items=moving)
+                moved.condition = list(group.condition)
+                moved.from_table, moved.from_list = group.from_table, group.from_list
+                moved.placed = True
+            if optional:
+                moved.kind = moved.kind or optional_kind(moved.title, " ".join(moved.intro))
+            else:
+                moved.kind = None
+            target.groups.append(moved)
+            for item in moving:
+                message = f"{item.name!r}: the page marks it {word}; listed under {word} data"
+                report.review(item.line, "requirement", message)
+
+
+# -- items only from data -------------------------------------------------------------------------
+
+
+def keep_data(draft: StatementDraft, report: PageReport) -> None:
+    """Take out of the data sections every item whose name is not data (a heading word, a
+    legal basis, an address, a value's type: :func:`~.claims.not_data`). One that says data is
+    *not* collected ("Credentials never leave the machine") is never collected; the others stay
+    as free text after their section, and the report says why. A missing item is a smaller
+    fault than a false one."""
+    sections = (
+        (draft.required, "required-data"),
+        (draft.optional, "optional-data"),
+        (draft.collected, "collected-data"),
+    )
+    for data, after in sections:
+        for group in data.groups:
+            kept: list[ItemDraft] = []
+            for item in group.items:
+                why = not_data(item.name)
+                if why is None:
+                    kept.append(item)
+                    continue
+                denied = data_denied(item.name) if denial(item.name) else None
+                if denied:
+                    draft.never_items.extend(ItemDraft(name, item.line) for name in denied)
+                    message = f"{item.name!r}: says data is not collected; read as never collected"
+                    report.review(item.line, "requirement", message)
+                    continue
+                _free_item(draft, report, item, after, group.title, why)
+            group.items = kept
+
+
+def _free_item(
+    draft: StatementDraft, report: PageReport, item: ItemDraft, after: str, title: str, why: str
+) -> None:
+    text = item.name + (f": {item.description}" if item.description else "")
+    report.free_form.append(FreeFormFragment(item.line, item.line, after, title, text, why))
+    report.review(item.line, "not data", f"{item.name!r}: {why}; kept as text")
+    draft.sections.append(
+        {"after": after, "title": title, "body": f"- {text}"}
+        if title
+        else {"after": after, "body": f"- {text}"}
+    )

@@ -14,9 +14,10 @@ from functools import partial
 
 from .access_sections import access_section, compliance_section
 from .by_shape import read_shapes
-from .classify import PAGE_SECTION, STORAGE_KINDS, Kind, classify_heading, optional_kind
+from .claims import Requirement
+from .classify import PAGE_SECTION, STORAGE_KINDS, Kind, classify_heading
 from .data_sections import category_section, data_section, never_section
-from .draft import GroupDraft, StatementDraft
+from .draft import StatementDraft
 from .markdown_doc import Heading, Paragraph
 from .markdown_out import blocks_markdown
 from .markup import plain, sentences
@@ -30,6 +31,7 @@ from .overview import (
 )
 from .reading import Extractor, Reading
 from .report import PageReport, SectionRead
+from .requirement import denials, page_cues, place_marked, section_cue
 from .rights_sections import rights_request, rights_section
 from .shapes import data_shape
 from .sharing_sections import controls_section, sharing_section
@@ -58,6 +60,9 @@ EXTRACTORS: dict[Kind, Extractor] = {
     Kind.MORE_INFO: more_info_section,
 }
 
+#: The kinds of heading that say their data's requirement ("Optional data").
+_SAYS_REQUIREMENT = {Kind.REQUIRED: "required", Kind.OPTIONAL: "optional"}
+
 #: A heading about setting something ("Set registry subkeys on the server").
 _SETTING_HEADING = re.compile(
     r"^\W*(?:set|setting|configur\w*|manag\w*|disabl\w*|turn\w*|chang\w*)\b"
@@ -68,6 +73,14 @@ _SETTING_HEADING = re.compile(
 _NOT_PRIVACY = re.compile(
     r"\b(?:terms of (?:use|service)|acceptable use|code of conduct|child safety|"
     r"objectionable content|prohibited content)\b",
+    re.IGNORECASE,
+)
+#: Headings of what a project's page says about the project itself, not about privacy.
+_PROJECT = re.compile(
+    r"^\W*(?:licen[cs]es?|licensing|development|developing|contribut\w*|thanks?(?: you)?|"
+    r"acknowledge?ments?|credits?|authors?|maintainers?|changelog|change log|release notes|"
+    r"installation|install(?:ing)?|getting started|build(?:ing)?|testing|tests|roadmap|"
+    r"support(?:ing)? (?:the project|us)|sponsors?|funding|donat\w*)\W*$",
     re.IGNORECASE,
 )
 #: Words of a section that continues the rights section before it under another heading.
@@ -97,6 +110,7 @@ def read_statement(
     heading = plain(title.text) if title else ""
     reading.draft.name = _page_name(heading, front) or name
     alerts_to_notes(reading, root)
+    page_cues(root.blocks, reading.draft.page_cues)
     preamble(reading, root.blocks)
     previous: Kind | None = None
     for section in root.children:
@@ -106,7 +120,7 @@ def read_statement(
         read_section(reading, section, kind, previous)
         if kind is not Kind.UNKNOWN:
             previous = kind
-    _place_marked(reading)
+    place_marked(reading.draft, report)
     reading.finish()
     return reading.draft
 
@@ -114,6 +128,11 @@ def read_statement(
 def read_section(reading: Reading, section: Section, kind: Kind, previous: Kind | None) -> None:
     """Read a section as ``kind`` (``previous``: the kind of the section before it)."""
     counts = reading.report.counts
+    if _PROJECT.search(section.title):
+        # License, development, thanks: about the project, not its privacy; never under rights.
+        counts.sections_free_form += 1
+        reading.free_section(section, "more-information", "not about privacy")
+        return
     if _NOT_PRIVACY.search(section.title):
         # Terms of use, child safety...: what they list (content a user may not post) is not
         # data, whatever its shape; kept as it is, as free text.
@@ -125,11 +144,17 @@ def read_section(reading: Reading, section: Section, kind: Kind, previous: Kind 
         reading.reading_shapes, reading.outside_privacy = reading_shapes, False
         return
     counts.sections += kind is not Kind.UNKNOWN
+    page_cues(section.blocks, reading.draft.page_cues)
+    said = _SAYS_REQUIREMENT.get(kind)
+    reading.section_cues.append(section_cue(said, section.title, section.blocks))
+    if len(reading.section_cues) == 1:  # a section of the page: it and all under it, once
+        denials(section.all_blocks(), reading.draft.denials)
     extract = EXTRACTORS.get(kind)
     if extract is None:
         unknown_section(reading, section, previous)
     else:
         extract(reading, section)
+    reading.section_cues.pop()
 
 
 def unknown_section(reading: Reading, section: Section, previous: Kind | None) -> None:
@@ -183,35 +208,4 @@ def unknown_section(reading: Reading, section: Section, previous: Kind | None) -
 def _data_by_shape(reading: Reading, section: Section) -> None:
     """A section that lists data under a heading we do not know: one group of it."""
     reading.report.counts.sections += 1
-    category_section(reading, section, False)
-
-
-def _place_marked(reading: Reading) -> None:
-    """Items marked optional (or required) go to that section, in a group of the same title."""
-    draft = reading.draft
-    moves = (
-        (draft.required, draft.optional, True, "optional"),
-        (draft.optional, draft.required, False, "required"),
-    )
-    for source, target, optional, word in moves:
-        for group in list(source.groups):
-            moving = [item for item in group.items if item.optional is optional]
-            if not moving:
-                continue
-            if len(moving) == len(group.items):
-                source.groups.remove(group)
-                moved = group
-            else:
-                group.items = [i for i in group.items if i.optional is not optional]
-                moved = GroupDraft(group.category, group.title, moving[0].line, items=moving)
-                moved.condition = list(group.condition)
-                moved.from_table, moved.from_list = group.from_table, group.from_list
-                moved.placed = True
-            if optional:
-                moved.kind = moved.kind or optional_kind(moved.title, " ".join(moved.intro))
-            else:
-                moved.kind = None
-            target.groups.append(moved)
-            for item in moving:
-                message = f"{item.name!r}: the page marks it {word}; listed under {word} data"
-                reading.report.review(item.line, "requirement", message)
+    category_section(reading, section, Requirement.NOT_STATED)

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .claims import answer, question_data, requirement_value
 from .classify import DATA_KINDS, Kind, any_of
 from .item_text import ItemDraft, ItemSource, item_from, listed_items
 from .markdown_doc import Table
 from .markup import has_html, html_to_markdown, one_line, plain
-from .requirement import requirement_value
 
 
 class Role(StrEnum):
@@ -290,16 +290,58 @@ def example_table(table: Table) -> bool:
     return len(table.rows) >= 2 and _sentences([r.cells[0] for r in table.rows if r.cells])
 
 
+_TYPE = re.compile(
+    r"^\W*(?:string|str|int|integer|bool|boolean|number|float|double|decimal|guid|uuid|"
+    r"datetime|date|timestamp|object|array|list|enum|long|uint\d*|int\d+|bytes?|json|map|"
+    r"dict|null|char|text|varchar)(?:\[\])?\W*$",
+    re.IGNORECASE,
+)
+_KEY = re.compile(r"^`?[A-Za-z_][\w.\-/:]*`?$")
+
+
+def _types(cells: list[str]) -> bool:
+    """Whether most of a column's cells name a value's type (string, int, GUID)."""
+    values = [value for cell in cells if (value := plain(cell))]
+    return bool(values) and sum(bool(_TYPE.match(v)) for v in values) * 2 > len(values)
+
+
+def _keys(cells: list[str]) -> float:
+    """The share of a column's cells that are keys in code (``computerName``), not words."""
+    values = [value for cell in cells if (value := plain(cell))]
+    return sum(bool(_KEY.match(v)) for v in values) / len(values) if values else 1.0
+
+
+def _groups_rows(cells: list[str]) -> bool:
+    """Whether a column groups the rows: blank cells under a value, or values repeated."""
+    values = [plain(cell) for cell in cells]
+    filled = [value for value in values if value]
+    return len(filled) < len(values) or len(set(filled)) < len(filled)
+
+
 def _settle(columns: list[Column], rows: list[list[str]]) -> None:
     """Make sure an item table has one name column: the first text column if none matched,
     unless its cells are sentences or questions (a table of examples, not of data)."""
+    for column in list(columns):
+        if column.role in {Role.NAME, Role.CATEGORY, Role.OTHER} and _types(
+            [row[column.index] for row in rows]
+        ):
+            # string, int, GUID: what a value is, never the data nor its group.
+            columns[column.index] = Column(column.index, column.header, Role.DESCRIPTION)
     roles = [c.role for c in columns]
     if Role.NAME in roles:
-        # Several name-like headers ("Data type" and "Data"): the first is the category.
         names = [c for c in columns if c.role is Role.NAME]
         if len(names) > 1 and Role.CATEGORY not in roles:
             first = names[0]
-            columns[first.index] = Column(first.index, first.header, Role.CATEGORY)
+            values = [row[first.index] for row in rows]
+            if _groups_rows(values):
+                # Several name-like headers ("Data type" and "Data"): the first is the category.
+                columns[first.index] = Column(first.index, first.header, Role.CATEGORY)
+            else:
+                # "Computer name | name": the data as people name it, and its key in code.
+                named = min(names, key=lambda c: _keys([row[c.index] for row in rows]))
+                for other in names:
+                    if other is not named:
+                        columns[other.index] = Column(other.index, other.header, Role.DESCRIPTION)
         for extra in [c for c in columns if c.role is Role.NAME][1:]:
             columns[extra.index] = Column(extra.index, extra.header, Role.DESCRIPTION)
         return
@@ -602,3 +644,61 @@ def markdown_table(table: Table) -> str:
     lines = [row(list(table.header)), "| " + " | ".join(["---"] * width) + " |"]
     lines.extend(row(cells) for cells in _cells(table))
     return "\n".join(lines)
+
+
+# -- tables of answers --------------------------------------------------------------------------
+
+#: A column that says whether each row's data is collected ("Collected", "Collected?").
+_COLLECTED_HEADER = re.compile(
+    r"^\W*(?:(?:is |data )?collected|collects?|collection)\W*$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A row that says whether some data is collected: yes (an item) or no (never collected);
+    ``data`` is None when the row asks about something else ("Does it share data?")."""
+
+    data: str | None
+    collected: bool | None
+    line: int
+    text: str
+
+
+def answered_rows(table: Table) -> list[Answer] | None:
+    """The rows of a table that answers, for each kind of data, whether it is collected: a
+    column of questions ("Does the SDK collect the user's name?") beside their answers, or a
+    column of data beside a "Collected" column of yes and no; None for any other table."""
+    rows = _cells(table)
+    if len(table.header) < 2 or not rows:
+        return None
+    first = [row[0] for row in rows]
+    questions = [question_data(cell) for cell in first]
+    if sum(q is not None for q in questions) * 2 > len(rows):
+        column = _answer_column(rows)
+        if column is None:
+            return None
+        return [
+            Answer(data, answer(row[column]), table_row.line, " — ".join(map(plain, row)))
+            for data, row, table_row in zip(questions, rows, table.rows, strict=True)
+        ]
+    headers = [plain(header) for header in table.header]
+    said = next((i for i, h in enumerate(headers) if i and _COLLECTED_HEADER.match(h)), None)
+    if said is None or not all(answer(row[said]) is not None for row in rows if plain(row[said])):
+        return None
+    return [
+        Answer(
+            plain(row[0]) or None, answer(row[said]), table_row.line, " — ".join(map(plain, row))
+        )
+        for row, table_row in zip(rows, table.rows, strict=True)
+    ]
+
+
+def _answer_column(rows: list[list[str]]) -> int | None:
+    """The column whose cells are yes or no, after the first."""
+    width = len(rows[0])
+    for index in range(1, width):
+        values = [row[index] for row in rows if plain(row[index])]
+        if values and all(answer(value) is not None for value in values):
+            return index
+    return None

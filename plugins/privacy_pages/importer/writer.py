@@ -52,6 +52,10 @@ def comment_text(text: str) -> str:
     )
 
 
+#: The record's data sections, and the requirement each says.
+_SECTIONS = (("required", "required"), ("optional", "optional"), ("not-stated", "collected"))
+
+
 @dataclass
 class ContentTree:
     """What an import needs to know about a content folder, and where it writes."""
@@ -126,8 +130,8 @@ class ContentTree:
                         products.discard(product_id)
         if not isinstance(data, dict):
             return
-        for requirement in ("required", "optional"):
-            section = data.get(requirement)
+        for requirement, key in _SECTIONS:
+            section = data.get(key)
             groups = section.get("groups") if isinstance(section, dict) else None
             for group in groups if isinstance(groups, list) else []:
                 if not isinstance(group, dict):

@@ -1,0 +1,396 @@
+"""Reading what a page claims about data: collected or not, required, optional or not stated.
+
+Every row, list item and sentence the importer turns into a fact is read here first. A claim
+has a *polarity* (the data is collected, or the page says it is not: "we do not collect",
+"never leaves your device", a question answered No) and a *modality* (required, optional, or
+not stated). Modality is said once for many items: a page or a section ("This program is
+optional", "You can disable telemetry by setting ...") gives it to every item under it, unless
+a nearer line says otherwise. When nothing says, the item's requirement is *not stated*: the
+import never guesses. Each decision keeps the words that made it (:class:`Cue`), for the report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .markup import plain, sentences
+
+
+class Requirement(StrEnum):
+    """Whether the page says a product needs an item to work."""
+
+    REQUIRED = "required"
+    OPTIONAL = "optional"
+    NOT_STATED = "not-stated"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The words that decided a claim, and the line they are on (0: not known)."""
+
+    requirement: Requirement
+    words: str
+    line: int = 0
+
+    def said(self) -> str:
+        """``optional ("This program is optional", line 9)``, for the report."""
+        where = f", line {self.line}" if self.line else ""
+        words = self.words.split()
+        quoted = " ".join(words[:14]) + (" …" if len(words) > 14 else "")
+        return f'{self.requirement.value.replace("-", " ")} ("{quoted}"{where})'
+
+
+# -- polarity ---------------------------------------------------------------------------------
+
+#: Verbs that say data reaches the product (collected, sent, seen, kept).
+_TAKE = (
+    r"(?:collect\w*|gather\w*|see|sees|seen|sen[dt]s?|sending|transmit\w*|upload\w*|stor(?:e|es|ed)|"
+    r"record\w*|track\w*|log|logs|logged|receiv\w*|access\w*|includ\w*|contain\w*|captur\w*|"
+    r"keep|keeps|kept|retain\w*|read|reads|process\w*|share|shares|shared)"
+)
+#: A denial before such a verb, in the same clause ("we do not collect", "is never sent").
+_DENIED = re.compile(
+    rf"\b(?:not|never|n't|no longer|neither|nor)\b(?:\s+[\w'-]+){{0,4}}?\s+{_TAKE}\b"
+    rf"|n't\s+(?:[\w'-]+\s+){{0,3}}?{_TAKE}\b"
+    r"|\bwithout (?:ever )?(?:collect|send|stor|track|record|upload|shar)\w*\b"
+    r"|\bnever (?:leaves?|leaving|left)\b|\b(?:does|do|will) not leave\b|n't leave\b"
+    r"|\bstays? (?:only )?(?:on|in) (?:your|the) (?:device|machine|computer|browser)\b"
+    r"|\bno (?:personal(?:ly identifiable)? |identifying )?(?:data|information)\b[^.]*?\b"
+    r"(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:collected|sent|stored|shared|transmitted)\b"
+    r"|\b(?:nothing|none)\b[^.]*?\b(?:is|are|will be|gets?)\s+(?:collected|sent|stored|"
+    r"shared|transmitted)\b",
+    re.IGNORECASE,
+)
+#: Headings of what is not collected ("What we never see", "Data not collected"): verbs of
+#: taking data only (data "not sold" or "not kept" may well be collected).
+_NEVER_HEADING = re.compile(
+    r"(?:\bnever|\bnot|n't|\bno)\b(?:\s+[\w'-]+){0,3}?\s+(?:collect\w*|gather\w*|see|sees|"
+    r"seen|sen[dt]s?|transmit\w*|upload\w*|track(?!ing\b)\w*|record\w*|receiv\w*|captur\w*|"
+    r"access\w*)\b|\bnot collected\b|\bnever (?:leaves?|leaving)\b",
+    re.IGNORECASE,
+)
+_DO_NOT_TRACK = re.compile(r"\bdo not track\b|\bdnt\b", re.IGNORECASE)
+
+
+def denial(text: str) -> str | None:
+    """The words by which ``text`` says data is *not* collected ("do not collect"), or None."""
+    found = _DENIED.search(plain(text))
+    return " ".join(found.group(0).split()) if found else None
+
+
+#: "These credentials never leave the user machine": a denial about data named before it.
+_DENIED_BACK = re.compile(
+    r"^\W*(?:these|this|those|such|the above|the listed)\b[^.]{0,60}?(?:\bnever\b|\bnot\b|n't)",
+    re.IGNORECASE,
+)
+
+
+def denied_back(text: str) -> str | None:
+    """The first sentence of ``text`` that denies collecting the data it refers back to
+    ("These credentials never leave the user machine"), or None."""
+    for sentence in sentences(plain(text)):
+        if _DENIED_BACK.search(sentence) and denial(sentence) is not None:
+            return " ".join(sentence.split())
+    return None
+
+
+def is_never_heading(title: str) -> bool:
+    """Whether a heading names what is not collected ("What we never see")."""
+    words = plain(title)
+    return _NEVER_HEADING.search(words) is not None and not _DO_NOT_TRACK.search(words)
+
+
+# -- questions answered in a table ------------------------------------------------------------
+
+_QUESTION = re.compile(
+    r"^\s*(?:does|do|is|are|will|can|could|did|has|have)\s+(?P<who>.{1,60}?)\s+"
+    r"(?P<verb>collect|gather|access|store|send|transmit|upload|record|track|log|read|use|"
+    r"process|receive)s?\s+(?P<what>[^?]{2,120}?)\s*\?\s*$",
+    re.IGNORECASE,
+)
+_YES = re.compile(r"^\W*(?:yes|y|true|✓|✔|✔️|collected)\b", re.IGNORECASE)
+_NO = re.compile(r"^\W*(?:no|n|false|none|never|✗|✘|❌|not collected)\b", re.IGNORECASE)
+_WHAT_END = re.compile(
+    r"\s+(?:from|with|to|for|when|while|during|on|in|by|via|through|about)\s+"
+    r"(?:the |a |an |your |its |their )?(?:users?|devices?|apps?|sdk|library|third|servers?|"
+    r"partners?|developers?|end[- ]users?|customers?|you)\b.*$",
+    re.IGNORECASE,
+)
+_ARTICLES = re.compile(r"^(?:the|a|an|any|your|their|its)\s+", re.IGNORECASE)
+_OWNER = re.compile(
+    r"^(?:user|users|end[- ]user|customer|device|app|person|people)(?:'s|s'|\u2019s)\s+",
+    re.IGNORECASE,
+)
+
+
+def question_data(question: str) -> str | None:
+    """The data a question asks about ("Does the SDK collect the user's name?" → "Name"),
+    or None when the question is not about collecting data."""
+    match = _QUESTION.match(plain(question))
+    if match is None:
+        return None
+    what = _WHAT_END.sub("", match.group("what")).strip(" .,:;\"'")
+    what = _OWNER.sub("", _ARTICLES.sub("", what)).strip()
+    if not what or len(what.split()) > 8:
+        return None
+    return what[:1].upper() + what[1:]
+
+
+def answer(text: str) -> bool | None:
+    """A table's answer: True for yes, False for no, None for anything else."""
+    value = plain(text).strip()
+    if _NO.match(value):
+        return False
+    if _YES.match(value):
+        return True
+    return None
+
+
+# -- an item's own marker ---
+
+#: "(optional)" anywhere, "Optional." or "Optional:" first, ", optional" or "- optional" last.
+_OPTIONAL_MARK = re.compile(
+    r"\s*[(\[](?:optional|opt-in)[)\]]|^\s*\**optional\**[.:]\**\s+"
+    r"|\s*[-\u2013\u2014,]\s*\**optional\**\.?\s*$",
+    re.IGNORECASE,
+)
+_REQUIRED_MARK = re.compile(
+    r"\s*[(\[](?:required|mandatory)[)\]]|^\s*\**(?:required|mandatory)\**[.:]\**\s+"
+    r"|\s*[-\u2013\u2014,]\s*\**(?:required|mandatory)\**\.?\s*$",
+    re.IGNORECASE,
+)
+_OPTIONAL_WORD = re.compile(r"^(?:no|n|optional|opt-in|not required|✗|✘|❌)\.?$", re.IGNORECASE)
+_REQUIRED_WORD = re.compile(r"^(?:yes|y|required|mandatory|always|✓|✔|✔️)\.?$", re.IGNORECASE)
+
+
+def marker(text: str) -> tuple[str, bool | None]:
+    """``text`` without an "(optional)" / "Required" marker, and what the marker says
+    (True: optional, False: required, None: no marker)."""
+    for pattern, optional in ((_OPTIONAL_MARK, True), (_REQUIRED_MARK, False)):
+        found = pattern.search(text)
+        if found is not None:
+            rest = (text[: found.start()] + " " + text[found.end() :]).strip()
+            if rest:
+                return " ".join(rest.split()), optional
+    return text, None
+
+
+def requirement_value(text: str) -> bool | None:
+    """A Required column's value: True when it says optional, False when required."""
+    value = plain(text).strip()
+    if _OPTIONAL_WORD.match(value):
+        return True
+    if _REQUIRED_WORD.match(value):
+        return False
+    _, optional = marker(value)
+    return optional
+
+
+# -- modality ---------------------------------------------------------------------------------
+
+#: (requirement, pattern), tried in order: the denials of a modality come first ("cannot be
+#: turned off" is required, "not required" optional).
+_MODALITY: tuple[tuple[Requirement, re.Pattern[str]], ...] = (
+    (
+        Requirement.REQUIRED,
+        re.compile(
+            r"\b(?:can ?not|can't|cannot|unable to|no way to|not possible to)\s+(?:be\s+)?"
+            r"(?:disabled?|turned off|switched off|opt(?:ed)?[- ]?out|turn (?:it |this )?off|"
+            r"deactivated?|declined?)\b"
+            r"|\bnot optional\b|\balways (?:collected|sent|on|enabled|transmitted)\b"
+            r"|\b(?:is|are)\s+(?:required|mandatory|necessary|essential)\s+(?:for|to|in order)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Requirement.OPTIONAL,
+        re.compile(
+            r"\bnot (?:required|mandatory|necessary)\b|\bisn't required\b"
+            r"|\bopt(?:ional(?:ly)?|[- ]in|s in|ed in|ing in)\b"
+            r"|\bopt(?:s|ed|ing)?[- ]?out\b|\bvoluntar(?:y|ily)\b"
+            r"|\b(?:can|may|could|able to|are free to)\s+(?:\w+\s+){0,4}?(?:disable|turn(?:ed)? "
+            r"(?:it |this |them )?off|switch(?:ed)? off|deactivate|decline|stop|choose not|"
+            r"refuse|withdraw)\b"
+            r"|\b(?:disabled?|turned off|switched off)\s+(?:\w+\s+){0,2}?(?:by|with|using|via|"
+            r"through|in|at any time|anytime)\b"
+            r"|\bto (?:disable|turn off|opt out|deactivate)\b|\bhow to (?:disable|turn off)\b"
+            r"|\b(?:with|upon|after|only with)\s+(?:your\s+|the user's\s+|their\s+|explicit\s+|"
+            r"prior\s+|express\s+)*(?:consent|permission|approval)\b"
+            r"|\b(?:ask(?:s|ed)?|prompt(?:s|ed)?|request(?:s|ed)?)\b[^.]{0,40}"
+            r"\b(?:consent|permission|approval)\b"
+            r"|\b(?:off|disabled|inactive) by default\b|\bnot (?:enabled|on|active) by default\b"
+            r"|\bonly (?:be )?(?:sent|collected|enabled|reported|uploaded|recorded|active|"
+            r"transmitted)?\s*(?:when|if|after)\b[^.]{0,80}\b(?:set|enabled?|turned on|"
+            r"opt(?:s|ed)? in|configured|chosen|choose|chooses|agree|agrees|consent\w*|allow\w*)\b"
+            r"|\bif you (?:choose|decide|agree|opt|enable|allow|want)\b"
+            r"|\byou (?:can |may )?(?:choose|decide) (?:whether|if|to)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Requirement.REQUIRED,
+        re.compile(
+            r"^\W*(?:required|mandatory)\b|\b(?:required|mandatory|essential) (?:data|"
+            r"information|fields?)\b|\bneeded (?:for|to) (?:the |this )?(?:service|product|app|"
+            r"it) to (?:work|function|run|operate)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_CANNOT_TURN_OFF = _MODALITY[0][1]
+#: What a cue must speak of to hold for a whole page: the collection program as a whole.
+_PROGRAM = re.compile(
+    r"\b(?i:telemetry|analytics|usage (?:data|statistics|information|reporting|metrics|tracking)|"
+    r"diagnostic(?:s| data)?|data collection|(?:crash|error|bug) report(?:s|ing)?|reporting|"
+    r"metrics|statistics|stats|tracking|the (?:program|feature|module)|this (?:program|feature|"
+    r"module)|collection|data sharing|sharing (?:of )?(?:usage|anonymous|diagnostic))\b"
+    r"|\b(?:[A-Z][A-Z0-9]*_)+[A-Z0-9]+\b",
+)
+#: Words that show a cue speaks of something other than the collected data (an email list,
+#: cookies on a website, a marketing message): it holds for no item.
+_ELSEWHERE = re.compile(
+    r"\b(?:marketing|newsletters?|promotional|e-?mails? (?:from|about)|communications?|"
+    r"advertis\w*|cookies?|sale of|selling|sell)\b",
+    re.IGNORECASE,
+)
+
+
+def modality(text: str, line: int = 0) -> Cue | None:
+    """The requirement a sentence states, with the words that state it, or None."""
+    said = plain(text)
+    if _ELSEWHERE.search(said):
+        return None
+    for requirement, pattern in _MODALITY:
+        found = pattern.search(said)
+        if found is not None:
+            return Cue(requirement, " ".join(found.group(0).split()), line)
+    return None
+
+
+def cue_in(text: str, line: int = 0) -> Cue | None:
+    """The first sentence of ``text`` that states a requirement (:func:`modality`)."""
+    for sentence in sentences(plain(text)):
+        cue = modality(sentence, line)
+        if cue is not None:
+            return cue
+    return None
+
+
+def page_cue(text: str, line: int = 0) -> Cue | None:
+    """A cue that holds for the whole page: a sentence about the collection program as a
+    whole that makes it optional ("Telemetry is optional", "set DO_NOT_TRACK=1 to disable
+    it") or says it cannot be turned off; a cue about one kind of data holds for its section."""
+    for sentence in sentences(plain(text)):
+        cue = modality(sentence, line)
+        if cue is None or not _PROGRAM.search(sentence):
+            continue
+        if cue.requirement is Requirement.OPTIONAL or _CANNOT_TURN_OFF.search(sentence):
+            return Cue(cue.requirement, " ".join(sentence.split()), line)
+    return None
+
+
+@dataclass
+class Scope:
+    """The cues in force where an item is read: the page's, then each enclosing section's
+    (outermost first), then its group's. The nearest one decides."""
+
+    page: list[Cue]
+    sections: tuple[Cue | None, ...] = ()
+
+    def decide(self, own: Cue | None = None) -> Cue | None:
+        """The nearest cue; a page whose cues disagree states nothing for the page."""
+        if own is not None:
+            return own
+        for cue in reversed(self.sections):
+            if cue is not None:
+                return cue
+        kinds = {cue.requirement for cue in self.page}
+        return self.page[0] if len(kinds) == 1 else None
+
+
+# -- what is not data -----------------------------------------------------------------------------
+
+#: (why, pattern): names of things that are not data, though a list or a table cell holds them.
+_NOT_DATA: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "a question or function word, not data",
+        re.compile(
+            r"^(?:when|why|what|how|where|who|which|whom|whose|note|notes|tip|important|"
+            r"warning|caution|examples?|e\.?g\.?|i\.?e\.?|etc\.?|for example|such as|other|"
+            r"others|more|misc|n/?a|none|yes|no|true|false|tbd|todo|details?|description|"
+            r"value|values|type|key|field|purpose|reason|summary|overview|see above|"
+            r"see below)\W*$",
+            re.IGNORECASE,
+        ),
+    ),
+    ("a question, not data", re.compile(r"\?\s*$")),
+    (
+        "a legal basis, not data",
+        re.compile(
+            r"^\W*(?:(?:the )?performance of (?:a |the |our )?contracts?|(?:your |explicit )?"
+            r"consent|contract(?:ual necessity)?|legal (?:obligations?|requirements?)|"
+            r"compliance with (?:a )?legal obligations?|vital interests?|public (?:task|interest)|"
+            r"legitimate interests?|art(?:icle|\.)? ?[69]\b.*|gdpr art(?:icle|\.)?.*)\W*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "a postal address, not data",
+        re.compile(
+            r"\b\d{1,6}\s+(?:[A-Z][\w.]*\s+){1,4}(?:street|st\.?|avenue|ave\.?|road|rd\.?|"
+            r"boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|way|plaza|square|suite|floor)\b"
+            r"|\bP\.?\s?O\.? box\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{5}(?:-\d{4})?,?\s+"
+            r"(?:USA|United States)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "a principle or quality, not data",
+        re.compile(
+            r"^\W*(?:transparency|accountability|security|privacy|integrity|fairness|"
+            r"lawfulness|purpose limitation|data minimi[sz]ation|accuracy|storage limitation|"
+            r"confidentiality|availability|anonymity|trust|openness|choice|control)\W*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "a value's type, not data",
+        re.compile(
+            r"^\W*(?:string|str|int|integer|bool|boolean|number|float|double|decimal|guid|uuid|"
+            r"datetime|date|timestamp|object|array|list|enum|long|uint\d*|int\d+|bytes?|"
+            r"json|map|dict|null|char|text|varchar)(?:\[\])?\W*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "a statement of what is not done, not data",
+        re.compile(
+            r"^\W*(?:(?:we |i |it )?(?:do not|don't|does not|doesn't|never|will not|won't)|no|"
+            r"not|nothing|none of)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "a sentence about people, not data",
+        re.compile(
+            r"^\W*(?:community|user|customer|public)? ?(?:feedback from|input from)\b"
+            r"|^\W*community (?:feedback|input|contributions?)\W*$",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def not_data(name: str) -> str | None:
+    """Why an item's name is not data ("a legal basis, not data"), or None when it may be."""
+    text = plain(name).strip()
+    if not text:
+        return "empty"
+    for why, pattern in _NOT_DATA:
+        if pattern.search(text):
+            return why
+    if denial(text) is not None and not re.match(r"^[\w' -]{1,40}:", text):
+        return "a statement of what is not done, not data"
+    return None
