@@ -240,6 +240,14 @@ _MODALITY: tuple[tuple[Requirement, re.Pattern[str]], ...] = (
     ),
 )
 _CANNOT_TURN_OFF = _MODALITY[0][1]
+_KIND_OF_DATA = re.compile(
+    r"\boptional\s+(?:[\w-]+\s+){0,2}?(?:data|information|telemetry|events?|fields?|"
+    r"diagnostics?)\b",
+    re.IGNORECASE,
+)
+_IS_OPTIONAL = re.compile(
+    r"\b(?:is|are|be|remains?)\s+(?:entirely\s+|completely\s+)?optional\b", re.I
+)
 #: What a cue must speak of to hold for a whole page: the collection program as a whole.
 _PROGRAM = re.compile(
     r"\b(?i:telemetry|analytics|usage (?:data|statistics|information|reporting|metrics|tracking)|"
@@ -257,11 +265,18 @@ _ELSEWHERE = re.compile(
 )
 
 
+#: A sentence that names both kinds of data: it says what each is, not which this one is.
+_BOTH = re.compile(
+    r"(?=.*\b(?:required|mandatory)\b)(?=.*\boptional\b)(?!.*\bnot (?:required|mandatory)\b)",
+    re.IGNORECASE,
+)
+
+
 def modality(text: str, line: int = 0) -> Cue | None:
     """The requirement a sentence states, with the words that state it, or None."""
     said = plain(text)
-    if _ELSEWHERE.search(said):
-        return None
+    if _ELSEWHERE.search(said) or _BOTH.search(said):
+        return None  # a cookie banner's words; "what is required and what is optional data"
     for requirement, pattern in _MODALITY:
         found = pattern.search(said)
         if found is not None:
@@ -286,6 +301,8 @@ def page_cue(text: str, line: int = 0) -> Cue | None:
         cue = modality(sentence, line)
         if cue is None or not _PROGRAM.search(sentence):
             continue
+        if _KIND_OF_DATA.search(sentence) and not _IS_OPTIONAL.search(sentence):
+            continue  # "Optional diagnostic data is ...": one kind of data, not the program
         if cue.requirement is Requirement.OPTIONAL or _CANNOT_TURN_OFF.search(sentence):
             return Cue(cue.requirement, " ".join(sentence.split()), line)
     return None

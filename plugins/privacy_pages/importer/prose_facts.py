@@ -130,6 +130,15 @@ _NOT_A_NAME = re.compile(
 )
 
 
+#: What sums data up rather than names it: "telemetry data about your use of X".
+_SUMMARY = re.compile(
+    r"^(?:(?:anonymous|anonymi[sz]ed|aggregated?|telemetry|usage|analytics|diagnostic|general|"
+    r"some|certain|limited|basic|technical|non-personal)\s+)*(?:data|information|telemetry|"
+    r"statistics|metrics)(?:\s+(?:about|on|regarding|of|related to)\b.*)?$",
+    re.I,
+)
+
+
 def data_named(sentence: str) -> list[str]:
     """The data a sentence says is collected, by name: "X and Y are collected", "we collect A,
     B and C", "collects events such as A and B"; nothing when it says none is ("we do not
@@ -157,6 +166,8 @@ def data_named(sentence: str) -> list[str]:
             name = _DETERMINER.sub("", part).strip(" \"'*_,")
             if not name or len(name.split()) > 8 or _NOT_A_NAME.search(name):
                 break  # the list ends where its parts stop being names
+            if _SUMMARY.match(name):
+                continue  # "anonymous telemetry data about its usage": a summary, not an item
             if name.lower() not in {n.lower() for n in names}:
                 names.append(sentence_case(name))
     return names
