@@ -64,9 +64,11 @@ def expected_status(product: Product, item_id: str) -> tuple[str, str | None]:
         never = product.never_collected.items if product.never_collected else ()
         return ("never" if any(i.id == item_id for i in never) else "not-stated", None)
     firm = [i for i in found if i.condition is None and i.group_condition is None]
-    decide = firm or found
-    required = "required" if any(i.requirement.value == "required" for i in decide) else "optional"
-    return (required if firm else "conditional", required)
+    decide = {i.requirement.value for i in firm or found}
+    # Required if any deciding entry is, else optional if any is, else not stated.
+    requirement = next(r for r in ("required", "optional", "not-stated") if r in decide)
+    status = "collected" if requirement == "not-stated" else requirement
+    return (status if firm else "conditional", requirement)
 
 
 def expected_conditions(product: Product, item_id: str) -> set[str]:

@@ -324,6 +324,14 @@ CASES = [
         ),
     ),
     Case(
+        "requirement-not-stated",
+        "products/widget.yml",
+        # The record no longer says that the device identifier is required: only collected.
+        changed("products/widget.yml", "\nrequired:\n", "\ncollected:\n"),
+        "- ref: device-identifier",
+        FILES,
+    ),
+    Case(
         "store-type-missing",
         "products/widget.yml",
         shipped(

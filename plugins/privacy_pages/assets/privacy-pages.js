@@ -38,6 +38,7 @@
     required: "Required",
     optional: "Optional",
     conditional: "Conditional",
+    collected: "Collected",
     never: "Never collected",
     "not-stated": "Not stated",
     clear: "Clear filters",
@@ -48,8 +49,11 @@
     "named-table": "{heading} (table)",
     showing: "Showing {shown} of {total} data items"
   };
-  var REQUIREMENTS = ["required", "optional", "conditional", "never", "not-stated"];
-  var COLLECTED = { required: true, optional: true, conditional: true };
+  var REQUIREMENTS = ["required", "optional", "conditional", "collected", "never", "not-stated"];
+  // "collected": collected without the product saying whether it is required or optional.
+  var COLLECTED = { required: true, optional: true, conditional: true, collected: true };
+  // Offered by the filter only where a table has it (records still to be decided).
+  var ONLY_WHERE_SHOWN = { collected: true };
   var counter = 0;
 
   function cssEscape(value) {
@@ -149,7 +153,9 @@
       "requirement",
       say("requirement"),
       say("any-requirement"),
-      REQUIREMENTS.map(function (status) {
+      REQUIREMENTS.filter(function (status) {
+        return !ONLY_WHERE_SHOWN[status] || root.querySelector('[data-pp-status="' + status + '"]');
+      }).map(function (status) {
         return [status, say(status)];
       })
     );

@@ -161,7 +161,7 @@ def _category_orphans(
     used: set[str] = set()
     for product in dataset.products.values():
         shown = shown_items.get(product.id, set())
-        for group in product.required.groups + product.optional.groups:
+        for group in product.required.groups + product.optional.groups + product.collected.groups:
             if any(item.anchor in shown for item in group.items):
                 used.add(group.category)
     for category in dataset.categories.values():

@@ -19,7 +19,7 @@ from ..load.links import markdown_links, url_problem
 from ..load.schema import key_path
 from ..load.yaml_source import LocatedMapping
 from ..model import SECTIONS, DataItem, Product
-from ..model.sections import section_has_content
+from ..model.sections import SECTIONS_SHOWN_WITH_CONTENT, section_has_content, undecided
 from .rule import Finding, LintContext, Rule, text_location, text_path
 
 
@@ -192,13 +192,36 @@ def unmarked_empty_section(context: LintContext) -> Iterator[Finding]:
         for section_id, heading in SECTIONS:
             if section_id == "overview" or section_id in product.empty_sections:
                 continue
-            if section_has_content(product, section_id):
+            if section_id in SECTIONS_SHOWN_WITH_CONTENT or section_has_content(
+                product, section_id
+            ):
+                continue
+            if undecided(product, section_id):  # requirement-not-stated asks for the decision
                 continue
             yield Finding(
                 _product_key(context, product, "empty_sections"),
                 f"section {section_id!r} ({heading}) of {product.id!r} is empty; fill it in, or "
                 f"say why under empty_sections: {section_id}: 'This product ...'",
                 f"empty_sections.{section_id}",
+            )
+
+
+def requirement_not_stated(context: LintContext) -> Iterator[Finding]:
+    for product in context.products():
+        for item in product.collected.items:
+            store_types = _store_types(context, product, item)
+            asked = (
+                " (Google Play's Data safety form asks which, so the site offers no Data "
+                "safety file until then)"
+                if store_types.get("google_play")
+                else ""
+            )
+            yield Finding(
+                item.source,
+                f"item {item.id!r} is collected without saying whether it is required or "
+                f"optional{asked}; when the product says, move it under required (it cannot "
+                "work without it) or optional (someone can turn it off)",
+                context.path_to(item.source),
             )
 
 
@@ -356,6 +379,23 @@ RULES: tuple[Rule, ...] = (
         fix="Fill in the section's fields, or mark it empty on purpose under `empty_sections:`, "
         "with the sentence the page should show instead, for example `your-rights: Rights "
         "requests go through your administrator.`",
+        per_record=True,
+    ),
+    Rule(
+        id="requirement-not-stated",
+        summary="A data item is collected without saying whether it is required or optional.",
+        default_severity=Severity.INFO,
+        check=requirement_not_stated,
+        catches="An item under `collected:`: the product collects it, and its statement does "
+        "not say whether it is required or optional (records made by `privacy-pages import` "
+        "keep such items there rather than guess). The page lists it under Data collected, "
+        "the comparisons show it as Collected, and a store form that asks whether data is "
+        "required (Google Play's Data safety) is not written for the product. Information "
+        "only, so that such records still build with `--strict`.",
+        fix="Find out from the product team whether the product can work without the item. "
+        "Move it under `required:`, or under `optional:` in a group with a `kind:` (and a "
+        "`control:` saying who turns it off). Raise the rule to `warning` once every "
+        "statement should say.",
         per_record=True,
     ),
     Rule(

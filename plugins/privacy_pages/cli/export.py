@@ -7,13 +7,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from ..diagnostics import Diagnostic, Severity
 from ..history.archive import Archive
 from ..history.releases import load_history
-from ..model import Dataset, Product
+from ..model import DataItem, Dataset, Product
 from ..stores.apple_app_privacy import write_app_privacy_details
 from ..stores.apple_manifest import write_manifest
 from ..stores.google_play import write_data_safety
-from ..stores.label import NotShipped, StoreLabel, store_label
+from ..stores.label import NotShipped, RequirementNotStated, StoreLabel, store_label
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
 from .store_records import load_product
 
@@ -33,8 +34,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "google-play (the Play Console's Data safety CSV), apple-privacy-manifest "
         "(PrivacyInfo.xcprivacy) or apple-app-privacy (fastlane's app_privacy_details.json). "
         "With --release, the label as it was at that release. "
-        "Exit code 0 on success, 1 when the content has errors, 2 on bad usage (an unknown "
-        "product or release, or a product that does not ship to the store).",
+        "A store whose form asks whether each data type is required or optional (Google Play) "
+        "gets no file while an item on its label is collected without the records saying "
+        "which: each such item is reported at its line. "
+        "Exit code 0 on success, 1 when the content has errors (or such an item), 2 on bad "
+        "usage (an unknown product or release, or a product that does not ship to the store).",
     )
     parser.add_argument("format", choices=list(FORMATS), help="the file to write")
     parser.add_argument("product", metavar="PRODUCT", help="the product's id")
@@ -62,7 +66,13 @@ def run(args: argparse.Namespace) -> int:
     except NotShipped as exc:
         print(f"privacy-pages export: {exc}", file=sys.stderr)
         return 2
-    output = write(label)
+    try:
+        output = write(label)
+    except RequirementNotStated as exc:
+        for item in exc.items:
+            print_diagnostic(_not_stated(product, item, exc.store))
+        print(f"privacy-pages export: {args.format}: fix the items above first", file=sys.stderr)
+        return 1
     data = output.encode("utf-8") if isinstance(output, str) else output
     if args.out is None:
         sys.stdout.buffer.write(data)
@@ -77,6 +87,28 @@ def run(args: argparse.Namespace) -> int:
         )
         print(f"wrote {args.out} ({len(label.entries)} data type(s); {version})", file=sys.stderr)
     return 0
+
+
+def _not_stated(product: Product, item: DataItem, store: str) -> Diagnostic:
+    """An item the store must be told is required or optional, which its record does not say."""
+    path = next(
+        (
+            f"collected.groups[{g}].items[{i}]"
+            for g, group in enumerate(product.collected.groups)
+            for i, listed in enumerate(group.items)
+            if listed is item
+        ),
+        "collected",
+    )
+    return Diagnostic(
+        item.source,
+        f"item {item.id!r} is collected without saying whether it is required or optional, and "
+        f"{store} asks which; move it under required or optional (as the product says) before "
+        "exporting",
+        "requirement-not-stated",
+        Severity.ERROR,
+        path,
+    )
 
 
 def _at_release(args: argparse.Namespace) -> tuple[Product, Dataset] | int:

@@ -1,7 +1,7 @@
 """Cells: what one product states about one catalog item, and under one of its workloads.
 
 A :class:`Cell` says whether the product requires the item, collects it optionally (and of which
-kind), collects it only under conditions, states that it never collects it, or says nothing
+kind), collects it without saying which of the two, collects it only under conditions, states that it never collects it, or says nothing
 about it. A site has thousands of cells but few distinct ones, so each is one shared object."""
 
 from __future__ import annotations
@@ -27,7 +27,10 @@ class Status(StrEnum):
     REQUIRED = "required"
     OPTIONAL = "optional"
     CONDITIONAL = "conditional"
+    #: Collected, without the product saying whether it is required or optional.
+    COLLECTED = "collected"
     NEVER = "never"
+    #: The product says nothing of the item.
     NOT_STATED = "not-stated"
 
     @property
@@ -40,6 +43,9 @@ _STATUS_LABELS = {
     Status.REQUIRED: N_("Required"),
     Status.OPTIONAL: N_("Optional"),
     Status.CONDITIONAL: N_("Conditional"),
+    # TRANSLATORS: a badge: the product collects the item, without saying whether it is
+    # required or optional.
+    Status.COLLECTED: N_("Collected"),
     Status.NEVER: N_("Never collected"),
     Status.NOT_STATED: N_("Not stated"),
 }
@@ -72,6 +78,8 @@ _DETAIL_WORDS = {
     # TRANSLATORS: in brackets after a badge: "Conditional (required)", "Optional (diagnostic)".
     "required": N_("required"),
     "optional": N_("optional"),
+    # TRANSLATORS: in brackets after a badge: "Conditional (requirement not stated)".
+    "not-stated": N_("requirement not stated"),
     "diagnostic": N_("diagnostic"),
     "feedback": N_("feedback"),
     "telemetry": N_("telemetry"),
@@ -105,7 +113,8 @@ class Cell:
     """What one product states about one catalog item."""
 
     status: Status
-    #: For collected items: required or optional (also when the item is conditional).
+    #: For collected items: required, optional or not stated (also when the item is
+    #: conditional).
     requirement: Requirement | None = None
     #: For optional items: the kinds of optional data (diagnostic, feedback, ...).
     kinds: tuple[str, ...] = ()
@@ -114,7 +123,12 @@ class Cell:
 
     @property
     def collected(self) -> bool:
-        return self.status in (Status.REQUIRED, Status.OPTIONAL, Status.CONDITIONAL)
+        return self.status in (
+            Status.REQUIRED,
+            Status.OPTIONAL,
+            Status.CONDITIONAL,
+            Status.COLLECTED,
+        )
 
     @cached_property
     def details(self) -> tuple[str, ...]:
@@ -140,13 +154,29 @@ class Cell:
     def rank(self) -> int:
         """Sort order: most firmly collected first, not stated last."""
         if self.status is Status.CONDITIONAL:
-            return 1 if self.requirement is Requirement.REQUIRED else 3
-        return {
-            Status.REQUIRED: 0,
-            Status.OPTIONAL: 2,
-            Status.NEVER: 4,
-            Status.NOT_STATED: 5,
-        }[self.status]
+            return _CONDITIONAL_RANKS[self.requirement or Requirement.NOT_STATED]
+        return _RANKS[self.status]
+
+
+_RANKS = {
+    Status.REQUIRED: 0,
+    Status.OPTIONAL: 2,
+    Status.COLLECTED: 4,
+    Status.NEVER: 6,
+    Status.NOT_STATED: 7,
+}
+#: A conditional cell sorts after the unconditional ones of its requirement.
+_CONDITIONAL_RANKS = {
+    Requirement.REQUIRED: 1,
+    Requirement.OPTIONAL: 3,
+    Requirement.NOT_STATED: 5,
+}
+#: The status of an item collected without conditions, by its requirement.
+_COLLECTED_STATUS = {
+    Requirement.REQUIRED: Status.REQUIRED,
+    Requirement.OPTIONAL: Status.OPTIONAL,
+    Requirement.NOT_STATED: Status.COLLECTED,
+}
 
 
 NOT_STATED = Cell(Status.NOT_STATED)
@@ -223,10 +253,10 @@ def combine(items: Iterable[DataItem]) -> Cell:
         return NOT_STATED
     requirement, conditional = standing(entries)
     deciding = entries if conditional else [item for item in entries if not item.conditions]
-    required = requirement is Requirement.REQUIRED
-    kinds = () if required else _distinct(item.kind for item in deciding)
+    optional = requirement is Requirement.OPTIONAL
+    kinds = _distinct(item.kind for item in deciding) if optional else ()
     if not conditional:
-        return shared_cell(Status(requirement.value), requirement, kinds)
+        return shared_cell(_COLLECTED_STATUS[requirement], requirement, kinds)
     conditions = _distinct(c for item in entries for c in item.conditions)
     return shared_cell(Status.CONDITIONAL, requirement, kinds, conditions)
 

@@ -105,6 +105,11 @@ class Comparison:
     def column_keys(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.products) + tuple(c.key for c in self.workloads)
 
+    def shows(self, status: str) -> bool:
+        """Whether a product cell of the table has ``status`` (a :class:`Status` value): the
+        legend explains the badges a table may not have only when it has them."""
+        return any(cell.status == status for row in self.rows for cell in row.cells)
+
     def footnotes(self) -> dict[str, int]:
         """Every condition in the table, numbered in reading order (for footnotes)."""
         numbers: dict[str, int] = {}

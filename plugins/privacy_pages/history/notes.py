@@ -56,6 +56,7 @@ FIELD_LABELS: dict[str, str] = {
     "workloads": N_("Workloads"),
     "required_intro": N_("Introduction to required data"),
     "optional_intro": N_("Introduction to optional data"),
+    "collected_intro": N_("Introduction to data collected"),
     "never_collected_intro": N_("Introduction to data never collected"),
     "data_use.intro": N_("Introduction to how data is used"),
     "data_use.uses": N_("How data is used"),
@@ -108,6 +109,9 @@ GROUP_FIELD_LABELS: dict[str, str] = {
 REQUIREMENT_LABELS: dict[str, str] = {
     "required": N_("required data"),
     "optional": N_("optional data"),
+    # TRANSLATORS: data the product collects without saying whether it is required or
+    # optional: "now required data (was data collected without a stated requirement)".
+    "not-stated": N_("data collected without a stated requirement"),
     NEVER_COLLECTED: N_("data never collected"),
 }
 
@@ -115,6 +119,7 @@ REQUIREMENT_LABELS: dict[str, str] = {
 REQUIREMENT_TITLES: dict[str, str] = {
     "required": N_("Required data"),
     "optional": N_("Optional data"),
+    "not-stated": N_("Data collected"),
     NEVER_COLLECTED: N_("Data never collected"),
 }
 

@@ -218,7 +218,7 @@ def product_state(product: Product) -> dict[str, Any]:
     """Everything one statement says, keyed so that changes line up between releases."""
     groups: dict[str, Any] = {}
     items: dict[str, Any] = {}
-    for section in (product.required, product.optional):
+    for section in (product.required, product.optional, product.collected):
         for group in section.groups:
             key = _unique_key(f"{group.requirement.value}/{group.category}", groups)
             groups[key] = _group_state(group)
@@ -248,6 +248,7 @@ def product_state(product: Product) -> dict[str, Any]:
             },
             "required_intro": _text(product.required.intro),
             "optional_intro": _text(product.optional.intro),
+            "collected_intro": _text(product.collected.intro),
             "groups": groups,
             "items": items,
             "never_collected_intro": _text(never.intro) if never else None,

@@ -1,5 +1,5 @@
-"""Reading a product's data items: its required and optional groups and its "never collected"
-list, each item resolved against the catalog and given a stable anchor on the page."""
+"""Reading a product's data items: its required, optional and collected groups and its "never
+collected" list, each item resolved against the catalog and given a stable anchor on the page."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def read_data_section(
     workloads: tuple[Workload, ...],
     anchors: Anchors,
 ) -> DataSection:
-    """The ``required`` or ``optional`` section of a product record."""
+    """The ``required``, ``optional`` or ``collected`` section of a product record."""
     section: LocatedMapping | None = data.get(key)
     if not section:
         return DataSection()
@@ -102,7 +102,8 @@ def _check_kind(
     requirement: Requirement,
     kind: str | None,
 ) -> None:
-    """Optional groups say which kind of optional data they hold; required ones have none."""
+    """Optional groups say which kind of optional data they hold; required ones, and those
+    whose requirement is not stated, have none."""
     if requirement is Requirement.OPTIONAL and kind is None:
         builder.error(
             group.location,
@@ -114,6 +115,14 @@ def _check_kind(
         builder.error(
             group.where("kind"),
             "expected no 'kind' on required data (only optional data has kinds)",
+            f"{path}.kind",
+            "schema",
+        )
+    if requirement is Requirement.NOT_STATED and kind is not None:
+        builder.error(
+            group.where("kind"),
+            "expected no 'kind' on collected data (only optional data has kinds); if the "
+            "product says this data is optional, move the group under 'optional'",
             f"{path}.kind",
             "schema",
         )

@@ -77,6 +77,10 @@ def read_product(builder: DatasetBuilder, data: LocatedMapping, file: Path) -> N
     optional = read_data_section(
         builder, data, "optional", Requirement.OPTIONAL, workloads, anchors
     )
+    collected = read_data_section(
+        builder, data, "collected", Requirement.NOT_STATED, workloads, anchors
+    )
+    _check_data_keys(builder, data)
     never = read_never_collected(builder, data, anchors)
     data_use = data.get("data_use") or {}
     entities = data.get("processed_entities") or {}
@@ -109,7 +113,9 @@ def read_product(builder: DatasetBuilder, data: LocatedMapping, file: Path) -> N
         empty_sections=dict(data.get("empty_sections") or {}),
         source=data.location,
         file=file,
-        store_labels=read_store_labels(builder, data, required.items + optional.items),
+        store_labels=read_store_labels(
+            builder, data, required.items + optional.items + collected.items
+        ),
         sharing=_sharing(data.get("sharing") or {}),
         controls=_controls(data.get("controls") or {}),
         scope=_scope(data.get("scope") or {}),
@@ -117,9 +123,25 @@ def read_product(builder: DatasetBuilder, data: LocatedMapping, file: Path) -> N
             intro=(data.get("purposes") or {}).get("intro"),
             items=tuple((data.get("purposes") or {}).get("items") or ()),
         ),
+        collected=collected,
     )
     _check_empty_markers(builder, data, product)
     builder.dataset.products[product_id] = product
+
+
+def _check_data_keys(builder: DatasetBuilder, data: LocatedMapping) -> None:
+    """A product says what it collects: under ``required``, or under ``collected`` when its
+    statement does not say whether the data is required or optional (the schema lets either
+    stand alone, so that a record all of whose data is ``collected`` is valid)."""
+    if "required" in data or "collected" in data:
+        return
+    builder.error(
+        data.location,
+        "expected key 'required' (the data the product cannot work without), or 'collected' "
+        "(data it collects without saying whether it is required or optional), found neither",
+        "required",
+        "schema",
+    )
 
 
 def _check_empty_markers(builder: DatasetBuilder, data: LocatedMapping, product: Product) -> None:

@@ -4,7 +4,9 @@ and the comparisons use, so that a reader who counts on one finds the same numbe
 An item is counted once however often the product lists it (Intune lists some twice), under
 the requirement the comparison tables give it: an item listed both with and without a
 condition is collected without one; one listed only with conditions is conditional, and still
-counted under its requirement (required or optional), labelled as conditional.
+counted under its requirement (required or optional), labelled as conditional. An item the
+product collects without saying whether it is required or optional (``collected``) is counted
+as such, unless another entry for it states its requirement.
 """
 
 from __future__ import annotations
@@ -20,12 +22,15 @@ from .product import Product
 def standing(entries: Iterable[DataItem]) -> tuple[Requirement, bool]:
     """The requirement of one item from every entry a product has for it, and whether it is
     conditional. Entries without a condition decide; the item is required when any deciding
-    entry is required, and conditional only when every entry has a condition."""
+    entry is required, else optional when any is optional, else its requirement is not
+    stated; it is conditional only when every entry has a condition."""
     listed = list(entries)
     unconditional = [item for item in listed if not item.conditions]
-    deciding = unconditional or listed
-    required = any(item.requirement is Requirement.REQUIRED for item in deciding)
-    return (Requirement.REQUIRED if required else Requirement.OPTIONAL), not unconditional
+    deciding = {item.requirement for item in unconditional or listed}
+    for requirement in (Requirement.REQUIRED, Requirement.OPTIONAL):
+        if requirement in deciding:
+            return requirement, not unconditional
+    return Requirement.NOT_STATED, not unconditional
 
 
 @dataclass(frozen=True)
@@ -41,11 +46,18 @@ class RequirementCount:
         return self._with_conditional(str(self.items))
 
     def described(self, requirement: Requirement) -> str:
-        """``15 required``, or ``15 required (2 conditional)``."""
+        """``15 required``, or ``15 required (2 conditional)``; ``3 collected, requirement not
+        stated``."""
         if requirement is Requirement.REQUIRED:
             said = messages.ngettext("%(num)d required", "%(num)d required", self.items)
-        else:
+        elif requirement is Requirement.OPTIONAL:
             said = messages.ngettext("%(num)d optional", "%(num)d optional", self.items)
+        else:
+            said = messages.ngettext(
+                "%(num)d collected, requirement not stated",
+                "%(num)d collected, requirement not stated",
+                self.items,
+            )
         return self._with_conditional(said)
 
     def _with_conditional(self, said: str) -> str:
@@ -66,16 +78,23 @@ class ItemCounts:
 
     required: RequirementCount
     optional: RequirementCount
+    #: The items it collects without saying whether they are required or optional.
+    not_stated: RequirementCount = RequirementCount()
 
     @property
     def total(self) -> int:
-        return self.required.items + self.optional.items
+        return self.required.items + self.optional.items + self.not_stated.items
 
     @property
     def summary(self) -> str:
-        """``15 required (2 conditional) · 4 optional (1 conditional)``."""
-        required = self.required.described(Requirement.REQUIRED)
-        return f"{required} · {self.optional.described(Requirement.OPTIONAL)}"
+        """``15 required (2 conditional) · 4 optional (1 conditional)``; with items whose
+        requirement is not stated, ``· 3 collected, requirement not stated`` after them, and no
+        "0 required" or "0 optional" (which would claim what the product does not say)."""
+        parts = [(Requirement.REQUIRED, self.required), (Requirement.OPTIONAL, self.optional)]
+        if self.not_stated.items:
+            parts = [part for part in parts if part[1].items]
+            parts.append((Requirement.NOT_STATED, self.not_stated))
+        return " · ".join(count.described(requirement) for requirement, count in parts)
 
 
 def item_counts(product: Product) -> ItemCounts:
@@ -83,7 +102,7 @@ def item_counts(product: Product) -> ItemCounts:
     entries: dict[str, list[DataItem]] = {}
     for item in product.items:
         entries.setdefault(item.id, []).append(item)
-    tally = {Requirement.REQUIRED: [0, 0], Requirement.OPTIONAL: [0, 0]}
+    tally = {requirement: [0, 0] for requirement in Requirement}
     for listed in entries.values():
         requirement, conditional = standing(listed)
         tally[requirement][0] += 1
@@ -91,6 +110,7 @@ def item_counts(product: Product) -> ItemCounts:
     return ItemCounts(
         RequirementCount(*tally[Requirement.REQUIRED]),
         RequirementCount(*tally[Requirement.OPTIONAL]),
+        RequirementCount(*tally[Requirement.NOT_STATED]),
     )
 
 

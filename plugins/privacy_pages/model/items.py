@@ -14,10 +14,12 @@ CONTROL_NOT_STATED = "not-stated"
 
 
 class Requirement(StrEnum):
-    """Whether a product needs an item to work."""
+    """Whether a product needs an item to work: required, optional, or not stated (the product
+    collects the item without saying which; its record lists it under ``collected``)."""
 
     REQUIRED = "required"
     OPTIONAL = "optional"
+    NOT_STATED = "not-stated"
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Location
@@ -157,11 +157,15 @@ class Product:
     purposes: Purposes = Purposes()
     #: When data is collected: what sends it and what does not (``scope``).
     scope: Scope = Scope()
+    #: Data the product collects without saying whether it is required or optional
+    #: (``collected``): its items' requirement is :attr:`Requirement.NOT_STATED`.
+    collected: DataSection = field(default_factory=DataSection)
 
     @property
     def items(self) -> tuple[DataItem, ...]:
-        """Every item the product collects (required, then optional), in page order."""
-        return self.required.items + self.optional.items
+        """Every item the product collects (required, optional, then collected without a
+        stated requirement), in page order."""
+        return self.required.items + self.optional.items + self.collected.items
 
     def free_sections(self, after: str) -> tuple[FreeSection, ...]:
         return tuple(section for section in self.sections if section.after == after)

@@ -11,6 +11,7 @@ from ..compare.comparison import (
 )
 from ..diagnostics import Diagnostic, Location
 from ..model import Dataset, item_counts
+from ..model.counts import RequirementCount
 from ..settings import Settings
 from .data_item_index import INDEX_TITLE
 from .field_reference import field_reference
@@ -41,11 +42,25 @@ def product_list(dataset: Dataset, settings: Settings, page: str, args: list[str
             {
                 "product": product,
                 "link": relative_link(page, product_page_path(settings, product.id)),
-                "required": counts.required.label,
-                "optional": counts.optional.label,
+                # With items whose requirement is not stated, no 0 under required or optional:
+                # the product does not say that it has none.
+                "required": _count(counts.required, counts.not_stated),
+                "optional": _count(counts.optional, counts.not_stated),
+                "not_stated": _count(counts.not_stated, counts.not_stated),
+                "any_not_stated": bool(counts.not_stated.items),
             }
         )
-    return render("product-list.md.j2", settings.templates_dir, rows=rows)
+    return render(
+        "product-list.md.j2",
+        settings.templates_dir,
+        rows=rows,
+        # A column for items whose requirement is not stated, on a site that has some.
+        not_stated_column=any(row["any_not_stated"] for row in rows),
+    )
+
+
+def _count(count: RequirementCount, not_stated: RequirementCount) -> str:
+    return count.label if count.items or not not_stated.items else "—"
 
 
 def comparison_list(dataset: Dataset, settings: Settings, page: str, args: list[str]) -> str:

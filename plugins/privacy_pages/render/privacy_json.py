@@ -18,7 +18,7 @@ from ..compare.comparison import (
     Comparison,
 )
 from ..history.releases import History
-from ..model import CONTROL_NOT_STATED, DataItem, Dataset, Product
+from ..model import CONTROL_NOT_STATED, DataItem, Dataset, Product, Requirement
 from ..settings import Settings
 from ..stores.label import store_label
 from .history_pages import in_source
@@ -311,7 +311,9 @@ def _store_labels(product: Product, dataset: Dataset) -> dict[str, Any] | None:
                 "data_type": entry.data_type,
                 "label": label.tables.data_type_label(store, entry.data_type),
                 "purposes": list(entry.purposes),
-                "required": bool(entry.required),
+                # null (and requirement not-stated): the product does not say.
+                "required": entry.required,
+                "requirement": (entry.requirement or Requirement.OPTIONAL).value,
                 "linked": bool(entry.linked),
                 "tracking": bool(entry.tracking),
                 "shared": bool(entry.shared),

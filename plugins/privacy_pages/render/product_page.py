@@ -11,7 +11,7 @@ from .. import messages
 from ..history.releases import History
 from ..messages import N_
 from ..model import SECTIONS, Dataset, ItemGroup, Product, item_counts
-from ..model.sections import empty_statement
+from ..model.sections import COLLECTED_INTRO, empty_statement, section_shown, with_product
 from ..settings import Settings
 from .front_matter import front_matter, yaml_header
 from .generated import GeneratedPage
@@ -87,7 +87,11 @@ def render_product(
         settings.templates_dir,
         product=product,
         dataset=dataset if template_dataset is None else template_dataset,
-        sections=[(section_id, messages._(heading)) for section_id, heading in SECTIONS],
+        sections=[
+            (section_id, messages._(heading))
+            for section_id, heading in SECTIONS
+            if section_shown(product, section_id)
+        ],
         empty_statement=lambda section_id: empty_statement(
             product, section_id, settings.empty_sections
         ),
@@ -95,6 +99,7 @@ def render_product(
         untranslated=untranslated(product.source.path),
         category_name=dataset.category_name,
         kind_label=kind_label,
+        collected_intro=with_product(product, COLLECTED_INTRO),
         counts=item_counts(product),
         # (The store labels are today's files: a version's page does not offer them.)
         store_labels=store_summaries(product, dataset, settings)

@@ -15,7 +15,12 @@ from ..settings import Settings
 from ..stores.apple_app_privacy import write_app_privacy_details
 from ..stores.apple_manifest import write_manifest
 from ..stores.google_play import write_data_safety
-from ..stores.label import StoreLabel, store_label
+from ..stores.label import (
+    RequirementNotStated,
+    StoreLabel,
+    requirement_not_stated,
+    store_label,
+)
 from ..stores.tables import StoreTables
 from .generated import GeneratedAsset
 from .paths import product_page_path, relative_link
@@ -63,6 +68,9 @@ class StoreSummary:
     data_types: str
     #: (link text, link from the product's page)
     files: tuple[tuple[str, str], ...]
+    #: Why a file of the store is not offered: its form asks whether data is required or
+    #: optional, and the product does not say for some of it (None: every file is offered).
+    withheld: str | None = None
 
 
 def store_label_path(settings: Settings, product_id: str, name: str) -> str:
@@ -80,6 +88,8 @@ def store_summaries(
     for store in product.store_labels.ships_to:
         name, files = STORE_FILES[store]
         label = store_label(product, dataset, store)
+        offered = [(title, file) for title, file, write in files if _writes(write, label)]
+        withheld = [title for title, file, _ in files if (title, file) not in offered]
         rows.append(
             StoreSummary(
                 name,
@@ -91,11 +101,37 @@ def store_summaries(
                         messages._(title),
                         relative_link(page, store_label_path(settings, product.id, file)),
                     )
-                    for title, file, _ in files
+                    for title, file in offered
                 ),
+                _withheld(product, label, withheld) if withheld else None,
             )
         )
     return tuple(rows)
+
+
+def _writes(write: Writer, label: StoreLabel) -> bool:
+    """Whether the store file can be written: not when its form asks whether data is required
+    or optional and the records do not say (the file is then neither written nor offered)."""
+    try:
+        write(label)
+    except RequirementNotStated:
+        return False
+    return True
+
+
+def _withheld(product: Product, label: StoreLabel, titles: list[str]) -> str:
+    """What the page says in place of the files it does not offer, and why."""
+    names = ", ".join(dict.fromkeys(item.name for item in requirement_not_stated(label)))
+    # TRANSLATORS: in place of a store file's link: "Data safety form (CSV for the Play
+    # Console): not offered, as Contoso does not say whether this data is required or
+    # optional: Device ID, Crash logs."
+    return messages._(
+        "%(files)s: not offered, as %(product)s does not say whether this data is required or "
+        "optional: %(items)s.",
+        files=", ".join(messages._(title) for title in titles),
+        product=product.name,
+        items=names,
+    )
 
 
 def store_label_assets(
@@ -126,7 +162,10 @@ def _product_files(
     for store in product.store_labels.ships_to if product.store_labels else ():
         label = store_label(product, dataset, store)
         for _, file, write in STORE_FILES[store][1]:
-            output = write(label)
+            try:
+                output = write(label)
+            except RequirementNotStated:  # the page says why the file is not offered
+                continue
             text = output.decode("utf-8") if isinstance(output, bytes) else output
             assets.append(GeneratedAsset(store_label_path(settings, product.id, file), text))
     return tuple(assets)

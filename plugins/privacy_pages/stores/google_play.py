@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 from ..csv_text import spreadsheet_text, unguarded
 from ..model.store_tables import COLLECTS_DATA
-from .label import Answer, LabelEntry, StoreFileError, StoreLabel
+from .label import (
+    Answer,
+    LabelEntry,
+    RequirementNotStated,
+    StoreFileError,
+    StoreLabel,
+    requirement_not_stated,
+)
 from .tables import StoreTables, store_tables
 
 STORE = "google_play"
@@ -127,6 +134,12 @@ def _usage_rows(
 
 
 def write_data_safety(label: StoreLabel) -> str:
+    """The Console's CSV. The form asks of each data type whether its collection is required
+    or optional, and has no answer for "not stated": a label with an item whose requirement
+    the records do not state raises :class:`RequirementNotStated` rather than guess."""
+    unstated = requirement_not_stated(label)
+    if unstated:
+        raise RequirementNotStated("Google Play's Data safety form", unstated)
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows(data_safety_rows(label))
     return out.getvalue()

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Dataset, Product, Requirement
+from ..model import DataItem, Dataset, Product, Requirement
 from .tables import StoreTables, store_tables, tables_of
 
 
 @dataclass(frozen=True)
 class LabelEntry:
-    """One data type on a store's label. None: the store file does not say (so not compared)."""
+    """One data type on a store's label. None: the store file does not say (so not compared),
+    or, for ``required`` from the records, the product does not state it (see ``not_stated``)."""
 
     data_type: str
     #: The store's own purpose ids, sorted.
@@ -23,6 +24,17 @@ class LabelEntry:
     ephemeral: bool | None = None
     #: Google Play: the store's purpose ids of sharing, sorted (empty when not shared).
     shared_purposes: tuple[str, ...] | None = None
+    #: From the records: the items of this type whose requirement the product does not state,
+    #: when none of its items is required (``required`` is then None): a store that asks
+    #: whether the data is required cannot be told.
+    not_stated: tuple[DataItem, ...] = field(default=(), compare=False)
+
+    @property
+    def requirement(self) -> Requirement | None:
+        """Required, optional or not stated (None: a store file that does not say)."""
+        if self.required is not None:
+            return Requirement.REQUIRED if self.required else Requirement.OPTIONAL
+        return Requirement.NOT_STATED if self.not_stated else None
 
 
 #: An answer about the whole app: a yes/no, a text, or sorted response ids, domains or
@@ -55,11 +67,32 @@ class NotShipped(ValueError):
     """The product does not ship to the store asked for."""
 
 
+class RequirementNotStated(ValueError):
+    """A store's format asks whether each data type is required or optional, and the product
+    does not say for ``items``: the label is not written rather than guessed."""
+
+    def __init__(self, store: str, items: tuple[DataItem, ...]) -> None:
+        self.store = store
+        self.items = items
+        names = ", ".join(repr(item.id) for item in items)
+        super().__init__(
+            f"{store} asks whether each data type is required or optional, and the records do "
+            f"not say for {names}"
+        )
+
+
+def requirement_not_stated(label: StoreLabel) -> tuple[DataItem, ...]:
+    """The items whose requirement the label's store would have to be told and is not."""
+    return tuple(item for entry in label.entries.values() for item in entry.not_stated)
+
+
 def store_label(product: Product, dataset: Dataset, store: str) -> StoreLabel:
     """The label ``store`` shows for ``product``, from its records.
 
     Items of one data type make one entry: the union of their purposes, required if any is,
-    linked, tracking or shared if any is, ephemeral only if all are. Items with no mapping for
+    else not stated if any item's requirement is not stated (``required`` None, the items in
+    ``not_stated``), else optional; linked, tracking or shared if any is, ephemeral only if
+    all are. Items with no mapping for
     the store, or no purposes, are left out (lint rules report them)."""
     labels = product.store_labels
     if labels is None or store not in labels.ships_to:
@@ -77,15 +110,17 @@ def store_label(product: Product, dataset: Dataset, store: str) -> StoreLabel:
         def mapped(ids: tuple[str, ...]) -> tuple[str, ...]:
             return tuple(sorted({purposes[p].stores[store] for p in ids if p in purposes}))
 
+        stated = item.requirement is not Requirement.NOT_STATED
         entry = LabelEntry(
             data_type,
             mapped(answers.purposes),
-            item.requirement is Requirement.REQUIRED,
+            item.requirement is Requirement.REQUIRED if stated else None,
             answers.linked,
             answers.tracking,
             answers.shared,
             answers.ephemeral,
             mapped(answers.sharing_purposes) if store == "google_play" else None,
+            () if stated else (item,),
         )
         before = merged.get(data_type)
         merged[data_type] = entry if before is None else _merge(before, entry)
@@ -104,10 +139,13 @@ def store_label(product: Product, dataset: Dataset, store: str) -> StoreLabel:
 
 
 def _merge(a: LabelEntry, b: LabelEntry) -> LabelEntry:
+    required = (
+        True if a.required or b.required else None if None in (a.required, b.required) else False
+    )
     return LabelEntry(
         a.data_type,
         tuple(sorted(set(a.purposes) | set(b.purposes))),
-        bool(a.required or b.required),
+        required,
         bool(a.linked or b.linked),
         bool(a.tracking or b.tracking),
         bool(a.shared or b.shared),
@@ -115,4 +153,5 @@ def _merge(a: LabelEntry, b: LabelEntry) -> LabelEntry:
         None
         if a.shared_purposes is None and b.shared_purposes is None
         else tuple(sorted({*(a.shared_purposes or ()), *(b.shared_purposes or ())})),
+        a.not_stated + b.not_stated if required is None else (),
     )
