@@ -30,9 +30,6 @@ SENTENCES = {
     "more-information": "No further reading is listed for {name}.",
 }
 
-#: What a record with storage but no retention period says of the period.
-NO_PERIOD = "No retention period is given for {name}."
-
 #: What the page shows for required or optional data when it lists data without saying which
 #: it is (``collected``): that it does not say, never that there is none.
 UNSAID = {
@@ -98,8 +95,5 @@ def empty_sections(record: dict[str, Any], name: str) -> dict[str, str]:
             continue
         said = UNSAID if record.get("collected") else SENTENCES
         result[section_id] = said.get(section_id, SENTENCES[section_id]).format(name=name)
-    storage = record.get("storage") or {}
-    if storage and not (storage.get("retention") or storage.get("retention_note")):
-        # Where the data is kept, but not for how long: the page says so, never a period.
-        result.setdefault("storage-and-retention", NO_PERIOD.format(name=name))
+
     return result

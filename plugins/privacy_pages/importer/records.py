@@ -341,7 +341,13 @@ def build_product(
         requests=draft.requests,
         services=draft.rights_services,
     )
-    record.update(_present(storage=_storage(draft.storage), access=access, rights=rights))
+    storage = _storage(draft.storage)
+    if storage and not (storage.get("retention") or storage.get("retention_note")):
+        # Where the data is kept, but not for how long: said so, never a period made up.
+        name = product_name(draft.name, draft.intro)
+        storage["retention_note"] = f"{name} does not say how long it keeps the data."
+        report.review(0, "retention", "the page gives no retention period; the record says so")
+    record.update(_present(storage=storage, access=access, rights=rights))
     if draft.recipients:
         record["sharing"] = _listed(draft.sharing_intro, "recipients", draft.recipients)
     elif draft.sharing_intro:
