@@ -3,7 +3,8 @@
 ``tests/fixtures/import-corpus/`` holds public pages (``<slug>.md``, provenance in
 ``SOURCES.yml``) with hand-written expectations (``<slug>.expected.yml``, format in the folder's
 README). :func:`import_corpus` imports each page with the real ``privacy-pages import`` into one
-empty site, builds that site once with MkDocs, and measures each page:
+empty site, builds that site once with MkDocs (and once more with ``--strict``), and measures
+each page:
 
 - **structured share**: of the page's *units* (each list item, by its first line, and each data
   row of a table), the share whose line is in no ``free_form`` range of the import report
@@ -14,7 +15,13 @@ empty site, builds that site once with MkDocs, and measures each page:
 - **fidelity**: the share of the page's facts (``fidelity.seed_facts``) on its built page;
 - **recall**: the share of the expected values found in the record's structured fields (item
   names; storage locations; retention periods; recipients; controls; rights), see
-  :func:`recall`.
+  :func:`recall`;
+- **truth** (:func:`truth`): the **precision** of the imported items (the share that are items
+  of the page), whether each matched item's **requirement** (required, optional, not stated)
+  is the page's, and what the page says is **never collected**: imported as collected, kept
+  as never-collected, or lost;
+- **the strict build**: the site built again with ``--strict`` (:func:`strict_build`), each
+  warning or error given to the page it names.
 
 Used by ``test_import_corpus.py``.
 """
@@ -22,6 +29,7 @@ Used by ``test_import_corpus.py``.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
@@ -33,6 +41,8 @@ from typing import Any
 import yaml
 from conftest import FIXTURES, SiteResult, run_mkdocs
 from fidelity import Fact, clauses, missing_facts, normalize, page_text, plain, seed_facts
+from mkdocs.exceptions import Abort
+from privacy_pages.check.rules import RULES_BY_ID
 from privacy_pages.cli import main
 from test_import_seeds import site_config
 
@@ -62,6 +72,13 @@ class Page:
         """``tuned``: a page the importer was worked on with; ``held-out``: added after the
         code it is measured with was written, and read only then (SOURCES.yml ``group``)."""
         return str(self.source.get("group", TUNED))
+
+    @property
+    def base_url(self) -> str:
+        """The folder of the page's address on its old site (SOURCES.yml ``url``): its relative
+        links point there, as a writer importing it asks with ``--base-url``; without it, a
+        link to a page of the old site that the new one does not have fails a strict build."""
+        return str(self.source["url"]).rsplit("/", 1)[0] + "/"
 
 
 def sources() -> dict[str, dict[str, Any]]:
@@ -333,24 +350,81 @@ def _dicts(
             yield from _dicts(child, path)
 
 
+#: An item's requirement, as an expectation or the record's section holding it states it.
+REQUIRED, OPTIONAL, NOT_STATED = "required", "optional", "not stated"
+REQUIREMENTS = (REQUIRED, OPTIONAL, NOT_STATED)
+#: The record's sections of collected data → the requirement each states (``collected``: data
+#: whose requirement the page does not state).
+SECTION_REQUIREMENT = {"required": REQUIRED, "optional": OPTIONAL, "collected": NOT_STATED}
+
+
+@dataclass(frozen=True)
+class ImportedItem:
+    """A data item of a record: its name (the catalog's, for a ``ref``), the requirement of the
+    section it is in, and the details and alternatives listed with it (an item may hold several
+    items of the page)."""
+
+    name: str
+    requirement: str
+    details: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.details)
+
+
+def _item_name(path: tuple[str, ...], entry: dict[str, Any], catalog: dict[str, str]) -> str | None:
+    """The name of a record's item (None: the mapping is no item)."""
+    if isinstance(entry.get("ref"), str):
+        return str(entry.get("name") or catalog.get(entry["ref"], entry["ref"]))
+    if "name" in entry and path and path[-1] in ("items", "fields", "events"):
+        return str(entry["name"])
+    return None
+
+
+def _listed(entry: dict[str, Any], *keys: str) -> list[str]:
+    return [value for key in keys for value in entry.get(key) or [] if isinstance(value, str)]
+
+
+def _items_in(section: str, value: Any, catalog: dict[str, str]) -> list[ImportedItem]:
+    requirement = SECTION_REQUIREMENT.get(section, NOT_STATED)
+    items: list[ImportedItem] = []
+    for path, entry in _dicts(value, (section,)):
+        name = _item_name(path, entry, catalog)
+        if name is not None:
+            listed = _listed(entry, "details", "fields")
+            alternatives = entry.get("alternatives")
+            if isinstance(alternatives, dict):  # (a control's options are ways to opt out)
+                listed += _listed(alternatives, "options")
+            items.append(ImportedItem(name, requirement, tuple(listed)))
+        elif path[-1] != "alternatives":  # texts listed outside an item: each one an item
+            items += [
+                ImportedItem(text, requirement) for text in _listed(entry, "details", "fields")
+            ]
+    return items
+
+
+def imported_items(record: dict[str, Any], catalog: dict[str, str]) -> list[ImportedItem]:
+    """The data items a record says are collected (never-collected ones left out), each with the
+    requirement of its section (``required``, ``optional``, ``collected``: not stated)."""
+    return [
+        item
+        for section, value in record.items()
+        if str(section) not in PROSE_KEYS and section != "never_collected"
+        for item in _items_in(str(section), value, catalog)
+    ]
+
+
+def never_collected_names(record: dict[str, Any], catalog: dict[str, str]) -> list[str]:
+    """The names (with details) of the data a record says is never collected."""
+    value = record.get("never_collected")
+    return [name for item in _items_in("never_collected", value, catalog) for name in item.names]
+
+
 def item_names(record: dict[str, Any], catalog: dict[str, str]) -> list[str]:
     """The names of the data items a record says are collected (never-collected ones left out),
     with their listed details, alternatives and fields, which are structured too."""
-    names: list[str] = []
-    for path, entry in _dicts(record):
-        if "never_collected" in path:
-            continue
-        if "ref" in entry and isinstance(entry["ref"], str):
-            names.append(str(entry.get("name") or catalog.get(entry["ref"], entry["ref"])))
-        elif "name" in entry and path and path[-1] in ("items", "fields", "events"):
-            names.append(str(entry["name"]))
-        for key in ("details", "options", "fields"):
-            if key == "options" and (not path or path[-1] != "alternatives"):
-                continue  # the product's controls have options too: ways to opt out, not data
-            for value in entry.get(key) or []:
-                if isinstance(value, str):
-                    names.append(value)
-    return names
+    return [name for item in imported_items(record, catalog) for name in item.names]
 
 
 def field_values(record: dict[str, Any]) -> dict[str, list[str]]:
@@ -432,6 +506,11 @@ class Recall:
     def share(self) -> float | None:
         return self.found / self.expected if self.expected else None
 
+    def share_of(self, category: str) -> float | None:
+        """The recall of one category (None: the page expects none of it)."""
+        found, total = self.by_category.get(category, (0, 0))
+        return found / total if total else None
+
 
 def expectations(expected: dict[str, Any]) -> dict[str, list[str]]:
     """Category → the expected values of a ``<slug>.expected.yml``."""
@@ -464,6 +543,216 @@ def recall(expected: dict[str, Any], record: dict[str, Any], catalog: dict[str, 
     return result
 
 
+# -- truth: what the record claims against what the page says ----------------------------------
+
+
+@dataclass(frozen=True)
+class ExpectedItem:
+    name: str
+    requirement: str
+
+
+def expected_items(expected: dict[str, Any]) -> list[ExpectedItem]:
+    """The items of a ``<slug>.expected.yml``, each with its requirement."""
+    return [
+        ExpectedItem(str(item["name"]), str(item.get("requirement", NOT_STATED)))
+        for item in expected.get("items") or []
+    ]
+
+
+def expected_never_collected(expected: dict[str, Any]) -> list[str]:
+    """What a ``<slug>.expected.yml`` says the page says is not collected."""
+    return [str(entry) for entry in expected.get("never_collected") or []]
+
+
+def related(one: str, other: str) -> bool:
+    """Whether two names are of the same data: either :func:`matches` the other (an imported
+    item may hold several of the page's items, or be one of an item's details)."""
+    return matches(one, other) or matches(other, one)
+
+
+def _closeness(one: str, other: str) -> float:
+    a, b = _words(one), _words(other)
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def states(name: str, entry: str) -> bool:
+    """Whether an imported name is the data of an expected entry: it :func:`matches` the entry,
+    and half of all their words at least are shared ("The parameters passed to pwsh without the
+    parameter values" matches "Parameter values", and is not that data)."""
+    return matches(entry, name) and _closeness(entry, name) >= 0.5
+
+
+#: How an imported item's requirement compares with the page's (``agrees``: the same).
+AGREES, ERROR, UNSTATED, INVENTED = "agrees", "error", "unstated", "invented"
+
+
+def requirement_outcome(expected: str, imported: str) -> str:
+    """``error``: required for optional or the other way round; ``unstated``: not stated in the
+    record while the page states it (a loss, not a falsehood); ``invented``: required or
+    optional in the record while the page does not say (words put in the page's mouth)."""
+    if expected == imported:
+        return AGREES
+    if expected == NOT_STATED:
+        return INVENTED
+    if imported == NOT_STATED:
+        return UNSTATED
+    return ERROR
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """An imported item and the expected item closest to it among those it relates to."""
+
+    imported: ImportedItem
+    expected: ExpectedItem
+
+    @property
+    def outcome(self) -> str:
+        return requirement_outcome(self.expected.requirement, self.imported.requirement)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.imported.name} ({self.imported.requirement}; the page: "
+            f"{self.expected.name}, {self.expected.requirement})"
+        )
+
+
+@dataclass
+class Truth:
+    """What a record claims, measured against what its page says (its expectations)."""
+
+    #: The imported items (in the record's sections of collected data).
+    items: list[ImportedItem] = field(default_factory=list)
+    #: Each imported item that relates to an expected item, with the closest one.
+    pairings: list[Pairing] = field(default_factory=list)
+    #: The imported items that relate to no expected item.
+    false_items: list[ImportedItem] = field(default_factory=list)
+    #: The expected never-collected entries, and those a never-collected entry states.
+    never_expected: list[str] = field(default_factory=list)
+    never_found: list[str] = field(default_factory=list)
+    #: (expected never-collected entry, imported collected item that states it).
+    never_as_collected: list[tuple[str, str]] = field(default_factory=list)
+    #: The page says what is never collected, and no never-collected entry of the record
+    #: relates to any of it.
+    never_list_lost: bool = False
+    #: The page says what is never collected, and the record says that no such data is listed.
+    never_empty_sentence: bool = False
+
+    @property
+    def precision(self) -> float | None:
+        """The share of imported items that relate to an expected item (None: no item)."""
+        return len(self.pairings) / len(self.items) if self.items else None
+
+    def outcomes(self, outcome: str) -> list[Pairing]:
+        return [pairing for pairing in self.pairings if pairing.outcome == outcome]
+
+    @property
+    def stated(self) -> list[Pairing]:
+        """The pairings whose page states the requirement (required or optional)."""
+        return [p for p in self.pairings if p.expected.requirement != NOT_STATED]
+
+    @property
+    def not_stated(self) -> list[Pairing]:
+        return [p for p in self.pairings if p.expected.requirement == NOT_STATED]
+
+    @property
+    def never_recall(self) -> float | None:
+        if not self.never_expected:
+            return None
+        return len(self.never_found) / len(self.never_expected)
+
+    @property
+    def never_errors(self) -> int:
+        """Never-collected data imported as collected, a list lost, an empty-section sentence."""
+        return len(self.never_as_collected) + self.never_list_lost + self.never_empty_sentence
+
+
+def _closest(item: ImportedItem, wanted: list[ExpectedItem]) -> ExpectedItem | None:
+    scored = [
+        (max(_closeness(e.name, name) for name in item.names), -index, e)
+        for index, e in enumerate(wanted)
+        if any(related(e.name, name) for name in item.names)
+    ]
+    return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+def truth(expected: dict[str, Any], record: dict[str, Any], catalog: dict[str, str]) -> Truth:
+    """Precision, requirements and never-collected data of a record against its page's
+    expectations (see the corpus README, "How the test measures")."""
+    wanted = expected_items(expected)
+    result = Truth(items=imported_items(record, catalog))
+    for item in result.items:
+        closest = _closest(item, wanted)
+        if closest is not None:
+            result.pairings.append(Pairing(item, closest))
+        else:
+            result.false_items.append(item)
+    result.never_expected = expected_never_collected(expected)
+    never = never_collected_names(record, catalog)
+    result.never_found = [
+        entry for entry in result.never_expected if any(matches(entry, name) for name in never)
+    ]
+    result.never_as_collected = [
+        (entry, item.name)
+        for entry in result.never_expected
+        for item in result.items
+        if any(states(name, entry) for name in item.names)
+    ]
+    if result.never_expected:
+        result.never_list_lost = not any(
+            related(entry, name) for entry in result.never_expected for name in never
+        )
+        empty = record.get("empty_sections") or {}
+        result.never_empty_sentence = isinstance(empty, dict) and "never-collected" in empty
+    return result
+
+
+@dataclass(frozen=True)
+class Requirements:
+    """The requirement outcomes of several pages' matched items, pooled (a page with one matched
+    item weighs what it holds, not as much as one with a hundred)."""
+
+    #: Matched items whose page states the requirement, and how their imported one compares.
+    stated: int
+    agrees: int
+    errors: int
+    unstated: int
+    #: Matched items whose page does not state it, and those imported as required or optional.
+    not_stated: int
+    invented: int
+
+    @staticmethod
+    def of(truths: list[Truth]) -> Requirements:
+        def count(outcome: str) -> int:
+            return sum(len(t.outcomes(outcome)) for t in truths)
+
+        return Requirements(
+            stated=sum(len(t.stated) for t in truths),
+            agrees=sum(len([p for p in t.stated if p.outcome == AGREES]) for t in truths),
+            errors=count(ERROR),
+            unstated=count(UNSTATED),
+            not_stated=sum(len(t.not_stated) for t in truths),
+            invented=count(INVENTED),
+        )
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.agrees / self.stated if self.stated else None
+
+    @property
+    def error_share(self) -> float | None:
+        return self.errors / self.stated if self.stated else None
+
+    @property
+    def unstated_share(self) -> float | None:
+        return self.unstated / self.stated if self.stated else None
+
+    @property
+    def invented_share(self) -> float | None:
+        return self.invented / self.not_stated if self.not_stated else None
+
+
 # -- importing and building -----------------------------------------------------------------------
 
 
@@ -491,8 +780,12 @@ class Measured:
 
     #: The facts missing when a table row's cells need not stay in one row (see text_facts).
     missing_text: list[Fact] = field(default_factory=list)
-    #: Imported item names that match no expected item.
+    #: Imported item names that match no expected item (the names of ``truth.false_items``).
     unexpected_items: list[str] = field(default_factory=list)
+    #: Precision, requirements and never-collected data against the expectations.
+    truth: Truth = field(default_factory=Truth)
+    #: The warnings and errors of the strict build that name this page (empty: it builds).
+    strict_problems: list[str] = field(default_factory=list)
 
     @property
     def fidelity(self) -> float | None:
@@ -508,14 +801,16 @@ class CorpusRun:
     root: Path
     pages: list[Measured]
     site: SiteResult
+    #: The same site built with ``--strict`` (:func:`strict_build`).
+    strict: StrictBuild
 
     def page(self, slug: str) -> Measured:
         return next(measured for measured in self.pages if measured.page.slug == slug)
 
 
 def import_page(config: Path, page: Page, report: Path) -> tuple[int, dict[str, Any]]:
-    """``privacy-pages import PAGE --product-id SLUG`` into the site of ``config``. Without
-    ``--force``: every page of the corpus is a privacy page (a data-residency or subprocessor
+    """``privacy-pages import PAGE --product-id SLUG --base-url URL`` into the site of
+    ``config``. Without ``--force``: every page of the corpus is a privacy page (a data-residency or subprocessor
     page states no data items, but where data is stored or who receives it), and none may be
     refused as stating no privacy facts."""
     out, err = StringIO(), StringIO()
@@ -532,10 +827,103 @@ def import_page(config: Path, page: Page, report: Path) -> tuple[int, dict[str, 
                 page.slug,
                 "--date",
                 IMPORT_DATE,
+                "--base-url",
+                page.base_url,
             ]
         )
     pages = json.loads(report.read_text("utf-8"))["pages"] if report.is_file() else []
     return code, (pages[0] if pages else {})
+
+
+# -- the strict build ---------------------------------------------------------------------------
+
+#: The lint rules the strict build turns off, and why: each warns, by design, about every
+#: imported record of some pages, whatever the importer does.
+STRICT_LINT_OFF = {
+    "placeholder-text": "a metadata key the page lacks (the example site's rules require it) is "
+    "filled with a TODO placeholder for the writer to replace",
+    "stale-date": "the page's own date is kept, and whether it is stale depends on the day the "
+    "test runs",
+}
+
+
+def strict_config(config: Path) -> Path:
+    """A copy of a site's ``mkdocs.yml``, beside it (the same docs and content), with the lint
+    rules of :data:`STRICT_LINT_OFF` turned off."""
+    data = yaml.safe_load(config.read_text("utf-8"))
+    for plugin in data["plugins"]:
+        if isinstance(plugin, dict) and "privacy-pages" in plugin:
+            options = plugin["privacy-pages"]
+            options["lint"] = {
+                **(options.get("lint") or {}),
+                **dict.fromkeys(STRICT_LINT_OFF, "off"),
+            }
+    path = config.with_name("mkdocs-strict.yml")
+    path.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+    return path
+
+
+#: Where a message names a page: its record (``content/products/ID.yml:LINE``) or its page.
+_NAMED_PAGE = re.compile(r"products/([\w.-]+?)\.ya?ml\b|privacy/([\w.-]+?)(?:\.md\b|/)")
+
+
+def named_pages(message: str, slugs: set[str]) -> set[str]:
+    """The pages of ``slugs`` whose record or built page a log message names."""
+    return {one or other for one, other in _NAMED_PAGE.findall(message)} & slugs
+
+
+def problem_kind(message: str) -> str:
+    """The lint rule a strict build's message names (``... warning insecure-link: ...``), or
+    ``mkdocs`` for MkDocs' own (a link to a missing page, say)."""
+    found = _RULE_IN_MESSAGE.search(message)
+    return found.group(1) if found and found.group(1) in RULES_BY_ID else "mkdocs"
+
+
+_RULE_IN_MESSAGE = re.compile(r"\b(?:error|warning|info) ([a-z][a-z0-9-]*):")
+
+
+@dataclass
+class StrictBuild:
+    """One ``mkdocs build --strict`` of the corpus site, with its warnings and errors by page."""
+
+    site: SiteResult
+    #: Slug → the warnings and errors that name its record or its page.
+    by_page: dict[str, list[str]] = field(default_factory=dict)
+    #: The warnings and errors that name no page (the catalog's, the site's), and the error
+    #: that stopped the build before its end.
+    unattributed: list[str] = field(default_factory=list)
+
+    @property
+    def completed(self) -> bool:
+        """Whether the build went to its end (failing, if at all, for the warnings it counted)."""
+        error = self.site.error
+        return error is None or (isinstance(error, Abort) and "in strict mode" in str(error))
+
+    def problems(self, slug: str) -> list[str]:
+        """What keeps a page from building strictly (empty: it builds)."""
+        found = self.by_page.get(slug, [])
+        if not found and not self.completed:
+            return [f"not built: the build stopped ({self.site.error})"]
+        return found
+
+
+def strict_build(config: Path, slugs: list[str], site_dir: Path) -> StrictBuild:
+    """Build the site of ``config`` once with ``--strict`` (see :func:`strict_config`), and
+    give each warning or error to the pages it names."""
+    site = run_mkdocs(strict_config(config), strict=True, site_dir=site_dir)
+    result = StrictBuild(site)
+    for record in site.records:
+        if record.levelno < logging.WARNING:
+            continue
+        message = record.getMessage()
+        named = named_pages(message, set(slugs))
+        for slug in sorted(named):
+            result.by_page.setdefault(slug, []).append(message)
+        if not named:
+            result.unattributed.append(message)
+    if not result.completed:
+        result.unattributed.append(f"the build stopped: {site.error}")
+    return result
 
 
 def _record_text(record: dict[str, Any], content: Path) -> str:
@@ -605,7 +993,8 @@ def unaccounted_lines(text: str, report: dict[str, Any], record_text: str) -> li
 
 
 def import_corpus(root: Path, pages: list[Page] | None = None) -> CorpusRun:
-    """Import every page into one empty site under ``root``, build it once, and measure."""
+    """Import every page into one empty site under ``root``, build it once (and once more
+    with ``--strict``), and measure."""
     pages = corpus_pages() if pages is None else pages
     config = site_config(root)
     content = root / "content"
@@ -616,6 +1005,7 @@ def import_corpus(root: Path, pages: list[Page] | None = None) -> CorpusRun:
     catalog = catalog_entries(content)
     names = {key: str(entry.get("name", key)) for key, entry in catalog.items()}
     site = run_mkdocs(config, strict=False, site_dir=root / "_site")
+    strict = strict_build(config, [page.slug for page in pages], root / "_strict")
     measured = []
     for page, code, report in imported:
         product_file = Path(report["product_file"]) if report else None
@@ -639,13 +1029,12 @@ def import_corpus(root: Path, pages: list[Page] | None = None) -> CorpusRun:
             recall(page.expected, record, names),
             report_share=structured_share(page.text, free)[0],
         )
-        wanted = expectations(page.expected)["items"]
         result.not_data_units = len(units(page.text)) - len(units_about_data(page.text, free))
-        result.unexpected_items = [
-            name
-            for name in item_names(record, names)
-            if not any(matches(value, name) or matches(name, value) for value in wanted)
-        ]
+        result.truth = truth(page.expected, record, names)
+        result.unexpected_items = [item.name for item in result.truth.false_items]
+        result.strict_problems = (
+            strict.problems(page.slug) if record else [f"no record: the import exited with {code}"]
+        )
         claimed = {line.number for line in unstructured_units(page.text, free)}
         result.prose_units = [
             line
@@ -660,7 +1049,7 @@ def import_corpus(root: Path, pages: list[Page] | None = None) -> CorpusRun:
             result.missing_text = missing_facts(text_facts(facts), page_text(html))
             result.unaccounted = unaccounted_lines(page.text, report, _record_text(record, content))
         measured.append(result)
-    return CorpusRun(root, measured, site)
+    return CorpusRun(root, measured, site, strict)
 
 
 # -- the report ---------------------------------------------------------------------------------
@@ -694,16 +1083,57 @@ def _averages(label: str, pages: list[Measured]) -> list[str]:
     ]
 
 
+def _truth_averages(label: str, pages: list[Measured]) -> list[str]:
+    truths = [r.truth for r in pages]
+    req = Requirements.of(truths)
+    with_items = [r for r in pages if r.truth.precision is not None]
+    worst = sorted(with_items, key=lambda r: r.truth.precision or 0.0)[:3]
+    erring = sorted(
+        (r for r in pages if r.truth.outcomes(ERROR)), key=lambda r: -len(r.truth.outcomes(ERROR))
+    )[:3]
+    lists = [t for t in truths if t.never_expected]
+    failing = [r.page.slug for r in pages if r.strict_problems]
+    return [
+        f"**Truth over {label}:** item recall "
+        f"{_percent(average([r.recall.share_of('items') for r in pages]))}, precision "
+        f"{_percent(average([t.precision for t in truths]))} (lowest: "
+        + (", ".join(f"{r.page.slug} {_percent(r.truth.precision)}" for r in worst) or "none")
+        + f"; {sum(len(t.false_items) for t in truths)} false items of "
+        f"{sum(len(t.items) for t in truths)}). Requirements, of the {req.stated} matched items "
+        f"whose page states it: {req.agrees} agree ({_percent(req.accuracy)}), {req.errors} "
+        f"errors ({_share(req.error_share)}, goal <= 2%; most: "
+        + (", ".join(f"{r.page.slug} {len(r.truth.outcomes(ERROR))}" for r in erring) or "none")
+        + f"), {req.unstated} not stated ({_percent(req.unstated_share)}); of the "
+        f"{req.not_stated} whose page does not state it, {req.invented} invented "
+        f"({_percent(req.invented_share)}). Never collected: {sum(len(t.never_expected) for t in lists)} "
+        f"entries on {len(lists)} pages, recall "
+        f"{_percent(average([t.never_recall for t in lists]))}; "
+        f"{sum(len(t.never_as_collected) for t in truths)} imported as collected, "
+        f"{sum(t.never_list_lost for t in truths)} lists lost, "
+        f"{sum(t.never_empty_sentence for t in truths)} records saying none is listed. Strict "
+        f"build: {len(pages) - len(failing)} of {len(pages)} records build"
+        + (f" (failing: {', '.join(failing)})" if failing else "")
+        + ".",
+        "",
+    ]
+
+
+def _share(value: float | None) -> str:
+    """A percentage with one decimal (for shares near a goal of a few percent)."""
+    return "n/a" if value is None else f"{100 * value:.1f}%"
+
+
 def report_markdown(run: CorpusRun) -> str:
     """A Markdown report: one row per page, then the averages and each page's losses."""
     rows = [
         "# Import corpus report",
         "",
         "| page | group | source | units | structured | not free-form | facts | fidelity | text fidelity |"
-        " expected | recall | items | unexpected items | storage | retention | recipients |"
-        " controls | rights |",
-        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |"
-        " --- | --- | --- | --- |",
+        " expected | recall | items | false items | precision | requirement stated | errors |"
+        " unstated | invented | never collected | never-collected errors | strict build |"
+        " storage | retention | recipients | controls | rights |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |"
+        " ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- | --- | --- | --- | --- |",
     ]
 
     def cell(result: Measured, *categories: str) -> str:
@@ -714,6 +1144,7 @@ def report_markdown(run: CorpusRun) -> str:
 
     for result in run.pages:
         source = result.page.source
+        claims = result.truth
         rows.append(
             f"| {result.page.slug} | {result.page.group} | {source['repo']} | {result.units} | "
             f"{_percent(result.structured)} | {_percent(result.report_share)} | "
@@ -721,18 +1152,31 @@ def report_markdown(run: CorpusRun) -> str:
             f"{_percent(result.text_fidelity)} | "
             f"{result.recall.expected} | {_percent(result.recall.share)} | "
             f"{cell(result, 'items')} | {len(result.unexpected_items)} | "
+            f"{_percent(claims.precision)} | {len(claims.stated)} | "
+            f"{len(claims.outcomes(ERROR))} | {len(claims.outcomes(UNSTATED))} | "
+            f"{len(claims.outcomes(INVENTED))} | "
+            f"{len(claims.never_found)}/{len(claims.never_expected)} | {claims.never_errors} | "
+            f"{'fails' if result.strict_problems else 'builds'} | "
             f"{cell(result, 'locations', 'services')} | "
             f"{cell(result, 'retention')} | {cell(result, 'recipients')} | "
             f"{cell(result, 'controls')} | {cell(result, 'rights')} |"
         )
-    rows += ["", *_averages("all", run.pages)]
+    rows += ["", *_averages("all", run.pages), *_truth_averages("all pages", run.pages)]
     for group, title in ((TUNED, "tuned on"), (HELD_OUT, "added after the code")):
         pages = [r for r in run.pages if r.page.group == group]
         if pages and len(pages) < len(run.pages):
             rows += _averages(f"the pages {title} ({group})", pages)
+            rows += _truth_averages(f"the pages {title} ({group})", pages)
+    if run.strict.unattributed:
+        rows.append(
+            "**Strict build, naming no page:** "
+            + "; ".join(_short(message, run.root) for message in run.strict.unattributed)
+        )
+        rows.append("")
     rows += ["## What each page loses", ""]
     for result in run.pages:
         rows.append(f"### {result.page.slug}")
+        claims = result.truth
         rows.append("")
         free = ", ".join(
             f"{start}-{end}" if end != start else str(start)
@@ -748,8 +1192,34 @@ def report_markdown(run: CorpusRun) -> str:
             + ("; ".join(f"{f.line}: {f.text[:80]}" for f in result.missing) or "none")
         )
         rows.append(
-            "- items imported that the page does not list as collected: "
+            "- false items (imported as collected, no item of the page): "
             + ("; ".join(result.unexpected_items) or "none")
+        )
+        for outcome, title in (
+            (ERROR, "requirement errors"),
+            (UNSTATED, "requirements the page states, not stated in the record"),
+            (INVENTED, "requirements invented (the page does not state them)"),
+        ):
+            pairings = claims.outcomes(outcome)
+            rows.append(f"- {title}: " + ("; ".join(map(str, pairings)) or "none"))
+        never_lost = [e for e in claims.never_expected if e not in claims.never_found]
+        rows.append(
+            "- never collected, not in a never-collected entry: "
+            + ("; ".join(never_lost) or "none")
+            + (" (the list is lost)" if claims.never_list_lost else "")
+            + (
+                "; the record says none is listed (empty_sections: never-collected)"
+                if claims.never_empty_sentence
+                else ""
+            )
+        )
+        rows.append(
+            "- never collected, imported as collected: "
+            + ("; ".join(f"{e} (as {name})" for e, name in claims.never_as_collected) or "none")
+        )
+        rows.append(
+            "- strict build: "
+            + ("; ".join(_short(m, run.root) for m in result.strict_problems) or "builds")
         )
         rows.append(
             "- expected but not in a structured field: "
@@ -764,6 +1234,11 @@ def report_markdown(run: CorpusRun) -> str:
         )
         rows.append("")
     return "\n".join(rows) + "\n"
+
+
+def _short(message: str, root: Path) -> str:
+    """A log message without the run's folder, on one line."""
+    return " ".join(message.replace(f"{root}/", "").split())[:300]
 
 
 # -- what an item name may be -------------------------------------------------------------------

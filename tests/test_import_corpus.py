@@ -10,40 +10,70 @@ and the recall of its hand-written expectations (``<slug>.expected.yml``).
 The report (a table per page, then the averages and what each page loses) is printed (``pytest
 -s`` shows it) and written to ``build/import-corpus-report.md``.
 
+Each record is also measured for its truth (issue 53, point 6: "measure truth, not volume"):
+the precision of its items (the share that are items of the page), whether each item's
+requirement (required, optional, not stated) is the page's, what it does with the data the
+page says is never collected, and whether it builds with ``mkdocs build --strict``.
+
 The issue's goals (fidelity >= 97% on average, structured share >= 85% on average and >= 60% on
-every page) and a recall goal are asserted as written; those the importer does not reach yet
-are marked xfail with the value measured when they were written. The floors below them are
-what the importer reached then: a change that falls below one fails.
+every page; on pages never seen, item recall >= 80%, precision >= 90%, requirement errors <= 2%,
+no never-collected data imported as collected or list lost, every record building strictly)
+and a recall goal are asserted as written; those the importer does not reach yet are marked
+xfail with the value measured when they were written. The floors below them are what the
+importer reached then: a change that falls below one fails.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from conftest import REPO
 from fidelity import normalize, plain, seed_facts
 from import_corpus import (
+    AGREES,
     CORPUS,
+    ERROR,
     HELD_OUT,
+    INVENTED,
+    NOT_STATED,
+    OPTIONAL,
+    REQUIRED,
+    REQUIREMENTS,
+    STRICT_LINT_OFF,
     TUNED,
+    UNSTATED,
     CorpusRun,
+    ImportedItem,
     Measured,
+    Requirements,
     average,
     catalog_names,
     classify_lines,
     corpus_pages,
     free_ranges,
     import_corpus,
+    imported_items,
     matches,
     name_problems,
+    named_pages,
+    never_collected_names,
+    problem_kind,
     report_markdown,
+    requirement_outcome,
+    states,
+    strict_config,
     structured_names,
     structured_share,
+    truth,
     unit_key,
     units,
 )
+from privacy_pages.check.rules import RULES_BY_ID
+from privacy_pages.settings import settings_from_mkdocs
+from test_import_seeds import site_config
 
 #: The issue's goals.
 GOAL_FIDELITY = 0.97
@@ -117,14 +147,18 @@ def test_every_page_has_its_expectations_and_its_source() -> None:
 
 
 def test_expectations_are_well_formed() -> None:
-    keys = {"items", "storage", "retention", "recipients", "controls", "rights"}
+    keys = {"items", "never_collected", "storage", "retention", "recipients", "controls", "rights"}
     for page in corpus_pages():
         expected = page.expected
         assert set(expected) <= keys, (page.slug, set(expected) - keys)
         assert set(expected.get("storage") or {}) <= {"locations", "services"}, page.slug
         for item in expected.get("items") or []:
-            assert set(item) <= {"name", "optional", "condition", "purpose"}, (page.slug, item)
+            assert set(item) <= {"name", "requirement", "condition", "purpose"}, (page.slug, item)
             assert isinstance(item["name"], str) and item["name"].strip()
+            assert item.get("requirement") in REQUIREMENTS, (page.slug, item)
+        never = expected.get("never_collected")
+        assert isinstance(never, list), (page.slug, never)
+        assert all(isinstance(entry, str) and entry.strip() for entry in never), page.slug
         total = sum(
             len(value) if isinstance(value, list) else sum(map(len, value.values()))
             for value in expected.values()
@@ -140,6 +174,16 @@ def test_expected_item_names_are_written_on_the_page() -> None:
             words = normalize(item["name"]).split()
             present = sum(f" {word} " in text for word in words)
             assert present >= 0.75 * len(words), (page.slug, item["name"])
+
+
+def test_never_collected_entries_are_written_on_the_page() -> None:
+    """What a page says is not collected is written in its words."""
+    for page in corpus_pages():
+        text = f" {normalize(page.text)} "
+        for entry in page.expected["never_collected"]:
+            words = normalize(entry).split()
+            present = sum(f" {word} " in text for word in words)
+            assert present >= 0.75 * len(words), (page.slug, entry)
 
 
 def test_no_seed_page_is_in_the_corpus() -> None:
@@ -220,6 +264,154 @@ def test_matching_is_by_words_not_by_long_sentences() -> None:
         "Information collected includes file data, process data, registry data, network "
         "connection data, and device details such as identifiers, names and versions",
     )
+
+
+# -- truth, on small inputs ------------------------------------------------------------------------
+
+#: A record of each section, with the expectations of its page below (written by hand).
+SAMPLE_CATALOG = {"ip-address": "IP address", "os-version": "Operating system version"}
+SAMPLE_RECORD: dict[str, Any] = {
+    "id": "sample",
+    "intro": "We collect your email address.",  # prose: never an item
+    "required": {
+        "groups": [{"items": [{"ref": "ip-address"}, {"id": "crash-dump", "name": "Crash dump"}]}]
+    },
+    "optional": {
+        "groups": [
+            {
+                "items": [
+                    {"ref": "os-version", "details": ["Kernel build"]},
+                    {
+                        "id": "device-id",
+                        "name": "Device identifier",
+                        "alternatives": {"options": ["MAC address", "Random GUID"]},
+                    },
+                ]
+            }
+        ]
+    },
+    "collected": {
+        "groups": [
+            {
+                "items": [
+                    {"id": "precise-location", "name": "Precise location"},
+                    {"id": "usage", "name": "Feature usage"},
+                ]
+            }
+        ]
+    },
+    "never_collected": {"items": [{"id": "file-contents", "name": "File contents"}]},
+    "controls": {"settings": [{"name": "TELEMETRY_OFF", "options": ["1", "true"]}]},
+    "empty_sections": {"never-collected": "No data is listed that Sample never collects."},
+}
+SAMPLE_EXPECTED: dict[str, Any] = {
+    "items": [
+        {"name": "IP address", "requirement": "required"},  # imported required: agrees
+        {"name": "Crash dump", "requirement": "optional"},  # imported required: an error
+        {"name": "Operating system version", "requirement": "not stated"},  # optional: invented
+        {"name": "Device identifier", "requirement": "optional"},  # agrees
+        {"name": "Feature usage", "requirement": "optional"},  # not stated: unstated
+        {"name": "Email address", "requirement": "not stated"},  # only in prose: not found
+    ],
+    "never_collected": ["Precise location", "File names"],
+}
+
+
+def test_imported_items_carry_the_requirement_of_their_section() -> None:
+    assert imported_items(SAMPLE_RECORD, SAMPLE_CATALOG) == [
+        ImportedItem("IP address", REQUIRED),
+        ImportedItem("Crash dump", REQUIRED),
+        ImportedItem("Operating system version", OPTIONAL, ("Kernel build",)),
+        ImportedItem("Device identifier", OPTIONAL, ("MAC address", "Random GUID")),
+        ImportedItem("Precise location", NOT_STATED),
+        ImportedItem("Feature usage", NOT_STATED),
+    ]
+    assert never_collected_names(SAMPLE_RECORD, SAMPLE_CATALOG) == ["File contents"]
+
+
+@pytest.mark.parametrize(
+    ("expected", "imported", "outcome"),
+    [
+        (REQUIRED, REQUIRED, AGREES),
+        (OPTIONAL, OPTIONAL, AGREES),
+        (NOT_STATED, NOT_STATED, AGREES),
+        (REQUIRED, OPTIONAL, ERROR),
+        (OPTIONAL, REQUIRED, ERROR),
+        (REQUIRED, NOT_STATED, UNSTATED),
+        (OPTIONAL, NOT_STATED, UNSTATED),
+        (NOT_STATED, REQUIRED, INVENTED),
+        (NOT_STATED, OPTIONAL, INVENTED),
+    ],
+)
+def test_requirement_outcomes(expected: str, imported: str, outcome: str) -> None:
+    assert requirement_outcome(expected, imported) == outcome
+
+
+def test_truth_counts_false_items_requirements_and_never_collected_data() -> None:
+    result = truth(SAMPLE_EXPECTED, SAMPLE_RECORD, SAMPLE_CATALOG)
+    assert [item.name for item in result.false_items] == ["Precise location"]
+    assert result.precision == 5 / 6
+    outcomes = {p.imported.name: p.outcome for p in result.pairings}
+    assert outcomes == {
+        "IP address": AGREES,
+        "Crash dump": ERROR,
+        "Operating system version": INVENTED,
+        "Device identifier": AGREES,
+        "Feature usage": UNSTATED,
+    }
+    assert (len(result.stated), len(result.not_stated)) == (4, 1)
+    assert result.never_as_collected == [("Precise location", "Precise location")]
+    assert result.never_found == [] and result.never_recall == 0
+    assert result.never_list_lost and result.never_empty_sentence
+    assert result.never_errors == 3
+    # A record that keeps one of them as never collected, and says nothing of an empty list.
+    kept = {
+        **SAMPLE_RECORD,
+        "never_collected": {"items": [{"id": "file-names", "name": "File names"}]},
+        "empty_sections": {},
+    }
+    result = truth(SAMPLE_EXPECTED, kept, SAMPLE_CATALOG)
+    assert result.never_found == ["File names"] and result.never_recall == 0.5
+    assert not result.never_list_lost and not result.never_empty_sentence
+    assert result.never_errors == 1
+    pooled = Requirements.of([result, result])
+    assert (pooled.stated, pooled.agrees, pooled.errors, pooled.unstated) == (8, 4, 2, 2)
+    assert (pooled.not_stated, pooled.invented) == (2, 2)
+    assert pooled.error_share == 0.25
+
+
+def test_an_item_holding_a_never_collected_entry_in_a_longer_name_is_not_that_data() -> None:
+    assert states("Precise Location", "Precise location")
+    assert states("Secret names and values", "Secret values")
+    assert not states(
+        "The parameters passed to pwsh without the parameter values", "Parameter values"
+    )
+    assert not states("The geographic location of the host, based on the IP address", "IP address")
+
+
+def test_strict_build_problems_are_given_to_the_pages_they_name() -> None:
+    slugs = {"go", "go-telemetry"}
+    record = "/tmp/x/content/products/go-telemetry.yml:12:3: warning insecure-link: a link"
+    page = "Doc file 'privacy/go.md' contains a link 'a.md', but the target is not found"
+    catalog = "/tmp/x/content/catalog/imported.yml:3:1: warning duplicate-catalog-item: an item"
+    assert named_pages(record, slugs) == {"go-telemetry"}
+    assert named_pages(page, slugs) == {"go"}
+    assert named_pages(catalog, slugs) == set()
+    assert [problem_kind(m) for m in (record, page, catalog)] == [
+        "insecure-link",
+        "mkdocs",
+        "duplicate-catalog-item",
+    ]
+
+
+def test_the_strict_build_turns_off_only_the_rules_it_names(tmp_path: Path) -> None:
+    config = site_config(tmp_path)
+    settings = settings_from_mkdocs(strict_config(config))
+    assert set(STRICT_LINT_OFF) <= set(RULES_BY_ID)
+    for rule in RULES_BY_ID.values():
+        wanted = None if rule.id in STRICT_LINT_OFF else rule.default_severity
+        assert settings.lint.severity(rule) == wanted, rule.id
+    assert settings.metadata == settings_from_mkdocs(config).metadata
 
 
 # -- the import: sanity checks that hold today ------------------------------------------------------
@@ -444,3 +636,208 @@ def test_every_line_of_held_out_pages_is_in_a_record_or_in_the_free_form_list(
     run: CorpusRun,
 ) -> None:
     assert _lost_lines(run, HELD_OUT) == {}
+
+
+# -- truth: precision, requirements and never-collected data (issue 53, point 6) ---------------
+
+#: What the importer reached on the tuned pages when these were set, with a small margin (the
+#: importer was being rewritten as they were measured; precision moved between 0.76 and 0.82
+#: from one run to the next): falling below a floor, or above a ceiling, fails. Measured on
+#: 2026-11-25 on the 35 tuned pages: item recall 0.670; precision 0.761 (75 false items of 449;
+#: github-subprocessors 0: its subprocessors imported as data items); requirement errors 13 of
+#: the 281 matched items whose page states the requirement (0.046; defender-endpoint-linux-
+#: privacy 10), not stated in the record 51 (0.18), invented 61 of the 93 whose page does not
+#: state it (0.66; defender-endpoint-linux-privacy 53: its fields after "Optional diagnostic
+#: data" imported as optional); never collected: recall 0.288 (98 entries on 22 pages), 1
+#: imported as collected (firefox-focus-privacy-notice: "Precise location"), 10 lists lost, 8
+#: records saying none is listed.
+FLOOR_ITEM_RECALL = 0.65
+FLOOR_PRECISION = 0.74
+CEILING_REQUIREMENT_ERRORS = 0.05
+CEILING_INVENTED = 0.68
+FLOOR_NEVER_RECALL = 0.27
+CEILING_NEVER_AS_COLLECTED = 1
+CEILING_NEVER_LISTS_LOST = 10
+CEILING_NONE_LISTED = 8
+
+
+def _requirements(pages: list[Measured]) -> Requirements:
+    return Requirements.of([r.truth for r in pages])
+
+
+def _never(pages: list[Measured]) -> dict[str, list[str]]:
+    """What each kind of never-collected error is, by page."""
+    return {
+        "as collected": [
+            f"{r.page.slug}: {entry} (as {name})"
+            for r in pages
+            for entry, name in r.truth.never_as_collected
+        ],
+        "lists lost": [r.page.slug for r in pages if r.truth.never_list_lost],
+        "none listed": [r.page.slug for r in pages if r.truth.never_empty_sentence],
+    }
+
+
+def test_item_recall_and_precision_floors_hold(run: CorpusRun) -> None:
+    recall = average([r.recall.share_of("items") for r in tuned(run)])
+    precision = average([r.truth.precision for r in tuned(run)])
+    assert recall >= FLOOR_ITEM_RECALL, f"{recall:.3f}"
+    assert precision >= FLOOR_PRECISION, f"{precision:.3f}"
+
+
+def test_requirement_ceilings_hold(run: CorpusRun) -> None:
+    pooled = _requirements(tuned(run))
+    assert pooled.error_share is not None and pooled.invented_share is not None
+    assert pooled.error_share <= CEILING_REQUIREMENT_ERRORS, f"{pooled.error_share:.3f}"
+    assert pooled.invented_share <= CEILING_INVENTED, f"{pooled.invented_share:.3f}"
+
+
+def test_never_collected_floors_hold(run: CorpusRun) -> None:
+    pages = tuned(run)
+    recall = average([r.truth.never_recall for r in pages])
+    assert recall >= FLOOR_NEVER_RECALL, f"{recall:.3f}"
+    errors = _never(pages)
+    assert len(errors["as collected"]) <= CEILING_NEVER_AS_COLLECTED, errors["as collected"]
+    assert len(errors["lists lost"]) <= CEILING_NEVER_LISTS_LOST, errors["lists lost"]
+    assert len(errors["none listed"]) <= CEILING_NONE_LISTED, errors["none listed"]
+
+
+#: Tuned pages whose record did not build with ``--strict`` when this was set (2026-11-25: 27 of
+#: 35 build), with the lint rules (``mkdocs``: MkDocs' own warnings) that failed it. Any other
+#: page, or another rule, failing is a regression.
+KNOWN_STRICT_FAILURES: dict[str, set[str]] = {
+    # storage without a retention period, and no empty_sections entry saying so
+    "amethyst-privacy": {"product-without-retention"},
+    "azure-devops-data-location": {"product-without-retention"},
+    "entra-data-residency": {"product-without-retention"},
+    "photo-id-app-privacy": {"product-without-retention"},
+    "teams-data-location": {"product-without-retention"},
+    # items of the same name defined again (`id: command-2`) instead of `ref:` to the catalog's
+    "codeboarding-telemetry": {"duplicate-catalog-item"},
+    "odo-usage-data": {"duplicate-catalog-item"},
+    # the page's own http:// links to opt-out sites, kept as written
+    "github-privacy-statement": {"insecure-link"},
+}
+
+
+def _strict_failures(pages: list[Measured]) -> dict[str, set[str]]:
+    return {
+        r.page.slug: {problem_kind(message) for message in r.strict_problems}
+        for r in pages
+        if r.strict_problems
+    }
+
+
+def test_the_strict_build_names_a_page_for_every_problem(run: CorpusRun) -> None:
+    assert run.strict.completed, run.strict.site.error
+    assert run.strict.unattributed == []
+
+
+def test_tuned_records_fail_the_strict_build_only_as_they_did(run: CorpusRun) -> None:
+    new = {
+        slug: kinds - KNOWN_STRICT_FAILURES.get(slug, set())
+        for slug, kinds in _strict_failures(tuned(run)).items()
+        if kinds - KNOWN_STRICT_FAILURES.get(slug, set())
+    }
+    assert new == {}, "\n".join(
+        m for r in tuned(run) if r.page.slug in new for m in r.strict_problems
+    )
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured 2026-11-25: 8 of the 35 tuned records fail the strict build "
+    "(KNOWN_STRICT_FAILURES)",
+)
+def test_tuned_records_that_failed_the_strict_build_build_now(run: CorpusRun) -> None:
+    assert _strict_failures(tuned(run)) == {}
+
+
+def test_the_report_gives_each_page_its_own_truth(run: CorpusRun) -> None:
+    text = report_markdown(run)
+    for r in run.pages:
+        section = text.split(f"\n### {r.page.slug}\n", 1)[1].split("\n### ", 1)[0]
+        errors = "; ".join(map(str, r.truth.outcomes(ERROR))) or "none"
+        assert f"- requirement errors: {errors}\n" in section, r.page.slug
+        false_items = "; ".join(item.name for item in r.truth.false_items) or "none"
+        assert f"(imported as collected, no item of the page): {false_items}\n" in section
+        assert ("- strict build: builds\n" in section) == (not r.strict_problems), r.page.slug
+
+
+# -- the issue's goals for pages never seen (issue 53, point 6), on the held-out pages --------
+
+GOAL_ITEM_RECALL = 0.80
+GOAL_PRECISION = 0.90
+GOAL_REQUIREMENT_ERRORS = 0.02
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured 0.486 on the 16 held-out pages on 2026-11-25: 0 on seven pages (three "
+    "Azure AI pages, four short app policies) whose data is named in sentences",
+)
+def test_held_out_pages_reach_the_item_recall_goal(run: CorpusRun) -> None:
+    recall = average([r.recall.share_of("items") for r in held_out(run)])
+    assert recall >= GOAL_ITEM_RECALL, f"{recall:.3f}"
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured 0.738 on 2026-11-25 (15 false items of 234): "
+    "qsharp-compiler-privacy 0 ('Falls under the Microsoft Privacy Statement'), call-blocker-privacy "
+    "0.29 (Android permissions), apify-cli-telemetry 0.40 (sentence fragments)",
+)
+def test_held_out_pages_reach_the_precision_goal(run: CorpusRun) -> None:
+    precision = average([r.truth.precision for r in held_out(run)])
+    assert precision >= GOAL_PRECISION, f"{precision:.3f}"
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured 0.079 on 2026-11-25: 17 of the 216 matched items "
+    "whose page states it, all common-voice-android-privacy's fields, required on the page and "
+    "imported as optional; 159 more not stated in the record (daanio-cli-telemetry 151)",
+)
+def test_held_out_pages_reach_the_requirement_goal(run: CorpusRun) -> None:
+    pooled = _requirements(held_out(run))
+    assert pooled.error_share is not None
+    assert pooled.error_share <= GOAL_REQUIREMENT_ERRORS, (
+        f"{pooled.error_share:.3f} ({pooled.errors} of {pooled.stated}; invented "
+        f"{pooled.invented} of {pooled.not_stated})"
+    )
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured 2026-11-25: common-voice-android-privacy imports 'Personal data' as collected "
+    "from 'CV Android nor Saverio Morelli collect your personal data' (0 in an earlier run that day)",
+)
+def test_held_out_pages_import_nothing_never_collected_as_collected(run: CorpusRun) -> None:
+    assert _never(held_out(run))["as collected"] == []
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured 2026-11-25: 7 of the 11 held-out pages that say what "
+    "is never collected have no never-collected entry for any of it",
+)
+def test_held_out_pages_keep_their_never_collected_lists(run: CorpusRun) -> None:
+    assert _never(held_out(run))["lists lost"] == []
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured 2026-11-25: 5 held-out records say no never-collected "
+    "data is listed while the page lists some",
+)
+def test_held_out_records_never_say_none_is_listed_when_the_page_lists_some(run: CorpusRun) -> None:
+    assert _never(held_out(run))["none listed"] == []
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured 2026-11-25: azure-document-intelligence-privacy fails "
+    "(product-without-retention)",
+)
+def test_every_held_out_record_builds_strictly(run: CorpusRun) -> None:
+    assert _strict_failures(held_out(run)) == {}
