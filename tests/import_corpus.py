@@ -939,7 +939,8 @@ def _record_text(record: dict[str, Any], content: Path) -> str:
         if isinstance(ref, str) and entry.get("description"):
             name = entry.get("name") or names.get(ref, ref)
             parts.append(f"{name} {entry['description']}")
-    return f" {normalize(plain(' '.join(parts)))} "
+    # Each text on its own: a code fence in one (a catalog file's) must not swallow the others.
+    return f" {' '.join(normalize(plain(part)) for part in parts)} "
 
 
 def _strings(data: Any) -> Iterator[str]:
