@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_importer import FRONT, Imported, import_page
+from test_importer import DATA_SECTIONS, FRONT, Imported, import_page
 
 
 def _names(result: Imported, section: str) -> list[str]:
@@ -17,6 +17,11 @@ def _names(result: Imported, section: str) -> list[str]:
         items = result.product[section]["items"]
         return [item.get("name") or result.catalog_name(item["ref"]) for item in items]
     return result.names(section)
+
+
+def _data_names(result: Imported) -> list[str]:
+    """The item names of every data section (required, optional, collected)."""
+    return [name for section in DATA_SECTIONS for name in _names(result, section)]
 
 
 def test_what_a_query_does_not_include_is_never_sent(tmp_path: Path) -> None:
@@ -33,7 +38,7 @@ def test_what_a_query_does_not_include_is_never_sent(tmp_path: Path) -> None:
         "The user's entire prompt",
         "Entire files uploaded into the app",
     ]
-    assert "The user's entire prompt" not in _names(result, "required")
+    assert "The user's entire prompt" not in _data_names(result)
 
 
 def test_a_list_of_conditions_is_no_list_of_data(tmp_path: Path) -> None:
@@ -47,7 +52,8 @@ def test_a_list_of_conditions_is_no_list_of_data(tmp_path: Path) -> None:
         "- When the user references a specific document in their prompt.\n"
     )
     result = import_page(tmp_path, page)
-    assert _names(result, "required") == ["Search query", "Language"]
+    # "Data we collect" does not say whether it is required: collected.
+    assert _data_names(result) == _names(result, "collected") == ["Search query", "Language"]
     assert "- When a user enters a prompt while a document is open." in result.text
 
 
@@ -63,7 +69,7 @@ def test_a_table_of_example_prompts_is_examples_not_items(tmp_path: Path) -> Non
         "decision | It answers from the organization's data only. |\n"
     )
     result = import_page(tmp_path, page)
-    assert _names(result, "required") == []
+    assert _data_names(result) == []
     assert "Who is my manager and what is public about them?" in result.text
     [examples] = [n for n in result.report.not_data if n.kind == "examples"]
     lines = page.splitlines()

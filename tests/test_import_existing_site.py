@@ -30,6 +30,7 @@ from conftest import REPO, copy_example_site, seeds_dir
 from fidelity import missing_facts, normalize, page_text, seed_facts, seed_metadata
 from privacy_pages.cli import main
 from privacy_pages.importer import privacy_facts
+from test_importer import DATA_SECTIONS
 
 #: What a site is made of (the example site is the repository itself).
 #: How sure a catalog match is, from the surest (the report's confidence kinds).
@@ -257,7 +258,7 @@ def test_import_adds_only_the_product_and_the_site_builds_strictly(
     # ...and every item of the record, under its own wording or the catalog's.
     catalog = catalog_items(ios_import.site / "content")
     record = run.record()
-    items = group_items(record, "required") + group_items(record, "optional")
+    items = [item for section in DATA_SECTIONS for item in group_items(record, section)]
     assert len(items) > 10
     for item in items:
         name = item.get("name") or catalog[item["ref"]].name
@@ -306,8 +307,10 @@ def test_report_names_each_reused_catalog_item_with_its_confidence(
     # The same catalog items as the site's own record of this statement.
     own = yaml.safe_load((content / "products/defender-endpoint-ios.yml").read_text("utf-8"))
     assert used == set(refs(own))
-    assert {g["category"] for g in record["required"]["groups"]} | {
-        g["category"] for g in record["optional"]["groups"]
+    assert {
+        g["category"]
+        for section in DATA_SECTIONS
+        for g in record.get(section, {}).get("groups", [])
     } <= set(categories(content))
 
     # Each match: an existing catalog item, a confidence, a score and the reason.
@@ -374,7 +377,7 @@ def test_a_page_without_data_collection_is_refused_unless_forced(tmp_path: Path)
     [added] = set(after) - set(before)
     assert Path(forced.page["product_file"]) == site / "content" / added
     record = forced.record()
-    assert not group_items(record, "required") and not group_items(record, "optional")
+    assert not [item for section in DATA_SECTIONS for item in group_items(record, section)]
     # What the guide does not cover is marked empty, so the record passes the site's checks.
     assert {"required-data", "optional-data"} <= set(record["empty_sections"])
     assert forced.page["warnings"] == []

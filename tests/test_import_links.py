@@ -77,14 +77,9 @@ def test_fields_named_in_code_in_a_cell_are_items_beside_a_column_that_describes
     result = import_page(tmp_path, page)
     names = [
         result.catalog_name(item["ref"]) if "ref" in item else item["name"]
-        for group in result.product["required"]["groups"]
-        for item in group["items"]
+        for item in result.data_items()
     ]
     assert all(len(name) < 40 for name in names), names
     assert {"command", "version"} <= {name.strip("`") for name in names}
-    conditions = {
-        item.get("condition")
-        for group in result.product["required"]["groups"]
-        for item in group["items"]
-    }
+    conditions = {item.get("condition") for item in result.data_items()}
     assert {"A run begins", "Any unhandled exception"} <= conditions

@@ -100,7 +100,8 @@ def test_a_policy_written_as_paragraphs_is_imported_with_its_text_and_items(
     result = import_page(tmp_path, POLICY, require_data=True)
     assert "certain usage data and errors are collected" in result.text
     assert "collect basic usage data" in result.text
-    assert result.names() == ["Usage data", "Errors", "Basic usage data"]
+    # Nothing says whether the data is required: collected, requirement not stated.
+    assert result.names("collected") == ["Usage data", "Errors", "Basic usage data"]
     # Each item read from a sentence is in the report, at the sentence's paragraph.
     reviews = [r for r in result.report.reviews if r.topic == "prose"]
     assert [r.message.split(":")[0] for r in reviews] == [
@@ -123,19 +124,30 @@ def test_data_named_in_a_sentence_that_is_already_an_item_is_not_repeated(
         "## Errors\n\nWe collect crash reports and the app version when the app fails.\n"
     )
     result = import_page(tmp_path, page)
-    assert result.names() == ["Crash reports", "Device model", "App version"]
+    assert result.names("collected") == ["Crash reports", "Device model", "App version"]
 
 
-@pytest.mark.parametrize(
-    "body",
-    [
-        "### Setup\n\nInstall the app, then sign in with your account.\n",
-        "### Data\n\nNo personal data is collected. We do not collect any usage data.\n",
-    ],
-)
-def test_a_page_that_says_no_data_is_collected_is_still_refused(tmp_path: Path, body: str) -> None:
+def test_a_page_of_no_privacy_facts_is_refused(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
-    page.write_text(FRONT + "# Widget\n\n" + body, "utf-8")
+    page.write_text(
+        FRONT + "# Widget\n\n### Setup\n\nInstall the app, then sign in with your account.\n",
+        "utf-8",
+    )
     options = ImportOptions(tmp_path / "content", RULES, today="2024-01-02", require_data=True)
     with pytest.raises(PageImportError, match="no privacy facts"):
         import_pages([page], options)
+    assert not (tmp_path / "content").exists()
+
+
+def test_a_page_that_says_what_it_does_not_collect_states_a_fact(tmp_path: Path) -> None:
+    # "We do not collect any usage data" is a promise: never collected, a privacy fact.
+    page = FRONT + (
+        "# Widget\n\n### Data\n\nNo personal data is collected. We do not collect any usage data.\n"
+    )
+    result = import_page(tmp_path, page, require_data=True)
+    never = [
+        item.get("name") or result.catalog_name(item["ref"])
+        for item in result.product["never_collected"]["items"]
+    ]
+    assert never == ["Usage data"]
+    assert result.data_items() == []

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from privacy_pages.importer.list_kinds import ListKind, list_kind
 from privacy_pages.importer.markdown_doc import BulletList, parse
-from test_importer import FRONT, Imported, import_page
+from test_importer import DATA_SECTIONS, FRONT, Imported, import_page
 
 
 def items(result: Imported, section: str) -> list[dict[str, Any]]:
@@ -25,6 +25,12 @@ def items(result: Imported, section: str) -> list[dict[str, Any]]:
         for item in group["items"]:
             found.append({**item, "name": item.get("name") or names.get(item.get("ref", ""))})
     return found
+
+
+def data_items(result: Imported) -> list[dict[str, Any]]:
+    """The items of every data section (required, optional, collected): for tests of a
+    page's shapes, not of what it says about requirements."""
+    return [item for section in DATA_SECTIONS for item in items(result, section)]
 
 
 FEATURES = FRONT + (
@@ -61,7 +67,7 @@ def test_a_table_of_sentences_is_not_read_as_labels(tmp_path: Path) -> None:
         "| The tool starts behind a proxy that needs a password. | It asks for it. |\n"
     )
     result = import_page(tmp_path, page)
-    assert not items(result, "required") and not items(result, "optional")
+    assert not data_items(result)
     assert [f.line for f in result.report.free_form if "Scenario" in f.text]
 
 
@@ -73,7 +79,7 @@ def test_a_table_of_kinds_of_cookies_is_data(tmp_path: Path) -> None:
         "| Analytics | Third parties use analytics cookies to understand how you use the site. |\n"
     )
     result = import_page(tmp_path, page)
-    names = [item["name"] for item in items(result, "required")]
+    names = [item["name"] for item in data_items(result)]
     assert names == ["Required cookies", "Analytics"]
 
 
@@ -111,7 +117,7 @@ def test_examples_of_a_kind_of_data_are_items(tmp_path: Path) -> None:
         "- Query texts containing literal values\n"
     )
     result = import_page(tmp_path, page)
-    names = [item["name"] for item in items(result, "required")]
+    names = [item["name"] for item in data_items(result)]
     assert names == [
         "Data values stored within the rows of any user table",
         "Query texts containing literal values",
@@ -209,7 +215,7 @@ def test_what_a_page_says_it_does_not_send_is_never_collected(tmp_path: Path) ->
         "- Any values from inside user tables\n- Any logon credentials\n"
     )
     result = import_page(tmp_path, page)
-    assert not items(result, "required")
+    assert not data_items(result)
     names = {str(entry["id"]): str(entry["name"]) for entry in result.catalog}
     never = [names[item["ref"]] for item in result.product["never_collected"]["items"]]
     assert never == ["Any values from inside user tables", "Any logon credentials"]
@@ -235,7 +241,7 @@ def test_bold_terms_defined_by_their_bullets_are_data(tmp_path: Path) -> None:
         "- The **date** is the date the counter file was created.\n"
     )
     result = import_page(tmp_path, page)
-    names = [item["name"] for item in items(result, "required")]
+    names = [item["name"] for item in data_items(result)]
     assert names == ["program name", "program version and go version", "date"]
 
 
@@ -247,7 +253,7 @@ def test_terms_of_use_are_kept_as_they_are_and_named_so(tmp_path: Path) -> None:
         "- Content that is deceptive or fraudulent.\n"
     )
     result = import_page(tmp_path, page)
-    names = [item["name"] for item in items(result, "required")]
+    names = [item["name"] for item in data_items(result)]
     assert names == ["Your public key", "Your IP address"]
     assert [entry.kind for entry in result.report.not_data] == ["terms"]
     assert "Sexually explicit material." in result.text
@@ -264,10 +270,11 @@ def test_a_leading_parenthesis_is_a_condition_only_when_it_says_when(tmp_path: P
     )
     result = import_page(tmp_path, page)
     optional = {item["name"]: item for item in items(result, "optional")}
-    required = {item["name"]: item for item in items(result, "required")}
+    # "(ii)" and "(Android only)" say nothing of a requirement: collected, not required.
+    collected = {item["name"]: item for item in items(result, "collected")}
     assert "Email address" in optional and "condition" not in optional["Email address"]
-    assert "condition" not in next(i for n, i in required.items() if "Device identifier" in n)
-    assert required["Crash reports"]["condition"] == "Android only"
+    assert "condition" not in next(i for n, i in collected.items() if "Device identifier" in n)
+    assert collected["Crash reports"]["condition"] == "Android only"
 
 
 @pytest.mark.parametrize(
@@ -287,7 +294,7 @@ def test_a_leading_parenthesis_is_a_condition_only_when_it_says_when(tmp_path: P
 def test_tables_of_labels_that_are_not_data(tmp_path: Path, heading: str, table: str) -> None:
     page = FRONT + f"# App\n\n## Data we collect\n\n- IP address\n\n## {heading}\n\n{table}"
     result = import_page(tmp_path, page)
-    assert [item["name"] for item in items(result, "required")] == ["IP address"]
+    assert [item["name"] for item in data_items(result)] == ["IP address"]
 
 
 def test_what_is_said_not_to_be_collected_is_no_item(tmp_path: Path) -> None:
@@ -296,7 +303,7 @@ def test_what_is_said_not_to_be_collected_is_no_item(tmp_path: Path) -> None:
         "- None of your files are uploaded.\n- Nothing is stored on our servers.\n"
     )
     result = import_page(tmp_path, page)
-    assert not items(result, "required") and not items(result, "optional")
+    assert not data_items(result)
 
 
 def test_headings_that_name_kinds_of_recipients_or_uses_are_not_data(tmp_path: Path) -> None:
@@ -306,7 +313,7 @@ def test_headings_that_name_kinds_of_recipients_or_uses_are_not_data(tmp_path: P
         "| Email service | To send you the receipts of your orders. |\n"
     )
     result = import_page(tmp_path, page)
-    assert not items(result, "required")
+    assert not data_items(result)
     assert "Payment processors" in str(result.product.get("sharing"))
 
 
@@ -318,7 +325,7 @@ def test_a_section_about_data_keeps_its_items_whatever_else_its_heading_says(
         "- Product key\n- Device ID\n"
     )
     result = import_page(tmp_path, page)
-    assert [item["name"] for item in items(result, "required")] == ["Product key", "Device ID"]
+    assert [item["name"] for item in data_items(result)] == ["Product key", "Device ID"]
     assert not result.report.not_data
 
 
@@ -386,7 +393,7 @@ def test_a_table_of_what_each_component_keeps_where_is_service_locations(
     assert "**Data storage location**: United States" in entries[1]["body"]
     assert "Stores reports in Azure SQL." in entries[1]["body"]
     assert not result.report.free_form
-    assert not items(result, "required") and not items(result, "optional")
+    assert not data_items(result)
 
 
 def test_a_table_of_data_with_its_location_stays_items(tmp_path: Path) -> None:
@@ -397,7 +404,7 @@ def test_a_table_of_data_with_its_location_stays_items(tmp_path: Path) -> None:
         "| Crash reports | To fix bugs. | United States |\n"
     )
     result = import_page(tmp_path, page)
-    names = [item["name"] for item in items(result, "required") + items(result, "optional")]
+    names = [item["name"] for item in data_items(result)]
     assert names == ["Email address", "Crash reports"]
     assert not result.product.get("storage", {}).get("service_locations")
 
@@ -424,4 +431,4 @@ def test_a_list_of_what_is_stored_where_is_a_storage_fact(tmp_path: Path) -> Non
     assert "**Notes** are stored in the folder you choose." in note
     assert "**Settings** are stored in your application data folder." in note
     assert not result.report.free_form
-    assert not items(result, "required") and not items(result, "optional")
+    assert not data_items(result)

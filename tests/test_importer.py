@@ -32,6 +32,9 @@ RULES = MetadataRules(
     required=("title", "description", "ms.date", "ms.collection"),
     types={"ms.date": "date", "ms.collection": "list", "keywords": "list"},
 )
+#: The sections of a record that hold collected data: a page's data is required or optional
+#: only when its words say so, else it is collected (requirement not stated).
+DATA_SECTIONS = ("required", "optional", "collected")
 FRONT = "---\ntitle: Widget privacy\ndescription: What Widget collects.\nms.date: 2024-05-01\nms.collection: widgets\n---\n"
 
 
@@ -74,6 +77,25 @@ class Imported:
             if item_name == name:
                 return item
         raise AssertionError(f"no item {name!r} in {self.names(section)}")
+
+    def data_items(self) -> list[dict[str, Any]]:
+        """The items of every data section (required, optional, collected), in that order:
+        for tests of a page's shapes, not of what it says about requirements."""
+        return [
+            item
+            for section in DATA_SECTIONS
+            for group in self.product.get(section, {}).get("groups", [])
+            for item in group["items"]
+        ]
+
+    def data_names(self) -> list[str]:
+        return [item.get("name") or self.catalog_name(item["ref"]) for item in self.data_items()]
+
+    def data_item(self, name: str) -> dict[str, Any]:
+        for item, item_name in zip(self.data_items(), self.data_names(), strict=True):
+            if item_name == name:
+                return item
+        raise AssertionError(f"no item {name!r} in {self.data_names()}")
 
 
 def import_page(
@@ -396,11 +418,12 @@ def test_field_description_table_with_html_in_cells(tmp_path: Path) -> None:
         "| Model | <ul><li>Maker</li><li>Model <b>number</b></li></ul> | 1 year |\n"
     )
     result = import_page(tmp_path, page)
+    # "Data collected" does not say whether it is required: collected.
     assert (
-        result.item("Device name")["description"]
+        result.item("Device name", "collected")["description"]
         == "What the user calls the device.\nSet in Settings."
     )
-    assert result.item("Model")["description"] == "- Maker\n- Model **number**"
+    assert result.item("Model", "collected")["description"] == "- Maker\n- Model **number**"
     assert result.product["storage"]["retention"] == [
         {"data": "Device name", "period": "30 days"},
         {"data": "Model", "period": "1 year"},
@@ -736,13 +759,15 @@ def test_base_url_makes_relative_links_absolute(tmp_path: Path) -> None:
         "[xref](xref:Some.Uid) is refused.\n"
     )
     result = import_page(tmp_path, page, base_url="https://learn.example.com/en-us/w/")
+    # The page has no heading "top", and so the product page no such anchor: the link is text.
     assert result.product["intro"] == (
         "See [storage](https://learn.example.com/en-us/w/data-storage#where), "
-        "[admin](https://learn.example.com/intune/admin) and [top](#top). xref is refused."
+        "[admin](https://learn.example.com/intune/admin) and top. xref is refused."
     )
     topics = [r.message for r in result.report.reviews if r.topic == "link"]
-    assert topics == [
-        "xref:Some.Uid: xref: links are not allowed (use https:// or a relative path); the link was replaced by its text"
+    assert sorted(topics) == [
+        "#top: the product page has no such section: the link became its text",
+        "xref:Some.Uid: xref: links are not allowed (use https:// or a relative path); the link was replaced by its text",
     ]
 
 
@@ -782,9 +807,10 @@ def test_statement_bullets_are_text_and_purpose_lists_are_purposes_not_items(
         "This data enables W to:\n\n- Identify indicators of attack\n- Generate alerts\n"
     )
     result = import_page(tmp_path, page)
-    required = result.product["required"]
-    assert "- W uses Microsoft Intune to distribute its configuration." in required["intro"]
-    assert result.names() == ["File names", "Process data"]
+    # Nothing on the page says whether the data is required: it is collected, not required.
+    collected = result.product["collected"]
+    assert "- W uses Microsoft Intune to distribute its configuration." in collected["intro"]
+    assert result.names("collected") == ["File names", "Process data"]
     # The list of purposes is what the data is used for, not data.
     assert result.product["purposes"] == {
         "intro": "This data enables W to:",
@@ -799,11 +825,11 @@ def test_numbered_bold_headings_and_bold_paragraph_titles(tmp_path: Path) -> Non
         "- Name\n- Email address\n\n**Usage data**\n\n- Pages visited\n"
     )
     result = import_page(tmp_path, page)
-    first, second = result.product["required"]["groups"]
+    first, second = result.product["collected"]["groups"]  # no words say it is required
     names = {c["id"]: c["name"] for c in result.categories}
     assert names[first["category"]] == "Personal Information"  # numbering and bold dropped
     assert names[second["category"]] == "Usage data"
-    assert result.names() == ["Name", "Email address", "Pages visited"]
+    assert result.names("collected") == ["Name", "Email address", "Pages visited"]
 
 
 def test_retention_table_with_a_link_column_and_rows_wider_than_the_header(tmp_path: Path) -> None:
@@ -855,7 +881,7 @@ def test_page_whose_sections_sit_under_an_h2_title(tmp_path: Path) -> None:
     product = import_page(tmp_path, page).product
     assert product["name"] == "Privacy Policy: Acme Notes"  # the heading says less than the title
     assert product["intro"] == "**Last Updated: 1 March 2024**\n\nWe care about privacy."
-    assert [g["category"] for g in product["required"]["groups"]] == ["account-information"]
+    assert [g["category"] for g in product["collected"]["groups"]] == ["account-information"]
     assert product["data_use"]["uses"] == [
         {"source": "Name", "use": "Account login\n\n**Legal basis:** Contract"}
     ]
@@ -891,11 +917,12 @@ def test_data_type_examples_purpose_retention_table(tmp_path: Path) -> None:
         "| Telemetry | <ul><li>Crash logs</li><li>Performance</li></ul> | Fix bugs | | 90 days |\n"
     )
     result = import_page(tmp_path, page)
-    contact = result.item("Contact data")
+    # "Information we collect" does not say whether it is required: collected.
+    contact = result.item("Contact data", "collected")
     assert contact["description"] == "Name, email"
     assert contact["purpose"] == "Support"
     assert contact["condition"] == "You contact us"
-    assert result.item("Telemetry")["description"] == "- Crash logs\n- Performance"
+    assert result.item("Telemetry", "collected")["description"] == "- Crash logs\n- Performance"
     assert result.product["storage"]["retention"] == [
         {"data": "Contact data", "period": "2 years"},
         {"data": "Telemetry", "period": "90 days"},

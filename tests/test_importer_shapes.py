@@ -14,10 +14,20 @@ from typing import Any
 from privacy_pages.load.content import load_content
 from privacy_pages.render.product_page import render_product
 from privacy_pages.settings import Settings
-from test_importer import FRONT, RULES, Imported, import_page
+from test_importer import DATA_SECTIONS, FRONT, RULES, Imported, import_page
+
+#: For :func:`groups`: the groups of every data section (required, optional, collected), for
+#: tests of a page's shapes rather than of what it says about requirements.
+ANY = "any data section"
 
 
 def groups(result: Imported, section: str = "required") -> list[dict[str, Any]]:
+    if section == ANY:
+        return [
+            group
+            for name in DATA_SECTIONS
+            for group in result.product.get(name, {}).get("groups", [])
+        ]
     return list(result.product[section]["groups"])
 
 
@@ -57,16 +67,16 @@ def test_field_description_tables_under_event_headings_are_groups(tmp_path: Path
         "| exception type | To group crashes |\n"
     )
     result = import_page(tmp_path, page)
-    first, second = groups(result)
+    first, second = groups(result, ANY)
     assert first["title"] == "Events: command"
     assert first["intro"] == "Sent when a command finishes."
-    assert result.names() == ["command", "duration", "exception type"]
-    assert result.item("duration")["description"] == "How long it ran, in milliseconds"
+    assert result.data_names() == ["command", "duration", "exception type"]
+    assert result.data_item("duration")["description"] == "How long it ran, in milliseconds"
     assert second["title"] == "Events: crash"
-    assert result.item("exception type")["purpose"] == "To group crashes"
+    assert result.data_item("exception type")["purpose"] == "To group crashes"
     assert free_lines(result) == []
     # Rows stay rows: the groups are shown as tables, as the page showed them.
-    assert [g.get("layout") for g in groups(result)] == ["table", "table"]
+    assert [g.get("layout") for g in groups(result, ANY)] == ["table", "table"]
     markdown = rendered(result)
     assert "| Data | Details |" in markdown
     assert "**duration** | How long it ran, in milliseconds |" in markdown
@@ -82,13 +92,13 @@ def test_service_data_sent_used_for_table_keeps_each_row_whole(tmp_path: Path) -
         "| | Document language | Choosing the dictionary |\n"
     )
     result = import_page(tmp_path, page)
-    assert titles(result) == ["Connected experiences"]
-    assert groups(result)[0]["layout"] == "table"
-    assert result.names() == ["Selected text", "Document text", "Document language"]
-    translated = result.item("Selected text")
+    assert titles(result, ANY) == ["Connected experiences"]
+    assert groups(result, ANY)[0]["layout"] == "table"
+    assert result.data_names() == ["Selected text", "Document text", "Document language"]
+    translated = result.data_item("Selected text")
     assert translated["purpose"] == "Translating the text"
     assert translated["note"] == "**Service:** Translator"  # the row's context, with its item
-    language = result.item("Document language")
+    language = result.data_item("Document language")
     assert language["purpose"] == "Choosing the dictionary"
     assert language["note"] == "**Service:** Editor"  # the blank cell is the one above
     assert free_lines(result) == []
@@ -107,8 +117,8 @@ def test_columns_in_any_order_without_outer_pipes(tmp_path: Path) -> None:
         "The OS and its version | Operating system\n"
     )
     result = import_page(tmp_path, page)
-    assert result.names() == ["CPU architecture", "Operating system"]
-    assert result.item("CPU architecture")["description"] == "The machine's architecture"
+    assert result.data_names() == ["CPU architecture", "Operating system"]
+    assert result.data_item("CPU architecture")["description"] == "The machine's architecture"
     assert free_lines(result) == []
 
 
@@ -121,9 +131,9 @@ def test_html_table_under_an_unknown_heading(tmp_path: Path) -> None:
         "</table>\n"
     )
     result = import_page(tmp_path, page)
-    assert titles(result) == ["Cookies"]
-    assert result.names() == ["Session ID", "Language"]
-    assert result.item("Language")["purpose"] == "Shows the site in your language"
+    assert titles(result, ANY) == ["Cookies"]
+    assert result.data_names() == ["Session ID", "Language"]
+    assert result.data_item("Language")["purpose"] == "Shows the site in your language"
     assert free_lines(result) == []
 
 
@@ -139,13 +149,17 @@ def test_required_column_sends_items_to_required_and_optional(tmp_path: Path) ->
     assert result.names("optional") == ["stack"]
     assert titles(result, "optional") == ["Crash reports"]
     assert groups(result, "optional")[0]["kind"] == "diagnostic"
-    assert [r.line for r in result.report.reviews if r.topic == "requirement"] == [14]
+    assert "collected" not in result.product
+    # Each decision is in the report, with what made it: the row's Required cell.
+    decisions = {r.line: r.message for r in result.report.reviews if r.topic == "requirement"}
+    assert sorted(decisions) == [13, 14]
+    assert "marks it required" in decisions[13] and "marks it optional" in decisions[14]
 
 
 def test_a_two_column_table_of_other_things_stays_free_form(tmp_path: Path) -> None:
     page = FRONT + "# Tool\n\n## Contact\n\n| Region | Address |\n|---|---|\n| EU | Dublin |\n"
     result = import_page(tmp_path, page)
-    assert "required" not in result.product or not result.product["required"].get("groups")
+    assert result.data_items() == []
     assert free_lines(result) == [(11, 13)]
 
 
@@ -161,11 +175,11 @@ def test_list_after_a_data_lead_under_an_unknown_heading(tmp_path: Path) -> None
         "- The version of the tool\n"
     )
     result = import_page(tmp_path, page)
-    [group] = groups(result)
-    assert titles(result) == ["What?"]
+    [group] = groups(result, ANY)
+    assert titles(result, ANY) == ["What?"]
     assert group["intro"] == "Our analytics record the following information for every event:"
-    assert len(result.names()) == 3
-    assert result.names()[1] == "Your CPU's architecture"
+    assert len(result.data_names()) == 3
+    assert result.data_names()[1] == "Your CPU's architecture"
     assert free_lines(result) == []
 
 
@@ -177,7 +191,7 @@ def test_statements_after_a_data_lead_stay_text(tmp_path: Path) -> None:
         "- It uses a background process and fails silently.\n"
     )
     result = import_page(tmp_path, page)
-    assert not result.product["required"].get("groups")
+    assert result.data_items() == []
     assert free_lines(result) == [(11, 11), (13, 14)]
 
 
@@ -190,9 +204,10 @@ def test_bold_lead_ins_are_items_with_markers_and_conditions(tmp_path: Path) -> 
         "- **Crash reports**: Optional. Sent only when you choose to send them\n"
     )
     result = import_page(tmp_path, page)
-    assert result.names() == ["Name", "Email address"]
-    assert result.item("Email address")["description"] == "used to sign in"
-    assert "layout" not in groups(result)[0]  # bullets stay a list
+    # Each marker speaks for its own item: the unmarked items' requirement is not stated.
+    assert result.names("collected") == ["Name", "Email address"]
+    assert result.item("Email address", "collected")["description"] == "used to sign in"
+    assert "layout" not in groups(result, "collected")[0]  # bullets stay a list
     assert result.names("optional") == ["Phone number", "Crash reports"]
     phone = result.item("Phone number", "optional")
     assert phone["description"] == "for two-factor authentication"
@@ -207,14 +222,14 @@ def test_a_bullet_that_lists_several_items_gives_several_items(tmp_path: Path) -
         "- Pages you visit, when you are signed in\n"
     )
     result = import_page(tmp_path, page)
-    assert result.names() == [
+    assert result.data_names() == [
         "IP address",
         "domain",
         "sub-domain",
         "Browser type and version",
         "Pages you visit",
     ]
-    assert result.item("Pages you visit")["condition"] == "when you are signed in"
+    assert result.data_item("Pages you visit")["condition"] == "when you are signed in"
 
 
 def test_bold_lead_in_paragraphs_are_items(tmp_path: Path) -> None:
@@ -226,18 +241,23 @@ def test_bold_lead_in_paragraphs_are_items(tmp_path: Path) -> None:
         "**Email address**: If you choose, crash reports include your email address.\n"
     )
     result = import_page(tmp_path, page)
-    assert titles(result) == ["Crash reports"]
-    assert result.names() == ["Webpage data", "Add-on data", "Email address"]
-    assert result.item("Webpage data")["description"] == (
+    # "If you choose" is the email address's own condition: optional, that item alone; the
+    # page says nothing of the others' requirement.
+    assert result.names("optional") == ["Email address"]
+    assert result.names("collected") == ["Webpage data", "Add-on data"]
+    assert result.data_item("Webpage data")["description"] == (
         "Crash reports include any active URLs at time of crash."
     )
+    # Each paragraph's words stay with its own item: no other item holds the email sentence.
+    for name in ("Webpage data", "Add-on data"):
+        assert "email address" not in str(result.data_item(name)), name
     assert free_lines(result) == []
 
 
 def test_a_single_bold_paragraph_stays_text(tmp_path: Path) -> None:
     page = FRONT + "# App\n\n## Contact\n\n**Address**: 1 Main Street, Springfield.\n"
     result = import_page(tmp_path, page)
-    assert not result.product["required"].get("groups")
+    assert result.data_items() == []
     assert free_lines(result) == [(11, 11)]
 
 
@@ -255,8 +275,8 @@ def test_command_data_table_in_the_introduction(tmp_path: Path) -> None:
     result = import_page(tmp_path, page)
     # A cell that only lists names, with only its command beside it: one item per name, each
     # with the command it is sent for.
-    assert result.names() == ["Component type", "devfile name", "language", "Component type"]
-    items = [i for g in groups(result) for i in g["items"]]
+    assert result.data_names() == ["Component type", "devfile name", "language", "Component type"]
+    items = [i for g in groups(result, ANY) for i in g["items"]]
     assert [i.get("note") for i in items] == ["**Command:** odo init"] * 3 + [
         "**Command:** odo deploy"
     ]
@@ -341,7 +361,7 @@ def test_a_subprocessor_table_gives_recipients_not_data_items(tmp_path: Path) ->
         "| Contoso Mail | Transactional email | United States |\n"
     )
     result = import_page(tmp_path, page)
-    assert result.names() == ["Email address"]
+    assert result.data_names() == ["Email address"]
     assert result.product["sharing"]["recipients"] == [
         {
             "name": "Contoso Mail",
@@ -383,7 +403,7 @@ def test_a_disable_heading_under_the_data_is_controls(tmp_path: Path) -> None:
         "- On all platforms, set the environment variable `SHELL_TELEMETRY_OPTOUT` to `1`.\n"
     )
     result = import_page(tmp_path, page)
-    assert result.names() == ["OS name", "Shell version"]
+    assert result.data_names() == ["OS name", "Shell version"]
     assert result.product["controls"]["options"] == [
         "On all platforms, set the environment variable `SHELL_TELEMETRY_OPTOUT` to `1`."
     ]
@@ -441,7 +461,7 @@ def test_configuring_analytics_is_controls_and_its_table_of_commands_settings(
         "### Environment variables\n\nFor CI, set `CLI_ANALYTICS=false`.\n"
     )
     result = import_page(tmp_path, page)
-    assert result.names() == ["OS"]
+    assert result.data_names() == ["OS"]
     assert result.product["controls"]["options"] == [
         "Configure usage analytics with the `cli analytics` command.",
         "For CI, set `CLI_ANALYTICS=false`.",
@@ -489,7 +509,7 @@ def test_importing_again_keeps_an_item_named_like_one_of_the_pages_groups(
 def test_a_listing_bullet_the_catalog_has_whole_stays_one_item(tmp_path: Path) -> None:
     page = FRONT + "# App\n\n## Data we collect\n\n- IP address, domain, sub-domain\n"
     first = import_page(tmp_path, page)
-    assert first.names() == ["IP address", "domain", "sub-domain"]
+    assert first.data_names() == ["IP address", "domain", "sub-domain"]
     catalog = tmp_path / "content" / "catalog" / "imported.yml"
     catalog.write_text(
         catalog.read_text("utf-8")
@@ -499,7 +519,7 @@ def test_a_listing_bullet_the_catalog_has_whole_stays_one_item(tmp_path: Path) -
     )
     other = FRONT + "# Other app\n\n## Data we collect\n\n- App, CPU, and network usage\n"
     second = import_page(tmp_path, other, name="other.md")
-    assert [i["ref"] for i in second.items()] == ["app-cpu-network"]
+    assert [i["ref"] for i in second.data_items()] == ["app-cpu-network"]
 
 
 def test_retention_periods_in_the_pages_words(tmp_path: Path) -> None:
@@ -549,18 +569,18 @@ def test_a_bullet_with_a_second_sentence_names_its_item_by_the_first(tmp_path: P
         "site builder on a build\n"
     )
     result = import_page(tmp_path, page)
-    assert result.names() == [
+    assert result.data_names() == [
         "Machine ID",
         "General OS level information",
         "Project files under the site folder",
     ]
-    assert result.item("Machine ID")["description"] == (
+    assert result.data_item("Machine ID")["description"] == (
         "This is generated with UUID and stored in the global config."
     )
-    assert result.item("General OS level information")["description"] == (
+    assert result.data_item("General OS level information")["description"] == (
         "(operating system, version, CPU architecture, and whether the command is run inside a CI)"
     )
-    assert result.item("Project files under the site folder")["description"] == (
+    assert result.data_item("Project files under the site folder")["description"] == (
         "that are created and changed by plugins of the site builder on a build"
     )
     assert free_lines(result) == []
@@ -638,7 +658,7 @@ def test_lists_of_commands_that_send_data_or_not_are_the_scope(tmp_path: Path) -
             },
         ]
     }
-    assert result.names() == ["The command being used", "The exit code of the command"]
+    assert result.data_names() == ["The command being used", "The exit code of the command"]
     # Only the sentence that is no list stays free-form.
     assert [f.text for f in result.report.free_form] == [
         "The `contoso` host starts apps and the tools."
@@ -788,8 +808,8 @@ def test_tables_of_flags_metrics_or_dimensions_with_a_type_are_item_tables(tmp_p
     )
     result = import_page(tmp_path, page)
     # A colon inside inline code does not split the name from a description.
-    assert result.names() == ["CPU Count", "Flag: --style", "Build Time"]
-    items = [i for g in groups(result) for i in g["items"]]
+    assert result.data_names() == ["CPU Count", "Flag: --style", "Build Time"]
+    items = [i for g in groups(result, ANY) for i in g["items"]]
     assert [i.get("description") for i in items] == ["`number`", "`string`", "`number`"]
     assert free_lines(result) == []
 

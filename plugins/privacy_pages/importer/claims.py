@@ -57,9 +57,9 @@ _DENIED = re.compile(
     r"|\bwithout (?:ever )?(?:collect|send|stor|track|record|upload|shar)\w*\b"
     r"|\bnever (?:leaves?|leaving|left)\b|\b(?:does|do|will) not leave\b|n't leave\b"
     r"|\bstays? (?:only )?(?:on|in) (?:your|the) (?:device|machine|computer|browser)\b"
-    r"|\bno (?:personal(?:ly identifiable)? |identifying )?(?:data|information)\b[^.]*?\b"
+    r"|\bno (?:personal(?:ly identifiable)? |identifying )?(?:data|information)\b[^.]{0,200}?\b"
     r"(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:collected|sent|stored|shared|transmitted)\b"
-    r"|\b(?:nothing|none)\b[^.]*?\b(?:is|are|will be|gets?)\s+(?:collected|sent|stored|"
+    r"|\b(?:nothing|none)\b[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:collected|sent|stored|"
     r"shared|transmitted)\b",
     re.IGNORECASE,
 )
@@ -210,12 +210,12 @@ _MODALITY: tuple[tuple[Requirement, re.Pattern[str]], ...] = (
             r"\bnot (?:required|mandatory|necessary)\b|\bisn't required\b"
             r"|\bopt(?:ional(?:ly)?|[- ]in|s in|ed in|ing in)\b"
             r"|\bopt(?:s|ed|ing)?[- ]?out\b|\bvoluntar(?:y|ily)\b"
-            r"|\b(?:can|may|could|able to|are free to)\s+(?:\w+\s+){0,4}?(?:disable|turn(?:ed)? "
-            r"(?:it |this |them )?off|switch(?:ed)? off|deactivate|decline|stop|choose not|"
-            r"refuse|withdraw)\b"
+            r"|\b(?:can|may|could|able to|are free to)\s+(?:\w+\s+){0,4}?(?:disable|"
+            r"(?:turn|switch)(?:ed)?\s+(?:[\w-]+\s+){0,3}?off|deactivate|decline|stop|"
+            r"choose not|refuse|withdraw)\b"
             r"|\b(?:disabled?|turned off|switched off)\s+(?:\w+\s+){0,2}?(?:by|with|using|via|"
             r"through|in|at any time|anytime)\b"
-            r"|\bto (?:disable|turn off|opt out|deactivate)\b|\bhow to (?:disable|turn off)\b"
+            r"|\bto (?:disable|(?:turn|switch) (?:[\w-]+ ){0,3}?off|opt out|deactivate)\b"
             r"|\b(?:with|upon|after|only with)\s+(?:your\s+|the user's\s+|their\s+|explicit\s+|"
             r"prior\s+|express\s+)*(?:consent|permission|approval)\b"
             r"|\b(?:ask(?:s|ed)?|prompt(?:s|ed)?|request(?:s|ed)?)\b[^.]{0,40}"
@@ -265,17 +265,26 @@ _ELSEWHERE = re.compile(
 )
 
 
-#: A sentence that names both kinds of data: it says what each is, not which this one is.
-_BOTH = re.compile(
-    r"(?=.*\b(?:required|mandatory)\b)(?=.*\boptional\b)(?!.*\bnot (?:required|mandatory)\b)",
-    re.IGNORECASE,
-)
+#: A sentence that names both kinds of data says what each is, not which this one is. Three
+#: searches, not one pattern of lookaheads: tried at every position, those read a long
+#: paragraph in quadratic time.
+_REQUIRED_WORD_IN = re.compile(r"\b(?:required|mandatory)\b", re.IGNORECASE)
+_OPTIONAL_WORD_IN = re.compile(r"\boptional\b", re.IGNORECASE)
+_NOT_REQUIRED = re.compile(r"\bnot (?:required|mandatory)\b", re.IGNORECASE)
+
+
+def _names_both(said: str) -> bool:
+    return bool(
+        _REQUIRED_WORD_IN.search(said)
+        and _OPTIONAL_WORD_IN.search(said)
+        and not _NOT_REQUIRED.search(said)
+    )
 
 
 def modality(text: str, line: int = 0) -> Cue | None:
     """The requirement a sentence states, with the words that state it, or None."""
     said = plain(text)
-    if _ELSEWHERE.search(said) or _BOTH.search(said):
+    if _ELSEWHERE.search(said) or _names_both(said):
         return None  # a cookie banner's words; "what is required and what is optional data"
     for requirement, pattern in _MODALITY:
         found = pattern.search(said)
@@ -375,9 +384,9 @@ _NOT_DATA: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "a value's type, not data",
         re.compile(
-            r"^\W*(?:string|str|int|integer|bool|boolean|number|float|double|decimal|guid|uuid|"
-            r"datetime|date|timestamp|object|array|list|enum|long|uint\d*|int\d+|bytes?|"
-            r"json|map|dict|null|char|text|varchar)(?:\[\])?\W*$",
+            # (not "date", "timestamp", "UUID" or "text": data of their own, as items)
+            r"^\W*(?:string|str|int|integer|bool|boolean|number|float|double|decimal|"
+            r"object|array|enum|long|uint\d*|int\d+|json|dict|null|char|varchar)(?:\[\])?\W*$",
             re.IGNORECASE,
         ),
     ),

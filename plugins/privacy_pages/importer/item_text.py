@@ -458,7 +458,22 @@ def listed_items(draft: ItemDraft) -> list[ItemDraft]:
     if draft.description or draft.details or draft.alternatives or draft.note or draft.purpose:
         return [draft]
     parts = _name_list(draft.name)
-    return [draft.renamed(part) for part in parts] if parts else [draft]
+    return [_listed(draft, part) for part in parts] if parts else [draft]
+
+
+#: "run_id (plus the exception type and stack trace)": a name, then a clause about it.
+_TRAILING_CLAUSE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<said>[^()]*)\)\s*$")
+
+
+def _listed(draft: ItemDraft, part: str) -> ItemDraft:
+    """One name of a list; a clause in parentheses after it describes it (a short one, such
+    as "(podman, kubernetes)", stays part of the name)."""
+    clause = _TRAILING_CLAUSE.match(part)
+    if clause is None or len(clause.group("said").split()) <= 3:
+        return draft.renamed(part)
+    item = draft.renamed(clause.group("name"))
+    item.add_description(clause.group("said"))
+    return item
 
 
 def _name_list(name: str) -> list[str] | None:

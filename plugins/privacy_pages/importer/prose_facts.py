@@ -56,8 +56,10 @@ def recipients_in(sentence: str) -> list[str]:
     eight words; nothing for "sent to you" or "shared with the following:"."""
     text = plain(sentence)
     found: list[str] = []
-    if text.rstrip().endswith("?") or denial(text) is not None:
-        return found  # "Does it share data with third parties?", "never shared with anyone"
+    if "?" in text or denial(text) is not None:
+        # "Does it share data with third parties? — No" (a question, whatever its answer),
+        # "never shared with anyone": no claim that anyone receives data.
+        return found
     for match in _HANDED.finditer(text):
         who = match.group("who")
         end = _WHO_END.search(who)
@@ -139,6 +141,11 @@ _SUMMARY = re.compile(
 )
 
 
+def is_summary(name: str) -> bool:
+    """Whether a name sums data up ("usage data", "information about X") rather than names it."""
+    return _SUMMARY.match(name) is not None
+
+
 def data_named(sentence: str) -> list[str]:
     """The data a sentence says is collected, by name: "X and Y are collected", "we collect A,
     B and C", "collects events such as A and B"; nothing when it says none is ("we do not
@@ -166,8 +173,6 @@ def data_named(sentence: str) -> list[str]:
             name = _DETERMINER.sub("", part).strip(" \"'*_,")
             if not name or len(name.split()) > 8 or _NOT_A_NAME.search(name):
                 break  # the list ends where its parts stop being names
-            if _SUMMARY.match(name):
-                continue  # "anonymous telemetry data about its usage": a summary, not an item
             if name.lower() not in {n.lower() for n in names}:
                 names.append(sentence_case(name))
     return names
@@ -199,12 +204,17 @@ def items_in_prose(draft: StatementDraft, report: PageReport, text: str, offset:
         texts += [(t, data) for g in data.groups if not g.items for t in g.intro]
     known = {i.name.lower() for i in draft.never_items}
     known |= {i.name.lower() for d in sections for g in d.groups for i in g.items}
+    # Where the page lists its data, a sentence's "usage data" sums up those items: no item of
+    # its own. A page written as paragraphs has only such words for what it collects.
+    listed = any(g.items for d in sections for g in d.groups)
     said = [(sentence, data) for prose, data in texts for sentence in sentences(one_line(prose))]
     for index, (sentence, data) in enumerate(said):
         following = said[index + 1][0] if index + 1 < len(said) else ""
         denied = data_denied(sentence, following)
         names = denied if denied is not None else data_named(sentence)
         names = [name for name in names if name.lower() not in known]
+        if denied is None and listed:
+            names = [name for name in names if not is_summary(name)]
         if not names:
             continue
         line = _line_of(sentence, text, offset)

@@ -8,9 +8,20 @@ listed without a heading that says its requirement is decided by the nearest wor
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from .claims import Cue, Requirement, Scope, cue_in, denial, denied_back, not_data, page_cue
+from .claims import (
+    Cue,
+    Requirement,
+    Scope,
+    cue_in,
+    denial,
+    denied_back,
+    modality,
+    not_data,
+    page_cue,
+)
 from .classify import optional_kind
 from .draft import GroupDraft, StatementDraft
 from .item_text import ItemDraft
@@ -22,13 +33,18 @@ from .report import FreeFormFragment, PageReport
 # -- deciding each group's requirement ----------------------------------------------------------
 
 
+#: "**Email address**: If you choose, ...", "Crash reports: Optional. ...": a line that
+#: speaks of the item it names, not of the page or the section it is in.
+_LABELLED = re.compile(r"^\W*(?:\*\*|__)[^*_]+(?:\*\*|__)|^[^:.!?]{1,40}:\s")
+
+
 def section_cue(kind_word: str | None, title: str, blocks: list[Block]) -> Cue | None:
     """What a section says of its data's requirement: its heading's kind ("Optional data"),
     else the first of its own paragraphs that says."""
     if kind_word is not None:
         return Cue(Requirement(kind_word), title, 0)
     for block in blocks:
-        if isinstance(block, Paragraph | Alert):
+        if isinstance(block, Paragraph | Alert) and not _LABELLED.match(block.text):
             cue = cue_in(block.text, block.line)
             if cue is not None:
                 return cue
@@ -80,6 +96,8 @@ def page_cues(blocks: list[Block], cues: list[Cue]) -> None:
         elif isinstance(block, BulletList):
             texts = [(item.text, item.line) for item in block.items]
         for text, line in texts:
+            if _LABELLED.match(text):
+                continue
             cue = page_cue(text, line)
             if cue is not None:
                 cues.append(cue)
@@ -148,7 +166,14 @@ def settle(draft: StatementDraft, report: PageReport) -> None:
 
 
 def place_marked(draft: StatementDraft, report: PageReport) -> None:
-    """Items marked optional (or required) go to that section, in a group of the same title."""
+    """Items marked optional (or required) go to that section, in a group of the same title;
+    so does an item whose own condition says it ("If you choose, ...")."""
+    for data in (draft.collected, draft.required):
+        for group in data.groups:
+            for item in group.items:
+                cue = modality(item.condition, item.line) if item.condition else None
+                if item.optional is None and cue is not None:
+                    item.optional = cue.requirement is Requirement.OPTIONAL
     moves = (
         (draft.required, draft.optional, True, "optional"),
         (draft.collected, draft.optional, True, "optional"),

@@ -344,6 +344,7 @@ def _settle(columns: list[Column], rows: list[list[str]]) -> None:
                         columns[other.index] = Column(other.index, other.header, Role.DESCRIPTION)
         for extra in [c for c in columns if c.role is Role.NAME][1:]:
             columns[extra.index] = Column(extra.index, extra.header, Role.DESCRIPTION)
+        _people_name_first(columns, rows)
         return
     categories = [c for c in columns if c.role is Role.CATEGORY]
     for column in columns:
@@ -357,6 +358,32 @@ def _settle(columns: list[Column], rows: list[list[str]]) -> None:
     if len(categories) == 1 and any(c.role in {Role.DESCRIPTION, Role.OTHER} for c in columns):
         only = categories[0]
         columns[only.index] = Column(only.index, only.header, Role.NAME, named=False)
+
+
+def _people_name_first(columns: list[Column], rows: list[list[str]]) -> None:
+    """``| Computer name | name | string |``: when the name column holds keys in code and a
+    column before it short labels in words, the labels name the data (the key describes it).
+    A column after the keys describes them ("Field | Description")."""
+    [name] = [c for c in columns if c.role is Role.NAME]
+    if _keys([row[name.index] for row in rows]) <= 0.5:
+        return
+    for column in columns[: name.index]:
+        cells = [row[column.index] for row in rows]
+        if column.role is Role.DESCRIPTION and not _types(cells) and _labels(cells):
+            columns[column.index] = Column(column.index, column.header, Role.NAME, named=False)
+            columns[name.index] = Column(name.index, name.header, Role.DESCRIPTION)
+            return
+
+
+def _labels(cells: list[str]) -> bool:
+    """Whether a column's cells are short names in words ("Operating system version")."""
+    values = [value for cell in cells if (value := plain(cell))]
+    return (
+        bool(values)
+        and not _sentences(cells)
+        and _keys(cells) < 0.5
+        and all(len(value.split()) <= _TEXT_WORDS for value in values)
+    )
 
 
 # -- reading rows --------------------------------------------------------------------------------

@@ -1,0 +1,192 @@
+"""What an imported record claims is what the page says (issue 53): never a requirement, a
+collected item or a recipient the page does not state.
+
+Data is required or optional only when the page's words say so ("This program is optional");
+else it is collected, requirement not stated. What the page says it does not collect ("We do
+not collect ...", "What we never see", a question answered No) is never collected. Names that
+are not data (a value's type, a legal basis) are no items. Each test writes a small page,
+imports it, and checks the record and the report against what the page says.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from markdown.extensions.toc import slugify
+from test_importer import FRONT, Imported, import_page
+from test_importer_shapes import rendered
+
+
+def never_names(result: Imported) -> list[str]:
+    """The names of the record's never-collected items (from the catalog for a ``ref``)."""
+    items = result.product.get("never_collected", {}).get("items", [])
+    return [item.get("name") or result.catalog_name(item["ref"]) for item in items]
+
+
+def names_in(result: Imported, section: str) -> list[str]:
+    """The item names of one data section; none when the record has no such section."""
+    if not result.product.get(section, {}).get("groups"):
+        return []
+    return result.names(section)
+
+
+def requirement_reviews(result: Imported) -> list[str]:
+    return [r.message for r in result.report.reviews if r.topic == "requirement"]
+
+
+# -- required, optional or not stated ------------------------------------------------------------
+
+
+def test_a_program_the_page_calls_optional_gives_only_optional_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n"
+        "This program is optional. It sends usage data to help us improve the tool.\n\n"
+        "## Data points\n\n- The command being run\n- The exit code\n\n"
+        "### Errors\n\n- Stack trace\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("optional") == ["The command being run", "The exit code", "Stack trace"]
+    assert names_in(result, "required") == [] and names_in(result, "collected") == []
+    # Each group's decision is in the report, with the sentence that made it.
+    decisions = requirement_reviews(result)
+    assert len(decisions) == 2
+    assert all('optional ("This program is optional."' in message for message in decisions)
+
+
+def test_data_listed_without_words_on_its_requirement_is_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Notes app\n\n## Data we collect\n\n- Email address\n- Device model\n\n"
+        "## Crash reports\n\n| Field | Description |\n| --- | --- |\n"
+        "| Stack trace | Where the app stopped |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("collected") == ["Email address", "Device model", "Stack trace"]
+    assert names_in(result, "required") == [] and names_in(result, "optional") == []
+    decisions = requirement_reviews(result)
+    assert len(decisions) == 2
+    assert all("requirement not stated" in message for message in decisions)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You can disable telemetry by setting `TOOL_TELEMETRY_OPTOUT=1`.",
+        "You can turn telemetry off by setting `TOOL_TELEMETRY_OPTOUT=1`.",
+        "Set `TOOL_TELEMETRY_OPTOUT=1` to turn telemetry off.",
+    ],
+)
+def test_a_page_that_says_telemetry_can_be_turned_off_gives_optional_items(
+    tmp_path: Path, sentence: str
+) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## Data points\n\n- The command being run\n\n"
+        f"## Opting out\n\n{sentence}\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("optional") == ["The command being run"]
+    assert names_in(result, "collected") == []
+
+
+# -- never collected ---------------------------------------------------------------------------
+
+
+def test_what_a_sentence_says_is_not_collected_is_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App\n\n## Privacy\n\nWe do not collect your name, your location or your contacts.\n\n"
+        "## Data we collect\n\n- Crash reports\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Name", "Location", "Contacts"]
+    assert result.data_names() == ["Crash reports"]
+
+
+def test_a_list_under_what_we_never_see_is_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Mail app\n\n## Data we collect\n\n- Crash reports\n\n"
+        "## What we never see\n\n- Your messages\n- Your photos\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Your messages", "Your photos"]
+    assert result.data_names() == ["Crash reports"]
+
+
+def test_questions_answered_yes_are_collected_and_no_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Contoso SDK privacy\n\n## Data safety\n\n| Question | Answer |\n| --- | --- |\n"
+        "| Does the SDK collect the user's name? | No |\n"
+        "| Does the SDK collect the device model? | Yes |\n"
+        "| Does the SDK collect the precise location? | No |\n"
+        "| Does it share data with third parties? | No |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Device model"]
+    assert never_names(result) == ["Name", "Precise location"]
+    # "Does it share data with third parties? No": nobody receives the data.
+    assert not result.product.get("sharing", {}).get("recipients")
+
+
+# -- names that are not data -------------------------------------------------------------------
+
+
+def test_a_column_of_value_types_never_names_an_item(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Agent telemetry\n\n## Data collected\n\n"
+        "| Description | Name | Type |\n| --- | --- | --- |\n"
+        "| Computer name | name | string |\n"
+        "| Operating system version | osVersion | string |\n"
+    )
+    result = import_page(tmp_path, page)
+    names = result.data_names()
+    assert "string" not in names
+    assert names == ["Computer name", "Operating system version"]
+
+
+def test_a_legal_basis_in_a_data_list_is_no_item(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App privacy\n\n## Data we collect\n\n- Email address\n- Performance of contract\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Email address"]
+    assert "Performance of contract" in result.text  # kept as text, not lost
+    [review] = [r for r in result.report.reviews if r.topic == "not data"]
+    assert review.line == page.splitlines().index("- Performance of contract") + 1
+    assert "legal basis" in review.message
+
+
+# -- where the page's sections go --------------------------------------------------------------
+
+
+def test_sections_about_the_project_go_after_more_information(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App privacy\n\n## Data we collect\n\n- Email address\n\n"
+        "## Your rights\n\nYou may ask us to delete your data.\n\n"
+        "## License\n\nMIT.\n\n## Thank you\n\nThanks to our contributors.\n"
+    )
+    result = import_page(tmp_path, page)
+    placed = {s["title"]: s["after"] for s in result.product["sections"]}
+    assert placed == {"License": "more-information", "Thank you": "more-information"}
+
+
+def test_a_link_to_a_heading_read_into_controls_points_to_your_rights(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\nTo stop sending data, see [Opting out](#opting-out).\n\n"
+        "## Data points\n\n- The command being run\n\n"
+        "## Opting out\n\nSet `TOOL_TELEMETRY_OPTOUT=1` in your environment.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.product["controls"]["options"] == [
+        "Set `TOOL_TELEMETRY_OPTOUT=1` in your environment."
+    ]
+    assert result.product["intro"] == "To stop sending data, see [Opting out](#your-rights)."
+    assert "#opting-out" not in result.text
+    # The anchor is one the product page has: its "Your rights" heading.
+    markdown = rendered(result)
+    headings = {
+        slugify(line.lstrip("#").strip(), "-")
+        for line in markdown.splitlines()
+        if line.startswith("#")
+    }
+    assert "your-rights" in headings and "opting-out" not in headings
+    [link] = [r.message for r in result.report.reviews if r.topic == "link"]
+    assert link.startswith("#opting-out:") and "#your-rights" in link
