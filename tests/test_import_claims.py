@@ -190,3 +190,82 @@ def test_a_link_to_a_heading_read_into_controls_points_to_your_rights(tmp_path: 
     assert "your-rights" in headings and "opting-out" not in headings
     [link] = [r.message for r in result.report.reviews if r.topic == "link"]
     assert link.startswith("#opting-out:") and "#your-rights" in link
+
+
+def test_a_bullet_that_denies_data_gives_its_list_as_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## What is collected\n\n- Command invoked\n- Version of tool\n"
+        "- We **DO NOT** collect any metrics which may contain sensitive data. This includes, "
+        "but is not limited to: task names, package names, file paths.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Command invoked", "Version of tool"]
+    assert never_names(result) == [
+        "Metrics which may contain sensitive data",
+        "Task names",
+        "Package names",
+        "File paths",
+    ]
+    # The sentence stays as written: "not limited to" says the list is not the whole.
+    assert "but is not limited to" in result.product["never_collected"]["intro"]
+    assert "No data is listed" not in result.text
+
+
+def test_what_the_words_over_a_list_deny_is_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## General info\n\n"
+        "We **never** track personal information in our telemetry. For example, we track "
+        "which command you are using and which command options, but the information passed "
+        "to these options is never included in the telemetry.\n\n"
+        "This is what we track:\n\n- Name of the executed command\n- Tool version\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Name of the executed command", "Tool version"]
+    # Neither "which command options" (data it tracks) nor "In the telemetry" (where).
+    assert never_names(result) == ["Personal information", "Information passed to these options"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "never"),
+    [
+        (
+            "I have not programmed this app to collect any personally identifiable information.",
+            ["Personally identifiable information"],
+        ),
+        ("No personal data is collected.", ["Personal data"]),
+        (
+            "Other information, like your name and your messages, is stored locally on your "
+            "device and never sent to us.",
+            ["Name", "Messages"],
+        ),
+        (
+            "We take steps to ensure that secure data (e.g. environment variables used to store "
+            "secrets) do not make their way into our analytics.",
+            ["Secure data", "Environment variables"],
+        ),
+        (
+            "They don't include any information about user inputs, such as the names of files.",
+            ["Information about user inputs", "Names of files"],
+        ),
+    ],
+)
+def test_a_sentence_that_denies_data_names_it_as_never_collected(
+    tmp_path: Path, sentence: str, never: list[str]
+) -> None:
+    page = FRONT + f"# App\n\n## Privacy\n\n{sentence}\n\n## Data we collect\n\n- Crash reports\n"
+    result = import_page(tmp_path, page)
+    assert never_names(result) == never
+    assert result.data_names() == ["Crash reports"]
+
+
+def test_what_an_item_is_collected_without_is_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Shell telemetry\n\n## Data we collect\n\n"
+        "- The parameters passed to the shell without the parameter values\n- Shell version\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == [
+        "The parameters passed to the shell without the parameter values",
+        "Shell version",
+    ]
+    assert never_names(result) == ["Parameter values"]

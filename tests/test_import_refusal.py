@@ -149,5 +149,5 @@ def test_a_page_that_says_what_it_does_not_collect_states_a_fact(tmp_path: Path)
         item.get("name") or result.catalog_name(item["ref"])
         for item in result.product["never_collected"]["items"]
     ]
-    assert never == ["Usage data"]
+    assert never == ["Personal data", "Usage data"]
     assert result.data_items() == []

@@ -56,6 +56,7 @@ _DENIED = re.compile(
     rf"|n't\s+(?:[\w'-]+\s+){{0,3}}?{_TAKE}\b"
     r"|\bwithout (?:ever )?(?:collect|send|stor|track|record|upload|shar)\w*\b"
     r"|\bnever (?:leaves?|leaving|left)\b|\b(?:does|do|will) not leave\b|n't leave\b"
+    r"|\b(?:not|never|n't)\s+(?:\w+\s+)?makes? (?:their|its) way\b"
     r"|\bstays? (?:only )?(?:on|in) (?:your|the) (?:device|machine|computer|browser)\b"
     r"|\bno (?:personal(?:ly identifiable)? |identifying )?(?:data|information)\b[^.]{0,200}?\b"
     r"(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:collected|sent|stored|shared|transmitted)\b"

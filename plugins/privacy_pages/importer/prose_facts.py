@@ -193,24 +193,32 @@ def items_in_prose(draft: StatementDraft, report: PageReport, text: str, offset:
     is the report's line ``offset + 1``."""
     end = offset + text.count("\n") + 1
     sections = (draft.required, draft.optional, draft.collected)
-    texts = [(t, draft.collected) for t in draft.intro]
+    # (text, where its data goes, whether it is read for what it denies only): the words over
+    # a list of data name that data again, but what they say is never collected is news.
+    texts = [(t, draft.collected, False) for t in draft.intro]
     for f in report.free_form:  # the page's own prose: not a list of links or steps
         if offset < f.line <= end and f.not_data is None:
-            texts.append(
-                (f.text, draft.optional if f.after == "optional-data" else draft.collected)
-            )
+            data = draft.optional if f.after == "optional-data" else draft.collected
+            texts.append((f.text, data, False))
+    texts += [(note["text"], draft.collected, True) for note in draft.notes]
     for data in sections:
-        texts += [(t, data) for t in data.intro]
-        texts += [(t, data) for g in data.groups if not g.items for t in g.intro]
+        texts += [(t, data, False) for t in data.intro]
+        texts += [(t, data, bool(g.items)) for g in data.groups for t in g.intro]
     known = {i.name.lower() for i in draft.never_items}
     known |= {i.name.lower() for d in sections for g in d.groups for i in g.items}
     # Where the page lists its data, a sentence's "usage data" sums up those items: no item of
     # its own. A page written as paragraphs has only such words for what it collects.
     listed = any(g.items for d in sections for g in d.groups)
-    said = [(sentence, data) for prose, data in texts for sentence in sentences(one_line(prose))]
-    for index, (sentence, data) in enumerate(said):
+    said = [
+        (sentence, data, denials_only)
+        for prose, data, denials_only in texts
+        for sentence in sentences(one_line(prose))
+    ]
+    for index, (sentence, data, denials_only) in enumerate(said):
         following = said[index + 1][0] if index + 1 < len(said) else ""
         denied = data_denied(sentence, following)
+        if denied is None and denials_only:
+            continue
         names = denied if denied is not None else data_named(sentence)
         names = [name for name in names if name.lower() not in known]
         if denied is None and listed:
@@ -247,15 +255,16 @@ def _prose_group(data: DataDraft, line: int) -> GroupDraft:
 
 #: "we do not collect A, B or C", "is never sent: A and B": what follows the denied verb.
 _DENIED_OBJECT = re.compile(
-    r"(?:\bnot|\bnever|n't)\s+(?:[\w'-]+\s+){0,3}?(?:collect|gather|send|track|record|store|"
+    r"(?:\bnot|\bnever|n't)\s+(?:[\w'-]+\s+){0,5}?(?:collect|gather|send|track|record|store|"
     r"upload|transmit|see|receive|access|log|capture|include)\w*\s+(?P<what>[^.;!?]+)",
     re.I,
 )
 #: "A and B are never collected", "Your files never leave your device": the denied subject.
 _DENIED_SUBJECT = re.compile(
-    r"^(?P<what>[^,;:]+?)\s+(?:(?:is|are|will be|will|do|does)\s+)?(?:never|not|n't)\s+"
+    r"^(?P<what>[^;:]+?)\s+(?:(?:is|are|will be|will|do|does)\s+)?(?:never|not|n't)\s+"
     r"(?:be\s+|ever\s+)?(?:collected|gathered|sent|tracked|recorded|stored|uploaded|"
-    r"transmitted|seen|received|accessed|logged|captured|included|leaves?|leave)\b",
+    r"transmitted|seen|received|accessed|logged|captured|included|leaves?|leave|"
+    r"makes? (?:their|its) way)\b",
     re.I,
 )
 #: "This includes, but is not limited to: A, B and C": the list after the colon.
@@ -267,8 +276,8 @@ _INCLUDES = re.compile(
 #: Where a never-collected name ends: a clause on why or how (a relative clause stays: it says
 #: which data, "metrics which may contain sensitive data").
 _DENIED_END = re.compile(
-    r"\(|\s(?:to|for|in order|so|when|whenever|if|unless|while|because|as|via|through|from|by|"
-    r"on|at|with|in|during|about|and (?:we|it|they|is|are))\s",
+    r"\(|(?:^|\s)(?:used (?:to|for|by)|to|for|in order|so|when|whenever|if|unless|while|because|as|via|through|from|by|"
+    r"on|at|with|in|during|and (?:we|it|they|is|are))\s",
     re.I,
 )
 _SUBJECTS = re.compile(
@@ -287,30 +296,90 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     if denial(text) is None:
         return None
     phrases: list[str] = []
-    subject = _DENIED_SUBJECT.match(text)
-    if subject is not None and not _SUBJECTS.match(subject.group("what").strip()):
-        phrases.append(subject.group("what"))
+    # "we track A, but B is never included": the denied clause's own subject.
+    clauses = [text] + [c for c in _BUT.split(text)[1:] if denial(c) is not None]
+    subject = next(filter(None, map(_DENIED_SUBJECT.match, clauses[::-1])), None)
+    what = subject.group("what") if subject is not None else ""
+    what = _ENSURE.split(what)[-1]  # "We take steps to ensure that secure data ... do not"
+    what = _OPENING.sub("", _SUBJECT_VERB.split(what, 1)[0])  # "A are stored locally and"
+    none = _NONE_SUBJECT.match(text)  # "No personal data is collected"
+    if none is not None:
+        phrases += _with_examples(none.group("what"), cut=False)
+    elif subject is not None and not _SUBJECTS.match(what.strip()):
+        phrases += _with_examples(what, cut=False)
     else:
         found = _DENIED_OBJECT.search(text)
         if found is not None:
-            what = found.group("what")
-            end = _DENIED_END.search(what)
-            phrases.append(what[: end.start()] if end else what)
+            phrases += _with_examples(found.group("what"))
     more = _INCLUDES.match(plain(following)) if following else None
-    if more is not None:
+    if more is not None and not _CLAUSE_START.match(more.group("what") or more.group("ex")):
+        # ("For example, we track which command ...": a clause, not a list of data)
         phrases.append(more.group("what") or more.group("ex"))
     names: list[str] = []
     for phrase in phrases:
         for part in split_parts(phrase.replace(" or ", ", ")):
             name = _DETERMINER.sub("", _ANY.sub("", part)).strip(" \"'*_,.")
-            if not name or len(name.split()) > 10 or _NOT_DENIED.search(name):
+            # "metrics which may contain sensitive data": a relative clause says which data.
+            head = _RELATIVE.split(name, 1)[0]
+            if not name or len(name.split()) > 10 or _NOT_DENIED.search(head):
                 continue
             if name.lower() not in {n.lower() for n in names}:
                 names.append(sentence_case(name))
     return names
 
 
-_ANY = re.compile(r"^(?:any|all|your|the|such|other|these|those)\s+(?:of\s+(?:the|your)\s+)?", re.I)
+#: "secure data (e.g. A or B)", "secure data such as A", "other information, like A and B".
+_EXAMPLES_OF = re.compile(
+    r"\s*\((?:e\.g\.|for example|such as|like|including|i\.e\.)[,:]?\s*(?P<paren>[^()]+)\)"
+    r"|,?\s+(?:such as|e\.g\.|for example|including|like)[,:]?\s+(?P<list>.+)$",
+    re.I,
+)
+_NONE_SUBJECT = re.compile(
+    r"^\W*no\s+(?P<what>[^,;:]+?)\s+(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:collected|"
+    r"gathered|sent|tracked|recorded|stored|uploaded|transmitted|shared|logged)\b",
+    re.I,
+)
+_SUBJECT_VERB = re.compile(r"\s(?:is|are|was|were|will be|gets?)\s", re.I)
+_OPENING = re.compile(
+    r"^\W*(?:for example|in addition|additionally|however|also|note that|importantly),?\s+", re.I
+)
+#: "... to ensure that X does not": what the clause says of X.
+_ENSURE = re.compile(r"\b(?:ensure|make sure|guarantee)s?\s+(?:that\s+)?", re.I)
+
+
+def _with_examples(what: str, *, cut: bool = True) -> list[str]:
+    """A denied phrase's name (an object up to where a clause on why or how starts; a
+    subject whole: "the information passed to these options") and, as phrases of their own,
+    the examples it gives of it."""
+    examples = _EXAMPLES_OF.search(what)
+    head = what[: examples.start()] if examples else what
+    end = _DENIED_END.search(head) if cut else None
+    found = [head[: end.start()] if end else head]
+    if examples is not None:
+        listed = examples.group("paren") or examples.group("list")
+        end = _DENIED_END.search(listed)
+        found.append(listed[: end.start()] if end else listed)
+    return found
+
+
+def denied_in(text: str) -> list[str]:
+    """The data every sentence of ``text`` says is not collected (:func:`data_denied`)."""
+    said = sentences(one_line(text))
+    names: list[str] = []
+    for index, sentence in enumerate(said):
+        following = said[index + 1] if index + 1 < len(said) else ""
+        for name in data_denied(sentence, following) or []:
+            if name.lower() not in {n.lower() for n in names}:
+                names.append(name)
+    return names
+
+
+_ANY = re.compile(
+    r"^(?:no|any|all|your|the|such|other|these|those)\s+(?:of\s+(?:the|your)\s+)?", re.I
+)
+_BUT = re.compile(r",\s*but\s+|;\s+", re.I)
+_CLAUSE_START = re.compile(r"^\W*(?:we|i|you|it|they|he|she|this|that|there)\b", re.I)
+_RELATIVE = re.compile(r"\s(?:which|that|who)\s", re.I)
 #: A denied phrase that names no data: "anything", "it", "data" alone, a clause.
 _NOT_DENIED = re.compile(
     r"^(?:anything|anyone|you|us|me|it|them|this|that|data|information|more|less|"

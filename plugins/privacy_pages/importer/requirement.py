@@ -27,7 +27,7 @@ from .draft import GroupDraft, StatementDraft
 from .item_text import ItemDraft
 from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
 from .markup import plain
-from .prose_facts import data_denied
+from .prose_facts import denied_in
 from .report import FreeFormFragment, PageReport
 
 # -- deciding each group's requirement ----------------------------------------------------------
@@ -225,15 +225,41 @@ def keep_data(draft: StatementDraft, report: PageReport) -> None:
                 why = not_data(item.name)
                 if why is None:
                     kept.append(item)
+                    _without(draft, report, item)
                     continue
-                denied = data_denied(item.name) if denial(item.name) else None
+                said = item.name + (f". {item.description}" if item.description else "")
+                denied = denied_in(said) if denial(item.name) else None
                 if denied:
+                    # The sentence stays, as written, over the list it gives ("This includes,
+                    # but is not limited to": a list that is not the whole).
+                    draft.never_intro.append(said)
                     draft.never_items.extend(ItemDraft(name, item.line) for name in denied)
                     message = f"{item.name!r}: says data is not collected; read as never collected"
                     report.review(item.line, "requirement", message)
                     continue
                 _free_item(draft, report, item, after, group.title, why)
             group.items = kept
+
+
+#: "The parameters passed to pwsh without the parameter values": the values are not sent.
+_WITHOUT = re.compile(
+    r"\swithout\s+(?:the\s+|any\s+|their\s+|its\s+)?(?P<what>[^,;()]{3,60})$", re.I
+)
+
+
+def _without(draft: StatementDraft, report: PageReport, item: ItemDraft) -> None:
+    """An item "A without B": A is collected (its name says so, as written), B is not."""
+    found = _WITHOUT.search(plain(item.name))
+    if found is None or not_data(found.group("what")) is not None:
+        return
+    name = found.group("what").strip(" .")
+    name = name[:1].upper() + name[1:]
+    if name.lower() not in {i.name.lower() for i in draft.never_items}:
+        draft.never_items.append(ItemDraft(name, item.line))
+        message = (
+            f"{name!r}: the item {item.name!r} is collected without it; read as never collected"
+        )
+        report.review(item.line, "requirement", message)
 
 
 def _free_item(
