@@ -153,6 +153,33 @@ def categories(content: Path) -> dict[str, str]:
     return {entry["id"]: entry["name"] for entry in data["categories"]}
 
 
+def catalog_entries(path: Path) -> list[dict[str, Any]]:
+    """The entries of a catalog file (none when there is no such file)."""
+    if not path.exists():
+        return []
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return list(data.get("items", []) if isinstance(data, dict) else data)
+
+
+def new_never_refs(imported: ImportedSite) -> list[str]:
+    """The never-collected items of the imported record that are new to the site's catalog:
+    each must be data the seed page says is not collected, in the page's words."""
+    record = imported.run.record()
+    known = catalog_items(imported.site / "content")
+    new = {
+        str(entry["id"]): entry
+        for entry in catalog_entries(imported.site / "content/catalog/imported.yml")
+    }
+    found = []
+    for item in record.get("never_collected", {}).get("items", []):
+        if item.get("ref") in new:
+            name = str(new[item["ref"]]["name"])
+            assert normalize(name) in normalize(imported.seed.read_text("utf-8")), name
+            assert item["ref"] in known
+            found.append(item["ref"])
+    return found
+
+
 def refs(record: Any) -> Iterable[str]:
     """Every ``ref:`` of a record."""
     if isinstance(record, dict):
@@ -242,8 +269,18 @@ def test_import_adds_only_the_product_and_the_site_builds_strictly(
     run = ios_import.run
     assert run.code == 0, run.err
     after = snapshot(ios_import.site / "content")
-    # Nothing under catalog/ nor categories.yml (nor anything else) changed: one file added.
-    assert set(after) - set(ios_import.before) == {f"products/{NEW_ID}.yml"}
+    # Nothing under catalog/ nor categories.yml (nor anything else) changed: the product file
+    # added, and a catalog file only for what the page says is never collected that the site's
+    # own record of it leaves out ("does not see your browsing activity").
+    added = set(after) - set(ios_import.before)
+    assert f"products/{NEW_ID}.yml" in added and added <= {
+        f"products/{NEW_ID}.yml",
+        "catalog/imported.yml",
+    }
+    assert set(new_never_refs(ios_import)) == {
+        str(entry["id"])
+        for entry in catalog_entries(ios_import.site / "content/catalog/imported.yml")
+    }
     assert {path: after[path] for path in ios_import.before} == ios_import.before
     assert Path(run.page["product_file"]) == ios_import.site / "content/products" / f"{NEW_ID}.yml"
     assert ios_import.build.returncode == 0, ios_import.build.stdout + ios_import.build.stderr
@@ -300,13 +337,17 @@ def test_report_names_each_reused_catalog_item_with_its_confidence(
     record = run.record()
     used = set(refs(record))
 
-    # Nothing new: the site's catalog and categories already hold this statement.
-    assert page["new_catalog_items"] == [] and page["new_items"] == []
+    # Nothing new but never-collected data the site's record leaves out: the site's catalog
+    # and categories hold the rest of this statement.
+    never = set(new_never_refs(ios_import))
+    assert set(page["new_catalog_items"]) == never
+    assert {item["id"] for item in page["new_items"]} == never
+    assert {item["requirement"] for item in page["new_items"]} <= {"never-collected"}
     assert page["new_categories"] == []
-    assert set(page["reused_catalog_items"]) == used
+    assert set(page["reused_catalog_items"]) == used - never
     # The same catalog items as the site's own record of this statement.
     own = yaml.safe_load((content / "products/defender-endpoint-ios.yml").read_text("utf-8"))
-    assert used == set(refs(own))
+    assert used - never == set(refs(own))
     assert {
         g["category"]
         for section in DATA_SECTIONS
@@ -314,7 +355,7 @@ def test_report_names_each_reused_catalog_item_with_its_confidence(
     } <= set(categories(content))
 
     # Each match: an existing catalog item, a confidence, a score and the reason.
-    assert {m["ref"] for m in page["matches"]} == used
+    assert {m["ref"] for m in page["matches"]} == used - never
     source_lines = ios_import.seed.read_text("utf-8").split("\n")
     for match in page["matches"]:
         target = catalog[match["ref"]]
@@ -335,7 +376,7 @@ def test_report_names_each_reused_catalog_item_with_its_confidence(
         ), match
     summary = next(line for line in run.out.split("\n") if "reused" in line)
     numbers = [int(n) for n in re.findall(r"\d+", summary)]
-    assert numbers == [len(used), 0, 0], summary
+    assert numbers == [len(used - never), len(never), 0], summary
     # A page that matches the site well leaves the strict build nothing to warn about.
     assert page["warnings"] == []
 

@@ -81,5 +81,7 @@ def test_fields_named_in_code_in_a_cell_are_items_beside_a_column_that_describes
     ]
     assert all(len(name) < 40 for name in names), names
     assert {"command", "version"} <= {name.strip("`") for name in names}
+    # Each field once, sent when either event is: both conditions.
+    assert [name.strip("`") for name in names] == ["command", "version", "run_id"]
     conditions = {item.get("condition") for item in result.data_items()}
-    assert {"A run begins", "Any unhandled exception"} <= conditions
+    assert conditions == {"A run begins; Any unhandled exception"}

@@ -700,7 +700,11 @@ def test_new_ids_are_deterministic_and_unique(tmp_path: Path) -> None:
     )
     result = import_page(tmp_path, page)
     first, second = result.product["required"]["groups"]
-    assert [i.get("ref") or i.get("id") for i in first["items"]] == ["model", "model-2"]
+    # "Model" twice in one group is one item (an item may be listed once per group).
+    assert [i.get("ref") or i.get("id") for i in first["items"]] == ["model"]
+    assert [r.line for r in result.report.reviews if "listed again" in r.message] == [
+        page.splitlines().index("- model.") + 1
+    ]
     assert second["items"][0]["ref"] == "model"  # the same item in another group
     assert second["items"][1]["ref"] == "required-data-2"  # never a section name
     again = import_pages([tmp_path / "page.md"], ImportOptions(result.content, RULES))

@@ -136,6 +136,22 @@ class ItemDraft:
         copy._purpose = list(self._purpose)
         return copy
 
+    def absorb(self, other: ItemDraft) -> None:
+        """The same data listed again in a group (another row, another event): one item that
+        says what each said. Collected without a condition once, it has none."""
+        if self.condition and other.condition and other.condition not in self.condition:
+            self.condition = f"{self.condition}; {other.condition}"
+        elif not other.condition:
+            self.condition = None
+        for mine, theirs in (
+            (self._description, other._description),
+            (self._purpose, other._purpose),
+            (self._note, other._note),
+        ):
+            mine += [text for text in theirs if text not in mine]
+        said = {detail.text for detail in self.details}
+        self.details += [detail for detail in other.details if detail.text not in said]
+
     def is_bare(self) -> bool:
         """Whether the item says nothing but its name."""
         return not (

@@ -110,6 +110,18 @@ class CatalogIndex:
         found = {kind: products - {exclude} for kind, products in uses.items()}
         return {kind: products for kind, products in found.items() if products}
 
+    def category_used_as(self, requirement: str, exclude: str = "") -> str | None:
+        """The category of the items other products (but ``exclude``) list most under
+        ``requirement`` ("never-collected"), if any: where the site puts such data."""
+        counts: dict[str, int] = {}
+        for item_id in self.uses:
+            entry = self.matcher.entries.get(item_id)
+            if entry is not None and entry.category and self.used_as(item_id, exclude).get(
+                requirement
+            ):
+                counts[entry.category] = counts.get(entry.category, 0) + 1
+        return max(sorted(counts), key=counts.__getitem__) if counts else None
+
     def release(self, ids: set[str]) -> None:
         """Make ``ids`` free to take again."""
         self.taken -= ids

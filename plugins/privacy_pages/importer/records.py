@@ -24,7 +24,7 @@ from .draft import DataDraft, GroupDraft, StatementDraft, StorageDraft
 from .empty_sections import empty_sections, product_name
 from .grouping import Regrouper, category_for
 from .item_text import ItemDraft
-from .items import CatalogIndex, CategoryIndex, slug, with_suffix
+from .items import CatalogIndex, CategoryIndex, normalize_name, slug, with_suffix
 from .markup import link_targets, one_line, plain, rewrite_links, sentences
 from .prose_facts import recipients_in
 from .report import CategoryMatch, FreeFormFragment, ItemMatch, NewItem, PageReport
@@ -74,6 +74,14 @@ class Resolver:
             # by its heading only, as importing the page again (the category then exists) would
             # match it. By its items, the same heading could go to two categories.
             choice = None
+        site_never = self.catalog.category_used_as("never-collected", exclude=self.product_id)
+        if choice is None and requirement == "never-collected" and site_never is not None:
+            # Data a page says it never collects goes where the site's other products put it.
+            how = "the category the site's other products use for never-collected data"
+            self.report.category_matches.append(
+                CategoryMatch(group.line, requirement, heading, site_never, "site", 1.0, how)
+            )
+            return site_never
         if choice is None or new_here:
             category_id = (
                 choice.id if choice else self.categories.add_new(group.category or group.title)
@@ -113,8 +121,9 @@ class Resolver:
         kept: list[tuple[ItemDraft, Match | None]] = []
         first: dict[str, int] = {}
         for draft, match in zip(drafts, found, strict=True):
-            index = first.get(match.ref) if match is not None else None
-            if index is not None and match is not None:
+            key = match.ref if match is not None else f"new:{normalize_name(draft.name)}"
+            index = first.get(key)
+            if index is not None:
                 earlier = kept[index][0]
                 if (earlier.implied or draft.implied) and (earlier.is_bare() or draft.is_bare()):
                     # "Device information such as … Device identifier" then "Device
@@ -122,8 +131,16 @@ class Resolver:
                     if earlier.is_bare():
                         kept[index] = (draft, match)
                     continue
-            if match is not None:
-                first.setdefault(match.ref, len(kept))
+                # The same data again (a field of two events): one item, listed once.
+                earlier.absorb(draft)
+                self.report.review(
+                    draft.line,
+                    "item",
+                    f"{draft.name!r} is listed again in this group (line {earlier.line}): "
+                    "one item, with what each line says",
+                )
+                continue
+            first.setdefault(key, len(kept))
             kept.append((draft, match))
         seen: set[str] = set()
         return [self.item(d, category_id, seen, requirement, m) for d, m in kept]
