@@ -269,3 +269,23 @@ def test_what_an_item_is_collected_without_is_never_collected(tmp_path: Path) ->
         "Shell version",
     ]
     assert never_names(result) == ["Parameter values"]
+
+
+def test_data_sent_even_when_turned_off_is_required(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Voice app\n\n## Usage statistics\n\n"
+        "You can disable Usage statistics in Settings. If you disable them, the app anyway "
+        "sends the query to my server, but the username is empty.\n\n"
+        "| Key | Value | Explanation |\n| --- | --- | --- |\n"
+        "| `queryType` | *Text* | The kind of query |\n| `version` | *Integer* | The app's version |\n\n"
+        "## Saving the logs\n\nYou can turn on/off in Settings.\n\n"
+        "| Key | Value | Explanation |\n| --- | --- | --- |\n"
+        "| `stackTrace` | *Text* | Where the error happened |\n\n"
+        "## Recordings\n\nWe collect your recordings when you speak.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("required") == ["queryType", "version"]
+    assert result.names("optional") == ["stackTrace"]
+    # What one section says of its own program holds for it alone: the recordings' section
+    # says nothing of their requirement.
+    assert names_in(result, "collected") == ["Recordings"]

@@ -217,6 +217,7 @@ _MODALITY: tuple[tuple[Requirement, re.Pattern[str]], ...] = (
             r"|\b(?:disabled?|turned off|switched off)\s+(?:\w+\s+){0,2}?(?:by|with|using|via|"
             r"through|in|at any time|anytime)\b"
             r"|\bto (?:disable|(?:turn|switch) (?:[\w-]+ ){0,3}?off|opt out|deactivate)\b"
+            r"|\b(?:turn|switch)(?:ed)? (?:it |this |them )?on ?/ ?off\b"
             r"|\b(?:with|upon|after|only with)\s+(?:your\s+|the user's\s+|their\s+|explicit\s+|"
             r"prior\s+|express\s+)*(?:consent|permission|approval)\b"
             r"|\b(?:ask(?:s|ed)?|prompt(?:s|ed)?|request(?:s|ed)?)\b[^.]{0,40}"
@@ -294,12 +295,40 @@ def modality(text: str, line: int = 0) -> Cue | None:
     return None
 
 
+#: "If you disable them, the app anyway will send ...": turned off, the data is still sent.
+_SENT_ANYWAY = re.compile(
+    r"\b(?:sen[dt]s?|sending|collect\w*|transmit\w*|upload\w*|report\w*)\b[^.]{0,40}?"
+    r"\b(?:anyway|regardless|nevertheless)\b"
+    r"|\b(?:anyway|regardless|nevertheless|still)\b[^.]{0,40}?\b(?:sen[dt]s?|sending|"
+    r"collect\w*|transmit\w*|upload\w*)\b",
+    re.IGNORECASE,
+)
+
+
+_TURNED_OFF = re.compile(
+    r"\b(?:disabl\w*|turn(?:ed|s)? (?:\w+ )?off|switch(?:ed|es)? (?:\w+ )?off|opt(?:ed|s)? out)\b",
+    re.IGNORECASE,
+)
+
+
+def _sent_anyway(said: list[str], line: int) -> Cue | None:
+    """A sentence that says the data is sent even when the program is turned off: required,
+    whatever "you can disable it" said before."""
+    for sentence in said:
+        if _SENT_ANYWAY.search(sentence) and _TURNED_OFF.search(sentence):
+            return Cue(Requirement.REQUIRED, " ".join(sentence.split()), line)
+    return None
+
+
 def cue_in(text: str, line: int = 0) -> Cue | None:
-    """The first sentence of ``text`` that states a requirement (:func:`modality`)."""
-    for sentence in sentences(plain(text)):
+    """The first sentence of ``text`` that states a requirement (:func:`modality`), unless
+    another says the data is sent anyway."""
+    said = sentences(plain(text))
+    for sentence in said:
         cue = modality(sentence, line)
         if cue is not None:
-            return cue
+            anyway = _sent_anyway(said, line)
+            return anyway if cue.requirement is Requirement.OPTIONAL and anyway else cue
     return None
 
 
@@ -307,12 +336,15 @@ def page_cue(text: str, line: int = 0) -> Cue | None:
     """A cue that holds for the whole page: a sentence about the collection program as a
     whole that makes it optional ("Telemetry is optional", "set DO_NOT_TRACK=1 to disable
     it") or says it cannot be turned off; a cue about one kind of data holds for its section."""
-    for sentence in sentences(plain(text)):
+    said = sentences(plain(text))
+    for sentence in said:
         cue = modality(sentence, line)
         if cue is None or not _PROGRAM.search(sentence):
             continue
         if _KIND_OF_DATA.search(sentence) and not _IS_OPTIONAL.search(sentence):
             continue  # "Optional diagnostic data is ...": one kind of data, not the program
+        if cue.requirement is Requirement.OPTIONAL and (anyway := _sent_anyway(said, line)):
+            return anyway
         if cue.requirement is Requirement.OPTIONAL or _CANNOT_TURN_OFF.search(sentence):
             return Cue(cue.requirement, " ".join(sentence.split()), line)
     return None

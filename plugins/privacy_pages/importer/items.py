@@ -116,8 +116,10 @@ class CatalogIndex:
         counts: dict[str, int] = {}
         for item_id in self.uses:
             entry = self.matcher.entries.get(item_id)
-            if entry is not None and entry.category and self.used_as(item_id, exclude).get(
-                requirement
+            if (
+                entry is not None
+                and entry.category
+                and self.used_as(item_id, exclude).get(requirement)
             ):
                 counts[entry.category] = counts.get(entry.category, 0) + 1
         return max(sorted(counts), key=counts.__getitem__) if counts else None

@@ -359,8 +359,10 @@ def build_product(
         services=draft.rights_services,
     )
     storage = _storage(draft.storage)
-    if storage and not (storage.get("retention") or storage.get("retention_note")):
-        # Where the data is kept, but not for how long: said so, never a period made up.
+    placed = any(section.get("after") == "storage-and-retention" for section in draft.sections)
+    if (storage or placed) and not (storage.get("retention") or storage.get("retention_note")):
+        # Where the data is kept (in fields or in text the page puts there), but not for how
+        # long: said so, never a period made up.
         name = product_name(draft.name, draft.intro)
         storage["retention_note"] = f"{name} does not say how long it keeps the data."
         report.review(0, "retention", "the page gives no retention period; the record says so")

@@ -86,9 +86,12 @@ def _denied_after(group: GroupDraft, draft: StatementDraft) -> str | None:
     return None
 
 
-def page_cues(blocks: list[Block], cues: list[Cue]) -> None:
+def page_cues(blocks: list[Block], cues: list[Cue], title: str = "") -> None:
     """Add to ``cues`` the page-wide requirement cues of ``blocks`` (see
-    :func:`~.claims.page_cue`): paragraphs, notes and the bullets of a list."""
+    :func:`~.claims.page_cue`): paragraphs, notes and the bullets of a list. A sentence that
+    names its section's subject ("You can disable Generic statistics" under "Generic
+    statistics") speaks of that section only."""
+    subject = plain(title).strip().lower() if len(title.split()) > 1 else ""
     for block in blocks:
         texts: list[tuple[str, int]] = []
         if isinstance(block, Paragraph | Alert):
@@ -96,7 +99,7 @@ def page_cues(blocks: list[Block], cues: list[Cue]) -> None:
         elif isinstance(block, BulletList):
             texts = [(item.text, item.line) for item in block.items]
         for text, line in texts:
-            if _LABELLED.match(text):
+            if _LABELLED.match(text) or (subject and subject in plain(text).lower()):
                 continue
             cue = page_cue(text, line)
             if cue is not None:

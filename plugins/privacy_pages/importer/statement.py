@@ -144,7 +144,7 @@ def read_section(reading: Reading, section: Section, kind: Kind, previous: Kind 
         reading.reading_shapes, reading.outside_privacy = reading_shapes, False
         return
     counts.sections += kind is not Kind.UNKNOWN
-    page_cues(section.blocks, reading.draft.page_cues)
+    page_cues(section.blocks, reading.draft.page_cues, section.title)
     said = _SAYS_REQUIREMENT.get(kind)
     reading.section_cues.append(section_cue(said, section.title, section.blocks))
     if len(reading.section_cues) == 1:  # a section of the page: it and all under it, once
