@@ -289,3 +289,33 @@ def test_data_sent_even_when_turned_off_is_required(tmp_path: Path) -> None:
     # What one section says of its own program holds for it alone: the recordings' section
     # says nothing of their requirement.
     assert names_in(result, "collected") == ["Recordings"]
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("To improve security", "a purpose"),
+        ("6.0.0", "a value or a version"),
+        ("--analytics-host HOST", "a command-line option"),
+        ("telemetry/service.py", "a source file"),
+        ("Foreground only", "a limit or a quality"),
+        ("GitHub Germany GmbH", "an organization"),
+        ("android.permission.INTERNET", "a permission"),
+    ],
+)
+def test_names_that_are_not_data_are_no_items(tmp_path: Path, name: str, why: str) -> None:
+    page = FRONT + f"# App privacy\n\n## Data we collect\n\n- Email address\n- {name}\n"
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Email address"]
+    [review] = [r for r in result.report.reviews if r.topic == "not data"]
+    assert why in review.message
+    assert name in result.text  # kept as text, not lost
+
+
+@pytest.mark.parametrize(
+    "name", ["Timestamp", "Operating system version", "IP address", "Date", "Email only account"]
+)
+def test_names_of_data_stay_items(tmp_path: Path, name: str) -> None:
+    page = FRONT + f"# App privacy\n\n## Data we collect\n\n- Email address\n- {name}\n"
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Email address", name]

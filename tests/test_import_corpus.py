@@ -40,6 +40,7 @@ from import_corpus import (
     INVENTED,
     NOT_STATED,
     OPTIONAL,
+    READ,
     REQUIRED,
     REQUIREMENTS,
     STRICT_LINT_OFF,
@@ -99,7 +100,9 @@ FLOOR_FIDELITY = 0.97
 #: 2026-11-25 (issue 53): 0.917, once names that are not data (a question word, a value's
 #: type, a legal basis) stay as text and lists the page then says are not collected are no
 #: items: volume given up for truth (see the precision and requirement floors below).
-FLOOR_STRUCTURED = 0.90
+#: 0.891 later that day: tables whose rows name no data (purposes, permissions, companies) stay
+#: tables of text.
+FLOOR_STRUCTURED = 0.88
 #: 2026-11-25 (issue 53): 0.625, once names that are not data and prose summaries are no items.
 FLOOR_RECALL = 0.62
 
@@ -128,7 +131,8 @@ def test_the_corpus_has_enough_pages_from_both_kinds_of_author() -> None:
     microsoft = [page for page in pages if page.source["microsoft"]]
     # About half were Microsoft pages until the batch of 2026-11-25, chosen by shape (data
     # safety, opt-in telemetry, legal bases, never-collected lists, data in code): a third.
-    assert 0.33 <= len(microsoft) / len(pages) <= 0.6
+    # (0.32 with the 13 non-Microsoft pages of the batch 2026-11-25b, chosen by the same rule.)
+    assert 0.3 <= len(microsoft) / len(pages) <= 0.6
     for page in pages:
         for key in ("repo", "path", "commit", "license", "url"):
             assert page.source.get(key), (page.slug, key)
@@ -169,7 +173,8 @@ def test_expectations_are_well_formed() -> None:
             len(value) if isinstance(value, list) else sum(map(len, value.values()))
             for value in expected.values()
         )
-        assert total >= 3, f"{page.slug}: almost nothing expected"
+        # A page chosen by a rule may state little (a short policy: "no personal data").
+        assert total >= (3 if page.group == TUNED else 1), f"{page.slug}: almost nothing expected"
 
 
 def test_expected_item_names_are_written_on_the_page() -> None:
@@ -458,7 +463,7 @@ def test_free_form_ranges_are_lines_of_the_page(run: CorpusRun, slug: str) -> No
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_page_has_facts_and_units(run: CorpusRun, slug: str) -> None:
     result = run.page(slug)
-    if result.page.group == HELD_OUT:
+    if result.page.group in (HELD_OUT, READ):
         # Chosen by a rule, not for the measure: a short policy written as paragraphs has no
         # units (its structured share is n/a) and counts for refusal and fidelity only.
         assert len(seed_facts(result.page.path)) >= 1
@@ -493,20 +498,11 @@ HELD_OUT_NAME_PROBLEMS = {
 }
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="measured once on 2026-11-25 with the batch of that day (pages never read before): bitpot-privacy names an item by a 254-character sentence of legal bases",
-)
 def test_imported_names_of_held_out_pages_are_short_noun_phrases(run: CorpusRun) -> None:
     bad = [b for b in _long_names(run, HELD_OUT) if b[:2] not in HELD_OUT_NAME_PROBLEMS]
     assert bad == [], "\n".join(map(str, bad))
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="daanio-cli-telemetry, measured once: the never-collected bullet 'No code, prompts, or "
-    "LLM responses, except text explicitly submitted with /feedback ...' is named by its sentence",
-)
 def test_held_out_name_problems_are_gone(run: CorpusRun) -> None:
     assert not {b[:2] for b in _long_names(run, HELD_OUT)} & HELD_OUT_NAME_PROBLEMS
 
@@ -556,7 +552,11 @@ def test_structured_share_average_reaches_the_goal(run: CorpusRun) -> None:
 #: Tuned pages below the page floor, at what they measured: their lists are text, not data
 #: (m365-copilot-web-search-privacy: the options of a policy, what web queries do not affect,
 #: the headings of a response), and the share counts them against the page.
-BELOW_THE_PAGE_FLOOR = {"m365-copilot-web-search-privacy": 0.17}
+BELOW_THE_PAGE_FLOOR = {
+    "m365-copilot-web-search-privacy": 0.17,
+    # Its table maps purposes ("To improve security") to data and legal bases: text now.
+    "firefox-focus-privacy-notice": 0.5,
+}
 
 
 def test_no_page_falls_below_the_structured_share_floor(run: CorpusRun) -> None:
@@ -589,9 +589,14 @@ GOAL_HELD_OUT_PAGE = 0.40
 def test_the_corpus_has_pages_added_after_the_code() -> None:
     pages = [page for page in corpus_pages() if page.group == HELD_OUT]
     assert len(pages) >= 6, [page.slug for page in pages]
-    assert {page.group for page in corpus_pages()} == {TUNED, HELD_OUT}
+    assert {page.group for page in corpus_pages()} == {TUNED, READ, HELD_OUT}
 
 
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured once on 2026-11-25 with the batch 2026-11-25b (13 pages never read before): 0.59 structured (scam-shield-data-safety 0.02, rollyourown-privacy-policy "
+    "0.27, howmanyhours-data-safety 0.23: data-safety pages whose lists are not items)",
+)
 def test_held_out_pages_reach_the_structured_share_goal(run: CorpusRun) -> None:
     share = average([r.structured for r in held_out(run)])
     assert share >= GOAL_HELD_OUT_STRUCTURED, f"{share:.3f}"
@@ -599,7 +604,8 @@ def test_held_out_pages_reach_the_structured_share_goal(run: CorpusRun) -> None:
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured once on 2026-11-25 with the batch of that day (pages never read before): update-checker-privacy 17% structured",
+    reason="measured once on 2026-11-25 with the batch 2026-11-25b (13 pages never read before): scam-shield-data-safety 2%, howmanyhours-data-safety 23%, "
+    "rollyourown-privacy-policy 27%, logyourbody-gdpr-compliance 39% structured",
 )
 def test_no_held_out_page_falls_below_the_floor(run: CorpusRun) -> None:
     low = {
@@ -646,10 +652,6 @@ def test_every_line_is_in_a_record_or_in_the_free_form_list(run: CorpusRun) -> N
     assert _lost_lines(run, TUNED) == {}
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="measured once on 2026-11-25 with the batch of that day (pages never read before): lines of 7 pages in no record and not in the free-form list (hasura-telemetry 12, aider-analytics 3, bitpot-privacy 2...)",
-)
 def test_every_line_of_held_out_pages_is_in_a_record_or_in_the_free_form_list(
     run: CorpusRun,
 ) -> None:
@@ -669,14 +671,19 @@ def test_every_line_of_held_out_pages_is_in_a_record_or_in_the_free_form_list(
 #: data" imported as optional); never collected: recall 0.288 (98 entries on 22 pages), 1
 #: imported as collected (firefox-focus-privacy-notice: "Precise location"), 10 lists lost, 8
 #: records saying none is listed.
+#: Measured again at the end of that day's work (the claims read as the tests say, never-collected
+#: data kept wherever it is said, names that are not data left as text): item recall 0.68,
+#: precision 0.85 (44 false items of 402), requirement errors 1 of 264 (0.004), invented 2 of
+#: 94, never-collected recall 0.49, 1 imported as collected, 5 lists lost, 3 records saying
+#: none is listed.
 FLOOR_ITEM_RECALL = 0.64  # 0.649 later on 2026-11-25: prose summaries are no items
-FLOOR_PRECISION = 0.74
-CEILING_REQUIREMENT_ERRORS = 0.05
-CEILING_INVENTED = 0.68
-FLOOR_NEVER_RECALL = 0.27
+FLOOR_PRECISION = 0.82
+CEILING_REQUIREMENT_ERRORS = 0.02
+CEILING_INVENTED = 0.05
+FLOOR_NEVER_RECALL = 0.45
 CEILING_NEVER_AS_COLLECTED = 1
-CEILING_NEVER_LISTS_LOST = 10
-CEILING_NONE_LISTED = 8
+CEILING_NEVER_LISTS_LOST = 5
+CEILING_NONE_LISTED = 3
 
 
 def _requirements(pages: list[Measured]) -> Requirements:
@@ -724,16 +731,9 @@ def test_never_collected_floors_hold(run: CorpusRun) -> None:
 #: 35 build), with the lint rules (``mkdocs``: MkDocs' own warnings) that failed it. Any other
 #: page, or another rule, failing is a regression.
 KNOWN_STRICT_FAILURES: dict[str, set[str]] = {
-    # storage without a retention period, and no empty_sections entry saying so
-    "amethyst-privacy": {"product-without-retention"},
-    "azure-devops-data-location": {"product-without-retention"},
-    "entra-data-residency": {"product-without-retention"},
-    "photo-id-app-privacy": {"product-without-retention"},
-    "teams-data-location": {"product-without-retention"},
-    # items of the same name defined again (`id: command-2`) instead of `ref:` to the catalog's
-    "codeboarding-telemetry": {"duplicate-catalog-item"},
-    "odo-usage-data": {"duplicate-catalog-item"},
-    # the page's own http:// links to opt-out sites, kept as written
+    # The page's own http:// links to opt-out sites, kept as written: whether the site serves
+    # them over https is the writer's to check. (Eight records failed on 2026-11-25 before
+    # storage without a period said so and the same data twice in a group became one item.)
     "github-privacy-statement": {"insecure-link"},
 }
 
@@ -764,7 +764,7 @@ def test_tuned_records_fail_the_strict_build_only_as_they_did(run: CorpusRun) ->
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured 2026-11-25: 8 of the 35 tuned records fail the strict build "
+    reason="measured at the end of 2026-11-25: 1 of the 35 tuned records fails the strict build "
     "(KNOWN_STRICT_FAILURES)",
 )
 def test_tuned_records_that_failed_the_strict_build_build_now(run: CorpusRun) -> None:
@@ -791,8 +791,8 @@ GOAL_REQUIREMENT_ERRORS = 0.02
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured 0.486 on the 16 held-out pages on 2026-11-25: 0 on seven pages (three "
-    "Azure AI pages, four short app policies) whose data is named in sentences",
+    reason="measured once on 2026-11-25 with the batch 2026-11-25b (13 pages never read before): 0.39 (0.486 on the batch before, since read); 0 on the data-safety pages, "
+    "whose data is named in tables of questions and store categories, and on short policies",
 )
 def test_held_out_pages_reach_the_item_recall_goal(run: CorpusRun) -> None:
     recall = average([r.recall.share_of("items") for r in held_out(run)])
@@ -801,21 +801,14 @@ def test_held_out_pages_reach_the_item_recall_goal(run: CorpusRun) -> None:
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured 0.738 on 2026-11-25 (15 false items of 234): "
-    "qsharp-compiler-privacy 0 ('Falls under the Microsoft Privacy Statement'), call-blocker-privacy "
-    "0.29 (Android permissions), apify-cli-telemetry 0.40 (sentence fragments)",
+    reason="measured once on 2026-11-25 with the batch 2026-11-25b (13 pages never read before): 0.64 (39 false items of 61; 0.738 on the batch before, since read): "
+    "countscore-data-safety 0 (28 false items) and howmanyhours-data-safety 0 (10)",
 )
 def test_held_out_pages_reach_the_precision_goal(run: CorpusRun) -> None:
     precision = average([r.truth.precision for r in held_out(run)])
     assert precision >= GOAL_PRECISION, f"{precision:.3f}"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="measured 0.079 on 2026-11-25: 17 of the 216 matched items "
-    "whose page states it, all common-voice-android-privacy's fields, required on the page and "
-    "imported as optional; 159 more not stated in the record (daanio-cli-telemetry 151)",
-)
 def test_held_out_pages_reach_the_requirement_goal(run: CorpusRun) -> None:
     pooled = _requirements(held_out(run))
     assert pooled.error_share is not None
@@ -827,8 +820,8 @@ def test_held_out_pages_reach_the_requirement_goal(run: CorpusRun) -> None:
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured 2026-11-25: common-voice-android-privacy imports 'Personal data' as collected "
-    "from 'CV Android nor Saverio Morelli collect your personal data' (0 in an earlier run that day)",
+    reason="measured once on 2026-11-25 with the batch 2026-11-25b (13 pages never read before): countscore-data-safety imports 'All game scores, player names, and settings "
+    "remain on the device' as collected",
 )
 def test_held_out_pages_import_nothing_never_collected_as_collected(run: CorpusRun) -> None:
     assert _never(held_out(run))["as collected"] == []
@@ -836,8 +829,8 @@ def test_held_out_pages_import_nothing_never_collected_as_collected(run: CorpusR
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured 2026-11-25: 7 of the 11 held-out pages that say what "
-    "is never collected have no never-collected entry for any of it",
+    reason="measured once on 2026-11-25 with the batch 2026-11-25b (13 pages never read before): 6 of the 10 pages that say what is never collected have no "
+    "never-collected entry for any of it (never-collected recall 0.19)",
 )
 def test_held_out_pages_keep_their_never_collected_lists(run: CorpusRun) -> None:
     assert _never(held_out(run))["lists lost"] == []
@@ -845,17 +838,12 @@ def test_held_out_pages_keep_their_never_collected_lists(run: CorpusRun) -> None
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured 2026-11-25: 5 held-out records say no never-collected "
-    "data is listed while the page lists some",
+    reason="measured once on 2026-11-25 with the batch 2026-11-25b (13 pages never read before): 3 records say no never-collected data is listed while the page lists "
+    "some (dcs-core-usage-analytics, howmanyhours-data-safety, logyourbody-gdpr-compliance)",
 )
 def test_held_out_records_never_say_none_is_listed_when_the_page_lists_some(run: CorpusRun) -> None:
     assert _never(held_out(run))["none listed"] == []
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="measured 2026-11-25: azure-document-intelligence-privacy fails "
-    "(product-without-retention)",
-)
 def test_every_held_out_record_builds_strictly(run: CorpusRun) -> None:
     assert _strict_failures(held_out(run)) == {}

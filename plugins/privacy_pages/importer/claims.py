@@ -432,6 +432,45 @@ _NOT_DATA: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "a purpose, not data",
+        re.compile(
+            r"^\W*to\s+(?:provide|improve|maintain|understand|help|make|ensure|support|deliver|"
+            r"offer|enable|allow|prevent|detect|fix|measure|analy[sz]e|operate|develop|"
+            r"personali[sz]e|communicate|comply|protect|respond|keep|process|send)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("a value or a version, not data", re.compile(r"^\W*v?\d+(?:\.\d+)+\S*\W*$")),
+    (
+        "a command-line option, not data",
+        re.compile(r"^\W*--?[a-z][\w-]*(?:[ =][A-Z_]+)?\W*$", re.IGNORECASE),
+    ),
+    (
+        "a source file, not data",
+        re.compile(
+            r"^\W*[\w.-]+(?:/[\w.-]+)*\.(?:py|js|ts|go|rs|java|cs|rb|php|json|ya?ml|toml)\W*$"
+        ),
+    ),
+    (
+        "a limit or a quality of data, not data",
+        re.compile(
+            r"^\W*(?:(?:[\w-]+\s+){0,3}only|read-only|revocable|encrypted(?: in transit| at "
+            r"rest)?|deletion|shared|anonymous|anonymi[sz]ed|aggregated?)\W*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "an organization, not data",
+        re.compile(
+            r"\s(?:Inc|Ltd|LLC|GmbH|BV|B\.V|ULC|Pty|S\.A|SAS|AG|Corp|Corporation|plc|Limited|"
+            r"S\.r\.l|Oy|AB|KK)\.?\W*$"
+        ),
+    ),
+    (
+        "a permission the app asks for, not data",
+        re.compile(r"^\W*android\.permission\.", re.IGNORECASE),
+    ),
+    (
         "a sentence about people, not data",
         re.compile(
             r"^\W*(?:community|user|customer|public)? ?(?:feedback from|input from)\b"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .claims import Requirement
+from .claims import Requirement, not_data
 from .classify import (
     Kind,
     classify_heading,
@@ -269,9 +269,17 @@ def _data_table(
         title = heading_group.title if heading_group else None
         reading.free([table], after, title, "table layout not recognized", section.line)
         return False
+    read = read_items(table, lay)
+    names = [item.name for group in read.groups for item in group.items]
+    if names and all(not_data(name) for name in names):
+        # Permissions, companies, purposes: rows that name no data. The table stays as it is.
+        why = f"its rows name no data ({not_data(names[0])})"
+        reading.report.counts.tables_free_form += 1
+        title = heading_group.title if heading_group else None
+        reading.free([table], after, title, why, section.line)
+        return False
     counts = reading.report.counts
     counts.tables += 1
-    read = read_items(table, lay)
     for header in read.workloads:
         reading.add_workload(header)
     for data, period, _line in read.retention:

@@ -268,11 +268,15 @@ def _without(draft: StatementDraft, report: PageReport, item: ItemDraft) -> None
 def _free_item(
     draft: StatementDraft, report: PageReport, item: ItemDraft, after: str, title: str, why: str
 ) -> None:
-    text = item.name + (f": {item.description}" if item.description else "")
+    # Everything the line said (a table row's other cells too), as the page's words.
+    said = [item.description, item.purpose, item.note, item.condition, item.control]
+    said += [item.classification, *item.alternatives]
+    words = " ".join(" ".join(part.split()) for part in said if part)
+    text = item.name + (f": {words}" if words else "")
+    details = "".join(f"\n  - {detail.text}" for detail in item.details)
     report.free_form.append(FreeFormFragment(item.line, item.line, after, title, text, why))
     report.review(item.line, "not data", f"{item.name!r}: {why}; kept as text")
+    body = f"- {text}{details}"
     draft.sections.append(
-        {"after": after, "title": title, "body": f"- {text}"}
-        if title
-        else {"after": after, "body": f"- {text}"}
+        {"after": after, "title": title, "body": body} if title else {"after": after, "body": body}
     )
