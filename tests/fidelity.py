@@ -102,6 +102,7 @@ _BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
 _QUOTE = re.compile(r"^\s*>\s?(.*)$")
 _TABLE = re.compile(r"^\s*\|")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})[^`]*$")
 
 
 def _body(text: str) -> tuple[str, int]:
@@ -167,8 +168,22 @@ def _blocks(lines: list[str], first_line: int) -> list[_Block]:
     """Group the body's lines into headings, bullets, paragraphs, quotes and tables."""
     blocks: list[_Block] = []
     current: _Block | None = None
+    fence: str | None = None  # the fence of the code block the line is in
     for offset, line in enumerate(lines):
         number = first_line + offset
+        if fence is not None:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = None  # its closing fence
+            elif current is not None:
+                current.lines.append(line)
+            continue
+        opening = _FENCE.match(line)
+        if opening is not None:
+            # A code block's fact is its code (the language after the fence is not text).
+            fence = opening.group(1)
+            current = _Block("code", number)
+            blocks.append(current)
+            continue
         if not line.strip():
             current = None
             continue
@@ -214,6 +229,8 @@ def seed_facts(seed_path: Path) -> list[Fact]:
             quoted = [_QUOTE.sub(r"\1", line) for line in block.lines]
             kind = "alert"
             text = plain(" ".join(line for line in quoted if not _ALERT_MARKER.match(line)))
+        elif block.kind == "code":
+            kind, text = "code", " ".join(" ".join(block.lines).split())
         else:
             kind = block.kind
             text = plain(" ".join(block.lines))

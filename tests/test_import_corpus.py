@@ -847,3 +847,26 @@ def test_held_out_records_never_say_none_is_listed_when_the_page_lists_some(run:
 
 def test_every_held_out_record_builds_strictly(run: CorpusRun) -> None:
     assert _strict_failures(held_out(run)) == {}
+
+
+def test_nuxt_telemetry_says_what_its_page_says(run: CorpusRun) -> None:
+    """Issue 53's acceptance: every item optional ("This program is optional"), the "We do not
+    collect" list as never-collected entries, no item made of "community feedback", the code
+    blocks rendered as code, and the record building strictly."""
+    result = run.page("nuxt-telemetry")
+    record = result.record
+    names = catalog_names(run.root / "content")
+
+    def item_names(section: str) -> list[str]:
+        groups = record.get(section, {}).get("groups", [])
+        return [i.get("name") or names[i["ref"]] for g in groups for i in g["items"]]
+
+    assert len(item_names("optional")) == len(result.page.expected["items"])
+    assert item_names("required") == [] and item_names("collected") == []
+    never = [i.get("name") or names[i["ref"]] for i in record["never_collected"]["items"]]
+    assert normalize("Environment variables") in map(normalize, never)
+    assert len(never) >= len(result.page.expected["never_collected"]) - 1
+    assert not any("community" in normalize(name) for name in item_names("optional"))
+    html = run.site.html("privacy/nuxt-telemetry.md")
+    assert html.count("<pre") >= result.page.text.count("\n```") // 2
+    assert result.strict_problems == []

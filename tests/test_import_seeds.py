@@ -54,7 +54,9 @@ def site_config(root: Path) -> Path:
         "site_name": "Imported statements",
         "docs_dir": "docs",
         "theme": {"name": "material"},
-        "markdown_extensions": ["admonition", "attr_list", "tables"],
+        # Material's usual set: pymdownx.superfences shows the code blocks an imported page
+        # holds, in list items too (Python-Markdown's fenced_code finds top-level ones only).
+        "markdown_extensions": ["admonition", "attr_list", "tables", "pymdownx.superfences"],
         "plugins": [
             {
                 "privacy-pages": {

@@ -299,14 +299,32 @@ def test_code_spans_show_exactly_as_written() -> None:
         "1. # numbered",
         "Title\n===",
         "- Title\n\n    ===",
-        "~~~\nnot code\n~~~",
-        "```\nnot code\n```",
+        "~~~\nnot closed\n# heading",
+        "```js\nnot closed",
     ],
 )
-def test_markdown_text_cannot_open_headings_or_fences(text: str) -> None:
+def test_markdown_text_cannot_open_headings_or_unclosed_fences(text: str) -> None:
     html = render("## Section\n\n" + str(block(text)) + "\n\n## Next\n")
     assert len(re.findall(r"<h[1-6]\b", html)) == 2, html
     assert "<pre>" not in html
+
+
+#: Code that would be markup anywhere else: HTML, a heading, a template, a table, a fence.
+CODE = "<script>alert(1)</script>\n# not a heading\n{{ x }} {% y %}\n| a | b |\n```js\n`x`"
+
+
+@pytest.mark.parametrize("fence", ["```", "~~~", "````"])
+@pytest.mark.parametrize("language", ["json", "mermaid", "x onload=alert(1)"])
+def test_a_fenced_block_is_code_shown_exactly_as_written(fence: str, language: str) -> None:
+    text = f"Example:\n\n{fence}{language}\n{CODE}\n{fence}\n\nAfter **that**."
+    html = render("## Section\n\n" + str(block(text)) + "\n\n## Next\n")
+    assert len(re.findall(r"<h[1-6]\b", html)) == 2, html
+    [code] = re.findall(r"<pre[^>]*><code[^>]*>(.*?)</code></pre>", html, re.DOTALL)
+    assert htmllib.unescape(code).rstrip("\n") == CODE
+    assert "<script>" not in html and "onload" not in html
+    # Only a known language is kept: no content opens a site's custom fence (a diagram).
+    assert ('class="language-json"' in html) == (language == "json")
+    assert "<strong>that</strong>" in html
 
 
 def test_link_targets_cannot_end_the_link_or_split_a_table() -> None:

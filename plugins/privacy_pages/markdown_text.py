@@ -5,9 +5,10 @@ Content is data, never code. Two kinds of content text exist:
 * **plain text** (names, conditions, periods): every Markdown and HTML character is escaped,
   and newlines become spaces, so the text shows exactly as written — in a heading, a list item
   or a table cell;
-* **Markdown text** (introductions, notes, bodies): emphasis, links and lists work, but raw
-  HTML is shown as text, and nothing can open a heading, an attribute list, an admonition or
-  a Microsoft Learn directive that would break the page skeleton.
+* **Markdown text** (introductions, notes, bodies): emphasis, links, lists and fenced code
+  blocks work (the code shown exactly as written), but raw HTML is shown as text, and nothing
+  can open a heading, an attribute list, an admonition or a Microsoft Learn directive that
+  would break the page skeleton.
 
 Either way, the Markdown that comes out takes Python-Markdown a time linear in its length to
 convert, whatever the text: see "Keeping Python-Markdown linear" below. Ordinary text is not
@@ -363,8 +364,11 @@ def block(text: object) -> MarkdownSafe:
 
     Emphasis, links, lists and paragraphs work. Raw HTML shows as text; inline code becomes
     ``<code>`` with every character escaped, so it shows exactly as written in any context (a
-    paragraph, a list item, a table cell); nothing can open a heading, a setext heading, an
-    attribute list, an admonition, a fenced block or a Microsoft Learn directive.
+    paragraph, a list item, a table cell); a fenced code block (closed, at a line's start)
+    stays one, behind a fence no backtick run inside can close, with its language only if it
+    is a known one (:data:`CODE_LANGUAGES`: no content opens a site's custom fence); nothing
+    can open a heading, a setext heading, an attribute list, an admonition, an unclosed fence
+    or a Microsoft Learn directive.
 
     Python-Markdown converts the result in linear time: in a paragraph (or list item) with more
     constructs of one kind than real text has — brackets without a ``]``, link targets read
@@ -385,11 +389,111 @@ def block(text: object) -> MarkdownSafe:
 def _block(text: str) -> MarkdownSafe:
     value = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     value = "\n".join(line.rstrip() for line in value.split("\n"))
-    parts = _PARAGRAPH_BREAK.split(value)  # paragraphs, and the blank lines between them
+    pieces = []
+    for is_code, piece in _code_blocks(value):
+        pieces.append(_code_block(piece) if is_code else _text_block(piece))
+    return MarkdownSafe("\n\n".join(piece for piece in pieces if piece))
+
+
+def _text_block(value: str) -> str:
+    parts = _PARAGRAPH_BREAK.split(value.strip("\n"))  # paragraphs, and the blank lines between
     parts[::2] = [_paragraph(paragraph) for paragraph in parts[::2]]
     if value.count("\n") > MAX_LINES:  # each further blank line is a block to parse
         parts[1::2] = ["\n\n"] * (len(parts) // 2)
-    return MarkdownSafe("".join(parts))
+    return "".join(parts)
+
+
+# -- code blocks -------------------------------------------------------------------------------
+
+#: A fenced code block's first line: three or more backticks or tildes at the line's start, then
+#: its language (an info string with a backtick is no fence, as in CommonMark).
+_FENCE_OPEN = re.compile(r"^(`{3,}|~{3,})[ \t]*([^`\s]*)[^`\n]*$")
+#: The languages a code block keeps (for highlighting); any other info string is dropped, so
+#: that no content opens a site's custom fence (a diagram, math).
+CODE_LANGUAGES = frozenset(
+    [
+        "bash",
+        "c",
+        "cpp",
+        "cs",
+        "csharp",
+        "console",
+        "css",
+        "diff",
+        "dockerfile",
+        "env",
+        "go",
+        "html",
+        "http",
+        "ini",
+        "java",
+        "javascript",
+        "js",
+        "json",
+        "jsonc",
+        "kotlin",
+        "powershell",
+        "properties",
+        "ps1",
+        "py",
+        "python",
+        "ruby",
+        "rust",
+        "sh",
+        "shell",
+        "sql",
+        "swift",
+        "text",
+        "toml",
+        "ts",
+        "typescript",
+        "xml",
+        "yaml",
+        "yml",
+    ]
+)
+#: More fences than this in one text: none is read as a code block (a bound on the scan).
+MAX_FENCES = 64
+
+
+def _code_blocks(value: str) -> list[tuple[bool, str]]:
+    """``value`` split into text and fenced code blocks (``[(is_code, text), ...]``), each code
+    block as its lines from the opening fence to the closing one. A fence closes at the first
+    later line of only the same character, at least as many (CommonMark); an unclosed fence is
+    text. Linear: each line is looked at once, and at most :data:`MAX_FENCES` fences are read."""
+    lines = value.split("\n")
+    found: list[tuple[bool, str]] = []
+    start = index = fences = 0
+    while index < len(lines):
+        opening = _FENCE_OPEN.match(lines[index])
+        if opening is None or fences >= MAX_FENCES:
+            index += 1
+            continue
+        fences += 1
+        mark = opening.group(1)
+        close = re.compile(rf"^{re.escape(mark[0])}{{{len(mark)},}}[ \t]*$")
+        end = next((i for i in range(index + 1, len(lines)) if close.match(lines[i])), None)
+        if end is None:
+            break  # unclosed: what follows is text
+        if start < index:
+            found.append((False, "\n".join(lines[start:index])))
+        found.append((True, "\n".join(lines[index : end + 1])))
+        start = index = end + 1
+    if start < len(lines):
+        found.append((False, "\n".join(lines[start:])))
+    return found
+
+
+def _code_block(fenced: str) -> str:
+    """A fenced block from content, shown exactly as written: a fence longer than any run of
+    backticks inside closes it, and only a known language is kept."""
+    lines = fenced.split("\n")
+    opening = _FENCE_OPEN.match(lines[0])
+    language = opening.group(2).lower() if opening else ""
+    code = "\n".join(lines[1:-1])
+    runs = [len(run) for run in _BACKTICKS.findall(code)]
+    fence = "`" * max(3, max(runs, default=0) + 1)
+    return f"{fence}{language if language in CODE_LANGUAGES else ''}\n{code}\n{fence}"
 
 
 def _paragraph(text: str) -> str:

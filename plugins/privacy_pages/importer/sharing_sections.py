@@ -116,6 +116,10 @@ def controls_section(reading: Reading, section: Section) -> None:
         elif isinstance(block, Paragraph) and isinstance(following, Code):
             options.append(blocks_markdown([block, following]))
             index += 1
+        elif isinstance(block, Code) and options:
+            # The code an option shows ("Using an environment variable:" then its code): one
+            # option, so that the code stays a block inside its list item.
+            options[-1] = f"{options[-1]}\n\n{to_markdown(block)}"
         elif isinstance(block, Code):
             options.append(to_markdown(block))
         elif isinstance(block, Paragraph) and not options and _is_control_lead(block):
