@@ -319,3 +319,32 @@ def test_names_of_data_stay_items(tmp_path: Path, name: str) -> None:
     page = FRONT + f"# App privacy\n\n## Data we collect\n\n- Email address\n- {name}\n"
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Email address", name]
+
+
+@pytest.mark.parametrize("label", ["**Note:** ", "Note: ", "**Important**: "])
+def test_a_note_that_says_the_program_is_optional_holds_for_the_page(
+    tmp_path: Path, label: str
+) -> None:
+    # A labelled line speaks of its item ("**Email**: if you choose ..."), but a note is no item.
+    page = FRONT + (
+        "# Tool telemetry\n\n## Data points\n\n- The command being run\n\n"
+        f"## More\n\n{label}You can disable telemetry by setting `TOOL_NO_TELEMETRY=1`.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("optional") == ["The command being run"]
+
+
+def test_bullets_that_deny_data_are_never_collected_and_a_sale_is_not_data(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Photo app\n\n## Summary\n\n"
+        "- Photo app does NOT collect, transmit, sell, or share any user data.\n"
+        "- No sale of data.\n\n"
+        "## What Photo app does not store\n\n"
+        "- No camera, location, or contacts data.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == []
+    assert never_names(result) == ["User data", "Camera", "Location", "Contacts data"]
+    assert "No sale of data." in result.text  # a promise about selling, kept as text

@@ -458,6 +458,10 @@ CASES = {
         {"git-revision-date-localized": {"enable_creation_date": True}},
         check=_check_git_dates,
         git=True,
+        # For a generated page (no file in git) the plugin takes the time twice, for its last
+        # and its first revision (1.6.0, plugin.py on_page_markdown): when a second ends between
+        # the two, it warns that the first is later, under load in about one build in ten.
+        tolerated=r"First revision timestamp is older than last revision timestamp",
     ),
     "blog": Case("mkdocs-material", "blog", prepare=_blog, check=_check_blog),
     "social": Case("mkdocs-material", "social", prepare=_social, check=_check_social),

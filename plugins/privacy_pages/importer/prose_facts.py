@@ -255,8 +255,11 @@ def _prose_group(data: DataDraft, line: int) -> GroupDraft:
 
 #: "we do not collect A, B or C", "is never sent: A and B": what follows the denied verb.
 _DENIED_OBJECT = re.compile(
-    r"(?:\bnot|\bnever|n't)\s+(?:[\w'-]+\s+){0,5}?(?:collect|gather|send|track|record|store|"
-    r"upload|transmit|see|receive|access|log|capture|include)\w*\s+(?P<what>[^.;!?]+)",
+    r"(?:\bnot|\bnever|n't)\s+(?:[\w'-]+,?\s+){0,5}?(?:collect|gather|send|track|record|store|"
+    r"upload|transmit|see|receive|access|log|capture|include)\w*"
+    # "collect, transmit, sell, or share any data": the object of them all (one way to read it,
+    # so that a long run of "or" takes linear time)
+    r"(?:(?:,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+)(?!(?:or|and)\b)[a-z]+)*\s+(?P<what>[^.;!?]+)",
     re.I,
 )
 #: "A and B are never collected", "Your files never leave your device": the denied subject.
@@ -293,7 +296,7 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     never leave your device"), with the list a following "This includes: ..." gives; None
     when the sentence denies nothing."""
     text = plain(sentence)
-    if denial(text) is None:
+    if denial(text) is None and _NO_DATA.match(text) is None:
         return None
     phrases: list[str] = []
     # "we track A, but B is never included": the denied clause's own subject.
@@ -302,7 +305,7 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     what = subject.group("what") if subject is not None else ""
     what = _ENSURE.split(what)[-1]  # "We take steps to ensure that secure data ... do not"
     what = _OPENING.sub("", _SUBJECT_VERB.split(what, 1)[0])  # "A are stored locally and"
-    none = _NONE_SUBJECT.match(text)  # "No personal data is collected"
+    none = _NONE_SUBJECT.match(text) or _NO_DATA.match(text)  # "No personal data is collected"
     if none is not None:
         phrases += _with_examples(none.group("what"), cut=False)
     elif subject is not None and not _SUBJECTS.match(what.strip()):
@@ -337,6 +340,12 @@ _EXAMPLES_OF = re.compile(
 _NONE_SUBJECT = re.compile(
     r"^\W*no\s+(?P<what>[^,;:]+?)\s+(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:collected|"
     r"gathered|sent|tracked|recorded|stored|uploaded|transmitted|shared|logged)\b",
+    re.I,
+)
+#: "No camera, location or contacts data." (a bullet under "What we do not store"): no verb.
+_NO_DATA = re.compile(
+    r"^\W*no\s+(?!(?:sale|selling|sharing|use|transfer)\b)(?P<what>[^.;:\u2014\u2013]+?)\s*"
+    r"(?:[.;:\u2014\u2013].*)?$",
     re.I,
 )
 _SUBJECT_VERB = re.compile(r"\s(?:is|are|was|were|will be|gets?)\s", re.I)

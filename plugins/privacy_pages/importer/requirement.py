@@ -16,7 +16,6 @@ from .claims import (
     Requirement,
     Scope,
     cue_in,
-    denial,
     denied_back,
     modality,
     not_data,
@@ -36,6 +35,12 @@ from .report import FreeFormFragment, PageReport
 #: "**Email address**: If you choose, ...", "Crash reports: Optional. ...": a line that
 #: speaks of the item it names, not of the page or the section it is in.
 _LABELLED = re.compile(r"^\W*(?:\*\*|__)[^*_]+(?:\*\*|__)|^[^:.!?]{1,40}:\s")
+#: ...but a note ("**Note:** You can disable telemetry ...") is no item: it speaks as the page.
+_NOTE = re.compile(r"^\W*(?:note|important|tip|warning|caution)\b", re.IGNORECASE)
+
+
+def _labelled(text: str) -> bool:
+    return _LABELLED.match(text) is not None and _NOTE.match(text) is None
 
 
 def section_cue(kind_word: str | None, title: str, blocks: list[Block]) -> Cue | None:
@@ -44,7 +49,7 @@ def section_cue(kind_word: str | None, title: str, blocks: list[Block]) -> Cue |
     if kind_word is not None:
         return Cue(Requirement(kind_word), title, 0)
     for block in blocks:
-        if isinstance(block, Paragraph | Alert) and not _LABELLED.match(block.text):
+        if isinstance(block, Paragraph | Alert) and not _labelled(block.text):
             cue = cue_in(block.text, block.line)
             if cue is not None:
                 return cue
@@ -99,7 +104,7 @@ def page_cues(blocks: list[Block], cues: list[Cue], title: str = "") -> None:
         elif isinstance(block, BulletList):
             texts = [(item.text, item.line) for item in block.items]
         for text, line in texts:
-            if _LABELLED.match(text) or (subject and subject in plain(text).lower()):
+            if _labelled(text) or (subject and subject in plain(text).lower()):
                 continue
             cue = page_cue(text, line)
             if cue is not None:
@@ -231,7 +236,7 @@ def keep_data(draft: StatementDraft, report: PageReport) -> None:
                     _without(draft, report, item)
                     continue
                 said = item.name + (f". {item.description}" if item.description else "")
-                denied = denied_in(said) if denial(item.name) else None
+                denied = denied_in(said) if "not done" in why else None
                 if denied:
                     # The sentence stays, as written, over the list it gives ("This includes,
                     # but is not limited to": a list that is not the whole).
