@@ -348,3 +348,41 @@ def test_bullets_that_deny_data_are_never_collected_and_a_sale_is_not_data(
     assert result.data_names() == []
     assert never_names(result) == ["User data", "Camera", "Location", "Contacts data"]
     assert "No sale of data." in result.text  # a promise about selling, kept as text
+
+
+def test_a_never_collected_bullet_that_lists_data_gives_each_its_entry(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# SDK\n\n## Data we collect\n\n- Device model\n\n## What it does not collect\n\n"
+        "- **No advertising ID.** The SDK never reads it.\n"
+        "- **No contacts, calendar, photos, microphone or camera.**\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == [
+        "Advertising ID",
+        "Contacts",
+        "Calendar",
+        "Photos",
+        "Microphone",
+        "Camera",
+    ]
+    assert "The SDK never reads it." in result.text
+
+
+def test_a_play_data_types_table_says_collected_when_and_whether_optional(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# SDK\n\n## Filling in the data safety form\n\n"
+        "| Data type | Collected | Shared | Purpose | Optional? |\n| --- | --- | --- | --- | --- |\n"
+        "| **Device or other IDs** | Yes | No | Analytics | Required |\n"
+        "| **Personal info** — email address | Only if you pass it to `identify()` | No | "
+        "Marketing | Optional |\n"
+        "| Location | No | No | | |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("required") == ["Device or other IDs"]
+    assert result.names("optional") == ["Personal info — email address"]
+    email = result.item("Personal info — email address", "optional")
+    assert email["condition"].startswith("Only if you pass it to")
+    assert "Purpose: Marketing" in email["description"]  # the row's other cells are kept
+    assert never_names(result) == ["Location"]

@@ -67,7 +67,9 @@ def _answered(reading: Reading, table: Table, answers: list[Answer], title: str 
             why = "a row that says nothing of collecting data: kept as text"
             reading.report.review(row.line, "answers", f"{row.text!r}: {why}")
             continue
-        item = ItemDraft(row.data, row.line)
+        item = ItemDraft(row.data, row.line, condition=row.condition, optional=row.optional)
+        if row.rest:
+            item.add_description(row.rest)
         if row.collected:
             group.items.append(item)
         else:

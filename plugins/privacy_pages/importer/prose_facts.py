@@ -371,6 +371,18 @@ def _with_examples(what: str, *, cut: bool = True) -> list[str]:
     return found
 
 
+def never_parts(item: ItemDraft) -> list[ItemDraft]:
+    """A never-collected entry named "No A, B or C" (a bullet under "What it does not
+    collect"): the data it names, each an entry, the first keeping what the bullet says."""
+    found = _NO_DATA.match(plain(item.name))
+    if found is None:
+        return [item]
+    names = [n for n in data_denied(item.name) or [] if n]
+    if not names:
+        return [item]
+    return [item.renamed(names[0])] + [ItemDraft(name, item.line) for name in names[1:]]
+
+
 def denied_in(text: str) -> list[str]:
     """The data every sentence of ``text`` says is not collected (:func:`data_denied`)."""
     said = sentences(one_line(text))

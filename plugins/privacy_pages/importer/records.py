@@ -26,7 +26,7 @@ from .grouping import Regrouper, category_for
 from .item_text import ItemDraft
 from .items import CatalogIndex, CategoryIndex, normalize_name, slug, with_suffix
 from .markup import link_targets, one_line, plain, rewrite_links, sentences
-from .prose_facts import recipients_in
+from .prose_facts import never_parts, recipients_in
 from .report import CategoryMatch, FreeFormFragment, ItemMatch, NewItem, PageReport
 from .statements import RetentionRule, retention_rule, storage_places
 
@@ -340,6 +340,7 @@ def build_product(
         record["purposes"] = _listed(draft.purposes_intro, "items", draft.purposes)
     if draft.entities:
         record["processed_entities"] = _listed(draft.entities_intro, "entities", draft.entities)
+    draft.never_items = [part for item in draft.never_items for part in never_parts(item)]
     if draft.never_items:
         group = GroupDraft(NEVER_CATEGORY, "", draft.never_items[0].line, items=draft.never_items)
         category = resolver.category(group, "never-collected")

@@ -690,6 +690,12 @@ class Answer:
     collected: bool | None
     line: int
     text: str
+    #: "Only if you pass it to identify()" in the Collected column: when it is collected.
+    condition: str | None = None
+    #: What a Required or Optional column says (True: optional, False: required, None: nothing).
+    optional: bool | None = None
+    #: The row's other cells, "Header: value" each (shared, purpose...), for the item to keep.
+    rest: str = ""
 
 
 def answered_rows(table: Table) -> list[Answer] | None:
@@ -711,14 +717,37 @@ def answered_rows(table: Table) -> list[Answer] | None:
         ]
     headers = [plain(header) for header in table.header]
     said = next((i for i, h in enumerate(headers) if i and _COLLECTED_HEADER.match(h)), None)
-    if said is None or not all(answer(row[said]) is not None for row in rows if plain(row[said])):
+    if said is None or not all(
+        answer(row[said]) is not None or _CONDITION.match(plain(row[said]))
+        for row in rows
+        if plain(row[said])
+    ):
         return None
-    return [
-        Answer(
-            plain(row[0]) or None, answer(row[said]), table_row.line, " — ".join(map(plain, row))
+    need = next((i for i, h in enumerate(headers) if i and _REQUIRED_HEADER.match(h)), None)
+    found = []
+    for row, table_row in zip(rows, table.rows, strict=True):
+        value = plain(row[said])
+        condition = value if answer(value) is None and value else None
+        others = [
+            f"{headers[i]}: {row[i]}" for i in range(1, len(row)) if i != said and plain(row[i])
+        ]
+        found.append(
+            Answer(
+                plain(row[0]) or None,
+                True if condition else answer(value),
+                table_row.line,
+                " — ".join(map(plain, row)),
+                condition,
+                requirement_value(row[need]) if need is not None else None,
+                "; ".join(others),
+            )
         )
-        for row, table_row in zip(rows, table.rows, strict=True)
-    ]
+    return found
+
+
+#: "Only if you pass it to identify()": collected, under a condition.
+_CONDITION = re.compile(r"^\W*(?:only\s+)?(?:if|when|where|after|once|unless)\b", re.IGNORECASE)
+_REQUIRED_HEADER = re.compile(r"^\W*(?:optional|required|requirement|mandatory)\W*$", re.IGNORECASE)
 
 
 def _answer_column(rows: list[list[str]]) -> int | None:
