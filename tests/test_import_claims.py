@@ -386,3 +386,30 @@ def test_a_play_data_types_table_says_collected_when_and_whether_optional(
     assert email["condition"].startswith("Only if you pass it to")
     assert "Purpose: Marketing" in email["description"]  # the row's other cells are kept
     assert never_names(result) == ["Location"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "section"),
+    [
+        ("You can disable it. If you turn it off, crash data is still sent.", "required"),
+        (
+            "You can disable it. If you turn it off, the app still works and sends nothing.",
+            "optional",
+        ),
+    ],
+)
+def test_still_sent_when_turned_off_is_required_and_still_working_is_not(
+    tmp_path: Path, sentence: str, section: str
+) -> None:
+    page = FRONT + f"# Tool telemetry\n\n## Telemetry\n\n{sentence}\n\n- The command being run\n"
+    result = import_page(tmp_path, page)
+    assert result.names(section) == ["The command being run"]
+
+
+def test_a_lead_that_says_how_to_turn_it_off_holds_for_the_page(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## Data points\n\n- The command being run\n\n"
+        "## More\n\nTo turn telemetry off: set `TOOL_NO_TELEMETRY=1`.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("optional") == ["The command being run"]

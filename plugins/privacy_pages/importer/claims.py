@@ -299,8 +299,10 @@ def modality(text: str, line: int = 0) -> Cue | None:
 _SENT_ANYWAY = re.compile(
     r"\b(?:sen[dt]s?|sending|collect\w*|transmit\w*|upload\w*|report\w*)\b[^.]{0,40}?"
     r"\b(?:anyway|regardless|nevertheless)\b"
-    r"|\b(?:anyway|regardless|nevertheless|still)\b[^.]{0,40}?\b(?:sen[dt]s?|sending|"
-    r"collect\w*|transmit\w*|upload\w*)\b",
+    r"|\b(?:anyway|regardless|nevertheless)\b[^.]{0,40}?\b(?:sen[dt]s?|sending|"
+    r"collect\w*|transmit\w*|upload\w*)\b"
+    # "is still sent" (not "still works and sends nothing")
+    r"|\bstill\s+(?:be\s+)?(?:sen[dt]s?|sending|collect\w*|transmit\w*|upload\w*)\b",
     re.IGNORECASE,
 )
 

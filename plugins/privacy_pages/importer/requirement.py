@@ -34,7 +34,11 @@ from .report import FreeFormFragment, PageReport
 
 #: "**Email address**: If you choose, ...", "Crash reports: Optional. ...": a line that
 #: speaks of the item it names, not of the page or the section it is in.
-_LABELLED = re.compile(r"^\W*(?:\*\*|__)[^*_]+(?:\*\*|__)|^[^:.!?]{1,40}:\s")
+_LABELLED = re.compile(
+    r"^\W*(?:\*\*|__)[^*_]+(?:\*\*|__)"
+    r"|^(?!\W*(?:to|how|if|when|you|we|in order|for|by)\b)[^:.!?]{1,40}:\s",
+    re.IGNORECASE,
+)
 #: ...but a note ("**Note:** You can disable telemetry ...") is no item: it speaks as the page.
 _NOTE = re.compile(r"^\W*(?:note|important|tip|warning|caution)\b", re.IGNORECASE)
 
