@@ -413,3 +413,15 @@ def test_a_lead_that_says_how_to_turn_it_off_holds_for_the_page(tmp_path: Path) 
     )
     result = import_page(tmp_path, page)
     assert result.names("optional") == ["The command being run"]
+
+
+def test_a_sentence_opening_with_no_data_is_no_list_of_never_collected_data(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## Data points\n\n- The command being run\n\n"
+        "## Sensitive data\n\nNo data we collect is personally identifiable or trackable.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == []  # not "Trackable"
+    assert "No data we collect is personally identifiable or trackable." in result.text

@@ -17,9 +17,9 @@ BEFORE = 8636
 #: Issue 53's goal for the importer rebuilt from the claim reading up.
 GOAL = 6500
 #: Its size on 2026-11-25, with the claim reading added on top of the shape rules (9,890 lines at
-#: the start of that day's last session; 10,009 at its end, with the readings of never-collected
+#: the start of that day's last session; 10,017 at its end, with the readings of never-collected
 #: data, of data sent anyway and of names that are not data).
-CEILING = 10009
+CEILING = 10017
 
 
 def importer_lines() -> int:

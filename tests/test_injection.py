@@ -332,3 +332,16 @@ def test_link_targets_cannot_end_the_link_or_split_a_table() -> None:
     html = render(f"| [x]({target}) | y |\n| --- | --- |\n| [x]({target}) | y |\n")
     assert html.count("<a href=") == 2
     assert [len(r) for r in parse(f"<article>{html}</article>").tables[0]] == [2, 2]
+
+
+def test_a_list_item_ending_in_code_does_not_swallow_the_next_item() -> None:
+    options = ["Set it in the config:\n\n```js\nexport default {}\n```", "Using a variable:"]
+    page = "".join(f"- {indented(block(option))}\n" for option in options)
+    html = markdown.markdown(page, extensions=["pymdownx.superfences"])
+    assert len(re.findall(r"<li>", html)) == 2, html
+    assert "- Using" not in html
+
+
+def indented(text: object) -> str:
+    """What the templates' ``indent(4)`` does to a list item's text."""
+    return str(text).replace("\n", "\n    ")

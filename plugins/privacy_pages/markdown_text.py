@@ -389,10 +389,12 @@ def block(text: object) -> MarkdownSafe:
 def _block(text: str) -> MarkdownSafe:
     value = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     value = "\n".join(line.rstrip() for line in value.split("\n"))
-    pieces = []
-    for is_code, piece in _code_blocks(value):
-        pieces.append(_code_block(piece) if is_code else _text_block(piece))
-    return MarkdownSafe("\n\n".join(piece for piece in pieces if piece))
+    blocks = _code_blocks(value)
+    pieces = [_code_block(piece) if is_code else _text_block(piece) for is_code, piece in blocks]
+    text = "\n\n".join(piece for piece in pieces if piece)
+    # A text that ends in code ends with a blank line: what a template writes next (the next
+    # item of a list) is then no lazy continuation of the code's placeholder paragraph.
+    return MarkdownSafe(text + "\n" if blocks and blocks[-1][0] else text)
 
 
 def _text_block(value: str) -> str:

@@ -296,7 +296,7 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     never leave your device"), with the list a following "This includes: ..." gives; None
     when the sentence denies nothing."""
     text = plain(sentence)
-    if denial(text) is None and _NO_DATA.match(text) is None:
+    if denial(text) is None and _no_data(text) is None:
         return None
     phrases: list[str] = []
     # "we track A, but B is never included": the denied clause's own subject.
@@ -305,7 +305,7 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     what = subject.group("what") if subject is not None else ""
     what = _ENSURE.split(what)[-1]  # "We take steps to ensure that secure data ... do not"
     what = _OPENING.sub("", _SUBJECT_VERB.split(what, 1)[0])  # "A are stored locally and"
-    none = _NONE_SUBJECT.match(text) or _NO_DATA.match(text)  # "No personal data is collected"
+    none = _NONE_SUBJECT.match(text) or _no_data(text)  # "No personal data is collected"
     if none is not None:
         phrases += _with_examples(none.group("what"), cut=False)
     elif subject is not None and not _SUBJECTS.match(what.strip()):
@@ -348,6 +348,15 @@ _NO_DATA = re.compile(
     r"(?:[.;:\u2014\u2013].*)?$",
     re.I,
 )
+_CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|be|will|can|may|must|we|you|it|they)\b", re.I)
+
+
+def _no_data(text: str) -> re.Match[str] | None:
+    """ "No A, B or C data." (no verb), not "No data we collect is identifiable" (a clause)."""
+    found = _NO_DATA.match(text)
+    return found if found is not None and not _CLAUSE_WORD.search(found.group("what")) else None
+
+
 _SUBJECT_VERB = re.compile(r"\s(?:is|are|was|were|will be|gets?)\s", re.I)
 _OPENING = re.compile(
     r"^\W*(?:for example|in addition|additionally|however|also|note that|importantly),?\s+", re.I
@@ -374,8 +383,7 @@ def _with_examples(what: str, *, cut: bool = True) -> list[str]:
 def never_parts(item: ItemDraft) -> list[ItemDraft]:
     """A never-collected entry named "No A, B or C" (a bullet under "What it does not
     collect"): the data it names, each an entry, the first keeping what the bullet says."""
-    found = _NO_DATA.match(plain(item.name))
-    if found is None:
+    if _no_data(plain(item.name)) is None:
         return [item]
     names = [n for n in data_denied(item.name) or [] if n]
     if not names:
