@@ -425,3 +425,89 @@ def test_a_sentence_opening_with_no_data_is_no_list_of_never_collected_data(
     result = import_page(tmp_path, page)
     assert never_names(result) == []  # not "Trackable"
     assert "No data we collect is personally identifiable or trackable." in result.text
+
+
+# -- words over a list, and denials that name nothing ------------------------------------------
+
+
+def test_words_over_a_list_name_its_data_again_and_make_no_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n"
+        "Tool collects anonymous feature usage information and observed errors.\n\n"
+        "## What data is collected?\n\nTool collects the following data:\n\n"
+        "- Fatal errors and warnings\n- Command-line arguments used\n\n"
+        "## Crash handling\n\nThe crash handler collects stack traces and memory dumps.\n"
+    )
+    result = import_page(tmp_path, page)
+    # The opening sums up the list: its words are no second set of items. A section with no
+    # list of its own may be the only place some data is named: that stays an item.
+    assert result.data_names() == [
+        "Fatal errors and warnings",
+        "Command-line arguments used",
+        "Stack traces",
+        "Memory dumps",
+    ]
+    reviews = [r.message for r in result.report.reviews if r.topic == "prose"]
+    assert any("'Observed errors'" in m and "not made" in m for m in reviews)
+
+
+def test_a_denial_that_holds_only_in_some_case_is_no_never_collected_data(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## Data points\n\n- The version of the tool\n- The OS name\n\n"
+        "This information isn't sent if the tool is embedded in another application.\n\n"
+        "## Location\n\n"
+        "Your location is never transmitted without your explicit consent.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["The version of the tool", "The OS name"]
+    assert never_names(result) == []  # not "This information", not "Your location"
+
+
+def test_a_lead_that_denies_what_its_bullets_do_gives_never_collected_data(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Server telemetry\n\n## Data points\n\n- Number of indexes\n\n"
+        "**We will never:**\n\n- Identify or track users\n"
+        "- Collect personal information such as IP addresses or email addresses\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Number of indexes"]
+    assert never_names(result) == ["Personal information", "IP addresses", "Email addresses"]
+    # The bullet that names no data is kept, under the lead, in the page's words.
+    assert "Identify or track users" in result.product["never_collected"]["intro"]
+
+
+def test_a_sentence_denying_data_it_does_not_name_is_quoted_not_called_nothing(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Browser\n\n## Data we collect\n\n- Daily usage ping\n\n## Location\n\n"
+        "If you allow it, your location is used by the sites you choose; this data is not "
+        "sent to our servers.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == []
+    assert "never-collected" not in result.product.get("empty_sections", {})
+    quoted = [s for s in result.product["sections"] if s["after"] == "never-collected"]
+    assert ["this data is not sent to our servers" in s["body"] for s in quoted] == [True]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("How Telemetry Helps", "unknown"),
+        ("Q: Will telemetry slow down my CLI?", "unknown"),
+        ("Re-enable Telemetry", "controls"),
+        ("CLI Telemetry", "collected"),
+        ("What's included in the general telemetry data", "collected"),
+    ],
+)
+def test_a_heading_about_telemetry_is_a_data_section_only_when_it_names_data(
+    heading: str, kind: str
+) -> None:
+    from privacy_pages.importer.classify import classify_heading
+
+    assert classify_heading(heading).value == kind

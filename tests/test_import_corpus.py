@@ -676,8 +676,11 @@ def test_every_line_of_held_out_pages_is_in_a_record_or_in_the_free_form_list(
 #: precision 0.85 (44 false items of 402), requirement errors 1 of 264 (0.004), invented 2 of
 #: 94, never-collected recall 0.49, 1 imported as collected, 5 lists lost, 3 records saying
 #: none is listed.
+#: And in the evening (words over a list are no items, denials that hold in some case only are
+#: no never-collected data, "We will never:" bullets are): item recall 0.68, precision 0.88 (34
+#: false items of 388), requirement errors 0 of 260, never-collected recall 0.51.
 FLOOR_ITEM_RECALL = 0.64  # 0.649 later on 2026-11-25: prose summaries are no items
-FLOOR_PRECISION = 0.82
+FLOOR_PRECISION = 0.87
 CEILING_REQUIREMENT_ERRORS = 0.02
 CEILING_INVENTED = 0.05
 FLOOR_NEVER_RECALL = 0.45

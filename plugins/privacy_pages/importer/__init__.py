@@ -35,7 +35,7 @@ from .items import with_suffix
 from .markdown_doc import Document, parse
 from .markdown_out import span
 from .merge import PageDraft, join, page_anchor, product_name, shifted
-from .outline import outline
+from .outline import heading_lines, outline
 from .prose_facts import items_in_prose
 from .records import (
     Resolver,
@@ -140,7 +140,10 @@ def read_pages(
         # The opening text: the blocks before the first section (the title aside), as on the page.
         opening = (span(root.blocks[0])[0], span(root.blocks[-1])[1]) if root.blocks else (0, 0)
         draft = read_statement((title, root), report, path.stem, front_title(document.front_matter))
-        items_in_prose(draft, report, text, offset)
+        headings = heading_lines(root)
+        if title is None and not root.blocks:
+            headings = headings[1:]  # a first heading over the whole page acts as its title
+        items_in_prose(draft, report, text, offset, headings)
         keep_data(draft, report)
         settle(draft, report)
         if len(pages) > 1:

@@ -93,8 +93,14 @@ def denied_back(text: str) -> str | None:
     ("These credentials never leave the user machine"), or None."""
     for sentence in sentences(plain(text)):
         if _DENIED_BACK.search(sentence) and denial(sentence) is not None:
+            if _ONLY_WHEN.search(sentence):
+                continue  # "This information isn't sent if ...": a condition, not a denial
             return " ".join(sentence.split())
     return None
+
+
+#: A denial that holds in some case only ("isn't sent if the engine is embedded").
+_ONLY_WHEN = re.compile(r"\b(?:if|when|whenever|unless|while|until|during)\b", re.IGNORECASE)
 
 
 def is_never_heading(title: str) -> bool:

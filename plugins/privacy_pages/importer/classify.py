@@ -80,6 +80,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\b(?:telemetry|analytics|collection|metrics|reporting|tracking|usage data)\b",
             r"\bhow (?:can (?:i|you)|to) (?:disable|turn off|opt)\b",
             r"\benable ?/ ?disable\b",
+            r"^\W*(?:re-?)?enabl(?:e|ing)\b.{0,30}\b(?:telemetry|analytics|collection|metrics)\b",
             r"\b(?:configur|manag|control)(?:e|es|ed|ing)?\b.{0,30}"
             r"\b(?:telemetry|analytics|data collection|diagnostic data|usage data)\b",
             r"^\W*disable\W*$",
@@ -110,7 +111,11 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"purposes?|uses?|sharing|third|partners?|processors?)\b)",
             r"\bwhat\b.{0,40}\bcollect(?:ed|s|ing)?\b",
             r"\b(?:(?:data|information) collection|collecting|data (?:items|points|elements))\b",
-            r"\b(?:telemetry|analytics|usage data|diagnostic data)\b",
+            # "Telemetry", "CLI telemetry", "Example telemetry events": a heading that names the
+            # data ("How telemetry helps", "Will telemetry slow down my CLI?" do not).
+            r"\b(?:telemetry|usage|analytics|diagnostic) data\b",
+            r"^\W*(?:[\w-]+\s+){0,3}?(?:telemetry|analytics)"
+            r"(?:\s+(?:data|events?|information|details|collected|reporting))?\W*$",
         ),
     ),
     (Kind.ENTITIES, any_of(r"\bentities\b")),
@@ -254,14 +259,26 @@ _APPLIES_TO = re.compile(r"^\W*applies\s+to\W*$", re.IGNORECASE)
 _APPLIES_TO_INLINE = re.compile(r"^\W*applies\s+to\s*:?\**\s*:?\s*(?P<rest>.+)$", re.IGNORECASE)
 
 
+#: "We will never:", "The CLI does not:": a denial whose verbs start the bullets below.
+_DENIES_IN_BULLETS = re.compile(r"(?:\bnever|\bnot|n't)\s*:\s*$", re.IGNORECASE)
+
+
+def denies_in_bullets(text: str) -> bool:
+    """Whether a paragraph ends in a denial that its list's bullets finish ("We will never:")."""
+    parts = sentences(plain(text))
+    return bool(parts) and _DENIES_IN_BULLETS.search(parts[-1]) is not None
+
+
 def is_never_lead(text: str) -> bool:
     """Whether a paragraph's last sentence introduces a list of data never collected."""
     parts = sentences(plain(text))
     if not parts:
         return False
     last = parts[-1]
-    return bool(_NEVER_LEAD.search(last)) or (
-        last.rstrip().endswith(":") and denial(last) is not None
+    return (
+        bool(_NEVER_LEAD.search(last))
+        or (last.rstrip().endswith(":") and denial(last) is not None)
+        or denies_in_bullets(last)
     )
 
 

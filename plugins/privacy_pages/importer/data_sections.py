@@ -8,6 +8,7 @@ from .claims import Requirement, not_data
 from .classify import (
     Kind,
     classify_heading,
+    denies_in_bullets,
     is_group_condition,
     is_never_lead,
     is_purpose_lead,
@@ -20,6 +21,7 @@ from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
 from .markdown_out import blocks_markdown, to_markdown
 from .markup import links, one_line, plain, sentences
 from .outline import Section
+from .prose_facts import data_denied
 from .reading import Reading, item_markdown
 from .shapes import bold_runs, is_bold_list, leads_no_data, scope_list
 from .statements import RetentionRule
@@ -331,11 +333,33 @@ def scope_entry(reading: Reading, block: BulletList, lead: Paragraph | None) -> 
 
 
 def never_list(reading: Reading, lead: Paragraph | None, block: BulletList) -> None:
+    if lead is not None and denies_in_bullets(lead.text):
+        _never_done(reading, lead, block)
+        return
     if lead is not None:
         reading.draft.never_intro.append(one_line(lead.text))
     for item in block.items:
         reading.draft.never_items.append(item_from(ItemSource.from_list_item(item)))
         reading.report.counts.items += 1
+
+
+def _never_done(reading: Reading, lead: Paragraph, block: BulletList) -> None:
+    """ "We will never:" and bullets that finish it ("Collect personal information such as IP
+    addresses"): the data each bullet denies is an entry; the rest ("Identify or track users")
+    stays as the words of the intro, under the lead."""
+    kept: list[str] = []
+    for item in block.items:
+        names = data_denied(f"We never {plain(item.text).strip()}") or []
+        if not names:
+            kept.append(f"- {item_markdown(item)}")
+            continue
+        entries = [ItemDraft(name, item.line) for name in names]
+        entries[0].add_description(item_markdown(item))  # (what the bullet says, in full)
+        reading.draft.never_items.extend(entries)
+        reading.report.counts.items += len(entries)
+    reading.draft.never_intro.append(
+        one_line(lead.text) + ("\n\n" + "\n".join(kept) if kept else "")
+    )
 
 
 def never_section(reading: Reading, section: Section) -> None:

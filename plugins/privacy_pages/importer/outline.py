@@ -75,3 +75,11 @@ def outline(document: Document) -> tuple[Heading | None, Section]:
             continue
         stack[-1].blocks.append(block)
     return title, root
+
+
+def heading_lines(root: Section) -> list[int]:
+    """The lines of every heading under ``root``, in order."""
+    lines = [section.line for section in root.children]
+    for section in root.children:
+        lines += heading_lines(section)
+    return sorted(lines)

@@ -9,6 +9,8 @@ what it names becomes a structured field, and the sentence stays where it was.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 
 from .claims import denial
 from .draft import DataDraft, GroupDraft, StatementDraft
@@ -136,7 +138,9 @@ _NOT_A_NAME = re.compile(
 _SUMMARY = re.compile(
     r"^(?:(?:anonymous|anonymi[sz]ed|aggregated?|telemetry|usage|analytics|diagnostic|general|"
     r"some|certain|limited|basic|technical|non-personal)\s+)*(?:data|information|telemetry|"
-    r"statistics|metrics)(?:\s+(?:about|on|regarding|of|related to)\b.*)?$",
+    r"statistics|metrics)(?:\s+(?:about|on|regarding|of|related to)\b.*)?$"
+    # "CLI telemetry data", "Startup telemetry data"
+    r"|^(?:[\w-]+\s+){1,2}(?:telemetry|usage|analytics|diagnostic)\s+(?:data|information)$",
     re.I,
 )
 
@@ -184,13 +188,19 @@ def _name_end(phrase: str) -> str:
     return phrase[: end.start()] if end else phrase
 
 
-def items_in_prose(draft: StatementDraft, report: PageReport, text: str, offset: int) -> None:
+def items_in_prose(
+    draft: StatementDraft,
+    report: PageReport,
+    text: str,
+    offset: int,
+    headings: Sequence[int] = (),
+) -> None:
     """The data the page's prose says is collected (:func:`data_named`) or not collected
     (:func:`data_denied`). Each name not already an item becomes an item of a "Data collected"
     group (optional under an optional heading; its requirement is then settled like any
     group's), or a never-collected item. Each sentence stays where it was, and the report names each
     item at its sentence's line for the writer to check. ``text``: the page, whose first line
-    is the report's line ``offset + 1``."""
+    is the report's line ``offset + 1``; ``headings``: the lines of its headings, in order."""
     end = offset + text.count("\n") + 1
     sections = (draft.required, draft.optional, draft.collected)
     # (text, where its data goes, whether it is read for what it denies only): the words over
@@ -206,26 +216,39 @@ def items_in_prose(draft: StatementDraft, report: PageReport, text: str, offset:
         texts += [(t, data, bool(g.items)) for g in data.groups for t in g.intro]
     known = {i.name.lower() for i in draft.never_items}
     known |= {i.name.lower() for d in sections for g in d.groups for i in g.items}
-    # Where the page lists its data, a sentence's "usage data" sums up those items: no item of
-    # its own. A page written as paragraphs has only such words for what it collects.
-    listed = any(g.items for d in sections for g in d.groups)
+    # Where the page lists its data, the words before a list, or in the section that holds
+    # it, name that data again or sum it up ("usage data"): an item made of them would be a
+    # second, false one. Elsewhere, they may be the only words for some data, but "usage data"
+    # still sums the list up. A page written as paragraphs has only such words.
+    listed = {
+        bisect_right(headings, item.line) for d in sections for g in d.groups for item in g.items
+    }
     said = [
         (sentence, data, denials_only)
         for prose, data, denials_only in texts
         for sentence in sentences(one_line(prose))
     ]
+    unnamed: list[tuple[int, str]] = []
     for index, (sentence, data, denials_only) in enumerate(said):
         following = said[index + 1][0] if index + 1 < len(said) else ""
         denied = data_denied(sentence, following)
         if denied is None and denials_only:
             continue
         names = denied if denied is not None else data_named(sentence)
+        line = _line_of(sentence, text, offset)
+        if denied == [] and _NOT_TAKEN.search(denial(sentence) or ""):
+            unnamed.append((line, sentence))  # "this data is not sent to our servers"
         names = [name for name in names if name.lower() not in known]
+        where = bisect_right(headings, line)
+        if denied is None and listed and (where in listed or where == 0):
+            for name in names:
+                why = "named in a sentence as data collected over a list of data; not made"
+                report.review(line, "prose", f"{name!r}: {why} an item (check the list)")
+            continue
         if denied is None and listed:
             names = [name for name in names if not is_summary(name)]
         if not names:
             continue
-        line = _line_of(sentence, text, offset)
         for name in names:
             known.add(name.lower())
             if denied is not None:
@@ -236,6 +259,33 @@ def items_in_prose(draft: StatementDraft, report: PageReport, text: str, offset:
             _prose_group(data, line).items.append(ItemDraft(name, line))
             why = "named in a sentence as data collected, read as an item (check it)"
             report.review(line, "prose", f"{name!r}: {why}")
+    if unnamed and not draft.never_items:
+        _said_not_taken(draft, report, unnamed)
+
+
+#: The words of a denial of taking data in ("not sent", "never collected"), not of using it.
+_NOT_TAKEN = re.compile(
+    r"\b(?:collect|gather|sen[dt]|transmit|upload|track|record|receiv|captur|leav|see|seen)",
+    re.I,
+)
+
+
+def _said_not_taken(
+    draft: StatementDraft, report: PageReport, unnamed: list[tuple[int, str]]
+) -> None:
+    """Sentences that deny taking data they do not name ("this data is not sent to Mozilla"),
+    on a page with no never-collected entry: the section says it in the page's words, rather
+    than that nothing is listed."""
+    draft.sections.append(
+        {"after": "never-collected", "body": " ".join(sentence for _, sentence in unnamed)}
+    )
+    for line, _ in unnamed:
+        report.review(
+            line,
+            "prose",
+            "a sentence says data is not collected without naming it; quoted under "
+            "never collected (name the data to list it)",
+        )
 
 
 def _line_of(sentence: str, text: str, offset: int) -> int:
@@ -291,13 +341,26 @@ _SUBJECTS = re.compile(
 )
 
 
+#: A denial that holds unless something is done: the data is collected then.
+_UNLESS = re.compile(
+    r"\b(?:without (?:your |the user's |their )?(?:explicit |prior |express )?(?:consent|"
+    r"permission|approval|action|opt-in|agreement)|unless|except (?:when|if|with)|by default)\b",
+    re.I,
+)
+#: Words that point back at data named before them, rather than name it.
+_POINTER = re.compile(r"^(?:this|these|that|those|such|it|they|them)\b", re.I)
+
+
 def data_denied(sentence: str, following: str = "") -> list[str] | None:
     """The data a sentence says is *not* collected ("We do not collect A or B", "Your files
     never leave your device"), with the list a following "This includes: ..." gives; None
     when the sentence denies nothing."""
     text = plain(sentence)
-    if denial(text) is None and _no_data(text) is None:
+    said = denial(text)
+    if said is None and _no_data(text) is None:
         return None
+    if said is not None and _UNLESS.search(text, text.find(said.split()[0])):
+        return None  # "is never sent without your consent": collected, on a condition
     phrases: list[str] = []
     # "we track A, but B is never included": the denied clause's own subject.
     clauses = [text] + [c for c in _BUT.split(text)[1:] if denial(c) is not None]
@@ -326,6 +389,8 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
             head = _RELATIVE.split(name, 1)[0]
             if not name or len(name.split()) > 10 or _NOT_DENIED.search(head):
                 continue
+            if _POINTER.match(name):
+                continue  # "This information is never sent": the data named before it
             if name.lower() not in {n.lower() for n in names}:
                 names.append(sentence_case(name))
     return names
@@ -411,7 +476,8 @@ _CLAUSE_START = re.compile(r"^\W*(?:we|i|you|it|they|he|she|this|that|there)\b",
 _RELATIVE = re.compile(r"\s(?:which|that|who)\s", re.I)
 #: A denied phrase that names no data: "anything", "it", "data" alone, a clause.
 _NOT_DENIED = re.compile(
-    r"^(?:anything|anyone|you|us|me|it|them|this|that|data|information|more|less|"
+    r"^(?:anything|anyone|you|us|me|it|them|this|that|data|information|more|less|users?|"
+    r"people|individuals|persons|customers|"
     r"but is not limited to)$|\b(?:we|you|is|are|be|will|can|may|must)\b",
     re.I,
 )
