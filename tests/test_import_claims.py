@@ -511,3 +511,42 @@ def test_a_heading_about_telemetry_is_a_data_section_only_when_it_names_data(
     from privacy_pages.importer.classify import classify_heading
 
     assert classify_heading(heading).value == kind
+
+
+def test_on_a_page_that_says_no_data_is_collected_a_list_is_no_claim_of_data(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Score app\n\n**Score app collects NO user data.**\n\n"
+        "## Data collection and security\n\n**Answer**: No\n\n"
+        "**Explanation**: Everything stays on the device.\n\n"
+        "## Data we collect\n\n- GitHub Pages\n- Personal website\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == []
+    assert "GitHub Pages" in result.text  # kept as the page's text, with the reason reported
+    reviews = [r.message for r in result.report.reviews if r.topic == "not data"]
+    assert any("the page says no data is collected (line" in m for m in reviews)
+
+
+def test_a_page_that_collects_no_personal_data_still_lists_its_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\nWe do not collect any personal data.\n\n"
+        "## Data we collect\n\n- The command being run\n"
+    )
+    assert import_page(tmp_path, page).data_names() == ["The command being run"]
+
+
+def test_answered_bullets_say_collected_or_not_unless_they_answer_a_heading(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Time app\n\n## Data collected\n\n"
+        "- ☐ Precise location: No\n- ☐ Other user-generated content: **YES - Time tracking**\n\n"
+        "### Why is this data collected?\n\n- **App functionality**: ☑ Yes\n"
+        "- **Analytics**: ☐ No\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Other user-generated content"]
+    assert never_names(result) == ["Precise location"]  # not "Analytics": a purpose answered
+    assert "Analytics" in result.text

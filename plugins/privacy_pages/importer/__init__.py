@@ -30,12 +30,13 @@ from ..load.metadata import MetadataRules
 from ..load.mojibake import repair_text
 from ..load.schema import validate_record
 from .anchors import fragment_fixer, in_page_anchors
+from .claims import no_data_at_all
 from .front_matter import front_title, read_metadata
 from .items import with_suffix
 from .markdown_doc import Document, parse
 from .markdown_out import span
 from .merge import PageDraft, join, page_anchor, product_name, shifted
-from .outline import heading_lines, outline
+from .outline import heading_lines, outline, sections_of
 from .prose_facts import items_in_prose
 from .records import (
     Resolver,
@@ -144,7 +145,9 @@ def read_pages(
         if title is None and not root.blocks:
             headings = headings[1:]  # a first heading over the whole page acts as its title
         items_in_prose(draft, report, text, offset, headings)
-        keep_data(draft, report)
+        no_data = no_data_at_all(text)
+        questions = [(s.line, s.title.rstrip().endswith("?")) for s in sections_of(root)]
+        keep_data(draft, report, no_data and (offset + no_data[0], no_data[1]), questions)
         settle(draft, report)
         if len(pages) > 1:
             report.pages.append(PageSpan(display, offset, lines))

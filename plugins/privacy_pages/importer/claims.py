@@ -103,6 +103,38 @@ def denied_back(text: str) -> str | None:
 _ONLY_WHEN = re.compile(r"\b(?:if|when|whenever|unless|while|until|during)\b", re.IGNORECASE)
 
 
+#: "CountScore collects NO user data", "does NOT collect, transmit, sell, or share any user
+#: data", "No data is collected": no data at all (not "any personal data", not "no data
+#: without your consent", not "any data that identifies you").
+_NO_DATA_AT_ALL = re.compile(
+    r"\b(?:collects?|gathers?)\s+(?:no|zero)\s+(?:user\s+)?(?:data|information)\b"
+    r"|\bany\s+(?:user\s+)?(?:data|information)\s*(?:whatsoever|at all)?\s*(?:[.;!)]|$)"
+    r"|^\W*no\s+(?:user\s+)?(?:data|information)\s+(?:is|are|will be)\s+(?:ever\s+)?"
+    r"(?:collected|transmitted|sent|gathered)\b",
+    re.IGNORECASE,
+)
+_QUALIFIED = re.compile(
+    r"\b(?:that|which|who|without|unless|except|other than|beyond|besides|apart from|only|if|"
+    r"when|until|by default)\b",
+    re.IGNORECASE,
+)
+
+
+def no_data_at_all(text: str) -> tuple[int, str] | None:
+    """The first line and sentence of ``text`` saying that no data at all is collected."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if "data" not in line.lower() and "information" not in line.lower():
+            continue  # (most lines: no sentence split)
+        for sentence in sentences(plain(line)):
+            if (
+                _NO_DATA_AT_ALL.search(sentence)
+                and (denial(sentence) is not None or re.search(r"\bno\b", sentence, re.I))
+                and not _QUALIFIED.search(sentence)
+            ):
+                return number, " ".join(sentence.split())
+    return None
+
+
 def is_never_heading(title: str) -> bool:
     """Whether a heading names what is not collected ("What we never see")."""
     words = plain(title)

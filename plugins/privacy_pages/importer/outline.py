@@ -77,9 +77,14 @@ def outline(document: Document) -> tuple[Heading | None, Section]:
     return title, root
 
 
+def sections_of(root: Section) -> list[Section]:
+    """Every section under ``root``, in page order."""
+    found: list[Section] = []
+    for section in root.children:
+        found += [section, *sections_of(section)]
+    return found
+
+
 def heading_lines(root: Section) -> list[int]:
     """The lines of every heading under ``root``, in order."""
-    lines = [section.line for section in root.children]
-    for section in root.children:
-        lines += heading_lines(section)
-    return sorted(lines)
+    return [section.line for section in sections_of(root)]

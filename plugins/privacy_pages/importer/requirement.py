@@ -9,12 +9,15 @@ listed without a heading that says its requirement is decided by the nearest wor
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 
 from .claims import (
     Cue,
     Requirement,
     Scope,
+    answer,
     cue_in,
     denied_back,
     modality,
@@ -219,12 +222,43 @@ def place_marked(draft: StatementDraft, report: PageReport) -> None:
 # -- items only from data -------------------------------------------------------------------------
 
 
-def keep_data(draft: StatementDraft, report: PageReport) -> None:
+#: "☐ Name: No", "Other content: **YES - Time tracking data**": a data type and its answer.
+_ANSWERED = re.compile(r"^[^\w(]*(?P<name>[^:]{1,80}?)\s*:\s*(?P<reply>.+)$")
+
+
+def _answered(item: ItemDraft) -> tuple[str, bool, str] | None:
+    """(name, whether collected, the rest) of a bullet that answers yes or no for its data."""
+    full = plain(item.name + (f": {item.description}" if item.description else ""))
+    match = _ANSWERED.match(" ".join(full.split()))
+    reply = answer(match["reply"]) if match else None
+    if match is None or reply is None or len(match["reply"].split()) > 12:
+        return None
+    rest = re.sub(r"^\W*(?:yes|no)\b\W*", "", match["reply"], flags=re.IGNORECASE)
+    return match["name"].strip(), reply, rest.strip()
+
+
+def _under_question(line: int, questions: Sequence[tuple[int, bool]]) -> bool:
+    """Whether the heading over ``line`` asks a question (``questions``: each heading's line,
+    and whether it asks one, in page order)."""
+    at = bisect_right(questions, (line, True)) - 1
+    return at >= 0 and questions[at][1]
+
+
+def keep_data(
+    draft: StatementDraft,
+    report: PageReport,
+    no_data: tuple[int, str] | None = None,
+    questions: Sequence[tuple[int, bool]] = (),
+) -> None:
     """Take out of the data sections every item whose name is not data (a heading word, a
     legal basis, an address, a value's type: :func:`~.claims.not_data`). One that says data is
     *not* collected ("Credentials never leave the machine") is never collected; the others stay
     as free text after their section, and the report says why. A missing item is a smaller
-    fault than a false one."""
+    fault than a false one. On a page that says no data at all is collected (``no_data``: its
+    line and sentence), a list is no claim that its lines are data: only an item the page says
+    is collected stays one. A bullet that answers yes or no for its data ("☐ Name: No") says
+    whether it is collected, unless the heading over it asks a question (``questions``: each
+    heading's line and whether it asks one): it answers that question then."""
     sections = (
         (draft.required, "required-data"),
         (draft.optional, "optional-data"),
@@ -234,7 +268,21 @@ def keep_data(draft: StatementDraft, report: PageReport) -> None:
         for group in data.groups:
             kept: list[ItemDraft] = []
             for item in group.items:
+                if (replied := _answered(item)) is not None:
+                    name, collected, rest = replied
+                    if _under_question(item.line, questions):
+                        answers = "an answer to the question over it, not data"
+                        _free_item(draft, report, item, after, group.title, answers)
+                    elif collected:
+                        kept.append(item.renamed(name))
+                        kept[-1].description = rest or None
+                    else:  # "☐ Precise location: No" on a data-safety form
+                        draft.never_items.append(ItemDraft(name, item.line))
+                        report.review(item.line, "requirement", f"{name!r}: answered No")
+                    continue
                 why = not_data(item.name)
+                if why is None and no_data is not None and not item.said:
+                    why = f"the page says no data is collected (line {no_data[0]}: {no_data[1]!r})"
                 if why is None:
                     kept.append(item)
                     _without(draft, report, item)
