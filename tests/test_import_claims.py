@@ -550,3 +550,30 @@ def test_answered_bullets_say_collected_or_not_unless_they_answer_a_heading(
     assert result.data_names() == ["Other user-generated content"]
     assert never_names(result) == ["Precise location"]  # not "Analytics": a purpose answered
     assert "Analytics" in result.text
+
+
+# -- data given in code ---------------------------------------------------------------------------
+
+SAMPLE = '```json\n{\n  "db_uid": "dddff371",\n  "version": "v1.0.0",\n  "metrics": {"tables": 2}\n}\n```\n'
+
+
+@pytest.mark.parametrize(
+    ("before", "fields"),
+    [
+        (
+            "The server sends these counts. Here is a sample row:\n\n",
+            ["db_uid", "version", "metrics"],
+        ),
+        # After a list, the sample shows the data listed: no second set of items.
+        ("We track:\n\n- Command invoked\n\nAn example event:\n\n", ["Command invoked"]),
+        # A setting's keys configure the tool: no data.
+        ("To turn it off, set this in your configuration file:\n\n", []),
+    ],
+)
+def test_a_json_sample_of_what_is_sent_names_its_fields(
+    tmp_path: Path, before: str, fields: list[str]
+) -> None:
+    page = FRONT + f"# Server telemetry\n\n## What data is collected?\n\n{before}{SAMPLE}"
+    result = import_page(tmp_path, page)
+    assert result.data_names() == fields
+    assert '"db_uid": "dddff371"' in result.text  # the sample itself stays, as code

@@ -17,12 +17,13 @@ from .classify import (
 from .draft import DataDraft, GroupDraft
 from .item_text import ItemDraft, ItemSource, is_data_list, item_from
 from .list_kinds import process_lead
-from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
+from .markdown_doc import Alert, Block, BulletList, Code, Paragraph, Table
 from .markdown_out import blocks_markdown, to_markdown
 from .markup import links, one_line, plain, sentences
 from .outline import Section
 from .prose_facts import data_denied
 from .reading import Reading, item_markdown
+from .samples import sample_fields
 from .shapes import bold_runs, is_bold_list, leads_no_data, scope_list
 from .statements import RetentionRule
 from .storage_sections import location_table, retention_table
@@ -126,6 +127,21 @@ def data_blocks(
             isinstance(block, BulletList) and _states(block, pending)
         ):
             pending.append(block)
+            continue
+        words = pending[-1] if pending and isinstance(pending[-1], Paragraph) else None
+        fields = sample_fields(block, words.text if words else title or "")
+        if isinstance(block, Code) and fields and not placed:
+            # "Here is a sample row:" and a JSON object: its fields are the data; the sample
+            # stays, as code, after them. (After a list, a sample shows the data listed.)
+            pending = pending[:-1] if words else pending
+            _place_pending(reading, pending, optional, heading_group, placed, section)
+            pending, placed = [], True
+            group = _group_for(reading, words, optional, heading_group, placed=False)
+            group.items += [ItemDraft(key, line) for key, line in fields]
+            reading.report.counts.items += len(fields)
+            reading.free(
+                [block], after, title, "the sample its fields were read from", section.line
+            )
             continue
         if not isinstance(block, BulletList | Table):
             _place_pending(reading, pending, optional, heading_group, placed, section)

@@ -1,0 +1,61 @@
+"""The fields of a sample of what is sent: a JSON object in a code block ("Here is a sample
+row from the telemetry database:"). Each top-level key names data the sample shows; nested
+objects are named by their key alone. Only a block that parses as JSON, under words about what
+is sent and not about a setting, is read so: anything else stays code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .markdown_doc import Code
+from .markup import plain
+
+#: A key that names a field ("db_uid", "event.type", "$os"), not a sentence.
+_FIELD = re.compile(r"^[A-Za-z_$@][\w.$@-]{0,60}$")
+_JSON_INFO = frozenset({"", "json", "jsonc", "json5", "js", "javascript"})
+#: Words over a sample of data sent.
+_SAMPLE = re.compile(
+    r"\b(?:sample|example|payload|event|row|record|looks? like|format|sent|sends|collected|"
+    r"contains?|schema|fields?|properties)\b",
+    re.IGNORECASE,
+)
+#: Words over a setting, whose keys configure the product rather than name its data.
+_SETTING = re.compile(
+    r"\b(?:settings?|config\w*|disabl\w*|enabl\w*|opt(?:[- ]?(?:in|out))?|turn\w* off|set)\b",
+    re.IGNORECASE,
+)
+#: Bound on what is read: a sample is small.
+_MAX_TEXT = 64_000
+_MAX_FIELDS = 80
+
+
+def sample_fields(block: object, lead: str) -> list[tuple[str, int]]:
+    """(key, line) of each top-level field of a sample (a code block) under ``lead``; [] when
+    ``block`` is none."""
+    if not isinstance(block, Code):
+        return []
+    words = plain(lead)
+    if block.info.split()[:1] not in ([], *([i] for i in _JSON_INFO)):
+        return []
+    if not _SAMPLE.search(words) or _SETTING.search(words) or len(block.text) > _MAX_TEXT:
+        return []
+    try:
+        value = json.loads(block.text)
+    except ValueError:
+        return []
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        value = value[0]
+    if not isinstance(value, dict) or len(value) < 2 or len(value) > _MAX_FIELDS:
+        return []
+    keys = [key for key in value if _FIELD.match(key)]
+    if len(keys) < len(value):
+        return []  # keys that are words or values: a map, not a record of fields
+    lines = block.text.splitlines()
+    return [(key, block.line + 1 + _line_of(lines, key)) for key in keys]
+
+
+def _line_of(lines: list[str], key: str) -> int:
+    quoted = f'"{key}"'
+    return next((index for index, line in enumerate(lines) if quoted in line), 0)
