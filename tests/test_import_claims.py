@@ -577,3 +577,23 @@ def test_a_json_sample_of_what_is_sent_names_its_fields(
     result = import_page(tmp_path, page)
     assert result.data_names() == fields
     assert '"db_uid": "dddff371"' in result.text  # the sample itself stays, as code
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("Opt-out signals", "optional"),
+        ("How do I turn it off?", "optional"),
+        # One kind of data can be turned off: that says nothing of the rest.
+        ("Disable optional diagnostic data", "collected"),
+        ("Opt out of marketing emails", "collected"),
+    ],
+)
+def test_a_heading_over_how_to_stop_collection_makes_the_program_optional(
+    tmp_path: Path, heading: str, section: str
+) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## Data points\n\n- The command being run\n\n"
+        f"## {heading}\n\nSet `TOOL_FLAG=1` in your shell profile.\n"
+    )
+    assert import_page(tmp_path, page).names(section) == ["The command being run"]

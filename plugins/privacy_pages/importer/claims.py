@@ -372,6 +372,24 @@ def cue_in(text: str, line: int = 0) -> Cue | None:
     return None
 
 
+#: A heading over how to stop collection ("Opt-out signals", "Disable telemetry", "How do I
+#: turn it off?"): the program can be turned off.
+_OFF_HEADING = re.compile(
+    r"^\W*(?:how (?:to|can (?:i|you)|do (?:i|you))\s+)?(?:disabl\w*|turn\w* (?:\w+ )?off|"
+    r"switch\w* (?:\w+ )?off|opt\w*[- ]?out|stop\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def heading_cue(title: str, line: int = 0) -> Cue | None:
+    """A page-wide cue in a heading over how to stop collection, unless it speaks of one kind
+    of data ("Disable optional diagnostic data") or of something else (marketing email)."""
+    words = plain(title).strip()
+    if not _OFF_HEADING.search(words) or _ELSEWHERE.search(words) or _KIND_OF_DATA.search(words):
+        return None
+    return Cue(Requirement.OPTIONAL, f"the heading {words!r}", line)
+
+
 def page_cue(text: str, line: int = 0) -> Cue | None:
     """A cue that holds for the whole page: a sentence about the collection program as a
     whole that makes it optional ("Telemetry is optional", "set DO_NOT_TRACK=1 to disable

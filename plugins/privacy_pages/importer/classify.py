@@ -78,7 +78,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\bopt(?:ing)?[- ]?out\b",
             r"\b(?:disabl(?:e|ing)|turn(?:ing)? off|switch(?:ing)? off)\b.{0,40}"
             r"\b(?:telemetry|analytics|collection|metrics|reporting|tracking|usage data)\b",
-            r"\bhow (?:can (?:i|you)|to) (?:disable|turn off|opt)\b",
+            r"\bhow (?:can (?:i|you)|do (?:i|you)|to) (?:disable|turn (?:\w+ )?off|opt)\b",
             r"\benable ?/ ?disable\b",
             r"^\W*(?:re-?)?enabl(?:e|ing)\b.{0,30}\b(?:telemetry|analytics|collection|metrics)\b",
             r"\b(?:configur|manag|control)(?:e|es|ed|ing)?\b.{0,30}"

@@ -14,7 +14,7 @@ from functools import partial
 
 from .access_sections import access_section, compliance_section
 from .by_shape import read_shapes
-from .claims import Requirement
+from .claims import Requirement, heading_cue
 from .classify import PAGE_SECTION, STORAGE_KINDS, Kind, classify_heading
 from .data_sections import category_section, data_section, never_section
 from .draft import StatementDraft
@@ -145,6 +145,8 @@ def read_section(reading: Reading, section: Section, kind: Kind, previous: Kind 
         return
     counts.sections += kind is not Kind.UNKNOWN
     page_cues(section.blocks, reading.draft.page_cues, section.title)
+    if kind is Kind.CONTROLS and (cue := heading_cue(section.title, section.line)):
+        reading.draft.page_cues.append(cue)
     said = _SAYS_REQUIREMENT.get(kind)
     reading.section_cues.append(section_cue(said, section.title, section.blocks))
     if len(reading.section_cues) == 1:  # a section of the page: it and all under it, once
