@@ -597,3 +597,25 @@ def test_a_heading_over_how_to_stop_collection_makes_the_program_optional(
         f"## {heading}\n\nSet `TOOL_FLAG=1` in your shell profile.\n"
     )
     assert import_page(tmp_path, page).names(section) == ["The command being run"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "never"),
+    [
+        (
+            "No user data or potentially sensitive information is or ever will be collected.",
+            ["User data", "Potentially sensitive information"],
+        ),
+        (
+            "The IP address of telemetry requests is not even stored.",
+            ["IP address of telemetry requests"],
+        ),
+    ],
+)
+def test_denials_in_the_words_pages_use(tmp_path: Path, sentence: str, never: list[str]) -> None:
+    page = (
+        FRONT + f"# Tool telemetry\n\n## Data points\n\n{sentence} We collect:\n\n- The OS name\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == never
+    assert result.data_names() == ["The OS name"]

@@ -58,8 +58,9 @@ _DENIED = re.compile(
     r"|\bnever (?:leaves?|leaving|left)\b|\b(?:does|do|will) not leave\b|n't leave\b"
     r"|\b(?:not|never|n't)\s+(?:\w+\s+)?makes? (?:their|its) way\b"
     r"|\bstays? (?:only )?(?:on|in) (?:your|the) (?:device|machine|computer|browser)\b"
-    r"|\bno (?:personal(?:ly identifiable)? |identifying )?(?:data|information)\b[^.]{0,200}?\b"
-    r"(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:collected|sent|stored|shared|transmitted)\b"
+    r"|\bno (?:personal(?:ly identifiable)? |identifying |user )?(?:data|information)\b"
+    r"[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:or (?:ever )?will be\s+)?(?:ever\s+)?"
+    r"(?:collected|sent|stored|shared|transmitted)\b"
     r"|\b(?:nothing|none)\b[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:collected|sent|stored|"
     r"shared|transmitted)\b",
     re.IGNORECASE,

@@ -315,7 +315,7 @@ _DENIED_OBJECT = re.compile(
 #: "A and B are never collected", "Your files never leave your device": the denied subject.
 _DENIED_SUBJECT = re.compile(
     r"^(?P<what>[^;:]+?)\s+(?:(?:is|are|will be|will|do|does)\s+)?(?:never|not|n't)\s+"
-    r"(?:be\s+|ever\s+)?(?:collected|gathered|sent|tracked|recorded|stored|uploaded|"
+    r"(?:be\s+|ever\s+|even\s+)?(?:collected|gathered|sent|tracked|recorded|stored|uploaded|"
     r"transmitted|seen|received|accessed|logged|captured|included|leaves?|leave|"
     r"makes? (?:their|its) way)\b",
     re.I,
@@ -403,7 +403,8 @@ _EXAMPLES_OF = re.compile(
     re.I,
 )
 _NONE_SUBJECT = re.compile(
-    r"^\W*no\s+(?P<what>[^,;:]+?)\s+(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:collected|"
+    r"^\W*no\s+(?P<what>[^,;:]+?)\s+(?:is|are|will be|gets?)\s+(?:or (?:ever )?will be\s+)?"
+    r"(?:ever\s+)?(?:collected|"
     r"gathered|sent|tracked|recorded|stored|uploaded|transmitted|shared|logged)\b",
     re.I,
 )
