@@ -130,7 +130,8 @@ def test_data_named_in_a_sentence_that_is_already_an_item_is_not_repeated(
 def test_a_page_of_no_privacy_facts_is_refused(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
     page.write_text(
-        FRONT + "# Widget\n\n### Setup\n\nInstall the app, then sign in with your account.\n",
+        FRONT.replace("Widget privacy", "Widget setup").replace("collects", "does")
+        + "# Widget\n\n### Setup\n\nInstall the app, then sign in with your account.\n",
         "utf-8",
     )
     options = ImportOptions(tmp_path / "content", RULES, today="2024-01-02", require_data=True)
@@ -151,3 +152,15 @@ def test_a_page_that_says_what_it_does_not_collect_states_a_fact(tmp_path: Path)
     ]
     assert never == ["Personal data", "Usage data"]
     assert result.data_items() == []
+
+
+def test_a_privacy_page_whose_facts_cannot_be_read_is_kept_as_text(tmp_path: Path) -> None:
+    # Refusing a real privacy page loses it; its text is kept, free form, and the report says
+    # that no fact was read from it.
+    page = FRONT + (
+        "# Widget privacy\n\nThe avatar service keeps anonymous statistics, as explained on "
+        "the website.\n"
+    )
+    result = import_page(tmp_path, page, require_data=True)
+    assert "anonymous statistics" in result.text
+    assert any("no privacy fact read" in r.message for r in result.report.reviews)

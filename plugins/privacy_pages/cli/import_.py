@@ -31,7 +31,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "went to a free-form section with its source line, and the warnings the site's checks "
         "give the imported record. Importing the same page twice changes nothing. A page that "
         "states no privacy facts (no data collected, use, storage, retention, sharing, "
-        "rights or controls: a deployment guide, say) is refused unless --force. Exit code 0 on success, 1 when a page cannot be imported or "
+        "rights or controls) and does not speak of privacy (a deployment guide, say) is refused "
+        "unless --force. Exit code 0 on success, 1 when a page cannot be imported or "
         "the records do not validate, 2 on bad usage.",
     )
     parser.add_argument(

@@ -20,6 +20,8 @@ package imports nothing from MkDocs. A page goes through, in order:
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -252,6 +254,21 @@ PRIVACY_FACTS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Words of a page about privacy, whatever facts the importer reads in it.
+_PRIVACY_WORDS = re.compile(
+    r"\b(?:privacy|personal (?:data|information)|telemetry|analytics|usage (?:data|statistics)|"
+    r"data protection|gdpr|tracking|collect(?:s|ed|ion)?)\b",
+    re.IGNORECASE,
+)
+
+
+def speaks_of_privacy(record: dict[str, object]) -> bool:
+    """Whether the page's own words in a record (its name, text and free-form sections, not
+    the metadata the site may fill in, or our sentences for empty sections) speak of privacy."""
+    words = {k: v for k, v in record.items() if k not in {"metadata", "empty_sections"}}
+    return _PRIVACY_WORDS.search(json.dumps(words, ensure_ascii=False)) is not None
+
+
 def privacy_facts(record: dict[str, object]) -> list[str]:
     """The sections of a record that state privacy facts (none for a deployment guide)."""
     found = []
@@ -303,13 +320,24 @@ def import_pages(paths: Sequence[Path], options: ImportOptions) -> list[PageRepo
             taken,
         )
         if options.require_data and not privacy_facts(page.record):
-            which = "the page states" if len(statement) == 1 else "the pages state"
-            raise PageImportError(
-                f"{display}: {which} no privacy facts (no data collected or never "
-                "collected, no use or purpose, storage, retention, sharing, rights or "
-                "controls found), so it does not read as a privacy statement; nothing was "
-                "written for it (use --force to import it anyway)"
-            )
+            if speaks_of_privacy(page.record):
+                # A privacy page whose facts the importer cannot tell: its text is kept, free
+                # form, rather than the page refused.
+                page.report.review(
+                    0,
+                    "structure",
+                    "no privacy fact read from the page: all its text is free "
+                    "form; check it and move what it says into the record's fields",
+                )
+            else:
+                which = "the page states" if len(statement) == 1 else "the pages state"
+                raise PageImportError(
+                    f"{display}: {which} no privacy facts (no data collected or never "
+                    "collected, no use or purpose, storage, retention, sharing, rights or "
+                    "controls found) and does not speak of privacy, so it does not read as a "
+                    "privacy statement; nothing was written for it (use --force to import it "
+                    "anyway)"
+                )
         problems = validate_record(page.record, "product", Location(page.report.product_file, 1, 1))
         if problems:  # a bug in the importer: refuse rather than write a record that cannot load
             details = "; ".join(f"{p.key_path}: {p.message}" for p in problems)
