@@ -34,6 +34,7 @@ from .handwritten import expand_page_blocks
 from .head import add_meta_tags
 from .i18n import I18N_FILES_PRIORITY, add_in_language, hide_from_i18n, i18n_plugin
 from .languages import in_build_language, page_dataset
+from .page_assets import asks_for_feed, mark_generated
 from .page_languages import PageLanguages
 from .page_memory import clear_file_content, clear_page_content
 from .page_meta import escape_printed, has_macros, name_product, not_a_template
@@ -229,10 +230,12 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.build is None or self.settings is None or self.languages is None:
             return output
-        if self._own(page):  # the theme around the content prints values from content too
+        own = self._own(page)
+        if own:  # the theme around the content prints values from content too
             refuse_runnable(output, page)
-        output = self.languages.post_page(output, page, generated=self._own(page))
-        if self.build.history:
+            output = mark_generated(output)
+        output = self.languages.post_page(output, page, generated=own)
+        if self.build.history and (own or asks_for_feed(page.meta)):
             output = self.languages.add_feed_link(output, page)
         meta = page.meta or {}
         return add_meta_tags(output, meta) if "product_id" in meta else output
