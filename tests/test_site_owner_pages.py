@@ -1,6 +1,7 @@
 """The plugin as a guest in a site it did not write, in Chromium: the site's hand-written pages
 look and print exactly as they do without the plugin, while its generated pages keep their
-own styles.
+own styles; and a theme override that leaves out the plugin's style sheet or script does not
+leave its tables dead.
 
 A small site (Material, a footer copyright, a hand-written page of links in paragraphs, lists,
 tables and quotes) is built twice in a temporary folder, with and without the plugin; each
@@ -10,15 +11,18 @@ is tested with the release history, in tests/test_history_build.py.)
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import material.templates as material_templates
 import pytest
 import yaml
-from browser import Visit, chromium_fixture, open_page_fixture, serve  # noqa: F401
+from browser import Visit, chromium_fixture, open_page_fixture, serve, visible_items  # noqa: F401
 from conftest import FIXTURES, run_mkdocs
+from privacy_pages.render.paths import SCRIPT, STYLESHEET
 
 HANDWRITTEN = """\
 # Our notes
@@ -152,3 +156,97 @@ def test_generated_pages_keep_their_styles(
         )
         assert "https://" in written, "a printed outside link shows its address"
         assert visit.problems == []
+
+
+# -- The theme cannot drop the plugin's files silently ---------------------------------------
+
+#: A site's override as real sites write them: Material's ``scripts`` block replaced without
+#: ``{{ super() }}`` (Material's own bundle and the site's extra_javascript are gone).
+SCRIPTS_REPLACED = """{% extends "base.html" %}
+{% block scripts %}
+  <script>window.siteAnalytics = true;</script>
+{% endblock %}
+"""
+
+
+def _themed_site(root: Path, templates: dict[str, str]) -> Path:
+    """The small site with the plugin and a theme override (``custom_dir: overrides``)."""
+    site = _site(root, plugin=True)
+    config_file = site / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text("utf-8"))
+    config["theme"]["custom_dir"] = "overrides"
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    for name, text in templates.items():
+        (site / "overrides" / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / "overrides" / name).write_text(text, "utf-8")
+    return site
+
+
+def _comparison_page(site: Path) -> str:
+    """The URL path of a comparison page of a built site (the first the plugin wrote)."""
+    page = sorted((site / "privacy" / "compare").glob("*/index.html"))[0]
+    return page.parent.relative_to(site).as_posix() + "/"
+
+
+def _filters(visit: Visit) -> None:
+    """The page's comparison table filters: a word no item has hides every row, clearing the
+    box shows them all again."""
+    page = visit.page
+    rows = page.locator("tr.pp-row").count()
+    assert rows > 0
+    box = page.locator(".pp-filter")
+    assert box.count() == 1, "the script made the table's controls"
+    box.fill("zzzz-no-item-has-this")
+    assert visible_items(visit) == []
+    box.fill("")
+    assert len(visible_items(visit)) == rows
+
+
+def _info(result: Any) -> list[str]:
+    return [r.getMessage() for r in result.records if "leaves out" in r.getMessage()]
+
+
+def test_a_scripts_block_without_super_keeps_the_tables_working(
+    tmp_path: Path, open_page: Callable[..., Visit]
+) -> None:
+    site = _themed_site(tmp_path / "site", {"main.html": SCRIPTS_REPLACED})
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert result.ok, result.messages
+    (said,) = _info(result)
+    assert "overrides/main.html" in said and SCRIPT in said
+    notes = (result.site_dir / "notes" / "index.html").read_text("utf-8")
+    assert "privacy-pages.js" not in notes, "a hand-written page gets nothing of the plugin's"
+    with serve(result.site_dir) as base:
+        visit = open_page(base + _comparison_page(result.site_dir))
+        _filters(visit)
+        assert visit.page.evaluate("window.siteAnalytics") is True, "the site's block is kept"
+        assert visit.problems == []
+
+
+def test_a_base_template_without_the_sites_style_sheets_keeps_the_tables_styled(
+    tmp_path: Path, open_page: Callable[..., Visit]
+) -> None:
+    """A site's own ``base.html`` (Material's, less the loop over ``extra_css``)."""
+    material = Path(material_templates.__file__).parent / "base.html"
+    loop = re.compile(r"\{% for path in config\.extra_css %\}.*?\{% endfor %\}", re.DOTALL)
+    base_html, removed = loop.subn("", material.read_text("utf-8"))
+    assert removed == 1, "Material's base.html loads extra_css in one loop"
+    site = _themed_site(tmp_path / "site", {"base.html": base_html})
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert result.ok, result.messages
+    (said,) = _info(result)
+    assert "overrides/base.html" in said and STYLESHEET in said
+    with serve(result.site_dir) as base:
+        visit = open_page(base + _comparison_page(result.site_dir))
+        sticky = visit.page.eval_on_selector(
+            ".pp-compare-table thead th", "th => getComputedStyle(th).position"
+        )
+        assert sticky == "sticky", "the plugin's style sheet applies"
+        _filters(visit)
+        assert visit.problems == []
+
+
+def test_a_theme_that_loads_the_files_gets_them_once(sites: dict[str, Path]) -> None:
+    site = sites["with"]
+    page = (site / _comparison_page(site) / "index.html").read_text("utf-8")
+    assert page.count("privacy-pages.css") == 1 and page.count("privacy-pages.js") == 1

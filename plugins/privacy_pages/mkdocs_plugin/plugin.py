@@ -34,7 +34,7 @@ from .handwritten import expand_page_blocks
 from .head import add_meta_tags
 from .i18n import I18N_FILES_PRIORITY, add_in_language, hide_from_i18n, i18n_plugin
 from .languages import in_build_language, page_dataset
-from .page_assets import asks_for_feed, mark_generated
+from .page_assets import PageAssets, asks_for_feed, mark_generated
 from .page_languages import PageLanguages
 from .page_memory import clear_file_content, clear_page_content
 from .page_meta import escape_printed, has_macros, name_product, not_a_template
@@ -74,6 +74,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.macros = False  # whether the site runs mkdocs-macros (see .page_meta)
         self.languages: PageLanguages | None = None  # each page in its language
         self.content_links = ContentLinks()  # the records' links on pages a folder deeper
+        self.assets: PageAssets | None = None  # generated pages' style sheet and script
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of `mkdocs serve`.
@@ -102,6 +103,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.settings = in_build_language(with_site_urls(self.settings, config), self.i18n)
         warn_missing_catalogs(self.settings)
         self.languages = PageLanguages(config, self.settings)
+        self.assets = PageAssets(config)
         if self.html_blocks_around_markdown:
             self.stash = PageStash.for_site(config, plain_blocks=self.plain_blocks_around_markdown)
         if self.search_views:  # pages this plugin sanitized (see on_page_content)
@@ -234,6 +236,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         if own:  # the theme around the content prints values from content too
             refuse_runnable(output, page)
             output = mark_generated(output)
+            if self.assets is not None:
+                template = (page.meta or {}).get("template") or "main.html"
+                output = self.assets.ensure(output, page.url, str(template))
         output = self.languages.post_page(output, page, generated=own)
         if self.build.history and (own or asks_for_feed(page.meta)):
             output = self.languages.add_feed_link(output, page)
