@@ -93,6 +93,51 @@ def read_settings(options: PrivacyPagesConfig, config: MkDocsConfig) -> Settings
     return settings
 
 
+def check_folders(options: PrivacyPagesConfig, settings: Settings, config: MkDocsConfig) -> None:
+    """Stop on a folder option that would do nothing without a word: a content folder that is
+    the docs folder (its Markdown pages are no records: the plugin would build nothing), or a
+    templates or messages folder that does not exist (the packaged ones would be used)."""
+    docs = Path(config.docs_dir).resolve()
+    if settings.content_dir == docs:
+        raise PluginError(
+            f"privacy-pages: the content folder {settings.content_dir} is the docs folder "
+            f"(docs_dir), which holds the site's pages, not privacy records; set the plugin's "
+            f"option content_dir to the folder of the YAML records (content_dir: "
+            f"{options.content_dir!r} now)"
+        )
+    for option, folder in (
+        ("templates_dir", settings.templates_dir),
+        ("messages_dir", settings.messages_dir),
+    ):
+        if folder is not None and not folder.is_dir():
+            raise PluginError(
+                f"privacy-pages: the folder of the option {option} ({folder}) does not exist, "
+                "so the packaged ones would be used; create it or correct the option"
+            )
+
+
+def warn_no_records(settings: Settings, files: tuple[str, ...]) -> None:
+    """A content folder that holds no records builds no page: say so (``--strict`` stops)."""
+    if not files and settings.content_dir.is_dir():
+        log.warning(
+            f"privacy-pages: the content folder {settings.content_dir} holds no records "
+            "(products/*.yml, catalog/*.yml, categories.yml), so no privacy page is built; "
+            "set the plugin's option content_dir to the folder of the YAML records"
+        )
+
+
+def warn_unused_nav_title(options: PrivacyPagesConfig, config: MkDocsConfig) -> None:
+    """``nav_title`` names the nav section the plugin fills in the site's ``nav:``; without one
+    (the nav made from the folders, or by a nav plugin) it does nothing."""
+    default = PrivacyPagesConfig.nav_title.default
+    if config.nav is None and options.nav_title != default:
+        log.warning(
+            f"privacy-pages: the option nav_title ({options.nav_title!r}) names a section of "
+            "the nav in mkdocs.yml, but mkdocs.yml has no nav: (the nav is made from the "
+            "folders, or by a nav plugin), so it does nothing; remove the option, or add a nav"
+        )
+
+
 def with_site_urls(settings: Settings, config: MkDocsConfig) -> Settings:
     """``settings`` with the site's URLs as the configuration has them once every plugin's
     ``on_config`` has run (Material's offline plugin turns directory URLs off in its own)."""

@@ -23,8 +23,11 @@ from ..settings import Settings
 from .config import (
     PrivacyPagesConfig,
     add_what_pages_need,
+    check_folders,
     read_settings,
     warn_missing_catalogs,
+    warn_no_records,
+    warn_unused_nav_title,
     with_site_urls,
 )
 from .content_links import ContentLinks
@@ -89,6 +92,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             self.serve.next_build()
         if self.config.enabled:
             self.settings = read_settings(self.config, config)
+            check_folders(self.config, self.settings, config)
             add_what_pages_need(config)
             self.content_links.register(config.markdown_extensions)
         return config
@@ -102,6 +106,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.i18n, self.macros = i18n_plugin(config), has_macros(config)
         self.settings = in_build_language(with_site_urls(self.settings, config), self.i18n)
         warn_missing_catalogs(self.settings)
+        warn_unused_nav_title(self.config, config)
         self.languages = PageLanguages(config, self.settings)
         self.assets = PageAssets(config)
         if self.html_blocks_around_markdown:
@@ -117,6 +122,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             return files
         serve, stashed = self.serve, self.stash is not None
         build, self.banners = build_pages(self.settings, serve, files, stashed=stashed)
+        warn_no_records(self.settings, build.dataset.files)
         add_generated_files(files, config, build, serve.downloads_written if serve else None)
         if config.nav is not None:
             add_to_nav(config, build.pages, self.settings)
