@@ -212,15 +212,15 @@ def test_a_scripts_block_without_super_keeps_the_tables_working(
     site = _themed_site(tmp_path / "site", {"main.html": SCRIPTS_REPLACED})
     result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
-    (said,) = _info(result)
-    assert "overrides/main.html" in said and SCRIPT in said
-    notes = (result.site_dir / "notes" / "index.html").read_text("utf-8")
-    assert "privacy-pages.js" not in notes, "a hand-written page gets nothing of the plugin's"
     with serve(result.site_dir) as base:
         visit = open_page(base + _comparison_page(result.site_dir))
         _filters(visit)
         assert visit.page.evaluate("window.siteAnalytics") is True, "the site's block is kept"
         assert visit.problems == []
+    notes = (result.site_dir / "notes" / "index.html").read_text("utf-8")
+    assert "privacy-pages.js" not in notes, "a hand-written page gets nothing of the plugin's"
+    (said,) = _info(result)
+    assert "overrides/main.html" in said and SCRIPT in said
 
 
 def test_a_base_template_without_the_sites_style_sheets_keeps_the_tables_styled(
@@ -234,8 +234,6 @@ def test_a_base_template_without_the_sites_style_sheets_keeps_the_tables_styled(
     site = _themed_site(tmp_path / "site", {"base.html": base_html})
     result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
-    (said,) = _info(result)
-    assert "overrides/base.html" in said and STYLESHEET in said
     with serve(result.site_dir) as base:
         visit = open_page(base + _comparison_page(result.site_dir))
         sticky = visit.page.eval_on_selector(
@@ -244,6 +242,8 @@ def test_a_base_template_without_the_sites_style_sheets_keeps_the_tables_styled(
         assert sticky == "sticky", "the plugin's style sheet applies"
         _filters(visit)
         assert visit.problems == []
+    (said,) = _info(result)
+    assert "overrides/base.html" in said and STYLESHEET in said
 
 
 def test_a_theme_that_loads_the_files_gets_them_once(sites: dict[str, Path]) -> None:
