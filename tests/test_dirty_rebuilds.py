@@ -7,6 +7,7 @@ the preview's search index still holds every page."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -175,6 +176,34 @@ def test_a_page_the_site_nav_lists_is_renamed_in_every_page_nav(served: DirtySer
     second = served.build()
     assert first["about"] != second["about"]
     assert "Privacy information - Gizmo" in (served.out / PAGES["about"]).read_text("utf-8")
+
+
+def nav_titles(page: Path) -> list[str]:
+    """The title of every entry of a page's primary nav (sections and pages), in order."""
+    text = page.read_text("utf-8")
+    nav = text.split('class="md-nav md-nav--primary"', 1)[1].split('class="md-content"', 1)[0]
+    return [title.strip() for title in re.findall(r'<span class="md-ellipsis">([^<]*)', nav)]
+
+
+@pytest.mark.parametrize("listed", [False, True], ids=["folders' nav", "site's nav"])
+def test_after_an_edit_the_nav_keeps_every_title(served: DirtyServe, listed: bool) -> None:
+    """``make serve``: an edit rebuilds its page, whose nav shows the pages the rebuild skipped.
+    MkDocs titles a page from its text, which it does not read for a page it skips: each keeps
+    the title it had (a nav entry without a title of its own showed "None")."""
+    (served.site / "docs" / "guide.md").write_text("# Writer's guide\n\nHow to write.\n")
+    if listed:
+        config = served.site / "mkdocs.yml"
+        nav = "nav:\n  - index.md\n  - about.md\n  - guide.md\n  - Privacy statements: []\n"
+        config.write_text(config.read_text("utf-8") + nav, "utf-8")
+    served.build()
+    before = nav_titles(served.out / PAGES["about"])
+    assert "None" not in before and "Writer's guide" in before
+    (served.site / "docs" / "about.md").write_text("# About\n\nGadgets, and their privacy.\n")
+    served.build()
+    assert served.plugin.serve is not None and served.plugin.serve.rebuilds is not None
+    assert served.plugin.serve.rebuilds.skipped > 0  # the generated pages were skipped
+    assert "Gadgets" in (served.out / PAGES["about"]).read_text("utf-8")  # rebuilt
+    assert nav_titles(served.out / PAGES["about"]) == before
 
 
 def test_the_page_of_a_removed_product_is_no_longer_served(served: DirtyServe) -> None:

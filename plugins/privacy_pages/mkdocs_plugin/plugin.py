@@ -158,6 +158,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     ) -> Navigation | None:
         if self.order is not None:  # see ConversionOrder
             self.order.widest_first(files)
+        if self.serve is not None:
+            self.serve.title_skipped(nav)
         if self.languages is not None:
             self.languages.nav(nav, files, self.page_paths)
         return nav
