@@ -117,11 +117,15 @@ def test_an_edit_rebuilds_its_page_and_every_page_that_shows_it(served: DirtySer
 
 def test_renaming_a_product_in_the_nav_rebuilds_every_page(served: DirtyServe) -> None:
     first = served.build()
-    edit(served.site / "content" / "products" / "widget-ios.yml", "n - Widget for iOS", "n - Gizmo")
+    edit(
+        served.site / "content" / "products" / "widget-ios.yml",
+        "name: Widget for",
+        "name: Gizmo for",
+    )
     second = served.build()
     assert all(first[name] != second[name] for name in PAGES)
     nav = (served.out / PAGES["about"]).read_text("utf-8")
-    assert "Privacy information - Gizmo" in nav
+    assert "Gizmo for iOS" in nav
 
 
 def test_renaming_a_product_kept_out_of_the_nav_rebuilds_the_pages_that_show_it(
@@ -142,8 +146,9 @@ def test_renaming_a_product_kept_out_of_the_nav_rebuilds_the_pages_that_show_it(
         assert "Gizmo" in (served.out / PAGES[name]).read_text("utf-8"), name
 
 
-def test_a_title_suffix_the_nav_shows_rebuilds_every_page(served: DirtyServe) -> None:
-    """A product's page is titled by its metadata title, titleSuffix and name."""
+def test_a_title_suffix_rebuilds_only_the_page_it_titles(served: DirtyServe) -> None:
+    """A product's page is titled by its metadata title, titleSuffix and name in the browser's
+    tab; the nav names the product: the other pages are not rebuilt."""
     edit(
         served.site / "mkdocs.yml",
         "      metadata:\n",
@@ -154,13 +159,16 @@ def test_a_title_suffix_the_nav_shows_rebuilds_every_page(served: DirtyServe) ->
     first = served.build()
     edit(product, "titleSuffix: Widgets", "titleSuffix: Gadgets")
     second = served.build()
-    assert all(first[name] != second[name] for name in PAGES)
-    assert "Gadgets" in (served.out / PAGES["about"]).read_text("utf-8")  # its nav
+    assert {name for name in PAGES if first[name] != second[name]} == {"ios"}
+    assert "<title>Privacy information - Widget for iOS \u2013 Gadgets" in (
+        served.out / PAGES["ios"]
+    ).read_text("utf-8")
+    assert "Gadgets" not in (served.out / PAGES["about"]).read_text("utf-8")  # its nav
 
 
 def test_a_page_the_site_nav_lists_is_renamed_in_every_page_nav(served: DirtyServe) -> None:
     """``nav_products: false`` keeps products out of the folders' nav, but a site's own nav
-    may list one, under the page's title."""
+    may list one, under the product's name."""
     config = served.site / "mkdocs.yml"
     edit(config, "  - privacy-pages:\n", "  - privacy-pages:\n      nav_products: false\n")
     config.write_text(
@@ -168,14 +176,12 @@ def test_a_page_the_site_nav_lists_is_renamed_in_every_page_nav(served: DirtySer
         "utf-8",
     )
     first = served.build()
-    assert "Privacy information - Widget for iOS" in (served.out / PAGES["about"]).read_text(
-        "utf-8"
-    )
+    assert "Widget for iOS" in (served.out / PAGES["about"]).read_text("utf-8")
     product = served.site / "content" / "products" / "widget-ios.yml"
-    edit(product, "n - Widget for iOS", "n - Gizmo")
+    edit(product, "name: Widget for", "name: Gizmo for")
     second = served.build()
     assert first["about"] != second["about"]
-    assert "Privacy information - Gizmo" in (served.out / PAGES["about"]).read_text("utf-8")
+    assert "Gizmo for iOS" in (served.out / PAGES["about"]).read_text("utf-8")
 
 
 def nav_titles(page: Path) -> list[str]:

@@ -319,7 +319,9 @@ def _literate_nav(site: Path, config: dict[str, Any]) -> None:
     del config["nav"]
     config["exclude_docs"] += "SUMMARY.md\n"  # the nav, not a page
     (site / "site-src" / "SUMMARY.md").write_text(
-        "* [Home](index.md)\n* [Privacy statements](privacy/)\n* [Guide](guide/)\n", "utf-8"
+        "* [Home](index.md)\n* [Privacy statements](privacy/)\n* [Français](fr/privacy/)\n"
+        "* [Guide](guide/)\n",
+        "utf-8",
     )
 
 

@@ -38,6 +38,10 @@ class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
     """Where the generated pages go, relative to docs_dir."""
     nav_title = c.Type(str, default="Privacy statements")
     """The nav section that lists the product pages (when mkdocs.yml has a nav)."""
+    nav_check = c.Type(bool, default=True)
+    """Warn (``--strict`` fails) when the site's own nav (``nav:``, literate-nav, awesome-nav)
+    leaves out generated pages: the warning names them and the line that lists them. False:
+    the site links them some other way."""
     nav_products = c.Type(bool, default=True)
     """List every product page and comparison in the nav. False lists only the data-item index
     (the pages stay reachable from it, from comparisons and from search): with hundreds of
@@ -81,7 +85,8 @@ class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
 
 def read_settings(options: PrivacyPagesConfig, config: MkDocsConfig) -> Settings:
     """The settings the plugin's options make (a wrong option stops the build)."""
-    given = {k: v for k, v in options.items() if v is not None and k != "enabled"}
+    adapter_only = {"enabled", "nav_check"}  # what only the MkDocs plugin does
+    given = {k: v for k, v in options.items() if v is not None and k not in adapter_only}
     given["language"] = config.theme.get("language") or "en"  # as Material reads it
     try:
         settings = settings_from_options(given, Path(config.config_file_path).parent)

@@ -37,6 +37,7 @@ from .handwritten import expand_page_blocks
 from .head import add_meta_tags
 from .i18n import I18N_FILES_PRIORITY, add_in_language, hide_from_i18n, i18n_plugin
 from .languages import in_build_language, page_dataset
+from .nav_pages import add_nav_files, name_pages, nav_titles, warn_left_out
 from .page_assets import PageAssets, asks_for_feed, mark_generated
 from .page_languages import PageLanguages
 from .page_memory import clear_file_content, clear_page_content
@@ -70,6 +71,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.banners: dict[str, str] = {}  # under serve: each page's problems, by its path
         self.stash: PageStash | None = None  # blocks around Python-Markdown (None: not now)
         self.page_paths: set[str] = set()  # this build's generated pages
+        self.nav_titles: dict[str, str] = {}  # their titles in the nav, by path
         self.own_pages: set[str] = set()  # the same, in a build: their content is cleared
         self.order: ConversionOrder | None = None  # in a build: see on_nav
         self.i18n: Any | None = None  # the site's mkdocs-static-i18n plugin (see .i18n)
@@ -87,7 +89,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Options only: what other plugins may still change is read in on_pre_build.
         self.settings = self.build = self.stash = self.order = self.languages = None
-        self.banners, self.own_pages = {}, set()  # none of an earlier build
+        self.banners, self.own_pages, self.nav_titles = {}, set(), {}  # none of an earlier build
         if self.serve is not None:
             self.serve.next_build()
         if self.config.enabled:
@@ -126,10 +128,12 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         add_generated_files(files, config, build, serve.downloads_written if serve else None)
         if config.nav is not None:
             add_to_nav(config, build.pages, self.settings)
+        add_nav_files(files, config, build.pages, self.settings)  # for nav plugins
         if serve is not None:
             serve.mark_rebuilds(files, config, build, self.banners)
         warn_unless_first(config, self._add_pages)
         self.build, self.page_paths = build, {page.path for page in build.pages}
+        self.nav_titles = nav_titles(build.pages)
         self.content_links.pages(build.pages, self.settings)
         if serve is None:  # a build: nothing to rebuild. MkDocs' files hold the pages now, and
             self.order = ConversionOrder(wide_pages_first(build.pages, self.settings))
@@ -158,8 +162,11 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     ) -> Navigation | None:
         if self.order is not None:  # see ConversionOrder
             self.order.widest_first(files)
+        name_pages(nav, self.nav_titles)
         if self.serve is not None:
             self.serve.title_skipped(nav)
+        if self.settings is not None and self.config.nav_check:
+            warn_left_out(nav, files, config, self.page_paths, self.settings)
         if self.languages is not None:
             self.languages.nav(nav, files, self.page_paths)
         return nav

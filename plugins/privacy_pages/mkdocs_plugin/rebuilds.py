@@ -62,26 +62,6 @@ def _drawn_from_others(file: File, expand: Expand | None) -> str | None:
     return None if expand is None else expand(file, text)
 
 
-#: A page's front matter, its ``title`` entries (``title``, ``titleSuffix``; with any lines
-#: they continue on) and its H1.
-_FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
-_TITLES = re.compile(r"(?m)^title\w*[ \t]*:.*(?:\n[ \t].*)*")
-_H1 = re.compile(r"(?m)^#[ \t].*")
-
-
-def _nav_title(markdown: str) -> str:
-    """What the nav titles a page with, as the page's text writes it: its front matter's
-    ``title`` and ``titleSuffix`` (with its name, a product's page is titled by them: see
-    ``render.front_matter.browser_title``), else its first H1."""
-    front = _FRONT_MATTER.match(markdown)
-    if front is not None:
-        titles = "\n".join(found.group(0) for found in _TITLES.finditer(front.group(1)))
-        if titles:
-            return titles
-    heading = _H1.search(markdown)
-    return heading.group(0) if heading is not None else ""
-
-
 def _digest(*parts: str) -> bytes:
     """The digest of ``parts``; a page's, without a banner, is that of its Markdown alone."""
     hasher = hashlib.blake2b(digest_size=16)
@@ -159,11 +139,9 @@ class DirtyRebuilds:
             if config.nav is None
             else set()
         )
-        titles = (
-            f"{page.path}:{page.title}:{_nav_title(page.markdown)}"
-            for page in pages
-            if page.path not in unlisted
-        )
+        # (The nav titles a generated page by its title, a product's by its name: see
+        # nav_pages.name_pages. Its metadata title shows only on the page itself.)
+        titles = (f"{page.path}:{page.title}" for page in pages if page.path not in unlisted)
         shared = _digest(
             repr(config.nav),
             "\n".join(f"{f.src_uri}:{f.inclusion.name}" for f in documents),
