@@ -132,12 +132,34 @@ def test_a_nav_in_mkdocs_yml_without_the_section_gets_it_at_its_end(released: Pa
 
 
 def test_a_page_the_site_lists_itself_stays_there_and_only_there(released: Path) -> None:
-    nav = {"nav": ["index.md", {"Releases": "privacy/changes.md"}, {"Privacy statements": []}]}
+    """Under the site's title, or the product's name when the site gives none (MkDocs would
+    title it by its record's metadata title)."""
+    listed = ["index.md", {"Releases": "privacy/changes.md"}, "privacy/widget-ios.md"]
+    nav = {"nav": [*listed, {"Privacy statements": []}]}
     result = run_mkdocs(with_nav(released, "mkdocs.yml", nav))
     assert result.ok, result.messages
     nav_html = result.html("about.md").split('class="md-content"', 1)[0]
     assert nav_html.count('href="../privacy/changes/"') == 1
-    assert nav_entries(result)["privacy/changes/"] == "Releases"
+    assert nav_html.count('href="../privacy/widget-ios/"') == 1
+    entries = nav_entries(result)
+    assert entries["privacy/changes/"] == "Releases"
+    assert entries["privacy/widget-ios/"] == "Widget for iOS"
+    assert list(entries)[:3] == ["", "privacy/changes/", "privacy/widget-ios/"]
+
+
+@pytest.mark.parametrize("way", ["literate-nav", "awesome-nav"])
+def test_a_name_is_shown_as_text(released: Path, way: str) -> None:
+    """Names come from content: markup in one is shown, never read (Material prints nav
+    titles as HTML; literate-nav would read Markdown)."""
+    config = with_nav(released, way, WAYS[way])
+    record = config.parent / "content" / "products" / "widget-web.yml"
+    text = record.read_text("utf-8")
+    record.write_text(text.replace("name: Widget on the web", "name: Widget <em>*web*</em> & co"))
+    result = run_mkdocs(config)
+    assert result.ok, result.messages
+    assert (
+        nav_entries(result)["privacy/widget-web/"] == "Widget &lt;em&gt;*web*&lt;/em&gt; &amp; co"
+    )
 
 
 def test_the_folders_nav_names_the_products(released: Path) -> None:
