@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
-from ..messages import language_name
+from ..messages import language_name, messages_for, speaking
 from ..render.generated import GeneratedPage
 from ..render.pages import nav_entries
 from ..settings import Settings
@@ -70,7 +70,8 @@ def _folders(pages: Sequence[GeneratedPage], settings: Settings) -> dict[str, li
     for language in settings.all_languages:
         in_language = settings.in_language(language)
         theirs = [page for page in pages if settings.page_language(page.path) == language]
-        entries = nav_entries(theirs, in_language, escape_titles=False)
+        with speaking(messages_for(language, settings.messages_dir)):  # "Comparisons"
+            entries = nav_entries(theirs, in_language, escape_titles=False)
         if entries:
             folders[in_language.pages_dir] = _relative(entries, in_language.pages_dir)
     return folders
