@@ -7,6 +7,7 @@ the preview's search index still holds every page."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -116,11 +117,15 @@ def test_an_edit_rebuilds_its_page_and_every_page_that_shows_it(served: DirtySer
 
 def test_renaming_a_product_in_the_nav_rebuilds_every_page(served: DirtyServe) -> None:
     first = served.build()
-    edit(served.site / "content" / "products" / "widget-ios.yml", "n - Widget for iOS", "n - Gizmo")
+    edit(
+        served.site / "content" / "products" / "widget-ios.yml",
+        "name: Widget for",
+        "name: Gizmo for",
+    )
     second = served.build()
     assert all(first[name] != second[name] for name in PAGES)
     nav = (served.out / PAGES["about"]).read_text("utf-8")
-    assert "Privacy information - Gizmo" in nav
+    assert "Gizmo for iOS" in nav
 
 
 def test_renaming_a_product_kept_out_of_the_nav_rebuilds_the_pages_that_show_it(
@@ -141,8 +146,9 @@ def test_renaming_a_product_kept_out_of_the_nav_rebuilds_the_pages_that_show_it(
         assert "Gizmo" in (served.out / PAGES[name]).read_text("utf-8"), name
 
 
-def test_a_title_suffix_the_nav_shows_rebuilds_every_page(served: DirtyServe) -> None:
-    """A product's page is titled by its metadata title, titleSuffix and name."""
+def test_a_title_suffix_rebuilds_only_the_page_it_titles(served: DirtyServe) -> None:
+    """A product's page is titled by its metadata title, titleSuffix and name in the browser's
+    tab; the nav names the product: the other pages are not rebuilt."""
     edit(
         served.site / "mkdocs.yml",
         "      metadata:\n",
@@ -153,13 +159,16 @@ def test_a_title_suffix_the_nav_shows_rebuilds_every_page(served: DirtyServe) ->
     first = served.build()
     edit(product, "titleSuffix: Widgets", "titleSuffix: Gadgets")
     second = served.build()
-    assert all(first[name] != second[name] for name in PAGES)
-    assert "Gadgets" in (served.out / PAGES["about"]).read_text("utf-8")  # its nav
+    assert {name for name in PAGES if first[name] != second[name]} == {"ios"}
+    assert "<title>Privacy information - Widget for iOS \u2013 Gadgets" in (
+        served.out / PAGES["ios"]
+    ).read_text("utf-8")
+    assert "Gadgets" not in (served.out / PAGES["about"]).read_text("utf-8")  # its nav
 
 
 def test_a_page_the_site_nav_lists_is_renamed_in_every_page_nav(served: DirtyServe) -> None:
     """``nav_products: false`` keeps products out of the folders' nav, but a site's own nav
-    may list one, under the page's title."""
+    may list one, under the product's name."""
     config = served.site / "mkdocs.yml"
     edit(config, "  - privacy-pages:\n", "  - privacy-pages:\n      nav_products: false\n")
     config.write_text(
@@ -167,14 +176,40 @@ def test_a_page_the_site_nav_lists_is_renamed_in_every_page_nav(served: DirtySer
         "utf-8",
     )
     first = served.build()
-    assert "Privacy information - Widget for iOS" in (served.out / PAGES["about"]).read_text(
-        "utf-8"
-    )
+    assert "Widget for iOS" in (served.out / PAGES["about"]).read_text("utf-8")
     product = served.site / "content" / "products" / "widget-ios.yml"
-    edit(product, "n - Widget for iOS", "n - Gizmo")
+    edit(product, "name: Widget for", "name: Gizmo for")
     second = served.build()
     assert first["about"] != second["about"]
-    assert "Privacy information - Gizmo" in (served.out / PAGES["about"]).read_text("utf-8")
+    assert "Gizmo for iOS" in (served.out / PAGES["about"]).read_text("utf-8")
+
+
+def nav_titles(page: Path) -> list[str]:
+    """The title of every entry of a page's primary nav (sections and pages), in order."""
+    text = page.read_text("utf-8")
+    nav = text.split('class="md-nav md-nav--primary"', 1)[1].split('class="md-content"', 1)[0]
+    return [title.strip() for title in re.findall(r'<span class="md-ellipsis">([^<]*)', nav)]
+
+
+@pytest.mark.parametrize("listed", [False, True], ids=["folders' nav", "site's nav"])
+def test_after_an_edit_the_nav_keeps_every_title(served: DirtyServe, listed: bool) -> None:
+    """``make serve``: an edit rebuilds its page, whose nav shows the pages the rebuild skipped.
+    MkDocs titles a page from its text, which it does not read for a page it skips: each keeps
+    the title it had (a nav entry without a title of its own showed "None")."""
+    (served.site / "docs" / "guide.md").write_text("# Writer's guide\n\nHow to write.\n")
+    if listed:
+        config = served.site / "mkdocs.yml"
+        nav = "nav:\n  - index.md\n  - about.md\n  - guide.md\n  - Privacy statements: []\n"
+        config.write_text(config.read_text("utf-8") + nav, "utf-8")
+    served.build()
+    before = nav_titles(served.out / PAGES["about"])
+    assert "None" not in before and "Writer's guide" in before
+    (served.site / "docs" / "about.md").write_text("# About\n\nGadgets, and their privacy.\n")
+    served.build()
+    assert served.plugin.serve is not None and served.plugin.serve.rebuilds is not None
+    assert served.plugin.serve.rebuilds.skipped > 0  # the generated pages were skipped
+    assert "Gadgets" in (served.out / PAGES["about"]).read_text("utf-8")  # rebuilt
+    assert nav_titles(served.out / PAGES["about"]) == before
 
 
 def test_the_page_of_a_removed_product_is_no_longer_served(served: DirtyServe) -> None:

@@ -300,6 +300,9 @@ def build_with_options(block: Block, site: Path, tmp_path: Path) -> None:
         for entry in block_data(block)["plugins"]
         if isinstance(entry, dict) and "privacy-pages" in entry
     ]
+    for option in ("templates_dir", "messages_dir"):  # a site that sets them has the folders
+        if option in options:  # (one that does not exist stops the build)
+            (site / str(options[option])).mkdir(parents=True, exist_ok=True)
     config_file = site / "mkdocs.yml"
     config = yaml.safe_load(config_file.read_text("utf-8"))
     [entry] = [e for e in config["plugins"] if isinstance(e, dict) and "privacy-pages" in e]

@@ -103,6 +103,9 @@ def test_every_product_page_has_the_change_history_section(tmp_path: Path) -> No
 
 def test_what_changed_page_and_feed(tmp_path: Path) -> None:
     site = make_site(tmp_path, "today: 2026-11-02", site_url="https://example.com/widget/")
+    # A hand-written page that asks for the feed link in its head (index.md does not).
+    news = "---\nprivacy_pages_feed: true\n---\n\n# News\n"
+    (site / "docs" / "news.md").write_text(news, "utf-8")
     result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
     page = result.html("privacy/changes.md")
@@ -116,7 +119,10 @@ def test_what_changed_page_and_feed(tmp_path: Path) -> None:
     first = page[page.index('id="release-1-0-0"') :]
     for name in ("Widget for iOS", "Widget for Android", "Widget on the web"):
         assert name in first
-    assert 'type="application/atom+xml"' in result.html("index.md")
+    feed_link = 'type="application/atom+xml"'
+    assert feed_link in page and feed_link in result.html("privacy/widget-ios.md")
+    assert feed_link in result.html("news.md"), "a hand-written page that asks for it"
+    assert feed_link not in result.html("index.md"), "nor on the site's other pages"
 
     feed = ET.parse(result.site_dir / "changes.xml").getroot()
     assert feed.tag == f"{ATOM}feed"

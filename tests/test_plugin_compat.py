@@ -319,7 +319,9 @@ def _literate_nav(site: Path, config: dict[str, Any]) -> None:
     del config["nav"]
     config["exclude_docs"] += "SUMMARY.md\n"  # the nav, not a page
     (site / "site-src" / "SUMMARY.md").write_text(
-        "* [Home](index.md)\n* [Privacy statements](privacy/)\n* [Guide](guide/)\n", "utf-8"
+        "* [Home](index.md)\n* [Privacy statements](privacy/)\n* [Français](fr/privacy/)\n"
+        "* [Guide](guide/)\n",
+        "utf-8",
     )
 
 
@@ -336,6 +338,9 @@ def _check_nav_lists_products(result: SiteResult, baseline: SiteResult) -> None:
     for source in _product_pages():
         link = 'href="../' + source[: -len(".md")] + '/"'
         assert link in nav, f"the nav lists no {source}"
+    # The French pages' section, in French (the nav file the plugin gives their folder).
+    french = result.html("fr/privacy/intune.md").split('class="md-content"', 1)[0]
+    assert re.search(r'class="md-ellipsis">\s*Comparaisons\s*<', french), "French sections"
 
 
 def _i18n(site: Path, config: dict[str, Any]) -> None:

@@ -227,6 +227,7 @@ def test_serve_watches_content_and_templates(tmp_path: Path) -> None:
     from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
     from privacy_pages.render.templates import default_templates_dir
 
+    (tmp_path / "tpl").mkdir()  # a templates folder that does not exist stops the build
     plugin = PrivacyPagesPlugin()
     plugin.load_config({"content_dir": "content", "templates_dir": "tpl"})
     config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))

@@ -36,7 +36,14 @@ CONDITION = "required.groups[device-data].items[device-location].condition"
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
-    result = run_mkdocs(copy_example_site(tmp_path_factory.mktemp("languages")) / "mkdocs.yml")
+    """The example site, with a generated page its nav lists itself (as a site owner may)."""
+    site = copy_example_site(tmp_path_factory.mktemp("languages"))
+    config = site / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    listed = "  - Privacy statements: []\n"
+    assert listed in text
+    config.write_text(text.replace(listed, listed + "  - What changed: privacy/changes.md\n"))
+    result = run_mkdocs(config)
     assert result.ok, f"{result.error}\n{result.messages}"
     return result
 
@@ -288,6 +295,10 @@ def test_a_page_the_site_lists_is_shown_in_the_reader_language(example: SiteResu
     title = messages_for("fr").gettext("What changed")
     assert re.search(rf'href="\.\./changes/" class="md-nav__link">\s*<span[^>]*>\s*{title}', french)
     assert "../../../privacy/changes/" not in french
+    # Where the site put it, and only there: not in the plugin's section of either language.
+    assert french.count('href="../changes/"') == 1
+    english = primary_nav(example.html("privacy/intune.md"))
+    assert english.count('href="../changes/"') == 1
     # Shown in place of the page the site lists: MkDocs does not report it as left out.
     left_out = [r.getMessage() for r in example.records if "not included" in r.getMessage()]
     assert not [message for message in left_out if "fr/privacy/changes.md" in message]

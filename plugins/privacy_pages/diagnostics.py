@@ -7,8 +7,8 @@ the way a compiler reports errors, so that editors and CI can jump to it.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
@@ -101,6 +101,43 @@ class ContentError(Exception):
         count = len(diagnostics)
         lines = "\n".join(str(d) for d in diagnostics)
         super().__init__(f"{count} content error{'s' if count != 1 else ''}:\n{lines}")
+
+
+#: The rule whose per-field problems are told one line per record and language (see
+#: :func:`folded`).
+FOLDED_RULE = "translation-missing"
+
+
+def folded(
+    problems: Sequence[Diagnostic], rule: str = FOLDED_RULE
+) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """``problems`` as a log tells them: the per-field problems of ``rule`` that share a file,
+    severity and message (the texts of one record a translation lacks, in one language) told in
+    one line, where the first of them was; and the problems that line stands for, for a log
+    that lists each (``--verbose``). A writer's own messages are not buried under them."""
+    groups: dict[tuple[str, Severity, str], list[Diagnostic]] = {}
+    for problem in problems:
+        if problem.rule == rule and problem.key_path:
+            key = (problem.location.path, problem.severity, problem.message)
+            groups.setdefault(key, []).append(problem)
+    told: list[Diagnostic] = []
+    details: list[Diagnostic] = []
+    for problem in problems:
+        group = groups.get((problem.location.path, problem.severity, problem.message))
+        if problem.rule != rule or not problem.key_path or group is None or len(group) == 1:
+            told.append(problem)
+        elif problem is group[0]:
+            message = problem.message
+            said = f"have {message[4:]}" if message.startswith("has ") else f": {message}"
+            told.append(
+                replace(
+                    problem,
+                    key_path="",
+                    message=f"{len(group)} texts {said} (--verbose lists each)",
+                )
+            )
+            details.extend(group)
+    return told, details
 
 
 def display_path(path: Path, root: Path | None = None) -> str:

@@ -143,6 +143,7 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
         "metadata",
         "nav_title",
         "nav_products",
+        "nav_check",  # the MkDocs plugin's warning about its nav: nothing the settings hold
         "enabled",
         "lint",
         "history",

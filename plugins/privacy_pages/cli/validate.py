@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, folded
 from ..model import Dataset
 from ..pipeline import check_site
 from ..settings import missing_catalogs_message, removed_options_message
@@ -56,6 +56,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="exit 1 on warnings too, like 'mkdocs build --strict'",
     )
     parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="list each text a translation lacks (by default, text and github output say it "
+        "in one line per record and language; json always lists each)",
+    )
+    parser.add_argument(
         "--today",
         type=_iso_date,
         metavar="YYYY-MM-DD",
@@ -93,7 +99,8 @@ def run(args: argparse.Namespace) -> int:
     build = check_site(settings, today=args.today)
     dataset, found = build.dataset, build.problems.sorted()
     counts = {severity: sum(d.severity is severity for d in found) for severity in Severity}
-    REPORTERS[args.format](found, dataset, counts, sys.stdout)
+    told = found if args.verbose or args.format == "json" else folded(found)[0]
+    REPORTERS[args.format](told, dataset, counts, sys.stdout)
     failing = counts[Severity.ERROR] + (counts[Severity.WARNING] if args.strict else 0)
     return 1 if failing else 0
 

@@ -66,7 +66,12 @@ def load_content(
     times = times if times is not None else PhaseTimes()
     problems = Diagnostics()
     if not content_dir.is_dir():
-        problems.error(Location(display_path(content_dir)), "content folder not found", rule="path")
+        problems.error(
+            Location(display_path(content_dir)),
+            "content folder not found: set the option content_dir to the folder of the YAML "
+            "records (default: content, beside mkdocs.yml)",
+            rule="path",
+        )
         return Dataset(), problems
     found = discover(content_dir, problems)
     builder = DatasetBuilder(problems, metadata_rules or MetadataRules(), limits.max_text_chars)

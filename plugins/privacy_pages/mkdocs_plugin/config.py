@@ -38,6 +38,10 @@ class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
     """Where the generated pages go, relative to docs_dir."""
     nav_title = c.Type(str, default="Privacy statements")
     """The nav section that lists the product pages (when mkdocs.yml has a nav)."""
+    nav_check = c.Type(bool, default=True)
+    """Warn (``--strict`` fails) when the site's own nav (``nav:``, literate-nav, awesome-nav)
+    leaves out generated pages: the warning names them and the line that lists them. False:
+    the site links them some other way."""
     nav_products = c.Type(bool, default=True)
     """List every product page and comparison in the nav. False lists only the data-item index
     (the pages stay reachable from it, from comparisons and from search): with hundreds of
@@ -81,7 +85,8 @@ class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
 
 def read_settings(options: PrivacyPagesConfig, config: MkDocsConfig) -> Settings:
     """The settings the plugin's options make (a wrong option stops the build)."""
-    given = {k: v for k, v in options.items() if v is not None and k != "enabled"}
+    adapter_only = {"enabled", "nav_check"}  # what only the MkDocs plugin does
+    given = {k: v for k, v in options.items() if v is not None and k not in adapter_only}
     given["language"] = config.theme.get("language") or "en"  # as Material reads it
     try:
         settings = settings_from_options(given, Path(config.config_file_path).parent)
@@ -91,6 +96,51 @@ def read_settings(options: PrivacyPagesConfig, config: MkDocsConfig) -> Settings
     if removed:
         log.info(removed)
     return settings
+
+
+def check_folders(options: PrivacyPagesConfig, settings: Settings, config: MkDocsConfig) -> None:
+    """Stop on a folder option that would do nothing without a word: a content folder that is
+    the docs folder (its Markdown pages are no records: the plugin would build nothing), or a
+    templates or messages folder that does not exist (the packaged ones would be used)."""
+    docs = Path(config.docs_dir).resolve()
+    if settings.content_dir == docs:
+        raise PluginError(
+            f"privacy-pages: the content folder {settings.content_dir} is the docs folder "
+            f"(docs_dir), which holds the site's pages, not privacy records; set the plugin's "
+            f"option content_dir to the folder of the YAML records (content_dir: "
+            f"{options.content_dir!r} now)"
+        )
+    for option, folder in (
+        ("templates_dir", settings.templates_dir),
+        ("messages_dir", settings.messages_dir),
+    ):
+        if folder is not None and not folder.is_dir():
+            raise PluginError(
+                f"privacy-pages: the folder of the option {option} ({folder}) does not exist, "
+                "so the packaged ones would be used; create it or correct the option"
+            )
+
+
+def warn_no_records(settings: Settings, files: tuple[str, ...]) -> None:
+    """A content folder that holds no records builds no page: say so (``--strict`` stops)."""
+    if not files and settings.content_dir.is_dir():
+        log.warning(
+            f"privacy-pages: the content folder {settings.content_dir} holds no records "
+            "(products/*.yml, catalog/*.yml, categories.yml), so no privacy page is built; "
+            "set the plugin's option content_dir to the folder of the YAML records"
+        )
+
+
+def warn_unused_nav_title(options: PrivacyPagesConfig, config: MkDocsConfig) -> None:
+    """``nav_title`` names the nav section the plugin fills in the site's ``nav:``; without one
+    (the nav made from the folders, or by a nav plugin) it does nothing."""
+    default = PrivacyPagesConfig.nav_title.default
+    if config.nav is None and options.nav_title != default:
+        log.warning(
+            f"privacy-pages: the option nav_title ({options.nav_title!r}) names a section of "
+            "the nav in mkdocs.yml, but mkdocs.yml has no nav: (the nav is made from the "
+            "folders, or by a nav plugin), so it does nothing; remove the option, or add a nav"
+        )
 
 
 def with_site_urls(settings: Settings, config: MkDocsConfig) -> Settings:

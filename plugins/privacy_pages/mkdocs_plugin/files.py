@@ -4,8 +4,7 @@ MkDocs converts the files in."""
 from __future__ import annotations
 
 import os
-import posixpath
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -17,7 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..load.discovery import YAML_SUFFIXES
 from ..pipeline import SiteBuild
 from ..render.generated import GeneratedAsset, GeneratedPage
-from ..render.pages import fill_language_nav, in_automatic_nav
+from ..render.pages import fill_language_nav, in_automatic_nav, listed_paths
 from ..render.paths import data_item_index_path, is_comparison_page
 from ..settings import Settings
 
@@ -64,22 +63,10 @@ def shown_in_place(nav: Any, pages: Sequence[GeneratedPage], settings: Settings)
     others = [lang for lang in settings.all_languages if lang != settings.language]
     return {
         settings.path_in(path, language)
-        for path in _nav_paths(nav)
+        for path in listed_paths(nav)
         if path in generated and settings.page_language(path) == settings.language
         for language in others
     }
-
-
-def _nav_paths(nav: Any) -> Iterator[str]:
-    """The page paths a nav section (``mkdocs.yml``'s ``nav``) lists, at any depth."""
-    if isinstance(nav, str):
-        yield posixpath.normpath(nav)
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from _nav_paths(value)
-    elif isinstance(nav, list):
-        for item in nav:
-            yield from _nav_paths(item)
 
 
 def page_source(

@@ -23,8 +23,11 @@ from ..settings import Settings
 from .config import (
     PrivacyPagesConfig,
     add_what_pages_need,
+    check_folders,
     read_settings,
     warn_missing_catalogs,
+    warn_no_records,
+    warn_unused_nav_title,
     with_site_urls,
 )
 from .content_links import ContentLinks
@@ -34,6 +37,8 @@ from .handwritten import expand_page_blocks
 from .head import add_meta_tags
 from .i18n import I18N_FILES_PRIORITY, add_in_language, hide_from_i18n, i18n_plugin
 from .languages import in_build_language, page_dataset
+from .nav_pages import add_nav_files, name_pages, nav_titles, warn_left_out
+from .page_assets import PageAssets, asks_for_feed, mark_generated
 from .page_languages import PageLanguages
 from .page_memory import clear_file_content, clear_page_content
 from .page_meta import escape_printed, has_macros, name_product, not_a_template
@@ -66,6 +71,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.banners: dict[str, str] = {}  # under serve: each page's problems, by its path
         self.stash: PageStash | None = None  # blocks around Python-Markdown (None: not now)
         self.page_paths: set[str] = set()  # this build's generated pages
+        self.nav_titles: dict[str, str] = {}  # their titles in the nav, by path
         self.own_pages: set[str] = set()  # the same, in a build: their content is cleared
         self.order: ConversionOrder | None = None  # in a build: see on_nav
         self.i18n: Any | None = None  # the site's mkdocs-static-i18n plugin (see .i18n)
@@ -73,6 +79,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.macros = False  # whether the site runs mkdocs-macros (see .page_meta)
         self.languages: PageLanguages | None = None  # each page in its language
         self.content_links = ContentLinks()  # the records' links on pages a folder deeper
+        self.assets: PageAssets | None = None  # generated pages' style sheet and script
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of `mkdocs serve`.
@@ -82,11 +89,12 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Options only: what other plugins may still change is read in on_pre_build.
         self.settings = self.build = self.stash = self.order = self.languages = None
-        self.banners, self.own_pages = {}, set()  # none of an earlier build
+        self.banners, self.own_pages, self.nav_titles = {}, set(), {}  # none of an earlier build
         if self.serve is not None:
             self.serve.next_build()
         if self.config.enabled:
             self.settings = read_settings(self.config, config)
+            check_folders(self.config, self.settings, config)
             add_what_pages_need(config)
             self.content_links.register(config.markdown_extensions)
         return config
@@ -100,7 +108,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.i18n, self.macros = i18n_plugin(config), has_macros(config)
         self.settings = in_build_language(with_site_urls(self.settings, config), self.i18n)
         warn_missing_catalogs(self.settings)
+        warn_unused_nav_title(self.config, config)
         self.languages = PageLanguages(config, self.settings)
+        self.assets = PageAssets(config)
         if self.html_blocks_around_markdown:
             self.stash = PageStash.for_site(config, plain_blocks=self.plain_blocks_around_markdown)
         if self.search_views:  # pages this plugin sanitized (see on_page_content)
@@ -114,13 +124,16 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             return files
         serve, stashed = self.serve, self.stash is not None
         build, self.banners = build_pages(self.settings, serve, files, stashed=stashed)
+        warn_no_records(self.settings, build.dataset.files)
         add_generated_files(files, config, build, serve.downloads_written if serve else None)
         if config.nav is not None:
             add_to_nav(config, build.pages, self.settings)
+        add_nav_files(files, config, build.pages, self.settings)  # for nav plugins
         if serve is not None:
             serve.mark_rebuilds(files, config, build, self.banners)
         warn_unless_first(config, self._add_pages)
         self.build, self.page_paths = build, {page.path for page in build.pages}
+        self.nav_titles = nav_titles(build.pages)
         self.content_links.pages(build.pages, self.settings)
         if serve is None:  # a build: nothing to rebuild. MkDocs' files hold the pages now, and
             self.order = ConversionOrder(wide_pages_first(build.pages, self.settings))
@@ -149,6 +162,11 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     ) -> Navigation | None:
         if self.order is not None:  # see ConversionOrder
             self.order.widest_first(files)
+        name_pages(nav, self.nav_titles)
+        if self.serve is not None:
+            self.serve.title_skipped(nav)
+        if self.settings is not None and self.config.nav_check:
+            warn_left_out(nav, files, config, self.page_paths, self.settings)
         if self.languages is not None:
             self.languages.nav(nav, files, self.page_paths)
         return nav
@@ -229,10 +247,15 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.build is None or self.settings is None or self.languages is None:
             return output
-        if self._own(page):  # the theme around the content prints values from content too
+        own = self._own(page)
+        if own:  # the theme around the content prints values from content too
             refuse_runnable(output, page)
-        output = self.languages.post_page(output, page, generated=self._own(page))
-        if self.build.history:
+            output = mark_generated(output)
+            if self.assets is not None:
+                template = (page.meta or {}).get("template") or "main.html"
+                output = self.assets.ensure(output, page.url, str(template))
+        output = self.languages.post_page(output, page, generated=own)
+        if self.build.history and (own or asks_for_feed(page.meta)):
             output = self.languages.add_feed_link(output, page)
         meta = page.meta or {}
         return add_meta_tags(output, meta) if "product_id" in meta else output

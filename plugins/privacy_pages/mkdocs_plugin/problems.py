@@ -1,4 +1,5 @@
-"""The pipeline's problems in MkDocs' log: errors fail the build, warnings a strict build."""
+"""The pipeline's problems in MkDocs' log: errors fail the build, warnings a strict build; the
+texts a translation lacks, one line per record and language (each with ``--verbose``)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import logging
 
 from mkdocs.exceptions import PluginError
 
-from ..diagnostics import Diagnostics, Severity
+from ..diagnostics import Diagnostics, Severity, folded
 from ..settings import Settings
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -16,8 +17,11 @@ _LOG = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.INFO:
 def report(problems: Diagnostics, settings: Settings, *, stop: bool) -> None:
     """Log every problem, most severe first; with ``stop``, errors stop the build (a preview
     goes on: MkDocs stops on logged problems only in strict mode)."""
-    for problem in problems.sorted():
+    told, details = folded(problems.sorted())
+    for problem in told:
         _LOG[problem.severity](str(problem))
+    for problem in details:  # what a folded line stands for: with `mkdocs build --verbose`
+        log.debug(str(problem))
     if stop and problems.errors:
         count = len(problems.errors)
         raise PluginError(

@@ -12,6 +12,8 @@ no generated page that depends on an edit is left stale. When what the pages sha
 rebuilt: renaming a product kept out of the nav (``nav_products: false``) is not such a change. (One limit: a new H1 of a hand-written page under the automatic nav
 shows in the other pages' nav only at their next rebuild.) With a search plugin other than
 Material's, which cannot keep the entries of pages not rebuilt, every page is rebuilt.
+A page a rebuild skips keeps, in the nav of the pages it rebuilds, the title it had (MkDocs
+reads a page's title from its text, which it does not read for a page it skips).
 
 Material's search plugin merges a dirty rebuild into the previous index by one page only;
 :func:`DirtyRebuilds.merge_search_index` merges every rebuilt page, so the preview's search
@@ -29,6 +31,8 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from ..memo import SameObjects
 from ..render.generated import GeneratedPage
@@ -56,26 +60,6 @@ def _drawn_from_others(file: File, expand: Expand | None) -> str | None:
     if not _BLOCK.search(text):
         return ""
     return None if expand is None else expand(file, text)
-
-
-#: A page's front matter, its ``title`` entries (``title``, ``titleSuffix``; with any lines
-#: they continue on) and its H1.
-_FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
-_TITLES = re.compile(r"(?m)^title\w*[ \t]*:.*(?:\n[ \t].*)*")
-_H1 = re.compile(r"(?m)^#[ \t].*")
-
-
-def _nav_title(markdown: str) -> str:
-    """What the nav titles a page with, as the page's text writes it: its front matter's
-    ``title`` and ``titleSuffix`` (with its name, a product's page is titled by them: see
-    ``render.front_matter.browser_title``), else its first H1."""
-    front = _FRONT_MATTER.match(markdown)
-    if front is not None:
-        titles = "\n".join(found.group(0) for found in _TITLES.finditer(front.group(1)))
-        if titles:
-            return titles
-    heading = _H1.search(markdown)
-    return heading.group(0) if heading is not None else ""
 
 
 def _digest(*parts: str) -> bytes:
@@ -119,6 +103,9 @@ class DirtyRebuilds:
         self.urls: set[str] = set()
         #: The generated pages the last build skipped, unchanged (read by tests and benchmark).
         self.skipped = 0
+        #: The title each page had when last converted, by its path: a page a rebuild skips
+        #: is never read, so MkDocs would title it None in the nav of the pages it rebuilds.
+        self.titles: dict[str, str] = {}
         #: The digest of a page's Markdown, kept while it is the same text object: a page the
         #: rebuild reused (most of them) is not read again, and a comparison is megabytes.
         self.markdown_digest: SameObjects[str, bytes] = SameObjects(_digest)
@@ -152,11 +139,9 @@ class DirtyRebuilds:
             if config.nav is None
             else set()
         )
-        titles = (
-            f"{page.path}:{page.title}:{_nav_title(page.markdown)}"
-            for page in pages
-            if page.path not in unlisted
-        )
+        # (The nav titles a generated page by its title, a product's by its name: see
+        # nav_pages.name_pages. Its metadata title shows only on the page itself.)
+        titles = (f"{page.path}:{page.title}" for page in pages if page.path not in unlisted)
         shared = _digest(
             repr(config.nav),
             "\n".join(f"{f.src_uri}:{f.inclusion.name}" for f in documents),
@@ -186,6 +171,20 @@ class DirtyRebuilds:
                 _set_modified(file, False)
                 self.skipped += 1
         self._pending = (shared, {**digests, **drawn_digests})
+
+    def page_converted(self, page: Page) -> None:
+        """``page`` is converted: its title is known (from its metadata, its H1 or the nav)."""
+        self.rebuilt.add(page.url)
+        if page.title is not None:
+            self.titles[page.file.src_uri] = page.title
+
+    def title_skipped(self, nav: Navigation) -> None:
+        """In ``on_nav``: the pages this rebuild skips get the titles they last had (the nav
+        titled none of them: MkDocs reads a page's title from its text)."""
+        for page in nav.pages:
+            title = self.titles.get(page.file.src_uri)
+            if title is not None and not page.file.is_modified() and not vars(page).get("title"):
+                page.title = title
 
     def _remove_gone(self, documents: Iterable[File], digests: dict[str, bytes]) -> None:
         """Delete what a generated page that is no longer generated left in the site (a dirty

@@ -7,6 +7,7 @@ from functools import partial
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..load.record_files import ContentCache
@@ -63,7 +64,12 @@ class ServeState:
 
     def page_rebuilt(self, page: Page) -> None:
         if self.rebuilds is not None:
-            self.rebuilds.rebuilt.add(page.url)
+            self.rebuilds.page_converted(page)
+
+    def title_skipped(self, nav: Navigation) -> None:
+        """Under ``--dirty``, in ``on_nav``: the pages skipped keep their titles in the nav."""
+        if self.rebuilds is not None:
+            self.rebuilds.title_skipped(nav)
 
     def build_completed(self, config: MkDocsConfig) -> None:
         """Before the search plugin writes its index: what the site now holds."""

@@ -5,7 +5,8 @@ folder), so that every adapter produces the same pages."""
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+import posixpath
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -108,7 +109,8 @@ def render_pages(
     ]
     if history:
         markdown = render_changes_page(history, dataset, settings)
-        pages.append(done(GeneratedPage(changes_page_path(settings), markdown, CHANGES_TITLE)))
+        title = messages._(CHANGES_TITLE)  # in the pages' language, as the page's heading
+        pages.append(done(GeneratedPage(changes_page_path(settings), markdown, title)))
     return pages + wide
 
 
@@ -140,7 +142,8 @@ def nav_entries(
     pages: Sequence[PlannedPage | GeneratedPage], settings: Settings, *, escape_titles: bool = True
 ) -> list[dict[str, object]]:
     """The entries of the nav section that lists the generated pages: a page per product
-    (unless ``settings.nav_products`` is off), the comparisons, and the data-item index.
+    (unless ``settings.nav_products`` is off), the comparisons, the data-item index and "What
+    changed" (nothing else links to it: outside the section, it would be an orphan).
 
     Titles come from content; with ``escape_titles`` they are HTML-escaped, for themes that
     print nav titles as HTML (Material for MkDocs does)."""
@@ -155,6 +158,7 @@ def nav_entries(
         if compared:
             entries.append({messages._("Comparisons"): compared})
     entries += [entry(page) for page in pages if page.path == data_item_index_path(settings)]
+    entries += [entry(page) for page in pages if page.path == changes_page_path(settings)]
     return entries
 
 
@@ -178,8 +182,14 @@ def fill_language_nav(
 ) -> None:
     """Fill the nav with the site language's pages in the section ``settings.nav_title``, and
     each other language's pages (under its folder, ``fr/privacy/...``) in a section named in
-    that language, right after it."""
+    that language, right after it. A page the site's nav lists itself elsewhere (``What
+    changed: privacy/changes.md``) stays where the site put it, and only there."""
     languages = tuple(lang for lang in settings.languages if lang != settings.language)
+    ours = {settings.nav_title, *(language_name(lang) for lang in languages)}
+    elsewhere = set(listed_paths([item for item in nav if not _is_section(item, ours)]))
+    # (Each language's nav shows its own version in place of it: see mkdocs_plugin.language_nav.)
+    elsewhere |= {settings.path_in(path, lang) for path in elsewhere for lang in languages}
+    pages = [page for page in pages if page.path not in elsewhere]
     own = [p for p in pages if settings.page_language(p.path) == settings.language]
     fill_nav(nav, nav_entries(own, settings, escape_titles=escape_titles), settings)
     placed: set[str] = set()
@@ -203,6 +213,22 @@ def fill_language_nav(
             at += 1
         nav.insert(at, {name: entries})
         placed.add(name)
+
+
+def _is_section(item: Any, names: set[str]) -> bool:
+    return isinstance(item, dict) and len(item) == 1 and next(iter(item)) in names
+
+
+def listed_paths(nav: Any) -> Iterator[str]:
+    """The page paths a nav (``mkdocs.yml``'s ``nav``, or a part of it) lists, at any depth."""
+    if isinstance(nav, str):
+        yield posixpath.normpath(nav)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from listed_paths(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from listed_paths(item)
 
 
 def fill_nav(nav: list[Any], entries: list[dict[str, object]], settings: Settings) -> None:
