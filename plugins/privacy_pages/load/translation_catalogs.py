@@ -232,6 +232,24 @@ def read_catalog(po_file: Path, display: str) -> Catalog:
         raise YamlFault(
             Diagnostic(Location(display, 1, 1), f"not a valid PO file: {exc}", RULE)
         ) from None
+    except LookupError:  # babel decodes with the charset the header declares
+        raise YamlFault(_unknown_charset(po_file, display)) from None
+
+
+def _unknown_charset(po_file: Path, display: str) -> Diagnostic:
+    """The header's ``charset=``, which names no text encoding Python knows, where it is."""
+    data = po_file.read_bytes()
+    at = data.find(b"charset=")
+    line = data.count(b"\n", 0, at) + 1 if at >= 0 else 1
+    column = at - data.rfind(b"\n", 0, at) if at >= 0 else 1
+    named = re.match(rb"charset=([^\s\\\"]*)", data[at:]) if at >= 0 else None
+    charset = named.group(1).decode("ascii", "replace") if named else "?"
+    return Diagnostic(
+        Location(display, line, column),
+        f"the catalog's Content-Type header declares charset {charset!r}, which is no text "
+        "encoding known here: save the file as UTF-8 and declare charset=UTF-8",
+        RULE,
+    )
 
 
 def plan_import(
