@@ -11,7 +11,6 @@ as "needs review", and it stays stale when imported back until its flag is clear
 from __future__ import annotations
 
 import datetime
-import difflib
 import io
 import posixpath
 import re
@@ -24,6 +23,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po, write_po
 
 from ..diagnostics import Diagnostic, Diagnostics, Location, Severity, display_path
+from ..hints import did_you_mean
 from .content import load_content
 from .metadata import MetadataRules
 from .record_files import RecordFile
@@ -319,12 +319,17 @@ def _messages(
 
 
 def _split_context(context: str, sources: Sources) -> tuple[str, str] | None:
-    # A record path may hold ':' (ids could too): try each split for a known record.
-    for index, character in enumerate(context):
-        if character == ":":
-            record = sources.records.get(context[:index])
-            if record is not None and context[index + 1 :] in record.fields:
-                return record.relative, context[index + 1 :]
+    """The record and field path a msgctxt names, split at the first ``:`` that leaves a known
+    record and one of its fields (a record path may hold ``:``, ids could too).
+
+    Only the lengths of the known record paths are tried: trying each ``:`` of the context
+    copied and hashed the text before it each time, quadratic in a long context."""
+    for length in sorted({len(relative) for relative in sources.records}):
+        if context[length : length + 1] != ":":
+            continue
+        record = sources.records.get(context[:length])
+        if record is not None and context[length + 1 :] in record.fields:
+            return record.relative, context[length + 1 :]
     return None
 
 
@@ -335,14 +340,12 @@ def _unknown_context(context: str, sources: Sources) -> str:
     for relative, record in sources.records.items():
         if context.startswith(f"{relative}:"):
             field_path = context[len(relative) + 1 :]
-            guess = difflib.get_close_matches(field_path, list(record.fields), n=1, cutoff=0.7)
-            hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+            hint = did_you_mean(field_path, record.fields, cutoff=0.7)
             return (
                 f"expected the field path of a text in {relative}, found {field_path!r}{hint} "
                 f"(msgctxt {context!r})"
             )
-    guess = difflib.get_close_matches(record_path, list(sources.records), n=1, cutoff=0.6)
-    hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+    hint = did_you_mean(record_path, sources.records)
     return f"msgctxt {context!r} names no record with text in the content folder{hint}"
 
 

@@ -20,7 +20,6 @@ the page shows the source text or the earlier translation there with a notice, n
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from ..diagnostics import Diagnostic, Diagnostics, Location, Severity, display_path
+from ..hints import did_you_mean
 from ..model import Dataset
 from .builder import DatasetBuilder
 from .content import CatalogEdits, catalog_edits, link_record, names_any
@@ -410,8 +410,7 @@ class TranslationRun:
                 Severity.ERROR,
             )
             return
-        guess = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
-        hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+        hint = did_you_mean(key, known, cutoff=0.7)
         effects.report(
             entry.location,
             f"translates no text of {record.display}: it has no text at {key!r}{hint} (removed "
