@@ -114,10 +114,9 @@ _QUESTION = re.compile(
 _YES = re.compile(r"^\W*(?:yes|y|true|✓|✔|✔️|collected)\b", re.IGNORECASE)
 _NO = re.compile(r"^\W*(?:no|n|false|none|never|✗|✘|❌|not collected)\b", re.IGNORECASE)
 _WHAT_END = re.compile(
-    r"(?<!\s)\s+(?:from|with|to|for|when|while|during|on|in|by|via|through|about)\s+"
+    r"(?i)(?<!\s)\s+(?:from|with|to|for|when|while|during|on|in|by|via|through|about)\s+"
     r"(?:the |a |an |your |its |their )?(?:users?|devices?|apps?|sdk|library|third|servers?|"
-    r"partners?|developers?|end[- ]users?|customers?|you)\b.*$",
-    re.IGNORECASE,
+    r"partners?|developers?|end[- ]users?|customers?|you)\b.*$"
 )
 _ARTICLES = re.compile(r"^(?:the|a|an|any|your|their|its)\s+", re.IGNORECASE)
 _OWNER = re.compile(
