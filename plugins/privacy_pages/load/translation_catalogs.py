@@ -29,7 +29,13 @@ from .metadata import MetadataRules
 from .record_files import RecordFile
 from .text_fields import fingerprint, text_fields
 from .translation_files import Entry, entries_of, updated_text
-from .translations import TRANSLATED_KINDS, TranslationRun, record_path, translation_path
+from .translations import (
+    TRANSLATED_KINDS,
+    TranslationRun,
+    not_text,
+    record_path,
+    translation_path,
+)
 from .yaml_source import Limits, LocatedMapping, YamlFault, read_file
 
 #: The order records are listed and exported in: products, then what they share.
@@ -352,6 +358,10 @@ def _unknown_context(context: str, sources: Sources) -> str:
 def _entry(message: Message, current: str, po_display: str, plan: ImportPlan) -> Entry | None:
     where = Location(po_display, message.lineno or 1, 1)
     msgid, text = str(message.id), str(message.string)
+    problem = not_text(text)
+    if problem:  # checked as validate would check it in the translation file
+        plan.problems.error(where, f"{message.context}: {problem}", rule=RULE)
+        return None
     if message.fuzzy:  # the fingerprint it was translated from: it stays stale
         comment = next(
             (m.group(1) for c in message.auto_comments if (m := _SOURCE_COMMENT.match(c.strip()))),
