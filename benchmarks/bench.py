@@ -19,7 +19,8 @@ above 200 get one build of (a) only (it takes minutes), so that the whole run fi
 15 minutes on a 2-core machine. Last, it measures pathological
 text: one field made of one construct repeated, 4 KB to 64 KB, converted to HTML and built
 (``benchmarks/pathological.py``; ``--pathological-only`` runs that section alone, in under a
-minute, and writes only it). Results are printed and written to ``benchmarks/results.md``, and
+minute, and writes only it), and ``privacy-pages import`` and ``validate`` of inputs of 256 KB
+to 1 MB (``benchmarks/large_inputs.py``; ``--large-only``). Results are printed and written to ``benchmarks/results.md``, and
 the same text to ``site-src/includes/benchmark-results.md`` for the site's Performance page.
 """
 
