@@ -1,8 +1,8 @@
 """Every regular expression the package holds, found without a list to keep up to date.
 
 Two sources, so that a new pattern is covered the day it is written: the compiled patterns that
-are module attributes of any module of the package (including those built from other values),
-and every pattern written as a literal in a call to :mod:`re` anywhere in the package's source
+are module attributes of any module of the package (including those built from other values,
+and those held in a module's tuples, lists, sets and dicts), and every pattern written as a literal in a call to :mod:`re` anywhere in the package's source
 (``re.compile``, ``re.search``, ``re.sub``, ...), in functions too. A pattern the source builds
 from a variable inside a function is not found: keep such patterns in module attributes.
 
@@ -88,6 +88,20 @@ def module_patterns() -> Iterator[Found]:
             if isinstance(value, re.Pattern):
                 methods = own.get(name, set()) if name.startswith("_") else package.get(name, set())
                 yield Found(f"{module.__name__}:{name}", value, bool(methods & SCANNING))
+            elif isinstance(value, tuple | list | frozenset | set | dict):
+                # Patterns kept in a table (built by a helper such as any_of): how each is
+                # called is not known here, so each is taken as scanned, to be safe.
+                for index, pattern in enumerate(_held(value)):
+                    yield Found(f"{module.__name__}:{name}[{index}]", pattern, True)
+
+
+def _held(value: Any, depth: int = 0) -> Iterator[re.Pattern[Any]]:
+    """The patterns inside a (nested) tuple, list, set or dict's values."""
+    if isinstance(value, re.Pattern):
+        yield value
+    elif depth < 3 and isinstance(value, tuple | list | frozenset | set | dict):
+        for item in value.values() if isinstance(value, dict) else value:
+            yield from _held(item, depth + 1)
 
 
 def _flags(call: ast.Call) -> int:

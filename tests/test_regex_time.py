@@ -127,3 +127,4 @@ def test_the_inventory_finds_the_patterns() -> None:
     wheres = [found.where for found in PATTERNS]
     assert "privacy_pages.mkdocs_plugin.plain_blocks:_HR" in wheres
     assert any(".py:" in where for where in wheres)
+    assert any(where.startswith("privacy_pages.importer.tables:HEADER_RULES[") for where in wheres)
