@@ -19,7 +19,8 @@ above 200 get one build of (a) only (it takes minutes), so that the whole run fi
 15 minutes on a 2-core machine. Last, it measures pathological
 text: one field made of one construct repeated, 4 KB to 64 KB, converted to HTML and built
 (``benchmarks/pathological.py``; ``--pathological-only`` runs that section alone, in under a
-minute, and writes only it). Results are printed and written to ``benchmarks/results.md``, and
+minute, and writes only it), and ``privacy-pages import`` and ``validate`` of inputs of 256 KB
+to 1 MB (``benchmarks/large_inputs.py``; ``--large-only``). Results are printed and written to ``benchmarks/results.md``, and
 the same text to ``site-src/includes/benchmark-results.md`` for the site's Performance page.
 """
 
@@ -47,6 +48,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 import languages  # noqa: E402
+import large_inputs  # noqa: E402
 import pathological  # noqa: E402
 import real_shape  # noqa: E402
 import releases  # noqa: E402
@@ -674,6 +676,15 @@ def releases_section(work: Path, runs: int) -> str:
     return releases.section(config_a.parent, work, REFERENCE_SIZE, runs, build_once)
 
 
+def large_inputs_section(work: Path, runs: int) -> str:
+    """The section of 1 MB inputs for import and validate (see large_inputs.py)."""
+
+    def seconds(command: list[str], cwd: Path) -> float:
+        return measure_command([PYTHON, "-m", "privacy_pages", *command], cwd).wall
+
+    return large_inputs.section(work / "large-inputs", runs, seconds)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -716,6 +727,11 @@ def main(argv: list[str] | None = None) -> int:
         "products)",
     )
     parser.add_argument(
+        "--large-only",
+        action="store_true",
+        help="measure only import and validate of 1 MB inputs (benchmarks/large_inputs.py)",
+    )
+    parser.add_argument(
         "--pathological-only",
         action="store_true",
         help="measure only pathological text (benchmarks/pathological.py): its section alone",
@@ -729,6 +745,8 @@ def main(argv: list[str] | None = None) -> int:
         only = ("languages-only", languages_section(args.work, min(args.runs, REAL_RUNS)))
     elif args.releases_only:
         only = ("releases-only", releases_section(args.work, min(args.runs, REAL_RUNS)))
+    elif args.large_only:
+        only = ("large-only", large_inputs_section(args.work, min(args.runs, REAL_RUNS)))
     if only is not None:
         flag, section = only
         previous = args.output.read_text("utf-8") if args.output.is_file() else ""
@@ -759,6 +777,8 @@ def main(argv: list[str] | None = None) -> int:
         section = languages_section(args.work, min(args.runs, REAL_RUNS)) + "\n"
         print(f"[{time.perf_counter() - start:4.0f} s] release history ...", file=sys.stderr)
         section += releases_section(args.work, min(args.runs, REAL_RUNS)) + "\n"
+        print(f"[{time.perf_counter() - start:4.0f} s] inputs of 1 MB ...", file=sys.stderr)
+        section += large_inputs_section(args.work, min(args.runs, REAL_RUNS)) + "\n"
         print(f"[{time.perf_counter() - start:4.0f} s] pathological text ...", file=sys.stderr)
         section += pathological.section(args.work / "pathological")
         text = report(results, time.perf_counter() - start, section)

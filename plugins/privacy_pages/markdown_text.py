@@ -124,8 +124,9 @@ _NESTED = re.compile(
 _CONTINUATION = re.compile(
     r"(?![ \t]|(?:[-+*]|\d+[.)])(?:[ \t]|$)|[-*_][-*_ \t]*$|>|\[[^\[\]\n]*\]:)"
 )
-#: The second line of a table: its rows must stay one per line.
-_TABLE_RULE = re.compile(r"[^\n]*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*\|[-:| \t]*(?:\n|$)")
+#: The second line of a table: its rows must stay one per line. Searched from a line's start only
+#: (from each of its characters, time quadratic in the line).
+_TABLE_RULE = re.compile(r"(?<![^\n])[^\n]*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*\|[-:| \t]*(?:\n|$)")
 #: A definition of a term (Python-Markdown's ``def_list``): the line after a term.
 _DEFINITION = re.compile(r"^[ ]{0,3}:[ \t]", re.MULTILINE)
 #: A line that starts a list item in Python-Markdown: each item's text is converted on its own.
@@ -408,8 +409,9 @@ def _text_block(value: str) -> str:
 # -- code blocks -------------------------------------------------------------------------------
 
 #: A fenced code block's first line: three or more backticks or tildes at the line's start, then
-#: its language (an info string with a backtick is no fence, as in CommonMark).
-_FENCE_OPEN = re.compile(r"^(`{3,}|~{3,})[ \t]*([^`\s]*)[^`\n]*$")
+#: its language (an info string with a backtick is no fence, as in CommonMark). Possessive: a
+#: line of tildes ending in a backtick was otherwise split three ways at every length (cubic).
+_FENCE_OPEN = re.compile(r"^(`{3,}+|~{3,}+)[ \t]*+([^`\s]*+)[^`\n]*$")
 #: The languages a code block keeps (for highlighting); any other info string is dropped, so
 #: that no content opens a site's custom fence (a diagram, math).
 CODE_LANGUAGES = frozenset(

@@ -70,6 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WriteFailed as exc:  # a full disk, a read-only folder: the file is as it was
         print(f"privacy-pages {args.command}: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # what the checks before writing cannot foresee: named, no traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"privacy-pages {args.command}: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
     finally:
         sys.stdout, sys.stderr = stdout, stderr
     return code

@@ -16,6 +16,7 @@ from ..stores.apple_manifest import write_manifest
 from ..stores.google_play import write_data_safety
 from ..stores.label import NotShipped, RequirementNotStated, StoreLabel, store_label
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
+from .output_paths import file_problem, refused
 from .store_records import load_product
 
 #: By format: the store whose label it writes, and the writer (text or bytes).
@@ -56,6 +57,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.out is not None and refused("export", file_problem(args.out)):
+        return 2
     loaded = load_product(args, "export") if args.release is None else _at_release(args)
     if isinstance(loaded, int):
         return loaded

@@ -15,6 +15,7 @@ from ..importer.report import PageReport, SiteWarning
 from ..pipeline import check_site
 from ..settings import Settings
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
+from .output_paths import file_problem, refused
 
 _ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")  # fullmatch: the whole value
 
@@ -108,6 +109,9 @@ def _options(args: argparse.Namespace) -> tuple[Settings, ImportOptions]:
 
 
 def run(args: argparse.Namespace) -> int:
+    report = args.report and file_problem(args.report, creates_folders=True)
+    if refused("import", report):
+        return 2
     try:
         settings, options = _options(args)
     except UsageError as exc:

@@ -22,6 +22,7 @@ from ..settings import (
 )
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
 from .host_config import host_config, write_host_config
+from .output_paths import file_problem, folder_problem, refused
 
 #: The site generators ``--host`` knows: how they treat links inside raw HTML.
 HOSTS = ("mkdocs", "zensical")
@@ -73,6 +74,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
+    site_config = args.site_config and file_problem(args.site_config, creates_folders=True)
+    if refused("render", folder_problem(args.out), site_config):
+        return 2
     try:
         settings = site_settings(args)
     except UsageError as exc:

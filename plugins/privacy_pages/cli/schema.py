@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 from ..load.schema import RECORD_KINDS, SCHEMA_FILE, record_schema, schema_document
+from .output_paths import folder_problem, refused
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,6 +61,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(_dump(document))
         return 0
     out: Path = args.out
+    if refused("schema", folder_problem(out)):
+        return 2
     out.mkdir(parents=True, exist_ok=True)
     (out / SCHEMA_FILE).write_text(_dump(schema_document()), "utf-8")
     for kind in RECORD_KINDS:

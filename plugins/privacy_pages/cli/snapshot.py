@@ -24,6 +24,7 @@ from ..history.snapshot import (
 )
 from ..load.content import load_content
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
+from .output_paths import folder_problem, refused
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -79,6 +80,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.out is not None and refused("snapshot", folder_problem(args.out)):
+        return 2
     try:
         settings = site_settings(args)
         date = parse_date(args.date)

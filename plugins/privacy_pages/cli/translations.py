@@ -24,6 +24,7 @@ from ..load.yaml_source import YamlFault
 from ..messages import SOURCE_LANGUAGE
 from ..settings import Settings
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
+from .output_paths import file_problem, refused
 
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
 
@@ -217,6 +218,8 @@ def status_table(document: dict[str, Any], folder: str) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.out is not None and refused("translations export", file_problem(args.out)):
+        return 2
     try:
         settings = _settings(args)
     except UsageError as exc:

@@ -145,18 +145,17 @@ def is_never_heading(title: str) -> bool:
 # -- questions answered in a table ------------------------------------------------------------
 
 _QUESTION = re.compile(
-    r"^\s*(?:does|do|is|are|will|can|could|did|has|have)\s+(?P<who>.{1,60}?)\s+"
+    r"^\s*+(?:does|do|is|are|will|can|could|did|has|have)\s++(?P<who>.{1,60}?)(?<!\s)\s+"
     r"(?P<verb>collect|gather|access|store|send|transmit|upload|record|track|log|read|use|"
-    r"process|receive)s?\s+(?P<what>[^?]{2,120}?)\s*\?\s*$",
+    r"process|receive)s?\s++(?P<what>[^?]{2,120}?)\s*\?\s*$",
     re.IGNORECASE,
 )
 _YES = re.compile(r"^\W*(?:yes|y|true|✓|✔|✔️|collected)\b", re.IGNORECASE)
 _NO = re.compile(r"^\W*(?:no|n|false|none|never|✗|✘|❌|not collected)\b", re.IGNORECASE)
 _WHAT_END = re.compile(
-    r"\s+(?:from|with|to|for|when|while|during|on|in|by|via|through|about)\s+"
+    r"(?i)(?<!\s)\s+(?:from|with|to|for|when|while|during|on|in|by|via|through|about)\s+"
     r"(?:the |a |an |your |its |their )?(?:users?|devices?|apps?|sdk|library|third|servers?|"
-    r"partners?|developers?|end[- ]users?|customers?|you)\b.*$",
-    re.IGNORECASE,
+    r"partners?|developers?|end[- ]users?|customers?|you)\b.*$"
 )
 _ARTICLES = re.compile(r"^(?:the|a|an|any|your|their|its)\s+", re.IGNORECASE)
 _OWNER = re.compile(
@@ -192,13 +191,13 @@ def answer(text: str) -> bool | None:
 
 #: "(optional)" anywhere, "Optional." or "Optional:" first, ", optional" or "- optional" last.
 _OPTIONAL_MARK = re.compile(
-    r"\s*[(\[](?:optional|opt-in)[)\]]|^\s*\**optional\**[.:]\**\s+"
-    r"|\s*[-\u2013\u2014,]\s*\**optional\**\.?\s*$",
+    r"(?:(?<!\s)\s*)?[(\[](?:optional|opt-in)[)\]]|^\s*\**optional\**[.:]\**\s+"
+    r"|(?:(?<!\s)\s*)?[-\u2013\u2014,]\s*+\**optional\**\.?\s*$",
     re.IGNORECASE,
 )
 _REQUIRED_MARK = re.compile(
-    r"\s*[(\[](?:required|mandatory)[)\]]|^\s*\**(?:required|mandatory)\**[.:]\**\s+"
-    r"|\s*[-\u2013\u2014,]\s*\**(?:required|mandatory)\**\.?\s*$",
+    r"(?:(?<!\s)\s*)?[(\[](?:required|mandatory)[)\]]|^\s*\**(?:required|mandatory)\**[.:]\**\s+"
+    r"|(?:(?<!\s)\s*)?[-\u2013\u2014,]\s*+\**(?:required|mandatory)\**\.?\s*$",
     re.IGNORECASE,
 )
 _OPTIONAL_WORD = re.compile(r"^(?:no|n|optional|opt-in|not required|✗|✘|❌)\.?$", re.IGNORECASE)
@@ -507,13 +506,13 @@ _NOT_DATA: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "a source file, not data",
         re.compile(
-            r"^\W*[\w.-]+(?:/[\w.-]+)*\.(?:py|js|ts|go|rs|java|cs|rb|php|json|ya?ml|toml)\W*$"
+            r"^\W*+[\w.-]+(?:/[\w.-]+)*\.(?:py|js|ts|go|rs|java|cs|rb|php|json|ya?ml|toml)\W*$"
         ),
     ),
     (
         "a limit or a quality of data, not data",
         re.compile(
-            r"^\W*(?:(?:[\w-]+\s+){0,3}only|read-only|revocable|encrypted(?: in transit| at "
+            r"^\W*+(?:(?:[\w-]+\s+){0,3}only|read-only|revocable|encrypted(?: in transit| at "
             r"rest)?|deletion|shared|anonymous|anonymi[sz]ed|aggregated?)\W*$",
             re.IGNORECASE,
         ),

@@ -326,8 +326,8 @@ def is_group_condition(sentence: str) -> bool:
 
 #: Where a condition starts inside an item's text.
 _CONDITION_START = re.compile(
-    r"(?:,\s*|\s+)(?=(?:only\s+)?(?:when|if|whenever|unless|once)\b)"
-    r"|(?:,\s*|\s+)(?=only\s+(?:with|after|for users who)\b)",
+    r"(?:,\s*|(?<!\s)\s+)(?=(?:only\s+)?(?:when|if|whenever|unless|once)\b)"
+    r"|(?:,\s*|(?<!\s)\s+)(?=only\s+(?:with|after|for users who)\b)",
     re.IGNORECASE,
 )
 #: Words that show the text before a condition is a sentence, not the name of some data.

@@ -17,7 +17,7 @@ from .markdown_doc import Table
 from .markup import one_line, plain
 
 #: A code span (one or more backticks) or a fenced block's body.
-_CODE_SPAN = re.compile(r"(`+)(?P<code>[^`].*?)\1", re.DOTALL)
+_CODE_SPAN = re.compile(r"(?<!`)(`++)(?P<code>[^`].*?)\1", re.DOTALL)
 _FENCED = re.compile(r"^(?:```|~~~)[^\n]*\n(?P<body>.*?)^(?:```|~~~)\s*$", re.DOTALL | re.M)
 _VARIABLE = re.compile(r"^(?:\$[Ee]nv:)?(?P<name>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?:\s*=.*)?$")
 _EXPORT = re.compile(r"^(?:export|set|setx|\$[Ee]nv:)\s*(?P<name>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b")

@@ -62,7 +62,7 @@ _TITLE_AFFIXES = (
         r"(?:[-\u2013\u2014:|]\s*|\b(?:in|for|of)\b\s*)",
         re.I,
     ),
-    re.compile(r"\s*[-\u2013\u2014:|]\s*privacy (?:information|statement|policy|notice)\s*$", re.I),
+    re.compile(r"[-\u2013\u2014:|]\s*privacy (?:information|statement|policy|notice)\s*$", re.I),
 )
 #: A run of capitalized words ("Microsoft Managed Desktop", "Defender for Endpoint on iOS").
 _PROPER = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:(?:for|on|of)\s+)?[A-Z][\w-]*)+")

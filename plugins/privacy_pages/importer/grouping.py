@@ -20,9 +20,9 @@ from .items import CatalogIndex, CategoryIndex
 from .report import PageReport
 
 _LIST_LEAD = re.compile(r"^(?:such as|including|like|e\.g\.),?\s+", re.I)
-_WHERE = re.compile(r",?\s+where\s+", re.I)
-_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.I)
-_SUBJECT = re.compile(r"^(?P<subject>.+?)\s+(?:is|are)\b", re.I)
+_WHERE = re.compile(r",?(?<!\s)\s+where\s+", re.I)
+_SEPARATOR = re.compile(r"(?:(?<!\s)\s*)?,\s*(?:(?:and|or)\s+)?|(?<!\s)\s+(?:and|or)\s+", re.I)
+_SUBJECT = re.compile(r"^(?P<subject>.+?)(?<!\s)\s+(?:is|are)\b", re.I)
 
 
 @dataclass(frozen=True)

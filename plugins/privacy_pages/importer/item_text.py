@@ -24,10 +24,10 @@ _BOLD_LEAD = re.compile(
 DEFINED_TERM = re.compile(
     r"^(?:the|an?)\s+(?P<name>\*\*[^*\n]{1,60}?\*\*(?:\s+\S+){0,4}?)\s+(?:is|are)\s", re.I
 )
-_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+_DASH = re.compile(r"(?<!\s)\s+[-\u2013\u2014]\s+")
 _COLON = re.compile(r":\s+")
-_SUCH_AS = re.compile(r",?\s+(?=(?:such as|including|like|e\.g\.)\s)", re.IGNORECASE)
-_IS = re.compile(r"\s+(?=(?:is|are)\s)", re.IGNORECASE)
+_SUCH_AS = re.compile(r",?(?<!\s)\s+(?=(?:such as|including|like|e\.g\.)\s)", re.IGNORECASE)
+_IS = re.compile(r"(?<!\s)\s+(?=(?:is|are)\s)", re.IGNORECASE)
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|will|would|can|could|may|might|must|should|has|have|had|"
     r"does|do|did|uses?|used|sends?|sent|collects?|collected|helps?|allows?|identif(?:y|ies))\b",
@@ -253,12 +253,12 @@ _SENTENCE_BREAK = re.compile(
     r"(?<=[A-Za-z0-9)\]`*])(?<!\.[A-Za-z])(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bInc)(?<!\bLtd)(?<!\bCo)"
     r"\.\s+(?=[A-Z*`\[])"
 )
-_NAME_PARENS = re.compile(r"\s+\(")
+_NAME_PARENS = re.compile(r"(?<!\s)\s+\(")
 _NAME_COMMA = re.compile(r",\s+")
-_NAME_CLAUSE = re.compile(r"\s+(?=(?:that|which|who|where|when)\s)")
+_NAME_CLAUSE = re.compile(r"(?<!\s)\s+(?=(?:that|which|who|where|when)\s)")
 #: Where the rest of a long phrase may start ("logs under /var/log", "usage and whether ...").
 _NAME_QUALIFIER = re.compile(
-    r"\s+(?=(?:and whether|or whether|rather than|under|in|with|without|except|via|for|from|"
+    r"(?<!\s)\s+(?=(?:and whether|or whether|rather than|under|in|with|without|except|via|for|from|"
     r"on|at)\s)"
 )
 
@@ -355,7 +355,7 @@ def _detail(item: ListItem) -> DetailDraft:
 #: "Browser diagnostic data is collected.", "WebView2-related data is collected, including API
 #: usage": a sentence that says some data is collected, named by its subject.
 _COLLECTED = re.compile(
-    r"^(?:the\s+)?(?P<name>[^.;:!?,()]{2,80}?)\s+(?:is|are)\s+(?:also\s+|only\s+|always\s+)?"
+    r"^(?:the\s++)?(?P<name>[^.;:!?,()]{2,80}?)(?<!\s\s)\s+(?:is|are)\s+(?:also\s+|only\s+|always\s+)?"
     r"(?:collected|sent|uploaded|gathered|recorded|logged|transmitted)\b",
     re.IGNORECASE,
 )
@@ -459,8 +459,8 @@ def item_from(source: ItemSource) -> ItemDraft:
 
 
 #: A bullet that only lists several pieces of data: "IP address, domain, sub-domain".
-_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s*;\s*")
-_LAST_AND = re.compile(r"\s+(?:and|or)\s+")
+_LIST_SEPARATOR = re.compile(r"(?:(?<!\s)\s*)?,\s*(?:(?:and|or)\s+)?|(?:(?<!\s)\s*)?;\s*")
+_LAST_AND = re.compile(r"(?<!\s)\s+(?:and|or)\s+")
 #: Words that make a part a phrase about something rather than the name of some data.
 _NOT_A_NAME = re.compile(
     r"/|\b(?:with|from|by|about|between|to|into|on|at|than|as|etc)\b", re.IGNORECASE
@@ -478,7 +478,7 @@ def listed_items(draft: ItemDraft) -> list[ItemDraft]:
 
 
 #: "run_id (plus the exception type and stack trace)": a name, then a clause about it.
-_TRAILING_CLAUSE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<said>[^()]*)\)\s*$")
+_TRAILING_CLAUSE = re.compile(r"^(?P<name>[^()]+?)(?<!\s)\s*\((?P<said>[^()]*)\)\s*$")
 
 
 def _listed(draft: ItemDraft, part: str) -> ItemDraft:

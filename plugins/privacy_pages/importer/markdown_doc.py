@@ -524,7 +524,7 @@ def _last_line(lines: list[str], start: int, end: int) -> int:
 
 
 #: A quote that holds only a heading (">## Access Control").
-_QUOTED_HEADING = re.compile(r"^(#{1,6})[ \t]*(\S.*?)[ \t#]*$")
+_QUOTED_HEADING = re.compile(r"^(#{1,6})[ \t]*(\S(?:.*?(?<![ \t#]))?)[ \t#]*$")
 
 
 def _quote(lines: list[str], start: int, end: int) -> Alert | Heading | Quote:

@@ -314,7 +314,7 @@ _DENIED_OBJECT = re.compile(
 )
 #: "A and B are never collected", "Your files never leave your device": the denied subject.
 _DENIED_SUBJECT = re.compile(
-    r"^(?P<what>[^;:]+?)\s+(?:(?:is|are|will be|will|do|does)\s+)?(?:never|not|n't)\s+"
+    r"^(?P<what>[^;:]+?)(?<!\s)\s+(?:(?:is|are|will be|will|do|does)\s+)?(?:never|not|n't)\s+"
     r"(?:be\s+|ever\s+|even\s+)?(?:collected|gathered|sent|tracked|recorded|stored|uploaded|"
     r"transmitted|seen|received|accessed|logged|captured|included|leaves?|leave|"
     r"makes? (?:their|its) way)\b",
@@ -398,13 +398,13 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
 
 #: "secure data (e.g. A or B)", "secure data such as A", "other information, like A and B".
 _EXAMPLES_OF = re.compile(
-    r"\s*\((?:e\.g\.|for example|such as|like|including|i\.e\.)[,:]?\s*(?P<paren>[^()]+)\)"
-    r"|,?\s+(?:such as|e\.g\.|for example|including|like)[,:]?\s+(?P<list>.+)$",
+    r"(?:(?<!\s)\s*)?\((?:e\.g\.|for example|such as|like|including|i\.e\.)[,:]?\s*(?P<paren>[^()]+)\)"
+    r"|,?(?<!\s)\s+(?:such as|e\.g\.|for example|including|like)[,:]?\s+(?P<list>.+)$",
     re.I,
 )
 _NONE_SUBJECT = re.compile(
-    r"^\W*no\s+(?P<what>[^,;:]+?)\s+(?:is|are|will be|gets?)\s+(?:or (?:ever )?will be\s+)?"
-    r"(?:ever\s+)?(?:collected|"
+    r"^\W*+no\s++(?P<what>[^,;:]+?)(?<!\s)\s+(?:is|are|will be|gets?)\s+"
+    r"(?:or (?:ever )?will be\s+)?(?:ever\s+)?(?:collected|"
     r"gathered|sent|tracked|recorded|stored|uploaded|transmitted|shared|logged)\b",
     re.I,
 )

@@ -223,7 +223,7 @@ def place_marked(draft: StatementDraft, report: PageReport) -> None:
 
 
 #: "☐ Name: No", "Other content: **YES - Time tracking data**": a data type and its answer.
-_ANSWERED = re.compile(r"^[^\w(]*(?P<name>[^:]{1,80}?)\s*:\s*(?P<reply>.+)$")
+_ANSWERED = re.compile(r"^[^\w(]*+(?P<name>[^:]{1,80}):(?P<reply>.+)$")
 
 
 def _answered(item: ItemDraft) -> tuple[str, bool, str] | None:

@@ -83,7 +83,7 @@ _RETAIN_VERB = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
-    r"^(?P<data>.+?)\s+(?:is|are|will\s+be|gets?|can\s+be|may\s+be|must\s+be|shall\s+be)\s+"
+    r"^(?P<data>.+?)(?<!\s)\s+(?:is|are|will\s+be|gets?|can\s+be|may\s+be|must\s+be|shall\s+be)\s+"
     r"(?:\w+ly\s+)?(?:retained|kept|stored|held|deleted|purged|removed|maintained|preserved|"
     r"archived|erased|destroyed)\b",
     re.IGNORECASE,
@@ -120,8 +120,8 @@ _STAFF_VERB = re.compile(
     r"\b(?:located|based|work(?:s|ing)?|operate[sd]?|sit(?:s|uated)?)\b", re.IGNORECASE
 )
 _STAFF_SUBJECT = re.compile(
-    r"^(?P<teams>.+?)\s+(?:are|is)\s+(?:\w+ly\s+)?(?:located|based|situated)\b"
-    r"|^(?P<teams2>.+?)\s+(?:work|works|operate|operates)\s+(?:from|in|out\s+of)\b",
+    r"^(?P<teams>.+?)(?<!\s)\s+(?:are|is)\s+(?:\w+ly\s+)?(?:located|based|situated)\b"
+    r"|^(?P<teams2>.+?)(?<!\s)\s+(?:work|works|operate|operates)\s+(?:from|in|out\s+of)\b",
     re.IGNORECASE,
 )
 

@@ -91,13 +91,12 @@ HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 )
 
 _YES_NO = re.compile(
-    r"^(?P<word>yes|no|y|n|✓|✔|✔️|✗|✘|❌|x)\b\.?\s*(?:\((?P<cond>.*)\)|[-\u2013:,]\s*(?P<cond2>.+))?\s*$",
-    re.IGNORECASE,
+    r"(?i)^(?P<word>yes|no|y|n|✓|✔|✔️|✗|✘|❌|x)\b\.?\s*+(?:\((?P<cond>.*)\)|[-\u2013:,]\s*(?P<cond2>.+))?\s*$"
 )
 _YES = frozenset({"yes", "y", "✓", "✔", "✔️"})
 _NOTE_START = re.compile(r"^\W*(?:note|important|tip)\W*[:.]", re.IGNORECASE)
 _CATEGORY_CUT = re.compile(
-    r",?\s+(?:like|including|such as|for example|e\.g\.)\b.*$|\s*\(.*$|:$", re.IGNORECASE
+    r"(?i),?(?<!\s)\s+(?:like|including|such as|for example|e\.g\.)\b.*$|(?<!\s)\s*\(.*$|:$"
 )
 CLASSIFICATIONS = frozenset(
     re.findall(

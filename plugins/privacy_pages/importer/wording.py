@@ -42,8 +42,8 @@ QUALIFIERS = frozenset(
         "submitted used via when with",
     )
 )
-_ASIDE = re.compile(r"\s*\([^()]*\)")
-_OPTIONAL_CLAUSE = re.compile(r"\s+(?:is|are)\s+optional\b.*$", re.I)
+_ASIDE = re.compile(r"(?:(?<!\s)\s*)?\([^()]*\)")
+_OPTIONAL_CLAUSE = re.compile(r"(?<!\s)\s+(?:is|are)\s+optional\b.*$", re.I)
 #: Names longer than this are not compared character by character (difflib is quadratic).
 _FUZZY_MAX = 200
 

@@ -3,11 +3,11 @@ wrong at its exact location, naming what was expected (with a "did you mean" for
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import hints
 from ..diagnostics import Diagnostics, Location
 from ..model import Dataset, Link
 from .characters import forbidden_character
@@ -28,8 +28,7 @@ _PROVIDERS = {
 
 def did_you_mean(found: str, known: Iterable[str]) -> str:
     """`` (did you mean 'X'?)`` for the known id closest to ``found``, or nothing."""
-    guess = difflib.get_close_matches(found, list(known), n=1, cutoff=0.6)
-    return f" (did you mean {guess[0]!r}?)" if guess else ""
+    return hints.did_you_mean(found, known)
 
 
 @dataclass

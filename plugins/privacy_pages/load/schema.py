@@ -6,7 +6,6 @@ validator, the editor integration (``privacy-pages schema``) and the field refer
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -21,6 +20,7 @@ if TYPE_CHECKING:  # jsonschema is imported only when a record is invalid (it is
     from jsonschema.exceptions import ValidationError
 
 from ..diagnostics import Diagnostic, Location
+from ..hints import Suggestions, did_you_mean
 from .yaml_source import LocatedMapping, location_of
 
 SCHEMA_FILE = "privacy-pages.schema.json"
@@ -231,20 +231,18 @@ def _diagnostic(error: ValidationError, data: Any, fallback: Location) -> Diagno
     elif validator == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         extras = [k for k in value if k not in allowed] if isinstance(value, dict) else []
+        suggestions = Suggestions(allowed)
         parts = []
         for extra in extras:
             if isinstance(value, LocatedMapping):
                 location = value.where_key(extra)
-            guess = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
-            hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-            parts.append(f"unknown key {extra!r}{hint}")
+            parts.append(f"unknown key {extra!r}{suggestions.hint(extra)}")
             where = key_path((*path, extra))
         expected_keys = ", ".join(allowed)
         message = "; ".join(parts) + f"; expected one of: {expected_keys}"
     elif validator == "enum":
         choices = ", ".join(map(str, expected))
-        guess = difflib.get_close_matches(str(value), list(map(str, expected)), n=1, cutoff=0.6)
-        hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+        hint = did_you_mean(str(value), map(str, expected))
         message = f"expected one of: {choices}; found {describe(value)}{hint}"
     elif validator == "pattern":
         message = f"expected {_pattern_name(error)}, found {describe(value)}"

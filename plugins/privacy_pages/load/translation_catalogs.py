@@ -11,7 +11,6 @@ as "needs review", and it stays stale when imported back until its flag is clear
 from __future__ import annotations
 
 import datetime
-import difflib
 import io
 import posixpath
 import re
@@ -24,12 +23,19 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po, write_po
 
 from ..diagnostics import Diagnostic, Diagnostics, Location, Severity, display_path
+from ..hints import did_you_mean
 from .content import load_content
 from .metadata import MetadataRules
 from .record_files import RecordFile
 from .text_fields import fingerprint, text_fields
 from .translation_files import Entry, entries_of, updated_text
-from .translations import TRANSLATED_KINDS, TranslationRun, record_path, translation_path
+from .translations import (
+    TRANSLATED_KINDS,
+    TranslationRun,
+    not_text,
+    record_path,
+    translation_path,
+)
 from .yaml_source import Limits, LocatedMapping, YamlFault, read_file
 
 #: The order records are listed and exported in: products, then what they share.
@@ -232,6 +238,24 @@ def read_catalog(po_file: Path, display: str) -> Catalog:
         raise YamlFault(
             Diagnostic(Location(display, 1, 1), f"not a valid PO file: {exc}", RULE)
         ) from None
+    except LookupError:  # babel decodes with the charset the header declares
+        raise YamlFault(_unknown_charset(po_file, display)) from None
+
+
+def _unknown_charset(po_file: Path, display: str) -> Diagnostic:
+    """The header's ``charset=``, which names no text encoding Python knows, where it is."""
+    data = po_file.read_bytes()
+    at = data.find(b"charset=")
+    line = data.count(b"\n", 0, at) + 1 if at >= 0 else 1
+    column = at - data.rfind(b"\n", 0, at) if at >= 0 else 1
+    named = re.match(rb"charset=([^\s\\\"]*)", data[at:]) if at >= 0 else None
+    charset = named.group(1).decode("ascii", "replace") if named else "?"
+    return Diagnostic(
+        Location(display, line, column),
+        f"the catalog's Content-Type header declares charset {charset!r}, which is no text "
+        "encoding known here: save the file as UTF-8 and declare charset=UTF-8",
+        RULE,
+    )
 
 
 def plan_import(
@@ -301,12 +325,17 @@ def _messages(
 
 
 def _split_context(context: str, sources: Sources) -> tuple[str, str] | None:
-    # A record path may hold ':' (ids could too): try each split for a known record.
-    for index, character in enumerate(context):
-        if character == ":":
-            record = sources.records.get(context[:index])
-            if record is not None and context[index + 1 :] in record.fields:
-                return record.relative, context[index + 1 :]
+    """The record and field path a msgctxt names, split at the first ``:`` that leaves a known
+    record and one of its fields (a record path may hold ``:``, ids could too).
+
+    Only the lengths of the known record paths are tried: trying each ``:`` of the context
+    copied and hashed the text before it each time, quadratic in a long context."""
+    for length in sorted({len(relative) for relative in sources.records}):
+        if context[length : length + 1] != ":":
+            continue
+        record = sources.records.get(context[:length])
+        if record is not None and context[length + 1 :] in record.fields:
+            return record.relative, context[length + 1 :]
     return None
 
 
@@ -317,20 +346,22 @@ def _unknown_context(context: str, sources: Sources) -> str:
     for relative, record in sources.records.items():
         if context.startswith(f"{relative}:"):
             field_path = context[len(relative) + 1 :]
-            guess = difflib.get_close_matches(field_path, list(record.fields), n=1, cutoff=0.7)
-            hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+            hint = did_you_mean(field_path, record.fields, cutoff=0.7)
             return (
                 f"expected the field path of a text in {relative}, found {field_path!r}{hint} "
                 f"(msgctxt {context!r})"
             )
-    guess = difflib.get_close_matches(record_path, list(sources.records), n=1, cutoff=0.6)
-    hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+    hint = did_you_mean(record_path, sources.records)
     return f"msgctxt {context!r} names no record with text in the content folder{hint}"
 
 
 def _entry(message: Message, current: str, po_display: str, plan: ImportPlan) -> Entry | None:
     where = Location(po_display, message.lineno or 1, 1)
     msgid, text = str(message.id), str(message.string)
+    problem = not_text(text)
+    if problem:  # checked as validate would check it in the translation file
+        plan.problems.error(where, f"{message.context}: {problem}", rule=RULE)
+        return None
     if message.fuzzy:  # the fingerprint it was translated from: it stays stale
         comment = next(
             (m.group(1) for c in message.auto_comments if (m := _SOURCE_COMMENT.match(c.strip()))),

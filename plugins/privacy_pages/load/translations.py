@@ -20,7 +20,6 @@ the page shows the source text or the earlier translation there with a notice, n
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,12 +28,20 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from ..diagnostics import Diagnostic, Diagnostics, Location, Severity, display_path
+from ..hints import did_you_mean
 from ..model import Dataset
 from .builder import DatasetBuilder
 from .content import CatalogEdits, catalog_edits, link_record, names_any
 from .metadata import MetadataRules
 from .record_files import ContentCache, RecordFile
-from .text_fields import METADATA_TEXT, STRUCTURE_KEYS, fingerprint, replace_texts, text_fields
+from .text_fields import (
+    FACT_VALUES,
+    METADATA_TEXT,
+    STRUCTURE_KEYS,
+    fingerprint,
+    replace_texts,
+    text_fields,
+)
 from .yaml_source import Limits, LocatedMapping, YamlFault, read_file
 
 #: The folder of the content folder that holds the translations.
@@ -410,8 +417,7 @@ class TranslationRun:
                 Severity.ERROR,
             )
             return
-        guess = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
-        hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+        hint = did_you_mean(key, known, cutoff=0.7)
         effects.report(
             entry.location,
             f"translates no text of {record.display}: it has no text at {key!r}{hint} (removed "
@@ -457,6 +463,12 @@ class TranslationRun:
                     "translation-file",
                     key,
                     Severity.ERROR,
+                )
+                continue
+            problem = not_text(value["text"])
+            if problem:  # it would change what the page says, not how it says it
+                effects.report(
+                    value.where_key("text"), problem, "translation-file", key, Severity.ERROR
                 )
                 continue
             entries[str(key)] = TranslatedText(str(key), value["text"], value["source"], where)
@@ -524,3 +536,20 @@ def _same(before: Any, now: Any) -> bool:
     if isinstance(now, (dict, list, YamlFault)) or now is None:
         return before is now
     return bool(before == now)
+
+
+def not_text(text: str) -> str | None:
+    """Why a translated text is not one: empty (the page would say nothing where the record
+    says something), or a value the record format reserves (``not-stated``: the language's
+    pages and comparison would read it as the fact, not as words)."""
+    if not text.strip():
+        return (
+            "expected translated text, found an empty text; remove the entry to show the "
+            "source text until it is translated"
+        )
+    if text.strip() in FACT_VALUES:  # as the record format reads them (a source text never is)
+        return (
+            f"expected translated text, found {text.strip()!r}, a value the record format "
+            "reserves for a fact; translate the words, or remove the entry"
+        )
+    return None

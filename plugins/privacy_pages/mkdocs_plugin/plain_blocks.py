@@ -74,7 +74,8 @@ _PAGE_REWRITTEN = re.compile("[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: (An attribute's value on one line: MkDocs reads the ids of the whole page with an HTML parser,
 #: and a value over a blank line would change where it reads the tags after a block taken out.)
 _TAG = re.compile(r'</?([a-zA-Z][a-zA-Z0-9]*)((?: [a-zA-Z-]+="[^"<>\n]*")*)\s*/?>')
-_ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"<>\n]*)"')
+#: From a name's first character only (from each of them, time quadratic in a long name).
+_ATTRIBUTE = re.compile(r'(?<![a-zA-Z-])([a-zA-Z-]+)="([^"<>\n]*)"')
 _INLINE_TAGS = frozenset(
     {"a", "abbr", "b", "br", "em", "i", "kbd", "mark", "small", "span", "strong", "sub", "sup"}
 )
@@ -632,7 +633,10 @@ def _vanishes(chunk: list[str]) -> bool:
     return not chunk[0].strip() or chunk[0].lstrip().startswith("[")
 
 
-_HR = re.compile(r"^[ ]{0,3}(?:(?:-+[ ]{0,2}){3,}|(?:_+[ ]{0,2}){3,}|(?:\*+[ ]{0,2}){3,})$")
+#: A horizontal rule as Python-Markdown reads one. One character per repetition: a run inside a
+#: repetition (``(?:-+[ ]{0,2}){3,}``) could be split between repetitions in exponentially many
+#: ways, and a line of dashes ending in anything else never finished.
+_HR = re.compile(r"^[ ]{0,3}(?:(?:-[ ]{0,2}){3,}|(?:_[ ]{0,2}){3,}|(?:\*[ ]{0,2}){3,})$")
 
 
 def _plain_item_chunk(chunk: list[str]) -> bool:

@@ -41,7 +41,7 @@ from ..render.generated import GeneratedPage
 #: Learn includes, snippets. A page with includes or snippets is rebuilt every time; one with
 #: only the plugin's blocks when what they show changed.
 _BLOCK = re.compile(r"<!--\s*privacy-pages:")
-_OTHER_FILES = re.compile(r"\[!include|-+8<-+|\{%|\{\{", re.IGNORECASE)
+_OTHER_FILES = re.compile(r"\[!include|(?<!-)-+8<-+|\{%|\{\{", re.IGNORECASE)
 
 #: The text of a hand-written page with the plugin's blocks filled in (None: not known).
 Expand = Callable[[File, str], "str | None"]

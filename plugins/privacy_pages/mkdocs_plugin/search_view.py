@@ -40,7 +40,9 @@ from ..render.sanitize import table_rows
 from .search_tokens import fast_parser
 
 #: A tag as the sanitizer writes it: every attribute value in double quotes, with no ``"`` in it.
-_TAG = re.compile(r"""<(/?)([a-zA-Z][^\s/>\x00]*)((?:[^>"\x00]+|"[^"\x00]*")*)>""")
+#: Possessive: a ``<`` with no ``>`` after it split its text between the runs in exponentially
+#: many ways (the sanitizer's tags read the same: a name ends where an HTML parser ends it).
+_TAG = re.compile(r"""<(/?)([a-zA-Z][^\s/>\x00]*+)((?:[^>"\x00]++|"[^"\x00]*+")*+)>""")
 _EXCLUDED = re.compile(r"""\sdata-search-exclude(?:=""|(?=[\s/>])|$)""")
 #: A tag with a capital letter in its name: the sanitizer writes none.
 _CAPITAL_TAG = re.compile(r"</?[a-z]*[A-Z]")

@@ -5,6 +5,7 @@ words are content's own Markdown, rendered (made safe) like every Markdown field
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
@@ -39,14 +40,87 @@ def marked_notes(notes: Iterable[ChangeNote]) -> list[MarkedNote]:
 #: Where the changed words of an excerpt begin and end while it is made safe: control
 #: characters, which the loader refuses in content (a snapshot holding one is shown escaped).
 _BEGIN, _END = "\x02", "\x03"
-#: A marker inside a link's address, or changed words that open or close Markdown they do not
-#: also close or open ("30 days** and"): marking them would break the link or the emphasis.
-_IN_LINK_TARGET = re.compile(r"\]\([^)\n]*[\x02\x03]")
 _CHANGED = re.compile("\x02([^\x02\x03]*)\x03")
-#: An inline link to a path or an anchor: relative to the page the text was on when it was
-#: written, it leads nowhere from a change note (on another page, or from an older release),
-#: so the note keeps only its text. Links with a scheme stay links.
-_RELATIVE_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\((?![a-zA-Z][a-zA-Z0-9+.-]*:)[^)\n]*\)")
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+_TEXT_END = re.compile(r"[\]\n]")
+
+
+class _Targets:
+    """Where the link targets of a line end: ``](`` reads up to the next ``)`` on its line.
+
+    A regular expression tried at each ``[`` or ``](`` reads the rest of the line again from
+    each (``[[[[...`` took time quadratic in the line); these answer from positions found once.
+    """
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self.closes = [i for i, c in enumerate(line) if c == ")"]
+        self.breaks = [i for i, c in enumerate(line) if c == "\n"]
+        self.markers = [i for i, c in enumerate(line) if c in (_BEGIN, _END)]
+
+    @staticmethod
+    def _next(positions: list[int], start: int) -> int:
+        at = bisect_left(positions, start)
+        return positions[at] if at < len(positions) else -1
+
+    def end(self, start: int) -> int:
+        """The ``)`` that ends the target starting at ``start``, or -1 (none on its line)."""
+        close = self._next(self.closes, start)
+        line_break = self._next(self.breaks, start)
+        return -1 if close == -1 or -1 < line_break < close else close
+
+    def marked(self, start: int) -> bool:
+        """Whether the target from ``start`` (to its ``)`` or its line's end) holds a marker."""
+        marker = self._next(self.markers, start)
+        if marker == -1:
+            return False
+        ends = [
+            p for p in (self._next(self.closes, start), self._next(self.breaks, start)) if p >= 0
+        ]
+        return marker < min(ends, default=len(self.line))
+
+
+def _in_link_target(line: str) -> bool:
+    """``re.search(r"\\]\\([^)\\n]*[\\x02\\x03]", line)``: a marker inside a link's address,
+    which marking the changed words would break."""
+    targets = _Targets(line)
+    start = line.find("](")
+    while start != -1:
+        if targets.marked(start + 2):
+            return True
+        start = line.find("](", start + 2)
+    return False
+
+
+def _without_relative_links(line: str) -> str:
+    r"""``re.sub(r"(?<!!)\[([^\]\n]*)\]\((?![a-zA-Z][a-zA-Z0-9+.-]*:)[^)\n]*\)", r"\1", line)``:
+    each inline link to a path or an anchor replaced by its text. Relative to the page the text
+    was on when it was written, such a link leads nowhere from a change note (on another page,
+    or from an older release), so the note keeps only its text. Links with a scheme stay links.
+
+    Every ``[`` before the same ``]`` ends its text there and reads the same target: the first of
+    them not after a ``!`` is the link's start, and when the target is no link, none of them is.
+    """
+    targets = _Targets(line)
+    out: list[str] = []
+    copied = searched = 0
+    while (start := line.find("[", searched)) != -1:
+        found = _TEXT_END.search(line, start + 1)
+        if found is None:
+            break
+        close = found.start()
+        end = -1
+        if line.startswith("](", close) and not _SCHEME.match(line, close + 2):
+            end = targets.end(close + 2)
+        if end != -1:
+            while start != -1 and start < close and start > 0 and line[start - 1] == "!":
+                start = line.find("[", start + 1, close)
+            if start != -1 and start < close:
+                out += [line[copied:start], line[start + 1 : close]]
+                copied = searched = end + 1
+                continue
+        searched = close
+    return "".join([*out, line[copied:]])
 
 
 def marked(excerpt: Excerpt, tag: str) -> MarkdownSafe:
@@ -62,7 +136,7 @@ def marked(excerpt: Excerpt, tag: str) -> MarkdownSafe:
         else segment.text
         for segment in excerpt
     )
-    line = _RELATIVE_LINK.sub(r"\1", " ".join(text.split()))
+    line = _without_relative_links(" ".join(text.split()))
     if _crosses_markup(line) or any(
         c in segment.text for c in (_BEGIN, _END) for segment in excerpt
     ):
@@ -79,8 +153,9 @@ def marked(excerpt: Excerpt, tag: str) -> MarkdownSafe:
 
 def _crosses_markup(line: str) -> bool:
     """Whether marking the changed words would cut through a link's address or a pair of
-    Markdown delimiters (see :data:`_IN_LINK_TARGET`)."""
-    if _IN_LINK_TARGET.search(line):
+    Markdown delimiters: changed words that open or close Markdown they do not also close or
+    open ("30 days** and") would break the emphasis."""
+    if _in_link_target(line):
         return True
     for changed in _CHANGED.findall(line):
         if changed.count("`") % 2 or changed.count("[") != changed.count("]"):
