@@ -619,3 +619,19 @@ def test_denials_in_the_words_pages_use(tmp_path: Path, sentence: str, never: li
     result = import_page(tmp_path, page)
     assert never_names(result) == never
     assert result.data_names() == ["The OS name"]
+
+
+def test_a_data_safety_table_of_usage_says_what_is_not_collected(tmp_path: Path) -> None:
+    # An HTML table whose usage cell spans rows, and says "Not collected." or how it is used.
+    page = FRONT + (
+        "# SDK\n\n## Data collection\n\n<table>\n"
+        "<tr><th>Category</th><th>Data type</th><th>SDK usage</th></tr>\n"
+        '<tr><td rowspan="2">Location</td><td>Approximate location</td>'
+        '<td rowspan="2">Not collected by default.</td></tr>\n'
+        "<tr><td>Precise location</td></tr>\n"
+        "<tr><td>App info</td><td>Crash logs</td><td>The SDK collects crash logs for errors "
+        "in the SDK.</td></tr>\n</table>\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Crash logs"]
+    assert never_names(result) == ["Approximate location", "Precise location"]

@@ -6,20 +6,18 @@ from __future__ import annotations
 
 from .claims import Requirement
 from .classify import STORAGE_KINDS, Kind, is_never_lead
-from .data_sections import data_blocks, never_list, scope_entry
+from .data_sections import answered_table, data_blocks, never_list, scope_entry
 from .draft import GroupDraft
-from .item_text import ItemDraft
 from .markdown_doc import Block, BulletList, Paragraph, Table
-from .markdown_out import blocks_markdown, span
+from .markdown_out import blocks_markdown
 from .markup import one_line, plain
 from .outline import Section
 from .reading import Reading, item_markdown
-from .report import FreeFormFragment
 from .shapes import bold_runs, is_bold_list, is_item_table, lead_kind, lists_data, stops_collection
 from .sharing_sections import controls_list, policy_list, sharing_list
 from .statements import places
 from .storage_sections import location_table, storage_paragraph
-from .tables import Answer, answered_rows, location_column
+from .tables import answered_rows, location_column
 from .use_sections import purpose_list
 
 #: What a list's lead may say the list is, when it is not data.
@@ -36,7 +34,7 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
     for block in bold_runs(blocks):
         lead = kept[-1] if kept and isinstance(kept[-1], Paragraph) else None
         if isinstance(block, Table) and (answers := answered_rows(block)) is not None:
-            _answered(reading, block, answers, title)
+            answered_table(reading, block, answers, title)
         elif isinstance(block, Table) and location_column(block) is not None:
             reading.report.counts.tables_free_form -= 1
             location_table(reading, block)
@@ -50,46 +48,6 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
             kept.append(block)
     reading.reading_shapes = False
     return kept
-
-
-def _answered(reading: Reading, table: Table, answers: list[Answer], title: str | None) -> None:
-    """A table that answers, row by row, whether data is collected: each yes an item (its
-    requirement settled like any group's), each no never collected; a row about something
-    else stays as text, and the report says so."""
-    group = reading.scoped(
-        GroupDraft(title or "Data collected", title or "Data collected", table.line)
-    )
-    group.from_table = True
-    kept: list[str] = []
-    for row in answers:
-        if row.data is None or row.collected is None:
-            kept.append(f"- {row.text}")
-            why = "a row that says nothing of collecting data: kept as text"
-            reading.report.review(row.line, "answers", f"{row.text!r}: {why}")
-            continue
-        item = ItemDraft(row.data, row.line, condition=row.condition, optional=row.optional)
-        if row.rest:
-            item.add_description(row.rest)
-        if row.collected:
-            group.items.append(item)
-        else:
-            reading.draft.never_items.append(item)
-        said = "collected" if row.collected else "not collected (answered no)"
-        reading.report.review(row.line, "answers", f"{row.data!r}: {said}")
-        reading.report.counts.items += 1
-    reading.report.counts.tables += 1
-    if group.items:
-        reading.draft.collected.groups.append(group)
-    if kept:
-        first, last = span(table)
-        text = "\n".join(kept)
-        reading.report.free_form.append(
-            FreeFormFragment(
-                first, last, "collected-data", title, text, "rows not about collecting"
-            )
-        )
-        section = {"after": "collected-data", "body": text}
-        reading.draft.sections.append({**section, "title": title} if title else section)
 
 
 def _data(reading: Reading, blocks: list[Block], title: str | None) -> None:

@@ -18,16 +18,25 @@ from .draft import DataDraft, GroupDraft
 from .item_text import ItemDraft, ItemSource, is_data_list, item_from
 from .list_kinds import process_lead
 from .markdown_doc import Alert, Block, BulletList, Code, Paragraph, Table
-from .markdown_out import blocks_markdown, to_markdown
+from .markdown_out import blocks_markdown, span, to_markdown
 from .markup import links, one_line, plain, sentences
 from .outline import Section
 from .prose_facts import data_denied
 from .reading import Reading, item_markdown
+from .report import FreeFormFragment
 from .samples import sample_fields
 from .shapes import bold_runs, is_bold_list, leads_no_data, scope_list
 from .statements import RetentionRule
 from .storage_sections import location_table, retention_table
-from .tables import category_name, category_title, layout, location_column, read_items
+from .tables import (
+    Answer,
+    answered_rows,
+    category_name,
+    category_title,
+    layout,
+    location_column,
+    read_items,
+)
 from .use_sections import purpose_list
 
 _LEAD_END = re.compile(r":\s*$")
@@ -275,6 +284,9 @@ def _data_table(
 ) -> bool:
     """A table of items (True), else a table of retention periods or free-form text."""
     target, after = _part(reading, optional)
+    if (answers := answered_rows(table, usage_only=True)) is not None:  # "| Not collected. |"
+        answered_table(reading, table, answers, heading_group.title if heading_group else None)
+        return True
     lay = layout(table, Kind.OPTIONAL if optional is Requirement.OPTIONAL else Kind.REQUIRED)
     if lay.kind == "retention":
         retention_table(reading, table, lay)
@@ -412,3 +424,45 @@ def never_section(reading: Reading, section: Section) -> None:
         title = None if found else section.title
         why = "text after the never-collected list"
         reading.free(pending, "never-collected", title, why, section.line)
+
+
+def answered_table(
+    reading: Reading, table: Table, answers: list[Answer], title: str | None
+) -> None:
+    """A table that answers, row by row, whether data is collected: each yes an item (its
+    requirement settled like any group's), each no never collected; a row about something
+    else stays as text, and the report says so."""
+    group = reading.scoped(
+        GroupDraft(title or "Data collected", title or "Data collected", table.line)
+    )
+    group.from_table = True
+    kept: list[str] = []
+    for row in answers:
+        if row.data is None or row.collected is None:
+            kept.append(f"- {row.text}")
+            why = "a row that says nothing of collecting data: kept as text"
+            reading.report.review(row.line, "answers", f"{row.text!r}: {why}")
+            continue
+        item = ItemDraft(row.data, row.line, condition=row.condition, optional=row.optional)
+        if row.rest:
+            item.add_description(row.rest)
+        if row.collected:
+            group.items.append(item)
+        else:
+            reading.draft.never_items.append(item)
+        said = "collected" if row.collected else "not collected (answered no)"
+        reading.report.review(row.line, "answers", f"{row.data!r}: {said}")
+        reading.report.counts.items += 1
+    reading.report.counts.tables += 1
+    if group.items:
+        reading.draft.collected.groups.append(group)
+    if kept:
+        first, last = span(table)
+        text = "\n".join(kept)
+        reading.report.free_form.append(
+            FreeFormFragment(
+                first, last, "collected-data", title, text, "rows not about collecting"
+            )
+        )
+        section = {"after": "collected-data", "body": text}
+        reading.draft.sections.append({**section, "title": title} if title else section)

@@ -620,6 +620,8 @@ class _TableCollector(HTMLParser):
         self.rows: list[list[str]] = []
         self.cell: list[str] | None = None
         self.depth = 0  # of tables: a nested table is content of its cell
+        #: Each row's (rowspan, colspan) per cell, for :meth:`grid`.
+        self.spans: list[list[tuple[int, int]]] = []
 
     def add(self, text: str) -> None:
         if self.cell is not None:
@@ -631,8 +633,11 @@ class _TableCollector(HTMLParser):
             self.add(self.get_starttag_text() or "")
         elif tag == "tr" or (tag != "table" and not self.rows):
             self.rows.append([])
+            self.spans.append([])
         if self.depth <= 1 and tag in {"td", "th"}:
             self.cell = []
+            found = dict(attrs)
+            self.spans[-1].append((_span(found.get("rowspan")), _span(found.get("colspan"))))
 
     def handle_endtag(self, tag: str) -> None:
         self.depth -= tag == "table"
@@ -644,6 +649,31 @@ class _TableCollector(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.add(self.get_starttag_text() or "")
+
+    def grid(self) -> list[list[str]]:
+        """The rows with each cell where its ``rowspan`` and ``colspan`` put it: a cell that
+        spans rows ("Not collected by default." beside fifteen data types) is in each of them;
+        one that spans columns is in its first, the others empty."""
+        grid: list[list[str]] = []
+        carried: dict[int, tuple[int, str]] = {}  # column: (rows still to fill, text)
+        for cells, spans in zip(self.rows, self.spans, strict=False):
+            row: list[str] = []
+            queue = list(zip(cells, spans, strict=False))
+            while queue or len(row) in carried:
+                column = len(row)
+                if column in carried:
+                    left, text = carried.pop(column)
+                    row.append(text)
+                    if left > 1:
+                        carried[column] = (left - 1, text)
+                    continue
+                text, (rows, columns) = queue.pop(0)
+                for offset in range(max(1, min(columns, _MAX_COLUMNS - column))):
+                    row.append(text if offset == 0 else "")
+                    if rows > 1:
+                        carried[column + offset] = (rows - 1, row[-1])
+            grid.append(row)
+        return grid
 
     def handle_data(self, data: str) -> None:
         self.add(data)
@@ -664,6 +694,21 @@ _PAD_FACTOR = 4
 _PAD_SLACK = 4096
 
 
+#: The most rows or columns a cell's span is taken to cover (a larger span is clipped; the
+#: padding check below bounds the table as a whole).
+_MAX_SPAN = 1000
+
+
+#: The widest row a table's spans may make (its cells beyond stay in their own columns).
+_MAX_COLUMNS = 200
+
+
+def _span(value: str | None) -> int:
+    """A ``rowspan`` or ``colspan`` value: a whole number from 1 to :data:`_MAX_SPAN`."""
+    digits = (value or "").strip()
+    return min(max(int(digits), 1), _MAX_SPAN) if digits.isdigit() and len(digits) < 6 else 1
+
+
 def _html_table(text: str, line: int, end_line: int, notes: list[tuple[int, str]]) -> Table | None:
     collector = _TableCollector()
     try:
@@ -677,7 +722,7 @@ def _html_table(text: str, line: int, end_line: int, notes: list[tuple[int, str]
         collector.close()
     except Exception:  # pragma: no cover - HTMLParser is lenient; be safe on odd input
         return None
-    rows = [cells for cells in collector.rows if cells]
+    rows = [cells for cells in collector.grid() if cells]
     if not rows:
         return None
     body = tuple(TableRow(tuple(cells), line) for cells in rows[1:])

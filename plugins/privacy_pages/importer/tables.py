@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .claims import answer, question_data, requirement_value
+from .claims import answer, denial, question_data, requirement_value
 from .classify import DATA_KINDS, Kind, any_of
 from .item_text import ItemDraft, ItemSource, item_from, listed_items
 from .markdown_doc import Table
@@ -675,6 +675,13 @@ def markdown_table(table: Table) -> str:
 # -- tables of answers --------------------------------------------------------------------------
 
 #: A column that says whether each row's data is collected ("Collected", "Collected?").
+#: The column that names the data when a category comes first ("Category | Data type | ...").
+_DATA_HEADER = re.compile(r"^\W*(?:data ?types?|types? of data|data items?)\W*$", re.IGNORECASE)
+#: Columns of yes and no that answer something other than whether data is collected.
+_OTHER_ANSWER = re.compile(
+    r"\b(?:shar\w*|optional|required|encrypt\w*|delet\w*|ephemeral\w*|transfer\w*)\b",
+    re.IGNORECASE,
+)
 _COLLECTED_HEADER = re.compile(
     r"^\W*(?:(?:is |data )?collected|collects?|collection)\W*$", re.IGNORECASE
 )
@@ -697,16 +704,18 @@ class Answer:
     rest: str = ""
 
 
-def answered_rows(table: Table) -> list[Answer] | None:
+def answered_rows(table: Table, *, usage_only: bool = False) -> list[Answer] | None:
     """The rows of a table that answers, for each kind of data, whether it is collected: a
     column of questions ("Does the SDK collect the user's name?") beside their answers, or a
-    column of data beside a "Collected" column of yes and no; None for any other table."""
+    column of data beside a "Collected" column of yes and no, or beside a usage column ("Not
+    collected.", or how it is used); None for any other table (``usage_only``: for any table
+    but the last kind)."""
     rows = _cells(table)
     if len(table.header) < 2 or not rows:
         return None
     first = [row[0] for row in rows]
     questions = [question_data(cell) for cell in first]
-    if sum(q is not None for q in questions) * 2 > len(rows):
+    if not usage_only and sum(q is not None for q in questions) * 2 > len(rows):
         column = _answer_column(rows)
         if column is None:
             return None
@@ -715,25 +724,42 @@ def answered_rows(table: Table) -> list[Answer] | None:
             for data, row, table_row in zip(questions, rows, table.rows, strict=True)
         ]
     headers = [plain(header) for header in table.header]
+    name = next((i for i, h in enumerate(headers) if _DATA_HEADER.match(h)), 0)
     said = next((i for i, h in enumerate(headers) if i and _COLLECTED_HEADER.match(h)), None)
-    if said is None or not all(
-        answer(row[said]) is not None or _CONDITION.match(plain(row[said]))
-        for row in rows
-        if plain(row[said])
+    usage = said is None and not any(_OTHER_ANSWER.search(h) for h in headers)
+    if usage_only and not usage:
+        return None
+    if usage:  # "Data type | Braze usage": "Not collected.", or how it is used
+        said = _usage_column(rows, name, headers)
+    if (
+        said is None
+        or name >= said
+        or not all(
+            answer(row[said]) is not None or _CONDITION.match(plain(row[said])) or usage
+            for row in rows
+            if plain(row[said])
+        )
     ):
         return None
     need = next((i for i, h in enumerate(headers) if i and _REQUIRED_HEADER.match(h)), None)
     found = []
     for row, table_row in zip(rows, table.rows, strict=True):
         value = plain(row[said])
-        condition = value if answer(value) is None and value else None
+        reply = answer(value)
+        condition = value if reply is None and value else None
         others = [
-            f"{headers[i]}: {row[i]}" for i in range(1, len(row)) if i != said and plain(row[i])
+            f"{headers[i]}: {_BREAK.sub(' ', row[i])}"
+            for i in range(len(row))
+            if i not in {name, said} and (i or name) and plain(row[i])
         ]
+        if usage and condition and not _CONDITION.match(value):
+            # How the data is used says it is collected, unless it says it is not.
+            reply, condition = denial(value) is None, None
+            others.insert(0, f"{headers[said]}: {row[said]}")
         found.append(
             Answer(
-                plain(row[0]) or None,
-                True if condition else answer(value),
+                plain(row[name]) or None,
+                True if condition else reply,
                 table_row.line,
                 " — ".join(map(plain, row)),
                 condition,
@@ -747,6 +773,27 @@ def answered_rows(table: Table) -> list[Answer] | None:
 #: "Only if you pass it to identify()": collected, under a condition.
 _CONDITION = re.compile(r"^\W*(?:only\s+)?(?:if|when|where|after|once|unless)\b", re.IGNORECASE)
 _REQUIRED_HEADER = re.compile(r"^\W*(?:optional|required|requirement|mandatory)\W*$", re.IGNORECASE)
+
+
+_USAGE_HEADER = re.compile(r"\b(?:usage|use[ds]?|collect\w*)\b", re.IGNORECASE)
+#: A line break inside a cell ("Analytics, advertising <br/>or marketing").
+_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+
+
+def _usage_column(rows: list[list[str]], name: int, headers: list[str]) -> int | None:
+    """A column after the data's, headed as its usage, that says row by row "Not collected."
+    or how the data is used (a sentence): one row says no, every cell answers or is a sentence."""
+    for index in range(name + 1, len(rows[0])):
+        if index >= len(headers) or not _USAGE_HEADER.search(headers[index]):
+            continue
+        values = [plain(row[index]) for row in rows if plain(row[index])]
+        replies = [answer(value) for value in values]
+        if False in replies and all(
+            reply is not None or _CONDITION.match(value) or len(value.split()) >= 4
+            for value, reply in zip(values, replies, strict=True)
+        ):
+            return index
+    return None
 
 
 def _answer_column(rows: list[list[str]]) -> int | None:
