@@ -261,8 +261,19 @@ def test_a_fact_two_pages_state_alike_is_kept_once(tmp_path: Path) -> None:
 def test_pages_that_together_state_no_privacy_facts_are_refused(tmp_path: Path) -> None:
     site = copy_example_site(tmp_path / "site")
     before = snapshot(site / "content")
-    first = write_page(tmp_path, "a.md", _front("Setup") + "# Setup\n\nInstall the app.\n")
-    second = write_page(tmp_path, "b.md", _front("Setup 2") + "# Setup 2\n\nRun the app.\n")
+    # (A deployment guide: its description says nothing of collecting, as a guide's would not.)
+    guide = {"description: What Setup collects.": "description: How to set it up."}
+    first = write_page(
+        tmp_path,
+        "a.md",
+        _front("Setup").replace(*guide.popitem()) + "# Setup\n\nInstall the app.\n",
+    )
+    second = write_page(
+        tmp_path,
+        "b.md",
+        _front("Setup 2").replace("What Setup 2 collects.", "How to run it.")
+        + "# Setup 2\n\nRun the app.\n",
+    )
     run = run_import(site, first, second, "--product-id", "setup")
     assert run.code == 1
     assert "the pages state no privacy facts" in run.err

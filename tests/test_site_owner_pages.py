@@ -20,7 +20,7 @@ from typing import Any
 import material.templates as material_templates
 import pytest
 import yaml
-from browser import Visit, chromium_fixture, open_page_fixture, serve, visible_items  # noqa: F401
+from browser import Visit, serve, visible_items
 from conftest import FIXTURES, run_mkdocs
 from privacy_pages.render.paths import SCRIPT, STYLESHEET
 

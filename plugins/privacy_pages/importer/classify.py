@@ -114,7 +114,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             # "Telemetry", "CLI telemetry", "Example telemetry events": a heading that names the
             # data ("How telemetry helps", "Will telemetry slow down my CLI?" do not).
             r"\b(?:telemetry|usage|analytics|diagnostic) data\b",
-            r"^\W*(?:[\w-]+\s+){0,3}?(?:telemetry|analytics)"
+            r"^\W*+(?:[\w-]++\s+){0,3}?(?:telemetry|analytics)"
             r"(?:\s+(?:data|events?|information|details|collected|reporting))?\W*$",
         ),
     ),
