@@ -20,7 +20,8 @@ above 200 get one build of (a) only (it takes minutes), so that the whole run fi
 text: one field made of one construct repeated, 4 KB to 64 KB, converted to HTML and built
 (``benchmarks/pathological.py``; ``--pathological-only`` runs that section alone, in under a
 minute, and writes only it), and ``privacy-pages import`` and ``validate`` of inputs of 256 KB
-to 1 MB (``benchmarks/large_inputs.py``; ``--large-only``). Results are printed and written to ``benchmarks/results.md``, and
+to 1 MB (``benchmarks/large_inputs.py``; ``--large-only``), and one product with 10, 30 and
+100 releases (``benchmarks/release_scale.py``; ``--release-scale-only``). Results are printed and written to ``benchmarks/results.md``, and
 the same text to ``site-src/includes/benchmark-results.md`` for the site's Performance page.
 """
 
@@ -51,6 +52,7 @@ import languages  # noqa: E402
 import large_inputs  # noqa: E402
 import pathological  # noqa: E402
 import real_shape  # noqa: E402
+import release_scale  # noqa: E402
 import releases  # noqa: E402
 import serve_latency  # noqa: E402
 from synthetic import FAMILY_SIZE, PRODUCT_PREFIX, generate  # noqa: E402
@@ -676,6 +678,17 @@ def releases_section(work: Path, runs: int) -> str:
     return releases.section(config_a.parent, work, REFERENCE_SIZE, runs, build_once)
 
 
+def release_scale_section(work: Path, runs: int) -> str:
+    """One product with 10, 30 and 100 releases (see release_scale.py)."""
+    config_a, _, _, _ = prepare(work, 1, plain=False)
+
+    def build_once(config: Path, out: Path) -> tuple[float, float]:
+        build = Build(**measure("build", str(config), str(out)))
+        return build.wall, build.rss_kib
+
+    return release_scale.section(config_a.parent, work, runs, build_once)
+
+
 def large_inputs_section(work: Path, runs: int) -> str:
     """The section of 1 MB inputs for import and validate (see large_inputs.py)."""
 
@@ -727,6 +740,11 @@ def main(argv: list[str] | None = None) -> int:
         "products)",
     )
     parser.add_argument(
+        "--release-scale-only",
+        action="store_true",
+        help="measure only one product with 10, 30 and 100 releases (release_scale.py)",
+    )
+    parser.add_argument(
         "--large-only",
         action="store_true",
         help="measure only import and validate of 1 MB inputs (benchmarks/large_inputs.py)",
@@ -745,6 +763,8 @@ def main(argv: list[str] | None = None) -> int:
         only = ("languages-only", languages_section(args.work, min(args.runs, REAL_RUNS)))
     elif args.releases_only:
         only = ("releases-only", releases_section(args.work, min(args.runs, REAL_RUNS)))
+    elif args.release_scale_only:
+        only = ("release-scale-only", release_scale_section(args.work, min(args.runs, REAL_RUNS)))
     elif args.large_only:
         only = ("large-only", large_inputs_section(args.work, min(args.runs, REAL_RUNS)))
     if only is not None:
@@ -777,6 +797,10 @@ def main(argv: list[str] | None = None) -> int:
         section = languages_section(args.work, min(args.runs, REAL_RUNS)) + "\n"
         print(f"[{time.perf_counter() - start:4.0f} s] release history ...", file=sys.stderr)
         section += releases_section(args.work, min(args.runs, REAL_RUNS)) + "\n"
+        print(
+            f"[{time.perf_counter() - start:4.0f} s] releases of one product ...", file=sys.stderr
+        )
+        section += release_scale_section(args.work, min(args.runs, REAL_RUNS)) + "\n"
         print(f"[{time.perf_counter() - start:4.0f} s] inputs of 1 MB ...", file=sys.stderr)
         section += large_inputs_section(args.work, min(args.runs, REAL_RUNS)) + "\n"
         print(f"[{time.perf_counter() - start:4.0f} s] pathological text ...", file=sys.stderr)

@@ -2,7 +2,7 @@
 
 Two copies of one synthetic site: (0) has no release history; (10) has ten releases recorded
 with ``privacy-pages snapshot``, each changing a tenth of the products (their summary), so that
-every version of every statement gets its page and every pair of versions its comparison. The
+every version of every statement gets its page (and its comparisons, see release_scale.py). The
 content of both is the same at the end. Their builds take turns (0 10, 10 0, ...), each in a
 fresh process (measure.py): wall time and peak memory.
 

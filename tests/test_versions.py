@@ -218,7 +218,7 @@ def test_the_comparison_names_an_added_item_and_a_changed_retention_with_both_va
         for path in catalog
         for m in re.finditer(r"- id: admin-phone-number\n\s+name: (.+)", path.read_text("utf-8"))
     )
-    # Any two versions have a comparison page...
+    # A version and the newest have a comparison page...
     url = "privacy/managed-desktop/compare/0.1.0...1.1.0/"
     words = text(site, url)
     assert added_name in words
@@ -231,14 +231,54 @@ def test_the_comparison_names_an_added_item_and_a_changed_retention_with_both_va
     redirect = html(site, "privacy/managed-desktop/compare/1.0.0...1.1.0/")
     assert 'content="0; url=../../#release-1-1-0"' in redirect
     assert 'location.replace("../../#release-1-1-0")' in redirect
-    # The comparison page links the others: each to the entry that says it.
-    others = set(re.findall(r'href="([^"]+)"', html(site, url)))
-    assert {"../../#release-1-1-0", "../../releases/1.0.0/#release-1-0-0"} <= others
+    # The comparison page links the change history, where each version links its own.
+    assert "../../#change-history" in set(re.findall(r'href="([^"]+)"', html(site, url)))
     # What changed and the feed link the release's entry.
     changes = html(site, "privacy/changes/")
     assert "../managed-desktop/#release-1-1-0" in changes
     feed = (site / "_site/changes.xml").read_text("utf-8")
     assert "privacy/managed-desktop/#release-1-1-0" in feed
+
+
+def test_comparison_pages_grow_with_the_releases_not_with_their_pairs(site: Path) -> None:
+    """Each version is compared with the one before (its entry in the change history) and with
+    the newest; no other pair gets a page, and the comparisons say where the others are. A
+    version's page lists a bounded part of the change history."""
+    days = range(31, 43)  # twelve more releases, each changing the statement's retention
+    previous = 30
+    for number, day in enumerate(days, start=1):
+        edit(site, "managed-desktop", f"period: A maximum of {previous} days",
+             f"period: A maximum of {day} days")  # fmt: skip
+        record_release(site, f"1.{number}.0")
+        previous = day
+    build(site)
+    versions = ["0.1.0", "1.0.0"] + [f"1.{n}.0" for n in range(1, len(days) + 1)]
+    latest = versions[-1]
+    folder = site / "_site/privacy/managed-desktop/compare"
+    addresses = {path.name for path in folder.iterdir()}
+    assert len(addresses) <= 2 * len(versions), sorted(addresses)
+    expected = {f"{old}...{new}" for old, new in itertools.pairwise(versions)}
+    expected |= {f"{old}...{latest}" for old in versions[:-1]}
+    assert addresses == expected
+    # A comparison of a version with the newest says what changed between the two.
+    words = text(site, f"privacy/managed-desktop/compare/1.1.0...{latest}/")
+    assert "31 days" in words and f"{days[-1]} days" in words
+    # It names where any other two versions are compared: the change history.
+    page = html(site, f"privacy/managed-desktop/compare/1.1.0...{latest}/")
+    assert 'href="../../#change-history"' in page
+    # Each older version's entry links its comparison with the newest.
+    page_url = "privacy/managed-desktop/"
+    targets = links(html(site, page_url), page_url)
+    for old in versions[:-2]:
+        assert f"privacy/managed-desktop/compare/{old}...{latest}/" in targets, old
+    # The product's page lists every release; a version's page its ten newest, and leads to
+    # the entry of the one before them, on that version's page.
+    listed = re.compile(r"Release (\d+\.\d+\.\d+) \(")
+    assert listed.findall(text(site, page_url)) == versions[::-1]
+    url = "privacy/managed-desktop/releases/1.11.0/"
+    assert listed.findall(text(site, url)) == versions[-2:-12:-1]
+    assert 'href="../1.1.0/#release-1-1-0"' in html(site, url)
+    assert listed.findall(text(site, "privacy/managed-desktop/releases/1.1.0/"))[0] == "1.1.0"
 
 
 # -- an archive that cannot change silently -----------------------------------------------------

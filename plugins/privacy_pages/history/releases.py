@@ -181,6 +181,9 @@ class History:
     #: in effect, unchanged in the content since its release. That version's address leads to
     #: the product's page rather than repeat it (see :mod:`.current_versions`).
     on_product_pages: Mapping[str, str] = field(default_factory=dict)
+    #: The whole history, when this one is cut at a release (:meth:`until`): a version's page
+    #: still links the comparison with the newest version, as the whole history makes it.
+    whole: History | None = field(default=None, compare=False, repr=False)
 
     def __bool__(self) -> bool:
         return bool(self.releases)
@@ -212,7 +215,9 @@ class History:
     def entry_compares(self, product_id: str, old: str, new: str) -> bool:
         """Whether the change-history entry of release ``new`` says what changed in a statement
         from version ``old``: the version just before it, ``new`` kept whole. Those two
-        versions have no comparison page of their own; any other two do."""
+        versions have no comparison page of their own."""
+        if self.whole is not None:  # a later ``new`` is not in a history cut before it
+            return self.whole.entry_compares(product_id, old, new)
         versions = self.product_releases(product_id)  # newest first
         for index, release in enumerate(versions):
             if release.version == new:
@@ -221,10 +226,24 @@ class History:
                 return held and before is not None and before.version == old
         return False
 
+    def latest_version(self, product_id: str) -> str | None:
+        """The newest version of a statement (not the release that removed it)."""
+        if self.whole is not None:
+            return self.whole.latest_version(product_id)
+        return next(
+            (
+                r.version
+                for r in self.product_releases(product_id)
+                if product_id in r.snapshot.products
+            ),
+            None,
+        )
+
     def until(self, release: Release) -> History:
-        """The history as it stood at ``release``: it and the releases before it."""
+        """The history as it stood at ``release``: it and the releases before it (which
+        versions are compared, and which is the newest, stay the whole history's)."""
         index = self.releases.index(release)
-        return History(self.releases[: index + 1], self.on_product_pages)
+        return History(self.releases[: index + 1], self.on_product_pages, self.whole or self)
 
     def in_effect(self, product_id: str, today: dt.date) -> Release | None:
         """The release whose version of a statement is in effect on ``today``: the newest of

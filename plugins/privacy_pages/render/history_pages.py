@@ -49,6 +49,9 @@ class HistoryEntry:
     #: versions' pages are in the site's language only).
     read_in: str | None = None
     compare_in: str | None = None
+    #: What changed from this version to the statement's newest, and its "(in English)".
+    compare_latest: str | None = None
+    compare_latest_in: str | None = None
     #: A release recorded before releases kept their records (format 1): no page of it.
     unarchived: bool = False
     #: The days the release was recorded again (``snapshot --force``), as ISO dates.
@@ -111,6 +114,14 @@ class VersionLinks:
             return f"{self.read(product_id, new)}#{release_anchor(new)}"
         return relative_link(self.page, f"{self.pages_dir}/{product_id}/compare/{old}...{new}.md")
 
+    def entry(self, product_id: str, release: Release, current: bool) -> str | None:
+        """A release's entry in the change history: on its version's page, which lists it
+        first (the product's page while that shows it); a release without a page of it, on
+        the product's page, if the statement has one today (``current``)."""
+        if release.archived and product_id in release.snapshot.products:
+            return f"{self.read(product_id, release.version)}#{release.anchor}"
+        return f"{self.current(product_id)}#{release.anchor}" if current else None
+
     def current(self, product_id: str) -> str:
         """The product's own page, in ``page``'s language."""
         return relative_link(self.page, f"{self.current_dir or self.pages_dir}/{product_id}.md")
@@ -168,13 +179,14 @@ def _linked(notes: list[ChangeNote], anchors: set[str], page: str = "") -> tuple
 
 
 def product_history(
-    history: History, product: Product, links: VersionLinks | None = None
+    history: History, product: Product, links: VersionLinks | None = None, limit: int | None = None
 ) -> list[HistoryEntry]:
-    """The releases that published or changed a statement, newest first; with ``links``, each
-    with its version's page and the comparison with the version before."""
+    """The releases that published or changed a statement, newest first (at most ``limit``);
+    with ``links``, each with its version's page and its comparisons."""
     anchors = _item_anchors(product)
     entries = []
-    for release in history.product_releases(product.id):
+    latest = history.latest_version(product.id)
+    for release in history.product_releases(product.id)[:limit]:
         before = history.version_before(release, product.id)
         effective = release.effective if release.effective != release.date else None
         read = bool(
@@ -183,8 +195,17 @@ def product_history(
         compare = bool(
             before and not history.entry_compares(product.id, before.version, release.version)
         )
+        # Each version against the newest: with the one before, the pairs the site compares.
+        older = links is not None and latest is not None and release.version != latest
+        older = older and product.id in release.snapshot.products
         entries.append(
             HistoryEntry(
+                compare_latest=links.compare(product.id, release.version, latest)
+                if links and latest and older
+                else None,
+                compare_latest_in=links.compare_in(product.id, release.version, latest)
+                if links and latest and older
+                else None,
                 version=release.version,
                 date=release.date.isoformat(),
                 anchor=release.anchor,
@@ -212,15 +233,25 @@ def product_context(
     settings: Settings,
     today: dt.date | None,
     links: VersionLinks | None = None,
+    limit: int | None = None,
+    current: bool = True,
 ) -> dict[str, Any]:
-    """What the product template needs to show the change history and the "Updated" marks."""
-    entries = product_history(history, product, links) if history else []
+    """What the product template needs to show the change history and the "Updated" marks;
+    with ``limit``, its newest releases and a link to the entry of the one before them
+    (``current``: whether the statement has a page today)."""
+    entries = product_history(history, product, links, limit) if history else []
+    earlier = None
+    if history and links and limit is not None:
+        releases = history.product_releases(product.id)
+        if len(releases) > limit:
+            earlier = links.entry(product.id, releases[limit], current)
     marks: dict[str, UpdatedMark] = {}
     if history and today is not None:
         marks = history.updated_marks(product.id, today, settings.history.updated_marks_days)
     return {
         "change_history": entries,
-        "has_recorded_changes": any(entry.notes for entry in entries),
+        "earlier_releases": earlier,
+        "has_recorded_changes": earlier is not None or any(entry.notes for entry in entries),
         "no_changes_statement": empty_section_wording(product, SECTION_ID, settings.empty_sections),
         "updated_marks": marks,
     }

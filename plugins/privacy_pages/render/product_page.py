@@ -107,7 +107,15 @@ def render_product(
         else [],
         archive=version.notice if version else None,
         announcements=version.announcements if version else (),
-        **product_context(history, product, settings, today, links),
+        **product_context(
+            history,
+            product,
+            settings,
+            today,
+            links,
+            version.history_limit if version else None,
+            version.current if version else True,
+        ),
     )
     meta = front_matter(product, settings)
     if version is not None and version.notice is not None and version.path:
@@ -167,3 +175,8 @@ class VersionPage:
     notice: ArchiveNotice | None = None
     announcements: tuple[Announcement, ...] = ()
     source: Path | None = None
+    #: The most releases its change history lists, the newest (None: all of them); a link
+    #: leads to the earlier ones.
+    history_limit: int | None = None
+    #: Whether the statement has a page today (a removed one has only its versions).
+    current: bool = True

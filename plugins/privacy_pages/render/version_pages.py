@@ -1,9 +1,13 @@
-"""Every published version of each statement, and what changed between any two of them.
+"""Every published version of each statement, and what changed between them.
 
 For each product, a page per release that published or changed it
 (``privacy/<id>/releases/<version>/``), rendered with today's templates from the records that
-release kept (see :mod:`privacy_pages.history.archive`), and a page per pair of its versions
-(``privacy/<id>/compare/<old>...<new>/``) that says, by meaning, what changed between them.
+release kept (see :mod:`privacy_pages.history.archive`), and a page
+(``privacy/<id>/compare/<old>...<new>/``) that says, by meaning, what changed from each version
+to the newest (from one version to the next, the newer one's entry in the change history
+says). The pages grow with the releases, not with their pairs: between any other two versions,
+the entries of the releases between them say what changed (and ``privacy-pages diff`` compares
+any two releases' snapshots).
 
 The build's date (``history.today``, else :func:`~privacy_pages.history.releases.build_date`)
 decides which version is in effect: a release recorded with a later effective date is
@@ -15,8 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -29,11 +32,23 @@ from ..model import Dataset, Product
 from ..settings import Settings
 from .change_notes import MarkedNote
 from .generated import GeneratedPage, PlannedPage
-from .history_pages import LinkedNote, VersionLinks, in_language, in_source, source_pages_dir
+from .history_pages import (
+    SECTION_ID,
+    LinkedNote,
+    VersionLinks,
+    in_language,
+    in_source,
+    source_pages_dir,
+)
 from .paths import product_page_path, relative_url, release_page_path, versions_page_path
 from .product_page import Announcement, ArchiveNotice, VersionPage, render_product
 from .reuse import PageReuse
 from .templates import render
+
+#: The releases a version's page lists in its change history, the newest; a link leads to the
+#: entry of the one before, on its own version's page. All of them would make the versions'
+#: pages grow with the square of the releases.
+VERSION_HISTORY_ENTRIES = 10
 
 
 def _versions(history: History, product_id: str) -> list[Release]:
@@ -66,17 +81,17 @@ def _statements(dataset: Dataset, history: History) -> dict[str, str]:
     return dict(sorted(names.items()))
 
 
-def _pairs(history: History, product_id: str) -> Iterator[tuple[Release, Release]]:
-    """Every two versions of a statement, the older first."""
-    return itertools.combinations(_versions(history, product_id), 2)
-
-
 def _compared_pairs(history: History, product_id: str) -> list[tuple[Release, Release]]:
-    """The pairs of versions with a comparison page: all but a version and the one before it,
-    which its entry in the change history compares (:meth:`History.entry_compares`)."""
+    """The pairs of versions with a comparison page: each version with the one after it and
+    with the newest, but those the newer one's entry in the change history compares
+    (:meth:`History.entry_compares`). Not every pair: their pages would grow with the square
+    of the releases; the change history says what each release changed between any two."""
+    versions = _versions(history, product_id)
+    pairs = list(itertools.pairwise(versions))
+    pairs += [(old, versions[-1]) for old in versions[:-2]]
     return [
         (old, new)
-        for old, new in _pairs(history, product_id)
+        for old, new in pairs
         if not history.entry_compares(product_id, old.version, new.version)
     ]
 
@@ -279,6 +294,8 @@ def _version_page(
             path=path,
             notice=notice,
             source=_snapshot_file(settings, release),
+            history_limit=VERSION_HISTORY_ENTRIES,
+            current=current,
         ),
     )
 
@@ -296,15 +313,6 @@ def _missing_page(
     )
     markdown = f"---\nsearch:\n  exclude: true\n---\n\n# {name} ({release.version})\n\n{text}\n"
     return GeneratedPage(path, markdown, f"{name} ({release.version})", listed=False)
-
-
-@dataclass(frozen=True)
-class VersionLink:
-    """Another pair of versions to compare, on a comparison page."""
-
-    old: str
-    new: str
-    link: str
 
 
 def _comparison_page(
@@ -330,11 +338,14 @@ def _comparison_page(
     ]
     notes = tuple(LinkedNote(MarkedNote.of(note)) for note in describe_all(seen, changes))
     links = VersionLinks(path, source_pages_dir(settings), history)
-    others = tuple(
-        VersionLink(a.version, b.version, links.compare(product_id, a.version, b.version))
-        for a, b in _pairs(history, product_id)
-        if (a, b) != (old, new)
-    )
+    # Other pairs: the change history, where each version links its comparisons (one link,
+    # not one per pair: a list of every pair on every comparison grew with the cube).
+    if product_id in dataset.products:
+        changes_link: str | None = f"{links.current(product_id)}#{SECTION_ID}"
+    else:  # only its versions are left: the newest one's change history
+        newest = _versions(history, product_id)[-1]
+        read = links.read(product_id, newest.version) if newest.archived else None
+        changes_link = f"{read}#{SECTION_ID}" if read else None
     markdown = "---\nsearch:\n  exclude: true\n---\n\n" + render(
         "compare-versions.md.j2",
         settings.templates_dir,
@@ -345,7 +356,7 @@ def _comparison_page(
         read_old=links.read(product_id, old.version) if old.archived else None,
         read_new=links.read(product_id, new.version) if new.archived else None,
         current=links.current(product_id) if product_id in dataset.products else None,
-        others=others,
+        change_history=changes_link,
     )
     title = f"{name} ({old.version}...{new.version})"
     return GeneratedPage(path, markdown, title, _snapshot_file(settings, new), listed=False)
