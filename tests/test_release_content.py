@@ -147,3 +147,21 @@ def test_raw_html_in_a_release_is_escaped_like_contents(
     assert "alert(1)" in page and "alert(2)" in page  # the archived page shows the text...
     written = "\n".join(p.read_text("utf-8") for p in out.rglob("*.md"))
     assert "<script" not in written and "<img" not in written  # ...as text, never as markup
+
+
+def test_a_format_number_lowered_in_place_is_refused_without_git(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Format 1 has no digest to check; a format 2 release given the number 1 keeps what
+    format 1 never had."""
+
+    def lowered(document: Document) -> None:
+        document["records"]["products/intune.yml"]["name"] = "Forged"
+        document["schema_version"] = 1
+
+    site = copy_example_site(tmp_path / "site")
+    forge(site, lowered)
+    code = main(["validate", "--config", str(site / "mkdocs.yml")])
+    output = capsys.readouterr().out
+    assert code == 1
+    assert re.search(re.escape(RELEASE) + r":\d+:\d+: error snapshot: schema_version: ", output)

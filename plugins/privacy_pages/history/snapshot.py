@@ -840,6 +840,18 @@ def _format_2(
     """A format 2 snapshot's effective date, records and re-recording days; its digest checked
     (a snapshot edited after its release is an error at its file)."""
     if document["schema_version"] < 2:
+        # Format 1 was written without these: a file that has them had its number lowered,
+        # which would skip the digest (the git history says more, see .evidence).
+        later = [
+            key for key in ("records", "digest", "effective", "re_recorded") if key in document
+        ]
+        if later:
+            problem(
+                _key_location(text, display, "schema_version"),
+                f"schema_version: expected format 2 for a release that keeps {later[0]!r} "
+                f"(format 1 has no such key), found {document['schema_version']!r}: a lowered "
+                "format number skips the checks of format 2; restore the file",
+            )
         return None, None, ()
     for key in ("effective", "records", "re_recorded", "digest"):
         if key not in document:
