@@ -9,6 +9,7 @@ Each forged release is rewritten with a digest that matches: the digest is no de
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Callable
@@ -165,3 +166,51 @@ def test_a_format_number_lowered_in_place_is_refused_without_git(
     output = capsys.readouterr().out
     assert code == 1
     assert re.search(re.escape(RELEASE) + r":\d+:\d+: error snapshot: schema_version: ", output)
+
+
+def _release_dated(site: Path, version: str, day: str, name: str) -> None:
+    """A release added beside 1.0.0, dated ``day``, renaming Intune (so that it changes it)."""
+    document = json.loads((site / RELEASE).read_text("utf-8"))
+    document.update(version=version, date=day, effective=day)
+    document["products"]["intune"]["name"] = name
+    document["records"]["products/intune.yml"]["name"] = name
+    del document["digest"]
+    text = json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    document["digest"] = text_digest(text)
+    path = site / RELEASE.replace("1.0.0", version)
+    path.write_text(json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+
+
+def test_a_release_dated_in_the_future_cannot_choose_the_current_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A release not yet in effect makes a product's page show the version in effect, from
+    that release's records: one dated after today (no release can have been recorded yet) is
+    left out, with a warning, and the page shows the content."""
+
+    def forged(document: Document) -> None:
+        document["records"]["products/intune.yml"]["name"] = "Intune, which collects nothing"
+
+    site = copy_example_site(tmp_path / "site")
+    forge(site, forged)
+    _release_dated(site, "9.0.0", "2999-01-01", "Intune 9")
+    out = tmp_path / "out"
+    code = main(["render", "--config", str(site / "mkdocs.yml"), "--out", str(out)])
+    output = capsys.readouterr().err
+    assert code == 0, output
+    page = (out / "privacy/intune.md").read_text("utf-8")
+    assert "which collects nothing" not in page and "Intune 9" not in page
+    assert re.search(r"9\.0\.0\.json: warning snapshot: .*2999-01-01.*after today", output)
+    assert main(["validate", "--strict", "--config", str(site / "mkdocs.yml")]) == 1
+
+
+def test_snapshot_refuses_a_date_after_today(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = copy_example_site(tmp_path / "site")
+    tomorrow = (dt.date.today() + dt.timedelta(days=2)).isoformat()
+    config = ["--config", str(site / "mkdocs.yml")]
+    code = main(["snapshot", "--version", "2.0.0", "--date", tomorrow, *config])
+    assert code == 2
+    assert "--effective" in capsys.readouterr().err
+    assert not (site / "content/history/2.0.0.json").exists()
