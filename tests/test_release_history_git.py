@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,11 @@ def test_a_deleted_release_is_reported(site: Path, capsys: pytest.CaptureFixture
     code, lines = validate(capsys)
     assert code == 1
     _error(lines, "deleted since", "restore it")
+    # The command the error gives restores it, from the folder validate ran in.
+    command = re.search(r"restore it: (git checkout \S+ -- \S+)", lines[0])
+    assert command, lines
+    git(site, *command.group(1).split()[1:])
+    assert validate(capsys) == (0, [])
 
 
 def test_a_renamed_release_is_a_deleted_one(site: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -130,7 +130,7 @@ def _compared(
 ) -> tuple[str, Severity | None] | None:
     """What differs between a release file (``path`` in the repository, ``working`` on disk)
     and its first recorded version (None: nothing)."""
-    restore = f"git checkout {first.commit[:12]} -- {path}"
+    restore = f"git checkout {first.commit[:12]} -- {display_path(working)}"
     recorded_in = f"commit {first.commit[:12]} ({first.day.isoformat()}) recorded this release"
     if not working.exists() and not working.is_symlink():
         return (
