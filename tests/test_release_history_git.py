@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -204,3 +205,31 @@ def test_git_is_only_read(site: Path, capsys: pytest.CaptureFixture[str]) -> Non
     code, lines = validate(capsys)
     assert code == 1 and any(" error release-history: " in line for line in lines), lines
     assert not marker.exists()
+
+
+@pytest.mark.parametrize("forged", [False, True], ids=["saying the same", "with forged records"])
+def test_a_release_recorded_again_in_a_later_format_keeps_its_records_to_what_it_said(
+    site: Path, forged: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A release first committed in format 1 (its meaning only) and now in format 2: the
+    records it gained are read as the site reads them, and must mean what it said."""
+    path = site / RELEASE
+    genuine = path.read_text("utf-8")
+    document = json.loads(genuine)
+    for key in ("effective", "records", "re_recorded", "digest"):
+        document.pop(key)
+    document["schema_version"] = 1
+    path.write_text(json.dumps(document, indent=1, sort_keys=True) + "\n", "utf-8")
+    shutil.rmtree(site / ".git")  # a repository whose first commit has that release
+    git(site, "init", "-q")
+    commit(site, "Release 1.0.0, as an older privacy-pages recorded it")
+    path.write_text(genuine, "utf-8")
+    if forged:
+        forge(site, lambda d: d["records"]["products/intune.yml"].update(name="Forged"))
+    commit(site, "Release 1.0.0 in format 2")
+    code, lines = validate(capsys)
+    assert code == 0 and len(lines) == 1, lines
+    if forged:
+        assert " warning release-history: " in lines[0] and "do not say what it said" in lines[0]
+    else:
+        assert " info release-history: " in lines[0] and "saying the same" in lines[0]

@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     build = check_site(settings, today=args.today)
     # Where the content is in git, each release is compared with the commit that recorded it
     # (here, not in every build: a build under mkdocs serve would ask git on each edit).
-    build.problems.extend(release_evidence(settings.content_dir).items)
+    build.problems.extend(release_evidence(settings.content_dir, settings.metadata).items)
     dataset, found = build.dataset, build.problems.sorted()
     counts = {severity: sum(d.severity is severity for d in found) for severity in Severity}
     told = found if args.verbose or args.format == "json" else folded(found)[0]

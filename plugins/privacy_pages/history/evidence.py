@@ -21,9 +21,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..diagnostics import Diagnostic, Diagnostics, Location, Severity, display_path
+from ..load.content import link_records
+from ..load.metadata import MetadataRules
 from ..load.yaml_source import YamlFault, read_text
 from .git_tree import GitError, run_git
-from .snapshot import HISTORY_DIR, SNAPSHOT_LIMITS, VERSION_PATTERN
+from .snapshot import HISTORY_DIR, SNAPSHOT_LIMITS, VERSION_PATTERN, dataset_state
 
 #: Seconds each git command may take (a log of a long history takes well under one).
 GIT_TIMEOUT = 30.0
@@ -38,9 +40,12 @@ class Recorded:
     day: dt.date
 
 
-def release_evidence(content_dir: Path, timeout: float = GIT_TIMEOUT) -> Diagnostics:
+def release_evidence(
+    content_dir: Path, rules: MetadataRules | None = None, timeout: float = GIT_TIMEOUT
+) -> Diagnostics:
     """Every release file of ``content_dir/history/`` compared with the commit that first
-    added it (nothing when the folder is not in a git repository, or git is missing)."""
+    added it (nothing when the folder is not in a git repository, or git is missing);
+    ``rules``: the site's metadata rules, by which a release's records are read."""
     problems = Diagnostics()
     folder = content_dir / HISTORY_DIR
     try:
@@ -79,7 +84,7 @@ def release_evidence(content_dir: Path, timeout: float = GIT_TIMEOUT) -> Diagnos
     for path, first in sorted(recorded.items()):
         working = folder / PurePosixPath(path).name
         try:
-            problem = _compared(root, path, working, first, timeout)
+            problem = _compared(root, path, working, first, rules or MetadataRules(), timeout)
         except GitError as exc:
             problem = (f"could not be compared with commit {first.commit[:12]}: {exc}", None)
         if problem is not None:
@@ -126,7 +131,7 @@ def _first_added(root: Path, under: str, timeout: float) -> dict[str, Recorded]:
 
 
 def _compared(
-    root: Path, path: str, working: Path, first: Recorded, timeout: float
+    root: Path, path: str, working: Path, first: Recorded, rules: MetadataRules, timeout: float
 ) -> tuple[str, Severity | None] | None:
     """What differs between a release file (``path`` in the repository, ``working`` on disk)
     and its first recorded version (None: nothing)."""
@@ -167,10 +172,18 @@ def _compared(
         for key in ("version", "date", "products", "catalog", "categories")
     )
     if _number(new_format) > _number(old_format) and same_release:
+        # The records it keeps now were not in that commit: they are held to what it said.
+        if not _records_say(new, old, rules):
+            return (
+                f"{recorded_in} in format {old_format}; it has been recorded again in format "
+                f"{new_format} since, and the records it keeps now do not say what it said "
+                "then: its archived pages may show what the release never said. Record it "
+                "again from the content of that commit (snapshot --content, --out, --force)",
+                Severity.WARNING,
+            )
         return (
             f"{recorded_in} in format {old_format}; it has been recorded again in format "
-            f"{new_format} since, saying the same (the records it keeps now were not in that "
-            "commit)",
+            f"{new_format} since, saying the same (its records say what it said then)",
             Severity.INFO,
         )
     again = _recorded_again(old, new, first.day)
@@ -186,6 +199,20 @@ def _compared(
         "it again with privacy-pages snapshot --force, which its pages then say",
         None,
     )
+
+
+def _records_say(new: dict[str, Any], old: dict[str, Any], rules: MetadataRules) -> bool:
+    """Whether the records ``new`` keeps, linked as the site reads them, mean what ``old``
+    said (its products, catalog and categories)."""
+    records = new.get("records")
+    if not isinstance(records, dict):
+        return False
+    try:
+        dataset, _ = link_records(records, "release", rules)
+        state = dataset_state(dataset)
+    except Exception:  # records no release holds: they do not say it
+        return False
+    return all(state[key] == old.get(key) for key in ("products", "catalog", "categories"))
 
 
 def _document(text: str) -> dict[str, Any] | None:
