@@ -103,6 +103,8 @@ def _first_added(root: Path, under: str, timeout: float) -> dict[str, Recorded]:
     renamed is a release deleted."""
     output = run_git(
         root,
+        "-c",
+        "core.quotePath=false",  # names as they are, to compare with the folder's
         "log",
         "--reverse",
         "--no-renames",
@@ -111,7 +113,7 @@ def _first_added(root: Path, under: str, timeout: float) -> dict[str, Recorded]:
         "--format=%x00%H %cs",
         "--name-only",
         "--",
-        under,
+        f":(literal){under}",
         timeout=timeout,
     ).decode("utf-8", "replace")
     found: dict[str, Recorded] = {}
@@ -153,6 +155,8 @@ def _compared(
     old, new = _document(committed.decode("utf-8", "replace")), _document(text)
     if old is None or new is None:  # the loader reports the working file; an old one unread
         return (f"{recorded_in}, and it has been changed since; restore it: {restore}", None)
+    if old == new:
+        return None  # only its spacing: its digest says so, when it has one
     old_format, new_format = old.get("schema_version"), new.get("schema_version")
     if _number(new_format) < _number(old_format):
         return (

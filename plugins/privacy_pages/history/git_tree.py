@@ -36,7 +36,8 @@ def run_git(
     except FileNotFoundError as exc:
         raise GitError("git is not installed (needed for --git)") from exc
     except subprocess.TimeoutExpired as exc:
-        raise GitError(f"git {args[0]} did not answer within {timeout:g} s") from exc
+        command = next((a for a in args if not a.startswith("-") and "=" not in a), "")
+        raise GitError(f"git {command} did not answer within {timeout:g} s") from exc
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed"
         raise GitError(message)
