@@ -114,6 +114,34 @@ def test_render_refuses_a_link_in_a_release_at_its_place(
     assert _LOCATION.search(capsys.readouterr().out)  # validate reports on stdout
 
 
+def test_each_place_a_release_holds_a_link_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same text in a release's meaning and in its records: two errors, each at its line."""
+    text = "Where the app came from ([details](javascript:alert(1)))."
+
+    def change(document: Document) -> None:
+        _records(document, "catalog/apps.yml")["items"][0]["description"] = text
+        document["catalog"]["apk-install-source"]["description"] = text
+
+    site = copy_example_site(tmp_path / "site")
+    forge(site, change)
+    assert main(["validate", "--config", str(site / "mkdocs.yml")]) == 1
+    found = {
+        line.split(": error unsafe-link: ")[1].split(":")[0]: int(line.split(":")[1])
+        for line in capsys.readouterr().out.splitlines()
+        if " error unsafe-link: " in line
+    }
+    lines = (site / RELEASE).read_text("utf-8").splitlines()
+    records = lines.index(' "records": {') + 1
+    meaning = found["catalog.apk-install-source.description"]
+    record = found["records.catalog/apps.yml.items.0.description"]
+    assert meaning < records < record, found
+    assert (
+        text.split("(", 1)[0] in lines[meaning - 1] and text.split("(", 1)[0] in lines[record - 1]
+    )
+
+
 def test_the_plugin_refuses_a_link_in_a_release_too(tmp_path: Path) -> None:
     site = copy_example_site(tmp_path / "site")
     forge(site, FORGERIES["a record's text, javascript:"])

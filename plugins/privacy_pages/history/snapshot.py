@@ -713,7 +713,9 @@ def text_location(text: str, display: str, value: str, where: str = "") -> Locat
     written some other way."""
     start = 0
     if where.startswith("records."):
-        record = where.removeprefix("records.").split(".", 1)[0]
+        rest = where.removeprefix("records.")  # a record's path has dots of its own
+        ends = [rest.find(suffix) + len(suffix) for suffix in (".yml", ".yaml") if suffix in rest]
+        record = rest[: min(ends)] if ends else rest.split(".", 1)[0]
         start = max(0, text.find(f"{json.dumps(record)}:", max(0, text.find('"records":'))))
     for ascii_only in (False, True):
         at = text.find(json.dumps(value, ensure_ascii=ascii_only), start)
