@@ -13,6 +13,9 @@ Format 2 also keeps, for each release, its effective date, the records themselve
 product, catalog, category and store files as data: an archived page is rendered from them with
 today's templates), the dates it was recorded again with ``--force``, and a digest of all of
 it: a snapshot edited after its release no longer matches its digest, and reading it says so.
+Whoever edits it on purpose can compute the digest again: it catches accidental edits only
+(where the content is in git, :mod:`.evidence` compares each release with the commit that
+recorded it). What a release holds is checked as content is, when it is read.
 """
 
 from __future__ import annotations
