@@ -228,8 +228,9 @@ def test_a_release_recorded_again_in_a_later_format_keeps_its_records_to_what_it
         forge(site, lambda d: d["records"]["products/intune.yml"].update(name="Forged"))
     commit(site, "Release 1.0.0 in format 2")
     code, lines = validate(capsys)
-    assert code == 0 and len(lines) == 1, lines
+    assert code == 0, lines
     if forged:
-        assert " warning release-history: " in lines[0] and "do not say what it said" in lines[0]
+        assert len(lines) == 1 and " warning release-history: " in lines[0], lines
+        assert "do not say what it said" in lines[0]
     else:
-        assert " info release-history: " in lines[0] and "saying the same" in lines[0]
+        assert lines == []

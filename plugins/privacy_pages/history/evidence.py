@@ -166,11 +166,7 @@ def _compared(
             None,
         )
     if _without(old, "generator_version", "digest") == _without(new, "generator_version", "digest"):
-        return (
-            f"{recorded_in}; it has been recorded again since by another version of "
-            "privacy-pages, saying the same",
-            Severity.INFO,
-        )
+        return None  # recorded again by another privacy-pages, saying the same
     same_release = all(
         old.get(key) == new.get(key)
         for key in ("version", "date", "products", "catalog", "categories")
@@ -185,11 +181,7 @@ def _compared(
                 "again from the content of that commit (snapshot --content, --out, --force)",
                 Severity.WARNING,
             )
-        return (
-            f"{recorded_in} in format {old_format}; it has been recorded again in format "
-            f"{new_format} since, saying the same (its records say what it said then)",
-            Severity.INFO,
-        )
+        return None  # its records say what it said then: nothing to tell
     again = _recorded_again(old, new, first.day)
     if again:
         return (
