@@ -162,6 +162,17 @@ def test_a_new_release_not_yet_committed_is_fine(
     assert code == 0 and lines == []
 
 
+def test_a_repository_without_a_commit_yet_has_nothing_to_compare(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, value in GIT_ENV.items():
+        monkeypatch.setenv(name, value)
+    site = copy_example_site(tmp_path / "site")
+    git(site, "init", "-q")
+    monkeypatch.chdir(site)
+    assert validate(capsys) == (0, [])
+
+
 def test_a_site_without_git_gets_its_digest_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

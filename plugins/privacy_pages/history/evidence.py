@@ -55,6 +55,10 @@ def release_evidence(
     except (GitError, OSError, UnicodeDecodeError):
         return problems  # not in git: the digest is all there is (see the writer's guide)
     try:
+        run_git(root, "rev-parse", "--verify", "--quiet", "HEAD", timeout=timeout)
+    except GitError:
+        return problems  # no commit yet: nothing was recorded
+    try:
         under = folder.resolve().relative_to(root.resolve()).as_posix()
         shallow = run_git(root, "rev-parse", "--is-shallow-repository", timeout=timeout)
         recorded = _first_added(root, under, timeout)
