@@ -245,3 +245,18 @@ def test_a_release_recorded_again_in_a_later_format_keeps_its_records_to_what_it
         assert "do not say what it said" in lines[0]
     else:
         assert lines == []
+
+
+def test_a_shallow_clone_says_what_it_compares_with(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a shallow clone, the oldest commit fetched stands in for the one that recorded a
+    release: validate says so, as information."""
+    forge(site, _reworded)
+    commit(site, "Forge")
+    clone = site.parent / "clone"
+    git(site.parent, "clone", "-q", "--depth", "1", f"file://{site}", str(clone))
+    monkeypatch.chdir(clone)
+    code, lines = validate(capsys)
+    assert code == 0 and len(lines) == 1 and " info release-history: " in lines[0], lines
+    assert "shallow clone" in lines[0] and "fetch-depth: 0" in lines[0]
