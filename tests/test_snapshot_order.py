@@ -41,9 +41,9 @@ def recorded(site: Path) -> list[tuple[str, str]]:
     [
         ("0.9.0", "2026-09-01", "an earlier date and a lower version"),
         ("1.1.0", "2026-09-30", "an earlier date"),
-        ("0.9.0", "2026-12-01", "a lower version"),
+        ("0.9.0", "2026-11-01", "a lower version"),
         ("1.0.0-rc.1", "2026-10-01", "a pre-release of the latest release, on its day"),
-        ("v0.9", "2026-12-01", "a lower version written with a 'v'"),
+        ("v0.9", "2026-11-01", "a lower version written with a 'v'"),
     ],
 )
 def test_a_release_out_of_order_is_refused(

@@ -22,7 +22,7 @@ from .compare.comparison import comparisons
 from .diagnostics import Diagnostic, Diagnostics, display_path
 from .history.archive import Archive
 from .history.current_versions import CurrentVersions
-from .history.releases import History, build_date, load_history
+from .history.releases import History, build_date, latest_today, load_history
 from .load.content import load_content
 from .load.record_files import ContentCache
 from .load.translations import Language, TranslationRun, found_languages
@@ -133,7 +133,7 @@ def check_site(
             cache=cache,
         )
     with times.phase("load"):
-        history, history_problems = load_history(settings.content_dir)
+        history, history_problems = load_history(settings.content_dir, latest_today())
     current = CurrentVersions(
         history,
         settings.history.today or today or build_date(),

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import display_path
-from ..history.releases import build_date
+from ..history.releases import build_date, latest_today
 from ..history.snapshot import (
     HISTORY_DIR,
     OutOfOrder,
@@ -49,7 +49,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--date",
         required=True,
         metavar="YYYY-MM-DD",
-        help="the release date (ISO format)",
+        help="the release date (ISO format), today or earlier",
     )
     parser.add_argument(
         "--effective",
@@ -86,6 +86,12 @@ def run(args: argparse.Namespace) -> int:
         settings = site_settings(args)
         date = parse_date(args.date)
         effective = parse_date(args.effective) if args.effective else None
+        if date > latest_today():  # the history leaves such a release out (see load_history)
+            raise SnapshotError(
+                f"--date {date.isoformat()} is after today ({latest_today().isoformat()}): a "
+                "release is dated the day it is recorded; to record one that takes effect "
+                "later, pass --date with today's date and --effective with that day"
+            )
     except (UsageError, SnapshotError) as exc:
         print(f"privacy-pages snapshot: {exc}", file=sys.stderr)
         return 2

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..diagnostics import Diagnostic, Severity, folded
+from ..history.evidence import release_evidence
 from ..model import Dataset
 from ..pipeline import check_site
 from ..settings import missing_catalogs_message, removed_options_message
@@ -30,7 +31,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="check the content and report every problem",
         description="Run the same checks as the MkDocs plugin (schema, references, metadata and "
         "lint rules) without building the site, and report every problem at once as "
-        "file:line:col: severity rule-id: message. Exit code 0 when there are no errors, "
+        "file:line:col: severity rule-id: message. Where the content folder is in git, "
+        "each release in history/ is also compared with the commit that recorded it: a release "
+        "changed (without snapshot --force), deleted or given a lower format number since is "
+        "an error. Exit code 0 when there are no errors, "
         "1 when there are errors (or warnings, with --strict), 2 on bad usage.",
         epilog="Lint rules and their severities are listed in the writer's guide; a site sets "
         "them with the plugin's lint option in mkdocs.yml (or [tool.privacy-pages.lint] in "
@@ -97,6 +101,9 @@ def run(args: argparse.Namespace) -> int:
         if message:
             print(message, file=sys.stderr)
     build = check_site(settings, today=args.today)
+    # Where the content is in git, each release is compared with the commit that recorded it
+    # (here, not in every build: a build under mkdocs serve would ask git on each edit).
+    build.problems.extend(release_evidence(settings.content_dir, settings.metadata).items)
     dataset, found = build.dataset, build.problems.sorted()
     counts = {severity: sum(d.severity is severity for d in found) for severity in Severity}
     told = found if args.verbose or args.format == "json" else folded(found)[0]

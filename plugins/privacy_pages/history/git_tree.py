@@ -16,16 +16,28 @@ class GitError(Exception):
     """Git is missing, the folder is not in a repository, or a revision is unknown."""
 
 
-def _git(repo: Path, *args: str, data: bytes | None = None) -> bytes:
+#: Settings that keep a read of the repository from running a program a repository's own
+#: configuration names (a signature check, a file-system monitor).
+_QUIET = ("-c", "log.showSignature=false", "-c", "core.fsmonitor=false")
+
+
+def run_git(
+    repo: Path, *args: str, data: bytes | None = None, timeout: float | None = None
+) -> bytes:
+    """Run a git command that reads ``repo``; its output, or :class:`GitError`."""
     try:
         result = subprocess.run(
-            ["git", "-C", str(repo), *args],
+            ["git", *_QUIET, "-C", str(repo), *args],
             input=data,
             capture_output=True,
             check=False,
+            timeout=timeout,
         )
     except FileNotFoundError as exc:
         raise GitError("git is not installed (needed for --git)") from exc
+    except subprocess.TimeoutExpired as exc:
+        command = next((a for a in args if not a.startswith("-") and "=" not in a), "")
+        raise GitError(f"git {command} did not answer within {timeout:g} s") from exc
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed"
         raise GitError(message)
@@ -37,7 +49,7 @@ def repository_root(path: Path) -> Path:
     start = path if path.is_dir() else path.parent
     while not start.exists():
         start = start.parent
-    return Path(_git(start, "rev-parse", "--show-toplevel").decode("utf-8").strip())
+    return Path(run_git(start, "rev-parse", "--show-toplevel").decode("utf-8").strip())
 
 
 def resolve_revision(repo: Path, revision: str) -> str:
@@ -45,7 +57,7 @@ def resolve_revision(repo: Path, revision: str) -> str:
     if revision.startswith("-"):
         raise GitError(f"expected a revision, found {revision!r}")
     try:
-        output = _git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+        output = run_git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     except GitError as exc:
         raise GitError(f"unknown revision {revision!r} in {repo}") from exc
     return output.decode("ascii").strip()
@@ -57,7 +69,7 @@ def content_files(
     """``(path inside folder, blob id)`` of every regular file under ``folder`` at ``commit``.
     A file larger than ``max_bytes(path)`` is refused before any blob is read (``ls-tree``
     gives each blob's size)."""
-    output = _git(repo, "ls-tree", "-r", "-z", "-l", "--full-tree", commit, "--", folder)
+    output = run_git(repo, "ls-tree", "-r", "-z", "-l", "--full-tree", commit, "--", folder)
     files = []
     prefix = PurePosixPath(folder)
     for record in output.split(b"\0"):
@@ -83,7 +95,7 @@ def _read_blobs(repo: Path, blobs: list[str]) -> list[bytes]:
     """The contents of several blobs, with one ``git cat-file --batch``."""
     if not blobs:
         return []
-    output = _git(repo, "cat-file", "--batch", data="".join(f"{b}\n" for b in blobs).encode())
+    output = run_git(repo, "cat-file", "--batch", data="".join(f"{b}\n" for b in blobs).encode())
     contents = []
     position = 0
     for blob in blobs:

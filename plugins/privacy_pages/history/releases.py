@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import messages
-from ..diagnostics import Diagnostics, Location
+from ..diagnostics import Diagnostic, Diagnostics, Location, Severity
 from .changes import (
     Change,
     ChangeSet,
@@ -325,10 +325,51 @@ def build_history(snapshots: list[Snapshot], problems: Diagnostics | None = None
     return History(tuple(releases))
 
 
-def load_history(content_dir: Path) -> tuple[History, Diagnostics]:
-    """The release history of a content folder (``content/history/*.json``)."""
+def load_history(content_dir: Path, today: dt.date | None = None) -> tuple[History, Diagnostics]:
+    """The release history of a content folder (``content/history/*.json``). With ``today``
+    (see :func:`latest_today`), a release dated after it is left out, with a warning."""
     snapshots, problems = load_snapshots(content_dir)
+    if today is not None:
+        snapshots = _recorded_by(snapshots, today, problems)
     return build_history(snapshots, problems), problems
+
+
+def _recorded_by(
+    snapshots: list[Snapshot], today: dt.date, problems: Diagnostics
+) -> list[Snapshot]:
+    """The releases that can have been recorded by ``today``. One dated later would be
+    "upcoming" to every build until then, and a statement with an upcoming release shows on
+    its own page the version in effect, from a release's records: a file dated in the future
+    would choose what the current page says. A release is recorded ahead with ``--effective``,
+    never with a later ``--date``."""
+    kept = []
+    for snapshot in snapshots:
+        if snapshot.date <= today:
+            kept.append(snapshot)
+            continue
+        problems.add(
+            Diagnostic(
+                Location(snapshot.source or snapshot.version),
+                f"release {snapshot.version} is dated {snapshot.date.isoformat()}, after today "
+                f"({today.isoformat()}): no release can have been recorded yet on that day, so it "
+                "is left out of the history. Record a release that takes effect later with "
+                "privacy-pages snapshot --date TODAY --effective DAY",
+                "snapshot",
+                Severity.WARNING,
+            )
+        )
+    return kept
+
+
+def latest_today(environ: Mapping[str, str] | None = None) -> dt.date:
+    """The latest day it is where the build runs: the build date (UTC), or the machine's own
+    day when it is later (a writer east of UTC records a release on their own day). Never a
+    day the content says: a release dated after it cannot have been recorded yet."""
+    built = build_date(environ)
+    env = os.environ if environ is None else environ
+    if env.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        return built
+    return max(built, dt.date.today())
 
 
 def build_date(environ: Mapping[str, str] | None = None) -> dt.date:

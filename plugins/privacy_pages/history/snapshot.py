@@ -13,6 +13,9 @@ Format 2 also keeps, for each release, its effective date, the records themselve
 product, catalog, category and store files as data: an archived page is rendered from them with
 today's templates), the dates it was recorded again with ``--force``, and a digest of all of
 it: a snapshot edited after its release no longer matches its digest, and reading it says so.
+Whoever edits it on purpose can compute the digest again: it catches accidental edits only
+(where the content is in git, :mod:`.evidence` compares each release with the commit that
+recorded it). What a release holds is checked as content is, when it is read.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from ..atomic_write import OutsideContent, write_text_atomically
 from ..diagnostics import Diagnostic, Diagnostics, Location, display_path
 from ..load.characters import forbidden_character
 from ..load.discovery import DEVICE_NAMES, links_outside, record_kind
+from ..load.links import markdown_links, url_problem
 from ..load.yaml_source import Limits, YamlFault, read_text
 from ..model import (
     Alternatives,
@@ -553,15 +557,29 @@ MAX_TEXT = 1_000_000
 _OBJECTS_OF_OBJECTS = ("items", "groups", "workloads")
 
 
-def state_problems(document: Any, checked: State | None = None) -> Iterator[tuple[str, str]]:
-    """``(key path, message)`` of what a snapshot may not hold: nesting deeper than
+@dataclass(frozen=True)
+class Found:
+    """What a snapshot may not hold, at a key path; ``text``: the text that holds it (where
+    the error points, see :func:`text_location`), ``rule``: the rule content is refused by."""
+
+    where: str
+    message: str
+    text: str | None = None
+    rule: str = "snapshot"
+
+
+def state_problems(document: Any, checked: State | None = None) -> Iterator[Found]:
+    """What a snapshot may not hold: nesting deeper than
     :data:`MAX_DEPTH`, integers beyond :data:`MAX_INTEGER`, text with characters records may
-    not hold (see :mod:`privacy_pages.load.characters`) or longer than :data:`MAX_TEXT`, and
+    not hold (see :mod:`privacy_pages.load.characters`) or longer than :data:`MAX_TEXT`, a
+    link content may not carry (see :mod:`privacy_pages.load.links`), in its meaning and in
+    its records alike, and
     entries of the wrong type where the release's format has objects. Every value is walked
     (about 0.07 s for a release of 200 products): a search of the JSON text for what could
     hold such a value missed escapes and nesting a walk finds. A statement (or the catalog,
-    or the categories) equal to the same part of ``checked``, a state found clean, is not
-    walked again: between two releases, most statements do not change."""
+    or the categories, or a record) equal to the same part of ``checked``, a state found
+    clean (with its ``records``), is not walked again: between two releases, most statements
+    do not change."""
     yield from _value_problems(_unchecked(document, checked) if checked else document)
     yield from _shape_problems(document)
 
@@ -578,24 +596,29 @@ def _unchecked(document: Any, checked: State) -> Any:
     for part in ("catalog", "categories"):
         if part in left and left[part] == checked.get(part):
             left[part] = {}
+    records = document.get("records")
+    if isinstance(records, dict):
+        known = checked.get("records") or {}
+        left["records"] = {k: v for k, v in records.items() if known.get(k) != v}
     return left
 
 
-def _value_problems(document: Any) -> Iterator[tuple[str, str]]:
-    """Every value walked once (shared objects: JSON has none; a caller's data may). A
-    format 2 snapshot's ``records`` are checked as records are, when they are linked (see
-    :func:`privacy_pages.load.content.link_records`): not here, on every read. A container's
-    key path is made when it is reached; a text within the depth limit is checked where it
-    is found, and only a text that is not all printable is looked at closely (a release's
-    texts are hundreds of thousands)."""
+def _value_problems(document: Any) -> Iterator[Found]:
+    """Every value walked once (shared objects: JSON has none; a caller's data may), a format
+    2 snapshot's ``records`` included: what a release holds reaches pages on every host as
+    content does (its records on its archived pages, its meaning in change notes), so a link
+    the loader refuses in content is refused here, at the release's file, before anything is
+    rendered (``privacy-pages render`` writes Markdown that no sanitizer reads after it). A
+    container's key path is made when it is reached; a text within the depth limit is
+    checked where it is found, and only a text that is not all printable, or that could
+    hold a link, is looked at closely (a release's texts are hundreds of thousands)."""
     seen: set[int] = set()
-    if isinstance(document, dict) and isinstance(document.get("records"), dict):
-        document = {key: value for key, value in document.items() if key != "records"}
-    stack: list[tuple[Any, str, int]] = [(document, "", 0)]
+    # (value, key path, depth, whether its texts are link targets)
+    stack: list[tuple[Any, str, int, bool]] = [(document, "", 0, False)]
     while stack:
-        value, where, depth = stack.pop()
+        value, where, depth, targets = stack.pop()
         if depth > MAX_DEPTH:
-            yield where or "(top)", f"expected nesting at most {MAX_DEPTH} deep"
+            yield Found(where or "(top)", f"expected nesting at most {MAX_DEPTH} deep")
             return
         if isinstance(value, (dict, list)):
             if id(value) in seen:
@@ -607,28 +630,60 @@ def _value_problems(document: Any) -> Iterator[tuple[str, str]]:
                 if type(key) is str and (len(key) > MAX_TEXT or not key.isprintable()):
                     found = _text_problem(key)
                     if found:
-                        yield where or "(top)", f"a key {found}"
+                        yield Found(where or "(top)", f"a key {found}", key)
                         continue
+                path = f"{where}.{key}" if where else str(key)
                 if leaves and type(child) is str:
-                    if len(child) > MAX_TEXT or not child.isprintable():
-                        found = _text_problem(child)
-                        if found:
-                            path = f"{where}.{key}" if where else str(key)
-                            yield path, f"expected text as records hold it, found {found}"
+                    yield from _text_problems(child, path, targets or key == "url")
                     continue
-                stack.append((child, f"{where}.{key}" if where else str(key), depth + 1))
+                stack.append((child, path, depth + 1, _link_map(where, depth, key)))
         elif isinstance(value, bool) or value is None or isinstance(value, float):
             continue
         elif isinstance(value, int):
             if abs(value) > MAX_INTEGER:
-                yield where, f"expected a number of at most {MAX_INTEGER:,}, found a larger one"
+                yield Found(
+                    where, f"expected a number of at most {MAX_INTEGER:,}, found a larger one"
+                )
         elif isinstance(value, str):
-            found = _text_problem(value)
-            if found:
-                yield where, f"expected text as records hold it, found {found}"
+            yield from _text_problems(value, where, targets)
 
 
-def _shape_problems(document: Any) -> Iterator[tuple[str, str]]:
+#: A statement's links in a release's meaning: ``{title: url}`` (see :func:`_links`).
+_LINK_MAPS = frozenset({"applies_to", "links"})
+
+
+def _link_map(where: str, depth: int, key: object) -> bool:
+    """Whether the value at ``where.key`` maps link titles to targets: a statement's
+    ``applies_to``, ``links`` and ``rights.services`` in a release's meaning (its records'
+    links are objects with a ``url``)."""
+    if not where.startswith("products."):
+        return False
+    return (depth == 2 and key in _LINK_MAPS) or (
+        depth == 3 and key == "services" and where.endswith(".rights")
+    )
+
+
+def _text_problems(text: str, where: str, target: bool) -> Iterator[Found]:
+    """A text's characters and length, and the links it holds (``target``: the text is a
+    link's target), judged as the loader judges content's."""
+    if len(text) > MAX_TEXT or not text.isprintable():
+        found = _text_problem(text)
+        if found:
+            yield Found(where, f"expected text as records hold it, found {found}", text)
+            return
+    if target:
+        urls: tuple[str, ...] = (text,)
+    elif "]" in text or "<" in text:  # every Markdown link needs one (see markdown_links)
+        urls = markdown_links(text)
+    else:
+        return
+    for url in dict.fromkeys(urls):
+        problem = url_problem(url)
+        if problem:
+            yield Found(where, f"{problem}; found {url!r}", text, "unsafe-link")
+
+
+def _shape_problems(document: Any) -> Iterator[Found]:
     """Entries of the wrong type where the release's format has objects."""
     products = document.get("products") if isinstance(document, dict) else None
     for product_id, product in (products or {}).items() if isinstance(products, dict) else ():
@@ -639,19 +694,38 @@ def _shape_problems(document: Any) -> Iterator[tuple[str, str]]:
             for entry_id, entry in entries.items() if isinstance(entries, dict) else ():
                 if not isinstance(entry, dict):
                     found = type(entry).__name__
-                    yield (
+                    yield Found(
                         f"products.{product_id}.{key}.{entry_id}",
                         f"expected an object, found {found}",
                     )
         notes = product.get("notes", [])
         if not isinstance(notes, list) or not all(isinstance(n, dict) for n in notes):
-            yield f"products.{product_id}.notes", "expected a list of objects"
+            yield Found(f"products.{product_id}.notes", "expected a list of objects")
 
 
 def _text_problem(text: str) -> str | None:
     if len(text) > MAX_TEXT:
         return f"{len(text):,} characters long (at most {MAX_TEXT:,})"
     return forbidden_character(text)
+
+
+def text_location(text: str, display: str, value: str, where: str = "") -> Location | None:
+    """Where a JSON file first holds the string ``value`` (as a release writes it, else with
+    ASCII escapes), after the record that ``where`` names (``records.products/x.yml...``: a
+    record's text may also be in the release's meaning, before it); ``None`` when it is
+    written some other way."""
+    start = 0
+    if where.startswith("records."):
+        rest = where.removeprefix("records.")  # a record's path has dots of its own
+        ends = [rest.find(suffix) + len(suffix) for suffix in (".yml", ".yaml") if suffix in rest]
+        record = rest[: min(ends)] if ends else rest.split(".", 1)[0]
+        start = max(0, text.find(f"{json.dumps(record)}:", max(0, text.find('"records":'))))
+    for ascii_only in (False, True):
+        at = text.find(json.dumps(value, ensure_ascii=ascii_only), start)
+        if at >= 0:
+            line = text.count("\n", 0, at) + 1
+            return Location(display, line, at - (text.rfind("\n", 0, at) + 1) + 1)
+    return None
 
 
 def _key_location(text: str, display: str, key: str) -> Location:
@@ -688,8 +762,10 @@ def parse_snapshot(
     except ValueError as exc:  # an integer of thousands of digits
         problem(Location(display, 1, 1), f"expected JSON a release can hold, found: {exc}")
         return None, problems
-    for where, message in state_problems(document, checked):
-        problem(_key_location(text, display, where.rsplit(".", 1)[-1]), f"{where}: {message}")
+    for found in state_problems(document, checked):
+        location = text_location(text, display, found.text, found.where) if found.text else None
+        location = location or _key_location(text, display, found.where.rsplit(".", 1)[-1])
+        problems.append(Diagnostic(location, f"{found.where}: {found.message}", found.rule))
     if problems:
         return None, problems
     if not isinstance(document, dict):
@@ -769,6 +845,18 @@ def _format_2(
     """A format 2 snapshot's effective date, records and re-recording days; its digest checked
     (a snapshot edited after its release is an error at its file)."""
     if document["schema_version"] < 2:
+        # Format 1 was written without these: a file that has them had its number lowered,
+        # which would skip the digest (the git history says more, see .evidence).
+        later = [
+            key for key in ("records", "digest", "effective", "re_recorded") if key in document
+        ]
+        if later:
+            problem(
+                _key_location(text, display, "schema_version"),
+                f"schema_version: expected format 2 for a release that keeps {later[0]!r} "
+                f"(format 1 has no such key), found {document['schema_version']!r}: a lowered "
+                "format number skips the checks of format 2; restore the file",
+            )
         return None, None, ()
     for key in ("effective", "records", "re_recorded", "digest"):
         if key not in document:
@@ -838,7 +926,7 @@ def load_snapshots(content_dir: Path) -> tuple[list[Snapshot], Diagnostics]:
     snapshots: list[Snapshot] = []
     seen: dict[str, str] = {}
     root = content_dir.resolve()
-    checked: State | None = None  # the last state read clean
+    checked: State | None = None  # the last state read clean, with its records
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue
@@ -861,7 +949,7 @@ def load_snapshots(content_dir: Path) -> tuple[list[Snapshot], Diagnostics]:
         problems.extend(file_problems)
         if snapshot is None:
             continue
-        checked = snapshot.state
+        checked = {**snapshot.state, "records": snapshot.records or {}}
         if snapshot.version in seen:
             problems.error(
                 Location(snapshot.source or path.name),
