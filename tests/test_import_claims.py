@@ -635,3 +635,14 @@ def test_a_data_safety_table_of_usage_says_what_is_not_collected(tmp_path: Path)
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Crash logs"]
     assert never_names(result) == ["Approximate location", "Precise location"]
+
+
+def test_a_data_safety_form_answered_under_bold_labels_anywhere(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Time app\n\n## Detailed Responses\n\n**Personal Info**\n\n"
+        "- ☐ Name: No\n- ☐ Email address: No\n\n**App Activity**\n\n"
+        "- ☐ App interactions: No\n- ☐ Other user-generated content: **YES - Time tracking**\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Other user-generated content"]
+    assert never_names(result) == ["Name", "Email address", "App interactions"]

@@ -18,14 +18,14 @@ BEFORE = 8636
 GOAL = 6500
 #: Its size on 2026-11-25, with the claim reading added on top of the shape rules (9,890 lines at
 #: the start of that day's last session; 10,017 at its end, with the readings of never-collected
-#: data, of data sent anyway and of names that are not data). Raised to 10,460 in the evening
+#: data, of data sent anyway and of names that are not data). Raised to 10,481 in the evening
 #: session, which added the readings of words over a list, of conditional denials, of "We will
 #: never:" bullets, of a page that says it collects no data, of answered bullets, of JSON
-#: samples, of headings over how to turn collection off and of usage tables, HTML rowspans
-#: included (precision 78% -> 86%, requirements agreeing 68% -> 87% on the corpus), and the
-#: linear rewrites of its patterns (issue 57), and removed nothing: the rebuild that would pay
-#: for them is issue 53's open point 7.
-CEILING = 10460
+#: samples, of headings over how to turn collection off, of usage tables (HTML rowspans
+#: included) and of data-safety answers anywhere (precision 78% -> 86%, requirements agreeing
+#: 68% -> 87% on the corpus), and the linear rewrites of its patterns (issue 57), and removed
+#: nothing: the rebuild that would pay for them is issue 53's open point 7.
+CEILING = 10481
 
 
 def importer_lines() -> int:

@@ -4,15 +4,19 @@ lead that says what they are ("Data protection on your device:", "Retention and 
 
 from __future__ import annotations
 
+import re
+
 from .claims import Requirement
 from .classify import STORAGE_KINDS, Kind, is_never_lead
 from .data_sections import answered_table, data_blocks, never_list, scope_entry
 from .draft import GroupDraft
+from .item_text import ItemSource, item_from
 from .markdown_doc import Block, BulletList, Paragraph, Table
 from .markdown_out import blocks_markdown
 from .markup import one_line, plain
 from .outline import Section
 from .reading import Reading, item_markdown
+from .requirement import answered
 from .shapes import bold_runs, is_bold_list, is_item_table, lead_kind, lists_data, stops_collection
 from .sharing_sections import controls_list, policy_list, sharing_list
 from .statements import places
@@ -41,6 +45,13 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
         elif isinstance(block, Table) and is_item_table(block):
             reading.report.counts.tables_free_form -= 1
             _data(reading, [block], title)
+        elif isinstance(block, BulletList) and _answers_each(block):
+            # "☐ Name: No", "☐ Photos: No" under "**Personal Info**": a data-safety form's
+            # answers, read as data (each No then never collected, see keep_data).
+            name = plain(lead.text).strip(" *:") if lead and _BOLD_ONLY.match(lead.text) else None
+            if name and kept and kept[-1] is lead:
+                kept.pop()
+            _data(reading, [block], name or title)
         elif isinstance(block, BulletList) and by_lead(reading, block, lead, title):
             if lead is not None and kept and kept[-1] is lead:
                 kept.pop()
@@ -48,6 +59,16 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
             kept.append(block)
     reading.reading_shapes = False
     return kept
+
+
+#: A paragraph that is only a bold label ("**Personal Info**"), as a form's sub-heading.
+_BOLD_ONLY = re.compile(r"^\s*\*\*[^*\n]{1,60}\*\*\s*:?\s*$")
+
+
+def _answers_each(block: BulletList) -> bool:
+    """Whether every bullet (two or more) answers yes or no for its data ("☐ Name: No")."""
+    drafts = [item_from(ItemSource.from_list_item(item)) for item in block.items]
+    return len(drafts) >= 2 and all(answered(draft) is not None for draft in drafts)
 
 
 def _data(reading: Reading, blocks: list[Block], title: str | None) -> None:

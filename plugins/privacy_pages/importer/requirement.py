@@ -226,7 +226,7 @@ def place_marked(draft: StatementDraft, report: PageReport) -> None:
 _ANSWERED = re.compile(r"^[^\w(]*+(?P<name>[^:]{1,80}):(?P<reply>.+)$")
 
 
-def _answered(item: ItemDraft) -> tuple[str, bool, str] | None:
+def answered(item: ItemDraft) -> tuple[str, bool, str] | None:
     """(name, whether collected, the rest) of a bullet that answers yes or no for its data."""
     full = plain(item.name + (f": {item.description}" if item.description else ""))
     match = _ANSWERED.match(" ".join(full.split()))
@@ -268,7 +268,7 @@ def keep_data(
         for group in data.groups:
             kept: list[ItemDraft] = []
             for item in group.items:
-                if (replied := _answered(item)) is not None:
+                if (replied := answered(item)) is not None:
                     name, collected, rest = replied
                     if _under_question(item.line, questions):
                         answers = "an answer to the question over it, not data"
