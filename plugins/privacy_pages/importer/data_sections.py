@@ -138,8 +138,10 @@ def data_blocks(
             pending.append(block)
             continue
         words = pending[-1] if pending and isinstance(pending[-1], Paragraph) else None
-        fields = sample_fields(block, words.text if words else title or "")
-        if isinstance(block, Code) and fields and not placed:
+        fields = []
+        if isinstance(block, Code) and not placed:
+            fields = sample_fields(block, words.text if words else title or "")
+        if fields:
             # "Here is a sample row:" and a JSON object: its fields are the data; the sample
             # stays, as code, after them. (After a list, a sample shows the data listed.)
             pending = pending[:-1] if words else pending

@@ -31,11 +31,9 @@ _MAX_TEXT = 64_000
 _MAX_FIELDS = 80
 
 
-def sample_fields(block: object, lead: str) -> list[tuple[str, int]]:
+def sample_fields(block: Code, lead: str) -> list[tuple[str, int]]:
     """(key, line) of each top-level field of a sample (a code block) under ``lead``; [] when
-    ``block`` is none."""
-    if not isinstance(block, Code):
-        return []
+    the block is no sample."""
     words = plain(lead)
     if block.info.split()[:1] not in ([], *([i] for i in _JSON_INFO)):
         return []
