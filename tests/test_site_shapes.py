@@ -11,11 +11,13 @@ Three shapes (written for this suite), each built once with the plugin and once 
 * ``i18n``: mkdocs-static-i18n (English and French, ``suffix`` structure) with Material's
   language selector, its nav listed in ``mkdocs.yml``.
 
-Each checks that the hand-written pages look the same with and without the plugin (on screen
-and in print), that the nav lists every product under its name, and that the tables filter
-as a reader types; on the i18n site, that the language selector of every generated page
-leads to the same page in the other language; and a bare ``- privacy-pages`` on the
-content-docs site stops the build with a message naming the folder and the option.
+With the plugin, each site records a release first ("What changed", its feed, a version of
+each statement). Each checks that the hand-written pages look the same with and without the
+plugin (on screen and in print) and do not announce the feed, that the nav lists every
+product under its name and "What changed", and that the tables filter as a reader types; on
+the i18n site, that the language selector of every generated page leads to the same page in
+the other language; and a bare ``- privacy-pages`` on the content-docs site stops the build
+with a message naming the folder and the option.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import yaml
 from browser import Visit, serve
 from conftest import FIXTURES, SiteResult, run_mkdocs
 from page_looks import assert_same_look, computed_styles, table_filters
+from privacy_pages.cli import main
 
 #: The small fixture's records, and the options they are built with.
 RECORDS = FIXTURES / "small" / "content"
@@ -42,6 +45,9 @@ OPTIONS: dict[str, Any] = next(
     for entry in yaml.safe_load((FIXTURES / "small" / "mkdocs.yml").read_text("utf-8"))["plugins"]
     if isinstance(entry, dict)
 )
+
+#: The release each site records before it is built with the plugin.
+RELEASE = ["--version", "1.0.0", "--date", "2026-10-01"]
 
 #: A hand-written page as sites write them: links in running text, lists, tables, quotes and
 #: admonitions, headings at two levels.
@@ -198,6 +204,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
         for plugin in (True, False):
             root = tmp_path_factory.mktemp(f"{name}-{'with' if plugin else 'without'}")
             shape.write(root, plugin)
+            if plugin:  # a release recorded: "What changed", its feed, a version of each page
+                assert main(["snapshot", "--config", str(root / "mkdocs.yml"), *RELEASE]) == 0
             result = run_mkdocs(root / "mkdocs.yml")
             assert result.ok, f"{name}: {result.messages}"
             results.append(result)
@@ -233,11 +241,12 @@ def problems(visit: Visit, i18n: bool) -> list[str]:
 
 def generated_pages(result: SiteResult, folder: str = "") -> list[str]:
     """The URL paths of the generated pages of a language (its folder): every page under the
-    pages' folder, which holds one for each record."""
+    pages' folder, which holds one for each record (not the addresses that lead elsewhere)."""
     root = result.site_dir / folder / "privacy"
     found = sorted(
         folder + p.parent.relative_to(root.parent).as_posix() + "/"
         for p in root.rglob("index.html")
+        if 'http-equiv="refresh"' not in p.read_text("utf-8")
     )
     for record in (RECORDS / "products").glob("*.yml"):
         assert f"{folder}privacy/{record.stem}/" in found, f"no page for {record.name}"
@@ -290,6 +299,7 @@ def test_the_nav_lists_every_product_by_its_name(
         entries = dict(visit.page.eval_on_selector_all(".md-nav--primary a.md-nav__link", _NAV))
         listed = {path: entries.get(root + folder + path) for path in _names()}
         assert listed == _names(), f"{language}: {entries}"
+        assert root + folder + "privacy/changes/" in entries, f"{language}: no What changed"
 
 
 @pytest.mark.parametrize("name", list(SHAPES))
@@ -302,7 +312,7 @@ def test_the_tables_filter_as_a_reader_types(
     site = _shape(built, name)
     base = serving(site.with_plugin)
     for folder in site.shape.languages.values():
-        tables = [p for p in generated_pages(site.with_plugin, folder) if "/compare/" in p]
+        tables = [p for p in generated_pages(site.with_plugin, folder) if "privacy/compare/" in p]
         tables.append(f"{folder}privacy/data-items/")
         for page in tables:
             visit = open_page(base + page)
@@ -322,6 +332,7 @@ def test_the_language_selector_of_every_generated_page_leads_to_the_same_page(
     base = serving(site.with_plugin)
     root = urlsplit(base).path
     languages = site.shape.languages
+    default, *others = languages
     for path in generated_pages(site.with_plugin):
         same = {lang: root + folder + path for lang, folder in languages.items()}
         for language, folder in languages.items():
@@ -329,13 +340,23 @@ def test_the_language_selector_of_every_generated_page_leads_to_the_same_page(
             page = visit.page
             links = dict(page.eval_on_selector_all(".md-select__link", _SELECTOR))
             assert links == same, f"{folder}{path}"
-            # A reader picks the other language in the selector (it opens on hover).
-            other = next(lang for lang in languages if lang != language)
-            page.hover(".md-header__option .md-select")
-            page.click(f'.md-select__link[hreflang="{other}"]')
-            page.wait_for_url(base.rstrip("/") + same[other])
-            assert page.eval_on_selector("html", "e => e.lang") == other
+            if language == default:  # a reader picks another language (the list opens on hover)
+                page.hover(".md-header__option .md-select")
+                page.click(f'.md-select__link[hreflang="{others[0]}"]')
+                page.wait_for_url(base.rstrip("/") + same[others[0]])
+                assert page.eval_on_selector("html", "e => e.lang") == others[0]
             assert problems(visit, i18n=True) == [], f"{folder}{path}"
+
+
+@pytest.mark.parametrize("name", list(SHAPES))
+def test_only_generated_pages_announce_the_feed(name: str, built: dict[str, Built]) -> None:
+    site = _shape(built, name).with_plugin
+    feed = 'type="application/atom+xml"'
+    for folder in SHAPES[name].languages.values():
+        for page in generated_pages(site, folder):
+            assert feed in site.html(page + "index.html"), page
+        for page in SHAPES[name].handwritten:
+            assert feed not in site.html(page + "index.html"), page
 
 
 def test_the_themed_sites_plugins_and_override_keep_working(built: dict[str, Built]) -> None:
