@@ -13,7 +13,7 @@ Three shapes (written for this suite), each built once with the plugin and once 
 
 With the plugin, each site records a release first ("What changed", its feed, a version of
 each statement). Each checks that the hand-written pages look the same with and without the
-plugin (on screen and in print) and do not announce the feed, that the nav lists every
+plugin (on screens 1280 and 390 px wide, and in print) and do not announce the feed, that the nav lists every
 product under its name and "What changed", and that the tables filter as a reader types; on
 the i18n site, that the language selector of every generated page leads to the same page in
 the other language; and a bare ``- privacy-pages`` on the content-docs site stops the build
@@ -253,21 +253,26 @@ def generated_pages(result: SiteResult, folder: str = "") -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("media", ["screen", "print"])
+#: How a reader sees a page: on a wide and a phone-sized screen, and printed.
+VIEWS = {"screen-1280": ("screen", 1280), "screen-390": ("screen", 390), "print": ("print", 1280)}
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
 @pytest.mark.parametrize("name", list(SHAPES))
 def test_hand_written_pages_look_the_same_with_the_plugin(
     name: str,
-    media: str,
+    view: str,
     built: dict[str, Built],
     open_page: Callable[..., Visit],
     serving: Callable[[SiteResult], str],
 ) -> None:
     site = _shape(built, name)
+    media, width = VIEWS[view]
     ours, theirs = serving(site.with_plugin), serving(site.without)
     for page in site.shape.handwritten:
         seen = []
         for base in (ours, theirs):
-            visit = open_page(base + page)
+            visit = open_page(base + page, viewport={"width": width, "height": 800})
             seen.append(computed_styles(visit, media))
             assert problems(visit, name == "i18n") == []
         assert_same_look(*seen)
