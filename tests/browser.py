@@ -102,6 +102,8 @@ class Visit:
     page_errors: list[str] = field(default_factory=list)
     #: Requests to other hosts than 127.0.0.1: blocked, and a failure of "no network".
     external_requests: list[str] = field(default_factory=list)
+    #: The URLs the server answered 404 (Chromium's console message names none).
+    not_found: list[str] = field(default_factory=list)
 
     @property
     def problems(self) -> list[str]:
@@ -162,6 +164,12 @@ def open_page_fixture(chromium: object) -> Iterator[Callable[..., Visit]]:
             ),
         )
         page.on("pageerror", lambda error: visit.page_errors.append(str(error)))
+        page.on(
+            "response",
+            lambda response: (
+                visit.not_found.append(response.url) if response.status == 404 else None
+            ),
+        )
         page.goto(url)
         page.wait_for_load_state("load")
         return visit

@@ -5,7 +5,8 @@ options (and what it needs: a ``site_url``, a git repository, a tags page...), b
 ``--strict`` and checks two things: the generated pages are intact (their article text is the
 text of the build without the plugin), and the plugin's own output includes them as it
 includes any page (feed entries, links of the offline build, tags, ``llms.txt``, the print
-page...). ``plugins.txt`` pins the version each case was tested with.
+page...). ``plugins.txt`` pins the version each case was tested with. Whole sites shaped like
+real ones, with several of these plugins and a theme override, are in test_site_shapes.py.
 """
 
 from __future__ import annotations

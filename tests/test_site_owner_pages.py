@@ -20,8 +20,9 @@ from typing import Any
 import material.templates as material_templates
 import pytest
 import yaml
-from browser import Visit, serve, visible_items
+from browser import Visit, serve
 from conftest import FIXTURES, run_mkdocs
+from page_looks import assert_same_look, computed_styles, table_filters
 from privacy_pages.render.paths import SCRIPT, STYLESHEET
 
 HANDWRITTEN = """\
@@ -44,39 +45,6 @@ A paragraph with [an outside link](https://example.org/a) and [a page of ours](o
     An admonition with [a link](https://example.org/e).
 """
 
-#: The hand-written page's elements compared whole (every computed property and the content of
-#: their ::before and ::after), and the footer's copyright.
-COMPARED = "article.md-content__inner, article.md-content__inner *, .md-copyright, .md-copyright *"
-#: The theme around the content: what the plugin's print rules change on its own pages.
-AROUND = (
-    ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-search, .md-top, .md-main__inner, "
-    ".md-content, .md-source, .md-typeset__scrollwrap"
-)
-AROUND_PROPERTIES = ["display", "margin", "max-width", "overflow", "max-height"]
-
-_STYLES = """([compared, around, aroundProperties]) => {
-    const whole = (el) => {
-        const style = getComputedStyle(el);
-        const out = {element: el.tagName + "." + el.className};
-        for (let i = 0; i < style.length; i++) {
-            out[style[i]] = style.getPropertyValue(style[i]);
-        }
-        out["::before"] = getComputedStyle(el, "::before").content;
-        out["::after"] = getComputedStyle(el, "::after").content;
-        return out;
-    };
-    const some = (el) => {
-        const style = getComputedStyle(el);
-        const out = {element: el.tagName + "." + el.className};
-        for (const name of aroundProperties) out[name] = style.getPropertyValue(name);
-        return out;
-    };
-    return {
-        compared: [...document.querySelectorAll(compared)].map(whole),
-        around: [...document.querySelectorAll(around)].map(some),
-    };
-}"""
-
 
 def _site(root: Path, plugin: bool) -> Path:
     """The small site, with the plugin (the small fixture's records and options) or without."""
@@ -94,15 +62,9 @@ def _site(root: Path, plugin: bool) -> Path:
     return root
 
 
-#: The theme's transitions stopped where they end (an admonition's shadow fades in on load).
-_STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
-
-
 def _styles(open_page: Callable[..., Visit], url: str, media: str) -> dict[str, Any]:
     visit = open_page(url)
-    visit.page.add_style_tag(content=_STILL)
-    visit.page.emulate_media(media=media)  # type: ignore[arg-type]
-    styles: dict[str, Any] = visit.page.evaluate(_STYLES, [COMPARED, AROUND, AROUND_PROPERTIES])
+    styles = computed_styles(visit, media)
     assert visit.problems == []
     return styles
 
@@ -127,12 +89,7 @@ def test_a_hand_written_page_looks_the_same_with_the_plugin(
     for name, site in sites.items():
         with serve(site) as base:
             seen[name] = _styles(open_page, base + "notes/", media)
-    assert len(seen["with"]["compared"]) > 20, "the page's elements were found"
-    assert seen["with"]["around"] == seen["without"]["around"]
-    assert len(seen["with"]["compared"]) == len(seen["without"]["compared"])
-    for ours, theirs in zip(seen["with"]["compared"], seen["without"]["compared"], strict=True):
-        different = {k: (ours[k], theirs.get(k)) for k in ours if ours[k] != theirs.get(k)}
-        assert not different, f"{ours['element']}: {different}"
+    assert_same_look(seen["with"], seen["without"])
 
 
 def test_generated_pages_keep_their_styles(
@@ -188,20 +145,6 @@ def _comparison_page(site: Path) -> str:
     return page.parent.relative_to(site).as_posix() + "/"
 
 
-def _filters(visit: Visit) -> None:
-    """The page's comparison table filters: a word no item has hides every row, clearing the
-    box shows them all again."""
-    page = visit.page
-    rows = page.locator("tr.pp-row").count()
-    assert rows > 0
-    box = page.locator(".pp-filter")
-    assert box.count() == 1, "the script made the table's controls"
-    box.fill("zzzz-no-item-has-this")
-    assert visible_items(visit) == []
-    box.fill("")
-    assert len(visible_items(visit)) == rows
-
-
 def _info(result: Any) -> list[str]:
     return [r.getMessage() for r in result.records if "leaves out" in r.getMessage()]
 
@@ -214,7 +157,7 @@ def test_a_scripts_block_without_super_keeps_the_tables_working(
     assert result.ok, result.messages
     with serve(result.site_dir) as base:
         visit = open_page(base + _comparison_page(result.site_dir))
-        _filters(visit)
+        table_filters(visit)
         assert visit.page.evaluate("window.siteAnalytics") is True, "the site's block is kept"
         assert visit.problems == []
     notes = (result.site_dir / "notes" / "index.html").read_text("utf-8")
@@ -240,7 +183,7 @@ def test_a_base_template_without_the_sites_style_sheets_keeps_the_tables_styled(
             ".pp-compare-table thead th", "th => getComputedStyle(th).position"
         )
         assert sticky == "sticky", "the plugin's style sheet applies"
-        _filters(visit)
+        table_filters(visit)
         assert visit.problems == []
     (said,) = _info(result)
     assert "overrides/base.html" in said and STYLESHEET in said

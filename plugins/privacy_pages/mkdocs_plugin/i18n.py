@@ -8,6 +8,10 @@ makes a page of the default language: for a language other than the default, und
 language's folder of the site (``fr/privacy/...``). Each language's pages are rendered in that
 language (see :mod:`.languages`), so every language has them, whether or not the site falls
 back to the default language for its hand-written pages.
+
+Each page also records the same page in every language i18n builds, as i18n records its own
+pages' versions: its language selector, ``hreflang`` links and sitemap read them, and would
+otherwise lead to the other languages' home pages.
 """
 
 from __future__ import annotations
@@ -39,16 +43,24 @@ def language_files(plugin: Any, config: MkDocsConfig) -> Callable[[File], File]:
     """What makes a generated file a file of the language i18n is building. The pages are
     rendered in that language, so each language has them, whether or not the site falls back
     to the default language for the pages it has no version of (``fallback_to_default``)."""
-    default = plugin.default_language
+    languages = plugin.config.languages  # i18n's option: each language's locale and build
+    default = next(language.locale for language in languages if language.default)
     current = plugin.current_language or default
+    every = [language.locale for language in languages]
+    built = [language.locale for language in languages if language.build]
     structure = importlib.import_module(f"mkdocs_static_i18n.{plugin.config.docs_structure}")
     create: Callable[..., File] = structure.create_i18n_file
 
     def language_file(file: File) -> File:
-        made = create(file, current, default, plugin.all_languages, config)
+        made = create(file, current, default, every, config)
         made.content_string = file.content_string  # (which unsets abs_src_path)
         made.abs_src_path, made.edit_uri = file.abs_src_path, file.edit_uri
         made.generated_by = file.generated_by
+        # The same page in each language built (each build renders it), where i18n's selector
+        # and sitemap look for a page's versions: the file as that language's build makes it.
+        alternates = {lang: create(file, lang, default, every, config) for lang in built}
+        alternates[current] = made  # itself, as i18n's own pages
+        made.alternates = alternates  # type: ignore[attr-defined]  # i18n's, on each file it makes
         # The pages of each language, which i18n's sitemap lists with their alternates.
         plugin.i18n_files_per_language.setdefault(current, []).append(made)
         return made
