@@ -154,6 +154,27 @@ def test_a_legal_basis_in_a_data_list_is_no_item(tmp_path: Path) -> None:
     assert "legal basis" in review.message
 
 
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Helps us fix bugs", "a purpose"),
+        ("Better understand our users' needs", "a purpose"),
+        ("Once every 24 hours at a time randomly picked", "a time or an event"),
+        ("30 seconds after the platform starts up", "a time or an event"),
+        ("EU-based users", "a group of people"),
+    ],
+)
+def test_a_purpose_a_time_or_a_group_of_people_in_a_data_list_is_no_item(
+    tmp_path: Path, line: str, why: str
+) -> None:
+    page = FRONT + f"# Tool telemetry\n\n## Data we collect\n\n- Number of users\n- {line}\n"
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Number of users"]
+    assert line in rendered(result)  # kept as text, not lost
+    [review] = [r for r in result.report.reviews if r.topic == "not data"]
+    assert f"{why}, not data" in review.message
+
+
 # -- where the page's sections go --------------------------------------------------------------
 
 
@@ -596,7 +617,11 @@ def test_a_heading_over_how_to_stop_collection_makes_the_program_optional(
         "# Tool telemetry\n\n## Data points\n\n- The command being run\n\n"
         f"## {heading}\n\nSet `TOOL_FLAG=1` in your shell profile.\n"
     )
-    assert import_page(tmp_path, page).names(section) == ["The command being run"]
+    result = import_page(tmp_path, page)
+    assert result.names(section) == ["The command being run"]
+    # The heading decided; its words are the importer's, never the item's control.
+    (item,) = result.data_items()
+    assert "heading" not in item.get("control", "")
 
 
 @pytest.mark.parametrize(
@@ -646,3 +671,188 @@ def test_a_data_safety_form_answered_under_bold_labels_anywhere(tmp_path: Path) 
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Other user-generated content"]
     assert never_names(result) == ["Name", "Email address", "App interactions"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "section"),
+    [
+        # The program named in the paragraph's sentence before the control.
+        ("", "Usage telemetry is on by default. The administrator can opt out in the settings."),
+        # The program named by the heading over the control.
+        ("", "It is also possible to disable it in the configuration file."),
+        # The program named by the page's title, over its opening.
+        ("You can opt out in the settings.", "The data points are listed below."),
+    ],
+)
+def test_a_control_under_words_that_name_the_program_makes_it_optional(
+    tmp_path: Path, opening: str, section: str
+) -> None:
+    page = FRONT + (
+        f"# Usage telemetry\n\n{opening}\n\n## Configuring telemetry\n\n{section}\n\n"
+        "## Collected data\n\n- Instance id\n- Operating system\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("optional") == ["Instance id", "Operating system"]
+    assert names_in(result, "required") == [] and names_in(result, "collected") == []
+
+
+def test_a_page_that_says_both_states_neither_and_the_report_quotes_both(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Usage telemetry\n\n## Configuring telemetry\n\n"
+        "Usage telemetry is on by default. The administrator can opt out in the settings.\n\n"
+        "**Important:** Licensed installations cannot disable telemetry.\n\n"
+        "## Collected data\n\n- Instance id\n- Operating system\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("collected") == ["Instance id", "Operating system"]
+    assert names_in(result, "required") == [] and names_in(result, "optional") == []
+    (decision,) = requirement_reviews(result)
+    assert 'optional ("The administrator can opt out' in decision
+    assert 'required ("Important: Licensed installations cannot disable telemetry.' in decision
+    assert "requirement not stated" in decision
+
+
+def test_bold_lead_ins_without_words_of_collection_are_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## What we collect\n\n- Command name\n- Exit code\n\n"
+        "## How telemetry helps\n\nThis helps us understand:\n\n"
+        "- **Macro view**: which commands are used together\n"
+        "- **Micro view**: how each command is configured\n\n"
+        "## Implementation\n\n"
+        "- **Non-blocking**: telemetry never blocks the tool\n"
+        "- **Fast timeout**: requests time out after one second\n\n"
+        "## Events\n\n"
+        "- **Command id**: the command that ran\n- **Duration**: how long it took\n"
+    )
+    result = import_page(tmp_path, page)
+    # Under a heading over data, bold lead-ins name data; elsewhere they are text.
+    assert result.data_names() == ["Command name", "Exit code", "Command id", "Duration"]
+    text = rendered(result)
+    assert "Macro view" in text and "Non-blocking" in text
+
+
+def test_a_list_of_where_data_comes_from_is_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Service privacy policy\n\n## Personal data we collect\n\n- Email address\n\n"
+        "## Categories of sources of personal data\n\n"
+        "We collect personal data about you from the following categories of sources:\n\n"
+        "- **You**\n"
+        "    - When you create an account or use our services.\n"
+        "    - When you send us an email.\n"
+        "- **Third parties**\n"
+        "    - Through cookies.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Email address"]
+    assert "When you create an account" in rendered(result)
+
+
+@pytest.mark.parametrize(
+    ("answer", "never"),
+    [
+        ("No", ["Cookies"]),
+        ("No. The app keeps nothing in the browser.", ["Cookies"]),
+        ("No, except for a session cookie.", []),
+        ("Yes, a session cookie.", []),
+    ],
+)
+def test_a_heading_that_asks_answered_no_is_never_collected(
+    tmp_path: Path, answer: str, never: list[str]
+) -> None:
+    page = FRONT + (
+        "# Knitting app\n\n## What information do we collect?\n\n- Crash logs\n\n"
+        f"## Do we use cookies?\n\n{answer}\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == never
+    assert result.data_names() == ["Crash logs"]
+
+
+def test_what_an_item_says_it_leaves_out_is_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Photo app\n\n## What we collect\n\n"
+        "- **Crash reports** - When the app stops, a report is sent.\n"
+        "- **Session recordings on errors** - Recordings are **not** captured continuously; "
+        "only when something goes wrong. Text, images, and canvas elements are blocked and "
+        "are not included.\n"
+    )
+    result = import_page(tmp_path, page)
+    # "not captured continuously" says how often, not that recordings are never taken.
+    assert never_names(result) == ["Text", "Images", "Canvas elements"]
+    assert result.data_names() == ["Crash reports", "Session recordings on errors"]
+
+
+def test_a_section_on_how_to_view_the_data_lists_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Editor telemetry\n\n## Data we collect\n\n- Crash reports\n\n"
+        "## Viewing all telemetry events\n\n"
+        "Run `editor --telemetry` to see every event the editor could send.\n\n"
+        "### Event classification\n\nThe `classification` field describes the type of data.\n\n"
+        "* `SystemMetaData` - Values generated by the editor.\n"
+        "* `CallstackOrException` - Errors caused by failures in program execution.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Crash reports"]
+    assert "SystemMetaData" in rendered(result)
+
+
+def test_a_list_under_a_why_heading_is_a_purpose_only_when_it_says_one(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## What we collect\n\n- Command name\n\n"
+        "## Why is telemetry collected?\n\n"
+        "The tool is used daily and integrates with the front-end ecosystem:\n\n"
+        "- **JavaScript frameworks** such as React and Vue\n- **Design tools** such as Figma\n\n"
+        "The data helps us to:\n\n- Improve reliability\n- Prioritize features\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Command name"]
+    assert result.product["purposes"]["items"] == ["Improve reliability", "Prioritize features"]
+    assert "JavaScript frameworks" in rendered(result)
+
+
+def test_purposes_said_by_their_bullets_and_legal_bases_that_are_not(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Service privacy\n\n## Data we collect\n\n- Email address\n\n"
+        "## How we use data\n\nSome examples are helpful:\n\n"
+        "- We will be able to see which plugins are used together.\n"
+        "- We will be able to see timings of each build stage.\n\n"
+        "This section details the ways we may handle your data:\n\n"
+        "- Troubleshooting: We use personal data to identify and resolve technical issues.\n"
+        "- Communication: We use personal data to send you security alerts.\n\n"
+        "Our processing typically falls under these lawful bases:\n\n"
+        "- Contractual necessity: processing is required to fulfil our duties to you.\n"
+        "- Consent: we process data when you have consented to it.\n"
+    )
+    result = import_page(tmp_path, page)
+    purposes = result.product["purposes"]["items"]
+    assert len(purposes) == 4 and purposes[0].startswith("We will be able to see which plugins")
+    assert purposes[3].startswith("Communication: We use personal data")
+    assert not any("Consent" in purpose for purpose in purposes)
+    assert "Contractual necessity" in rendered(result)  # a legal basis, kept as text
+
+
+def test_a_list_of_ways_to_toggle_reporting_is_its_controls_not_its_purposes(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Anonymous reporting\n\n## Details\n\nThe server sends anonymous usage statistics.\n\n"
+        "- Number of users\n- Server version\n\n"
+        "## Toggling\n\nAnonymous reporting can be toggled any time using :\n\n"
+        "- the UI (Settings > Anonymous reporting)\n"
+        "- the `SERVER_REPORTING_ENABLED` env variable\n"
+    )
+    result = import_page(tmp_path, page)
+    assert "purposes" not in result.product
+    options = result.product["controls"]["options"]
+    assert any("SERVER_REPORTING_ENABLED" in option for option in options)
+
+
+def test_data_nested_under_an_event_is_data_and_the_event_is_text(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Extension telemetry\n\n## Data we collect\n\n- Extension version\n\n"
+        "Common events are reported:\n\n- when extension is started\n"
+        "- when extension is shutdown\n    - duration of the session\n"
+    )
+    result = import_page(tmp_path, page)
+    assert "duration of the session" in [n.lower() for n in result.data_names()]
+    assert not any(name.lower().startswith("when") for name in result.data_names())

@@ -24,8 +24,12 @@ GOAL = 6500
 #: samples, of headings over how to turn collection off, of usage tables (HTML rowspans
 #: included) and of data-safety answers anywhere (precision 78% -> 86%, requirements agreeing
 #: 68% -> 87% on the corpus), and the linear rewrites of its patterns (issue 57), and removed
-#: nothing: the rebuild that would pay for them is issue 53's open point 7.
-CEILING = 10481
+#: nothing: the rebuild that would pay for them is issue 53's open point 7. Raised to 10,674 in
+#: the session after, which added the readings of a program named by a paragraph or a heading,
+#: of lists that words do not say are data (purposes, sources, schedules, legal bases, what a
+#: product integrates with), of headings asked and answered No and of what an item leaves out
+#: (precision 86% -> 89% on the corpus, requirement errors 20 -> 9), and again removed nothing.
+CEILING = 10674
 
 
 def importer_lines() -> int:

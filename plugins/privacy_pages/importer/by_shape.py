@@ -17,7 +17,16 @@ from .markup import one_line, plain
 from .outline import Section
 from .reading import Reading, item_markdown
 from .requirement import answered
-from .shapes import bold_runs, is_bold_list, is_item_table, lead_kind, lists_data, stops_collection
+from .shapes import (
+    bold_runs,
+    is_bold_list,
+    is_item_table,
+    lead_kind,
+    lists_data,
+    says_purposes,
+    stops_collection,
+    titles_data,
+)
 from .sharing_sections import controls_list, policy_list, sharing_list
 from .statements import places
 from .storage_sections import location_table, storage_paragraph
@@ -86,7 +95,7 @@ def by_lead(reading: Reading, block: BulletList, lead: Paragraph | None, title: 
     if kind not in _LEAD_KINDS:
         if lead is not None and lists_data(block, lead) and not is_never_lead(lead.text):
             _data(reading, [lead, block], title)
-        elif lead is None and is_bold_list(block):
+        elif lead is None and is_bold_list(block) and titles_data(title):
             _data(reading, [block], title)
         elif stops_collection(block):
             controls_list(reading, block, lead)
@@ -114,6 +123,8 @@ def by_lead(reading: Reading, block: BulletList, lead: Paragraph | None, title: 
                 paragraph = Paragraph(item_markdown(item), item.line, item.line)
                 storage_paragraph(reading, paragraph, Section(None, 0), kind)
     elif kind is Kind.DATA_USE:
+        if not says_purposes(block, lead):
+            return False  # "used daily and integrates with:" frameworks, tools: text
         purpose_list(reading, lead, block)
         return True
     elif kind is Kind.SHARING:

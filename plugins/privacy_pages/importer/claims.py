@@ -33,6 +33,9 @@ class Cue:
     requirement: Requirement
     words: str
     line: int = 0
+    #: Whether ``words`` are the page's own sentence (not "the heading 'Opting out'"): only
+    #: those may be quoted in the record, as an item's control.
+    quoted: bool = True
 
     def said(self) -> str:
         """``optional ("This program is optional", line 9)``, for the report."""
@@ -175,6 +178,19 @@ def question_data(question: str) -> str | None:
     if not what or len(what.split()) > 8:
         return None
     return what[:1].upper() + what[1:]
+
+
+def denied_by_answer(question: str, text: str) -> str | None:
+    """The data a heading asks about when the text under it answers No ("Do we use
+    cookies?" then "No."): never collected. None for any other heading or answer."""
+    data = question_data(question)
+    first = sentences(plain(text))[:1]
+    if data is None or not first or _BUT.search(first[0]):
+        return None  # "No, except crash reports": not a plain No
+    return data if answer(first[0]) is False else None
+
+
+_BUT = re.compile(r"\b(?:except|unless|but|only|other than|apart from|besides)\b", re.I)
 
 
 def answer(text: str) -> bool | None:
@@ -387,17 +403,28 @@ def heading_cue(title: str, line: int = 0) -> Cue | None:
     words = plain(title).strip()
     if not _OFF_HEADING.search(words) or _ELSEWHERE.search(words) or _KIND_OF_DATA.search(words):
         return None
-    return Cue(Requirement.OPTIONAL, f"the heading {words!r}", line)
+    return Cue(Requirement.OPTIONAL, f"the heading {words!r}", line, quoted=False)
 
 
-def page_cue(text: str, line: int = 0) -> Cue | None:
+def speaks_of_program(title: str) -> bool:
+    """Whether a heading names the collection program as a whole ("Configuring Telemetry"),
+    not one kind of its data: the sentences under it speak of the program."""
+    words = plain(title)
+    return bool(_PROGRAM.search(words)) and not _KIND_OF_DATA.search(words)
+
+
+def page_cue(text: str, line: int = 0, *, program: bool = False) -> Cue | None:
     """A cue that holds for the whole page: a sentence about the collection program as a
     whole that makes it optional ("Telemetry is optional", "set DO_NOT_TRACK=1 to disable
-    it") or says it cannot be turned off; a cue about one kind of data holds for its section."""
+    it") or says it cannot be turned off; a cue about one kind of data holds for its section.
+    The program is named in the sentence, before it in the same paragraph ("Usage telemetry is
+    on by default. The administrator can opt out ..."), or by the heading (``program``)."""
     said = sentences(plain(text))
     for sentence in said:
         cue = modality(sentence, line)
-        if cue is None or not _PROGRAM.search(sentence):
+        named = _PROGRAM.search(sentence) is not None
+        if cue is None or not (named or program):
+            program = program or named
             continue
         if _KIND_OF_DATA.search(sentence) and not _IS_OPTIONAL.search(sentence):
             continue  # "Optional diagnostic data is ...": one kind of data, not the program
@@ -494,7 +521,34 @@ _NOT_DATA: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^\W*to\s+(?:provide|improve|maintain|understand|help|make|ensure|support|deliver|"
             r"offer|enable|allow|prevent|detect|fix|measure|analy[sz]e|operate|develop|"
-            r"personali[sz]e|communicate|comply|protect|respond|keep|process|send)\b",
+            r"personali[sz]e|communicate|comply|protect|respond|keep|process|send)\b"
+            # "Helps us fix bugs", "Better understand our users' needs", "Prioritize features"
+            r"|^\W*(?:helps?\s+(?:us|to)|(?:better\s+)?understand(?:s|ing)?|evaluat(?:e|es|ing)|"
+            r"improv(?:e|es|ing)|prioriti[sz](?:e|es|ing)|optimi[sz](?:e|es|ing)|"
+            r"guid(?:e|es|ing)|learn(?:s|ing)?)\s+(?:\w+\s+)*?(?:the|our|your|their|its|which|"
+            r"what|how|whether|bugs?|features?|performance|reliability|documentation|"
+            r"workflows?|users?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "a time or an event, not data",
+        re.compile(
+            # "30 seconds after the platform starts up", "Once every 24 hours", "when the
+            # extension is started": when data is sent, not what
+            r"^\W*(?:\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?)\s+(?:after|before|from)\b|"
+            r"once\s+(?:every|a|per|each)\b|every\s+\d+|(?:when|whenever|each time|every time)\s+"
+            r"(?:the\s+|an?\s+|you\s+|it\s+)?\w+\s+(?:is|are|was|starts?|runs?|opens?)\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "a group of people, not data",
+        re.compile(
+            # "EU-based users", "Users from all other countries/regions"
+            r"^\W*(?:[\w-]+-based|all(?:\s+other)?|(?:non-)?(?:eu|eea|us|uk))\s+"
+            r"(?:users|customers|residents|citizens|individuals|people)\W*$"
+            r"|^\W*(?:users|customers|people|residents)\s+(?:from|in|of|outside|who)\b",
             re.IGNORECASE,
         ),
     ),

@@ -80,6 +80,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\b(?:telemetry|analytics|collection|metrics|reporting|tracking|usage data)\b",
             r"\bhow (?:can (?:i|you)|do (?:i|you)|to) (?:disable|turn (?:\w+ )?off|opt)\b",
             r"\benable ?/ ?disable\b",
+            r"\btoggl(?:e|es|ed|ing)\b",  # "Anonymous reporting can be toggled any time using:"
             r"^\W*(?:re-?)?enabl(?:e|ing)\b.{0,30}\b(?:telemetry|analytics|collection|metrics)\b",
             r"\b(?:configur|manag|control)(?:e|es|ed|ing)?\b.{0,30}"
             r"\b(?:telemetry|analytics|data collection|diagnostic data|usage data)\b",
@@ -114,7 +115,9 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             # "Telemetry", "CLI telemetry", "Example telemetry events": a heading that names the
             # data ("How telemetry helps", "Will telemetry slow down my CLI?" do not).
             r"\b(?:telemetry|usage|analytics|diagnostic) data\b",
-            r"^\W*+(?:[\w-]++\s+){0,3}?(?:telemetry|analytics)"
+            # ("Viewing all telemetry events" is how to see them, not what they are.)
+            r"^\W*+(?!(?:view|review|inspect|see|show|display|debugg?)\w*\b)"
+            r"(?:[\w-]++\s+){0,3}?(?:telemetry|analytics)"
             r"(?:\s+(?:data|events?|information|details|collected|reporting))?\W*$",
         ),
     ),
@@ -208,11 +211,21 @@ STORAGE_KINDS = frozenset({Kind.STORAGE, Kind.RETENTION, Kind.LOCATION, Kind.STA
 DATA_KINDS = frozenset({Kind.REQUIRED, Kind.OPTIONAL, Kind.COLLECTED})
 
 
+#: A heading over where data comes from ("Categories of Sources of Personal Data"): what it
+#: lists are sources (you, cookies, partners), not data.
+_SOURCES_HEADING = re.compile(r"\bsources?\b", re.IGNORECASE)
+_WHY_HEADING = re.compile(r"^\W*why\b", re.IGNORECASE)
+
+
 def classify_heading(text: str) -> Kind:
     """The kind of section a heading introduces (``UNKNOWN`` when no rule matches)."""
     words = plain(text)
     if is_never_heading(words):
         return Kind.NEVER  # "What we never see", "Data we don't send"
+    if _SOURCES_HEADING.search(words):
+        return Kind.UNKNOWN  # read by what it holds: a list of sources is no data
+    if _WHY_HEADING.match(words):
+        return Kind.DATA_USE  # "Why is telemetry collected?": what it is for, not what it is
     for kind, pattern in HEADING_RULES:
         if pattern.search(words):
             return kind

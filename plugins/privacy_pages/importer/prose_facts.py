@@ -214,6 +214,10 @@ def items_in_prose(
     for data in sections:
         texts += [(t, data, False) for t in data.intro]
         texts += [(t, data, bool(g.items)) for g in data.groups for t in g.intro]
+        # An item's own words may say what it leaves out ("Text and images are not included").
+        texts += [
+            (i.description, data, True) for g in data.groups for i in g.items if i.description
+        ]
     known = {i.name.lower() for i in draft.never_items}
     known |= {i.name.lower() for d in sections for g in d.groups for i in g.items}
     # Where the page lists its data, the words before a list, or in the section that holds
@@ -344,7 +348,9 @@ _SUBJECTS = re.compile(
 #: A denial that holds unless something is done: the data is collected then.
 _UNLESS = re.compile(
     r"\b(?:without (?:your |the user's |their )?(?:explicit |prior |express )?(?:consent|"
-    r"permission|approval|action|opt-in|agreement)|unless|except (?:when|if|with)|by default)\b",
+    r"permission|approval|action|opt-in|agreement)|unless|except (?:when|if|with)|by default|"
+    # "not captured continuously; only when something goes wrong": how often, not whether
+    r"continuously|constantly|all the time|at all times|automatically|routinely)\b",
     re.I,
 )
 #: Words that point back at data named before them, rather than name it.

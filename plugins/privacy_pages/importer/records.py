@@ -325,7 +325,7 @@ def build_product(
     regrouper.section(draft.optional)
     regrouper.section(draft.collected)
     draft.never_items = regrouper.split_items(draft.never_items, None)
-    add_controls(draft.optional, report, [cue.words for cue in draft.page_cues])
+    add_controls(draft.optional, report, [cue.words for cue in draft.page_cues if cue.quoted])
     if draft.scope_lists:
         record["scope"] = {"lists": draft.scope_lists}
     required = _data_section(draft.required, resolver, draft, "required-data", "required")

@@ -23,6 +23,7 @@ from .claims import (
     modality,
     not_data,
     page_cue,
+    speaks_of_program,
 )
 from .classify import optional_kind
 from .draft import GroupDraft, StatementDraft
@@ -98,12 +99,14 @@ def _denied_after(group: GroupDraft, draft: StatementDraft) -> str | None:
     return None
 
 
-def page_cues(blocks: list[Block], cues: list[Cue], title: str = "") -> None:
+def page_cues(blocks: list[Block], cues: list[Cue], title: str = "", *, page: bool = False) -> None:
     """Add to ``cues`` the page-wide requirement cues of ``blocks`` (see
     :func:`~.claims.page_cue`): paragraphs, notes and the bullets of a list. A sentence that
     names its section's subject ("You can disable Generic statistics" under "Generic
-    statistics") speaks of that section only."""
-    subject = plain(title).strip().lower() if len(title.split()) > 1 else ""
+    statistics") speaks of that section only; under a heading that names the program
+    ("Configuring Telemetry", or the page's title: ``page``), every sentence speaks of it."""
+    program = speaks_of_program(title)
+    subject = plain(title).strip().lower() if len(title.split()) > 1 and not page else ""
     for block in blocks:
         texts: list[tuple[str, int]] = []
         if isinstance(block, Paragraph | Alert):
@@ -113,7 +116,7 @@ def page_cues(blocks: list[Block], cues: list[Cue], title: str = "") -> None:
         for text, line in texts:
             if _labelled(text) or (subject and subject in plain(text).lower()):
                 continue
-            cue = page_cue(text, line)
+            cue = page_cue(text, line, program=program)
             if cue is not None:
                 cues.append(cue)
 
@@ -144,11 +147,18 @@ def settle(draft: StatementDraft, report: PageReport) -> None:
             empty.append(group)
             continue
         if cue is None:
+            said: dict[Requirement, Cue] = {}
+            for known in draft.page_cues:
+                said.setdefault(known.requirement, known)
+            why = (
+                " and ".join(c.said() for c in said.values()) + ", for the whole page"
+                if len(said) > 1
+                else "the page does not say whether it is required or optional"
+            )
             report.review(
                 group.line,
                 "requirement",
-                f"{name!r} ({count}): the page does not say whether it is required or "
-                "optional; listed as collected, requirement not stated",
+                f"{name!r} ({count}): {why}; listed as collected, requirement not stated",
             )
             kept.append(group)
             continue
@@ -298,6 +308,10 @@ def keep_data(
                     report.review(item.line, "requirement", message)
                     continue
                 _free_item(draft, report, item, after, group.title, why)
+                if why.startswith("a time or an event"):
+                    # "When the extension shuts down: duration of the session": the data is
+                    # under the event, each nested bullet an item of its own.
+                    kept.extend(ItemDraft(d.text, d.line) for d in item.details if not d.details)
             group.items = kept
 
 

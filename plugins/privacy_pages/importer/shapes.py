@@ -26,7 +26,8 @@ _DATA_LEAD = re.compile(
     r"contain(?:s|ed)?|consists? of|compris(?:e|es|ed))\b"
     r"|\bthe following (?:\w+ )?(?:pieces of )?(?:data|fields?|events?|information|properties|"
     r"attributes|details|metrics|values|identifiers|items|data points)\b"
-    r"|\bwhat (?:data|information|telemetry)\b",
+    r"|\bwhat (?:data|information|telemetry)\b"
+    r"|\b(?:data|information) (?:types?|kinds?|categories)\b|\b(?:types?|kinds?) of (?:data|information)\b",
     re.IGNORECASE,
 )
 #: A lead of where data comes from ("from the following sources:"), not of what it is.
@@ -37,6 +38,61 @@ _NO_DATA_LEAD = re.compile(
     r"\b(?:affects?|impacts?)\b|\bthe following (?:conditions|cases|circumstances|situations)\b",
     re.IGNORECASE,
 )
+
+
+#: A lead's last sentence that says the list is what data is for ("We use it to:", "This
+#: helps us:", "for the following purposes:").
+_PURPOSE_LEAD = re.compile(
+    r"\bus(?:e|es|ed|ing)\b[^.:]{0,30}?\b(?:to|for)\b"
+    r"|\b(?:purposes?|helps?|enabl\w*|allow\w*|lets? us|in order|so (?:that|we)|"
+    r"benefits?|reasons?|why|process(?:es|ed|ing)?)\b|\bto\s*:?\s*$",
+    re.IGNORECASE,
+)
+#: A bullet that says what data is for ("To improve ...", "Improve reliability").
+_PURPOSE_ITEM = re.compile(
+    r"^\W*(?:(?:we|this|it)\s+(?:will|can|would|could|may)\s+(?:be able to|help|let|allow|use)\b|"
+    r"to\s+\w+|improv\w*|understand\w*|provid\w*|fix\w*|diagnos\w*|prioriti[sz]\w*|"
+    r"measur\w*|detect\w*|prevent\w*|ensur\w*|identif\w*|analy[sz]\w*|develop\w*|support\w*|"
+    r"deliver\w*|personali[sz]\w*|compl[yi]\w*|maintain\w*|operat\w*|troubleshoot\w*|debug\w*|"
+    r"optimi[sz]\w*|monitor\w*|secur\w*|protect\w*|guid\w*|learn\w*|decid\w*|plan\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def leads_purposes(text: str) -> bool:
+    """Whether a paragraph's last sentence says the list after it is what data is for."""
+    said = sentences(plain(text))
+    return bool(said) and _PURPOSE_LEAD.search(said[-1]) is not None
+
+
+def says_purposes(block: BulletList, lead: Paragraph | None) -> bool:
+    """Whether a list under a data-use heading says what data is for: its lead says so, or
+    most bullets do; a list of something else ("integrates with: frameworks, design tools")
+    is no purpose."""
+    if lead is None:
+        return True  # the heading says what the list is
+    if _LEGAL_BASES.search(plain(lead.text)):
+        return False  # "these lawful bases:": why processing is lawful, not what it is for
+    if leads_purposes(lead.text):
+        return True
+    purposes = sum(
+        bool(_PURPOSE_ITEM.match(text) or _WE_USE_IT.search(text))
+        for text in (plain(item.text) for item in block.items)
+    )
+    return purposes * 2 >= len(block.items)
+
+
+_LEGAL_BASES = re.compile(r"\b(?:lawful|legal)\s+bas[ie]s\b", re.IGNORECASE)
+#: "Troubleshooting: We use Personal Data to identify and resolve technical issues."
+_WE_USE_IT = re.compile(r"\bwe\s+(?:use|process)\b[^.]{0,60}?\b(?:to|for)\b", re.IGNORECASE)
+
+
+def leads_other(text: str) -> bool:
+    """Whether a paragraph says the list after it is something other than data: what data is
+    for, where it comes from, or when."""
+    said = sentences(plain(text))
+    last = said[-1] if said else ""
+    return leads_purposes(text) or bool(_NOT_DATA_LEAD.search(last)) or leads_no_data(text)
 
 
 def leads_no_data(text: str) -> bool:
@@ -172,17 +228,34 @@ def stops_collection(block: BulletList) -> bool:
 
 
 def lists_data(block: BulletList, before: Block | None) -> bool:
-    """Whether a list lists data by its shape: bold lead-ins, or data after a data lead."""
-    if is_bold_list(block):
-        return True
+    """Whether a list lists data: bullets that each say their data is collected, or data after
+    a lead that says so. Bold lead-ins alone are no claim ("This helps us understand:",
+    "**Non-blocking**: ...": purposes and features are written so too)."""
     said = sum(collected_subject(item.text) is not None for item in block.items)
     if said * 3 >= len(block.items) * 2:  # "X is collected, including Y": data, by sentence
         return True
     if isinstance(before, Paragraph) and scope_list(block, before) is not None:
         return False  # commands that send data (or not): when, not what
     if isinstance(before, Paragraph) and is_data_lead(before.text):
-        return is_data_list([item_from(ItemSource.from_list_item(item)) for item in block.items])
+        return is_bold_list(block) or is_data_list(
+            [item_from(ItemSource.from_list_item(item)) for item in block.items]
+        )
     return False
+
+
+#: A heading over data ("Events", "Collected fields", "What is sent"): a list of bold
+#: lead-ins under it, with no lead of its own, names data.
+_DATA_TITLE = re.compile(
+    r"\b(?:data|information|fields?|events?|properties|attributes|metrics|payload|"
+    r"identifiers?|reports?|statistics|stats|diagnostics?|logs?|counters?|accounts?|profiles?|"
+    r"collect\w*|sen[dt]|track\w*|record\w*|gather\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def titles_data(title: str | None) -> bool:
+    """Whether a heading says its section is about data (see :data:`_DATA_TITLE`)."""
+    return title is not None and _DATA_TITLE.search(plain(title)) is not None
 
 
 #: A lead that speaks of data being sent or collected ("(telemetry is enabled)").
@@ -258,7 +331,9 @@ def lead_kind(block: Block | None) -> Kind:
 
 
 def data_shape(section: Section, *, weak: bool = True) -> bool:
-    """Whether a section holds item tables, lists after a data lead, or (``weak``) bold lists."""
+    """Whether a section holds item tables, lists after a data lead, or (``weak``) bold lists
+    under a heading over data ("Events", "Crash reports"), unless a lead says they are something
+    else (:func:`leads_other`: "This helps us understand:")."""
     blocks = bold_runs(section.all_blocks())
     before: Block | None = None
     for block in blocks:
@@ -267,7 +342,8 @@ def data_shape(section: Section, *, weak: bool = True) -> bool:
         if isinstance(block, BulletList):
             if isinstance(before, Paragraph) and lists_data(block, before):
                 return True
-            if weak and is_bold_list(block):
+            other = isinstance(before, Paragraph) and leads_other(before.text)
+            if weak and is_bold_list(block) and titles_data(section.title) and not other:
                 return True
         before = block
     return False

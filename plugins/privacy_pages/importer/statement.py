@@ -14,10 +14,11 @@ from functools import partial
 
 from .access_sections import access_section, compliance_section
 from .by_shape import read_shapes
-from .claims import Requirement, heading_cue
+from .claims import Requirement, denied_by_answer, heading_cue
 from .classify import PAGE_SECTION, STORAGE_KINDS, Kind, classify_heading
 from .data_sections import category_section, data_section, never_section
 from .draft import StatementDraft
+from .item_text import ItemDraft
 from .markdown_doc import Heading, Paragraph
 from .markdown_out import blocks_markdown
 from .markup import plain, sentences
@@ -110,7 +111,7 @@ def read_statement(
     heading = plain(title.text) if title else ""
     reading.draft.name = _page_name(heading, front) or name
     alerts_to_notes(reading, root)
-    page_cues(root.blocks, reading.draft.page_cues)
+    page_cues(root.blocks, reading.draft.page_cues, heading, page=True)
     preamble(reading, root.blocks)
     previous: Kind | None = None
     for section in root.children:
@@ -144,6 +145,7 @@ def read_section(reading: Reading, section: Section, kind: Kind, previous: Kind 
         reading.reading_shapes, reading.outside_privacy = reading_shapes, False
         return
     counts.sections += kind is not Kind.UNKNOWN
+    _answered_no(reading, section)
     page_cues(section.blocks, reading.draft.page_cues, section.title)
     if kind is Kind.CONTROLS and (cue := heading_cue(section.title, section.line)):
         reading.draft.page_cues.append(cue)
@@ -157,6 +159,20 @@ def read_section(reading: Reading, section: Section, kind: Kind, previous: Kind 
     else:
         extract(reading, section)
     reading.section_cues.pop()
+
+
+def _answered_no(reading: Reading, section: Section) -> None:
+    """A heading that asks whether data is taken, answered No under it ("Do we use cookies?",
+    "No."): that data is never collected. The answer stays in the section's text."""
+    first = section.blocks[0] if section.blocks else None
+    if not isinstance(first, Paragraph):
+        return
+    data = denied_by_answer(section.title, first.text)
+    if data is not None:
+        reading.draft.never_items.append(ItemDraft(data, first.line))
+        reading.report.review(
+            first.line, "prose", f"{data!r}: asked by the heading and answered No, never collected"
+        )
 
 
 def unknown_section(reading: Reading, section: Section, previous: Kind | None) -> None:

@@ -8,7 +8,7 @@ from .markdown_out import to_markdown
 from .markup import plain
 from .outline import Section
 from .reading import Reading, item_markdown
-from .shapes import lead_kind, lists_data
+from .shapes import lead_kind, lists_data, says_purposes
 from .storage_sections import is_service_location, service_location
 from .tables import layout, read_uses
 
@@ -38,6 +38,9 @@ def data_use_section(reading: Reading, section: Section) -> None:
             # A list of what data is used for; a lead ending with ':' introduces it.
             lead = before if isinstance(before, Paragraph) else None
             if lead is not None and plain(lead.text).strip().endswith(":"):
+                if not says_purposes(block, lead):
+                    pending.append(block)  # text, with its lead
+                    continue
                 pending.pop()
             else:
                 lead = None
