@@ -856,3 +856,16 @@ def test_data_nested_under_an_event_is_data_and_the_event_is_text(tmp_path: Path
     result = import_page(tmp_path, page)
     assert "duration of the session" in [n.lower() for n in result.data_names()]
     assert not any(name.lower().startswith("when") for name in result.data_names())
+
+
+def test_a_feature_that_never_does_something_is_no_answer_about_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## Data we collect\n\n- Command name\n\n"
+        "## Data transmission\n\nThe transmission is:\n\n"
+        "- **Non-blocking** - Never slows down the tool\n"
+        "- **Fault-tolerant** - The tool works even if telemetry fails\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == []
+    assert result.data_names() == ["Command name"]  # how data is sent is no data
+    assert "Never slows down the tool" in rendered(result)  # the page's words, kept

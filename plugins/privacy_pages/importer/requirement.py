@@ -236,6 +236,10 @@ def place_marked(draft: StatementDraft, report: PageReport) -> None:
 _ANSWERED = re.compile(r"^[^\w(]*+(?P<name>[^:]{1,80}):(?P<reply>.+)$")
 
 
+#: A reply that is a sentence, not a form's answer ("Never slows down the CLI").
+_SENTENCE_REPLY = re.compile(r"^\W*never\s+\w", re.IGNORECASE)
+
+
 def answered(item: ItemDraft) -> tuple[str, bool, str] | None:
     """(name, whether collected, the rest) of a bullet that answers yes or no for its data."""
     full = plain(item.name + (f": {item.description}" if item.description else ""))
@@ -243,6 +247,8 @@ def answered(item: ItemDraft) -> tuple[str, bool, str] | None:
     reply = answer(match["reply"]) if match else None
     if match is None or reply is None or len(match["reply"].split()) > 12:
         return None
+    if _SENTENCE_REPLY.match(match["reply"]):
+        return None  # "**Non-blocking** - Never slows down the CLI": a sentence, no answer
     rest = re.sub(r"^\W*(?:yes|no)\b\W*", "", match["reply"], flags=re.IGNORECASE)
     return match["name"].strip(), reply, rest.strip()
 

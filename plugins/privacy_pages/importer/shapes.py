@@ -246,7 +246,10 @@ def lists_data(block: BulletList, before: Block | None) -> bool:
 #: A heading over data ("Events", "Collected fields", "What is sent"): a list of bold
 #: lead-ins under it, with no lead of its own, names data.
 _DATA_TITLE = re.compile(
-    r"\b(?:data|information|fields?|events?|properties|attributes|metrics|payload|"
+    # ("Data transmission", "Data security": how data is handled, not what it is)
+    r"\b(?:(?:data|information)(?!\s+(?:transmission|security|protection|retention|storage|"
+    r"sharing|processing|handling|transfers?|access|deletion|flows?|use|usage)\b)|"
+    r"fields?|events?|properties|attributes|metrics|payload|"
     r"identifiers?|reports?|statistics|stats|diagnostics?|logs?|counters?|accounts?|profiles?|"
     r"collect\w*|sen[dt]|track\w*|record\w*|gather\w*)\b",
     re.IGNORECASE,
