@@ -285,3 +285,22 @@ def test_the_build_date_follows_source_date_epoch(
     result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
     assert ('class="pp-updated"' in result.html("privacy/widget-ios.md")) is marked
+
+
+def test_the_sites_own_wording_changing_between_releases_is_no_change(tmp_path: Path) -> None:
+    """Release 1.1.0 is recorded after only the plugin's wording for empty sections changed:
+    no statement changed, so no product's history lists it."""
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "history-v1", site)
+    config = site / "mkdocs.yml"
+    assert main(snapshot_args(config, "1.0.0", V1_DATE)) == 0
+    wording = '      empty_sections: {your-rights: "Ask {product} support."}\n      lint:\n'
+    config.write_text(config.read_text("utf-8").replace("      lint:\n", wording, 1), "utf-8")
+    assert main(snapshot_args(config, "1.1.0", V2_DATE)) == 0
+    result = run_mkdocs(config)
+    assert result.ok, result.messages
+    assert "Ask Widget on the web support." in result.html("privacy/widget-web.md")
+    for product in ("widget-ios", "widget-android", "widget-web"):
+        assert 'id="release-1-1-0"' not in result.html(f"privacy/{product}.md"), product
+    changes = result.html("privacy/changes.md")
+    assert "No privacy statement changed in this release." in changes

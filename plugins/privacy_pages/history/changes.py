@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any, ClassVar
 
-from .snapshot import State
+from .snapshot import NEVER_COLLECTED, State
 
 #: A value as recorded in a snapshot: text, a flag, or nested lists and objects.
 Value = Any
@@ -397,6 +397,62 @@ def _retention_changes(
     return changes
 
 
+#: What in a product's state fills each section of its page (a free-form section after it
+#: fills it too): where any is there, the section shows it, not an empty-section sentence.
+_SECTION_CONTENT: dict[str, tuple[str, ...]] = {
+    "required-data": ("required_intro",),
+    "optional-data": ("optional_intro",),
+    "data-use": ("data_use", "processed_entities"),
+    "never-collected": ("never_collected_intro",),
+    "storage-and-retention": ("storage", "retention"),
+    "data-access-and-security": ("access",),
+    "your-rights": ("rights",),
+    "more-information": ("links", "next_steps"),
+}
+#: The requirement of a group or an item that fills a section.
+_SECTION_REQUIREMENTS = {
+    "required-data": "required",
+    "optional-data": "optional",
+    "never-collected": NEVER_COLLECTED,
+}
+
+
+def _section_filled(state: Mapping[str, Value], section_id: str) -> bool:
+    """Whether a statement's page shows content in a section (so no empty-section sentence)."""
+    if any(state.get(part) for part in _SECTION_CONTENT.get(section_id, ())):
+        return True
+    requirement = _SECTION_REQUIREMENTS.get(section_id)
+    if requirement is not None:
+        if any(key.startswith(f"{requirement}/") for key in state.get("groups", {})):
+            return True
+        items = state.get("items", {}).values()
+        if any(item.get("requirement") == requirement for item in items):
+            return True
+    return any(
+        key == section_id or key.startswith((f"{section_id}: ", f"{section_id}#"))
+        for key in state.get("sections", {})
+    )
+
+
+def _without_hidden_sentences(
+    part: dict[str, Value], old: Mapping[str, Value], new: Mapping[str, Value]
+) -> dict[str, Value]:
+    """``part`` with only the empty-section sentences that both versions show: a sentence
+    under a section that has content is on no page, and one that appears or goes as the section
+    empties or fills says nothing the change of its content does not (only the writer's
+    sentences are in a state at all: the site's wording for empty sections never is)."""
+    sentences = part.get("empty_sections")
+    if not sentences:
+        return part
+    shown = {
+        section_id: text
+        for section_id, text in sentences.items()
+        if not _section_filled(old, section_id) and not _section_filled(new, section_id)
+    }
+    rest = {key: value for key, value in part.items() if key != "empty_sections"}
+    return {**rest, "empty_sections": shown} if shown else rest
+
+
 #: Parts of a product state compared by their own rules (not as plain fields).
 _KEYED_PARTS = ("metadata", "items", "retention", "groups")
 
@@ -410,8 +466,12 @@ def product_changes(
     for key in sorted(old_meta.keys() | new_meta.keys()):
         if old_meta.get(key) != new_meta.get(key):
             changes.append(MetadataChanged(product_id, key, old_meta.get(key), new_meta.get(key)))
-    plain_old = {k: v for k, v in old.items() if k not in _KEYED_PARTS}
-    plain_new = {k: v for k, v in new.items() if k not in _KEYED_PARTS}
+    plain_old = _without_hidden_sentences(
+        {k: v for k, v in old.items() if k not in _KEYED_PARTS}, old, new
+    )
+    plain_new = _without_hidden_sentences(
+        {k: v for k, v in new.items() if k not in _KEYED_PARTS}, old, new
+    )
     for path, before, after in _field_changes(plain_old, plain_new):
         changes.append(ProductChanged(product_id, path, before, after))
     old_groups, new_groups = old.get("groups", {}), new.get("groups", {})
