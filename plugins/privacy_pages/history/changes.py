@@ -103,6 +103,8 @@ class ItemAdded(Change):
     name: str
     requirement: str
     category: str | None
+    #: The heading of the item's group on the page, when it has its own.
+    group: str | None = None
 
     about: ClassVar[str] = "item"
 
@@ -114,6 +116,8 @@ class ItemRemoved(Change):
     name: str
     requirement: str
     category: str | None
+    #: The heading of the item's group on the page, when it has its own.
+    group: str | None = None
 
     about: ClassVar[str] = "item"
 
@@ -349,7 +353,11 @@ def _unique_by(items: Mapping[str, Mapping[str, Value]], attribute: str) -> dict
 
 
 def _item_changes(
-    product_id: str, old: Mapping[str, Value], new: Mapping[str, Value]
+    product_id: str,
+    old: Mapping[str, Value],
+    new: Mapping[str, Value],
+    old_groups: Mapping[str, Value],
+    new_groups: Mapping[str, Value],
 ) -> list[Change]:
     changes: list[Change] = []
     removed = {k: v for k, v in old.items() if k not in new}
@@ -367,6 +375,7 @@ def _item_changes(
                 _item_name(state, key),
                 str(state.get("requirement", "")),
                 state.get("category"),
+                _group_title(old_groups, state),
             )
         )
     for key, state in added.items():
@@ -377,9 +386,16 @@ def _item_changes(
                 _item_name(state, key),
                 str(state.get("requirement", "")),
                 state.get("category"),
+                _group_title(new_groups, state),
             )
         )
     return changes
+
+
+def _group_title(groups: Mapping[str, Value], item: Mapping[str, Value]) -> str | None:
+    group = groups.get(f"{item.get('requirement')}/{item.get('category')}")
+    title = group.get("title") if isinstance(group, Mapping) else None
+    return str(title) if title else None
 
 
 def _retention_changes(
@@ -475,13 +491,18 @@ def product_changes(
     for path, before, after in _field_changes(plain_old, plain_new):
         changes.append(ProductChanged(product_id, path, before, after))
     old_groups, new_groups = old.get("groups", {}), new.get("groups", {})
-    for key in sorted(old_groups.keys() | new_groups.keys()):
+    # A group added or removed is its items added or removed (each change names its group).
+    for key in sorted(old_groups.keys() & new_groups.keys()):
         for path, before, after in _field_changes(old_groups.get(key, {}), new_groups.get(key, {})):
             changes.append(ProductChanged(product_id, f"groups.{key}.{path}", before, after))
     changes.extend(
         _retention_changes(product_id, old.get("retention", {}), new.get("retention", {}))
     )
-    changes.extend(_item_changes(product_id, old.get("items", {}), new.get("items", {})))
+    changes.extend(
+        _item_changes(
+            product_id, old.get("items", {}), new.get("items", {}), old_groups, new_groups
+        )
+    )
     return changes
 
 

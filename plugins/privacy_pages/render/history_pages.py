@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -39,6 +40,8 @@ class HistoryEntry:
     anchor: str
     first: bool
     notes: tuple[LinkedNote, ...]
+    #: The changes that only reword a text, folded after ``notes``.
+    reworded: tuple[LinkedNote, ...] = ()
     #: The day it took (or takes) effect, when not the day it was published.
     effective: str | None = None
     #: Links to the statement as this release published it, and to what changed from the
@@ -136,6 +139,8 @@ class ProductChanges:
     link: str | None
     first: bool
     notes: tuple[LinkedNote, ...]
+    #: The changes that only reword a text, folded after ``notes``.
+    reworded: tuple[LinkedNote, ...] = ()
     #: What changed in the statement from its version before, side by side.
     compare: str | None = None
     #: "(in English)" after ``link`` or ``compare``, when it leads to another language.
@@ -170,7 +175,9 @@ def _item_anchors(product: Product) -> set[str]:
     return anchors
 
 
-def _linked(notes: list[ChangeNote], anchors: set[str], page: str = "") -> tuple[LinkedNote, ...]:
+def _linked(
+    notes: Iterable[ChangeNote], anchors: set[str], page: str = ""
+) -> tuple[LinkedNote, ...]:
     """Link each note to its item, only when the item is still on the current page."""
     return tuple(
         LinkedNote(MarkedNote.of(note), f"{page}#{note.anchor}" if note.anchor in anchors else None)
@@ -189,6 +196,7 @@ def product_history(
     for release in history.product_releases(product.id)[:limit]:
         before = history.version_before(release, product.id)
         effective = release.effective if release.effective != release.date else None
+        notes = release.notes(product.id)
         read = bool(
             links and release.archived and not links.shown_here(product.id, release.version)
         )
@@ -210,7 +218,8 @@ def product_history(
                 date=release.date.isoformat(),
                 anchor=release.anchor,
                 first=release.first_published(product.id),
-                notes=_linked(release.notes(product.id), anchors),
+                notes=_linked(notes.changed, anchors),
+                reworded=_linked(notes.reworded, set()),
                 effective=effective.isoformat() if effective else None,
                 read=links.read(product.id, release.version) if links and read else None,
                 read_in=links.read_in(product.id, release.version) if links and read else None,
@@ -251,7 +260,8 @@ def product_context(
     return {
         "change_history": entries,
         "earlier_releases": earlier,
-        "has_recorded_changes": earlier is not None or any(entry.notes for entry in entries),
+        "has_recorded_changes": earlier is not None
+        or any(entry.notes or entry.reworded for entry in entries),
         "no_changes_statement": empty_section_wording(product, SECTION_ID, settings.empty_sections),
         "updated_marks": marks,
     }
@@ -301,9 +311,10 @@ def _release_summary(
                 name=name,
                 link=link,
                 first=release.first_published(product_id),
-                notes=_linked(notes, _item_anchors(current), target)
+                notes=_linked(notes.changed, _item_anchors(current), target)
                 if current
-                else _linked(notes, set()),
+                else _linked(notes.changed, set()),
+                reworded=_linked(notes.reworded, set()),
             )
         )
     return ReleaseSummary(

@@ -26,7 +26,7 @@ from pathlib import Path
 from .. import messages
 from ..history.archive import Archive
 from ..history.changes import MetadataChanged, ProductAdded, compare_versions
-from ..history.notes import describe_all
+from ..history.notes import reader_notes
 from ..history.releases import History, Release
 from ..model import Dataset, Product
 from ..settings import Settings
@@ -336,7 +336,9 @@ def _comparison_page(
         for c in changes.for_product(product_id)
         if not isinstance(c, (MetadataChanged, ProductAdded))
     ]
-    notes = tuple(LinkedNote(MarkedNote.of(note)) for note in describe_all(seen, changes))
+    said = reader_notes(seen, changes)
+    notes = tuple(LinkedNote(MarkedNote.of(note)) for note in said.changed)
+    reworded = tuple(LinkedNote(MarkedNote.of(note)) for note in said.reworded)
     links = VersionLinks(path, source_pages_dir(settings), history)
     # Other pairs: the change history, where each version links its comparisons (one link,
     # not one per pair: a list of every pair on every comparison grew with the cube).
@@ -353,6 +355,7 @@ def _comparison_page(
         old=old,
         new=new,
         notes=notes,
+        reworded=reworded,
         read_old=links.read(product_id, old.version) if old.archived else None,
         read_new=links.read(product_id, new.version) if new.archived else None,
         current=links.current(product_id) if product_id in dataset.products else None,
