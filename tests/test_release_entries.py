@@ -1,5 +1,5 @@
 """A release's entry as readers read it (issue 55), on a copy of the example site: release 1.1.0
-records the content as it is, then Microsoft Managed Desktop's record gets the issue's edit (a
+records the content as it is, then, the same day, Microsoft Managed Desktop's record gets the issue's edit (a
 retention period from 30 to 90 days, an optional group with one item, one sentence reworded)
 and release 1.2.0 records it. The product page's entry, What changed and the feed say what
 changed in substance first, each in plain words, and fold the rewording after it; a browser
@@ -61,7 +61,7 @@ def snapshot(site: Path, version: str, date: str) -> None:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = copy_example_site(tmp_path_factory.mktemp("release-entries") / "site")
-    snapshot(site, "1.1.0", "2026-11-22")
+    snapshot(site, "1.1.0", "2026-11-23")
     record = site / RECORD
     edit(record, "period: A maximum of 30 days", "period: A maximum of 90 days")
     edit(record, *REWORDED)
@@ -161,6 +161,22 @@ def test_the_comparison_with_the_latest_version(built: SiteResult) -> None:
         assert word not in plain(body), word
 
 
+def test_dates_agree_and_read_as_the_page_writes_them(built: SiteResult) -> None:
+    """The page's "Last updated" is the day the version it shows took effect (its ms.date is
+    two days older); every date of the page in its language's long form; two releases of one
+    day read naturally."""
+    page = built.html("privacy/managed-desktop.md")
+    assert "Last updated: November 23, 2026" in page
+    assert "Release 1.2.0 (November 23, 2026)" in plain(page)
+    assert not re.findall(r"\d{4}-\d{2}-\d{2}", plain(page[page.index('id="change-history"') :]))
+    french = built.html("fr/privacy/managed-desktop.md")
+    assert "23 novembre 2026" in plain(french)
+    assert not re.findall(r"\d{4}-\d{2}-\d{2}", plain(french[french.index("release-1-2-0") :]))
+    archived = plain(built.html("privacy/managed-desktop/releases/1.1.0.md"))
+    assert "said on November 23, 2026, in release 1.1.0" in archived
+    assert "from November 23, 2026 to November 23, 2026" not in archived
+
+
 @pytest.fixture(scope="module")
 def served(built: SiteResult) -> Iterator[str]:
     with serve(built.site_dir) as base:
@@ -188,7 +204,7 @@ def test_a_reader_opens_the_folded_rewording(
     items = release.locator("li").all_inner_texts()
     assert period in items[0] or period in items[1], items
     assert any(added in item for item in items), items
-    details = page.locator("h3:has(#release-1-2-0) ~ details.pp-reworded").first
+    details = page.locator("h3:has(#release-1-2-0) ~ .pp-reworded details").first
     assert details.locator("summary").inner_text().strip() == reworded
     hidden = details.locator("li").first
     assert not hidden.is_visible(), "folded until the reader opens it"

@@ -57,7 +57,7 @@ class HistoryEntry:
     compare_latest_in: str | None = None
     #: A release recorded before releases kept their records (format 1): no page of it.
     unarchived: bool = False
-    #: The days the release was recorded again (``snapshot --force``), as ISO dates.
+    #: The days the release was recorded again (``snapshot --force``), as the page writes dates.
     re_recorded: str | None = None
 
 
@@ -157,7 +157,7 @@ class ReleaseSummary:
     products: tuple[ProductChanges, ...]
     shared: tuple[LinkedNote, ...]
     #: When it takes effect (unless the day it was published), and the days it was recorded
-    #: again, as ISO dates.
+    #: again, as the page writes dates.
     effective: str | None = None
     re_recorded: str | None = None
 
@@ -165,7 +165,12 @@ class ReleaseSummary:
 def _days(release: Release) -> str | None:
     """The days a release was recorded again, as a list for a sentence (none: never)."""
     days = release.snapshot.re_recorded
-    return ", ".join(day.isoformat() for day in days) if days else None
+    return ", ".join(_date(day) for day in days) if days else None
+
+
+def _date(day: dt.date) -> str:
+    """A day as the page's language writes it, as every date of a page is."""
+    return messages.current().format_date(day)
 
 
 def _item_anchors(product: Product) -> set[str]:
@@ -215,12 +220,12 @@ def product_history(
                 if links and latest and older
                 else None,
                 version=release.version,
-                date=release.date.isoformat(),
+                date=_date(release.date),
                 anchor=release.anchor,
                 first=release.first_published(product.id),
                 notes=_linked(notes.changed, anchors),
                 reworded=_linked(notes.reworded, set()),
-                effective=effective.isoformat() if effective else None,
+                effective=_date(effective) if effective else None,
                 read=links.read(product.id, release.version) if links and read else None,
                 read_in=links.read_in(product.id, release.version) if links and read else None,
                 compare=links.compare(product.id, before.version, release.version)
@@ -319,12 +324,12 @@ def _release_summary(
         )
     return ReleaseSummary(
         version=release.version,
-        date=release.date.isoformat(),
+        date=_date(release.date),
         anchor=release.anchor,
         initial=release.initial,
         products=tuple(products),
         shared=_linked(release.shared_notes, set()),
-        effective=release.effective.isoformat() if release.effective != release.date else None,
+        effective=_date(release.effective) if release.effective != release.date else None,
         re_recorded=_days(release),
     )
 
