@@ -177,6 +177,20 @@ def test_dates_agree_and_read_as_the_page_writes_them(built: SiteResult) -> None
     assert "from November 23, 2026 to November 23, 2026" not in archived
 
 
+def test_the_french_entry_names_items_and_groups_in_french(built: SiteResult) -> None:
+    """The catalog, the categories and the record translate the names the release recorded
+    in English: the French entry says them in French, the period in French words."""
+    said = lines(entry(built.html("fr/privacy/managed-desktop.md")))
+    assert len(said) == 2, said
+    [added] = [line for line in said if "est désormais collecté" in line]
+    assert "Utilisation de l'application, du processeur et du réseau" in added, added
+    assert "Données de diagnostic (facultatives)" in added, added
+    [period] = [line for line in said if "90 jours" in line]
+    assert "Données personnelles" in period, period
+    for english in ("App, CPU", "Diagnostic data", "Personal data", "optional"):
+        assert english not in " ".join(said), english
+
+
 @pytest.fixture(scope="module")
 def served(built: SiteResult) -> Iterator[str]:
     with serve(built.site_dir) as base:
@@ -187,7 +201,12 @@ def served(built: SiteResult) -> Iterator[str]:
     ("prefix", "period", "added", "reworded"),
     [
         ("", "90 days", "is now collected", "1 text reworded"),
-        ("fr/", "90 jours", "est désormais collecté", "1 texte reformulé"),
+        (
+            "fr/",
+            "90 jours",
+            "du processeur et du réseau est désormais collecté",
+            "1 texte reformulé",
+        ),
     ],
 )
 def test_a_reader_opens_the_folded_rewording(

@@ -9,8 +9,8 @@ and after.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, fields
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -240,6 +240,13 @@ class ChangeSet:
     category_names: Mapping[str, str] = field(default_factory=dict)
     #: Workload names per product, for reports.
     workload_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: A name from the records (an item's, a category's...) as the page being written says it:
+    #: its translation in the page's language where the records have one (see :meth:`in_words`).
+    said: Callable[[str], str] = field(default=str, compare=False)
+
+    def in_words(self, said: Callable[[str], str]) -> ChangeSet:
+        """The same changes, their names said with ``said``."""
+        return replace(self, said=said)
 
     def __bool__(self) -> bool:
         return bool(self.changes)
@@ -275,10 +282,10 @@ class ChangeSet:
         return self.product_names.get(product_id, product_id)
 
     def category_name(self, category_id: str) -> str:
-        return self.category_names.get(category_id, category_id)
+        return self.said(self.category_names.get(category_id, category_id))
 
     def workload_name(self, product_id: str, workload_id: str) -> str:
-        return self.workload_names.get(product_id, {}).get(workload_id, workload_id)
+        return self.said(self.workload_names.get(product_id, {}).get(workload_id, workload_id))
 
     def to_json(self) -> dict[str, Value]:
         return {

@@ -419,14 +419,15 @@ def _item_in_or_out(change: ItemAdded | ItemRemoved, changes: ChangeSet) -> Chan
     if never:
         context = None
     else:
-        group = change.group or (changes.category_name(change.category) if change.category else "")
+        group = changes.said(change.group) if change.group else ""
+        group = group or (changes.category_name(change.category) if change.category else "")
         context = (
             _group_name(group, change.requirement)
             if group
             else _requirement_title(change.requirement)
         )
     anchor = change.item if isinstance(change, ItemAdded) else None
-    return ChangeNote(change, change.name, summary, anchor=anchor, context=context)
+    return ChangeNote(change, changes.said(change.name), summary, anchor=anchor, context=context)
 
 
 def _item_note(change: ItemChanged, changes: ChangeSet) -> ChangeNote:
@@ -436,7 +437,7 @@ def _item_note(change: ItemChanged, changes: ChangeSet) -> ChangeNote:
     if field == "requirement":
         return ChangeNote(
             change,
-            change.name,
+            changes.said(change.name),
             messages._(
                 "now %(requirement)s (was %(previous)s)",
                 requirement=_requirement(change.after),
@@ -450,7 +451,7 @@ def _item_note(change: ItemChanged, changes: ChangeSet) -> ChangeNote:
         if what == "applies":
             return ChangeNote(
                 change,
-                change.name,
+                changes.said(change.name),
                 messages._("%(workload)s workload changed", workload=workload),
                 *excerpts(_applies(change.before), _applies(change.after)),
                 anchor=anchor,
@@ -458,25 +459,27 @@ def _item_note(change: ItemChanged, changes: ChangeSet) -> ChangeNote:
         verb = _verb(change.before, change.after, False)
         return ChangeNote(
             change,
-            change.name,
+            changes.said(change.name),
             messages._(WORKLOAD_CONDITION_VERBS[verb], workload=workload),
             before,
             after,
             anchor,
         )
     if field == "id":
-        return ChangeNote(change, change.name, messages._("item id changed"), before, after, anchor)
+        return ChangeNote(
+            change, changes.said(change.name), messages._("item id changed"), before, after, anchor
+        )
     if field == "catalog":
         summary = (
             messages._("now the shared catalog item")
             if change.after
             else messages._("no longer a shared catalog item")
         )
-        return ChangeNote(change, change.name, summary, anchor=anchor)
+        return ChangeNote(change, changes.said(change.name), summary, anchor=anchor)
     if field == "category":
         return ChangeNote(
             change,
-            change.name,
+            changes.said(change.name),
             messages._("moved to another category"),
             *excerpts(
                 changes.category_name(str(change.before)) if change.before else None,
@@ -488,7 +491,7 @@ def _item_note(change: ItemChanged, changes: ChangeSet) -> ChangeNote:
     wording = change.aspect == "wording"
     return ChangeNote(
         change,
-        change.name,
+        changes.said(change.name),
         _field_verb(label, _verb(change.before, change.after, wording)),
         before,
         after,
@@ -529,7 +532,7 @@ def describe(change: Change, changes: ChangeSet) -> ChangeNote:
     if isinstance(change, ItemChanged):
         return _item_note(change, changes)
     if isinstance(change, RetentionAdded | RetentionRemoved | RetentionChanged):
-        return _retention_note(change)
+        return _retention_note(change, changes)
     if isinstance(change, CatalogItemAdded):
         return ChangeNote(
             change,
@@ -573,9 +576,11 @@ def describe(change: Change, changes: ChangeSet) -> ChangeNote:
     return ChangeNote(change, change.type, messages._(VERBS["changed"]))  # pragma: no cover
 
 
-def _retention_note(change: RetentionAdded | RetentionRemoved | RetentionChanged) -> ChangeNote:
+def _retention_note(
+    change: RetentionAdded | RetentionRemoved | RetentionChanged, changes: ChangeSet
+) -> ChangeNote:
     # TRANSLATORS: %(data)s is the data a retention rule is about ("Retention of Logs").
-    subject = messages._("Retention of %(data)s", data=change.rule)
+    subject = messages._("Retention of %(data)s", data=changes.said(change.rule))
     if isinstance(change, RetentionAdded):
         period = None if change.period is None else (Segment(said(change.period)),)
         return ChangeNote(change, subject, messages._(VERBS["added"]), after=period)

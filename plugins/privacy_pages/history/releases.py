@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -151,11 +151,12 @@ class Release:
             return product_id in self.snapshot.products
         return bool(self.reader_changes(product_id))
 
-    def notes(self, product_id: str) -> ReaderNotes:
+    def notes(self, product_id: str, said: Callable[[str], str] = str) -> ReaderNotes:
         """What changed in one statement, in words, for its readers, what matters first
-        (nothing for its first publication, nothing about metadata)."""
+        (nothing for its first publication, nothing about metadata); ``said``: a name from
+        the records as the page says it (see :meth:`ChangeSet.in_words`)."""
         changes = [c for c in self.reader_changes(product_id) if not isinstance(c, ProductAdded)]
-        return reader_notes(changes, self.changes)
+        return reader_notes(changes, self.changes.in_words(said))
 
     @property
     def shared_notes(self) -> list[ChangeNote]:

@@ -30,6 +30,7 @@ from .history_pages import in_source
 from .paths import changes_page_path, feed_path, page_url, versions_page_path
 from .sanitize import sanitize_html
 from .templates import environment
+from .translated import in_page_words
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 #: The feed's title and subtitle (messages: translated as the feed is written).
@@ -197,7 +198,7 @@ def atom_feed(history: History, dataset: Dataset, settings: Settings) -> str:
     _sub(feed, "generator", "privacy-pages", version=__version__)
     for release in history.newest_first:
         for product_id in release.products:
-            notes = release.notes(product_id)
+            notes = release.notes(product_id, in_page_words)
             first = release.first_published(product_id)
             name = release.product_names.get(product_id) or release.changes.name_of(product_id)
             entry = _sub(feed, "entry")

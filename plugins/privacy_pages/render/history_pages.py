@@ -18,6 +18,7 @@ from ..settings import Settings
 from .change_notes import MarkedNote
 from .paths import changes_page_path, feed_path, relative_link
 from .templates import render
+from .translated import in_page_words
 
 #: The section of every product page that lists its releases.
 SECTION_ID = "change-history"
@@ -201,7 +202,7 @@ def product_history(
     for release in history.product_releases(product.id)[:limit]:
         before = history.version_before(release, product.id)
         effective = release.effective if release.effective != release.date else None
-        notes = release.notes(product.id)
+        notes = release.notes(product.id, in_page_words)
         read = bool(
             links and release.archived and not links.shown_here(product.id, release.version)
         )
@@ -289,7 +290,7 @@ def _release_summary(
         current = dataset.products.get(product_id)
         target = posixpath.relpath(f"{settings.pages_dir}/{product_id}.md", posixpath.dirname(page))
         name = names.get(product_id) or release.changes.name_of(product_id)
-        notes = release.notes(product_id)
+        notes = release.notes(product_id, in_page_words)
         before = history.version_before(release, product_id)
         link = f"{target}#{release.anchor}" if current is not None else None
         link_in = None

@@ -44,6 +44,7 @@ from .paths import product_page_path, relative_url, release_page_path, versions_
 from .product_page import Announcement, ArchiveNotice, VersionPage, render_product
 from .reuse import PageReuse
 from .templates import render
+from .translated import in_page_words
 
 #: The releases a version's page lists in its change history, the newest; a link leads to the
 #: entry of the one before, on its own version's page. All of them would make the versions'
@@ -336,7 +337,7 @@ def _comparison_page(
         for c in changes.for_product(product_id)
         if not isinstance(c, (MetadataChanged, ProductAdded))
     ]
-    said = reader_notes(seen, changes)
+    said = reader_notes(seen, changes.in_words(in_page_words))
     notes = tuple(LinkedNote(MarkedNote.of(note)) for note in said.changed)
     reworded = tuple(LinkedNote(MarkedNote.of(note)) for note in said.reworded)
     links = VersionLinks(path, source_pages_dir(settings), history)
