@@ -191,6 +191,18 @@ def test_the_french_entry_names_items_and_groups_in_french(built: SiteResult) ->
         assert english not in " ".join(said), english
 
 
+def test_english_in_the_french_entry_is_marked_english(built: SiteResult) -> None:
+    """The reworded sentence has no translation in the release: it is quoted in English,
+    marked so; the period, said in French words, is not."""
+    html = entry(built.html("fr/privacy/managed-desktop.md"))
+    [details] = re.findall(r"<details.*?</details>", html, re.S)
+    marked = re.findall(r'<span lang="en">(.*?)</span>', details, re.S)
+    assert len(marked) == 2 and "does not collect" in plain(marked[0]), marked
+    [period] = [item for item in re.findall(r"<li>(.*?)</li>", html, re.S) if "jours" in item]
+    assert 'lang="en"' not in period, period
+    assert 'lang="en"' not in entry(built.html("privacy/managed-desktop.md"))
+
+
 @pytest.fixture(scope="module")
 def served(built: SiteResult) -> Iterator[str]:
     with serve(built.site_dir) as base:

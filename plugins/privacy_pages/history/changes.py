@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import Any, ClassVar
 
+from .. import messages
 from .snapshot import NEVER_COLLECTED, State
 
 #: A value as recorded in a snapshot: text, a flag, or nested lists and objects.
@@ -247,6 +248,13 @@ class ChangeSet:
     def in_words(self, said: Callable[[str], str]) -> ChangeSet:
         """The same changes, their names said with ``said``."""
         return replace(self, said=said)
+
+    def in_source(self, name: str) -> bool:
+        """Whether a name is said in the records' language on a page in another language
+        (it has no translation there)."""
+        if messages.current().language == messages.SOURCE_LANGUAGE:
+            return False
+        return self.said(name) == name
 
     def __bool__(self) -> bool:
         return bool(self.changes)

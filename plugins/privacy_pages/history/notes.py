@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from .. import messages
 from ..messages import N_
-from ..model.periods import said
+from ..model.periods import period_words, said
 from ..model.sections import SECTIONS
 from .changes import (
     CatalogItemAdded,
@@ -198,6 +198,11 @@ class ChangeNote:
     #: Where on the page the subject is, when the line starts with it ("Diagnostic data
     #: (optional)"): the line reads "context: subject summary".
     context: str | None = None
+    #: Whether the subject is a name from the records left in their language (no translation
+    #: in the page's), and whether the words before and after are (a release keeps its texts
+    #: as written; a retention period is said in the page's words where it can be).
+    subject_in_source: bool = False
+    words_in_source: bool = True
 
     @property
     def sign(self) -> str:
@@ -427,10 +432,22 @@ def _item_in_or_out(change: ItemAdded | ItemRemoved, changes: ChangeSet) -> Chan
             else _requirement_title(change.requirement)
         )
     anchor = change.item if isinstance(change, ItemAdded) else None
-    return ChangeNote(change, changes.said(change.name), summary, anchor=anchor, context=context)
+    return ChangeNote(
+        change,
+        changes.said(change.name),
+        summary,
+        anchor=anchor,
+        context=context,
+        subject_in_source=changes.in_source(change.name),
+    )
 
 
 def _item_note(change: ItemChanged, changes: ChangeSet) -> ChangeNote:
+    note = _item_field_note(change, changes)
+    return replace(note, subject_in_source=changes.in_source(change.name))
+
+
+def _item_field_note(change: ItemChanged, changes: ChangeSet) -> ChangeNote:
     field = change.field
     anchor = change.item
     before, after = excerpts(change.before, change.after)
@@ -590,9 +607,16 @@ def _retention_note(
     before, after = change.before, change.after
     if change.field == "period":  # in the page's words, as the page says it; a period is
         # what the line is about, so it needs no word for it: "Retention of Logs: 30 → 90 days"
+        in_words = [period_words(v) for v in (before, after) if v is not None]
         before, after = (None if v is None else said(v) for v in (before, after))
         summary = "" if before and after else messages._(VERBS[_verb(before, after, False)])
-        return ChangeNote(change, subject, summary, *excerpts(before, after))
+        return ChangeNote(
+            change,
+            subject,
+            summary,
+            *excerpts(before, after),
+            words_in_source=None in in_words,
+        )
     label = _label(RETENTION_FIELD_LABELS, change.field, change.field)
     return ChangeNote(
         change,

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
-from .. import markdown_text
+from .. import markdown_text, messages
 from ..history.notes import ChangeNote, Excerpt
 from ..markdown_text import MarkdownSafe
 
@@ -26,11 +26,18 @@ class MarkedNote(ChangeNote):
 
     @property
     def before_markdown(self) -> MarkdownSafe | None:
-        return None if self.before is None else marked(self.before, "del")
+        return None if self.before is None else self._in_source(marked(self.before, "del"))
 
     @property
     def after_markdown(self) -> MarkdownSafe | None:
-        return None if self.after is None else marked(self.after, "ins")
+        return None if self.after is None else self._in_source(marked(self.after, "ins"))
+
+    def _in_source(self, words: MarkdownSafe) -> MarkdownSafe:
+        """The words a release kept, marked as the records' language on a page in another
+        one (a screen reader reads them as such)."""
+        if not self.words_in_source or messages.current().language == messages.SOURCE_LANGUAGE:
+            return words
+        return MarkdownSafe(f'<span lang="{messages.SOURCE_LANGUAGE}">{words}</span>')
 
 
 def marked_notes(notes: Iterable[ChangeNote]) -> list[MarkedNote]:
