@@ -63,7 +63,7 @@ class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
     controller = c.Optional(c.Type(dict))
     """The controller of every product that names none of its own (GDPR Art. 13(1)(a)-(b)):
     ``name``, ``address``, ``contact`` and ``dpo`` (``name``, ``contact``), as the schema's
-    ``controller`` defines them."""
+    ``controller`` defines them. Product pages show it under Your rights."""
     completeness = c.Type(list, default=[])
     """Completeness profiles the site answers to (``[gdpr]``): their lint rules report what
     each statement lacks under that law, with the article. Off by default."""

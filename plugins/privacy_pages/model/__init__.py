@@ -4,6 +4,7 @@ Plain frozen dataclasses, independent of YAML, MkDocs and templates. Every recor
 :class:`~privacy_pages.diagnostics.Location` it came from, so later checks can point at it.
 """
 
+from . import gdpr
 from .catalog import CatalogItem, Category
 from .comparison_spec import ComparisonSpec, WorkloadColumn
 from .controller import Controller, DataProtectionOfficer, controller_from
@@ -104,5 +105,6 @@ __all__ = [
     "WorkloadColumn",
     "WorkloadValue",
     "controller_from",
+    "gdpr",
     "item_counts",
 ]
