@@ -376,7 +376,11 @@ CASES = [
 
 
 def test_every_rule_has_a_case() -> None:
-    assert {case.rule for case in CASES} == set(RULES_BY_ID)
+    # A completeness profile's rules are off until the site turns the profile on: their cases
+    # are in test_gdpr_completeness.
+    assert {case.rule for case in CASES} == {
+        rule.id for rule in RULES_BY_ID.values() if rule.profile is None
+    }
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.rule)

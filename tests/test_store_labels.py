@@ -348,8 +348,13 @@ def test_round_trip_through_fastlanes_json(label: StoreLabel) -> None:
 
 def test_the_example_apps_have_complete_labels() -> None:
     build = check_site(find_settings(REPO))  # lint rules included: no finding at all
-    # (but the texts its French translation leaves out on purpose, listed as information)
-    found = [str(d) for d in build.problems.items if d.rule != "translation-missing"]
+    # (but the texts its French translation leaves out on purpose, and what the statements do
+    # not say under the GDPR, both listed as information)
+    found = [
+        str(d)
+        for d in build.problems.items
+        if d.rule != "translation-missing" and not d.rule.startswith("gdpr-")
+    ]
     assert found == []
     dataset = build.dataset
     for product_id in (ANDROID, IOS):

@@ -120,7 +120,7 @@ def check_site(
     # The rules that read a product's own record run on it as soon as it is loaded: the
     # located data of every product (most of a build's memory while it loads) never exists at
     # once.
-    lint = LintRun(settings.lint, today=today or date.today())
+    lint = LintRun(settings.lint, today=today or date.today(), controller=settings.controller)
     translations = None
     languages = translated_languages(settings, every_language)
     if languages:  # each record is linked in every language as it loads

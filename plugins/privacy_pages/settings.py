@@ -18,11 +18,14 @@ from typing import Any, Literal
 import yaml
 
 from .check.lint_config import LintConfig, LintConfigError, lint_config
+from .check.profiles import PROFILES
 from .history.releases import HistoryOptions, HistoryOptionsError, history_options
 from .load.metadata import METADATA_TYPES, MetadataRules
+from .load.schema import describe, key_path, validation_errors
 from .load.translations import StaleShows, found_languages
 from .load.yaml_source import Limits
 from .messages import LOCALE_DIR, SOURCE_LANGUAGE, languages_without_catalog, packaged_languages
+from .model import Controller, controller_from
 from .model.sections import EMPTY_SECTION_WORDING
 
 PLUGIN_NAME = "privacy-pages"
@@ -83,6 +86,9 @@ class Settings:
     #: On the settings of another language's pages (:meth:`in_language`): the site's own
     #: language, in which the pages of the statements' earlier versions are.
     site_language: str | None = None
+    #: The controller and its data protection officer for every product that names none of
+    #: its own (option ``controller``; GDPR Art. 13(1)(a)-(b)).
+    controller: Controller | None = None
 
     @property
     def all_languages(self) -> tuple[str, ...]:
@@ -153,6 +159,8 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
         "languages",
         "stale_translations",
         "messages_dir",
+        "controller",
+        "completeness",
         *REMOVED_OPTIONS,
     }
     unknown = sorted(set(options) - known)
@@ -164,7 +172,7 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
     if not pages_dir or ".." in Path(pages_dir).parts or Path(pages_dir).is_absolute():
         raise SettingsError(f"pages_dir must be a relative folder name, found {pages_dir!r}")
     try:
-        lint = lint_config(options.get("lint"))
+        lint = lint_config(options.get("lint"), _profiles(options.get("completeness")))
     except LintConfigError as exc:
         raise SettingsError(str(exc)) from exc
     try:
@@ -187,7 +195,37 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
         languages=tuple(_language(code, "languages") for code in _list(options, "languages")),
         stale_translations=_stale_shows(options.get("stale_translations", "source")),
         messages_dir=(base / str(messages)).resolve() if messages else None,
+        controller=site_controller(options.get("controller")),
     )
+
+
+def _profiles(value: object) -> tuple[str, ...]:
+    """The option ``completeness``: the completeness profiles a site answers to."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise SettingsError(f"completeness must be a list of profiles, found {value!r}")
+    for name in value:
+        if name not in PROFILES:
+            raise SettingsError(
+                f"completeness: expected one of {', '.join(PROFILES)}, found {name!r}"
+            )
+    return tuple(dict.fromkeys(value))
+
+
+def site_controller(value: object) -> Controller | None:
+    """The option ``controller``, checked against the schema's ``controller`` definition (the
+    one a product's own ``controller`` is checked against)."""
+    if value is None:
+        return None
+    for error in validation_errors(value, "controller"):
+        where = key_path(error.absolute_path)
+        raise SettingsError(
+            f"controller{'.' + where if where else ''}: {error.message} "
+            f"(found {describe(error.instance)})"
+        )
+    assert isinstance(value, Mapping)
+    return controller_from(value)
 
 
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")

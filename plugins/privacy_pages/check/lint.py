@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from ..diagnostics import Diagnostic, Diagnostics, Severity
-from ..model import Dataset, Product
+from ..model import Controller, Dataset, Product
 from .lint_config import LintConfig
 from .rule import Check, Finding, LintContext, RecordLookups, Rule
 from .rules import RULES, RULES_BY_ID
@@ -30,9 +30,11 @@ def run_rules(
     today: date,
     complete: bool = True,
     rules: Iterable[Rule] = RULES,
+    controller: Controller | None = None,
 ) -> list[Diagnostic]:
     """Run every enabled rule on the dataset and its records; one diagnostic per finding."""
-    return LintRun(config, today=today, rules=rules).finish(dataset, complete=complete)
+    run = LintRun(config, today=today, rules=rules, controller=controller)
+    return run.finish(dataset, complete=complete)
 
 
 class LintRun:
@@ -45,10 +47,17 @@ class LintRun:
     """
 
     def __init__(
-        self, config: LintConfig | None = None, *, today: date, rules: Iterable[Rule] = RULES
+        self,
+        config: LintConfig | None = None,
+        *,
+        today: date,
+        rules: Iterable[Rule] = RULES,
+        controller: Controller | None = None,
     ) -> None:
         self.config = config or LintConfig()
         self.today = today
+        #: The site's controller, which the products that name none have.
+        self.controller = controller
         self.rules: list[tuple[Rule, Check, Severity]] = []
         for rule in rules:
             severity = self.config.severity(rule)
@@ -78,6 +87,7 @@ class LintRun:
                     records,
                     checked,
                     self.shared[rule.id],
+                    self.controller,
                 )
                 self.found += ((rule, severity, finding) for finding in check(context))
         self.checked.add(display)
@@ -91,11 +101,27 @@ class LintRun:
             options, shared = self.config.options(rule), self.shared[rule.id]
             if rule.per_record:
                 context = LintContext(
-                    dataset, self.today, options, complete, lookups, records, unchecked, shared
+                    dataset,
+                    self.today,
+                    options,
+                    complete,
+                    lookups,
+                    records,
+                    unchecked,
+                    shared,
+                    self.controller,
                 )
             else:  # the whole content (a product's record is there only if it was kept)
                 context = LintContext(
-                    dataset, self.today, options, complete, lookups, records, None, shared
+                    dataset,
+                    self.today,
+                    options,
+                    complete,
+                    lookups,
+                    records,
+                    None,
+                    shared,
+                    self.controller,
                 )
             self.found += ((rule, severity, finding) for finding in check(context))
         return [

@@ -38,10 +38,16 @@ class LintConfig:
     """Severities and options a site sets; rules it does not mention keep their defaults."""
 
     overrides: Mapping[str, RuleSetting] = field(default_factory=dict)
+    #: The completeness profiles the site answers to (option ``completeness``).
+    profiles: tuple[str, ...] = ()
 
     def severity(self, rule: Rule) -> Severity | None:
         setting = self.overrides.get(rule.id)
-        return setting.severity if setting is not None else rule.default_severity
+        if setting is not None:
+            return setting.severity
+        if rule.profile is not None and rule.profile not in self.profiles:
+            return None  # a site that does not answer to the law sees nothing of it
+        return rule.default_severity
 
     def options(self, rule: Rule) -> dict[str, Any]:
         setting = self.overrides.get(rule.id)
@@ -87,10 +93,11 @@ def _option(rule: Rule, name: str, value: Any, where: str) -> Any:
     return value
 
 
-def lint_config(options: Mapping[str, Any] | None) -> LintConfig:
-    """Read the ``lint`` option: rule id → severity, or → {severity: ..., OPTION: value}."""
+def lint_config(options: Mapping[str, Any] | None, profiles: tuple[str, ...] = ()) -> LintConfig:
+    """Read the ``lint`` option: rule id → severity, or → {severity: ..., OPTION: value}; with
+    the completeness ``profiles`` whose rules are on."""
     if not options:
-        return LintConfig()
+        return LintConfig(profiles=profiles)
     if not isinstance(options, Mapping):
         raise LintConfigError(f"lint: expected a mapping of rule ids, found {options!r}")
     overrides: dict[str, RuleSetting] = {}
@@ -119,4 +126,4 @@ def lint_config(options: Mapping[str, Any] | None) -> LintConfig:
                     f"expected one of: {', '.join(known)}"
                 )
         overrides[rule.id] = RuleSetting(severity, chosen)
-    return LintConfig(overrides)
+    return LintConfig(overrides, profiles)

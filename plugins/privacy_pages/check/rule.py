@@ -12,7 +12,7 @@ from typing import Any
 from ..diagnostics import Location, Severity
 from ..load.schema import key_path
 from ..load.yaml_source import LocatedMapping, LocatedSequence, value_location
-from ..model import Dataset, Product
+from ..model import Controller, Dataset, Product
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,8 @@ class LintContext:
     #: What a rule works out once per run from the content linked before products (the same
     #: mapping for every product of a run), by a name of the rule's choosing.
     shared: dict[str, Any] = field(default_factory=dict)
+    #: The site's controller (option ``controller``), for the products that name none.
+    controller: Controller | None = None
 
     def __post_init__(self) -> None:
         if self.lookups is None:
@@ -165,6 +167,9 @@ class Rule:
     #: that the product's located data can be freed (see :class:`.lint.LintRun`). A rule that
     #: weighs products against each other leaves it False, and runs once on the whole content.
     per_record: bool = False
+    #: The completeness profile the rule belongs to (``gdpr``): off unless the site turns the
+    #: profile on (option ``completeness``), whatever its default severity.
+    profile: str | None = None
 
 
 def mapping_paths(records: Mapping[str, Any]) -> dict[Location, str]:

@@ -20,6 +20,7 @@ from ..load.schema import key_path
 from ..load.yaml_source import LocatedMapping
 from ..model import SECTIONS, DataItem, Product
 from ..model.sections import SECTIONS_SHOWN_WITH_CONTENT, section_has_content, undecided
+from .gdpr import GDPR_RULES
 from .rule import Finding, LintContext, Rule, text_location, text_path
 
 
@@ -462,6 +463,7 @@ RULES: tuple[Rule, ...] = (
         fix="Add the field path to the record's translation file with `source:` and `text:`, "
         "or raise this rule to `warning` once a language should be complete.",
     ),
+    *GDPR_RULES,
 )
 
 

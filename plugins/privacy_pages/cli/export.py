@@ -1,23 +1,26 @@
-"""``privacy-pages export``: write a store's privacy label for a product, from its records."""
+"""``privacy-pages export``: write a store's privacy label for a product, or the record of
+processing activities (GDPR Art. 30(1)) of every product, from the records."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Severity
 from ..history.archive import Archive
 from ..history.releases import load_history
 from ..model import DataItem, Dataset, Product
+from ..render.processing_record import processing_record_csv
 from ..stores.apple_app_privacy import write_app_privacy_details
 from ..stores.apple_manifest import write_manifest
 from ..stores.google_play import write_data_safety
 from ..stores.label import NotShipped, RequirementNotStated, StoreLabel, store_label
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
 from .output_paths import file_problem, refused
-from .store_records import load_product
+from .store_records import load_dataset, load_product
 
 #: By format: the store whose label it writes, and the writer (text or bytes).
 FORMATS: dict[str, tuple[str, Callable[[StoreLabel], str | bytes]]] = {
@@ -25,15 +28,19 @@ FORMATS: dict[str, tuple[str, Callable[[StoreLabel], str | bytes]]] = {
     "apple-privacy-manifest": ("apple", write_manifest),
     "apple-app-privacy": ("apple", write_app_privacy_details),
 }
+#: The record of processing activities, as CSV: every product's, or one product's.
+PROCESSING_RECORD = "processing-record"
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="write a store's privacy label for a product",
+        help="write a store's privacy label for a product, or the record of processing",
         description="Write a product's privacy label for an app store from its records: "
         "google-play (the Play Console's Data safety CSV), apple-privacy-manifest "
-        "(PrivacyInfo.xcprivacy) or apple-app-privacy (fastlane's app_privacy_details.json). "
+        "(PrivacyInfo.xcprivacy) or apple-app-privacy (fastlane's app_privacy_details.json); "
+        "or processing-record: the record of processing activities (GDPR Art. 30(1)) as CSV, "
+        "one row per product and purpose, of every product or of PRODUCT. "
         "With --release, the label as it was at that release. "
         "A store whose form asks whether each data type is required or optional (Google Play) "
         "gets no file while an item on its label is collected without the records saying "
@@ -41,8 +48,13 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "Exit code 0 on success, 1 when the content has errors (or such an item), 2 on bad "
         "usage (an unknown product or release, or a product that does not ship to the store).",
     )
-    parser.add_argument("format", choices=list(FORMATS), help="the file to write")
-    parser.add_argument("product", metavar="PRODUCT", help="the product's id")
+    parser.add_argument("format", choices=[*FORMATS, PROCESSING_RECORD], help="the file to write")
+    parser.add_argument(
+        "product",
+        metavar="PRODUCT",
+        nargs="?",
+        help="the product's id (a store's label: required; the record: default every product)",
+    )
     parser.add_argument(
         "--out", "-o", type=Path, metavar="FILE", help="write here (default: standard output)"
     )
@@ -58,6 +70,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def run(args: argparse.Namespace) -> int:
     if args.out is not None and refused("export", file_problem(args.out)):
+        return 2
+    if args.format == PROCESSING_RECORD:
+        return _processing_record(args)
+    if args.product is None:
+        print(f"privacy-pages export: {args.format}: expected a PRODUCT id", file=sys.stderr)
         return 2
     loaded = load_product(args, "export") if args.release is None else _at_release(args)
     if isinstance(loaded, int):
@@ -76,12 +93,8 @@ def run(args: argparse.Namespace) -> int:
             print_diagnostic(_not_stated(product, item, exc.store))
         print(f"privacy-pages export: {args.format}: fix the items above first", file=sys.stderr)
         return 1
-    data = output.encode("utf-8") if isinstance(output, str) else output
-    if args.out is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        args.out.write_bytes(data)
+    _write(output, args.out)
+    if args.out is not None:
         tables = label.tables
         version = (
             f"Data safety template {tables.google_play.template_version}"
@@ -89,6 +102,46 @@ def run(args: argparse.Namespace) -> int:
             else f"Apple's lists: {tables.apple.version}"
         )
         print(f"wrote {args.out} ({len(label.entries)} data type(s); {version})", file=sys.stderr)
+    return 0
+
+
+def _write(output: str | bytes, out: Path | None) -> None:
+    data = output.encode("utf-8") if isinstance(output, str) else output
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        out.write_bytes(data)
+
+
+def _processing_record(args: argparse.Namespace) -> int:
+    """The record of processing activities, as the site's download has it (or one product's
+    rows): 1 when the content has errors, 2 for an unknown product or a --release."""
+    if args.release is not None:
+        print(
+            "privacy-pages export: processing-record: --release is for store labels",
+            file=sys.stderr,
+        )
+        return 2
+    if args.product is not None:
+        loaded = load_product(args, "export")
+        if isinstance(loaded, int):
+            return loaded
+        product, dataset = loaded
+        dataset = replace(dataset, products={product.id: product})
+    else:
+        loaded_all = load_dataset(args, "export")
+        if isinstance(loaded_all, int):
+            return loaded_all
+        dataset = loaded_all
+    settings = site_settings(args)
+    output = processing_record_csv(dataset, settings.controller)
+    _write(output, args.out)
+    if args.out is not None:
+        print(
+            f"wrote {args.out} (the record of processing of {len(dataset.products)} product(s))",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -11,9 +11,9 @@ from ..model import Dataset, Product
 from .common import UsageError, print_diagnostic, site_settings
 
 
-def load_product(args: argparse.Namespace, command: str) -> tuple[Product, Dataset] | int:
-    """The product ``args.product`` and the dataset, or the exit code after saying why not:
-    2 for bad usage, 1 when the content has errors (the labels would be built on them)."""
+def load_dataset(args: argparse.Namespace, command: str) -> Dataset | int:
+    """The site's dataset, or the exit code after saying why not: 2 for bad usage, 1 when the
+    content has errors (what is written would be built on them)."""
     try:
         settings = site_settings(args)
     except UsageError as exc:
@@ -25,6 +25,15 @@ def load_product(args: argparse.Namespace, command: str) -> tuple[Product, Datas
             print_diagnostic(problem)
         print(f"privacy-pages {command}: fix the errors above first", file=sys.stderr)
         return 1
+    return dataset
+
+
+def load_product(args: argparse.Namespace, command: str) -> tuple[Product, Dataset] | int:
+    """The product ``args.product`` and the dataset, or the exit code after saying why not:
+    2 for bad usage, 1 when the content has errors (the labels would be built on them)."""
+    dataset = load_dataset(args, command)
+    if isinstance(dataset, int):
+        return dataset
     product = dataset.products.get(args.product)
     if product is None:
         guess = difflib.get_close_matches(args.product, list(dataset.products), n=1)

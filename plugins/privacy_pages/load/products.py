@@ -8,8 +8,11 @@ from typing import Any
 
 from ..model import (
     Access,
+    AutomatedDecisions,
     Controls,
     ControlSetting,
+    DataSource,
+    DataSources,
     DataUse,
     FreeSection,
     Note,
@@ -27,7 +30,10 @@ from ..model import (
     Sharing,
     StaffLocations,
     Storage,
+    Transfer,
+    Transfers,
     Workload,
+    controller_from,
 )
 from ..model.sections import section_has_content
 from .builder import DatasetBuilder, optional_text
@@ -100,7 +106,7 @@ def read_product(builder: DatasetBuilder, data: LocatedMapping, file: Path) -> N
         required=required,
         optional=optional,
         data_use_intro=data_use.get("intro"),
-        data_uses=tuple(DataUse(u["source"], u["use"]) for u in data_use.get("uses") or []),
+        data_uses=tuple(_data_use(u) for u in data_use.get("uses") or []),
         processed_entities_intro=entities.get("intro"),
         processed_entities=tuple(entities.get("entities") or ()),
         never_collected=never,
@@ -124,6 +130,10 @@ def read_product(builder: DatasetBuilder, data: LocatedMapping, file: Path) -> N
             items=tuple((data.get("purposes") or {}).get("items") or ()),
         ),
         collected=collected,
+        controller=controller_from(data["controller"]) if data.get("controller") else None,
+        automated_decisions=_automated_decisions(data.get("automated_decisions")),
+        data_sources=_data_sources(data.get("data_sources")),
+        data_subjects=tuple(data.get("data_subjects") or ()),
     )
     _check_empty_markers(builder, data, product)
     builder.dataset.products[product_id] = product
@@ -176,6 +186,44 @@ def _storage(data: Any) -> Storage:
         service_locations=tuple(
             ServiceLocation(s["service"], s["body"]) for s in data.get("service_locations") or ()
         ),
+        transfers=_transfers(data.get("transfers")),
+    )
+
+
+def _transfers(data: Any) -> Transfers | None:
+    if not data:
+        return None
+    return Transfers(
+        outside_eea=bool(data["outside_eea"]),
+        intro=data.get("intro"),
+        destinations=tuple(
+            Transfer(d["to"], d["safeguard"], d.get("note")) for d in data.get("destinations") or ()
+        ),
+    )
+
+
+def _data_use(data: Any) -> DataUse:
+    return DataUse(
+        data["source"],
+        data["use"],
+        legal_basis=data.get("legal_basis"),
+        legitimate_interest=data.get("legitimate_interest"),
+        special_category_condition=data.get("special_category_condition"),
+    )
+
+
+def _automated_decisions(data: Any) -> AutomatedDecisions | None:
+    if not data:
+        return None
+    return AutomatedDecisions(bool(data["used"]), data.get("description"))
+
+
+def _data_sources(data: Any) -> DataSources | None:
+    if not data:
+        return None
+    return DataSources(
+        bool(data["from_person_only"]),
+        tuple(DataSource(s["data"], s["source"]) for s in data.get("sources") or ()),
     )
 
 
@@ -240,4 +288,5 @@ def _rights(builder: DatasetBuilder, data: LocatedMapping) -> Rights:
         requests=tuple(RightsRequest(r["title"], r["body"]) for r in rights.get("requests") or ()),
         services=builder.links(rights, "services"),
         rights=tuple(rights.get("rights") or ()),
+        complaint=rights.get("complaint"),
     )

@@ -54,6 +54,10 @@ STRUCTURE_KEYS = frozenset(
         "value",
         "classification",
         "workload",
+        # The GDPR's ids: a legal basis, an Art. 9(2) condition, a transfer's safeguard.
+        "legal_basis",
+        "special_category_condition",
+        "safeguard",
     }
 )
 #: The metadata a page shows as text; the rest (``ms.*``, authors, dates) is structure.

@@ -60,6 +60,13 @@ class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
     """What an empty section says when a product's record does not: section id → sentence, in
     which ``{product}`` stands for the product's name (plain text, never a template). Sections
     not listed keep the default wording, such as "{product} collects no optional data."."""
+    controller = c.Optional(c.Type(dict))
+    """The controller of every product that names none of its own (GDPR Art. 13(1)(a)-(b)):
+    ``name``, ``address``, ``contact`` and ``dpo`` (``name``, ``contact``), as the schema's
+    ``controller`` defines them. Product pages show it under Your rights."""
+    completeness = c.Type(list, default=[])
+    """Completeness profiles the site answers to (``[gdpr]``): their lint rules report what
+    each statement lacks under that law, with the article. Off by default."""
     history = c.Type(dict, default={})
     """Release history: ``updated_marks_days`` (how long changed items stay marked, default 90)
     and ``today`` (the date to judge by, default the build date)."""

@@ -4,8 +4,10 @@ Plain frozen dataclasses, independent of YAML, MkDocs and templates. Every recor
 :class:`~privacy_pages.diagnostics.Location` it came from, so later checks can point at it.
 """
 
+from . import gdpr
 from .catalog import CatalogItem, Category
 from .comparison_spec import ComparisonSpec, WorkloadColumn
+from .controller import Controller, DataProtectionOfficer, controller_from
 from .counts import ItemCounts, RequirementCount, item_counts
 from .dataset import Dataset
 from .items import (
@@ -22,8 +24,11 @@ from .items import (
 )
 from .link import Link
 from .product import (
+    AutomatedDecisions,
     Controls,
     ControlSetting,
+    DataSource,
+    DataSources,
     DataUse,
     FreeSection,
     Note,
@@ -44,6 +49,8 @@ from .storage import (
     ServiceLocation,
     StaffLocations,
     Storage,
+    Transfer,
+    Transfers,
 )
 from .store_labels import NO_FLAGS, ItemLabel, StoreLabels
 
@@ -54,13 +61,18 @@ __all__ = [
     "SECTION_IDS",
     "Access",
     "Alternatives",
+    "AutomatedDecisions",
     "CatalogItem",
     "Category",
     "ComparisonSpec",
     "ControlSetting",
+    "Controller",
     "Controls",
     "DataItem",
+    "DataProtectionOfficer",
     "DataSection",
+    "DataSource",
+    "DataSources",
     "DataUse",
     "Dataset",
     "Detail",
@@ -87,8 +99,12 @@ __all__ = [
     "StaffLocations",
     "Storage",
     "StoreLabels",
+    "Transfer",
+    "Transfers",
     "Workload",
     "WorkloadColumn",
     "WorkloadValue",
+    "controller_from",
+    "gdpr",
     "item_counts",
 ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Location
+from .controller import Controller
 from .items import DataItem, DataSection, NeverCollected, Workload
 from .link import Link
 from .storage import Access, Rights, Storage
@@ -20,8 +21,38 @@ class Note:
 
 @dataclass(frozen=True)
 class DataUse:
+    """One purpose: where its data comes from, what it is for, and on which legal basis."""
+
     source: str
     use: str
+    #: The GDPR Art. 6(1) basis, by id (``consent``, ``contract``... ``legitimate-interests``).
+    legal_basis: str | None = None
+    #: The interest pursued, when the basis is ``legitimate-interests`` (Art. 13(1)(d)).
+    legitimate_interest: str | None = None
+    #: For special categories of data, the Art. 9(2) condition, by id.
+    special_category_condition: str | None = None
+
+
+@dataclass(frozen=True)
+class AutomatedDecisions:
+    """Whether the product decides about people by automated means alone (Art. 13(2)(f))."""
+
+    used: bool
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class DataSource:
+    """Data not obtained from the person it is about, and where it comes from (Art. 14(2)(f))."""
+
+    data: str
+    source: str
+
+
+@dataclass(frozen=True)
+class DataSources:
+    from_person_only: bool
+    sources: tuple[DataSource, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,6 +191,14 @@ class Product:
     #: Data the product collects without saying whether it is required or optional
     #: (``collected``): its items' requirement is :attr:`Requirement.NOT_STATED`.
     collected: DataSection = field(default_factory=DataSection)
+    #: This product's controller, when it is not the site's (``controller``).
+    controller: Controller | None = None
+    #: Whether the product makes automated decisions (``automated_decisions``; None: unsaid).
+    automated_decisions: AutomatedDecisions | None = None
+    #: Where data not obtained from the person comes from (``data_sources``; None: unsaid).
+    data_sources: DataSources | None = None
+    #: The categories of people the data is about (``data_subjects``; GDPR Art. 30(1)(c)).
+    data_subjects: tuple[str, ...] = ()
 
     @property
     def items(self) -> tuple[DataItem, ...]:

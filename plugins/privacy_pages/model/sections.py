@@ -123,12 +123,17 @@ def section_has_content(product: Product, section_id: str) -> bool:
         "optional-data": lambda: bool(product.optional.groups or product.optional.intro),
         "collected-data": lambda: bool(product.collected.groups or product.collected.intro),
         "data-use": lambda: bool(
-            product.data_uses or product.processed_entities or product.sharing or product.purposes
+            product.data_uses
+            or product.processed_entities
+            or product.sharing
+            or product.purposes
+            or product.data_sources
+            or product.automated_decisions
         ),
         "never-collected": lambda: product.never_collected is not None,
         "storage-and-retention": lambda: bool(product.storage),
         "data-access-and-security": lambda: bool(product.access),
-        "your-rights": lambda: bool(product.rights or product.controls),
+        "your-rights": lambda: bool(product.rights or product.controls or product.controller),
         "more-information": lambda: bool(product.links or product.next_steps),
         # Filled from the release snapshots (content/history/), never from the record: the
         # section lists the releases, or says that no change has been recorded.

@@ -28,6 +28,26 @@ class StaffLocations:
 
 
 @dataclass(frozen=True)
+class Transfer:
+    """Where data goes outside the European Economic Area, and what protects it there."""
+
+    to: str
+    #: adequacy-decision, standard-contractual-clauses, binding-corporate-rules or derogation.
+    safeguard: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Transfers:
+    """Whether data leaves the EEA (GDPR Art. 13(1)(f)): stated either way, or not at all
+    (``Storage.transfers`` is None)."""
+
+    outside_eea: bool
+    intro: str | None = None
+    destinations: tuple[Transfer, ...] = ()
+
+
+@dataclass(frozen=True)
 class Storage:
     intro: str | None = None
     services: tuple[str, ...] = ()
@@ -37,10 +57,12 @@ class Storage:
     retention_note: str | None = None
     staff_locations: StaffLocations | None = None
     service_locations: tuple[ServiceLocation, ...] = ()
+    transfers: Transfers | None = None
 
     def __bool__(self) -> bool:
         return any(
             (
+                self.transfers,
                 self.intro,
                 self.services,
                 self.locations,
@@ -76,6 +98,8 @@ class Rights:
     services: tuple[Link, ...] = ()
     #: The rights the statement names, one per entry.
     rights: tuple[str, ...] = ()
+    #: The right to lodge a complaint with a supervisory authority (GDPR Art. 13(2)(d)).
+    complaint: str | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.intro or self.requests or self.services or self.rights)
+        return bool(self.intro or self.requests or self.services or self.rights or self.complaint)

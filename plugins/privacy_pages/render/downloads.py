@@ -20,6 +20,7 @@ from .comparison_csv import comparison_csv
 from .generated import GeneratedAsset
 from .paths import SCRIPT, STYLESHEET, asset_paths
 from .privacy_json import json_schema_text, privacy_json_pieces
+from .processing_record import processing_record_csv
 from .reuse import PageReuse
 from .store_labels import store_label_assets
 
@@ -85,6 +86,12 @@ def render_assets(
             else reuse.page(f"csv:{t.id}", reuse.table(t), partial(_csv, t)),
         )
         for t in tables
+    )
+    assets.append(
+        GeneratedAsset(
+            paths.processing_record,
+            processing_record_csv(collection.dataset, settings.controller),
+        )
     )
     assets.extend(store_label_assets(collection.dataset, settings, reuse))
     assets.extend(static_assets())

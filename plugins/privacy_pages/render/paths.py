@@ -82,6 +82,11 @@ class AssetPaths:
     def csv(self, comparison_id: str) -> str:
         return f"{self.pages_dir}/compare/{comparison_id}.csv"
 
+    @property
+    def processing_record(self) -> str:
+        """The record of processing activities (GDPR Art. 30(1)), as CSV."""
+        return f"{self.pages_dir}/processing-record.csv"
+
 
 def version_page_product(path: str, pages_dir: str) -> str | None:
     """The product whose statement's earlier version (or comparison of two) is the page at

@@ -18,7 +18,7 @@ from ..compare.comparison import (
     Comparison,
 )
 from ..history.releases import History
-from ..model import CONTROL_NOT_STATED, DataItem, Dataset, Product, Requirement
+from ..model import CONTROL_NOT_STATED, Controller, DataItem, Dataset, Product, Requirement
 from ..settings import Settings
 from ..stores.label import store_label
 from .history_pages import in_source
@@ -29,6 +29,7 @@ from .paths import (
     release_page_path,
     versions_page_path,
 )
+from .processing_record import COLUMNS, processing_activities
 from .reuse import PageReuse
 
 
@@ -79,7 +80,13 @@ def privacy_json_pieces(
             reuse.page(
                 f"privacy.json:{p.id}",
                 reuse.product(p, dataset.catalog),
-                partial(_encoded_product, p, product_page_path(settings, p.id), dataset),
+                partial(
+                    _encoded_product,
+                    p,
+                    product_page_path(settings, p.id),
+                    dataset,
+                    settings.controller,
+                ),
             )
             for p in dataset.products.values()
         )
@@ -138,8 +145,10 @@ class _Encoded(str):
     """An entry already encoded as JSON."""
 
 
-def _encoded_product(product: Product, page: str, dataset: Dataset) -> tuple[_Encoded, bool]:
-    return _Encoded(_ENCODE(_product(product, page, dataset))), True
+def _encoded_product(
+    product: Product, page: str, dataset: Dataset, controller: Controller | None
+) -> tuple[_Encoded, bool]:
+    return _Encoded(_ENCODE(_product(product, page, dataset, controller))), True
 
 
 def _encoded_comparison(table: Comparison, csv_path: str) -> tuple[_Encoded, bool]:
@@ -241,15 +250,25 @@ def _document(
             for i in dataset.catalog.values()
         ],
         "products": (
-            _product(p, product_page_path(settings, p.id), dataset)
+            _product(p, product_page_path(settings, p.id), dataset, settings.controller)
             for p in dataset.products.values()
         ),
         "comparisons": (_comparison(t, paths.csv(t.id)) for t in tables),  # (as data)
+        "processing_record": {
+            "csv": paths.processing_record,
+            "activities": [
+                {column.replace(" ", "_"): activity[column] for column in COLUMNS}
+                for activity in processing_activities(dataset, settings.controller)
+            ],
+        },
     }
 
 
-def _product(product: Product, page: str, dataset: Dataset) -> dict[str, Any]:
+def _product(
+    product: Product, page: str, dataset: Dataset, site_controller: Controller | None
+) -> dict[str, Any]:
     never = product.never_collected
+    controller = product.controller or site_controller
     return {
         "id": product.id,
         "name": product.name,
@@ -284,6 +303,12 @@ def _product(product: Product, page: str, dataset: Dataset) -> dict[str, Any]:
         "controls": asdict(product.controls),
         "scope": asdict(product.scope),
         "store_labels": _store_labels(product, dataset),
+        "controller": asdict(controller) if controller else None,
+        "data_subjects": list(product.data_subjects),
+        "data_sources": asdict(product.data_sources) if product.data_sources else None,
+        "automated_decisions": asdict(product.automated_decisions)
+        if product.automated_decisions
+        else None,
     }
 
 

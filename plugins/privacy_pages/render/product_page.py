@@ -131,6 +131,8 @@ def render_product(
         kind_label=kind_label,
         collected_intro=with_product(product, COLLECTED_INTRO),
         counts=item_counts(product),
+        # Who answers for the data: the product's own controller, else the site's.
+        controller=product.controller or settings.controller,
         # (The store labels are today's files: a version's page does not offer them.)
         store_labels=store_summaries(product, dataset, settings)
         if version is None or not version.path

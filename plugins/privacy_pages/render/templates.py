@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from .. import markdown_text, messages
 from ..memo import memoized
+from ..model import gdpr
 from .html_links import page_links
 from .periods import in_page_language
 from .sanitize import sanitize_html
@@ -147,6 +148,7 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         gettext=messages._,
         ngettext=messages.ngettext,
         format_date=lambda day, form="long": messages.current().format_date(day, form),
+        gdpr=gdpr,  # the GDPR's terms by id, with their messages
     )
     return env
 
