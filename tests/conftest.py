@@ -13,10 +13,16 @@ from typing import Literal
 
 import pytest
 import yaml
+from hypothesis import settings
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError
+
+# Speed belongs in the benchmark, not in a unit test: Hypothesis's per-example deadline fails
+# on a busy machine (a case once took 427 ms under load, 11 ms alone).
+settings.register_profile("no-deadline", deadline=None)
+settings.load_profile("no-deadline")
 
 # The browser fixtures (one Chromium per test session) are shared by every browser test.
 pytest_plugins = ["browser"]

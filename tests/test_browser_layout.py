@@ -38,12 +38,12 @@ TABLES = store_tables()
 
 @pytest.fixture(scope="module")
 def model() -> tuple[Dataset, Comparison]:
-    """The example content, and its comparison of every product (four of them)."""
+    """The example content, and its comparison of every product (five of them)."""
     build = build_site(settings_from_mkdocs(REPO / "mkdocs.yml"))
     assert build.ok
     tables = comparisons(Collection(build.dataset))
     widest = max(tables, key=lambda t: len(t.products))
-    assert len(widest.products) == len(build.dataset.products) == 4, "the example has four"
+    assert len(widest.products) == len(build.dataset.products) == 5, "the example has five"
     return build.dataset, widest
 
 

@@ -89,7 +89,10 @@ def test_a_new_product_from_scaffold_to_release(tmp_path: Path) -> None:
         record.write_text(yaml.safe_dump(filled, sort_keys=False, allow_unicode=True), "utf-8")
         page = fetch_until(base + page_url, "Contoso Widget syncs widgets.")
         assert "Contoso Widget syncs widgets." in page
-        assert preview_banner(page) == ""
+        # Left: what the statement does not say under the GDPR, which the example site
+        # reports as information (its gdpr profile), not a problem to fix before publishing.
+        left = re.findall(r"<li>(.*?)</li>", preview_banner(page), re.S)
+        assert all(", info gdpr-" in problem for problem in left), left
 
     # 5. validate --strict passes, and so does the strict build of the whole site
     strict = privacy_pages(site, "validate", "--strict")
