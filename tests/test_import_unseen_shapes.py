@@ -92,12 +92,13 @@ def test_rights_under_a_your_rights_sub_heading_are_rights(tmp_path: Path) -> No
         "To make a request, contact us.\n"
     )
     result = import_page(tmp_path, page)
-    rights = result.product["rights"]["rights"]
-    assert rights == [
+    rights = result.product["rights"]
+    assert rights["rights"] == [
         "Request a copy of the data we have about you",
         "Request correction of any data that is inaccurate",
-        "Complain to your data protection authority",
     ]
+    # The right to complain has a field of its own (GDPR Art. 13(2)(d)).
+    assert rights["complaint"] == "Complain to your data protection authority"
     assert "To make a request, contact us." in result.product["rights"]["intro"]
 
 

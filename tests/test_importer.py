@@ -887,7 +887,7 @@ def test_page_whose_sections_sit_under_an_h2_title(tmp_path: Path) -> None:
     assert product["intro"] == "**Last Updated: 1 March 2024**\n\nWe care about privacy."
     assert [g["category"] for g in product["collected"]["groups"]] == ["account-information"]
     assert product["data_use"]["uses"] == [
-        {"source": "Name", "use": "Account login\n\n**Legal basis:** Contract"}
+        {"source": "Name", "use": "Account login", "legal_basis": "contract"}
     ]
     assert product["rights"] == {"intro": "You may have the right to delete your data."}
     # Not about rights: a free-form section after the rights section, not a rights request.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .classify import DATA_KINDS, STORAGE_KINDS, Kind, classify_heading
+from .classify import DATA_KINDS, GDPR_KINDS, STORAGE_KINDS, Kind, classify_heading
 from .markdown_doc import BulletList, Paragraph
 from .markdown_out import to_markdown
 from .outline import Section
@@ -10,7 +10,7 @@ from .reading import Reading, item_markdown
 
 _AFTER = "data-access-and-security"
 #: Kinds of sub-section an access section reads as their own sections.
-_OWN_SECTIONS = DATA_KINDS | STORAGE_KINDS | {Kind.SHARING, Kind.CONTROLS}
+_OWN_SECTIONS = DATA_KINDS | STORAGE_KINDS | GDPR_KINDS | {Kind.SHARING, Kind.CONTROLS}
 
 
 def access_section(reading: Reading, section: Section) -> None:

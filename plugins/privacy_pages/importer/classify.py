@@ -32,6 +32,12 @@ class Kind(StrEnum):
     LOCATION = "storage-location"
     STORAGE = "storage"
     RIGHTS = "rights"
+    #: Who decides how the data is processed, and its data protection officer (GDPR Art. 13(1)(a-b)).
+    CONTROLLER = "controller"
+    #: The right to complain to a supervisory authority (GDPR Art. 13(2)(d)).
+    COMPLAINT = "complaint"
+    #: Whether data leaves the European Economic Area (GDPR Art. 13(1)(f)).
+    TRANSFERS = "transfers"
     COMPLIANCE = "compliance"
     ACCESS = "access"
     DATA_USE = "data-use"
@@ -95,6 +101,34 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\b(?:ways|mechanisms|methods) to (?:opt out|turn off|disable|stop)\b",
             r"\b(?:privacy controls|(?:following|these) (?:settings|options|policies|values))\b",
             r"\b(?:policy|privacy) (?:settings|options)\b",
+        ),
+    ),
+    (
+        Kind.CONTROLLER,
+        any_of(
+            r"^\W*(?:the |data |our )?(?:identity (?:and contact details )?of the |name and "
+            r"(?:contact )?(?:details|address) of the )?controller\b",
+            r"^\W*(?:who is|who's) responsible\b",
+            r"^\W*responsible (?:party|body|entity|person)\b",
+            r"^\W*data protection officer\W*$",
+        ),
+    ),
+    (
+        Kind.COMPLAINT,
+        any_of(
+            r"\bsupervisory authorit",
+            r"\b(?:data protection|privacy) (?:authorit|regulator)",
+            r"^\W*(?:(?:the )?right to (?:lodge |file |make )?(?:a )?)?complaints?\b",
+            r"^\W*right of appeal\b",
+        ),
+    ),
+    (
+        Kind.TRANSFERS,
+        any_of(
+            r"\b(?:international|cross-?border|overseas|third[- ]countr(?:y|ies))\b.{0,20}"
+            r"\btransfers?\b",
+            r"\btransfers?\b.{0,40}\b(?:outside|abroad|third countr|EEA|European Economic Area|"
+            r"European Union|EU)\b",
         ),
     ),
     (Kind.OPTIONAL, any_of(r"\b(?:optional|opt[- ]?in)\b", r"\bvoluntar")),
@@ -163,6 +197,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\b(?:us(?:e|es|ed|age|ing)|process(?:ing|ed|es)?|purposes?|profiling|marketing|"
             r"advertising|shar(?:e|ed|es|ing))\b",
             r"^\W*why\W*$",
+            r"\b(?:legal|lawful) (?:bas[ie]s|grounds?)\b",  # why processing is lawful: per purpose
         ),
     ),
     (Kind.NEXT_STEPS, any_of(r"\bnext steps?\b")),
@@ -198,6 +233,9 @@ PAGE_SECTION: dict[Kind, str] = {
     Kind.LOCATION: "storage-and-retention",
     Kind.STORAGE: "storage-and-retention",
     Kind.RIGHTS: "your-rights",
+    Kind.CONTROLLER: "your-rights",
+    Kind.COMPLAINT: "your-rights",
+    Kind.TRANSFERS: "storage-and-retention",
     Kind.COMPLIANCE: "data-access-and-security",
     Kind.ACCESS: "data-access-and-security",
     Kind.DATA_USE: "data-use",
@@ -209,6 +247,8 @@ PAGE_SECTION: dict[Kind, str] = {
 
 STORAGE_KINDS = frozenset({Kind.STORAGE, Kind.RETENTION, Kind.LOCATION, Kind.STAFF})
 DATA_KINDS = frozenset({Kind.REQUIRED, Kind.OPTIONAL, Kind.COLLECTED})
+#: What the GDPR asks a statement to say besides its data, each read into a field of its own.
+GDPR_KINDS = frozenset({Kind.CONTROLLER, Kind.COMPLAINT, Kind.TRANSFERS})
 
 
 #: A heading over where data comes from ("Categories of Sources of Personal Data"): what it

@@ -6,6 +6,7 @@ import re
 
 from .claims import Requirement, not_data
 from .classify import (
+    GDPR_KINDS,
     Kind,
     classify_heading,
     denies_in_bullets,
@@ -36,8 +37,9 @@ from .tables import (
     layout,
     location_column,
     read_items,
+    read_uses,
 )
-from .use_sections import purpose_list
+from .use_sections import add_uses, purpose_list
 
 _LEAD_END = re.compile(r":\s*$")
 _CONDITION_LABEL = re.compile(r"^\W*(?:note|important)\W*[:.]\s*", re.I)
@@ -48,7 +50,7 @@ _OPTIONAL_TITLES = {
     "other": "Other optional data",
 }
 #: Kinds of sub-section a data section reads as their own sections.
-_OWN_SECTIONS = frozenset(
+_OWN_SECTIONS = GDPR_KINDS | frozenset(
     {Kind.NEVER, Kind.RETENTION, Kind.STAFF, Kind.LOCATION, Kind.SHARING, Kind.CONTROLS}
 )
 
@@ -293,6 +295,10 @@ def _data_table(
     if lay.kind == "retention":
         retention_table(reading, table, lay)
         return False
+    if lay.kind == "data-use":  # Purpose | Legal basis: what data is used for, not data
+        reading.report.counts.tables += 1
+        add_uses(reading, read_uses(table, lay))
+        return False
     if lay.kind != "items":
         if lead is not None:
             placed = bool(target.groups)
@@ -317,6 +323,7 @@ def _data_table(
     for data, period, _line in read.retention:
         reading.draft.storage.retention.append(RetentionRule(data, period))
         counts.retention_rules += 1
+    add_uses(reading, read.uses)
     for index, table_group in enumerate(read.groups):
         first = index == 0
         if table_group.category:

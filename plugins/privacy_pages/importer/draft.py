@@ -48,6 +48,8 @@ class StorageDraft:
     staff_teams: str | None = None
     staff_locations: list[str] = field(default_factory=list)
     service_locations: list[dict[str, str]] = field(default_factory=list)
+    #: ``storage.transfers``: whether data leaves the EEA, where to, under which safeguard.
+    transfers: dict[str, Any] | None = None
 
     def has_facts(self) -> bool:
         return bool(
@@ -94,6 +96,9 @@ class StatementDraft:
     purposes: list[str] = field(default_factory=list)
     #: The rights the page names (its bullets under a rights heading).
     rights: list[str] = field(default_factory=list)
+    #: Where to complain (``rights.complaint``), and who the controller is (``controller``).
+    complaint: str = ""
+    controller: dict[str, Any] | None = None
     sharing_intro: list[str] = field(default_factory=list)
     #: {"name": ..., "purpose": ...} per recipient.
     recipients: list[dict[str, str]] = field(default_factory=list)

@@ -358,6 +358,7 @@ def build_product(
         rights=draft.rights,
         requests=draft.requests,
         services=draft.rights_services,
+        complaint=draft.complaint or None,
     )
     storage = _storage(draft.storage)
     placed = any(section.get("after") == "storage-and-retention" for section in draft.sections)
@@ -387,6 +388,7 @@ def build_product(
     if shown:
         record["controls"] = _present(intro=intro, options=draft.controls, settings=settings)
     record.update(_present(sections=draft.sections))
+    record.update(_present(controller=draft.controller))
     empty = empty_sections(record, product_name(draft.name, draft.intro))
     if empty:
         record["empty_sections"] = empty
@@ -497,6 +499,7 @@ def _storage(storage: StorageDraft) -> dict[str, Any]:
         retention_note=_text(storage.retention_note),
         staff_locations=staff,
         service_locations=storage.service_locations,
+        transfers=storage.transfers,
     )
 
 

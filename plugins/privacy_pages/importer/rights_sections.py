@@ -3,7 +3,8 @@ guidance of the services a product depends on."""
 
 from __future__ import annotations
 
-from .classify import DATA_KINDS, STORAGE_KINDS, Kind, classify_heading
+from .classify import DATA_KINDS, GDPR_KINDS, STORAGE_KINDS, Kind, classify_heading
+from .gdpr_sections import is_complaint
 from .markdown_doc import Alert, Block, BulletList, Paragraph, Quote
 from .markdown_out import blocks_markdown, to_markdown
 from .markup import only_link
@@ -11,7 +12,7 @@ from .outline import Section
 from .reading import Reading, is_comment, item_markdown
 
 #: Kinds of sub-section a rights section reads as their own sections.
-_OWN_SECTIONS = DATA_KINDS | STORAGE_KINDS | {Kind.NEVER, Kind.SHARING, Kind.CONTROLS}
+_OWN_SECTIONS = DATA_KINDS | STORAGE_KINDS | GDPR_KINDS | {Kind.NEVER, Kind.SHARING, Kind.CONTROLS}
 
 
 def rights_section(reading: Reading, section: Section) -> None:
@@ -20,7 +21,12 @@ def rights_section(reading: Reading, section: Section) -> None:
         if isinstance(block, BulletList) and _link_list(reading, block):
             continue
         if isinstance(block, BulletList):
-            reading.draft.rights.extend(item_markdown(item) for item in block.items)
+            for item in block.items:
+                text = item_markdown(item)
+                if is_complaint(text) and not reading.draft.complaint:
+                    reading.draft.complaint = text  # a right, with a field of its own
+                else:
+                    reading.draft.rights.append(text)
         elif isinstance(block, Paragraph | Alert | Quote):
             reading.draft.rights_intro.append(to_markdown(block))
         else:

@@ -18,6 +18,7 @@ from .claims import Requirement, denied_by_answer, heading_cue
 from .classify import PAGE_SECTION, STORAGE_KINDS, Kind, classify_heading
 from .data_sections import category_section, data_section, never_section
 from .draft import StatementDraft
+from .gdpr_sections import complaint_section, controller_section, transfers_section
 from .item_text import ItemDraft
 from .markdown_doc import Heading, Paragraph
 from .markdown_out import blocks_markdown
@@ -55,6 +56,9 @@ EXTRACTORS: dict[Kind, Extractor] = {
     Kind.ACCESS: access_section,
     Kind.COMPLIANCE: compliance_section,
     Kind.RIGHTS: rights_section,
+    Kind.CONTROLLER: controller_section,
+    Kind.COMPLAINT: complaint_section,
+    Kind.TRANSFERS: transfers_section,
     Kind.CONTROLS: controls_section,
     Kind.OVERVIEW: overview_section,
     Kind.NEXT_STEPS: next_steps_section,

@@ -37,6 +37,8 @@ class Role(StrEnum):
     WORKLOAD = "workload"
     SOURCE = "source"
     USE = "use"
+    #: The legal basis of each row's purpose (GDPR Art. 6(1)): read onto the purpose.
+    LEGAL_BASIS = "legal-basis"
     OTHER = "other"
 
 
@@ -56,6 +58,14 @@ HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         Role.PURPOSE,
         any_of(r"\b(?:purposes?|why|reasons?|used for|used to)\b", r"\bhow (?:it is|we) use"),
+    ),
+    (
+        Role.LEGAL_BASIS,
+        any_of(
+            r"\b(?:legal|lawful)\s+(?:bas[ie]s|grounds?)\b",
+            r"^\W*bas[ie]s\b",
+            r"\bart(?:icle|\.)?\s*6\b",
+        ),
     ),
     (Role.CONDITION, any_of(r"\b(?:when|conditions?|circumstances?)\b")),
     (Role.CLASSIFICATION, any_of(r"\b(?:classification|sensitivity)\b")),
@@ -166,6 +176,12 @@ def layout(table: Table, context: Kind) -> Layout:
             role = Role.WORKLOAD
         columns.append(Column(index, words, role))
     roles = {c.role for c in columns}
+    if (
+        Role.LEGAL_BASIS in roles
+        and roles & {Role.PURPOSE, Role.USE}
+        and not roles & {Role.NAME, Role.SOURCE, Role.CATEGORY}
+    ):
+        return Layout("data-use", tuple(columns))  # Purpose | Legal basis, in any section
     if (
         Role.SOURCE in roles
         and roles & {Role.USE, Role.PURPOSE, Role.DESCRIPTION}
@@ -405,6 +421,8 @@ class TableRead:
     workloads: list[str] = field(default_factory=list)
     #: (data, period, source line)
     retention: list[tuple[str, str, int]] = field(default_factory=list)
+    #: The purposes of rows with a legal basis (a Legal basis column).
+    uses: list[UseRow] = field(default_factory=list)
 
 
 def _markdown(cell: str) -> str:
@@ -469,6 +487,7 @@ def read_items(table: Table, lay: Layout) -> TableRead:
     name = lay.first(Role.NAME)
     category = lay.first(Role.CATEGORY)
     retention = lay.first(Role.RETENTION)
+    basis = lay.first(Role.LEGAL_BASIS)
     result.workloads = [column.header for column in lay.of(Role.WORKLOAD)]
     current: TableGroup | None = None
     current_category = ""  # plain(current.category)
@@ -516,6 +535,14 @@ def read_items(table: Table, lay: Layout) -> TableRead:
         if retention is not None and row.plain(retention.index):
             for draft in drafts:
                 result.retention.append((draft.name, row.plain(retention.index), table_row.line))
+        if basis is not None and row.plain(basis.index):
+            uses = [row.markdown(c.index) for c in lay.of(Role.PURPOSE) if row.plain(c.index)]
+            for draft in drafts:
+                result.uses.append(
+                    UseRow(
+                        draft.name, uses or ["(not stated)"], table_row.line, row.plain(basis.index)
+                    )
+                )
     result.groups = [g for g in result.groups if g.items or g.notes]
     return result
 
@@ -607,16 +634,32 @@ def _fill(draft: ItemDraft, row: _Row, lay: Layout) -> None:
             parsed = workload_value(row.cells[column.index])
             if parsed is not None:
                 draft.workloads[column.header] = parsed
+        elif column.role is Role.LEGAL_BASIS:
+            continue  # on the row's purpose (TableRead.uses), not on the data
         elif column.role in {Role.OTHER, Role.USE, Role.SOURCE}:
             draft.add_note(f"**{column.header or 'Note'}:** {one_line(text)}")
 
 
-def read_uses(table: Table, lay: Layout) -> list[tuple[str, str, int]]:
-    """(source, use, line) for each row of a Data source | Use table."""
-    source = lay.first(Role.SOURCE) or lay.columns[0]
-    # (source, the paragraphs of its use, line): a row with no source continues the use above.
-    uses: list[tuple[str, list[str], int]] = []
-    use_columns = [c for c in lay.columns if c.index != source.index]
+@dataclass
+class UseRow:
+    """One row of a table of uses: its data (the source), what it is used for, and the words
+    of its legal-basis cell ("" when the table has none)."""
+
+    source: str
+    use: list[str]
+    line: int
+    basis: str = ""
+
+
+def read_uses(table: Table, lay: Layout) -> list[UseRow]:
+    """Each row of a Data source | Use table (| Legal basis)."""
+    source = lay.first(Role.SOURCE)
+    if source is None and lay.first(Role.LEGAL_BASIS) is None:
+        source = lay.columns[0]
+    basis = lay.first(Role.LEGAL_BASIS)
+    # A row with no source continues the use above.
+    uses: list[UseRow] = []
+    use_columns = [c for c in lay.columns if c not in (source, basis)]
     for row, cells in zip(table.rows, _cells(table), strict=True):
         parts: list[str] = []
         for column in use_columns:
@@ -627,13 +670,15 @@ def read_uses(table: Table, lay: Layout) -> list[tuple[str, str, int]]:
                 parts.append(text)
             else:
                 parts.append(f"**{column.header}:** {text}")
-        name = plain(cells[source.index])
-        if not name and uses and parts:
-            uses[-1][1].append("\n\n".join(parts))
+        name = plain(cells[source.index]) if source is not None else ""
+        basis_text = plain(cells[basis.index]) if basis is not None else ""
+        if not name and uses and parts and not basis_text:
+            uses[-1].use.append("\n\n".join(parts))
             continue
         if name or parts:
-            uses.append((name or "(not named)", ["\n\n".join(parts) or "(not stated)"], row.line))
-    return [(name, "\n\n".join(paragraphs), line) for name, paragraphs, line in uses]
+            use = ["\n\n".join(parts) or "(not stated)"]
+            uses.append(UseRow(name or "(not named)", use, row.line, basis_text))
+    return uses
 
 
 def read_retention(table: Table, lay: Layout) -> list[tuple[str, str, str | None, int]]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .classify import DATA_KINDS, STORAGE_KINDS, Kind, classify_heading
+from .classify import DATA_KINDS, GDPR_KINDS, STORAGE_KINDS, Kind, classify_heading
+from .legal_bases import legal_basis, says_more
 from .markdown_doc import Block, BulletList, ListItem, Paragraph, Table
 from .markdown_out import to_markdown
 from .markup import plain
@@ -10,11 +11,11 @@ from .outline import Section
 from .reading import Reading, item_markdown
 from .shapes import lead_kind, lists_data, says_purposes
 from .storage_sections import is_service_location, service_location
-from .tables import layout, read_uses
+from .tables import UseRow, layout, read_uses
 
 #: Kinds of sub-section a data-use section reads as their own sections.
 _OWN_SECTIONS = STORAGE_KINDS | DATA_KINDS | {Kind.NEVER, Kind.RIGHTS, Kind.ACCESS}
-_OWN_SECTIONS |= {Kind.COMPLIANCE, Kind.SHARING, Kind.CONTROLS}
+_OWN_SECTIONS |= GDPR_KINDS | {Kind.COMPLIANCE, Kind.SHARING, Kind.CONTROLS}
 
 
 def purpose_list(reading: Reading, lead: Paragraph | None, block: BulletList) -> None:
@@ -23,6 +24,33 @@ def purpose_list(reading: Reading, lead: Paragraph | None, block: BulletList) ->
         reading.draft.purposes_intro.append(to_markdown(lead))
     reading.draft.purposes.extend(item_markdown(item) for item in block.items)
     reading.report.counts.sections += 1
+
+
+def add_uses(reading: Reading, rows: list[UseRow]) -> None:
+    """Each row as a use of data, with its legal basis when its words name exactly one; else
+    the basis cell's words stay in the use's text, and the report says so."""
+    for row in rows:
+        use = "\n\n".join(row.use)
+        entry = {"source": row.source, "use": use}
+        basis = legal_basis(row.basis) if row.basis else None
+        if row.basis and basis is None:
+            entry["use"] = f"{use}\n\n**Legal basis:** {row.basis}"
+            why = f"{row.basis!r} names no single legal basis; kept in the use's text"
+            reading.report.review(row.line, "legal-basis", why)
+        elif basis is not None:
+            entry["legal_basis"] = basis
+            if basis == "legitimate-interests":
+                # Which interest: the cell's own words when they say more than the basis, else
+                # the purpose itself (what the page pursues on that basis).
+                interest = row.basis if says_more(row.basis) else use
+                entry["legitimate_interest"] = interest
+                if interest is use:
+                    why = "the legitimate interest is read as the purpose itself; check it"
+                    reading.report.review(row.line, "legal-basis", why)
+        if row.source == "(not named)":
+            why = "the page names no data for this purpose; the source says '(not named)'"
+            reading.report.review(row.line, "legal-basis", why)
+        reading.draft.uses.append(entry)
 
 
 def data_use_section(reading: Reading, section: Section) -> None:
@@ -54,7 +82,7 @@ def data_use_section(reading: Reading, section: Section) -> None:
                 reading.report.counts.tables += 1
                 draft.data_use_intro.extend(to_markdown(b) for b in pending)
                 pending = []
-                draft.uses.extend({"source": s, "use": u} for s, u, _line in read_uses(block, lay))
+                add_uses(reading, read_uses(block, lay))
                 continue
             reading.report.counts.tables_free_form += 1
         pending.append(block)
