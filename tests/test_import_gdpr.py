@@ -202,3 +202,28 @@ def test_a_transfer_without_a_safeguard_stays_text(tmp_path: Path) -> None:
     found, sections = transfers(tmp_path, said)
     assert found is None
     assert any(said in body for body in sections)
+
+
+def test_a_transfer_denied_for_a_country_stays_text(tmp_path: Path) -> None:
+    said = (
+        "We do not send your data to the United States. Our hosting in Frankfurt is covered by "
+        "Standard Contractual Clauses."
+    )
+    found, sections = transfers(tmp_path, said)
+    assert found is None
+    assert any("Frankfurt" in body for body in sections)
+
+
+def test_a_line_that_introduces_a_way_to_reach_the_controller_is_its_contact(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# App\n\nAn app.\n\n## Identity of the controller\n\n"
+        "Jane Doe\\\nMain Street 10\\\n81375 Munich\\\nOur contact form is at:\\\n"
+        "[https://forms.example.org/privacy](https://forms.example.org/privacy)\n"
+    )
+    controller = import_page(tmp_path, page).product["controller"]
+    assert controller["name"] == "Jane Doe"
+    assert controller["address"] == "Main Street 10, 81375 Munich"
+    assert "Our contact form is at:" in controller["contact"]
+    assert "https://forms.example.org/privacy" in controller["contact"]

@@ -46,7 +46,7 @@ _CONTENT: dict[str, Callable[[dict[str, Any]], bool]] = {
     "never-collected": lambda r: "never_collected" in r,
     "storage-and-retention": lambda r: bool(r.get("storage")),
     "data-access-and-security": lambda r: bool(r.get("access")),
-    "your-rights": lambda r: bool(r.get("rights") or r.get("controls")),
+    "your-rights": lambda r: bool(r.get("rights") or r.get("controls") or r.get("controller")),
     "more-information": lambda r: bool(r.get("links") or r.get("next_steps")),
 }
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from .markdown_doc import Block, BulletList, Paragraph
 from .markdown_out import blocks_markdown
-from .markup import plain
+from .markup import plain, sentences
 from .outline import Section
 from .reading import Reading
 
@@ -23,6 +23,7 @@ _CONTACT = re.compile(
     r"web ?form)\b\s*[:.]|\+\d[\d ()-]{6,}",
     re.IGNORECASE,
 )
+_URL = re.compile(r"https?://", re.IGNORECASE)
 #: A line that introduces the lines after it rather than naming anyone ("Controller:",
 #: "The controller is:", "Responsible for data processing on this website is:").
 _LEAD = re.compile(r"^[^:]{0,80}:\s*$|^\W*(?:the\s+)?controller\b", re.IGNORECASE)
@@ -74,10 +75,16 @@ def _controller(lines: list[str]) -> dict[str, Any] | None:
         lines = lines[1:]
     if len(lines) < 2 or _CONTACT.search(lines[0]):
         return None
-    contact = [line for line in lines[1:] if _CONTACT.search(line)]
+    # A way to reach it, with the line that introduces one ("Our contact form is at:").
+    reach = [bool(_CONTACT.search(line) or _URL.search(line)) for line in lines]
+    for index in range(len(lines) - 1):
+        reach[index] = reach[index] or (lines[index].endswith(":") and reach[index + 1])
+    contact = [line for line, said in zip(lines[1:], reach[1:], strict=True) if said]
     if not contact:
         return None
-    address = [line.rstrip(",") for line in lines[1:] if line not in contact]
+    address = [
+        line.rstrip(",") for line, said in zip(lines[1:], reach[1:], strict=True) if not said
+    ]
     parts: dict[str, Any] = {"name": plain(lines[0]).rstrip(",")}
     if address:
         parts["address"] = ", ".join(address)
@@ -172,6 +179,7 @@ _HEDGE = re.compile(
     r"\b(?:may|might|could|can|if|whether|where (?:applicable|necessary|required)|in some cases)\b",
     re.IGNORECASE,
 )
+_DENIED = re.compile(r"\b(?:not|never|no|without|n't|neither|nor)\b", re.IGNORECASE)
 _NO_TRANSFER = re.compile(
     r"\b(?:do(?:es)? not|don't|doesn't|never|will not|won't)\s+(?:\w+\s+){0,3}?"
     r"(?:transfer|send|move|store|process)\w*\b[^.]{0,80}\b(?:outside|abroad|third countr)",
@@ -191,7 +199,14 @@ def transfers_section(reading: Reading, section: Section) -> None:
     else:
         safeguards = {name for name, pattern in _SAFEGUARDS if pattern.search(words)}
         countries = [name for name, pattern in _COUNTRIES if pattern.search(words)]
-        if len(safeguards) == 1 and countries and not _HEDGE.search(words):
+        # A sentence that names a country or a safeguard and denies something ("not to the
+        # United States", "no standard contractual clauses") is not read: unsure, it stays text.
+        denied = any(
+            _DENIED.search(sentence)
+            for sentence in sentences(words)
+            if any(p.search(sentence) for _n, p in (*_SAFEGUARDS, *_COUNTRIES))
+        )
+        if len(safeguards) == 1 and countries and not (_HEDGE.search(words) or denied):
             [safeguard] = safeguards
             places = [{"to": country, "safeguard": safeguard} for country in countries]
             transfers = {"outside_eea": True, "intro": text, "destinations": places}
