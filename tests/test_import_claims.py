@@ -869,3 +869,18 @@ def test_a_feature_that_never_does_something_is_no_answer_about_data(tmp_path: P
     assert never_names(result) == []
     assert result.data_names() == ["Command name"]  # how data is sent is no data
     assert "Never slows down the tool" in rendered(result)  # the page's words, kept
+
+
+def test_data_a_storage_section_says_it_keeps_is_data_not_a_service(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Notes App\n\nNotes App helps you take notes.\n\n## Data storage\n\n"
+        "We store the following data on our servers:\n\n"
+        "- Your email address\n- Your notes\n\n"
+        "Data is stored in Germany.\n"
+    )
+    result = import_page(tmp_path, page)
+    storage = result.product["storage"]
+    assert "services" not in storage
+    assert storage["locations"] == ["Germany"]
+    # Stored is collected; the page does not say whether it is required.
+    assert names_in(result, "collected") == ["Your email address", "Your notes"]

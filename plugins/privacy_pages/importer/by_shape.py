@@ -20,6 +20,7 @@ from .requirement import answered
 from .shapes import (
     bold_runs,
     is_bold_list,
+    is_data_lead,
     is_item_table,
     lead_kind,
     lists_data,
@@ -92,6 +93,8 @@ def by_lead(reading: Reading, block: BulletList, lead: Paragraph | None, title: 
     kind = lead_kind(lead)
     if lead is not None and is_never_lead(lead.text):
         kind = Kind.NEVER  # "Microsoft does not send any of the following:"
+    elif kind in STORAGE_KINDS and lead is not None and is_data_lead(lead.text):
+        kind = Kind.UNKNOWN  # "We store the following data:": the data, not where it is kept
     if kind not in _LEAD_KINDS:
         if lead is not None and lists_data(block, lead) and not is_never_lead(lead.text):
             _data(reading, [lead, block], title)

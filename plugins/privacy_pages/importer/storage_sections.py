@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import partial
 
 from .classify import STORAGE_KINDS, Kind, classify_heading
 from .draft import StorageDraft
@@ -12,6 +11,7 @@ from .markdown_out import blocks_markdown, span
 from .markup import one_line, plain, sentences
 from .outline import Section
 from .reading import Reading, item_markdown, unpaired
+from .shapes import is_data_lead
 from .statements import (
     RetentionRule,
     places,
@@ -56,7 +56,17 @@ def storage_section(reading: Reading, section: Section) -> None:
     """Storage, retention, locations or staff: facts from lists, tables and sentences."""
     storage = reading.draft.storage
     kind = classify_heading(section.title)
-    for block in unpaired(section.blocks, partial(_lead_and_list, storage)):
+
+    def pair(lead: Paragraph, block: BulletList) -> bool:
+        if is_data_lead(lead.text):
+            # "We store the following data:": what is kept is data collected, never a service
+            # or a place; read by its shape, as under any heading.
+            why = "a list of data under a storage heading"
+            reading.free([lead, block], _AFTER, section.title, why, section.line)
+            return True
+        return _lead_and_list(storage, lead, block)
+
+    for block in unpaired(section.blocks, pair):
         lay = layout(block, Kind.RETENTION) if isinstance(block, Table) else None
         if isinstance(block, Paragraph):
             storage_paragraph(reading, block, section, kind)
