@@ -132,12 +132,6 @@ def check_desktop_headers(visit: Visit, table: Comparison) -> None:
     assert_every_header_visible(visit, table)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="with a fifth product (Contoso Timesheets, issue 58) the comparison of every product "
-    "no longer fits a 1280 px screen: the item column's header leaves the screen (measured "
-    "2026-11-25; a site with five or more products had this before; not fixed yet)",
-)
 def test_desktop_shows_every_product_column_and_keeps_the_headers(
     open_at: Callable[[str, dict[str, int]], Visit],
     base_url: str,
