@@ -396,6 +396,68 @@ def test_links_to_an_item_of_the_index_land_on_it(
         assert set(ids) == set(dataset.catalog)
 
 
+#: The table of contents beside the page, its current heading's link, and the box its links
+#: scroll in (the nearest ancestor of that link that scrolls).
+_TOC_BOX = """() => {
+  const nav = document.querySelector('.md-sidebar--secondary .md-nav--secondary');
+  const active = nav.querySelector('.md-nav__link--active');
+  let box = active && active.parentElement;
+  while (box && (box.scrollHeight <= box.clientHeight
+                 || getComputedStyle(box).overflowY === 'visible'))
+    box = box.parentElement;
+  return [nav, active, box];
+}"""
+
+#: Whether Material has scrolled the current heading's link into its box (toc.follow).
+_TOC_FOLLOWED = """() => {
+  const [, active, box] = (TOC_BOX)();
+  if (!box) return false;
+  const outer = box.getBoundingClientRect(), own = active.getBoundingClientRect();
+  return own.top >= outer.top - 1 && own.bottom <= outer.bottom + 1;
+}""".replace("TOC_BOX", _TOC_BOX)
+
+#: The box's class, how far it scrolls, and, at every 3 px of its scrolling, the links whose
+#: visible part (inside the box) is covered by something else at its centre (the title, which
+#: Material keeps on top with position: sticky).
+_TOC_COVERED = """() => {
+  const [nav, , box] = (TOC_BOX)();
+  if (!box) return {box: null, scrolls: 0, covered: []};
+  const outer = box.getBoundingClientRect();
+  const covered = new Set();
+  const end = box.scrollHeight - box.clientHeight;
+  for (let top = 0; top <= end + 2; top += 3) {
+    box.scrollTop = Math.min(top, end);
+    for (const link of nav.querySelectorAll('a.md-nav__link')) {
+      const r = link.getBoundingClientRect();
+      const y0 = Math.max(r.top, outer.top), y1 = Math.min(r.bottom, outer.bottom);
+      if (y1 - y0 < 1) continue;
+      const hit = document.elementFromPoint(r.left + r.width / 2, (y0 + y1) / 2);
+      if (!hit || !link.contains(hit)) covered.add(`${link.textContent.trim()} (${top} px)`);
+    }
+  }
+  return {box: box.className, scrolls: end, covered: [...covered]};
+}""".replace("TOC_BOX", _TOC_BOX)
+
+
+def test_the_table_of_contents_leaves_no_link_under_its_title(
+    open_at: Callable[[str, dict[str, int]], Visit], base_url: str
+) -> None:
+    """A comparison address of two consecutive versions leads to the newer one's entry near the
+    end of its version's page: the footer in view shortens the sidebar, and Material's
+    toc.follow scrolls the table of contents to its last links. Wherever it stops, no link is
+    half under the sticky title (a few pixels to click; axe-core's target-size, WCAG 2.5.8)."""
+    for product in ("intune", "managed-desktop"):
+        visit = open_at(f"{base_url}privacy/{product}/compare/0.1.0...1.0.0/", DESKTOP)
+        visit.page.wait_for_url("**/releases/1.0.0/#release-1-0-0")
+        # toc.follow brings the current heading's link into view (smoothly, in time).
+        visit.page.wait_for_function(_TOC_FOLLOWED, timeout=10_000)
+        visit.page.wait_for_timeout(300)
+        toc: dict[str, object] = visit.page.evaluate(_TOC_COVERED)
+        assert toc["scrolls"], (product, "the table of contents is longer than its box", toc)
+        assert toc["covered"] == [], (product, toc)
+        assert visit.problems == []
+
+
 def test_search_indexes_names_not_badges(site: Path, model: tuple[Dataset, Comparison]) -> None:
     dataset, table = model
     docs = json.loads((site / "search/search_index.json").read_text("utf-8"))["docs"]

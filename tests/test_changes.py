@@ -272,6 +272,28 @@ def test_retention_changes(tmp_path: Path) -> None:
     assert isinstance(only(removed, RetentionRemoved), RetentionRemoved)
 
 
+WEB = "products/widget-web.yml"
+WEB_EMPTY = "empty_sections:\n  optional-data: Widget on the web collects no optional data.\n"
+WEB_OPTIONAL = (
+    "optional:\n  groups:\n    - category: feedback\n      kind: feedback\n      items:\n"
+    "        - ref: feedback-email\n          control: The user decides whether to type it in.\n"
+)
+
+
+def test_an_empty_section_sentence_that_goes_as_its_section_fills_is_no_change(
+    tmp_path: Path,
+) -> None:
+    """The page showed the sentence until the section got content: the content is the change
+    (its item), not the sentence the page no longer shows."""
+    changes = diff(tmp_path, replace(WEB, WEB_EMPTY, WEB_OPTIONAL))
+    assert [c.item for c in changes if isinstance(c, ItemAdded)] == ["feedback-email"]
+    fields = [c.field for c in changes if isinstance(c, ProductChanged)]
+    assert not [f for f in fields if f.startswith("empty_sections")], fields
+    # Still a change where the page shows it (widget-web's optional data stays empty).
+    shown = diff(tmp_path, replace(WEB, "collects no optional data.", "collects nothing optional."))
+    assert isinstance(only(shown, ProductChanged), ProductChanged)
+
+
 def test_metadata_change(tmp_path: Path) -> None:
     change = only(
         diff(tmp_path, replace(IOS, "ms.date: 2024-05-01", "ms.date: 2026-11-01")), MetadataChanged

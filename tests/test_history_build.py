@@ -83,7 +83,8 @@ def test_every_product_page_has_the_change_history_section(tmp_path: Path) -> No
     ios = section(pages["widget-ios"], "change-history")
     assert 'id="release-1-1-0"' in ios and 'id="release-1-0-0"' in ios
     assert ios.index("release-1-1-0") < ios.index("release-1-0-0"), "newest release first"
-    assert V2_DATE in ios and V1_DATE in ios
+    # Dates as the page's language writes them, as every date of the page.
+    assert "November 1, 2026" in ios and "October 1, 2026" in ios
     # The real edits of history-v2, as semantic changes of this product:
     assert "<ins>to Azure AD</ins>" in ios  # condition of the Azure AD device ID
     assert "<del>180 days</del>" in ios and "<ins>1 year</ins>" in ios  # retention period
@@ -285,3 +286,22 @@ def test_the_build_date_follows_source_date_epoch(
     result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
     assert ('class="pp-updated"' in result.html("privacy/widget-ios.md")) is marked
+
+
+def test_the_sites_own_wording_changing_between_releases_is_no_change(tmp_path: Path) -> None:
+    """Release 1.1.0 is recorded after only the plugin's wording for empty sections changed:
+    no statement changed, so no product's history lists it."""
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "history-v1", site)
+    config = site / "mkdocs.yml"
+    assert main(snapshot_args(config, "1.0.0", V1_DATE)) == 0
+    wording = '      empty_sections: {your-rights: "Ask {product} support."}\n      lint:\n'
+    config.write_text(config.read_text("utf-8").replace("      lint:\n", wording, 1), "utf-8")
+    assert main(snapshot_args(config, "1.1.0", V2_DATE)) == 0
+    result = run_mkdocs(config)
+    assert result.ok, result.messages
+    assert "Ask Widget on the web support." in result.html("privacy/widget-web.md")
+    for product in ("widget-ios", "widget-android", "widget-web"):
+        assert 'id="release-1-1-0"' not in result.html(f"privacy/{product}.md"), product
+    changes = result.html("privacy/changes.md")
+    assert "No privacy statement changed in this release." in changes

@@ -19,6 +19,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from babel.dates import format_date
 from conftest import REPO, SiteResult, copy_example_site, run_mkdocs
 from fidelity import page_text
 from privacy_pages.cli import main
@@ -308,7 +309,7 @@ def test_a_release_recorded_again_says_so(site: Path) -> None:
     recorded = json.loads((site / "content/history/1.0.0.json").read_text("utf-8"))
     assert recorded["re_recorded"] == [dt.date.today().isoformat()]
     build(site)
-    said = f"recorded again, changed, on {dt.date.today().isoformat()}"
+    said = f"recorded again, changed, on {format_date(dt.date.today(), 'long', locale='en')}"
     assert said in text(site, "privacy/managed-desktop/")
     assert said in text(site, "privacy/changes/")
 

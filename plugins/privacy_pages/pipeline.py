@@ -222,7 +222,7 @@ def render_site(
             if language != SOURCE_LANGUAGE:  # headings keep the source's ids (see there)
                 headed = partial(language_headings, sources=heading_sources(translated))
                 each_page = _then(headed, postprocess)
-        with speaking(messages), showing(translated):
+        with speaking(messages), showing(translated, build.dataset):
             done = _render_language(
                 build,
                 dataset,
@@ -313,7 +313,10 @@ def fill_page_blocks(
     settings = build.settings.for_page(page)
     translated = build.languages.get(settings.language)
     dataset = build.dataset if translated is None else translated.dataset
-    with speaking(messages_for(settings.language, settings.messages_dir)), showing(translated):
+    with (
+        speaking(messages_for(settings.language, settings.messages_dir)),
+        showing(translated, build.dataset),
+    ):
         return expand_blocks(text, page, dataset, settings, source, mark=mark)
 
 

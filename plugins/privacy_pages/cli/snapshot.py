@@ -9,15 +9,19 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import display_path
+from ..history.changes import MetadataChanged, ProductAdded, ProductRemoved, compare
+from ..history.notes import describe_all, reader_notes
 from ..history.releases import build_date, latest_today
 from ..history.snapshot import (
     HISTORY_DIR,
     OutOfOrder,
+    Snapshot,
     SnapshotError,
     check_not_recorded,
     check_release_order,
     load_snapshots,
     parse_date,
+    release_order,
     snapshot_path,
     take_snapshot,
     write_snapshot,
@@ -67,6 +71,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument(
         "--force", action="store_true", help="replace an existing snapshot of this version"
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show what the release would record, statement by statement, and write nothing",
     )
     parser.add_argument(
         "--out-of-order",
@@ -137,6 +146,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         if not args.out_of_order:
             check_release_order(snapshot, recorded)
+        print(recorded_report(snapshot, recorded))
+        if args.dry_run:
+            print(
+                f"privacy-pages snapshot: dry run: {display_path(snapshot_path(target, snapshot.version))} "
+                "not written",
+                file=sys.stderr,
+            )
+            return 0
         path = write_snapshot(snapshot, target, force=args.force, recorded_on=build_date())
     except OutOfOrder as exc:
         print(f"privacy-pages snapshot: {exc}", file=sys.stderr)
@@ -152,6 +169,52 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def recorded_report(snapshot: Snapshot, recorded: list[Snapshot]) -> str:
+    """What a release records, statement by statement: first recorded, unchanged, or its
+    changes from the release before it in the words of its page's change history (what
+    changed first, then what was only reworded; front-matter changes, which no reader sees,
+    named last)."""
+    before = [s for s in recorded if s.version != snapshot.version]
+    before = [s for s in before if release_order(s) < release_order(snapshot)]
+    previous = max(before, key=release_order, default=None)
+    head = f"release {snapshot.version} ({snapshot.date.isoformat()})"
+    if previous is None:
+        lines = [f"{head}, the first recorded:"]
+        first = sorted(_names(snapshot.state).values(), key=str.casefold)
+        lines += [f"  {name}: first recorded" for name in first]
+        return "\n".join(lines)
+    changes = compare(previous.state, snapshot.state)
+    lines = [f"{head}, compared with release {previous.version}:"]
+    names = {**_names(previous.state), **_names(snapshot.state)}
+    for product_id, name in sorted(names.items(), key=lambda pair: pair[1].casefold()):
+        found = changes.for_product(product_id)
+        if not found:
+            lines.append(f"  {name}: unchanged")
+            continue
+        if any(isinstance(c, ProductAdded) for c in found):
+            lines.append(f"  {name}: first recorded")
+            continue
+        if any(isinstance(c, ProductRemoved) for c in found):
+            lines.append(f"  {name}: removed")
+            continue
+        said = reader_notes([c for c in found if not isinstance(c, MetadataChanged)], changes)
+        lines.append(f"  {name}:")
+        lines += [f"    - {note.text}" for note in said.changed]
+        if said.reworded:
+            count = len(said.reworded)
+            lines.append(f"    - {count} text{'s' if count != 1 else ''} reworded:")
+            lines += [f"        {note.text}" for note in said.reworded]
+        front = [c.key for c in found if isinstance(c, MetadataChanged)]
+        if front:
+            lines.append(f"    - front matter (not shown to readers): {', '.join(front)}")
+    lines += [f"  shared: {note.text}" for note in describe_all(changes.shared, changes)]
+    return "\n".join(lines)
+
+
+def _names(state: dict[str, Any]) -> dict[str, str]:
+    return {pid: str(p.get("name", pid)) for pid, p in state["products"].items()}
 
 
 def _by_content_path(records: dict[str, Any], content_dir: Path) -> dict[str, Any]:

@@ -9,12 +9,13 @@ and after.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, fields
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import Any, ClassVar
 
-from .snapshot import State
+from .. import messages
+from .snapshot import NEVER_COLLECTED, State
 
 #: A value as recorded in a snapshot: text, a flag, or nested lists and objects.
 Value = Any
@@ -103,6 +104,8 @@ class ItemAdded(Change):
     name: str
     requirement: str
     category: str | None
+    #: The heading of the item's group on the page, when it has its own.
+    group: str | None = None
 
     about: ClassVar[str] = "item"
 
@@ -114,6 +117,8 @@ class ItemRemoved(Change):
     name: str
     requirement: str
     category: str | None
+    #: The heading of the item's group on the page, when it has its own.
+    group: str | None = None
 
     about: ClassVar[str] = "item"
 
@@ -236,6 +241,20 @@ class ChangeSet:
     category_names: Mapping[str, str] = field(default_factory=dict)
     #: Workload names per product, for reports.
     workload_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: A name from the records (an item's, a category's...) as the page being written says it:
+    #: its translation in the page's language where the records have one (see :meth:`in_words`).
+    said: Callable[[str], str] = field(default=str, compare=False)
+
+    def in_words(self, said: Callable[[str], str]) -> ChangeSet:
+        """The same changes, their names said with ``said``."""
+        return replace(self, said=said)
+
+    def in_source(self, name: str) -> bool:
+        """Whether a name is said in the records' language on a page in another language
+        (it has no translation there)."""
+        if messages.current().language == messages.SOURCE_LANGUAGE:
+            return False
+        return self.said(name) == name
 
     def __bool__(self) -> bool:
         return bool(self.changes)
@@ -271,10 +290,10 @@ class ChangeSet:
         return self.product_names.get(product_id, product_id)
 
     def category_name(self, category_id: str) -> str:
-        return self.category_names.get(category_id, category_id)
+        return self.said(self.category_names.get(category_id, category_id))
 
     def workload_name(self, product_id: str, workload_id: str) -> str:
-        return self.workload_names.get(product_id, {}).get(workload_id, workload_id)
+        return self.said(self.workload_names.get(product_id, {}).get(workload_id, workload_id))
 
     def to_json(self) -> dict[str, Value]:
         return {
@@ -349,7 +368,11 @@ def _unique_by(items: Mapping[str, Mapping[str, Value]], attribute: str) -> dict
 
 
 def _item_changes(
-    product_id: str, old: Mapping[str, Value], new: Mapping[str, Value]
+    product_id: str,
+    old: Mapping[str, Value],
+    new: Mapping[str, Value],
+    old_groups: Mapping[str, Value],
+    new_groups: Mapping[str, Value],
 ) -> list[Change]:
     changes: list[Change] = []
     removed = {k: v for k, v in old.items() if k not in new}
@@ -367,6 +390,7 @@ def _item_changes(
                 _item_name(state, key),
                 str(state.get("requirement", "")),
                 state.get("category"),
+                _group_title(old_groups, state),
             )
         )
     for key, state in added.items():
@@ -377,9 +401,16 @@ def _item_changes(
                 _item_name(state, key),
                 str(state.get("requirement", "")),
                 state.get("category"),
+                _group_title(new_groups, state),
             )
         )
     return changes
+
+
+def _group_title(groups: Mapping[str, Value], item: Mapping[str, Value]) -> str | None:
+    group = groups.get(f"{item.get('requirement')}/{item.get('category')}")
+    title = group.get("title") if isinstance(group, Mapping) else None
+    return str(title) if title else None
 
 
 def _retention_changes(
@@ -397,6 +428,62 @@ def _retention_changes(
     return changes
 
 
+#: What in a product's state fills each section of its page (a free-form section after it
+#: fills it too): where any is there, the section shows it, not an empty-section sentence.
+_SECTION_CONTENT: dict[str, tuple[str, ...]] = {
+    "required-data": ("required_intro",),
+    "optional-data": ("optional_intro",),
+    "data-use": ("data_use", "processed_entities"),
+    "never-collected": ("never_collected_intro",),
+    "storage-and-retention": ("storage", "retention"),
+    "data-access-and-security": ("access",),
+    "your-rights": ("rights",),
+    "more-information": ("links", "next_steps"),
+}
+#: The requirement of a group or an item that fills a section.
+_SECTION_REQUIREMENTS = {
+    "required-data": "required",
+    "optional-data": "optional",
+    "never-collected": NEVER_COLLECTED,
+}
+
+
+def _section_filled(state: Mapping[str, Value], section_id: str) -> bool:
+    """Whether a statement's page shows content in a section (so no empty-section sentence)."""
+    if any(state.get(part) for part in _SECTION_CONTENT.get(section_id, ())):
+        return True
+    requirement = _SECTION_REQUIREMENTS.get(section_id)
+    if requirement is not None:
+        if any(key.startswith(f"{requirement}/") for key in state.get("groups", {})):
+            return True
+        items = state.get("items", {}).values()
+        if any(item.get("requirement") == requirement for item in items):
+            return True
+    return any(
+        key == section_id or key.startswith((f"{section_id}: ", f"{section_id}#"))
+        for key in state.get("sections", {})
+    )
+
+
+def _without_hidden_sentences(
+    part: dict[str, Value], old: Mapping[str, Value], new: Mapping[str, Value]
+) -> dict[str, Value]:
+    """``part`` with only the empty-section sentences that both versions show: a sentence
+    under a section that has content is on no page, and one that appears or goes as the section
+    empties or fills says nothing the change of its content does not (only the writer's
+    sentences are in a state at all: the site's wording for empty sections never is)."""
+    sentences = part.get("empty_sections")
+    if not sentences:
+        return part
+    shown = {
+        section_id: text
+        for section_id, text in sentences.items()
+        if not _section_filled(old, section_id) and not _section_filled(new, section_id)
+    }
+    rest = {key: value for key, value in part.items() if key != "empty_sections"}
+    return {**rest, "empty_sections": shown} if shown else rest
+
+
 #: Parts of a product state compared by their own rules (not as plain fields).
 _KEYED_PARTS = ("metadata", "items", "retention", "groups")
 
@@ -410,18 +497,27 @@ def product_changes(
     for key in sorted(old_meta.keys() | new_meta.keys()):
         if old_meta.get(key) != new_meta.get(key):
             changes.append(MetadataChanged(product_id, key, old_meta.get(key), new_meta.get(key)))
-    plain_old = {k: v for k, v in old.items() if k not in _KEYED_PARTS}
-    plain_new = {k: v for k, v in new.items() if k not in _KEYED_PARTS}
+    plain_old = _without_hidden_sentences(
+        {k: v for k, v in old.items() if k not in _KEYED_PARTS}, old, new
+    )
+    plain_new = _without_hidden_sentences(
+        {k: v for k, v in new.items() if k not in _KEYED_PARTS}, old, new
+    )
     for path, before, after in _field_changes(plain_old, plain_new):
         changes.append(ProductChanged(product_id, path, before, after))
     old_groups, new_groups = old.get("groups", {}), new.get("groups", {})
-    for key in sorted(old_groups.keys() | new_groups.keys()):
+    # A group added or removed is its items added or removed (each change names its group).
+    for key in sorted(old_groups.keys() & new_groups.keys()):
         for path, before, after in _field_changes(old_groups.get(key, {}), new_groups.get(key, {})):
             changes.append(ProductChanged(product_id, f"groups.{key}.{path}", before, after))
     changes.extend(
         _retention_changes(product_id, old.get("retention", {}), new.get("retention", {}))
     )
-    changes.extend(_item_changes(product_id, old.get("items", {}), new.get("items", {})))
+    changes.extend(
+        _item_changes(
+            product_id, old.get("items", {}), new.get("items", {}), old_groups, new_groups
+        )
+    )
     return changes
 
 

@@ -8,13 +8,15 @@ changed" page and the Atom feed (all in :mod:`privacy_pages.render`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from .. import messages
 from ..messages import N_
-from ..model.periods import said
+from ..model.periods import period_words, said
+from ..model.sections import SECTIONS
 from .changes import (
     CatalogItemAdded,
     CatalogItemChanged,
@@ -99,10 +101,33 @@ ITEM_FIELD_LABELS: dict[str, str] = {
 }
 
 GROUP_FIELD_LABELS: dict[str, str] = {
-    "title": N_("title"),
+    # TRANSLATORS: a part of a group of data items on a page: "Diagnostic data (optional):
+    # heading reworded".
+    "title": N_("heading"),
     "intro": N_("introduction"),
     "condition": N_("condition"),
-    "kind": N_("kind"),
+    "kind": N_("kind of data"),
+}
+
+#: A group of data named with its requirement ("Diagnostic data (optional)").
+GROUP_NAMES: dict[str, str] = {
+    # TRANSLATORS: %(group)s is the heading of a group of data on a page ("Diagnostic data").
+    "required": N_("%(group)s (required)"),
+    "optional": N_("%(group)s (optional)"),
+    "not-stated": N_("%(group)s (collected)"),
+}
+
+#: What became of an item added to or removed from a statement, by its requirement.
+COLLECTED = "collected"
+ITEM_ADDED: dict[str, str] = {
+    # TRANSLATORS: after a data item's name: "Diagnostic data (optional): App usage is now
+    # collected".
+    COLLECTED: N_("is now collected"),
+    NEVER_COLLECTED: N_("is now listed as never collected"),
+}
+ITEM_REMOVED: dict[str, str] = {
+    COLLECTED: N_("is no longer collected"),
+    NEVER_COLLECTED: N_("is no longer listed as never collected"),
 }
 
 #: How a summary names a requirement ("now required data (was optional data)").
@@ -170,6 +195,14 @@ class ChangeNote:
     after: Excerpt | None = None
     #: The anchor of the item on the product page (for links), when the change is about one.
     anchor: str | None = None
+    #: Where on the page the subject is, when the line starts with it ("Diagnostic data
+    #: (optional)"): the line reads "context: subject summary".
+    context: str | None = None
+    #: Whether the subject is a name from the records left in their language (no translation
+    #: in the page's), and whether the words before and after are (a release keeps its texts
+    #: as written; a retention period is said in the page's words where it can be).
+    subject_in_source: bool = False
+    words_in_source: bool = True
 
     @property
     def sign(self) -> str:
@@ -181,9 +214,17 @@ class ChangeNote:
         return "~"
 
     @property
+    def reworded(self) -> bool:
+        """Whether the change only rewords a text (readers find these folded, after the rest)."""
+        return _reworded(self.change)
+
+    @property
     def text(self) -> str:
         """The whole note as one line of plain text."""
-        line = f"{self.subject}: {self.summary}"
+        if self.context:
+            line = f"{self.context}: {self.subject} {self.summary}"
+        else:
+            line = f"{self.subject}: {self.summary}" if self.summary else self.subject
         if self.before is not None and self.after is not None:
             line += f': "{plain(self.before)}" → "{plain(self.after)}"'
         elif self.after is not None:
@@ -248,7 +289,7 @@ def _shorten(text: str, limit: int = 200) -> str:
 
 def _word_diff(old: str, new: str, context: int = CONTEXT_WORDS) -> tuple[Excerpt, Excerpt]:
     """Excerpts of both texts around each run of changed words (``…`` between them)."""
-    a, b = old.split(), new.split()
+    a, b = _words(old), _words(new)
     matcher = SequenceMatcher(a=a, b=b, autojunk=False)
     hunks = [op for op in matcher.get_grouped_opcodes(context)]
     if not hunks:
@@ -268,6 +309,15 @@ def _word_diff(old: str, new: str, context: int = CONTEXT_WORDS) -> tuple[Excerp
     if hunks[-1][-1][4] < len(b):
         right.append(Segment(" …"))
     return _tidy(left), _tidy(right)
+
+
+#: A word of a text, where a Markdown link (its text and its address) counts as one: an
+#: excerpt never starts or ends inside a link, and a link changed is shown changed whole.
+_WORD = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)\S*|\S+")
+
+
+def _words(text: str) -> list[str]:
+    return [" ".join(word.split()) for word in _WORD.findall(text)]
 
 
 def _append(segments: list[Segment], words: Sequence[str], changed: bool) -> None:
@@ -323,17 +373,26 @@ def _product_field_label(path: str, changes: ChangeSet) -> str:
     if parts[0] == "groups" and len(parts) >= 3:
         requirement, _, category = parts[1].partition("/")
         category = category.split("#")[0]
-        # TRANSLATORS: the group of a data category on a page, and which of its parts changed:
-        # "Required data: Device group title".
+        # TRANSLATORS: a group of data on a page, and which of its parts changed:
+        # "Device (required): heading".
         return messages._(
-            "%(requirement)s: %(category)s group %(field)s",
-            requirement=_requirement_title(requirement),
-            category=changes.category_name(category),
+            "%(group)s: %(field)s",
+            group=_group_name(changes.category_name(category), requirement),
             field=_label(GROUP_FIELD_LABELS, parts[2], parts[2]),
         )
     if parts[0] == "empty_sections" and len(parts) >= 2:
-        # TRANSLATORS: %(section)s is a section's id (required-data, your-rights...).
-        return messages._("What the empty section %(section)s says", section=parts[1])
+        # TRANSLATORS: the sentence a section with nothing else to show says: %(section)s is
+        # its heading ("What More information says").
+        return messages._("What %(section)s says", section=_section_heading(parts[1]))
+    if parts[0] == "sections" and len(parts) >= 2:
+        entry = ".".join(parts[1:])
+        section, _, title = entry.partition(": ")
+        # TRANSLATORS: a text a statement adds to a section, by its own heading or the
+        # heading of the section it follows.
+        return messages._(
+            "Additional text: %(title)s",
+            title=title.split("#")[0] or _section_heading(section.split("#")[0]),
+        )
     for size in (3, 2, 1):  # the longest known field, then the entry it names
         prefix = ".".join(parts[:size])
         if prefix in FIELD_LABELS:
@@ -344,14 +403,58 @@ def _product_field_label(path: str, changes: ChangeSet) -> str:
     return path
 
 
+def _section_heading(section_id: str) -> str:
+    heading = dict(SECTIONS).get(section_id)
+    return messages._(heading) if heading else section_id
+
+
+def _group_name(name: str, requirement: str) -> str:
+    """A group as a line names it: "Diagnostic data (optional)"."""
+    message = GROUP_NAMES.get(requirement)
+    return messages._(message, group=name) if message else _requirement_title(requirement)
+
+
+def _item_in_or_out(change: ItemAdded | ItemRemoved, changes: ChangeSet) -> ChangeNote:
+    """An item added or removed, in its group: "Diagnostic data (optional): App usage is now
+    collected"."""
+    said = ITEM_ADDED if isinstance(change, ItemAdded) else ITEM_REMOVED
+    never = change.requirement == NEVER_COLLECTED
+    key = NEVER_COLLECTED if never else COLLECTED
+    summary = messages._(said[key])
+    if never:
+        context = None
+    else:
+        group = changes.said(change.group) if change.group else ""
+        group = group or (changes.category_name(change.category) if change.category else "")
+        context = (
+            _group_name(group, change.requirement)
+            if group
+            else _requirement_title(change.requirement)
+        )
+    anchor = change.item if isinstance(change, ItemAdded) else None
+    return ChangeNote(
+        change,
+        changes.said(change.name),
+        summary,
+        anchor=anchor,
+        context=context,
+        subject_in_source=changes.in_source(change.name),
+    )
+
+
 def _item_note(change: ItemChanged, changes: ChangeSet) -> ChangeNote:
+    note = _item_field_note(change, changes)
+    return replace(note, subject_in_source=changes.in_source(change.name))
+
+
+def _item_field_note(change: ItemChanged, changes: ChangeSet) -> ChangeNote:
     field = change.field
     anchor = change.item
     before, after = excerpts(change.before, change.after)
     if field == "requirement":
         return ChangeNote(
             change,
-            change.name,
+            changes.said(change.name),
             messages._(
                 "now %(requirement)s (was %(previous)s)",
                 requirement=_requirement(change.after),
@@ -365,7 +468,7 @@ def _item_note(change: ItemChanged, changes: ChangeSet) -> ChangeNote:
         if what == "applies":
             return ChangeNote(
                 change,
-                change.name,
+                changes.said(change.name),
                 messages._("%(workload)s workload changed", workload=workload),
                 *excerpts(_applies(change.before), _applies(change.after)),
                 anchor=anchor,
@@ -373,25 +476,27 @@ def _item_note(change: ItemChanged, changes: ChangeSet) -> ChangeNote:
         verb = _verb(change.before, change.after, False)
         return ChangeNote(
             change,
-            change.name,
+            changes.said(change.name),
             messages._(WORKLOAD_CONDITION_VERBS[verb], workload=workload),
             before,
             after,
             anchor,
         )
     if field == "id":
-        return ChangeNote(change, change.name, messages._("item id changed"), before, after, anchor)
+        return ChangeNote(
+            change, changes.said(change.name), messages._("item id changed"), before, after, anchor
+        )
     if field == "catalog":
         summary = (
             messages._("now the shared catalog item")
             if change.after
             else messages._("no longer a shared catalog item")
         )
-        return ChangeNote(change, change.name, summary, anchor=anchor)
+        return ChangeNote(change, changes.said(change.name), summary, anchor=anchor)
     if field == "category":
         return ChangeNote(
             change,
-            change.name,
+            changes.said(change.name),
             messages._("moved to another category"),
             *excerpts(
                 changes.category_name(str(change.before)) if change.before else None,
@@ -403,7 +508,7 @@ def _item_note(change: ItemChanged, changes: ChangeSet) -> ChangeNote:
     wording = change.aspect == "wording"
     return ChangeNote(
         change,
-        change.name,
+        changes.said(change.name),
         _field_verb(label, _verb(change.before, change.after, wording)),
         before,
         after,
@@ -415,13 +520,6 @@ def _applies(value: Value) -> str | None:
     if value is None:
         return None
     return messages._("Yes") if value else messages._("No")
-
-
-def _in_category(requirement: Value, category: str | None, changes: ChangeSet) -> dict[str, str]:
-    values = {"requirement": _requirement(requirement)}
-    if category:
-        values["category"] = changes.category_name(category)
-    return values
 
 
 def describe(change: Change, changes: ChangeSet) -> ChangeNote:
@@ -446,26 +544,12 @@ def describe(change: Change, changes: ChangeSet) -> ChangeNote:
             messages._(VERBS[_verb(change.before, change.after, False)]),
             *excerpts(change.before, change.after),
         )
-    if isinstance(change, ItemAdded):
-        values = _in_category(change.requirement, change.category, changes)
-        summary = (
-            messages._("added (%(requirement)s, %(category)s)", **values)
-            if "category" in values
-            else messages._("added (%(requirement)s)", **values)
-        )
-        return ChangeNote(change, change.name, summary, anchor=change.item)
-    if isinstance(change, ItemRemoved):
-        values = _in_category(change.requirement, change.category, changes)
-        summary = (
-            messages._("removed (was %(requirement)s, %(category)s)", **values)
-            if "category" in values
-            else messages._("removed (was %(requirement)s)", **values)
-        )
-        return ChangeNote(change, change.name, summary)
+    if isinstance(change, ItemAdded | ItemRemoved):
+        return _item_in_or_out(change, changes)
     if isinstance(change, ItemChanged):
         return _item_note(change, changes)
     if isinstance(change, RetentionAdded | RetentionRemoved | RetentionChanged):
-        return _retention_note(change)
+        return _retention_note(change, changes)
     if isinstance(change, CatalogItemAdded):
         return ChangeNote(
             change,
@@ -509,26 +593,120 @@ def describe(change: Change, changes: ChangeSet) -> ChangeNote:
     return ChangeNote(change, change.type, messages._(VERBS["changed"]))  # pragma: no cover
 
 
-def _retention_note(change: RetentionAdded | RetentionRemoved | RetentionChanged) -> ChangeNote:
+def _retention_note(
+    change: RetentionAdded | RetentionRemoved | RetentionChanged, changes: ChangeSet
+) -> ChangeNote:
     # TRANSLATORS: %(data)s is the data a retention rule is about ("Retention of Logs").
-    subject = messages._("Retention of %(data)s", data=change.rule)
+    subject = messages._("Retention of %(data)s", data=changes.said(change.rule))
     if isinstance(change, RetentionAdded):
         period = None if change.period is None else (Segment(said(change.period)),)
         return ChangeNote(change, subject, messages._(VERBS["added"]), after=period)
     if isinstance(change, RetentionRemoved):
         period = None if change.period is None else (Segment(said(change.period)),)
         return ChangeNote(change, subject, messages._(VERBS["removed"]), before=period)
-    label = _label(RETENTION_FIELD_LABELS, change.field, change.field)
     before, after = change.before, change.after
-    if change.field == "period":  # in the page's words, as the page says it
+    if change.field == "period":  # in the page's words, as the page says it; a period is
+        # what the line is about, so it needs no word for it: "Retention of Logs: 30 → 90 days"
+        in_words = [period_words(v) for v in (before, after) if v is not None]
         before, after = (None if v is None else said(v) for v in (before, after))
+        summary = "" if before and after else messages._(VERBS[_verb(before, after, False)])
+        return ChangeNote(
+            change,
+            subject,
+            summary,
+            *excerpts(before, after),
+            words_in_source=None in in_words,
+        )
+    label = _label(RETENTION_FIELD_LABELS, change.field, change.field)
     return ChangeNote(
         change,
         subject,
-        _field_verb(label, _verb(change.before, change.after, change.field != "period")),
+        _field_verb(label, _verb(change.before, change.after)),
         *excerpts(before, after),
     )
 
 
 def describe_all(changes: Iterable[Change], changeset: ChangeSet) -> list[ChangeNote]:
     return [describe(change, changeset) for change in changes]
+
+
+# -- what readers read first --------------------------------------------------------------------
+
+#: Fields whose text says what a statement does, not only how it says it: a change to one is
+#: a change in substance even when both versions are text.
+_NOT_WORDING = frozenset(
+    {
+        "condition",
+        "group_condition",
+        "control",
+        "requirement",
+        "classification",
+        "kind",
+        "category",
+        "id",
+        "catalog",
+        "period",
+    }
+)
+#: Item fields no reader sees: the id is the item's anchor, "catalog" says where its words
+#: come from (``privacy-pages diff`` still shows both).
+_UNSEEN_ITEM_FIELDS = frozenset({"id", "catalog"})
+
+
+def _reworded(change: Change) -> bool:
+    """Whether a change only says a text another way (both versions have it)."""
+    before, after = getattr(change, "before", None), getattr(change, "after", None)
+    if not isinstance(before, str) or not isinstance(after, str):
+        return False
+    if isinstance(change, MetadataChanged) or change.aspect in ("links", "workloads"):
+        return False
+    field = str(getattr(change, "field", ""))
+    return field.rsplit(".", 1)[-1] not in _NOT_WORDING
+
+
+def _rank(note: ChangeNote) -> int:
+    """Where a change comes among a release's: a statement published or withdrawn, then data
+    collected or no longer, then how long data is kept, then how data is collected, then the
+    rest."""
+    change = note.change
+    if isinstance(change, ProductAdded | ProductRemoved):
+        return 0
+    if isinstance(change, ItemAdded | ItemRemoved):
+        return 1
+    if isinstance(change, RetentionAdded | RetentionRemoved | RetentionChanged):
+        return 2
+    if isinstance(change, ItemChanged):
+        return 3
+    return 4
+
+
+@dataclass(frozen=True)
+class ReaderNotes:
+    """A release's changes to one statement as its readers read them: what changed in
+    substance first, one line each; then what was only reworded (pages fold those under one
+    line, "3 texts reworded")."""
+
+    changed: tuple[ChangeNote, ...] = ()
+    reworded: tuple[ChangeNote, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.changed or self.reworded)
+
+    def __len__(self) -> int:
+        return len(self.changed) + len(self.reworded)
+
+    def __iter__(self) -> Iterator[ChangeNote]:
+        return iter((*self.changed, *self.reworded))
+
+
+def reader_notes(changes: Iterable[Change], changeset: ChangeSet) -> ReaderNotes:
+    """The changes readers see, in the order they read them (:class:`ReaderNotes`)."""
+    notes = [
+        describe(change, changeset)
+        for change in changes
+        if not (isinstance(change, ItemChanged) and change.field in _UNSEEN_ITEM_FIELDS)
+    ]
+    return ReaderNotes(
+        tuple(sorted((n for n in notes if not n.reworded), key=_rank)),
+        tuple(n for n in notes if n.reworded),
+    )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -29,7 +29,7 @@ from .changes import (
     ProductAdded,
     compare,
 )
-from .notes import ChangeNote, describe_all
+from .notes import ChangeNote, ReaderNotes, describe_all, reader_notes
 from .snapshot import Snapshot, load_snapshots
 
 #: How long an item stays marked "Updated in ..." after a release, unless the site says otherwise.
@@ -151,11 +151,12 @@ class Release:
             return product_id in self.snapshot.products
         return bool(self.reader_changes(product_id))
 
-    def notes(self, product_id: str) -> list[ChangeNote]:
-        """What changed in one statement, in words, for its readers (nothing for its first
-        publication, nothing about metadata)."""
+    def notes(self, product_id: str, said: Callable[[str], str] = str) -> ReaderNotes:
+        """What changed in one statement, in words, for its readers, what matters first
+        (nothing for its first publication, nothing about metadata); ``said``: a name from
+        the records as the page says it (see :meth:`ChangeSet.in_words`)."""
         changes = [c for c in self.reader_changes(product_id) if not isinstance(c, ProductAdded)]
-        return describe_all(changes, self.changes)
+        return reader_notes(changes, self.changes.in_words(said))
 
     @property
     def shared_notes(self) -> list[ChangeNote]:

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
-from .. import markdown_text
+from .. import markdown_text, messages
 from ..history.notes import ChangeNote, Excerpt
 from ..markdown_text import MarkdownSafe
 
@@ -26,11 +26,18 @@ class MarkedNote(ChangeNote):
 
     @property
     def before_markdown(self) -> MarkdownSafe | None:
-        return None if self.before is None else marked(self.before, "del")
+        return None if self.before is None else self._in_source(marked(self.before, "del"))
 
     @property
     def after_markdown(self) -> MarkdownSafe | None:
-        return None if self.after is None else marked(self.after, "ins")
+        return None if self.after is None else self._in_source(marked(self.after, "ins"))
+
+    def _in_source(self, words: MarkdownSafe) -> MarkdownSafe:
+        """The words a release kept, marked as the records' language on a page in another
+        one (a screen reader reads them as such)."""
+        if not self.words_in_source or messages.current().language == messages.SOURCE_LANGUAGE:
+            return words
+        return MarkdownSafe(f'<span lang="{messages.SOURCE_LANGUAGE}">{words}</span>')
 
 
 def marked_notes(notes: Iterable[ChangeNote]) -> list[MarkedNote]:
@@ -43,6 +50,9 @@ _BEGIN, _END = "\x02", "\x03"
 _CHANGED = re.compile("\x02([^\x02\x03]*)\x03")
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 _TEXT_END = re.compile(r"[\]\n]")
+#: A bullet list's marker at a line's start: in a change's one line, a bullet ("•"), since a
+#: "-" would read as a list only at the line's start.
+_BULLET = re.compile(r"(?m)^[ \t]*[-+*][ \t]+")
 
 
 class _Targets:
@@ -136,11 +146,11 @@ def marked(excerpt: Excerpt, tag: str) -> MarkdownSafe:
         else segment.text
         for segment in excerpt
     )
-    line = _without_relative_links(" ".join(text.split()))
-    if _crosses_markup(line) or any(
-        c in segment.text for c in (_BEGIN, _END) for segment in excerpt
-    ):
+    line = _without_relative_links(" ".join(_BULLET.sub("• ", text).split()))
+    if any(c in segment.text for c in (_BEGIN, _END) for segment in excerpt):
         return _escaped(excerpt, tag)
+    if _crosses_markup(line):
+        return _whole(line, tag)
     safe = str(markdown_text.block(line))
     if (
         "\n" in safe
@@ -149,6 +159,15 @@ def marked(excerpt: Excerpt, tag: str) -> MarkdownSafe:
     ):
         return _escaped(excerpt, tag)
     return MarkdownSafe(safe.replace(_BEGIN, f"<{tag}>").replace(_END, f"</{tag}>"))
+
+
+def _whole(line: str, tag: str) -> MarkdownSafe:
+    """An excerpt whose changed words cut through its Markdown: rendered as the page renders
+    it (links as links, bold as bold), all of it marked changed."""
+    safe = str(markdown_text.block(line.replace(_BEGIN, "").replace(_END, "")))
+    if "\n" in safe:
+        safe = " ".join(safe.split())
+    return MarkdownSafe(f"<{tag}>{safe}</{tag}>")
 
 
 def _crosses_markup(line: str) -> bool:

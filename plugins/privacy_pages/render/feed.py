@@ -12,6 +12,7 @@ import html
 import re
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -29,6 +30,7 @@ from .history_pages import in_source
 from .paths import changes_page_path, feed_path, page_url, versions_page_path
 from .sanitize import sanitize_html
 from .templates import environment
+from .translated import in_page_words
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 #: The feed's title and subtitle (messages: translated as the feed is written).
@@ -91,7 +93,7 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
     return element
 
 
-def _note_lines(notes: list[ChangeNote], settings: Settings) -> list[str]:
+def _note_lines(notes: Iterable[ChangeNote], settings: Settings) -> list[str]:
     """Each note as HTML, from the Markdown line the pages print (``change-note.md.j2``):
     content's bold and links rendered, and cleaned like every generated page."""
     macros: Any = environment(settings.templates_dir).get_template("change-note.md.j2").module
@@ -109,13 +111,23 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown()
 
 
-def _content_html(lines: list[str], first: bool, release: Release) -> str:
+def _reworded_head(reworded: list[str]) -> str:
+    """The line the pages fold rewording under ("3 texts reworded")."""
+    return messages.ngettext("%(num)d text reworded", "%(num)d texts reworded", len(reworded))
+
+
+def _content_html(lines: list[str], reworded: list[str], first: bool, release: Release) -> str:
+    """The entry as the pages say it: what changed, then what was only reworded (a feed
+    reader cannot fold it: it follows under its own line)."""
     items = []
     if first:
         said = messages._("First published in release %(version)s.", version=release.version)
         items.append(f"<p>{html.escape(said)}</p>")
     if lines:
         items.append("<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>")
+    if reworded:
+        items.append(f"<p>{html.escape(_reworded_head(reworded))}</p>")
+        items.append("<ul>" + "".join(f"<li>{line}</li>" for line in reworded) + "</ul>")
     return "".join(items)
 
 
@@ -141,19 +153,27 @@ def _without_tags(line: str) -> str:
     return "".join(out) + line[copied:]
 
 
-def _summary(lines: list[str], first: bool, release: Release) -> str:
-    if first and not lines:
+def _summary(lines: list[str], reworded: list[str], first: bool, release: Release) -> str:
+    if first and not lines and not reworded:
         return messages._("First published in release %(version)s.", version=release.version)
     head = messages.ngettext(
         "%(num)d change in release %(version)s",
         "%(num)d changes in release %(version)s",
-        len(lines),
+        len(lines) + len(reworded),
         version=release.version,
     )
+    said = [_plain(line) for line in lines]
+    if reworded:
+        # TRANSLATORS: in a feed entry's summary: "2 texts reworded: Summary: …; Notes: …".
+        said.append(
+            messages._(
+                "%(head)s: %(notes)s",
+                head=_reworded_head(reworded),
+                notes="; ".join(_plain(line) for line in reworded),
+            )
+        )
     # TRANSLATORS: a feed entry's summary: how many changes, then each of them.
-    return messages._(
-        "%(changes)s: %(notes)s", changes=head, notes="; ".join(_plain(line) for line in lines)
-    )
+    return messages._("%(changes)s: %(notes)s", changes=head, notes="; ".join(said))
 
 
 def atom_feed(history: History, dataset: Dataset, settings: Settings) -> str:
@@ -178,7 +198,7 @@ def atom_feed(history: History, dataset: Dataset, settings: Settings) -> str:
     _sub(feed, "generator", "privacy-pages", version=__version__)
     for release in history.newest_first:
         for product_id in release.products:
-            notes = release.notes(product_id)
+            notes = release.notes(product_id, in_page_words)
             first = release.first_published(product_id)
             name = release.product_names.get(product_id) or release.changes.name_of(product_id)
             entry = _sub(feed, "entry")
@@ -217,9 +237,10 @@ def atom_feed(history: History, dataset: Dataset, settings: Settings) -> str:
                 language = {"hreflang": settings.site_language} if settings.site_language else {}
                 href = links.page(compared)
                 _sub(entry, "link", rel="related", type="text/html", href=href, **language)
-            lines = _note_lines(notes, settings)
-            _sub(entry, "summary", _summary(lines, first, release), type="text")
-            _sub(entry, "content", _content_html(lines, first, release), type="html")
+            lines = _note_lines(notes.changed, settings)
+            reworded = _note_lines(notes.reworded, settings)
+            _sub(entry, "summary", _summary(lines, reworded, first, release), type="text")
+            _sub(entry, "content", _content_html(lines, reworded, first, release), type="html")
     ET.indent(feed)
     body = ET.tostring(feed, encoding="unicode")
     return f'<?xml version="1.0" encoding="utf-8"?>\n{body}\n'

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -17,6 +18,7 @@ from ..settings import Settings
 from .change_notes import MarkedNote
 from .paths import changes_page_path, feed_path, relative_link
 from .templates import render
+from .translated import in_page_words
 
 #: The section of every product page that lists its releases.
 SECTION_ID = "change-history"
@@ -39,6 +41,8 @@ class HistoryEntry:
     anchor: str
     first: bool
     notes: tuple[LinkedNote, ...]
+    #: The changes that only reword a text, folded after ``notes``.
+    reworded: tuple[LinkedNote, ...] = ()
     #: The day it took (or takes) effect, when not the day it was published.
     effective: str | None = None
     #: Links to the statement as this release published it, and to what changed from the
@@ -54,7 +58,7 @@ class HistoryEntry:
     compare_latest_in: str | None = None
     #: A release recorded before releases kept their records (format 1): no page of it.
     unarchived: bool = False
-    #: The days the release was recorded again (``snapshot --force``), as ISO dates.
+    #: The days the release was recorded again (``snapshot --force``), as the page writes dates.
     re_recorded: str | None = None
 
 
@@ -136,6 +140,8 @@ class ProductChanges:
     link: str | None
     first: bool
     notes: tuple[LinkedNote, ...]
+    #: The changes that only reword a text, folded after ``notes``.
+    reworded: tuple[LinkedNote, ...] = ()
     #: What changed in the statement from its version before, side by side.
     compare: str | None = None
     #: "(in English)" after ``link`` or ``compare``, when it leads to another language.
@@ -152,7 +158,7 @@ class ReleaseSummary:
     products: tuple[ProductChanges, ...]
     shared: tuple[LinkedNote, ...]
     #: When it takes effect (unless the day it was published), and the days it was recorded
-    #: again, as ISO dates.
+    #: again, as the page writes dates.
     effective: str | None = None
     re_recorded: str | None = None
 
@@ -160,7 +166,12 @@ class ReleaseSummary:
 def _days(release: Release) -> str | None:
     """The days a release was recorded again, as a list for a sentence (none: never)."""
     days = release.snapshot.re_recorded
-    return ", ".join(day.isoformat() for day in days) if days else None
+    return ", ".join(_date(day) for day in days) if days else None
+
+
+def _date(day: dt.date) -> str:
+    """A day as the page's language writes it, as every date of a page is."""
+    return messages.current().format_date(day)
 
 
 def _item_anchors(product: Product) -> set[str]:
@@ -170,7 +181,9 @@ def _item_anchors(product: Product) -> set[str]:
     return anchors
 
 
-def _linked(notes: list[ChangeNote], anchors: set[str], page: str = "") -> tuple[LinkedNote, ...]:
+def _linked(
+    notes: Iterable[ChangeNote], anchors: set[str], page: str = ""
+) -> tuple[LinkedNote, ...]:
     """Link each note to its item, only when the item is still on the current page."""
     return tuple(
         LinkedNote(MarkedNote.of(note), f"{page}#{note.anchor}" if note.anchor in anchors else None)
@@ -189,6 +202,7 @@ def product_history(
     for release in history.product_releases(product.id)[:limit]:
         before = history.version_before(release, product.id)
         effective = release.effective if release.effective != release.date else None
+        notes = release.notes(product.id, in_page_words)
         read = bool(
             links and release.archived and not links.shown_here(product.id, release.version)
         )
@@ -207,11 +221,12 @@ def product_history(
                 if links and latest and older
                 else None,
                 version=release.version,
-                date=release.date.isoformat(),
+                date=_date(release.date),
                 anchor=release.anchor,
                 first=release.first_published(product.id),
-                notes=_linked(release.notes(product.id), anchors),
-                effective=effective.isoformat() if effective else None,
+                notes=_linked(notes.changed, anchors),
+                reworded=_linked(notes.reworded, set()),
+                effective=_date(effective) if effective else None,
                 read=links.read(product.id, release.version) if links and read else None,
                 read_in=links.read_in(product.id, release.version) if links and read else None,
                 compare=links.compare(product.id, before.version, release.version)
@@ -251,7 +266,8 @@ def product_context(
     return {
         "change_history": entries,
         "earlier_releases": earlier,
-        "has_recorded_changes": earlier is not None or any(entry.notes for entry in entries),
+        "has_recorded_changes": earlier is not None
+        or any(entry.notes or entry.reworded for entry in entries),
         "no_changes_statement": empty_section_wording(product, SECTION_ID, settings.empty_sections),
         "updated_marks": marks,
     }
@@ -274,7 +290,7 @@ def _release_summary(
         current = dataset.products.get(product_id)
         target = posixpath.relpath(f"{settings.pages_dir}/{product_id}.md", posixpath.dirname(page))
         name = names.get(product_id) or release.changes.name_of(product_id)
-        notes = release.notes(product_id)
+        notes = release.notes(product_id, in_page_words)
         before = history.version_before(release, product_id)
         link = f"{target}#{release.anchor}" if current is not None else None
         link_in = None
@@ -301,19 +317,20 @@ def _release_summary(
                 name=name,
                 link=link,
                 first=release.first_published(product_id),
-                notes=_linked(notes, _item_anchors(current), target)
+                notes=_linked(notes.changed, _item_anchors(current), target)
                 if current
-                else _linked(notes, set()),
+                else _linked(notes.changed, set()),
+                reworded=_linked(notes.reworded, set()),
             )
         )
     return ReleaseSummary(
         version=release.version,
-        date=release.date.isoformat(),
+        date=_date(release.date),
         anchor=release.anchor,
         initial=release.initial,
         products=tuple(products),
         shared=_linked(release.shared_notes, set()),
-        effective=release.effective.isoformat() if release.effective != release.date else None,
+        effective=_date(release.effective) if release.effective != release.date else None,
         re_recorded=_days(release),
     )
 

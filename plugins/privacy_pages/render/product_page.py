@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from .. import messages
-from ..history.releases import History
+from ..history.releases import History, build_date
 from ..messages import N_
 from ..model import SECTIONS, Dataset, ItemGroup, Product, item_counts
 from ..model.sections import COLLECTED_INTRO, empty_statement, section_shown, with_product
@@ -22,12 +22,42 @@ from .templates import render
 from .translated import untranslated
 
 
-def last_updated(product: Product, settings: Settings) -> str | None:
-    """The page's date: the first metadata key the site declares as a date."""
+def last_updated(product: Product, settings: Settings, released: date | None = None) -> str | None:
+    """The page's date, as the page writes dates: the first metadata key the site declares as
+    a date, or the day the version the page shows took effect (``released``) when that is
+    later (a release after the last edit of the date updated the page all the same)."""
+    written: date | str | None = None
     for key, kind in settings.metadata.types.items():
         if kind == "date" and key in product.metadata:
-            return str(product.metadata[key])
-    return None
+            written = _day(product.metadata[key])
+            break
+    if released is not None and (written is None or isinstance(written, date)):
+        written = released if written is None else max(written, released)
+    if isinstance(written, date):
+        return messages.current().format_date(written)
+    return written
+
+
+def _day(value: object) -> date | str:
+    """A metadata date as a day, or as written when it is none."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        return str(value)
+
+
+def _released(
+    product: Product, history: History | None, today: date | None, version: VersionPage | None
+) -> date | None:
+    """The day the version a page shows took effect: a version's own, else the one in effect."""
+    if version is not None and version.path and version.notice is not None:
+        return version.notice.start
+    if history is None:
+        return None
+    release = history.in_effect(product.id, today or build_date())
+    return release.effective if release is not None else None
 
 
 #: The label of a group of optional items, by its kind (the schema's values of ``kind``), and
@@ -95,7 +125,7 @@ def render_product(
         empty_statement=lambda section_id: empty_statement(
             product, section_id, settings.empty_sections
         ),
-        last_updated=last_updated(product, settings),
+        last_updated=last_updated(product, settings, _released(product, history, today, version)),
         untranslated=untranslated(product.source.path),
         category_name=dataset.category_name,
         kind_label=kind_label,

@@ -97,6 +97,15 @@ def _html_markdown(value: str) -> markdown_text.MarkdownSafe:
     return markdown_text.MarkdownSafe(cleaned.translate(_HTML_EXTRA))  # as for html_text
 
 
+def html_line(value: object) -> markdown_text.MarkdownSafe:
+    """A line of Markdown a template wrote (a change, its content's words already made safe)
+    as HTML inside raw HTML, on one line: converted with Python-Markdown's core syntax and
+    sanitized, like :func:`html_markdown`, without the paragraph around it."""
+    converted = sanitize_html(_converter().reset().convert(str(value))).strip()
+    converted = converted.removeprefix("<p>").removesuffix("</p>").replace("\n", " ")
+    return markdown_text.MarkdownSafe(page_links(converted).translate(_HTML_EXTRA))
+
+
 @cache
 def _converter() -> markdown.Markdown:
     return markdown.Markdown()
@@ -129,6 +138,7 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         html=html_text,  # (also in attributes, where no notice can go)
         html_noticed=html_noticed,  # element content in raw HTML (a table's names, conditions)
         html_md=noticed(html_markdown),
+        html_line=html_line,
         # A retention period (structure): in the page's words, or as written, marked English.
         period=in_page_language(markdown_text.inline, in_source_language(markdown_text.inline)),
     )

@@ -23,6 +23,7 @@ from markdown.extensions.toc import slugify
 from ..load.translations import Language, Shown, StaleShows
 from ..markdown_text import MarkdownSafe, is_paragraph
 from ..messages import N_, SOURCE_LANGUAGE, current
+from ..model import Dataset
 
 #: What the notice says after a text, by what the text is.
 NOTICES: Mapping[StaleShows, str] = {
@@ -44,6 +45,8 @@ class Showing:
     shared_fallbacks: Mapping[Path, object] = field(default_factory=dict)
     #: Whether the page is in another language than the records' (a text may get a notice).
     translated: bool = False
+    #: Each source text with a current translation → that translation.
+    translations: Mapping[str, str] = field(default_factory=dict)
 
     def shared(self) -> object:
         """What every page of the language shows in place of translations: the records with
@@ -64,8 +67,10 @@ _showing: ContextVar[Showing] = ContextVar("privacy_pages_showing", default=_NOT
 
 
 @contextmanager
-def showing(language: Language | None) -> Iterator[None]:
-    """Render the pages of ``language`` (None: the records' own language)."""
+def showing(language: Language | None, source: Dataset | None = None) -> Iterator[None]:
+    """Render the pages of ``language`` (None: the records' own language); ``source``: the
+    records' own model, whose catalog items and categories are named in the language's
+    model too (a release names them as the records did)."""
     view = Showing()
     if language is not None:
         view = Showing(
@@ -74,6 +79,7 @@ def showing(language: Language | None) -> Iterator[None]:
             language.product_fallbacks,
             language.shared_fallbacks,
             translated=True,
+            translations=_translations(language, source),
         )
     token = _showing.set(view)
     try:
@@ -86,6 +92,31 @@ def shown() -> Showing:
     """What the page being rendered shows in place of translations (nothing, in the records'
     own language)."""
     return _showing.get()
+
+
+def _translations(language: Language, source: Dataset | None) -> dict[str, str]:
+    """Each source text with a current translation → that translation: the records' texts,
+    and the names of the catalog's items and of the categories (translated once, shown by
+    every product that names them)."""
+    found = {english: text for text, english in language.sources.items()}
+    if source is not None:
+        translated = language.dataset
+        for names, others in (
+            (source.catalog, translated.catalog),
+            (source.categories, translated.categories),
+        ):
+            for key, thing in names.items():
+                other = others.get(key)
+                said = getattr(other, "name", None)
+                if said and said != thing.name and said not in language.fallbacks:
+                    found.setdefault(thing.name, said)
+    return found
+
+
+def in_page_words(text: str) -> str:
+    """A text of the records (a name a release recorded) in the page's language, where the
+    records translate it; else as it is (and a page in another language notes it)."""
+    return _showing.get().translations.get(text, text)
 
 
 def untranslated(record: str) -> bool:

@@ -26,7 +26,7 @@ from pathlib import Path
 from .. import messages
 from ..history.archive import Archive
 from ..history.changes import MetadataChanged, ProductAdded, compare_versions
-from ..history.notes import describe_all
+from ..history.notes import reader_notes
 from ..history.releases import History, Release
 from ..model import Dataset, Product
 from ..settings import Settings
@@ -44,6 +44,7 @@ from .paths import product_page_path, relative_url, release_page_path, versions_
 from .product_page import Announcement, ArchiveNotice, VersionPage, render_product
 from .reuse import PageReuse
 from .templates import render
+from .translated import in_page_words
 
 #: The releases a version's page lists in its change history, the newest; a link leads to the
 #: entry of the one before, on its own version's page. All of them would make the versions'
@@ -336,7 +337,9 @@ def _comparison_page(
         for c in changes.for_product(product_id)
         if not isinstance(c, (MetadataChanged, ProductAdded))
     ]
-    notes = tuple(LinkedNote(MarkedNote.of(note)) for note in describe_all(seen, changes))
+    said = reader_notes(seen, changes.in_words(in_page_words))
+    notes = tuple(LinkedNote(MarkedNote.of(note)) for note in said.changed)
+    reworded = tuple(LinkedNote(MarkedNote.of(note)) for note in said.reworded)
     links = VersionLinks(path, source_pages_dir(settings), history)
     # Other pairs: the change history, where each version links its comparisons (one link,
     # not one per pair: a list of every pair on every comparison grew with the cube).
@@ -353,6 +356,7 @@ def _comparison_page(
         old=old,
         new=new,
         notes=notes,
+        reworded=reworded,
         read_old=links.read(product_id, old.version) if old.archived else None,
         read_new=links.read(product_id, new.version) if new.archived else None,
         current=links.current(product_id) if product_id in dataset.products else None,
