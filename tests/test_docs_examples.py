@@ -1,6 +1,7 @@
-"""The examples of the README and the writer's guide work as pasted.
+"""The examples of the README and the docs site work as pasted.
 
-Every fenced block of README.md and site-src/guide/*.md is either text (```text) or an example
+Every fenced block of README.md and of the docs pages (site-src/*.md, site-src/configuration/*.md
+and site-src/guide/*.md) is either text (```text) or an example
 (```yaml, ```bash, ```sh, ```console). Each example runs in a scratch copy of the example site:
 a record is pasted where it says it goes and must load without errors, plugin options go into
 mkdocs.yml and the site must build, and commands must exit 0. An example that cannot run says
@@ -25,14 +26,24 @@ from typing import Any
 import pytest
 import yaml
 from conftest import REPO, SiteResult, copy_example_site, run_mkdocs
+from markdown.extensions.toc import slugify
 from privacy_pages.check.rules import RULES, RULES_BY_ID
 from privacy_pages.cli import parser
 from privacy_pages.load.discovery import record_kind
 from privacy_pages.pipeline import check_site
 from privacy_pages.settings import settings_from_mkdocs
 
-GUIDE = REPO / "site-src" / "guide"
-DOCS = (REPO / "README.md", *sorted(GUIDE.glob("*.md")))
+SITE_SRC = REPO / "site-src"
+GUIDE = SITE_SRC / "guide"
+CONFIGURATION = SITE_SRC / "configuration"
+GETTING_STARTED = SITE_SRC / "getting-started.md"
+#: The README and the docs pages (the guides of products, in site-src/guides/, are content).
+DOCS = (
+    REPO / "README.md",
+    *sorted(SITE_SRC.glob("*.md")),
+    *sorted(CONFIGURATION.glob("*.md")),
+    *sorted(GUIDE.glob("*.md")),
+)
 #: What a scratch copy of the example site holds.
 EXAMPLE_LANGUAGES = frozenset({"yaml", "bash", "sh", "console"})
 TEXT_LANGUAGES = frozenset({"text"})
@@ -61,7 +72,7 @@ class Block:
 
     @property
     def id(self) -> str:
-        return f"{self.doc.name}:{self.line}"
+        return f"{self.doc.relative_to(REPO).as_posix()}:{self.line}"
 
 
 def blocks(doc: Path) -> list[Block]:
@@ -135,13 +146,19 @@ def test_every_block_is_an_example_or_text() -> None:
 def test_the_documents_have_examples_of_every_kind() -> None:
     assert {b.doc for b in RUN} >= {
         REPO / "README.md",
+        GETTING_STARTED,
+        CONFIGURATION / "index.md",
         GUIDE / "index.md",
         GUIDE / "change-history.md",
     }
     kinds = {what(b) for b in RUN}
     assert {"product", "catalog", "comparisons", "plugin-options", "commands"} <= kinds, kinds
-    readme = {what(b) for b in RUN if b.doc.name == "README.md"}
-    assert {"product", "catalog", "comparisons", "plugin-options"} <= readme, readme
+    # The README adds a product with a command; getting started and the configuration
+    # reference show a record of each kind and the plugin options, as the README once did.
+    readme = {what(b) for b in RUN if b.doc == REPO / "README.md"}
+    assert "commands" in readme, readme
+    start = {what(b) for b in RUN if b.doc in (GETTING_STARTED, CONFIGURATION / "index.md")}
+    assert {"product", "catalog", "comparisons", "plugin-options"} <= start, start
 
 
 def what(block: Block) -> str:
@@ -404,6 +421,34 @@ def test_the_addresses_the_documents_give_exist(built: SiteResult) -> None:
         assert list(built.site_dir.glob(pattern)), f"{address}: not in the built site"
 
 
+_LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_HEADING = re.compile(r"^#{1,6} +(?P<title>.+?) *$", re.MULTILINE)
+
+
+def heading_ids(doc: Path) -> set[str]:
+    """The ids MkDocs gives the headings of a Markdown page (its toc extension's slugs)."""
+    text = _FENCE.sub("", doc.read_text("utf-8"))
+    return {slugify(m["title"], "-") for m in _HEADING.finditer(text)}
+
+
+def test_every_relative_link_of_the_readme_leads_to_a_file() -> None:
+    """The README points into the docs site (site-src/): each relative link (and image) is a
+    file of the repository, and a link to a heading of a page names one the page has. The docs
+    pages' own links are checked by the example site's strict build."""
+    readme = REPO / "README.md"
+    targets = [m["target"] for m in _LINK.finditer(readme.read_text("utf-8"))]
+    relative = [t for t in targets if not re.match(r"[a-z][a-z0-9+.-]*:", t)]
+    assert len(relative) >= 10, relative
+    for target in relative:
+        path, _, fragment = target.partition("#")
+        file = (readme.parent / path).resolve() if path else readme
+        assert file.is_file(), f"README.md: {target}: no such file"
+        assert file.is_relative_to(REPO), f"README.md: {target}: outside the repository"
+        if fragment:
+            assert file.suffix == ".md", target
+            assert fragment in heading_ids(file), f"README.md: {target}: no such heading"
+
+
 # -- sample output ------------------------------------------------------------------------------
 
 _SAMPLE_START = re.compile(r"content/[\w./-]+\.ya?ml:\d+")
@@ -439,7 +484,11 @@ def samples() -> list[Sample]:
             for match in _SAMPLE_START.finditer(line):
                 sample = line[match.start() :].split("`", 1)[0]
                 if sample not in in_blocks:
-                    found.append(Sample(f"{doc.name}:{number}", (sample,), whole=False))
+                    found.append(
+                        Sample(
+                            f"{doc.relative_to(REPO).as_posix()}:{number}", (sample,), whole=False
+                        )
+                    )
     return found
 
 

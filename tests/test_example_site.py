@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -60,3 +61,30 @@ def test_no_generated_file_lands_in_docs_dir() -> None:
     """Generated pages live only in memory (File.generated), never in site-src/."""
     assert not (REPO / "site-src" / "privacy").exists()
     assert not list(Path(REPO / "site-src").rglob("privacy.json"))
+
+
+#: Every page of site-src/: the tool's docs (the README's links lead to them), the home page, a
+#: product's guide (guides/); not the files pages include (includes/).
+DOCS_PAGES = sorted(
+    p.relative_to(REPO / "site-src").as_posix()
+    for p in (REPO / "site-src").rglob("*.md")
+    if p.relative_to(REPO / "site-src").parts[0] != "includes"
+)
+
+
+def test_every_docs_page_is_in_the_nav_and_built(site: SiteResult) -> None:
+    """The strict build checks the links and anchors between the pages it builds (mkdocs.yml's
+    validation: warn, which --strict makes an error): every page is built, and listed."""
+    assert site.config is not None
+    validation = site.config["validation"]
+    assert validation["links"]["not_found"] >= logging.WARNING
+    assert validation["links"]["anchors"] >= logging.WARNING
+    assert validation["links"]["unrecognized_links"] >= logging.WARNING
+    assert site.strict
+    nav_text = (REPO / "mkdocs.yml").read_text("utf-8")
+    assert len(DOCS_PAGES) >= 15, DOCS_PAGES
+    for page in DOCS_PAGES:
+        assert re.search(rf"^\s*- (?:[^:\n]+: )?{re.escape(page)}\s*$", nav_text, re.M), (
+            f"{page}: not in mkdocs.yml's nav"
+        )
+        assert site.html(page), page

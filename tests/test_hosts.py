@@ -313,7 +313,7 @@ def test_a_site_without_nav_lists_the_same_pages_without_the_plugin(tmp_path: Pa
         hosts["zensical"] = nav_targets(site / "z" / "site")
     products = {f"privacy/{p.stem}" for p in (site / "content" / "products").glob("*.yml")}
     for host, links in hosts.items():
-        # Without the plugin, every language's pages are in one nav (see the README's hosts).
+        # Without the plugin, every language's pages are in one nav (see site-src/hosts.md).
         assert [link for link in links if not link.startswith("fr/")] == with_plugin, host
         assert not products & {link.rstrip("/") for link in links}, host
 

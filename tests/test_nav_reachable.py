@@ -1,5 +1,5 @@
 """Reachable pages: on a site whose nav is listed (``nav:`` in mkdocs.yml, mkdocs-literate-nav's
-SUMMARY.md, mkdocs-awesome-nav's ``.nav.yml``), the one line the README gives lists every
+SUMMARY.md, mkdocs-awesome-nav's ``.nav.yml``), the one line the docs give lists every
 product page, the comparisons, the data-item index and "What changed", under the products'
 names; a nav that leaves them out fails a strict build with a warning that names them and the
 line to add, unless the site opts out (``nav_check: false``)."""
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, SiteResult, run_mkdocs
+from conftest import FIXTURES, REPO, SiteResult, run_mkdocs
 from privacy_pages.cli import main
 
 #: The product pages, by the name each must have in the nav (their metadata titles are
@@ -32,7 +32,7 @@ OTHERS = {
 #: An earlier version of a statement: linked from its product's page, never in the nav.
 RELEASE = "privacy/widget-ios/releases/1.0.0/"
 
-#: The one line of each way to list a nav (README, "The nav"), and where it goes.
+#: The one line of each way to list a nav (site-src/configuration/nav.md), and where it goes.
 WAYS = {
     "mkdocs.yml": {"nav": ["index.md", "about.md", {"Privacy statements": []}]},
     "literate-nav": "* [Home](index.md)\n* [About](about.md)\n* [Privacy statements](privacy/)\n",
@@ -104,6 +104,27 @@ def _from_root(base: str, href: str) -> str:
 
 def left_out_warnings(result: SiteResult) -> list[str]:
     return [message for message in result.warnings() if "leaves out" in message]
+
+
+#: The docs page that gives the one line of each way.
+NAV_DOCS = REPO / "site-src" / "configuration" / "nav.md"
+#: The one line of each way, as the docs page writes it.
+LINES = {
+    "mkdocs.yml": "- Privacy statements: []",
+    "literate-nav": "* [Privacy statements](privacy/)",
+    "awesome-nav": "- Privacy statements: privacy",
+}
+
+
+@pytest.mark.parametrize("way", list(WAYS))
+def test_the_line_tested_is_the_line_the_docs_give(way: str) -> None:
+    docs = NAV_DOCS.read_text("utf-8")
+    assert re.search(rf"^(?=\S).*\b{re.escape(way)}\b.*  {re.escape(LINES[way])}$", docs, re.M), (
+        f"{NAV_DOCS.name} gives no line for {way}: {LINES[way]!r}"
+    )
+    nav = WAYS[way] if isinstance(WAYS[way], str) else yaml.safe_dump(WAYS[way])
+    written = yaml.safe_dump(yaml.safe_load(LINES[way])) if way == "mkdocs.yml" else LINES[way]
+    assert written.strip() in nav, (way, nav)
 
 
 @pytest.mark.parametrize("way", list(WAYS))

@@ -1,4 +1,4 @@
-"""A compatibility suite of real shapes: the plugin added, as the README says, to sites shaped
+"""A compatibility suite of real shapes: the plugin added, as the docs say, to sites shaped
 like those site owners run, checked as their owners would check them in Chromium.
 
 Three shapes (written for this suite), each built once with the plugin and once without:
@@ -126,7 +126,7 @@ def _themed(root: Path, plugin: bool) -> None:
     ]
     if plugin:
         shutil.copytree(RECORDS, root / "content")
-        nav += "  - Privacy statements: privacy\n"  # the README's line for awesome-nav
+        nav += "  - Privacy statements: privacy\n"  # the docs' line for awesome-nav
         plugins.append({"privacy-pages": OPTIONS})
     _pages(root / "docs", {".nav.yml": nav})
     theme = {"name": "material", "font": False, "custom_dir": "overrides"}
@@ -141,7 +141,7 @@ def _content_docs(root: Path, plugin: bool) -> None:
     plugins: list[Any] = ["search", "literate-nav"]
     if plugin:
         shutil.copytree(RECORDS, root / "records")
-        summary += "* [Privacy statements](privacy/)\n"  # the README's line for literate-nav
+        summary += "* [Privacy statements](privacy/)\n"  # the docs' line for literate-nav
         plugins.append({"privacy-pages": {**OPTIONS, "content_dir": "records"}})
     _pages(root / "content", {"SUMMARY.md": summary})
     _config(root, {"docs_dir": "content", "plugins": plugins})
@@ -160,7 +160,7 @@ def _i18n(root: Path, plugin: bool) -> None:
     plugins: list[Any] = ["search", {"i18n": {"docs_structure": "suffix", "languages": languages}}]
     if plugin:
         shutil.copytree(RECORDS, root / "content")
-        nav.append({"Privacy statements": []})  # the README's line for mkdocs.yml
+        nav.append({"Privacy statements": []})  # the docs' line for mkdocs.yml
         plugins.append({"privacy-pages": OPTIONS})
     _config(root, {"nav": nav, "plugins": plugins})
 

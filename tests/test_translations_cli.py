@@ -200,7 +200,8 @@ def test_a_new_file_starts_with_a_header(site: Path, capsys: pytest.CaptureFixtu
     field = first.context.split(":", 1)[1]
     assert text == (
         "# yaml-language-server: $schema=../../../schemas/translation.schema.json\n"
-        '# Translations of content/categories.yml into de; see README "Translations".\n'
+        "# Translations of content/categories.yml into de; "
+        "see site-src/configuration/languages.md.\n"
         f"{field}:\n  source: {fingerprint(first.id)}\n  text: Web und Netzwerk\n"
     )
 

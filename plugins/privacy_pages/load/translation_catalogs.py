@@ -420,7 +420,7 @@ def _plan_file(
     header = (
         f"# yaml-language-server: $schema={schema}\n"
         f"# Translations of {sources.content_dir.name}/{record.relative} into {language}; "
-        'see README "Translations".\n'
+        "see site-src/configuration/languages.md.\n"
     )
     text = updated_text(found.text, found.data, changes, list(record.fields), header, found.display)
     if text == found.text:  # pragma: no cover - a change always changes the text
