@@ -227,3 +227,14 @@ def test_a_line_that_introduces_a_way_to_reach_the_controller_is_its_contact(
     assert controller["address"] == "Main Street 10, 81375 Munich"
     assert "Our contact form is at:" in controller["contact"]
     assert "https://forms.example.org/privacy" in controller["contact"]
+
+
+def test_a_legal_basis_section_that_names_the_gdpr_is_about_use_not_rights(
+    tmp_path: Path,
+) -> None:
+    said = "The legal basis for collecting crash reports is your consent (Art. 6(1)(a) GDPR)."
+    page = FRONT + f"# App\n\nAn app.\n\n## Legal basis for processing (GDPR)\n\n{said}\n"
+    product = import_page(tmp_path, page).product
+    assert said not in json.dumps(product.get("rights", {}))
+    [section] = [s for s in product["sections"] if said in s["body"]]
+    assert section["after"] == "data-use"

@@ -122,6 +122,8 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"^\W*right of appeal\b",
         ),
     ),
+    # Why processing is lawful is said per purpose: before "GDPR" makes it a rights heading.
+    (Kind.DATA_USE, any_of(r"\b(?:legal|lawful) (?:bas[ie]s|grounds?)\b")),
     (
         Kind.TRANSFERS,
         any_of(
@@ -197,7 +199,6 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\b(?:us(?:e|es|ed|age|ing)|process(?:ing|ed|es)?|purposes?|profiling|marketing|"
             r"advertising|shar(?:e|ed|es|ing))\b",
             r"^\W*why\W*$",
-            r"\b(?:legal|lawful) (?:bas[ie]s|grounds?)\b",  # why processing is lawful: per purpose
         ),
     ),
     (Kind.NEXT_STEPS, any_of(r"\bnext steps?\b")),
