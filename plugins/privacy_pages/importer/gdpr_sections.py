@@ -19,7 +19,8 @@ from .reading import Reading
 
 #: A line that says how to reach someone: an email address, a phone number, a web form.
 _CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.-]+|\bmailto:|\b(?:e-?mail|phone|tel(?:ephone)?|fax|contact form|"
+    # (An address is tried from the start of a run of its characters only: linear time.)
+    r"(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.-]+|\bmailto:|\b(?:e-?mail|phone|tel(?:ephone)?|fax|contact form|"
     r"web ?form)\b\s*[:.]|\+\d[\d ()-]{6,}",
     re.IGNORECASE,
 )
