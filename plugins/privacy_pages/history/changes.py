@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from .. import messages
-from .snapshot import NEVER_COLLECTED, State
+from .snapshot import NEVER_COLLECTED, State, as_recorded
 
 #: A value as recorded in a snapshot: text, a flag, or nested lists and objects.
 Value = Any
@@ -433,11 +433,18 @@ def _retention_changes(
 _SECTION_CONTENT: dict[str, tuple[str, ...]] = {
     "required-data": ("required_intro",),
     "optional-data": ("optional_intro",),
-    "data-use": ("data_use", "processed_entities"),
+    "data-use": (
+        "data_use",
+        "processed_entities",
+        "purposes",
+        "sharing",
+        "data_sources",
+        "automated_decisions",
+    ),
     "never-collected": ("never_collected_intro",),
     "storage-and-retention": ("storage", "retention"),
     "data-access-and-security": ("access",),
-    "your-rights": ("rights",),
+    "your-rights": ("rights", "controls", "controller"),
     "more-information": ("links", "next_steps"),
 }
 #: The requirement of a group or an item that fills a section.
@@ -485,13 +492,16 @@ def _without_hidden_sentences(
 
 
 #: Parts of a product state compared by their own rules (not as plain fields).
-_KEYED_PARTS = ("metadata", "items", "retention", "groups")
+_KEYED_PARTS = ("metadata", "items", "retention", "groups", "recorded")
 
 
 def product_changes(
     product_id: str, old: Mapping[str, Value], new: Mapping[str, Value]
 ) -> list[Change]:
     """Every change to one statement present in both states."""
+    # A release recorded before a part of a statement was recorded says nothing of it: the
+    # two compare on what both record.
+    old, new = as_recorded(old, new.get("recorded")), as_recorded(new, old.get("recorded"))
     changes: list[Change] = []
     old_meta, new_meta = old.get("metadata", {}), new.get("metadata", {})
     for key in sorted(old_meta.keys() | new_meta.keys()):

@@ -25,7 +25,7 @@ from ..load.content import link_records
 from ..load.metadata import MetadataRules
 from ..load.yaml_source import YamlFault, read_text
 from .git_tree import GitError, run_git
-from .snapshot import HISTORY_DIR, SNAPSHOT_LIMITS, VERSION_PATTERN, dataset_state
+from .snapshot import HISTORY_DIR, SNAPSHOT_LIMITS, VERSION_PATTERN, as_recorded, dataset_state
 
 #: Seconds each git command may take (a log of a long history takes well under one).
 GIT_TIMEOUT = 30.0
@@ -212,7 +212,14 @@ def _records_say(new: dict[str, Any], old: dict[str, Any], rules: MetadataRules)
         state = dataset_state(dataset)
     except Exception:  # records no release holds: they do not say it
         return False
-    return all(state[key] == old.get(key) for key in ("products", "catalog", "categories"))
+    said = old.get("products")
+    if not isinstance(said, dict) or said.keys() != state["products"].keys():
+        return False
+    products = {
+        product_id: as_recorded(product, said[product_id].get("recorded"))
+        for product_id, product in state["products"].items()
+    }
+    return products == said and all(state[key] == old.get(key) for key in ("catalog", "categories"))
 
 
 def _document(text: str) -> dict[str, Any] | None:

@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 
 from .. import messages
 from ..messages import N_
+from ..model import gdpr
 from ..model.periods import period_words, said
 from ..model.sections import SECTIONS
 from .changes import (
@@ -79,7 +80,50 @@ FIELD_LABELS: dict[str, str] = {
     "rights.requests": N_("Data subject requests"),
     "rights.services": N_("Requests for the services the product depends on"),
     "sections": N_("Additional text"),
+    "data_use.legal_bases": N_("Legal basis"),
+    "data_use.legitimate_interests": N_("Legitimate interest"),
+    "data_use.special_categories": N_("Condition for special categories of data"),
+    "purposes.intro": N_("Introduction to purposes"),
+    "purposes.items": N_("Purposes"),
+    "sharing.intro": N_("Introduction to who receives data"),
+    "sharing.recipients": N_("Who receives data"),
+    "controls.intro": N_("Introduction to how to turn collection off"),
+    "controls.options": N_("Ways to turn collection off"),
+    "controls.settings": N_("Settings that turn collection off"),
+    "scope.intro": N_("Introduction to when data is collected"),
+    "scope.lists": N_("When data is collected"),
+    "controller.name": N_("Controller"),
+    "controller.address": N_("Controller's address"),
+    "controller.contact": N_("How to reach the controller"),
+    "controller.dpo.name": N_("Data protection officer"),
+    "controller.dpo.contact": N_("How to reach the data protection officer"),
+    "automated_decisions.used": N_("Automated decisions"),
+    "automated_decisions.description": N_("What automated decisions are made"),
+    "data_sources.from_person_only": N_("Data obtained only from the person"),
+    "data_sources.sources": N_("Where data comes from"),
+    "data_subjects": N_("Whose data is processed"),
+    "rights.rights": N_("Your rights"),
+    "rights.complaint": N_("Right to complain to a supervisory authority"),
+    "storage.transfers.outside_eea": N_("Transfers outside the European Economic Area"),
+    "storage.transfers.intro": N_("Introduction to transfers"),
+    "storage.transfers.destinations": N_("Where data is transferred"),
+    "storage.transfers.notes": N_("Note on a transfer"),
 }
+#: Fields whose values are ids of the GDPR's terms, shown in their words.
+_TERMS: dict[str, dict[str, str]] = {
+    "data_use.legal_bases.": gdpr.LEGAL_BASES,
+    "data_use.special_categories.": gdpr.SPECIAL_CATEGORY_CONDITIONS,
+    "storage.transfers.destinations.": gdpr.SAFEGUARDS,
+}
+
+
+def _in_words(field: str, value: Value) -> Value:
+    """An id of the GDPR's terms as its words ("contract": "Performance of a contract ...")."""
+    for prefix, terms in _TERMS.items():
+        if field.startswith(prefix) and isinstance(value, str) and value in terms:
+            return messages._(terms[value])
+    return value
+
 
 #: Readable names of item fields.
 ITEM_FIELD_LABELS: dict[str, str] = {
@@ -530,12 +574,15 @@ def describe(change: Change, changes: ChangeSet) -> ChangeNote:
         return ChangeNote(change, change.name, messages._("privacy statement removed"))
     if isinstance(change, ProductChanged):
         label = _product_field_label(change.field, changes)
-        wording = change.aspect != "links"  # a changed link target is not a rewording
+        # A changed link target, or a term the GDPR names, is not a rewording.
+        wording = change.aspect != "links" and not change.field.startswith(tuple(_TERMS))
         return ChangeNote(
             change,
             label,
             messages._(VERBS[_verb(change.before, change.after, wording)]),
-            *excerpts(change.before, change.after),
+            *excerpts(
+                _in_words(change.field, change.before), _in_words(change.field, change.after)
+            ),
         )
     if isinstance(change, MetadataChanged):
         return ChangeNote(
@@ -661,6 +708,8 @@ def _reworded(change: Change) -> bool:
     if isinstance(change, MetadataChanged) or change.aspect in ("links", "workloads"):
         return False
     field = str(getattr(change, "field", ""))
+    if field.startswith(tuple(_TERMS)):
+        return False  # another legal basis or safeguard: a change of substance
     return field.rsplit(".", 1)[-1] not in _NOT_WORDING
 
 

@@ -25,7 +25,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,11 +46,34 @@ from ..model import (
     Link,
     Product,
     Retention,
+    Transfers,
 )
 
 #: The format of snapshot files; raise it when the meaning of a field changes. Format 2 adds
 #: ``effective``, ``records``, ``re_recorded`` and ``digest``; format 1 files are still read.
 SCHEMA_VERSION = 2
+#: What a product's state records: 2 adds what the statement says of purposes, recipients,
+#: controls, the rights it names, the complaint right, legal bases, the controller, transfers,
+#: automated decisions, data sources and subjects, and its scope (:data:`LATER_PARTS`). A
+#: release recorded before compares with another on what both record (``recorded`` absent: 1).
+STATE_FORMAT = 2
+#: The parts of a product state that states of format 1 do not record, as paths.
+LATER_PARTS = (
+    "purposes",
+    "sharing",
+    "controls",
+    "scope",
+    "controller",
+    "automated_decisions",
+    "data_sources",
+    "data_subjects",
+    "data_use.legal_bases",
+    "data_use.legitimate_interests",
+    "data_use.special_categories",
+    "rights.rights",
+    "rights.complaint",
+    "storage.transfers",
+)
 #: The kinds of record a snapshot keeps (what a product page is rendered from).
 RECORD_KINDS = frozenset({"product", "catalog", "categories", "stores"})
 #: Where snapshots live inside the content folder.
@@ -260,8 +283,63 @@ def product_state(product: Product) -> dict[str, Any]:
                 {
                     "intro": _text(product.data_use_intro),
                     "uses": _keyed((_text(u.source), _text(u.use)) for u in product.data_uses),
+                    # Keyed as the uses are (each use by its source): the basis of each.
+                    "legal_bases": _keyed(
+                        (_text(u.source), u.legal_basis) for u in product.data_uses if u.legal_basis
+                    ),
+                    "legitimate_interests": _keyed(
+                        (_text(u.source), _text(u.legitimate_interest))
+                        for u in product.data_uses
+                        if u.legitimate_interest
+                    ),
+                    "special_categories": _keyed(
+                        (_text(u.source), u.special_category_condition)
+                        for u in product.data_uses
+                        if u.special_category_condition
+                    ),
                 }
             ),
+            "purposes": _compact(
+                {
+                    "intro": _text(product.purposes.intro),
+                    "items": [_text(p) for p in product.purposes.items],
+                }
+            ),
+            "sharing": _compact(
+                {
+                    "intro": _text(product.sharing.intro),
+                    "recipients": _keyed(
+                        (_text(r.name), _text(r.purpose) or "") for r in product.sharing.recipients
+                    ),
+                }
+            ),
+            "controls": _controls_state(product),
+            "scope": _compact(
+                {
+                    "intro": _text(product.scope.intro),
+                    "lists": [plain_record(asdict(entry)) for entry in product.scope.lists],
+                }
+            ),
+            "controller": _controller_state(product),
+            "automated_decisions": _compact(
+                {
+                    "used": product.automated_decisions.used,
+                    "description": _text(product.automated_decisions.description),
+                }
+            )
+            if product.automated_decisions
+            else None,
+            "data_sources": _compact(
+                {
+                    "from_person_only": product.data_sources.from_person_only,
+                    "sources": _keyed(
+                        (_text(d.data), _text(d.source)) for d in product.data_sources.sources
+                    ),
+                }
+            )
+            if product.data_sources
+            else None,
+            "data_subjects": [_text(subject) for subject in product.data_subjects],
             "processed_entities": _compact(
                 {
                     "intro": _text(product.processed_entities_intro),
@@ -286,6 +364,7 @@ def product_state(product: Product) -> dict[str, Any]:
                     "service_locations": _keyed(
                         (_text(s.service), _text(s.body)) for s in storage.service_locations
                     ),
+                    "transfers": _transfers_state(storage.transfers),
                 }
             ),
             "retention": _retention_state(storage.retention),
@@ -303,6 +382,8 @@ def product_state(product: Product) -> dict[str, Any]:
                         (_text(r.title), _text(r.body)) for r in product.rights.requests
                     ),
                     "services": _links(product.rights.services),
+                    "rights": [_text(right) for right in product.rights.rights],
+                    "complaint": _text(product.rights.complaint),
                 }
             ),
             "sections": _keyed(
@@ -310,8 +391,90 @@ def product_state(product: Product) -> dict[str, Any]:
                 for s in product.sections
             ),
             "empty_sections": {k: _text(v) for k, v in product.empty_sections.items()},
+            "recorded": STATE_FORMAT,
         }
     )
+
+
+def as_recorded(product: Mapping[str, Any], recorded: object) -> dict[str, Any]:
+    """A product's state as a state of format ``recorded`` records it (``None``: format 1,
+    without :data:`LATER_PARTS`), so that two states compare on what both record."""
+    if recorded == product.get("recorded"):
+        return dict(product)
+    result = {key: value for key, value in product.items() if key != "recorded"}
+    for part in LATER_PARTS:
+        top, _, inner = part.partition(".")
+        if not inner:
+            result.pop(top, None)
+        elif isinstance(result.get(top), dict):
+            rest = {key: value for key, value in result[top].items() if key != inner}
+            if rest:
+                result[top] = rest
+            else:
+                result.pop(top)  # (as a state leaves out what is empty)
+    return result
+
+
+def _controls_state(product: Product) -> dict[str, Any]:
+    controls = product.controls
+    settings = _keyed(
+        (
+            _text(setting.name),
+            _compact(
+                {
+                    "kind": setting.kind,
+                    "description": _text(setting.description),
+                    "values": _keyed(
+                        (_text(v.value), _text(v.effect) or "") for v in setting.values
+                    ),
+                }
+            ),
+        )
+        for setting in controls.settings
+    )
+    return _compact(
+        {
+            "intro": _text(controls.intro),
+            "options": [_text(option) for option in controls.options],
+            "settings": settings,
+        }
+    )
+
+
+def _controller_state(product: Product) -> dict[str, Any] | None:
+    """The statement's own controller (the site's, set once for all, is not the statement's)."""
+    controller = product.controller
+    if controller is None:
+        return None
+    dpo = controller.dpo
+    return _compact(
+        {
+            "name": _text(controller.name),
+            "address": _text(controller.address),
+            "contact": _text(controller.contact),
+            "dpo": _compact({"name": _text(dpo.name), "contact": _text(dpo.contact)})
+            if dpo
+            else None,
+        }
+    )
+
+
+def _transfers_state(transfers: Transfers | None) -> dict[str, Any] | None:
+    if transfers is None:
+        return None
+    return {
+        "outside_eea": transfers.outside_eea,
+        **_compact(
+            {
+                "intro": _text(transfers.intro),
+                # Each place by its name: what protects the data there, then its note.
+                "destinations": _keyed((_text(t.to), t.safeguard) for t in transfers.destinations),
+                "notes": _keyed(
+                    (_text(t.to), _text(t.note)) for t in transfers.destinations if t.note
+                ),
+            }
+        ),
+    }
 
 
 def _catalog_state(item: CatalogItem) -> dict[str, Any]:
