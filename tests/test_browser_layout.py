@@ -450,7 +450,7 @@ def test_the_table_of_contents_leaves_no_link_under_its_title(
         visit = open_at(f"{base_url}privacy/{product}/compare/0.1.0...1.0.0/", DESKTOP)
         visit.page.wait_for_url("**/releases/1.0.0/#release-1-0-0")
         # toc.follow brings the current heading's link into view (smoothly, in time).
-        visit.page.wait_for_function(_TOC_FOLLOWED, timeout=10_000)
+        visit.page.wait_for_function(_TOC_FOLLOWED, timeout=30_000)
         visit.page.wait_for_timeout(300)
         toc: dict[str, object] = visit.page.evaluate(_TOC_COVERED)
         assert toc["scrolls"], (product, "the table of contents is longer than its box", toc)

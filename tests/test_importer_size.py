@@ -30,10 +30,10 @@ GOAL = 6500
 #: product integrates with), of headings asked and answered No and of what an item leaves out
 #: (precision 86% -> 89% on the corpus, requirement errors 20 -> 9), and again removed nothing
 #: (10,683 with two fixes read on the batch 2026-11-25d after it was measured). Raised to
-#: 11,116 by issue 58's point 5, the readings of what a GDPR statement states (legal bases on
+#: 11,118 by issue 58's point 5, the readings of what a GDPR statement states (legal bases on
 #: the purposes, the controller and its officer, the complaint right, transfers): new fields
 #: read, and again nothing removed (with a list of stored data read as data, issue 53).
-CEILING = 11116
+CEILING = 11118
 
 
 def importer_lines() -> int:

@@ -97,6 +97,9 @@ def guide_site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
     root = tmp_path_factory.mktemp("guide") / "site"
     shutil.copytree(FIXTURES / "small", root)
     shutil.copytree(GUIDE, root / "docs" / "guide")
+    # The docs pages the guide links to, so that the strict build checks those links too.
+    for linked in ("configuration",):
+        shutil.copytree(GUIDE.parent / linked, root / "docs" / linked)
     result = run_mkdocs(root / "mkdocs.yml")
     assert result.ok, result.messages
     return result
