@@ -27,7 +27,9 @@ import markdown
 
 _DIV = re.compile(r"<div[\s>]|</div>")
 _DIV_OPEN = re.compile(r"<div[\s>]")
-_ID = re.compile(r"""<[a-zA-Z][^>]*?\sid="([^"]*)\"""")
+#: (A tag ends at the next "<" too, as HTML's serializers escape it in attribute values: each
+#: search stops there, so scanning a text of many "<" and no ">" takes linear time.)
+_ID = re.compile(r"""<[a-zA-Z][^<>]*?\sid="([^"]*)\"""")
 
 
 def tag_ids(text: str) -> list[str]:
