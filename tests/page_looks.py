@@ -99,3 +99,28 @@ def table_filters(visit: Visit) -> None:
     assert visible_items(visit) == []
     box.fill("")
     assert len(visible_items(visit)) == rows
+
+
+def handwritten_page(linked: str, heading: str) -> str:
+    """A hand-written page as sites write them: links in running text (to ``linked``, a page
+    of the site), lists, tables, quotes and admonitions, headings at two levels (the second
+    ``heading``)."""
+    return f"""\
+# Our notes
+
+A paragraph with [an outside link](https://example.org/a) and [a page of ours]({linked}).
+
+- A list item with [an outside link](https://example.org/b).
+- And [another page]({linked}).
+
+| Where | Link |
+| ----- | ---- |
+| Table | [outside](https://example.org/c) |
+
+> A quote with [a link](https://example.org/d).
+
+## {heading}
+
+!!! note
+    An admonition with [a link](https://example.org/e).
+"""

@@ -22,28 +22,10 @@ import pytest
 import yaml
 from browser import Visit, serve
 from conftest import FIXTURES, run_mkdocs
-from page_looks import assert_same_look, computed_styles, table_filters
+from page_looks import assert_same_look, computed_styles, handwritten_page, table_filters
 from privacy_pages.render.paths import SCRIPT, STYLESHEET
 
-HANDWRITTEN = """\
-# Our notes
-
-A paragraph with [an outside link](https://example.org/a) and [a page of ours](other.md).
-
-- A list item with [an outside link](https://example.org/b).
-- And [another page](other.md).
-
-| Where | Link |
-| ----- | ---- |
-| Table | [outside](https://example.org/c) |
-
-> A quote with [a link](https://example.org/d).
-
-## Notes
-
-!!! note
-    An admonition with [a link](https://example.org/e).
-"""
+HANDWRITTEN = handwritten_page("other.md", "Notes")
 
 
 def _site(root: Path, plugin: bool) -> Path:

@@ -35,7 +35,7 @@ import pytest
 import yaml
 from browser import Visit, serve
 from conftest import FIXTURES, SiteResult, run_mkdocs
-from page_looks import assert_same_look, computed_styles, table_filters
+from page_looks import assert_same_look, computed_styles, handwritten_page, table_filters
 from privacy_pages.cli import main
 
 #: The small fixture's records, and the options they are built with.
@@ -51,25 +51,7 @@ RELEASE = ["--version", "1.0.0", "--date", "2026-10-01"]
 
 #: A hand-written page as sites write them: links in running text, lists, tables, quotes and
 #: admonitions, headings at two levels.
-NOTES = """\
-# Our notes
-
-A paragraph with [an outside link](https://example.org/a) and [a page of ours](about.md).
-
-- A list item with [an outside link](https://example.org/b).
-- And [another page](about.md).
-
-| Where | Link |
-| ----- | ---- |
-| Table | [outside](https://example.org/c) |
-
-> A quote with [a link](https://example.org/d).
-
-## Details
-
-!!! note
-    An admonition with [a link](https://example.org/e).
-"""
+NOTES = handwritten_page("about.md", "Details")
 ABOUT = "# About\n\nWho we are.\n"
 
 #: A theme override as real sites write them: Material's ``scripts`` block replaced without
