@@ -417,6 +417,9 @@ def test_a_play_data_types_table_says_collected_when_and_whether_optional(
             "You can disable it. If you turn it off, the app still works and sends nothing.",
             "optional",
         ),
+        # What is sent once the program is opted out cannot be turned off (mip-sdk-telemetry)
+        ("You can opt out. When telemetry is set to opted out, a minimum set is sent.", "required"),
+        ("You can opt out. When telemetry is turned off, no data is sent.", "optional"),
     ],
 )
 def test_still_sent_when_turned_off_is_required_and_still_working_is_not(
@@ -884,3 +887,102 @@ def test_data_a_storage_section_says_it_keeps_is_data_not_a_service(tmp_path: Pa
     assert storage["locations"] == ["Germany"]
     # Stored is collected; the page does not say whether it is required.
     assert names_in(result, "collected") == ["Your email address", "Your notes"]
+
+
+def test_a_data_safety_table_under_a_data_heading_answers_each_row(tmp_path: Path) -> None:
+    # A Google Play form's table (strangerwave-data-safety): "Collected?" says which rows
+    # are data and which are never collected; "Optional?" says Yes for optional data.
+    page = FRONT + (
+        "# App data safety\n\n## Data types collected and shared\n\n"
+        "| Data Type | Collected? | Shared? | Optional? | Purpose |\n"
+        "|---|---|---|---|---|\n"
+        "| **User IDs** | Yes | No | No | Authentication |\n"
+        "| **Name** | No | No | - | - |\n"
+        "| **Personal Photos** | Yes | Yes | Yes | Video chat |\n"
+        "| **Installed Apps** | No | No | - | - |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("required") == ["User IDs"]
+    assert result.names("optional") == ["Personal Photos"]
+    assert never_names(result) == ["Name", "Installed Apps"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "never"),
+    [
+        ("This web page does not use any cookies.", ["Cookies"]),
+        (
+            "These crashes contain hardware information, but no personally identifiable "
+            "information is visible in the report.",
+            ["Personally identifiable information"],
+        ),
+        ("Furthermore, no audio data is transmitted to our servers.", ["Audio data"]),
+        (
+            "These reports do not contain any raw event data — ie nothing unique.",
+            ["Raw event data"],
+        ),
+    ],
+)
+def test_what_a_sentence_in_prose_denies_is_never_collected(
+    tmp_path: Path, sentence: str, never: list[str]
+) -> None:
+    page = FRONT + f"# App privacy\n\n## How it works\n\nWe make an app. {sentence}\n"
+    assert never_names(import_page(tmp_path, page)) == never
+
+
+def test_a_sentence_on_what_the_data_leaves_out_does_not_deny_the_list(tmp_path: Path) -> None:
+    # hearingaid-android-privacy: "This data ... does not contain any personal information"
+    # after a list of crash data says what the data leaves out, not that it is not sent.
+    page = FRONT + (
+        "# App privacy\n\n## Crash reports\n\n"
+        "The following information is transmitted to us in case of a crash:\n\n"
+        "- app version\n- device model\n\n"
+        "This data is transmitted anonymously and does not contain any personal information.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert names_in(result, "collected") == ["app version", "device model"]
+    assert never_names(result) == ["Personal information"]
+
+
+def test_a_sharing_table_names_the_party_not_the_data_it_receives(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App privacy\n\n## Data we collect\n\n- Email address\n\n## Third-party modules\n\n"
+        "| Module | Purpose | Data Accessed |\n|---|---|---|\n"
+        "| Firebase Analytics | App usage analytics | App activity, Device ID |\n"
+    )
+    [recipient] = import_page(tmp_path, page).product["sharing"]["recipients"]
+    assert recipient["name"] == "Firebase Analytics"
+    assert "App activity, Device ID" in recipient["purpose"]
+
+
+def test_a_section_on_how_the_page_will_change_lists_no_data(tmp_path: Path) -> None:
+    # syncable-cli-telemetry: "If we ever change what telemetry data is collected:" leads the
+    # publisher's steps, not data.
+    page = FRONT + (
+        "# Tool telemetry\n\n## What we collect\n\n- Command name\n\n## Future changes\n\n"
+        "If we ever change what telemetry data is collected:\n\n"
+        "- **Major version bump** - Breaking changes will increment the major version\n"
+        "- **Opt-in required** - New data types will require explicit opt-in\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Command name"]
+    [section] = result.product["sections"]
+    assert section["title"] == "Future changes" and "Major version bump" in section["body"]
+
+
+def test_a_name_whose_first_words_are_bold_is_the_whole_name(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## What we collect\n\n- Command name\n\n"
+        "## What we don't collect\n\n- **Source code** or file contents\n"
+        "- **Personal information** (usernames, email addresses)\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Source code or file contents", "Personal information"]
+
+
+def test_a_sentence_that_asks_what_is_collected_names_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## What we collect\n\n- Command name\n\n## Details\n\n"
+        "Run `tool telemetry info`. Shows exactly what data is collected.\n"
+    )
+    assert import_page(tmp_path, page).data_names() == ["Command name"]

@@ -33,7 +33,13 @@ GOAL = 6500
 #: 11,118 by issue 58's point 5, the readings of what a GDPR statement states (legal bases on
 #: the purposes, the controller and its officer, the complaint right, transfers): new fields
 #: read, and again nothing removed (with a list of stored data read as data, issue 53).
-CEILING = 11118
+#: Raised to 11,215 on 2026-11-26 by the readings the batch 2026-11-25d showed missing (data
+#: sent once the program is opted out, denials in prose: "does not use any cookies", "..., but
+#: no A is visible", "does not contain any A"; a data-safety table under a data heading; a
+#: sharing table's party column; sections on how the page will change; a bold name's last
+#: words): requirement errors 52 -> 9 and never-collected lists lost 16 -> 11 on the corpus,
+#: and again nothing removed.
+CEILING = 11215
 
 
 def importer_lines() -> int:

@@ -61,9 +61,11 @@ _DENIED = re.compile(
     r"|\bnever (?:leaves?|leaving|left)\b|\b(?:does|do|will) not leave\b|n't leave\b"
     r"|\b(?:not|never|n't)\s+(?:\w+\s+)?makes? (?:their|its) way\b"
     r"|\bstays? (?:only )?(?:on|in) (?:your|the) (?:device|machine|computer|browser)\b"
-    r"|\bno (?:personal(?:ly identifiable)? |identifying |user )?(?:data|information)\b"
+    r"|\bno (?:[\w-]+ ){0,3}?(?:data|information)\b"
     r"[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:or (?:ever )?will be\s+)?(?:ever\s+)?"
-    r"(?:collected|sent|stored|shared|transmitted)\b"
+    r"(?:collected|sent|stored|shared|transmitted|included|contained|visible)\b"
+    r"|\b(?:not|never|n't)\s+(?:\w+\s+){0,2}?use\s+(?:any\s+)?(?:cookies|trackers|web beacons|"
+    r"tracking technolog\w+)\b"
     r"|\b(?:nothing|none)\b[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:collected|sent|stored|"
     r"shared|transmitted)\b",
     re.IGNORECASE,
@@ -97,10 +99,21 @@ def denied_back(text: str) -> str | None:
     ("These credentials never leave the user machine"), or None."""
     for sentence in sentences(plain(text)):
         if _DENIED_BACK.search(sentence) and denial(sentence) is not None:
-            if _ONLY_WHEN.search(sentence):
-                continue  # "This information isn't sent if ...": a condition, not a denial
+            if _ONLY_WHEN.search(sentence) or _DENIES_NAMED.search(sentence):
+                # "This information isn't sent if ...": a condition, not a denial; "This data
+                # does not contain any personal information": a denial of other data
+                continue
             return " ".join(sentence.split())
     return None
+
+
+#: "... does not contain any personal information": what the data leaves out, named.
+_DENIES_NAMED = re.compile(
+    r"(?:\bnot|\bnever|n't)\s+(?:\w+\s+)?(?:contain|include|collect|gather|send|track|record|"
+    r"store|use)s?\s+(?:any\s+)?(?!(?:it|them|this|these|that|those|to|from|by|with|in|on|at|"
+    r"outside|anywhere|anything|any)\b)\w",
+    re.IGNORECASE,
+)
 
 
 #: A denial that holds in some case only ("isn't sent if the engine is embedded").
@@ -356,9 +369,14 @@ _SENT_ANYWAY = re.compile(
     r"|\b(?:anyway|regardless|nevertheless)\b[^.]{0,40}?\b(?:sen[dt]s?|sending|"
     r"collect\w*|transmit\w*|upload\w*)\b"
     # "is still sent" (not "still works and sends nothing")
-    r"|\bstill\s+(?:be\s+)?(?:sen[dt]s?|sending|collect\w*|transmit\w*|upload\w*)\b",
+    r"|\bstill\s+(?:be\s+)?(?:sen[dt]s?|sending|collect\w*|transmit\w*|upload\w*)\b"
+    # "When telemetry is set to opted out, a minimum set of data is sent"
+    r"|\b(?:when|if|while|once)\b[^.]{0,40}?\b(?:opted out|turned off|switched off|disabled)"
+    r"\b[^.]{0,60}?\b(?:is|are|will be|gets?)\s+(?:sent|collected|transmitted|uploaded|reported)\b",
     re.IGNORECASE,
 )
+#: "When it is disabled, no data is sent": words that deny sending send nothing anyway.
+_NOTHING_SENT = re.compile(r"\b(?:no|not|nothing|never|none)\b|n't\b", re.IGNORECASE)
 
 
 _TURNED_OFF = re.compile(
@@ -371,7 +389,8 @@ def _sent_anyway(said: list[str], line: int) -> Cue | None:
     """A sentence that says the data is sent even when the program is turned off: required,
     whatever "you can disable it" said before."""
     for sentence in said:
-        if _SENT_ANYWAY.search(sentence) and _TURNED_OFF.search(sentence):
+        anyway = _SENT_ANYWAY.search(sentence)
+        if anyway and _TURNED_OFF.search(sentence) and not _NOTHING_SENT.search(anyway.group(0)):
             return Cue(Requirement.REQUIRED, " ".join(sentence.split()), line)
     return None
 

@@ -278,6 +278,9 @@ def _add_intro(group: GroupDraft, text: str) -> None:
         group.intro.append(" ".join(kept))
 
 
+_GROUPING_HEADER = re.compile(r"\bcategor|\bgroups?\b|\bkinds?\b|\bareas?\b", re.IGNORECASE)
+
+
 def _data_table(
     reading: Reading,
     table: Table,
@@ -288,7 +291,10 @@ def _data_table(
 ) -> bool:
     """A table of items (True), else a table of retention periods or free-form text."""
     target, after = _part(reading, optional)
-    if (answers := answered_rows(table, usage_only=True)) is not None:  # "| Not collected. |"
+    # "| Name | Collected? | No |", "| Not collected. |"; a table that groups its data by a
+    # category column first is read by its layout (its Collected column, a workload)
+    grouped = bool(table.header) and _GROUPING_HEADER.search(plain(table.header[0])) is not None
+    if (answers := answered_rows(table, usage_only=grouped)) is not None:
         answered_table(reading, table, answers, heading_group.title if heading_group else None)
         return True
     lay = layout(table, Kind.OPTIONAL if optional is Requirement.OPTIONAL else Kind.REQUIRED)

@@ -220,6 +220,12 @@ def _in_code(text: str, index: int) -> bool:
     return text[:index].count("`") % 2 == 1
 
 
+#: The words that continue a bold name ("or file contents"), up to a bracket or a clause.
+_JOINED = re.compile(
+    r"(?:or|and|&|/)\s+[^(),:;.\u2014\u2013]{1,40}?(?=\s*(?:[(),:;.\u2014\u2013]|\s-\s|$))"
+)
+
+
 def split_name(text: str) -> tuple[str, str | None]:
     """(name, description) of an item's Markdown text, split where that is reliable."""
     value = text.strip()
@@ -230,6 +236,11 @@ def split_name(text: str) -> tuple[str, str | None]:
     if bold and bold.group("name").strip():
         name = bold.group("name").strip().rstrip(":").strip()
         rest = bold.group("rest").strip()
+        joined = _JOINED.match(rest) if bold.group("sep") == "" else None
+        if joined:  # "**Source code** or file contents": one name, its first words in bold
+            name = f"{name} {plain(joined.group(0)).strip()}"
+            rest = rest[joined.end() :].strip().lstrip("-:\u2014\u2013").strip()
+            return name, rest or None
         if bold.group("sep") == "" and rest and not rest.startswith(("(", ",")):
             # "**Diagnostic data** is used to ..." - the bold words start a sentence.
             return name, value
@@ -374,6 +385,9 @@ _NOT_A_SUBJECT = re.compile(
 )
 
 
+_ASKED = re.compile(r"\b(?:what|which|whether|how)\b", re.IGNORECASE)
+
+
 def collected_subject(text: str) -> str | None:
     """The data a sentence says is collected (its subject, at most eight words), if it says so."""
     match = _COLLECTED.match(plain(text).strip())
@@ -381,6 +395,8 @@ def collected_subject(text: str) -> str | None:
         return None
     name = match.group("name").strip()
     if len(name.split()) > 8 or _NOT_A_SUBJECT.match(name) or _VERB.search(name):
+        return None
+    if _ASKED.search(name):  # "Shows exactly what data is collected": a question, no claim
         return None
     if _RELATIVE_END.search(name):  # "Logs that are uploaded when ...": a name, not a sentence
         return None

@@ -310,7 +310,8 @@ def _prose_group(data: DataDraft, line: int) -> GroupDraft:
 #: "we do not collect A, B or C", "is never sent: A and B": what follows the denied verb.
 _DENIED_OBJECT = re.compile(
     r"(?:\bnot|\bnever|n't)\s+(?:[\w'-]+,?\s+){0,5}?(?:collect|gather|send|track|record|store|"
-    r"upload|transmit|see|receive|access|log|capture|include)\w*"
+    r"upload|transmit|see|receive|access|log|capture|include|contain|use(?=\s+(?:any\s+)?"
+    r"(?:cookies|trackers|web beacons|tracking technolog)))\w*"
     # "collect, transmit, sell, or share any data": the object of them all (one way to read it,
     # so that a long run of "or" takes linear time)
     r"(?:(?:,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+)(?!(?:or|and)\b)[a-z]+)*\s+(?P<what>[^.;!?]+)",
@@ -374,15 +375,15 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     what = subject.group("what") if subject is not None else ""
     what = _ENSURE.split(what)[-1]  # "We take steps to ensure that secure data ... do not"
     what = _OPENING.sub("", _SUBJECT_VERB.split(what, 1)[0])  # "A are stored locally and"
-    none = _NONE_SUBJECT.match(text) or _no_data(text)  # "No personal data is collected"
+    none = _none_subject(text) or _no_data(text)  # "No personal data is collected"
     if none is not None:
         phrases += _with_examples(none.group("what"), cut=False)
     elif subject is not None and not _SUBJECTS.match(what.strip()):
         phrases += _with_examples(what, cut=False)
     else:
         found = _DENIED_OBJECT.search(text)
-        if found is not None:
-            phrases += _with_examples(found.group("what"))
+        if found is not None:  # (up to a dash: "A or B data — ie ...")
+            phrases += _with_examples(re.split(r"\s[\u2014\u2013]\s", found.group("what"))[0])
     more = _INCLUDES.match(plain(following)) if following else None
     if more is not None and not _CLAUSE_START.match(more.group("what") or more.group("ex")):
         # ("For example, we track which command ...": a clause, not a list of data)
@@ -411,9 +412,25 @@ _EXAMPLES_OF = re.compile(
 _NONE_SUBJECT = re.compile(
     r"^\W*+no\s++(?P<what>[^,;:]+?)(?<!\s)\s+(?:is|are|will be|gets?)\s+"
     r"(?:or (?:ever )?will be\s+)?(?:ever\s+)?(?:collected|"
-    r"gathered|sent|tracked|recorded|stored|uploaded|transmitted|shared|logged)\b",
+    r"gathered|sent|tracked|recorded|stored|uploaded|transmitted|shared|logged|included|"
+    r"contained|visible)\b",
     re.I,
 )
+#: Where a clause of its own may start inside a sentence: "..., but no A is sent".
+_CLAUSE_AFTER = re.compile(
+    r",\s*(?:but|and|while|yet)\s+|;\s*|\s[\u2014\u2013]\s*(?:ie|i\.e\.)?,?\s*"
+)
+
+
+def _none_subject(text: str) -> re.Match[str] | None:
+    """ "No A is sent", at the start of the sentence (after "Furthermore,") or of a clause."""
+    for clause in [text, *_CLAUSE_AFTER.split(text)[1:]]:
+        found = _NONE_SUBJECT.match(_OPENING.sub("", clause))
+        if found is not None:
+            return found
+    return None
+
+
 #: "No camera, location or contacts data." (a bullet under "What we do not store"): no verb.
 _NO_DATA = re.compile(
     r"^\W*no\s+(?!(?:sale|selling|sharing|use|transfer)\b)(?P<what>[^.;:\u2014\u2013]+?)\s*"
@@ -431,7 +448,9 @@ def _no_data(text: str) -> re.Match[str] | None:
 
 _SUBJECT_VERB = re.compile(r"\s(?:is|are|was|were|will be|gets?)\s", re.I)
 _OPENING = re.compile(
-    r"^\W*(?:for example|in addition|additionally|however|also|note that|importantly),?\s+", re.I
+    r"^\W*(?:for example|in addition|additionally|however|also|note that|importantly|"
+    r"furthermore|moreover),?\s+",
+    re.I,
 )
 #: "... to ensure that X does not": what the clause says of X.
 _ENSURE = re.compile(r"\b(?:ensure|make sure|guarantee)s?\s+(?:that\s+)?", re.I)

@@ -77,10 +77,27 @@ def sharing_list(reading: Reading, block: BulletList, lead: Paragraph | None = N
         reading.draft.recipients.append(recipient(item_markdown(item)))
 
 
+_PARTY_HEADER = re.compile(
+    r"\b(?:recipients?|third[- ]part(?:y|ies)|modules?|services?|providers?|compan(?:y|ies)|"
+    r"(?:sub)?processors?|partners?|vendors?|sdks?|librar(?:y|ies)|organi[sz]ations?|"
+    r"shared with|who)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_party(header: str) -> bool:
+    """A header over who receives the data ("Module", "Third party"), not over the data
+    ("Data shared with partners")."""
+    return bool(_PARTY_HEADER.search(header)) and not re.match(r"\W*data\b", header, re.I)
+
+
 def _sharing_table(reading: Reading, table: Table) -> bool:
     """A table of recipients (its first named column), the other columns their purpose."""
     lay = layout(table, Kind.COLLECTED)
-    name = lay.first(Role.NAME) or (lay.columns[0] if lay.columns else None)
+    party = next((c for c in lay.columns if _names_party(plain(c.header))), None)
+    # "Module | Purpose | Data Accessed": the recipient is the column that names a party,
+    # not the data it receives
+    name = party or lay.first(Role.NAME) or (lay.columns[0] if lay.columns else None)
     if name is None:
         return False
     reading.report.counts.tables += 1

@@ -88,6 +88,13 @@ _PROJECT = re.compile(
     r"support(?:ing)? (?:the project|us)|sponsors?|funding|donat\w*)\W*$",
     re.IGNORECASE,
 )
+#: Headings of how the page itself will change ("Future changes", "Changes to this policy"):
+#: what such a section lists are steps of the publisher, never data.
+_PAGE_CHANGES = re.compile(
+    r"^\W*(?:future |policy )?(?:changes|updates)(?: (?:to|of) (?:this|our|the) "
+    r"(?:privacy )?(?:policy|statement|notice|document|page))?\W*$",
+    re.IGNORECASE,
+)
 #: Words of a section that continues the rights section before it under another heading.
 _RIGHTS_WORDS = re.compile(
     r"\b(?:request\w*|delet\w+|export\w*|access|correct\w*|rectif\w*|erasure|portability|"
@@ -138,14 +145,17 @@ def read_section(reading: Reading, section: Section, kind: Kind, previous: Kind 
         counts.sections_free_form += 1
         reading.free_section(section, "more-information", "not about privacy")
         return
-    if _NOT_PRIVACY.search(section.title):
-        # Terms of use, child safety...: what they list (content a user may not post) is not
-        # data, whatever its shape; kept as it is, as free text.
+    changes = _PAGE_CHANGES.search(section.title) is not None
+    if changes or _NOT_PRIVACY.search(section.title):
+        # Terms of use, child safety, how the page will change...: what they list (content a
+        # user may not post, the publisher's steps) is not data, whatever its shape; kept as
+        # it is, as free text.
         counts.sections_free_form += 1
         reading_shapes, reading.reading_shapes = reading.reading_shapes, True
         reading.outside_privacy = True
         after = PAGE_SECTION[previous] if previous else "overview"
-        reading.free_section(section, after, "not about privacy")
+        why = "how the page will change" if changes else "not about privacy"
+        reading.free_section(section, after, why)
         reading.reading_shapes, reading.outside_privacy = reading_shapes, False
         return
     counts.sections += kind is not Kind.UNKNOWN

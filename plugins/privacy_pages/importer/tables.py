@@ -808,7 +808,7 @@ def answered_rows(table: Table, *, usage_only: bool = False) -> list[Answer] | N
                 table_row.line,
                 " — ".join(map(plain, row)),
                 condition,
-                requirement_value(row[need]) if need is not None else None,
+                _optional_said(headers[need], row[need]) if need is not None else None,
                 "; ".join(others),
             )
         )
@@ -820,6 +820,16 @@ _CONDITION = re.compile(r"^\W*(?:only\s+)?(?:if|when|where|after|once|unless)\b"
 _REQUIRED_HEADER = re.compile(r"^\W*(?:optional|required|requirement|mandatory)\W*$", re.IGNORECASE)
 
 
+def _optional_said(header: str, value: str) -> bool | None:
+    """What a Required or Optional column says: True for optional. Under "Optional?", a Yes
+    says optional and a No required; under "Required", the reverse."""
+    said = requirement_value(value)
+    if said is None or not _OPTIONAL_HEADER.match(header):
+        return said
+    return answer(value) if answer(value) is not None else said
+
+
+_OPTIONAL_HEADER = re.compile(r"^\W*optional\W*$", re.IGNORECASE)
 _USAGE_HEADER = re.compile(r"\b(?:usage|use[ds]?|collect\w*)\b", re.IGNORECASE)
 #: A line break inside a cell ("Analytics, advertising <br/>or marketing").
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
