@@ -600,6 +600,10 @@ def test_the_corpus_has_pages_added_after_the_code() -> None:
 
 
 # Met on the batch 2026-11-25d, measured once (late on 2026-11-25): 0.82 (0.80 on the batch c).
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured once on 2026-11-26 with the batch 2026-11-26e (14 pages never read before): 0.65 (0.82 on the batch d); alz-customer-usage-attribution and liplaglo-ios-privacy 0%",
+)
 def test_held_out_pages_reach_the_structured_share_goal(run: CorpusRun) -> None:
     share = average([r.structured for r in held_out(run)])
     assert share >= GOAL_HELD_OUT_STRUCTURED, f"{share:.3f}"
@@ -607,7 +611,7 @@ def test_held_out_pages_reach_the_structured_share_goal(run: CorpusRun) -> None:
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured once on 2026-11-25 (late) with the batch 2026-11-25d (13 pages never read before): hearingaid-android-privacy 0% structured (its lists stay text)",
+    reason="measured once on 2026-11-26 with the batch 2026-11-26e (14 pages never read before): alz-customer-usage-attribution 0%, liplaglo-ios-privacy 0%, zip-utility3-privacy 33% structured",
 )
 def test_no_held_out_page_falls_below_the_floor(run: CorpusRun) -> None:
     low = {
@@ -618,10 +622,7 @@ def test_no_held_out_page_falls_below_the_floor(run: CorpusRun) -> None:
     assert low == {}
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="measured once on 2026-11-25 (late) with the batch 2026-11-25d (13 pages never read before): just under 0.97 (0.966 on the batch c)",
-)
+# Met on the batch 2026-11-26e, measured once: 0.98 (just under 0.97 on the batch d).
 def test_held_out_pages_keep_their_fidelity(run: CorpusRun) -> None:
     fidelity = average([r.fidelity for r in held_out(run)])
     assert fidelity >= GOAL_FIDELITY, f"{fidelity:.3f}"
@@ -660,7 +661,7 @@ def test_every_line_is_in_a_record_or_in_the_free_form_list(run: CorpusRun) -> N
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured once on 2026-11-25 (late) with the batch 2026-11-25d (13 pages never read before): syncable-cli-telemetry lines 98 and 117 ('**Non-blocking** - Never slows down ...' read as a form's answer No; fixed after the measurement)",
+    reason="measured once on 2026-11-26 with the batch 2026-11-26e (14 pages never read before): ftl-cli-telemetry and kamaji-telemetry, line 15 each",
 )
 def test_every_line_of_held_out_pages_is_in_a_record_or_in_the_free_form_list(
     run: CorpusRun,
@@ -808,7 +809,7 @@ GOAL_REQUIREMENT_ERRORS = 0.02
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured once on 2026-11-25 (late) with the batch 2026-11-25d (13 pages never read before): 0.66 (0.46 on the batch c); 0.02 on posthog-self-host-egress, 0 on hearingaid-android-privacy and strangerwave-data-safety",
+    reason="measured once on 2026-11-26 with the batch 2026-11-26e (14 pages never read before): 0.35 (0.66 on the batch d); 0 on seven pages whose data is in prose, code or a table of other shapes",
 )
 def test_held_out_pages_reach_the_item_recall_goal(run: CorpusRun) -> None:
     recall = average([r.recall.share_of("items") for r in held_out(run)])
@@ -817,17 +818,15 @@ def test_held_out_pages_reach_the_item_recall_goal(run: CorpusRun) -> None:
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured once on 2026-11-25 (late) with the batch 2026-11-25d (13 pages never read before): 0.85 (22 false items of 133; 12 on strangerwave-data-safety, 9 on syncable-cli-telemetry)",
+    reason="measured once on 2026-11-26 with the batch 2026-11-26e (14 pages never read before): 0.60 on average over the pages with items (6 false items of 39, on four pages: 0.85 pooled)",
 )
 def test_held_out_pages_reach_the_precision_goal(run: CorpusRun) -> None:
     precision = average([r.truth.precision for r in held_out(run)])
     assert precision >= GOAL_PRECISION, f"{precision:.3f}"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="measured once on 2026-11-25 (late) with the batch 2026-11-25d (13 pages never read before): 43 errors of 81 (all on mip-sdk-telemetry), 2 invented of 30",
-)
+# Met on the batch 2026-11-26e, measured once: no error of 32 (43 of 81 on the batch d), none
+# invented of 1.
 def test_held_out_pages_reach_the_requirement_goal(run: CorpusRun) -> None:
     pooled = _requirements(held_out(run))
     assert pooled.error_share is not None
@@ -837,14 +836,14 @@ def test_held_out_pages_reach_the_requirement_goal(run: CorpusRun) -> None:
     )
 
 
-# Met on the batch 2026-11-25d, measured once (late on 2026-11-25): none (29 on the batch c).
+# Met on the batches 2026-11-25d and 2026-11-26e, each measured once: none (29 on the batch c).
 def test_held_out_pages_import_nothing_never_collected_as_collected(run: CorpusRun) -> None:
     assert _never(held_out(run))["as collected"] == []
 
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured once on 2026-11-25 (late) with the batch 2026-11-25d (13 pages never read before): 6 of the 10 pages that say what is never collected have no entry for it (never-collected recall 0.26)",
+    reason="measured once on 2026-11-26 with the batch 2026-11-26e (14 pages never read before): 2 of the 8 pages that say what is never collected have no entry for it (never-collected recall 0.36; 6 of 10 pages and 0.26 on the batch d)",
 )
 def test_held_out_pages_keep_their_never_collected_lists(run: CorpusRun) -> None:
     assert _never(held_out(run))["lists lost"] == []
@@ -852,7 +851,7 @@ def test_held_out_pages_keep_their_never_collected_lists(run: CorpusRun) -> None
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured once on 2026-11-25 (late) with the batch 2026-11-25d (13 pages never read before): 5 records say none is listed while the page lists some",
+    reason="measured once on 2026-11-26 with the batch 2026-11-26e (14 pages never read before): 2 records say none is listed while the page lists some (5 on the batch d)",
 )
 def test_held_out_records_never_say_none_is_listed_when_the_page_lists_some(run: CorpusRun) -> None:
     assert _never(held_out(run))["none listed"] == []
