@@ -11,7 +11,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..load.record_files import ContentCache
-from ..memo import SameObjects
+from ..memo import MemoByIdentity
 from ..pipeline import SiteBuild
 from ..render.reuse import PageReuse
 from ..render.sanitize import RowMemo
@@ -45,7 +45,9 @@ class ServeState:
     downloads_written: dict[str, str] = field(default_factory=dict)
     #: A page's Markdown with its raw HTML blocks' characters as references, kept while it is
     #: the same text object (a page the rebuild reused is not read again).
-    ascii_blocks: SameObjects[str, str] = field(default_factory=lambda: SameObjects(ascii_blocks))
+    ascii_blocks: MemoByIdentity[str, str] = field(
+        default_factory=lambda: MemoByIdentity(ascii_blocks)
+    )
 
     def next_build(self) -> None:
         """Start a rebuild: what neither it nor the last one uses is dropped as it goes."""
