@@ -46,7 +46,7 @@ from .rebuilds import DirtyRebuilds
 from .search_view import read_views_in_material
 from .serve_state import ServeState
 from .site_build import build_pages
-from .stash import PageStash
+from .stash import HtmlBlockStash
 from .written_page import refuse_runnable
 
 if TYPE_CHECKING:  # its server, file watcher and TLS libraries are megabytes a build never uses
@@ -69,7 +69,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.settings: Settings | None = None
         self.build: SiteBuild | None = None  # this build's model, pages and problems
         self.banners: dict[str, str] = {}  # under serve: each page's problems, by its path
-        self.stash: PageStash | None = None  # blocks around Python-Markdown (None: not now)
+        self.stash: HtmlBlockStash | None = None  # blocks around Python-Markdown (None: not now)
         self.page_paths: set[str] = set()  # this build's generated pages
         self.nav_titles: dict[str, str] = {}  # their titles in the nav, by path
         self.own_pages: set[str] = set()  # the same, in a build: their content is cleared
@@ -112,7 +112,9 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.languages = PageLanguages(config, self.settings)
         self.assets = PageAssets(config)
         if self.html_blocks_around_markdown:
-            self.stash = PageStash.for_site(config, plain_blocks=self.plain_blocks_around_markdown)
+            self.stash = HtmlBlockStash.for_site(
+                config, plain_blocks=self.plain_blocks_around_markdown
+            )
         if self.search_views:  # pages this plugin sanitized (see on_page_content)
             rows = self.serve.row_views if self.serve else None
             made = self.serve.search_entries if self.serve else None
