@@ -55,7 +55,7 @@ class HtmlBlockStash:
         placeholder leaked) makes MkDocs convert the page whole after all."""
         src_uri = page.file.src_uri
         plain = self.plain_blocks.pop(src_uri, None)
-        if plain is not None and plain.leaked(html):
+        if plain is not None and plain.has_markdown_placeholder(html):
             page.markdown = plain.source
             page.render(config, files)
             html, plain = page.content or "", None
