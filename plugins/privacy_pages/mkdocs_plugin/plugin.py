@@ -20,29 +20,19 @@ from ..pipeline import SiteBuild
 from ..render.sanitize import sanitize_marked, sanitize_rows
 from ..render.templates import default_templates_dir
 from ..settings import Settings
-from .config import (
-    PrivacyPagesConfig,
-    add_what_pages_need,
-    check_folders,
-    read_settings,
-    warn_missing_catalogs,
-    warn_no_records,
-    warn_unused_nav_title,
-    with_site_urls,
-)
+from .config import PrivacyPagesConfig, settings_for_build, settings_for_site, warn_no_records
 from .content_links import ContentLinks
 from .event_order import warn_unless_first
 from .files import ConversionOrder, add_generated_files, add_to_nav, wide_pages_first
 from .handwritten import expand_page_blocks
 from .head import add_meta_tags
 from .i18n import I18N_FILES_PRIORITY, add_in_language, hide_from_i18n, i18n_plugin
-from .languages import in_build_language, page_dataset
+from .languages import page_dataset
 from .nav_pages import add_nav_files, name_pages, nav_titles, warn_left_out
 from .page_assets import PageAssets, asks_for_feed, mark_generated
 from .page_languages import PageLanguages
 from .page_memory import clear_file_content, clear_page_content
 from .page_meta import escape_printed, has_macros, name_product, not_a_template
-from .rebuilds import DirtyRebuilds
 from .search_view import read_views_in_material
 from .serve_state import ServeState
 from .site_build import build_pages
@@ -83,8 +73,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this hook, MkDocs keeps one plugin object across the rebuilds of `mkdocs serve`.
-        rebuilds = DirtyRebuilds() if dirty else None
-        self.serve = ServeState(rebuilds) if command == "serve" else None
+        self.serve = ServeState.for_command(command, dirty=dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Options only: what other plugins may still change is read in on_pre_build.
@@ -93,9 +82,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         if self.serve is not None:
             self.serve.next_build()
         if self.config.enabled:
-            self.settings = read_settings(self.config, config)
-            check_folders(self.config, self.settings, config)
-            add_what_pages_need(config)
+            self.settings = settings_for_site(self.config, config)
             self.content_links.register(config.markdown_extensions)
         return config
 
@@ -106,9 +93,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         if self.settings is None:
             return
         self.i18n, self.macros = i18n_plugin(config), has_macros(config)
-        self.settings = in_build_language(with_site_urls(self.settings, config), self.i18n)
-        warn_missing_catalogs(self.settings)
-        warn_unused_nav_title(self.config, config)
+        self.settings = settings_for_build(self.settings, self.config, config, self.i18n)
         self.languages = PageLanguages(config, self.settings)
         self.assets = PageAssets(config)
         if self.html_blocks_around_markdown:
@@ -116,9 +101,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
                 config, plain_blocks=self.plain_blocks_around_markdown
             )
         if self.search_views:  # pages this plugin sanitized (see on_page_content)
-            rows = self.serve.row_views if self.serve else None
-            made = self.serve.search_entries if self.serve else None
-            read_views_in_material(config.plugins, self._own, rows, made)
+            memos = self.serve.search_memos() if self.serve else (None, None)
+            read_views_in_material(config.plugins, self._own, *memos)
 
     @event_priority(100)  # before other plugins' on_files: they see the generated pages
     def _add_pages(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:

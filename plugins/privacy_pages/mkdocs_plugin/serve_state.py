@@ -49,12 +49,23 @@ class ServeState:
         default_factory=lambda: MemoByIdentity(ascii_blocks)
     )
 
+    @classmethod
+    def for_command(cls, command: str, *, dirty: bool) -> ServeState | None:
+        """What ``mkdocs serve`` keeps (with ``--dirty``, to rebuild only the pages an edit
+        changed); None for any other command, which builds once."""
+        return cls(DirtyRebuilds() if dirty else None) if command == "serve" else None
+
     def next_build(self) -> None:
         """Start a rebuild: what neither it nor the last one uses is dropped as it goes."""
         self.rows.next_build()
         self.row_views.next_build()
         self.search_entries.next_build()
         self.ascii_blocks.next_build()
+
+    def search_memos(self) -> tuple[RowViews, SearchEntries]:
+        """What Material's search made of the pages, kept for the next build (see
+        :func:`.read_views_in_material`)."""
+        return self.row_views, self.search_entries
 
     def mark_rebuilds(
         self, files: Files, config: MkDocsConfig, build: SiteBuild, banners: dict[str, str]
