@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -26,7 +26,7 @@ from .event_order import warn_unless_first
 from .files import ConversionOrder, add_generated_files, add_to_nav, wide_pages_first
 from .handwritten import expand_page_blocks
 from .head import add_meta_tags
-from .i18n import I18N_FILES_PRIORITY, add_in_language, hide_from_i18n, i18n_plugin
+from .i18n import I18N_FILES_PRIORITY, I18nFiles, i18n_plugin
 from .languages import page_dataset
 from .nav_pages import add_nav_files, name_pages, nav_titles, warn_left_out
 from .page_assets import PageAssets, asks_for_feed, mark_generated
@@ -64,8 +64,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.nav_titles: dict[str, str] = {}  # their titles in the nav, by path
         self.own_pages: set[str] = set()  # the same, in a build: their content is cleared
         self.order: ConversionOrder | None = None  # in a build: see on_nav
-        self.i18n: Any | None = None  # the site's mkdocs-static-i18n plugin (see .i18n)
-        self.hidden_from_i18n: list[File] = []
+        self.i18n = I18nFiles(None)  # the site's mkdocs-static-i18n plugin (see .i18n)
         self.macros = False  # whether the site runs mkdocs-macros (see .page_meta)
         self.languages: PageLanguages | None = None  # each page in its language
         self.content_links = ContentLinks()  # the records' links on pages a folder deeper
@@ -92,8 +91,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         # URLs off in its on_config, wherever it is listed).
         if self.settings is None:
             return
-        self.i18n, self.macros = i18n_plugin(config), has_macros(config)
-        self.settings = settings_for_build(self.settings, self.config, config, self.i18n)
+        self.i18n, self.macros = I18nFiles(i18n_plugin(config)), has_macros(config)
+        self.settings = settings_for_build(self.settings, self.config, config, self.i18n.plugin)
         self.languages = PageLanguages(config, self.settings)
         self.assets = PageAssets(config)
         if self.html_blocks_around_markdown:
@@ -130,14 +129,13 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     @event_priority(I18N_FILES_PRIORITY + 1)  # see .i18n: i18n would leave them out
     def _hide_from_i18n(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        if self.i18n is not None and self.build is not None:
-            self.hidden_from_i18n = hide_from_i18n(files, self.page_paths)
+        if self.build is not None:
+            self.i18n.hide(files, self.page_paths)
         return files
 
     @event_priority(I18N_FILES_PRIORITY - 10)  # after i18n has made the files of its language
     def _add_pages_in_language(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        hidden, self.hidden_from_i18n = self.hidden_from_i18n, []
-        add_in_language(self.i18n, files, hidden, config)
+        self.i18n.add_back(files, config)
         return files
 
     on_files = CombinedEvent(_add_pages, _hide_from_i18n, _add_pages_in_language)
