@@ -17,7 +17,6 @@ from mkdocs.structure.pages import Page
 
 from .. import memo
 from ..pipeline import SiteBuild
-from ..render.sanitize import sanitize_marked, sanitize_rows
 from ..render.templates import default_templates_dir
 from ..settings import Settings
 from .config import PrivacyPagesConfig, settings_for_build, settings_for_site, warn_no_records
@@ -25,11 +24,11 @@ from .content_links import ContentLinks
 from .event_order import warn_unless_first
 from .files import ConversionOrder, add_generated_files, add_to_nav, wide_pages_first
 from .handwritten import expand_page_blocks
-from .head import add_meta_tags
 from .i18n import I18N_FILES_PRIORITY, I18nFiles, i18n_plugin
 from .languages import page_dataset
 from .nav_pages import add_nav_files, name_pages, nav_titles, warn_left_out
-from .page_assets import PageAssets, asks_for_feed, mark_generated
+from .page_assets import PageAssets
+from .page_content import cleaned_content
 from .page_languages import PageLanguages
 from .page_memory import clear_file_content, clear_page_content
 from .page_meta import escape_printed, has_macros, name_product, not_a_template
@@ -37,7 +36,7 @@ from .search_view import read_views_in_material
 from .serve_state import ServeState
 from .site_build import build_pages
 from .stash import HtmlBlockStash
-from .written_page import refuse_runnable
+from .written_page import finished_output
 
 if TYPE_CHECKING:  # its server, file watcher and TLS libraries are megabytes a build never uses
     from mkdocs.livereload import LiveReloadServer
@@ -203,13 +202,11 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             return html
         if self.serve is not None:
             self.serve.page_rebuilt(page)
-        # The last step for HTML made from content, whatever Markdown syntax made it.
         rows = self.serve.rows if self.serve else None
-        if not self._own(page):
-            return sanitize_marked(html, rows)
-        if self.stash is not None:
-            html = self.stash.put_back(html, page, config, files)
-        return sanitize_rows(html, rows)  # megabytes for the index: its blocks not held twice
+        generated, stash = self._own(page), self.stash
+        return cleaned_content(
+            html, page, config, files, generated=generated, stash=stash, rows=rows
+        )
 
     @event_priority(-100)  # after every other plugin's on_page_content
     def _clear_file_content(
@@ -231,18 +228,10 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.build is None or self.settings is None or self.languages is None:
             return output
-        own = self._own(page)
-        if own:  # the theme around the content prints values from content too
-            refuse_runnable(output, page)
-            output = mark_generated(output)
-            if self.assets is not None:
-                template = (page.meta or {}).get("template") or "main.html"
-                output = self.assets.ensure(output, page.url, str(template))
-        output = self.languages.post_page(output, page, generated=own)
-        if self.build.history and (own or asks_for_feed(page.meta)):
-            output = self.languages.add_feed_link(output, page)
-        meta = page.meta or {}
-        return add_meta_tags(output, meta) if "product_id" in meta else output
+        history, generated = self.build.history, self._own(page)
+        return finished_output(
+            output, page, self.languages, self.assets, generated=generated, history=history
+        )
 
     @event_priority(-100)  # after every other plugin's on_post_page
     def _clear_page_content(
