@@ -53,7 +53,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.content_links = ContentLinks()  # the records' links on pages a folder deeper
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """``on_startup``: with it, MkDocs keeps one plugin object across serve's rebuilds."""
+        """``on_startup``, in any order: with it, MkDocs keeps one plugin object across rebuilds."""
         self.serve = ServeState.for_command(command, dirty=dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -97,7 +97,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             self.pages.hide_from_i18n(files)
         return files
 
-    @event_priority(I18N_FILES_PRIORITY - 10)  # on_files, after i18n's made its language's files
+    @event_priority(I18N_FILES_PRIORITY - 10)  # on_files, after i18n has made its language's files
     def _add_pages_in_language(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.pages is not None:
             self.pages.add_in_language(files, config)
