@@ -13,7 +13,7 @@ from conftest import copy_example_site, run_mkdocs
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
-from privacy_pages.mkdocs_plugin import plugin as plugin_module
+from privacy_pages.mkdocs_plugin import generated_pages as generated_pages_module
 from privacy_pages.pipeline import SiteBuild
 
 
@@ -22,7 +22,7 @@ def test_downloads_are_written_whole_and_known_to_mkdocs(
 ) -> None:
     site = copy_example_site(tmp_path / "example")
     seen: dict[str, tuple[File, str]] = {}
-    add_files = plugin_module.add_generated_files
+    add_files = generated_pages_module.add_generated_files
 
     def kept(files: Files, config: Any, build: SiteBuild, *args: Any) -> None:
         add_files(files, config, build, *args)  # a build lets the downloads go once written
@@ -31,7 +31,7 @@ def test_downloads_are_written_whole_and_known_to_mkdocs(
             assert file is not None, asset.path
             seen[asset.path] = (file, asset.content)
 
-    monkeypatch.setattr(plugin_module, "add_generated_files", kept)
+    monkeypatch.setattr(generated_pages_module, "add_generated_files", kept)
     out = tmp_path / "out"
     result = run_mkdocs(site / "mkdocs.yml", site_dir=out)
     assert result.ok, result.messages

@@ -97,13 +97,13 @@ def test_a_page_python_markdown_lets_a_placeholder_into_is_the_same(
     assert sentence in text
     record.write_text(text.replace(sentence, "Some *a**a*& co. " + sentence, 1), "utf-8")
     leaks: list[bool] = []
-    leaked = PlainBlocks.leaked
+    has_placeholder = PlainBlocks.has_markdown_placeholder
 
     def counted(converted: str) -> bool:
-        leaks.append(leaked(converted))
+        leaks.append(has_placeholder(converted))
         return leaks[-1]
 
-    monkeypatch.setattr(PlainBlocks, "leaked", staticmethod(counted))
+    monkeypatch.setattr(PlainBlocks, "has_markdown_placeholder", staticmethod(counted))
     around, through = both_ways(site, tmp_path, monkeypatch)
     assert any(leaks) == LEAKS_ON_STARS, "Python-Markdown leaks a placeholder on this version"
     assert [path for path in around if around[path] != through[path]] == []
@@ -447,8 +447,8 @@ def test_a_placeholder_python_markdown_lets_through_sends_the_page_whole() -> No
     blocks = PlainBlocks(found)
     taken = blocks.take_out(page)
     assert blocks.blocks and blocks.source == page
-    assert PlainBlocks.leaked(md.reset().convert(taken)) == LEAKS_ON_STARS
-    assert not PlainBlocks.leaked(md.reset().convert("*a*\n\n**a** <br>\n"))
+    assert PlainBlocks.has_markdown_placeholder(md.reset().convert(taken)) == LEAKS_ON_STARS
+    assert not PlainBlocks.has_markdown_placeholder(md.reset().convert("*a*\n\n**a** <br>\n"))
 
 
 @settings(max_examples=400, deadline=None)

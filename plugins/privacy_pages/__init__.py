@@ -7,14 +7,9 @@ adapters on it.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("privacy-pages")
-except PackageNotFoundError:  # pragma: no cover - running from a checkout
-    __version__ = "0.0.0+unknown"
-
 from typing import TYPE_CHECKING, Any
+
+from .version import __version__
 
 if TYPE_CHECKING:
     from .diagnostics import ContentError, Diagnostic, Location, Severity

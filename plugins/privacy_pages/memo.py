@@ -44,7 +44,7 @@ V = TypeVar("V")
 D = TypeVar("D")
 
 
-class TwoBuilds(Generic[K, V]):
+class MemoByKey(Generic[K, V]):
     """Values worked out by key in this build and the last (``mkdocs serve``: an edit changes
     few of them). What no build asked for since the last one is dropped."""
 
@@ -69,7 +69,7 @@ class TwoBuilds(Generic[K, V]):
         self._now[key] = value
 
 
-class SameObjects(Generic[K, V]):
+class MemoByIdentity(Generic[K, V]):
     """``function`` of a value, kept by the value's identity from one build to the next.
 
     A rebuild under ``mkdocs serve`` hands back the very objects of the last build for what did

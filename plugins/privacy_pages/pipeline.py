@@ -221,7 +221,7 @@ def render_site(
         with speaking(messages):
             if language != SOURCE_LANGUAGE:  # headings keep the source's ids (see there)
                 headed = partial(language_headings, sources=heading_sources(translated))
-                each_page = _then(headed, postprocess)
+                each_page = _composed(headed, postprocess)
         with speaking(messages), showing(translated, build.dataset):
             done = _render_language(
                 build,
@@ -236,7 +236,10 @@ def render_site(
             return
 
 
-def _then(first: Callable[[str], str], then: Callable[[str], str] | None) -> Callable[[str], str]:
+def _composed(
+    first: Callable[[str], str], then: Callable[[str], str] | None
+) -> Callable[[str], str]:
+    """``first``, then ``then`` on its result (``first`` alone without ``then``)."""
     return first if then is None else lambda markdown: then(first(markdown))
 
 

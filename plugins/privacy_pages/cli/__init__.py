@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from importlib import import_module
 from types import ModuleType
 
-from .. import __version__
 from ..atomic_write import WriteFailed
+from ..version import __version__
 from .common import TerminalStream
 
 #: The commands, in help order, with the module that implements each.

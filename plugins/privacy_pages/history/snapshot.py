@@ -48,6 +48,7 @@ from ..model import (
     Retention,
     Transfers,
 )
+from ..version import __version__
 
 #: The format of snapshot files; raise it when the meaning of a field changes. Format 2 adds
 #: ``effective``, ``records``, ``re_recorded`` and ``digest``; format 1 files are still read.
@@ -592,9 +593,7 @@ def plain_record(value: Any) -> Any:
 
 def generator_version() -> str:
     """The version of privacy-pages that writes snapshots."""
-    from .. import __version__
-
-    return str(__version__)
+    return __version__
 
 
 class SnapshotError(ValueError):

@@ -21,6 +21,7 @@ from ..settings import (
     removed_options_message,
     settings_from_options,
 )
+from .languages import in_build_language
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -88,6 +89,26 @@ class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
     """Removed (the build cache's folder): accepted and ignored, with an INFO message."""
     parallel: Any = BaseConfigOption()
     """Removed (the background build): accepted and ignored, with an INFO message."""
+
+
+def settings_for_site(options: PrivacyPagesConfig, config: MkDocsConfig) -> Settings:
+    """In ``on_config``: the settings the plugin's options make, their folders checked; the
+    site's configuration gets what generated pages need."""
+    settings = read_settings(options, config)
+    check_folders(options, settings, config)
+    add_what_pages_need(config)
+    return settings
+
+
+def settings_for_build(
+    settings: Settings, options: PrivacyPagesConfig, config: MkDocsConfig, i18n: Any | None
+) -> Settings:
+    """In ``on_pre_build``: the settings of this build, with the site's URLs and in the
+    language it builds (see :func:`.in_build_language`); what does nothing is said."""
+    settings = in_build_language(with_site_urls(settings, config), i18n)
+    warn_missing_catalogs(settings)
+    warn_unused_nav_title(options, config)
+    return settings
 
 
 def read_settings(options: PrivacyPagesConfig, config: MkDocsConfig) -> Settings:

@@ -49,7 +49,7 @@ def add_generated_files(
         file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
         if language is not None:
             file = language(file)
-        give_source(file, page_source(page, settings, config, found), settings, config)
+        set_abs_src_path(file, page_source(page, settings, config, found), settings, config)
         files.append(file)
     for asset in build.downloads:
         files.append(_written(config, asset, written))
@@ -98,7 +98,7 @@ def page_source(
     return configured if configured is not None else Path(config.config_file_path)
 
 
-def give_source(file: File, source: Path, settings: Settings, config: MkDocsConfig) -> None:
+def set_abs_src_path(file: File, source: Path, settings: Settings, config: MkDocsConfig) -> None:
     """Make ``source`` the generated file's ``abs_src_path``, as for a page read from the docs
     folder: plugins that read it (feeds and git dates, languages, social cards) treat the page
     like any other, and MkDocs still reads the page from the file's content. "Edit this page"

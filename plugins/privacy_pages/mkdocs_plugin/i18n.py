@@ -84,3 +84,23 @@ def add_in_language(plugin: Any, files: Files, hidden: list[File], config: MkDoc
     language = language_files(plugin, config)
     for file in hidden:
         files.append(language(file))
+
+
+class I18nFiles:
+    """The generated pages on a site with mkdocs-static-i18n (``plugin``; None: without it):
+    taken out of the files before its ``on_files``, put back after it as files of the language
+    it builds."""
+
+    def __init__(self, plugin: Any | None) -> None:
+        self.plugin = plugin
+        self.hidden: list[File] = []
+
+    def hide(self, files: Files, paths: set[str]) -> None:
+        """Just before i18n's ``on_files``: the generated pages (by their paths) out."""
+        if self.plugin is not None:
+            self.hidden = hide_from_i18n(files, paths)
+
+    def add_back(self, files: Files, config: MkDocsConfig) -> None:
+        """After i18n's ``on_files``: the hidden pages back, in the language it builds."""
+        hidden, self.hidden = self.hidden, []
+        add_in_language(self.plugin, files, hidden, config)

@@ -22,7 +22,7 @@ are written here. It declines a block rather than guess:
 * a block is taken only where no neighbour can change how Python-Markdown reads it (a list
   whose previous block stayed behind may continue that one, so it stays behind too);
 * a page into which Python-Markdown lets one of its own placeholders is converted again whole
-  (:meth:`PlainBlocks.leaked`).
+  (:meth:`PlainBlocks.has_markdown_placeholder`).
 
 ``tests/test_plain_blocks.py`` compares the result with Python-Markdown on every generated page
 of the example site and on random documents made of these shapes and hostile text.
@@ -189,7 +189,8 @@ class PlainBlocks:
     #: What MkDocs would have noted in the blocks: ("id", an id in a tag) and ("link", the
     #: anchor of a link within the page).
     found: set[tuple[str, str]] = field(default_factory=set)
-    #: The page as it was given, when blocks were taken out of it (see :meth:`leaked`).
+    #: The page as it was given, when blocks were taken out of it (see
+    #: :meth:`has_markdown_placeholder`).
     source: str = ""
 
     def placeholder(self, number: int) -> str:
@@ -254,7 +255,7 @@ class PlainBlocks:
         return converted
 
     @staticmethod
-    def leaked(converted: str) -> bool:
+    def has_markdown_placeholder(converted: str) -> bool:
         """Whether Python-Markdown let one of its own placeholders into the page: it does on
         some runs of stars (``*a**a*`` before a tag), numbered by how many inline pieces came
         before on the page, which differs once blocks are taken out. Such a page is converted

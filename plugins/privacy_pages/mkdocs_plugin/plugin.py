@@ -1,53 +1,33 @@
 """The ``privacy-pages`` MkDocs plugin: hooks that hand MkDocs what the pipeline builds.
 
-Each hook says which MkDocs event it handles and why at its event priority; the work itself
-is in the core (:mod:`privacy_pages.pipeline`) and in the helpers of this package.
+Each hook says which MkDocs event it handles and why at its event priority (without one: MkDocs'
+default, 0, in the order of ``plugins:``). The work itself is in the core
+(:mod:`privacy_pages.pipeline`) and in the objects of this package, this build's generated pages
+(:mod:`.generated_pages`) first.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import jinja2
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .. import memo
-from ..pipeline import SiteBuild
-from ..render.sanitize import sanitize_marked, sanitize_rows
 from ..render.templates import default_templates_dir
 from ..settings import Settings
-from .config import (
-    PrivacyPagesConfig,
-    add_what_pages_need,
-    check_folders,
-    read_settings,
-    warn_missing_catalogs,
-    warn_no_records,
-    warn_unused_nav_title,
-    with_site_urls,
-)
+from .config import PrivacyPagesConfig, settings_for_build, settings_for_site
 from .content_links import ContentLinks
 from .event_order import warn_unless_first
-from .files import ConversionOrder, add_generated_files, add_to_nav, wide_pages_first
-from .handwritten import expand_page_blocks
-from .head import add_meta_tags
-from .i18n import I18N_FILES_PRIORITY, add_in_language, hide_from_i18n, i18n_plugin
-from .languages import in_build_language, page_dataset
-from .nav_pages import add_nav_files, name_pages, nav_titles, warn_left_out
-from .page_assets import PageAssets, asks_for_feed, mark_generated
+from .generated_pages import GeneratedPages
+from .i18n import I18N_FILES_PRIORITY, i18n_plugin
 from .page_languages import PageLanguages
-from .page_memory import clear_file_content, clear_page_content
-from .page_meta import escape_printed, has_macros, name_product, not_a_template
-from .rebuilds import DirtyRebuilds
 from .search_view import read_views_in_material
 from .serve_state import ServeState
-from .site_build import build_pages
-from .stash import PageStash
-from .written_page import refuse_runnable
+from .stash import HtmlBlockStash
 
 if TYPE_CHECKING:  # its server, file watcher and TLS libraries are megabytes a build never uses
     from mkdocs.livereload import LiveReloadServer
@@ -67,91 +47,60 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def __init__(self) -> None:
         self.serve: ServeState | None = None  # under `mkdocs serve`: kept for the next build
         self.settings: Settings | None = None
-        self.build: SiteBuild | None = None  # this build's model, pages and problems
-        self.banners: dict[str, str] = {}  # under serve: each page's problems, by its path
-        self.stash: PageStash | None = None  # blocks around Python-Markdown (None: not now)
-        self.page_paths: set[str] = set()  # this build's generated pages
-        self.nav_titles: dict[str, str] = {}  # their titles in the nav, by path
-        self.own_pages: set[str] = set()  # the same, in a build: their content is cleared
-        self.order: ConversionOrder | None = None  # in a build: see on_nav
-        self.i18n: Any | None = None  # the site's mkdocs-static-i18n plugin (see .i18n)
-        self.hidden_from_i18n: list[File] = []
-        self.macros = False  # whether the site runs mkdocs-macros (see .page_meta)
+        self.stash: HtmlBlockStash | None = None  # blocks around Python-Markdown (None: not now)
         self.languages: PageLanguages | None = None  # each page in its language
+        self.pages: GeneratedPages | None = None  # this build's, once on_files has added them
         self.content_links = ContentLinks()  # the records' links on pages a folder deeper
-        self.assets: PageAssets | None = None  # generated pages' style sheet and script
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # With this hook, MkDocs keeps one plugin object across the rebuilds of `mkdocs serve`.
-        rebuilds = DirtyRebuilds() if dirty else None
-        self.serve = ServeState(rebuilds) if command == "serve" else None
+        """``on_startup``, in any order: with it, MkDocs keeps one plugin object across rebuilds."""
+        self.serve = ServeState.for_command(command, dirty=dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        # Options only: what other plugins may still change is read in on_pre_build.
-        self.settings = self.build = self.stash = self.order = self.languages = None
-        self.banners, self.own_pages, self.nav_titles = {}, set(), {}  # none of an earlier build
+        """``on_config``: options only; what other plugins may change is read in on_pre_build."""
+        self.settings = self.pages = self.stash = self.languages = None  # none of an earlier build
         if self.serve is not None:
             self.serve.next_build()
         if self.config.enabled:
-            self.settings = read_settings(self.config, config)
-            check_folders(self.config, self.settings, config)
-            add_what_pages_need(config)
+            self.settings = settings_for_site(self.config, config)
             self.content_links.register(config.markdown_extensions)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        # After every plugin's on_config: the URLs, the site's Markdown extensions and
-        # Material's search index as they are now (Material's offline plugin turns directory
-        # URLs off in its on_config, wherever it is listed).
+        """``on_pre_build``, after every plugin's ``on_config``: the URLs (Material's offline plugin
+        turns directory URLs off in its own), Markdown extensions and search index as they are."""
         if self.settings is None:
             return
-        self.i18n, self.macros = i18n_plugin(config), has_macros(config)
-        self.settings = in_build_language(with_site_urls(self.settings, config), self.i18n)
-        warn_missing_catalogs(self.settings)
-        warn_unused_nav_title(self.config, config)
+        i18n = i18n_plugin(config)
+        self.settings = settings_for_build(self.settings, self.config, config, i18n)
         self.languages = PageLanguages(config, self.settings)
-        self.assets = PageAssets(config)
         if self.html_blocks_around_markdown:
-            self.stash = PageStash.for_site(config, plain_blocks=self.plain_blocks_around_markdown)
+            plain_blocks = self.plain_blocks_around_markdown
+            self.stash = HtmlBlockStash.for_site(config, plain_blocks=plain_blocks)
         if self.search_views:  # pages this plugin sanitized (see on_page_content)
-            rows = self.serve.row_views if self.serve else None
-            made = self.serve.search_entries if self.serve else None
-            read_views_in_material(config.plugins, self._own, rows, made)
+            memos = self.serve.search_memos() if self.serve else (None, None)
+            read_views_in_material(config.plugins, self._own, *memos)
 
-    @event_priority(100)  # before other plugins' on_files: they see the generated pages
+    @event_priority(100)  # on_files, before other plugins': they see the generated pages
     def _add_pages(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        if self.settings is None:  # disabled
+        if self.settings is None or self.languages is None:  # disabled
             return files
-        serve, stashed = self.serve, self.stash is not None
-        build, self.banners = build_pages(self.settings, serve, files, stashed=stashed)
-        warn_no_records(self.settings, build.dataset.files)
-        add_generated_files(files, config, build, serve.downloads_written if serve else None)
-        if config.nav is not None:
-            add_to_nav(config, build.pages, self.settings)
-        add_nav_files(files, config, build.pages, self.settings)  # for nav plugins
-        if serve is not None:
-            serve.mark_rebuilds(files, config, build, self.banners)
+        self.pages = GeneratedPages.add(
+            files, config, self.settings, self.serve, self.stash, self.languages, self.content_links
+        )
         warn_unless_first(config, self._add_pages)
-        self.build, self.page_paths = build, {page.path for page in build.pages}
-        self.nav_titles = nav_titles(build.pages)
-        self.content_links.pages(build.pages, self.settings)
-        if serve is None:  # a build: nothing to rebuild. MkDocs' files hold the pages now, and
-            self.order = ConversionOrder(wide_pages_first(build.pages, self.settings))
-            self.own_pages = self.page_paths  # the downloads are written
-            memo.clear()
-            build.pages, build.downloads = [], []
         return files
 
-    @event_priority(I18N_FILES_PRIORITY + 1)  # see .i18n: i18n would leave them out
-    def _hide_from_i18n(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        if self.i18n is not None and self.build is not None:
-            self.hidden_from_i18n = hide_from_i18n(files, self.page_paths)
+    @event_priority(I18N_FILES_PRIORITY + 1)  # on_files, see .i18n: i18n would leave them out
+    def _hide_from_i18n(self, files: Files, /, **_: Any) -> Files | None:
+        if self.pages is not None:
+            self.pages.hide_from_i18n(files)
         return files
 
-    @event_priority(I18N_FILES_PRIORITY - 10)  # after i18n has made the files of its language
+    @event_priority(I18N_FILES_PRIORITY - 10)  # on_files, after i18n has made its language's files
     def _add_pages_in_language(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        hidden, self.hidden_from_i18n = self.hidden_from_i18n, []
-        add_in_language(self.i18n, files, hidden, config)
+        if self.pages is not None:
+            self.pages.add_in_language(files, config)
         return files
 
     on_files = CombinedEvent(_add_pages, _hide_from_i18n, _add_pages_in_language)
@@ -160,79 +109,46 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation | None:
-        if self.order is not None:  # see ConversionOrder
-            self.order.widest_first(files)
-        name_pages(nav, self.nav_titles)
-        if self.serve is not None:
+        if self.pages is not None:
+            self.pages.in_nav(nav, files, config, check=self.config.nav_check)
+        elif self.serve is not None:  # off: the pages a rebuild skips still keep their titles
             self.serve.title_skipped(nav)
-        if self.settings is not None and self.config.nav_check:
-            warn_left_out(nav, files, config, self.page_paths, self.settings)
-        if self.languages is not None:
-            self.languages.nav(nav, files, self.page_paths)
         return nav
 
     @event_priority(101)  # the files back in their order before any other plugin's on_env
-    def on_env(
-        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
-    ) -> jinja2.Environment | None:
+    def on_env(self, env: Environment, /, *, files: Files, **_: Any) -> Environment | None:
         if self.serve is not None and env.bytecode_cache is None:
             env.bytecode_cache = self.serve.theme_code
-        if self.stash is not None:  # every page's Markdown is converted by now
-            self.stash.converted_all()
-        if self.order is not None:  # every page is converted
-            self.order.restore(files)
+        if self.pages is not None:  # every page is converted
+            self.pages.all_converted(files)
         return env
 
-    @event_priority(100)  # before other plugins read the generated page (macros, meta, i18n)
-    def _generated_markdown(
-        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        if self.build is None or not self._own(page):
-            return markdown
-        if self.macros:
-            not_a_template(page.meta)
-        settings = self.settings or self.build.settings
-        name_product(page.meta, page_dataset(self.build, page.file.src_uri, settings))
-        markdown = self.banners.get(page.file.src_uri, "") + markdown
-        return self.stash.take_out(page.file.src_uri, markdown) if self.stash else markdown
+    @event_priority(100)  # on_page_markdown, before other plugins read it (macros, meta, i18n)
+    def _generated_markdown(self, markdown: str, /, *, page: Page, **_: Any) -> str | None:
+        return self.pages.markdown(markdown, page) if self.pages else markdown
 
-    @event_priority(-90)  # after Material's meta merges .meta.yml (50); before its social (-100)
+    @event_priority(-90)  # on_page_markdown: after Material's meta (50), before its social (-100)
     def _escape_meta(self, markdown: str, /, *, page: Page, **_: Any) -> str | None:
-        if self.build is not None and self._own(page):
-            page.meta = escape_printed(page.meta)
+        if self.pages is not None:
+            self.pages.escape_meta(page)
         return markdown
 
-    @event_priority(-50)  # after the writer's own Markdown preprocessors (macros...)
-    def _handwritten_markdown(
-        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        if self.build is None or self._own(page):
-            return markdown
-        return expand_page_blocks(markdown, page, self.build)  # content: never a template
+    @event_priority(-50)  # on_page_markdown, after the writer's own preprocessors (macros...)
+    def _handwritten_markdown(self, markdown: str, /, *, page: Page, **_: Any) -> str | None:
+        return self.pages.fill_blocks(markdown, page) if self.pages else markdown
 
     on_page_markdown = CombinedEvent(_generated_markdown, _handwritten_markdown, _escape_meta)
 
     def _page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.build is None:
-            return html
-        if self.serve is not None:
-            self.serve.page_rebuilt(page)
-        # The last step for HTML made from content, whatever Markdown syntax made it.
-        rows = self.serve.rows if self.serve else None
-        if not self._own(page):
-            return sanitize_marked(html, rows)
-        if self.stash is not None:
-            html = self.stash.put_back(html, page, config, files)
-        return sanitize_rows(html, rows)  # megabytes for the index: its blocks not held twice
+        """``on_page_content``, at the default priority: before the text is let go (-100)."""
+        return self.pages.content(html, page, config, files) if self.pages else html
 
     @event_priority(-100)  # after every other plugin's on_page_content
-    def _clear_file_content(
-        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        if page.file.src_uri in self.own_pages:
-            clear_file_content(page.file)
+    def _clear_file_content(self, html: str, /, *, page: Page, **_: Any) -> str | None:
+        if self.pages is not None:
+            self.pages.converted(page)
         return html
 
     on_page_content = CombinedEvent(_page_content, _clear_file_content)
@@ -240,44 +156,27 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def on_page_context(
         self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> Any:
-        if self.languages is not None:  # the selector, nav and theme of the page's language
-            self.languages.page_context(context, page, config, nav, self.page_paths)
-        return context
+        """``on_page_context``, at the default priority: before the theme renders the page."""
+        return self.pages.page_context(context, page, config, nav) if self.pages else context
 
-    def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        if self.build is None or self.settings is None or self.languages is None:
-            return output
-        own = self._own(page)
-        if own:  # the theme around the content prints values from content too
-            refuse_runnable(output, page)
-            output = mark_generated(output)
-            if self.assets is not None:
-                template = (page.meta or {}).get("template") or "main.html"
-                output = self.assets.ensure(output, page.url, str(template))
-        output = self.languages.post_page(output, page, generated=own)
-        if self.build.history and (own or asks_for_feed(page.meta)):
-            output = self.languages.add_feed_link(output, page)
-        meta = page.meta or {}
-        return add_meta_tags(output, meta) if "product_id" in meta else output
+    def _post_page(self, output: str, /, *, page: Page, **_: Any) -> str | None:
+        """``on_post_page``, at the default priority: before the page content is let go (-100)."""
+        return self.pages.output(output, page) if self.pages else output
 
     @event_priority(-100)  # after every other plugin's on_post_page
-    def _clear_page_content(
-        self, output: str, /, *, page: Page, config: MkDocsConfig
-    ) -> str | None:
-        if page.file.src_uri in self.own_pages:
-            clear_page_content(page)
+    def _clear_page_content(self, output: str, /, *, page: Page, **_: Any) -> str | None:
+        if self.pages is not None:
+            self.pages.written(page)
         return output
 
     on_post_page = CombinedEvent(_post_page, _clear_page_content)
 
-    @event_priority(100)  # before the search plugin writes its index
+    @event_priority(100)  # on_post_build, before the search plugin writes its index
     def _post_build(self, *, config: MkDocsConfig) -> None:
-        if self.languages is not None:
-            self.languages.post_build(config)
-        if self.serve is not None and self.build is not None:
-            self.serve.build_completed(config)
+        if self.pages is not None:
+            self.pages.built(config)
 
-    @event_priority(-110)  # after Material's search (0) and offline (-100) plugins wrote it
+    @event_priority(-110)  # on_post_build, after Material's search (0) and offline (-100) wrote it
     def _search_per_language(self, *, config: MkDocsConfig) -> None:
         if self.languages is not None:
             self.languages.split_search(config)
@@ -285,12 +184,12 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     on_post_build = CombinedEvent(_post_build, _search_per_language)
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.serve is not None:  # the next rebuild redoes every page
+        """``on_build_error``, in any order: the next rebuild redoes every page."""
+        if self.serve is not None:
             self.serve.build_failed()
 
-    def on_serve(
-        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
-    ) -> LiveReloadServer | None:
+    def on_serve(self, server: LiveReloadServer, /, **_: Any) -> LiveReloadServer | None:
+        """``on_serve``, in any order: the server watches the content and templates too."""
         if self.settings is not None:
             server.watch(str(self.settings.content_dir))
             server.watch(str(self.settings.templates_dir or default_templates_dir()))
@@ -298,4 +197,4 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     def _own(self, page: Page) -> bool:
         """One of this build's generated pages (other plugins generate pages too)."""
-        return page.file.src_uri in self.page_paths
+        return self.pages is not None and self.pages.owns(page)

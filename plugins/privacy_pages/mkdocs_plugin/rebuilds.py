@@ -34,7 +34,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..memo import SameObjects
+from ..memo import MemoByIdentity
 from ..render.generated import GeneratedPage
 
 #: What makes a hand-written page depend on files other than its own: the plugin's blocks,
@@ -108,7 +108,7 @@ class DirtyRebuilds:
         self.titles: dict[str, str] = {}
         #: The digest of a page's Markdown, kept while it is the same text object: a page the
         #: rebuild reused (most of them) is not read again, and a comparison is megabytes.
-        self.markdown_digest: SameObjects[str, bytes] = SameObjects(_digest)
+        self.markdown_digest: MemoByIdentity[str, bytes] = MemoByIdentity(_digest)
 
     def mark(
         self,

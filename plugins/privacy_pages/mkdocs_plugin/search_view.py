@@ -35,7 +35,7 @@ from typing import Any
 from mkdocs.plugins import PluginCollection
 from mkdocs.structure.pages import Page
 
-from ..memo import TwoBuilds
+from ..memo import MemoByKey
 from ..render.sanitize import table_rows
 from .search_tokens import fast_parser
 
@@ -108,7 +108,7 @@ Replacements = list[tuple[int, int, str]]
 _MISSING: Any = object()
 
 
-class RowViews(TwoBuilds[tuple[bool | None, str], Replacements | None]):
+class RowViews(MemoByKey[tuple[bool | None, str], Replacements | None]):
     """What the rows of a page's tables come to in its view, by each row's HTML, from this
     build and the last (``mkdocs serve``: an edit to one product changes few rows of a
     comparison, and reading every row again was most of the view's time).
@@ -268,7 +268,7 @@ def _balanced(joined: str) -> bool:
         tags = reduced
 
 
-class SearchEntries(TwoBuilds[tuple[Any, ...], list[dict[str, Any]]]):
+class SearchEntries(MemoByKey[tuple[Any, ...], list[dict[str, Any]]]):
     """The entries Material's search made of each generated page, by what they are made from:
     the page's address, the meta data they read and a digest of the view the parser read, from
     this build and the last (``mkdocs serve``: an edit to one product changes the cells of the

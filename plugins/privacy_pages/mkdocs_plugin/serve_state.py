@@ -11,7 +11,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..load.record_files import ContentCache
-from ..memo import SameObjects
+from ..memo import MemoByIdentity
 from ..pipeline import SiteBuild
 from ..render.reuse import PageReuse
 from ..render.sanitize import RowMemo
@@ -45,7 +45,15 @@ class ServeState:
     downloads_written: dict[str, str] = field(default_factory=dict)
     #: A page's Markdown with its raw HTML blocks' characters as references, kept while it is
     #: the same text object (a page the rebuild reused is not read again).
-    ascii_blocks: SameObjects[str, str] = field(default_factory=lambda: SameObjects(ascii_blocks))
+    ascii_blocks: MemoByIdentity[str, str] = field(
+        default_factory=lambda: MemoByIdentity(ascii_blocks)
+    )
+
+    @classmethod
+    def for_command(cls, command: str, *, dirty: bool) -> ServeState | None:
+        """What ``mkdocs serve`` keeps (with ``--dirty``, to rebuild only the pages an edit
+        changed); None for any other command, which builds once."""
+        return cls(DirtyRebuilds() if dirty else None) if command == "serve" else None
 
     def next_build(self) -> None:
         """Start a rebuild: what neither it nor the last one uses is dropped as it goes."""
@@ -53,6 +61,11 @@ class ServeState:
         self.row_views.next_build()
         self.search_entries.next_build()
         self.ascii_blocks.next_build()
+
+    def search_memos(self) -> tuple[RowViews, SearchEntries]:
+        """What Material's search made of the pages, kept for the next build (see
+        :func:`.read_views_in_material`)."""
+        return self.row_views, self.search_entries
 
     def mark_rebuilds(
         self, files: Files, config: MkDocsConfig, build: SiteBuild, banners: dict[str, str]

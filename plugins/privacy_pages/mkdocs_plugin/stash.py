@@ -16,8 +16,9 @@ from .html_blocks import HtmlBlocks, placeholders_survive
 from .plain_blocks import Dialect, PlainBlocks, dialect
 
 
-class PageStash:
-    """The blocks taken out of each generated page's Markdown, by the page's source URI."""
+class HtmlBlockStash:
+    """The blocks taken out of each generated page's Markdown as HTML (raw HTML blocks, and
+    plain blocks written as HTML), by the page's source URI."""
 
     def __init__(self, dialect: Dialect | None) -> None:
         #: The site's Markdown as far as plain blocks go (None: they stay in the Markdown).
@@ -26,7 +27,7 @@ class PageStash:
         self.plain_blocks: dict[str, PlainBlocks] = {}
 
     @classmethod
-    def for_site(cls, config: MkDocsConfig, *, plain_blocks: bool) -> PageStash | None:
+    def for_site(cls, config: MkDocsConfig, *, plain_blocks: bool) -> HtmlBlockStash | None:
         """A stash for the site's Markdown extensions (with plain blocks if ``plain_blocks``),
         or None when an extension would rewrite the placeholders."""
         extensions, configs = config.markdown_extensions, config.mdx_configs
@@ -54,7 +55,7 @@ class PageStash:
         placeholder leaked) makes MkDocs convert the page whole after all."""
         src_uri = page.file.src_uri
         plain = self.plain_blocks.pop(src_uri, None)
-        if plain is not None and plain.leaked(html):
+        if plain is not None and plain.has_markdown_placeholder(html):
             page.markdown = plain.source
             page.render(config, files)
             html, plain = page.content or "", None

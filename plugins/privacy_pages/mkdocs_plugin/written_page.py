@@ -1,4 +1,5 @@
-"""A generated page as MkDocs writes it, theme included, checked for markup that runs."""
+"""A page as MkDocs writes it, theme included (MkDocs' ``output`` in ``on_post_page``): a
+generated page checked for markup that runs, and every page finished for the plugin."""
 
 from __future__ import annotations
 
@@ -7,8 +8,38 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from ..history.releases import History
 from ..load.metadata import PRINTED_AS_HTML
 from ..render.page_check import runnable_from
+from .head import add_meta_tags
+from .page_assets import PageAssets, asks_for_feed, mark_generated
+from .page_languages import PageLanguages
+
+
+def finished_output(
+    output: str,
+    page: Page,
+    languages: PageLanguages,
+    assets: PageAssets | None,
+    *,
+    generated: bool,
+    history: History,
+) -> str:
+    """The page as the theme wrote it, finished: a ``generated`` page checked, marked and with
+    the plugin's style sheet and script; every page in its language (see
+    :class:`.PageLanguages`), with the link to the feed of changes when the site has a
+    ``history`` (a hand-written page when it asks), and a product's metadata as ``<meta>``."""
+    if generated:  # the theme around the content prints values from content too
+        refuse_runnable(output, page)
+        output = mark_generated(output)
+        if assets is not None:
+            template = (page.meta or {}).get("template") or "main.html"
+            output = assets.ensure(output, page.url, str(template))
+    output = languages.post_page(output, page, generated=generated)
+    if history and (generated or asks_for_feed(page.meta)):
+        output = languages.add_feed_link(output, page)
+    meta = page.meta or {}
+    return add_meta_tags(output, meta) if "product_id" in meta else output
 
 
 def refuse_runnable(output: str, page: Page) -> None:

@@ -19,12 +19,13 @@ from urllib.parse import urljoin, urlsplit
 
 import markdown
 
-from .. import __version__, messages
+from .. import messages
 from ..history.notes import ChangeNote
 from ..history.releases import History, Release
 from ..messages import N_
 from ..model import Dataset
 from ..settings import Settings
+from ..version import __version__
 from .change_notes import MarkedNote
 from .history_pages import in_source
 from .paths import changes_page_path, feed_path, page_url, versions_page_path

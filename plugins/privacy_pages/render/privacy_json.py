@@ -11,7 +11,6 @@ from functools import cache, partial
 from importlib import resources
 from typing import Any
 
-from .. import __version__
 from ..compare.cells import Cell, WorkloadCell
 from ..compare.collection import Collection
 from ..compare.comparison import (
@@ -21,6 +20,7 @@ from ..history.releases import History
 from ..model import CONTROL_NOT_STATED, Controller, DataItem, Dataset, Product, Requirement
 from ..settings import Settings
 from ..stores.label import store_label
+from ..version import __version__
 from .history_pages import in_source
 from .paths import (
     JSON_SCHEMA_FILE,

@@ -39,7 +39,7 @@ from typing import Any, TypeVar, cast
 
 from ..compare.cells import Statement
 from ..compare.collection import statements_of
-from ..memo import SameObjects
+from ..memo import MemoByIdentity
 from ..model import Dataset, Product
 from .templates import default_templates_dir
 from .translated import Notices, notices_as_before, notices_of, texts_noticed
@@ -76,8 +76,8 @@ class PageReuse:
     #: The pages of each other language of the site, kept the same way.
     _languages: dict[str, PageReuse] = field(default_factory=dict)
     #: What each product states, kept while it is the same object (a frozen product).
-    statements: SameObjects[Product, dict[str, Statement]] = field(
-        default_factory=lambda: SameObjects(statements_of)
+    statements: MemoByIdentity[Product, dict[str, Statement]] = field(
+        default_factory=lambda: MemoByIdentity(statements_of)
     )
     #: The fingerprints of frozen records, this build's and the last (see _own_fingerprint).
     _fingerprints: dict[int, tuple[Any, str]] = field(default_factory=dict)
@@ -87,7 +87,7 @@ class PageReuse:
     _also: Callable[[Any], Any] | None = None
     #: Other work kept by the identity of what it was done on, by name (see
     #: :meth:`by_identity`).
-    _by_identity: dict[str, SameObjects[Any, Any]] = field(default_factory=dict)
+    _by_identity: dict[str, MemoByIdentity[Any, Any]] = field(default_factory=dict)
     #: The comparison tables of this build and the last, by their spec (see :meth:`comparison`).
     _tables: dict[str, tuple[bytes, Any]] = field(default_factory=dict)
     _kept_tables: dict[str, tuple[bytes, Any]] = field(default_factory=dict)
@@ -104,7 +104,7 @@ class PageReuse:
         page is rendered from is as last build; ``name`` tells apart the kinds of work kept."""
         kept = self._by_identity.get(name)
         if kept is None:
-            kept = self._by_identity[name] = SameObjects(function)
+            kept = self._by_identity[name] = MemoByIdentity(function)
         kept.function = function  # (the same work: this build's settings, equal to the last)
         return cast(Callable[[K], V], kept)
 

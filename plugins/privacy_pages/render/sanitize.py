@@ -21,7 +21,7 @@ from functools import cache
 
 import nh3
 
-from ..memo import TwoBuilds
+from ..memo import MemoByKey
 
 #: The elements of privacy pages: text, lists, tables, notes, code, and the comparison tables'
 #: figures and captions.
@@ -110,7 +110,7 @@ _OPEN_TAG = re.compile(r"""<[A-Za-z/][^<>"']*+(?:(?:"[^"<]*+"|'[^'<]*+')[^<>"']*
 _WRAP = ("<table><tbody>", "</tbody></table>")
 
 
-class RowMemo(TwoBuilds[str, str]):
+class RowMemo(MemoByKey[str, str]):
     """Cleaned rows by their HTML, from this build and the last (``mkdocs serve``: an edit to
     one product changes few rows of a comparison or the index). Rows no build asked for since
     the last one are dropped."""

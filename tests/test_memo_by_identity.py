@@ -1,19 +1,19 @@
-"""``memo.SameObjects``: what a rebuild worked out from an object it hands back unchanged is
+"""``memo.MemoByIdentity``: what a rebuild worked out from an object it hands back unchanged is
 not worked out again; an equal object that is another object is."""
 
 from __future__ import annotations
 
-from privacy_pages.memo import SameObjects
+from privacy_pages.memo import MemoByIdentity
 
 
-def counted() -> tuple[SameObjects[str, int], list[str]]:
+def counted() -> tuple[MemoByIdentity[str, int], list[str]]:
     seen: list[str] = []
 
     def length(text: str) -> int:
         seen.append(text)
         return len(text)
 
-    return SameObjects(length), seen
+    return MemoByIdentity(length), seen
 
 
 def test_the_same_object_is_worked_out_once_across_builds() -> None:
