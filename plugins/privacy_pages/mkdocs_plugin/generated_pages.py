@@ -1,8 +1,8 @@
 """This build's generated pages, as MkDocs handles them from ``on_files`` to the end of the build:
 added to its files and nav, their Markdown handed over with what other plugins read of it, the
-page content and the page as written finished (a hand-written page's too: the blocks filled in
-from the records, its language), and, in a build, their text let go once MkDocs is done with it
-(see :mod:`.page_memory`)."""
+page content and the output of ``on_post_page`` (a hand-written page's too: the blocks filled
+in from the records, its language), and, in a build, their content cleared once MkDocs is done
+with it (see :mod:`.page_memory`)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from .page_meta import escape_printed, has_macros, name_product, not_a_template
 from .serve_state import ServeState
 from .site_build import build_pages
 from .stash import HtmlBlockStash
-from .written_page import finished_output
+from .written_page import post_page_output
 
 
 class GeneratedPages:
@@ -98,7 +98,7 @@ class GeneratedPages:
 
     def handed_over(self) -> None:
         """A build: nothing to rebuild. MkDocs' files hold the pages now, and the downloads are
-        written: the widest pages are converted first, and the text of each is let go once
+        written: the widest pages are converted first, and the content of each is cleared once
         MkDocs is done with it."""
         self.order = ConversionOrder(wide_pages_first(self.build.pages, self.settings))
         self.own_pages = self.paths
@@ -183,10 +183,10 @@ class GeneratedPages:
         return context
 
     def output(self, output: str, page: Page) -> str:
-        """In ``on_post_page``: any page as the theme wrote it, finished (see
-        :func:`.finished_output`)."""
+        """In ``on_post_page``: any page as the theme wrote it, with what the plugin adds (see
+        :func:`.post_page_output`)."""
         history, generated = self.build.history, self.owns(page)
-        return finished_output(
+        return post_page_output(
             output, page, self.languages, self.assets, generated=generated, history=history
         )
 

@@ -142,7 +142,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def _page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """``on_page_content``, at the default priority: before the text is let go (-100)."""
+        """``on_page_content``, at the default priority: before its content is cleared (-100)."""
         return self.pages.content(html, page, config, files) if self.pages else html
 
     @event_priority(-100)  # after every other plugin's on_page_content
@@ -160,7 +160,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         return self.pages.page_context(context, page, config, nav) if self.pages else context
 
     def _post_page(self, output: str, /, *, page: Page, **_: Any) -> str | None:
-        """``on_post_page``, at the default priority: before the page content is let go (-100)."""
+        """``on_post_page``, at the default priority: before its output is cleared (-100)."""
         return self.pages.output(output, page) if self.pages else output
 
     @event_priority(-100)  # after every other plugin's on_post_page

@@ -1,5 +1,5 @@
 """A page as MkDocs writes it, theme included (MkDocs' ``output`` in ``on_post_page``): a
-generated page checked for markup that runs, and every page finished for the plugin."""
+generated page checked for markup that runs, and every page given what the plugin adds."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from .page_assets import PageAssets, asks_for_feed, mark_generated
 from .page_languages import PageLanguages
 
 
-def finished_output(
+def post_page_output(
     output: str,
     page: Page,
     languages: PageLanguages,
@@ -25,7 +25,7 @@ def finished_output(
     generated: bool,
     history: History,
 ) -> str:
-    """The page as the theme wrote it, finished: a ``generated`` page checked, marked and with
+    """The page as the theme wrote it, with what the plugin adds: a ``generated`` page checked, marked and with
     the plugin's style sheet and script; every page in its language (see
     :class:`.PageLanguages`), with the link to the feed of changes when the site has a
     ``history`` (a hand-written page when it asks), and a product's metadata as ``<meta>``."""
