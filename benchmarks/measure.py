@@ -63,7 +63,7 @@ def one_build(config_file: str, site_dir: str, command: str | None = None) -> di
     on_startup/on_shutdown, as the command line does; the rebuilds of ``mkdocs serve`` do not).
 
     ``setup`` is the time until MkDocs has its nav, the rest is MkDocs' work on the pages;
-    ``phases`` are the plugin's own (``plugin.build.timings``; none without the plugin);
+    ``phases`` are the plugin's own (``plugin.pages.build.timings``; none without the plugin);
     ``parsed`` and ``kept`` count the content files its serve cache has parsed and reused so far.
     """
     start, cpu = time.perf_counter(), cpu_seconds()
@@ -78,7 +78,8 @@ def one_build(config_file: str, site_dir: str, command: str | None = None) -> di
             config.plugins.on_shutdown()
     wall, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     plugin = config.plugins.get("privacy-pages")
-    site = getattr(plugin, "build", None)  # not imported: (b) must not load the plugin
+    pages = getattr(plugin, "pages", None)  # not imported: (b) must not load the plugin
+    site = getattr(pages, "build", None)
     cache = getattr(getattr(plugin, "serve", None), "content", None)
     return {
         "wall": wall,
