@@ -27,11 +27,9 @@ from .load.yaml_source import Limits
 from .messages import LOCALE_DIR, SOURCE_LANGUAGE, languages_without_catalog, packaged_languages
 from .model import Controller, controller_from
 from .model.sections import EMPTY_SECTION_WORDING
+from .options import OPTIONS, REMOVED_OPTIONS, default
 
 PLUGIN_NAME = "privacy-pages"
-#: Options of earlier releases, accepted so that a site still builds, and otherwise ignored:
-#: the build cache (``cache``, ``cache_dir``) and the background build (``parallel``).
-REMOVED_OPTIONS = ("cache", "cache_dir", "parallel")
 
 
 @dataclass(frozen=True)
@@ -42,13 +40,13 @@ class Settings:
     #: A folder of templates that override the packaged ones, file by file.
     templates_dir: Path | None = None
     #: Where generated pages go, relative to the site's docs folder.
-    pages_dir: str = "privacy"
+    pages_dir: str = default("pages_dir")
     metadata: MetadataRules = field(default_factory=MetadataRules)
     #: The nav section that lists the product pages.
-    nav_title: str = "Privacy statements"
+    nav_title: str = default("nav_title")
     #: Whether every product page and comparison is listed in the navigation. With hundreds of
     #: products, False keeps pages small: every page carries the whole navigation.
-    nav_products: bool = True
+    nav_products: bool = default("nav_products")
     #: Severities and options of the lint rules (option ``lint``).
     lint: LintConfig = field(default_factory=LintConfig)
     #: Whether the site generator gives pages directory URLs (``x/`` rather than ``x.html``);
@@ -66,7 +64,7 @@ class Settings:
     #: Options the site sets that an earlier release had and this one ignores (adapters say so).
     removed_options: tuple[str, ...] = ()
     #: The most characters one text value of the records may hold (option ``max_text_length``).
-    max_text_length: int = Limits().max_text_chars
+    max_text_length: int = default("max_text_length")
     #: What an empty section says when the product's record does not (option
     #: ``empty_sections``): section id → sentence, ``{product}`` for the product's name.
     empty_sections: Mapping[str, str] = field(default_factory=lambda: EMPTY_SECTION_WORDING)
@@ -79,7 +77,7 @@ class Settings:
     #: What a page shows where a translation is stale (option ``stale_translations``): the
     #: source text (``source``) or the translation of the text before it changed (``previous``),
     #: with a notice either way.
-    stale_translations: StaleShows = "source"
+    stale_translations: StaleShows = default("stale_translations")
     #: A folder of the site's own message catalogs, over the packaged ones
     #: (``<language>/LC_MESSAGES/messages.po``; option ``messages_dir``).
     messages_dir: Path | None = None
@@ -142,33 +140,15 @@ class PluginNotEnabled(SettingsError):
 
 def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
     """Settings from plugin options (paths relative to ``base``, the config file's folder)."""
-    known = {
-        "content_dir",
-        "templates_dir",
-        "pages_dir",
-        "metadata",
-        "nav_title",
-        "nav_products",
-        "nav_check",  # the MkDocs plugin's warning about its nav: nothing the settings hold
-        "enabled",
-        "lint",
-        "history",
-        "max_text_length",
-        "empty_sections",
-        "language",
-        "languages",
-        "stale_translations",
-        "messages_dir",
-        "controller",
-        "completeness",
-        *REMOVED_OPTIONS,
-    }
+    # (``language`` is the site's: MkDocs' ``theme.language``, as Material reads it)
+    known = {option.name for option in OPTIONS} | {"language", *REMOVED_OPTIONS}
     unknown = sorted(set(options) - known)
     if unknown:
         raise SettingsError(f"unknown privacy-pages option(s): {', '.join(unknown)}")
-    templates = options.get("templates_dir")
-    messages = options.get("messages_dir")
-    pages_dir = str(options.get("pages_dir", "privacy")).strip("/")
+    options = {**{option.name: option.default for option in OPTIONS}, **options}
+    templates = options["templates_dir"]
+    messages = options["messages_dir"]
+    pages_dir = str(options["pages_dir"]).strip("/")
     if not pages_dir or ".." in Path(pages_dir).parts or Path(pages_dir).is_absolute():
         raise SettingsError(f"pages_dir must be a relative folder name, found {pages_dir!r}")
     try:
@@ -180,20 +160,20 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
     except HistoryOptionsError as exc:
         raise SettingsError(str(exc)) from exc
     return Settings(
-        content_dir=(base / str(options.get("content_dir", "content"))).resolve(),
+        content_dir=(base / str(options["content_dir"])).resolve(),
         templates_dir=(base / str(templates)).resolve() if templates else None,
         pages_dir=pages_dir,
-        metadata=metadata_rules(options.get("metadata") or {}),
-        nav_title=str(options.get("nav_title", "Privacy statements")),
-        nav_products=_flag(options, "nav_products", default=True),
+        metadata=metadata_rules(options["metadata"] or {}),
+        nav_title=str(options["nav_title"]),
+        nav_products=_flag(options, "nav_products"),
         lint=lint,
         history=history,
         removed_options=tuple(key for key in REMOVED_OPTIONS if options.get(key) is not None),
-        max_text_length=_count(options, "max_text_length", default=Limits().max_text_chars),
-        empty_sections=empty_section_wording(options.get("empty_sections")),
+        max_text_length=_count(options, "max_text_length"),
+        empty_sections=empty_section_wording(options["empty_sections"]),
         language=_language(options.get("language", SOURCE_LANGUAGE), "language"),
         languages=tuple(_language(code, "languages") for code in _list(options, "languages")),
-        stale_translations=_stale_shows(options.get("stale_translations", "source")),
+        stale_translations=_stale_shows(options["stale_translations"]),
         messages_dir=(base / str(messages)).resolve() if messages else None,
         controller=site_controller(options.get("controller")),
     )
@@ -275,8 +255,8 @@ def empty_section_wording(option: object) -> Mapping[str, str]:
     return MappingProxyType({**EMPTY_SECTION_WORDING, **option})
 
 
-def _count(options: Mapping[str, Any], key: str, *, default: int) -> int:
-    value = options.get(key, default)
+def _count(options: Mapping[str, Any], key: str) -> int:
+    value = options[key]
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise SettingsError(f"{key} must be a positive whole number, found {value!r}")
     return value
@@ -320,8 +300,8 @@ def missing_catalogs_message(settings: Settings) -> tuple[str, bool] | None:
     return message, any(language in translated for language in missing)
 
 
-def _flag(options: Mapping[str, Any], key: str, *, default: bool) -> bool:
-    value = options.get(key, default)
+def _flag(options: Mapping[str, Any], key: str) -> bool:
+    value = options[key]
     if not isinstance(value, bool):
         raise SettingsError(f"{key} must be true or false, found {value!r}")
     return value

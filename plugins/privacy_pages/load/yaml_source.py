@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from ..diagnostics import Diagnostic, Location
+from ..options import default
 
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeLoader as _Loader
@@ -49,7 +50,7 @@ class Limits:
     max_nodes: int = 250_000
     #: Characters in one text value (the site's ``max_text_length``): a page section, not a
     #: book. Longer text is refused, so that no field can make a build crawl.
-    max_text_chars: int = 20_000
+    max_text_chars: int = default("max_text_length")
 
 
 def value_location(

@@ -1,18 +1,20 @@
-"""The plugin's options in ``mkdocs.yml``, typed, with what each one does; the settings they
-make, and what generated pages need of the site's configuration."""
+"""The plugin's options in ``mkdocs.yml``, made from the options table every adapter reads
+(:mod:`privacy_pages.options`); the settings they make, and what generated pages need of the
+site's configuration."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from ..options import OPTIONS, REMOVED_OPTIONS, Option, default
 from ..render.paths import SCRIPT, STYLESHEET
 from ..settings import (
     Settings,
@@ -26,69 +28,40 @@ from .languages import in_build_language
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
-class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
-    """Options of the ``privacy-pages`` plugin in ``mkdocs.yml``."""
+def _config_option(option: Option) -> BaseConfigOption[Any]:
+    """The MkDocs configuration option of one of the plugin's options (see :mod:`.options`)."""
+    found: BaseConfigOption[Any]
+    if option.choices:
+        found = c.Choice(option.choices, default=option.default)
+    elif option.default is None:
+        found = c.Optional(c.Type(option.kind))
+    else:
+        found = c.Type(option.kind, default=option.default)
+    found.__doc__ = option.doc
+    return found
 
-    enabled = c.Type(bool, default=True)
-    """Turn the plugin off without removing its options."""
-    content_dir = c.Type(str, default="content")
-    """The folder of YAML records, relative to mkdocs.yml."""
-    templates_dir = c.Optional(c.Type(str))
-    """A folder of templates that override the packaged ones, file by file."""
-    pages_dir = c.Type(str, default="privacy")
-    """Where the generated pages go, relative to docs_dir."""
-    nav_title = c.Type(str, default="Privacy statements")
-    """The nav section that lists the product pages (when mkdocs.yml has a nav)."""
-    nav_check = c.Type(bool, default=True)
-    """Warn (``--strict`` fails) when the site's own nav (``nav:``, literate-nav, awesome-nav)
-    leaves out generated pages: the warning names them and the line that lists them. False:
-    the site links them some other way."""
-    nav_products = c.Type(bool, default=True)
-    """List every product page and comparison in the nav. False lists only the data-item index
-    (the pages stay reachable from it, from comparisons and from search): with hundreds of
-    products, a nav of them all makes every page of the site large."""
-    metadata = c.Type(dict, default={})
-    """Front-matter rules: ``required`` (a list of keys), ``types`` (key: text, list or date) and
-    ``allow`` (other keys products may set). Keys MkDocs or the theme act on (``template``,
-    ``hide``, ``search``, ...) and undeclared keys are refused, but for ``title``,
-    ``description``, ``keywords``, ``author`` and namespaced keys such as ``ms.date``."""
-    max_text_length = c.Type(int, default=20_000)
-    """The most characters one text value of the records may hold; longer text is an error
-    (it would slow every build down, and no statement needs it)."""
-    lint = c.Type(dict, default={})
-    """Lint rules: rule id → error, warning, info or off, or → {severity: ..., OPTION: value}."""
-    empty_sections = c.Optional(c.Type(dict))
-    """What an empty section says when a product's record does not: section id → sentence, in
-    which ``{product}`` stands for the product's name (plain text, never a template). Sections
-    not listed keep the default wording, such as "{product} collects no optional data."."""
-    controller = c.Optional(c.Type(dict))
-    """The controller of every product that names none of its own (GDPR Art. 13(1)(a)-(b)):
-    ``name``, ``address``, ``contact`` and ``dpo`` (``name``, ``contact``), as the schema's
-    ``controller`` defines them. Product pages show it under Your rights."""
-    completeness = c.Type(list, default=[])
-    """Completeness profiles the site answers to (``[gdpr]``): their lint rules report what
-    each statement lacks under that law, with the article. Off by default."""
-    history = c.Type(dict, default={})
-    """Release history: ``updated_marks_days`` (how long changed items stay marked, default 90)
-    and ``today`` (the date to judge by, default the build date)."""
 
-    languages = c.Type(list, default=[])
-    """More languages to build the generated pages in, each under its folder (``fr/privacy/``),
-    on a site without mkdocs-static-i18n (with it, i18n's languages are built). The site's
-    own language is ``theme.language``."""
-    stale_translations = c.Choice(("source", "previous"), default="source")
-    """Where a translation is stale, show the English text (``source``) or the earlier
-    translation (``previous``); a notice says which either way."""
-    messages_dir = c.Optional(c.Type(str))
-    """A folder of message catalogs over the packaged ones (``LANG/LC_MESSAGES/messages.po``):
-    any word privacy-pages writes on a page can be changed."""
+def _config_class() -> type[Config]:
+    """The options of the ``privacy-pages`` plugin in ``mkdocs.yml``, made from
+    :data:`~privacy_pages.options.OPTIONS`; the removed ones accepted and ignored."""
+    schema: dict[str, Any] = {option.name: _config_option(option) for option in OPTIONS}
+    schema |= {name: BaseConfigOption() for name in REMOVED_OPTIONS}
+    schema["__doc__"] = "Options of the ``privacy-pages`` plugin in ``mkdocs.yml``."
+    return type("PrivacyPagesConfig", (Config,), schema)
 
-    cache: Any = BaseConfigOption()
-    """Removed (the build cache): accepted and ignored, with an INFO message."""
-    cache_dir: Any = BaseConfigOption()
-    """Removed (the build cache's folder): accepted and ignored, with an INFO message."""
-    parallel: Any = BaseConfigOption()
-    """Removed (the background build): accepted and ignored, with an INFO message."""
+
+if TYPE_CHECKING:
+
+    class PrivacyPagesConfig(Config):  # type: ignore[no-untyped-call]
+        """The options the adapter reads by name (the others go to the settings whole)."""
+
+        enabled: bool
+        content_dir: str
+        nav_title: str
+        nav_check: bool
+
+else:
+    PrivacyPagesConfig = _config_class()
 
 
 def settings_for_site(options: PrivacyPagesConfig, config: MkDocsConfig) -> Settings:
@@ -113,8 +86,8 @@ def settings_for_build(
 
 def read_settings(options: PrivacyPagesConfig, config: MkDocsConfig) -> Settings:
     """The settings the plugin's options make (a wrong option stops the build)."""
-    adapter_only = {"enabled", "nav_check"}  # what only the MkDocs plugin does
-    given = {k: v for k, v in options.items() if v is not None and k not in adapter_only}
+    plugin_only = {option.name for option in OPTIONS if option.plugin_only}
+    given = {k: v for k, v in options.items() if v is not None and k not in plugin_only}
     given["language"] = config.theme.get("language") or "en"  # as Material reads it
     try:
         settings = settings_from_options(given, Path(config.config_file_path).parent)
@@ -162,8 +135,7 @@ def warn_no_records(settings: Settings, files: tuple[str, ...]) -> None:
 def warn_unused_nav_title(options: PrivacyPagesConfig, config: MkDocsConfig) -> None:
     """``nav_title`` names the nav section the plugin fills in the site's ``nav:``; without one
     (the nav made from the folders, or by a nav plugin) it does nothing."""
-    default = PrivacyPagesConfig.nav_title.default
-    if config.nav is None and options.nav_title != default:
+    if config.nav is None and options.nav_title != default("nav_title"):
         log.warning(
             f"privacy-pages: the option nav_title ({options.nav_title!r}) names a section of "
             "the nav in mkdocs.yml, but mkdocs.yml has no nav: (the nav is made from the "
