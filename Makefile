@@ -10,10 +10,10 @@ ZS     := .venv-zensical
 # The lowest versions of MkDocs, Material and Python-Markdown pyproject.toml accepts
 # (lowest.txt): the plugin's fast paths are checked against them too.
 LOW    := .venv-lowest
-# The tests that compare the plugin's fast paths with what Python-Markdown and Material's
-# search write themselves.
+# The tests that compare the plugin's speed paths (mkdocs_plugin/speedups/) with what
+# Python-Markdown and Material's search write themselves.
 EQUIVALENCE := tests/test_plain_blocks.py tests/test_html_blocks.py tests/test_search_view.py \
-	tests/test_search_tokens.py
+	tests/test_search_tokens.py tests/test_speedups.py
 # pytest-xdist: the tests on every core (PYTEST_WORKERS=0 runs them in one process).
 PYTEST_WORKERS ?= auto
 

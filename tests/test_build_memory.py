@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from privacy_pages.load.content import LINK_ORDER, load_content
 from privacy_pages.load.schema import RECORD_KINDS
 from privacy_pages.load.yaml_source import LocatedMapping, LocatedSequence
-from privacy_pages.mkdocs_plugin.html_blocks import ascii_blocks
+from privacy_pages.mkdocs_plugin.speedups.html_blocks import ascii_blocks
 from privacy_pages.pipeline import build_site, collector_paused
 from privacy_pages.render.paths import data_item_index_path, is_comparison_page
 from privacy_pages.settings import Settings, settings_from_mkdocs

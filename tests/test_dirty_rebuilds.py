@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
 from privacy_pages.mkdocs_plugin.rebuilds import _drawn_from_others
-from privacy_pages.mkdocs_plugin.search_view import SearchEntries
+from privacy_pages.mkdocs_plugin.speedups.search_view import SearchEntries
 from serve import fetch, fetch_until, mkdocs_serve
 
 PAGES = {

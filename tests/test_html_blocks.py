@@ -1,5 +1,5 @@
 """The plugin takes the raw HTML blocks of its generated pages around Python-Markdown
-(``mkdocs_plugin/html_blocks.py``). The site a reader gets must be the same as when the same
+(``mkdocs_plugin/speedups/html_blocks.py``). The site a reader gets must be the same as when the same
 pages go through Python-Markdown whole, as pre-rendered pages do: every page's HTML (its
 headings, ids, table of contents, permalinks and text) and the search index."""
 
@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from privacy_pages.check.coverage import page_anchors
-from privacy_pages.mkdocs_plugin import html_blocks as html_blocks_module
 from privacy_pages.mkdocs_plugin import site_build as site_build_module
-from privacy_pages.mkdocs_plugin.html_blocks import (
+from privacy_pages.mkdocs_plugin.speedups import html_blocks as html_blocks_module
+from privacy_pages.mkdocs_plugin.speedups.html_blocks import (
     HtmlBlocks,
     ascii_blocks,
     placeholders_survive,

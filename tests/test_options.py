@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 import yaml
 from conftest import REPO
-
 from privacy_pages.mkdocs_plugin.config import PrivacyPagesConfig
 from privacy_pages.options import OPTIONS, REMOVED_OPTIONS
 from privacy_pages.settings import Settings, SettingsError, settings_from_options

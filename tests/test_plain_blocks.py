@@ -1,5 +1,5 @@
 """The plugin writes the HTML of its generated pages' plain blocks itself
-(``mkdocs_plugin/plain_blocks.py``): paragraphs, lists of data items, pipe tables and notes. A
+(``mkdocs_plugin/speedups/plain_blocks.py``): paragraphs, lists of data items, pipe tables and notes. A
 reader must get the site they got when Python-Markdown converted those blocks: the same bytes in
 every page (headings, ids, table of contents, permalinks, text) and the same search index."""
 
@@ -20,7 +20,7 @@ from conftest import (
 )
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from privacy_pages.mkdocs_plugin.plain_blocks import Dialect, PlainBlocks, dialect
+from privacy_pages.mkdocs_plugin.speedups.plain_blocks import Dialect, PlainBlocks, dialect
 
 #: MkDocs' own extensions with the two the plugin adds, and the example site's.
 MKDOCS_DEFAULT = (["toc", "tables", "fenced_code", "admonition", "attr_list"], {})

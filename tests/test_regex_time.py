@@ -127,6 +127,6 @@ def test_adversarial_strings(found: Found, data: st.DataObject) -> None:
 def test_the_inventory_finds_the_patterns() -> None:
     """The inventory holds module attributes and patterns written in function calls alike."""
     wheres = [found.where for found in PATTERNS]
-    assert "privacy_pages.mkdocs_plugin.plain_blocks:_HR" in wheres
+    assert "privacy_pages.mkdocs_plugin.speedups.plain_blocks:_HR" in wheres
     assert any(".py:" in where for where in wheres)
     assert any(where.startswith("privacy_pages.importer.tables:HEADER_RULES[") for where in wheres)

@@ -1,5 +1,5 @@
 """Material's search parser is fed by one regular expression on generated pages
-(``mkdocs_plugin/search_tokens.py``). Wherever it reads a page, the parser's handlers must get
+(``mkdocs_plugin/speedups/search_tokens.py``). Wherever it reads a page, the parser's handlers must get
 the very calls ``html.parser`` makes; anywhere else, it must hand the page to ``html.parser``."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from conftest import copy_example_site, run_mkdocs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser
-from privacy_pages.mkdocs_plugin import search_tokens
-from privacy_pages.mkdocs_plugin.search_tokens import fast_parser, parser_calls
+from privacy_pages.mkdocs_plugin.speedups import search_tokens
+from privacy_pages.mkdocs_plugin.speedups.search_tokens import fast_parser, parser_calls
 
 
 class Recorder(HTMLParser):

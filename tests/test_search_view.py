@@ -1,5 +1,5 @@
 """Material's search reads a generated page without the insides of its ``data-search-exclude``
-elements (``mkdocs_plugin/search_view.py``). The search index must be the same as when it reads
+elements (``mkdocs_plugin/speedups/search_view.py``). The search index must be the same as when it reads
 the whole page, and the reader's page must not change."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from conftest import built_files, copy_example_site
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser
-from privacy_pages.mkdocs_plugin import search_view as search_view_module
 from privacy_pages.mkdocs_plugin.plugin import PrivacyPagesPlugin
-from privacy_pages.mkdocs_plugin.search_view import search_view
+from privacy_pages.mkdocs_plugin.speedups import search_view as search_view_module
+from privacy_pages.mkdocs_plugin.speedups.search_view import search_view
 from privacy_pages.render.sanitize import table_rows
 
 

@@ -135,6 +135,16 @@ OPTIONS: tuple[Option, ...] = (
         choices=("source", "previous"),
     ),
     Option(
+        "speedups",
+        bool,
+        True,
+        "Write what Python-Markdown and Material's search would make of the generated pages "
+        "with the plugin's own, faster code (the pages and the search index come out the same; "
+        "the tests build them both ways). False: Python-Markdown and Material do it all, "
+        "slower.",
+        plugin_only=True,
+    ),
+    Option(
         "messages_dir",
         str,
         None,

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
         content_dir: str
         nav_title: str
         nav_check: bool
+        speedups: bool
 
 else:
     PrivacyPagesConfig = _config_class()

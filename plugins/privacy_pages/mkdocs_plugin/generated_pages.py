@@ -30,7 +30,7 @@ from .page_memory import clear_file_content, clear_page_content
 from .page_meta import escape_printed, has_macros, name_product, not_a_template
 from .serve_state import ServeState
 from .site_build import build_pages
-from .stash import HtmlBlockStash
+from .speedups.stash import HtmlBlockStash
 from .written_page import post_page_output
 
 

@@ -9,7 +9,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..render.sanitize import RowMemo, sanitize_marked, sanitize_rows
-from .stash import HtmlBlockStash
+from .speedups.stash import HtmlBlockStash
 
 
 def cleaned_content(

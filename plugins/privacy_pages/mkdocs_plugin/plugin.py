@@ -19,15 +19,15 @@ from mkdocs.structure.pages import Page
 
 from ..render.templates import default_templates_dir
 from ..settings import Settings
+from . import speedups
 from .config import PrivacyPagesConfig, settings_for_build, settings_for_site
 from .content_links import ContentLinks
 from .event_order import warn_unless_first
 from .generated_pages import GeneratedPages
 from .i18n import I18N_FILES_PRIORITY, i18n_plugin
 from .page_languages import PageLanguages
-from .search_view import read_views_in_material
 from .serve_state import ServeState
-from .stash import HtmlBlockStash
+from .speedups.stash import HtmlBlockStash
 
 if TYPE_CHECKING:  # its server, file watcher and TLS libraries are megabytes a build never uses
     from mkdocs.livereload import LiveReloadServer
@@ -36,7 +36,8 @@ if TYPE_CHECKING:  # its server, file watcher and TLS libraries are megabytes a 
 class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-untyped-call]
     """Generates one privacy page per product from the records in ``content/``."""
 
-    # The fast paths, each off as for a pre-rendered page (the tests compare the two ways):
+    # The speed paths (.speedups), each off as for a pre-rendered page, all off with the option
+    # ``speedups: false`` (the tests compare the ways):
     #: stash the raw HTML blocks of generated pages around Python-Markdown;
     html_blocks_around_markdown = True
     #: write the HTML of their plain blocks (paragraphs, item lists, tables, notes) here;
@@ -74,12 +75,8 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         i18n = i18n_plugin(config)
         self.settings = settings_for_build(self.settings, self.config, config, i18n)
         self.languages = PageLanguages(config, self.settings)
-        if self.html_blocks_around_markdown:
-            plain_blocks = self.plain_blocks_around_markdown
-            self.stash = HtmlBlockStash.for_site(config, plain_blocks=plain_blocks)
-        if self.search_views:  # pages this plugin sanitized (see on_page_content)
-            memos = self.serve.search_memos() if self.serve else (None, None)
-            read_views_in_material(config.plugins, self._own, *memos)
+        memos = self.serve.search_memos() if self.serve else (None, None)
+        self.stash = speedups.for_build(config, self, self._own, memos)
 
     @event_priority(100)  # on_files, before other plugins': they see the generated pages
     def _add_pages(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:

@@ -16,9 +16,9 @@ from ..pipeline import SiteBuild
 from ..render.reuse import PageReuse
 from ..render.sanitize import RowMemo
 from .handwritten import filled_blocks
-from .html_blocks import ascii_blocks
 from .rebuilds import DirtyRebuilds
-from .search_view import RowViews, SearchEntries
+from .speedups.html_blocks import ascii_blocks
+from .speedups.search_view import RowViews, SearchEntries
 from .theme_code import ThemeCode
 
 

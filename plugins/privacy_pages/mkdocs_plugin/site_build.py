@@ -10,9 +10,9 @@ from ..pipeline import SiteBuild, build_site
 from ..render.paths import data_item_index_path
 from ..render.problem_banner import preview_banners
 from ..settings import Settings
-from .html_blocks import ascii_blocks
 from .problems import report
 from .serve_state import ServeState
+from .speedups.html_blocks import ascii_blocks
 
 
 def build_pages(

@@ -40,7 +40,7 @@ from typing import Any
 
 import markdown
 
-from .content_links import ContentLinks
+from ..content_links import ContentLinks
 
 #: Extensions that change nothing in the shapes taken here (they act on headings, code, fenced
 #: blocks, or syntax this module declines: brackets, backticks, ``:::``, ``>``).

@@ -27,16 +27,18 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import logging
 import re
 import sys
 from collections.abc import Callable
-from typing import Any
+from html.parser import HTMLParser
+from typing import Any, TypeGuard
 
 from mkdocs.plugins import PluginCollection
 from mkdocs.structure.pages import Page
 
-from ..memo import MemoByKey
-from ..render.sanitize import table_rows
+from ...memo import MemoByKey
+from ...render.sanitize import table_rows
 from .search_tokens import fast_parser
 
 #: A tag as the sanitizer writes it: every attribute value in double quotes, with no ``"`` in it.
@@ -293,6 +295,19 @@ def _copies(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: list(v) if isinstance(v, list) else v for k, v in e.items()} for e in entries]
 
 
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+_NOT_EXPECTED = (
+    "privacy-pages: Material's search plugin is not the version the speedups expect (%s): "
+    "it reads the generated pages with its own code (the same index, built slower)"
+)
+
+
+def _parser_as_expected(parser: object) -> TypeGuard[type[HTMLParser]]:
+    """Whether Material's search ``Parser`` is what :func:`.fast_parser` feeds: an
+    ``HTMLParser`` whose handlers take the calls it makes."""
+    return isinstance(parser, type) and issubclass(parser, HTMLParser)
+
+
 def read_views(
     index: Any,
     is_generated: Callable[[Page], bool],
@@ -303,10 +318,16 @@ def read_views(
     itself keeps its whole HTML), with its parser fed by :mod:`.search_tokens`; ``rows``: see
     :func:`search_view`; ``made``: the entries of the pages parsed before, reused when what
     they were made from is the same."""
-    original = index.add_entry_from_context
+    original = getattr(index, "add_entry_from_context", None)
+    if not callable(original):
+        log.info(_NOT_EXPECTED, "its index has no add_entry_from_context")
+        return
     module: Any = sys.modules.get(type(index).__module__)
     parser = getattr(module, "Parser", None)
-    fast = fast_parser(parser) if isinstance(parser, type) else None
+    if not _parser_as_expected(parser) or not isinstance(getattr(index, "entries", None), list):
+        log.info(_NOT_EXPECTED, "its Parser is no html.parser.HTMLParser, or no list of entries")
+        return
+    fast = fast_parser(parser)
 
     def add_entry_from_context(page: Page) -> None:
         search = page.meta.get("search")
@@ -317,7 +338,7 @@ def read_views(
         view = search_view(page.content or "", rows)
         whole = page.content
         key = None
-        if made is not None and isinstance(getattr(index, "entries", None), list):
+        if made is not None:
             key = made.key(page, whole or "" if view is None else view)
             found = made.lookup(key, None)
             if found is not None:
@@ -326,14 +347,12 @@ def read_views(
         start = len(index.entries) if key is not None else 0
         if view is not None:
             page.content = view
-        if fast is not None:  # the parser Material's method makes, for this call only
-            module.Parser = fast
+        module.Parser = fast  # the parser Material's method makes, for this call only
         try:
             original(page)
         finally:
             page.content = whole
-            if fast is not None:
-                module.Parser = parser
+            module.Parser = parser
         if made is not None and key is not None:
             made.keep(key, _copies(index.entries[start:]))
 
@@ -379,6 +398,7 @@ def strip_only_what_is_there(
     method: Callable[..., Any] | None = getattr(search, "on_page_context", None)
     code = getattr(getattr(method, "__func__", None), "__code__", None)
     if method is None or code is None or not set(code.co_names) <= _MATERIAL_PAGE_CONTEXT:
+        log.info(_NOT_EXPECTED, "its on_page_context does more than index and strip")
         return
     handlers = plugins.events.get("page_context", [])
     where = next((i for i, handler in enumerate(handlers) if handler == method), None)

@@ -1,0 +1,57 @@
+"""What Python-Markdown and Material's search would make of a generated page, made faster by
+the plugin's own code, all behind the option ``speedups`` (``false``: Python-Markdown and
+Material do all of it, slower).
+
+A generated page is Markdown the renderer wrote, whole tables and lists of it; Python-Markdown
+and Material's search spend most of a large site's build on them. Here:
+
+- :mod:`.html_blocks` and :mod:`.stash`: the raw HTML blocks of a generated page are taken out
+  before Python-Markdown converts it and put back after, as its ``htmlStash`` would put them;
+- :mod:`.plain_blocks`: the page's plain blocks (paragraphs, lists of items, pipe tables,
+  notes) written as HTML here, as Python-Markdown would write them;
+- :mod:`.search_view` and :mod:`.search_tokens`: Material's search parser reads a generated page
+  without the insides of the elements it skips, through one regular expression rather than
+  ``html.parser``; where Material is not the version this expects, its own code runs, and an
+  INFO line says so.
+
+Each is held by an equivalence test that builds the same pages both ways, on the lowest and the
+newest versions of MkDocs, Material and Python-Markdown accepted (``make test``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from .search_view import read_views_in_material
+from .stash import HtmlBlockStash
+
+
+class Switches(Protocol):
+    """The plugin's switches: the option ``speedups``, and each speed path on its own (the
+    tests turn them off one by one)."""
+
+    config: Any  # (its ``speedups``)
+    html_blocks_around_markdown: bool
+    plain_blocks_around_markdown: bool
+    search_views: bool
+
+
+def for_build(
+    config: MkDocsConfig,
+    switches: Switches,
+    is_generated: Callable[[Page], bool],
+    memos: tuple[Any, Any] = (None, None),
+) -> HtmlBlockStash | None:
+    """In ``on_pre_build``: the speed paths this build takes (none when the option
+    ``speedups`` is off); the stash of raw HTML blocks, if it takes that one."""
+    if not switches.config.speedups:
+        return None
+    if switches.search_views:  # pages this plugin sanitized (see on_page_content)
+        read_views_in_material(config.plugins, is_generated, *memos)
+    if not switches.html_blocks_around_markdown:
+        return None
+    return HtmlBlockStash.for_site(config, plain_blocks=switches.plain_blocks_around_markdown)
