@@ -603,6 +603,39 @@ def test_a_json_sample_of_what_is_sent_names_its_fields(
     assert '"db_uid": "dddff371"' in result.text  # the sample itself stays, as code
 
 
+EVENT = (
+    '```json\n{\n  "event": "status report", // what happened\n  "timestamp": "2022-05-02",\n'
+    '  "properties": {"$ip": "165.22.112.27", "posthog_version": "1.35.0"}\n}\n```\n'
+)
+
+
+def test_a_sample_with_comments_under_a_question_names_the_fields_of_its_properties(
+    tmp_path: Path,
+) -> None:
+    # posthog-self-host-egress: "What data is sent in the usage report?" is a heading over
+    # data; a sample's "properties" are the fields the event holds; "//" comments are JSONC.
+    page = FRONT + (
+        "# Egress\n\n## What data is sent in the usage report?\n\n"
+        f"The following is an example status report:\n\n{EVENT}"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["event", "timestamp", "$ip", "posthog_version"]
+
+
+def test_a_sample_on_a_page_without_headings_names_its_fields_and_the_recipient(
+    tmp_path: Path,
+) -> None:
+    # nginx-plus-usage-report: no heading; the lead and its sample are data, and "to F5
+    # every hour" names F5.
+    page = FRONT + (
+        "By default, Widget sends usage data to F5 every hour in a POST request.\n\n"
+        f"Here's an example of a usage report:\n\n{SAMPLE}"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["db_uid", "version", "metrics"]
+    assert [r["name"] for r in result.product["sharing"]["recipients"]] == ["F5"]
+
+
 @pytest.mark.parametrize(
     ("heading", "section"),
     [

@@ -809,7 +809,7 @@ GOAL_REQUIREMENT_ERRORS = 0.02
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured once on 2026-11-26 with the batch 2026-11-26e (14 pages never read before): 0.35 (0.66 on the batch d); 0 on seven pages whose data is in prose, code or a table of other shapes",
+    reason="measured once on 2026-11-26 with the batch 2026-11-26e (14 pages never read before): 0.35 (0.66 on the batch d); 0 on seven pages whose data is in prose, code or a table of other shapes; 0.40 measured again after work on read pages only (data given in code)",
 )
 def test_held_out_pages_reach_the_item_recall_goal(run: CorpusRun) -> None:
     recall = average([r.recall.share_of("items") for r in held_out(run)])

@@ -38,8 +38,10 @@ GOAL = 6500
 #: no A is visible", "does not contain any A"; a data-safety table under a data heading; a
 #: sharing table's party column; sections on how the page will change; a bold name's last
 #: words): requirement errors 52 -> 9 and never-collected lists lost 16 -> 11 on the corpus,
-#: and again nothing removed.
-CEILING = 11215
+#: and again nothing removed. Raised to 11,255 the same day by the readings of data given in
+#: code that read pages lacked (a heading "What data is sent in ...?", a sample's "properties",
+#: JSON with comments, a sample on a page without headings; a recipient "every hour").
+CEILING = 11255
 
 
 def importer_lines() -> int:

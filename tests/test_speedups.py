@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 import yaml
 from conftest import built_files, copy_example_site, stale_translations_allowed
-
 from privacy_pages.mkdocs_plugin.speedups import html_blocks, search_view
 
 

@@ -140,7 +140,8 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         any_of(
             r"\b(?:data|information)\b.{0,40}\bcollect(?:ed|s)?\b",
             r"^\W*(?:(?:what|which) )?(?:data|information|telemetry|events?|fields?)\s+(?:is |are |we |gets? )?"
-            r"(?:sent|transmitted|reported|uploaded|gathered|recorded|tracked|shared with us)\W*$",
+            r"(?:sent|transmitted|reported|uploaded|gathered|recorded|tracked|shared with us)"
+            r"(?:\s+(?:in|with|by|to|from)\s[^?.]*)?\W*$",  # "... sent in the usage report?"
             r"\bcollect(?:ed|s)?\b.{0,40}\b(?:data|information)\b",
             r"\btypes? of (?:personal )?(?:data|information)\b",
             # "Examples of customer content", "Types of usage data": what the data is.

@@ -11,12 +11,13 @@ from .claims import Requirement
 from .classify import Kind, applies_to_inline, classify_heading, is_applies_to
 from .data_sections import data_blocks
 from .list_kinds import ListKind
-from .markdown_doc import Alert, Block, BulletList, Paragraph, Table, parse
+from .markdown_doc import Alert, Block, BulletList, Code, Paragraph, Table, parse
 from .markdown_out import blocks_markdown, span, to_markdown
 from .markup import drop_links, links, one_line, only_link, plain
 from .outline import Section
 from .reading import Reading, is_comment, unpaired
 from .report import NotData
+from .samples import sample_fields
 from .shapes import is_item_table, lead_kind, lists_data
 from .sharing_sections import policy_list
 
@@ -33,11 +34,20 @@ def _add_link(reading: Reading, into: list[dict[str, str]], title: str, url: str
 
 def preamble(reading: Reading, blocks: list[Block]) -> None:
     """The text before the first heading: applies-to links, intro, lists under a lead."""
+    lead: Paragraph | None = None
     for block in unpaired(blocks, partial(_opening_list, reading)):
         if isinstance(block, Paragraph) and _applies_to_inline(reading, block):
             continue
         if isinstance(block, Paragraph | BulletList):
             reading.draft.intro.append(to_markdown(block))
+            lead = block if isinstance(block, Paragraph) else None
+        elif isinstance(block, Code) and lead and sample_fields(block, lead.text):
+            # "Here's an example of a usage report:" and its JSON, on a page with no heading:
+            # the lead heads the data the sample shows, not the introduction
+            reading.draft.intro.pop()
+            reading.report.counts.sections += 1
+            data_blocks(reading, [lead, block], Requirement.NOT_STATED, None, Section(None, 0))
+            lead = None
         elif isinstance(block, Table) and is_item_table(block):
             reading.report.counts.sections += 1
             data_blocks(reading, [block], Requirement.NOT_STATED, None, Section(None, 0))

@@ -30,7 +30,8 @@ _HANDED = re.compile(
 _WHO_END = re.compile(
     r",|\s(?:for|to|in order|so that|so|when|where|if|who|which|that|as|under|via|in|on|"
     r"through|because|by|from|at|and (?:\w+ed|held|kept|we|you|they|it|is|are|will|can|may)|"
-    r"unless|after|before|until|while|including|such as|using|over|with)\b",
+    r"unless|after|before|until|while|including|such as|using|over|with|every|each|once|"
+    r"daily|weekly|hourly|monthly)\b",  # ("to F5 every hour": how often, not who)
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"^(?:the|a|an|any|some|certain|other|trusted|selected)\s+", re.IGNORECASE)

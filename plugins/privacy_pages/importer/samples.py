@@ -40,7 +40,7 @@ def sample_fields(block: Code, lead: str) -> list[tuple[str, int]]:
     if not _SAMPLE.search(words) or _SETTING.search(words) or len(block.text) > _MAX_TEXT:
         return []
     try:
-        value = json.loads(block.text)
+        value = json.loads(_without_comments(block.text))
     except ValueError:
         return []
     if isinstance(value, list) and value and isinstance(value[0], dict):
@@ -50,8 +50,36 @@ def sample_fields(block: Code, lead: str) -> list[tuple[str, int]]:
     keys = [key for key in value if _FIELD.match(key)]
     if len(keys) < len(value):
         return []  # keys that are words or values: a map, not a record of fields
+    # "properties": {...}: the fields an event holds, each named (not the name of their bag)
+    keys = [
+        field
+        for key in keys
+        for field in (_inner(value[key]) if _BAG.match(key) else None) or [key]
+    ][:_MAX_FIELDS]
     lines = block.text.splitlines()
     return [(key, block.line + 1 + _line_of(lines, key)) for key in keys]
+
+
+#: A key whose object holds an event's fields ("properties", "attributes", "context").
+_BAG = re.compile(r"^(?:properties|props|attributes|attrs|data|payload|context|labels|fields)$")
+
+
+def _inner(value: object) -> list[str] | None:
+    """The field names of a bag of fields (a key that is not a name is a value: left out), or
+    None when it is no such object."""
+    if not isinstance(value, dict) or not value:
+        return None
+    fields = [key for key in value if _FIELD.match(key)]
+    return fields if len(fields) * 5 >= len(value) * 4 else None
+
+
+#: A string, or a ``//`` comment to the end of its line (JSON with comments, as pages write
+#: their samples: ``"uptime": 0, // seconds the instance has been running``).
+_STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|//[^\n]*')
+
+
+def _without_comments(text: str) -> str:
+    return _STRING_OR_COMMENT.sub(lambda m: "" if m.group(0).startswith("//") else m.group(0), text)
 
 
 def _line_of(lines: list[str], key: str) -> int:
