@@ -1019,3 +1019,23 @@ def test_a_sentence_that_asks_what_is_collected_names_no_data(tmp_path: Path) ->
         "Run `tool telemetry info`. Shows exactly what data is collected.\n"
     )
     assert import_page(tmp_path, page).data_names() == ["Command name"]
+
+
+def test_sources_purposes_and_contacts_under_a_policys_data_heading_are_no_items(
+    tmp_path: Path,
+) -> None:
+    # zulip-privacy: a "Personal Data" section holds the categories, then the sources of the
+    # data and what it is for; the page ends with how to reach the publisher.
+    page = FRONT + (
+        "# Privacy Policy\n\n## Personal Data\n\n### Categories of Personal Data We Collect\n\n"
+        "- Email address\n- Device/IP Data\n\n"
+        "### Categories of Sources of Personal Data\n\n"
+        "We collect Personal Data about you from the following categories of sources:\n\n"
+        "- **You**\n- **Third Parties**\n\n"
+        "### Our Commercial or Business Purposes for Collecting Personal Data\n\n"
+        "- **Providing, Customizing and Improving the Services**\n- **Marketing the Services**\n\n"
+        "## Contact Information\n\n- <https://example.com/support>\n- privacy@example.com\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Email address", "Device/IP Data"]
+    assert "Third Parties" in result.text and "privacy@example.com" in result.text

@@ -40,8 +40,10 @@ GOAL = 6500
 #: words): requirement errors 52 -> 9 and never-collected lists lost 16 -> 11 on the corpus,
 #: and again nothing removed. Raised to 11,255 the same day by the readings of data given in
 #: code that read pages lacked (a heading "What data is sent in ...?", a sample's "properties",
-#: JSON with comments, a sample on a page without headings; a recipient "every hour").
-CEILING = 11255
+#: JSON with comments, a sample on a page without headings; a recipient "every hour"), and to
+#: 11,293 by the headings over the sources of data, its purposes and the publisher's contact
+#: inside a policy's data section (false items 76 -> 59 on the corpus).
+CEILING = 11293
 
 
 def importer_lines() -> int:

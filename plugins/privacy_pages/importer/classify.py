@@ -208,6 +208,8 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         any_of(
             r"\b(?:more information|see also|learn more|resources|references|contact us|"
             r"additional information|further reading)\b",
+            # (a page's own "Contact Information": how to reach its publisher, not data)
+            r"^\W*(?:contact|contacting us|how to contact us)(?: information| details)?\W*$",
             r"\brelated (?:articles?|topics?|content|links|information|documentation)\b",
         ),
     ),
@@ -257,6 +259,23 @@ GDPR_KINDS = frozenset({Kind.CONTROLLER, Kind.COMPLAINT, Kind.TRANSFERS})
 #: lists are sources (you, cookies, partners), not data.
 _SOURCES_HEADING = re.compile(r"\bsources?\b", re.IGNORECASE)
 _WHY_HEADING = re.compile(r"^\W*why\b", re.IGNORECASE)
+#: "Our Commercial or Business Purposes for Collecting Personal Data", "Purposes of
+#: processing": what data is for, whatever else the heading names.
+_PURPOSES_HEADING = re.compile(
+    r"^\W*(?:(?:our|the|your|business|commercial|or|and|processing)\s+){0,4}purposes?\b",
+    re.IGNORECASE,
+)
+
+
+def is_purposes_heading(text: str) -> bool:
+    """Whether a heading says it is over what data is for ("Why ...", "Purposes of ...")."""
+    words = plain(text)
+    return bool(_WHY_HEADING.match(words) or _PURPOSES_HEADING.match(words))
+
+
+def is_sources_heading(text: str) -> bool:
+    """Whether a heading is over where data comes from, not over the data."""
+    return _SOURCES_HEADING.search(plain(text)) is not None
 
 
 def classify_heading(text: str) -> Kind:
@@ -266,7 +285,7 @@ def classify_heading(text: str) -> Kind:
         return Kind.NEVER  # "What we never see", "Data we don't send"
     if _SOURCES_HEADING.search(words):
         return Kind.UNKNOWN  # read by what it holds: a list of sources is no data
-    if _WHY_HEADING.match(words):
+    if is_purposes_heading(words):
         return Kind.DATA_USE  # "Why is telemetry collected?": what it is for, not what it is
     for kind, pattern in HEADING_RULES:
         if pattern.search(words):

@@ -13,6 +13,8 @@ from .classify import (
     is_group_condition,
     is_never_lead,
     is_purpose_lead,
+    is_purposes_heading,
+    is_sources_heading,
     optional_kind,
 )
 from .draft import DataDraft, GroupDraft
@@ -81,8 +83,19 @@ def data_section(reading: Reading, section: Section, kind: Kind) -> None:
             child_kind in {Kind.REQUIRED, Kind.OPTIONAL} and child_kind is not kind
         ):
             reading.read_section(child, child_kind, kind)
+        elif is_purposes_heading(child.title):  # (not "Usage": a kind of data)
+            reading.read_section(child, Kind.DATA_USE, kind)
+        elif is_sources_heading(child.title):
+            _sources(reading, child, optional)
         else:
             category_section(reading, child, optional)
+
+
+def _sources(reading: Reading, section: Section, optional: Requirement) -> None:
+    """ "Categories of Sources of Personal Data" among the data: what it lists (you, cookies,
+    partners) is where data comes from, kept as text after the data."""
+    reading.report.counts.sections_free_form += 1
+    reading.free_section(section, _part(reading, optional)[1], "where the data comes from")
 
 
 def category_section(reading: Reading, section: Section, optional: Requirement) -> None:
@@ -97,6 +110,12 @@ def category_section(reading: Reading, section: Section, optional: Requirement) 
         kind = classify_heading(child.title)
         if kind in {Kind.SHARING, Kind.CONTROLS, Kind.NEVER}:
             reading.read_section(child, kind, None)  # "### Disable telemetry" under the data
+            continue
+        if is_purposes_heading(child.title):
+            reading.read_section(child, Kind.DATA_USE, None)
+            continue
+        if is_sources_heading(child.title):
+            _sources(reading, child, optional)
             continue
         # Deeper headings: their own groups, titled "Parent: Child" so the parent shows.
         child_title = f"{section.title}: {child.title}" if group.items == [] else child.title
