@@ -21,7 +21,8 @@ text: one field made of one construct repeated, 4 KB to 64 KB, converted to HTML
 (``benchmarks/pathological.py``; ``--pathological-only`` runs that section alone, in under a
 minute, and writes only it), and ``privacy-pages import`` and ``validate`` of inputs of 256 KB
 to 1 MB (``benchmarks/large_inputs.py``; ``--large-only``), and one product with 10, 30 and
-100 releases (``benchmarks/release_scale.py``; ``--release-scale-only``). Results are printed and written to ``benchmarks/results.md``, and
+100 releases (``benchmarks/release_scale.py``; ``--release-scale-only``), and the build with
+the plugin's speed paths on and off (``benchmarks/speedups.py``; ``--speedups-only``). Results are printed and written to ``benchmarks/results.md``, and
 the same text to ``site-src/includes/benchmark-results.md`` for the site's Performance page.
 """
 
@@ -55,6 +56,7 @@ import real_shape  # noqa: E402
 import release_scale  # noqa: E402
 import releases  # noqa: E402
 import serve_latency  # noqa: E402
+import speedups  # noqa: E402
 from synthetic import FAMILY_SIZE, PRODUCT_PREFIX, generate  # noqa: E402
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -666,6 +668,18 @@ def languages_section(work: Path, runs: int) -> str:
     return languages.section(config_a.parent, work, REFERENCE_SIZE, runs, build_once)
 
 
+def speedups_section(work: Path, runs: int) -> str:
+    """The speed paths on and off (see speedups.py), on the synthetic site of the reference
+    size."""
+    config_a, _, _, _ = prepare(work, REFERENCE_SIZE, plain=False)
+
+    def build_once(config: Path, out: Path) -> tuple[float, float]:
+        build = Build(**measure("build", str(config), str(out)))
+        return build.wall, build.rss_kib
+
+    return speedups.section(config_a.parent, work, REFERENCE_SIZE, runs, build_once)
+
+
 def releases_section(work: Path, runs: int) -> str:
     """The release-history section (see releases.py), on the synthetic site of the reference
     size."""
@@ -750,6 +764,11 @@ def main(argv: list[str] | None = None) -> int:
         help="measure only import and validate of 1 MB inputs (benchmarks/large_inputs.py)",
     )
     parser.add_argument(
+        "--speedups-only",
+        action="store_true",
+        help=f"measure only the speed paths on and off ({REFERENCE_SIZE} products)",
+    )
+    parser.add_argument(
         "--pathological-only",
         action="store_true",
         help="measure only pathological text (benchmarks/pathological.py): its section alone",
@@ -759,6 +778,8 @@ def main(argv: list[str] | None = None) -> int:
     only = None
     if args.pathological_only:
         only = ("pathological-only", pathological.section(args.work / "pathological"))
+    elif args.speedups_only:
+        only = ("speedups-only", speedups_section(args.work, min(args.runs, REAL_RUNS)))
     elif args.languages_only:
         only = ("languages-only", languages_section(args.work, min(args.runs, REAL_RUNS)))
     elif args.releases_only:
@@ -795,6 +816,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         print(f"[{time.perf_counter() - start:4.0f} s] languages ...", file=sys.stderr)
         section = languages_section(args.work, min(args.runs, REAL_RUNS)) + "\n"
+        print(f"[{time.perf_counter() - start:4.0f} s] speed paths ...", file=sys.stderr)
+        section += speedups_section(args.work, min(args.runs, REAL_RUNS)) + "\n"
         print(f"[{time.perf_counter() - start:4.0f} s] release history ...", file=sys.stderr)
         section += releases_section(args.work, min(args.runs, REAL_RUNS)) + "\n"
         print(
@@ -816,8 +839,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def spliced(results: str, section: str, flag: str) -> str:
     """``results`` with its section of the same ``### heading`` replaced by ``section`` (a
-    measurement of one part, with ``--<flag>``), said to be measured apart; the section alone
-    when the results have no such section."""
+    measurement of one part, with ``--<flag>``), said to be measured apart; added at their end
+    when they have no such section yet (the section alone when there are no results)."""
     heading = section.lstrip().split("\n", 1)[0]
     day = time.strftime("%Y-%m-%d", time.gmtime())
     said = (
@@ -827,8 +850,10 @@ def spliced(results: str, section: str, flag: str) -> str:
     head, _, rest = section.lstrip().partition("\n")
     section = f"{head}\n\n{said}\n{rest}".rstrip("\n") + "\n"
     lines = results.split("\n")
-    if heading not in lines:
+    if not results.strip():
         return f"<!-- Written by benchmarks/bench.py --{flag}. -->\n{section}"
+    if heading not in lines:  # a section the last full run did not have
+        return results.rstrip("\n") + "\n\n" + section
     start = lines.index(heading)
     end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("### ")), len(lines))
     kept_after = "\n".join(lines[end:])
