@@ -283,3 +283,11 @@ def test_the_probe_reads_the_plugins_phases_and_its_serve_cache(tmp_path: Path) 
     assert (unchanged.parsed, unchanged.kept) == (0, cold.parsed)
     assert (after.parsed, after.kept) == (1, cold.parsed - 1)
     assert len(list((tmp_path / "out-a").rglob("index.html"))) >= pages
+
+
+def test_a_section_measured_apart_is_added_or_replaced_never_the_whole_results() -> None:
+    results = "<!-- Written by benchmarks/bench.py -->\n## Benchmark results\n\n### Old\n\nold\n"
+    added = bench.spliced(results, "### New\n\nnew\n", "new-only")
+    assert added.startswith(results.rstrip("\n")) and added.rstrip().endswith("new")
+    replaced = bench.spliced(added, "### New\n\nnewer\n", "new-only")
+    assert "### Old\n\nold" in replaced and "newer" in replaced and "\nnew\n" not in replaced
