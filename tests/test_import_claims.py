@@ -1039,3 +1039,27 @@ def test_sources_purposes_and_contacts_under_a_policys_data_heading_are_no_items
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Email address", "Device/IP Data"]
     assert "Third Parties" in result.text and "privacy@example.com" in result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Recordings are stored in the European Union for 30 days.", True),
+        ("Recordings are kept for 30 days. They are stored in the European Union.", True),
+        # A period whose data is a pronoun: no rule, but the page says it, and so does the record
+        ("Recordings are stored in the European Union. They are kept for 30 days.", False),
+    ],
+)
+def test_a_place_of_storage_and_a_period_are_read_in_any_order(
+    tmp_path: Path, text: str, rule: bool
+) -> None:
+    page = (
+        FRONT
+        + f"# Widget privacy\n\n## Data we collect\n\n- Email address\n\n## Storage\n\n{text}\n"
+    )
+    storage = import_page(tmp_path, page).product["storage"]
+    assert storage["locations"] == ["European Union"]
+    periods = [r["period"] for r in storage.get("retention", [])]
+    assert periods == (["30 days"] if rule else [])
+    assert rule or storage["retention_note"] == "They are kept for 30 days."
+    assert "does not say how long" not in str(storage)

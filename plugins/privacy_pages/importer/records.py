@@ -28,7 +28,7 @@ from .items import CatalogIndex, CategoryIndex, normalize_name, slug, with_suffi
 from .markup import link_targets, one_line, plain, rewrite_links, sentences
 from .prose_facts import never_parts, recipients_in
 from .report import CategoryMatch, FreeFormFragment, ItemMatch, NewItem, PageReport
-from .statements import RetentionRule, retention_rule, storage_places
+from .statements import RetentionRule, retention_rule, says_period, storage_places
 
 NEVER_CATEGORY = "Data never collected"
 _PLATFORMS = (
@@ -362,12 +362,23 @@ def build_product(
     )
     storage = _storage(draft.storage)
     placed = any(section.get("after") == "storage-and-retention" for section in draft.sections)
+    unread = _period_said(storage, draft.sections)
     if (storage or placed) and not (storage.get("retention") or storage.get("retention_note")):
-        # Where the data is kept (in fields or in text the page puts there), but not for how
-        # long: said so, never a period made up.
-        name = product_name(draft.name, draft.intro)
-        storage["retention_note"] = f"{name} does not say how long it keeps the data."
-        report.review(0, "retention", "the page gives no retention period; the record says so")
+        if unread is not None:
+            # A period in words no rule was read from ("They are kept for 30 days."): the
+            # page says it, so the record must not say it does not
+            report.review(
+                0,
+                "retention",
+                f"a period is said in text no retention rule was read from ({unread!r}); "
+                "add it under storage.retention",
+            )
+        else:
+            # Where the data is kept (in fields or in text the page puts there), but not for
+            # how long: said so, never a period made up.
+            name = product_name(draft.name, draft.intro)
+            storage["retention_note"] = f"{name} does not say how long it keeps the data."
+            report.review(0, "retention", "the page gives no retention period; the record says so")
     record.update(_present(storage=storage, access=access, rights=rights))
     if draft.recipients:
         record["sharing"] = _listed(draft.sharing_intro, "recipients", draft.recipients)
@@ -484,6 +495,18 @@ def _empty_group(group: GroupDraft, draft: StatementDraft, after: str, report: P
         section["title"] = group.title
     section["body"] = body
     draft.sections.append(section)
+
+
+def _period_said(storage: Mapping[str, Any], sections: list[dict[str, Any]]) -> str | None:
+    """The first sentence of the storage text or of a section placed with it that gives a
+    period of keeping data, if any."""
+    texts = [str(storage.get(key) or "") for key in ("intro", "location_note")]
+    texts += [str(s.get("body", "")) for s in sections if s.get("after") == "storage-and-retention"]
+    for text in texts:
+        for sentence in sentences(one_line(text)):
+            if says_period(sentence):
+                return sentence.strip()
+    return None
 
 
 def _storage(storage: StorageDraft) -> dict[str, Any]:

@@ -76,7 +76,7 @@ DURATION = re.compile(
     r"(?:\s+(?:after|from|following|of)\s+[^,.;]+)?",
     re.IGNORECASE,
 )
-_RETAIN_VERB = re.compile(
+RETAIN_VERB = re.compile(
     r"\b(?:retain(?:s|ed)?|kept|keeps?|stor(?:e|es|ed)|held|holds?|delet(?:e|es|ed)|"
     r"purg(?:e|es|ed)|remov(?:e|es|ed)|maintain(?:s|ed)?|preserv(?:e|es|ed)|archived?|"
     r"eras(?:e|es|ed)|destroy(?:s|ed)?)\b",
@@ -166,11 +166,17 @@ def residual(sentence: str, *parts: str) -> list[str]:
     return [w for w in _words(sentence) if w not in covered]
 
 
+def says_period(sentence: str) -> bool:
+    """Whether a sentence says for how long data is kept ("They are kept for 30 days")."""
+    text = plain(sentence)
+    return bool(DURATION.search(text) and RETAIN_VERB.search(text))
+
+
 def retention_rule(sentence: str) -> RetentionRule | None:
     """A retention rule stated by one sentence, or ``None``."""
     text = plain(sentence)
     duration = DURATION.search(text)
-    if duration is None or not _RETAIN_VERB.search(text):
+    if duration is None or not RETAIN_VERB.search(text):
         return None
     period = " ".join(duration.group(0).split())
     subject = _PASSIVE.match(text)
@@ -230,10 +236,12 @@ class ExceptedRules:
         return max(found, key=lambda entry: entry[0])[1] if found else None
 
 
-def storage_places(sentence: str) -> list[str]:
-    """The places a sentence says data is stored in (empty when it says nothing of the kind)."""
+def storage_places(sentence: str, *, with_period: bool = False) -> list[str]:
+    """The places a sentence says data is stored in (empty when it says nothing of the kind);
+    ``with_period``: also in a sentence that says for how long ("stored in the EU for 30
+    days", read as a retention rule too)."""
     text = plain(sentence)
-    if DURATION.search(text) or not _STORE_VERB.search(text):
+    if (DURATION.search(text) and not with_period) or not _STORE_VERB.search(text):
         return []
     if _STAFF_WORD.search(text) and _STAFF_VERB.search(text):
         return []

@@ -17,6 +17,7 @@ from .statements import (
     places,
     residual,
     retention_rule,
+    says_period,
     staff_statement,
     storage_places,
 )
@@ -151,6 +152,7 @@ def storage_paragraph(reading: Reading, block: Paragraph, section: Section, kind
             )
             kinds.add("retention")
             leftovers.append(sentence)
+            _add_places(reading, storage_places(sentence, with_period=True))
             continue
         staff = staff_statement(sentence)
         if staff is not None:
@@ -167,15 +169,19 @@ def storage_paragraph(reading: Reading, block: Paragraph, section: Section, kind
                 leftovers.append(sentence)
             kinds.add("staff")
             continue
+        if says_period(sentence):
+            # "They are kept for 30 days.": a period, though no rule names its data
+            kinds.add("retention")
+            leftovers.append(sentence)
+            _add_places(reading, storage_places(sentence, with_period=True))
+            continue
         found = storage_places(sentence)
+        _add_places(reading, found)
         if found and "retention" not in kinds:
-            for place in found:
-                if not reading.has_location(place):  # (not a scan of the list per place)
-                    storage.locations.append(place)
             located.append(sentence)
             kinds.add("location")
             continue
-        leftovers.append(sentence)
+        leftovers.append(sentence)  # (after a retention rule: its note holds the sentence)
     if located:
         storage.location_note.append(" ".join(located))
     if not leftovers:
@@ -191,6 +197,12 @@ def storage_paragraph(reading: Reading, block: Paragraph, section: Section, kind
         title = section.title if "staff" not in kinds else None
         why = "storage text not recognized"
         reading.free([Paragraph(text, first, last)], _AFTER, title, why, section.line)
+
+
+def _add_places(reading: Reading, places: list[str]) -> None:
+    for place in places:
+        if not reading.has_location(place):  # (not a scan of the list per place)
+            reading.draft.storage.locations.append(place)
 
 
 def is_service_location(section: Section) -> bool:
