@@ -1063,3 +1063,17 @@ def test_a_place_of_storage_and_a_period_are_read_in_any_order(
     assert periods == (["30 days"] if rule else [])
     assert rule or storage["retention_note"] == "They are kept for 30 days."
     assert "does not say how long" not in str(storage)
+
+
+def test_a_list_of_periods_no_rule_is_read_from_is_the_retention_note(tmp_path: Path) -> None:
+    # logyourbody-gdpr-compliance: the record said the page gives no retention period.
+    page = FRONT + (
+        "# App privacy\n\n## Data we collect\n\n- Email address\n\n## Data Location\n\n"
+        "Data is stored in the United States.\n\n## Data Retention\n\n"
+        "- Active accounts: Data retained while account is active\n"
+        "- Deleted accounts: Removed within 30 days\n"
+    )
+    result = import_page(tmp_path, page)
+    note = result.product["storage"]["retention_note"]
+    assert "Removed within 30 days" in note and "does not say" not in note
+    assert "Data Retention" not in [s.get("title") for s in result.product.get("sections", [])]

@@ -42,10 +42,11 @@ GOAL = 6500
 #: code that read pages lacked (a heading "What data is sent in ...?", a sample's "properties",
 #: JSON with comments, a sample on a page without headings; a recipient "every hour"), and to
 #: 11,293 by the headings over the sources of data, its purposes and the publisher's contact
-#: inside a policy's data section (false items 76 -> 59 on the corpus), and to 11,336 by a
+#: inside a policy's data section (false items 76 -> 59 on the corpus), and to 11,352 by a
 #: place of storage read beside a period, and a period said of "they" kept as the page's words
-#: rather than replaced by "does not say how long it keeps the data" (a false sentence).
-CEILING = 11336
+#: rather than replaced by "does not say how long it keeps the data" (a false sentence; a
+#: section of retention periods the import could not read is the retention note instead).
+CEILING = 11352
 
 
 def importer_lines() -> int:

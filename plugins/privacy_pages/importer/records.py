@@ -362,16 +362,25 @@ def build_product(
     )
     storage = _storage(draft.storage)
     placed = any(section.get("after") == "storage-and-retention" for section in draft.sections)
-    unread = _period_said(storage, draft.sections)
+    unread, held = _period_said(storage, draft.sections)
     if (storage or placed) and not (storage.get("retention") or storage.get("retention_note")):
         if unread is not None:
-            # A period in words no rule was read from ("They are kept for 30 days."): the
-            # page says it, so the record must not say it does not
+            # A period in words no rule was read from ("Deleted accounts: Removed within 30
+            # days"): the page says it, so the record says it in the page's words, never that
+            # the page does not
+            if held is not None:  # a section of its own with the storage: its text is the note
+                draft.sections.remove(held)
+                storage["retention_note"] = held["body"]
+                report.free_form = [
+                    f
+                    for f in report.free_form
+                    if (f.after, f.title) != (_STORAGE, held.get("title"))
+                ]
             report.review(
                 0,
                 "retention",
                 f"a period is said in text no retention rule was read from ({unread!r}); "
-                "add it under storage.retention",
+                "it is the retention note: add it under storage.retention",
             )
         else:
             # Where the data is kept (in fields or in text the page puts there), but not for
@@ -497,16 +506,23 @@ def _empty_group(group: GroupDraft, draft: StatementDraft, after: str, report: P
     draft.sections.append(section)
 
 
-def _period_said(storage: Mapping[str, Any], sections: list[dict[str, Any]]) -> str | None:
-    """The first sentence of the storage text or of a section placed with it that gives a
-    period of keeping data, if any."""
-    texts = [str(storage.get(key) or "") for key in ("intro", "location_note")]
-    texts += [str(s.get("body", "")) for s in sections if s.get("after") == "storage-and-retention"]
-    for text in texts:
+def _period_said(
+    storage: Mapping[str, Any], sections: list[dict[str, Any]]
+) -> tuple[str | None, dict[str, Any] | None]:
+    """The first sentence of the storage text, or of a section placed with it, that gives a
+    period of keeping data, with that section (None: in the storage text); (None, None)."""
+    texts: list[tuple[str, dict[str, Any] | None]] = [
+        (str(storage.get(key) or ""), None) for key in ("intro", "location_note")
+    ]
+    texts += [(str(s.get("body", "")), s) for s in sections if s.get("after") == _STORAGE]
+    for text, section in texts:
         for sentence in sentences(one_line(text)):
             if says_period(sentence):
-                return sentence.strip()
-    return None
+                return sentence.strip(), section
+    return None, None
+
+
+_STORAGE = "storage-and-retention"
 
 
 def _storage(storage: StorageDraft) -> dict[str, Any]:
