@@ -640,6 +640,9 @@ class Truth:
     never_list_lost: bool = False
     #: The page says what is never collected, and the record says that no such data is listed.
     never_empty_sentence: bool = False
+    #: The page gives a retention period, and the record says the page gives none (the
+    #: import's own sentence, or the section marked empty).
+    no_period_sentence: bool = False
 
     @property
     def precision(self) -> float | None:
@@ -707,7 +710,18 @@ def truth(expected: dict[str, Any], record: dict[str, Any], catalog: dict[str, s
         )
         empty = record.get("empty_sections") or {}
         result.never_empty_sentence = isinstance(empty, dict) and "never-collected" in empty
+    if expected.get("retention"):
+        storage = record.get("storage") or {}
+        note = str(storage.get("retention_note") or "") if isinstance(storage, dict) else ""
+        empty = record.get("empty_sections") or {}
+        result.no_period_sentence = NO_PERIOD in note or (
+            isinstance(empty, dict) and "storage-and-retention" in empty
+        )
     return result
+
+
+#: What the import writes where a page gives no retention period (``importer/records.py``).
+NO_PERIOD = "does not say how long it keeps the data"
 
 
 @dataclass(frozen=True)
@@ -1113,7 +1127,9 @@ def _truth_averages(label: str, pages: list[Measured]) -> list[str]:
         f"{_percent(average([t.never_recall for t in lists]))}; "
         f"{sum(len(t.never_as_collected) for t in truths)} imported as collected, "
         f"{sum(t.never_list_lost for t in truths)} lists lost, "
-        f"{sum(t.never_empty_sentence for t in truths)} records saying none is listed. Strict "
+        f"{sum(t.never_empty_sentence for t in truths)} records saying none is listed. "
+        f"Retention: {sum(t.no_period_sentence for t in truths)} records saying the page gives "
+        "no period while it gives one. Strict "
         f"build: {len(pages) - len(failing)} of {len(pages)} records build"
         + (f" (failing: {', '.join(failing)})" if failing else "")
         + ".",
@@ -1220,6 +1236,8 @@ def report_markdown(run: CorpusRun) -> str:
                 else ""
             )
         )
+        if claims.no_period_sentence:
+            rows.append("- retention: the record says the page gives no period; it gives one")
         rows.append(
             "- never collected, imported as collected: "
             + ("; ".join(f"{e} (as {name})" for e, name in claims.never_as_collected) or "none")
