@@ -657,14 +657,16 @@ def budget_lines(results: list[SizeResult]) -> list[str]:
     return lines + whys
 
 
+def build_once(config: Path, out: Path) -> tuple[float, float]:
+    """One build of ``config`` into ``out`` in a fresh process: (wall seconds, peak KiB), as
+    the sections below measure each of their sites."""
+    build = Build(**measure("build", str(config), str(out)))
+    return build.wall, build.rss_kib
+
+
 def languages_section(work: Path, runs: int) -> str:
     """The languages section (see languages.py), on the synthetic site of the reference size."""
     config_a, _, _, _ = prepare(work, REFERENCE_SIZE, plain=False)
-
-    def build_once(config: Path, out: Path) -> tuple[float, float]:
-        build = Build(**measure("build", str(config), str(out)))
-        return build.wall, build.rss_kib
-
     return languages.section(config_a.parent, work, REFERENCE_SIZE, runs, build_once)
 
 
@@ -672,11 +674,6 @@ def speedups_section(work: Path, runs: int) -> str:
     """The speed paths on and off (see speedups.py), on the synthetic site of the reference
     size."""
     config_a, _, _, _ = prepare(work, REFERENCE_SIZE, plain=False)
-
-    def build_once(config: Path, out: Path) -> tuple[float, float]:
-        build = Build(**measure("build", str(config), str(out)))
-        return build.wall, build.rss_kib
-
     return speedups.section(config_a.parent, work, REFERENCE_SIZE, runs, build_once)
 
 
@@ -684,22 +681,12 @@ def releases_section(work: Path, runs: int) -> str:
     """The release-history section (see releases.py), on the synthetic site of the reference
     size."""
     config_a, _, _, _ = prepare(work, REFERENCE_SIZE, plain=False)
-
-    def build_once(config: Path, out: Path) -> tuple[float, float]:
-        build = Build(**measure("build", str(config), str(out)))
-        return build.wall, build.rss_kib
-
     return releases.section(config_a.parent, work, REFERENCE_SIZE, runs, build_once)
 
 
 def release_scale_section(work: Path, runs: int) -> str:
     """One product with 10, 30 and 100 releases (see release_scale.py)."""
     config_a, _, _, _ = prepare(work, 1, plain=False)
-
-    def build_once(config: Path, out: Path) -> tuple[float, float]:
-        build = Build(**measure("build", str(config), str(out)))
-        return build.wall, build.rss_kib
-
     return release_scale.section(config_a.parent, work, runs, build_once)
 
 
