@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from markdown.extensions.toc import slugify
+from privacy_pages.importer.markup import plain
 from test_importer import FRONT, Imported, import_page
 from test_importer_shapes import rendered
 
@@ -1077,3 +1078,100 @@ def test_a_list_of_periods_no_rule_is_read_from_is_the_retention_note(tmp_path: 
     note = result.product["storage"]["retention_note"]
     assert "Removed within 30 days" in note and "does not say" not in note
     assert "Data Retention" not in [s.get("title") for s in result.product.get("sections", [])]
+
+
+@pytest.mark.parametrize(
+    ("where", "said"),
+    [
+        # In the page's prose, far from any storage section (codegen-cli-telemetry).
+        (
+            "## Telemetry\n\nWe store data for 14 months, if you use your own telemetry.\n",
+            "14 months",
+        ),
+        # A period that is an event, not a duration (exasim-privacy, hearingaid-android-privacy).
+        (
+            "## Contact\n\nThe data will be deleted as soon as the purpose ceases to apply.\n",
+            "as soon as",
+        ),
+        ("## Notes\n\n- Backups are stored until you delete your account.\n", "until you delete"),
+        # A table with a column of periods (imageshare-data-safety).
+        (
+            "## What stays on the device\n\n| Data | Where | Retention |\n| --- | --- | --- |\n"
+            "| Batch manifest | Room database | 7 days (auto-purged) |\n",
+            "7 days",
+        ),
+    ],
+)
+def test_a_record_never_says_the_page_gives_no_period_when_the_page_gives_one(
+    tmp_path: Path, where: str, said: str
+) -> None:
+    page = FRONT + (
+        "# Widget privacy\n\n## Data we collect\n\n- Email address\n\n## Storage\n\n"
+        f"Data is stored in the United States.\n\n{where}"
+    )
+    result = import_page(tmp_path, page)
+    storage = result.product["storage"]
+    assert "does not say how long" not in str(storage)
+    # Read as a rule, or kept in the page's words as the note (the report says which).
+    assert said in str(storage.get("retention", "")) + storage.get("retention_note", ""), storage
+    if "retention" not in storage:
+        assert any(
+            r.topic == "retention" and "no retention rule was read from" in r.message
+            for r in result.report.reviews
+        ), result.report.reviews
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report is sent every 24 hours.",  # how often, not how long
+        "Reports are uploaded once a day and processed in the United States.",
+        "```\nretained for 30 days\n```",  # code says nothing
+    ],
+)
+def test_a_page_that_gives_no_period_is_said_to_give_none(tmp_path: Path, text: str) -> None:
+    page = FRONT + (
+        "# Widget privacy\n\n## Data we collect\n\n- Email address\n\n## Storage\n\n"
+        f"Data is stored in the United States.\n\n## Reports\n\n{text}\n"
+    )
+    note = import_page(tmp_path, page).product["storage"].get("retention_note", "")
+    assert "does not say how long it keeps the data" in note
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        # rollyourown-privacy-policy: a denial with an exception, no list to read entries from.
+        "Generally, we do not store personal data while you use our site, except server logs.",
+        "This site does not use any cookies.",
+        "No personal information is ever sent to our servers.",
+        # In a list, not a paragraph (valentinpfeil-privacy-policy's shape).
+        "- **Cookies & analytics:** This site does not use any cookies.",
+        "- Crash reports: this data is never sent to our servers.",
+    ],
+)
+def test_a_record_never_says_none_is_listed_when_the_page_denies_collecting(
+    tmp_path: Path, denial: str
+) -> None:
+    page = FRONT + (
+        f"# Widget privacy\n\n## Data we collect\n\n- Email address\n\n## Our website\n\n{denial}\n"
+    )
+    result = import_page(tmp_path, page)
+    assert "never-collected" not in result.product.get("empty_sections", {})
+    entries = never_names(result)
+    held = [
+        s["body"] for s in result.product.get("sections", []) if s["after"] == "never-collected"
+    ]
+    # An entry read from it, or the page's own sentence in the section (the report says which).
+    assert entries or held == [plain(denial.lstrip("- "))], (entries, held)
+
+
+def test_a_page_that_denies_nothing_is_said_to_list_nothing_never_collected(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Widget privacy\n\n## Data we collect\n\n- Email address\n\n## Sending\n\n"
+        "Data is not sent if you are offline. Reports are sent once a day.\n"
+    )
+    empty = import_page(tmp_path, page).product.get("empty_sections", {})
+    assert "never collects" in empty.get("never-collected", "")

@@ -722,11 +722,12 @@ def _never(pages: list[Measured]) -> dict[str, list[str]]:
 
 
 #: Records that say their page gives no retention period ("X does not say how long it keeps
-#: the data", or the section marked empty) while the page gives one, counted since 2026-11-26:
-#: 4 of the tuned pages, 12 of the read ones (2 of the held-out batch 2026-11-26e). The import
-#: reads a period only from the sentence shapes it knows; where it finds none it says the page
-#: gives none, which is false on these pages. Any more is a regression.
-CEILING_NO_PERIOD = {TUNED: 4, READ: 12}
+#: the data", or the section marked empty) while the page gives one. Counted since 2026-11-26:
+#: 4 of the tuned pages and 12 of the read ones when the measure was added; since the import
+#: keeps a page's own words on how long wherever no rule reads them (``periods_said``), 2 and
+#: 1: their pages say it without a verb of keeping ("Last four weeks only", "max 1000 rows",
+#: "only available in the chat thread for 24 hours"). Any more is a regression.
+CEILING_NO_PERIOD = {TUNED: 2, READ: 1}
 
 
 @pytest.mark.parametrize("group", [TUNED, READ])
@@ -737,10 +738,8 @@ def test_records_say_the_page_gives_no_period_no_more_often_than_they_did(
     assert len(said) <= CEILING_NO_PERIOD[group], said
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="measured on 2026-11-26, when the measure was added, with the batch 2026-11-26e: 2 records say the page gives no period while it gives one",
-)
+# Met on the batch 2026-11-26e, measured with the code that keeps a page's own words on how
+# long (2 of its 14 records said so before).
 def test_held_out_records_never_say_the_page_gives_no_period_when_it_gives_one(
     run: CorpusRun,
 ) -> None:

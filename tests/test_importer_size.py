@@ -46,7 +46,14 @@ GOAL = 6500
 #: place of storage read beside a period, and a period said of "they" kept as the page's words
 #: rather than replaced by "does not say how long it keeps the data" (a false sentence; a
 #: section of retention periods the import could not read is the retention note instead).
-CEILING = 11352
+#: Raised to 11,476 by two readings of the whole page that stop generated sentences from
+#: contradicting it: the page's own words on how long data is kept (any sentence, list item or
+#: table column of periods) are the retention note where no rule reads them, instead of "does
+#: not say how long it keeps the data" (false on 16 of the 120 corpus records, now on 3), and
+#: its sentences that deny taking data in hold the never-collected section wherever no entry is
+#: read (they replaced the prose-only reading of them, which also quoted denials made under a
+#: condition).
+CEILING = 11476
 
 
 def importer_lines() -> int:

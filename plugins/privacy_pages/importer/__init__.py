@@ -32,7 +32,7 @@ from ..load.metadata import MetadataRules
 from ..load.mojibake import repair_text
 from ..load.schema import validate_record
 from .anchors import fragment_fixer, in_page_anchors
-from .claims import no_data_at_all
+from .claims import denials_said, no_data_at_all
 from .front_matter import front_title, read_metadata
 from .items import with_suffix
 from .markdown_doc import Document, parse
@@ -52,6 +52,7 @@ from .records import (
 from .report import PageReport, PageSpan, Review, format_report, report_json
 from .requirement import keep_data, settle
 from .statement import read_statement
+from .statements import periods_said
 from .writer import ContentTree, product_text
 
 _MAX_BYTES = 5 * 1024 * 1024
@@ -148,6 +149,8 @@ def read_pages(
             headings = headings[1:]  # a first heading over the whole page acts as its title
         items_in_prose(draft, report, text, offset, headings)
         no_data = no_data_at_all(text)
+        draft.storage.periods_said = [(offset + n, said) for n, said in periods_said(text)]
+        draft.denials_said = [(offset + n, said) for n, said in denials_said(text)]
         questions = [(s.line, s.title.rstrip().endswith("?")) for s in sections_of(root)]
         keep_data(draft, report, no_data and (offset + no_data[0], no_data[1]), questions)
         settle(draft, report)

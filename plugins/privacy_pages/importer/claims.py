@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .markup import plain, sentences
+from .markup import plain, prose_sentences, sentences
 
 
 class Requirement(StrEnum):
@@ -65,7 +65,7 @@ _DENIED = re.compile(
     r"[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:or (?:ever )?will be\s+)?(?:ever\s+)?"
     r"(?:collected|sent|stored|shared|transmitted|included|contained|visible)\b"
     r"|\b(?:not|never|n't)\s+(?:\w+\s+){0,2}?use\s+(?:any\s+)?(?:cookies|trackers|web beacons|"
-    r"tracking technolog\w+)\b"
+    r"tracking|analytics)\b"
     r"|\b(?:nothing|none)\b[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:collected|sent|stored|"
     r"shared|transmitted)\b",
     re.IGNORECASE,
@@ -105,6 +105,36 @@ def denied_back(text: str) -> str | None:
                 continue
             return " ".join(sentence.split())
     return None
+
+
+#: The words of a denial of taking data in ("not sent", "never collected"), not of using it.
+_NOT_TAKEN = re.compile(
+    r"\b(?:collect|gather|sen[dt]|transmit|upload|track|record|receiv|captur|leav|see|seen|"
+    r"cookies)",
+    re.I,
+)
+#: A denial under a condition ("is not sent if you are offline") denies nothing for good:
+#: a condition in the denial's clause (not in another: "If you allow it, ...; this data is not
+#: sent to our servers").
+_ON_CONDITION = re.compile(r"\b(?:if|unless|when|whenever)\b", re.IGNORECASE)
+
+
+def denials_said(text: str) -> list[tuple[int, str]]:
+    """(line, sentence) of each sentence of a page (``text``) that says data is not taken in
+    ("this data is not sent to our servers"), for good: not under a condition, nor as the lead
+    of a list of what is ("We do not store personal data, except the following:")."""
+    found = []
+    for number, sentence in prose_sentences(text):
+        denied = denial(sentence)
+        clause = next((c for c in sentence.split(";") if denied and denied in c), sentence)
+        if (
+            denied is not None
+            and _NOT_TAKEN.search(denied)
+            and not _ON_CONDITION.search(clause)
+            and not sentence.endswith(":")
+        ):
+            found.append((number, sentence))
+    return found
 
 
 #: "... does not contain any personal information": what the data leaves out, named.

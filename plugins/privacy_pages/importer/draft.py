@@ -45,6 +45,8 @@ class StorageDraft:
     location_note: list[str] = field(default_factory=list)
     retention: list[RetentionRule] = field(default_factory=list)
     retention_note: list[str] = field(default_factory=list)
+    #: (line, words) of every place the page says how long data is kept (:func:`periods_said`).
+    periods_said: list[tuple[int, str]] = field(default_factory=list)
     staff_teams: str | None = None
     staff_locations: list[str] = field(default_factory=list)
     service_locations: list[dict[str, str]] = field(default_factory=list)
@@ -85,6 +87,8 @@ class StatementDraft:
     #: (line, sentence) of each sentence that denies collecting the data named before it
     #: ("These credentials never leave the user machine").
     denials: dict[int, str] = field(default_factory=dict)
+    #: (line, sentence) of every sentence of the page that says data is not collected.
+    denials_said: list[tuple[int, str]] = field(default_factory=list)
     storage: StorageDraft = field(default_factory=StorageDraft)
     access_intro: list[str] = field(default_factory=list)
     protections: list[str] = field(default_factory=list)

@@ -382,3 +382,34 @@ def sentences(text: str) -> list[str]:
     if rest:
         parts.append(rest)
     return parts
+
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_LINE_MARKER = re.compile(r"^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?")
+
+
+def page_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(number, line) of each line of a page (numbered from 1) outside its front matter and
+    code blocks: what a reader reads as its text."""
+    lines = text.splitlines()
+    start = 0
+    if lines and lines[0].strip() == "---":
+        start = next((i + 1 for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), 0)
+    fence: str | None = None
+    for number, line in enumerate(lines[start:], start + 1):
+        opener = _FENCE.match(line)
+        if fence is not None:
+            fence = None if line.strip().startswith(fence) else fence
+        elif opener:
+            fence = opener.group(1)
+        else:
+            yield number, line
+
+
+def prose_sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(line, sentence) of each plain sentence of a page's paragraphs and list items; headings,
+    table rows, comments and code say nothing here."""
+    for number, line in page_lines(text):
+        if not line.lstrip().startswith(("#", "|", "<!--")):
+            for sentence in sentences(plain(_LINE_MARKER.sub("", line, count=1))):
+                yield number, " ".join(sentence.split())

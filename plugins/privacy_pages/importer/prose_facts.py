@@ -233,7 +233,6 @@ def items_in_prose(
         for prose, data, denials_only in texts
         for sentence in sentences(one_line(prose))
     ]
-    unnamed: list[tuple[int, str]] = []
     for index, (sentence, data, denials_only) in enumerate(said):
         following = said[index + 1][0] if index + 1 < len(said) else ""
         denied = data_denied(sentence, following)
@@ -241,8 +240,6 @@ def items_in_prose(
             continue
         names = denied if denied is not None else data_named(sentence)
         line = _line_of(sentence, text, offset)
-        if denied == [] and _NOT_TAKEN.search(denial(sentence) or ""):
-            unnamed.append((line, sentence))  # "this data is not sent to our servers"
         names = [name for name in names if name.lower() not in known]
         where = bisect_right(headings, line)
         if denied is None and listed and (where in listed or where == 0):
@@ -264,33 +261,6 @@ def items_in_prose(
             _prose_group(data, line).items.append(ItemDraft(name, line))
             why = "named in a sentence as data collected, read as an item (check it)"
             report.review(line, "prose", f"{name!r}: {why}")
-    if unnamed and not draft.never_items:
-        _said_not_taken(draft, report, unnamed)
-
-
-#: The words of a denial of taking data in ("not sent", "never collected"), not of using it.
-_NOT_TAKEN = re.compile(
-    r"\b(?:collect|gather|sen[dt]|transmit|upload|track|record|receiv|captur|leav|see|seen)",
-    re.I,
-)
-
-
-def _said_not_taken(
-    draft: StatementDraft, report: PageReport, unnamed: list[tuple[int, str]]
-) -> None:
-    """Sentences that deny taking data they do not name ("this data is not sent to Mozilla"),
-    on a page with no never-collected entry: the section says it in the page's words, rather
-    than that nothing is listed."""
-    draft.sections.append(
-        {"after": "never-collected", "body": " ".join(sentence for _, sentence in unnamed)}
-    )
-    for line, _ in unnamed:
-        report.review(
-            line,
-            "prose",
-            "a sentence says data is not collected without naming it; quoted under "
-            "never collected (name the data to list it)",
-        )
 
 
 def _line_of(sentence: str, text: str, offset: int) -> int:

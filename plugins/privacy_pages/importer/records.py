@@ -28,7 +28,13 @@ from .items import CatalogIndex, CategoryIndex, normalize_name, slug, with_suffi
 from .markup import link_targets, one_line, plain, rewrite_links, sentences
 from .prose_facts import never_parts, recipients_in
 from .report import CategoryMatch, FreeFormFragment, ItemMatch, NewItem, PageReport
-from .statements import RetentionRule, retention_rule, says_period, storage_places
+from .statements import (
+    RetentionRule,
+    periods_said,
+    retention_rule,
+    says_period,
+    storage_places,
+)
 
 NEVER_CATEGORY = "Data never collected"
 _PLATFORMS = (
@@ -349,6 +355,14 @@ def build_product(
     elif _text(draft.never_intro):
         why = "a never-collected intro without items"
         _free_intro(draft, report, "never-collected", draft.never_intro, why)
+    elif draft.denials_said and not any(s.get("after") == _NEVER for s in draft.sections):
+        # The page says what it does not collect in words no entry was read from: its own
+        # sentences hold the section, never a sentence saying that none is listed.
+        body = " ".join(dict.fromkeys(sentence for _, sentence in draft.denials_said))
+        draft.sections.append({"after": _NEVER, "body": body})
+        why = "a sentence that says what is not collected, in words no entry was read from"
+        for line, sentence in draft.denials_said:
+            report.free_form.append(FreeFormFragment(line, line, _NEVER, None, sentence, why))
     facts_in_prose(draft)
     access = _present(
         intro=_text(draft.access_intro), protections=draft.protections, compliance=draft.compliance
@@ -363,7 +377,10 @@ def build_product(
     storage = _storage(draft.storage)
     placed = any(section.get("after") == "storage-and-retention" for section in draft.sections)
     unread, held = _period_said(storage, draft.sections)
-    if (storage or placed) and not (storage.get("retention") or storage.get("retention_note")):
+    said = draft.storage.periods_said
+    if (storage or placed or said) and not (
+        storage.get("retention") or storage.get("retention_note")
+    ):
         if unread is not None:
             # A period in words no rule was read from ("Deleted accounts: Removed within 30
             # days"): the page says it, so the record says it in the page's words, never that
@@ -381,6 +398,17 @@ def build_product(
                 "retention",
                 f"a period is said in text no retention rule was read from ({unread!r}); "
                 "it is the retention note: add it under storage.retention",
+            )
+        elif said:
+            # The page says how long elsewhere, in words no rule was read from: its own words
+            # are the note, never a sentence saying it gives no period.
+            storage["retention_note"] = " ".join(dict.fromkeys(words for _, words in said))
+            report.review(
+                said[0][0],
+                "retention",
+                f"the page says how long data is kept (line(s) {', '.join(str(n) for n, _ in said)})"
+                " in words no retention rule was read from; they are the retention note, as "
+                "the page words them: add them under storage.retention",
             )
         else:
             # Where the data is kept (in fields or in text the page puts there), but not for
@@ -516,13 +544,14 @@ def _period_said(
     ]
     texts += [(str(s.get("body", "")), s) for s in sections if s.get("after") == _STORAGE]
     for text, section in texts:
-        for sentence in sentences(one_line(text)):
-            if says_period(sentence):
-                return sentence.strip(), section
+        for _, words in periods_said(text):
+            if says_period(words):
+                return words, section
     return None, None
 
 
 _STORAGE = "storage-and-retention"
+_NEVER = "never-collected"
 
 
 def _storage(storage: StorageDraft) -> dict[str, Any]:

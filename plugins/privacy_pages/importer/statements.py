@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .markup import plain
+from .markup import page_lines, plain, prose_sentences
 
 # -- places --------------------------------------------------------------------------------------
 
@@ -170,6 +170,63 @@ def says_period(sentence: str) -> bool:
     """Whether a sentence says for how long data is kept ("They are kept for 30 days")."""
     text = plain(sentence)
     return bool(DURATION.search(text) and RETAIN_VERB.search(text))
+
+
+#: Words beside :data:`RETAIN_VERB` that say data is kept or dropped ("Data retention: 90 days").
+_KEEPING = re.compile(
+    r"\b(?:retention|sav(?:e|es|ed)|expir(?:e|es|ed)|wip(?:e|es|ed)|swept)\b", re.IGNORECASE
+)
+#: A period without a number ("until you delete it", "as long as the account exists").
+_OPEN_ENDED = re.compile(
+    r"\b(?:until|as\s+long\s+as|permanent(?:ly)?|indefinitely|long[- ]term|forever)\b",
+    re.IGNORECASE,
+)
+#: A duration that says how often, not how long ("sent every 24 hours").
+_HOW_OFTEN = re.compile(r"\b(?:every|each|per|once\s+(?:a|an|every))\s*$", re.IGNORECASE)
+#: The header of a table column of periods.
+_PERIOD_COLUMN = re.compile(
+    r"\b(?:retention|retained|kept|how\s+long|duration|period|lifetime|deleted)\b", re.IGNORECASE
+)
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+#: Data dropped at an event ("deleted as soon as the purpose ceases to apply").
+_DROPPED_AT = re.compile(
+    r"\b(?:delet|eras|purg|destroy|discard|anonymi[sz])\w*\s+(?:\w+\s+){0,4}?"
+    r"(?:once|as\s+soon\s+as|after|upon|immediately|at\s+the\s+end\s+of|thereafter)\b",
+    re.IGNORECASE,
+)
+
+
+def says_how_long(sentence: str) -> bool:
+    """Whether a sentence says how long data is kept, in any words: a duration ("deleted
+    within 24 hours") or a period without one ("stored until you delete it")."""
+    text = plain(sentence)
+    if not (RETAIN_VERB.search(text) or _KEEPING.search(text)):
+        return False
+    if _OPEN_ENDED.search(text) or _DROPPED_AT.search(text):
+        return True
+    return any(not _HOW_OFTEN.search(text[: m.start()]) for m in DURATION.finditer(text))
+
+
+def periods_said(text: str) -> list[tuple[int, str]]:
+    """(line, words) of each place a page (``text``, its lines numbered from 1) says how long
+    data is kept: a sentence of its prose or lists, or a table row's period ("Batch manifest:
+    7 days"). However few of these the retention rules read, the page gives a period: a record
+    never says it gives none."""
+    found = [(number, s) for number, s in prose_sentences(text) if says_how_long(s)]
+    header: list[str] = []
+    column: int | None = None
+    for number, line in page_lines(text):
+        if not line.lstrip().startswith("|"):
+            column = None
+        elif _DELIMITER_ROW.match(line):
+            columns = [i for i, cell in enumerate(header) if _PERIOD_COLUMN.search(plain(cell))]
+            column = columns[0] if columns and columns[0] > 0 else None
+        else:
+            header = cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            period = plain(cells[column]) if column is not None and column < len(cells) else ""
+            if DURATION.search(period) or _OPEN_ENDED.search(period):
+                found.append((number, f"{plain(cells[0])}: {period}"))
+    return sorted(found, key=lambda said: said[0])
 
 
 def retention_rule(sentence: str) -> RetentionRule | None:
