@@ -261,3 +261,49 @@ def test_a_record_rewritten_as_data_is_no_change_a_new_duration_is(tmp_path: Pat
     [line] = [line for line in output.splitlines() if subject in line]
     new = words_of(messages_for("en"), retention(site, MANAGED_DESKTOP)[0]["period"])
     assert new in line and f"{old_duration}" in line.replace(new, ""), line
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SiteResult]:
+    """The example site with a release of its records as they are (1.1.0), then one that
+    counts Managed Desktop's personal data from the account's closure for longer (1.2.0)."""
+    site = copy_example_site(tmp_path_factory.mktemp("released") / "site")
+    config, today = site / "mkdocs.yml", dt.date.today().isoformat()
+    for version, edit in (("1.1.0", None), ("1.2.0", NEW_PERSONAL_DATA)):
+        if edit is not None:
+            record = site / MANAGED_DESKTOP
+            text = record.read_text("utf-8")
+            record.write_text(text.replace("{duration: 30 days, at_most: true}", edit), "utf-8")
+        code, output = cli("snapshot", "--config", config, "--version", version, "--date", today)
+        assert code == 0, output
+    result = run_mkdocs(config, site_dir=site / "_site")
+    assert result.ok, f"{result.error}\n{result.messages}"
+    return site, result
+
+
+NEW_PERSONAL_DATA = "{duration: 90 days, after: account-closure}"
+
+
+def test_a_release_keeps_a_period_as_data_and_its_change_is_said_in_each_language(
+    released: tuple[Path, SiteResult],
+) -> None:
+    site, result = released
+    old, new = {"duration": "30 days", "at_most": True}, yaml.safe_load(NEW_PERSONAL_DATA)
+    rule = retention(site, MANAGED_DESKTOP)[0]["data"]
+    # The release, and a diff of two releases as JSON, hold the period as data.
+    recorded = json.loads((site / "content/history/1.2.0.json").read_text("utf-8"))
+    held = recorded["products"]["managed-desktop"]["retention"][rule]["period"]
+    assert held == {"count": 90, "unit": "days", "after": "account-closure"}
+    history = site / "content/history"
+    code, output = cli("diff", history / "1.1.0.json", history / "1.2.0.json", "--format", "json")
+    assert code == 0, output
+    [change] = json.loads(output)["products"]["managed-desktop"]["changes"]
+    assert change["type"] == "retention-changed" and change["after"] == held
+    assert change["before"] == {"count": 30, "unit": "days", "at_most": True}
+    # The release's entry in the change history says the change in the page's words.
+    for prefix, language in (("", "en"), ("fr/", "fr")):
+        page = html.unescape(result.html(f"{prefix}privacy/managed-desktop.md"))
+        start = page.index('id="release-1-2-0"')
+        entry = re.sub(r"<[^>]+>", "", page[start : page.index('id="release-', start + 1)])
+        words = messages_for(language)
+        assert words_of(words, old) in entry and words_of(words, new) in entry, entry
