@@ -22,7 +22,7 @@ from privacy_pages.cli import main
 from privacy_pages.history.changes import ChangeSet, RetentionChanged
 from privacy_pages.history.notes import describe
 from privacy_pages.messages import Messages, messages_for, speaking
-from privacy_pages.model.periods import AFTER, UNTIL, Period, period_words
+from privacy_pages.model.periods import AFTER, UNTIL, Period, period_from, period_words
 
 UNITS = {
     "days": ("%(num)d day", "%(num)d days"),
@@ -73,8 +73,6 @@ def retention(site: Path, record: str) -> list[dict[str, Any]]:
 def test_a_period_is_said_from_the_page_languages_catalog(
     language: str, period: dict[str, Any]
 ) -> None:
-    from privacy_pages.model.periods import period_from
-
     words = messages_for(language)
     structured = period_from(period)
     assert isinstance(structured, Period)
