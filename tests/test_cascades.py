@@ -110,7 +110,7 @@ def test_a_field_filled_in_wrongly_is_not_also_reported_as_missing(site: Path) -
     start = text.index("  retention_note: >-\n")
     end = text.index("  staff_locations:")
     product.write_text(text[:start] + text[end:], "utf-8")  # the retention list is all it says
-    line = edit(product, "      period: A maximum of 30 days\n", "")
+    line = edit(product, "      period: {duration: 30 days, at_most: true}\n", "")
     problems = check_site(settings_from_mkdocs(site / "mkdocs.yml")).problems.items
     about_it = [  # the record's own problems (its French translation has some too: not these)
         p

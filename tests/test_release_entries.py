@@ -63,7 +63,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = copy_example_site(tmp_path_factory.mktemp("release-entries") / "site")
     snapshot(site, "1.1.0", "2026-11-23")
     record = site / RECORD
-    edit(record, "period: A maximum of 30 days", "period: A maximum of 90 days")
+    edit(record, "period: {duration: 30 days,", "period: {duration: 90 days,")
     edit(record, *REWORDED)
     edit(record, EMPTY_OPTIONAL, "")
     edit(record, "data_use:\n", OPTIONAL_GROUP + "data_use:\n")

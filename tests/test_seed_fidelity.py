@@ -117,12 +117,12 @@ CORRECTIONS: dict[str, dict[str, str]] = {
         "United States.",
         "Personal data is retained by Microsoft Managed Desktop for a maximum of 30 days, except "
         "for alert data for Microsoft Managed Desktop devices collected by Microsoft Defender "
-        "for Endpoint.": "Personal data: A maximum of 30 days. Except: Alert data for Microsoft "
+        "for Endpoint.": "Personal data: up to 30 days. Except: Alert data for Microsoft "
         "Managed Desktop devices collected by Microsoft Defender for Endpoint.",
         "The actual alert data (which could include personal data) is stored for 180 days.": "The "
         "actual alert data (which could include personal data): 180 days.",
         "Alert data with personal data removed is stored for up to two years.": "Alert data with "
-        "personal data removed: Up to two years.",
+        "personal data removed: up to 2 years.",
         "teams are located in the United States and India.": "teams work in: United States. India.",
         # (Also fixed, invisible here because spacing is normalized: a double space in the link
         # title "Microsoft  Defender for Endpoint".)

@@ -23,6 +23,7 @@ from conftest import (
     stale_translations_allowed,
 )
 from playwright.sync_api import Browser
+from privacy_pages.load.text_fields import fingerprint
 from privacy_pages.messages import messages_for
 from privacy_pages.model import SECTIONS
 from privacy_pages.pipeline import check_site
@@ -380,27 +381,29 @@ def test_search_reads_every_language_of_the_build(example: SiteResult) -> None:
     assert titles["fr"]["privacy/intune/#required-data"] == required != "Required data"
 
 
-def test_a_retention_period_is_said_in_the_page_language(tmp_path: Path) -> None:
-    """A retention period is structure. The French page says a common one in French words
-    ("A maximum of 30 days"), and shows any other as the record writes it, marked
-    ``lang="en"`` for screen readers; the English page shows both as written."""
+def test_a_retention_period_in_words_is_translated_like_any_text(tmp_path: Path) -> None:
+    """A period no structured form fits is text: the French page shows the English marked
+    ``lang="en"`` until the translation file translates it, then the translation."""
     site = copy_example_site(tmp_path)
     record = site / "content/products/managed-desktop.yml"
     text = record.read_text("utf-8")
-    record.write_text(text.replace("period: 180 days", "period: Until the alert is closed"))
+    record.write_text(text.replace("period: {duration: 180 days}", "period: Until it is closed"))
+    english_words = "Until it is closed"
+    result = run_mkdocs(site / "mkdocs.yml")
+    assert result.ok, f"{result.error}\n{result.messages}"
+    french = result.html("fr/privacy/managed-desktop.md")
+    assert f'<span lang="en">{english_words}</span>' in french
+    assert f"<td>{english_words}</td>" in result.html("privacy/managed-desktop.md")
+
+    path = "storage.retention[0].exceptions[0].period"
+    translation = site / "content/translations/fr/products/managed-desktop.yml"
+    entry = {path: {"source": fingerprint(english_words), "text": "Jusqu'à sa clôture"}}
+    with translation.open("a", encoding="utf-8") as file:
+        file.write(yaml.safe_dump(entry, allow_unicode=True))
     result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, f"{result.error}\n{result.messages}"
     french = html.unescape(result.html("fr/privacy/managed-desktop.md"))  # (an apostrophe)
-    english = result.html("privacy/managed-desktop.md")
-    words = messages_for("fr")
-    thirty = words.gettext("up to %(period)s", period=words.ngettext(*DAYS, 30))
-    assert f"<td>{thirty}</td>" in french and "A maximum of 30 days" not in french
-    assert '<td><span lang="en">Until the alert is closed</span></td>' in french
-    assert "<td>A maximum of 30 days</td>" in english
-    assert "<td>Until the alert is closed</td>" in english
-
-
-DAYS = ("%(num)d day", "%(num)d days")
+    assert "<td>Jusqu'à sa clôture</td>" in french and english_words not in french
 
 
 def theme_word(language: str, key: str) -> str:

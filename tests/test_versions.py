@@ -30,7 +30,9 @@ PRODUCTS = sorted(path.stem for path in (REPO / "content/products").glob("*.yml"
 TODAY = dt.date.today()
 LATER = TODAY + dt.timedelta(days=30)
 #: What the tests change in Microsoft Managed Desktop's record.
-OLD_PERIOD, NEW_PERIOD = "A maximum of 30 days", "A maximum of 60 days"
+#: (Shown as each release's records write it: "A maximum of 30 days" in the example's
+#: releases, "up to 30 days" in one of its records as they are.)
+OLD_PERIOD, NEW_PERIOD = "30 days", "60 days"
 #: (Words of a text the French translation leaves to English: changing them makes no
 #: translation stale, which a strict build reports.)
 OLD_WORDS = "Similarly, the CCPA provides privacy rights"
@@ -103,7 +105,7 @@ def edit(site: Path, product: str, old: str, new: str) -> None:
 
 def change_managed_desktop(site: Path) -> None:
     """A changed retention period and an added item (a catalog item it did not list)."""
-    edit(site, "managed-desktop", f"period: {OLD_PERIOD}", f"period: {NEW_PERIOD}")
+    edit(site, "managed-desktop", f"duration: {OLD_PERIOD}", f"duration: {NEW_PERIOD}")
     group = "    - category: service-data\n"
     edit(site, "managed-desktop", group, ADDED_ITEM + group)
 
@@ -251,8 +253,8 @@ def test_comparison_pages_grow_with_the_releases_not_with_their_pairs(site: Path
     days = range(31, 43)  # twelve more releases, each changing the statement's retention
     previous = 30
     for number, day in enumerate(days, start=1):
-        edit(site, "managed-desktop", f"period: A maximum of {previous} days",
-             f"period: A maximum of {day} days")  # fmt: skip
+        edit(site, "managed-desktop", f"period: {{duration: {previous} days,",
+             f"period: {{duration: {day} days,")  # fmt: skip
         record_release(site, f"1.{number}.0")
         previous = day
     build(site)
@@ -374,7 +376,7 @@ def test_a_version_page_shows_the_history_up_to_its_release(site: Path) -> None:
     # Two releases on one day, numbered so that text order would put them the wrong way.
     edit(site, "managed-desktop", OLD_WORDS, NEW_WORDS)
     record_release(site, "1.9.0")
-    edit(site, "managed-desktop", f"period: {OLD_PERIOD}", f"period: {NEW_PERIOD}")
+    edit(site, "managed-desktop", f"duration: {OLD_PERIOD}", f"duration: {NEW_PERIOD}")
     record_release(site, "1.10.0")
     build(site)
     earlier = text(site, "privacy/managed-desktop/releases/1.9.0/")

@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from .. import messages
+from ..model.periods import same_period
 from .snapshot import NEVER_COLLECTED, State, as_recorded
 
 #: A value as recorded in a snapshot: text, a flag, or nested lists and objects.
@@ -145,7 +146,7 @@ class ItemChanged(Change):
 class RetentionAdded(Change):
     type: ClassVar[str] = "retention-added"
     rule: str
-    period: str | None
+    period: Value  # free text, or a structured period's data (see model.periods)
 
     about: ClassVar[str] = "retention"
 
@@ -154,7 +155,7 @@ class RetentionAdded(Change):
 class RetentionRemoved(Change):
     type: ClassVar[str] = "retention-removed"
     rule: str
-    period: str | None
+    period: Value  # free text, or a structured period's data (see model.periods)
 
     about: ClassVar[str] = "retention"
 
@@ -311,12 +312,16 @@ class ChangeSet:
 # -- comparing ----------------------------------------------------------------------------------
 
 
+#: Objects compared whole: a structured retention period changes as one ("30 → 90 days").
+_WHOLE = frozenset({"period"})
+
+
 def _flatten(value: Mapping[str, Value], prefix: str = "") -> dict[str, Value]:
     """Nested objects as ``a.b`` paths; lists and text are compared whole."""
     result: dict[str, Value] = {}
     for key, inner in value.items():
         path = f"{prefix}{key}"
-        if isinstance(inner, Mapping) and inner:
+        if isinstance(inner, Mapping) and inner and key not in _WHOLE:
             result.update(_flatten(inner, f"{path}."))
         else:
             result[path] = inner
@@ -423,7 +428,10 @@ def _retention_changes(
         elif rule not in old:
             changes.append(RetentionAdded(product_id, rule, new[rule].get("period")))
         else:
-            for path, before, after in _field_changes(old[rule], new[rule]):
+            was, now = old[rule], new[rule]
+            if same_period(was.get("period"), now.get("period")):  # (written another way)
+                now = {**now, "period": was.get("period")}
+            for path, before, after in _field_changes(was, now):
                 changes.append(RetentionChanged(product_id, rule, path, before, after))
     return changes
 

@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from .. import messages
 from ..messages import N_
 from ..model import gdpr
-from ..model.periods import period_words, said
+from ..model.periods import RetentionPeriod, period_in_release, said
 from ..model.sections import SECTIONS
 from .changes import (
     CatalogItemAdded,
@@ -646,23 +646,35 @@ def _retention_note(
     # TRANSLATORS: %(data)s is the data a retention rule is about ("Retention of Logs").
     subject = messages._("Retention of %(data)s", data=changes.said(change.rule))
     if isinstance(change, RetentionAdded):
-        period = None if change.period is None else (Segment(said(change.period)),)
-        return ChangeNote(change, subject, messages._(VERBS["added"]), after=period)
+        return ChangeNote(
+            change,
+            subject,
+            messages._(VERBS["added"]),
+            after=_period(change.period, changes),
+            words_in_source=_release_in_source(change.period, changes),
+        )
     if isinstance(change, RetentionRemoved):
-        period = None if change.period is None else (Segment(said(change.period)),)
-        return ChangeNote(change, subject, messages._(VERBS["removed"]), before=period)
+        return ChangeNote(
+            change,
+            subject,
+            messages._(VERBS["removed"]),
+            before=_period(change.period, changes),
+            words_in_source=_release_in_source(change.period, changes),
+        )
     before, after = change.before, change.after
-    if change.field == "period":  # in the page's words, as the page says it; a period is
-        # what the line is about, so it needs no word for it: "Retention of Logs: 30 → 90 days"
-        in_words = [period_words(v) for v in (before, after) if v is not None]
-        before, after = (None if v is None else said(v) for v in (before, after))
+    if change.field == "period":  # in the page's words; a period is what the line is about,
+        # so it needs no word for it: "Retention of Logs: 30 days → 90 days"
+        kept = [period_in_release(v) for v in (before, after) if v is not None]
+        before, after = (
+            None if v is None else said(period_in_release(v), changes.said) for v in (before, after)
+        )
         summary = "" if before and after else messages._(VERBS[_verb(before, after, False)])
         return ChangeNote(
             change,
             subject,
             summary,
             *excerpts(before, after),
-            words_in_source=None in in_words,
+            words_in_source=any(_in_source(p, changes) for p in kept),
         )
     label = _label(RETENTION_FIELD_LABELS, change.field, change.field)
     return ChangeNote(
@@ -671,6 +683,21 @@ def _retention_note(
         _field_verb(label, _verb(change.before, change.after)),
         *excerpts(before, after),
     )
+
+
+def _period(value: Value, changes: ChangeSet) -> Excerpt | None:
+    """A period a release keeps, in the page's words."""
+    return None if value is None else (Segment(said(period_in_release(value), changes.said)),)
+
+
+def _release_in_source(value: Value, changes: ChangeSet) -> bool:
+    return value is not None and _in_source(period_in_release(value), changes)
+
+
+def _in_source(period: RetentionPeriod, changes: ChangeSet) -> bool:
+    """Whether a period's words hold text in the records' language on this page."""
+    text = period if isinstance(period, str) else period.after_text
+    return text is not None and changes.in_source(text)
 
 
 def describe_all(changes: Iterable[Change], changeset: ChangeSet) -> list[ChangeNote]:

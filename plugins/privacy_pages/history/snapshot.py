@@ -231,7 +231,9 @@ def _retention_state(rules: Iterable[Retention], parent: str = "") -> dict[str, 
     for rule in rules:
         data = _text(rule.data) or ""
         key = _unique_key(f"{data} (exception to {parent})" if parent else data, result)
-        result[key] = _compact({"period": _text(rule.period), "note": _text(rule.note)})
+        period = rule.period
+        held = _text(period) if isinstance(period, str) else period.as_data()
+        result[key] = _compact({"period": held, "note": _text(rule.note)})
         result.update(_retention_state(rule.exceptions, key))
     return result
 

@@ -35,6 +35,7 @@ from ..model import (
     Workload,
     controller_from,
 )
+from ..model.periods import period_from
 from ..model.sections import section_has_content
 from .builder import DatasetBuilder, optional_text
 from .discovery import DEVICE_NAMES, FOLDER_PAGE_NAMES
@@ -230,7 +231,7 @@ def _data_sources(data: Any) -> DataSources | None:
 def _retention(data: Any) -> Retention:
     return Retention(
         data=data["data"],
-        period=data["period"],
+        period=period_from(data["period"]),
         note=data.get("note"),
         exceptions=tuple(_retention(e) for e in data.get("exceptions") or ()),
     )

@@ -189,7 +189,11 @@ def _hint(value: Any, expected: Any) -> str:
 def _leaf(error: ValidationError) -> ValidationError:
     if error.validator in {"oneOf", "anyOf"} and error.context:
         # The branch whose type fits the value says most ("expected one of: yes, no").
-        fitting = [e for e in error.context if e.validator != "type"] or error.context
+        # (A type error deeper in a branch is the branch's own: "at_most: expected true or
+        # false".)
+        fitting = [
+            e for e in error.context if e.validator != "type" or e.relative_path
+        ] or error.context
         from jsonschema.exceptions import best_match
 
         chosen = best_match(fitting)
@@ -198,21 +202,26 @@ def _leaf(error: ValidationError) -> ValidationError:
 
 
 def _diagnostic(error: ValidationError, data: Any, fallback: Location) -> Diagnostic:
+    if error.validator in {"oneOf", "anyOf"}:
+        leaf = _leaf(error)
+        deeper = len(leaf.absolute_path) > len(error.absolute_path)
+        if leaf is not error and (leaf.validator != "type" or deeper):
+            error = leaf  # where it is, with what is found there
     path = tuple(error.absolute_path)
     location = location_of(data, path, fallback)
     where = key_path(path)
     value = error.instance
-    if error.validator in {"oneOf", "anyOf"}:
-        leaf = _leaf(error)
-        if leaf is not error and leaf.validator != "type":
-            error = leaf
     validator: Any = error.validator
     expected: Any = error.validator_value
     schema: Any = error.schema
     message: str
     if validator == "type":
         parent: Any = error.parent
-        if parent is not None and parent.validator in {"oneOf", "anyOf"}:
+        if (
+            parent is not None
+            and parent.validator in {"oneOf", "anyOf"}
+            and parent.absolute_path == error.absolute_path  # (not a key inside a branch)
+        ):
             options = [
                 s.get("type") or ("one of " + ", ".join(map(str, s.get("enum", []))))
                 for s in parent.validator_value
@@ -246,6 +255,8 @@ def _diagnostic(error: ValidationError, data: Any, fallback: Location) -> Diagno
         message = f"expected one of: {choices}; found {describe(value)}{hint}"
     elif validator == "pattern":
         message = f"expected {_pattern_name(error)}, found {describe(value)}"
+    elif isinstance(schema, dict) and "x-expected" in schema:  # (a rule across keys)
+        message = f"expected {schema['x-expected']}, found {describe(value)}"
     elif validator in {"minLength", "minItems", "minProperties"}:
         message = f"expected a non-empty value, found {describe(value)}"
     elif validator == "oneOf":
@@ -256,6 +267,9 @@ def _diagnostic(error: ValidationError, data: Any, fallback: Location) -> Diagno
 
 
 def _pattern_name(error: ValidationError) -> str:
+    schema: Any = error.schema
+    if "x-expected" in schema:  # what a writer reads instead of the pattern
+        return str(schema["x-expected"])
     if error.validator_value == whole_value_patterns(schema_document()["$defs"]["id"])["pattern"]:
         return "an id (lowercase letters, digits and hyphens, like 'azure-ad-device-id')"
     return f"text matching {error.validator_value!r}"

@@ -11,7 +11,7 @@ or by its position from 0 when it has none::
     items[os-version].name                       (a catalog file)
 
 Structure is never text: ids and references, requirements, categories, kinds and layouts,
-URLs, store types and labels, retention periods, storage services, workload values and
+URLs, store types and labels, structured retention periods, storage services, workload values and
 metadata other than the title and description keep the source record's values in every
 language, so a translated page cannot disagree with the source about what is collected.
 """
@@ -46,7 +46,8 @@ STRUCTURE_KEYS = frozenset(
         "store_labels",
         "ships_to",
         "purposes_of",
-        "period",
+        "duration",  # (a retention period's; one written as free text is text)
+        "until",
         "services",
         "products",
         "product",

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .link import Link
+from .periods import RetentionPeriod
 
 
 @dataclass(frozen=True)
 class Retention:
     data: str
-    period: str
+    period: RetentionPeriod
     note: str | None = None
     exceptions: tuple[Retention, ...] = ()
 

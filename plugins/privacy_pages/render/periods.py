@@ -1,25 +1,34 @@
-"""The ``period`` filter: a retention period on a page, in the page's words where it can be
-(see :mod:`privacy_pages.model.periods`)."""
+"""The ``period`` filter: a retention period on a page, in the page's words (see
+:mod:`privacy_pages.model.periods`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from .. import messages
 from ..markdown_text import MarkdownSafe
-from ..model.periods import period_words
+from ..model.periods import Period, period_words
+
+#: Where a text from the record goes in a period's words: a character no message holds, so
+#: that the message is escaped apart from the text, which gets a translation's notice.
+_EVENT = "\ue000"
 
 
 def in_page_language(
-    inline: Callable[[object], MarkdownSafe], marked: Callable[[object], MarkdownSafe]
+    inline: Callable[[object], MarkdownSafe], text: Callable[[object], MarkdownSafe]
 ) -> Callable[[object], MarkdownSafe]:
-    """The ``period`` filter: on a page in the records' language, the period as written
-    (``inline``); on another, in the page's words, or as written and ``marked`` English."""
+    """The ``period`` filter: a structured period in the page's words (``inline``), one in
+    free text as any text (``text``: translated, or marked where it is not)."""
 
     def period(value: object) -> MarkdownSafe:
-        if messages.current().language == messages.SOURCE_LANGUAGE or not isinstance(value, str):
-            return inline(value)
-        words = period_words(value)
-        return inline(words) if words is not None else marked(value)
+        if not isinstance(value, Period):
+            return text(value)
+        before, _, after = period_words(value, lambda _text: _EVENT).partition(_EVENT)
+        if not _:
+            return inline(before)
+        assert value.after_text is not None
+        # (``inline`` trims a text: the spaces around the event are the message's own.)
+        space = " " if before[-1:].isspace() else ""
+        end = " " if after[:1].isspace() else ""
+        return MarkdownSafe(f"{inline(before)}{space}{text(value.after_text)}{end}{inline(after)}")
 
     return period

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from .. import messages
 from ..csv_text import spreadsheet_text
 from ..model import Controller, Dataset, DataUse, Product, gdpr
+from ..model.periods import said
 
 #: The columns, in order: each names what Art. 30(1) asks the record to hold.
 COLUMNS = (
@@ -76,7 +77,7 @@ def _product_columns(
             )
         ),
         "transfers": _transfers(product),
-        "retention": _lines(tuple(f"{r.data}: {r.period}" for r in storage.retention)),
+        "retention": _lines(tuple(f"{r.data}: {said(r.period)}" for r in storage.retention)),
         "security measures": _lines(product.access.protections + product.access.compliance),
     }
 

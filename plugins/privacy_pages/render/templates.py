@@ -24,7 +24,7 @@ from ..model import gdpr
 from .html_links import page_links
 from .periods import in_page_language
 from .sanitize import sanitize_html
-from .translated import in_source_language, noticed
+from .translated import noticed
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # privacy_pages/
 
@@ -139,8 +139,8 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         html_noticed=html_noticed,  # element content in raw HTML (a table's names, conditions)
         html_md=noticed(html_markdown),
         html_line=html_line,
-        # A retention period (structure): in the page's words, or as written, marked English.
-        period=in_page_language(markdown_text.inline, in_source_language(markdown_text.inline)),
+        # A retention period: in the page's words, or free text translated like any text.
+        period=in_page_language(markdown_text.inline, _inline_noticed),
     )
     # The package's own words, in the language being rendered (see ``messages.speaking``).
     env.globals.update(

@@ -270,22 +270,6 @@ def _english_items(part: str) -> str:
     )
 
 
-def in_source_language(
-    convert: Callable[[object], MarkdownSafe],
-) -> Callable[[object], MarkdownSafe]:
-    """A filter for text that is structure, never translated (a retention period as the
-    record writes it): on a page in another language, marked as written in the records'
-    language, so that a screen reader reads it as such."""
-
-    def convert_marked(value: object) -> MarkdownSafe:
-        converted = convert(value)
-        if current().language == SOURCE_LANGUAGE or not str(converted).strip():
-            return converted
-        return MarkdownSafe(f'<span lang="{SOURCE_LANGUAGE}">{converted}</span>')
-
-    return convert_marked
-
-
 _NOTICE = re.compile(r' <small class="pp-translation-notice">\([^<]*\)</small>')
 _HEADING = re.compile(r"^(#{1,6}) (.*?)\s*$")
 _TAG = re.compile(r"<[^>]+>")
