@@ -323,6 +323,10 @@ def test_data_sent_even_when_turned_off_is_required(tmp_path: Path) -> None:
         ("Foreground only", "a limit or a quality"),
         ("GitHub Germany GmbH", "an organization"),
         ("android.permission.INTERNET", "a permission"),
+        ("For all HTTP commands", "the scope"),
+        ("Count of API invocations but", "cut off"),
+        ("Whether a get or set was issued and", "cut off"),
+        ("_comment", "a comment"),
     ],
 )
 def test_names_that_are_not_data_are_no_items(tmp_path: Path, name: str, why: str) -> None:
@@ -335,7 +339,16 @@ def test_names_that_are_not_data_are_no_items(tmp_path: Path, name: str, why: st
 
 
 @pytest.mark.parametrize(
-    "name", ["Timestamp", "Operating system version", "IP address", "Date", "Email only account"]
+    "name",
+    [
+        "Timestamp",
+        "Operating system version",
+        "IP address",
+        "Date",
+        "Email only account",
+        "Formatting preferences",
+        "Name and email address",
+    ],
 )
 def test_names_of_data_stay_items(tmp_path: Path, name: str) -> None:
     page = FRONT + f"# App privacy\n\n## Data we collect\n\n- Email address\n- {name}\n"

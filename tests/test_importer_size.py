@@ -52,8 +52,10 @@ GOAL = 6500
 #: not say how long it keeps the data" (false on 16 of the 120 corpus records, now on 3), and
 #: its sentences that deny taking data in hold the never-collected section wherever no entry is
 #: read (they replaced the prose-only reading of them, which also quoted denials made under a
-#: condition).
-CEILING = 11476
+#: condition). Raised to 11,490 by three classes of names that are not data, found in the
+#: false items of the held-out batch 2026-11-26f once it was measured (a list item's scope,
+#: words cut off mid-sentence, a sample's comment key): 5 of its 26 false items.
+CEILING = 11490
 
 
 def importer_lines() -> int:

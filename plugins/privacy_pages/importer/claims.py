@@ -628,6 +628,20 @@ _NOT_DATA: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "the scope of the data after it, not data",
+        # "For the connect command", "For all HTTP commands": a lead to what is collected then
+        re.compile(r"^\W*for\s+(?:the|all|each|every|any)\b", re.IGNORECASE),
+    ),
+    (
+        "words cut off mid-sentence, not a name",
+        # "Build related telemetry - but", "whether a get or set was issued and"
+        re.compile(r"\s(?:and|or|but|the|a|an)\W*$|\s[-\u2013\u2014]\s*but\W*$", re.IGNORECASE),
+    ),
+    (
+        "a comment in a sample, not data",
+        re.compile(r"^_+(?:comment|note|doc|description)s?$", re.I),
+    ),
+    (
         "a permission the app asks for, not data",
         re.compile(r"^\W*android\.permission\.", re.IGNORECASE),
     ),
