@@ -26,16 +26,20 @@ $(STAMP): pyproject.toml hosts.txt plugins.txt
 	$(BIN)/python -m pip install --quiet -c hosts.txt -c plugins.txt -e ".[dev]"
 	touch $(STAMP)
 
-$(LOW)/.installed: pyproject.toml lowest.txt
+$(LOW)/.installed: pyproject.toml lowest.txt plugins.txt
 	test -x $(LOW)/bin/python || $(PYTHON) -m venv $(LOW)
 	$(LOW)/bin/python -m pip install --quiet --upgrade pip
-	$(LOW)/bin/python -m pip install --quiet -c lowest.txt -e ".[mkdocs]" pytest hypothesis pytest-xdist
+	# (mkdocs-static-i18n: the example site's languages, which the equivalence tests build)
+	$(LOW)/bin/python -m pip install --quiet -c lowest.txt -c plugins.txt -e ".[mkdocs]" \
+		pytest hypothesis pytest-xdist mkdocs-static-i18n
 	touch $@
 
-$(PD)/.installed: pyproject.toml hosts.txt
+$(PD)/.installed: pyproject.toml hosts.txt plugins.txt
 	test -x $(PD)/bin/python || $(PYTHON) -m venv $(PD)
 	$(PD)/bin/python -m pip install --quiet --upgrade pip
-	$(PD)/bin/python -m pip install --quiet -c hosts.txt -e ".[properdocs]"
+	# (mkdocs-static-i18n: the example site's languages)
+	$(PD)/bin/python -m pip install --quiet -c hosts.txt -c plugins.txt -e ".[properdocs]" \
+		mkdocs-static-i18n
 	touch $@
 
 $(ZS)/.installed: pyproject.toml hosts.txt

@@ -2,7 +2,7 @@
 
 Two copies of one synthetic site, every text of every record translated into French and German
 (``content/translations/``): (1) builds English only, (3) builds English, French and German
-(option ``languages``). Their builds take turns (1 3, 3 1, ...), each in a fresh process
+(through mkdocs-static-i18n). Their builds take turns (1 3, 3 1, ...), each in a fresh process
 (measure.py): wall time and peak memory. Then, once each, MkDocs alone on the pages the plugin
 writes (``privacy-pages render``), to show what the host's own work costs per language. Then
 edit → page under ``mkdocs serve --dirty`` on the French pages of (3), for an edit to a
@@ -69,13 +69,12 @@ def prepare(site: Path, work: Path) -> tuple[Path, Path, int]:
     texts = translate_all(one / "content", LANGUAGES)
     shutil.rmtree(three / "content")
     shutil.copytree(one / "content", three / "content")
-    for target, languages in ((one, []), (three, list(LANGUAGES))):
-        config_file = target / "mkdocs.yml"
-        config = yaml.safe_load(config_file.read_text("utf-8"))
-        for plugin in config["plugins"]:
-            if isinstance(plugin, dict) and "privacy-pages" in plugin:
-                plugin["privacy-pages"]["languages"] = languages
-        config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    config_file = three / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text("utf-8"))
+    locales: list[dict[str, object]] = [{"locale": c, "name": c} for c in ("en", *LANGUAGES)]
+    locales[0]["default"] = True
+    config["plugins"].append({"i18n": {"docs_structure": "suffix", "languages": locales}})
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
     return one / "mkdocs.yml", three / "mkdocs.yml", texts
 
 

@@ -93,6 +93,10 @@ def serve(directory: Path) -> Iterator[str]:
         thread.join()
 
 
+#: What Chromium says when a request gets a 404 (see Visit.not_found for the URL).
+_NOT_FOUND = "Failed to load resource: the server responded with a status of 404"
+
+
 @dataclass
 class Visit:
     """An open page and what went wrong on it."""
@@ -107,8 +111,17 @@ class Visit:
 
     @property
     def problems(self) -> list[str]:
+        """What went wrong, but Material's probes on a site translated with mkdocs-static-i18n:
+        its language selector asks for a ``sitemap.xml`` beside each of a page's language links,
+        which i18n writes only at the site's root (404s on every page, i18n's own too, which
+        Material's script answers by following the link as it is)."""
+        probes = all(url.endswith("/sitemap.xml") for url in self.not_found)
         return (
-            [f"console error: {m}" for m in self.console_errors]
+            [
+                f"console error: {m}"
+                for m in self.console_errors
+                if not (probes and m.startswith(_NOT_FOUND))
+            ]
             + [f"page error: {m}" for m in self.page_errors]
             + [f"external request: {u}" for u in self.external_requests]
         )

@@ -145,6 +145,42 @@ def set_plugin_options(site: Path, options: dict[str, object]) -> None:
     config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
 
 
+#: mkdocs-static-i18n's two docs structures: a suffix per page (``index.fr.md``), or a folder
+#: per language (``docs/en/``, ``docs/fr/``).
+I18N_STRUCTURES = ("suffix", "folder")
+
+
+def set_languages(site: Path, languages: list[str], structure: str | None = None) -> None:
+    """Publish a site copy in ``languages`` (the first the default) with mkdocs-static-i18n,
+    in ``structure`` (None: as the site has it, else suffix); no other language: without i18n.
+    A site moved to the ``folder`` structure has its docs moved to the default's folder."""
+    config_file = site / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text("utf-8"))
+    plugins = config["plugins"]
+    found = [i for i, p in enumerate(plugins) if isinstance(p, dict) and "i18n" in p]
+    was = plugins[found[0]]["i18n"].get("docs_structure", "suffix") if found else "suffix"
+    structure = structure or was
+    entries: list[dict[str, object]] = [{"locale": code, "name": code} for code in languages]
+    entries[0]["default"] = True
+    entry = {"i18n": {"docs_structure": structure, "languages": entries}}
+    if found:
+        plugins[found[0]] = entry
+    else:
+        plugins.append(entry)
+    if len(languages) < 2:
+        plugins.remove(entry)
+    if structure == "folder" and was != "folder":
+        docs = site / config.get("docs_dir", "docs")
+        default = docs / languages[0]
+        parts = list(docs.iterdir())
+        default.mkdir()
+        for part in parts:
+            part.rename(default / part.name)
+        if "exclude_docs" in config:  # (the example's: includes/)
+            config["exclude_docs"] = f"{languages[0]}/includes/\n"
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+
+
 #: What a failed build raises (mkdocs' Abort is also a SystemExit).
 _FAILURES = (Abort, BuildError, SystemExit)
 

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browser import LOOPBACK, serve
-from conftest import SiteResult, copy_example_site, run_mkdocs
+from conftest import SiteResult, copy_example_site, run_mkdocs, set_languages
 from playwright.sync_api import Browser, Page, Route
 
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
@@ -198,6 +198,7 @@ def arabic_site(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
     text = config_file.read_text("utf-8")
     assert "  name: material\n" in text
     config_file.write_text(text.replace("  name: material\n", "  name: material\n  language: ar\n"))
+    set_languages(site, ["ar"])  # Arabic alone (mkdocs-static-i18n would build English first)
     result = run_mkdocs(config_file)
     assert result.ok, f"{result.error}\n{result.messages}"
     return result

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from conftest import REPO, copy_example_site
+from conftest import REPO, copy_example_site, set_languages
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -143,9 +143,10 @@ def test_a_build_converts_the_widest_pages_first_and_writes_in_the_files_order(
     tmp_path: Path,
 ) -> None:
     site = copy_example_site(tmp_path / "site")
+    set_languages(site, ["en"])  # one build (mkdocs-static-i18n's builds each order their own)
     order, out = _build(site, "build")
     settings = settings_from_mkdocs(site / "mkdocs.yml")
-    wide = [  # in every language the site builds (fr/privacy/compare/...)
+    wide = [
         path
         for path in order.before
         if is_comparison_page(path, settings.for_page(path))
@@ -156,7 +157,6 @@ def test_a_build_converts_the_widest_pages_first_and_writes_in_the_files_order(
         for page in build_site(settings, postprocess=ascii_blocks).pages
     }
     widest_first = sorted(wide, key=lambda path: -widths[path])
-    assert any(path.startswith("fr/") for path in wide)
     assert len(wide) >= 3 and widest_first != wide  # the files' order is not the widest first
     assert order.converted[: len(wide)] == widest_first
     # Put back before MkDocs writes anything: the pages, the sitemap and the search index

@@ -20,7 +20,14 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
-from conftest import FIXTURES, REPO, copy_example_site, run_mkdocs, set_plugin_options
+from conftest import (
+    FIXTURES,
+    REPO,
+    copy_example_site,
+    run_mkdocs,
+    set_languages,
+    set_plugin_options,
+)
 from privacy_pages.compare.collection import Collection
 from privacy_pages.compare.comparison import comparisons
 from privacy_pages.messages import (
@@ -299,7 +306,7 @@ def test_a_language_without_a_catalog_is_never_silently_english(tmp_path: Path) 
     a warning (a strict build stops) once they are translated into Spanish. A catalog of its
     own with empty translations publishes the words so on purpose."""
     site = copy_example_site(tmp_path / "site")
-    set_plugin_options(site, {"languages": ["es"]})
+    set_languages(site, ["en", "es"])
     result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, result.messages
     said = [r for r in result.records if "no message catalog for 'es'" in r.getMessage()]

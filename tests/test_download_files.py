@@ -29,13 +29,14 @@ def test_downloads_are_written_whole_and_known_to_mkdocs(
         for asset in build.downloads:
             file = files.get_file_from_path(asset.path)
             assert file is not None, asset.path
-            seen[asset.path] = (file, asset.content)
+            seen[file.dest_uri] = (file, asset.content)  # (i18n's French build: fr/...)
 
     monkeypatch.setattr(generated_pages_module, "add_generated_files", kept)
     out = tmp_path / "out"
     result = run_mkdocs(site / "mkdocs.yml", site_dir=out)
     assert result.ok, result.messages
     assert "privacy/privacy.json" in seen and any(p.endswith(".csv") for p in seen)
+    assert "fr/privacy/privacy.json" in seen and "fr/changes.xml" in seen  # each language's
     for path, (file, text) in seen.items():
         # Not held by MkDocs: the file is its own source, in the site.
         assert file.abs_src_path == file.abs_dest_path == str(out / path)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, SiteResult, run_mkdocs, set_plugin_options
+from conftest import FIXTURES, SiteResult, run_mkdocs, set_languages, set_plugin_options
 from page_html import one_line, parse
 from privacy_pages.load.discovery import record_kind
 from privacy_pages.load.text_fields import fingerprint, text_fields
@@ -50,7 +50,7 @@ def french(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
     site = tmp_path_factory.mktemp("hostile-fr") / "site"
     shutil.copytree(HOSTILE, site)
     assert translate_everything(site / "content", "fr") > 50
-    set_plugin_options(site, {"languages": ["fr"]})
+    set_languages(site, ["en", "fr"])
     result = run_mkdocs(site / "mkdocs.yml", strict=True)
     assert result.ok, result.messages
     assert not result.warnings()
@@ -136,8 +136,8 @@ def fallbacks(
     assert 0 < len(kept) < len(entries)
     catalog.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), "utf-8")
     lint = {"translation-stale": "info", "translation-missing": "info"}
-    options = {"languages": ["fr"], "stale_translations": request.param, "lint": lint}
-    set_plugin_options(site, options)
+    set_languages(site, ["en", "fr"])
+    set_plugin_options(site, {"stale_translations": request.param, "lint": lint})
     result = run_mkdocs(site / "mkdocs.yml", strict=True)
     assert result.ok, result.messages
     return result

@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 import pytest
-from conftest import SiteResult, copy_example_site, run_mkdocs
+from conftest import I18N_STRUCTURES, SiteResult, copy_example_site, run_mkdocs, set_languages
 
 #: A value that is no prose: an id, a requirement or status code, a date, a path segment.
 _TOKEN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -55,9 +55,11 @@ def differences(english: Any, other: Any, path: str = "") -> list[str]:
     return [] if english == other else [f"{path}: {english!r} became {other!r}"]
 
 
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
+@pytest.fixture(scope="module", params=I18N_STRUCTURES)
+def example(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> SiteResult:
+    """The example site in English and French, in each of mkdocs-static-i18n's structures."""
     site = copy_example_site(tmp_path_factory.mktemp("languages-say-the-same"))
+    set_languages(site, ["en", "fr"], request.param)
     result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, f"{result.error}\n{result.messages}"
     return result

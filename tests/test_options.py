@@ -12,7 +12,7 @@ import pytest
 import yaml
 from conftest import REPO
 from privacy_pages.mkdocs_plugin.config import PrivacyPagesConfig
-from privacy_pages.options import OPTIONS, REMOVED_OPTIONS
+from privacy_pages.options import OPTIONS, REFUSED_OPTIONS, REMOVED_OPTIONS
 from privacy_pages.settings import Settings, SettingsError, settings_from_options
 
 REFERENCE = REPO / "site-src" / "configuration" / "index.md"
@@ -35,7 +35,10 @@ def test_the_configuration_reference_shows_every_option_and_no_other() -> None:
 
 def test_the_mkdocs_configuration_is_made_from_the_table() -> None:
     schema = dict(PrivacyPagesConfig._schema)
-    assert list(schema) == [option.name for option in OPTIONS] + list(REMOVED_OPTIONS)
+    assert list(schema) == [option.name for option in OPTIONS] + [
+        *REMOVED_OPTIONS,
+        *REFUSED_OPTIONS,
+    ]
     for option in OPTIONS:
         assert schema[option.name].default == option.default, option.name
         assert schema[option.name].__doc__ == option.doc
@@ -62,6 +65,23 @@ def test_the_settings_take_the_tables_defaults(tmp_path: Path) -> None:
         value = getattr(settings, field.name)
         if option is not None and isinstance(value, str | int | bool):  # (not a folder's path)
             assert value == option.default, field.name
+
+
+def test_the_languages_option_is_refused_with_what_to_write_instead(tmp_path: Path) -> None:
+    """The plugin's own ``languages`` is gone (mkdocs-static-i18n publishes the languages): a
+    site that still sets it gets a configuration error naming i18n, in MkDocs and the CLI."""
+    config = PrivacyPagesConfig()
+    config.load_dict({"languages": ["fr"]})
+    failed, _warnings = config.validate()
+    [(name, error)] = failed
+    assert name == "languages"
+    assert "mkdocs-static-i18n" in str(error) and "- i18n:" in str(error)
+    assert "locale: fr" in str(error)
+    unset = PrivacyPagesConfig()
+    unset.load_dict({})
+    assert unset.validate() == ([], [])
+    with pytest.raises(SettingsError, match="mkdocs-static-i18n"):
+        settings_from_options({"languages": ["fr"]}, tmp_path)
 
 
 @pytest.mark.parametrize("name", ["nav_product", "content"])

@@ -11,20 +11,18 @@ from typing import Any
 
 import pytest
 from conftest import copy_example_site
-from mkdocs.config import load_config
 from privacy_pages.compare.collection import Collection
 from privacy_pages.compare.comparison import comparisons
 from privacy_pages.load.record_files import ContentCache
 from privacy_pages.pipeline import SiteBuild, build_site
 from privacy_pages.render.reuse import PageReuse
-from privacy_pages.settings import Settings, settings_from_options
+from privacy_pages.settings import Settings, settings_from_mkdocs
 
 
 def settings_of(site: Path) -> Settings:
-    config = load_config(str(site / "mkdocs.yml"))
-    plugin = config.plugins["privacy-pages"]
-    options = {k: v for k, v in plugin.config.items() if v is not None and k != "enabled"}
-    return settings_from_options(options, site)
+    """The site's settings in each of its languages (i18n's), as ``privacy-pages render``
+    builds them."""
+    return settings_from_mkdocs(site / "mkdocs.yml")
 
 
 def pages_of(build: SiteBuild) -> dict[str, str]:

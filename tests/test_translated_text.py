@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, run_mkdocs, set_plugin_options
+from conftest import FIXTURES, run_mkdocs, set_languages
 from privacy_pages.cli import main
 from privacy_pages.load.text_fields import FACT_VALUES, fingerprint, text_fields
 from privacy_pages.load.yaml_source import read_file
@@ -25,7 +25,7 @@ def _site(tmp_path: Path, bad: str) -> tuple[Path, int]:
     (as written in YAML); returns the site and the line of the bad text."""
     site = tmp_path / "site"
     shutil.copytree(FIXTURES / "small", site)
-    set_plugin_options(site, {"languages": ["fr"]})
+    set_languages(site, ["en", "fr"])
     fields = [(p, t) for p, t, _ in text_fields(read_file(site / "content" / RECORD, RECORD))]
     (good_path, good_text), (bad_path, bad_text) = fields[0], fields[1]
     lines = [

@@ -9,16 +9,17 @@ import html
 import json
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 from browser import serve
 from conftest import (
+    I18N_STRUCTURES,
     SiteResult,
     copy_example_site,
     run_mkdocs,
+    set_languages,
     set_plugin_options,
     stale_translations_allowed,
 )
@@ -27,7 +28,7 @@ from privacy_pages.load.text_fields import fingerprint
 from privacy_pages.messages import messages_for
 from privacy_pages.model import SECTIONS
 from privacy_pages.pipeline import check_site
-from privacy_pages.settings import find_settings
+from privacy_pages.settings import find_settings, settings_from_mkdocs
 
 FRENCH_INTUNE = "content/translations/fr/products/intune.yml"
 FRENCH_ANDROID = "content/translations/fr/products/defender-endpoint-android.yml"
@@ -35,15 +36,18 @@ FRENCH_ANDROID = "content/translations/fr/products/defender-endpoint-android.yml
 CONDITION = "required.groups[device-data].items[device-location].condition"
 
 
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
-    """The example site, with a generated page its nav lists itself (as a site owner may)."""
+@pytest.fixture(scope="module", params=I18N_STRUCTURES)
+def example(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> SiteResult:
+    """The example site (English and French through mkdocs-static-i18n) in each of i18n's docs
+    structures, with a generated page its nav lists itself (as a site owner may), untitled:
+    each language's nav shows that page's own title."""
     site = copy_example_site(tmp_path_factory.mktemp("languages"))
+    set_languages(site, ["en", "fr"], request.param)
     config = site / "mkdocs.yml"
     text = config.read_text("utf-8")
-    listed = "  - Privacy statements: []\n"
+    listed = "- Privacy statements: []\n"
     assert listed in text
-    config.write_text(text.replace(listed, listed + "  - What changed: privacy/changes.md\n"))
+    config.write_text(text.replace(listed, listed + "- privacy/changes.md\n"))
     result = run_mkdocs(config)
     assert result.ok, f"{result.error}\n{result.messages}"
     return result
@@ -59,7 +63,7 @@ def test_the_example_site_is_in_english_and_french(example: SiteResult) -> None:
     english_page = example.html("privacy/intune.md")
     french_page = example.html("fr/privacy/intune.md")
     assert '<html lang="en"' in english_page
-    assert '<html lang="fr" dir="ltr"' in french_page
+    assert '<html lang="fr"' in french_page and '<body dir="ltr"' in french_page
     section_names = [name for _, name in SECTIONS]
     english_h2 = [h for h in headings(english_page) if h in section_names]
     assert english_h2, "the English page has no section headings"
@@ -71,8 +75,7 @@ def test_the_example_site_is_in_english_and_french(example: SiteResult) -> None:
     # Material's language selector: the same page in the other language, both ways.
     assert 'href="../../../privacy/intune/" hreflang="en"' in french_page
     assert 'href="../../fr/privacy/intune/" hreflang="fr"' in english_page
-    # The head's hreflang alternates, which Material writes from the selector; its script
-    # reads the sitemap.xml beside each, which is there.
+    # The head's hreflang alternates, which Material writes from the selector.
     head = english_page.split("</head>", 1)[0]
     alternates = dict(
         (lang, href)
@@ -81,9 +84,6 @@ def test_the_example_site_is_in_english_and_french(example: SiteResult) -> None:
         )
     )
     assert alternates == {"en": "./", "fr": "../../fr/privacy/intune/"}
-    for href in alternates.values():
-        page_folder = (example.site_dir / "privacy" / "intune" / href).resolve()
-        assert (page_folder / "sitemap.xml").is_file(), href
 
 
 def test_every_product_has_a_french_page(example: SiteResult) -> None:
@@ -196,7 +196,7 @@ def test_a_site_in_arabic_is_right_to_left(tmp_path: Path) -> None:
     config = yaml.safe_load(config_file.read_text("utf-8"))
     config["theme"]["language"] = "ar"
     config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
-    set_plugin_options(site, {"languages": []})
+    set_languages(site, ["ar"])  # (no other language: without i18n)
     result = run_mkdocs(config_file, strict=False)
     assert result.ok, result.messages
     page = result.html("privacy/intune.md")
@@ -208,14 +208,14 @@ def test_a_site_in_arabic_is_right_to_left(tmp_path: Path) -> None:
 
 
 def test_a_right_to_left_language_beside_a_left_to_right_site(tmp_path: Path) -> None:
-    """Pages in Arabic on an English site (option ``languages``) are right to left, the
-    English ones left to right."""
+    """Pages in Arabic on an English site (i18n's languages) are right to left, the English
+    ones left to right."""
     site = copy_example_site(tmp_path)
-    set_plugin_options(site, {"languages": ["fr", "ar"]})
+    set_languages(site, ["en", "fr", "ar"])
     result = run_mkdocs(site / "mkdocs.yml", strict=False)
     assert result.ok, result.messages
     arabic, english = result.html("ar/privacy/intune.md"), result.html("privacy/intune.md")
-    assert '<html lang="ar" dir="rtl"' in arabic and '<body dir="rtl"' in arabic
+    assert '<html lang="ar"' in arabic and '<body dir="rtl"' in arabic
     assert '<body dir="ltr"' in english
     assert messages_for("ar").gettext("Required data") in headings(arabic)
     # The record has no Arabic translation: the page says so once, at its top.
@@ -226,12 +226,16 @@ def test_a_right_to_left_language_beside_a_left_to_right_site(tmp_path: Path) ->
 
 
 def test_settings_refuse_a_wrong_language(tmp_path: Path) -> None:
-    from privacy_pages.settings import SettingsError, settings_from_options
+    """The CLI reads the languages from i18n's configuration in mkdocs.yml (the default
+    first), and refuses one that is no language code."""
+    from privacy_pages.settings import SettingsError
 
+    site = copy_example_site(tmp_path)
+    set_languages(site, ["de", "fr"])
+    assert settings_from_mkdocs(site / "mkdocs.yml").all_languages == ("de", "fr")
+    set_languages(site, ["de", "not a language"])
     with pytest.raises(SettingsError, match="language code"):
-        settings_from_options({"languages": ["fr", "not a language"]}, tmp_path)
-    settings = settings_from_options({"languages": ["fr"]}, tmp_path)
-    assert replace(settings, language="de").all_languages == ("de", "fr")
+        settings_from_mkdocs(site / "mkdocs.yml")
 
 
 def test_a_site_overrides_one_message(tmp_path: Path) -> None:
@@ -271,13 +275,14 @@ def primary_nav(page: str) -> str:
 
 
 def test_each_language_shows_its_own_pages_in_the_nav(example: SiteResult) -> None:
-    """One build has one nav: each page shows the generated pages of its own language."""
+    """Each language's nav (i18n's build of it) shows the generated pages of that language,
+    and the site's hand-written pages in it (i18n's fallback to English, under fr/)."""
     english = primary_nav(example.html("privacy/intune.md"))
     french = primary_nav(example.html("fr/privacy/intune.md"))
     assert 'href="../managed-desktop/"' in english and "/fr/privacy/" not in english
     assert 'href="../managed-desktop/"' in french  # the French neighbour, from fr/privacy/
     assert "../../../privacy/managed-desktop/" not in french
-    assert 'href="../../../guide/' in french  # the hand-written pages stay
+    assert 'href="../../guide/' in french and "../../../guide/" not in french
 
 
 def nav_links(page: str) -> list[str]:
@@ -290,8 +295,8 @@ def neighbours(page: str) -> list[str]:
 
 
 def test_a_page_the_site_lists_is_shown_in_the_reader_language(example: SiteResult) -> None:
-    """``What changed: privacy/changes.md`` in mkdocs.yml: a French page's nav links the French
-    "What changed", under its French title."""
+    """``privacy/changes.md`` in mkdocs.yml: a French page's nav links the French "What
+    changed", under its French title."""
     french = primary_nav(example.html("fr/privacy/intune.md"))
     title = messages_for("fr").gettext("What changed")
     assert re.search(rf'href="\.\./changes/" class="md-nav__link">\s*<span[^>]*>\s*{title}', french)
@@ -302,13 +307,15 @@ def test_a_page_the_site_lists_is_shown_in_the_reader_language(example: SiteResu
     assert english.count('href="../changes/"') == 1
     # Shown in place of the page the site lists: MkDocs does not report it as left out.
     left_out = [r.getMessage() for r in example.records if "not included" in r.getMessage()]
-    assert not [message for message in left_out if "fr/privacy/changes.md" in message]
+    assert not [message for message in left_out if "privacy/changes.md" in message]
 
 
-def test_mkdocs_nav_of_the_folders_is_shown_per_language(tmp_path: Path) -> None:
-    """A site without ``nav:``: MkDocs makes the nav from the folders (``fr/`` a section of its
-    own). Each page's nav, previous and next pages stay in its language."""
+@pytest.mark.parametrize("structure", I18N_STRUCTURES)
+def test_mkdocs_nav_of_the_folders_is_shown_per_language(structure: str, tmp_path: Path) -> None:
+    """A site without ``nav:``: MkDocs makes each language's nav from the folders. Each page's
+    nav, previous and next pages stay in its language."""
     site = copy_example_site(tmp_path)
+    set_languages(site, ["en", "fr"], structure)
     config = yaml.safe_load((site / "mkdocs.yml").read_text("utf-8"))
     del config["nav"]
     (site / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
@@ -320,7 +327,7 @@ def test_mkdocs_nav_of_the_folders_is_shown_per_language(tmp_path: Path) -> None
     )
     assert not [link for link in nav_links(english) if "fr/" in link]
     assert not [link for link in nav_links(french) if link.startswith("../../../privacy/")]
-    assert "../../../guide/" in nav_links(french)  # hand-written pages: in every language
+    assert "../../guide/" in nav_links(french)  # hand-written pages: in every language
     assert neighbours(english) and neighbours(french)
     assert not [link for link in neighbours(english) if "fr/" in link]
     assert not [link for link in neighbours(french) if link.startswith("../../../")]
@@ -344,7 +351,8 @@ def test_the_language_selector_switches_to_the_same_page(
     example: SiteResult, chromium: Browser
 ) -> None:
     """In Chromium: Material's language selector opens the same page in the other language,
-    both ways, and no request fails (its script reads a sitemap beside each alternate)."""
+    both ways, and no request fails but Material's for a ``sitemap.xml`` beside each alternate
+    link (i18n writes one, at the site's root: the same on i18n's own pages)."""
     failed: list[str] = []
     with serve(example.site_dir) as base:
         page = chromium.new_page(viewport={"width": 1280, "height": 900})
@@ -359,26 +367,20 @@ def test_the_language_selector_switches_to_the_same_page(
                 page.wait_for_load_state("networkidle")
         finally:
             page.close()
-    assert failed == []
+    assert [url for url in failed if not url.endswith("/sitemap.xml")] == []
 
 
 def test_search_reads_every_language_of_the_build(example: SiteResult) -> None:
-    """Material's search index names each language the build writes (its stop words and word
-    characters), as a site in several languages sets ``plugins: [search: {lang: [en, fr]}]``."""
+    """Material's search index names each language i18n builds (its stop words and word
+    characters), and holds each language's pages (i18n's builds, one after the other)."""
     index = json.loads((example.site_dir / "search/search_index.json").read_text("utf-8"))
     assert index["config"]["lang"] == ["en", "fr"]
     assert any(doc["location"].startswith("privacy/intune/") for doc in index["docs"])
-    # French pages have an index of their own (test_language_search), with the same words.
-    french = json.loads((example.site_dir / "fr/search/search_index.json").read_text("utf-8"))
-    assert french["config"]["lang"] == ["en", "fr"]
-    # The same section in each index, under its own language's heading.
+    # The same section in each language, under its own language's heading.
     required = messages_for("fr").gettext("Required data")
-    titles = {
-        name: {d["location"]: d["title"] for d in found["docs"]}
-        for name, found in (("en", index), ("fr", french))
-    }
-    assert titles["en"]["privacy/intune/#required-data"] == "Required data"
-    assert titles["fr"]["privacy/intune/#required-data"] == required != "Required data"
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert titles["privacy/intune/#required-data"] == "Required data"
+    assert titles["fr/privacy/intune/#required-data"] == required != "Required data"
 
 
 def test_a_retention_period_in_words_is_translated_like_any_text(tmp_path: Path) -> None:
@@ -418,13 +420,13 @@ def theme_word(language: str, key: str) -> str:
 
 def test_the_theme_speaks_the_page_language(example: SiteResult) -> None:
     """Material's own words on a French page are French (its search box, for one), and the
-    site's are English; its 404 page stays in the site's language."""
+    site's are English (the site's 404 page is i18n's: each language's build writes it)."""
     french, english = theme_word("fr", "search.placeholder"), theme_word("en", "search.placeholder")
     assert french != english
     assert f'placeholder="{french}"' in example.html("fr/privacy/intune.md")
     assert f'placeholder="{english}"' in example.html("privacy/intune.md")
     assert f'placeholder="{english}"' in example.html("index.md")
-    assert f'placeholder="{english}"' in (example.site_dir / "404.html").read_text("utf-8")
+    assert f'placeholder="{french}"' in example.html("fr/index.md")
 
 
 def test_a_translation_of_no_record_is_reported(tmp_path: Path) -> None:
@@ -500,14 +502,23 @@ def test_a_workload_not_translated_says_so_in_the_tables(tmp_path: Path) -> None
     assert marked in header
 
 
-def test_a_hand_written_page_lists_the_pages_of_its_language(tmp_path: Path) -> None:
-    """A page the site writes under ``fr/`` fills its blocks in French: the French catalog's
-    words, the French text of the records, and links to the French pages."""
+@pytest.mark.parametrize("structure", I18N_STRUCTURES)
+def test_a_hand_written_page_lists_the_pages_of_its_language(
+    structure: str, tmp_path: Path
+) -> None:
+    """A French page of the site (i18n's: ``produits.fr.md``, or ``fr/produits.md`` in its
+    folder structure) fills its blocks in French: the French catalog's words, the French text
+    of the records, and links to the French pages."""
     site = copy_example_site(tmp_path)
+    set_languages(site, ["en", "fr"], structure)
+    docs = site / "site-src" / ("en" if structure == "folder" else "")
     blocks = "<!-- privacy-pages: products -->\n\n<!-- privacy-pages: comparisons -->\n"
-    (site / "site-src" / "fr").mkdir()
-    (site / "site-src" / "fr" / "produits.md").write_text(f"# Produits\n\n{blocks}", "utf-8")
-    (site / "site-src" / "products.md").write_text(f"# Products\n\n{blocks}", "utf-8")
+    french_page = (
+        site / "site-src" / ("fr/produits.md" if structure == "folder" else "produits.fr.md")
+    )
+    french_page.parent.mkdir(exist_ok=True)
+    french_page.write_text(f"# Produits\n\n{blocks}", "utf-8")
+    (docs / "products.md").write_text(f"# Products\n\n{blocks}", "utf-8")
     result = run_mkdocs(site / "mkdocs.yml")
     assert result.ok, f"{result.error}\n{result.messages}"
     french_name = yaml.safe_load((site / FRENCH_ANDROID).read_text("utf-8"))["name"]["text"]
@@ -650,10 +661,10 @@ def test_the_feed_of_each_language_names_its_author_in_it(example: SiteResult) -
     atom = "{http://www.w3.org/2005/Atom}"
     authors = {
         name: ET.parse(example.site_dir / name).getroot().findtext(f"{atom}author/{atom}name")
-        for name in ("changes.xml", "changes.fr.xml")
+        for name in ("changes.xml", "fr/changes.xml")
     }
     french = messages_for("fr").gettext("Privacy statements")
-    assert authors == {"changes.xml": "Privacy statements", "changes.fr.xml": french}
+    assert authors == {"changes.xml": "Privacy statements", "fr/changes.xml": french}
     assert french != "Privacy statements"
 
 

@@ -559,8 +559,9 @@ def test_a_comparison_of_consecutive_versions_says_what_comparing_their_states_s
 def test_a_page_in_another_language_says_which_links_lead_to_the_site_s_language(
     site: Path,
 ) -> None:
-    """The versions' pages are in the site's language only: a French page says so on each
-    link that leads to one, in French, and never on a link to a page in French."""
+    """Each language's site (i18n's build of it) has the versions' pages, in its words around
+    the statement's text as it was: a French page links to the French site's, and says "(en
+    anglais)" on each link that leads to a page of the English site, never elsewhere."""
     change_managed_desktop(site)
     record_release(site, "1.1.0")
     build(site)
@@ -569,9 +570,10 @@ def test_a_page_in_another_language_says_which_links_lead_to_the_site_s_language
     # 1.0.0 has a page of its own, in English; 1.1.0 is what the product's page shows.
     [(href, label)] = re.findall(r'<a href="([^"]*releases/[^"]*)">([^<]*)</a>', french)
     assert posixpath.normpath(posixpath.join(french_url, href)) == (
-        "privacy/managed-desktop/releases/1.0.0"
+        "fr/privacy/managed-desktop/releases/1.0.0"
     )
-    assert label == "Lire cette version (en anglais)"
+    assert label == "Lire cette version"
+    assert '<html lang="fr"' in html(site, "fr/privacy/managed-desktop/releases/1.0.0/")
     assert "(in English)" not in html(site, english_url) and "(en " not in html(site, english_url)
     # Nothing on the French page links to an English page without saying so, except the
     # language selector and its alternates.

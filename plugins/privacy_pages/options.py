@@ -119,14 +119,6 @@ OPTIONS: tuple[Option, ...] = (
         "90) and ``today`` (the date to judge by, default the build date).",
     ),
     Option(
-        "languages",
-        list,
-        [],
-        "More languages to build the generated pages in, each under its folder "
-        "(``fr/privacy/``), on a site without mkdocs-static-i18n (with it, i18n's languages are "
-        "built). The site's own language is ``theme.language``.",
-    ),
-    Option(
         "stale_translations",
         str,
         "source",
@@ -157,6 +149,22 @@ OPTIONS: tuple[Option, ...] = (
 #: Options of earlier releases, accepted so that a site still builds, and otherwise ignored:
 #: the build cache (``cache``, ``cache_dir``) and the background build (``parallel``).
 REMOVED_OPTIONS = ("cache", "cache_dir", "parallel")
+
+#: Options of earlier releases that now stop the build, with what to write instead: the pages'
+#: languages are mkdocs-static-i18n's (the plugin's own ``languages`` rebuilt what it does).
+REFUSED_OPTIONS = {
+    "languages": (
+        "the option languages is gone: the site's languages are mkdocs-static-i18n's. Remove "
+        "it and list the languages in i18n's plugin, after privacy-pages:\n"
+        "  - i18n:\n"
+        "      docs_structure: suffix\n"
+        "      languages:\n"
+        "        - locale: en      # the site's language (theme.language)\n"
+        "          default: true\n"
+        "        - locale: fr      # each language the option listed\n"
+        "(see Languages and translations in the docs, configuration/languages/)"
+    ),
+}
 
 _BY_NAME = {option.name: option for option in OPTIONS}
 

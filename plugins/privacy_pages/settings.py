@@ -27,7 +27,7 @@ from .load.yaml_source import Limits
 from .messages import LOCALE_DIR, SOURCE_LANGUAGE, languages_without_catalog, packaged_languages
 from .model import Controller, controller_from
 from .model.sections import EMPTY_SECTION_WORDING
-from .options import OPTIONS, REMOVED_OPTIONS, default
+from .options import OPTIONS, REFUSED_OPTIONS, REMOVED_OPTIONS, default
 
 PLUGIN_NAME = "privacy-pages"
 
@@ -71,8 +71,9 @@ class Settings:
     #: The language of the site's pages: MkDocs' ``theme.language``, as Material reads it.
     #: The records are written in English; in another language the pages show its translation.
     language: str = SOURCE_LANGUAGE
-    #: More languages to build, each under its own folder (``fr/privacy/...``), when the site
-    #: has no mkdocs-static-i18n (option ``languages``).
+    #: The other languages mkdocs-static-i18n builds, each under its folder (``fr/privacy/...``),
+    #: as the CLI reads them from i18n's configuration in ``mkdocs.yml`` (in a MkDocs build,
+    #: none: i18n builds each language on its own).
     languages: tuple[str, ...] = ()
     #: What a page shows where a translation is stale (option ``stale_translations``): the
     #: source text (``source``) or the translation of the text before it changed (``previous``),
@@ -141,6 +142,8 @@ class PluginNotEnabled(SettingsError):
 def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
     """Settings from plugin options (paths relative to ``base``, the config file's folder)."""
     # (``language`` is the site's: MkDocs' ``theme.language``, as Material reads it)
+    for name in REFUSED_OPTIONS.keys() & options.keys():
+        raise SettingsError(REFUSED_OPTIONS[name])
     known = {option.name for option in OPTIONS} | {"language", *REMOVED_OPTIONS}
     unknown = sorted(set(options) - known)
     if unknown:
@@ -172,7 +175,6 @@ def settings_from_options(options: Mapping[str, Any], base: Path) -> Settings:
         max_text_length=_count(options, "max_text_length"),
         empty_sections=empty_section_wording(options["empty_sections"]),
         language=_language(options.get("language", SOURCE_LANGUAGE), "language"),
-        languages=tuple(_language(code, "languages") for code in _list(options, "languages")),
         stale_translations=_stale_shows(options["stale_translations"]),
         messages_dir=(base / str(messages)).resolve() if messages else None,
         controller=site_controller(options.get("controller")),
@@ -216,13 +218,6 @@ def _language(value: object, option: str) -> str:
         raise SettingsError(
             f"{option}: expected a language code such as 'fr' or 'pt-BR', found {value!r}"
         )
-    return value
-
-
-def _list(options: Mapping[str, Any], key: str) -> list[Any]:
-    value = options.get(key) or []
-    if not isinstance(value, list):
-        raise SettingsError(f"{key} must be a list, found {value!r}")
     return value
 
 
@@ -371,13 +366,12 @@ def settings_from_mkdocs(config_file: Path) -> Settings:
             options = dict((entry[PLUGIN_NAME] or {}) if isinstance(entry, dict) else {})
             if theme_language and "language" not in options:
                 options["language"] = theme_language
-            if i18n is not None:  # i18n's languages, as the build has them (option ignored)
-                options["language"], options["languages"] = i18n[0], list(i18n[1])
-            return replace(
-                settings_from_options(options, base),
-                directory_urls=directory_urls,
-                site_url=site_url,
-            )
+            settings = settings_from_options(options, base)
+            if i18n is not None:  # i18n's languages, as its builds have them
+                language = _language(i18n[0], "i18n's default language")
+                others = tuple(_language(code, "i18n's languages") for code in i18n[1])
+                settings = replace(settings, language=language, languages=others)
+            return replace(settings, directory_urls=directory_urls, site_url=site_url)
     raise PluginNotEnabled(f"{config_file} does not enable the {PLUGIN_NAME} plugin")
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import BaseConfigOption, Config
+from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from ..options import OPTIONS, REMOVED_OPTIONS, Option, default
+from ..options import OPTIONS, REFUSED_OPTIONS, REMOVED_OPTIONS, Option, default
 from ..render.paths import SCRIPT, STYLESHEET
 from ..settings import (
     Settings,
@@ -23,7 +23,7 @@ from ..settings import (
     removed_options_message,
     settings_from_options,
 )
-from .languages import in_build_language
+from .i18n import build_settings
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -41,11 +41,25 @@ def _config_option(option: Option) -> BaseConfigOption[Any]:
     return found
 
 
+class _Refused(BaseConfigOption[None]):
+    """An option of an earlier release that stops the build, saying what to write instead."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+    def run_validation(self, value: object) -> None:
+        if value is not None:
+            raise ValidationError(self.message)
+
+
 def _config_class() -> type[Config]:
     """The options of the ``privacy-pages`` plugin in ``mkdocs.yml``, made from
-    :data:`~privacy_pages.options.OPTIONS`; the removed ones accepted and ignored."""
+    :data:`~privacy_pages.options.OPTIONS`; the removed ones accepted and ignored, the refused
+    ones a configuration error."""
     schema: dict[str, Any] = {option.name: _config_option(option) for option in OPTIONS}
     schema |= {name: BaseConfigOption() for name in REMOVED_OPTIONS}
+    schema |= {name: _Refused(message) for name, message in REFUSED_OPTIONS.items()}
     schema["__doc__"] = "Options of the ``privacy-pages`` plugin in ``mkdocs.yml``."
     return type("PrivacyPagesConfig", (Config,), schema)
 
@@ -78,8 +92,8 @@ def settings_for_build(
     settings: Settings, options: PrivacyPagesConfig, config: MkDocsConfig, i18n: Any | None
 ) -> Settings:
     """In ``on_pre_build``: the settings of this build, with the site's URLs and in the
-    language it builds (see :func:`.in_build_language`); what does nothing is said."""
-    settings = in_build_language(with_site_urls(settings, config), i18n)
+    language it builds (see :func:`.build_settings`); what does nothing is said."""
+    settings = build_settings(with_site_urls(settings, config), i18n)
     warn_missing_catalogs(settings)
     warn_unused_nav_title(options, config)
     return settings

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,9 +13,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..load.discovery import YAML_SUFFIXES
-from ..pipeline import SiteBuild
+from ..pipeline import STATIC_PATHS, SiteBuild
 from ..render.generated import GeneratedAsset, GeneratedPage
-from ..render.pages import fill_language_nav, in_automatic_nav, listed_paths
+from ..render.pages import fill_language_nav, in_automatic_nav
 from ..render.paths import data_item_index_path, is_comparison_page
 from ..settings import Settings
 
@@ -26,12 +25,12 @@ def add_generated_files(
     config: MkDocsConfig,
     build: SiteBuild,
     written: dict[str, str] | None = None,
-    language: Callable[[File], File] | None = None,
+    place: Callable[[File], File] | None = None,
 ) -> None:
     """Add the build's pages and downloads to ``files``; a generated page may not replace a
     hand-written one. ``written`` (under ``mkdocs serve``) holds the text of each download as
-    the last build wrote it: one that has not changed is not written again. ``language`` makes
-    a page the file of the language being built (mkdocs-static-i18n)."""
+    the last build wrote it: one that has not changed is not written again. ``place`` makes a
+    download the file of the language being built (mkdocs-static-i18n: see :mod:`.i18n`)."""
     settings = build.settings
     for page in build.pages:
         existing = files.get_file_from_path(page.path)
@@ -41,32 +40,15 @@ def add_generated_files(
                 f"{existing.abs_src_path}; rename one of them"
             )
     found: dict[str, Path | None] = {}  # each configuring file looked for once
-    in_place = shown_in_place(config.nav, build.pages, settings) if language is None else set()
     for page in build.pages:
         # Not listed: out of the automatic nav, and no "not in nav" message.
-        listed = in_automatic_nav(page, settings) and page.path not in in_place
+        listed = in_automatic_nav(page, settings)
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
-        if language is not None:
-            file = language(file)
         set_abs_src_path(file, page_source(page, settings, config, found), settings, config)
         files.append(file)
     for asset in build.downloads:
-        files.append(_written(config, asset, written))
-
-
-def shown_in_place(nav: Any, pages: Sequence[GeneratedPage], settings: Settings) -> set[str]:
-    """The other languages' versions of the generated pages the site's own nav lists (``What
-    changed: privacy/changes.md``): each language's nav shows its version in place of the
-    listed page (see :mod:`.language_nav`), so MkDocs need not report them as left out."""
-    generated = {page.path for page in pages}
-    others = [lang for lang in settings.all_languages if lang != settings.language]
-    return {
-        settings.path_in(path, language)
-        for path in listed_paths(nav)
-        if path in generated and settings.page_language(path) == settings.language
-        for language in others
-    }
+        files.append(_written(config, asset, written, place))
 
 
 def page_source(
@@ -114,15 +96,26 @@ def set_abs_src_path(file: File, source: Path, settings: Settings, config: MkDoc
         file.edit_uri = quote(relative)  # MkDocs and the theme print it as it is
 
 
-def _written(config: MkDocsConfig, asset: GeneratedAsset, written: dict[str, str] | None) -> File:
+def _written(
+    config: MkDocsConfig,
+    asset: GeneratedAsset,
+    written: dict[str, str] | None,
+    place: Callable[[File], File] | None,
+) -> File:
     """The download, written into the site directory a piece at a time, as a file MkDocs copies
     onto itself (which it skips): MkDocs would hold the whole text until the end of the build
     (privacy.json is megabytes at hundreds of products), and write it the same way."""
-    target = Path(config.site_dir, asset.path)
+    file = File.generated(config, asset.path, abs_src_path=os.devnull)
+    if place is not None and asset.path not in STATIC_PATHS:  # the site's, once, at its root
+        file = place(file)
+    target = Path(file.abs_dest_path)
+    site = os.path.join(os.path.abspath(config.site_dir), "")
+    if not os.path.abspath(target).startswith(site):
+        raise PluginError(f"privacy-pages: {asset.path} would be written outside the site")
     unchanged = (
         written is not None
         and asset.pieces is None
-        and written.get(asset.path) == asset.text
+        and written.get(file.dest_uri) == asset.text
         and target.is_file()
     )
     if not unchanged:
@@ -131,10 +124,8 @@ def _written(config: MkDocsConfig, asset: GeneratedAsset, written: dict[str, str
             for chunk in asset.chunks():
                 output.write(chunk)
         if written is not None and asset.pieces is None:
-            written[asset.path] = asset.text
-    file = File.generated(config, asset.path, abs_src_path=str(target))
-    if os.path.normpath(file.abs_dest_path) != os.path.normpath(target):
-        raise PluginError(f"privacy-pages: {asset.path} would be written outside the site")
+            written[file.dest_uri] = asset.text
+    file.abs_src_path = str(target)
     return file
 
 
@@ -144,7 +135,7 @@ def add_to_nav(config: MkDocsConfig, pages: Sequence[GeneratedPage], settings: S
     nav titles as HTML)."""
     if config.nav is None:
         config.nav = []
-    fill_language_nav(config.nav, pages, settings)  # other languages: a section each
+    fill_language_nav(config.nav, pages, settings)
 
 
 def wide_pages_first(pages: Sequence[GeneratedPage], settings: Settings) -> list[str]:

@@ -6,26 +6,24 @@ with it (see :mod:`.page_memory`)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import memo
+from ..messages import messages_for
 from ..pipeline import SiteBuild
+from ..render.paths import feed_path
 from ..settings import Settings
 from .config import warn_no_records
 from .content_links import ContentLinks
 from .files import ConversionOrder, add_generated_files, add_to_nav, wide_pages_first
 from .handwritten import expand_page_blocks
 from .i18n import I18nFiles, i18n_plugin
-from .languages import page_dataset
 from .nav_pages import add_nav_files, name_pages, nav_titles, warn_left_out
 from .page_assets import PageAssets
 from .page_content import cleaned_content
-from .page_languages import PageLanguages
 from .page_memory import clear_file_content, clear_page_content
 from .page_meta import escape_printed, has_macros, name_product, not_a_template
 from .serve_state import ServeState
@@ -45,22 +43,23 @@ class GeneratedPages:
         settings: Settings,
         serve: ServeState | None,
         stash: HtmlBlockStash | None,
-        languages: PageLanguages,
         assets: PageAssets,
         i18n: I18nFiles,
         *,
         macros: bool,
+        feed: File | None,
     ) -> None:
         self.build = build  # this build's model, pages and problems
         self.banners = banners  # under serve: each page's problems, by its path
         self.settings = settings
         self.serve = serve  # under `mkdocs serve`: kept for the next build
         self.stash = stash  # blocks around Python-Markdown (None: not now)
-        self.languages = languages  # each page in its language
         self.assets = assets  # generated pages' style sheet and script
         self.i18n = i18n  # the site's mkdocs-static-i18n plugin (see .i18n)
         self.macros = macros  # whether the site runs mkdocs-macros (see .page_meta)
+        self.feed = feed  # the feed of changes in this build's language (None: no history)
         self.paths = {page.path for page in build.pages}
+        self.downloads = {download.path for download in build.downloads}
         self.nav_titles = nav_titles(build.pages)  # their titles in the nav, by path
         self.own_pages: set[str] = set()  # the same, in a build: their content is cleared
         self.order: ConversionOrder | None = None  # in a build: see in_nav
@@ -73,7 +72,6 @@ class GeneratedPages:
         settings: Settings,
         serve: ServeState | None,
         stash: HtmlBlockStash | None,
-        languages: PageLanguages,
         content_links: ContentLinks,
     ) -> GeneratedPages:
         """In ``on_files``: build the pages and add them and the downloads to MkDocs' files,
@@ -82,16 +80,18 @@ class GeneratedPages:
         hands them over to MkDocs (see :meth:`handed_over`)."""
         build, banners = build_pages(settings, serve, files, stashed=stash is not None)
         warn_no_records(settings, build.dataset.files)
-        add_generated_files(files, config, build, serve.downloads_written if serve else None)
+        i18n = I18nFiles(i18n_plugin(config), config)
+        written = serve.downloads_written if serve else None
+        add_generated_files(files, config, build, written, i18n.place)
+        feed = files.get_file_from_path(feed_path(settings)) if build.history else None
         if config.nav is not None:
             add_to_nav(config, build.pages, settings)
         add_nav_files(files, config, build.pages, settings)  # for nav plugins
         if serve is not None:
             serve.mark_rebuilds(files, config, build, banners)
         content_links.pages(build.pages, settings)
-        assets, i18n = PageAssets(config), I18nFiles(i18n_plugin(config))
-        macros = has_macros(config)
-        pages = cls(build, banners, settings, serve, stash, languages, assets, i18n, macros=macros)
+        assets, macros = PageAssets(config), has_macros(config)
+        pages = cls(build, banners, settings, serve, stash, assets, i18n, macros=macros, feed=feed)
         if serve is None:  # a build: nothing to rebuild
             pages.handed_over()
         return pages
@@ -110,18 +110,18 @@ class GeneratedPages:
         return page.file.src_uri in self.paths
 
     def hide_from_i18n(self, files: Files) -> None:
-        """In ``on_files``, before mkdocs-static-i18n's: the pages out (see :mod:`.i18n`)."""
-        self.i18n.hide(files, self.paths)
+        """In ``on_files``, before mkdocs-static-i18n's: the pages and downloads out (see
+        :mod:`.i18n`)."""
+        self.i18n.hide(files, self.paths | self.downloads)
 
-    def add_in_language(self, files: Files, config: MkDocsConfig) -> None:
+    def add_in_language(self, files: Files) -> None:
         """In ``on_files``, after mkdocs-static-i18n's: the pages back, in its language."""
-        self.i18n.add_back(files, config)
+        self.i18n.add_back(files, self.paths)
 
     def in_nav(self, nav: Navigation, files: Files, config: MkDocsConfig, *, check: bool) -> None:
         """In ``on_nav``: a build converts the widest pages first; the pages the nav left
         untitled get their titles (under ``mkdocs serve --dirty``, a page the rebuild skips
-        the title it last had); with ``check``, a warning when the nav leaves pages out; each
-        language's nav."""
+        the title it last had); with ``check``, a warning when the nav leaves pages out."""
         if self.order is not None:  # see ConversionOrder
             self.order.widest_first(files)
         name_pages(nav, self.nav_titles)
@@ -129,7 +129,10 @@ class GeneratedPages:
             self.serve.title_skipped(nav)
         if check:
             warn_left_out(nav, files, config, self.paths, self.settings)
-        self.languages.nav(nav, files, self.paths)
+
+    def in_language_section(self, nav: Navigation) -> None:
+        """In ``on_nav``, before mkdocs-static-i18n's: see :meth:`.I18nFiles.in_language_section`."""
+        self.i18n.in_language_section(nav, self.paths)
 
     def all_converted(self, files: Files) -> None:
         """In ``on_env``: every page's Markdown is converted; the files go back in their
@@ -147,7 +150,8 @@ class GeneratedPages:
             return markdown
         if self.macros:
             not_a_template(page.meta)
-        name_product(page.meta, page_dataset(self.build, page.file.src_uri, self.settings))
+        translated = self.build.languages.get(self.settings.language)  # this build's language
+        name_product(page.meta, self.build.dataset if translated is None else translated.dataset)
         markdown = self.banners.get(page.file.src_uri, "") + markdown
         return self.stash.take_out(page.file.src_uri, markdown) if self.stash else markdown
 
@@ -177,18 +181,14 @@ class GeneratedPages:
         if page.file.src_uri in self.own_pages:
             clear_file_content(page.file)
 
-    def page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        """In ``on_page_context``: the selector, nav and theme of the page's language."""
-        self.languages.page_context(context, page, config, nav, self.paths)
-        return context
-
     def output(self, output: str, page: Page) -> str:
         """In ``on_post_page``: any page as the theme wrote it, with what the plugin adds (see
         :func:`.post_page_output`)."""
-        history, generated = self.build.history, self.owns(page)
-        return post_page_output(
-            output, page, self.languages, self.assets, generated=generated, history=history
-        )
+        feed = None
+        if self.feed is not None:
+            title = messages_for(self.settings.language, self.settings.messages_dir)
+            feed = (self.feed.url, title.gettext("What changed"))
+        return post_page_output(output, page, self.assets, generated=self.owns(page), feed=feed)
 
     def written(self, page: Page) -> None:
         """In a build, after ``on_post_page``: the page's page content goes."""
@@ -196,8 +196,7 @@ class GeneratedPages:
             clear_page_content(page)
 
     def built(self, config: MkDocsConfig) -> None:
-        """In ``on_post_build``, before the search plugin writes its index: the languages'
-        sitemaps, and under ``mkdocs serve --dirty`` what the site now holds."""
-        self.languages.post_build(config)
+        """In ``on_post_build``, before the search plugin writes its index: under ``mkdocs
+        serve --dirty``, what the site now holds."""
         if self.serve is not None:
             self.serve.build_completed(config)

@@ -1,6 +1,6 @@
 """Hand-written pages: the ``<!-- privacy-pages: NAME -->`` blocks filled in from the records,
-in the page's language (a French page of a site with mkdocs-static-i18n, or one under the
-``fr/`` folder of a site with the option ``languages``, lists the French pages in French)."""
+in the language of the build (a page of mkdocs-static-i18n's French build lists the French
+pages in French)."""
 
 from __future__ import annotations
 

@@ -1,33 +1,37 @@
-"""Generated pages on a site translated with mkdocs-static-i18n (its plugin is ``i18n``).
+"""Languages through mkdocs-static-i18n (its plugin is ``i18n``), the only way the plugin
+publishes several: i18n builds the site once per language, and each build renders the
+generated pages in its language.
 
-The i18n plugin makes the files of each language anew in its ``on_files`` (event priority
--100), from the files it finds under the docs folder: a page made from content, whose source is
-a record outside the docs folder, would be left out. So on such a site the generated pages are
-added after it, each made the file of the language being built by i18n's own function, as i18n
-makes a page of the default language: for a language other than the default, under the
-language's folder of the site (``fr/privacy/...``). Each language's pages are rendered in that
-language (see :mod:`.languages`), so every language has them, whether or not the site falls
-back to the default language for its hand-written pages.
-
-Each page also records the same page in every language i18n builds, as i18n records its own
-pages' versions: its language selector, ``hreflang`` links and sitemap read them, and would
+i18n makes the files of each language anew in its ``on_files`` (event priority -100), from the
+files it finds under the docs folder: a page made from content, whose source is a record
+outside the docs folder, would be left out. So the generated pages and downloads are taken out
+before it and put back after it, each made a file of the language being built as i18n makes
+its own (for a language other than the default, under the language's folder of the site:
+``fr/privacy/...``). Each page also lists the same page in every language i18n builds, as
+i18n's own pages do: its language selector, ``hreflang`` links and sitemap read them, and would
 otherwise lead to the other languages' home pages.
+
+i18n offers no public way to add a file made outside the docs folder, so this module uses what
+its own files are made with: its ``create_i18n_file`` (of the docs structure, ``suffix`` or
+``folder``), the ``alternates`` of each file and the plugin's ``i18n_files_per_language``.
 """
 
 from __future__ import annotations
 
 import importlib
-import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
-log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+from ..settings import Settings
 
-#: The event priority of mkdocs-static-i18n's ``on_files``; the pages are added after it.
-I18N_FILES_PRIORITY = -100
+#: The event priority of mkdocs-static-i18n's ``on_files`` and ``on_nav``.
+I18N_PRIORITY = -100
 
 
 def i18n_plugin(config: MkDocsConfig) -> Any | None:
@@ -39,68 +43,99 @@ def i18n_plugin(config: MkDocsConfig) -> Any | None:
     return None
 
 
-def language_files(plugin: Any, config: MkDocsConfig) -> Callable[[File], File]:
-    """What makes a generated file a file of the language i18n is building. The pages are
-    rendered in that language, so each language has them, whether or not the site falls back
-    to the default language for the pages it has no version of (``fallback_to_default``)."""
-    languages = plugin.config.languages  # i18n's option: each language's locale and build
-    default = next(language.locale for language in languages if language.default)
-    current = plugin.current_language or default
-    every = [language.locale for language in languages]
-    built = [language.locale for language in languages if language.build]
-    structure = importlib.import_module(f"mkdocs_static_i18n.{plugin.config.docs_structure}")
-    create: Callable[..., File] = structure.create_i18n_file
+def build_settings(settings: Settings, i18n: Any | None) -> Settings:
+    """The settings of this build: the language i18n is building (the site's, without i18n).
+    Absolute links (the feed's) lead to that language's folder of the site."""
+    if i18n is None:
+        return settings
+    language = i18n.current_language or i18n.default_language
+    site_url = settings.site_url
+    if site_url and language != i18n.default_language:
+        site_url = f"{site_url.rstrip('/')}/{language}/"
+    return replace(settings, language=language, languages=(), site_url=site_url)
 
-    def language_file(file: File) -> File:
-        made = create(file, current, default, every, config)
+
+class I18nFiles:
+    """This build's generated files on a site with mkdocs-static-i18n (``plugin``; None:
+    without it)."""
+
+    def __init__(self, plugin: Any | None, config: MkDocsConfig) -> None:
+        self.plugin = plugin
+        self.config = config
+        self.hidden: list[File] = []
+        if plugin is None:
+            return
+        languages = plugin.config.languages  # i18n's option: each language's locale and build
+        self.default = next(language.locale for language in languages if language.default)
+        self.current = plugin.current_language or self.default
+        self.every = [language.locale for language in languages]
+        self.built = [language.locale for language in languages if language.build]
+        structure = importlib.import_module(f"mkdocs_static_i18n.{plugin.config.docs_structure}")
+        self.create: Callable[..., File] = structure.create_i18n_file
+
+    def place(self, file: File) -> File:
+        """A download as a file of the language being built (``fr/privacy/privacy.json``)."""
+        if self.plugin is None:
+            return file
+        return self.create(file, self.current, self.default, self.every, self.config)
+
+    def hide(self, files: Files, paths: set[str]) -> None:
+        """Just before i18n's ``on_files``: the generated files (by their paths) out, which it
+        would leave out with a warning."""
+        if self.plugin is not None:
+            self.hidden = [file for file in files if file.src_uri in paths]
+            for file in self.hidden:
+                files.remove(file)
+
+    def add_back(self, files: Files, pages: set[str]) -> None:
+        """After i18n's ``on_files``: the hidden files back, the ``pages`` (by their paths) as
+        files of the language it builds (the downloads are placed already)."""
+        hidden, self.hidden = self.hidden, []
+        for file in hidden:
+            files.append(self._page(file) if file.src_uri in pages else file)
+
+    def in_language_section(self, nav: Navigation, pages: set[str]) -> None:
+        """Just before i18n's ``on_nav``: in its ``folder`` structure, a nav made from the
+        folders has a section per language folder (``En``, ``Fr``), whose pages i18n keeps and
+        nothing else; the sections of the generated pages (outside those folders) go in the
+        language's, as if they were in its folder."""
+        if self.plugin is None or self.plugin.config.docs_structure != "folder":
+            return
+        titles = (self.current.capitalize(), self.default.capitalize())
+        found = [item for item in nav.items if item.is_section and item.title in titles]
+        if not found:  # the site's own nav (nav:), which i18n leaves as it is
+            return
+        section = found[0]
+        for item in [item for item in nav.items if item not in found]:
+            if any(page.file.src_uri in pages for page in _pages(item)):
+                nav.items.remove(item)
+                section.children.append(item)
+                item.parent = section
+
+    def _page(self, file: File) -> File:
+        """A generated page as a file of the language being built. The pages are rendered in
+        that language, so each language has them, whether or not the site falls back to the
+        default language for the pages it has no version of (``fallback_to_default``)."""
+        made = self.place(file)
         made.content_string = file.content_string  # (which unsets abs_src_path)
         made.abs_src_path, made.edit_uri = file.abs_src_path, file.edit_uri
         made.generated_by = file.generated_by
         # The same page in each language built (each build renders it), where i18n's selector
         # and sitemap look for a page's versions: the file as that language's build makes it.
-        alternates = {lang: create(file, lang, default, every, config) for lang in built}
-        alternates[current] = made  # itself, as i18n's own pages
+        create, default, every = self.create, self.default, self.every
+        alternates = {lang: create(file, lang, default, every, self.config) for lang in self.built}
+        alternates[self.current] = made  # itself, as i18n's own pages
         made.alternates = alternates  # type: ignore[attr-defined]  # i18n's, on each file it makes
         # The pages of each language, which i18n's sitemap lists with their alternates.
-        plugin.i18n_files_per_language.setdefault(current, []).append(made)
+        plugin: Any = self.plugin
+        plugin.i18n_files_per_language.setdefault(self.current, []).append(made)
         return made
 
-    return language_file
 
-
-def hide_from_i18n(files: Files, paths: set[str]) -> list[File]:
-    """Take the generated pages (by their paths) out of ``files`` before i18n's ``on_files``,
-    which would leave them out with a warning; returns them."""
-    hidden = [file for file in files if file.src_uri in paths]
-    for file in hidden:
-        files.remove(file)
-    return hidden
-
-
-def add_in_language(plugin: Any, files: Files, hidden: list[File], config: MkDocsConfig) -> None:
-    """After i18n's ``on_files``: the hidden pages, as files of the language being built."""
-    if not hidden:
-        return
-    language = language_files(plugin, config)
-    for file in hidden:
-        files.append(language(file))
-
-
-class I18nFiles:
-    """The generated pages on a site with mkdocs-static-i18n (``plugin``; None: without it):
-    taken out of the files before its ``on_files``, put back after it as files of the language
-    it builds."""
-
-    def __init__(self, plugin: Any | None) -> None:
-        self.plugin = plugin
-        self.hidden: list[File] = []
-
-    def hide(self, files: Files, paths: set[str]) -> None:
-        """Just before i18n's ``on_files``: the generated pages (by their paths) out."""
-        if self.plugin is not None:
-            self.hidden = hide_from_i18n(files, paths)
-
-    def add_back(self, files: Files, config: MkDocsConfig) -> None:
-        """After i18n's ``on_files``: the hidden pages back, in the language it builds."""
-        hidden, self.hidden = self.hidden, []
-        add_in_language(self.plugin, files, hidden, config)
+def _pages(item: Any) -> list[Page]:
+    """The pages of a nav item, at any depth."""
+    if isinstance(item, Page):
+        return [item]
+    if isinstance(item, Section):
+        return [page for child in item.children for page in _pages(child)]
+    return []

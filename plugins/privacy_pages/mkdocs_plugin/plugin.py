@@ -24,8 +24,7 @@ from .config import PrivacyPagesConfig, settings_for_build, settings_for_site
 from .content_links import ContentLinks
 from .event_order import warn_unless_first
 from .generated_pages import GeneratedPages
-from .i18n import I18N_FILES_PRIORITY, i18n_plugin
-from .page_languages import PageLanguages
+from .i18n import I18N_PRIORITY, i18n_plugin
 from .serve_state import ServeState
 from .speedups.stash import HtmlBlockStash
 
@@ -49,7 +48,6 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.serve: ServeState | None = None  # under `mkdocs serve`: kept for the next build
         self.settings: Settings | None = None
         self.stash: HtmlBlockStash | None = None  # blocks around Python-Markdown (None: not now)
-        self.languages: PageLanguages | None = None  # each page in its language
         self.pages: GeneratedPages | None = None  # this build's, once on_files has added them
         self.content_links = ContentLinks()  # the records' links on pages a folder deeper
 
@@ -59,7 +57,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """``on_config``: options only; what other plugins may change is read in on_pre_build."""
-        self.settings = self.pages = self.stash = self.languages = None  # none of an earlier build
+        self.settings = self.pages = self.stash = None  # none of an earlier build
         if self.serve is not None:
             self.serve.next_build()
         if self.config.enabled:
@@ -72,38 +70,36 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         turns directory URLs off in its own), Markdown extensions and search index as they are."""
         if self.settings is None:
             return
-        i18n = i18n_plugin(config)
-        self.settings = settings_for_build(self.settings, self.config, config, i18n)
-        self.languages = PageLanguages(config, self.settings)
+        self.settings = settings_for_build(self.settings, self.config, config, i18n_plugin(config))
         memos = self.serve.search_memos() if self.serve else (None, None)
         self.stash = speedups.for_build(config, self, self._own, memos)
 
     @event_priority(100)  # on_files, before other plugins': they see the generated pages
     def _add_pages(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        if self.settings is None or self.languages is None:  # disabled
+        if self.settings is None:  # disabled
             return files
         self.pages = GeneratedPages.add(
-            files, config, self.settings, self.serve, self.stash, self.languages, self.content_links
+            files, config, self.settings, self.serve, self.stash, self.content_links
         )
         warn_unless_first(config, self._add_pages)
         return files
 
-    @event_priority(I18N_FILES_PRIORITY + 1)  # on_files, see .i18n: i18n would leave them out
+    @event_priority(I18N_PRIORITY + 1)  # on_files, see .i18n: i18n would leave them out
     def _hide_from_i18n(self, files: Files, /, **_: Any) -> Files | None:
         if self.pages is not None:
             self.pages.hide_from_i18n(files)
         return files
 
-    @event_priority(I18N_FILES_PRIORITY - 10)  # on_files, after i18n has made its language's files
+    @event_priority(I18N_PRIORITY - 10)  # on_files, after i18n has made its language's files
     def _add_pages_in_language(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.pages is not None:
-            self.pages.add_in_language(files, config)
+            self.pages.add_in_language(files)
         return files
 
     on_files = CombinedEvent(_add_pages, _hide_from_i18n, _add_pages_in_language)
 
-    @event_priority(-100)  # other plugins' on_nav see the files in their order
-    def on_nav(
+    @event_priority(-100)  # on_nav: other plugins' see the files in their order
+    def _in_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation | None:
         if self.pages is not None:
@@ -111,6 +107,14 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         elif self.serve is not None:  # off: the pages a rebuild skips still keep their titles
             self.serve.title_skipped(nav)
         return nav
+
+    @event_priority(I18N_PRIORITY + 1)  # on_nav, just before i18n's (see .i18n)
+    def _in_language_section(self, nav: Navigation, /, **_: Any) -> Navigation | None:
+        if self.pages is not None:
+            self.pages.in_language_section(nav)
+        return nav
+
+    on_nav = CombinedEvent(_in_nav, _in_language_section)
 
     @event_priority(101)  # the files back in their order before any other plugin's on_env
     def on_env(self, env: Environment, /, *, files: Files, **_: Any) -> Environment | None:
@@ -150,12 +154,6 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     on_page_content = CombinedEvent(_page_content, _clear_file_content)
 
-    def on_page_context(
-        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> Any:
-        """``on_page_context``, at the default priority: before the theme renders the page."""
-        return self.pages.page_context(context, page, config, nav) if self.pages else context
-
     def _post_page(self, output: str, /, *, page: Page, **_: Any) -> str | None:
         """``on_post_page``, at the default priority: before its output is cleared (-100)."""
         return self.pages.output(output, page) if self.pages else output
@@ -168,17 +166,10 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     on_post_page = CombinedEvent(_post_page, _clear_page_content)
 
-    @event_priority(100)  # on_post_build, before the search plugin writes its index
-    def _post_build(self, *, config: MkDocsConfig) -> None:
+    @event_priority(100)  # before the search plugin writes its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.pages is not None:
             self.pages.built(config)
-
-    @event_priority(-110)  # on_post_build, after Material's search (0) and offline (-100) wrote it
-    def _search_per_language(self, *, config: MkDocsConfig) -> None:
-        if self.languages is not None:
-            self.languages.split_search(config)
-
-    on_post_build = CombinedEvent(_post_build, _search_per_language)
 
     def on_build_error(self, *, error: Exception) -> None:
         """``on_build_error``, in any order: the next rebuild redoes every page."""

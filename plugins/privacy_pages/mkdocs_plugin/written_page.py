@@ -7,37 +7,34 @@ import os
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from ..history.releases import History
 from ..load.metadata import PRINTED_AS_HTML
 from ..render.page_check import runnable_from
-from .head import add_meta_tags
+from .head import add_feed_link, add_meta_tags
 from .page_assets import PageAssets, asks_for_feed, mark_generated
-from .page_languages import PageLanguages
 
 
 def post_page_output(
     output: str,
     page: Page,
-    languages: PageLanguages,
     assets: PageAssets | None,
     *,
     generated: bool,
-    history: History,
+    feed: tuple[str, str] | None,
 ) -> str:
-    """The page as the theme wrote it, with what the plugin adds: a ``generated`` page checked, marked and with
-    the plugin's style sheet and script; every page in its language (see
-    :class:`.PageLanguages`), with the link to the feed of changes when the site has a
-    ``history`` (a hand-written page when it asks), and a product's metadata as ``<meta>``."""
+    """The page as the theme wrote it, with what the plugin adds: a ``generated`` page checked,
+    marked and with the plugin's style sheet and script; the link to the ``feed`` of changes
+    (its URL and title; a hand-written page when it asks), and a product's metadata as
+    ``<meta>``."""
     if generated:  # the theme around the content prints values from content too
         refuse_runnable(output, page)
         output = mark_generated(output)
         if assets is not None:
             template = (page.meta or {}).get("template") or "main.html"
             output = assets.ensure(output, page.url, str(template))
-    output = languages.post_page(output, page, generated=generated)
-    if history and (generated or asks_for_feed(page.meta)):
-        output = languages.add_feed_link(output, page)
+    if feed is not None and (generated or asks_for_feed(page.meta)):
+        output = add_feed_link(output, get_relative_url(feed[0], page.url), feed[1])
     meta = page.meta or {}
     return add_meta_tags(output, meta) if "product_id" in meta else output
 

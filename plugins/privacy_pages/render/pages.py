@@ -187,7 +187,7 @@ def fill_language_nav(
     languages = tuple(lang for lang in settings.languages if lang != settings.language)
     ours = {settings.nav_title, *(language_name(lang) for lang in languages)}
     elsewhere = set(listed_paths([item for item in nav if not _is_section(item, ours)]))
-    # (Each language's nav shows its own version in place of it: see mkdocs_plugin.language_nav.)
+    # (Each language's nav shows its own version in place of it, as mkdocs-static-i18n's does.)
     elsewhere |= {settings.path_in(path, lang) for path in elsewhere for lang in languages}
     pages = [page for page in pages if page.path not in elsewhere]
     own = [p for p in pages if settings.page_language(p.path) == settings.language]
