@@ -643,6 +643,9 @@ class Truth:
     #: The page gives a retention period, and the record says the page gives none (the
     #: import's own sentence, or the section marked empty).
     no_period_sentence: bool = False
+    #: The page names rights or controls, and the record says it does not describe how to
+    #: exercise rights (the import's sentence for an empty "Your rights").
+    no_rights_sentence: bool = False
 
     @property
     def precision(self) -> float | None:
@@ -717,6 +720,9 @@ def truth(expected: dict[str, Any], record: dict[str, Any], catalog: dict[str, s
         result.no_period_sentence = NO_PERIOD in note or (
             isinstance(empty, dict) and "storage-and-retention" in empty
         )
+    if expected.get("rights") or expected.get("controls"):
+        empty = record.get("empty_sections") or {}
+        result.no_rights_sentence = isinstance(empty, dict) and "your-rights" in empty
     return result
 
 
@@ -1129,7 +1135,9 @@ def _truth_averages(label: str, pages: list[Measured]) -> list[str]:
         f"{sum(t.never_list_lost for t in truths)} lists lost, "
         f"{sum(t.never_empty_sentence for t in truths)} records saying none is listed. "
         f"Retention: {sum(t.no_period_sentence for t in truths)} records saying the page gives "
-        "no period while it gives one. Strict "
+        "no period while it gives one. Rights: "
+        f"{sum(t.no_rights_sentence for t in truths)} records saying how to exercise them is "
+        "not described while the page names rights or controls. Strict "
         f"build: {len(pages) - len(failing)} of {len(pages)} records build"
         + (f" (failing: {', '.join(failing)})" if failing else "")
         + ".",
@@ -1238,6 +1246,8 @@ def report_markdown(run: CorpusRun) -> str:
         )
         if claims.no_period_sentence:
             rows.append("- retention: the record says the page gives no period; it gives one")
+        if claims.no_rights_sentence:
+            rows.append("- rights: the record says they are not described; the page names some")
         rows.append(
             "- never collected, imported as collected: "
             + ("; ".join(f"{e} (as {name})" for e, name in claims.never_as_collected) or "none")

@@ -1013,8 +1013,8 @@ def test_a_section_on_how_the_page_will_change_lists_no_data(tmp_path: Path) -> 
     )
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Command name"]
-    [section] = result.product["sections"]
-    assert section["title"] == "Future changes" and "Major version bump" in section["body"]
+    [section] = [s for s in result.product["sections"] if s.get("title") == "Future changes"]
+    assert "Major version bump" in section["body"]
 
 
 def test_a_name_whose_first_words_are_bold_is_the_whole_name(tmp_path: Path) -> None:
@@ -1188,3 +1188,32 @@ def test_a_page_that_denies_nothing_is_said_to_list_nothing_never_collected(
     )
     empty = import_page(tmp_path, page).product.get("empty_sections", {})
     assert "never collects" in empty.get("never-collected", "")
+
+
+@pytest.mark.parametrize(
+    ("said", "where"),
+    [
+        ("You can opt out at any time by setting WIDGET_TELEMETRY=0.", "## Telemetry\n\n"),
+        ("You have the right to request deletion of your data.", "## Contact\n\n"),
+        ("- Users can turn telemetry off in the settings.", "## Notes\n\n"),
+    ],
+)
+def test_a_record_never_says_rights_are_not_described_when_the_page_names_some(
+    tmp_path: Path, said: str, where: str
+) -> None:
+    page = FRONT + f"# Widget privacy\n\n## Data we collect\n\n- Email address\n\n{where}{said}\n"
+    result = import_page(tmp_path, page)
+    product = result.product
+    assert "your-rights" not in product.get("empty_sections", {})
+    held = [s["body"] for s in product.get("sections", []) if s["after"] == "your-rights"]
+    # Read into a field, or the page's own sentence in the section (the report says which).
+    assert product.get("rights") or product.get("controls") or held == [plain(said.lstrip("- "))]
+
+
+def test_a_page_that_names_no_right_is_said_not_to_describe_them(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Widget privacy\n\n## Data we collect\n\n- Email address\n\n## Sending\n\n"
+        "Reports are sent once a day. Run the following command to disable it:\n"
+    )
+    empty = import_page(tmp_path, page).product.get("empty_sections", {})
+    assert "is not described" in empty.get("your-rights", "")

@@ -54,8 +54,11 @@ GOAL = 6500
 #: read (they replaced the prose-only reading of them, which also quoted denials made under a
 #: condition). Raised to 11,490 by three classes of names that are not data, found in the
 #: false items of the held-out batch 2026-11-26f once it was measured (a list item's scope,
-#: words cut off mid-sentence, a sample's comment key): 5 of its 26 false items.
-CEILING = 11490
+#: words cut off mid-sentence, a sample's comment key): 5 of its 26 false items. Raised to
+#: 11,529 by the page's sentences that name a right or a control, quoted under "Your rights"
+#: where no field holds them, instead of "How to exercise data subject rights for X is not
+#: described" (false on 34 of the 134 corpus records, now on 18).
+CEILING = 11529
 
 
 def importer_lines() -> int:

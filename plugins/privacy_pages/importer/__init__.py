@@ -32,7 +32,7 @@ from ..load.metadata import MetadataRules
 from ..load.mojibake import repair_text
 from ..load.schema import validate_record
 from .anchors import fragment_fixer, in_page_anchors
-from .claims import denials_said, no_data_at_all
+from .claims import denials_said, no_data_at_all, rights_said
 from .front_matter import front_title, read_metadata
 from .items import with_suffix
 from .markdown_doc import Document, parse
@@ -151,6 +151,7 @@ def read_pages(
         no_data = no_data_at_all(text)
         draft.storage.periods_said = [(offset + n, said) for n, said in periods_said(text)]
         draft.denials_said = [(offset + n, said) for n, said in denials_said(text)]
+        draft.rights_said = [(offset + n, said) for n, said in rights_said(text)]
         questions = [(s.line, s.title.rstrip().endswith("?")) for s in sections_of(root)]
         keep_data(draft, report, no_data and (offset + no_data[0], no_data[1]), questions)
         settle(draft, report)

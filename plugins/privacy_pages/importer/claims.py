@@ -137,6 +137,26 @@ def denials_said(text: str) -> list[tuple[int, str]]:
     return found
 
 
+#: Words of a right or a control a person has over their data ("you can opt out").
+_RIGHT = re.compile(
+    r"\b(?:rights? (?:to|of)|opt(?:ing)?[- ]?(?:out|in)\b|turn(?:ing)? (?:\w+ ){0,2}?off\b|"
+    r"disabl(?:e|es|ing)\b|withdraw|unsubscrib|revok|object to\b|rectif|portability|"
+    r"delet(?:e|ion of) (?:your|their|the user's)\b|request (?:the )?(?:access|deletion|erasure|"
+    r"correction|a copy)\b)",
+    re.IGNORECASE,
+)
+
+
+def rights_said(text: str) -> list[tuple[int, str]]:
+    """(line, sentence) of each sentence of a page (``text``) that names a right or a control
+    people have over their data; not a lead to what follows ("... run this command:")."""
+    return [
+        (number, sentence)
+        for number, sentence in prose_sentences(text)
+        if _RIGHT.search(sentence) and not sentence.endswith(":")
+    ]
+
+
 #: "... does not contain any personal information": what the data leaves out, named.
 _DENIES_NAMED = re.compile(
     r"(?:\bnot|\bnever|n't)\s+(?:\w+\s+)?(?:contain|include|collect|gather|send|track|record|"

@@ -87,8 +87,10 @@ class StatementDraft:
     #: (line, sentence) of each sentence that denies collecting the data named before it
     #: ("These credentials never leave the user machine").
     denials: dict[int, str] = field(default_factory=dict)
-    #: (line, sentence) of every sentence of the page that says data is not collected.
+    #: (line, sentence) of every sentence of the page that says data is not collected, and of
+    #: every one that names a right or a control (:mod:`.claims`).
     denials_said: list[tuple[int, str]] = field(default_factory=list)
+    rights_said: list[tuple[int, str]] = field(default_factory=list)
     storage: StorageDraft = field(default_factory=StorageDraft)
     access_intro: list[str] = field(default_factory=list)
     protections: list[str] = field(default_factory=list)

@@ -355,14 +355,9 @@ def build_product(
     elif _text(draft.never_intro):
         why = "a never-collected intro without items"
         _free_intro(draft, report, "never-collected", draft.never_intro, why)
-    elif draft.denials_said and not any(s.get("after") == _NEVER for s in draft.sections):
-        # The page says what it does not collect in words no entry was read from: its own
-        # sentences hold the section, never a sentence saying that none is listed.
-        body = " ".join(dict.fromkeys(sentence for _, sentence in draft.denials_said))
-        draft.sections.append({"after": _NEVER, "body": body})
+    else:
         why = "a sentence that says what is not collected, in words no entry was read from"
-        for line, sentence in draft.denials_said:
-            report.free_form.append(FreeFormFragment(line, line, _NEVER, None, sentence, why))
+        _said_in_section(draft, report, _NEVER, draft.denials_said, why)
     facts_in_prose(draft)
     access = _present(
         intro=_text(draft.access_intro), protections=draft.protections, compliance=draft.compliance
@@ -435,6 +430,9 @@ def build_product(
         _free_intro(draft, report, "your-rights", draft.controls_intro, why)
     if shown:
         record["controls"] = _present(intro=intro, options=draft.controls, settings=settings)
+    if not (record.get("rights") or record.get("controls") or draft.controller):
+        why = "a sentence that names a right or a control, in words no field was read from"
+        _said_in_section(draft, report, "your-rights", draft.rights_said, why)
     record.update(_present(sections=draft.sections))
     record.update(_present(controller=draft.controller))
     empty = empty_sections(record, product_name(draft.name, draft.intro))
@@ -477,6 +475,24 @@ def _prose_sentences(draft: StatementDraft) -> list[str]:
         for group in data.groups:
             texts += group.intro
     return [sentence for text in texts for sentence in sentences(one_line(text))]
+
+
+def _said_in_section(
+    draft: StatementDraft,
+    report: PageReport,
+    after: str,
+    said: list[tuple[int, str]],
+    why: str,
+) -> None:
+    """The page's own sentences on a topic (``said``: line, sentence), quoted as the free-form
+    text of its section where no field holds it: never a sentence saying that the page is
+    silent. Each also stays where it is on the page, so the report quotes it at its line."""
+    if not said or any(section.get("after") == after for section in draft.sections):
+        return
+    body = " ".join(dict.fromkeys(sentence for _, sentence in said))
+    draft.sections.append({"after": after, "body": body})
+    for line, _ in said:
+        report.review(line, "quoted", f"{why}; quoted under {after}")
 
 
 def _free_intro(
