@@ -20,7 +20,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
-from ..messages import messages_for, speaking
 from ..render.generated import GeneratedPage
 from ..render.pages import nav_entries
 from ..settings import Settings
@@ -67,9 +66,7 @@ def _nav_plugin(config: MkDocsConfig) -> tuple[str, str] | None:
 def _folder_entries(pages: Sequence[GeneratedPage], settings: Settings) -> list[Any]:
     """The nav entries of the pages folder (paths in it), in the build's one language
     (mkdocs-static-i18n builds each language on its own)."""
-    with speaking(messages_for(settings.language, settings.messages_dir)):  # "Comparisons"
-        entries = nav_entries(pages, settings, escape_titles=False)
-    return _relative(entries, settings.pages_dir)
+    return _relative(nav_entries(pages, settings, escape_titles=False), settings.pages_dir)
 
 
 def _relative(entries: list[Any], folder: str) -> list[Any]:

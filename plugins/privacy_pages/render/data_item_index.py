@@ -16,7 +16,7 @@ from ..compare.comparison import (
 )
 from ..markdown_text import MarkdownSafe
 from ..memo import memoized
-from ..messages import N_
+from ..messages import N_, Messages
 from ..model import CatalogItem, Category, Product
 from ..settings import Settings
 from ..stores.tables import StoreTables, tables_of
@@ -219,13 +219,13 @@ def filter_text(item: CatalogItem, tables: StoreTables) -> str:
     return " ".join(terms).lower()
 
 
-def caption_detail(items: int, products: int) -> str:
+def caption_detail(said: Messages, items: int, products: int) -> str:
     """What a table's caption says of its size: ``12 data items, 3 products``."""
     # TRANSLATORS: in brackets after a table's caption: "(12 data items, 3 products)".
-    return messages._(
+    return said.gettext(
         "%(items)s, %(products)s",
-        items=messages.ngettext("%(num)d data item", "%(num)d data items", items),
-        products=messages.ngettext("%(num)d product", "%(num)d products", products),
+        items=said.ngettext("%(num)d data item", "%(num)d data items", items),
+        products=said.ngettext("%(num)d product", "%(num)d products", products),
     )
 
 
@@ -283,6 +283,7 @@ def render_data_item_index(
     reuse: PageReuse | None = None,
 ) -> GeneratedPage:
     path = data_item_index_path(settings)
+    said = settings.messages
     groups = index_entries(collection, settings, reuse)
     tables = tables_of(collection.dataset)
     item_count = sum(len(entries) for _, entries in groups)
@@ -296,10 +297,10 @@ def render_data_item_index(
     markdown = render(
         "data-item-index.md.j2",
         settings.templates_dir,
-        before=wide_page_front_matter(messages._(INDEX_TITLE), messages._(INDEX_DESCRIPTION)),
+        before=wide_page_front_matter(said.gettext(INDEX_TITLE), said.gettext(INDEX_DESCRIPTION)),
         groups=groups,
         item_count=item_count,
-        caption_detail=caption_detail(item_count, len(collection.dataset.products)),
+        caption_detail=caption_detail(said, item_count, len(collection.dataset.products)),
         products=list(collection.dataset.products.values()),
         store_type_options=store_type_options((e.item for _, es in groups for e in es), tables),
         row=IndexRows(path, settings, reuse, **helpers),
@@ -314,6 +315,6 @@ def render_data_item_index(
     return GeneratedPage(
         path=path,
         markdown=markdown,
-        title=messages._(INDEX_TITLE),
+        title=said.gettext(INDEX_TITLE),
         source=None,
     )
