@@ -218,10 +218,9 @@ def render_site(
         in_language = settings.in_language(language)
         messages = messages_for(language, settings.messages_dir)
         each_page = postprocess
-        with speaking(messages):
-            if language != SOURCE_LANGUAGE:  # headings keep the source's ids (see there)
-                headed = partial(language_headings, sources=heading_sources(translated))
-                each_page = _composed(headed, postprocess)
+        if language != SOURCE_LANGUAGE:  # headings keep the source's ids (see there)
+            headed = partial(language_headings, sources=heading_sources(translated, messages))
+            each_page = _composed(headed, postprocess)
         with speaking(messages), showing(translated, build.dataset):
             done = _render_language(
                 build,

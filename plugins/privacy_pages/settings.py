@@ -24,7 +24,14 @@ from .load.metadata import METADATA_TYPES, MetadataRules
 from .load.schema import describe, key_path, validation_errors
 from .load.translations import StaleShows, found_languages
 from .load.yaml_source import Limits
-from .messages import LOCALE_DIR, SOURCE_LANGUAGE, languages_without_catalog, packaged_languages
+from .messages import (
+    LOCALE_DIR,
+    SOURCE_LANGUAGE,
+    Messages,
+    languages_without_catalog,
+    messages_for,
+    packaged_languages,
+)
 from .model import Controller, controller_from
 from .model.sections import EMPTY_SECTION_WORDING
 from .options import OPTIONS, REFUSED_OPTIONS, REMOVED_OPTIONS, default
@@ -88,6 +95,11 @@ class Settings:
     #: The controller and its data protection officer for every product that names none of
     #: its own (option ``controller``; GDPR Art. 13(1)(a)-(b)).
     controller: Controller | None = None
+
+    @property
+    def messages(self) -> Messages:
+        """The messages of the pages' language: its catalogs, the site's over the packaged."""
+        return messages_for(self.language, self.messages_dir)
 
     @property
     def all_languages(self) -> tuple[str, ...]:

@@ -64,7 +64,6 @@ def page_source(
     configuring files looked for already, by name."""
     if page.source is not None:
         return page.source
-    settings = settings.for_page(page.path)  # in another language: the same source
     stem = None
     if is_comparison_page(page.path, settings):
         stem = "comparisons"
@@ -142,8 +141,7 @@ def wide_pages_first(pages: Sequence[GeneratedPage], settings: Settings) -> list
     """The paths of the comparisons and the data-item index, the widest first."""
 
     def wide(path: str) -> bool:
-        in_language = settings.for_page(path)
-        return is_comparison_page(path, in_language) or path == data_item_index_path(in_language)
+        return is_comparison_page(path, settings) or path == data_item_index_path(settings)
 
     return [
         page.path for page in sorted(pages, key=lambda page: -len(page.markdown)) if wide(page.path)

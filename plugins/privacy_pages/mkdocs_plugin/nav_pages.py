@@ -20,7 +20,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
-from ..messages import language_name, messages_for, speaking
 from ..render.generated import GeneratedPage
 from ..render.pages import nav_entries
 from ..settings import Settings
@@ -64,17 +63,10 @@ def _nav_plugin(config: MkDocsConfig) -> tuple[str, str] | None:
     return None
 
 
-def _folders(pages: Sequence[GeneratedPage], settings: Settings) -> dict[str, list[Any]]:
-    """Each language's pages folder, with the nav entries of its pages (paths in it)."""
-    folders: dict[str, list[Any]] = {}
-    for language in settings.all_languages:
-        in_language = settings.in_language(language)
-        theirs = [page for page in pages if settings.page_language(page.path) == language]
-        with speaking(messages_for(language, settings.messages_dir)):  # "Comparisons"
-            entries = nav_entries(theirs, in_language, escape_titles=False)
-        if entries:
-            folders[in_language.pages_dir] = _relative(entries, in_language.pages_dir)
-    return folders
+def _folder_entries(pages: Sequence[GeneratedPage], settings: Settings) -> list[Any]:
+    """The nav entries of the pages folder (paths in it), in the build's one language
+    (mkdocs-static-i18n builds each language on its own)."""
+    return _relative(nav_entries(pages, settings, escape_titles=False), settings.pages_dir)
 
 
 def _relative(entries: list[Any], folder: str) -> list[Any]:
@@ -129,21 +121,20 @@ def add_nav_files(
     if found is None:
         return
     plugin, name = found
-    for folder, entries in _folders(pages, settings).items():
-        path = f"{folder}/{name}"
-        if files.get_file_from_path(path) is not None:
-            continue
-        if plugin == "literate-nav":
-            text = _literate_nav(entries)
-        else:
-            text = yaml.safe_dump({"nav": _awesome_nav(entries)}, allow_unicode=True)
-        files.append(File.generated(config, path, content=text, inclusion=InclusionLevel.EXCLUDED))
+    entries = _folder_entries(pages, settings)
+    path = f"{settings.pages_dir}/{name}"
+    if not entries or files.get_file_from_path(path) is not None:
+        return
+    if plugin == "literate-nav":
+        text = _literate_nav(entries)
+    else:
+        text = yaml.safe_dump({"nav": _awesome_nav(entries)}, allow_unicode=True)
+    files.append(File.generated(config, path, content=text, inclusion=InclusionLevel.EXCLUDED))
 
 
-def _line(config: MkDocsConfig, settings: Settings, folder: str) -> str:
-    """The line of the site's nav that lists the pages of ``folder``, and where it goes."""
-    language = settings.page_language(f"{folder}/x.md")
-    title = settings.nav_title if language == settings.language else language_name(language)
+def _line(config: MkDocsConfig, settings: Settings) -> str:
+    """The line of the site's nav that lists the pages folder, and where it goes."""
+    folder, title = settings.pages_dir, settings.nav_title
     found = _nav_plugin(config)
     if found is None:
         return f"'- {title}: []' to the nav in mkdocs.yml"
@@ -157,7 +148,7 @@ def warn_left_out(
     nav: Navigation, files: Files, config: MkDocsConfig, page_paths: set[str], settings: Settings
 ) -> None:
     """Warn (``--strict`` fails) when the site's nav leaves out generated pages it would list:
-    each pages folder left out is named, with the line that lists it."""
+    the pages folder is named, with the line that lists it."""
     in_nav = {page.file.src_uri for page in nav.pages}
     left_out = [
         file.src_uri
@@ -168,14 +159,12 @@ def warn_left_out(
     ]
     if not left_out:
         return
-    folders = dict.fromkeys(settings.for_page(path).pages_dir for path in left_out)
     left_out.sort(key=lambda path: (path.count("/"), path))  # "What changed" before comparisons
     named = ", ".join(left_out[:_NAMED]) + (
         f" and {len(left_out) - _NAMED} more" if len(left_out) > _NAMED else ""
     )
-    lines = "; ".join(_line(config, settings, folder) for folder in folders)
     log.warning(
         f"privacy-pages: the site's nav leaves out {len(left_out)} generated page(s), which "
-        f"no nav entry then reaches: {named}. Add {lines}; or set the plugin's option "
+        f"no nav entry then reaches: {named}. Add {_line(config, settings)}; or set the plugin's option "
         "nav_check: false"
     )

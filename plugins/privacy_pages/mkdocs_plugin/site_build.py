@@ -43,15 +43,13 @@ def build_pages(
     banners: dict[str, str] = {}
     if serve is not None:
         unread = build.dataset.unread_products
-        index = data_item_index_path(settings)
-        indexes = {settings.path_in(index, language) for language in settings.all_languages}
         banners, extra = preview_banners(
             build.pages,
             build.problems.items,
             unread,
             settings.pages_dir,
-            indexes,
-            settings.page_language,
+            data_item_index_path(settings),
+            settings.language,  # the build's one language (mkdocs-static-i18n builds each)
         )
         build.pages += [p for p in extra if files.get_file_from_path(p.path) is None]
     return build, banners

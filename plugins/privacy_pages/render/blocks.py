@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .. import messages
 from ..compare.comparison import (
     comparison_specs,
 )
@@ -80,7 +79,7 @@ def comparison_list(dataset: Dataset, settings: Settings, page: str, args: list[
             )
             for spec in comparison_specs(dataset)
         ],
-        index_title=messages._(INDEX_TITLE),
+        index_title=settings.messages.gettext(INDEX_TITLE),
         index_link=relative_link(page, data_item_index_path(settings)),
         json_link=relative_link(page, paths.privacy_json),
         schema_link=relative_link(page, paths.schema),

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from .. import messages
 from ..compare.cells import Cell, Statement, WorkloadCell
 from ..compare.collection import Collection
 from ..compare.comparison import (
@@ -163,7 +162,7 @@ def render_comparison(
     def index_url(item: CatalogItem) -> str:
         return relative_url(path, data_item_index_path(settings), settings, item.id)
 
-    description = comparison.spec.description or messages._(
+    description = comparison.spec.description or settings.messages.gettext(
         "%(title)s: data items by product.", title=comparison.spec.title
     )
     markdown = render(
@@ -177,7 +176,9 @@ def render_comparison(
         product_cell=cells.product_cell,
         workload_cell=cells.workload_cell,
         index_url=index_url,
-        caption_detail=caption_detail(len(comparison.rows), len(comparison.products)),
+        caption_detail=caption_detail(
+            settings.messages, len(comparison.rows), len(comparison.products)
+        ),
         search_text=partial(filter_text, tables=stores),
         store_types=store_type_tokens,
         store_type_options=store_type_options((row.item for row in comparison.rows), stores),
@@ -241,5 +242,9 @@ def planned_comparison_pages(dataset: Dataset, settings: Settings) -> list[Plann
         PlannedPage(path=comparison_page_path(settings, spec.id), title=spec.title)
         for spec in comparison_specs(dataset)
     ]
-    plan.append(PlannedPage(path=data_item_index_path(settings), title=messages._(INDEX_TITLE)))
+    plan.append(
+        PlannedPage(
+            path=data_item_index_path(settings), title=settings.messages.gettext(INDEX_TITLE)
+        )
+    )
     return plan

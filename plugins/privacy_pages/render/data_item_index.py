@@ -16,13 +16,12 @@ from ..compare.comparison import (
 )
 from ..markdown_text import MarkdownSafe
 from ..memo import memoized
-from ..messages import N_
+from ..messages import N_, Messages
 from ..model import CatalogItem, Category, Product
 from ..settings import Settings
 from ..stores.tables import StoreTables, tables_of
 from .front_matter import yaml_header
 from .generated import GeneratedPage
-from .html_links import links_from
 from .paths import (
     asset_paths,
     comparison_page_path,
@@ -33,7 +32,7 @@ from .paths import (
 )
 from .reuse import PageReuse
 from .store_labels import store_search_terms, store_type_options, store_type_tokens
-from .templates import environment, html_noticed, html_text, render
+from .templates import LINKS_PAGE, environment, html_noticed, html_text, render
 from .translated import shown
 
 #: The index's title and description (messages: translated where they are shown).
@@ -220,13 +219,13 @@ def filter_text(item: CatalogItem, tables: StoreTables) -> str:
     return " ".join(terms).lower()
 
 
-def caption_detail(items: int, products: int) -> str:
+def caption_detail(said: Messages, items: int, products: int) -> str:
     """What a table's caption says of its size: ``12 data items, 3 products``."""
     # TRANSLATORS: in brackets after a table's caption: "(12 data items, 3 products)".
-    return messages._(
+    return said.gettext(
         "%(items)s, %(products)s",
-        items=messages.ngettext("%(num)d data item", "%(num)d data items", items),
-        products=messages.ngettext("%(num)d product", "%(num)d products", products),
+        items=said.ngettext("%(num)d data item", "%(num)d data items", items),
+        products=said.ngettext("%(num)d product", "%(num)d products", products),
     )
 
 
@@ -235,10 +234,12 @@ class IndexRows:
     With ``reuse`` (``mkdocs serve``), a row whose products' statements are as last build is
     last build's row: an edit to one product changes the rows of the items it changed."""
 
-    def __init__(self, settings: Settings, reuse: PageReuse | None, **helpers: Any) -> None:
-        module: Any = (
-            environment(settings.templates_dir).get_template("data-item-index-row.md.j2").module
-        )
+    def __init__(
+        self, path: str, settings: Settings, reuse: PageReuse | None, **helpers: Any
+    ) -> None:
+        template = environment(settings.templates_dir).get_template("data-item-index-row.md.j2")
+        # The row's descriptions link from the index (``path``): see the ``html_md`` filter.
+        module: Any = template.make_module({LINKS_PAGE: (path, settings)})
         self.macro = partial(module.index_row, **helpers)
         self.reuse = reuse
 
@@ -282,6 +283,7 @@ def render_data_item_index(
     reuse: PageReuse | None = None,
 ) -> GeneratedPage:
     path = data_item_index_path(settings)
+    said = settings.messages
     groups = index_entries(collection, settings, reuse)
     tables = tables_of(collection.dataset)
     item_count = sum(len(entries) for _, entries in groups)
@@ -292,27 +294,27 @@ def render_data_item_index(
         "store_types": store_type_tokens,
         "badge": IndexBadges(settings),
     }
-    with links_from(path, settings):  # the descriptions' links (see .html_links)
-        markdown = render(
-            "data-item-index.md.j2",
-            settings.templates_dir,
-            before=wide_page_front_matter(messages._(INDEX_TITLE), messages._(INDEX_DESCRIPTION)),
-            groups=groups,
-            item_count=item_count,
-            caption_detail=caption_detail(item_count, len(collection.dataset.products)),
-            products=list(collection.dataset.products.values()),
-            store_type_options=store_type_options((e.item for _, es in groups for e in es), tables),
-            row=IndexRows(settings, reuse, **helpers),
-            **helpers,
-            comparisons=[
-                (c.spec.title, relative_link(path, comparison_page_path(settings, c.id)))
-                for c in all_comparisons
-            ],
-            json_link=relative_link(path, asset_paths(settings).privacy_json),
-        )
+    markdown = render(
+        "data-item-index.md.j2",
+        settings.templates_dir,
+        before=wide_page_front_matter(said.gettext(INDEX_TITLE), said.gettext(INDEX_DESCRIPTION)),
+        groups=groups,
+        item_count=item_count,
+        caption_detail=caption_detail(said, item_count, len(collection.dataset.products)),
+        products=list(collection.dataset.products.values()),
+        store_type_options=store_type_options((e.item for _, es in groups for e in es), tables),
+        row=IndexRows(path, settings, reuse, **helpers),
+        **helpers,
+        comparisons=[
+            (c.spec.title, relative_link(path, comparison_page_path(settings, c.id)))
+            for c in all_comparisons
+        ],
+        json_link=relative_link(path, asset_paths(settings).privacy_json),
+        **{LINKS_PAGE: (path, settings)},  # the descriptions' links (see .html_links)
+    )
     return GeneratedPage(
         path=path,
         markdown=markdown,
-        title=messages._(INDEX_TITLE),
+        title=said.gettext(INDEX_TITLE),
         source=None,
     )

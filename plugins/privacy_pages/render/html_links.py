@@ -3,9 +3,9 @@ descriptions of items and categories).
 
 A site generator rewrites the relative links of a page's Markdown (``../guide/index.md`` becomes
 ``../../guide/``), but leaves raw HTML as it is: a link converted from a description there
-would point at a ``.md`` file the site does not have. So while a page is rendered
-(:func:`links_from`), such links are written as the site generator would write them, the way
-the templates write their own links (:func:`~.paths.relative_url`).
+would point at a ``.md`` file the site does not have. So such links are written for the page
+they are on as the site generator would write them (:func:`page_links`), the way the templates
+write their own links (:func:`~.paths.relative_url`).
 
 Like every relative link in the records, they are written for the product pages in the site's
 language (``privacy/<id>.md``). On a page in another language, a link to a generated page leads
@@ -17,36 +17,20 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from urllib.parse import quote, unquote, urlsplit
 
 from ..settings import Settings
 from .paths import page_url, relative_link, relative_url, version_page_product
 
-_PAGE: ContextVar[tuple[str, Settings] | None] = ContextVar("privacy_pages_link_page", default=None)
 #: A link or an image as the sanitizer writes it: attribute values in double quotes.
 _HREF = re.compile(r'(<(?:a\b[^>]*?\shref|img\b[^>]*?\ssrc)=")([^"]*)(")')
 
 
-@contextmanager
-def links_from(page: str, settings: Settings) -> Iterator[None]:
-    """Render raw HTML for ``page`` (its path in the docs folder; ``settings``, its language's)."""
-    token = _PAGE.set((page, settings))
-    try:
-        yield
-    finally:
-        _PAGE.reset(token)
-
-
-def page_links(converted: str) -> str:
-    """Sanitized HTML with its relative links written for the page being rendered (as is,
-    outside :func:`links_from`)."""
-    found = _PAGE.get()
-    if found is None or ('href="' not in converted and 'src="' not in converted):
+def page_links(converted: str, page: str, settings: Settings) -> str:
+    """Sanitized HTML with its relative links written for ``page`` (its path in the docs
+    folder; ``settings``, its language's)."""
+    if 'href="' not in converted and 'src="' not in converted:
         return converted
-    page, settings = found
     return _HREF.sub(
         lambda m: m.group(1) + _url(m.group(2), page, settings) + m.group(3), converted
     )

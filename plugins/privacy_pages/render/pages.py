@@ -12,12 +12,11 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from .. import messages
 from ..compare.collection import Collection
 from ..compare.comparison import Comparison, comparisons
 from ..history.archive import Archive
 from ..history.releases import History, build_date
-from ..messages import language_name, messages_for, speaking
+from ..messages import N_, language_name
 from ..model import Dataset, Product
 from ..settings import Settings
 from .comparison_pages import planned_comparison_pages, render_comparison_pages
@@ -31,6 +30,8 @@ from .version_pages import current_version, plan_version_pages
 
 #: The title of the "What changed" page (with a release history).
 CHANGES_TITLE = "What changed"
+#: The nav section of the comparisons.
+COMPARISONS = N_("Comparisons")
 
 
 def start_reuse(
@@ -109,7 +110,7 @@ def render_pages(
     ]
     if history:
         markdown = render_changes_page(history, dataset, settings)
-        title = messages._(CHANGES_TITLE)  # in the pages' language, as the page's heading
+        title = settings.messages.gettext(CHANGES_TITLE)  # as the page's heading
         pages.append(done(GeneratedPage(changes_page_path(settings), markdown, title)))
     return pages + wide
 
@@ -146,7 +147,8 @@ def nav_entries(
     changed" (nothing else links to it: outside the section, it would be an orphan).
 
     Titles come from content; with ``escape_titles`` they are HTML-escaped, for themes that
-    print nav titles as HTML (Material for MkDocs does)."""
+    print nav titles as HTML (Material for MkDocs does). Sections are named in the language
+    of ``settings``."""
 
     def entry(page: PlannedPage | GeneratedPage) -> dict[str, object]:
         return {html.escape(page.title) if escape_titles else page.title: page.path}
@@ -156,7 +158,7 @@ def nav_entries(
         entries += [entry(page) for page in pages if page.product_id]
         compared = [entry(page) for page in pages if is_comparison_page(page.path, settings)]
         if compared:
-            entries.append({messages._("Comparisons"): compared})
+            entries.append({settings.messages.gettext(COMPARISONS): compared})
     entries += [entry(page) for page in pages if page.path == data_item_index_path(settings)]
     entries += [entry(page) for page in pages if page.path == changes_page_path(settings)]
     return entries
@@ -196,8 +198,7 @@ def fill_language_nav(
     for language in languages:
         theirs = [p for p in pages if settings.page_language(p.path) == language]
         in_language = settings.in_language(language)
-        with speaking(messages_for(language, settings.messages_dir)):  # "Comparisons"
-            entries = nav_entries(theirs, in_language, escape_titles=escape_titles)
+        entries = nav_entries(theirs, in_language, escape_titles=escape_titles)
         name = language_name(language)
         found = [i for i, item in enumerate(nav) if isinstance(item, dict) and name in item]
         if found:  # a rebuild (mkdocs serve) with the same nav

@@ -7,7 +7,7 @@ warnings too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Sequence
 from pathlib import PurePosixPath
 
 from ..diagnostics import Diagnostic, Severity, display_path
@@ -66,13 +66,6 @@ def unread_product_page(pages_dir: str, source: str) -> GeneratedPage:
     )
 
 
-def _language_of(path: str, pages_dir: str) -> str | None:
-    """The language folder a generated page is in (``fr`` of ``fr/privacy/x.md``), if any."""
-    if path.startswith(pages_dir + "/"):
-        return None
-    return path.split("/", 1)[0] if "/" in path else None
-
-
 def _translation_of(source: str, language: str) -> str:
     """The translation file of a product record (``content/products/x.yml`` →
     ``content/translations/fr/products/x.yml``), as shown to writers."""
@@ -86,25 +79,18 @@ def preview_banners(
     problems: Sequence[Diagnostic],
     unread: Sequence[str],
     pages_dir: str,
-    index_paths: Collection[str] = (),
-    page_language: Callable[[str], str] | None = None,
+    index_path: str,
+    language: str,
 ) -> tuple[dict[str, str], list[GeneratedPage]]:
     """For a preview: the banner of each generated page (by path), and a page for each product
-    file nothing could be read from (``unread``). A product page shows the problems of its
-    file; the other generated pages show those of the files no product page shows, except
-    what a translation of those files lacks: that shows on the data-item index of its
-    language (``index_paths``: the index's path in each language), the page of every catalog
-    item and category. (The comparisons show a stale text's notice where they show the text;
-    a banner there would make an English edit rebuild every comparison of every language.)
-    ``page_language`` tells a page's language from its path (without it: the folder a page
-    is in, none for the records' own language)."""
-
-    def language_of(path: str) -> str | None:
-        if page_language is None:
-            return _language_of(path, pages_dir)
-        language = page_language(path)
-        return None if language == SOURCE_LANGUAGE else language
-
+    file nothing could be read from (``unread``). The pages are one build's, in ``language``
+    (mkdocs-static-i18n builds each language on its own). A product page shows the problems of
+    its file; the other generated pages show those of the files no product page shows, except
+    what a translation of those files lacks: that shows on the data-item index
+    (``index_path``), the page of every catalog item and category. (The comparisons show a
+    stale text's notice where they show the text; a banner there would make an English edit
+    rebuild every comparison of every language.)"""
+    translated = None if language == SOURCE_LANGUAGE else language
     by_file: dict[str, list[Diagnostic]] = {}
     for problem in problems:
         by_file.setdefault(problem.location.path, []).append(problem)
@@ -115,14 +101,13 @@ def preview_banners(
             source = display_path(page.source)
             shown.add(source)
             found = by_file.get(source, [])
-            language = language_of(page.path)
-            if language is None:  # what a translation lacks shows on the translated page
+            if translated is None:  # what a translation lacks shows on the translated page
                 found = [p for p in found if not p.rule.startswith("translation-")]
             elif page.product_id:  # its translation's problems too
-                translation = _translation_of(source, language)
+                translation = _translation_of(source, translated)
                 shown.add(translation)
                 found = found + by_file.get(translation, [])
-            banners[page.path] = problem_banner(found, source, name_files=language is not None)
+            banners[page.path] = problem_banner(found, source, name_files=translated is not None)
     taken = {page.path for page in pages}
     extra = []
     for source in unread:
@@ -133,12 +118,12 @@ def preview_banners(
             extra.append(placeholder)
             banners[placeholder.path] = problem_banner(by_file.get(source, []), source)
     others = [p for path, found in by_file.items() if path not in shown for p in found]
-    shared: dict[tuple[str | None, bool], str] = {}  # by language, as a product page's
+    shared: dict[bool, str] = {}  # the index's, and the other pages'
     for page in pages:
         if page.source is None:
-            key = (language_of(page.path), page.path in index_paths)
+            key = page.path == index_path
             if key not in shared:
-                found = [p for p in others if _concerns(p, *key)]
+                found = [p for p in others if _concerns(p, translated, key)]
                 shared[key] = problem_banner(
                     found, "the shared records (catalog, categories, comparisons)", name_files=True
                 )

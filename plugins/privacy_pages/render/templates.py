@@ -27,6 +27,9 @@ from .sanitize import sanitize_html
 from .translated import noticed
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # privacy_pages/
+#: The template variable naming the page that raw HTML is written for (its path and settings):
+#: the relative links of Markdown converted into it are written for that page.
+LINKS_PAGE = "links_page"
 
 
 def default_templates_dir() -> Path:
@@ -85,9 +88,21 @@ def html_markdown(value: object) -> markdown_text.MarkdownSafe:
     where the page's own Markdown is not converted: escaped as for a page, converted with
     Python-Markdown's core syntax, sanitized, and on one line, since a blank line would end the
     raw HTML block around it. Core syntax only: a site's Markdown extensions (notes, Learn
-    syntax) do not apply inside raw HTML, so such text shows as written there. Its relative
-    links are written for the page being rendered (see :mod:`.html_links`)."""
-    return markdown_text.MarkdownSafe(page_links(_html_markdown(str(value))))
+    syntax) do not apply inside raw HTML, so such text shows as written there."""
+    return _html_markdown(str(value))
+
+
+_html_markdown_noticed = noticed(html_markdown)
+
+
+@jinja2.pass_context
+def _html_md(context: jinja2.runtime.Context, value: object) -> markdown_text.MarkdownSafe:
+    """The ``html_md`` filter: :func:`html_markdown` with the notice after a text that is not a
+    current translation, and its relative links written for the page in the template's context
+    (``links_page``: its path and settings; see :mod:`.html_links`)."""
+    converted = _html_markdown_noticed(value)
+    found = context.get(LINKS_PAGE)
+    return converted if found is None else markdown_text.MarkdownSafe(page_links(converted, *found))
 
 
 @memoized(4096)  # a rebuild under mkdocs serve converts each description once
@@ -103,7 +118,7 @@ def html_line(value: object) -> markdown_text.MarkdownSafe:
     sanitized, like :func:`html_markdown`, without the paragraph around it."""
     converted = sanitize_html(_converter().reset().convert(str(value))).strip()
     converted = converted.removeprefix("<p>").removesuffix("</p>").replace("\n", " ")
-    return markdown_text.MarkdownSafe(page_links(converted).translate(_HTML_EXTRA))
+    return markdown_text.MarkdownSafe(converted.translate(_HTML_EXTRA))
 
 
 @cache
@@ -137,7 +152,7 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         anchor=_anchor,
         html=html_text,  # (also in attributes, where no notice can go)
         html_noticed=html_noticed,  # element content in raw HTML (a table's names, conditions)
-        html_md=noticed(html_markdown),
+        html_md=_html_md,
         html_line=html_line,
         # A retention period: in the page's words, or free text translated like any text.
         period=in_page_language(markdown_text.inline, _inline_noticed),

@@ -22,7 +22,7 @@ from markdown.extensions.toc import slugify
 
 from ..load.translations import Language, Shown, StaleShows
 from ..markdown_text import MarkdownSafe, is_paragraph
-from ..messages import N_, SOURCE_LANGUAGE, current
+from ..messages import N_, SOURCE_LANGUAGE, Messages, current
 from ..model import Dataset
 
 #: What the notice says after a text, by what the text is.
@@ -305,11 +305,11 @@ def language_headings(markdown: str, sources: Mapping[str, str]) -> str:
     return _HEADING_LINE.sub(heading, "\n" + markdown)[1:]
 
 
-def heading_sources(language: Language | None) -> dict[str, str]:
+def heading_sources(language: Language | None, said: Messages) -> dict[str, str]:
     """What :func:`language_headings` reads: the records' translations, and the messages of
-    the language being rendered (section names), each → its source text."""
+    the pages' language (``said``: section names), each → its source text."""
     sources = dict(language.sources) if language is not None else {}
-    catalog = getattr(current().translations, "_catalog", {})  # gettext's msgid → msgstr
+    catalog = getattr(said.translations, "_catalog", {})  # gettext's msgid → msgstr
     for msgid, msgstr in catalog.items():
         if isinstance(msgid, str) and msgid and isinstance(msgstr, str):
             sources.setdefault(msgstr, msgid)
