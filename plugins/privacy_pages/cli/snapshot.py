@@ -27,6 +27,7 @@ from ..history.snapshot import (
     write_snapshot,
 )
 from ..load.content import load_content
+from ..load.translations import current_translations
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
 from .output_paths import folder_problem, refused
 
@@ -116,6 +117,17 @@ def run(args: argparse.Namespace) -> int:
     if problems.errors:
         print("privacy-pages snapshot: fix the content errors above first", file=sys.stderr)
         return 1
+    records = _by_content_path(dataset.records, settings.content_dir)
+    # The translations current now, kept with the release: its version's page in each
+    # language shows them (a stale one is not current, and is not kept).
+    translations, translation_problems = current_translations(
+        settings.content_dir, records, limits=settings.limits
+    )
+    if translation_problems.errors:
+        for problem in translation_problems.sorted():
+            print_diagnostic(problem, sys.stderr)
+        print("privacy-pages snapshot: fix the translation errors above first", file=sys.stderr)
+        return 1
     target: Path = args.out or settings.content_dir
     try:
         snapshot = take_snapshot(
@@ -123,7 +135,8 @@ def run(args: argparse.Namespace) -> int:
             args.version,
             date,
             effective=effective,
-            records=_by_content_path(dataset.records, settings.content_dir),
+            records=records,
+            translations=translations,
         )
         check_not_recorded(snapshot_path(target, snapshot.version), force=args.force)
     except SnapshotError as exc:
