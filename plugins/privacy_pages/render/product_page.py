@@ -111,6 +111,7 @@ def render_product(
             product_page=not version.path,
             current_dir=settings.pages_dir,
             pages_language=settings.site_language,
+            language=settings.language,
         )
     body = render(
         "product.md.j2",
