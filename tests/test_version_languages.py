@@ -20,7 +20,7 @@ import pytest
 import yaml
 from conftest import copy_example_site
 from privacy_pages.history.snapshot import Snapshot, parse_snapshot, read_snapshot
-from test_versions import build, edit, html, record_release
+from test_versions import TODAY, build, cli, edit, html, record_release
 
 PRODUCT = "managed-desktop"
 RECORD = f"content/products/{PRODUCT}.yml"
@@ -116,6 +116,14 @@ def test_a_release_made_without_french_translations_shows_english_and_says_so(
     translation = site / FRENCH
     kept_text = translation.read_text("utf-8")
     translation.unlink()
+    code, said = cli(
+        "snapshot", "--version", "1.1.0", "--date", TODAY.isoformat(), "--dry-run",
+        "--config", site / "mkdocs.yml",
+    )  # fmt: skip
+    # The command says which statements the release keeps in English only.
+    count = len(list((site / "content/products").glob("*.yml")))
+    kept_line = f"translations into fr: {count - 1} of {count} statements"
+    assert code == 0 and f"{kept_line} (in English: Microsoft Managed Desktop)" in said, said
     record_release(site, "1.1.0")
     translation.write_text(kept_text, "utf-8")
     kept = json.loads((site / "content/history/1.1.0.json").read_text("utf-8"))
