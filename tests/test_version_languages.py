@@ -20,7 +20,7 @@ import pytest
 import yaml
 from conftest import copy_example_site
 from privacy_pages.history.snapshot import Snapshot, parse_snapshot, read_snapshot
-from test_versions import TODAY, build, cli, edit, html, record_release
+from test_versions import LATER, TODAY, build, cli, edit, html, record_release
 
 PRODUCT = "managed-desktop"
 RECORD = f"content/products/{PRODUCT}.yml"
@@ -220,3 +220,26 @@ def test_a_release_of_format_2_reads_without_translations_and_cannot_claim_some(
     lowered["translations"] = snapshot.translations
     _, problems = parse_snapshot(json.dumps(lowered), "1.1.0.json")
     assert any("expected format 3" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("translated", [True, False], ids=["with-french", "without-french"])
+def test_a_version_announced_ahead_says_in_french_whether_its_page_is_french(
+    site: Path, translated: bool
+) -> None:
+    """A release recorded to take effect later is announced on the product's page; the French
+    announcement's link to it says "(en anglais)" only when the release kept no French
+    translation of the statement."""
+    translation = site / FRENCH
+    kept_text = translation.read_text("utf-8")
+    if not translated:
+        translation.unlink()
+    edit(site, PRODUCT, OLD_WORDS, NEW_WORDS)
+    record_release(site, "1.1.0", "--effective", LATER.isoformat())
+    translation.write_text(kept_text, "utf-8")
+    build(site, TODAY)
+    product_url = f"fr/privacy/{PRODUCT}/"
+    label = version_link(html(site, product_url), product_url, "1.1.0")
+    expected = "Lire la nouvelle version."
+    assert label == (expected if translated else f"{expected} (en anglais)")
+    words = html_text.unescape(html(site, f"fr/privacy/{PRODUCT}/releases/1.1.0/"))
+    assert (intro(site)[1] in words) is translated

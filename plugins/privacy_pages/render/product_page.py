@@ -196,6 +196,9 @@ class Announcement:
     compare: str | None
     #: "(in English)" after each link, when the pages are in another language than this one.
     language: str | None = None
+    #: "(in English)" after the link to the version, when its release kept no translation of
+    #: the statement into this page's language (its page shows the English text).
+    read_language: str | None = None
 
 
 @dataclass(frozen=True)

@@ -166,6 +166,10 @@ def current_version(
                 relative_url(page, read, settings) if release.archived else None,
                 relative_url(page, compare, settings) if compare else None,
                 in_language(settings.site_language),
+                None
+                if settings.language == SOURCE_LANGUAGE
+                or release.translates(product.id, settings.language)
+                else in_language(SOURCE_LANGUAGE),
             )
         )
     in_effect = history.in_effect(product.id, today)
