@@ -243,3 +243,19 @@ def test_a_version_announced_ahead_says_in_french_whether_its_page_is_french(
     assert label == (expected if translated else f"{expected} (en anglais)")
     words = html_text.unescape(html(site, f"fr/privacy/{PRODUCT}/releases/1.1.0/"))
     assert (intro(site)[1] in words) is translated
+
+
+def test_the_version_in_effect_shows_in_french_on_the_product_page_as_released(
+    site: Path,
+) -> None:
+    """While a later release waits for its day, the product's page shows the version in
+    effect: in French, the translations that release kept, not today's record."""
+    english, french = intro(site)
+    record_release(site, "1.1.0")
+    edit(site, PRODUCT, OLD_WORDS, NEW_WORDS)
+    record_release(site, "1.2.0", "--effective", LATER.isoformat())
+    build(site, TODAY)
+    page = html(site, f"fr/privacy/{PRODUCT}/")
+    assert 'lang="en"' not in element_with(page, french)
+    assert english not in page and NEW_WORDS not in page
+    assert "pas encore été traduite" not in page

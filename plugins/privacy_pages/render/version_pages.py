@@ -183,7 +183,16 @@ def current_version(
             coming = coming[1:]
         return product, dataset, VersionPage(source.pages_dir, notice=notice, announcements=coming)
     version_dataset, version_product = shown
-    return version_product, version_dataset, VersionPage(source.pages_dir, announcements=coming)
+    translation = None
+    view = archive.language(in_effect, settings.language) if archive and in_effect else None
+    if settings.language != SOURCE_LANGUAGE and view is not None:
+        # In another language: the statement in the translations the release kept.
+        translated = view.dataset.products.get(product.id)
+        if translated is not None:
+            translation = (view, version_dataset)
+            version_dataset, version_product = view.dataset, translated
+    version = VersionPage(source.pages_dir, announcements=coming, translation=translation)
+    return version_product, version_dataset, version
 
 
 def render_version_pages(
