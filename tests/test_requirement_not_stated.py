@@ -275,7 +275,7 @@ def test_privacy_json_says_not_stated(built: SiteResult, prefix: str) -> None:
     document = json.loads((built.site_dir / prefix / "privacy/privacy.json").read_text("utf-8"))
     schema = json.loads((built.site_dir / "privacy/privacy-json.schema.json").read_text("utf-8"))
     jsonschema.validate(document, schema)
-    assert document["schema_version"] == "1.5.0"
+    assert document["schema_version"] == "1.6.0"
     products = {p["id"]: p for p in document["products"]}
     assert [(i["id"], i["requirement"]) for i in products["hub"]["items"]] == [
         ("app-version", "required"),

@@ -27,6 +27,8 @@ from ..history.snapshot import (
     write_snapshot,
 )
 from ..load.content import load_content
+from ..load.discovery import record_kind
+from ..load.translations import current_translations
 from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
 from .output_paths import folder_problem, refused
 
@@ -116,6 +118,17 @@ def run(args: argparse.Namespace) -> int:
     if problems.errors:
         print("privacy-pages snapshot: fix the content errors above first", file=sys.stderr)
         return 1
+    records = _by_content_path(dataset.records, settings.content_dir)
+    # The translations current now, kept with the release: its version's page in each
+    # language shows them (a stale one is not current, and is not kept).
+    translations, translation_problems = current_translations(
+        settings.content_dir, records, limits=settings.limits
+    )
+    if translation_problems.errors:
+        for problem in translation_problems.sorted():
+            print_diagnostic(problem, sys.stderr)
+        print("privacy-pages snapshot: fix the translation errors above first", file=sys.stderr)
+        return 1
     target: Path = args.out or settings.content_dir
     try:
         snapshot = take_snapshot(
@@ -123,7 +136,8 @@ def run(args: argparse.Namespace) -> int:
             args.version,
             date,
             effective=effective,
-            records=_by_content_path(dataset.records, settings.content_dir),
+            records=records,
+            translations=translations,
         )
         check_not_recorded(snapshot_path(target, snapshot.version), force=args.force)
     except SnapshotError as exc:
@@ -210,7 +224,27 @@ def recorded_report(snapshot: Snapshot, recorded: list[Snapshot]) -> str:
         if front:
             lines.append(f"    - front matter (not shown to readers): {', '.join(front)}")
     lines += [f"  shared: {note.text}" for note in describe_all(changes.shared, changes)]
-    return "\n".join(lines)
+    return "\n".join(lines + _translations_report(snapshot))
+
+
+def _translations_report(snapshot: Snapshot) -> list[str]:
+    """For each language, how many statements the release keeps translations of (their
+    version's page in that language shows them), and which it shows in English."""
+    names = _names(snapshot.state)
+    products = {
+        path: data.get("id")
+        for path, data in (snapshot.records or {}).items()
+        if isinstance(data, dict) and record_kind(Path(path)) == "product"
+    }
+    lines = []
+    for language in sorted(snapshot.translations or {}):
+        kept = {products.get(path) for path in snapshot.translated(language)}
+        english = sorted((n for pid, n in names.items() if pid not in kept), key=str.casefold)
+        line = f"  translations into {language}: {len(names) - len(english)} of {len(names)} statements"
+        if english:
+            line += f" (in English: {', '.join(english)})"
+        lines.append(line)
+    return lines
 
 
 def _names(state: dict[str, Any]) -> dict[str, str]:

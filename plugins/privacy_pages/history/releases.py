@@ -20,6 +20,7 @@ from typing import Any
 
 from .. import messages
 from ..diagnostics import Diagnostic, Diagnostics, Location, Severity
+from ..load.discovery import record_kind
 from .changes import (
     Change,
     ChangeSet,
@@ -125,6 +126,16 @@ class Release:
             pid: str(product.get("name", pid))
             for pid, product in sorted(self.snapshot.products.items())
         }
+
+    def translates(self, product_id: str, language: str) -> bool:
+        """Whether the release kept translations of the statement into ``language`` (its
+        version's page in that language shows them; else the statement's English text)."""
+        kept = self.snapshot.translated(language)
+        return any(
+            record_kind(Path(path)) == "product" and data.get("id") == product_id
+            for path, data in (self.snapshot.records or {}).items()
+            if path in kept and isinstance(data, dict)
+        )
 
     def first_published(self, product_id: str) -> bool:
         if self.initial:

@@ -16,6 +16,12 @@ it: a snapshot edited after its release no longer matches its digest, and readin
 Whoever edits it on purpose can compute the digest again: it catches accidental edits only
 (where the content is in git, :mod:`.evidence` compares each release with the commit that
 recorded it). What a release holds is checked as content is, when it is read.
+
+Format 3 also keeps the translations that were current when the release was made: for each
+language of ``content/translations/``, each record's translated texts whose source fingerprint
+matches the text the release records (a stale or missing translation is not kept). A version's
+page is rendered in each language from them (see :mod:`.archive`); a format 2 release kept
+none, and its pages in other languages show its English text.
 """
 
 from __future__ import annotations
@@ -51,8 +57,9 @@ from ..model import (
 from ..version import __version__
 
 #: The format of snapshot files; raise it when the meaning of a field changes. Format 2 adds
-#: ``effective``, ``records``, ``re_recorded`` and ``digest``; format 1 files are still read.
-SCHEMA_VERSION = 2
+#: ``effective``, ``records``, ``re_recorded`` and ``digest``; format 3 adds ``translations``.
+#: Files of formats 1 and 2 are still read.
+SCHEMA_VERSION = 3
 #: What a product's state records: 2 adds what the statement says of purposes, recipients,
 #: controls, the rights it names, the complaint right, legal bases, the controller, transfers,
 #: automated decisions, data sources and subjects, and its scope (:data:`LATER_PARTS`). A
@@ -530,6 +537,9 @@ class Snapshot:
     records: dict[str, Any] | None = field(default=None, compare=False, repr=False)
     #: The days the release was recorded again (``snapshot --force``), oldest first.
     re_recorded: tuple[dt.date, ...] = ()
+    #: The translations current when it was made: language → record path → field path →
+    #: ``{"source": fingerprint, "text": translation}``; ``None`` before format 3.
+    translations: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
     @property
     def products(self) -> dict[str, Any]:
@@ -552,7 +562,13 @@ class Snapshot:
             document["effective"] = self.effective_date.isoformat()
             document["records"] = self.records or {}
             document["re_recorded"] = [day.isoformat() for day in self.re_recorded]
+        if self.schema_version >= 3:
+            document["translations"] = self.translations or {}
         return document
+
+    def translated(self, language: str) -> dict[str, Any]:
+        """The translations the release kept in ``language``, by record path (none: ``{}``)."""
+        return dict((self.translations or {}).get(language) or {})
 
     def to_json(self) -> str:
         """The snapshot file's text: sorted keys, one-space indent, a final newline; format 2
@@ -633,9 +649,12 @@ def take_snapshot(
     *,
     effective: dt.date | None = None,
     records: Mapping[str, Any] | None = None,
+    translations: Mapping[str, Mapping[str, Mapping[str, Any]]] | None = None,
 ) -> Snapshot:
     """A release of ``dataset``; ``records``: its files' parsed data, by their path in the
-    content folder (those of :data:`RECORD_KINDS` are kept)."""
+    content folder (those of :data:`RECORD_KINDS` are kept); ``translations``: the current
+    translations of those records, by language and record path (see
+    :func:`~privacy_pages.load.translations.current_translations`)."""
     if effective is not None and effective < date:
         raise SnapshotError(
             f"expected an effective date on or after the release date {date.isoformat()}, "
@@ -652,6 +671,14 @@ def take_snapshot(
         dataset_state(dataset),
         effective=effective if effective != date else None,
         records=kept,
+        translations={
+            language: {
+                path: plain_record(entries)
+                for path, entries in sorted(by_record.items())
+                if path in kept and entries
+            }
+            for language, by_record in sorted((translations or {}).items())
+        },
     )
 
 
@@ -688,6 +715,7 @@ def write_snapshot(
             and (old.state, old.effective_date, old.date)
             == (snapshot.state, snapshot.effective_date, snapshot.date)
             and old.records in (None, snapshot.records)
+            and old.translations in (None, snapshot.translations)
         )
         # Recorded again as it was (a format 1 snapshot, with the records it said the same
         # from): nothing it says changed, nothing to say.
@@ -984,6 +1012,7 @@ def parse_snapshot(
                     f"found {type(product[key]).__name__}",
                 )
     effective, records, re_recorded = _format_2(document, text, display, problem)
+    translations = _format_3(document, text, display, problem)
     if problems:
         return None, problems
     state = {key: document[key] for key in ("products", "catalog", "categories")}
@@ -998,8 +1027,54 @@ def parse_snapshot(
             effective=effective if effective != date else None,
             records=records,
             re_recorded=re_recorded,
+            translations=translations,
         ),
         problems,
+    )
+
+
+def _format_3(
+    document: dict[str, Any], text: str, display: str, problem: Any
+) -> dict[str, Any] | None:
+    """A format 3 snapshot's translations, their shape checked (their texts are checked as
+    every text of a release is, by :func:`state_problems`)."""
+    if document["schema_version"] < 3:
+        if "translations" in document:  # (as for format 2's keys: a lowered number)
+            problem(
+                _key_location(text, display, "schema_version"),
+                "schema_version: expected format 3 for a release that keeps 'translations' "
+                f"(format {document['schema_version']} has no such key), found "
+                f"{document['schema_version']!r}: restore the file",
+            )
+        return None
+    if "translations" not in document:
+        problem(Location(display, 1, 1), "expected key 'translations' (format 3), found none")
+        return None
+    translations = document["translations"]
+    if not isinstance(translations, dict) or not all(
+        isinstance(by_record, dict)
+        and all(
+            record_kind(Path(path)) in RECORD_KINDS
+            and isinstance(entries, dict)
+            and all(_translation_entry(entry) for entry in entries.values())
+            for path, entries in by_record.items()
+        )
+        for by_record in translations.values()
+    ):
+        problem(
+            _key_location(text, display, "translations"),
+            "translations: expected an object of languages, each of record paths, each of field "
+            "paths with a 'source' fingerprint and a 'text'",
+        )
+        return None
+    return translations
+
+
+def _translation_entry(entry: object) -> bool:
+    return (
+        isinstance(entry, dict)
+        and set(entry) == {"source", "text"}
+        and all(isinstance(value, str) for value in entry.values())
     )
 
 

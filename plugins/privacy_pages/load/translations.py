@@ -21,7 +21,7 @@ the page shows the source text or the earlier translation there with a notice, n
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
@@ -32,6 +32,7 @@ from ..hints import did_you_mean
 from ..model import Dataset
 from .builder import DatasetBuilder
 from .content import CatalogEdits, catalog_edits, link_record, names_any
+from .discovery import record_kind
 from .metadata import MetadataRules
 from .record_files import ContentCache, RecordFile
 from .text_fields import (
@@ -528,6 +529,45 @@ class TranslationRun:
                         Diagnostic(where, message, "translation-unused", Severity.WARNING)
                     )
         return self.problems
+
+
+#: What a release keeps of one record's translations in one language: field path →
+#: ``{"source": fingerprint of the source text, "text": translation}``.
+KeptTranslations = dict[str, dict[str, str]]
+
+
+def current_translations(
+    content_dir: Path,
+    records: Mapping[str, Any],
+    *,
+    limits: Limits | None = None,
+) -> tuple[dict[str, dict[str, KeptTranslations]], Diagnostics]:
+    """The translations of ``records`` (their located data, by path in the content folder)
+    current now, in every language of ``translations/``: by language and record path, only the
+    entries whose source fingerprint is that of the record's text at their field path (a stale
+    translation, or one of a text the record no longer has, is left out). What is wrong with
+    a translation file (its shape, its text) is returned with them."""
+    run = TranslationRun(content_dir, found_languages(content_dir), limits=limits)
+    found: dict[str, dict[str, KeptTranslations]] = {}
+    for language in run.languages:
+        kept: dict[str, KeptTranslations] = {}
+        for relative, data in sorted(records.items()):
+            path = run._files[language].get(relative)
+            if path is None or record_kind(Path(relative)) not in TRANSLATED_KINDS:
+                continue
+            effects = Effects()
+            display = display_path(path)
+            entries = run._read(run._parsed(path, display), display, effects)
+            run.problems.extend(effects.problems)
+            current = {
+                key: {"source": entries[key].source, "text": entries[key].text}
+                for key, text, _ in text_fields(data)
+                if entries and key in entries and entries[key].source == fingerprint(text)
+            }
+            if current:
+                kept[relative] = current
+        found[language] = kept
+    return found, run.problems
 
 
 def _same(before: Any, now: Any) -> bool:

@@ -49,8 +49,8 @@ class HistoryEntry:
     #: version before (none without :class:`VersionLinks`).
     read: str | None = None
     compare: str | None = None
-    #: "(in English)" after a link to a page in another language than this one (the
-    #: versions' pages are in the site's language only).
+    #: "(in English)" after a link to a page in another language than this one, or to a
+    #: version whose release kept no translation of the statement into it.
     read_in: str | None = None
     compare_in: str | None = None
     #: What changed from this version to the statement's newest, and its "(in English)".
@@ -90,6 +90,9 @@ class VersionLinks:
     current_dir: str | None = None
     #: The language of ``pages_dir``, when ``page`` is in another one.
     pages_language: str | None = None
+    #: The language of ``page`` (a version's page in it shows the translations its release
+    #: kept: a release that kept none of a statement shows it in English, which a link says).
+    language: str = messages.SOURCE_LANGUAGE
 
     def read(self, product_id: str, version: str) -> str:
         if self.history.on_product_page(product_id, version):
@@ -101,7 +104,19 @@ class VersionLinks:
         ``page``."""
         if self.history.on_product_page(product_id, version):
             return None
+        if self.pages_language is None and not self.translated(product_id, version):
+            return in_language(messages.SOURCE_LANGUAGE)
         return in_language(self.pages_language)
+
+    def translated(self, product_id: str, version: str) -> bool:
+        """Whether the version's page shows the statement in ``language``: the records' own,
+        or one its release kept translations into."""
+        if self.language == messages.SOURCE_LANGUAGE:
+            return True
+        release = next(
+            (r for r in self.history.product_releases(product_id) if r.version == version), None
+        )
+        return release is None or release.translates(product_id, self.language)
 
     def compare_in(self, product_id: str, old: str, new: str) -> str | None:
         """The same, for :meth:`compare`."""
@@ -283,6 +298,7 @@ def _release_summary(
         history,
         current_dir=settings.pages_dir,
         pages_language=settings.site_language,
+        language=settings.language,
     )
     products = []
     names = release.product_names

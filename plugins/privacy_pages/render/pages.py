@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import posixpath
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -25,6 +26,7 @@ from .history_pages import render_changes_page
 from .paths import changes_page_path, data_item_index_path, is_comparison_page, product_page_path
 from .product_page import render_product
 from .reuse import DatasetView, PageReuse
+from .translated import showing as showing_texts
 from .translated import shown
 from .version_pages import current_version, plan_version_pages
 
@@ -78,15 +80,18 @@ def render_pages(
         shown, shown_in, version = current_version(
             product, dataset, settings, history, archive, day
         )
-        return render_product(
-            shown,
-            shown_in,
-            settings,
-            history,
-            today,
-            template_dataset=view if shown_in is dataset else None,
-            version=version,
-        )
+        # A release's version in another language: its texts as the release kept them.
+        translation = version.translation if version else None
+        with showing_texts(*translation) if translation else nullcontext():
+            return render_product(
+                shown,
+                shown_in,
+                settings,
+                history,
+                today,
+                template_dataset=view if shown_in is dataset else None,
+                version=version,
+            )
 
     def product_page(product: Product) -> tuple[GeneratedPage, bool]:
         view = DatasetView(dataset)

@@ -16,7 +16,8 @@ from ..compare.collection import Collection
 from ..compare.comparison import (
     Comparison,
 )
-from ..history.releases import History
+from ..history.releases import History, Release
+from ..messages import SOURCE_LANGUAGE
 from ..model import CONTROL_NOT_STATED, Controller, DataItem, Dataset, Product, Requirement
 from ..settings import Settings
 from ..stores.label import store_label
@@ -103,11 +104,13 @@ def privacy_json_pieces(
 
 def _releases(history: History | None, settings: Settings) -> list[dict[str, Any]]:
     """Every release, oldest first, with the version of each statement it published or
-    changed: its page (none for a release without records) and its comparison with the
-    version before."""
+    changed: its page (none for a release without records), the language of the statement's
+    text there, and its comparison with the version before."""
     if not history:
         return []
-    settings = in_source(settings)  # the versions' pages are in the site's language
+    # The language of the versions' pages: this one's (the site's, when it builds them alone).
+    language = settings.site_language or settings.language
+    settings = in_source(settings)
     found = []
     for release in history.releases:
         statements = []
@@ -116,12 +119,14 @@ def _releases(history: History | None, settings: Settings) -> list[dict[str, Any
             before = history.version_before(release, product_id)
             if before is not None and product_id not in before.snapshot.products:
                 before = None
+            page = held and release.archived
             statements.append(
                 {
                     "product": product_id,
                     "page": release_page_path(settings, product_id, release.version)
-                    if held and release.archived
+                    if page
                     else None,
+                    "language": _text_language(release, product_id, language) if page else None,
                     "compare": versions_page_path(
                         settings, product_id, before.version, release.version
                     )
@@ -207,6 +212,14 @@ def _json_chunks(document: dict[str, Any]) -> Iterator[str]:
         else:
             yield _ENCODE(value)
     yield "}"
+
+
+def _text_language(release: Release, product_id: str, language: str) -> str:
+    """The language of a statement's text on its version's page in ``language``: that one
+    where the release kept translations of the statement into it, else the records' own."""
+    if language == SOURCE_LANGUAGE or release.translates(product_id, language):
+        return language
+    return SOURCE_LANGUAGE
 
 
 def privacy_document(

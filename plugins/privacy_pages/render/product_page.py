@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .. import messages
 from ..history.releases import History, build_date
+from ..load.translations import Language
 from ..messages import N_
 from ..model import SECTIONS, Dataset, ItemGroup, Product, item_counts
 from ..model.sections import COLLECTED_INTRO, empty_statement, section_shown, with_product
@@ -111,6 +112,7 @@ def render_product(
             product_page=not version.path,
             current_dir=settings.pages_dir,
             pages_language=settings.site_language,
+            language=settings.language,
         )
     body = render(
         "product.md.j2",
@@ -195,6 +197,9 @@ class Announcement:
     compare: str | None
     #: "(in English)" after each link, when the pages are in another language than this one.
     language: str | None = None
+    #: "(in English)" after the link to the version, when its release kept no translation of
+    #: the statement into this page's language (its page shows the English text).
+    read_language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -212,3 +217,7 @@ class VersionPage:
     history_limit: int | None = None
     #: Whether the statement has a page today (a removed one has only its versions).
     current: bool = True
+    #: In another language than the records', a release's version: the release in that
+    #: language (see :meth:`~privacy_pages.history.archive.Archive.language`) and its records'
+    #: own dataset, which the page shows its texts by.
+    translation: tuple[Language, Dataset] | None = None

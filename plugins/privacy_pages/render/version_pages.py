@@ -12,7 +12,8 @@ any two releases' snapshots).
 The build's date (``history.today``, else :func:`~privacy_pages.history.releases.build_date`)
 decides which version is in effect: a release recorded with a later effective date is
 announced on the product's page, whose content stays that of the version in effect until the
-day comes. Versions are pages of the site's language, linked from every language's pages.
+day comes. Each language's pages have the versions' pages too: a version's statement in the
+translations its release kept (its English text, marked as such, where it kept none).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from ..history.archive import Archive
 from ..history.changes import MetadataChanged, ProductAdded, compare_versions
 from ..history.notes import reader_notes
 from ..history.releases import History, Release
+from ..messages import SOURCE_LANGUAGE
 from ..model import Dataset, Product
 from ..settings import Settings
 from .change_notes import MarkedNote
@@ -44,7 +46,7 @@ from .paths import product_page_path, relative_url, release_page_path, versions_
 from .product_page import Announcement, ArchiveNotice, VersionPage, render_product
 from .reuse import PageReuse
 from .templates import render
-from .translated import in_page_words
+from .translated import in_page_words, showing
 
 #: The releases a version's page lists in its change history, the newest; a link leads to the
 #: entry of the one before, on its own version's page. All of them would make the versions'
@@ -164,6 +166,10 @@ def current_version(
                 relative_url(page, read, settings) if release.archived else None,
                 relative_url(page, compare, settings) if compare else None,
                 in_language(settings.site_language),
+                None
+                if settings.language == SOURCE_LANGUAGE
+                or release.translates(product.id, settings.language)
+                else in_language(SOURCE_LANGUAGE),
             )
         )
     in_effect = history.in_effect(product.id, today)
@@ -177,7 +183,16 @@ def current_version(
             coming = coming[1:]
         return product, dataset, VersionPage(source.pages_dir, notice=notice, announcements=coming)
     version_dataset, version_product = shown
-    return version_product, version_dataset, VersionPage(source.pages_dir, announcements=coming)
+    translation = None
+    view = archive.language(in_effect, settings.language) if archive and in_effect else None
+    if settings.language != SOURCE_LANGUAGE and view is not None:
+        # In another language: the statement in the translations the release kept.
+        translated = view.dataset.products.get(product.id)
+        if translated is not None:
+            translation = (view, version_dataset)
+            version_dataset, version_product = view.dataset, translated
+    version = VersionPage(source.pages_dir, announcements=coming, translation=translation)
+    return version_product, version_dataset, version
 
 
 def render_version_pages(
@@ -248,7 +263,17 @@ def _release_page(
     if shown is None:  # planned: its records lack the statement (edited out)
         return _missing_page(release, product_id, shown_name(release, product_id), settings)
     current = product_id in dataset.products
-    return _version_page(release, product_id, shown, settings, history, today, current)
+    view = archive.language(release, settings.language)
+    if settings.language == SOURCE_LANGUAGE or view is None:
+        return _version_page(release, product_id, shown, settings, history, today, current)
+    # In another language: the statement in the translations the release kept, the English
+    # text where it kept none (marked as English, as on the current pages).
+    english = shown[0]
+    translated = view.dataset.products.get(product_id)
+    if translated is not None:
+        shown = (view.dataset, translated)
+    with showing(view, english):
+        return _version_page(release, product_id, shown, settings, history, today, current)
 
 
 def shown_name(release: Release, product_id: str) -> str:
@@ -340,7 +365,7 @@ def _comparison_page(
     said = reader_notes(seen, changes.in_words(in_page_words))
     notes = tuple(LinkedNote(MarkedNote.of(note)) for note in said.changed)
     reworded = tuple(LinkedNote(MarkedNote.of(note)) for note in said.reworded)
-    links = VersionLinks(path, source_pages_dir(settings), history)
+    links = VersionLinks(path, source_pages_dir(settings), history, language=settings.language)
     # Other pairs: the change history, where each version links its comparisons (one link,
     # not one per pair: a list of every pair on every comparison grew with the cube).
     if product_id in dataset.products:
@@ -359,6 +384,9 @@ def _comparison_page(
         reworded=reworded,
         read_old=links.read(product_id, old.version) if old.archived else None,
         read_new=links.read(product_id, new.version) if new.archived else None,
+        # "(in English)": a version whose release kept no translation into the page's language
+        read_old_in=links.read_in(product_id, old.version) if old.archived else None,
+        read_new_in=links.read_in(product_id, new.version) if new.archived else None,
         current=links.current(product_id) if product_id in dataset.products else None,
         change_history=changes_link,
     )
