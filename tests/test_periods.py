@@ -221,22 +221,22 @@ def test_what_changed_says_a_changed_period_in_the_page_language() -> None:
     assert note_words(old, french) == ["Until it is closed", said(french)[1]]
 
 
+def _dry_run(config: Path) -> str:
+    """What ``privacy-pages snapshot --dry-run`` says of a release made today."""
+    code, output = cli(
+        "snapshot", "--config", config, "--version", "1.1.0", "--date",
+        dt.date.today().isoformat(), "--dry-run",
+    )  # fmt: skip
+    assert code == 0, output
+    return output
+
+
 def test_a_record_rewritten_as_data_is_no_change_a_new_duration_is(tmp_path: Path) -> None:
     """The example's releases hold its periods as text ("A maximum of 30 days"), its records
     as data: a release of the records as they are changes no period; a new duration does."""
     site = copy_example_site(tmp_path)
     config = site / "mkdocs.yml"
-    code, output = cli(
-        "snapshot",
-        "--config",
-        config,
-        "--version",
-        "1.1.0",
-        "--date",
-        dt.date.today().isoformat(),
-        "--dry-run",
-    )
-    assert code == 0, output
+    output = _dry_run(config)
     rule = retention(site, MANAGED_DESKTOP)[0]["data"]
     change = RetentionChanged("managed-desktop", rule, "period", None, None)
     subject = describe(change, ChangeSet((change,))).subject  # ("Retention of Personal data")
@@ -245,17 +245,7 @@ def test_a_record_rewritten_as_data_is_no_change_a_new_duration_is(tmp_path: Pat
     record = site / MANAGED_DESKTOP
     text = record.read_text("utf-8")
     record.write_text(text.replace("{duration: 30 days,", "{duration: 90 days,", 1), "utf-8")
-    code, output = cli(
-        "snapshot",
-        "--config",
-        config,
-        "--version",
-        "1.1.0",
-        "--date",
-        dt.date.today().isoformat(),
-        "--dry-run",
-    )
-    assert code == 0, output
+    output = _dry_run(config)
     [line] = [line for line in output.splitlines() if subject in line]
     new = words_of(messages_for("en"), retention(site, MANAGED_DESKTOP)[0]["period"])
     assert new in line and f"{old_duration}" in line.replace(new, ""), line
