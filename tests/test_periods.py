@@ -19,7 +19,7 @@ import pytest
 import yaml
 from conftest import SiteResult, copy_example_site, run_mkdocs
 from privacy_pages.cli import main
-from privacy_pages.history.changes import ChangeSet, RetentionChanged
+from privacy_pages.history.changes import Change, ChangeSet, Kind, Subject
 from privacy_pages.history.notes import describe
 from privacy_pages.messages import Messages, messages_for, speaking
 from privacy_pages.model.periods import AFTER, UNTIL, Period, period_from, period_words
@@ -195,7 +195,12 @@ def test_a_period_written_wrongly_is_an_error_at_its_place(
     assert f"{where}{path}: {expected}" in output, output
 
 
-def note_words(change: RetentionChanged, words: Messages) -> list[str]:
+def period_changed(product: str, rule: str, before: object, after: object) -> Change:
+    """A retention rule's period changed."""
+    return Change(Subject.RETENTION, Kind.CHANGED, product, rule, rule, "period", before, after)
+
+
+def note_words(change: Change, words: Messages) -> list[str]:
     with speaking(words):
         note = describe(change, ChangeSet((change,)))
     return ["".join(s.text for s in e) for e in (note.before, note.after) if e is not None]
@@ -206,7 +211,7 @@ def test_what_changed_says_a_changed_period_in_the_page_language() -> None:
     the change is said in the page's words where it is data, as written where it is text."""
     before = {"count": 30, "unit": "days", "at_most": True}
     after = {"count": 90, "unit": "days", "after": "account-closure"}
-    change = RetentionChanged("intune", "Personal data", "period", before, after)
+    change = period_changed("intune", "Personal data", before, after)
     french = messages_for("fr")
 
     def said(w: Messages) -> list[str]:
@@ -217,7 +222,7 @@ def test_what_changed_says_a_changed_period_in_the_page_language() -> None:
 
     assert note_words(change, french) == said(french)
     assert note_words(change, messages_for("en")) == said(messages_for("en"))
-    old = RetentionChanged("intune", "Personal data", "period", "Until it is closed", after)
+    old = period_changed("intune", "Personal data", "Until it is closed", after)
     assert note_words(old, french) == ["Until it is closed", said(french)[1]]
 
 
@@ -238,7 +243,7 @@ def test_a_record_rewritten_as_data_is_no_change_a_new_duration_is(tmp_path: Pat
     config = site / "mkdocs.yml"
     output = _dry_run(config)
     rule = retention(site, MANAGED_DESKTOP)[0]["data"]
-    change = RetentionChanged("managed-desktop", rule, "period", None, None)
+    change = period_changed("managed-desktop", rule, None, None)
     subject = describe(change, ChangeSet((change,))).subject  # ("Retention of Personal data")
     assert subject not in output, output
     old_duration = retention(site, MANAGED_DESKTOP)[0]["period"]["duration"]

@@ -23,7 +23,7 @@ from babel.dates import format_date
 from conftest import REPO, SiteResult, copy_example_site, run_mkdocs
 from fidelity import page_text
 from privacy_pages.cli import main
-from privacy_pages.history.changes import MetadataChanged, ProductAdded
+from privacy_pages.history.changes import Kind, Subject
 from privacy_pages.history.snapshot import parse_snapshot, text_digest
 
 PRODUCTS = sorted(path.stem for path in (REPO / "content/products").glob("*.yml"))
@@ -537,7 +537,8 @@ def test_a_comparison_of_consecutive_versions_says_what_comparing_their_states_s
         seen = [
             c
             for c in changes.for_product(product)
-            if not isinstance(c, MetadataChanged | ProductAdded)
+            if c.subject is not Subject.METADATA
+            and (c.subject, c.kind) != (Subject.PRODUCT, Kind.ADDED)
         ]
         return [str(note) for note in describe_all(seen, changes)]
 

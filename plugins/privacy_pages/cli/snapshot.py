@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import display_path
-from ..history.changes import MetadataChanged, ProductAdded, ProductRemoved, compare
+from ..history.changes import Kind, Subject, compare
 from ..history.notes import describe_all, reader_notes
 from ..history.releases import build_date, latest_today
 from ..history.snapshot import (
@@ -207,20 +207,20 @@ def recorded_report(snapshot: Snapshot, recorded: list[Snapshot]) -> str:
         if not found:
             lines.append(f"  {name}: unchanged")
             continue
-        if any(isinstance(c, ProductAdded) for c in found):
+        if any((c.subject, c.kind) == (Subject.PRODUCT, Kind.ADDED) for c in found):
             lines.append(f"  {name}: first recorded")
             continue
-        if any(isinstance(c, ProductRemoved) for c in found):
+        if any((c.subject, c.kind) == (Subject.PRODUCT, Kind.REMOVED) for c in found):
             lines.append(f"  {name}: removed")
             continue
-        said = reader_notes([c for c in found if not isinstance(c, MetadataChanged)], changes)
+        said = reader_notes([c for c in found if c.subject is not Subject.METADATA], changes)
         lines.append(f"  {name}:")
         lines += [f"    - {note.text}" for note in said.changed]
         if said.reworded:
             count = len(said.reworded)
             lines.append(f"    - {count} text{'s' if count != 1 else ''} reworded:")
             lines += [f"        {note.text}" for note in said.reworded]
-        front = [c.key for c in found if isinstance(c, MetadataChanged)]
+        front = [c.key for c in found if c.subject is Subject.METADATA]
         if front:
             lines.append(f"    - front matter (not shown to readers): {', '.join(front)}")
     lines += [f"  shared: {note.text}" for note in describe_all(changes.shared, changes)]

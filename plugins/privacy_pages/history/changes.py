@@ -2,17 +2,18 @@
 
 The comparison works on the model, never on the YAML text, so edits that only reformat a file
 (key order, YAML style, quoting, comments, whitespace) give no change by construction. Each
-difference is a typed record: a product, an item, a retention rule, a metadata key, a catalog
-item or a category that was added, removed or changed — with the field and the values before
-and after.
+difference is one record of data: what it is about (a product, a metadata key, an item, a
+retention rule, a catalog item or a category), whether it was added, removed or changed, the
+field, and the values before and after. How a change is said is :mod:`.notes`' business.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import Any
 
 from .. import messages
 from ..model.periods import same_period
@@ -21,6 +22,36 @@ from .snapshot import NEVER_COLLECTED, State, as_recorded
 #: A value as recorded in a snapshot: text, a flag, or nested lists and objects.
 Value = Any
 
+
+class Subject(StrEnum):
+    """What a change is about."""
+
+    PRODUCT = "product"
+    METADATA = "metadata"
+    ITEM = "item"
+    RETENTION = "retention"
+    CATALOG_ITEM = "catalog-item"
+    CATEGORY = "category"
+
+
+class Kind(StrEnum):
+    """What happened to it."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+
+
+#: What changes to each subject are about (see :attr:`Change.aspect`, which a changed field of a
+#: statement or an item can refine).
+ASPECTS: dict[Subject, str] = {
+    Subject.PRODUCT: "statement",
+    Subject.METADATA: "metadata",
+    Subject.ITEM: "item",
+    Subject.RETENTION: "retention",
+    Subject.CATALOG_ITEM: "catalog",
+    Subject.CATEGORY: "categories",
+}
 #: What kind of change an item field is, as the issue tracker and readers name it.
 ITEM_ASPECTS: dict[str, str] = {
     "requirement": "requirement",
@@ -32,203 +63,85 @@ ITEM_ASPECTS: dict[str, str] = {
     "id": "identity",
     "catalog": "identity",
 }
+#: The same for the first part of a statement's field (``rights.services`` is a link too).
+STATEMENT_ASPECTS: dict[str, str] = {
+    "workloads": "workloads",
+    "links": "links",
+    "applies_to": "links",
+    "storage": "storage",
+}
+#: How ``privacy-pages diff --format json`` names each subject's key (a statement's is its
+#: ``product``).
+REPORTED_KEYS: dict[Subject, str | None] = {
+    Subject.PRODUCT: None,
+    Subject.METADATA: "key",
+    Subject.ITEM: "item",
+    Subject.RETENTION: "rule",
+    Subject.CATALOG_ITEM: "item",
+    Subject.CATEGORY: "category",
+}
 
 
 @dataclass(frozen=True)
 class Change:
-    """One semantic difference. ``product`` is ``None`` for catalog and category changes."""
+    """One semantic difference: ``kind`` happened to the ``subject`` called ``key``."""
 
-    type: ClassVar[str] = "change"
-    #: What changes of this type are about (see :attr:`aspect`).
-    about: ClassVar[str] = "statement"
+    subject: Subject
+    kind: Kind
+    #: The statement changed; ``None`` for catalog and category changes.
     product: str | None
+    #: Which one: the product's id, the metadata key, the item's anchor on the product page,
+    #: the retention rule's data, the catalog item's or the category's id.
+    key: str
+    #: What the records call it (the key where they give it no name).
+    name: str
+    #: The field of it that changed, as a path (``storage.intro``); ``""`` when it was added or
+    #: removed, or for a metadata key.
+    field: str = ""
+    #: The values before and after (an added retention rule's period is its ``after``).
+    before: Value = None
+    after: Value = None
+    #: Where an item added or removed is on its page: its requirement, its category, and the
+    #: heading of its group when the group has its own.
+    requirement: str = ""
+    category: str | None = None
+    group: str | None = None
+
+    @property
+    def type(self) -> str:
+        """``item-added``, ``retention-changed``, ``catalog-item-removed``…"""
+        return f"{self.subject}-{self.kind}"
 
     @property
     def aspect(self) -> str:
         """What the change is about: requirement, condition, workloads, wording, retention…"""
-        return self.about
+        if self.kind is not Kind.CHANGED or self.subject not in (Subject.PRODUCT, Subject.ITEM):
+            return ASPECTS[self.subject]
+        if self.subject is Subject.ITEM:
+            workloads = self.field.startswith("workloads")
+            return "workloads" if workloads else ITEM_ASPECTS.get(self.field, "wording")
+        if self.field.startswith("rights.services"):
+            return "links"
+        return STATEMENT_ASPECTS.get(self.field.split(".")[0], "wording")
 
     def to_json(self) -> dict[str, Value]:
-        data: dict[str, Value] = {"type": self.type, "aspect": self.aspect}
-        for f in fields(self):
-            data[f.name] = getattr(self, f.name)
+        """The change as ``privacy-pages diff --format json`` reports it: its type, its aspect,
+        and the fields that type has always reported, under their names."""
+        data: dict[str, Value] = {"type": self.type, "aspect": self.aspect, "product": self.product}
+        if label := REPORTED_KEYS[self.subject]:
+            data[label] = self.key
+        named = self.subject not in (Subject.METADATA, Subject.RETENTION)
+        if named and not (self.subject is Subject.PRODUCT and self.kind is Kind.CHANGED):
+            data["name"] = self.name
+        if self.kind is Kind.CHANGED:
+            if self.subject is not Subject.METADATA:
+                data["field"] = self.field
+            return {**data, "before": self.before, "after": self.after}
+        if self.subject is Subject.ITEM:
+            data.update(requirement=self.requirement, category=self.category, group=self.group)
+        if self.subject is Subject.RETENTION:
+            data["period"] = self.after if self.kind is Kind.ADDED else self.before
         return data
-
-
-@dataclass(frozen=True)
-class ProductAdded(Change):
-    type: ClassVar[str] = "product-added"
-    name: str
-
-
-@dataclass(frozen=True)
-class ProductRemoved(Change):
-    type: ClassVar[str] = "product-removed"
-    name: str
-
-
-@dataclass(frozen=True)
-class ProductChanged(Change):
-    """A statement-level field: summary, introduction, storage, access, rights, groups…"""
-
-    type: ClassVar[str] = "product-changed"
-    field: str
-    before: Value
-    after: Value
-
-    @property
-    def aspect(self) -> str:
-        top = self.field.split(".")[0]
-        if top == "workloads":
-            return "workloads"
-        if top in ("links", "applies_to") or self.field.startswith("rights.services"):
-            return "links"
-        if top == "storage":
-            return "storage"
-        return "wording"
-
-
-@dataclass(frozen=True)
-class MetadataChanged(Change):
-    type: ClassVar[str] = "metadata-changed"
-    key: str
-    before: Value
-    after: Value
-
-    about: ClassVar[str] = "metadata"
-
-
-@dataclass(frozen=True)
-class ItemAdded(Change):
-    type: ClassVar[str] = "item-added"
-    item: str
-    name: str
-    requirement: str
-    category: str | None
-    #: The heading of the item's group on the page, when it has its own.
-    group: str | None = None
-
-    about: ClassVar[str] = "item"
-
-
-@dataclass(frozen=True)
-class ItemRemoved(Change):
-    type: ClassVar[str] = "item-removed"
-    item: str
-    name: str
-    requirement: str
-    category: str | None
-    #: The heading of the item's group on the page, when it has its own.
-    group: str | None = None
-
-    about: ClassVar[str] = "item"
-
-
-@dataclass(frozen=True)
-class ItemChanged(Change):
-    """One field of one data item. ``item`` is the item's anchor on the product page."""
-
-    type: ClassVar[str] = "item-changed"
-    item: str
-    name: str
-    field: str
-    before: Value
-    after: Value
-
-    @property
-    def aspect(self) -> str:
-        if self.field.startswith("workloads"):
-            return "workloads"
-        return ITEM_ASPECTS.get(self.field, "wording")
-
-
-@dataclass(frozen=True)
-class RetentionAdded(Change):
-    type: ClassVar[str] = "retention-added"
-    rule: str
-    period: Value  # free text, or a structured period's data (see model.periods)
-
-    about: ClassVar[str] = "retention"
-
-
-@dataclass(frozen=True)
-class RetentionRemoved(Change):
-    type: ClassVar[str] = "retention-removed"
-    rule: str
-    period: Value  # free text, or a structured period's data (see model.periods)
-
-    about: ClassVar[str] = "retention"
-
-
-@dataclass(frozen=True)
-class RetentionChanged(Change):
-    type: ClassVar[str] = "retention-changed"
-    rule: str
-    field: str
-    before: Value
-    after: Value
-
-    about: ClassVar[str] = "retention"
-
-
-@dataclass(frozen=True)
-class CatalogItemAdded(Change):
-    type: ClassVar[str] = "catalog-item-added"
-    item: str
-    name: str
-
-    about: ClassVar[str] = "catalog"
-
-
-@dataclass(frozen=True)
-class CatalogItemRemoved(Change):
-    type: ClassVar[str] = "catalog-item-removed"
-    item: str
-    name: str
-
-    about: ClassVar[str] = "catalog"
-
-
-@dataclass(frozen=True)
-class CatalogItemChanged(Change):
-    type: ClassVar[str] = "catalog-item-changed"
-    item: str
-    name: str
-    field: str
-    before: Value
-    after: Value
-
-    about: ClassVar[str] = "catalog"
-
-
-@dataclass(frozen=True)
-class CategoryAdded(Change):
-    type: ClassVar[str] = "category-added"
-    category: str
-    name: str
-
-    about: ClassVar[str] = "categories"
-
-
-@dataclass(frozen=True)
-class CategoryRemoved(Change):
-    type: ClassVar[str] = "category-removed"
-    category: str
-    name: str
-
-    about: ClassVar[str] = "categories"
-
-
-@dataclass(frozen=True)
-class CategoryChanged(Change):
-    type: ClassVar[str] = "category-changed"
-    category: str
-    name: str
-    field: str
-    before: Value
-    after: Value
-
-    about: ClassVar[str] = "categories"
 
 
 @dataclass(frozen=True)
@@ -386,29 +299,26 @@ def _item_changes(
     for old_key, new_key in sorted(pairs, key=lambda pair: pair[1]):
         name = _item_name(new[new_key], new_key)
         for path, before, after in _field_changes(old[old_key], new[new_key]):
-            changes.append(ItemChanged(product_id, new_key, name, path, before, after))
-    for key, state in removed.items():
-        changes.append(
-            ItemRemoved(
-                product_id,
-                key,
-                _item_name(state, key),
-                str(state.get("requirement", "")),
-                state.get("category"),
-                _group_title(old_groups, state),
+            changes.append(
+                Change(Subject.ITEM, Kind.CHANGED, product_id, new_key, name, path, before, after)
             )
-        )
-    for key, state in added.items():
-        changes.append(
-            ItemAdded(
-                product_id,
-                key,
-                _item_name(state, key),
-                str(state.get("requirement", "")),
-                state.get("category"),
-                _group_title(new_groups, state),
+    for kind, items, groups in (
+        (Kind.REMOVED, removed, old_groups),
+        (Kind.ADDED, added, new_groups),
+    ):
+        for key, state in items.items():
+            changes.append(
+                Change(
+                    Subject.ITEM,
+                    kind,
+                    product_id,
+                    key,
+                    _item_name(state, key),
+                    requirement=str(state.get("requirement", "")),
+                    category=state.get("category"),
+                    group=_group_title(groups, state),
+                )
             )
-        )
     return changes
 
 
@@ -422,17 +332,22 @@ def _retention_changes(
     product_id: str, old: Mapping[str, Value], new: Mapping[str, Value]
 ) -> list[Change]:
     changes: list[Change] = []
+    retention = Subject.RETENTION
     for rule in sorted(old.keys() | new.keys()):
         if rule not in new:
-            changes.append(RetentionRemoved(product_id, rule, old[rule].get("period")))
+            period = old[rule].get("period")
+            changes.append(Change(retention, Kind.REMOVED, product_id, rule, rule, before=period))
         elif rule not in old:
-            changes.append(RetentionAdded(product_id, rule, new[rule].get("period")))
+            period = new[rule].get("period")
+            changes.append(Change(retention, Kind.ADDED, product_id, rule, rule, after=period))
         else:
             was, now = old[rule], new[rule]
             if same_period(was.get("period"), now.get("period")):  # (written another way)
                 now = {**now, "period": was.get("period")}
             for path, before, after in _field_changes(was, now):
-                changes.append(RetentionChanged(product_id, rule, path, before, after))
+                changes.append(
+                    Change(retention, Kind.CHANGED, product_id, rule, rule, path, before, after)
+                )
     return changes
 
 
@@ -511,10 +426,20 @@ def product_changes(
     # two compare on what both record.
     old, new = as_recorded(old, new.get("recorded")), as_recorded(new, old.get("recorded"))
     changes: list[Change] = []
+    name = str(new.get("name", product_id))
     old_meta, new_meta = old.get("metadata", {}), new.get("metadata", {})
     for key in sorted(old_meta.keys() | new_meta.keys()):
-        if old_meta.get(key) != new_meta.get(key):
-            changes.append(MetadataChanged(product_id, key, old_meta.get(key), new_meta.get(key)))
+        before, after = old_meta.get(key), new_meta.get(key)
+        if before != after:
+            changes.append(
+                Change(Subject.METADATA, Kind.CHANGED, product_id, key, key, "", before, after)
+            )
+
+    def statement(path: str, before: Value, after: Value) -> Change:
+        return Change(
+            Subject.PRODUCT, Kind.CHANGED, product_id, product_id, name, path, before, after
+        )
+
     plain_old = _without_hidden_sentences(
         {k: v for k, v in old.items() if k not in _KEYED_PARTS}, old, new
     )
@@ -522,12 +447,12 @@ def product_changes(
         {k: v for k, v in new.items() if k not in _KEYED_PARTS}, old, new
     )
     for path, before, after in _field_changes(plain_old, plain_new):
-        changes.append(ProductChanged(product_id, path, before, after))
+        changes.append(statement(path, before, after))
     old_groups, new_groups = old.get("groups", {}), new.get("groups", {})
     # A group added or removed is its items added or removed (each change names its group).
     for key in sorted(old_groups.keys() & new_groups.keys()):
         for path, before, after in _field_changes(old_groups.get(key, {}), new_groups.get(key, {})):
-            changes.append(ProductChanged(product_id, f"groups.{key}.{path}", before, after))
+            changes.append(statement(f"groups.{key}.{path}", before, after))
     changes.extend(
         _retention_changes(product_id, old.get("retention", {}), new.get("retention", {}))
     )
@@ -540,20 +465,17 @@ def product_changes(
 
 
 def _shared_changes(
-    old: Mapping[str, Value],
-    new: Mapping[str, Value],
-    added: type[CatalogItemAdded] | type[CategoryAdded],
-    removed: type[CatalogItemRemoved] | type[CategoryRemoved],
-    changed: type[CatalogItemChanged] | type[CategoryChanged],
+    subject: Subject, old: Mapping[str, Value], new: Mapping[str, Value]
 ) -> Iterable[Change]:
     for key in sorted(old.keys() | new.keys()):
         if key not in new:
-            yield removed(None, key, _item_name(old[key], key))
+            yield Change(subject, Kind.REMOVED, None, key, _item_name(old[key], key))
         elif key not in old:
-            yield added(None, key, _item_name(new[key], key))
+            yield Change(subject, Kind.ADDED, None, key, _item_name(new[key], key))
         else:
+            name = _item_name(new[key], key)
             for path, before, after in _field_changes(old[key], new[key]):
-                yield changed(None, key, _item_name(new[key], key), path, before, after)
+                yield Change(subject, Kind.CHANGED, None, key, name, path, before, after)
 
 
 def compare(old: State, new: State) -> ChangeSet:
@@ -564,23 +486,15 @@ def compare(old: State, new: State) -> ChangeSet:
     names.update({pid: str(p.get("name", pid)) for pid, p in new_products.items()})
     for product_id in sorted(old_products.keys() | new_products.keys()):
         if product_id not in new_products:
-            changes.append(ProductRemoved(product_id, names[product_id]))
+            changes.append(_statement(Kind.REMOVED, product_id, names[product_id]))
         elif product_id not in old_products:
-            changes.append(ProductAdded(product_id, names[product_id]))
+            changes.append(_statement(Kind.ADDED, product_id, names[product_id]))
         elif old_products[product_id] != new_products[product_id]:  # (equal: nothing to walk)
             changes.extend(
                 product_changes(product_id, old_products[product_id], new_products[product_id])
             )
-    changes.extend(
-        _shared_changes(
-            old["catalog"], new["catalog"], CatalogItemAdded, CatalogItemRemoved, CatalogItemChanged
-        )
-    )
-    changes.extend(
-        _shared_changes(
-            old["categories"], new["categories"], CategoryAdded, CategoryRemoved, CategoryChanged
-        )
-    )
+    changes.extend(_shared_changes(Subject.CATALOG_ITEM, old["catalog"], new["catalog"]))
+    changes.extend(_shared_changes(Subject.CATEGORY, old["categories"], new["categories"]))
     return ChangeSet(tuple(changes), names, _category_names(old, new), _workload_names(old, new))
 
 
@@ -591,12 +505,17 @@ def compare_versions(product_id: str, old: State, new: State) -> ChangeSet:
     if before is None or after is None:
         found: list[Change] = []
         if after is not None:
-            found.append(ProductAdded(product_id, names[product_id]))
+            found.append(_statement(Kind.ADDED, product_id, names[product_id]))
         elif before is not None:
-            found.append(ProductRemoved(product_id, names[product_id]))
+            found.append(_statement(Kind.REMOVED, product_id, names[product_id]))
     else:
         found = product_changes(product_id, before, after)
     return ChangeSet(tuple(found), names, _category_names(old, new), _workload_names(old, new))
+
+
+def _statement(kind: Kind, product_id: str, name: str) -> Change:
+    """A statement published or withdrawn."""
+    return Change(Subject.PRODUCT, kind, product_id, product_id, name)
 
 
 def _category_names(*states: State) -> dict[str, str]:

@@ -1,6 +1,6 @@
 """Changes as readers see them: one sentence per change, with the words before and after.
 
-:func:`describe` turns a typed change into a :class:`ChangeNote` (what changed, and excerpts of
+:func:`describe` turns a change into a :class:`ChangeNote` (what changed, and excerpts of
 the text before and after, the changed words flagged). The same notes feed the
 ``privacy-pages diff`` reports, the "Change history" section of product pages, the "What
 changed" page and the Atom feed (all in :mod:`privacy_pages.render`).
@@ -9,7 +9,7 @@ changed" page and the Atom feed (all in :mod:`privacy_pages.render`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
@@ -18,27 +18,7 @@ from ..messages import N_
 from ..model import gdpr
 from ..model.periods import RetentionPeriod, period_in_release, said
 from ..model.sections import SECTIONS
-from .changes import (
-    CatalogItemAdded,
-    CatalogItemChanged,
-    CatalogItemRemoved,
-    CategoryAdded,
-    CategoryChanged,
-    CategoryRemoved,
-    Change,
-    ChangeSet,
-    ItemAdded,
-    ItemChanged,
-    ItemRemoved,
-    MetadataChanged,
-    ProductAdded,
-    ProductChanged,
-    ProductRemoved,
-    RetentionAdded,
-    RetentionChanged,
-    RetentionRemoved,
-    Value,
-)
+from .changes import Change, ChangeSet, Kind, Subject, Value
 from .snapshot import NEVER_COLLECTED
 
 # Every label and summary below is a message, translated as a note is described (the notes are
@@ -216,6 +196,24 @@ WORKLOAD_CONDITION_VERBS: dict[str, str] = {
     "changed": N_("condition under the %(workload)s workload changed"),
 }
 
+#: How a line names a record of the shared catalog.
+SHARED_SUBJECTS: dict[Subject, str] = {
+    Subject.CATALOG_ITEM: N_("Catalog item %(name)s"),
+    Subject.CATEGORY: N_("Category %(name)s"),
+}
+#: What a line says of a statement, a catalog item or a category added or removed.
+SUMMARIES: dict[tuple[Subject, Kind], str] = {
+    (Subject.PRODUCT, Kind.ADDED): N_("new privacy statement"),
+    (Subject.PRODUCT, Kind.REMOVED): N_("privacy statement removed"),
+    # TRANSLATORS: %(id)s is the id of the catalog item or category added or removed.
+    (Subject.CATALOG_ITEM, Kind.ADDED): N_("added (%(id)s)"),
+    (Subject.CATALOG_ITEM, Kind.REMOVED): N_("removed (%(id)s)"),
+    (Subject.CATEGORY, Kind.ADDED): N_("added (%(id)s)"),
+    (Subject.CATEGORY, Kind.REMOVED): N_("removed (%(id)s)"),
+}
+#: How a report marks an addition, a removal and a change.
+SIGNS: dict[Kind, str] = {Kind.ADDED: "+", Kind.REMOVED: "-", Kind.CHANGED: "~"}
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -251,11 +249,7 @@ class ChangeNote:
     @property
     def sign(self) -> str:
         """``+`` for an addition, ``-`` for a removal, ``~`` for a change."""
-        if self.change.type.endswith("-added"):
-            return "+"
-        if self.change.type.endswith("-removed"):
-            return "-"
-        return "~"
+        return SIGNS[self.change.kind]
 
     @property
     def reworded(self) -> bool:
@@ -458,13 +452,38 @@ def _group_name(name: str, requirement: str) -> str:
     return messages._(message, group=name) if message else _requirement_title(requirement)
 
 
-def _item_in_or_out(change: ItemAdded | ItemRemoved, changes: ChangeSet) -> ChangeNote:
+def _statement_in_or_out(change: Change, changes: ChangeSet) -> ChangeNote:
+    """A statement published or withdrawn: "Widget for iOS: new privacy statement"."""
+    return ChangeNote(change, change.name, messages._(SUMMARIES[change.subject, change.kind]))
+
+
+def _statement_note(change: Change, changes: ChangeSet) -> ChangeNote:
+    """A field of a statement: "Introduction: reworded"."""
+    # A changed link target, or a term the GDPR names, is not a rewording.
+    wording = change.aspect != "links" and not change.field.startswith(tuple(_TERMS))
+    return ChangeNote(
+        change,
+        _product_field_label(change.field, changes),
+        messages._(VERBS[_verb(change.before, change.after, wording)]),
+        *excerpts(_in_words(change.field, change.before), _in_words(change.field, change.after)),
+    )
+
+
+def _metadata_note(change: Change, changes: ChangeSet) -> ChangeNote:
+    return ChangeNote(
+        change,
+        messages._("Metadata %(key)s", key=change.key),
+        messages._(VERBS[_verb(change.before, change.after, False)]),
+        *excerpts(change.before, change.after),
+    )
+
+
+def _item_in_or_out(change: Change, changes: ChangeSet) -> ChangeNote:
     """An item added or removed, in its group: "Diagnostic data (optional): App usage is now
     collected"."""
-    said = ITEM_ADDED if isinstance(change, ItemAdded) else ITEM_REMOVED
+    said = ITEM_ADDED if change.kind is Kind.ADDED else ITEM_REMOVED
     never = change.requirement == NEVER_COLLECTED
-    key = NEVER_COLLECTED if never else COLLECTED
-    summary = messages._(said[key])
+    summary = messages._(said[NEVER_COLLECTED if never else COLLECTED])
     if never:
         context = None
     else:
@@ -475,25 +494,24 @@ def _item_in_or_out(change: ItemAdded | ItemRemoved, changes: ChangeSet) -> Chan
             if group
             else _requirement_title(change.requirement)
         )
-    anchor = change.item if isinstance(change, ItemAdded) else None
     return ChangeNote(
         change,
         changes.said(change.name),
         summary,
-        anchor=anchor,
+        anchor=change.key if change.kind is Kind.ADDED else None,
         context=context,
         subject_in_source=changes.in_source(change.name),
     )
 
 
-def _item_note(change: ItemChanged, changes: ChangeSet) -> ChangeNote:
+def _item_note(change: Change, changes: ChangeSet) -> ChangeNote:
     note = _item_field_note(change, changes)
     return replace(note, subject_in_source=changes.in_source(change.name))
 
 
-def _item_field_note(change: ItemChanged, changes: ChangeSet) -> ChangeNote:
+def _item_field_note(change: Change, changes: ChangeSet) -> ChangeNote:
     field = change.field
-    anchor = change.item
+    anchor = change.key
     before, after = excerpts(change.before, change.after)
     if field == "requirement":
         return ChangeNote(
@@ -566,100 +584,18 @@ def _applies(value: Value) -> str | None:
     return messages._("Yes") if value else messages._("No")
 
 
-def describe(change: Change, changes: ChangeSet) -> ChangeNote:
-    """One change in words, in the language being rendered."""
-    if isinstance(change, ProductAdded):
-        return ChangeNote(change, change.name, messages._("new privacy statement"))
-    if isinstance(change, ProductRemoved):
-        return ChangeNote(change, change.name, messages._("privacy statement removed"))
-    if isinstance(change, ProductChanged):
-        label = _product_field_label(change.field, changes)
-        # A changed link target, or a term the GDPR names, is not a rewording.
-        wording = change.aspect != "links" and not change.field.startswith(tuple(_TERMS))
-        return ChangeNote(
-            change,
-            label,
-            messages._(VERBS[_verb(change.before, change.after, wording)]),
-            *excerpts(
-                _in_words(change.field, change.before), _in_words(change.field, change.after)
-            ),
-        )
-    if isinstance(change, MetadataChanged):
-        return ChangeNote(
-            change,
-            messages._("Metadata %(key)s", key=change.key),
-            messages._(VERBS[_verb(change.before, change.after, False)]),
-            *excerpts(change.before, change.after),
-        )
-    if isinstance(change, ItemAdded | ItemRemoved):
-        return _item_in_or_out(change, changes)
-    if isinstance(change, ItemChanged):
-        return _item_note(change, changes)
-    if isinstance(change, RetentionAdded | RetentionRemoved | RetentionChanged):
-        return _retention_note(change, changes)
-    if isinstance(change, CatalogItemAdded):
-        return ChangeNote(
-            change,
-            messages._("Catalog item %(name)s", name=change.name),
-            messages._("added (%(id)s)", id=change.item),
-        )
-    if isinstance(change, CatalogItemRemoved):
-        return ChangeNote(
-            change,
-            messages._("Catalog item %(name)s", name=change.name),
-            messages._("removed (%(id)s)", id=change.item),
-        )
-    if isinstance(change, CatalogItemChanged):
-        label = _label(ITEM_FIELD_LABELS, change.field, change.field)
-        return ChangeNote(
-            change,
-            messages._("Catalog item %(name)s", name=change.name),
-            _field_verb(label, _verb(change.before, change.after, change.field != "category")),
-            *excerpts(change.before, change.after),
-        )
-    if isinstance(change, CategoryAdded):
-        return ChangeNote(
-            change,
-            messages._("Category %(name)s", name=change.name),
-            messages._("added (%(id)s)", id=change.category),
-        )
-    if isinstance(change, CategoryRemoved):
-        return ChangeNote(
-            change,
-            messages._("Category %(name)s", name=change.name),
-            messages._("removed (%(id)s)", id=change.category),
-        )
-    if isinstance(change, CategoryChanged):
-        label = _label(ITEM_FIELD_LABELS, change.field, change.field)
-        return ChangeNote(
-            change,
-            messages._("Category %(name)s", name=change.name),
-            _field_verb(label, _verb(change.before, change.after)),
-            *excerpts(change.before, change.after),
-        )
-    return ChangeNote(change, change.type, messages._(VERBS["changed"]))  # pragma: no cover
-
-
-def _retention_note(
-    change: RetentionAdded | RetentionRemoved | RetentionChanged, changes: ChangeSet
-) -> ChangeNote:
+def _retention_note(change: Change, changes: ChangeSet) -> ChangeNote:
     # TRANSLATORS: %(data)s is the data a retention rule is about ("Retention of Logs").
-    subject = messages._("Retention of %(data)s", data=changes.said(change.rule))
-    if isinstance(change, RetentionAdded):
+    subject = messages._("Retention of %(data)s", data=changes.said(change.key))
+    if change.kind is not Kind.CHANGED:  # a rule added or removed, with its period
+        period = change.after if change.kind is Kind.ADDED else change.before
         return ChangeNote(
             change,
             subject,
-            messages._(VERBS["added"]),
-            after=_period(change.period, changes),
-            words_in_source=_release_in_source(change.period, changes),
-        )
-    if isinstance(change, RetentionRemoved):
-        return ChangeNote(
-            change,
-            subject,
-            messages._(VERBS["removed"]),
-            before=_period(change.period, changes),
-            words_in_source=_release_in_source(change.period, changes),
+            messages._(VERBS[change.kind]),
+            before=_period(change.before, changes),
+            after=_period(change.after, changes),
+            words_in_source=_release_in_source(period, changes),
         )
     before, after = change.before, change.after
     if change.field == "period":  # in the page's words; a period is what the line is about,
@@ -683,6 +619,51 @@ def _retention_note(
         _field_verb(label, _verb(change.before, change.after)),
         *excerpts(before, after),
     )
+
+
+def _shared_in_or_out(change: Change, changes: ChangeSet) -> ChangeNote:
+    """A catalog item or a category added or removed: "Category Device: added (device)"."""
+    subject = messages._(SHARED_SUBJECTS[change.subject], name=change.name)
+    summary = messages._(SUMMARIES[change.subject, change.kind], id=change.key)
+    return ChangeNote(change, subject, summary)
+
+
+def _shared_note(change: Change, changes: ChangeSet) -> ChangeNote:
+    """A field of a catalog item or a category: "Catalog item Logs: description reworded"."""
+    label = _label(ITEM_FIELD_LABELS, change.field, change.field)
+    wording = change.subject is Subject.CATEGORY or change.field != "category"
+    return ChangeNote(
+        change,
+        messages._(SHARED_SUBJECTS[change.subject], name=change.name),
+        _field_verb(label, _verb(change.before, change.after, wording)),
+        *excerpts(change.before, change.after),
+    )
+
+
+#: How each change is said, by what it is about and what happened to it.
+_SAYINGS: dict[tuple[Subject, Kind], Callable[[Change, ChangeSet], ChangeNote]] = {
+    (Subject.PRODUCT, Kind.ADDED): _statement_in_or_out,
+    (Subject.PRODUCT, Kind.REMOVED): _statement_in_or_out,
+    (Subject.PRODUCT, Kind.CHANGED): _statement_note,
+    (Subject.METADATA, Kind.CHANGED): _metadata_note,
+    (Subject.ITEM, Kind.ADDED): _item_in_or_out,
+    (Subject.ITEM, Kind.REMOVED): _item_in_or_out,
+    (Subject.ITEM, Kind.CHANGED): _item_note,
+    (Subject.RETENTION, Kind.ADDED): _retention_note,
+    (Subject.RETENTION, Kind.REMOVED): _retention_note,
+    (Subject.RETENTION, Kind.CHANGED): _retention_note,
+    (Subject.CATALOG_ITEM, Kind.ADDED): _shared_in_or_out,
+    (Subject.CATALOG_ITEM, Kind.REMOVED): _shared_in_or_out,
+    (Subject.CATALOG_ITEM, Kind.CHANGED): _shared_note,
+    (Subject.CATEGORY, Kind.ADDED): _shared_in_or_out,
+    (Subject.CATEGORY, Kind.REMOVED): _shared_in_or_out,
+    (Subject.CATEGORY, Kind.CHANGED): _shared_note,
+}
+
+
+def describe(change: Change, changes: ChangeSet) -> ChangeNote:
+    """One change in words, in the language being rendered."""
+    return _SAYINGS[change.subject, change.kind](change, changes)
 
 
 def _period(value: Value, changes: ChangeSet) -> Excerpt | None:
@@ -729,31 +710,31 @@ _UNSEEN_ITEM_FIELDS = frozenset({"id", "catalog"})
 
 def _reworded(change: Change) -> bool:
     """Whether a change only says a text another way (both versions have it)."""
-    before, after = getattr(change, "before", None), getattr(change, "after", None)
-    if not isinstance(before, str) or not isinstance(after, str):
+    if not isinstance(change.before, str) or not isinstance(change.after, str):
         return False
-    if isinstance(change, MetadataChanged) or change.aspect in ("links", "workloads"):
+    if change.subject is Subject.METADATA or change.aspect in ("links", "workloads"):
         return False
-    field = str(getattr(change, "field", ""))
-    if field.startswith(tuple(_TERMS)):
+    if change.field.startswith(tuple(_TERMS)):
         return False  # another legal basis or safeguard: a change of substance
-    return field.rsplit(".", 1)[-1] not in _NOT_WORDING
+    return change.field.rsplit(".", 1)[-1] not in _NOT_WORDING
+
+
+#: Where a change comes among a release's: a statement published or withdrawn, then data
+#: collected or no longer, then how long data is kept, then how data is collected, then the rest.
+_RANKS: dict[tuple[Subject, Kind], int] = {
+    (Subject.PRODUCT, Kind.ADDED): 0,
+    (Subject.PRODUCT, Kind.REMOVED): 0,
+    (Subject.ITEM, Kind.ADDED): 1,
+    (Subject.ITEM, Kind.REMOVED): 1,
+    (Subject.RETENTION, Kind.ADDED): 2,
+    (Subject.RETENTION, Kind.REMOVED): 2,
+    (Subject.RETENTION, Kind.CHANGED): 2,
+    (Subject.ITEM, Kind.CHANGED): 3,
+}
 
 
 def _rank(note: ChangeNote) -> int:
-    """Where a change comes among a release's: a statement published or withdrawn, then data
-    collected or no longer, then how long data is kept, then how data is collected, then the
-    rest."""
-    change = note.change
-    if isinstance(change, ProductAdded | ProductRemoved):
-        return 0
-    if isinstance(change, ItemAdded | ItemRemoved):
-        return 1
-    if isinstance(change, RetentionAdded | RetentionRemoved | RetentionChanged):
-        return 2
-    if isinstance(change, ItemChanged):
-        return 3
-    return 4
+    return _RANKS.get((note.change.subject, note.change.kind), 4)
 
 
 @dataclass(frozen=True)
@@ -780,7 +761,7 @@ def reader_notes(changes: Iterable[Change], changeset: ChangeSet) -> ReaderNotes
     notes = [
         describe(change, changeset)
         for change in changes
-        if not (isinstance(change, ItemChanged) and change.field in _UNSEEN_ITEM_FIELDS)
+        if not (change.subject is Subject.ITEM and change.field in _UNSEEN_ITEM_FIELDS)
     ]
     return ReaderNotes(
         tuple(sorted((n for n in notes if not n.reworded), key=_rank)),

@@ -21,15 +21,7 @@ from typing import Any
 from .. import messages
 from ..diagnostics import Diagnostic, Diagnostics, Location, Severity
 from ..load.discovery import record_kind
-from .changes import (
-    Change,
-    ChangeSet,
-    ItemAdded,
-    ItemChanged,
-    MetadataChanged,
-    ProductAdded,
-    compare,
-)
+from .changes import Change, ChangeSet, Kind, Subject, compare
 from .notes import ChangeNote, ReaderNotes, describe_all, reader_notes
 from .snapshot import Snapshot, load_snapshots
 
@@ -140,13 +132,16 @@ class Release:
     def first_published(self, product_id: str) -> bool:
         if self.initial:
             return product_id in self.snapshot.products
-        return any(isinstance(c, ProductAdded) for c in self.changes.for_product(product_id))
+        return any(
+            (c.subject, c.kind) == (Subject.PRODUCT, Kind.ADDED)
+            for c in self.changes.for_product(product_id)
+        )
 
     def reader_changes(self, product_id: str) -> list[Change]:
         """The changes to one statement that its readers see: all but front-matter metadata
         (``ms.prod removed`` says nothing to a reader; ``privacy-pages diff`` still shows it)."""
         return [
-            c for c in self.changes.for_product(product_id) if not isinstance(c, MetadataChanged)
+            c for c in self.changes.for_product(product_id) if c.subject is not Subject.METADATA
         ]
 
     @property
@@ -166,7 +161,11 @@ class Release:
         """What changed in one statement, in words, for its readers, what matters first
         (nothing for its first publication, nothing about metadata); ``said``: a name from
         the records as the page says it (see :meth:`ChangeSet.in_words`)."""
-        changes = [c for c in self.reader_changes(product_id) if not isinstance(c, ProductAdded)]
+        changes = [
+            c
+            for c in self.reader_changes(product_id)
+            if (c.subject, c.kind) != (Subject.PRODUCT, Kind.ADDED)
+        ]
         return reader_notes(changes, self.changes.in_words(said))
 
     @property
@@ -300,13 +299,15 @@ class History:
                 continue
             month = release.effective.strftime("%Y-%m")
             for change in release.changes.for_product(product_id):
-                if isinstance(change, ItemChanged) and change.item not in marks:
+                if change.subject is not Subject.ITEM or change.key in marks:
+                    continue
+                if change.kind is Kind.CHANGED:
                     # TRANSLATORS: %(month)s is a year and month as digits: 2026-11.
                     label = messages._("Updated in %(month)s", month=month)
-                    marks[change.item] = UpdatedMark(label, release.anchor, release.version)
-                elif isinstance(change, ItemAdded) and change.item not in marks:
+                    marks[change.key] = UpdatedMark(label, release.anchor, release.version)
+                elif change.kind is Kind.ADDED:
                     label = messages._("New in %(month)s", month=month)
-                    marks[change.item] = UpdatedMark(label, release.anchor, release.version)
+                    marks[change.key] = UpdatedMark(label, release.anchor, release.version)
         return marks
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .. import messages
 from ..history.archive import Archive
-from ..history.changes import MetadataChanged, ProductAdded, compare_versions
+from ..history.changes import Kind, Subject, compare_versions
 from ..history.notes import reader_notes
 from ..history.releases import History, Release
 from ..messages import SOURCE_LANGUAGE
@@ -360,7 +360,8 @@ def _comparison_page(
     seen = [
         c
         for c in changes.for_product(product_id)
-        if not isinstance(c, (MetadataChanged, ProductAdded))
+        if c.subject is not Subject.METADATA
+        and (c.subject, c.kind) != (Subject.PRODUCT, Kind.ADDED)
     ]
     said = reader_notes(seen, changes.in_words(in_page_words))
     notes = tuple(LinkedNote(MarkedNote.of(note)) for note in said.changed)
