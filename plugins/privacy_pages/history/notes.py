@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from .. import messages
@@ -141,17 +141,15 @@ GROUP_NAMES: dict[str, str] = {
     "not-stated": N_("%(group)s (collected)"),
 }
 
-#: What became of an item added to or removed from a statement, by its requirement.
-COLLECTED = "collected"
-ITEM_ADDED: dict[str, str] = {
+#: What became of an item added to or removed from a statement, by whether it is listed as
+#: never collected.
+ITEMS_IN_OR_OUT: dict[tuple[Kind, bool], str] = {
     # TRANSLATORS: after a data item's name: "Diagnostic data (optional): App usage is now
     # collected".
-    COLLECTED: N_("is now collected"),
-    NEVER_COLLECTED: N_("is now listed as never collected"),
-}
-ITEM_REMOVED: dict[str, str] = {
-    COLLECTED: N_("is no longer collected"),
-    NEVER_COLLECTED: N_("is no longer listed as never collected"),
+    (Kind.ADDED, False): N_("is now collected"),
+    (Kind.ADDED, True): N_("is now listed as never collected"),
+    (Kind.REMOVED, False): N_("is no longer collected"),
+    (Kind.REMOVED, True): N_("is no longer listed as never collected"),
 }
 
 #: How a summary names a requirement ("now required data (was optional data)").
@@ -481,9 +479,8 @@ def _metadata_note(change: Change, changes: ChangeSet) -> ChangeNote:
 def _item_in_or_out(change: Change, changes: ChangeSet) -> ChangeNote:
     """An item added or removed, in its group: "Diagnostic data (optional): App usage is now
     collected"."""
-    said = ITEM_ADDED if change.kind is Kind.ADDED else ITEM_REMOVED
     never = change.requirement == NEVER_COLLECTED
-    summary = messages._(said[NEVER_COLLECTED if never else COLLECTED])
+    summary = messages._(ITEMS_IN_OR_OUT[change.kind, never])
     if never:
         context = None
     else:
@@ -505,77 +502,53 @@ def _item_in_or_out(change: Change, changes: ChangeSet) -> ChangeNote:
 
 
 def _item_note(change: Change, changes: ChangeSet) -> ChangeNote:
-    note = _item_field_note(change, changes)
-    return replace(note, subject_in_source=changes.in_source(change.name))
+    """A field of an item changed: "App usage: description reworded"."""
+    summary, before, after = _item_field_words(change, changes)
+    return ChangeNote(
+        change,
+        changes.said(change.name),
+        summary,
+        before,
+        after,
+        anchor=change.key,
+        subject_in_source=changes.in_source(change.name),
+    )
 
 
-def _item_field_note(change: Change, changes: ChangeSet) -> ChangeNote:
-    field = change.field
-    anchor = change.key
-    before, after = excerpts(change.before, change.after)
+def _item_field_words(
+    change: Change, changes: ChangeSet
+) -> tuple[str, Excerpt | None, Excerpt | None]:
+    """What happened to an item's field, and the words before and after."""
+    field, was, now = change.field, change.before, change.after
     if field == "requirement":
-        return ChangeNote(
-            change,
-            changes.said(change.name),
-            messages._(
-                "now %(requirement)s (was %(previous)s)",
-                requirement=_requirement(change.after),
-                previous=_requirement(change.before),
-            ),
-            anchor=anchor,
+        summary = messages._(
+            "now %(requirement)s (was %(previous)s)",
+            requirement=_requirement(now),
+            previous=_requirement(was),
         )
+        return summary, None, None
     if field.startswith("workloads."):
         _, workload_id, what = [*field.split("."), "", ""][:3]
         workload = changes.workload_name(change.product or "", workload_id)
         if what == "applies":
-            return ChangeNote(
-                change,
-                changes.said(change.name),
-                messages._("%(workload)s workload changed", workload=workload),
-                *excerpts(_applies(change.before), _applies(change.after)),
-                anchor=anchor,
-            )
-        verb = _verb(change.before, change.after, False)
-        return ChangeNote(
-            change,
-            changes.said(change.name),
-            messages._(WORKLOAD_CONDITION_VERBS[verb], workload=workload),
-            before,
-            after,
-            anchor,
-        )
+            summary = messages._("%(workload)s workload changed", workload=workload)
+            return summary, *excerpts(_applies(was), _applies(now))
+        verb = _verb(was, now, False)
+        return messages._(WORKLOAD_CONDITION_VERBS[verb], workload=workload), *excerpts(was, now)
     if field == "id":
-        return ChangeNote(
-            change, changes.said(change.name), messages._("item id changed"), before, after, anchor
-        )
+        return messages._("item id changed"), *excerpts(was, now)
     if field == "catalog":
-        summary = (
-            messages._("now the shared catalog item")
-            if change.after
-            else messages._("no longer a shared catalog item")
-        )
-        return ChangeNote(change, changes.said(change.name), summary, anchor=anchor)
+        if now:
+            return messages._("now the shared catalog item"), None, None
+        return messages._("no longer a shared catalog item"), None, None
     if field == "category":
-        return ChangeNote(
-            change,
-            changes.said(change.name),
-            messages._("moved to another category"),
-            *excerpts(
-                changes.category_name(str(change.before)) if change.before else None,
-                changes.category_name(str(change.after)) if change.after else None,
-            ),
-            anchor=anchor,
+        return messages._("moved to another category"), *excerpts(
+            changes.category_name(str(was)) if was else None,
+            changes.category_name(str(now)) if now else None,
         )
     label = _label(ITEM_FIELD_LABELS, field, field.replace(".", " "))
-    wording = change.aspect == "wording"
-    return ChangeNote(
-        change,
-        changes.said(change.name),
-        _field_verb(label, _verb(change.before, change.after, wording)),
-        before,
-        after,
-        anchor,
-    )
+    verb = _verb(was, now, change.aspect == "wording")
+    return _field_verb(label, verb), *excerpts(was, now)
 
 
 def _applies(value: Value) -> str | None:
