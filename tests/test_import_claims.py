@@ -1217,3 +1217,107 @@ def test_a_page_that_names_no_right_is_said_not_to_describe_them(tmp_path: Path)
     )
     empty = import_page(tmp_path, page).product.get("empty_sections", {})
     assert "is not described" in empty.get("your-rights", "")
+
+
+# -- names, headings and conditions --------------------------------------------------------------
+
+
+def test_an_if_clause_that_completes_a_noun_stays_in_the_item_s_name(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Build telemetry\n\n## Data points\n\n| Version | Data |\n| --- | --- |\n"
+        "| 8.0 | Indication if terminal logger was used. |\n"
+        "| 8.0 | Indication if File logger was used. |\n"
+        "| 8.0 | Duration of the build - from when it was requested. |\n"
+        "| 8.0 | Crash dump, if the build failed. |\n"
+    )
+    result = import_page(tmp_path, page)
+    names = result.data_names()
+    assert "Indication if terminal logger was used" in names
+    assert "Indication if File logger was used" in names  # two data, not one "Indication"
+    conditions = [item.get("condition") or "" for item in result.data_items()]
+    assert not any("from when" in condition for condition in conditions)
+    assert "if the build failed" in conditions  # a condition after a comma is still one
+
+
+def test_a_heading_of_data_points_written_as_one_word_is_over_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Build telemetry\n\n## Datapoints overview\n\n### Logging\n\n"
+        "| SDK versions | Data |\n| --- | --- |\n| >= 8.0 | Console logger verbosity. |\n"
+        "| >= 8.0 | File logger verbosity. |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Console logger verbosity", "File logger verbosity"]
+
+
+def test_a_heading_that_only_names_events_is_over_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App telemetry\n\n## Events (and allowed properties)\n\n"
+        "- `app_started` (on app start)\n- `feature_used`\n"
+    )
+    result = import_page(tmp_path, page)
+    assert [plain(name) for name in result.data_names()] == [
+        "app_started (on app start)",
+        "feature_used",
+    ]
+
+
+def test_a_page_without_headings_is_read_by_the_lines_that_open_its_lists(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "App telemetry\n\n"
+        "Overview\n- The app collects usage data to improve it.\n\n"
+        "Data collected\n- Device model\n- App version\n\n"
+        "Data not collected\n- No file paths are sent.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Device model", "App version"]
+    assert never_names(result)
+    # The report says which lines were read as headings.
+    structure = [r.message for r in result.report.reviews if r.topic == "structure"]
+    assert sum("read as a section heading" in message for message in structure) == 3
+
+
+def test_one_short_line_before_a_list_on_a_page_without_headings_stays_a_lead(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + "App telemetry\n\nWe collect\n- Device model\n- App version\n"
+    result = import_page(tmp_path, page)
+    assert "We collect" not in str(result.product.get("sections", ""))
+
+
+def test_bullets_that_deny_data_in_a_sentence_give_each_its_entry(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App telemetry\n\n## Data collected\n\n- Device model\n\n## Data not collected\n\n"
+        "- No code, file paths, repository names, or PII are sent.\n"
+        "- Session recording is off. We do not send user text input or command contents.\n"
+        "- No data, except crash reports, is sent.\n"
+    )
+    result = import_page(tmp_path, page)
+    names = never_names(result)
+    assert names[:7] == [
+        "Code",
+        "File paths",
+        "Repository names",
+        "PII",
+        "User text input",
+        "Command contents",
+        "No data, except crash reports, is sent",
+    ]
+    # Each bullet's words stay on the page, whole.
+    page_text = rendered(result)
+    assert "No code, file paths, repository names, or PII are sent." in page_text
+    assert "Session recording is off." in page_text
+
+
+def test_a_sample_of_what_is_sent_under_any_heading_names_its_fields(tmp_path: Path) -> None:
+    sample = '```json\n{\n  "os": "linux",\n  "version": "1.2",\n  "users": 3\n}\n```\n'
+    page = FRONT + (
+        "# Anonymous reporting\n\n## Details\n\n"
+        "Below is an example of what is sent by the server. You can also read the source code.\n\n"
+        + sample
+        + "\n## Configuration\n\nAn example of the configuration file:\n\n"
+        + sample.replace("os", "mode")
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["os", "version", "users"]  # not the configuration's keys

@@ -57,8 +57,17 @@ GOAL = 6500
 #: words cut off mid-sentence, a sample's comment key): 5 of its 26 false items. Raised to
 #: 11,529 by the page's sentences that name a right or a control, quoted under "Your rights"
 #: where no field holds them, instead of "How to exercise data subject rights for X is not
-#: described" (false on 34 of the 134 corpus records, now on 18).
-CEILING = 11529
+#: described" (false on 34 of the 134 corpus records, now on 18). Raised to 11,639 by the
+#: classes the read pages of the batch 2026-11-26f lacked: a page written without Markdown
+#: headings read by the lines that open its lists, a heading that only names events, "Data
+#: points" written as one word, an "if" clause that completes a noun ("Indication if X was
+#: used": one data, not "Indication" on a condition), a bullet that denies data in a sentence
+#: ("No A, B or C are sent") and a sample of what is sent under any heading: recall on
+#: msbuild-collected-telemetry 2% -> 90%, on emdash-telemetry 5% -> 62%, on
+#: daikoku-anonymous-reporting 23% -> 100%, and no other figure of a page not held out moved but
+#: one never-collected entry split in two ("API keys or credentials"). Nothing removed: the
+#: rebuild (point 7) is still to do.
+CEILING = 11639
 
 
 def importer_lines() -> int:

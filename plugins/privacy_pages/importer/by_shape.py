@@ -11,12 +11,13 @@ from .classify import STORAGE_KINDS, Kind, is_never_lead
 from .data_sections import answered_table, data_blocks, never_list, scope_entry
 from .draft import GroupDraft
 from .item_text import ItemSource, item_from
-from .markdown_doc import Block, BulletList, Paragraph, Table
+from .markdown_doc import Block, BulletList, Code, Paragraph, Table
 from .markdown_out import blocks_markdown
-from .markup import one_line, plain
+from .markup import one_line, plain, sentences
 from .outline import Section
 from .reading import Reading, item_markdown
 from .requirement import answered
+from .samples import sample_fields
 from .shapes import (
     bold_runs,
     is_bold_list,
@@ -41,7 +42,7 @@ _LEAD_KINDS |= {Kind.RIGHTS, Kind.DATA_USE}
 
 def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> list[Block]:
     """The blocks that no structured field takes by their shape (see the module docstring)."""
-    if reading.reading_shapes or not any(isinstance(b, BulletList | Table) for b in blocks):
+    if reading.reading_shapes or not any(isinstance(b, BulletList | Table | Code) for b in blocks):
         return blocks
     reading.reading_shapes = True
     kept: list[Block] = []
@@ -62,6 +63,12 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
             if name and kept and kept[-1] is lead:
                 kept.pop()
             _data(reading, [block], name or title)
+        elif isinstance(block, Code) and lead and _sends(lead) and sample_fields(block, lead.text):
+            # "Below is an example of what is sent:" and its JSON, under any heading
+            if kept and kept[-1] is lead:
+                kept.pop()
+            reading.report.counts.sections += 1
+            _data(reading, [lead, block], title)
         elif isinstance(block, BulletList) and by_lead(reading, block, lead, title):
             if lead is not None and kept and kept[-1] is lead:
                 kept.pop()
@@ -69,6 +76,20 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
             kept.append(block)
     reading.reading_shapes = False
     return kept
+
+
+#: Words that say a sample shows what is sent (stronger than a data section's lead needs, as the
+#: heading over it says nothing): "an example of what is sent", "the payload".
+_SENT = re.compile(
+    r"\b(?:what|data|information|telemetry|reports?)\b[^.]{0,40}?\b(?:is|are|gets?|will be)\s+"
+    r"(?:sent|collected|reported|transmitted|uploaded)\b"
+    r"|\b(?:payload|telemetry (?:event|report|record)s?|usage reports?)\b",
+    re.IGNORECASE,
+)
+
+
+def _sends(lead: Paragraph) -> bool:
+    return any(_SENT.search(sentence) for sentence in sentences(plain(lead.text)))
 
 
 #: A paragraph that is only a bold label ("**Personal Info**"), as a form's sub-heading.

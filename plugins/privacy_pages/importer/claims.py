@@ -66,6 +66,10 @@ _DENIED = re.compile(
     r"(?:collected|sent|stored|shared|transmitted|included|contained|visible)\b"
     r"|\b(?:not|never|n't)\s+(?:\w+\s+){0,2}?use\s+(?:any\s+)?(?:cookies|trackers|web beacons|"
     r"tracking|analytics)\b"
+    # "No code, file paths or PII are sent": a sentence that opens on what it denies.
+    rf"|^\W*(?:(?:furthermore|also|additionally|however),?\s+)?no\s+[^.;:]{{1,200}}?\s+"
+    r"(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:collected|sent|stored|shared|transmitted|"
+    r"uploaded|recorded|tracked|logged|gathered)\b"
     r"|\b(?:nothing|none)\b[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:collected|sent|stored|"
     r"shared|transmitted)\b",
     re.IGNORECASE,

@@ -68,6 +68,19 @@ def _then_in_sentence(first: str, then: str) -> str:
 
 
 #: (kind, pattern), in order of priority.
+#: "Events", "Tracked events", "Events (and allowed properties)": a heading that is only the name
+#: of what is recorded, over data (its sub-headings are each one record: "Events: command").
+_RECORDS_HEADING = (
+    r"^\W*(?:(?:tracked|telemetry|analytics|usage|collected|recorded)\s+)?"
+    r"(?:events?|properties|fields|attributes|metrics)\W*(?:\([^)]*\))?\W*$"
+)
+
+
+def names_records(title: str) -> bool:
+    """Whether a heading only names the records data is sent in ("Events")."""
+    return re.match(_RECORDS_HEADING, plain(title), re.IGNORECASE) is not None
+
+
 HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.NEVER,
@@ -148,10 +161,11 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"^\W*(?:examples?|types?|kinds?|categories) of\s+(?!(?:how|recipients?|processing|"
             r"purposes?|uses?|sharing|third|partners?|processors?)\b)",
             r"\bwhat\b.{0,40}\bcollect(?:ed|s|ing)?\b",
-            r"\b(?:(?:data|information) collection|collecting|data (?:items|points|elements))\b",
+            r"\b(?:(?:data|information) collection|collecting|data ?(?:items|points|elements))\b",
             # "Telemetry", "CLI telemetry", "Example telemetry events": a heading that names the
             # data ("How telemetry helps", "Will telemetry slow down my CLI?" do not).
             r"\b(?:telemetry|usage|analytics|diagnostic) data\b",
+            _RECORDS_HEADING,
             # ("Viewing all telemetry events" is how to see them, not what they are.)
             r"^\W*+(?!(?:view|review|inspect|see|show|display|debugg?)\w*\b)"
             r"(?:[\w-]++\s+){0,3}?(?:telemetry|analytics)"
@@ -404,6 +418,16 @@ _CONDITION_START = re.compile(
     r"|(?:,\s*|(?<!\s)\s+)(?=only\s+(?:with|after|for users who)\b)",
     re.IGNORECASE,
 )
+#: A noun that an "if" clause completes, meaning "whether": "Indication if X was used" names one
+#: piece of data, not the data "Indication" collected if X was used.
+_WHETHER = re.compile(
+    r"\b(?:indication|indicator|flag|boolean|signal|marker|check|detection|information|info)s?$",
+    re.IGNORECASE,
+)
+#: A name that ends on a preposition governs the clause after it: not a condition.
+_PREPOSITION_LAST = re.compile(
+    r"\b(?:from|since|until|till|to|of|about|at|by|on|for|in|with|after|before)$", re.IGNORECASE
+)
 #: Words that show the text before a condition is a sentence, not the name of some data.
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|will|would|can|could|may|might|must|should|has|have|had|does|do|did)\b",
@@ -423,6 +447,10 @@ def split_condition(text: str) -> tuple[str, str | None, str]:
     if match is None:
         return text, None, ""
     name = first[: match.start()].strip().rstrip(",;:")
+    if "," not in first[: match.end()] and _WHETHER.search(plain(name)):
+        return text, None, ""  # "Indication if the logger was used": the data is whether it was
+    if _PREPOSITION_LAST.search(plain(name)):
+        return text, None, ""  # "Duration of the build - from when it was requested"
     condition = first[match.end() :].strip()
     condition = condition[:-1] if condition.endswith(".") else condition
     plain_name = plain(name)

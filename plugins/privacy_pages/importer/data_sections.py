@@ -15,6 +15,7 @@ from .classify import (
     is_purpose_lead,
     is_purposes_heading,
     is_sources_heading,
+    names_records,
     optional_kind,
 )
 from .draft import DataDraft, GroupDraft
@@ -76,6 +77,9 @@ _REQUIREMENTS = {
 def data_section(reading: Reading, section: Section, kind: Kind) -> None:
     """A section of required, optional or collected data: its sub-headings are categories."""
     optional = _REQUIREMENTS[kind]
+    if names_records(section.title) and section.children:
+        category_section(reading, section, optional)  # "## Events", "### command": one each
+        return
     data_blocks(reading, section.blocks, optional, None, section)
     for child in section.children:
         child_kind = classify_heading(child.title)

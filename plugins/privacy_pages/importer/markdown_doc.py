@@ -783,4 +783,45 @@ def parse(text: str) -> Document:
     source = _prepare(page, first)
     tree = SyntaxTreeNode(_MD.parse(source, {"page": page}))
     blocks = [block for node in tree.children if (block := _block(lines, node)) is not None]
+    blocks = _plain_headings(blocks, page.notes)
     return Document(front, blocks, len(lines), sorted(page.notes))
+
+
+#: A line that reads as a heading on a page written without Markdown headings: a few words, no
+#: sentence's end, no link or code ("Data not collected", "Events (and allowed properties)").
+_PLAIN_HEADING = re.compile(r"^[A-Z][^\n.!?:;,`\[\]*_<>|]{0,60}$")
+
+
+def _plain_headings(blocks: list[Block], notes: list[tuple[int, str]]) -> list[Block]:
+    """On a page with no heading at all, the one-line paragraphs of a few words that each open a
+    list or a table, read as its section headings (and a first such line as its title), so that
+    its sections are read as a page with headings is. The report names each line."""
+    if any(isinstance(block, Heading) for block in blocks):
+        return blocks
+    opens = [
+        index
+        for index, block in enumerate(blocks[:-1])
+        if isinstance(block, Paragraph)
+        and block.line == block.end_line
+        and len(block.text.split()) <= 8
+        and _PLAIN_HEADING.match(block.text.strip())
+        and isinstance(blocks[index + 1], BulletList | Table)
+    ]
+    if len(opens) < 2:  # one short line before a list is a lead, not a page's outline
+        return blocks
+    result = list(blocks)
+    first = blocks[0]
+    if (
+        0 not in opens
+        and isinstance(first, Paragraph)
+        and first.line == first.end_line
+        and _PLAIN_HEADING.match(first.text.strip())
+    ):
+        result[0] = Heading(1, first.text.strip(), first.line)
+        notes.append((first.line, "a line read as the page's title (the page has no headings)"))
+    for index in opens:
+        block = blocks[index]
+        assert isinstance(block, Paragraph)
+        result[index] = Heading(2, block.text.strip(), block.line)
+        notes.append((block.line, "a line read as a section heading (the page has no headings)"))
+    return result

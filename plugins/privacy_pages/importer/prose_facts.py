@@ -381,7 +381,7 @@ _EXAMPLES_OF = re.compile(
     re.I,
 )
 _NONE_SUBJECT = re.compile(
-    r"^\W*+no\s++(?P<what>[^,;:]+?)(?<!\s)\s+(?:is|are|will be|gets?)\s+"
+    r"^\W*+no\s++(?P<what>[^;:]+?)(?<!\s)\s+(?:is|are|will be|gets?)\s+"
     r"(?:or (?:ever )?will be\s+)?(?:ever\s+)?(?:collected|"
     r"gathered|sent|tracked|recorded|stored|uploaded|transmitted|shared|logged|included|"
     r"contained|visible)\b",
@@ -393,12 +393,15 @@ _CLAUSE_AFTER = re.compile(
 )
 
 
+_EXCEPT = re.compile(r"\b(?:except|but|other than|apart from|besides|unless)\b", re.I)
+
+
 def _none_subject(text: str) -> re.Match[str] | None:
     """ "No A is sent", at the start of the sentence (after "Furthermore,") or of a clause."""
     for clause in [text, *_CLAUSE_AFTER.split(text)[1:]]:
         found = _NONE_SUBJECT.match(_OPENING.sub("", clause))
-        if found is not None:
-            return found
+        if found is not None and not _EXCEPT.search(found.group("what")):
+            return found  # ("No data, except crash reports, is sent" denies no data by name)
     return None
 
 
@@ -443,14 +446,23 @@ def _with_examples(what: str, *, cut: bool = True) -> list[str]:
 
 
 def never_parts(item: ItemDraft) -> list[ItemDraft]:
-    """A never-collected entry named "No A, B or C" (a bullet under "What it does not
-    collect"): the data it names, each an entry, the first keeping what the bullet says."""
-    if _no_data(plain(item.name)) is None:
+    """A never-collected entry written as a denial (a bullet under "What it does not collect":
+    "No A, B or C", "No A or B are sent", "Recording is off. We do not send A or B"): the data
+    it names, each an entry, the first keeping what the bullet says, in full."""
+    name = plain(item.name)
+    if _no_data(name) is not None or _none_subject(name) is not None:
+        names = [n for n in data_denied(item.name) or [] if n]
+    elif _CLAUSE_WORD.search(name) and denial(name) is None and item.description:
+        names = denied_in(item.description)  # "Recording is off." then the denial
+    else:
         return [item]
-    names = [n for n in data_denied(item.name) or [] if n]
     if not names:
         return [item]
-    return [item.renamed(names[0])] + [ItemDraft(name, item.line) for name in names[1:]]
+    first = item.renamed(names[0])
+    if _no_data(name) is None:  # a sentence, not "No A, B or C": its words stay, whole
+        said = item.name if item.name.endswith((".", "!")) else f"{item.name}."
+        first.description = f"{said} {item.description}" if item.description else said
+    return [first] + [ItemDraft(name, item.line) for name in names[1:]]
 
 
 def denied_in(text: str) -> list[str]:
