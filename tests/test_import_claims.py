@@ -1107,6 +1107,11 @@ def test_a_list_of_periods_no_rule_is_read_from_is_the_retention_note(tmp_path: 
             "as soon as",
         ),
         ("## Notes\n\n- Backups are stored until you delete your account.\n", "until you delete"),
+        # A period by a policy the page names (common-data-model-privacy-notice).
+        (
+            "## Notes\n\nNames are deleted in accordance with our data retention policies.\n",
+            "in accordance with our data retention policies",
+        ),
         # A table with a column of periods (imageshare-data-safety).
         (
             "## What stays on the device\n\n| Data | Where | Retention |\n| --- | --- | --- |\n"
@@ -1140,6 +1145,7 @@ def test_a_record_never_says_the_page_gives_no_period_when_the_page_gives_one(
         "The report is sent every 24 hours.",  # how often, not how long
         "Reports are uploaded once a day and processed in the United States.",
         "```\nretained for 30 days\n```",  # code says nothing
+        "We have a data retention policy.",  # that it has one says nothing of how long
     ],
 )
 def test_a_page_that_gives_no_period_is_said_to_give_none(tmp_path: Path, text: str) -> None:
@@ -1321,3 +1327,43 @@ def test_a_sample_of_what_is_sent_under_any_heading_names_its_fields(tmp_path: P
     )
     result = import_page(tmp_path, page)
     assert result.data_names() == ["os", "version", "users"]  # not the configuration's keys
+
+
+def test_sharing_text_without_recipients_keeps_its_line(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Apps\n\n## Data collection\n\n- Usage history\n\n"
+        "## Third Parties\n\nOur apps do not share any data with third parties.\n\n<br>\n"
+    )
+    result = import_page(tmp_path, page)
+    [piece] = [f for f in result.report.free_form if "third parties" in f.text]
+    assert (
+        piece.line
+        == page.splitlines().index("Our apps do not share any data with third parties.") + 1
+    )
+
+
+def test_a_table_of_command_line_options_gives_no_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# tool telemetry\n\nTool telemetry collects the command name and the tool version.\n\n"
+        "## tool telemetry set\n\n### Global Arguments\n\n| Argument | Description |\n"
+        "| --- | --- |\n| --help -h | Show this help message and exit. |\n"
+        "| --output -o | Output format. |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert not any(name.startswith("-") for name in result.data_names())
+
+
+def test_data_collected_without_a_or_b_is_one_item_and_a_or_b_never_collected(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# tool telemetry\n\nTool telemetry collects command name without parameters provided "
+        "or their values, tool version, OS type.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names()[:3] == [
+        "Command name without parameters provided or their values",
+        "Tool version",
+        "OS type",
+    ]
+    assert never_names(result) == ["Parameters provided or their values"]

@@ -66,8 +66,11 @@ GOAL = 6500
 #: msbuild-collected-telemetry 2% -> 90%, on emdash-telemetry 5% -> 62%, on
 #: daikoku-anonymous-reporting 23% -> 100%, and no other figure of a page not held out moved but
 #: one never-collected entry split in two ("API keys or credentials"). Nothing removed: the
-#: rebuild (point 7) is still to do.
-CEILING = 11639
+#: rebuild (point 7) is still to do. Raised to 11,652 by what the batch 2026-11-26g showed
+#: once measured: a command's options table is no data ("--help -h"), "A without B or C" is one
+#: item (B or C never collected), a retention period by a named policy is a period, and a
+#: sharing paragraph kept its line.
+CEILING = 11652
 
 
 def importer_lines() -> int:

@@ -543,6 +543,8 @@ _NOT_DATA: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("a question, not data", re.compile(r"\?\s*$")),
+    # "--help -h", "--output -o": a command's option, in a reference of its arguments.
+    ("a command-line option, not data", re.compile(r"^--?[a-z][\w-]*(?:\s+--?[a-z][\w-]*)*$")),
     (
         "a legal basis, not data",
         re.compile(

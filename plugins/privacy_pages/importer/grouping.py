@@ -62,6 +62,9 @@ def category_for(
     return CategoryChoice(category_id, "items", round(count / len(group.items), 2), how)
 
 
+_WITHOUT = re.compile(r"\bwithout\b[^,;()]*", re.IGNORECASE)
+
+
 def split_parts(text: str) -> list[str]:
     """The parts of a list written in running text: "A, B and C" (not inside brackets)."""
     masked = []
@@ -70,6 +73,8 @@ def split_parts(text: str) -> list[str]:
         depth += char == "("
         masked.append("\0" if depth else char)
         depth -= char == ")" and depth > 0
+    for without in _WITHOUT.finditer(text):  # "A without B or C": one part
+        masked[without.start() : without.end()] = "\0" * (without.end() - without.start())
     parts: list[str] = []
     start = 0
     for separator in _SEPARATOR.finditer("".join(masked)):

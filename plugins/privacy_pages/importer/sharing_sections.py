@@ -58,10 +58,7 @@ def sharing_section(reading: Reading, section: Section) -> None:
             pending.append(block)
         elif isinstance(block, Heading):
             continue  # a sub-heading of recipients: its list says the rest
-        else:
-            if pending:
-                reading.draft.sharing_intro.extend(to_markdown(b) for b in pending)
-                pending = []
+        else:  # (the paragraphs before it wait for a list that may still come)
             reading.free([block], "data-use", section.title, "not a recipient", section.line)
     if found:
         reading.draft.sharing_intro.extend(to_markdown(b) for b in pending)

@@ -196,13 +196,22 @@ _DROPPED_AT = re.compile(
 )
 
 
+#: How long said by a policy the page names ("deleted in accordance with our data retention
+#: policies"): no period, but not silence either; the page's words are the retention note.
+_BY_POLICY = re.compile(
+    r"\b(?:in\s+accordance\s+with|according\s+to|per|under|as\s+(?:set\s+out|described)\s+in)"
+    r"\s+(?:our|the|its|their|applicable)?\s*(?:\w+\s+){0,2}?retention\s+(?:polic|schedule|period)",
+    re.IGNORECASE,
+)
+
+
 def says_how_long(sentence: str) -> bool:
     """Whether a sentence says how long data is kept, in any words: a duration ("deleted
     within 24 hours") or a period without one ("stored until you delete it")."""
     text = plain(sentence)
     if not (RETAIN_VERB.search(text) or _KEEPING.search(text)):
         return False
-    if _OPEN_ENDED.search(text) or _DROPPED_AT.search(text):
+    if _OPEN_ENDED.search(text) or _DROPPED_AT.search(text) or _BY_POLICY.search(text):
         return True
     return any(not _HOW_OFTEN.search(text[: m.start()]) for m in DURATION.finditer(text))
 
