@@ -47,7 +47,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def __init__(self) -> None:
         self.serve: ServeState | None = None  # under `mkdocs serve`: kept for the next build
         self.settings: Settings | None = None
-        self.block_stash = HtmlBlockStash()  # the Markdown extension that stores them
+        self.block_stash = HtmlBlockStash()  # the Markdown extension that stores those blocks
         self.stash: HtmlBlockStash | None = None  # blocks around Python-Markdown (None: not now)
         self.pages: GeneratedPages | None = None  # this build's, once on_files has added them
         self.content_links = ContentLinks()  # the records' links on pages a folder deeper

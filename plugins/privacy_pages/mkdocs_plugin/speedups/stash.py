@@ -40,7 +40,7 @@ class _PageBlocks:
 
     html: HtmlBlocks
     plain: PlainBlocks | None
-    #: The page's Markdown before its plain blocks were taken out (converted whole if
+    #: The page's Markdown before its plain blocks were taken out (converted again from it if
     #: Python-Markdown lets a placeholder of its own into the page).
     source: str
     #: What the stash stores for each marker (a list item's marker follows ``- ``).
