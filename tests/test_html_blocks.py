@@ -1,5 +1,5 @@
-"""The plugin takes the raw HTML blocks of its generated pages around Python-Markdown
-(``mkdocs_plugin/speedups/html_blocks.py``). The site a reader gets must be the same as when the same
+"""The plugin takes the raw HTML blocks of its generated pages around Python-Markdown's parsing,
+into its ``htmlStash`` (``mkdocs_plugin/speedups/html_blocks.py`` and ``stash.py``). The site a reader gets must be the same as when the same
 pages go through Python-Markdown whole, as pre-rendered pages do: every page's HTML (its
 headings, ids, table of contents, permalinks and text) and the search index."""
 
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import (
@@ -26,9 +27,9 @@ from privacy_pages.mkdocs_plugin.speedups import html_blocks as html_blocks_modu
 from privacy_pages.mkdocs_plugin.speedups.html_blocks import (
     HtmlBlocks,
     ascii_blocks,
-    placeholders_survive,
     tag_ids,
 )
+from privacy_pages.mkdocs_plugin.speedups.stash import HtmlBlockStash
 from privacy_pages.pipeline import build_site
 from privacy_pages.render.sanitize import sanitize_html
 from privacy_pages.settings import settings_from_mkdocs
@@ -102,17 +103,29 @@ def test_links_to_ids_inside_the_blocks_are_still_valid_anchors(
     assert len(links) == 1 and "no-such-item" in links[0], warned
 
 
-def test_a_block_is_taken_out_whole_and_put_back_where_it_was() -> None:
+def converted_both_ways(page: str, extensions: list) -> tuple[str, str, HtmlBlockStash]:
+    """``page`` converted with its raw HTML blocks in the stash, and whole."""
+    stash = HtmlBlockStash()
+    taken = stash.take_out("page.md", page)
+    here = Markdown(extensions=[*extensions, stash]).convert(taken)
+    return here, Markdown(extensions=extensions).convert(page), stash
+
+
+def test_a_block_is_taken_out_whole_and_stored_where_it_was() -> None:
     blocks = HtmlBlocks()
     page = '# Title\n\nText.\n\n<div class="a" id="x">\n<div>in</div>\n</div>\n\nMore.\n'
     taken = blocks.take_out(page)
-    assert blocks.blocks == ['<div class="a" id="x">\n<div>in</div>\n</div>']
-    assert "<div" not in taken
-    converted = f"<h1>Title</h1>\n<p>Text.</p>\n<p>{blocks.placeholder(0)}</p>\n<p>More.</p>"
-    assert blocks.put_back(converted) == (
-        '<h1>Title</h1>\n<p>Text.</p>\n<div class="a" id="x">\n<div>in</div>\n</div>\n\n<p>More.</p>'
-    )
+    assert blocks.blocks == ['<div class="a" id="x">\n<div>in</div>\n</div>\n']
+    assert taken == f"# Title\n\nText.\n\n{blocks.marker(0)}\n\nMore.\n"
     assert blocks.anchor_ids() == {"x"}
+    for last in ("", "\n", "\n\n\n"):
+        here, whole, stash = converted_both_ways(page + "\n<div>last</div>" + last, ["toc"])
+        assert len(stash.pages["page.md"].html.blocks) == 2
+        expected = (
+            '<h1 id="title">Title</h1>\n<p>Text.</p>\n<div class="a" id="x">\n<div>in</div>\n'
+            "</div>\n\n<p>More.</p>\n<div>last</div>"
+        )
+        assert here == whole == expected
 
 
 @pytest.mark.parametrize(
@@ -131,11 +144,13 @@ def test_what_python_markdown_would_not_stash_whole_stays_in_the_markdown(page: 
     assert blocks.blocks == []
 
 
-def test_a_lost_placeholder_is_an_error_not_a_missing_table() -> None:
-    blocks = HtmlBlocks()
-    blocks.take_out("<div>table</div>\n")
-    with pytest.raises(ValueError, match="placeholder"):
-        blocks.put_back("<p>nothing here</p>")
+def test_a_marker_lost_before_python_markdown_is_an_error_not_a_missing_table() -> None:
+    stash = HtmlBlockStash()
+    taken = stash.take_out("page.md", "<div>table</div>\n")
+    converted = Markdown(extensions=[stash]).convert(taken.replace("pphtml", "html"))
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="page.md"))
+    with pytest.raises(ValueError, match="lost"):
+        stash.converted(converted, page, None, None)  # type: ignore[arg-type]
 
 
 class _ClassedParagraphs(Extension):
@@ -150,10 +165,15 @@ class _ClassedParagraphs(Extension):
         md.treeprocessors.register(Classed(md), "classed", 1)
 
 
-def test_blocks_stay_in_the_markdown_where_an_extension_rewrites_paragraphs() -> None:
+def test_an_extension_that_rewrites_paragraphs_makes_the_same_page_of_the_blocks() -> None:
+    """The blocks are in Python-Markdown's stash, as its own raw HTML blocks are: an extension
+    that rewrites their placeholder paragraphs makes the same page of them."""
+    page = '# T\n\nText.\n\n<div class="t">\n<p>x</p>\n</div>\n\nMore.\n'
     site = ["admonition", "attr_list", "tables", "toc", "privacy_pages.learn_syntax"]
-    assert placeholders_survive(site, {"toc": {"permalink": True}})
-    assert not placeholders_survive([*site, _ClassedParagraphs()], {})
+    for extensions in (site, [*site, _ClassedParagraphs()]):
+        here, whole, stash = converted_both_ways(page, extensions)
+        assert stash.pages["page.md"].html.blocks and here == whole
+    assert '<p class="text"><div class="t">' in here  # (what Python-Markdown makes of it)
 
 
 def test_inline_code_in_a_block_does_not_keep_the_blocks_in_the_markdown() -> None:
@@ -163,9 +183,9 @@ def test_inline_code_in_a_block_does_not_keep_the_blocks_in_the_markdown() -> No
     blocks = HtmlBlocks()
     taken = blocks.take_out(page)
     assert blocks.blocks == [
-        '<div class="pp-index">\n<p>Set <code>telemetry: off</code>.</p>\n</div>'
+        '<div class="pp-index">\n<p>Set <code>telemetry: off</code>.</p>\n</div>\n'
     ]
-    assert taken == f"# Index\n\n{blocks.placeholder(0)}\n"
+    assert taken == f"# Index\n\n{blocks.marker(0)}\n"
 
 
 def test_blocks_are_written_in_ascii_and_the_site_is_the_same(

@@ -1,5 +1,6 @@
 """The plugin writes the HTML of its generated pages' plain blocks itself
-(``mkdocs_plugin/speedups/plain_blocks.py``): paragraphs, lists of data items, pipe tables and notes. A
+(``mkdocs_plugin/speedups/plain_blocks.py``), into Python-Markdown's ``htmlStash``
+(``stash.py``): paragraphs, lists of data items, pipe tables and notes. A
 reader must get the site they got when Python-Markdown converted those blocks: the same bytes in
 every page (headings, ids, table of contents, permalinks, text) and the same search index."""
 
@@ -20,7 +21,9 @@ from conftest import (
 )
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from privacy_pages.mkdocs_plugin.speedups import stash as stash_module
 from privacy_pages.mkdocs_plugin.speedups.plain_blocks import Dialect, PlainBlocks, dialect
+from privacy_pages.mkdocs_plugin.speedups.stash import HtmlBlockStash, has_markdown_placeholder
 
 #: MkDocs' own extensions with the two the plugin adds, and the example site's.
 MKDOCS_DEFAULT = (["toc", "tables", "fenced_code", "admonition", "attr_list"], {})
@@ -97,13 +100,12 @@ def test_a_page_python_markdown_lets_a_placeholder_into_is_the_same(
     assert sentence in text
     record.write_text(text.replace(sentence, "Some *a**a*& co. " + sentence, 1), "utf-8")
     leaks: list[bool] = []
-    has_placeholder = PlainBlocks.has_markdown_placeholder
 
     def counted(converted: str) -> bool:
-        leaks.append(has_placeholder(converted))
+        leaks.append(has_markdown_placeholder(converted))
         return leaks[-1]
 
-    monkeypatch.setattr(PlainBlocks, "has_markdown_placeholder", staticmethod(counted))
+    monkeypatch.setattr(stash_module, "has_markdown_placeholder", counted)
     around, through = both_ways(site, tmp_path, monkeypatch)
     assert any(leaks) == LEAKS_ON_STARS, "Python-Markdown leaks a placeholder on this version"
     assert [path for path in around if around[path] != through[path]] == []
@@ -171,14 +173,19 @@ def test_a_link_to_a_missing_anchor_of_the_same_page_is_still_reported(
 
 
 def converted_both_ways(page: str, extensions: tuple[list[str], dict]) -> tuple[str, str, int]:
+    """``page`` converted with the blocks written here in Python-Markdown's stash, and whole;
+    how many blocks were written here."""
     names, configs = extensions
-    md = markdown.Markdown(extensions=names, extension_configs=configs)
     found = dialect(names, configs)
     assert found is not None
-    blocks = PlainBlocks(found)
-    taken = blocks.take_out(page)
-    here = blocks.put_back(md.reset().convert(taken))
-    return here, md.reset().convert(page), len(blocks.blocks)
+    stash = HtmlBlockStash(found)
+    md = markdown.Markdown(extensions=[*names, stash], extension_configs=configs)
+    taken = stash.take_out("page.md", page)
+    here = md.convert(taken)
+    blocks = stash.pages.get("page.md")
+    written = len(blocks.plain.blocks) if blocks and blocks.plain else 0
+    assert blocks is None or blocks.stored == blocks.by_marker.keys()
+    return here, md.reset().convert(page), written
 
 
 def test_the_shapes_of_a_product_page_are_written_here() -> None:
@@ -442,14 +449,13 @@ def test_a_placeholder_python_markdown_lets_through_sends_the_page_whole() -> No
     number that counts what came before on the page: such a page is converted whole."""
     page = "*a*\n\n*a**a*<br>\n"
     names, configs = MKDOCS_DEFAULT
-    md = markdown.Markdown(extensions=names, extension_configs=configs)
-    found = dialect(names, configs)
-    assert found is not None
-    blocks = PlainBlocks(found)
-    taken = blocks.take_out(page)
-    assert blocks.blocks and blocks.source == page
-    assert PlainBlocks.has_markdown_placeholder(md.reset().convert(taken)) == LEAKS_ON_STARS
-    assert not PlainBlocks.has_markdown_placeholder(md.reset().convert("*a*\n\n**a** <br>\n"))
+    stash = HtmlBlockStash(dialect(names, configs))
+    md = markdown.Markdown(extensions=[*names, stash], extension_configs=configs)
+    taken = stash.take_out("page.md", page)
+    blocks = stash.pages["page.md"]
+    assert blocks.plain is not None and blocks.plain.blocks and blocks.source == page
+    assert has_markdown_placeholder(md.convert(taken)) == LEAKS_ON_STARS
+    assert not has_markdown_placeholder(md.reset().convert("*a*\n\n**a** <br>\n"))
 
 
 @settings(max_examples=400, deadline=None)

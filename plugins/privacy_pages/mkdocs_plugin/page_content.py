@@ -23,10 +23,10 @@ def cleaned_content(
     rows: RowMemo | None,
 ) -> str:
     """A hand-written page with the blocks the plugin filled in cleaned; a ``generated`` page
-    whole, its blocks back from the ``stash`` first. ``rows`` (under ``mkdocs serve``): the
-    table rows cleaned already."""
+    whole, the anchors of its blocks in the ``stash`` told to MkDocs first. ``rows`` (under
+    ``mkdocs serve``): the table rows cleaned already."""
     if not generated:
         return sanitize_marked(html, rows)
     if stash is not None:
-        html = stash.put_back(html, page, config, files)
+        html = stash.converted(html, page, config, files)
     return sanitize_rows(html, rows)  # megabytes for the index: its blocks not held twice

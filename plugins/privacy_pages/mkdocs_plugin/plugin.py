@@ -37,7 +37,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     # The speed paths (.speedups), each off as for a pre-rendered page, all off with the option
     # ``speedups: false`` (the tests compare the ways):
-    #: stash the raw HTML blocks of generated pages around Python-Markdown;
+    #: take the raw HTML blocks of generated pages around Python-Markdown's parsing;
     html_blocks_around_markdown = True
     #: write the HTML of their plain blocks (paragraphs, item lists, tables, notes) here;
     plain_blocks_around_markdown = True
@@ -47,6 +47,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     def __init__(self) -> None:
         self.serve: ServeState | None = None  # under `mkdocs serve`: kept for the next build
         self.settings: Settings | None = None
+        self.block_stash = HtmlBlockStash()  # the Markdown extension that stores those blocks
         self.stash: HtmlBlockStash | None = None  # blocks around Python-Markdown (None: not now)
         self.pages: GeneratedPages | None = None  # this build's, once on_files has added them
         self.content_links = ContentLinks()  # the records' links on pages a folder deeper
@@ -72,7 +73,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
             return
         self.settings = settings_for_build(self.settings, self.config, config, i18n_plugin(config))
         memos = self.serve.search_memos() if self.serve else (None, None)
-        self.stash = speedups.for_build(config, self, self._own, memos)
+        self.stash = speedups.for_build(config, self, self.block_stash, self._own, memos)
 
     @event_priority(100)  # on_files, before other plugins': they see the generated pages
     def _add_pages(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:

@@ -5,10 +5,12 @@ Material do all of it, slower).
 A generated page is Markdown the renderer wrote, whole tables and lists of it; Python-Markdown
 and Material's search spend most of a large site's build on them. Here:
 
-- :mod:`.html_blocks` and :mod:`.stash`: the raw HTML blocks of a generated page are taken out
-  before Python-Markdown converts it and put back after, as its ``htmlStash`` would put them;
+- :mod:`.html_blocks`: the raw HTML blocks of a generated page are taken out before
+  Python-Markdown parses them;
 - :mod:`.plain_blocks`: the page's plain blocks (paragraphs, lists of items, pipe tables,
   notes) written as HTML here, as Python-Markdown would write them;
+- :mod:`.stash`: a Markdown extension stores both kinds in Python-Markdown's ``htmlStash``,
+  which puts them into the page content;
 - :mod:`.search_view` and :mod:`.search_tokens`: Material's search parser reads a generated page
   without the insides of the elements it skips, through one regular expression rather than
   ``html.parser``; where Material is not the version this expects, its own code runs, and an
@@ -43,15 +45,17 @@ class Switches(Protocol):
 def for_build(
     config: MkDocsConfig,
     switches: Switches,
+    stash: HtmlBlockStash,
     is_generated: Callable[[Page], bool],
     memos: tuple[Any, Any] = (None, None),
 ) -> HtmlBlockStash | None:
     """In ``on_pre_build``: the speed paths this build takes (none when the option
-    ``speedups`` is off); the stash of raw HTML blocks, if it takes that one."""
+    ``speedups`` is off); the ``stash`` of blocks among MkDocs' Markdown extensions, if it
+    takes that one."""
     if not switches.config.speedups:
         return None
     if switches.search_views:  # pages this plugin sanitized (see on_page_content)
         read_views_in_material(config.plugins, is_generated, *memos)
     if not switches.html_blocks_around_markdown:
         return None
-    return HtmlBlockStash.for_site(config, plain_blocks=switches.plain_blocks_around_markdown)
+    return stash.for_site(config, plain_blocks=switches.plain_blocks_around_markdown)

@@ -1,12 +1,13 @@
-"""The raw HTML blocks of a generated page go around Python-Markdown, not through it.
+"""The raw HTML blocks of a generated page go around Python-Markdown's parsing, not through it.
 
 The comparison tables and the data-item index are HTML the core has already written (and
 escaped): most of those pages' Markdown is raw HTML blocks. Python-Markdown passes such a block
 through unchanged, but only after parsing every tag of it (twice: MkDocs scans it for anchor
 ids too), which was most of the time MkDocs spent on those pages. The plugin takes each block
-out before conversion, leaving a placeholder paragraph, and puts it back after: the same HTML,
-the same table of contents (a raw block has no Markdown headings), and the block's ids still
-count as anchors that links may point at.
+out before conversion, leaving a marker line, and stores it in Python-Markdown's ``htmlStash``
+in its place (see :mod:`.stash`), as Python-Markdown's ``html_block`` preprocessor would have
+after parsing it: the same HTML, the same table of contents (a raw block has no Markdown
+headings), and the block's ids still count as anchors that links may point at.
 
 A chunk of the page counts as a block only when it is exactly what Python-Markdown stashes
 whole: a ``<div`` at the start of a chunk (after a blank line) whose matching ``</div>`` ends
@@ -19,11 +20,8 @@ from __future__ import annotations
 import html
 import re
 import secrets
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
-
-import markdown
 
 _DIV = re.compile(r"<div[\s>]|</div>")
 _DIV_OPEN = re.compile(r"<div[\s>]")
@@ -65,39 +63,35 @@ _REWRITTEN = ("\t", "\r", "\x02", "\x03")
 _OPAQUE = ("```", "~~~", "<!--", "<pre", "<script", "<style", "<textarea")
 
 
+#: A raw HTML block's marker line (:meth:`HtmlBlocks.marker`).
+MARKER = re.compile(r"pphtml[0-9a-f]{16}x[0-9]+")
+
+
 @dataclass
 class HtmlBlocks:
-    """The blocks taken out of one page, by their placeholder paragraph."""
+    """The blocks taken out of one page, by the number in their marker, each as Python-Markdown
+    stores it."""
 
     token: str = field(default_factory=lambda: secrets.token_hex(8))
     blocks: list[str] = field(default_factory=list)
 
-    def placeholder(self, number: int) -> str:
-        # Letters and digits only: no Markdown syntax or extension changes it.
+    def marker(self, number: int) -> str:
+        # Letters and digits only: no Markdown syntax, extension or plugin changes it.
         return f"pphtml{self.token}x{number}"
 
     def take_out(self, markdown: str) -> str:
-        """``markdown`` with each raw HTML block replaced by a placeholder paragraph."""
-        if any(marker in markdown for marker in _OPAQUE):
+        """``markdown`` with each raw HTML block replaced by a marker line."""
+        if any(opaque in markdown for opaque in _OPAQUE):
             return markdown
         chunks = markdown.split("\n\n")
         for index, chunk in enumerate(chunks):
             block = chunk.rstrip("\n")  # the page's last chunk ends with its line break
             if _is_whole_block(block):
-                chunks[index] = self.placeholder(len(self.blocks)) + chunk[len(block) :]
-                self.blocks.append(block)
+                ending = chunk[len(block) :]
+                chunks[index] = self.marker(len(self.blocks)) + ending
+                # Python-Markdown's html_block stores a block with the line break that ends it.
+                self.blocks.append(chunk if ending == "\n" else block + "\n")
         return "\n\n".join(chunks) if self.blocks else markdown
-
-    def put_back(self, converted: str) -> str:
-        """The converted page with each placeholder paragraph replaced by its block."""
-        for number, block in enumerate(self.blocks):
-            paragraph = f"<p>{self.placeholder(number)}</p>"
-            if converted.count(paragraph) != 1:
-                raise ValueError(f"a raw HTML block's placeholder was lost: {paragraph}")
-            # Python-Markdown ends a raw block with a line break of its own, and strips the
-            # page's ends.
-            converted = converted.replace(paragraph, block + "\n", 1)
-        return converted.strip()
 
     def anchor_ids(self) -> set[str]:
         """The ids in the blocks: what MkDocs would have found there for anchor links."""
@@ -115,7 +109,7 @@ def ascii_blocks(markdown: str) -> str:
     back, so the pages come out the same, byte for byte. Latin-1 itself is left as it is: HTML
     reads the references ``&#128;`` to ``&#159;`` as other characters (Windows-1252's). So are
     the code points a reference cannot stand for (surrogates, noncharacters)."""
-    if markdown.isascii() or any(marker in markdown for marker in _OPAQUE):
+    if markdown.isascii() or any(opaque in markdown for opaque in _OPAQUE):
         return markdown
     # When every character beyond Latin-1 is in a block, the page is written whole, in one
     # copy (the index is one block of megabytes: cut out, it would be copied twice more).
@@ -169,20 +163,6 @@ def _references(chunk: str) -> str:
 def _reference(match: re.Match[str]) -> str:
     code = ord(match.group())
     return match.group() if code & 0xFFFE == 0xFFFE else f"&#{code};"  # U+FFFE, U+1FFFF...
-
-
-def placeholders_survive(extensions: Sequence[Any], configs: Mapping[str, Any]) -> bool:
-    """Whether the site's Markdown extensions leave a placeholder paragraph as ``<p>...</p>``
-    (if one did not, blocks would go through Python-Markdown as before)."""
-    probe = HtmlBlocks()
-    text = f"# Probe\n\n{probe.placeholder(0)}\n\nText.\n"
-    try:
-        converted = markdown.Markdown(
-            extensions=list(extensions), extension_configs=dict(configs)
-        ).convert(text)
-    except Exception:  # an extension that needs MkDocs' page: leave the blocks to it
-        return False
-    return f"\n<p>{probe.placeholder(0)}</p>\n" in converted
 
 
 def _is_whole_block(text: str, start: int = 0, end: int | None = None) -> bool:

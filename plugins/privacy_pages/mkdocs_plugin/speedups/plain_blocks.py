@@ -4,8 +4,9 @@ A product page is made from templates, so most of its Markdown has a few shapes:
 lists of data items, simple pipe tables and notes, holding text that the core has already
 escaped. For those shapes Python-Markdown's output is fixed, and working it out took most of the
 time MkDocs spent on a product page (every inline pattern is tried on every piece of text). This
-module writes that HTML itself, byte for byte what Python-Markdown writes, and hands MkDocs a
-placeholder paragraph for each block instead, as :mod:`.html_blocks` does for raw HTML.
+module writes that HTML itself, byte for byte what Python-Markdown writes, and leaves a marker
+line for each block in the Markdown instead, which Python-Markdown's ``htmlStash`` stores (see
+:mod:`.stash`), as :mod:`.html_blocks` does for raw HTML.
 
 Everything else stays in the Markdown: headings (so the table of contents, ids and permalinks
 are MkDocs' own), links to other pages (MkDocs rewrites and checks them), code, and any syntax
@@ -21,8 +22,8 @@ are written here. It declines a block rather than guess:
   the block around it;
 * a block is taken only where no neighbour can change how Python-Markdown reads it (a list
   whose previous block stayed behind may continue that one, so it stays behind too);
-* a page into which Python-Markdown lets one of its own placeholders is converted again whole
-  (:meth:`PlainBlocks.has_markdown_placeholder`).
+* a page into which Python-Markdown lets one of its own placeholders is converted again with
+  its blocks in the Markdown (:func:`.stash.has_markdown_placeholder`).
 
 ``tests/test_plain_blocks.py`` compares the result with Python-Markdown on every generated page
 of the example site and on random documents made of these shapes and hostile text.
@@ -41,6 +42,7 @@ from typing import Any
 import markdown
 
 from ..content_links import ContentLinks
+from .html_blocks import MARKER as RAW_HTML_MARKER
 
 #: Extensions that change nothing in the shapes taken here (they act on headings, code, fenced
 #: blocks, or syntax this module declines: brackets, backticks, ``:::``, ``>``).
@@ -179,26 +181,24 @@ def dialect(extensions: Sequence[Any], configs: Mapping[str, Any]) -> Dialect | 
 
 @dataclass
 class PlainBlocks:
-    """The blocks of one page written as HTML here, by their placeholder paragraph."""
+    """The blocks of one page written as HTML here, by the number in their marker, each as
+    Python-Markdown's stash stores it (a list item's without the ``<li>`` around it)."""
 
     dialect: Dialect
     token: str = field(default_factory=lambda: secrets.token_hex(8))
     blocks: list[str] = field(default_factory=list)
-    #: The numbers of the blocks that are one item of a list (the rest of it stayed behind).
-    items: set[int] = field(default_factory=set)
     #: What MkDocs would have noted in the blocks: ("id", an id in a tag) and ("link", the
     #: anchor of a link within the page).
     found: set[tuple[str, str]] = field(default_factory=set)
-    #: The page as it was given, when blocks were taken out of it (see
-    #: :meth:`has_markdown_placeholder`).
-    source: str = ""
 
-    def placeholder(self, number: int) -> str:
-        # Letters and digits only: no Markdown syntax or extension changes it.
+    def marker(self, number: int) -> str:
+        # Letters and digits only: no Markdown syntax, extension or plugin changes it.
         return f"ppplain{self.token}x{number}"
 
     def take_out(self, page: str) -> str:
-        """``page`` with each block written here replaced by a placeholder paragraph."""
+        """``page`` with each block written here replaced by a marker line (the markers of the
+        page's raw HTML blocks, taken out first, stay: each is a paragraph to Python-Markdown,
+        of a block it stores whole)."""
         if _PAGE_REWRITTEN.search(page) or any(marker in page for marker in _PAGE_OPAQUE):
             return page
         if _INCLUDE.search(page) or any(marker in page for marker in self.dialect.markers):
@@ -214,6 +214,10 @@ class PlainBlocks:
         index = 0
         while index < len(chunks):
             first = lines[chunks[index][0]]
+            if chunks[index][1] - chunks[index][0] == 1 and RAW_HTML_MARKER.fullmatch(first):
+                left = False  # a raw HTML block: no list continues it
+                index += 1
+                continue
             if first.startswith("#") or first.startswith(" "):
                 left = not first.startswith("#") or chunks[index][1] - chunks[index][0] > 1
                 index += 1
@@ -230,37 +234,17 @@ class PlainBlocks:
             index += used
         if not replaced:
             return page
-        self.source = page
         out: list[str] = []
         position = 0
         for start, end, html_text, item in replaced:
             out.extend(lines[position:start])
-            if item:
-                self.items.add(len(self.blocks))
-            out.append(("- " if item else "") + self.placeholder(len(self.blocks)))
+            out.append(("- " if item else "") + self.marker(len(self.blocks)))
+            if item:  # its marker is the paragraph of an item of a loose list: the <li> stays
+                html_text = html_text.removeprefix("<li>\n").removesuffix("\n</li>")
             self.blocks.append(html_text)
             position = end
         out.extend(lines[position:])
         return "\n".join(out)
-
-    def put_back(self, converted: str) -> str:
-        """The converted page with each placeholder paragraph replaced by its HTML."""
-        for number, block in enumerate(self.blocks):
-            paragraph = f"<p>{self.placeholder(number)}</p>"
-            if number in self.items:  # an item of a loose list: Python-Markdown wraps it
-                paragraph = f"<li>\n{paragraph}\n</li>"
-            if converted.count(paragraph) != 1:
-                raise ValueError(f"a plain block's placeholder was lost: {paragraph}")
-            converted = converted.replace(paragraph, block, 1)
-        return converted
-
-    @staticmethod
-    def has_markdown_placeholder(converted: str) -> bool:
-        """Whether Python-Markdown let one of its own placeholders into the page: it does on
-        some runs of stars (``*a**a*`` before a tag), numbered by how many inline pieces came
-        before on the page, which differs once blocks are taken out. Such a page is converted
-        again whole from :attr:`source`, so that it stays what Python-Markdown makes of it."""
-        return "klzzwxh:" in converted or "wzxhzdk:" in converted
 
     def anchor_ids(self) -> set[str]:
         """The ids in the tags of the blocks: anchors that links may point at."""
