@@ -33,7 +33,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "render",
         help="write the generated Markdown pages into a folder",
         description="Write the same Markdown pages the MkDocs plugin generates into a folder, "
-        "so that any static site generator can build them.",
+        "so that any static site generator can build them. Their languages are those of the "
+        "i18n plugin (mkdocs-static-i18n) in the site's mkdocs.yml, if it has one: the default "
+        "language's pages at the top of DIR, each other language's under its folder (fr/...); "
+        "without it, the site's one language (theme.language).",
     )
     parser.add_argument(
         "--out",
