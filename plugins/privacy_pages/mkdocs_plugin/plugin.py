@@ -61,6 +61,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         Under serve, what the last build in this build's language kept (mkdocs-static-i18n
         builds each language in turn, each with its own ``on_config``)."""
         self.settings = self.pages = self.stash = None  # none of an earlier build
+        self.serve = None
         if self.session is not None:
             self.serve = self.session.for_language(built_language(config))
             self.serve.next_build()
