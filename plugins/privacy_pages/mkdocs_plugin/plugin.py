@@ -41,8 +41,10 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     html_blocks_around_markdown = True
     #: write the HTML of their plain blocks (paragraphs, item lists, tables, notes) here;
     plain_blocks_around_markdown = True
-    #: have Material's search parse them without the insides of the elements it skips.
+    #: have Material's search parse them without the insides of the elements it skips;
     search_views = True
+    #: have mkdocs-static-i18n look for duplicate search entries among those that can be.
+    i18n_duplicates_in_part = True
 
     def __init__(self) -> None:
         self.session: ServeSession | None = None  # under `mkdocs serve`: kept for the next build
