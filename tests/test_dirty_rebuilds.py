@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,14 +60,25 @@ class DirtyServe:
         assert isinstance(plugin, PrivacyPagesPlugin)
         return plugin
 
+    def close(self) -> None:
+        """End the session as the end of ``mkdocs serve``'s process would: MkDocs keeps the
+        plugin objects of a session for the next configuration loaded in this process, and
+        Material's search would merge the last index it kept into the next build's."""
+        self.config.plugins.on_shutdown()
+        for plugin in self.config.plugins.values():
+            if getattr(plugin, "search_index_prev", None) is not None:
+                plugin.search_index_prev = None
+
     def search_locations(self) -> set[str]:
         index = json.loads((self.out / "search" / "search_index.json").read_text("utf-8"))
         return {entry["location"].split("#")[0] for entry in index["docs"]}
 
 
 @pytest.fixture
-def served(site_copy: Callable[[str], Path], tmp_path: Path) -> DirtyServe:
-    return DirtyServe(site_copy("small"), tmp_path / "out")
+def served(site_copy: Callable[[str], Path], tmp_path: Path) -> Iterator[DirtyServe]:
+    session = DirtyServe(site_copy("small"), tmp_path / "out")
+    yield session
+    session.close()
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -318,7 +329,7 @@ def test_search_reuses_the_entries_of_a_page_whose_searched_text_did_not_change(
 @pytest.fixture
 def served_in_languages(
     site_copy: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> DirtyServe:
+) -> Iterator[DirtyServe]:
     """The small site in English, French and German through mkdocs-static-i18n, served as
     ``make serve`` does: each rebuild builds English, then i18n builds French and German in its
     ``on_post_build`` (dirty, as its command line says). The products are out of the nav, so
@@ -327,7 +338,9 @@ def served_in_languages(
     set_languages(site, ["en", "fr", "de"])
     set_plugin_options(site, {"nav_products": False})
     monkeypatch.setattr(sys, "argv", ["mkdocs", "serve", "--dirty"])  # what i18n reads
-    return DirtyServe(site, tmp_path / "out")
+    session = DirtyServe(site, tmp_path / "out")
+    yield session
+    session.close()
 
 
 #: The folder of each language's pages.
@@ -375,9 +388,10 @@ def test_with_languages_an_edit_shows_in_every_language_and_the_rest_is_kept(
             shown = (out / folder / PAGES[name]).read_text("utf-8")
             assert "Gizmo for iOS" in shown, (language, name)
     dirty = served.search_locations(), search_entries(out)
+    served.close()
     fresh = DirtyServe(served.site, tmp_path / "fresh")  # a new session: a first build
     fresh.build()
-
+    fresh.close()
     assert dirty == (fresh.search_locations(), search_entries(fresh.out))
     assert any(location.startswith("fr/privacy/widget-ios/") for location in dirty[0])
 
