@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import REPO, set_languages, set_plugin_options
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -59,14 +60,25 @@ class DirtyServe:
         assert isinstance(plugin, PrivacyPagesPlugin)
         return plugin
 
+    def close(self) -> None:
+        """End the session as the end of ``mkdocs serve``'s process would: MkDocs keeps the
+        plugin objects of a session for the next configuration loaded in this process, and
+        Material's search would merge the last index it kept into the next build's."""
+        self.config.plugins.on_shutdown()
+        for plugin in self.config.plugins.values():
+            if getattr(plugin, "search_index_prev", None) is not None:
+                plugin.search_index_prev = None
+
     def search_locations(self) -> set[str]:
         index = json.loads((self.out / "search" / "search_index.json").read_text("utf-8"))
         return {entry["location"].split("#")[0] for entry in index["docs"]}
 
 
 @pytest.fixture
-def served(site_copy: Callable[[str], Path], tmp_path: Path) -> DirtyServe:
-    return DirtyServe(site_copy("small"), tmp_path / "out")
+def served(site_copy: Callable[[str], Path], tmp_path: Path) -> Iterator[DirtyServe]:
+    session = DirtyServe(site_copy("small"), tmp_path / "out")
+    yield session
+    session.close()
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -312,3 +324,79 @@ def test_search_reuses_the_entries_of_a_page_whose_searched_text_did_not_change(
         return sorted(json.dumps(entry, sort_keys=True) for entry in index["docs"])
 
     assert entries(dirty) == entries(fresh)
+
+
+@pytest.fixture
+def served_in_languages(
+    site_copy: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[DirtyServe]:
+    """The small site in English, French and German through mkdocs-static-i18n, served as
+    ``make serve`` does: each rebuild builds English, then i18n builds French and German in its
+    ``on_post_build`` (dirty, as its command line says). The products are out of the nav, so
+    that renaming one rebuilds only the pages that show it (the home page among them)."""
+    site = site_copy("small")
+    set_languages(site, ["en", "fr", "de"])
+    set_plugin_options(site, {"nav_products": False})
+    monkeypatch.setattr(sys, "argv", ["mkdocs", "serve", "--dirty"])  # what i18n reads
+    session = DirtyServe(site, tmp_path / "out")
+    yield session
+    session.close()
+
+
+#: The folder of each language's pages.
+FOLDERS = {"en": "", "fr": "fr/", "de": "de/"}
+
+
+def test_with_languages_an_edit_shows_in_every_language_and_the_rest_is_kept(
+    served_in_languages: DirtyServe, tmp_path: Path
+) -> None:
+    """Each language keeps its own pages between rebuilds: an edit rebuilds, in every
+    language, the pages that show it (the French ones show the English text as not yet
+    translated) and no other; the home page, whose block lists the products, follows a
+    renamed product in every language; the search index holds what a first build holds."""
+    served = served_in_languages
+    served.build()
+    out = served.out
+
+    def written() -> dict[str, int]:
+        return {
+            f"{language}:{name}": (out / folder / PAGES[name]).stat().st_mtime_ns
+            for language, folder in FOLDERS.items()
+            for name in ("home", "ios", "android", "index", "comparison")
+        }
+
+    before = written()
+    product = served.site / "content" / "products" / "widget-ios.yml"
+    edit(product, "only when the device is joined", "only when the phone is enrolled")
+    served.build()
+    after = written()
+    for language, folder in FOLDERS.items():
+        for name in ("ios", "comparison", "index"):
+            shown = (out / folder / PAGES[name]).read_text("utf-8")
+            assert "only when the phone is enrolled" in shown, (language, name)
+            assert "only when the device is joined" not in shown, (language, name)
+        assert before[f"{language}:android"] == after[f"{language}:android"], language
+        assert before[f"{language}:home"] == after[f"{language}:home"], language
+    session = served.plugin.session
+    assert session is not None and set(session.languages) == set(FOLDERS)
+    for state in session.languages.values():
+        assert state.rebuilds is not None and state.rebuilds.skipped > 0
+    edit(product, "name: Widget for iOS", "name: Gizmo for iOS")
+    served.build()
+    for language, folder in FOLDERS.items():
+        for name in ("home", "ios", "comparison"):
+            shown = (out / folder / PAGES[name]).read_text("utf-8")
+            assert "Gizmo for iOS" in shown, (language, name)
+    dirty = served.search_locations(), search_entries(out)
+    served.close()
+    fresh = DirtyServe(served.site, tmp_path / "fresh")  # a new session: a first build
+    fresh.build()
+    fresh.close()
+    assert dirty == (fresh.search_locations(), search_entries(fresh.out))
+    assert any(location.startswith("fr/privacy/widget-ios/") for location in dirty[0])
+
+
+def search_entries(out: Path) -> list[str]:
+    """The entries of a built site's search index, each once in a sorted list."""
+    index = json.loads((out / "search" / "search_index.json").read_text("utf-8"))
+    return sorted(json.dumps(entry, sort_keys=True) for entry in index["docs"])

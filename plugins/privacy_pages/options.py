@@ -131,9 +131,10 @@ OPTIONS: tuple[Option, ...] = (
         bool,
         True,
         "Write what Python-Markdown and Material's search would make of the generated pages "
-        "with the plugin's own, faster code (the pages and the search index come out the same; "
-        "the tests build them both ways). False: Python-Markdown and Material do it all, "
-        "slower.",
+        "with the plugin's own, faster code, and have mkdocs-static-i18n look for duplicate "
+        "search entries only among those that can be (the pages and the search index come out "
+        "the same; the tests build them both ways). False: Python-Markdown, Material and i18n "
+        "do it all, slower.",
         plugin_only=True,
     ),
     Option(

@@ -87,8 +87,6 @@ class GeneratedPages:
         if config.nav is not None:
             add_to_nav(config, build.pages, settings)
         add_nav_files(files, config, build.pages, settings)  # for nav plugins
-        if serve is not None:
-            serve.mark_rebuilds(files, config, build, banners)
         content_links.pages(build.pages, settings)
         assets, macros = PageAssets(config), has_macros(config)
         pages = cls(build, banners, settings, serve, stash, assets, i18n, macros=macros, feed=feed)
@@ -114,9 +112,13 @@ class GeneratedPages:
         :mod:`.i18n`)."""
         self.i18n.hide(files, self.paths | self.downloads)
 
-    def add_in_language(self, files: Files) -> None:
-        """In ``on_files``, after mkdocs-static-i18n's: the pages back, in its language."""
+    def add_in_language(self, files: Files, config: MkDocsConfig) -> None:
+        """In ``on_files``, after mkdocs-static-i18n's: the pages back, in its language; under
+        ``mkdocs serve --dirty``, the pages this rebuild converts marked, on the files MkDocs
+        builds (i18n makes each of its files anew: a mark made before it would be lost)."""
         self.i18n.add_back(files, self.paths)
+        if self.serve is not None:
+            self.serve.mark_rebuilds(files, config, self.build, self.banners)
 
     def in_nav(self, nav: Navigation, files: Files, config: MkDocsConfig, *, check: bool) -> None:
         """In ``on_nav``: a build converts the widest pages first; the pages the nav left

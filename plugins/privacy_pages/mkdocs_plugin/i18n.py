@@ -43,6 +43,15 @@ def i18n_plugin(config: MkDocsConfig) -> Any | None:
     return None
 
 
+def built_language(config: MkDocsConfig) -> str:
+    """The language i18n builds now (in any plugin's ``on_config``: before its own, in the
+    first build, it has not set it yet: the default language); "" without i18n."""
+    plugin = i18n_plugin(config)
+    if plugin is None:
+        return ""
+    return str(plugin.current_language or plugin.default_language)
+
+
 def build_settings(settings: Settings, i18n: Any | None) -> Settings:
     """The settings of this build: the language i18n is building (the site's, without i18n).
     Absolute links (the feed's) lead to that language's folder of the site."""

@@ -24,8 +24,8 @@ from .config import PrivacyPagesConfig, settings_for_build, settings_for_site
 from .content_links import ContentLinks
 from .event_order import warn_unless_first
 from .generated_pages import GeneratedPages
-from .i18n import I18N_PRIORITY, i18n_plugin
-from .serve_state import ServeState
+from .i18n import I18N_PRIORITY, built_language, i18n_plugin
+from .serve_state import ServeSession, ServeState
 from .speedups.stash import HtmlBlockStash
 
 if TYPE_CHECKING:  # its server, file watcher and TLS libraries are megabytes a build never uses
@@ -41,11 +41,14 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     html_blocks_around_markdown = True
     #: write the HTML of their plain blocks (paragraphs, item lists, tables, notes) here;
     plain_blocks_around_markdown = True
-    #: have Material's search parse them without the insides of the elements it skips.
+    #: have Material's search parse them without the insides of the elements it skips;
     search_views = True
+    #: have mkdocs-static-i18n look for duplicate search entries among those that can be.
+    i18n_duplicates_in_part = True
 
     def __init__(self) -> None:
-        self.serve: ServeState | None = None  # under `mkdocs serve`: kept for the next build
+        self.session: ServeSession | None = None  # under `mkdocs serve`: kept for the next build
+        self.serve: ServeState | None = None  # the same, of the language this build is in
         self.settings: Settings | None = None
         self.block_stash = HtmlBlockStash()  # the Markdown extension that stores those blocks
         self.stash: HtmlBlockStash | None = None  # blocks around Python-Markdown (None: not now)
@@ -54,12 +57,16 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """``on_startup``, in any order: with it, MkDocs keeps one plugin object across rebuilds."""
-        self.serve = ServeState.for_command(command, dirty=dirty)
+        self.session = ServeSession.for_command(command, dirty=dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """``on_config``: options only; what other plugins may change is read in on_pre_build."""
+        """``on_config``: options only; what other plugins may change is read in on_pre_build.
+        Under serve, what the last build in this build's language kept (mkdocs-static-i18n
+        builds each language in turn, each with its own ``on_config``)."""
         self.settings = self.pages = self.stash = None  # none of an earlier build
-        if self.serve is not None:
+        self.serve = None
+        if self.session is not None:
+            self.serve = self.session.for_language(built_language(config))
             self.serve.next_build()
         if self.config.enabled:
             self.settings = settings_for_site(self.config, config)
@@ -94,7 +101,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
     @event_priority(I18N_PRIORITY - 10)  # on_files, after i18n has made its language's files
     def _add_pages_in_language(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.pages is not None:
-            self.pages.add_in_language(files)
+            self.pages.add_in_language(files, config)
         return files
 
     on_files = CombinedEvent(_add_pages, _hide_from_i18n, _add_pages_in_language)
@@ -167,15 +174,22 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
 
     on_post_page = CombinedEvent(_post_page, _clear_page_content)
 
-    @event_priority(100)  # before the search plugin writes its index
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    @event_priority(100)  # on_post_build, before the search plugin writes its index
+    def _built(self, *, config: MkDocsConfig) -> None:
         if self.pages is not None:
             self.pages.built(config)
 
+    @event_priority(I18N_PRIORITY + 50)  # on_post_build: after search wrote its index (0),
+    def _search_index_written(self, *, config: MkDocsConfig) -> None:  # before i18n's (-100)
+        if self.serve is not None:
+            self.serve.search_index_written(config)
+
+    on_post_build = CombinedEvent(_built, _search_index_written)
+
     def on_build_error(self, *, error: Exception) -> None:
         """``on_build_error``, in any order: the next rebuild redoes every page."""
-        if self.serve is not None:
-            self.serve.build_failed()
+        if self.session is not None:
+            self.session.build_failed()
 
     def on_serve(self, server: LiveReloadServer, /, **_: Any) -> LiveReloadServer | None:
         """``on_serve``, in any order: the server watches the content and templates too."""

@@ -14,10 +14,15 @@ shows in the other pages' nav only at their next rebuild.) With a search plugin 
 Material's, which cannot keep the entries of pages not rebuilt, every page is rebuilt.
 A page a rebuild skips keeps, in the nav of the pages it rebuilds, the title it had (MkDocs
 reads a page's title from its text, which it does not read for a page it skips).
+The pages are marked on the files MkDocs builds, once mkdocs-static-i18n has made them (it
+makes each file anew, without the mark); each language i18n builds keeps its own digests (see
+:mod:`.serve_state`).
 
 Material's search plugin merges a dirty rebuild into the previous index by one page only;
-:func:`DirtyRebuilds.merge_search_index` merges every rebuilt page, so the preview's search
-still finds the pages that were not rebuilt.
+:func:`DirtyRebuilds.merge_search_index` merges every rebuilt page into the entries this
+language's last build indexed (kept here: with mkdocs-static-i18n, Material's previous index is
+the last language's, or every language's), so the preview's search still finds the pages that
+were not rebuilt.
 """
 
 from __future__ import annotations
@@ -109,6 +114,10 @@ class DirtyRebuilds:
         #: The digest of a page's Markdown, kept while it is the same text object: a page the
         #: rebuild reused (most of them) is not read again, and a comparison is megabytes.
         self.markdown_digest: MemoByIdentity[str, bytes] = MemoByIdentity(_digest)
+        #: The search entries of every page as last written (None: not known, before the first
+        #: build or after one that failed), and this build's, kept once it completes.
+        self.search_entries: list[Any] | None = None
+        self._pending_entries: list[Any] | None = None
 
     def mark(
         self,
@@ -200,28 +209,42 @@ class DirtyRebuilds:
         if self._pending is not None:
             self.shared, self.written = self._pending
             self._pending = None
+        self.search_entries, self._pending_entries = self._pending_entries, None
 
     def failed(self) -> None:
         """A build stopped part way: the next one rebuilds every page."""
         self.shared, self.written, self._pending = None, {}, None
+        self.search_entries = self._pending_entries = None
 
     def merge_search_index(self, config: MkDocsConfig) -> None:
         """Before Material's search plugin writes its index: the entries of the pages this
-        build rebuilt, and the previous entries of every other page that still exists."""
+        build rebuilt, and the last build's entries of every other page that still exists."""
         for plugin in config.plugins.values():
             index: Any = getattr(plugin, "search_index", None)
-            previous: Any = getattr(plugin, "search_index_prev", None)
-            if index is None or previous is None or not hasattr(previous, "entries"):
-                continue
-            rebuilt = {_location(url) for url in self.rebuilt}
-            urls = {_location(url) for url in self.urls}
-            kept = [
-                entry
-                for entry in previous.entries
-                if _page_url(entry) not in rebuilt and _page_url(entry) in urls
-            ]
-            index.entries = kept + index.entries
+            if not hasattr(index, "entries") or not hasattr(plugin, "search_index_prev"):
+                continue  # (not Material's search)
+            if self.search_entries is not None:
+                rebuilt = {_location(url) for url in self.rebuilt}
+                urls = {_location(url) for url in self.urls}
+                kept = [
+                    entry
+                    for entry in self.search_entries
+                    if _page_url(entry) not in rebuilt and _page_url(entry) in urls
+                ]
+                index.entries = kept + index.entries
             plugin.search_index_prev = None  # merged here: Material's own merge would undo it
+            # (A copy: i18n refills the last language's list with every language's entries.)
+            self._pending_entries = list(index.entries)
+
+    def forget_previous(self, config: MkDocsConfig) -> None:
+        """After Material's search plugin wrote this build's index: the index it keeps for the
+        next build's own merge dropped. The entries are kept here (see merge_search_index);
+        with it, mkdocs-static-i18n's last write of every language's index, once it has built
+        them, merged that index with itself: its merge by one page, the first, added every
+        entry of another page a second time."""
+        for plugin in config.plugins.values():
+            if getattr(plugin, "search_index_prev", None) is not None:
+                plugin.search_index_prev = None
 
 
 def _page_url(entry: dict[str, Any]) -> str:

@@ -1,4 +1,10 @@
-"""What ``mkdocs serve`` keeps from one rebuild to the next (a build keeps none of it)."""
+"""What ``mkdocs serve`` keeps from one rebuild to the next (a build keeps none of it).
+
+With mkdocs-static-i18n, each rebuild is one build per language, one after the other (i18n
+builds the other languages in its ``on_post_build``): each language keeps its own pages,
+digests and search entries (:class:`ServeState`), or each language's build would find the
+pages of the one before it and redo every page. The parsed records and the theme's compiled
+templates are the same in every language, and kept once (:class:`ServeSession`)."""
 
 from __future__ import annotations
 
@@ -29,8 +35,11 @@ class ServeState:
 
     #: Under ``mkdocs serve --dirty``: what the site holds, to rebuild only the changed pages.
     rebuilds: DirtyRebuilds | None
-    #: The parsed records, read again only when their file changed.
+    #: The parsed records, read again only when their file changed (every language's).
     content: ContentCache = field(default_factory=ContentCache)
+    #: The theme's compiled templates, for every rebuild's new Jinja environment (every
+    #: language's).
+    theme_code: ThemeCode = field(default_factory=ThemeCode)
     #: The last build's pages, to render again only those whose inputs changed.
     reuse: PageReuse = field(default_factory=PageReuse)
     #: The table rows the sanitizer cleaned, by their HTML, and what they came to in the pages'
@@ -39,8 +48,6 @@ class ServeState:
     row_views: RowViews = field(default_factory=RowViews)
     #: What Material's search made of each generated page, by what it read.
     search_entries: SearchEntries = field(default_factory=SearchEntries)
-    #: The theme's compiled templates, for every rebuild's new Jinja environment.
-    theme_code: ThemeCode = field(default_factory=ThemeCode)
     #: The text of each download as the last build wrote it (one unchanged is not written).
     downloads_written: dict[str, str] = field(default_factory=dict)
     #: A page's Markdown with its raw HTML blocks' characters as references, kept while it is
@@ -48,12 +55,6 @@ class ServeState:
     ascii_blocks: MemoByIdentity[str, str] = field(
         default_factory=lambda: MemoByIdentity(ascii_blocks)
     )
-
-    @classmethod
-    def for_command(cls, command: str, *, dirty: bool) -> ServeState | None:
-        """What ``mkdocs serve`` keeps (with ``--dirty``, to rebuild only the pages an edit
-        changed); None for any other command, which builds once."""
-        return cls(DirtyRebuilds() if dirty else None) if command == "serve" else None
 
     def next_build(self) -> None:
         """Start a rebuild: what neither it nor the last one uses is dropped as it goes."""
@@ -90,6 +91,44 @@ class ServeState:
             self.rebuilds.merge_search_index(config)
             self.rebuilds.completed()
 
+    def search_index_written(self, config: MkDocsConfig) -> None:
+        """After the search plugin wrote its index: see :meth:`.DirtyRebuilds.forget_previous`."""
+        if self.rebuilds is not None:
+            self.rebuilds.forget_previous(config)
+
     def build_failed(self) -> None:
         if self.rebuilds is not None:
             self.rebuilds.failed()
+
+
+@dataclass
+class ServeSession:
+    """What one ``mkdocs serve`` keeps: a :class:`ServeState` per language built (one without
+    mkdocs-static-i18n), which share the parsed records and the theme's compiled code."""
+
+    #: With ``--dirty``: rebuild only the pages an edit changed.
+    dirty: bool
+    content: ContentCache = field(default_factory=ContentCache)
+    theme_code: ThemeCode = field(default_factory=ThemeCode)
+    languages: dict[str, ServeState] = field(default_factory=dict)
+
+    @classmethod
+    def for_command(cls, command: str, *, dirty: bool) -> ServeSession | None:
+        """What ``mkdocs serve`` keeps (with ``--dirty``, to rebuild only the pages an edit
+        changed); None for any other command, which builds once."""
+        return cls(dirty) if command == "serve" else None
+
+    def for_language(self, language: str) -> ServeState:
+        """What the builds of ``language`` keep (``""``: a site without mkdocs-static-i18n)."""
+        state = self.languages.get(language)
+        if state is None:
+            rebuilds = DirtyRebuilds() if self.dirty else None
+            state = ServeState(rebuilds, content=self.content, theme_code=self.theme_code)
+            self.languages[language] = state
+        return state
+
+    def build_failed(self) -> None:
+        """A build stopped (i18n's build of one language stops the others' too): the next
+        rebuild redoes every page of every language."""
+        for state in self.languages.values():
+            state.build_failed()
