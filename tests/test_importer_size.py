@@ -66,8 +66,10 @@ GOAL = 6500
 #: msbuild-collected-telemetry 2% -> 90%, on emdash-telemetry 5% -> 62%, on
 #: daikoku-anonymous-reporting 23% -> 100%, and no other figure of a page not held out moved but
 #: one never-collected entry split in two ("API keys or credentials"). Nothing removed: the
-#: rebuild (point 7) is still to do.
-CEILING = 11639
+#: rebuild (point 7) is still to do. Lowered to 11,637 (2 lines) by removing two
+#: never-collected patterns ("not collected" in headings and in leads) that another
+#: alternative of the same rule already matched.
+CEILING = 11637
 
 
 def importer_lines() -> int:
