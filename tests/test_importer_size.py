@@ -69,8 +69,12 @@ GOAL = 6500
 #: rebuild (point 7) is still to do. Raised to 11,652 by what the batch 2026-11-26g showed
 #: once measured: a command's options table is no data ("--help -h"), "A without B or C" is one
 #: item (B or C never collected), a retention period by a named policy is a period, and a
-#: sharing paragraph kept its line.
-CEILING = 11652
+#: sharing paragraph kept its line. Lowered to 11,650 by removing two never-collected patterns
+#: ("not collected" in headings and in leads) that another alternative of the same rule already
+#: matched: a search for redundancy that keeps the output byte for byte found no more (no two
+#: functions or patterns alike; 95% of the statements run on the tests and the corpus), so
+#: the size goal needs the rebuild, judged by the corpus measures.
+CEILING = 11650
 
 
 def importer_lines() -> int:

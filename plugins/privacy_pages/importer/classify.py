@@ -88,7 +88,6 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             _then(r"\bnever\b", r"\bcollect"),
             _then(r"\bcollect\w*\b", r"\bnever\b"),
             _then(r"\b(?:not|n't|don't|doesn't|do not|does not|no)\b", r"\bcollect"),
-            r"\bnot collected\b",
         ),
     ),
     (
@@ -336,7 +335,6 @@ _NEVER_LEAD = any_of(
         r"\b(?:following|these)\b",
     ),
     _then_in_sentence(r"\bcollect\w*\b", r"\bnever\b"),
-    r"\bnot (?:be )?collected\b",
     # "The following information isn't included in the query sent to the search service:"
     _then_in_sentence(
         r"\bfollowing\b",
