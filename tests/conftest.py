@@ -15,7 +15,7 @@ import pytest
 import yaml
 from hypothesis import settings
 from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from mkdocs.config import config_options, load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError
 
@@ -205,6 +205,22 @@ def _collected(records: list[logging.LogRecord]) -> Iterator[None]:
         logger.setLevel(previous)
 
 
+def fresh_plugins() -> None:
+    """Start the next configuration loaded in this process with new plugin objects, as a new
+    ``mkdocs`` process would: MkDocs keeps the objects of plugins that have ``on_startup`` or
+    ``on_shutdown`` for the configurations loaded after (so that ``mkdocs serve`` reloads keep
+    them), and a serve session of an earlier test would otherwise hand its state to a build of
+    a later one (Material's search merged its last index into the next build's)."""
+    plugins = dict(MkDocsConfig._schema)["plugins"]
+    assert isinstance(plugins, config_options.Plugins)
+    plugins.plugin_cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _each_test_starts_with_new_plugins() -> None:
+    fresh_plugins()
+
+
 def _build(config: MkDocsConfig, result: SiteResult) -> SiteResult:
     """Build ``config`` into ``result`` (its records and error), keeping strict-mode semantics:
     with strict, any warning makes the result not ok."""
@@ -237,6 +253,7 @@ def run_mkdocs(
     out = site_dir or config_file.parent / "_site"
     assert not out.resolve().is_relative_to(REPO), f"build into tmp_path, not into {out}"
     result = SiteResult(out, command=command, strict=strict)
+    fresh_plugins()  # (a run of its own, as on the command line)
     with _collected(result.records):
         try:
             config = load_config(str(config_file), site_dir=str(out), strict=strict)
@@ -291,6 +308,7 @@ def build_collecting_warnings(config_file: Path, out: Path) -> list[str]:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
+        fresh_plugins()
         config = load_config(str(config_file), site_dir=str(out))
         config.plugins.on_startup(command="build", dirty=False)
         build(config)
