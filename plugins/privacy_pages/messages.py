@@ -173,8 +173,10 @@ def read_catalog(folder: Path, language: str) -> _gettext.GNUTranslations | None
     return _gettext.GNUTranslations(compiled)
 
 
-_SOURCE_MESSAGES = Messages()
-_current: ContextVar[Messages] = ContextVar("privacy_pages_messages", default=_SOURCE_MESSAGES)
+#: The messages as written, in English: what a page in the records' language says, and what
+#: the model's English words (``cell.label``) are said with.
+SOURCE_MESSAGES = Messages()
+_current: ContextVar[Messages] = ContextVar("privacy_pages_messages", default=SOURCE_MESSAGES)
 
 
 def current() -> Messages:
