@@ -11,6 +11,7 @@ import json
 import re
 import shutil
 from collections.abc import Iterator
+from dataclasses import fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,6 @@ from privacy_pages.messages import (
     Messages,
     languages_without_catalog,
     read_catalog,
-    speaking,
 )
 from privacy_pages.model import Dataset, item_counts
 from privacy_pages.pipeline import check_site
@@ -215,6 +215,17 @@ def french(tmp_path_factory: pytest.TempPathFactory) -> Messages:
     return Messages("fr", translations)
 
 
+def _speaking(settings: Settings, messages: Messages) -> Settings:
+    """``settings`` whose pages speak ``messages`` (a catalog of the test's own, alone)."""
+
+    class Speaking(Settings):
+        @property
+        def messages(self) -> Messages:
+            return messages
+
+    return Speaking(**{f.name: getattr(settings, f.name) for f in fields(settings)})
+
+
 @pytest.fixture(scope="module")
 def small() -> tuple[Settings, Dataset]:
     settings = settings_from_mkdocs(FIXTURES / "small" / "mkdocs.yml")
@@ -229,8 +240,7 @@ def test_a_product_page_speaks_the_language_of_its_catalog(
     settings, dataset = small
     product = next(p for p in dataset.products.values() if item_counts(p).required.items)
     english = render_product(product, dataset, settings).markdown
-    with speaking(french):
-        translated = render_product(product, dataset, settings).markdown
+    translated = render_product(product, dataset, _speaking(settings, french)).markdown
     assert "\n## Required data\n" in english
     assert "\n## Données requises\n" in translated
     assert "Required data" not in translated
@@ -240,7 +250,7 @@ def test_a_product_page_speaks_the_language_of_its_catalog(
     count = item_counts(product).required.items
     form = "un" if count <= 1 else "plusieurs"
     assert f"{count} requis ({form})" in translated
-    # Outside the block, English again.
+    # With the site's own settings, English again.
     assert render_product(product, dataset, settings).markdown == english
 
 
@@ -249,9 +259,9 @@ def test_the_script_reads_its_words_from_the_page(
 ) -> None:
     settings, dataset = small
     collection = Collection(dataset)
-    with speaking(french):
-        tables = comparisons(collection)
-        page = render_comparison(tables[0], settings, tables, tables_of(dataset)).markdown
+    in_french = _speaking(settings, french)
+    tables = comparisons(collection, said=french)
+    page = render_comparison(tables[0], in_french, tables, tables_of(dataset)).markdown
     assert 'data-pp-msg-clear="Effacer les filtres"' in page
     assert 'data-pp-msg-filter="Filter data items"' in page  # not in the catalog: English
     rows = len(tables[0].rows)
@@ -276,8 +286,8 @@ def test_downloads_written_later_keep_their_language(
     in the language it was rendered in."""
     settings, dataset = small
     collection = Collection(dataset)
-    with speaking(french):
-        assets = render_assets(collection, settings, comparisons(collection))
+    in_french = _speaking(settings, french)
+    assets = render_assets(collection, in_french, comparisons(collection, said=french))
     [document] = [asset for asset in assets if asset.path.endswith("privacy.json")]
     labels = {cell["label"] for row in _rows(json.loads(document.content)) for cell in row}
     assert "Requis" in labels

@@ -540,8 +540,9 @@ def test_a_kept_page_shows_the_notices_of_every_text_it_shows() -> None:
     notices of the texts it looked up, not only with its own records."""
     from privacy_pages.load.translations import Language
     from privacy_pages.markdown_text import inline
+    from privacy_pages.messages import SOURCE_MESSAGES
     from privacy_pages.model import Dataset
-    from privacy_pages.render.translated import noticed, showing
+    from privacy_pages.render.translated import Showing, noticed
 
     text = noticed(inline)
     reuse = PageReuse()
@@ -549,16 +550,20 @@ def test_a_kept_page_shows_the_notices_of_every_text_it_shows() -> None:
 
     def build(fallbacks: dict[str, Any]) -> tuple[str, str]:
         language = Language("fr", Dataset(), fallbacks=fallbacks)
-        with showing(language):
-            reuse.start(Dataset(), "the same inputs", templates_dir=None)
+        showing = Showing.of(language)
+        reuse.start(Dataset(), "the same inputs", templates_dir=None, showing=showing)
 
-            def page(name: str, shown: str) -> Callable[[], tuple[str, bool]]:
-                return lambda: (renders.append(name), (f"{text(shown)}", True))[1]
+        def page(name: str, shown: str) -> Callable[[], tuple[str, bool]]:
+            def render() -> tuple[str, bool]:
+                renders.append(name)
+                return f"{text(shown, showing, SOURCE_MESSAGES)}", True
 
-            return (
-                reuse.page("imei", "its own record", page("imei", "IMEI")),
-                reuse.page("other", "its own record", page("other", "Serial number")),
-            )
+            return render
+
+        return (
+            reuse.page("imei", "its own record", page("imei", "IMEI")),
+            reuse.page("other", "its own record", page("other", "Serial number")),
+        )
 
     first = build({})
     assert first == ("IMEI", "Serial number") and renders == ["imei", "other"]

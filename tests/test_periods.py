@@ -21,7 +21,7 @@ from conftest import SiteResult, copy_example_site, run_mkdocs
 from privacy_pages.cli import main
 from privacy_pages.history.changes import Change, ChangeSet, Kind, Subject
 from privacy_pages.history.notes import describe
-from privacy_pages.messages import Messages, messages_for, speaking
+from privacy_pages.messages import Messages, messages_for
 from privacy_pages.model.periods import AFTER, UNTIL, Period, period_from, period_words
 
 UNITS = {
@@ -76,8 +76,7 @@ def test_a_period_is_said_from_the_page_languages_catalog(
     words = messages_for(language)
     structured = period_from(period)
     assert isinstance(structured, Period)
-    with speaking(words):
-        said = period_words(structured)
+    said = period_words(words, structured)
     assert said == words_of(words, period)
     assert said != words_of(messages_for("en"), period)  # (each catalog translates them all)
 
@@ -201,8 +200,7 @@ def period_changed(product: str, rule: str, before: object, after: object) -> Ch
 
 
 def note_words(change: Change, words: Messages) -> list[str]:
-    with speaking(words):
-        note = describe(change, ChangeSet((change,)))
+    note = describe(change, ChangeSet((change,)).in_words(str, words))
     return ["".join(s.text for s in e) for e in (note.before, note.after) if e is not None]
 
 

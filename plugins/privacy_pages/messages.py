@@ -6,19 +6,20 @@ catalog is ``locale/<language>/LC_MESSAGES/messages.po``, read as it is (no comp
 files are kept), and a site may override any message with catalogs of its own in the same
 layout (option ``messages_dir``).
 
-Templates call ``_("Required")`` and ``ngettext("%(num)d product", "%(num)d products", n)``;
-code marks its messages with :func:`N_` and translates them where they are shown. Messages are
-plain text: what they return is escaped for Markdown like any other value, and a message never
-holds content (a product's name or an item's text are placed beside it, never inside it).
+The language a page is rendered in reaches the code that renders it as an argument: a
+:class:`Messages` (``settings.messages``, for the settings of the page's language), never as a
+global. Code translates with ``said.gettext("Required")`` and ``said.ngettext("%(num)d
+product", "%(num)d products", n)``, and marks the messages it translates elsewhere with
+:func:`N_`; templates call ``_("Required")`` and ``ngettext(...)``, the globals of their
+language's Jinja environment (see ``render.templates.page_environment``). Messages are plain
+text: what they return is escaped for Markdown like any other value, and a message never holds
+content (a product's name or an item's text are placed beside it, never inside it).
 """
 
 from __future__ import annotations
 
 import gettext as _gettext
 import io
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -173,30 +174,6 @@ def read_catalog(folder: Path, language: str) -> _gettext.GNUTranslations | None
     return _gettext.GNUTranslations(compiled)
 
 
-_SOURCE_MESSAGES = Messages()
-_current: ContextVar[Messages] = ContextVar("privacy_pages_messages", default=_SOURCE_MESSAGES)
-
-
-def current() -> Messages:
-    """The messages of the language being rendered (English outside :func:`speaking`)."""
-    return _current.get()
-
-
-@contextmanager
-def speaking(messages: Messages) -> Iterator[Messages]:
-    """Render in ``messages``' language for the duration of the block."""
-    token = _current.set(messages)
-    try:
-        yield messages
-    finally:
-        _current.reset(token)
-
-
-def _(message: str, **values: object) -> str:
-    """``message`` in the language being rendered."""
-    return _current.get().gettext(message, **values)
-
-
-def ngettext(singular: str, plural: str, num: int, **values: object) -> str:
-    """The plural form for ``num`` in the language being rendered, ``%(num)d`` filled in."""
-    return _current.get().ngettext(singular, plural, num, **values)
+#: The messages as written, in English: what a page in the records' language says, and what
+#: the model's English words (``cell.label``) are said with.
+SOURCE_MESSAGES = Messages()

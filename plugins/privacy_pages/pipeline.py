@@ -26,7 +26,7 @@ from .history.releases import History, build_date, latest_today, load_history
 from .load.content import load_content
 from .load.record_files import ContentCache
 from .load.translations import Language, TranslationRun, found_languages
-from .messages import SOURCE_LANGUAGE, messages_for, speaking
+from .messages import SOURCE_LANGUAGE
 from .model import Dataset, Product
 from .render.blocks import expand_blocks
 from .render.downloads import render_assets
@@ -36,7 +36,7 @@ from .render.generated import GeneratedAsset, GeneratedPage, as_rendered
 from .render.pages import plan_pages, render_pages, start_reuse
 from .render.paths import SCRIPT, STYLESHEET, feed_path
 from .render.reuse import PageReuse
-from .render.translated import heading_sources, language_headings, showing
+from .render.translated import Showing, Views, heading_sources, language_headings
 from .render.version_pages import render_version_pages
 from .render.version_redirects import render_version_redirects
 from .settings import Settings
@@ -62,10 +62,17 @@ class SiteBuild:
     languages: dict[str, Language] = field(default_factory=dict)
     #: The releases' own records, from which each version of a statement is rendered.
     archive: Archive | None = None
+    #: What each language's pages show in place of translations (see :meth:`showing`).
+    _views: Views = field(default_factory=Views, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
         return not self.problems.errors
+
+    def showing(self, language: str) -> Showing:
+        """What the pages of ``language`` show in place of translations (nothing, in the
+        records' own language)."""
+        return self._views(self.languages.get(language), self.dataset)
 
 
 def build_site(
@@ -216,21 +223,20 @@ def render_site(
         translated = build.languages.get(language)
         dataset = build.dataset if translated is None else translated.dataset
         in_language = settings.in_language(language)
-        messages = messages_for(language, settings.messages_dir)
         each_page = postprocess
         if language != SOURCE_LANGUAGE:  # headings keep the source's ids (see there)
-            headed = partial(language_headings, sources=heading_sources(translated, messages))
-            each_page = _composed(headed, postprocess)
-        with speaking(messages), showing(translated, build.dataset):
-            done = _render_language(
-                build,
-                dataset,
-                in_language,
-                today,
-                reuse if index == 0 or reuse is None else reuse.for_language(language),
-                each_page,
-                static=index == 0,
-            )
+            sources = heading_sources(translated, in_language.messages)
+            each_page = _composed(partial(language_headings, sources=sources), postprocess)
+        done = _render_language(
+            build,
+            dataset,
+            in_language,
+            build.showing(language),
+            today,
+            reuse if index == 0 or reuse is None else reuse.for_language(language),
+            each_page,
+            static=index == 0,
+        )
         if not done:
             return
 
@@ -246,13 +252,16 @@ def _render_language(
     build: SiteBuild,
     dataset: Dataset,
     settings: Settings,
+    showing: Showing,
     today: date | None,
     reuse: PageReuse | None,
     postprocess: Callable[[str], str] | None,
     *,
     static: bool,
 ) -> bool:
-    """One language's pages and downloads; False when a template failed (reported)."""
+    """One language's pages and downloads (in the language of ``settings``, the records'
+    texts as ``showing`` shows them); False when a template failed (reported)."""
+    said = settings.messages
     times = build.timings
     marks_date = settings.history.today or today or build_date()  # for "Updated in" marks
     try:
@@ -260,8 +269,9 @@ def _render_language(
             # Every product-by-item cell, computed once (a rebuild: for the products changed).
             collection = Collection(dataset, reuse.statements if reuse is not None else None)
             if reuse is not None:  # what is as last build, before any of it is computed
-                start_reuse(reuse, dataset, settings, build.history, marks_date)
-            tables = comparisons(collection, reuse.comparison if reuse is not None else None)
+                start_reuse(reuse, dataset, settings, build.history, marks_date, showing)
+            kept = reuse.comparison if reuse is not None else None
+            tables = comparisons(collection, kept, said)
         with times.phase("render"):
             pages = render_pages(
                 dataset,
@@ -273,11 +283,19 @@ def _render_language(
                 reuse,
                 postprocess,
                 build.archive,
+                showing,
             )
             if static and build.history:  # every version of each statement, in one language
                 done = as_rendered if postprocess is None else _postprocessed(postprocess)
                 pages += render_version_pages(
-                    dataset, settings, build.history, build.archive, marks_date, done, reuse
+                    dataset,
+                    settings,
+                    build.history,
+                    build.archive,
+                    marks_date,
+                    done,
+                    reuse,
+                    showing,
                 )
     except Exception as exc:  # a template or a bug: name the record, never a traceback
         build.problems.add(render_error(exc, dataset))
@@ -298,7 +316,7 @@ def _render_language(
         build.downloads.extend(assets)
     if build.history:
         with times.phase("render"):
-            feed = atom_feed(build.history, dataset, settings)
+            feed = atom_feed(build.history, dataset, settings, showing)
             build.downloads.append(GeneratedAsset(feed_path(settings), feed))
             if static:  # the versions' addresses, in the site's language like their pages
                 build.downloads.extend(render_version_redirects(dataset, settings, build.history))
@@ -315,11 +333,8 @@ def fill_page_blocks(
     settings = build.settings.for_page(page)
     translated = build.languages.get(settings.language)
     dataset = build.dataset if translated is None else translated.dataset
-    with (
-        speaking(messages_for(settings.language, settings.messages_dir)),
-        showing(translated, build.dataset),
-    ):
-        return expand_blocks(text, page, dataset, settings, source, mark=mark)
+    showing = build.showing(settings.language)
+    return expand_blocks(text, page, dataset, settings, source, showing=showing, mark=mark)
 
 
 #: The packaged script and style sheet (see :func:`~.render.downloads.static_assets`).

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, Severity
 from ..history.archive import Archive
 from ..history.releases import load_history
+from ..messages import SOURCE_MESSAGES
 from ..model import DataItem, Dataset, Product
 from ..render.processing_record import processing_record_csv
 from ..stores.apple_app_privacy import write_app_privacy_details
@@ -135,7 +136,8 @@ def _processing_record(args: argparse.Namespace) -> int:
             return loaded_all
         dataset = loaded_all
     settings = site_settings(args)
-    output = processing_record_csv(dataset, settings.controller)
+    # (in English, the records' language: the command reads no translation)
+    output = processing_record_csv(dataset, settings.controller, SOURCE_MESSAGES)
     _write(output, args.out)
     if args.out is not None:
         print(

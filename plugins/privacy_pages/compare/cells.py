@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
-from .. import messages
 from ..memo import memoized
-from ..messages import N_
+from ..messages import N_, SOURCE_MESSAGES, Messages
 from ..model import (
     DataItem,
     Requirement,
@@ -35,8 +34,12 @@ class Status(StrEnum):
 
     @property
     def label(self) -> str:
-        """The badge's word, in the language being rendered."""
-        return messages._(_STATUS_LABELS[self])
+        """The badge's word, in English (see :meth:`label_in`)."""
+        return self.label_in(SOURCE_MESSAGES)
+
+    def label_in(self, said: Messages) -> str:
+        """The badge's word, in ``said``'s language."""
+        return said.gettext(_STATUS_LABELS[self])
 
 
 _STATUS_LABELS = {
@@ -61,8 +64,12 @@ class WorkloadStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        """The badge's word, in the language being rendered."""
-        return messages._(_WORKLOAD_LABELS[self])
+        """The badge's word, in English (see :meth:`label_in`)."""
+        return self.label_in(SOURCE_MESSAGES)
+
+    def label_in(self, said: Messages) -> str:
+        """The badge's word, in ``said``'s language."""
+        return said.gettext(_WORKLOAD_LABELS[self])
 
 
 _WORKLOAD_LABELS = {
@@ -88,7 +95,7 @@ _DETAIL_WORDS = {
 
 
 @memoized(1024)  # few distinct cells, each labelled in every table and in the index
-def _cell_label(language: messages.Messages, status: Status, details: tuple[str, ...]) -> str:
+def _cell_label(language: Messages, status: Status, details: tuple[str, ...]) -> str:
     """A cell's label in ``language``: its status, and its details in brackets (a word
     :data:`_DETAIL_WORDS` does not know is shown as it is)."""
     said = language.gettext(_STATUS_LABELS[status])
@@ -146,9 +153,13 @@ class Cell:
 
     @property
     def label(self) -> str:
-        """The cell's text in the language being rendered: ``Required``, ``Optional
-        (diagnostic)``, ``Conditional (required)``."""
-        return _cell_label(messages.current(), self.status, self.details)
+        """The cell's text in English (see :meth:`label_in`)."""
+        return self.label_in(SOURCE_MESSAGES)
+
+    def label_in(self, said: Messages) -> str:
+        """The cell's text in ``said``'s language: ``Required``, ``Optional (diagnostic)``,
+        ``Conditional (required)``."""
+        return _cell_label(said, self.status, self.details)
 
     @cached_property
     def rank(self) -> int:
@@ -225,7 +236,12 @@ class WorkloadCell:
 
     @property
     def label(self) -> str:
+        """The cell's text in English (see :meth:`label_in`)."""
         return self.status.label
+
+    def label_in(self, said: Messages) -> str:
+        """The cell's text in ``said``'s language."""
+        return self.status.label_in(said)
 
     @cached_property
     def rank(self) -> int:

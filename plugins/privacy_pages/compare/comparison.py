@@ -10,8 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 
-from .. import messages
-from ..messages import N_
+from ..messages import N_, SOURCE_MESSAGES, Messages
 from ..model import (
     CatalogItem,
     Category,
@@ -122,16 +121,18 @@ class Comparison:
         return numbers
 
 
-def comparison_specs(dataset: Dataset) -> tuple[ComparisonSpec, ...]:
+def comparison_specs(
+    dataset: Dataset, said: Messages = SOURCE_MESSAGES
+) -> tuple[ComparisonSpec, ...]:
     """The site's comparisons: those in content/comparisons.yml, or one of every product (in
-    the language being rendered)."""
+    ``said``'s language)."""
     if dataset.comparisons:
         return dataset.comparisons
     if not dataset.products:
         return ()
     spec = DEFAULT_COMPARISON
-    description = messages._(spec.description) if spec.description else None
-    return (replace(spec, title=messages._(spec.title), description=description),)
+    description = said.gettext(spec.description) if spec.description else None
+    return (replace(spec, title=said.gettext(spec.title), description=description),)
 
 
 def compare(spec: ComparisonSpec, collection: Collection) -> Comparison:
@@ -191,9 +192,12 @@ def compared_products(spec: ComparisonSpec, dataset: Dataset) -> tuple[Product, 
     return tuple(dataset.products[pid] for pid in (*product_ids, *workloads))
 
 
-def comparisons(collection: Collection, kept: KeptTable | None = None) -> tuple[Comparison, ...]:
-    """Every comparison table of the site; ``kept`` (see :data:`KeptTable`) may give one."""
-    specs = comparison_specs(collection.dataset)
+def comparisons(
+    collection: Collection, kept: KeptTable | None = None, said: Messages = SOURCE_MESSAGES
+) -> tuple[Comparison, ...]:
+    """Every comparison table of the site, titled in ``said``'s language; ``kept`` (see
+    :data:`KeptTable`) may give one."""
+    specs = comparison_specs(collection.dataset, said)
     if kept is None:
         return tuple(compare(spec, collection) for spec in specs)
     dataset = collection.dataset

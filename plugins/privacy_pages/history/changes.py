@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-from .. import messages
+from ..messages import SOURCE_LANGUAGE, SOURCE_MESSAGES, Messages
 from ..model.periods import same_period
 from .snapshot import NEVER_COLLECTED, State, as_recorded
 
@@ -158,15 +158,18 @@ class ChangeSet:
     #: A name from the records (an item's, a category's...) as the page being written says it:
     #: its translation in the page's language where the records have one (see :meth:`in_words`).
     said: Callable[[str], str] = field(default=str, compare=False)
+    #: The messages of the page being written, in which the changes are described.
+    messages: Messages = field(default=SOURCE_MESSAGES, compare=False, repr=False)
 
-    def in_words(self, said: Callable[[str], str]) -> ChangeSet:
-        """The same changes, their names said with ``said``."""
-        return replace(self, said=said)
+    def in_words(self, said: Callable[[str], str], messages: Messages) -> ChangeSet:
+        """The same changes, their names said with ``said`` and described in ``messages``'
+        language."""
+        return replace(self, said=said, messages=messages)
 
     def in_source(self, name: str) -> bool:
         """Whether a name is said in the records' language on a page in another language
         (it has no translation there)."""
-        if messages.current().language == messages.SOURCE_LANGUAGE:
+        if self.messages.language == SOURCE_LANGUAGE:
             return False
         return self.said(name) == name
 

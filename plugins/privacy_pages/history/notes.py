@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from .. import messages
-from ..messages import N_
+from ..messages import N_, SOURCE_LANGUAGE, Messages
 from ..model import gdpr
 from ..model.periods import RetentionPeriod, period_in_release, said
 from ..model.sections import SECTIONS
@@ -22,7 +21,7 @@ from .changes import Change, ChangeSet, Kind, Subject, Value
 from .snapshot import NEVER_COLLECTED
 
 # Every label and summary below is a message, translated as a note is described (the notes are
-# made where they are shown, in the language being rendered).
+# made where they are shown, in the language of the change set's messages: ChangeSet.in_words).
 
 #: Readable names of statement-level fields (paths in a product's snapshot).
 FIELD_LABELS: dict[str, str] = {
@@ -97,11 +96,11 @@ _TERMS: dict[str, dict[str, str]] = {
 }
 
 
-def _in_words(field: str, value: Value) -> Value:
+def _in_words(messages: Messages, field: str, value: Value) -> Value:
     """An id of the GDPR's terms as its words ("contract": "Performance of a contract ...")."""
     for prefix, terms in _TERMS.items():
         if field.startswith(prefix) and isinstance(value, str) and value in terms:
-            return messages._(terms[value])
+            return messages.gettext(terms[value])
     return value
 
 
@@ -239,8 +238,9 @@ class ChangeNote:
     #: (optional)"): the line reads "context: subject summary".
     context: str | None = None
     #: Whether the subject is a name from the records left in their language (no translation
-    #: in the page's), and whether the words before and after are (a release keeps its texts
-    #: as written; a retention period is said in the page's words where it can be).
+    #: in the page's), and whether the words before and after are, on a page in another
+    #: language than the records' (a release keeps its texts as written; a retention period is
+    #: said in the page's words where it can be).
     subject_in_source: bool = False
     words_in_source: bool = True
 
@@ -281,30 +281,32 @@ SHORT_TEXT = 80
 CONTEXT_WORDS = 4
 
 
-def display(value: Value) -> str:
+def display(messages: Messages, value: Value) -> str:
     """A snapshot value as a short piece of text."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return messages._("yes") if value else messages._("no")
+        return messages.gettext("yes") if value else messages.gettext("no")
     if isinstance(value, str):
         return value
     if isinstance(value, list):
-        return "; ".join(display(v) for v in value)
+        return "; ".join(display(messages, v) for v in value)
     if isinstance(value, dict):
         if "title" in value and "url" in value:
             return f"{value['title']} ({value['url']})"
         if "text" in value:
-            inner = display(value.get("details", []))
+            inner = display(messages, value.get("details", []))
             return f"{value['text']} ({inner})" if inner else str(value["text"])
-        return ", ".join(f"{k}: {display(v)}" for k, v in value.items())
+        return ", ".join(f"{k}: {display(messages, v)}" for k, v in value.items())
     return str(value)
 
 
-def excerpts(before: Value, after: Value) -> tuple[Excerpt | None, Excerpt | None]:
+def excerpts(
+    messages: Messages, before: Value, after: Value
+) -> tuple[Excerpt | None, Excerpt | None]:
     """The values before and after, shortened to what changed when they are long."""
-    old = None if before is None else display(before)
-    new = None if after is None else display(after)
+    old = None if before is None else display(messages, before)
+    new = None if after is None else display(messages, after)
     if old is None or new is None or max(len(old), len(new)) <= SHORT_TEXT:
         return _whole(old, new)
     return _word_diff(old, new)
@@ -382,77 +384,89 @@ def _verb(before: Value, after: Value, wording: bool = True) -> str:
     return "reworded" if wording and isinstance(before, str) else "changed"
 
 
-def _field_verb(field: str, verb: str) -> str:
+def _field_verb(messages: Messages, field: str, verb: str) -> str:
     """``description reworded``: a field's name (already in words) and what happened to it."""
-    return messages._(FIELD_VERBS[verb], field=field)
+    return messages.gettext(FIELD_VERBS[verb], field=field)
 
 
-def _requirement(value: Value) -> str:
+def _requirement(messages: Messages, value: Value) -> str:
     label = REQUIREMENT_LABELS.get(str(value))
-    return messages._(label) if label else str(value)
+    return messages.gettext(label) if label else str(value)
 
 
-def _requirement_title(value: str) -> str:
+def _requirement_title(messages: Messages, value: str) -> str:
     title = REQUIREMENT_TITLES.get(value)
-    return messages._(title) if title else value.capitalize()
+    return messages.gettext(title) if title else value.capitalize()
 
 
-def _label(labels: dict[str, str], key: str, default: str) -> str:
+def _label(messages: Messages, labels: dict[str, str], key: str, default: str) -> str:
     label = labels.get(key)
-    return messages._(label) if label else default
+    return messages.gettext(label) if label else default
 
 
 def _product_field_label(path: str, changes: ChangeSet) -> str:
     if path in FIELD_LABELS:
-        return messages._(FIELD_LABELS[path])
+        return changes.messages.gettext(FIELD_LABELS[path])
     parts = path.split(".")
     if parts[0] == "groups" and len(parts) >= 3:
         requirement, _, category = parts[1].partition("/")
         category = category.split("#")[0]
         # TRANSLATORS: a group of data on a page, and which of its parts changed:
         # "Device (required): heading".
-        return messages._(
+        return changes.messages.gettext(
             "%(group)s: %(field)s",
-            group=_group_name(changes.category_name(category), requirement),
-            field=_label(GROUP_FIELD_LABELS, parts[2], parts[2]),
+            group=_group_name(changes.messages, changes.category_name(category), requirement),
+            field=_label(changes.messages, GROUP_FIELD_LABELS, parts[2], parts[2]),
         )
     if parts[0] == "empty_sections" and len(parts) >= 2:
         # TRANSLATORS: the sentence a section with nothing else to show says: %(section)s is
         # its heading ("What More information says").
-        return messages._("What %(section)s says", section=_section_heading(parts[1]))
+        return changes.messages.gettext(
+            "What %(section)s says", section=_section_heading(changes.messages, parts[1])
+        )
     if parts[0] == "sections" and len(parts) >= 2:
         entry = ".".join(parts[1:])
         section, _, title = entry.partition(": ")
         # TRANSLATORS: a text a statement adds to a section, by its own heading or the
         # heading of the section it follows.
-        return messages._(
+        return changes.messages.gettext(
             "Additional text: %(title)s",
-            title=title.split("#")[0] or _section_heading(section.split("#")[0]),
+            title=title.split("#")[0] or _section_heading(changes.messages, section.split("#")[0]),
         )
     for size in (3, 2, 1):  # the longest known field, then the entry it names
         prefix = ".".join(parts[:size])
         if prefix in FIELD_LABELS:
             rest = ".".join(parts[size:])
-            field = messages._(FIELD_LABELS[prefix])
+            field = changes.messages.gettext(FIELD_LABELS[prefix])
             # TRANSLATORS: a part of a statement, and the entry of it that changed.
-            return messages._("%(field)s: %(entry)s", field=field, entry=rest) if rest else field
+            return (
+                changes.messages.gettext("%(field)s: %(entry)s", field=field, entry=rest)
+                if rest
+                else field
+            )
     return path
 
 
-def _section_heading(section_id: str) -> str:
+def _section_heading(messages: Messages, section_id: str) -> str:
     heading = dict(SECTIONS).get(section_id)
-    return messages._(heading) if heading else section_id
+    return messages.gettext(heading) if heading else section_id
 
 
-def _group_name(name: str, requirement: str) -> str:
+def _group_name(messages: Messages, name: str, requirement: str) -> str:
     """A group as a line names it: "Diagnostic data (optional)"."""
     message = GROUP_NAMES.get(requirement)
-    return messages._(message, group=name) if message else _requirement_title(requirement)
+    return (
+        messages.gettext(message, group=name)
+        if message
+        else _requirement_title(messages, requirement)
+    )
 
 
 def _statement_in_or_out(change: Change, changes: ChangeSet) -> ChangeNote:
     """A statement published or withdrawn: "Widget for iOS: new privacy statement"."""
-    return ChangeNote(change, change.name, messages._(SUMMARIES[change.subject, change.kind]))
+    return ChangeNote(
+        change, change.name, changes.messages.gettext(SUMMARIES[change.subject, change.kind])
+    )
 
 
 def _statement_note(change: Change, changes: ChangeSet) -> ChangeNote:
@@ -462,17 +476,21 @@ def _statement_note(change: Change, changes: ChangeSet) -> ChangeNote:
     return ChangeNote(
         change,
         _product_field_label(change.field, changes),
-        messages._(VERBS[_verb(change.before, change.after, wording)]),
-        *excerpts(_in_words(change.field, change.before), _in_words(change.field, change.after)),
+        changes.messages.gettext(VERBS[_verb(change.before, change.after, wording)]),
+        *excerpts(
+            changes.messages,
+            _in_words(changes.messages, change.field, change.before),
+            _in_words(changes.messages, change.field, change.after),
+        ),
     )
 
 
 def _metadata_note(change: Change, changes: ChangeSet) -> ChangeNote:
     return ChangeNote(
         change,
-        messages._("Metadata %(key)s", key=change.key),
-        messages._(VERBS[_verb(change.before, change.after, False)]),
-        *excerpts(change.before, change.after),
+        changes.messages.gettext("Metadata %(key)s", key=change.key),
+        changes.messages.gettext(VERBS[_verb(change.before, change.after, False)]),
+        *excerpts(changes.messages, change.before, change.after),
     )
 
 
@@ -480,16 +498,16 @@ def _item_in_or_out(change: Change, changes: ChangeSet) -> ChangeNote:
     """An item added or removed, in its group: "Diagnostic data (optional): App usage is now
     collected"."""
     never = change.requirement == NEVER_COLLECTED
-    summary = messages._(ITEMS_IN_OR_OUT[change.kind, never])
+    summary = changes.messages.gettext(ITEMS_IN_OR_OUT[change.kind, never])
     if never:
         context = None
     else:
         group = changes.said(change.group) if change.group else ""
         group = group or (changes.category_name(change.category) if change.category else "")
         context = (
-            _group_name(group, change.requirement)
+            _group_name(changes.messages, group, change.requirement)
             if group
-            else _requirement_title(change.requirement)
+            else _requirement_title(changes.messages, change.requirement)
         )
     return ChangeNote(
         change,
@@ -521,51 +539,56 @@ def _item_field_words(
     """What happened to an item's field, and the words before and after."""
     field, was, now = change.field, change.before, change.after
     if field == "requirement":
-        summary = messages._(
+        summary = changes.messages.gettext(
             "now %(requirement)s (was %(previous)s)",
-            requirement=_requirement(now),
-            previous=_requirement(was),
+            requirement=_requirement(changes.messages, now),
+            previous=_requirement(changes.messages, was),
         )
         return summary, None, None
     if field.startswith("workloads."):
         _, workload_id, what = [*field.split("."), "", ""][:3]
         workload = changes.workload_name(change.product or "", workload_id)
         if what == "applies":
-            summary = messages._("%(workload)s workload changed", workload=workload)
-            return summary, *excerpts(_applies(was), _applies(now))
+            summary = changes.messages.gettext("%(workload)s workload changed", workload=workload)
+            return summary, *excerpts(
+                changes.messages, _applies(changes.messages, was), _applies(changes.messages, now)
+            )
         verb = _verb(was, now, False)
-        return messages._(WORKLOAD_CONDITION_VERBS[verb], workload=workload), *excerpts(was, now)
+        return changes.messages.gettext(
+            WORKLOAD_CONDITION_VERBS[verb], workload=workload
+        ), *excerpts(changes.messages, was, now)
     if field == "id":
-        return messages._("item id changed"), *excerpts(was, now)
+        return changes.messages.gettext("item id changed"), *excerpts(changes.messages, was, now)
     if field == "catalog":
         if now:
-            return messages._("now the shared catalog item"), None, None
-        return messages._("no longer a shared catalog item"), None, None
+            return changes.messages.gettext("now the shared catalog item"), None, None
+        return changes.messages.gettext("no longer a shared catalog item"), None, None
     if field == "category":
-        return messages._("moved to another category"), *excerpts(
+        return changes.messages.gettext("moved to another category"), *excerpts(
+            changes.messages,
             changes.category_name(str(was)) if was else None,
             changes.category_name(str(now)) if now else None,
         )
-    label = _label(ITEM_FIELD_LABELS, field, field.replace(".", " "))
+    label = _label(changes.messages, ITEM_FIELD_LABELS, field, field.replace(".", " "))
     verb = _verb(was, now, change.aspect == "wording")
-    return _field_verb(label, verb), *excerpts(was, now)
+    return _field_verb(changes.messages, label, verb), *excerpts(changes.messages, was, now)
 
 
-def _applies(value: Value) -> str | None:
+def _applies(messages: Messages, value: Value) -> str | None:
     if value is None:
         return None
-    return messages._("Yes") if value else messages._("No")
+    return messages.gettext("Yes") if value else messages.gettext("No")
 
 
 def _retention_note(change: Change, changes: ChangeSet) -> ChangeNote:
     # TRANSLATORS: %(data)s is the data a retention rule is about ("Retention of Logs").
-    subject = messages._("Retention of %(data)s", data=changes.said(change.key))
+    subject = changes.messages.gettext("Retention of %(data)s", data=changes.said(change.key))
     if change.kind is not Kind.CHANGED:  # a rule added or removed, with its period
         period = change.after if change.kind is Kind.ADDED else change.before
         return ChangeNote(
             change,
             subject,
-            messages._(VERBS[change.kind]),
+            changes.messages.gettext(VERBS[change.kind]),
             before=_period(change.before, changes),
             after=_period(change.after, changes),
             words_in_source=_release_in_source(period, changes),
@@ -575,41 +598,44 @@ def _retention_note(change: Change, changes: ChangeSet) -> ChangeNote:
         # so it needs no word for it: "Retention of Logs: 30 days → 90 days"
         kept = [period_in_release(v) for v in (before, after) if v is not None]
         before, after = (
-            None if v is None else said(period_in_release(v), changes.said) for v in (before, after)
+            None if v is None else said(changes.messages, period_in_release(v), changes.said)
+            for v in (before, after)
         )
-        summary = "" if before and after else messages._(VERBS[_verb(before, after, False)])
+        summary = (
+            "" if before and after else changes.messages.gettext(VERBS[_verb(before, after, False)])
+        )
         return ChangeNote(
             change,
             subject,
             summary,
-            *excerpts(before, after),
+            *excerpts(changes.messages, before, after),
             words_in_source=any(_in_source(p, changes) for p in kept),
         )
-    label = _label(RETENTION_FIELD_LABELS, change.field, change.field)
+    label = _label(changes.messages, RETENTION_FIELD_LABELS, change.field, change.field)
     return ChangeNote(
         change,
         subject,
-        _field_verb(label, _verb(change.before, change.after)),
-        *excerpts(before, after),
+        _field_verb(changes.messages, label, _verb(change.before, change.after)),
+        *excerpts(changes.messages, before, after),
     )
 
 
 def _shared_in_or_out(change: Change, changes: ChangeSet) -> ChangeNote:
     """A catalog item or a category added or removed: "Category Device: added (device)"."""
-    subject = messages._(SHARED_SUBJECTS[change.subject], name=change.name)
-    summary = messages._(SUMMARIES[change.subject, change.kind], id=change.key)
+    subject = changes.messages.gettext(SHARED_SUBJECTS[change.subject], name=change.name)
+    summary = changes.messages.gettext(SUMMARIES[change.subject, change.kind], id=change.key)
     return ChangeNote(change, subject, summary)
 
 
 def _shared_note(change: Change, changes: ChangeSet) -> ChangeNote:
     """A field of a catalog item or a category: "Catalog item Logs: description reworded"."""
-    label = _label(ITEM_FIELD_LABELS, change.field, change.field)
+    label = _label(changes.messages, ITEM_FIELD_LABELS, change.field, change.field)
     wording = change.subject is Subject.CATEGORY or change.field != "category"
     return ChangeNote(
         change,
-        messages._(SHARED_SUBJECTS[change.subject], name=change.name),
-        _field_verb(label, _verb(change.before, change.after, wording)),
-        *excerpts(change.before, change.after),
+        changes.messages.gettext(SHARED_SUBJECTS[change.subject], name=change.name),
+        _field_verb(changes.messages, label, _verb(change.before, change.after, wording)),
+        *excerpts(changes.messages, change.before, change.after),
     )
 
 
@@ -635,13 +661,18 @@ _SAYINGS: dict[tuple[Subject, Kind], Callable[[Change, ChangeSet], ChangeNote]] 
 
 
 def describe(change: Change, changes: ChangeSet) -> ChangeNote:
-    """One change in words, in the language being rendered."""
-    return _SAYINGS[change.subject, change.kind](change, changes)
+    """One change in words, in the language of ``changes.messages``."""
+    note = _SAYINGS[change.subject, change.kind](change, changes)
+    if note.words_in_source and changes.messages.language == SOURCE_LANGUAGE:
+        return replace(note, words_in_source=False)  # (the page is in the records' language)
+    return note
 
 
 def _period(value: Value, changes: ChangeSet) -> Excerpt | None:
     """A period a release keeps, in the page's words."""
-    return None if value is None else (Segment(said(period_in_release(value), changes.said)),)
+    if value is None:
+        return None
+    return (Segment(said(changes.messages, period_in_release(value), changes.said)),)
 
 
 def _release_in_source(value: Value, changes: ChangeSet) -> bool:

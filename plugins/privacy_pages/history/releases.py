@@ -18,9 +18,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .. import messages
 from ..diagnostics import Diagnostic, Diagnostics, Location, Severity
 from ..load.discovery import record_kind
+from ..messages import SOURCE_MESSAGES, Messages
 from .changes import Change, ChangeSet, Kind, Subject, compare
 from .notes import ChangeNote, ReaderNotes, describe_all, reader_notes
 from .snapshot import Snapshot, load_snapshots
@@ -157,16 +157,19 @@ class Release:
             return product_id in self.snapshot.products
         return bool(self.reader_changes(product_id))
 
-    def notes(self, product_id: str, said: Callable[[str], str] = str) -> ReaderNotes:
+    def notes(
+        self, product_id: str, messages: Messages, said: Callable[[str], str] = str
+    ) -> ReaderNotes:
         """What changed in one statement, in words, for its readers, what matters first
-        (nothing for its first publication, nothing about metadata); ``said``: a name from
-        the records as the page says it (see :meth:`ChangeSet.in_words`)."""
+        (nothing for its first publication, nothing about metadata), in ``messages``'
+        language; ``said``: a name from the records as the page says it (see
+        :meth:`ChangeSet.in_words`)."""
         changes = [
             c
             for c in self.reader_changes(product_id)
             if (c.subject, c.kind) != (Subject.PRODUCT, Kind.ADDED)
         ]
-        return reader_notes(changes, self.changes.in_words(said))
+        return reader_notes(changes, self.changes.in_words(said, messages))
 
     @property
     def shared_notes(self) -> list[ChangeNote]:
@@ -283,9 +286,14 @@ class History:
         return versions[index - 1] if index > 0 else None
 
     def updated_marks(
-        self, product_id: str, today: dt.date, days: int = DEFAULT_UPDATED_DAYS
+        self,
+        product_id: str,
+        today: dt.date,
+        days: int = DEFAULT_UPDATED_DAYS,
+        messages: Messages = SOURCE_MESSAGES,
     ) -> dict[str, UpdatedMark]:
-        """Item anchor → mark, for items added or changed within ``days`` before ``today``.
+        """Item anchor → mark, for items added or changed within ``days`` before ``today``, its
+        label in ``messages``' language.
 
         The first release marks nothing (every item in it is new). When an item changed in
         several recent releases, the newest one wins.
@@ -303,10 +311,10 @@ class History:
                     continue
                 if change.kind is Kind.CHANGED:
                     # TRANSLATORS: %(month)s is a year and month as digits: 2026-11.
-                    label = messages._("Updated in %(month)s", month=month)
+                    label = messages.gettext("Updated in %(month)s", month=month)
                     marks[change.key] = UpdatedMark(label, release.anchor, release.version)
                 elif change.kind is Kind.ADDED:
-                    label = messages._("New in %(month)s", month=month)
+                    label = messages.gettext("New in %(month)s", month=month)
                     marks[change.key] = UpdatedMark(label, release.anchor, release.version)
         return marks
 

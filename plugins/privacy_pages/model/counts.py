@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .. import messages
+from ..messages import SOURCE_MESSAGES, Messages
 from .items import DataItem, Requirement
 from .product import Product
 
@@ -42,33 +42,37 @@ class RequirementCount:
 
     @property
     def label(self) -> str:
-        """``15``, or ``15 (2 conditional)``."""
-        return self._with_conditional(str(self.items))
+        """``15``, or ``15 (2 conditional)``, in English (see :meth:`label_in`)."""
+        return self.label_in(SOURCE_MESSAGES)
 
-    def described(self, requirement: Requirement) -> str:
+    def label_in(self, said: Messages) -> str:
+        """``15``, or ``15 (2 conditional)``, in ``said``'s language."""
+        return self._with_conditional(said, str(self.items))
+
+    def described(self, said: Messages, requirement: Requirement) -> str:
         """``15 required``, or ``15 required (2 conditional)``; ``3 collected, requirement not
-        stated``."""
+        stated``: in ``said``'s language."""
         if requirement is Requirement.REQUIRED:
-            said = messages.ngettext("%(num)d required", "%(num)d required", self.items)
+            text = said.ngettext("%(num)d required", "%(num)d required", self.items)
         elif requirement is Requirement.OPTIONAL:
-            said = messages.ngettext("%(num)d optional", "%(num)d optional", self.items)
+            text = said.ngettext("%(num)d optional", "%(num)d optional", self.items)
         else:
-            said = messages.ngettext(
+            text = said.ngettext(
                 "%(num)d collected, requirement not stated",
                 "%(num)d collected, requirement not stated",
                 self.items,
             )
-        return self._with_conditional(said)
+        return self._with_conditional(said, text)
 
-    def _with_conditional(self, said: str) -> str:
+    def _with_conditional(self, said: Messages, text: str) -> str:
         if not self.conditional:
-            return said
+            return text
         # TRANSLATORS: %(items)s is a number of items ("15", "15 required").
-        return messages.ngettext(
+        return said.ngettext(
             "%(items)s (%(num)d conditional)",
             "%(items)s (%(num)d conditional)",
             self.conditional,
-            items=said,
+            items=text,
         )
 
 
@@ -87,14 +91,19 @@ class ItemCounts:
 
     @property
     def summary(self) -> str:
+        """:meth:`summary_in` English."""
+        return self.summary_in(SOURCE_MESSAGES)
+
+    def summary_in(self, said: Messages) -> str:
         """``15 required (2 conditional) · 4 optional (1 conditional)``; with items whose
         requirement is not stated, ``· 3 collected, requirement not stated`` after them, and no
-        "0 required" or "0 optional" (which would claim what the product does not say)."""
+        "0 required" or "0 optional" (which would claim what the product does not say). In
+        ``said``'s language."""
         parts = [(Requirement.REQUIRED, self.required), (Requirement.OPTIONAL, self.optional)]
         if self.not_stated.items:
             parts = [part for part in parts if part[1].items]
             parts.append((Requirement.NOT_STATED, self.not_stated))
-        return " · ".join(count.described(requirement) for requirement, count in parts)
+        return " · ".join(count.described(said, requirement) for requirement, count in parts)
 
 
 def item_counts(product: Product) -> ItemCounts:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .. import messages
 from ..diagnostics import Location
+from ..messages import SOURCE_MESSAGES, Messages
 
 #: The ``control`` of an optional item whose statement does not say how collection is controlled:
 #: recorded as a fact, so that the writer need not fill the gap with words.
@@ -44,12 +44,16 @@ class WorkloadValue:
 
     @property
     def label(self) -> str:
-        """``Yes``, ``No (on shared devices)``: in the language being rendered."""
+        """``Yes``, ``No (on shared devices)``, in English (see :meth:`label_in`)."""
+        return self.label_in(SOURCE_MESSAGES)
+
+    def label_in(self, said: Messages) -> str:
+        """``Yes``, ``No (on shared devices)``: in ``said``'s language."""
         if self.condition:
             if self.applies:
-                return messages._("Yes (%(condition)s)", condition=self.condition)
-            return messages._("No (%(condition)s)", condition=self.condition)
-        return messages._("Yes") if self.applies else messages._("No")
+                return said.gettext("Yes (%(condition)s)", condition=self.condition)
+            return said.gettext("No (%(condition)s)", condition=self.condition)
+        return said.gettext("Yes") if self.applies else said.gettext("No")
 
 
 @dataclass(frozen=True)

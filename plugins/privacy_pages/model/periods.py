@@ -1,4 +1,4 @@
-"""A retention period as data, and its words in the language being rendered.
+"""A retention period as data, and its words in a page's language (the messages given).
 
 A record writes a period as a duration and the event it runs from (``{duration: 90 days,
 after: account-closure}``), as a kind of period without a duration (``{until:
@@ -14,29 +14,28 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .. import messages
-from ..messages import N_
+from ..messages import N_, Messages
 
 
-def _days(count: int) -> str:
-    return messages.ngettext("%(num)d day", "%(num)d days", count)
+def _days(said: Messages, count: int) -> str:
+    return said.ngettext("%(num)d day", "%(num)d days", count)
 
 
-def _weeks(count: int) -> str:
-    return messages.ngettext("%(num)d week", "%(num)d weeks", count)
+def _weeks(said: Messages, count: int) -> str:
+    return said.ngettext("%(num)d week", "%(num)d weeks", count)
 
 
-def _months(count: int) -> str:
-    return messages.ngettext("%(num)d month", "%(num)d months", count)
+def _months(said: Messages, count: int) -> str:
+    return said.ngettext("%(num)d month", "%(num)d months", count)
 
 
-def _years(count: int) -> str:
-    return messages.ngettext("%(num)d year", "%(num)d years", count)
+def _years(said: Messages, count: int) -> str:
+    return said.ngettext("%(num)d year", "%(num)d years", count)
 
 
 #: The units of a duration, with the words for a number of them (each call written out, for
 #: the messages to be extracted).
-UNITS: dict[str, Callable[[int], str]] = {
+UNITS: dict[str, Callable[[Messages, int], str]] = {
     "days": _days,
     "weeks": _weeks,
     "months": _months,
@@ -102,31 +101,31 @@ def period_from(data: Any) -> RetentionPeriod:
     )
 
 
-def period_words(period: Period, event: Callable[[str], str] = str) -> str:
-    """A period in the words of the language being rendered; ``event`` says an
-    ``after_text`` (a translated text, where the page has one)."""
+def period_words(said: Messages, period: Period, event: Callable[[str], str] = str) -> str:
+    """A period in the words of ``said``'s language; ``event`` says an ``after_text`` (a
+    translated text, where the page has one)."""
     if period.until is not None:
-        return messages._(UNTIL[period.until])
+        return said.gettext(UNTIL[period.until])
     assert period.count is not None and period.unit is not None
-    words = UNITS[period.unit](period.count)
+    words = UNITS[period.unit](said, period.count)
     if period.at_most:
         # TRANSLATORS: a retention period with an upper bound ("up to 30 days").
-        words = messages._("up to %(period)s", period=words)
+        words = said.gettext("up to %(period)s", period=words)
     if period.after is not None:
-        return messages._(AFTER[period.after], period=words)
+        return said.gettext(AFTER[period.after], period=words)
     if period.after_text is not None:
         # TRANSLATORS: a retention period counted from an event the record names in its own
         # words: "6 years after the end of the tax year".
-        return messages._(
+        return said.gettext(
             "%(period)s after %(event)s", period=words, event=event(period.after_text)
         )
     return words
 
 
-def said(period: RetentionPeriod, text: Callable[[str], str] = str) -> str:
-    """A period as the language being rendered says it: free text and an ``after_text``
-    through ``text`` (their translation, where there is one)."""
-    return text(period) if isinstance(period, str) else period_words(period, text)
+def said(messages: Messages, period: RetentionPeriod, text: Callable[[str], str] = str) -> str:
+    """A period as ``messages``' language says it: free text and an ``after_text`` through
+    ``text`` (their translation, where there is one)."""
+    return text(period) if isinstance(period, str) else period_words(messages, period, text)
 
 
 def period_in_release(value: Any) -> RetentionPeriod:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
-from .. import messages
-from ..messages import N_
+from ..messages import N_, Messages
 from .product import Product
 
 #: Each section's id and heading (a message: translated where it is shown).
@@ -79,20 +78,23 @@ PRODUCT_PLACEHOLDER = "{product}"
 
 
 def empty_section_wording(
-    product: Product, section_id: str, wording: Mapping[str, str] = EMPTY_SECTION_WORDING
+    said: Messages,
+    product: Product,
+    section_id: str,
+    wording: Mapping[str, str] = EMPTY_SECTION_WORDING,
 ) -> str:
     """The site's sentence for an empty section, with the product's name put in (the
-    package's own sentence in the language being rendered; a site's as it wrote it)."""
+    package's own sentence in ``said``'s language; a site's as it wrote it)."""
     default = EMPTY_SECTION_WORDING[section_id]
     text = wording.get(section_id) or default
     if text == default:  # the settings hold the defaults under the site's own wording
-        text = messages._(default)
+        text = said.gettext(default)
     return text.replace(PRODUCT_PLACEHOLDER, product.name)
 
 
-def with_product(product: Product, message: str) -> str:
-    """One of the package's sentences about a product, in the language being rendered."""
-    return messages._(message).replace(PRODUCT_PLACEHOLDER, product.name)
+def with_product(said: Messages, product: Product, message: str) -> str:
+    """One of the package's sentences about a product, in ``said``'s language."""
+    return said.gettext(message).replace(PRODUCT_PLACEHOLDER, product.name)
 
 
 def undecided(product: Product, section_id: str) -> bool:
@@ -143,7 +145,10 @@ def section_has_content(product: Product, section_id: str) -> bool:
 
 
 def empty_statement(
-    product: Product, section_id: str, wording: Mapping[str, str] = EMPTY_SECTION_WORDING
+    said: Messages,
+    product: Product,
+    section_id: str,
+    wording: Mapping[str, str] = EMPTY_SECTION_WORDING,
 ) -> str | None:
     """What the page says instead of a section's content, or ``None`` when it has content (or
     is not shown): the writer's sentence, else, for required or optional data while the record
@@ -155,8 +160,8 @@ def empty_statement(
     if written:
         return written
     if undecided(product, section_id):
-        return with_product(product, UNDECIDED_SECTION_WORDING[section_id])
-    return empty_section_wording(product, section_id, wording)
+        return with_product(said, product, UNDECIDED_SECTION_WORDING[section_id])
+    return empty_section_wording(said, product, section_id, wording)
 
 
 def is_marked_empty(product: Product, section_id: str) -> bool:

@@ -9,9 +9,10 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
-from .. import markdown_text, messages
+from .. import markdown_text
 from ..history.notes import ChangeNote, Excerpt
 from ..markdown_text import MarkdownSafe
+from ..messages import SOURCE_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -35,9 +36,9 @@ class MarkedNote(ChangeNote):
     def _in_source(self, words: MarkdownSafe) -> MarkdownSafe:
         """The words a release kept, marked as the records' language on a page in another
         one (a screen reader reads them as such)."""
-        if not self.words_in_source or messages.current().language == messages.SOURCE_LANGUAGE:
+        if not self.words_in_source:
             return words
-        return MarkdownSafe(f'<span lang="{messages.SOURCE_LANGUAGE}">{words}</span>')
+        return MarkdownSafe(f'<span lang="{SOURCE_LANGUAGE}">{words}</span>')
 
 
 def marked_notes(notes: Iterable[ChangeNote]) -> list[MarkedNote]:

@@ -10,6 +10,7 @@ from ..compare.comparison import (
     Comparison,
 )
 from ..csv_text import spreadsheet_text
+from ..messages import SOURCE_MESSAGES, Messages
 
 ITEM_COLUMNS = ("item", "item name", "category", "category name")
 
@@ -24,8 +25,9 @@ def _join(values: tuple[str, ...]) -> str:
     return "\n".join(spreadsheet_text(v) for v in values)
 
 
-def comparison_csv(table: Comparison) -> str:
-    """One row per data item; per product its label (as the page shows it) and its parts.
+def comparison_csv(table: Comparison, said: Messages = SOURCE_MESSAGES) -> str:
+    """One row per data item; per product its label (as the page shows it, in ``said``'s
+    language) and its parts.
 
     Columns: ``item``, ``item name``, ``category``, ``category name``; then for each product
     ``<product id>`` (the label) and ``<product id>:status|requirement|kinds|conditions``; then
@@ -50,7 +52,7 @@ def comparison_csv(table: Comparison) -> str:
             ]
             for cell in row.cells:
                 line += [
-                    cell.label,
+                    cell.label_in(said),
                     cell.status.value,
                     cell.requirement.value if cell.requirement else "",
                     _join(cell.kinds),
@@ -58,7 +60,7 @@ def comparison_csv(table: Comparison) -> str:
                 ]
             for workload_cell in row.workloads:
                 line += [
-                    workload_cell.label,
+                    workload_cell.label_in(said),
                     workload_cell.status.value,
                     _join(workload_cell.conditions),
                 ]

@@ -42,7 +42,8 @@ from .paths import (
 )
 from .reuse import PageReuse
 from .store_labels import store_type_options, store_type_tokens
-from .templates import environment, html_text, render
+from .templates import html_text, page_environment, render
+from .translated import NOTHING_SHOWN, Showing
 
 #: Where a cached cell's link goes: NUL, which content cannot hold (the loader refuses it).
 _HREF_SLOT = "\x00"
@@ -57,13 +58,18 @@ class TableCells:
     """
 
     def __init__(
-        self, comparison: Comparison, footnotes: dict[str, int], settings: Settings
+        self,
+        comparison: Comparison,
+        footnotes: dict[str, int],
+        settings: Settings,
+        showing: Showing = NOTHING_SHOWN,
     ) -> None:
         self.comparison = comparison
         self.footnotes = footnotes
         self.settings = settings
         self.path = comparison_page_path(settings, comparison.id)
-        template = environment(settings.templates_dir).get_template("comparison-cells.md.j2")
+        env = page_environment(settings.templates_dir, settings.messages, showing)
+        template = env.get_template("comparison-cells.md.j2")
         self.macros: Any = template.module  # the template's macros, as attributes
         self.rendered: dict[tuple[object, ...], str | None] = {}
         self.escaped_bases: dict[str, str] = {}  # product id → its page's link, escaped
@@ -152,22 +158,25 @@ def render_comparison(
     settings: Settings,
     all_comparisons: tuple[Comparison, ...],
     stores: StoreTables,
+    showing: Showing = NOTHING_SHOWN,
 ) -> GeneratedPage:
-    """A comparison's page; ``stores``: the site's store tables."""
+    """A comparison's page, in the language of ``settings`` with the records' texts as
+    ``showing`` shows them; ``stores``: the site's store tables."""
     path = comparison_page_path(settings, comparison.id)
     assets = asset_paths(settings)
     footnotes = comparison.footnotes()
-    cells = TableCells(comparison, footnotes, settings)
+    said = settings.messages
+    cells = TableCells(comparison, footnotes, settings, showing)
 
     def index_url(item: CatalogItem) -> str:
         return relative_url(path, data_item_index_path(settings), settings, item.id)
 
-    description = comparison.spec.description or settings.messages.gettext(
+    description = comparison.spec.description or said.gettext(
         "%(title)s: data items by product.", title=comparison.spec.title
     )
     markdown = render(
         "comparison.md.j2",
-        settings.templates_dir,
+        page_environment(settings.templates_dir, said, showing),
         before=wide_page_front_matter(comparison.spec.title, description),
         comparison=comparison,
         footnotes=footnotes,
@@ -176,12 +185,10 @@ def render_comparison(
         product_cell=cells.product_cell,
         workload_cell=cells.workload_cell,
         index_url=index_url,
-        caption_detail=caption_detail(
-            settings.messages, len(comparison.rows), len(comparison.products)
-        ),
+        caption_detail=caption_detail(said, len(comparison.rows), len(comparison.products)),
         search_text=partial(filter_text, tables=stores),
         store_types=store_type_tokens,
-        store_type_options=store_type_options((row.item for row in comparison.rows), stores),
+        store_type_options=store_type_options(said, (row.item for row in comparison.rows), stores),
         csv_link=relative_link(path, assets.csv(comparison.id)),
         json_link=relative_link(path, assets.privacy_json),
         schema_link=relative_link(path, assets.schema),
@@ -210,23 +217,25 @@ def render_comparison_pages(
     tables: tuple[Comparison, ...],
     reuse: PageReuse | None = None,
     done: Callable[[GeneratedPage], GeneratedPage] = as_rendered,
+    showing: Showing = NOTHING_SHOWN,
 ) -> list[GeneratedPage]:
     """The pages of the comparison ``tables`` and the data-item index (none for a site
-    without products); with ``reuse``, a comparison whose table is as last build is that
-    build's page. ``done`` is applied to each page as soon as it is rendered."""
+    without products), the records' texts as ``showing`` shows them; with ``reuse``, a
+    comparison whose table is as last build is that build's page. ``done`` is applied to each
+    page as soon as it is rendered."""
     if not collection.dataset.products:
         return []
     stores = tables_of(collection.dataset)
     titles = tuple((table.id, table.spec.title) for table in tables)  # each page links the others
 
     def fresh(table: Comparison) -> tuple[GeneratedPage, bool]:
-        return done(render_comparison(table, settings, tables, stores)), True
+        return done(render_comparison(table, settings, tables, stores, showing)), True
 
     # The index first: the widest page, rendered while the build holds least (what rendering
     # it took is then reused by the pages after it).
-    index = done(render_data_item_index(collection, settings, tables, reuse))
+    index = done(render_data_item_index(collection, settings, tables, reuse, showing))
     pages = [  # a page reused is kept as ``done`` left it
-        done(render_comparison(table, settings, tables, stores))
+        done(render_comparison(table, settings, tables, stores, showing))
         if reuse is None
         else reuse.page(f"comparison:{table.id}", reuse.table(table, titles), partial(fresh, table))
         for table in tables

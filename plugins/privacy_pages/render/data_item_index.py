@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, NamedTuple
 
-from .. import messages
 from ..compare.cells import Cell, Statement, combine_workload
 from ..compare.collection import Collection
 from ..compare.comparison import (
@@ -32,8 +31,15 @@ from .paths import (
 )
 from .reuse import PageReuse
 from .store_labels import store_search_terms, store_type_options, store_type_tokens
-from .templates import LINKS_PAGE, environment, html_noticed, html_text, render
-from .translated import shown
+from .templates import (
+    LINKS_PAGE,
+    PageEnvironment,
+    html_noticed,
+    html_text,
+    page_environment,
+    render,
+)
+from .translated import NOTHING_SHOWN, InPage, Showing
 
 #: The index's title and description (messages: translated where they are shown).
 INDEX_TITLE = N_("Data item index")
@@ -64,39 +70,40 @@ class IndexRow:
         return self.statement.names
 
     @property
-    def conditions(self) -> MarkdownSafe:
+    def conditions(self) -> Listed:
         """The conditions of the product's statement, escaped for HTML (empty for none)."""
-        return listed(self.statement.cell.conditions)
+        return Listed(self.statement.cell.conditions)
 
     @property
-    def workload_text(self) -> MarkdownSafe:
+    def workload_text(self) -> WorkloadsText:
         """The product's workloads for the item, escaped for HTML (empty for none); the
         workload's name and the conditions with their notices where they are not translated."""
-        return MarkdownSafe("; ".join(workload.html() for workload in self.workloads))
+        return WorkloadsText(self.workloads)
 
 
 class WorkloadText(NamedTuple):
-    """Whether a product collects an item under one of its workloads, as the index says it."""
+    """Whether a product collects an item under one of its workloads, as the index says it
+    (``status``: in the page's language)."""
 
     workload: str
     status: str
     conditions: tuple[str, ...]
 
-    def html(self) -> str:
-        """``Workload: Yes (conditions)`` in the page's language, escaped for HTML: the message
+    def html(self, showing: Showing, said: Messages) -> str:
+        """``Workload: Yes (conditions)`` in ``said``'s language, escaped for HTML: the message
         is escaped whole, then each part from content put in with its notice."""
         parts = {"workload": "\x00w\x00", "status": "\x00s\x00", "conditions": "\x00c\x00"}
         if self.conditions:
             # TRANSLATORS: whether a product collects an item under one of its workloads.
-            message = messages._("%(workload)s: %(status)s (%(conditions)s)", **parts)
+            message = said.gettext("%(workload)s: %(status)s (%(conditions)s)", **parts)
         else:
             del parts["conditions"]
-            message = messages._("%(workload)s: %(status)s", **parts)
+            message = said.gettext("%(workload)s: %(status)s", **parts)
         filled = {
-            parts["workload"]: str(html_noticed(self.workload)),
+            parts["workload"]: str(html_noticed(self.workload, showing, said)),
             parts["status"]: str(html_text(self.status)),
             parts.get("conditions", "\x00c\x00"): "; ".join(
-                str(html_noticed(text)) for text in self.conditions
+                str(html_noticed(text, showing, said)) for text in self.conditions
             ),
         }
         escaped = str(html_text(message))
@@ -105,12 +112,32 @@ class WorkloadText(NamedTuple):
         return escaped
 
 
-def listed(texts: tuple[str, ...]) -> MarkdownSafe:
+@dataclass(frozen=True)
+class WorkloadsText(InPage):
+    """A product's workloads for an item, as the index prints them (see :meth:`WorkloadText.html`)."""
+
+    workloads: tuple[WorkloadText, ...]
+
+    def in_page(self, showing: Showing, said: Messages) -> MarkdownSafe:
+        return MarkdownSafe("; ".join(w.html(showing, said) for w in self.workloads))
+
+
+@dataclass(frozen=True)
+class Listed(InPage):
+    """Texts as the index prints them (see :func:`listed`)."""
+
+    texts: tuple[str, ...]
+
+    def in_page(self, showing: Showing, said: Messages) -> MarkdownSafe:
+        return listed(self.texts, showing, said)
+
+
+def listed(texts: tuple[str, ...], showing: Showing, said: Messages) -> MarkdownSafe:
     """Texts escaped for HTML and separated by semicolons, each with its notice where it is
     not a current translation."""
-    if not shown().fallbacks:  # the records' own language, or every text translated
+    if not showing.fallbacks:  # the records' own language, or every text translated
         return _listed(texts)
-    return MarkdownSafe("; ".join(html_noticed(text) for text in texts))
+    return MarkdownSafe("; ".join(html_noticed(text, showing, said) for text in texts))
 
 
 @memoized(4096)  # cells are shared, and products list the same workloads for many items
@@ -140,21 +167,25 @@ class IndexEntry:
         return sum(1 for row in self.rows if row.statement.cell.collected)
 
 
-def _workload_texts(product: Product, statement: Statement) -> tuple[WorkloadText, ...]:
+def _workload_texts(
+    said: Messages, product: Product, statement: Statement
+) -> tuple[WorkloadText, ...]:
     if not statement.cell.collected:
         return ()
     texts = []
     for workload in product.workloads:
         cell = combine_workload(statement.items, workload.id)
-        texts.append(WorkloadText(workload.name, cell.label, cell.conditions))
+        texts.append(WorkloadText(workload.name, cell.label_in(said), cell.conditions))
     return tuple(texts)
 
 
 def index_entries(
     collection: Collection, settings: Settings, reuse: PageReuse | None = None
 ) -> list[tuple[Category, list[IndexEntry]]]:
-    """Every catalog item by category, with the products that state it. With ``reuse``, a
-    product's rows are those of the last build while it is the same product."""
+    """Every catalog item by category, with the products that state it, in the language of
+    ``settings``. With ``reuse``, a product's rows are those of the last build while it is the
+    same product."""
+    said = settings.messages
     dataset = collection.dataset
     path = data_item_index_path(settings)
     names = {pid: html_text(product.name) for pid, product in dataset.products.items()}
@@ -166,7 +197,7 @@ def index_entries(
                 product,
                 statement,
                 relative_url(path, page, settings, statement.anchor or ""),
-                _workload_texts(product, statement),
+                _workload_texts(said, product, statement),
             )
             for item_id, statement in collection.by_product[product.id].items()
         }
@@ -196,18 +227,17 @@ class IndexBadges:
     """The index's badges, from the ``badge`` macro of ``comparison-cells.md.j2`` (a site may
     override it): one per product and item, but few distinct ones, so each is rendered once."""
 
-    def __init__(self, settings: Settings) -> None:
-        module: Any = (
-            environment(settings.templates_dir).get_template("comparison-cells.md.j2").module
-        )
+    def __init__(self, env: PageEnvironment) -> None:
+        module: Any = env.get_template("comparison-cells.md.j2").module
         self.macro = module.badge
+        self.said = env.messages
         self.rendered: dict[Cell, MarkdownSafe] = {}
 
     def __call__(self, cell: Cell) -> MarkdownSafe:
         found = self.rendered.get(cell)
         if found is None:  # (cells are shared objects, and each renders one badge)
             found = self.rendered[cell] = MarkdownSafe(
-                str(self.macro(cell.status.value, cell.label))
+                str(self.macro(cell.status.value, cell.label_in(self.said)))
             )
         return found
 
@@ -235,9 +265,14 @@ class IndexRows:
     last build's row: an edit to one product changes the rows of the items it changed."""
 
     def __init__(
-        self, path: str, settings: Settings, reuse: PageReuse | None, **helpers: Any
+        self,
+        path: str,
+        settings: Settings,
+        env: PageEnvironment,
+        reuse: PageReuse | None,
+        **helpers: Any,
     ) -> None:
-        template = environment(settings.templates_dir).get_template("data-item-index-row.md.j2")
+        template = env.get_template("data-item-index-row.md.j2")
         # The row's descriptions link from the index (``path``): see the ``html_md`` filter.
         module: Any = template.make_module({LINKS_PAGE: (path, settings)})
         self.macro = partial(module.index_row, **helpers)
@@ -281,9 +316,13 @@ def render_data_item_index(
     settings: Settings,
     all_comparisons: tuple[Comparison, ...],
     reuse: PageReuse | None = None,
+    showing: Showing = NOTHING_SHOWN,
 ) -> GeneratedPage:
+    """The index's page, in the language of ``settings`` with the records' texts as
+    ``showing`` shows them."""
     path = data_item_index_path(settings)
     said = settings.messages
+    env = page_environment(settings.templates_dir, said, showing)
     groups = index_entries(collection, settings, reuse)
     tables = tables_of(collection.dataset)
     item_count = sum(len(entries) for _, entries in groups)
@@ -292,18 +331,20 @@ def render_data_item_index(
     helpers: dict[str, Any] = {
         "search_text": partial(filter_text, tables=tables),
         "store_types": store_type_tokens,
-        "badge": IndexBadges(settings),
+        "badge": IndexBadges(env),
     }
     markdown = render(
         "data-item-index.md.j2",
-        settings.templates_dir,
+        env,
         before=wide_page_front_matter(said.gettext(INDEX_TITLE), said.gettext(INDEX_DESCRIPTION)),
         groups=groups,
         item_count=item_count,
         caption_detail=caption_detail(said, item_count, len(collection.dataset.products)),
         products=list(collection.dataset.products.values()),
-        store_type_options=store_type_options((e.item for _, es in groups for e in es), tables),
-        row=IndexRows(path, settings, reuse, **helpers),
+        store_type_options=store_type_options(
+            said, (e.item for _, es in groups for e in es), tables
+        ),
+        row=IndexRows(path, settings, env, reuse, **helpers),
         **helpers,
         comparisons=[
             (c.spec.title, relative_link(path, comparison_page_path(settings, c.id)))

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..history.changes import ChangeSet
 from ..history.notes import ChangeNote, describe_all
 from .change_notes import marked_notes
-from .templates import render
+from .templates import environment, render
 
 REPORT_FORMATS = ("text", "markdown", "json")
 
@@ -62,7 +62,7 @@ def markdown_report(
     anyone or links anywhere on GitHub (see :func:`inert_on_github`)."""
     report = render(
         "diff-report.md.j2",
-        templates_dir,
+        environment(templates_dir),  # (in English, nothing shown in place of translations)
         old=old,
         new=new,
         count=_count(changes) if changes else None,

@@ -4,17 +4,16 @@ files."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from functools import partial
 from importlib import resources
 
-from .. import messages
 from ..compare.collection import Collection
 from ..compare.comparison import (
     Comparison,
     comparisons,
 )
 from ..history.releases import History
+from ..messages import Messages
 from ..settings import Settings
 from .comparison_csv import comparison_csv
 from .generated import GeneratedAsset
@@ -36,22 +35,8 @@ def static_assets() -> list[GeneratedAsset]:
     ]
 
 
-def _in_language(language: messages.Messages, pieces: Callable[[], Iterator[str]]) -> Iterator[str]:
-    """``pieces()`` made in ``language``, however late it is read: a large file is made as it is
-    written, after its language's pages are rendered (each piece in the language, so that
-    nothing between two pieces runs in it)."""
-    with messages.speaking(language):
-        made = iter(pieces())
-    while True:
-        with messages.speaking(language):
-            piece = next(made, None)
-        if piece is None:
-            return
-        yield piece
-
-
-def _csv(table: Comparison) -> tuple[str, bool]:
-    return comparison_csv(table), True
+def _csv(table: Comparison, said: Messages) -> tuple[str, bool]:
+    return comparison_csv(table, said), True
 
 
 def render_assets(
@@ -61,36 +46,35 @@ def render_assets(
     reuse: PageReuse | None = None,
     history: History | None = None,
 ) -> list[GeneratedAsset]:
-    """Every download of the site, and the packaged script and style sheet (with ``reuse``,
-    the parts whose inputs are the last build's are that build's)."""
+    """Every download of the site, in the language of ``settings``, and the packaged script
+    and style sheet (with ``reuse``, the parts whose inputs are the last build's are that
+    build's). A large file is made as it is written, after its language's pages are rendered:
+    its language is in its arguments."""
     if not collection.dataset.products:
         return []
-    tables = comparisons(collection) if tables is None else tables
+    said = settings.messages
+    tables = comparisons(collection, said=said) if tables is None else tables
     paths = asset_paths(settings)
     assets = [
         GeneratedAsset(
             paths.privacy_json,
-            pieces=partial(
-                _in_language,
-                messages.current(),
-                partial(privacy_json_pieces, collection, settings, tables, reuse, history),
-            ),
+            pieces=partial(privacy_json_pieces, collection, settings, tables, reuse, history),
         ),
         GeneratedAsset(paths.schema, json_schema_text()),
     ]
     assets.extend(
         GeneratedAsset(
             paths.csv(t.id),
-            comparison_csv(t)
+            comparison_csv(t, said)
             if reuse is None
-            else reuse.page(f"csv:{t.id}", reuse.table(t), partial(_csv, t)),
+            else reuse.page(f"csv:{t.id}", reuse.table(t), partial(_csv, t, said)),
         )
         for t in tables
     )
     assets.append(
         GeneratedAsset(
             paths.processing_record,
-            processing_record_csv(collection.dataset, settings.controller),
+            processing_record_csv(collection.dataset, settings.controller, said),
         )
     )
     assets.extend(store_label_assets(collection.dataset, settings, reuse))

@@ -19,10 +19,9 @@ from urllib.parse import urljoin, urlsplit
 
 import markdown
 
-from .. import messages
 from ..history.notes import ChangeNote
 from ..history.releases import History, Release
-from ..messages import N_
+from ..messages import N_, Messages
 from ..model import Dataset
 from ..settings import Settings
 from ..version import __version__
@@ -30,8 +29,8 @@ from .change_notes import MarkedNote
 from .history_pages import in_source
 from .paths import changes_page_path, feed_path, page_url, versions_page_path
 from .sanitize import sanitize_html
-from .templates import environment
-from .translated import in_page_words
+from .templates import page_environment
+from .translated import NOTHING_SHOWN, Showing
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 #: The feed's title and subtitle (messages: translated as the feed is written).
@@ -83,7 +82,7 @@ def _author(settings: Settings) -> str:
     """The site's name for its statements (the nav section's), in the feed's language when the
     site keeps the default."""
     if settings.nav_title == Settings.nav_title:
-        return messages._(DEFAULT_AUTHOR)
+        return settings.messages.gettext(DEFAULT_AUTHOR)
     return settings.nav_title
 
 
@@ -94,10 +93,11 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
     return element
 
 
-def _note_lines(notes: Iterable[ChangeNote], settings: Settings) -> list[str]:
+def _note_lines(notes: Iterable[ChangeNote], settings: Settings, showing: Showing) -> list[str]:
     """Each note as HTML, from the Markdown line the pages print (``change-note.md.j2``):
     content's bold and links rendered, and cleaned like every generated page."""
-    macros: Any = environment(settings.templates_dir).get_template("change-note.md.j2").module
+    env = page_environment(settings.templates_dir, settings.messages, showing)
+    macros: Any = env.get_template("change-note.md.j2").module
     converter = _converter()
     lines = []
     for note in notes:
@@ -112,22 +112,24 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown()
 
 
-def _reworded_head(reworded: list[str]) -> str:
+def _reworded_head(said: Messages, reworded: list[str]) -> str:
     """The line the pages fold rewording under ("3 texts reworded")."""
-    return messages.ngettext("%(num)d text reworded", "%(num)d texts reworded", len(reworded))
+    return said.ngettext("%(num)d text reworded", "%(num)d texts reworded", len(reworded))
 
 
-def _content_html(lines: list[str], reworded: list[str], first: bool, release: Release) -> str:
+def _content_html(
+    said: Messages, lines: list[str], reworded: list[str], first: bool, release: Release
+) -> str:
     """The entry as the pages say it: what changed, then what was only reworded (a feed
     reader cannot fold it: it follows under its own line)."""
     items = []
     if first:
-        said = messages._("First published in release %(version)s.", version=release.version)
-        items.append(f"<p>{html.escape(said)}</p>")
+        text = said.gettext("First published in release %(version)s.", version=release.version)
+        items.append(f"<p>{html.escape(text)}</p>")
     if lines:
         items.append("<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>")
     if reworded:
-        items.append(f"<p>{html.escape(_reworded_head(reworded))}</p>")
+        items.append(f"<p>{html.escape(_reworded_head(said, reworded))}</p>")
         items.append("<ul>" + "".join(f"<li>{line}</li>" for line in reworded) + "</ul>")
     return "".join(items)
 
@@ -154,36 +156,42 @@ def _without_tags(line: str) -> str:
     return "".join(out) + line[copied:]
 
 
-def _summary(lines: list[str], reworded: list[str], first: bool, release: Release) -> str:
+def _summary(
+    said: Messages, lines: list[str], reworded: list[str], first: bool, release: Release
+) -> str:
     if first and not lines and not reworded:
-        return messages._("First published in release %(version)s.", version=release.version)
-    head = messages.ngettext(
+        return said.gettext("First published in release %(version)s.", version=release.version)
+    head = said.ngettext(
         "%(num)d change in release %(version)s",
         "%(num)d changes in release %(version)s",
         len(lines) + len(reworded),
         version=release.version,
     )
-    said = [_plain(line) for line in lines]
+    notes = [_plain(line) for line in lines]
     if reworded:
         # TRANSLATORS: in a feed entry's summary: "2 texts reworded: Summary: …; Notes: …".
-        said.append(
-            messages._(
+        notes.append(
+            said.gettext(
                 "%(head)s: %(notes)s",
-                head=_reworded_head(reworded),
+                head=_reworded_head(said, reworded),
                 notes="; ".join(_plain(line) for line in reworded),
             )
         )
     # TRANSLATORS: a feed entry's summary: how many changes, then each of them.
-    return messages._("%(changes)s: %(notes)s", changes=head, notes="; ".join(said))
+    return said.gettext("%(changes)s: %(notes)s", changes=head, notes="; ".join(notes))
 
 
-def atom_feed(history: History, dataset: Dataset, settings: Settings) -> str:
-    """The Atom document: the newest release first, one entry for each statement it touched."""
+def atom_feed(
+    history: History, dataset: Dataset, settings: Settings, showing: Showing = NOTHING_SHOWN
+) -> str:
+    """The Atom document: the newest release first, one entry for each statement it touched;
+    in the language of ``settings``, with the records' texts as ``showing`` shows them."""
+    said = settings.messages
     links = _Links(settings)
     feed = ET.Element("feed", {"xmlns": ATOM_NAMESPACE})
     _sub(feed, "id", links.feed_id())
-    _sub(feed, "title", messages._(FEED_TITLE))
-    _sub(feed, "subtitle", messages._(FEED_SUBTITLE))
+    _sub(feed, "title", said.gettext(FEED_TITLE))
+    _sub(feed, "subtitle", said.gettext(FEED_SUBTITLE))
     latest = history.latest
     _sub(feed, "updated", _timestamp(latest.date) if latest else "1970-01-01T00:00:00Z")
     _sub(feed, "link", rel="self", type="application/atom+xml", href=links.url(feed_path(settings)))
@@ -199,19 +207,19 @@ def atom_feed(history: History, dataset: Dataset, settings: Settings) -> str:
     _sub(feed, "generator", "privacy-pages", version=__version__)
     for release in history.newest_first:
         for product_id in release.products:
-            notes = release.notes(product_id, in_page_words)
+            notes = release.notes(product_id, said, showing.in_page_words)
             first = release.first_published(product_id)
             name = release.product_names.get(product_id) or release.changes.name_of(product_id)
             entry = _sub(feed, "entry")
             _sub(entry, "id", links.entry_id(product_id, release))
             if first and not notes:
-                title = messages._(
+                title = said.gettext(
                     "%(product)s: first published in release %(version)s",
                     product=name,
                     version=release.version,
                 )
             else:
-                title = messages._(
+                title = said.gettext(
                     "%(product)s: changes in release %(version)s",
                     product=name,
                     version=release.version,
@@ -238,10 +246,12 @@ def atom_feed(history: History, dataset: Dataset, settings: Settings) -> str:
                 language = {"hreflang": settings.site_language} if settings.site_language else {}
                 href = links.page(compared)
                 _sub(entry, "link", rel="related", type="text/html", href=href, **language)
-            lines = _note_lines(notes.changed, settings)
-            reworded = _note_lines(notes.reworded, settings)
-            _sub(entry, "summary", _summary(lines, reworded, first, release), type="text")
-            _sub(entry, "content", _content_html(lines, reworded, first, release), type="html")
+            lines = _note_lines(notes.changed, settings, showing)
+            reworded = _note_lines(notes.reworded, settings, showing)
+            summary = _summary(said, lines, reworded, first, release)
+            _sub(entry, "summary", summary, type="text")
+            content = _content_html(said, lines, reworded, first, release)
+            _sub(entry, "content", content, type="html")
     ET.indent(feed)
     body = ET.tostring(feed, encoding="unicode")
     return f'<?xml version="1.0" encoding="utf-8"?>\n{body}\n'

@@ -19,7 +19,8 @@ from ..memo import memoized
 from ..model import Dataset
 from ..settings import Settings
 from ..yaml_text import dump_yaml
-from .templates import render
+from .templates import page_environment, render
+from .translated import Showing
 
 #: Where each kind of record lives, for the headings of the reference.
 KIND_FILES = {
@@ -251,12 +252,14 @@ def code_span(text: str) -> MarkdownSafe:
     return MarkdownSafe(f"{fence}{pad}{text}{pad}{fence}")
 
 
-def field_reference(dataset: Dataset, settings: Settings, page: str, args: list[str]) -> str:
+def field_reference(
+    dataset: Dataset, settings: Settings, showing: Showing, page: str, args: list[str]
+) -> str:
     """The ``field-reference`` block: every field of every kind of record."""
     kinds = tuple(kind for kind in args if kind in RECORD_KINDS) or RECORD_KINDS
     return render(
         "field-reference.md.j2",
-        settings.templates_dir,
+        page_environment(settings.templates_dir, settings.messages, showing),
         kinds=kind_docs(kinds),
         code_block=code_block,
         code_span=code_span,

@@ -9,16 +9,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .. import messages
 from ..history.notes import ChangeNote
 from ..history.releases import History, Release, UpdatedMark, release_anchor
+from ..messages import SOURCE_LANGUAGE, SOURCE_MESSAGES, Messages
 from ..model import Dataset, Product
 from ..model.sections import empty_section_wording
 from ..settings import Settings
 from .change_notes import MarkedNote
 from .paths import changes_page_path, feed_path, relative_link
-from .templates import render
-from .translated import in_page_words
+from .templates import page_environment, render
+from .translated import Showing
 
 #: The section of every product page that lists its releases.
 SECTION_ID = "change-history"
@@ -62,15 +62,15 @@ class HistoryEntry:
     re_recorded: str | None = None
 
 
-def in_language(language: str | None) -> str | None:
+def in_language(said: Messages, language: str | None) -> str | None:
     """What follows a link to a page in ``language`` (None: the reader's own), in the reader's
-    language: "(in English)", "(en anglais)"."""
+    language (``said``): "(in English)", "(en anglais)"."""
     if language is None:
         return None
-    name = messages.current().language_called(language)
+    name = said.language_called(language)
     # TRANSLATORS: after a link to a page in another language: "Read this version (in
     # English)". The language's name is as this language writes it ("anglais", "Englisch").
-    return messages._("(in %(language)s)", language=name)
+    return said.gettext("(in %(language)s)", language=name)
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,9 @@ class VersionLinks:
     pages_language: str | None = None
     #: The language of ``page`` (a version's page in it shows the translations its release
     #: kept: a release that kept none of a statement shows it in English, which a link says).
-    language: str = messages.SOURCE_LANGUAGE
+    language: str = SOURCE_LANGUAGE
+    #: The messages of ``page``'s language, in which a link says where it leads.
+    messages: Messages = field(default=SOURCE_MESSAGES, compare=False, repr=False)
 
     def read(self, product_id: str, version: str) -> str:
         if self.history.on_product_page(product_id, version):
@@ -105,13 +107,13 @@ class VersionLinks:
         if self.history.on_product_page(product_id, version):
             return None
         if self.pages_language is None and not self.translated(product_id, version):
-            return in_language(messages.SOURCE_LANGUAGE)
-        return in_language(self.pages_language)
+            return in_language(self.messages, SOURCE_LANGUAGE)
+        return in_language(self.messages, self.pages_language)
 
     def translated(self, product_id: str, version: str) -> bool:
         """Whether the version's page shows the statement in ``language``: the records' own,
         or one its release kept translations into."""
-        if self.language == messages.SOURCE_LANGUAGE:
+        if self.language == SOURCE_LANGUAGE:
             return True
         release = next(
             (r for r in self.history.product_releases(product_id) if r.version == version), None
@@ -122,7 +124,7 @@ class VersionLinks:
         """The same, for :meth:`compare`."""
         if self.history.entry_compares(product_id, old, new):
             return self.read_in(product_id, new)
-        return in_language(self.pages_language)
+        return in_language(self.messages, self.pages_language)
 
     def shown_here(self, product_id: str, version: str) -> bool:
         """Whether this page is the product's own, showing that version."""
@@ -178,15 +180,10 @@ class ReleaseSummary:
     re_recorded: str | None = None
 
 
-def _days(release: Release) -> str | None:
+def _days(said: Messages, release: Release) -> str | None:
     """The days a release was recorded again, as a list for a sentence (none: never)."""
     days = release.snapshot.re_recorded
-    return ", ".join(_date(day) for day in days) if days else None
-
-
-def _date(day: dt.date) -> str:
-    """A day as the page's language writes it, as every date of a page is."""
-    return messages.current().format_date(day)
+    return ", ".join(said.format_date(day) for day in days) if days else None
 
 
 def _item_anchors(product: Product) -> set[str]:
@@ -207,17 +204,23 @@ def _linked(
 
 
 def product_history(
-    history: History, product: Product, links: VersionLinks | None = None, limit: int | None = None
+    history: History,
+    product: Product,
+    said: Messages,
+    showing: Showing,
+    links: VersionLinks | None = None,
+    limit: int | None = None,
 ) -> list[HistoryEntry]:
-    """The releases that published or changed a statement, newest first (at most ``limit``);
-    with ``links``, each with its version's page and its comparisons."""
+    """The releases that published or changed a statement, newest first (at most ``limit``),
+    in ``said``'s language with the records' texts as ``showing`` shows them; with ``links``,
+    each with its version's page and its comparisons."""
     anchors = _item_anchors(product)
     entries = []
     latest = history.latest_version(product.id)
     for release in history.product_releases(product.id)[:limit]:
         before = history.version_before(release, product.id)
         effective = release.effective if release.effective != release.date else None
-        notes = release.notes(product.id, in_page_words)
+        notes = release.notes(product.id, said, showing.in_page_words)
         read = bool(
             links and release.archived and not links.shown_here(product.id, release.version)
         )
@@ -236,12 +239,12 @@ def product_history(
                 if links and latest and older
                 else None,
                 version=release.version,
-                date=_date(release.date),
+                date=said.format_date(release.date),
                 anchor=release.anchor,
                 first=release.first_published(product.id),
                 notes=_linked(notes.changed, anchors),
                 reworded=_linked(notes.reworded, set()),
-                effective=_date(effective) if effective else None,
+                effective=said.format_date(effective) if effective else None,
                 read=links.read(product.id, release.version) if links and read else None,
                 read_in=links.read_in(product.id, release.version) if links and read else None,
                 compare=links.compare(product.id, before.version, release.version)
@@ -251,7 +254,7 @@ def product_history(
                 if links and before and compare
                 else None,
                 unarchived=links is not None and not release.archived,
-                re_recorded=_days(release),
+                re_recorded=_days(said, release),
             )
         )
     return entries
@@ -262,6 +265,7 @@ def product_context(
     product: Product,
     settings: Settings,
     today: dt.date | None,
+    showing: Showing,
     links: VersionLinks | None = None,
     limit: int | None = None,
     current: bool = True,
@@ -269,7 +273,8 @@ def product_context(
     """What the product template needs to show the change history and the "Updated" marks;
     with ``limit``, its newest releases and a link to the entry of the one before them
     (``current``: whether the statement has a page today)."""
-    entries = product_history(history, product, links, limit) if history else []
+    said = settings.messages
+    entries = product_history(history, product, said, showing, links, limit) if history else []
     earlier = None
     if history and links and limit is not None:
         releases = history.product_releases(product.id)
@@ -277,21 +282,25 @@ def product_context(
             earlier = links.entry(product.id, releases[limit], current)
     marks: dict[str, UpdatedMark] = {}
     if history and today is not None:
-        marks = history.updated_marks(product.id, today, settings.history.updated_marks_days)
+        days = settings.history.updated_marks_days
+        marks = history.updated_marks(product.id, today, days, messages=said)
     return {
         "change_history": entries,
         "earlier_releases": earlier,
         "has_recorded_changes": earlier is not None
         or any(entry.notes or entry.reworded for entry in entries),
-        "no_changes_statement": empty_section_wording(product, SECTION_ID, settings.empty_sections),
+        "no_changes_statement": empty_section_wording(
+            said, product, SECTION_ID, settings.empty_sections
+        ),
         "updated_marks": marks,
     }
 
 
 def _release_summary(
-    release: Release, dataset: Dataset, settings: Settings, history: History
+    release: Release, dataset: Dataset, settings: Settings, history: History, showing: Showing
 ) -> ReleaseSummary:
     page = changes_page_path(settings)
+    said = settings.messages
     versions = VersionLinks(
         page,
         source_pages_dir(settings),
@@ -299,6 +308,7 @@ def _release_summary(
         current_dir=settings.pages_dir,
         pages_language=settings.site_language,
         language=settings.language,
+        messages=said,
     )
     products = []
     names = release.product_names
@@ -306,7 +316,7 @@ def _release_summary(
         current = dataset.products.get(product_id)
         target = posixpath.relpath(f"{settings.pages_dir}/{product_id}.md", posixpath.dirname(page))
         name = names.get(product_id) or release.changes.name_of(product_id)
-        notes = release.notes(product_id, in_page_words)
+        notes = release.notes(product_id, said, showing.in_page_words)
         before = history.version_before(release, product_id)
         link = f"{target}#{release.anchor}" if current is not None else None
         link_in = None
@@ -341,13 +351,15 @@ def _release_summary(
         )
     return ReleaseSummary(
         version=release.version,
-        date=_date(release.date),
+        date=said.format_date(release.date),
         anchor=release.anchor,
         initial=release.initial,
         products=tuple(products),
         shared=_linked(release.shared_notes, set()),
-        effective=_date(release.effective) if release.effective != release.date else None,
-        re_recorded=_days(release),
+        effective=said.format_date(release.effective)
+        if release.effective != release.date
+        else None,
+        re_recorded=_days(said, release),
     )
 
 
@@ -364,12 +376,17 @@ def in_source(settings: Settings) -> Settings:
     return replace(settings, pages_dir=source_pages_dir(settings))
 
 
-def render_changes_page(history: History, dataset: Dataset, settings: Settings) -> str:
-    """The Markdown of the "What changed" page: every release, newest first."""
+def render_changes_page(
+    history: History, dataset: Dataset, settings: Settings, showing: Showing
+) -> str:
+    """The Markdown of the "What changed" page: every release, newest first (the records'
+    texts as ``showing`` shows them)."""
     page = changes_page_path(settings)
     return render(
         "changes.md.j2",
-        settings.templates_dir,
-        releases=[_release_summary(r, dataset, settings, history) for r in history.newest_first],
+        page_environment(settings.templates_dir, settings.messages, showing),
+        releases=[
+            _release_summary(r, dataset, settings, history, showing) for r in history.newest_first
+        ],
         feed_link=posixpath.relpath(feed_path(settings), posixpath.dirname(page)),
     )

@@ -20,7 +20,8 @@ from ..check.rules import RULES
 from ..model import Dataset
 from ..settings import Settings
 from .field_reference import code_block, code_span
-from .templates import render
+from .templates import page_environment, render
+from .translated import Showing
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,9 @@ def default_option(rules: tuple[Rule, ...] = RULES) -> str:
     return "\n".join(lines)
 
 
-def lint_rules(dataset: Dataset, settings: Settings, page: str, args: list[str]) -> str:
+def lint_rules(
+    dataset: Dataset, settings: Settings, showing: Showing, page: str, args: list[str]
+) -> str:
     """The ``lint-rules`` block: every rule, its severities, and how to fix what it reports."""
     docs = [
         RuleDoc(
@@ -72,7 +75,7 @@ def lint_rules(dataset: Dataset, settings: Settings, page: str, args: list[str])
     ]
     return render(
         "lint-rules.md.j2",
-        settings.templates_dir,
+        page_environment(settings.templates_dir, settings.messages, showing),
         rules=docs,
         config=default_option(),
         code_block=code_block,

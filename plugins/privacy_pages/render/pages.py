@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 import posixpath
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import nullcontext
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -26,8 +25,7 @@ from .history_pages import render_changes_page
 from .paths import changes_page_path, data_item_index_path, is_comparison_page, product_page_path
 from .product_page import render_product
 from .reuse import DatasetView, PageReuse
-from .translated import showing as showing_texts
-from .translated import shown
+from .translated import NOTHING_SHOWN, Showing, Views
 from .version_pages import current_version, plan_version_pages
 
 #: The title of the "What changed" page (with a release history).
@@ -42,13 +40,15 @@ def start_reuse(
     settings: Settings,
     history: History | None = None,
     today: date | None = None,
+    showing: Showing = NOTHING_SHOWN,
 ) -> None:
     """Begin a build with ``reuse``: compare what every page is rendered from (the arguments of
     :func:`render_pages`) with the last build's. In another language, that includes what the
-    pages show in place of translations."""
-    showing = shown()
+    pages show in place of translations (``showing``)."""
     inputs = (dataset, settings, history, today, showing.shared())
-    reuse.start(*inputs, templates_dir=settings.templates_dir, also=showing.of_record)
+    reuse.start(
+        *inputs, templates_dir=settings.templates_dir, also=showing.of_record, showing=showing
+    )
 
 
 def render_pages(
@@ -61,8 +61,10 @@ def render_pages(
     reuse: PageReuse | None = None,
     postprocess: Callable[[str], str] | None = None,
     archive: Archive | None = None,
+    showing: Showing = NOTHING_SHOWN,
 ) -> list[GeneratedPage]:
-    """Every generated page of the site, in the order of :func:`plan_pages`.
+    """Every generated page of the site, in the order of :func:`plan_pages`, in the language
+    of ``settings`` with the records' texts as ``showing`` shows them.
 
     With a release ``history``, the site also gets the "What changed" page; ``today`` decides
     which items are marked as recently updated. ``collection`` and ``tables`` are computed
@@ -75,6 +77,7 @@ def render_pages(
     done = partial(_postprocessed, postprocess) if postprocess is not None else as_rendered
 
     day = today or build_date()
+    views = Views()  # (a release's version in a language: its view, once)
 
     def rendered(product: Product, view: DatasetView | None = None) -> GeneratedPage:
         shown, shown_in, version = current_version(
@@ -82,16 +85,16 @@ def render_pages(
         )
         # A release's version in another language: its texts as the release kept them.
         translation = version.translation if version else None
-        with showing_texts(*translation) if translation else nullcontext():
-            return render_product(
-                shown,
-                shown_in,
-                settings,
-                history,
-                today,
-                template_dataset=view if shown_in is dataset else None,
-                version=version,
-            )
+        return render_product(
+            shown,
+            shown_in,
+            settings,
+            history,
+            today,
+            template_dataset=view if shown_in is dataset else None,
+            version=version,
+            showing=views(*translation) if translation else showing,
+        )
 
     def product_page(product: Product) -> tuple[GeneratedPage, bool]:
         view = DatasetView(dataset)
@@ -101,8 +104,8 @@ def render_pages(
     # The comparisons and the index first: the widest pages (megabytes at hundreds of
     # products), rendered while the build holds least; the pages come out in plan order.
     collection = collection or Collection(dataset)
-    tables = comparisons(collection) if tables is None else tables
-    wide = render_comparison_pages(collection, settings, tables, reuse, done)
+    tables = comparisons(collection, said=settings.messages) if tables is None else tables
+    wide = render_comparison_pages(collection, settings, tables, reuse, done, showing)
     pages = [
         done(rendered(dataset.products[pid]))
         if reuse is None
@@ -114,7 +117,7 @@ def render_pages(
         for pid in sorted(dataset.products)
     ]
     if history:
-        markdown = render_changes_page(history, dataset, settings)
+        markdown = render_changes_page(history, dataset, settings, showing)
         title = settings.messages.gettext(CHANGES_TITLE)  # as the page's heading
         pages.append(done(GeneratedPage(changes_page_path(settings), markdown, title)))
     return pages + wide

@@ -17,7 +17,7 @@ from ..compare.comparison import (
     Comparison,
 )
 from ..history.releases import History, Release
-from ..messages import SOURCE_LANGUAGE
+from ..messages import SOURCE_LANGUAGE, Messages
 from ..model import CONTROL_NOT_STATED, Controller, DataItem, Dataset, Product, Requirement
 from ..settings import Settings
 from ..stores.label import store_label
@@ -74,7 +74,8 @@ def privacy_json_pieces(
     document = _document(collection, settings, tables)
     document["releases"] = _releases(history, settings)
     paths = asset_paths(settings)
-    document["comparisons"] = (_comparison_json(t, paths.csv(t.id)) for t in tables)
+    said = settings.messages
+    document["comparisons"] = (_comparison_json(said, t, paths.csv(t.id)) for t in tables)
     if reuse is not None:
         dataset = collection.dataset
         document["products"] = (
@@ -95,7 +96,7 @@ def privacy_json_pieces(
             reuse.page(
                 f"privacy.json-comparison:{t.id}",
                 reuse.table(t),
-                partial(_encoded_comparison, t, paths.csv(t.id)),
+                partial(_encoded_comparison, said, t, paths.csv(t.id)),
             )
             for t in tables
         )
@@ -156,18 +157,18 @@ def _encoded_product(
     return _Encoded(_ENCODE(_product(product, page, dataset, controller))), True
 
 
-def _encoded_comparison(table: Comparison, csv_path: str) -> tuple[_Encoded, bool]:
-    return _comparison_json(table, csv_path), True
+def _encoded_comparison(said: Messages, table: Comparison, csv_path: str) -> tuple[_Encoded, bool]:
+    return _comparison_json(said, table, csv_path), True
 
 
-def _comparison_json(table: Comparison, csv_path: str) -> _Encoded:
-    """``_ENCODE(_comparison(table, csv_path))``, with each distinct cell encoded once: a
+def _comparison_json(said: Messages, table: Comparison, csv_path: str) -> _Encoded:
+    """``_ENCODE(_comparison(said, table, csv_path))``, with each distinct cell encoded once: a
     comparison of 200 products has tens of thousands of cells but few distinct ones."""
     products, workloads = table.products, table.workloads
     keys = [_ENCODE(c.key) + ":" for c in products] + [_ENCODE(c.key) + ":" for c in workloads]
     if len(set(keys)) != len(keys):  # (a dict keeps one entry per key)
-        return _Encoded(_ENCODE(_comparison(table, csv_path)))
-    head = _comparison(table, csv_path, with_rows=False)
+        return _Encoded(_ENCODE(_comparison(said, table, csv_path)))
+    head = _comparison(said, table, csv_path, with_rows=False)
     cells: dict[tuple[Any, ...], str] = {}
     rows = []
     for group in table.groups:
@@ -178,12 +179,12 @@ def _comparison_json(table: Comparison, csv_path: str) -> _Encoded:
                 key = (statement.cell, statement.anchor)
                 text = cells.get(key)
                 if text is None:
-                    text = cells[key] = _ENCODE(_cell(statement.cell, statement.anchor))
+                    text = cells[key] = _ENCODE(_cell(said, statement.cell, statement.anchor))
                 texts.append(text)
             for workload in row.workloads:
                 text = cells.get((workload,))
                 if text is None:
-                    text = cells[(workload,)] = _ENCODE(_workload_cell(workload))
+                    text = cells[(workload,)] = _ENCODE(_workload_cell(said, workload))
                 texts.append(text)
             pairs = ",".join(key + text for key, text in zip(keys, texts, strict=True))
             rows.append(
@@ -241,6 +242,7 @@ def _document(
 
     dataset = collection.dataset
     paths = asset_paths(settings)
+    said = settings.messages
     return {
         "schema_version": json_schema_version(),
         "generator": "privacy-pages",
@@ -266,12 +268,12 @@ def _document(
             _product(p, product_page_path(settings, p.id), dataset, settings.controller)
             for p in dataset.products.values()
         ),
-        "comparisons": (_comparison(t, paths.csv(t.id)) for t in tables),  # (as data)
+        "comparisons": (_comparison(said, t, paths.csv(t.id)) for t in tables),  # (as data)
         "processing_record": {
             "csv": paths.processing_record,
             "activities": [
                 {column.replace(" ", "_"): activity[column] for column in COLUMNS}
-                for activity in processing_activities(dataset, settings.controller)
+                for activity in processing_activities(dataset, settings.controller, said)
             ],
         },
     }
@@ -399,10 +401,10 @@ def _item(item: DataItem) -> dict[str, Any]:
     }
 
 
-def _cell(cell: Cell, anchor: str | None) -> dict[str, Any]:
+def _cell(said: Messages, cell: Cell, anchor: str | None) -> dict[str, Any]:
     return {
         "status": cell.status.value,
-        "label": cell.label,
+        "label": cell.label_in(said),
         "requirement": cell.requirement.value if cell.requirement else None,
         "kinds": list(cell.kinds),
         "conditions": list(cell.conditions),
@@ -410,11 +412,14 @@ def _cell(cell: Cell, anchor: str | None) -> dict[str, Any]:
     }
 
 
-def _workload_cell(cell: WorkloadCell) -> dict[str, Any]:
-    return {"status": cell.status.value, "label": cell.label, "conditions": list(cell.conditions)}
+def _workload_cell(said: Messages, cell: WorkloadCell) -> dict[str, Any]:
+    label = cell.label_in(said)
+    return {"status": cell.status.value, "label": label, "conditions": list(cell.conditions)}
 
 
-def _comparison(table: Comparison, csv_path: str, with_rows: bool = True) -> dict[str, Any]:
+def _comparison(
+    said: Messages, table: Comparison, csv_path: str, with_rows: bool = True
+) -> dict[str, Any]:
     """A comparison as JSON data (not ``with_rows``: all of it but its rows, which come last)."""
     columns = [
         {"key": c.key, "product": c.product.id, "workload": None, "title": c.title}
@@ -427,11 +432,11 @@ def _comparison(table: Comparison, csv_path: str, with_rows: bool = True) -> dic
     for group in table.groups if with_rows else ():
         for row in group.rows:
             cells = {
-                column.key: _cell(statement.cell, statement.anchor)
+                column.key: _cell(said, statement.cell, statement.anchor)
                 for column, statement in zip(table.products, row.statements, strict=True)
             }
             cells.update(
-                (column.key, _workload_cell(cell))
+                (column.key, _workload_cell(said, cell))
                 for column, cell in zip(table.workloads, row.workloads, strict=True)
             )
             rows.append(

@@ -3,7 +3,8 @@ from the same records as the pages, so that it cannot drift from what they say. 
 records do not answer stays empty; nothing is made up for it.
 
 As CSV (spreadsheet-safe: text is never run as a formula) and in ``privacy.json``, in the
-language being rendered: the records' text as translated, the GDPR's terms from the catalogs.
+language of the messages given: the records' text as translated, the GDPR's terms from the
+catalogs.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ import csv
 import io
 from collections.abc import Iterator
 
-from .. import messages
 from ..csv_text import spreadsheet_text
+from ..messages import Messages
 from ..model import Controller, Dataset, DataUse, Product, gdpr
 from ..model.periods import said
 
@@ -37,14 +38,14 @@ COLUMNS = (
 
 
 def processing_activities(
-    dataset: Dataset, controller: Controller | None
+    dataset: Dataset, controller: Controller | None, messages: Messages
 ) -> Iterator[dict[str, str]]:
     """Every row of the record: each product's purposes (``data_use.uses``) in order, with the
-    product's controller, else the site's (``controller``)."""
+    product's controller, else the site's (``controller``), in ``messages``' language."""
     for product in dataset.products.values():
-        shared = _product_columns(product, dataset, product.controller or controller)
+        shared = _product_columns(messages, product, dataset, product.controller or controller)
         for use in product.data_uses:
-            yield {**shared, **_purpose_columns(use)}
+            yield {**shared, **_purpose_columns(messages, use)}
 
 
 def _lines(values: Iterator[str] | tuple[str, ...] | list[str]) -> str:
@@ -52,7 +53,7 @@ def _lines(values: Iterator[str] | tuple[str, ...] | list[str]) -> str:
 
 
 def _product_columns(
-    product: Product, dataset: Dataset, controller: Controller | None
+    messages: Messages, product: Product, dataset: Dataset, controller: Controller | None
 ) -> dict[str, str]:
     storage = product.storage
     categories = dict.fromkeys(dataset.category_name(item.category) for item in product.items)
@@ -76,51 +77,56 @@ def _product_columns(
                 for r in product.sharing.recipients
             )
         ),
-        "transfers": _transfers(product),
-        "retention": _lines(tuple(f"{r.data}: {said(r.period)}" for r in storage.retention)),
+        "transfers": _transfers(messages, product),
+        "retention": _lines(
+            tuple(f"{r.data}: {said(messages, r.period)}" for r in storage.retention)
+        ),
         "security measures": _lines(product.access.protections + product.access.compliance),
     }
 
 
-def _transfers(product: Product) -> str:
+def _transfers(messages: Messages, product: Product) -> str:
     transfers = product.storage.transfers
     if transfers is None:
         return ""
     if not transfers.outside_eea:
-        return messages._("None outside the European Economic Area")
+        return messages.gettext("None outside the European Economic Area")
     return _lines(
         tuple(
-            f"{t.to}: {messages._(gdpr.SAFEGUARDS[t.safeguard])}"
+            f"{t.to}: {messages.gettext(gdpr.SAFEGUARDS[t.safeguard])}"
             + (f" ({t.note})" if t.note else "")
             for t in transfers.destinations
         )
     )
 
 
-def _purpose_columns(use: DataUse) -> dict[str, str]:
-    return {"purpose": use.use, "data source": use.source, "legal basis": _legal_basis(use)}
+def _purpose_columns(messages: Messages, use: DataUse) -> dict[str, str]:
+    basis = _legal_basis(messages, use)
+    return {"purpose": use.use, "data source": use.source, "legal basis": basis}
 
 
-def _legal_basis(use: DataUse) -> str:
+def _legal_basis(messages: Messages, use: DataUse) -> str:
     if use.legal_basis is None:
         return ""
-    basis = messages._(gdpr.LEGAL_BASES[use.legal_basis])
+    basis = messages.gettext(gdpr.LEGAL_BASES[use.legal_basis])
     if use.legitimate_interest:
         basis += f": {use.legitimate_interest}"
     condition = use.special_category_condition
     if condition:
-        basis += "\n" + messages._("For special categories of data:")
-        basis += " " + messages._(gdpr.SPECIAL_CATEGORY_CONDITIONS[condition])
+        basis += "\n" + messages.gettext("For special categories of data:")
+        basis += " " + messages.gettext(gdpr.SPECIAL_CATEGORY_CONDITIONS[condition])
     return basis
 
 
-def processing_record_csv(dataset: Dataset, controller: Controller | None) -> str:
-    """The record as CSV: a header of :data:`COLUMNS`, then a row per product and purpose.
-    Several values in one cell are on separate lines."""
+def processing_record_csv(
+    dataset: Dataset, controller: Controller | None, messages: Messages
+) -> str:
+    """The record as CSV: a header of :data:`COLUMNS`, then a row per product and purpose, in
+    ``messages``' language. Several values in one cell are on separate lines."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for activity in processing_activities(dataset, controller):
+    for activity in processing_activities(dataset, controller, messages):
         writer.writerow([_guarded(activity[column]) for column in COLUMNS])
     return out.getvalue()
 

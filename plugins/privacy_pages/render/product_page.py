@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
-from .. import messages
 from ..history.releases import History, build_date
 from ..load.translations import Language
-from ..messages import N_
+from ..messages import N_, SOURCE_MESSAGES, Messages
 from ..model import SECTIONS, Dataset, ItemGroup, Product, item_counts
 from ..model.sections import COLLECTED_INTRO, empty_statement, section_shown, with_product
 from ..settings import Settings
@@ -19,8 +19,8 @@ from .generated import GeneratedPage
 from .history_pages import VersionLinks, product_context
 from .paths import product_page_path
 from .store_labels import store_summaries
-from .templates import render
-from .translated import untranslated
+from .templates import page_environment, render
+from .translated import NOTHING_SHOWN, Showing
 
 
 def last_updated(product: Product, settings: Settings, released: date | None = None) -> str | None:
@@ -35,7 +35,7 @@ def last_updated(product: Product, settings: Settings, released: date | None = N
     if released is not None and (written is None or isinstance(written, date)):
         written = released if written is None else max(written, released)
     if isinstance(written, date):
-        return messages.current().format_date(written)
+        return settings.messages.format_date(written)
     return written
 
 
@@ -71,21 +71,21 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-def kind_label(group: ItemGroup) -> str | None:
+def kind_label(group: ItemGroup, said: Messages = SOURCE_MESSAGES) -> str | None:
     """ "Optional diagnostic data" under a group of optional items, unless its heading or its
-    introduction already names the kind (in English or in the language being rendered): a
-    label repeated right above itself says nothing."""
+    introduction already names the kind (in English or in ``said``'s language): a label
+    repeated right above itself says nothing."""
     if group.kind is None:
         return None
     label, word = KIND_LABELS.get(group.kind, (None, group.kind))
-    said = " ".join(text for text in (group.title, group.intro) if text)
+    written = " ".join(text for text in (group.title, group.intro) if text)
     # The kind as a word: "other" is not said by "another".
-    for kind in dict.fromkeys((group.kind, messages._(word))):
-        if re.search(rf"\b{re.escape(kind)}\b", said, re.IGNORECASE):
+    for kind in dict.fromkeys((group.kind, said.gettext(word))):
+        if re.search(rf"\b{re.escape(kind)}\b", written, re.IGNORECASE):
             return None
     if label is None:  # a kind the schema does not know: said as it is
-        return messages._("Optional %(kind)s data", kind=group.kind)
-    return messages._(label)
+        return said.gettext("Optional %(kind)s data", kind=group.kind)
+    return said.gettext(label)
 
 
 def render_product(
@@ -97,11 +97,14 @@ def render_product(
     *,
     template_dataset: object = None,
     version: VersionPage | None = None,
+    showing: Showing = NOTHING_SHOWN,
 ) -> GeneratedPage:
     """The Markdown page of one product (``history`` fills its "Change history" section;
     ``template_dataset``: what the template sees as ``dataset``, if not ``dataset`` itself).
     With ``version``, the page of a version of the statement: an archived or upcoming one at
-    its own path, or the current one with what is coming."""
+    its own path, or the current one with what is coming. In the language of ``settings``,
+    the records' texts as ``showing`` shows them."""
+    said = settings.messages
     path = version.path if version and version.path else product_page_path(settings, product.id)
     links = None
     if version is not None:
@@ -113,25 +116,26 @@ def render_product(
             current_dir=settings.pages_dir,
             pages_language=settings.site_language,
             language=settings.language,
+            messages=said,
         )
     body = render(
         "product.md.j2",
-        settings.templates_dir,
+        page_environment(settings.templates_dir, said, showing),
         product=product,
         dataset=dataset if template_dataset is None else template_dataset,
         sections=[
-            (section_id, messages._(heading))
+            (section_id, said.gettext(heading))
             for section_id, heading in SECTIONS
             if section_shown(product, section_id)
         ],
         empty_statement=lambda section_id: empty_statement(
-            product, section_id, settings.empty_sections
+            said, product, section_id, settings.empty_sections
         ),
         last_updated=last_updated(product, settings, _released(product, history, today, version)),
-        untranslated=untranslated(product.source.path),
+        untranslated=showing.is_untranslated(product.source.path),
         category_name=dataset.category_name,
-        kind_label=kind_label,
-        collected_intro=with_product(product, COLLECTED_INTRO),
+        kind_label=partial(kind_label, said=said),
+        collected_intro=with_product(said, product, COLLECTED_INTRO),
         counts=item_counts(product),
         # Who answers for the data: the product's own controller, else the site's.
         controller=product.controller or settings.controller,
@@ -146,6 +150,7 @@ def render_product(
             product,
             settings,
             today,
+            showing,
             links,
             version.history_limit if version else None,
             version.current if version else True,

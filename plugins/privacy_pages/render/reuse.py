@@ -42,7 +42,14 @@ from ..compare.collection import statements_of
 from ..memo import MemoByIdentity
 from ..model import Dataset, Product
 from .templates import default_templates_dir
-from .translated import Notices, notices_as_before, notices_of, texts_noticed
+from .translated import (
+    NOTHING_SHOWN,
+    Notices,
+    Showing,
+    notices_as_before,
+    notices_of,
+    texts_noticed,
+)
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -93,6 +100,9 @@ class PageReuse:
     _kept_tables: dict[str, tuple[bytes, Any]] = field(default_factory=dict)
     #: By key: the texts each kept page looked up for a notice, and what they showed then.
     _notices: dict[str, Notices] = field(default_factory=dict)
+    #: What this build's pages show in place of translations (their language's), set by
+    #: :meth:`start`: the notices of a page are compared by it.
+    _showing: Showing = NOTHING_SHOWN
 
     def for_language(self, language: str) -> PageReuse:
         """The last build's pages in another language than the site's."""
@@ -178,9 +188,11 @@ class PageReuse:
         *inputs: Any,
         templates_dir: Path | None,
         also: Callable[[Any], Any] | None = None,
+        showing: Showing = NOTHING_SHOWN,
     ) -> None:
         """Begin a build: compare what every page is rendered from with the last build's.
-        ``also``: what a product's fingerprint holds besides the product."""
+        ``also``: what a product's fingerprint holds besides the product; ``showing``: what
+        the build's pages show in place of translations."""
         shared = _fingerprint(
             (
                 *(getattr(dataset, name) for name in _SHARED),
@@ -198,6 +210,7 @@ class PageReuse:
         for kept in self._by_identity.values():
             kept.next_build()
         self.shared = shared
+        self._showing = showing
         self.rendered = self.reused = self.parts_rendered = self.parts_reused = 0
         self._made, self._digests, self._also = {}, {}, also
         self._kept_fingerprints, self._fingerprints = self._fingerprints, {}
@@ -212,11 +225,11 @@ class PageReuse:
             self.reused += 1
             return cast(T, kept[1])
         self.rendered += 1
-        with texts_noticed() as looked:
+        with texts_noticed(self._showing) as looked:
             page, keep = render()
         if keep:
             self.pages[key] = (fingerprint, page)
-            self._notices[key] = notices_of(looked)
+            self._notices[key] = notices_of(self._showing, looked)
         else:
             self.pages.pop(key, None)
         return page
@@ -229,10 +242,10 @@ class PageReuse:
             self.parts_reused += 1
             return cast(T, kept[1])
         self.parts_rendered += 1
-        with texts_noticed() as looked:
+        with texts_noticed(self._showing) as looked:
             part = render()
         self.pages[key] = (fingerprint, part)
-        self._notices[key] = notices_of(looked)
+        self._notices[key] = notices_of(self._showing, looked)
         return part
 
     def _as_before(self, key: str, kept: tuple[Any, Any], fingerprint: Any) -> bool:
@@ -242,7 +255,7 @@ class PageReuse:
         return (
             self.same_shared
             and kept[0] == fingerprint
-            and notices_as_before(self._notices.get(key, ()))
+            and notices_as_before(self._showing, self._notices.get(key, ()))
         )
 
 

@@ -8,8 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
-from .. import messages
-from ..messages import N_
+from ..messages import N_, Messages
 from ..model import CatalogItem, Dataset, Product
 from ..settings import Settings
 from ..stores.apple_app_privacy import write_app_privacy_details
@@ -80,9 +79,11 @@ def store_label_path(settings: Settings, product_id: str, name: str) -> str:
 def store_summaries(
     product: Product, dataset: Dataset, settings: Settings
 ) -> tuple[StoreSummary, ...]:
-    """The summary's rows: one per store the product ships to (none for other products)."""
+    """The summary's rows: one per store the product ships to (none for other products), in
+    the language of ``settings``."""
     if product.store_labels is None:
         return ()
+    said = settings.messages
     page = product_page_path(settings, product.id)
     rows = []
     for store in product.store_labels.ships_to:
@@ -95,15 +96,15 @@ def store_summaries(
                 name,
                 ", ".join(label.tables.data_type_label(store, t) for t in label.entries)
                 # TRANSLATORS: what a store's label shows when the app collects nothing.
-                or messages._("No data"),
+                or said.gettext("No data"),
                 tuple(
                     (
-                        messages._(title),
+                        said.gettext(title),
                         relative_link(page, store_label_path(settings, product.id, file)),
                     )
                     for title, file in offered
                 ),
-                _withheld(product, label, withheld) if withheld else None,
+                _withheld(said, product, label, withheld) if withheld else None,
             )
         )
     return tuple(rows)
@@ -119,16 +120,16 @@ def _writes(write: Writer, label: StoreLabel) -> bool:
     return True
 
 
-def _withheld(product: Product, label: StoreLabel, titles: list[str]) -> str:
+def _withheld(said: Messages, product: Product, label: StoreLabel, titles: list[str]) -> str:
     """What the page says in place of the files it does not offer, and why."""
     names = ", ".join(dict.fromkeys(item.name for item in requirement_not_stated(label)))
     # TRANSLATORS: in place of a store file's link: "Data safety form (CSV for the Play
     # Console): not offered, as Contoso does not say whether this data is required or
     # optional: Device ID, Crash logs."
-    return messages._(
+    return said.gettext(
         "%(files)s: not offered, as %(product)s does not say whether this data is required or "
         "optional: %(items)s.",
-        files=", ".join(messages._(title) for title in titles),
+        files=", ".join(said.gettext(title) for title in titles),
         product=product.name,
         items=names,
     )
@@ -187,9 +188,11 @@ def store_type_tokens(item: CatalogItem) -> str:
     return " ".join(f"{store}:{data_type}" for store, data_type in item.stores)
 
 
-def store_type_options(items: Iterable[CatalogItem], tables: StoreTables) -> list[tuple[str, str]]:
+def store_type_options(
+    said: Messages, items: Iterable[CatalogItem], tables: StoreTables
+) -> list[tuple[str, str]]:
     """The store-type filter's choices for a table of ``items``: (token, label), store by store
-    and by label, only the data types some item of the table is."""
+    and by label, only the data types some item of the table is; in ``said``'s language."""
     found = {(store, data_type) for item in items for store, data_type in item.stores}
     order = list(STORE_FILES)
     options = [
@@ -198,7 +201,7 @@ def store_type_options(items: Iterable[CatalogItem], tables: StoreTables) -> lis
             tables.data_type_label(store, data_type).casefold(),
             f"{store}:{data_type}",
             # TRANSLATORS: a choice of the store data type filter: "Google Play: Device ID".
-            messages._(
+            said.gettext(
                 "%(store)s: %(datatype)s",
                 store=STORE_FILES[store][0] if store in STORE_FILES else store,
                 datatype=tables.data_type_label(store, data_type),

@@ -10,21 +10,22 @@ from __future__ import annotations
 
 import html
 import itertools
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 import markdown
 from markupsafe import Markup
 
-from .. import markdown_text, messages
+from .. import markdown_text
 from ..memo import memoized
+from ..messages import SOURCE_MESSAGES, Messages
 from ..model import gdpr
 from .html_links import page_links
 from .periods import in_page_language
 from .sanitize import sanitize_html
-from .translated import noticed
+from .translated import NOTHING_SHOWN, InPage, Noticed, Showing, noticed
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # privacy_pages/
 #: The template variable naming the page that raw HTML is written for (its path and settings):
@@ -43,17 +44,48 @@ def default_templates_dir() -> Path:
     raise FileNotFoundError(f"privacy-pages templates not found in {packaged} or {checkout}")
 
 
-def _finalize(value: Any) -> Any:
+class PageEnvironment(jinja2.Environment):
+    """A Jinja environment that renders pages in one language: its ``messages`` (the
+    templates' ``_``, ``gettext`` and ``ngettext``) and what its pages show in place of
+    translations (``showing``), which the content filters add notices by."""
+
+    messages: Messages = SOURCE_MESSAGES
+    showing: Showing = NOTHING_SHOWN
+
+
+def _page_language(context: jinja2.runtime.Context) -> PageEnvironment:
+    return cast(PageEnvironment, context.environment)
+
+
+def _in_page(convert: Noticed) -> Any:
+    """A content filter of the environment's language: with the notice after a text that is
+    not a current translation. (Passed the context, a filter is never applied while a
+    template compiles, when the page's language is not known.)"""
+
+    @jinja2.pass_context
+    def content_filter(context: jinja2.runtime.Context, value: object) -> Any:
+        env = _page_language(context)
+        return convert(value, env.showing, env.messages)
+
+    return content_filter
+
+
+@jinja2.pass_context
+def _finalize(context: jinja2.runtime.Context, value: Any) -> Any:
     if value is None:
         raise ValueError("a template printed a missing value (None); guard it with {% if %}")
     if isinstance(value, Markup):  # filtered text, or the output of a macro
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return markdown_text.MarkdownSafe(str(value))
-    return _inline_noticed(value)
+    env = _page_language(context)
+    if isinstance(value, InPage):
+        return value.in_page(env.showing, env.messages)
+    return inline_noticed(value, env.showing, env.messages)
 
 
-_inline_noticed = noticed(markdown_text.inline)
+#: Text on one line, with the notice after a text that is not a current translation.
+inline_noticed = noticed(markdown_text.inline)
 
 
 def _anchor(value: str) -> markdown_text.MarkdownSafe:
@@ -100,7 +132,8 @@ def _html_md(context: jinja2.runtime.Context, value: object) -> markdown_text.Ma
     """The ``html_md`` filter: :func:`html_markdown` with the notice after a text that is not a
     current translation, and its relative links written for the page in the template's context
     (``links_page``: its path and settings; see :mod:`.html_links`)."""
-    converted = _html_markdown_noticed(value)
+    env = _page_language(context)
+    converted = _html_markdown_noticed(value, env.showing, env.messages)
     found = context.get(LINKS_PAGE)
     return converted if found is None else markdown_text.MarkdownSafe(page_links(converted, *found))
 
@@ -126,15 +159,32 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown()
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The templates' compiled code, in memory, for every language's environment: each
+    template is compiled once per process, whichever languages the site has."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
 @cache
-def environment(override_dir: Path | None = None) -> jinja2.Environment:
-    """A Jinja environment with the site's overrides first and the packaged templates last.
+def environment(override_dir: Path | None = None) -> PageEnvironment:
+    """A Jinja environment with the site's overrides first and the packaged templates last,
+    in English with nothing shown in place of translations (see :func:`page_environment`).
 
     Templates are compiled in memory when first used, once per process (about 0.3 s for all of
     them); no compiled code is kept on disk."""
     search = [str(override_dir)] if override_dir else []
     search.append(str(default_templates_dir()))
-    env = jinja2.Environment(
+    env = PageEnvironment(
         loader=jinja2.FileSystemLoader(search),
         undefined=jinja2.StrictUndefined,
         autoescape=True,  # with finalize: every printed value is Markdown-escaped
@@ -142,38 +192,59 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         finalize=_finalize,
+        bytecode_cache=_CompiledTemplates(),
     )
     env.filters.update(  # each content filter says where a text is not a translation
-        md=noticed(markdown_text.block),
-        cell=noticed(markdown_text.cell),
-        text=_inline_noticed,
+        md=_in_page(noticed(markdown_text.block)),
+        cell=_in_page(noticed(markdown_text.cell)),
+        text=_in_page(inline_noticed),
         url=markdown_text.link_target,
         indent=markdown_text.indent,
         anchor=_anchor,
         html=html_text,  # (also in attributes, where no notice can go)
-        html_noticed=html_noticed,  # element content in raw HTML (a table's names, conditions)
+        html_noticed=_in_page(html_noticed),  # element content in raw HTML (names, conditions)
         html_md=_html_md,
         html_line=html_line,
         # A retention period: in the page's words, or free text translated like any text.
-        period=in_page_language(markdown_text.inline, _inline_noticed),
+        period=_in_page(in_page_language(markdown_text.inline, inline_noticed)),
     )
-    # The package's own words, in the language being rendered (see ``messages.speaking``).
-    env.globals.update(
-        _=messages._,
-        gettext=messages._,
-        ngettext=messages.ngettext,
-        format_date=lambda day, form="long": messages.current().format_date(day, form),
-        gdpr=gdpr,  # the GDPR's terms by id, with their messages
-    )
+    env.globals.update(_gettext_globals(SOURCE_MESSAGES), gdpr=gdpr)  # (the GDPR's terms by id)
     return env
 
 
-def render(
-    template: str, override_dir: Path | None = None, *, before: str = "", **context: Any
-) -> str:
-    """Render one template to Markdown, after ``before`` (a page's front matter), joined in one
-    copy: a comparison of hundreds of products is megabytes."""
-    found = environment(override_dir).get_template(template)
+def _gettext_globals(said: Messages) -> dict[str, Any]:
+    """The package's own words in a template, in ``said``'s language."""
+    return {
+        "_": said.gettext,
+        "gettext": said.gettext,
+        "ngettext": said.ngettext,
+        "format_date": said.format_date,
+        # (for the model's words in the language: ``cell.label_in(messages)``)
+        "messages": said,
+    }
+
+
+@lru_cache(maxsize=16)  # a build's languages, and the releases' translations of its versions
+def page_environment(
+    override_dir: Path | None, said: Messages, showing: Showing = NOTHING_SHOWN
+) -> PageEnvironment:
+    """The environment that renders pages in ``said``'s language, showing ``showing`` in
+    place of translations: :func:`environment`'s, with its own globals and templates (a
+    template's macros are bound to the environment that loaded it)."""
+    base = environment(override_dir)
+    if said is base.messages and showing is base.showing:
+        return base
+    env = base.overlay(cache_size=400)
+    env.messages, env.showing = said, showing
+    env.globals = {**base.globals, **_gettext_globals(said)}
+    return env
+
+
+def render(template: str, env: PageEnvironment, *, before: str = "", **context: Any) -> str:
+    """Render one template to Markdown with ``env`` (see :func:`page_environment`), after
+    ``before`` (a page's front matter), joined in one copy: a comparison of hundreds of
+    products is megabytes."""
+    found = env.get_template(template)
     if not before:
         return found.render(**context)
     return "".join(itertools.chain((before,), found.generate(**context)))

@@ -6,6 +6,10 @@ a translation is missing, or stale with ``stale_translations: source``, and the 
 translation where it is stale with ``previous``. Those texts are known by value: the filters
 that print content (``md``, ``cell``, ``text``, ``html``...) look each printed text up and add
 the notice after it; English text inline is marked ``lang="en"`` for screen readers.
+
+What a language's pages show in place of translations (:class:`Showing`) reaches the code that
+renders them as an argument, beside the language's messages; templates find both in their
+language's Jinja environment (``templates.page_environment``).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from markdown.extensions.toc import slugify
 
 from ..load.translations import Language, Shown, StaleShows
 from ..markdown_text import MarkdownSafe, is_paragraph
-from ..messages import N_, SOURCE_LANGUAGE, Messages, current
+from ..messages import N_, SOURCE_LANGUAGE, Messages
 from ..model import Dataset
 
 #: What the notice says after a text, by what the text is.
@@ -32,9 +36,10 @@ NOTICES: Mapping[StaleShows, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # (told apart by identity: a Jinja environment is made per one)
 class Showing:
-    """What the page being rendered shows in place of translations."""
+    """What the pages of a language show in place of translations (nothing, in the records'
+    own language): what render code is given with the language's messages."""
 
     fallbacks: Mapping[str, Shown] = field(default_factory=dict)
     #: The record files with no translation in the language at all.
@@ -61,19 +66,14 @@ class Showing:
         file = getattr(value, "file", None)
         return self.product_fallbacks.get(file) if isinstance(file, Path) else None
 
-
-_NOTHING_SHOWN = Showing()
-_showing: ContextVar[Showing] = ContextVar("privacy_pages_showing", default=_NOTHING_SHOWN)
-
-
-@contextmanager
-def showing(language: Language | None, source: Dataset | None = None) -> Iterator[None]:
-    """Render the pages of ``language`` (None: the records' own language); ``source``: the
-    records' own model, whose catalog items and categories are named in the language's
-    model too (a release names them as the records did)."""
-    view = Showing()
-    if language is not None:
-        view = Showing(
+    @classmethod
+    def of(cls, language: Language | None, source: Dataset | None = None) -> Showing:
+        """What the pages of ``language`` show (None: the records' own language); ``source``:
+        the records' own model, whose catalog items and categories are named in the
+        language's model too (a release names them as the records did)."""
+        if language is None:
+            return NOTHING_SHOWN
+        return cls(
             language.fallbacks,
             frozenset(language.untranslated),
             language.product_fallbacks,
@@ -81,17 +81,38 @@ def showing(language: Language | None, source: Dataset | None = None) -> Iterato
             translated=True,
             translations=_translations(language, source),
         )
-    token = _showing.set(view)
-    try:
-        yield
-    finally:
-        _showing.reset(token)
+
+    def in_page_words(self, text: str) -> str:
+        """A text of the records (a name a release recorded) in the page's language, where
+        the records translate it; else as it is (and a page in another language notes it)."""
+        return self.translations.get(text, text)
+
+    def is_untranslated(self, record: str) -> bool:
+        """Whether a record (its file, as shown to writers) has no translation in the
+        language."""
+        return record in self.untranslated
 
 
-def shown() -> Showing:
-    """What the page being rendered shows in place of translations (nothing, in the records'
-    own language)."""
-    return _showing.get()
+#: What a page in the records' own language shows: their texts, as they are.
+NOTHING_SHOWN = Showing()
+
+
+class Views:
+    """:meth:`Showing.of`, made once for the same language and records while this lives (a
+    build's pages of a release's version in a language are many, and each view is a Jinja
+    environment of its own: see ``templates.page_environment``)."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[int, int], tuple[Language, Dataset | None, Showing]] = {}
+
+    def __call__(self, language: Language | None, source: Dataset | None = None) -> Showing:
+        if language is None:
+            return NOTHING_SHOWN
+        key = (id(language), id(source))
+        kept = self._made.get(key)
+        if kept is None or kept[0] is not language or kept[1] is not source:
+            kept = self._made[key] = (language, source, Showing.of(language, source))
+        return kept[2]
 
 
 def _translations(language: Language, source: Dataset | None) -> dict[str, str]:
@@ -113,19 +134,10 @@ def _translations(language: Language, source: Dataset | None) -> dict[str, str]:
     return found
 
 
-def in_page_words(text: str) -> str:
-    """A text of the records (a name a release recorded) in the page's language, where the
-    records translate it; else as it is (and a page in another language notes it)."""
-    return _showing.get().translations.get(text, text)
-
-
-def untranslated(record: str) -> bool:
-    """Whether a record (its file, as shown to writers) has no translation in the language."""
-    return record in _showing.get().untranslated
-
-
 #: The texts looked up for a notice while rendering a page (or a part of one) that
-#: :func:`texts_noticed` records; None when none is.
+#: :func:`texts_noticed` records; None when none is. (Not the page's language, which is an
+#: argument: what ``mkdocs serve`` keeps a page by, gathered from every filter that printed a
+#: text of it, in whichever template or macro.)
 _looked_up: ContextVar[set[str] | None] = ContextVar("privacy_pages_looked_up", default=None)
 
 #: What a page's notices were made from: each text it looked up, with what it was then.
@@ -133,12 +145,12 @@ Notices = tuple[tuple[str, Shown | None], ...]
 
 
 @contextmanager
-def texts_noticed() -> Iterator[set[str] | None]:
+def texts_noticed(showing: Showing) -> Iterator[set[str] | None]:
     """Record the texts the content filters look up for a notice while rendering a page in
     another language (None in the records' own, where none gets one). A page shows a notice
     after any text that is not a current translation, whichever record it comes from: what
     it looked up is what its notices depend on (see :func:`notices_of`)."""
-    if not _showing.get().translated:
+    if not showing.translated:
         yield None
         return
     outer = _looked_up.get()
@@ -152,18 +164,18 @@ def texts_noticed() -> Iterator[set[str] | None]:
             outer.update(looked)
 
 
-def notices_of(texts: set[str] | None) -> Notices:
+def notices_of(showing: Showing, texts: set[str] | None) -> Notices:
     """What each of ``texts`` shows in place of a translation now (see :func:`texts_noticed`)."""
     if not texts:
         return ()
-    fallbacks = _showing.get().fallbacks
+    fallbacks = showing.fallbacks
     return tuple((text, fallbacks.get(text)) for text in texts)
 
 
-def notices_as_before(notices: Notices) -> bool:
+def notices_as_before(showing: Showing, notices: Notices) -> bool:
     """Whether the texts of a page rendered before show as they did then; a page reused
     records its texts for the page it is part of, as rendering it would."""
-    fallbacks = _showing.get().fallbacks
+    fallbacks = showing.fallbacks
     if any(fallbacks.get(text) != shown for text, shown in notices):
         return False
     outer = _looked_up.get()
@@ -180,23 +192,37 @@ _BLOCK_HTML = re.compile(r"<(?:p|ul|ol|dl|blockquote|pre|table|div|h[1-6]|hr|fig
 _LINE_MARKERS = re.compile(r"(?:[ ]{0,3}(?:(?:[-+*]|\d+[.)])[ \t]+|>[ \t]*))+")
 
 
-def noticed(convert: Callable[[object], MarkdownSafe]) -> Callable[[object], MarkdownSafe]:
-    """A content filter that adds the notice after a text that is not a current translation."""
+#: A content filter with the notices of the page's language: the text, what the page shows in
+#: place of translations, and the messages the notice is said in.
+Noticed = Callable[[object, Showing, Messages], MarkdownSafe]
 
-    def convert_noticed(value: object) -> MarkdownSafe:
+
+class InPage:
+    """A value a template prints as the page it is printed on says it: with the notices of
+    that page's language (made from the model once, printed on the pages of every language)."""
+
+    def in_page(self, showing: Showing, said: Messages) -> MarkdownSafe:
+        raise NotImplementedError
+
+
+def noticed(convert: Callable[[object], MarkdownSafe]) -> Noticed:
+    """A content filter that adds the notice after a text that is not a current translation
+    (in ``said``'s language, the page's)."""
+
+    def convert_noticed(value: object, showing: Showing, said: Messages) -> MarkdownSafe:
         converted = convert(value)
         looked = _looked_up.get()
         if looked is not None and isinstance(value, str):
             looked.add(value)
-        fallbacks = _showing.get().fallbacks
+        fallbacks = showing.fallbacks
         shown = fallbacks.get(value) if fallbacks and isinstance(value, str) else None
         if shown is None:
             return converted
         # (A product with no translation at all says so once, at its page's top.)
-        notice = None if shown == "untranslated" else html.escape(current().gettext(NOTICES[shown]))
+        notice = None if shown == "untranslated" else html.escape(said.gettext(NOTICES[shown]))
         text = str(converted)
         if shown != "previous" and "\n" in text:  # Markdown blocks: each paragraph marked
-            return MarkdownSafe(_english_paragraphs(text, notice))
+            return MarkdownSafe(_english_paragraphs(text, notice, said.language))
         if shown != "previous":  # on one line: mark the English as English
             text = _english_line(text)
         if notice is None:
@@ -219,13 +245,13 @@ def _english_line(text: str) -> str:
 _PARAGRAPH_BREAK = re.compile(r"(\n\n+)")
 
 
-def _english_paragraphs(markdown: str, notice: str | None) -> str:
+def _english_paragraphs(markdown: str, notice: str | None, page_language: str) -> str:
     """A Markdown text shown in English, each of its paragraphs marked ``lang="en"`` with an
     attribute list, the text of each item of its simple lists in a ``<span lang="en">`` (an
     attribute list cannot mark an item; a list with nested blocks stays as it is), and the
     notice (if any), in the page's language, at the end of its last part."""
     parts = _PARAGRAPH_BREAK.split(markdown)
-    language = html.escape(current().language, quote=True)
+    language = html.escape(page_language, quote=True)
     for index in range(0, len(parts), 2):
         part = parts[index]
         paragraph = is_paragraph(part)

@@ -24,7 +24,6 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from .. import messages
 from ..history.archive import Archive
 from ..history.changes import Kind, Subject, compare_versions
 from ..history.notes import reader_notes
@@ -45,8 +44,8 @@ from .history_pages import (
 from .paths import product_page_path, relative_url, release_page_path, versions_page_path
 from .product_page import Announcement, ArchiveNotice, VersionPage, render_product
 from .reuse import PageReuse
-from .templates import render
-from .translated import in_page_words, showing
+from .templates import page_environment, render
+from .translated import NOTHING_SHOWN, Showing, Views
 
 #: The releases a version's page lists in its change history, the newest; a link leads to the
 #: entry of the one before, on its own version's page. All of them would make the versions'
@@ -165,11 +164,11 @@ def current_version(
                 release.effective,
                 relative_url(page, read, settings) if release.archived else None,
                 relative_url(page, compare, settings) if compare else None,
-                in_language(settings.site_language),
+                in_language(settings.messages, settings.site_language),
                 None
                 if settings.language == SOURCE_LANGUAGE
                 or release.translates(product.id, settings.language)
-                else in_language(SOURCE_LANGUAGE),
+                else in_language(settings.messages, SOURCE_LANGUAGE),
             )
         )
     in_effect = history.in_effect(product.id, today)
@@ -203,14 +202,18 @@ def render_version_pages(
     today: dt.date,
     done: Callable[[GeneratedPage], GeneratedPage],
     reuse: PageReuse | None = None,
+    showing: Showing = NOTHING_SHOWN,
 ) -> list[GeneratedPage]:
-    """The pages of :func:`plan_version_pages`, in its order. With ``reuse`` (``mkdocs
-    serve``), a page is the last build's while what every page is made from is (the release
-    history and the build's date among it; see :class:`~.reuse.PageReuse`): a version's page
-    is made from its release alone, a comparison also from the product's current name."""
+    """The pages of :func:`plan_version_pages`, in its order, in the language of ``settings``
+    with the records' texts as ``showing`` shows them (a version's page in another language
+    than the records': as its release kept them). With ``reuse`` (``mkdocs serve``), a page
+    is the last build's while what every page is made from is (the release history and the
+    build's date among it; see :class:`~.reuse.PageReuse`): a version's page is made from its
+    release alone, a comparison also from the product's current name."""
     if not history or archive is None:
         return []
     pages: list[GeneratedPage] = []
+    views = Views()  # (each release's view in the language, once)
 
     def page(key: str, fingerprint: str, make: Callable[[], GeneratedPage]) -> GeneratedPage:
         if reuse is None:
@@ -232,6 +235,8 @@ def render_version_pages(
                         history,
                         archive,
                         today,
+                        showing,
+                        views,
                     ),
                 )
             )
@@ -241,7 +246,15 @@ def render_version_pages(
                     f"versions:{product_id}:{old.version}...{new.version}",
                     name,
                     partial(
-                        _comparison_page, old, new, product_id, name, dataset, settings, history
+                        _comparison_page,
+                        old,
+                        new,
+                        product_id,
+                        name,
+                        dataset,
+                        settings,
+                        history,
+                        showing,
                     ),
                 )
             )
@@ -256,6 +269,8 @@ def _release_page(
     history: History,
     archive: Archive,
     today: dt.date,
+    showing: Showing,
+    views: Views,
 ) -> GeneratedPage:
     """The page of a statement as a release published it (or, if its records lack the
     statement, a page that says so)."""
@@ -265,15 +280,15 @@ def _release_page(
     current = product_id in dataset.products
     view = archive.language(release, settings.language)
     if settings.language == SOURCE_LANGUAGE or view is None:
-        return _version_page(release, product_id, shown, settings, history, today, current)
+        return _version_page(release, product_id, shown, settings, history, today, current, showing)
     # In another language: the statement in the translations the release kept, the English
     # text where it kept none (marked as English, as on the current pages).
     english = shown[0]
     translated = view.dataset.products.get(product_id)
     if translated is not None:
         shown = (view.dataset, translated)
-    with showing(view, english):
-        return _version_page(release, product_id, shown, settings, history, today, current)
+    kept = views(view, english)
+    return _version_page(release, product_id, shown, settings, history, today, current, kept)
 
 
 def shown_name(release: Release, product_id: str) -> str:
@@ -288,9 +303,11 @@ def _version_page(
     history: History,
     today: dt.date,
     current: bool,
+    showing: Showing,
 ) -> GeneratedPage:
     """``current``: whether the statement has a page today (else its versions are all that
-    is left of it, and the notice links nowhere)."""
+    is left of it, and the notice links nowhere); ``showing``: the texts the page shows in
+    place of translations."""
     version_dataset, product = shown
     path = release_page_path(settings, product_id, release.version)
     after = history.version_after(release, product_id)
@@ -323,6 +340,7 @@ def _version_page(
             history_limit=VERSION_HISTORY_ENTRIES,
             current=current,
         ),
+        showing=showing,
     )
 
 
@@ -331,7 +349,7 @@ def _missing_page(
 ) -> GeneratedPage:
     """A release whose records lack a statement it changed: the page says so."""
     path = release_page_path(settings, product_id, release.version)
-    text = messages._(
+    text = settings.messages.gettext(
         "Release %(version)s changed %(product)s, but its records do not hold this version, "
         "so it cannot be shown.",
         version=release.version,
@@ -349,8 +367,10 @@ def _comparison_page(
     dataset: Dataset,
     settings: Settings,
     history: History,
+    showing: Showing,
 ) -> GeneratedPage:
     path = versions_page_path(settings, product_id, old.version, new.version)
+    said = settings.messages
     if history.version_before(new, product_id) is old:
         # Versions one after the other: what the history found between them (the product's
         # state was the same in the releases between, but for metadata, left out here).
@@ -363,10 +383,12 @@ def _comparison_page(
         if c.subject is not Subject.METADATA
         and (c.subject, c.kind) != (Subject.PRODUCT, Kind.ADDED)
     ]
-    said = reader_notes(seen, changes.in_words(in_page_words))
-    notes = tuple(LinkedNote(MarkedNote.of(note)) for note in said.changed)
-    reworded = tuple(LinkedNote(MarkedNote.of(note)) for note in said.reworded)
-    links = VersionLinks(path, source_pages_dir(settings), history, language=settings.language)
+    found = reader_notes(seen, changes.in_words(showing.in_page_words, said))
+    notes = tuple(LinkedNote(MarkedNote.of(note)) for note in found.changed)
+    reworded = tuple(LinkedNote(MarkedNote.of(note)) for note in found.reworded)
+    links = VersionLinks(
+        path, source_pages_dir(settings), history, language=settings.language, messages=said
+    )
     # Other pairs: the change history, where each version links its comparisons (one link,
     # not one per pair: a list of every pair on every comparison grew with the cube).
     if product_id in dataset.products:
@@ -377,7 +399,7 @@ def _comparison_page(
         changes_link = f"{read}#{SECTION_ID}" if read else None
     markdown = "---\nsearch:\n  exclude: true\n---\n\n" + render(
         "compare-versions.md.j2",
-        settings.templates_dir,
+        page_environment(settings.templates_dir, said, showing),
         name=name,
         old=old,
         new=new,

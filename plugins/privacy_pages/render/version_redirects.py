@@ -19,7 +19,6 @@ from __future__ import annotations
 import html
 import json
 
-from .. import messages
 from ..history.releases import History
 from ..messages import RIGHT_TO_LEFT, base_language
 from ..model import Dataset
@@ -38,14 +37,15 @@ def render_version_redirects(
     dataset: Dataset, settings: Settings, history: History | None
 ) -> list[GeneratedAsset]:
     """A file at the address of each version a product's page shows, and at the comparison
-    address of each version with the one before it (its entry in the change history)."""
+    address of each version with the one before it (its entry in the change history), in the
+    language of ``settings``."""
     if not history:
         return []
     files = []
     for product_id, version in sorted(history.on_product_pages.items()):
         if product_id in dataset.products:
             name = dataset.products[product_id].name
-            words = messages._(
+            words = settings.messages.gettext(
                 "Release %(version)s is the version of %(product)s in effect today.",
                 version=version,
                 product=name,
@@ -61,7 +61,7 @@ def render_version_redirects(
             ):
                 continue
             name = release.product_names.get(product_id, product_id)
-            words = messages._(
+            words = settings.messages.gettext(
                 "What changed in %(product)s in release %(version)s is in its change history.",
                 version=release.version,
                 product=name,
@@ -94,7 +94,7 @@ def _redirect(
         target=html.escape(href),
         script=script if fragment else f"{script} + location.hash",
         words=html.escape(words),
-        link=html.escape(messages._("Read it on its page.")),
+        link=html.escape(settings.messages.gettext("Read it on its page.")),
     )
     return GeneratedAsset(path, text)
 
