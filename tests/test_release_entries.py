@@ -2,8 +2,8 @@
 records the content as it is, then, the same day, Microsoft Managed Desktop's record gets the issue's edit (a
 retention period from 30 to 90 days, an optional group with one item, one sentence reworded)
 and release 1.2.0 records it. The product page's entry, What changed and the feed say what
-changed in substance first, each in plain words, and fold the rewording after it; a browser
-reads the entry and the comparison in English and in French."""
+changed in substance first, each in plain words, and fold the rewording after it; Chromium
+reads the entry, What changed and a version comparison in English and in French."""
 
 from __future__ import annotations
 
@@ -236,6 +236,65 @@ def test_a_reader_opens_the_folded_rewording(
     assert period in items[0] or period in items[1], items
     assert any(added in item for item in items), items
     details = page.locator("h3:has(#release-1-2-0) ~ .pp-reworded details").first
+    assert details.locator("summary").inner_text().strip() == reworded
+    hidden = details.locator("li").first
+    assert not hidden.is_visible(), "folded until the reader opens it"
+    details.locator("summary").click()
+    assert hidden.is_visible()
+    assert not visit.problems, visit.problems
+
+
+def test_only_the_words_a_release_kept_in_english_are_marked_english(built: SiteResult) -> None:
+    """1.0.0 kept its period as English text, 1.2.0 as data: on the French comparison the old
+    period is marked English, the new one, said in French from its data, is not."""
+    page = built.html("fr/privacy/managed-desktop/compare/1.0.0...1.2.0.md")
+    body = page[page.index('id="changes"') :]
+    [period] = [item for item in re.findall(r"<li>(.*?)</li>", body, re.S) if "90 jours" in item]
+    before, after = period.split("→")
+    assert '<span lang="en">' in before and "30" in before, period
+    assert 'lang="en"' not in after and "90 jours" in after, period
+
+
+@pytest.mark.parametrize(
+    ("path", "period", "added", "reworded"),
+    [
+        ("privacy/changes/", "90 days", "is now collected", "1 text reworded"),
+        ("fr/privacy/changes/", "90 jours", "est désormais collecté", "1 texte reformulé"),
+        (
+            "privacy/managed-desktop/compare/1.0.0...1.2.0/",
+            "90 days",
+            "is now collected",
+            "3 texts reworded",
+        ),
+        (
+            "fr/privacy/managed-desktop/compare/1.0.0...1.2.0/",
+            "90 jours",
+            "est désormais collecté",
+            "3 textes reformulés",
+        ),
+    ],
+)
+def test_a_reader_reads_what_changed_and_a_comparison(
+    open_page: Callable[..., Visit],
+    served: str,
+    path: str,
+    period: str,
+    added: str,
+    reworded: str,
+) -> None:
+    """What changed and a version comparison, read in Chromium in each language: the period
+    and the added item first, in the page's words, no id or field name, the rewording folded
+    until the reader opens it."""
+    visit = open_page(f"{served}{path}")
+    page = visit.page
+    heading = "h2:has(#release-1-2-0)" if "changes" in path else "h2#changes"
+    items = page.locator(f"{heading} ~ ul").first.locator("li").all_inner_texts()
+    assert any(period in item for item in items[:2]), items
+    assert any(added in item for item in items[:2]), items
+    shown = page.locator("article").inner_text()
+    for word in ("optional-data", "app-cpu-network-usage", "group kind", "empty section", "]("):
+        assert word not in shown, word
+    details = page.locator(f"{heading} ~ .pp-reworded details").first
     assert details.locator("summary").inner_text().strip() == reworded
     hidden = details.locator("li").first
     assert not hidden.is_visible(), "folded until the reader opens it"

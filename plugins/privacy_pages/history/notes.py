@@ -238,11 +238,12 @@ class ChangeNote:
     #: (optional)"): the line reads "context: subject summary".
     context: str | None = None
     #: Whether the subject is a name from the records left in their language (no translation
-    #: in the page's), and whether the words before and after are, on a page in another
-    #: language than the records' (a release keeps its texts as written; a retention period is
-    #: said in the page's words where it can be).
+    #: in the page's), and whether the words before and after are (each on its own), on a page
+    #: in another language than the records' (a release keeps its texts as written; a retention
+    #: period is said in the page's words where it can be: "A maximum of 30 days", kept as
+    #: text, beside "jusqu'à 90 jours", said from its data).
     subject_in_source: bool = False
-    words_in_source: bool = True
+    words_in_source: tuple[bool, bool] = (True, True)
 
     @property
     def sign(self) -> str:
@@ -591,12 +592,12 @@ def _retention_note(change: Change, changes: ChangeSet) -> ChangeNote:
             changes.messages.gettext(VERBS[change.kind]),
             before=_period(change.before, changes),
             after=_period(change.after, changes),
-            words_in_source=_release_in_source(period, changes),
+            words_in_source=(_release_in_source(period, changes),) * 2,
         )
     before, after = change.before, change.after
     if change.field == "period":  # in the page's words; a period is what the line is about,
         # so it needs no word for it: "Retention of Logs: 30 days → 90 days"
-        kept = [period_in_release(v) for v in (before, after) if v is not None]
+        kept = [None if v is None else period_in_release(v) for v in (before, after)]
         before, after = (
             None if v is None else said(changes.messages, period_in_release(v), changes.said)
             for v in (before, after)
@@ -609,7 +610,10 @@ def _retention_note(change: Change, changes: ChangeSet) -> ChangeNote:
             subject,
             summary,
             *excerpts(changes.messages, before, after),
-            words_in_source=any(_in_source(p, changes) for p in kept),
+            words_in_source=(
+                kept[0] is not None and _in_source(kept[0], changes),
+                kept[1] is not None and _in_source(kept[1], changes),
+            ),
         )
     label = _label(changes.messages, RETENTION_FIELD_LABELS, change.field, change.field)
     return ChangeNote(
@@ -663,8 +667,8 @@ _SAYINGS: dict[tuple[Subject, Kind], Callable[[Change, ChangeSet], ChangeNote]] 
 def describe(change: Change, changes: ChangeSet) -> ChangeNote:
     """One change in words, in the language of ``changes.messages``."""
     note = _SAYINGS[change.subject, change.kind](change, changes)
-    if note.words_in_source and changes.messages.language == SOURCE_LANGUAGE:
-        return replace(note, words_in_source=False)  # (the page is in the records' language)
+    if any(note.words_in_source) and changes.messages.language == SOURCE_LANGUAGE:
+        return replace(note, words_in_source=(False, False))  # (the page is in the records')
     return note
 
 

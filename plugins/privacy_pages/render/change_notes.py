@@ -27,16 +27,18 @@ class MarkedNote(ChangeNote):
 
     @property
     def before_markdown(self) -> MarkdownSafe | None:
-        return None if self.before is None else self._in_source(marked(self.before, "del"))
+        before = self.before
+        return None if before is None else self._in_source(marked(before, "del"), 0)
 
     @property
     def after_markdown(self) -> MarkdownSafe | None:
-        return None if self.after is None else self._in_source(marked(self.after, "ins"))
+        after = self.after
+        return None if after is None else self._in_source(marked(after, "ins"), 1)
 
-    def _in_source(self, words: MarkdownSafe) -> MarkdownSafe:
-        """The words a release kept, marked as the records' language on a page in another
-        one (a screen reader reads them as such)."""
-        if not self.words_in_source:
+    def _in_source(self, words: MarkdownSafe, side: int) -> MarkdownSafe:
+        """The words a release kept (``side``: 0 before, 1 after), marked as the records'
+        language on a page in another one (a screen reader reads them as such)."""
+        if not self.words_in_source[side]:
             return words
         return MarkdownSafe(f'<span lang="{SOURCE_LANGUAGE}">{words}</span>')
 
