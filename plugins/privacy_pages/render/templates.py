@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import html
 import itertools
+from collections.abc import MutableMapping
 from functools import cache, lru_cache
 from pathlib import Path
+from types import CodeType
 from typing import Any, cast
 
 import jinja2
@@ -159,20 +161,28 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown()
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """The templates' compiled code, in memory, for every language's environment: each
-    template is compiled once per process, whichever languages the site has."""
+class _TemplateLoader(jinja2.FileSystemLoader):
+    """The site's and the packaged templates, each compiled once per process for every
+    language's environment: the compiled code is kept as Python code, in memory (never
+    serialized, as a Jinja bytecode cache would), by template and source."""
 
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
+    def __init__(self, searchpath: list[str]) -> None:
+        super().__init__(searchpath)
+        self._code: dict[str, tuple[str, CodeType]] = {}
 
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+    def load(
+        self,
+        environment: jinja2.Environment,
+        name: str,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        source, filename, uptodate = self.get_source(environment, name)
+        kept = self._code.get(name)
+        if kept is None or kept[0] != source:  # (an override edited under mkdocs serve)
+            kept = self._code[name] = (source, environment.compile(source, name, filename))
+        return environment.template_class.from_code(
+            environment, kept[1], environment.make_globals(globals), uptodate
+        )
 
 
 @cache
@@ -185,14 +195,13 @@ def environment(override_dir: Path | None = None) -> PageEnvironment:
     search = [str(override_dir)] if override_dir else []
     search.append(str(default_templates_dir()))
     env = PageEnvironment(
-        loader=jinja2.FileSystemLoader(search),
+        loader=_TemplateLoader(search),
         undefined=jinja2.StrictUndefined,
         autoescape=True,  # with finalize: every printed value is Markdown-escaped
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
         finalize=_finalize,
-        bytecode_cache=_CompiledTemplates(),
     )
     env.filters.update(  # each content filter says where a text is not a translation
         md=_in_page(noticed(markdown_text.block)),
