@@ -24,7 +24,7 @@ from .config import PrivacyPagesConfig, settings_for_build, settings_for_site
 from .content_links import ContentLinks
 from .event_order import warn_unless_first
 from .generated_pages import GeneratedPages
-from .i18n import I18N_PRIORITY, built_language, i18n_plugin
+from .i18n import I18N_PRIORITY, i18n_plugin
 from .serve_state import ServeSession, ServeState
 from .speedups.stash import HtmlBlockStash
 
@@ -64,10 +64,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         Under serve, what the last build in this build's language kept (mkdocs-static-i18n
         builds each language in turn, each with its own ``on_config``)."""
         self.settings = self.pages = self.stash = None  # none of an earlier build
-        self.serve = None
-        if self.session is not None:
-            self.serve = self.session.for_language(built_language(config))
-            self.serve.next_build()
+        self.serve = self.session.for_build(config) if self.session is not None else None
         if self.config.enabled:
             self.settings = settings_for_site(self.config, config)
             self.content_links.register(config.markdown_extensions)

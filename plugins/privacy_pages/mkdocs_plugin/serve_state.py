@@ -22,6 +22,7 @@ from ..pipeline import SiteBuild
 from ..render.reuse import PageReuse
 from ..render.sanitize import RowMemo
 from .handwritten import filled_blocks
+from .i18n import built_language
 from .rebuilds import DirtyRebuilds
 from .speedups.html_blocks import ascii_blocks
 from .speedups.search_view import RowViews, SearchEntries
@@ -118,13 +119,16 @@ class ServeSession:
         changed); None for any other command, which builds once."""
         return cls(dirty) if command == "serve" else None
 
-    def for_language(self, language: str) -> ServeState:
-        """What the builds of ``language`` keep (``""``: a site without mkdocs-static-i18n)."""
+    def for_build(self, config: MkDocsConfig) -> ServeState:
+        """What the builds of the language ``config`` builds keep (mkdocs-static-i18n builds
+        each language in turn, each with its own configuration), ready for this one."""
+        language = built_language(config)
         state = self.languages.get(language)
         if state is None:
             rebuilds = DirtyRebuilds() if self.dirty else None
             state = ServeState(rebuilds, content=self.content, theme_code=self.theme_code)
             self.languages[language] = state
+        state.next_build()
         return state
 
     def build_failed(self) -> None:
