@@ -26,10 +26,14 @@ def context_variables(path: Path) -> list[str]:
     """The names bound to ``ContextVar(...)`` at a module's top level."""
     found = []
     for node in ast.parse(path.read_text(encoding="utf-8")).body:
-        value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+        if isinstance(node, ast.Assign):
+            value, targets = node.value, node.targets
+        elif isinstance(node, ast.AnnAssign):
+            value, targets = node.value, [node.target]
+        else:
+            continue
         call = value.func if isinstance(value, ast.Call) else None
         if isinstance(call, ast.Name) and call.id == "ContextVar":
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             found += [t.id for t in targets if isinstance(t, ast.Name)]
     return found
 
