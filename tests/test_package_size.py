@@ -26,6 +26,7 @@ def context_variables(path: Path) -> list[str]:
     """The names bound to ``ContextVar(...)`` at a module's top level."""
     found = []
     for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        value: ast.expr | None
         if isinstance(node, ast.Assign):
             value, targets = node.value, node.targets
         elif isinstance(node, ast.AnnAssign):
