@@ -209,6 +209,18 @@ def served(built: SiteResult) -> Iterator[str]:
         yield base
 
 
+def reads_the_folded_rewording(visit: Visit, heading: str, reworded: str) -> None:
+    """The rewording after ``heading`` is one line (``reworded``), folded until the reader
+    opens it; the page has no problem."""
+    details = visit.page.locator(f"{heading} ~ .pp-reworded details").first
+    assert details.locator("summary").inner_text().strip() == reworded
+    hidden = details.locator("li").first
+    assert not hidden.is_visible(), "folded until the reader opens it"
+    details.locator("summary").click()
+    assert hidden.is_visible()
+    assert not visit.problems, visit.problems
+
+
 @pytest.mark.parametrize(
     ("prefix", "period", "added", "reworded"),
     [
@@ -235,13 +247,7 @@ def test_a_reader_opens_the_folded_rewording(
     items = release.locator("li").all_inner_texts()
     assert period in items[0] or period in items[1], items
     assert any(added in item for item in items), items
-    details = page.locator("h3:has(#release-1-2-0) ~ .pp-reworded details").first
-    assert details.locator("summary").inner_text().strip() == reworded
-    hidden = details.locator("li").first
-    assert not hidden.is_visible(), "folded until the reader opens it"
-    details.locator("summary").click()
-    assert hidden.is_visible()
-    assert not visit.problems, visit.problems
+    reads_the_folded_rewording(visit, "h3:has(#release-1-2-0)", reworded)
 
 
 def test_only_the_words_a_release_kept_in_english_are_marked_english(built: SiteResult) -> None:
@@ -294,10 +300,4 @@ def test_a_reader_reads_what_changed_and_a_comparison(
     shown = page.locator("article").inner_text()
     for word in ("optional-data", "app-cpu-network-usage", "group kind", "empty section", "]("):
         assert word not in shown, word
-    details = page.locator(f"{heading} ~ .pp-reworded details").first
-    assert details.locator("summary").inner_text().strip() == reworded
-    hidden = details.locator("li").first
-    assert not hidden.is_visible(), "folded until the reader opens it"
-    details.locator("summary").click()
-    assert hidden.is_visible()
-    assert not visit.problems, visit.problems
+    reads_the_folded_rewording(visit, heading, reworded)
