@@ -1367,3 +1367,66 @@ def test_data_collected_without_a_or_b_is_one_item_and_a_or_b_never_collected(
         "OS type",
     ]
     assert never_names(result) == ["Parameters provided or their values"]
+
+
+def test_a_denial_lifted_by_its_exception_leads_a_list_of_data_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Site\n\n## Purposes of processing and the period for which the data is stored\n\n"
+        "### General use of the site\n\n"
+        "Generally, we do not store personal data while you use our site with the exception "
+        "that our webserver registers all connections and collects the following:\n\n"
+        "- IP address\n- Date and time of the connection\n- Operating system and\n"
+        "- Web browser\n\nWe store this data in log files.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("collected") == [
+        "IP address",
+        "Date and time of the connection",
+        "Operating system",
+        "Web browser",
+    ]
+    assert never_names(result) == []
+    assert not result.product.get("storage", {}).get("service_locations")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "We do not collect any personal data, except the following:",
+        "The app collects no data other than:",
+    ],
+)
+def test_a_denial_with_an_exception_is_no_never_collected_list(tmp_path: Path, lead: str) -> None:
+    page = FRONT + f"# App\n\n## Data\n\n{lead}\n\n- Crash reports\n- App version\n"
+    result = import_page(tmp_path, page)
+    assert never_names(result) == []
+    assert result.data_names() == ["Crash reports", "App version"]
+
+
+def test_items_a_list_does_not_mark_optional_are_not_made_optional_by_its_lead(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Forge\n\n## Registration\n\n"
+        "When you use our services we collect certain information (if you provide it), "
+        "such as:\n\n- your password\n- your legal name (optional),\n"
+        "- your location (optional, no location tracking),\n- your IP address\n\n"
+        "If you choose to grant access to an external application, tokens are shared.\n\n"
+        "## Web server\n\nOur webserver collects the following:\n\n- Request time\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("optional") == ["your legal name", "your location (no location tracking)"]
+    # The others the list does not mark: neither optional (its lead says "if you provide it")
+    # nor required, and a paragraph after the list, or a bullet's own marker, speaks of no
+    # other section's data.
+    assert result.names("collected") == ["your password", "your IP address", "Request time"]
+    assert names_in(result, "required") == []
+
+
+def test_what_a_reader_is_provided_with_is_no_recipient(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Chat\n\n## Data collected\n\n- Display name\n\n## Use\n\n"
+        "We process your personal data to provide you with the Matrix functions.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert not result.product.get("sharing", {}).get("recipients")

@@ -73,8 +73,15 @@ GOAL = 6500
 #: ("not collected" in headings and in leads) that another alternative of the same rule already
 #: matched: a search for redundancy that keeps the output byte for byte found no more (no two
 #: functions or patterns alike; 95% of the statements run on the tests and the corpus), so
-#: the size goal needs the rebuild, judged by the corpus measures.
-CEILING = 11650
+#: the size goal needs the rebuild, judged by the corpus measures. Raised to 11,702 by the
+#: readings a GDPR policy's purposes lacked (rollyourown-privacy-policy, read): a denial lifted
+#: by its exception leads the data collected ("we do not store personal data, with the exception
+#: that our webserver collects the following:"), a purpose's heading over such a list is data,
+#: not a service's storage place, a list that marks its optional items one by one leaves the
+#: others unmarked, a paragraph after a list says nothing of its requirement, "provide you
+#: with X" names no recipient: recall there 2% -> 54% with no false item, and no other figure
+#: of a page not held out moved but cleverdrawer-privacy's recall (0% -> 14%).
+CEILING = 11702
 
 
 def importer_lines() -> int:

@@ -274,7 +274,7 @@ def answer(text: str) -> bool | None:
 
 #: "(optional)" anywhere, "Optional." or "Optional:" first, ", optional" or "- optional" last.
 _OPTIONAL_MARK = re.compile(
-    r"(?:(?<!\s)\s*)?[(\[](?:optional|opt-in)[)\]]|^\s*\**optional\**[.:]\**\s+"
+    r"(?:(?<!\s)\s*)?[(\[](?:optional|opt-in)(?:[,;]\s*(?P<more>[^()\[\]]*))?[)\]]|^\s*\**optional\**[.:]\**\s+"
     r"|(?:(?<!\s)\s*)?[-\u2013\u2014,]\s*+\**optional\**\.?\s*$",
     re.IGNORECASE,
 )
@@ -283,6 +283,7 @@ _REQUIRED_MARK = re.compile(
     r"|(?:(?<!\s)\s*)?[-\u2013\u2014,]\s*+\**(?:required|mandatory)\**\.?\s*$",
     re.IGNORECASE,
 )
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,;.])")
 _OPTIONAL_WORD = re.compile(r"^(?:no|n|optional|opt-in|not required|✗|✘|❌)\.?$", re.IGNORECASE)
 _REQUIRED_WORD = re.compile(r"^(?:yes|y|required|mandatory|always|✓|✔|✔️)\.?$", re.IGNORECASE)
 
@@ -293,9 +294,12 @@ def marker(text: str) -> tuple[str, bool | None]:
     for pattern, optional in ((_OPTIONAL_MARK, True), (_REQUIRED_MARK, False)):
         found = pattern.search(text)
         if found is not None:
-            rest = (text[: found.start()] + " " + text[found.end() :]).strip()
+            # "(optional, no location tracking)": the marker goes, the rest of its words stay
+            more = found.groupdict().get("more")
+            kept = f" ({more.strip()}) " if more and more.strip() else " "
+            rest = (text[: found.start()] + kept + text[found.end() :]).strip()
             if rest:
-                return " ".join(rest.split()), optional
+                return _SPACE_BEFORE_MARK.sub(r"\1", " ".join(rest.split())), optional
     return text, None
 
 

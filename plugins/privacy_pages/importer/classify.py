@@ -355,12 +355,25 @@ def denies_in_bullets(text: str) -> bool:
     return bool(parts) and _DENIES_IN_BULLETS.search(parts[-1]) is not None
 
 
+#: "..., with the exception that our server collects the following:": what follows the
+#: exception is what is taken in, whatever the sentence denied before it.
+_EXCEPTION = re.compile(
+    r"\b(?:with the exception (?:that|of)|except(?: that| for)?|other than|apart from|besides|"
+    r"but)\b(?P<rest>[^.]*)$",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:no|not|never|none)\b|n't\b", re.IGNORECASE)
+
+
 def is_never_lead(text: str) -> bool:
     """Whether a paragraph's last sentence introduces a list of data never collected."""
     parts = sentences(plain(text))
     if not parts:
         return False
     last = parts[-1]
+    exception = _EXCEPTION.search(last)
+    if exception and denial(exception["rest"]) is None and not _NEGATION.search(exception["rest"]):
+        return False  # the list is the exception: what is collected
     return (
         bool(_NEVER_LEAD.search(last))
         or (last.rstrip().endswith(":") and denial(last) is not None)

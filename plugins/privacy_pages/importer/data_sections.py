@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .claims import Requirement, not_data
 from .classify import (
@@ -45,6 +46,8 @@ from .tables import (
 from .use_sections import add_uses, purpose_list
 
 _LEAD_END = re.compile(r":\s*$")
+#: The "and" that ends the last bullet but one of a list written as a sentence.
+_LIST_AND = re.compile(r",?\s+(?:and|or)\s*$", re.IGNORECASE)
 _CONDITION_LABEL = re.compile(r"^\W*(?:note|important)\W*[:.]\s*", re.I)
 _OPTIONAL_TITLES = {
     "diagnostic": "Diagnostic data",
@@ -206,10 +209,14 @@ def data_blocks(
         else:
             group = _group_for(reading, lead, optional, heading_group, placed)
             group.from_list = True
-            for item in block.items:
+            for index, item in enumerate(block.items):
                 if not item.text.strip() and not item.children and not item.paragraphs:
                     continue  # an empty bullet says nothing
-                draft = item_from(ItemSource.from_list_item(item))
+                source = ItemSource.from_list_item(item)
+                if index == len(block.items) - 2 and (joined := _LIST_AND.search(source.text)):
+                    # "- Operating system and" / "- Web browser": a list written as a sentence
+                    source = replace(source, text=source.text[: joined.start()])
+                draft = item_from(source)
                 draft.listable = True  # (split by the regrouper unless the catalog has it)
                 group.items.append(draft)
                 reading.report.counts.items += 1

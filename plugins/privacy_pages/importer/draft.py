@@ -29,6 +29,9 @@ class GroupDraft:
     #: The requirement cues of the sections around the group, outermost first (see
     #: :class:`~.claims.Scope`): they decide a group whose own words do not.
     scope: tuple[Cue | None, ...] = field(default=(), compare=False, repr=False)
+    #: The requirement its list marks item by item ("your avatar (optional)"): the others in
+    #: it are not marked so, whatever the words around the list say.
+    marked_apart: bool | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass

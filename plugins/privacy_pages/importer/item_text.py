@@ -209,7 +209,7 @@ def _short_noun_phrase(text: str, words: int) -> bool:
 
 
 def _strip_period(text: str) -> str:
-    text = text.strip()
+    text = text.strip().rstrip(",;").rstrip()  # ("- your avatar (optional),": a list as a sentence)
     if text.endswith(".") and not text.endswith(("etc.", "..", "e.g.", "i.e.")):
         return text[:-1].rstrip()
     return text

@@ -21,9 +21,9 @@ from .report import PageReport
 
 #: A verb of handing data over, then (a few words on) "with" or "to" and whom.
 _HANDED = re.compile(
-    r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|transferr?(?:ed|ing|s)?|sen[dt]s?|"
+    r"\b(?P<verb>shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|transferr?(?:ed|ing|s)?|sen[dt]s?|"
     r"rout(?:e|es|ed)|provid(?:e|es|ed)|made available|forward(?:s|ed)?)\b"
-    r"(?:\s+(?!with\b|to\b)[\w'-]+){0,5}?\s+(?:with|to)\s+(?P<who>[^.;:()!?\n]+)",
+    r"(?:\s+(?!with\b|to\b)[\w'-]+){0,5}?\s+(?P<to>with|to)\s+(?P<who>[^.;:()!?\n]+)",
     re.IGNORECASE,
 )
 #: Where the recipient's name ends: a comma, or a word that starts what they do with it.
@@ -64,6 +64,8 @@ def recipients_in(sentence: str) -> list[str]:
         # "never shared with anyone": no claim that anyone receives data.
         return found
     for match in _HANDED.finditer(text):
+        if match["verb"].lower().startswith("provid") and match["to"].lower() == "with":
+            continue  # "to provide you with the Matrix functions": what you get, not who gets
         who = match.group("who")
         end = _WHO_END.search(who)
         if end is not None:
@@ -321,6 +323,8 @@ _SUBJECTS = re.compile(
 _UNLESS = re.compile(
     r"\b(?:without (?:your |the user's |their )?(?:explicit |prior |express )?(?:consent|"
     r"permission|approval|action|opt-in|agreement)|unless|except (?:when|if|with)|by default|"
+    # "We do not collect personal data, except the following:": all but what it lists
+    r"except(?: for)? the following|with the exception|other than|apart from|"
     # "not captured continuously; only when something goes wrong": how often, not whether
     r"continuously|constantly|all the time|at all times|automatically|routinely)\b",
     re.I,

@@ -20,6 +20,7 @@ from .claims import (
     answer,
     cue_in,
     denied_back,
+    marker,
     modality,
     not_data,
     page_cue,
@@ -53,10 +54,13 @@ def _labelled(text: str) -> bool:
 
 def section_cue(kind_word: str | None, title: str, blocks: list[Block]) -> Cue | None:
     """What a section says of its data's requirement: its heading's kind ("Optional data"),
-    else the first of its own paragraphs that says."""
+    else the first of its own paragraphs before its data that says (a paragraph after a list
+    speaks of what it names: "If you choose to grant access to an application, ...")."""
     if kind_word is not None:
         return Cue(Requirement(kind_word), title, 0)
     for block in blocks:
+        if isinstance(block, BulletList | Table):
+            break
         if isinstance(block, Paragraph | Alert) and not _labelled(block.text):
             cue = cue_in(block.text, block.line)
             if cue is not None:
@@ -112,7 +116,8 @@ def page_cues(blocks: list[Block], cues: list[Cue], title: str = "", *, page: bo
         if isinstance(block, Paragraph | Alert):
             texts = [(block.text, block.line)]
         elif isinstance(block, BulletList):
-            texts = [(item.text, item.line) for item in block.items]
+            # (a bullet with its own marker, "your location (optional)", is an item's)
+            texts = [(item.text, item.line) for item in block.items if marker(item.text)[1] is None]
         for text, line in texts:
             if _labelled(text) or (subject and subject in plain(text).lower()):
                 continue
@@ -133,6 +138,15 @@ def settle(draft: StatementDraft, report: PageReport) -> None:
         cue = Scope(draft.page_cues, group.scope).decide(own)
         name = group.title or "Data collected"
         count = f"{len(group.items)} item(s)"
+        if cue is not None and group.marked_apart is (cue.requirement is Requirement.OPTIONAL):
+            # The list marks its optional items one by one: these it does not mark so.
+            word = "optional" if group.marked_apart else "required"
+            why = f"the list marks its {word} items one by one, not these ({cue.said()})"
+            report.review(group.line, "requirement", f"{name!r} ({count}): {why}")
+            cue = None
+            if group.items:
+                kept.append(group)
+                continue
         if not group.items:
             empty.append(group)  # (its text: after the data it heads, see below)
             continue
@@ -215,6 +229,7 @@ def place_marked(draft: StatementDraft, report: PageReport) -> None:
                 moved = group
             else:
                 group.items = [i for i in group.items if i.optional is not optional]
+                group.marked_apart = optional
                 moved = GroupDraft(group.category, group.title, moving[0].line, items=moving)
                 moved.condition = list(group.condition)
                 moved.from_table, moved.from_list = group.from_table, group.from_list

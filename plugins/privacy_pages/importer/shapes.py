@@ -330,7 +330,10 @@ def lead_kind(block: Block | None) -> Kind:
     last = sentences(text)[-1] if sentences(text) else text
     if not text.endswith(":") or len(last.split()) > 25:  # the sentence before the list
         return Kind.UNKNOWN
-    return classify_heading(last)
+    kind = classify_heading(last)
+    if kind is Kind.NEVER and not is_never_lead(last):
+        return Kind.UNKNOWN  # "We do not store data, except that we collect the following:"
+    return kind
 
 
 def data_shape(section: Section, *, weak: bool = True) -> bool:

@@ -11,7 +11,7 @@ from .markdown_out import blocks_markdown, span
 from .markup import one_line, plain, sentences
 from .outline import Section
 from .reading import Reading, item_markdown, unpaired
-from .shapes import is_data_lead
+from .shapes import data_shape, is_data_lead
 from .statements import (
     RetentionRule,
     places,
@@ -211,6 +211,8 @@ def is_service_location(section: Section) -> bool:
         return False
     if not all(isinstance(b, Paragraph | BulletList) for b in section.blocks):
         return False
+    if data_shape(section, weak=False):
+        return False  # a list after "collects the following:" is data, wherever it is kept
     words = plain(blocks_markdown(section.blocks))
     return len(section.title.split()) <= 8 and bool(_STORAGE_WORDS.search(words))
 

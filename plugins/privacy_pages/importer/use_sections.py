@@ -9,7 +9,7 @@ from .markdown_out import to_markdown
 from .markup import plain
 from .outline import Section
 from .reading import Reading, item_markdown
-from .shapes import lead_kind, lists_data, says_purposes
+from .shapes import data_shape, lead_kind, lists_data, says_purposes
 from .storage_sections import is_service_location, service_location
 from .tables import UseRow, layout, read_uses
 
@@ -96,7 +96,8 @@ def data_use_section(reading: Reading, section: Section) -> None:
         elif is_service_location(child):
             reading.report.counts.sections += 1
             service_location(reading, child)
-        elif kind in _OWN_SECTIONS:
+        elif kind in _OWN_SECTIONS or (kind is Kind.UNKNOWN and data_shape(child, weak=False)):
+            # (a purpose's own heading over "we collect the following:" and its list: data)
             reading.read_section(child, kind, Kind.DATA_USE)
         else:
             reading.report.counts.sections_free_form += 1
