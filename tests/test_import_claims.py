@@ -1430,3 +1430,32 @@ def test_what_a_reader_is_provided_with_is_no_recipient(tmp_path: Path) -> None:
     )
     result = import_page(tmp_path, page)
     assert not result.product.get("sharing", {}).get("recipients")
+
+
+def test_a_list_written_on_one_line_after_a_data_lead_gives_its_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Site\n\n## Hosting\n\n"
+        "Our hoster collects the following data transmitted by your browser in log files:\n\n"
+        "IP address, the address of the previously visited website (referer request header), "
+        "date and time of the request, HTTP status code, website from which the request came "
+        "and information about the browser and operating system.\n\n"
+        "This is necessary to display our website.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("collected") == [
+        "IP address",
+        "the address of the previously visited website (referer request header)",
+        "date and time of the request",
+        "HTTP status code",
+        "website from which the request came",
+        "information about the browser and operating system",
+    ]
+
+
+def test_a_sentence_after_a_data_lead_is_no_list(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Site\n\n## Hosting\n\nOur hoster collects the following data:\n\n"
+        "We keep it short, we delete it soon, and we never sell it.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == []

@@ -80,8 +80,11 @@ GOAL = 6500
 #: not a service's storage place, a list that marks its optional items one by one leaves the
 #: others unmarked, a paragraph after a list says nothing of its requirement, "provide you
 #: with X" names no recipient: recall there 2% -> 54% with no false item, and no other figure
-#: of a page not held out moved but cleverdrawer-privacy's recall (0% -> 14%).
-CEILING = 11702
+#: of a page not held out moved but cleverdrawer-privacy's recall (0% -> 14%). Raised to
+#: 11,737 by a list written on one line after a data lead ("IP address, date and time of the
+#: request, HTTP status code and ..."), read as the list it is, and a paragraph written after
+#: it that says nothing of its requirement: exasim-privacy's recall 11% -> 61%, no false item.
+CEILING = 11737
 
 
 def importer_lines() -> int:

@@ -33,6 +33,7 @@ from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
 from .markup import plain
 from .prose_facts import denied_in
 from .report import FreeFormFragment, PageReport
+from .shapes import bold_runs
 
 # -- deciding each group's requirement ----------------------------------------------------------
 
@@ -58,7 +59,7 @@ def section_cue(kind_word: str | None, title: str, blocks: list[Block]) -> Cue |
     speaks of what it names: "If you choose to grant access to an application, ...")."""
     if kind_word is not None:
         return Cue(Requirement(kind_word), title, 0)
-    for block in blocks:
+    for block in bold_runs(blocks):
         if isinstance(block, BulletList | Table):
             break
         if isinstance(block, Paragraph | Alert) and not _labelled(block.text):

@@ -154,8 +154,38 @@ _BOLD_PARAGRAPH = re.compile(
 )
 
 
+#: Words of a main clause: a paragraph with them is a sentence, not a list written on one line.
+_CLAUSE = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|may|might|must|we|you|they|if|when|because)\b",
+    re.IGNORECASE,
+)
+_COMMA = re.compile(r",\s*(?:(?:and|or)\s+)?")
+_LAST_AND = re.compile(r"\s+(?:and|or)\s+")
+
+
+def _run_in_list(block: Paragraph) -> BulletList | None:
+    """A paragraph that lists data on one line after a lead ("IP address, date and time of the
+    request, HTTP status code and amount of data transferred."), as the list it is: split at
+    its commas (outside brackets) and at the "and" of its last part."""
+    text = " ".join(block.text.split()).rstrip(".")
+    if "\n" in block.text.strip() or text.endswith(":"):
+        return None
+    masked = re.sub(r"\([^()]*\)", lambda m: "\0" * len(m.group()), text)
+    parts, start = [], 0
+    for comma in _COMMA.finditer(masked):
+        parts.append(text[start : comma.start()])
+        start = comma.end()
+    last = _LAST_AND.search(masked, start)
+    parts += [text[start : last.start()], text[last.end() :]] if last else [text[start:]]
+    parts = [part.strip() for part in parts if part.strip()]
+    if len(parts) < 3 or any(len(p.split()) > 10 or _CLAUSE.search(p) for p in parts):
+        return None
+    return BulletList(tuple(ListItem(p, block.line) for p in parts), block.line, block.end_line)
+
+
 def bold_runs(blocks: list[Block]) -> list[Block]:
-    """``blocks`` with each run of two or more bold lead-in paragraphs made a bullet list."""
+    """``blocks`` with each run of two or more bold lead-in paragraphs made a bullet list, and
+    a list written on one line after a lead that says it is data made one too."""
     result: list[Block] = []
     run: list[Paragraph] = []
 
@@ -172,6 +202,10 @@ def bold_runs(blocks: list[Block]) -> list[Block]:
             run.append(block)
             continue
         flush()
+        before = result[-1] if result else None
+        if isinstance(block, Paragraph) and isinstance(before, Paragraph):
+            listed = _run_in_list(block) if is_data_lead(before.text) else None
+            block = listed or block
         result.append(block)
     flush()
     return result
