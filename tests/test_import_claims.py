@@ -1459,3 +1459,28 @@ def test_a_sentence_after_a_data_lead_is_no_list(tmp_path: Path) -> None:
     )
     result = import_page(tmp_path, page)
     assert result.data_names() == []
+
+
+@pytest.mark.parametrize("lead", ["This helps us understand:", "The data we collect helps us:"])
+def test_a_list_of_what_data_helps_with_is_purposes_not_data(tmp_path: Path, lead: str) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## Example telemetry events\n\n### Command execution\n\n"
+        "- Command name\n- Duration\n\n"
+        f"**Why track commands?** {lead}\n\n- Which generators are popular\n"
+        "- Common workflows and use cases\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Command name", "Duration"]
+
+
+def test_a_notice_drawn_in_a_code_block_is_read_without_its_box(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## First-run notice\n\nYou will see a notice:\n\n```\n"
+        "┌────────────────────────────────┐\n"
+        "│ The CLI collects anonymous usage data    │\n"
+        "│ to help us improve the tool.             │\n"
+        "└────────────────────────────────┘\n```\n"
+    )
+    result = import_page(tmp_path, page)
+    # What the tool prints is its own claim; the lines of the box are no part of a name.
+    assert result.data_names() == ["Anonymous usage data"]

@@ -84,7 +84,11 @@ GOAL = 6500
 #: 11,737 by a list written on one line after a data lead ("IP address, date and time of the
 #: request, HTTP status code and ..."), read as the list it is, and a paragraph written after
 #: it that says nothing of its requirement: exasim-privacy's recall 11% -> 61%, no false item.
-CEILING = 11737
+#: Raised to 11,747 by a lead that says what data helps with ("This helps us understand:") read
+#: as purposes, and a notice drawn in a box read without the box's lines: 5 of
+#: codegen-cli-telemetry's 13 false items went (it lost 3 keys of its samples, read before
+#: only because a purpose list made the section look like data).
+CEILING = 11747
 
 
 def importer_lines() -> int:

@@ -382,6 +382,9 @@ def is_never_lead(text: str) -> bool:
 
 
 _PURPOSE_LEAD = any_of(
+    # "This helps us understand:", "The data we collect helps us:"
+    # (not "... sends the following to help us fix bugs:": data, then what it is for)
+    r"(?<!\bto )\bhelps?\s+(?:us|me|the\s+\w+\s+team)\b[^.]{0,30}:\s*$",
     _then_in_sentence(
         r"\b(?:enables?|allows?|helps?|lets?|is used|are used|used)\b", r"\bto:?\s*$"
     ),

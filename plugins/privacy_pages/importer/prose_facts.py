@@ -212,7 +212,8 @@ def items_in_prose(
     for f in report.free_form:  # the page's own prose: not a list of links or steps
         if offset < f.line <= end and f.not_data is None:
             data = draft.optional if f.after == "optional-data" else draft.collected
-            texts.append((f.text, data, False))
+            # (a notice a tool prints, drawn in a box: its words without the box's lines)
+            texts.append((f.text.translate(_BOX_DRAWING), data, False))
     texts += [(note["text"], draft.collected, True) for note in draft.notes]
     for data in sections:
         texts += [(t, data, False) for t in data.intro]
@@ -263,6 +264,10 @@ def items_in_prose(
             _prose_group(data, line).items.append(ItemDraft(name, line))
             why = "named in a sentence as data collected, read as an item (check it)"
             report.review(line, "prose", f"{name!r}: {why}")
+
+
+#: The box-drawing characters (U+2500 to U+257F) of a notice drawn in a terminal.
+_BOX_DRAWING = dict.fromkeys(range(0x2500, 0x2580), " ")
 
 
 def _line_of(sentence: str, text: str, offset: int) -> int:

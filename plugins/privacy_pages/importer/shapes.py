@@ -364,6 +364,8 @@ def lead_kind(block: Block | None) -> Kind:
     last = sentences(text)[-1] if sentences(text) else text
     if not text.endswith(":") or len(last.split()) > 25:  # the sentence before the list
         return Kind.UNKNOWN
+    if is_purpose_lead(last):
+        return Kind.DATA_USE  # "The data we collect helps us:": what it is for
     kind = classify_heading(last)
     if kind is Kind.NEVER and not is_never_lead(last):
         return Kind.UNKNOWN  # "We do not store data, except that we collect the following:"
