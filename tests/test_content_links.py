@@ -120,8 +120,8 @@ def test_no_link_of_the_site_leads_nowhere(built: Path) -> None:
 def test_links_in_raw_html_are_written_as_the_host_writes_links(tmp_path: Path) -> None:
     """Each host's way: final URLs with or without directory URLs, or source paths for a host
     that resolves them itself (Zensical); as written outside a page's rendering. On a French
-    page, a generated page is the French one, but for a statement's earlier version (in the
-    site's language only); a folder leads to its index; an image is a file."""
+    page, a generated page is the French one, a statement's earlier version too (each language
+    has them); a folder leads to its index; an image is a file."""
     site = Settings(content_dir=tmp_path, languages=("fr",))
     converted = (
         '<p><a href="../guide/index.md#add">g</a> <a href="intune.md">i</a> '
@@ -143,7 +143,7 @@ def test_links_in_raw_html_are_written_as_the_host_writes_links(tmp_path: Path) 
                 "../../../guide/#add",
                 "../intune/",
                 "../../../guide/",
-                "../../../privacy/intune/releases/1.0.0/",
+                "../intune/releases/1.0.0/",
             ],
             "../../../img/x.png",
         ),

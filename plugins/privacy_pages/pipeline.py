@@ -285,7 +285,7 @@ def _render_language(
                 build.archive,
                 showing,
             )
-            if static and build.history:  # every version of each statement, in one language
+            if build.history:  # every version of each statement, in this language
                 done = as_rendered if postprocess is None else _postprocessed(postprocess)
                 pages += render_version_pages(
                     dataset,
@@ -318,8 +318,8 @@ def _render_language(
         with times.phase("render"):
             feed = atom_feed(build.history, dataset, settings, showing)
             build.downloads.append(GeneratedAsset(feed_path(settings), feed))
-            if static:  # the versions' addresses, in the site's language like their pages
-                build.downloads.extend(render_version_redirects(dataset, settings, build.history))
+            # The versions' addresses, in this language like their pages.
+            build.downloads.extend(render_version_redirects(dataset, settings, build.history))
     return True
 
 

@@ -90,7 +90,7 @@ class Settings:
     #: (``<language>/LC_MESSAGES/messages.po``; option ``messages_dir``).
     messages_dir: Path | None = None
     #: On the settings of another language's pages (:meth:`in_language`): the site's own
-    #: language, in which the pages of the statements' earlier versions are.
+    #: language, whose pages are at the root (this language's are under its folder).
     site_language: str | None = None
     #: The controller and its data protection officer for every product that names none of
     #: its own (option ``controller``; GDPR Art. 13(1)(a)-(b)).

@@ -26,7 +26,6 @@ from ..model import Dataset
 from ..settings import Settings
 from ..version import __version__
 from .change_notes import MarkedNote
-from .history_pages import in_source
 from .paths import changes_page_path, feed_path, page_url, versions_page_path
 from .sanitize import sanitize_html
 from .templates import page_environment
@@ -239,13 +238,9 @@ def atom_feed(
                 and product_id in dataset.products
                 and not history.entry_compares(product_id, before.version, release.version)
             ):  # a comparison page (else the entry, the alternate link, says what changed)
-                compared = versions_page_path(
-                    in_source(settings), product_id, before.version, release.version
-                )
-                # (in the site's language, as every version's page: its hreflang says so)
-                language = {"hreflang": settings.site_language} if settings.site_language else {}
-                href = links.page(compared)
-                _sub(entry, "link", rel="related", type="text/html", href=href, **language)
+                compared = versions_page_path(settings, product_id, before.version, release.version)
+                href = links.page(compared)  # (in the feed's language, as every version's page)
+                _sub(entry, "link", rel="related", type="text/html", href=href)
             lines = _note_lines(notes.changed, settings, showing)
             reworded = _note_lines(notes.reworded, settings, showing)
             summary = _summary(said, lines, reworded, first, release)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..history.notes import ChangeNote
@@ -49,8 +49,8 @@ class HistoryEntry:
     #: version before (none without :class:`VersionLinks`).
     read: str | None = None
     compare: str | None = None
-    #: "(in English)" after a link to a page in another language than this one, or to a
-    #: version whose release kept no translation of the statement into it.
+    #: "(in English)" after a link to a version whose release kept no translation of the
+    #: statement into this page's language.
     read_in: str | None = None
     compare_in: str | None = None
     #: What changed from this version to the statement's newest, and its "(in English)".
@@ -76,7 +76,7 @@ def in_language(said: Messages, language: str | None) -> str | None:
 @dataclass(frozen=True)
 class VersionLinks:
     """Links from a page to a statement's versions: its archived pages and comparisons, which
-    are in the site's language (``pages_dir``)."""
+    are in the page's own language, as the products' own pages (``pages_dir``)."""
 
     page: str
     pages_dir: str
@@ -86,10 +86,6 @@ class VersionLinks:
     history: History = field(default_factory=History)
     #: Whether ``page`` is a product's own page, in any language.
     product_page: bool = False
-    #: Where the products' own pages are in ``page``'s language (default: ``pages_dir``).
-    current_dir: str | None = None
-    #: The language of ``pages_dir``, when ``page`` is in another one.
-    pages_language: str | None = None
     #: The language of ``page`` (a version's page in it shows the translations its release
     #: kept: a release that kept none of a statement shows it in English, which a link says).
     language: str = SOURCE_LANGUAGE
@@ -102,13 +98,13 @@ class VersionLinks:
         return relative_link(self.page, f"{self.pages_dir}/{product_id}/releases/{version}.md")
 
     def read_in(self, product_id: str, version: str) -> str | None:
-        """ "(in English)", when the page :meth:`read` leads to is in another language than
-        ``page``."""
+        """ "(in English)", when the page :meth:`read` leads to shows the statement in English
+        in another language's page: its release kept no translation into it."""
         if self.history.on_product_page(product_id, version):
             return None
-        if self.pages_language is None and not self.translated(product_id, version):
+        if not self.translated(product_id, version):
             return in_language(self.messages, SOURCE_LANGUAGE)
-        return in_language(self.messages, self.pages_language)
+        return None
 
     def translated(self, product_id: str, version: str) -> bool:
         """Whether the version's page shows the statement in ``language``: the records' own,
@@ -121,10 +117,11 @@ class VersionLinks:
         return release is None or release.translates(product_id, self.language)
 
     def compare_in(self, product_id: str, old: str, new: str) -> str | None:
-        """The same, for :meth:`compare`."""
+        """The same, for :meth:`compare` (a comparison's page says what changed in the page's
+        language, whatever the versions' texts are in)."""
         if self.history.entry_compares(product_id, old, new):
             return self.read_in(product_id, new)
-        return in_language(self.messages, self.pages_language)
+        return None
 
     def shown_here(self, product_id: str, version: str) -> bool:
         """Whether this page is the product's own, showing that version."""
@@ -145,7 +142,7 @@ class VersionLinks:
 
     def current(self, product_id: str) -> str:
         """The product's own page, in ``page``'s language."""
-        return relative_link(self.page, f"{self.current_dir or self.pages_dir}/{product_id}.md")
+        return relative_link(self.page, f"{self.pages_dir}/{product_id}.md")
 
 
 @dataclass(frozen=True)
@@ -161,7 +158,7 @@ class ProductChanges:
     reworded: tuple[LinkedNote, ...] = ()
     #: What changed in the statement from its version before, side by side.
     compare: str | None = None
-    #: "(in English)" after ``link`` or ``compare``, when it leads to another language.
+    #: "(in English)" after ``link`` or ``compare``, when it leads to a version shown in English.
     link_in: str | None = None
     compare_in: str | None = None
 
@@ -302,13 +299,7 @@ def _release_summary(
     page = changes_page_path(settings)
     said = settings.messages
     versions = VersionLinks(
-        page,
-        source_pages_dir(settings),
-        history,
-        current_dir=settings.pages_dir,
-        pages_language=settings.site_language,
-        language=settings.language,
-        messages=said,
+        page, settings.pages_dir, history, language=settings.language, messages=said
     )
     products = []
     names = release.product_names
@@ -361,19 +352,6 @@ def _release_summary(
         else None,
         re_recorded=_days(said, release),
     )
-
-
-def source_pages_dir(settings: Settings) -> str:
-    """Where the site language's pages are (the versions' pages are there only)."""
-    prefix = f"{settings.language}/"
-    if settings.pages_dir.startswith(prefix) and settings.language in settings.languages:
-        return settings.pages_dir.removeprefix(prefix)
-    return settings.pages_dir
-
-
-def in_source(settings: Settings) -> Settings:
-    """The settings whose paths are those of the site language's pages."""
-    return replace(settings, pages_dir=source_pages_dir(settings))
 
 
 def render_changes_page(

@@ -20,7 +20,7 @@ import re
 from urllib.parse import quote, unquote, urlsplit
 
 from ..settings import Settings
-from .paths import page_url, relative_link, relative_url, version_page_product
+from .paths import page_url, relative_link, relative_url
 
 #: A link or an image as the sanitizer writes it: attribute values in double quotes.
 _HREF = re.compile(r'(<(?:a\b[^>]*?\shref|img\b[^>]*?\ssrc)=")([^"]*)(")')
@@ -63,11 +63,9 @@ def _url(written: str, page: str, settings: Settings) -> str:
 
 
 def _in_every_language(target: str, pages_dir: str) -> bool:
-    """Whether a generated page has a version in each language: all but the versions of a
-    statement (in the site's language only) and the downloads."""
-    if not target.startswith(f"{pages_dir}/") or not target.endswith(".md"):
-        return False
-    return version_page_product(target, pages_dir) is None
+    """Whether a generated page has a version in each language: every one (the versions of a
+    statement too), not the downloads."""
+    return target.startswith(f"{pages_dir}/") and target.endswith(".md")
 
 
 def _file_url(page: str, target: str, settings: Settings) -> str:

@@ -90,7 +90,8 @@ class AssetPaths:
 
 def version_page_product(path: str, pages_dir: str) -> str | None:
     """The product whose statement's earlier version (or comparison of two) is the page at
-    ``path``, if it is one: such pages are in the site's language only."""
+    ``path``, if it is one of the pages under ``pages_dir`` (each language has them under its
+    own)."""
     found = _VERSION_PAGE.fullmatch(path)
     return found.group(2) if found and found.group(1) == pages_dir else None
 

@@ -22,7 +22,6 @@ from ..model import CONTROL_NOT_STATED, Controller, DataItem, Dataset, Product, 
 from ..settings import Settings
 from ..stores.label import store_label
 from ..version import __version__
-from .history_pages import in_source
 from .paths import (
     JSON_SCHEMA_FILE,
     asset_paths,
@@ -109,9 +108,7 @@ def _releases(history: History | None, settings: Settings) -> list[dict[str, Any
     text there, and its comparison with the version before."""
     if not history:
         return []
-    # The language of the versions' pages: this one's (the site's, when it builds them alone).
-    language = settings.site_language or settings.language
-    settings = in_source(settings)
+    language = settings.language  # (the versions' pages are in each language)
     found = []
     for release in history.releases:
         statements = []

@@ -113,8 +113,6 @@ def render_product(
             version.pages_dir,
             history or History(),
             product_page=not version.path,
-            current_dir=settings.pages_dir,
-            pages_language=settings.site_language,
             language=settings.language,
             messages=said,
         )
@@ -200,7 +198,8 @@ class Announcement:
     effective: date
     read: str | None
     compare: str | None
-    #: "(in English)" after each link, when the pages are in another language than this one.
+    #: "(in English)" after each link, when the pages are in another language than this one:
+    #: never since each language has the versions' pages (kept for the templates that read it).
     language: str | None = None
     #: "(in English)" after the link to the version, when its release kept no translation of
     #: the statement into this page's language (its page shows the English text).
@@ -210,7 +209,8 @@ class Announcement:
 @dataclass(frozen=True)
 class VersionPage:
     """How a page shows a version of a statement: ``path`` (empty: the product's own page),
-    its notice, what is coming, where the versions' pages are, and the file it is made from."""
+    its notice, what is coming, where the versions' pages are (those of the page's language),
+    and the file it is made from."""
 
     pages_dir: str
     path: str = ""

@@ -33,14 +33,7 @@ from ..model import Dataset, Product
 from ..settings import Settings
 from .change_notes import MarkedNote
 from .generated import GeneratedPage, PlannedPage
-from .history_pages import (
-    SECTION_ID,
-    LinkedNote,
-    VersionLinks,
-    in_language,
-    in_source,
-    source_pages_dir,
-)
+from .history_pages import SECTION_ID, LinkedNote, VersionLinks, in_language
 from .paths import product_page_path, relative_url, release_page_path, versions_page_path
 from .product_page import Announcement, ArchiveNotice, VersionPage, render_product
 from .reuse import PageReuse
@@ -144,17 +137,16 @@ def current_version(
     coming announced."""
     if not history:
         return product, dataset, None
-    source = in_source(settings)
     page = product_page_path(settings, product.id)
     upcoming = history.upcoming(product.id, today)
     if not upcoming:
-        return product, dataset, VersionPage(source.pages_dir)
+        return product, dataset, VersionPage(settings.pages_dir)
     announcements = []
     for release in upcoming:
         before = history.version_before(release, product.id)
-        read = release_page_path(source, product.id, release.version)
+        read = release_page_path(settings, product.id, release.version)
         compare = (
-            versions_page_path(source, product.id, before.version, release.version)
+            versions_page_path(settings, product.id, before.version, release.version)
             if before
             else None
         )
@@ -164,8 +156,7 @@ def current_version(
                 release.effective,
                 relative_url(page, read, settings) if release.archived else None,
                 relative_url(page, compare, settings) if compare else None,
-                in_language(settings.messages, settings.site_language),
-                None
+                read_language=None
                 if settings.language == SOURCE_LANGUAGE
                 or release.translates(product.id, settings.language)
                 else in_language(settings.messages, SOURCE_LANGUAGE),
@@ -180,7 +171,8 @@ def current_version(
             first = upcoming[0]
             notice = ArchiveNotice(first.version, "upcoming", first.effective, None, "")
             coming = coming[1:]
-        return product, dataset, VersionPage(source.pages_dir, notice=notice, announcements=coming)
+        content = VersionPage(settings.pages_dir, notice=notice, announcements=coming)
+        return product, dataset, content
     version_dataset, version_product = shown
     translation = None
     view = archive.language(in_effect, settings.language) if archive and in_effect else None
@@ -190,7 +182,7 @@ def current_version(
         if translated is not None:
             translation = (view, version_dataset)
             version_dataset, version_product = view.dataset, translated
-    version = VersionPage(source.pages_dir, announcements=coming, translation=translation)
+    version = VersionPage(settings.pages_dir, announcements=coming, translation=translation)
     return version_product, version_dataset, version
 
 
@@ -333,7 +325,7 @@ def _version_page(
         until,
         None,
         version=VersionPage(
-            source_pages_dir(settings),
+            settings.pages_dir,
             path=path,
             notice=notice,
             source=_snapshot_file(settings, release),
@@ -387,7 +379,7 @@ def _comparison_page(
     notes = tuple(LinkedNote(MarkedNote.of(note)) for note in found.changed)
     reworded = tuple(LinkedNote(MarkedNote.of(note)) for note in found.reworded)
     links = VersionLinks(
-        path, source_pages_dir(settings), history, language=settings.language, messages=said
+        path, settings.pages_dir, history, language=settings.language, messages=said
     )
     # Other pairs: the change history, where each version links its comparisons (one link,
     # not one per pair: a list of every pair on every comparison grew with the cube).
