@@ -1484,3 +1484,26 @@ def test_a_notice_drawn_in_a_code_block_is_read_without_its_box(tmp_path: Path) 
     result = import_page(tmp_path, page)
     # What the tool prints is its own claim; the lines of the box are no part of a name.
     assert result.data_names() == ["Anonymous usage data"]
+
+
+def test_data_a_sentence_says_the_information_includes_are_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App\n\n## Downloading the app\n\n"
+        "When downloading the app, the necessary information is transferred to the store. "
+        "In particular, this information includes your user name, time of download and the "
+        "unique mobile device number (IMEI). This information includes everything that the "
+        "store says might be of interest.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["User name", "Time of download", "Unique mobile device number"]
+
+
+def test_the_words_of_a_category_a_sentence_says_data_includes_are_no_items(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Site\n\n## California\n\nWe may collect various categories of personal information. "
+        "That information includes identifiers, commercial information, audio, electronic, "
+        "visual, or similar information, and inferences drawn from such information.\n"
+    )
+    assert import_page(tmp_path, page).data_names() == []

@@ -87,8 +87,11 @@ GOAL = 6500
 #: Raised to 11,747 by a lead that says what data helps with ("This helps us understand:") read
 #: as purposes, and a notice drawn in a box read without the box's lines: 5 of
 #: codegen-cli-telemetry's 13 false items went (it lost 3 keys of its samples, read before
-#: only because a purpose list made the section look like data).
-CEILING = 11747
+#: only because a purpose list made the section look like data). Raised to 11,764 by data
+#: named in "this information includes A, B and C" (not the words of a category: "audio,
+#: electronic, visual, or similar information"; not "categories of personal information"):
+#: bitpot-privacy's recall 12% -> 21%, no false item.
+CEILING = 11764
 
 
 def importer_lines() -> int:

@@ -115,6 +115,14 @@ _LISTED = re.compile(
     r"(?P<what>[^.;!?]+)",
     re.I,
 )
+#: "This information includes A, B and C" (after a sentence that says it is sent or kept):
+#: the data itself, by name, not what it is like ("includes information about ...").
+_INCLUDES_DATA = re.compile(
+    r"\b(?:this|that|such|these|the)\s+(?:\w+\s+)?(?:data|information)\s+"
+    r"(?:includes?|comprises?|consists? of)[:,]?\s+(?:in particular\s+)?"
+    r"(?!(?:no|nothing|none|any|everything|all|only|data|information)\b)(?P<what>[^.;!?]+)",
+    re.I,
+)
 #: Where the data's name ends: a clause on why, when or how it is collected.
 _WHAT_END = re.compile(
     r"\(|(?<!\bsuch)\s(?:that|which|who|so|in order|to|for|when|whenever|if|unless|while|because|as|"
@@ -132,7 +140,9 @@ _NOT_A_NAME = re.compile(
     r"|\b(?:it|them|this|that|these|those|about|of|and|or|to|for|with|the|a|an)$"
     r"|\b(?:is|are|was|were|be|been|will|can|may|must|should|we|you)\b"
     r"|^(?:data|information|everything|all|telemetry|more|less|anonymous|aggregated?|"
-    r"anonymized|optional|required|minimal|limited|basic|sensitive|personal|technical)$",
+    r"anonymized|optional|required|minimal|limited|basic|sensitive|personal|technical)$"
+    # "various categories of personal information": what kinds there are, not data by name
+    r"|^(?:categories|types|kinds)\s+of\s+(?:personal\s+)?(?:data|information)$",
     re.I,
 )
 
@@ -160,6 +170,13 @@ def data_named(sentence: str) -> list[str]:
     text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", plain(sentence))  # a bullet's marker
     listed = _LISTED.search(text)  # "X is collected, including A and B": A and B, not X
     phrases = [_name_end(listed.group("what"))] if listed else []
+    if not listed and (listed := _INCLUDES_DATA.search(text)) is not None:
+        # (each part up to its own clause: "unique mobile device number (IMEI)"; none when a
+        # part is one lowercase word: "audio, electronic, visual, or similar information" are
+        # the words of one category, not data by name)
+        parts = [_name_end(p).strip() for p in split_parts(listed.group("what"))]
+        if not any(re.fullmatch(r"[a-z][\w-]*", p) for p in parts):
+            phrases = [", ".join(parts)]
     said = [] if listed else [p for p in text.split(",") if _COLLECTED.search(p)]
     phrases += [subject for part in said if (subject := collected_subject(part))]
     for match in _COLLECTS.finditer(text):
