@@ -1507,3 +1507,33 @@ def test_the_words_of_a_category_a_sentence_says_data_includes_are_no_items(
         "visual, or similar information, and inferences drawn from such information.\n"
     )
     assert import_page(tmp_path, page).data_names() == []
+
+
+def test_a_javascript_sample_in_a_data_section_gives_its_fields(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## Example telemetry events\n\n### Generator usage\n\n"
+        "```javascript\n{\n  event: 'generator_used',\n"
+        "  input_type: 'asyncapi',   // Can be: asyncapi, openapi\n  duration: 500,\n}\n```\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["event", "input_type", "duration"]
+
+
+def test_the_fields_of_a_sample_written_without_braces_are_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Crash reporting\n\n## Sentry reports\n\n"
+        "A typical crash report also contains some metadata about the crash report:\n\n"
+        '```\n "id": "6ae18611",\n// ...\n "datetime": "2018-03-30T23:55:03Z",\n```\n'
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["id", "datetime"]
+
+
+def test_a_settings_sample_in_a_data_section_gives_no_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## Telemetry data\n\n- Command name\n\n"
+        "To disable it, set this in your config file:\n\n"
+        "```js\n{\n  telemetry: { enabled: false },\n  endpoint: 'x',\n}\n```\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Command name"]

@@ -91,7 +91,12 @@ GOAL = 6500
 #: named in "this information includes A, B and C" (not the words of a category: "audio,
 #: electronic, visual, or similar information"; not "categories of personal information"):
 #: bitpot-privacy's recall 12% -> 21%, no false item.
-CEILING = 11764
+#: Raised to 11,791 by samples written as pages write them: a JavaScript object
+#: (``{event: 'run', duration: 500,}``) or the fields of one without braces, read in a section
+#: about the data collected whatever the lead over them, and under "a crash report contains"
+#: or "X collects basic information": codegen-cli-telemetry's recall 47% -> 82%,
+#: fenix-crash-reporting's 20% -> 35%, no false item added.
+CEILING = 11791
 
 
 def importer_lines() -> int:

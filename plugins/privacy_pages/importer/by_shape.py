@@ -83,7 +83,10 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
 _SENT = re.compile(
     r"\b(?:what|data|information|telemetry|reports?)\b[^.]{0,40}?\b(?:is|are|gets?|will be)\s+"
     r"(?:sent|collected|reported|transmitted|uploaded)\b"
-    r"|\b(?:payload|telemetry (?:event|report|record)s?|usage reports?)\b",
+    r"|\b(?:payload|telemetry (?:event|report|record)s?|usage reports?)\b"
+    # "A typical crash report contains ...:", "Sentry collects basic information about ..."
+    r"|\b(?:reports?|pings?|events?|requests?)\s+(?:also\s+)?(?:contains?|includes?)\b"
+    r"|^(?!.*\b(?:not|never|no)\b)[^.]{0,60}\bcollects\s+(?:\w+\s+){0,2}(?:data|information)\b",
     re.IGNORECASE,
 )
 

@@ -168,7 +168,7 @@ def data_blocks(
         words = pending[-1] if pending and isinstance(pending[-1], Paragraph) else None
         fields = []
         if isinstance(block, Code) and not placed:
-            fields = sample_fields(block, words.text if words else title or "")
+            fields = sample_fields(block, words.text if words else title or "", in_data=True)
         if fields:
             # "Here is a sample row:" and a JSON object: its fields are the data; the sample
             # stays, as code, after them. (After a list, a sample shows the data listed.)

@@ -31,17 +31,18 @@ _MAX_TEXT = 64_000
 _MAX_FIELDS = 80
 
 
-def sample_fields(block: Code, lead: str) -> list[tuple[str, int]]:
+def sample_fields(block: Code, lead: str, *, in_data: bool = False) -> list[tuple[str, int]]:
     """(key, line) of each top-level field of a sample (a code block) under ``lead``; [] when
-    the block is no sample."""
+    the block is no sample. ``in_data``: the block is in a section about the data collected,
+    which says what the sample is whatever its own lead says (unless it is about a setting)."""
     words = plain(lead)
     if block.info.split()[:1] not in ([], *([i] for i in _JSON_INFO)):
         return []
-    if not _SAMPLE.search(words) or _SETTING.search(words) or len(block.text) > _MAX_TEXT:
+    said = in_data or _SAMPLE.search(words)
+    if not said or _SETTING.search(words) or len(block.text) > _MAX_TEXT:
         return []
-    try:
-        value = json.loads(_without_comments(block.text))
-    except ValueError:
+    value = _parsed(_without_comments(block.text))
+    if value is None:
         return []
     if isinstance(value, list) and value and isinstance(value[0], dict):
         value = value[0]
@@ -73,9 +74,32 @@ def _inner(value: object) -> list[str] | None:
     return fields if len(fields) * 5 >= len(value) * 4 else None
 
 
+def _parsed(text: str) -> object:
+    """The sample as JSON; else as pages also write one, the same made JSON: a JavaScript
+    object (``{event: 'run', ci: false,}``) or the fields of one without its braces
+    (``"id": "6ae1...",``); None when it is neither."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    value = _TRAILING_COMMA.sub(r"\1", text.strip().rstrip(","))
+    if not value.startswith(("{", "[")):
+        value = "{" + value + "}"
+    value = _SINGLE_QUOTED.sub(lambda m: json.dumps(m.group(1).replace("\\'", "'")), value)
+    value = _BARE_KEY.sub(r'\1"\2":', value)
+    try:
+        return json.loads(value)
+    except ValueError:
+        return None
+
+
+_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+_SINGLE_QUOTED = re.compile(r"'((?:[^'\\\n]|\\.)*)'")
+_BARE_KEY = re.compile(r"([{,]\s*)([A-Za-z_$][\w$]*)\s*:")
+
 #: A string, or a ``//`` comment to the end of its line (JSON with comments, as pages write
 #: their samples: ``"uptime": 0, // seconds the instance has been running``).
-_STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|//[^\n]*')
+_STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|//[^\n]*')
 
 
 def _without_comments(text: str) -> str:
@@ -83,5 +107,5 @@ def _without_comments(text: str) -> str:
 
 
 def _line_of(lines: list[str], key: str) -> int:
-    quoted = f'"{key}"'
-    return next((index for index, line in enumerate(lines) if quoted in line), 0)
+    written = re.compile(rf"""(?:^|[\s{{,"'])["']?{re.escape(key)}["']?\s*:""")
+    return next((index for index, line in enumerate(lines) if written.search(line)), 0)
