@@ -19,6 +19,9 @@ from test_importer import FRONT, Imported, import_page
 from test_importer_shapes import rendered
 
 
+CORPUS = Path(__file__).parent / "fixtures" / "import-corpus"
+
+
 def never_names(result: Imported) -> list[str]:
     """The names of the record's never-collected items (from the catalog for a ``ref``)."""
     items = result.product.get("never_collected", {}).get("items", [])
@@ -1537,3 +1540,13 @@ def test_a_settings_sample_in_a_data_section_gives_no_items(tmp_path: Path) -> N
     )
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Command name"]
+
+
+def test_example_values_in_a_table_are_no_items(tmp_path: Path) -> None:
+    # The page's own lines (cli-m365-telemetry, read): a list of data, then an example table
+    # "| Description | Telemetry data |" whose second column holds the values one run sent.
+    lines = (CORPUS / "cli-m365-telemetry.md").read_text("utf-8").splitlines()
+    page = FRONT + "\n".join(lines[4:43]) + "\n"
+    names = import_page(tmp_path, page).data_names()
+    assert not {"spo file add", "contentType", "pwsh.exe"} & set(names)
+    assert {"Name of the executed command", "Node.js version of your environment"} <= set(names)

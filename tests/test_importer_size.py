@@ -96,7 +96,10 @@ GOAL = 6500
 #: about the data collected whatever the lead over them, and under "a crash report contains"
 #: or "X collects basic information": codegen-cli-telemetry's recall 47% -> 82%,
 #: fenix-crash-reporting's 20% -> 35%, no false item added.
-CEILING = 11791
+#: Raised to 11,815 by a table's column of example values (versions, booleans, files, blanks)
+#: beside a column of labels: the labels name the data, the values are no items
+#: (cli-m365-telemetry's 3 false items went).
+CEILING = 11815
 
 
 def importer_lines() -> int:

@@ -342,6 +342,7 @@ def _settle(columns: list[Column], rows: list[list[str]]) -> None:
         ):
             # string, int, GUID: what a value is, never the data nor its group.
             columns[column.index] = Column(column.index, column.header, Role.DESCRIPTION)
+    _values_not_names(columns, rows)
     roles = [c.role for c in columns]
     if Role.NAME in roles:
         names = [c for c in columns if c.role is Role.NAME]
@@ -373,6 +374,29 @@ def _settle(columns: list[Column], rows: list[list[str]]) -> None:
     if len(categories) == 1 and any(c.role in {Role.DESCRIPTION, Role.OTHER} for c in columns):
         only = categories[0]
         columns[only.index] = Column(only.index, only.header, Role.NAME, named=False)
+
+
+#: A value an example shows, not the name of data: a number or version, a boolean, a file.
+_EXAMPLE_VALUE = re.compile(
+    r"^(?:v?\d[\w.+:-]*|true|false|yes|no|null|none|n/a|[\w-]+\.(?:exe|js|json|py|sh|dll|app))$",
+    re.IGNORECASE,
+)
+
+
+def _values_not_names(columns: list[Column], rows: list[list[str]]) -> None:
+    """``| Description | Telemetry data |`` over ``| Node.js version | v16.13.2 |``: a name
+    column of example values (versions, booleans, files, blanks) beside a column of short
+    labels before it; the labels name the data, the values describe it."""
+    for column in columns:
+        if column.role is not Role.NAME or column.index == 0:
+            continue
+        values = [plain(row[column.index]).strip() for row in rows]
+        shown = sum(not v or bool(_EXAMPLE_VALUE.match(v)) for v in values)
+        labels = [plain(row[column.index - 1]).strip() for row in rows]
+        if shown * 2 > len(values) and all(0 < len(v.split()) <= 6 for v in labels):
+            before = columns[column.index - 1]
+            columns[before.index] = Column(before.index, before.header, Role.NAME, named=False)
+            columns[column.index] = Column(column.index, column.header, Role.DESCRIPTION)
 
 
 def _people_name_first(columns: list[Column], rows: list[list[str]]) -> None:
