@@ -249,9 +249,64 @@ def test_a_product_page_speaks_the_language_of_its_catalog(
     # Plural forms follow the language's rule (French: 0 and 1 are singular).
     count = item_counts(product).required.items
     form = "un" if count <= 1 else "plusieurs"
-    assert f"{count} requis ({form})" in translated
+    assert f"{count} requis ({form})" in translated, _counts_line(translated)
     # With the site's own settings, English again.
     assert render_product(product, dataset, settings).markdown == english
+
+
+def _counts_line(page: str) -> str:
+    """The line of a product page that says how many items it collects (what a template
+    prints with the page's messages), to show when it is not in the page's language."""
+    return next((line for line in page.splitlines() if "pp-item-counts" in line), "(none)")
+
+
+def _catalog(folder: Path, words: dict[Any, Any]) -> Messages:
+    """A French catalog of a test's own, in ``folder``, with ``words`` translated."""
+    catalog = Catalog(locale="fr")
+    for english, translated in words.items():
+        catalog.add(english, translated)
+    target = folder / "fr" / "LC_MESSAGES" / "messages.po"
+    target.parent.mkdir(parents=True)
+    with target.open("wb") as file:
+        write_po(file, catalog)
+    translations = read_catalog(folder, "fr")
+    assert translations is not None
+    return Messages("fr", translations)
+
+
+def test_pages_rendered_one_after_another_in_one_process_each_speak_their_catalog(
+    small: tuple[Settings, Dataset], french: Messages, tmp_path: Path
+) -> None:
+    """A process renders pages in several languages, one after another (``mkdocs serve``, a
+    build of every language, the tests of one worker): each page's words, those written in
+    Python (its headings) and those its templates write (the counts of its overview), are its
+    own catalog's, whichever catalogs were rendered with before and however many (more than
+    the environments kept for languages), and the catalog's messages never leak into
+    another's pages."""
+    settings, dataset = small
+    product = next(p for p in dataset.products.values() if item_counts(p).required.items)
+    count = item_counts(product).required.items
+    english = render_product(product, dataset, settings).markdown
+    seen: list[str] = []
+    for round_ in range(20):  # more catalogs than page_environment keeps
+        words = {
+            "Required data": f"Données requises {round_}",
+            ("%(num)d required", "%(num)d required"): (
+                f"%(num)d requis {round_} (un)",
+                f"%(num)d requis {round_} (plusieurs)",
+            ),
+        }
+        own = _catalog(tmp_path / str(round_), words)
+        for messages, heading, counted in (
+            (own, f"Données requises {round_}", f"{count} requis {round_} (plusieurs)"),
+            (french, "Données requises", f"{count} requis (plusieurs)"),
+        ):
+            page = render_product(product, dataset, _speaking(settings, messages)).markdown
+            assert f"\n## {heading}\n" in page, round_
+            assert counted in page, (round_, _counts_line(page))
+            assert not any(earlier in page for earlier in seen if earlier != counted)
+        seen.append(f"{count} requis {round_} (plusieurs)")
+        assert render_product(product, dataset, settings).markdown == english
 
 
 def test_the_script_reads_its_words_from_the_page(
