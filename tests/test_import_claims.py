@@ -18,7 +18,6 @@ from privacy_pages.importer.markup import plain
 from test_importer import FRONT, Imported, import_page
 from test_importer_shapes import rendered
 
-
 CORPUS = Path(__file__).parent / "fixtures" / "import-corpus"
 
 
