@@ -202,17 +202,7 @@ FRENCH = {
 @pytest.fixture(scope="module")
 def french(tmp_path_factory: pytest.TempPathFactory) -> Messages:
     """A French catalog of its own, with a few messages translated."""
-    folder = tmp_path_factory.mktemp("locale")
-    catalog = Catalog(locale="fr")
-    for english, translated in FRENCH.items():
-        catalog.add(english, translated)
-    target = folder / "fr" / "LC_MESSAGES" / "messages.po"
-    target.parent.mkdir(parents=True)
-    with target.open("wb") as file:
-        write_po(file, catalog)
-    translations = read_catalog(folder, "fr")
-    assert translations is not None
-    return Messages("fr", translations)
+    return _catalog(tmp_path_factory.mktemp("locale"), FRENCH)
 
 
 def _speaking(settings: Settings, messages: Messages) -> Settings:
