@@ -251,9 +251,15 @@ def _counts_line(page: str) -> str:
 
 
 def _catalog(folder: Path, words: dict[Any, Any]) -> Messages:
-    """A French catalog of a test's own, in ``folder``, with ``words`` translated."""
+    """A French catalog of a test's own, in ``folder``, with ``words`` translated. A plural
+    message gives its singular and its plural; the plural fills every other form the
+    language's rule has (French has three since CLDR 46, in Babel 2.19: "one", "many" for a
+    million and its multiples, "other"), as a translator fills them."""
     catalog = Catalog(locale="fr")
     for english, translated in words.items():
+        if isinstance(translated, tuple):
+            singular, *plural = translated
+            translated = (singular, *plural, *plural[-1:] * (catalog.num_plurals - len(translated)))
         catalog.add(english, translated)
     target = folder / "fr" / "LC_MESSAGES" / "messages.po"
     target.parent.mkdir(parents=True)
