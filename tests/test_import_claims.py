@@ -1549,3 +1549,18 @@ def test_example_values_in_a_table_are_no_items(tmp_path: Path) -> None:
     names = import_page(tmp_path, page).data_names()
     assert not {"spo file add", "contentType", "pwsh.exe"} & set(names)
     assert {"Name of the executed command", "Node.js version of your environment"} <= set(names)
+
+
+@pytest.mark.parametrize(
+    ("lead", "bullets"),
+    [
+        ("It supports integration with two different services:", ["PostHog", "Sentry"]),
+        ("The tracking implementation consists of two parts:", ["The tracking plugin", "A method"]),
+    ],
+)
+def test_what_a_product_works_with_or_is_made_of_is_no_data(
+    tmp_path: Path, lead: str, bullets: list[str]
+) -> None:
+    listed = "".join(f"- {bullet}\n" for bullet in bullets)
+    page = FRONT + (f"# Tool\n\n## Frontend telemetry\n\n- Page views\n\n{lead}\n\n{listed}")
+    assert import_page(tmp_path, page).data_names() == ["Page views"]

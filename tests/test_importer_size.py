@@ -99,7 +99,10 @@ GOAL = 6500
 #: Raised to 11,815 by a table's column of example values (versions, booleans, files, blanks)
 #: beside a column of labels: the labels name the data, the values are no items
 #: (cli-m365-telemetry's 3 false items went).
-CEILING = 11815
+#: Raised to 11,820 by a lead that ends in what the product works with or is made of
+#: ("supports integration with two different services:", "consists of two parts:"): its list
+#: is text (flowfuse-telemetry's 3 and serverless-usage-tracking's 2 false items went).
+CEILING = 11820
 
 
 def importer_lines() -> int:

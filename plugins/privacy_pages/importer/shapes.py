@@ -35,7 +35,11 @@ _NOT_DATA_LEAD = re.compile(r"\bsources?\b|\bfrom the following\b", re.IGNORECAS
 #: A lead of when ("under the following conditions:") or of what is not changed ("don't
 #: affect any of the following:").
 _NO_DATA_LEAD = re.compile(
-    r"\b(?:affects?|impacts?)\b|\bthe following (?:conditions|cases|circumstances|situations)\b",
+    r"\b(?:affects?|impacts?)\b|\bthe following (?:conditions|cases|circumstances|situations)\b"
+    # "It supports integration with two different services:", "consists of two parts:": what
+    # the product works with or is made of, not data
+    r"|\b(?:services|providers|tools|plugins|parts|components|integrations|libraries|vendors|"
+    r"platforms)\s*:\s*$",
     re.IGNORECASE,
 )
 
@@ -96,8 +100,9 @@ def leads_other(text: str) -> bool:
 
 
 def leads_no_data(text: str) -> bool:
-    """Whether a paragraph introduces a list of when or of what is not affected, under any
-    heading ("under the following conditions:"): the list is text, not data."""
+    """Whether a paragraph introduces a list of when, of what is not affected, or of what the
+    product works with or is made of, under any heading ("under the following conditions:",
+    "supports integration with two services:"): the list is text, not data."""
     parts = sentences(plain(text))
     return bool(parts) and bool(_NO_DATA_LEAD.search(parts[-1]))
 
