@@ -1564,3 +1564,17 @@ def test_what_a_product_works_with_or_is_made_of_is_no_data(
     listed = "".join(f"- {bullet}\n" for bullet in bullets)
     page = FRONT + (f"# Tool\n\n## Frontend telemetry\n\n- Page views\n\n{lead}\n\n{listed}")
     assert import_page(tmp_path, page).data_names() == ["Page views"]
+
+
+def test_a_list_that_explains_a_table_s_columns_is_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Extension\n\n## Collected data\n\n"
+        "| Metric data name | Metric trigger | Notes |\n| --- | --- | --- |\n"
+        "| view:welcome | When the welcome view is shown | |\n"
+        "| view:options | When the options view is shown | |\n\n"
+        '* "Metric data name" - The metric name we use for this data.\n'
+        '* "Metric trigger" - When this metric data is triggered.\n'
+        '* "Notes" - Any additional notes.\n'
+    )
+    names = {name.strip('"') for name in import_page(tmp_path, page).data_names()}
+    assert not {"Metric data name", "Metric trigger", "Notes"} & names

@@ -20,7 +20,7 @@ from .classify import (
     optional_kind,
 )
 from .draft import DataDraft, GroupDraft
-from .item_text import ItemDraft, ItemSource, is_data_list, item_from
+from .item_text import ItemDraft, ItemSource, is_data_list, item_from, split_name
 from .list_kinds import process_lead
 from .markdown_doc import Alert, Block, BulletList, Code, Paragraph, Table
 from .markdown_out import blocks_markdown, span, to_markdown
@@ -135,6 +135,16 @@ def category_section(reading: Reading, section: Section, optional: Requirement) 
         reading.free_heading_only(section, after)
 
 
+def _legend(block: BulletList, table: Table | None) -> bool:
+    """Bullets that say what a table's columns hold ("- "Metric trigger" - when it is sent"):
+    most name one of its headers."""
+    if table is None:
+        return False
+    headers = {plain(header).strip(" \"'`*").lower() for header in table.header}
+    named = [plain(split_name(item.text)[0]).strip(" \"'`*").lower() for item in block.items]
+    return sum(name in headers for name in named) * 2 > len(named)
+
+
 def _states(block: BulletList, pending: list[Block]) -> bool:
     """Bullets that make statements, or the steps of a process: text, not data items."""
     if not is_bold_list(block) and not is_data_list(
@@ -159,12 +169,14 @@ def data_blocks(
     title = heading_group.title if heading_group else None
     pending: list[Block] = []
     placed = False
+    table: Table | None = None  # (the last table, whose columns a list may explain)
     for block in bold_runs(blocks):
         if isinstance(block, Paragraph | Alert) or (
-            isinstance(block, BulletList) and _states(block, pending)
+            isinstance(block, BulletList) and (_states(block, pending) or _legend(block, table))
         ):
             pending.append(block)
             continue
+        table = block if isinstance(block, Table) else table
         words = pending[-1] if pending and isinstance(pending[-1], Paragraph) else None
         fields = []
         if isinstance(block, Code) and not placed:
