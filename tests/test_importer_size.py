@@ -102,9 +102,9 @@ GOAL = 6500
 #: Raised to 11,820 by a lead that ends in what the product works with or is made of
 #: ("supports integration with two different services:", "consists of two parts:"): its list
 #: is text (flowfuse-telemetry's 3 and serverless-usage-tracking's 2 false items went).
-#: Raised to 11,833 by a list that explains a table's columns (most bullets name a header: a
+#: Raised to 11,832 by a list that explains a table's columns (most bullets name a header: a
 #: legend), kept as text (ipfs-companion-collected-data's false items 7 -> 2).
-CEILING = 11833
+CEILING = 11832
 
 
 def importer_lines() -> int:
