@@ -1578,3 +1578,39 @@ def test_a_list_that_explains_a_table_s_columns_is_no_data(tmp_path: Path) -> No
     )
     names = {name.strip('"') for name in import_page(tmp_path, page).data_names()}
     assert not {"Metric data name", "Metric trigger", "Notes"} & names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you have any questions about this policy, the ways in which we collect and use "
+        "your Personal Data, or your choices and rights regarding such collection, contact us.",
+        "This section explains how we collect your email address and your phone number.",
+    ],
+)
+def test_a_sentence_that_speaks_of_collecting_names_no_data(tmp_path: Path, sentence: str) -> None:
+    page = FRONT + f"# Site\n\n## Contact\n\n{sentence}\n"
+    assert import_page(tmp_path, page).data_names() == []
+
+
+def test_a_sample_of_the_data_listed_already_gives_no_more_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Telemetry\n\nThe tool sends basic anonymous usage data.\n\n"
+        "The following data is collected:\n\n- Instance UUID\n- Uptime\n\n"
+        "The same information is saved in a `telemetry.json` file. For example, this is "
+        "the content of this file:\n\n"
+        '```json\n{\n  "uuid": "<redacted>",\n  "uptime": 86400,\n  "os": "linux"\n}\n```\n'
+    )
+    assert import_page(tmp_path, page).data_names() == ["Instance UUID", "Uptime"]
+
+
+def test_a_table_of_purposes_gives_no_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Site\n\n## Cookies\n\nThe table below describes how we use cookies:\n\n"
+        "| Purpose | Description |\n|:---|:---|\n"
+        "| Required Cookies | We use required cookies to perform essential website functions. |\n"
+        "| Analytics | Third parties use analytics cookies to understand how you use the site. |\n"
+        "| Advertising | Advertising cookies show you ads based on ads you have already seen. |\n"
+    )
+    names = import_page(tmp_path, page).data_names()
+    assert not {"Required Cookies", "Analytics", "Advertising"} & set(names)

@@ -104,7 +104,11 @@ GOAL = 6500
 #: is text (flowfuse-telemetry's 3 and serverless-usage-tracking's 2 false items went).
 #: Raised to 11,832 by a list that explains a table's columns (most bullets name a header: a
 #: legend), kept as text (ipfs-companion-collected-data's false items 7 -> 2).
-CEILING = 11832
+#: Raised to 11,839 by three classes of names that are not data: a sentence that only speaks
+#: of collecting ("the ways in which we collect and use your Personal Data"), a sample of the
+#: data listed already ("The same information is saved in a file. For example:"), a table
+#: whose first column is headed "Purpose" (false items on pages not held out 57 -> 41).
+CEILING = 11839
 
 
 def importer_lines() -> int:

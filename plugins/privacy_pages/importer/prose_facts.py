@@ -95,9 +95,12 @@ _COLLECTS = re.compile(
     re.I,
 )
 #: Words in the verb's clause that deny it ("we do not collect"), suppose it ("if telemetry
-#: is collecting") or give it to the reader ("you can collect").
+#: is collecting"), give it to the reader ("you can collect") or only speak of it ("the ways
+#: in which we collect and use your data", "how we collect it").
 _NOT_SAID = re.compile(
-    r"\b(?:not|never|no|none|nothing|neither|nor|without|you|if|whether|suspect)\b|n't\b", re.I
+    r"\b(?:not|never|no|none|nothing|neither|nor|without|you|if|whether|suspect|how|why|"
+    r"ways?)\b|n't\b",
+    re.I,
 )
 #: A collector that is not the product: "this manual process only collects feedback", "the
 #: survey form collects ...": what it gathers is no data the product collects.

@@ -26,6 +26,9 @@ _SETTING = re.compile(
     r"\b(?:settings?|config\w*|disabl\w*|enabl\w*|opt(?:[- ]?(?:in|out))?|turn\w* off|set)\b",
     re.IGNORECASE,
 )
+#: Words over a sample of data named already ("The same information is saved in a file. For
+#: example, this is its content:"): its keys are that data again, in code, not more of it.
+_SAME = re.compile(r"\bthe same (?:information|data)\b", re.IGNORECASE)
 #: Bound on what is read: a sample is small.
 _MAX_TEXT = 64_000
 _MAX_FIELDS = 80
@@ -39,7 +42,7 @@ def sample_fields(block: Code, lead: str, *, in_data: bool = False) -> list[tupl
     if block.info.split()[:1] not in ([], *([i] for i in _JSON_INFO)):
         return []
     said = in_data or _SAMPLE.search(words)
-    if not said or _SETTING.search(words) or len(block.text) > _MAX_TEXT:
+    if not said or _SETTING.search(words) or _SAME.search(words) or len(block.text) > _MAX_TEXT:
         return []
     value = _parsed(_without_comments(block.text))
     if value is None:

@@ -228,10 +228,11 @@ def is_context_header(header: str) -> bool:
 #: event; not a command to type or a page to read).
 _LABEL_WORDS, _LABEL_MOST_WORDS = 5, 12
 _NOT_A_LABEL = re.compile(r"^(?:`|\[|https?://|\d)|[.!?]$")  # nor a date or a version
-#: First headers of tables of labels that are not data: a glossary, rights, a change log.
+#: First headers of tables of labels that are not data: a glossary, rights, a change log,
+#: purposes (Purpose | Description: "Analytics", "Advertising" are what data is used for).
 _NOT_DATA_LABELS = re.compile(
     r"^(?:terms?|words?|glossary|definitions?|rights?|dates?|versions?|revisions?|changes?|"
-    r"updated?|releases?)$",
+    r"updated?|releases?|purposes?|reasons?)$",
     re.IGNORECASE,
 )
 #: A column that says what each labelled row sends or does: this many words on average.
