@@ -209,6 +209,7 @@ class PlainBlocks:
         if lines[0] and not lines[0].strip(" "):
             return page  # Python-Markdown keeps a first line of spaces
         chunks = _chunks(lines)
+        reader = _Reader(self.dialect, [lines[start:end] for start, end in chunks], self.found)
         replaced: list[tuple[int, int, str, bool]] = []  # lines, HTML, whether an item
         left = False  # whether the block before stayed in the Markdown
         index = 0
@@ -226,7 +227,7 @@ class PlainBlocks:
             used = 1
             if not (left and _starts_item(first)):
                 with contextlib.suppress(_Declined):  # it stays in the Markdown
-                    pieces, used = _Reader(self.dialect, lines, chunks, self.found).top(index)
+                    pieces, used = reader.top(index)
             for piece in pieces:
                 start, end = chunks[index + piece.first][0], chunks[index + piece.last][1]
                 replaced.append((start, end, piece.html, piece.item))
@@ -276,22 +277,18 @@ class _Reader:
     """Reads blocks from chunks of lines, and writes their HTML, or declines."""
 
     def __init__(
-        self,
-        dialect: Dialect,
-        lines: list[str],
-        chunks: list[tuple[int, int]],
-        noted: set[tuple[str, str]],
+        self, dialect: Dialect, chunks: list[list[str]], noted: set[tuple[str, str]]
     ) -> None:
         self.dialect = dialect
-        self.lines = lines
-        self.chunks = chunks
+        self.chunks = chunks  # the page's lines, cut once (not at each block: that was n²)
         self.noted = noted
         self.found: set[tuple[str, str]] = set()
 
     def top(self, index: int) -> tuple[list[_Piece], int]:
         """What is written here of the block at chunk ``index`` of the page, and how many
         chunks the block takes."""
-        chunks = [self.lines[start:end] for start, end in self.chunks[index:]]
+        chunks = self.chunks[index:]
+        self.found = set()  # (what a block declined found stays unnoted: MkDocs notes it)
         try:
             html_text, used = self.block(chunks, some_items=True)
             pieces = [_Piece(html_text, 0, used - 1)]
