@@ -1586,6 +1586,7 @@ def test_a_list_that_explains_a_table_s_columns_is_no_data(tmp_path: Path) -> No
         "If you have any questions about this policy, the ways in which we collect and use "
         "your Personal Data, or your choices and rights regarding such collection, contact us.",
         "This section explains how we collect your email address and your phone number.",
+        "We try to meet the highest standards when collecting and using personal information.",
     ],
 )
 def test_a_sentence_that_speaks_of_collecting_names_no_data(tmp_path: Path, sentence: str) -> None:
@@ -1614,3 +1615,68 @@ def test_a_table_of_purposes_gives_no_items(tmp_path: Path) -> None:
     )
     names = import_page(tmp_path, page).data_names()
     assert not {"Required Cookies", "Analytics", "Advertising"} & set(names)
+
+
+def test_what_a_sentence_says_of_the_data_it_collects_names_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Compiler\n\nOur extensions support collecting telemetry. In that case, opt-out works "
+        "via a setting, and the telemetry we collect falls under the Microsoft Privacy "
+        "Statement.\n\n## Event purpose\n\n"
+        "- The `purpose` field describes why the data is collected.\n"
+    )
+    names = import_page(tmp_path, page).data_names()
+    assert not [name for name in names if "falls" in name.lower() or "purpose" in name.lower()]
+
+
+def test_data_a_sentence_says_what_is_collected_includes_are_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Site\n\n## Website\n\n"
+        "The information we collect includes your IP address and your browser type.\n"
+    )
+    assert import_page(tmp_path, page).data_names() == ["IP address", "Browser type"]
+
+
+def test_a_lead_in_whose_words_only_deny_collecting_is_no_item(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Site\n\n## Data collected\n\n"
+        "- **Server logs:** Technical data such as IP address and time of access.\n"
+        "- **Cookies & analytics:** This site does not use tracking or analytics tools.\n"
+        "- **Email domain:** The app receives your email domain. Your full address is never "
+        "stored on our servers.\n"
+    )
+    result = import_page(tmp_path, page)
+    names = result.data_names()
+    assert "Cookies & analytics" not in names
+    assert {"Server logs", "Email domain"} <= set(names)
+    assert "does not use tracking or analytics tools" in result.text  # kept as the page's text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The program is designed to help tools collect useful data about their reliability.",
+        "In order to be feasible, it must be possible to reliably collect the requisite data.",
+    ],
+)
+def test_what_could_be_collected_is_no_item(tmp_path: Path, sentence: str) -> None:
+    page = FRONT + f"# Tool telemetry\n\n## Design\n\n{sentence}\n"
+    assert import_page(tmp_path, page).data_names() == []
+
+
+def test_a_list_of_the_features_that_send_data_is_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Control\n\n## Data collection\n\n"
+        "The control offers APIs to control the behavior of the following features that "
+        "generate data:\n\n* SmartScreen.\n* Custom crash reporting.\n"
+    )
+    assert import_page(tmp_path, page).data_names() == []
+
+
+def test_a_name_that_sums_up_listed_data_is_no_item(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Dashboard telemetry\n\n## Scope\n\n"
+        "Contoso dashboard usage telemetry is collected only when running the dashboard from "
+        "the IDE.\n\n## Data points\n\nThe following data is collected:\n\n"
+        "- Page views\n- Unhandled exceptions\n"
+    )
+    assert import_page(tmp_path, page).data_names() == ["Page views", "Unhandled exceptions"]

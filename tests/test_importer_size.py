@@ -108,7 +108,14 @@ GOAL = 6500
 #: of collecting ("the ways in which we collect and use your Personal Data"), a sample of the
 #: data listed already ("The same information is saved in a file. For example:"), a table
 #: whose first column is headed "Purpose" (false items on pages not held out 57 -> 41).
-CEILING = 11839
+#: Raised to 11,898 by what could be, or is only spoken of, named as data ("it must be
+#: possible to collect the requisite data", "the telemetry we collect falls under ...", "why
+#: the data is collected", "when collecting and using personal information"), "the data we
+#: collect includes A and B" read as A and B, a lead-in whose words deny the whole of it
+#: ("does not use tracking or analytics tools", "is never shared with us"), a list of "the
+#: following features" (reported as a list that is not data) and a name that sums up listed
+#: data ("Contoso dashboard usage telemetry"): false items on pages not held out 41 -> 31.
+CEILING = 11898
 
 
 def importer_lines() -> int:

@@ -91,6 +91,34 @@ def denial(text: str) -> str | None:
     return " ".join(found.group(0).split()) if found else None
 
 
+#: Verbs of taking data in, said by a sentence that does not deny them.
+_TAKES = re.compile(
+    r"\b(?:collect(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|gather(?:s|ed|ing)?|record(?:s|ed|ing)?|"
+    r"log(?:s|ged|ging)?|stor(?:e|es|ed|ing)|process(?:es|ed|ing)?|transmit(?:s|ted|ting)?|"
+    r"upload(?:s|ed|ing)?|track(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
+
+
+#: A denial of the whole of what a lead-in names, not of a part of it ("Text is not
+#: included"): it never reaches the publisher, or the site uses no such tool at all.
+_WHOLE_DENIAL = re.compile(
+    r"\b(?:never|not)\s+(?:be\s+)?(?:shared|sent|transmitted|uploaded)\s+(?:with|to)\s+us\b"
+    r"|\b(?:does|do|will)\s+not\s+use\s+(?:any\s+)?(?:tracking|analytics|cookies|trackers)\b",
+    re.IGNORECASE,
+)
+
+
+def only_denied(text: str) -> bool:
+    """Whether ``text`` (what a page says of one lead-in) denies the whole of it and no
+    sentence says data is taken ("**Cookies & analytics:** This site does not use tracking or
+    analytics tools."; "... is never shared with us."): its lead names no data collected."""
+    said = sentences(plain(text))
+    return any(_WHOLE_DENIAL.search(s) for s in said) and not any(
+        _TAKES.search(s) and denial(s) is None for s in said
+    )
+
+
 #: "These credentials never leave the user machine": a denial about data named before it.
 _DENIED_BACK = re.compile(
     r"^\W*(?:these|this|those|such|the above|the listed)\b[^.]{0,60}?(?:\bnever\b|\bnot\b|n't)",

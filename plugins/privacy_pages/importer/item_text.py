@@ -385,7 +385,7 @@ _NOT_A_SUBJECT = re.compile(
 )
 
 
-_ASKED = re.compile(r"\b(?:what|which|whether|how)\b", re.IGNORECASE)
+_ASKED = re.compile(r"\b(?:what|which|whether|how|why)\b", re.IGNORECASE)
 
 
 def collected_subject(text: str) -> str | None:

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from .markdown_doc import BulletList, ListItem
 from .markup import links, plain
+from .shapes import leads_no_data
 
 
 class ListKind(StrEnum):
@@ -21,6 +22,9 @@ class ListKind(StrEnum):
     TERMS = "terms"
     #: A table whose first column holds sentences or questions: examples of use.
     EXAMPLES = "examples"
+    #: A list its lead says is of something other than data: when ("under the following
+    #: conditions:"), or what the product works with or is made of ("the following features").
+    OTHER = "other"
 
 
 #: Why the report keeps each kind of list as free text.
@@ -30,6 +34,7 @@ WHY = {
     ListKind.REFERENCE: "a reference of commands or code names, not about data",
     ListKind.TERMS: "not about privacy",
     ListKind.EXAMPLES: "a table of examples (its first column holds sentences), not about data",
+    ListKind.OTHER: "its lead says what it lists: conditions, services, features or parts, not data",
 }
 
 #: Words of a list that is about data, its collection or its controls.
@@ -80,6 +85,8 @@ def list_kind(block: BulletList, lead: str | None = None) -> ListKind | None:
     texts = [_text(item) for item in items]
     if any(_ABOUT_DATA.search(text) for text in texts):
         return None
+    if lead is not None and leads_no_data(lead):
+        return ListKind.OTHER
     most = (2 * len(items) + 2) // 3
     if len(items) >= 2 and sum(bool(_STEP_VERB.match(plain(text))) for text in texts) >= most:
         return ListKind.STEPS

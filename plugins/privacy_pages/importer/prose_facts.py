@@ -95,13 +95,24 @@ _COLLECTS = re.compile(
     re.I,
 )
 #: Words in the verb's clause that deny it ("we do not collect"), suppose it ("if telemetry
-#: is collecting"), give it to the reader ("you can collect") or only speak of it ("the ways
-#: in which we collect and use your data", "how we collect it").
+#: is collecting"), give it to the reader ("you can collect"), only speak of it ("the ways
+#: in which we collect and use your data", "how we collect it") or of what could be ("it must
+#: be possible to collect the requisite data", "designed to help programs collect data").
 _NOT_SAID = re.compile(
     r"\b(?:not|never|no|none|nothing|neither|nor|without|you|if|whether|suspect|how|why|"
-    r"ways?)\b|n't\b",
+    r"ways?|possible|designed)\b|n't\b",
     re.I,
 )
+#: The data a verb's clause is the subject of ("the telemetry we collect falls under ..."):
+#: what follows the verb says something of that data, it names no more.
+_SUBJECT_CLAUSE = re.compile(
+    r"\b(?:data|information|telemetry|statistics|metrics|details|events?)\s+(?:that\s+|which\s+)?"
+    r"(?:we|it|they)\s+(?:\w+\s+)?$",
+    re.I,
+)
+#: "We are collecting X" says it; "standards when collecting and using X", "for collecting X"
+#: speak of the act.
+_BEING = re.compile(r"\b(?:is|are|am|was|were|be|been|being|starts?|keeps?)\s+(?:\w+\s+)?$", re.I)
 #: A collector that is not the product: "this manual process only collects feedback", "the
 #: survey form collects ...": what it gathers is no data the product collects.
 _OTHER_COLLECTOR = re.compile(
@@ -118,10 +129,13 @@ _LISTED = re.compile(
     r"(?P<what>[^.;!?]+)",
     re.I,
 )
-#: "This information includes A, B and C" (after a sentence that says it is sent or kept):
-#: the data itself, by name, not what it is like ("includes information about ...").
+#: "This information includes A, B and C" (after a sentence that says it is sent or kept),
+#: "The data we collect includes A and B": the data itself, by name, not what it is like
+#: ("includes information about ...").
 _INCLUDES_DATA = re.compile(
     r"\b(?:this|that|such|these|the)\s+(?:\w+\s+)?(?:data|information)\s+"
+    r"(?:(?:that\s+|which\s+)?(?:we|it|they)\s+(?:\w+\s+)?"
+    r"(?:collects?|gathers?|receives?|process(?:es)?|stores?|keeps?)\s+)?"
     r"(?:includes?|comprises?|consists? of)[:,]?\s+(?:in particular\s+)?"
     r"(?!(?:no|nothing|none|any|everything|all|only|data|information)\b)(?P<what>[^.;!?]+)",
     re.I,
@@ -155,8 +169,9 @@ _SUMMARY = re.compile(
     r"^(?:(?:anonymous|anonymi[sz]ed|aggregated?|telemetry|usage|analytics|diagnostic|general|"
     r"some|certain|limited|basic|technical|non-personal)\s+)*(?:data|information|telemetry|"
     r"statistics|metrics)(?:\s+(?:about|on|regarding|of|related to)\b.*)?$"
-    # "CLI telemetry data", "Startup telemetry data"
-    r"|^(?:[\w-]+\s+){1,2}(?:telemetry|usage|analytics|diagnostic)\s+(?:data|information)$",
+    # "CLI telemetry data", "Startup telemetry data", "Aspire dashboard usage telemetry"
+    r"|^(?:[\w-]+\s+){1,3}(?:telemetry|usage|analytics|diagnostic)\s+(?:data|information)$"
+    r"|^(?:[\w-]+\s+){1,3}usage\s+telemetry$",
     re.I,
 )
 
@@ -185,6 +200,10 @@ def data_named(sentence: str) -> list[str]:
     for match in _COLLECTS.finditer(text):
         before = text[: match.start()].rsplit(",", 1)[-1]
         if _NOT_SAID.search(before) or _OTHER_COLLECTOR.search(before):
+            continue
+        if _SUBJECT_CLAUSE.search(before) or (
+            match.group(0).lower().startswith("collecting") and not _BEING.search(before)
+        ):
             continue
         what = match.group("what")
         end = _WHAT_END.search(what)

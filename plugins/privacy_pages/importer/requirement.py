@@ -23,6 +23,7 @@ from .claims import (
     marker,
     modality,
     not_data,
+    only_denied,
     page_cue,
     speaks_of_program,
 )
@@ -313,6 +314,8 @@ def keep_data(
                         report.review(item.line, "requirement", f"{name!r}: answered No")
                     continue
                 why = not_data(item.name)
+                if why is None and item.description and only_denied(item.description):
+                    why = "its words only say that data is not taken, not that it is"
                 if why is None and no_data is not None and not item.said:
                     why = f"the page says no data is collected (line {no_data[0]}: {no_data[1]!r})"
                 if why is None:

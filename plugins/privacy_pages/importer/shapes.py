@@ -39,7 +39,9 @@ _NO_DATA_LEAD = re.compile(
     # "It supports integration with two different services:", "consists of two parts:": what
     # the product works with or is made of, not data
     r"|\b(?:services|providers|tools|plugins|parts|components|integrations|libraries|vendors|"
-    r"platforms)\s*:\s*$",
+    r"platforms)\s*:\s*$"
+    # "the behavior of the following features that generate data:": features, not their data
+    r"|\bthe following (?:\w+ )?(?:features|services|tools|products|components|apps)\b",
     re.IGNORECASE,
 )
 
