@@ -17,6 +17,7 @@ from typing import Any
 
 from .check.coverage import check_coverage, check_page_paths, page_anchors
 from .check.lint import LintRun, configure_severities
+from .check.lint_config import LintConfig
 from .compare.collection import Collection
 from .compare.comparison import comparisons
 from .diagnostics import Diagnostic, Diagnostics, display_path
@@ -62,12 +63,30 @@ class SiteBuild:
     languages: dict[str, Language] = field(default_factory=dict)
     #: The releases' own records, from which each version of a statement is rendered.
     archive: Archive | None = None
+    #: Of ``problems``, those of each language's translations (see :meth:`for_language`).
+    language_problems: dict[str, list[Diagnostic]] = field(default_factory=dict)
     #: What each language's pages show in place of translations (see :meth:`showing`).
     _views: Views = field(default_factory=Views, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
         return not self.problems.errors
+
+    def for_language(self, settings: Settings) -> SiteBuild:
+        """This build's checked content, for the build of one of its languages (with
+        mkdocs-static-i18n, each language is a build of its own, and the first one checks the
+        content for all): the same model, no pages yet, and the problems of the records and of
+        that language's translations (the others' are not its pages' to show)."""
+        others = {
+            id(problem)
+            for language, found in self.language_problems.items()
+            if language != settings.language
+            for problem in found
+        }
+        problems = Diagnostics([p for p in self.problems.items if id(p) not in others])
+        return replace(
+            self, settings=settings, problems=problems, pages=[], downloads=[], timings=PhaseTimes()
+        )
 
     def showing(self, language: str) -> Showing:
         """What the pages of ``language`` show in place of translations (nothing, in the
@@ -83,6 +102,8 @@ def build_site(
     preview: bool = False,
     reuse: PageReuse | None = None,
     postprocess: Callable[[str], str] | None = None,
+    languages: tuple[str, ...] = (),
+    checked: SiteBuild | None = None,
 ) -> SiteBuild:
     """Load, check and render a site's privacy content (no pages when it has errors).
 
@@ -94,12 +115,20 @@ def build_site(
     is applied to each page's Markdown as soon as it is rendered, so that the text it replaces
     is freed before the next page is rendered (the MkDocs plugin writes raw HTML blocks for
     itself there); it must keep every element id, which the coverage check reads.
+
+    ``languages``: more languages whose translations are checked (and their models made) than
+    those ``settings`` renders, for later builds that render them from this one's check
+    (``checked``, see :meth:`SiteBuild.for_language`): mkdocs-static-i18n builds each language
+    on its own, and the records are the same in each.
     """
     with collector_paused():
-        build = check_site(settings, cache, today=today, every_language=False)  # load, check
-        # The checks are done with the located YAML of the records not checked as they loaded:
-        # rendering reads the model. ``cache`` keeps the parsed files for the next build anyway.
-        build.dataset.records = {}
+        if checked is not None:
+            build = checked.for_language(settings)
+        else:
+            build = check_site(settings, cache, today=today, every_language=False, also=languages)
+            # The checks are done with the located YAML of the records not checked as they
+            # loaded: rendering reads the model. ``cache`` keeps the parsed files anyway.
+            build.dataset.records = {}
         if build.ok or preview:  # render, then check nothing was lost
             render_site(build, today, reuse, partial(_page_done, postprocess))
     return build
@@ -119,17 +148,20 @@ def check_site(
     *,
     today: date | None = None,
     every_language: bool = True,
+    also: tuple[str, ...] = (),
 ) -> SiteBuild:
     """Load the content and the release history, and check them: every problem a build finds
-    before it renders. The translations checked are those of the languages the site builds,
-    and with ``every_language`` (``validate``) those of any language the content has."""
+    before it renders. The translations checked are those of the languages the site builds
+    and of ``also``, and with ``every_language`` (``validate``) those of any language the
+    content has."""
     times = PhaseTimes()
     # The rules that read a product's own record run on it as soon as it is loaded: the
     # located data of every product (most of a build's memory while it loads) never exists at
     # once.
     lint = LintRun(settings.lint, today=today or date.today(), controller=settings.controller)
     translations = None
-    languages = translated_languages(settings, every_language)
+    language_problems: dict[str, list[Diagnostic]] = {}
+    languages = tuple(dict.fromkeys(translated_languages(settings, every_language) + also))
     if languages:  # each record is linked in every language as it loads
         translations = TranslationRun(
             settings.content_dir,
@@ -172,15 +204,36 @@ def check_site(
                 for p in found.items
                 if p.rule != "translation-missing" or p.location.path not in broken
             ]
-            problems.extend(
-                configure_severities(dataset, found, settings.lint, loaded_only=False).items
+            configured, language_problems = _configured(
+                dataset, found, settings.lint, translations.problems_by_language
             )
+            problems.extend(configured)
     build = SiteBuild(settings, dataset, problems, history, timings=times)
+    build.language_problems = language_problems
     if history:
         build.archive = Archive(history, settings.metadata)
     if translations is not None:
         build.languages = translations.languages
     return build
+
+
+def _configured(
+    dataset: Dataset,
+    found: Diagnostics,
+    lint: LintConfig | None,
+    raw: dict[str, list[Diagnostic]],
+) -> tuple[list[Diagnostic], dict[str, list[Diagnostic]]]:
+    """The translations' problems with the configured severities (a rule turned off drops
+    its own), and of them, those of each language's translations (``raw``: as found)."""
+    language_of = {id(p): language for language, items in raw.items() for p in items}
+    configured: list[Diagnostic] = []
+    by_language: dict[str, list[Diagnostic]] = {}
+    for problem in found.items:
+        made = configure_severities(dataset, Diagnostics([problem]), lint, loaded_only=False)
+        configured += made.items
+        if (language := language_of.get(id(problem))) is not None:
+            by_language.setdefault(language, []).extend(made.items)
+    return configured, by_language
 
 
 def _each_product(

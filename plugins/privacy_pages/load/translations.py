@@ -201,6 +201,8 @@ class TranslationRun:
         self.limits = limits or Limits()
         self.stale_shows = stale_shows
         self.problems = Diagnostics()
+        #: The same problems, by the language whose translations they are about.
+        self.problems_by_language: dict[str, list[Diagnostic]] = {}
         self.languages: dict[str, Language] = {}
         self._builders: dict[str, DatasetBuilder] = {}
         self._files: dict[str, dict[str, Path]] = {}  # language → record → translation file
@@ -325,6 +327,7 @@ class TranslationRun:
         self._translated[language].update(text for text, _ in effects.translated)
         state.sources.update(effects.translated)
         self.problems.extend(effects.problems)
+        self.problems_by_language.setdefault(language, []).extend(effects.problems)
 
     def _translate(
         self,
@@ -525,9 +528,9 @@ class TranslationRun:
                         "or remove it"
                     )
                     where = Location(display_path(path), 1, 1)
-                    self.problems.add(
-                        Diagnostic(where, message, "translation-unused", Severity.WARNING)
-                    )
+                    unused = Diagnostic(where, message, "translation-unused", Severity.WARNING)
+                    self.problems.add(unused)
+                    self.problems_by_language.setdefault(language, []).append(unused)
         return self.problems
 
 

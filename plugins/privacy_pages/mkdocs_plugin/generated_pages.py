@@ -20,7 +20,7 @@ from .config import warn_no_records
 from .content_links import ContentLinks
 from .files import ConversionOrder, add_generated_files, add_to_nav, wide_pages_first
 from .handwritten import expand_page_blocks
-from .i18n import I18nFiles, i18n_plugin
+from .i18n import CheckedContent, I18nFiles, i18n_plugin
 from .nav_pages import add_nav_files, name_pages, nav_titles, warn_left_out
 from .page_assets import PageAssets
 from .page_content import cleaned_content
@@ -73,14 +73,20 @@ class GeneratedPages:
         serve: ServeState | None,
         stash: HtmlBlockStash | None,
         content_links: ContentLinks,
+        checked: CheckedContent,
     ) -> GeneratedPages:
         """In ``on_files``: build the pages and add them and the downloads to MkDocs' files,
         and to the site's nav (``nav:`` in ``mkdocs.yml``, or a nav plugin's nav file); tell
         ``content_links`` which of them show links written for another page. A build then
-        hands them over to MkDocs (see :meth:`handed_over`)."""
-        build, banners = build_pages(settings, serve, files, stashed=stash is not None)
-        warn_no_records(settings, build.dataset.files)
+        hands them over to MkDocs (see :meth:`handed_over`). With mkdocs-static-i18n, the
+        records are checked once for every language (see :class:`.CheckedContent`)."""
         i18n = I18nFiles(i18n_plugin(config), config)
+        languages, made = checked.to_check(i18n), checked.made(i18n)
+        stashed = stash is not None
+        build, banners = build_pages(settings, serve, files, stashed, languages, made)
+        if languages:
+            checked.keep(i18n, build)
+        warn_no_records(settings, build.dataset.files)
         written = serve.downloads_written if serve else None
         add_generated_files(files, config, build, written, i18n.place)
         feed = files.get_file_from_path(feed_path(settings)) if build.history else None

@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from ..pipeline import SiteBuild
 from ..settings import Settings
 
 #: The event priority of mkdocs-static-i18n's ``on_files`` and ``on_nav``.
@@ -139,6 +140,37 @@ class I18nFiles:
         plugin: Any = self.plugin
         plugin.i18n_files_per_language.setdefault(self.current, []).append(made)
         return made
+
+
+class CheckedContent:
+    """The check of the records that i18n's builds of one site share. i18n builds each language
+    in turn, with one configuration (the others inside the default language's
+    ``on_post_build``): the default language's build reads and checks the records, and the
+    translations of every language built, once; the others render from that check (its
+    problems told once). ``mkdocs serve`` loads the configuration anew for each rebuild, so a
+    check is used only with the configuration it was made with."""
+
+    def __init__(self) -> None:
+        self._made: tuple[MkDocsConfig, SiteBuild] | None = None
+
+    def to_check(self, i18n: I18nFiles) -> tuple[str, ...]:
+        """The languages whose translations this build checks besides its own: in the
+        default language's build, every other language i18n builds; else none."""
+        if i18n.plugin is None or i18n.current != i18n.default:
+            return ()
+        return tuple(language for language in i18n.built if language != i18n.current)
+
+    def made(self, i18n: I18nFiles) -> SiteBuild | None:
+        """The check this build renders from: the default language's, in another language's
+        build of the same configuration; None when it checks for itself."""
+        if i18n.plugin is None or i18n.current == i18n.default or self._made is None:
+            return None
+        config, build = self._made
+        return build if config is i18n.config else None
+
+    def keep(self, i18n: I18nFiles, build: SiteBuild) -> None:
+        """After the default language's build checked for all: its check, without its pages."""
+        self._made = (i18n.config, replace(build, pages=[], downloads=[]))
 
 
 def _pages(item: Any) -> list[Page]:

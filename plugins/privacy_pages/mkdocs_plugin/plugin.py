@@ -24,7 +24,7 @@ from .config import PrivacyPagesConfig, settings_for_build, settings_for_site
 from .content_links import ContentLinks
 from .event_order import warn_unless_first
 from .generated_pages import GeneratedPages
-from .i18n import I18N_PRIORITY, i18n_plugin
+from .i18n import I18N_PRIORITY, CheckedContent, i18n_plugin
 from .serve_state import ServeSession, ServeState
 from .speedups.stash import HtmlBlockStash
 
@@ -35,8 +35,7 @@ if TYPE_CHECKING:  # its server, file watcher and TLS libraries are megabytes a 
 class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-untyped-call]
     """Generates one privacy page per product from the records in ``content/``."""
 
-    # The speed paths (.speedups), each off as for a pre-rendered page, all off with the option
-    # ``speedups: false`` (the tests compare the ways):
+    # The speed paths (.speedups), each off as for a pre-rendered page (``speedups: false``):
     #: take the raw HTML blocks of generated pages around Python-Markdown's parsing;
     html_blocks_around_markdown = True
     #: write the HTML of their plain blocks (paragraphs, item lists, tables, notes) here;
@@ -54,6 +53,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         self.stash: HtmlBlockStash | None = None  # blocks around Python-Markdown (None: not now)
         self.pages: GeneratedPages | None = None  # this build's, once on_files has added them
         self.content_links = ContentLinks()  # the records' links on pages a folder deeper
+        self.checked = CheckedContent()  # with mkdocs-static-i18n: its first build's check
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """``on_startup``, in any order: with it, MkDocs keeps one plugin object across rebuilds."""
@@ -84,7 +84,7 @@ class PrivacyPagesPlugin(BasePlugin[PrivacyPagesConfig]):  # type: ignore[no-unt
         if self.settings is None:  # disabled
             return files
         self.pages = GeneratedPages.add(
-            files, config, self.settings, self.serve, self.stash, self.content_links
+            files, config, self.settings, self.serve, self.stash, self.content_links, self.checked
         )
         warn_unless_first(config, self._add_pages)
         return files
