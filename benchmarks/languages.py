@@ -128,8 +128,9 @@ def section(site: Path, work: Path, products: int, runs: int, measure: object) -
             f"into French and German ({texts} texts per language): built in English only (1) "
             "and in English, French and German (3), side by side in this run "
             f"({runs} builds each, taking turns, medians). mkdocs-static-i18n builds each "
-            "language as a build of its own, and the plugin reads, checks and renders the "
-            "records in each: three times in (3).",
+            "language as a build of its own: the default language's build reads and checks "
+            "the records, and links each language's model, once for all; each build renders "
+            "its language's pages.",
             "",
             "| | (1) one language | (3) three languages | (3)/(1) | goal |",
             "| --- | ---: | ---: | ---: | --- |",
@@ -147,8 +148,7 @@ def section(site: Path, work: Path, products: int, runs: int, measure: object) -
             f"{further / statistics.median(walls[1]):.0%} of the one-language build; the goal "
             f"leaves it {allowed:.0%}. A language's pages are pages of their own: each is "
             "rendered, sanitized, converted, indexed for search and written by MkDocs and "
-            "Material, and so are the records read and checked (not shared between the "
-            "languages' builds). In the last row, MkDocs and Material alone, without the plugin, build the "
+            "Material; only reading and checking the records is shared. In the last row, MkDocs and Material alone, without the plugin, build the "
             "pages the plugin writes (`privacy-pages render --site-config`): they take "
             f"{alone_ratio:.2f} times as long for three languages as for one, so the host's own "
             "work on a language's pages, which no plugin can share between languages, is "
