@@ -1680,3 +1680,55 @@ def test_a_name_that_sums_up_listed_data_is_no_item(tmp_path: Path) -> None:
         "- Page views\n- Unhandled exceptions\n"
     )
     assert import_page(tmp_path, page).data_names() == ["Page views", "Unhandled exceptions"]
+
+
+def test_how_to_enable_it_and_how_it_is_used_are_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Extension telemetry\n\n## What we collect\n\n### We DO collect\n\n"
+        "- **Feature usage**: which commands you use\n- **Extension version**: your version\n\n"
+        "## How to enable telemetry\n\n1. Press `Ctrl+Shift+P`\n2. Type `Manage Telemetry`\n"
+        "3. Select **Telemetry: Disabled** to enable\n\n"
+        "## How we use telemetry\n\n- Popular features get more attention\n"
+        "- Unused features may be deprecated\n\n"
+        "## Technical implementation\n\n### Batching\n\nEvents are batched for efficiency:\n\n"
+        "- Max 50 events per batch\n- Sent every 60 seconds\n\n### Retry logic\n\n"
+        "Failed sends are retried:\n\n- Events re-queued on failure\n- Up to 3 retry attempts\n\n"
+        "### Data sanitization\n\nAll data is sanitized before sending:\n\n"
+        "- File paths replaced with `[PATH]`\n- Messages truncated to 200 chars\n"
+    )
+    assert import_page(tmp_path, page).data_names() == ["Feature usage", "Extension version"]
+
+
+def test_how_long_each_kind_is_kept_is_retention_not_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Extension telemetry\n\n## What we collect\n\n- Feature usage\n\n"
+        "### How long is data retained?\n\n- **Active users**: 90 days rolling window\n"
+        "- **Opted-out users**: Deleted within 30 days\n- **On request**: Deleted immediately\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Feature usage"]
+    assert "Deleted within 30 days" in result.product["storage"]["retention_note"]
+
+
+def test_a_sample_after_a_lead_that_it_is_sent_if_you_opt_in_gives_its_fields(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Analytics\n\nThe toolkit collects usage data on an **opt-in** basis. Note that no PII "
+        "is collected.\n\nIf you opt in, the following data is collected every time you run "
+        "`create`: (Included here with example values)\n\n"
+        '```JSON\n{\n  "create_id": "12345",\n  "region": "us-central1"\n}\n```\n'
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["create_id", "region"]
+    assert never_names(result) == ["PII"]
+
+
+def test_a_cross_mark_says_data_is_not_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Extension\n\n## Data\n\nThe following data is collected:\n\n"
+        "- ✅ Error counts\n- ✅ Extension version\n- ❌ Your code or file contents\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Error counts", "Extension version"]
+    assert never_names(result) == ["Your code or file contents"]

@@ -115,7 +115,17 @@ GOAL = 6500
 #: ("does not use tracking or analytics tools", "is never shared with us"), a list of "the
 #: following features" (reported as a list that is not data) and a name that sums up listed
 #: data ("Contoso dashboard usage telemetry"): false items on pages not held out 41 -> 31.
-CEILING = 11898
+#: Raised to 11,955 by what two pages of the batch 2026-11-26i showed once it was measured
+#: (devbuddy-telemetry-guide and gke-poc-toolkit-analytics, read since): headings "How to
+#: enable telemetry" (a control), "How we use telemetry" (purposes) and "We DO collect"
+#: (data), a list under a retention heading of how long each kind is kept (the retention
+#: note, not items), a sample in a fence labelled "JSON" and one after "If you opt in, the
+#: following data is collected:" (data, not a setting), "Note that no PII is collected" (PII
+#: never collected, no item "Note that no PII"), a bullet's ✅ or ❌ mark (collected or not,
+#: the mark out of its name), "Failed sends are retried:" (a noun, no lead of data): their
+#: false items 42 -> 6 and gke-poc-toolkit-analytics's items 0 -> 23 of 23; no figure of
+#: another page not held out moved.
+CEILING = 11955
 
 
 def importer_lines() -> int:

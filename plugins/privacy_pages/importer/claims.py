@@ -67,7 +67,7 @@ _DENIED = re.compile(
     r"|\b(?:not|never|n't)\s+(?:\w+\s+){0,2}?use\s+(?:any\s+)?(?:cookies|trackers|web beacons|"
     r"tracking|analytics)\b"
     # "No code, file paths or PII are sent": a sentence that opens on what it denies.
-    rf"|^\W*(?:(?:furthermore|also|additionally|however),?\s+)?no\s+[^.;:]{{1,200}}?\s+"
+    rf"|^\W*(?:(?:furthermore|also|additionally|however|(?:please )?note that),?\s+)?no\s+[^.;:]{{1,200}}?\s+"
     r"(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:collected|sent|stored|shared|transmitted|"
     r"uploaded|recorded|tracked|logged|gathered)\b"
     r"|\b(?:nothing|none)\b[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:collected|sent|stored|"
@@ -107,6 +107,23 @@ _WHOLE_DENIAL = re.compile(
     r"|\b(?:does|do|will)\s+not\s+use\s+(?:any\s+)?(?:tracking|analytics|cookies|trackers)\b",
     re.IGNORECASE,
 )
+
+
+#: A bullet's mark that says yes or no for its data: "❌ Your code or file contents",
+#: "✅ Crash reports" (GitHub's ``:x:`` and ``:white_check_mark:`` too).
+_MARK = re.compile(
+    r"^\s*(?:(?P<no>[\u274c\u2717\u2718\u274e\U0001f6ab\u26d4]|:x:|:no_entry(?:_sign)?:)"
+    r"|[\u2705\u2714\u2713\u2611]|:white_check_mark:|:heavy_check_mark:)\ufe0f?\s*",
+)
+
+
+def marked(name: str) -> tuple[bool | None, str]:
+    """Whether a bullet's mark says its data is collected (None: no mark), and its name
+    without the mark."""
+    found = _MARK.match(name)
+    if found is None or found.end() == len(name):
+        return None, name
+    return found.group("no") is None, name[found.end() :]
 
 
 def only_denied(text: str) -> bool:

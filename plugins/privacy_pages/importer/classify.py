@@ -97,6 +97,9 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\b(?:disabl(?:e|ing)|turn(?:ing)? off|switch(?:ing)? off)\b.{0,40}"
             r"\b(?:telemetry|analytics|collection|metrics|reporting|tracking|usage data)\b",
             r"\bhow (?:can (?:i|you)|do (?:i|you)|to) (?:disable|turn (?:\w+ )?off|opt)\b",
+            # "How to enable telemetry": a setting, in either direction
+            r"\bhow (?:can (?:i|you)|do (?:i|you)|to) (?:re-?)?enable\b.{0,30}"
+            r"\b(?:telemetry|analytics|collection|metrics|reporting|tracking)\b",
             r"\benable ?/ ?disable\b",
             r"\btoggl(?:e|es|ed|ing)\b",  # "Anonymous reporting can be toggled any time using:"
             r"^\W*(?:re-?)?enabl(?:e|ing)\b.{0,30}\b(?:telemetry|analytics|collection|metrics)\b",
@@ -135,7 +138,14 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
     # Why processing is lawful is said per purpose: before "GDPR" makes it a rights heading.
-    (Kind.DATA_USE, any_of(r"\b(?:legal|lawful) (?:bas[ie]s|grounds?)\b")),
+    (
+        Kind.DATA_USE,
+        any_of(
+            r"\b(?:legal|lawful) (?:bas[ie]s|grounds?)\b",
+            # "How we use telemetry" (before a heading that names the data is the data's)
+            r"^\W*how (?:we|do we|does \w+) (?:use|process)\b",
+        ),
+    ),
     (
         Kind.TRANSFERS,
         any_of(
@@ -160,6 +170,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"^\W*(?:examples?|types?|kinds?|categories) of\s+(?!(?:how|recipients?|processing|"
             r"purposes?|uses?|sharing|third|partners?|processors?)\b)",
             r"\bwhat\b.{0,40}\bcollect(?:ed|s|ing)?\b",
+            r"^\W*we (?:do |also )?collect\W*$",  # "We DO collect", beside "We DON'T collect"
             r"\b(?:(?:data|information) collection|collecting|data ?(?:items|points|elements))\b",
             # "Telemetry", "CLI telemetry", "Example telemetry events": a heading that names the
             # data ("How telemetry helps", "Will telemetry slow down my CLI?" do not).

@@ -385,6 +385,7 @@ _NOT_A_SUBJECT = re.compile(
 )
 
 
+_ASIDE = re.compile(r"^(?:(?:please )?note|remember|keep in mind),? that\s+", re.IGNORECASE)
 _ASKED = re.compile(r"\b(?:what|which|whether|how|why)\b", re.IGNORECASE)
 
 
@@ -393,7 +394,7 @@ def collected_subject(text: str) -> str | None:
     match = _COLLECTED.match(plain(text).strip())
     if match is None:
         return None
-    name = match.group("name").strip()
+    name = _ASIDE.sub("", match.group("name").strip())  # ("Note that no PII is collected")
     if len(name.split()) > 8 or _NOT_A_SUBJECT.match(name) or _VERB.search(name):
         return None
     if _ASKED.search(name):  # "Shows exactly what data is collected": a question, no claim

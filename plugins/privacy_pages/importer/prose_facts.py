@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from .claims import denial
+from .claims import denial, marked
 from .draft import DataDraft, GroupDraft, StatementDraft
 from .grouping import sentence_case, split_parts
 from .item_text import ItemDraft, collected_subject
@@ -497,6 +497,8 @@ def never_parts(item: ItemDraft) -> list[ItemDraft]:
     """A never-collected entry written as a denial (a bullet under "What it does not collect":
     "No A, B or C", "No A or B are sent", "Recording is off. We do not send A or B"): the data
     it names, each an entry, the first keeping what the bullet says, in full."""
+    if marked(item.name)[0] is not None:  # "❌ Your code or file contents"
+        item = item.renamed(marked(item.name)[1])
     name = plain(item.name)
     if _no_data(name) is not None or _none_subject(name) is not None:
         names = [n for n in data_denied(item.name) or [] if n]

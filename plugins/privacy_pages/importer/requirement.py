@@ -20,6 +20,7 @@ from .claims import (
     answer,
     cue_in,
     denied_back,
+    marked,
     marker,
     modality,
     not_data,
@@ -301,6 +302,12 @@ def keep_data(
         for group in data.groups:
             kept: list[ItemDraft] = []
             for item in group.items:
+                collected, name = marked(item.name)
+                if collected is False:  # "❌ Your code": a mark that says it is not collected
+                    draft.never_items.append(ItemDraft(name, item.line))
+                    report.review(item.line, "requirement", f"{name!r}: marked not collected")
+                    continue
+                item = item.renamed(name) if collected else item
                 if (replied := answered(item)) is not None:
                     name, collected, rest = replied
                     if _under_question(item.line, questions):

@@ -26,6 +26,13 @@ _SETTING = re.compile(
     r"\b(?:settings?|config\w*|disabl\w*|enabl\w*|opt(?:[- ]?(?:in|out))?|turn\w* off|set)\b",
     re.IGNORECASE,
 )
+#: Words that say the sample is data sent, whatever else they say ("If you opt in, the
+#: following data is collected:"): no setting's keys.
+_DATA_LEAD = re.compile(
+    r"\bthe following (?:data|fields|information|properties)\b"
+    r"|\b(?:data|information|fields|properties) (?:is|are) (?:collected|sent|recorded|reported)\b",
+    re.IGNORECASE,
+)
 #: Words over a sample of data named already ("The same information is saved in a file. For
 #: example, this is its content:"): its keys are that data again, in code, not more of it.
 _SAME = re.compile(r"\bthe same (?:information|data)\b", re.IGNORECASE)
@@ -39,10 +46,11 @@ def sample_fields(block: Code, lead: str, *, in_data: bool = False) -> list[tupl
     the block is no sample. ``in_data``: the block is in a section about the data collected,
     which says what the sample is whatever its own lead says (unless it is about a setting)."""
     words = plain(lead)
-    if block.info.split()[:1] not in ([], *([i] for i in _JSON_INFO)):
+    if block.info.lower().split()[:1] not in ([], *([i] for i in _JSON_INFO)):  # ("JSON")
         return []
     said = in_data or _SAMPLE.search(words)
-    if not said or _SETTING.search(words) or _SAME.search(words) or len(block.text) > _MAX_TEXT:
+    setting = _SETTING.search(words) and not _DATA_LEAD.search(words)
+    if not said or setting or _SAME.search(words) or len(block.text) > _MAX_TEXT:
         return []
     value = _parsed(_without_comments(block.text))
     if value is None:

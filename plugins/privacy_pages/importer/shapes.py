@@ -19,10 +19,10 @@ from .outline import Section
 from .tables import Role, is_context_header, label_table, layout, location_column
 
 # "X.*Y" is tried from the first X of each sentence only (see classify), so matching stays
-# linear in the text.
+# linear in the text. ("Failed sends are retried:": a noun, no lead of data.)
 _DATA_LEAD = re.compile(
     r"\b(?:collect(?:s|ed|ing)?|gather(?:s|ed)?|record(?:s|ed)?|log(?:s|ged)?|captur(?:e|es|ed)|"
-    r"send(?:s)?|sent|transmit(?:s|ted)?|track(?:s|ed)?|report(?:s|ed)?|includ(?:e|es|ed|ing)|"
+    r"send(?:s)?(?!\s+(?:are|is|were|was)\b)|sent|transmit(?:s|ted)?|track(?:s|ed)?|report(?:s|ed)?|includ(?:e|es|ed|ing)|"
     r"contain(?:s|ed)?|consists? of|compris(?:e|es|ed))\b"
     r"|\bthe following (?:\w+ )?(?:pieces of )?(?:data|fields?|events?|information|properties|"
     r"attributes|details|metrics|values|identifiers|items|data points)\b"

@@ -13,10 +13,12 @@ from .outline import Section
 from .reading import Reading, item_markdown, unpaired
 from .shapes import data_shape, is_data_lead
 from .statements import (
+    DURATION,
     RetentionRule,
     places,
     residual,
     retention_rule,
+    says_how_long,
     says_period,
     staff_statement,
     storage_places,
@@ -77,6 +79,9 @@ def storage_section(reading: Reading, section: Section) -> None:
             location_table(reading, block)
         elif isinstance(block, BulletList) and all(places(plain(i.text)) for i in block.items):
             storage.locations.extend(plain(i.text) for i in block.items)
+        elif isinstance(block, BulletList) and kind is Kind.RETENTION and _periods(block):
+            # "**Active users**: 90 days rolling window": how long each kind is kept
+            storage.retention_note.append(_flat_list(block.items))
         elif isinstance(block, BulletList) and all(
             _STORAGE_WORDS.search(plain(i.text)) for i in block.items
         ):
@@ -101,6 +106,12 @@ def storage_section(reading: Reading, section: Section) -> None:
         else:
             reading.report.counts.sections_free_form += 1
             reading.free_section(child, _AFTER, "sub-section not recognized")
+
+
+def _periods(block: BulletList) -> bool:
+    """Whether each bullet says how long something is kept ("Deleted within 30 days")."""
+    texts = [plain(item.text) for item in block.items]
+    return all(says_how_long(text) or DURATION.search(text) for text in texts)
 
 
 def _lead_and_list(storage: StorageDraft, lead: Paragraph, block: BulletList) -> bool:
