@@ -28,7 +28,7 @@ _SETTING = re.compile(
 )
 #: Words that say the sample is data sent, whatever else they say ("If you opt in, the
 #: following data is collected:"): no setting's keys.
-_DATA_LEAD = re.compile(
+_SAYS_SENT = re.compile(
     r"\bthe following (?:data|fields|information|properties)\b"
     r"|\b(?:data|information|fields|properties) (?:is|are) (?:collected|sent|recorded|reported)\b",
     re.IGNORECASE,
@@ -49,7 +49,7 @@ def sample_fields(block: Code, lead: str, *, in_data: bool = False) -> list[tupl
     if block.info.lower().split()[:1] not in ([], *([i] for i in _JSON_INFO)):  # ("JSON")
         return []
     said = in_data or _SAMPLE.search(words)
-    setting = _SETTING.search(words) and not _DATA_LEAD.search(words)
+    setting = _SETTING.search(words) and not _SAYS_SENT.search(words)
     if not said or setting or _SAME.search(words) or len(block.text) > _MAX_TEXT:
         return []
     value = _parsed(_without_comments(block.text))
