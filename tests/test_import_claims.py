@@ -1732,3 +1732,37 @@ def test_a_cross_mark_says_data_is_not_collected(tmp_path: Path) -> None:
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Error counts", "Extension version"]
     assert never_names(result) == ["Your code or file contents"]
+
+
+@pytest.mark.parametrize(
+    ("code", "fields"),
+    [
+        (
+            "```rust\nstruct HealthState {\n    model: String,\n    chat_model: Option<String>,\n"
+            "    cpu_count: usize,\n}\n```",
+            ["model", "chat_model", "cpu_count"],
+        ),
+        ("```\nobject {\n\tstring appId;\n\tstring? osVersion;\n}\n```", ["appId", "osVersion"]),
+        (
+            '```go\ntype Report struct {\n\tInstanceID string `json:"instance_id"`\n'
+            '\tUptime int64 `json:"uptime"`\n}\n```',
+            ["instance_id", "uptime"],
+        ),
+    ],
+)
+def test_a_declaration_of_the_fields_sent_gives_its_fields(
+    tmp_path: Path, code: str, fields: list[str]
+) -> None:
+    page = FRONT + (
+        "# Server\n\n## Usage collection\n\nThe server collects usage stats by default.\n\n"
+        f"### What data is collected?\n\nThe following information is collected:\n\n{code}\n"
+    )
+    assert import_page(tmp_path, page).data_names() == fields
+
+
+def test_code_that_declares_no_fields_gives_no_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Server\n\n## What data is collected?\n\nThe following information is collected:\n\n"
+        "```rust\nfn main() {\n    let x = 1;\n    run(x);\n}\n```\n"
+    )
+    assert import_page(tmp_path, page).data_names() == []

@@ -125,7 +125,12 @@ GOAL = 6500
 #: the mark out of its name), "Failed sends are retried:" (a noun, no lead of data): their
 #: false items 42 -> 6 and gke-poc-toolkit-analytics's items 0 -> 23 of 23; no figure of
 #: another page not held out moved.
-CEILING = 11955
+#: Raised to 12019 by data given as a declaration of fields in code (a Rust or Go struct, a
+#: C-like schema "object { string appId; }", a TypeScript interface), read as a sample's
+#: keys are, and "usage stats" or "non-sensitive data" summing listed data up:
+#: tabby-configuration's items 0 -> 8 of 9 (its 2 false items went), moby-tracking-data-
+#: specification's 0 -> 5 of 12.
+CEILING = 12019
 
 
 def importer_lines() -> int:

@@ -167,8 +167,8 @@ _NOT_A_NAME = re.compile(
 #: What sums data up rather than names it: "telemetry data about your use of X".
 _SUMMARY = re.compile(
     r"^(?:(?:anonymous|anonymi[sz]ed|aggregated?|telemetry|usage|analytics|diagnostic|general|"
-    r"some|certain|limited|basic|technical|non-personal)\s+)*(?:data|information|telemetry|"
-    r"statistics|metrics)(?:\s+(?:about|on|regarding|of|related to)\b.*)?$"
+    r"some|certain|limited|basic|technical|non-personal|non-sensitive)\s+)*(?:data|information|"
+    r"telemetry|statistics|stats|metrics)(?:\s+(?:about|on|regarding|of|related to)\b.*)?$"
     # "CLI telemetry data", "Startup telemetry data", "Aspire dashboard usage telemetry"
     r"|^(?:[\w-]+\s+){1,3}(?:telemetry|usage|analytics|diagnostic)\s+(?:data|information)$"
     r"|^(?:[\w-]+\s+){1,3}usage\s+telemetry$",

@@ -15,6 +15,29 @@ from .markup import plain
 #: A key that names a field ("db_uid", "event.type", "$os"), not a sentence.
 _FIELD = re.compile(r"^[A-Za-z_$@][\w.$@-]{0,60}$")
 _JSON_INFO = frozenset({"", "json", "jsonc", "json5", "js", "javascript"})
+#: Languages whose code may declare the fields of what is sent (``struct HealthState {``).
+_DECLARED_INFO = frozenset(
+    {
+        "rust",
+        "rs",
+        "go",
+        "golang",
+        "typescript",
+        "ts",
+        "kotlin",
+        "kt",
+        "swift",
+        "java",
+        "c",
+        "cpp",
+        "c++",
+        "csharp",
+        "cs",
+        "c#",
+        "scala",
+        "dart",
+    }
+)
 #: Words over a sample of data sent.
 _SAMPLE = re.compile(
     r"\b(?:sample|example|payload|event|row|record|looks? like|format|sent|sends|collected|"
@@ -46,13 +69,15 @@ def sample_fields(block: Code, lead: str, *, in_data: bool = False) -> list[tupl
     the block is no sample. ``in_data``: the block is in a section about the data collected,
     which says what the sample is whatever its own lead says (unless it is about a setting)."""
     words = plain(lead)
-    if block.info.lower().split()[:1] not in ([], *([i] for i in _JSON_INFO)):  # ("JSON")
+    info = block.info.lower().split()[:1]  # ("JSON")
+    declared = bool(info) and info[0] in _DECLARED_INFO  # only a declaration of fields
+    if info and info[0] not in _JSON_INFO and not declared:
         return []
     said = in_data or _SAMPLE.search(words)
     setting = _SETTING.search(words) and not _SAYS_SENT.search(words)
     if not said or setting or _SAME.search(words) or len(block.text) > _MAX_TEXT:
         return []
-    value = _parsed(_without_comments(block.text))
+    value = _declared(block.text) if declared else _parsed(_without_comments(block.text))
     if value is None:
         return []
     if isinstance(value, list) and value and isinstance(value[0], dict):
@@ -88,11 +113,15 @@ def _inner(value: object) -> list[str] | None:
 def _parsed(text: str) -> object:
     """The sample as JSON; else as pages also write one, the same made JSON: a JavaScript
     object (``{event: 'run', ci: false,}``) or the fields of one without its braces
-    (``"id": "6ae1...",``); None when it is neither."""
+    (``"id": "6ae1...",``), or the declaration of its fields (:func:`_declared`); None when it
+    is none of these."""
     try:
         return json.loads(text)
     except ValueError:
         pass
+    declared = _declared(text)
+    if declared is not None:
+        return declared
     value = _TRAILING_COMMA.sub(r"\1", text.strip().rstrip(","))
     if not value.startswith(("{", "[")):
         value = "{" + value + "}"
@@ -104,6 +133,38 @@ def _parsed(text: str) -> object:
         return None
 
 
+#: The first line of a declaration of fields: ``struct HealthState {``, ``object {``,
+#: ``interface Event {``, ``data class Event(``... ``type Event struct {``.
+_DECLARES = re.compile(
+    r"^\s*(?:(?:pub\s+)?struct\s+\w+|(?:export\s+)?interface\s+\w+|object|record\s+\w+|"
+    r"type\s+\w+\s+struct)\s*\{\s*$"
+)
+#: A field declared on its own line: "name: Type," (Rust, TypeScript), "Type name;" (C-like
+#: schemas: "string? sessionId;", "array events { object; };"), or Go's "Name type `json:"name"`".
+_FIELD_LINE = re.compile(
+    r"^\s*(?:pub\s+|readonly\s+)?(?P<named>[A-Za-z_]\w*)\??\s*:\s*[A-Za-z_][\w<>\[\]?:,. ]*?"
+    r"[,;]?\s*(?://.*)?$"
+    r"|^\s*[A-Za-z_][\w.]*(?:<[^<>]*>)?\??(?:\[\])?\s+(?P<typed>[a-z_]\w*)\s*(?:\{[^{}]*\})?\s*;\s*"
+    r"(?://.*)?$"
+    r"|^\s*[A-Z]\w*\s+[*\[\]\w.]+\s+`[^`]*\bjson:\"(?P<tag>[^\",]+)[^`]*`\s*(?://.*)?$"
+)
+
+
+def _declared(text: str) -> dict[str, None] | None:
+    """The fields a declaration in code names (``struct HealthState { model: String, ... }``),
+    as the keys of a sample; None when the text is no such declaration (most of its lines
+    must each declare a field)."""
+    lines = [line for line in text.splitlines() if line.strip() and not _COMMENT.match(line)]
+    if len(lines) < 3 or not _DECLARES.match(lines[0]) or lines[-1].strip() not in ("}", "};"):
+        return None
+    body = [line for line in lines[1:-1] if line.strip() not in ("...", "\u2026")]
+    found = [m for line in body if (m := _FIELD_LINE.match(line)) is not None]
+    if len(found) < 2 or len(found) * 5 < len(body) * 4:
+        return None
+    return dict.fromkeys(m.group("named") or m.group("typed") or m.group("tag") for m in found)
+
+
+_COMMENT = re.compile(r"^\s*(?://|#|/\*|\*)")
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _SINGLE_QUOTED = re.compile(r"'((?:[^'\\\n]|\\.)*)'")
 _BARE_KEY = re.compile(r"([{,]\s*)([A-Za-z_$][\w$]*)\s*:")
@@ -119,4 +180,7 @@ def _without_comments(text: str) -> str:
 
 def _line_of(lines: list[str], key: str) -> int:
     written = re.compile(rf"""(?:^|[\s{{,"'])["']?{re.escape(key)}["']?\s*:""")
-    return next((index for index, line in enumerate(lines) if written.search(line)), 0)
+    declared = re.compile(rf"""(?:^|[\s"]){re.escape(key)}(?:\s*[;{{]|")""")  # "string key;"
+    return next(
+        (i for i, line in enumerate(lines) if written.search(line) or declared.search(line)), 0
+    )
