@@ -1766,3 +1766,12 @@ def test_code_that_declares_no_fields_gives_no_items(tmp_path: Path) -> None:
         "```rust\nfn main() {\n    let x = 1;\n    run(x);\n}\n```\n"
     )
     assert import_page(tmp_path, page).data_names() == []
+
+
+def test_a_schema_an_object_contains_under_any_heading_gives_its_fields(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Data specification\n\nThe data is sent as JSON data.\n\n### Device property\n\n"
+        "This object contains generic device information.\n\n"
+        "```\nobject {\n\tstring appId;\n\tstring locale;\n}\n```\n"
+    )
+    assert import_page(tmp_path, page).data_names() == ["appId", "locale"]

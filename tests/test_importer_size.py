@@ -129,8 +129,9 @@ GOAL = 6500
 #: C-like schema "object { string appId; }", a TypeScript interface), read as a sample's
 #: keys are, and "usage stats" or "non-sensitive data" summing listed data up:
 #: tabby-configuration's items 0 -> 8 of 9 (its 2 false items went), moby-tracking-data-
-#: specification's 0 -> 5 of 12.
-CEILING = 12019
+#: specification's 0 -> 5 of 12; to 12020 by "This object contains ...:" over such a schema
+#: under any heading (moby-tracking-data-specification's items 5 -> 10 of 12).
+CEILING = 12020
 
 
 def importer_lines() -> int:

@@ -85,7 +85,8 @@ _SENT = re.compile(
     r"(?:sent|collected|reported|transmitted|uploaded)\b"
     r"|\b(?:payload|telemetry (?:event|report|record)s?|usage reports?)\b"
     # "A typical crash report contains ...:", "Sentry collects basic information about ..."
-    r"|\b(?:reports?|pings?|events?|requests?)\s+(?:also\s+)?(?:contains?|includes?)\b"
+    r"|\b(?:reports?|pings?|events?|requests?|objects?|propert(?:y|ies))\s+(?:also\s+)?"
+    r"(?:contains?|includes?)\b"  # (and "This object contains generic device information.")
     r"|^(?!.*\b(?:not|never|no)\b)[^.]{0,60}\bcollects\s+(?:\w+\s+){0,2}(?:data|information)\b",
     re.IGNORECASE,
 )
