@@ -131,7 +131,10 @@ GOAL = 6500
 #: tabby-configuration's items 0 -> 8 of 9 (its 2 false items went), moby-tracking-data-
 #: specification's 0 -> 5 of 12; to 12020 by "This object contains ...:" over such a schema
 #: under any heading (moby-tracking-data-specification's items 5 -> 10 of 12).
-CEILING = 12020
+#: Raised to 12,023 by the review before the stop: the words a sentence opens with, listed
+#: once in markup for the three patterns that had each their own list (3 lines more than the
+#: lists they replaced).
+CEILING = 12023
 
 
 def importer_lines() -> int:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .markup import plain, prose_sentences, sentences
+from .markup import OPENERS, plain, prose_sentences, sentences
 
 
 class Requirement(StrEnum):
@@ -67,7 +67,7 @@ _DENIED = re.compile(
     r"|\b(?:not|never|n't)\s+(?:\w+\s+){0,2}?use\s+(?:any\s+)?(?:cookies|trackers|web beacons|"
     r"tracking|analytics)\b"
     # "No code, file paths or PII are sent": a sentence that opens on what it denies.
-    rf"|^\W*(?:(?:furthermore|also|additionally|however|(?:please )?note that),?\s+)?no\s+[^.;:]{{1,200}}?\s+"
+    rf"|^\W*(?:{OPENERS},?\s+)?no\s+[^.;:]{{1,200}}?\s+"
     r"(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:collected|sent|stored|shared|transmitted|"
     r"uploaded|recorded|tracked|logged|gathered)\b"
     r"|\b(?:nothing|none)\b[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:collected|sent|stored|"

@@ -15,7 +15,7 @@ from typing import Any
 from .claims import marker
 from .classify import split_condition
 from .markdown_doc import BulletList, ListItem, Paragraph, parse
-from .markup import has_html, html_to_markdown, links, one_line, plain
+from .markup import OPENING, has_html, html_to_markdown, links, one_line, plain
 
 _BOLD_LEAD = re.compile(
     r"^\*\*(?P<name>[^*]+?)\*\*\s*(?P<sep>[:.\-\u2013\u2014]?)\s*(?P<rest>.*)$", re.S
@@ -385,7 +385,6 @@ _NOT_A_SUBJECT = re.compile(
 )
 
 
-_ASIDE = re.compile(r"^(?:(?:please )?note|remember|keep in mind),? that\s+", re.IGNORECASE)
 _ASKED = re.compile(r"\b(?:what|which|whether|how|why)\b", re.IGNORECASE)
 
 
@@ -394,7 +393,7 @@ def collected_subject(text: str) -> str | None:
     match = _COLLECTED.match(plain(text).strip())
     if match is None:
         return None
-    name = _ASIDE.sub("", match.group("name").strip())  # ("Note that no PII is collected")
+    name = OPENING.sub("", match.group("name").strip())  # ("Note that no PII is collected")
     if len(name.split()) > 8 or _NOT_A_SUBJECT.match(name) or _VERB.search(name):
         return None
     if _ASKED.search(name):  # "Shows exactly what data is collected": a question, no claim

@@ -289,6 +289,15 @@ def drop_links(text: str) -> str:
     return _replaced(text, _bracketed(text, "[", True, "()"), lambda _span: "")
 
 
+#: The words a sentence may open with before what it says ("Note that no PII is collected",
+#: "Furthermore, no A is sent"): the claim starts after them.
+OPENERS = (
+    r"(?:for example|in addition|additionally|however|also|(?:please )?note that|"
+    r"remember that|keep in mind that|importantly|furthermore|moreover)"
+)
+OPENING = re.compile(rf"^\W*{OPENERS},?\s+", re.IGNORECASE)
+
+
 @memoized(maxsize=65536)  # each text is read for many claims: a 300 KB page asked 218,000 times
 def plain(text: str) -> str:
     """Markdown (and inline HTML) as the plain text a reader sees, on one line."""

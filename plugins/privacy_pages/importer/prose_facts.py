@@ -16,7 +16,7 @@ from .claims import denial, marked
 from .draft import DataDraft, GroupDraft, StatementDraft
 from .grouping import sentence_case, split_parts
 from .item_text import ItemDraft, collected_subject
-from .markup import one_line, plain, sentences
+from .markup import OPENING, one_line, plain, sentences
 from .report import PageReport
 
 #: A verb of handing data over, then (a few words on) "with" or "to" and whom.
@@ -393,7 +393,7 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     subject = next(filter(None, map(_DENIED_SUBJECT.match, clauses[::-1])), None)
     what = subject.group("what") if subject is not None else ""
     what = _ENSURE.split(what)[-1]  # "We take steps to ensure that secure data ... do not"
-    what = _OPENING.sub("", _SUBJECT_VERB.split(what, 1)[0])  # "A are stored locally and"
+    what = OPENING.sub("", _SUBJECT_VERB.split(what, 1)[0])  # "A are stored locally and"
     none = _none_subject(text) or _no_data(text)  # "No personal data is collected"
     if none is not None:
         phrases += _with_examples(none.group("what"), cut=False)
@@ -447,7 +447,7 @@ _EXCEPT = re.compile(r"\b(?:except|but|other than|apart from|besides|unless)\b",
 def _none_subject(text: str) -> re.Match[str] | None:
     """ "No A is sent", at the start of the sentence (after "Furthermore,") or of a clause."""
     for clause in [text, *_CLAUSE_AFTER.split(text)[1:]]:
-        found = _NONE_SUBJECT.match(_OPENING.sub("", clause))
+        found = _NONE_SUBJECT.match(OPENING.sub("", clause))
         if found is not None and not _EXCEPT.search(found.group("what")):
             return found  # ("No data, except crash reports, is sent" denies no data by name)
     return None
@@ -469,11 +469,6 @@ def _no_data(text: str) -> re.Match[str] | None:
 
 
 _SUBJECT_VERB = re.compile(r"\s(?:is|are|was|were|will be|gets?)\s", re.I)
-_OPENING = re.compile(
-    r"^\W*(?:for example|in addition|additionally|however|also|note that|importantly|"
-    r"furthermore|moreover),?\s+",
-    re.I,
-)
 #: "... to ensure that X does not": what the clause says of X.
 _ENSURE = re.compile(r"\b(?:ensure|make sure|guarantee)s?\s+(?:that\s+)?", re.I)
 
