@@ -133,8 +133,8 @@ GOAL = 6500
 #: under any heading (moby-tracking-data-specification's items 5 -> 10 of 12).
 #: Raised to 12,023 by the review before the stop: the words a sentence opens with, listed
 #: once in markup for the three patterns that had each their own list (3 lines more than the
-#: lists they replaced).
-CEILING = 12023
+#: lists they replaced); to 12,024 by why one pattern is tried at a run's first space only.
+CEILING = 12024
 
 
 def importer_lines() -> int:

@@ -328,7 +328,8 @@ _REQUIRED_MARK = re.compile(
     r"|(?:(?<!\s)\s*)?[-\u2013\u2014,]\s*+\**(?:required|mandatory)\**\.?\s*$",
     re.IGNORECASE,
 )
-_SPACE_BEFORE_MARK = re.compile(r"\s+([,;.])")
+#: (Tried at the first space of a run only: linear, however long the run.)
+_SPACE_BEFORE_MARK = re.compile(r"(?<!\s)\s+([,;.])")
 _OPTIONAL_WORD = re.compile(r"^(?:no|n|optional|opt-in|not required|✗|✘|❌)\.?$", re.IGNORECASE)
 _REQUIRED_WORD = re.compile(r"^(?:yes|y|required|mandatory|always|✓|✔|✔️)\.?$", re.IGNORECASE)
 
