@@ -1500,6 +1500,97 @@ def test_data_a_sentence_says_the_information_includes_are_items(tmp_path: Path)
     assert result.data_names() == ["User name", "Time of download", "Unique mobile device number"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Crash reports include the stack trace, the app version and the time of the crash.",
+            ["Stack trace", "App version", "Time of the crash"],
+        ),
+        (
+            "Each event contains the command name, the CLI version and the operating system.",
+            ["Command name", "CLI version", "Operating system"],
+        ),
+        ("The request contains your IP address and your user agent.", ["IP address", "User agent"]),
+        (
+            "Usage logs include the name of the page and the duration of the visit.",
+            ["Name of the page", "Duration of the visit"],
+        ),
+    ],
+)
+def test_what_a_report_an_event_or_a_log_is_said_to_contain_is_data(
+    tmp_path: Path, sentence: str, names: list[str]
+) -> None:
+    page = (
+        FRONT + f"# Tool\n\n## What is sent\n\nWhen the tool fails, it sends a report. {sentence}\n"
+    )
+    assert import_page(tmp_path, page).data_names() == names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The package includes a command-line tool and a library.",
+        "The release contains bug fixes and performance improvements.",
+        "Each report contains no personal data.",
+    ],
+)
+def test_what_a_thing_that_is_no_data_contains_is_no_item(tmp_path: Path, sentence: str) -> None:
+    page = FRONT + f"# Tool\n\n## About\n\n{sentence}\n"
+    assert import_page(tmp_path, page).data_names() == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("When you sign up, we store your name and email address.", ["Name", "Email address"]),
+        ("We receive your IP address when you visit the site.", ["IP address"]),
+        (
+            "The app records your location and the time of each check-in.",
+            ["Location", "Time of each check-in"],
+        ),
+        ("The extension stores your settings locally.", []),
+        ("We keep records of your purchases.", []),
+        ("We store the data in the EU.", []),
+        ("You can store your files in the cloud.", []),
+        (
+            "We process your name and the content of your message.",
+            ["Name", "Content of your message"],
+        ),
+        ("To subscribe, we need your email address.", ["Email address"]),
+        ("We process payments through Stripe.", []),
+        ("We process your personal data based on your consent.", []),
+        ("We store your name securely.", ["Name"]),
+        ("We store all personal data that you submit for as long as needed.", []),
+        ("We collect the pages you visit and how long you stay.", ["Pages you visit"]),
+        ("We take any complaints we receive about this very seriously.", []),
+    ],
+)
+def test_data_a_sentence_says_the_publisher_stores_or_receives_is_collected(
+    tmp_path: Path, sentence: str, names: list[str]
+) -> None:
+    page = FRONT + f"# App\n\n## Accounts\n\nAccounts are free. {sentence}\n"
+    assert import_page(tmp_path, page).data_names() == names
+
+
+def test_a_list_after_these_are_is_what_the_sentence_before_says(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Site\n\n## Server log files\n\n"
+        "The provider of the pages automatically collects and stores information in so-called "
+        "server log files, which your browser automatically transmits to us. These are:\n\n"
+        "- browser type and browser version\n- operating system used\n- referrer URL\n"
+        "- time of the server request\n\n"
+        "## Rights\n\nWe publish our reports every year. These are:\n\n"
+        "- the annual report\n- the audit\n"
+    )
+    assert import_page(tmp_path, page).data_names() == [
+        "browser type and browser version",
+        "operating system used",
+        "referrer URL",
+        "time of the server request",
+    ]
+
+
 def test_the_words_of_a_category_a_sentence_says_data_includes_are_no_items(
     tmp_path: Path,
 ) -> None:

@@ -134,7 +134,14 @@ GOAL = 6500
 #: Raised to 12,023 by the review before the stop: the words a sentence opens with, listed
 #: once in markup for the three patterns that had each their own list (3 lines more than the
 #: lists they replaced); to 12,024 by why one pattern is tried at a run's first space only.
-CEILING = 12024
+#: Raised to 12,078 on 2026-11-26 (sixth session) by the prose of pages written as a GDPR
+#: template or an app policy, read on pages written for the purpose (no corpus page): "Crash
+#: reports include A", "Each event contains A" (not only "this information includes"); a list
+#: after "... in server log files. These are:" read by the sentence before; "we store / log /
+#: receive / record your A" and "we process / need your A" (not "stores it locally", "keep
+#: records of", "we process payments"); "the pages you visit"; a name's last word of how
+#: ("securely") or a "based on" clause cut off; "personal data" alone is no name.
+CEILING = 12078
 
 
 def importer_lines() -> int:

@@ -94,6 +94,21 @@ _COLLECTS = re.compile(
     r"(?!(?:no|nothing|none|any)\b)(?P<what>[^.;!?]+)",
     re.I,
 )
+#: "we store your name", "the server logs the IP address", "we process your name": a verb that
+#: says the publisher keeps data only with its subject (not "keep records of", "stores it
+#: locally"), and "process" or "need" only of the reader's data (not "we process payments").
+_KEEPS = re.compile(
+    r"\b(?:we|it|the (?:app|tool|extension|service|server|website|site|cli|sdk|plugin))\s+"
+    r"(?:also\s+|only\s+|automatically\s+|may\s+|will\s+)?"
+    r"(?:stores?|records?|logs?|receives?|saves?|(?:process(?:es)?|needs?)(?=\s+your\b))\s+"
+    r"(?!(?:no|nothing|none|any|it|them)\b)"
+    r"(?P<what>[^.;!?]+)",
+    re.I,
+)
+#: Where what is kept never reaches the publisher.
+_LOCAL = re.compile(
+    r"\b(?:locally|on (?:your|the) (?:device|computer|machine)|in your browser)\b", re.I
+)
 #: Words in the verb's clause that deny it ("we do not collect"), suppose it ("if telemetry
 #: is collecting"), give it to the reader ("you can collect"), only speak of it ("the ways
 #: in which we collect and use your data", "how we collect it") or of what could be ("it must
@@ -130,34 +145,41 @@ _LISTED = re.compile(
     re.I,
 )
 #: "This information includes A, B and C" (after a sentence that says it is sent or kept),
-#: "The data we collect includes A and B": the data itself, by name, not what it is like
-#: ("includes information about ...").
+#: "The data we collect includes A and B", "Crash reports include A", "Each event contains
+#: A": the data itself, by name, not what it is like ("includes information about ...").
 _INCLUDES_DATA = re.compile(
-    r"\b(?:this|that|such|these|the)\s+(?:\w+\s+)?(?:data|information)\s+"
+    r"(?:\b(?:this|that|such|these|the|each|every)\s+(?:\w+\s+)?(?:data|information)"
+    r"|(?:^|\b(?:this|that|these|the|each|every)\s+)(?:(?:crash|error|usage|diagnostic|"
+    r"telemetry|analytics)\s+)?(?:reports?|events?|pings?|payloads?|logs?|requests?))\s+"
     r"(?:(?:that\s+|which\s+)?(?:we|it|they)\s+(?:\w+\s+)?"
     r"(?:collects?|gathers?|receives?|process(?:es)?|stores?|keeps?)\s+)?"
-    r"(?:includes?|comprises?|consists? of)[:,]?\s+(?:in particular\s+)?"
+    r"(?:includes?|comprises?|consists? of|contains?)[:,]?\s+(?:in particular\s+)?"
     r"(?!(?:no|nothing|none|any|everything|all|only|data|information)\b)(?P<what>[^.;!?]+)",
     re.I,
 )
 #: Where the data's name ends: a clause on why, when or how it is collected.
 _WHAT_END = re.compile(
-    r"\(|(?<!\bsuch)\s(?:that|which|who|so|in order|to|for|when|whenever|if|unless|while|because|as|"
+    r"\(|\s[-\u2013\u2014]\s|\sbased\s+on\b|(?<!\bsuch)\s(?:that|which|who|so|in order|to|for|when|whenever|if|unless|while|because|as|"
     r"via|through|from|by|on|at|with|in|during|and (?:send|sends|sent|store|stores|use|uses))\b",
     re.I,
 )
-_DETERMINER = re.compile(r"^(?:(?:the|a|an|your|certain|some|various|one or more)\s+)+", re.I)
+_DETERMINER = re.compile(
+    r"^(?:(?:the|a|an|your|all|any|certain|some|various|one or more)\s+)+", re.I
+)
 #: "information about the installation experience, usage, and performance": one item.
 _ABOUT = re.compile(r"\s(?:about|of|regarding)\s", re.I)
 #: A phrase that is not a name of data: it starts or ends as a clause does, holds a verb or
 #: a person, or is only a word that qualifies data ("anonymous", "data").
 _NOT_A_NAME = re.compile(
     r"^(?:and|or|but|by|for|as|through|without|with|to|in|on|at|from|not|it|them|this|these|"
+    r"under|about|over|into|within|via|per|"
     r"those|that|why|what|when|where|who|whether|if|then|so|also|only|following|such|which)\b"
     r"|\b(?:it|them|this|that|these|those|about|of|and|or|to|for|with|the|a|an)$"
     r"|\b(?:is|are|was|were|be|been|will|can|may|must|should|we|you)\b"
     r"|^(?:data|information|everything|all|telemetry|more|less|anonymous|aggregated?|"
     r"anonymized|optional|required|minimal|limited|basic|sensitive|personal|technical)$"
+    # "we store all personal data that you submit": which data is not said
+    r"|^(?:personal|user)\s+(?:data|information)$"
     # "various categories of personal information": what kinds there are, not data by name
     r"|^(?:categories|types|kinds)\s+of\s+(?:personal\s+)?(?:data|information)$",
     re.I,
@@ -197,7 +219,8 @@ def data_named(sentence: str) -> list[str]:
             phrases = [", ".join(parts)]
     said = [] if listed else [p for p in text.split(",") if _COLLECTED.search(p)]
     phrases += [subject for part in said if (subject := collected_subject(part))]
-    for match in _COLLECTS.finditer(text):
+    kept = [m for m in _KEEPS.finditer(text) if not _LOCAL.search(m.group("what"))]
+    for match in [*_COLLECTS.finditer(text), *kept]:
         before = text[: match.start()].rsplit(",", 1)[-1]
         if _NOT_SAID.search(before) or _OTHER_COLLECTOR.search(before):
             continue
@@ -216,12 +239,31 @@ def data_named(sentence: str) -> list[str]:
         if _ABOUT.search(parts[0]) and not any(_DETERMINER.match(p) for p in parts[1:]):
             parts = [phrase.strip(" .:;,")]  # (not "the version of X, the OS and the locale")
         for part in parts:
-            name = _DETERMINER.sub("", part).strip(" \"'*_,")
-            if not name or len(name.split()) > 8 or _NOT_A_NAME.search(name):
+            name = _HOW.sub("", _DETERMINER.sub("", part)).strip(" \"'*_,")
+            if (
+                not name
+                or len(name.split()) > 8
+                or (_NOT_A_NAME.search(name) and not _YOU_DO.fullmatch(name))
+            ):
                 break  # the list ends where its parts stop being names
             if name.lower() not in {n.lower() for n in names}:
                 names.append(sentence_case(name))
     return names
+
+
+#: Data named by what the reader does with it: "the pages you visit", "the files you upload".
+_YOU_DO = re.compile(
+    r"(?!(?:how|what|when|where|why|which|whether|if|and|or|it|this|that)\b)[\w'-]+"
+    r"(?:\s[\w'-]+){0,3}\syou\s(?:visit|view|use|open|provide|upload|enter|submit|share|"
+    r"create|search for|click|read|download|install|type|select)",
+    re.I,
+)
+#: A last word that says how data is kept, not what it is ("your email address securely").
+_HOW = re.compile(
+    r"\s(?:lawfully|securely|automatically|locally|anonymously|regularly|temporarily|"
+    r"permanently|safely|directly|separately|confidentially|only)\s*\W*$",
+    re.I,
+)
 
 
 def _name_end(phrase: str) -> str:

@@ -135,11 +135,23 @@ def is_data_lead(text: str) -> bool:
     if not parts:
         return False
     last = parts[-1]
+    if len(parts) > 1 and _POINTER.fullmatch(last):
+        # "... collects information in server log files. These are:": the sentence before
+        # says what the list is
+        last = parts[-2].rstrip(". ") + ":"
     if is_purpose_lead(text) or is_never_lead(text) or leads_no_data(text):
         return False
     if _NOT_DATA_LEAD.search(last):
         return False
     return bool(_DATA_LEAD.search(last)) and bool(_ENDS_LEAD.search(last))
+
+
+#: A last sentence that only points back at the one before it ("These are:", "Namely:").
+_POINTER = re.compile(
+    r"(?:(?:these|this|they|those|it|that)\s+(?:are|is|include|includes|comprise|comprises)"
+    r"|namely|specifically|in particular)\s*:",
+    re.IGNORECASE,
+)
 
 
 def is_bold_list(block: BulletList) -> bool:
