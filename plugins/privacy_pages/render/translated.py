@@ -189,7 +189,9 @@ def notices_as_before(showing: Showing, notices: Notices) -> bool:
 _BLOCK_HTML = re.compile(r"<(?:p|ul|ol|dl|blockquote|pre|table|div|h[1-6]|hr|figure)[\s/>]")
 #: The list and quote markers a one-line Markdown text starts with: they stay outside the
 #: span that marks its text, so that the block they start is still one.
-_LINE_MARKERS = re.compile(r"(?:[ ]{0,3}(?:(?:[-+*]|\d+[.)])[ \t]+|>[ \t]*))+")
+#: (Possessive: the spaces after a marker are never given back to the next marker's indent,
+#: which made a failing match on "  *  *  *" take exponential time.)
+_LINE_MARKERS = re.compile(r"(?:[ ]{0,3}(?:(?:[-+*]|\d+[.)])[ \t]++|>[ \t]*+))+")
 
 
 #: A content filter with the notices of the page's language: the text, what the page shows in
