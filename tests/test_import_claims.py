@@ -1564,6 +1564,10 @@ def test_what_a_thing_that_is_no_data_contains_is_no_item(tmp_path: Path, senten
         ("We store all personal data that you submit for as long as needed.", []),
         ("We collect the pages you visit and how long you stay.", ["Pages you visit"]),
         ("We take any complaints we receive about this very seriously.", []),
+        (
+            "Our servers automatically record your IP address and browser type.",
+            ["IP address", "Browser type"],
+        ),
     ],
 )
 def test_data_a_sentence_says_the_publisher_stores_or_receives_is_collected(
@@ -1866,3 +1870,64 @@ def test_a_schema_an_object_contains_under_any_heading_gives_its_fields(tmp_path
         "```\nobject {\n\tstring appId;\n\tstring locale;\n}\n```\n"
     )
     assert import_page(tmp_path, page).data_names() == ["appId", "locale"]
+
+
+# -- the words of app policies made from a template ----------------------------------------------
+
+APP_POLICY = FRONT + (
+    "# Privacy Policy\n\nThis policy applies to the Habit app, made by Jane Doe.\n\n"
+    "## Information Collection and Use\n\n"
+    "The Application collects information when you download and use it. "
+    "This information may include:\n\n"
+    "- Your device's IP address\n- The time spent on the Application\n\n"
+    "The Application uses third-party services that may collect information used to "
+    "identify you:\n\n- Google Analytics for Firebase\n- Firebase Crashlytics\n\n"
+    "## Opt-Out Rights\n\n"
+    "You can stop all collection of information by the Application easily by uninstalling it.\n\n"
+    "## Children\n\n"
+    "We do not knowingly collect personally identifiable information from children under 13 "
+    "years of age.\n"
+)
+
+
+def test_uninstalling_is_no_way_to_turn_collection_off(tmp_path: Path) -> None:
+    result = import_page(tmp_path, APP_POLICY)
+    assert names_in(result, "optional") == []
+    assert names_in(result, "collected") == [
+        "Your device's IP address",
+        "The time spent on the Application",
+    ]
+
+
+def test_the_services_an_app_uses_are_recipients_not_data(tmp_path: Path) -> None:
+    result = import_page(tmp_path, APP_POLICY)
+    assert "Firebase Crashlytics" not in result.data_names()
+    recipients = [r["name"] for r in result.product["sharing"]["recipients"]]
+    assert recipients == ["Google Analytics for Firebase", "Firebase Crashlytics"]
+
+
+def test_what_is_not_taken_from_children_is_never_collected_from_them(tmp_path: Path) -> None:
+    assert never_names(import_page(tmp_path, APP_POLICY)) == [
+        "Personally identifiable information from children under 13 years of age"
+    ]
+
+
+def test_a_setting_beside_uninstalling_still_makes_data_optional(tmp_path: Path) -> None:
+    page = APP_POLICY.replace(
+        "easily by uninstalling it.", "by turning off Analytics in Settings, or by uninstalling it."
+    )
+    assert names_in(import_page(tmp_path, page), "optional") != []
+
+
+def test_a_storage_sentence_that_sends_and_keeps_gives_the_period_and_the_recipient(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## What we collect\n\n- Command name\n- CLI version\n\n"
+        "## Where the data goes\n\nEvents are sent to PostHog and kept for 12 months.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert [(r["data"], r["period"]) for r in result.product["storage"]["retention"]] == [
+        ("Events", "12 months")
+    ]
+    assert [r["name"] for r in result.product["sharing"]["recipients"]] == ["PostHog"]

@@ -24,6 +24,7 @@ from .shapes import (
     is_data_lead,
     is_item_table,
     lead_kind,
+    leads_parties,
     lists_data,
     says_purposes,
     stops_collection,
@@ -120,6 +121,8 @@ def by_lead(reading: Reading, block: BulletList, lead: Paragraph | None, title: 
         kind = Kind.NEVER  # "Microsoft does not send any of the following:"
     elif kind in STORAGE_KINDS and lead is not None and is_data_lead(lead.text):
         kind = Kind.UNKNOWN  # "We store the following data:": the data, not where it is kept
+    if lead is not None and leads_parties(lead.text):
+        kind = Kind.SHARING  # "The app uses third-party services that may collect ...:"
     if kind not in _LEAD_KINDS:
         if lead is not None and lists_data(block, lead) and not is_never_lead(lead.text):
             _data(reading, [lead, block], title)

@@ -454,10 +454,26 @@ def _names_both(said: str) -> bool:
     )
 
 
+#: Leaving the product is no way to turn collection off ("You can stop all collection of
+#: information by the Application easily by uninstalling it."): the data is not optional.
+_LEAVING = re.compile(
+    r"\b(?:uninstall\w*|(?:delet|remov)(?:e|es|ing) (?:the|this|our) (?:app|application|"
+    r"extension)|stop(?:ping)? using)\b",
+    re.IGNORECASE,
+)
+_A_SETTING = re.compile(r"\b(?:opt\w*|disabl\w*|turn\w* \w* ?off|settings?|preferences?)\b", re.I)
+
+
+def only_by_leaving(text: str) -> bool:
+    """Whether words say collection stops only when the product is removed or not used."""
+    said = plain(text)
+    return bool(_LEAVING.search(said)) and not _A_SETTING.search(_LEAVING.sub("", said))
+
+
 def modality(text: str, line: int = 0) -> Cue | None:
     """The requirement a sentence states, with the words that state it, or None."""
     said = plain(text)
-    if _ELSEWHERE.search(said) or _names_both(said):
+    if _ELSEWHERE.search(said) or _names_both(said) or only_by_leaving(said):
         return None  # a cookie banner's words; "what is required and what is optional data"
     for requirement, pattern in _MODALITY:
         found = pattern.search(said)

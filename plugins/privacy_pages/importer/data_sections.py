@@ -30,7 +30,8 @@ from .prose_facts import data_denied
 from .reading import Reading, item_markdown
 from .report import FreeFormFragment
 from .samples import sample_fields
-from .shapes import bold_runs, is_bold_list, leads_no_data, scope_list
+from .shapes import bold_runs, is_bold_list, leads_no_data, leads_parties, scope_list
+from .sharing_sections import sharing_list
 from .statements import RetentionRule
 from .storage_sections import location_table, retention_table
 from .tables import (
@@ -218,6 +219,8 @@ def data_blocks(
             never_list(reading, lead, block)
         elif lead is not None and is_purpose_lead(lead.text):
             purpose_list(reading, lead, block)  # "This data enables X to:"
+        elif lead is not None and leads_parties(lead.text):
+            sharing_list(reading, block, lead)  # "The app uses third-party services ...:"
         else:
             group = _group_for(reading, lead, optional, heading_group, placed)
             group.from_list = True

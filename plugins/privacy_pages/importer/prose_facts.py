@@ -98,7 +98,8 @@ _COLLECTS = re.compile(
 #: says the publisher keeps data only with its subject (not "keep records of", "stores it
 #: locally"), and "process" or "need" only of the reader's data (not "we process payments").
 _KEEPS = re.compile(
-    r"\b(?:we|it|the (?:app|tool|extension|service|server|website|site|cli|sdk|plugin))\s+"
+    r"\b(?:we|it|(?:the|our) (?:app|application|tool|extension|service|servers?|systems?|website|"
+    r"site|cli|sdk|plugin|software|product))\s+"
     r"(?:also\s+|only\s+|automatically\s+|may\s+|will\s+)?"
     r"(?:stores?|records?|logs?|receives?|saves?|(?:process(?:es)?|needs?)(?=\s+your\b))\s+"
     r"(?!(?:no|nothing|none|any|it|them)\b)"
@@ -415,6 +416,13 @@ _UNLESS = re.compile(
     r"continuously|constantly|all the time|at all times|automatically|routinely)\b",
     re.I,
 )
+#: "We do not knowingly collect PII from children under 13": denied of some people only, which
+#: the entry says ("PII from children under 13"), not of everyone.
+_OF_SOME = re.compile(
+    r"\bfrom (?:such )?(?:children|minors|kids|anyone|persons|people|users|individuals)\b"
+    r"(?:\s+(?:under|below|younger than)\s+(?:the age of\s+)?\d+(?:\s+years(?:\s+of age)?)?)?",
+    re.I,
+)
 #: Words that point back at data named before them, rather than name it.
 _POINTER = re.compile(r"^(?:this|these|that|those|such|it|they|them)\b", re.I)
 
@@ -461,6 +469,8 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
                 continue  # "This information is never sent": the data named before it
             if name.lower() not in {n.lower() for n in names}:
                 names.append(sentence_case(name))
+    if (some := _OF_SOME.search(text)) is not None:
+        names = [name if some.group(0) in name else f"{name} {some.group(0)}" for name in names]
     return names
 
 

@@ -447,12 +447,13 @@ def build_product(
 
 def facts_in_prose(draft: StatementDraft) -> None:
     """Storage places, retention periods and recipients said in passing in the draft's prose
-    (outside the storage and sharing sections), added to those fields (each once); the
-    sentences stay."""
+    (outside the storage and sharing sections; recipients in the storage notes too), added to
+    those fields (each once); the sentences stay."""
     storage = draft.storage
     periods = {rule.period.lower() for rule in storage.retention}
     known = {r["name"].lower() for r in draft.recipients}
-    for sentence in _prose_sentences(draft):
+    said = _prose_sentences(draft)
+    for sentence in said:
         for place in storage_places(sentence):
             if place not in storage.locations:
                 storage.locations.append(place)
@@ -460,6 +461,10 @@ def facts_in_prose(draft: StatementDraft) -> None:
         if rule is not None and rule.period.lower() not in periods:
             periods.add(rule.period.lower())
             storage.retention.append(RetentionRule(rule.data, rule.period))
+    # ("Events are sent to PostHog and kept for 12 months" under a storage heading: the
+    # storage section reads its periods and places, not who receives the data)
+    notes = [*storage.intro, *storage.location_note, *storage.retention_note]
+    for sentence in [*said, *(s for note in notes for s in sentences(one_line(note)))]:
         for who in recipients_in(sentence):
             if who.lower() not in known:
                 known.add(who.lower())

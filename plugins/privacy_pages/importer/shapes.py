@@ -109,6 +109,22 @@ def leads_no_data(text: str) -> bool:
     return bool(parts) and bool(_NO_DATA_LEAD.search(parts[-1]))
 
 
+#: "The Application uses third-party services that may collect information used to identify
+#: you:": the list names who receives data, not the data.
+_PARTIES_LEAD = re.compile(
+    r"(?<!\byou )\b(?:uses?|relies on|works with|integrates?(?: with)?)\s+"
+    r"(?:(?:the following|these|some)\s+)?(?:third[- ]party|external|outside)\s+"
+    r"(?:services|providers|SDKs|libraries|vendors|partners)\b",
+    re.IGNORECASE,
+)
+
+
+def leads_parties(text: str) -> bool:
+    """Whether a lead's last sentence introduces the services or parties the product uses."""
+    parts = sentences(plain(text))
+    return bool(parts) and bool(_PARTIES_LEAD.search(parts[-1])) and parts[-1].endswith(":")
+
+
 _ENDS_LEAD = re.compile(r"(?::|\bfollowing\b[^.]*\.?)\s*$", re.IGNORECASE)
 _BOLD_ITEM = re.compile(r"^\*\*[^*\n]{1,80}?\*\*\s*(?:[:.\-\u2013\u2014(]|$)")
 _BOLD_COLON_INSIDE = re.compile(r"^\*\*[^*\n]{1,80}?:\*\*")
@@ -179,7 +195,7 @@ _CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _COMMA = re.compile(r",\s*(?:(?:and|or)\s+)?")
-_LAST_AND = re.compile(r"\s+(?:and|or)\s+")
+_LAST_AND = re.compile(r"(?<!\s)\s+(?:and|or)\s+")  # (from a run's first space)
 
 
 def _run_in_list(block: Paragraph) -> BulletList | None:

@@ -14,7 +14,7 @@ from functools import partial
 
 from .access_sections import access_section, compliance_section
 from .by_shape import read_shapes
-from .claims import Requirement, denied_by_answer, heading_cue
+from .claims import Requirement, denied_by_answer, heading_cue, only_by_leaving
 from .classify import PAGE_SECTION, STORAGE_KINDS, Kind, classify_heading
 from .data_sections import category_section, data_section, never_section
 from .draft import StatementDraft
@@ -161,7 +161,11 @@ def read_section(reading: Reading, section: Section, kind: Kind, previous: Kind 
     counts.sections += kind is not Kind.UNKNOWN
     _answered_no(reading, section)
     page_cues(section.blocks, reading.draft.page_cues, section.title)
-    if kind is Kind.CONTROLS and (cue := heading_cue(section.title, section.line)):
+    if (
+        kind is Kind.CONTROLS
+        and not only_by_leaving(blocks_markdown(section.blocks))
+        and (cue := heading_cue(section.title, section.line))
+    ):
         reading.draft.page_cues.append(cue)
     said = _SAYS_REQUIREMENT.get(kind)
     reading.section_cues.append(section_cue(said, section.title, section.blocks))
