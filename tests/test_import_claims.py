@@ -687,6 +687,13 @@ def test_a_heading_over_how_to_stop_collection_makes_the_program_optional(
             "The IP address of telemetry requests is not even stored.",
             ["IP address of telemetry requests"],
         ),
+        (
+            "We don't use cookies or any tracking technologies.",
+            ["Cookies", "Tracking technologies"],
+        ),
+        ("We have no access to your files.", ["Files"]),
+        ("We do not have access to the content of your notes.", ["Content of your notes"]),
+        ("None of your messages are stored on our servers.", ["Messages"]),
     ],
 )
 def test_denials_in_the_words_pages_use(tmp_path: Path, sentence: str, never: list[str]) -> None:
@@ -1931,3 +1938,33 @@ def test_a_storage_sentence_that_sends_and_keeps_gives_the_period_and_the_recipi
         ("Events", "12 months")
     ]
     assert [r["name"] for r in result.product["sharing"]["recipients"]] == ["PostHog"]
+
+
+def test_a_purposes_table_whose_first_column_names_data_gives_items_and_periods(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Conference\n\n## What we process and why\n\n"
+        "| Personal data | Purpose | Legal basis | Storage period |\n| --- | --- | --- | --- |\n"
+        "| Name, email address | Registration | Art. 6(1)(b) GDPR | 1 year after the event |\n"
+        "| Dietary requirements | Catering | Art. 9(2)(a) GDPR | Until the end of the event |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Name", "Email address", "Dietary requirements"]
+    assert names_in(result, "required") == names_in(result, "optional") == []
+    assert [u["source"] for u in result.product["data_use"]["uses"]] == [
+        "Name, email address",
+        "Dietary requirements",
+    ]
+    assert [(r["data"], r["period"]) for r in result.product["storage"]["retention"]] == [
+        ("Name, email address", "1 year after the event"),
+        ("Dietary requirements", "Until the end of the event"),
+    ]
+
+
+def test_a_purposes_table_whose_first_column_is_a_source_gives_no_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Site\n\n## How we use data\n\n"
+        "| Data source | Purpose |\n| --- | --- |\n| Web server | Security |\n| Forms | Support |\n"
+    )
+    assert import_page(tmp_path, page).data_names() == []

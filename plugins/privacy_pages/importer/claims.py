@@ -64,8 +64,9 @@ _DENIED = re.compile(
     r"|\bno (?:[\w-]+ ){0,3}?(?:data|information)\b"
     r"[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:or (?:ever )?will be\s+)?(?:ever\s+)?"
     r"(?:collected|sent|stored|shared|transmitted|included|contained|visible)\b"
-    r"|\b(?:not|never|n't)\s+(?:\w+\s+){0,2}?use\s+(?:any\s+)?(?:cookies|trackers|web beacons|"
-    r"tracking|analytics)\b"
+    r"|(?:\b(?:not|never)|n't)\s+(?:\w+\s+){0,2}?use\s+(?:any\s+)?(?:cookies|trackers|"
+    r"web beacons|tracking|analytics)\b"
+    r"|\b(?:have|has|get|gets)\s+no\s+access\s+to\b"
     # "No code, file paths or PII are sent": a sentence that opens on what it denies.
     rf"|^\W*(?:{OPENERS},?\s+)?no\s+[^.;:]{{1,200}}?\s+"
     r"(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:collected|sent|stored|shared|transmitted|"

@@ -369,12 +369,14 @@ def _prose_group(data: DataDraft, line: int) -> GroupDraft:
 
 #: "we do not collect A, B or C", "is never sent: A and B": what follows the denied verb.
 _DENIED_OBJECT = re.compile(
-    r"(?:\bnot|\bnever|n't)\s+(?:[\w'-]+,?\s+){0,5}?(?:collect|gather|send|track|record|store|"
+    r"(?:(?:\bnot|\bnever|n't)\s+(?:[\w'-]+,?\s+){0,5}?(?:collect|gather|send|track|record|store|"
     r"upload|transmit|see|receive|access|log|capture|include|contain|use(?=\s+(?:any\s+)?"
     r"(?:cookies|trackers|web beacons|tracking technolog)))\w*"
     # "collect, transmit, sell, or share any data": the object of them all (one way to read it,
     # so that a long run of "or" takes linear time)
-    r"(?:(?:,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+)(?!(?:or|and)\b)[a-z]+)*\s+(?P<what>[^.;!?]+)",
+    r"(?:(?:,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+)(?!(?:or|and)\b)[a-z]+)*"
+    r"|\bno\s+access)"  # ("We have no access to your files")
+    r"\s+(?:to\s+)?(?P<what>[^.;!?]+)",  # ("do not have access to A")
     re.I,
 )
 #: "A and B are never collected", "Your files never leave your device": the denied subject.
@@ -481,7 +483,7 @@ _EXAMPLES_OF = re.compile(
     re.I,
 )
 _NONE_SUBJECT = re.compile(
-    r"^\W*+no\s++(?P<what>[^;:]+?)(?<!\s)\s+(?:is|are|will be|gets?)\s+"
+    r"^\W*+(?:no|none of)\s++(?P<what>[^;:]+?)(?<!\s)\s+(?:is|are|will be|gets?)\s+"
     r"(?:or (?:ever )?will be\s+)?(?:ever\s+)?(?:collected|"
     r"gathered|sent|tracked|recorded|stored|uploaded|transmitted|shared|logged|included|"
     r"contained|visible)\b",

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from .classify import DATA_KINDS, GDPR_KINDS, STORAGE_KINDS, Kind, classify_heading
+from .draft import GroupDraft
+from .grouping import sentence_case, split_parts
+from .item_text import ItemDraft
 from .legal_bases import legal_basis, says_more
 from .markdown_doc import Block, BulletList, ListItem, Paragraph, Table
 from .markdown_out import to_markdown
@@ -10,8 +15,9 @@ from .markup import plain
 from .outline import Section
 from .reading import Reading, item_markdown
 from .shapes import data_shape, lead_kind, lists_data, says_purposes
+from .statements import RetentionRule
 from .storage_sections import is_service_location, service_location
-from .tables import UseRow, layout, read_uses
+from .tables import Layout, Role, UseRow, layout, read_retention, read_uses
 
 #: Kinds of sub-section a data-use section reads as their own sections.
 _OWN_SECTIONS = STORAGE_KINDS | DATA_KINDS | {Kind.NEVER, Kind.RIGHTS, Kind.ACCESS}
@@ -82,7 +88,9 @@ def data_use_section(reading: Reading, section: Section) -> None:
                 reading.report.counts.tables += 1
                 draft.data_use_intro.extend(to_markdown(b) for b in pending)
                 pending = []
-                add_uses(reading, read_uses(block, lay))
+                rows = read_uses(block, lay)
+                add_uses(reading, rows)
+                _data_of_uses(reading, block, lay, rows)
                 continue
             reading.report.counts.tables_free_form += 1
         pending.append(block)
@@ -102,6 +110,38 @@ def data_use_section(reading: Reading, section: Section) -> None:
         else:
             reading.report.counts.sections_free_form += 1
             reading.free_section(child, "data-use", "sub-section not recognized")
+
+
+#: The header of a column that names the data each purpose uses ("Personal data", "Data
+#: category"), not where it comes from ("Source").
+_DATA_HEADER = re.compile(
+    r"^\W*(?:(?:personal|your)\s+)?(?:data|information)\b(?!\s+(?:sources?|subjects?)\b)"
+    r"|\b(?:categor(?:y|ies) of (?:personal )?data|data categor(?:y|ies))\b",
+    re.IGNORECASE,
+)
+
+
+def _data_of_uses(reading: Reading, table: Table, lay: Layout, rows: list[UseRow]) -> None:
+    """``| Personal data | Purpose | Legal basis | Storage period |``: the data column names
+    data collected (its requirement not stated), and a period column gives each its rule."""
+    source = lay.first(Role.SOURCE)
+    if source is None or not _DATA_HEADER.search(plain(source.header)):
+        return
+    draft = reading.draft
+    sections = (draft.required, draft.optional, draft.collected)
+    known = {i.name.lower() for d in sections for g in d.groups for i in g.items}
+    group = GroupDraft("Data processed", "Data processed", table.line)
+    for row in rows:
+        names = [sentence_case(p.strip()) for p in split_parts(row.source)]
+        if row.source != "(not named)":  # (the data a list of the page names already: once)
+            group.items += [ItemDraft(n, row.line) for n in names if n.lower() not in known]
+    if group.items:
+        draft.collected.groups.append(group)
+        reading.report.counts.items += len(group.items)
+    if lay.first(Role.RETENTION) is not None:  # (the other columns are the use's already)
+        for data, period, _note, _line in read_retention(table, lay):
+            draft.storage.retention.append(RetentionRule(data, period))
+            reading.report.counts.retention_rules += 1
 
 
 def entities_section(reading: Reading, section: Section) -> None:
