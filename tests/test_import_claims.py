@@ -1968,3 +1968,103 @@ def test_a_purposes_table_whose_first_column_is_a_source_gives_no_items(tmp_path
         "| Data source | Purpose |\n| --- | --- |\n| Web server | Security |\n| Forms | Support |\n"
     )
     assert import_page(tmp_path, page).data_names() == []
+
+
+# -- what the batch 2026-11-26j showed once measured (decision-guardian-telemetry, habitos) -------
+
+
+def test_a_denying_label_gives_way_to_the_denial_it_labels(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## Privacy first\n\n"
+        "- **No source code**: We never collect file contents, diff bodies, or decision text.\n"
+        "- **No identifiers**: No repo names, usernames, or emails.\n\n"
+        "## What we collect\n\n- Tool version\n"
+    )
+    assert never_names(import_page(tmp_path, page)) == [
+        "File contents",
+        "Diff bodies",
+        "Decision text",
+        "Repo names",
+        "Usernames",
+        "Emails",
+    ]
+
+
+def test_fields_rejected_before_sending_are_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## What we collect\n\n- Tool version\n\n### Blocked fields\n\n"
+        "The privacy module enforces a blocklist. Any payload containing these fields is "
+        "rejected before sending:\n\n`repo_name`, `file_paths`, `github_token`, `email`\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["repo_name", "file_paths", "github_token", "email"]
+    assert result.data_names() == ["Tool version"]
+
+
+def test_a_collection_endpoint_in_a_command_or_a_diagram_names_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## What we collect\n\n- Tool version\n\n## Custom endpoint\n\n"
+        "```bash\nTOOL_TELEMETRY_URL=https://your-server.com/collect tool check ...\n```\n\n"
+        "## Architecture\n\n```\n│ send() │──POST──▶│ POST /collect     │──put──▶│ Daily  │\n```\n"
+    )
+    assert import_page(tmp_path, page).data_names() == ["Tool version"]
+
+
+def test_data_that_expires_after_a_period_is_kept_for_it(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## What we collect\n\n- Tool version\n\n## Architecture\n\n"
+        "- **Fire-and-forget**: Telemetry never slows down the tool.\n"
+        "- **90-day retention**: Aggregated data expires after 90 days.\n"
+    )
+    rules = import_page(tmp_path, page).product["storage"]["retention"]
+    assert [(r["data"], r["period"]) for r in rules] == [("Aggregated data", "90 days")]
+
+
+def test_each_bullet_of_a_retention_list_is_its_own_rule(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App\n\n## Information we collect\n\n- Email address\n\n## Data retention\n\n"
+        "- **Active accounts**: We retain your data while your account is active\n"
+        "- **Deleted accounts**: Data is permanently deleted within 30 days of account deletion\n"
+        "- **Backup data**: Backups are retained for 90 days for recovery purposes\n"
+    )
+    rules = import_page(tmp_path, page).product["storage"]["retention"]
+    assert [(r["data"], r["period"]) for r in rules] == [
+        ("Data", "within 30 days of account deletion"),
+        ("Backups", "90 days"),
+    ]
+
+
+def test_what_we_use_the_collected_information_to_do_is_purposes(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App\n\n## Information we collect\n\n- Email address\n\n## How we use your information\n\n"
+        "We use the collected information to:\n\n- Provide and maintain the service\n"
+        "- Sync your data across devices\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Email address"]
+    assert result.product["purposes"]["items"] == [
+        "Provide and maintain the service",
+        "Sync your data across devices",
+    ]
+
+
+def test_how_to_reach_an_officer_in_the_eu_is_no_storage_place(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App\n\n## Information we collect\n\n- Email address\n\n## Data Protection Officer\n\n"
+        "For EU residents, you may contact our Data Protection Officer at:\n\n"
+        "- Email: dpo@example.com\n"
+    )
+    storage = import_page(tmp_path, page).product.get("storage", {})
+    assert "For EU residents" not in str(storage)
+
+
+def test_where_the_servers_are_is_a_place_and_outside_the_eu_is_none(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App\n\n## Information we collect\n\n- Email address\n\n"
+        "## International data transfers\n\n### Data location\n\n"
+        "- Primary servers: United States (AWS)\n- Your data may be processed outside the EU\n\n"
+        "## Lead authority\n\nAs we're based in Canada, you may also contact:\n\n"
+        "- European Data Protection Board\n"
+    )
+    storage = import_page(tmp_path, page).product["storage"]
+    assert storage["locations"] == ["United States"]

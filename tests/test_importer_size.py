@@ -153,7 +153,17 @@ GOAL = 6500
 #: sources) and its periods retention rules; and by denials in the words pages use: "We don't
 #: use cookies" (the "n't" of "don't" has no word boundary), "We have no access to your
 #: files", "We do not have access to A", "None of your messages are stored".
-CEILING = 12180
+#: Raised to 12,250 by what two pages of the held-out batch 2026-11-26j showed once it was
+#: measured (decision-guardian-telemetry and habitos-privacy-policy, read since): a denying
+#: bullet's label gives way to the denial it labels ("No identifiers: No repo names, ..."),
+#: fields "rejected before sending:" and their one-line list are never collected, "/collect"
+#: in a URL is no verb, "Aggregated data expires after 90 days" is a period, each bullet of
+#: free text ends the sentence before it, "We use the collected information to:" leads
+#: purposes, a lead of how to reach someone names no place; and where servers are ("Primary
+#: servers: United States"), not "outside the EU": on the two pages 7 false items -> 0 and
+#: never-collected entries 1 -> 19 of 22; on read pages never-collected entries of
+#: imageshare-data-safety 5 -> 8, syncable-cli-telemetry 6 -> 8, type4py-vscode-privacy 1 -> 6.
+CEILING = 12250
 
 
 def importer_lines() -> int:

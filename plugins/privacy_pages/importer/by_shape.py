@@ -26,6 +26,7 @@ from .shapes import (
     lead_kind,
     leads_parties,
     lists_data,
+    lists_in_one_line,
     says_purposes,
     stops_collection,
     titles_data,
@@ -43,7 +44,8 @@ _LEAD_KINDS |= {Kind.RIGHTS, Kind.DATA_USE}
 
 def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> list[Block]:
     """The blocks that no structured field takes by their shape (see the module docstring)."""
-    if reading.reading_shapes or not any(isinstance(b, BulletList | Table | Code) for b in blocks):
+    shaped = any(isinstance(b, BulletList | Table | Code) for b in blocks)
+    if reading.reading_shapes or not (shaped or lists_in_one_line(blocks)):
         return blocks
     reading.reading_shapes = True
     kept: list[Block] = []

@@ -346,6 +346,12 @@ _NEVER_LEAD = any_of(
         r"\b(?:following|these)\b",
     ),
     _then_in_sentence(r"\bcollect\w*\b", r"\bnever\b"),
+    # "Any payload containing these fields is rejected before sending:", "The following
+    # fields are stripped before upload:": what never leaves the machine
+    _then_in_sentence(
+        r"\b(?:rejected|blocked|stripped|redacted|removed|filtered(?: out)?|scrubbed|dropped)\b",
+        r"\bbefore\b[^:]*:\s*$",
+    ),
     # "The following information isn't included in the query sent to the search service:"
     _then_in_sentence(
         r"\bfollowing\b",
@@ -400,7 +406,11 @@ _PURPOSE_LEAD = any_of(
         r"\b(?:enables?|allows?|helps?|lets?|is used|are used|used)\b", r"\bto:?\s*$"
     ),
     _then_in_sentence(r"\bpurposes?\b", r":\s*$"),
-    _then_in_sentence(r"\b(?:we|it) use[sd]? (?:this|the|your) (?:data|information)\b", r":\s*$"),
+    # ("We use the collected information to:")
+    _then_in_sentence(
+        r"\b(?:we|it) use[sd]? (?:this|the|your|such|that)(?: [\w-]+){0,2} (?:data|information)\b",
+        r":\s*$",
+    ),
 )
 
 

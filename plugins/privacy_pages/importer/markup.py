@@ -365,6 +365,16 @@ _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "U.S.", "In
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”\u2019)\]]*\s+(?=[\"“(\[*_]?[A-Z0-9])")
 
 
+#: Where a bullet of a list starts, in Markdown text: its sentences are not the last bullet's.
+_BULLET_START = re.compile(r"\n(?=[ \t]*(?:[-*+]|\d+[.)])[ \t])")
+
+
+def bullet_sentences(text: str) -> list[str]:
+    """The sentences of Markdown text, each bullet of a list ending the sentence before it
+    ("... when your account is active\n- Data is deleted within 30 days": two sentences)."""
+    return [sentence for part in _BULLET_START.split(text) for sentence in sentences(part)]
+
+
 def sentences(text: str) -> list[str]:
     """``text`` split into sentences (abbreviations and URLs do not end a sentence)."""
     value = one_line(text)

@@ -16,7 +16,7 @@ from .claims import denial, marked
 from .draft import DataDraft, GroupDraft, StatementDraft
 from .grouping import sentence_case, split_parts
 from .item_text import ItemDraft, collected_subject
-from .markup import OPENING, one_line, plain, sentences
+from .markup import OPENING, bullet_sentences, one_line, plain, sentences
 from .report import PageReport
 
 #: A verb of handing data over, then (a few words on) "with" or "to" and whom.
@@ -90,7 +90,7 @@ def recipients_in(sentence: str) -> list[str]:
 #: "we collect crash reports", "used in this app to collect basic usage data": the words
 #: before it say whether it is denied ("we do not collect") and who collects ("you collect").
 _COLLECTS = re.compile(
-    r"\b(?:collects?|gathers?|collecting)\s+(?:and \w+\s+)?"
+    r"(?<!/)\b(?:collects?|gathers?|collecting)\s+(?:and \w+\s+)?"
     r"(?!(?:no|nothing|none|any)\b)(?P<what>[^.;!?]+)",
     re.I,
 )
@@ -316,7 +316,7 @@ def items_in_prose(
     said = [
         (sentence, data, denials_only)
         for prose, data, denials_only in texts
-        for sentence in sentences(one_line(prose))
+        for sentence in bullet_sentences(prose)
     ]
     for index, (sentence, data, denials_only) in enumerate(said):
         following = said[index + 1][0] if index + 1 < len(said) else ""
@@ -434,6 +434,9 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     never leave your device"), with the list a following "This includes: ..." gives; None
     when the sentence denies nothing."""
     text = plain(sentence)
+    labelled = _LABEL.match(text)
+    if labelled and (denial(labelled["rest"]) or _no_data(labelled["rest"])):
+        text = labelled["rest"]  # "No source code: We never collect A, B or C": A, B and C
     said = denial(text)
     if said is None and _no_data(text) is None:
         return None
@@ -474,6 +477,11 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     if (some := _OF_SOME.search(text)) is not None:
         names = [name if some.group(0) in name else f"{name} {some.group(0)}" for name in names]
     return names
+
+
+#: A bullet's bold label before its sentence ("No identifiers: No repo names, org names or
+#: emails."): the sentence names what is denied, the label sums it up.
+_LABEL = re.compile(r"^\W*no\s+[^:.]{1,40}:\s+(?P<rest>\S.*)$", re.I)
 
 
 #: "secure data (e.g. A or B)", "secure data such as A", "other information, like A and B".

@@ -25,7 +25,7 @@ from .empty_sections import empty_sections, product_name
 from .grouping import Regrouper, category_for
 from .item_text import ItemDraft
 from .items import CatalogIndex, CategoryIndex, normalize_name, slug, with_suffix
-from .markup import link_targets, one_line, plain, rewrite_links, sentences
+from .markup import bullet_sentences, link_targets, one_line, plain, rewrite_links, sentences
 from .prose_facts import never_parts, recipients_in
 from .report import CategoryMatch, FreeFormFragment, ItemMatch, NewItem, PageReport
 from .statements import (
@@ -479,7 +479,7 @@ def _prose_sentences(draft: StatementDraft) -> list[str]:
         texts += data.intro
         for group in data.groups:
             texts += group.intro
-    return [sentence for text in texts for sentence in sentences(one_line(text))]
+    return [sentence for text in texts for sentence in bullet_sentences(text)]
 
 
 def _said_in_section(

@@ -10,6 +10,7 @@ which shape a block has; the extractors read it.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .classify import Kind, classify_heading, is_never_lead, is_purpose_lead
 from .item_text import DEFINED_TERM, ItemSource, collected_subject, is_data_list, item_from
@@ -218,9 +219,22 @@ def _run_in_list(block: Paragraph) -> BulletList | None:
     return BulletList(tuple(ListItem(p, block.line) for p in parts), block.line, block.end_line)
 
 
+def lists_in_one_line(blocks: list[Block]) -> bool:
+    """Whether a paragraph lists data (or what is never collected) on one line after its lead:
+    the list :func:`bold_runs` makes of it."""
+    return any(
+        isinstance(lead, Paragraph)
+        and isinstance(block, Paragraph)
+        and (is_data_lead(lead.text) or is_never_lead(lead.text))
+        and _run_in_list(block) is not None
+        for lead, block in pairwise(blocks)
+    )
+
+
 def bold_runs(blocks: list[Block]) -> list[Block]:
     """``blocks`` with each run of two or more bold lead-in paragraphs made a bullet list, and
-    a list written on one line after a lead that says it is data made one too."""
+    a list written on one line after a lead that says it is data (or never collected) made one
+    too."""
     result: list[Block] = []
     run: list[Paragraph] = []
 
@@ -239,7 +253,8 @@ def bold_runs(blocks: list[Block]) -> list[Block]:
         flush()
         before = result[-1] if result else None
         if isinstance(block, Paragraph) and isinstance(before, Paragraph):
-            listed = _run_in_list(block) if is_data_lead(before.text) else None
+            lead = is_data_lead(before.text) or is_never_lead(before.text)
+            listed = _run_in_list(block) if lead else None
             block = listed or block
         result.append(block)
     flush()
@@ -391,6 +406,10 @@ def policy_names(block: BulletList, lead: Paragraph | None) -> list[str] | None:
     return names
 
 
+#: A lead of how to reach someone, whatever else its words name ("EU", "data protection").
+_CONTACT_LEAD = re.compile(r"\b(?:contact|reach|write to|e-?mail)\b[^.]*\bat\s*:\s*$", re.I)
+
+
 def lead_kind(block: Block | None) -> Kind:
     """What a lead ending with ':' says the list after it is, as if it were its heading."""
     if not isinstance(block, Paragraph):
@@ -401,6 +420,8 @@ def lead_kind(block: Block | None) -> Kind:
         return Kind.UNKNOWN
     if is_purpose_lead(last):
         return Kind.DATA_USE  # "The data we collect helps us:": what it is for
+    if _CONTACT_LEAD.search(last):
+        return Kind.UNKNOWN  # "For EU residents, you may contact our officer at:": an address
     kind = classify_heading(last)
     if kind is Kind.NEVER and not is_never_lead(last):
         return Kind.UNKNOWN  # "We do not store data, except that we collect the following:"

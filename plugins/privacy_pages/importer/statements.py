@@ -77,7 +77,7 @@ DURATION = re.compile(
     re.IGNORECASE,
 )
 RETAIN_VERB = re.compile(
-    r"\b(?:retain(?:s|ed)?|kept|keeps?|stor(?:e|es|ed)|held|holds?|delet(?:e|es|ed)|"
+    r"\b(?:retain(?:s|ed)?|kept|keeps?|stor(?:e|es|ed)|held|holds?|delet(?:e|es|ed)|expir(?:e|es)|"
     r"purg(?:e|es|ed)|remov(?:e|es|ed)|maintain(?:s|ed)?|preserv(?:e|es|ed)|archived?|"
     r"eras(?:e|es|ed)|destroy(?:s|ed)?)\b",
     re.IGNORECASE,
@@ -87,7 +87,8 @@ _PASSIVE = re.compile(
     # ("are sent to PostHog and kept for 12 months": the second verb of the same subject)
     r"(?:[\w-]+(?:\s+[\w-]+){0,4}\s+and\s+)?"
     r"(?:\w+ly\s+)?(?:retained|kept|stored|held|deleted|purged|removed|maintained|preserved|"
-    r"archived|erased|destroyed)\b",
+    r"archived|erased|destroyed)\b"
+    r"|^(?P<expiring>.+?)(?<!\s)\s+expires?\s+(?:after|in|within)\b",  # "Data expires after 90 days"
     re.IGNORECASE,
 )
 #: ``VERB\s+(?P<data>.+?)\s+(?:for|after|…)\b``, tried from the first verb of the text only:
@@ -246,11 +247,14 @@ def retention_rule(sentence: str) -> RetentionRule | None:
     duration = DURATION.search(text)
     if duration is None or not RETAIN_VERB.search(text):
         return None
-    period = " ".join(duration.group(0).split())
     subject = _PASSIVE.match(text)
+    if subject and (after := DURATION.search(text, subject.end())) is not None:
+        duration = after  # ("90-day retention: Aggregated data expires after 90 days")
+    period = " ".join(duration.group(0).split())
     data: str | None = None
     if subject and subject.end() <= duration.start() + len(duration.group(0)):
-        data = subject.group("data").strip()
+        data = (subject.group("data") or subject.group("expiring")).strip()
+        data = data.rsplit(": ", 1)[-1]  # "90-day retention: Aggregated data": after the label
     else:
         active = _ACTIVE.search(text)
         if active and active.start("verb") < duration.start():
@@ -309,11 +313,26 @@ def storage_places(sentence: str, *, with_period: bool = False) -> list[str]:
     ``with_period``: also in a sentence that says for how long ("stored in the EU for 30
     days", read as a retention rule too)."""
     text = plain(sentence)
+    if _PLACE_LABEL.match(text):  # "Primary servers: United States (AWS)"
+        return places(text)
     if (DURATION.search(text) and not with_period) or not _STORE_VERB.search(text):
         return []
     if _STAFF_WORD.search(text) and _STAFF_VERB.search(text):
         return []
-    return places(text)
+    # "Your data may be processed outside the EU": not there
+    return places(_OUTSIDE.sub(" ", text))
+
+
+#: A label of where data is kept, before a place: "Primary servers: United States (AWS)".
+_PLACE_LABEL = re.compile(
+    r"^\W*(?:[\w-]+\s+)?(?:servers?|hosting|data cent(?:er|re)s?|(?:data |storage )?"
+    r"(?:regions?|locations?))\s*:",
+    re.IGNORECASE,
+)
+#: A place the data leaves or is not kept in: no place of storage.
+_OUTSIDE = re.compile(
+    r"\b(?i:outside|out of|beyond)\s+(?i:of\s+)?(?i:the\s+)?(?:[A-Z][\w.-]*(?:\s+|$)){1,4}"
+)
 
 
 def staff_statement(sentence: str) -> StaffStatement | None:
