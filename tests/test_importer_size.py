@@ -163,7 +163,8 @@ GOAL = 6500
 #: servers: United States"), not "outside the EU": on the two pages 7 false items -> 0 and
 #: never-collected entries 1 -> 19 of 22; on read pages never-collected entries of
 #: imageshare-data-safety 5 -> 8, syncable-cli-telemetry 6 -> 8, type4py-vscode-privacy 1 -> 6.
-CEILING = 12250
+#: To 12,251 by the review before the stop: a pattern's line of 130 characters cut in two.
+CEILING = 12251
 
 
 def importer_lines() -> int:

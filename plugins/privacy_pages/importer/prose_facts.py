@@ -160,7 +160,8 @@ _INCLUDES_DATA = re.compile(
 )
 #: Where the data's name ends: a clause on why, when or how it is collected.
 _WHAT_END = re.compile(
-    r"\(|\s[-\u2013\u2014]\s|\sbased\s+on\b|(?<!\bsuch)\s(?:that|which|who|so|in order|to|for|when|whenever|if|unless|while|because|as|"
+    r"\(|\s[-\u2013\u2014]\s|\sbased\s+on\b"
+    r"|(?<!\bsuch)\s(?:that|which|who|so|in order|to|for|when|whenever|if|unless|while|because|as|"
     r"via|through|from|by|on|at|with|in|during|and (?:send|sends|sent|store|stores|use|uses))\b",
     re.I,
 )
