@@ -2068,3 +2068,48 @@ def test_where_the_servers_are_is_a_place_and_outside_the_eu_is_none(tmp_path: P
     )
     storage = import_page(tmp_path, page).product["storage"]
     assert storage["locations"] == ["United States"]
+
+
+def test_bullets_that_say_what_the_tool_sends_under_what_is_sent_are_its_data(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Usage data\n\nAcme CLI sends anonymous usage data.\n\n## What is sent\n\n"
+        "- We record the name of the command you run.\n"
+        "- We send the version of Acme CLI when a command fails.\n"
+        "- The operating system is sent.\n\n## What we send you\n\n- Release notes\n- Tips\n"
+    )
+    assert import_page(tmp_path, page).data_names() == [
+        "Name of the command you run",
+        "Version of Acme CLI",
+        "Operating system",
+    ]
+
+
+def test_a_paragraph_page_names_its_data_period_and_place_in_sentences(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Privacy notice for the Acme SDK\n\n"
+        "When a crash occurs, the SDK uploads a crash report containing the stack trace and "
+        "the device state.\n\nData is retained for 90 days and stored in the United States.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Stack trace", "Device state"]
+    storage = result.product["storage"]
+    assert [(r["data"], r["period"]) for r in storage["retention"]] == [("Data", "90 days")]
+    assert storage["locations"] == ["United States"]
+
+
+def test_a_paragraph_that_sums_up_data_named_in_another_makes_no_item(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\nThe tool collects usage data to improve the product.\n\n"
+        "## Details\n\nWe collect various telemetry events such as the command line used and "
+        "the time of invocation.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Command line used", "Time of invocation"]
+    assert any("sums up data" in r.message for r in result.report.reviews)
+
+
+def test_a_page_that_only_sums_its_data_up_keeps_the_sum(tmp_path: Path) -> None:
+    page = FRONT + "# Tool telemetry\n\nThe tool collects usage data to improve the product.\n"
+    assert import_page(tmp_path, page).data_names() == ["Usage data"]

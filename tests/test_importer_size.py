@@ -164,7 +164,12 @@ GOAL = 6500
 #: never-collected entries 1 -> 19 of 22; on read pages never-collected entries of
 #: imageshare-data-safety 5 -> 8, syncable-cli-telemetry 6 -> 8, type4py-vscode-privacy 1 -> 6.
 #: To 12,251 by the review before the stop: a pattern's line of 130 characters cut in two.
-CEILING = 12251
+#: Raised to 12,299 by readings of pages written for the purpose after that: a heading "What
+#: is sent" / "What we track" over data, a bullet "We record the name of the command you run"
+#: named by its object, "a crash report containing A and B", "retained for 90 days and stored
+#: in the United States" (the period and the place), and a sum ("vcpkg collects usage data")
+#: made no item where another sentence names the data (vcpkg-privacy's 2 false items went).
+CEILING = 12299
 
 
 def importer_lines() -> int:

@@ -170,6 +170,9 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"^\W*(?:examples?|types?|kinds?|categories) of\s+(?!(?:how|recipients?|processing|"
             r"purposes?|uses?|sharing|third|partners?|processors?)\b)",
             r"\bwhat\b.{0,40}\bcollect(?:ed|s|ing)?\b",
+            # "What is sent", "What we track", "What gets recorded"
+            r"^\W*what\s+(?:is|are|we|gets?|do we|does (?:it|the \w+))\s+(?:sen[dt]|transmit(?:ted)?|"
+            r"report(?:ed)?|upload(?:ed)?|track(?:ed)?|record(?:ed)?|log(?:ged)?)\W*$",
             r"^\W*we (?:do |also )?collect\W*$",  # "We DO collect", beside "We DON'T collect"
             r"\b(?:(?:data|information) collection|collecting|data ?(?:items|points|elements))\b",
             # "Telemetry", "CLI telemetry", "Example telemetry events": a heading that names the

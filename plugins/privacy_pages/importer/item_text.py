@@ -388,6 +388,27 @@ _NOT_A_SUBJECT = re.compile(
 _ASKED = re.compile(r"\b(?:what|which|whether|how|why)\b", re.IGNORECASE)
 
 
+#: "We record the name of the command you run.": the object of the publisher's verb.
+_COLLECTED_OBJECT = re.compile(
+    r"^(?:we|it|the (?:cli|tool|app|sdk|extension|library|service))\s+(?:also\s+|only\s+)?"
+    r"(?:record|send|collect|track|log|store|capture|report|gather)s?\s+"
+    r"(?!(?:no|nothing|none|any|it|them|this|that|these|those|data|information)\b)"
+    r"(?:the\s+|your\s+|a\s+|an\s+)?(?P<name>[^,;:()]{2,80}?)"
+    r"(?:\s+(?:when|whenever|if|to|for|so|because|in order|while|as)\b.*)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def collected_object(text: str) -> str | None:
+    """The data a bullet says the publisher takes ("We record the name of the command you
+    run."), at most eight words; None for anything else."""
+    match = _COLLECTED_OBJECT.match(plain(text).strip())
+    if match is None or len(match.group("name").split()) > 8:
+        return None
+    name = match.group("name").strip()
+    return name[:1].upper() + name[1:]
+
+
 def collected_subject(text: str) -> str | None:
     """The data a sentence says is collected (its subject, at most eight words), if it says so."""
     match = _COLLECTED.match(plain(text).strip())
@@ -413,7 +434,7 @@ def item_from(source: ItemSource) -> ItemDraft:
     if lead_condition and lead_condition.end() < len(text):
         # "*(Google Play build, push notifications enabled)* a per-device push token, ...".
         text = text[lead_condition.end() :].strip()
-    said = collected_subject(text) if not source.children else None
+    said = (collected_subject(text) or collected_object(text)) if not source.children else None
     if said is not None and split_name(text)[1] is None:
         # The sentence names its data: the item is the subject, the sentence what it says.
         draft = ItemDraft(name=said, line=source.line, said=True)

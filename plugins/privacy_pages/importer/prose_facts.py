@@ -150,11 +150,11 @@ _LISTED = re.compile(
 #: A": the data itself, by name, not what it is like ("includes information about ...").
 _INCLUDES_DATA = re.compile(
     r"(?:\b(?:this|that|such|these|the|each|every)\s+(?:\w+\s+)?(?:data|information)"
-    r"|(?:^|\b(?:this|that|these|the|each|every)\s+)(?:(?:crash|error|usage|diagnostic|"
+    r"|(?:^|\b(?:this|that|these|the|each|every|a|an)\s+)(?:(?:crash|error|usage|diagnostic|"
     r"telemetry|analytics)\s+)?(?:reports?|events?|pings?|payloads?|logs?|requests?))\s+"
     r"(?:(?:that\s+|which\s+)?(?:we|it|they)\s+(?:\w+\s+)?"
     r"(?:collects?|gathers?|receives?|process(?:es)?|stores?|keeps?)\s+)?"
-    r"(?:includes?|comprises?|consists? of|contains?)[:,]?\s+(?:in particular\s+)?"
+    r"(?:includes?|comprises?|consists? of|contains?|containing)[:,]?\s+(?:in particular\s+)?"
     r"(?!(?:no|nothing|none|any|everything|all|only|data|information)\b)(?P<what>[^.;!?]+)",
     re.I,
 )
@@ -319,6 +319,7 @@ def items_in_prose(
         for prose, data, denials_only in texts
         for sentence in bullet_sentences(prose)
     ]
+    made: list[tuple[DataDraft, GroupDraft, ItemDraft, int]] = []
     for index, (sentence, data, denials_only) in enumerate(said):
         following = said[index + 1][0] if index + 1 < len(said) else ""
         denied = data_denied(sentence, following)
@@ -344,9 +345,31 @@ def items_in_prose(
                 why = f"named in a sentence as data not collected ({denial(sentence)!r})"
                 report.review(line, "prose", f"{name!r}: {why}, read as never collected")
                 continue
-            _prose_group(data, line).items.append(ItemDraft(name, line))
+            group = _prose_group(data, line)
+            group.items.append(ItemDraft(name, line))
+            made.append((data, group, group.items[-1], index))
             why = "named in a sentence as data collected, read as an item (check it)"
             report.review(line, "prose", f"{name!r}: {why}")
+    _summaries_out(made, report)
+
+
+def _summaries_out(
+    made: list[tuple[DataDraft, GroupDraft, ItemDraft, int]], report: PageReport
+) -> None:
+    """A page written as paragraphs that names its data in one sentence ("the command line
+    used, the time of invocation") and sums it up in another ("vcpkg collects usage data"):
+    the sum is no item of its own. (A sum named beside other data, "usage data and errors",
+    stays: it is one of them.)"""
+    named = {said for _, _, item, said in made if not is_summary(item.name)}
+    if sum(not is_summary(item.name) for _, _, item, _ in made) < 2:
+        return
+    for data, group, item, said in made:
+        if is_summary(item.name) and said not in named:
+            group.items.remove(item)
+            if not group.items:
+                data.groups.remove(group)
+            why = "sums up data the page names elsewhere; not made an item"
+            report.review(item.line, "prose", f"{item.name!r}: {why}")
 
 
 #: The box-drawing characters (U+2500 to U+257F) of a notice drawn in a terminal.

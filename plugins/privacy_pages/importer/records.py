@@ -454,10 +454,11 @@ def facts_in_prose(draft: StatementDraft) -> None:
     known = {r["name"].lower() for r in draft.recipients}
     said = _prose_sentences(draft)
     for sentence in said:
-        for place in storage_places(sentence):
+        rule = retention_rule(sentence)
+        # ("kept for 90 days and stored in the United States": a period and a place)
+        for place in storage_places(sentence, with_period=rule is not None):
             if place not in storage.locations:
                 storage.locations.append(place)
-        rule = retention_rule(sentence)
         if rule is not None and rule.period.lower() not in periods:
             periods.add(rule.period.lower())
             storage.retention.append(RetentionRule(rule.data, rule.period))
