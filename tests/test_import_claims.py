@@ -2113,3 +2113,31 @@ def test_a_paragraph_that_sums_up_data_named_in_another_makes_no_item(tmp_path: 
 def test_a_page_that_only_sums_its_data_up_keeps_the_sum(tmp_path: Path) -> None:
     page = FRONT + "# Tool telemetry\n\nThe tool collects usage data to improve the product.\n"
     assert import_page(tmp_path, page).data_names() == ["Usage data"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "optional", "collected"),
+    [
+        (
+            "Providing your phone number is optional.",
+            ["your phone number"],
+            ["your name", "your email address"],
+        ),
+        ("Your email address is required.", [], ["your name", "your phone number"]),
+        (
+            "Providing your age is optional.",
+            [],
+            ["your name", "your email address", "your phone number"],
+        ),
+    ],
+)
+def test_a_sentence_that_says_one_item_is_optional_or_required_marks_that_item(
+    tmp_path: Path, sentence: str, optional: list[str], collected: list[str]
+) -> None:
+    page = FRONT + (
+        "# Site\n\n## Data we collect\n\nWhen you register, we collect:\n\n"
+        f"- your name\n- your email address\n- your phone number\n\n{sentence}\n"
+    )
+    result = import_page(tmp_path, page)
+    assert names_in(result, "optional") == optional
+    assert names_in(result, "collected") == collected

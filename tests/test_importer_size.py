@@ -169,7 +169,10 @@ GOAL = 6500
 #: named by its object, "a crash report containing A and B", "retained for 90 days and stored
 #: in the United States" (the period and the place), and a sum ("vcpkg collects usage data")
 #: made no item where another sentence names the data (vcpkg-privacy's 2 false items went).
-CEILING = 12299
+#: Raised to 12,332 by a sentence that says one item's requirement ("Providing your phone
+#: number is optional.", "Your email address is required."): that item goes to that section,
+#: the others keep theirs (no figure of the corpus moved).
+CEILING = 12332
 
 
 def importer_lines() -> int:

@@ -32,7 +32,7 @@ from .classify import optional_kind
 from .draft import GroupDraft, StatementDraft
 from .item_text import ItemDraft
 from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
-from .markup import plain
+from .markup import bullet_sentences, plain
 from .prose_facts import denied_in
 from .report import FreeFormFragment, PageReport
 from .shapes import bold_runs
@@ -207,9 +207,42 @@ def settle(draft: StatementDraft, report: PageReport) -> None:
         draft.collected.intro = []
 
 
+#: "Providing your phone number is optional.": what a sentence says of one item's requirement.
+_ONE_ITEM = re.compile(
+    r"^\W*(?:(?:providing|giving|entering|sharing|submitting)\s+(?P<given>.+?)|"
+    r"(?P<named>(?:your|the)\s+.+?))\s+(?:is|are)\s+(?:(?:completely|entirely|always)\s+)?"
+    r"(?P<how>optional|voluntary|not (?:required|mandatory|necessary)|required|mandatory)\b",
+    re.IGNORECASE,
+)
+_ITEM_DETERMINER = re.compile(r"^(?:your|the|a|an)\s+", re.IGNORECASE)
+
+
+def _items_said(draft: StatementDraft) -> None:
+    """Items a sentence of the page's text names as optional or required, marked so."""
+    texts = [str(section.get("body", "")) for section in draft.sections]
+    texts += [t for d in (draft.collected, draft.required) for t in d.intro]
+    items = {
+        _ITEM_DETERMINER.sub("", plain(item.name)).lower(): item
+        for data in (draft.collected, draft.required, draft.optional)
+        for group in data.groups
+        for item in group.items
+    }
+    for sentence in (s for text in texts for s in bullet_sentences(text)):
+        said = _ONE_ITEM.match(plain(sentence))
+        if said is None:
+            continue
+        name = _ITEM_DETERMINER.sub("", said["given"] or said["named"]).lower()
+        item = items.get(name)
+        if item is not None and item.optional is None:
+            how = said["how"].lower()
+            item.optional = how in {"optional", "voluntary"} or how.startswith("not ")
+
+
 def place_marked(draft: StatementDraft, report: PageReport) -> None:
     """Items marked optional (or required) go to that section, in a group of the same title;
-    so does an item whose own condition says it ("If you choose, ...")."""
+    so does an item whose own condition says it ("If you choose, ..."), or that a sentence
+    names ("Providing your phone number is optional.")."""
+    _items_said(draft)
     for data in (draft.collected, draft.required):
         for group in data.groups:
             for item in group.items:
