@@ -2141,3 +2141,21 @@ def test_a_sentence_that_says_one_item_is_optional_or_required_marks_that_item(
     result = import_page(tmp_path, page)
     assert names_in(result, "optional") == optional
     assert names_in(result, "collected") == collected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "recipients"),
+    [
+        ("Payments are processed by Stripe.", ["Stripe"]),
+        ("The site is hosted by GitHub Pages.", ["GitHub Pages"]),
+        ("We share your name with the venue for access control.", ["venue"]),
+        ("Data is never processed by Google.", []),
+        ("Data is processed by our team.", []),
+    ],
+)
+def test_who_handles_the_data_is_a_recipient(
+    tmp_path: Path, sentence: str, recipients: list[str]
+) -> None:
+    page = FRONT + f"# Site\n\n## Data we collect\n\n- Email address\n\n## Sharing\n\n{sentence}\n"
+    sharing = import_page(tmp_path, page).product.get("sharing", {})
+    assert [r["name"] for r in sharing.get("recipients", [])] == recipients

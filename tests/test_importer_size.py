@@ -172,7 +172,10 @@ GOAL = 6500
 #: Raised to 12,332 by a sentence that says one item's requirement ("Providing your phone
 #: number is optional.", "Your email address is required."): that item goes to that section,
 #: the others keep theirs (no figure of the corpus moved).
-CEILING = 12332
+#: Raised to 12,351 by who handles the data named as a recipient ("Payments are processed by
+#: Stripe", "hosted by GitHub Pages"; not "apps can be managed by Intune") and recipients by
+#: kind a GDPR notice names ("the venue", organisers, hosts, auditors, banks, couriers).
+CEILING = 12351
 
 
 def importer_lines() -> int:

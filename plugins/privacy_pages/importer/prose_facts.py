@@ -40,7 +40,8 @@ _OWN = re.compile(r"^(?:our|its|their)\s+(?=\w)", re.IGNORECASE)
 _KIND = re.compile(
     r"\b(?:third[- ]part(?:y|ies)|affiliates?|partners?|vendors?|service providers?|"
     r"(?:sub)?processors?|advertisers?|authorities|law enforcement|community|servers?|"
-    r"providers?|services?|databases?|resolvers?)\b",
+    r"providers?|services?|databases?|resolvers?|venues?|organi[sz]ers?|hosts?|auditors?|"
+    r"insurers?|banks?|couriers?|payment processors?)\b",
     re.IGNORECASE,
 )
 _NOT_WHO = re.compile(
@@ -51,6 +52,20 @@ _NOT_WHO = re.compile(
 
 #: Last words that make a phrase data, not who receives it.
 _NOT_LAST = frozenset({"data", "information", "it", "them", "details", "content"})
+
+
+#: "Payments are processed by Stripe", "The site is hosted by GitHub Pages": a service that
+#: handles the data, by its name.
+_HANDLED_BY = re.compile(
+    r"\b(?:processed|handled|hosted|stored)\s+(?:securely\s+)?by\s+"
+    r"(?P<who>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})"
+)
+#: What is handled must be data (not "apps can be managed by Intune").
+_HANDLED_DATA = re.compile(
+    r"\b(?:data|information|payments?|reports?|logs?|telemetry|requests?|site|website|"
+    r"your)\b",
+    re.IGNORECASE,
+)
 
 
 def recipients_in(sentence: str) -> list[str]:
@@ -83,6 +98,10 @@ def recipients_in(sentence: str) -> list[str]:
             continue  # "improve Microsoft services", "Personal Data": no recipient
         named = any(word[:1].isupper() for word in words) or bool(_KIND.search(who))
         if named and who not in found:
+            found.append(who)
+    for handled in _HANDLED_BY.finditer(text):
+        who = handled["who"].rstrip(".,")
+        if _HANDLED_DATA.search(text, 0, handled.start()) and who not in found:
             found.append(who)
     return found
 
