@@ -2159,3 +2159,34 @@ def test_who_handles_the_data_is_a_recipient(
     page = FRONT + f"# Site\n\n## Data we collect\n\n- Email address\n\n## Sharing\n\n{sentence}\n"
     sharing = import_page(tmp_path, page).product.get("sharing", {})
     assert [r["name"] for r in sharing.get("recipients", [])] == recipients
+
+
+def test_a_bold_label_over_a_list_is_its_heading(tmp_path: Path) -> None:
+    # The section's heading speaks of tracking; the label over the list says what it is: an
+    # order of settings, no data. A label that names data still makes its list data.
+    page = FRONT + (
+        "# Tool telemetry\n\n## What we collect\n\n- Command name\n\n"
+        "## Custom tracking endpoint\n\n"
+        "**Configuration priority order (highest to lowest):**\n\n"
+        "- **Environment variables**: the highest priority\n"
+        "- **Project-level config**: from the project's file\n\n"
+        "## Tracked events\n\n**Event fields:**\n\n"
+        "- **Event name**: what happened\n- **Duration**: how long it took\n"
+    )
+    result = import_page(tmp_path, page)
+    names = result.data_names()
+    assert names == ["Command name", "Event name", "Duration"]
+    assert "Environment variables" in result.text
+
+
+def test_what_a_debug_mode_shows_on_the_console_is_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## What we collect\n\n- Command name\n- Exit code\n\n"
+        "## Debug mode\n\nThis logs telemetry events to the console, including:\n\n"
+        "- The telemetry configuration state\n- The HTTP response status\n\n"
+        "## Sending\n\nThe tool sends the following data:\n\n- Operating system\n"
+    )
+    result = import_page(tmp_path, page)
+    names = result.data_names()
+    assert names == ["Command name", "Exit code", "Operating system"]
+    assert "The telemetry configuration state" in result.text

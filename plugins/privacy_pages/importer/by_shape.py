@@ -19,6 +19,7 @@ from .reading import Reading, item_markdown
 from .requirement import answered
 from .samples import sample_fields
 from .shapes import (
+    BOLD_LABEL,
     bold_runs,
     is_bold_list,
     is_data_lead,
@@ -62,7 +63,7 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
         elif isinstance(block, BulletList) and _answers_each(block):
             # "☐ Name: No", "☐ Photos: No" under "**Personal Info**": a data-safety form's
             # answers, read as data (each No then never collected, see keep_data).
-            name = plain(lead.text).strip(" *:") if lead and _BOLD_ONLY.match(lead.text) else None
+            name = plain(lead.text).strip(" *:") if lead and BOLD_LABEL.match(lead.text) else None
             if name and kept and kept[-1] is lead:
                 kept.pop()
             _data(reading, [block], name or title)
@@ -97,10 +98,6 @@ _SENT = re.compile(
 
 def _sends(lead: Paragraph) -> bool:
     return any(_SENT.search(sentence) for sentence in sentences(plain(lead.text)))
-
-
-#: A paragraph that is only a bold label ("**Personal Info**"), as a form's sub-heading.
-_BOLD_ONLY = re.compile(r"^\s*\*\*[^*\n]{1,60}\*\*\s*:?\s*$")
 
 
 def _answers_each(block: BulletList) -> bool:

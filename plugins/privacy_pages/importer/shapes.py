@@ -102,6 +102,19 @@ def leads_other(text: str) -> bool:
     return leads_purposes(text) or bool(_NOT_DATA_LEAD.search(last)) or leads_no_data(text)
 
 
+def _leads_else(text: str) -> bool:
+    """Whether a paragraph says the list after it is not data: by its words (:func:`leads_other`),
+    or as a bold label over it that names no data ("**Configuration priority order:**"): the
+    label is the list's own heading, nearer than the section's."""
+    label = BOLD_LABEL.match(text)
+    return leads_other(text) or (label is not None and not titles_data(label.group(1)))
+
+
+#: A paragraph that is only a bold label ("**Personal Info**", "**Priority order:**"), as a
+#: sub-heading.
+BOLD_LABEL = re.compile(r"^\s*\*\*([^*\n]{1,60})\*\*\s*:?\s*$")
+
+
 def leads_no_data(text: str) -> bool:
     """Whether a paragraph introduces a list of when, of what is not affected, or of what the
     product works with or is made of, under any heading ("under the following conditions:",
@@ -158,9 +171,18 @@ def is_data_lead(text: str) -> bool:
         last = parts[-2].rstrip(". ") + ":"
     if is_purpose_lead(text) or is_never_lead(text) or leads_no_data(text):
         return False
-    if _NOT_DATA_LEAD.search(last):
+    if _NOT_DATA_LEAD.search(last) or _SHOWN_HERE.search(last):
         return False
     return bool(_DATA_LEAD.search(last)) and bool(_ENDS_LEAD.search(last))
+
+
+#: What the program shows the reader on their own machine ("This logs telemetry events to the
+#: console, including:", "prints the payload to stderr"): a debug view, not what is collected.
+_SHOWN_HERE = re.compile(
+    r"\b(?:to|on|in)\s+(?:the|your)\s+(?:console|terminal|screen|standard (?:output|error))\b"
+    r"|\b(?:to|on)\s+std(?:out|err)\b",
+    re.IGNORECASE,
+)
 
 
 #: A last sentence that only points back at the one before it ("These are:", "Namely:").
@@ -440,7 +462,7 @@ def data_shape(section: Section, *, weak: bool = True) -> bool:
         if isinstance(block, BulletList):
             if isinstance(before, Paragraph) and lists_data(block, before):
                 return True
-            other = isinstance(before, Paragraph) and leads_other(before.text)
+            other = isinstance(before, Paragraph) and _leads_else(before.text)
             if weak and is_bold_list(block) and titles_data(section.title) and not other:
                 return True
         before = block
