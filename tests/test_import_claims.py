@@ -536,6 +536,62 @@ def test_a_sentence_denying_data_it_does_not_name_is_quoted_not_called_nothing(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        # An exception leaves the denial standing otherwise: quoted, exception and all.
+        ("This site does not use tracking or analytics tools unless explicitly stated.", True),
+        # A condition scopes the denial to a case: the data is sent otherwise.
+        ("Crash reports are not sent when you are offline.", False),
+    ],
+)
+def test_a_denial_with_an_exception_is_quoted_one_with_a_condition_is_not(
+    tmp_path: Path, sentence: str, quoted: bool
+) -> None:
+    page = FRONT + (
+        "# Site\n\n## Data collected\n\n"
+        "- **Server logs:** Technical data such as the IP address and the time of access.\n\n"
+        f"## Cookies\n\n{sentence}\n"
+    )
+    result = import_page(tmp_path, page)
+    sections = [s for s in result.product.get("sections", []) if s["after"] == "never-collected"]
+    assert [sentence in s["body"] for s in sections] == ([True] if quoted else [])
+    empty = result.product.get("empty_sections", {})
+    assert ("never-collected" in empty) is not quoted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "never"),
+    [
+        # Denied in a case of a choice or a state: taken outside it, so never "never".
+        ("Usage data is not collected when you opt out.", []),
+        ("Crash reports are not sent when you are offline.", []),
+        ("If you disable telemetry, no usage data is sent.", []),
+        # Denied in every case, or more so.
+        ("We do not collect personal data when you use the app.", ["Personal data"]),
+        ("Your files are never sent, even when telemetry is turned off.", ["Files"]),
+    ],
+)
+def test_a_denial_in_a_case_of_a_choice_is_not_never_collected(
+    tmp_path: Path, sentence: str, never: list[str]
+) -> None:
+    page = FRONT + f"# Tool\n\n## Data we collect\n\n- Command name\n\n## Notes\n\n{sentence}\n"
+    result = import_page(tmp_path, page)
+    assert never_names(result) == never
+    assert result.data_names() == ["Command name"]
+
+
+def test_a_bold_label_is_not_repeated_in_what_its_item_says(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Site\n\n## Data collected\n\n"
+        "- **Server logs:** Technical data such as the IP address.\n"
+        "- **Cookies & analytics:** This site does not use tracking or analytics tools.\n"
+    )
+    result = import_page(tmp_path, page)
+    said = [line for line in result.text.splitlines() if "This site does not use" in line]
+    assert said and all(line.count("Cookies & analytics") == 1 for line in said), said
+
+
+@pytest.mark.parametrize(
     ("heading", "kind"),
     [
         ("How Telemetry Helps", "unknown"),

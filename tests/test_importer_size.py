@@ -181,7 +181,12 @@ GOAL = 6500
 #: heading ("**Configuration priority order:**" under "Custom tracking endpoint": no data) and
 #: what a debug mode shows on the console ("logs telemetry events to the console, including:")
 #: read as no data: codegen-cli-telemetry's false items 8 -> 2, no other figure moved.
-CEILING = 12370
+#: Raised to 12,385 by denials read by the case they hold in: "Crash reports are not sent when
+#: you are offline" or "... when you opt out" is no never-collected entry (the data is sent
+#: otherwise; it was one), "does not use tracking tools unless explicitly stated" is quoted
+#: under never-collected, exception and all, instead of "No data is listed that X never
+#: collects" (valentinpfeil-privacy-policy), and a bold label kept once in a line kept as text.
+CEILING = 12385
 
 
 def importer_lines() -> int:

@@ -165,8 +165,9 @@ _NOT_TAKEN = re.compile(
 )
 #: A denial under a condition ("is not sent if you are offline") denies nothing for good:
 #: a condition in the denial's clause (not in another: "If you allow it, ...; this data is not
-#: sent to our servers").
-_ON_CONDITION = re.compile(r"\b(?:if|unless|when|whenever)\b", re.IGNORECASE)
+#: sent to our servers"). An exception ("does not use tracking tools unless explicitly
+#: stated") leaves the denial standing otherwise: the sentence is quoted, exception and all.
+_ON_CONDITION = re.compile(r"\b(?:if|when|whenever)\b", re.IGNORECASE)
 
 
 def denials_said(text: str) -> list[tuple[int, str]]:

@@ -452,6 +452,14 @@ _SUBJECTS = re.compile(
 
 
 #: A denial that holds unless something is done: the data is collected then.
+#: A case of a choice or a state a denial holds in ("when you are offline", "If you opt out,
+#: ..."): outside it, the data is taken. (Not "while you use our site": that is every case;
+#: not "even when telemetry is off": that says more.)
+_IN_A_CASE = re.compile(
+    r"(?<!\beven )\b(?:if|when|whenever|while|once|after)\s+(?:\w+\s+){0,4}?(?:opt(?:s|ed)?[- ]?(?:out|in)|"
+    r"disabl\w*|turn\w*\s+(?:\w+\s+)?off|offline|set|unset|declin\w*|refus\w*|revok\w*)\b",
+    re.I,
+)
 _UNLESS = re.compile(
     r"\b(?:without (?:your |the user's |their )?(?:explicit |prior |express )?(?:consent|"
     r"permission|approval|action|opt-in|agreement)|unless|except (?:when|if|with)|by default|"
@@ -483,8 +491,12 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     said = denial(text)
     if said is None and _no_data(text) is None:
         return None
-    if said is not None and _UNLESS.search(text, text.find(said.split()[0])):
-        return None  # "is never sent without your consent": collected, on a condition
+    if said is not None and (
+        _UNLESS.search(text, text.find(said.split()[0])) or _IN_A_CASE.search(text)
+    ):
+        # "is never sent without your consent", "are not sent when you are offline",
+        # "If you opt out, no data is sent": collected, but for a condition or a case
+        return None
     phrases: list[str] = []
     # "we track A, but B is never included": the denied clause's own subject.
     clauses = [text] + [c for c in _BUT.split(text)[1:] if denial(c) is not None]

@@ -408,7 +408,9 @@ def _free_item(
     said = [item.description, item.purpose, item.note, item.condition, item.control]
     said += [item.classification, *item.alternatives]
     words = " ".join(" ".join(part.split()) for part in said if part)
-    text = item.name + (f": {words}" if words else "")
+    # (words that open with the item's name, "**Cookies:** This site ...", say it once)
+    named = plain(words).startswith(item.name)
+    text = words if named else item.name + (f": {words}" if words else "")
     details = "".join(f"\n  - {detail.text}" for detail in item.details)
     report.free_form.append(FreeFormFragment(item.line, item.line, after, title, text, why))
     report.review(item.line, "not data", f"{item.name!r}: {why}; kept as text")
