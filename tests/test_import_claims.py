@@ -580,6 +580,29 @@ def test_a_denial_in_a_case_of_a_choice_is_not_never_collected(
     assert result.data_names() == ["Command name"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "never"),
+    [
+        # "information on X" is what the information is of: the list goes on after it.
+        (
+            "We do NOT collect any information on users' datasets, or metadata information.",
+            ["Information on users' datasets", "Metadata information"],
+        ),
+        # ... but "information on our servers" says where, and names no data.
+        ("We never store information on our servers.", []),
+        # Data denied of some people only is named with them.
+        ("We don't knowingly collect data from children.", ["Data from children"]),
+        # "gain access to" is no data.
+        ("We do not collect, process or gain access in any way to special categories.", []),
+    ],
+)
+def test_what_a_denial_names(tmp_path: Path, sentence: str, never: list[str]) -> None:
+    page = FRONT + f"# Tool\n\n## Data we collect\n\n- Command name\n\n## Notes\n\n{sentence}\n"
+    result = import_page(tmp_path, page)
+    assert never_names(result) == never
+    assert result.data_names() == ["Command name"]
+
+
 def test_a_bold_label_is_not_repeated_in_what_its_item_says(tmp_path: Path) -> None:
     page = FRONT + (
         "# Site\n\n## Data collected\n\n"

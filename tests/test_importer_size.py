@@ -186,7 +186,11 @@ GOAL = 6500
 #: otherwise; it was one), "does not use tracking tools unless explicitly stated" is quoted
 #: under never-collected, exception and all, instead of "No data is listed that X never
 #: collects" (valentinpfeil-privacy-policy), and a bold label kept once in a line kept as text.
-CEILING = 12385
+#: Raised to 12,390 by what a denial names: "any information on users' datasets, or metadata
+#: information" (two entries; "on our servers" still says where), "data from children" (data
+#: alone, of some people), and not "access" ("gain access in any way to"): never-collected
+#: lists of distilabel-telemetry and logyourbody-gdpr-compliance no longer lost.
+CEILING = 12390
 
 
 def importer_lines() -> int:

@@ -440,7 +440,8 @@ _INCLUDES = re.compile(
 #: which data, "metrics which may contain sensitive data").
 _DENIED_END = re.compile(
     r"\(|(?:^|\s)(?:used (?:to|for|by)|to|for|in order|so|when|whenever|if|unless|while|because|as|via|through|from|by|"
-    r"on|at|with|in|during|and (?:we|it|they|is|are))\s",
+    # ("information on users' datasets": what it is of; "information on our servers": where)
+    r"on(?:(?<!information on)(?<!data on)|(?=\s+(?:our|your|the|its|their|a|an|any)\s))|at|with|in|during|and (?:we|it|they|is|are))\s",
     re.I,
 )
 _SUBJECTS = re.compile(
@@ -451,15 +452,16 @@ _SUBJECTS = re.compile(
 )
 
 
-#: A denial that holds unless something is done: the data is collected then.
 #: A case of a choice or a state a denial holds in ("when you are offline", "If you opt out,
 #: ..."): outside it, the data is taken. (Not "while you use our site": that is every case;
 #: not "even when telemetry is off": that says more.)
 _IN_A_CASE = re.compile(
-    r"(?<!\beven )\b(?:if|when|whenever|while|once|after)\s+(?:\w+\s+){0,4}?(?:opt(?:s|ed)?[- ]?(?:out|in)|"
-    r"disabl\w*|turn\w*\s+(?:\w+\s+)?off|offline|set|unset|declin\w*|refus\w*|revok\w*)\b",
+    r"(?<!\beven )\b(?:if|when|whenever|while|once|after)\s+(?:\w+\s+){0,4}?"
+    r"(?:opt(?:s|ed)?[- ]?(?:out|in)|disabl\w*|turn\w*\s+(?:\w+\s+)?off|offline|set|unset|"
+    r"declin\w*|refus\w*|revok\w*)\b",
     re.I,
 )
+#: A denial that holds unless something is done: the data is collected then.
 _UNLESS = re.compile(
     r"\b(?:without (?:your |the user's |their )?(?:explicit |prior |express )?(?:consent|"
     r"permission|approval|action|opt-in|agreement)|unless|except (?:when|if|with)|by default|"
@@ -518,18 +520,21 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
         # ("For example, we track which command ...": a clause, not a list of data)
         phrases.append(more.group("what") or more.group("ex"))
     names: list[str] = []
+    some = _OF_SOME.search(text)
     for phrase in phrases:
         for part in split_parts(phrase.replace(" or ", ", ")):
             name = _DETERMINER.sub("", _ANY.sub("", part)).strip(" \"'*_,.")
             # "metrics which may contain sensitive data": a relative clause says which data.
             head = _RELATIVE.split(name, 1)[0]
-            if not name or len(name.split()) > 10 or _NOT_DENIED.search(head):
+            if some and name.lower() in {"data", "information"}:
+                pass  # "data from children": data alone, but of some people, is a name
+            elif not name or len(name.split()) > 10 or _NOT_DENIED.search(head):
                 continue
             if _POINTER.match(name):
                 continue  # "This information is never sent": the data named before it
             if name.lower() not in {n.lower() for n in names}:
                 names.append(sentence_case(name))
-    if (some := _OF_SOME.search(text)) is not None:
+    if some is not None:
         names = [name if some.group(0) in name else f"{name} {some.group(0)}" for name in names]
     return names
 
@@ -648,7 +653,7 @@ _RELATIVE = re.compile(r"\s(?:which|that|who)\s", re.I)
 #: A denied phrase that names no data: "anything", "it", "data" alone, a clause.
 _NOT_DENIED = re.compile(
     r"^(?:anything|anyone|you|us|me|it|them|this|that|data|information|more|less|users?|"
-    r"people|individuals|persons|customers|"
+    r"people|individuals|persons|customers|access|"  # ("gain access in any way to A")
     r"but is not limited to)$|\b(?:we|you|is|are|be|will|can|may|must)\b",
     re.I,
 )
