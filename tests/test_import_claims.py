@@ -603,6 +603,31 @@ def test_what_a_denial_names(tmp_path: Path, sentence: str, never: list[str]) ->
     assert result.data_names() == ["Command name"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "never"),
+    [
+        ("Errors contain stack traces that have been scrubbed of user paths.", ["User paths"]),
+        (
+            "All personally identifiable information is scrubbed from this information.",
+            ["Personally identifiable information"],
+        ),
+        ("IP addresses are removed before upload.", ["IP addresses"]),
+        # Kept, then deleted: a period, not data never collected.
+        ("Your data is removed from our servers after 30 days.", []),
+        ("Crash reports are redacted and sent.", []),
+    ],
+)
+def test_data_taken_out_before_sending_is_never_collected(
+    tmp_path: Path, sentence: str, never: list[str]
+) -> None:
+    page = FRONT + f"# Tool\n\n## Data we collect\n\n- Command name\n\n## Notes\n\n{sentence}\n"
+    result = import_page(tmp_path, page)
+    assert never_names(result) == never
+    # The report gives the words that decided it.
+    decided = [r.message for r in result.report.reviews if "read as never collected" in r.message]
+    assert len(decided) == len(never) and not any("(None)" in m for m in decided), decided
+
+
 def test_a_bold_label_is_not_repeated_in_what_its_item_says(tmp_path: Path) -> None:
     page = FRONT + (
         "# Site\n\n## Data collected\n\n"

@@ -190,7 +190,12 @@ GOAL = 6500
 #: information" (two entries; "on our servers" still says where), "data from children" (data
 #: alone, of some people), and not "access" ("gain access in any way to"): never-collected
 #: lists of distilabel-telemetry and logyourbody-gdpr-compliance no longer lost.
-CEILING = 12390
+#: Raised to 12412 by data taken out of what is sent ("stack traces scrubbed of user paths",
+#: "All PII is scrubbed from this information", "IP addresses are removed before upload"; not
+#: "removed from our servers after 30 days"), with the words that decided it in the report:
+#: no figure of the corpus moved (mip-sdk-telemetry gains a true entry its expectations name
+#: otherwise).
+CEILING = 12412
 
 
 def importer_lines() -> int:

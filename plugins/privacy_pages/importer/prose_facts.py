@@ -361,7 +361,7 @@ def items_in_prose(
             known.add(name.lower())
             if denied is not None:
                 draft.never_items.append(ItemDraft(name, line))
-                why = f"named in a sentence as data not collected ({denial(sentence)!r})"
+                why = f"named in a sentence as data not collected ({denied_by(sentence)!r})"
                 report.review(line, "prose", f"{name!r}: {why}, read as never collected")
                 continue
             group = _prose_group(data, line)
@@ -439,7 +439,8 @@ _INCLUDES = re.compile(
 #: Where a never-collected name ends: a clause on why or how (a relative clause stays: it says
 #: which data, "metrics which may contain sensitive data").
 _DENIED_END = re.compile(
-    r"\(|(?:^|\s)(?:used (?:to|for|by)|to|for|in order|so|when|whenever|if|unless|while|because|as|via|through|from|by|"
+    r"\(|(?:^|\s)(?:used (?:to|for|by)|to|for|in order|so|when|whenever|if|unless|while|before|"
+    r"because|as|via|through|from|by|"
     # ("information on users' datasets": what it is of; "information on our servers": where)
     r"on(?:(?<!information on)(?<!data on)|(?=\s+(?:our|your|the|its|their|a|an|any)\s))|at|with|in|during|and (?:we|it|they|is|are))\s",
     re.I,
@@ -459,6 +460,16 @@ _IN_A_CASE = re.compile(
     r"(?<!\beven )\b(?:if|when|whenever|while|once|after)\s+(?:\w+\s+){0,4}?"
     r"(?:opt(?:s|ed)?[- ]?(?:out|in)|disabl\w*|turn\w*\s+(?:\w+\s+)?off|offline|set|unset|"
     r"declin\w*|refus\w*|revok\w*)\b",
+    re.I,
+)
+#: Data taken out of what is sent ("stack traces that have been scrubbed of user paths",
+#: "All personal information is scrubbed from this information", "IP addresses are removed
+#: before upload"): never collected. (Not "removed from our servers after 30 days": kept.)
+_REMOVED_OF = re.compile(r"\b(?:scrubbed|stripped|cleansed|purged)\s+of\s+(?P<what>[^.;!?]+)", re.I)
+_REMOVED = re.compile(
+    r"^(?P<what>[^;:,]+?)\s+(?:is|are|gets?|will be|have been|has been)\s+(?:\w+ly\s+)?"
+    r"(?:scrubbed|stripped|redacted|masked|removed|filtered out)\s+"
+    r"(?:before\b|from\s+(?:this|the|these|each|every|all|any)\b)",
     re.I,
 )
 #: A denial that holds unless something is done: the data is collected then.
@@ -482,6 +493,14 @@ _OF_SOME = re.compile(
 _POINTER = re.compile(r"^(?:this|these|that|those|such|it|they|them)\b", re.I)
 
 
+def denied_by(sentence: str) -> str | None:
+    """The words by which a sentence denies or takes out data ("do not collect", "scrubbed
+    of user paths")."""
+    text = plain(sentence)
+    removed = _REMOVED_OF.search(text) or _REMOVED.search(text)
+    return denial(text) or (" ".join(removed.group(0).split()) if removed else None)
+
+
 def data_denied(sentence: str, following: str = "") -> list[str] | None:
     """The data a sentence says is *not* collected ("We do not collect A or B", "Your files
     never leave your device"), with the list a following "This includes: ..." gives; None
@@ -491,7 +510,8 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     if labelled and (denial(labelled["rest"]) or _no_data(labelled["rest"])):
         text = labelled["rest"]  # "No source code: We never collect A, B or C": A, B and C
     said = denial(text)
-    if said is None and _no_data(text) is None:
+    removed = (_REMOVED_OF.search(text) or _REMOVED.search(text)) if said is None else None
+    if said is None and _no_data(text) is None and removed is None:
         return None
     if said is not None and (
         _UNLESS.search(text, text.find(said.split()[0])) or _IN_A_CASE.search(text)
@@ -507,7 +527,9 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     what = _ENSURE.split(what)[-1]  # "We take steps to ensure that secure data ... do not"
     what = OPENING.sub("", _SUBJECT_VERB.split(what, 1)[0])  # "A are stored locally and"
     none = _none_subject(text) or _no_data(text)  # "No personal data is collected"
-    if none is not None:
+    if removed is not None:
+        phrases += _with_examples(OPENING.sub("", removed.group("what")))
+    elif none is not None:
         phrases += _with_examples(none.group("what"), cut=False)
     elif subject is not None and not _SUBJECTS.match(what.strip()):
         phrases += _with_examples(what, cut=False)
