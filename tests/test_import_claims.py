@@ -1315,6 +1315,10 @@ def test_a_page_that_denies_nothing_is_said_to_list_nothing_never_collected(
         ("You can opt out at any time by setting WIDGET_TELEMETRY=0.", "## Telemetry\n\n"),
         ("You have the right to request deletion of your data.", "## Contact\n\n"),
         ("- Users can turn telemetry off in the settings.", "## Notes\n\n"),
+        ("Users have full control to view, export, or delete any customer data.", "## GDPR\n\n"),
+        ("- You can request that your data be deleted.", "## Deletion\n\n"),
+        ("Customers can request migration of their organization's data.", "## Location\n\n"),
+        ('Use the in-app "Delete Account" option in Profile Settings.', "## Accounts\n\n"),
     ],
 )
 def test_a_record_never_says_rights_are_not_described_when_the_page_names_some(
@@ -2294,3 +2298,18 @@ def test_what_a_debug_mode_shows_on_the_console_is_no_data(tmp_path: Path) -> No
     names = result.data_names()
     assert names == ["Command name", "Exit code", "Operating system"]
     assert "The telemetry configuration state" in result.text
+
+
+def test_a_yes_or_no_column_on_how_data_is_handled_is_no_workload(tmp_path: Path) -> None:
+    # "Scrubbed: No" says the data is not scrubbed, not that a workload named "Scrubbed" does
+    # not collect it; "Windows: No" does say that of a workload.
+    page = FRONT + (
+        "# SDK telemetry\n\n## Data collected\n\n"
+        "| Field | Description | Scrubbed | Windows |\n| --- | --- | --- | --- |\n"
+        "| App ID | The application's ID | No | Yes |\n"
+        "| User name | The signed-in user | Yes | No |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert [w["name"] for w in result.product.get("workloads", [])] == ["Windows"]
+    app = result.data_item("App ID")
+    assert app["workloads"] == {"windows": "yes"} and "**Scrubbed:** No" in app["note"]

@@ -195,7 +195,13 @@ GOAL = 6500
 #: "removed from our servers after 30 days"), with the words that decided it in the report:
 #: no figure of the corpus moved (mip-sdk-telemetry gains a true entry its expectations name
 #: otherwise).
-CEILING = 12412
+#: Raised to 12429 by a yes or no column on how data is handled ("Scrubbed", "Encrypted",
+#: "Shared") read as a note on the item, not as a workload the item is not collected under
+#: (mip-sdk-telemetry's 98 items said "not collected under Scrubbed"), and by rights in the
+#: words pages use ("view, export, or delete any customer data", "request that your data be
+#: deleted", "request migration of ...", "the Delete Account option") quoted under "Your
+#: rights" instead of "How to exercise data subject rights for X is not described".
+CEILING = 12429
 
 
 def importer_lines() -> int:

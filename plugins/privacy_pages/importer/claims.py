@@ -193,7 +193,12 @@ _RIGHT = re.compile(
     r"\b(?:rights? (?:to|of)|opt(?:ing)?[- ]?(?:out|in)\b|turn(?:ing)? (?:\w+ ){0,2}?off\b|"
     r"disabl(?:e|es|ing)\b|withdraw|unsubscrib|revok|object to\b|rectif|portability|"
     r"delet(?:e|ion of) (?:your|their|the user's)\b|request (?:the )?(?:access|deletion|erasure|"
-    r"correction|a copy)\b)",
+    r"correction|a copy)\b"
+    # "request data deletion", "request that your data be deleted", "request migration of ..."
+    r"|request\w*\s+(?:\w+\s+){0,4}?(?:delet|eras|cop(?:y|ies)\b|export|correct|migrat|remov)"
+    # "view, export, or delete any customer data", "the Delete Account option"
+    r"|(?:view|export|download|delete|erase|correct),?\s+(?:(?:or|and)\s+)?(?:\w+,?\s+){0,3}?"
+    r"(?:any|all|your|their)\s+(?:\w+\s+)?(?:data|information)\b|delete (?:your |my )?account\b)",
     re.IGNORECASE,
 )
 

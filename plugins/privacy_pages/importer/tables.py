@@ -172,6 +172,7 @@ def layout(table: Table, context: Kind) -> Layout:
             and values
             and all(workload_value(v) is not None for v in values)
             and index > 0
+            and not _HANDLING.match(words)
         ):
             role = Role.WORKLOAD
         columns.append(Column(index, words, role))
@@ -209,6 +210,17 @@ def layout(table: Table, context: Kind) -> Layout:
     if has_name and context in DATA_KINDS | {Kind.NEVER}:
         return Layout("items", tuple(columns))
     return Layout("unknown", tuple(columns))
+
+
+#: A header that says how the data is handled ("Scrubbed", "Encrypted?", "Shared with third
+#: parties"): its Yes or No is said of the data, not a workload (a product or a platform) that
+#: collects it or not.
+_HANDLING = re.compile(
+    r"^\W*(?:is\s+it\s+)?(?:scrubbed|encrypted|anonymi[sz]ed|pseudonymi[sz]ed|hashed|redacted|"
+    r"masked|shared|sold|stored|retained|logged|transmitted|aggregated|de-?identified|linked|"
+    r"tracked|personal|sensitive|pii|identifiable|anonymous)\b",
+    re.IGNORECASE,
+)
 
 
 #: The header of a column that says what sends the data (a service, an event, a command): each
