@@ -2313,3 +2313,54 @@ def test_a_yes_or_no_column_on_how_data_is_handled_is_no_workload(tmp_path: Path
     assert [w["name"] for w in result.product.get("workloads", [])] == ["Windows"]
     app = result.data_item("App ID")
     assert app["workloads"] == {"windows": "yes"} and "**Scrubbed:** No" in app["note"]
+
+
+def test_a_page_that_says_there_is_no_opt_out_makes_its_data_required(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Game privacy\n\n## Telemetry data collected\n\n"
+        "When you complete a game, the game submits gameplay data to our server. There is "
+        "currently no opt-out mechanism for telemetry submission.\n\n"
+        "### Fields\n\n- Puzzle hash\n- Solve time\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("required") == ["Puzzle hash", "Solve time"]
+    assert names_in(result, "optional") == []
+    assert any('"no opt-out"' in message for message in requirement_reviews(result))
+
+
+def test_a_list_of_where_something_is_kept_names_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Game privacy\n\n## Data collected\n\n- Player ID\n- Solve time\n\n"
+        "### Player ID\n\nEach platform generates a random ID.\n\n"
+        "- **Web:** Stored in the browser's `localStorage`\n"
+        "- **iOS:** Stored in `UserDefaults`\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Player ID", "Solve time"]
+    assert "Stored in `UserDefaults`" in result.text
+
+
+def test_the_people_a_denial_names_as_examples_are_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Game privacy\n\n## Data collected\n\n- Solve time\n\n## Children\n\n"
+        "The game does not knowingly collect personal information from anyone, including "
+        "children under 13 years of age.\n"
+    )
+    assert never_names(import_page(tmp_path, page)) == ["Personal information from anyone"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "- IP address (short-term, for server communication)",
+        "Our server may temporarily process request logs to detect errors.",
+    ],
+)
+def test_a_short_period_without_a_number_is_a_period(tmp_path: Path, said: str) -> None:
+    page = FRONT + (
+        "# App privacy\n\n## Data collected\n\n- Device type\n\n"
+        f"## Server\n\n{said}\n\nData is stored in Germany.\n"
+    )
+    storage = import_page(tmp_path, page).product.get("storage", {})
+    assert "does not say how long" not in storage.get("retention_note", "")
+    assert plain(said.lstrip("- ")) in storage.get("retention_note", "")

@@ -221,6 +221,9 @@ def data_blocks(
             purpose_list(reading, lead, block)  # "This data enables X to:"
         elif lead is not None and leads_parties(lead.text):
             sharing_list(reading, block, lead)  # "The app uses third-party services ...:"
+        elif _kept_where(block):
+            # "**iOS:** Stored in `UserDefaults`": where something is kept, under its heading
+            reading.free([block], after, title, "where it is kept, not data", section.line)
         else:
             group = _group_for(reading, lead, optional, heading_group, placed)
             group.from_list = True
@@ -237,6 +240,18 @@ def data_blocks(
                 reading.report.counts.items += 1
             placed = True
     _place_pending(reading, pending, optional, heading_group, placed, section, final=True)
+
+
+#: A labelled bullet that says where something is kept ("iOS: Stored in UserDefaults").
+_KEPT_IN = re.compile(
+    r"^[^:]{1,60}:\s*(?:stored|kept|saved|held|persisted|cached)\s+(?:in|on|to|at)\b", re.I
+)
+
+
+def _kept_where(block: BulletList) -> bool:
+    """Bullets that each say where something is kept ("**Web:** Stored in the browser's
+    localStorage", "**iOS:** Stored in UserDefaults"): places, under labels that are no data."""
+    return len(block.items) >= 2 and all(_KEPT_IN.match(plain(i.text)) for i in block.items)
 
 
 def _is_lead(

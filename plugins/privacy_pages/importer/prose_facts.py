@@ -676,6 +676,7 @@ _RELATIVE = re.compile(r"\s(?:which|that|who)\s", re.I)
 _NOT_DENIED = re.compile(
     r"^(?:anything|anyone|you|us|me|it|them|this|that|data|information|more|less|users?|"
     r"people|individuals|persons|customers|access|"  # ("gain access in any way to A")
+    r"(?:children|minors|kids)\b.*|"  # ("from anyone, including children under 13": people)
     r"but is not limited to)$|\b(?:we|you|is|are|be|will|can|may|must)\b",
     re.I,
 )

@@ -208,10 +208,25 @@ _BY_POLICY = re.compile(
 )
 
 
+#: A short period without a number ("IP address (short-term, for server communication)", "may
+#: temporarily process request logs"): how long, in the page's words, when said of data.
+_BRIEFLY = re.compile(
+    r"\b(?:temporar(?:y|ily)|short[- ]term|briefly|for a (?:short|limited) (?:time|period))\b",
+    re.IGNORECASE,
+)
+_OF_DATA = re.compile(
+    r"\b(?:data|information|address(?:es)?|logs?|metadata|process\w*|cach\w*|collect\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def says_how_long(sentence: str) -> bool:
     """Whether a sentence says how long data is kept, in any words: a duration ("deleted
-    within 24 hours") or a period without one ("stored until you delete it")."""
+    within 24 hours"), a period without one ("stored until you delete it") or a short one
+    said of data ("temporarily processed")."""
     text = plain(sentence)
+    if _BRIEFLY.search(text) and _OF_DATA.search(text):
+        return True
     if not (RETAIN_VERB.search(text) or _KEEPING.search(text)):
         return False
     if _OPEN_ENDED.search(text) or _DROPPED_AT.search(text) or _BY_POLICY.search(text):
