@@ -2364,3 +2364,43 @@ def test_a_short_period_without_a_number_is_a_period(tmp_path: Path, said: str) 
     storage = import_page(tmp_path, page).product.get("storage", {})
     assert "does not say how long" not in storage.get("retention_note", "")
     assert plain(said.lstrip("- ")) in storage.get("retention_note", "")
+
+
+WRAPPED = FRONT + (
+    "# Privacy Policy\n\n## Data Collection and Usage\n\n### What We Collect\n"
+    "- **Spec URLs**: Required to run the analysis.\n"
+    "- **Contact details** (if provided for support purposes)\n- **Usage patterns**\n\n"
+    "### Why We Collect Data\n"
+    "We only collect data that is necessary to provide, improve, and support the service:\n\n"
+    "- **Spec URLs** – so the action can fetch and analyze your API specification.\n"
+    "- **Contact Information** – so we can respond to your requests.\n\n"
+    "### Security\n- **HTTPS Encryption**: All transmitted data is encrypted.\n"
+    "- **Secure Storage**: Data is stored on secure servers.\n\n"
+    "### Your Rights\n- **Access**: Request a copy of your data.\n"
+    "- **Deletion**: Request full data removal.\n\n"
+    "### Contact\n- GitHub Issues: [Open an issue](https://example.com/issues)\n"
+    "- GitHub Discussions: [Start a discussion](https://example.com/discussions)\n"
+)
+
+
+def test_a_policy_written_under_one_data_heading_keeps_its_other_sections(
+    tmp_path: Path,
+) -> None:
+    # "## Data Collection and Usage" over the whole policy: its security, rights and contact
+    # headings are sections of their own, and "why we collect" pairs data with purposes.
+    result = import_page(tmp_path, WRAPPED)
+    assert result.data_names() == ["Spec URLs", "Contact details", "Usage patterns"]
+    assert len(result.product["purposes"]["items"]) == 2
+    assert len(result.product["rights"]["rights"]) == 2
+    assert "HTTPS Encryption" in yaml_text_of(result.product.get("access"))
+
+
+def test_an_item_says_its_own_requirement(tmp_path: Path) -> None:
+    result = import_page(tmp_path, WRAPPED)
+    assert result.names("required") == ["Spec URLs"]
+    assert result.names("optional") == ["Contact details"]
+    assert names_in(result, "collected") == ["Usage patterns"]
+
+
+def yaml_text_of(value: object) -> str:
+    return repr(value)

@@ -209,7 +209,14 @@ GOAL = 6500
 #: are no entry, a short period said of data ("short-term", "temporarily process") is the
 #: retention note instead of "does not say how long it keeps the data", and a denial's name
 #: is cut at "before" (codegen-cli-telemetry's never-collected entries 14 -> 15 of 16).
-CEILING = 12463
+#: Raised to 12524 by what apyguard-openapi-analyzer-privacy (batch 2026-11-26k, read after
+#: it was measured) showed: a policy written under one data heading ("## Data collection and
+#: usage") keeps its rights, security and contact sections (short headings naming no data, and
+#: "How we process data"), bullets pairing data with what it is for ("**Contact information**
+#: - so we can respond") are purposes under a lead of collecting, and an item's own words give
+#: its requirement ("Required to run the analysis", "(if provided ...)"): its false items
+#: 15 -> 0; no figure of another page not held out moved.
+CEILING = 12524
 
 
 def importer_lines() -> int:

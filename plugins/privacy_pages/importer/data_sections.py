@@ -30,7 +30,14 @@ from .prose_facts import data_denied
 from .reading import Reading, item_markdown
 from .report import FreeFormFragment
 from .samples import sample_fields
-from .shapes import bold_runs, is_bold_list, leads_no_data, leads_parties, scope_list
+from .shapes import (
+    bold_runs,
+    is_bold_list,
+    leads_no_data,
+    leads_parties,
+    scope_list,
+    titles_data,
+)
 from .sharing_sections import sharing_list
 from .statements import RetentionRule
 from .storage_sections import location_table, retention_table
@@ -62,6 +69,26 @@ _OWN_SECTIONS = GDPR_KINDS | frozenset(
 )
 
 
+#: Kinds whose headings may name a kind of data, or a purpose, too ("Access logs", "Contact
+#: information", "Improve security for our users"): their own section under a data heading
+#: only when a short heading names no data ("Security", "Contact us"), as when a page puts
+#: its whole policy under "## Data collection and usage".
+_OWN_UNLESS_DATA = frozenset({Kind.ACCESS, Kind.MORE_INFO, Kind.STORAGE})
+#: "How we process data": how data is handled, never a kind of it.
+_HOW_HEADING = re.compile(r"^\W*how\s", re.IGNORECASE)
+
+
+def _own_section(title: str, kind: Kind) -> bool:
+    """Whether a heading under a data section starts a section of its own kind, not a
+    category of the data."""
+    if kind in _OWN_SECTIONS or kind in {Kind.RIGHTS, Kind.COMPLIANCE, Kind.NEXT_STEPS}:
+        return True
+    if kind in _OWN_UNLESS_DATA:
+        short = len(plain(title).split()) <= 3 and not titles_data(title)
+        return short or _HOW_HEADING.match(plain(title)) is not None
+    return kind is Kind.DATA_USE and _HOW_HEADING.match(plain(title)) is not None
+
+
 def _part(reading: Reading, requirement: Requirement) -> tuple[DataDraft, str]:
     """The draft's required, optional or collected data, and its page section."""
     if requirement is Requirement.OPTIONAL:
@@ -87,7 +114,7 @@ def data_section(reading: Reading, section: Section, kind: Kind) -> None:
     data_blocks(reading, section.blocks, optional, None, section)
     for child in section.children:
         child_kind = classify_heading(child.title)
-        if child_kind in _OWN_SECTIONS or (
+        if _own_section(child.title, child_kind) or (
             child_kind in {Kind.REQUIRED, Kind.OPTIONAL} and child_kind is not kind
         ):
             reading.read_section(child, child_kind, kind)

@@ -424,6 +424,15 @@ def collected_subject(text: str) -> str | None:
     return name[:1].upper() + name[1:]
 
 
+#: What an item's own words say of its requirement: "Required to run the analysis" (required),
+#: "(if provided for support purposes)", "if you choose to provide it" (optional).
+_SAYS_REQUIRED = re.compile(
+    r"^\W*(?:required|mandatory|necessary)\s+(?:to|for|in order)\b"
+    r"|^\W*(?P<if>if\s+(?:you\s+)?(?:provided|provide|choose|opt|want|wish|decide)\b)",
+    re.IGNORECASE,
+)
+
+
 def item_from(source: ItemSource) -> ItemDraft:
     """Read one item from its Markdown (see the module docstring)."""
     text = one_line(html_to_markdown(source.text) if has_html(source.text) else source.text)
@@ -458,6 +467,10 @@ def item_from(source: ItemSource) -> ItemDraft:
         description, described = marker(description)
         description = description.lstrip(":;,-\u2013\u2014 ") or None
         optional = described if optional is None else optional
+        if optional is None and description:
+            # "**Spec URLs**: Required to run the analysis.", "Contact details (if provided)"
+            said = _SAYS_REQUIRED.match(plain(description))
+            optional = None if said is None else said.group("if") is not None
     if wants_alternatives and description is None:
         subject = _IS.search(text)
         if subject and _short_noun_phrase(text[: subject.start()], 6):

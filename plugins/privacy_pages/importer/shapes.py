@@ -13,7 +13,14 @@ import re
 from itertools import pairwise
 
 from .classify import Kind, classify_heading, is_never_lead, is_purpose_lead
-from .item_text import DEFINED_TERM, ItemSource, collected_subject, is_data_list, item_from
+from .item_text import (
+    DEFINED_TERM,
+    ItemSource,
+    collected_subject,
+    is_data_list,
+    item_from,
+    split_name,
+)
 from .markdown_doc import Block, BulletList, ListItem, Paragraph, Table
 from .markup import plain, sentences
 from .outline import Section
@@ -80,7 +87,7 @@ def says_purposes(block: BulletList, lead: Paragraph | None) -> bool:
         return True  # the heading says what the list is
     if _LEGAL_BASES.search(plain(lead.text)):
         return False  # "these lawful bases:": why processing is lawful, not what it is for
-    if leads_purposes(lead.text):
+    if leads_purposes(lead.text) or pairs_purposes(block):
         return True
     purposes = sum(
         bool(_PURPOSE_ITEM.match(text) or _WE_USE_IT.search(text))
@@ -89,6 +96,19 @@ def says_purposes(block: BulletList, lead: Paragraph | None) -> bool:
     return purposes * 2 >= len(block.items)
 
 
+def pairs_purposes(block: BulletList) -> bool:
+    """Whether most bullets pair data with what it is for ("**Analysis results** - to deliver
+    feedback", "**Contact information** - so we can respond"): under a heading of why data is
+    collected, purposes, whatever the lead says of collecting."""
+    said = [split_name(item.text)[1] for item in block.items]
+    purposes = sum(
+        bool(s and (_SO_THAT.match(plain(s)) or _PURPOSE_ITEM.match(plain(s)))) for s in said
+    )
+    return purposes * 2 > len(block.items)
+
+
+#: "so we can respond", "so that the action can fetch": a purpose, said with "so".
+_SO_THAT = re.compile(r"^\W*so(?:\s+that)?\s+(?:\w+\s+){1,3}?(?:can|may|could)\s+", re.I)
 _LEGAL_BASES = re.compile(r"\b(?:lawful|legal)\s+bas[ie]s\b", re.IGNORECASE)
 #: "Troubleshooting: We use Personal Data to identify and resolve technical issues."
 _WE_USE_IT = re.compile(r"\bwe\s+(?:use|process)\b[^.]{0,60}?\b(?:to|for)\b", re.IGNORECASE)

@@ -14,7 +14,7 @@ from .markdown_out import to_markdown
 from .markup import plain
 from .outline import Section
 from .reading import Reading, item_markdown
-from .shapes import data_shape, lead_kind, lists_data, says_purposes
+from .shapes import data_shape, lead_kind, lists_data, pairs_purposes, says_purposes
 from .statements import RetentionRule
 from .storage_sections import is_service_location, service_location
 from .tables import Layout, Role, UseRow, layout, read_retention, read_uses
@@ -64,10 +64,11 @@ def data_use_section(reading: Reading, section: Section) -> None:
     pending: list[Block] = []
     for block in section.blocks:
         before = pending[-1] if pending else None
-        if (
-            isinstance(block, BulletList)
-            and not lists_data(block, before)
-            and lead_kind(before) in {Kind.UNKNOWN, Kind.DATA_USE}
+        if isinstance(block, BulletList) and (
+            (not lists_data(block, before) and lead_kind(before) in {Kind.UNKNOWN, Kind.DATA_USE})
+            # "**Contact information** - so we can respond": what each is for, whatever the
+            # lead says of collecting it ("We only collect data that is necessary:")
+            or pairs_purposes(block)
         ):
             # A list of what data is used for; a lead ending with ':' introduces it.
             lead = before if isinstance(before, Paragraph) else None
