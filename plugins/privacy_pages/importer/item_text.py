@@ -469,8 +469,8 @@ def item_from(source: ItemSource) -> ItemDraft:
         optional = described if optional is None else optional
         if optional is None and description:
             # "**Spec URLs**: Required to run the analysis.", "Contact details (if provided)"
-            said = _SAYS_REQUIRED.match(plain(description))
-            optional = None if said is None else said.group("if") is not None
+            words = _SAYS_REQUIRED.match(plain(description))
+            optional = None if words is None else words.group("if") is not None
     if wants_alternatives and description is None:
         subject = _IS.search(text)
         if subject and _short_noun_phrase(text[: subject.start()], 6):
