@@ -2404,3 +2404,32 @@ def test_an_item_says_its_own_requirement(tmp_path: Path) -> None:
 
 def yaml_text_of(value: object) -> str:
     return repr(value)
+
+
+STORED = (
+    "import { Callout } from 'nextra-theme-docs'\n\n# Tool telemetry\n\n"
+    "Tool collects anonymized usage statistics.\n\n## What is Stored\n\n"
+    "- Which command was run\n- How long it took\n\n### For identification purposes\n\n"
+    "- A randomly generated UUID\n- Your vague location based on the IP address\n\n"
+    "This does not allow us to track individual users but does enable us to count users.\n\n"
+    "## What is NOT Stored\n\n- We don't store your IP address directly\n"
+    "- We don't store any credentials\n"
+)
+
+
+def test_headings_of_what_is_stored_and_not_stored(tmp_path: Path) -> None:
+    result = import_page(tmp_path, FRONT + STORED.split("\n\n", 1)[1])
+    assert result.data_names() == [
+        "Which command was run",
+        "How long it took",
+        "A randomly generated UUID",
+        "Your vague location based on the IP address",
+    ]
+    # "does not allow us to track individual users": what the data cannot do, no denial
+    assert never_names(result) == ["IP address directly", "Credentials"]
+
+
+def test_an_mdx_page_s_module_code_is_not_its_words(tmp_path: Path) -> None:
+    result = import_page(tmp_path, STORED)
+    assert result.product["summary"] == "Tool collects anonymized usage statistics."
+    assert "import { Callout }" in result.text  # kept, as code

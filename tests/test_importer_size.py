@@ -216,7 +216,14 @@ GOAL = 6500
 #: - so we can respond") are purposes under a lead of collecting, and an item's own words give
 #: its requirement ("Required to run the analysis", "(if provided ...)"): its false items
 #: 15 -> 0; no figure of another page not held out moved.
-CEILING = 12524
+#: Raised to 12550 by what cloudquery-telemetry (batch 2026-11-26k, read after it was
+#: measured) showed: headings "What is Stored" and "What is NOT Stored" (data and never
+#: collected, not storage), bullets written as whole denials ("We don't store any
+#: credentials": the entry "Credentials"), "This does not allow us to track individual users"
+#: (what the data cannot do, no denial of the list above it), and an MDX page's module code
+#: ("import { Callout } from ...") kept as code, not read as its summary: its items 1 -> 10
+#: of 12, its never-collected list kept; no figure of another page not held out moved.
+CEILING = 12550
 
 
 def importer_lines() -> int:

@@ -55,7 +55,9 @@ _TAKE = (
 )
 #: A denial before such a verb, in the same clause ("we do not collect", "is never sent").
 _DENIED = re.compile(
-    rf"\b(?:not|never|n't|no longer|neither|nor)\b(?:\s+[\w'-]+){{0,4}}?\s+{_TAKE}\b"
+    # (not "does not allow us to track individual users": what the data cannot do)
+    rf"\b(?:not|never|n't|no longer|neither|nor)\b(?!\s+(?:allow|let|enable|permit)\b)"
+    rf"(?:\s+[\w'-]+){{0,4}}?\s+{_TAKE}\b"
     rf"|n't\s+(?:[\w'-]+\s+){{0,3}}?{_TAKE}\b"
     r"|\bwithout (?:ever )?(?:collect|send|stor|track|record|upload|shar)\w*\b"
     r"|\bnever (?:leaves?|leaving|left)\b|\b(?:does|do|will) not leave\b|n't leave\b"

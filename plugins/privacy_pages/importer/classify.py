@@ -88,6 +88,10 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             _then(r"\bnever\b", r"\bcollect"),
             _then(r"\bcollect\w*\b", r"\bnever\b"),
             _then(r"\b(?:not|n't|don't|doesn't|do not|does not|no)\b", r"\bcollect"),
+            # "What is NOT stored", "What we don't log"
+            r"^\W*what\s+(?:is|are|we|gets?)\s+(?:not|never|do not|don't)\s+(?:sen[dt]|stored?|"
+            r"log(?:ged)?|track(?:ed)?|record(?:ed)?|kept|keep|saved?|upload(?:ed)?|transmit(?:ted)?)"
+            r"\W*$",
         ),
     ),
     (
@@ -172,7 +176,8 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\bwhat\b.{0,40}\bcollect(?:ed|s|ing)?\b",
             # "What is sent", "What we track", "What gets recorded"
             r"^\W*what\s+(?:is|are|we|gets?|do we|does (?:it|the \w+))\s+(?:sen[dt]|transmit(?:ted)?|"
-            r"report(?:ed)?|upload(?:ed)?|track(?:ed)?|record(?:ed)?|log(?:ged)?)\W*$",
+            r"report(?:ed)?|upload(?:ed)?|track(?:ed)?|record(?:ed)?|log(?:ged)?|stored?|kept|keep|"
+            r"saved?)\W*$",
             r"^\W*we (?:do |also )?collect\W*$",  # "We DO collect", beside "We DON'T collect"
             r"\b(?:(?:data|information) collection|collecting|data ?(?:items|points|elements))\b",
             # "Telemetry", "CLI telemetry", "Example telemetry events": a heading that names the

@@ -197,6 +197,10 @@ _INCLUDE = re.compile(
 _IMAGE = re.compile(r"^\s*:::image\b(?P<attrs>.*?):::\s*$", re.IGNORECASE)
 _IMAGE_END = re.compile(r"^\s*:::image-end:::\s*$", re.IGNORECASE)
 _DIRECTIVE = re.compile(r"^\s*:::[a-z-]++.*:::\s*$|^\s*:::[a-z-]++(-end)?\s*$", re.IGNORECASE)
+#: A line of an MDX page's module code ("import X from 'y'", "export const meta = {...}").
+_ESM = re.compile(
+    r"^(?:import\s+(?:[\w*{},\s]+\s+from\s+)?['\"][^'\"]+['\"]|export\s+(?:const|default|function|let)\b).*$"
+)
 _ATTR = re.compile(r"""(?P<key>[A-Za-z][\w-]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""")
 _NAME_RUN = re.compile(r"[\w-]+")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -589,7 +593,11 @@ def _block(lines: list[str], node: SyntaxTreeNode) -> Block | None:
     if node.type == "hr":
         return None  # a thematic break carries no text
     # A paragraph, or anything else markdown-it-py may give: its source lines as a paragraph.
-    return Paragraph(_source(lines, start, end), start + 1, _last_line(lines, start, end))
+    text = _source(lines, start, end)
+    if all(_ESM.match(line) for line in text.splitlines()):
+        # An MDX page's "import { Callout } from 'nextra-theme-docs'": code, not its words.
+        return Code("js", text, start + 1, _last_line(lines, start, end))
+    return Paragraph(text, start + 1, _last_line(lines, start, end))
 
 
 # -- front matter --------------------------------------------------------------------------------

@@ -639,7 +639,11 @@ def never_parts(item: ItemDraft) -> list[ItemDraft]:
     if marked(item.name)[0] is not None:  # "❌ Your code or file contents"
         item = item.renamed(marked(item.name)[1])
     name = plain(item.name)
-    if _no_data(name) is not None or _none_subject(name) is not None:
+    if (
+        _no_data(name) is not None
+        or _none_subject(name) is not None
+        or _WE_DENY.match(name) is not None  # "We don't store any credentials"
+    ):
         names = [n for n in data_denied(item.name) or [] if n]
     elif _CLAUSE_WORD.search(name) and denial(name) is None and item.description:
         names = denied_in(item.description)  # "Recording is off." then the denial
@@ -652,6 +656,13 @@ def never_parts(item: ItemDraft) -> list[ItemDraft]:
         said = item.name if item.name.endswith((".", "!")) else f"{item.name}."
         first.description = f"{said} {item.description}" if item.description else said
     return [first] + [ItemDraft(name, item.line) for name in names[1:]]
+
+
+#: A bullet that is a whole denial by the publisher ("We don't store your IP address").
+_WE_DENY = re.compile(
+    r"^\W*(?:we|it|the (?:app|cli|tool|sdk|extension))\s+(?:do|does|will)?\s*(?:not|n't|never)\b",
+    re.I,
+)
 
 
 def denied_in(text: str) -> list[str]:
