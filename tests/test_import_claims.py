@@ -2433,3 +2433,20 @@ def test_an_mdx_page_s_module_code_is_not_its_words(tmp_path: Path) -> None:
     result = import_page(tmp_path, STORED)
     assert result.product["summary"] == "Tool collects anonymized usage statistics."
     assert "import { Callout }" in result.text  # kept, as code
+
+
+def test_a_lead_that_ends_on_its_verb_introduces_the_list(tmp_path: Path) -> None:
+    # "The databases may store" and its list, under "### Databases" (which alone would say
+    # where data is kept), and "No other personal information will be stored" (no entry).
+    page = FRONT + (
+        "# Bot privacy\n\n## Usage of data\n\nThe bot uses stored data to offer its features.\n\n"
+        "### Databases\n\nThe bot uses databases to store information about servers.\n\n"
+        "The databases may store\n\n* Server ID\n* Server name\n\n"
+        "No other personal information outside of the above mentioned one will be stored.\n\n"
+        "### Log files\n\nThe information collected by log files include\n\n"
+        "* User name\n* User ID\n\nIn particular, the bot does not store the content of sent "
+        "messages.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Server ID", "Server name", "User name", "User ID"]
+    assert never_names(result) == ["Content of sent messages"]

@@ -223,7 +223,11 @@ GOAL = 6500
 #: (what the data cannot do, no denial of the list above it), and an MDX page's module code
 #: ("import { Callout } from ...") kept as code, not read as its summary: its items 1 -> 10
 #: of 12, its never-collected list kept; no figure of another page not held out moved.
-CEILING = 12550
+#: Raised to 12564 by what 2b2t-vc-discord-privacy-policy (batch 2026-11-26k, read after it
+#: was measured) showed: a lead that ends on its verb, without a colon ("The information
+#: collected by log files include"), introduces its list, and "No other personal information
+#: ... will be stored" names no data: its items 0 -> 5 of 8, its never-collected entry kept.
+CEILING = 12564
 
 
 def importer_lines() -> int:

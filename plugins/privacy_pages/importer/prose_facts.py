@@ -472,6 +472,11 @@ _REMOVED = re.compile(
     r"(?:before\b|from\s+(?:this|the|these|each|every|all|any)\b)",
     re.I,
 )
+#: A denial of anything beyond what is listed ("No other personal information outside of the
+#: above mentioned one will be stored", "nothing else is collected"): it names no data.
+_NO_OTHER = re.compile(
+    r"\bno other\b|\bnothing (?:else|more)\b|\bnot\s+(?:\w+\s+){0,3}?any other\b", re.I
+)
 #: A denial that holds unless something is done: the data is collected then.
 _UNLESS = re.compile(
     r"\b(?:without (?:your |the user's |their )?(?:explicit |prior |express )?(?:consent|"
@@ -509,6 +514,8 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     labelled = _LABEL.match(text)
     if labelled and (denial(labelled["rest"]) or _no_data(labelled["rest"])):
         text = labelled["rest"]  # "No source code: We never collect A, B or C": A, B and C
+    if _NO_OTHER.search(text):
+        return []  # "No other personal information ... will be stored": the list is all
     said = denial(text)
     removed = (_REMOVED_OF.search(text) or _REMOVED.search(text)) if said is None else None
     if said is None and _no_data(text) is None and removed is None:

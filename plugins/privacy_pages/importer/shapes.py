@@ -193,9 +193,16 @@ def is_data_lead(text: str) -> bool:
         return False
     if _NOT_DATA_LEAD.search(last) or _SHOWN_HERE.search(last):
         return False
+    if _ENDS_ON_VERB.search(last):
+        return True  # "The databases may store", "The information collected by log files include"
     return bool(_DATA_LEAD.search(last)) and bool(_ENDS_LEAD.search(last))
 
 
+#: A lead whose verb's object is the list after it, written without a colon.
+_ENDS_ON_VERB = re.compile(
+    r"\b(?:stores?|includes?|contains?|collects?|logs?|records?|gathers?|tracks?|sends?)\s*$",
+    re.IGNORECASE,
+)
 #: What the program shows the reader on their own machine ("This logs telemetry events to the
 #: console, including:", "prints the payload to stderr"): a debug view, not what is collected.
 _SHOWN_HERE = re.compile(
