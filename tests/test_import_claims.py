@@ -559,6 +559,11 @@ def test_a_denial_with_an_exception_is_quoted_one_with_a_condition_is_not(
     assert ("never-collected" in empty) is not quoted
 
 
+def noted(sentence: str) -> str:
+    """A tool's page that lists one item and then says ``sentence`` in a section of notes."""
+    return FRONT + f"# Tool\n\n## Data we collect\n\n- Command name\n\n## Notes\n\n{sentence}\n"
+
+
 @pytest.mark.parametrize(
     ("sentence", "never"),
     [
@@ -574,8 +579,7 @@ def test_a_denial_with_an_exception_is_quoted_one_with_a_condition_is_not(
 def test_a_denial_in_a_case_of_a_choice_is_not_never_collected(
     tmp_path: Path, sentence: str, never: list[str]
 ) -> None:
-    page = FRONT + f"# Tool\n\n## Data we collect\n\n- Command name\n\n## Notes\n\n{sentence}\n"
-    result = import_page(tmp_path, page)
+    result = import_page(tmp_path, noted(sentence))
     assert never_names(result) == never
     assert result.data_names() == ["Command name"]
 
@@ -597,8 +601,7 @@ def test_a_denial_in_a_case_of_a_choice_is_not_never_collected(
     ],
 )
 def test_what_a_denial_names(tmp_path: Path, sentence: str, never: list[str]) -> None:
-    page = FRONT + f"# Tool\n\n## Data we collect\n\n- Command name\n\n## Notes\n\n{sentence}\n"
-    result = import_page(tmp_path, page)
+    result = import_page(tmp_path, noted(sentence))
     assert never_names(result) == never
     assert result.data_names() == ["Command name"]
 
@@ -620,8 +623,7 @@ def test_what_a_denial_names(tmp_path: Path, sentence: str, never: list[str]) ->
 def test_data_taken_out_before_sending_is_never_collected(
     tmp_path: Path, sentence: str, never: list[str]
 ) -> None:
-    page = FRONT + f"# Tool\n\n## Data we collect\n\n- Command name\n\n## Notes\n\n{sentence}\n"
-    result = import_page(tmp_path, page)
+    result = import_page(tmp_path, noted(sentence))
     assert never_names(result) == never
     # The report gives the words that decided it.
     decided = [r.message for r in result.report.reviews if "read as never collected" in r.message]
