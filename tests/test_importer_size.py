@@ -226,8 +226,11 @@ GOAL = 6500
 #: Raised to 12564 by what 2b2t-vc-discord-privacy-policy (batch 2026-11-26k, read after it
 #: was measured) showed: a lead that ends on its verb, without a colon ("The information
 #: collected by log files include"), introduces its list, and "No other personal information
-#: ... will be stored" names no data: its items 0 -> 5 of 8, its never-collected entry kept.
-CEILING = 12564
+#: ... will be stored" names no data: its items 0 -> 4 of 8 matched (a fifth, "timestamps of
+#: actions (for example ...)", is the expected "timestamp of actions", which the corpus's
+#: matching does not pair), its never-collected entry kept. To 12,571 by the review before
+#: the stop: patterns cut to 100 characters a line, one helper for data taken out.
+CEILING = 12571
 
 
 def importer_lines() -> int:

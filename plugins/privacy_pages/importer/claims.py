@@ -382,8 +382,8 @@ _MODALITY: tuple[tuple[Requirement, re.Pattern[str]], ...] = (
             r"deactivated?|declined?)\b"
             r"|\bnot optional\b|\balways (?:collected|sent|on|enabled|transmitted)\b"
             # "There is currently no opt-out mechanism", "no option to disable it"
-            r"|\bno\s+(?:\w+\s+)?opt[- ]?out\b|\bno (?:option|way|setting) to (?:disable|opt[- ]?out|"
-            r"turn (?:it |this )?off)\b"
+            r"|\bno\s+(?:\w+\s+)?opt[- ]?out\b"
+            r"|\bno (?:option|way|setting) to (?:disable|opt[- ]?out|turn (?:it |this )?off)\b"
             r"|\b(?:is|are)\s+(?:required|mandatory|necessary|essential)\s+(?:for|to|in order)\b",
             re.IGNORECASE,
         ),

@@ -90,8 +90,8 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             _then(r"\b(?:not|n't|don't|doesn't|do not|does not|no)\b", r"\bcollect"),
             # "What is NOT stored", "What we don't log"
             r"^\W*what\s+(?:is|are|we|gets?)\s+(?:not|never|do not|don't)\s+(?:sen[dt]|stored?|"
-            r"log(?:ged)?|track(?:ed)?|record(?:ed)?|kept|keep|saved?|upload(?:ed)?|transmit(?:ted)?)"
-            r"\W*$",
+            r"log(?:ged)?|track(?:ed)?|record(?:ed)?|kept|keep|saved?|upload(?:ed)?|"
+            r"transmit(?:ted)?)\W*$",
         ),
     ),
     (

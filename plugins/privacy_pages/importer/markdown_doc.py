@@ -199,7 +199,8 @@ _IMAGE_END = re.compile(r"^\s*:::image-end:::\s*$", re.IGNORECASE)
 _DIRECTIVE = re.compile(r"^\s*:::[a-z-]++.*:::\s*$|^\s*:::[a-z-]++(-end)?\s*$", re.IGNORECASE)
 #: A line of an MDX page's module code ("import X from 'y'", "export const meta = {...}").
 _ESM = re.compile(
-    r"^(?:import\s+(?:[\w*{},\s]+\s+from\s+)?['\"][^'\"]+['\"]|export\s+(?:const|default|function|let)\b).*$"
+    r"^(?:import\s+(?:[\w*{},\s]+\s+from\s+)?['\"][^'\"]+['\"]"
+    r"|export\s+(?:const|default|function|let)\b).*$"
 )
 _ATTR = re.compile(r"""(?P<key>[A-Za-z][\w-]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""")
 _NAME_RUN = re.compile(r"[\w-]+")

@@ -442,7 +442,8 @@ _DENIED_END = re.compile(
     r"\(|(?:^|\s)(?:used (?:to|for|by)|to|for|in order|so|when|whenever|if|unless|while|before|"
     r"because|as|via|through|from|by|"
     # ("information on users' datasets": what it is of; "information on our servers": where)
-    r"on(?:(?<!information on)(?<!data on)|(?=\s+(?:our|your|the|its|their|a|an|any)\s))|at|with|in|during|and (?:we|it|they|is|are))\s",
+    r"on(?:(?<!information on)(?<!data on)|(?=\s+(?:our|your|the|its|their|a|an|any)\s))|at|"
+    r"with|in|during|and (?:we|it|they|is|are))\s",
     re.I,
 )
 _SUBJECTS = re.compile(
@@ -502,8 +503,13 @@ def denied_by(sentence: str) -> str | None:
     """The words by which a sentence denies or takes out data ("do not collect", "scrubbed
     of user paths")."""
     text = plain(sentence)
-    removed = _REMOVED_OF.search(text) or _REMOVED.search(text)
+    removed = _taken_out(text)
     return denial(text) or (" ".join(removed.group(0).split()) if removed else None)
+
+
+def _taken_out(text: str) -> re.Match[str] | None:
+    """The words by which ``text`` says data is taken out of what is sent (:data:`_REMOVED`)."""
+    return _REMOVED_OF.search(text) or _REMOVED.search(text)
 
 
 def data_denied(sentence: str, following: str = "") -> list[str] | None:
@@ -517,7 +523,7 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     if _NO_OTHER.search(text):
         return []  # "No other personal information ... will be stored": the list is all
     said = denial(text)
-    removed = (_REMOVED_OF.search(text) or _REMOVED.search(text)) if said is None else None
+    removed = _taken_out(text) if said is None else None
     if said is None and _no_data(text) is None and removed is None:
         return None
     if said is not None and (
