@@ -229,8 +229,10 @@ GOAL = 6500
 #: ... will be stored" names no data: its items 0 -> 4 of 8 matched (a fifth, "timestamps of
 #: actions (for example ...)", is the expected "timestamp of actions", which the corpus's
 #: matching does not pair), its never-collected entry kept. To 12,571 by the review before
-#: the stop: patterns cut to 100 characters a line, one helper for data taken out.
-CEILING = 12571
+#: the stop: patterns cut to 100 characters a line, one helper for data taken out. To 12,577
+#: by the reading of an item's requirement words moved beside :func:`marker` in claims.py,
+#: where the other requirement words are read (the corpus report byte for byte the same).
+CEILING = 12577
 
 
 def importer_lines() -> int:

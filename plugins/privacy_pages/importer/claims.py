@@ -358,6 +358,22 @@ def marker(text: str) -> tuple[str, bool | None]:
     return text, None
 
 
+#: What an item's own words say of its requirement: "Required to run the analysis" (required),
+#: "(if provided for support purposes)", "if you choose to provide it" (optional).
+_DESCRIBED = re.compile(
+    r"^\W*(?:required|mandatory|necessary)\s+(?:to|for|in order)\b"
+    r"|^\W*(?P<if>if\s+(?:you\s+)?(?:provided|provide|choose|opt|want|wish|decide)\b)",
+    re.IGNORECASE,
+)
+
+
+def described_requirement(text: str) -> bool | None:
+    """What an item's description says of its requirement, its words kept (unlike a
+    :func:`marker`): True when optional, False when required, None when it says neither."""
+    words = _DESCRIBED.match(text)
+    return None if words is None else words.group("if") is not None
+
+
 def requirement_value(text: str) -> bool | None:
     """A Required column's value: True when it says optional, False when required."""
     value = plain(text).strip()

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .claims import marker
+from .claims import described_requirement, marker
 from .classify import split_condition
 from .markdown_doc import BulletList, ListItem, Paragraph, parse
 from .markup import OPENING, has_html, html_to_markdown, links, one_line, plain
@@ -424,15 +424,6 @@ def collected_subject(text: str) -> str | None:
     return name[:1].upper() + name[1:]
 
 
-#: What an item's own words say of its requirement: "Required to run the analysis" (required),
-#: "(if provided for support purposes)", "if you choose to provide it" (optional).
-_SAYS_REQUIRED = re.compile(
-    r"^\W*(?:required|mandatory|necessary)\s+(?:to|for|in order)\b"
-    r"|^\W*(?P<if>if\s+(?:you\s+)?(?:provided|provide|choose|opt|want|wish|decide)\b)",
-    re.IGNORECASE,
-)
-
-
 def item_from(source: ItemSource) -> ItemDraft:
     """Read one item from its Markdown (see the module docstring)."""
     text = one_line(html_to_markdown(source.text) if has_html(source.text) else source.text)
@@ -469,8 +460,7 @@ def item_from(source: ItemSource) -> ItemDraft:
         optional = described if optional is None else optional
         if optional is None and description:
             # "**Spec URLs**: Required to run the analysis.", "Contact details (if provided)"
-            words = _SAYS_REQUIRED.match(plain(description))
-            optional = None if words is None else words.group("if") is not None
+            optional = described_requirement(plain(description))
     if wants_alternatives and description is None:
         subject = _IS.search(text)
         if subject and _short_noun_phrase(text[: subject.start()], 6):
