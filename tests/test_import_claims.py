@@ -2452,3 +2452,34 @@ def test_a_lead_that_ends_on_its_verb_introduces_the_list(tmp_path: Path) -> Non
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Server ID", "Server name", "User name", "User ID"]
     assert never_names(result) == ["Content of sent messages"]
+
+
+GDPR_SUBSECTIONS = (
+    "# Privacy Policy\n\nAcme Notes GmbH operates the Acme Notes service.\n\n"
+    "## 2. Personal data we process\n\n### 2.1 When you create an account\n\n"
+    "We process your email address, your display name and a hashed password. Providing this "
+    "data is required to create an account.\n\n### 2.2 When you use the service\n\n"
+    "We store the notes, attachments and tags you create. We also log your IP address for "
+    "security purposes.\n\n## 3. Recipients\n\n"
+    "We use Hetzner Online GmbH (Germany) for hosting and Postmark (USA) for sending emails. "
+    "Transfers to the USA rely on Standard Contractual Clauses.\n"
+)
+
+
+def test_data_a_policy_processes_under_numbered_situations(tmp_path: Path) -> None:
+    # "Personal data we process" names the data (not its use); a situation's own heading
+    # that says "we store" is no storage service; "Providing this data is required" marks
+    # the data named before it in its paragraph, and only that.
+    result = import_page(tmp_path, FRONT + GDPR_SUBSECTIONS)
+    assert result.names("required") == ["Email address", "Display name", "Hashed password"]
+    assert names_in(result, "collected") == [
+        "Notes",
+        "Attachments",
+        "Tags you create",
+        "IP address",
+    ]
+    assert not result.product.get("storage", {}).get("service_locations")
+    # Services used "for hosting" and "for sending emails" receive the data; a transfer's
+    # country ("Transfers to the USA rely on ...") is none.
+    recipients = [r["name"] for r in result.product["sharing"]["recipients"]]
+    assert recipients == ["Hetzner Online GmbH", "Postmark"]

@@ -232,7 +232,14 @@ GOAL = 6500
 #: the stop: patterns cut to 100 characters a line, one helper for data taken out. To 12,577
 #: by the reading of an item's requirement words moved beside :func:`marker` in claims.py,
 #: where the other requirement words are read (the corpus report byte for byte the same).
-CEILING = 12577
+#: Raised to 12613 by a GDPR policy written for the purpose (numbered situations under
+#: "2. Personal data we process", recipients used "for hosting"): that heading names the
+#: data, not its use; "Providing this data is required" marks the data named before it in its
+#: paragraph (the marking now runs after the data read from sentences); services used for
+#: hosting or sending emails are recipients, and "Transfers to the USA" is no recipient;
+#: "Notes" is data, not a label. azure-custom-ner-privacy (read): items 3 -> 5 of 6; no other
+#: figure of a page not held out moved.
+CEILING = 12613
 
 
 def importer_lines() -> int:

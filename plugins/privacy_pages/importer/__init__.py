@@ -50,7 +50,7 @@ from .records import (
     summary_for,
 )
 from .report import PageReport, PageSpan, Review, format_report, report_json
-from .requirement import keep_data, settle
+from .requirement import keep_data, place_marked, settle
 from .statement import read_statement
 from .statements import periods_said
 from .writer import ContentTree, product_text
@@ -148,6 +148,7 @@ def read_pages(
         if title is None and not root.blocks:
             headings = headings[1:]  # a first heading over the whole page acts as its title
         items_in_prose(draft, report, text, offset, headings)
+        place_marked(draft, report)
         no_data = no_data_at_all(text)
         draft.storage.periods_said = [(offset + n, said) for n, said in periods_said(text)]
         draft.denials_said = [(offset + n, said) for n, said in denials_said(text)]

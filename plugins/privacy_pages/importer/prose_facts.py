@@ -68,6 +68,18 @@ _HANDLED_DATA = re.compile(
 )
 
 
+#: "We use Hetzner (Germany) for hosting and Postmark for sending emails": a service the
+#: publisher hands data to, named with the work it does.
+_USES = re.compile(r"^\W*we (?:also )?use\b", re.IGNORECASE)
+_USED_FOR = re.compile(
+    r"(?:\buse|\band|,)\s+(?P<who>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?:\s*\([^)]*\))?"
+    r"\s+(?:for|to)\s+(?:host|stor|send|deliver|process|analy[sz]|track|monitor|measur|"
+    r"payment|bill|e-?mail|crash|error|log)"
+)
+#: "Transfers to the USA rely on ...", "data transfers to": the noun, not a verb of handing over.
+_NOUN = re.compile(r"(?:^|\b(?:the|any|such|these|those|data|international|our))\W*$", re.I)
+
+
 def recipients_in(sentence: str) -> list[str]:
     """Who a sentence says receives data ("... is sent to Microsoft", "shared with our
     affiliates"): named (a capitalized word) or named by kind ("third parties"), at most
@@ -81,6 +93,8 @@ def recipients_in(sentence: str) -> list[str]:
     for match in _HANDED.finditer(text):
         if match["verb"].lower().startswith("provid") and match["to"].lower() == "with":
             continue  # "to provide you with the Matrix functions": what you get, not who gets
+        if match["verb"].lower().endswith("s") and _NOUN.search(text, 0, match.start()):
+            continue
         who = match.group("who")
         end = _WHO_END.search(who)
         if end is not None:
@@ -99,6 +113,8 @@ def recipients_in(sentence: str) -> list[str]:
         named = any(word[:1].isupper() for word in words) or bool(_KIND.search(who))
         if named and who not in found:
             found.append(who)
+    if _USES.search(text):
+        found.extend(m["who"] for m in _USED_FOR.finditer(text) if m["who"] not in found)
     for handled in _HANDLED_BY.finditer(text):
         who = handled["who"].rstrip(".,")
         if _HANDLED_DATA.search(text, 0, handled.start()) and who not in found:

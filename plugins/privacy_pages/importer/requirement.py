@@ -215,6 +215,10 @@ _ONE_ITEM = re.compile(
     re.IGNORECASE,
 )
 _ITEM_DETERMINER = re.compile(r"^(?:your|the|a|an)\s+", re.IGNORECASE)
+_THESE = re.compile(
+    r"^(?:this|these|such|all of (?:this|these|them))(?:\s+(?:data|information|"
+    r"details|fields))?$"
+)
 
 
 def _items_said(draft: StatementDraft) -> None:
@@ -227,15 +231,27 @@ def _items_said(draft: StatementDraft) -> None:
         for group in data.groups
         for item in group.items
     }
-    for sentence in (s for text in texts for s in bullet_sentences(text)):
-        said = _ONE_ITEM.match(plain(sentence))
-        if said is None:
-            continue
-        name = _ITEM_DETERMINER.sub("", said["given"] or said["named"]).lower()
-        item = items.get(name)
-        if item is not None and item.optional is None:
-            how = said["how"].lower()
-            item.optional = how in {"optional", "voluntary"} or how.startswith("not ")
+    for paragraph in (p for text in texts for p in text.split("\n\n")):
+        before = ""
+        for sentence in bullet_sentences(paragraph):
+            said = _ONE_ITEM.match(plain(sentence))
+            if said is not None:
+                name = _ITEM_DETERMINER.sub("", said["given"] or said["named"]).lower()
+                how = said["how"].lower()
+                optional = how in {"optional", "voluntary"} or how.startswith("not ")
+                # "We process your email address and a hashed password. Providing this data
+                # is required": the items named before it in its paragraph.
+                named = (
+                    [i for n, i in items.items() if n in before]
+                    if _THESE.match(name)
+                    else [items[name]]
+                    if name in items
+                    else []
+                )
+                for item in named:
+                    if item.optional is None:
+                        item.optional = optional
+            before += " " + plain(sentence).lower()
 
 
 def place_marked(draft: StatementDraft, report: PageReport) -> None:

@@ -33,7 +33,7 @@ from .overview import (
 )
 from .reading import Extractor, Reading
 from .report import PageReport, SectionRead
-from .requirement import denials, page_cues, place_marked, section_cue
+from .requirement import denials, page_cues, section_cue
 from .rights_sections import rights_request, rights_section
 from .shapes import data_shape
 from .sharing_sections import controls_section, sharing_section
@@ -132,7 +132,6 @@ def read_statement(
         read_section(reading, section, kind, previous)
         if kind is not Kind.UNKNOWN:
             previous = kind
-    place_marked(reading.draft, report)
     reading.finish()
     return reading.draft
 
