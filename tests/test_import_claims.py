@@ -2483,3 +2483,47 @@ def test_data_a_policy_processes_under_numbered_situations(tmp_path: Path) -> No
     # country ("Transfers to the USA rely on ...") is none.
     recipients = [r["name"] for r in result.product["sharing"]["recipients"]]
     assert recipients == ["Hetzner Online GmbH", "Postmark"]
+
+
+EXTENSION = (
+    "# Privacy Policy for Tab Tidy\n\n"
+    "Tab Tidy does not collect, sell, or share any personal information.\n\n"
+    "## Information we receive\n\nTab Tidy reads the title and URL of your open tabs to group "
+    "them. This information is processed locally in your browser.\n\n"
+    "## Permissions\n\n| Permission | Why it is needed |\n| --- | --- |\n"
+    "| `tabs` | To read tab titles and URLs for grouping |\n| `storage` | To save your "
+    "settings |\n"
+)
+
+
+def test_a_browser_extension_s_permissions_are_no_data(tmp_path: Path) -> None:
+    result = import_page(tmp_path, FRONT + EXTENSION)
+    assert result.data_names() == []
+    # The text under a data heading that names no data is kept, under no kind of data.
+    assert not result.product.get("optional", {}).get("intro")
+    assert not result.product.get("required", {}).get("intro")
+    bodies = " ".join(str(s.get("body")) for s in result.product["sections"])
+    assert "reads the title and URL" in bodies and "| `tabs` |" in bodies
+
+
+EVENTS = (
+    "# Tool telemetry\n\nTool collects anonymous usage events. You can opt out at any time.\n\n"
+    "## Events\n\n- `command_run`: the command and its exit code\n\n"
+    "Every event also carries an anonymous installation ID, a random UUID generated on first "
+    "run and stored in `~/.tool/id`. Events also carry a `run_id`: an id that joins the events "
+    "of the extension, the wrapper, and Core.\n\n## Opting out\n\n"
+    "Set `TOOL_TELEMETRY_DISABLED=1`.\n\n"
+    "Events are sent to our PostHog instance in Frankfurt, Germany and deleted after 90 days.\n"
+)
+
+
+def test_what_every_event_carries_and_how_long_events_are_kept(tmp_path: Path) -> None:
+    result = import_page(tmp_path, FRONT + EVENTS)
+    names = result.data_names()
+    assert "Anonymous installation ID" in names and "Run_id" in names
+    # The words of a clause after the data are not more data.
+    assert not {"Stored", "Wrapper", "Core"} & set(names)
+    # How long events are kept, said under "Opting out", is no way to opt out.
+    storage = result.product["storage"]
+    assert storage["retention"] == [{"data": "Events", "period": "90 days"}]
+    assert not any("90 days" in option for option in result.product["controls"]["options"])

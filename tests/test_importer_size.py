@@ -239,7 +239,13 @@ GOAL = 6500
 #: hosting or sending emails are recipients, and "Transfers to the USA" is no recipient;
 #: "Notes" is data, not a label. azure-custom-ner-privacy (read): items 3 -> 5 of 6; no other
 #: figure of a page not held out moved.
-CEILING = 12613
+#: Raised to 12672 by pages written for the purpose (a browser extension's policy, a CLI's
+#: event list): a table of permissions names no data; text under a data heading that names
+#: none is kept under neither kind of data; "Every event also carries A" names data beside
+#: the list's ("also"), up to the first clause that says more of it; a sentence in a
+#: section on opting out that says how long events are kept is their retention, no option.
+#: No figure of a page not held out moved.
+CEILING = 12672
 
 
 def importer_lines() -> int:

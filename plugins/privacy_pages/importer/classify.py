@@ -181,7 +181,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"^\W*we (?:do |also )?collect\W*$",  # "We DO collect", beside "We DON'T collect"
             # "2. Personal data we process", "What data does X process?": the data, not its use
             r"^[\W\d]*(?:(?:what|which)\s+)?(?:personal\s+)?(?:data|information)\s+(?:that\s+)?"
-            r"(?:(?:do\s+)?we|does\s+[\w\s-]{1,40}?)\s+(?:process|receive|hold|obtain|handle)\w*"
+            r"(?:(?:do\s+)?we|does\s+[\w\s-]{1,40}?)\s+(?:process|receive|hold|obtain)\w*"
             r"(?:\s+(?:about|from)\s+you)?\W*$",
             r"\b(?:(?:data|information) collection|collecting|data ?(?:items|points|elements))\b",
             # "Telemetry", "CLI telemetry", "Example telemetry events": a heading that names the

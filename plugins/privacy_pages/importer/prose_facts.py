@@ -189,7 +189,9 @@ _INCLUDES_DATA = re.compile(
     r"telemetry|analytics)\s+)?(?:reports?|events?|pings?|payloads?|logs?|requests?))\s+"
     r"(?:(?:that\s+|which\s+)?(?:we|it|they)\s+(?:\w+\s+)?"
     r"(?:collects?|gathers?|receives?|process(?:es)?|stores?|keeps?)\s+)?"
-    r"(?:includes?|comprises?|consists? of|contains?|containing)[:,]?\s+(?:in particular\s+)?"
+    r"(?:(?:also|always)\s+)?"
+    r"(?:includes?|comprises?|consists? of|contains?|containing|carr(?:y|ies))[:,]?\s+"
+    r"(?:in particular\s+)?"
     r"(?!(?:no|nothing|none|any|everything|all|only|data|information)\b)(?P<what>[^.;!?]+)",
     re.I,
 )
@@ -240,6 +242,14 @@ def is_summary(name: str) -> bool:
     return _SUMMARY.match(name) is not None
 
 
+#: The participle a part ends on once its clause is cut ("the device model used", "stored").
+#: A clause that says more of the data (not "for WLAN use"): its words are not more data.
+_CLAUSE = re.compile(
+    r":\s|\s(?:that|which|who|so|in order|when|whenever|if|unless|while|because)\b", re.I
+)
+_DESCRIBED = re.compile(r"(?:^|\s)\w+(?:ed|en)$")
+
+
 def data_named(sentence: str) -> list[str]:
     """The data a sentence says is collected, by name: "X and Y are collected", "we collect A,
     B and C", "collects events such as A and B"; nothing when it says none is ("we do not
@@ -251,8 +261,24 @@ def data_named(sentence: str) -> list[str]:
         # (each part up to its own clause: "unique mobile device number (IMEI)"; none when a
         # part is one lowercase word: "audio, electronic, visual, or similar information" are
         # the words of one category, not data by name)
-        parts = [_name_end(p).strip() for p in split_parts(listed.group("what"))]
-        if not any(re.fullmatch(r"[a-z][\w-]*", p) for p in parts):
+        whole = split_parts(listed.group("what"))
+        parts = []
+        for part in whole:
+            name = _name_end(part.split(": ", 1)[0]).strip()  # ("a run_id: an id that ...")
+            if name == part.strip():
+                parts.append(name)
+                continue
+            # "the device model used at the time", "... and stored in ~/.tool": the
+            # participle before the cut clause says what is done with the data, not which
+            described = _DESCRIBED.search(name)
+            name = _DESCRIBED.sub("", name).strip()
+            if name:
+                parts.append(name)
+            if described or _CLAUSE.search(re.sub(r"\([^()]*\)", "", part)):
+                break  # the parts after a clause are its words ("a run_id: an id that ...,
+                # the wrapper, and Core"), not more data
+
+        if parts and not any(re.fullmatch(r"[a-z][\w-]*", p.strip()) for p in whole):
             phrases = [", ".join(parts)]
     said = [] if listed else [p for p in text.split(",") if _COLLECTED.search(p)]
     phrases += [subject for part in said if (subject := collected_subject(part))]
@@ -364,7 +390,12 @@ def items_in_prose(
         line = _line_of(sentence, text, offset)
         names = [name for name in names if name.lower() not in known]
         where = bisect_right(headings, line)
-        if denied is None and listed and (where in listed or where == 0):
+        if (
+            denied is None
+            and listed
+            and (where in listed or where == 0)
+            and not _ALSO.search(sentence)
+        ):
             for name in names:
                 why = "named in a sentence as data collected over a list of data; not made"
                 report.review(line, "prose", f"{name!r}: {why} an item (check the list)")
@@ -405,6 +436,10 @@ def _summaries_out(
                 data.groups.remove(group)
             why = "sums up data the page names elsewhere; not made an item"
             report.review(item.line, "prose", f"{item.name!r}: {why}")
+
+
+#: "Every event also carries an installation ID": data beside the list's, not the list again.
+_ALSO = re.compile(r"\b(?:also|additionally|in addition)\b", re.IGNORECASE)
 
 
 #: The box-drawing characters (U+2500 to U+257F) of a notice drawn in a terminal.

@@ -200,7 +200,13 @@ def settle(draft: StatementDraft, report: PageReport) -> None:
         for index, piece in enumerate(report.free_form):
             if piece.after == "collected-data":
                 report.free_form[index] = replace(piece, after=to)
-    if draft.collected.intro and not kept:
+    if draft.collected.intro and not kept and not (draft.required.groups or draft.optional.groups):
+        # Text under a data heading with no data ("reads the title of your tabs, processed
+        # locally"): its own text after the required data, never said to be of either kind.
+        body = "\n\n".join(draft.collected.intro)
+        draft.sections.append({"after": "required-data", "body": body})
+        draft.collected.intro = []
+    elif draft.collected.intro and not kept:
         # The intro of data that went elsewhere: it introduces the first section it went to.
         target = draft.optional if not draft.required.groups else draft.required
         target.intro = draft.collected.intro + target.intro

@@ -21,6 +21,8 @@ from .markup import one_line, plain
 from .outline import Section
 from .reading import Reading, is_comment, item_markdown
 from .shapes import bold_runs, policy_names
+from .statements import says_how_long
+from .storage_sections import storage_paragraph
 from .tables import Role, layout
 
 #: ", to process payments": what follows a recipient's name after a comma (without one, "for"
@@ -136,6 +138,14 @@ def controls_section(reading: Reading, section: Section) -> None:
             options[-1] = f"{options[-1]}\n\n{to_markdown(block)}"
         elif isinstance(block, Code):
             options.append(to_markdown(block))
+        elif (
+            isinstance(block, Paragraph)
+            and says_how_long(block.text)
+            and not _TURNED_OFF.search(plain(block.text))
+        ):
+            # "Events are sent to our PostHog instance and deleted after 90 days.": how long
+            # they are kept, not a way to stop collection, wherever the page says it
+            storage_paragraph(reading, block, section, Kind.RETENTION)
         elif isinstance(block, Paragraph) and not options and _is_control_lead(block):
             intro.append(to_markdown(block))
         elif isinstance(block, Paragraph):
@@ -154,6 +164,14 @@ def controls_section(reading: Reading, section: Section) -> None:
         paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
         why = "controls text without options"
         reading.free(paragraphs, "your-rights", section.title, why, section.line)
+
+
+#: Words of a way to stop collection.
+_TURNED_OFF = re.compile(
+    r"\b(?:opt(?:s|ed|ing)?[- ]?(?:out|in)|disabl\w*|turn\w*\s+(?:\w+\s+)?off|set\w*|"
+    r"environment variable|flag|command)\b|`",
+    re.IGNORECASE,
+)
 
 
 def _settings_table(reading: Reading, table: Table, before: list[Block]) -> bool:

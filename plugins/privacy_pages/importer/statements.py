@@ -85,7 +85,7 @@ RETAIN_VERB = re.compile(
 _PASSIVE = re.compile(
     r"^(?P<data>.+?)(?<!\s)\s+(?:is|are|will\s+be|gets?|can\s+be|may\s+be|must\s+be|shall\s+be)\s+"
     # ("are sent to PostHog and kept for 12 months": the second verb of the same subject)
-    r"(?:[\w-]+(?:\s+[\w-]+){0,4}\s+and\s+)??"
+    r"(?:[\w-]+(?:,?\s+[\w-]+){0,9}\s+and\s+)??"
     r"(?:\w+ly\s+)?(?:retained|kept|stored|held|deleted|purged|removed|maintained|preserved|"
     r"archived|erased|destroyed)\b"
     r"|^(?P<expiring>.+?)(?<!\s)\s+expires?\s+(?:after|in|within)\b",  # "Data expires after 90 days"

@@ -244,7 +244,7 @@ _NOT_A_LABEL = re.compile(r"^(?:`|\[|https?://|\d)|[.!?]$")  # nor a date or a v
 #: purposes (Purpose | Description: "Analytics", "Advertising" are what data is used for).
 _NOT_DATA_LABELS = re.compile(
     r"^(?:terms?|words?|glossary|definitions?|rights?|dates?|versions?|revisions?|changes?|"
-    r"updated?|releases?|purposes?|reasons?)$",
+    r"updated?|releases?|purposes?|reasons?|(?:required |api |oauth )?(?:permissions?|scopes?))$",
     re.IGNORECASE,
 )
 #: A column that says what each labelled row sends or does: this many words on average.
