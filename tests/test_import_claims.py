@@ -2527,3 +2527,32 @@ def test_what_every_event_carries_and_how_long_events_are_kept(tmp_path: Path) -
     storage = result.product["storage"]
     assert storage["retention"] == [{"data": "Events", "period": "90 days"}]
     assert not any("90 days" in option for option in result.product["controls"]["options"])
+
+
+FAQ = (
+    "# Telemetry FAQ\n\nPinecone Studio sends anonymous usage statistics.\n\n"
+    "### What do you collect?\n\nWe collect the name of each screen you open, the number of "
+    "projects you have, and the version of Pinecone Studio.\n\n"
+    "### Do you collect my IP address?\n\nNo. Our collector drops it before it is stored.\n\n"
+    "### Is telemetry required?\n\nNo. You can turn it off under **Preferences > Privacy**.\n"
+)
+
+
+def test_a_faq_s_questions_are_answered_by_their_answers(tmp_path: Path) -> None:
+    result = import_page(tmp_path, FRONT + FAQ)
+    assert result.names("optional") == [
+        "Name of each screen you open",
+        "Number of projects you have",
+        "Version of Pinecone Studio",
+    ]
+    # "Is telemetry required?" answered No: no text of required data.
+    assert not result.product.get("required", {}).get("intro")
+    assert never_names(result) == ["IP address"]
+
+
+def test_data_a_tool_works_without_sending_is_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Linter privacy\n\nLinter reports anonymous usage statistics.\n\n"
+        "All checks run on your machine, without uploading file contents or file names.\n"
+    )
+    assert never_names(import_page(tmp_path, page)) == ["File contents", "File names"]

@@ -245,7 +245,12 @@ GOAL = 6500
 #: the list's ("also"), up to the first clause that says more of it; a sentence in a
 #: section on opting out that says how long events are kept is their retention, no option.
 #: No figure of a page not held out moved.
-CEILING = 12672
+#: Raised to 12679 by a FAQ written for the purpose and a loose end of the seventh session:
+#: "Is telemetry required?" is no heading of required data (its answer says), "the number of
+#: projects you have" is data, "my" is no part of a name a question asks about, and "without
+#: uploading A or B" denies A and B. vscode-telemetry (read): never-collected errors 1 -> 0;
+#: no other figure of a page not held out moved.
+CEILING = 12679
 
 
 def importer_lines() -> int:

@@ -281,7 +281,7 @@ _WHAT_END = re.compile(
     r"(?:the |a |an |your |its |their )?(?:users?|devices?|apps?|sdk|library|third|servers?|"
     r"partners?|developers?|end[- ]users?|customers?|you)\b.*$"
 )
-_ARTICLES = re.compile(r"^(?:the|a|an|any|your|their|its)\s+", re.IGNORECASE)
+_ARTICLES = re.compile(r"^(?:the|a|an|any|your|their|its|my|our)\s+", re.IGNORECASE)
 _OWNER = re.compile(
     r"^(?:user|users|end[- ]user|customer|device|app|person|people)(?:'s|s'|\u2019s)\s+",
     re.IGNORECASE,

@@ -325,8 +325,13 @@ def classify_heading(text: str) -> Kind:
         return Kind.DATA_USE  # "Why is telemetry collected?": what it is for, not what it is
     for kind, pattern in HEADING_RULES:
         if pattern.search(words):
+            if kind in {Kind.REQUIRED, Kind.OPTIONAL} and _YES_NO.search(words):
+                return Kind.UNKNOWN  # "Is telemetry required?": its answer says, not the words
             return kind
     return Kind.UNKNOWN
+
+
+_YES_NO = re.compile(r"^\W*(?:is|are|do|does|can|will|must|should|am)\b.*\?\W*$", re.I)
 
 
 # -- optional data kinds --------------------------------------------------------------------------

@@ -198,8 +198,9 @@ _INCLUDES_DATA = re.compile(
 #: Where the data's name ends: a clause on why, when or how it is collected.
 _WHAT_END = re.compile(
     r"\(|\s[-\u2013\u2014]\s|\sbased\s+on\b"
-    r"|(?<!\bsuch)\s(?:that|which|who|so|in order|to|for|when|whenever|if|unless|while|because|as|"
-    r"via|through|from|by|on|at|with|in|during|and (?:send|sends|sent|store|stores|use|uses))\b",
+    r"|(?<!\bsuch)\s(?:that|which|who|so|in order|to|for|when|whenever|if|unless|while|because|"
+    r"as|via|through|from|by|on|at|with|in|during|"
+    r"and (?:send|sends|sent|store|stores|use|uses))\b",
     re.I,
 )
 _DETERMINER = re.compile(
@@ -318,7 +319,7 @@ def data_named(sentence: str) -> list[str]:
 _YOU_DO = re.compile(
     r"(?!(?:how|what|when|where|why|which|whether|if|and|or|it|this|that)\b)[\w'-]+"
     r"(?:\s[\w'-]+){0,3}\syou\s(?:visit|view|use|open|provide|upload|enter|submit|share|"
-    r"create|search for|click|read|download|install|type|select)",
+    r"create|search for|click|read|download|install|type|select|have|own|run|make)",
     re.I,
 )
 #: A last word that says how data is kept, not what it is ("your email address securely").
@@ -463,7 +464,8 @@ def _prose_group(data: DataDraft, line: int) -> GroupDraft:
 
 #: "we do not collect A, B or C", "is never sent: A and B": what follows the denied verb.
 _DENIED_OBJECT = re.compile(
-    r"(?:(?:\bnot|\bnever|n't)\s+(?:[\w'-]+,?\s+){0,5}?(?:collect|gather|send|track|record|store|"
+    r"(?:(?:\bnot|\bnever|n't|\bwithout(?:\s+ever)?(?=\s+\w+ing\b))\s+(?:[\w'-]+,?\s+){0,5}?"
+    r"(?:collect|gather|send|track|record|store|"
     r"upload|transmit|see|receive|access|log|capture|include|contain|use(?=\s+(?:any\s+)?"
     r"(?:cookies|trackers|web beacons|tracking technolog)))\w*"
     # "collect, transmit, sell, or share any data": the object of them all (one way to read it,
