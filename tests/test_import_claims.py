@@ -2556,3 +2556,23 @@ def test_data_a_tool_works_without_sending_is_never_collected(tmp_path: Path) ->
         "All checks run on your machine, without uploading file contents or file names.\n"
     )
     assert never_names(import_page(tmp_path, page)) == ["File contents", "File names"]
+
+
+STORE_LABEL = (
+    "# Privacy\n\nThe App Store privacy label of Sprout Journal, written out.\n\n"
+    "## Data Linked to You\n\nThe following data may be collected and linked to you:\n\n"
+    "- **Contact Info**: Email Address\n- **Diagnostics**: Crash Data, Performance Data\n"
+    "- **Location**: used to show the weather where you are\n\n## Tracking\n\n"
+    "Sprout Journal does not use your data to track you across apps and websites owned by "
+    "other companies.\n"
+)
+
+
+def test_a_store_label_s_categories_hold_its_data_types(tmp_path: Path) -> None:
+    result = import_page(tmp_path, FRONT + STORE_LABEL)
+    # The data types in title case after a category are the items; a category explained
+    # in a sentence stays the item.
+    assert result.data_names() == ["Email Address", "Crash Data", "Performance Data", "Location"]
+    assert result.data_item("Crash Data")["description"] == "Diagnostics"
+    # "does not track you across apps and websites": people, not data, are not tracked.
+    assert never_names(result) == []

@@ -250,7 +250,12 @@ GOAL = 6500
 #: projects you have" is data, "my" is no part of a name a question asks about, and "without
 #: uploading A or B" denies A and B. vscode-telemetry (read): never-collected errors 1 -> 0;
 #: no other figure of a page not held out moved.
-CEILING = 12679
+#: Raised to 12707 by an App Store label and a cookie table written for the purpose: a
+#: category's bullet followed by data types in title case ("**Diagnostics**: Crash Data,
+#: Performance Data") gives those types as items, the category as their description; "does
+#: not track you across apps" denies no data; a cookie table's "Expiry" column gives periods.
+#: No figure of a page not held out moved.
+CEILING = 12707
 
 
 def importer_lines() -> int:

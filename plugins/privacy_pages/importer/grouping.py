@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from .draft import DataDraft, GroupDraft
 from .item_text import DetailDraft, ItemDraft, ItemSource, item_from, listed_items
 from .items import CatalogIndex, CategoryIndex
+from .markup import plain
 from .report import PageReport
 
 _LIST_LEAD = re.compile(r"^(?:such as|including|like|e\.g\.),?\s+", re.I)
@@ -240,6 +241,15 @@ class Regrouper:
         known = bool(self.catalog.matcher.entries)
         result: list[ItemDraft] = []
         for item in items:
+            types = _store_types(item)
+            if types:
+                for name in types:
+                    part = item.renamed(name)
+                    part.description = item.name
+                    result.append(part)
+                message = f"{item.name!r} is a category of {len(types)} data type(s): {types}"
+                self.report.review(item.line, "grouping", message)
+                continue
             whole = self.catalog.match(item.name, category, loose=False) if known else None
             names = [] if whole or not known else self.parts(item.name, category)
             if not names:
@@ -279,3 +289,19 @@ class Regrouper:
             else:
                 return []
         return [sentence_case(name) for name in names]
+
+
+#: "**Contact Info**: Email Address", "**Diagnostics**: Crash Data, Performance Data": a store
+#: label's category, then its data types, each a name in title case.
+_TITLE_NAME = re.compile(r"[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|or|and|&)){0,4}")
+
+
+def _store_types(item: ItemDraft) -> list[str]:
+    """The data types a category's bullet names after its label (none for any other bullet)."""
+    text = plain(item.description or "").strip()
+    if not item.listable or not text or text.endswith((".", ":")) or item.details:
+        return []
+    parts = [part.strip() for part in split_parts(text)]
+    if all(_TITLE_NAME.fullmatch(part) for part in parts):
+        return parts
+    return []

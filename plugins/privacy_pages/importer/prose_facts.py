@@ -472,7 +472,8 @@ _DENIED_OBJECT = re.compile(
     # so that a long run of "or" takes linear time)
     r"(?:(?:,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+)(?!(?:or|and)\b)[a-z]+)*"
     r"|\bno\s+access)"  # ("We have no access to your files")
-    r"\s+(?:to\s+)?(?P<what>[^.;!?]+)",  # ("do not have access to A")
+    # ("do not have access to A"; not "do not track you across apps": people are no data)
+    r"\s+(?:to\s+)?(?!(?:you|users|individuals|people|anyone|visitors)\b)(?P<what>[^.;!?]+)",
     re.I,
 )
 #: "A and B are never collected", "Your files never leave your device": the denied subject.

@@ -188,7 +188,8 @@ _OPEN_ENDED = re.compile(
 _HOW_OFTEN = re.compile(r"\b(?:every|each|per|once\s+(?:a|an|every))\s*$", re.IGNORECASE)
 #: The header of a table column of periods.
 _PERIOD_COLUMN = re.compile(
-    r"\b(?:retention|retained|kept|how\s+long|duration|period|lifetime|deleted)\b", re.IGNORECASE
+    r"\b(?:retention|retained|kept|how\s+long|duration|period|lifetime|deleted|expir\w*)\b",
+    re.IGNORECASE,
 )
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 #: Data dropped at an event ("deleted as soon as the purpose ceases to apply").
