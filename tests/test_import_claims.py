@@ -2576,3 +2576,13 @@ def test_a_store_label_s_categories_hold_its_data_types(tmp_path: Path) -> None:
     assert result.data_item("Crash Data")["description"] == "Diagnostics"
     # "does not track you across apps and websites": people, not data, are not tracked.
     assert never_names(result) == []
+
+
+def test_a_cookie_table_s_expiry_is_a_period_the_page_gives(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Site privacy\n\n## Information We Collect\n\n- Email address\n\n## Cookies\n\n"
+        "| Cookie | Purpose | Expiry |\n| --- | --- | --- |\n"
+        "| `_ga` | Distinguishes users | 2 years |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert "2 years" in result.product["storage"]["retention_note"]
