@@ -2586,3 +2586,25 @@ def test_a_cookie_table_s_expiry_is_a_period_the_page_gives(tmp_path: Path) -> N
     )
     result = import_page(tmp_path, page)
     assert "2 years" in result.product["storage"]["retention_note"]
+
+
+DOCFX_TABS = (
+    "# Telemetry in Contoso Agent\n\nContoso Agent collects telemetry data.\n\n"
+    "## Types of data collected\n\n- Agent version\n- Machine ID\n\n## Disable telemetry\n\n"
+    "# [Windows](#tab/windows)\n\nSet the `CONTOSO_TELEMETRY_OPTOUT` environment variable:\n\n"
+    "```powershell\nsetx CONTOSO_TELEMETRY_OPTOUT 1\n```\n\n# [Linux](#tab/linux)\n\n"
+    "```bash\nexport CONTOSO_TELEMETRY_OPTOUT=1\n```\n\n---\n\n## Data retention\n\n"
+    "Telemetry data is retained for up to 2 years.\n"
+)
+
+
+def test_docfx_tabs_stay_in_the_section_that_holds_them(tmp_path: Path) -> None:
+    # "# [Windows](#tab/windows)" is a tab of "Disable telemetry", not a section of the page.
+    result = import_page(tmp_path, FRONT + DOCFX_TABS)
+    controls = result.product["controls"]
+    assert controls["settings"] == [
+        {"name": "CONTOSO_TELEMETRY_OPTOUT", "kind": "environment-variable"}
+    ]
+    assert any("**Linux**" in option for option in controls["options"])
+    sections = result.product.get("sections", [])
+    assert not any(s.get("title") in {"Windows", "Linux"} for s in sections)

@@ -255,7 +255,10 @@ GOAL = 6500
 #: Performance Data") gives those types as items, the category as their description; "does
 #: not track you across apps" denies no data; a cookie table's "Expiry" column gives periods.
 #: No figure of a page not held out moved.
-CEILING = 12707
+#: Raised to 12713 by a Microsoft Learn page written for the purpose: a DocFX tab
+#: ("# [Windows](#tab/windows)") is a label in the section that holds it, not a section of
+#: the page (its settings were lost to free-form text). No figure of a page not held out moved.
+CEILING = 12713
 
 
 def importer_lines() -> int:

@@ -569,6 +569,9 @@ def _item(lines: list[str], node: SyntaxTreeNode) -> ListItem:
     return ListItem("\n".join(text).strip(), start + 1, ordered, tuple(paragraphs), tuple(children))
 
 
+_DOCFX_TAB = re.compile(r"^\[(?P<label>[^\]]+)\]\(#tab/[^)\s]+\)$")
+
+
 def _block(lines: list[str], node: SyntaxTreeNode) -> Block | None:
     start, end = node.map or (0, 0)
     if node.type == "block":
@@ -578,6 +581,9 @@ def _block(lines: list[str], node: SyntaxTreeNode) -> Block | None:
         # An ATX heading's text as markdown-it-py cut it; a setext heading's, its source lines.
         atx = node.markup.startswith("#") and node.children
         text = node.children[0].content if atx else " ".join(lines[start : end - 1])
+        if tab := _DOCFX_TAB.match(text.strip()):
+            # "# [Windows](#tab/windows)": a DocFX tab of the section it is in, not a section
+            return Paragraph(f"**{tab['label']}**", start + 1, start + 1)
         return Heading(int(node.tag[1:]), _clean_heading(text), start + 1)
     if node.type in {"bullet_list", "ordered_list"}:
         items = tuple(_item(lines, item) for item in node.children)
