@@ -2608,3 +2608,25 @@ def test_docfx_tabs_stay_in_the_section_that_holds_them(tmp_path: Path) -> None:
     assert any("**Linux**" in option for option in controls["options"])
     sections = result.product.get("sections", [])
     assert not any(s.get("title") in {"Windows", "Linux"} for s in sections)
+
+
+@pytest.mark.parametrize(
+    ("title", "opening", "name"),
+    [
+        (
+            "Data, privacy, and security for Azure Widget Reader",
+            "It reads widgets.",
+            "Azure Widget Reader",
+        ),
+        ("Telemetry in Contoso Agent", "It sends data.", "Contoso Agent"),
+        ("Telemetry", "Grapefruit CLI collects anonymous usage events.", "Grapefruit CLI"),
+        ("Usage data", "Quill CLI can send usage data.", "Quill CLI"),
+        ("Telemetry", "We collect anonymous usage events.", "Telemetry"),
+    ],
+)
+def test_generated_sentences_name_the_product_not_the_page(
+    tmp_path: Path, title: str, opening: str, name: str
+) -> None:
+    page = FRONT + f"# {title}\n\n{opening}\n\n## Data collected\n\n- Device model\n"
+    empty = import_page(tmp_path, page).product["empty_sections"]
+    assert empty["more-information"] == f"No further reading is listed for {name}."

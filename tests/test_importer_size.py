@@ -258,7 +258,11 @@ GOAL = 6500
 #: Raised to 12713 by a Microsoft Learn page written for the purpose: a DocFX tab
 #: ("# [Windows](#tab/windows)") is a label in the section that holds it, not a section of
 #: the page (its settings were lost to free-form text). No figure of a page not held out moved.
-CEILING = 12713
+#: Raised to 12730 so that the sentences an import writes name the product, not the page:
+#: "Data, privacy, and security for Azure X" and "Telemetry in Contoso Agent" name the product
+#: after "for" or "in"; a title of page words only ("Telemetry", "Usage data") takes the
+#: subject of the first sentence ("Grapefruit CLI collects ..."). No corpus figure moved.
+CEILING = 12730
 
 
 def importer_lines() -> int:

@@ -53,8 +53,19 @@ _CONTENT: dict[str, Callable[[dict[str, Any]], bool]] = {
 #: Words of a page title that name the page, not the product ("Privacy information - …").
 _PAGE_WORDS = re.compile(
     r"\b(?:privacy|personal|data|information|statement|policy|notice|collection|collected|"
-    r"collects?|in|for|and|of|the|about)\b|[-\u2013\u2014:|,]",
+    r"collects?|in|for|and|of|the|about|telemetry|usage|analytics|statistics|stats|metrics|"
+    r"security|safety|anonymous|faq|events?|reporting|diagnostics?|cookies?|terms)\b"
+    r"|[-\u2013\u2014:|,&?]",
     re.I,
+)
+#: "Data, privacy, and security for Azure X", "Telemetry in Contoso Agent": the page's words,
+#: then the product.
+_OF_PRODUCT = re.compile(r"^(?P<page>.+?)\s+(?:for|in|of|on|from)\s+(?P<product>[A-Z].*)$")
+#: "Grapefruit CLI collects ...": the product, as the first sentence's subject.
+_SUBJECT = re.compile(
+    r"^(?P<name>(?!(?:We|This|The|Our|These|It|You|If|When|By|In|To)\b)[A-Z][\w.-]*"
+    r"(?:\s+[A-Z][\w.-]*){0,3})\s+(?:(?:can|may|will|does|also|only)\s+)?"
+    r"(?:collects?|sends?|gathers?|reports?|records?|uses?|does|is|stores?|processes|tracks?)\b"
 )
 _TITLE_AFFIXES = (
     re.compile(
@@ -75,8 +86,14 @@ def product_name(title: str, intro: list[str]) -> str:
     name = title.strip()
     for affix in _TITLE_AFFIXES:
         name = affix.sub("", name).strip()
+    of = _OF_PRODUCT.match(name)
+    if of and not _PAGE_WORDS.sub(" ", of["page"]).strip():
+        return of["product"].strip()
     if _PAGE_WORDS.sub(" ", name).strip():
         return name
+    first = plain(intro[0]).strip() if intro else ""
+    if subject := _SUBJECT.match(first):
+        return subject["name"]
     counts = Counter(m.group(0) for paragraph in intro for m in _PROPER.finditer(plain(paragraph)))
     if counts:
         found, count = counts.most_common(1)[0]
