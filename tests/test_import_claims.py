@@ -2630,3 +2630,21 @@ def test_generated_sentences_name_the_product_not_the_page(
     page = FRONT + f"# {title}\n\n{opening}\n\n## Data collected\n\n- Device model\n"
     empty = import_page(tmp_path, page).product["empty_sections"]
     assert empty["more-information"] == f"No further reading is listed for {name}."
+
+
+WAYS = (
+    "# Scanly privacy\n\nScanly is a barcode scanner app.\n\n## Information we collect\n\n"
+    "We collect information in the following ways:\n\n"
+    "- Directly from you, when you contact support\n- Automatically, when you use the app\n"
+    "- From app stores, when you make a purchase\n\n"
+    "When you contact support we receive your email address and the content of your message.\n"
+)
+
+
+def test_the_ways_data_is_collected_are_no_data(tmp_path: Path) -> None:
+    result = import_page(tmp_path, FRONT + WAYS)
+    assert result.data_names() == ["Email address", "Content of your message"]
+    # The ways stay one list under their lead, with no heading the page does not have.
+    [kept] = [s for s in result.product["sections"] if "Directly from you" in s["body"]]
+    assert kept["body"].startswith("We collect information in the following ways:\n\n- ")
+    assert kept["body"].count("\n- ") == 3 and "title" not in kept

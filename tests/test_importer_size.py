@@ -262,7 +262,12 @@ GOAL = 6500
 #: "Data, privacy, and security for Azure X" and "Telemetry in Contoso Agent" name the product
 #: after "for" or "in"; a title of page words only ("Telemetry", "Usage data") takes the
 #: subject of the first sentence ("Grapefruit CLI collects ..."). No corpus figure moved.
-CEILING = 12730
+#: Raised to 12780 by an app policy written for the purpose: "Directly from you", "From app
+#: stores" (under "We collect information in the following ways:") are ways, not data, and
+#: stay one list under its lead with no heading the page does not have (each bullet was a
+#: section headed "Data collected"); "When you contact support we receive your email address"
+#: names data, in a group of its own. No figure of a page not held out moved.
+CEILING = 12780
 
 
 def importer_lines() -> int:

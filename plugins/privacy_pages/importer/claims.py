@@ -640,6 +640,16 @@ _NOT_DATA: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "--help -h", "--output -o": a command's option, in a reference of its arguments.
     ("a command-line option, not data", re.compile(r"^--?[a-z][\w-]*(?:\s+--?[a-z][\w-]*)*$")),
     (
+        # "Directly from you, when you contact support", "From app stores": how or where
+        # data comes, under "We collect information in the following ways:"
+        "a way or a source of collecting, not data",
+        re.compile(
+            r"^\W*(?:(?:directly|automatically|indirectly|manually)\b(?!\s+(?:collected|"
+            r"generated|created|assigned))|(?:from|through|via)\s)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "a legal basis, not data",
         re.compile(
             r"^\W*(?:(?:the )?performance of (?:a |the |our )?contracts?|(?:your |explicit )?"

@@ -10,6 +10,9 @@ from .claims import Cue
 from .item_text import ItemDraft
 from .statements import RetentionRule
 
+#: Titles the import gives a group that the page does not head.
+MADE_TITLES = frozenset({"Data collected"})
+
 
 @dataclass
 class GroupDraft:

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from .claims import denial, marked
+from .claims import denial, marked, not_data
 from .draft import DataDraft, GroupDraft, StatementDraft
 from .grouping import sentence_case, split_parts
 from .item_text import ItemDraft, collected_subject
@@ -139,6 +139,11 @@ _KEEPS = re.compile(
     r"(?:stores?|records?|logs?|receives?|saves?|(?:process(?:es)?|needs?)(?=\s+your\b))\s+"
     r"(?!(?:no|nothing|none|any|it|them)\b)"
     r"(?P<what>[^.;!?]+)",
+    re.I,
+)
+#: "When you contact support ": a clause of when, before the sentence's subject.
+_WHEN_CLAUSE = re.compile(
+    r"^\s*(?:when|whenever|once|after|as soon as)\s+you\s+(?!(?:do\s+not|don't|never)\b)[^,]*$",
     re.I,
 )
 #: Where what is kept never reaches the publisher.
@@ -286,6 +291,10 @@ def data_named(sentence: str) -> list[str]:
     kept = [m for m in _KEEPS.finditer(text) if not _LOCAL.search(m.group("what"))]
     for match in [*_COLLECTS.finditer(text), *kept]:
         before = text[: match.start()].rsplit(",", 1)[-1]
+        if match in kept:
+            # "When you contact support we receive your email address": the clause before
+            # the publisher's own verb says when, not who collects or whether
+            before = _WHEN_CLAUSE.sub("", before)
         if _NOT_SAID.search(before) or _OTHER_COLLECTOR.search(before):
             continue
         if _SUBJECT_CLAUSE.search(before) or (
@@ -374,7 +383,11 @@ def items_in_prose(
     # second, false one. Elsewhere, they may be the only words for some data, but "usage data"
     # still sums the list up. A page written as paragraphs has only such words.
     listed = {
-        bisect_right(headings, item.line) for d in sections for g in d.groups for item in g.items
+        bisect_right(headings, item.line)
+        for d in sections
+        for g in d.groups
+        for item in g.items
+        if not_data(item.name) is None  # ("Directly from you": how, kept as text later)
     }
     said = [
         (sentence, data, denials_only)
@@ -455,7 +468,8 @@ def _line_of(sentence: str, text: str, offset: int) -> int:
 
 
 def _prose_group(data: DataDraft, line: int) -> GroupDraft:
-    group = next((g for g in data.groups if g.title == "Data collected"), None)
+    # (not a list's group: its lead introduces its bullets, not data named in a sentence)
+    group = next((g for g in data.groups if g.title == "Data collected" and not g.from_list), None)
     if group is None:
         group = GroupDraft(category="Data collected", title="Data collected", line=line)
         data.groups.append(group)

@@ -20,7 +20,7 @@ from ..load.links import url_problem
 from .catalog_match import Match
 from .control_settings import merged, opt_out_settings, settings_from
 from .controls import add_controls
-from .draft import DataDraft, GroupDraft, StatementDraft, StorageDraft
+from .draft import MADE_TITLES, DataDraft, GroupDraft, StatementDraft, StorageDraft
 from .empty_sections import empty_sections, product_name
 from .grouping import Regrouper, category_for
 from .item_text import ItemDraft
@@ -549,9 +549,22 @@ def _empty_group(group: GroupDraft, draft: StatementDraft, after: str, report: P
             group.line, group.line, after, group.title, body, "a data heading with no items"
         )
     )
+    title = "" if group.title in MADE_TITLES else group.title
+    listed = next(
+        (
+            s
+            for s in draft.sections
+            if (s.get("after"), s.get("title", "")) == (after, title)
+            and str(s["body"]).startswith("- ")
+        ),
+        None,
+    )
+    if listed is not None:
+        listed["body"] = f"{body}\n\n{listed['body']}"  # the lead of its list, before it
+        return
     section: dict[str, str] = {"after": after}
-    if group.title:
-        section["title"] = group.title
+    if title:
+        section["title"] = title
     section["body"] = body
     draft.sections.append(section)
 

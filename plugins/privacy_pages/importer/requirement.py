@@ -29,7 +29,7 @@ from .claims import (
     speaks_of_program,
 )
 from .classify import optional_kind
-from .draft import GroupDraft, StatementDraft
+from .draft import MADE_TITLES, GroupDraft, StatementDraft
 from .item_text import ItemDraft
 from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
 from .markup import bullet_sentences, plain
@@ -437,6 +437,16 @@ def _free_item(
     report.free_form.append(FreeFormFragment(item.line, item.line, after, title, text, why))
     report.review(item.line, "not data", f"{item.name!r}: {why}; kept as text")
     body = f"- {text}{details}"
+    if title in MADE_TITLES:
+        title = ""  # a title the import gave the group, not the page's words
+    last = draft.sections[-1] if draft.sections else None
+    if (
+        last is not None
+        and (last.get("after"), last.get("title", "")) == (after, title)
+        and all(line.startswith(("- ", "  - ")) for line in str(last["body"]).split("\n"))
+    ):
+        last["body"] = f"{last['body']}\n{body}"  # the bullets of one list stay one list
+        return
     draft.sections.append(
         {"after": after, "title": title, "body": body} if title else {"after": after, "body": body}
     )
