@@ -2648,3 +2648,24 @@ def test_the_ways_data_is_collected_are_no_data(tmp_path: Path) -> None:
     [kept] = [s for s in result.product["sections"] if "Directly from you" in s["body"]]
     assert kept["body"].startswith("We collect information in the following ways:\n\n- ")
     assert kept["body"].count("\n- ") == 3 and "title" not in kept
+
+
+PARAGRAPHS = (
+    "# Privacy\n\nLumen Notes is a note-taking app.\n\n## What we collect\n\n"
+    "You must provide your email address to register. We also collect crash reports, but "
+    'only if you enable "Send crash reports" in Settings.\n\n'
+    "Usage analytics are enabled by default. You can turn them off in Settings. Analytics "
+    "include the screens you open and the buttons you tap.\n\n"
+    "We need your payment details to process a subscription.\n"
+)
+
+
+def test_each_sentence_and_paragraph_says_the_requirement_of_its_own_data(
+    tmp_path: Path,
+) -> None:
+    # Paragraphs that each name data: a cue speaks of the data of its sentence, else of its
+    # paragraph, never of the section ("payment details" are not said to be optional).
+    result = import_page(tmp_path, FRONT + PARAGRAPHS)
+    assert result.names("required") == ["Email address"]
+    assert result.names("optional") == ["Crash reports", "Screens you open", "Buttons you tap"]
+    assert names_in(result, "collected") == ["Payment details"]

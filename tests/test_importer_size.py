@@ -267,7 +267,16 @@ GOAL = 6500
 #: stay one list under its lead with no heading the page does not have (each bullet was a
 #: section headed "Data collected"); "When you contact support we receive your email address"
 #: names data, in a group of its own. No figure of a page not held out moved.
-CEILING = 12780
+#: Raised to 12827 by an app policy written for the purpose as paragraphs: "You must
+#: provide your email address" names required data; in a section of paragraphs that each
+#: name data, a requirement is said of the data of its sentence, else of its paragraph ("You
+#: can turn them off"), never of the whole section or page (its payment details were filed
+#: optional by another paragraph's cue); "Analytics include A", "the buttons you tap" name
+#: data. adobe-aio-cli-telemetry (read): items 3 -> 4 of 13, precision 75% -> 80%;
+#: johnkeller-apps-privacy (read): its bullet "App preferences and settings" now splits into
+#: the catalog's "App preferences" and "Settings", which another page's never-collected
+#: sentence added to the catalog (its recall 2 -> 1 of 2 by the name matching only).
+CEILING = 12827
 
 
 def importer_lines() -> int:

@@ -12,6 +12,7 @@ import never guesses. Each decision keeps the words that made it (:class:`Cue`),
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -400,7 +401,9 @@ _MODALITY: tuple[tuple[Requirement, re.Pattern[str]], ...] = (
             # "There is currently no opt-out mechanism", "no option to disable it"
             r"|\bno\s+(?:\w+\s+)?opt[- ]?out\b"
             r"|\bno (?:option|way|setting) to (?:disable|opt[- ]?out|turn (?:it |this )?off)\b"
-            r"|\b(?:is|are)\s+(?:required|mandatory|necessary|essential)\s+(?:for|to|in order)\b",
+            r"|\b(?:is|are)\s+(?:required|mandatory|necessary|essential)\s+(?:for|to|in order)\b"
+            r"|\byou\s+(?:must|need to|have to|are required to)\s+(?:provide|give|enter|supply|"
+            r"submit)\s+(?:us\s+(?:with\s+)?)?(?:your|an?)\s",  # (not "must provide notice")
             re.IGNORECASE,
         ),
     ),
@@ -543,11 +546,14 @@ def _sent_anyway(said: list[str], line: int) -> Cue | None:
     return None
 
 
-def cue_in(text: str, line: int = 0) -> Cue | None:
+def cue_in(text: str, line: int = 0, of_items: Callable[[str], bool] | None = None) -> Cue | None:
     """The first sentence of ``text`` that states a requirement (:func:`modality`), unless
-    another says the data is sent anyway."""
+    another says the data is sent anyway; ``of_items``: whether a sentence speaks of the data
+    it names only (then it is no cue of the whole text)."""
     said = sentences(plain(text))
     for sentence in said:
+        if of_items is not None and of_items(sentence):
+            continue
         cue = modality(sentence, line)
         if cue is not None:
             anyway = _sent_anyway(said, line)

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from .claims import denial, marked, not_data
+from .claims import Requirement, cue_in, denial, marked, modality, not_data
 from .draft import DataDraft, GroupDraft, StatementDraft
 from .grouping import sentence_case, split_parts
 from .item_text import ItemDraft, collected_subject
@@ -146,6 +146,12 @@ _WHEN_CLAUSE = re.compile(
     r"^\s*(?:when|whenever|once|after|as soon as)\s+you\s+(?!(?:do\s+not|don't|never)\b)[^,]*$",
     re.I,
 )
+#: "You must provide your email address to register": data the reader has to give.
+_PROVIDED = re.compile(
+    r"^\W*you\s+(?:must|need to|have to|are required to|will be asked to)\s+"
+    r"(?:provide|give|enter|supply|submit)\s+(?:us\s+(?:with\s+)?)?(?P<what>(?:your|an?)\s[^.;!?]+)",
+    re.I,
+)
 #: Where what is kept never reaches the publisher.
 _LOCAL = re.compile(
     r"\b(?:locally|on (?:your|the) (?:device|computer|machine)|in your browser)\b", re.I
@@ -191,7 +197,8 @@ _LISTED = re.compile(
 _INCLUDES_DATA = re.compile(
     r"(?:\b(?:this|that|such|these|the|each|every)\s+(?:\w+\s+)?(?:data|information)"
     r"|(?:^|\b(?:this|that|these|the|each|every|a|an)\s+)(?:(?:crash|error|usage|diagnostic|"
-    r"telemetry|analytics)\s+)?(?:reports?|events?|pings?|payloads?|logs?|requests?))\s+"
+    r"telemetry|analytics)\s+)?(?:reports?|events?|pings?|payloads?|logs?|requests?|analytics|"
+    r"telemetry|diagnostics|metrics))\s+"
     r"(?:(?:that\s+|which\s+)?(?:we|it|they)\s+(?:\w+\s+)?"
     r"(?:collects?|gathers?|receives?|process(?:es)?|stores?|keeps?)\s+)?"
     r"(?:(?:also|always)\s+)?"
@@ -289,6 +296,7 @@ def data_named(sentence: str) -> list[str]:
     said = [] if listed else [p for p in text.split(",") if _COLLECTED.search(p)]
     phrases += [subject for part in said if (subject := collected_subject(part))]
     kept = [m for m in _KEEPS.finditer(text) if not _LOCAL.search(m.group("what"))]
+    kept += _PROVIDED.finditer(text)
     for match in [*_COLLECTS.finditer(text), *kept]:
         before = text[: match.start()].rsplit(",", 1)[-1]
         if match in kept:
@@ -324,11 +332,17 @@ def data_named(sentence: str) -> list[str]:
     return names
 
 
+def names_data(sentence: str) -> bool:
+    """Whether a sentence names data by name (not only sums it up: "usage data")."""
+    return any(not is_summary(name) for name in data_named(sentence))
+
+
 #: Data named by what the reader does with it: "the pages you visit", "the files you upload".
 _YOU_DO = re.compile(
     r"(?!(?:how|what|when|where|why|which|whether|if|and|or|it|this|that)\b)[\w'-]+"
     r"(?:\s[\w'-]+){0,3}\syou\s(?:visit|view|use|open|provide|upload|enter|submit|share|"
-    r"create|search for|click|read|download|install|type|select|have|own|run|make)",
+    r"create|search for|click|read|download|install|type|select|have|own|run|make|tap|press|"
+    r"watch|play)",
     re.I,
 )
 #: A last word that says how data is kept, not what it is ("your email address securely").
@@ -390,12 +404,13 @@ def items_in_prose(
         if not_data(item.name) is None  # ("Directly from you": how, kept as text later)
     }
     said = [
-        (sentence, data, denials_only)
+        (sentence, data, denials_only, paragraph)
         for prose, data, denials_only in texts
-        for sentence in bullet_sentences(prose)
+        for paragraph in prose.split("\n\n")
+        for sentence in bullet_sentences(paragraph)
     ]
     made: list[tuple[DataDraft, GroupDraft, ItemDraft, int]] = []
-    for index, (sentence, data, denials_only) in enumerate(said):
+    for index, (sentence, data, denials_only, paragraph) in enumerate(said):
         following = said[index + 1][0] if index + 1 < len(said) else ""
         denied = data_denied(sentence, following)
         if denied is None and denials_only:
@@ -427,6 +442,12 @@ def items_in_prose(
                 continue
             group = _prose_group(data, line)
             group.items.append(ItemDraft(name, line))
+            # "You must provide your email address", "We also collect crash reports, but only
+            # if you enable ...": what the sentence says of the data it names, else what its
+            # paragraph says ("Analytics are on by default. You can turn them off.")
+            cue = modality(sentence, line) or cue_in(paragraph, line, names_data)
+            if cue is not None:
+                group.items[-1].optional = cue.requirement is Requirement.OPTIONAL
             made.append((data, group, group.items[-1], index))
             why = "named in a sentence as data collected, read as an item (check it)"
             report.review(line, "prose", f"{name!r}: {why}")

@@ -32,8 +32,8 @@ from .classify import optional_kind
 from .draft import MADE_TITLES, GroupDraft, StatementDraft
 from .item_text import ItemDraft
 from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
-from .markup import bullet_sentences, plain
-from .prose_facts import denied_in
+from .markup import bullet_sentences, plain, sentences
+from .prose_facts import denied_in, names_data
 from .report import FreeFormFragment, PageReport
 from .shapes import bold_runs
 
@@ -61,14 +61,27 @@ def section_cue(kind_word: str | None, title: str, blocks: list[Block]) -> Cue |
     speaks of what it names: "If you choose to grant access to an application, ...")."""
     if kind_word is not None:
         return Cue(Requirement(kind_word), title, 0)
+    # In a section of paragraphs, "We also collect crash reports, but only if you enable ..."
+    # speaks of crash reports only (:func:`~.prose_facts.items_in_prose`), not of the section.
+    prose = not any(isinstance(block, BulletList | Table) for block in blocks)
+    if _paragraphs_of_data(blocks):
+        return None  # paragraphs that each name data: each says its own (items_in_prose)
     for block in bold_runs(blocks):
         if isinstance(block, BulletList | Table):
             break
         if isinstance(block, Paragraph | Alert) and not _labelled(block.text):
-            cue = cue_in(block.text, block.line)
+            cue = cue_in(block.text, block.line, names_data if prose else None)
             if cue is not None:
                 return cue
     return None
+
+
+def _paragraphs_of_data(blocks: list[Block]) -> bool:
+    """Whether ``blocks`` are paragraphs only, more than one of which names data by name."""
+    if any(isinstance(block, BulletList | Table) for block in blocks):
+        return False
+    paragraphs = (plain(b.text) for b in blocks if isinstance(b, Paragraph))
+    return sum(any(map(names_data, sentences(text))) for text in paragraphs) > 1
 
 
 #: How many lines after a list a sentence may refer back to it ("These credentials ...").
@@ -114,6 +127,8 @@ def page_cues(blocks: list[Block], cues: list[Cue], title: str = "", *, page: bo
     ("Configuring Telemetry", or the page's title: ``page``), every sentence speaks of it."""
     program = speaks_of_program(title)
     subject = plain(title).strip().lower() if len(title.split()) > 1 and not page else ""
+    if _paragraphs_of_data(blocks):
+        return  # each paragraph speaks of the data it names (see section_cue)
     for block in blocks:
         texts: list[tuple[str, int]] = []
         if isinstance(block, Paragraph | Alert):
@@ -137,7 +152,12 @@ def settle(draft: StatementDraft, report: PageReport) -> None:
     kept: list[GroupDraft] = []
     empty: list[GroupDraft] = []
     for group in draft.collected.groups:
-        own = cue_in(" ".join([*group.intro, *group.condition]), group.line)
+        # (a group of data named in sentences: a sentence that names its own data says it of
+        # that data only, read item by item in items_in_prose)
+        prose = not (group.from_list or group.from_table)
+        own = cue_in(
+            " ".join([*group.intro, *group.condition]), group.line, names_data if prose else None
+        )
         cue = Scope(draft.page_cues, group.scope).decide(own)
         name = group.title or "Data collected"
         count = f"{len(group.items)} item(s)"
