@@ -2669,3 +2669,37 @@ def test_each_sentence_and_paragraph_says_the_requirement_of_its_own_data(
     assert result.names("required") == ["Email address"]
     assert result.names("optional") == ["Crash reports", "Screens you open", "Buttons you tap"]
     assert names_in(result, "collected") == ["Payment details"]
+
+
+def test_a_promise_of_no_fees_is_no_never_collected_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Privacy\n\nSonar respects your privacy.\n\n## What we collect\n\n- ✅ Extension version\n"
+        "- ❌ No source code\n\n## Our promises\n\n- ✅ Works fully offline\n- ✅ No fees, ever\n"
+    )
+    assert never_names(import_page(tmp_path, page)) == ["Source code"]
+
+
+TERMLY = (
+    "# PRIVACY POLICY\n\nThis privacy notice for Bluebird Apps describes how we process your "
+    "information.\n\n## 1. WHAT INFORMATION DO WE COLLECT?\n\n"
+    "**Personal information you disclose to us**\n\n"
+    "***In Short:*** *We collect personal information that you provide to us.*\n\n"
+    "We collect personal information that you voluntarily provide to us when you register.\n\n"
+    "The information we collect includes:\n\n"
+    "- *Log and Usage Data.* Log and usage data is diagnostic information our servers collect.\n"
+    "- *Device Data.* We collect device data such as information about your phone.\n"
+)
+
+
+def test_a_policy_from_the_common_template_says_what_it_collects(tmp_path: Path) -> None:
+    result = import_page(tmp_path, FRONT + TERMLY)
+    # "***In Short:***" is bold italics, no bullet and no data; an italic label names its data;
+    # "information that you voluntarily provide" says where it comes from, not that it is
+    # optional.
+    assert names_in(result, "collected") == ["Log and Usage Data", "Device Data"]
+    assert result.data_item("Device Data")["description"].startswith("We collect device data")
+    bodies = " ".join(str(s.get("body")) for s in result.product.get("sections", []))
+    intro = " ".join(str(v) for v in result.product["collected"].get("intro", []) or [])
+    assert "***In Short:*** *We collect" in bodies + intro + result.text
+    empty = result.product["empty_sections"]
+    assert empty["more-information"] == "No further reading is listed for Bluebird Apps."

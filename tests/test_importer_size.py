@@ -276,7 +276,13 @@ GOAL = 6500
 #: johnkeller-apps-privacy (read): its bullet "App preferences and settings" now splits into
 #: the catalog's "App preferences" and "Settings", which another page's never-collected
 #: sentence added to the catalog (its recall 2 -> 1 of 2 by the name matching only).
-CEILING = 12827
+#: Raised to 12848 by a policy written from the common generated template and a checklist
+#: page, for the purpose: "***In Short:***" is bold italics, not a bullet (the tolerant
+#: reading of "-**Bold**" took it for one, and "In short" for data); an italic label
+#: ("*Device Data.* We collect ...") names its item; "information that you voluntarily
+#: provide" says where data comes from, not that it is optional; "This privacy notice for
+#: Bluebird Apps" names the product; "No fees, ever" denies no data. No figure moved.
+CEILING = 12848
 
 
 def importer_lines() -> int:

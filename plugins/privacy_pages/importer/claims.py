@@ -412,7 +412,9 @@ _MODALITY: tuple[tuple[Requirement, re.Pattern[str]], ...] = (
         re.compile(
             r"\bnot (?:required|mandatory|necessary)\b|\bisn't required\b"
             r"|\bopt(?:ional(?:ly)?|[- ]in|s in|ed in|ing in)\b"
-            r"|\bopt(?:s|ed|ing)?[- ]?out\b|\bvoluntar(?:y|ily)\b"
+            r"|\bopt(?:s|ed|ing)?[- ]?out\b"
+            # (not "information that you voluntarily provide to us": where it comes from)
+            r"|(?<!that you )(?<!which you )\bvoluntar(?:y|ily)\b"
             r"|\b(?:can|may|could|able to|are free to)\s+(?:\w+\s+){0,4}?(?:disable|"
             r"(?:turn|switch)(?:ed)?\s+(?:[\w-]+\s+){0,3}?off|deactivate|decline|stop|"
             r"choose not|refuse|withdraw)\b"
@@ -637,7 +639,8 @@ _NOT_DATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:when|why|what|how|where|who|which|whom|whose|note|tip|important|"
             r"warning|caution|examples?|e\.?g\.?|i\.?e\.?|etc\.?|for example|such as|other|"
             r"others|more|misc|n/?a|none|yes|no|true|false|tbd|todo|details?|description|"
-            r"value|values|type|key|field|purpose|reason|summary|overview|see above|"
+            r"value|values|type|key|field|purpose|reason|summary|overview|see above|in short|"
+            r"tl;? ?dr|"
             r"see below)\W*$",
             re.IGNORECASE,
         ),

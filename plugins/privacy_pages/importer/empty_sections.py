@@ -61,6 +61,9 @@ _PAGE_WORDS = re.compile(
 #: "Data, privacy, and security for Azure X", "Telemetry in Contoso Agent": the page's words,
 #: then the product.
 _OF_PRODUCT = re.compile(r"^(?P<page>.+?)\s+(?:for|in|of|on|from)\s+(?P<product>[A-Z].*)$")
+_NOTICE_FOR = re.compile(
+    r"\bprivacy (?:notice|policy|statement) (?:for|of) (?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})"
+)
 #: "Grapefruit CLI collects ...": the product, as the first sentence's subject.
 _SUBJECT = re.compile(
     r"^(?P<name>(?!(?:We|This|The|Our|These|It|You|If|When|By|In|To)\b)[A-Z][\w.-]*"
@@ -94,6 +97,8 @@ def product_name(title: str, intro: list[str]) -> str:
     first = plain(intro[0]).strip() if intro else ""
     if subject := _SUBJECT.match(first):
         return subject["name"]
+    if named := _NOTICE_FOR.search(" ".join(plain(p) for p in intro[:2])):
+        return named["name"]  # "This privacy notice for Bluebird Apps ("we") describes ..."
     counts = Counter(m.group(0) for paragraph in intro for m in _PROPER.finditer(plain(paragraph)))
     if counts:
         found, count = counts.most_common(1)[0]

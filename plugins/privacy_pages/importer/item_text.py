@@ -20,6 +20,12 @@ from .markup import OPENING, has_html, html_to_markdown, links, one_line, plain
 _BOLD_LEAD = re.compile(
     r"^\*\*(?P<name>[^*]+?)\*\*\s*(?P<sep>[:.\-\u2013\u2014]?)\s*(?P<rest>.*)$", re.S
 )
+#: "*Device Data.* We collect ...", "_Log data:_ ...": a label in italics that ends on a stop.
+_ITALIC_LEAD = re.compile(
+    r"^(?P<mark>[*_])(?![*_])(?P<name>[^*_\n]{1,60}?)(?:[.:](?P=mark)|(?P=mark)[.:])\s+"
+    r"(?P<rest>\S.*)$",
+    re.S,
+)
 #: "The **program name** is the basename of ...": a term defined by its bullet.
 DEFINED_TERM = re.compile(
     r"^(?:the|an?)\s+(?P<name>\*\*[^*\n]{1,60}?\*\*(?:\s+\S+){0,4}?)\s+(?:is|are)\s", re.I
@@ -245,6 +251,8 @@ def split_name(text: str) -> tuple[str, str | None]:
             # "**Diagnostic data** is used to ..." - the bold words start a sentence.
             return name, value
         return name, rest or None
+    if italic := _ITALIC_LEAD.match(value):
+        return italic["name"].strip(), italic["rest"].strip()
     for pattern, limit in ((_DASH, 12), (_COLON, 6)):
         match = next((m for m in pattern.finditer(value) if not _in_code(value, m.start())), None)
         if match and _short_noun_phrase(value[: match.start()], limit):

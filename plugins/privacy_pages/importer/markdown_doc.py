@@ -185,8 +185,10 @@ _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*+\1){2,}+[ \t]*+$")
 #: A code fence; a backtick fence's info string holds no backtick (CommonMark), so
 #: "```PS> cmd```" on one line is a paragraph with a code span, not a fence left open.
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`]*$)|~{3,})")
+#: ("-**Bold** text": a bullet whose space is missing; "***In Short:***" is bold italics)
 _BULLET = re.compile(
-    r"^(?P<indent>[ \t]*)(?:(?P<bullet>[-+*•])(?:[ \t]+|(?=\*\*|__|\[))|(?P<number>\d{1,9})[.)](?:[ \t]+|$))(?P<text>.*)$"
+    r"^(?P<indent>[ \t]*)(?:(?P<bullet>[-+*•])(?:[ \t]+|(?<![*])(?=\*\*|__)|(?=\[))"
+    r"|(?P<number>\d{1,9})[.)](?:[ \t]+|$))(?P<text>.*)$"
 )
 _QUOTE = re.compile(r"^ {0,3}>")
 _ALERT = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*(.*)$", re.IGNORECASE)

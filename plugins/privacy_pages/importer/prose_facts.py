@@ -788,7 +788,10 @@ _RELATIVE = re.compile(r"\s(?:which|that|who)\s", re.I)
 #: A denied phrase that names no data: "anything", "it", "data" alone, a clause.
 _NOT_DENIED = re.compile(
     r"^(?:anything|anyone|you|us|me|it|them|this|that|data|information|more|less|users?|"
-    r"people|individuals|persons|customers|access|"  # ("gain access in any way to A")
+    r"people|individuals|persons|customers|access|ever|again|"  # ("gain access in any way to A")
+    # ("No ads, ever", "no subscriptions": what the product does not do or sell, no data)
+    r"subscriptions?|fees?|costs?|charges?|paywalls?|sign-?ups?|registration|limits?|bloat|"
+    r"spam|"
     r"(?:children|minors|kids)\b.*|"  # ("from anyone, including children under 13": people)
     r"but is not limited to)$|\b(?:we|you|is|are|be|will|can|may|must)\b",
     re.I,
