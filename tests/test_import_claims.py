@@ -2703,3 +2703,11 @@ def test_a_policy_from_the_common_template_says_what_it_collects(tmp_path: Path)
     assert "***In Short:*** *We collect" in bodies + intro + result.text
     empty = result.product["empty_sections"]
     assert empty["more-information"] == "No further reading is listed for Bluebird Apps."
+
+
+def test_data_named_by_what_the_reader_does_with_it(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Fjord Sync privacy\n\nFjord Sync collects your email address and the files you "
+        "sync.\n\n## Sharing\n\nWe share your email address with Postmark.\n"
+    )
+    assert import_page(tmp_path, page).data_names() == ["Email address", "Files you sync"]

@@ -342,7 +342,7 @@ _YOU_DO = re.compile(
     r"(?!(?:how|what|when|where|why|which|whether|if|and|or|it|this|that)\b)[\w'-]+"
     r"(?:\s[\w'-]+){0,3}\syou\s(?:visit|view|use|open|provide|upload|enter|submit|share|"
     r"create|search for|click|read|download|install|type|select|have|own|run|make|tap|press|"
-    r"watch|play)",
+    r"watch|play|sync|save|send|write|post|edit|record)",
     re.I,
 )
 #: A last word that says how data is kept, not what it is ("your email address securely").
