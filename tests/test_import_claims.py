@@ -2519,10 +2519,9 @@ EVENTS = (
 
 def test_what_every_event_carries_and_how_long_events_are_kept(tmp_path: Path) -> None:
     result = import_page(tmp_path, FRONT + EVENTS)
-    names = result.data_names()
-    assert "Anonymous installation ID" in names and "Run_id" in names
-    # The words of a clause after the data are not more data.
-    assert not {"Stored", "Wrapper", "Core"} & set(names)
+    # The words of a clause after the data ("the wrapper, and Core"), and an apposition that
+    # describes it ("a random UUID generated on first run"), are not more data.
+    assert result.data_names() == ["command_run", "Anonymous installation ID", "Run_id"]
     # How long events are kept, said under "Opting out", is no way to opt out.
     storage = result.product["storage"]
     assert storage["retention"] == [{"data": "Events", "period": "90 days"}]
@@ -2555,14 +2554,23 @@ def test_data_a_tool_works_without_sending_is_never_collected(tmp_path: Path) ->
         "# Linter privacy\n\nLinter reports anonymous usage statistics.\n\n"
         "All checks run on your machine, without uploading file contents or file names.\n"
     )
-    assert never_names(import_page(tmp_path, page)) == ["File contents", "File names"]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    assert never_names(import_page(tmp_path / "a", page)) == ["File contents", "File names"]
+    # "cannot sync without uploading A": A is uploaded, not denied.
+    page = FRONT + (
+        "# Lumen privacy\n\nLumen stores your notes.\n\nLumen cannot sync without uploading "
+        "your notes and attachments to our servers.\n"
+    )
+    assert never_names(import_page(tmp_path / "b", page)) == []
 
 
 STORE_LABEL = (
     "# Privacy\n\nThe App Store privacy label of Sprout Journal, written out.\n\n"
     "## Data Linked to You\n\nThe following data may be collected and linked to you:\n\n"
     "- **Contact Info**: Email Address\n- **Diagnostics**: Crash Data, Performance Data\n"
-    "- **Location**: used to show the weather where you are\n\n## Tracking\n\n"
+    "- **Location**: used to show the weather where you are\n"
+    "- **Platform**: Windows, Linux\n- *Optional:* your name\n\n## Tracking\n\n"
     "Sprout Journal does not use your data to track you across apps and websites owned by "
     "other companies.\n"
 )
@@ -2572,7 +2580,15 @@ def test_a_store_label_s_categories_hold_its_data_types(tmp_path: Path) -> None:
     result = import_page(tmp_path, FRONT + STORE_LABEL)
     # The data types in title case after a category are the items; a category explained
     # in a sentence stays the item.
-    assert result.data_names() == ["Email Address", "Crash Data", "Performance Data", "Location"]
+    # ("**Platform**: Windows, Linux" is no store category; "*Optional:*" marks its item)
+    assert names_in(result, "collected") == [
+        "Email Address",
+        "Crash Data",
+        "Performance Data",
+        "Location",
+        "Platform",
+    ]
+    assert [name.lower() for name in result.names("optional")] == ["your name"]
     assert result.data_item("Crash Data")["description"] == "Diagnostics"
     # "does not track you across apps and websites": people, not data, are not tracked.
     assert never_names(result) == []
@@ -2656,7 +2672,8 @@ PARAGRAPHS = (
     'only if you enable "Send crash reports" in Settings.\n\n'
     "Usage analytics are enabled by default. You can turn them off in Settings. Analytics "
     "include the screens you open and the buttons you tap.\n\n"
-    "We need your payment details to process a subscription.\n"
+    "We need your payment details to process a subscription. You can turn off push "
+    "notifications in Settings.\n"
 )
 
 
@@ -2698,9 +2715,9 @@ def test_a_policy_from_the_common_template_says_what_it_collects(tmp_path: Path)
     # optional.
     assert names_in(result, "collected") == ["Log and Usage Data", "Device Data"]
     assert result.data_item("Device Data")["description"].startswith("We collect device data")
-    bodies = " ".join(str(s.get("body")) for s in result.product.get("sections", []))
-    intro = " ".join(str(v) for v in result.product["collected"].get("intro", []) or [])
-    assert "***In Short:*** *We collect" in bodies + intro + result.text
+    # The line stays a paragraph of the page's text, not a bullet.
+    assert "***In Short:*** *We collect" in result.text
+    assert "- **In Short" not in result.text and "- ***In Short" not in result.text
     empty = result.product["empty_sections"]
     assert empty["more-information"] == "No further reading is listed for Bluebird Apps."
 
@@ -2711,3 +2728,17 @@ def test_data_named_by_what_the_reader_does_with_it(tmp_path: Path) -> None:
         "sync.\n\n## Sharing\n\nWe share your email address with Postmark.\n"
     )
     assert import_page(tmp_path, page).data_names() == ["Email address", "Files you sync"]
+
+
+def test_a_sentence_on_this_data_marks_only_the_data_it_names_by_whole_words(
+    tmp_path: Path,
+) -> None:
+    # "usage" holds "age": the item "Age", listed elsewhere, is not the data named.
+    page = FRONT + (
+        "# Notes privacy\n\n## Data we collect\n\n- Age\n\n## Account\n\n"
+        "We process your display name and your usage statistics. Providing this data is "
+        "required.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert "Age" not in names_in(result, "required")
+    assert "Display name" in result.names("required")

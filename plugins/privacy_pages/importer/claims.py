@@ -414,7 +414,7 @@ _MODALITY: tuple[tuple[Requirement, re.Pattern[str]], ...] = (
             r"|\bopt(?:ional(?:ly)?|[- ]in|s in|ed in|ing in)\b"
             r"|\bopt(?:s|ed|ing)?[- ]?out\b"
             # (not "information that you voluntarily provide to us": where it comes from)
-            r"|(?<!that you )(?<!which you )\bvoluntar(?:y|ily)\b"
+            r"|(?<!you )\bvoluntar(?:y|ily)\b"
             r"|\b(?:can|may|could|able to|are free to)\s+(?:\w+\s+){0,4}?(?:disable|"
             r"(?:turn|switch)(?:ed)?\s+(?:[\w-]+\s+){0,3}?off|deactivate|decline|stop|"
             r"choose not|refuse|withdraw)\b"
@@ -653,8 +653,9 @@ _NOT_DATA: tuple[tuple[str, re.Pattern[str]], ...] = (
         # data comes, under "We collect information in the following ways:"
         "a way or a source of collecting, not data",
         re.compile(
-            r"^\W*(?:(?:directly|automatically|indirectly|manually)\b(?!\s+(?:collected|"
-            r"generated|created|assigned))|(?:from|through|via)\s)",
+            r"^\W*(?:(?:directly|automatically|indirectly|manually)\b(?![\s-]+(?:collected|"
+            r"generated|created|assigned|entered))|(?:from|through|via)\s+(?:you|us|the|third|"
+            r"our|your|other|partners?|public|app|apps|social)\b)",
             re.IGNORECASE,
         ),
     ),

@@ -60,15 +60,16 @@ _PAGE_WORDS = re.compile(
 )
 #: "Data, privacy, and security for Azure X", "Telemetry in Contoso Agent": the page's words,
 #: then the product.
-_OF_PRODUCT = re.compile(r"^(?P<page>.+?)\s+(?:for|in|of|on|from)\s+(?P<product>[A-Z].*)$")
+_OF_PRODUCT = re.compile(r"^(?P<page>.+)\s+(?:for|in|of|on|from)\s+(?P<product>[A-Z].*)$")
 _NOTICE_FOR = re.compile(
-    r"\bprivacy (?:notice|policy|statement) (?:for|of) (?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})"
+    r"\bprivacy (?:notice|policy|statement) (?:for|of) "
+    r"(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})"
 )
 #: "Grapefruit CLI collects ...": the product, as the first sentence's subject.
 _SUBJECT = re.compile(
     r"^(?P<name>(?!(?:We|This|The|Our|These|It|You|If|When|By|In|To)\b)[A-Z][\w.-]*"
     r"(?:\s+[A-Z][\w.-]*){0,3})\s+(?:(?:can|may|will|does|also|only)\s+)?"
-    r"(?:collects?|sends?|gathers?|reports?|records?|uses?|does|is|stores?|processes|tracks?)\b"
+    r"(?:collects?|sends?|gathers?|reports?|records?|stores?|processes|tracks?)\b"
 )
 _TITLE_AFFIXES = (
     re.compile(
@@ -95,7 +96,7 @@ def product_name(title: str, intro: list[str]) -> str:
     if _PAGE_WORDS.sub(" ", name).strip():
         return name
     first = plain(intro[0]).strip() if intro else ""
-    if subject := _SUBJECT.match(first):
+    if (subject := _SUBJECT.match(first)) and _PAGE_WORDS.sub(" ", subject["name"]).strip():
         return subject["name"]
     if named := _NOTICE_FOR.search(" ".join(plain(p) for p in intro[:2])):
         return named["name"]  # "This privacy notice for Bluebird Apps ("we") describes ..."

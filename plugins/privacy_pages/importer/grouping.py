@@ -292,8 +292,16 @@ class Regrouper:
 
 
 #: "**Contact Info**: Email Address", "**Diagnostics**: Crash Data, Performance Data": a store
-#: label's category, then its data types, each a name in title case.
+#: label's category (App Store's or Google Play's), then its data types in title case.
 _TITLE_NAME = re.compile(r"[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|or|and|&)){0,4}")
+_STORE_CATEGORY = re.compile(
+    r"^(?:contact info|health (?:&|and) fitness|financial info|location|sensitive info|"
+    r"contacts|user content|browsing history|search history|identifiers|purchases|usage data|"
+    r"diagnostics|other data|personal info|messages|photos and videos|audio|audio files|"
+    r"files and docs|calendar|app activity|web browsing|app info and performance|"
+    r"device or other ids)$",
+    re.IGNORECASE,
+)
 
 
 def _store_types(item: ItemDraft) -> list[str]:
@@ -301,6 +309,8 @@ def _store_types(item: ItemDraft) -> list[str]:
     text = plain(item.description or "").strip()
     if not item.listable or not text or text.endswith((".", ":")) or item.details:
         return []
+    if not _STORE_CATEGORY.match(plain(item.name).strip()):
+        return []  # ("**Platform**: Windows, Linux", "**Email**: Required": no category)
     parts = [part.strip() for part in split_parts(text)]
     if all(_TITLE_NAME.fullmatch(part) for part in parts):
         return parts

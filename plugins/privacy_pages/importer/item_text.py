@@ -26,6 +26,7 @@ _ITALIC_LEAD = re.compile(
     r"(?P<rest>\S.*)$",
     re.S,
 )
+_MARK_WORD = re.compile(r"^\s*(?:optional|required|mandatory|opt-in|yes|no)\s*$", re.I)
 #: "The **program name** is the basename of ...": a term defined by its bullet.
 DEFINED_TERM = re.compile(
     r"^(?:the|an?)\s+(?P<name>\*\*[^*\n]{1,60}?\*\*(?:\s+\S+){0,4}?)\s+(?:is|are)\s", re.I
@@ -251,7 +252,8 @@ def split_name(text: str) -> tuple[str, str | None]:
             # "**Diagnostic data** is used to ..." - the bold words start a sentence.
             return name, value
         return name, rest or None
-    if italic := _ITALIC_LEAD.match(value):
+    italic = _ITALIC_LEAD.match(value)
+    if italic and not _MARK_WORD.match(italic["name"]):  # ("*Optional:* crash reports")
         return italic["name"].strip(), italic["rest"].strip()
     for pattern, limit in ((_DASH, 12), (_COLON, 6)):
         match = next((m for m in pattern.finditer(value) if not _in_code(value, m.start())), None)

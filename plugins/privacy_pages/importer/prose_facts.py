@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from .claims import Requirement, cue_in, denial, marked, modality, not_data
+from .claims import Cue, Requirement, denial, marked, modality, not_data
 from .draft import DataDraft, GroupDraft, StatementDraft
 from .grouping import sentence_case, split_parts
 from .item_text import ItemDraft, collected_subject
@@ -73,11 +73,11 @@ _HANDLED_DATA = re.compile(
 _USES = re.compile(r"^\W*we (?:also )?use\b", re.IGNORECASE)
 _USED_FOR = re.compile(
     r"(?:\buse|\band|,)\s+(?P<who>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?:\s*\([^)]*\))?"
-    r"\s+(?:for|to)\s+(?:host|stor|send|deliver|process|analy[sz]|track|monitor|measur|"
-    r"payment|bill|e-?mail|crash|error|log)"
+    r"\s+for\s+(?:hosting|sending e-?mails?|e-?mails?|payments?|billing|analytics|crash|error|"
+    r"monitoring|newsletters?|authentication|customer support)"
 )
 #: "Transfers to the USA rely on ...", "data transfers to": the noun, not a verb of handing over.
-_NOUN = re.compile(r"(?:^|\b(?:the|any|such|these|those|data|international|our))\W*$", re.I)
+_NOUN = re.compile(r"(?:\b(?:the|any|such|these|those|data|international|our)|^|[.!?])\W*$", re.I)
 
 
 def recipients_in(sentence: str) -> list[str]:
@@ -93,7 +93,7 @@ def recipients_in(sentence: str) -> list[str]:
     for match in _HANDED.finditer(text):
         if match["verb"].lower().startswith("provid") and match["to"].lower() == "with":
             continue  # "to provide you with the Matrix functions": what you get, not who gets
-        if match["verb"].lower().endswith("s") and _NOUN.search(text, 0, match.start()):
+        if match["verb"].lower() == "transfers" and _NOUN.search(text, 0, match.start()):
             continue
         who = match.group("who")
         end = _WHO_END.search(who)
@@ -260,7 +260,10 @@ def is_summary(name: str) -> bool:
 _CLAUSE = re.compile(
     r":\s|\s(?:that|which|who|so|in order|when|whenever|if|unless|while|because)\b", re.I
 )
-_DESCRIBED = re.compile(r"(?:^|\s)\w+(?:ed|en)$")
+_DESCRIBED = re.compile(
+    r"(?:^|\s)(?:used|stored|generated|sent|collected|created|recorded|captured|kept|saved|"
+    r"assigned|shown|made|taken|written|given|produced)$"
+)
 
 
 def data_named(sentence: str) -> list[str]:
@@ -285,9 +288,11 @@ def data_named(sentence: str) -> list[str]:
             # participle before the cut clause says what is done with the data, not which
             described = _DESCRIBED.search(name)
             name = _DESCRIBED.sub("", name).strip()
-            if name:
+            if described and parts and re.match(r"an?\s", name, re.I):
+                pass  # "an installation ID, a random UUID generated on first run": the ID again
+            elif name:
                 parts.append(name)
-            if described or _CLAUSE.search(re.sub(r"\([^()]*\)", "", part)):
+            if _CLAUSE.search(re.sub(r"\([^()]*\)", "", part)):
                 break  # the parts after a clause are its words ("a run_id: an id that ...,
                 # the wrapper, and Core"), not more data
 
@@ -341,8 +346,9 @@ def names_data(sentence: str) -> bool:
 _YOU_DO = re.compile(
     r"(?!(?:how|what|when|where|why|which|whether|if|and|or|it|this|that)\b)[\w'-]+"
     r"(?:\s[\w'-]+){0,3}\syou\s(?:visit|view|use|open|provide|upload|enter|submit|share|"
-    r"create|search for|click|read|download|install|type|select|have|own|run|make|tap|press|"
-    r"watch|play|sync|save|send|write|post|edit|record)",
+    r"create|search for|click|read|download|install|type|select|run|make|tap|press|"
+    r"watch|play|sync|save|send|write|post|edit|record)"
+    r"|(?:number|amount|count|size)\s+of\s+[\w'-]+(?:\s[\w'-]+){0,2}\syou\s(?:have|own)\b",
     re.I,
 )
 #: A last word that says how data is kept, not what it is ("your email address securely").
@@ -433,6 +439,7 @@ def items_in_prose(
             names = [name for name in names if not is_summary(name)]
         if not names:
             continue
+        cue = None if denied is not None else modality(sentence, line) or _said_back(paragraph)
         for name in names:
             known.add(name.lower())
             if denied is not None:
@@ -445,7 +452,6 @@ def items_in_prose(
             # "You must provide your email address", "We also collect crash reports, but only
             # if you enable ...": what the sentence says of the data it names, else what its
             # paragraph says ("Analytics are on by default. You can turn them off.")
-            cue = modality(sentence, line) or cue_in(paragraph, line, names_data)
             if cue is not None:
                 group.items[-1].optional = cue.requirement is Requirement.OPTIONAL
             made.append((data, group, group.items[-1], index))
@@ -471,6 +477,22 @@ def _summaries_out(
                 data.groups.remove(group)
             why = "sums up data the page names elsewhere; not made an item"
             report.review(item.line, "prose", f"{item.name!r}: {why}")
+
+
+#: A sentence that speaks of data named before it ("You can turn them off").
+_BACK = re.compile(r"\b(?:them|it|this|these|they|those|such data)\b", re.I)
+
+
+def _said_back(paragraph: str) -> Cue | None:
+    """The requirement a paragraph's sentence says of the data named before it ("Analytics are
+    on by default. You can turn them off."), not of other things ("You can turn off push
+    notifications")."""
+    for sentence in sentences(plain(paragraph)):
+        if _BACK.search(sentence) and not names_data(sentence):
+            cue = modality(sentence)
+            if cue is not None:
+                return cue
+    return None
 
 
 #: "Every event also carries an installation ID": data beside the list's, not the list again.
@@ -584,6 +606,12 @@ _OF_SOME = re.compile(
     r"(?:\s+(?:under|below|younger than)\s+(?:the age of\s+)?\d+(?:\s+years(?:\s+of age)?)?)?",
     re.I,
 )
+#: Words that make "without sending A" a condition of working, not a denial of A.
+_NEEDS = re.compile(
+    r"\b(?:cannot|can't|can not|unable|not possible|impossible|requires?|needs?|must|only)\b"
+    r"[^.;]*\bwithout\b",
+    re.I,
+)
 #: Words that point back at data named before them, rather than name it.
 _POINTER = re.compile(r"^(?:this|these|that|those|such|it|they|them)\b", re.I)
 
@@ -612,6 +640,8 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     if _NO_OTHER.search(text):
         return []  # "No other personal information ... will be stored": the list is all
     said = denial(text)
+    if said is not None and said.lower().startswith("without") and _NEEDS.search(text):
+        return None  # "cannot sync without uploading your notes": they are uploaded
     removed = _taken_out(text) if said is None else None
     if said is None and _no_data(text) is None and removed is None:
         return None

@@ -268,7 +268,7 @@ def _items_said(draft: StatementDraft) -> None:
                 # "We process your email address and a hashed password. Providing this data
                 # is required": the items named before it in its paragraph.
                 named = (
-                    [i for n, i in items.items() if n in before]
+                    [i for n, i in items.items() if re.search(rf"\b{re.escape(n)}\b", before)]
                     if _THESE.match(name)
                     else [items[name]]
                     if name in items
