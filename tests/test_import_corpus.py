@@ -881,7 +881,7 @@ GOAL_REQUIREMENT_ERRORS = 0.02
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured once on 2026-11-26 (seventh session) with the batch 2026-11-26k (9 pages never read before): 0.76 (66 of 87 items); with the batch 2026-11-26j (7 pages): 0.81 (35 of 43 items); with the batch 2026-11-26h (9 pages never read before): 0.82 (84 of 102 items), the first batch to reach the goal, while the test holds every held-out page; with the batch 2026-11-26g (12 pages): 0.52 (34 of 66 items); with the batch 2026-11-26f: 0.38 (69 of 184 items); with the batch 2026-11-26e: 0.35 (0.66 on the batch d); 0 on seven pages whose data is in prose, code or a table of other shapes; 0.40 measured again after work on read pages only (data given in code)",
+    reason="measured once on 2026-11-26 (eighth session) with the batch 2026-11-26l (9 pages never read before): 0.51 (27 of 53 items), the same with the code of the session's start; with the batch 2026-11-26k (9 pages never read before): 0.76 (66 of 87 items); with the batch 2026-11-26j (7 pages): 0.81 (35 of 43 items); with the batch 2026-11-26h (9 pages never read before): 0.82 (84 of 102 items), the first batch to reach the goal, while the test holds every held-out page; with the batch 2026-11-26g (12 pages): 0.52 (34 of 66 items); with the batch 2026-11-26f: 0.38 (69 of 184 items); with the batch 2026-11-26e: 0.35 (0.66 on the batch d); 0 on seven pages whose data is in prose, code or a table of other shapes; 0.40 measured again after work on read pages only (data given in code)",
 )
 def test_held_out_pages_reach_the_item_recall_goal(run: CorpusRun) -> None:
     recall = average([r.recall.share_of("items") for r in held_out(run)])
@@ -890,7 +890,7 @@ def test_held_out_pages_reach_the_item_recall_goal(run: CorpusRun) -> None:
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured once on 2026-11-26 (seventh session) with the batch 2026-11-26k (9 pages never read before): 0.83 on average over the 8 pages with items (19 false items; 0.78 pooled); with the batch 2026-11-26j (7 pages): 0.74 on average over the 6 pages with items (9 false items; 0.80 pooled); with the batch 2026-11-26h (9 pages never read before): 0.85 on average over the 5 pages with items (19 false items; 0.82 pooled); with the batch 2026-11-26g (12 pages): 0.76 on average over the 9 pages with items (6 false items; 0.85 pooled); with the batch 2026-11-26f: 0.55 on average over the 11 pages with items (26 false items; 0.73 pooled); with the batch 2026-11-26e: 0.60 on average over the pages with items (6 false items of 39, on four pages: 0.85 pooled)",
+    reason="measured once on 2026-11-26 (eighth session) with the batch 2026-11-26l (9 pages never read before): 0.52 on average over the 5 pages with items (8 false items; 0.77 pooled), the same with the code of the session's start; with the batch 2026-11-26k (9 pages never read before): 0.83 on average over the 8 pages with items (19 false items; 0.78 pooled); with the batch 2026-11-26j (7 pages): 0.74 on average over the 6 pages with items (9 false items; 0.80 pooled); with the batch 2026-11-26h (9 pages never read before): 0.85 on average over the 5 pages with items (19 false items; 0.82 pooled); with the batch 2026-11-26g (12 pages): 0.76 on average over the 9 pages with items (6 false items; 0.85 pooled); with the batch 2026-11-26f: 0.55 on average over the 11 pages with items (26 false items; 0.73 pooled); with the batch 2026-11-26e: 0.60 on average over the pages with items (6 false items of 39, on four pages: 0.85 pooled)",
 )
 def test_held_out_pages_reach_the_precision_goal(run: CorpusRun) -> None:
     precision = average([r.truth.precision for r in held_out(run)])
@@ -915,7 +915,7 @@ def test_held_out_pages_import_nothing_never_collected_as_collected(run: CorpusR
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured once on 2026-11-26 (seventh session) with the batch 2026-11-26k (9 pages never read before): 2 of the 7 pages that say what is never collected have no entry for it (14 of 21 entries); with the batch 2026-11-26j (7 pages): none of 2 pages lost it, but 6 of 28 entries found; with the batch 2026-11-26h (9 pages never read before): none of the 5 pages that say what is never collected lost it (23 of 26 entries); with the batch 2026-11-26g (12 pages): 2 of the 7 pages that say what is never collected have no entry for it; with the batch 2026-11-26f: 2 of the 10 pages that say what is never collected have no entry for it; with the batch 2026-11-26e: 2 of the 8 pages that say what is never collected have no entry for it (never-collected recall 0.36; 6 of 10 pages and 0.26 on the batch d)",
+    reason="measured once on 2026-11-26 (eighth session) with the batch 2026-11-26l (9 pages never read before): 2 never-collected lists lost (14 of 25 entries found); with the batch 2026-11-26k (9 pages never read before): 2 of the 7 pages that say what is never collected have no entry for it (14 of 21 entries); with the batch 2026-11-26j (7 pages): none of 2 pages lost it, but 6 of 28 entries found; with the batch 2026-11-26h (9 pages never read before): none of the 5 pages that say what is never collected lost it (23 of 26 entries); with the batch 2026-11-26g (12 pages): 2 of the 7 pages that say what is never collected have no entry for it; with the batch 2026-11-26f: 2 of the 10 pages that say what is never collected have no entry for it; with the batch 2026-11-26e: 2 of the 8 pages that say what is never collected have no entry for it (never-collected recall 0.36; 6 of 10 pages and 0.26 on the batch d)",
 )
 def test_held_out_pages_keep_their_never_collected_lists(run: CorpusRun) -> None:
     assert _never(held_out(run))["lists lost"] == []
@@ -923,7 +923,7 @@ def test_held_out_pages_keep_their_never_collected_lists(run: CorpusRun) -> None
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured once on 2026-11-26 with the batch 2026-11-26e (14 pages never read before): 2 records say none is listed while the page lists some (5 on the batch d; none on the batch 2026-11-26f)",
+    reason="measured once on 2026-11-26 with the batch 2026-11-26e (14 pages never read before): 2 records say none is listed while the page lists some (5 on the batch d; none on the batch 2026-11-26f; 1 on the batch 2026-11-26l)",
 )
 def test_held_out_records_never_say_none_is_listed_when_the_page_lists_some(run: CorpusRun) -> None:
     assert _never(held_out(run))["none listed"] == []
