@@ -314,6 +314,10 @@ def is_sources_heading(text: str) -> bool:
     return _SOURCES_HEADING.search(plain(text)) is not None
 
 
+#: "Is telemetry required?": a question whose answer, not its words, says the requirement.
+_YES_NO = re.compile(r"^\W*(?:is|are|do|does|can|will|must|should|am)\b.*\?\W*$", re.IGNORECASE)
+
+
 def classify_heading(text: str) -> Kind:
     """The kind of section a heading introduces (``UNKNOWN`` when no rule matches)."""
     words = plain(text)
@@ -329,9 +333,6 @@ def classify_heading(text: str) -> Kind:
                 return Kind.UNKNOWN  # "Is telemetry required?": its answer says, not the words
             return kind
     return Kind.UNKNOWN
-
-
-_YES_NO = re.compile(r"^\W*(?:is|are|do|does|can|will|must|should|am)\b.*\?\W*$", re.I)
 
 
 # -- optional data kinds --------------------------------------------------------------------------

@@ -149,7 +149,8 @@ _WHEN_CLAUSE = re.compile(
 #: "You must provide your email address to register": data the reader has to give.
 _PROVIDED = re.compile(
     r"^\W*you\s+(?:must|need to|have to|are required to|will be asked to)\s+"
-    r"(?:provide|give|enter|supply|submit)\s+(?:us\s+(?:with\s+)?)?(?P<what>(?:your|an?)\s[^.;!?]+)",
+    r"(?:provide|give|enter|supply|submit)\s+(?:us\s+(?:with\s+)?)?"
+    r"(?P<what>(?:your|an?)\s[^.;!?]+)",
     re.I,
 )
 #: Where what is kept never reaches the publisher.

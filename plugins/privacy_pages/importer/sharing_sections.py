@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .classify import Kind
-from .control_settings import table_settings
+from .control_settings import OPT_OUT, table_settings
 from .item_text import short_name, split_name
 from .markdown_doc import Block, BulletList, Code, Heading, Paragraph, Table
 from .markdown_out import blocks_markdown, to_markdown
@@ -141,7 +141,8 @@ def controls_section(reading: Reading, section: Section) -> None:
         elif (
             isinstance(block, Paragraph)
             and says_how_long(block.text)
-            and not _TURNED_OFF.search(plain(block.text))
+            and not OPT_OUT.search(plain(block.text))
+            and not _SETTING_WORDS.search(block.text)
         ):
             # "Events are sent to our PostHog instance and deleted after 90 days.": how long
             # they are kept, not a way to stop collection, wherever the page says it
@@ -166,11 +167,9 @@ def controls_section(reading: Reading, section: Section) -> None:
         reading.free(paragraphs, "your-rights", section.title, why, section.line)
 
 
-#: Words of a way to stop collection.
-_TURNED_OFF = re.compile(
-    r"\b(?:opt(?:s|ed|ing)?[- ]?(?:out|in)|disabl\w*|turn\w*\s+(?:\w+\s+)?off|set\w*|"
-    r"environment variable|flag|command)\b|`",
-    re.IGNORECASE,
+#: Words of a setting (beside :data:`~.control_settings.OPT_OUT`'s of stopping collection).
+_SETTING_WORDS = re.compile(
+    r"\b(?:opt(?:s|ed|ing)?[- ]?in|set\w*|environment variable|flag|command)\b|`", re.I
 )
 
 
