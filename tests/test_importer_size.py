@@ -294,7 +294,9 @@ GOAL = 6500
 #: only; "the rights you have" is no data; "information you voluntarily provide" is no
 #: requirement; a product named by a title's last "for" or a subject that is not page words.
 #: No figure of a page not held out moved.
-CEILING = 12892
+#: To 12893 by the review's clean-up: the controls check reuses control_settings.OPT_OUT
+#: and keeps only the setting words of its own (the corpus report byte for byte the same).
+CEILING = 12893
 
 
 def importer_lines() -> int:
