@@ -2742,3 +2742,150 @@ def test_a_sentence_on_this_data_marks_only_the_data_it_names_by_whole_words(
     result = import_page(tmp_path, page)
     assert "Age" not in names_in(result, "required")
     assert "Display name" in result.names("required")
+
+
+# -- batch 2026-11-26l, read by class (2026-11-27) -----------------------------------------------
+
+
+def test_data_not_given_to_another_party_is_not_data_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Trailmap privacy\n\n"
+        "## What we do not collect\n\n- We do not collect analytics or crash reports.\n\n"
+        "## Strava (optional)\n\n"
+        "We do not upload your saved routes to Strava. Your heart rate is never shared with "
+        "advertisers, and your photos are never accessible to other users. We never send your "
+        "contacts to our servers.\n"
+    )
+    result = import_page(tmp_path, page)
+    # Routes, heart rate and photos may well be collected: the page says whom they do not reach.
+    assert never_names(result) == ["Analytics", "Crash reports", "Contacts"]
+
+
+def test_reports_a_project_publishes_are_not_data_it_collects(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Community telemetry\n\n"
+        "## Privacy promise\n\n### What we collect\n"
+        "- **Usage patterns** - Which commands are used most\n\n"
+        "## Transparency\n\n### Opt out anytime\nDisable telemetry sharing at any time:\n"
+        "```bash\ntool telemetry --off\n```\n\n"
+        "## Community insights\n\n### Monthly reports\n"
+        "- **Feature adoption trends**\n- **Error rate analysis**\n\n"
+        "### Public analytics\nAll processed insights are in the `analytics/` folder.\n\n"
+        "## Crash reports\n\n- **Stack trace**\n- **Exit code**\n"
+    )
+    result = import_page(tmp_path, page)
+    names = [n for s in ("required", "optional", "collected") for n in names_in(result, s)]
+    assert "Usage patterns" in names and "Stack trace" in names
+    assert "Feature adoption trends" not in names and "Error rate analysis" not in names
+
+
+def test_a_table_of_features_beside_the_data_they_send_makes_no_feature_an_item(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Assistant data\n\n## Example features and their data\n\n"
+        "| Assistant feature | Example of user interaction | Example of data sent to the model |\n"
+        "| --- | --- | --- |\n"
+        "| Chat | User asks to show a customer | The list of table names and field names |\n"
+        "| Summaries | User opens a long record | The record's fields and their captions |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert not {"Chat", "Summaries"} & set(result.data_names())
+
+
+def test_the_readers_data_said_to_be_sent_is_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Assistant data\n\n## How the assistant works\n\n"
+        "Each time you use the assistant, your inputs (prompts) and outputs (results), including "
+        "any data needed for the task, are sent to the model endpoint. Your files are not sent.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Inputs (prompts)", "Outputs (results)"]
+    assert never_names(result) == ["Files"]
+
+
+def test_data_never_used_by_the_product_is_never_collected_whole(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Insights privacy\n\n## Collaboration data\n\n- Sender\n- Recipients\n\n"
+        "> [!IMPORTANT]\n> Attachments and text in the body of email and meetings are never "
+        "used by Insights. Your data is not used by us to rank you.\n"
+    )
+    result = import_page(tmp_path, page)
+    # "of email and meetings" is one phrase: meetings are not denied on their own.
+    assert never_names(result) == ["Attachments", "Text in the body of email and meetings"]
+
+
+def test_a_heading_that_names_data_is_no_storage_service(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Insights privacy\n\n## The data Insights uses\n\n### Organizational data\n\n"
+        "Organizational data is contextual information about your employees and can come from "
+        "human resources systems or other line-of-business data stores.\n"
+    )
+    result = import_page(tmp_path, page)
+    services = [
+        s["service"] for s in result.product.get("storage", {}).get("service_locations", [])
+    ]
+    assert "Organizational data" not in services
+
+
+@pytest.mark.parametrize(
+    ("title", "intro", "who", "product"),
+    [
+        (
+            "Privacy Policy",
+            "**Last updated:** May 2026",
+            "**Walkabout** is an Android app maintained by Careful Data.",
+            "Walkabout",
+        ),
+        (
+            "Privacy and data access",
+            "Consider the law before using Contoso Viva Reports. Viva Reports encodes no policy.",
+            "Admins decide.",
+            "Viva Reports",
+        ),
+    ],
+)
+def test_generated_sentences_name_the_product_a_generic_title_does_not(
+    tmp_path: Path, title: str, intro: str, who: str, product: str
+) -> None:
+    page = f"---\ntitle: {title}\ndescription: d\nms.date: 2024-05-01\nms.collection: w\n---\n"
+    page += f"# {title}\n\n{intro}\n\n## Who we are\n\n{who}\n\n## Data\n\n- Email address\n"
+    result = import_page(tmp_path, page)
+    said = " ".join(result.product.get("empty_sections", {}).values())
+    assert f" {product}" in said and title not in said, said
+
+
+STRAVA = (
+    "# Trailmap privacy\n\n## Strava integration (optional)\n\n"
+    "If you choose to connect your Strava account:\n\n"
+    "- The app uses the Strava API in read-only mode.\n"
+    "- Strava's own use of data is governed by its policy.\n"
+    "- We do not control Strava's practices.\n\n"
+)
+
+
+def test_another_companys_collection_names_no_data(tmp_path: Path) -> None:
+    page = (
+        FRONT
+        + STRAVA
+        + ("## Map services\n\nThe provider may collect data according to its own policy.\n")
+    )
+    result = import_page(tmp_path, page)
+    assert "Data according" not in result.data_names()
+
+
+def test_the_lead_of_one_optional_list_is_no_control_of_another_group(tmp_path: Path) -> None:
+    page = (
+        FRONT
+        + STRAVA
+        + (
+            "## Map (optional)\n\nIf you use the map, we collect:\n\n"
+            "- Approximate location\n- Map zoom level\n"
+        )
+    )
+    result = import_page(tmp_path, page)
+    controls = [
+        str(result.item(name, "optional").get("control"))
+        for name in ("Approximate location", "Map zoom level")
+    ]
+    assert not any("Strava" in control for control in controls), controls

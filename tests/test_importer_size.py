@@ -296,7 +296,16 @@ GOAL = 6500
 #: No figure of a page not held out moved.
 #: To 12893 by the review's clean-up: the controls check reuses control_settings.OPT_OUT
 #: and keeps only the setting words of its own (the corpus report byte for byte the same).
-CEILING = 12893
+#: To 12978 on 2026-11-27 (ninth session) by classes read in six pages of batch 2026-11-26l,
+#: each with a test in test_import_claims.py: a denial of giving data to another party
+#: ("to Strava", "with advertisers") is no never-collected entry; "Monthly reports" is no data
+#: heading; a table keyed by features beside a column of the data they send makes no feature
+#: an item; "your A and B are sent to" names A and B; "never used by X" denies, and "the body
+#: of email and meetings" stays one phrase; a heading naming data is no storage service; a
+#: generic title ("Privacy Policy") gives way to "X is an app" or the name the intro repeats;
+#: the lead of one optional list is no control of the groups after it; "collect data
+#: according to" ends the name. No figure of a page not held out moved.
+CEILING = 12978
 
 
 def importer_lines() -> int:

@@ -70,6 +70,9 @@ _DENIED = re.compile(
     r"|(?:\b(?:not|never)|n't)\s+(?:\w+\s+){0,2}?use\s+(?:any\s+)?(?:cookies|trackers|"
     r"web beacons|tracking|analytics)\b"
     r"|\b(?:have|has|get|gets)\s+no\s+access\s+to\b"
+    # "Attachments are never used by Viva Insights": not used at all (not "not used by us to
+    # identify you": a purpose the data is not used for)
+    r"|(?:\b(?:not|never)|n't)\s+(?:ever\s+)?used\s+by\b(?![^.;]*\b(?:to|for)\b)"
     # "No code, file paths or PII are sent": a sentence that opens on what it denies.
     rf"|^\W*(?:{OPENERS},?\s+)?no\s+[^.;:]{{1,200}}?\s+"
     r"(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:collected|sent|stored|shared|transmitted|"

@@ -68,9 +68,12 @@ def add_controls(optional: DataDraft, report: PageReport, page: Sequence[str] = 
     general = _sentences(optional.intro) + [
         _sentence(said) for said in page if _CONTROL.search(plain(said))
     ]
+    # "If you choose to connect your Fitbit account:": the lead of a list the intro holds as
+    # text, said of that list only, not of the groups after it ("If you use Google Maps:").
+    leads = {_sentence(s) for p in optional.intro for s in sentences(p) if s.strip().endswith(":")}
     for group in optional.groups:
         own_group = _sentences(group.intro) + [_sentence(c) for c in group.condition]
-        section = [s for s in general if _for_kind(s, group.kind)]
+        section = [s for s in general if _for_kind(s, group.kind) and s not in leads]
         strong = [s for s in own_group + section if _CONTROL.search(plain(s))]
         weak = [s for s in own_group + section if _WHY_OPTIONAL.search(plain(s))]  # for the report
         for item in group.items:

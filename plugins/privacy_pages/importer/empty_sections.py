@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..model import SECTION_IDS
@@ -54,7 +54,8 @@ _CONTENT: dict[str, Callable[[dict[str, Any]], bool]] = {
 _PAGE_WORDS = re.compile(
     r"\b(?:privacy|personal|data|information|statement|policy|notice|collection|collected|"
     r"collects?|in|for|and|of|the|about|telemetry|usage|analytics|statistics|stats|metrics|"
-    r"security|safety|anonymous|faq|events?|reporting|diagnostics?|cookies?|terms)\b"
+    r"security|safety|anonymous|faq|events?|reporting|diagnostics?|cookies?|terms|access|"
+    r"controls?|protection|handling|practices|processing|rights)\b"
     r"|[-\u2013\u2014:|,&?]",
     re.I,
 )
@@ -79,14 +80,22 @@ _TITLE_AFFIXES = (
     ),
     re.compile(r"[-\u2013\u2014:|]\s*privacy (?:information|statement|policy|notice)\s*$", re.I),
 )
+#: "**WalkTracker** is an Android app maintained by ...": the product, said what it is.
+_IS_A = re.compile(
+    r"(?:^|\.\s+)(?P<name>(?!(?:We|This|The|Our|It|You)\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})"
+    r"\s+is\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:app|application|extension|add-on|plugin|tool|"
+    r"cli|library|sdk|service|bot|game|website|program)\b",
+    re.I,
+)
 #: A run of capitalized words ("Microsoft Managed Desktop", "Defender for Endpoint on iOS").
 _PROPER = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:(?:for|on|of)\s+)?[A-Z][\w-]*)+")
 
 
-def product_name(title: str, intro: list[str]) -> str:
+def product_name(title: str, intro: list[str], more: Sequence[str] = ()) -> str:
     """The product a page is about, for the sentences above: the title without the words
     that name the page ("Privacy information - X", "Data collection in X"), or, when the title
-    names no product ("Privacy and personal data"), the name the introduction repeats."""
+    names no product ("Privacy and personal data"), the name the introduction repeats, or
+    that the page's first text (``more``) says what it is of ("X is an Android app")."""
     name = title.strip()
     for affix in _TITLE_AFFIXES:
         name = affix.sub("", name).strip()
@@ -100,11 +109,17 @@ def product_name(title: str, intro: list[str]) -> str:
         return subject["name"]
     if named := _NOTICE_FOR.search(" ".join(plain(p) for p in intro[:2])):
         return named["name"]  # "This privacy notice for Bluebird Apps ("we") describes ..."
-    counts = Counter(m.group(0) for paragraph in intro for m in _PROPER.finditer(plain(paragraph)))
-    if counts:
-        found, count = counts.most_common(1)[0]
-        if count > 1:
-            return found
+    # ("Microsoft Viva Insights ... Viva Insights doesn't ...": the shorter name, said twice)
+    text = " ".join(plain(paragraph) for paragraph in intro)
+    counts = Counter(m.group(0) for m in _PROPER.finditer(text))
+    said = sorted(((text.count(n), len(n), n) for n in counts), reverse=True)
+    if said and said[0][0] > 1:
+        return said[0][2]
+    for paragraph in [*intro, *more][:4]:
+        if (named := _IS_A.search(plain(paragraph))) and _PAGE_WORDS.sub(
+            " ", named["name"]
+        ).strip():
+            return named["name"]
     return title.strip()
 
 

@@ -212,7 +212,7 @@ _INCLUDES_DATA = re.compile(
 _WHAT_END = re.compile(
     r"\(|\s[-\u2013\u2014]\s|\sbased\s+on\b"
     r"|(?<!\bsuch)\s(?:that|which|who|so|in order|to|for|when|whenever|if|unless|while|because|"
-    r"as|via|through|from|by|on|at|with|in|during|"
+    r"as|via|through|from|by|on|at|with|in|during|according|under|pursuant|"
     r"and (?:send|sends|sent|store|stores|use|uses))\b",
     re.I,
 )
@@ -301,6 +301,8 @@ def data_named(sentence: str) -> list[str]:
             phrases = [", ".join(parts)]
     said = [] if listed else [p for p in text.split(",") if _COLLECTED.search(p)]
     phrases += [subject for part in said if (subject := collected_subject(part))]
+    if (sent := _YOURS_SENT.search(text)) is not None and denial(text) is None:
+        phrases.append(sent.group("what"))  # "your prompts and results are sent to the service"
     kept = [m for m in _KEEPS.finditer(text) if not _LOCAL.search(m.group("what"))]
     kept += _PROVIDED.finditer(text)
     for match in [*_COLLECTS.finditer(text), *kept]:
@@ -343,6 +345,15 @@ def names_data(sentence: str) -> bool:
     return any(not is_summary(name) for name in data_named(sentence))
 
 
+#: The reader's data said to be sent ("Each time you use Copilot, your inputs (prompts) and
+#: outputs (results), including ..., are sent to the service endpoint"): the subject, without
+#: an aside that sums it up.
+_YOURS_SENT = re.compile(
+    r"(?:^|,\s*)your\s+(?P<what>(?:(?!(?:that|which|who|you|we|it)\b)[^.;:,\s]+\s+){0,7}?"
+    r"[^.;:,\s]+)(?:,\s*(?:including|such as|e\.g\.)[^.;]*?,)?\s+"
+    r"(?:are|is|will be|may be|might be|gets?)\s+(?:also\s+)?(?:sent|transmitted|uploaded)\b",
+    re.I,
+)
 #: Data named by what the reader does with it: "the pages you visit", "the files you upload".
 _YOU_DO = re.compile(
     r"(?!(?:how|what|when|where|why|which|whether|if|and|or|it|this|that)\b)[\w'-]+"
@@ -539,7 +550,7 @@ _DENIED_SUBJECT = re.compile(
     r"^(?P<what>[^;:]+?)(?<!\s)\s+(?:(?:is|are|will be|will|do|does)\s+)?(?:never|not|n't)\s+"
     r"(?:be\s+|ever\s+|even\s+)?(?:collected|gathered|sent|tracked|recorded|stored|uploaded|"
     r"transmitted|seen|received|accessed|logged|captured|included|leaves?|leave|"
-    r"makes? (?:their|its) way)\b",
+    r"makes? (?:their|its) way|used by)\b",
     re.I,
 )
 #: "This includes, but is not limited to: A, B and C": the list after the colon.
@@ -613,6 +624,20 @@ _NEEDS = re.compile(
     r"[^.;]*\bwithout\b",
     re.I,
 )
+#: A denial of giving data to a party other than the product's own ("to Strava", "with
+#: advertisers", "to other users"): it says whom the data does not reach, not whether the
+#: product collects it. ("to our servers", "to Microsoft", "to external servers": the product's.)
+_TO_A_PARTY = re.compile(
+    r"\b(?:sen[dt]|sending|transmit\w*|upload\w*|shar(?:e|es|ed|ing)|sell|sold|disclos\w*|"
+    r"pass\w*|accessible)\b(?:(?!\b(?:to|with)\b)[^.;:]){0,80}\b(?:to|with)\s+(?:any\s+)?"
+    r"(?:third[- ]part(?:y|ies)|"
+    r"(?:other|advertis|partner|marketer)\w*|(?-i:(?!Microsoft\b)[A-Z][\w.-]*)(?![\w.-]|\s+(?:servers?|"
+    r"cloud)\b))",
+    re.I,
+)
+_TAKEN = re.compile(
+    r"\b(?:leaves?|left|collect\w*|gather\w*|stor\w*|record\w*|track\w*|seen?|receiv\w*)\b", re.I
+)
 #: Words that point back at data named before them, rather than name it.
 _POINTER = re.compile(r"^(?:this|these|that|those|such|it|they|them)\b", re.I)
 
@@ -643,6 +668,14 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     said = denial(text)
     if said is not None and said.lower().startswith("without") and _NEEDS.search(text):
         return None  # "cannot sync without uploading your notes": they are uploaded
+    given = _TO_A_PARTY.search(text, text.find(said)) if said is not None else None
+    if (
+        said is not None
+        and given
+        and given.start() < text.find(said) + len(said)
+        and not _TAKEN.search(said)  # ("No data leave the computer or are sent to others")
+    ):
+        return None  # "We do not upload your routes to Strava": shared or not, not collected
     removed = _taken_out(text) if said is None else None
     if said is None and _no_data(text) is None and removed is None:
         return None
@@ -677,7 +710,7 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     names: list[str] = []
     some = _OF_SOME.search(text)
     for phrase in phrases:
-        for part in split_parts(phrase.replace(" or ", ", ")):
+        for part in _of_both(phrase, split_parts(phrase.replace(" or ", ", "))):
             name = _DETERMINER.sub("", _ANY.sub("", part)).strip(" \"'*_,.")
             # "metrics which may contain sensitive data": a relative clause says which data.
             head = _RELATIVE.split(name, 1)[0]
@@ -694,6 +727,16 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     return names
 
 
+def _of_both(phrase: str, parts: list[str]) -> list[str]:
+    """Parts with "the body of email and meetings" whole, when the phrase ends so: a bare word
+    after "of A and" is a second A (the body of meetings), not data of its own."""
+    both = _OF_BOTH.search(phrase)
+    if both is None or len(parts) < 2 or parts[-1].strip() != both.group(1):
+        return parts
+    return [*parts[:-2], f"{parts[-2].strip()} and {both.group(1)}"]
+
+
+_OF_BOTH = re.compile(r"\bof\s+[a-z][\w-]*\s+and\s+([a-z][\w-]*)\W*$")
 #: A bullet's bold label before its sentence ("No identifiers: No repo names, org names or
 #: emails."): the sentence names what is denied, the label sums it up.
 _LABEL = re.compile(r"^\W*no\s+[^:.]{1,40}:\s+(?P<rest>\S.*)$", re.I)

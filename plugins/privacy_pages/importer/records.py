@@ -408,7 +408,7 @@ def build_product(
         else:
             # Where the data is kept (in fields or in text the page puts there), but not for
             # how long: said so, never a period made up.
-            name = product_name(draft.name, draft.intro)
+            name = product_name(draft.name, draft.intro, _bodies(draft))
             storage["retention_note"] = f"{name} does not say how long it keeps the data."
             report.review(0, "retention", "the page gives no retention period; the record says so")
     record.update(_present(storage=storage, access=access, rights=rights))
@@ -435,7 +435,7 @@ def build_product(
         _said_in_section(draft, report, "your-rights", draft.rights_said, why)
     record.update(_present(sections=draft.sections))
     record.update(_present(controller=draft.controller))
-    empty = empty_sections(record, product_name(draft.name, draft.intro))
+    empty = empty_sections(record, product_name(draft.name, draft.intro, _bodies(draft)))
     if empty:
         record["empty_sections"] = empty
         report.empty_sections = list(empty)
@@ -470,6 +470,11 @@ def facts_in_prose(draft: StatementDraft) -> None:
             if who.lower() not in known:
                 known.add(who.lower())
                 draft.recipients.append({"name": who})
+
+
+def _bodies(draft: StatementDraft) -> list[str]:
+    """The page's free-form text, in page order: where it may say what the product is."""
+    return [section["body"] for section in draft.sections]
 
 
 def _prose_sentences(draft: StatementDraft) -> list[str]:

@@ -318,6 +318,10 @@ def _bold_stars(text: str) -> str:
     return value
 
 
+#: A header that says its column holds the data ("Example of data sent", "Data collected").
+_DATA_ELSEWHERE = re.compile(r"\b(?:data|information)\b", re.IGNORECASE)
+
+
 def is_item_table(table: Table) -> bool:
     """Whether a table's columns name data and say what it is, why, or when it is collected."""
     lay = layout(table, Kind.COLLECTED)
@@ -327,6 +331,10 @@ def is_item_table(table: Table) -> bool:
     name = next((c for c in lay.columns if c.role is Role.NAME and c.named), None)
     if name is None:  # no header names the data: a column of labels may
         first = lay.columns[0].role if lay.columns else None
+        if _DATA_ELSEWHERE.search(" ".join(plain(h) for h in table.header[1:])) and (
+            is_context_header(plain(table.header[0]).split()[-1] if plain(table.header[0]) else "")
+        ):
+            return False  # Copilot feature | Example of data sent: features, not data
         return first in {Role.NAME, Role.OTHER} and label_table(table)
     # A matrix of values ("Sent", "Not sent") names no data: names are mostly distinct.
     values = [plain(row.cells[name.index]) for row in table.rows if len(row.cells) > name.index]
@@ -383,7 +391,10 @@ _DATA_TITLE = re.compile(
     r"\b(?:(?:data|information)(?!\s+(?:transmission|security|protection|retention|storage|"
     r"sharing|processing|handling|transfers?|access|deletion|flows?|use|usage)\b)|"
     r"fields?|events?|properties|attributes|metrics|payload|"
-    r"identifiers?|reports?|statistics|stats|diagnostics?|logs?|counters?|accounts?|profiles?|"
+    # ("Monthly reports", "Transparency reports": what the project publishes, not data)
+    r"identifiers?|(?<!monthly )(?<!annual )(?<!yearly )(?<!quarterly )(?<!community )"
+    r"(?<!public )(?<!transparency )reports?|"
+    r"statistics|stats|diagnostics?|logs?|counters?|accounts?|profiles?|"
     r"collect\w*|sen[dt]|track\w*|record\w*|gather\w*)\b",
     re.IGNORECASE,
 )

@@ -216,10 +216,13 @@ def _add_places(reading: Reading, places: list[str]) -> None:
             reading.draft.storage.locations.append(place)
 
 
+_NAMES_DATA = re.compile(r"\b(?:data|information)\s*$", re.IGNORECASE)
+
+
 def is_service_location(section: Section) -> bool:
     """A heading that names a service, with text about where that service stores data."""
-    if section.children or not section.blocks:
-        return False
+    if section.children or not section.blocks or _NAMES_DATA.search(plain(section.title)):
+        return False  # ("Organizational data": the data, whatever it says of data stores)
     if not all(isinstance(b, Paragraph | BulletList) for b in section.blocks):
         return False
     if data_shape(section, weak=False):
