@@ -2889,3 +2889,59 @@ def test_the_lead_of_one_optional_list_is_no_control_of_another_group(tmp_path: 
         for name in ("Approximate location", "Map zoom level")
     ]
     assert not any("Strava" in control for control in controls), controls
+
+
+def test_a_table_after_a_lead_that_says_it_is_data_gives_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Insights privacy\n\n## Collaboration data\n\n"
+        "When you choose a user, Insights uses the following information about items in "
+        "that user's mailbox:\n\n"
+        "| item | originator | recipient | chronology |\n| --- | --- | --- | --- |\n"
+        "| **email** | sender | recipients | sent time |\n"
+        "| **meeting** | organizer | invitees | scheduled time |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["email", "meeting"]
+    group = result.product["collected"]["groups"][0]
+    assert "uses the following information" in group["intro"]  # the lead goes with its table
+
+
+def test_a_protection_sub_section_of_a_security_section_gives_protections(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Telemetry\n\n## What we collect\n\n- Command name\n\n## Security\n\n"
+        "### Data protection\n\n- **Local processing** - Anonymization happens on your machine\n"
+        "- **Encrypted transmission** - HTTPS only\n"
+    )
+    result = import_page(tmp_path, page)
+    protections = result.product["access"]["protections"]
+    assert [p.split("**")[1] for p in protections] == ["Local processing", "Encrypted transmission"]
+
+
+def test_no_tracking_is_a_practice_and_a_dash_ends_a_denied_name(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Telemetry\n\n## What we collect\n\n- Command name\n\n## Guidelines\n\n"
+        "- **No tracking** - Session-based only\n- **No file paths** - All paths are removed\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["File paths"]
+
+
+def test_data_the_app_stores_on_the_device_is_its_data_though_not_sent(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Walkabout privacy\n\n## Data stored on your device\n\n"
+        "The following data is stored **only on your device**:\n\n"
+        "- **Walk sessions:** start and end times, distance.\n"
+        "- **Preferences:** unit system and step length.\n\n"
+        "This data is not sent to us or to any other party.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Walk sessions", "Preferences"]
+    # Where it is kept stays with it: the lead, and the storage text.
+    assert "only on your device" in result.product["collected"]["groups"][0]["intro"]
+    assert "not sent to us" in yaml_text(result)
+
+
+def yaml_text(result: Imported) -> str:
+    return str(result.product)

@@ -30,11 +30,22 @@ def access_section(reading: Reading, section: Section) -> None:
         if kind is Kind.COMPLIANCE:
             reading.report.counts.sections += 1
             compliance_section(reading, child)
+        elif kind is Kind.ACCESS and _protections_only(child):
+            # "Security" > "Data protection" and its list: more protections
+            reading.report.counts.sections += 1
+            access_section(reading, child)
         elif kind in _OWN_SECTIONS:
             reading.read_section(child, kind, Kind.ACCESS)
         else:
             reading.report.counts.sections_free_form += 1
             reading.free_section(child, _AFTER, "sub-section not recognized")
+
+
+def _protections_only(section: Section) -> bool:
+    """A sub-section that is a list of protections, with at most a lead: its heading says no
+    more than the list (a sub-section of paragraphs keeps its heading, as free-form text)."""
+    kinds = [type(block) for block in section.blocks]
+    return not section.children and kinds in ([BulletList], [Paragraph, BulletList])
 
 
 def compliance_section(reading: Reading, section: Section) -> None:

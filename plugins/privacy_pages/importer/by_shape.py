@@ -57,9 +57,13 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
         elif isinstance(block, Table) and location_column(block) is not None:
             reading.report.counts.tables_free_form -= 1
             location_table(reading, block)
-        elif isinstance(block, Table) and is_item_table(block):
+        elif isinstance(block, Table) and is_item_table(block, lead.text if lead else None):
             reading.report.counts.tables_free_form -= 1
-            _data(reading, [block], title)
+            if lead is not None and is_data_lead(lead.text) and kept and kept[-1] is lead:
+                kept.pop()  # "... uses the following information:": the table's own lead
+                _data(reading, [lead, block], title)
+            else:
+                _data(reading, [block], title)
         elif isinstance(block, BulletList) and _answers_each(block):
             # "☐ Name: No", "☐ Photos: No" under "**Personal Info**": a data-safety form's
             # answers, read as data (each No then never collected, see keep_data).

@@ -739,7 +739,7 @@ def _of_both(phrase: str, parts: list[str]) -> list[str]:
 _OF_BOTH = re.compile(r"\bof\s+[a-z][\w-]*\s+and\s+([a-z][\w-]*)\W*$")
 #: A bullet's bold label before its sentence ("No identifiers: No repo names, org names or
 #: emails."): the sentence names what is denied, the label sums it up.
-_LABEL = re.compile(r"^\W*no\s+[^:.]{1,40}:\s+(?P<rest>\S.*)$", re.I)
+_LABEL = re.compile(r"^\W*no\s+[^:.]{1,40}?(?::|\s-)\s+(?P<rest>\S.*)$", re.I)
 
 
 #: "secure data (e.g. A or B)", "secure data such as A", "other information, like A and B".
@@ -774,9 +774,10 @@ def _none_subject(text: str) -> re.Match[str] | None:
 
 
 #: "No camera, location or contacts data." (a bullet under "What we do not store"): no verb.
+#: ("No tracking - Session-based only": a practice the page denies, and what it says of it)
 _NO_DATA = re.compile(
-    r"^\W*no\s+(?!(?:sale|selling|sharing|use|transfer)\b)(?P<what>[^.;:\u2014\u2013]+?)\s*"
-    r"(?:[.;:\u2014\u2013].*)?$",
+    r"^\W*no\s+(?!(?:sale|selling|sharing|use|transfer|tracking)\b)"
+    r"(?P<what>(?:(?!\s-\s)[^.;:\u2014\u2013])+?)\s*(?:(?:[.;:\u2014\u2013]|\s-\s).*)?$",
     re.I,
 )
 _CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|be|will|can|may|must|we|you|it|they)\b", re.I)

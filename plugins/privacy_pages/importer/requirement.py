@@ -106,6 +106,16 @@ def denials(blocks: list[Block], found: dict[int, str]) -> None:
                 found[line] = said
 
 
+#: A list's lead or heading that says the product keeps its data where the reader is ("The
+#: following data is stored only on your device:"): kept, so collected, whatever the page then
+#: says of sending it ("This data is not sent to us": where it is, said in the storage text).
+_KEPT_HERE = re.compile(
+    r"\b(?:stor(?:es|ed)|kept|keeps|saved|saves)\b[^.:]{0,40}?\b(?:on (?:your|the) (?:device|phone|"
+    r"computer|machine)|locally|in (?:your|the) browser)\b|\bonly stores\b",
+    re.IGNORECASE,
+)
+
+
 def _denied_after(group: GroupDraft, draft: StatementDraft) -> str | None:
     """A sentence soon after the group's list that says its data is not collected."""
     last = max((item.line for item in group.items), default=group.line)
@@ -174,7 +184,7 @@ def settle(draft: StatementDraft, report: PageReport) -> None:
             empty.append(group)  # (its text: after the data it heads, see below)
             continue
         denied = _denied_after(group, draft)
-        if denied and own is None:
+        if denied and own is None and not _KEPT_HERE.search(" ".join([group.title, *group.intro])):
             # "Examples of access control: Passwords", then "These credentials never leave
             # the user machine": neither plainly collected nor never collected. Text.
             for item in group.items:

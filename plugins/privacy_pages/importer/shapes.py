@@ -322,8 +322,10 @@ def _bold_stars(text: str) -> str:
 _DATA_ELSEWHERE = re.compile(r"\b(?:data|information)\b", re.IGNORECASE)
 
 
-def is_item_table(table: Table) -> bool:
-    """Whether a table's columns name data and say what it is, why, or when it is collected."""
+def is_item_table(table: Table, lead: str | None = None) -> bool:
+    """Whether a table's columns name data and say what it is, why, or when it is collected;
+    or, after a ``lead`` that says what follows is data ("uses the following information:"),
+    whether a column names it (Item | Sender | Recipient: what of each item is used)."""
     lay = layout(table, Kind.COLLECTED)
     if lay.kind != "items" or len(table.header) < 2 or location_column(table) is not None:
         return False  # (what each component keeps where: storage)
@@ -342,7 +344,8 @@ def is_item_table(table: Table) -> bool:
     if len(values) >= 3 and len(set(values)) * 4 < len(values) * 3:
         return False
     context = any(c.role is Role.OTHER and is_context_header(c.header) for c in lay.columns)
-    return bool(roles & _ITEM_TEXT_ROLES) or Role.CATEGORY in roles or context
+    led = lead is not None and is_data_lead(lead) and name.index == 0
+    return bool(roles & _ITEM_TEXT_ROLES) or Role.CATEGORY in roles or context or led
 
 
 #: A way to stop data being sent: "To prevent crash dumps from being sent, set ...".
