@@ -2754,11 +2754,13 @@ def test_data_not_given_to_another_party_is_not_data_never_collected(tmp_path: P
         "## Strava (optional)\n\n"
         "We do not upload your saved routes to Strava. Your heart rate is never shared with "
         "advertisers, and your photos are never accessible to other users. We never send your "
-        "contacts to our servers.\n"
+        "contacts to our servers. We do not share notes with third parties and we never "
+        "collect your calendar.\n"
     )
     result = import_page(tmp_path, page)
-    # Routes, heart rate and photos may well be collected: the page says whom they do not reach.
-    assert never_names(result) == ["Analytics", "Crash reports", "Contacts"]
+    # Routes, heart rate, photos and notes may well be collected: the page says whom they do
+    # not reach. What another clause denies stands.
+    assert never_names(result) == ["Analytics", "Crash reports", "Contacts", "Calendar"]
 
 
 def test_reports_a_project_publishes_are_not_data_it_collects(tmp_path: Path) -> None:
@@ -2790,29 +2792,50 @@ def test_a_table_of_features_beside_the_data_they_send_makes_no_feature_an_item(
         "| Summaries | User opens a long record | The record's fields and their captions |\n"
     )
     result = import_page(tmp_path, page)
-    assert not {"Chat", "Summaries"} & set(result.data_names())
+    assert result.data_names() == []  # the table stays text: nothing false, nothing guessed
 
 
 def test_the_readers_data_said_to_be_sent_is_collected(tmp_path: Path) -> None:
     page = FRONT + (
         "# Assistant data\n\n## How the assistant works\n\n"
         "Each time you use the assistant, your inputs (prompts) and outputs (results), including "
-        "any data needed for the task, are sent to the model endpoint. Your files are not sent.\n"
+        "any data needed for the task, are sent to the model endpoint. Your files are not sent. "
+        "After you sign up, your phone is sent a verification code. Your photos are sent to "
+        "the printer you choose.\n"
     )
     result = import_page(tmp_path, page)
+    # (a phone sent a code, photos sent to a printer: nothing reaches the product)
     assert result.data_names() == ["Inputs (prompts)", "Outputs (results)"]
     assert never_names(result) == ["Files"]
 
 
-def test_data_never_used_by_the_product_is_never_collected_whole(tmp_path: Path) -> None:
+def test_data_never_used_by_the_product_is_quoted_under_never_collected(tmp_path: Path) -> None:
     page = FRONT + (
         "# Insights privacy\n\n## Collaboration data\n\n- Sender\n- Recipients\n\n"
         "> [!IMPORTANT]\n> Attachments and text in the body of email and meetings are never "
-        "used by Insights. Your data is not used by us to rank you.\n"
+        "used by Insights.\n"
     )
     result = import_page(tmp_path, page)
-    # "of email and meetings" is one phrase: meetings are not denied on their own.
-    assert never_names(result) == ["Attachments", "Text in the body of email and meetings"]
+    # Who "Insights" is, the page knows, not the words: the sentence is quoted, no entry made,
+    # and the record does not say that nothing is listed.
+    assert never_names(result) == []
+    quoted = [s["body"] for s in result.product["sections"] if s["after"] == "never-collected"]
+    assert quoted == [
+        "Attachments and text in the body of email and meetings are never used by Insights."
+    ]
+    assert "never-collected" not in result.product.get("empty_sections", {})
+
+
+def test_data_not_used_by_another_party_or_for_a_purpose_is_no_denial(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Chat privacy\n\n## Data\n\nWe collect your email address, which is never used by "
+        "third parties. Your contacts are uploaded to match friends and are never used by "
+        "marketers. Your data is not used by us to rank you.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert "Email address" in result.data_names()
+    assert never_names(result) == []
+    assert not [s for s in result.product.get("sections", []) if s["after"] == "never-collected"]
 
 
 def test_a_heading_that_names_data_is_no_storage_service(tmp_path: Path) -> None:
@@ -2871,7 +2894,7 @@ def test_another_companys_collection_names_no_data(tmp_path: Path) -> None:
         + ("## Map services\n\nThe provider may collect data according to its own policy.\n")
     )
     result = import_page(tmp_path, page)
-    assert "Data according" not in result.data_names()
+    assert result.data_names() == []
 
 
 def test_the_lead_of_one_optional_list_is_no_control_of_another_group(tmp_path: Path) -> None:
@@ -2945,3 +2968,28 @@ def test_data_the_app_stores_on_the_device_is_its_data_though_not_sent(tmp_path:
 
 def yaml_text(result: Imported) -> str:
     return str(result.product)
+
+
+def test_a_companys_service_named_in_the_text_is_not_the_product(tmp_path: Path) -> None:
+    page = (
+        "---\ntitle: Privacy Policy\ndescription: d\nms.date: 2024-05-01\nms.collection: w\n---\n"
+    )
+    page += "# Privacy Policy\n\n**Last updated:** May 2026\n\n## Analytics\n\n"
+    page += "Google Analytics is a web analytics service offered by Google.\n\n"
+    page += "## Data\n\n- Email address\n"
+    result = import_page(tmp_path, page)
+    said = " ".join(result.product.get("empty_sections", {}).values())
+    assert "Google Analytics" not in said and "Privacy Policy" in said, said
+
+
+def test_a_page_wide_way_to_opt_out_is_the_control_of_every_optional_group(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Telemetry\n\n## Optional data\n\n"
+        "You can opt out of all optional data at any time with this command:\n\n"
+        "```\ntool telemetry off\n```\n\n### Diagnostics\n\n- Crash dumps\n- Exit codes\n"
+    )
+    result = import_page(tmp_path, page)
+    controls = [str(item.get("control")) for item in result.items("optional")]
+    assert controls and all("opt out of all optional data" in c for c in controls), controls

@@ -70,9 +70,6 @@ _DENIED = re.compile(
     r"|(?:\b(?:not|never)|n't)\s+(?:\w+\s+){0,2}?use\s+(?:any\s+)?(?:cookies|trackers|"
     r"web beacons|tracking|analytics)\b"
     r"|\b(?:have|has|get|gets)\s+no\s+access\s+to\b"
-    # "Attachments are never used by Viva Insights": not used at all (not "not used by us to
-    # identify you": a purpose the data is not used for)
-    r"|(?:\b(?:not|never)|n't)\s+(?:ever\s+)?used\s+by\b(?![^.;]*\b(?:to|for)\b)"
     # "No code, file paths or PII are sent": a sentence that opens on what it denies.
     rf"|^\W*(?:{OPENERS},?\s+)?no\s+[^.;:]{{1,200}}?\s+"
     r"(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:collected|sent|stored|shared|transmitted|"
@@ -176,6 +173,16 @@ _NOT_TAKEN = re.compile(
 _ON_CONDITION = re.compile(r"\b(?:if|when|whenever)\b", re.IGNORECASE)
 
 
+#: "Attachments are never used by Viva Insights": not used at all, said of the product's data
+#: (not "never used by us to identify you", a purpose; not "never used by advertisers", a
+#: party): quoted, never read into entries (who "X" is, the page knows, not the words).
+_NOT_USED_BY = re.compile(
+    r"(?:\b(?:not|never)|n't)\s+(?:ever\s+)?used\s+by\s+(?!(?:any\s+)?(?:third|other|advertis|"
+    r"marketer|partner|us\b))(?![^.;]*\b(?:to|for)\b)",
+    re.IGNORECASE,
+)
+
+
 def denials_said(text: str) -> list[tuple[int, str]]:
     """(line, sentence) of each sentence of a page (``text``) that says data is not taken in
     ("this data is not sent to our servers"), for good: not under a condition, nor as the lead
@@ -189,7 +196,7 @@ def denials_said(text: str) -> list[tuple[int, str]]:
             and _NOT_TAKEN.search(denied)
             and not _ON_CONDITION.search(clause)
             and not sentence.endswith(":")
-        ):
+        ) or (_NOT_USED_BY.search(sentence) and not _ON_CONDITION.search(sentence)):
             found.append((number, sentence))
     return found
 

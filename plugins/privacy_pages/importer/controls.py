@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from ..model.items import CONTROL_NOT_STATED
 from .draft import DataDraft
@@ -62,6 +63,19 @@ def _own(item: ItemDraft) -> list[str]:
     return [_sentence(text) for text in found if text and _CONTROL.search(plain(text))]
 
 
+_LIST_START = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+
+
+def _list_leads(text: str) -> list[str]:
+    """The last sentence of each line of ``text`` that ends with ":" and a list follows."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return [
+        sentences(line)[-1]
+        for line, after in pairwise(lines)
+        if line.rstrip().endswith(":") and _LIST_START.match(after) and sentences(line)
+    ]
+
+
 def add_controls(optional: DataDraft, report: PageReport, page: Sequence[str] = ()) -> None:
     """Give each optional item without a control the page's words about its control
     (``page``: the sentences that make the whole page optional, see :func:`~.claims.page_cue`)."""
@@ -70,7 +84,7 @@ def add_controls(optional: DataDraft, report: PageReport, page: Sequence[str] = 
     ]
     # "If you choose to connect your Fitbit account:": the lead of a list the intro holds as
     # text, said of that list only, not of the groups after it ("If you use Google Maps:").
-    leads = {_sentence(s) for p in optional.intro for s in sentences(p) if s.strip().endswith(":")}
+    leads = {_sentence(lead) for lead in _list_leads("\n".join(optional.intro))}
     for group in optional.groups:
         own_group = _sentences(group.intro) + [_sentence(c) for c in group.condition]
         section = [s for s in general if _for_kind(s, group.kind) and s not in leads]

@@ -80,11 +80,13 @@ _TITLE_AFFIXES = (
     ),
     re.compile(r"[-\u2013\u2014:|]\s*privacy (?:information|statement|policy|notice)\s*$", re.I),
 )
-#: "**WalkTracker** is an Android app maintained by ...": the product, said what it is.
+#: "**WalkTracker** is an Android app maintained by ...", at a paragraph's start: the product,
+#: said what it is (not "... is a service offered by Google": another company's).
 _IS_A = re.compile(
-    r"(?:^|\.\s+)(?P<name>(?!(?:We|This|The|Our|It|You)\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})"
-    r"\s+is\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:app|application|extension|add-on|plugin|tool|"
-    r"cli|library|sdk|service|bot|game|website|program)\b",
+    r"^(?P<name>(?!(?:We|This|The|Our|It|You|If|When)\b)(?-i:[A-Z])[\w-]*"
+    r"(?:\s+(?-i:[A-Z])[\w-]*){0,3})\s+is\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:app|application|"
+    r"extension|add-on|plugin|tool|cli|library|sdk|service|bot|game|website|program)\b"
+    r"(?!\s+(?:offered|provided|operated|run|owned|made)\s+by\b)",
     re.I,
 )
 #: A run of capitalized words ("Microsoft Managed Desktop", "Defender for Endpoint on iOS").
@@ -109,14 +111,18 @@ def product_name(title: str, intro: list[str], more: Sequence[str] = ()) -> str:
         return subject["name"]
     if named := _NOTICE_FOR.search(" ".join(plain(p) for p in intro[:2])):
         return named["name"]  # "This privacy notice for Bluebird Apps ("we") describes ..."
-    # ("Microsoft Viva Insights ... Viva Insights doesn't ...": the shorter name, said twice)
-    text = " ".join(plain(paragraph) for paragraph in intro)
-    counts = Counter(m.group(0) for m in _PROPER.finditer(text))
-    said = sorted(((text.count(n), len(n), n) for n in counts), reverse=True)
-    if said and said[0][0] > 1:
-        return said[0][2]
-    for paragraph in [*intro, *more][:4]:
-        if (named := _IS_A.search(plain(paragraph))) and _PAGE_WORDS.sub(
+    counts = Counter(m.group(0) for p in intro for m in _PROPER.finditer(plain(p)))
+    # ("Microsoft Viva Insights ... Viva Insights doesn't ...": the name the longer one ends
+    # with is said twice; the first said wins a tie)
+    said = {
+        name: count + sum(c for other, c in counts.items() if other.endswith(f" {name}"))
+        for name, count in counts.items()
+        if _PAGE_WORDS.sub(" ", name).strip()
+    }
+    if said and max(said.values()) > 1:
+        return max(said, key=lambda name: said[name])
+    for paragraph in [*intro, *more][:2]:
+        if (named := _IS_A.match(plain(paragraph).strip())) and _PAGE_WORDS.sub(
             " ", named["name"]
         ).strip():
             return named["name"]

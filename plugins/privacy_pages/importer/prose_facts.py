@@ -212,7 +212,7 @@ _INCLUDES_DATA = re.compile(
 _WHAT_END = re.compile(
     r"\(|\s[-\u2013\u2014]\s|\sbased\s+on\b"
     r"|(?<!\bsuch)\s(?:that|which|who|so|in order|to|for|when|whenever|if|unless|while|because|"
-    r"as|via|through|from|by|on|at|with|in|during|according|under|pursuant|"
+    r"as|via|through|from|by|on|at|with|in|during|according|"
     r"and (?:send|sends|sent|store|stores|use|uses))\b",
     re.I,
 )
@@ -351,7 +351,9 @@ def names_data(sentence: str) -> bool:
 _YOURS_SENT = re.compile(
     r"(?:^|,\s*)your\s+(?P<what>(?:(?!(?:that|which|who|you|we|it)\b)[^.;:,\s]+\s+){0,7}?"
     r"[^.;:,\s]+)(?:,\s*(?:including|such as|e\.g\.)[^.;]*?,)?\s+"
-    r"(?:are|is|will be|may be|might be|gets?)\s+(?:also\s+)?(?:sent|transmitted|uploaded)\b",
+    r"(?:are|is|will be|may be|might be|gets?)\s+(?:also\s+)?(?:sent|transmitted|uploaded)\s+to\s+"
+    # (to the product's side: "is sent a code", "to the printer you choose" send nothing to it)
+    r"(?:us\b|our\b|the\s+(?:[\w-]+\s+){0,4}?(?:service|servers?|endpoint|cloud|model|api)\b)",
     re.I,
 )
 #: Data named by what the reader does with it: "the pages you visit", "the files you upload".
@@ -550,7 +552,7 @@ _DENIED_SUBJECT = re.compile(
     r"^(?P<what>[^;:]+?)(?<!\s)\s+(?:(?:is|are|will be|will|do|does)\s+)?(?:never|not|n't)\s+"
     r"(?:be\s+|ever\s+|even\s+)?(?:collected|gathered|sent|tracked|recorded|stored|uploaded|"
     r"transmitted|seen|received|accessed|logged|captured|included|leaves?|leave|"
-    r"makes? (?:their|its) way|used by)\b",
+    r"makes? (?:their|its) way)\b",
     re.I,
 )
 #: "This includes, but is not limited to: A, B and C": the list after the colon.
@@ -629,13 +631,15 @@ _NEEDS = re.compile(
 #: product collects it. ("to our servers", "to Microsoft", "to external servers": the product's.)
 _TO_A_PARTY = re.compile(
     r"\b(?:sen[dt]|sending|transmit\w*|upload\w*|shar(?:e|es|ed|ing)|sell|sold|disclos\w*|"
-    r"pass\w*|accessible)\b(?:(?!\b(?:to|with)\b)[^.;:]){0,80}\b(?:to|with)\s+(?:any\s+)?"
+    r"pass\w*|accessible)\b(?:(?!\b(?:to|with)\b)[^.;:,]){0,80}\b(?:to|with)\s+(?:any\s+)?"
     r"(?:third[- ]part(?:y|ies)|"
-    r"(?:other|advertis|partner|marketer)\w*|(?-i:(?!Microsoft\b)[A-Z][\w.-]*)(?![\w.-]|\s+(?:servers?|"
+    r"(?:other|advertis|partner|marketer)\w*|(?-i:(?!Microsoft\b)[A-Z][\w.-]*)(?![\w.-]|'s\b|\s+(?:servers?|"
     r"cloud)\b))",
     re.I,
 )
-_TAKEN = re.compile(
+_CLAUSES = re.compile(r",?\s+(?:and|but|while|yet)\s+(?=(?:we|it|they|you)\b)|;\s*", re.I)
+#: Verbs of a denial that say the data never reaches the product at all.
+_NEVER_TAKEN = re.compile(
     r"\b(?:leaves?|left|collect\w*|gather\w*|stor\w*|record\w*|track\w*|seen?|receiv\w*)\b", re.I
 )
 #: Words that point back at data named before them, rather than name it.
@@ -673,9 +677,12 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
         said is not None
         and given
         and given.start() < text.find(said) + len(said)
-        and not _TAKEN.search(said)  # ("No data leave the computer or are sent to others")
+        and not _NEVER_TAKEN.search(said)  # ("No data leave the computer or are sent to others")
     ):
-        return None  # "We do not upload your routes to Strava": shared or not, not collected
+        # "We do not upload your routes to Strava": shared or not, not collected; what the
+        # sentence's other clauses deny stands ("..., and we never collect contacts")
+        rest = [c for c in _CLAUSES.split(text) if c.strip() and given.group(0) not in c]
+        return [name for clause in rest for name in data_denied(clause) or []] or None
     removed = _taken_out(text) if said is None else None
     if said is None and _no_data(text) is None and removed is None:
         return None
@@ -710,7 +717,7 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     names: list[str] = []
     some = _OF_SOME.search(text)
     for phrase in phrases:
-        for part in _of_both(phrase, split_parts(phrase.replace(" or ", ", "))):
+        for part in split_parts(phrase.replace(" or ", ", ")):
             name = _DETERMINER.sub("", _ANY.sub("", part)).strip(" \"'*_,.")
             # "metrics which may contain sensitive data": a relative clause says which data.
             head = _RELATIVE.split(name, 1)[0]
@@ -727,16 +734,6 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     return names
 
 
-def _of_both(phrase: str, parts: list[str]) -> list[str]:
-    """Parts with "the body of email and meetings" whole, when the phrase ends so: a bare word
-    after "of A and" is a second A (the body of meetings), not data of its own."""
-    both = _OF_BOTH.search(phrase)
-    if both is None or len(parts) < 2 or parts[-1].strip() != both.group(1):
-        return parts
-    return [*parts[:-2], f"{parts[-2].strip()} and {both.group(1)}"]
-
-
-_OF_BOTH = re.compile(r"\bof\s+[a-z][\w-]*\s+and\s+([a-z][\w-]*)\W*$")
 #: A bullet's bold label before its sentence ("No identifiers: No repo names, org names or
 #: emails."): the sentence names what is denied, the label sums it up.
 _LABEL = re.compile(r"^\W*no\s+[^:.]{1,40}?(?::|\s-)\s+(?P<rest>\S.*)$", re.I)

@@ -333,9 +333,8 @@ def is_item_table(table: Table, lead: str | None = None) -> bool:
     name = next((c for c in lay.columns if c.role is Role.NAME and c.named), None)
     if name is None:  # no header names the data: a column of labels may
         first = lay.columns[0].role if lay.columns else None
-        if _DATA_ELSEWHERE.search(" ".join(plain(h) for h in table.header[1:])) and (
-            is_context_header(plain(table.header[0]).split()[-1] if plain(table.header[0]) else "")
-        ):
+        key = plain(table.header[0]).split()[-1:]  # ("Copilot feature": a feature)
+        if key and is_context_header(key[0]) and _DATA_ELSEWHERE.search(" ".join(table.header[1:])):
             return False  # Copilot feature | Example of data sent: features, not data
         return first in {Role.NAME, Role.OTHER} and label_table(table)
     # A matrix of values ("Sent", "Not sent") names no data: names are mostly distinct.
@@ -394,9 +393,9 @@ _DATA_TITLE = re.compile(
     r"\b(?:(?:data|information)(?!\s+(?:transmission|security|protection|retention|storage|"
     r"sharing|processing|handling|transfers?|access|deletion|flows?|use|usage)\b)|"
     r"fields?|events?|properties|attributes|metrics|payload|"
-    # ("Monthly reports", "Transparency reports": what the project publishes, not data)
-    r"identifiers?|(?<!monthly )(?<!annual )(?<!yearly )(?<!quarterly )(?<!community )"
-    r"(?<!public )(?<!transparency )reports?|"
+    # (reports of data only: "Monthly reports" are what the project publishes)
+    r"identifiers?|(?:crash|error|bug|usage|diagnostic|problem|telemetry|analytics|exception|"
+    r"performance|activity|health|abuse)\s+reports?|"
     r"statistics|stats|diagnostics?|logs?|counters?|accounts?|profiles?|"
     r"collect\w*|sen[dt]|track\w*|record\w*|gather\w*)\b",
     re.IGNORECASE,
