@@ -2993,3 +2993,16 @@ def test_a_page_wide_way_to_opt_out_is_the_control_of_every_optional_group(
     result = import_page(tmp_path, page)
     controls = [str(item.get("control")) for item in result.items("optional")]
     assert controls and all("opt out of all optional data" in c for c in controls), controls
+
+
+def test_data_not_transferred_to_the_service_is_quoted_not_said_unlisted(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Assistant data\n\n## Data\n\n- Prompts\n\n"
+        "> [!NOTE]\n> When you turn the assistant on, the company database stays where it is:\n>\n"
+        "> - It isn't transferred to the model service.\n"
+        "> - It isn't moved to another region.\n"
+    )
+    result = import_page(tmp_path, page)
+    quoted = [s["body"] for s in result.product["sections"] if s["after"] == "never-collected"]
+    assert quoted == ["It isn't transferred to the model service."]
+    assert "never-collected" not in result.product.get("empty_sections", {})

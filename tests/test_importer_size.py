@@ -315,7 +315,8 @@ GOAL = 6500
 #: another party leaves the sentence's other clauses; the product's name from a paragraph's
 #: start, not another company's service; a lead is no control only where its list follows;
 #: reports are data headings only with a data qualifier.
-CEILING = 13028
+#: To 13030: "It isn't transferred to the service" is quoted under never-collected too.
+CEILING = 13030
 
 
 def importer_lines() -> int:

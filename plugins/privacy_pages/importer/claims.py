@@ -176,9 +176,11 @@ _ON_CONDITION = re.compile(r"\b(?:if|when|whenever)\b", re.IGNORECASE)
 #: "Attachments are never used by Viva Insights": not used at all, said of the product's data
 #: (not "never used by us to identify you", a purpose; not "never used by advertisers", a
 #: party): quoted, never read into entries (who "X" is, the page knows, not the words).
+#: So too data "not transferred to" the service that would process it ("It isn't transferred to
+#: the Azure OpenAI Service", after "the entire company database remains in its location:").
 _NOT_USED_BY = re.compile(
-    r"(?:\b(?:not|never)|n't)\s+(?:ever\s+)?used\s+by\s+(?!(?:any\s+)?(?:third|other|advertis|"
-    r"marketer|partner|us\b))(?![^.;]*\b(?:to|for)\b)",
+    r"(?:\b(?:not|never)|n't)\s+(?:ever\s+)?(?:used\s+by|transferred\s+to)\s+"
+    r"(?!(?:any\s+)?(?:third|other|advertis|marketer|partner|us\b))(?![^.;]*\b(?:to|for)\b)",
     re.IGNORECASE,
 )
 
