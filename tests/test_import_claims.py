@@ -3006,3 +3006,114 @@ def test_data_not_transferred_to_the_service_is_quoted_not_said_unlisted(tmp_pat
     quoted = [s["body"] for s in result.product["sections"] if s["after"] == "never-collected"]
     assert quoted == ["It isn't transferred to the model service."]
     assert "never-collected" not in result.product.get("empty_sections", {})
+
+
+def test_a_list_of_what_data_is_for_or_on_what_grounds_is_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Reminder bot\n\n## Data we collect\n\n- Channel ID\n- Reminder text\n\n"
+        "## Why we keep data\n\nData is collected to:\n\n- Run the reminders on time\n"
+        "- Keep a backup of reminders for restores\n\n"
+        "## Lawful grounds\n\nData is processed based on:\n\n"
+        "- Consent (adding the bot means consent)\n- Legitimate interest in running the bot\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Channel ID", "Reminder text"]
+    assert "Run the reminders on time" in result.product["purposes"]["items"]
+    assert "Legitimate interest in running the bot" in yaml_text(result)  # kept as text
+
+
+def test_a_list_of_when_data_is_sent_is_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Telemetry\n\n## Usage data\n\n- Command name\n\n## Crash data\n\n"
+        "A report may be sent upon:\n\n- a panic in the daemon\n- a timeout of the sync job\n"
+    )
+    result = import_page(tmp_path, page)
+    assert "A panic in the daemon" not in result.data_names()
+    assert "a panic in the daemon" in yaml_text(result)
+
+
+def test_what_a_feature_can_do_is_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Helper agents\n\n## Data we collect\n\n- Ticket titles\n\n## What the agents do\n\n"
+        "The capabilities of the triage agent include:\n\n"
+        "- **Automatic ticket routing**: Sends each ticket to the right queue.\n"
+        "- **Duplicate merging**: Finds tickets that report the same fault.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Ticket titles"]
+    assert "Duplicate merging" in yaml_text(result)
+
+
+def test_data_named_elsewhere_and_the_next_clause_are_no_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Telemetry\n\n## Data we collect\n\n- **Build number**: the version you run.\n\n"
+        "## Code\n\nThe reporter module gathers the fields defined above, and uploads the "
+        "report every night.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Build number"]
+
+
+def test_a_labelled_denial_gives_the_data_it_names_as_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Telemetry\n\n## Data we collect\n\n- Version\n\n## Not collected\n\n"
+        "- **No content**: No notes, drawings, or attachments are ever sent.\n"
+        "- **No identity**: No names or phone numbers are stored.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Notes", "Drawings", "Attachments", "Names", "Phone numbers"]
+    assert "**No content**" in yaml_text(result)  # the label stays, with its sentence
+
+
+def test_text_under_a_data_heading_before_a_picture_is_kept(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Notes app data\n\n## Notes, the workspace, and your account\n\n"
+        "When sync is on, your notes are stored in the workspace database.\n\n"
+        "> [!NOTE]\n> The local database is of type **Trial**.\n\n"
+        ':::image type="content" source="media/settings.png" '
+        'alt-text="Screenshot of the workspace settings.":::\n\n'
+        "### Where is the data stored?\n\nNotes data is stored in several tables:\n\n"
+        "| Table name | Description |\n| --- | --- |\n"
+        "| Note body | The text of each note |\n| Tags | Labels you add |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert "stored in the workspace database" in yaml_text(result)
+
+
+def test_no_data_beyond_some_says_that_data_is_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Summary assistant\n\n## What data does the assistant collect?\n\n"
+        "The assistant works on the documents already in your library. It does not collect "
+        "any additional data beyond crash counts and any ratings you submit.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Crash counts", "Ratings you submit"]
+    assert not never_names(result)
+
+
+def test_a_section_of_statements_gives_only_its_data_list(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Podcast app\n\n## Data we collect\n\n- Subscriptions\n\n## Community services\n\n"
+        "**Donations**\n\nWhen you donate, data flows to:\n\n"
+        "- the platform's operator - see its privacy policy\n"
+        "- unless you give anonymously, the team gets access to your:\n"
+        "  - public profile name\n  - email address\n\n"
+        "**Forum**\n\n- When you post on our forum, the forum's host sees your IP address.\n"
+        "- If you sign in with a provider, it knows when you visit.\n\n"
+        "**Store reviews**\n\nWhen you review the app, we may collect the following:\n\n"
+        "- review text\n- app version\n"
+    )
+    result = import_page(tmp_path, page)
+    names = result.data_names()
+    assert names[:1] == ["Subscriptions"] and {"review text", "app version"} <= set(names)
+    assert not any(n.lower().startswith(("when", "if", "unless", "the ")) for n in names), names
+
+
+def test_a_denial_of_code_the_app_includes_is_no_never_collected_entry(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Podcast app\n\n## Data we collect\n\n- Subscriptions\n\n"
+        "The app does not include any advertising libraries or crash reporting code. It does "
+        "not send your data anywhere, except where it is needed to fetch your feeds.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == []

@@ -316,7 +316,16 @@ GOAL = 6500
 #: start, not another company's service; a lead is no control only where its list follows;
 #: reports are data headings only with a data qualifier.
 #: To 13030: "It isn't transferred to the service" is quoted under never-collected too.
-CEILING = 13030
+#: To 13143 (tenth session) by classes from the eight pages of batch 2026-11-27m, read after
+#: it was measured, each with a test in test_import_claims.py: leads of purposes, grounds and
+#: conditions, and of what capabilities or measures include, list no data; a section whose
+#: lists mostly make statements is read list by list; "data flows to:" leads parties; a name
+#: that starts "When ..." over a sentence is no item; "defined above" and the next clause's
+#: verb end a name; "no data beyond A and B" collects A and B; "**No PII**: No A or B" denies
+#: A and B; a denial of code is no entry; text of a data heading with no item stays. False
+#: items on pages not held out 57 -> 40; no recall or precision fell (the structured share
+#: fell on three pages, whose false items are text now).
+CEILING = 13143
 
 
 def importer_lines() -> int:

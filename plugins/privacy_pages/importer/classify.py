@@ -421,7 +421,9 @@ _PURPOSE_LEAD = any_of(
     # (not "... sends the following to help us fix bugs:": data, then what it is for)
     r"(?<!\bto )\bhelps?\s+(?:us|me|the\s+\w+\s+team)\b[^.]{0,30}:\s*$",
     _then_in_sentence(
-        r"\b(?:enables?|allows?|helps?|lets?|is used|are used|used)\b", r"\bto:?\s*$"
+        # ("Data is collected to:", "Your data is processed to:")
+        r"\b(?:enables?|allows?|helps?|lets?|is used|are used|used|collected|processed)\b",
+        r"\bto:?\s*$",
     ),
     _then_in_sentence(r"\bpurposes?\b", r":\s*$"),
     # ("We use the collected information to:")

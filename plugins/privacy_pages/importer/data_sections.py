@@ -22,7 +22,7 @@ from .classify import (
 from .draft import DataDraft, GroupDraft
 from .item_text import ItemDraft, ItemSource, is_data_list, item_from, split_name
 from .list_kinds import process_lead
-from .markdown_doc import Alert, Block, BulletList, Code, Paragraph, Table
+from .markdown_doc import Alert, Block, BulletList, Code, ListItem, Paragraph, Table
 from .markdown_out import blocks_markdown, span, to_markdown
 from .markup import links, one_line, plain, sentences
 from .outline import Section
@@ -161,6 +161,14 @@ def category_section(reading: Reading, section: Section, optional: Requirement) 
     empty = len(target.groups) == before and not group.items
     if empty and not section.blocks and not section.children:
         reading.free_heading_only(section, after)
+    elif group.intro and all(g is not group for g in target.groups):
+        # Its words went to its intro, and no item came to it: they stay, as text.
+        said = [
+            b for b in section.blocks if isinstance(b, Paragraph) and to_markdown(b) in group.intro
+        ]
+        reading.free(
+            said, after, section.title, "text under a data heading with no list", section.line
+        )
 
 
 def _legend(block: BulletList, table: Table | None) -> bool:
@@ -469,8 +477,26 @@ def never_list(reading: Reading, lead: Paragraph | None, block: BulletList) -> N
     if lead is not None:
         reading.draft.never_intro.append(one_line(lead.text))
     for item in block.items:
-        reading.draft.never_items.append(item_from(ItemSource.from_list_item(item)))
-        reading.report.counts.items += 1
+        entries = never_entries(item)
+        reading.draft.never_items.extend(entries)
+        reading.report.counts.items += len(entries)
+
+
+_NO_LABEL = re.compile(r"^\W*no\s", re.IGNORECASE)
+
+
+def never_entries(item: ListItem) -> list[ItemDraft]:
+    """A bullet of what is never collected: its entry, or (a label over a sentence that names
+    the data: "**No PII**: No names or email addresses are stored.") the data the sentence names,
+    the first with the whole bullet as its description."""
+    draft = item_from(ItemSource.from_list_item(item))
+    said = plain(draft.description or "")
+    names = data_denied(said) if said else None
+    if not names or not _NO_LABEL.match(plain(item.text)):
+        return [draft]  # ("**Personal information** - No names or emails": the label names it)
+    entries = [ItemDraft(name, item.line) for name in names]
+    entries[0].add_description(item_markdown(item))
+    return entries
 
 
 def _never_done(reading: Reading, lead: Paragraph, block: BulletList) -> None:
@@ -500,9 +526,10 @@ def never_section(reading: Reading, section: Section) -> None:
         items: list[ItemDraft] = []
         if not found and isinstance(block, BulletList):
             items = [
-                item_from(ItemSource.from_list_item(item))
+                entry
                 for item in block.items
                 if item.text.strip() or item.children
+                for entry in never_entries(item)
             ]
         elif not found and isinstance(block, Table):
             lay = layout(block, Kind.NEVER)

@@ -82,11 +82,11 @@ def list_kind(block: BulletList, lead: str | None = None) -> ListKind | None:
         return ListKind.STEPS  # the numbered steps of a process the page describes
     if all(_is_link_item(item) for item in items):
         return ListKind.LINKS  # whatever the pages they lead to are about
+    if lead is not None and leads_no_data(lead):
+        return ListKind.OTHER  # (its lead says what it lists, whatever the bullets speak of)
     texts = [_text(item) for item in items]
     if any(_ABOUT_DATA.search(text) for text in texts):
         return None
-    if lead is not None and leads_no_data(lead):
-        return ListKind.OTHER
     most = (2 * len(items) + 2) // 3
     if len(items) >= 2 and sum(bool(_STEP_VERB.match(plain(text))) for text in texts) >= most:
         return ListKind.STEPS

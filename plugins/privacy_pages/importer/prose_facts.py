@@ -229,7 +229,14 @@ _NOT_A_NAME = re.compile(
     r"those|that|why|what|when|where|who|whether|if|then|so|also|only|following|such|which)\b"
     r"|\b(?:it|them|this|that|these|those|about|of|and|or|to|for|with|the|a|an)$"
     r"|\b(?:is|are|was|were|be|been|will|can|may|must|should|we|you)\b"
+    # "gathers the metadata defined above, and transmits the payload": data named elsewhere,
+    # and the verb of the next clause
+    r"|\b(?:above|below|aforementioned|previously)$"
+    r"|^(?:transmits|sends|stores|uploads|shares|generates|creates|gathers|collects|tracks|"
+    r"provides|ensures|analy[sz]es|improves|enables|allows|helps|deletes|removes|receives|"
+    r"keeps|saves|retrieves|displays|shows)\b"
     r"|^(?:data|information|everything|all|telemetry|more|less|anonymous|aggregated?|"
+    r"services?|tools?|products?|features?|"  # ("does not use tracking or other services")
     r"anonymized|optional|required|minimal|limited|basic|sensitive|personal|technical)$"
     # "we store all personal data that you submit": which data is not said
     r"|^(?:personal|user)\s+(?:data|information)$"
@@ -267,6 +274,16 @@ _DESCRIBED = re.compile(
 )
 
 
+#: "They do not collect any additional data beyond basic telemetry and the feedback you give":
+#: what is beyond is collected (and the rest is not, see :data:`_NO_OTHER`).
+_ONLY_WHAT = re.compile(
+    r"(?:\bnot|\bnever|n't)\s+(?:\w+\s+){0,2}?(?:collect|gather|store|send|record|keep)\w*\s+"
+    r"(?:any\s+)?(?:additional|other|more|further|extra)\s+(?:\w+\s+)?(?:data|information)\s+"
+    r"(?:beyond|besides|other than|except(?: for)?|apart from)\s+(?P<what>[^.;!?]+)",
+    re.I,
+)
+
+
 def data_named(sentence: str) -> list[str]:
     """The data a sentence says is collected, by name: "X and Y are collected", "we collect A,
     B and C", "collects events such as A and B"; nothing when it says none is ("we do not
@@ -299,6 +316,8 @@ def data_named(sentence: str) -> list[str]:
 
         if parts and not any(re.fullmatch(r"[a-z][\w-]*", p.strip()) for p in whole):
             phrases = [", ".join(parts)]
+    if not listed and (only := _ONLY_WHAT.search(text)) is not None:
+        phrases.append(_name_end(only.group("what")))  # "no data beyond A and B": A and B
     said = [] if listed else [p for p in text.split(",") if _COLLECTED.search(p)]
     phrases += [subject for part in said if (subject := collected_subject(part))]
     if (sent := _YOURS_SENT.search(text)) is not None and denial(text) is None:
@@ -433,6 +452,8 @@ def items_in_prose(
     for index, (sentence, data, denials_only, paragraph) in enumerate(said):
         following = said[index + 1][0] if index + 1 < len(said) else ""
         denied = data_denied(sentence, following)
+        if denied == [] and _ONLY_WHAT.search(plain(sentence)):
+            denied = None  # "no data beyond A and B": A and B are collected
         if denied is None and denials_only:
             continue
         names = denied if denied is not None else data_named(sentence)
@@ -601,12 +622,24 @@ _REMOVED = re.compile(
 #: A denial of anything beyond what is listed ("No other personal information outside of the
 #: above mentioned one will be stored", "nothing else is collected"): it names no data.
 _NO_OTHER = re.compile(
-    r"\bno other\b|\bnothing (?:else|more)\b|\bnot\s+(?:\w+\s+){0,3}?any other\b", re.I
+    r"\bno other\b|\bnothing (?:else|more)\b|\bnot\s+(?:\w+\s+){0,3}?any other\b"
+    # "do not collect any additional data beyond basic telemetry": what is beyond is all
+    r"|\b(?:additional|other|more|further|extra)\s+(?:\w+\s+){0,2}?"
+    r"(?:beyond|besides|than|except)\b",
+    re.I,
+)
+#: A denial of software the product includes, not of data it takes.
+_NO_SOFTWARE = re.compile(
+    r"(?:\bnot|\bnever|n't)\s+(?:include|contain|use|embed|bundle|ship)s?\s+(?:any\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:librar(?:y|ies)|code|SDKs?|frameworks?|modules?|plugins?|"
+    r"dependenc(?:y|ies))\b",
+    re.I,
 )
 #: A denial that holds unless something is done: the data is collected then.
 _UNLESS = re.compile(
     r"\b(?:without (?:your |the user's |their )?(?:explicit |prior |express )?(?:consent|"
-    r"permission|approval|action|opt-in|agreement)|unless|except (?:when|if|with)|by default|"
+    r"permission|approval|action|opt-in|agreement)|unless|except (?:when|if|with|where|as)|"
+    r"by default|"
     # "We do not collect personal data, except the following:": all but what it lists
     r"except(?: for)? the following|with the exception|other than|apart from|"
     # "not captured continuously; only when something goes wrong": how often, not whether
@@ -669,6 +702,8 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
         text = labelled["rest"]  # "No source code: We never collect A, B or C": A, B and C
     if _NO_OTHER.search(text):
         return []  # "No other personal information ... will be stored": the list is all
+    if _NO_SOFTWARE.search(text):
+        return []  # "The app does not include any advertising libraries": code, not data
     said = denial(text)
     if said is not None and said.lower().startswith("without") and _NEEDS.search(text):
         return None  # "cannot sync without uploading your notes": they are uploaded

@@ -35,15 +35,51 @@ _DATA_LEAD = re.compile(
     r"|\bthe following (?:\w+ )?(?:pieces of )?(?:data|fields?|events?|information|properties|"
     r"attributes|details|metrics|values|identifiers|items|data points)\b"
     r"|\bwhat (?:data|information|telemetry)\b"
+    # "may extract and store the following in any online service:", "gets access to:"
+    r"|\b(?:stor(?:e|es|ed)|extract(?:s|ed)?|receiv(?:e|es|ed)|process(?:es|ed)?|keeps?)\s+"
+    r"(?:\w+\s+){0,2}?the following\b|\b(?:gets?|has|have)\s+access\s+to\s*:\s*$"
     r"|\b(?:data|information) (?:types?|kinds?|categories)\b|\b(?:types?|kinds?) of (?:data|information)\b",
     re.IGNORECASE,
 )
-#: A lead of where data comes from ("from the following sources:"), not of what it is.
-_NOT_DATA_LEAD = re.compile(r"\bsources?\b|\bfrom the following\b", re.IGNORECASE)
+#: A lead of where data comes from ("from the following sources:"), not of what it is; of
+#: what it is for ("Data is collected to:"), on what grounds ("Data is collected based on:",
+#: legal bases).
+_NOT_DATA_LEAD = re.compile(
+    r"\bsources?\b|\bfrom the following\b|\b(?:lawful|legal)\s+bas[ie]s\b"
+    r"|\b(?:to|for|based on)\s*:\s*$",
+    re.IGNORECASE,
+)
+#: What a lead may say a list includes that is not data ("The capabilities of the agent
+#: include:", "Security measures include:"), by the head of its subject: only data makes items.
+_INCLUDES = re.compile(
+    r"^(?P<subject>[^.:]{1,80}?)\s+(?:includes?|contains?|consists? of|comprises?)\b", re.I
+)
+_NOT_DATA_HEADS = frozenset(
+    {
+        *("capability", "capabilities", "feature", "features", "benefit", "benefits"),
+        *("limitation", "limitations", "requirement", "requirements", "step", "steps"),
+        *("option", "options", "goal", "goals", "scenario", "scenarios", "task", "tasks"),
+        *("responsibility", "responsibilities", "improvement", "improvements", "risk", "risks"),
+        *("advantage", "advantages", "principle", "principles", "measure", "measures"),
+        *("safeguard", "safeguards", "practice", "practices"),
+    }
+)
+
+
+def _includes_no_data(sentence: str) -> bool:
+    """Whether a sentence says what something that is not data includes (see above)."""
+    said = _INCLUDES.search(sentence)
+    if said is None:
+        return False
+    subject = re.split(r"\s(?:of|for|in|on)\s", said.group("subject"), maxsplit=1)[0].split()
+    return bool(subject) and subject[-1].lower() in _NOT_DATA_HEADS
+
+
 #: A lead of when ("under the following conditions:") or of what is not changed ("don't
 #: affect any of the following:").
 _NO_DATA_LEAD = re.compile(
     r"\b(?:affects?|impacts?)\b|\bthe following (?:conditions|cases|circumstances|situations)\b"
+    r"|\b(?:upon|when(?:ever)?|if)\s*:\s*$"  # "data is potentially collected upon:"
     # "It supports integration with two different services:", "consists of two parts:": what
     # the product works with or is made of, not data
     r"|\b(?:services|providers|tools|plugins|parts|components|integrations|libraries|vendors|"
@@ -140,7 +176,7 @@ def leads_no_data(text: str) -> bool:
     product works with or is made of, under any heading ("under the following conditions:",
     "supports integration with two services:"): the list is text, not data."""
     parts = sentences(plain(text))
-    return bool(parts) and bool(_NO_DATA_LEAD.search(parts[-1]))
+    return bool(parts) and bool(_NO_DATA_LEAD.search(parts[-1]) or _includes_no_data(parts[-1]))
 
 
 #: "The Application uses third-party services that may collect information used to identify
@@ -148,7 +184,9 @@ def leads_no_data(text: str) -> bool:
 _PARTIES_LEAD = re.compile(
     r"(?<!\byou )\b(?:uses?|relies on|works with|integrates?(?: with)?)\s+"
     r"(?:(?:the following|these|some)\s+)?(?:third[- ]party|external|outside)\s+"
-    r"(?:services|providers|SDKs|libraries|vendors|partners)\b",
+    r"(?:services|providers|SDKs|libraries|vendors|partners)\b"
+    # "When you make a donation, data flows to:", "Your data is shared with:"
+    r"|\b(?:flows?|goes|(?:is|are) (?:sent|shared|disclosed|transferred))\s+(?:to|with)\s*:\s*$",
     re.IGNORECASE,
 )
 
@@ -191,7 +229,7 @@ def is_data_lead(text: str) -> bool:
         last = parts[-2].rstrip(". ") + ":"
     if is_purpose_lead(text) or is_never_lead(text) or leads_no_data(text):
         return False
-    if _NOT_DATA_LEAD.search(last) or _SHOWN_HERE.search(last):
+    if _NOT_DATA_LEAD.search(last) or _SHOWN_HERE.search(last) or _includes_no_data(last):
         return False
     if _ENDS_ON_VERB.search(last):
         return True  # "The databases may store", "The information collected by log files include"
@@ -496,14 +534,22 @@ def data_shape(section: Section, *, weak: bool = True) -> bool:
     else (:func:`leads_other`: "This helps us understand:")."""
     blocks = bold_runs(section.all_blocks())
     before: Block | None = None
+    shaped = data = statements = 0  # (lists and tables; those of data; lists of sentences)
     for block in blocks:
+        shaped += isinstance(block, Table | BulletList)
         if isinstance(block, Table) and is_item_table(block):
-            return True
+            data += 1
         if isinstance(block, BulletList):
-            if isinstance(before, Paragraph) and lists_data(block, before):
-                return True
             other = isinstance(before, Paragraph) and _leads_else(before.text)
-            if weak and is_bold_list(block) and titles_data(section.title) and not other:
-                return True
+            if isinstance(before, Paragraph) and lists_data(block, before):
+                data += 1
+            elif weak and is_bold_list(block) and titles_data(section.title) and not other:
+                data += 1
+            elif not is_bold_list(block) and not is_data_list(
+                [item_from(ItemSource.from_list_item(item)) for item in block.items]
+            ):
+                statements += 1
         before = block
-    return False
+    # Where most lists make statements, the section is text: its lists of data are read one by
+    # one, by their leads (:mod:`.by_shape`), and the others stay text, never items by company.
+    return data > 0 and statements * 2 < shaped
