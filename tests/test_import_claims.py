@@ -3117,3 +3117,76 @@ def test_a_denial_of_code_the_app_includes_is_no_never_collected_entry(tmp_path:
     )
     result = import_page(tmp_path, page)
     assert never_names(result) == []
+
+
+# Guards from the review of the classes above: each failed on their first version.
+
+
+def test_leads_of_what_you_receive_or_what_is_done_list_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Widget privacy\n\n## Data we collect\n\n- Account name\n\n## Staying in touch\n\n"
+        "You may receive the following communications from us:\n\n"
+        "- Service announcements\n- Monthly newsletter\n\n## Requests\n\n"
+        "We process the following requests within 30 days:\n\n- Access requests\n"
+        "- Deletion requests\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Account name"]
+
+
+def test_a_lead_not_limited_to_its_list_still_lists_data(tmp_path: Path) -> None:
+    for lead in (
+        "Information collected includes, but is not limited to:",
+        "Data collected by Widget features includes:",
+    ):
+        page = FRONT + f"# Widget privacy\n\n## Details\n\n{lead}\n\n- Device ID\n- Crash logs\n"
+        folder = tmp_path / str(len(lead))
+        folder.mkdir()
+        result = import_page(folder, page)
+        assert result.data_names() == ["Device ID", "Crash logs"], lead
+        assert "Device ID" not in str(result.product.get("purposes", {}))
+
+
+def test_a_denial_names_what_it_names_before_any_other_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Widget privacy\n\n## Data we collect\n\n- Account name\n\n## Our approach\n\n"
+        "We do not collect your contacts or any other data beyond what is needed to run the "
+        "service. The app does not use any SDKs that collect your location. We do not collect "
+        "any additional data other than needed for sign-in.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Account name"]  # (no item "Needed")
+    assert {"Contacts", "Location"} <= set(never_names(result))
+
+
+def test_a_labelled_denial_with_an_exception_keeps_its_label(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Widget privacy\n\n## Data we collect\n\n- Account name\n\n## Data we never collect\n\n"
+        "- **No PII**: No names or email addresses are stored, except the email you give support.\n"
+        "- **No cloud**: No files, photos or notes leave your device.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert "Email addresses" not in never_names(result)
+    assert not any("leave" in name for name in never_names(result))
+
+
+def test_verbs_that_are_data_stay_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Widget privacy\n\n## Data we collect\n\nWe record likes, shares and comments. "
+        "We collect the data defined above and device IDs.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert {"Likes", "Shares", "Comments", "Device IDs"} <= set(result.data_names())
+
+
+def test_a_bold_list_of_data_after_a_sentence_is_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Widget privacy\n\n## Crash reports\n\n"
+        "When Widget crashes, it prepares a report that you can review before it is sent.\n\n"
+        "- **Stack trace**: the functions running at the crash.\n"
+        "- **Device model**: the model of the device.\n\n"
+        "Reports are handled as follows:\n\n- Reports are sent only after you agree.\n"
+        "- You can turn reporting off at any time in Settings.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Stack trace", "Device model"]

@@ -325,7 +325,13 @@ GOAL = 6500
 #: A and B; a denial of code is no entry; text of a data heading with no item stays. False
 #: items on pages not held out 57 -> 40; no recall or precision fell (the structured share
 #: fell on three pages, whose false items are text now).
-CEILING = 13143
+#: To 13171 by the review of that change (each with a guard test): leads "not limited to:",
+#: "relating to:" and "gets access to:" still lead data; "you may receive the following" and
+#: "the following requests" do not; the subject's head decides before by/from/about; a denial
+#: keeps what it names before "any other"; "SDKs that collect X" denies X; "needed" is no
+#: name; a verb ends a name only with its object; "defined above" is skipped, not an end; a
+#: labelled denial with an exception keeps its label; a bold list after a sentence is data.
+CEILING = 13171
 
 
 def importer_lines() -> int:

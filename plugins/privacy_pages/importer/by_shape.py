@@ -25,6 +25,7 @@ from .shapes import (
     is_data_lead,
     is_item_table,
     lead_kind,
+    leads_other,
     leads_parties,
     lists_data,
     lists_in_one_line,
@@ -104,6 +105,12 @@ def _sends(lead: Paragraph) -> bool:
     return any(_SENT.search(sentence) for sentence in sentences(plain(lead.text)))
 
 
+def _says(paragraph: Paragraph) -> bool:
+    """Whether a paragraph before a list only says something (no lead: no colon at its end, and
+    nothing that says the list is something other than data)."""
+    return not plain(paragraph.text).rstrip().endswith(":") and not leads_other(paragraph.text)
+
+
 def _answers_each(block: BulletList) -> bool:
     """Whether every bullet (two or more) answers yes or no for its data ("☐ Name: No")."""
     drafts = [item_from(ItemSource.from_list_item(item)) for item in block.items]
@@ -131,6 +138,8 @@ def by_lead(reading: Reading, block: BulletList, lead: Paragraph | None, title: 
             _data(reading, [lead, block], title)
         elif lead is None and is_bold_list(block) and titles_data(title):
             _data(reading, [block], title)
+        elif lead is not None and is_bold_list(block) and titles_data(title) and _says(lead):
+            _data(reading, [lead, block], title)  # a paragraph, then the bold list of data
         elif stops_collection(block):
             controls_list(reading, block, lead)
             reading.report.counts.sections += 1

@@ -421,11 +421,11 @@ _PURPOSE_LEAD = any_of(
     # (not "... sends the following to help us fix bugs:": data, then what it is for)
     r"(?<!\bto )\bhelps?\s+(?:us|me|the\s+\w+\s+team)\b[^.]{0,30}:\s*$",
     _then_in_sentence(
-        # ("Data is collected to:", "Your data is processed to:")
-        r"\b(?:enables?|allows?|helps?|lets?|is used|are used|used|collected|processed)\b",
-        r"\bto:?\s*$",
+        r"\b(?:enables?|allows?|helps?|lets?|is used|are used|used)\b", r"\bto:?\s*$"
     ),
     _then_in_sentence(r"\bpurposes?\b", r":\s*$"),
+    # "Data is collected to:" (not "collected includes, but is not limited to:")
+    r"\b(?:collected|processed)\s+to\s*:\s*$",
     # ("We use the collected information to:")
     _then_in_sentence(
         r"\b(?:we|it) use[sd]? (?:this|the|your|such|that)(?: [\w-]+){0,2} (?:data|information)\b",

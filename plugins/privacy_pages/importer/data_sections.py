@@ -163,9 +163,7 @@ def category_section(reading: Reading, section: Section, optional: Requirement) 
         reading.free_heading_only(section, after)
     elif group.intro and all(g is not group for g in target.groups):
         # Its words went to its intro, and no item came to it: they stay, as text.
-        said = [
-            b for b in section.blocks if isinstance(b, Paragraph) and to_markdown(b) in group.intro
-        ]
+        said = [b for b in section.blocks if to_markdown(b) in group.intro]
         reading.free(
             said, after, section.title, "text under a data heading with no list", section.line
         )
@@ -483,6 +481,11 @@ def never_list(reading: Reading, lead: Paragraph | None, block: BulletList) -> N
 
 
 _NO_LABEL = re.compile(r"^\W*no\s", re.IGNORECASE)
+#: A denial with an exception: the label's words, not the data, are what is never taken.
+_HEDGED = re.compile(r"\b(?:except|but|unless|other than|apart from)\b|;", re.IGNORECASE)
+_VERB_IN_NAME = re.compile(
+    r"\s(?:leaves?|goes|go|is|are|gets?|stays?|moves?|reaches?|exists?)\b", re.IGNORECASE
+)
 
 
 def never_entries(item: ListItem) -> list[ItemDraft]:
@@ -492,8 +495,10 @@ def never_entries(item: ListItem) -> list[ItemDraft]:
     draft = item_from(ItemSource.from_list_item(item))
     said = plain(draft.description or "")
     names = data_denied(said) if said else None
-    if not names or not _NO_LABEL.match(plain(item.text)):
+    if not names or not _NO_LABEL.match(plain(item.text)) or _HEDGED.search(said):
         return [draft]  # ("**Personal information** - No names or emails": the label names it)
+    if any(_VERB_IN_NAME.search(name) for name in names):
+        return [draft]  # ("No files or notes leave your device": the name runs into the verb)
     entries = [ItemDraft(name, item.line) for name in names]
     entries[0].add_description(item_markdown(item))
     return entries

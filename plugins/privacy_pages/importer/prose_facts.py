@@ -229,21 +229,24 @@ _NOT_A_NAME = re.compile(
     r"those|that|why|what|when|where|who|whether|if|then|so|also|only|following|such|which)\b"
     r"|\b(?:it|them|this|that|these|those|about|of|and|or|to|for|with|the|a|an)$"
     r"|\b(?:is|are|was|were|be|been|will|can|may|must|should|we|you)\b"
-    # "gathers the metadata defined above, and transmits the payload": data named elsewhere,
-    # and the verb of the next clause
-    r"|\b(?:above|below|aforementioned|previously)$"
+    # "..., and transmits the payload": the verb of the next clause, with its object
     r"|^(?:transmits|sends|stores|uploads|shares|generates|creates|gathers|collects|tracks|"
     r"provides|ensures|analy[sz]es|improves|enables|allows|helps|deletes|removes|receives|"
-    r"keeps|saves|retrieves|displays|shows)\b"
+    r"keeps|saves|retrieves|displays|shows)\s+\w"
     r"|^(?:data|information|everything|all|telemetry|more|less|anonymous|aggregated?|"
     r"services?|tools?|products?|features?|"  # ("does not use tracking or other services")
-    r"anonymized|optional|required|minimal|limited|basic|sensitive|personal|technical)$"
+    r"anonymized|optional|required|needed|necessary|minimal|limited|basic|sensitive|personal|"
+    r"technical)$"
     # "we store all personal data that you submit": which data is not said
     r"|^(?:personal|user)\s+(?:data|information)$"
     # "various categories of personal information": what kinds there are, not data by name
     r"|^(?:categories|types|kinds)\s+of\s+(?:personal\s+)?(?:data|information)$",
     re.I,
 )
+
+
+#: "the metadata defined above": data the page names elsewhere.
+_NAMED_ELSEWHERE = re.compile(r"\b(?:above|below|aforementioned|previously)$", re.I)
 
 
 #: What sums data up rather than names it: "telemetry data about your use of X".
@@ -348,6 +351,8 @@ def data_named(sentence: str) -> list[str]:
             parts = [phrase.strip(" .:;,")]  # (not "the version of X, the OS and the locale")
         for part in parts:
             name = _HOW.sub("", _DETERMINER.sub("", part)).strip(" \"'*_,")
+            if _NAMED_ELSEWHERE.search(name):
+                continue  # "the data defined above": named elsewhere, not here
             if (
                 not name
                 or len(name.split()) > 8
@@ -623,16 +628,17 @@ _REMOVED = re.compile(
 #: above mentioned one will be stored", "nothing else is collected"): it names no data.
 _NO_OTHER = re.compile(
     r"\bno other\b|\bnothing (?:else|more)\b|\bnot\s+(?:\w+\s+){0,3}?any other\b"
-    # "do not collect any additional data beyond basic telemetry": what is beyond is all
-    r"|\b(?:additional|other|more|further|extra)\s+(?:\w+\s+){0,2}?"
-    r"(?:beyond|besides|than|except)\b",
+    # "do not collect any additional data beyond basic telemetry": what is beyond is all (not
+    # "your name, email or any other data beyond ...": what is named first is denied)
+    r"|\b(?:collect|gather|store|send|record|keep)\w*\s+(?:any\s+)?"
+    r"(?:additional|other|more|further|extra)\s+(?:\w+\s+){0,2}?(?:beyond|besides|than|except)\b",
     re.I,
 )
 #: A denial of software the product includes, not of data it takes.
 _NO_SOFTWARE = re.compile(
     r"(?:\bnot|\bnever|n't)\s+(?:include|contain|use|embed|bundle|ship)s?\s+(?:any\s+)?"
     r"(?:[\w-]+\s+){0,4}?(?:librar(?:y|ies)|code|SDKs?|frameworks?|modules?|plugins?|"
-    r"dependenc(?:y|ies))\b",
+    r"dependenc(?:y|ies))\b(?!\s+(?:that|which|to)\b)",  # (not "SDKs that collect X": X denied)
     re.I,
 )
 #: A denial that holds unless something is done: the data is collected then.

@@ -35,9 +35,13 @@ _DATA_LEAD = re.compile(
     r"|\bthe following (?:\w+ )?(?:pieces of )?(?:data|fields?|events?|information|properties|"
     r"attributes|details|metrics|values|identifiers|items|data points)\b"
     r"|\bwhat (?:data|information|telemetry)\b"
-    # "may extract and store the following in any online service:", "gets access to:"
-    r"|\b(?:stor(?:e|es|ed)|extract(?:s|ed)?|receiv(?:e|es|ed)|process(?:es|ed)?|keeps?)\s+"
-    r"(?:\w+\s+){0,2}?the following\b|\b(?:gets?|has|have)\s+access\s+to\s*:\s*$"
+    # "may extract and store the following in any online service:", "gets access to:" (not
+    # "You may receive the following communications:", "We keep the following commitments:")
+    r"|(?<!\byou )(?<!\byou may )(?<!\byou can )(?<!\byou will )"
+    r"\b(?:stor(?:e|es|ed)|extract(?:s|ed)?|receiv(?:e|es|ed)|process(?:es|ed)?|keeps?)\s+"
+    r"(?:and\s+\w+\s+)?the following(?:\s+(?:personal\s+)?(?:data|information|details))?"
+    r"\s*(?::|\(|\s(?:in|on|about|from|when)\b)"
+    r"|\b(?:gets?|has|have)\s+access\s+to\s*:\s*$"
     r"|\b(?:data|information) (?:types?|kinds?|categories)\b|\b(?:types?|kinds?) of (?:data|information)\b",
     re.IGNORECASE,
 )
@@ -46,7 +50,9 @@ _DATA_LEAD = re.compile(
 #: legal bases).
 _NOT_DATA_LEAD = re.compile(
     r"\bsources?\b|\bfrom the following\b|\b(?:lawful|legal)\s+bas[ie]s\b"
-    r"|\b(?:to|for|based on)\s*:\s*$",
+    # (not "includes, but is not limited to:", "data relating to:", "gets access to:")
+    r"|(?<!limited )(?<!related )(?<!relating )(?<!pertaining )(?<!access )"
+    r"\b(?:to|for|based on)\s*:\s*$",
     re.IGNORECASE,
 )
 #: What a lead may say a list includes that is not data ("The capabilities of the agent
@@ -71,7 +77,9 @@ def _includes_no_data(sentence: str) -> bool:
     said = _INCLUDES.search(sentence)
     if said is None:
         return False
-    subject = re.split(r"\s(?:of|for|in|on)\s", said.group("subject"), maxsplit=1)[0].split()
+    # (the head before what qualifies it: "Data collected by Widget features" is data)
+    head = re.split(r"\s(?:of|for|in|on|by|from|about|with)\s", said.group("subject"), maxsplit=1)
+    subject = head[0].split()
     return bool(subject) and subject[-1].lower() in _NOT_DATA_HEADS
 
 
