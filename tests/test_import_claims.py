@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from markdown.extensions.toc import slugify
-from privacy_pages.importer.markup import plain
+from privacy_pages.importer.markup import html_to_markdown, plain
 from test_importer import FRONT, Imported, import_page
 from test_importer_shapes import rendered
 
@@ -3190,3 +3190,42 @@ def test_a_bold_list_of_data_after_a_sentence_is_data(tmp_path: Path) -> None:
     )
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Stack trace", "Device model"]
+
+
+def test_a_period_given_as_an_example_and_then_denied_is_no_rule(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Notes data\n\n## Data we collect\n\n- Note text\n\n## Data retention\n\n"
+        "Retention differs from other apps in the suite. For example, when your suite "
+        "subscription ends, your data is retained for 60 days before it is deleted. However, "
+        "if you use Notes, that data isn't deleted 60 days after your subscription ends.\n"
+    )
+    result = import_page(tmp_path, page)
+    storage = result.product.get("storage", {})
+    assert not storage.get("retention"), storage  # no period the page denies
+    assert "isn't deleted 60 days after" in str(storage.get("retention_note"))
+
+
+def test_data_with_a_retention_policy_of_a_period_is_a_rule(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Notes data\n\n## Data we collect\n\n- Note text\n\n## Storage\n\n"
+        "Note summaries have a retention policy of 45 days.\n"
+    )
+    result = import_page(tmp_path, page)
+    rules = result.product["storage"]["retention"]
+    assert [(r["data"], r["period"]) for r in rules] == [("Note summaries", "45 days")]
+
+
+def test_spaces_inside_html_emphasis_go_outside_its_markers() -> None:
+    said = html_to_markdown("<strong>&nbsp;&nbsp;i.</strong> Comply with a legal obligation.<br />")
+    assert said == "**i.** Comply with a legal obligation."  # not "**  i.**", shown as stars
+    assert html_to_markdown("a <em> word </em> b") == "a  *word*  b"
+
+
+def test_a_bullet_that_says_what_we_do_is_no_item(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## Data we collect\n\n- Command name\n- Exit code\n\n### Collector\n\n"
+        "- We use the open collector to send usage analytics.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Command name", "Exit code"]
+    assert "We use the open collector" in yaml_text(result)

@@ -331,7 +331,11 @@ GOAL = 6500
 #: keeps what it names before "any other"; "SDKs that collect X" denies X; "needed" is no
 #: name; a verb ends a name only with its object; "defined above" is skipped, not an end; a
 #: labelled denial with an exception keeps its label; a bold list after a sentence is data.
-CEILING = 13171
+#: To 13231 by four classes from read pages, after batch 2026-11-27n was measured: a period
+#: given "for example" and then denied is no rule; "X have a retention policy of N" is one;
+#: "We use ..." is a sentence, no item; spaces inside HTML emphasis go outside its markers
+#: (linear, by splitting at the marks).
+CEILING = 13231
 
 
 def importer_lines() -> int:

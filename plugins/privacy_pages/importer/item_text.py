@@ -190,6 +190,7 @@ _SENTENCE_VERB = re.compile(
 _CLAUSE = re.compile(r"\b(?:that|which|who|when|if|where|whenever|unless|while|whether)\b.*$", re.I)
 
 _CONDITION_FIRST = re.compile(r"^(?:if|when|unless|while|once)\b[^,]*,", re.I)
+_WE_FIRST = re.compile(r"^(?:we|you|they|i)\s+(?:\w+\s+)?\w", re.I)
 _CONDITION_WORD = re.compile(r"^(?:if|when|whenever|unless|while|once)\s", re.I)
 
 
@@ -200,6 +201,8 @@ def reads_as_sentence(draft: ItemDraft) -> bool:
         return True  # "If the policy is set, Edge sends ...": a sentence that starts with its if
     if _CONDITION_WORD.match(draft.name) and draft.description:
         return True  # (the same, its name cut at the comma: "When X" and "a call is sent ...")
+    if _WE_FIRST.match(draft.name):
+        return True  # "We use the rudder collector to send usage analytics"
     main = _CLAUSE.sub("", draft.name)
     return len(words) > 14 or bool(_SENTENCE_VERB.search(main))
 

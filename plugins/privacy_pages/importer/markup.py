@@ -38,12 +38,39 @@ def has_html(text: str) -> bool:
     return any(m.group(2).lower() in _KNOWN for m in _TAG.finditer(text))
 
 
+#: Where emphasis opens and closes while HTML is rewritten (control characters no page holds).
+_OPEN, _CLOSE, _OPEN_EM, _CLOSE_EM = "\x01", "\x02", "\x03", "\x04"
+_NO_MARKS = dict.fromkeys(map(ord, _OPEN + _CLOSE + _OPEN_EM + _CLOSE_EM))
+
+
+def _emphasis(text: str, opened: str, closed: str, marker: str) -> str:
+    """``text`` with each span between ``opened`` and ``closed`` emphasized by ``marker``, its
+    spaces outside the markers (none when it is empty); a mark left alone is the marker."""
+    parts = re.split(f"([{opened}{closed}])", text)
+    out: list[str] = []
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        if part == opened and index + 2 < len(parts) and parts[index + 2] == closed:
+            inner = parts[index + 1]
+            words = inner.strip()
+            before = inner[: len(inner) - len(inner.lstrip())]
+            after = inner[len(inner.rstrip()) :]
+            out.append(f"{before}{marker}{words}{marker}{after}" if words else inner)
+            index += 3
+            continue
+        out.append(marker if part in (opened, closed) else part)
+        index += 1
+    return "".join(out)
+
+
 def html_to_markdown(text: str) -> str:
     """Inline HTML (in table cells and list items) rewritten as Markdown: ``<br>`` a line break,
     ``<ul><li>`` a list, ``<b>`` bold, ``<a href>`` a link... Unknown tags (``<email address>``
     in prose) are left as they are, and entities are decoded."""
     if not has_html(text):
         return text
+    text = text.translate(_NO_MARKS)  # (the marks below are ours alone)
     out: list[str] = []
     lists: list[list[int]] = []  # one counter per open list: [-1] for bullets, else the number
     links: list[str] = []
@@ -79,9 +106,9 @@ def html_to_markdown(text: str) -> str:
                 marker = f"{lists[-1][0]}."
             out.append("\n" + "    " * depth + marker + " ")
         elif name in {"b", "strong"}:
-            out.append("**")
+            out.append(_CLOSE if closing else _OPEN)
         elif name in {"i", "em"}:
-            out.append("*")
+            out.append(_CLOSE_EM if closing else _OPEN_EM)
         elif name in {"code", "tt", "kbd"}:
             out.append("`")
         elif name in {"strike", "s", "del"}:
@@ -98,6 +125,10 @@ def html_to_markdown(text: str) -> str:
     out.append(text[position:])
     result = _ENTITY.sub(lambda m: html.unescape(m.group(0)), "".join(out))
     result = result.replace("\xa0", " ")
+    # Spaces inside emphasis go outside it ("<b>&nbsp;i.</b>" is " **i.**"): "** i.**" is no
+    # emphasis in Markdown, and would show its stars.
+    for opened, closed, marker in ((_OPEN, _CLOSE, "**"), (_OPEN_EM, _CLOSE_EM, "*")):
+        result = _emphasis(result, opened, closed, marker)
     lines = [line.rstrip() for line in result.split("\n")]
     result = "\n".join(lines)
     # Source indentation after a <br> means nothing; list nesting made above is kept.

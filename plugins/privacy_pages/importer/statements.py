@@ -257,13 +257,21 @@ def periods_said(text: str) -> list[tuple[int, str]]:
     return sorted(found, key=lambda said: said[0])
 
 
+#: "Insights have a retention policy of 90 days": the data, then its period.
+_HAS_PERIOD = re.compile(
+    r"^(?P<data>[^,;:]+?)\s+(?:has|have)\s+an?\s+retention\s+(?:policy|period|time)\s+of\s+",
+    re.IGNORECASE,
+)
+
+
 def retention_rule(sentence: str) -> RetentionRule | None:
     """A retention rule stated by one sentence, or ``None``."""
     text = plain(sentence)
     duration = DURATION.search(text)
-    if duration is None or not RETAIN_VERB.search(text):
+    held = _HAS_PERIOD.match(text)
+    if duration is None or not (RETAIN_VERB.search(text) or held):
         return None
-    subject = _PASSIVE.match(text)
+    subject = held or _PASSIVE.match(text)
     if subject and (after := DURATION.search(text, subject.end())) is not None:
         duration = after  # ("90-day retention: Aggregated data expires after 90 days")
     period = " ".join(duration.group(0).split())

@@ -135,6 +135,21 @@ def _lead_and_list(storage: StorageDraft, lead: Paragraph, block: BulletList) ->
     return True
 
 
+#: A sentence that gives an example ("For example, when your subscription ends, data is kept
+#: for 90 days"), and words that deny a period a later sentence repeats.
+_EXAMPLE = re.compile(r"^\W*(?:for example|for instance|e\.g\.)\b", re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
+
+
+def _not_this_period(sentence: str, period: str, later: list[str]) -> bool:
+    """Whether a period is given as an example that a later sentence denies ("For example, ...
+    retained for 90 days ... However, if you use X, that data isn't deleted 90 days after")."""
+    number = re.search(r"\d+", period)
+    if number is None or not _EXAMPLE.match(plain(sentence)):
+        return False
+    return any(number.group(0) in s and _DENIED.search(plain(s)) for s in later)
+
+
 def storage_paragraph(reading: Reading, block: Paragraph, section: Section, kind: Kind) -> None:
     """Retention, location and staff sentences of a paragraph, read into storage fields; the
     sentences stay, in ``retention_note`` or ``location_note``, which the fields summarize."""
@@ -143,8 +158,11 @@ def storage_paragraph(reading: Reading, block: Paragraph, section: Section, kind
     located: list[str] = []
     kinds: set[str] = set()
     first, last = span(block)
-    for sentence in sentences(block.text):
+    said = sentences(block.text)
+    for index, sentence in enumerate(said):
         rule = retention_rule(sentence)
+        if rule is not None and _not_this_period(sentence, rule.period, said[index + 1 :]):
+            rule = None  # kept as the paragraph's words
         if rule is not None:
             rule.note = None
             # The latest rule of storage.retention that this one is an exception of.
