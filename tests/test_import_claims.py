@@ -1763,6 +1763,183 @@ def test_example_values_in_a_table_are_no_items(tmp_path: Path) -> None:
     assert {"Name of the executed command", "Node.js version of your environment"} <= set(names)
 
 
+def details_of(result: Imported, name: str) -> list[str]:
+    """The details of a data item, as text."""
+    return [
+        d if isinstance(d, str) else d["text"] for d in result.data_item(name).get("details", [])
+    ]
+
+
+def test_the_fields_of_a_nested_object_of_a_sample_are_its_details(tmp_path: Path) -> None:
+    # An event whose fields are in an object of their own ("_adobeio": {...}), and a list of
+    # objects ("events": [{...}]): each inner field is what its key's data consists of.
+    page = FRONT + (
+        "# Tool telemetry\n\n## Data collected\n\nHere is an example of the event data as posted:\n\n"
+        '```\n{ "id": 6569,\n  "_tool": {\n    "eventType": "prompt",\n    "cliVersion": "9.1",\n'
+        '    "nodeVersion": "v14"\n  },\n  "events": [{"name": "run", "duration_ms": 5}]\n}\n```\n'
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["id", "_tool", "events"]
+    assert details_of(result, "_tool") == ["eventType", "cliVersion", "nodeVersion"]
+    assert details_of(result, "events") == ["name", "duration_ms"]
+    assert details_of(result, "id") == []
+
+
+def test_a_map_of_values_in_a_sample_gives_no_details(tmp_path: Path) -> None:
+    # Keys that are values ("3.11", "linux x64"), not names of fields: the object is counts.
+    page = FRONT + (
+        "# Tool telemetry\n\n## What data is collected?\n\nAn example report:\n\n"
+        '```json\n{"install_id": "ab12", "versions": {"3.11": 2, "linux x64": 1, "3.12 rc": 4}}\n'
+        "```\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["install_id", "versions"]
+    assert details_of(result, "versions") == []
+
+
+@pytest.mark.parametrize(
+    ("info", "sample"),
+    [
+        ("yaml", "event: command_run\ncommand: build\nduration_ms: 5120\nci: false\n"),
+        (
+            "python",
+            "{\n    'event': 'command_run',  # what happened\n    'command': 'build',\n"
+            "    'duration_ms': 5120,\n    'ci': False,\n}\n",
+        ),
+    ],
+)
+def test_a_yaml_or_python_sample_in_a_data_section_gives_its_fields(
+    tmp_path: Path, info: str, sample: str
+) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## Data collected\n\nEach command sends an event like this one:\n\n"
+        f"```{info}\n{sample}```\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["event", "command", "duration_ms", "ci"]
+    assert "duration_ms" in result.text  # the sample itself stays, as code
+
+
+def test_a_yaml_settings_sample_in_a_data_section_gives_no_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## Telemetry data\n\n- Command name\n\n"
+        "To disable it, set this in your config file:\n\n"
+        "```yaml\ntelemetry:\n  enabled: false\nendpoint: x\n```\n"
+    )
+    assert import_page(tmp_path, page).data_names() == ["Command name"]
+
+
+# -- what a storage section lists ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lead", ["Notes only stores:", "The server logs:", "The app also saves:"])
+def test_a_list_of_what_the_product_stores_under_a_storage_heading_is_data(
+    tmp_path: Path, lead: str
+) -> None:
+    page = FRONT + (
+        f"# Notes privacy\n\n## Data storage\n\n{lead}\n\n- Your notes\n- Editor settings\n\n"
+        "All data is stored locally on your device.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Your notes", "Editor settings"]
+    assert "stored locally on your device" in result.text
+
+
+def test_a_list_of_what_the_reader_can_store_is_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Notes privacy\n\n## Data storage\n\nOn the settings page, you can choose what "
+        "the app stores:\n\n- Open tabs when you quit\n- Window positions\n"
+    )
+    assert import_page(tmp_path, page).data_names() == []
+
+
+# -- lists written without bullets -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # one field a line, each line broken by two spaces, a backslash or <br>
+        "`os`: the operating system  \n`arch`: the CPU architecture\\\n`version`: its version",
+        "`os` - the operating system<br>\n`arch` - the CPU architecture<br>\n`version` - its version",
+        # bold labels, the lines not broken (one paragraph on the rendered page)
+        "**os**: the operating system\n**arch**: the CPU architecture\n**version**: its version",
+        # the lead in the same paragraph, on a line of its own
+        "Each run sends:\n`os`: the operating system\n`arch`: the CPU architecture\n"
+        "`version`: its version",
+    ],
+)
+def test_a_paragraph_of_labelled_lines_under_a_data_heading_is_a_list_of_data(
+    tmp_path: Path, lines: str
+) -> None:
+    page = FRONT + f"# Tool telemetry\n\n## Data collected\n\n{lines}\n"
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["os", "arch", "version"]
+    assert result.data_item("arch")["description"] == "the CPU architecture"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "<ul>\n  <li>Email address</li>\n  <li>Device model</li>\n</ul>",
+        "<ol><li>Email address</li><li>Device model</li></ol>",
+        "> - Email address\n> - Device model",
+    ],
+)
+def test_an_html_or_quoted_list_under_a_data_heading_is_data(tmp_path: Path, written: str) -> None:
+    page = FRONT + f"# App privacy\n\n## Data collected\n\n{written}\n"
+    assert import_page(tmp_path, page).data_names() == ["Email address", "Device model"]
+
+
+def test_a_quote_that_is_not_only_a_list_stays_a_quote(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App privacy\n\n## Data collected\n\n- Email address\n\n"
+        "> Note: we may change this list.\n>\n> - Zq draft item\n"
+    )
+    assert import_page(tmp_path, page).data_names() == ["Email address"]
+
+
+def test_the_fields_of_a_plain_code_block_of_key_value_lines_are_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App privacy\n\n## Data collected\n\nThe following is sent:\n\n"
+        "```text\nos: linux\narch: x64\nversion: 1.2.3\n```\n"
+    )
+    assert import_page(tmp_path, page).data_names() == ["os", "arch", "version"]
+
+
+def test_labelled_lines_after_a_lead_in_a_use_section_are_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## How we use data\n\n"
+        "We use the data to improve the tool. Each run sends:\n\n"
+        "`os` - the operating system<br>\n`arch` - the CPU architecture\n"
+    )
+    assert import_page(tmp_path, page).data_names() == ["os", "arch"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "lines"),
+    [
+        # what the data is used for, each with a bold label: purposes, not data
+        (
+            "How we use data",
+            "We use the data for these purposes:\n\n"
+            "**Improve the tool**: we use usage data to find slow commands.\n"
+            "**Security**: we use error reports to find attacks.",
+        ),
+        # one labelled line among sentences: a paragraph, not a list
+        (
+            "Data collected",
+            "`os`: the operating system is sent with each run.\nWe also send nothing else.",
+        ),
+    ],
+)
+def test_lines_that_are_not_all_labelled_data_make_no_items(
+    tmp_path: Path, heading: str, lines: str
+) -> None:
+    page = FRONT + f"# Tool telemetry\n\n## {heading}\n\n{lines}\n"
+    assert import_page(tmp_path, page).data_names() == []
+
+
 @pytest.mark.parametrize(
     ("lead", "bullets"),
     [

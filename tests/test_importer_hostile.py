@@ -162,6 +162,19 @@ def test_deeply_nested_html_is_kept(tmp_path: Path, depth: int) -> None:
 
 
 @pytest.mark.parametrize("depth", DEPTHS)
+@pytest.mark.parametrize("info", ["json", "yaml", "python", "text"])
+def test_a_sample_nested_past_what_python_reads_is_kept_as_code(
+    tmp_path: Path, depth: int, info: str
+) -> None:
+    # A code block under a data heading is read as a sample of what is sent: one nested past
+    # Python's recursion limit is no sample, and stays as the page wrote it.
+    sample = "[" * depth + '"zqsample"' + "]" * depth
+    body = f"The data sent:\n\n```{info}\n{sample}\n```\n\n- Zqitem\n"
+    result = import_body(tmp_path, "## Data collected", body)
+    assert result.missing(["zqsample", "zqitem"]) == []
+
+
+@pytest.mark.parametrize("depth", DEPTHS)
 def test_html_lists_nested_deep_in_a_cell_become_flattened_details(
     tmp_path: Path, depth: int
 ) -> None:

@@ -335,7 +335,15 @@ GOAL = 6500
 #: given "for example" and then denied is no rule; "X have a retention policy of N" is one;
 #: "We use ..." is a sentence, no item; spaces inside HTML emphasis go outside its markers
 #: (linear, by splitting at the marks).
-CEILING = 13231
+#: To 13355 (eleventh session) by classes of data given in code and of lists written without
+#: bullets, each with a test in test_import_claims.py: the fields of a sample's nested object
+#: (or of its list of objects) are that field's details; samples in YAML, Python or a plain
+#: block of "key: value" lines; a paragraph of labelled lines, an HTML list and a list set off
+#: as a quote are lists; "X only stores:" leads data; a sample nested past Python's recursion
+#: limit stays code (it raised RecursionError before). On pages not held out: 17 more items
+#: found (adobe-aio-cli-telemetry's nested fields, tokenflow-privacy-policy's stored data), no
+#: false item added.
+CEILING = 13355
 
 
 def importer_lines() -> int:

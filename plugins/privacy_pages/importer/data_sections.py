@@ -20,7 +20,14 @@ from .classify import (
     optional_kind,
 )
 from .draft import DataDraft, GroupDraft
-from .item_text import ItemDraft, ItemSource, is_data_list, item_from, split_name
+from .item_text import (
+    DetailDraft,
+    ItemDraft,
+    ItemSource,
+    is_data_list,
+    item_from,
+    split_name,
+)
 from .list_kinds import process_lead
 from .markdown_doc import Alert, Block, BulletList, Code, ListItem, Paragraph, Table
 from .markdown_out import blocks_markdown, span, to_markdown
@@ -222,7 +229,10 @@ def data_blocks(
             _place_pending(reading, pending, optional, heading_group, placed, section)
             pending, placed = [], True
             group = _group_for(reading, words, optional, heading_group, placed=False)
-            group.items += [ItemDraft(key, line) for key, line in fields]
+            group.items += [
+                ItemDraft(key, line, details=[DetailDraft(name, line=line) for name in inner])
+                for key, line, inner in fields
+            ]
             reading.report.counts.items += len(fields)
             reading.free(
                 [block], after, title, "the sample its fields were read from", section.line

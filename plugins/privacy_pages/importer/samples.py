@@ -1,20 +1,29 @@
 """The fields of a sample of what is sent: a JSON object in a code block ("Here is a sample
-row from the telemetry database:"). Each top-level key names data the sample shows; nested
-objects are named by their key alone. Only a block that parses as JSON, under words about what
-is sent and not about a setting, is read so: anything else stays code.
+row from the telemetry database:"). Each top-level key names data the sample shows; the fields
+of a nested object (or of the objects of a list) are what that data consists of, its details.
+Only a block that parses as JSON (or as pages also write one: a JavaScript or Python object,
+YAML, a declaration of fields), under words about what is sent and not about a setting, is
+read so: anything else stays code.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from typing import NamedTuple
+
+import yaml
 
 from .markdown_doc import Code
 from .markup import plain
 
 #: A key that names a field ("db_uid", "event.type", "$os"), not a sentence.
 _FIELD = re.compile(r"^[A-Za-z_$@][\w.$@-]{0,60}$")
-_JSON_INFO = frozenset({"", "json", "jsonc", "json5", "js", "javascript"})
+_JSON_INFO = frozenset(
+    {"", "json", "jsonc", "json5", "js", "javascript", "python", "py", "python3"}
+    | {"text", "txt", "plaintext"}
+)
+_YAML_INFO = frozenset({"yaml", "yml"})
 #: Languages whose code may declare the fields of what is sent (``struct HealthState {``).
 _DECLARED_INFO = frozenset(
     {
@@ -64,37 +73,73 @@ _MAX_TEXT = 64_000
 _MAX_FIELDS = 80
 
 
-def sample_fields(block: Code, lead: str, *, in_data: bool = False) -> list[tuple[str, int]]:
-    """(key, line) of each top-level field of a sample (a code block) under ``lead``; [] when
-    the block is no sample. ``in_data``: the block is in a section about the data collected,
-    which says what the sample is whatever its own lead says (unless it is about a setting)."""
+class SampleField(NamedTuple):
+    """A field of a sample: its key, its source line, and the fields of its value (a nested
+    object, or the objects of a list), which are what it consists of."""
+
+    name: str
+    line: int
+    fields: tuple[str, ...] = ()
+
+
+def sample_fields(block: Code, lead: str, *, in_data: bool = False) -> list[SampleField]:
+    """Each top-level field of a sample (a code block) under ``lead``; [] when the block is no
+    sample. ``in_data``: the block is in a section about the data collected, which says what
+    the sample is whatever its own lead says (unless it is about a setting)."""
     words = plain(lead)
     info = block.info.lower().split()[:1]  # ("JSON")
     declared = bool(info) and info[0] in _DECLARED_INFO  # only a declaration of fields
-    if info and info[0] not in _JSON_INFO and not declared:
+    written = bool(info) and info[0] in _YAML_INFO
+    if info and info[0] not in _JSON_INFO and not declared and not written:
         return []
     said = in_data or _SAMPLE.search(words)
     setting = _SETTING.search(words) and not _SAYS_SENT.search(words)
     if not said or setting or _SAME.search(words) or len(block.text) > _MAX_TEXT:
         return []
-    value = _declared(block.text) if declared else _parsed(_without_comments(block.text))
+    if declared:
+        value: object = _declared(block.text)
+    elif written:
+        value = _yaml(block.text)
+    else:
+        value = _parsed(_without_comments(block.text))
+        if value is None and info[:1] in ([], ["text"], ["txt"], ["plaintext"]):
+            value = _yaml(block.text)  # ("os: linux" a line: the fields as YAML writes them)
     if value is None:
         return []
     if isinstance(value, list) and value and isinstance(value[0], dict):
         value = value[0]
     if not isinstance(value, dict) or len(value) < 2 or len(value) > _MAX_FIELDS:
         return []
-    keys = [key for key in value if _FIELD.match(key)]
+    keys = [key for key in value if isinstance(key, str) and _FIELD.match(key)]
     if len(keys) < len(value):
         return []  # keys that are words or values: a map, not a record of fields
     # "properties": {...}: the fields an event holds, each named (not the name of their bag)
-    keys = [
-        field
+    named = [
+        (field, () if field != key else tuple(_inner(_one(value[key])) or ()))
         for key in keys
         for field in (_inner(value[key]) if _BAG.match(key) else None) or [key]
     ][:_MAX_FIELDS]
     lines = block.text.splitlines()
-    return [(key, block.line + 1 + _line_of(lines, key)) for key in keys]
+    return [
+        SampleField(key, block.line + 1 + _line_of(lines, key), inner[:_MAX_FIELDS])
+        for key, inner in named
+    ]
+
+
+def _one(value: object) -> object:
+    """The object a field holds: itself, or the first of a list of objects (each one alike)."""
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return value[0]
+    return value
+
+
+def _yaml(text: str) -> object:
+    """A sample written in YAML (only its plain data: no tags, so nothing is built from it);
+    None when it is no such text."""
+    try:
+        return yaml.safe_load(text)
+    except (yaml.YAMLError, RecursionError):
+        return None
 
 
 #: A key whose object holds an event's fields ("properties", "attributes", "context").
@@ -106,18 +151,18 @@ def _inner(value: object) -> list[str] | None:
     None when it is no such object."""
     if not isinstance(value, dict) or not value:
         return None
-    fields = [key for key in value if _FIELD.match(key)]
+    fields = [key for key in value if isinstance(key, str) and _FIELD.match(key)]
     return fields if len(fields) * 5 >= len(value) * 4 else None
 
 
 def _parsed(text: str) -> object:
     """The sample as JSON; else as pages also write one, the same made JSON: a JavaScript
-    object (``{event: 'run', ci: false,}``) or the fields of one without its braces
-    (``"id": "6ae1...",``), or the declaration of its fields (:func:`_declared`); None when it
-    is none of these."""
+    or Python object (``{event: 'run', ci: false,}``, ``{'ci': False}``) or the fields of one
+    without its braces (``"id": "6ae1...",``), or the declaration of its fields
+    (:func:`_declared`); None when it is none of these."""
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # (a sample nested past what Python reads)
         pass
     declared = _declared(text)
     if declared is not None:
@@ -127,9 +172,10 @@ def _parsed(text: str) -> object:
         value = "{" + value + "}"
     value = _SINGLE_QUOTED.sub(lambda m: json.dumps(m.group(1).replace("\\'", "'")), value)
     value = _BARE_KEY.sub(r'\1"\2":', value)
+    value = _PYTHON_WORD.sub(lambda m: m.group(1) + _JSON_WORD[m.group(2)], value)
     try:
         return json.loads(value)
-    except ValueError:
+    except (ValueError, RecursionError):  # (a sample nested past what Python reads)
         return None
 
 
@@ -168,14 +214,17 @@ _COMMENT = re.compile(r"^\s*(?://|#|/\*|\*)")
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _SINGLE_QUOTED = re.compile(r"'((?:[^'\\\n]|\\.)*)'")
 _BARE_KEY = re.compile(r"([{,]\s*)([A-Za-z_$][\w$]*)\s*:")
+#: Python's constants as a value, and what JSON writes for them.
+_PYTHON_WORD = re.compile(r"([:\[,]\s*)(True|False|None)\b")
+_JSON_WORD = {"True": "true", "False": "false", "None": "null"}
 
-#: A string, or a ``//`` comment to the end of its line (JSON with comments, as pages write
-#: their samples: ``"uptime": 0, // seconds the instance has been running``).
-_STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|//[^\n]*')
+#: A string, or a ``//`` or ``#`` comment to the end of its line (JSON with comments, as pages
+#: write their samples: ``"uptime": 0, // seconds the instance has been running``).
+_STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|(?://|#)[^\n]*')
 
 
 def _without_comments(text: str) -> str:
-    return _STRING_OR_COMMENT.sub(lambda m: "" if m.group(0).startswith("//") else m.group(0), text)
+    return _STRING_OR_COMMENT.sub(lambda m: "" if m.group(0)[0] in "/#" else m.group(0), text)
 
 
 def _line_of(lines: list[str], key: str) -> int:

@@ -10,6 +10,8 @@ which shape a block has; the extractors read it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 from itertools import pairwise
 
 from .classify import Kind, classify_heading, is_never_lead, is_purpose_lead
@@ -21,8 +23,8 @@ from .item_text import (
     item_from,
     split_name,
 )
-from .markdown_doc import Block, BulletList, ListItem, Paragraph, Table
-from .markup import plain, sentences
+from .markdown_doc import Block, BulletList, Html, ListItem, Paragraph, Quote, Table, parse
+from .markup import html_to_markdown, plain, sentences
 from .outline import Section
 from .tables import Role, is_context_header, label_table, layout, location_column
 
@@ -246,7 +248,10 @@ def is_data_lead(text: str) -> bool:
 
 #: A lead whose verb's object is the list after it, written without a colon.
 _ENDS_ON_VERB = re.compile(
-    r"\b(?:stores?|includes?|contains?|collects?|logs?|records?|gathers?|tracks?|sends?)\s*$",
+    r"\b(?:stores?|includes?|contains?|collects?|logs?|records?|gathers?|tracks?|sends?)\s*$"
+    # "TokenFlow only stores:", "The server logs:" (not "You can save:": what the reader does)
+    r"|^(?!.*\byou\b).*\b(?:stores?|collects?|logs?|records?|gathers?|tracks?|sends?|saves?|keeps?)"
+    r"\s*:\s*$",
     re.IGNORECASE,
 )
 #: What the program shows the reader on their own machine ("This logs telemetry events to the
@@ -326,10 +331,58 @@ def lists_in_one_line(blocks: list[Block]) -> bool:
     )
 
 
+#: A line of a paragraph that a label leads ("**OS**: the operating system", "`arch` - the
+#: CPU architecture"), and what breaks the line after it (two spaces, a backslash, ``<br>``).
+_LABEL_LINE = re.compile(r"^`[^`\n]{1,60}`\s*(?::|[-\u2013\u2014]\s)")
+_LINE_BREAK = re.compile(r"(?:\s{2,}|\\|<br\s*/?>)$", re.IGNORECASE)
+
+
+def _label_lines(block: Paragraph) -> list[Block] | None:
+    """A paragraph written as a list without its bullets, one labelled line each (after a lead
+    line that ends with a colon), as that lead and a bullet list; None when it is no such
+    paragraph (two such lines at least, and every line one)."""
+    lines = [_LINE_BREAK.sub("", line.strip()) for line in block.text.strip().splitlines()]
+    lead = lines[0] if lines and lines[0].endswith(":") else None
+    labelled = lines[1:] if lead is not None else lines
+    if len(labelled) < 2 or not all(
+        _LABEL_LINE.match(line) or _BOLD_PARAGRAPH.match(line) for line in labelled
+    ):
+        return None
+    first = block.line + (lead is not None)
+    items = tuple(ListItem(_bold_stars(text), first + i) for i, text in enumerate(labelled))
+    bullets = BulletList(items, first, block.end_line)
+    return [Paragraph(lead, block.line, block.line), bullets] if lead is not None else [bullets]
+
+
+#: Raw HTML that is a list (``<ul><li>Email address</li>...``).
+_HTML_LIST = re.compile(r"^\s*<(?:ul|ol)\b", re.IGNORECASE)
+
+
+def _quoted_list(block: Block) -> BulletList | None:
+    """An HTML list, or a list set off as a quote ("> - Email address"), as the bullet list it
+    is; None for any other block (a quote that holds more than one list stays a quote)."""
+    where: Callable[[int], int]
+    if isinstance(block, Html) and _HTML_LIST.match(block.text):
+        text, where = html_to_markdown(block.text), lambda _: block.line  # (lines not kept)
+    elif isinstance(block, Quote):
+        text, where = block.text, lambda line: block.line - 1 + line
+    else:
+        return None
+    inner = parse(text).blocks
+    if len(inner) != 1 or not isinstance(inner[0], BulletList):
+        return None
+
+    def moved(item: ListItem) -> ListItem:
+        return replace(item, line=where(item.line), children=tuple(map(moved, item.children)))
+
+    items = tuple(map(moved, inner[0].items))
+    return BulletList(items, block.line, block.end_line, inner[0].ordered)
+
+
 def bold_runs(blocks: list[Block]) -> list[Block]:
-    """``blocks`` with each run of two or more bold lead-in paragraphs made a bullet list, and
-    a list written on one line after a lead that says it is data (or never collected) made one
-    too."""
+    """``blocks`` with each run of two or more bold lead-in paragraphs made a bullet list, each
+    paragraph of labelled lines, HTML list and quoted list too, and a list written on one line
+    after a lead that says it is data (or never collected) made one too."""
     result: list[Block] = []
     run: list[Paragraph] = []
 
@@ -342,6 +395,11 @@ def bold_runs(blocks: list[Block]) -> list[Block]:
         run.clear()
 
     for block in blocks:
+        block = _quoted_list(block) or block
+        if isinstance(block, Paragraph) and (lined := _label_lines(block)) is not None:
+            flush()
+            result.extend(lined)
+            continue
         if isinstance(block, Paragraph) and _BOLD_PARAGRAPH.match(block.text.strip()):
             run.append(block)
             continue

@@ -14,7 +14,14 @@ from .markdown_out import to_markdown
 from .markup import plain
 from .outline import Section
 from .reading import Reading, item_markdown
-from .shapes import data_shape, lead_kind, lists_data, pairs_purposes, says_purposes
+from .shapes import (
+    bold_runs,
+    data_shape,
+    lead_kind,
+    lists_data,
+    pairs_purposes,
+    says_purposes,
+)
 from .statements import RetentionRule
 from .storage_sections import is_service_location, service_location
 from .tables import Layout, Role, UseRow, layout, read_retention, read_uses
@@ -62,7 +69,7 @@ def add_uses(reading: Reading, rows: list[UseRow]) -> None:
 def data_use_section(reading: Reading, section: Section) -> None:
     draft = reading.draft
     pending: list[Block] = []
-    for block in section.blocks:
+    for block in bold_runs(section.blocks):
         before = pending[-1] if pending else None
         if isinstance(block, BulletList) and (
             (not lists_data(block, before) and lead_kind(before) in {Kind.UNKNOWN, Kind.DATA_USE})
