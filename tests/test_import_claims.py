@@ -10,6 +10,8 @@ imports it, and checks the record and the report against what the page says.
 
 from __future__ import annotations
 
+import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -32,6 +34,22 @@ def names_in(result: Imported, section: str) -> list[str]:
     if not result.product.get(section, {}).get("groups"):
         return []
     return result.names(section)
+
+
+#: The opening of a review of data named in a sentence: the name as repr() wrote it ('a' or
+#: "a's"), then the words of that review.
+_PROSE_NAMED = re.compile(r"""^('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"): named in a sentence""")
+
+
+def prose_named(result: Imported) -> list[str]:
+    """The names the report lists as data a sentence says is collected (kept as text)."""
+    found: list[str] = []
+    for review in result.report.reviews:
+        if review.topic == "prose" and "named in a sentence as data collected" in review.message:
+            match = _PROSE_NAMED.match(review.message)
+            assert match is not None, review.message
+            found.append(str(ast.literal_eval(match.group(1))))
+    return found
 
 
 def requirement_reviews(result: Imported) -> list[str]:
@@ -310,9 +328,10 @@ def test_data_sent_even_when_turned_off_is_required(tmp_path: Path) -> None:
     result = import_page(tmp_path, page)
     assert result.names("required") == ["queryType", "version"]
     assert result.names("optional") == ["stackTrace"]
-    # What one section says of its own program holds for it alone: the recordings' section
-    # says nothing of their requirement.
-    assert names_in(result, "collected") == ["Recordings"]
+    # The recordings are named in a sentence only: kept as text, listed for review, and no
+    # cue of the other sections makes them an item.
+    assert names_in(result, "collected") == []
+    assert prose_named(result) == ["Recordings"]
 
 
 @pytest.mark.parametrize(
@@ -479,16 +498,11 @@ def test_words_over_a_list_name_its_data_again_and_make_no_items(tmp_path: Path)
         "## Crash handling\n\nThe crash handler collects stack traces and memory dumps.\n"
     )
     result = import_page(tmp_path, page)
-    # The opening sums up the list: its words are no second set of items. A section with no
-    # list of its own may be the only place some data is named: that stays an item.
-    assert result.data_names() == [
-        "Fatal errors and warnings",
-        "Command-line arguments used",
-        "Stack traces",
-        "Memory dumps",
-    ]
-    reviews = [r.message for r in result.report.reviews if r.topic == "prose"]
-    assert any("'Observed errors'" in m and "not made" in m for m in reviews)
+    # The opening sums up the list: its words are no second set of items; "usage information"
+    # only sums data up and is not listed. The crash handler's sentence is the only place
+    # its data is named: listed for review, not made items.
+    assert result.data_names() == ["Fatal errors and warnings", "Command-line arguments used"]
+    assert prose_named(result) == ["Observed errors", "Stack traces", "Memory dumps"]
 
 
 def test_a_denial_that_holds_only_in_some_case_is_no_never_collected_data(
@@ -1147,7 +1161,9 @@ def test_a_sentence_that_asks_what_is_collected_names_no_data(tmp_path: Path) ->
         "# Tool telemetry\n\n## What we collect\n\n- Command name\n\n## Details\n\n"
         "Run `tool telemetry info`. Shows exactly what data is collected.\n"
     )
-    assert import_page(tmp_path, page).data_names() == ["Command name"]
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Command name"]
+    assert prose_named(result) == []  # (nor listed for review as data collected)
 
 
 def test_sources_purposes_and_contacts_under_a_policys_data_heading_are_no_items(
@@ -1472,7 +1488,7 @@ def test_a_table_of_command_line_options_gives_no_items(tmp_path: Path) -> None:
     assert not any(name.startswith("-") for name in result.data_names())
 
 
-def test_data_collected_without_a_or_b_is_one_item_and_a_or_b_never_collected(
+def test_data_collected_without_a_or_b_is_one_name_and_a_or_b_never_collected(
     tmp_path: Path,
 ) -> None:
     page = FRONT + (
@@ -1480,11 +1496,13 @@ def test_data_collected_without_a_or_b_is_one_item_and_a_or_b_never_collected(
         "or their values, tool version, OS type.\n"
     )
     result = import_page(tmp_path, page)
-    assert result.data_names()[:3] == [
+    # "A without B or C" is one name, listed for review and kept as text, not made an item.
+    assert prose_named(result) == [
         "Command name without parameters provided or their values",
         "Tool version",
         "OS type",
     ]
+    assert result.data_names() == []
     assert never_names(result) == ["Parameters provided or their values"]
 
 
@@ -1578,6 +1596,7 @@ def test_a_sentence_after_a_data_lead_is_no_list(tmp_path: Path) -> None:
     )
     result = import_page(tmp_path, page)
     assert result.data_names() == []
+    assert prose_named(result) == []  # (nor listed for review as data collected)
 
 
 @pytest.mark.parametrize("lead", ["This helps us understand:", "The data we collect helps us:"])
@@ -1597,12 +1616,15 @@ def test_a_notice_drawn_in_a_code_block_is_read_without_its_box(tmp_path: Path) 
         "# Tool telemetry\n\n## First-run notice\n\nYou will see a notice:\n\n```\n"
         "┌────────────────────────────────┐\n"
         "│ The CLI collects anonymous usage data    │\n"
+        "│ and the exit code of each command        │\n"
         "│ to help us improve the tool.             │\n"
         "└────────────────────────────────┘\n```\n"
     )
     result = import_page(tmp_path, page)
-    # What the tool prints is its own claim; the lines of the box are no part of a name.
-    assert result.data_names() == ["Anonymous usage data"]
+    # What the tool prints is its own claim; the lines of the box are no part of a name (with
+    # them, "Anonymous usage data │ │" would be no summary and be listed too).
+    assert prose_named(result) == ["Exit code of each command"]
+    assert result.data_names() == []
 
 
 def test_data_a_sentence_says_the_information_includes_are_items(tmp_path: Path) -> None:
@@ -1614,7 +1636,9 @@ def test_data_a_sentence_says_the_information_includes_are_items(tmp_path: Path)
         "store says might be of interest.\n"
     )
     result = import_page(tmp_path, page)
-    assert result.data_names() == ["User name", "Time of download", "Unique mobile device number"]
+    # Not "Everything that the store says ...": what the store says is no data by name.
+    assert prose_named(result) == ["User name", "Time of download", "Unique mobile device number"]
+    assert result.data_names() == []
 
 
 @pytest.mark.parametrize(
@@ -1641,7 +1665,53 @@ def test_what_a_report_an_event_or_a_log_is_said_to_contain_is_data(
     page = (
         FRONT + f"# Tool\n\n## What is sent\n\nWhen the tool fails, it sends a report. {sentence}\n"
     )
-    assert import_page(tmp_path, page).data_names() == names
+    result = import_page(tmp_path, page)
+    assert prose_named(result) == names
+    assert result.data_names() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Information collected includes file data (file names and sizes), process data "
+            "(running processes), and device details (device identifiers).",
+            ["File data", "Process data", "Device details"],
+        ),
+        # "a number of improved data points": how much data, not which
+        (
+            "Crash reports contain a signature, classifications, and a number of improved data "
+            "points.",
+            ["Signature", "Classifications"],
+        ),
+        (
+            "The information may include, but is not limited to, IP addresses, contact requests, "
+            "metadata and communications.",
+            ["IP addresses", "Contact requests", "Metadata", "Communications"],
+        ),
+    ],
+)
+def test_a_sentence_that_says_what_data_consists_of_is_reported_not_made_an_item(
+    tmp_path: Path, text: str, names: list[str]
+) -> None:
+    page = FRONT + f"# App privacy\n\n## Crash reports and hosting\n\n{text}\n"
+    result = import_page(tmp_path, page)
+    assert prose_named(result) == names
+    assert result.data_names() == []
+
+
+def test_a_paragraph_policy_keeps_its_sentences_and_lists_their_data_for_review(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# App privacy\n\nWe store your name and email address when you sign up. Our servers "
+        "record your IP address.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == []
+    assert "We store your name and email address when you sign up." in result.text
+    assert "Our servers record your IP address." in result.text
+    assert prose_named(result) == ["Name", "Email address", "IP address"]
 
 
 @pytest.mark.parametrize(
@@ -1654,7 +1724,9 @@ def test_what_a_report_an_event_or_a_log_is_said_to_contain_is_data(
 )
 def test_what_a_thing_that_is_no_data_contains_is_no_item(tmp_path: Path, sentence: str) -> None:
     page = FRONT + f"# Tool\n\n## About\n\n{sentence}\n"
-    assert import_page(tmp_path, page).data_names() == []
+    result = import_page(tmp_path, page)
+    assert result.data_names() == []
+    assert prose_named(result) == []  # (nor listed for review as data collected)
 
 
 @pytest.mark.parametrize(
@@ -1691,7 +1763,9 @@ def test_data_a_sentence_says_the_publisher_stores_or_receives_is_collected(
     tmp_path: Path, sentence: str, names: list[str]
 ) -> None:
     page = FRONT + f"# App\n\n## Accounts\n\nAccounts are free. {sentence}\n"
-    assert import_page(tmp_path, page).data_names() == names
+    result = import_page(tmp_path, page)
+    assert prose_named(result) == names  # listed for review, kept as text
+    assert result.data_names() == []
 
 
 def test_a_list_after_these_are_is_what_the_sentence_before_says(tmp_path: Path) -> None:
@@ -1720,7 +1794,9 @@ def test_the_words_of_a_category_a_sentence_says_data_includes_are_no_items(
         "That information includes identifiers, commercial information, audio, electronic, "
         "visual, or similar information, and inferences drawn from such information.\n"
     )
-    assert import_page(tmp_path, page).data_names() == []
+    result = import_page(tmp_path, page)
+    assert result.data_names() == []
+    assert prose_named(result) == []  # (nor listed for review as data collected)
 
 
 def test_a_javascript_sample_in_a_data_section_gives_its_fields(tmp_path: Path) -> None:
@@ -1832,7 +1908,7 @@ def test_a_yaml_settings_sample_in_a_data_section_gives_no_items(tmp_path: Path)
 # -- what a storage section lists ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lead", ["Notes only stores:", "The server logs:", "The app also saves:"])
+@pytest.mark.parametrize("lead", ["Notes only stores:", "The app also saves:"])
 def test_a_list_of_what_the_product_stores_under_a_storage_heading_is_data(
     tmp_path: Path, lead: str
 ) -> None:
@@ -1853,6 +1929,70 @@ def test_a_list_of_what_the_reader_can_store_is_no_data(tmp_path: Path) -> None:
     assert import_page(tmp_path, page).data_names() == []
 
 
+@pytest.mark.parametrize(
+    ("lead", "block"),
+    [
+        # a settings file, what a command prints, a log: not what is sent
+        ("Example `.toolrc.yml`:", "```yaml\nendpoint: https://t.example.com\nbatch_size: 20\n```"),
+        ("The `tool doctor` command prints a summary:", "```\nversion: 1.2.3\npython: 3.11\n```"),
+        (
+            "With `--verbose`, the log shows each event:",
+            "```text\nINFO: sending event run\nDEBUG: payload size 312\n```",
+        ),
+    ],
+)
+def test_settings_output_and_logs_in_code_are_no_samples(
+    tmp_path: Path, lead: str, block: str
+) -> None:
+    page = FRONT + f"# Tool telemetry\n\n## Data collected\n\n{lead}\n\n{block}\n"
+    assert import_page(tmp_path, page).data_names() == []
+
+
+def test_a_sample_with_a_date_no_calendar_has_is_read_as_written(tmp_path: Path) -> None:
+    # YAML would make "2024-00-00" a date, and fail on it: every value is read as text.
+    page = FRONT + (
+        "# Tool telemetry\n\n## Data collected\n\nEach run sends a record like this:\n\n"
+        "```\nos: linux\nversion: 1.2.3\nbuilt: 2024-00-00\n```\n"
+    )
+    assert import_page(tmp_path, page).data_names() == ["os", "version", "built"]
+
+
+def test_a_map_of_counts_in_a_sample_gives_no_details(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## Data collected\n\nEach run sends counts per command:\n\n"
+        "```yaml\ninstall_id: 5f2c\ncommands:\n  build: 12\n  test: 3\n```\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["install_id", "commands"]
+    assert details_of(result, "commands") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Operating system\n\n**Email**: privacy@example.com  \n**Last updated**: 2024-05-01",
+        "- Operating system\n\n**Q**: Is telemetry anonymous?  \n**A**: Yes, it is.",
+    ],
+)
+def test_bold_labelled_lines_without_a_data_lead_are_no_data(tmp_path: Path, text: str) -> None:
+    page = FRONT + f"# Tool telemetry\n\n## Data collected\n\nWe collect:\n\n{text}\n"
+    assert import_page(tmp_path, page).data_names() == ["Operating system"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "bullets"),
+    [
+        ("The app stores:", "- on your device, in `~/.tool`\n- in our EU data center"),
+        ("How long the service keeps:", "- 30 days for telemetry\n- 1 year for billing records"),
+    ],
+)
+def test_where_or_how_long_a_product_keeps_data_is_no_data(
+    tmp_path: Path, lead: str, bullets: str
+) -> None:
+    page = FRONT + f"# Notes privacy\n\n## Data storage\n\n{lead}\n\n{bullets}\n"
+    assert import_page(tmp_path, page).data_names() == []
+
+
 # -- lists written without bullets -----------------------------------------------------------------
 
 
@@ -1862,8 +2002,9 @@ def test_a_list_of_what_the_reader_can_store_is_no_data(tmp_path: Path) -> None:
         # one field a line, each line broken by two spaces, a backslash or <br>
         "`os`: the operating system  \n`arch`: the CPU architecture\\\n`version`: its version",
         "`os` - the operating system<br>\n`arch` - the CPU architecture<br>\n`version` - its version",
-        # bold labels, the lines not broken (one paragraph on the rendered page)
-        "**os**: the operating system\n**arch**: the CPU architecture\n**version**: its version",
+        # bold labels after a lead that says they are data, the lines not broken
+        "Each run sends:\n**os**: the operating system\n**arch**: the CPU architecture\n"
+        "**version**: its version",
         # the lead in the same paragraph, on a line of its own
         "Each run sends:\n`os`: the operating system\n`arch`: the CPU architecture\n"
         "`version`: its version",
@@ -1980,7 +2121,9 @@ def test_a_list_that_explains_a_table_s_columns_is_no_data(tmp_path: Path) -> No
 )
 def test_a_sentence_that_speaks_of_collecting_names_no_data(tmp_path: Path, sentence: str) -> None:
     page = FRONT + f"# Site\n\n## Contact\n\n{sentence}\n"
-    assert import_page(tmp_path, page).data_names() == []
+    result = import_page(tmp_path, page)
+    assert result.data_names() == []
+    assert prose_named(result) == []  # (nor listed for review as data collected)
 
 
 def test_a_sample_of_the_data_listed_already_gives_no_more_items(tmp_path: Path) -> None:
@@ -2022,7 +2165,9 @@ def test_data_a_sentence_says_what_is_collected_includes_are_items(tmp_path: Pat
         "# Site\n\n## Website\n\n"
         "The information we collect includes your IP address and your browser type.\n"
     )
-    assert import_page(tmp_path, page).data_names() == ["IP address", "Browser type"]
+    result = import_page(tmp_path, page)
+    assert prose_named(result) == ["IP address", "Browser type"]
+    assert result.data_names() == []
 
 
 def test_a_lead_in_whose_words_only_deny_collecting_is_no_item(tmp_path: Path) -> None:
@@ -2049,7 +2194,9 @@ def test_a_lead_in_whose_words_only_deny_collecting_is_no_item(tmp_path: Path) -
 )
 def test_what_could_be_collected_is_no_item(tmp_path: Path, sentence: str) -> None:
     page = FRONT + f"# Tool telemetry\n\n## Design\n\n{sentence}\n"
-    assert import_page(tmp_path, page).data_names() == []
+    result = import_page(tmp_path, page)
+    assert result.data_names() == []
+    assert prose_named(result) == []  # (nor listed for review as data collected)
 
 
 def test_a_list_of_the_features_that_send_data_is_no_data(tmp_path: Path) -> None:
@@ -2068,7 +2215,9 @@ def test_a_name_that_sums_up_listed_data_is_no_item(tmp_path: Path) -> None:
         "the IDE.\n\n## Data points\n\nThe following data is collected:\n\n"
         "- Page views\n- Unhandled exceptions\n"
     )
-    assert import_page(tmp_path, page).data_names() == ["Page views", "Unhandled exceptions"]
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Page views", "Unhandled exceptions"]
+    assert prose_named(result) == []  # (nor listed for review as data collected)
 
 
 def test_how_to_enable_it_and_how_it_is_used_are_no_data(tmp_path: Path) -> None:
@@ -2380,7 +2529,8 @@ def test_a_paragraph_page_names_its_data_period_and_place_in_sentences(tmp_path:
         "the device state.\n\nData is retained for 90 days and stored in the United States.\n"
     )
     result = import_page(tmp_path, page)
-    assert result.data_names() == ["Stack trace", "Device state"]
+    assert prose_named(result) == ["Stack trace", "Device state"]
+    assert result.data_names() == []
     storage = result.product["storage"]
     assert [(r["data"], r["period"]) for r in storage["retention"]] == [("Data", "90 days")]
     assert storage["locations"] == ["United States"]
@@ -2393,13 +2543,17 @@ def test_a_paragraph_that_sums_up_data_named_in_another_makes_no_item(tmp_path: 
         "the time of invocation.\n"
     )
     result = import_page(tmp_path, page)
-    assert result.data_names() == ["Command line used", "Time of invocation"]
-    assert any("sums up data" in r.message for r in result.report.reviews)
+    # "usage data" sums the events up: listed for review neither as an item nor as a name.
+    assert prose_named(result) == ["Command line used", "Time of invocation"]
+    assert result.data_names() == []
 
 
 def test_a_page_that_only_sums_its_data_up_keeps_the_sum(tmp_path: Path) -> None:
     page = FRONT + "# Tool telemetry\n\nThe tool collects usage data to improve the product.\n"
-    assert import_page(tmp_path, page).data_names() == ["Usage data"]
+    result = import_page(tmp_path, page)
+    # The sum stays the page's text; it names no data to add, so the report lists none.
+    assert "The tool collects usage data to improve the product." in result.text
+    assert prose_named(result) == [] and result.data_names() == []
 
 
 @pytest.mark.parametrize(
@@ -2644,17 +2798,20 @@ GDPR_SUBSECTIONS = (
 
 
 def test_data_a_policy_processes_under_numbered_situations(tmp_path: Path) -> None:
-    # "Personal data we process" names the data (not its use); a situation's own heading
-    # that says "we store" is no storage service; "Providing this data is required" marks
-    # the data named before it in its paragraph, and only that.
+    # "Personal data we process" names the data (not its use), in sentences: listed for
+    # review, not made items; a situation's own heading that says "we store" is no storage
+    # service.
     result = import_page(tmp_path, FRONT + GDPR_SUBSECTIONS)
-    assert result.names("required") == ["Email address", "Display name", "Hashed password"]
-    assert names_in(result, "collected") == [
+    assert prose_named(result) == [
+        "Email address",
+        "Display name",
+        "Hashed password",
         "Notes",
         "Attachments",
         "Tags you create",
         "IP address",
     ]
+    assert result.data_names() == []
     assert not result.product.get("storage", {}).get("service_locations")
     # Services used "for hosting" and "for sending emails" receive the data; a transfer's
     # country ("Transfers to the USA rely on ...") is none.
@@ -2697,8 +2854,14 @@ EVENTS = (
 def test_what_every_event_carries_and_how_long_events_are_kept(tmp_path: Path) -> None:
     result = import_page(tmp_path, FRONT + EVENTS)
     # The words of a clause after the data ("the wrapper, and Core"), and an apposition that
-    # describes it ("a random UUID generated on first run"), are not more data.
-    assert result.data_names() == ["command_run", "Anonymous installation ID", "Run_id"]
+    # describes it ("a random UUID generated on first run"), are not more data. What the
+    # sentences name is listed for review; only the list's bullet is an item.
+    assert result.data_names() == ["command_run"]
+    assert prose_named(result) == [
+        "Anonymous usage events",
+        "Anonymous installation ID",
+        "Run_id",
+    ]
     # How long events are kept, said under "Opting out", is no way to opt out.
     storage = result.product["storage"]
     assert storage["retention"] == [{"data": "Events", "period": "90 days"}]
@@ -2716,11 +2879,13 @@ FAQ = (
 
 def test_a_faq_s_questions_are_answered_by_their_answers(tmp_path: Path) -> None:
     result = import_page(tmp_path, FRONT + FAQ)
-    assert result.names("optional") == [
+    # "What do you collect?" is answered in a sentence: its data listed for review, no items.
+    assert prose_named(result) == [
         "Name of each screen you open",
         "Number of projects you have",
         "Version of Pinecone Studio",
     ]
+    assert result.data_names() == []
     # "Is telemetry required?" answered No: no text of required data.
     assert not result.product.get("required", {}).get("intro")
     assert never_names(result) == ["IP address"]
@@ -2836,7 +3001,10 @@ WAYS = (
 
 def test_the_ways_data_is_collected_are_no_data(tmp_path: Path) -> None:
     result = import_page(tmp_path, FRONT + WAYS)
-    assert result.data_names() == ["Email address", "Content of your message"]
+    # Not "Directly from you" and the other ways: only the sentence's data is listed for
+    # review (kept as text, not made items).
+    assert prose_named(result) == ["Email address", "Content of your message"]
+    assert result.data_names() == []
     # The ways stay one list under their lead, with no heading the page does not have.
     [kept] = [s for s in result.product["sections"] if "Directly from you" in s["body"]]
     assert kept["body"].startswith("We collect information in the following ways:\n\n- ")
@@ -2854,15 +3022,21 @@ PARAGRAPHS = (
 )
 
 
-def test_each_sentence_and_paragraph_says_the_requirement_of_its_own_data(
+def test_paragraphs_that_each_name_data_and_its_requirement_list_it_for_review(
     tmp_path: Path,
 ) -> None:
-    # Paragraphs that each name data: a cue speaks of the data of its sentence, else of its
-    # paragraph, never of the section ("payment details" are not said to be optional).
+    # Paragraphs that each name data, with cues on its requirement ("You must provide",
+    # "only if you enable"): the data is listed for review, in the page's order, and no cue
+    # makes an item of it in any section.
     result = import_page(tmp_path, FRONT + PARAGRAPHS)
-    assert result.names("required") == ["Email address"]
-    assert result.names("optional") == ["Crash reports", "Screens you open", "Buttons you tap"]
-    assert names_in(result, "collected") == ["Payment details"]
+    assert prose_named(result) == [
+        "Email address",
+        "Crash reports",
+        "Screens you open",
+        "Buttons you tap",
+        "Payment details",
+    ]
+    assert result.data_names() == []
 
 
 def test_a_promise_of_no_fees_is_no_never_collected_data(tmp_path: Path) -> None:
@@ -2904,7 +3078,9 @@ def test_data_named_by_what_the_reader_does_with_it(tmp_path: Path) -> None:
         "# Fjord Sync privacy\n\nFjord Sync collects your email address and the files you "
         "sync.\n\n## Sharing\n\nWe share your email address with Postmark.\n"
     )
-    assert import_page(tmp_path, page).data_names() == ["Email address", "Files you sync"]
+    result = import_page(tmp_path, page)
+    assert prose_named(result) == ["Email address", "Files you sync"]
+    assert result.data_names() == []
 
 
 def test_a_sentence_on_this_data_marks_only_the_data_it_names_by_whole_words(
@@ -2917,8 +3093,10 @@ def test_a_sentence_on_this_data_marks_only_the_data_it_names_by_whole_words(
         "required.\n"
     )
     result = import_page(tmp_path, page)
-    assert "Age" not in names_in(result, "required")
-    assert "Display name" in result.names("required")
+    # The listed "Age" stays collected, requirement not stated; the display name is named in
+    # a sentence only: listed for review, no item.
+    assert names_in(result, "required") == [] and result.names("collected") == ["Age"]
+    assert prose_named(result) == ["Display name"]
 
 
 # -- batch 2026-11-26l, read by class (2026-11-27) -----------------------------------------------
@@ -2982,7 +3160,8 @@ def test_the_readers_data_said_to_be_sent_is_collected(tmp_path: Path) -> None:
     )
     result = import_page(tmp_path, page)
     # (a phone sent a code, photos sent to a printer: nothing reaches the product)
-    assert result.data_names() == ["Inputs (prompts)", "Outputs (results)"]
+    assert prose_named(result) == ["Inputs (prompts)", "Outputs (results)"]
+    assert result.data_names() == []
     assert never_names(result) == ["Files"]
 
 
@@ -3010,7 +3189,7 @@ def test_data_not_used_by_another_party_or_for_a_purpose_is_no_denial(tmp_path: 
         "marketers. Your data is not used by us to rank you.\n"
     )
     result = import_page(tmp_path, page)
-    assert "Email address" in result.data_names()
+    assert prose_named(result) == ["Email address"] and result.data_names() == []
     assert never_names(result) == []
     assert not [s for s in result.product.get("sections", []) if s["after"] == "never-collected"]
 
@@ -3072,6 +3251,7 @@ def test_another_companys_collection_names_no_data(tmp_path: Path) -> None:
     )
     result = import_page(tmp_path, page)
     assert result.data_names() == []
+    assert prose_named(result) == []  # (nor listed for review as data collected)
 
 
 def test_the_lead_of_one_optional_list_is_no_control_of_another_group(tmp_path: Path) -> None:
@@ -3229,6 +3409,7 @@ def test_data_named_elsewhere_and_the_next_clause_are_no_items(tmp_path: Path) -
     )
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Build number"]
+    assert prose_named(result) == []  # (nor listed for review as data collected)
 
 
 def test_a_labelled_denial_gives_the_data_it_names_as_never_collected(tmp_path: Path) -> None:
@@ -3264,7 +3445,8 @@ def test_no_data_beyond_some_says_that_data_is_collected(tmp_path: Path) -> None
         "any additional data beyond crash counts and any ratings you submit.\n"
     )
     result = import_page(tmp_path, page)
-    assert result.data_names() == ["Crash counts", "Ratings you submit"]
+    assert prose_named(result) == ["Crash counts", "Ratings you submit"]
+    assert result.data_names() == []
     assert not never_names(result)
 
 
@@ -3332,7 +3514,8 @@ def test_a_denial_names_what_it_names_before_any_other_data(tmp_path: Path) -> N
         "any additional data other than needed for sign-in.\n"
     )
     result = import_page(tmp_path, page)
-    assert result.data_names() == ["Account name"]  # (no item "Needed")
+    assert result.data_names() == ["Account name"]
+    assert prose_named(result) == []  # (not "Needed")
     assert {"Contacts", "Location"} <= set(never_names(result))
 
 
@@ -3353,7 +3536,9 @@ def test_verbs_that_are_data_stay_data(tmp_path: Path) -> None:
         "We collect the data defined above and device IDs.\n"
     )
     result = import_page(tmp_path, page)
-    assert {"Likes", "Shares", "Comments", "Device IDs"} <= set(result.data_names())
+    # (not "Data defined above": named elsewhere, not here)
+    assert prose_named(result) == ["Likes", "Shares", "Comments", "Device IDs"]
+    assert result.data_names() == []
 
 
 def test_a_bold_list_of_data_after_a_sentence_is_data(tmp_path: Path) -> None:

@@ -110,7 +110,10 @@ FLOOR_FIDELITY = 0.97
 #: with, legal bases, a page's sources, schedules): precision 0.88 -> 0.92 on these pages.
 FLOOR_STRUCTURED = 0.87
 #: 2026-11-25 (issue 53): 0.625, once names that are not data and prose summaries are no items.
-FLOOR_RECALL = 0.62
+#: 2026-11-27 (eleventh session): 0.614, once data named only in a sentence stays text (the
+#: report names it): of the items made from sentences of the held-out pages, 5 of 16 were data
+#: the page says is collected; held-out precision 0.81 -> 0.92 on average.
+FLOOR_RECALL = 0.61
 
 SLUGS = [page.slug for page in corpus_pages()]
 
@@ -724,7 +727,9 @@ def test_every_line_of_held_out_pages_is_in_a_record_or_in_the_free_form_list(
 #: and legal bases are no items; a heading asked and answered No, and what an item says it
 #: leaves out, are never collected): item recall 0.68, precision 0.92 (19 false items of 373),
 #: requirement errors 0, never-collected recall 0.56, 4 lists lost, 2 records saying none.
-FLOOR_ITEM_RECALL = 0.64  # 0.649 later on 2026-11-25: prose summaries are no items
+#: 0.649 later on 2026-11-25: prose summaries are no items. 0.615 on 2026-11-27 (eleventh
+#: session), once data named only in a sentence stays text (see FLOOR_RECALL).
+FLOOR_ITEM_RECALL = 0.61
 FLOOR_PRECISION = 0.91
 CEILING_REQUIREMENT_ERRORS = 0.02
 CEILING_INVENTED = 0.05
@@ -902,17 +907,18 @@ GOAL_REQUIREMENT_ERRORS = 0.02
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured once on 2026-11-27 (tenth session) with the batch 2026-11-27n (8 pages never read before): 0.31 (15 of 49 items), the same with the code of the session's start (0.66 over all 64 held-out pages); measured once on 2026-11-27 (ninth session) with the batch 2026-11-27m (8 pages never read before): 0.45 (33 of 74 items), the same with the code of the session's start; on 2026-11-26 (eighth session) with the batch 2026-11-26l (9 pages never read before): 0.51 (27 of 53 items), the same with the code of the session's start; with the batch 2026-11-26k (9 pages never read before): 0.76 (66 of 87 items); with the batch 2026-11-26j (7 pages): 0.81 (35 of 43 items); with the batch 2026-11-26h (9 pages never read before): 0.82 (84 of 102 items), the first batch to reach the goal, while the test holds every held-out page; with the batch 2026-11-26g (12 pages): 0.52 (34 of 66 items); with the batch 2026-11-26f: 0.38 (69 of 184 items); with the batch 2026-11-26e: 0.35 (0.66 on the batch d); 0 on seven pages whose data is in prose, code or a table of other shapes; 0.40 measured again after work on read pages only (data given in code)",
+    reason="measured once on 2026-11-27 (eleventh session) with the batch 2026-11-27o (6 pages never read before): 0.94 (132 of 141 items), the same with the code of the session's start (0.57 on average over all 70 held-out pages); "
+    "measured once on 2026-11-27 (tenth session) with the batch 2026-11-27n (8 pages never read before): 0.31 (15 of 49 items), the same with the code of the session's start (0.66 over all 64 held-out pages); measured once on 2026-11-27 (ninth session) with the batch 2026-11-27m (8 pages never read before): 0.45 (33 of 74 items), the same with the code of the session's start; on 2026-11-26 (eighth session) with the batch 2026-11-26l (9 pages never read before): 0.51 (27 of 53 items), the same with the code of the session's start; with the batch 2026-11-26k (9 pages never read before): 0.76 (66 of 87 items); with the batch 2026-11-26j (7 pages): 0.81 (35 of 43 items); with the batch 2026-11-26h (9 pages never read before): 0.82 (84 of 102 items), the first batch to reach the goal, while the test holds every held-out page; with the batch 2026-11-26g (12 pages): 0.52 (34 of 66 items); with the batch 2026-11-26f: 0.38 (69 of 184 items); with the batch 2026-11-26e: 0.35 (0.66 on the batch d); 0 on seven pages whose data is in prose, code or a table of other shapes; 0.40 measured again after work on read pages only (data given in code)",
 )
 def test_held_out_pages_reach_the_item_recall_goal(run: CorpusRun) -> None:
     recall = average([r.recall.share_of("items") for r in held_out(run)])
     assert recall >= GOAL_ITEM_RECALL, f"{recall:.3f}"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="measured once on 2026-11-27 (tenth session) with the batch 2026-11-27n (8 pages never read before): 0.75 on average over the 4 pages with items (2 false items; 0.88 pooled), the same with the code of the session's start (0.81 on average, 0.91 pooled, over all held-out pages); measured once on 2026-11-27 (ninth session) with the batch 2026-11-27m (8 pages never read before): 0.67 on average over the 7 pages with items (20 false items; 0.62 pooled), the same with the code of the session's start; on 2026-11-26 (eighth session) with the batch 2026-11-26l (9 pages never read before): 0.52 on average over the 5 pages with items (8 false items; 0.77 pooled), the same with the code of the session's start; with the batch 2026-11-26k (9 pages never read before): 0.83 on average over the 8 pages with items (19 false items; 0.78 pooled); with the batch 2026-11-26j (7 pages): 0.74 on average over the 6 pages with items (9 false items; 0.80 pooled); with the batch 2026-11-26h (9 pages never read before): 0.85 on average over the 5 pages with items (19 false items; 0.82 pooled); with the batch 2026-11-26g (12 pages): 0.76 on average over the 9 pages with items (6 false items; 0.85 pooled); with the batch 2026-11-26f: 0.55 on average over the 11 pages with items (26 false items; 0.73 pooled); with the batch 2026-11-26e: 0.60 on average over the pages with items (6 false items of 39, on four pages: 0.85 pooled)",
-)
+# Met on 2026-11-27 (eleventh session), once data named only in a sentence stays text: 0.92 on
+# average over the 70 held-out pages (0.81 before; 0.88 pooled). The batch 2026-11-27o, measured
+# once: 0.93 on average over its 5 pages with items, 0.79 pooled (42 false items, most on one
+# page), the same with the code of the session's start. Before: 0.75 on the batch 2026-11-27n.
 def test_held_out_pages_reach_the_precision_goal(run: CorpusRun) -> None:
     precision = average([r.truth.precision for r in held_out(run)])
     assert precision >= GOAL_PRECISION, f"{precision:.3f}"
@@ -936,7 +942,8 @@ def test_held_out_pages_import_nothing_never_collected_as_collected(run: CorpusR
 
 @pytest.mark.xfail(
     strict=False,
-    reason="measured once on 2026-11-27 (tenth session) with the batch 2026-11-27n (8 pages never read before): no list lost (19 of 22 entries found): the lists earlier batches lose are lost still; measured once on 2026-11-27 (ninth session) with the batch 2026-11-27m (8 pages never read before): 1 never-collected list lost (4 of 14 entries found), the same with the code of the session's start; on 2026-11-26 (eighth session) with the batch 2026-11-26l (9 pages never read before): 2 never-collected lists lost (14 of 25 entries found); with the batch 2026-11-26k (9 pages never read before): 2 of the 7 pages that say what is never collected have no entry for it (14 of 21 entries); with the batch 2026-11-26j (7 pages): none of 2 pages lost it, but 6 of 28 entries found; with the batch 2026-11-26h (9 pages never read before): none of the 5 pages that say what is never collected lost it (23 of 26 entries); with the batch 2026-11-26g (12 pages): 2 of the 7 pages that say what is never collected have no entry for it; with the batch 2026-11-26f: 2 of the 10 pages that say what is never collected have no entry for it; with the batch 2026-11-26e: 2 of the 8 pages that say what is never collected have no entry for it (never-collected recall 0.36; 6 of 10 pages and 0.26 on the batch d)",
+    reason="measured once on 2026-11-27 (eleventh session) with the batch 2026-11-27o (6 pages never read before): 3 lists lost (9 of 22 entries found), the same with the code of the session's start; "
+    "measured once on 2026-11-27 (tenth session) with the batch 2026-11-27n (8 pages never read before): no list lost (19 of 22 entries found): the lists earlier batches lose are lost still; measured once on 2026-11-27 (ninth session) with the batch 2026-11-27m (8 pages never read before): 1 never-collected list lost (4 of 14 entries found), the same with the code of the session's start; on 2026-11-26 (eighth session) with the batch 2026-11-26l (9 pages never read before): 2 never-collected lists lost (14 of 25 entries found); with the batch 2026-11-26k (9 pages never read before): 2 of the 7 pages that say what is never collected have no entry for it (14 of 21 entries); with the batch 2026-11-26j (7 pages): none of 2 pages lost it, but 6 of 28 entries found; with the batch 2026-11-26h (9 pages never read before): none of the 5 pages that say what is never collected lost it (23 of 26 entries); with the batch 2026-11-26g (12 pages): 2 of the 7 pages that say what is never collected have no entry for it; with the batch 2026-11-26f: 2 of the 10 pages that say what is never collected have no entry for it; with the batch 2026-11-26e: 2 of the 8 pages that say what is never collected have no entry for it (never-collected recall 0.36; 6 of 10 pages and 0.26 on the batch d)",
 )
 def test_held_out_pages_keep_their_never_collected_lists(run: CorpusRun) -> None:
     assert _never(held_out(run))["lists lost"] == []

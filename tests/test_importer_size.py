@@ -343,7 +343,13 @@ GOAL = 6500
 #: limit stays code (it raised RecursionError before). On pages not held out: 17 more items
 #: found (adobe-aio-cli-telemetry's nested fields, tokenflow-privacy-policy's stored data), no
 #: false item added.
-CEILING = 13355
+#: Down to 13312 later that session: data named only in a sentence stays text, each name a
+#: review line (of the items made from sentences of held-out pages, 5 of 16 were data the page
+#: says is collected), which took out the grouping, requirement and summary code of prose
+#: items (-87); then the review's fixes (+44): YAML and "key: value" samples only under words
+#: that say they are sent, every value read as text; bold labelled lines only after a data
+#: lead; no details for a map of counts; "stores:" lists of places or periods are no data.
+CEILING = 13312
 
 
 def importer_lines() -> int:

@@ -38,7 +38,7 @@ from .items import with_suffix
 from .markdown_doc import Document, parse
 from .markdown_out import span
 from .merge import PageDraft, join, page_anchor, product_name, shifted
-from .outline import heading_lines, outline, sections_of
+from .outline import outline, sections_of
 from .prose_facts import items_in_prose
 from .records import (
     Resolver,
@@ -144,10 +144,7 @@ def read_pages(
         # The opening text: the blocks before the first section (the title aside), as on the page.
         opening = (span(root.blocks[0])[0], span(root.blocks[-1])[1]) if root.blocks else (0, 0)
         draft = read_statement((title, root), report, path.stem, front_title(document.front_matter))
-        headings = heading_lines(root)
-        if title is None and not root.blocks:
-            headings = headings[1:]  # a first heading over the whole page acts as its title
-        items_in_prose(draft, report, text, offset, headings)
+        items_in_prose(draft, report, text, offset)
         place_marked(draft, report)
         no_data = no_data_at_all(text)
         draft.storage.periods_said = [(offset + n, said) for n, said in periods_said(text)]

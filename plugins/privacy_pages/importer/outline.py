@@ -83,8 +83,3 @@ def sections_of(root: Section) -> list[Section]:
     for section in root.children:
         found += [section, *sections_of(section)]
     return found
-
-
-def heading_lines(root: Section) -> list[int]:
-    """The lines of every heading under ``root``, in order."""
-    return [section.line for section in sections_of(root)]

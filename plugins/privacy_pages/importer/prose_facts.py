@@ -9,11 +9,9 @@ what it names becomes a structured field, and the sentence stays where it was.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
 
-from .claims import Cue, Requirement, denial, marked, modality, not_data
-from .draft import DataDraft, GroupDraft, StatementDraft
+from .claims import denial, marked, not_data
+from .draft import StatementDraft
 from .grouping import sentence_case, split_parts
 from .item_text import ItemDraft, collected_subject
 from .markup import OPENING, bullet_sentences, one_line, plain, sentences
@@ -196,15 +194,17 @@ _LISTED = re.compile(
 #: "The data we collect includes A and B", "Crash reports include A", "Each event contains
 #: A": the data itself, by name, not what it is like ("includes information about ...").
 _INCLUDES_DATA = re.compile(
-    r"(?:\b(?:this|that|such|these|the|each|every)\s+(?:\w+\s+)?(?:data|information)"
+    r"(?:(?:^|\b(?:this|that|such|these|the|each|every)\s+)(?:\w+\s+)?(?:data|information)"
     r"|(?:^|\b(?:this|that|these|the|each|every|a|an)\s+)(?:(?:crash|error|usage|diagnostic|"
     r"telemetry|analytics)\s+)?(?:reports?|events?|pings?|payloads?|logs?|requests?|analytics|"
-    r"telemetry|diagnostics|metrics))\s+"
+    r"telemetry|diagnostics|metrics|crash(?:es)?))\s+"
+    # "Information collected includes": the data by what is done with it
+    r"(?:(?:collected|sent|gathered|stored|recorded|transmitted|reported|logged)\s+)?"
     r"(?:(?:that\s+|which\s+)?(?:we|it|they)\s+(?:\w+\s+)?"
     r"(?:collects?|gathers?|receives?|process(?:es)?|stores?|keeps?)\s+)?"
-    r"(?:(?:also|always)\s+)?"
+    r"(?:(?:also|always|may|typically|usually)\s+)?"
     r"(?:includes?|comprises?|consists? of|contains?|containing|carr(?:y|ies))[:,]?\s+"
-    r"(?:in particular\s+)?"
+    r"(?:but (?:is|are) not limited to,?\s+)?(?:in particular\s+)?"
     r"(?!(?:no|nothing|none|any|everything|all|only|data|information)\b)(?P<what>[^.;!?]+)",
     re.I,
 )
@@ -287,6 +287,14 @@ _ONLY_WHAT = re.compile(
 )
 
 
+#: "audio, electronic, visual, or similar information": the parts before it are the words of
+#: one category (adjectives), not data by name.
+_SIMILAR = re.compile(r"(?:or\s+)?similar\s+(?:data|information)\b", re.I)
+#: "a number of data points", "a variety of events": how much data, not which ("the number of
+#: tables" is a count, which is data).
+_QUANTITY = re.compile(r"^an?\s+(?:number|variety|range|lot|couple|set|series|few)\b", re.I)
+
+
 def data_named(sentence: str) -> list[str]:
     """The data a sentence says is collected, by name: "X and Y are collected", "we collect A,
     B and C", "collects events such as A and B"; nothing when it says none is ("we do not
@@ -317,7 +325,7 @@ def data_named(sentence: str) -> list[str]:
                 break  # the parts after a clause are its words ("a run_id: an id that ...,
                 # the wrapper, and Core"), not more data
 
-        if parts and not any(re.fullmatch(r"[a-z][\w-]*", p.strip()) for p in whole):
+        if parts and not any(_SIMILAR.match(p.strip()) for p in whole):
             phrases = [", ".join(parts)]
     if not listed and (only := _ONLY_WHAT.search(text)) is not None:
         phrases.append(_name_end(only.group("what")))  # "no data beyond A and B": A and B
@@ -350,6 +358,8 @@ def data_named(sentence: str) -> list[str]:
         if _ABOUT.search(parts[0]) and not any(_DETERMINER.match(p) for p in parts[1:]):
             parts = [phrase.strip(" .:;,")]  # (not "the version of X, the OS and the locale")
         for part in parts:
+            if _QUANTITY.match(part.strip()):
+                break  # "a number of improved data points": how much, not which
             name = _HOW.sub("", _DETERMINER.sub("", part)).strip(" \"'*_,")
             if _NAMED_ELSEWHERE.search(name):
                 continue  # "the data defined above": named elsewhere, not here
@@ -408,53 +418,37 @@ def items_in_prose(
     report: PageReport,
     text: str,
     offset: int,
-    headings: Sequence[int] = (),
 ) -> None:
-    """The data the page's prose says is collected (:func:`data_named`) or not collected
-    (:func:`data_denied`). Each name not already an item becomes an item of a "Data collected"
-    group (optional under an optional heading; its requirement is then settled like any
-    group's), or a never-collected item. Each sentence stays where it was, and the report names each
-    item at its sentence's line for the writer to check. ``text``: the page, whose first line
-    is the report's line ``offset + 1``; ``headings``: the lines of its headings, in order."""
+    """What the page's prose says is not collected (:func:`data_denied`) becomes never-collected
+    items; what it says is collected (:func:`data_named`) stays text, each name a line of the
+    report for the writer to check. Running prose names data less surely than a list does: of
+    the items once made from sentences of pages the importer had never seen, most were not
+    data the page says is collected (issue 53). Each sentence stays where it was.
+    ``text``: the page, whose first line is the report's line ``offset + 1``."""
     end = offset + text.count("\n") + 1
     sections = (draft.required, draft.optional, draft.collected)
-    # (text, where its data goes, whether it is read for what it denies only): the words over
-    # a list of data name that data again, but what they say is never collected is news.
-    texts = [(t, draft.collected, False) for t in draft.intro]
+    # (text, whether it is read for what it denies only): the words over a list of data name
+    # that data again, but what they say is never collected is news.
+    texts = [(t, False) for t in draft.intro]
     for f in report.free_form:  # the page's own prose: not a list of links or steps
         if offset < f.line <= end and f.not_data is None:
-            data = draft.optional if f.after == "optional-data" else draft.collected
             # (a notice a tool prints, drawn in a box: its words without the box's lines)
-            texts.append((f.text.translate(_BOX_DRAWING), data, False))
-    texts += [(note["text"], draft.collected, True) for note in draft.notes]
+            texts.append((f.text.translate(_BOX_DRAWING), False))
+    texts += [(note["text"], True) for note in draft.notes]
     for data in sections:
-        texts += [(t, data, False) for t in data.intro]
-        texts += [(t, data, bool(g.items)) for g in data.groups for t in g.intro]
+        texts += [(t, False) for t in data.intro]
+        texts += [(t, bool(g.items)) for g in data.groups for t in g.intro]
         # An item's own words may say what it leaves out ("Text and images are not included").
-        texts += [
-            (i.description, data, True) for g in data.groups for i in g.items if i.description
-        ]
+        texts += [(i.description, True) for g in data.groups for i in g.items if i.description]
     known = {i.name.lower() for i in draft.never_items}
     known |= {i.name.lower() for d in sections for g in d.groups for i in g.items}
-    # Where the page lists its data, the words before a list, or in the section that holds
-    # it, name that data again or sum it up ("usage data"): an item made of them would be a
-    # second, false one. Elsewhere, they may be the only words for some data, but "usage data"
-    # still sums the list up. A page written as paragraphs has only such words.
-    listed = {
-        bisect_right(headings, item.line)
-        for d in sections
-        for g in d.groups
-        for item in g.items
-        if not_data(item.name) is None  # ("Directly from you": how, kept as text later)
-    }
     said = [
-        (sentence, data, denials_only, paragraph)
-        for prose, data, denials_only in texts
+        (sentence, denials_only)
+        for prose, denials_only in texts
         for paragraph in prose.split("\n\n")
         for sentence in bullet_sentences(paragraph)
     ]
-    made: list[tuple[DataDraft, GroupDraft, ItemDraft, int]] = []
-    for index, (sentence, data, denials_only, paragraph) in enumerate(said):
+    for index, (sentence, denials_only) in enumerate(said):
         following = said[index + 1][0] if index + 1 < len(said) else ""
         denied = data_denied(sentence, following)
         if denied == [] and _ONLY_WHAT.search(plain(sentence)):
@@ -463,80 +457,37 @@ def items_in_prose(
             continue
         names = denied if denied is not None else data_named(sentence)
         line = _line_of(sentence, text, offset)
-        names = [name for name in names if name.lower() not in known]
-        where = bisect_right(headings, line)
-        if (
-            denied is None
-            and listed
-            and (where in listed or where == 0)
-            and not _ALSO.search(sentence)
-        ):
-            for name in names:
-                why = "named in a sentence as data collected over a list of data; not made"
-                report.review(line, "prose", f"{name!r}: {why} an item (check the list)")
-            continue
-        if denied is None and listed:
-            names = [name for name in names if not is_summary(name)]
-        if not names:
-            continue
-        cue = None if denied is not None else modality(sentence, line) or _said_back(paragraph)
         for name in names:
+            if name.lower() in known or (denied is None and is_summary(name)):
+                continue
             known.add(name.lower())
             if denied is not None:
                 draft.never_items.append(ItemDraft(name, line))
                 why = f"named in a sentence as data not collected ({denied_by(sentence)!r})"
                 report.review(line, "prose", f"{name!r}: {why}, read as never collected")
-                continue
-            group = _prose_group(data, line)
-            group.items.append(ItemDraft(name, line))
-            # "You must provide your email address", "We also collect crash reports, but only
-            # if you enable ...": what the sentence says of the data it names, else what its
-            # paragraph says ("Analytics are on by default. You can turn them off.")
-            if cue is not None:
-                group.items[-1].optional = cue.requirement is Requirement.OPTIONAL
-            made.append((data, group, group.items[-1], index))
-            why = "named in a sentence as data collected, read as an item (check it)"
-            report.review(line, "prose", f"{name!r}: {why}")
-    _summaries_out(made, report)
+            else:
+                why = "named in a sentence as data collected; kept as text, not made an item"
+                report.review(line, "prose", f"{name!r}: {why} (add it if the page means it)")
+                never_without(draft, report, ItemDraft(name, line))  # ("A without B")
 
 
-def _summaries_out(
-    made: list[tuple[DataDraft, GroupDraft, ItemDraft, int]], report: PageReport
-) -> None:
-    """A page written as paragraphs that names its data in one sentence ("the command line
-    used, the time of invocation") and sums it up in another ("vcpkg collects usage data"):
-    the sum is no item of its own. (A sum named beside other data, "usage data and errors",
-    stays: it is one of them.)"""
-    named = {said for _, _, item, said in made if not is_summary(item.name)}
-    if sum(not is_summary(item.name) for _, _, item, _ in made) < 2:
+#: "The parameters passed to pwsh without the parameter values": the values are not sent.
+_WITHOUT = re.compile(
+    r"\swithout\s+(?:the\s+|any\s+|their\s+|its\s+)?(?P<what>[^,;()]{3,60})$", re.I
+)
+
+
+def never_without(draft: StatementDraft, report: PageReport, item: ItemDraft) -> None:
+    """An item "A without B": A is collected (its name says so, as written), B is not."""
+    found = _WITHOUT.search(plain(item.name))
+    if found is None or not_data(found.group("what")) is not None:
         return
-    for data, group, item, said in made:
-        if is_summary(item.name) and said not in named:
-            group.items.remove(item)
-            if not group.items:
-                data.groups.remove(group)
-            why = "sums up data the page names elsewhere; not made an item"
-            report.review(item.line, "prose", f"{item.name!r}: {why}")
-
-
-#: A sentence that speaks of data named before it ("You can turn them off").
-_BACK = re.compile(r"\b(?:them|it|this|these|they|those|such data)\b", re.I)
-
-
-def _said_back(paragraph: str) -> Cue | None:
-    """The requirement a paragraph's sentence says of the data named before it ("Analytics are
-    on by default. You can turn them off."), not of other things ("You can turn off push
-    notifications")."""
-    for sentence in sentences(plain(paragraph)):
-        if _BACK.search(sentence) and not names_data(sentence):
-            cue = modality(sentence)
-            if cue is not None:
-                return cue
-    return None
-
-
-#: "Every event also carries an installation ID": data beside the list's, not the list again.
-_ALSO = re.compile(r"\b(?:also|additionally|in addition)\b", re.IGNORECASE)
+    name = found.group("what").strip(" .")
+    name = name[:1].upper() + name[1:]
+    if name.lower() not in {i.name.lower() for i in draft.never_items}:
+        draft.never_items.append(ItemDraft(name, item.line))
+        message = f"{name!r}: {item.name!r} is collected without it; read as never collected"
+        report.review(item.line, "requirement", message)
 
 
 #: The box-drawing characters (U+2500 to U+257F) of a notice drawn in a terminal.
@@ -548,15 +499,6 @@ def _line_of(sentence: str, text: str, offset: int) -> int:
     words = sentence.split()[:4]
     found = re.search(r"\s+".join(map(re.escape, words)), text)
     return offset + text.count("\n", 0, found.start()) + 1 if found else 0
-
-
-def _prose_group(data: DataDraft, line: int) -> GroupDraft:
-    # (not a list's group: its lead introduces its bullets, not data named in a sentence)
-    group = next((g for g in data.groups if g.title == "Data collected" and not g.from_list), None)
-    if group is None:
-        group = GroupDraft(category="Data collected", title="Data collected", line=line)
-        data.groups.append(group)
-    return group
 
 
 #: "we do not collect A, B or C", "is never sent: A and B": what follows the denied verb.

@@ -33,7 +33,7 @@ from .draft import MADE_TITLES, GroupDraft, StatementDraft
 from .item_text import ItemDraft
 from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
 from .markup import bullet_sentences, plain, sentences
-from .prose_facts import denied_in, names_data
+from .prose_facts import denied_in, names_data, never_without
 from .report import FreeFormFragment, PageReport
 from .shapes import bold_runs
 
@@ -412,7 +412,7 @@ def keep_data(
                     why = f"the page says no data is collected (line {no_data[0]}: {no_data[1]!r})"
                 if why is None:
                     kept.append(item)
-                    _without(draft, report, item)
+                    never_without(draft, report, item)
                     continue
                 said = item.name + (f". {item.description}" if item.description else "")
                 denied = denied_in(said) if "not done" in why else None
@@ -430,27 +430,6 @@ def keep_data(
                     # under the event, each nested bullet an item of its own.
                     kept.extend(ItemDraft(d.text, d.line) for d in item.details if not d.details)
             group.items = kept
-
-
-#: "The parameters passed to pwsh without the parameter values": the values are not sent.
-_WITHOUT = re.compile(
-    r"\swithout\s+(?:the\s+|any\s+|their\s+|its\s+)?(?P<what>[^,;()]{3,60})$", re.I
-)
-
-
-def _without(draft: StatementDraft, report: PageReport, item: ItemDraft) -> None:
-    """An item "A without B": A is collected (its name says so, as written), B is not."""
-    found = _WITHOUT.search(plain(item.name))
-    if found is None or not_data(found.group("what")) is not None:
-        return
-    name = found.group("what").strip(" .")
-    name = name[:1].upper() + name[1:]
-    if name.lower() not in {i.name.lower() for i in draft.never_items}:
-        draft.never_items.append(ItemDraft(name, item.line))
-        message = (
-            f"{name!r}: the item {item.name!r} is collected without it; read as never collected"
-        )
-        report.review(item.line, "requirement", message)
 
 
 def _free_item(

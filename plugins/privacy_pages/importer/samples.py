@@ -96,13 +96,16 @@ def sample_fields(block: Code, lead: str, *, in_data: bool = False) -> list[Samp
     setting = _SETTING.search(words) and not _SAYS_SENT.search(words)
     if not said or setting or _SAME.search(words) or len(block.text) > _MAX_TEXT:
         return []
+    # YAML and "key: value" lines are also how settings, program output and logs are written:
+    # read so only under words that say the block is what is sent.
+    yaml_sample = bool(_SENT_SAMPLE.search(words)) and not _NOT_SENT.search(words)
     if declared:
         value: object = _declared(block.text)
     elif written:
-        value = _yaml(block.text)
+        value = _yaml(block.text) if yaml_sample else None
     else:
         value = _parsed(_without_comments(block.text))
-        if value is None and info[:1] in ([], ["text"], ["txt"], ["plaintext"]):
+        if value is None and yaml_sample and info[:1] in ([], ["text"], ["txt"], ["plaintext"]):
             value = _yaml(block.text)  # ("os: linux" a line: the fields as YAML writes them)
     if value is None:
         return []
@@ -134,12 +137,32 @@ def _one(value: object) -> object:
 
 
 def _yaml(text: str) -> object:
-    """A sample written in YAML (only its plain data: no tags, so nothing is built from it);
-    None when it is no such text."""
+    """A sample written in YAML, as its plain structure (every value a string: no date, number
+    or tag is built from it); None when it is no such text, or its keys are not names of
+    fields as a program writes them (``os``, ``duration_ms``, not ``INFO`` or ``Endpoint``)."""
     try:
-        return yaml.safe_load(text)
-    except (yaml.YAMLError, RecursionError):
+        value = yaml.load(text, Loader=yaml.BaseLoader)
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError):
         return None
+    if isinstance(value, dict) and not all(isinstance(k, str) and _NAME.match(k) for k in value):
+        return None
+    return value
+
+
+#: Words that say a block is what is sent ("Each command sends an event like this:"), and
+#: words that say it is something else: a file, a setting, what a command prints, a log.
+_SENT_SAMPLE = re.compile(
+    r"\b(?:sent|sends|send|collected|reported|transmitted|uploaded|payload|events?|records?|"
+    r"reports?)\b",
+    re.IGNORECASE,
+)
+_NOT_SENT = re.compile(
+    r"\b(?:prints?|shows?|displays?|outputs?|logs?|files?|compose|workflow|config\w*|settings?|"
+    r"add this|put this)\b|\.(?:ya?ml|json|toml|rc)\b",
+    re.IGNORECASE,
+)
+#: A field's name as a program writes it: lowercase first ("os", "duration_ms", "cliVersion").
+_NAME = re.compile(r"^[a-z_$@][\w.$@-]*$")
 
 
 #: A key whose object holds an event's fields ("properties", "attributes", "context").
@@ -152,6 +175,10 @@ def _inner(value: object) -> list[str] | None:
     if not isinstance(value, dict) or not value:
         return None
     fields = [key for key in value if isinstance(key, str) and _FIELD.match(key)]
+    if all(
+        isinstance(v, int | float) or (isinstance(v, str) and v.isdigit()) for v in value.values()
+    ):
+        return None  # ({"build": 12, "test": 3}: counts of what its keys name, not fields)
     return fields if len(fields) * 5 >= len(value) * 4 else None
 
 

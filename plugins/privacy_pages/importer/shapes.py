@@ -249,8 +249,10 @@ def is_data_lead(text: str) -> bool:
 #: A lead whose verb's object is the list after it, written without a colon.
 _ENDS_ON_VERB = re.compile(
     r"\b(?:stores?|includes?|contains?|collects?|logs?|records?|gathers?|tracks?|sends?)\s*$"
-    # "TokenFlow only stores:", "The server logs:" (not "You can save:": what the reader does)
-    r"|^(?!.*\byou\b).*\b(?:stores?|collects?|logs?|records?|gathers?|tracks?|sends?|saves?|keeps?)"
+    # "TokenFlow only stores:" (not "You can save:", what the reader does, nor "The server
+    # logs:", whose last word may be a noun)
+    r"|^(?!.*\byou\b)(?!\W*(?:how|where|when|why|what)\b)"
+    r".*\b(?:stores?|collects?|gathers?|sends?|saves?|keeps?)"
     r"\s*:\s*$",
     re.IGNORECASE,
 )
@@ -333,19 +335,23 @@ def lists_in_one_line(blocks: list[Block]) -> bool:
 
 #: A line of a paragraph that a label leads ("**OS**: the operating system", "`arch` - the
 #: CPU architecture"), and what breaks the line after it (two spaces, a backslash, ``<br>``).
-_LABEL_LINE = re.compile(r"^`[^`\n]{1,60}`\s*(?::|[-\u2013\u2014]\s)")
+_LABEL_LINE = re.compile(r"^`[A-Za-z_$@][\w.$@-]{0,60}`\s*(?::|[-\u2013\u2014]\s)")
 _LINE_BREAK = re.compile(r"(?:\s{2,}|\\|<br\s*/?>)$", re.IGNORECASE)
 
 
-def _label_lines(block: Paragraph) -> list[Block] | None:
+def _label_lines(block: Paragraph, before: Block | None) -> list[Block] | None:
     """A paragraph written as a list without its bullets, one labelled line each (after a lead
     line that ends with a colon), as that lead and a bullet list; None when it is no such
-    paragraph (two such lines at least, and every line one)."""
+    paragraph (two such lines at least, and every line one). Lines labelled by names in code
+    (`` `os`: ...``) are fields; bold labels are also how contact details, glossaries and
+    answers are written, and are a list of data only after a lead that says so."""
     lines = [_LINE_BREAK.sub("", line.strip()) for line in block.text.strip().splitlines()]
     lead = lines[0] if lines and lines[0].endswith(":") else None
     labelled = lines[1:] if lead is not None else lines
-    if len(labelled) < 2 or not all(
-        _LABEL_LINE.match(line) or _BOLD_PARAGRAPH.match(line) for line in labelled
+    led = lead if lead is not None else before.text if isinstance(before, Paragraph) else ""
+    if len(labelled) < 2 or not (
+        all(_LABEL_LINE.match(line) for line in labelled)
+        or (all(map(_BOLD_PARAGRAPH.match, labelled)) and is_data_lead(led))
     ):
         return None
     first = block.line + (lead is not None)
@@ -396,7 +402,8 @@ def bold_runs(blocks: list[Block]) -> list[Block]:
 
     for block in blocks:
         block = _quoted_list(block) or block
-        if isinstance(block, Paragraph) and (lined := _label_lines(block)) is not None:
+        before = result[-1] if result else None
+        if isinstance(block, Paragraph) and (lined := _label_lines(block, before)) is not None:
             flush()
             result.extend(lined)
             continue

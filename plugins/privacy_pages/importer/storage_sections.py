@@ -61,7 +61,7 @@ def storage_section(reading: Reading, section: Section) -> None:
     kind = classify_heading(section.title)
 
     def pair(lead: Paragraph, block: BulletList) -> bool:
-        if is_data_lead(lead.text):
+        if is_data_lead(lead.text) and not _where_or_how_long(block):
             # "We store the following data:": what is kept is data collected, never a service
             # or a place; read by its shape, as under any heading.
             why = "a list of data under a storage heading"
@@ -106,6 +106,16 @@ def storage_section(reading: Reading, section: Section) -> None:
         else:
             reading.report.counts.sections_free_form += 1
             reading.free_section(child, _AFTER, "sub-section not recognized")
+
+
+#: A bullet that says where or for how long ("on your device, in ~/.tool", "30 days for logs").
+_WHERE = re.compile(r"^\W*(?:on|in|at|inside|within|for|until|after)\b", re.I)
+
+
+def _where_or_how_long(block: BulletList) -> bool:
+    """Whether every bullet says where something is kept or for how long, not what."""
+    texts = [plain(item.text) for item in block.items]
+    return all(_WHERE.match(t) or DURATION.search(t) or places(t) for t in texts)
 
 
 def _periods(block: BulletList) -> bool:
