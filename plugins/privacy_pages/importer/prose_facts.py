@@ -561,7 +561,7 @@ _IN_A_CASE = re.compile(
 #: before upload"): never collected. (Not "removed from our servers after 30 days": kept.)
 _REMOVED_OF = re.compile(r"\b(?:scrubbed|stripped|cleansed|purged)\s+of\s+(?P<what>[^.;!?]+)", re.I)
 _REMOVED = re.compile(
-    r"^(?P<what>[^;:,]+?)\s+(?:is|are|gets?|will be|have been|has been)\s+(?:\w+ly\s+)?"
+    r"^(?P<what>[^;:,]+?)(?<!\s)\s+(?:is|are|gets?|will be|have been|has been)\s+(?:\w+ly\s+)?"
     r"(?:scrubbed|stripped|redacted|masked|removed|filtered out)\s+"
     r"(?:before\b|from\s+(?:this|the|these|each|every|all|any)\b)",
     re.I,
@@ -618,7 +618,7 @@ _TO_A_PARTY = re.compile(
     r"cloud)\b))",
     re.I,
 )
-_CLAUSES = re.compile(r",?\s+(?:and|but|while|yet)\s+(?=(?:we|it|they|you)\b)|;\s*", re.I)
+_CLAUSES = re.compile(r",?(?<!\s)\s+(?:and|but|while|yet)\s+(?=(?:we|it|they|you)\b)|;\s*", re.I)
 #: Verbs of a denial that say the data never reaches the product at all.
 _NEVER_TAKEN = re.compile(
     r"\b(?:leaves?|left|collect\w*|gather\w*|stor\w*|record\w*|track\w*|seen?|receiv\w*)\b", re.I
