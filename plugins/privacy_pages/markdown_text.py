@@ -126,7 +126,7 @@ _CONTINUATION = re.compile(
 )
 #: The second line of a table: its rows must stay one per line. Searched from a line's start only
 #: (from each of its characters, time quadratic in the line).
-_TABLE_RULE = re.compile(r"(?<![^\n])[^\n]*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*\|[-:| \t]*(?:\n|$)")
+_TABLE_RULE = re.compile(r"(?<![^\n])[^\n]*\n[ \t]*+\|?[ \t]*+:?-++:?[ \t]*+\|[-:| \t]*+(?:\n|$)")
 #: A definition of a term (Python-Markdown's ``def_list``): the line after a term.
 _DEFINITION = re.compile(r"^[ ]{0,3}:[ \t]", re.MULTILINE)
 #: A line that starts a list item in Python-Markdown: each item's text is converted on its own.

@@ -747,9 +747,9 @@ _NOT_DATA: tuple[tuple[str, re.Pattern[str]], ...] = (
         "a group of people, not data",
         re.compile(
             # "EU-based users", "Users from all other countries/regions"
-            r"^\W*(?:[\w-]+-based|all(?:\s+other)?|(?:non-)?(?:eu|eea|us|uk))\s+"
+            r"^\W*+(?:[\w-]+-based|all(?:\s+other)?|(?:non-)?(?:eu|eea|us|uk))\s+"
             r"(?:users|customers|residents|citizens|individuals|people)\W*$"
-            r"|^\W*(?:users|customers|people|residents)\s+(?:from|in|of|outside|who)\b",
+            r"|^\W*+(?:users|customers|people|residents)\s+(?:from|in|of|outside|who)\b",
             re.IGNORECASE,
         ),
     ),

@@ -315,7 +315,9 @@ def is_sources_heading(text: str) -> bool:
 
 
 #: "Is telemetry required?": a question whose answer, not its words, says the requirement.
-_YES_NO = re.compile(r"^\W*(?:is|are|do|does|can|will|must|should|am)\b.*\?\W*$", re.IGNORECASE)
+_YES_NO = re.compile(
+    r"^\W*+(?:is|are|do|does|can|will|must|should|am)\b(?:.*\w)?(?>\W*?\?)\W*+$", re.IGNORECASE
+)
 
 
 def classify_heading(text: str) -> Kind:
@@ -393,8 +395,9 @@ def denies_in_bullets(text: str) -> bool:
 #: "..., with the exception that our server collects the following:": what follows the
 #: exception is what is taken in, whatever the sentence denied before it.
 _EXCEPTION = re.compile(
-    r"\b(?:with the exception (?:that|of)|except(?: that| for)?|other than|apart from|besides|"
-    r"but)\b(?P<rest>[^.]*)$",
+    # (from a sentence's first such word only: a later one would scan the same rest again)
+    r"(?:^|\.)(?>[^.]*?\b(?:with the exception (?:that|of)|except(?: that| for)?|other than|"
+    r"apart from|besides|but)\b)(?P<rest>[^.]*)$",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(r"\b(?:no|not|never|none)\b|n't\b", re.IGNORECASE)

@@ -11,6 +11,7 @@ in code) or a command (code of two or more words that starts with a tool's name)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from .markdown_doc import Table
@@ -18,7 +19,9 @@ from .markup import one_line, plain
 
 #: A code span (one or more backticks) or a fenced block's body.
 _CODE_SPAN = re.compile(r"(?<!`)(`++)(?P<code>[^`].*?)\1", re.DOTALL)
-_FENCED = re.compile(r"^(?:```|~~~)[^\n]*\n(?P<body>.*?)^(?:```|~~~)\s*$", re.DOTALL | re.M)
+#: A fenced block's opening line, and the line that closes it.
+_FENCE_OPENING = re.compile(r"^(?:```|~~~)[^\n]*\n", re.M)
+_FENCE_CLOSING = re.compile(r"^(?:```|~~~)\s*$", re.M)
 _VARIABLE = re.compile(r"^(?:\$[Ee]nv:)?(?P<name>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?:\s*=.*)?$")
 _EXPORT = re.compile(r"^(?:export|set|setx|\$[Ee]nv:)\s*(?P<name>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b")
 #: A variable named in running text: upper case only, two parts at least, not an acronym run.
@@ -78,15 +81,31 @@ def _from_code(code: str) -> tuple[str, str] | None:
     return None
 
 
+def _fenced(markdown: str) -> Iterator[tuple[int, int, str]]:
+    """Each fenced block's start, end and body. (An opening fence that no line closes: none
+    after it is closed either, so the scan ends there, in time linear in the text.)"""
+    at = 0
+    while opening := _FENCE_OPENING.search(markdown, at):
+        closing = _FENCE_CLOSING.search(markdown, opening.end())
+        if closing is None:
+            return
+        yield opening.start(), closing.end(), markdown[opening.end() : closing.start()]
+        at = closing.end()
+
+
 def named_settings(markdown: str, *, bare: bool = True) -> list[tuple[str, str]]:
     """The (name, kind) pairs a control's Markdown names, in order, each once."""
     found: list[tuple[str, str]] = []
-    for block in _FENCED.finditer(markdown):
-        for line in block.group("body").split("\n"):
+    kept: list[str] = []  # the text outside the fenced blocks
+    at = 0
+    for start, end, body in _fenced(markdown):
+        for line in body.split("\n"):
             named = _from_code(line)
             if named:
                 found.append(named)
-    text = _FENCED.sub(" ", markdown)
+        kept += [markdown[at:start], " "]
+        at = end
+    text = "".join(kept) + markdown[at:]
     for span in _CODE_SPAN.finditer(text):
         named = _from_code(span.group("code"))
         if named:

@@ -62,7 +62,7 @@ from .use_sections import add_uses, purpose_list
 
 _LEAD_END = re.compile(r":\s*$")
 #: The "and" that ends the last bullet but one of a list written as a sentence.
-_LIST_AND = re.compile(r",?\s+(?:and|or)\s*$", re.IGNORECASE)
+_LIST_AND = re.compile(r",?(?<!\s)\s+(?:and|or)\s*+$", re.IGNORECASE)
 _CONDITION_LABEL = re.compile(r"^\W*(?:note|important)\W*[:.]\s*", re.I)
 _OPTIONAL_TITLES = {
     "diagnostic": "Diagnostic data",

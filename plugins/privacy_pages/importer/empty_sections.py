@@ -61,7 +61,7 @@ _PAGE_WORDS = re.compile(
 )
 #: "Data, privacy, and security for Azure X", "Telemetry in Contoso Agent": the page's words,
 #: then the product.
-_OF_PRODUCT = re.compile(r"^(?P<page>.+)\s+(?:for|in|of|on|from)\s+(?P<product>[A-Z].*)$")
+_OF_PRODUCT = re.compile(r"^(?P<page>.*\S)\s+(?:for|in|of|on|from)\s+(?P<product>[A-Z].*)$")
 _NOTICE_FOR = re.compile(
     r"\bprivacy (?:notice|policy|statement) (?:for|of) "
     r"(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})"
@@ -90,7 +90,12 @@ _IS_A = re.compile(
     re.I,
 )
 #: A run of capitalized words ("Microsoft Managed Desktop", "Defender for Endpoint on iOS").
-_PROPER = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:(?:for|on|of)\s+)?[A-Z][\w-]*)+")
+#: (Tried where a word starts, after a lowercase prefix ("non-Microsoft Edge") or a dash only:
+#: from a later capital of the word it would scan the same rest again.)
+_PROPER = re.compile(
+    r"(?:(?<![\w-])(?:[a-z\d]+-)*+|(?<=^-)|(?<=[^\w-]-))"
+    r"(?P<name>[A-Z][\w-]*+(?:\s+(?:(?:for|on|of)\s+)?[A-Z][\w-]*+)+)"
+)
 
 
 def product_name(title: str, intro: list[str], more: Sequence[str] = ()) -> str:
@@ -111,7 +116,7 @@ def product_name(title: str, intro: list[str], more: Sequence[str] = ()) -> str:
         return subject["name"]
     if named := _NOTICE_FOR.search(" ".join(plain(p) for p in intro[:2])):
         return named["name"]  # "This privacy notice for Bluebird Apps ("we") describes ..."
-    counts = Counter(m.group(0) for p in intro for m in _PROPER.finditer(plain(p)))
+    counts = Counter(m["name"] for p in intro for m in _PROPER.finditer(plain(p)))
     # ("Microsoft Viva Insights ... Viva Insights doesn't ...": the name the longer one ends
     # with is said twice; the first said wins a tie)
     said = {

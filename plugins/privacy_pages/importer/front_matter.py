@@ -39,7 +39,7 @@ _DATE_FORMATS = (
     "%b %d, %Y",
     "%d %B %Y",
 )
-_LINE_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w.\-]*)\s*:\s*(?P<value>.*)$")
+_LINE_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w.\-]*)\s*+:\s*+(?P<value>.*)$")
 _LINE_ITEM = re.compile(r"^\s*-\s+(?P<value>.*)$")
 
 

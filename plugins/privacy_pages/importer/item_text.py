@@ -187,7 +187,9 @@ _SENTENCE_VERB = re.compile(
     re.IGNORECASE,
 )
 
-_CLAUSE = re.compile(r"\b(?:that|which|who|when|if|where|whenever|unless|while|whether)\b.*$", re.I)
+_CLAUSE = re.compile(
+    r"\b(?:that|which|who|when|if|where|whenever|unless|while|whether)\b.*$", re.I | re.S
+)
 
 _CONDITION_FIRST = re.compile(r"^(?:if|when|unless|while|once)\b[^,]*,", re.I)
 _WE_FIRST = re.compile(r"^(?:we|you|they|i)\s+(?:\w+\s+)?\w", re.I)

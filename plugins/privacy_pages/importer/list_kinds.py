@@ -61,7 +61,9 @@ _CODE_FIRST = re.compile(r"^\s*(?:\*\*)?`[^`\n]+`")
 
 #: A paragraph that announces the steps of a process ("The proposal process is as follows:").
 _PROCESS_LEAD = re.compile(
-    r"(?:\b(?:process|procedure)\b[^.:]*|\bas follows|\b(?:these|the following) steps)\s*:\s*$",
+    # (from a sentence's first "process" only: a later one would scan the same rest again)
+    r"(?:(?:^|[.:])(?>[^.:]*?\b(?:process|procedure)\b)[^.:]*+"
+    r"|\bas follows|\b(?:these|the following) steps)\s*:\s*$",
     re.IGNORECASE,
 )
 #: How much of a lead's end :func:`process_lead` reads (its last sentence, in time bounded by it).

@@ -201,7 +201,9 @@ _IMAGE_END = re.compile(r"^\s*:::image-end:::\s*$", re.IGNORECASE)
 _DIRECTIVE = re.compile(r"^\s*:::[a-z-]++.*:::\s*$|^\s*:::[a-z-]++(-end)?\s*$", re.IGNORECASE)
 #: A line of an MDX page's module code ("import X from 'y'", "export const meta = {...}").
 _ESM = re.compile(
-    r"^(?:import\s+(?:[\w*{},\s]+\s+from\s+)?['\"][^'\"]+['\"]"
+    # (the names end before a run of spaces, not inside it: three runs sharing one took time
+    # cubic in its length)
+    r"^(?:import\s++(?:[\w*{},\s]+(?<!\s)\s+from\s+)?['\"][^'\"]+['\"]"
     r"|export\s+(?:const|default|function|let)\b).*$"
 )
 _ATTR = re.compile(r"""(?P<key>[A-Za-z][\w-]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""")

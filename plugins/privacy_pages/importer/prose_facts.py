@@ -75,7 +75,10 @@ _USED_FOR = re.compile(
     r"monitoring|newsletters?|authentication|customer support)"
 )
 #: "Transfers to the USA rely on ...", "data transfers to": the noun, not a verb of handing over.
-_NOUN = re.compile(r"(?:\b(?:the|any|such|these|those|data|international|our)|^|[.!?])\W*$", re.I)
+_NOUN = re.compile(
+    r"(?:\b(?:the|any|such|these|those|data|international|our)|^)\W*+$|(?<!\W)(?=\W*?[.!?])\W*+$",
+    re.I,
+)
 
 
 def recipients_in(sentence: str) -> list[str]:
@@ -603,7 +606,8 @@ _OF_SOME = re.compile(
 )
 #: Words that make "without sending A" a condition of working, not a denial of A.
 _NEEDS = re.compile(
-    r"\b(?:cannot|can't|can not|unable|not possible|impossible|requires?|needs?|must|only)\b"
+    r"(?:^|[.;])(?>[^.;]*?"
+    r"\b(?:cannot|can't|can not|unable|not possible|impossible|requires?|needs?|must|only)\b)"
     r"[^.;]*\bwithout\b",
     re.I,
 )
@@ -817,7 +821,8 @@ def never_parts(item: ItemDraft) -> list[ItemDraft]:
 
 #: A bullet that is a whole denial by the publisher ("We don't store your IP address").
 _WE_DENY = re.compile(
-    r"^\W*(?:we|it|the (?:app|cli|tool|sdk|extension))\s+(?:do|does|will)?\s*(?:not|n't|never)\b",
+    r"^\W*+(?:we|it|the (?:app|cli|tool|sdk|extension))\s++(?:(?:do|does|will)\s*+)?"
+    r"(?:not|n't|never)\b",
     re.I,
 )
 

@@ -239,7 +239,7 @@ def _declared(text: str) -> dict[str, None] | None:
 
 _COMMENT = re.compile(r"^\s*(?://|#|/\*|\*)")
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
-_SINGLE_QUOTED = re.compile(r"'((?:[^'\\\n]|\\.)*)'")
+_SINGLE_QUOTED = re.compile(r"(?<!\\)'((?:[^'\\\n]|\\.)*+)'")
 _BARE_KEY = re.compile(r"([{,]\s*)([A-Za-z_$][\w$]*)\s*:")
 #: Python's constants as a value, and what JSON writes for them.
 _PYTHON_WORD = re.compile(r"([:\[,]\s*)(True|False|None)\b")
@@ -247,7 +247,9 @@ _JSON_WORD = {"True": "true", "False": "false", "None": "null"}
 
 #: A string, or a ``//`` or ``#`` comment to the end of its line (JSON with comments, as pages
 #: write their samples: ``"uptime": 0, // seconds the instance has been running``).
-_STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|(?://|#)[^\n]*')
+_STRING_OR_COMMENT = re.compile(
+    r'(?<!\\)"(?:[^"\\\n]|\\.)*+"|(?<!\\)\'(?:[^\'\\\n]|\\.)*+\'|(?://|#)[^\n]*'
+)
 
 
 def _without_comments(text: str) -> str:

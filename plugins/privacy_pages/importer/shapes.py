@@ -60,7 +60,7 @@ _NOT_DATA_LEAD = re.compile(
 #: What a lead may say a list includes that is not data ("The capabilities of the agent
 #: include:", "Security measures include:"), by the head of its subject: only data makes items.
 _INCLUDES = re.compile(
-    r"^(?P<subject>[^.:]{1,80}?)\s+(?:includes?|contains?|consists? of|comprises?)\b", re.I
+    r"^(?P<subject>[^.:]{1,80}?)(?<!\s)\s+(?:includes?|contains?|consists? of|comprises?)\b", re.I
 )
 _NOT_DATA_HEADS = frozenset(
     {
@@ -207,7 +207,11 @@ def leads_parties(text: str) -> bool:
     return bool(parts) and bool(_PARTIES_LEAD.search(parts[-1])) and parts[-1].endswith(":")
 
 
-_ENDS_LEAD = re.compile(r"(?::|\bfollowing\b[^.]*\.?)\s*$", re.IGNORECASE)
+_ENDS_LEAD = re.compile(
+    # (from a sentence's first "following" only: a later one would scan the same rest again)
+    r"(?::|(?:^|\.)(?>[^.]*?\bfollowing\b)[^.]*+\.?)\s*$",
+    re.IGNORECASE,
+)
 _BOLD_ITEM = re.compile(r"^\*\*[^*\n]{1,80}?\*\*\s*(?:[:.\-\u2013\u2014(]|$)")
 _BOLD_COLON_INSIDE = re.compile(r"^\*\*[^*\n]{1,80}?:\*\*")
 #: Header words of columns whose values say what the data is or why it is collected: a table
@@ -336,7 +340,7 @@ def lists_in_one_line(blocks: list[Block]) -> bool:
 #: A line of a paragraph that a label leads ("**OS**: the operating system", "`arch` - the
 #: CPU architecture"), and what breaks the line after it (two spaces, a backslash, ``<br>``).
 _LABEL_LINE = re.compile(r"^`[A-Za-z_$@][\w.$@-]{0,60}`\s*(?::|[-\u2013\u2014]\s)")
-_LINE_BREAK = re.compile(r"(?:\s{2,}|\\|<br\s*/?>)$", re.IGNORECASE)
+_LINE_BREAK = re.compile(r"(?:(?<!\s)\s{2,}|\\|<br\s*/?>)$", re.IGNORECASE)
 
 
 def _label_lines(block: Paragraph, before: Block | None) -> list[Block] | None:
@@ -580,7 +584,10 @@ def policy_names(block: BulletList, lead: Paragraph | None) -> list[str] | None:
 
 
 #: A lead of how to reach someone, whatever else its words name ("EU", "data protection").
-_CONTACT_LEAD = re.compile(r"\b(?:contact|reach|write to|e-?mail)\b[^.]*\bat\s*:\s*$", re.I)
+#: (From a sentence's first such word only: the later ones would scan the same rest again.)
+_CONTACT_LEAD = re.compile(
+    r"(?:^|\.)(?>[^.]*?\b(?:contact|reach|write to|e-?mail)\b)[^.]*\bat\s*:\s*$", re.I
+)
 
 
 def lead_kind(block: Block | None) -> Kind:

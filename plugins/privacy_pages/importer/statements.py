@@ -191,7 +191,7 @@ _PERIOD_COLUMN = re.compile(
     r"\b(?:retention|retained|kept|how\s+long|duration|period|lifetime|deleted|expir\w*)\b",
     re.IGNORECASE,
 )
-_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_DELIMITER_ROW = re.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
 #: Data dropped at an event ("deleted as soon as the purpose ceases to apply").
 _DROPPED_AT = re.compile(
     r"\b(?:delet|eras|purg|destroy|discard|anonymi[sz])\w*\s+(?:\w+\s+){0,4}?"
@@ -259,7 +259,7 @@ def periods_said(text: str) -> list[tuple[int, str]]:
 
 #: "Insights have a retention policy of 90 days": the data, then its period.
 _HAS_PERIOD = re.compile(
-    r"^(?P<data>[^,;:]+?)\s+(?:has|have)\s+an?\s+retention\s+(?:policy|period|time)\s+of\s+",
+    r"^(?P<data>[^,;:]+?)(?<!\s)\s+(?:has|have)\s+an?\s+retention\s+(?:policy|period|time)\s+of\s+",
     re.IGNORECASE,
 )
 
@@ -349,7 +349,7 @@ def storage_places(sentence: str, *, with_period: bool = False) -> list[str]:
 
 #: A label of where data is kept, before a place: "Primary servers: United States (AWS)".
 _PLACE_LABEL = re.compile(
-    r"^\W*(?:[\w-]+\s+)?(?:servers?|hosting|data cent(?:er|re)s?|(?:data |storage )?"
+    r"^\W*+(?:[\w-]+\s+)?(?:servers?|hosting|data cent(?:er|re)s?|(?:data |storage )?"
     r"(?:regions?|locations?))\s*:",
     re.IGNORECASE,
 )

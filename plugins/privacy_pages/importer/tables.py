@@ -106,7 +106,7 @@ _YES_NO = re.compile(
 _YES = frozenset({"yes", "y", "✓", "✔", "✔️"})
 _NOTE_START = re.compile(r"^\W*(?:note|important|tip)\W*[:.]", re.IGNORECASE)
 _CATEGORY_CUT = re.compile(
-    r"(?i),?(?<!\s)\s+(?:like|including|such as|for example|e\.g\.)\b.*$|(?<!\s)\s*\(.*$|:$"
+    r"(?is),?(?<!\s)\s+(?:like|including|such as|for example|e\.g\.)\b.*$|(?<!\s)\s*\(.*$|:$"
 )
 CLASSIFICATIONS = frozenset(
     re.findall(
@@ -869,7 +869,7 @@ def _optional_said(header: str, value: str) -> bool | None:
 _OPTIONAL_HEADER = re.compile(r"^\W*optional\W*$", re.IGNORECASE)
 _USAGE_HEADER = re.compile(r"\b(?:usage|use[ds]?|collect\w*)\b", re.IGNORECASE)
 #: A line break inside a cell ("Analytics, advertising <br/>or marketing").
-_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+_BREAK = re.compile(r"(?:(?<!\s)\s+)?<br\s*/?>\s*", re.IGNORECASE)
 
 
 def _usage_column(rows: list[list[str]], name: int, headers: list[str]) -> int | None:

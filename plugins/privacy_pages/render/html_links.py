@@ -23,7 +23,7 @@ from ..settings import Settings
 from .paths import page_url, relative_link, relative_url
 
 #: A link or an image as the sanitizer writes it: attribute values in double quotes.
-_HREF = re.compile(r'(<(?:a\b[^>]*?\shref|img\b[^>]*?\ssrc)=")([^"]*)(")')
+_HREF = re.compile(r'(<(?:a\b[^<>]*?\shref|img\b[^<>]*?\ssrc)=")([^"]*)(")')
 
 
 def page_links(converted: str, page: str, settings: Settings) -> str:

@@ -299,8 +299,8 @@ def _english_items(part: str) -> str:
 
 
 _NOTICE = re.compile(r' <small class="pp-translation-notice">\([^<]*\)</small>')
-_HEADING = re.compile(r"^(#{1,6}) (.*?)\s*$")
-_TAG = re.compile(r"<[^>]+>")
+_HEADING = re.compile(r"^(#{1,6}) ((?:.*\S)?)\s*$")
+_TAG = re.compile(r"<[^<>]+>")
 _HEADING_LINE = re.compile(r"\n(#[^\n]*)")
 _ESCAPE = re.compile(r"\\(.)")
 
