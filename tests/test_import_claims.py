@@ -3591,3 +3591,163 @@ def test_a_bullet_that_says_what_we_do_is_no_item(tmp_path: Path) -> None:
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Command name", "Exit code"]
     assert "We use the open collector" in yaml_text(result)
+
+
+# -- lists in a data section that are not data -----------------------------------------------------
+
+
+def test_bullets_labelled_required_or_optional_give_their_data_that_requirement(
+    tmp_path: Path,
+) -> None:
+    """A label says the requirement of the data after it; it is no item itself."""
+    page = """# Privacy
+
+## Data we collect
+
+When you create an account, we collect:
+
+- **Required**: your email address
+- **Optional:** your phone number, your birthday, your country
+"""
+    result = import_page(tmp_path, FRONT + page)
+    assert names_in(result, "required") == ["your email address"]
+    assert names_in(result, "optional") == ["your phone number", "your birthday", "your country"]
+
+
+def test_links_and_a_list_its_lead_says_is_not_data_stay_text_with_their_lead(
+    tmp_path: Path,
+) -> None:
+    """In a data section, "See also:" and its links, or "Supported operating systems:" and a
+    list of them, are no items: they stay text, their lead with them."""
+    page = """# Privacy
+
+## Data we collect
+
+The app sends:
+
+- command name
+- CLI version
+
+See also:
+
+- [How we use telemetry](https://example.com/telemetry)
+- [Terms of use](https://example.com/terms)
+
+Supported operating systems:
+
+- Windows
+- macOS
+- Linux
+"""
+    result = import_page(tmp_path, FRONT + page)
+    assert result.data_names() == ["command name", "CLI version"]
+    text = "\n".join(section.get("body", "") for section in result.product.get("sections", []))
+    for said in ("See also:", "Terms of use", "Supported operating systems:", "Linux"):
+        assert said in text
+
+
+def test_the_lead_of_a_list_of_where_data_is_kept_stays_with_it(tmp_path: Path) -> None:
+    """Bullets that say where data is kept stay text, and the sentence over them too (it was
+    dropped: the writer's words, lost without a word)."""
+    page = """# Privacy
+
+## Data we collect
+
+The app collects:
+
+- your display name
+- your settings
+
+Each platform keeps them in its own place:
+
+- **iOS:** Stored in `UserDefaults`
+- **Web:** Stored in the browser's `localStorage`
+"""
+    result = import_page(tmp_path, FRONT + page)
+    assert result.data_names() == ["your display name", "your settings"]
+    text = "\n".join(section.get("body", "") for section in result.product.get("sections", []))
+    assert "Each platform keeps them in its own place:" in text
+    assert "Stored in `UserDefaults`" in text
+
+
+def test_the_lead_of_a_table_of_where_data_is_kept_stays_as_text(tmp_path: Path) -> None:
+    """A table of where each component keeps data goes to storage; the sentence over it, in a
+    data section, stays text (it was dropped)."""
+    page = """# Privacy
+
+## Data we collect
+
+The app collects:
+
+- your display name
+- your settings
+
+Where each part keeps its data:
+
+| Component | Location |
+| --- | --- |
+| Sync service | United States |
+| Backups | European Union |
+"""
+    result = import_page(tmp_path, FRONT + page)
+    services = [entry["service"] for entry in result.product["storage"]["service_locations"]]
+    assert services == ["Sync service", "Backups"]
+    text = "\n".join(section.get("body", "") for section in result.product.get("sections", []))
+    assert "Where each part keeps its data:" in text
+
+
+def test_labels_over_nested_bullets_give_them_their_requirement(tmp_path: Path) -> None:
+    page = """# Privacy
+
+## Data we collect
+
+We collect:
+
+- **Required:**
+  - Email address
+- **Optional:**
+  - Phone number
+  - Birthday
+"""
+    result = import_page(tmp_path, FRONT + page)
+    assert names_in(result, "required") == ["Email address"]
+    assert names_in(result, "optional") == ["Phone number", "Birthday"]
+
+
+def test_a_label_before_words_that_are_not_data_stays_with_them(tmp_path: Path) -> None:
+    """ "Required: yes" is no item named "yes" or "Required"; the words stay as written."""
+    page = """# Privacy
+
+## Data we collect
+
+We collect:
+
+- Optional: nothing else is sent unless you opt in
+- Email address
+- Required: yes
+"""
+    result = import_page(tmp_path, FRONT + page)
+    assert result.data_names() == ["Email address"]
+    text = "\n".join(section.get("body", "") for section in result.product.get("sections", []))
+    assert "Optional: nothing else is sent unless you opt in" in text
+    assert "Required: yes" in text
+
+
+@pytest.mark.parametrize(
+    ("lead", "bullets"),
+    [
+        ("We collect:", ["Search queries", "Install date", "Build number"]),
+        ("The extension records:", ["Sign-in time", "Type of device", "Email address"]),
+        ("We collect the following versions:", ["App version", "OS version"]),
+        ("Supported devices send the following data:", ["Device model", "Battery level"]),
+    ],
+)
+def test_a_list_after_a_data_lead_stays_data_whatever_its_first_words(
+    tmp_path: Path, lead: str, bullets: list[str]
+) -> None:
+    """Names that start with a verb of steps ("Search", "Install", "Sign") or a lead that names
+    versions or supported devices: after words that say data is collected, the list is data."""
+    listed = "\n".join(f"- {bullet}" for bullet in bullets)
+    page = f"# Privacy\n\n## Data we collect\n\n{lead}\n\n{listed}\n"
+    result = import_page(tmp_path, FRONT + page)
+    assert result.data_names() == bullets

@@ -351,8 +351,12 @@ GOAL = 6500
 #: lead; no details for a map of counts; "stores:" lists of places or periods are no data.
 #: Up to 13359 on 2026-11-27 (twelfth session): 24 patterns rewritten to run in linear time
 #: (one took time cubic in a run of spaces), each with the comment that says why its form is
-#: odd, and a fenced-block scan that stops at the first block no line closes (+47).
-CEILING = 13359
+#: odd, and a fenced-block scan that stops at the first block no line closes (+47). Then to
+#: 13404: a requirement label before data ("**Required:** email", "**Optional:**" over nested
+#: bullets) is no item but the data's requirement; in a data section, links after "See also:"
+#: and a list after "Supported operating systems:" stay text, and the lead of a list or a
+#: table of where data is kept is no longer dropped (+45).
+CEILING = 13404
 
 
 def importer_lines() -> int:

@@ -154,6 +154,7 @@ FOUND = [
     ("importer.statements:_PLACE_LABEL", "", "-", "\x00"),
     ("importer.tables:_BREAK", "", " ", "\x00"),
     ("mkdocs_plugin.page_assets:_ARTICLE", "", "<article", "\x00"),
+    ("mkdocs_plugin.page_assets:_ARTICLE", '<article class="', "md-content__inner ", ""),
     ("render.translated:_TAG", "", "<", "\x00"),
     ("importer.classify:_YES_NO", "must", "? ", "amt\x00"),
     ("importer.empty_sections:_PROPER", "\t\n", "-Z", "\n\t"),

@@ -352,7 +352,7 @@ def _word_diff(old: str, new: str, context: int = CONTEXT_WORDS) -> tuple[Excerp
 
 #: A word of a text, where a Markdown link (its text and its address) counts as one: an
 #: excerpt never starts or ends inside a link, and a link changed is shown changed whole.
-_WORD = re.compile(r"!?\[[^\[\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*+\)\S*|\S+")
+_WORD = re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*+\]\((?:[^()\n]|\([^()\n]*\))*+\)\S*|\S+")
 
 
 def _words(text: str) -> list[str]:

@@ -648,8 +648,8 @@ _NOT_DATA: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "a question or function word, not data",
         re.compile(
-            r"^(?:when|why|what|how|where|who|which|whom|whose|note|tip|important|"
-            r"warning|caution|examples?|e\.?g\.?|i\.?e\.?|etc\.?|for example|such as|other|"
+            r"^(?:when|why|what|how|where|who|which|whom|whose|note|tip|important|required|"
+            r"optional|mandatory|warning|caution|examples?|e\.?g\.?|i\.?e\.?|etc\.?|for example|such as|other|"
             r"others|more|misc|n/?a|none|yes|no|true|false|tbd|todo|details?|description|"
             r"value|values|type|key|field|purpose|reason|summary|overview|see above|in short|"
             r"tl;? ?dr|"

@@ -28,7 +28,7 @@ from .item_text import (
     item_from,
     split_name,
 )
-from .list_kinds import process_lead
+from .list_kinds import ListKind, list_kind, process_lead
 from .markdown_doc import Alert, Block, BulletList, Code, ListItem, Paragraph, Table
 from .markdown_out import blocks_markdown, span, to_markdown
 from .markup import links, one_line, plain, sentences
@@ -40,6 +40,7 @@ from .samples import sample_fields
 from .shapes import (
     bold_runs,
     is_bold_list,
+    is_data_lead,
     leads_no_data,
     leads_parties,
     scope_list,
@@ -254,6 +255,9 @@ def data_blocks(
         pending = []
         if isinstance(block, Table) and location_column(block) is not None:
             location_table(reading, block)  # what each component keeps where
+            if lead is not None:  # (its rows go to storage; the words over them stay here)
+                why = "the lead of a table of where data is kept"
+                reading.free([lead], after, title, why, section.line)
         elif isinstance(block, Table):
             placed = _data_table(reading, block, lead, optional, heading_group, section) or placed
         elif scope_entry(reading, block, lead):
@@ -266,7 +270,12 @@ def data_blocks(
             sharing_list(reading, block, lead)  # "The app uses third-party services ...:"
         elif _kept_where(block):
             # "**iOS:** Stored in `UserDefaults`": where something is kept, under its heading
-            reading.free([block], after, title, "where it is kept, not data", section.line)
+            kept: list[Block] = [lead, block] if lead else [block]
+            reading.free(kept, after, title, "where it is kept, not data", section.line)
+        elif lead is not None and _not_data_list(block, lead):
+            # "See also:" and links, "Supported operating systems:" and a list: text, with its
+            # lead (the report says what the list is)
+            reading.free([lead, block], after, title, "not a data list", section.line)
         else:
             group = _group_for(reading, lead, optional, heading_group, placed)
             group.from_list = True
@@ -277,10 +286,17 @@ def data_blocks(
                 if index == len(block.items) - 2 and (joined := _LIST_AND.search(source.text)):
                     # "- Operating system and" / "- Web browser": a list written as a sentence
                     source = replace(source, text=source.text[: joined.start()])
-                draft = item_from(source)
-                draft.listable = True  # (split by the regrouper unless the catalog has it)
-                group.items.append(draft)
-                reading.report.counts.items += 1
+                drafts = [item_from(source)]
+                label = _REQUIREMENT_LABEL.fullmatch(plain(item.text).strip())
+                if label and item.children and not item.paragraphs:
+                    # "- **Required:**" over bullets of data: each of them, with that label
+                    drafts = [item_from(ItemSource.from_list_item(c)) for c in item.children]
+                    for draft in drafts:
+                        draft.optional = label["label"].lower() == "optional"
+                for draft in drafts:
+                    draft.listable = True  # (split by the regrouper unless the catalog has it)
+                group.items += drafts
+                reading.report.counts.items += len(drafts)
             placed = True
     _place_pending(reading, pending, optional, heading_group, placed, section, final=True)
 
@@ -289,6 +305,26 @@ def data_blocks(
 _KEPT_IN = re.compile(
     r"^[^:]{1,60}:\s*(?:stored|kept|saved|held|persisted|cached)\s+(?:in|on|to|at)\b", re.I
 )
+
+
+#: A bullet that only labels the bullets under it ("**Required:**", "Optional data:").
+_REQUIREMENT_LABEL = re.compile(
+    r"(?P<label>required|mandatory|optional)(?:\s+(?:data|fields|information))?\s*:", re.I
+)
+#: A lead that names what its list is, and it is not data ("Supported operating systems:").
+_OTHER_LEAD = re.compile(
+    r"(?:supported|compatible)\s[\w ./-]{1,40}:|(?:see also|related links|learn more)\W*",
+    re.IGNORECASE,
+)
+
+
+def _not_data_list(block: BulletList, lead: Paragraph) -> bool:
+    """A list after a lead that is not a data lead: links to read, or what the lead names."""
+    if is_data_lead(lead.text):
+        return False
+    return bool(_OTHER_LEAD.fullmatch(plain(lead.text).strip())) or (
+        list_kind(block, lead.text) is ListKind.LINKS
+    )
 
 
 def _kept_where(block: BulletList) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .claims import described_requirement, marker
+from .claims import described_requirement, marker, not_data
 from .classify import split_condition
 from .markdown_doc import BulletList, ListItem, Paragraph, parse
 from .markup import OPENING, has_html, html_to_markdown, links, one_line, plain
@@ -26,6 +26,8 @@ _ITALIC_LEAD = re.compile(
     r"(?P<rest>\S.*)$",
     re.S,
 )
+#: A requirement said before an item's words ("**Optional:** phone number").
+_LABEL_FIRST = re.compile(r"^\W*(?:optional|required|mandatory)\W*:", re.I)
 _MARK_WORD = re.compile(r"^\s*(?:optional|required|mandatory|opt-in|yes|no)\s*$", re.I)
 #: "The **program name** is the basename of ...": a term defined by its bullet.
 DEFINED_TERM = re.compile(
@@ -469,6 +471,11 @@ def item_from(source: ItemSource) -> ItemDraft:
     head = text
     if not wants_alternatives:
         head, condition, rest = split_condition(text)
+    label_says = None
+    if _LABEL_FIRST.match(head):  # "**Required**: your email address": the label says which
+        named, says = marker(head)
+        if not _VERB.search(plain(named)) and not not_data(named):  # (not "Required: yes")
+            head, label_says = named, says
     name, description = split_name(head)
     name, description = short_name(name, description)
     name, optional = marker(name)
@@ -479,6 +486,7 @@ def item_from(source: ItemSource) -> ItemDraft:
         if optional is None and description:
             # "**Spec URLs**: Required to run the analysis.", "Contact details (if provided)"
             optional = described_requirement(plain(description))
+    optional = label_says if optional is None else optional
     if wants_alternatives and description is None:
         subject = _IS.search(text)
         if subject and _short_noun_phrase(text[: subject.start()], 6):

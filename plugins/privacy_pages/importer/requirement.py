@@ -393,7 +393,8 @@ def keep_data(
                     report.review(item.line, "requirement", f"{name!r}: marked not collected")
                     continue
                 item = item.renamed(name) if collected else item
-                if (replied := answered(item)) is not None:
+                replied = answered(item)
+                if replied is not None and not_data(replied[0]) is None:  # (not "Required: yes")
                     name, collected, rest = replied
                     if _under_question(item.line, questions):
                         answers = "an answer to the question over it, not data"

@@ -20,7 +20,8 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 #: Material's article around a page's content. The mark goes on it, not on ``<body>``: with
 #: Material's instant navigation the body stays from page to page, the article does not.
-_ARTICLE = re.compile(r'(<article\b[^<>]*\bclass="[^"]*\bmd-content__inner\b[^"]*)"')
+#: (Its class's first "md-content__inner" only: from a later one it would scan the same rest.)
+_ARTICLE = re.compile(r'(<article\b[^<>]*\bclass="(?>[^"]*?\bmd-content__inner\b)[^"]*+)"')
 #: The class that marks a generated page's content (see assets/privacy-pages.css).
 PAGE_CLASS = "pp-page"
 #: The front-matter key with which a hand-written page asks for the feed link in its head.
