@@ -52,6 +52,11 @@ def prose_named(result: Imported) -> list[str]:
     return found
 
 
+def free_text(result: Imported) -> str:
+    """The bodies of the record's free-form sections, one after the other."""
+    return "\n".join(section.get("body", "") for section in result.product.get("sections", []))
+
+
 def requirement_reviews(result: Imported) -> list[str]:
     return [r.message for r in result.report.reviews if r.topic == "requirement"]
 
@@ -3641,7 +3646,7 @@ Supported operating systems:
 """
     result = import_page(tmp_path, FRONT + page)
     assert result.data_names() == ["command name", "CLI version"]
-    text = "\n".join(section.get("body", "") for section in result.product.get("sections", []))
+    text = free_text(result)
     for said in ("See also:", "Terms of use", "Supported operating systems:", "Linux"):
         assert said in text
 
@@ -3665,7 +3670,7 @@ Each platform keeps them in its own place:
 """
     result = import_page(tmp_path, FRONT + page)
     assert result.data_names() == ["your display name", "your settings"]
-    text = "\n".join(section.get("body", "") for section in result.product.get("sections", []))
+    text = free_text(result)
     assert "Each platform keeps them in its own place:" in text
     assert "Stored in `UserDefaults`" in text
 
@@ -3692,7 +3697,7 @@ Where each part keeps its data:
     result = import_page(tmp_path, FRONT + page)
     services = [entry["service"] for entry in result.product["storage"]["service_locations"]]
     assert services == ["Sync service", "Backups"]
-    text = "\n".join(section.get("body", "") for section in result.product.get("sections", []))
+    text = free_text(result)
     assert "Where each part keeps its data:" in text
 
 
@@ -3728,7 +3733,7 @@ We collect:
 """
     result = import_page(tmp_path, FRONT + page)
     assert result.data_names() == ["Email address"]
-    text = "\n".join(section.get("body", "") for section in result.product.get("sections", []))
+    text = free_text(result)
     assert "Optional: nothing else is sent unless you opt in" in text
     assert "Required: yes" in text
 
