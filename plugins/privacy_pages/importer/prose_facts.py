@@ -405,7 +405,7 @@ _YOU_DO = re.compile(
 #: A last word that says how data is kept, not what it is ("your email address securely").
 _HOW = re.compile(
     r"\s(?:lawfully|securely|automatically|locally|anonymously|regularly|temporarily|"
-    r"permanently|safely|directly|separately|confidentially|only)\s*\W*$",
+    r"permanently|safely|directly|separately|confidentially|only)\W*+$",  # (\W holds \s)
     re.I,
 )
 
