@@ -172,6 +172,7 @@ FOUND = [
     ("importer.item_text:_CLAUSE", "owhether-", "while-*", "\nthatwhenever0"),
     ("importer.shapes:_ENDS_LEAD", "", "\x00following", "n.0."),
     ("importer.prose_facts:_HOW", "only\tautomatically", "\t", "only "),
+    ("importer.markdown_doc:_BULLET", "-", " ", "\x00\nx "),
     # cubic: three runs of spaces shared one run ("import" and 2,000 spaces took seconds)
     ("importer.markdown_doc:_ESM", "import", " ", "x"),
 ]

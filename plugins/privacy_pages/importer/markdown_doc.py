@@ -187,8 +187,8 @@ _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*+\1){2,}+[ \t]*+$")
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`]*$)|~{3,})")
 #: ("-**Bold** text": a bullet whose space is missing; "***In Short:***" is bold italics)
 _BULLET = re.compile(
-    r"^(?P<indent>[ \t]*)(?:(?P<bullet>[-+*•])(?:[ \t]+|(?<![*])(?=\*\*|__)|(?=\[))"
-    r"|(?P<number>\d{1,9})[.)](?:[ \t]+|$))(?P<text>.*)$"
+    r"^(?P<indent>[ \t]*+)(?:(?P<bullet>[-+*•])(?:[ \t]++|(?<![*])(?=\*\*|__)|(?=\[))"
+    r"|(?P<number>\d{1,9})[.)](?:[ \t]++|$))(?P<text>.*)$"
 )
 _QUOTE = re.compile(r"^ {0,3}>")
 _ALERT = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*(.*)$", re.IGNORECASE)
