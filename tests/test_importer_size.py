@@ -355,8 +355,9 @@ GOAL = 6500
 #: 13404: a requirement label before data ("**Required:** email", "**Optional:**" over nested
 #: bullets) is no item but the data's requirement; in a data section, links after "See also:"
 #: and a list after "Supported operating systems:" stay text, and the lead of a list or a
-#: table of where data is kept is no longer dropped (+45).
-CEILING = 13404
+#: table of where data is kept is no longer dropped (+45). Then to 13405: six more patterns
+#: made linear, found by tools/regex_sweep.py, split over two lines where they grew (+1).
+CEILING = 13405
 
 
 def importer_lines() -> int:

@@ -71,7 +71,7 @@ _DENIED = re.compile(
     r"web beacons|tracking|analytics)\b"
     r"|\b(?:have|has|get|gets)\s+no\s+access\s+to\b"
     # "No code, file paths or PII are sent": a sentence that opens on what it denies.
-    rf"|^\W*(?:{OPENERS},?\s+)?no\s+[^.;:]{{1,200}}?\s+"
+    rf"|^\W*(?:{OPENERS},?\s+)?no\s++[^.;:]{{1,200}}?(?<!\s)\s+"
     r"(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:collected|sent|stored|shared|transmitted|"
     r"uploaded|recorded|tracked|logged|gathered)\b"
     r"|\b(?:nothing|none)\b[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:collected|sent|stored|"

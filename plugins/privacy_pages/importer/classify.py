@@ -72,7 +72,7 @@ def _then_in_sentence(first: str, then: str) -> str:
 #: of what is recorded, over data (its sub-headings are each one record: "Events: command").
 _RECORDS_HEADING = (
     r"^\W*(?:(?:tracked|telemetry|analytics|usage|collected|recorded)\s+)?"
-    r"(?:events?|properties|fields|attributes|metrics)\W*(?:\([^)]*\))?\W*$"
+    r"(?:events?|properties|fields|attributes|metrics)[^\w(]*+(?:\([^)]*\))?\W*+$"
 )
 
 

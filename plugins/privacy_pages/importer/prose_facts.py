@@ -529,7 +529,7 @@ _DENIED_SUBJECT = re.compile(
 #: "This includes, but is not limited to: A, B and C": the list after the colon.
 _INCLUDES = re.compile(
     r"^\s*(?:this|these|that|such data|it)\s+(?:includes?|means?|covers?|(?:is|are) "
-    r"things like)\b[^:]*:\s*(?P<what>.+)$|^\s*(?:for example|e\.g\.|such as)[,:]?\s+(?P<ex>.+)$",
+    r"things like)\b[^:]*:\s*+(?P<what>.+)$|^\s*(?:for example|e\.g\.|such as)[,:]?\s++(?P<ex>.+)$",
     re.I,
 )
 #: Where a never-collected name ends: a clause on why or how (a relative clause stays: it says

@@ -245,8 +245,8 @@ def settle(draft: StatementDraft, report: PageReport) -> None:
 
 #: "Providing your phone number is optional.": what a sentence says of one item's requirement.
 _ONE_ITEM = re.compile(
-    r"^\W*(?:(?:providing|giving|entering|sharing|submitting)\s+(?P<given>.+?)|"
-    r"(?P<named>(?:your|the)\s+.+?))\s+(?:is|are)\s+(?:(?:completely|entirely|always)\s+)?"
+    r"^\W*(?:(?:providing|giving|entering|sharing|submitting)\s++(?P<given>.+?)|"
+    r"(?P<named>(?:your|the)\s++.+?))(?<!\s)\s+(?:is|are)\s+(?:(?:completely|entirely|always)\s+)?"
     r"(?P<how>optional|voluntary|not (?:required|mandatory|necessary)|required|mandatory)\b",
     re.IGNORECASE,
 )

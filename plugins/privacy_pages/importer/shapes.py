@@ -105,7 +105,7 @@ _NO_DATA_LEAD = re.compile(
 _PURPOSE_LEAD = re.compile(
     r"\bus(?:e|es|ed|ing)\b[^.:]{0,30}?\b(?:to|for)\b"
     r"|\b(?:purposes?|helps?|enabl\w*|allow\w*|lets? us|in order|so (?:that|we)|"
-    r"benefits?|reasons?|why|process(?:es|ed|ing)?)\b|\bto\s*:?\s*$",
+    r"benefits?|reasons?|why|process(?:es|ed|ing)?)\b|\bto\s*+:?\s*+$",
     re.IGNORECASE,
 )
 #: A bullet that says what data is for ("To improve ...", "Improve reliability").

@@ -204,7 +204,8 @@ _DROPPED_AT = re.compile(
 #: policies"): no period, but not silence either; the page's words are the retention note.
 _BY_POLICY = re.compile(
     r"\b(?:in\s+accordance\s+with|according\s+to|per|under|as\s+(?:set\s+out|described)\s+in)"
-    r"\s+(?:our|the|its|their|applicable)?\s*(?:\w+\s+){0,2}?retention\s+(?:polic|schedule|period)",
+    r"\s++(?:(?:our|the|its|their|applicable)\s++)?(?:\w+\s++){0,2}?retention\s+"
+    r"(?:polic|schedule|period)",
     re.IGNORECASE,
 )
 
