@@ -19,8 +19,9 @@ milliseconds on these strings), and an alarm stops a call that goes past it, so 
 gone exponential fails the test instead of hanging it.
 
 The random strings are drawn the same way on every run (``derandomize``): a draw that finds a
-slow pattern fails every run, here as in CI, instead of one run in a few. Wider sweeps of random
-strings, run by hand, found the patterns of :data:`FOUND`; each stays a case of its own.
+slow pattern fails every run, here as in CI, instead of one run in a few. Wider sweeps, run by
+hand (``tools/regex_sweep.py``: new draws each run, and a run of each character after each word
+of a pattern), found the patterns of :data:`FOUND`; each stays a case of its own.
 """
 
 from __future__ import annotations
