@@ -857,6 +857,26 @@ def test_a_data_safety_form_answered_under_bold_labels_anywhere(tmp_path: Path) 
     assert never_names(result) == ["Name", "Email address", "App interactions"]
 
 
+@pytest.mark.parametrize("label", ["### {}", "**{}**"])
+def test_a_form_category_with_one_data_type_answered(tmp_path: Path, label: str) -> None:
+    # A form lists one data type under a category named like it ("Contacts", "Calendar"):
+    # one answer is as much a claim as two. An answer that names other data than its heading
+    # is no form's and stays text.
+    heading = label.format
+    page = FRONT + (
+        f"# Time app\n\n## Detailed Responses\n\n{heading('Personal Info')}\n\n"
+        "- ☐ Name: No\n- ☐ Email address: No\n\n"
+        f"{heading('Contacts')}\n\n- Contacts: **Not collected**\n\n"
+        f"{heading('Calendar')}\n\n- ☐ Calendar events: No\n\n"
+        f"{heading('Web Browsing')}\n\n- Web browsing history: **Yes**\n\n"
+        f"{heading('Support')}\n\n- Reply time: no\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Web browsing history"]
+    assert never_names(result) == ["Name", "Email address", "Contacts", "Calendar events"]
+    assert "Reply time: no" in free_text(result)
+
+
 @pytest.mark.parametrize(
     ("opening", "section"),
     [

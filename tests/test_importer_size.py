@@ -357,7 +357,10 @@ GOAL = 6500
 #: and a list after "Supported operating systems:" stay text, and the lead of a list or a
 #: table of where data is kept is no longer dropped (+45). Then to 13405: six more patterns
 #: made linear, found by tools/regex_sweep.py, split over two lines where they grew (+1).
-CEILING = 13405
+#: Up to 13423 on 2026-11-27 (thirteenth session): a data-safety form's category that lists
+#: one data type ("### Contacts", "- Contacts: No") is answered like one of two or more
+#: (+18): two read pages lost five never-collected entries each, now none.
+CEILING = 13423
 
 
 def importer_lines() -> int:

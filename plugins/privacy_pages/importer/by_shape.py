@@ -11,7 +11,7 @@ from .classify import STORAGE_KINDS, Kind, is_never_lead
 from .data_sections import answered_table, data_blocks, never_list, scope_entry
 from .draft import GroupDraft
 from .item_text import ItemSource, item_from
-from .markdown_doc import Block, BulletList, Code, Paragraph, Table
+from .markdown_doc import Block, BulletList, Code, Heading, Paragraph, Table
 from .markdown_out import blocks_markdown
 from .markup import one_line, plain, sentences
 from .outline import Section
@@ -53,6 +53,8 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
     kept: list[Block] = []
     for block in bold_runs(blocks):
         lead = kept[-1] if kept and isinstance(kept[-1], Paragraph) else None
+        # (a sub-section's heading, where its section is read as one: "### Contacts")
+        over = kept[-1].text if kept and isinstance(kept[-1], Heading) else None
         if isinstance(block, Table) and (answers := answered_rows(block)) is not None:
             answered_table(reading, block, answers, title)
         elif isinstance(block, Table) and location_column(block) is not None:
@@ -65,10 +67,10 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
                 _data(reading, [lead, block], title)
             else:
                 _data(reading, [block], title)
-        elif isinstance(block, BulletList) and _answers_each(block):
+        elif isinstance(block, BulletList) and _answers_each(block, _label(lead) or over or title):
             # "☐ Name: No", "☐ Photos: No" under "**Personal Info**": a data-safety form's
             # answers, read as data (each No then never collected, see keep_data).
-            name = plain(lead.text).strip(" *:") if lead and BOLD_LABEL.match(lead.text) else None
+            name = _label(lead)
             if name and kept and kept[-1] is lead:
                 kept.pop()
             _data(reading, [block], name or title)
@@ -111,10 +113,26 @@ def _says(paragraph: Paragraph) -> bool:
     return not plain(paragraph.text).rstrip().endswith(":") and not leads_other(paragraph.text)
 
 
-def _answers_each(block: BulletList) -> bool:
-    """Whether every bullet (two or more) answers yes or no for its data ("☐ Name: No")."""
+def _answers_each(block: BulletList, title: str | None) -> bool:
+    """Whether every bullet answers yes or no for its data ("☐ Name: No"): two or more, or one
+    that names the data of the heading over it (a form's "### Contacts", "- Contacts: No")."""
     drafts = [item_from(ItemSource.from_list_item(item)) for item in block.items]
-    return len(drafts) >= 2 and all(answered(draft) is not None for draft in drafts)
+    replies = [answered(draft) for draft in drafts]
+    if not replies or None in replies:
+        return False
+    if len(replies) >= 2:
+        return True
+    over = _words(title or "")
+    return bool(over) and replies[0] is not None and over <= _words(replies[0][0])
+
+
+def _label(lead: Paragraph | None) -> str | None:
+    """The words of a bold label standing alone ("**Personal Info**"), as a heading's."""
+    return plain(lead.text).strip(" *:") if lead and BOLD_LABEL.match(lead.text) else None
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", plain(text).lower())) - {"and", "or", "other"}
 
 
 def _data(reading: Reading, blocks: list[Block], title: str | None) -> None:
