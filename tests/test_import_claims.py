@@ -3776,3 +3776,30 @@ def test_a_list_after_a_data_lead_stays_data_whatever_its_first_words(
     page = f"# Privacy\n\n## Data we collect\n\n{lead}\n\n{listed}\n"
     result = import_page(tmp_path, FRONT + page)
     assert result.data_names() == bullets
+
+
+@pytest.mark.parametrize(
+    ("sentence", "never"),
+    [
+        # The examples after the verb are data denied too.
+        (
+            "No private data or identifiers are captured such as: usernames, hostnames, or "
+            "file names.",
+            ["Private data", "Identifiers", "Usernames", "Hostnames", "File names"],
+        ),
+        # Examples after the denied data's clause has ended are of something else (rights).
+        (
+            "As we do not collect personal data in Matomo, you do not need to exercise rights "
+            "such as access, correction, or deletion of personal data.",
+            ["Personal data"],
+        ),
+    ],
+)
+def test_the_examples_a_denial_gives(tmp_path: Path, sentence: str, never: list[str]) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## What is collected\n\nThe tool collects:\n\n- Tool version\n\n"
+        f"{sentence}\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Tool version"]
+    assert never_names(result) == never

@@ -763,8 +763,10 @@ def _never(pages: list[Measured]) -> dict[str, list[str]]:
 #: 1: their pages say it without a verb of keeping ("Last four weeks only", "max 1000 rows",
 #: "only available in the chat thread for 24 hours"). 2 read since batch 2026-11-27m was read
 #: (tenth session): antennapod-privacy-policy gives only how long cookies last ("clears them
-#: each time the app is restarted"). Any more is a regression.
-CEILING_NO_PERIOD = {TUNED: 2, READ: 2}
+#: each time the app is restarted"). 3 since the batches 2026-11-27n and o were read (thirteenth
+#: session): n8n-mcp-telemetry-privacy says only "Data is retained for analysis purposes",
+#: which no rule reads as a period. Any more is a regression.
+CEILING_NO_PERIOD = {TUNED: 2, READ: 3}
 
 
 #: Records that say how to exercise rights is not described ("How to exercise data subject
@@ -775,8 +777,11 @@ CEILING_NO_PERIOD = {TUNED: 2, READ: 2}
 #: 6 held-out, measured with that code). 11 read since johnkeller-apps-privacy (batch
 #: 2026-11-26g, which says it) was read once that batch was measured; 12 since batch
 #: 2026-11-27m was read (contact-center-ai-agents-rai-faq: administrators can remove what the
-#: agents generate). Any more is a regression.
-CEILING_NO_RIGHTS = {TUNED: 2, READ: 12}
+#: agents generate). 15 since the batches 2026-11-27n and o were read (thirteenth session):
+#: kaizala-privacy, leash-telemetry and telepresence-usage-reporting name only controls
+#: (pid4nfdi-privacy-policy, read with them, names rights the import now reads). Any more is a
+#: regression.
+CEILING_NO_RIGHTS = {TUNED: 2, READ: 15}
 
 
 #: The sentences the import writes that contradict a page, each with its ceilings per group.
@@ -808,8 +813,8 @@ def test_held_out_records_never_say_rights_are_not_described_when_the_page_names
     strict=False,
     reason="measured once on 2026-11-27 (tenth session) with the batch 2026-11-27n (8 pages never "
     "read before): 1 record says the page gives no retention period while it gives one; the same "
-    "count on the batch 2026-11-27m (ninth session), now read; it held on the held-out pages "
-    "before these two batches",
+    "count on the batch 2026-11-27m (ninth session); both batches are read now, and the held-out "
+    "pages left meet it, as they did before these two batches",
 )
 def test_held_out_records_never_say_the_page_gives_no_period_when_it_gives_one(
     run: CorpusRun,

@@ -840,3 +840,44 @@ def test_each_section_read_is_counted_once(tmp_path: Path) -> None:
     read = [s for s in result.report.sections if s.kind != "unknown"]
     assert len(read) == 3
     assert result.report.counts.sections == len(read)
+
+
+def test_a_sample_column_and_a_table_of_a_fields_values_name_no_data(tmp_path: Path) -> None:
+    # "Event Sample" holds what a value looks like ("Hyderabad" is no data the tool takes), and
+    # a "Value | Framework" table under a field lists the values that field takes.
+    page = FRONT + (
+        "# Tool telemetry\n\n## Common data properties\n\n"
+        "Name | Description | Event Sample | Exception Sample\n--- | --- | --- | ---\n"
+        "`client_City` | Client city from a reverse IP lookup. | `Hyderabad` | `Redmond`\n"
+        "`client_Country` | Client country from a reverse IP lookup. | `India` | `Canada`\n\n"
+        "### UIFramework values\n\n"
+        "Value | Framework\n--- | ---\n"
+        "`Avalonia` | Avalonia framework (.NET)\n`Chrome` | Chromium (C++)\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["client_City", "client_Country"]
+    kept = "\n".join(f.text for f in result.report.free_form)
+    assert "Avalonia framework (.NET)" in kept and "Chromium (C++)" in kept
+
+
+def test_a_page_whose_text_is_in_its_front_matter(tmp_path: Path) -> None:
+    # A Hugo Blox landing page keeps its Markdown in a literal block of its front matter: read
+    # as the page's text, with the page's own line numbers.
+    page = (
+        "---\ntitle: Privacy Policy\ntype: landing\n\nsections:\n  - block: markdown\n"
+        "    content:\n      title: Privacy Policy\n      text: |\n"
+        "        We care about your privacy.\n\n"
+        "        ## Server logs\n"
+        "        Your browser sends the following data, which we store in log files:\n"
+        "        * IP address\n"
+        "        * date and time of access\n"
+        "---\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["IP address", "date and time of access"]
+    ip = next(m for m in result.report.new_items if m.name == "IP address")
+    assert ip.line == page.splitlines().index("        * IP address") + 1
+    notes = [r for r in result.report.reviews if "front matter; read as its Markdown" in r.message]
+    assert [r.line for r in notes] == [10]
+    # ("## Server logs" is a line of the block's text, not a YAML comment left out)
+    assert not [r for r in result.report.reviews if "comment not imported" in r.message]

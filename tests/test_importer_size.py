@@ -359,8 +359,14 @@ GOAL = 6500
 #: made linear, found by tools/regex_sweep.py, split over two lines where they grew (+1).
 #: Up to 13423 on 2026-11-27 (thirteenth session): a data-safety form's category that lists
 #: one data type ("### Contacts", "- Contacts: No") is answered like one of two or more
-#: (+18): two read pages lost five never-collected entries each, now none.
-CEILING = 13423
+#: (+18): two read pages lost five never-collected entries each, now none. Then to 13482, by
+#: what the batches 2026-11-27n and o showed once read: a column of samples ("Event Sample") and
+#: a table of a field's values ("Value | Framework") name no data (37 of accessibility-insights-
+#: windows-telemetry's 42 false items went); "No A or B are captured such as: C" denies C too,
+#: and examples after another clause are not the denied data's; a page whose Markdown is in its
+#: front matter (a Hugo Blox landing page) is read from there, and "## ..." lines of a block
+#: scalar are no YAML comments (pid4nfdi-privacy-policy: no item before, 11 now) (+59).
+CEILING = 13482
 
 
 def importer_lines() -> int:

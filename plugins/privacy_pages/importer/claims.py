@@ -73,7 +73,7 @@ _DENIED = re.compile(
     # "No code, file paths or PII are sent": a sentence that opens on what it denies.
     rf"|^\W*(?:{OPENERS},?\s+)?no\s++[^.;:]{{1,200}}?(?<!\s)\s+"
     r"(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:collected|sent|stored|shared|transmitted|"
-    r"uploaded|recorded|tracked|logged|gathered)\b"
+    r"uploaded|recorded|tracked|logged|gathered|captured)\b"
     r"|\b(?:nothing|none)\b[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:collected|sent|stored|"
     r"shared|transmitted)\b",
     re.IGNORECASE,

@@ -41,6 +41,8 @@ _DATE_FORMATS = (
 )
 _LINE_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w.\-]*)\s*+:\s*+(?P<value>.*)$")
 _LINE_ITEM = re.compile(r"^\s*-\s+(?P<value>.*)$")
+#: A key whose value is a block scalar ("text: |", "- note: >-").
+_BLOCK_KEY = re.compile(r"^(?P<lead>\s*(?:-\s+)?)[\w.-]+\s*:\s*[|>][-+0-9]*\s*$")
 
 
 def _scalar(value: object) -> str:
@@ -121,7 +123,12 @@ def read_metadata(
                 "metadata",
                 f"the front matter is not valid YAML ({fault.diagnostic.message}); read it line by line",
             )
+        block = -1  # the indent of a block scalar's key, while its lines last
         for offset, text in enumerate(front.text.split("\n"), start=front.line + 1):
+            if block >= 0 and (not text.strip() or len(text) - len(text.lstrip()) > block):
+                continue  # ("## Server logs" in a "text: |" block is text, no comment)
+            key = _BLOCK_KEY.match(text)
+            block = len(key["lead"]) if key else -1
             if text.lstrip().startswith("#") and text.strip("# \t"):
                 report.review(
                     offset, "metadata", f"front-matter comment not imported: {text.strip()}"

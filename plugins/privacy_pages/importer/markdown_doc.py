@@ -628,6 +628,38 @@ def _front_matter(lines: list[str]) -> tuple[FrontMatter | None, int]:
     return None, 0
 
 
+#: A key whose value is a literal block (``text: |``), in a mapping or a list's entry.
+_LITERAL_KEY = re.compile(r"^(?P<indent>\s*)(?:-\s+)?[\w.-]+\s*:\s*\|[-+]?\s*$")
+
+
+def _text_in_front_matter(
+    lines: list[str], front: FrontMatter, notes: list[tuple[int, str]]
+) -> list[str]:
+    """A page whose text is all in its front matter's literal blocks (a Hugo Blox landing
+    page: ``sections: - block: markdown``, ``text: |``): the page's lines with each block's
+    lines unindented where they stand, and every other line blank, so that its Markdown is
+    read with the line numbers of the page. Blocks of fewer than three lines are values."""
+    read = [""] * len(lines)
+    index = front.line  # (the line after the opening ``---``, 0-based)
+    while index < front.end_line - 1:
+        key = _LITERAL_KEY.match(lines[index])
+        index += 1
+        if key is None:
+            continue
+        start = index
+        while index < front.end_line - 1 and (
+            not lines[index].strip() or _indent_width(lines[index]) > len(key["indent"])
+        ):
+            index += 1
+        block = [line for line in lines[start:index] if line.strip()]
+        if len(block) < 3:
+            continue
+        width = min(_indent_width(line) for line in block)
+        read[start:index] = [line[width:] for line in lines[start:index]]
+        notes.append((start + 1, "the page's text is in its front matter; read as its Markdown"))
+    return read
+
+
 # -- HTML tables ---------------------------------------------------------------------------------
 
 
@@ -798,7 +830,10 @@ def parse(text: str) -> Document:
     if lines and lines[-1] == "":
         lines.pop()
     front, first = _front_matter(lines)
-    page = _Page(lines)
+    notes: list[tuple[int, str]] = []
+    if front is not None and not any(line.strip() for line in lines[first:]):
+        lines, first = _text_in_front_matter(lines, front, notes), 0
+    page = _Page(lines, notes=notes)
     source = _prepare(page, first)
     tree = SyntaxTreeNode(_MD.parse(source, {"page": page}))
     blocks = [block for node in tree.children if (block := _block(lines, node)) is not None]

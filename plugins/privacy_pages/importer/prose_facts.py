@@ -691,6 +691,9 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
         phrases += _with_examples(OPENING.sub("", removed.group("what")))
     elif none is not None:
         phrases += _with_examples(none.group("what"), cut=False)
+        # "No A or B are captured, such as: C and D": the examples after the verb, too
+        after = _EXAMPLES_OF.search(text, none.end()) if none.re is _NONE_SUBJECT else None
+        phrases += [after.group("list") or after.group("paren")] if after is not None else []
     elif subject is not None and not _SUBJECTS.match(what.strip()):
         phrases += _with_examples(what, cut=False)
     else:
@@ -736,7 +739,7 @@ _NONE_SUBJECT = re.compile(
     r"^\W*+(?:no|none of)\s++(?P<what>[^;:]+?)(?<!\s)\s+(?:is|are|will be|gets?)\s+"
     r"(?:or (?:ever )?will be\s+)?(?:ever\s+)?(?:collected|"
     r"gathered|sent|tracked|recorded|stored|uploaded|transmitted|shared|logged|included|"
-    r"contained|visible)\b",
+    r"contained|visible|captured)\b",
     re.I,
 )
 #: Where a clause of its own may start inside a sentence: "..., but no A is sent".
@@ -778,6 +781,10 @@ _SUBJECT_VERB = re.compile(r"\s(?:is|are|was|were|will be|gets?)\s", re.I)
 _ENSURE = re.compile(r"\b(?:ensure|make sure|guarantee)s?\s+(?:that\s+)?", re.I)
 
 
+#: A clause of its own inside a phrase: ", you do not need", ", so we".
+_NEW_CLAUSE = re.compile(r",\s*(?:(?:so|and|but|then)\s+)?(?:we|you|i|it|they)\s", re.I)
+
+
 def _with_examples(what: str, *, cut: bool = True) -> list[str]:
     """A denied phrase's name (an object up to where a clause on why or how starts; a
     subject whole: "the information passed to these options") and, as phrases of their own,
@@ -785,6 +792,10 @@ def _with_examples(what: str, *, cut: bool = True) -> list[str]:
     examples = _EXAMPLES_OF.search(what)
     head = what[: examples.start()] if examples else what
     end = _DENIED_END.search(head) if cut else None
+    if end is not None and _NEW_CLAUSE.search(head, end.start()):
+        # "personal data while using X, you need not exercise rights such as A": examples
+        # after another clause are of something else
+        examples = None
     found = [head[: end.start()] if end else head]
     if examples is not None:
         listed = examples.group("paren") or examples.group("list")

@@ -80,8 +80,8 @@ HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         Role.DESCRIPTION,
         any_of(
-            r"\b(?:descriptions?|details?|definitions?|meaning|examples?|explanation|contents?|"
-            r"includes?|what it is|what (?:is|gets) (?:sent|collected)|means|summary|values?)\b",
+            r"\b(?:descriptions?|details?|definitions?|meaning|examples?|samples?|explanation|"
+            r"contents?|includes?|what it is|what (?:is|gets) (?:sent|collected)|means|summary|values?)\b",
             r"^(?:value |field )?types?$",  # a field's type (number, string): about it
         ),
     ),
@@ -346,6 +346,10 @@ def _groups_rows(cells: list[str]) -> bool:
     return len(filled) < len(values) or len(set(filled)) < len(filled)
 
 
+#: The first header of a table of the values a field takes ("Value | Framework").
+_VALUES = re.compile(r"^\W*(?:(?:possible|allowed|known) )?values?\W*$", re.IGNORECASE)
+
+
 def _settle(columns: list[Column], rows: list[list[str]]) -> None:
     """Make sure an item table has one name column: the first text column if none matched,
     unless its cells are sentences or questions (a table of examples, not of data)."""
@@ -375,6 +379,8 @@ def _settle(columns: list[Column], rows: list[list[str]]) -> None:
             columns[extra.index] = Column(extra.index, extra.header, Role.DESCRIPTION)
         _people_name_first(columns, rows)
         return
+    if columns and _VALUES.match(columns[0].header):
+        return  # "Value | OS Version": the values one field takes, and what each means
     categories = [c for c in columns if c.role is Role.CATEGORY]
     for column in columns:
         if column.role in {Role.OTHER, Role.USE} and (
