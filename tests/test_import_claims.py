@@ -869,12 +869,14 @@ def test_a_form_category_with_one_data_type_answered(tmp_path: Path, label: str)
         f"{heading('Contacts')}\n\n- Contacts: **Not collected**\n\n"
         f"{heading('Calendar')}\n\n- ☐ Calendar events: No\n\n"
         f"{heading('Web Browsing')}\n\n- Web browsing history: **Yes**\n\n"
-        f"{heading('Support')}\n\n- Reply time: no\n"
+        f"{heading('Support')}\n\n- Reply time: no\n\n"
+        f"{heading('Location')}\n\n- Location: No, unless you turn on local forecasts.\n"
     )
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Web browsing history"]
     assert never_names(result) == ["Name", "Email address", "Contacts", "Calendar events"]
     assert "Reply time: no" in free_text(result)
+    assert "Location: No, unless you turn on local forecasts." in free_text(result)
 
 
 @pytest.mark.parametrize(
@@ -3787,10 +3789,26 @@ def test_a_list_after_a_data_lead_stays_data_whatever_its_first_words(
             "file names.",
             ["Private data", "Identifiers", "Usernames", "Hostnames", "File names"],
         ),
-        # Examples after the denied data's clause has ended are of something else (rights).
+        # Examples after the denied data's clause has ended are of something else (rights),
+        # unless that clause denies too.
         (
             "As we do not collect personal data in Matomo, you do not need to exercise rights "
             "such as access, correction, or deletion of personal data.",
+            ["Personal data"],
+        ),
+        (
+            "We do not collect personal data while you browse, and we never log details such as "
+            "your IP address.",
+            ["Personal data", "IP address"],
+        ),
+        # The examples of another clause, or of what is not the data, are not denied.
+        (
+            "Crash reports include details such as the stack trace and the app version, but no "
+            "personal data is stored.",
+            ["Personal data"],
+        ),
+        (
+            "No personal data is collected by analytics tools such as Google Analytics.",
             ["Personal data"],
         ),
     ],

@@ -848,14 +848,15 @@ def test_a_sample_column_and_a_table_of_a_fields_values_name_no_data(tmp_path: P
     page = FRONT + (
         "# Tool telemetry\n\n## Common data properties\n\n"
         "Name | Description | Event Sample | Exception Sample\n--- | --- | --- | ---\n"
+        "`timestamp` | When the event occurred. | `2019-06-21T06:23:05Z` | `2019-06-20T15:16:56Z`\n"
         "`client_City` | Client city from a reverse IP lookup. | `Hyderabad` | `Redmond`\n"
         "`client_Country` | Client country from a reverse IP lookup. | `India` | `Canada`\n\n"
         "### UIFramework values\n\n"
-        "Value | Framework\n--- | ---\n"
+        "Value(s) | Framework\n--- | ---\n"
         "`Avalonia` | Avalonia framework (.NET)\n`Chrome` | Chromium (C++)\n"
     )
     result = import_page(tmp_path, page)
-    assert result.data_names() == ["client_City", "client_Country"]
+    assert result.data_names() == ["timestamp", "client_City", "client_Country"]
     kept = "\n".join(f.text for f in result.report.free_form)
     assert "Avalonia framework (.NET)" in kept and "Chromium (C++)" in kept
 
@@ -881,3 +882,23 @@ def test_a_page_whose_text_is_in_its_front_matter(tmp_path: Path) -> None:
     assert [r.line for r in notes] == [10]
     # ("## Server logs" is a line of the block's text, not a YAML comment left out)
     assert not [r for r in result.report.reviews if "comment not imported" in r.message]
+
+
+def test_a_column_of_samples_is_data_where_samples_are_the_data(tmp_path: Path) -> None:
+    # A research notice collects samples: "Sample" alone, or "Blood sample", names data.
+    page = FRONT + (
+        "# Study privacy\n\n## Data we collect\n\n"
+        "Sample | Retention\n--- | ---\nBlood sample | 10 years\nSaliva sample | 5 years\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Blood sample", "Saliva sample"]
+
+
+def test_a_text_block_in_a_list_entry_ends_at_its_sibling_keys(tmp_path: Path) -> None:
+    page = (
+        "---\ntitle: Privacy\nsections:\n  - text: |\n      We collect:\n\n"
+        "      * IP address\n      * date and time of access\n"
+        "    block: markdown\n    design:\n      columns: '1'\n---\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["IP address", "date and time of access"]

@@ -113,17 +113,20 @@ def _says(paragraph: Paragraph) -> bool:
     return not plain(paragraph.text).rstrip().endswith(":") and not leads_other(paragraph.text)
 
 
-def _answers_each(block: BulletList, title: str | None) -> bool:
+def _answers_each(block: BulletList, over: str | None) -> bool:
     """Whether every bullet answers yes or no for its data ("☐ Name: No"): two or more, or one
-    that names the data of the heading over it (a form's "### Contacts", "- Contacts: No")."""
+    that names the data of the heading or label over it and only answers (a form's
+    "### Contacts", "- Contacts: No"; not "- Location: No, unless you turn it on")."""
     drafts = [item_from(ItemSource.from_list_item(item)) for item in block.items]
-    replies = [answered(draft) for draft in drafts]
-    if not replies or None in replies:
+    replies = [reply for draft in drafts if (reply := answered(draft)) is not None]
+    if not replies or len(replies) < len(drafts):
         return False
     if len(replies) >= 2:
         return True
-    over = _words(title or "")
-    return bool(over) and replies[0] is not None and over <= _words(replies[0][0])
+    [(name, _, rest)] = replies
+    heading = _words(over or "")
+    bare = len(rest.split()) <= 2 and drafts[0].condition is None  # (no "unless ...")
+    return bool(heading) and heading <= _words(name) and bare
 
 
 def _label(lead: Paragraph | None) -> str | None:

@@ -127,8 +127,8 @@ def read_metadata(
         for offset, text in enumerate(front.text.split("\n"), start=front.line + 1):
             if block >= 0 and (not text.strip() or len(text) - len(text.lstrip()) > block):
                 continue  # ("## Server logs" in a "text: |" block is text, no comment)
-            key = _BLOCK_KEY.match(text)
-            block = len(key["lead"]) if key else -1
+            opens = _BLOCK_KEY.match(text)
+            block = len(opens["lead"]) if opens else -1
             if text.lstrip().startswith("#") and text.strip("# \t"):
                 report.review(
                     offset, "metadata", f"front-matter comment not imported: {text.strip()}"

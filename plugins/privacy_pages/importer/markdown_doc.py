@@ -629,7 +629,7 @@ def _front_matter(lines: list[str]) -> tuple[FrontMatter | None, int]:
 
 
 #: A key whose value is a literal block (``text: |``), in a mapping or a list's entry.
-_LITERAL_KEY = re.compile(r"^(?P<indent>\s*)(?:-\s+)?[\w.-]+\s*:\s*\|[-+]?\s*$")
+_LITERAL_KEY = re.compile(r"^(?P<indent>\s*(?:-\s+)?)[\w.-]+\s*:\s*\|[-+0-9]*\s*(?:#.*)?$")
 
 
 def _text_in_front_matter(
@@ -655,7 +655,7 @@ def _text_in_front_matter(
         if len(block) < 3:
             continue
         width = min(_indent_width(line) for line in block)
-        read[start:index] = [line[width:] for line in lines[start:index]]
+        read[start:index] = [line.expandtabs(4)[width:] for line in lines[start:index]]
         notes.append((start + 1, "the page's text is in its front matter; read as its Markdown"))
     return read
 

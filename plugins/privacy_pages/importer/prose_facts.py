@@ -691,9 +691,11 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
         phrases += _with_examples(OPENING.sub("", removed.group("what")))
     elif none is not None:
         phrases += _with_examples(none.group("what"), cut=False)
-        # "No A or B are captured, such as: C and D": the examples after the verb, too
-        after = _EXAMPLES_OF.search(text, none.end()) if none.re is _NONE_SUBJECT else None
-        phrases += [after.group("list") or after.group("paren")] if after is not None else []
+        # "No A or B are captured, such as: C and D": the examples right after the verb, too,
+        # up to where another clause starts (``none`` matched its clause, not ``text``)
+        after = _EXAMPLES_OF.match(none.string, none.end()) if none.re is _NONE_SUBJECT else None
+        listed = (after.group("list") or after.group("paren")) if after is not None else None
+        phrases += [_OTHER_CLAUSE.split(listed, 1)[0]] if listed else []
     elif subject is not None and not _SUBJECTS.match(what.strip()):
         phrases += _with_examples(what, cut=False)
     else:
@@ -783,6 +785,8 @@ _ENSURE = re.compile(r"\b(?:ensure|make sure|guarantee)s?\s+(?:that\s+)?", re.I)
 
 #: A clause of its own inside a phrase: ", you do not need", ", so we".
 _NEW_CLAUSE = re.compile(r",\s*(?:(?:so|and|but|then)\s+)?(?:we|you|i|it|they)\s", re.I)
+#: Where a list of examples ends: another clause, or a contrast ("..., but B is kept").
+_OTHER_CLAUSE = re.compile(_NEW_CLAUSE.pattern + r"|,\s*(?:but|while|yet)\s|;", re.I)
 
 
 def _with_examples(what: str, *, cut: bool = True) -> list[str]:
@@ -792,9 +796,11 @@ def _with_examples(what: str, *, cut: bool = True) -> list[str]:
     examples = _EXAMPLES_OF.search(what)
     head = what[: examples.start()] if examples else what
     end = _DENIED_END.search(head) if cut else None
-    if end is not None and _NEW_CLAUSE.search(head, end.start()):
+    other = _NEW_CLAUSE.search(head, end.start()) if end is not None else None
+    if other is not None and denial(head[other.start() :]) is None:
         # "personal data while using X, you need not exercise rights such as A": examples
-        # after another clause are of something else
+        # after another clause are of something else, unless it denies too ("..., and we
+        # never log details such as your IP address")
         examples = None
     found = [head[: end.start()] if end else head]
     if examples is not None:

@@ -80,8 +80,10 @@ HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         Role.DESCRIPTION,
         any_of(
-            r"\b(?:descriptions?|details?|definitions?|meaning|examples?|samples?|explanation|"
-            r"contents?|includes?|what it is|what (?:is|gets) (?:sent|collected)|means|summary|values?)\b",
+            r"\b(?:descriptions?|details?|definitions?|meaning|examples?|explanation|contents?|"
+            r"includes?|what it is|what (?:is|gets) (?:sent|collected)|means|summary|values?)\b",
+            # ("Event Sample", "Sample value": what a value looks like; not "Blood sample")
+            r"^\w+ samples?$|^samples? values?$",
             r"^(?:value |field )?types?$",  # a field's type (number, string): about it
         ),
     ),
@@ -347,7 +349,7 @@ def _groups_rows(cells: list[str]) -> bool:
 
 
 #: The first header of a table of the values a field takes ("Value | Framework").
-_VALUES = re.compile(r"^\W*(?:(?:possible|allowed|known) )?values?\W*$", re.IGNORECASE)
+_VALUES = re.compile(r"^\W*(?:(?:possible|allowed|known) )?values?(?:\s*\(s\))?\W*$", re.IGNORECASE)
 
 
 def _settle(columns: list[Column], rows: list[list[str]]) -> None:
