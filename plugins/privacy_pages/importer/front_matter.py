@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from ..load.metadata import MetadataRules
 from ..load.yaml_source import YamlFault, parse_text
-from .markdown_doc import FrontMatter
+from .markdown_doc import BLOCK_KEY, FrontMatter
 from .report import PageReport
 
 PLACEHOLDER = "TODO"
@@ -41,8 +41,6 @@ _DATE_FORMATS = (
 )
 _LINE_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w.\-]*)\s*+:\s*+(?P<value>.*)$")
 _LINE_ITEM = re.compile(r"^\s*-\s+(?P<value>.*)$")
-#: A key whose value is a block scalar ("text: |", "- note: >-").
-_BLOCK_KEY = re.compile(r"^(?P<lead>\s*(?:-\s+)?)[\w.-]+\s*:\s*[|>][-+0-9]*\s*$")
 
 
 def _scalar(value: object) -> str:
@@ -127,7 +125,7 @@ def read_metadata(
         for offset, text in enumerate(front.text.split("\n"), start=front.line + 1):
             if block >= 0 and (not text.strip() or len(text) - len(text.lstrip()) > block):
                 continue  # ("## Server logs" in a "text: |" block is text, no comment)
-            opens = _BLOCK_KEY.match(text)
+            opens = BLOCK_KEY.match(text)
             block = len(opens["lead"]) if opens else -1
             if text.lstrip().startswith("#") and text.strip("# \t"):
                 report.review(

@@ -628,8 +628,9 @@ def _front_matter(lines: list[str]) -> tuple[FrontMatter | None, int]:
     return None, 0
 
 
-#: A key whose value is a literal block (``text: |``), in a mapping or a list's entry.
-_LITERAL_KEY = re.compile(r"^(?P<indent>\s*(?:-\s+)?)[\w.-]+\s*:\s*\|[-+0-9]*\s*(?:#.*)?$")
+#: A key whose value is a block scalar (``text: |``, ``- note: >-``), in a mapping or a list's
+#: entry: ``lead`` up to the key, ``style`` literal (``|``) or folded (``>``).
+BLOCK_KEY = re.compile(r"^(?P<lead>\s*(?:-\s+)?)[\w.-]+\s*:\s*(?P<style>[|>])[-+0-9]*\s*(?:#.*)?$")
 
 
 def _text_in_front_matter(
@@ -642,13 +643,13 @@ def _text_in_front_matter(
     read = [""] * len(lines)
     index = front.line  # (the line after the opening ``---``, 0-based)
     while index < front.end_line - 1:
-        key = _LITERAL_KEY.match(lines[index])
+        key = BLOCK_KEY.match(lines[index])
         index += 1
-        if key is None:
+        if key is None or key["style"] != "|":
             continue
         start = index
         while index < front.end_line - 1 and (
-            not lines[index].strip() or _indent_width(lines[index]) > len(key["indent"])
+            not lines[index].strip() or _indent_width(lines[index]) > len(key["lead"])
         ):
             index += 1
         block = [line for line in lines[start:index] if line.strip()]
