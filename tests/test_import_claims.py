@@ -3821,3 +3821,28 @@ def test_the_examples_a_denial_gives(tmp_path: Path, sentence: str, never: list[
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Tool version"]
     assert never_names(result) == never
+
+
+def test_a_denial_in_the_clause_after_another_names_its_own_subject(tmp_path: Path) -> None:
+    # ("everything is anonymous" is not what is never sent; what you search is)
+    page = FRONT + (
+        "# Telemetry\n\n## What is sent\n\n"
+        ":warning: Note that everything is anonymous, and that what you search/download/etc. "
+        "is never sent.\n\n- Screen resolution\n- Operating system\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["What you search/download/etc"]
+
+
+def test_a_choice_or_a_proviso_is_no_denial(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App privacy\n\n## Information we collect\n\n- Uploaded files\n\n"
+        "## User control\n\n"
+        "You control which files you upload. You may choose not to upload files, but some "
+        "features may not be available.\n\n"
+        "## Store answers\n\n"
+        "These answers apply to data the SDK collects itself, provided that you do not send us "
+        "analytics events or custom exceptions.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == []

@@ -902,3 +902,114 @@ def test_a_text_block_in_a_list_entry_ends_at_its_sibling_keys(tmp_path: Path) -
     )
     result = import_page(tmp_path, page)
     assert result.data_names() == ["IP address", "date and time of access"]
+
+
+def test_one_heading_per_datum_with_why_it_is_sent(tmp_path: Path) -> None:
+    # Grabber's shape: "## What is sent and why", then one heading per datum over the words
+    # that say why it is sent. The telemetry can be turned off: each is optional.
+    page = FRONT + (
+        "# Telemetry\n\n## What is sent and why\n\n"
+        "### Screen resolution\n\nTo help improve the UI on small screens.\n\n"
+        "### Operating system\n\nTo know which platforms mainly use the program.\n\n"
+        "### An event on startup\n\n"
+        "To understand when the program is used, and how many active users there are.\n\n"
+        "## How to disable telemetry\n\n"
+        'The sending of usage data can be disabled in the options: uncheck "Send usage data".\n'
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("optional") == [
+        "Screen resolution",
+        "Operating system",
+        "An event on startup",
+    ]
+    startup = result.item("An event on startup", "optional")
+    # ("To understand when ..." says why: no condition)
+    assert "condition" not in startup
+    assert startup["description"].startswith("To understand when the program is used")
+
+
+def test_headings_that_are_not_one_datum_each_stay_categories(tmp_path: Path) -> None:
+    # Headings over words that do not say why a datum is sent or what it is, or over a list,
+    # are categories as before: no item is made of a heading.
+    page = FRONT + (
+        "# Telemetry\n\n## What we collect\n\n"
+        "### Usage data\n\nWe record the commands you run and their duration.\n\n"
+        "### Anonymity\n\nWe never see who you are.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == []
+
+
+def test_examples_after_an_item_are_its_details(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App privacy\n\n## Information we collect\n\n"
+        "- The selected files are uploaded to cloud storage.\n"
+        "- Associated metadata such as file name, file type, and upload time may also be stored.\n"
+    )
+    result = import_page(tmp_path, page)
+    metadata = result.data_item("Associated metadata")
+    assert metadata["details"] == ["file name", "file type", "upload time"]
+    assert metadata["description"] == "may also be stored."
+
+
+def test_a_sentence_about_what_the_app_does_is_no_item(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App privacy\n\n## Information we collect\n\n### Retrieved data\n\n"
+        "- The app retrieves user-uploaded data, including images, and displays it to you.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == []
+    kept = "\n".join(f.text for f in result.report.free_form)
+    assert "The app retrieves user-uploaded data" in kept
+
+
+def test_a_json_sample_whose_context_holds_objects(tmp_path: Path) -> None:
+    # "context" holds the event's fields; each of them an object of its own fields.
+    page = FRONT + (
+        "# Analytics\n\n## Data collection\n\n"
+        "When you opt in, the app sends event data.\n\n"
+        "This is the format of the JSON data body for a sent event:\n\n"
+        '```\n{\n  "anonymousId": "device-UUID",\n  "context": {\n'
+        '    "app": {"name": "Insomnia", "version": "2021.7.2"},\n'
+        '    "os": {"name": "mac", "version": "12.2.0"}\n  },\n'
+        '  "event": event_name,\n}\n```\n'
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["anonymousId", "app", "os", "event"]
+    assert result.data_item("app")["details"] == ["name", "version"]
+    assert result.data_item("os")["details"] == ["name", "version"]
+
+
+def test_a_question_of_what_a_service_stores_is_about_data_and_app_store_is_a_shop(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Service FAQ\n\n### What personal information does your service store?\n\n"
+        "- Email address\n- Display name\n\n"
+        "### App Store privacy report\n\nAnswers for the App Store privacy report.\n\n"
+        "#### Data use\n\nWe use data for analytics.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Email address", "Display name"]
+    assert "storage" not in result.product
+
+
+def test_a_detail_that_labels_names_in_code_holds_each_name(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Telemetry\n\n## What we collect\n\nEvents (and allowed properties)\n"
+        "- `app_started` (on app start)\n"
+        "  - Automatic props: `app_version`, `platform`, `arch`\n"
+        "- `workspace_snapshot`\n"
+        "  - Allowed props: `project_count`, `workspace_count` (coarse counts only)\n"
+    )
+    result = import_page(tmp_path, page)
+    details = [item["details"] for item in result.data_items()]
+    assert details == [
+        [{"text": "Automatic props", "details": ["`app_version`", "`platform`", "`arch`"]}],
+        [
+            {
+                "text": "Allowed props (coarse counts only)",
+                "details": ["`project_count`", "`workspace_count`"],
+            }
+        ],
+    ]

@@ -56,7 +56,10 @@ _TAKE = (
 )
 #: A denial before such a verb, in the same clause ("we do not collect", "is never sent").
 _DENIED = re.compile(
-    # (not "does not allow us to track individual users": what the data cannot do)
+    # (not "does not allow us to track individual users": what the data cannot do; not "you
+    # may choose not to upload files": a choice the person makes)
+    r"(?<!\bchoose )(?<!\bchoosing )(?<!\bchose )(?<!\bdecide )(?<!\bprefer )(?<!\bopt )"
+    r"(?<!\bwish )(?<!\bwant )(?<!\belect )"
     rf"\b(?:not|never|n't|no longer|neither|nor)\b(?!\s+(?:allow|let|enable|permit)\b)"
     rf"(?:\s+[\w'-]+){{0,4}}?\s+{_TAKE}\b"
     rf"|n't\s+(?:[\w'-]+\s+){{0,3}}?{_TAKE}\b"

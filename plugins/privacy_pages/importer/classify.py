@@ -70,6 +70,8 @@ def _then_in_sentence(first: str, then: str) -> str:
 #: (kind, pattern), in order of priority.
 #: "Events", "Tracked events", "Events (and allowed properties)": a heading that is only the name
 #: of what is recorded, over data (its sub-headings are each one record: "Events: command").
+#: "App Store", "Play Store": a shop's name, where "store" says nothing of keeping data.
+_NOT_A_SHOP = "".join(rf"(?<!\b{shop} )" for shop in ("app", "play", "web", "microsoft", "windows"))
 _RECORDS_HEADING = (
     r"^\W*(?:(?:tracked|telemetry|analytics|usage|collected|recorded)\s+)?"
     r"(?:events?|properties|fields|attributes|metrics)[^\w(]*+(?:\([^)]*\))?\W*+$"
@@ -177,11 +179,11 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             # "What is sent", "What we track", "What gets recorded"
             r"^\W*what\s+(?:is|are|we|gets?|do we|does (?:it|the \w+))\s+(?:sen[dt]|transmit(?:ted)?|"
             r"report(?:ed)?|upload(?:ed)?|track(?:ed)?|record(?:ed)?|log(?:ged)?|stored?|kept|keep|"
-            r"saved?)\W*$",
+            r"saved?)(?:\W+and\s+(?:why|how|when|where|what for))?\W*$",  # "What is sent and why"
             r"^\W*we (?:do |also )?collect\W*$",  # "We DO collect", beside "We DON'T collect"
             # "2. Personal data we process", "What data does X process?": the data, not its use
             r"^[\W\d]*(?:(?:what|which)\s+)?(?:personal\s+)?(?:data|information)\s+(?:that\s+)?"
-            r"(?:(?:do\s+)?we|does\s+[\w\s-]{1,40}?)\s+(?:process|receive|hold|obtain)\w*"
+            r"(?:(?:do\s+)?we|does\s+[\w\s-]{1,40}?)\s+(?:process|receive|hold|obtain|store)\w*"
             r"(?:\s+(?:about|from)\s+you)?\W*$",
             r"\b(?:(?:data|information) collection|collecting|data ?(?:items|points|elements))\b",
             # "Telemetry", "CLI telemetry", "Example telemetry events": a heading that names the
@@ -212,7 +214,8 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\b(?:datacenters?|data centers?)\b",
         ),
     ),
-    (Kind.STORAGE, any_of(r"\b(?:storage|stor(?:e|ed|es|ing))\b", r"\bresiden")),
+    # (not "App Store privacy report": a shop, not where data is kept)
+    (Kind.STORAGE, any_of(rf"\b(?:storage|{_NOT_A_SHOP}stor(?:e|ed|es|ing))\b", r"\bresiden")),
     (
         Kind.SHARING,
         any_of(
@@ -486,6 +489,12 @@ _WHETHER = re.compile(
 _PREPOSITION_LAST = re.compile(
     r"\b(?:from|since|until|till|to|of|about|at|by|on|for|in|with|after|before)$", re.IGNORECASE
 )
+#: A verb of knowing whose object is the clause after it: "To understand when the program is
+#: used" says why, not when.
+_KNOWING_LAST = re.compile(
+    r"\b(?:understand|know|see|learn|tell|determine|find out|decide|show|measure|estimate)$",
+    re.IGNORECASE,
+)
 #: Words that show the text before a condition is a sentence, not the name of some data.
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|will|would|can|could|may|might|must|should|has|have|had|does|do|did)\b",
@@ -507,7 +516,7 @@ def split_condition(text: str) -> tuple[str, str | None, str]:
     name = first[: match.start()].strip().rstrip(",;:")
     if "," not in first[: match.end()] and _WHETHER.search(plain(name)):
         return text, None, ""  # "Indication if the logger was used": the data is whether it was
-    if _PREPOSITION_LAST.search(plain(name)):
+    if _PREPOSITION_LAST.search(plain(name)) or _KNOWING_LAST.search(plain(name)):
         return text, None, ""  # "Duration of the build - from when it was requested"
     condition = first[match.end() :].strip()
     condition = condition[:-1] if condition.endswith(".") else condition

@@ -120,11 +120,13 @@ def data_section(reading: Reading, section: Section, kind: Kind) -> None:
         category_section(reading, section, optional)  # "## Events", "### command": one each
         return
     data_blocks(reading, section.blocks, optional, None, section)
+    data_headings = _data_headings(section, kind)
     for child in section.children:
         child_kind = classify_heading(child.title)
-        if _own_section(child.title, child_kind) or (
-            child_kind in {Kind.REQUIRED, Kind.OPTIONAL} and child_kind is not kind
-        ):
+        if child in data_headings:
+            if child is data_headings[0]:
+                data_blocks(reading, [_heading_list(data_headings)], optional, None, section)
+        elif _apart(child, child_kind, kind):
             reading.read_section(child, child_kind, kind)
         elif is_purposes_heading(child.title):  # (not "Usage": a kind of data)
             reading.read_section(child, Kind.DATA_USE, kind)
@@ -132,6 +134,61 @@ def data_section(reading: Reading, section: Section, kind: Kind) -> None:
             _sources(reading, child, optional)
         else:
             category_section(reading, child, optional)
+
+
+def _apart(child: Section, child_kind: Kind, kind: Kind) -> bool:
+    """Whether a sub-heading of a data section of ``kind`` starts a section of its own kind,
+    or of another requirement."""
+    return _own_section(child.title, child_kind) or (
+        child_kind in {Kind.REQUIRED, Kind.OPTIONAL} and child_kind is not kind
+    )
+
+
+def _category(child: Section, kind: Kind) -> bool:
+    """Whether a sub-heading of a data section heads a category of its data."""
+    title = child.title
+    apart = _apart(child, classify_heading(title), kind)
+    return not (apart or is_purposes_heading(title) or is_sources_heading(title))
+
+
+#: What the words under a heading of one datum start with: why it is sent ("To know which
+#: translations to work on"), or what it is ("The name of the command").
+_DATUM_TEXT = re.compile(
+    r"^\W*(?:(?:in order )?to|so (?:that )?|used (?:to|for)|helps?|allows?|lets?|"
+    r"(?:this|it) (?:helps|lets|allows|tells|shows|is used)|the|an?|which|whether|"
+    r"how (?:many|much|long|often)|number)\b",
+    re.IGNORECASE,
+)
+
+
+def _data_headings(section: Section, kind: Kind) -> list[Section]:
+    """The sub-headings of a data section that each name one datum, with only words under
+    them that say why it is sent or what it is ("### Screen resolution", "To help improve the
+    UI"): two or more, and every sub-heading the section reads as a category is one."""
+    categories = [child for child in section.children if _category(child, kind)]
+    for child in categories:
+        said = [b for b in child.blocks if isinstance(b, Paragraph)]
+        words = plain(child.title)
+        if (
+            child.children
+            or not said
+            or len(said) < len(child.blocks)
+            or len(words.split()) > 6
+            or words.rstrip().endswith(("?", ":"))
+            or not _DATUM_TEXT.match(plain(said[0].text))
+            or any(data_denied(plain(b.text)) is not None for b in said)
+        ):
+            return []
+    return categories if len(categories) >= 2 else []
+
+
+def _heading_list(headings: list[Section]) -> BulletList:
+    """Headings of one datum each, as the list they stand for: "**Heading**: its words"."""
+    items = []
+    for child in headings:
+        first, *rest = (one_line(b.text) for b in child.blocks if isinstance(b, Paragraph))
+        items.append(ListItem(f"**{child.title}**: {first}", child.line, paragraphs=tuple(rest)))
+    return BulletList(tuple(items), headings[0].line, items[-1].line)
 
 
 def _sources(reading: Reading, section: Section, optional: Requirement) -> None:

@@ -194,7 +194,12 @@ _CLAUSE = re.compile(
 )
 
 _CONDITION_FIRST = re.compile(r"^(?:if|when|unless|while|once)\b[^,]*,", re.I)
-_WE_FIRST = re.compile(r"^(?:we|you|they|i)\s+(?:\w+\s+)?\w", re.I)
+_WE_FIRST = re.compile(
+    r"^(?:(?:we|you|they|i)\s+(?:\w+\s+)?\w|(?:the|this|our)\s+(?:app|application|extension|"
+    r"sdk|tool|cli|service|product|program|module|library|software|website|site|plugin)\s+"
+    r"(?:also\s+)?[a-z]+s\s)",  # ("The app retrieves your data, ...")
+    re.I,
+)
 _CONDITION_WORD = re.compile(r"^(?:if|when|whenever|unless|while|once)\s", re.I)
 
 
@@ -376,8 +381,21 @@ class ItemSource:
         return cls(head, line, tuple(texts[1:]), tuple(children), ordered)
 
 
+#: A detail that labels a list of names in code ("Automatic props: `app_version`, `arch`,
+#: `is_dev` (coarse counts only)"): each name a detail of it.
+_LABELLED_CODES = re.compile(
+    r"^(?P<label>[^:`]{1,40}):\s*(?P<codes>`[^`\n]+`(?:\s*,\s*(?:and\s+)?`[^`\n]+`)+)"
+    r"\s*(?P<aside>\([^()]*\))?\.?$"
+)
+
+
 def _detail(item: ListItem) -> DetailDraft:
     text = one_line(item.text)
+    labelled = _LABELLED_CODES.match(text) if not item.children and not item.paragraphs else None
+    if labelled is not None:
+        label = " ".join(filter(None, (labelled["label"].strip(), labelled["aside"])))
+        codes = re.findall(r"`[^`\n]+`", labelled["codes"])
+        return DetailDraft(label, [DetailDraft(code, line=item.line) for code in codes], item.line)
     extra = [one_line(p) for p in item.paragraphs]
     body = "\n\n".join([text, *extra]) if extra else text
     return DetailDraft(body or "(empty)", [_detail(child) for child in item.children], item.line)
@@ -514,9 +532,17 @@ def item_from(source: ItemSource) -> ItemDraft:
         ]
         draft.ordered = bool(_ORDERED.search(plain(text))) or source.ordered_children
     else:
+        examples = _EXAMPLES.match(description or "") if not source.children else None
+        parts = _name_list(examples["list"]) if examples else None
+        if examples and parts:
+            # "Associated metadata such as file name, file type, and upload time may also be
+            # stored": what the data is made of, and what the sentence says of it
+            draft.details = [DetailDraft(part, line=source.line) for part in parts]
+            description = examples["rest"].strip() or None
+        else:
+            draft.details = [_detail(child) for child in source.children]
         if description:
             draft.description = description
-        draft.details = [_detail(child) for child in source.children]
     if rest:
         draft.add_description(rest)
     for paragraph in source.paragraphs:
@@ -524,6 +550,13 @@ def item_from(source: ItemSource) -> ItemDraft:
     return draft
 
 
+#: "such as A, B, and C may also be stored": examples of the data named before, and the rest
+#: of the sentence (from its verb).
+_EXAMPLES = re.compile(
+    r"^(?:such as|including|like|e\.g\.)[,:]?\s+(?P<list>[^.;:()]+?)"
+    r"(?P<rest>(?:(?<!\s)\s+(?:may|might|will|can|could|are|is|were|was|gets?)\b[^;]*)?)$",
+    re.IGNORECASE,
+)
 #: A bullet that only lists several pieces of data: "IP address, domain, sub-domain".
 _LIST_SEPARATOR = re.compile(r"(?:(?<!\s)\s*)?,\s*(?:(?:and|or)\s+)?|(?:(?<!\s)\s*)?;\s*")
 _LAST_AND = re.compile(r"(?<!\s)\s+(?:and|or)\s+")

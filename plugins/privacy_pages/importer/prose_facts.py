@@ -553,6 +553,11 @@ _SUBJECTS = re.compile(
 #: A case of a choice or a state a denial holds in ("when you are offline", "If you opt out,
 #: ..."): outside it, the data is taken. (Not "while you use our site": that is every case;
 #: not "even when telemetry is off": that says more.)
+#: A proviso the denial is part of ("provided that you do not send us analytics events"):
+#: what it denies is the case the sentence speaks of, not data never collected.
+_PROVISO = re.compile(
+    r"\b(?:(?:provided|providing|on (?:the )?condition) that|(?:as|so) long as)\b", re.I
+)
 _IN_A_CASE = re.compile(
     r"(?<!\beven )\b(?:if|when|whenever|while|once|after)\s+(?:\w+\s+){0,4}?"
     r"(?:opt(?:s|ed)?[- ]?(?:out|in)|disabl\w*|turn\w*\s+(?:\w+\s+)?off|offline|set|unset|"
@@ -648,7 +653,7 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     """The data a sentence says is *not* collected ("We do not collect A or B", "Your files
     never leave your device"), with the list a following "This includes: ..." gives; None
     when the sentence denies nothing."""
-    text = plain(sentence)
+    text = _SHORTCODE.sub("", plain(sentence))  # (":warning: Note that ...")
     labelled = _LABEL.match(text)
     if labelled and (denial(labelled["rest"]) or _no_data(labelled["rest"])):
         text = labelled["rest"]  # "No source code: We never collect A, B or C": A, B and C
@@ -674,7 +679,9 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     if said is None and _no_data(text) is None and removed is None:
         return None
     if said is not None and (
-        _UNLESS.search(text, text.find(said.split()[0])) or _IN_A_CASE.search(text)
+        _UNLESS.search(text, text.find(said.split()[0]))
+        or _IN_A_CASE.search(text)
+        or _PROVISO.search(text, 0, text.find(said.split()[0]) + 1)
     ):
         # "is never sent without your consent", "are not sent when you are offline",
         # "If you opt out, no data is sent": collected, but for a condition or a case
@@ -685,6 +692,8 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     subject = next(filter(None, map(_DENIED_SUBJECT.match, clauses[::-1])), None)
     what = subject.group("what") if subject is not None else ""
     what = _ENSURE.split(what)[-1]  # "We take steps to ensure that secure data ... do not"
+    # "Everything is anonymous, and that what you search is never sent": the denial's clause
+    what = _AND_THAT.split(what)[-1]
     what = OPENING.sub("", _SUBJECT_VERB.split(what, 1)[0])  # "A are stored locally and"
     none = _none_subject(text) or _no_data(text)  # "No personal data is collected"
     if removed is not None:
@@ -715,7 +724,9 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
             head = _RELATIVE.split(name, 1)[0]
             if some and name.lower() in {"data", "information"}:
                 pass  # "data from children": data alone, but of some people, is a name
-            elif not name or len(name.split()) > 10 or _NOT_DENIED.search(head):
+            elif not name or len(name.split()) > 10:
+                continue
+            elif _NOT_DENIED.search(head) and not _WHAT_YOU.match(head):
                 continue
             if _POINTER.match(name):
                 continue  # "This information is never sent": the data named before it
@@ -724,6 +735,10 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     if some is not None:
         names = [name if some.group(0) in name else f"{name} {some.group(0)}" for name in names]
     return names
+
+
+#: An emoji's short code before a sentence (":warning:", ":lock:").
+_SHORTCODE = re.compile(r"^\s*(?::[a-z0-9_+-]+:\s*)+")
 
 
 #: A bullet's bold label before its sentence ("No identifiers: No repo names, org names or
@@ -860,6 +875,16 @@ _ANY = re.compile(
     r"^(?:no|any|all|your|the|such|other|these|those)\s+(?:of\s+(?:the|your)\s+)?", re.I
 )
 _BUT = re.compile(r",\s*but\s+|;\s+", re.I)
+#: Where a clause of its own starts before a denial's subject: ", and that" (not ", and": a
+#: list's last name).
+_AND_THAT = re.compile(r"(?:,\s*|(?<![\s,])\s+)(?:and|but)\s+that\s+", re.I)
+#: A name made of what a person does ("what you search/download/etc.", "the files you
+#: download"): data, though "you" is in it.
+_WHAT_YOU = re.compile(
+    r"^(?:(?:the|any|your)\s+)?(?:what|[\w-]+(?:\s[\w-]+)?)\s+you\s+[a-z]+(?:/[a-z]+)*"
+    r"(?:/etc\.?)?$",
+    re.I,
+)
 _CLAUSE_START = re.compile(r"^\W*(?:we|i|you|it|they|he|she|this|that|there)\b", re.I)
 _RELATIVE = re.compile(r"\s(?:which|that|who)\s", re.I)
 #: A denied phrase that names no data: "anything", "it", "data" alone, a clause.

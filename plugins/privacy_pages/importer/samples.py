@@ -117,8 +117,9 @@ def sample_fields(block: Code, lead: str, *, in_data: bool = False) -> list[Samp
     if len(keys) < len(value):
         return []  # keys that are words or values: a map, not a record of fields
     # "properties": {...}: the fields an event holds, each named (not the name of their bag)
+    # ("context": {"os": {"name": ..., "version": ...}}: os, made of its name and version)
     named = [
-        (field, () if field != key else tuple(_inner(_one(value[key])) or ()))
+        (field, tuple(_inner(_one(value[key] if field == key else value[key][field])) or ()))
         for key in keys
         for field in (_inner(value[key]) if _BAG.match(key) else None) or [key]
     ][:_MAX_FIELDS]
