@@ -3846,3 +3846,34 @@ def test_a_choice_or_a_proviso_is_no_denial(tmp_path: Path) -> None:
     )
     result = import_page(tmp_path, page)
     assert never_names(result) == []
+
+
+def test_denials_with_a_clause_a_choice_or_a_proviso_around_them() -> None:
+    from privacy_pages.importer.prose_facts import data_denied
+
+    said = {
+        # ("that of your collaborators" is no clause of its own)
+        "Your code, and that of your collaborators, is never uploaded.": ["Code"],
+        # (when it is not kept says when, not what)
+        "We do not store your data after you unsubscribe.": [],
+        # (the product's own choice is a denial; the person's is not)
+        "We choose not to collect IP addresses.": ["IP addresses"],
+        "You may choose to not upload files.": None,
+        "Users can opt not to send crash reports, and we never collect contacts.": ["Contacts"],
+        # (a proviso anywhere in the sentence: the denial holds in a case only)
+        "We never collect your location, provided that you do not enable sharing.": None,
+        "As long as you use the app, we never collect your contacts.": ["Contacts"],
+    }
+    assert {sentence: data_denied(sentence) for sentence in said} == said
+
+
+def test_a_purpose_of_knowing_when_is_no_condition_but_a_when_after_a_name_is() -> None:
+    from privacy_pages.importer.classify import split_condition
+
+    assert split_condition("To understand when the program is used")[1] is None
+    assert split_condition("Page load times we measure when you enable profiling")[1] == (
+        "when you enable profiling"
+    )
+    assert split_condition("Ads you see, only if you use the free tier")[1] == (
+        "only if you use the free tier"
+    )

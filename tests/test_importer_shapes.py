@@ -1013,3 +1013,80 @@ def test_a_detail_that_labels_names_in_code_holds_each_name(tmp_path: Path) -> N
             }
         ],
     ]
+
+
+def test_events_fields_or_metrics_collected_head_data(tmp_path: Path) -> None:
+    for number, heading in enumerate(
+        ("Events collected", "Metrics we collect", "Fields sent, and why")
+    ):
+        page = FRONT + f"# Telemetry\n\n## {heading}\n\n- Command name\n- Exit code\n"
+        (tmp_path / str(number)).mkdir()
+        result = import_page(tmp_path / str(number), page)
+        assert result.data_names() == ["Command name", "Exit code"], heading
+
+
+def test_headings_under_a_data_heading_that_name_no_datum_stay_text(tmp_path: Path) -> None:
+    # Beside a heading of one datum, headings over what the page says of its data (a verb in
+    # the words under it), over a purpose of the program, or asking a question, are no data.
+    page = FRONT + (
+        "# Telemetry\n\n## What is sent and why\n\n"
+        "### Operating system\n\nTo know which platforms mainly use the program.\n\n"
+        "### Location\n\nThe data is stored in the EU.\n\n"
+        "### Frequency\n\nTo save battery, we send once a day.\n\n"
+        "### Can I see the data\n\nThe data is shown on a public dashboard.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == []
+
+
+def test_a_heading_of_one_datum_keeps_its_link(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Telemetry\n\n## What is sent and why\n\n"
+        "### Operating system\n\nTo know which platforms mainly use the program.\n\n"
+        "### [Sentry](https://sentry.io) crash reports\n\nThe stack trace of a crash.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert "[Sentry](https://sentry.io)" in result.text
+
+
+def test_examples_that_run_into_a_clause_stay_the_description(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App privacy\n\n## Information we collect\n\n"
+        "- Device information such as the app version, the OS and whether dark mode is on\n"
+        "- Associated metadata such as file name, file type, and upload time, which are kept\n"
+    )
+    result = import_page(tmp_path, page)
+    assert [item.get("details") for item in result.data_items()] == [None, None]
+    assert result.data_item("Device information")["description"] == (
+        "such as the app version, the OS and whether dark mode is on"
+    )
+
+
+def test_data_named_after_the_product_and_a_noun_stay_items(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App privacy\n\n## Information we collect\n\n"
+        "- The product features you use\n- The website pages you visit\n- The app logs\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == [
+        "The product features you use",
+        "The website pages you visit",
+        "The app logs",
+    ]
+
+
+def test_a_label_of_names_not_sent_makes_no_details_of_them(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Telemetry\n\n## Events collected\n\n- `command_run`\n  - Never sent: `args`, `cwd`\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_item("command_run")["details"] == ["Never sent: `args`, `cwd`"]
+
+
+def test_headings_of_how_data_is_stored_are_storage(tmp_path: Path) -> None:
+    from privacy_pages.importer.classify import Kind, classify_heading
+
+    for heading in ("How the app stores your data", "Data the web app stores", "Data storage"):
+        assert classify_heading(heading) is Kind.STORAGE, heading
+    for heading in ("App Store privacy report", "Play Store listing"):
+        assert classify_heading(heading) is Kind.UNKNOWN, heading

@@ -56,10 +56,7 @@ _TAKE = (
 )
 #: A denial before such a verb, in the same clause ("we do not collect", "is never sent").
 _DENIED = re.compile(
-    # (not "does not allow us to track individual users": what the data cannot do; not "you
-    # may choose not to upload files": a choice the person makes)
-    r"(?<!\bchoose )(?<!\bchoosing )(?<!\bchose )(?<!\bdecide )(?<!\bprefer )(?<!\bopt )"
-    r"(?<!\bwish )(?<!\bwant )(?<!\belect )"
+    # (not "does not allow us to track individual users": what the data cannot do)
     rf"\b(?:not|never|n't|no longer|neither|nor)\b(?!\s+(?:allow|let|enable|permit)\b)"
     rf"(?:\s+[\w'-]+){{0,4}}?\s+{_TAKE}\b"
     rf"|n't\s+(?:[\w'-]+\s+){{0,3}}?{_TAKE}\b"
@@ -92,10 +89,22 @@ _NEVER_HEADING = re.compile(
 _DO_NOT_TRACK = re.compile(r"\bdo not track\b|\bdnt\b", re.IGNORECASE)
 
 
+#: A person's choice before a denial's words: "you may choose not to upload files" says
+#: what the person may do, not what the product never takes.
+_CHOICE = re.compile(
+    r"\b(?:you|users?|they|customers?|people)\s+(?:\w+\s+){0,2}?(?:choose|chose|decide|prefer|"
+    r"opt|wish|want|elect)\s+(?:to\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def denial(text: str) -> str | None:
     """The words by which ``text`` says data is *not* collected ("do not collect"), or None."""
-    found = _DENIED.search(plain(text))
-    return " ".join(found.group(0).split()) if found else None
+    value = plain(text)
+    for found in _DENIED.finditer(value):
+        if not _CHOICE.search(value, 0, found.start()):
+            return " ".join(found.group(0).split())
+    return None
 
 
 #: Verbs of taking data in, said by a sentence that does not deny them.

@@ -167,9 +167,10 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.COLLECTED,
         any_of(
             r"\b(?:data|information)\b.{0,40}\bcollect(?:ed|s)?\b",
-            r"^\W*(?:(?:what|which) )?(?:data|information|telemetry|events?|fields?)\s+(?:is |are |we |gets? )?"
-            r"(?:sent|transmitted|reported|uploaded|gathered|recorded|tracked|shared with us)"
-            r"(?:\s+(?:in|with|by|to|from)\s[^?.]*)?\W*$",  # "... sent in the usage report?"
+            r"^\W*(?:(?:what|which) )?(?:data|information|telemetry|events?|fields?|metrics|"
+            r"properties)\s+(?:is |are |we |gets? )?(?:sent|transmitted|reported|uploaded|"
+            r"gathered|recorded|tracked|shared with us|collect(?:ed)?)"
+            r"(?:\s+(?:in|with|by|to|from)\s[^?.]*)?(?:\W+and\s+why)?\W*$",  # "... sent in the usage report?"
             r"\bcollect(?:ed|s)?\b.{0,40}\b(?:data|information)\b",
             r"\btypes? of (?:personal )?(?:data|information)\b",
             # "Examples of customer content", "Types of usage data": what the data is.
@@ -179,7 +180,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             # "What is sent", "What we track", "What gets recorded"
             r"^\W*what\s+(?:is|are|we|gets?|do we|does (?:it|the \w+))\s+(?:sen[dt]|transmit(?:ted)?|"
             r"report(?:ed)?|upload(?:ed)?|track(?:ed)?|record(?:ed)?|log(?:ged)?|stored?|kept|keep|"
-            r"saved?)(?:\W+and\s+(?:why|how|when|where|what for))?\W*$",  # "What is sent and why"
+            r"saved?)(?:\W+and\s+(?:why|how|when|what for))?\W*$",  # "What is sent and why"
             r"^\W*we (?:do |also )?collect\W*$",  # "We DO collect", beside "We DON'T collect"
             # "2. Personal data we process", "What data does X process?": the data, not its use
             r"^[\W\d]*(?:(?:what|which)\s+)?(?:personal\s+)?(?:data|information)\s+(?:that\s+)?"
@@ -215,7 +216,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
     # (not "App Store privacy report": a shop, not where data is kept)
-    (Kind.STORAGE, any_of(rf"\b(?:storage|{_NOT_A_SHOP}stor(?:e|ed|es|ing))\b", r"\bresiden")),
+    (Kind.STORAGE, any_of(rf"\b(?:storage|stor(?:ed|es|ing)|{_NOT_A_SHOP}store)\b", r"\bresiden")),
     (
         Kind.SHARING,
         any_of(
@@ -492,7 +493,8 @@ _PREPOSITION_LAST = re.compile(
 #: A verb of knowing whose object is the clause after it: "To understand when the program is
 #: used" says why, not when.
 _KNOWING_LAST = re.compile(
-    r"\b(?:understand|know|see|learn|tell|determine|find out|decide|show|measure|estimate)$",
+    r"\bto\s+(?:\w+\s+)?(?:understand|know|see|learn|tell|determine|find out|decide|show|"
+    r"measure|estimate)$",
     re.IGNORECASE,
 )
 #: Words that show the text before a condition is a sentence, not the name of some data.
@@ -516,7 +518,10 @@ def split_condition(text: str) -> tuple[str, str | None, str]:
     name = first[: match.start()].strip().rstrip(",;:")
     if "," not in first[: match.end()] and _WHETHER.search(plain(name)):
         return text, None, ""  # "Indication if the logger was used": the data is whether it was
-    if _PREPOSITION_LAST.search(plain(name)) or _KNOWING_LAST.search(plain(name)):
+    knowing = _KNOWING_LAST.search(plain(name)) and not re.match(
+        r",|\s+only\b", first[match.start() :]
+    )
+    if _PREPOSITION_LAST.search(plain(name)) or knowing:
         return text, None, ""  # "Duration of the build - from when it was requested"
     condition = first[match.end() :].strip()
     condition = condition[:-1] if condition.endswith(".") else condition

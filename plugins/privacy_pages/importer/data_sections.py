@@ -152,13 +152,32 @@ def _category(child: Section, kind: Kind) -> bool:
 
 
 #: What the words under a heading of one datum start with: why it is sent ("To know which
-#: translations to work on"), or what it is ("The name of the command").
-_DATUM_TEXT = re.compile(
+#: translations to work on"), or what it is, with no verb ("The name of the command").
+_DATUM_WHY = re.compile(
     r"^\W*(?:(?:in order )?to|so (?:that )?|used (?:to|for)|helps?|allows?|lets?|"
-    r"(?:this|it) (?:helps|lets|allows|tells|shows|is used)|the|an?|which|whether|"
-    r"how (?:many|much|long|often)|number)\b",
+    r"(?:this|it) (?:helps|lets|allows|tells|shows|is used))\b",
     re.IGNORECASE,
 )
+_DATUM_WHAT = re.compile(
+    r"^\W*(?:the|an?|which|whether|how (?:many|much|long|often)|number)\b", re.I
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|may|might|must|has|have|had|does|do|did)\b", re.I
+)
+#: Headings that are no datum: a question, or what a page says about its data.
+_NO_DATUM = re.compile(
+    r"^\W*(?:(?:can|is|are|do|does|will|what|who|where|when|how|why|which)\b|(?:the )?(?:basics|"
+    r"frequency|scope|background|questions?|dashboard|anonymity|privacy|security|overview|"
+    r"summary|examples?|notes?|details|faq|purposes?|consent|age|children|cookies policy)\W*$)",
+    re.IGNORECASE,
+)
+
+
+def _datum_text(text: str) -> bool:
+    first = (sentences(text) or [text])[0]
+    return bool(_DATUM_WHY.match(first)) or (
+        _DATUM_WHAT.match(first) is not None and not _FINITE.search(first)
+    )
 
 
 def _data_headings(section: Section, kind: Kind) -> list[Section]:
@@ -175,7 +194,8 @@ def _data_headings(section: Section, kind: Kind) -> list[Section]:
             or len(said) < len(child.blocks)
             or len(words.split()) > 6
             or words.rstrip().endswith(("?", ":"))
-            or not _DATUM_TEXT.match(plain(said[0].text))
+            or _NO_DATUM.match(words)
+            or not _datum_text(plain(said[0].text))
             or any(data_denied(plain(b.text)) is not None for b in said)
         ):
             return []
@@ -187,7 +207,9 @@ def _heading_list(headings: list[Section]) -> BulletList:
     items = []
     for child in headings:
         first, *rest = (one_line(b.text) for b in child.blocks if isinstance(b, Paragraph))
-        items.append(ListItem(f"**{child.title}**: {first}", child.line, paragraphs=tuple(rest)))
+        title = child.heading.text.strip() if child.heading else ""  # (its links too)
+        title = child.title if not title or "**" in title or "__" in title else title
+        items.append(ListItem(f"**{title}**: {first}", child.line, paragraphs=tuple(rest)))
     return BulletList(tuple(items), headings[0].line, items[-1].line)
 
 

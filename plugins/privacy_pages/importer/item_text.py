@@ -197,7 +197,10 @@ _CONDITION_FIRST = re.compile(r"^(?:if|when|unless|while|once)\b[^,]*,", re.I)
 _WE_FIRST = re.compile(
     r"^(?:(?:we|you|they|i)\s+(?:\w+\s+)?\w|(?:the|this|our)\s+(?:app|application|extension|"
     r"sdk|tool|cli|service|product|program|module|library|software|website|site|plugin)\s+"
-    r"(?:also\s+)?[a-z]+s\s)",  # ("The app retrieves your data, ...")
+    # ("The app retrieves your data, ...": verbs only, not "The app logs" or "records")
+    r"(?:also\s+|only\s+)?(?:retrieves|collects|sends|stores|uses|reads|accesses|receives|"
+    r"displays|processes|keeps|needs|requires|asks|lets|allows|gets|fetches|creates|"
+    r"generates|syncs)\s)",
     re.I,
 )
 _CONDITION_WORD = re.compile(r"^(?:if|when|whenever|unless|while|once)\s", re.I)
@@ -389,10 +392,14 @@ _LABELLED_CODES = re.compile(
 )
 
 
+#: A label of what is not taken ("Never sent", "Excluded", "Not collected").
+_NOT_TAKEN = re.compile(r"\b(?:not|never|no|excluded|without|redacted|removed)\b|n't\b", re.I)
+
+
 def _detail(item: ListItem) -> DetailDraft:
     text = one_line(item.text)
     labelled = _LABELLED_CODES.match(text) if not item.children and not item.paragraphs else None
-    if labelled is not None:
+    if labelled is not None and not _NOT_TAKEN.search(labelled["label"]):
         label = " ".join(filter(None, (labelled["label"].strip(), labelled["aside"])))
         codes = re.findall(r"`[^`\n]+`", labelled["codes"])
         return DetailDraft(label, [DetailDraft(code, line=item.line) for code in codes], item.line)
@@ -534,7 +541,7 @@ def item_from(source: ItemSource) -> ItemDraft:
     else:
         examples = _EXAMPLES.match(description or "") if not source.children else None
         parts = _name_list(examples["list"]) if examples else None
-        if examples and parts:
+        if examples and parts and not any(map(_CLAUSE_PART.search, parts)):
             # "Associated metadata such as file name, file type, and upload time may also be
             # stored": what the data is made of, and what the sentence says of it
             draft.details = [DetailDraft(part, line=source.line) for part in parts]
@@ -557,6 +564,9 @@ _EXAMPLES = re.compile(
     r"(?P<rest>(?:(?<!\s)\s+(?:may|might|will|can|could|are|is|were|was|gets?)\b[^;]*)?)$",
     re.IGNORECASE,
 )
+#: A part of a list that starts or ends a clause ("whether dark mode", "upload time, which"):
+#: the list goes on past the verb.
+_CLAUSE_PART = re.compile(r"^(?:whether|how|if|which|that|who)\b|\b(?:which|that|who)$", re.I)
 #: A bullet that only lists several pieces of data: "IP address, domain, sub-domain".
 _LIST_SEPARATOR = re.compile(r"(?:(?<!\s)\s*)?,\s*(?:(?:and|or)\s+)?|(?:(?<!\s)\s*)?;\s*")
 _LAST_AND = re.compile(r"(?<!\s)\s+(?:and|or)\s+")

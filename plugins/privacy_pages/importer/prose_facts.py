@@ -555,9 +555,7 @@ _SUBJECTS = re.compile(
 #: not "even when telemetry is off": that says more.)
 #: A proviso the denial is part of ("provided that you do not send us analytics events"):
 #: what it denies is the case the sentence speaks of, not data never collected.
-_PROVISO = re.compile(
-    r"\b(?:(?:provided|providing|on (?:the )?condition) that|(?:as|so) long as)\b", re.I
-)
+_PROVISO = re.compile(r"\b(?:provided|providing|on (?:the )?condition) that\b", re.I)
 _IN_A_CASE = re.compile(
     r"(?<!\beven )\b(?:if|when|whenever|while|once|after)\s+(?:\w+\s+){0,4}?"
     r"(?:opt(?:s|ed)?[- ]?(?:out|in)|disabl\w*|turn\w*\s+(?:\w+\s+)?off|offline|set|unset|"
@@ -681,7 +679,7 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     if said is not None and (
         _UNLESS.search(text, text.find(said.split()[0]))
         or _IN_A_CASE.search(text)
-        or _PROVISO.search(text, 0, text.find(said.split()[0]) + 1)
+        or _PROVISO.search(text)
     ):
         # "is never sent without your consent", "are not sent when you are offline",
         # "If you opt out, no data is sent": collected, but for a condition or a case
@@ -708,7 +706,7 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     elif subject is not None and not _SUBJECTS.match(what.strip()):
         phrases += _with_examples(what, cut=False)
     else:
-        found = _DENIED_OBJECT.search(text)
+        found = _DENIED_OBJECT.search(text, max(text.find(said), 0) if said else 0)
         if found is not None:  # (up to a dash: "A or B data — ie ...")
             phrases += _with_examples(re.split(r"\s[\u2014\u2013]\s", found.group("what"))[0])
     more = _INCLUDES.match(plain(following)) if following else None
@@ -877,12 +875,12 @@ _ANY = re.compile(
 _BUT = re.compile(r",\s*but\s+|;\s+", re.I)
 #: Where a clause of its own starts before a denial's subject: ", and that" (not ", and": a
 #: list's last name).
-_AND_THAT = re.compile(r"(?:,\s*|(?<![\s,])\s+)(?:and|but)\s+that\s+", re.I)
+_AND_THAT = re.compile(r"(?:,\s*|(?<![\s,])\s+)(?:and|but)\s+that\s+(?!of\b)", re.I)
 #: A name made of what a person does ("what you search/download/etc.", "the files you
 #: download"): data, though "you" is in it.
 _WHAT_YOU = re.compile(
-    r"^(?:(?:the|any|your)\s+)?(?:what|[\w-]+(?:\s[\w-]+)?)\s+you\s+[a-z]+(?:/[a-z]+)*"
-    r"(?:/etc\.?)?$",
+    r"^(?:(?:the|any|your)\s+)?(?:what|[\w-]+(?:\s(?!(?:after|before|until|till|since|when|"
+    r"while|once|if|unless|as|because)\s)[\w-]+)?)\s+you\s+[a-z]+(?:/[a-z]+)*(?:/etc\.?)?$",
     re.I,
 )
 _CLAUSE_START = re.compile(r"^\W*(?:we|i|you|it|they|he|she|this|that|there)\b", re.I)

@@ -118,11 +118,13 @@ def sample_fields(block: Code, lead: str, *, in_data: bool = False) -> list[Samp
         return []  # keys that are words or values: a map, not a record of fields
     # "properties": {...}: the fields an event holds, each named (not the name of their bag)
     # ("context": {"os": {"name": ..., "version": ...}}: os, made of its name and version)
-    named = [
-        (field, tuple(_inner(_one(value[key] if field == key else value[key][field])) or ()))
+    held = [
+        (field, bag[field] if fields else bag)
         for key in keys
-        for field in (_inner(value[key]) if _BAG.match(key) else None) or [key]
-    ][:_MAX_FIELDS]
+        for bag, fields in [(value[key], _BAG.match(key) and _inner(value[key]))]
+        for field in (fields or [key])
+    ]
+    named = [(field, tuple(_inner(_one(inner)) or ())) for field, inner in held][:_MAX_FIELDS]
     lines = block.text.splitlines()
     return [
         SampleField(key, block.line + 1 + _line_of(lines, key), inner[:_MAX_FIELDS])
