@@ -949,7 +949,9 @@ def test_examples_after_an_item_are_its_details(tmp_path: Path) -> None:
     result = import_page(tmp_path, page)
     metadata = result.data_item("Associated metadata")
     assert metadata["details"] == ["file name", "file type", "upload time"]
-    assert metadata["description"] == "may also be stored."
+    assert metadata["description"] == (
+        "such as file name, file type, and upload time may also be stored."
+    )
 
 
 def test_a_sentence_about_what_the_app_does_is_no_item(tmp_path: Path) -> None:

@@ -543,9 +543,8 @@ def item_from(source: ItemSource) -> ItemDraft:
         parts = _name_list(examples["list"]) if examples else None
         if examples and parts and not any(map(_CLAUSE_PART.search, parts)):
             # "Associated metadata such as file name, file type, and upload time may also be
-            # stored": what the data is made of, and what the sentence says of it
+            # stored": what the data is made of (the words stay its description, as written)
             draft.details = [DetailDraft(part, line=source.line) for part in parts]
-            description = examples["rest"].strip() or None
         else:
             draft.details = [_detail(child) for child in source.children]
         if description:
@@ -557,11 +556,11 @@ def item_from(source: ItemSource) -> ItemDraft:
     return draft
 
 
-#: "such as A, B, and C may also be stored": examples of the data named before, and the rest
-#: of the sentence (from its verb).
+#: "such as A, B, and C may also be stored": examples of the data named before, up to the
+#: sentence's verb.
 _EXAMPLES = re.compile(
     r"^(?:such as|including|like|e\.g\.)[,:]?\s+(?P<list>[^.;:()]+?)"
-    r"(?P<rest>(?:(?<!\s)\s+(?:may|might|will|can|could|are|is|were|was|gets?)\b[^;]*)?)$",
+    r"(?:(?<!\s)\s+(?:may|might|will|can|could|are|is|were|was|gets?)\b[^;]*)?$",
     re.IGNORECASE,
 )
 #: A part of a list that starts or ends a clause ("whether dark mode", "upload time, which"):
