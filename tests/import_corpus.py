@@ -385,7 +385,14 @@ def _item_name(path: tuple[str, ...], entry: dict[str, Any], catalog: dict[str, 
 
 
 def _listed(entry: dict[str, Any], *keys: str) -> list[str]:
-    return [value for key in keys for value in entry.get(key) or [] if isinstance(value, str)]
+    """The texts listed under ``keys``, a detail's own details too ({text, details})."""
+    texts: list[str] = []
+    for value in (value for key in keys for value in entry.get(key) or []):
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict) and isinstance(value.get("text"), str):
+            texts += [value["text"], *_listed(value, "details")]
+    return texts
 
 
 def _items_in(section: str, value: Any, catalog: dict[str, str]) -> list[ImportedItem]:
@@ -399,7 +406,8 @@ def _items_in(section: str, value: Any, catalog: dict[str, str]) -> list[Importe
             if isinstance(alternatives, dict):  # (a control's options are ways to opt out)
                 listed += _listed(alternatives, "options")
             items.append(ImportedItem(name, requirement, tuple(listed)))
-        elif path[-1] != "alternatives":  # texts listed outside an item: each one an item
+        elif path[-1] not in ("alternatives", "details"):  # (a detail's are its item's)
+            # texts listed outside an item: each one an item
             items += [
                 ImportedItem(text, requirement) for text in _listed(entry, "details", "fields")
             ]
