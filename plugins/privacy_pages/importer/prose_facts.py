@@ -553,15 +553,15 @@ _SUBJECTS = re.compile(
 #: A case of a choice or a state a denial holds in ("when you are offline", "If you opt out,
 #: ..."): outside it, the data is taken. (Not "while you use our site": that is every case;
 #: not "even when telemetry is off": that says more.)
-#: A proviso the denial is part of ("provided that you do not send us analytics events"):
-#: what it denies is the case the sentence speaks of, not data never collected.
-_PROVISO = re.compile(r"\b(?:provided|providing|on (?:the )?condition) that\b", re.I)
 _IN_A_CASE = re.compile(
     r"(?<!\beven )\b(?:if|when|whenever|while|once|after)\s+(?:\w+\s+){0,4}?"
     r"(?:opt(?:s|ed)?[- ]?(?:out|in)|disabl\w*|turn\w*\s+(?:\w+\s+)?off|offline|set|unset|"
     r"declin\w*|refus\w*|revok\w*)\b",
     re.I,
 )
+#: A proviso the denial is part of ("provided that you do not send us analytics events"):
+#: what it denies is the case the sentence speaks of, not data never collected.
+_PROVISO = re.compile(r"\b(?:provided|providing|on (?:the )?condition) that\b", re.I)
 #: Data taken out of what is sent ("stack traces that have been scrubbed of user paths",
 #: "All personal information is scrubbed from this information", "IP addresses are removed
 #: before upload"): never collected. (Not "removed from our servers after 30 days": kept.)
