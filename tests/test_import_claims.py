@@ -3877,3 +3877,109 @@ def test_a_purpose_of_knowing_when_is_no_condition_but_a_when_after_a_name_is() 
     assert split_condition("Ads you see, only if you use the free tier")[1] == (
         "only if you use the free tier"
     )
+
+
+def test_what_an_event_holds_with_data_removed_is_never_that_data(tmp_path: Path) -> None:
+    # Quarkus's shape: each bullet says when the extension emits events and what they contain;
+    # "Ext emits telemetry events" is no datum, and what the events leave out is never collected.
+    page = FRONT + (
+        "# Usage data\n\nExt has opt-in telemetry collection.\n\n## What's included in the data\n\n"
+        " * Ext emits telemetry events when the extension starts and stops.\n"
+        " * Ext emits telemetry events when a command runs successfully or fails.\n"
+        "   The telemetry event contains the name of the command that is run.\n"
+        "   If the command fails, it also contains the error message, with any usernames and "
+        "paths removed from the error message.\n"
+        " * Ext transmits telemetry to indicate whether a template file has been opened.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == []
+    assert never_names(result) == ["Usernames", "Paths"]
+
+
+def test_what_data_is_collected_without_is_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Telemetry\n\n## Data collected\n\n- Cluster count\n- Feature usage\n\n"
+        "## How we protect your privacy\n\n- **Anonymized Data**: All data is collected and processed anonymously, "
+        "without any personally identifiable information.\n"
+        "- Crash reports are never sent without your consent.\n\n"
+        "Usage data is collected without interrupting you.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Cluster count", "Feature usage"]
+    assert never_names(result) == ["Personally identifiable information"]
+
+
+def test_a_detail_that_denies_data_gives_never_collected_entries(tmp_path: Path) -> None:
+    # Wrangler's shape: a nested bullet says what is sent, then what is not.
+    page = FRONT + (
+        "# Telemetry\n\n## What telemetry data is collected?\n\n"
+        "- What command is being run\n"
+        "- Anonymized information about your Worker:\n"
+        "  - The framework being used\n"
+        "  - How secrets are managed. No secret names, values, or counts are tracked.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == [
+        "What command is being run",
+        "Anonymized information about your Worker",
+    ]
+    assert never_names(result) == ["Secret names", "Values", "Counts"]
+
+
+def test_code_the_tool_does_not_scan_or_data_it_does_not_extract_is_never_collected(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Telemetry\n\n## Data collected\n\n- Command name\n- Exit code\n\n## Privacy\n\n"
+        "It doesn't scan your code and doesn't extract project-level data, such as name, "
+        "repository, or author. The tool does not scan for viruses.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Command name", "Exit code"]
+    assert never_names(result) == ["Code", "Project-level data", "Name", "Repository", "Author"]
+
+
+def test_tools_a_page_says_are_not_used_are_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Privacy Policy\n\n## Data Collection\n\nThe app does **not** collect any user data.\n\n"
+        "Specifically:\n\n- No personal information is collected\n- No analytics are used\n"
+        "- No crash reporting is enabled\n- No identifiers are created or tracked\n"
+        "- No ads are included\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == []
+    assert never_names(result) == [
+        "User data",
+        "Personal information",
+        "Analytics",
+        "Crash reporting",
+        "Identifiers",
+    ]
+
+
+def test_analytics_sdks_a_page_does_not_use_are_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Privacy\n\n## Data we collect\n\n- Photos you share\n- Your email address\n\n"
+        "## What we do not do\n\n"
+        "- The app does NOT use any analytics, crash reporting, or advertising SDKs.\n"
+        "- We do not use location data for advertising.\n"
+        "- We do not use analytics tools to set prices.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Photos you share", "Your email address"]
+    assert never_names(result) == ["Analytics", "Crash reporting", "Advertising SDKs"]
+
+
+def test_what_is_not_kept_for_long_or_a_label_of_a_protection_is_no_denial(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Telemetry\n\n## Data collected\n\n- Command name\n- Exit code\n\n"
+        "## How we protect your privacy\n\n"
+        "- **No external access:** We have no ability to access your data remotely.\n"
+        "- **No data retention** - We don't store raw telemetry data long-term.\n"
+        "- **Minimal data**: We never collect your file names.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Command name", "Exit code"]
+    assert never_names(result) == ["File names"]

@@ -1092,3 +1092,31 @@ def test_headings_of_how_data_is_stored_are_storage(tmp_path: Path) -> None:
         assert classify_heading(heading) is Kind.STORAGE, heading
     for heading in ("App Store privacy report", "Play Store listing"):
         assert classify_heading(heading) is Kind.UNKNOWN, heading
+
+
+def test_a_table_of_data_types_with_where_each_is_kept_gives_items(tmp_path: Path) -> None:
+    # An offline app's "Data Type | Description | Storage Location" table under "Data You
+    # Provide": its rows are data, each kept on the device, not services that keep data.
+    page = FRONT + (
+        "# Privacy Policy for Ledger\n\n## Information We Collect\n\n### Data You Provide\n\n"
+        "When you use Ledger, you may provide the following information:\n\n"
+        "| Data Type | Description | Storage Location |\n|---|---|---|\n"
+        "| **Transactions** | Expense and income amounts, notes, dates | Local device only |\n"
+        "| **Budgets** | Monthly budget limits per category | Local device only |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Transactions", "Budgets"]
+    assert not result.product.get("storage", {}).get("service_locations")
+
+
+def test_a_table_of_components_and_where_each_keeps_data_stays_storage(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Service\n\n## Data we collect\n\n"
+        "| Component | Description | Data storage location |\n|---|---|---|\n"
+        "| Portal | The web front end | West Europe |\n"
+        "| Agent | Runs on your machine | Your machine |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == []
+    services = result.product["storage"]["service_locations"]
+    assert [s["service"] for s in services] == ["Portal", "Agent"]

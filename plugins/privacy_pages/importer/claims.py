@@ -52,7 +52,9 @@ class Cue:
 _TAKE = (
     r"(?:collect\w*|gather\w*|see|sees|seen|sen[dt]s?|sending|transmit\w*|upload\w*|stor(?:e|es|ed)|"
     r"record\w*|track\w*|log|logs|logged|receiv\w*|access\w*|includ\w*|contain\w*|captur\w*|"
-    r"keep|keeps|kept|retain\w*|read|reads|process\w*|share|shares|shared)"
+    r"keep|keeps|kept|retain\w*|read|reads|process\w*|share|shares|shared|"
+    # ("It doesn't scan your code and doesn't extract project-level data")
+    r"scan|scans|scanned|extract|extracts|extracted)"
 )
 #: A denial before such a verb, in the same clause ("we do not collect", "is never sent").
 _DENIED = re.compile(
@@ -72,8 +74,12 @@ _DENIED = re.compile(
     r"|\b(?:have|has|get|gets)\s+no\s+access\s+to\b"
     # "No code, file paths or PII are sent": a sentence that opens on what it denies.
     rf"|^\W*(?:{OPENERS},?\s+)?no\s++[^.;:]{{1,200}}?(?<!\s)\s+"
-    r"(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:collected|sent|stored|shared|transmitted|"
-    r"uploaded|recorded|tracked|logged|gathered|captured)\b"
+    r"(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:created or\s+)?(?:collected|sent|stored|shared|"
+    r"transmitted|uploaded|recorded|tracked|logged|gathered|captured)\b"
+    # "No analytics are used", "No crash reporting is enabled": a tool that takes data
+    r"|^\W*no\s+(?:[\w-]+\s+){0,2}?(?:analytics|crash report(?:ing|s)|tracking|trackers|"
+    r"telemetry|cookies)(?:\s+(?:tools?|services?|SDKs?|libraries))?"
+    r"\s+(?:is|are)\s+(?:ever\s+)?(?:used|enabled|integrated|included|set)\b"
     r"|\b(?:nothing|none)\b[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:collected|sent|stored|"
     r"shared|transmitted)\b",
     re.IGNORECASE,

@@ -9,11 +9,12 @@ what it names becomes a structured field, and the sentence stays where it was.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .claims import denial, marked, not_data
 from .draft import StatementDraft
 from .grouping import sentence_case, split_parts
-from .item_text import ItemDraft, collected_subject
+from .item_text import DetailDraft, ItemDraft, collected_subject
 from .markup import OPENING, bullet_sentences, one_line, plain, sentences
 from .report import PageReport
 
@@ -438,11 +439,16 @@ def items_in_prose(
             # (a notice a tool prints, drawn in a box: its words without the box's lines)
             texts.append((f.text.translate(_BOX_DRAWING), False))
     texts += [(note["text"], True) for note in draft.notes]
+    # ("Anonymized data: collected without any personally identifiable information"; a verb
+    # that denies, not a label: "No external access: we cannot see your data" names no data)
+    texts += [(p, True) for p in draft.protections if denial(p) or _taken_out(plain(p))]
     for data in sections:
         texts += [(t, False) for t in data.intro]
         texts += [(t, bool(g.items)) for g in data.groups for t in g.intro]
         # An item's own words may say what it leaves out ("Text and images are not included").
         texts += [(i.description, True) for g in data.groups for i in g.items if i.description]
+        # and its details ("How secrets are managed ... No secret names or values are tracked.")
+        texts += [(t, True) for g in data.groups for i in g.items for t in _detail_texts(i.details)]
     known = {i.name.lower() for i in draft.never_items}
     known |= {i.name.lower() for d in sections for g in d.groups for i in g.items}
     said = [
@@ -472,6 +478,16 @@ def items_in_prose(
                 why = "named in a sentence as data collected; kept as text, not made an item"
                 report.review(line, "prose", f"{name!r}: {why} (add it if the page means it)")
                 never_without(draft, report, ItemDraft(name, line))  # ("A without B")
+
+
+def _detail_texts(details: list[DetailDraft]) -> Iterator[str]:
+    """The text of each detail, and of its own details, depth first (without recursion: a
+    page's nesting has no bound)."""
+    stack = details[::-1]
+    while stack:
+        detail = stack.pop()
+        yield detail.text
+        stack += detail.details[::-1]
 
 
 #: "The parameters passed to pwsh without the parameter values": the values are not sent.
@@ -508,8 +524,13 @@ def _line_of(sentence: str, text: str, offset: int) -> int:
 _DENIED_OBJECT = re.compile(
     r"(?:(?:\bnot|\bnever|n't|\bwithout(?:\s+ever)?(?=\s+\w+ing\b))\s+(?:[\w'-]+,?\s+){0,5}?"
     r"(?:collect|gather|send|track|record|store|"
-    r"upload|transmit|see|receive|access|log|capture|include|contain|use(?=\s+(?:any\s+)?"
-    r"(?:cookies|trackers|web beacons|tracking technolog)))\w*"
+    r"upload|transmit|see|receive|access|log|capture|include|contain|scan|extract|"
+    r"use(?=\s+(?:any\s+)?"
+    r"(?:cookies|trackers|web beacons|tracking technolog|"
+    # ("does not use any analytics, crash reporting, or advertising SDKs"; not "does not use
+    # analytics to set prices", nor "analytics tools to profile you": what for)
+    r"(?:analytics|crash report|tracking)[^.;]{0,60}?\b(?:SDKs?|tools?|services?|libraries)\b"
+    r"(?!\s+(?:to|for)\b))))\w*"
     # "collect, transmit, sell, or share any data": the object of them all (one way to read it,
     # so that a long run of "or" takes linear time)
     r"(?:(?:,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+)(?!(?:or|and)\b)[a-z]+)*"
@@ -559,6 +580,13 @@ _IN_A_CASE = re.compile(
     r"declin\w*|refus\w*|revok\w*)\b",
     re.I,
 )
+#: "We don't store raw telemetry data long-term": kept for a time, not never collected.
+_KEPT = re.compile(r"\b(?:stor|keep|kept|retain|sav|hold)\w*", re.I)
+_FOR_LONG = re.compile(
+    r"\b(?:long[- ]term|permanently|indefinitely|forever|longer than|any longer|beyond|"
+    r"for more than|after\s+(?:\d+|\w+)\s+(?:days?|weeks?|months?|years?|hours?))\b",
+    re.I,
+)
 #: A proviso the denial is part of ("provided that you do not send us analytics events"):
 #: what it denies is the case the sentence speaks of, not data never collected.
 _PROVISO = re.compile(r"\b(?:provided|providing|on (?:the )?condition) that\b", re.I)
@@ -570,6 +598,20 @@ _REMOVED = re.compile(
     r"^(?P<what>[^;:,]+?)(?<!\s)\s+(?:is|are|gets?|will be|have been|has been)\s+(?:\w+ly\s+)?"
     r"(?:scrubbed|stripped|redacted|masked|removed|filtered out)\s+"
     r"(?:before\b|from\s+(?:this|the|these|each|every|all|any)\b)",
+    re.I,
+)
+#: "the error message, with any usernames and paths removed": the data taken out of it.
+_REMOVED_WITH = re.compile(
+    r"\bwith\s+(?:any|all)\s+(?P<what>[^.;:,()]{3,60}?)\s+(?:removed|scrubbed|stripped|"
+    r"redacted|masked|filtered out)\b",
+    re.I,
+)
+#: "All data is collected and processed anonymously, without any personally identifiable
+#: information": what the data is collected without. (Not "without your consent", a condition,
+#: nor "without interrupting you", a manner.)
+_COLLECTED_WITHOUT = re.compile(
+    r"\b(?:collected|gathered|sent|processed|transmitted|recorded)\b[^.;]{0,60}?\bwithout\s+"
+    r"any\s+(?!\w+ing\b)(?P<what>[^.;:()]{3,60})",
     re.I,
 )
 #: A denial of anything beyond what is listed ("No other personal information outside of the
@@ -585,7 +627,9 @@ _NO_OTHER = re.compile(
 #: A denial of software the product includes, not of data it takes.
 _NO_SOFTWARE = re.compile(
     r"(?:\bnot|\bnever|n't)\s+(?:include|contain|use|embed|bundle|ship)s?\s+(?:any\s+)?"
-    r"(?:[\w-]+\s+){0,4}?(?:librar(?:y|ies)|code|SDKs?|frameworks?|modules?|plugins?|"
+    # (not "analytics or tracking SDKs": the data they take is denied)
+    r"(?:(?!(?:analytics|crash|tracking)\b)[\w-]+\s+){0,4}?"
+    r"(?:librar(?:y|ies)|code|SDKs?|frameworks?|modules?|plugins?|"
     r"dependenc(?:y|ies))\b(?!\s+(?:that|which|to)\b)",  # (not "SDKs that collect X": X denied)
     re.I,
 )
@@ -644,7 +688,12 @@ def denied_by(sentence: str) -> str | None:
 
 def _taken_out(text: str) -> re.Match[str] | None:
     """The words by which ``text`` says data is taken out of what is sent (:data:`_REMOVED`)."""
-    return _REMOVED_OF.search(text) or _REMOVED.search(text)
+    without = _COLLECTED_WITHOUT.search(text)
+    if without is not None and _UNLESS.search(text):
+        without = None  # ("... without any consent")
+    return (
+        _REMOVED_OF.search(text) or _REMOVED.search(text) or _REMOVED_WITH.search(text) or without
+    )
 
 
 def data_denied(sentence: str, following: str = "") -> list[str] | None:
@@ -680,6 +729,7 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
         _UNLESS.search(text, text.find(said.split()[0]))
         or _IN_A_CASE.search(text)
         or _PROVISO.search(text)
+        or (_KEPT.search(said) and _FOR_LONG.search(text, text.find(said)))
     ):
         # "is never sent without your consent", "are not sent when you are offline",
         # "If you opt out, no data is sent": collected, but for a condition or a case
@@ -708,7 +758,8 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     else:
         found = _DENIED_OBJECT.search(text, max(text.find(said), 0) if said else 0)
         if found is not None:  # (up to a dash: "A or B data — ie ...")
-            phrases += _with_examples(re.split(r"\s[\u2014\u2013]\s", found.group("what"))[0])
+            what = re.split(r"\s[\u2014\u2013]\s", found.group("what"))[0]
+            phrases += _with_examples(_AND_NOT_VERB.sub(", ", what))
     more = _INCLUDES.match(plain(following)) if following else None
     if more is not None and not _CLAUSE_START.match(more.group("what") or more.group("ex")):
         # ("For example, we track which command ...": a clause, not a list of data)
@@ -735,6 +786,16 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     return names
 
 
+#: "your code and doesn't extract project-level data": the next denied verb, between objects.
+_AND_NOT_VERB = re.compile(
+    # (from the start of a run of spaces only: linear time)
+    r"(?:,\s*|(?<![\s,])\s+)and\s+(?:(?:does|do|will|did)\s*(?:n't|not)\s+|won't\s+|not\s+|never\s+)"
+    r"(?:collect|gather|send|track|record|store|upload|transmit|receive|access|log|capture|"
+    r"scan|extract)\w*\s+(?:any\s+)?",
+    re.I,
+)
+
+
 #: An emoji's short code before a sentence (":warning:", ":lock:").
 _SHORTCODE = re.compile(r"^\s*(?::[a-z0-9_+-]+:\s*)+")
 
@@ -752,7 +813,7 @@ _EXAMPLES_OF = re.compile(
 )
 _NONE_SUBJECT = re.compile(
     r"^\W*+(?:no|none of)\s++(?P<what>[^;:]+?)(?<!\s)\s+(?:is|are|will be|gets?)\s+"
-    r"(?:or (?:ever )?will be\s+)?(?:ever\s+)?(?:collected|"
+    r"(?:or (?:ever )?will be\s+)?(?:ever\s+)?(?:created or\s+)?(?:collected|"
     r"gathered|sent|tracked|recorded|stored|uploaded|transmitted|shared|logged|included|"
     r"contained|visible|captured)\b",
     re.I,
@@ -766,10 +827,19 @@ _CLAUSE_AFTER = re.compile(
 _EXCEPT = re.compile(r"\b(?:except|but|other than|apart from|besides|unless)\b", re.I)
 
 
+#: "No analytics are used", "No crash reporting is enabled": a tool that takes data, not used.
+_NO_TOOL = re.compile(
+    r"^\W*+no\s++(?P<what>(?:[\w-]+\s+){0,2}?(?:analytics|crash report(?:ing|s)|tracking|"
+    r"trackers|telemetry|cookies)(?:\s+(?:tools?|services?|SDKs?|libraries))?)"
+    r"\s+(?:is|are)\s+(?:ever\s+)?(?:used|enabled|integrated|included|set)\b",
+    re.I,
+)
+
+
 def _none_subject(text: str) -> re.Match[str] | None:
     """ "No A is sent", at the start of the sentence (after "Furthermore,") or of a clause."""
     for clause in [text, *_CLAUSE_AFTER.split(text)[1:]]:
-        found = _NONE_SUBJECT.match(OPENING.sub("", clause))
+        found = _NONE_SUBJECT.match(OPENING.sub("", clause)) or _NO_TOOL.match(clause)
         if found is not None and not _EXCEPT.search(found.group("what")):
             return found  # ("No data, except crash reports, is sent" denies no data by name)
     return None

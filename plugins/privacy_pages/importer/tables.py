@@ -282,6 +282,15 @@ _LOCATION_HEADER = re.compile(
 )
 
 
+#: A first column that names data by its kind: "Data Type", "Type of data", "Data category".
+_DATA_KIND_HEADER = re.compile(
+    r"^\W*(?:(?:personal\s+)?(?:data|information)"
+    r"(?:\s+(?:types?|categor(?:y|ies)|items?|elements?|points?|fields?|collected))?"
+    r"|(?:types?|kinds?|categor(?:y|ies))\s+of\s+(?:personal\s+)?(?:data|information))\W*$",
+    re.IGNORECASE,
+)
+
+
 def location_column(table: Table) -> int | None:
     """The column that says where each row's data is kept, in a table whose first column
     names what it is about (a service, a component, a deployment model: short, distinct
@@ -289,6 +298,8 @@ def location_column(table: Table) -> int | None:
     other table."""
     if len(table.header) < 2 or _LOCATION_HEADER.search(plain(table.header[0])):
         return None
+    if _DATA_KIND_HEADER.match(plain(table.header[0])):
+        return None  # Data Type | Description | Storage Location: data, and where it is kept
     if any(c.role is Role.NAME and c.named for c in layout(table, Kind.STORAGE).columns):
         return None  # data, with where it is kept
     labels = [plain(row.cells[0]) for row in table.rows if row.cells and plain(row.cells[0])]
@@ -385,6 +396,8 @@ def _settle(columns: list[Column], rows: list[list[str]]) -> None:
         return  # "Value | OS Version": the values one field takes, and what each means
     categories = [c for c in columns if c.role is Role.CATEGORY]
     for column in columns:
+        if _LOCATION_HEADER.search(column.header):
+            continue  # ("Storage Location": where each row's data is kept, never its name)
         if column.role in {Role.OTHER, Role.USE} and (
             not categories or column.index > categories[0].index
         ):
