@@ -3902,7 +3902,8 @@ def test_what_data_is_collected_without_is_never_collected(tmp_path: Path) -> No
         "## How we protect your privacy\n\n- **Anonymized Data**: All data is collected and processed anonymously, "
         "without any personally identifiable information.\n"
         "- Crash reports are never sent without your consent.\n\n"
-        "Usage data is collected without interrupting you.\n"
+        "Usage data is collected without interrupting you. Events are collected without any "
+        "opt-in, and sent without any consent or any delay.\n"
     )
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Cluster count", "Feature usage"]
@@ -3917,6 +3918,7 @@ def test_a_detail_that_denies_data_gives_never_collected_entries(tmp_path: Path)
         "- Anonymized information about your Worker:\n"
         "  - The framework being used\n"
         "  - How secrets are managed. No secret names, values, or counts are tracked.\n"
+        "  - Stack traces. Stack traces are not included in release builds.\n"
     )
     result = import_page(tmp_path, page)
     assert result.data_names() == [
@@ -3926,17 +3928,19 @@ def test_a_detail_that_denies_data_gives_never_collected_entries(tmp_path: Path)
     assert never_names(result) == ["Secret names", "Values", "Counts"]
 
 
-def test_code_the_tool_does_not_scan_or_data_it_does_not_extract_is_never_collected(
+def test_what_a_tool_does_not_scan_or_extract_is_not_said_to_be_never_collected(
     tmp_path: Path,
 ) -> None:
+    # Scanning and extracting are done to data the product may well hold ("it does not scan
+    # your code ..., but it uploads your code for review"): no denial of collecting it.
     page = FRONT + (
         "# Telemetry\n\n## Data collected\n\n- Command name\n- Exit code\n\n## Privacy\n\n"
-        "It doesn't scan your code and doesn't extract project-level data, such as name, "
-        "repository, or author. The tool does not scan for viruses.\n"
+        "It does not scan your code and doesn't extract secrets, but it uploads your code for "
+        "review. We don't extract text from images.\n"
     )
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Command name", "Exit code"]
-    assert never_names(result) == ["Code", "Project-level data", "Name", "Repository", "Author"]
+    assert never_names(result) == []
 
 
 def test_tools_a_page_says_are_not_used_are_never_collected(tmp_path: Path) -> None:
@@ -3944,7 +3948,8 @@ def test_tools_a_page_says_are_not_used_are_never_collected(tmp_path: Path) -> N
         "# Privacy Policy\n\n## Data Collection\n\nThe app does **not** collect any user data.\n\n"
         "Specifically:\n\n- No personal information is collected\n- No analytics are used\n"
         "- No crash reporting is enabled\n- No identifiers are created or tracked\n"
-        "- No ads are included\n"
+        "- No ads are included\n- No cookies are set until you consent.\n"
+        "- No telemetry is enabled in debug builds.\n"
     )
     result = import_page(tmp_path, page)
     assert result.data_names() == []
@@ -3957,17 +3962,19 @@ def test_tools_a_page_says_are_not_used_are_never_collected(tmp_path: Path) -> N
     ]
 
 
-def test_analytics_sdks_a_page_does_not_use_are_never_collected(tmp_path: Path) -> None:
+def test_software_a_page_does_not_use_is_no_data_never_collected(tmp_path: Path) -> None:
+    # An SDK or a library is code, not data: "Advertising SDKs" is no entry of what is never
+    # collected, nor are "analytics libraries".
     page = FRONT + (
         "# Privacy\n\n## Data we collect\n\n- Photos you share\n- Your email address\n\n"
         "## What we do not do\n\n"
         "- The app does NOT use any analytics, crash reporting, or advertising SDKs.\n"
-        "- We do not use location data for advertising.\n"
-        "- We do not use analytics tools to set prices.\n"
+        "- The app does not include any analytics libraries.\n"
+        "- We do not use analytics tools provided by Google.\n"
     )
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Photos you share", "Your email address"]
-    assert never_names(result) == ["Analytics", "Crash reporting", "Advertising SDKs"]
+    assert never_names(result) == []
 
 
 def test_what_is_not_kept_for_long_or_a_label_of_a_protection_is_no_denial(
@@ -3983,3 +3990,49 @@ def test_what_is_not_kept_for_long_or_a_label_of_a_protection_is_no_denial(
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Command name", "Exit code"]
     assert never_names(result) == ["File names"]
+
+
+def test_a_reference_list_of_code_names_is_read_for_what_it_denies(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Telemetry\n\n## Types of telemetry data\n\nWe collect crash reports and usage data.\n\n"
+        "## Viewing all telemetry events\n\nThe sections below detail the event metadata.\n\n"
+        "### Event classification\n\nThe `classification` field describes the type of data.\n\n"
+        "* `SystemMetaData` - Values generated by the editor that are not personally "
+        "identifiable.\n"
+        "* `CallstackOrException` - Errors caused by failures in program execution. These "
+        "contain stack traces that have been scrubbed of user paths.\n"
+        "* `PublicNonPersonalData` - User generated data that is available to the public.\n"
+    )
+    result = import_page(tmp_path, page)
+    # (the list stays text, the code names no items; what it says is taken out is denied)
+    assert result.data_names() == []
+    assert never_names(result) == ["User paths"]
+
+
+def test_a_column_of_recipients_is_kept_with_each_row_never_its_category(tmp_path: Path) -> None:
+    # Zulip's chart: the third column says who receives each category's data; it once made
+    # the group of "Payment Data" a category named by its sentence ("Data never collected").
+    page = FRONT + (
+        "# Privacy\n\n## Personal data we collect\n\n"
+        "| **Category of Personal Data** | **Examples of Personal Data We Collect** | "
+        "**Categories of Third Parties With Whom We Share this Personal Data:** |\n"
+        "| --- | --- | --- |\n"
+        "| **Profile or Contact Data** | - Display name<br>- Email address | "
+        "- Service Providers |\n"
+        "| **Payment Data** | - Payment card type<br>- Billing name | - This information is "
+        "processed by our payment partner. We do not process or store your entire payment "
+        "card number. |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Profile or Contact Data", "Payment Data"]
+    groups = [
+        g
+        for part in ("required", "optional", "collected")
+        for g in result.product.get(part, {}).get("groups", [])
+    ]
+    assert len(groups) == 1 and "title" not in groups[0]
+    payment = groups[0]["items"][1]
+    assert payment["note"].startswith(
+        "**Categories of Third Parties With Whom We Share this Personal Data:** - This"
+    )
+    assert never_names(result) == ["Entire payment card number"]

@@ -385,16 +385,19 @@ GOAL = 6500
 #: may choose not to") checked by its subject, the product's own kept; a proviso anywhere in
 #: the sentence; examples that run into a clause stay text; "The app logs" is data; "stores"
 #: still heads storage; "Never sent: `a`, `b`" makes no details; "Events collected".
-#: Up to 13754 on 2026-11-27 (fifteenth session), by what the batch 2026-11-27q showed once
-#: read, and the never-collected entries read pages lost (93 before, 69 after; recall 1591 to
-#: 1596 of 1959, no false item added) (+88): a "Data Type | Description | Storage Location"
-#: table is data, each row kept where it says; "with any usernames and paths removed" and
-#: "collected ... without any personally identifiable information" take data out; the words of
-#: an item's details and of a protection are read for denials; "doesn't scan your code and
-#: doesn't extract project-level data"; "No analytics are used", "No identifiers are created
-#: or tracked", "does not use any analytics, crash reporting, or advertising SDKs" deny data;
-#: "We don't store X long-term" keeps X for a time, it does not deny it.
-CEILING = 13754
+#: Up to 13792 on 2026-11-27 (fifteenth session), by what the batch 2026-11-27q showed once
+#: read, and the never-collected entries read pages lost (93 before, 76 after; recall 1591 to
+#: 1596 of 1959, no false item added) (+126): a "Data Type | Description | Storage Location"
+#: table is data, each row kept where it says, and a column of recipients ("Categories of Third
+#: Parties With Whom We Share ...") is kept with each row, never its category; "with any
+#: usernames and paths removed" and "collected ... without any personally identifiable
+#: information" take data out (not "where possible", not "after 30 days"); an item's details
+#: and notes, a protection and a reference list are read for bare denials ("No secret names,
+#: values, or counts are tracked.", not "... in release builds"); "No analytics are used", "No
+#: identifiers are created or tracked" deny data; "We don't store X long-term" keeps X for a
+#: time. A review's faults (scan and extract read as collecting, SDKs as data, "without any
+#: opt-in") were taken out again.
+CEILING = 13792
 
 
 def importer_lines() -> int:

@@ -52,9 +52,7 @@ class Cue:
 _TAKE = (
     r"(?:collect\w*|gather\w*|see|sees|seen|sen[dt]s?|sending|transmit\w*|upload\w*|stor(?:e|es|ed)|"
     r"record\w*|track\w*|log|logs|logged|receiv\w*|access\w*|includ\w*|contain\w*|captur\w*|"
-    r"keep|keeps|kept|retain\w*|read|reads|process\w*|share|shares|shared|"
-    # ("It doesn't scan your code and doesn't extract project-level data")
-    r"scan|scans|scanned|extract|extracts|extracted)"
+    r"keep|keeps|kept|retain\w*|read|reads|process\w*|share|shares|shared)"
 )
 #: A denial before such a verb, in the same clause ("we do not collect", "is never sent").
 _DENIED = re.compile(
@@ -79,7 +77,8 @@ _DENIED = re.compile(
     # "No analytics are used", "No crash reporting is enabled": a tool that takes data
     r"|^\W*no\s+(?:[\w-]+\s+){0,2}?(?:analytics|crash report(?:ing|s)|tracking|trackers|"
     r"telemetry|cookies)(?:\s+(?:tools?|services?|SDKs?|libraries))?"
-    r"\s+(?:is|are)\s+(?:ever\s+)?(?:used|enabled|integrated|included|set)\b"
+    # (the clause ends there: not "until you consent", "in debug builds", "except Plausible")
+    r"\s+(?:is|are)\s+(?:ever\s+)?(?:used|enabled|integrated|included|set)\s*+(?:[.;!]|$)"
     r"|\b(?:nothing|none)\b[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:collected|sent|stored|"
     r"shared|transmitted)\b",
     re.IGNORECASE,

@@ -431,38 +431,42 @@ def items_in_prose(
     ``text``: the page, whose first line is the report's line ``offset + 1``."""
     end = offset + text.count("\n") + 1
     sections = (draft.required, draft.optional, draft.collected)
-    # (text, whether it is read for what it denies only): the words over a list of data name
-    # that data again, but what they say is never collected is news.
-    texts = [(t, False) for t in draft.intro]
-    for f in report.free_form:  # the page's own prose: not a list of links or steps
-        if offset < f.line <= end and f.not_data is None:
+    # (text, what it is read for): "all"; "denials" only (the words over a list of data name
+    # that data again, but what they say is never collected is news); or "bare" denials only,
+    # nothing after them to say where or when ("No secret names or values are tracked.", not
+    # "Stack traces are not included in release builds"), in words that are not the page's
+    # own prose: an item's details or notes, a protection, a reference list.
+    texts = [(t, "all") for t in draft.intro]
+    for f in report.free_form:  # the page's own prose (of a list of links or steps, denials)
+        if offset < f.line <= end:
             # (a notice a tool prints, drawn in a box: its words without the box's lines)
-            texts.append((f.text.translate(_BOX_DRAWING), False))
-    texts += [(note["text"], True) for note in draft.notes]
-    # ("Anonymized data: collected without any personally identifiable information"; a verb
-    # that denies, not a label: "No external access: we cannot see your data" names no data)
-    texts += [(p, True) for p in draft.protections if denial(p) or _taken_out(plain(p))]
+            texts.append((f.text.translate(_BOX_DRAWING), "all" if f.not_data is None else "bare"))
+    texts += [(note["text"], "denials") for note in draft.notes]
+    texts += [(p, "bare") for p in draft.protections]
     for data in sections:
-        texts += [(t, False) for t in data.intro]
-        texts += [(t, bool(g.items)) for g in data.groups for t in g.intro]
+        texts += [(t, "all") for t in data.intro]
+        texts += [(t, "denials" if g.items else "all") for g in data.groups for t in g.intro]
         # An item's own words may say what it leaves out ("Text and images are not included").
-        texts += [(i.description, True) for g in data.groups for i in g.items if i.description]
-        # and its details ("How secrets are managed ... No secret names or values are tracked.")
-        texts += [(t, True) for g in data.groups for i in g.items for t in _detail_texts(i.details)]
+        items = [i for g in data.groups for i in g.items]
+        texts += [(i.description, "denials") for i in items if i.description]
+        texts += [(i.note, "bare") for i in items if i.note]
+        texts += [(t, "bare") for i in items for t in _detail_texts(i.details)]
     known = {i.name.lower() for i in draft.never_items}
     known |= {i.name.lower() for d in sections for g in d.groups for i in g.items}
     said = [
-        (sentence, denials_only)
-        for prose, denials_only in texts
+        (sentence, mode)
+        for prose, mode in texts
         for paragraph in prose.split("\n\n")
         for sentence in bullet_sentences(paragraph)
     ]
-    for index, (sentence, denials_only) in enumerate(said):
+    for index, (sentence, mode) in enumerate(said):
         following = said[index + 1][0] if index + 1 < len(said) else ""
         denied = data_denied(sentence, following)
         if denied == [] and _ONLY_WHAT.search(plain(sentence)):
             denied = None  # "no data beyond A and B": A and B are collected
-        if denied is None and denials_only:
+        if mode == "bare" and not _bare_denial(sentence):
+            denied = None
+        if denied is None and mode != "all":
             continue
         names = denied if denied is not None else data_named(sentence)
         line = _line_of(sentence, text, offset)
@@ -478,6 +482,34 @@ def items_in_prose(
                 why = "named in a sentence as data collected; kept as text, not made an item"
                 report.review(line, "prose", f"{name!r}: {why} (add it if the page means it)")
                 never_without(draft, report, ItemDraft(name, line))  # ("A without B")
+
+
+#: A denial with nothing after its verb but whom the data does not reach: "No secret names,
+#: values, or counts are tracked.", "Custom command names are not sent to Microsoft.", "We do
+#: not process or store your entire payment card number."
+_BARE_END = (
+    r"(?:(?<!\s)\s+(?:to|with)\s+(?:us|our servers?|the service|(?-i:[A-Z][\w.-]*+)))?"
+    r"\s*+[.!]?\s*+$"
+)
+# (possessive words and spaces, and runs of spaces from their start only: linear time)
+_BARE = re.compile(
+    r"^\W*+(?:no\s++[^;:]+?|[^;:,]+?(?<!\s)\s+(?:is|are|will)\s+(?:never|not)(?:\s+be)?)"
+    r"(?<!\s)\s+(?:collected|sent|tracked|recorded|stored|uploaded|transmitted|logged|captured|"
+    r"gathered|created or tracked)" + _BARE_END + r"|^\W*+we\s+(?:do\s+not|don't|never|will\s+not|"
+    r"won't)\s+(?:\w+\s+(?:or|and)\s+)?(?:collect|gather|process|store|record|track|log|receive)\s+"
+    r"(?:any\s+|your\s+)?(?:(?!(?:in|on|for|when|if|unless|until|after|during|except|beyond|"
+    r"from|to|at|by|while|once)\b)[\w'-]++[\s,]*+){1,8}[.!]?\s*+$",
+    re.I,
+)
+
+
+def _bare_denial(sentence: str) -> bool:
+    """Whether a sentence denies data and says nothing more (:data:`_BARE`), or says data is
+    taken out (:func:`_taken_out`)."""
+    text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", plain(sentence))
+    labelled = _LABEL.match(text) or re.match(r"^[^:]{1,40}:\s+(?P<rest>\S.*)$", text)
+    rest = labelled["rest"] if labelled else text
+    return any(bool(_BARE.match(t) or _taken_out(t)) for t in (text, rest))
 
 
 def _detail_texts(details: list[DetailDraft]) -> Iterator[str]:
@@ -524,13 +556,8 @@ def _line_of(sentence: str, text: str, offset: int) -> int:
 _DENIED_OBJECT = re.compile(
     r"(?:(?:\bnot|\bnever|n't|\bwithout(?:\s+ever)?(?=\s+\w+ing\b))\s+(?:[\w'-]+,?\s+){0,5}?"
     r"(?:collect|gather|send|track|record|store|"
-    r"upload|transmit|see|receive|access|log|capture|include|contain|scan|extract|"
-    r"use(?=\s+(?:any\s+)?"
-    r"(?:cookies|trackers|web beacons|tracking technolog|"
-    # ("does not use any analytics, crash reporting, or advertising SDKs"; not "does not use
-    # analytics to set prices", nor "analytics tools to profile you": what for)
-    r"(?:analytics|crash report|tracking)[^.;]{0,60}?\b(?:SDKs?|tools?|services?|libraries)\b"
-    r"(?!\s+(?:to|for)\b))))\w*"
+    r"upload|transmit|see|receive|access|log|capture|include|contain|use(?=\s+(?:any\s+)?"
+    r"(?:cookies|trackers|web beacons|tracking technolog)))\w*"
     # "collect, transmit, sell, or share any data": the object of them all (one way to read it,
     # so that a long run of "or" takes linear time)
     r"(?:(?:,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+)(?!(?:or|and)\b)[a-z]+)*"
@@ -583,8 +610,9 @@ _IN_A_CASE = re.compile(
 #: "We don't store raw telemetry data long-term": kept for a time, not never collected.
 _KEPT = re.compile(r"\b(?:stor|keep|kept|retain|sav|hold)\w*", re.I)
 _FOR_LONG = re.compile(
-    r"\b(?:long[- ]term|permanently|indefinitely|forever|longer than|any longer|beyond|"
-    r"for more than|after\s+(?:\d+|\w+)\s+(?:days?|weeks?|months?|years?|hours?))\b",
+    r"\b(?:long[- ]term|permanently|indefinitely|forever|longer than|any longer|for more than|"
+    r"(?:beyond|after)\s+(?:the\s+|that\s+|its\s+|\d+\s+|\w+\s+)?(?:[\w-]+\s+)?(?:days?|weeks?|"
+    r"months?|years?|hours?|session|request|period|use|time))\b",
     re.I,
 )
 #: A proviso the denial is part of ("provided that you do not send us analytics events"):
@@ -611,7 +639,8 @@ _REMOVED_WITH = re.compile(
 #: nor "without interrupting you", a manner.)
 _COLLECTED_WITHOUT = re.compile(
     r"\b(?:collected|gathered|sent|processed|transmitted|recorded)\b[^.;]{0,60}?\bwithout\s+"
-    r"any\s+(?!\w+ing\b)(?P<what>[^.;:()]{3,60})",
+    # (data that names people only: not "without any opt-in", "any delay", "any encryption")
+    r"any\s+(?P<what>(?:[\w-]+\s+){0,2}?(?:personal(?:ly)?|identif\w*|private|PII)\b[^.;:()]{0,50})",
     re.I,
 )
 #: A denial of anything beyond what is listed ("No other personal information outside of the
@@ -627,9 +656,7 @@ _NO_OTHER = re.compile(
 #: A denial of software the product includes, not of data it takes.
 _NO_SOFTWARE = re.compile(
     r"(?:\bnot|\bnever|n't)\s+(?:include|contain|use|embed|bundle|ship)s?\s+(?:any\s+)?"
-    # (not "analytics or tracking SDKs": the data they take is denied)
-    r"(?:(?!(?:analytics|crash|tracking)\b)[\w-]+\s+){0,4}?"
-    r"(?:librar(?:y|ies)|code|SDKs?|frameworks?|modules?|plugins?|"
+    r"(?:[\w-]+\s+){0,4}?(?:librar(?:y|ies)|code|SDKs?|frameworks?|modules?|plugins?|"
     r"dependenc(?:y|ies))\b(?!\s+(?:that|which|to)\b)",  # (not "SDKs that collect X": X denied)
     re.I,
 )
@@ -688,12 +715,18 @@ def denied_by(sentence: str) -> str | None:
 
 def _taken_out(text: str) -> re.Match[str] | None:
     """The words by which ``text`` says data is taken out of what is sent (:data:`_REMOVED`)."""
-    without = _COLLECTED_WITHOUT.search(text)
-    if without is not None and _UNLESS.search(text):
-        without = None  # ("... without any consent")
-    return (
-        _REMOVED_OF.search(text) or _REMOVED.search(text) or _REMOVED_WITH.search(text) or without
-    )
+    found = _REMOVED_WITH.search(text) or _COLLECTED_WITHOUT.search(text)
+    if found is not None and _HEDGE.search(text, found.end()):
+        found = None  # ("with all personal data removed after 30 days", "where possible")
+    return _REMOVED_OF.search(text) or _REMOVED.search(text) or found
+
+
+#: Words after data taken out that say it is taken out only later or when it can be.
+_HEDGE = re.compile(
+    r"\b(?:after|later|eventually|where|when|if|unless|as far as|mostly|usually|typically|"
+    r"generally|partially|partly|some)\b",
+    re.I,
+)
 
 
 def data_denied(sentence: str, following: str = "") -> list[str] | None:
@@ -729,7 +762,7 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
         _UNLESS.search(text, text.find(said.split()[0]))
         or _IN_A_CASE.search(text)
         or _PROVISO.search(text)
-        or (_KEPT.search(said) and _FOR_LONG.search(text, text.find(said)))
+        or any(_KEPT.search(c) and _FOR_LONG.search(c) for c in text.split(";") if denial(c))
     ):
         # "is never sent without your consent", "are not sent when you are offline",
         # "If you opt out, no data is sent": collected, but for a condition or a case
@@ -790,8 +823,8 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
 _AND_NOT_VERB = re.compile(
     # (from the start of a run of spaces only: linear time)
     r"(?:,\s*|(?<![\s,])\s+)and\s+(?:(?:does|do|will|did)\s*(?:n't|not)\s+|won't\s+|not\s+|never\s+)"
-    r"(?:collect|gather|send|track|record|store|upload|transmit|receive|access|log|capture|"
-    r"scan|extract)\w*\s+(?:any\s+)?",
+    r"(?:collect|gather|send|track|record|upload|transmit|receive|log|capture)\w*\s+"
+    r"(?:any\s+)?",
     re.I,
 )
 

@@ -42,6 +42,10 @@ class Role(StrEnum):
     OTHER = "other"
 
 
+#: "Categories of Third Parties With Whom We Share this Personal Data": who receives each
+#: row's data, kept with it (never its category nor its name: the words are of people).
+_RECIPIENTS_HEADER = any_of(r"\bcategor\w* of (?:third[- ]part\w*|recipients?)\b", r"\bwith whom\b")
+
 #: Header words of each role, in order of priority.
 HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
@@ -53,6 +57,7 @@ HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         ),
     ),
     (Role.REQUIREMENT, any_of(r"^(?:required|optional|mandatory|requirement|required\?)$")),
+    (Role.OTHER, _RECIPIENTS_HEADER),
     (Role.SOURCE, any_of(r"\b(?:sources?|origin)\b")),
     (Role.RETENTION, any_of(r"\b(?:retention|retained|how long|kept|period|duration)\b")),
     (
@@ -396,7 +401,7 @@ def _settle(columns: list[Column], rows: list[list[str]]) -> None:
         return  # "Value | OS Version": the values one field takes, and what each means
     categories = [c for c in columns if c.role is Role.CATEGORY]
     for column in columns:
-        if _LOCATION_HEADER.search(column.header):
+        if _LOCATION_HEADER.search(column.header) or _RECIPIENTS_HEADER.search(column.header):
             continue  # ("Storage Location": where each row's data is kept, never its name)
         if column.role in {Role.OTHER, Role.USE} and (
             not categories or column.index > categories[0].index
@@ -695,7 +700,8 @@ def _fill(draft: ItemDraft, row: _Row, lay: Layout) -> None:
         elif column.role is Role.LEGAL_BASIS:
             continue  # on the row's purpose (TableRead.uses), not on the data
         elif column.role in {Role.OTHER, Role.USE, Role.SOURCE}:
-            draft.add_note(f"**{column.header or 'Note'}:** {one_line(text)}")
+            label = column.header.rstrip(": ") or "Note"  # ("... this Personal Data:")
+            draft.add_note(f"**{label}:** {one_line(text)}")
 
 
 @dataclass
