@@ -4036,3 +4036,12 @@ def test_a_column_of_recipients_is_kept_with_each_row_never_its_category(tmp_pat
         "**Categories of Third Parties With Whom We Share this Personal Data:** - This"
     )
     assert never_names(result) == ["Entire payment card number"]
+
+
+def test_a_second_denied_verb_starts_the_next_object(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Telemetry\n\n## Data collected\n\n- Command name\n- Exit code\n\n## Privacy\n\n"
+        "We do not collect your email and do not send your IP address.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Email", "IP address"]

@@ -819,7 +819,8 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     return names
 
 
-#: "your code and doesn't extract project-level data": the next denied verb, between objects.
+#: "We do not collect your email and do not send your IP address": the next denied verb,
+#: between objects (not read as the name "Do not send your IP address").
 _AND_NOT_VERB = re.compile(
     # (from the start of a run of spaces only: linear time)
     r"(?:,\s*|(?<![\s,])\s+)and\s+(?:(?:does|do|will|did)\s*(?:n't|not)\s+|won't\s+|not\s+|never\s+)"
