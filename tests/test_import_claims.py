@@ -3950,6 +3950,7 @@ def test_tools_a_page_says_are_not_used_are_never_collected(tmp_path: Path) -> N
         "- No crash reporting is enabled\n- No identifiers are created or tracked\n"
         "- No ads are included\n- No cookies are set until you consent.\n"
         "- No telemetry is enabled in debug builds.\n"
+        "- No cookies are used for ads, and we never collect your email.\n"
     )
     result = import_page(tmp_path, page)
     assert result.data_names() == []
@@ -3959,6 +3960,7 @@ def test_tools_a_page_says_are_not_used_are_never_collected(tmp_path: Path) -> N
         "Analytics",
         "Crash reporting",
         "Identifiers",
+        "Email",
     ]
 
 

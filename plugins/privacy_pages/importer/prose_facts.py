@@ -865,7 +865,7 @@ _EXCEPT = re.compile(r"\b(?:except|but|other than|apart from|besides|unless)\b",
 _NO_TOOL = re.compile(
     r"^\W*+no\s++(?P<what>(?:[\w-]+\s+){0,2}?(?:analytics|crash report(?:ing|s)|tracking|"
     r"trackers|telemetry|cookies)(?:\s+(?:tools?|services?|SDKs?|libraries))?)"
-    r"\s+(?:is|are)\s+(?:ever\s+)?(?:used|enabled|integrated|included|set)\b",
+    r"\s+(?:is|are)\s+(?:ever\s+)?(?:used|enabled|integrated|included|set)\s*+(?:[.;!,]|$)",
     re.I,
 )
 
