@@ -54,6 +54,13 @@ _TAKE = (
     r"record\w*|track\w*|log|logs|logged|receiv\w*|access\w*|includ\w*|contain\w*|captur\w*|"
     r"keep|keeps|kept|retain\w*|read|reads|process\w*|share|shares|shared)"
 )
+#: A tool that takes data, by what it is ("analytics", "crash reporting SDKs", "cookies").
+TOOL_THAT_TAKES_DATA = (
+    r"(?:[\w-]+\s+){0,2}?(?:analytics|crash report(?:ing|s)|tracking|trackers|telemetry|cookies)"
+    r"(?:\s+(?:tools?|services?|SDKs?|libraries))?"
+)
+#: Words that say such a tool is not used: "No analytics *are used*".
+NOT_USED = r"\s+(?:is|are)\s+(?:ever\s+)?(?:used|enabled|integrated|included|set)\s*+"
 #: A denial before such a verb, in the same clause ("we do not collect", "is never sent").
 _DENIED = re.compile(
     # (not "does not allow us to track individual users": what the data cannot do)
@@ -74,11 +81,9 @@ _DENIED = re.compile(
     rf"|^\W*(?:{OPENERS},?\s+)?no\s++[^.;:]{{1,200}}?(?<!\s)\s+"
     r"(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:created or\s+)?(?:collected|sent|stored|shared|"
     r"transmitted|uploaded|recorded|tracked|logged|gathered|captured)\b"
-    # "No analytics are used", "No crash reporting is enabled": a tool that takes data
-    r"|^\W*no\s+(?:[\w-]+\s+){0,2}?(?:analytics|crash report(?:ing|s)|tracking|trackers|"
-    r"telemetry|cookies)(?:\s+(?:tools?|services?|SDKs?|libraries))?"
-    # (the clause ends there: not "until you consent", "in debug builds", "except Plausible")
-    r"\s+(?:is|are)\s+(?:ever\s+)?(?:used|enabled|integrated|included|set)\s*+(?:[.;!]|$)"
+    # "No analytics are used", "No crash reporting is enabled": a tool that takes data (the
+    # clause ends there: not "until you consent", "in debug builds", "except Plausible")
+    rf"|^\W*no\s+{TOOL_THAT_TAKES_DATA}{NOT_USED}(?:[.;!]|$)"
     r"|\b(?:nothing|none)\b[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:collected|sent|stored|"
     r"shared|transmitted)\b",
     re.IGNORECASE,

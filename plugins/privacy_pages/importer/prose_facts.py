@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .claims import denial, marked, not_data
+from .claims import NOT_USED, TOOL_THAT_TAKES_DATA, denial, marked, not_data
 from .draft import StatementDraft
 from .grouping import sentence_case, split_parts
 from .item_text import DetailDraft, ItemDraft, collected_subject
@@ -862,12 +862,7 @@ _EXCEPT = re.compile(r"\b(?:except|but|other than|apart from|besides|unless)\b",
 
 
 #: "No analytics are used", "No crash reporting is enabled": a tool that takes data, not used.
-_NO_TOOL = re.compile(
-    r"^\W*+no\s++(?P<what>(?:[\w-]+\s+){0,2}?(?:analytics|crash report(?:ing|s)|tracking|"
-    r"trackers|telemetry|cookies)(?:\s+(?:tools?|services?|SDKs?|libraries))?)"
-    r"\s+(?:is|are)\s+(?:ever\s+)?(?:used|enabled|integrated|included|set)\s*+(?:[.;!,]|$)",
-    re.I,
-)
+_NO_TOOL = re.compile(rf"^\W*+no\s++(?P<what>{TOOL_THAT_TAKES_DATA}){NOT_USED}(?:[.;!,]|$)", re.I)
 
 
 def _none_subject(text: str) -> re.Match[str] | None:
