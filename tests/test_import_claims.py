@@ -4047,3 +4047,118 @@ def test_a_second_denied_verb_starts_the_next_object(tmp_path: Path) -> None:
     )
     result = import_page(tmp_path, page)
     assert never_names(result) == ["Email", "IP address"]
+
+
+def test_a_paragraph_of_a_no_break_space_is_no_code(tmp_path: Path) -> None:
+    # A converted help page keeps a lone U+00A0 under its title: no text, so no block at all
+    # (it used to pass for a module's code, as every one of its no lines is an import).
+    page = FRONT + "# Tool options\n\n\u00a0\n\nThe tool can send error reports to us.\n"
+    result = import_page(tmp_path, page)
+    assert "```" not in result.text
+    assert "```" not in yaml_text_of(result.product)
+
+
+def test_a_recipient_s_name_ends_at_its_table_cell(tmp_path: Path) -> None:
+    # A table of options: the first cell's "to Microsoft" is followed by the next cell's words.
+    page = FRONT + (
+        "# Tool options\n\nThe tool can send error reports to Microsoft.\n\n"
+        "| Use this | To do this |\n| --- | --- |\n"
+        "| **Send error reports directly to Microsoft** | Select **Send error reports directly "
+        "to Microsoft** to send error reports without reviewing. |\n"
+        "| **Yes, send feature usage reports to Microsoft** | Select **Yes, send feature usage "
+        "reports to Microsoft** to send feature usage data. |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert [r["name"] for r in result.product["sharing"]["recipients"]] == ["Microsoft"]
+
+
+def test_a_line_break_tag_ends_a_sentence(tmp_path: Path) -> None:
+    # "...protocols.<br />This is information that is not collected to be associated ...":
+    # the denial's sentence starts after the break, so the words before it are no entries.
+    page = FRONT + (
+        "# App\n\n#### Navigation data\nThe computer systems used to operate this App acquire, "
+        "during their normal operation and only for the duration of the connection, some data "
+        "whose transmission is implicit in the use of Internet protocols.<br />\nThis is "
+        "information that is not collected to be associated with identified data subjects. "
+        "This category of data includes:\n- IP address;\n- date and time of visit;\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["IP address", "date and time of visit"]
+    assert never_names(result) == []
+
+
+def test_a_denial_qualified_by_specifically_still_denies(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## Privacy\n\nNo personal information, scan results, or "
+        "sensitive data is specifically collected. We take the following measures to "
+        "ensure that:\n\n- Installation identifier: one-way hash of machine fingerprint.\n\n"
+        "## Crashes\n\nNo crash dumps are automatically collected.\n"
+    )
+    result = import_page(tmp_path, page)
+    # ("automatically" leaves other ways open: no entry)
+    assert never_names(result) == ["Personal information", "Scan results", "Sensitive data"]
+
+
+def test_when_or_how_often_a_person_does_something_is_denied_data(tmp_path: Path) -> None:
+    # "We don't track when you run the scanner": what is not tracked is *when*, no case of it.
+    page = FRONT + (
+        "# Tool privacy\n\n## What We Do Not Collect\n\n"
+        "- We don't track when you run the scanner\n- We don't log how many times you use it\n"
+        "- We don't track how often you open the app\n\n"
+        "## Data we collect\n\n- Usage data we collect when you run the tool\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == [
+        "When you run the scanner",
+        "How many times you use it",
+        "How often you open the app",
+    ]
+    # (not denied: a case of collecting)
+    assert "when you run the tool" in yaml_text_of(result.product)
+
+
+def test_a_platform_is_no_item(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App privacy\n\n## Data deriving from the installation of the app\n\n"
+        "The app collects the model used and the version of the operating system.\n\n"
+        "As regards the data saved by the app, on the basis of the operating system used, the "
+        "following is reported:\n\n- Android: the data is saved in the shared preferences;\n"
+        "- iOS: the data is saved in the keystore.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert not {"Android", "iOS"} & set(result.data_names())
+    assert "the data is saved in the keystore" in result.text  # kept, as text
+
+
+def test_words_around_denied_data_are_no_entries(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App privacy\n\n## Analytics\n\n"
+        "We only process the data provided to the extent necessary. They will not be stored "
+        "beyond that.\n\nThere is no tracking and we do not have direct access to this data, "
+        "but only receive an anonymized statistical summary.\n\n"
+        "No network communication occurs, and all data remains local to the device.\n\n"
+        "## Where data is kept\n\nNo matter where customer data is stored, we do not limit "
+        "where you access it from.\n\n## Extension\n\nNo personal data leave the computer or "
+        "are sent to third parties.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Personal data"]  # (not "Personal data leave the computer or")
+    entries = " ".join(never_names(result)).lower()
+    for words in ("beyond", "but only", "occurs", "remains", "matter"):
+        assert words not in entries
+    assert "not be stored beyond that" in result.text  # (the sentences stay, as text)
+
+
+def test_what_a_product_can_be_configured_not_to_send_is_a_control(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# SQL Server feedback\n\n## Feedback\n\nSQL Server always collects and sends "
+        "information about the installation experience. SQL Server can be configured not to "
+        "send information to Microsoft through the following mechanisms:\n\n"
+        "- By using the Error and Usage Reporting application\n"
+        "- By setting registry subkeys on the server\n\n"
+        "The tool does not send your files.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Files"]  # (a denial, not a setting)
+    assert result.data_names() == []  # (the ways are no data either)
+    assert "By setting registry subkeys on the server" in result.text

@@ -397,7 +397,15 @@ GOAL = 6500
 #: identifiers are created or tracked" deny data; "We don't store X long-term" keeps X for a
 #: time. A review's faults (scan and extract read as collecting, SDKs as data, "without any
 #: opt-in") were taken out again.
-CEILING = 13793
+#: Up to 13856 on 2026-11-27 (sixteenth session), by what the batch 2026-11-27r showed once
+#: read, and never-collected entries the read pages' expectations do not list (183 before, 154
+#: after; never-collected entries lost 81 to 77; false items 35 to 33; recall unchanged) (+63):
+#: an HTML line break ends a sentence; a paragraph of a no-break space is no code; a
+#: recipient's name ends at its table cell; "is specifically collected" denies; "when you run
+#: the scanner" is denied data, no case; a platform ("Android: ...") is no item; words around
+#: denied data ("Beyond that", "but only receive ...", "No matter where") are no entries; "can
+#: be configured not to send ... through the following" is a control, and "By using X" a means.
+CEILING = 13856
 
 
 def importer_lines() -> int:

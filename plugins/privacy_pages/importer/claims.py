@@ -59,6 +59,9 @@ TOOL_THAT_TAKES_DATA = (
     r"(?:[\w-]+\s+){0,2}?(?:analytics|crash report(?:ing|s)|tracking|trackers|telemetry|cookies)"
     r"(?:\s+(?:tools?|services?|SDKs?|libraries))?"
 )
+#: How a denial's verb may be qualified without narrowing it: "No data is *ever* collected",
+#: "is *specifically* collected" (not "only" or "automatically", which leave other ways open).
+EVER = r"(?:(?:ever|specifically|intentionally|actively|knowingly|deliberately|purposely)\s+)?"
 #: Words that say such a tool is not used: "No analytics *are used*".
 NOT_USED = r"\s+(?:is|are)\s+(?:ever\s+)?(?:used|enabled|integrated|included|set)\s*+"
 #: A denial before such a verb, in the same clause ("we do not collect", "is never sent").
@@ -72,14 +75,15 @@ _DENIED = re.compile(
     r"|\b(?:not|never|n't)\s+(?:\w+\s+)?makes? (?:their|its) way\b"
     r"|\bstays? (?:only )?(?:on|in) (?:your|the) (?:device|machine|computer|browser)\b"
     r"|\bno (?:[\w-]+ ){0,3}?(?:data|information)\b"
-    r"[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:or (?:ever )?will be\s+)?(?:ever\s+)?"
+    r"[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:or (?:ever )?will be\s+)?"
+    rf"{EVER}"
     r"(?:collected|sent|stored|shared|transmitted|included|contained|visible)\b"
     r"|(?:\b(?:not|never)|n't)\s+(?:\w+\s+){0,2}?use\s+(?:any\s+)?(?:cookies|trackers|"
     r"web beacons|tracking|analytics)\b"
     r"|\b(?:have|has|get|gets)\s+no\s+access\s+to\b"
     # "No code, file paths or PII are sent": a sentence that opens on what it denies.
-    rf"|^\W*(?:{OPENERS},?\s+)?no\s++[^.;:]{{1,200}}?(?<!\s)\s+"
-    r"(?:is|are|will be|gets?)\s+(?:ever\s+)?(?:created or\s+)?(?:collected|sent|stored|shared|"
+    rf"|^\W*(?:{OPENERS},?\s+)?no(?!\s+matter\b)\s++[^.;:]{{1,200}}?(?<!\s)\s+"
+    rf"(?:is|are|will be|gets?)\s+{EVER}(?:created or\s+)?(?:collected|sent|stored|shared|"
     r"transmitted|uploaded|recorded|tracked|logged|gathered|captured)\b"
     # "No analytics are used", "No crash reporting is enabled": a tool that takes data (the
     # clause ends there: not "until you consent", "in debug builds", "except Plausible")
@@ -103,7 +107,11 @@ _DO_NOT_TRACK = re.compile(r"\bdo not track\b|\bdnt\b", re.IGNORECASE)
 #: what the person may do, not what the product never takes.
 _CHOICE = re.compile(
     r"\b(?:you|users?|they|customers?|people)\s+(?:\w+\s+){0,2}?(?:choose|chose|decide|prefer|"
-    r"opt|wish|want|elect)\s+(?:to\s+)?$",
+    r"opt|wish|want|elect)\s+(?:to\s+)?$"
+    # "SQL Server can be configured not to send information", "you can set the tool not to
+    # send ...": a setting people may change (a control), not what is never taken
+    r"|\b(?:can|could|may|might)\s+(?:also\s+)?(?:be\s+)?(?:configured?|set(?:\s+up)?|told|tell|"
+    r"instruct(?:ed)?)\s+(?:[\w-]+\s+){0,3}?$",
     re.IGNORECASE,
 )
 
@@ -115,6 +123,14 @@ def denial(text: str) -> str | None:
         if not _CHOICE.search(value, 0, found.start()):
             return " ".join(found.group(0).split())
     return None
+
+
+def chosen_not(text: str) -> bool:
+    """Whether ``text`` says only what people may choose or set not to do ("can be configured
+    not to send information"): the words of a denial, each after a choice."""
+    value = plain(text)
+    said = [found.start() for found in _DENIED.finditer(value)]
+    return bool(said) and all(_CHOICE.search(value, 0, start) for start in said)
 
 
 #: Verbs of taking data in, said by a sentence that does not deny them.
@@ -689,7 +705,9 @@ _NOT_DATA: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^\W*(?:(?:directly|automatically|indirectly|manually)\b(?![\s-]+(?:collected|"
             r"generated|created|assigned|entered))|(?:from|through|via)\s+(?:you|us|the|third|"
-            r"our|your|other|partners?|public|app|apps|social)\b)",
+            r"our|your|other|partners?|public|app|apps|social)\b"
+            # "By using the Error and Usage Reporting application": a means, of a control
+            r"|by\s+\w+ing\b)",
             re.IGNORECASE,
         ),
     ),
@@ -818,6 +836,16 @@ _NOT_DATA: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "a permission the app asks for, not data",
         re.compile(r"^\W*android\.permission\.", re.IGNORECASE),
+    ),
+    (
+        # "- Android: the data is saved in the shared preferences ...": what is done on each
+        # platform, under a list of data; the platform is none
+        "a platform, not data",
+        re.compile(
+            r"^\W*+(?:android|i(?:pad)?os|mac ?os(?: x)?|os x|windows|linux|chrome ?os|watchos|"
+            r"tvos|wear ?os|web)\W*$",
+            re.IGNORECASE,
+        ),
     ),
     (
         "a sentence about people, not data",

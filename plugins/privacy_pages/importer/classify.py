@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from .claims import denial, is_never_heading
+from .claims import chosen_not, denial, is_never_heading
 from .markup import plain, sentences
 
 
@@ -413,6 +413,8 @@ def is_never_lead(text: str) -> bool:
     if not parts:
         return False
     last = parts[-1]
+    if chosen_not(last):
+        return False  # "can be configured not to send information through the following:"
     exception = _EXCEPTION.search(last)
     if exception and denial(exception["rest"]) is None and not _NEGATION.search(exception["rest"]):
         return False  # the list is the exception: what is collected
@@ -497,6 +499,13 @@ _KNOWING_LAST = re.compile(
     r"measure|estimate)$",
     re.IGNORECASE,
 )
+#: A denied verb of taking data in, with no object before the clause: "We don't track when you
+#: run the scanner" denies tracking *when*, it states no case.
+_DENIED_LAST = re.compile(
+    r"(?:\bnot|\bnever|n't)\s+(?:\w+\s+)?(?:track|log|record|collect|store|save|know|see|"
+    r"measure|count|monitor)s?$",
+    re.IGNORECASE,
+)
 #: Words that show the text before a condition is a sentence, not the name of some data.
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|will|would|can|could|may|might|must|should|has|have|had|does|do|did)\b",
@@ -521,7 +530,7 @@ def split_condition(text: str) -> tuple[str, str | None, str]:
     knowing = _KNOWING_LAST.search(plain(name)) and not re.match(
         r",|\s+only\b", first[match.start() :]
     )
-    if _PREPOSITION_LAST.search(plain(name)) or knowing:
+    if _PREPOSITION_LAST.search(plain(name)) or knowing or _DENIED_LAST.search(plain(name)):
         return text, None, ""  # "Duration of the build - from when it was requested"
     condition = first[match.end() :].strip()
     condition = condition[:-1] if condition.endswith(".") else condition

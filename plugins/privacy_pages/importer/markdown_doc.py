@@ -605,6 +605,8 @@ def _block(lines: list[str], node: SyntaxTreeNode) -> Block | None:
         return None  # a thematic break carries no text
     # A paragraph, or anything else markdown-it-py may give: its source lines as a paragraph.
     text = _source(lines, start, end)
+    if not text:
+        return None  # a paragraph of no-break spaces ("&nbsp;" typed as one) carries no text
     if all(_ESM.match(line) for line in text.splitlines()):
         # An MDX page's "import { Callout } from 'nextra-theme-docs'": code, not its words.
         return Code("js", text, start + 1, _last_line(lines, start, end))

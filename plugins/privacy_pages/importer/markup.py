@@ -393,7 +393,11 @@ def rewrite_links(text: str, rewrite: Callable[[str, str], str | None]) -> str:
 # -- sentences -----------------------------------------------------------------------------------
 
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "U.S.", "Inc.", "Ltd.", "No.")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”\u2019)\]]*\s+(?=[\"“(\[*_]?[A-Z0-9])")
+#: A sentence ends at its stop and the space after it, or at an HTML line break: a page that
+#: writes "protocols.<br />This is ..." or "Geolocation data<br />" starts a line there.
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?])[\"”\u2019)\]]*(?:<[bB][rR]\s*/?>)?\s*(?<=\s|>)|<[bB][rR]\s*/?>\s*)(?=[\"“(\[*_]?[A-Z0-9])"
+)
 
 
 #: Where a bullet of a list starts, in Markdown text: its sentences are not the last bullet's.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .claims import NOT_USED, TOOL_THAT_TAKES_DATA, denial, marked, not_data
+from .claims import EVER, NOT_USED, TOOL_THAT_TAKES_DATA, denial, marked, not_data
 from .draft import StatementDraft
 from .grouping import sentence_case, split_parts
 from .item_text import DetailDraft, ItemDraft, collected_subject
@@ -22,7 +22,7 @@ from .report import PageReport
 _HANDED = re.compile(
     r"\b(?P<verb>shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|transferr?(?:ed|ing|s)?|sen[dt]s?|"
     r"rout(?:e|es|ed)|provid(?:e|es|ed)|made available|forward(?:s|ed)?)\b"
-    r"(?:\s+(?!with\b|to\b)[\w'-]+){0,5}?\s+(?P<to>with|to)\s+(?P<who>[^.;:()!?\n]+)",
+    r"(?:\s+(?!with\b|to\b)[\w'-]+){0,5}?\s+(?P<to>with|to)\s+(?P<who>[^.;:()!?\n|]+)",
     re.IGNORECASE,
 )
 #: Where the recipient's name ends: a comma, or a word that starts what they do with it.
@@ -810,13 +810,27 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
                 continue
             elif _NOT_DENIED.search(head) and not _WHAT_YOU.match(head):
                 continue
-            if _POINTER.match(name):
-                continue  # "This information is never sent": the data named before it
+            if _POINTER.match(name) or _FRAGMENT.search(name):
+                # "This information is never sent": the data named before it; "Beyond that",
+                # "But only receive a summary", "Network communication occurs": words of the
+                # sentence around the data, no name (the sentence stays where it is)
+                continue
             if name.lower() not in {n.lower() for n in names}:
                 names.append(sentence_case(name))
     if some is not None:
         names = [name if some.group(0) in name else f"{name} {some.group(0)}" for name in names]
     return names
+
+
+#: A denied phrase that is a piece of its sentence, not a name: it starts on a word that joins
+#: or qualifies ("but", "if", "beyond", "of"), opens a bracket it never closes, or says what
+#: happens ("occurs", "remains").
+_FRAGMENT = re.compile(
+    r"^\W*$|^\W*(?:beyond|if|nor|or|but|of|only|and|as|because|so|then|than|though|whereas|"
+    r"yet|from|into|with|by|to)(?![\w-])|^\W*(?:etc\.?|one|end)(?:\s|$)|^\([^)]*$"
+    r"|\b(?:occurs?|remains?|leaves?|relies|happens?)\b",
+    re.I,
+)
 
 
 #: "We do not collect your email and do not send your IP address": the next denied verb,
@@ -846,10 +860,12 @@ _EXAMPLES_OF = re.compile(
     re.I,
 )
 _NONE_SUBJECT = re.compile(
-    r"^\W*+(?:no|none of)\s++(?P<what>[^;:]+?)(?<!\s)\s+(?:is|are|will be|gets?)\s+"
-    r"(?:or (?:ever )?will be\s+)?(?:ever\s+)?(?:created or\s+)?(?:collected|"
+    # ("No matter where data is stored": an idiom, no denial)
+    r"^\W*+(?:no(?!\s+matter\b)|none of)\s++(?P<what>[^;:]+?)(?<!\s)\s+(?:(?:is|are|will be|gets?)\s+"
+    rf"(?:or (?:ever )?will be\s+)?{EVER}(?:created or\s+)?(?:collected|"
     r"gathered|sent|tracked|recorded|stored|uploaded|transmitted|shared|logged|included|"
-    r"contained|visible|captured)\b",
+    # ("No personal data leave the computer or are sent to third parties")
+    r"contained|visible|captured)|(?:ever\s+)?leaves?)\b",
     re.I,
 )
 #: Where a clause of its own may start inside a sentence: "..., but no A is sent".
@@ -907,7 +923,8 @@ def _with_examples(what: str, *, cut: bool = True) -> list[str]:
     the examples it gives of it."""
     examples = _EXAMPLES_OF.search(what)
     head = what[: examples.start()] if examples else what
-    end = _DENIED_END.search(head) if cut else None
+    # ("when you run the scanner": when a person does something is the data, not a clause)
+    end = _DENIED_END.search(head) if cut and not _WHAT_YOU.match(head.strip()) else None
     other = _NEW_CLAUSE.search(head, end.start()) if end is not None else None
     if other is not None and denial(head[other.start() :]) is None:
         # "personal data while using X, you need not exercise rights such as A": examples
@@ -979,7 +996,10 @@ _AND_THAT = re.compile(r"(?:,\s*|(?<![\s,])\s+)(?:and|but)\s+that\s+(?!of\b)", r
 #: download"): data, though "you" is in it.
 _WHAT_YOU = re.compile(
     r"^(?:(?:the|any|your)\s+)?(?:what|[\w-]+(?:\s(?!(?:after|before|until|till|since|when|"
-    r"while|once|if|unless|as|because)\s)[\w-]+)?)\s+you\s+[a-z]+(?:/[a-z]+)*(?:/etc\.?)?$",
+    r"while|once|if|unless|as|because)\s)[\w-]+)?)\s+you\s+[a-z]+(?:/[a-z]+)*(?:/etc\.?)?$"
+    # "when you run the scanner", "how many times you use it": when or how much a person does
+    r"|^(?:when|how\s+(?:many\s+times|often|long|much))\s+you\s+[a-z]+"
+    r"(?:\s+(?:it|them|(?:the|your|this)\s+[\w-]+))?$",
     re.I,
 )
 _CLAUSE_START = re.compile(r"^\W*(?:we|i|you|it|they|he|she|this|that|there)\b", re.I)
