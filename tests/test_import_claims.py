@@ -4162,3 +4162,14 @@ def test_what_a_product_can_be_configured_not_to_send_is_a_control(tmp_path: Pat
     assert never_names(result) == ["Files"]  # (a denial, not a setting)
     assert result.data_names() == []  # (the ways are no data either)
     assert "By setting registry subkeys on the server" in result.text
+
+
+def test_a_heading_of_why_data_is_not_collected_lists_reasons(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Scanner privacy\n\n## What We Don't Collect\n\n- We don't collect your IP address\n\n"
+        "## Technical Architecture\n\n### Why We Can't Collect Data\n\n1. **No Backend**: We don't have any servers\n"
+        "2. **Offline-First Design**: The tool is designed to work offline\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["IP address"]
+    assert "Offline-First Design" in result.text  # (kept, as text)

@@ -314,6 +314,8 @@ def no_data_at_all(text: str) -> tuple[int, str] | None:
 def is_never_heading(title: str) -> bool:
     """Whether a heading names what is not collected ("What we never see")."""
     words = plain(title)
+    if re.match(r"\W*why\b", words, re.IGNORECASE):
+        return False  # "Why We Can't Collect Data": the reasons, not what is not collected
     return _NEVER_HEADING.search(words) is not None and not _DO_NOT_TRACK.search(words)
 
 
