@@ -4087,16 +4087,40 @@ def test_a_line_break_tag_ends_a_sentence(tmp_path: Path) -> None:
     assert never_names(result) == []
 
 
-def test_a_denial_qualified_by_specifically_still_denies(tmp_path: Path) -> None:
+def test_a_denial_narrowed_by_how_it_is_done_denies_nothing(tmp_path: Path) -> None:
+    # "actively", "specifically", "automatically": other ways stay open ("The following is
+    # logged by our server"), so the words stay text.
     page = FRONT + (
         "# Tool telemetry\n\n## Privacy\n\nNo personal information, scan results, or "
-        "sensitive data is specifically collected. We take the following measures to "
-        "ensure that:\n\n- Installation identifier: one-way hash of machine fingerprint.\n\n"
-        "## Crashes\n\nNo crash dumps are automatically collected.\n"
+        "sensitive data is specifically collected.\n\n## Data\n\nNo personal data is "
+        "actively collected. The following is logged by our server:\n\n- IP address\n"
+        "- User agent\n\n## Crashes\n\nNo crash dumps are automatically collected.\n"
     )
     result = import_page(tmp_path, page)
-    # ("automatically" leaves other ways open: no entry)
-    assert never_names(result) == ["Personal information", "Scan results", "Sensitive data"]
+    assert never_names(result) == []
+    assert result.data_names() == ["IP address", "User agent"]
+
+
+def test_a_denial_of_where_data_goes_names_the_data_only_when_it_stays_with_you(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Tool privacy\n\n## Privacy\n\nNo personal data leave the computer or are sent to "
+        "third parties.\n\nNo customer data leaves the EU.\n\nNo personal information leaves "
+        "your browser without your consent.\n\nWe do not collect end user data, leave "
+        "requests or one time codes.\n"
+    )
+    result = import_page(tmp_path, page)
+    names = never_names(result)
+    # (the EU is where data stays, not the person's device: "Customer data" alone would be
+    # false; "without your consent" is a condition)
+    assert "Customer data" not in names and "Personal information" not in names
+    assert [n for n in names if not n.endswith("EU")] == [
+        "Personal data",
+        "End user data",
+        "Leave requests",
+        "One time codes",
+    ]
 
 
 def test_when_or_how_often_a_person_does_something_is_denied_data(tmp_path: Path) -> None:
@@ -4156,10 +4180,11 @@ def test_what_a_product_can_be_configured_not_to_send_is_a_control(tmp_path: Pat
         "send information to Microsoft through the following mechanisms:\n\n"
         "- By using the Error and Usage Reporting application\n"
         "- By setting registry subkeys on the server\n\n"
-        "The tool does not send your files.\n"
+        "The tool does not send your files.\n\n## Promise\n\nWe can tell you that we never "
+        "collect the following:\n\n- Your passwords\n"
     )
     result = import_page(tmp_path, page)
-    assert never_names(result) == ["Files"]  # (a denial, not a setting)
+    assert never_names(result) == ["Your passwords", "Files"]  # (denials, not settings)
     assert result.data_names() == []  # (the ways are no data either)
     assert "By setting registry subkeys on the server" in result.text
 

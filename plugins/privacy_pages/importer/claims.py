@@ -59,9 +59,9 @@ TOOL_THAT_TAKES_DATA = (
     r"(?:[\w-]+\s+){0,2}?(?:analytics|crash report(?:ing|s)|tracking|trackers|telemetry|cookies)"
     r"(?:\s+(?:tools?|services?|SDKs?|libraries))?"
 )
-#: How a denial's verb may be qualified without narrowing it: "No data is *ever* collected",
-#: "is *specifically* collected" (not "only" or "automatically", which leave other ways open).
-EVER = r"(?:(?:ever|specifically|intentionally|actively|knowingly|deliberately|purposely)\s+)?"
+#: How a denial's verb may be qualified without narrowing it: "No data is *ever* collected"
+#: (not "actively", "specifically" or "automatically": other ways stay open).
+EVER = r"(?:ever\s+)?"
 #: Words that say such a tool is not used: "No analytics *are used*".
 NOT_USED = r"\s+(?:is|are)\s+(?:ever\s+)?(?:used|enabled|integrated|included|set)\s*+"
 #: A denial before such a verb, in the same clause ("we do not collect", "is never sent").
@@ -110,7 +110,7 @@ _CHOICE = re.compile(
     r"opt|wish|want|elect)\s+(?:to\s+)?$"
     # "SQL Server can be configured not to send information", "you can set the tool not to
     # send ...": a setting people may change (a control), not what is never taken
-    r"|\b(?:can|could|may|might)\s+(?:also\s+)?(?:be\s+)?(?:configured?|set(?:\s+up)?|told|tell|"
+    r"|\b(?:can|could|may|might)\s+(?:also\s+)?(?:be\s+)?(?:configured?|set(?:\s+up)?|"
     r"instruct(?:ed)?)\s+(?:[\w-]+\s+){0,3}?$",
     re.IGNORECASE,
 )
@@ -120,7 +120,7 @@ def denial(text: str) -> str | None:
     """The words by which ``text`` says data is *not* collected ("do not collect"), or None."""
     value = plain(text)
     for found in _DENIED.finditer(value):
-        if not _CHOICE.search(value, 0, found.start()):
+        if not _chosen(value, found.start()):
             return " ".join(found.group(0).split())
     return None
 
@@ -130,7 +130,13 @@ def chosen_not(text: str) -> bool:
     not to send information"): the words of a denial, each after a choice."""
     value = plain(text)
     said = [found.start() for found in _DENIED.finditer(value)]
-    return bool(said) and all(_CHOICE.search(value, 0, start) for start in said)
+    return bool(said) and all(_chosen(value, start) for start in said)
+
+
+def _chosen(value: str, start: int) -> bool:
+    """Whether a choice ends right before ``start`` (looked for in the words just before it:
+    a page of many denials takes time linear in its length)."""
+    return _CHOICE.search(value, max(0, start - 120), start) is not None
 
 
 #: Verbs of taking data in, said by a sentence that does not deny them.

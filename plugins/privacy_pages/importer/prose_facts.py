@@ -767,6 +767,9 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
         # "is never sent without your consent", "are not sent when you are offline",
         # "If you opt out, no data is sent": collected, but for a condition or a case
         return None
+    first = re.split(r"\s[\u2014\u2013-]\s|;", text, maxsplit=1)[0]  # (the denial's clause)
+    if said is None and removed is None and (_UNLESS.search(first) or _PROVISO.search(first)):
+        return None  # "No personal information leaves your browser without your consent"
     phrases: list[str] = []
     # "we track A, but B is never included": the denied clause's own subject.
     clauses = [text] + [c for c in _BUT.split(text)[1:] if denial(c) is not None]
@@ -824,11 +827,11 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
 
 #: A denied phrase that is a piece of its sentence, not a name: it starts on a word that joins
 #: or qualifies ("but", "if", "beyond", "of"), opens a bracket it never closes, or says what
-#: happens ("occurs", "remains").
+#: happens ("Network communication occurs", "Data remains local").
 _FRAGMENT = re.compile(
-    r"^\W*$|^\W*(?:beyond|if|nor|or|but|of|only|and|as|because|so|then|than|though|whereas|"
-    r"yet|from|into|with|by|to)(?![\w-])|^\W*(?:etc\.?|one|end)(?:\s|$)|^\([^)]*$"
-    r"|\b(?:occurs?|remains?|leaves?|relies|happens?)\b",
+    r"^\W*$|^\W*(?:beyond|if|or|but|of|only|and|as|because|so|then|than|though|whereas|"
+    r"yet|from|into|with|by|to)(?![\w-])|^\W*(?:etc\.?|one|end)\W*$|^\([^)]*$"
+    r"|\b(?:occurs|remains|relies)\b",
     re.I,
 )
 
@@ -865,7 +868,8 @@ _NONE_SUBJECT = re.compile(
     rf"(?:or (?:ever )?will be\s+)?{EVER}(?:created or\s+)?(?:collected|"
     r"gathered|sent|tracked|recorded|stored|uploaded|transmitted|shared|logged|included|"
     # ("No personal data leave the computer or are sent to third parties")
-    r"contained|visible|captured)|(?:ever\s+)?leaves?)\b",
+    r"contained|visible|captured)\b|(?:ever\s+)?leaves?\s+(?:the|your|this)\s+"
+    r"(?:device|machine|computer|browser|phone)\b)",
     re.I,
 )
 #: Where a clause of its own may start inside a sentence: "..., but no A is sent".
