@@ -80,8 +80,9 @@ from test_import_seeds import site_config
 GOAL_FIDELITY = 0.97
 GOAL_STRUCTURED = 0.85
 #: The structured share the pages not held out keep (see its test): under the goal since
-#: batch 2026-11-27m was read, and lower since batch 2026-11-27p was (see its test).
-FLOOR_STRUCTURED_NOT_HELD_OUT = 0.84
+#: batch 2026-11-27m was read, and lower since batch 2026-11-27p was (see its test), and
+#: batch 2026-11-27r (see its test).
+FLOOR_STRUCTURED_NOT_HELD_OUT = 0.833
 GOAL_STRUCTURED_PAGE = 0.60
 #: This corpus's own goal for its expectations: most of what a page states lands in a field.
 GOAL_RECALL = 0.80
@@ -108,7 +109,10 @@ FLOOR_FIDELITY = 0.97
 #: 0.876 in the session after (2026-11-25, late): lists that words do not say are data stay
 #: text (bold lead-ins under "Implementation", a purpose list, what a product integrates
 #: with, legal bases, a page's sources, schedules): precision 0.88 -> 0.92 on these pages.
-FLOOR_STRUCTURED = 0.87
+#: 0.867 on 2026-11-27 (sixteenth session): sql-server-ceip's two ways of turning sending off
+#: ("can be configured not to send information ... through the following mechanisms: - By
+#: using the Error and Usage Reporting application"), never-collected entries before, are text.
+FLOOR_STRUCTURED = 0.867
 #: 2026-11-25 (issue 53): 0.625, once names that are not data and prose summaries are no items.
 #: 2026-11-27 (eleventh session): 0.614, once data named only in a sentence stays text (the
 #: report names it): of the items made from sentences of the held-out pages, 5 of 16 were data
@@ -676,7 +680,11 @@ def test_units_not_in_the_free_form_list_hold_their_floor(run: CorpusRun) -> Non
     # change of the code. The floor is that figure; the goal stays the issue's. With the batch
     # 2026-11-27p read (its four pages with units 65% on average when it was held out, 63% now:
     # two paragraphs of a FAQ and a sentence are text since), the average is 0.841; the other
-    # pages average 0.847 with the fourteenth session's code as before it.
+    # pages average 0.847 with the fourteenth session's code as before it. With the batch
+    # 2026-11-27r read (seven pages) and the sixteenth session's code, 0.833: of the pages whose
+    # share changed, sql-server-ceip's ways of turning sending off and rtranslator-privacy-
+    # policy's lines per platform ("- Android: the data is saved in ...") are text, no longer
+    # never-collected entries and items that were not data.
     share = average([r.report_share for r in run.pages if r.page.group != HELD_OUT])
     assert share >= FLOOR_STRUCTURED_NOT_HELD_OUT, f"{share:.3f} (goal {GOAL_STRUCTURED})"
 
