@@ -38,14 +38,17 @@ def names_in(result: Imported, section: str) -> list[str]:
 
 #: The opening of a review of data named in a sentence: the name as repr() wrote it ('a' or
 #: "a's"), then the words of that review.
-_PROSE_NAMED = re.compile(r"""^('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"): named in a sentence""")
+_PROSE_NAMED = re.compile(r"""^('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"): named in a """)
 
 
-def prose_named(result: Imported) -> list[str]:
-    """The names the report lists as data a sentence says is collected (kept as text)."""
+def prose_named(result: Imported, *, made: bool | None = None) -> list[str]:
+    """The names the report lists as data a sentence says is collected: those kept as text,
+    those made items from a plain list (``made``: only those, or only the others)."""
     found: list[str] = []
     for review in result.report.reviews:
-        if review.topic == "prose" and "named in a sentence as data collected" in review.message:
+        kept = "named in a sentence as data collected" in review.message
+        listed = "named in a plain list of data a sentence says is collected" in review.message
+        if review.topic == "prose" and (kept or listed) and made in (None, listed):
             match = _PROSE_NAMED.match(review.message)
             assert match is not None, review.message
             found.append(str(ast.literal_eval(match.group(1))))
@@ -505,8 +508,13 @@ def test_words_over_a_list_name_its_data_again_and_make_no_items(tmp_path: Path)
     result = import_page(tmp_path, page)
     # The opening sums up the list: its words are no second set of items; "usage information"
     # only sums data up and is not listed. The crash handler's sentence is the only place
-    # its data is named: listed for review, not made items.
-    assert result.data_names() == ["Fatal errors and warnings", "Command-line arguments used"]
+    # its data is named, a plain list of two: made items, listed for review.
+    assert result.data_names() == [
+        "Fatal errors and warnings",
+        "Command-line arguments used",
+        "Stack traces",
+        "Memory dumps",
+    ]
     assert prose_named(result) == ["Observed errors", "Stack traces", "Memory dumps"]
 
 
@@ -692,6 +700,20 @@ def test_on_a_page_that_says_no_data_is_collected_a_list_is_no_claim_of_data(
     assert "GitHub Pages" in result.text  # kept as the page's text, with the reason reported
     reviews = [r.message for r in result.report.reviews if r.topic == "not data"]
     assert any("the page says no data is collected (line" in m for m in reviews)
+
+
+def test_a_list_whose_lead_says_it_is_collected_outweighs_no_data_said_elsewhere(
+    tmp_path: Path,
+) -> None:
+    # "No data is sent to any server" says where data goes, and the list's own lead says its
+    # data is collected: the lead over the list decides.
+    page = FRONT + (
+        "# Game\n\n## Personal Data Collected\n\n"
+        "Additionally, non-personal data is collected, such as:\n\n"
+        "1. Total playtime\n2. Number of games won\n\n"
+        "## Purpose\n\nNo data is sent to any server or third party.\n"
+    )
+    assert import_page(tmp_path, page).data_names() == ["Total playtime", "Number of games won"]
 
 
 def test_a_page_that_collects_no_personal_data_still_lists_its_data(tmp_path: Path) -> None:
@@ -1665,7 +1687,11 @@ def test_data_a_sentence_says_the_information_includes_are_items(tmp_path: Path)
     result = import_page(tmp_path, page)
     # Not "Everything that the store says ...": what the store says is no data by name.
     assert prose_named(result) == ["User name", "Time of download", "Unique mobile device number"]
-    assert result.data_names() == []
+    assert result.data_names() == [
+        "User name",
+        "Time of download",
+        "Unique mobile device number",
+    ]  # a plain list: items too
 
 
 @pytest.mark.parametrize(
@@ -1694,7 +1720,7 @@ def test_what_a_report_an_event_or_a_log_is_said_to_contain_is_data(
     )
     result = import_page(tmp_path, page)
     assert prose_named(result) == names
-    assert result.data_names() == []
+    assert result.data_names() == names  # a plain list: items too
 
 
 @pytest.mark.parametrize(
@@ -1718,13 +1744,14 @@ def test_what_a_report_an_event_or_a_log_is_said_to_contain_is_data(
         ),
     ],
 )
-def test_a_sentence_that_says_what_data_consists_of_is_reported_not_made_an_item(
+def test_a_sentence_that_says_what_data_consists_of_is_reported_and_made_items_unless_hedged(
     tmp_path: Path, text: str, names: list[str]
 ) -> None:
     page = FRONT + f"# App privacy\n\n## Crash reports and hosting\n\n{text}\n"
     result = import_page(tmp_path, page)
     assert prose_named(result) == names
-    assert result.data_names() == []
+    # A plain list is made items; one the page hedges ("may include") stays text.
+    assert result.data_names() == ([] if " may " in text else names)
 
 
 def test_a_paragraph_policy_keeps_its_sentences_and_lists_their_data_for_review(
@@ -1735,7 +1762,7 @@ def test_a_paragraph_policy_keeps_its_sentences_and_lists_their_data_for_review(
         "record your IP address.\n"
     )
     result = import_page(tmp_path, page)
-    assert result.data_names() == []
+    assert result.data_names() == ["Name", "Email address"]  # a list of two; not one name
     assert "We store your name and email address when you sign up." in result.text
     assert "Our servers record your IP address." in result.text
     assert prose_named(result) == ["Name", "Email address", "IP address"]
@@ -1791,8 +1818,8 @@ def test_data_a_sentence_says_the_publisher_stores_or_receives_is_collected(
 ) -> None:
     page = FRONT + f"# App\n\n## Accounts\n\nAccounts are free. {sentence}\n"
     result = import_page(tmp_path, page)
-    assert prose_named(result) == names  # listed for review, kept as text
-    assert result.data_names() == []
+    assert prose_named(result) == names  # listed for review
+    assert result.data_names() == (names if len(names) > 1 else [])  # a list of two or more
 
 
 def test_a_list_after_these_are_is_what_the_sentence_before_says(tmp_path: Path) -> None:
@@ -2194,7 +2221,7 @@ def test_data_a_sentence_says_what_is_collected_includes_are_items(tmp_path: Pat
     )
     result = import_page(tmp_path, page)
     assert prose_named(result) == ["IP address", "Browser type"]
-    assert result.data_names() == []
+    assert result.data_names() == ["IP address", "Browser type"]  # a plain list: items too
 
 
 def test_a_lead_in_whose_words_only_deny_collecting_is_no_item(tmp_path: Path) -> None:
@@ -2557,7 +2584,7 @@ def test_a_paragraph_page_names_its_data_period_and_place_in_sentences(tmp_path:
     )
     result = import_page(tmp_path, page)
     assert prose_named(result) == ["Stack trace", "Device state"]
-    assert result.data_names() == []
+    assert result.data_names() == ["Stack trace", "Device state"]  # a plain list: items too
     storage = result.product["storage"]
     assert [(r["data"], r["period"]) for r in storage["retention"]] == [("Data", "90 days")]
     assert storage["locations"] == ["United States"]
@@ -2572,7 +2599,10 @@ def test_a_paragraph_that_sums_up_data_named_in_another_makes_no_item(tmp_path: 
     result = import_page(tmp_path, page)
     # "usage data" sums the events up: listed for review neither as an item nor as a name.
     assert prose_named(result) == ["Command line used", "Time of invocation"]
-    assert result.data_names() == []
+    assert result.data_names() == [
+        "Command line used",
+        "Time of invocation",
+    ]  # a plain list: items too
 
 
 def test_a_page_that_only_sums_its_data_up_keeps_the_sum(tmp_path: Path) -> None:
@@ -2838,7 +2868,9 @@ def test_data_a_policy_processes_under_numbered_situations(tmp_path: Path) -> No
         "Tags you create",
         "IP address",
     ]
-    assert result.data_names() == []
+    # (the sentences that list two or more, plainly, give items; "IP address" alone does not)
+    assert "IP address" not in result.data_names()
+    assert "Email address" in result.data_names()
     assert not result.product.get("storage", {}).get("service_locations")
     # Services used "for hosting" and "for sending emails" receive the data; a transfer's
     # country ("Transfers to the USA rely on ...") is none.
@@ -2906,13 +2938,12 @@ FAQ = (
 
 def test_a_faq_s_questions_are_answered_by_their_answers(tmp_path: Path) -> None:
     result = import_page(tmp_path, FRONT + FAQ)
-    # "What do you collect?" is answered in a sentence: its data listed for review, no items.
-    assert prose_named(result) == [
-        "Name of each screen you open",
-        "Number of projects you have",
-        "Version of Pinecone Studio",
-    ]
-    assert result.data_names() == []
+    # "What do you collect?" is answered in a sentence that lists its data plainly: items,
+    # optional by the answer to "Is telemetry required?".
+    named = ["Name of each screen you open", "Number of projects you have"]
+    named.append("Version of Pinecone Studio")
+    assert prose_named(result) == named
+    assert result.names("optional") == named
     # "Is telemetry required?" answered No: no text of required data.
     assert not result.product.get("required", {}).get("intro")
     assert never_names(result) == ["IP address"]
@@ -3031,7 +3062,10 @@ def test_the_ways_data_is_collected_are_no_data(tmp_path: Path) -> None:
     # Not "Directly from you" and the other ways: only the sentence's data is listed for
     # review (kept as text, not made items).
     assert prose_named(result) == ["Email address", "Content of your message"]
-    assert result.data_names() == []
+    assert result.data_names() == [
+        "Email address",
+        "Content of your message",
+    ]  # a plain list: items too
     # The ways stay one list under their lead, with no heading the page does not have.
     [kept] = [s for s in result.product["sections"] if "Directly from you" in s["body"]]
     assert kept["body"].startswith("We collect information in the following ways:\n\n- ")
@@ -3054,7 +3088,8 @@ def test_paragraphs_that_each_name_data_and_its_requirement_list_it_for_review(
 ) -> None:
     # Paragraphs that each name data, with cues on its requirement ("You must provide",
     # "only if you enable"): the data is listed for review, in the page's order, and no cue
-    # makes an item of it in any section.
+    # makes an item of it in any section; the one plain list of two is made items whose
+    # requirement is not stated.
     result = import_page(tmp_path, FRONT + PARAGRAPHS)
     assert prose_named(result) == [
         "Email address",
@@ -3063,7 +3098,8 @@ def test_paragraphs_that_each_name_data_and_its_requirement_list_it_for_review(
         "Buttons you tap",
         "Payment details",
     ]
-    assert result.data_names() == []
+    assert result.data_names() == ["Screens you open", "Buttons you tap"]
+    assert result.names("collected") == ["Screens you open", "Buttons you tap"]
 
 
 def test_a_promise_of_no_fees_is_no_never_collected_data(tmp_path: Path) -> None:
@@ -3107,7 +3143,7 @@ def test_data_named_by_what_the_reader_does_with_it(tmp_path: Path) -> None:
     )
     result = import_page(tmp_path, page)
     assert prose_named(result) == ["Email address", "Files you sync"]
-    assert result.data_names() == []
+    assert result.data_names() == ["Email address", "Files you sync"]  # a plain list: items too
 
 
 def test_a_sentence_on_this_data_marks_only_the_data_it_names_by_whole_words(
@@ -3188,7 +3224,10 @@ def test_the_readers_data_said_to_be_sent_is_collected(tmp_path: Path) -> None:
     result = import_page(tmp_path, page)
     # (a phone sent a code, photos sent to a printer: nothing reaches the product)
     assert prose_named(result) == ["Inputs (prompts)", "Outputs (results)"]
-    assert result.data_names() == []
+    assert result.data_names() == [
+        "Inputs (prompts)",
+        "Outputs (results)",
+    ]  # a plain list: items too
     assert never_names(result) == ["Files"]
 
 
@@ -3565,7 +3604,7 @@ def test_verbs_that_are_data_stay_data(tmp_path: Path) -> None:
     result = import_page(tmp_path, page)
     # (not "Data defined above": named elsewhere, not here)
     assert prose_named(result) == ["Likes", "Shares", "Comments", "Device IDs"]
-    assert result.data_names() == []
+    assert result.data_names() == ["Likes", "Shares", "Comments"]  # (a list; one name is text)
 
 
 def test_a_bold_list_of_data_after_a_sentence_is_data(tmp_path: Path) -> None:

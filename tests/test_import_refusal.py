@@ -54,6 +54,12 @@ from test_importer import FRONT, RULES, import_page
             "The service always collects and sends the file path from the build machine.",
             ["File path"],
         ),
+        # A list whose parts hold commas goes on after its semicolons.
+        (
+            "This information includes your PC's name, manufacturer, and model; your IP "
+            "address; and the edition of Windows.",
+            ["PC's name", "Manufacturer", "Model", "IP address", "Edition of Windows"],
+        ),
         # The list stops where its parts stop being names.
         (
             "We collect sensitive data or the data is being handled, file an issue.",
@@ -111,6 +117,28 @@ def test_a_policy_written_as_paragraphs_is_imported_with_its_text_and_its_data_f
     assert reviews[0].line == POLICY.splitlines().index("### Information Collection and Use") + 3
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a condition: when the reader chooses, not a plain claim
+        "If you connect your calendar, we receive the title, the date and the attendees.",
+        # a modal: what may be there
+        "The log may contain your current location and the cell tower you use.",
+        # a name of something said before
+        "We record the commands you run and their duration.",
+        # a denial in the sentence
+        "We collect your name and email address, but not your phone number.",
+    ],
+)
+def test_a_list_in_a_sentence_that_is_no_plain_claim_stays_text(
+    tmp_path: Path, sentence: str
+) -> None:
+    page = FRONT + f"# App\n\n## Accounts\n\nAccounts are free. {sentence}\n"
+    result = import_page(tmp_path, page)
+    assert len(prose_named(result)) >= 2  # named, listed for the writer to check
+    assert result.data_names() == []  # and no item
+
+
 def test_data_named_in_a_sentence_that_is_already_an_item_is_not_repeated(
     tmp_path: Path,
 ) -> None:
@@ -121,7 +149,7 @@ def test_data_named_in_a_sentence_that_is_already_an_item_is_not_repeated(
     )
     result = import_page(tmp_path, page)
     # "crash reports" is an item already: only the app version is listed for review.
-    assert result.names("collected") == ["Crash reports", "Device model"]
+    assert result.names("collected") == ["Crash reports", "Device model", "App version"]
     assert prose_named(result) == ["App version"]
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from .claims import EVER, NOT_USED, TOOL_THAT_TAKES_DATA, denial, marked, not_data
-from .draft import StatementDraft
+from .draft import MADE_TITLES, GroupDraft, StatementDraft
 from .grouping import sentence_case, split_parts
 from .item_text import DetailDraft, ItemDraft, collected_subject
 from .markup import OPENING, bullet_sentences, one_line, plain, sentences
@@ -209,7 +209,8 @@ _INCLUDES_DATA = re.compile(
     r"(?:(?:also|always|may|typically|usually)\s+)?"
     r"(?:includes?|comprises?|consists? of|contains?|containing|carr(?:y|ies))[:,]?\s+"
     r"(?:but (?:is|are) not limited to,?\s+)?(?:in particular\s+)?"
-    r"(?!(?:no|nothing|none|any|everything|all|only|data|information)\b)(?P<what>[^.;!?]+)",
+    # ("A, B, and C; D; and E": a list whose parts hold commas goes on after a semicolon)
+    r"(?!(?:no|nothing|none|any|everything|all|only|data|information)\b)(?P<what>[^.!?]+)",
     re.I,
 )
 #: Where the data's name ends: a clause on why, when or how it is collected.
@@ -310,7 +311,8 @@ def data_named(sentence: str) -> list[str]:
         # (each part up to its own clause: "unique mobile device number (IMEI)"; none when a
         # part is one lowercase word: "audio, electronic, visual, or similar information" are
         # the words of one category, not data by name)
-        whole = split_parts(listed.group("what"))
+        chunks = re.split(r";\s*(?:(?:and|or)\s+)?", listed.group("what"))
+        whole = [part for chunk in chunks for part in split_parts(chunk)]
         parts = []
         for part in whole:
             name = _name_end(part.split(": ", 1)[0]).strip()  # ("a run_id: an id that ...")
@@ -425,9 +427,11 @@ def items_in_prose(
 ) -> None:
     """What the page's prose says is not collected (:func:`data_denied`) becomes never-collected
     items; what it says is collected (:func:`data_named`) stays text, each name a line of the
-    report for the writer to check. Running prose names data less surely than a list does: of
-    the items once made from sentences of pages the importer had never seen, most were not
-    data the page says is collected (issue 53). Each sentence stays where it was.
+    report for the writer to check, unless the sentence lists it plainly among others
+    (:func:`listed_plainly`): then it is an item too. Running prose names data less surely than
+    a list does: of the items once made from every sentence of pages the importer had never
+    seen, most were not data the page says is collected (issue 53). Each sentence stays where
+    it was.
     ``text``: the page, whose first line is the report's line ``offset + 1``."""
     end = offset + text.count("\n") + 1
     sections = (draft.required, draft.optional, draft.collected)
@@ -478,10 +482,50 @@ def items_in_prose(
                 draft.never_items.append(ItemDraft(name, line))
                 why = f"named in a sentence as data not collected ({denied_by(sentence)!r})"
                 report.review(line, "prose", f"{name!r}: {why}, read as never collected")
+            elif listed_plainly(sentence, names):
+                item = ItemDraft(name, line)
+                _prose_group(draft, line).items.append(item)
+                why = "named in a plain list of data a sentence says is collected; made an item"
+                report.review(line, "prose", f"{name!r}: {why}")
+                never_without(draft, report, item)
             else:
                 why = "named in a sentence as data collected; kept as text, not made an item"
                 report.review(line, "prose", f"{name!r}: {why} (add it if the page means it)")
                 never_without(draft, report, ItemDraft(name, line))  # ("A without B")
+
+
+#: Words that make a sentence's list less than a plain claim of data collected: a modal ("may
+#: receive"), a denial, a condition ("If you choose to connect ..."), a topic ("information
+#: about your PC and the apps").
+_NOT_PLAIN = re.compile(
+    r"\b(?:may|might|could|can|no|not|never|nor|without|if|whether|unless|about)\b|n't\b",
+    re.IGNORECASE,
+)
+#: A part that is no name of data: a lone participle, pronoun or adverb ("itself", "provided"),
+#: or a name of something said before ("their duration").
+_NO_NAME = re.compile(
+    r"^\S+(?:ed|self|selves|ly)$|^(?:their|its|his|her|this|that|these|those)\b", re.IGNORECASE
+)
+
+
+def listed_plainly(sentence: str, names: list[str]) -> bool:
+    """Whether a sentence that names data as collected (``names``: :func:`data_named`) lists
+    two or more by name in a plain claim: "Information collected includes file data, process
+    data and device details." Of such lists on read pages, nearly all name data the page says
+    is collected; a single name or a hedged list is left as text (:func:`items_in_prose`)."""
+    if len(names) < 2 or _NOT_PLAIN.search(plain(sentence)):
+        return False
+    return not any(is_summary(name) or _NO_NAME.match(name) for name in names)
+
+
+def _prose_group(draft: StatementDraft, line: int) -> GroupDraft:
+    """The group of collected data a sentence's list goes to (one per sentence, in page order)."""
+    groups = draft.collected.groups
+    if groups and groups[-1].line == line and groups[-1].title in MADE_TITLES:
+        return groups[-1]
+    group = GroupDraft("Data collected", "Data collected", line, placed=True)
+    groups.append(group)
+    return group
 
 
 #: A denial with nothing after its verb but whom the data does not reach: "No secret names,

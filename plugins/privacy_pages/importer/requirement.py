@@ -19,6 +19,7 @@ from .claims import (
     Scope,
     answer,
     cue_in,
+    denial,
     denied_back,
     marked,
     marker,
@@ -363,6 +364,15 @@ def _under_question(line: int, questions: Sequence[tuple[int, bool]]) -> bool:
     return at >= 0 and questions[at][1]
 
 
+#: A list's lead that says its data is collected ("Additionally, non-personal data is
+#: collected, such as:", "We collect:").
+_COLLECTED_LEAD = re.compile(
+    r"\b(?:is|are)\s+(?:also\s+)?(?:collected|gathered|recorded)\b"
+    r"|\bwe\s+(?:also\s+)?(?:collect|gather|record)\b",
+    re.IGNORECASE,
+)
+
+
 def keep_data(
     draft: StatementDraft,
     report: PageReport,
@@ -385,6 +395,9 @@ def keep_data(
     )
     for data, after in sections:
         for group in data.groups:
+            # "non-personal data is collected, such as:" over the list: the page's own words
+            # there outweigh a sentence elsewhere ("No data is sent to any server").
+            led = any(_COLLECTED_LEAD.search(plain(t)) and denial(t) is None for t in group.intro)
             kept: list[ItemDraft] = []
             for item in group.items:
                 collected, name = marked(item.name)
@@ -409,7 +422,7 @@ def keep_data(
                 why = not_data(item.name)
                 if why is None and item.description and only_denied(item.description):
                     why = "its words only say that data is not taken, not that it is"
-                if why is None and no_data is not None and not item.said:
+                if why is None and no_data is not None and not (item.said or led):
                     why = f"the page says no data is collected (line {no_data[0]}: {no_data[1]!r})"
                 if why is None:
                     kept.append(item)
