@@ -716,6 +716,23 @@ def test_a_list_whose_lead_says_it_is_collected_outweighs_no_data_said_elsewhere
     assert import_page(tmp_path, page).data_names() == ["Total playtime", "Number of games won"]
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The following data is collected by Google Play:",
+        "The following data is recorded locally on your device:",
+    ],
+)
+def test_a_lead_that_names_another_taker_or_the_device_does_not_outweigh_no_data(
+    tmp_path: Path, lead: str
+) -> None:
+    page = FRONT + (
+        f"# Game\n\nNo data is collected.\n\n## Data collected\n\n{lead}\n\n"
+        "1. Total playtime\n2. Number of games won\n"
+    )
+    assert import_page(tmp_path, page).data_names() == []
+
+
 def test_a_page_that_collects_no_personal_data_still_lists_its_data(tmp_path: Path) -> None:
     page = FRONT + (
         "# Tool telemetry\n\nWe do not collect any personal data.\n\n"
@@ -2934,6 +2951,21 @@ FAQ = (
     "### Do you collect my IP address?\n\nNo. Our collector drops it before it is stored.\n\n"
     "### Is telemetry required?\n\nNo. You can turn it off under **Preferences > Privacy**.\n"
 )
+
+
+def test_a_question_on_data_answered_by_a_denial_of_it_is_never_collected(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Scanner privacy\n\n## Questions\n\n"
+        '### "What about crash reports?"\n\nWe don\'t collect them. If the tool crashes, '
+        "the error is shown in your terminal.\n\n"
+        "### What about updates?\n\nWe check for them once a day.\n\n"
+        "### Do you collect my IP address?\n\nWe do not store it.\n"
+    )
+    result = import_page(tmp_path, page)
+    # (not "Updates": no denial; not "IP address": not stored is not not collected)
+    assert never_names(result) == ["Crash reports"]
 
 
 def test_a_faq_s_questions_are_answered_by_their_answers(tmp_path: Path) -> None:

@@ -128,6 +128,23 @@ def test_a_policy_written_as_paragraphs_is_imported_with_its_text_and_its_data_f
         "We record the commands you run and their duration.",
         # a denial in the sentence
         "We collect your name and email address, but not your phone number.",
+        # another taker, named or by kind, or in an aside
+        "Google Play collects your device ID, IP address and purchase history.",
+        "Many apps collect your contacts, location and photos.",
+        "Stripe, our payment processor, collects your card number and billing address.",
+        "Sentry collects crash reports, breadcrumbs and device info on our behalf.",
+        "Your mobile carrier collects your phone number and cell tower location.",
+        # kept on the reader's side, or no data of the reader's
+        "The CLI stores your API keys and tokens in the system keychain.",
+        "The app saves your notes and drafts to your iCloud account.",
+        "We store backups, logs and databases in Frankfurt.",
+        # a question, a plan, a refusal, a tool
+        "Does the app collect my location, contacts or photos?",
+        "We plan to collect your location and purchase history in a future release.",
+        "Unlike other apps, we refuse to collect your contacts and photos.",
+        "We collect data using tools such as Firebase, Sentry and Mixpanel.",
+        # one word shared by the next part: "Date" is no name of its own
+        "We record the date and time of your visit and the pages you open.",
     ],
 )
 def test_a_list_in_a_sentence_that_is_no_plain_claim_stays_text(
@@ -137,6 +154,27 @@ def test_a_list_in_a_sentence_that_is_no_plain_claim_stays_text(
     result = import_page(tmp_path, page)
     assert len(prose_named(result)) >= 2  # named, listed for the writer to check
     assert result.data_names() == []  # and no item
+
+
+def test_a_list_after_a_semicolon_goes_on_only_while_it_has_no_verb(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# App\n\n## Crash reports\n\nCrash reports contain the stack trace and the app "
+        "version; the device model; they help us find and fix bugs.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Stack trace", "App version", "Device model"]
+
+
+def test_a_list_of_the_product_s_own_data_in_a_section_s_opening_stays_in_it(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# App\n\n## Optional data\n\nWe collect your location and contacts.\n\n"
+        "## Required data\n\nWe collect your email address and password.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("required") == ["Email address", "Password"]
+    assert result.names("optional") == ["Location", "Contacts"]
 
 
 def test_data_named_in_a_sentence_that_is_already_an_item_is_not_repeated(

@@ -347,10 +347,21 @@ _OWNER = re.compile(
 )
 
 
+#: "What about crash reports?": a question on data, whose answer says what is done with it.
+_WHAT_ABOUT = re.compile(r"^\W*(?:what|how)\s+about\s+(?P<what>[^?]{2,80}?)\s*\?\W*$", re.I)
+#: An answer that denies taking the data the question named: "We don't collect them."
+_NOT_THEM = re.compile(
+    r"^\W*(?:we|it|they|(?:the|this|our)\s+[\w-]+)\s+(?:do|does|will)?\s*(?:not|n't|never)\s+"
+    r"(?:collect|gather|send|record|track|upload|log|receive|see)\s+"  # (not "store" it)
+    r"(?:them|it|those|these|that|this|any)\W*$",
+    re.I,
+)
+
+
 def question_data(question: str) -> str | None:
     """The data a question asks about ("Does the SDK collect the user's name?" → "Name"),
     or None when the question is not about collecting data."""
-    match = _QUESTION.match(plain(question))
+    match = _QUESTION.match(plain(question)) or _WHAT_ABOUT.match(plain(question))
     if match is None:
         return None
     what = _WHAT_END.sub("", match.group("what")).strip(" .,:;\"'")
@@ -367,7 +378,9 @@ def denied_by_answer(question: str, text: str) -> str | None:
     first = sentences(plain(text))[:1]
     if data is None or not first or _BUT.search(first[0]):
         return None  # "No, except crash reports": not a plain No
-    return data if answer(first[0]) is False else None
+    if _WHAT_ABOUT.match(plain(question)):  # (not "No.": an answer to no yes-or-no question)
+        return data if _NOT_THEM.match(first[0]) else None
+    return data if answer(first[0]) is False or _NOT_THEM.match(first[0]) else None
 
 
 _BUT = re.compile(r"\b(?:except|unless|but|only|other than|apart from|besides)\b", re.I)

@@ -8,11 +8,12 @@ what it names becomes a structured field, and the sentence stays where it was.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
 from .claims import EVER, NOT_USED, TOOL_THAT_TAKES_DATA, denial, marked, not_data
-from .draft import MADE_TITLES, GroupDraft, StatementDraft
+from .draft import MADE_TITLES, DataDraft, GroupDraft, StatementDraft
 from .grouping import sentence_case, split_parts
 from .item_text import DetailDraft, ItemDraft, collected_subject
 from .markup import OPENING, bullet_sentences, one_line, plain, sentences
@@ -213,6 +214,13 @@ _INCLUDES_DATA = re.compile(
     r"(?!(?:no|nothing|none|any|everything|all|only|data|information)\b)(?P<what>[^.!?]+)",
     re.I,
 )
+#: A verb that makes the words after a semicolon a clause, not more of a list.
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|can|may|see|help|helps|"
+    r"handles?|reviews?|rotates?|includes?|contains?|uses?|sends?|sent|stored|kept|logged|"
+    r"deleted|batched|anonymi[sz]ed)\b|^\W*(?:they|it|we|our|see|this|these)\b",
+    re.IGNORECASE,
+)
 #: Where the data's name ends: a clause on why, when or how it is collected.
 _WHAT_END = re.compile(
     r"\(|\s[-\u2013\u2014]\s|\sbased\s+on\b"
@@ -311,8 +319,11 @@ def data_named(sentence: str) -> list[str]:
         # (each part up to its own clause: "unique mobile device number (IMEI)"; none when a
         # part is one lowercase word: "audio, electronic, visual, or similar information" are
         # the words of one category, not data by name)
-        chunks = re.split(r";\s*(?:(?:and|or)\s+)?", listed.group("what"))
-        whole = [part for chunk in chunks for part in split_parts(chunk)]
+        first, *more = re.split(r";\s*(?:(?:and|or)\s+)?", listed.group("what"))
+        # (a part after a semicolon goes on with the list only while no verb says it is a
+        # clause: not "; they help us find and fix bugs", "; logs rotate weekly")
+        more = list(itertools.takewhile(lambda chunk: not _CLAUSE_VERB.search(chunk), more))
+        whole = [part for chunk in (first, *more) for part in split_parts(chunk)]
         parts = []
         for part in whole:
             name = _name_end(part.split(": ", 1)[0]).strip()  # ("a run_id: an id that ...")
@@ -447,6 +458,8 @@ def items_in_prose(
             texts.append((f.text.translate(_BOX_DRAWING), "all" if f.not_data is None else "bare"))
     texts += [(note["text"], "denials") for note in draft.notes]
     texts += [(p, "bare") for p in draft.protections]
+    # (a sentence in a section's opening words lists that section's data: "## Optional data")
+    section_of = {id(t): data for data in sections for t in data.intro}
     for data in sections:
         texts += [(t, "all") for t in data.intro]
         texts += [(t, "denials" if g.items else "all") for g in data.groups for t in g.intro]
@@ -458,12 +471,12 @@ def items_in_prose(
     known = {i.name.lower() for i in draft.never_items}
     known |= {i.name.lower() for d in sections for g in d.groups for i in g.items}
     said = [
-        (sentence, mode)
+        (sentence, mode, section_of.get(id(prose), draft.collected))
         for prose, mode in texts
         for paragraph in prose.split("\n\n")
         for sentence in bullet_sentences(paragraph)
     ]
-    for index, (sentence, mode) in enumerate(said):
+    for index, (sentence, mode, section) in enumerate(said):
         following = said[index + 1][0] if index + 1 < len(said) else ""
         denied = data_denied(sentence, following)
         if denied == [] and _ONLY_WHAT.search(plain(sentence)):
@@ -482,9 +495,9 @@ def items_in_prose(
                 draft.never_items.append(ItemDraft(name, line))
                 why = f"named in a sentence as data not collected ({denied_by(sentence)!r})"
                 report.review(line, "prose", f"{name!r}: {why}, read as never collected")
-            elif listed_plainly(sentence, names):
+            elif listed_plainly(sentence, names, draft.name):
                 item = ItemDraft(name, line)
-                _prose_group(draft, line).items.append(item)
+                _prose_group(section, line).items.append(item)
                 why = "named in a plain list of data a sentence says is collected; made an item"
                 report.review(line, "prose", f"{name!r}: {why}")
                 never_without(draft, report, item)
@@ -496,31 +509,165 @@ def items_in_prose(
 
 #: Words that make a sentence's list less than a plain claim of data collected: a modal ("may
 #: receive"), a denial, a condition ("If you choose to connect ..."), a topic ("information
-#: about your PC and the apps").
+#: about your PC and the apps"), a plan or a past ("we plan to collect", "we stopped"), a tool
+#: it is taken with ("using tools such as Firebase").
 _NOT_PLAIN = re.compile(
-    r"\b(?:may|might|could|can|no|not|never|nor|without|if|whether|unless|about)\b|n't\b",
+    r"\b(?:may|might|could|can|would|should|no|not|never|nor|without|if|whether|unless|about|"
+    r"refuses?|refused|plans?|planning|consider\w*|future|previously|stopped|used to|ask|"
+    r"before|tools?|unlike)\b|n't\b|\?\W*$",
     re.IGNORECASE,
 )
 #: A part that is no name of data: a lone participle, pronoun or adverb ("itself", "provided"),
 #: or a name of something said before ("their duration").
 _NO_NAME = re.compile(
-    r"^\S+(?:ed|self|selves|ly)$|^(?:their|its|his|her|this|that|these|those)\b", re.IGNORECASE
+    r"^\S+(?:ed|self|selves|ly)$|^(?:their|its|his|her|this|that|these|those|other)\b"
+    r"|^(?:purposes?\b|(?:version|type|make)$)",  # (a lone "version": of what is not said)
+    re.I,
 )
+#: The verb by which a sentence says data is taken, and the words before it: who takes it.
+_TAKEN_BY = re.compile(
+    r"^(?P<who>.*?)\b(?P<verb>collect(?:s|ed|ing)?|gather(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|"
+    r"record(?:s|ed|ing)?|log(?:s|ged|ging)?|stor(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|keeps?|kept|"
+    r"process(?:es|ed|ing)?|needs?|includ(?:e|es|ed|ing)|contain(?:s|ed|ing)?|"
+    r"compris(?:e|es|ed|ing)|consists?|carr(?:y|ies|ied)|captur(?:e|es|ed|ing)|"
+    r"track(?:s|ed|ing)?|sen(?:d|ds|t|ding)|upload(?:s|ed|ing)?|transmit(?:s|ted|ting)?|"
+    r"detect(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
+#: Words a sentence may open its taker with that name no one else: "We", "Our servers", "The
+#: app", "This information", "Crash reports" (any other capitalized word names a taker).
+_COMMON = frozenset(
+    [
+        "we",
+        "it",
+        "our",
+        "also",
+        "currently",
+        "additionally",
+        "specifically",
+        "then",
+        "in",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "each",
+        "every",
+        "such",
+        "all",
+        "any",
+        "information",
+        "data",
+        "crash",
+        "crashes",
+        "error",
+        "errors",
+        "usage",
+        "telemetry",
+        "diagnostic",
+        "diagnostics",
+        "analytics",
+        "log",
+        "logs",
+        "report",
+        "reports",
+        "event",
+        "events",
+        "ping",
+        "pings",
+        "request",
+        "requests",
+        "payload",
+        "payloads",
+        "metrics",
+        "server",
+        "servers",
+    ]
+)
+#: Takers that are not the product: other apps, providers, the reader's own side.
+_OTHERS = re.compile(
+    r"\b(?:apps|applications|providers?|networks?|carriers?|employers?|administrators?|admins?|"
+    r"developers?|browsers?|vendors?|partners?|companies|platforms?|stores?|operators?|hackers?|"
+    r"other|others|many|most|some|third|users?|people|you|your)\b",
+    re.IGNORECASE,
+)
+#: The publisher as the taker, right before the verb: "we", "we also", "our servers".
+_WE = re.compile(
+    r"(?:^|\W)(?:we|our(?:\s+[\w-]+){1,2})\s+(?:(?:also|only|then|will|automatically|"
+    r"currently|always)\s+)?$",
+    re.IGNORECASE,
+)
+#: Verbs of keeping, which say nothing of collecting unless the publisher keeps the data.
+_KEEPING = re.compile(r"^(?:stor|sav|keep|kept)", re.IGNORECASE)
+#: Places on the reader's side: data kept there is not collected.
+_THEIR_SIDE = re.compile(
+    r"\b(?:locally|keychain|local storage|localstorage|chrome\.storage|icloud|on (?:your|the) "
+    r"(?:device|phone|computer|machine)|in your (?:browser|account|drive)|~/)",
+    re.IGNORECASE,
+)
+#: "date and time of your visit", "make and model of your device": one word shared by a later
+#: part, not a name of its own.
+_SHARED_OF = r"\b{}\s+(?:and|or)\s+[\w-]+\s+of\b"
 
 
-def listed_plainly(sentence: str, names: list[str]) -> bool:
-    """Whether a sentence that names data as collected (``names``: :func:`data_named`) lists
-    two or more by name in a plain claim: "Information collected includes file data, process
-    data and device details." Of such lists on read pages, nearly all name data the page says
-    is collected; a single name or a hedged list is left as text (:func:`items_in_prose`)."""
-    if len(names) < 2 or _NOT_PLAIN.search(plain(sentence)):
+def taken_by_product(sentence: str, product: str) -> bool:
+    """Whether a sentence says the product itself (or its publisher) takes the data: "we",
+    "our servers", "the app", a passive ("X is collected", "This information includes"), or
+    a name the product's name holds ("GitLab Inc. collects" on GitLab's page); not "Google Play
+    collects", "Many apps collect", "Your carrier collects", "The app stores ... in the
+    keychain" (kept on the reader's side)."""
+    text = plain(sentence)
+    found = _TAKEN_BY.match(text)
+    if found is None:
         return False
-    return not any(is_summary(name) or _NO_NAME.match(name) for name in names)
+    # (after a clause on when: "When you sign up, we ..."; all of it before an aside: "Stripe,
+    # our payment processor, collects")
+    who = found["who"] if found["who"].rstrip().endswith(",") else found["who"].split(",")[-1]
+    agent = re.match(r"\w*\s+by\s+(?P<agent>[^,.;]+)", text[found.end("verb") :])
+    if re.search(r"\b(?:is|are|was|were|be|been|being|gets?)\s+(?:\w+ly\s+)?$", who):
+        who = agent["agent"] if agent else "it"  # a passive: who is its agent, if named
+    # ("When you contact support we receive": "we" right before the verb, whatever is before)
+    we = _WE.search(who)
+    if _KEEPING.match(found["verb"]) and (
+        not we or _THEIR_SIDE.search(text) or not re.search(r"\byour\b", text, re.I)
+    ):
+        # "The CLI stores your credentials in ~/.config": kept on their side; "We store
+        # backups and logs in Frankfurt": where, not the reader's data
+        return False
+    if we:
+        return True
+    named = set(re.findall(r"[a-z0-9]{3,}", product.lower()))
+    if named & set(re.findall(r"[a-z0-9]{3,}", who.lower())):
+        return True  # (the product, or its publisher, by name)
+    if _OTHERS.search(who):
+        return False  # another taker
+    words = who.split()
+    return not any(
+        word[:1].isupper() and (at or word.lower() not in _COMMON) for at, word in enumerate(words)
+    )  # (a name that is not the product's: "Google Play collects", "Stripe collects")
 
 
-def _prose_group(draft: StatementDraft, line: int) -> GroupDraft:
-    """The group of collected data a sentence's list goes to (one per sentence, in page order)."""
-    groups = draft.collected.groups
+def listed_plainly(sentence: str, names: list[str], product: str = "") -> bool:
+    """Whether a sentence that names data as collected (``names``: :func:`data_named`) lists
+    two or more by name in a plain claim that the product takes them: "Information collected
+    includes file data, process data and device details." Of such lists on read pages, nearly
+    all name data the page says is collected; a single name, a hedged list or one another
+    taker collects is left as text (:func:`items_in_prose`)."""
+    text = plain(sentence)
+    if len(names) < 2 or _NOT_PLAIN.search(text) or not taken_by_product(text, product):
+        return False
+    for name in names:
+        if is_summary(name) or _NO_NAME.match(name) or not_data(name) is not None:
+            return False
+        if re.search(_SHARED_OF.format(re.escape(name)), text, re.IGNORECASE):
+            return False  # "date and time of your visit": "Date" is no name of its own
+    return True
+
+
+def _prose_group(section: DataDraft, line: int) -> GroupDraft:
+    """The group of a section a sentence's list goes to (one per sentence, in page order)."""
+    groups = section.groups
     if groups and groups[-1].line == line and groups[-1].title in MADE_TITLES:
         return groups[-1]
     group = GroupDraft("Data collected", "Data collected", line, placed=True)

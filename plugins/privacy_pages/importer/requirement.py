@@ -373,6 +373,23 @@ _COLLECTED_LEAD = re.compile(
 )
 
 
+#: A lead that names another taker ("collected by Google Play") or a place on the reader's
+#: side ("recorded locally on your device").
+_NOT_OUR_LEAD = re.compile(
+    r"\bby\s+(?!us\b|default\b)|\blocally\b|\bon (?:your|the) (?:device|phone|computer)\b",
+    re.IGNORECASE,
+)
+
+
+def _our_lead(lead: str) -> bool:
+    """Whether a list's lead says the product collects its data (:data:`_COLLECTED_LEAD`)."""
+    return (
+        bool(_COLLECTED_LEAD.search(lead))
+        and not _NOT_OUR_LEAD.search(lead)
+        and (denial(lead) is None)
+    )
+
+
 def keep_data(
     draft: StatementDraft,
     report: PageReport,
@@ -397,7 +414,7 @@ def keep_data(
         for group in data.groups:
             # "non-personal data is collected, such as:" over the list: the page's own words
             # there outweigh a sentence elsewhere ("No data is sent to any server").
-            led = any(_COLLECTED_LEAD.search(plain(t)) and denial(t) is None for t in group.intro)
+            led = any(_our_lead(plain(t)) for t in group.intro)
             kept: list[ItemDraft] = []
             for item in group.items:
                 collected, name = marked(item.name)
