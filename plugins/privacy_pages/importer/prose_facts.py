@@ -157,9 +157,8 @@ _PROVIDED = re.compile(
     re.I,
 )
 #: Where what is kept never reaches the publisher.
-_LOCAL = re.compile(
-    r"\b(?:locally|on (?:your|the) (?:device|computer|machine)|in your browser)\b", re.I
-)
+_ON_DEVICE = r"locally|on (?:your|the) (?:device|computer|machine)|in your browser"
+_LOCAL = re.compile(rf"\b(?:{_ON_DEVICE})\b", re.I)
 #: Words in the verb's clause that deny it ("we do not collect"), suppose it ("if telemetry
 #: is collecting"), give it to the reader ("you can collect"), only speak of it ("the ways
 #: in which we collect and use your data", "how we collect it") or of what could be ("it must
@@ -601,9 +600,9 @@ _WE = re.compile(
 #: Verbs of keeping, which say nothing of collecting unless the publisher keeps the data.
 _KEEPING = re.compile(r"^(?:stor|sav|keep|kept)", re.IGNORECASE)
 #: Places on the reader's side: data kept there is not collected.
-_THEIR_SIDE = re.compile(
-    r"\b(?:locally|keychain|local storage|localstorage|chrome\.storage|icloud|on (?:your|the) "
-    r"(?:device|phone|computer|machine)|in your (?:browser|account|drive)|~/)",
+THEIR_SIDE = re.compile(
+    rf"\b(?:{_ON_DEVICE}|on (?:your|the) phone|keychain|local storage|localstorage|"
+    r"chrome\.storage|icloud|in your (?:account|drive)|~/)",
     re.IGNORECASE,
 )
 #: "date and time of your visit", "make and model of your device": one word shared by a later
@@ -630,7 +629,7 @@ def taken_by_product(sentence: str, product: str) -> bool:
     # ("When you contact support we receive": "we" right before the verb, whatever is before)
     we = _WE.search(who)
     if _KEEPING.match(found["verb"]) and (
-        not we or _THEIR_SIDE.search(text) or not re.search(r"\byour\b", text, re.I)
+        not we or THEIR_SIDE.search(text) or not re.search(r"\byour\b", text, re.I)
     ):
         # "The CLI stores your credentials in ~/.config": kept on their side; "We store
         # backups and logs in Frankfurt": where, not the reader's data

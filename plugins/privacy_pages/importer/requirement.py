@@ -34,7 +34,7 @@ from .draft import MADE_TITLES, GroupDraft, StatementDraft
 from .item_text import ItemDraft
 from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
 from .markup import bullet_sentences, plain, sentences
-from .prose_facts import denied_in, names_data, never_without
+from .prose_facts import THEIR_SIDE, denied_in, names_data, never_without
 from .report import FreeFormFragment, PageReport
 from .shapes import bold_runs
 
@@ -373,20 +373,18 @@ _COLLECTED_LEAD = re.compile(
 )
 
 
-#: A lead that names another taker ("collected by Google Play") or a place on the reader's
-#: side ("recorded locally on your device").
-_NOT_OUR_LEAD = re.compile(
-    r"\bby\s+(?!us\b|default\b)|\blocally\b|\bon (?:your|the) (?:device|phone|computer)\b",
-    re.IGNORECASE,
-)
+#: A lead that names another taker ("collected by Google Play"; a place on the reader's side,
+#: "recorded locally on your device", is :data:`~.prose_facts.THEIR_SIDE`).
+_BY_OTHER = re.compile(r"\bby\s+(?!us\b|default\b)", re.IGNORECASE)
 
 
 def _our_lead(lead: str) -> bool:
     """Whether a list's lead says the product collects its data (:data:`_COLLECTED_LEAD`)."""
     return (
         bool(_COLLECTED_LEAD.search(lead))
-        and not _NOT_OUR_LEAD.search(lead)
-        and (denial(lead) is None)
+        and not _BY_OTHER.search(lead)
+        and not THEIR_SIDE.search(lead)
+        and denial(lead) is None
     )
 
 
