@@ -418,15 +418,16 @@ GOAL = 6500
 #: collected outweighs "No data is sent to any server" said elsewhere. On the read pages: item
 #: recall 1616 to 1644 of 2005; false items 33 to 35 (the two new ones are the page's data in
 #: other words: "View layer" for "Supported view layers"); never-collected entries unchanged.
-#: Then to 14102 (14099 once a list of places on the reader's side was shared), by a review's faults taken out (read only, with inputs of its own): such a
-#: list is the product's only when its taker is ("Google Play collects", "Many apps collect",
-#: "Stripe, our payment processor, collects" are other takers; "The CLI stores your keys in the
-#: keychain" keeps them on the reader's side), never in a question, a plan or a refusal, nor
-#: with "date and time of": "Date"; it goes to the section whose opening holds it; after a
-#: semicolon it goes on only while no verb makes a clause; a lead "collected by Google Play" or
-#: "recorded locally" does not outweigh "No data is collected"; and "What about crash
-#: reports?" answered "We don't collect them." gives a never-collected entry. On the read pages:
-#: item recall 1641 of 2005, false items 35, never-collected entries lost 80 to 79.
+#: Then to 14102 (14099 once a list of places on the reader's side was shared), by a review's
+#: faults taken out (read only, with inputs of its own): such a list is the product's only when its
+#: taker is ("Google Play collects", "Many apps collect", "Stripe, our payment processor, collects"
+#: are other takers; "The CLI stores your keys in the keychain" keeps them on the reader's side),
+#: never in a question, a plan or a refusal, nor with "date and time of": "Date"; it goes to the
+#: section whose opening holds it; after a semicolon it goes on only while no verb makes a clause;
+#: a lead "collected by Google Play" or "recorded locally" does not outweigh "No data is
+#: collected"; and "What about crash reports?" answered "We don't collect them." gives a never-
+#: collected entry. On the read pages: item recall 1641 of 2005, false items 35, never-collected
+#: entries lost 80 to 79.
 CEILING = 14099
 
 
