@@ -535,54 +535,12 @@ _TAKEN_BY = re.compile(
 )
 #: Words a sentence may open its taker with that name no one else: "We", "Our servers", "The
 #: app", "This information", "Crash reports" (any other capitalized word names a taker).
-_COMMON = frozenset(
-    [
-        "we",
-        "it",
-        "our",
-        "also",
-        "currently",
-        "additionally",
-        "specifically",
-        "then",
-        "in",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "each",
-        "every",
-        "such",
-        "all",
-        "any",
-        "information",
-        "data",
-        "crash",
-        "crashes",
-        "error",
-        "errors",
-        "usage",
-        "telemetry",
-        "diagnostic",
-        "diagnostics",
-        "analytics",
-        "log",
-        "logs",
-        "report",
-        "reports",
-        "event",
-        "events",
-        "ping",
-        "pings",
-        "request",
-        "requests",
-        "payload",
-        "payloads",
-        "metrics",
-        "server",
-        "servers",
-    ]
+_COMMON = re.compile(
+    r"(?:we|it|our|also|currently|additionally|specifically|then|in|the|this|that|these|those|"
+    r"each|every|such|all|any|information|data|crash|crashes|errors?|usage|telemetry|"
+    r"diagnostics?|analytics|logs?|reports?|events?|pings?|requests?|payloads?|metrics|"
+    r"servers?)",
+    re.IGNORECASE,
 )
 #: Takers that are not the product: other apps, providers, the reader's own side.
 _OTHERS = re.compile(
@@ -643,7 +601,7 @@ def taken_by_product(sentence: str, product: str) -> bool:
         return False  # another taker
     words = who.split()
     return not any(
-        word[:1].isupper() and (at or word.lower() not in _COMMON) for at, word in enumerate(words)
+        word[:1].isupper() and (at or not _COMMON.fullmatch(word)) for at, word in enumerate(words)
     )  # (a name that is not the product's: "Google Play collects", "Stripe collects")
 
 
