@@ -134,6 +134,7 @@ def test_a_policy_written_as_paragraphs_is_imported_with_its_text_and_its_data_f
         "Stripe, our payment processor, collects your card number and billing address.",
         "Sentry collects crash reports, breadcrumbs and device info on our behalf.",
         "Your mobile carrier collects your phone number and cell tower location.",
+        "Developers using our SDK collect device IDs, location and usage events.",
         # kept on the reader's side, or no data of the reader's
         "The CLI stores your API keys and tokens in the system keychain.",
         "The app saves your notes and drafts to your iCloud account.",

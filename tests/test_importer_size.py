@@ -428,7 +428,9 @@ GOAL = 6500
 #: collected"; and "What about crash reports?" answered "We don't collect them." gives a never-
 #: collected entry. On the read pages: item recall 1641 of 2005, false items 35, never-collected
 #: entries lost 80 to 79.
-CEILING = 14099
+#: Then to 14062: the words that open the product's own taker made one pattern (-42), and "our
+#: SDK" in "Developers using our SDK collect" no longer taken for the publisher (+5).
+CEILING = 14062
 
 
 def importer_lines() -> int:

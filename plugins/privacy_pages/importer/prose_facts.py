@@ -555,6 +555,8 @@ _WE = re.compile(
     r"currently|always)\s+)?$",
     re.IGNORECASE,
 )
+#: A clause on when or why, before the taker ("When you sign up we ...", "To help you, we ...").
+_WHEN = re.compile(r"^\W*(?:when|whenever|after|once|if|as|while|before|to|for|in)\b", re.I)
 #: Verbs of keeping, which say nothing of collecting unless the publisher keeps the data.
 _KEEPING = re.compile(r"^(?:stor|sav|keep|kept)", re.IGNORECASE)
 #: Places on the reader's side: data kept there is not collected.
@@ -584,8 +586,11 @@ def taken_by_product(sentence: str, product: str) -> bool:
     agent = re.match(r"\w*\s+by\s+(?P<agent>[^,.;]+)", text[found.end("verb") :])
     if re.search(r"\b(?:is|are|was|were|be|been|being|gets?)\s+(?:\w+ly\s+)?$", who):
         who = agent["agent"] if agent else "it"  # a passive: who is its agent, if named
-    # ("When you contact support we receive": "we" right before the verb, whatever is before)
+    # ("When you contact support we receive": "we" right before the verb, after a clause on
+    # when; not "Developers using our SDK collect": "our SDK" is the developers' tool there)
     we = _WE.search(who)
+    if we and not _WHEN.match(who[: we.start()]) and _OTHERS.search(who[: we.start()]):
+        we = None
     if _KEEPING.match(found["verb"]) and (
         not we or THEIR_SIDE.search(text) or not re.search(r"\byour\b", text, re.I)
     ):
