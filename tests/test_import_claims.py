@@ -4269,3 +4269,33 @@ def test_a_heading_of_why_data_is_not_collected_lists_reasons(tmp_path: Path) ->
     result = import_page(tmp_path, page)
     assert never_names(result) == ["IP address"]
     assert "Offline-First Design" in result.text  # (kept, as text)
+
+
+def test_a_list_of_what_happens_locally_is_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Vault privacy\n\n## Local Storage Only\n\nVault does not interact with any remote "
+        "server.\n\nAll operations occur locally, including:\n\n- Encryption\n- Decryption\n"
+        "- Vault management\n\n## Logs\n\nThe service logs events, including:\n\n- Sign-in time\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Sign-in time"]
+    assert "- Decryption" in result.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No third-party receives any data from Vault.",
+        "No one else gets your data.",
+        "No advertisers receive your email address.",
+    ],
+)
+def test_a_sentence_on_who_gets_no_data_names_no_never_collected_data(
+    tmp_path: Path, sentence: str
+) -> None:
+    page = FRONT + (
+        f"# Vault privacy\n\n## What we do not collect\n\n- Passwords\n\n## Sharing\n\n{sentence}\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Passwords"]
+    assert sentence in result.text

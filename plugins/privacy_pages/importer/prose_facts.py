@@ -1054,7 +1054,13 @@ _NO_DATA = re.compile(
     r"(?P<what>(?:(?!\s-\s)[^.;:\u2014\u2013])+?)\s*(?:(?:[.;:\u2014\u2013]|\s-\s).*)?$",
     re.I,
 )
-_CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|be|will|can|may|must|we|you|it|they)\b", re.I)
+_CLAUSE_WORD = re.compile(
+    r"\b(?:is|are|was|were|be|will|can|may|must|we|you|it|they)\b"
+    # a verb before its object ("No third party receives any data", "No one else gets your
+    # data"): who is given data, not data
+    r"|^(?:one|body)\b|\b(?:[a-z]+(?:s|ed)|receive|get|see|sell)\s+(?:any|your|our|their|its|my|the|this|these|those)\b",
+    re.I,
+)
 
 
 def _no_data(text: str) -> re.Match[str] | None:

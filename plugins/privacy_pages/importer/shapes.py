@@ -247,7 +247,21 @@ def is_data_lead(text: str) -> bool:
         return False
     if _ENDS_ON_VERB.search(last):
         return True  # "The databases may store", "The information collected by log files include"
+    if _INCLUDING.search(last) and not _DATA_LEAD.search(_INCLUDING.sub("", last)):
+        return _DATA_WORD.search(last) is not None  # (not "All operations occur locally")
     return bool(_DATA_LEAD.search(last)) and bool(_ENDS_LEAD.search(last))
+
+
+#: "..., including:": the list is part of what the sentence names, data only when it names
+#: data ("All data you create is stored locally, including:", not "All operations occur
+#: locally, including:").
+_INCLUDING = re.compile(r",?\s*\bincluding\s*:\s*$", re.IGNORECASE)
+_DATA_WORD = re.compile(
+    r"\b(?:data|information|info|details|telemetry|metrics|identifiers?|logs?|fields|events|"
+    r"properties|attributes|values|content|files|records|statistics|analytics|diagnostics|"
+    r"reports?|payloads?)\b",
+    re.IGNORECASE,
+)
 
 
 #: A lead whose verb's object is the list after it, written without a colon.
