@@ -1056,9 +1056,11 @@ _NO_DATA = re.compile(
 )
 _CLAUSE_WORD = re.compile(
     r"\b(?:is|are|was|were|be|will|can|may|must|we|you|it|they)\b"
-    # a verb before its object ("No third party receives any data", "No one else gets your
-    # data"): who is given data, not data
-    r"|^(?:one|body)\b|\b(?:[a-z]+(?:s|ed)|receive|get|see|sell)\s+(?:any|your|our|their|its|my|the|this|these|those)\b",
+    # a verb before its object, after a subject of three words at most ("No third party
+    # receives any data", "No one else gets your data"): who is given data, not data; (not
+    # "No keystrokes, passwords or messages your contacts send": a list)
+    r"|^(?:one|body)\b|^(?:[\w-]+\s+){1,3}(?:[a-z]+(?:s|ed)|receive|get|see|sell)\s+"
+    r"(?:any|your|our|their|its|my|the|this|these|those)\b",
     re.I,
 )
 
