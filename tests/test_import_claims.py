@@ -4299,3 +4299,15 @@ def test_a_sentence_on_who_gets_no_data_names_no_never_collected_data(
     result = import_page(tmp_path, page)
     assert never_names(result) == ["Passwords"]
     assert sentence in result.text
+
+
+def test_an_example_value_false_is_no_answer_that_data_is_not_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## What We Collect\n\n| Field | Example | Purpose |\n"
+        "|-------|---------|---------|\n| `id` | `a1b2` | Random UUID |\n"
+        "| `resumed_session` | `false` | Whether this was a resumed session |\n\n"
+        "- `ran_from_cargo`: `false`\n- Precise location: No\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["id", "resumed_session", "ran_from_cargo"]
+    assert never_names(result) == ["Precise location"]  # (a form's answer still is one)

@@ -259,7 +259,8 @@ _INCLUDING = re.compile(r",?\s*\bincluding\s*:\s*$", re.IGNORECASE)
 _DATA_WORD = re.compile(
     r"\b(?:data|information|info|details|telemetry|metrics|identifiers?|logs?|fields|events|"
     r"properties|attributes|values|content|files|records|statistics|analytics|diagnostics|"
-    r"reports?|payloads?)\b",
+    r"reports?|payloads?|account|profile|usage|activity|history|settings|preferences|messages|"
+    r"location|inputs|prompts)\b|\byou\s+(?:type|enter|provide|create|upload|send|share)\b",
     re.IGNORECASE,
 )
 
