@@ -4311,3 +4311,65 @@ def test_an_example_value_false_is_no_answer_that_data_is_not_collected(tmp_path
     result = import_page(tmp_path, page)
     assert result.data_names() == ["id", "resumed_session", "ran_from_cargo"]
     assert never_names(result) == ["Precise location"]  # (a form's answer still is one)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment"),
+    [
+        ("Vault never stores nor transmits, but does collect the kinds of data below.", "nor"),
+        (
+            "Since the app does not collect data, any data collected or processed on your "
+            "device by other apps is outside the scope of this policy.",
+            "processed",
+        ),
+        ("We do not collect any piece of information related to private input.", "related"),
+    ],
+)
+def test_a_piece_of_a_denial_is_no_never_collected_entry(
+    tmp_path: Path, sentence: str, fragment: str
+) -> None:
+    page = FRONT + f"# Vault privacy\n\n## Data\n\n- Crash reports\n\n## More\n\n{sentence}\n"
+    result = import_page(tmp_path, page)
+    assert not [n for n in never_names(result) if fragment in n.lower()]
+    assert sentence in result.text  # (the sentence stays, as text)
+
+
+def test_the_ways_to_enable_what_is_never_sent_unless_enabled_are_no_data(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Kit telemetry\n\n## What is collected\n\n- Skill name\n- Kit version\n\n"
+        "## Opt-in only\n\nTelemetry is **never** sent unless you explicitly enable it:\n\n"
+        "- PowerShell: `./scripts/install.ps1 -Telemetry`\n"
+        "- Or set the environment variable `KIT_TELEMETRY=1`.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Skill name", "Kit version"]
+    assert never_names(result) == []  # (sent, once enabled)
+    assert "KIT_TELEMETRY=1" in result.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your theme is kept in your browser and is automatically cleared when you uninstall "
+        "the extension.",
+        "Your settings are removed when you delete the app.",
+    ],
+)
+def test_data_dropped_when_the_reader_uninstalls_is_a_period(tmp_path: Path, sentence: str) -> None:
+    page = FRONT + f"# Panel privacy\n\n## Data we collect\n\n- Theme\n\n## Storage\n\n{sentence}\n"
+    storage = import_page(tmp_path, page).product["storage"]
+    assert "does not say how long" not in str(storage)
+    assert sentence in str(storage)  # (the page's words are the note)
+
+
+def test_data_that_is_never_part_of_what_is_sent_is_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Drawer privacy\n\n## Anonymous statistics\n\nHere is what is tracked:\n\n"
+        "* Stack traces from crashes; what functions were being executed during the crash. "
+        "No personally identifiable information is ever part of this data.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Personally identifiable information"]
+    assert "never-collected" not in result.product.get("empty_sections", {})

@@ -77,7 +77,7 @@ _DENIED = re.compile(
     r"|\bno (?:[\w-]+ ){0,3}?(?:data|information)\b"
     r"[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:or (?:ever )?will be\s+)?"
     rf"{EVER}"
-    r"(?:collected|sent|stored|shared|transmitted|included|contained|visible)\b"
+    r"(?:collected|sent|stored|shared|transmitted|included|contained|visible|part of)\b"
     r"|(?:\b(?:not|never)|n't)\s+(?:\w+\s+){0,2}?use\s+(?:any\s+)?(?:cookies|trackers|"
     r"web beacons|tracking|analytics)\b"
     r"|\b(?:have|has|get|gets)\s+no\s+access\s+to\b"

@@ -405,6 +405,7 @@ _EXCEPTION = re.compile(
     re.IGNORECASE,
 )
 _NEGATION = re.compile(r"\b(?:no|not|never|none)\b|n't\b", re.IGNORECASE)
+_UNLESS_LEAD = re.compile(r"\b(?:unless|until)\b", re.IGNORECASE)
 
 
 def is_never_lead(text: str) -> bool:
@@ -415,6 +416,8 @@ def is_never_lead(text: str) -> bool:
     last = parts[-1]
     if chosen_not(last):
         return False  # "can be configured not to send information through the following:"
+    if _UNLESS_LEAD.search(last):
+        return False  # "Telemetry is never sent unless you enable it:" (then it is), and how
     exception = _EXCEPTION.search(last)
     if exception and denial(exception["rest"]) is None and not _NEGATION.search(exception["rest"]):
         return False  # the list is the exception: what is collected

@@ -982,9 +982,12 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
 #: or qualifies ("but", "if", "beyond", "of"), opens a bracket it never closes, or says what
 #: happens ("Network communication occurs", "Data remains local").
 _FRAGMENT = re.compile(
-    r"^\W*$|^\W*(?:beyond|if|or|but|of|only|and|as|because|so|then|than|though|whereas|"
+    r"^\W*$|^\W*(?:beyond|if|or|nor|but|of|only|and|as|because|so|then|than|though|whereas|"
     r"yet|from|into|with|by|to)(?![\w-])|^\W*(?:etc\.?|one|end)\W*$|^\([^)]*$"
-    r"|\b(?:occurs|remains|relies)\b",
+    r"|\b(?:occurs|remains|relies)\b"
+    # a participle alone ("collected or processed on your device": "Processed", "Managed
+    # locally"), or one its object was cut from ("any piece of information related to ...")
+    r"|^\W*[a-z]{2,}[^e\W]ed(?:\s+[a-z]+ly)?\W*$|\s(?:related|relating|associated|linked)\W*$",
     re.I,
 )
 
@@ -1021,7 +1024,7 @@ _NONE_SUBJECT = re.compile(
     rf"(?:or (?:ever )?will be\s+)?{EVER}(?:created or\s+)?(?:collected|"
     r"gathered|sent|tracked|recorded|stored|uploaded|transmitted|shared|logged|included|"
     # ("No personal data leave the computer or are sent to third parties")
-    r"contained|visible|captured)\b|(?:ever\s+)?leaves?\s+(?:the|your|this)\s+"
+    r"contained|visible|captured|part\s+of)\b|(?:ever\s+)?leaves?\s+(?:the|your|this)\s+"
     r"(?:device|machine|computer|browser|phone)\b)",
     re.I,
 )

@@ -95,7 +95,9 @@ _NO_DATA_LEAD = re.compile(
     r"|\b(?:services|providers|tools|plugins|parts|components|integrations|libraries|vendors|"
     r"platforms)\s*:\s*$"
     # "the behavior of the following features that generate data:": features, not their data
-    r"|\bthe following (?:\w+ )?(?:features|services|tools|products|components|apps)\b",
+    r"|\bthe following (?:\w+ )?(?:features|services|tools|products|components|apps)\b"
+    # "Telemetry is never sent unless you explicitly enable it:": the ways to enable it
+    r"|\b(?:unless|until)\s+you\s+(?:(?!(?:we|the app|our)\b)[^.,;:])*:\s*$",
     re.IGNORECASE,
 )
 

@@ -177,7 +177,7 @@ def says_period(sentence: str) -> bool:
 
 #: Words beside :data:`RETAIN_VERB` that say data is kept or dropped ("Data retention: 90 days").
 _KEEPING = re.compile(
-    r"\b(?:retention|sav(?:e|es|ed)|expir(?:e|es|ed)|wip(?:e|es|ed)|swept)\b", re.IGNORECASE
+    r"\b(?:retention|sav(?:e|es|ed)|expir(?:e|es|ed)|wip(?:e|es|ed)|swept|cleared)\b", re.IGNORECASE
 )
 #: A period without a number ("until you delete it", "as long as the account exists").
 _OPEN_ENDED = re.compile(
@@ -194,8 +194,10 @@ _PERIOD_COLUMN = re.compile(
 _DELIMITER_ROW = re.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
 #: Data dropped at an event ("deleted as soon as the purpose ceases to apply").
 _DROPPED_AT = re.compile(
-    r"\b(?:delet|eras|purg|destroy|discard|anonymi[sz])\w*\s+(?:\w+\s+){0,4}?"
-    r"(?:once|as\s+soon\s+as|after|upon|immediately|at\s+the\s+end\s+of|thereafter)\b",
+    r"\b(?:delet|eras|purg|destroy|discard|anonymi[sz]|remov|clear|wip)\w*\s+(?:\w+\s+){0,4}?"
+    r"(?:once|as\s+soon\s+as|after|upon|immediately|at\s+the\s+end\s+of|thereafter|"
+    # "automatically cleared when you uninstall the extension"
+    r"when(?:ever)?\s+you\s+(?:uninstall|remove|delete|clear|sign\s+out|log\s+out|close))\b",
     re.IGNORECASE,
 )
 
