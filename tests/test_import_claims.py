@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from markdown.extensions.toc import slugify
 from privacy_pages.importer.markup import html_to_markdown, plain
+from privacy_pages.importer.statements import says_how_long
 from test_importer import FRONT, Imported, import_page
 from test_importer_shapes import rendered
 
@@ -4373,3 +4374,68 @@ def test_data_that_is_never_part_of_what_is_sent_is_never_collected(tmp_path: Pa
     result = import_page(tmp_path, page)
     assert never_names(result) == ["Personally identifiable information"]
     assert "never-collected" not in result.product.get("empty_sections", {})
+
+
+@pytest.mark.parametrize(
+    ("lead", "never"),
+    [
+        ("Unless otherwise noted, we never collect:", ["Source code", "File names"]),
+        ("We never collect the following, unless required by law:", ["Source code", "File names"]),
+    ],
+)
+def test_a_denial_with_unless_that_is_not_the_readers_choice_stays_never_collected(
+    tmp_path: Path, lead: str, never: list[str]
+) -> None:
+    page = FRONT + f"# Kit privacy\n\n## Privacy\n\n{lead}\n\n- Source code\n- File names\n"
+    result = import_page(tmp_path, page)
+    assert never_names(result) == never
+    assert result.data_names() == []
+
+
+def test_a_form_answer_in_code_is_still_an_answer(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit privacy\n\n## What We Collect\n\n- Location: `no`\n- **Contacts**: `No`\n"
+        "- Crash logs: `Yes`\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Crash logs"]
+    assert never_names(result) == ["Location", "Contacts"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No user data is part of the training set.",
+        "There are no data limits, and unlimited history is part of every plan.",
+    ],
+)
+def test_part_of_something_other_than_the_data_taken_denies_nothing(
+    tmp_path: Path, sentence: str
+) -> None:
+    page = FRONT + f"# Kit privacy\n\n## Data\n\n- Email\n- Name\n\n## More\n\n{sentence}\n"
+    assert never_names(import_page(tmp_path, page)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("Crash data is deleted when you uninstall the app.", True),
+        ("Your recordings are not deleted when you uninstall the app.", False),
+        ("Backups are stored on removable drives after encryption.", False),
+        ("Passwords are never stored in clear text after login.", False),
+    ],
+)
+def test_what_is_dropped_when_the_reader_uninstalls_is_a_period_and_nothing_else(
+    sentence: str, period: bool
+) -> None:
+    assert says_how_long(sentence) is period
+
+
+def test_a_list_of_several_data_opened_with_no_is_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Vault privacy\n\n## What we do not collect\n\n- No logs or files your team shares\n"
+        "- No body temperature or heart rate data\n- No one-time codes\n"
+    )
+    names = never_names(import_page(tmp_path, page))
+    assert not [name for name in names if name.lower().startswith("no ")]
+    assert "Body temperature" in names and "One-time codes" in names

@@ -65,6 +65,12 @@ EVER = r"(?:ever\s+)?"
 #: Words that say such a tool is not used: "No analytics *are used*".
 NOT_USED = r"\s+(?:is|are)\s+(?:ever\s+)?(?:used|enabled|integrated|included|set)\s*+"
 #: A denial before such a verb, in the same clause ("we do not collect", "is never sent").
+#: "No personally identifiable information is ever part of this data." (not "part of the
+#: training set", "part of the report, which contains:")
+PART_OF = (
+    r"part\s+of\s+(?:this|the|that|these|any|our)\s+(?:[\w-]+\s+)?"
+    r"(?:data|telemetry|payloads?|reports?|events?|pings?)(?=\s*(?:[.!]|$))"
+)
 _DENIED = re.compile(
     # (not "does not allow us to track individual users": what the data cannot do)
     rf"\b(?:not|never|n't|no longer|neither|nor)\b(?!\s+(?:allow|let|enable|permit)\b)"
@@ -77,7 +83,8 @@ _DENIED = re.compile(
     r"|\bno (?:[\w-]+ ){0,3}?(?:data|information)\b"
     r"[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:or (?:ever )?will be\s+)?"
     rf"{EVER}"
-    r"(?:collected|sent|stored|shared|transmitted|included|contained|visible|part of)\b"
+    r"(?:collected|sent|stored|shared|transmitted|included|contained|visible)\b"
+    rf"|\bno (?:[\w-]+ ){{0,3}}?(?:data|information) (?:is|are) {EVER}{PART_OF}"
     r"|(?:\b(?:not|never)|n't)\s+(?:\w+\s+){0,2}?use\s+(?:any\s+)?(?:cookies|trackers|"
     r"web beacons|tracking|analytics)\b"
     r"|\b(?:have|has|get|gets)\s+no\s+access\s+to\b"

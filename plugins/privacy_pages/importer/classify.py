@@ -405,7 +405,13 @@ _EXCEPTION = re.compile(
     re.IGNORECASE,
 )
 _NEGATION = re.compile(r"\b(?:no|not|never|none)\b|n't\b", re.IGNORECASE)
-_UNLESS_LEAD = re.compile(r"\b(?:unless|until)\b", re.IGNORECASE)
+#: "Telemetry is never sent unless you explicitly enable it:": the list is how to enable it (not
+#: "Unless otherwise noted, we never collect:", nor "unless required by law:").
+UNLESS_YOU_LEAD = re.compile(
+    r"\b(?:never|not|no)\b[^:]*?\b(?:unless|until)\s+you\b(?![^:]*\bwe\b)[^.,;:]*:\s*$|"
+    r"n't\b[^:]*?\b(?:unless|until)\s+you\b(?![^:]*\bwe\b)[^.,;:]*:\s*$",
+    re.IGNORECASE,
+)
 
 
 def is_never_lead(text: str) -> bool:
@@ -416,7 +422,7 @@ def is_never_lead(text: str) -> bool:
     last = parts[-1]
     if chosen_not(last):
         return False  # "can be configured not to send information through the following:"
-    if _UNLESS_LEAD.search(last):
+    if UNLESS_YOU_LEAD.search(last):
         return False  # "Telemetry is never sent unless you enable it:" (then it is), and how
     exception = _EXCEPTION.search(last)
     if exception and denial(exception["rest"]) is None and not _NEGATION.search(exception["rest"]):

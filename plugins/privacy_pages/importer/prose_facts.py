@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from .claims import EVER, NOT_USED, TOOL_THAT_TAKES_DATA, denial, marked, not_data
+from .claims import EVER, NOT_USED, PART_OF, TOOL_THAT_TAKES_DATA, denial, marked, not_data
 from .draft import MADE_TITLES, DataDraft, GroupDraft, StatementDraft
 from .grouping import sentence_case, split_parts
 from .item_text import DetailDraft, ItemDraft, collected_subject
@@ -1024,7 +1024,8 @@ _NONE_SUBJECT = re.compile(
     rf"(?:or (?:ever )?will be\s+)?{EVER}(?:created or\s+)?(?:collected|"
     r"gathered|sent|tracked|recorded|stored|uploaded|transmitted|shared|logged|included|"
     # ("No personal data leave the computer or are sent to third parties")
-    r"contained|visible|captured|part\s+of)\b|(?:ever\s+)?leaves?\s+(?:the|your|this)\s+"
+    r"contained|visible|captured)\b|"
+    rf"(?:is|are)\s+{EVER}{PART_OF}|(?:ever\s+)?leaves?\s+(?:the|your|this)\s+"
     r"(?:device|machine|computer|browser|phone)\b)",
     re.I,
 )
@@ -1062,7 +1063,8 @@ _CLAUSE_WORD = re.compile(
     # a verb before its object, after a subject of three words at most ("No third party
     # receives any data", "No one else gets your data"): who is given data, not data; (not
     # "No keystrokes, passwords or messages your contacts send": a list)
-    r"|^(?:one|body)\b|^(?:[\w-]+\s+){1,3}(?:[a-z]+(?:s|ed)|receive|get|see|sell)\s+"
+    r"|^one(?![\w-])|^(?:(?!(?:or|and|nor)\s)[\w-]+\s+){1,3}"
+    r"(?:(?!leaves\b)[a-z]+(?:s|ed)|receive|get|see|sell)\s+"
     r"(?:any|your|our|their|its|my|the|this|these|those)\b",
     re.I,
 )

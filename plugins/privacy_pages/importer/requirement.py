@@ -354,8 +354,9 @@ def answered(item: ItemDraft) -> tuple[str, bool, str] | None:
     if _SENTENCE_REPLY.match(match["reply"]):
         return None  # "**Non-blocking** - Never slows down the CLI": a sentence, no answer
     said = item.description if item.description else item.name.partition(":")[2]
-    if said.lstrip(" *_").startswith("`"):
-        return None  # "| `is_ci` | `false` | ...": a value an example shows, no answer
+    shown = re.match(r"[\s*_]*`([^`]*)`", said)
+    if shown and not re.fullmatch(r"(?i)\s*(?:yes|no|y|n)\s*", shown.group(1)):
+        return None  # "| `is_ci` | `false` | ...": a value an example shows (not "`No`")
     rest = re.sub(r"^\W*(?:yes|no)\b\W*", "", match["reply"], flags=re.IGNORECASE)
     return match["name"].strip(), reply, rest.strip()
 

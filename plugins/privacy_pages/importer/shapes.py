@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
-from .classify import Kind, classify_heading, is_never_lead, is_purpose_lead
+from .classify import UNLESS_YOU_LEAD, Kind, classify_heading, is_never_lead, is_purpose_lead
 from .item_text import (
     DEFINED_TERM,
     ItemSource,
@@ -95,9 +95,7 @@ _NO_DATA_LEAD = re.compile(
     r"|\b(?:services|providers|tools|plugins|parts|components|integrations|libraries|vendors|"
     r"platforms)\s*:\s*$"
     # "the behavior of the following features that generate data:": features, not their data
-    r"|\bthe following (?:\w+ )?(?:features|services|tools|products|components|apps)\b"
-    # "Telemetry is never sent unless you explicitly enable it:": the ways to enable it
-    r"|\b(?:unless|until)\s+you\s+(?:(?!(?:we|the app|our)\b)[^.,;:])*:\s*$",
+    r"|\bthe following (?:\w+ )?(?:features|services|tools|products|components|apps)\b",
     re.IGNORECASE,
 )
 
@@ -188,7 +186,11 @@ def leads_no_data(text: str) -> bool:
     product works with or is made of, under any heading ("under the following conditions:",
     "supports integration with two services:"): the list is text, not data."""
     parts = sentences(plain(text))
-    return bool(parts) and bool(_NO_DATA_LEAD.search(parts[-1]) or _includes_no_data(parts[-1]))
+    last = parts[-1] if parts else ""
+    # ("Telemetry is never sent unless you explicitly enable it:": the ways to enable it)
+    return bool(
+        _NO_DATA_LEAD.search(last) or _includes_no_data(last) or UNLESS_YOU_LEAD.search(last)
+    )
 
 
 #: "The Application uses third-party services that may collect information used to identify
@@ -250,19 +252,16 @@ def is_data_lead(text: str) -> bool:
     if _ENDS_ON_VERB.search(last):
         return True  # "The databases may store", "The information collected by log files include"
     if _INCLUDING.search(last) and not _DATA_LEAD.search(_INCLUDING.sub("", last)):
-        return _DATA_WORD.search(last) is not None  # (not "All operations occur locally")
+        return _NOT_DATA_WORD.search(last) is None  # (not "All operations occur locally")
     return bool(_DATA_LEAD.search(last)) and bool(_ENDS_LEAD.search(last))
 
 
-#: "..., including:": the list is part of what the sentence names, data only when it names
-#: data ("All data you create is stored locally, including:", not "All operations occur
-#: locally, including:").
+#: "..., including:": the list is part of what the sentence names, no data when that is
+#: operations, permissions or partners ("All operations occur locally, including:").
 _INCLUDING = re.compile(r",?\s*\bincluding\s*:\s*$", re.IGNORECASE)
-_DATA_WORD = re.compile(
-    r"\b(?:data|information|info|details|telemetry|metrics|identifiers?|logs?|fields|events|"
-    r"properties|attributes|values|content|files|records|statistics|analytics|diagnostics|"
-    r"reports?|payloads?|account|profile|usage|activity|history|settings|preferences|messages|"
-    r"location|inputs|prompts)\b|\byou\s+(?:type|enter|provide|create|upload|send|share)\b",
+_NOT_DATA_WORD = re.compile(
+    r"\b(?:operations|permissions|partners|features|capabilities|services|providers|measures|"
+    r"safeguards|steps|tasks|actions|integrations|vendors|companies|affiliates|platforms)\b",
     re.IGNORECASE,
 )
 

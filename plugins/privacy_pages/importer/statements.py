@@ -192,9 +192,11 @@ _PERIOD_COLUMN = re.compile(
     re.IGNORECASE,
 )
 _DELIMITER_ROW = re.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
+_NOT_BEFORE = re.compile(r"(?:\bnot|\bnever|n't)\s+(?:be\s+)?$", re.IGNORECASE)
 #: Data dropped at an event ("deleted as soon as the purpose ceases to apply").
 _DROPPED_AT = re.compile(
-    r"\b(?:delet|eras|purg|destroy|discard|anonymi[sz]|remov|clear|wip)\w*\s+(?:\w+\s+){0,4}?"
+    r"\b(?:(?:delet|eras|purg|destroy|discard|anonymi[sz])\w*|remov(?:es|ed|ing)|clear(?:s|ed|ing)|"
+    r"wip(?:es|ed|ing))\s+(?:\w+\s+){0,4}?"
     r"(?:once|as\s+soon\s+as|after|upon|immediately|at\s+the\s+end\s+of|thereafter|"
     # "automatically cleared when you uninstall the extension"
     r"when(?:ever)?\s+you\s+(?:uninstall|remove|delete|clear|sign\s+out|log\s+out|close))\b",
@@ -233,7 +235,10 @@ def says_how_long(sentence: str) -> bool:
         return True
     if not (RETAIN_VERB.search(text) or _KEEPING.search(text)):
         return False
-    if _OPEN_ENDED.search(text) or _DROPPED_AT.search(text) or _BY_POLICY.search(text):
+    dropped = _DROPPED_AT.search(text)
+    if dropped and _NOT_BEFORE.search(text, max(0, dropped.start() - 12), dropped.start()):
+        dropped = None  # "not deleted when you uninstall the app": kept then
+    if _OPEN_ENDED.search(text) or dropped or _BY_POLICY.search(text):
         return True
     return any(not _HOW_OFTEN.search(text[: m.start()]) for m in DURATION.finditer(text))
 
