@@ -64,13 +64,13 @@ TOOL_THAT_TAKES_DATA = (
 EVER = r"(?:ever\s+)?"
 #: Words that say such a tool is not used: "No analytics *are used*".
 NOT_USED = r"\s+(?:is|are)\s+(?:ever\s+)?(?:used|enabled|integrated|included|set)\s*+"
-#: A denial before such a verb, in the same clause ("we do not collect", "is never sent").
 #: "No personally identifiable information is ever part of this data." (not "part of the
 #: training set", "part of the report, which contains:")
 PART_OF = (
     r"part\s+of\s+(?:this|the|that|these|any|our)\s+(?:[\w-]+\s+)?"
     r"(?:data|telemetry|payloads?|reports?|events?|pings?)(?=\s*(?:[.!]|$))"
 )
+#: A denial before such a verb, in the same clause ("we do not collect", "is never sent").
 _DENIED = re.compile(
     # (not "does not allow us to track individual users": what the data cannot do)
     rf"\b(?:not|never|n't|no longer|neither|nor)\b(?!\s+(?:allow|let|enable|permit)\b)"

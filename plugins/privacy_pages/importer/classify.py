@@ -408,8 +408,8 @@ _NEGATION = re.compile(r"\b(?:no|not|never|none)\b|n't\b", re.IGNORECASE)
 #: "Telemetry is never sent unless you explicitly enable it:": the list is how to enable it (not
 #: "Unless otherwise noted, we never collect:", nor "unless required by law:").
 UNLESS_YOU_LEAD = re.compile(
-    r"\b(?:never|not|no)\b[^:]*?\b(?:unless|until)\s+you\b(?![^:]*\bwe\b)[^.,;:]*:\s*$|"
-    r"n't\b[^:]*?\b(?:unless|until)\s+you\b(?![^:]*\bwe\b)[^.,;:]*:\s*$",
+    r"(?:\b(?:never|not|no)\b|n't\b)[^:]*?\b(?:unless|until)\s+you\b(?![^:]*\bwe\b)"
+    r"[^.,;:]*:\s*$",
     re.IGNORECASE,
 )
 

@@ -258,7 +258,7 @@ def is_data_lead(text: str) -> bool:
 
 #: "..., including:": the list is part of what the sentence names, no data when that is
 #: operations, permissions or partners ("All operations occur locally, including:").
-_INCLUDING = re.compile(r",?\s*\bincluding\s*:\s*$", re.IGNORECASE)
+_INCLUDING = re.compile(r"\bincluding\s*+:\s*+$", re.IGNORECASE)
 _NOT_DATA_WORD = re.compile(
     r"\b(?:operations|permissions|partners|features|capabilities|services|providers|measures|"
     r"safeguards|steps|tasks|actions|integrations|vendors|companies|affiliates|platforms)\b",

@@ -192,6 +192,7 @@ _PERIOD_COLUMN = re.compile(
     re.IGNORECASE,
 )
 _DELIMITER_ROW = re.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
+#: A denial right before a verb of dropping ("not deleted when you uninstall").
 _NOT_BEFORE = re.compile(r"(?:\bnot|\bnever|n't)\s+(?:be\s+)?$", re.IGNORECASE)
 #: Data dropped at an event ("deleted as soon as the purpose ceases to apply").
 _DROPPED_AT = re.compile(
