@@ -82,7 +82,7 @@ GOAL_STRUCTURED = 0.85
 #: The structured share the pages not held out keep (see its test): under the goal since
 #: batch 2026-11-27m was read, and lower since batch 2026-11-27p was (see its test), and
 #: batch 2026-11-27r and batch 2026-11-27s and batch 2026-11-28t (see its test).
-FLOOR_STRUCTURED_NOT_HELD_OUT = 0.829
+FLOOR_STRUCTURED_NOT_HELD_OUT = 0.828
 GOAL_STRUCTURED_PAGE = 0.60
 #: This corpus's own goal for its expectations: most of what a page states lands in a field.
 GOAL_RECALL = 0.80
@@ -686,7 +686,10 @@ def test_units_not_in_the_free_form_list_hold_their_floor(run: CorpusRun) -> Non
     # policy's lines per platform ("- Android: the data is saved in ...") are text, no longer
     # never-collected entries and items that were not data. With the batch 2026-11-27s read
     # (five pages), 0.830 with the seventeenth session's code. With the batch 2026-11-28t read
-    # (four pages, two of them sentences and a list of what is not collected), 0.8295.
+    # (four pages, two of them sentences and a list of what is not collected), 0.8295; with the
+    # eighteenth session's final code, 0.8282: lists that are not data are text now ("All
+    # operations occur locally, including:", the ways to enable what is "never sent unless you
+    # enable it:"), no longer items or never-collected entries.
     share = average([r.report_share for r in run.pages if r.page.group != HELD_OUT])
     assert share >= FLOOR_STRUCTURED_NOT_HELD_OUT, f"{share:.3f} (goal {GOAL_STRUCTURED})"
 
