@@ -4439,3 +4439,76 @@ def test_a_list_of_several_data_opened_with_no_is_never_collected(tmp_path: Path
     names = never_names(import_page(tmp_path, page))
     assert not [name for name in names if name.lower().startswith("no ")]
     assert "Body temperature" in names and "One-time codes" in names
+
+
+@pytest.mark.parametrize("lead", ["Events", "Telemetry events:"])
+def test_events_said_by_when_they_happen_are_no_items(tmp_path: Path, lead: str) -> None:
+    page = FRONT + (
+        "# Kit telemetry\n\nKit collects usage data. You can opt out with KIT_TELEMETRY=0.\n\n"
+        f"## Lookup\n\nWhen lookup runs, Kit collects profiling information.\n\n{lead}\n\n"
+        "- Lookup Show: when lookup is presented\n"
+        "- Tree Ready: measures when the tree view is finished loading\n\n"
+        "| Field | Description |\n| --- | --- |\n| `flavor` | The kind of lookup |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["flavor"]
+    assert "Lookup Show: when lookup is presented" in rendered(result)
+
+
+@pytest.mark.parametrize(
+    ("lead", "bullets"),
+    [
+        # a lead of data: the bullets name data, said with when it is sent
+        ("We collect only the following data:", ["Installation", "Errors"]),
+        # events that say what is sent are data too
+        ("Events", ["Crash reports", "Errors"]),
+    ],
+)
+def test_bullets_said_with_when_under_a_lead_of_data_stay_items(
+    tmp_path: Path, lead: str, bullets: list[str]
+) -> None:
+    second = (
+        "- **Errors**: When an error occurs\n"
+        if bullets[0] == "Installation"
+        else "- Errors: when an error occurs, the error message is sent\n"
+    )
+    first = (
+        "- **Installation**: When the extension is installed\n"
+        if bullets[0] == "Installation"
+        else "- Crash reports: when the app crashes, a stack trace is sent\n"
+    )
+    page = FRONT + f"# Kit telemetry\n\n## Data Collected\n\n{lead}\n\n{first}{second}"
+    assert import_page(tmp_path, page).data_names() == bullets
+
+
+def test_a_list_of_the_conditions_a_session_ends_on_is_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit telemetry\n\n## Session telemetry\n\n"
+        "A session ends when one of these conditions occurs:\n\n"
+        "* 30 minutes of inactivity.\n* A maximum duration of 24 hours.\n\n"
+        "| Property | Description |\n| --- | --- |\n| `session.id` | An id |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["session.id"]
+    assert "30 minutes of inactivity" in rendered(result)
+
+
+def test_under_these_conditions_a_lead_of_data_still_leads_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit telemetry\n\n## Data\n\n"
+        "Under these conditions, we collect the following data:\n\n- Email\n- Device model\n"
+    )
+    assert import_page(tmp_path, page).data_names() == ["Email", "Device model"]
+
+
+def test_a_marked_denial_names_its_data_or_stays_text(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit privacy\n\n## Data Collection\n\nSpecifically, this plugin:\n\n"
+        "- \u274c Does NOT track user behavior or usage statistics\n"
+        "- \u274c Does NOT make any network requests\n- \u274c Your source code\n"
+    )
+    result = import_page(tmp_path, page)
+    names = never_names(result)
+    assert names == ["User behavior", "Usage statistics", "Your source code"]
+    assert not [name for name in names if "not" in name.lower().split()]
+    assert "Does NOT make any network requests" in free_text(result)

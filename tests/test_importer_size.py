@@ -447,7 +447,13 @@ GOAL = 6500
 #: data lead only for operations, permissions or partners; "`No`" in code is an answer; "part
 #: of" denies only of the data taken; "not deleted when you uninstall" and "removable" are no
 #: period; "No logs or files your team shares" is a list.
-CEILING = 14119
+#: Then to 14163 (nineteenth session, batch 2026-11-28u read): a list its lead calls events,
+#: each said by when it happens ("Lookup Show: when lookup is presented"), names no data; a
+#: lead "when one of these conditions occurs:" lists conditions; a bullet marked not collected
+#: that is itself a denial ("❌ Does NOT track usage statistics") names the data it denies,
+#: or stays text ("❌ Does NOT make any network requests"). On the batch u's four pages: false
+#: items 6 to 0; on the other read pages nothing changed.
+CEILING = 14163
 
 
 def importer_lines() -> int:

@@ -28,7 +28,7 @@ from .item_text import (
     item_from,
     split_name,
 )
-from .list_kinds import ListKind, list_kind, process_lead
+from .list_kinds import ListKind, list_kind, lists_events, process_lead
 from .markdown_doc import Alert, Block, BulletList, Code, ListItem, Paragraph, Table
 from .markdown_out import blocks_markdown, span, to_markdown
 from .markup import links, one_line, plain, sentences
@@ -273,8 +273,8 @@ def _states(block: BulletList, pending: list[Block]) -> bool:
     ):
         return True
     lead = pending[-1] if pending else None
-    if isinstance(lead, Paragraph) and leads_no_data(lead.text):
-        return True  # "... under the following conditions:"
+    if isinstance(lead, Paragraph) and (leads_no_data(lead.text) or lists_events(block, lead.text)):
+        return True  # "... under the following conditions:", "Events" over when each happens
     return block.ordered and isinstance(lead, Paragraph) and process_lead(lead.text)
 
 

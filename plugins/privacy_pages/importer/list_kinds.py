@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from .item_text import split_name
 from .markdown_doc import BulletList, ListItem
 from .markup import links, plain
 from .shapes import leads_no_data
@@ -25,6 +26,8 @@ class ListKind(StrEnum):
     #: A list its lead says is of something other than data: when ("under the following
     #: conditions:"), or what the product works with or is made of ("the following features").
     OTHER = "other"
+    #: Events, each said by when it happens ("Lookup Show: when lookup is presented").
+    EVENTS = "events"
 
 
 #: Why the report keeps each kind of list as free text.
@@ -35,6 +38,7 @@ WHY = {
     ListKind.TERMS: "not about privacy",
     ListKind.EXAMPLES: "a table of examples (its first column holds sentences), not about data",
     ListKind.OTHER: "its lead says what it lists: conditions, services, features or parts, not data",
+    ListKind.EVENTS: "a list of events, each said by when it happens: when data is sent, not data",
 }
 
 #: Words of a list that is about data, its collection or its controls.
@@ -75,6 +79,28 @@ def process_lead(text: str) -> bool:
     return _PROCESS_LEAD.search(plain(text).strip()[-_LEAD_END:]) is not None
 
 
+#: A lead of a few words that names events ("Events", "Telemetry events:").
+_EVENTS_LEAD = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?events?\W*$", re.IGNORECASE)
+#: "when lookup is presented", "measures when the view is loaded": an event said by when it
+#: happens, and only that ("When the app crashes, a stack trace is sent" says what is sent).
+_WHEN_ONLY = re.compile(
+    r"^(?:(?:measures|fires|is sent|sent|emitted|logged|recorded)\s+)?"
+    r"(?:when|whenever|each time|every time|once)\b(?:(?!\.\s)[^,;:])*+$",
+    re.IGNORECASE,
+)
+
+
+def lists_events(block: BulletList, lead: str | None) -> bool:
+    """Whether a list its lead says is of events names each by when it happens ("Events" over
+    "- Lookup Show: when lookup is presented"): the events are when data is sent, not data.
+    Under a lead of data ("We collect the following data:"), "Installation: When the extension
+    is installed" names data, and stays an item."""
+    if lead is None or not _EVENTS_LEAD.match(plain(lead).strip()):
+        return False
+    said = [split_name(item.text)[1] for item in block.items]
+    return all(s is not None and _WHEN_ONLY.match(plain(s).strip()) for s in said)
+
+
 def list_kind(block: BulletList, lead: str | None = None) -> ListKind | None:
     """What a list is when not about data (``lead``: the paragraph before it); else None."""
     items = _items(block.items)
@@ -86,6 +112,8 @@ def list_kind(block: BulletList, lead: str | None = None) -> ListKind | None:
         return ListKind.LINKS  # whatever the pages they lead to are about
     if lead is not None and leads_no_data(lead):
         return ListKind.OTHER  # (its lead says what it lists, whatever the bullets speak of)
+    if lists_events(block, lead):
+        return ListKind.EVENTS
     texts = [_text(item) for item in items]
     if any(_ABOUT_DATA.search(text) for text in texts):
         return None

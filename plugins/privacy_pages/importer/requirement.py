@@ -291,6 +291,13 @@ def _items_said(draft: StatementDraft) -> None:
             before += " " + plain(sentence).lower()
 
 
+#: A bullet that says what is not done ("Does NOT make any network requests", "Never ...").
+_SAYS_NOT = re.compile(
+    r"^\W*(?:(?:does|do|did|will|would|can|is|are)\s*+(?:not|n't)|never|no longer)\b",
+    re.IGNORECASE,
+)
+
+
 def place_marked(draft: StatementDraft, report: PageReport) -> None:
     """Items marked optional (or required) go to that section, in a group of the same title;
     so does an item whose own condition says it ("If you choose, ..."), or that a sentence
@@ -421,7 +428,13 @@ def keep_data(
             for item in group.items:
                 collected, name = marked(item.name)
                 if collected is False:  # "❌ Your code": a mark that says it is not collected
-                    draft.never_items.append(ItemDraft(name, item.line))
+                    # ("❌ Does NOT track usage statistics": the data its own denial names)
+                    taken = denied_in(name) if _SAYS_NOT.match(name) else [name]
+                    if not taken:  # "❌ Does NOT make any network requests"
+                        not_done = "its words say what is not done, not which data is not taken"
+                        _free_item(draft, report, item.renamed(name), after, group.title, not_done)
+                        continue
+                    draft.never_items.extend(ItemDraft(n, item.line) for n in taken)
                     report.review(item.line, "requirement", f"{name!r}: marked not collected")
                     continue
                 item = item.renamed(name) if collected else item

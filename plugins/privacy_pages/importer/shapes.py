@@ -89,6 +89,9 @@ def _includes_no_data(sentence: str) -> bool:
 #: affect any of the following:").
 _NO_DATA_LEAD = re.compile(
     r"\b(?:affects?|impacts?)\b|\bthe following (?:conditions|cases|circumstances|situations)\b"
+    # "Sessions expire when one of these conditions occurs:" (at the lead's end: "Under these
+    # conditions, we collect the following data:" leads data)
+    r"|\b(?:these|those)\s+(?:\w+\s+)?(?:conditions|cases|circumstances|situations)\b[^.:]{0,20}:\s*$"
     r"|\b(?:upon|when(?:ever)?|if)\s*:\s*$"  # "data is potentially collected upon:"
     # "It supports integration with two different services:", "consists of two parts:": what
     # the product works with or is made of, not data
