@@ -4512,3 +4512,40 @@ def test_a_marked_denial_names_its_data_or_stays_text(tmp_path: Path) -> None:
     assert names == ["User behavior", "Usage statistics", "Your source code"]
     assert not [name for name in names if "not" in name.lower().split()]
     assert "Does NOT make any network requests" in free_text(result)
+
+
+def test_a_boolean_an_example_column_shows_is_no_answer(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit telemetry\n\nKit sends anonymous usage events.\n\n## Fields\n\n"
+        "| Field | Example | Description |\n| --- | --- | --- |\n"
+        "| `debug` | false | Whether debug mode is on |\n| `is_ci` | true | Whether Kit runs in CI |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["debug", "is_ci"]
+    assert never_names(result) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No advertisers, data brokers or partners receive your data.",
+        "No humans review your prompts.",
+        "No employees or contractors ever see your files.",
+        "No third-party SDKs collect your data.",
+    ],
+)
+def test_people_denied_the_data_are_no_never_collected_entry(tmp_path: Path, sentence: str) -> None:
+    page = FRONT + (
+        "# Kit privacy\n\nKit collects your email address to send receipts.\n\n"
+        f"## Sharing\n\n{sentence}\n"
+    )
+    assert never_names(import_page(tmp_path, page)) == []
+
+
+def test_data_of_people_or_a_list_without_a_verb_is_still_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit privacy\n\n## What we do not collect\n\n- No third-party cookies or trackers\n"
+        "- No partner data\n"
+    )
+    names = never_names(import_page(tmp_path, page))
+    assert names == ["Third-party cookies", "Trackers", "Partner data"]

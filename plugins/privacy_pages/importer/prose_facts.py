@@ -1058,6 +1058,12 @@ _NO_DATA = re.compile(
     r"(?P<what>(?:(?!\s-\s)[^.;:\u2014\u2013])+?)\s*(?:(?:[.;:\u2014\u2013]|\s-\s).*)?$",
     re.I,
 )
+#: People or companies that might be given data ("humans", "data brokers", "partners").
+_PARTY = (
+    r"(?:humans?|people|persons?|employees?|staff|contractors?|advertisers?|brokers?|partners?|"
+    r"vendors?|third[- ]part(?:y|ies)|compan(?:y|ies)|developers?|engineers?|moderators?|"
+    r"reviewers?|affiliates?|sponsors?|marketers?|agencies|governments?)"
+)
 _CLAUSE_WORD = re.compile(
     r"\b(?:is|are|was|were|be|will|can|may|must|we|you|it|they)\b"
     # a verb before its object, after a subject of three words at most ("No third party
@@ -1065,7 +1071,13 @@ _CLAUSE_WORD = re.compile(
     # "No keystrokes, passwords or messages your contacts send": a list)
     r"|^one(?![\w-])|^(?:(?!(?:or|and|nor)\s)[\w-]+\s+){1,3}"
     r"(?:(?!leaves\b)[a-z]+(?:s|ed)|receive|get|see|sell)\s+"
-    r"(?:any|your|our|their|its|my|the|this|these|those)\b",
+    r"(?:any|your|our|their|its|my|the|this|these|those)\b"
+    # "No humans review your prompts", "No advertisers, data brokers or partners receive": the
+    # people denied the data, in a list, then what they do with it
+    rf"|^(?=(?:[\w-]+\W+){{0,8}}?{_PARTY}\b)(?:[\w-]+\W+){{1,9}}?(?:ever\s+|can\s+)?"
+    r"(?:see|read|review|receive|get|access|view|sell|buy|hear|use|share|store|handle|obtain|"
+    r"collect|gather|track|record|send|transmit)\s+"
+    r"(?:any|your|our|their|its|my|the|this|these|those|you)\b",
     re.I,
 )
 

@@ -364,6 +364,8 @@ def answered(item: ItemDraft) -> tuple[str, bool, str] | None:
     shown = re.match(r"[\s*_]*`([^`]*)`", said)
     if shown and not re.fullmatch(r"(?i)\s*(?:yes|no|y|n)\s*", shown.group(1)):
         return None  # "| `is_ci` | `false` | ...": a value an example shows (not "`No`")
+    if re.match(r"(?i)[\s*_]*(?:true|false)\b", said):
+        return None  # "| `debug` | false | ...": a boolean an example shows, no answer
     rest = re.sub(r"^\W*(?:yes|no)\b\W*", "", match["reply"], flags=re.IGNORECASE)
     return match["name"].strip(), reply, rest.strip()
 
