@@ -1074,7 +1074,7 @@ _CLAUSE_WORD = re.compile(
     r"(?:any|your|our|their|its|my|the|this|these|those)\b"
     # "No humans review your prompts", "No advertisers, data brokers or partners receive": the
     # people denied the data, in a list, then what they do with it
-    rf"|^(?=(?:[\w-]+\W+){{0,8}}?{_PARTY}\b)(?:[\w-]+\W+){{1,9}}?(?:ever\s+|can\s+)?"
+    rf"|^(?=(?:[\w-]++[^\w-]++){{0,8}}?{_PARTY}\b)(?:[\w-]++[^\w-]++){{1,9}}?(?:ever\s+|can\s+)?"
     r"(?:see|read|review|receive|get|access|view|sell|buy|hear|use|share|store|handle|obtain|"
     r"collect|gather|track|record|send|transmit)\s+"
     r"(?:any|your|our|their|its|my|the|this|these|those|you)\b",
