@@ -4549,3 +4549,47 @@ def test_data_of_people_or_a_list_without_a_verb_is_still_never_collected(tmp_pa
     )
     names = never_names(import_page(tmp_path, page))
     assert names == ["Third-party cookies", "Trackers", "Partner data"]
+
+
+def test_a_sentence_under_a_never_heading_gives_the_data_it_denies_or_stays_text(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Kit privacy\n\nKit collects your email address to send receipts.\n\n"
+        "## No Data Collection\n\nSpecifically:\n\n- No personal information is collected\n"
+        "- No advertising or monetisation mechanisms are present\n"
+        "- We do not sell or share your data with third parties\n"
+        "- No IP addresses (our host doesn't log them)\n- Location\n"
+    )
+    result = import_page(tmp_path, page)
+    first, address, last = never_names(result)
+    assert (first, last) == ("Personal information", "Location")
+    assert address.startswith("IP addresses")  # (its words in brackets are no clause of it)
+    intro = result.product["never_collected"]["intro"]
+    assert "- No advertising or monetisation mechanisms are present" in intro
+    assert "- We do not sell or share your data with third parties" in intro
+
+
+@pytest.mark.parametrize(
+    "heading", ["Can it be disabled?", "Can I opt out?", "Can telemetry be turned off?"]
+)
+def test_a_heading_that_asks_whether_it_can_be_turned_off_is_about_controls(
+    tmp_path: Path, heading: str
+) -> None:
+    page = FRONT + (
+        "# Kit usage reporting\n\nKit sends anonymous usage reports.\n\n"
+        f"## {heading}\n\nYes. Set the environment variable `KIT_DISABLE`.\n"
+    )
+    result = import_page(tmp_path, page)
+    settings = result.product["controls"]["settings"]
+    assert [setting["name"] for setting in settings] == ["KIT_DISABLE"]
+    assert "your-rights" not in result.product.get("empty_sections", {})
+
+
+@pytest.mark.parametrize("heading", ["Can I see my data?", "Can you read my messages?"])
+def test_other_questions_are_no_controls_heading(tmp_path: Path, heading: str) -> None:
+    page = FRONT + (
+        "# Kit usage reporting\n\nKit sends anonymous usage reports.\n\n"
+        f"## {heading}\n\nNo. Reports are anonymous.\n"
+    )
+    assert "controls" not in import_page(tmp_path, page).product

@@ -599,10 +599,22 @@ def never_list(reading: Reading, lead: Paragraph | None, block: BulletList) -> N
         return
     if lead is not None:
         reading.draft.never_intro.append(one_line(lead.text))
+    kept: list[str] = []
     for item in block.items:
         entries = never_entries(item)
+        if not entries:
+            kept.append(_kept_as_text(reading, item))
         reading.draft.never_items.extend(entries)
         reading.report.counts.items += len(entries)
+    if kept:
+        reading.draft.never_intro.append("\n".join(kept))
+
+
+def _kept_as_text(reading: Reading, item: ListItem) -> str:
+    """A bullet of a never-collected list that says something and names no data: its words."""
+    why = "a sentence that names no data; kept as text"
+    reading.report.review(item.line, "never", f"{plain(item.text).strip()!r}: {why}")
+    return f"- {item_markdown(item)}"
 
 
 _NO_LABEL = re.compile(r"^\W*no\s", re.IGNORECASE)
@@ -613,11 +625,32 @@ _VERB_IN_NAME = re.compile(
 )
 
 
+#: A bullet that is a clause of its own ("No analytics tools are used", "We do not sell your
+#: data"): a sentence, not the name of data.
+_CLAUSE = re.compile(
+    r"^\W*(?:we|you|i|it|they)\b|\b(?:is|are|was|were|will|would|do|does|did|has|have)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+#: Where a bullet's first words end: a parenthesis, a comma, a semicolon or a dash.
+_HEAD_END = re.compile(r"\s*[(,;\u2014\u2013]|\s-\s")
+
+
 def never_entries(item: ListItem) -> list[ItemDraft]:
     """A bullet of what is never collected: its entry, or (a label over a sentence that names
     the data: "**No PII**: No names or email addresses are stored.") the data the sentence names,
-    the first with the whole bullet as its description."""
+    the first with the whole bullet as its description. A bullet that is a sentence of its own
+    gives the data it denies, or nothing ("No advertising mechanisms are present"): its words
+    are no entry."""
     draft = item_from(ItemSource.from_list_item(item))
+    text = plain(item.text).strip()
+    head = _HEAD_END.split(text, maxsplit=1)[0]  # ("No IP addresses (Workers don't log them)")
+    if draft.description is None and not item.children and _CLAUSE.search(head):
+        entries = [ItemDraft(name, item.line) for name in data_denied(text) or []]
+        if entries:
+            entries[0].add_description(item_markdown(item))
+        return entries
     said = plain(draft.description or "")
     names = data_denied(said) if said else None
     if not names or not _NO_LABEL.match(plain(item.text)) or _HEDGED.search(said):
@@ -654,13 +687,13 @@ def never_section(reading: Reading, section: Section) -> None:
     found = False
     for block in section.all_blocks():
         items: list[ItemDraft] = []
+        kept: list[str] = []  # (bullets that name no data: their words, over the list)
         if not found and isinstance(block, BulletList):
-            items = [
-                entry
-                for item in block.items
-                if item.text.strip() or item.children
-                for entry in never_entries(item)
-            ]
+            for item in block.items:
+                if item.text.strip() or item.children:
+                    entries = never_entries(item)
+                    items += entries
+                    kept += [] if entries else [_kept_as_text(reading, item)]
         elif not found and isinstance(block, Table):
             lay = layout(block, Kind.NEVER)
             if lay.kind == "items":
@@ -673,6 +706,7 @@ def never_section(reading: Reading, section: Section) -> None:
         reading.draft.never_intro.extend(
             one_line(b.text) for b in pending if isinstance(b, Paragraph)
         )
+        reading.draft.never_intro.extend(["\n".join(kept)] if kept else [])
         others = [b for b in pending if not isinstance(b, Paragraph)]
         if others:
             reading.free(others, "never-collected", None, "not part of the list", section.line)
