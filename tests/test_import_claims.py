@@ -4568,6 +4568,8 @@ def test_a_sentence_under_a_never_heading_gives_the_data_it_denies_or_stays_text
     intro = result.product["never_collected"]["intro"]
     assert "- No advertising or monetisation mechanisms are present" in intro
     assert "- We do not sell or share your data with third parties" in intro
+    said = [r.message for r in result.report.reviews if r.topic == "not data"]
+    assert any(m.startswith("'No advertising or monetisation") for m in said), said
 
 
 @pytest.mark.parametrize(

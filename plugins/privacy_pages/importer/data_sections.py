@@ -613,7 +613,7 @@ def never_list(reading: Reading, lead: Paragraph | None, block: BulletList) -> N
 def _kept_as_text(reading: Reading, item: ListItem) -> str:
     """A bullet of a never-collected list that says something and names no data: its words."""
     why = "a sentence that names no data; kept as text"
-    reading.report.review(item.line, "never", f"{plain(item.text).strip()!r}: {why}")
+    reading.report.review(item.line, "not data", f"{plain(item.text).strip()!r}: {why}")
     return f"- {item_markdown(item)}"
 
 
