@@ -4441,7 +4441,7 @@ def test_a_list_of_several_data_opened_with_no_is_never_collected(tmp_path: Path
     assert "Body temperature" in names and "One-time codes" in names
 
 
-@pytest.mark.parametrize("lead", ["Events", "Telemetry events:"])
+@pytest.mark.parametrize("lead", ["Events", "Events:"])
 def test_events_said_by_when_they_happen_are_no_items(tmp_path: Path, lead: str) -> None:
     page = FRONT + (
         "# Kit telemetry\n\nKit collects usage data. You can opt out with KIT_TELEMETRY=0.\n\n"
@@ -4572,26 +4572,84 @@ def test_a_sentence_under_a_never_heading_gives_the_data_it_denies_or_stays_text
     assert any(m.startswith("'No advertising or monetisation") for m in said), said
 
 
-@pytest.mark.parametrize(
-    "heading", ["Can it be disabled?", "Can I opt out?", "Can telemetry be turned off?"]
-)
-def test_a_heading_that_asks_whether_it_can_be_turned_off_is_about_controls(
-    tmp_path: Path, heading: str
-) -> None:
+def test_events_a_lead_qualifies_may_be_data(tmp_path: Path) -> None:
     page = FRONT + (
-        "# Kit usage reporting\n\nKit sends anonymous usage reports.\n\n"
-        f"## {heading}\n\nYes. Set the environment variable `KIT_DISABLE`.\n"
+        "# Kit telemetry\n\n## Data Collected\n\nError events:\n\n"
+        "- Stack trace: when the app crashes\n- Error message: whenever an error is shown\n"
+    )
+    assert import_page(tmp_path, page).data_names() == ["Stack trace", "Error message"]
+
+
+def test_true_or_false_after_a_bullets_name_is_an_answer(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit privacy\n\n## Data collection\n\n- Personal information: False\n"
+        "- Usage data: True\n- Location: false\n- Contacts: No\n"
     )
     result = import_page(tmp_path, page)
-    settings = result.product["controls"]["settings"]
-    assert [setting["name"] for setting in settings] == ["KIT_DISABLE"]
-    assert "your-rights" not in result.product.get("empty_sections", {})
+    assert result.data_names() == ["Usage data"]
+    assert never_names(result) == ["Personal information", "Location", "Contacts"]
 
 
-@pytest.mark.parametrize("heading", ["Can I see my data?", "Can you read my messages?"])
-def test_other_questions_are_no_controls_heading(tmp_path: Path, heading: str) -> None:
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "In these cases we collect:",
+        "Under these conditions, we collect:",
+        "Only under these rare circumstances the app sends:",
+        "We collect the following data in these situations:",
+    ],
+)
+def test_a_lead_of_data_that_names_cases_still_leads_data(tmp_path: Path, lead: str) -> None:
+    page = FRONT + f"# Kit telemetry\n\n## Data\n\n{lead}\n\n- Email\n- Device model\n"
+    assert import_page(tmp_path, page).data_names() == ["Email", "Device model"]
+
+
+def test_never_collected_names_with_a_verb_of_their_own_stay_entries(tmp_path: Path) -> None:
+    names = [
+        "Files you have open",
+        "Messages that are end-to-end encrypted",
+        "IT asset inventories",
+        "I/O statistics of other processes",
+        "Data that has been deleted",
+        "Anything you don't explicitly share",
+    ]
     page = FRONT + (
-        "# Kit usage reporting\n\nKit sends anonymous usage reports.\n\n"
-        f"## {heading}\n\nNo. Reports are anonymous.\n"
+        "# Kit privacy\n\nKit collects your email.\n\n## What we never collect\n\n"
+        + "".join(f"- {name}\n" for name in names)
+        + "- Your IP address is never stored\n- No humans review your prompts\n"
     )
-    assert "controls" not in import_page(tmp_path, page).product
+    result = import_page(tmp_path, page)
+    assert never_names(result) == [*names, "IP address"]
+    assert "- No humans review your prompts" in result.product["never_collected"]["intro"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entry"),
+    [
+        ("No information about other people who use your computer.", "Information about"),
+        ("No usernames of moderators who handle your reports.", "Usernames of moderators"),
+        ("No third-party cookies that track your browsing.", "Third-party cookies"),
+        ("No data about people who share your device.", "Data about people"),
+    ],
+)
+def test_data_of_people_who_do_something_is_still_never_collected(
+    tmp_path: Path, sentence: str, entry: str
+) -> None:
+    page = FRONT + (
+        "# Kit privacy\n\nKit collects your email address to send receipts.\n\n"
+        f"## Sharing\n\n{sentence}\n"
+    )
+    names = never_names(import_page(tmp_path, page))
+    assert [name for name in names if name.startswith(entry)], names
+
+
+def test_a_marked_denial_held_to_some_case_stays_text(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit privacy\n\n## Data Collection\n\nSpecifically, this plugin:\n\n"
+        "- \u274c Does not collect location in the background\n"
+        "- \u274c Never uploads photos unless you share them\n"
+        "- \u274c No longer collects crash logs\n- \u274c Your source code\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Your source code"]
+    assert "location in the background" in free_text(result)

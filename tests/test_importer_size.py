@@ -461,9 +461,19 @@ GOAL = 6500
 #: data it denies, or stays text over the list ("No advertising mechanisms are present", "We
 #: do not require you to create an account"): on the read pages never-collected entries not
 #: expected 151 to 144, entries lost 133 to 134 ("we do not attach IP-derived location data").
-#: Then to 14215: a heading that asks whether it can be turned off ("Can it be disabled?") is
-#: about controls (telepresence-usage-reporting's SCOUT_DISABLE is a control now).
-CEILING = 14215
+#: Then to 14251, by a review's faults taken out (read only, with inputs of its own): "true" or
+#: "false" is an example only in a table ("- Location: false" answers); the conditions lead only
+#: as "when one of these conditions occurs:" ("In these cases we collect:" leads data); a never
+#: bullet is a sentence only by its main clause ("Files you have open" is data); people denied
+#: the data only as the subject after "No" ("No data about people who share your device" is
+#: data); a marked denial held to a case ("in the background", "unless ...") stays text; events
+#: only under a lead that says "Events" alone; the question heading ("Can it be disabled?")
+#: taken back (its "No. The following is always sent:" made data controls). And a verb's "-ing"
+#: after other words is a noun ("does not use tracking or analytics tools" denies no "Tools").
+#: On the read pages, from the session's start: false items 46 to 40, never-collected entries
+#: not expected 152 to 139, entries lost 130 to 135 (three of them open-in-cursor's "user
+#: behavior or usage statistics" and the like, now two entries each).
+CEILING = 14251
 
 
 def importer_lines() -> int:

@@ -103,10 +103,6 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"\b(?:disabl(?:e|ing)|turn(?:ing)? off|switch(?:ing)? off)\b.{0,40}"
             r"\b(?:telemetry|analytics|collection|metrics|reporting|tracking|usage data)\b",
             r"\bhow (?:can (?:i|you)|do (?:i|you)|to) (?:disable|turn (?:\w+ )?off|opt)\b",
-            # "Can it be disabled?", "Can I opt out?", "Can telemetry be turned off?"
-            r"^\W*(?:can|could|may)\s+(?:i|you|it|this|we|users?|telemetry|analytics|reporting|"
-            r"tracking|data collection)\s+(?:be\s+)?(?:disabled?|turn(?:ed)?\s+(?:\w+\s+)?off|"
-            r"switch(?:ed)?\s+(?:\w+\s+)?off|opt(?:ed)?[- ]?out)\b",
             # "How to enable telemetry": a setting, in either direction
             r"\bhow (?:can (?:i|you)|do (?:i|you)|to) (?:re-?)?enable\b.{0,30}"
             r"\b(?:telemetry|analytics|collection|metrics|reporting|tracking)\b",

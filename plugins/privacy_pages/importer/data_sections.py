@@ -33,7 +33,7 @@ from .markdown_doc import Alert, Block, BulletList, Code, ListItem, Paragraph, T
 from .markdown_out import blocks_markdown, span, to_markdown
 from .markup import links, one_line, plain, sentences
 from .outline import Section
-from .prose_facts import data_denied
+from .prose_facts import data_denied, denies_people
 from .reading import Reading, item_markdown
 from .report import FreeFormFragment
 from .samples import sample_fields
@@ -625,16 +625,23 @@ _VERB_IN_NAME = re.compile(
 )
 
 
-#: A bullet that is a clause of its own ("No analytics tools are used", "We do not sell your
-#: data"): a sentence, not the name of data.
+#: A bullet that is a clause of its own, its subject then its verb ("No analytics tools are
+#: used", "We do not sell your data"): a sentence, not the name of data (unlike "Files you have
+#: open", "Messages that are encrypted": a verb of a relative clause).
 _CLAUSE = re.compile(
-    r"^\W*(?:we|you|i|it|they)\b|\b(?:is|are|was|were|will|would|do|does|did|has|have)\b|n't\b",
+    r"^\W*(?:we|they|it)\s+(?:do|does|did|will|would|can|could|may|never|don't|doesn't|won't|"
+    r"are|is|have|has)\b"
+    r"|^\W*no\s+(?:(?!(?:that|which|who|whom|whose|you|we|they|i)\b)[\w/-]+\s+){0,4}?"
+    r"(?:is|are|was|were|will|would|has|have|can)\b"
+    # "Your IP address is never stored"
+    r"|^\W*(?:(?!(?:that|which|who|whom|whose|you|we|they|i)\b)[\w/'-]+\s+){1,5}?"
+    r"(?:(?:is|are|was|were|will\s+be)\s+(?:never|not)\b|(?:isn't|aren't|won't)\b)",
     re.IGNORECASE,
 )
 
 
 #: Where a bullet's first words end: a parenthesis, a comma, a semicolon or a dash.
-_HEAD_END = re.compile(r"\s*[(,;\u2014\u2013]|\s-\s")
+_HEAD_END = re.compile(r"\s?[(,;\u2014\u2013]|\s-\s")
 
 
 def never_entries(item: ListItem) -> list[ItemDraft]:
@@ -646,7 +653,8 @@ def never_entries(item: ListItem) -> list[ItemDraft]:
     draft = item_from(ItemSource.from_list_item(item))
     text = plain(item.text).strip()
     head = _HEAD_END.split(text, maxsplit=1)[0]  # ("No IP addresses (Workers don't log them)")
-    if draft.description is None and not item.children and _CLAUSE.search(head):
+    said_so = _CLAUSE.match(head) or denies_people(head)
+    if draft.description is None and not item.children and said_so:
         entries = [ItemDraft(name, item.line) for name in data_denied(text) or []]
         if entries:
             entries[0].add_description(item_markdown(item))

@@ -79,13 +79,13 @@ def process_lead(text: str) -> bool:
     return _PROCESS_LEAD.search(plain(text).strip()[-_LEAD_END:]) is not None
 
 
-#: A lead of a few words that names events ("Events", "Telemetry events:").
-_EVENTS_LEAD = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?events?\W*$", re.IGNORECASE)
+#: A lead that only says "Events" (not "Error events:", whose names may be data).
+_EVENTS_LEAD = re.compile(r"^\W*events?\W*$", re.IGNORECASE)
 #: "when lookup is presented", "measures when the view is loaded": an event said by when it
 #: happens, and only that ("When the app crashes, a stack trace is sent" says what is sent).
 _WHEN_ONLY = re.compile(
     r"^(?:(?:measures|fires|is sent|sent|emitted|logged|recorded)\s+)?"
-    r"(?:when|whenever|each time|every time|once)\b(?:(?!\.\s)[^,;:])*+$",
+    r"(?:when|whenever|each time|every time|once)\b(?:(?!\.\s)[^,;:(])*+$",
     re.IGNORECASE,
 )
 
@@ -93,8 +93,8 @@ _WHEN_ONLY = re.compile(
 def lists_events(block: BulletList, lead: str | None) -> bool:
     """Whether a list its lead says is of events names each by when it happens ("Events" over
     "- Lookup Show: when lookup is presented"): the events are when data is sent, not data.
-    Under a lead of data ("We collect the following data:"), "Installation: When the extension
-    is installed" names data, and stays an item."""
+    Under a lead of data ("We collect the following data:", "Error events:"), "Installation:
+    When the extension is installed" names data, and stays an item."""
     if lead is None or not _EVENTS_LEAD.match(plain(lead).strip()):
         return False
     said = [split_name(item.text)[1] for item in block.items]

@@ -706,11 +706,15 @@ def _line_of(sentence: str, text: str, offset: int) -> int:
 
 
 #: "we do not collect A, B or C", "is never sent: A and B": what follows the denied verb.
+_DENIED_VERB = (
+    r"(?:collect|gather|send|track|record|store|upload|transmit|see|receive|access|log|capture|"
+    r"include|contain|use(?=\s+(?:any\s+)?(?:cookies|trackers|web beacons|tracking technolog)))"
+)
 _DENIED_OBJECT = re.compile(
-    r"(?:(?:\bnot|\bnever|n't|\bwithout(?:\s+ever)?(?=\s+\w+ing\b))\s+(?:[\w'-]+,?\s+){0,5}?"
-    r"(?:collect|gather|send|track|record|store|"
-    r"upload|transmit|see|receive|access|log|capture|include|contain|use(?=\s+(?:any\s+)?"
-    r"(?:cookies|trackers|web beacons|tracking technolog)))\w*"
+    # (a verb's "-ing" form after other words is a noun: in "does not use tracking or analytics
+    # tools", "tracking" is no verb whose object is "tools"; tools are no data)
+    r"(?:(?:\bnot|\bnever|n't|\bwithout(?:\s+ever)?(?=\s+\w+ing\b))\s+"
+    rf"(?:{_DENIED_VERB}\w*|(?:[\w'-]+,?\s+){{1,5}}?{_DENIED_VERB}(?!ing\b)\w*)"
     # "collect, transmit, sell, or share any data": the object of them all (one way to read it,
     # so that a long run of "or" takes linear time)
     r"(?:(?:,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+)(?!(?:or|and)\b)[a-z]+)*"
@@ -1062,7 +1066,21 @@ _NO_DATA = re.compile(
 _PARTY = (
     r"(?:humans?|people|persons?|employees?|staff|contractors?|advertisers?|brokers?|partners?|"
     r"vendors?|third[- ]part(?:y|ies)|compan(?:y|ies)|developers?|engineers?|moderators?|"
-    r"reviewers?|affiliates?|sponsors?|marketers?|agencies|governments?)"
+    r"reviewers?|affiliates?|sponsors?|marketers?|agencies|governments?|sdks?|libraries)"
+)
+#: Up to two words before a party ("data brokers"), none that makes it the object of another
+#: word ("data about people who ...": data).
+_BEFORE_PARTY = (
+    r"(?:(?!(?:about|of|from|regarding|on|for|by|with|to|who|that|which)\b)[\w-]+\s+){0,2}?"
+)
+#: "humans review your prompts", "advertisers, data brokers or partners receive your data":
+#: parties, each of a list, as its subject, then what they would do with the data.
+_PEOPLE_DENIED = (
+    rf"(?:{_BEFORE_PARTY}{_PARTY}(?:\s*,\s*(?:(?:or|and|nor)\s+)?|\s+(?:or|and|nor)\s+)){{0,6}}"
+    rf"{_BEFORE_PARTY}{_PARTY}\s+(?:(?:ever|can|will|may|could|would)\s+)?"
+    r"(?:see|read|review|receive|get|access|view|sell|buy|hear|use|share|store|handle|obtain|"
+    r"collect|gather|track|record|send|transmit)\s+(?:any|your|our|their|its|my|the|this|these|"
+    r"those|you)\b"
 )
 _CLAUSE_WORD = re.compile(
     r"\b(?:is|are|was|were|be|will|can|may|must|we|you|it|they)\b"
@@ -1072,14 +1090,15 @@ _CLAUSE_WORD = re.compile(
     r"|^one(?![\w-])|^(?:(?!(?:or|and|nor)\s)[\w-]+\s+){1,3}"
     r"(?:(?!leaves\b)[a-z]+(?:s|ed)|receive|get|see|sell)\s+"
     r"(?:any|your|our|their|its|my|the|this|these|those)\b"
-    # "No humans review your prompts", "No advertisers, data brokers or partners receive": the
-    # people denied the data, in a list, then what they do with it
-    rf"|^(?=(?:[\w-]++[^\w-]++){{0,8}}?{_PARTY}\b)(?:[\w-]++[^\w-]++){{1,9}}?(?:ever\s+|can\s+)?"
-    r"(?:see|read|review|receive|get|access|view|sell|buy|hear|use|share|store|handle|obtain|"
-    r"collect|gather|track|record|send|transmit)\s+"
-    r"(?:any|your|our|their|its|my|the|this|these|those|you)\b",
+    rf"|^{_PEOPLE_DENIED}",
     re.I,
 )
+_NO_PEOPLE = re.compile(rf"^\W*no\s+{_PEOPLE_DENIED}", re.I)
+
+
+def denies_people(text: str) -> bool:
+    """Whether a sentence says who does not get the data ("No humans review your prompts")."""
+    return _NO_PEOPLE.match(text) is not None
 
 
 def _no_data(text: str) -> re.Match[str] | None:

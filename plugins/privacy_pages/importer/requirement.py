@@ -296,6 +296,13 @@ _SAYS_NOT = re.compile(
     r"^\W*(?:(?:does|do|did|will|would|can|is|are)\s*+(?:not|n't)|never|no longer)\b",
     re.IGNORECASE,
 )
+#: What holds a denial to some case or time ("in the background", "unless you share them",
+#: "no longer"): the data is taken otherwise, so the bullet stays as the page wrote it.
+_SOMETIMES = re.compile(
+    r"\b(?:unless|until|except|without|if|when|whenever|while|only|other than|apart from|"
+    r"in the background|by default|no longer)\b",
+    re.IGNORECASE,
+)
 
 
 def place_marked(draft: StatementDraft, report: PageReport) -> None:
@@ -351,8 +358,9 @@ _ANSWERED = re.compile(r"^[^\w(]*+(?P<name>[^:]{1,80}):(?P<reply>.+)$")
 _SENTENCE_REPLY = re.compile(r"^\W*never\s+\w", re.IGNORECASE)
 
 
-def answered(item: ItemDraft) -> tuple[str, bool, str] | None:
-    """(name, whether collected, the rest) of a bullet that answers yes or no for its data."""
+def answered(item: ItemDraft, *, in_table: bool = False) -> tuple[str, bool, str] | None:
+    """(name, whether collected, the rest) of a bullet that answers yes or no for its data
+    (``in_table``: a table's row, where "true" or "false" is a value an example shows)."""
     full = plain(item.name + (f": {item.description}" if item.description else ""))
     match = _ANSWERED.match(" ".join(full.split()))
     reply = answer(match["reply"]) if match else None
@@ -364,7 +372,7 @@ def answered(item: ItemDraft) -> tuple[str, bool, str] | None:
     shown = re.match(r"[\s*_]*`([^`]*)`", said)
     if shown and not re.fullmatch(r"(?i)\s*(?:yes|no|y|n)\s*", shown.group(1)):
         return None  # "| `is_ci` | `false` | ...": a value an example shows (not "`No`")
-    if re.match(r"(?i)[\s*_]*(?:true|false)\b", said):
+    if in_table and re.match(r"(?i)[\s*_]*(?:true|false)\b", said):
         return None  # "| `debug` | false | ...": a boolean an example shows, no answer
     rest = re.sub(r"^\W*(?:yes|no)\b\W*", "", match["reply"], flags=re.IGNORECASE)
     return match["name"].strip(), reply, rest.strip()
@@ -431,7 +439,10 @@ def keep_data(
                 collected, name = marked(item.name)
                 if collected is False:  # "❌ Your code": a mark that says it is not collected
                     # ("❌ Does NOT track usage statistics": the data its own denial names)
-                    taken = denied_in(name) if _SAYS_NOT.match(name) else [name]
+                    denies = _SAYS_NOT.match(name)
+                    held = item.condition or _SOMETIMES.search(name)  # ("unless you share")
+                    taken = [] if denies and held else [name]
+                    taken = denied_in(name) if denies and taken else taken
                     if not taken:  # "❌ Does NOT make any network requests"
                         not_done = "its words say what is not done, not which data is not taken"
                         _free_item(draft, report, item.renamed(name), after, group.title, not_done)
@@ -440,7 +451,7 @@ def keep_data(
                     report.review(item.line, "requirement", f"{name!r}: marked not collected")
                     continue
                 item = item.renamed(name) if collected else item
-                replied = answered(item)
+                replied = answered(item, in_table=group.from_table)
                 if replied is not None and not_data(replied[0]) is None:  # (not "Required: yes")
                     name, collected, rest = replied
                     if _under_question(item.line, questions):

@@ -89,9 +89,11 @@ def _includes_no_data(sentence: str) -> bool:
 #: affect any of the following:").
 _NO_DATA_LEAD = re.compile(
     r"\b(?:affects?|impacts?)\b|\bthe following (?:conditions|cases|circumstances|situations)\b"
-    # "Sessions expire when one of these conditions occurs:" (at the lead's end: "Under these
-    # conditions, we collect the following data:" leads data)
-    r"|\b(?:these|those)\s+(?:\w+\s+)?(?:conditions|cases|circumstances|situations)\b[^.:]{0,20}:\s*$"
+    # "Sessions expire when one of these conditions occurs:", at the lead's end (not "In these
+    # cases we collect:", "Under these conditions, we collect the following data:": data)
+    r"|\b(?:one|any|all|each|either|both|none)\s+of\s+(?:these|those|the following)\s+"
+    r"(?:\w+\s+)?(?:conditions|cases|circumstances|situations)"
+    r"(?:\s+(?:occurs?|appl(?:y|ies)|(?:is|are)\s+met|happens?|holds?))?\s*:\s*$"
     r"|\b(?:upon|when(?:ever)?|if)\s*:\s*$"  # "data is potentially collected upon:"
     # "It supports integration with two different services:", "consists of two parts:": what
     # the product works with or is made of, not data
