@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from markdown.extensions.toc import slugify
 from privacy_pages.importer.markup import html_to_markdown, plain
+from privacy_pages.importer.prose_facts import data_denied
 from privacy_pages.importer.statements import says_how_long
 from test_importer import FRONT, Imported, import_page
 from test_importer_shapes import rendered
@@ -4653,3 +4654,30 @@ def test_a_marked_denial_held_to_some_case_stays_text(tmp_path: Path) -> None:
     result = import_page(tmp_path, page)
     assert never_names(result) == ["Your source code"]
     assert "location in the background" in free_text(result)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ("We are not actively tracking your location.", ["Location"]),
+        ("We are not knowingly collecting data from children.", ["Data from children"]),
+        ("The app is not capable of recording audio.", ["Audio"]),
+        ("This site does not use tracking or analytics tools.", []),
+    ],
+)
+def test_a_verbs_ing_form_denies_unless_another_verb_takes_it_as_a_noun(
+    sentence: str, denied: list[str]
+) -> None:
+    assert (data_denied(sentence) or []) == denied
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "We collect the following data in any of these cases:",
+        "The following data is sent in each of these cases:",
+    ],
+)
+def test_a_lead_of_the_following_data_in_some_cases_leads_data(tmp_path: Path, lead: str) -> None:
+    page = FRONT + f"# Kit telemetry\n\n## Data\n\n{lead}\n\n- Email\n- Device model\n"
+    assert import_page(tmp_path, page).data_names() == ["Email", "Device model"]

@@ -473,7 +473,10 @@ GOAL = 6500
 #: On the read pages, from the session's start: false items 46 to 40, never-collected entries
 #: not expected 152 to 139, entries lost 130 to 135 (three of them open-in-cursor's "user
 #: behavior or usage statistics" and the like, now two entries each).
-CEILING = 14251
+#: Then to 14261, by a second review's faults taken out: an "-ing" form after adverbs only is the
+#: verb ("We are not actively tracking your location" denies the location), and "We collect
+#: the following data in any of these cases:" leads data. The read pages' sums unchanged.
+CEILING = 14261
 
 
 def importer_lines() -> int:

@@ -710,11 +710,18 @@ _DENIED_VERB = (
     r"(?:collect|gather|send|track|record|store|upload|transmit|see|receive|access|log|capture|"
     r"include|contain|use(?=\s+(?:any\s+)?(?:cookies|trackers|web beacons|tracking technolog)))"
 )
+#: Words between "not" and a verb's "-ing" form that leave it the verb ("not actively", "not in
+#: any way", "not capable of").
+_ADVERB = (
+    r"(?:\w+ly|even|ever|still|yet|currently|in|any|way|capable|of|designed|for|at|all|be|"
+    r"being|been)\b"
+)
 _DENIED_OBJECT = re.compile(
-    # (a verb's "-ing" form after other words is a noun: in "does not use tracking or analytics
-    # tools", "tracking" is no verb whose object is "tools"; tools are no data)
+    # (a verb's "-ing" form after other words is a noun, "does not use tracking or analytics
+    # tools": tools are no data; after adverbs only it is the verb: "not actively tracking")
     r"(?:(?:\bnot|\bnever|n't|\bwithout(?:\s+ever)?(?=\s+\w+ing\b))\s+"
-    rf"(?:{_DENIED_VERB}\w*|(?:[\w'-]+,?\s+){{1,5}}?{_DENIED_VERB}(?!ing\b)\w*)"
+    rf"(?:{_DENIED_VERB}\w*|(?:{_ADVERB}\s+){{1,4}}{_DENIED_VERB}\w*"
+    rf"|(?:[\w'-]+,?\s+){{1,5}}?{_DENIED_VERB}(?!ing\b)\w*)"
     # "collect, transmit, sell, or share any data": the object of them all (one way to read it,
     # so that a long run of "or" takes linear time)
     r"(?:(?:,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+)(?!(?:or|and)\b)[a-z]+)*"

@@ -91,7 +91,10 @@ _NO_DATA_LEAD = re.compile(
     r"\b(?:affects?|impacts?)\b|\bthe following (?:conditions|cases|circumstances|situations)\b"
     # "Sessions expire when one of these conditions occurs:", at the lead's end (not "In these
     # cases we collect:", "Under these conditions, we collect the following data:": data)
-    r"|\b(?:one|any|all|each|either|both|none)\s+of\s+(?:these|those|the following)\s+"
+    # (not "We collect the following data in any of these cases:": the data, in those cases)
+    r"|^(?!.*\bthe following (?:data|information|details|fields)\b)"
+    r"(?:(?!\b(?:one|any|all|each|either|both|none)\s+of\b).)*+"
+    r"\b(?:one|any|all|each|either|both|none)\s+of\s+(?:these|those|the following)\s+"
     r"(?:\w+\s+)?(?:conditions|cases|circumstances|situations)"
     r"(?:\s+(?:occurs?|appl(?:y|ies)|(?:is|are)\s+met|happens?|holds?))?\s*:\s*$"
     r"|\b(?:upon|when(?:ever)?|if)\s*:\s*$"  # "data is potentially collected upon:"
