@@ -4681,3 +4681,19 @@ def test_a_verbs_ing_form_denies_unless_another_verb_takes_it_as_a_noun(
 def test_a_lead_of_the_following_data_in_some_cases_leads_data(tmp_path: Path, lead: str) -> None:
     page = FRONT + f"# Kit telemetry\n\n## Data\n\n{lead}\n\n- Email\n- Device model\n"
     assert import_page(tmp_path, page).data_names() == ["Email", "Device model"]
+
+
+def test_never_collected_sentences_of_other_subjects_give_their_data_or_stay_text(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Kit privacy\n\nKit collects your email.\n\n## What we never collect\n\n"
+        "- You are never tracked\n- Nothing is sent to our servers\n"
+        "- Our servers do not log IP addresses\n- I never see your data\n"
+        "- No ad networks or data brokers receive your data\n"
+        "- Files we do not need\n- I/O statistics\n- No third-party trackers\n"
+    )
+    result = import_page(tmp_path, page)
+    names = ["IP addresses", "Files we do not need", "I/O statistics", "Third-party trackers"]
+    assert never_names(result) == names
+    assert "- Nothing is sent to our servers" in result.product["never_collected"]["intro"]

@@ -629,13 +629,14 @@ _VERB_IN_NAME = re.compile(
 #: used", "We do not sell your data"): a sentence, not the name of data (unlike "Files you have
 #: open", "Messages that are encrypted": a verb of a relative clause).
 _CLAUSE = re.compile(
-    r"^\W*(?:we|they|it)\s+(?:do|does|did|will|would|can|could|may|never|don't|doesn't|won't|"
-    r"are|is|have|has)\b"
+    r"^\W*(?:we|they|it|you|i|nothing|nobody|no one)\s+(?:do|does|did|will|would|can|could|may|"
+    r"never|don't|doesn't|won't|are|is|have|has)\b"
     r"|^\W*no\s+(?:(?!(?:that|which|who|whom|whose|you|we|they|i)\b)[\w/-]+\s+){0,4}?"
     r"(?:is|are|was|were|will|would|has|have|can)\b"
     # "Your IP address is never stored"
     r"|^\W*(?:(?!(?:that|which|who|whom|whose|you|we|they|i)\b)[\w/'-]+\s+){1,5}?"
-    r"(?:(?:is|are|was|were|will\s+be)\s+(?:never|not)\b|(?:isn't|aren't|won't)\b)",
+    r"(?:(?:is|are|was|were|will\s+be|do|does|did)\s+(?:never|not)\b"
+    r"|(?:isn't|aren't|won't|don't|doesn't|didn't)\b)",
     re.IGNORECASE,
 )
 

@@ -1073,7 +1073,8 @@ _NO_DATA = re.compile(
 _PARTY = (
     r"(?:humans?|people|persons?|employees?|staff|contractors?|advertisers?|brokers?|partners?|"
     r"vendors?|third[- ]part(?:y|ies)|compan(?:y|ies)|developers?|engineers?|moderators?|"
-    r"reviewers?|affiliates?|sponsors?|marketers?|agencies|governments?|sdks?|libraries)"
+    r"reviewers?|affiliates?|sponsors?|marketers?|agencies|governments?|sdks?|libraries|"
+    r"networks?|providers?|processors?|services|platforms?|trackers?|apps)"
 )
 #: Up to two words before a party ("data brokers"), none that makes it the object of another
 #: word ("data about people who ...": data).
