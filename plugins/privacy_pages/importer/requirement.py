@@ -439,10 +439,8 @@ def keep_data(
                 collected, name = marked(item.name)
                 if collected is False:  # "❌ Your code": a mark that says it is not collected
                     # ("❌ Does NOT track usage statistics": the data its own denial names)
-                    denies = _SAYS_NOT.match(name)
                     held = item.condition or _SOMETIMES.search(name)  # ("unless you share")
-                    taken = [] if denies and held else [name]
-                    taken = denied_in(name) if denies and taken else taken
+                    taken = ([] if held else denied_in(name)) if _SAYS_NOT.match(name) else [name]
                     if not taken:  # "❌ Does NOT make any network requests"
                         not_done = "its words say what is not done, not which data is not taken"
                         _free_item(draft, report, item.renamed(name), after, group.title, not_done)
