@@ -4697,3 +4697,37 @@ def test_never_collected_sentences_of_other_subjects_give_their_data_or_stay_tex
     names = ["IP addresses", "Files we do not need", "I/O statistics", "Third-party trackers"]
     assert never_names(result) == names
     assert "- Nothing is sent to our servers" in result.product["never_collected"]["intro"]
+
+
+def test_a_question_of_opting_out_answered_no_lists_data_not_controls(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Foo telemetry\n\nFoo sends usage data.\n\n## What we collect\n\n- Email address\n\n"
+        "## Can I opt out?\n\nNo. The following data is required for the service to work:\n\n"
+        "- License key\n- App version\n"
+    )
+    result = import_page(tmp_path, page)
+    assert names_in(result, "required") == ["License key", "App version"]
+    assert "controls" not in result.product
+
+
+@pytest.mark.parametrize(
+    "answer", ["Yes. Set the environment variable:", "No, but you can delete your data:"]
+)
+def test_a_question_of_opting_out_with_a_way_out_lists_controls(
+    tmp_path: Path, answer: str
+) -> None:
+    page = FRONT + (
+        "# Foo telemetry\n\nFoo sends usage data.\n\n"
+        f"## Can I opt out?\n\n{answer}\n\n- `FOO_TELEMETRY=0`\n- The Settings page\n"
+    )
+    result = import_page(tmp_path, page)
+    assert len(result.product["controls"]["options"]) == 2
+
+
+def test_another_question_about_opting_out_answered_no_denies_no_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Foo telemetry\n\nFoo sends usage data.\n\n"
+        "## Do I lose my trial if I opt out?\n\nNo! Once granted, the trial is yours:\n\n"
+        "- Opt out anytime\n- No penalties\n"
+    )
+    assert never_names(import_page(tmp_path, page)) == []

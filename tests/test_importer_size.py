@@ -480,7 +480,10 @@ GOAL = 6500
 #: bullet whose subject is "You", "I" or "Nothing", or whose verb is "do not" ("Our servers do
 #: not log IP addresses"), is a sentence; ad networks, providers, services and trackers are
 #: parties ("No ad networks or data brokers receive your data").
-CEILING = 14261
+#: Then to 14291: "Can I opt out?" answered "No." under it is no section of controls: its list
+#: ("No. The following data is required:") is data, read by its shape (it had become control
+#: options, the data lost). No read page changed.
+CEILING = 14291
 
 
 def importer_lines() -> int:

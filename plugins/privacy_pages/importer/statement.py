@@ -157,6 +157,8 @@ def read_section(reading: Reading, section: Section, kind: Kind, previous: Kind 
         reading.free_section(section, after, why)
         reading.reading_shapes, reading.outside_privacy = reading_shapes, False
         return
+    if kind is Kind.CONTROLS and _cannot_be_turned_off(section):
+        kind = Kind.UNKNOWN  # ("Can I opt out?" "No. The following data is required:")
     counts.sections += kind is not Kind.UNKNOWN
     _answered_no(reading, section)
     page_cues(section.blocks, reading.draft.page_cues, section.title)
@@ -176,6 +178,34 @@ def read_section(reading: Reading, section: Section, kind: Kind, previous: Kind 
     else:
         extract(reading, section)
     reading.section_cues.pop()
+
+
+#: A question's answer No ("No.", "No, ..."), not a sentence that starts with the word, nor
+#: one that goes on to a way out ("No, but you can delete your data").
+_NO_ANSWER = re.compile(
+    r"^\W*no\s*[.,;:!\u2014\u2013](?!.*\b(?:but|however|although|though|except|unless|instead|"
+    r"you can|you may)\b)",
+    re.IGNORECASE,
+)
+
+
+#: "Can I opt out?", "Can telemetry be disabled?" (not "Do I lose my trial if I opt out?").
+_CAN_I_OPT_OUT = re.compile(
+    r"^\W*(?:can|could|may)\s+(?:i|you|we|users?|one|it|this|telemetry|analytics|tracking|"
+    r"reporting|data collection)\s+(?:be\s+)?(?:opt|disabl|turn|switch|stop|refuse|decline)",
+    re.IGNORECASE,
+)
+
+
+def _cannot_be_turned_off(section: Section) -> bool:
+    """A heading that asks whether one can opt out, answered No under it: what follows is not
+    a way to stop collection (its lists may be data that is always sent)."""
+    first = section.blocks[0] if section.blocks else None
+    return (
+        _CAN_I_OPT_OUT.match(section.title) is not None
+        and isinstance(first, Paragraph)
+        and _NO_ANSWER.match(plain(first.text)) is not None
+    )
 
 
 def _answered_no(reading: Reading, section: Section) -> None:
