@@ -4731,3 +4731,20 @@ def test_another_question_about_opting_out_answered_no_denies_no_data(tmp_path: 
         "- Opt out anytime\n- No penalties\n"
     )
     assert never_names(import_page(tmp_path, page)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        (
+            "Events show how the app is used, but without including any user-identifiable data.",
+            ["User-identifiable data"],
+        ),
+        ("We are not storing your messages.", ["Messages"]),
+        ("Reports are sent without capturing screenshots.", ["Screenshots"]),
+    ],
+)
+def test_storing_including_and_capturing_deny_as_their_verbs_do(
+    sentence: str, denied: list[str]
+) -> None:
+    assert data_denied(sentence) == denied

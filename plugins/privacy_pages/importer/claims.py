@@ -50,7 +50,8 @@ class Cue:
 
 #: Verbs that say data reaches the product (collected, sent, seen, kept).
 _TAKE = (
-    r"(?:collect\w*|gather\w*|see|sees|seen|sen[dt]s?|sending|transmit\w*|upload\w*|stor(?:e|es|ed)|"
+    r"(?:collect\w*|gather\w*|see|sees|seen|sen[dt]s?|sending|transmit\w*|upload\w*|"
+    r"stor(?:e|es|ed|ing)|"
     r"record\w*|track\w*|log|logs|logged|receiv\w*|access\w*|includ\w*|contain\w*|captur\w*|"
     r"keep|keeps|kept|retain\w*|read|reads|process\w*|share|shares|shared)"
 )
@@ -76,7 +77,7 @@ _DENIED = re.compile(
     rf"\b(?:not|never|n't|no longer|neither|nor)\b(?!\s+(?:allow|let|enable|permit)\b)"
     rf"(?:\s+[\w'-]+){{0,4}}?\s+{_TAKE}\b"
     rf"|n't\s+(?:[\w'-]+\s+){{0,3}}?{_TAKE}\b"
-    r"|\bwithout (?:ever )?(?:collect|send|stor|track|record|upload|shar)\w*\b"
+    r"|\bwithout (?:ever )?(?:collect|send|stor|track|record|upload|shar|includ|captur|transmit)\w*\b"
     r"|\bnever (?:leaves?|leaving|left)\b|\b(?:does|do|will) not leave\b|n't leave\b"
     r"|\b(?:not|never|n't)\s+(?:\w+\s+)?makes? (?:their|its) way\b"
     r"|\bstays? (?:only )?(?:on|in) (?:your|the) (?:device|machine|computer|browser)\b"

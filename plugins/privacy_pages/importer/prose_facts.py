@@ -707,8 +707,10 @@ def _line_of(sentence: str, text: str, offset: int) -> int:
 
 #: "we do not collect A, B or C", "is never sent: A and B": what follows the denied verb.
 _DENIED_VERB = (
-    r"(?:collect|gather|send|track|record|store|upload|transmit|see|receive|access|log|capture|"
-    r"include|contain|use(?=\s+(?:any\s+)?(?:cookies|trackers|web beacons|tracking technolog)))"
+    # ("stor(?:e|ing)": "storing" too, as "collecting" is "collect" and more)
+    r"(?:collect|gather|send|track|record|stor(?:e|ing)|upload|transmit|see|receiv(?:e|ing)|"
+    r"access|log|captur(?:e|ing)|includ(?:e|ing)|contain|"
+    r"use(?=\s+(?:any\s+)?(?:cookies|trackers|web beacons|tracking technolog)))"
 )
 #: Words between "not" and a verb's "-ing" form that leave it the verb ("not actively", "not in
 #: any way", "not capable of").
