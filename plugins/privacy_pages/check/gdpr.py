@@ -3,7 +3,7 @@ give, each reported where the element belongs in the record and citing its artic
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..diagnostics import Location, Severity
 from ..load.yaml_source import LocatedMapping, LocatedSequence
@@ -76,85 +76,76 @@ def data_protection_officer(context: LintContext) -> Iterator[Finding]:
             )
 
 
-def recipients(context: LintContext) -> Iterator[Finding]:
-    for product in context.products():
-        if not product.sharing:
-            yield Finding(
-                product.source,
-                "no recipients or categories of recipients of the data; list them under "
-                "sharing.recipients (GDPR Art. 13(1)(e))",
-                "sharing",
-            )
+def _missing(
+    absent: Callable[[Product], bool], keys: tuple[str, ...], message: str, key_path: str
+) -> Check:
+    """A check that reports, at ``keys`` in the record, each product an element is absent from."""
+
+    def check(context: LintContext) -> Iterator[Finding]:
+        for product in context.products():
+            if absent(product):
+                yield Finding(_where(context, product, *keys), message, key_path)
+
+    return check
 
 
-def transfers(context: LintContext) -> Iterator[Finding]:
-    for product in context.products():
-        if product.storage.transfers is None:
-            yield Finding(
-                _where(context, product, "storage"),
-                "does not say whether data is transferred outside the EEA; add "
-                "storage.transfers with outside_eea (and each destination with its safeguard) "
-                "(GDPR Art. 13(1)(f))",
-                "storage.transfers",
-            )
-
-
-def retention(context: LintContext) -> Iterator[Finding]:
-    for product in context.products():
-        if not (product.storage.retention or product.storage.retention_note):
-            yield Finding(
-                _where(context, product, "storage"),
-                "does not say how long data is kept; add storage.retention (GDPR Art. 13(2)(a))",
-                "storage.retention",
-            )
-
-
-def rights(context: LintContext) -> Iterator[Finding]:
-    for product in context.products():
-        stated = product.rights
-        if not (stated.intro or stated.rights or stated.requests or stated.services):
-            yield Finding(
-                _where(context, product, "rights"),
-                "does not say which rights people have over their data (access, rectification, "
-                "erasure, restriction, objection, portability) and how to use them; add "
-                "rights.rights or rights.intro (GDPR Art. 13(2)(b))",
-                "rights",
-            )
-
-
-def complaint(context: LintContext) -> Iterator[Finding]:
-    for product in context.products():
-        if product.rights.complaint is None:
-            yield Finding(
-                _where(context, product, "rights"),
-                "does not state the right to lodge a complaint with a supervisory authority; "
-                "add rights.complaint (GDPR Art. 13(2)(d))",
-                "rights.complaint",
-            )
-
-
-def automated_decisions(context: LintContext) -> Iterator[Finding]:
-    for product in context.products():
-        if product.automated_decisions is None:
-            yield Finding(
-                product.source,
-                "does not say whether decisions are made about people by automated means "
-                "alone; add automated_decisions with used: false, or used: true and what is "
-                "decided and why (GDPR Art. 13(2)(f))",
-                "automated_decisions",
-            )
-
-
-def data_sources(context: LintContext) -> Iterator[Finding]:
-    for product in context.products():
-        if product.data_sources is None:
-            yield Finding(
-                product.source,
-                "does not say whether any data comes from somewhere other than the person it "
-                "is about; add data_sources with from_person_only (and, if false, each source) "
-                "(GDPR Art. 14(2)(f))",
-                "data_sources",
-            )
+recipients = _missing(
+    lambda product: not product.sharing,
+    (),
+    "no recipients or categories of recipients of the data; list them under "
+    "sharing.recipients (GDPR Art. 13(1)(e))",
+    "sharing",
+)
+transfers = _missing(
+    lambda product: product.storage.transfers is None,
+    ("storage",),
+    "does not say whether data is transferred outside the EEA; add storage.transfers with "
+    "outside_eea (and each destination with its safeguard) (GDPR Art. 13(1)(f))",
+    "storage.transfers",
+)
+retention = _missing(
+    lambda product: not (product.storage.retention or product.storage.retention_note),
+    ("storage",),
+    "does not say how long data is kept; add storage.retention (GDPR Art. 13(2)(a))",
+    "storage.retention",
+)
+rights = _missing(
+    lambda product: (
+        not (
+            product.rights.intro
+            or product.rights.rights
+            or product.rights.requests
+            or product.rights.services
+        )
+    ),
+    ("rights",),
+    "does not say which rights people have over their data (access, rectification, erasure, "
+    "restriction, objection, portability) and how to use them; add rights.rights or "
+    "rights.intro (GDPR Art. 13(2)(b))",
+    "rights",
+)
+complaint = _missing(
+    lambda product: product.rights.complaint is None,
+    ("rights",),
+    "does not state the right to lodge a complaint with a supervisory authority; add "
+    "rights.complaint (GDPR Art. 13(2)(d))",
+    "rights.complaint",
+)
+automated_decisions = _missing(
+    lambda product: product.automated_decisions is None,
+    (),
+    "does not say whether decisions are made about people by automated means alone; add "
+    "automated_decisions with used: false, or used: true and what is decided and why "
+    "(GDPR Art. 13(2)(f))",
+    "automated_decisions",
+)
+data_sources = _missing(
+    lambda product: product.data_sources is None,
+    (),
+    "does not say whether any data comes from somewhere other than the person it is about; "
+    "add data_sources with from_person_only (and, if false, each source) (GDPR Art. 14(2)(f))",
+    "data_sources",
+)
 
 
 _ON = (
