@@ -10,12 +10,12 @@ expected."""
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Severity
+from ..hints import did_you_mean
 from .rule import Rule
 from .rules import RULES_BY_ID
 
@@ -54,11 +54,6 @@ class LintConfig:
         return {**rule.options, **(setting.options if setting is not None else {})}
 
 
-def _did_you_mean(found: str, known: Iterable[str]) -> str:
-    guess = difflib.get_close_matches(found, list(known), n=1, cutoff=0.6)
-    return f" (did you mean {guess[0]!r}?)" if guess else ""
-
-
 def _severity(value: Any, where: str) -> Severity | None:
     if value is False:  # YAML 1.1 reads a bare `off` as false
         return None
@@ -69,7 +64,7 @@ def _severity(value: Any, where: str) -> Severity | None:
         return Severity(text)
     raise LintConfigError(
         f"{where}: expected one of {', '.join(SEVERITY_NAMES)}, found {value!r}"
-        + (_did_you_mean(text, SEVERITY_NAMES) if text else "")
+        + (did_you_mean(text, SEVERITY_NAMES) if text else "")
     )
 
 
@@ -105,7 +100,7 @@ def lint_config(options: Mapping[str, Any] | None, profiles: tuple[str, ...] = (
         rule = RULES_BY_ID.get(str(rule_id))
         if rule is None:
             raise LintConfigError(
-                f"lint: unknown rule {rule_id!r}{_did_you_mean(str(rule_id), RULES_BY_ID)}; "
+                f"lint: unknown rule {rule_id!r}{did_you_mean(str(rule_id), RULES_BY_ID)}; "
                 f"known rules: {', '.join(RULES_BY_ID)}"
             )
         where = f"lint.{rule_id}"
@@ -122,7 +117,7 @@ def lint_config(options: Mapping[str, Any] | None, profiles: tuple[str, ...] = (
             else:
                 known = ["severity", *rule.options]
                 raise LintConfigError(
-                    f"{where}: unknown option {name!r}{_did_you_mean(str(name), known)}; "
+                    f"{where}: unknown option {name!r}{did_you_mean(str(name), known)}; "
                     f"expected one of: {', '.join(known)}"
                 )
         overrides[rule.id] = RuleSetting(severity, chosen)

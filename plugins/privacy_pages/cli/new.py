@@ -8,7 +8,6 @@ gone. Existing files are never overwritten.
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import os
 import re
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from ..atomic_write import OutsideContent, write_text_atomically
 from ..diagnostics import display_path
+from ..hints import did_you_mean
 from ..load.content import load_content
 from ..load.discovery import DEVICE_NAMES, unsafe_name_characters
 from ..load.schema import schema_document, whole_value_patterns
@@ -234,8 +234,7 @@ def _listing(dataset: Dataset) -> str:
 
 def _known_category(dataset: Dataset, wanted: str) -> str:
     if wanted not in dataset.categories:
-        guess = difflib.get_close_matches(wanted, list(dataset.categories), n=1, cutoff=0.6)
-        hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+        hint = did_you_mean(wanted, dataset.categories)
         raise UsageError(f"unknown category {wanted!r}{hint}; known: {_listing(dataset)}")
     return wanted
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 
+from ..hints import did_you_mean
 from ..load.content import load_content
 from ..model import Dataset, Product
 from .common import UsageError, print_diagnostic, site_settings
@@ -36,8 +36,7 @@ def load_product(args: argparse.Namespace, command: str) -> tuple[Product, Datas
         return dataset
     product = dataset.products.get(args.product)
     if product is None:
-        guess = difflib.get_close_matches(args.product, list(dataset.products), n=1)
-        hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+        hint = did_you_mean(args.product, dataset.products)
         print(
             f"privacy-pages {command}: expected a product id, found {args.product!r}{hint}",
             file=sys.stderr,

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import hints
 from ..diagnostics import Diagnostics, Location
+from ..hints import did_you_mean
 from ..model import Dataset, Link
 from .characters import forbidden_character
 from .links import markdown_links, url_problem
@@ -24,11 +24,6 @@ _PROVIDERS = {
     "purpose": "stores",
     "store data type": "stores",
 }
-
-
-def did_you_mean(found: str, known: Iterable[str]) -> str:
-    """`` (did you mean 'X'?)`` for the known id closest to ``found``, or nothing."""
-    return hints.did_you_mean(found, known)
 
 
 @dataclass

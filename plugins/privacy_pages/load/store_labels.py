@@ -7,10 +7,11 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from ..hints import did_you_mean
 from ..model import DataItem, ItemLabel, StoreLabels
 from ..model.store_tables import COLLECTS_DATA
 from ..stores.tables import tables_of
-from .builder import DatasetBuilder, did_you_mean
+from .builder import DatasetBuilder
 from .yaml_source import LocatedMapping, LocatedSequence
 
 #: What the error calls each store's data types.

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..hints import did_you_mean
 from ..stores.tables import packaged_sources, site_tables
-from .builder import DatasetBuilder, did_you_mean
+from .builder import DatasetBuilder
 from .yaml_source import LocatedMapping, LocatedSequence
 
 #: The rows of each table whose first (or second) cell is the id a row is known by.
