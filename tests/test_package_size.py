@@ -1,13 +1,52 @@
 """Sizes issue 56 sets as bounds a change may not pass: the MkDocs plugin's hooks on one screen
-(``plugin.py``, at most 200 lines), a README that starts (at most 250 lines), and no context
-variable that carries the page's language (``messages`` and ``render.translated``'s view)."""
+(``plugin.py``, at most 200 lines), a README that starts (at most 250 lines), no context
+variable that carries the page's language (``messages`` and ``render.translated``'s view), and
+the package without the importer at most 20,000 lines.
+
+That last bound is not met, and cannot be by design with every feature kept: on 2026-11-28
+the package without the importer was 28,172 lines, of which 20,037 are code (the rest
+docstrings 3,001, comments 1,049, blank 4,085), with no dead code and no copied code between
+modules found. The reductions a survey found that keep every behaviour come to about 765
+lines; reaching 20,000 means removing features (release history alone is about 5,500 lines).
+Until that is decided, its size is a ceiling no change may pass, and the bound a strict
+expected failure that fails the run the day it is met.
+"""
 
 import ast
 from pathlib import Path
 
+import pytest
 from conftest import REPO
 
 PACKAGE = REPO / "plugins" / "privacy_pages"
+#: Issue 56's bound for the package without the importer.
+GOAL = 20000
+#: Its size on 2026-11-28 (28,172 lines at the start of the day's session), after two changes
+#: that did the same work with less code (the GDPR profile's checks of absent elements made by
+#: one factory, did-you-mean hints from one helper).
+CEILING = 28153
+
+
+def package_lines() -> int:
+    """The lines of the package's modules, the importer's aside."""
+    modules = [path for path in PACKAGE.rglob("*.py") if "importer" not in path.parts]
+    assert modules, f"no modules under {PACKAGE}"
+    return sum(lines(path) for path in modules)
+
+
+def test_the_package_does_not_grow() -> None:
+    found = package_lines()
+    assert found <= CEILING, f"the package has {found} lines, more than {CEILING}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="28,153 lines on 2026-11-28, 20,037 of them code: not reachable with every feature "
+    "kept (issue 56, point 7)",
+)
+def test_the_package_reaches_the_size_goal() -> None:
+    found = package_lines()
+    assert found <= GOAL, f"the package has {found} lines, more than {GOAL}"
 
 
 def lines(path: Path) -> int:
