@@ -6,8 +6,9 @@ the package without the importer at most 20,000 lines.
 That last bound is not met, and cannot be by design with every feature kept: on 2026-11-28
 the package without the importer was 28,172 lines, of which 20,037 are code (the rest
 docstrings 3,001, comments 1,049, blank 4,085), with no dead code and no copied code between
-modules found. The reductions a survey found that keep every behaviour come to about 765
-lines; reaching 20,000 means removing features (release history alone is about 5,500 lines).
+modules found. Reaching 20,000 with the code documented as it is would mean removing about
+29% of the code; the reductions a survey found that keep every behaviour come to about 765
+lines, and the rest means removing features (release history alone is about 5,500 lines).
 Until that is decided, its size is a ceiling no change may pass, and the bound a strict
 expected failure that fails the run the day it is met.
 """
@@ -21,10 +22,11 @@ from conftest import REPO
 PACKAGE = REPO / "plugins" / "privacy_pages"
 #: Issue 56's bound for the package without the importer.
 GOAL = 20000
-#: Its size on 2026-11-28 (28,172 lines at the start of the day's session), after two changes
-#: that did the same work with less code (the GDPR profile's checks of absent elements made by
-#: one factory, did-you-mean hints from one helper).
-CEILING = 28153
+#: Its size on 2026-11-28 (28,172 lines at the start of the day's session), after three changes
+#: that did the same work with less code: the GDPR profile's checks of absent elements made by
+#: one factory, did-you-mean hints from one helper, and the command line's failures said once,
+#: by ``main``, instead of by each command.
+CEILING = 28043
 
 
 def package_lines() -> int:
@@ -41,8 +43,8 @@ def test_the_package_does_not_grow() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="28,153 lines on 2026-11-28, 20,037 of them code: not reachable with every feature "
-    "kept (issue 56, point 7)",
+    reason="28,043 lines on 2026-11-28, 19,915 of them code: not reachable with every feature "
+    "kept and the code documented (issue 56, point 7)",
 )
 def test_the_package_reaches_the_size_goal() -> None:
     found = package_lines()

@@ -133,3 +133,22 @@ def test_text_never_runs_as_a_formula(scratch: Path, capsys: pytest.CaptureFixtu
                 assert not line.startswith(FORMULA_START) or line.startswith("'"), line
     assert "'=HYPERLINK('https://x.example')" in out
     assert "'+1+1: 90 days" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["processing-record", "--release", "1.0.0"], "processing-record: --release is for store"),
+        (["google-play", COMPLETE], f"product '{COMPLETE}' does not ship to google_play"),
+        (["google-play"], "google-play: expected a PRODUCT id"),
+    ],
+)
+def test_bad_usage_is_said_once_and_exits_2(
+    scratch: Path, capsys: pytest.CaptureFixture[str], args: list[str], said: str
+) -> None:
+    assert main(["export", *args, "--out", "label.out"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(f"privacy-pages export: {said}"), captured.err
+    assert captured.err.count("privacy-pages export:") == 1
+    assert not (scratch / "label.out").exists()

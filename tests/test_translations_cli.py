@@ -435,3 +435,21 @@ def test_the_languages_of_a_site_with_i18n_are_i18n_s(
     assert main(["validate", "--config", str(site / "mkdocs.yml")]) == 0
     said = capsys.readouterr().out
     assert "into 'es'" in said and "into 'it'" not in said
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("import", "de", "missing.po"), "translations import: PO file not found: missing.po"),
+        (("export", "en"), "translations export: the records are written in 'en'"),
+        (("status", "--language", "x y"), "translations status: expected a language code"),
+    ],
+)
+def test_bad_usage_names_the_action_and_exits_2(
+    site: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], said: str
+) -> None:
+    before = snapshot(site)
+    code, out, err = run(capsys, site, *args)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"privacy-pages {said}"), err
+    assert snapshot(site) == before

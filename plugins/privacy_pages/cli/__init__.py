@@ -2,7 +2,8 @@
 
 Each command lives in its own module with two functions: ``add_parser(subparsers)`` declares
 its arguments and ``run(args) -> int`` does the work. Exit codes: 0 success, 1 content errors,
-2 bad usage.
+2 bad usage; a command raises :class:`~.common.UsageError` or :class:`~.common.ContentError`
+and :func:`main` says why, once for all.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from collections.abc import Sequence
 from importlib import import_module
 from types import ModuleType
 
-from ..atomic_write import WriteFailed
+from ..atomic_write import OutsideContent, WriteFailed
 from ..version import __version__
-from .common import TerminalStream
+from .common import ContentError, TerminalStream, UsageError
 
 #: The commands, in help order, with the module that implements each.
 COMMAND_MODULES: dict[str, str] = {
@@ -63,13 +64,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.stdout, sys.stderr = TerminalStream(stdout), TerminalStream(stderr)
     try:
         code: int = args.run(args)
+    except (UsageError, *getattr(args, "usage_errors", ())) as exc:
+        print(f"privacy-pages {_name(args)}: {exc}", file=sys.stderr)
+        return 2
+    # Content the command cannot work on; a full disk or a read-only folder (the file is as it
+    # was); a write that would leave the content folder.
+    except (ContentError, WriteFailed, OutsideContent) as exc:
+        print(f"privacy-pages {_name(args)}: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:  # pragma: no cover
         return 130
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0
-    except WriteFailed as exc:  # a full disk, a read-only folder: the file is as it was
-        print(f"privacy-pages {args.command}: {exc}", file=sys.stderr)
-        return 1
     except OSError as exc:  # what the checks before writing cannot foresee: named, no traceback
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"privacy-pages {args.command}: {where}{exc.strerror or exc}", file=sys.stderr)
@@ -77,6 +83,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         sys.stdout, sys.stderr = stdout, stderr
     return code
+
+
+def _name(args: argparse.Namespace) -> str:
+    """The command as typed: ``translations`` takes an action (``translations export``)."""
+    action = getattr(args, "action", None)
+    return f"{args.command} {action}" if action else str(args.command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..stores.drift import check_label
 from ..stores.label import NotShipped, StoreFileError
-from .common import add_site_arguments
+from .common import UsageError, add_site_arguments
 from .store_records import load_product
 
 
@@ -33,15 +33,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_product(args, "check-label")
-    if isinstance(loaded, int):
-        return loaded
-    product, dataset = loaded
+    product, dataset = load_product(args)
     try:
         found = check_label(args.file, product, dataset)
     except (OSError, StoreFileError, NotShipped) as exc:
-        print(f"privacy-pages check-label: {args.file}: {exc}", file=sys.stderr)
-        return 2
+        raise UsageError(f"{args.file}: {exc}") from exc
     for line in found:
         print(f"{args.file}: {line}")
     count = len(found)

@@ -45,7 +45,12 @@ def site_settings(args: argparse.Namespace) -> Settings:
 
 
 class UsageError(Exception):
-    """Bad usage: exit code 2."""
+    """Bad usage: ``privacy-pages COMMAND: message`` on standard error, exit code 2. A command
+    names the core's errors that mean the same in ``set_defaults(usage_errors=...)``."""
+
+
+class ContentError(Exception):
+    """Content the command cannot work on: said as :class:`UsageError` is, exit code 1."""
 
 
 def use_colour(stream: TextIO) -> bool:

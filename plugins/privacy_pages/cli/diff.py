@@ -16,7 +16,7 @@ from ..load.content import load_content
 from ..load.yaml_source import Limits
 from ..render.diff_report import REPORT_FORMATS, report
 from ..settings import Settings
-from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
+from .common import ContentError, UsageError, add_site_arguments, print_diagnostic, site_settings
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -53,7 +53,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="text (default), markdown (for a pull-request comment) or json",
     )
     add_site_arguments(parser)
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, usage_errors=(GitError,))
 
 
 class _SideError(Exception):
@@ -135,22 +135,16 @@ def run(args: argparse.Namespace) -> int:
             old_label, new_label = args.sides
             old = _state_of_path(Path(args.sides[0]), settings)
             new = _state_of_path(Path(args.sides[1]), settings)
-    except (UsageError, GitError) as exc:
-        print(f"privacy-pages diff: {exc}", file=sys.stderr)
-        return 2
     except _SideError as exc:
         for problem in exc.problems:
             print_diagnostic(problem, sys.stderr)
-        print("privacy-pages diff: fix the content errors above first", file=sys.stderr)
-        return 1
+        raise ContentError("fix the content errors above first") from None
     try:
         changes = compare(old, new)
     except (TypeError, KeyError, AttributeError, ValueError, RecursionError) as exc:
-        print(
-            f"privacy-pages diff: {old_label} or {new_label} holds content this version cannot "
-            f"compare ({type(exc).__name__}: {exc})",
-            file=sys.stderr,
-        )
-        return 1
+        raise ContentError(
+            f"{old_label} or {new_label} holds content this version cannot compare "
+            f"({type(exc).__name__}: {exc})"
+        ) from exc
     sys.stdout.write(report(changes, old_label, new_label, args.format, settings.templates_dir))
     return 0

@@ -19,7 +19,7 @@ from ..stores.apple_app_privacy import write_app_privacy_details
 from ..stores.apple_manifest import write_manifest
 from ..stores.google_play import write_data_safety
 from ..stores.label import NotShipped, RequirementNotStated, StoreLabel, store_label
-from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
+from .common import ContentError, UsageError, add_site_arguments, print_diagnostic, site_settings
 from .output_paths import file_problem, refused
 from .store_records import load_dataset, load_product
 
@@ -66,7 +66,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "VERSION.json keeps), not from today's content",
     )
     add_site_arguments(parser)
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, usage_errors=(NotShipped,))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -75,25 +75,16 @@ def run(args: argparse.Namespace) -> int:
     if args.format == PROCESSING_RECORD:
         return _processing_record(args)
     if args.product is None:
-        print(f"privacy-pages export: {args.format}: expected a PRODUCT id", file=sys.stderr)
-        return 2
-    loaded = load_product(args, "export") if args.release is None else _at_release(args)
-    if isinstance(loaded, int):
-        return loaded
-    product, dataset = loaded
+        raise UsageError(f"{args.format}: expected a PRODUCT id")
+    product, dataset = load_product(args) if args.release is None else _at_release(args)
     store, write = FORMATS[args.format]
-    try:
-        label = store_label(product, dataset, store)
-    except NotShipped as exc:
-        print(f"privacy-pages export: {exc}", file=sys.stderr)
-        return 2
+    label = store_label(product, dataset, store)
     try:
         output = write(label)
     except RequirementNotStated as exc:
         for item in exc.items:
             print_diagnostic(_not_stated(product, item, exc.store))
-        print(f"privacy-pages export: {args.format}: fix the items above first", file=sys.stderr)
-        return 1
+        raise ContentError(f"{args.format}: fix the items above first") from None
     _write(output, args.out)
     if args.out is not None:
         tables = label.tables
@@ -117,24 +108,14 @@ def _write(output: str | bytes, out: Path | None) -> None:
 
 def _processing_record(args: argparse.Namespace) -> int:
     """The record of processing activities, as the site's download has it (or one product's
-    rows): 1 when the content has errors, 2 for an unknown product or a --release."""
+    rows)."""
     if args.release is not None:
-        print(
-            "privacy-pages export: processing-record: --release is for store labels",
-            file=sys.stderr,
-        )
-        return 2
+        raise UsageError("processing-record: --release is for store labels")
     if args.product is not None:
-        loaded = load_product(args, "export")
-        if isinstance(loaded, int):
-            return loaded
-        product, dataset = loaded
+        product, dataset = load_product(args)
         dataset = replace(dataset, products={product.id: product})
     else:
-        loaded_all = load_dataset(args, "export")
-        if isinstance(loaded_all, int):
-            return loaded_all
-        dataset = loaded_all
+        dataset = load_dataset(args)
     settings = site_settings(args)
     # (in English, the records' language: the command reads no translation)
     output = processing_record_csv(dataset, settings.controller, SOURCE_MESSAGES)
@@ -169,43 +150,31 @@ def _not_stated(product: Product, item: DataItem, store: str) -> Diagnostic:
     )
 
 
-def _at_release(args: argparse.Namespace) -> tuple[Product, Dataset] | int:
-    """The product as the release ``args.release`` published it, or the exit code after
-    saying why not: 2 for an unknown release or product, 1 when the release cannot say."""
-    try:
-        settings = site_settings(args)
-    except UsageError as exc:
-        print(f"privacy-pages export: {exc}", file=sys.stderr)
-        return 2
+def _at_release(args: argparse.Namespace) -> tuple[Product, Dataset]:
+    """The product as the release ``args.release`` published it: a :class:`UsageError` for an
+    unknown release or product, a :class:`ContentError` when the release cannot say."""
+    settings = site_settings(args)
     history, problems = load_history(settings.content_dir)
     for problem in problems.sorted():
         print_diagnostic(problem)
     release = next((r for r in history.releases if r.version == args.release), None)
     if release is None:
         known = ", ".join(r.version for r in history.releases) or "none recorded"
-        print(
-            f"privacy-pages export: expected a recorded release, found {args.release!r} "
-            f"(releases: {known})",
-            file=sys.stderr,
-        )
-        return 1 if problems.errors else 2
+        found = f"expected a recorded release, found {args.release!r} (releases: {known})"
+        raise ContentError(found) if problems.errors else UsageError(found)
     archive = Archive(history, settings.metadata)
     dataset = archive.dataset(release, every=True)
     if dataset is None:
-        print(
-            f"privacy-pages export: release {release.version} was recorded before releases "
-            "kept their records, so its labels cannot be written",
-            file=sys.stderr,
+        raise ContentError(
+            f"release {release.version} was recorded before releases kept their records, so "
+            "its labels cannot be written"
         )
-        return 1
     for problem in archive.problems.sorted():
         print_diagnostic(problem)
     product = dataset.products.get(args.product)
     if product is None:
-        print(
-            f"privacy-pages export: release {release.version} has no statement "
-            f"{args.product!r} (it has: {', '.join(sorted(dataset.products))})",
-            file=sys.stderr,
+        raise UsageError(
+            f"release {release.version} has no statement {args.product!r} (it has: "
+            f"{', '.join(sorted(dataset.products))})"
         )
-        return 2
     return product, dataset

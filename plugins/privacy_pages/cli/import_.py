@@ -8,13 +8,12 @@ import re
 import sys
 from pathlib import Path
 
-from ..atomic_write import OutsideContent
 from ..diagnostics import Diagnostics, Severity
 from ..importer import ImportOptions, PageImportError, format_report, import_pages, report_json
 from ..importer.report import PageReport, SiteWarning
 from ..pipeline import check_site
 from ..settings import Settings
-from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
+from .common import ContentError, UsageError, add_site_arguments, print_diagnostic, site_settings
 from .output_paths import file_problem, refused
 
 _ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")  # fullmatch: the whole value
@@ -112,16 +111,11 @@ def run(args: argparse.Namespace) -> int:
     report = args.report and file_problem(args.report, creates_folders=True)
     if refused("import", report):
         return 2
-    try:
-        settings, options = _options(args)
-    except UsageError as exc:
-        print(f"privacy-pages import: {exc}", file=sys.stderr)
-        return 2
+    settings, options = _options(args)
     try:
         reports = import_pages(list(args.pages), options)
-    except (PageImportError, OutsideContent) as exc:
-        print(f"privacy-pages import: {exc}", file=sys.stderr)
-        return 1
+    except PageImportError as exc:
+        raise ContentError(str(exc)) from exc
     code = 0
     if not options.dry_run:
         # What a build checks (loading, validation, lint): errors fail the import; warnings

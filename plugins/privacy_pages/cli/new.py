@@ -17,7 +17,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from ..atomic_write import OutsideContent, write_text_atomically
+from ..atomic_write import write_text_atomically
 from ..diagnostics import display_path
 from ..hints import did_you_mean
 from ..load.content import load_content
@@ -26,7 +26,7 @@ from ..load.schema import schema_document, whole_value_patterns
 from ..load.yaml_source import LocatedMapping, LocatedSequence, YamlFault, parse_text
 from ..model import Dataset
 from ..settings import Settings
-from .common import UsageError, add_site_arguments, site_settings
+from .common import ContentError, UsageError, add_site_arguments, site_settings
 
 #: Where editors find the schemas, relative to the site's folder (``privacy-pages schema``).
 SCHEMA_DIR = "schemas"
@@ -88,14 +88,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     item.set_defaults(run=run_item)
 
 
-class Refused(Exception):
+class Refused(ContentError):
     """The command would overwrite something, or cannot work on this content: exit code 1."""
-
-
-def fail(exc: Exception) -> int:
-    code = 2 if isinstance(exc, UsageError) else 1
-    print(f"privacy-pages new: {exc}", file=sys.stderr)
-    return code
 
 
 # -- filling scaffolds --------------------------------------------------------------------------
@@ -276,86 +270,80 @@ def _write_new(target: Path, text: str, root: Path) -> None:
 
 
 def run_product(args: argparse.Namespace, today: date | None = None) -> int:
-    try:
-        check_id(args.id)
-        settings = site_settings(args)
-        dataset = _load(settings)
-        target = settings.content_dir / "products" / f"{args.id}.yml"
-        if target.exists():
-            raise Refused(f"{display_path(target)} already exists; refusing to overwrite it")
-        if args.id in dataset.products:
-            where = dataset.products[args.id].source
-            raise Refused(f"product {args.id!r} already exists at {where}")
-        name = check_name(args.name) or product_name_from_id(args.id)
-        family, platform = family_and_platform(name)
-        category = pick_category(dataset, args.category)
-        text = scaffold(
-            "product.yml",
-            {
-                "schema_line": schema_line(target, settings, "product"),
-                "id": args.id,
-                "name_yaml": quoted(name),
-                "name_text": name,
-                "family_yaml": quoted(family),
-                "platform_yaml": quoted(platform or "TODO platform"),
-                "summary_yaml": quoted(f"TODO one sentence that says what {name} is."),
-                "no_optional_yaml": quoted(f"TODO {name} collects no optional data."),
-                "never_collected_yaml": quoted(
-                    f"TODO write that {name} collects no data beyond what is listed above."
-                ),
-                "metadata": metadata_block(settings, name, today or date.today()),
-                "category": category,
-                "categories": ", ".join(dataset.categories),
-            },
-        )
-        _write_new(target, text, settings.content_dir)
-    except (UsageError, Refused, OutsideContent) as exc:
-        return fail(exc)
+    check_id(args.id)
+    settings = site_settings(args)
+    dataset = _load(settings)
+    target = settings.content_dir / "products" / f"{args.id}.yml"
+    if target.exists():
+        raise Refused(f"{display_path(target)} already exists; refusing to overwrite it")
+    if args.id in dataset.products:
+        where = dataset.products[args.id].source
+        raise Refused(f"product {args.id!r} already exists at {where}")
+    name = check_name(args.name) or product_name_from_id(args.id)
+    family, platform = family_and_platform(name)
+    category = pick_category(dataset, args.category)
+    text = scaffold(
+        "product.yml",
+        {
+            "schema_line": schema_line(target, settings, "product"),
+            "id": args.id,
+            "name_yaml": quoted(name),
+            "name_text": name,
+            "family_yaml": quoted(family),
+            "platform_yaml": quoted(platform or "TODO platform"),
+            "summary_yaml": quoted(f"TODO one sentence that says what {name} is."),
+            "no_optional_yaml": quoted(f"TODO {name} collects no optional data."),
+            "never_collected_yaml": quoted(
+                f"TODO write that {name} collects no data beyond what is listed above."
+            ),
+            "metadata": metadata_block(settings, name, today or date.today()),
+            "category": category,
+            "categories": ", ".join(dataset.categories),
+        },
+    )
+    _write_new(target, text, settings.content_dir)
     print(f"created {display_path(target)}; fill in the TODOs, then run 'privacy-pages validate'")
     return 0
 
 
 def run_item(args: argparse.Namespace) -> int:
-    try:
-        check_id(args.id)
-        settings = site_settings(args)
-        dataset = _load(settings)
-        if args.id in dataset.catalog:
-            where = dataset.catalog[args.id].source
-            raise Refused(f"catalog item {args.id!r} already exists at {where}")
-        file_name = args.file or args.id
-        if file_name.endswith((".yml", ".yaml")):
-            file_name = file_name.rsplit(".", 1)[0]
-        if (
-            not file_name
-            or "/" in file_name
-            or "\\" in file_name
-            or file_name.startswith(".")
-            or unsafe_name_characters(file_name)
-            or file_name.split(".", 1)[0].lower() in DEVICE_NAMES
-        ):
-            raise UsageError(f"expected a file name in content/catalog/, found {args.file!r}")
-        target = settings.content_dir / "catalog" / f"{file_name}.yml"
-        if not args.file and target.exists():
-            raise Refused(f"{display_path(target)} already exists; refusing to overwrite it")
-        name = check_name(args.name) or name_from_id(args.id)
-        category = ask_category(dataset, args.category)
-        values = {
-            "schema_line": schema_line(target, settings, "catalog"),
-            "id": args.id,
-            "name_yaml": quoted(name),
-            "category": category,
-            "categories": ", ".join(dataset.categories),
-        }
-        entry = scaffold("item.yml", values)
-        if args.file and target.exists():
-            _append_item(target, entry, settings.content_dir)
-            action = "added"
-        else:
-            _write_new(target, scaffold("catalog.yml", values) + entry, settings.content_dir)
-            action = "created"
-    except (UsageError, Refused, OutsideContent) as exc:
-        return fail(exc)
+    check_id(args.id)
+    settings = site_settings(args)
+    dataset = _load(settings)
+    if args.id in dataset.catalog:
+        where = dataset.catalog[args.id].source
+        raise Refused(f"catalog item {args.id!r} already exists at {where}")
+    file_name = args.file or args.id
+    if file_name.endswith((".yml", ".yaml")):
+        file_name = file_name.rsplit(".", 1)[0]
+    if (
+        not file_name
+        or "/" in file_name
+        or "\\" in file_name
+        or file_name.startswith(".")
+        or unsafe_name_characters(file_name)
+        or file_name.split(".", 1)[0].lower() in DEVICE_NAMES
+    ):
+        raise UsageError(f"expected a file name in content/catalog/, found {args.file!r}")
+    target = settings.content_dir / "catalog" / f"{file_name}.yml"
+    if not args.file and target.exists():
+        raise Refused(f"{display_path(target)} already exists; refusing to overwrite it")
+    name = check_name(args.name) or name_from_id(args.id)
+    category = ask_category(dataset, args.category)
+    values = {
+        "schema_line": schema_line(target, settings, "catalog"),
+        "id": args.id,
+        "name_yaml": quoted(name),
+        "category": category,
+        "categories": ", ".join(dataset.categories),
+    }
+    entry = scaffold("item.yml", values)
+    if args.file and target.exists():
+        _append_item(target, entry, settings.content_dir)
+        action = "added"
+    else:
+        _write_new(target, scaffold("catalog.yml", values) + entry, settings.content_dir)
+        action = "created"
     print(f"{action} catalog item {args.id!r} in {display_path(target)}; fill in the TODOs")
     return 0
 

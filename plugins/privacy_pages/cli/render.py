@@ -80,11 +80,7 @@ def run(args: argparse.Namespace) -> int:
     site_config = args.site_config and file_problem(args.site_config, creates_folders=True)
     if refused("render", folder_problem(args.out), site_config):
         return 2
-    try:
-        settings = site_settings(args)
-    except UsageError as exc:
-        print(f"privacy-pages render: {exc}", file=sys.stderr)
-        return 2
+    settings = site_settings(args)
     if args.host == "zensical":
         settings = replace(settings, link_style="source")
     missing = missing_catalogs_message(settings)
@@ -102,8 +98,7 @@ def run(args: argparse.Namespace) -> int:
     if args.docs:
         docs: Path = args.docs
         if not docs.is_dir():
-            print(f"privacy-pages render: docs folder not found: {docs}", file=sys.stderr)
-            return 2
+            raise UsageError(f"docs folder not found: {docs}")
         for source in sorted(docs.rglob("*")):
             if not source.is_file():
                 continue
@@ -144,10 +139,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.site_config:
         if not config_file.is_file():
-            print(
-                "privacy-pages render: --site-config needs a mkdocs.yml (--config)", file=sys.stderr
-            )
-            return 2
+            raise UsageError("--site-config needs a mkdocs.yml (--config)")
         config = host_config(
             config_file,
             out,

@@ -29,7 +29,7 @@ from ..history.snapshot import (
 from ..load.content import load_content
 from ..load.discovery import record_kind
 from ..load.translations import current_translations
-from .common import UsageError, add_site_arguments, print_diagnostic, site_settings
+from .common import ContentError, UsageError, add_site_arguments, print_diagnostic, site_settings
 from .output_paths import folder_problem, refused
 
 
@@ -87,37 +87,28 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "history places it by its date",
     )
     add_site_arguments(parser)
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, usage_errors=(SnapshotError,))
 
 
 def run(args: argparse.Namespace) -> int:
     if args.out is not None and refused("snapshot", folder_problem(args.out)):
         return 2
-    try:
-        settings = site_settings(args)
-        date = parse_date(args.date)
-        effective = parse_date(args.effective) if args.effective else None
-        if date > latest_today():  # the history leaves such a release out (see load_history)
-            raise SnapshotError(
-                f"--date {date.isoformat()} is after today ({latest_today().isoformat()}): a "
-                "release is dated the day it is recorded; to record one that takes effect "
-                "later, pass --date with today's date and --effective with that day"
-            )
-    except (UsageError, SnapshotError) as exc:
-        print(f"privacy-pages snapshot: {exc}", file=sys.stderr)
-        return 2
-    if not settings.content_dir.is_dir():
-        print(
-            f"privacy-pages snapshot: content folder not found: {settings.content_dir}",
-            file=sys.stderr,
+    settings = site_settings(args)
+    date = parse_date(args.date)
+    effective = parse_date(args.effective) if args.effective else None
+    if date > latest_today():  # the history leaves such a release out (see load_history)
+        raise SnapshotError(
+            f"--date {date.isoformat()} is after today ({latest_today().isoformat()}): a release "
+            "is dated the day it is recorded; to record one that takes effect later, pass --date "
+            "with today's date and --effective with that day"
         )
-        return 2
+    if not settings.content_dir.is_dir():
+        raise UsageError(f"content folder not found: {settings.content_dir}")
     dataset, problems = load_content(settings.content_dir, settings.metadata)
     for problem in problems.sorted():
         print_diagnostic(problem, sys.stderr)
     if problems.errors:
-        print("privacy-pages snapshot: fix the content errors above first", file=sys.stderr)
-        return 1
+        raise ContentError("fix the content errors above first")
     records = _by_content_path(dataset.records, settings.content_dir)
     # The translations current now, kept with the release: its version's page in each
     # language shows them (a stale one is not current, and is not kept).
@@ -127,22 +118,12 @@ def run(args: argparse.Namespace) -> int:
     if translation_problems.errors:
         for problem in translation_problems.sorted():
             print_diagnostic(problem, sys.stderr)
-        print("privacy-pages snapshot: fix the translation errors above first", file=sys.stderr)
-        return 1
+        raise ContentError("fix the translation errors above first")
     target: Path = args.out or settings.content_dir
-    try:
-        snapshot = take_snapshot(
-            dataset,
-            args.version,
-            date,
-            effective=effective,
-            records=records,
-            translations=translations,
-        )
-        check_not_recorded(snapshot_path(target, snapshot.version), force=args.force)
-    except SnapshotError as exc:
-        print(f"privacy-pages snapshot: {exc}", file=sys.stderr)
-        return 2
+    snapshot = take_snapshot(
+        dataset, args.version, date, effective=effective, records=records, translations=translations
+    )
+    check_not_recorded(snapshot_path(target, snapshot.version), force=args.force)
     # A new release is checked against the recorded ones, so they must read; a broken snapshot
     # that --force replaces does not count.
     recorded, history_problems = load_snapshots(target)
@@ -151,12 +132,10 @@ def run(args: argparse.Namespace) -> int:
     for problem in broken:
         print_diagnostic(problem, sys.stderr)
     if broken:
-        print(
-            f"privacy-pages snapshot: fix the errors in {display_path(target / HISTORY_DIR)} "
-            "above first (a new release is checked against the recorded ones)",
-            file=sys.stderr,
+        raise ContentError(
+            f"fix the errors in {display_path(target / HISTORY_DIR)} above first (a new release "
+            "is checked against the recorded ones)"
         )
-        return 1
     try:
         if not args.out_of_order:
             check_release_order(snapshot, recorded)
@@ -169,12 +148,8 @@ def run(args: argparse.Namespace) -> int:
             )
             return 0
         path = write_snapshot(snapshot, target, force=args.force, recorded_on=build_date())
-    except OutOfOrder as exc:
-        print(f"privacy-pages snapshot: {exc}", file=sys.stderr)
-        return 1
-    except SnapshotError as exc:
-        print(f"privacy-pages snapshot: {exc}", file=sys.stderr)
-        return 2
+    except OutOfOrder as exc:  # content, not usage, although a SnapshotError
+        raise ContentError(str(exc)) from exc
     count = len(dataset.products)
     takes_effect = f", in effect from {effective.isoformat()}" if effective else ""
     print(

@@ -109,11 +109,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         action.set_defaults(run=run)
 
 
-def _fail(args: argparse.Namespace, message: str) -> int:
-    print(f"privacy-pages translations {args.action}: {message}", file=sys.stderr)
-    return 2
-
-
 def _settings(args: argparse.Namespace) -> Settings:
     """The site's settings, with the language asked for checked; raises :class:`UsageError`."""
     settings = site_settings(args)
@@ -143,10 +138,7 @@ def _note_content_errors(sources: Sources) -> None:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    try:
-        settings = _settings(args)
-    except UsageError as exc:
-        return _fail(args, str(exc))
+    settings = _settings(args)
     # Imported here: export and import need none of the rendering that the pipeline brings.
     from ..pipeline import translated_languages
 
@@ -220,10 +212,7 @@ def status_table(document: dict[str, Any], folder: str) -> str:
 def run_export(args: argparse.Namespace) -> int:
     if args.out is not None and refused("translations export", file_problem(args.out)):
         return 2
-    try:
-        settings = _settings(args)
-    except UsageError as exc:
-        return _fail(args, str(exc))
+    settings = _settings(args)
     sources = read_sources(settings.content_dir, settings.metadata, settings.limits)
     _note_content_errors(sources)
     try:
@@ -248,12 +237,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    try:
-        settings = _settings(args)
-    except UsageError as exc:
-        return _fail(args, str(exc))
+    settings = _settings(args)
     if not args.po_file.is_file():
-        return _fail(args, f"PO file not found: {args.po_file}")
+        raise UsageError(f"PO file not found: {args.po_file}")
     po_display = display_path(args.po_file)
     sources = read_sources(settings.content_dir, settings.metadata, settings.limits)
     _note_content_errors(sources)

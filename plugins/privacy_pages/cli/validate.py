@@ -85,17 +85,9 @@ def _iso_date(text: str) -> date:
 def run(args: argparse.Namespace) -> int:
     if args.content_dir is not None:
         args.content = args.content_dir
-    try:
-        settings = site_settings(args)
-    except UsageError as exc:
-        print(f"privacy-pages validate: {exc}", file=sys.stderr)
-        return 2
+    settings = site_settings(args)
     if not settings.content_dir.is_dir():
-        print(
-            f"privacy-pages validate: content folder not found: {settings.content_dir}",
-            file=sys.stderr,
-        )
-        return 2
+        raise UsageError(f"content folder not found: {settings.content_dir}")
     missing = missing_catalogs_message(settings)
     for message in (removed_options_message(settings), missing and missing[0]):
         if message:
