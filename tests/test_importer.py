@@ -964,3 +964,16 @@ def test_categories_file_that_cannot_be_appended_to_stops_the_import(tmp_path: P
     with pytest.raises(PageImportError, match="cannot add the categories network"):
         import_pages([page], ImportOptions(content, RULES))
     assert not (content / "products").exists()
+
+
+def test_every_section_kept_as_text_is_counted(tmp_path: Path) -> None:
+    """The report's count of sections kept as free-form text counts each one, a sub-section
+    of the overview or of the controller's details too."""
+    page = FRONT + (
+        "# Widget privacy\n\n## Overview\n\nWidget is an app.\n\n### History of the app\n\n"
+        "It began in 2019.\n\n## What data we collect\n\n- Device ID\n\n## License\n\nMIT.\n"
+    )
+    result = import_page(tmp_path, page)
+    titles = [s.get("title") for s in result.product.get("sections", [])]
+    assert "History of the app" in titles and "License" in titles, titles
+    assert result.report.counts.sections_free_form == 2

@@ -485,7 +485,12 @@ GOAL = 6500
 #: options, the data lost). No read page changed.
 #: Then to 14294: "storing", "without including", "without capturing" deny as their verbs do
 #: (accessibility-insights-windows-telemetry's never-collected list is no longer lost).
-CEILING = 14294
+#: Lowered on 2026-11-28 to 14286, the first step of the rebuild planned that day (the plan,
+#: and why it ends at about 10,500 lines rather than 6,500, are in the corpus README): text
+#: kept as free-form text goes through one place (``StatementDraft.free``, and
+#: ``Reading.free_section``, which counts it), not written out at each reader. The records of
+#: the read pages unchanged (``tools/import_snapshot.py``).
+CEILING = 14286
 
 
 def importer_lines() -> int:

@@ -37,7 +37,6 @@ def access_section(reading: Reading, section: Section) -> None:
         elif kind in _OWN_SECTIONS:
             reading.read_section(child, kind, Kind.ACCESS)
         else:
-            reading.report.counts.sections_free_form += 1
             reading.free_section(child, _AFTER, "sub-section not recognized")
 
 

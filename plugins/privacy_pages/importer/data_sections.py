@@ -35,7 +35,6 @@ from .markup import links, one_line, plain, sentences
 from .outline import Section
 from .prose_facts import data_denied, denies_people
 from .reading import Reading, item_markdown
-from .report import FreeFormFragment
 from .samples import sample_fields
 from .shapes import (
     bold_runs,
@@ -216,7 +215,6 @@ def _heading_list(headings: list[Section]) -> BulletList:
 def _sources(reading: Reading, section: Section, optional: Requirement) -> None:
     """ "Categories of Sources of Personal Data" among the data: what it lists (you, cookies,
     partners) is where data comes from, kept as text after the data."""
-    reading.report.counts.sections_free_form += 1
     reading.free_section(section, _part(reading, optional)[1], "where the data comes from")
 
 
@@ -759,12 +757,7 @@ def answered_table(
     if group.items:
         reading.draft.collected.groups.append(group)
     if kept:
-        first, last = span(table)
-        text = "\n".join(kept)
-        reading.report.free_form.append(
-            FreeFormFragment(
-                first, last, "collected-data", title, text, "rows not about collecting"
-            )
+        where = ("collected-data", title)
+        reading.draft.free(
+            reading.report, span(table), where, "\n".join(kept), "rows not about collecting"
         )
-        section = {"after": "collected-data", "body": text}
-        reading.draft.sections.append({**section, "title": title} if title else section)

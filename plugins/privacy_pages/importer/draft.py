@@ -8,6 +8,7 @@ from typing import Any
 
 from .claims import Cue
 from .item_text import ItemDraft
+from .report import FreeFormFragment, PageReport
 from .statements import RetentionRule
 
 #: Titles the import gives a group that the page does not head.
@@ -121,3 +122,18 @@ class StatementDraft:
     #: ``scope.lists`` entries: {"intro": ..., "sends_data": bool, "entries": [...]}.
     scope_lists: list[dict[str, Any]] = field(default_factory=list)
     sections: list[dict[str, str]] = field(default_factory=list)
+
+    def free(
+        self,
+        report: PageReport,
+        lines: tuple[int, int],
+        where: tuple[str, str | None],
+        body: str,
+        why: str,
+    ) -> None:
+        """Text no field holds, as a free-form section of its own (``where``: the section it
+        follows and its title), listed in the report with why."""
+        after, title = where
+        report.free_form.append(FreeFormFragment(*lines, after, title, body, why))
+        section = {"after": after, "title": title} if title else {"after": after}
+        self.sections.append({**section, "body": body})

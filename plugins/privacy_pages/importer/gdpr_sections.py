@@ -48,7 +48,6 @@ def controller_section(reading: Reading, section: Section) -> None:
     protection officer under it (a sub-heading with a contact) is its ``dpo``."""
     if _is_officer(section.title):
         if not officer_section(reading, section):
-            reading.report.counts.sections_free_form += 1
             why = "an officer without a controller read before it, or without a contact"
             reading.free_section(section, "your-rights", why)
         return
@@ -56,7 +55,6 @@ def controller_section(reading: Reading, section: Section) -> None:
     officer = [child for child in section.children if _is_officer(child.title)]
     parts = _controller(lines) if lines else None
     if parts is None:
-        reading.report.counts.sections_free_form += 1
         why = "a controller without a name and a way to reach it is kept as text"
         reading.free_section(section, "your-rights", why)
         return
@@ -128,7 +126,6 @@ def complaint_section(reading: Reading, section: Section) -> None:
     """The right to complain to a supervisory authority, in the page's words."""
     text = blocks_markdown(section.all_blocks())
     if not text or reading.draft.complaint:
-        reading.report.counts.sections_free_form += 1
         reading.free_section(section, "your-rights", "a second text about complaints")
         return
     reading.report.counts.sections += 1
@@ -212,7 +209,6 @@ def transfers_section(reading: Reading, section: Section) -> None:
             places = [{"to": country, "safeguard": safeguard} for country in countries]
             transfers = {"outside_eea": True, "intro": text, "destinations": places}
     if transfers is None or reading.draft.storage.transfers is not None:
-        reading.report.counts.sections_free_form += 1
         why = "transfers said as a possibility, or without each country and one safeguard"
         reading.free_section(section, "storage-and-retention", why)
         return

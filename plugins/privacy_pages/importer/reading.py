@@ -169,6 +169,8 @@ class Reading:
         self._last_free = None
 
     def free_section(self, section: Section, after: str, why: str) -> None:
+        """A whole section as free-form text (counted in the report)."""
+        self.report.counts.sections_free_form += 1
         blocks = section.all_blocks()
         if not blocks:
             self.free_heading_only(section, after)

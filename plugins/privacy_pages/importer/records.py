@@ -510,9 +510,7 @@ def _free_intro(
     draft: StatementDraft, report: PageReport, after: str, parts: list[str], why: str
 ) -> None:
     """An intro with nothing to introduce: free-form text (no line: it was read as an intro)."""
-    body = _text(parts) or ""
-    report.free_form.append(FreeFormFragment(0, 0, after, None, body, why))
-    draft.sections.append({"after": after, "body": body})
+    draft.free(report, (0, 0), (after, None), _text(parts) or "", why)
 
 
 def _data_section(
@@ -549,11 +547,6 @@ def _empty_group(group: GroupDraft, draft: StatementDraft, after: str, report: P
     body = _text(parts)
     if not body:
         return
-    report.free_form.append(
-        FreeFormFragment(
-            group.line, group.line, after, group.title, body, "a data heading with no items"
-        )
-    )
     title = "" if group.title in MADE_TITLES else group.title
     listed = next(
         (
@@ -564,14 +557,12 @@ def _empty_group(group: GroupDraft, draft: StatementDraft, after: str, report: P
         ),
         None,
     )
-    if listed is not None:
-        listed["body"] = f"{body}\n\n{listed['body']}"  # the lead of its list, before it
+    why = "a data heading with no items"
+    if listed is None:
+        draft.free(report, (group.line, group.line), (after, title), body, why)
         return
-    section: dict[str, str] = {"after": after}
-    if title:
-        section["title"] = title
-    section["body"] = body
-    draft.sections.append(section)
+    listed["body"] = f"{body}\n\n{listed['body']}"  # the lead of its list, before it
+    report.free_form.append(FreeFormFragment(group.line, group.line, after, group.title, body, why))
 
 
 def _period_said(

@@ -141,7 +141,6 @@ def read_section(reading: Reading, section: Section, kind: Kind, previous: Kind 
     counts = reading.report.counts
     if _PROJECT.search(section.title):
         # License, development, thanks: about the project, not its privacy; never under rights.
-        counts.sections_free_form += 1
         reading.free_section(section, "more-information", "not about privacy")
         return
     changes = _PAGE_CHANGES.search(section.title) is not None
@@ -149,7 +148,6 @@ def read_section(reading: Reading, section: Section, kind: Kind, previous: Kind 
         # Terms of use, child safety, how the page will change...: what they list (content a
         # user may not post, the publisher's steps) is not data, whatever its shape; kept as
         # it is, as free text.
-        counts.sections_free_form += 1
         reading_shapes, reading.reading_shapes = reading.reading_shapes, True
         reading.outside_privacy = True
         after = PAGE_SECTION[previous] if previous else "overview"
@@ -266,7 +264,6 @@ def unknown_section(reading: Reading, section: Section, previous: Kind | None) -
     if data_shape(section):
         _data_by_shape(reading, section)
         return
-    counts.sections_free_form += 1
     reading.free_section(section, after, "section heading not recognized")
 
 

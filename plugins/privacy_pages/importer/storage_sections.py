@@ -104,7 +104,6 @@ def storage_section(reading: Reading, section: Section) -> None:
         elif kind is not Kind.UNKNOWN:
             reading.read_section(child, kind, Kind.STORAGE)
         else:
-            reading.report.counts.sections_free_form += 1
             reading.free_section(child, _AFTER, "sub-section not recognized")
 
 

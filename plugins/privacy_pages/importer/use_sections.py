@@ -116,7 +116,6 @@ def data_use_section(reading: Reading, section: Section) -> None:
             # (a purpose's own heading over "we collect the following:" and its list: data)
             reading.read_section(child, kind, Kind.DATA_USE)
         else:
-            reading.report.counts.sections_free_form += 1
             reading.free_section(child, "data-use", "sub-section not recognized")
 
 
