@@ -14,8 +14,15 @@ from typing import Any
 
 import pytest
 from privacy_pages import hints
+from privacy_pages.check.rules import RULES_BY_ID
 from privacy_pages.diagnostics import Diagnostics
-from privacy_pages.hints import MAX_LENGTH, NEIGHBOURS, Suggestions, did_you_mean
+from privacy_pages.hints import (
+    MAX_LENGTH,
+    NEIGHBOURS,
+    Suggestions,
+    did_you_mean,
+    did_you_mean_of_all,
+)
 from privacy_pages.load.translation_catalogs import SourceRecord, Sources, _split_context
 
 #: The field paths of a large record: every text of 40 groups of 40 items.
@@ -91,3 +98,14 @@ def test_a_context_splits_where_its_record_path_ends() -> None:
     assert _split_context("products/a.yml:name", sources) is None
     assert _split_context("products/a.yml", sources) is None
     assert _split_context(":" * 10000, sources) is None
+
+
+def test_a_typed_name_is_compared_with_every_name_of_a_short_list() -> None:
+    """A lint rule (or a product, a category) a person typed: the hint is difflib's over all of
+    them, where the bounded hint compares a few neighbours only and can miss the one meant."""
+    rules = list(RULES_BY_ID)
+    assert len(rules) > 16
+    assert did_you_mean("nused-catalog-ite", rules) == ""  # its neighbours miss it
+    assert did_you_mean_of_all("nused-catalog-ite", rules) == (
+        " (did you mean 'unused-catalog-item'?)"
+    )

@@ -25,8 +25,10 @@ GOAL = 20000
 #: Its size on 2026-11-28 (28,172 lines at the start of the day's session), after three changes
 #: that did the same work with less code: the GDPR profile's checks of absent elements made by
 #: one factory, did-you-mean hints from one helper, and the command line's failures said once,
-#: by ``main``, instead of by each command.
-CEILING = 28043
+#: by ``main``, instead of by each command. Then to 28,051: a review found that the bounded
+#: hint missed names a person typed from lists longer than 16 (lint rules, categories,
+#: products), which are compared with every name again (``did_you_mean_of_all``).
+CEILING = 28051
 
 
 def package_lines() -> int:
@@ -43,7 +45,7 @@ def test_the_package_does_not_grow() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="28,043 lines on 2026-11-28, 19,915 of them code: not reachable with every feature "
+    reason="28,051 lines on 2026-11-28, 19,918 of them code: not reachable with every feature "
     "kept and the code documented (issue 56, point 7)",
 )
 def test_the_package_reaches_the_size_goal() -> None:

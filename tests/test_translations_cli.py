@@ -20,6 +20,7 @@ from conftest import REPO
 from hypothesis import given
 from hypothesis import settings as examples
 from hypothesis import strategies as st
+from privacy_pages.atomic_write import WriteFailed
 from privacy_pages.cli import main
 from privacy_pages.load.text_fields import fingerprint, text_fields
 from privacy_pages.load.translation_files import Entry, entries_of, updated_text
@@ -452,4 +453,21 @@ def test_bad_usage_names_the_action_and_exits_2(
     code, out, err = run(capsys, site, *args)
     assert (code, out) == (2, "")
     assert err.startswith(f"privacy-pages {said}"), err
+    assert snapshot(site) == before
+
+
+def test_a_failed_write_names_the_action_and_leaves_the_file(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    po = export_with(capsys, site, "summary", "Intune: neu")
+    before = snapshot(site)
+
+    def full_disk(path: Path, *args: object, **kwargs: object) -> None:
+        raise WriteFailed(28, f"could not write {path.name} (No space left on device)")
+
+    monkeypatch.setattr("privacy_pages.cli.translations.write_text_atomically", full_disk)
+    code, _, err = run(capsys, site, "import", LANG, str(po))
+    assert code == 1
+    assert err.startswith("privacy-pages translations import: "), err
+    assert "No space left on device" in err
     assert snapshot(site) == before

@@ -57,3 +57,11 @@ def did_you_mean(found: str, known: Iterable[str], cutoff: float = 0.6) -> str:
     """`` (did you mean 'X'?)`` for the known name closest to ``found``, or nothing (for many
     hints against the same names, build one :class:`Suggestions`)."""
     return Suggestions(known).hint(found, cutoff)
+
+
+def did_you_mean_of_all(found: str, known: Iterable[str]) -> str:
+    """`` (did you mean 'X'?)`` with ``found`` compared with every known name: for one name a
+    person typed (a product, a category, a lint rule), against a list the site keeps short
+    enough, where a hint bounded in time could miss the one meant."""
+    guess = difflib.get_close_matches(found, list(known), n=1, cutoff=0.6)
+    return f" (did you mean {guess[0]!r}?)" if guess else ""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Severity
-from ..hints import did_you_mean
+from ..hints import did_you_mean_of_all
 from .rule import Rule
 from .rules import RULES_BY_ID
 
@@ -64,7 +64,7 @@ def _severity(value: Any, where: str) -> Severity | None:
         return Severity(text)
     raise LintConfigError(
         f"{where}: expected one of {', '.join(SEVERITY_NAMES)}, found {value!r}"
-        + (did_you_mean(text, SEVERITY_NAMES) if text else "")
+        + (did_you_mean_of_all(text, SEVERITY_NAMES) if text else "")
     )
 
 
@@ -100,7 +100,7 @@ def lint_config(options: Mapping[str, Any] | None, profiles: tuple[str, ...] = (
         rule = RULES_BY_ID.get(str(rule_id))
         if rule is None:
             raise LintConfigError(
-                f"lint: unknown rule {rule_id!r}{did_you_mean(str(rule_id), RULES_BY_ID)}; "
+                f"lint: unknown rule {rule_id!r}{did_you_mean_of_all(str(rule_id), RULES_BY_ID)}; "
                 f"known rules: {', '.join(RULES_BY_ID)}"
             )
         where = f"lint.{rule_id}"
@@ -117,7 +117,7 @@ def lint_config(options: Mapping[str, Any] | None, profiles: tuple[str, ...] = (
             else:
                 known = ["severity", *rule.options]
                 raise LintConfigError(
-                    f"{where}: unknown option {name!r}{did_you_mean(str(name), known)}; "
+                    f"{where}: unknown option {name!r}{did_you_mean_of_all(str(name), known)}; "
                     f"expected one of: {', '.join(known)}"
                 )
         overrides[rule.id] = RuleSetting(severity, chosen)

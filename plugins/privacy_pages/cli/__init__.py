@@ -2,7 +2,7 @@
 
 Each command lives in its own module with two functions: ``add_parser(subparsers)`` declares
 its arguments and ``run(args) -> int`` does the work. Exit codes: 0 success, 1 content errors,
-2 bad usage; a command raises :class:`~.common.UsageError` or :class:`~.common.ContentError`
+2 bad usage; a command raises :class:`~.common.UsageError` or :class:`~.common.CommandError`
 and :func:`main` says why, once for all.
 """
 
@@ -16,7 +16,7 @@ from types import ModuleType
 
 from ..atomic_write import OutsideContent, WriteFailed
 from ..version import __version__
-from .common import ContentError, TerminalStream, UsageError
+from .common import CommandError, TerminalStream, UsageError
 
 #: The commands, in help order, with the module that implements each.
 COMMAND_MODULES: dict[str, str] = {
@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     # Content the command cannot work on; a full disk or a read-only folder (the file is as it
     # was); a write that would leave the content folder.
-    except (ContentError, WriteFailed, OutsideContent) as exc:
+    except (CommandError, WriteFailed, OutsideContent) as exc:
         print(f"privacy-pages {_name(args)}: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:  # pragma: no cover
@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as exc:  # what the checks before writing cannot foresee: named, no traceback
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"privacy-pages {args.command}: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"privacy-pages {_name(args)}: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
     finally:
         sys.stdout, sys.stderr = stdout, stderr

@@ -49,7 +49,7 @@ class UsageError(Exception):
     names the core's errors that mean the same in ``set_defaults(usage_errors=...)``."""
 
 
-class ContentError(Exception):
+class CommandError(Exception):
     """Content the command cannot work on: said as :class:`UsageError` is, exit code 1."""
 
 

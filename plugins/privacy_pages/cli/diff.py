@@ -16,7 +16,7 @@ from ..load.content import load_content
 from ..load.yaml_source import Limits
 from ..render.diff_report import REPORT_FORMATS, report
 from ..settings import Settings
-from .common import ContentError, UsageError, add_site_arguments, print_diagnostic, site_settings
+from .common import CommandError, UsageError, add_site_arguments, print_diagnostic, site_settings
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -138,11 +138,11 @@ def run(args: argparse.Namespace) -> int:
     except _SideError as exc:
         for problem in exc.problems:
             print_diagnostic(problem, sys.stderr)
-        raise ContentError("fix the content errors above first") from None
+        raise CommandError("fix the content errors above first") from None
     try:
         changes = compare(old, new)
     except (TypeError, KeyError, AttributeError, ValueError, RecursionError) as exc:
-        raise ContentError(
+        raise CommandError(
             f"{old_label} or {new_label} holds content this version cannot compare "
             f"({type(exc).__name__}: {exc})"
         ) from exc

@@ -19,7 +19,7 @@ from ..stores.apple_app_privacy import write_app_privacy_details
 from ..stores.apple_manifest import write_manifest
 from ..stores.google_play import write_data_safety
 from ..stores.label import NotShipped, RequirementNotStated, StoreLabel, store_label
-from .common import ContentError, UsageError, add_site_arguments, print_diagnostic, site_settings
+from .common import CommandError, UsageError, add_site_arguments, print_diagnostic, site_settings
 from .output_paths import file_problem, refused
 from .store_records import load_dataset, load_product
 
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     except RequirementNotStated as exc:
         for item in exc.items:
             print_diagnostic(_not_stated(product, item, exc.store))
-        raise ContentError(f"{args.format}: fix the items above first") from None
+        raise CommandError(f"{args.format}: fix the items above first") from None
     _write(output, args.out)
     if args.out is not None:
         tables = label.tables
@@ -152,7 +152,7 @@ def _not_stated(product: Product, item: DataItem, store: str) -> Diagnostic:
 
 def _at_release(args: argparse.Namespace) -> tuple[Product, Dataset]:
     """The product as the release ``args.release`` published it: a :class:`UsageError` for an
-    unknown release or product, a :class:`ContentError` when the release cannot say."""
+    unknown release or product, a :class:`CommandError` when the release cannot say."""
     settings = site_settings(args)
     history, problems = load_history(settings.content_dir)
     for problem in problems.sorted():
@@ -161,11 +161,11 @@ def _at_release(args: argparse.Namespace) -> tuple[Product, Dataset]:
     if release is None:
         known = ", ".join(r.version for r in history.releases) or "none recorded"
         found = f"expected a recorded release, found {args.release!r} (releases: {known})"
-        raise ContentError(found) if problems.errors else UsageError(found)
+        raise CommandError(found) if problems.errors else UsageError(found)
     archive = Archive(history, settings.metadata)
     dataset = archive.dataset(release, every=True)
     if dataset is None:
-        raise ContentError(
+        raise CommandError(
             f"release {release.version} was recorded before releases kept their records, so "
             "its labels cannot be written"
         )

@@ -13,7 +13,7 @@ from ..importer import ImportOptions, PageImportError, format_report, import_pag
 from ..importer.report import PageReport, SiteWarning
 from ..pipeline import check_site
 from ..settings import Settings
-from .common import ContentError, UsageError, add_site_arguments, print_diagnostic, site_settings
+from .common import CommandError, UsageError, add_site_arguments, print_diagnostic, site_settings
 from .output_paths import file_problem, refused
 
 _ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")  # fullmatch: the whole value
@@ -115,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         reports = import_pages(list(args.pages), options)
     except PageImportError as exc:
-        raise ContentError(str(exc)) from exc
+        raise CommandError(str(exc)) from exc
     code = 0
     if not options.dry_run:
         # What a build checks (loading, validation, lint): errors fail the import; warnings

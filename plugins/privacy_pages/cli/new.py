@@ -19,14 +19,14 @@ from pathlib import Path
 
 from ..atomic_write import write_text_atomically
 from ..diagnostics import display_path
-from ..hints import did_you_mean
+from ..hints import did_you_mean_of_all
 from ..load.content import load_content
 from ..load.discovery import DEVICE_NAMES, unsafe_name_characters
 from ..load.schema import schema_document, whole_value_patterns
 from ..load.yaml_source import LocatedMapping, LocatedSequence, YamlFault, parse_text
 from ..model import Dataset
 from ..settings import Settings
-from .common import ContentError, UsageError, add_site_arguments, site_settings
+from .common import CommandError, UsageError, add_site_arguments, site_settings
 
 #: Where editors find the schemas, relative to the site's folder (``privacy-pages schema``).
 SCHEMA_DIR = "schemas"
@@ -88,7 +88,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     item.set_defaults(run=run_item)
 
 
-class Refused(ContentError):
+class Refused(CommandError):
     """The command would overwrite something, or cannot work on this content: exit code 1."""
 
 
@@ -228,7 +228,7 @@ def _listing(dataset: Dataset) -> str:
 
 def _known_category(dataset: Dataset, wanted: str) -> str:
     if wanted not in dataset.categories:
-        hint = did_you_mean(wanted, dataset.categories)
+        hint = did_you_mean_of_all(wanted, dataset.categories)
         raise UsageError(f"unknown category {wanted!r}{hint}; known: {_listing(dataset)}")
     return wanted
 

@@ -29,7 +29,7 @@ from ..history.snapshot import (
 from ..load.content import load_content
 from ..load.discovery import record_kind
 from ..load.translations import current_translations
-from .common import ContentError, UsageError, add_site_arguments, print_diagnostic, site_settings
+from .common import CommandError, UsageError, add_site_arguments, print_diagnostic, site_settings
 from .output_paths import folder_problem, refused
 
 
@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     for problem in problems.sorted():
         print_diagnostic(problem, sys.stderr)
     if problems.errors:
-        raise ContentError("fix the content errors above first")
+        raise CommandError("fix the content errors above first")
     records = _by_content_path(dataset.records, settings.content_dir)
     # The translations current now, kept with the release: its version's page in each
     # language shows them (a stale one is not current, and is not kept).
@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     if translation_problems.errors:
         for problem in translation_problems.sorted():
             print_diagnostic(problem, sys.stderr)
-        raise ContentError("fix the translation errors above first")
+        raise CommandError("fix the translation errors above first")
     target: Path = args.out or settings.content_dir
     snapshot = take_snapshot(
         dataset, args.version, date, effective=effective, records=records, translations=translations
@@ -132,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
     for problem in broken:
         print_diagnostic(problem, sys.stderr)
     if broken:
-        raise ContentError(
+        raise CommandError(
             f"fix the errors in {display_path(target / HISTORY_DIR)} above first (a new release "
             "is checked against the recorded ones)"
         )
@@ -149,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
             return 0
         path = write_snapshot(snapshot, target, force=args.force, recorded_on=build_date())
     except OutOfOrder as exc:  # content, not usage, although a SnapshotError
-        raise ContentError(str(exc)) from exc
+        raise CommandError(str(exc)) from exc
     count = len(dataset.products)
     takes_effect = f", in effect from {effective.isoformat()}" if effective else ""
     print(

@@ -134,6 +134,6 @@ class StatementDraft:
         """Text no field holds, as a free-form section of its own (``where``: the section it
         follows and its title), listed in the report with why."""
         after, title = where
-        report.free_form.append(FreeFormFragment(*lines, after, title, body, why))
+        report.free_form.append(FreeFormFragment(*lines, after, title or None, body, why))
         section = {"after": after, "title": title} if title else {"after": after}
         self.sections.append({**section, "body": body})

@@ -557,12 +557,12 @@ def _empty_group(group: GroupDraft, draft: StatementDraft, after: str, report: P
         ),
         None,
     )
-    why = "a data heading with no items"
+    why, lines = "a data heading with no items", (group.line, group.line)
     if listed is None:
-        draft.free(report, (group.line, group.line), (after, title), body, why)
+        draft.free(report, lines, (after, title), body, why)
         return
     listed["body"] = f"{body}\n\n{listed['body']}"  # the lead of its list, before it
-    report.free_form.append(FreeFormFragment(group.line, group.line, after, group.title, body, why))
+    report.free_form.append(FreeFormFragment(*lines, after, title or None, body, why))
 
 
 def _period_said(
