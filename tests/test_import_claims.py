@@ -4748,3 +4748,30 @@ def test_storing_including_and_capturing_deny_as_their_verbs_do(
     sentence: str, denied: list[str]
 ) -> None:
     assert data_denied(sentence) == denied
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ("We do not collect account or license data.", ["Account data", "License data"]),
+        (
+            "The SDK never records screen or interaction capture.",
+            ["Screen capture", "Interaction capture"],
+        ),
+        (
+            "We do not collect personal, crash or usage data.",
+            ["Personal data", "Crash data", "Usage data"],
+        ),
+        # each part a name of its own: nothing shared
+        ("We do not collect IP addresses or location data.", ["IP addresses", "Location data"]),
+        (
+            "We do not collect user behavior or usage statistics.",
+            ["User behavior", "Usage statistics"],
+        ),
+    ],
+)
+def test_words_listed_before_a_noun_share_it(
+    tmp_path: Path, sentence: str, denied: list[str]
+) -> None:
+    page = FRONT + f"# App\n\n## Privacy\n\n{sentence}\n\n## Data we collect\n\n- Crash reports\n"
+    assert never_names(import_page(tmp_path, page)) == denied

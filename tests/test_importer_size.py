@@ -490,7 +490,10 @@ GOAL = 6500
 #: kept as free-form text goes through one place (``StatementDraft.free``, and
 #: ``Reading.free_section``, which counts it), not written out at each reader. The records of
 #: the read pages unchanged (``tools/import_snapshot.py``).
-CEILING = 14286
+#: Raised to 14302 the same day: single words listed before a noun share it in a denial ("we do
+#: not collect account or license data": account data and license data, not "Account"), which
+#: changed three read pages' never-collected names, each to the page's meaning.
+CEILING = 14302
 
 
 def importer_lines() -> int:

@@ -969,7 +969,7 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     names: list[str] = []
     some = _OF_SOME.search(text)
     for phrase in phrases:
-        for part in split_parts(phrase.replace(" or ", ", ")):
+        for part in _sharing_their_noun(split_parts(phrase.replace(" or ", ", "))):
             name = _DETERMINER.sub("", _ANY.sub("", part)).strip(" \"'*_,.")
             # "metrics which may contain sensitive data": a relative clause says which data.
             head = _RELATIVE.split(name, 1)[0]
@@ -989,6 +989,22 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     if some is not None:
         names = [name if some.group(0) in name else f"{name} {some.group(0)}" for name in names]
     return names
+
+
+#: The nouns words before them in a list share ("analytics or tracking data": analytics data).
+_SHARED_NOUN = re.compile(
+    r"[a-z][\w-]* (?P<noun>data|information|info|capture|details|values|statistics|history)",
+    re.IGNORECASE,
+)
+
+
+def _sharing_their_noun(parts: list[str]) -> list[str]:
+    """Single words listed before "A <noun>" with the noun they share ("account or license
+    data": account data, license data; "Screen or interaction capture": screen capture)."""
+    shared = _SHARED_NOUN.fullmatch(parts[-1].strip()) if len(parts) > 1 else None
+    if shared is None or not all(re.fullmatch(r"[A-Za-z][\w-]*", p.strip()) for p in parts[:-1]):
+        return parts
+    return [f"{part.strip()} {shared.group('noun')}" for part in parts[:-1]] + parts[-1:]
 
 
 #: A denied phrase that is a piece of its sentence, not a name: it starts on a word that joins
