@@ -575,6 +575,20 @@ def expected_never_collected(expected: dict[str, Any]) -> list[str]:
     return [str(entry) for entry in expected.get("never_collected") or []]
 
 
+#: Where a list written in one entry ("Names, emails, or IP addresses") parts.
+_LISTED = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+
+
+def _stated(entry: str, names: list[str]) -> bool:
+    """Whether the record's ``names`` state an expected never-collected entry: one of them
+    matches it, or it lists data ("user behavior or usage statistics") and each part it lists
+    is matched by one of them (the record may give each its own entry)."""
+    if any(matches(entry, name) for name in names):
+        return True
+    parts = [part for part in _LISTED.split(entry) if part.strip()]
+    return len(parts) > 1 and all(any(matches(part, name) for name in names) for part in parts)
+
+
 def related(one: str, other: str) -> bool:
     """Whether two names are of the same data: either :func:`matches` the other (an imported
     item may hold several of the page's items, or be one of an item's details)."""
@@ -706,9 +720,7 @@ def truth(expected: dict[str, Any], record: dict[str, Any], catalog: dict[str, s
             result.false_items.append(item)
     result.never_expected = expected_never_collected(expected)
     never = never_collected_names(record, catalog)
-    result.never_found = [
-        entry for entry in result.never_expected if any(matches(entry, name) for name in never)
-    ]
+    result.never_found = [entry for entry in result.never_expected if _stated(entry, never)]
     result.never_as_collected = [
         (entry, item.name)
         for entry in result.never_expected

@@ -408,6 +408,13 @@ def test_truth_counts_false_items_requirements_and_never_collected_data() -> Non
     assert result.never_found == ["File names"] and result.never_recall == 0.5
     assert not result.never_list_lost and not result.never_empty_sentence
     assert result.never_errors == 1
+    # An entry that lists data is stated by an entry for each part, not by one part alone.
+    listed = {**SAMPLE_EXPECTED, "never_collected": ["User behavior or usage statistics"]}
+    names = [{"id": "user-behavior", "name": "User behavior"}]
+    parts = {**kept, "never_collected": {"items": names}}
+    assert truth(listed, parts, SAMPLE_CATALOG).never_found == []
+    names.append({"id": "usage-statistics", "name": "Usage statistics"})
+    assert truth(listed, parts, SAMPLE_CATALOG).never_found == ["User behavior or usage statistics"]
     pooled = Requirements.of([result, result])
     assert (pooled.stated, pooled.agrees, pooled.errors, pooled.unstated) == (8, 4, 2, 2)
     assert (pooled.not_stated, pooled.invented) == (2, 2)
