@@ -4775,3 +4775,21 @@ def test_words_listed_before_a_noun_share_it(
 ) -> None:
     page = FRONT + f"# App\n\n## Privacy\n\n{sentence}\n\n## Data we collect\n\n- Crash reports\n"
     assert never_names(import_page(tmp_path, page)) == denied
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        (
+            "The data does NOT contain complete source code that can be run or re-used.",
+            ["Complete source code that can be run or re-used"],
+        ),
+        ("We do not collect files that are shared or stored.", ["Files that are shared or stored"]),
+        ("We do not collect names, emails or speed.", ["Names", "Emails", "Speed"]),
+    ],
+)
+def test_a_verb_alone_after_or_in_a_clause_is_no_name(
+    tmp_path: Path, sentence: str, denied: list[str]
+) -> None:
+    page = FRONT + f"# App\n\n## Privacy\n\n{sentence}\n\n## Data we collect\n\n- Crash reports\n"
+    assert never_names(import_page(tmp_path, page)) == denied

@@ -492,8 +492,10 @@ GOAL = 6500
 #: the read pages unchanged (``tools/import_snapshot.py``).
 #: Raised to 14302 the same day: single words listed before a noun share it in a denial ("we do
 #: not collect account or license data": account data and license data, not "Account"), which
-#: changed three read pages' never-collected names, each to the page's meaning.
-CEILING = 14302
+#: changed three read pages' never-collected names, each to the page's meaning. Then to 14318: a
+#: verb alone after "or" in a denied phrase's relative clause ends the part before it ("source
+#: code that can be run or re-used" had given the never-collected entry "Re-used").
+CEILING = 14318
 
 
 def importer_lines() -> int:

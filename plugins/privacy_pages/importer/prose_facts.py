@@ -969,7 +969,7 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     names: list[str] = []
     some = _OF_SOME.search(text)
     for phrase in phrases:
-        for part in _sharing_their_noun(split_parts(phrase.replace(" or ", ", "))):
+        for part in _listed(phrase):
             name = _DETERMINER.sub("", _ANY.sub("", part)).strip(" \"'*_,.")
             # "metrics which may contain sensitive data": a relative clause says which data.
             head = _RELATIVE.split(name, 1)[0]
@@ -1005,6 +1005,22 @@ def _sharing_their_noun(parts: list[str]) -> list[str]:
     if shared is None or not all(re.fullmatch(r"[A-Za-z][\w-]*", p.strip()) for p in parts[:-1]):
         return parts
     return [f"{part.strip()} {shared.group('noun')}" for part in parts[:-1]] + parts[-1:]
+
+
+def _listed(phrase: str) -> list[str]:
+    """The parts of a denied phrase's list; a verb alone after "or" ends the part before it
+    ("source code that can be run or re-used": one part, no "Re-used")."""
+    parts: list[str] = []
+    for part in _sharing_their_noun(split_parts(phrase.replace(" or ", ", "))):
+        if parts and _RELATIVE.search(parts[-1]) and _PARTICIPLE.fullmatch(part.strip()):
+            parts[-1] = f"{parts[-1]} or {part.strip()}"
+        else:
+            parts.append(part)
+    return parts
+
+
+#: A verb's past participle alone ("re-used", "shared"; not "speed").
+_PARTICIPLE = re.compile(r"(?:re-?)?[a-z]{2,}(?<!e)ed", re.IGNORECASE)
 
 
 #: A denied phrase that is a piece of its sentence, not a name: it starts on a word that joins
