@@ -317,7 +317,9 @@ def data_blocks(
             )
             continue
         if not isinstance(block, BulletList | Table):
-            _place_pending(reading, pending, optional, heading_group, placed, section)
+            # Text over code leads to it ("Run:"), and stays over it, whether a list follows or not
+            code = isinstance(block, Code)
+            _place_pending(reading, pending, optional, heading_group, placed, section, final=code)
             pending = []
             reading.free([block], after, title, "not a data list", section.line)
             continue

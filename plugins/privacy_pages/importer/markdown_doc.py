@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import textwrap
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -206,6 +207,11 @@ _ESM = re.compile(
     r"^(?:import\s++(?:[\w*{},\s]+(?<!\s)\s+from\s+)?['\"][^'\"]+['\"]"
     r"|export\s+(?:const|default|function|let)\b).*$"
 )
+#: A line whose body is indented below it: a Material admonition ("!!! note", "???+ tip") or
+#: content tab ('=== "Linux"'). Text indented four spaces more is code.
+_BOX = re.compile(r"^\s*(?:(?:!!!|\?\?\?\+?)[ \t]+[\w-]|===\+?[ \t]+[\"'])")
+#: A JSX element's tag ("<Tabs>", "</TabItem>"): an MDX page, where indentation is not code.
+_JSX = re.compile(r"^\s*</?[A-Z][\w.]*[\s/>]")
 _ATTR = re.compile(r"""(?P<key>[A-Za-z][\w-]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""")
 _NAME_RUN = re.compile(r"[\w-]+")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -367,6 +373,10 @@ def _prepare(page: _Page, first: int) -> str:
     stack: list[int] = []  # the indent of each open bullet, outermost first
     fence, blank_before, text_before, flattened = "", True, False, False
     image_ends: list[int] | None = None
+    # Indentation is code (CommonMark), but neither in an MDX page nor in a box's body.
+    mdx = any(_ESM.match(line) or _JSX.match(line) for line in lines)
+    boxes: list[int] = []  # the indent of each open box's line, outermost first
+    code = -1  # the indent of the open indented code block's lines
     index = first
     while index < len(lines):
         line = lines[index]
@@ -380,6 +390,18 @@ def _prepare(page: _Page, first: int) -> str:
             index += 1
             continue
         indent = _indent_width(line)
+        while boxes and indent <= boxes[-1]:
+            boxes.pop()
+        least = boxes[-1] + 8 if boxes else 4
+        if code < 0 and blank_before and not (stack or mdx) and indent >= least:
+            code = -1 if _starts_table(lines, index) else least
+        if 0 <= code <= indent:  # left as written: markdown-it-py's code block
+            blank_before = text_before = False
+            index += 1
+            continue
+        code = -1
+        if not stack and _BOX.match(line):
+            boxes.append(indent)
         bullet = _BULLET.match(line)
         setext = text_before and _SETEXT.match(line)  # "- " under a paragraph underlines it
         if (
@@ -422,8 +444,7 @@ def _prepare(page: _Page, first: int) -> str:
         table = _starts_table(lines, index)
         # Ends the list (CommonMark ends it at a line indented less than its items); a table
         # or DocFX line interrupts a paragraph however deeply it is indented. Other text
-        # indented four spaces is a paragraph's (markdown-it-py without its "code" rule would
-        # read a heading or a fence there): escaped.
+        # indented four spaces (a paragraph's next line, a box's body) is text: escaped.
         if indent < 4 or stack or table or index in page.docfx:
             out[index] = line = line.lstrip()
         else:
@@ -510,8 +531,8 @@ def _html_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 
 _MD = MarkdownIt("commonmark", {"maxNesting": 2 * MAX_LIST_DEPTH + 8})
-# Indented text is a paragraph, not code; "[x]: url" lines are text, not hidden definitions.
-_MD.disable(["code", "reference", "html_block"])
+# "[x]: url" lines are text, not hidden definitions; indented code is the pre-pass's to say.
+_MD.disable(["reference", "html_block"])
 _MD.core.ruler.enableOnly(["normalize", "block"])  # blocks only: their text is the source
 _MD.block.ruler.before("fence", "docfx", _docfx_rule, {"alt": ["paragraph", "blockquote"]})
 _MD.block.ruler.before("lheading", "pipe_table", _table_rule, {"alt": ["paragraph", "blockquote"]})
@@ -601,6 +622,9 @@ def _block(lines: list[str], node: SyntaxTreeNode) -> Block | None:
         end = end if closed else len(lines)  # open to the end of the page, blank lines too
         body = lines[start + 1 : end - 1 if closed else end]
         return Code(node.info.strip(), "\n".join(body), start + 1, end)
+    if node.type == "code_block":
+        end = _last_line(lines, start, end)
+        return Code("", textwrap.dedent("\n".join(lines[start:end])), start + 1, end)
     if node.type == "hr":
         return None  # a thematic break carries no text
     # A paragraph, or anything else markdown-it-py may give: its source lines as a paragraph.
