@@ -4653,7 +4653,9 @@ def test_a_marked_denial_held_to_some_case_stays_text(tmp_path: Path) -> None:
     )
     result = import_page(tmp_path, page)
     assert never_names(result) == ["Your source code"]
-    assert "location in the background" in free_text(result)
+    text = free_text(result)
+    assert "- Does not collect location in the background\n" in text
+    assert "- Never uploads photos unless you share them\n" in text  # as the page says it
 
 
 @pytest.mark.parametrize(

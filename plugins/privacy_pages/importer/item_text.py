@@ -203,7 +203,7 @@ _WE_FIRST = re.compile(
     r"generates|syncs)\s)",
     re.I,
 )
-_CONDITION_WORD = re.compile(r"^(?:if|when|whenever|unless|while|once)\s", re.I)
+CONDITION_WORD = re.compile(r"^(?:if|when|whenever|unless|while|once)\s", re.I)
 
 
 def reads_as_sentence(draft: ItemDraft) -> bool:
@@ -211,7 +211,7 @@ def reads_as_sentence(draft: ItemDraft) -> bool:
     words = draft.name.split()
     if _CONDITION_FIRST.match(draft.name):
         return True  # "If the policy is set, Edge sends ...": a sentence that starts with its if
-    if _CONDITION_WORD.match(draft.name) and draft.description:
+    if CONDITION_WORD.match(draft.name) and draft.description:
         return True  # (the same, its name cut at the comma: "When X" and "a call is sent ...")
     if _WE_FIRST.match(draft.name):
         return True  # "We use the rudder collector to send usage analytics"

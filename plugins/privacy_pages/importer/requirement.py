@@ -31,7 +31,7 @@ from .claims import (
 )
 from .classify import optional_kind
 from .draft import MADE_TITLES, GroupDraft, StatementDraft
-from .item_text import ItemDraft
+from .item_text import CONDITION_WORD, ItemDraft
 from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
 from .markup import bullet_sentences, plain, sentences
 from .prose_facts import THEIR_SIDE, denied_in, names_data, never_without
@@ -498,7 +498,9 @@ def _free_item(
     words = " ".join(" ".join(part.split()) for part in said if part)
     # (words that open with the item's name, "**Cookies:** This site ...", say it once)
     named = plain(words).startswith(item.name)
-    text = words if named else item.name + (f": {words}" if words else "")
+    # (a condition read off the line, "... unless you share them", goes back where it stood)
+    joint = " " if words == item.condition and CONDITION_WORD.match(words) else ": "
+    text = words if named else item.name + (f"{joint}{words}" if words else "")
     details = "".join(f"\n  - {detail.text}" for detail in item.details)
     report.free_form.append(FreeFormFragment(item.line, item.line, after, title, text, why))
     report.review(item.line, "not data", f"{item.name!r}: {why}; kept as text")
