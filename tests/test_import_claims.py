@@ -1165,6 +1165,19 @@ def test_a_data_safety_table_under_a_data_heading_answers_each_row(tmp_path: Pat
             "These reports do not contain any raw event data — ie nothing unique.",
             ["Raw event data"],
         ),
+        # A sentence in bold starts a sentence of its own: the one before it is no denial.
+        (
+            "The event contains the command name and whether it failed or not. **Error "
+            "messages and flags are not recorded**.",
+            ["Error messages", "Flags"],
+        ),
+        # Advice to the reader is no promise of the product's.
+        (
+            "Take care to ensure that the data set doesn't include personal data (such as the "
+            "employee ID).",
+            [],
+        ),
+        ("Make sure your logs do not contain passwords.", []),
     ],
 )
 def test_what_a_sentence_in_prose_denies_is_never_collected(

@@ -396,7 +396,7 @@ _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "U.S.", "In
 #: A sentence ends at its stop and the space after it, or at an HTML line break: a page that
 #: writes "protocols.<br />This is ..." or "Geolocation data<br />" starts a line there.
 _SENTENCE_END = re.compile(
-    r"(?:(?<=[.!?])[\"”\u2019)\]]*(?:<[bB][rR]\s*/?>)?\s*(?<=\s|>)|<[bB][rR]\s*/?>\s*)(?=[\"“(\[*_]?[A-Z0-9])"
+    r"(?:(?<=[.!?])[\"”\u2019)\]]*(?:<[bB][rR]\s*/?>)?\s*(?<=\s|>)|<[bB][rR]\s*/?>\s*)(?=[\"“(\[*_]{0,3}[A-Z0-9])"
 )
 
 

@@ -781,9 +781,14 @@ _FOR_LONG = re.compile(
     r"months?|years?|hours?|session|request|period|use|time))\b",
     re.I,
 )
-#: A proviso the denial is part of ("provided that you do not send us analytics events"):
-#: what it denies is the case the sentence speaks of, not data never collected.
-_PROVISO = re.compile(r"\b(?:provided|providing|on (?:the )?condition) that\b", re.I)
+#: A proviso the denial is part of ("provided that you do not send us analytics events"), or
+#: advice to the reader ("Take care to ensure that the data set doesn't include ..."): what it
+#: denies is the case the sentence speaks of, not data never collected.
+_PROVISO = re.compile(
+    r"\b(?:provided|providing|on (?:the )?condition) that\b"
+    r"|^\W*(?:please\s+)?(?:(?:take care|be sure) to\s+)?(?:ensure|make sure)\b",
+    re.I,
+)
 #: Data taken out of what is sent ("stack traces that have been scrubbed of user paths",
 #: "All personal information is scrubbed from this information", "IP addresses are removed
 #: before upload"): never collected. (Not "removed from our servers after 30 days": kept.)
