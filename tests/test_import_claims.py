@@ -4808,3 +4808,16 @@ def test_a_verb_alone_after_or_in_a_clause_is_no_name(
 ) -> None:
     page = FRONT + f"# App\n\n## Privacy\n\n{sentence}\n\n## Data we collect\n\n- Crash reports\n"
     assert never_names(import_page(tmp_path, page)) == denied
+
+
+def test_the_next_item_s_examples_are_not_what_an_item_denies(tmp_path: Path) -> None:
+    """ "... will not include user information like file paths" ends its item: the next item's
+    "such as OS and OS version" names data collected, not more of the data denied."""
+    page = FRONT + (
+        "# Kit telemetry\n\n## Data collected\n\n"
+        "- Error type, and sanitised error messages that will not include user information "
+        "like file paths or stack traces\n"
+        "- General machine information such as OS and OS version\n"
+    )
+    names = never_names(import_page(tmp_path, page))
+    assert "OS" not in names and "OS version" not in names, names

@@ -502,7 +502,9 @@ GOAL = 6500
 #: photos unless you share them", not "Never uploads photos: unless you share them"). Then to
 #: 14351: advice to the reader ("Take care to ensure that the data set doesn't include personal
 #: data") denies nothing the product does (viva-insights had "Employee ID" never collected).
-CEILING = 14351
+#: Then to 14354: an item's words end its denial; the next item's "such as OS and OS Version"
+#: is no list of what it denies (wrangler had "OS" and "OS Version" never collected).
+CEILING = 14354
 
 
 def importer_lines() -> int:

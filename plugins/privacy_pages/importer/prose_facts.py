@@ -470,13 +470,16 @@ def items_in_prose(
     known = {i.name.lower() for i in draft.never_items}
     known |= {i.name.lower() for d in sections for g in d.groups for i in g.items}
     said = [
-        (sentence, mode, section_of.get(id(prose), draft.collected))
+        (sentence, mode, section_of.get(id(prose), draft.collected), prose)
         for prose, mode in texts
         for paragraph in prose.split("\n\n")
         for sentence in bullet_sentences(paragraph)
     ]
-    for index, (sentence, mode, section) in enumerate(said):
-        following = said[index + 1][0] if index + 1 < len(said) else ""
+    for index, (sentence, mode, section, prose) in enumerate(said):
+        # ("This includes: ..." after a denial, in the page's prose or the same item's words;
+        # not the next item's "such as A and B")
+        after = said[index + 1] if index + 1 < len(said) else None
+        following = after[0] if after and (mode == "all" or after[3] is prose) else ""
         denied = data_denied(sentence, following)
         if denied == [] and _ONLY_WHAT.search(plain(sentence)):
             denied = None  # "no data beyond A and B": A and B are collected
