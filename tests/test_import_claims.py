@@ -4821,3 +4821,16 @@ def test_the_next_item_s_examples_are_not_what_an_item_denies(tmp_path: Path) ->
     )
     names = never_names(import_page(tmp_path, page))
     assert "OS" not in names and "OS version" not in names, names
+
+
+def test_an_exception_in_a_never_collected_list_is_no_cue_for_the_page(tmp_path: Path) -> None:
+    """ "Error reports (unless you opt in)" under what is not collected says when that entry is
+    taken; it is no way to turn off the data of other sections, nor makes them optional."""
+    page = FRONT + (
+        "# Kit privacy\n\n## What we don't collect\n\n- Your source code\n"
+        "- Error reports (unless you opt in)\n\n"
+        "## What we may collect\n\n- Feature usage statistics\n- Scan scores\n"
+    )
+    result = import_page(tmp_path, page)
+    assert "optional" not in result.product or not result.product["optional"].get("groups")
+    assert "unless you opt in" not in result.text.split("never_collected:")[0]

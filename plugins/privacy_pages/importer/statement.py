@@ -159,7 +159,8 @@ def read_section(reading: Reading, section: Section, kind: Kind, previous: Kind 
         kind = Kind.UNKNOWN  # ("Can I opt out?" "No. The following data is required:")
     counts.sections += kind is not Kind.UNKNOWN
     _answered_no(reading, section)
-    page_cues(section.blocks, reading.draft.page_cues, section.title)
+    if kind is not Kind.NEVER:  # ("- Error reports (unless you opt in)": that entry's case)
+        page_cues(section.blocks, reading.draft.page_cues, section.title)
     if (
         kind is Kind.CONTROLS
         and not only_by_leaving(blocks_markdown(section.blocks))
