@@ -4834,3 +4834,29 @@ def test_an_exception_in_a_never_collected_list_is_no_cue_for_the_page(tmp_path:
     result = import_page(tmp_path, page)
     assert "optional" not in result.product or not result.product["optional"].get("groups")
     assert "unless you opt in" not in result.text.split("never_collected:")[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # held to some versions: collected in the others
+        (
+            "The dashboard doesn't collect telemetry on Visual Studio versions `< 17.14` or C# "
+            "Dev Kit versions `< 1.18.25`.",
+            None,
+        ),
+        ("Stack traces are not included in release builds.", None),
+        ("We do not collect crash logs in version 2.0 and later.", None),
+        # every version, or a word that is no version
+        ("We never collect personal data in any version of the app.", ["Personal data"]),
+        (
+            "We ensure that secure data (e.g. environment variables used to store secrets for "
+            "the build process) do not make their way into our analytics.",
+            ["Secure data", "Environment variables"],
+        ),
+    ],
+)
+def test_a_denial_held_to_some_versions_denies_nothing(
+    sentence: str, denied: list[str] | None
+) -> None:
+    assert data_denied(sentence) == denied

@@ -505,8 +505,10 @@ GOAL = 6500
 #: Then to 14354: an item's words end its denial; the next item's "such as OS and OS Version"
 #: is no list of what it denies (wrangler had "OS" and "OS Version" never collected). Then to
 #: 14355: a never-collected list gives no cue for the page ("- Error reports (unless you opt-in)"
-#: had made vibecheck's other data optional, with those words as each item's control).
-CEILING = 14355
+#: had made vibecheck's other data optional, with those words as each item's control). Then to
+#: 14358: a denial held to some versions ("doesn't collect telemetry on Visual Studio versions
+#: < 17.14", "in release builds") is collected in the others (aspire had "Telemetry" never).
+CEILING = 14358
 
 
 def importer_lines() -> int:

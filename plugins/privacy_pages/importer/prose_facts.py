@@ -768,12 +768,15 @@ _SUBJECTS = re.compile(
 
 
 #: A case of a choice or a state a denial holds in ("when you are offline", "If you opt out,
-#: ..."): outside it, the data is taken. (Not "while you use our site": that is every case;
-#: not "even when telemetry is off": that says more.)
+#: ..."), or some versions ("on Visual Studio versions < 17.14", "in release builds"): outside
+#: it, the data is taken. (Not "while you use our site": that is every case; not "even when
+#: telemetry is off": that says more.)
 _IN_A_CASE = re.compile(
     r"(?<!\beven )\b(?:if|when|whenever|while|once|after)\s+(?:\w+\s+){0,4}?"
     r"(?:opt(?:s|ed)?[- ]?(?:out|in)|disabl\w*|turn\w*\s+(?:\w+\s+)?off|offline|set|unset|"
-    r"declin\w*|refus\w*|revok\w*)\b",
+    r"declin\w*|refus\w*|revok\w*)\b"
+    r"|\b(?:on|in|for|with|before|prior to)\s+(?!(?:any|all|every)\b)(?:\S+\s+){0,3}?"
+    r"(?:versions|releases|builds|version\s+[\d<>=`v])",
     re.I,
 )
 #: "We don't store raw telemetry data long-term": kept for a time, not never collected.
