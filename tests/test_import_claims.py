@@ -1178,6 +1178,7 @@ def test_a_data_safety_table_under_a_data_heading_answers_each_row(tmp_path: Pat
             [],
         ),
         ("Make sure your logs do not contain passwords.", []),
+        ("**Ensure anonymity**: we never collect IP addresses.", ["IP addresses"]),
     ],
 )
 def test_what_a_sentence_in_prose_denies_is_never_collected(
@@ -4846,9 +4847,12 @@ def test_an_exception_in_a_never_collected_list_is_no_cue_for_the_page(tmp_path:
             None,
         ),
         ("Stack traces are not included in release builds.", None),
-        ("We do not collect crash logs in version 2.0 and later.", None),
+        ("We do not collect crash logs in versions older than 2.0.", None),
         # every version, or a word that is no version
         ("We never collect personal data in any version of the app.", ["Personal data"]),
+        ("We never collect passwords, even in debug builds.", ["Passwords"]),
+        ("We will not collect file contents in future versions either.", ["File contents"]),
+        ("We do not collect crash logs in version 2.0 and later.", ["Crash logs"]),
         (
             "We ensure that secure data (e.g. environment variables used to store secrets for "
             "the build process) do not make their way into our analytics.",
@@ -4860,3 +4864,42 @@ def test_a_denial_held_to_some_versions_denies_nothing(
     sentence: str, denied: list[str] | None
 ) -> None:
     assert data_denied(sentence) == denied
+
+
+def test_the_exception_to_a_denial_is_no_entry_of_it() -> None:
+    """ "except text submitted with /feedback": that text is taken, never an entry of what is
+    not; the rest of the list is denied still."""
+    denied = data_denied("No code, prompts, or LLM responses, except text submitted with `/fb`")
+    assert denied == ["Code", "Prompts", "LLM responses"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ("IP addresses are sent to App Insights but are not stored.", None),
+        ("Your IP address is used to look up your country and is never stored.", None),
+        # kept where it is the person's: never taken
+        ("Audio is processed locally and never stored.", ["Audio"]),
+        # another subject's verb
+        (
+            "When the data is collected, we store a hash of the sending IP address - we do not "
+            "store the plain value.",
+            ["Plain value"],
+        ),
+        ("Your recordings are never stored.", ["Recordings"]),
+    ],
+)
+def test_data_taken_then_not_kept_is_not_never_collected(
+    sentence: str, denied: list[str] | None
+) -> None:
+    assert data_denied(sentence) == denied
+
+
+def test_an_opt_out_said_under_what_is_not_collected_holds_for_the_page(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Foo telemetry\n\n## What we collect\n\n- Command name\n- OS version\n\n"
+        "## What we don't collect\n\n- Personal information\n\n"
+        "You can opt out of telemetry at any time by setting `FOO_TELEMETRY=0`.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert names_in(result, "optional") == ["Command name", "OS version"]

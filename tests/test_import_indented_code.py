@@ -92,3 +92,45 @@ def test_the_words_over_code_under_a_data_heading_stay_over_it(tmp_path: Path, c
         "A counter counts events. For a week of use you might record:\n\n"
         "```\nkit/editor:vim 8\nkit/editor:emacs 5\n```"
     ]
+
+
+def test_the_words_over_code_are_the_group_s_intro_when_a_list_follows(tmp_path: Path) -> None:
+    """ "Crash reports are sent only if you opt in. To opt in, run:" and its code, then the
+    list: the words still say the list's data is optional."""
+    page = FRONT + (
+        "# Foo telemetry\n\n## Data we collect\n\n### Crash reports\n\n"
+        "Crash reports are sent only if you opt in. To opt in, run:\n\n"
+        "```\nfoo config set crash-reports on\n```\n\n"
+        "A crash report includes:\n\n- Stack trace\n- OS version\n"
+    )
+    result = import_page(tmp_path, page)
+    [group] = result.product["optional"]["groups"]
+    names = [result.catalog_name(item["ref"]) for item in group["items"]]
+    assert names == ["Stack trace", "OS version"]
+    assert "only if you opt in" in group["intro"]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a box right after a list, and a tab that is selected (===!)
+        '- Command name\n\n!!! note "Opt out"\n\n    Set `FOO_OFF=1` to opt out.\n',
+        '- Command name\n\n===! "Linux"\n\n    Set `FOO_OFF=1` to opt out.\n',
+        # a list item's text after a line our reader ends the list at
+        '1. Select **Settings**.\n\n    :::image type="content" source="s.png" alt-text="S":::'
+        "\n\n    Set `FOO_OFF=1` to opt out.\n",
+        # a definition's and a footnote's further paragraphs
+        "Retention\n:   Logs are kept.\n\n    Set `FOO_OFF=1` to opt out.\n",
+        "[^1]: Logs are kept.\n\n    Set `FOO_OFF=1` to opt out.\n",
+        # indented inside an HTML element
+        "<details>\n<summary>More</summary>\n\n    Set `FOO_OFF=1` to opt out.\n\n</details>\n",
+        # a page indented throughout (converted from another format)
+        "Data we collect\n\n    Set `FOO_OFF=1` to opt out.\n\n    * IP address\n"
+        "    * Device model\n",
+    ],
+    ids=["box", "tab", "list-item", "definition", "footnote", "html", "indented-page"],
+)
+def test_indented_text_that_is_not_code(page: str) -> None:
+    blocks = parse(page).blocks
+    assert not any(isinstance(b, Code) for b in blocks), blocks
+    assert any(isinstance(b, Paragraph) and "FOO_OFF" in b.text for b in blocks), blocks

@@ -289,6 +289,9 @@ def data_blocks(
     pending: list[Block] = []
     placed = False
     table: Table | None = None  # (the last table, whose columns a list may explain)
+    # Code (or another block that is no list) under a sub-heading, and the words over it: the
+    # words are the group's intro if a list follows, else text over the code.
+    held: list[tuple[list[Block], Block]] = []
     for block in bold_runs(blocks):
         if isinstance(block, Paragraph | Alert) or (
             isinstance(block, BulletList) and (_states(block, pending) or _legend(block, table))
@@ -300,6 +303,16 @@ def data_blocks(
         fields = []
         if isinstance(block, Code) and not placed:
             fields = sample_fields(block, words.text if words else title or "", in_data=True)
+        if heading_group is not None and not (
+            placed or fields or isinstance(block, BulletList | Table)
+        ):
+            held.append((pending, block))
+            pending = []
+            continue
+        for words_over, other in held:
+            _place_pending(reading, words_over, optional, heading_group, placed, section)
+            reading.free([other], after, title, "not a data list", section.line)
+        held = []
         if fields:
             # "Here is a sample row:" and a JSON object: its fields are the data; the sample
             # stays, as code, after them. (After a list, a sample shows the data listed.)
@@ -317,9 +330,7 @@ def data_blocks(
             )
             continue
         if not isinstance(block, BulletList | Table):
-            # Text over code leads to it ("Run:"), and stays over it, whether a list follows or not
-            code = isinstance(block, Code)
-            _place_pending(reading, pending, optional, heading_group, placed, section, final=code)
+            _place_pending(reading, pending, optional, heading_group, placed, section)
             pending = []
             reading.free([block], after, title, "not a data list", section.line)
             continue
@@ -377,6 +388,9 @@ def data_blocks(
                 group.items += drafts
                 reading.report.counts.items += len(drafts)
             placed = True
+    for words_over, other in held:
+        _place_pending(reading, words_over, optional, heading_group, placed, section, final=True)
+        reading.free([other], after, title, "not a data list", section.line)
     _place_pending(reading, pending, optional, heading_group, placed, section, final=True)
 
 

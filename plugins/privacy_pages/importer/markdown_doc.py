@@ -208,8 +208,11 @@ _ESM = re.compile(
     r"|export\s+(?:const|default|function|let)\b).*$"
 )
 #: A line whose body is indented below it: a Material admonition ("!!! note", "???+ tip") or
-#: content tab ('=== "Linux"'). Text indented four spaces more is code.
-_BOX = re.compile(r"^\s*(?:(?:!!!|\?\?\?\+?)[ \t]+[\w-]|===\+?[ \t]+[\"'])")
+#: content tab ('=== "Linux"'), a definition (": text") or a footnote ("[^1]: text"). Text
+#: indented four spaces more than its body is code.
+_BOX = re.compile(
+    r"^\s*(?:(?:!!!|\?\?\?\+?)[ \t]+[\w-]|===[+!]?[ \t]+[\"']|:[ \t]+\S|\[\^[^\]\s]+\]:)"
+)
 #: A JSX element's tag ("<Tabs>", "</TabItem>"): an MDX page, where indentation is not code.
 _JSX = re.compile(r"^\s*</?[A-Z][\w.]*[\s/>]")
 _ATTR = re.compile(r"""(?P<key>[A-Za-z][\w-]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""")
@@ -373,10 +376,16 @@ def _prepare(page: _Page, first: int) -> str:
     stack: list[int] = []  # the indent of each open bullet, outermost first
     fence, blank_before, text_before, flattened = "", True, False, False
     image_ends: list[int] | None = None
-    # Indentation is code (CommonMark), but neither in an MDX page nor in a box's body.
-    mdx = any(_ESM.match(line) or _JSX.match(line) for line in lines)
+    # Indentation is code (CommonMark), but not in a box's body, nor after a list item's text
+    # (a list our reader ends early) or an HTML tag ("<details>", indented inside), nor on an
+    # MDX page or one indented throughout.
+    said = [line for line in lines if line.strip()]
+    loose = sum(_indent_width(line) >= 4 for line in said) * 2 > len(said)
+    loose = loose and not any(map(_BOX.match, said))  # (a page of boxes: their bodies)
+    loose = loose or any(_ESM.match(line) or _JSX.match(line) for line in said)
     boxes: list[int] = []  # the indent of each open box's line, outermost first
     code = -1  # the indent of the open indented code block's lines
+    shallow = 0  # the indent of the last line that is not code (an HTML line's: deep)
     index = first
     while index < len(lines):
         line = lines[index]
@@ -393,15 +402,13 @@ def _prepare(page: _Page, first: int) -> str:
         while boxes and indent <= boxes[-1]:
             boxes.pop()
         least = boxes[-1] + 8 if boxes else 4
-        if code < 0 and blank_before and not (stack or mdx) and indent >= least:
+        if code < 0 and blank_before and not (stack or loose) and shallow < least - 2 <= indent - 2:
             code = -1 if _starts_table(lines, index) else least
         if 0 <= code <= indent:  # left as written: markdown-it-py's code block
             blank_before = text_before = False
             index += 1
             continue
-        code = -1
-        if not stack and _BOX.match(line):
-            boxes.append(indent)
+        code, shallow = -1, 8 if _HTML_START.match(line) else indent
         bullet = _BULLET.match(line)
         setext = text_before and _SETEXT.match(line)  # "- " under a paragraph underlines it
         if (
@@ -451,6 +458,8 @@ def _prepare(page: _Page, first: int) -> str:
             out[index] = "\\" + line.lstrip()
         stack.clear()
         flattened = False
+        if _BOX.match(line):
+            boxes.append(indent)
         if atx := _ATX.match(line):
             out[index] = line[: atx.end()] + " " + line[atx.end() :]
         marker = line.strip()  # text, not an empty bullet or heading (but "-" may underline)

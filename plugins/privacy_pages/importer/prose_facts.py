@@ -775,12 +775,22 @@ _IN_A_CASE = re.compile(
     r"(?<!\beven )\b(?:if|when|whenever|while|once|after)\s+(?:\w+\s+){0,4}?"
     r"(?:opt(?:s|ed)?[- ]?(?:out|in)|disabl\w*|turn\w*\s+(?:\w+\s+)?off|offline|set|unset|"
     r"declin\w*|refus\w*|revok\w*)\b"
-    r"|\b(?:on|in|for|with|before|prior to)\s+(?!(?:any|all|every)\b)(?:\S+\s+){0,3}?"
-    r"(?:versions|releases|builds|version\s+[\d<>=`v])",
+    r"|(?<!\beven )\b(?:on|in|for|with)\s+(?:\S+\s+){0,3}?(?:versions?\s*[<>=\u2264\u2265]|"
+    r"versions?\s+(?:older|earlier|prior|before|below)|(?:debug|release|beta|nightly|preview|"
+    r"insider)\s+builds?)",
     re.I,
 )
 #: "We don't store raw telemetry data long-term": kept for a time, not never collected.
 _KEPT = re.compile(r"\b(?:stor|keep|kept|retain|sav|hold)\w*", re.I)
+#: "IP addresses are sent to App Insights but are not stored": taken, then (the same subject)
+#: not kept; not where it stays the person's ("Audio is processed locally and never stored").
+_TAKEN_FIRST = re.compile(
+    r"\b(?:is|are|was|were|gets?)\s+(?:\w+\s+)?(?:sent|used|collected|received|transmitted|"
+    r"uploaded|mapped|logged|shared)\b(?!\s+(?:\w+\s+){0,2}?(?:locally|on[- ](?:your |the )?"
+    r"device|in memory|in (?:your|the) browser))[^.;:!?\u2014\u2013]*?\s(?:and|but)\s+"
+    r"(?:(?:is|are|was|were|will be)\s+)?$",
+    re.I,
+)
 _FOR_LONG = re.compile(
     r"\b(?:long[- ]term|permanently|indefinitely|forever|longer than|any longer|for more than|"
     r"(?:beyond|after)\s+(?:the\s+|that\s+|its\s+|\d+\s+|\w+\s+)?(?:[\w-]+\s+)?(?:days?|weeks?|"
@@ -792,7 +802,8 @@ _FOR_LONG = re.compile(
 #: denies is the case the sentence speaks of, not data never collected.
 _PROVISO = re.compile(
     r"\b(?:provided|providing|on (?:the )?condition) that\b"
-    r"|^\W*(?:please\s+)?(?:(?:take care|be sure) to\s+)?(?:ensure|make sure)\b",
+    r"|^\W*(?:please\s+)?(?:(?:take care|be sure) to\s+)?(?:ensure|make sure)\s+"
+    r"(?:that|your|the|no|all|any|you)\b",
     re.I,
 )
 #: Data taken out of what is sent ("stack traces that have been scrubbed of user paths",
@@ -944,6 +955,8 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
         # "is never sent without your consent", "are not sent when you are offline",
         # "If you opt out, no data is sent": collected, but for a condition or a case
         return None
+    if said is not None and _KEPT.search(said) and _TAKEN_FIRST.search(text, 0, text.find(said)):
+        return None  # taken, then not kept: not never collected
     first = re.split(r"\s[\u2014\u2013-]\s|;", text, maxsplit=1)[0]  # (the denial's clause)
     if said is None and removed is None and (_UNLESS.search(first) or _PROVISO.search(first)):
         return None  # "No personal information leaves your browser without your consent"
@@ -1035,11 +1048,12 @@ _PARTICIPLE = re.compile(r"(?:re-?)?[a-z]{2,}(?<!e)ed", re.IGNORECASE)
 
 
 #: A denied phrase that is a piece of its sentence, not a name: it starts on a word that joins
-#: or qualifies ("but", "if", "beyond", "of"), opens a bracket it never closes, or says what
-#: happens ("Network communication occurs", "Data remains local").
+#: or qualifies ("but", "if", "beyond", "of"; "except text submitted with /feedback", which is
+#: taken), opens a bracket it never closes, or says what happens ("Data remains local").
 _FRAGMENT = re.compile(
     r"^\W*$|^\W*(?:beyond|if|or|nor|but|of|only|and|as|because|so|then|than|though|whereas|"
-    r"yet|from|into|with|by|to)(?![\w-])|^\W*(?:etc\.?|one|end)\W*$|^\([^)]*$"
+    r"yet|from|into|with|by|to|except|unless|excluding|even)(?![\w-])|^\W*(?:etc\.?|one|end)\W*$"
+    r"|^\([^)]*$"
     r"|\b(?:occurs|remains|relies)\b"
     # a participle alone ("collected or processed on your device": "Processed", "Managed
     # locally"), or one its object was cut from ("any piece of information related to ...")

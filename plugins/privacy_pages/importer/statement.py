@@ -20,7 +20,7 @@ from .data_sections import category_section, data_section, never_section
 from .draft import StatementDraft
 from .gdpr_sections import complaint_section, controller_section, transfers_section
 from .item_text import ItemDraft
-from .markdown_doc import Heading, Paragraph
+from .markdown_doc import BulletList, Heading, Paragraph
 from .markdown_out import blocks_markdown
 from .markup import plain, sentences
 from .outline import Section
@@ -159,8 +159,9 @@ def read_section(reading: Reading, section: Section, kind: Kind, previous: Kind 
         kind = Kind.UNKNOWN  # ("Can I opt out?" "No. The following data is required:")
     counts.sections += kind is not Kind.UNKNOWN
     _answered_no(reading, section)
-    if kind is not Kind.NEVER:  # ("- Error reports (unless you opt in)": that entry's case)
-        page_cues(section.blocks, reading.draft.page_cues, section.title)
+    # (a never-collected list's "- Error reports (unless you opt in)" is that entry's case)
+    cued = [b for b in section.blocks if kind is not Kind.NEVER or not isinstance(b, BulletList)]
+    page_cues(cued, reading.draft.page_cues, section.title)
     if (
         kind is Kind.CONTROLS
         and not only_by_leaving(blocks_markdown(section.blocks))
