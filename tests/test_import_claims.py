@@ -4903,3 +4903,16 @@ def test_an_opt_out_said_under_what_is_not_collected_holds_for_the_page(tmp_path
     )
     result = import_page(tmp_path, page)
     assert names_in(result, "optional") == ["Command name", "OS version"]
+
+
+@pytest.mark.parametrize("lead", ["", "This project does not collect any user data:\n\n"])
+def test_a_bullet_among_denials_that_denies_nothing_is_no_entry(tmp_path: Path, lead: str) -> None:
+    page = FRONT + (
+        f"# Kit privacy\n\n## No data collection\n\n{lead}"
+        "- \u2705 **No telemetry** - Zero tracking or analytics\n"
+        "- \u2705 **No usage statistics** - Your usage patterns remain private\n"
+        "- \u2705 **Fully offline capable** - Works without internet connection\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Telemetry", "Usage statistics"]
+    assert "Fully offline capable" in result.product["never_collected"]["intro"]  # (its words)

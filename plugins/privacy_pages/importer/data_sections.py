@@ -614,21 +614,42 @@ def never_list(reading: Reading, lead: Paragraph | None, block: BulletList) -> N
     if lead is not None:
         reading.draft.never_intro.append(one_line(lead.text))
     kept: list[str] = []
-    for item in block.items:
-        entries = never_entries(item)
+    odd = _odd_ones(block)
+    for index, item in enumerate(block.items):
+        entries = [] if index in odd else never_entries(item)
         if not entries:
-            kept.append(_kept_as_text(reading, item))
+            kept.append(_kept_as_text(reading, item, _ODD if index in odd else _NO_DATA))
         reading.draft.never_items.extend(entries)
         reading.report.counts.items += len(entries)
     if kept:
         reading.draft.never_intro.append("\n".join(kept))
 
 
-def _kept_as_text(reading: Reading, item: ListItem) -> str:
+_NO_DATA = "a sentence that names no data"
+_ODD = "among bullets that deny data, it denies none"
+
+
+def _kept_as_text(reading: Reading, item: ListItem, why: str = _NO_DATA) -> str:
     """A bullet of a never-collected list that says something and names no data: its words."""
-    why = "a sentence that names no data; kept as text"
-    reading.report.review(item.line, "not data", f"{plain(item.text).strip()!r}: {why}")
+    reading.report.review(
+        item.line, "not data", f"{plain(item.text).strip()!r}: {why}; kept as text"
+    )
     return f"- {item_markdown(item)}"
+
+
+#: A bullet's bold label ("✅ **No telemetry** - Zero tracking"), and one that denies.
+_LABEL_OF = re.compile(r"^\W*?\*\*(?P<label>[^*]+)\*\*")
+_DENYING = re.compile(r"^\W*(?:no|not|never|zero|none|nothing)\b", re.I)
+
+
+def _odd_ones(block: BulletList) -> set[int]:
+    """The bullets of a list of labelled denials ("- **No telemetry** - ...") whose label
+    denies nothing ("- **Fully offline capable** - ..."): what the product is, not data."""
+    labels = [_LABEL_OF.match(item.text) for item in block.items]
+    denying = [found is not None and _DENYING.match(found["label"]) is not None for found in labels]
+    if not all(labels) or sum(denying) * 2 <= len(denying):
+        return set()
+    return {index for index, denies in enumerate(denying) if not denies}
 
 
 _NO_LABEL = re.compile(r"^\W*no\s", re.IGNORECASE)
@@ -712,8 +733,11 @@ def never_section(reading: Reading, section: Section) -> None:
         items: list[ItemDraft] = []
         kept: list[str] = []  # (bullets that name no data: their words, over the list)
         if not found and isinstance(block, BulletList):
-            for item in block.items:
-                if item.text.strip() or item.children:
+            odd = _odd_ones(block)
+            for index, item in enumerate(block.items):
+                if index in odd:
+                    kept.append(_kept_as_text(reading, item, _ODD))
+                elif item.text.strip() or item.children:
                     entries = never_entries(item)
                     items += entries
                     kept += [] if entries else [_kept_as_text(reading, item)]
