@@ -1179,6 +1179,15 @@ def test_a_data_safety_table_under_a_data_heading_answers_each_row(tmp_path: Pat
         ),
         ("Make sure your logs do not contain passwords.", []),
         ("**Ensure anonymity**: we never collect IP addresses.", ["IP addresses"]),
+        ("Make sure not to include passwords in your bug report.", []),
+        ("Ensure logs don't contain tokens.", []),
+        # what an action just named does: that case only
+        (
+            "You can view the data by running the CLI with `FOO_DEBUG=1`. This will write it to "
+            "a file and will not send any telemetry data to the server.",
+            [],
+        ),
+        ("This app will never collect your location.", ["Location"]),
     ],
 )
 def test_what_a_sentence_in_prose_denies_is_never_collected(
@@ -4848,6 +4857,9 @@ def test_an_exception_in_a_never_collected_list_is_no_cue_for_the_page(tmp_path:
         ),
         ("Stack traces are not included in release builds.", None),
         ("We do not collect crash logs in versions older than 2.0.", None),
+        ("We do not collect telemetry in older versions of the extension.", None),
+        ("We never collect names in enterprise builds.", None),
+        ("We never collect crash logs in the 2.x releases.", None),
         # every version, or a word that is no version
         ("We never collect personal data in any version of the app.", ["Personal data"]),
         ("We never collect passwords, even in debug builds.", ["Passwords"]),
@@ -4887,6 +4899,12 @@ def test_the_exception_to_a_denial_is_no_entry_of_it() -> None:
             ["Plain value"],
         ),
         ("Your recordings are never stored.", ["Recordings"]),
+        ("Search terms are sent to our servers and are not logged.", None),
+        # what the sentence's other clauses deny stands
+        (
+            "Crash logs are uploaded but not stored, and no file contents are ever collected.",
+            ["File contents"],
+        ),
     ],
 )
 def test_data_taken_then_not_kept_is_not_never_collected(
@@ -4916,3 +4934,25 @@ def test_a_bullet_among_denials_that_denies_nothing_is_no_entry(tmp_path: Path, 
     result = import_page(tmp_path, page)
     assert never_names(result) == ["Telemetry", "Usage statistics"]
     assert "Fully offline capable" in result.product["never_collected"]["intro"]  # (its words)
+
+
+def test_data_sent_then_said_not_to_be_kept_is_not_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit telemetry\n\n## Data collected\n\n- Command name\n- OS version\n\n"
+        "IP addresses are sent to App Insights and mapped to a country. However, IP addresses "
+        "are not stored. Your contacts are never stored.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Contacts"]
+    said = [r.message for r in result.report.reviews if r.topic == "prose"]
+    assert any(m.startswith("'IP addresses': said to be sent") for m in said), said
+
+
+def test_a_bullet_whose_label_names_data_its_words_deny_is_an_entry(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit privacy\n\n## What we never collect\n\n- **No accounts** - none needed\n"
+        "- **No cookies** - none set\n- **Location** - never collected\n"
+        "- **IP addresses** - never logged\n- **No analytics** - none at all\n"
+    )
+    names = never_names(import_page(tmp_path, page))
+    assert "Location" in names and "IP addresses" in names, names

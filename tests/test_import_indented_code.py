@@ -134,3 +134,20 @@ def test_indented_text_that_is_not_code(page: str) -> None:
     blocks = parse(page).blocks
     assert not any(isinstance(b, Code) for b in blocks), blocks
     assert any(isinstance(b, Paragraph) and "FOO_OFF" in b.text for b in blocks), blocks
+
+
+@pytest.mark.parametrize("deeper", ["", "#"])
+def test_the_words_over_code_stay_over_it_when_the_list_after_is_not_of_the_group(
+    tmp_path: Path, deeper: str
+) -> None:
+    """A never-collected list after the code takes no intro: the words stay, over the code."""
+    page = FRONT + (
+        "# Foo telemetry\n\n## What data we collect\n\n### Diagnostics\n\n- OS version\n\n"
+        f"###{deeper} Crash reports\n\nCrash reports are uploaded with this command:\n\n"
+        "    foo report --upload\n\nWe never collect the following:\n\n- File contents\n"
+    )
+    result = import_page(tmp_path, page)
+    bodies = [s["body"] for s in result.product["sections"] if s.get("title") == "Crash reports"]
+    assert bodies == [
+        "Crash reports are uploaded with this command:\n\n```\nfoo report --upload\n```"
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .claims import Requirement, not_data
+from .claims import Requirement, marked, not_data
 from .classify import (
     GDPR_KINDS,
     Kind,
@@ -309,11 +309,8 @@ def data_blocks(
             held.append((pending, block))
             pending = []
             continue
-        for words_over, other in held:
-            _place_pending(reading, words_over, optional, heading_group, placed, section)
-            reading.free([other], after, title, "not a data list", section.line)
-        held = []
         if fields:
+            held = _flush(reading, held, optional, heading_group, section, to_group=True)
             # "Here is a sample row:" and a JSON object: its fields are the data; the sample
             # stays, as code, after them. (After a list, a sample shows the data listed.)
             pending = pending[:-1] if words else pending
@@ -341,6 +338,14 @@ def data_blocks(
         ):
             lead = candidate
             pending = pending[:-1]
+        # (a never-collected, purpose, sharing or other list takes no words to the group)
+        to_group = isinstance(block, Table) and location_column(block) is None
+        to_group |= isinstance(block, BulletList) and not (
+            (lead and (is_never_lead(lead.text) or is_purpose_lead(lead.text)))
+            or (lead and (leads_parties(lead.text) or _not_data_list(block, lead)))
+            or _kept_where(block)
+        )
+        held = _flush(reading, held, optional, heading_group, section, to_group=to_group)
         _place_pending(reading, pending, optional, heading_group, placed, section)
         pending = []
         if isinstance(block, Table) and location_column(block) is not None:
@@ -388,10 +393,30 @@ def data_blocks(
                 group.items += drafts
                 reading.report.counts.items += len(drafts)
             placed = True
-    for words_over, other in held:
-        _place_pending(reading, words_over, optional, heading_group, placed, section, final=True)
-        reading.free([other], after, title, "not a data list", section.line)
+    _flush(reading, held, optional, heading_group, section, to_group=False)
     _place_pending(reading, pending, optional, heading_group, placed, section, final=True)
+
+
+def _flush(
+    reading: Reading,
+    held: list[tuple[list[Block], Block]],
+    optional: Requirement,
+    group: GroupDraft | None,
+    section: Section,
+    *,
+    to_group: bool,
+) -> list[tuple[list[Block], Block]]:
+    """Code (or an image...) held under a sub-heading, and the words over it: the words go to
+    the group's intro when a list of its data follows (``to_group``), else stay over it, as
+    text. Nothing is held after."""
+    _, after = _part(reading, optional)
+    for words, block in held:
+        final = not to_group
+        _place_pending(reading, words, optional, group, False, section, final=final)
+        reading.free(
+            [block], after, group.title if group else None, "not a data list", section.line
+        )
+    return []
 
 
 #: A labelled bullet that says where something is kept ("iOS: Stored in UserDefaults").
@@ -640,16 +665,24 @@ def _kept_as_text(reading: Reading, item: ListItem, why: str = _NO_DATA) -> str:
 #: A bullet's bold label ("✅ **No telemetry** - Zero tracking"), and one that denies.
 _LABEL_OF = re.compile(r"^\W*?\*\*(?P<label>[^*]+)\*\*")
 _DENYING = re.compile(r"^\W*(?:no|not|never|zero|none|nothing)\b", re.I)
+_NEGATION = re.compile(r"\b(?:no|not|never|none|nothing)\b|n't\b", re.I)
 
 
 def _odd_ones(block: BulletList) -> set[int]:
-    """The bullets of a list of labelled denials ("- **No telemetry** - ...") whose label
-    denies nothing ("- **Fully offline capable** - ..."): what the product is, not data."""
+    """The bullets of a list of labelled denials ("- **No telemetry** - ...") that deny
+    nothing, by their label or their words ("- **Fully offline capable** - Works without a
+    connection"): what the product is, not data never collected."""
     labels = [_LABEL_OF.match(item.text) for item in block.items]
     denying = [found is not None and _DENYING.match(found["label"]) is not None for found in labels]
     if not all(labels) or sum(denying) * 2 <= len(denying):
         return set()
-    return {index for index, denies in enumerate(denying) if not denies}
+    return {
+        index
+        for index, item in enumerate(block.items)
+        if not denying[index]
+        and not _NEGATION.search(item.text)
+        and marked(item.text)[0] is not False
+    }
 
 
 _NO_LABEL = re.compile(r"^\W*no\s", re.IGNORECASE)

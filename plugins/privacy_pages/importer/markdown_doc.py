@@ -379,10 +379,13 @@ def _prepare(page: _Page, first: int) -> str:
     # Indentation is code (CommonMark), but not in a box's body, nor after a list item's text
     # (a list our reader ends early) or an HTML tag ("<details>", indented inside), nor on an
     # MDX page or one indented throughout.
-    said = [line for line in lines if line.strip()]
+    said, fenced = [], False  # (the lines that are not blank, outside fences)
+    for line in lines:
+        fenced ^= _FENCE.match(line) is not None
+        said += [line] if line.strip() and not fenced else []
     loose = sum(_indent_width(line) >= 4 for line in said) * 2 > len(said)
     loose = loose and not any(map(_BOX.match, said))  # (a page of boxes: their bodies)
-    loose = loose or any(_ESM.match(line) or _JSX.match(line) for line in said)
+    loose = loose or any(_ESM.match(line) or _JSX.match(line) for line in lines)
     boxes: list[int] = []  # the indent of each open box's line, outermost first
     code = -1  # the indent of the open indented code block's lines
     shallow = 0  # the indent of the last line that is not code (an HTML line's: deep)

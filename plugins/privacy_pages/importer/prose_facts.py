@@ -485,6 +485,15 @@ def items_in_prose(
             denied = None  # "no data beyond A and B": A and B are collected
         if mode == "bare" and not _bare_denial(sentence):
             denied = None
+        before = plain(said[index - 1][0]) if index and said[index - 1][3] is prose else ""
+        if denied and _KEPT.search(denied_by(sentence) or "") and _TAKEN.search(before):
+            # "IP addresses are sent to App Insights. However, IP addresses are not stored."
+            taken = [n for n in denied if n.lower() in before.lower()]
+            for name in taken:
+                report.review(
+                    _line_of(sentence, text, offset), "prose", f"{name!r}: {_TAKEN_NOT_KEPT}"
+                )
+            denied = [n for n in denied if n not in taken]
         if denied is None and mode != "all":
             continue
         names = denied if denied is not None else data_named(sentence)
@@ -776,21 +785,24 @@ _IN_A_CASE = re.compile(
     r"(?:opt(?:s|ed)?[- ]?(?:out|in)|disabl\w*|turn\w*\s+(?:\w+\s+)?off|offline|set|unset|"
     r"declin\w*|refus\w*|revok\w*)\b"
     r"|(?<!\beven )\b(?:on|in|for|with)\s+(?:\S+\s+){0,3}?(?:versions?\s*[<>=\u2264\u2265]|"
-    r"versions?\s+(?:older|earlier|prior|before|below)|(?:debug|release|beta|nightly|preview|"
-    r"insider)\s+builds?)",
+    r"versions?\s+(?:older|earlier|prior|before|below)|(?:older|earlier|previous|legacy|debug|"
+    r"release|beta|nightly|preview|insider|enterprise|self-hosted)\s+(?:versions?|releases?|"
+    r"builds?)|\d+(?:\.[\dx]+)*\s+releases?)",
     re.I,
 )
 #: "We don't store raw telemetry data long-term": kept for a time, not never collected.
-_KEPT = re.compile(r"\b(?:stor|keep|kept|retain|sav|hold)\w*", re.I)
-#: "IP addresses are sent to App Insights but are not stored": taken, then (the same subject)
-#: not kept; not where it stays the person's ("Audio is processed locally and never stored").
-_TAKEN_FIRST = re.compile(
+_KEPT = re.compile(r"\b(?:stor|keep|kept|retain|sav|hold|logg)\w*", re.I)
+#: Data taken ("IP addresses are sent to App Insights"), then said not to be kept, by the
+#: same clause ("... but are not stored") or the next sentence: not never collected. (Not where
+#: it stays the person's: "Audio is processed locally and never stored" denies it.)
+_TAKEN = re.compile(
     r"\b(?:is|are|was|were|gets?)\s+(?:\w+\s+)?(?:sent|used|collected|received|transmitted|"
     r"uploaded|mapped|logged|shared)\b(?!\s+(?:\w+\s+){0,2}?(?:locally|on[- ](?:your |the )?"
-    r"device|in memory|in (?:your|the) browser))[^.;:!?\u2014\u2013]*?\s(?:and|but)\s+"
-    r"(?:(?:is|are|was|were|will be)\s+)?$",
+    r"device|in memory|in (?:your|the) browser))",
     re.I,
 )
+_AND_THEN = re.compile(r"\s(?:and|but)\s+(?:(?:is|are|was|were|will be)\s+)?$", re.I)
+_TAKEN_NOT_KEPT = "said to be sent, then not kept: not never collected; kept as text"
 _FOR_LONG = re.compile(
     r"\b(?:long[- ]term|permanently|indefinitely|forever|longer than|any longer|for more than|"
     r"(?:beyond|after)\s+(?:the\s+|that\s+|its\s+|\d+\s+|\w+\s+)?(?:[\w-]+\s+)?(?:days?|weeks?|"
@@ -803,7 +815,10 @@ _FOR_LONG = re.compile(
 _PROVISO = re.compile(
     r"\b(?:provided|providing|on (?:the )?condition) that\b"
     r"|^\W*(?:please\s+)?(?:(?:take care|be sure) to\s+)?(?:ensure|make sure)\s+"
-    r"(?:that|your|the|no|all|any|you)\b",
+    r"(?:that|your|the|no|all|any|you|not|\w+\s+(?:do|does|are|is|never)(?:n't)?)\b"
+    # what an action just named will do ("Run it with DEBUG=1. This will print the data and
+    # will not send it."): that case only
+    r"|^\W*(?:this|that|doing so)\s+(?:will|would)\b",
     re.I,
 )
 #: Data taken out of what is sent ("stack traces that have been scrubbed of user paths",
@@ -884,6 +899,8 @@ _TO_A_PARTY = re.compile(
     r"cloud)\b))",
     re.I,
 )
+_CLAUSE_END = re.compile(r"[.;:!?\u2014\u2013]")
+_AND_CLAUSES = re.compile(r";|,\s+(?:and|but)\s+", re.I)
 _CLAUSES = re.compile(r",?(?<!\s)\s+(?:and|but|while|yet)\s+(?=(?:we|it|they|you)\b)|;\s*", re.I)
 #: Verbs of a denial that say the data never reaches the product at all.
 _NEVER_TAKEN = re.compile(
@@ -955,8 +972,13 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
         # "is never sent without your consent", "are not sent when you are offline",
         # "If you opt out, no data is sent": collected, but for a condition or a case
         return None
-    if said is not None and _KEPT.search(said) and _TAKEN_FIRST.search(text, 0, text.find(said)):
-        return None  # taken, then not kept: not never collected
+    head = text[: text.find(said)] if said is not None and _KEPT.search(said) else ""
+    if (then := _AND_THEN.search(head)) and _TAKEN.search(
+        _CLAUSE_END.split(head[: then.start()])[-1]
+    ):
+        # taken, then not kept: not never collected; what the other clauses deny stands
+        rest = [c for c in _AND_CLAUSES.split(text) if c.strip() and head not in c]
+        return [name for clause in rest for name in data_denied(clause) or []] or None
     first = re.split(r"\s[\u2014\u2013-]\s|;", text, maxsplit=1)[0]  # (the denial's clause)
     if said is None and removed is None and (_UNLESS.search(first) or _PROVISO.search(first)):
         return None  # "No personal information leaves your browser without your consent"
