@@ -577,6 +577,7 @@ def expected_never_collected(expected: dict[str, Any]) -> list[str]:
 
 #: Where a list written in one entry ("Names, emails, or IP addresses") parts.
 _LISTED = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+_EXCEPT = re.compile(r",?\s+(?:except|unless|excluding)\b", re.IGNORECASE)
 
 
 def _stated(entry: str, names: list[str]) -> bool:
@@ -585,7 +586,8 @@ def _stated(entry: str, names: list[str]) -> bool:
     is matched by one of them (the record may give each its own entry)."""
     if any(matches(entry, name) for name in names):
         return True
-    parts = [part for part in _LISTED.split(entry) if part.strip()]
+    # (the exception a list ends with is no data it denies: "A or B, except text you submit")
+    parts = [part for part in _LISTED.split(_EXCEPT.split(entry)[0]) if part.strip()]
     return len(parts) > 1 and all(any(matches(part, name) for name in names) for part in parts)
 
 

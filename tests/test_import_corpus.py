@@ -421,6 +421,14 @@ def test_truth_counts_false_items_requirements_and_never_collected_data() -> Non
     assert pooled.error_share == 0.25
 
 
+def test_a_never_collected_list_is_stated_part_by_part_without_its_exception() -> None:
+    expected = {"never_collected": ["Code, prompts, or LLM responses, except text you submit"]}
+    record = {"never_collected": {"items": [{"name": n} for n in ("Code", "Prompts")]}}
+    assert truth(expected, record, {}).never_found == []
+    record["never_collected"]["items"].append({"name": "LLM responses"})
+    assert len(truth(expected, record, {}).never_found) == 1
+
+
 def test_an_item_holding_a_never_collected_entry_in_a_longer_name_is_not_that_data() -> None:
     assert states("Precise Location", "Precise location")
     assert states("Secret names and values", "Secret values")
