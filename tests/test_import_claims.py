@@ -4945,7 +4945,18 @@ def test_data_sent_then_said_not_to_be_kept_is_not_never_collected(tmp_path: Pat
     result = import_page(tmp_path, page)
     assert never_names(result) == ["Contacts"]
     said = [r.message for r in result.report.reviews if r.topic == "prose"]
-    assert any(m.startswith("'IP addresses': said to be sent") for m in said), said
+    assert any(m.startswith("'IP addresses': said to be taken by the") for m in said), said
+
+
+def test_data_denied_of_one_part_and_collected_by_the_next_sentence_is_not_never_collected(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Kit telemetry\n\n## How it works\n\nThe `kit` command itself does not collect "
+        "telemetry. It is the tools run by the `kit` command that collect telemetry. Kit does "
+        "not collect your contacts.\n"
+    )
+    assert never_names(import_page(tmp_path, page)) == ["Contacts"]
 
 
 def test_a_bullet_whose_label_names_data_its_words_deny_is_an_entry(tmp_path: Path) -> None:

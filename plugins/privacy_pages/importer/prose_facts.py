@@ -486,9 +486,21 @@ def items_in_prose(
         if mode == "bare" and not _bare_denial(sentence):
             denied = None
         before = plain(said[index - 1][0]) if index and said[index - 1][3] is prose else ""
-        if denied and _KEPT.search(denied_by(sentence) or "") and _TAKEN.search(before):
-            # "IP addresses are sent to App Insights. However, IP addresses are not stored."
-            taken = [n for n in denied if n.lower() in before.lower()]
+        next_to = plain(after[0]) if after and after[3] is prose else ""
+        if denied:
+            # "IP addresses are sent to App Insights. However, IP addresses are not stored.";
+            # "The `dotnet` command itself does not collect telemetry. It is the tools it runs
+            # that collect telemetry.": taken, by the words next to it
+            sent = _KEPT.search(denied_by(sentence) or "") and _TAKEN.search(before)
+            said_taken = [] if denial(next_to) else [m["what"] for m in _COLLECTS.finditer(next_to)]
+            taken = [
+                name
+                for name in denied
+                if (sent and name.lower() in before.lower())
+                or any(
+                    _ARTICLE.sub("", what).lower().startswith(name.lower()) for what in said_taken
+                )
+            ]
             for name in taken:
                 report.review(
                     _line_of(sentence, text, offset), "prose", f"{name!r}: {_TAKEN_NOT_KEPT}"
@@ -802,7 +814,7 @@ _TAKEN = re.compile(
     re.I,
 )
 _AND_THEN = re.compile(r"\s(?:and|but)\s+(?:(?:is|are|was|were|will be)\s+)?$", re.I)
-_TAKEN_NOT_KEPT = "said to be sent, then not kept: not never collected; kept as text"
+_TAKEN_NOT_KEPT = "said to be taken by the sentence next to it: not never collected; kept as text"
 _FOR_LONG = re.compile(
     r"\b(?:long[- ]term|permanently|indefinitely|forever|longer than|any longer|for more than|"
     r"(?:beyond|after)\s+(?:the\s+|that\s+|its\s+|\d+\s+|\w+\s+)?(?:[\w-]+\s+)?(?:days?|weeks?|"
