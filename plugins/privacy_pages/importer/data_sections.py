@@ -410,12 +410,10 @@ def _flush(
     the group's intro when a list of its data follows (``to_group``), else stay over it, as
     text. Nothing is held after."""
     _, after = _part(reading, optional)
+    title = group.title if group else None
     for words, block in held:
-        final = not to_group
-        _place_pending(reading, words, optional, group, False, section, final=final)
-        reading.free(
-            [block], after, group.title if group else None, "not a data list", section.line
-        )
+        _place_pending(reading, words, optional, group, False, section, final=not to_group)
+        reading.free([block], after, title, "not a data list", section.line)
     return []
 
 

@@ -485,27 +485,12 @@ def items_in_prose(
             denied = None  # "no data beyond A and B": A and B are collected
         if mode == "bare" and not _bare_denial(sentence):
             denied = None
-        before = plain(said[index - 1][0]) if index and said[index - 1][3] is prose else ""
-        next_to = plain(after[0]) if after and after[3] is prose else ""
         if denied:
-            # "IP addresses are sent to App Insights. However, IP addresses are not stored.";
-            # "The `dotnet` command itself does not collect telemetry. It is the tools it runs
-            # that collect telemetry.": taken, by the words next to it
-            sent = _KEPT.search(denied_by(sentence) or "") and _TAKEN.search(before)
-            said_taken = [] if denial(next_to) else [m["what"] for m in _COLLECTS.finditer(next_to)]
-            taken = [
-                name
-                for name in denied
-                if (sent and name.lower() in before.lower())
-                or any(
-                    _ARTICLE.sub("", what).lower().startswith(name.lower()) for what in said_taken
-                )
-            ]
-            for name in taken:
-                report.review(
-                    _line_of(sentence, text, offset), "prose", f"{name!r}: {_TAKEN_NOT_KEPT}"
-                )
-            denied = [n for n in denied if n not in taken]
+            before = said[index - 1][0] if index and said[index - 1][3] is prose else ""
+            next_to = after[0] if after and after[3] is prose else ""
+            for name in (taken := _taken_next_to(denied, sentence, before, next_to)):
+                report.review(_line_of(sentence, text, offset), "prose", f"{name!r}: {_NEXT_TO}")
+            denied = [name for name in denied if name not in taken]
         if denied is None and mode != "all":
             continue
         names = denied if denied is not None else data_named(sentence)
@@ -804,9 +789,8 @@ _IN_A_CASE = re.compile(
 )
 #: "We don't store raw telemetry data long-term": kept for a time, not never collected.
 _KEPT = re.compile(r"\b(?:stor|keep|kept|retain|sav|hold|logg)\w*", re.I)
-#: Data taken ("IP addresses are sent to App Insights"), then said not to be kept, by the
-#: same clause ("... but are not stored") or the next sentence: not never collected. (Not where
-#: it stays the person's: "Audio is processed locally and never stored" denies it.)
+#: Data taken ("IP addresses are sent to App Insights"), then not kept ("... but are not
+#: stored"): not never collected; unless it stays the person's ("processed locally").
 _TAKEN = re.compile(
     r"\b(?:is|are|was|were|gets?)\s+(?:\w+\s+)?(?:sent|used|collected|received|transmitted|"
     r"uploaded|mapped|logged|shared)\b(?!\s+(?:\w+\s+){0,2}?(?:locally|on[- ](?:your |the )?"
@@ -814,7 +798,25 @@ _TAKEN = re.compile(
     re.I,
 )
 _AND_THEN = re.compile(r"\s(?:and|but)\s+(?:(?:is|are|was|were|will be)\s+)?$", re.I)
-_TAKEN_NOT_KEPT = "said to be taken by the sentence next to it: not never collected; kept as text"
+_NEXT_TO = "said to be taken by the sentence next to it: not never collected; kept as text"
+
+
+def _taken_next_to(denied: list[str], sentence: str, before: str, after: str) -> list[str]:
+    """The denied names the sentences next to a denial say are taken: sent, then not kept ("IP
+    addresses are sent to App Insights. However, IP addresses are not stored."), or collected
+    ("The `dotnet` command itself does not collect telemetry. It is the tools it runs that
+    collect telemetry.")."""
+    before, after = plain(before), plain(after)
+    sent = _KEPT.search(denied_by(sentence) or "") and _TAKEN.search(before)
+    objects = [] if denial(after) else [m["what"] for m in _COLLECTS.finditer(after)]
+    return [
+        name
+        for name in denied
+        if (sent and name.lower() in before.lower())
+        or any(_ARTICLE.sub("", what).lower().startswith(name.lower()) for what in objects)
+    ]
+
+
 _FOR_LONG = re.compile(
     r"\b(?:long[- ]term|permanently|indefinitely|forever|longer than|any longer|for more than|"
     r"(?:beyond|after)\s+(?:the\s+|that\s+|its\s+|\d+\s+|\w+\s+)?(?:[\w-]+\s+)?(?:days?|weeks?|"
