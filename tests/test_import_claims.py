@@ -4967,3 +4967,71 @@ def test_a_bullet_whose_label_names_data_its_words_deny_is_an_entry(tmp_path: Pa
     )
     names = never_names(import_page(tmp_path, page))
     assert "Location" in names and "IP addresses" in names, names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # a supposition: what the reader or the product might not do, not a claim
+        ("If you do not consent to us processing your data, we cannot provide the service.", None),
+        ("If you do not receive a reply from us within 30 days, please write again.", None),
+        ("Note that if you have opted not to receive newsletters, notices still apply.", None),
+        ("You decide whether or not to send crash reports.", None),
+        ("Unless the app does not collect location, it asks first.", None),
+        # the main clause's denial stands, after a supposition or a case of every use
+        (
+            "If you do not want to send reports, we never collect your contacts.",
+            ["Contacts"],
+        ),
+        ("If you use the app, we do not collect your contacts.", ["Contacts"]),
+        ("We do not collect your contacts, if that is what you ask.", ["Contacts"]),
+    ],
+)
+def test_a_denial_in_a_supposition_denies_nothing(sentence: str, denied: list[str] | None) -> None:
+    assert data_denied(sentence) == denied
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # a reason's clause ends before the main clause: its object is not the main clause
+        (
+            "Since the app does not collect data, any data collected by other apps is outside "
+            "the scope of this policy.",
+            [],
+        ),
+        ("Since Kit does not transmit any data, encryption in transit is not applicable.", []),
+        (
+            "Because we do not collect names, emails or addresses, we cannot identify you.",
+            ["Names", "Emails", "Addresses"],
+        ),
+        # the denial in the main clause, after the reason
+        ("Because privacy matters, we do not collect your name or email.", ["Name", "Email"]),
+    ],
+)
+def test_a_denial_in_a_reason_s_clause_ends_with_the_clause(
+    sentence: str, denied: list[str] | None
+) -> None:
+    assert data_denied(sentence) == denied
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # held to a mode: outside it the data is taken
+        ("The anonymous mode won't include the user ID at all.", None),
+        ("In private mode, search terms are not sent.", None),
+        ("With offline mode on, no crash reports are uploaded.", None),
+        # every mode
+        ("We never collect passwords in any mode.", ["Passwords"]),
+    ],
+)
+def test_a_denial_held_to_a_mode_denies_nothing(sentence: str, denied: list[str] | None) -> None:
+    assert data_denied(sentence) == denied
+
+
+@pytest.mark.parametrize(
+    "bullet", ["No account required", "No additional infrastructure needed", "No setup necessary"]
+)
+def test_no_x_required_says_what_is_not_needed_not_what_is_not_collected(bullet: str) -> None:
+    assert not data_denied(bullet)

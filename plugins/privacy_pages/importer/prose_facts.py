@@ -784,7 +784,10 @@ _IN_A_CASE = re.compile(
     r"|(?<!\beven )\b(?:on|in|for|with)\s+(?:\S+\s+){0,3}?(?:versions?\s*[<>=\u2264\u2265]|"
     r"versions?\s+(?:older|earlier|prior|before|below)|(?:older|earlier|previous|legacy|debug|"
     r"release|beta|nightly|preview|insider|enterprise|self-hosted)\s+(?:versions?|releases?|"
-    r"builds?)|\d+(?:\.[\dx]+)*\s+releases?)",
+    r"builds?)|\d+(?:\.[\dx]+)*\s+releases?)"
+    # a mode ("In private mode, ...", "The anonymous mode won't include ..."; not "in any mode")
+    r"|\b(?:in|under|with)\s+(?:the\s+)?(?!(?:any|every|all)\b)[\w-]+\s+mode\b"
+    r"|\b(?:the|this|that)\s+[\w-]+\s+mode\s+(?:\w+\s+)?(?:does|do|will|won't|doesn't|never)\b",
     re.I,
 )
 #: "We don't store raw telemetry data long-term": kept for a time, not never collected.
@@ -948,6 +951,43 @@ _HEDGE = re.compile(
 )
 
 
+#: A supposition the words before a denial open in its clause ("If you do not ...").
+_SUPPOSED = re.compile(r"\b(?:if|unless|whether|in case)\b(?=[^,;:.!?()]*$)", re.I)
+#: A clause that gives a reason first ("Since the app does not collect data, ...").
+_REASON = re.compile(r"^\W*(?:since|because|as|although|though|given that|now that)\b", re.I)
+#: Words that make a part after a comma a clause of its own, not one more name.
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|cannot|could|may|might|must|should|has|have|had|do|"
+    r"does|did|we|you|it|they|i)\b|n't\b",
+    re.I,
+)
+
+
+def _supposed(text: str, said: str) -> str | None:
+    """The words after the clause of a denial that a supposition opens ("If you do not
+    receive a reply, please write": "please write"), or None when no supposition opens it
+    (looked for in the words just before it: linear time)."""
+    start = text.find(said)
+    if _SUPPOSED.search(text, max(0, start - 120), start) is None:
+        return None
+    end = re.compile(r"[,;]").search(text, start + len(said))
+    return text[end.end() :] if end else ""
+
+
+def _reason_clause(text: str, said: str) -> str:
+    """``text``, or the reason's clause it opens with when the denial is in it: up to the
+    part after a comma that is a clause of its own ("Since X does not transmit any data,
+    encryption in transit is not applicable": "Since X does not transmit any data")."""
+    if not _REASON.match(text):
+        return text
+    parts = text.split(", ")
+    for index in range(1, len(parts)):
+        if _FINITE.search(parts[index]):
+            clause = ", ".join(parts[:index])
+            return clause if said in clause else text
+    return text
+
+
 def data_denied(sentence: str, following: str = "") -> list[str] | None:
     """The data a sentence says is *not* collected ("We do not collect A or B", "Your files
     never leave your device"), with the list a following "This includes: ..." gives; None
@@ -961,6 +1001,12 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     if _NO_SOFTWARE.search(text):
         return []  # "The app does not include any advertising libraries": code, not data
     said = denial(text)
+    if said is not None and (main := _supposed(text, said)) is not None:
+        # "If you do not receive a reply, ...", "whether or not to send": what might not be
+        # done, no claim; a denial in the main clause after it stands
+        return data_denied(main) if main.strip() else None
+    if said is not None:
+        text = _reason_clause(text, said)  # "Since X does not send data, encryption is ..."
     if said is not None and said.lower().startswith("without") and _NEEDS.search(text):
         return None  # "cannot sync without uploading your notes": they are uploaded
     given = _TO_A_PARTY.search(text, text.find(said)) if said is not None else None
@@ -1190,7 +1236,8 @@ _CLAUSE_WORD = re.compile(
     # a verb before its object, after a subject of three words at most ("No third party
     # receives any data", "No one else gets your data"): who is given data, not data; (not
     # "No keystrokes, passwords or messages your contacts send": a list)
-    r"|^one(?![\w-])|^(?:(?!(?:or|and|nor)\s)[\w-]+\s+){1,3}"
+    r"|^one(?![\w-])|\s(?:required|needed|necessary)$"  # ("No account required": not needed)
+    r"|^(?:(?!(?:or|and|nor)\s)[\w-]+\s+){1,3}"
     r"(?:(?!leaves\b)[a-z]+(?:s|ed)|receive|get|see|sell)\s+"
     r"(?:any|your|our|their|its|my|the|this|these|those)\b"
     rf"|^{_PEOPLE_DENIED}",
