@@ -5035,3 +5035,43 @@ def test_a_denial_held_to_a_mode_denies_nothing(sentence: str, denied: list[str]
 )
 def test_no_x_required_says_what_is_not_needed_not_what_is_not_collected(bullet: str) -> None:
     assert not data_denied(bullet)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # people are no data, with a word before them or not
+        ("We don't track individual users on any of our websites.", []),
+        ("We do not track specific users.", []),
+        # their data is
+        ("We don't track users' locations.", ["Users' locations"]),
+        ("We do not collect individual users' contacts.", ["Individual users' contacts"]),
+    ],
+)
+def test_people_a_denial_names_are_no_entry_but_their_data_is(
+    sentence: str, denied: list[str]
+) -> None:
+    assert data_denied(sentence) == denied
+
+
+def test_a_question_about_tracking_people_answered_no_is_no_entry(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit telemetry\n\n## What we collect\n\n- Command name\n\n"
+        "## Can you track individual users?\n\nNo. User IDs are random.\n\n"
+        "## Do you collect crash dumps?\n\nNo.\n"
+    )
+    assert never_names(import_page(tmp_path, page)) == ["Crash dumps"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ("We do not send user text input or file paths.", ["User text input", "File paths"]),
+        (
+            "Does NOT track user behavior or usage statistics.",
+            ["User behavior", "Usage statistics"],
+        ),
+    ],
+)
+def test_data_of_a_user_is_still_data(sentence: str, denied: list[str]) -> None:
+    assert data_denied(sentence) == denied

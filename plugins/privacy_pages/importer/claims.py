@@ -60,6 +60,12 @@ TOOL_THAT_TAKES_DATA = (
     r"(?:[\w-]+\s+){0,2}?(?:analytics|crash report(?:ing|s)|tracking|trackers|telemetry|cookies)"
     r"(?:\s+(?:tools?|services?|SDKs?|libraries))?"
 )
+#: People: what a denial or a question names them by is no data ("we don't track individual
+#: users"; not "users' locations", nor "user information").
+PEOPLE = (
+    r"(?:(?:individual|specific|particular|real|end|other)\s+)?(?:you|users|individuals|"
+    r"people|persons|anyone|visitors|customers)\b(?!['\u2019])"
+)
 #: How a denial's verb may be qualified without narrowing it: "No data is *ever* collected"
 #: (not "actively", "specifically" or "automatically": other ways stay open).
 EVER = r"(?:ever\s+)?"
@@ -374,7 +380,7 @@ def question_data(question: str) -> str | None:
         return None
     what = _WHAT_END.sub("", match.group("what")).strip(" .,:;\"'")
     what = _OWNER.sub("", _ARTICLES.sub("", what)).strip()
-    if not what or len(what.split()) > 8:
+    if not what or len(what.split()) > 8 or re.fullmatch(PEOPLE, what, re.I):
         return None
     return what[:1].upper() + what[1:]
 

@@ -12,7 +12,16 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from .claims import EVER, NOT_USED, PART_OF, TOOL_THAT_TAKES_DATA, denial, marked, not_data
+from .claims import (
+    EVER,
+    NOT_USED,
+    PART_OF,
+    PEOPLE,
+    TOOL_THAT_TAKES_DATA,
+    denial,
+    marked,
+    not_data,
+)
 from .draft import MADE_TITLES, DataDraft, GroupDraft, StatementDraft
 from .grouping import sentence_case, split_parts
 from .item_text import DetailDraft, ItemDraft, collected_subject
@@ -738,7 +747,7 @@ _DENIED_OBJECT = re.compile(
     r"(?:(?:,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+)(?!(?:or|and)\b)[a-z]+)*"
     r"|\bno\s+access)"  # ("We have no access to your files")
     # ("do not have access to A"; not "do not track you across apps": people are no data)
-    r"\s+(?:to\s+)?(?!(?:you|users|individuals|people|anyone|visitors)\b)(?P<what>[^.;!?]+)",
+    rf"\s+(?:to\s+)?(?!{PEOPLE})(?P<what>[^.;!?]+)",
     re.I,
 )
 #: "A and B are never collected", "Your files never leave your device": the denied subject.
@@ -1357,8 +1366,8 @@ _CLAUSE_START = re.compile(r"^\W*(?:we|i|you|it|they|he|she|this|that|there)\b",
 _RELATIVE = re.compile(r"\s(?:which|that|who)\s", re.I)
 #: A denied phrase that names no data: "anything", "it", "data" alone, a clause.
 _NOT_DENIED = re.compile(
-    r"^(?:anything|anyone|you|us|me|it|them|this|that|data|information|more|less|users?|"
-    r"people|individuals|persons|customers|access|ever|again|"  # ("gain access in any way to A")
+    rf"^(?:{PEOPLE}|user|anything|us|me|it|them|this|that|data|information|more|less|"
+    r"access|ever|again|"  # ("gain access in any way to A")
     # ("No ads, ever", "no subscriptions": what the product does not do or sell, no data)
     r"subscriptions?|fees?|costs?|charges?|paywalls?|sign-?ups?|registration|limits?|bloat|"
     r"spam|"
