@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from markdown.extensions.toc import slugify
+from privacy_pages.importer.claims import modality
 from privacy_pages.importer.markup import html_to_markdown, plain
 from privacy_pages.importer.prose_facts import data_denied
 from privacy_pages.importer.statements import says_how_long
@@ -5075,3 +5076,35 @@ def test_a_question_about_tracking_people_answered_no_is_no_entry(tmp_path: Path
 )
 def test_data_of_a_user_is_still_data(sentence: str, denied: list[str]) -> None:
     assert data_denied(sentence) == denied
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a right the reader may use, not a choice of giving data
+        "If you want to make a complaint about the way we have processed your personal "
+        "information, please contact your local supervisory authority.",
+        "If you decide to exercise your rights under the GDPR, write to us.",
+        # a necessity of the law, not of the data
+        "We may disclose crash reports if required by law or when such action is necessary "
+        "to comply with legal obligations.",
+        "Keeping these records is required for compliance with tax law.",
+    ],
+)
+def test_a_right_to_use_or_a_legal_necessity_states_no_requirement(sentence: str) -> None:
+    assert modality(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "requirement"),
+    [
+        ("If you want to share your location, turn it on in Settings.", "optional"),
+        ("If you choose to provide your phone number, we use it for sign-in.", "optional"),
+        ("Your email address is necessary to create an account.", "required"),
+    ],
+)
+def test_a_choice_of_giving_data_or_its_necessity_still_states_it(
+    sentence: str, requirement: str
+) -> None:
+    cue = modality(sentence)
+    assert cue is not None and cue.requirement.value == requirement

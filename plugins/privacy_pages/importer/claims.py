@@ -473,6 +473,8 @@ def requirement_value(text: str) -> bool | None:
 
 # -- modality ---------------------------------------------------------------------------------
 
+#: What a reader does who uses a right: not a choice of giving data.
+_A_RIGHT = r"(?:make|file|lodge|submit|complain|exercise|contact|reach|request|object|ask|know)\b"
 #: (requirement, pattern), tried in order: the denials of a modality come first ("cannot be
 #: turned off" is required, "not required" optional).
 _MODALITY: tuple[tuple[Requirement, re.Pattern[str]], ...] = (
@@ -487,6 +489,7 @@ _MODALITY: tuple[tuple[Requirement, re.Pattern[str]], ...] = (
             r"|\bno\s+(?:\w+\s+)?opt[- ]?out\b"
             r"|\bno (?:option|way|setting) to (?:disable|opt[- ]?out|turn (?:it |this )?off)\b"
             r"|\b(?:is|are)\s+(?:required|mandatory|necessary|essential)\s+(?:for|to|in order)\b"
+            r"(?!\s+(?:to\s+)?compl(?:y|iance)\b)"  # (the law's necessity, not the data's)
             r"|\byou\s+(?:must|need to|have to|are required to)\s+(?:provide|give|enter|supply|"
             r"submit)\s+(?:us\s+(?:with\s+)?)?(?:your|an?)\s",  # (not "must provide notice")
             re.IGNORECASE,
@@ -515,8 +518,9 @@ _MODALITY: tuple[tuple[Requirement, re.Pattern[str]], ...] = (
             r"|\bonly (?:be )?(?:sent|collected|enabled|reported|uploaded|recorded|active|"
             r"transmitted)?\s*(?:when|if|after)\b[^.]{0,80}\b(?:set|enabled?|turned on|"
             r"opt(?:s|ed)? in|configured|chosen|choose|chooses|agree|agrees|consent\w*|allow\w*)\b"
-            r"|\bif you (?:choose|decide|agree|opt|enable|allow|want)\b"
-            r"|\byou (?:can |may )?(?:choose|decide) (?:whether|if|to)\b",
+            # (not a right the reader may use: "If you want to make a complaint ...")
+            rf"|\bif you (?:choose|decide|agree|opt|enable|allow|want)\b(?!\s+to\s+{_A_RIGHT})"
+            rf"|\byou (?:can |may )?(?:choose|decide) (?:whether|if|to)\b(?!\s+{_A_RIGHT})",
             re.IGNORECASE,
         ),
     ),
