@@ -18,7 +18,7 @@ import pytest
 from markdown.extensions.toc import slugify
 from privacy_pages.importer.claims import modality
 from privacy_pages.importer.markup import html_to_markdown, plain
-from privacy_pages.importer.prose_facts import data_denied
+from privacy_pages.importer.prose_facts import data_denied, data_named
 from privacy_pages.importer.statements import says_how_long
 from test_importer import FRONT, Imported, import_page
 from test_importer_shapes import rendered
@@ -5108,3 +5108,26 @@ def test_a_choice_of_giving_data_or_its_necessity_still_states_it(
 ) -> None:
     cue = modality(sentence)
     assert cue is not None and cue.requirement.value == requirement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # "e.g." and "i.e." end no phrase: the examples after them are denied too, and no "e"
+        (
+            "We do not collect sensitive data, e.g. health data or religion.",
+            ["Sensitive data", "Health data", "Religion"],
+        ),
+        (
+            "We never collect identifiers (i.e. your name or email).",
+            ["Identifiers", "Name", "Email"],
+        ),
+    ],
+)
+def test_an_abbreviation_s_period_ends_no_denied_phrase(sentence: str, denied: list[str]) -> None:
+    assert data_denied(sentence) == denied
+
+
+def test_an_abbreviation_s_period_ends_no_collected_phrase() -> None:
+    named = data_named("We collect basic device data, e.g. the OS version and the locale.")
+    assert named[-2:] == ["OS version", "Locale"], named

@@ -134,11 +134,13 @@ def recipients_in(sentence: str) -> list[str]:
     return found
 
 
+#: The words of a phrase up to where its sentence or clause ends (not at "e.g." or "i.e.").
+_WORDS = r"(?:\b[ei]\.[ge]\.|[^.;!?])+"
 #: "we collect crash reports", "used in this app to collect basic usage data": the words
 #: before it say whether it is denied ("we do not collect") and who collects ("you collect").
 _COLLECTS = re.compile(
     r"(?<!/)\b(?:collects?|gathers?|collecting)\s+(?:and \w+\s+)?"
-    r"(?!(?:no|nothing|none|any)\b)(?P<what>[^.;!?]+)",
+    rf"(?!(?:no|nothing|none|any)\b)(?P<what>{_WORDS})",
     re.I,
 )
 #: "we store your name", "the server logs the IP address", "we process your name": a verb that
@@ -150,7 +152,7 @@ _KEEPS = re.compile(
     r"(?:also\s+|only\s+|automatically\s+|may\s+|will\s+)?"
     r"(?:stores?|records?|logs?|receives?|saves?|(?:process(?:es)?|needs?)(?=\s+your\b))\s+"
     r"(?!(?:no|nothing|none|any|it|them)\b)"
-    r"(?P<what>[^.;!?]+)",
+    rf"(?P<what>{_WORDS})",
     re.I,
 )
 #: "When you contact support ": a clause of when, before the sentence's subject.
@@ -162,7 +164,7 @@ _WHEN_CLAUSE = re.compile(
 _PROVIDED = re.compile(
     r"^\W*you\s+(?:must|need to|have to|are required to|will be asked to)\s+"
     r"(?:provide|give|enter|supply|submit)\s+(?:us\s+(?:with\s+)?)?"
-    r"(?P<what>(?:your|an?)\s[^.;!?]+)",
+    rf"(?P<what>(?:your|an?)\s{_WORDS})",
     re.I,
 )
 #: Where what is kept never reaches the publisher.
@@ -200,7 +202,7 @@ _EXAMPLES = re.compile(r"\b(?:such as|including|like|namely|e\.g\.)[,:]?\s+|:\s+
 _COLLECTED = re.compile(r"\b(?:collected|gathered)\b", re.I)
 _LISTED = re.compile(
     r"\b(?:collected|gathered|recorded|logged),?\s+(?:including|such as|like|e\.g\.),?\s+"
-    r"(?P<what>[^.;!?]+)",
+    rf"(?P<what>{_WORDS})",
     re.I,
 )
 #: "This information includes A, B and C" (after a sentence that says it is sent or kept),
@@ -303,7 +305,7 @@ _DESCRIBED = re.compile(
 _ONLY_WHAT = re.compile(
     r"(?:\bnot|\bnever|n't)\s+(?:\w+\s+){0,2}?(?:collect|gather|store|send|record|keep)\w*\s+"
     r"(?:any\s+)?(?:additional|other|more|further|extra)\s+(?:\w+\s+)?(?:data|information)\s+"
-    r"(?:beyond|besides|other than|except(?: for)?|apart from)\s+(?P<what>[^.;!?]+)",
+    rf"(?:beyond|besides|other than|except(?: for)?|apart from)\s+(?P<what>{_WORDS})",
     re.I,
 )
 
@@ -747,7 +749,7 @@ _DENIED_OBJECT = re.compile(
     r"(?:(?:,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+)(?!(?:or|and)\b)[a-z]+)*"
     r"|\bno\s+access)"  # ("We have no access to your files")
     # ("do not have access to A"; not "do not track you across apps": people are no data)
-    rf"\s+(?:to\s+)?(?!{PEOPLE})(?P<what>[^.;!?]+)",
+    rf"\s+(?:to\s+)?(?!{PEOPLE})(?P<what>{_WORDS})",
     re.I,
 )
 #: "A and B are never collected", "Your files never leave your device": the denied subject.
@@ -850,7 +852,9 @@ _PROVISO = re.compile(
 #: Data taken out of what is sent ("stack traces that have been scrubbed of user paths",
 #: "All personal information is scrubbed from this information", "IP addresses are removed
 #: before upload"): never collected. (Not "removed from our servers after 30 days": kept.)
-_REMOVED_OF = re.compile(r"\b(?:scrubbed|stripped|cleansed|purged)\s+of\s+(?P<what>[^.;!?]+)", re.I)
+_REMOVED_OF = re.compile(
+    rf"\b(?:scrubbed|stripped|cleansed|purged)\s+of\s+(?P<what>{_WORDS})", re.I
+)
 _REMOVED = re.compile(
     r"^(?P<what>[^;:,]+?)(?<!\s)\s+(?:is|are|gets?|will be|have been|has been)\s+(?:\w+ly\s+)?"
     r"(?:scrubbed|stripped|redacted|masked|removed|filtered out)\s+"
