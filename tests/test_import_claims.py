@@ -3951,8 +3951,8 @@ def test_denials_with_a_clause_a_choice_or_a_proviso_around_them() -> None:
     said = {
         # ("that of your collaborators" is no clause of its own)
         "Your code, and that of your collaborators, is never uploaded.": ["Code"],
-        # (when it is not kept says when, not what)
-        "We do not store your data after you unsubscribe.": [],
+        # (not kept after a time: kept until then, no denial)
+        "We do not store your data after you unsubscribe.": None,
         # (the product's own choice is a denial; the person's is not)
         "We choose not to collect IP addresses.": ["IP addresses"],
         "You may choose to not upload files.": None,
@@ -5131,3 +5131,46 @@ def test_an_abbreviation_s_period_ends_no_denied_phrase(sentence: str, denied: l
 def test_an_abbreviation_s_period_ends_no_collected_phrase() -> None:
     named = data_named("We collect basic device data, e.g. the OS version and the locale.")
     assert named[-2:] == ["OS version", "Locale"], named
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # taken in another form, way, purpose or time: not never collected
+        "We don't store your password in plain text.",
+        "We do not store passwords in clear text.",
+        "We do not directly collect payment information; our payment processor does.",
+        "We do not collect your email address for marketing purposes.",
+        "Your messages are not stored on our servers after delivery.",
+        "We don't keep your search terms once the session ends.",
+        "The app does not collect location data in the background.",
+    ],
+)
+def test_a_denial_of_one_form_purpose_or_time_denies_nothing(sentence: str) -> None:
+    assert not data_denied(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # what "only" keeps after a denial is taken
+        (
+            "We never collect the contents of your files, only their names and sizes.",
+            ["Contents of your files"],
+        ),
+        ("We don't collect precise location, just the approximate city.", ["Precise location"]),
+        # every purpose, or another word of its kind
+        ("We do not collect your email address for any purpose.", ["Email address"]),
+        ("We do not store full IP addresses.", ["Full IP addresses"]),
+        ("We do not collect usage data for our own purposes.", ["Usage data"]),
+        # the way said in the name, which keeps it
+        ("We don't store your IP address directly.", ["IP address directly"]),
+        # a word of another clause qualifies nothing of the denial
+        (
+            "We do not collect passwords, and we use only details provided directly to us.",
+            ["Passwords"],
+        ),
+    ],
+)
+def test_what_a_denial_keeps_aside_is_no_entry(sentence: str, denied: list[str]) -> None:
+    assert data_denied(sentence) == denied

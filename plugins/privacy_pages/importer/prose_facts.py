@@ -834,7 +834,18 @@ def _taken_next_to(denied: list[str], sentence: str, before: str, after: str) ->
 _FOR_LONG = re.compile(
     r"\b(?:long[- ]term|permanently|indefinitely|forever|longer than|any longer|for more than|"
     r"(?:beyond|after)\s+(?:the\s+|that\s+|its\s+|\d+\s+|\w+\s+)?(?:[\w-]+\s+)?(?:days?|weeks?|"
-    r"months?|years?|hours?|session|request|period|use|time))\b",
+    r"months?|years?|hours?|session|request|period|use|time))\b"
+    r"|\b(?:after|once)\s+(?!all\b)\w",  # ("not stored after delivery": until then)
+    re.I,
+)
+#: A denial of one form, way or purpose of taking the data ("in plain text", "not directly",
+#: "for marketing purposes"), or of one state of the app ("in the background"): it is taken in
+#: another.
+_PARTLY = re.compile(
+    # ("not directly collect"; "does not access your photo library directly" keeps the word)
+    r"\bin\s+(?:plain|clear|readable|unencrypted)(?:\s*text)?\b|^\S*\s+directly\b|\bin the background\b"
+    r"|\bfor\s+(?:marketing|advertising|profiling|(?!(?:any|all|our|its|their|your)\b)\w+\s+"
+    r"purposes?)\b",
     re.I,
 )
 #: A proviso the denial is part of ("provided that you do not send us analytics events"), or
@@ -1040,6 +1051,7 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
         _UNLESS.search(text, text.find(said.split()[0]))
         or _IN_A_CASE.search(text)
         or _PROVISO.search(text)
+        or _PARTLY.search(_CLAUSE_END.split(text[text.find(said) :], 1)[0].split(",", 1)[0])
         or any(_KEPT.search(c) and _FOR_LONG.search(c) for c in text.split(";") if denial(c))
     ):
         # "is never sent without your consent", "are not sent when you are offline",
@@ -1079,7 +1091,8 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     else:
         found = _DENIED_OBJECT.search(text, max(text.find(said), 0) if said else 0)
         if found is not None:  # (up to a dash: "A or B data — ie ...")
-            what = re.split(r"\s[\u2014\u2013]\s", found.group("what"))[0]
+            # (and up to what "only" keeps aside: "..., only their names")
+            what = re.split(r"\s[\u2014\u2013]\s|,\s*(?:only|just)\b", found.group("what"))[0]
             phrases += _with_examples(_AND_NOT_VERB.sub(", ", what))
     more = _INCLUDES.match(plain(following)) if following else None
     if more is not None and not _CLAUSE_START.match(more.group("what") or more.group("ex")):
