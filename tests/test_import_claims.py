@@ -5174,3 +5174,38 @@ def test_a_denial_of_one_form_purpose_or_time_denies_nothing(sentence: str) -> N
 )
 def test_what_a_denial_keeps_aside_is_no_entry(sentence: str, denied: list[str]) -> None:
     assert data_denied(sentence) == denied
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what the publisher or the product may do is no choice of the reader's
+        "We may decline to process requests that are unfounded.",
+        "We can stop providing the service at any time.",
+        "The service may stop collecting data when it is overloaded.",
+        "We may withdraw the app from the store.",
+        # choosing to use the service is no choice of giving data
+        "If you choose to use our Service, then you agree to the collection and use of "
+        "information in relation to this policy.",
+        # consent not required: the data is taken without it
+        "Your consent is not required for this processing.",
+    ],
+)
+def test_what_the_publisher_may_do_or_using_the_service_states_no_option(sentence: str) -> None:
+    assert modality(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You may withdraw your consent at any time.",
+        "We may ask for your consent before collecting diagnostic data.",
+        "Users can turn off telemetry in Settings.",
+        "Providing your phone number is not required.",
+        "The extension can be disabled in Settings.",
+        "Telemetry is on by default, but it can be turned off.",
+    ],
+)
+def test_the_reader_s_own_choice_still_states_an_option(sentence: str) -> None:
+    cue = modality(sentence)
+    assert cue is not None and cue.requirement.value == "optional"

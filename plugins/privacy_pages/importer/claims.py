@@ -473,8 +473,11 @@ def requirement_value(text: str) -> bool | None:
 
 # -- modality ---------------------------------------------------------------------------------
 
-#: What a reader does who uses a right: not a choice of giving data.
-_A_RIGHT = r"(?:make|file|lodge|submit|complain|exercise|contact|reach|request|object|ask|know)\b"
+#: What a reader does who uses a right or the service itself: not a choice of giving data.
+_A_RIGHT = (
+    r"(?:make|file|lodge|submit|complain|exercise|contact|reach|request|object|ask|know|use|"
+    r"access|visit|install|download|continue)\b"
+)
 #: (requirement, pattern), tried in order: the denials of a modality come first ("cannot be
 #: turned off" is required, "not required" optional).
 _MODALITY: tuple[tuple[Requirement, re.Pattern[str]], ...] = (
@@ -598,10 +601,24 @@ def modality(text: str, line: int = 0) -> Cue | None:
     if _ELSEWHERE.search(said) or _names_both(said) or only_by_leaving(said):
         return None  # a cookie banner's words; "what is required and what is optional data"
     for requirement, pattern in _MODALITY:
-        found = pattern.search(said)
-        if found is not None:
-            return Cue(requirement, " ".join(found.group(0).split()), line)
+        for found in pattern.finditer(said):
+            words = " ".join(found.group(0).split())
+            if re.search(r"\bbe\b", words, re.IGNORECASE) or not _NOT_THE_READER.search(
+                said, max(0, found.start() - 60), found.start()
+            ):  # ("The extension can be disabled": by the reader)
+                return Cue(requirement, words, line)
     return None
+
+
+#: Words right before a modality's that make it no choice of the reader's: the publisher or
+#: the product as its subject ("We may decline ...", "The service may stop ..."), or consent
+#: as what is not required ("Your consent is not required": taken without it).
+_NOT_THE_READER = re.compile(
+    r"(?:\b(?:we|our\s+[\w-]+|the\s+(?:service|app|application|company|publisher|provider|"
+    r"system|server|product|tool|extension|sdk)s?)\s+|\b(?:consent|permission|approval)\s+"
+    r"(?:is|are)\s+)$",
+    re.IGNORECASE,
+)
 
 
 #: "If you disable them, the app anyway will send ...": turned off, the data is still sent.
