@@ -18,7 +18,7 @@ import pytest
 from markdown.extensions.toc import slugify
 from privacy_pages.importer.claims import modality
 from privacy_pages.importer.markup import html_to_markdown, plain
-from privacy_pages.importer.prose_facts import data_denied, data_named
+from privacy_pages.importer.prose_facts import data_denied, data_named, listed_plainly
 from privacy_pages.importer.statements import says_how_long
 from test_importer import FRONT, Imported, import_page
 from test_importer_shapes import rendered
@@ -5209,3 +5209,18 @@ def test_what_the_publisher_may_do_or_using_the_service_states_no_option(sentenc
 def test_the_reader_s_own_choice_still_states_an_option(sentence: str) -> None:
     cue = modality(sentence)
     assert cue is not None and cue.requirement.value == "optional"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "taken"),
+    [
+        # the product by its kind, in capitals
+        ("The SDK collects the device model and OS version.", True),
+        ("The CLI also collects the server version and the platform.", True),
+        # another company's product
+        ("The Firebase SDK collects the device model and OS version.", False),
+        ("Google Play collects your device ID and IP address.", False),
+    ],
+)
+def test_the_product_named_by_its_kind_takes_the_data(sentence: str, taken: bool) -> None:
+    assert listed_plainly(sentence, data_named(sentence), "Kit") is taken

@@ -626,8 +626,17 @@ def taken_by_product(sentence: str, product: str) -> bool:
         return False  # another taker
     words = who.split()
     return not any(
-        word[:1].isupper() and (at or not _COMMON.fullmatch(word)) for at, word in enumerate(words)
+        word[:1].isupper()
+        and not _PRODUCT_KIND.fullmatch(word)
+        and (at or not _COMMON.fullmatch(word))
+        for at, word in enumerate(words)
     )  # (a name that is not the product's: "Google Play collects", "Stripe collects")
+
+
+#: What kind of thing the product is, written in capitals ("The CLI", "The SDK"): no name.
+_PRODUCT_KIND = re.compile(
+    r"(?:CLI|SDK|API|App|Extension|Plugin|Add-on|Tool|Library|Bot|Agent)", re.I
+)
 
 
 def listed_plainly(sentence: str, names: list[str], product: str = "") -> bool:
