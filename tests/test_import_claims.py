@@ -5224,3 +5224,17 @@ def test_the_reader_s_own_choice_still_states_an_option(sentence: str) -> None:
 )
 def test_the_product_named_by_its_kind_takes_the_data(sentence: str, taken: bool) -> None:
     assert listed_plainly(sentence, data_named(sentence), "Kit") is taken
+
+
+def test_a_listed_item_noted_as_not_kept_is_collected_not_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit privacy\n\n## What we collect\n\n- IP address (anonymized, not stored)\n"
+        "- Device model\n- Search terms, not logged\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == []
+    assert names_in(result, "collected") == [
+        "IP address (anonymized, not stored)",
+        "Device model",
+        "Search terms, not logged",
+    ]

@@ -467,7 +467,7 @@ def keep_data(
                     why = "its words only say that data is not taken, not that it is"
                 if why is None and no_data is not None and not (item.said or led):
                     why = f"the page says no data is collected (line {no_data[0]}: {no_data[1]!r})"
-                if why is None:
+                if why is None or ("not done" in why and _NOT_KEPT.search(plain(item.name))):
                     kept.append(item)
                     never_without(draft, report, item)
                     continue
@@ -487,6 +487,14 @@ def keep_data(
                     # under the event, each nested bullet an item of its own.
                     kept.extend(ItemDraft(d.text, d.line) for d in item.details if not d.details)
             group.items = kept
+
+
+#: A note on a listed item that it is not kept ("IP address (anonymized, not stored)", "Search
+#: terms, not logged"): taken, then not kept; an item still, never a never-collected entry.
+_NOT_KEPT = re.compile(
+    r"[(,][^()]*?(?:\bnot|\bnever|n't)\s+(?:\w+\s+)?(?:stored|kept|retained|saved|logged|persisted)\b",
+    re.I,
+)
 
 
 def _free_item(
