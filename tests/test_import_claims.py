@@ -5238,3 +5238,13 @@ def test_a_listed_item_noted_as_not_kept_is_collected_not_never_collected(tmp_pa
         "Device model",
         "Search terms, not logged",
     ]
+
+
+def test_an_exception_after_a_comma_is_the_entry_s_condition_not_its_name(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit privacy\n\n## What we do not collect\n\n"
+        "- Your files, except when you attach them to a bug report\n- Your contacts\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Your files", "Your contacts"]
+    assert "condition: except when you attach them to a bug report" in result.text

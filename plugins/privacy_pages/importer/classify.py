@@ -487,7 +487,7 @@ def is_group_condition(sentence: str) -> bool:
 
 #: Where a condition starts inside an item's text.
 _CONDITION_START = re.compile(
-    r"(?:,\s*|(?<!\s)\s+)(?=(?:only\s+)?(?:when|if|whenever|unless|once)\b)"
+    r"(?:,\s*|(?<!\s)\s+)(?=(?:only\s+|except\s+)?(?:when|if|whenever|unless|once)\b)"
     r"|(?:,\s*|(?<!\s)\s+)(?=only\s+(?:with|after|for users who)\b)",
     re.IGNORECASE,
 )
