@@ -5248,3 +5248,21 @@ def test_an_exception_after_a_comma_is_the_entry_s_condition_not_its_name(tmp_pa
     result = import_page(tmp_path, page)
     assert never_names(result) == ["Your files", "Your contacts"]
     assert "condition: except when you attach them to a bug report" in result.text
+
+
+def test_a_collected_cell_s_words_after_its_yes_or_no_are_kept(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit privacy\n\n## Data\n\n| Data type | Collected | Shared |\n| --- | --- | --- |\n"
+        "| Location | No | No |\n| Email address | Yes | No |\n"
+        "| Crash logs | Yes, if you opt in | No |\n"
+        "| Contacts | No, except when you invite a friend | No |\n"
+        "| Device ID | Yes (hashed) | No |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert names_in(result, "optional") == ["Crash logs"]  # (its condition: "if you opt in")
+    assert "condition: if you opt in" in result.text
+    assert names_in(result, "collected") == ["Email address", "Device ID"]
+    assert "Yes (hashed)" in result.text
+    # a No with an exception: what it excepts is collected, so the row stays text
+    assert never_names(result) == ["Location"]
+    assert "No, except when you invite a friend" in free_text(result)

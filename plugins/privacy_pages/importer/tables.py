@@ -828,10 +828,12 @@ def answered_rows(table: Table, *, usage_only: bool = False) -> list[Answer] | N
         column = _answer_column(rows)
         if column is None:
             return None
-        return [
-            Answer(data, answer(row[column]), table_row.line, " — ".join(map(plain, row)))
-            for data, row, table_row in zip(questions, rows, table.rows, strict=True)
-        ]
+        found = []
+        for data, row, table_row in zip(questions, rows, table.rows, strict=True):
+            reply, more = _reply(plain(row[column]))
+            text = " — ".join(map(plain, row))
+            found.append(Answer(data, reply, table_row.line, text, more or None))
+        return found
     headers = [plain(header) for header in table.header]
     name = next((i for i, h in enumerate(headers) if _DATA_HEADER.match(h)), 0)
     said = next((i for i, h in enumerate(headers) if i and _COLLECTED_HEADER.match(h)), None)
@@ -854,13 +856,17 @@ def answered_rows(table: Table, *, usage_only: bool = False) -> list[Answer] | N
     found = []
     for row, table_row in zip(rows, table.rows, strict=True):
         value = plain(row[said])
-        reply = answer(value)
-        condition = value if reply is None and value else None
+        reply, more = _reply(value)
+        condition = value if reply is None and more is None and value else None
         others = [
             f"{headers[i]}: {_BREAK.sub(' ', row[i])}"
             for i in range(len(row))
             if i not in {name, said} and (i or name) and plain(row[i])
         ]
+        if more and _CONDITION.match(more):
+            condition = more  # "Yes, if you opt in"
+        elif more:
+            others.insert(0, f"{headers[said]}: {row[said]}")  # ("Yes, anonymized")
         if usage and condition and not _CONDITION.match(value):
             # How the data is used says it is collected, unless it says it is not.
             reply, condition = denial(value) is None, None
@@ -879,6 +885,20 @@ def answered_rows(table: Table, *, usage_only: bool = False) -> list[Answer] | N
     return found
 
 
+def _reply(value: str) -> tuple[bool | None, str | None]:
+    """A cell's yes or no and the words after it ("Yes, if you opt in": True, "if you opt in");
+    None for the words when the cell is no yes or no. A No with an exception ("No, except crash
+    reports") answers nothing: what it excepts is collected."""
+    said = workload_value(value)
+    if said is None:
+        return answer(value), None
+    reply, more = said
+    if not reply and more and _EXCEPTION.search(more):
+        return None, ""
+    return reply, more or ""
+
+
+_EXCEPTION = re.compile(r"\b(?:except|unless|but|only|other than|apart from)\b", re.IGNORECASE)
 #: "Only if you pass it to identify()": collected, under a condition.
 _CONDITION = re.compile(r"^\W*(?:only\s+)?(?:if|when|where|after|once|unless)\b", re.IGNORECASE)
 _REQUIRED_HEADER = re.compile(r"^\W*(?:optional|required|requirement|mandatory)\W*$", re.IGNORECASE)
