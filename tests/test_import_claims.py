@@ -17,8 +17,10 @@ from pathlib import Path
 import pytest
 from markdown.extensions.toc import slugify
 from privacy_pages.importer.claims import modality
+from privacy_pages.importer.item_text import ItemDraft
 from privacy_pages.importer.markup import html_to_markdown, plain
 from privacy_pages.importer.prose_facts import data_denied, data_named, listed_plainly
+from privacy_pages.importer.requirement import answered
 from privacy_pages.importer.statements import says_how_long
 from test_importer import FRONT, Imported, import_page
 from test_importer_shapes import rendered
@@ -5266,3 +5268,23 @@ def test_a_collected_cell_s_words_after_its_yes_or_no_are_kept(tmp_path: Path) -
     # a No with an exception: what it excepts is collected, so the row stays text
     assert never_names(result) == ["Location"]
     assert "No, except when you invite a friend" in free_text(result)
+
+
+def test_a_form_s_no_keeps_its_words_and_a_no_with_an_exception_is_text(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit privacy\n\n## Data safety\n\n- Name: No\n"
+        "- Email: No (unless you contact support)\n- Location: Yes\n"
+        "- Photos: No, never leaves the device\n- Contacts: **Not collected**\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Name", "Photos", "Contacts"]  # (no "No": no name)
+    assert "description" not in result.product["never_collected"]["items"][2]
+    assert "never leaves the device" in result.product["never_collected"]["items"][1].get(
+        "description", ""
+    )
+    assert "Email: No (unless you contact support)" in free_text(result)
+
+
+def test_a_sentence_that_opens_with_no_is_no_answer() -> None:
+    assert answered(ItemDraft("Done: No data leaves your computer", 1)) is None
+    assert answered(ItemDraft("Email: No", 1)) == ("Email", False, "")

@@ -552,7 +552,10 @@ GOAL = 6500
 #: to 14627: the words after a table cell's yes or no are kept ("Yes, if you opt in": its
 #: condition, and optional; "Yes (hashed)": in its description; they had been dropped), and a
 #: No with an exception ("No, except when you invite a friend") is no answer: the row is text.
-CEILING = 14627
+#: Then to 14638: the same for a form's bullets ("Email: No (unless you contact support)" is
+#: text; "Photos: No, never leaves the device" keeps its words; "No" is no name), and "**End**
+#: - No data leaves your computer" is a sentence, no answer (shai-hulud had "End" never).
+CEILING = 14638
 
 
 def importer_lines() -> int:

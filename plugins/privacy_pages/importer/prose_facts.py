@@ -1392,7 +1392,8 @@ _CLAUSE_START = re.compile(r"^\W*(?:we|i|you|it|they|he|she|this|that|there)\b",
 _RELATIVE = re.compile(r"\s(?:which|that|who)\s", re.I)
 #: A denied phrase that names no data: "anything", "it", "data" alone, a clause.
 _NOT_DENIED = re.compile(
-    rf"^(?:{PEOPLE}|user|anything|us|me|it|them|this|that|data|information|more|less|"
+    rf"^(?:{PEOPLE}|user|anything|us|me|it|them|this|that|data|information|more|less|yes|no|"
+    r"no,? it|none|nothing|"  # (an answer: "No, it never leaves the device")
     r"access|ever|again|"  # ("gain access in any way to A")
     # ("No ads, ever", "no subscriptions": what the product does not do or sell, no data)
     r"subscriptions?|fees?|costs?|charges?|paywalls?|sign-?ups?|registration|limits?|bloat|"

@@ -354,8 +354,9 @@ def place_marked(draft: StatementDraft, report: PageReport) -> None:
 _ANSWERED = re.compile(r"^[^\w(]*+(?P<name>[^:]{1,80}):(?P<reply>.+)$")
 
 
-#: A reply that is a sentence, not a form's answer ("Never slows down the CLI").
-_SENTENCE_REPLY = re.compile(r"^\W*never\s+\w", re.IGNORECASE)
+#: A reply that is a sentence, not a form's answer ("Never slows down the CLI", "No data
+#: leaves your computer").
+_SENTENCE_REPLY = re.compile(r"^\W*(?:never\s+\w|no\s+[a-z])", re.IGNORECASE)
 
 
 def answered(item: ItemDraft, *, in_table: bool = False) -> tuple[str, bool, str] | None:
@@ -374,8 +375,13 @@ def answered(item: ItemDraft, *, in_table: bool = False) -> tuple[str, bool, str
         return None  # "| `is_ci` | `false` | ...": a value an example shows (not "`No`")
     if in_table and re.match(r"(?i)[\s*_]*(?:true|false)\b", said):
         return None  # "| `debug` | false | ...": a boolean an example shows, no answer
-    rest = re.sub(r"^\W*(?:yes|no)\b\W*", "", match["reply"], flags=re.IGNORECASE)
-    return match["name"].strip(), reply, rest.strip()
+    rest = re.sub(r"^\W*(?:yes|no)\b\W*", "", match["reply"], flags=re.IGNORECASE).strip()
+    # (words that only say the answer again, "**Not collected**", are no more)
+    again = answer(rest) is reply and len(rest.split()) <= 2
+    return match["name"].strip(), reply, "" if again else rest
+
+
+_EXCEPTED = re.compile(r"\b(?:except|unless|but|only|other than|apart from)\b", re.IGNORECASE)
 
 
 def _under_question(line: int, questions: Sequence[tuple[int, bool]]) -> bool:
@@ -458,8 +464,12 @@ def keep_data(
                     elif collected:
                         kept.append(item.renamed(name))
                         kept[-1].description = rest or None
+                    elif _EXCEPTED.search(rest):  # "Email: No (unless you contact support)"
+                        excepted = "answered No with an exception: what it excepts is collected"
+                        _free_item(draft, report, item, after, group.title, excepted)
                     else:  # "☐ Precise location: No" on a data-safety form
                         draft.never_items.append(ItemDraft(name, item.line))
+                        draft.never_items[-1].description = rest or None
                         report.review(item.line, "requirement", f"{name!r}: answered No")
                     continue
                 why = not_data(item.name)
