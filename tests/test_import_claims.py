@@ -5288,3 +5288,15 @@ def test_a_form_s_no_keeps_its_words_and_a_no_with_an_exception_is_text(tmp_path
 def test_a_sentence_that_opens_with_no_is_no_answer() -> None:
     assert answered(ItemDraft("Done: No data leaves your computer", 1)) is None
     assert answered(ItemDraft("Email: No", 1)) == ("Email", False, "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        # a clause of when, without its comma, before the publisher's own verb
+        ("When you sign up we collect your name and email address.", ["Name", "Email address"]),
+        ("When you sign up you collect points and badges.", []),
+    ],
+)
+def test_a_clause_of_when_before_we_says_when_not_who(sentence: str, named: list[str]) -> None:
+    assert data_named(sentence) == named

@@ -167,6 +167,8 @@ _PROVIDED = re.compile(
     rf"(?P<what>(?:your|an?)\s{_WORDS})",
     re.I,
 )
+#: The publisher, right before its verb ("... we collect").
+_WE_LAST = re.compile(r"\bwe\s+(?:also\s+|only\s+|then\s+)?$", re.I)
 #: Where what is kept never reaches the publisher.
 _ON_DEVICE = r"locally|on (?:your|the) (?:device|computer|machine)|in your browser"
 _LOCAL = re.compile(rf"\b(?:{_ON_DEVICE})\b", re.I)
@@ -364,10 +366,12 @@ def data_named(sentence: str) -> list[str]:
     kept += _PROVIDED.finditer(text)
     for match in [*_COLLECTS.finditer(text), *kept]:
         before = text[: match.start()].rsplit(",", 1)[-1]
+        # "When you contact support we receive your email address": the clause before the
+        # publisher's own verb says when, not who collects or whether
         if match in kept:
-            # "When you contact support we receive your email address": the clause before
-            # the publisher's own verb says when, not who collects or whether
             before = _WHEN_CLAUSE.sub("", before)
+        elif (we := _WE_LAST.search(before)) and _WHEN_CLAUSE.match(before[: we.start()]):
+            before = before[we.start() :]
         if _NOT_SAID.search(before) or _OTHER_COLLECTOR.search(before):
             continue
         if _SUBJECT_CLAUSE.search(before) or (
