@@ -5300,3 +5300,22 @@ def test_a_sentence_that_opens_with_no_is_no_answer() -> None:
 )
 def test_a_clause_of_when_before_we_says_when_not_who(sentence: str, named: list[str]) -> None:
     assert data_named(sentence) == named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # a bullet's marker or an answer before the sentence is no part of the name
+        ("- Your notes are stored only on your device and never leave it.", ["Notes"]),
+        ("No. Your location is used on the device and it is never sent to us.", ["Location"]),
+        # what is no data, or denied with a hedge or of the publisher's own hands only
+        ("We do not collect anything else.", []),
+        ("We generally do not collect your phone number.", None),
+        ("Logs are usually not stored.", None),
+        ("We never collect your card number ourselves.", None),
+    ],
+)
+def test_a_denial_s_opener_hedge_or_own_hands_are_no_part_of_its_entries(
+    sentence: str, denied: list[str] | None
+) -> None:
+    assert data_denied(sentence) == denied

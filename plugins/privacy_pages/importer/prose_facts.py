@@ -852,13 +852,20 @@ _FOR_LONG = re.compile(
     re.I,
 )
 #: A denial of one form, way or purpose of taking the data ("in plain text", "not directly",
-#: "for marketing purposes"), or of one state of the app ("in the background"): it is taken in
+#: "ourselves", "for marketing purposes"), or of one state of the app ("in the background"): it is taken in
 #: another.
 _PARTLY = re.compile(
     # ("not directly collect"; "does not access your photo library directly" keeps the word)
     r"\bin\s+(?:plain|clear|readable|unencrypted)(?:\s*text)?\b|^\S*\s+directly\b|\bin the background\b"
+    r"|\b(?:ourselves|itself|themselves)\b"  # ("We never collect your card number ourselves")
     r"|\bfor\s+(?:marketing|advertising|profiling|(?!(?:any|all|our|its|their|your)\b)\w+\s+"
     r"purposes?)\b",
+    re.I,
+)
+#: A hedge on a denial ("We generally do not collect ...": some of the time it is).
+_HEDGED_DENIAL = re.compile(
+    r"\b(?:generally|usually|typically|normally|mostly|often|rarely|seldom)\s+"
+    r"(?:(?:do|does|will|is|are)\s*)?(?:not|n't|never)\b",
     re.I,
 )
 #: A proviso the denial is part of ("provided that you do not send us analytics events"), or
@@ -1029,7 +1036,8 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
     """The data a sentence says is *not* collected ("We do not collect A or B", "Your files
     never leave your device"), with the list a following "This includes: ..." gives; None
     when the sentence denies nothing."""
-    text = _SHORTCODE.sub("", plain(sentence))  # (":warning: Note that ...")
+    # (":warning: Note that ...", a bullet's marker, an answer before the sentence: "No. ...")
+    text = _OPENER.sub("", _SHORTCODE.sub("", plain(sentence)))
     labelled = _LABEL.match(text)
     if labelled and (denial(labelled["rest"]) or _no_data(labelled["rest"])):
         text = labelled["rest"]  # "No source code: We never collect A, B or C": A, B and C
@@ -1065,6 +1073,7 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
         or _IN_A_CASE.search(text)
         or _PROVISO.search(text)
         or _PARTLY.search(_CLAUSE_END.split(text[text.find(said) :], 1)[0].split(",", 1)[0])
+        or _HEDGED_DENIAL.search(text)
         or any(_KEPT.search(c) and _FOR_LONG.search(c) for c in text.split(";") if denial(c))
     ):
         # "is never sent without your consent", "are not sent when you are offline",
@@ -1194,6 +1203,8 @@ _AND_NOT_VERB = re.compile(
 )
 
 
+#: A bullet's marker, or a question's answer, before a sentence ("- ...", "No. ...").
+_OPENER = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+|(?:no|yes)[.,!]\s+(?=[A-Z]))", re.I)
 #: An emoji's short code before a sentence (":warning:", ":lock:").
 _SHORTCODE = re.compile(r"^\s*(?::[a-z0-9_+-]+:\s*)+")
 
@@ -1396,7 +1407,8 @@ _CLAUSE_START = re.compile(r"^\W*(?:we|i|you|it|they|he|she|this|that|there)\b",
 _RELATIVE = re.compile(r"\s(?:which|that|who)\s", re.I)
 #: A denied phrase that names no data: "anything", "it", "data" alone, a clause.
 _NOT_DENIED = re.compile(
-    rf"^(?:{PEOPLE}|user|anything|us|me|it|them|this|that|data|information|more|less|yes|no|"
+    rf"^(?:{PEOPLE}|user|anything(?: else| more)?|us|me|it|them|this|that|data|information|"
+    r"more|less|yes|no|"
     r"no,? it|none|nothing|"  # (an answer: "No, it never leaves the device")
     r"access|ever|again|"  # ("gain access in any way to A")
     # ("No ads, ever", "no subscriptions": what the product does not do or sell, no data)
