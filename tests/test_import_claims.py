@@ -19,7 +19,12 @@ from markdown.extensions.toc import slugify
 from privacy_pages.importer.claims import modality
 from privacy_pages.importer.item_text import ItemDraft
 from privacy_pages.importer.markup import html_to_markdown, plain
-from privacy_pages.importer.prose_facts import data_denied, data_named, listed_plainly
+from privacy_pages.importer.prose_facts import (
+    data_denied,
+    data_named,
+    listed_plainly,
+    recipients_in,
+)
 from privacy_pages.importer.requirement import answered
 from privacy_pages.importer.statements import says_how_long
 from test_importer import FRONT, Imported, import_page
@@ -5319,3 +5324,30 @@ def test_a_denial_s_opener_hedge_or_own_hands_are_no_part_of_its_entries(
     sentence: str, denied: list[str] | None
 ) -> None:
     assert data_denied(sentence) == denied
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "**Data collected:** None\n\n**Data shared:** None\n",
+        "- **Collected**: None\n- **Shared**: None\n",
+    ],
+)
+def test_a_form_s_labels_are_no_data_and_its_none_is_kept(tmp_path: Path, form: str) -> None:
+    result = import_page(tmp_path, FRONT + f"# A\n\n## Data safety\n\n{form}")
+    assert never_names(result) == [] and names_in(result, "collected") == []
+    assert "None" in free_text(result)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "recipients"),
+    [
+        ("Data shared: No data shared with third parties", []),
+        ("Voice clips are sent to our server for transcription.", []),
+        ("We share data with our affiliates.", ["affiliates"]),
+    ],
+)
+def test_no_data_shared_or_the_publisher_s_own_server_names_no_recipient(
+    sentence: str, recipients: list[str]
+) -> None:
+    assert recipients_in(sentence) == recipients

@@ -752,6 +752,15 @@ _NOT_DATA: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("a question, not data", re.compile(r"\?\s*$")),
+    # "**Data collected:** None", "Shared: No": a form's label, whatever it answers
+    (
+        "a form's label, not data",
+        re.compile(
+            r"^\W*(?:(?:personal\s+)?(?:data|information)\s+)?(?:collected|shared|sold|sent|stored|"
+            r"encrypted|deleted|retained|transferred)\W*$",
+            re.IGNORECASE,
+        ),
+    ),
     # "--help -h", "--output -o": a command's option, in a reference of its arguments.
     ("a command-line option, not data", re.compile(r"^--?[a-z][\w-]*(?:\s+--?[a-z][\w-]*)*$")),
     (

@@ -59,6 +59,10 @@ _NOT_WHO = re.compile(
     re.IGNORECASE,
 )
 
+#: What "our" names that is the publisher's own side ("our server", "our backend").
+_OUR_SIDE = re.compile(
+    r"(?:own\s+)?(?:servers?|backend|back end|databases?|systems?|cloud)\b", re.I
+)
 #: Last words that make a phrase data, not who receives it.
 _NOT_LAST = frozenset({"data", "information", "it", "them", "details", "content"})
 
@@ -98,7 +102,8 @@ def recipients_in(sentence: str) -> list[str]:
     eight words; nothing for "sent to you" or "shared with the following:"."""
     text = plain(sentence)
     found: list[str] = []
-    if "?" in text or denial(text) is not None:
+    said = text.split(": ", 1)[-1] if len(text.split(": ", 1)[0]) <= 40 else text
+    if "?" in text or denial(text) is not None or _no_data(said) is not None:
         # "Does it share data with third parties? — No" (a question, whatever its answer),
         # "never shared with anyone": no claim that anyone receives data.
         return found
@@ -112,6 +117,8 @@ def recipients_in(sentence: str) -> list[str]:
         if end is not None:
             who = who[: end.start()]
         who = who.strip(" \"'\u201c\u201d")
+        if _OWN.match(who) and _OUR_SIDE.match(_OWN.sub("", who)):
+            continue  # "sent to our server": the publisher's own side, no recipient
         if _OWN.match(who) and _KIND.match(_OWN.sub("", who)):
             who = _OWN.sub("", who)  # "our affiliates": the affiliates
         if _NOT_WHO.match(who):
