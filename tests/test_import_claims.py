@@ -5351,3 +5351,20 @@ def test_no_data_shared_or_the_publisher_s_own_server_names_no_recipient(
     sentence: str, recipients: list[str]
 ) -> None:
     assert recipients_in(sentence) == recipients
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "## What we collect\n\n- **Email**: used to sign in.\n- **Location**: we never collect this.\n"
+        "- **Device ID**: we do not share it with advertisers.\n",
+        "## What we collect\n\n| Data | Purpose | Notes |\n|---|---|---|\n| Email | Login | - |\n"
+        "| Location | - | We do not collect location |\n| Device ID | Ads | Not shared |\n",
+    ],
+)
+def test_an_item_whose_own_words_deny_taking_it_is_never_collected(
+    tmp_path: Path, page: str
+) -> None:
+    result = import_page(tmp_path, FRONT + f"# A\n\n{page}")
+    assert never_names(result) == ["Location"]
+    assert names_in(result, "collected") == ["Email", "Device ID"]

@@ -477,6 +477,11 @@ def keep_data(
                     why = "its words only say that data is not taken, not that it is"
                 if why is None and no_data is not None and not (item.said or led):
                     why = f"the page says no data is collected (line {no_data[0]}: {no_data[1]!r})"
+                if why is None and _denies_itself(item):  # "**Location**: we never collect it"
+                    draft.never_items.append(item)
+                    message = f"{item.name!r}: its own words say it is not collected"
+                    report.review(item.line, "requirement", f"{message}; read as never collected")
+                    continue
                 if why is None or ("not done" in why and _NOT_KEPT.search(plain(item.name))):
                     kept.append(item)
                     never_without(draft, report, item)
@@ -497,6 +502,26 @@ def keep_data(
                     # under the event, each nested bullet an item of its own.
                     kept.extend(ItemDraft(d.text, d.line) for d in item.details if not d.details)
             group.items = kept
+
+
+#: A denial of the data named before it: "we never collect this", "not collected".
+_DENIES_IT = re.compile(
+    r"(?:\bnot|\bnever|n't)\s+(?:\w+\s+)?(?:collect|gather|track|record|receiv|access)\w*"
+    r"(?:\s+(?:this|it|them|these|that|either))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _denies_itself(item: ItemDraft) -> bool:
+    """Whether a listed item's own words deny taking it ("**Location**: we never collect
+    this", a Notes cell "We do not collect contacts"): never collected, not collected."""
+    said = [plain(text) for text in (item.description, item.note) if text]
+    first = sentences(" ".join(said))[:1]
+    if not first or denial(first[0]) is None:
+        return False
+    name = plain(item.name).strip().lower().rstrip("s")
+    named = [n.lower().rstrip("s") for n in denied_in(first[0])]
+    return (bool(_DENIES_IT.search(first[0])) and not named) or name in named
 
 
 #: A note on a listed item that it is not kept ("IP address (anonymized, not stored)", "Search
