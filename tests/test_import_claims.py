@@ -5368,3 +5368,13 @@ def test_an_item_whose_own_words_deny_taking_it_is_never_collected(
     result = import_page(tmp_path, FRONT + f"# A\n\n{page}")
     assert never_names(result) == ["Location"]
     assert names_in(result, "collected") == ["Email", "Device ID"]
+
+
+def test_a_bullet_s_own_control_is_no_cue_for_its_list(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# A\n\n## What we collect\n\n- Email address\n- Device model\n"
+        "- Usage statistics. You can turn this off in Settings.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert names_in(result, "optional") == []  # (not Email address nor Device model)
+    assert names_in(result, "collected") == ["Email address", "Device model", "Usage statistics"]

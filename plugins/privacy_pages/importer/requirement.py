@@ -145,14 +145,29 @@ def page_cues(blocks: list[Block], cues: list[Cue], title: str = "", *, page: bo
         if isinstance(block, Paragraph | Alert):
             texts = [(block.text, block.line)]
         elif isinstance(block, BulletList):
-            # (a bullet with its own marker, "your location (optional)", is an item's)
-            texts = [(item.text, item.line) for item in block.items if marker(item.text)[1] is None]
+            # (a bullet with its own marker, "your location (optional)", or an item's name and
+            # then its own words, "Usage statistics. You can turn this off.", is an item's)
+            texts = [
+                (item.text, item.line)
+                for item in block.items
+                if marker(item.text)[1] is None and not _named_then_said(item.text)
+            ]
         for text, line in texts:
             if _labelled(text) or (subject and subject in plain(text).lower()):
                 continue
             cue = page_cue(text, line, program=program)
             if cue is not None:
                 cues.append(cue)
+
+
+def _named_then_said(text: str) -> bool:
+    """Whether a bullet names data in a few words and then says more of it in sentences of
+    its own ("Usage statistics. You can turn this off in Settings.")."""
+    said = sentences(plain(text))
+    return len(said) > 1 and len(said[0].split()) <= 6 and not _A_VERB.search(said[0])
+
+
+_A_VERB = re.compile(r"\b(?:is|are|was|were|will|can|may|we|you|it|they)\b", re.IGNORECASE)
 
 
 def settle(draft: StatementDraft, report: PageReport) -> None:
