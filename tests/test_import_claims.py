@@ -5378,3 +5378,15 @@ def test_a_bullet_s_own_control_is_no_cue_for_its_list(tmp_path: Path) -> None:
     result = import_page(tmp_path, page)
     assert names_in(result, "optional") == []  # (not Email address nor Device model)
     assert names_in(result, "collected") == ["Email address", "Device model", "Usage statistics"]
+
+
+def test_data_the_page_lists_as_collected_is_no_never_collected_entry(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# A\n\n## What we never collect\n\n- Your email addresses\n- Contacts\n\n"
+        "## What we collect\n\n- Email address\n- Device model\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Contacts"]
+    assert "Your email addresses" in result.product["never_collected"]["intro"]  # (its words)
+    said = [r.message for r in result.report.reviews if r.topic == "requirement"]
+    assert any("lists it as collected data too" in m for m in said), said

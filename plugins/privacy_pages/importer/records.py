@@ -35,6 +35,7 @@ from .statements import (
     says_period,
     storage_places,
 )
+from .wording import normalized
 
 NEVER_CATEGORY = "Data never collected"
 _PLATFORMS = (
@@ -251,6 +252,31 @@ def _item_fields(record: dict[str, Any], draft: ItemDraft, workload_ids: dict[st
     )
 
 
+def _not_collected_too(
+    draft: StatementDraft, report: PageReport, entries: list[ItemDraft]
+) -> list[ItemDraft]:
+    """The never-collected entries, but those the page also lists as data it collects ("Crash
+    reports never include your name" on a page whose account data is the name): the page
+    contradicts itself there, and no entry says either; the words stay, as text."""
+    sections = (draft.required, draft.optional, draft.collected)
+    taken = {_same(i.name) for data in sections for g in data.groups for i in g.items}
+    kept: list[ItemDraft] = []
+    for entry in entries:
+        if _same(entry.name) not in taken:
+            kept.append(entry)
+            continue
+        said = f"- {entry.name}" + (f": {entry.description}" if entry.description else "")
+        draft.never_intro.append(said)
+        why = "the page lists it as collected data too; no never-collected entry, kept as text"
+        report.review(entry.line, "requirement", f"{entry.name!r}: {why}")
+    return kept
+
+
+def _same(name: str) -> str:
+    """A name as two lists of one page may both write it ("Your email addresses")."""
+    return normalized(re.sub(r"^\W*(?:your|any)\s+", "", plain(name), flags=re.IGNORECASE))
+
+
 def _present(**fields: Any) -> dict[str, Any]:
     """The fields that say something (not ``None``, ``False`` nor empty), in the order given."""
     return {key: value for key, value in fields.items() if value}
@@ -346,7 +372,9 @@ def build_product(
         record["purposes"] = _listed(draft.purposes_intro, "items", draft.purposes)
     if draft.entities:
         record["processed_entities"] = _listed(draft.entities_intro, "entities", draft.entities)
-    draft.never_items = [part for item in draft.never_items for part in never_parts(item)]
+    draft.never_items = _not_collected_too(
+        draft, report, [part for item in draft.never_items for part in never_parts(item)]
+    )
     if draft.never_items:
         group = GroupDraft(NEVER_CATEGORY, "", draft.never_items[0].line, items=draft.never_items)
         category = resolver.category(group, "never-collected")

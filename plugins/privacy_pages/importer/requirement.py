@@ -37,6 +37,7 @@ from .markup import bullet_sentences, plain, sentences
 from .prose_facts import THEIR_SIDE, denied_in, names_data, never_without
 from .report import FreeFormFragment, PageReport
 from .shapes import bold_runs
+from .wording import normalized
 
 # -- deciding each group's requirement ----------------------------------------------------------
 
@@ -534,8 +535,8 @@ def _denies_itself(item: ItemDraft) -> bool:
     first = sentences(" ".join(said))[:1]
     if not first or denial(first[0]) is None:
         return False
-    name = plain(item.name).strip().lower().rstrip("s")
-    named = [n.lower().rstrip("s") for n in denied_in(first[0])]
+    name = normalized(item.name)
+    named = [normalized(n) for n in denied_in(first[0])]
     return (bool(_DENIES_IT.search(first[0])) and not named) or name in named
 
 
