@@ -1542,10 +1542,12 @@ def test_bullets_that_deny_data_in_a_sentence_give_each_its_entry(tmp_path: Path
         "PII",
         "User text input",
         "Command contents",
-        "No data, except crash reports, is sent",
     ]
+    # (an exception, "except crash reports": collected then, so its words are text, no entry)
+    assert "No data, except crash reports, is sent" not in names
     # Each bullet's words stay on the page, whole.
     page_text = rendered(result)
+    assert "No data, except crash reports, is sent" in page_text
     assert "No code, file paths, repository names, or PII are sent." in page_text
     assert "Session recording is off." in page_text
 
@@ -5247,14 +5249,14 @@ def test_a_listed_item_noted_as_not_kept_is_collected_not_never_collected(tmp_pa
     ]
 
 
-def test_an_exception_after_a_comma_is_the_entry_s_condition_not_its_name(tmp_path: Path) -> None:
+def test_an_exception_after_a_comma_is_no_part_of_a_name(tmp_path: Path) -> None:
     page = FRONT + (
         "# Kit privacy\n\n## What we do not collect\n\n"
         "- Your files, except when you attach them to a bug report\n- Your contacts\n"
     )
     result = import_page(tmp_path, page)
-    assert never_names(result) == ["Your files", "Your contacts"]
-    assert "condition: except when you attach them to a bug report" in result.text
+    assert never_names(result) == ["Your contacts"]  # (the files are collected when attached)
+    assert "- Your files, except when you attach them" in result.product["never_collected"]["intro"]
 
 
 def test_a_collected_cell_s_words_after_its_yes_or_no_are_kept(tmp_path: Path) -> None:
@@ -5390,3 +5392,18 @@ def test_data_the_page_lists_as_collected_is_no_never_collected_entry(tmp_path: 
     assert "Your email addresses" in result.product["never_collected"]["intro"]  # (its words)
     said = [r.message for r in result.report.reviews if r.topic == "requirement"]
     assert any("lists it as collected data too" in m for m in said), said
+
+
+def test_a_never_collected_bullet_with_an_exception_is_text_not_an_entry(tmp_path: Path) -> None:
+    """Collected in the case the exception names: a never-collected entry would say more than
+    the page (in comparisons, store labels and privacy.json)."""
+    page = FRONT + (
+        "# A\n\n## What we do not collect\n\n- Your IP address, except for abuse prevention\n"
+        "- Contacts (unless you import them)\n- **Microphone**: only while recording a note\n"
+        "- Stack traces (only coarse error categories)\n- Location\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Stack traces (only coarse error categories)", "Location"]
+    intro = result.product["never_collected"]["intro"]
+    for words in ("except for abuse prevention", "(unless you import them)", "only while"):
+        assert words in intro, words

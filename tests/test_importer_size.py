@@ -568,7 +568,10 @@ GOAL = 6500
 #: ("Usage statistics. You can turn this off in Settings.") is no cue for its whole list.
 #: Then to 14739: a never-collected entry the page also lists as collected data is none (the
 #: page contradicts itself; its words stay, as text), names compared as the catalog does.
-CEILING = 14739
+#: Then to 14760: nor is one with an exception ("Contacts (unless you import them)", "except
+#: for abuse prevention", "only while recording"): collected then, its words stay as text
+#: (five expected entries of read pages are text now; the comparisons no longer say never).
+CEILING = 14760
 
 
 def importer_lines() -> int:

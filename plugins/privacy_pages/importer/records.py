@@ -256,20 +256,41 @@ def _not_collected_too(
     draft: StatementDraft, report: PageReport, entries: list[ItemDraft]
 ) -> list[ItemDraft]:
     """The never-collected entries, but those the page also lists as data it collects ("Crash
-    reports never include your name" on a page whose account data is the name): the page
-    contradicts itself there, and no entry says either; the words stay, as text."""
+    reports never include your name" on a page whose account data is the name: it contradicts
+    itself there) or says when it collects ("Contacts (unless you import them)"): no entry
+    says either; the words stay, as text."""
     sections = (draft.required, draft.optional, draft.collected)
     taken = {_same(i.name) for data in sections for g in data.groups for i in g.items}
     kept: list[ItemDraft] = []
+    text: list[str] = []
     for entry in entries:
-        if _same(entry.name) not in taken:
+        said = entry.name + "".join(
+            f"{mark}{part}"
+            for mark, part in ((", ", entry.condition), (": ", entry.description))
+            if part
+        )
+        if _same(entry.name) in taken:
+            why = "the page lists it as collected data too"
+        elif _EXCEPTED.search(plain(said)):
+            why = "the page says when it is collected (an exception to the denial)"
+        else:
             kept.append(entry)
             continue
-        said = f"- {entry.name}" + (f": {entry.description}" if entry.description else "")
-        draft.never_intro.append(said)
-        why = "the page lists it as collected data too; no never-collected entry, kept as text"
-        report.review(entry.line, "requirement", f"{entry.name!r}: {why}")
+        text.append(f"- {said}")
+        report.review(entry.line, "requirement", f"{entry.name!r}: {why}; kept as text")
+    if text:
+        draft.never_intro.append("\n".join(text))
     return kept
+
+
+#: An exception to a never-collected entry ("Contacts (unless you import them)", "except for
+#: abuse prevention", "only while recording"; not "(only coarse categories)": what is taken
+#: instead): collected then, so no never-collected entry.
+_EXCEPTED = re.compile(
+    r"(?:^|[(,:;]|\s-)\s*(?:unless|except|but|other than|apart from|only\s+(?:when|while|if|after|"
+    r"during|with|for|in))\b",
+    re.IGNORECASE,
+)
 
 
 def _same(name: str) -> str:
