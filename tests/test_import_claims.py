@@ -5407,3 +5407,13 @@ def test_a_never_collected_bullet_with_an_exception_is_text_not_an_entry(tmp_pat
     intro = result.product["never_collected"]["intro"]
     for words in ("except for abuse prevention", "(unless you import them)", "only while"):
         assert words in intro, words
+
+
+def test_a_listed_item_another_takes_not_the_publisher_is_text(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# A\n\n## Information we collect\n\nWe collect:\n\n- Email address\n"
+        "- Payment details, collected and stored by Stripe, not by us\n"
+    )
+    result = import_page(tmp_path, page)
+    assert names_in(result, "collected") == ["Email address"]
+    assert "stored by Stripe, not by us" in free_text(result)

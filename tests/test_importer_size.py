@@ -571,7 +571,8 @@ GOAL = 6500
 #: Then to 14760: nor is one with an exception ("Contacts (unless you import them)", "except
 #: for abuse prevention", "only while recording"): collected then, its words stay as text
 #: (five expected entries of read pages are text now; the comparisons no longer say never).
-CEILING = 14760
+#: Then to 14765: a listed item that another takes, "not by us", is text.
+CEILING = 14765
 
 
 def importer_lines() -> int:

@@ -493,6 +493,9 @@ def keep_data(
                     why = "its words only say that data is not taken, not that it is"
                 if why is None and no_data is not None and not (item.said or led):
                     why = f"the page says no data is collected (line {no_data[0]}: {no_data[1]!r})"
+                said = plain(" ".join(filter(None, (item.name, item.description))))
+                if why is None and _NOT_BY_US.search(said):
+                    why = "its words say another takes it, not the publisher"
                 if why is None and _denies_itself(item):  # "**Location**: we never collect it"
                     draft.never_items.append(item)
                     message = f"{item.name!r}: its own words say it is not collected"
@@ -520,6 +523,8 @@ def keep_data(
             group.items = kept
 
 
+#: "Payment details, collected and stored by Stripe, not by us": another's data, not ours.
+_NOT_BY_US = re.compile(r"\bnot\s+(?:by|through|on)\s+(?:us|our\s+(?:servers?|side))\b", re.I)
 #: A denial of the data named before it: "we never collect this", "not collected".
 _DENIES_IT = re.compile(
     r"(?:\bnot|\bnever|n't)\s+(?:\w+\s+)?(?:collect|gather|track|record|receiv|access)\w*"
