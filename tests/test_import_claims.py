@@ -5320,6 +5320,12 @@ def test_a_clause_of_when_before_we_says_when_not_who(sentence: str, named: list
         ("We generally do not collect your phone number.", None),
         ("Logs are usually not stored.", None),
         ("We never collect your card number ourselves.", None),
+        ("The tool doesn't collect its own crash dump; the system does.", None),
+        ("We do not transmit your tokens to our own servers.", ["Tokens"]),
+        (
+            "We do not transmit your location to our servers or to others for our own purposes.",
+            ["Location"],
+        ),
     ],
 )
 def test_a_denial_s_opener_hedge_or_own_hands_are_no_part_of_its_entries(
@@ -5417,3 +5423,76 @@ def test_a_listed_item_another_takes_not_the_publisher_is_text(tmp_path: Path) -
     result = import_page(tmp_path, page)
     assert names_in(result, "collected") == ["Email address"]
     assert "stored by Stripe, not by us" in free_text(result)
+
+
+# -- what a review of the twenty-second session's rules found ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # "even", "whether or not", "regardless of whether": the denial holds either way
+        ("We never collect your browsing history, even in incognito mode.", ["Browsing history"]),
+        (
+            "The app works entirely in offline mode and never collects any personal data.",
+            ["Personal data"],
+        ),
+        ("Even if you create an account we do not collect your phone number.", ["Phone number"]),
+        (
+            "Regardless of whether you have an account we do not collect your contacts.",
+            ["Contacts"],
+        ),
+        ("Whether or not you sign in we never collect your location.", ["Location"]),
+        # another subject's clause ends the supposition
+        ("We never ask if you want ads and we do not collect your contacts.", ["Contacts"]),
+        # "i.e." gives its list, as "e.g." does
+        (
+            "We do not collect identifiers, i.e. device IDs or advertising IDs.",
+            ["Identifiers", "Device IDs", "Advertising IDs"],
+        ),
+    ],
+)
+def test_a_denial_that_holds_either_way_stays_an_entry(sentence: str, denied: list[str]) -> None:
+    assert data_denied(sentence) == denied
+
+
+@pytest.mark.parametrize(
+    ("sentence", "requirement"),
+    [
+        # a rejected option is no reason to read another modality in its words
+        ("We cannot opt out of it.", "required"),
+        ("We can't disable this collection.", "required"),
+        # the publisher asking the reader is the reader's choice
+        ("We request your consent before sending crash reports.", "optional"),
+        ("The app asks for permission before it reads your contacts.", "optional"),
+        # using a feature, or contacting the publisher, is a choice of giving data
+        ("If you choose to use cloud sync, we upload your notes.", "optional"),
+        ("If you choose to contact us, we collect your email address.", "optional"),
+    ],
+)
+def test_options_of_the_reader_stay_and_requirements_stay(sentence: str, requirement: str) -> None:
+    cue = modality(sentence)
+    assert cue is not None and cue.requirement.value == requirement
+
+
+def test_a_form_s_no_before_a_noun_is_still_its_answer() -> None:
+    said = answered(ItemDraft("Location: No tracking", 1))
+    assert said is not None and said[:2] == ("Location", False)
+
+
+@pytest.mark.parametrize(
+    ("bullet", "section"),
+    [
+        # kept on the device, never sent: not collected, whatever "not stored" says
+        ("Photos (processed on your device, never stored or uploaded)", None),
+        # used, then not recorded: collected
+        ("**IP address**: used for rate limiting, we do not record it", "collected"),
+    ],
+)
+def test_not_kept_and_not_recorded_notes_say_what_they_say(
+    tmp_path: Path, bullet: str, section: str | None
+) -> None:
+    page = FRONT + f"# A\n\n## What we collect\n\n- Email address\n- {bullet}\n"
+    result = import_page(tmp_path, page)
+    listed = names_in(result, "collected")
+    assert (len(listed) == 2) is (section == "collected"), listed

@@ -571,8 +571,16 @@ GOAL = 6500
 #: Then to 14760: nor is one with an exception ("Contacts (unless you import them)", "except
 #: for abuse prevention", "only while recording"): collected then, its words stay as text
 #: (five expected entries of read pages are text now; the comparisons no longer say never).
-#: Then to 14765: a listed item that another takes, "not by us", is text.
-CEILING = 14765
+#: Then to 14765: a listed item that another takes, "not by us", is text. Then to 14820,
+#: after a read-only review of the session's rules found eleven faults, each fixed with a test:
+#: two paths quadratic in the text (a "not stored" note scanned from every comma, and the clause
+#: before each verb scanned back to the sentence's start, which the code before had too), a
+#: form's "No tracking" read as a sentence, "processed on your device, never stored" kept as
+#: collected, an exception's nested bullets lost, a rejected option read as another modality,
+#: the publisher's own "We request your consent" or "We can't disable" ignored, "even if",
+#: "whether or not" and "in offline mode" read as cases, "i.e." lists, a table's Yes words
+#: made a condition, and "its own" ("SSMS doesn't collect its own crash dump").
+CEILING = 14820
 
 
 def importer_lines() -> int:

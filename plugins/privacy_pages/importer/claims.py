@@ -473,10 +473,11 @@ def requirement_value(text: str) -> bool | None:
 
 # -- modality ---------------------------------------------------------------------------------
 
-#: What a reader does who uses a right or the service itself: not a choice of giving data.
+#: What a reader does who uses a right or the service as a whole: not a choice of giving data.
 _A_RIGHT = (
-    r"(?:make|file|lodge|submit|complain|exercise|contact|reach|request|object|ask|know|use|"
-    r"access|visit|install|download|continue)\b"
+    r"(?:make|file|lodge|submit|complain|exercise|request|object|ask|know|(?:use|access|visit|"
+    r"install|download|continue\s+using)\s+(?:our|the|this)\s+(?:services?|apps?|application|"
+    r"website|site|product|software|platform)\b)"
 )
 #: (requirement, pattern), tried in order: the denials of a modality come first ("cannot be
 #: turned off" is required, "not required" optional).
@@ -601,24 +602,34 @@ def modality(text: str, line: int = 0) -> Cue | None:
     if _ELSEWHERE.search(said) or _names_both(said) or only_by_leaving(said):
         return None  # a cookie banner's words; "what is required and what is optional data"
     for requirement, pattern in _MODALITY:
-        for found in pattern.finditer(said):
+        found = pattern.search(said)
+        if found is not None:
             words = " ".join(found.group(0).split())
-            if re.search(r"\bbe\b", words, re.IGNORECASE) or not _NOT_THE_READER.search(
-                said, max(0, found.start() - 60), found.start()
-            ):  # ("The extension can be disabled": by the reader)
-                return Cue(requirement, words, line)
+            if requirement is Requirement.OPTIONAL and _not_the_reader(said, found.start(), words):
+                return None  # ("We may decline ...": another's choice; the sentence says none)
+            return Cue(requirement, words, line)
     return None
 
 
-#: Words right before a modality's that make it no choice of the reader's: the publisher or
-#: the product as its subject ("We may decline ...", "The service may stop ..."), or consent
-#: as what is not required ("Your consent is not required": taken without it).
-_NOT_THE_READER = re.compile(
-    r"(?:\b(?:we|our\s+[\w-]+|the\s+(?:service|app|application|company|publisher|provider|"
-    r"system|server|product|tool|extension|sdk)s?)\s+|\b(?:consent|permission|approval)\s+"
-    r"(?:is|are)\s+)$",
+def _not_the_reader(said: str, start: int, words: str) -> bool:
+    """Whether an option's words are no choice of the reader's: what the publisher or the
+    product may do ("We may decline ...", "The service may stop ..."; not "The extension can
+    be disabled", by the reader), or consent not required ("Your consent is not required")."""
+    if re.match(r"(?:can|may|could|able to|are free to)\b(?!.*\bbe\b)", words, re.IGNORECASE):
+        return _PUBLISHER_BEFORE.search(said, max(0, start - 60), start) is not None
+    if words.lower() == "not required":
+        return _CONSENT_BEFORE.search(said, max(0, start - 60), start) is not None
+    return False
+
+
+#: The publisher or the product right before an option's verb, and consent right before
+#: "not required" (see :func:`_not_the_reader`).
+_PUBLISHER_BEFORE = re.compile(
+    r"\b(?:we|our\s+[\w-]+|the\s+(?:service|app|application|company|publisher|provider|system|"
+    r"server|product|tool|extension|sdk)s?)\s+$",
     re.IGNORECASE,
 )
+_CONSENT_BEFORE = re.compile(r"\b(?:consent|permission|approval)\s+(?:is|are)\s+$", re.I)
 
 
 #: "If you disable them, the app anyway will send ...": turned off, the data is still sent.

@@ -61,7 +61,7 @@ _NOT_WHO = re.compile(
 
 #: What "our" names that is the publisher's own side ("our server", "our backend").
 _OUR_SIDE = re.compile(
-    r"(?:own\s+)?(?:servers?|backend|back end|databases?|systems?|cloud)\b", re.I
+    r"(?:own\s+)?(?:servers?|backend|back end|databases?|systems?|cloud)\W*$", re.I
 )
 #: Last words that make a phrase data, not who receives it.
 _NOT_LAST = frozenset({"data", "information", "it", "them", "details", "content"})
@@ -372,12 +372,19 @@ def data_named(sentence: str) -> list[str]:
     kept = [m for m in _KEEPS.finditer(text) if not _LOCAL.search(m.group("what"))]
     kept += _PROVIDED.finditer(text)
     for match in [*_COLLECTS.finditer(text), *kept]:
-        before = text[: match.start()].rsplit(",", 1)[-1]
+        # (the clause before the verb, up to a comma: looked for in the words just before it,
+        # so that a long text of many verbs takes linear time)
+        start = max(0, match.start() - 300)
+        before = text[max(start, text.rfind(",", start, match.start()) + 1) : match.start()]
         # "When you contact support we receive your email address": the clause before the
         # publisher's own verb says when, not who collects or whether
         if match in kept:
             before = _WHEN_CLAUSE.sub("", before)
-        elif (we := _WE_LAST.search(before)) and _WHEN_CLAUSE.match(before[: we.start()]):
+        elif (
+            len(before) <= 200  # (a clause of when is short: no rescan of a long text)
+            and (we := _WE_LAST.search(before))
+            and _WHEN_CLAUSE.match(before[: we.start()])
+        ):
             before = before[we.start() :]
         if _NOT_SAID.search(before) or _OTHER_COLLECTOR.search(before):
             continue
@@ -817,7 +824,7 @@ _IN_A_CASE = re.compile(
     r"release|beta|nightly|preview|insider|enterprise|self-hosted)\s+(?:versions?|releases?|"
     r"builds?)|\d+(?:\.[\dx]+)*\s+releases?)"
     # a mode ("In private mode, ...", "The anonymous mode won't include ..."; not "in any mode")
-    r"|\b(?:in|under|with)\s+(?:the\s+)?(?!(?:any|every|all)\b)[\w-]+\s+mode\b"
+    r"|^\W*(?:in|under|with)\s+(?:the\s+)?(?!(?:any|every|all)\b)[\w-]+\s+mode\b"
     r"|\b(?:the|this|that)\s+[\w-]+\s+mode\s+(?:\w+\s+)?(?:does|do|will|won't|doesn't|never)\b",
     re.I,
 )
@@ -864,7 +871,10 @@ _FOR_LONG = re.compile(
 _PARTLY = re.compile(
     # ("not directly collect"; "does not access your photo library directly" keeps the word)
     r"\bin\s+(?:plain|clear|readable|unencrypted)(?:\s*text)?\b|^\S*\s+directly\b|\bin the background\b"
-    r"|\b(?:ourselves|itself|themselves)\b"  # ("We never collect your card number ourselves")
+    # ("We never collect your card number ourselves", "SSMS doesn't collect its own crash dump")
+    r"|\b(?:ourselves|itself|themselves)\b"
+    r"|\b(?:its|our|their)\s+own\b(?!\s+(?:servers?|systems?|infrastructure|cloud|backend|"
+    r"purposes?))"
     r"|\bfor\s+(?:marketing|advertising|profiling|(?!(?:any|all|our|its|their|your)\b)\w+\s+"
     r"purposes?)\b",
     re.I,
@@ -1003,7 +1013,13 @@ _HEDGE = re.compile(
 
 
 #: A supposition the words before a denial open in its clause ("If you do not ...").
-_SUPPOSED = re.compile(r"\b(?:if|unless|whether|in case)\b(?=[^,;:.!?()]*$)", re.I)
+_SUPPOSED = re.compile(
+    # (not "even if", "whether or not", "regardless of whether": the denial holds either way;
+    # nor an "if" whose clause another subject's "and we ..." ends)
+    r"(?<!\beven )(?<!\bof )\b(?:if|unless|whether(?!\s+or\s+not)|in case)\b"
+    r"(?=(?:(?!\b(?:and|but|so)\s+(?:we|it|they|the\s+\w+)\b)[^,;:.!?()])*$)",
+    re.I,
+)
 #: A clause that gives a reason first ("Since the app does not collect data, ...").
 _REASON = re.compile(r"^\W*(?:since|because|as|although|though|given that|now that)\b", re.I)
 #: Words that make a part after a comma a clause of its own, not one more name.
@@ -1224,7 +1240,7 @@ _LABEL = re.compile(r"^\W*no\s+[^:.]{1,40}?(?::|\s-)\s+(?P<rest>\S.*)$", re.I)
 #: "secure data (e.g. A or B)", "secure data such as A", "other information, like A and B".
 _EXAMPLES_OF = re.compile(
     r"(?:(?<!\s)\s*)?\((?:e\.g\.|for example|such as|like|including|i\.e\.)[,:]?\s*(?P<paren>[^()]+)\)"
-    r"|,?(?<!\s)\s+(?:such as|e\.g\.|for example|including|like)[,:]?\s+(?P<list>.+)$",
+    r"|,?(?<!\s)\s+(?:such as|e\.g\.|i\.e\.|for example|including|like)[,:]?\s+(?P<list>.+)$",
     re.I,
 )
 _NONE_SUBJECT = re.compile(
@@ -1394,7 +1410,8 @@ def denied_in(text: str) -> list[str]:
 
 
 _ANY = re.compile(
-    r"^(?:no|any|all|your|the|such|other|these|those)\s+(?:of\s+(?:the|your)\s+)?", re.I
+    r"^(?:no|any|all|your|their|its|the|such|other|these|those)\s+(?:of\s+(?:the|your)\s+)?",
+    re.I,
 )
 _BUT = re.compile(r",\s*but\s+|;\s+", re.I)
 #: Where a clause of its own starts before a denial's subject: ", and that" (not ", and": a

@@ -272,11 +272,16 @@ def _not_collected_too(
         if _same(entry.name) in taken:
             why = "the page lists it as collected data too"
         elif _EXCEPTED.search(plain(said)):
-            why = "the page says when it is collected (an exception to the denial)"
+            why = "the page makes an exception to the denial"
         else:
             kept.append(entry)
             continue
-        text.append(f"- {said}")
+        text.append(f"- {said}" + (f" {entry.note}" if entry.note else ""))
+        stack = [(detail, 1) for detail in entry.details[::-1]]
+        while stack:  # (its nested bullets too, depth first, without recursion)
+            detail, depth = stack.pop()
+            text.append(f"{'  ' * depth}- {detail.text}")
+            stack += [(inner, depth + 1) for inner in detail.details[::-1]]
         report.review(entry.line, "requirement", f"{entry.name!r}: {why}; kept as text")
     if text:
         draft.never_intro.append("\n".join(text))

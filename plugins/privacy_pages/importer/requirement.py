@@ -372,7 +372,11 @@ _ANSWERED = re.compile(r"^[^\w(]*+(?P<name>[^:]{1,80}):(?P<reply>.+)$")
 
 #: A reply that is a sentence, not a form's answer ("Never slows down the CLI", "No data
 #: leaves your computer").
-_SENTENCE_REPLY = re.compile(r"^\W*(?:never\s+\w|no\s+[a-z])", re.IGNORECASE)
+_SENTENCE_REPLY = re.compile(
+    r"^\W*(?:never\s+\w|no\s+[a-z]+\s+(?:[a-z]+\s+)?(?:leaves?|is|are|was|were|will|gets?|goes|"
+    r"stays?|reaches|exists?)\b)",
+    re.IGNORECASE,
+)
 
 
 def answered(item: ItemDraft, *, in_table: bool = False) -> tuple[str, bool, str] | None:
@@ -501,7 +505,7 @@ def keep_data(
                     message = f"{item.name!r}: its own words say it is not collected"
                     report.review(item.line, "requirement", f"{message}; read as never collected")
                     continue
-                if why is None or ("not done" in why and _NOT_KEPT.search(plain(item.name))):
+                if why is None or ("not done" in why and _not_kept(plain(item.name))):
                     kept.append(item)
                     never_without(draft, report, item)
                     continue
@@ -524,7 +528,7 @@ def keep_data(
 
 
 #: "Payment details, collected and stored by Stripe, not by us": another's data, not ours.
-_NOT_BY_US = re.compile(r"\bnot\s+(?:by|through|on)\s+(?:us|our\s+(?:servers?|side))\b", re.I)
+_NOT_BY_US = re.compile(r"\bnot\s+(?:by|through)\s+us\b", re.I)
 #: A denial of the data named before it: "we never collect this", "not collected".
 _DENIES_IT = re.compile(
     r"(?:\bnot|\bnever|n't)\s+(?:\w+\s+)?(?:collect|gather|track|record|receiv|access)\w*"
@@ -533,24 +537,40 @@ _DENIES_IT = re.compile(
 )
 
 
+_USED = re.compile(r"\b(?:used|sent|collected|processed|received|read|stored|kept)\b|,", re.I)
+
+
 def _denies_itself(item: ItemDraft) -> bool:
     """Whether a listed item's own words deny taking it ("**Location**: we never collect
     this", a Notes cell "We do not collect contacts"): never collected, not collected."""
-    said = [plain(text) for text in (item.description, item.note) if text]
-    first = sentences(" ".join(said))[:1]
-    if not first or denial(first[0]) is None:
+    words = [plain(text) for text in (item.description, item.note) if text]
+    first = sentences(" ".join(words))[:1]
+    said = denial(first[0]) if first else None
+    if not first or said is None:
         return False
+    if _USED.search(first[0][: first[0].find(said)]):
+        return False  # "used for rate limiting, we do not record it": taken, then not kept
     name = normalized(item.name)
     named = [normalized(n) for n in denied_in(first[0])]
     return (bool(_DENIES_IT.search(first[0])) and not named) or name in named
 
 
-#: A note on a listed item that it is not kept ("IP address (anonymized, not stored)", "Search
-#: terms, not logged"): taken, then not kept; an item still, never a never-collected entry.
-_NOT_KEPT = re.compile(
-    r"[(,][^()]*?(?:\bnot|\bnever|n't)\s+(?:\w+\s+)?(?:stored|kept|retained|saved|logged|persisted)\b",
-    re.I,
+#: The last words of a denial of keeping only: taken, then not kept.
+_KEEPING = ("stored", "kept", "retained", "saved", "logged", "persisted")
+#: Words that say the data stays with the person or is not sent either: not taken at all.
+_NOT_TAKEN_EITHER = re.compile(
+    r"\b(?:on (?:your|the) device|locally|upload\w*|sen[dt]\w*|transmit\w*|shar\w*)\b", re.I
 )
+
+
+def _not_kept(name: str) -> bool:
+    """Whether a listed item's note says only that it is not kept ("IP address (anonymized,
+    not stored)", "Search terms, not logged"): taken, then not kept."""
+    said = denial(name)
+    if said is None or not said.lower().endswith(_KEEPING) or _NOT_TAKEN_EITHER.search(name):
+        return False
+    before = name[: name.find(said)]
+    return "(" in before or "," in before
 
 
 def _free_item(

@@ -832,7 +832,9 @@ def answered_rows(table: Table, *, usage_only: bool = False) -> list[Answer] | N
         for data, row, table_row in zip(questions, rows, table.rows, strict=True):
             reply, more = _reply(plain(row[column]))
             text = " — ".join(map(plain, row))
-            found.append(Answer(data, reply, table_row.line, text, more or None))
+            when = more if more and _CONDITION.match(more) else None  # ("Yes, if you opt in")
+            rest = "" if when or not more else f"{plain(table.header[column])}: {row[column]}"
+            found.append(Answer(data, reply, table_row.line, text, when, None, rest))
         return found
     headers = [plain(header) for header in table.header]
     name = next((i for i, h in enumerate(headers) if _DATA_HEADER.match(h)), 0)
