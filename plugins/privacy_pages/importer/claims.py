@@ -390,14 +390,16 @@ def denied_by_answer(question: str, text: str) -> str | None:
     cookies?" then "No."): never collected. None for any other heading or answer."""
     data = question_data(question)
     first = sentences(plain(text))[:1]
-    if data is None or not first or _BUT.search(first[0]):
+    if data is None or not first or EXCEPTION.search(first[0]):
         return None  # "No, except crash reports": not a plain No
     if _WHAT_ABOUT.match(plain(question)):  # (not "No.": an answer to no yes-or-no question)
         return data if _NOT_THEM.match(first[0]) else None
     return data if answer(first[0]) is False or _NOT_THEM.match(first[0]) else None
 
 
-_BUT = re.compile(r"\b(?:except|unless|but|only|other than|apart from|besides)\b", re.I)
+#: Words of an exception to an answer or a denial ("No, except crash reports"): what it
+#: excepts is taken.
+EXCEPTION = re.compile(r"\b(?:except|unless|but|only|other than|apart from|besides)\b", re.I)
 
 
 def answer(text: str) -> bool | None:

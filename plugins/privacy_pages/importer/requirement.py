@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .claims import (
+    EXCEPTION,
     Cue,
     Requirement,
     Scope,
@@ -401,9 +402,6 @@ def answered(item: ItemDraft, *, in_table: bool = False) -> tuple[str, bool, str
     return match["name"].strip(), reply, "" if again else rest
 
 
-_EXCEPTED = re.compile(r"\b(?:except|unless|but|only|other than|apart from)\b", re.IGNORECASE)
-
-
 def _under_question(line: int, questions: Sequence[tuple[int, bool]]) -> bool:
     """Whether the heading over ``line`` asks a question (``questions``: each heading's line,
     and whether it asks one, in page order)."""
@@ -484,7 +482,7 @@ def keep_data(
                     elif collected:
                         kept.append(item.renamed(name))
                         kept[-1].description = rest or None
-                    elif _EXCEPTED.search(rest):  # "Email: No (unless you contact support)"
+                    elif EXCEPTION.search(rest):  # "Email: No (unless you contact support)"
                         excepted = "answered No with an exception: what it excepts is collected"
                         _free_item(draft, report, item, after, group.title, excepted)
                     else:  # "☐ Precise location: No" on a data-safety form

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .claims import answer, denial, question_data, requirement_value
+from .claims import EXCEPTION, answer, denial, question_data, requirement_value
 from .classify import DATA_KINDS, Kind, any_of
 from .item_text import ItemDraft, ItemSource, item_from, listed_items
 from .markdown_doc import Table
@@ -895,12 +895,11 @@ def _reply(value: str) -> tuple[bool | None, str | None]:
     if said is None:
         return answer(value), None
     reply, more = said
-    if not reply and more and _EXCEPTION.search(more):
+    if not reply and more and EXCEPTION.search(more):
         return None, ""
     return reply, more or ""
 
 
-_EXCEPTION = re.compile(r"\b(?:except|unless|but|only|other than|apart from)\b", re.IGNORECASE)
 #: "Only if you pass it to identify()": collected, under a condition.
 _CONDITION = re.compile(r"^\W*(?:only\s+)?(?:if|when|where|after|once|unless)\b", re.IGNORECASE)
 _REQUIRED_HEADER = re.compile(r"^\W*(?:optional|required|requirement|mandatory)\W*$", re.IGNORECASE)
