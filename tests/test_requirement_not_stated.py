@@ -466,3 +466,25 @@ def test_a_change_from_collected_to_required_reads_as_such(
     out = capsys.readouterr().out
     assert code == 0, out
     assert "now required data (was data collected without a stated requirement)" in out, out
+
+
+def test_a_never_collected_item_has_no_condition(site: Path) -> None:
+    """An item never collected "unless you share it" is collected then: the record must say so."""
+    record = site / "content/products/sensor.yml"
+    text = record.read_text("utf-8")
+    record.write_text(
+        text.replace(
+            "    - ref: location\n",
+            "    - ref: location\n      condition: Unless you share your position\n",
+        ),
+        "utf-8",
+    )
+    _, problems = load_content(site / "content")
+    [error] = problems.errors
+    assert str(error.location).endswith("sensor.yml:21:7"), str(error)  # the key
+    assert error.key_path == "never_collected.items[0].condition"
+    assert "expected no 'condition' on a never-collected item" in error.message
+    assert "'optional'" in error.message
+    result = run_mkdocs(site / "mkdocs.yml", site_dir=site.parent / "out")
+    assert not result.ok  # and a strict build says where
+    assert "sensor.yml:21:7" in result.messages, result.messages
