@@ -5496,3 +5496,32 @@ def test_not_kept_and_not_recorded_notes_say_what_they_say(
     result = import_page(tmp_path, page)
     listed = names_in(result, "collected")
     assert (len(listed) == 2) is (section == "collected"), listed
+
+
+def test_a_never_collected_bullet_with_a_condition_is_text_not_an_entry(tmp_path: Path) -> None:
+    """A bullet "Location when the app is closed": not collected then, perhaps otherwise. A
+    record's never-collected item has no condition (one with a condition does not build)."""
+    page = FRONT + (
+        "# A\n\n## What we do not collect\n\n- Location when the app is closed\n"
+        "- Contacts if you are under 13\n- Email address\n"
+    )
+    result = import_page(tmp_path, page)  # (it builds: no error)
+    assert never_names(result) == ["Email address"]
+    intro = result.product["never_collected"]["intro"]
+    for words in ("when the app is closed", "if you are under 13"):
+        assert words in intro, words
+    said = requirement_reviews(result)
+    assert sum("says when it is not collected" in m for m in said) == 2, said
+    [fragment] = [f for f in result.report.free_form if f.after == "never-collected"] or [None]
+    assert fragment is None  # (an intro over the kept entry, not a free-form section)
+
+
+def test_a_never_list_made_all_text_keeps_its_lines(tmp_path: Path) -> None:
+    """Every bullet kept as text: a free-form section, which the report places at its lines."""
+    page = FRONT + "# A\n\n## What we do not collect\n\n- Location when the app is closed\n"
+    result = import_page(tmp_path, page)
+    assert never_names(result) == []
+    [fragment] = [f for f in result.report.free_form if f.after == "never-collected"]
+    line = page.split("\n").index("- Location when the app is closed") + 1
+    assert (fragment.line, fragment.end_line) == (line, line), fragment
+    assert "when the app is closed" in fragment.text

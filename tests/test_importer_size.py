@@ -581,7 +581,10 @@ GOAL = 6500
 #: "whether or not" and "in offline mode" read as cases, "i.e." lists, a table's Yes words
 #: made a condition, and "its own" ("SSMS doesn't collect its own crash dump"). Then to 14819:
 #: the words of an exception are one pattern (``claims.EXCEPTION``), where three said them.
-CEILING = 14819
+#: Then to 14830: a never-collected bullet with a condition ("Location when the app is
+#: closed") is text, since a record's never-collected item may no longer hold a condition,
+#: and a never-collected list made all text keeps its lines in the report.
+CEILING = 14830
 
 
 def importer_lines() -> int:

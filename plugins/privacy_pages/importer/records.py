@@ -254,15 +254,17 @@ def _item_fields(record: dict[str, Any], draft: ItemDraft, workload_ids: dict[st
 
 def _not_collected_too(
     draft: StatementDraft, report: PageReport, entries: list[ItemDraft]
-) -> list[ItemDraft]:
+) -> tuple[list[ItemDraft], tuple[int, int]]:
     """The never-collected entries, but those the page also lists as data it collects ("Crash
     reports never include your name" on a page whose account data is the name: it contradicts
-    itself there) or says when it collects ("Contacts (unless you import them)"): no entry
-    says either; the words stay, as text."""
+    itself there), says when it collects ("Contacts (unless you import them)") or when it does
+    not ("Location when the app is closed"): no entry says any of these; the words stay, as
+    text (with the lines they came from)."""
     sections = (draft.required, draft.optional, draft.collected)
     taken = {_same(i.name) for data in sections for g in data.groups for i in g.items}
     kept: list[ItemDraft] = []
     text: list[str] = []
+    lines: list[int] = []
     for entry in entries:
         said = entry.name + "".join(
             f"{mark}{part}"
@@ -273,10 +275,13 @@ def _not_collected_too(
             why = "the page lists it as collected data too"
         elif _EXCEPTED.search(plain(said)):
             why = "the page makes an exception to the denial"
+        elif entry.condition:  # (a record with a conditional never-collected item is refused)
+            why = "the page says when it is not collected, which an entry cannot"
         else:
             kept.append(entry)
             continue
         text.append(f"- {said}" + (f" {entry.note}" if entry.note else ""))
+        lines.append(entry.line)
         stack = [(detail, 1) for detail in entry.details[::-1]]
         while stack:  # (its nested bullets too, depth first, without recursion)
             detail, depth = stack.pop()
@@ -285,7 +290,7 @@ def _not_collected_too(
         report.review(entry.line, "requirement", f"{entry.name!r}: {why}; kept as text")
     if text:
         draft.never_intro.append("\n".join(text))
-    return kept
+    return kept, (min(lines), max(lines)) if lines else (0, 0)
 
 
 #: An exception to a never-collected entry ("Contacts (unless you import them)", "except for
@@ -398,7 +403,7 @@ def build_product(
         record["purposes"] = _listed(draft.purposes_intro, "items", draft.purposes)
     if draft.entities:
         record["processed_entities"] = _listed(draft.entities_intro, "entities", draft.entities)
-    draft.never_items = _not_collected_too(
+    draft.never_items, moved = _not_collected_too(
         draft, report, [part for item in draft.never_items for part in never_parts(item)]
     )
     if draft.never_items:
@@ -408,7 +413,7 @@ def build_product(
         record["never_collected"] = {**_present(intro=_text(draft.never_intro)), "items": items}
     elif _text(draft.never_intro):
         why = "a never-collected intro without items"
-        _free_intro(draft, report, "never-collected", draft.never_intro, why)
+        _free_intro(draft, report, "never-collected", draft.never_intro, why, moved)
     else:
         why = "a sentence that says what is not collected, in words no entry was read from"
         _said_in_section(draft, report, _NEVER, draft.denials_said, why)
@@ -561,10 +566,16 @@ def _said_in_section(
 
 
 def _free_intro(
-    draft: StatementDraft, report: PageReport, after: str, parts: list[str], why: str
+    draft: StatementDraft,
+    report: PageReport,
+    after: str,
+    parts: list[str],
+    why: str,
+    lines: tuple[int, int] = (0, 0),
 ) -> None:
-    """An intro with nothing to introduce: free-form text (no line: it was read as an intro)."""
-    draft.free(report, (0, 0), (after, None), _text(parts) or "", why)
+    """An intro with nothing to introduce: free-form text (no line when it was all read as an
+    intro; the lines of the list entries it holds otherwise)."""
+    draft.free(report, lines, (after, None), _text(parts) or "", why)
 
 
 def _data_section(
