@@ -39,6 +39,7 @@ from .markdown_doc import Document, parse
 from .markdown_out import span
 from .merge import PageDraft, join, page_anchor, product_name, shifted
 from .outline import outline, sections_of
+from .page_language import not_english
 from .prose_facts import items_in_prose
 from .records import (
     Resolver,
@@ -122,6 +123,8 @@ def _read_document(
     document = shifted(parse(text), offset)
     for line, message in document.notes:
         report.review(line, "structure", message)
+    if (other := not_english(document)) is not None:
+        report.review(0, "language", other)
     return text, document
 
 
@@ -330,6 +333,11 @@ def import_pages(paths: Sequence[Path], options: ImportOptions) -> list[PageRepo
                     "structure",
                     "no privacy fact read from the page: all its text is free "
                     "form; check it and move what it says into the record's fields",
+                )
+            elif said := [r.message for r in page.report.reviews if r.topic == "language"]:
+                raise PageImportError(
+                    f"{display}: {said[0]}, and read no privacy facts in it; nothing was "
+                    "written for it (use --force to import its text anyway)"
                 )
             else:
                 which = "the page states" if len(statement) == 1 else "the pages state"
