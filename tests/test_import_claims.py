@@ -858,16 +858,11 @@ def test_a_heading_over_how_to_stop_collection_makes_the_program_optional(
             ["User data", "Potentially sensitive information"],
         ),
         (
-            "The IP address of telemetry requests is not even stored.",
-            ["IP address of telemetry requests"],
-        ),
-        (
             "We don't use cookies or any tracking technologies.",
             ["Cookies", "Tracking technologies"],
         ),
         ("We have no access to your files.", ["Files"]),
         ("We do not have access to the content of your notes.", ["Content of your notes"]),
-        ("None of your messages are stored on our servers.", ["Messages"]),
     ],
 )
 def test_denials_in_the_words_pages_use(tmp_path: Path, sentence: str, never: list[str]) -> None:
@@ -1390,8 +1385,6 @@ def test_a_page_that_gives_no_period_is_said_to_give_none(tmp_path: Path, text: 
 @pytest.mark.parametrize(
     "denial",
     [
-        # rollyourown-privacy-policy: a denial with an exception, no list to read entries from.
-        "Generally, we do not store personal data while you use our site, except server logs.",
         "This site does not use any cookies.",
         "No personal information is ever sent to our servers.",
         # In a list, not a paragraph (valentinpfeil-privacy-policy's shape).
@@ -2867,8 +2860,10 @@ def test_headings_of_what_is_stored_and_not_stored(tmp_path: Path) -> None:
         "A randomly generated UUID",
         "Your vague location based on the IP address",
     ]
-    # "does not allow us to track individual users": what the data cannot do, no denial
-    assert never_names(result) == ["IP address directly", "Credentials"]
+    # "does not allow us to track individual users": what the data cannot do, no denial; what
+    # is not stored may well be received: no entry (its words stay)
+    assert never_names(result) == []
+    assert "We don't store any credentials" in yaml_text(result)
 
 
 def test_an_mdx_page_s_module_code_is_not_its_words(tmp_path: Path) -> None:
@@ -2891,7 +2886,8 @@ def test_a_lead_that_ends_on_its_verb_introduces_the_list(tmp_path: Path) -> Non
     )
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Server ID", "Server name", "User name", "User ID"]
-    assert never_names(result) == ["Content of sent messages"]
+    assert never_names(result) == []  # ("does not store the content of sent messages": the
+    # bot receives them)
 
 
 GDPR_SUBSECTIONS = (
@@ -3910,7 +3906,7 @@ def test_a_list_after_a_data_lead_stays_data_whatever_its_first_words(
         # The examples of another clause, or of what is not the data, are not denied.
         (
             "Crash reports include details such as the stack trace and the app version, but no "
-            "personal data is stored.",
+            "personal data is collected.",
             ["Personal data"],
         ),
         (
@@ -4782,7 +4778,8 @@ def test_another_question_about_opting_out_answered_no_denies_no_data(tmp_path: 
 def test_storing_including_and_capturing_deny_as_their_verbs_do(
     sentence: str, denied: list[str]
 ) -> None:
-    assert data_denied(sentence) == denied
+    # (under a heading of what is never collected, which says "not storing" denies collecting)
+    assert data_denied(sentence, framed=True) == denied
 
 
 @pytest.mark.parametrize(
@@ -4906,9 +4903,9 @@ def test_the_exception_to_a_denial_is_no_entry_of_it() -> None:
         (
             "When the data is collected, we store a hash of the sending IP address - we do not "
             "store the plain value.",
-            ["Plain value"],
+            None,
         ),
-        ("Your recordings are never stored.", ["Recordings"]),
+        ("Your recordings are never stored.", None),
         ("Search terms are sent to our servers and are not logged.", None),
         # what the sentence's other clauses deny stands
         (
@@ -4950,12 +4947,13 @@ def test_data_sent_then_said_not_to_be_kept_is_not_never_collected(tmp_path: Pat
     page = FRONT + (
         "# Kit telemetry\n\n## Data collected\n\n- Command name\n- OS version\n\n"
         "IP addresses are sent to App Insights and mapped to a country. However, IP addresses "
-        "are not stored. Your contacts are never stored.\n"
+        "are not stored. Your contacts are never stored. We never collect your location.\n"
     )
     result = import_page(tmp_path, page)
-    assert never_names(result) == ["Contacts"]
+    assert never_names(result) == ["Location"]
     said = [r.message for r in result.report.reviews if r.topic == "prose"]
-    assert any(m.startswith("'IP addresses': said to be taken by the") for m in said), said
+    for name in ("IP addresses", "Contacts"):  # (not kept: perhaps received, never said not)
+        assert any(m.startswith(f"{name!r}: said not to be kept") for m in said), said
 
 
 def test_data_denied_of_one_part_and_collected_by_the_next_sentence_is_not_never_collected(
@@ -5182,7 +5180,8 @@ def test_a_denial_of_one_form_purpose_or_time_denies_nothing(sentence: str) -> N
     ],
 )
 def test_what_a_denial_keeps_aside_is_no_entry(sentence: str, denied: list[str]) -> None:
-    assert data_denied(sentence) == denied
+    # (framed: "not stored" denies collecting only under a heading of what is never collected)
+    assert data_denied(sentence, framed=True) == denied
 
 
 @pytest.mark.parametrize(
@@ -5512,8 +5511,8 @@ def test_a_never_collected_bullet_with_a_condition_is_text_not_an_entry(tmp_path
         assert words in intro, words
     said = requirement_reviews(result)
     assert sum("says when it is not collected" in m for m in said) == 2, said
-    [fragment] = [f for f in result.report.free_form if f.after == "never-collected"] or [None]
-    assert fragment is None  # (an intro over the kept entry, not a free-form section)
+    # (an intro over the kept entry, not a free-form section)
+    assert [f for f in result.report.free_form if f.after == "never-collected"] == []
 
 
 def test_a_never_list_made_all_text_keeps_its_lines(tmp_path: Path) -> None:
@@ -5525,3 +5524,66 @@ def test_a_never_list_made_all_text_keeps_its_lines(tmp_path: Path) -> None:
     line = page.split("\n").index("- Location when the app is closed") + 1
     assert (fragment.line, fragment.end_line) == (line, line), fragment
     assert "when the app is closed" in fragment.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We do not store your IP address.",
+        "IP addresses are not logged.",
+        "None of your messages are stored on our servers.",
+        "The IP address of telemetry requests is not even stored.",
+        "We do not log your queries.",
+    ],
+)
+def test_data_said_not_to_be_kept_is_no_never_collected_entry(
+    tmp_path: Path, sentence: str
+) -> None:
+    """Data not kept may well be received (a server sees the IP address of every request):
+    "never collected" would say more than the page. The sentence stays; the report says why."""
+    page = FRONT + f"# Kit\n\n## Privacy\n\n{sentence} We never collect your contacts.\n"
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Contacts"]
+    assert sentence in yaml_text(result)
+    said = [r.message for r in result.report.reviews if r.topic == "prose"]
+    assert sum("said not to be kept" in m for m in said) == 1, said
+
+
+def test_data_said_not_to_be_kept_under_a_never_heading_is_an_entry(tmp_path: Path) -> None:
+    """The heading says what the list is: data never collected; each bullet is an entry."""
+    page = FRONT + (
+        "# Kit\n\n## What we never collect\n\n- Your IP address is never stored\n- Contacts\n\n"
+        "## What we do not store\n\n- We do not store your messages\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["IP address", "Contacts"]
+    assert "We do not store your messages" in yaml_text(result)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # a verb of taking in the denial: denied
+        ("We do not request or store your age.", ["Age"]),
+        # kept on the device: never taken
+        ("Your notes are stored locally and never saved on our servers.", None),
+        ("Audio is processed on your device and never stored.", ["Audio"]),
+        # the denial of another clause stands
+        ("Logs are not stored; we never collect file contents.", ["File contents"]),
+    ],
+)
+def test_a_denial_of_keeping_with_more_words(sentence: str, denied: list[str] | None) -> None:
+    assert data_denied(sentence) == denied
+
+
+def test_a_lead_that_denies_only_keeping_does_not_make_its_bullets_entries(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Kit\n\n## Your data\n\nKit does **NOT**:\n\n- Store conversation content\n"
+        "- Collect your location\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Location"]
+    said = [r.message for r in result.report.reviews if r.topic == "prose"]
+    assert any(m.startswith("'Conversation content': said not to be kept") for m in said), said

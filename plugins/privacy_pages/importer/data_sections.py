@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .claims import Requirement, marked, not_data
+from .claims import Requirement, denial, is_never_heading, marked, not_data
 from .classify import (
     GDPR_KINDS,
     Kind,
@@ -33,7 +33,7 @@ from .markdown_doc import Alert, Block, BulletList, Code, ListItem, Paragraph, T
 from .markdown_out import blocks_markdown, span, to_markdown
 from .markup import links, one_line, plain, sentences
 from .outline import Section
-from .prose_facts import data_denied, denies_people
+from .prose_facts import KEPT_ONLY, data_denied, denies_people, kept_only
 from .reading import Reading, item_markdown
 from .samples import sample_fields
 from .shapes import (
@@ -638,8 +638,10 @@ def never_list(reading: Reading, lead: Paragraph | None, block: BulletList) -> N
         reading.draft.never_intro.append(one_line(lead.text))
     kept: list[str] = []
     odd = _odd_ones(block)
+    # ("We do not collect:" says each bullet is never collected; "We do not store:" does not)
+    framed = lead is not None and denial(lead.text) is not None and not kept_only(lead.text)
     for index, item in enumerate(block.items):
-        entries = [] if index in odd else never_entries(item)
+        entries = [] if index in odd else never_entries(item, framed)
         if not entries:
             kept.append(_kept_as_text(reading, item, _ODD if index in odd else _NO_DATA))
         reading.draft.never_items.extend(entries)
@@ -652,7 +654,7 @@ _NO_DATA = "a sentence that names no data"
 _ODD = "among bullets that deny data, it denies none"
 
 
-def _kept_as_text(reading: Reading, item: ListItem, why: str = _NO_DATA) -> str:
+def _kept_as_text(reading: Reading, item: ListItem, why: str) -> str:
     """A bullet of a never-collected list that says something and names no data: its words."""
     reading.report.review(
         item.line, "not data", f"{plain(item.text).strip()!r}: {why}; kept as text"
@@ -711,23 +713,24 @@ _CLAUSE = re.compile(
 _HEAD_END = re.compile(r"\s?[(,;\u2014\u2013]|\s-\s")
 
 
-def never_entries(item: ListItem) -> list[ItemDraft]:
+def never_entries(item: ListItem, framed: bool) -> list[ItemDraft]:
     """A bullet of what is never collected: its entry, or (a label over a sentence that names
     the data: "**No PII**: No names or email addresses are stored.") the data the sentence names,
     the first with the whole bullet as its description. A bullet that is a sentence of its own
     gives the data it denies, or nothing ("No advertising mechanisms are present"): its words
-    are no entry."""
+    are no entry. ``framed``: the list's heading or lead says its data is never collected
+    (then "Your IP address is never stored" is an entry: see :func:`.data_denied`)."""
     draft = item_from(ItemSource.from_list_item(item))
     text = plain(item.text).strip()
     head = _HEAD_END.split(text, maxsplit=1)[0]  # ("No IP addresses (Workers don't log them)")
     said_so = _CLAUSE.match(head) or denies_people(head)
     if draft.description is None and not item.children and said_so:
-        entries = [ItemDraft(name, item.line) for name in data_denied(text) or []]
+        entries = [ItemDraft(name, item.line) for name in data_denied(text, framed=framed) or []]
         if entries:
             entries[0].add_description(item_markdown(item))
         return entries
     said = plain(draft.description or "")
-    names = data_denied(said) if said else None
+    names = data_denied(said, framed=framed) if said else None
     if not names or not _NO_LABEL.match(plain(item.text)) or _HEDGED.search(said):
         return [draft]  # ("**Personal information** - No names or emails": the label names it)
     if any(_VERB_IN_NAME.search(name) for name in names):
@@ -743,9 +746,12 @@ def _never_done(reading: Reading, lead: Paragraph, block: BulletList) -> None:
     stays as the words of the intro, under the lead."""
     kept: list[str] = []
     for item in block.items:
-        names = data_denied(f"We never {plain(item.text).strip()}") or []
+        said = f"We never {plain(item.text).strip()}"
+        names = data_denied(said) or []
         if not names:
             kept.append(f"- {item_markdown(item)}")
+            for name in data_denied(said, framed=True) or [] if kept_only(said) else []:
+                reading.report.review(item.line, "prose", f"{name!r}: {KEPT_ONLY}; kept as text")
             continue
         entries = [ItemDraft(name, item.line) for name in names]
         entries[0].add_description(item_markdown(item))  # (what the bullet says, in full)
@@ -769,9 +775,9 @@ def never_section(reading: Reading, section: Section) -> None:
                 if index in odd:
                     kept.append(_kept_as_text(reading, item, _ODD))
                 elif item.text.strip() or item.children:
-                    entries = never_entries(item)
+                    entries = never_entries(item, is_never_heading(section.title))
                     items += entries
-                    kept += [] if entries else [_kept_as_text(reading, item)]
+                    kept += [] if entries else [_kept_as_text(reading, item, _NO_DATA)]
         elif not found and isinstance(block, Table):
             lay = layout(block, Kind.NEVER)
             if lay.kind == "items":

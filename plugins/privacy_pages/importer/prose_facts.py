@@ -520,10 +520,16 @@ def items_in_prose(
             for name in (taken := _taken_next_to(denied, sentence, before, next_to)):
                 report.review(_line_of(sentence, text, offset), "prose", f"{name!r}: {_NEXT_TO}")
             denied = [name for name in denied if name not in taken]
+        line = _line_of(sentence, text, offset)
+        if denied is None and kept_only(sentence) and mode != "bare":
+            kept = data_denied(sentence, following, framed=True) or []
+            for name in kept:
+                report.review(line, "prose", f"{name!r}: {KEPT_ONLY}; kept as text")
+            if kept:
+                continue
         if denied is None and mode != "all":
             continue
         names = denied if denied is not None else data_named(sentence)
-        line = _line_of(sentence, text, offset)
         for name in names:
             if name.lower() in known or (denied is None and is_summary(name)):
                 continue
@@ -830,6 +836,28 @@ _IN_A_CASE = re.compile(
 )
 #: "We don't store raw telemetry data long-term": kept for a time, not never collected.
 _KEPT = re.compile(r"\b(?:stor|keep|kept|retain|sav|hold|logg)\w*", re.I)
+#: A verb of keeping in a denial ("do not log", "not stored").
+_KEPT_VERB = re.compile(rf"{_KEPT.pattern}|\blogs?\b", re.I)
+#: A verb of taking data in, in a denial with a verb of keeping ("do not request or store").
+_TAKING = re.compile(
+    r"\b(?:collect|gather|request|ask|receiv|access|sen[dt]|transmit|upload|track|captur|"
+    r"leav|read|process|includ|contain)\w*|\b(?:see|seen|record|records|recorded|recording)\b",
+    re.I,
+)
+
+
+def _kept_only(said: str) -> bool:
+    """Whether a denial's words deny keeping the data only ("not stored", "do not log"): data
+    not kept may well be taken (received, then dropped), so it is no never-collected entry."""
+    return bool(_KEPT_VERB.search(said)) and not _TAKING.search(said)
+
+
+def kept_only(sentence: str) -> bool:
+    """Whether a sentence denies only that data is kept ("Your IP address is never stored")."""
+    said = denial(_OPENER.sub("", plain(sentence)))
+    return said is not None and _kept_only(said)
+
+
 #: Data taken ("IP addresses are sent to App Insights"), then not kept ("... but are not
 #: stored"): not never collected; unless it stays the person's ("processed locally").
 _TAKEN = re.compile(
@@ -837,6 +865,10 @@ _TAKEN = re.compile(
     r"uploaded|mapped|logged|shared)\b(?!\s+(?:\w+\s+){0,2}?(?:locally|on[- ](?:your |the )?"
     r"device|in memory|in (?:your|the) browser))",
     re.I,
+)
+KEPT_ONLY = (
+    "said not to be kept, which is not that it is not collected (data not kept may well be "
+    "received): no never-collected entry"
 )
 _AND_THEN = re.compile(r"\s(?:and|but)\s+(?:(?:is|are|was|were|will be)\s+)?$", re.I)
 _NEXT_TO = "said to be taken by the sentence next to it: not never collected; kept as text"
@@ -1055,10 +1087,12 @@ def _reason_clause(text: str, said: str) -> str:
     return text
 
 
-def data_denied(sentence: str, following: str = "") -> list[str] | None:
+def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> list[str] | None:
     """The data a sentence says is *not* collected ("We do not collect A or B", "Your files
     never leave your device"), with the list a following "This includes: ..." gives; None
-    when the sentence denies nothing."""
+    when the sentence denies nothing. A denial of keeping alone ("We do not store your IP
+    address") denies nothing, unless the data stays on the device or the sentence is
+    ``framed`` (a bullet under a heading of what is never collected, which says it is)."""
     # (":warning: Note that ...", a bullet's marker, an answer before the sentence: "No. ...")
     text = _OPENER.sub("", _SHORTCODE.sub("", plain(sentence)))
     labelled = _LABEL.match(text)
@@ -1073,6 +1107,11 @@ def data_denied(sentence: str, following: str = "") -> list[str] | None:
         # "If you do not receive a reply, ...", "whether or not to send": what might not be
         # done, no claim; a denial in the main clause after it stands
         return data_denied(main) if main.strip() else None
+    if said is not None and not framed and _kept_only(said) and not _LOCAL.search(text):
+        # "We do not store your IP address": kept or not, it may well be taken; what the
+        # sentence's other clauses deny stands ("..., and no file contents are collected")
+        rest = [c for c in _AND_CLAUSES.split(text) if c.strip() and said not in c]
+        return [name for clause in rest for name in data_denied(clause) or []] or None
     if said is not None:
         text = _reason_clause(text, said)  # "Since X does not send data, encryption is ..."
     if said is not None and said.lower().startswith("without") and _NEEDS.search(text):
@@ -1375,7 +1414,8 @@ def never_parts(item: ItemDraft) -> list[ItemDraft]:
         or _none_subject(name) is not None
         or _WE_DENY.match(name) is not None  # "We don't store any credentials"
     ):
-        names = [n for n in data_denied(item.name) or [] if n]
+        # (an entry already: what its list says, "not stored" included, is never collected)
+        names = [n for n in data_denied(item.name, framed=True) or [] if n]
     elif _CLAUSE_WORD.search(name) and denial(name) is None and item.description:
         names = denied_in(item.description)  # "Recording is off." then the denial
     else:
