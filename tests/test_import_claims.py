@@ -5587,3 +5587,53 @@ def test_a_lead_that_denies_only_keeping_does_not_make_its_bullets_entries(
     assert never_names(result) == ["Location"]
     said = [r.message for r in result.report.reviews if r.topic == "prose"]
     assert any(m.startswith("'Conversation content': said not to be kept") for m in said), said
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # a verb of taking anywhere in the denial's clause: denied, whatever the order
+        ("We do not store or collect your IP address.", ["IP address"]),
+        ("Your IP address is never stored or collected.", ["IP address"]),
+        ("Your location is not stored and never leaves your device.", ["Location"]),
+        # the taking denial of the next clause, with or without its comma
+        ("We do not store your IP address and we never collect your location.", ["Location"]),
+        ("We do not store your IP address, and we never collect your location.", ["Location"]),
+        # not kept on the device says nothing of what is sent
+        ("Your password is not stored on your device.", None),
+    ],
+)
+def test_a_denial_of_keeping_and_its_clause(sentence: str, denied: list[str] | None) -> None:
+    assert data_denied(sentence) == denied
+
+
+def test_the_report_quotes_the_denial_an_entry_was_read_from(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit\n\n## Privacy\n\nWe do not store your IP address, and we never collect your "
+        "location.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Location"]
+    said = [r.message for r in result.report.reviews if r.topic == "prose"]
+    assert any(
+        m.startswith("'Location': named in a sentence as data not collected ('never collect')")
+        for m in said
+    ), said
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "## Data\n\nWe do not store:\n\n- Your IP address\n- Your messages\n",
+        "## What we do not store\n\n- Your IP address\n- Your messages\n",
+        "## What is NOT logged\n\n- Your IP address\n- Your messages\n",
+    ],
+)
+def test_a_list_of_what_is_not_kept_gives_no_entry(tmp_path: Path, page: str) -> None:
+    """Its lead or heading says the data is not kept, not that it is not collected."""
+    result = import_page(tmp_path, FRONT + "# Kit\n\n" + page)
+    assert never_names(result) == []
+    assert "- Your IP address" in yaml_text(result)  # (its words stay)
+    said = [r.message for r in result.report.reviews if r.topic == "prose"]
+    assert sum("said not to be kept" in m for m in said) == 2, said
+    assert not any("names no data" in r.message for r in result.report.reviews)

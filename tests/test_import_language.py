@@ -125,3 +125,29 @@ def test_every_english_page_of_the_corpus_reads_as_english() -> None:
     assert pages, "the import corpus is empty"
     taken = [page.slug for page in pages if not_english(parse(page.text)) is not None]
     assert taken == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # host names: "com" is no Portuguese word here
+        "# Mirrors\n\n" + "".join(f"- eu{i}.mirrors.com\n- us{i}.mirrors.com\n" for i in range(30)),
+        # "e.g.", "per" and "non" of English examples
+        "# Data\n\n| Data | Example |\n| --- | --- |\n"
+        + "".join(f"| Field{i} | e.g. value{i} per session, non-personal |\n" for i in range(20)),
+        # one foreign word repeated is a name, not a language
+        "# Data\n\n" + "".join(f"- Dati {i}\n" for i in range(40)),
+    ],
+)
+def test_english_words_of_other_languages_do_not_make_a_page_foreign(text: str) -> None:
+    assert not_english(parse(text)) is None
+
+
+def test_a_page_in_another_language_is_not_said_to_leave_sections_empty(tmp_path: Path) -> None:
+    """It may well say how long data is kept, in its words: the import cannot tell, so it says
+    no section is empty (the site's warnings name each one for the writer)."""
+    result = import_page(tmp_path, FRONT + "# Widget\n\n" + STATEMENTS["fr"])
+    assert "empty_sections" not in result.product
+    (tmp_path / "en").mkdir()
+    english = import_page(tmp_path / "en", FRONT + "# Widget\n\n" + ENGLISH)
+    assert "empty_sections" in english.product  # (the sentence an English page gets)

@@ -324,6 +324,19 @@ _YES_NO = re.compile(
 )
 
 
+#: A heading of what is not kept ("What is NOT stored", "What we don't log"): read as a
+#: never-collected section, whose data is not said never to be collected.
+_KEEPING_HEADING = re.compile(
+    r"^\W*what\s+(?:is|are|we|gets?)\s+(?:not|never|do not|don't)\s+(?:stored?|log(?:ged)?|"
+    r"kept|keep|saved?)\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_keeping_heading(title: str) -> bool:
+    return _KEEPING_HEADING.match(plain(title)) is not None
+
+
 def classify_heading(text: str) -> Kind:
     """The kind of section a heading introduces (``UNKNOWN`` when no rule matches)."""
     words = plain(text)

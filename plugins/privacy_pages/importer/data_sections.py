@@ -12,6 +12,7 @@ from .classify import (
     classify_heading,
     denies_in_bullets,
     is_group_condition,
+    is_keeping_heading,
     is_never_lead,
     is_purpose_lead,
     is_purposes_heading,
@@ -636,10 +637,15 @@ def never_list(reading: Reading, lead: Paragraph | None, block: BulletList) -> N
         return
     if lead is not None:
         reading.draft.never_intro.append(one_line(lead.text))
+    if lead is not None and kept_only(lead.text):  # "We do not store:": perhaps received
+        for item in block.items:
+            reading.report.review(item.line, "prose", f"{plain(item.text)!r}: {KEPT_ONLY}")
+        reading.draft.never_intro.append("\n".join(f"- {item_markdown(i)}" for i in block.items))
+        return
     kept: list[str] = []
     odd = _odd_ones(block)
-    # ("We do not collect:" says each bullet is never collected; "We do not store:" does not)
-    framed = lead is not None and denial(lead.text) is not None and not kept_only(lead.text)
+    # ("We do not collect:" says each bullet is never collected)
+    framed = lead is not None and denial(lead.text) is not None
     for index, item in enumerate(block.items):
         entries = [] if index in odd else never_entries(item, framed)
         if not entries:
@@ -763,7 +769,17 @@ def _never_done(reading: Reading, lead: Paragraph, block: BulletList) -> None:
 
 
 def never_section(reading: Reading, section: Section) -> None:
-    """The first list (or item table) is the data never collected, text before it its intro."""
+    """The first list (or item table) is the data never collected, text before it its intro.
+    Under a heading of what is not kept ("What is NOT stored") it is text: data not kept may
+    well be received."""
+    if is_keeping_heading(section.title):
+        for block in section.all_blocks():
+            for item in block.items if isinstance(block, BulletList) else ():
+                if denial(item.text) is None:  # (a sentence's denial is read as prose)
+                    reading.report.review(item.line, "prose", f"{plain(item.text)!r}: {KEPT_ONLY}")
+        why = "what the page says is not kept, which is not that it is not collected"
+        reading.free(section.all_blocks(), "never-collected", section.title, why, section.line)
+        return
     pending: list[Block] = []
     found = False
     for block in section.all_blocks():

@@ -10,27 +10,34 @@ from collections.abc import Iterator
 from .markdown_doc import Alert, BulletList, Document, Heading, ListItem, Paragraph, Quote, Table
 from .markup import plain
 
-#: Words frequent in each language's text and rare in the others' (not "a", "in", "on", "an"
-#: or "do" for English: words of French, Italian, German or Portuguese too).
+#: Words frequent in each language's text and not words of English or of the others (not
+#: "a", "in", "on", "an" or "do" for English; not "as", "com", "e", "per", "non", "die",
+#: "is" or "u", which English text holds: "as", "e.g.", "per session", "non-personal").
 _COMMON = {
     language: frozenset(words.split())
     for language, words in {
         "English": "the and of to is are we you your our for not with this that be by or it "
         "from will may any at can",
-        "French": "le les des et est vous nous vos notre nos une du pour pas avec sont au aux ne",
-        "German": "der die das und ist sie wir ihre unsere nicht mit werden für den von zu dem",
-        "Spanish": "el los las y es usted nosotros sus su para con se del que al como",
-        "Italian": "il lo gli e è noi tuoi suoi per con non sono del che della di",
-        "Portuguese": "o os as e é você nós seus sua para com não são do que da em",
-        "Dutch": "de het een en is wij u uw onze niet met zijn worden voor van op",
+        "French": "le les des et est vous nous vos notre nos une du pour pas avec sont aux ne "
+        "données",
+        "German": "der das und ist sie wir ihre unsere nicht mit werden für den von zu dem daten",
+        "Spanish": "el los las y usted nosotros sus su para se del que como este estos puede "
+        "nuestro nuestros datos",
+        "Italian": "il lo gli è noi tuoi suoi sono del che della delle dei nel alla questi questo "
+        "puoi nostri dati",
+        "Portuguese": "os você nós seus sua para não são que da em esses nossos dados",
+        "Dutch": "het een en wij uw onze niet met zijn worden voor van op gegevens",
     }.items()
 }
-_WORD = re.compile(r"[^\W\d_]+")
+#: A word, not part of an address, a file name or an abbreviation ("mirrors.com", "e.g.").
+_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_]+(?![\w.@/-])")
 #: A page is in another language when under 4% of its words are English ones (9% or more on
 #: the English pages of the import corpus, data-safety tables the fewest) and 10% or more are
-#: another's (a table of names is in none).
+#: another's, of five different words at least (one word repeated is a name, not a language;
+#: a table of names is in none).
 _NOT_ENGLISH = 0.04
 _OTHER = 0.10
+_DIFFERENT = 5
 #: Fewer words say too little.
 _ENOUGH = 30
 
@@ -64,7 +71,8 @@ def not_english(document: Document) -> str | None:
         for language, common in _COMMON.items()
     }
     language = max(shares, key=lambda name: shares[name])
-    if shares["English"] >= _NOT_ENGLISH or shares[language] < _OTHER:
+    different = len(_COMMON[language].intersection(words))
+    if shares["English"] >= _NOT_ENGLISH or shares[language] < _OTHER or different < _DIFFERENT:
         return None
     return (
         f"the page reads as {language}, not English: the importer reads what is collected, "

@@ -846,16 +846,33 @@ _TAKING = re.compile(
 )
 
 
-def _kept_only(said: str) -> bool:
-    """Whether a denial's words deny keeping the data only ("not stored", "do not log"): data
-    not kept may well be taken (received, then dropped), so it is no never-collected entry."""
-    return bool(_KEPT_VERB.search(said)) and not _TAKING.search(said)
+#: A verb of taking joined to a denial's verb ("stored *or collected*", "and never leaves").
+_AND_TAKING = re.compile(
+    r",?\s+(?:or|and|nor)\s+(?:(?:is|are|was|were|will|be|been|never|not|ever|also|do|does)\s+)"
+    rf"{{0,3}}(?:{_TAKING.pattern})",
+    re.I,
+)
+
+
+def _kept_only(text: str, said: str) -> bool:
+    """Whether ``text``'s denial ``said`` denies keeping the data only ("not stored", "do not
+    log"): no verb of taking in it or joined to it ("not stored or collected", "is not stored
+    and never leaves your device" deny taking too; not "the content of sent messages"), and
+    the data not kept on the reader's side first ("processed locally and never stored")."""
+    start = max(text.find(said), 0)
+    return (
+        bool(_KEPT_VERB.search(said))
+        and not _TAKING.search(said)
+        and not _AND_TAKING.match(text, start + len(said))
+        and not _LOCAL.search(text, 0, start)
+    )
 
 
 def kept_only(sentence: str) -> bool:
     """Whether a sentence denies only that data is kept ("Your IP address is never stored")."""
-    said = denial(_OPENER.sub("", plain(sentence)))
-    return said is not None and _kept_only(said)
+    text = _OPENER.sub("", plain(sentence))
+    said = denial(text)
+    return said is not None and _kept_only(text, said)
 
 
 #: Data taken ("IP addresses are sent to App Insights"), then not kept ("... but are not
@@ -1012,6 +1029,7 @@ _TO_A_PARTY = re.compile(
 _CLAUSE_END = re.compile(r"[.;:!?\u2014\u2013]")
 _AND_CLAUSES = re.compile(r";|,\s+(?:and|but)\s+", re.I)
 _CLAUSES = re.compile(r",?(?<!\s)\s+(?:and|but|while|yet)\s+(?=(?:we|it|they|you)\b)|;\s*", re.I)
+_ANY_CLAUSE = re.compile(f"{_CLAUSES.pattern}|{_AND_CLAUSES.pattern}", re.I)
 #: Verbs of a denial that say the data never reaches the product at all.
 _NEVER_TAKEN = re.compile(
     r"\b(?:leaves?|left|collect\w*|gather\w*|stor\w*|record\w*|track\w*|seen?|receiv\w*)\b", re.I
@@ -1024,8 +1042,12 @@ def denied_by(sentence: str) -> str | None:
     """The words by which a sentence denies or takes out data ("do not collect", "scrubbed
     of user paths")."""
     text = plain(sentence)
+    said = denial(text)
+    if said is not None and _kept_only(text, said):  # (the denial an entry was read from)
+        taking = [d for c in _ANY_CLAUSE.split(text) if (d := denial(c)) and not _kept_only(c, d)]
+        said = taking[0] if taking else said
     removed = _taken_out(text)
-    return denial(text) or (" ".join(removed.group(0).split()) if removed else None)
+    return said or (" ".join(removed.group(0).split()) if removed else None)
 
 
 def _taken_out(text: str) -> re.Match[str] | None:
@@ -1107,10 +1129,10 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
         # "If you do not receive a reply, ...", "whether or not to send": what might not be
         # done, no claim; a denial in the main clause after it stands
         return data_denied(main) if main.strip() else None
-    if said is not None and not framed and _kept_only(said) and not _LOCAL.search(text):
+    if said is not None and not framed and _kept_only(text, said):
         # "We do not store your IP address": kept or not, it may well be taken; what the
         # sentence's other clauses deny stands ("..., and no file contents are collected")
-        rest = [c for c in _AND_CLAUSES.split(text) if c.strip() and said not in c]
+        rest = [c for c in _ANY_CLAUSE.split(text) if c.strip() and said not in c]
         return [name for clause in rest for name in data_denied(clause) or []] or None
     if said is not None:
         text = _reason_clause(text, said)  # "Since X does not send data, encryption is ..."

@@ -259,7 +259,7 @@ def _not_collected_too(
     reports never include your name" on a page whose account data is the name: it contradicts
     itself there), says when it collects ("Contacts (unless you import them)") or when it does
     not ("Location when the app is closed"): no entry says any of these; the words stay, as
-    text (with the lines they came from)."""
+    text (with the line of the first)."""
     sections = (draft.required, draft.optional, draft.collected)
     taken = {_same(i.name) for data in sections for g in data.groups for i in g.items}
     kept: list[ItemDraft] = []
@@ -290,7 +290,8 @@ def _not_collected_too(
         report.review(entry.line, "requirement", f"{entry.name!r}: {why}; kept as text")
     if text:
         draft.never_intro.append("\n".join(text))
-    return kept, (min(lines), max(lines)) if lines else (0, 0)
+    # (the first entry's line: the others may be far from it, or on another page)
+    return kept, (min(lines), min(lines)) if lines else (0, 0)
 
 
 #: An exception to a never-collected entry ("Contacts (unless you import them)", "except for
@@ -495,6 +496,10 @@ def build_product(
     record.update(_present(sections=draft.sections))
     record.update(_present(controller=draft.controller))
     empty = empty_sections(record, product_name(draft.name, draft.intro, _bodies(draft)))
+    if any(review.topic == "language" for review in report.reviews):
+        # (a page in another language: what it covers is not known, so no section is said
+        # to be empty; the site's warnings name each for the writer to fill or mark)
+        empty = {}
     if empty:
         record["empty_sections"] = empty
         report.empty_sections = list(empty)
