@@ -167,9 +167,8 @@ def read_never_collected(
     items = []
     for index, entry in enumerate(never["items"]):
         path = f"never_collected.items[{index}]"
-        if "condition" in entry:
-            _conditional_never(builder, entry, path)
-            continue
+        if "condition" in entry:  # (an error; the item is still read: an earlier release's
+            _conditional_never(builder, entry, path)  # page shows what it showed)
         items.append(read_item(builder, entry, path, place, anchors))
     return NeverCollected(optional_text(never, "intro"), tuple(i for i in items if i))
 
