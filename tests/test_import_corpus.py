@@ -894,6 +894,8 @@ KNOWN_STRICT_FAILURES: dict[str, set[str]] = {
     "github-privacy-statement": {"insecure-link"},
     # The same on a page of the batch 2026-11-26f (its one record that failed), read since.
     "eosc-recommender-metrics-privacy": {"insecure-link"},
+    # And on a page of the batch 2026-11-28w (a Discord invitation), read since it was measured.
+    "argilla-telemetry": {"insecure-link"},
 }
 
 

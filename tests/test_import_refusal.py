@@ -229,3 +229,21 @@ def test_a_privacy_page_whose_facts_cannot_be_read_is_kept_as_text(tmp_path: Pat
     result = import_page(tmp_path, page, require_data=True)
     assert "anonymous statistics" in result.text
     assert any("no privacy fact read" in r.message for r in result.report.reviews)
+
+
+def test_a_page_on_whether_advertisers_may_target_people_speaks_of_privacy(
+    tmp_path: Path,
+) -> None:
+    """Not refused as a deployment guide would be: who may target the reader with ads is a
+    privacy matter, whatever words the page lacks ("privacy", "collect")."""
+    page = tmp_path / "page.md"
+    page.write_text(
+        "---\ntitle: How Widget keeps your info secure\n---\n# How Widget keeps your info "
+        "secure\n\n- Results come from your organization's cloud.\n"
+        "- Widget doesn't let advertisers target you.\n",
+        "utf-8",
+    )
+    options = ImportOptions(tmp_path / "content", RULES, today="2024-01-02", require_data=True)
+    [report] = import_pages([page], options)
+    assert any("no privacy fact read" in r.message for r in report.reviews)
+    assert (tmp_path / "content" / "products").is_dir()

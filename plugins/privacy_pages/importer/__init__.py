@@ -259,10 +259,11 @@ PRIVACY_FACTS: dict[str, tuple[str, ...]] = {
 }
 
 
-#: Words of a page about privacy, whatever facts the importer reads in it.
+#: Words of a page about privacy, whatever facts the importer reads in it (advertisers who
+#: target people too: "doesn't let advertisers target you").
 _PRIVACY_WORDS = re.compile(
     r"\b(?:privacy|personal (?:data|information)|telemetry|analytics|usage (?:data|statistics)|"
-    r"data protection|gdpr|tracking|collect(?:s|ed|ion)?)\b",
+    r"data protection|gdpr|tracking|collect(?:s|ed|ion)?|advertis(?:ers?|ing)|targeted ads)\b",
     re.IGNORECASE,
 )
 
