@@ -259,8 +259,7 @@ PRIVACY_FACTS: dict[str, tuple[str, ...]] = {
 }
 
 
-#: Words of a page about privacy, whatever facts the importer reads in it (advertisers who
-#: target people too: "doesn't let advertisers target you").
+#: Words of a page about privacy, whatever facts the importer reads in it (ad targeting too).
 _PRIVACY_WORDS = re.compile(
     r"\b(?:privacy|personal (?:data|information)|telemetry|analytics|usage (?:data|statistics)|"
     r"data protection|gdpr|tracking|collect(?:s|ed|ion)?|advertis(?:ers?|ing)|targeted ads)\b",

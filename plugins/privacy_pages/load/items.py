@@ -164,27 +164,22 @@ def read_never_collected(
         return None
     never: LocatedMapping = data["never_collected"]
     place = ItemPlace(Requirement.REQUIRED, anchor_prefix="never-")
-    items = []
     for index, entry in enumerate(never["items"]):
-        path = f"never_collected.items[{index}]"
-        if "condition" in entry:  # (an error; the item is still read: an earlier release's
-            _conditional_never(builder, entry, path)  # page shows what it showed)
-        items.append(read_item(builder, entry, path, place, anchors))
-    return NeverCollected(optional_text(never, "intro"), tuple(i for i in items if i))
-
-
-def _conditional_never(builder: DatasetBuilder, entry: LocatedMapping, path: str) -> None:
-    """An item never collected "unless ..." is collected in some case: comparisons, privacy.json and store labels would
-    say "Never collected" of data the product collects in some case."""
-    builder.error(
-        entry.where_key("condition"),
-        "expected no 'condition' on a never-collected item: comparisons, privacy.json and "
-        "store labels would say 'Never collected' although the product collects it in some "
-        "case; list it under 'optional' (or 'collected') with the case that leads to its "
-        "collection as its condition",
-        f"{path}.condition",
-        "schema",
+        if "condition" in entry:  # (the item is still read: an earlier release shows as it did)
+            builder.error(
+                entry.where_key("condition"),
+                "expected no 'condition' on a never-collected item: comparisons, privacy.json "
+                "and store labels would say 'Never collected' although the product collects it "
+                "in some case; list it under 'optional' (or 'collected') with the case that "
+                "leads to its collection as its condition",
+                f"never_collected.items[{index}].condition",
+                "schema",
+            )
+    items = (
+        read_item(builder, entry, f"never_collected.items[{index}]", place, anchors)
+        for index, entry in enumerate(never["items"])
     )
+    return NeverCollected(optional_text(never, "intro"), tuple(i for i in items if i))
 
 
 def read_item(
