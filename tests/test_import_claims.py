@@ -631,8 +631,9 @@ def test_a_denial_in_a_case_of_a_choice_is_not_never_collected(
         ),
         # ... but "information on our servers" says where, and names no data.
         ("We never store information on our servers.", []),
-        # Data denied of some people only is named with them.
-        ("We don't knowingly collect data from children.", ["Data from children"]),
+        # Data denied of some people only is named with them ("knowingly" would hedge it: see
+        # test_a_denial_of_intent_is_no_never_collected_entry).
+        ("We don't collect data from children.", ["Data from children"]),
         # "gain access to" is no data.
         ("We do not collect, process or gain access in any way to special categories.", []),
     ],
@@ -2448,10 +2449,14 @@ def test_the_services_an_app_uses_are_recipients_not_data(tmp_path: Path) -> Non
     assert recipients == ["Google Analytics for Firebase", "Firebase Crashlytics"]
 
 
-def test_what_is_not_taken_from_children_is_never_collected_from_them(tmp_path: Path) -> None:
-    assert never_names(import_page(tmp_path, APP_POLICY)) == [
-        "Personally identifiable information from children under 13 years of age"
-    ]
+def test_what_is_not_knowingly_taken_from_children_is_no_never_collected_entry(
+    tmp_path: Path,
+) -> None:
+    """Reversed in the twenty-fourth session: "We do not knowingly collect ... from children"
+    gave an entry; it says what is not meant, not that such data is never taken."""
+    result = import_page(tmp_path, APP_POLICY)
+    assert never_names(result) == []
+    assert "We do not knowingly collect personally identifiable information" in yaml_text(result)
 
 
 def test_a_setting_beside_uninstalling_still_makes_data_optional(tmp_path: Path) -> None:
@@ -2778,7 +2783,7 @@ def test_a_list_of_where_something_is_kept_names_no_data(tmp_path: Path) -> None
 def test_the_people_a_denial_names_as_examples_are_no_data(tmp_path: Path) -> None:
     page = FRONT + (
         "# Game privacy\n\n## Data collected\n\n- Solve time\n\n## Children\n\n"
-        "The game does not knowingly collect personal information from anyone, including "
+        "The game does not collect personal information from anyone, including "
         "children under 13 years of age.\n"
     )
     assert never_names(import_page(tmp_path, page)) == ["Personal information from anyone"]
@@ -4691,7 +4696,7 @@ def test_a_marked_denial_held_to_some_case_stays_text(tmp_path: Path) -> None:
     ("sentence", "denied"),
     [
         ("We are not actively tracking your location.", ["Location"]),
-        ("We are not knowingly collecting data from children.", ["Data from children"]),
+        ("We are not collecting data from children.", ["Data from children"]),
         ("The app is not capable of recording audio.", ["Audio"]),
         ("This site does not use tracking or analytics tools.", []),
     ],
@@ -5637,3 +5642,100 @@ def test_a_list_of_what_is_not_kept_gives_no_entry(tmp_path: Path, page: str) ->
     said = [r.message for r in result.report.reviews if r.topic == "prose"]
     assert sum("said not to be kept" in m for m in said) == 2, said
     assert not any("names no data" in r.message for r in result.report.reviews)
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "No nagging or reminders",
+        "No penalties for opting out",
+        "No link to your VS Code account",
+        "No third-party hosts, no analytics vendors, no ad networks.",
+        "No long-term storage of chat content after the session ends",
+        "No marketing emails or promotions",
+    ],
+)
+def test_a_verbless_denial_that_names_no_data_is_no_never_collected_entry(
+    tmp_path: Path, bullet: str
+) -> None:
+    """ "No nagging or reminders" says what the product does not do, not data it does not
+    collect: an entry "Nagging" would promise what the page never said. The bullet stays as
+    text, and the report names its words."""
+    page = FRONT + (
+        f"# Kit\n\n## Your choice\n\nTelemetry is opt-in:\n\n- {bullet}\n- All features work\n\n"
+        "## Privacy\n\nWe never collect your contacts.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Contacts"]
+    assert bullet in yaml_text(result)
+    said = [r for r in result.report.reviews if "names no data" in r.message]
+    assert [r.line for r in said] == [page.split("\n").index(f"- {bullet}") + 1], said
+
+
+@pytest.mark.parametrize(
+    ("bullet", "denied"),
+    [
+        (
+            "No camera, location or contacts data.",
+            ["Camera data", "Location data", "Contacts data"],
+        ),
+        (
+            "No personal information (name, email, address).",
+            ["Personal information (name, email, address)"],
+        ),
+        ("No device identifiers", ["Device identifiers"]),
+        (
+            "**No identifiers**: No repo names or commit messages.",
+            ["Repo names", "Commit messages"],
+        ),
+        ("No API keys or passwords", ["API keys", "Passwords"]),
+    ],
+)
+def test_a_verbless_denial_of_data_is_still_an_entry(
+    tmp_path: Path, bullet: str, denied: list[str]
+) -> None:
+    page = FRONT + f"# Kit\n\n## Privacy first\n\n- {bullet}\n- Aggregated only\n"
+    result = import_page(tmp_path, page)
+    assert never_names(result) == denied
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # the reader's side: never taken
+        ("Your notes never leave your device.", ["Notes"]),
+        ("These credentials never leave the user machine.", ["Credentials"]),
+        ("Your logs do not leave your own infrastructure.", ["Logs"]),
+        ("No personal data leaves your local network.", ["Personal data"]),
+        # the publisher's side: held by it, so collected
+        ("Your prompts are stored within Kit 365 and never leave the service boundary.", []),
+        ("Your messages never leave our cloud.", []),
+        ("Your files do not leave the EU.", []),
+    ],
+)
+def test_data_that_never_leaves_a_place_is_never_collected_only_on_the_readers_side(
+    tmp_path: Path, sentence: str, denied: list[str]
+) -> None:
+    """ "Never leaves your device" says the data is not taken; "never leaves the service
+    boundary" says where the publisher keeps data it has taken."""
+    page = FRONT + f"# Kit\n\n## Privacy\n\n{sentence} We never collect your contacts.\n"
+    result = import_page(tmp_path, page)
+    assert never_names(result) == [*denied, "Contacts"]
+    assert sentence in yaml_text(result)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We do not knowingly collect personal information from children under 13.",
+        "Kit doesn't knowingly collect data from children.",
+        "We never intentionally collect health data.",
+    ],
+)
+def test_a_denial_of_intent_is_no_never_collected_entry(tmp_path: Path, sentence: str) -> None:
+    """ "We do not knowingly collect ..." says what is not meant: such data may come in (and is
+    deleted once known). "Never collected" would promise more than the page; its words stay."""
+    page = FRONT + f"# Kit\n\n## Privacy\n\n{sentence} We never collect your contacts.\n"
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Contacts"]
+    assert sentence in yaml_text(result)

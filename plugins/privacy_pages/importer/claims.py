@@ -77,6 +77,14 @@ PART_OF = (
     r"part\s+of\s+(?:this|the|that|these|any|our)\s+(?:[\w-]+\s+)?"
     r"(?:data|telemetry|payloads?|reports?|events?|pings?)(?=\s*(?:[.!]|$))"
 )
+#: The reader's side, which data that never leaves it is not taken from ("your device", "the
+#: user machine", "your own servers"); not the publisher's ("the service boundary", "our cloud"),
+#: where data that stays is data the publisher holds.
+YOUR_SIDE = (
+    r"(?:(?:(?:the|your|this|a|their|its|the user'?s?)\s+)?(?:[\w-]+\s+){0,2}?(?:device|machine|"
+    r"computer|browser|phone|network|pc|mac|laptop|workstation|desktop|tablet|hardware|system|"
+    r"app|hands?)s?\b|your\s+(?:own\s+)?(?:servers?|infrastructure|environment|instance|premises)\b)"
+)
 #: A denial before such a verb, in the same clause ("we do not collect", "is never sent").
 _DENIED = re.compile(
     # (not "does not allow us to track individual users": what the data cannot do)
@@ -84,7 +92,9 @@ _DENIED = re.compile(
     rf"(?:\s+[\w'-]+){{0,4}}?\s+{_TAKE}\b"
     rf"|n't\s+(?:[\w'-]+\s+){{0,3}}?{_TAKE}\b"
     r"|\bwithout (?:ever )?(?:collect|send|stor|track|record|upload|shar|includ|captur|transmit)\w*\b"
-    r"|\bnever (?:leaves?|leaving|left)\b|\b(?:does|do|will) not leave\b|n't leave\b"
+    rf"|(?:\bnever (?:leaves?|leaving|left)|\b(?:does|do|will) not leave|n't leave)\s+{YOUR_SIDE}"
+    # ("stored only on your device and never leave it")
+    rf"|\b(?:on|in) {YOUR_SIDE}[^.;]*?\bnever (?:leaves?|leaving|left) (?:it|them)\b"
     r"|\b(?:not|never|n't)\s+(?:\w+\s+)?makes? (?:their|its) way\b"
     r"|\bstays? (?:only )?(?:on|in) (?:your|the) (?:device|machine|computer|browser)\b"
     r"|\bno (?:[\w-]+ ){0,3}?(?:data|information)\b"

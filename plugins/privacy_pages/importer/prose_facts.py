@@ -18,6 +18,7 @@ from .claims import (
     PART_OF,
     PEOPLE,
     TOOL_THAT_TAKES_DATA,
+    YOUR_SIDE,
     denial,
     marked,
     not_data,
@@ -458,6 +459,11 @@ def _name_end(phrase: str) -> str:
     return phrase[: end.start()] if end else phrase
 
 
+_NO_DATA_NAMED = (
+    "denied with no verb, and names no data (a practice or a thing), not never collected"
+)
+
+
 def items_in_prose(
     draft: StatementDraft,
     report: PageReport,
@@ -510,6 +516,10 @@ def items_in_prose(
         after = said[index + 1] if index + 1 < len(said) else None
         following = after[0] if after and (mode == "all" or after[3] is prose) else ""
         denied = data_denied(sentence, following)
+        if denied and (practice := denies_no_data(sentence)) is not None:
+            line = _line_of(sentence, text, offset)
+            report.review(line, "prose", f"{practice!r}: {_NO_DATA_NAMED}; kept as text")
+            continue
         if denied == [] and _ONLY_WHAT.search(plain(sentence)):
             denied = None  # "no data beyond A and B": A and B are collected
         if mode == "bare" and not _bare_denial(sentence):
@@ -931,7 +941,10 @@ _PARTLY = re.compile(
 #: A hedge on a denial ("We generally do not collect ...": some of the time it is).
 _HEDGED_DENIAL = re.compile(
     r"\b(?:generally|usually|typically|normally|mostly|often|rarely|seldom)\s+"
-    r"(?:(?:do|does|will|is|are)\s*)?(?:not|n't|never)\b",
+    r"(?:(?:do|does|will|is|are)\s*)?(?:not|n't|never)\b"
+    # ("We do not knowingly collect data from children": what is not meant, not what is not
+    # taken; such data, once known, is deleted)
+    r"|(?:\b(?:not|never)|n't)\s+(?:knowingly|intentionally|deliberately|willingly|consciously)\b",
     re.I,
 )
 #: A proviso the denial is part of ("provided that you do not send us analytics events"), or
@@ -1109,17 +1122,61 @@ def _reason_clause(text: str, said: str) -> str:
     return text
 
 
+def _denial_text(sentence: str) -> str:
+    """A sentence's words as a denial reads them: without an emoji's short code, a bullet's
+    marker, an answer before it ("No. ...") or a label over the denial it makes ("No source
+    code: We never collect A, B or C")."""
+    text = _OPENER.sub("", _SHORTCODE.sub("", plain(sentence)))
+    labelled = _LABEL.match(text)
+    if labelled and (denial(labelled["rest"]) or _no_data(labelled["rest"])):
+        text = labelled["rest"]
+    return text
+
+
+#: The head word of a phrase that names data ("repo names", "camera or location data", "API
+#: keys"), as the last word before a parenthesis or a phrase that qualifies it.
+_DATA_HEAD = re.compile(
+    r"data|information|info|details|\w*names?|ids?|\w*-ids?|u?uids?|guids?|identifiers?|"
+    r"addresse?s?|numbers?|messages?|contents?|files?|logs?|records?|histor(?:y|ies)|"
+    r"locations?|contacts?|photos?|images?|pictures?|videos?|recordings?|audio|voice|"
+    r"keystrokes?|passwords?|credentials?|secrets?|tokens?|keys?|cookies?|metrics?|"
+    r"statistics|stats|telemetry|analytics|events?|quer(?:y|ies)|prompts?|code|documents?|"
+    r"text|inputs?|values?|arguments?|fields?|paths?|urls?|pii|payloads?|diffs?|strings?|"
+    r"counts?|coordinates|biometrics|fingerprints?",
+    re.I,
+)
+_QUALIFIER = re.compile(
+    r"\s*\(|\s(?:for|of|to|in|into|from|about|on|with|that|which|who|after|during|beyond|"
+    r"outside|via|by|at|when|while|unless|except|without|sent|shared|stored|leaves?)\s",
+    re.I,
+)
+_NO_PARTS = re.compile(r",\s*(?:(?:and|or|nor)\s+)?(?:no\s+)?|\s+(?:and|or|nor)\s+(?:no\s+)?", re.I)
+
+
+def denies_no_data(sentence: str) -> str | None:
+    """The words of a denial with no verb that names no data ("No nagging or reminders", "No
+    penalties for opting out", "No third-party hosts, no ad networks"): a practice or a thing
+    the page says it does not have, not data it does not collect; None for any other sentence
+    ("No repo names or commit messages", "No camera or location data")."""
+    text = _denial_text(sentence)
+    found = _no_data(text) if denial(text) is None else None
+    if found is None:
+        return None
+    words = _QUALIFIER.split(found.group("what"), maxsplit=1)[0]
+    for part in _NO_PARTS.split(words):
+        head = part.strip(" *_`'\".,").split()
+        if head and _DATA_HEAD.fullmatch(head[-1].strip("*_`'\".,")):
+            return None
+    return found.group("what").strip()
+
+
 def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> list[str] | None:
     """The data a sentence says is *not* collected ("We do not collect A or B", "Your files
     never leave your device"), with the list a following "This includes: ..." gives; None
     when the sentence denies nothing. A denial of keeping alone ("We do not store your IP
     address") denies nothing, unless the data stays on the device or the sentence is
     ``framed`` (a bullet under a heading of what is never collected, which says it is)."""
-    # (":warning: Note that ...", a bullet's marker, an answer before the sentence: "No. ...")
-    text = _OPENER.sub("", _SHORTCODE.sub("", plain(sentence)))
-    labelled = _LABEL.match(text)
-    if labelled and (denial(labelled["rest"]) or _no_data(labelled["rest"])):
-        text = labelled["rest"]  # "No source code: We never collect A, B or C": A, B and C
+    text = _denial_text(sentence)
     if _NO_OTHER.search(text):
         return []  # "No other personal information ... will be stored": the list is all
     if _NO_SOFTWARE.search(text):
@@ -1246,19 +1303,15 @@ def _sharing_their_noun(parts: list[str]) -> list[str]:
 
 
 def _listed(phrase: str) -> list[str]:
-    """The parts of a denied phrase's list; a verb alone after "or" ends the part before it
-    ("source code that can be run or re-used": one part, no "Re-used")."""
-    parts: list[str] = []
-    for part in _sharing_their_noun(split_parts(phrase.replace(" or ", ", "))):
-        if parts and _RELATIVE.search(parts[-1]) and _PARTICIPLE.fullmatch(part.strip()):
-            parts[-1] = f"{parts[-1]} or {part.strip()}"
-        else:
-            parts.append(part)
+    """The parts of a denied phrase's list, up to a relative clause, which the part before it
+    keeps whole with all it says ("source code that can be run or re-used"; "information that
+    could identify you, your device or your contacts": one part, no "Device")."""
+    relative = _RELATIVE.search(phrase)
+    head = phrase[: relative.start()] if relative else phrase
+    parts = _sharing_their_noun(split_parts(head.replace(" or ", ", ")))
+    if relative and parts:
+        parts[-1] = f"{parts[-1].rstrip()}{phrase[relative.start() :]}"
     return parts
-
-
-#: A verb's past participle alone ("re-used", "shared"; not "speed").
-_PARTICIPLE = re.compile(r"(?:re-?)?[a-z]{2,}(?<!e)ed", re.IGNORECASE)
 
 
 #: A denied phrase that is a piece of its sentence, not a name: it starts on a word that joins
@@ -1311,8 +1364,7 @@ _NONE_SUBJECT = re.compile(
     r"gathered|sent|tracked|recorded|stored|uploaded|transmitted|shared|logged|included|"
     # ("No personal data leave the computer or are sent to third parties")
     r"contained|visible|captured)\b|"
-    rf"(?:is|are)\s+{EVER}{PART_OF}|(?:ever\s+)?leaves?\s+(?:the|your|this)\s+"
-    r"(?:device|machine|computer|browser|phone)\b)",
+    rf"(?:is|are)\s+{EVER}{PART_OF}|(?:ever\s+)?leaves?\s+{YOUR_SIDE})",
     re.I,
 )
 #: Where a clause of its own may start inside a sentence: "..., but no A is sent".
@@ -1497,9 +1549,6 @@ _NOT_DENIED = re.compile(
     r"more|less|yes|no|"
     r"no,? it|none|nothing|"  # (an answer: "No, it never leaves the device")
     r"access|ever|again|"  # ("gain access in any way to A")
-    # ("No ads, ever", "no subscriptions": what the product does not do or sell, no data)
-    r"subscriptions?|fees?|costs?|charges?|paywalls?|sign-?ups?|registration|limits?|bloat|"
-    r"spam|"
     r"(?:children|minors|kids)\b.*|"  # ("from anyone, including children under 13": people)
     r"but is not limited to)$|\b(?:we|you|is|are|be|will|can|may|must)\b",
     re.I,
