@@ -5689,6 +5689,10 @@ def test_a_verbless_denial_that_names_no_data_is_no_never_collected_entry(
             ["Repo names", "Commit messages"],
         ),
         ("No API keys or passwords", ["API keys", "Passwords"]),
+        ("No stack traces or crash dumps", ["Stack traces", "Crash dumps"]),
+        ("No age, gender or date of birth", ["Age", "Gender", "Date of birth"]),
+        # a verb after all: a denial like any other
+        ("No personal data ever leaves your device.", ["Personal data"]),
     ],
 )
 def test_a_verbless_denial_of_data_is_still_an_entry(
@@ -5711,6 +5715,13 @@ def test_a_verbless_denial_of_data_is_still_an_entry(
         ("Your prompts are stored within Kit 365 and never leave the service boundary.", []),
         ("Your messages never leave our cloud.", []),
         ("Your files do not leave the EU.", []),
+        ("Your notes never leave our network.", []),
+        ("Your notes are stored in our system and never leave it.", []),
+        ("Your prompts never leave the Azure system.", []),
+        ("No personal data leaves our network.", []),
+        # the reader's side, however written
+        ("Your notes never leave the user\u2019s device.", ["Notes"]),
+        ("Your notes never leave your iPhone.", ["Notes"]),
     ],
 )
 def test_data_that_never_leaves_a_place_is_never_collected_only_on_the_readers_side(
@@ -5730,6 +5741,8 @@ def test_data_that_never_leaves_a_place_is_never_collected_only_on_the_readers_s
         "We do not knowingly collect personal information from children under 13.",
         "Kit doesn't knowingly collect data from children.",
         "We never intentionally collect health data.",
+        "We do not collect data from children knowingly.",
+        "We never send spam.",
     ],
 )
 def test_a_denial_of_intent_is_no_never_collected_entry(tmp_path: Path, sentence: str) -> None:
@@ -5739,3 +5752,9 @@ def test_a_denial_of_intent_is_no_never_collected_entry(tmp_path: Path, sentence
     result = import_page(tmp_path, page)
     assert never_names(result) == ["Contacts"]
     assert sentence in yaml_text(result)
+
+
+def test_a_hedged_clause_leaves_the_sentences_other_denials_standing(tmp_path: Path) -> None:
+    sentence = "We do not knowingly collect data from children, and we never collect your location."
+    page = FRONT + f"# Kit\n\n## Privacy\n\n{sentence} We never collect your contacts.\n"
+    assert never_names(import_page(tmp_path, page)) == ["Location", "Contacts"]

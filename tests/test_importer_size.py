@@ -594,12 +594,12 @@ GOAL = 6500
 #: a page in another language said to leave sections empty). Then to 15070: a "No ..." with
 #: no verb whose words name no data ("No nagging or reminders", "No third-party hosts") is
 #: no never-collected entry (26 such entries on read pages, one true one lost); the list of
-#: words that are not data it made redundant ("no subscriptions", "no fees") is gone. Then to
-#: 15079: data that "never leaves" a place is never collected only when the place is the
-#: reader's side ("your device"; "the service boundary" is the publisher's); a relative clause
-#: keeps its list whole ("information that could identify you, your device ...": no "Device");
-#: a denial of intent ("We do not knowingly collect ...") is no never-collected entry.
-CEILING = 15079
+#: words that are not data it named ("no subscriptions", "no fees") stay, for sentences with
+#: a verb. Then to 15098: data that "never leaves" a place is never collected only when the
+#: place is the reader's side ("your device"; "the service boundary", "our network" are the
+#: publisher's); a denial of intent ("We do not knowingly collect ...") is no never-collected
+#: entry, and the sentence's other clauses still deny; a review's faults in these rules fixed.
+CEILING = 15098
 
 
 def importer_lines() -> int:

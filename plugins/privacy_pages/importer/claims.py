@@ -81,9 +81,12 @@ PART_OF = (
 #: user machine", "your own servers"); not the publisher's ("the service boundary", "our cloud"),
 #: where data that stays is data the publisher holds.
 YOUR_SIDE = (
-    r"(?:(?:(?:the|your|this|a|their|its|the user'?s?)\s+)?(?:[\w-]+\s+){0,2}?(?:device|machine|"
-    r"computer|browser|phone|network|pc|mac|laptop|workstation|desktop|tablet|hardware|system|"
-    r"app|hands?)s?\b|your\s+(?:own\s+)?(?:servers?|infrastructure|environment|instance|premises)\b)"
+    r"(?:(?:your|this|the user(?:'|\u2019)?s?)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:device|machine|"
+    r"computer|browser|phone|iphone|ipad|network|pc|mac|laptop|workstation|desktop|tablet|"
+    r"hardware|system|app|hands?|workspace|repository|editor|servers?|infrastructure|"
+    r"environment|instance|premises)s?\b"
+    r"|the\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:device|machine|computer|browser|phone|pc|laptop|"
+    r"workstation|desktop|tablet)s?\b|localhost\b)"
 )
 #: A denial before such a verb, in the same clause ("we do not collect", "is never sent").
 _DENIED = re.compile(
@@ -94,7 +97,7 @@ _DENIED = re.compile(
     r"|\bwithout (?:ever )?(?:collect|send|stor|track|record|upload|shar|includ|captur|transmit)\w*\b"
     rf"|(?:\bnever (?:leaves?|leaving|left)|\b(?:does|do|will) not leave|n't leave)\s+{YOUR_SIDE}"
     # ("stored only on your device and never leave it")
-    rf"|\b(?:on|in) {YOUR_SIDE}[^.;]*?\bnever (?:leaves?|leaving|left) (?:it|them)\b"
+    rf"|\b(?:on|in) {YOUR_SIDE}[^.;]{{0,80}}?\bnever (?:leaves?|leaving|left) (?:it|them)\b"
     r"|\b(?:not|never|n't)\s+(?:\w+\s+)?makes? (?:their|its) way\b"
     r"|\bstays? (?:only )?(?:on|in) (?:your|the) (?:device|machine|computer|browser)\b"
     r"|\bno (?:[\w-]+ ){0,3}?(?:data|information)\b"

@@ -944,7 +944,7 @@ _HEDGED_DENIAL = re.compile(
     r"(?:(?:do|does|will|is|are)\s*)?(?:not|n't|never)\b"
     # ("We do not knowingly collect data from children": what is not meant, not what is not
     # taken; such data, once known, is deleted)
-    r"|(?:\b(?:not|never)|n't)\s+(?:knowingly|intentionally|deliberately|willingly|consciously)\b",
+    r"|\b(?:knowingly|intentionally|deliberately|willingly|consciously)\b",
     re.I,
 )
 #: A proviso the denial is part of ("provided that you do not send us analytics events"), or
@@ -1142,14 +1142,19 @@ _DATA_HEAD = re.compile(
     r"keystrokes?|passwords?|credentials?|secrets?|tokens?|keys?|cookies?|metrics?|"
     r"statistics|stats|telemetry|analytics|events?|quer(?:y|ies)|prompts?|code|documents?|"
     r"text|inputs?|values?|arguments?|fields?|paths?|urls?|pii|payloads?|diffs?|strings?|"
-    r"counts?|coordinates|biometrics|fingerprints?",
+    r"counts?|coordinates|biometrics|fingerprints?|reports?|screenshots?|traces?|dumps?|"
+    r"birth|age|gender|ips?|variables?|entries|transcripts?|profiles?|email|calendars?|"
+    r"notes|photographs?|scans?|dates?|usage",
     re.I,
 )
 _QUALIFIER = re.compile(
     r"\s*\(|\s(?:for|of|to|in|into|from|about|on|with|that|which|who|after|during|beyond|"
-    r"outside|via|by|at|when|while|unless|except|without|sent|shared|stored|leaves?)\s",
+    r"outside|via|by|at|when|while|unless|except|without|ever|collected|gathered|stored|saved|"
+    r"shared|sent|transmitted|tracked|logged|recorded|uploaded|kept|retained|processed|used|"
+    r"required|needed)(?:\s|$)",
     re.I,
 )
+_FILLER = re.compile(r"\s+(?:whatsoever|at all|either|anywhere)\s*$", re.I)
 _NO_PARTS = re.compile(r",\s*(?:(?:and|or|nor)\s+)?(?:no\s+)?|\s+(?:and|or|nor)\s+(?:no\s+)?", re.I)
 
 
@@ -1159,10 +1164,10 @@ def denies_no_data(sentence: str) -> str | None:
     the page says it does not have, not data it does not collect; None for any other sentence
     ("No repo names or commit messages", "No camera or location data")."""
     text = _denial_text(sentence)
-    found = _no_data(text) if denial(text) is None else None
+    found = _no_data(text) if denial(text) is None and _none_subject(text) is None else None
     if found is None:
         return None
-    words = _QUALIFIER.split(found.group("what"), maxsplit=1)[0]
+    words = _FILLER.sub("", _QUALIFIER.split(found.group("what"), maxsplit=1)[0])
     for part in _NO_PARTS.split(words):
         head = part.strip(" *_`'\".,").split()
         if head and _DATA_HEAD.fullmatch(head[-1].strip("*_`'\".,")):
@@ -1191,6 +1196,11 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
         # sentence's other clauses deny stands ("..., and no file contents are collected")
         rest = [c for c in _ANY_CLAUSE.split(text) if c.strip() and said not in c]
         return [name for clause in rest for name in data_denied(clause) or []] or None
+    if said is not None and _HEDGED_DENIAL.search(text):
+        # "We generally do not collect A", "We do not knowingly collect B": no denial; what
+        # the sentence's other clauses deny stands ("..., and we never collect C")
+        rest = [c for c in _ANY_CLAUSE.split(text) if c.strip() and not _HEDGED_DENIAL.search(c)]
+        return [name for clause in rest for name in data_denied(clause) or []] or None
     if said is not None:
         text = _reason_clause(text, said)  # "Since X does not send data, encryption is ..."
     if said is not None and said.lower().startswith("without") and _NEEDS.search(text):
@@ -1214,7 +1224,6 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
         or _IN_A_CASE.search(text)
         or _PROVISO.search(text)
         or _PARTLY.search(_CLAUSE_END.split(text[text.find(said) :], 1)[0].split(",", 1)[0])
-        or _HEDGED_DENIAL.search(text)
         or any(_KEPT.search(c) and _FOR_LONG.search(c) for c in text.split(";") if denial(c))
     ):
         # "is never sent without your consent", "are not sent when you are offline",
@@ -1303,15 +1312,19 @@ def _sharing_their_noun(parts: list[str]) -> list[str]:
 
 
 def _listed(phrase: str) -> list[str]:
-    """The parts of a denied phrase's list, up to a relative clause, which the part before it
-    keeps whole with all it says ("source code that can be run or re-used"; "information that
-    could identify you, your device or your contacts": one part, no "Device")."""
-    relative = _RELATIVE.search(phrase)
-    head = phrase[: relative.start()] if relative else phrase
-    parts = _sharing_their_noun(split_parts(head.replace(" or ", ", ")))
-    if relative and parts:
-        parts[-1] = f"{parts[-1].rstrip()}{phrase[relative.start() :]}"
+    """The parts of a denied phrase's list; a verb alone after "or" ends the part before it
+    ("source code that can be run or re-used": one part, no "Re-used")."""
+    parts: list[str] = []
+    for part in _sharing_their_noun(split_parts(phrase.replace(" or ", ", "))):
+        if parts and _RELATIVE.search(parts[-1]) and _PARTICIPLE.fullmatch(part.strip()):
+            parts[-1] = f"{parts[-1]} or {part.strip()}"
+        else:
+            parts.append(part)
     return parts
+
+
+#: A verb's past participle alone ("re-used", "shared"; not "speed").
+_PARTICIPLE = re.compile(r"(?:re-?)?[a-z]{2,}(?<!e)ed", re.IGNORECASE)
 
 
 #: A denied phrase that is a piece of its sentence, not a name: it starts on a word that joins
@@ -1549,6 +1562,9 @@ _NOT_DENIED = re.compile(
     r"more|less|yes|no|"
     r"no,? it|none|nothing|"  # (an answer: "No, it never leaves the device")
     r"access|ever|again|"  # ("gain access in any way to A")
+    # ("No ads, ever", "no subscriptions": what the product does not do or sell, no data)
+    r"subscriptions?|fees?|costs?|charges?|paywalls?|sign-?ups?|registration|limits?|bloat|"
+    r"spam|"
     r"(?:children|minors|kids)\b.*|"  # ("from anyone, including children under 13": people)
     r"but is not limited to)$|\b(?:we|you|is|are|be|will|can|may|must)\b",
     re.I,
