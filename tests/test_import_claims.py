@@ -5758,3 +5758,20 @@ def test_a_hedged_clause_leaves_the_sentences_other_denials_standing(tmp_path: P
     sentence = "We do not knowingly collect data from children, and we never collect your location."
     page = FRONT + f"# Kit\n\n## Privacy\n\n{sentence} We never collect your contacts.\n"
     assert never_names(import_page(tmp_path, page)) == ["Location", "Contacts"]
+
+
+def test_a_never_collected_bullet_with_an_exception_keeps_its_words_whatever_the_catalog(
+    tmp_path: Path,
+) -> None:
+    """The catalog may know each part of "Hostnames or computer names" from another page; the
+    bullet, kept as text for its exception, is still the page's own words, not one per part."""
+    content = tmp_path / "content"
+    first = FRONT + "# Kit\n\n## Data we collect\n\n- Hostnames\n- Computer names\n"
+    import_page(tmp_path, first, content=content, name="kit.md")
+    bullet = "Hostnames or computer names, unless you allow it in the settings"
+    page = FRONT.replace("Widget", "Gadget") + (
+        f"# Gadget\n\n## What we do not collect\n\n- {bullet}\n- Contacts\n"
+    )
+    result = import_page(tmp_path, page, content=content, name="gadget.md")
+    assert never_names(result) == ["Contacts"]
+    assert f"- {bullet}" in yaml_text(result)

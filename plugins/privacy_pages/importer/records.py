@@ -388,7 +388,6 @@ def build_product(
     regrouper.section(draft.required)
     regrouper.section(draft.optional)
     regrouper.section(draft.collected)
-    draft.never_items = regrouper.split_items(draft.never_items, None)
     add_controls(draft.optional, report, [cue.words for cue in draft.page_cues if cue.quoted])
     if draft.scope_lists:
         record["scope"] = {"lists": draft.scope_lists}
@@ -407,6 +406,8 @@ def build_product(
     draft.never_items, moved = _not_collected_too(
         draft, report, [part for item in draft.never_items for part in never_parts(item)]
     )
+    # (split by the catalog after: an entry kept as text keeps its words whole)
+    draft.never_items = regrouper.split_items(draft.never_items, None)
     if draft.never_items:
         group = GroupDraft(NEVER_CATEGORY, "", draft.never_items[0].line, items=draft.never_items)
         category = resolver.category(group, "never-collected")
