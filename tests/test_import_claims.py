@@ -5652,7 +5652,7 @@ def test_a_list_of_what_is_not_kept_gives_no_entry(tmp_path: Path, page: str) ->
         "No link to your VS Code account",
         "No third-party hosts, no analytics vendors, no ad networks.",
         "No long-term storage of chat content after the session ends",
-        "No marketing emails or promotions",
+        "No pop-ups or promotions",
     ],
 )
 def test_a_verbless_denial_that_names_no_data_is_no_never_collected_entry(
@@ -5691,6 +5691,11 @@ def test_a_verbless_denial_that_names_no_data_is_no_never_collected_entry(
         ("No API keys or passwords", ["API keys", "Passwords"]),
         ("No stack traces or crash dumps", ["Stack traces", "Crash dumps"]),
         ("No age, gender or date of birth", ["Age", "Gender", "Date of birth"]),
+        ("No search terms, emails or mouse clicks", ["Search terms", "Emails", "Mouse clicks"]),
+        (
+            "No ads from third parties, and no contact data.",
+            ["Ads from third parties", "Contact data"],
+        ),
         # a verb after all: a denial like any other
         ("No personal data ever leaves your device.", ["Personal data"]),
     ],
@@ -5722,6 +5727,10 @@ def test_a_verbless_denial_of_data_is_still_an_entry(
         # the reader's side, however written
         ("Your notes never leave the user\u2019s device.", ["Notes"]),
         ("Your notes never leave your iPhone.", ["Notes"]),
+        ("Your photos never leave your Android phone.", ["Photos"]),
+        ("No audio ever leaves your Windows PC.", ["Audio"]),
+        ("Your prompts never leave this secure cloud environment.", []),
+        ("Your keystrokes never leave the server machine.", []),
     ],
 )
 def test_data_that_never_leaves_a_place_is_never_collected_only_on_the_readers_side(
@@ -5754,8 +5763,16 @@ def test_a_denial_of_intent_is_no_never_collected_entry(tmp_path: Path, sentence
     assert sentence in yaml_text(result)
 
 
-def test_a_hedged_clause_leaves_the_sentences_other_denials_standing(tmp_path: Path) -> None:
-    sentence = "We do not knowingly collect data from children, and we never collect your location."
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We do not knowingly collect data from children, and we never collect your location.",
+        "We never collect your location and do not knowingly collect data from children.",
+    ],
+)
+def test_a_hedged_clause_leaves_the_sentences_other_denials_standing(
+    tmp_path: Path, sentence: str
+) -> None:
     page = FRONT + f"# Kit\n\n## Privacy\n\n{sentence} We never collect your contacts.\n"
     assert never_names(import_page(tmp_path, page)) == ["Location", "Contacts"]
 
@@ -5775,3 +5792,19 @@ def test_a_never_collected_bullet_with_an_exception_keeps_its_words_whatever_the
     result = import_page(tmp_path, page, content=content, name="gadget.md")
     assert never_names(result) == ["Contacts"]
     assert f"- {bullet}" in yaml_text(result)
+
+
+def test_a_part_of_a_never_collected_bullet_the_page_collects_is_no_entry(
+    tmp_path: Path,
+) -> None:
+    """The catalog splits "Hostnames or computer names" into the items it knows; the page
+    collects computer names, so that part says nothing of "never"."""
+    content = tmp_path / "content"
+    first = FRONT + "# Kit\n\n## Data we collect\n\n- Hostnames\n- Computer names\n"
+    import_page(tmp_path, first, content=content, name="kit.md")
+    page = FRONT.replace("Widget", "Gadget") + (
+        "# Gadget\n\n## Data we collect\n\n- Computer names\n\n## What we do not collect\n\n"
+        "- Hostnames or computer names\n- Contacts\n"
+    )
+    result = import_page(tmp_path, page, content=content, name="gadget.md")
+    assert never_names(result) == ["Hostnames", "Contacts"]

@@ -80,13 +80,13 @@ PART_OF = (
 #: The reader's side, which data that never leaves it is not taken from ("your device", "the
 #: user machine", "your own servers"); not the publisher's ("the service boundary", "our cloud"),
 #: where data that stays is data the publisher holds.
+_GAP = r"(?:(?!(?:our|server|cloud|remote|hosted|hosting|service)\b)[\w-]+\s+){0,2}?"
 YOUR_SIDE = (
-    r"(?:(?:your|this|the user(?:'|\u2019)?s?)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:device|machine|"
-    r"computer|browser|phone|iphone|ipad|network|pc|mac|laptop|workstation|desktop|tablet|"
-    r"hardware|system|app|hands?|workspace|repository|editor|servers?|infrastructure|"
-    r"environment|instance|premises)s?\b"
-    r"|the\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:device|machine|computer|browser|phone|pc|laptop|"
-    r"workstation|desktop|tablet)s?\b|localhost\b)"
+    rf"(?:(?:your|the user(?:'|\u2019)?s?)\s+{_GAP}(?:device|machine|computer|browser|phone|"
+    r"iphone|ipad|network|pc|mac|laptop|workstation|desktop|tablet|hardware|system|app|hands?|"
+    r"workspace|repository|editor|servers?|infrastructure|environment|instance|premises)s?\b"
+    rf"|(?:the|this)\s+{_GAP}(?:device|machine|computer|browser|phone|pc|laptop|workstation|"
+    r"desktop|tablet)s?\b|localhost\b)"
 )
 #: A denial before such a verb, in the same clause ("we do not collect", "is never sent").
 _DENIED = re.compile(

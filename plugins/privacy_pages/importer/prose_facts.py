@@ -938,6 +938,11 @@ _PARTLY = re.compile(
     r"purposes?)\b",
     re.I,
 )
+#: Where a hedged denial's clause ends: "..., and we never ...", "... and do not knowingly ...".
+_HEDGE_CLAUSES = re.compile(
+    r";|,\s*(?:and|but)\s+|\s(?:and|but)\s+(?=(?:(?:do|does|will)\s+not|don't|doesn't|never)\b)",
+    re.I,
+)
 #: A hedge on a denial ("We generally do not collect ...": some of the time it is).
 _HEDGED_DENIAL = re.compile(
     r"\b(?:generally|usually|typically|normally|mostly|often|rarely|seldom)\s+"
@@ -1144,7 +1149,8 @@ _DATA_HEAD = re.compile(
     r"text|inputs?|values?|arguments?|fields?|paths?|urls?|pii|payloads?|diffs?|strings?|"
     r"counts?|coordinates|biometrics|fingerprints?|reports?|screenshots?|traces?|dumps?|"
     r"birth|age|gender|ips?|variables?|entries|transcripts?|profiles?|email|calendars?|"
-    r"notes|photographs?|scans?|dates?|usage",
+    r"notes|photographs?|scans?|dates?|usage|emails?|terms|geolocation|timestamps?|ssns?|"
+    r"birthdays?|cards?|lists?|traffic|activit(?:y|ies)|habits|clicks|movements",
     re.I,
 )
 _QUALIFIER = re.compile(
@@ -1167,8 +1173,8 @@ def denies_no_data(sentence: str) -> str | None:
     found = _no_data(text) if denial(text) is None and _none_subject(text) is None else None
     if found is None:
         return None
-    words = _FILLER.sub("", _QUALIFIER.split(found.group("what"), maxsplit=1)[0])
-    for part in _NO_PARTS.split(words):
+    for listed in _NO_PARTS.split(found.group("what")):
+        part = _FILLER.sub("", _QUALIFIER.split(listed, maxsplit=1)[0])
         head = part.strip(" *_`'\".,").split()
         if head and _DATA_HEAD.fullmatch(head[-1].strip("*_`'\".,")):
             return None
@@ -1199,7 +1205,8 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
     if said is not None and _HEDGED_DENIAL.search(text):
         # "We generally do not collect A", "We do not knowingly collect B": no denial; what
         # the sentence's other clauses deny stands ("..., and we never collect C")
-        rest = [c for c in _ANY_CLAUSE.split(text) if c.strip() and not _HEDGED_DENIAL.search(c)]
+        clauses = _HEDGE_CLAUSES.split(text)
+        rest = [c for c in clauses if c.strip() and not _HEDGED_DENIAL.search(c)]
         return [name for clause in rest for name in data_denied(clause) or []] or None
     if said is not None:
         text = _reason_clause(text, said)  # "Since X does not send data, encryption is ..."

@@ -403,11 +403,13 @@ def build_product(
         record["purposes"] = _listed(draft.purposes_intro, "items", draft.purposes)
     if draft.entities:
         record["processed_entities"] = _listed(draft.entities_intro, "entities", draft.entities)
-    draft.never_items, moved = _not_collected_too(
+    entries, moved = _not_collected_too(
         draft, report, [part for item in draft.never_items for part in never_parts(item)]
     )
-    # (split by the catalog after: an entry kept as text keeps its words whole)
-    draft.never_items = regrouper.split_items(draft.never_items, None)
+    # (split by the catalog after: an entry kept as text keeps its words whole; each part
+    # is checked again, the page may list it as collected)
+    parts, again = _not_collected_too(draft, report, regrouper.split_items(entries, None))
+    draft.never_items, moved = parts, moved if moved[0] else again
     if draft.never_items:
         group = GroupDraft(NEVER_CATEGORY, "", draft.never_items[0].line, items=draft.never_items)
         category = resolver.category(group, "never-collected")
