@@ -5731,6 +5731,8 @@ def test_a_verbless_denial_of_data_is_still_an_entry(
         ("No audio ever leaves your Windows PC.", ["Audio"]),
         ("Your prompts never leave this secure cloud environment.", []),
         ("Your keystrokes never leave the server machine.", []),
+        # what the data does before it is no part of its name
+        ("Your photos stay in your browser and never leave it.", ["Photos"]),
     ],
 )
 def test_data_that_never_leaves_a_place_is_never_collected_only_on_the_readers_side(

@@ -1463,7 +1463,7 @@ def _no_data(text: str) -> re.Match[str] | None:
     return found if found is not None and not _CLAUSE_WORD.search(found.group("what")) else None
 
 
-_SUBJECT_VERB = re.compile(r"\s(?:is|are|was|were|will be|gets?)\s", re.I)
+_SUBJECT_VERB = re.compile(r"\s(?:is|are|was|were|will be|gets?|stays?|remains?)\s", re.I)
 #: "... to ensure that X does not": what the clause says of X.
 _ENSURE = re.compile(r"\b(?:ensure|make sure|guarantee)s?\s+(?:that\s+)?", re.I)
 
