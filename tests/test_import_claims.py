@@ -5810,3 +5810,17 @@ def test_a_part_of_a_never_collected_bullet_the_page_collects_is_no_entry(
     )
     result = import_page(tmp_path, page, content=content, name="gadget.md")
     assert never_names(result) == ["Hostnames", "Contacts"]
+
+
+def test_quoted_denials_from_bullets_read_as_sentences_of_their_own(tmp_path: Path) -> None:
+    """Bullets have no full stop: quoted one after the other on one line, they would run
+    into each other ("... from children We don't send ...")."""
+    page = FRONT + (
+        "# Kit\n\n## Data we collect\n\n- Email address\n\n## Children and email\n\n"
+        "- Our service is not for children\n- Kit does not send this data to our servers\n"
+        "- Kit does not send it to advertisers either\n"
+    )
+    result = import_page(tmp_path, page)
+    [quoted] = [s["body"] for s in result.product["sections"] if s["after"] == "never-collected"]
+    assert "servers Kit" not in quoted
+    assert quoted.split("\n\n")[0] == "Kit does not send this data to our servers"

@@ -567,7 +567,10 @@ def _said_in_section(
     silent. Each also stays where it is on the page, so the report quotes it at its line."""
     if not said or any(section.get("after") == after for section in draft.sections):
         return
-    body = " ".join(dict.fromkeys(sentence for _, sentence in said))
+    body = ""
+    for sentence in dict.fromkeys(sentence for _, sentence in said):
+        # (a bullet's sentence has no full stop to end it: the next one starts a paragraph)
+        body += (" " if body.endswith((".", "!", "?")) else "\n\n" if body else "") + sentence
     draft.sections.append({"after": after, "body": body})
     for line, _ in said:
         report.review(line, "quoted", f"{why}; quoted under {after}")
