@@ -33,6 +33,12 @@ from test_importer_shapes import rendered
 CORPUS = Path(__file__).parent / "fixtures" / "import-corpus"
 
 
+def privacy_page(sentence: str) -> str:
+    """A page whose privacy section says ``sentence``, then denies contacts: the entry every
+    such test expects, whatever ``sentence`` gives."""
+    return FRONT + f"# Kit\n\n## Privacy\n\n{sentence} We never collect your contacts.\n"
+
+
 def never_names(result: Imported) -> list[str]:
     """The names of the record's never-collected items (from the catalog for a ``ref``)."""
     items = result.product.get("never_collected", {}).get("items", [])
@@ -5546,7 +5552,7 @@ def test_data_said_not_to_be_kept_is_no_never_collected_entry(
 ) -> None:
     """Data not kept may well be received (a server sees the IP address of every request):
     "never collected" would say more than the page. The sentence stays; the report says why."""
-    page = FRONT + f"# Kit\n\n## Privacy\n\n{sentence} We never collect your contacts.\n"
+    page = privacy_page(sentence)
     result = import_page(tmp_path, page)
     assert never_names(result) == ["Contacts"]
     assert sentence in yaml_text(result)
@@ -5740,7 +5746,7 @@ def test_data_that_never_leaves_a_place_is_never_collected_only_on_the_readers_s
 ) -> None:
     """ "Never leaves your device" says the data is not taken; "never leaves the service
     boundary" says where the publisher keeps data it has taken."""
-    page = FRONT + f"# Kit\n\n## Privacy\n\n{sentence} We never collect your contacts.\n"
+    page = privacy_page(sentence)
     result = import_page(tmp_path, page)
     assert never_names(result) == [*denied, "Contacts"]
     assert sentence in yaml_text(result)
@@ -5759,7 +5765,7 @@ def test_data_that_never_leaves_a_place_is_never_collected_only_on_the_readers_s
 def test_a_denial_of_intent_is_no_never_collected_entry(tmp_path: Path, sentence: str) -> None:
     """ "We do not knowingly collect ..." says what is not meant: such data may come in (and is
     deleted once known). "Never collected" would promise more than the page; its words stay."""
-    page = FRONT + f"# Kit\n\n## Privacy\n\n{sentence} We never collect your contacts.\n"
+    page = privacy_page(sentence)
     result = import_page(tmp_path, page)
     assert never_names(result) == ["Contacts"]
     assert sentence in yaml_text(result)
@@ -5775,7 +5781,7 @@ def test_a_denial_of_intent_is_no_never_collected_entry(tmp_path: Path, sentence
 def test_a_hedged_clause_leaves_the_sentences_other_denials_standing(
     tmp_path: Path, sentence: str
 ) -> None:
-    page = FRONT + f"# Kit\n\n## Privacy\n\n{sentence} We never collect your contacts.\n"
+    page = privacy_page(sentence)
     assert never_names(import_page(tmp_path, page)) == ["Location", "Contacts"]
 
 
