@@ -5698,10 +5698,11 @@ def test_a_verbless_denial_that_names_no_data_is_no_never_collected_entry(
         ("No stack traces or crash dumps", ["Stack traces", "Crash dumps"]),
         ("No age, gender or date of birth", ["Age", "Gender", "Date of birth"]),
         ("No search terms, emails or mouse clicks", ["Search terms", "Emails", "Mouse clicks"]),
-        (
-            "No ads from third parties, and no contact data.",
-            ["Ads from third parties", "Contact data"],
-        ),
+        # each "no" is judged apart: ads are no data, contact data is
+        ("No ads from third parties, and no contact data.", ["Contact data"]),
+        ("No nagging, no reminders, no location data", ["Location data"]),
+        # one list is judged whole: "camera" and "location" share the noun "data"
+        ("No camera, location, or contacts data.", ["Camera", "Location", "Contacts data"]),
         # a verb after all: a denial like any other
         ("No personal data ever leaves your device.", ["Personal data"]),
     ],
@@ -5830,3 +5831,74 @@ def test_quoted_denials_from_bullets_read_as_sentences_of_their_own(tmp_path: Pa
     [quoted] = [s["body"] for s in result.product["sections"] if s["after"] == "never-collected"]
     assert "servers Kit" not in quoted
     assert quoted.split("\n\n")[0] == "Kit does not send this data to our servers"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No photos are shared.",
+        "No personal data is ever shared.",
+        "None of your photos are shared.",
+        "No personal data ever shared.",
+        "No chat logs sold or shared.",
+    ],
+)
+def test_data_said_not_to_be_shared_is_not_said_not_to_be_collected(
+    tmp_path: Path, sentence: str
+) -> None:
+    """ "No photos are shared" says who is not given the photos, not that they are not taken:
+    an entry "Photos" under never collected would promise what the page never said. The
+    sentence stays as text."""
+    result = import_page(tmp_path, privacy_page(sentence))
+    assert never_names(result) == ["Contacts"]
+    assert sentence in yaml_text(result)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # a verb of giving before one of taking: the taking is denied too
+        ("No personal data is shared or collected.", ["Personal data"]),
+        # the verb's "is" left out: read as if it were there, and the name ends before the verb
+        ("No usage data collected.", ["Usage data"]),
+        ("No names, emails or files collected.", ["Names", "Emails", "Files"]),
+        ("No IP addresses ever recorded.", ["IP addresses"]),
+        # a list of such denials: each part says what is not done
+        ("No data collected, no cookies, no location data.", ["Cookies", "Location data"]),
+        ("No names collected, no files stored, no device IDs.", ["Names", "Device IDs"]),
+    ],
+)
+def test_a_denial_that_leaves_out_its_is_names_the_data_before_the_verb(
+    tmp_path: Path, sentence: str, denied: list[str]
+) -> None:
+    result = import_page(tmp_path, privacy_page(sentence))
+    assert never_names(result) == [*denied, "Contacts"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["No personal data stored on our servers.", "No IP addresses logged."],
+)
+def test_a_denial_of_keeping_that_leaves_out_its_is_gives_no_entry(
+    tmp_path: Path, sentence: str
+) -> None:
+    """Data not kept may well be taken ("No IP addresses logged"): no entry, and the report
+    says why in the page's own words."""
+    result = import_page(tmp_path, privacy_page(sentence))
+    assert never_names(result) == ["Contacts"]
+    kept = [r.message for r in result.report.reviews if "said not to be kept" in r.message]
+    assert len(kept) == 1, kept
+
+
+def test_the_report_quotes_a_denial_with_no_is_in_the_pages_words(tmp_path: Path) -> None:
+    result = import_page(tmp_path, privacy_page("No usage data collected."))
+    said = [r.message for r in result.report.reviews if r.message.startswith("'Usage data'")]
+    assert len(said) == 1 and "('No usage data collected')" in said[0], said
+
+
+def test_logs_named_as_data_are_no_verb_of_keeping(tmp_path: Path) -> None:
+    """ "No chat logs are ever shared": "logs" names the data; the sentence says nothing of
+    keeping it, so the report does not say it does."""
+    result = import_page(tmp_path, privacy_page("No chat logs are ever shared or sold."))
+    assert never_names(result) == ["Contacts"]
+    assert not any("said not to be kept" in r.message for r in result.report.reviews)

@@ -55,6 +55,11 @@ _TAKE = (
     r"record\w*|track\w*|log|logs|logged|receiv\w*|access\w*|includ\w*|contain\w*|captur\w*|"
     r"keep|keeps|kept|retain\w*|read|reads|process\w*|share|shares|shared)"
 )
+#: Participles that say data reaches the product ("is *collected*"), that it is kept, or that
+#: it is given to others: three claims ("No contacts are shared" does not say they are not taken).
+TAKEN = r"(?:collected|gathered|sent|tracked|recorded|uploaded|transmitted|logged|captured)"
+KEPT = r"(?:stored|saved|kept|retained)"
+GIVEN = r"(?:shared|sold|disclosed|rented)"
 #: A tool that takes data, by what it is ("analytics", "crash reporting SDKs", "cookies").
 TOOL_THAT_TAKES_DATA = (
     r"(?:[\w-]+\s+){0,2}?(?:analytics|crash report(?:ing|s)|tracking|trackers|telemetry|cookies)"
@@ -110,8 +115,7 @@ _DENIED = re.compile(
     r"|\b(?:have|has|get|gets)\s+no\s+access\s+to\b"
     # "No code, file paths or PII are sent": a sentence that opens on what it denies.
     rf"|^\W*(?:{OPENERS},?\s+)?no(?!\s+matter\b)\s++[^.;:]{{1,200}}?(?<!\s)\s+"
-    rf"(?:is|are|will be|gets?)\s+{EVER}(?:created or\s+)?(?:collected|sent|stored|shared|"
-    r"transmitted|uploaded|recorded|tracked|logged|gathered|captured)\b"
+    rf"(?:is|are|will be|gets?)\s+{EVER}(?:created or\s+)?(?:{TAKEN}|stored|shared)\b"
     # "No analytics are used", "No crash reporting is enabled": a tool that takes data (the
     # clause ends there: not "until you consent", "in debug builds", "except Plausible")
     rf"|^\W*no\s+{TOOL_THAT_TAKES_DATA}{NOT_USED}(?:[.;!]|$)"

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .claims import (
     EVER,
+    GIVEN,
+    KEPT,
     NOT_USED,
     PART_OF,
     PEOPLE,
+    TAKEN,
     TOOL_THAT_TAKES_DATA,
     YOUR_SIDE,
     denial,
@@ -516,10 +519,13 @@ def items_in_prose(
         after = said[index + 1] if index + 1 < len(said) else None
         following = after[0] if after and (mode == "all" or after[3] is prose) else ""
         denied = data_denied(sentence, following)
-        if denied and (practice := denies_no_data(sentence)) is not None:
+        if denied and (practices := practices_denied(sentence, denied)):
             line = _line_of(sentence, text, offset)
-            report.review(line, "prose", f"{practice!r}: {_NO_DATA_NAMED}; kept as text")
-            continue
+            named = ", ".join(map(repr, practices))
+            report.review(line, "prose", f"{named}: {_NO_DATA_NAMED}; kept as text")
+            denied = [name for name in denied if name not in practices]
+            if not denied:
+                continue
         if denied == [] and _ONLY_WHAT.search(plain(sentence)):
             denied = None  # "no data beyond A and B": A and B are collected
         if mode == "bare" and not _bare_denial(sentence):
@@ -710,8 +716,9 @@ _BARE_END = (
 # (possessive words and spaces, and runs of spaces from their start only: linear time)
 _BARE = re.compile(
     r"^\W*+(?:no\s++[^;:]+?|[^;:,]+?(?<!\s)\s+(?:is|are|will)\s+(?:never|not)(?:\s+be)?)"
-    r"(?<!\s)\s+(?:collected|sent|tracked|recorded|stored|uploaded|transmitted|logged|captured|"
-    r"gathered|created or tracked)" + _BARE_END + r"|^\W*+we\s+(?:do\s+not|don't|never|will\s+not|"
+    rf"(?<!\s)\s+(?:{TAKEN}|stored|created or tracked)"
+    + _BARE_END
+    + r"|^\W*+we\s+(?:do\s+not|don't|never|will\s+not|"
     r"won't)\s+(?:\w+\s+(?:or|and)\s+)?(?:collect|gather|process|store|record|track|log|receive)\s+"
     r"(?:any\s+|your\s+)?(?:(?!(?:in|on|for|when|if|unless|until|after|during|except|beyond|"
     r"from|to|at|by|while|once)\b)[\w'-]++[\s,]*+){1,8}[.!]?\s*+$",
@@ -798,8 +805,7 @@ _DENIED_OBJECT = re.compile(
 #: "A and B are never collected", "Your files never leave your device": the denied subject.
 _DENIED_SUBJECT = re.compile(
     r"^(?P<what>[^;:]+?)(?<!\s)\s+(?:(?:is|are|will be|will|do|does)\s+)?(?:never|not|n't)\s+"
-    r"(?:be\s+|ever\s+|even\s+)?(?:collected|gathered|sent|tracked|recorded|stored|uploaded|"
-    r"transmitted|seen|received|accessed|logged|captured|included|leaves?|leave|"
+    rf"(?:be\s+|ever\s+|even\s+)?(?:{TAKEN}|stored|seen|received|accessed|included|leaves?|leave|"
     r"makes? (?:their|its) way)\b",
     re.I,
 )
@@ -847,7 +853,7 @@ _IN_A_CASE = re.compile(
 #: "We don't store raw telemetry data long-term": kept for a time, not never collected.
 _KEPT = re.compile(r"\b(?:stor|keep|kept|retain|sav|hold|logg)\w*", re.I)
 #: A verb of keeping in a denial ("do not log", "not stored").
-_KEPT_VERB = re.compile(rf"{_KEPT.pattern}|\blogs?\b", re.I)
+_KEPT_VERB = re.compile(rf"{_KEPT.pattern}|(?:\bnot|\bnever|n't)\s+(?:[\w-]+\s+)?logs?\b", re.I)
 #: A verb of taking data in, in a denial with a verb of keeping ("do not request or store").
 _TAKING = re.compile(
     r"\b(?:collect|gather|request|ask|receiv|access|sen[dt]|transmit|upload|track|captur|"
@@ -880,7 +886,7 @@ def _kept_only(text: str, said: str) -> bool:
 
 def kept_only(sentence: str) -> bool:
     """Whether a sentence denies only that data is kept ("Your IP address is never stored")."""
-    text = _OPENER.sub("", plain(sentence))
+    text = _denial_text(sentence)
     said = denial(text)
     return said is not None and _kept_only(text, said)
 
@@ -1059,8 +1065,12 @@ _POINTER = re.compile(r"^(?:this|these|that|those|such|it|they|them)\b", re.I)
 def denied_by(sentence: str) -> str | None:
     """The words by which a sentence denies or takes out data ("do not collect", "scrubbed
     of user paths")."""
-    text = plain(sentence)
+    text = _denial_text(sentence)
     said = denial(text)
+    if (done := _left_out(_said_text(sentence))) is not None:
+        return " ".join(done.group(0).split())  # (the page's words, not the "is" read in)
+    if said is None and (none := _no_data(text)) is not None:
+        said = text[: none.end("what")]  # ("No camera or location data")
     if said is not None and _kept_only(text, said):  # (the denial an entry was read from)
         taking = [d for c in _ANY_CLAUSE.split(text) if (d := denial(c)) and not _kept_only(c, d)]
         said = taking[0] if taking else said
@@ -1130,12 +1140,43 @@ def _reason_clause(text: str, said: str) -> str:
 def _denial_text(sentence: str) -> str:
     """A sentence's words as a denial reads them: without an emoji's short code, a bullet's
     marker, an answer before it ("No. ...") or a label over the denial it makes ("No source
-    code: We never collect A, B or C")."""
+    code: We never collect A, B or C"), and with a verb's "is" if it is left out."""
+    text = _said_text(sentence)
+    done = _left_out(text)
+    # "No usage data collected", "No personal data ever shared": read with the "is" left out
+    return text if done is None else f"{done['no']} is {text[done.start('verb') :]}"
+
+
+def _said_text(sentence: str) -> str:
+    """A sentence without an emoji's short code, a bullet's marker, an answer or a label."""
     text = _OPENER.sub("", _SHORTCODE.sub("", plain(sentence)))
     labelled = _LABEL.match(text)
     if labelled and (denial(labelled["rest"]) or _no_data(labelled["rest"])):
         text = labelled["rest"]
     return text
+
+
+def _left_out(text: str) -> re.Match[str] | None:
+    """A denial with no verb that ends on what is not done to the data ("No usage data
+    collected"); not a list of such denials ("No data collected, no cookies")."""
+    done = _DONE_TO_NONE.match(text) if _no_data(text) is not None else None
+    return done if done is not None and not _NO_AGAIN.search(text, done.end()) else None
+
+
+#: A denial with no verb whose words end on what is not done ("No usage data *collected*",
+#: "No personal data *ever shared*").
+_DONE_TO_NONE = re.compile(
+    rf"^(?P<no>\W*no\s+[^.;:]+?)\s+(?P<verb>(?:ever\s+)?(?:{TAKEN}|{KEPT}|{GIVEN}|processed|used)\b)",
+    re.I,
+)
+#: In a list of denials with no verb, what a part says is not taken ("No data *collected*, no
+#: cookies"), and a part that says what is not done with data it may take ("no data *stored*").
+_TAKEN_PART = re.compile(rf"\s+(?:ever\s+)?{TAKEN}(?=\s*(?:,|$))", re.I)
+_GIVEN_PART = re.compile(
+    rf"(?:^|(?<=,))[^,]*\s(?:ever\s+)?(?:{KEPT}|{GIVEN}|processed|used)(?=\s*(?:,|$))", re.I
+)
+#: Another denial with no verb after the first: "..., no cookies", "... and no tracking".
+_NO_AGAIN = re.compile(r"(?:,|\s(?:and|or|nor))\s+no\s", re.I)
 
 
 #: The head word of a phrase that names data ("repo names", "camera or location data", "API
@@ -1155,30 +1196,40 @@ _DATA_HEAD = re.compile(
 )
 _QUALIFIER = re.compile(
     r"\s*\(|\s(?:for|of|to|in|into|from|about|on|with|that|which|who|after|during|beyond|"
-    r"outside|via|by|at|when|while|unless|except|without|ever|collected|gathered|stored|saved|"
-    r"shared|sent|transmitted|tracked|logged|recorded|uploaded|kept|retained|processed|used|"
-    r"required|needed)(?:\s|$)",
+    rf"outside|via|by|at|when|while|unless|except|without|ever|{TAKEN}|{KEPT}|{GIVEN}|processed|"
+    r"used|required|needed)(?:\s|$)",
     re.I,
 )
 _FILLER = re.compile(r"\s+(?:whatsoever|at all|either|anywhere)\s*$", re.I)
-_NO_PARTS = re.compile(r",\s*(?:(?:and|or|nor)\s+)?(?:no\s+)?|\s+(?:and|or|nor)\s+(?:no\s+)?", re.I)
 
 
-def denies_no_data(sentence: str) -> str | None:
-    """The words of a denial with no verb that names no data ("No nagging or reminders", "No
-    penalties for opting out", "No third-party hosts, no ad networks"): a practice or a thing
-    the page says it does not have, not data it does not collect; None for any other sentence
-    ("No repo names or commit messages", "No camera or location data")."""
+def practices_denied(sentence: str, names: list[str]) -> list[str]:
+    """Of the names a denial with no verb gives, those that name no data ("No nagging or
+    reminders", "No penalties for opting out", "No third-party hosts, no ad networks"): a
+    practice or a thing the page says it does not have, not data it does not collect ("No repo
+    names or commit messages", "No camera or location data" name data). Each "no" is judged
+    apart; the words of one list are judged together ("No camera, location, or contacts data":
+    the last noun is the others' too)."""
     text = _denial_text(sentence)
     found = _no_data(text) if denial(text) is None and _none_subject(text) is None else None
     if found is None:
-        return None
-    for listed in _NO_PARTS.split(found.group("what")):
-        part = _FILLER.sub("", _QUALIFIER.split(listed, maxsplit=1)[0])
-        head = part.strip(" *_`'\".,").split()
-        if head and _DATA_HEAD.fullmatch(head[-1].strip("*_`'\".,")):
-            return None
-    return found.group("what").strip()
+        return []
+    lists = _NO_AGAIN.split(found.group("what"))
+    practices = [
+        words.lower() for words in lists if not any(map(_names_data, _LIST_PARTS.split(words)))
+    ]
+    return [name for name in names if any(name.lower() in words for words in practices)]
+
+
+#: Where the parts of one list meet.
+_LIST_PARTS = re.compile(r",\s*(?:(?:and|or|nor)\s+)?|\s+(?:and|or|nor)\s+", re.I)
+
+
+def _names_data(listed: str) -> bool:
+    """Whether the head word of a listed name, before what qualifies it, is a word for data."""
+    part = _FILLER.sub("", _QUALIFIER.split(listed, maxsplit=1)[0])
+    head = part.strip(" *_`'\".,").split()
+    return bool(head) and _DATA_HEAD.fullmatch(head[-1].strip("*_`'\".,")) is not None
 
 
 def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> list[str] | None:
@@ -1200,14 +1251,11 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
     if said is not None and not framed and _kept_only(text, said):
         # "We do not store your IP address": kept or not, it may well be taken; what the
         # sentence's other clauses deny stands ("..., and no file contents are collected")
-        rest = [c for c in _ANY_CLAUSE.split(text) if c.strip() and said not in c]
-        return [name for clause in rest for name in data_denied(clause) or []] or None
+        return _denied_in(c for c in _ANY_CLAUSE.split(text) if said not in c)
     if said is not None and _HEDGED_DENIAL.search(text):
         # "We generally do not collect A", "We do not knowingly collect B": no denial; what
         # the sentence's other clauses deny stands ("..., and we never collect C")
-        clauses = _HEDGE_CLAUSES.split(text)
-        rest = [c for c in clauses if c.strip() and not _HEDGED_DENIAL.search(c)]
-        return [name for clause in rest for name in data_denied(clause) or []] or None
+        return _denied_in(c for c in _HEDGE_CLAUSES.split(text) if not _HEDGED_DENIAL.search(c))
     if said is not None:
         text = _reason_clause(text, said)  # "Since X does not send data, encryption is ..."
     if said is not None and said.lower().startswith("without") and _NEEDS.search(text):
@@ -1221,8 +1269,7 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
     ):
         # "We do not upload your routes to Strava": shared or not, not collected; what the
         # sentence's other clauses deny stands ("..., and we never collect contacts")
-        rest = [c for c in _CLAUSES.split(text) if c.strip() and given.group(0) not in c]
-        return [name for clause in rest for name in data_denied(clause) or []] or None
+        return _denied_in(c for c in _CLAUSES.split(text) if given.group(0) not in c)
     removed = _taken_out(text) if said is None else None
     if said is None and _no_data(text) is None and removed is None:
         return None
@@ -1241,8 +1288,7 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
         _CLAUSE_END.split(head[: then.start()])[-1]
     ):
         # taken, then not kept: not never collected; what the other clauses deny stands
-        rest = [c for c in _AND_CLAUSES.split(text) if c.strip() and head not in c]
-        return [name for clause in rest for name in data_denied(clause) or []] or None
+        return _denied_in(c for c in _AND_CLAUSES.split(text) if head not in c)
     first = re.split(r"\s[\u2014\u2013-]\s|;", text, maxsplit=1)[0]  # (the denial's clause)
     if said is None and removed is None and (_UNLESS.search(first) or _PROVISO.search(first)):
         return None  # "No personal information leaves your browser without your consent"
@@ -1259,7 +1305,10 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
     if removed is not None:
         phrases += _with_examples(OPENING.sub("", removed.group("what")))
     elif none is not None:
-        phrases += _with_examples(none.group("what"), cut=False)
+        what = none.group("what")
+        if none.re is _NO_DATA:  # ("No data collected, no cookies": what each part says)
+            what = _GIVEN_PART.sub("", _TAKEN_PART.sub("", what))
+        phrases += _with_examples(what, cut=False)
         # "No A or B are captured, such as: C and D": the examples right after the verb, too,
         # up to where another clause starts (``none`` matched its clause, not ``text``)
         after = _EXAMPLES_OF.match(none.string, none.end()) if none.re is _NONE_SUBJECT else None
@@ -1300,6 +1349,13 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
     if some is not None:
         names = [name if some.group(0) in name else f"{name} {some.group(0)}" for name in names]
     return names
+
+
+def _denied_in(clauses: Iterable[str]) -> list[str] | None:
+    """The data a sentence's other clauses deny, by name; None when they deny none."""
+    return [
+        name for clause in clauses if clause.strip() for name in data_denied(clause) or []
+    ] or None
 
 
 #: The nouns words before them in a list share ("analytics or tracking data": analytics data).
@@ -1380,10 +1436,10 @@ _EXAMPLES_OF = re.compile(
 _NONE_SUBJECT = re.compile(
     # ("No matter where data is stored": an idiom, no denial)
     r"^\W*+(?:no(?!\s+matter\b)|none of)\s++(?P<what>[^;:]+?)(?<!\s)\s+(?:(?:is|are|will be|gets?)\s+"
-    rf"(?:or (?:ever )?will be\s+)?{EVER}(?:created or\s+)?(?:collected|"
-    r"gathered|sent|tracked|recorded|stored|uploaded|transmitted|shared|logged|included|"
-    # ("No personal data leave the computer or are sent to third parties")
-    r"contained|visible|captured)\b|"
+    # (not "shared" alone: "No contacts are shared" says who is not given them, not that
+    # they are not taken)
+    rf"(?:or (?:ever )?will be\s+)?{EVER}(?:created or\s+|{GIVEN}\s+(?:or|and|nor)\s+)?"
+    rf"(?:{TAKEN}|stored|included|contained|visible)\b|"
     rf"(?:is|are)\s+{EVER}{PART_OF}|(?:ever\s+)?leaves?\s+{YOUR_SIDE})",
     re.I,
 )
