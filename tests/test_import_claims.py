@@ -5902,3 +5902,33 @@ def test_logs_named_as_data_are_no_verb_of_keeping(tmp_path: Path) -> None:
     result = import_page(tmp_path, privacy_page("No chat logs are ever shared or sold."))
     assert never_names(result) == ["Contacts"]
     assert not any("said not to be kept" in r.message for r in result.report.reviews)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "items"),
+    [
+        (
+            "The CLI collects each execution event, along with a randomly generated UUID.",
+            ["Each execution event", "Randomly generated UUID"],
+        ),
+        ("We collect the device model as well as the OS version.", ["Device model", "OS version"]),
+        (
+            "We collect crash reports together with the app version.",
+            ["Crash reports", "App version"],
+        ),
+    ],
+)
+def test_along_with_joins_a_name_to_the_list_as_and_does(
+    tmp_path: Path, sentence: str, items: list[str]
+) -> None:
+    """ "A, along with B" names two data: neither "Along" nor "Crash reports together"."""
+    result = import_page(tmp_path, FRONT + f"# Kit\n\n## Privacy\n\n{sentence}\n")
+    assert result.data_names() == items
+
+
+def test_the_publishers_own_people_or_tools_joined_to_a_list_are_no_data(tmp_path: Path) -> None:
+    """ "together with our hosting provider" names who, not what: the list stays text."""
+    sentence = "We collect your IP address, together with our hosting provider."
+    result = import_page(tmp_path, FRONT + f"# Kit\n\n## Privacy\n\n{sentence}\n")
+    assert result.data_names() == []
+    assert sentence in yaml_text(result)

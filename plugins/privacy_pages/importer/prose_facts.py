@@ -331,11 +331,16 @@ _SIMILAR = re.compile(r"(?:or\s+)?similar\s+(?:data|information)\b", re.I)
 _QUANTITY = re.compile(r"^an?\s+(?:number|variety|range|lot|couple|set|series|few)\b", re.I)
 
 
+#: Words that join one more name to a list as "and" does: "A, along with B", "A as well as B".
+_ALONG_WITH = re.compile(r",?\s+(?:(?:along|together)\s+with|as\s+well\s+as)\s+", re.I)
+
+
 def data_named(sentence: str) -> list[str]:
     """The data a sentence says is collected, by name: "X and Y are collected", "we collect A,
     B and C", "collects events such as A and B"; nothing when it says none is ("we do not
     collect any data") or supposes it ("if telemetry is collecting ...")."""
     text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", plain(sentence))  # a bullet's marker
+    text = _ALONG_WITH.sub(" and ", text)  # ("each event, along with a random UUID")
     listed = _LISTED.search(text)  # "X is collected, including A and B": A and B, not X
     phrases = [_name_end(listed.group("what"))] if listed else []
     if not listed and (listed := _INCLUDES_DATA.search(text)) is not None:
@@ -577,9 +582,9 @@ _NOT_PLAIN = re.compile(
     re.IGNORECASE,
 )
 #: A part that is no name of data: a lone participle, pronoun or adverb ("itself", "provided"),
-#: or a name of something said before ("their duration").
+#: a name of something said before ("their duration") or of the publisher's ("our provider").
 _NO_NAME = re.compile(
-    r"^\S+(?:ed|self|selves|ly)$|^(?:their|its|his|her|this|that|these|those|other)\b"
+    r"^\S+(?:ed|self|selves|ly)$|^(?:their|its|his|her|our|this|that|these|those|other)\b"
     r"|^(?:purposes?\b|(?:version|type|make)$)",  # (a lone "version": of what is not said)
     re.I,
 )
