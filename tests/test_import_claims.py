@@ -5932,3 +5932,57 @@ def test_the_publishers_own_people_or_tools_joined_to_a_list_are_no_data(tmp_pat
     result = import_page(tmp_path, FRONT + f"# Kit\n\n## Privacy\n\n{sentence}\n")
     assert result.data_names() == []
     assert sentence in yaml_text(result)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # what the product does not send to the reader, or use: practices, whatever the verb
+        ("No push notifications sent.", []),
+        ("No ads or trackers used.", []),
+        # the "is" is read in only where one "no" denies: a list's parts are read one by one,
+        # and none gets a noun from another denial ("Accounts data" is on no page)
+        ("No accounts, no data collected.", []),
+        ("No ads, no tracking, no data collected.", []),
+        ("No ads displayed, no data collected.", []),
+        ("No personal data shared with advertisers, no ads.", []),
+        # verbs of giving listed before one of taking: the taking is denied
+        ("No personal data is shared, sold, or collected.", ["Personal data"]),
+        ("No personal information is disclosed or collected.", ["Personal information"]),
+        ("No personal data stored, collected or shared.", ["Personal data"]),
+        # a name of data next to a practice of the same words is still an entry
+        ("No IP address tracking, no IP address.", ["IP address"]),
+    ],
+)
+def test_a_list_of_denials_with_no_verb_gives_each_its_due(
+    tmp_path: Path, sentence: str, denied: list[str]
+) -> None:
+    result = import_page(tmp_path, privacy_page(sentence))
+    assert never_names(result) == [*denied, "Contacts"]
+
+
+def test_a_list_of_other_data_lends_its_noun_to_no_name(tmp_path: Path) -> None:
+    """ "names, emails or other data": "other data" is a kind of its own; no "Names data"."""
+    result = import_page(tmp_path, privacy_page("We never collect names, emails or other data."))
+    assert never_names(result) == ["Names", "Emails", "Contacts"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We do not produce any logs containing your IP address.",
+        "We don't maintain any logs of your activity.",
+        "We neither log nor store your queries.",
+    ],
+)
+def test_a_denial_of_logs_is_a_denial_of_keeping(tmp_path: Path, sentence: str) -> None:
+    """Data not logged may well be taken: no entry (nor one made of "containing ...")."""
+    result = import_page(tmp_path, privacy_page(sentence))
+    assert never_names(result) == ["Contacts"]
+
+
+def test_a_sale_denied_with_sharing_names_no_recipient(tmp_path: Path) -> None:
+    """ "No data is sold or shared with third parties" says no one receives it."""
+    sentence = "No data is sold or shared with third parties unless legally required."
+    result = import_page(tmp_path, privacy_page(sentence))
+    assert not result.product.get("sharing", {}).get("recipients")

@@ -60,6 +60,8 @@ _TAKE = (
 TAKEN = r"(?:collected|gathered|sent|tracked|recorded|uploaded|transmitted|logged|captured)"
 KEPT = r"(?:stored|saved|kept|retained)"
 GIVEN = r"(?:shared|sold|disclosed|rented)"
+#: Verbs of giving listed before one of taking: "No data is *shared, sold, or* collected".
+GIVEN_OR = rf"(?:{GIVEN},?\s+(?:(?:or|and|nor)\s+)?)*"
 #: A tool that takes data, by what it is ("analytics", "crash reporting SDKs", "cookies").
 TOOL_THAT_TAKES_DATA = (
     r"(?:[\w-]+\s+){0,2}?(?:analytics|crash report(?:ing|s)|tracking|trackers|telemetry|cookies)"
@@ -115,7 +117,7 @@ _DENIED = re.compile(
     r"|\b(?:have|has|get|gets)\s+no\s+access\s+to\b"
     # "No code, file paths or PII are sent": a sentence that opens on what it denies.
     rf"|^\W*(?:{OPENERS},?\s+)?no(?!\s+matter\b)\s++[^.;:]{{1,200}}?(?<!\s)\s+"
-    rf"(?:is|are|will be|gets?)\s+{EVER}(?:created or\s+)?(?:{TAKEN}|stored|shared)\b"
+    rf"(?:is|are|will be|gets?)\s+{EVER}(?:created or\s+)?{GIVEN_OR}(?:{TAKEN}|stored|shared)\b"
     # "No analytics are used", "No crash reporting is enabled": a tool that takes data (the
     # clause ends there: not "until you consent", "in debug builds", "except Plausible")
     rf"|^\W*no\s+{TOOL_THAT_TAKES_DATA}{NOT_USED}(?:[.;!]|$)"

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from .claims import (
     EVER,
     GIVEN,
+    GIVEN_OR,
     KEPT,
     NOT_USED,
     PART_OF,
@@ -858,7 +859,9 @@ _IN_A_CASE = re.compile(
 #: "We don't store raw telemetry data long-term": kept for a time, not never collected.
 _KEPT = re.compile(r"\b(?:stor|keep|kept|retain|sav|hold|logg)\w*", re.I)
 #: A verb of keeping in a denial ("do not log", "not stored").
-_KEPT_VERB = re.compile(rf"{_KEPT.pattern}|(?:\bnot|\bnever|n't)\s+(?:[\w-]+\s+)?logs?\b", re.I)
+_KEPT_VERB = re.compile(
+    rf"{_KEPT.pattern}|(?:\bnot|\bnever|\bneither|n't)\s+(?:[\w-]+\s+){{0,3}}?logs?\b", re.I
+)
 #: A verb of taking data in, in a denial with a verb of keeping ("do not request or store").
 _TAKING = re.compile(
     r"\b(?:collect|gather|request|ask|receiv|access|sen[dt]|transmit|upload|track|captur|"
@@ -869,7 +872,8 @@ _TAKING = re.compile(
 
 #: A verb of taking joined to a denial's verb ("stored *or collected*", "and never leaves").
 _AND_TAKING = re.compile(
-    r",?\s+(?:or|and|nor)\s+(?:(?:is|are|was|were|will|be|been|never|not|ever|also|do|does)\s+)"
+    r"(?:,\s*(?:(?:or|and|nor)\s+)?|\s+(?:or|and|nor)\s+)"
+    r"(?:(?:is|are|was|were|will|be|been|never|not|ever|also|do|does)\s+)"
     rf"{{0,3}}(?:{_TAKING.pattern})",
     re.I,
 )
@@ -1163,9 +1167,10 @@ def _said_text(sentence: str) -> str:
 
 def _left_out(text: str) -> re.Match[str] | None:
     """A denial with no verb that ends on what is not done to the data ("No usage data
-    collected"); not a list of such denials ("No data collected, no cookies")."""
+    collected"); not a list of such denials ("No data collected, no cookies", "No ads, no
+    data collected")."""
     done = _DONE_TO_NONE.match(text) if _no_data(text) is not None else None
-    return done if done is not None and not _NO_AGAIN.search(text, done.end()) else None
+    return done if done is not None and not _NO_AGAIN.search(text) else None
 
 
 #: A denial with no verb whose words end on what is not done ("No usage data *collected*",
@@ -1176,9 +1181,9 @@ _DONE_TO_NONE = re.compile(
 )
 #: In a list of denials with no verb, what a part says is not taken ("No data *collected*, no
 #: cookies"), and a part that says what is not done with data it may take ("no data *stored*").
-_TAKEN_PART = re.compile(rf"\s+(?:ever\s+)?{TAKEN}(?=\s*(?:,|$))", re.I)
+_TAKEN_PART = re.compile(rf"\s+(?:ever\s+)?{TAKEN}\b[^,]*+", re.I)
 _GIVEN_PART = re.compile(
-    rf"(?:^|(?<=,))[^,]*\s(?:ever\s+)?(?:{KEPT}|{GIVEN}|processed|used)(?=\s*(?:,|$))", re.I
+    rf"(?:^|(?<=,))[^,]*?\s(?:ever\s+)?(?:{KEPT}|{GIVEN}|processed|used)\b[^,]*+", re.I
 )
 #: Another denial with no verb after the first: "..., no cookies", "... and no tracking".
 _NO_AGAIN = re.compile(r"(?:,|\s(?:and|or|nor))\s+no\s", re.I)
@@ -1215,7 +1220,7 @@ def practices_denied(sentence: str, names: list[str]) -> list[str]:
     names or commit messages", "No camera or location data" name data). Each "no" is judged
     apart; the words of one list are judged together ("No camera, location, or contacts data":
     the last noun is the others' too)."""
-    text = _denial_text(sentence)
+    text = _said_text(sentence)  # ("No push notifications sent": no "is" read in)
     found = _no_data(text) if denial(text) is None and _none_subject(text) is None else None
     if found is None:
         return []
@@ -1223,7 +1228,11 @@ def practices_denied(sentence: str, names: list[str]) -> list[str]:
     practices = [
         words.lower() for words in lists if not any(map(_names_data, _LIST_PARTS.split(words)))
     ]
-    return [name for name in names if any(name.lower() in words for words in practices)]
+    return [
+        name
+        for name in names
+        if not _names_data(name) and any(name.lower() in words for words in practices)
+    ]
 
 
 #: Where the parts of one list meet.
@@ -1365,6 +1374,8 @@ def _denied_in(clauses: Iterable[str]) -> list[str] | None:
 
 #: The nouns words before them in a list share ("analytics or tracking data": analytics data).
 _SHARED_NOUN = re.compile(
+    # (not "no data", "other data": a denial or a kind of its own, whose noun is not shared)
+    r"(?!(?:no|any|all|other|some|such|the|your|our|this|that)\s)"
     r"[a-z][\w-]* (?P<noun>data|information|info|capture|details|values|statistics|history)",
     re.IGNORECASE,
 )
@@ -1443,7 +1454,7 @@ _NONE_SUBJECT = re.compile(
     r"^\W*+(?:no(?!\s+matter\b)|none of)\s++(?P<what>[^;:]+?)(?<!\s)\s+(?:(?:is|are|will be|gets?)\s+"
     # (not "shared" alone: "No contacts are shared" says who is not given them, not that
     # they are not taken)
-    rf"(?:or (?:ever )?will be\s+)?{EVER}(?:created or\s+|{GIVEN}\s+(?:or|and|nor)\s+)?"
+    rf"(?:or (?:ever )?will be\s+)?{EVER}(?:created or\s+)?{GIVEN_OR}"
     rf"(?:{TAKEN}|stored|included|contained|visible)\b|"
     rf"(?:is|are)\s+{EVER}{PART_OF}|(?:ever\s+)?leaves?\s+{YOUR_SIDE})",
     re.I,
