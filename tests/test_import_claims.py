@@ -5986,3 +5986,23 @@ def test_a_sale_denied_with_sharing_names_no_recipient(tmp_path: Path) -> None:
     sentence = "No data is sold or shared with third parties unless legally required."
     result = import_page(tmp_path, privacy_page(sentence))
     assert not result.product.get("sharing", {}).get("recipients")
+
+
+def test_in_particular_gives_examples_of_denied_data(tmp_path: Path) -> None:
+    """ "in particular" names examples as "such as" does, in a denial ..."""
+    sentence = "We do not collect sensitive data (in particular health data or biometric data)."
+    result = import_page(tmp_path, privacy_page(sentence))
+    assert never_names(result) == ["Sensitive data", "Health data", "Biometric data", "Contacts"]
+
+
+def test_in_particular_gives_examples_of_collected_data(tmp_path: Path) -> None:
+    """... and in a sentence of what is collected (GDPR policies often say it so)."""
+    sentence = "We collect personal data, in particular your name and email address."
+    result = import_page(tmp_path, FRONT + f"# Kit\n\n## Privacy\n\n{sentence}\n")
+    assert result.data_names() == ["Name", "Email address"]
+
+
+def test_in_particular_not_is_a_denial_of_its_own_not_an_example(tmp_path: Path) -> None:
+    sentence = "We do not collect data, in particular not your location."
+    result = import_page(tmp_path, privacy_page(sentence))
+    assert never_names(result) == ["Contacts"]

@@ -211,11 +211,13 @@ _OTHER_COLLECTOR = re.compile(
     re.I,
 )
 #: "various events such as A, B and C", "the data: A, B and C": the list after it.
-_EXAMPLES = re.compile(r"\b(?:such as|including|like|namely|e\.g\.)[,:]?\s+|:\s+", re.I)
+_EXAMPLES = re.compile(
+    r"\b(?:such as|including|like|namely|e\.g\.|in particular)[,:]?\s+|:\s+", re.I
+)
 #: "X is collected" (not "X is sent to Microsoft": what is sent, and to whom, is sharing).
 _COLLECTED = re.compile(r"\b(?:collected|gathered)\b", re.I)
 _LISTED = re.compile(
-    r"\b(?:collected|gathered|recorded|logged),?\s+(?:including|such as|like|e\.g\.),?\s+"
+    r"\b(?:collected|gathered|recorded|logged),?\s+(?:including|such as|like|e\.g\.|in particular),?\s+"
     rf"(?P<what>{_WORDS})",
     re.I,
 )
@@ -249,7 +251,7 @@ _CLAUSE_VERB = re.compile(
 _WHAT_END = re.compile(
     r"\(|\s[-\u2013\u2014]\s|\sbased\s+on\b"
     r"|(?<!\bsuch)\s(?:that|which|who|so|in order|to|for|when|whenever|if|unless|while|because|"
-    r"as|via|through|from|by|on|at|with|in|during|according|"
+    r"as|via|through|from|by|on|at|with|in(?!\s+particular\b)|during|according|"
     r"and (?:send|sends|sent|store|stores|use|uses))\b",
     re.I,
 )
@@ -1443,10 +1445,15 @@ _SHORTCODE = re.compile(r"^\s*(?::[a-z0-9_+-]+:\s*)+")
 _LABEL = re.compile(r"^\W*no\s+[^:.]{1,40}?(?::|\s-)\s+(?P<rest>\S.*)$", re.I)
 
 
-#: "secure data (e.g. A or B)", "secure data such as A", "other information, like A and B".
+#: "secure data (e.g. A or B)", "secure data such as A", "other information, like A and B",
+#: "sensitive data (in particular A or B)".
+#: (not "including not your location": a denial of its own)
+_FOR_EXAMPLE = (
+    r"(?:e\.g\.|for example|such as|like|including|i\.e\.|in particular)(?![,:]?\s+not\b)"
+)
 _EXAMPLES_OF = re.compile(
-    r"(?:(?<!\s)\s*)?\((?:e\.g\.|for example|such as|like|including|i\.e\.)[,:]?\s*(?P<paren>[^()]+)\)"
-    r"|,?(?<!\s)\s+(?:such as|e\.g\.|i\.e\.|for example|including|like)[,:]?\s+(?P<list>.+)$",
+    rf"(?:(?<!\s)\s*)?\((?:{_FOR_EXAMPLE})[,:]?\s*(?P<paren>[^()]+)\)"
+    rf"|,?(?<!\s)\s+(?:{_FOR_EXAMPLE})[,:]?\s+(?P<list>.+)$",
     re.I,
 )
 _NONE_SUBJECT = re.compile(
