@@ -6006,3 +6006,9 @@ def test_in_particular_not_is_a_denial_of_its_own_not_an_example(tmp_path: Path)
     sentence = "We do not collect data, in particular not your location."
     result = import_page(tmp_path, privacy_page(sentence))
     assert never_names(result) == ["Contacts"]
+
+
+def test_a_passive_with_a_colon_lists_what_is_collected(tmp_path: Path) -> None:
+    sentence = "The following data is collected: your IP address, the browser type and the OS."
+    result = import_page(tmp_path, FRONT + f"# Kit\n\n## Privacy\n\n{sentence}\n")
+    assert result.data_names() == ["IP address", "Browser type", "OS"]

@@ -216,8 +216,10 @@ _EXAMPLES = re.compile(
 )
 #: "X is collected" (not "X is sent to Microsoft": what is sent, and to whom, is sharing).
 _COLLECTED = re.compile(r"\b(?:collected|gathered)\b", re.I)
+#: "X is collected, including A and B", "The following data is collected: A, B and C".
 _LISTED = re.compile(
-    r"\b(?:collected|gathered|recorded|logged),?\s+(?:including|such as|like|e\.g\.|in particular),?\s+"
+    r"\b(?:collected|gathered|recorded|logged)(?:,?\s+(?:including|such as|like|e\.g\.|"
+    r"in particular),?|:)\s+"
     rf"(?P<what>{_WORDS})",
     re.I,
 )
