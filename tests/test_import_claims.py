@@ -6012,3 +6012,28 @@ def test_a_passive_with_a_colon_lists_what_is_collected(tmp_path: Path) -> None:
     sentence = "The following data is collected: your IP address, the browser type and the OS."
     result = import_page(tmp_path, FRONT + f"# Kit\n\n## Privacy\n\n{sentence}\n")
     assert result.data_names() == ["IP address", "Browser type", "OS"]
+
+
+def test_this_includes_after_a_sentence_of_collected_data_lists_that_data(tmp_path: Path) -> None:
+    text = "The app collects some device data. This includes your device model and OS version."
+    result = import_page(tmp_path, FRONT + f"# Kit\n\n## Privacy\n\n{text}\n")
+    assert result.data_names() == ["Device model", "OS version"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no data said before: rights, purposes
+        "You have rights over your data. This includes the right to access and the right to erase.",
+        "We collect this information for various purposes. This includes troubleshooting and "
+        "improving products.",
+        # data said before, but loosely ("may") or denied: no item
+        "We may collect some device data. This includes your device model and OS version.",
+        "We do not collect device data. This includes your device model and OS version.",
+    ],
+)
+def test_this_includes_makes_no_item_unless_the_sentence_before_plainly_takes_data(
+    tmp_path: Path, text: str
+) -> None:
+    result = import_page(tmp_path, FRONT + f"# Kit\n\n## Privacy\n\n{text}\n")
+    assert result.data_names() == []

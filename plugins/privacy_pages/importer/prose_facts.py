@@ -472,6 +472,30 @@ def _name_end(phrase: str) -> str:
     return phrase[: end.start()] if end else phrase
 
 
+#: "This includes A, B and C", "These include ...": the data the sentence before names.
+_POINTED = re.compile(
+    r"^\W*(?:this|these|it|they)\s+(?=(?:also\s+)?(?:includes?|contains?|consists? of)\b)", re.I
+)
+
+
+_FOR_WHAT = re.compile(r"\b(?:purposes?|reasons?|ways|uses|goals?)\b", re.I)
+
+
+def _with_its_data(sentence: str, before: str, product: str) -> str:
+    """ "This includes A and B" after a sentence that plainly says the product takes data ("The
+    app records only the data it needs to work."), read as "This data includes A and B"; any
+    other sentence as it is ("This includes the right to object": no data said before)."""
+    text = plain(sentence)
+    pointer = _POINTED.match(text)
+    if pointer is None or not before or denial(before) is not None or _FOR_WHAT.search(before):
+        return sentence  # ("We collect it for various purposes. This includes ...": purposes)
+    if not taken_by_product(before, product):
+        return sentence
+    # ("We may collect ...": the names are said, but as loosely as the sentence before)
+    hedge = "may " if _NOT_PLAIN.search(plain(before)) else ""
+    return f"This data {hedge}{text[pointer.end() :]}"
+
+
 _NO_DATA_NAMED = (
     "denied with no verb, and names no data (a practice or a thing), not never collected"
 )
@@ -555,7 +579,9 @@ def items_in_prose(
                 continue
         if denied is None and mode != "all":
             continue
-        names = denied if denied is not None else data_named(sentence)
+        before = said[index - 1][0] if index and said[index - 1][3] is prose else ""
+        named = sentence if denied is not None else _with_its_data(sentence, before, draft.name)
+        names = denied if denied is not None else data_named(named)
         for name in names:
             if name.lower() in known or (denied is None and is_summary(name)):
                 continue
@@ -564,7 +590,7 @@ def items_in_prose(
                 draft.never_items.append(ItemDraft(name, line))
                 why = f"named in a sentence as data not collected ({denied_by(sentence)!r})"
                 report.review(line, "prose", f"{name!r}: {why}, read as never collected")
-            elif listed_plainly(sentence, names, draft.name):
+            elif listed_plainly(named, names, draft.name):
                 item = ItemDraft(name, line)
                 _prose_group(section, line).items.append(item)
                 why = "named in a plain list of data a sentence says is collected; made an item"
