@@ -6037,3 +6037,25 @@ def test_this_includes_makes_no_item_unless_the_sentence_before_plainly_takes_da
 ) -> None:
     result = import_page(tmp_path, FRONT + f"# Kit\n\n## Privacy\n\n{text}\n")
     assert result.data_names() == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["No personal data ever leaves our servers.", "No personal data leaves our network."],
+)
+def test_data_that_never_leaves_the_publishers_side_is_not_never_collected(
+    tmp_path: Path, sentence: str
+) -> None:
+    """On the publisher's servers, the data is taken: no entry (nor "... ever leaves ...")."""
+    result = import_page(tmp_path, privacy_page(sentence))
+    assert never_names(result) == ["Contacts"]
+
+
+def test_the_report_gives_the_line_of_a_sentence_that_opens_as_another(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit\n\n## Privacy\n\nNo personal data leaves our network.\n\n"
+        "No personal data leaves your device.\n"
+    )
+    result = import_page(tmp_path, page)
+    said = [r.line for r in result.report.reviews if r.message.startswith("'Personal data'")]
+    assert said == [page.split("\n").index("No personal data leaves your device.") + 1]

@@ -805,10 +805,14 @@ _BOX_DRAWING = dict.fromkeys(range(0x2500, 0x2580), " ")
 
 
 def _line_of(sentence: str, text: str, offset: int) -> int:
-    """The line of the page a sentence starts on (by its first words, across lines)."""
-    words = sentence.split()[:4]
-    found = re.search(r"\s+".join(map(re.escape, words)), text)
-    return offset + text.count("\n", 0, found.start()) + 1 if found else 0
+    """The line of the page a sentence starts on (by its first words, across lines: twelve, so
+    that two sentences that open alike are told apart, else four, past markup the sentence no
+    longer has)."""
+    for count in (12, 4):
+        found = re.search(r"\s+".join(map(re.escape, sentence.split()[:count])), text)
+        if found is not None:
+            return offset + text.count("\n", 0, found.start()) + 1
+    return 0
 
 
 #: "we do not collect A, B or C", "is never sent: A and B": what follows the denied verb.
@@ -1553,7 +1557,9 @@ _CLAUSE_WORD = re.compile(
     r"|^(?:(?!(?:or|and|nor)\s)[\w-]+\s+){1,3}"
     r"(?:(?!leaves\b)[a-z]+(?:s|ed)|receive|get|see|sell)\s+"
     r"(?:any|your|our|their|its|my|the|this|these|those)\b"
-    rf"|^{_PEOPLE_DENIED}",
+    rf"|^{_PEOPLE_DENIED}"
+    # ("No personal data ever leaves our servers": it is on the publisher's side, so taken)
+    rf"|\s(?:ever\s+)?leaves?\s+(?!{YOUR_SIDE})",
     re.I,
 )
 _NO_PEOPLE = re.compile(rf"^\W*no\s+{_PEOPLE_DENIED}", re.I)
