@@ -6059,3 +6059,60 @@ def test_the_report_gives_the_line_of_a_sentence_that_opens_as_another(tmp_path:
     result = import_page(tmp_path, page)
     said = [r.line for r in result.report.reviews if r.message.startswith("'Personal data'")]
     assert said == [page.split("\n").index("No personal data leaves your device.") + 1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "this" or "these" after a sentence that ends on tools, sources, places, laws or acts
+        "We collect data through cookies and similar technologies. These include Google "
+        "Analytics and Hotjar.",
+        "We collect data from third-party services. These include Google, Facebook and Apple.",
+        "We store your data on servers in the EU. This includes Frankfurt and Dublin.",
+        "We collect personal data in accordance with applicable law. This includes the GDPR and "
+        "the CCPA.",
+        "We collect your data when you interact with us. This includes visiting our website, "
+        "signing up and contacting support.",
+        # a company joined to a list is who, not what
+        "We collect device identifiers, together with Google, for ad measurement.",
+        # people, not data
+        "We collect personal data of the following persons in particular: customers, suppliers "
+        "and job applicants.",
+    ],
+)
+def test_what_a_pointer_or_a_join_names_is_data_only_when_it_names_data(
+    tmp_path: Path, text: str
+) -> None:
+    result = import_page(tmp_path, FRONT + f"# Kit\n\n## Privacy\n\n{text}\n")
+    assert [n for n in result.data_names() if n != "Device identifiers"] == []
+
+
+def test_in_particular_at_the_end_of_a_list_is_no_part_of_a_name(tmp_path: Path) -> None:
+    text = "We collect your name and email address in particular."
+    result = import_page(tmp_path, FRONT + f"# Kit\n\n## Privacy\n\n{text}\n")
+    assert result.data_names() == ["Name", "Email address"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # a part that says when, how long or to whom it is not taken: no entry
+        ("No personal data sent to third parties, no ads, no trackers.", []),
+        ("No crash reports sent in release builds, no ads.", []),
+        ("No IP addresses recorded for longer than 24 hours, no cookies.", ["Cookies"]),
+        ("No location data collected in the background, no ads.", []),
+        # giving verbs before one of sending to a party: all sharing
+        ("No personal data is shared, sold or sent to third parties.", []),
+        # lists joined by "along with" in a denial too
+        ("We do not collect your name, along with your email address.", ["Name", "Email address"]),
+    ],
+)
+def test_denials_read_their_lists_whole(tmp_path: Path, sentence: str, denied: list[str]) -> None:
+    result = import_page(tmp_path, privacy_page(sentence))
+    assert never_names(result) == [*denied, "Contacts"]
+
+
+def test_the_following_data_is_no_name_of_denied_data(tmp_path: Path) -> None:
+    sentence = "The following data is not collected: your name or phone number."
+    result = import_page(tmp_path, privacy_page(sentence))
+    assert not any("following" in name.lower() for name in never_names(result))

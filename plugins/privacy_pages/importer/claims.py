@@ -109,7 +109,7 @@ _DENIED = re.compile(
     r"|\bstays? (?:only )?(?:on|in) (?:your|the) (?:device|machine|computer|browser)\b"
     r"|\bno (?:[\w-]+ ){0,3}?(?:data|information)\b"
     r"[^.]{0,200}?\b(?:is|are|will be|gets?)\s+(?:or (?:ever )?will be\s+)?"
-    rf"{EVER}"
+    rf"{EVER}{GIVEN_OR}"
     r"(?:collected|sent|stored|shared|transmitted|included|contained|visible)\b"
     rf"|\bno (?:[\w-]+ ){{0,3}}?(?:data|information) (?:is|are) {EVER}{PART_OF}"
     r"|(?:\b(?:not|never)|n't)\s+(?:\w+\s+){0,2}?use\s+(?:any\s+)?(?:cookies|trackers|"

@@ -211,15 +211,12 @@ _OTHER_COLLECTOR = re.compile(
     re.I,
 )
 #: "various events such as A, B and C", "the data: A, B and C": the list after it.
-_EXAMPLES = re.compile(
-    r"\b(?:such as|including|like|namely|e\.g\.|in particular)[,:]?\s+|:\s+", re.I
-)
+_EXAMPLES = re.compile(r"\b(?:such as|including|like|namely|e\.g\.)[,:]?\s+|:\s+", re.I)
 #: "X is collected" (not "X is sent to Microsoft": what is sent, and to whom, is sharing).
 _COLLECTED = re.compile(r"\b(?:collected|gathered)\b", re.I)
 #: "X is collected, including A and B", "The following data is collected: A, B and C".
 _LISTED = re.compile(
-    r"\b(?:collected|gathered|recorded|logged)(?:,?\s+(?:including|such as|like|e\.g\.|"
-    r"in particular),?|:)\s+"
+    r"\b(?:collected|gathered|recorded|logged)(?:,?\s+(?:including|such as|like|e\.g\.),?|:)\s+"
     rf"(?P<what>{_WORDS})",
     re.I,
 )
@@ -253,7 +250,7 @@ _CLAUSE_VERB = re.compile(
 _WHAT_END = re.compile(
     r"\(|\s[-\u2013\u2014]\s|\sbased\s+on\b"
     r"|(?<!\bsuch)\s(?:that|which|who|so|in order|to|for|when|whenever|if|unless|while|because|"
-    r"as|via|through|from|by|on|at|with|in(?!\s+particular\b)|during|according|"
+    r"as|via|through|from|by|on|at|with|in|during|according|"
     r"and (?:send|sends|sent|store|stores|use|uses))\b",
     re.I,
 )
@@ -336,8 +333,21 @@ _SIMILAR = re.compile(r"(?:or\s+)?similar\s+(?:data|information)\b", re.I)
 _QUANTITY = re.compile(r"^an?\s+(?:number|variety|range|lot|couple|set|series|few)\b", re.I)
 
 
-#: Words that join one more name to a list as "and" does: "A, along with B", "A as well as B".
-_ALONG_WITH = re.compile(r",?\s+(?:(?:along|together)\s+with|as\s+well\s+as)\s+", re.I)
+#: Words that join one more name to a list as "and" does: "A, along with B", "A as well as B"
+#: (not "together with Google": a company, with which it is done, is no data).
+_ALONG_WITH = re.compile(
+    r",?\s+(?:(?:along|together)\s+with|as\s+well\s+as)\s+(?=(?-i:[a-z])|(?:the|an?|your)\s)", re.I
+)
+_WITH_OTHERS = re.compile(r",?\s+(?:along|together)\s+with\s+(?=(?-i:[A-Z]))", re.I)
+#: "personal data, in particular your name": examples, as "such as" gives them.
+_IN_PARTICULAR = re.compile(r"(,|\()\s*in\s+particular[,:]?\s+", re.I)
+
+
+def joined_as_examples(text: str) -> str:
+    """A sentence with its lists joined plainly: "A, along with B" as "A and B", "A, in
+    particular B" as "A, such as B"; "A, together with Google" as "A with Google"."""
+    text = _WITH_OTHERS.sub(" with ", _ALONG_WITH.sub(" and ", text))
+    return _IN_PARTICULAR.sub(lambda found: f"{found[1].replace(',', ', ')}such as ", text)
 
 
 def data_named(sentence: str) -> list[str]:
@@ -345,7 +355,7 @@ def data_named(sentence: str) -> list[str]:
     B and C", "collects events such as A and B"; nothing when it says none is ("we do not
     collect any data") or supposes it ("if telemetry is collecting ...")."""
     text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", plain(sentence))  # a bullet's marker
-    text = _ALONG_WITH.sub(" and ", text)  # ("each event, along with a random UUID")
+    text = joined_as_examples(text)  # ("each event, along with a random UUID")
     listed = _LISTED.search(text)  # "X is collected, including A and B": A and B, not X
     phrases = [_name_end(listed.group("what"))] if listed else []
     if not listed and (listed := _INCLUDES_DATA.search(text)) is not None:
@@ -478,6 +488,9 @@ _POINTED = re.compile(
 )
 
 
+#: A sentence whose last word names data ("The app collects some device data."): what a
+#: pointer after it ("This includes A and B") points to.
+_ENDS_ON_DATA = re.compile(r"\b(?:data|information|details|info|telemetry|metrics)\W*$", re.I)
 _FOR_WHAT = re.compile(r"\b(?:purposes?|reasons?|ways|uses|goals?)\b", re.I)
 
 
@@ -489,8 +502,8 @@ def _with_its_data(sentence: str, before: str, product: str) -> str:
     pointer = _POINTED.match(text)
     if pointer is None or not before or denial(before) is not None or _FOR_WHAT.search(before):
         return sentence  # ("We collect it for various purposes. This includes ...": purposes)
-    if not taken_by_product(before, product):
-        return sentence
+    if not taken_by_product(before, product) or not _ENDS_ON_DATA.search(plain(before)):
+        return sentence  # ("We collect data through cookies. These include Hotjar.": tools)
     # ("We may collect ...": the names are said, but as loosely as the sentence before)
     hedge = "may " if _NOT_PLAIN.search(plain(before)) else ""
     return f"This data {hedge}{text[pointer.end() :]}"
@@ -866,7 +879,8 @@ _DENIED_END = re.compile(
     re.I,
 )
 _SUBJECTS = re.compile(
-    r"^(?:we|i|it|they|this|that|these|those|you|the (?:app|application|extension|sdk|tool|cli|"
+    # ("The following data is not collected: A, B": the list after the colon)
+    r"^(?:we|i|it|they|this|that|these|those|you|the following [\w-]+|the (?:app|application|extension|sdk|tool|cli|"
     r"service|product|program|module|library|software|website|site|plugin|telemetry|"
     r"[\w-]+ (?:app|cli|tool|sdk|extension)))$",
     re.I,
@@ -1184,7 +1198,7 @@ def _denial_text(sentence: str) -> str:
     """A sentence's words as a denial reads them: without an emoji's short code, a bullet's
     marker, an answer before it ("No. ...") or a label over the denial it makes ("No source
     code: We never collect A, B or C"), and with a verb's "is" if it is left out."""
-    text = _said_text(sentence)
+    text = joined_as_examples(_said_text(sentence))
     done = _left_out(text)
     # "No usage data collected", "No personal data ever shared": read with the "is" left out
     return text if done is None else f"{done['no']} is {text[done.start('verb') :]}"
@@ -1214,10 +1228,12 @@ _DONE_TO_NONE = re.compile(
     re.I,
 )
 #: In a list of denials with no verb, what a part says is not taken ("No data *collected*, no
-#: cookies"), and a part that says what is not done with data it may take ("no data *stored*").
-_TAKEN_PART = re.compile(rf"\s+(?:ever\s+)?{TAKEN}\b[^,]*+", re.I)
+#: cookies"), and a part that says what is not done with data it may take ("no data *stored*")
+#: or when or how it is not taken ("no crash reports *sent in release builds*"): no entry.
+_TAKEN_PART = re.compile(rf"\s+(?:ever\s+)?{TAKEN}(?=\s*(?:,|$))", re.I)
 _GIVEN_PART = re.compile(
-    rf"(?:^|(?<=,))[^,]*?\s(?:ever\s+)?(?:{KEPT}|{GIVEN}|processed|used)\b[^,]*+", re.I
+    rf"(?:^|(?<=,))[^,]*?\s(?:ever\s+)?(?:(?:{KEPT}|{GIVEN}|processed|used)\b|{TAKEN}\s+\w)[^,]*+",
+    re.I,
 )
 #: Another denial with no verb after the first: "..., no cookies", "... and no tracking".
 _NO_AGAIN = re.compile(r"(?:,|\s(?:and|or|nor))\s+no\s", re.I)
@@ -1477,12 +1493,10 @@ _SHORTCODE = re.compile(r"^\s*(?::[a-z0-9_+-]+:\s*)+")
 _LABEL = re.compile(r"^\W*no\s+[^:.]{1,40}?(?::|\s-)\s+(?P<rest>\S.*)$", re.I)
 
 
-#: "secure data (e.g. A or B)", "secure data such as A", "other information, like A and B",
-#: "sensitive data (in particular A or B)".
-#: (not "including not your location": a denial of its own)
-_FOR_EXAMPLE = (
-    r"(?:e\.g\.|for example|such as|like|including|i\.e\.|in particular)(?![,:]?\s+not\b)"
-)
+#: "secure data (e.g. A or B)", "secure data such as A", "other information, like A and B"
+#: (and "in particular", read as "such as": :func:`joined_as_examples`); not "including not
+#: your location": a denial of its own.
+_FOR_EXAMPLE = r"(?:e\.g\.|for example|such as|like|including|i\.e\.)(?![,:]?\s+not\b)"
 _EXAMPLES_OF = re.compile(
     rf"(?:(?<!\s)\s*)?\((?:{_FOR_EXAMPLE})[,:]?\s*(?P<paren>[^()]+)\)"
     rf"|,?(?<!\s)\s+(?:{_FOR_EXAMPLE})[,:]?\s+(?P<list>.+)$",
