@@ -852,7 +852,8 @@ _DENIED_OBJECT = re.compile(
     r"(?:(?:,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+)(?!(?:or|and)\b)[a-z]+)*"
     r"|\bno\s+access)"  # ("We have no access to your files")
     # ("do not have access to A"; not "do not track you across apps": people are no data)
-    rf"\s+(?:to\s+)?(?!{PEOPLE})(?P<what>{_WORDS})",
+    # ("The following data is not collected: A or B": the list after the colon)
+    rf"(?:\s*:)?\s+(?:to\s+)?(?!{PEOPLE})(?P<what>{_WORDS})",
     re.I,
 )
 #: "A and B are never collected", "Your files never leave your device": the denied subject.
