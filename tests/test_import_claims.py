@@ -6117,3 +6117,34 @@ def test_the_following_data_is_no_name_of_denied_data(tmp_path: Path) -> None:
     sentence = "The following data is not collected: your name or phone number."
     result = import_page(tmp_path, privacy_page(sentence))
     assert never_names(result) == ["Name", "Phone number", "Contacts"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # what the reader is not sent is no data the product does not take
+        ("No marketing emails or promotions.", []),
+        ("No push notifications, no location data.", ["Location data"]),
+        # a name of data that holds such a word is still data
+        ("No notification content.", ["Notification content"]),
+    ],
+)
+def test_what_the_reader_is_not_sent_is_no_never_collected_entry(
+    tmp_path: Path, sentence: str, denied: list[str]
+) -> None:
+    result = import_page(tmp_path, privacy_page(sentence))
+    assert never_names(result) == [*denied, "Contacts"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ("We never receive telemetry data collected by the app.", ["Telemetry data"]),
+        ("The report does not include the parameters used.", ["Parameters"]),
+    ],
+)
+def test_a_denied_name_ends_before_the_verb_it_ends_on(
+    tmp_path: Path, sentence: str, denied: list[str]
+) -> None:
+    result = import_page(tmp_path, privacy_page(sentence))
+    assert never_names(result) == [*denied, "Contacts"]

@@ -1294,7 +1294,24 @@ def _names_data(listed: str) -> bool:
     """Whether the head word of a listed name, before what qualifies it, is a word for data."""
     part = _FILLER.sub("", _QUALIFIER.split(listed, maxsplit=1)[0])
     head = part.strip(" *_`'\".,").split()
+    if _SENT_TO_YOU.fullmatch(" ".join(head[-2:])) or _SENT_TO_YOU.fullmatch(" ".join(head[-1:])):
+        return False  # ("No marketing emails": what the reader is not sent, not data)
     return bool(head) and _DATA_HEAD.fullmatch(head[-1].strip("*_`'\".,")) is not None
+
+
+#: What a product sends the reader, not data it takes: "marketing emails", "newsletters".
+_SENT_TO_YOU = re.compile(
+    r"(?:marketing|promotional|advertising)\s+(?:e-?mails?|messages|calls|texts)"
+    r"|promotions?|newsletters?|advert\w*|ads|spam|notifications?",
+    re.I,
+)
+#: A participle a denied name ends on: what the sentence says is not done, not part of the name.
+#: (not in a clause of its own: "files that are shared or stored")
+_DONE_AT_END = re.compile(
+    rf"(?<=\w)(?<!\bis)(?<!\bare)(?<!\bor)(?<!\band)(?<!\bbe)(?<!\bbeen)\s+(?:ever\s+)?"
+    rf"(?:{TAKEN}|{KEPT}|{GIVEN}|processed|used)$",
+    re.I,
+)
 
 
 def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> list[str] | None:
@@ -1396,6 +1413,7 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
     for phrase in phrases:
         for part in _listed(phrase):
             name = _DETERMINER.sub("", _ANY.sub("", part)).strip(" \"'*_,.")
+            name = _DONE_AT_END.sub("", name)  # ("data stored", "telemetry data collected")
             # "metrics which may contain sensitive data": a relative clause says which data.
             head = _RELATIVE.split(name, 1)[0]
             if some and name.lower() in {"data", "information"}:
