@@ -6148,3 +6148,10 @@ def test_a_denied_name_ends_before_the_verb_it_ends_on(
 ) -> None:
     result = import_page(tmp_path, privacy_page(sentence))
     assert never_names(result) == [*denied, "Contacts"]
+
+
+def test_without_sharing_denies_no_collection(tmp_path: Path) -> None:
+    """ "without sharing login credentials": given to no one else, not said to be untaken."""
+    sentence = "OAuth lets apps access your mail without sharing login credentials."
+    result = import_page(tmp_path, privacy_page(sentence))
+    assert never_names(result) == ["Contacts"]

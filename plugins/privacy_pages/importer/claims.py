@@ -101,7 +101,8 @@ _DENIED = re.compile(
     rf"\b(?:not|never|n't|no longer|neither|nor)\b(?!\s+(?:allow|let|enable|permit)\b)"
     rf"(?:\s+[\w'-]+){{0,4}}?\s+{_TAKE}\b"
     rf"|n't\s+(?:[\w'-]+\s+){{0,3}}?{_TAKE}\b"
-    r"|\bwithout (?:ever )?(?:collect|send|stor|track|record|upload|shar|includ|captur|transmit)\w*\b"
+    # (not "without sharing": given to no one else, not untaken)
+    r"|\bwithout (?:ever )?(?:collect|send|stor|track|record|upload|includ|captur|transmit)\w*\b"
     rf"|(?:\bnever (?:leaves?|leaving|left)|\b(?:does|do|will) not leave|n't leave)\s+{YOUR_SIDE}"
     # ("stored only on your device and never leave it")
     rf"|\b(?:on|in) {YOUR_SIDE}[^.;]{{0,80}}?\bnever (?:leaves?|leaving|left) (?:it|them)\b"
