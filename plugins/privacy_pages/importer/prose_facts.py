@@ -336,17 +336,29 @@ _QUANTITY = re.compile(r"^an?\s+(?:number|variety|range|lot|couple|set|series|fe
 #: Words that join one more name to a list as "and" does: "A, along with B", "A as well as B"
 #: (not "together with Google": a company, with which it is done, is no data).
 _ALONG_WITH = re.compile(
-    r",?\s+(?:(?:along|together)\s+with|as\s+well\s+as)\s+(?=(?-i:[a-z])|(?:the|an?|your)\s)", re.I
+    r",?\s+(?:(?:along|together)\s+with|as\s+well\s+as)\s+"
+    r"(?=(?-i:[a-z]|[A-Z]{2})|(?:the|an?|your)\s)",
+    re.I,
 )
-_WITH_OTHERS = re.compile(r",?\s+(?:along|together)\s+with\s+(?=(?-i:[A-Z]))", re.I)
+_WITH_OTHERS = re.compile(r",?\s+(?:along|together)\s+with\s+(?=(?-i:[A-Z][a-z]))", re.I)
+#: In a denial, "along with" says what the data is not sent with ("We do not send your device
+#: ID along with crash reports": crash reports are sent): the name ends there.
+_ALONG_ANY = re.compile(r",?\s+(?:along|together)\s+with\s+", re.I)
 #: "personal data, in particular your name": examples, as "such as" gives them.
 _IN_PARTICULAR = re.compile(r"(,|\()\s*in\s+particular[,:]?\s+", re.I)
+_VERB_IN_PARTICULAR = re.compile(
+    r"\b((?:collect|gather|process|stor|record|receiv|log)\w*)\s+in\s+particular[,:]?\s+", re.I
+)
 
 
-def joined_as_examples(text: str) -> str:
-    """A sentence with its lists joined plainly: "A, along with B" as "A and B", "A, in
-    particular B" as "A, such as B"; "A, together with Google" as "A with Google"."""
+def joined_as_examples(text: str, *, denied: bool = False) -> str:
+    """A sentence with its lists joined plainly: "A, along with B" as "A and B" ("A with B"
+    in a denial, and for a company: "A, together with Google"); "A, in particular B" as "A,
+    such as B"; "we collect in particular A" as "we collect A"."""
+    if denied:
+        text = _ALONG_ANY.sub(" with ", text)
     text = _WITH_OTHERS.sub(" with ", _ALONG_WITH.sub(" and ", text))
+    text = _VERB_IN_PARTICULAR.sub(lambda found: f"{found[1]} ", text)
     return _IN_PARTICULAR.sub(lambda found: f"{found[1].replace(',', ', ')}such as ", text)
 
 
@@ -482,33 +494,6 @@ def _name_end(phrase: str) -> str:
     return phrase[: end.start()] if end else phrase
 
 
-#: "This includes A, B and C", "These include ...": the data the sentence before names.
-_POINTED = re.compile(
-    r"^\W*(?:this|these|it|they)\s+(?=(?:also\s+)?(?:includes?|contains?|consists? of)\b)", re.I
-)
-
-
-#: A sentence whose last word names data ("The app collects some device data."): what a
-#: pointer after it ("This includes A and B") points to.
-_ENDS_ON_DATA = re.compile(r"\b(?:data|information|details|info|telemetry|metrics)\W*$", re.I)
-_FOR_WHAT = re.compile(r"\b(?:purposes?|reasons?|ways|uses|goals?)\b", re.I)
-
-
-def _with_its_data(sentence: str, before: str, product: str) -> str:
-    """ "This includes A and B" after a sentence that plainly says the product takes data ("The
-    app records only the data it needs to work."), read as "This data includes A and B"; any
-    other sentence as it is ("This includes the right to object": no data said before)."""
-    text = plain(sentence)
-    pointer = _POINTED.match(text)
-    if pointer is None or not before or denial(before) is not None or _FOR_WHAT.search(before):
-        return sentence  # ("We collect it for various purposes. This includes ...": purposes)
-    if not taken_by_product(before, product) or not _ENDS_ON_DATA.search(plain(before)):
-        return sentence  # ("We collect data through cookies. These include Hotjar.": tools)
-    # ("We may collect ...": the names are said, but as loosely as the sentence before)
-    hedge = "may " if _NOT_PLAIN.search(plain(before)) else ""
-    return f"This data {hedge}{text[pointer.end() :]}"
-
-
 _NO_DATA_NAMED = (
     "denied with no verb, and names no data (a practice or a thing), not never collected"
 )
@@ -592,9 +577,7 @@ def items_in_prose(
                 continue
         if denied is None and mode != "all":
             continue
-        before = said[index - 1][0] if index and said[index - 1][3] is prose else ""
-        named = sentence if denied is not None else _with_its_data(sentence, before, draft.name)
-        names = denied if denied is not None else data_named(named)
+        names = denied if denied is not None else data_named(sentence)
         for name in names:
             if name.lower() in known or (denied is None and is_summary(name)):
                 continue
@@ -603,7 +586,7 @@ def items_in_prose(
                 draft.never_items.append(ItemDraft(name, line))
                 why = f"named in a sentence as data not collected ({denied_by(sentence)!r})"
                 report.review(line, "prose", f"{name!r}: {why}, read as never collected")
-            elif listed_plainly(named, names, draft.name):
+            elif listed_plainly(sentence, names, draft.name):
                 item = ItemDraft(name, line)
                 _prose_group(section, line).items.append(item)
                 why = "named in a plain list of data a sentence says is collected; made an item"
@@ -881,7 +864,7 @@ _DENIED_END = re.compile(
 )
 _SUBJECTS = re.compile(
     # ("The following data is not collected: A, B": the list after the colon)
-    r"^(?:we|i|it|they|this|that|these|those|you|the following [\w-]+|the (?:app|application|extension|sdk|tool|cli|"
+    r"^(?:we|i|it|they|this|that|these|those|you|the following(?: [\w-]+)?|the (?:app|application|extension|sdk|tool|cli|"
     r"service|product|program|module|library|software|website|site|plugin|telemetry|"
     r"[\w-]+ (?:app|cli|tool|sdk|extension)))$",
     re.I,
@@ -1199,7 +1182,7 @@ def _denial_text(sentence: str) -> str:
     """A sentence's words as a denial reads them: without an emoji's short code, a bullet's
     marker, an answer before it ("No. ...") or a label over the denial it makes ("No source
     code: We never collect A, B or C"), and with a verb's "is" if it is left out."""
-    text = joined_as_examples(_said_text(sentence))
+    text = joined_as_examples(_said_text(sentence), denied=True)
     done = _left_out(text)
     # "No usage data collected", "No personal data ever shared": read with the "is" left out
     return text if done is None else f"{done['no']} is {text[done.start('verb') :]}"
@@ -1231,9 +1214,15 @@ _DONE_TO_NONE = re.compile(
 #: In a list of denials with no verb, what a part says is not taken ("No data *collected*, no
 #: cookies"), and a part that says what is not done with data it may take ("no data *stored*")
 #: or when or how it is not taken ("no crash reports *sent in release builds*"): no entry.
-_TAKEN_PART = re.compile(rf"\s+(?:ever\s+)?{TAKEN}(?=\s*(?:,|$))", re.I)
+_TAKEN_PART = re.compile(
+    rf"\s+(?:ever\s+)?{TAKEN}(?:,?\s+(?:or|and|nor)\s+(?:{TAKEN}|{KEPT}|{GIVEN}|processed|used))*"
+    r"(?:\s+(?:at all|whatsoever|either))?(?=\s*(?:,|$))",
+    re.I,
+)
 _GIVEN_PART = re.compile(
-    rf"(?:^|(?<=,))[^,]*?\s(?:ever\s+)?(?:(?:{KEPT}|{GIVEN}|processed|used)\b|{TAKEN}\s+\w)[^,]*+",
+    rf"(?:^|(?<=,))(?:(?!\s(?:ever\s+)?{TAKEN}\b)[^,])*?\s(?:ever\s+)?"
+    rf"(?:(?:{KEPT}|{GIVEN}|processed|used)\b|{TAKEN}\s+(?!(?:or|and|nor|at|whatsoever|either)\b)\w)"
+    r"[^,]*+",
     re.I,
 )
 #: Another denial with no verb after the first: "..., no cookies", "... and no tracking".
@@ -1306,11 +1295,38 @@ _SENT_TO_YOU = re.compile(
     re.I,
 )
 #: A participle a denied name ends on: what the sentence says is not done, not part of the name.
-#: (not in a clause of its own: "files that are shared or stored")
 _DONE_AT_END = re.compile(
-    rf"(?<=\w)(?<!\bis)(?<!\bare)(?<!\bor)(?<!\band)(?<!\bbe)(?<!\bbeen)\s+(?:ever\s+)?"
-    rf"(?:{TAKEN}|{KEPT}|{GIVEN}|processed|used)$",
-    re.I,
+    rf"(?P<before>\w+)\s+(?:ever\s+)?(?:{TAKEN}|{KEPT}|{GIVEN}|processed|used)$", re.I
+)
+#: Words before such a participle that make it a clause of its own ("files that are shared or
+#: stored", "the files you have uploaded"), whose words stay the name.
+_CLAUSE_BEFORE = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "get",
+        "gets",
+        "got",
+        "or",
+        "and",
+        "nor",
+        "you",
+        "we",
+        "they",
+        "it",
+        "that",
+        "which",
+        "who",
+        "i",
+    ]
 )
 
 
@@ -1413,7 +1429,9 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
     for phrase in phrases:
         for part in _listed(phrase):
             name = _DETERMINER.sub("", _ANY.sub("", part)).strip(" \"'*_,.")
-            name = _DONE_AT_END.sub("", name)  # ("data stored", "telemetry data collected")
+            done = _DONE_AT_END.search(name)  # ("data stored", "telemetry data collected")
+            if done is not None and done["before"].lower() not in _CLAUSE_BEFORE:
+                name = name[: done.end("before")]
             # "metrics which may contain sensitive data": a relative clause says which data.
             head = _RELATIVE.split(name, 1)[0]
             if some and name.lower() in {"data", "information"}:
@@ -1450,12 +1468,17 @@ _SHARED_NOUN = re.compile(
 )
 
 
+#: A single word that may qualify a noun it shares: not a plural ("contacts", "passwords"),
+#: but "analytics" or "diagnostics".
+_MODIFIER = re.compile(r"[A-Za-z][\w-]*(?:ics|ss|[^s])|[A-Za-z]", re.I)
+
+
 def _sharing_their_noun(parts: list[str]) -> list[str]:
     """Single words listed before "A <noun>" with the noun they share ("account or license
     data": account data, license data; "Screen or interaction capture": screen capture)."""
     shared = _SHARED_NOUN.fullmatch(parts[-1].strip()) if len(parts) > 1 else None
-    if shared is None or not all(re.fullmatch(r"[A-Za-z][\w-]*", p.strip()) for p in parts[:-1]):
-        return parts
+    if shared is None or not all(_MODIFIER.fullmatch(p.strip()) for p in parts[:-1]):
+        return parts  # ("contacts, photos, location data": plural nouns of their own)
     return [f"{part.strip()} {shared.group('noun')}" for part in parts[:-1]] + parts[-1:]
 
 
