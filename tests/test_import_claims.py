@@ -6096,9 +6096,14 @@ def test_in_particular_at_the_end_of_a_list_is_no_part_of_a_name(tmp_path: Path)
         ("No location data collected in the background, no ads.", []),
         # giving verbs before one of sending to a party: all sharing
         ("No personal data is shared, sold or sent to third parties.", []),
-        # in a denial, "along with" says what the data is not sent with: that is sent
-        ("We do not collect your name, along with your email address.", ["Name"]),
-        ("We do not send your device ID along with crash reports.", ["Device ID"]),
+        # in a denial, "along with" says what the data is not sent with: it may be sent
+        # otherwise, and what it is not sent with is sent
+        ("We do not collect your name, along with your email address.", []),
+        ("We do not send your device ID along with crash reports.", []),
+        # a part that says to whom, when, or "and sold": no denial of taking
+        ("No data collected or shared with third parties, no ads.", []),
+        ("No usage data sent at startup, no ads.", []),
+        ("No personal data collected and sold, no ads.", []),
         # "collected or stored", "at all": the part still denies taking
         ("No analytics data collected or stored, no ads, no trackers.", ["Analytics data"]),
         ("No telemetry collected at all, no accounts.", ["Telemetry"]),
@@ -6171,6 +6176,10 @@ def test_without_sharing_denies_no_collection(tmp_path: Path) -> None:
             ["Crash reports", "IP address", "OS version"],
         ),
         ("We collect your name as well as IP address.", ["Name", "IP address"]),
+        (
+            "We collect crash reports and diagnostics together with IBM.",
+            ["Crash reports", "Diagnostics"],
+        ),
         # "we collect in particular A, B and C" (translated GDPR notices say it so)
         (
             "We collect in particular your name, address and email address.",

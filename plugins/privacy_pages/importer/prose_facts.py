@@ -337,12 +337,12 @@ _QUANTITY = re.compile(r"^an?\s+(?:number|variety|range|lot|couple|set|series|fe
 #: (not "together with Google": a company, with which it is done, is no data).
 _ALONG_WITH = re.compile(
     r",?\s+(?:(?:along|together)\s+with|as\s+well\s+as)\s+"
-    r"(?=(?-i:[a-z]|[A-Z]{2})|(?:the|an?|your)\s)",
+    r"(?=(?-i:[a-z])|(?:the|an?|your)\s|(?-i:IP|OS|GPS|UUIDs?|GUIDs?|IDs?|URLs?|MAC|IMEI|SDK|API)\b)",
     re.I,
 )
-_WITH_OTHERS = re.compile(r",?\s+(?:along|together)\s+with\s+(?=(?-i:[A-Z][a-z]))", re.I)
+_WITH_OTHERS = re.compile(r",?\s+(?:along|together)\s+with\s+(?=(?-i:[A-Z]))", re.I)
 #: In a denial, "along with" says what the data is not sent with ("We do not send your device
-#: ID along with crash reports": crash reports are sent): the name ends there.
+#: ID along with crash reports"): it may be sent otherwise, and crash reports are sent.
 _ALONG_ANY = re.compile(r",?\s+(?:along|together)\s+with\s+", re.I)
 #: "personal data, in particular your name": examples, as "such as" gives them.
 _IN_PARTICULAR = re.compile(r"(,|\()\s*in\s+particular[,:]?\s+", re.I)
@@ -351,12 +351,10 @@ _VERB_IN_PARTICULAR = re.compile(
 )
 
 
-def joined_as_examples(text: str, *, denied: bool = False) -> str:
-    """A sentence with its lists joined plainly: "A, along with B" as "A and B" ("A with B"
-    in a denial, and for a company: "A, together with Google"); "A, in particular B" as "A,
-    such as B"; "we collect in particular A" as "we collect A"."""
-    if denied:
-        text = _ALONG_ANY.sub(" with ", text)
+def joined_as_examples(text: str) -> str:
+    """A sentence with its lists joined plainly: "A, along with B" as "A and B" ("A with
+    Google" for a company); "A, in particular B" as "A, such as B"; "we collect in particular
+    A" as "we collect A"."""
     text = _WITH_OTHERS.sub(" with ", _ALONG_WITH.sub(" and ", text))
     text = _VERB_IN_PARTICULAR.sub(lambda found: f"{found[1]} ", text)
     return _IN_PARTICULAR.sub(lambda found: f"{found[1].replace(',', ', ')}such as ", text)
@@ -1182,7 +1180,9 @@ def _denial_text(sentence: str) -> str:
     """A sentence's words as a denial reads them: without an emoji's short code, a bullet's
     marker, an answer before it ("No. ...") or a label over the denial it makes ("No source
     code: We never collect A, B or C"), and with a verb's "is" if it is left out."""
-    text = joined_as_examples(_said_text(sentence), denied=True)
+    text = _IN_PARTICULAR.sub(
+        lambda found: f"{found[1].replace(',', ', ')}such as ", _said_text(sentence)
+    )
     done = _left_out(text)
     # "No usage data collected", "No personal data ever shared": read with the "is" left out
     return text if done is None else f"{done['no']} is {text[done.start('verb') :]}"
@@ -1214,15 +1214,16 @@ _DONE_TO_NONE = re.compile(
 #: In a list of denials with no verb, what a part says is not taken ("No data *collected*, no
 #: cookies"), and a part that says what is not done with data it may take ("no data *stored*")
 #: or when or how it is not taken ("no crash reports *sent in release builds*"): no entry.
-_TAKEN_PART = re.compile(
-    rf"\s+(?:ever\s+)?{TAKEN}(?:,?\s+(?:or|and|nor)\s+(?:{TAKEN}|{KEPT}|{GIVEN}|processed|used))*"
-    r"(?:\s+(?:at all|whatsoever|either))?(?=\s*(?:,|$))",
-    re.I,
+#: What may end a part after its verb of taking and still deny taking: "collected or stored",
+#: "collected at all" (not "collected and sold", "sent at startup", "sent to third parties").
+_PART_END = (
+    rf"(?:,?\s+(?:or|nor)\s+(?:ever\s+)?(?:{TAKEN}|{KEPT}|{GIVEN}|processed|used))*"
+    r"(?:\s+(?:at all|whatsoever|either))?(?=\s*(?:,|$))"
 )
+_TAKEN_PART = re.compile(rf"\s+(?:ever\s+)?{TAKEN}{_PART_END}", re.I)
 _GIVEN_PART = re.compile(
     rf"(?:^|(?<=,))(?:(?!\s(?:ever\s+)?{TAKEN}\b)[^,])*?\s(?:ever\s+)?"
-    rf"(?:(?:{KEPT}|{GIVEN}|processed|used)\b|{TAKEN}\s+(?!(?:or|and|nor|at|whatsoever|either)\b)\w)"
-    r"[^,]*+",
+    rf"(?:(?:{KEPT}|{GIVEN}|processed|used)\b|{TAKEN}(?!{_PART_END})\b)[^,]*+",
     re.I,
 )
 #: Another denial with no verb after the first: "..., no cookies", "... and no tracking".
@@ -1296,37 +1297,14 @@ _SENT_TO_YOU = re.compile(
 )
 #: A participle a denied name ends on: what the sentence says is not done, not part of the name.
 _DONE_AT_END = re.compile(
-    rf"(?P<before>\w+)\s+(?:ever\s+)?(?:{TAKEN}|{KEPT}|{GIVEN}|processed|used)$", re.I
+    rf"\b(?P<before>\w+)\s+(?:ever\s+)?(?:{TAKEN}|{KEPT}|{GIVEN}|processed|used)$", re.I
 )
 #: Words before such a participle that make it a clause of its own ("files that are shared or
 #: stored", "the files you have uploaded"), whose words stay the name.
-_CLAUSE_BEFORE = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "have",
-        "has",
-        "had",
-        "get",
-        "gets",
-        "got",
-        "or",
-        "and",
-        "nor",
-        "you",
-        "we",
-        "they",
-        "it",
-        "that",
-        "which",
-        "who",
-        "i",
-    ]
+_CLAUSE_BEFORE = re.compile(
+    r"is|are|was|were|be|been|being|have|has|had|get|gets|got|or|and|nor|you|we|they|it|that|"
+    r"which|who|i",
+    re.I,
 )
 
 
@@ -1371,12 +1349,16 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
     removed = _taken_out(text) if said is None else None
     if said is None and _no_data(text) is None and removed is None:
         return None
-    if said is not None and (
-        _UNLESS.search(text, text.find(said.split()[0]))
-        or _IN_A_CASE.search(text)
-        or _PROVISO.search(text)
-        or _PARTLY.search(_CLAUSE_END.split(text[text.find(said) :], 1)[0].split(",", 1)[0])
-        or any(_KEPT.search(c) and _FOR_LONG.search(c) for c in text.split(";") if denial(c))
+    if (
+        said is not None
+        and (
+            _UNLESS.search(text, text.find(said.split()[0]))
+            or _IN_A_CASE.search(text)
+            or _PROVISO.search(text)
+            or _ALONG_ANY.search(text, text.find(said))  # ("not sent along with crash reports")
+            or _PARTLY.search(_CLAUSE_END.split(text[text.find(said) :], 1)[0].split(",", 1)[0])
+            or any(_KEPT.search(c) and _FOR_LONG.search(c) for c in text.split(";") if denial(c))
+        )
     ):
         # "is never sent without your consent", "are not sent when you are offline",
         # "If you opt out, no data is sent": collected, but for a condition or a case
@@ -1430,7 +1412,7 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
         for part in _listed(phrase):
             name = _DETERMINER.sub("", _ANY.sub("", part)).strip(" \"'*_,.")
             done = _DONE_AT_END.search(name)  # ("data stored", "telemetry data collected")
-            if done is not None and done["before"].lower() not in _CLAUSE_BEFORE:
+            if done is not None and not _CLAUSE_BEFORE.fullmatch(done["before"]):
                 name = name[: done.end("before")]
             # "metrics which may contain sensitive data": a relative clause says which data.
             head = _RELATIVE.split(name, 1)[0]
@@ -1470,7 +1452,7 @@ _SHARED_NOUN = re.compile(
 
 #: A single word that may qualify a noun it shares: not a plural ("contacts", "passwords"),
 #: but "analytics" or "diagnostics".
-_MODIFIER = re.compile(r"[A-Za-z][\w-]*(?:ics|ss|[^s])|[A-Za-z]", re.I)
+_MODIFIER = re.compile(r"[A-Za-z][\w-]*(?:ics|ss|us|[^s])|[A-Za-z]|news|(?-i:[A-Z]{2,}S?)", re.I)
 
 
 def _sharing_their_noun(parts: list[str]) -> list[str]:
