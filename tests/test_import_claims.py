@@ -6104,6 +6104,21 @@ def test_in_particular_at_the_end_of_a_list_is_no_part_of_a_name(tmp_path: Path)
         ("No data collected or shared with third parties, no ads.", []),
         ("No usage data sent at startup, no ads.", []),
         ("No personal data collected and sold, no ads.", []),
+        # "and no" starts a denial of its own, as ", no" does
+        ("No telemetry collected and no cookies.", ["Telemetry", "Cookies"]),
+        # "along with" before the denial's words joins the list; in another clause, nothing
+        ("Your photos, along with your messages, never leave your device.", ["Photos", "Messages"]),
+        (
+            "We do not collect any personal information, and we work together with our host.",
+            ["Personal information"],
+        ),
+        ("We do not collect your name as well as your email address.", ["Name", "Email address"]),
+        # an all-caps plural is a noun of its own, an all-caps acronym may share one
+        (
+            "WE DO NOT COLLECT MESSAGES, PHOTOS OR LOCATION DATA.",
+            ["MESSAGES", "PHOTOS", "LOCATION DATA"],
+        ),
+        ("We never collect GPS or location data.", ["GPS data", "Location data"]),
         # "collected or stored", "at all": the part still denies taking
         ("No analytics data collected or stored, no ads, no trackers.", ["Analytics data"]),
         ("No telemetry collected at all, no accounts.", ["Telemetry"]),
@@ -6176,6 +6191,10 @@ def test_without_sharing_denies_no_collection(tmp_path: Path) -> None:
             ["Crash reports", "IP address", "OS version"],
         ),
         ("We collect your name as well as IP address.", ["Name", "IP address"]),
+        (
+            "We collect the OS version, along with CPU architecture and RAM size.",
+            ["OS version", "CPU architecture", "RAM size"],
+        ),
         (
             "We collect crash reports and diagnostics together with IBM.",
             ["Crash reports", "Diagnostics"],

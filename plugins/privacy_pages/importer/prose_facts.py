@@ -335,15 +335,19 @@ _QUANTITY = re.compile(r"^an?\s+(?:number|variety|range|lot|couple|set|series|fe
 
 #: Words that join one more name to a list as "and" does: "A, along with B", "A as well as B"
 #: (not "together with Google": a company, with which it is done, is no data).
-_ALONG_WITH = re.compile(
-    r",?\s+(?:(?:along|together)\s+with|as\s+well\s+as)\s+"
-    r"(?=(?-i:[a-z])|(?:the|an?|your)\s|(?-i:IP|OS|GPS|UUIDs?|GUIDs?|IDs?|URLs?|MAC|IMEI|SDK|API)\b)",
-    re.I,
+#: What may follow such words for the next part to be data: a lowercase word, a determiner,
+#: an acronym before a lowercase word ("CPU architecture") or one that names data ("IP").
+_DATA_NEXT = (
+    r"(?=(?-i:[a-z])|(?:the|an?|your)\s|(?-i:[A-Z]{2,}[a-z0-9]*\s+[a-z])"
+    r"|(?-i:IP(?:v[46])?|OS|GPS|UUIDs?|GUIDs?|IDs?|URLs?|MAC|IMEI|SDK|API)\b)"
 )
+_ALONG_WITH = re.compile(rf",?\s+(?:(?:along|together)\s+with|as\s+well\s+as)\s+{_DATA_NEXT}", re.I)
+_AS_WELL_AS = re.compile(rf",?\s+as\s+well\s+as\s+{_DATA_NEXT}", re.I)
 _WITH_OTHERS = re.compile(r",?\s+(?:along|together)\s+with\s+(?=(?-i:[A-Z]))", re.I)
 #: In a denial, "along with" says what the data is not sent with ("We do not send your device
 #: ID along with crash reports"): it may be sent otherwise, and crash reports are sent.
 _ALONG_ANY = re.compile(r",?\s+(?:along|together)\s+with\s+", re.I)
+_OWN_CLAUSE = re.compile(r"[.;:!?\u2014\u2013]|,\s*(?:and|but|while|yet)\s", re.I)
 #: "personal data, in particular your name": examples, as "such as" gives them.
 _IN_PARTICULAR = re.compile(r"(,|\()\s*in\s+particular[,:]?\s+", re.I)
 _VERB_IN_PARTICULAR = re.compile(
@@ -1183,6 +1187,11 @@ def _denial_text(sentence: str) -> str:
     text = _IN_PARTICULAR.sub(
         lambda found: f"{found[1].replace(',', ', ')}such as ", _said_text(sentence)
     )
+    # ("Your photos, along with your contacts, never leave your device": both; after the
+    # denial's words, "along with" says what the data is not sent with: see data_denied)
+    said = denial(text)
+    cut = text.find(said) if said is not None else len(text)
+    text = _ALONG_WITH.sub(" and ", text[:cut]) + _AS_WELL_AS.sub(" and ", text[cut:])
     done = _left_out(text)
     # "No usage data collected", "No personal data ever shared": read with the "is" left out
     return text if done is None else f"{done['no']} is {text[done.start('verb') :]}"
@@ -1217,7 +1226,7 @@ _DONE_TO_NONE = re.compile(
 #: What may end a part after its verb of taking and still deny taking: "collected or stored",
 #: "collected at all" (not "collected and sold", "sent at startup", "sent to third parties").
 _PART_END = (
-    rf"(?:,?\s+(?:or|nor)\s+(?:ever\s+)?(?:{TAKEN}|{KEPT}|{GIVEN}|processed|used))*"
+    rf"(?:,?\s+(?:or|nor)\s+(?:ever\s+)?(?:{TAKEN}|{KEPT}|{GIVEN}|processed|used)){{0,4}}"
     r"(?:\s+(?:at all|whatsoever|either))?(?=\s*(?:,|$))"
 )
 _TAKEN_PART = re.compile(rf"\s+(?:ever\s+)?{TAKEN}{_PART_END}", re.I)
@@ -1355,7 +1364,8 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
             _UNLESS.search(text, text.find(said.split()[0]))
             or _IN_A_CASE.search(text)
             or _PROVISO.search(text)
-            or _ALONG_ANY.search(text, text.find(said))  # ("not sent along with crash reports")
+            # ("not sent along with crash reports"; not "..., and we work together with ...")
+            or _ALONG_ANY.search(_OWN_CLAUSE.split(text[text.find(said) :], 1)[0])
             or _PARTLY.search(_CLAUSE_END.split(text[text.find(said) :], 1)[0].split(",", 1)[0])
             or any(_KEPT.search(c) and _FOR_LONG.search(c) for c in text.split(";") if denial(c))
         )
@@ -1387,7 +1397,8 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
     elif none is not None:
         what = none.group("what")
         if none.re is _NO_DATA:  # ("No data collected, no cookies": what each part says)
-            what = _GIVEN_PART.sub("", _TAKEN_PART.sub("", what))
+            parts = [_GIVEN_PART.sub("", _TAKEN_PART.sub("", p)) for p in _NO_AGAIN.split(what)]
+            what = ", ".join(part for part in parts if part.strip())
         phrases += _with_examples(what, cut=False)
         # "No A or B are captured, such as: C and D": the examples right after the verb, too,
         # up to where another clause starts (``none`` matched its clause, not ``text``)
@@ -1452,7 +1463,7 @@ _SHARED_NOUN = re.compile(
 
 #: A single word that may qualify a noun it shares: not a plural ("contacts", "passwords"),
 #: but "analytics" or "diagnostics".
-_MODIFIER = re.compile(r"[A-Za-z][\w-]*(?:ics|ss|us|[^s])|[A-Za-z]|news|(?-i:[A-Z]{2,}S?)", re.I)
+_MODIFIER = re.compile(r"[A-Za-z][\w-]*(?:ics|ss|us|[^s])|[A-Za-z]|news|(?-i:[A-Z]{2,4})", re.I)
 
 
 def _sharing_their_noun(parts: list[str]) -> list[str]:
