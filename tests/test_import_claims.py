@@ -6104,6 +6104,10 @@ def test_in_particular_at_the_end_of_a_list_is_no_part_of_a_name(tmp_path: Path)
         ("No data collected or shared with third parties, no ads.", []),
         ("No usage data sent at startup, no ads.", []),
         ("No personal data collected and sold, no ads.", []),
+        # data said to be sent along with other data, in any clause: no entry
+        ("We do not collect your location, but it may be sent along with crash reports.", []),
+        # what is not required or asked for is no data not taken
+        ("No email required, no phone number asked and no location used.", []),
         # "and no" starts a denial of its own, as ", no" does
         ("No telemetry collected and no cookies.", ["Telemetry", "Cookies"]),
         # "along with" before the denial's words joins the list; in another clause, nothing
@@ -6198,6 +6202,11 @@ def test_without_sharing_denies_no_collection(tmp_path: Path) -> None:
         (
             "We collect crash reports and diagnostics together with IBM.",
             ["Crash reports", "Diagnostics"],
+        ),
+        # companies after "together with" are no data, acronyms or not
+        (
+            "We store your files and metadata together with AWS and Cloudflare.",
+            ["Files", "Metadata"],
         ),
         # "we collect in particular A, B and C" (translated GDPR notices say it so)
         (

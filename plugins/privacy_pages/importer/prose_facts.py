@@ -338,7 +338,9 @@ _QUANTITY = re.compile(r"^an?\s+(?:number|variety|range|lot|couple|set|series|fe
 #: What may follow such words for the next part to be data: a lowercase word, a determiner,
 #: an acronym before a lowercase word ("CPU architecture") or one that names data ("IP").
 _DATA_NEXT = (
-    r"(?=(?-i:[a-z])|(?:the|an?|your)\s|(?-i:[A-Z]{2,}[a-z0-9]*\s+[a-z])"
+    r"(?=(?-i:[a-z])|(?:the|an?|your)\s"
+    # ("CPU architecture"; not "AWS as our processor", "IBM and Oracle": companies)
+    r"|(?-i:[A-Z]{2,}[a-z0-9]*\s+(?!(?:as|and|or|to|for|in|on|at|with|by|is|are)\b)[a-z])"
     r"|(?-i:IP(?:v[46])?|OS|GPS|UUIDs?|GUIDs?|IDs?|URLs?|MAC|IMEI|SDK|API)\b)"
 )
 _ALONG_WITH = re.compile(rf",?\s+(?:(?:along|together)\s+with|as\s+well\s+as)\s+{_DATA_NEXT}", re.I)
@@ -347,7 +349,10 @@ _WITH_OTHERS = re.compile(r",?\s+(?:along|together)\s+with\s+(?=(?-i:[A-Z]))", r
 #: In a denial, "along with" says what the data is not sent with ("We do not send your device
 #: ID along with crash reports"): it may be sent otherwise, and crash reports are sent.
 _ALONG_ANY = re.compile(r",?\s+(?:along|together)\s+with\s+", re.I)
-_OWN_CLAUSE = re.compile(r"[.;:!?\u2014\u2013]|,\s*(?:and|but|while|yet)\s", re.I)
+#: (not "we work together with our host": with whom, not with what)
+_SENT_ALONG = re.compile(
+    r"(?<!\bwork)(?<!\bworks)(?<!\bworking)(?<!\bworked)" + _ALONG_ANY.pattern, re.I
+)
 #: "personal data, in particular your name": examples, as "such as" gives them.
 _IN_PARTICULAR = re.compile(r"(,|\()\s*in\s+particular[,:]?\s+", re.I)
 _VERB_IN_PARTICULAR = re.compile(
@@ -1232,7 +1237,8 @@ _PART_END = (
 _TAKEN_PART = re.compile(rf"\s+(?:ever\s+)?{TAKEN}{_PART_END}", re.I)
 _GIVEN_PART = re.compile(
     rf"(?:^|(?<=,))(?:(?!\s(?:ever\s+)?{TAKEN}\b)[^,])*?\s(?:ever\s+)?"
-    rf"(?:(?:{KEPT}|{GIVEN}|processed|used)\b|{TAKEN}(?!{_PART_END})\b)[^,]*+",
+    rf"(?:(?:{KEPT}|{GIVEN}|processed|used|required|needed|asked|requested)\b"
+    rf"|{TAKEN}(?!{_PART_END})\b)[^,]*+",
     re.I,
 )
 #: Another denial with no verb after the first: "..., no cookies", "... and no tracking".
@@ -1364,8 +1370,7 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
             _UNLESS.search(text, text.find(said.split()[0]))
             or _IN_A_CASE.search(text)
             or _PROVISO.search(text)
-            # ("not sent along with crash reports"; not "..., and we work together with ...")
-            or _ALONG_ANY.search(_OWN_CLAUSE.split(text[text.find(said) :], 1)[0])
+            or _SENT_ALONG.search(text, text.find(said))  # ("not sent along with crash reports")
             or _PARTLY.search(_CLAUSE_END.split(text[text.find(said) :], 1)[0].split(",", 1)[0])
             or any(_KEPT.search(c) and _FOR_LONG.search(c) for c in text.split(";") if denial(c))
         )
