@@ -547,7 +547,10 @@ HELD_OUT_NAME_PROBLEMS = {
     ("angular-cli-analytics", "For schematics commands (add, generate and new), the schemat"),
     ("angular-cli-analytics", "For build commands (build, serve), the builder name, the num"),
     # batch 2026-11-29y, measured once (twenty-fifth session): a name of 109 characters
-    ("azure-stack-hci-data-collection", "Information to compute reliability of the antivirus/antimalw"),
+    (
+        "azure-stack-hci-data-collection",
+        "Information to compute reliability of the antivirus/antimalw",
+    ),
 }
 
 
