@@ -343,8 +343,10 @@ _DATA_NEXT = (
     r"|(?-i:[A-Z]{2,}[a-z0-9]*\s+(?!(?:as|and|or|to|for|in|on|at|with|by|is|are)\b)[a-z])"
     r"|(?-i:IP(?:v[46])?|OS|GPS|UUIDs?|GUIDs?|IDs?|URLs?|MAC|IMEI|SDK|API)\b)"
 )
-_ALONG_WITH = re.compile(rf",?\s+(?:(?:along|together)\s+with|as\s+well\s+as)\s+{_DATA_NEXT}", re.I)
-_AS_WELL_AS = re.compile(rf",?\s+as\s+well\s+as\s+{_DATA_NEXT}", re.I)
+_ALONG_WITH = re.compile(
+    rf",?(?<!\s)\s++(?:(?:along|together)\s+with|as\s+well\s+as)\s+{_DATA_NEXT}", re.I
+)
+_AS_WELL_AS = re.compile(rf",?(?<!\s)\s++as\s+well\s+as\s+{_DATA_NEXT}", re.I)
 _WITH_OTHERS = re.compile(r",?\s+(?:along|together)\s+with\s+(?=(?-i:[A-Z]))", re.I)
 #: In a denial, "along with" says what the data is not sent with ("We do not send your device
 #: ID along with crash reports"): it may be sent otherwise, and crash reports are sent.
@@ -1234,7 +1236,7 @@ _PART_END = (
     rf"(?:,?\s+(?:or|nor)\s+(?:ever\s+)?(?:{TAKEN}|{KEPT}|{GIVEN}|processed|used)){{0,4}}"
     r"(?:\s+(?:at all|whatsoever|either))?(?=\s*(?:,|$))"
 )
-_TAKEN_PART = re.compile(rf"\s+(?:ever\s+)?{TAKEN}{_PART_END}", re.I)
+_TAKEN_PART = re.compile(rf"(?<!\s)\s++(?:ever\s+)?{TAKEN}{_PART_END}", re.I)
 _GIVEN_PART = re.compile(
     rf"(?:^|(?<=,))(?:(?!\s(?:ever\s+)?{TAKEN}\b)[^,])*?\s(?:ever\s+)?"
     rf"(?:(?:{KEPT}|{GIVEN}|processed|used|required|needed|asked|requested)\b"
