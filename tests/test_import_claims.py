@@ -18,6 +18,7 @@ import pytest
 from markdown.extensions.toc import slugify
 from privacy_pages.importer.claims import modality
 from privacy_pages.importer.item_text import ItemDraft
+from privacy_pages.importer.markdown_doc import Code
 from privacy_pages.importer.markup import html_to_markdown, plain
 from privacy_pages.importer.prose_facts import (
     data_denied,
@@ -26,6 +27,7 @@ from privacy_pages.importer.prose_facts import (
     recipients_in,
 )
 from privacy_pages.importer.requirement import answered
+from privacy_pages.importer.samples import sample_fields
 from privacy_pages.importer.statements import says_how_long
 from test_importer import FRONT, Imported, import_page
 from test_importer_shapes import rendered
@@ -2392,6 +2394,19 @@ def test_a_cross_mark_says_data_is_not_collected(tmp_path: Path) -> None:
             '\tUptime int64 `json:"uptime"`\n}\n```',
             ["instance_id", "uptime"],
         ),
+        (
+            # TypeScript's type of an object: unions of literals, optional fields, comments,
+            # an elided part, and the fields of an object declared in place (its bag)
+            '```ts\ntype TelemetryEvent = {\n  event: "command_run" | "command_failed"; // what\n'
+            "  anonymousId: string;\n  durationMs?: number,\n  properties: {\n"
+            "    os: 'linux' | 'darwin';\n    nodeVersion: string;\n  };\n  ...\n};\n```",
+            ["event", "anonymousId", "durationMs", "os", "nodeVersion"],
+        ),
+        (
+            "```typescript\nexport interface Ping extends Base {\n  readonly id: string;\n"
+            "  tags: string[];\n  counts: Record<string, number>;\n}\n```",
+            ["id", "tags", "counts"],
+        ),
     ],
 )
 def test_a_declaration_of_the_fields_sent_gives_its_fields(
@@ -2402,6 +2417,12 @@ def test_a_declaration_of_the_fields_sent_gives_its_fields(
         f"### What data is collected?\n\nThe following information is collected:\n\n{code}\n"
     )
     assert import_page(tmp_path, page).data_names() == fields
+
+
+def test_the_line_of_a_declared_optional_field_is_its_own() -> None:
+    text = "interface Report {\n  os: string;\n  uptimeMs?: number;\n}"
+    fields = sample_fields(Code("ts", text, 10, 15), "The following data is collected:")
+    assert [(field.name, field.line) for field in fields] == [("os", 12), ("uptimeMs", 13)]
 
 
 def test_code_that_declares_no_fields_gives_no_items(tmp_path: Path) -> None:

@@ -210,34 +210,59 @@ def _parsed(text: str) -> object:
 
 
 #: The first line of a declaration of fields: ``struct HealthState {``, ``object {``,
-#: ``interface Event {``, ``data class Event(``... ``type Event struct {``.
+#: ``interface Event {``, ``type Event = {`` (TypeScript), ``type Event struct {`` (Go).
 _DECLARES = re.compile(
-    r"^\s*(?:(?:pub\s+)?struct\s+\w+|(?:export\s+)?interface\s+\w+|object|record\s+\w+|"
-    r"type\s+\w+\s+struct)\s*\{\s*$"
+    r"^\s*(?:(?:pub\s+)?struct\s+\w+|(?:export\s+)?(?:interface\s+\w+(?:\s+extends\s+[\w.]+)?|"
+    r"type\s+\w+\s*=)|object|record\s+\w+|type\s+\w+\s+struct)\s*\{$"
 )
-#: A field declared on its own line: "name: Type," (Rust, TypeScript), "Type name;" (C-like
-#: schemas: "string? sessionId;", "array events { object; };"), or Go's "Name type `json:"name"`".
+#: A field declared on its own line (its comment and its last comma or semicolon left out):
+#: "name: Type" (Rust, TypeScript: "kind?: 'start' | 'stop'", "tags: string[]"), "Type name"
+#: (C-like schemas: "string? sessionId", "array events { object; }"), or Go's "Name type
+#: `json:"name"`".
 _FIELD_LINE = re.compile(
-    r"^\s*(?:pub\s+|readonly\s+)?(?P<named>[A-Za-z_]\w*)\??\s*:\s*[A-Za-z_][\w<>\[\]?:,. ]*?"
-    r"[,;]?\s*(?://.*)?$"
-    r"|^\s*[A-Za-z_][\w.]*(?:<[^<>]*>)?\??(?:\[\])?\s+(?P<typed>[a-z_]\w*)\s*(?:\{[^{}]*\})?\s*;\s*"
-    r"(?://.*)?$"
-    r"|^\s*[A-Z]\w*\s+[*\[\]\w.]+\s+`[^`]*\bjson:\"(?P<tag>[^\",]+)[^`]*`\s*(?://.*)?$"
+    r"(?:pub\s+|readonly\s+)?(?P<named>[A-Za-z_]\w*)\??\s*:\s*[\w\"'][^{}=();]*"
+    r"|[A-Za-z_][\w.]*(?:<[^<>]*>)?\??(?:\[\])?\s+(?P<typed>[a-z_]\w*)\s*(?:\{[^{}]*\})?"
+    r"|[A-Z]\w*\s+[*\[\]\w.]+\s+`[^`]*\bjson:\"(?P<tag>[^\",]+)[^`]*`"
 )
+#: A field whose type is an object written in place ("properties: {"): its own fields follow,
+#: up to its closing brace ("}", "};", "}[];").
+_OPENS = re.compile(r"(?:readonly\s+)?(?P<named>[A-Za-z_]\w*)\??\s*:\s*\{")
+_CLOSES = re.compile(r"\}(?:\[\])?")
 
 
-def _declared(text: str) -> dict[str, None] | None:
+def _declared(text: str) -> dict[str, object] | None:
     """The fields a declaration in code names (``struct HealthState { model: String, ... }``),
-    as the keys of a sample; None when the text is no such declaration (most of its lines
-    must each declare a field)."""
-    lines = [line for line in text.splitlines() if line.strip() and not _COMMENT.match(line)]
-    if len(lines) < 3 or not _DECLARES.match(lines[0]) or lines[-1].strip() not in ("}", "};"):
+    as the keys of a sample (a field declared as an object in place holds its own fields);
+    None when the text is no such declaration (most of its lines must each declare a field)."""
+    lines = [
+        _without_comments(line).strip().rstrip(",;").rstrip()
+        for line in text.splitlines()
+        if not _COMMENT.match(line)
+    ]
+    lines = [line for line in lines if line and line not in ("...", "\u2026")]
+    if len(lines) < 3 or not _DECLARES.match(lines[0]) or lines[-1] != "}":
         return None
-    body = [line for line in lines[1:-1] if line.strip() not in ("...", "\u2026")]
-    found = [m for line in body if (m := _FIELD_LINE.match(line)) is not None]
-    if len(found) < 2 or len(found) * 5 < len(body) * 4:
+    fields: dict[str, object] = {}
+    open_objects = [fields]
+    declared = 0
+    body = lines[1:-1]
+    for line in body:
+        if _CLOSES.fullmatch(line):
+            if len(open_objects) == 1:
+                return None  # (the declaration closed before its last line: more than one)
+            open_objects.pop()
+            declared += 1
+        elif (opens := _OPENS.fullmatch(line)) is not None:
+            inner: dict[str, object] = {}
+            open_objects[-1][opens["named"]] = inner
+            open_objects.append(inner)
+            declared += 1
+        elif (found := _FIELD_LINE.fullmatch(line)) is not None:
+            open_objects[-1][found["named"] or found["typed"] or found["tag"]] = None
+            declared += 1
+    if len(fields) < 2 or declared * 5 < len(body) * 4 or len(open_objects) != 1:
         return None
-    return dict.fromkeys(m.group("named") or m.group("typed") or m.group("tag") for m in found)
+    return fields
 
 
 _COMMENT = re.compile(r"^\s*(?://|#|/\*|\*)")
@@ -260,7 +285,7 @@ def _without_comments(text: str) -> str:
 
 
 def _line_of(lines: list[str], key: str) -> int:
-    written = re.compile(rf"""(?:^|[\s{{,"'])["']?{re.escape(key)}["']?\s*:""")
+    written = re.compile(rf"""(?:^|[\s{{,"'])["']?{re.escape(key)}["']?\??\s*:""")
     declared = re.compile(rf"""(?:^|[\s"]){re.escape(key)}(?:\s*[;{{]|")""")  # "string key;"
     return next(
         (i for i, line in enumerate(lines) if written.search(line) or declared.search(line)), 0
