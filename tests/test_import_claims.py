@@ -1503,6 +1503,19 @@ def test_a_heading_that_only_names_events_is_over_data(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "heading", ["Telemetry Event Types", "Events we track", "Event reference", "Events and fields"]
+)
+def test_a_heading_that_names_a_catalog_of_events_is_over_data(
+    tmp_path: Path, heading: str
+) -> None:
+    page = FRONT + (
+        f"# App telemetry\n\n## {heading}\n\nHere are all the events:\n\n"
+        "- `app_started`: the app started\n- `feature_used`: a feature was used\n"
+    )
+    assert import_page(tmp_path, page).data_names() == ["app_started", "feature_used"]
+
+
 def test_a_page_without_headings_is_read_by_the_lines_that_open_its_lists(
     tmp_path: Path,
 ) -> None:

@@ -74,7 +74,11 @@ def _then_in_sentence(first: str, then: str) -> str:
 _NOT_A_SHOP = "".join(rf"(?<!\b{shop} )" for shop in ("app", "play", "web", "microsoft", "windows"))
 _RECORDS_HEADING = (
     r"^\W*(?:(?:tracked|telemetry|analytics|usage|collected|recorded)\s+)?"
-    r"(?:events?|properties|fields|attributes|metrics)[^\w(]*+(?:\([^)]*\))?\W*+$"
+    r"(?:events?|properties|fields|attributes|metrics)"
+    # "Event types", "Events we track", "Events and properties", "Metrics reference"
+    r"(?:\s+(?:types?|reference|list|catalog|we\s+(?:track|collect|send|record|log)|"
+    r"and\s+(?:their\s+)?(?:properties|fields|attributes)))?"
+    r"[^\w(]*+(?:\([^)]*\))?\W*+$"
 )
 
 
