@@ -3526,6 +3526,17 @@ def test_a_page_wide_way_to_opt_out_is_the_control_of_every_optional_group(
     assert controls and all("opt out of all optional data" in c for c in controls), controls
 
 
+def test_a_control_said_in_the_intro_and_by_the_page_is_given_once(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool\n\n## Privacy-first telemetry\n\n"
+        "The tool uses **opt-in telemetry** to help us improve it.\n\n"
+        "## What we collect\n\n- Crash dumps\n- Exit codes\n"
+    )
+    result = import_page(tmp_path, page)
+    controls = [str(item.get("control")) for item in result.items("optional")]
+    assert controls and all(plain(c).count("opt-in telemetry") == 1 for c in controls), controls
+
+
 def test_data_not_transferred_to_the_service_is_quoted_not_said_unlisted(tmp_path: Path) -> None:
     page = FRONT + (
         "# Assistant data\n\n## Data\n\n- Prompts\n\n"

@@ -53,7 +53,12 @@ def _for_kind(sentence: str, kind: str | None) -> bool:
 
 
 def _unique(found: list[str]) -> list[str]:
-    return list(dict.fromkeys(found))
+    """Each sentence once, however it is marked up (the intro's "uses **opt-in telemetry**"
+    and the page's cue, "uses opt-in telemetry", are one sentence)."""
+    first: dict[str, str] = {}
+    for text in found:
+        first.setdefault(" ".join(plain(text).split()), text)
+    return list(first.values())
 
 
 def _own(item: ItemDraft) -> list[str]:
