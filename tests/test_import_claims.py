@@ -2420,6 +2420,11 @@ def test_a_cross_mark_says_data_is_not_collected(tmp_path: Path) -> None:
             "  tags: string[];\n  counts: Record<string, number>;\n}\n```",
             ["id", "tags", "counts"],
         ),
+        (
+            # an object written on one line holds its fields too
+            "```ts\ntype Event = {\n  event: string;\n  properties: { os: string; arch: string };\n}\n```",
+            ["event", "os", "arch"],
+        ),
     ],
 )
 def test_a_declaration_of_the_fields_sent_gives_its_fields(
@@ -2430,6 +2435,24 @@ def test_a_declaration_of_the_fields_sent_gives_its_fields(
         f"### What data is collected?\n\nThe following information is collected:\n\n{code}\n"
     )
     assert import_page(tmp_path, page).data_names() == fields
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        # Go's fields without their JSON names: "Name type", not "type name;"
+        "```go\ntype Event struct {\n\tElapsed float64\n\tRatio float32\n\tCode byte\n}\n```",
+        # the type of settings the product is given, not of what it sends
+        "```ts\ntype SdkOptions = {\n  apiKey: string;\n  flushIntervalMs?: number;\n}\n```",
+        "```ts\ninterface ClientConfig {\n  endpoint: string;\n  debug: boolean;\n}\n```",
+    ],
+)
+def test_a_declaration_of_no_fields_sent_gives_no_items(tmp_path: Path, code: str) -> None:
+    page = FRONT + (
+        "# Server\n\n## What data is collected?\n\nThe following information is collected:\n\n"
+        f"{code}\n"
+    )
+    assert import_page(tmp_path, page).data_names() == []
 
 
 def test_the_line_of_a_declared_optional_field_is_its_own() -> None:

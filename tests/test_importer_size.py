@@ -647,7 +647,9 @@ GOAL = 6500
 #: unions of literals, objects declared in place), a class of pages whose data is given in code.
 #: 15321: headings over a catalog of events ("Event types", "Events we track"); a control said
 #: twice, once in bold, given once.
-CEILING = 15321
+#: 15333: a review's faults (Go's "Name type" read as fields; a type of settings, "SdkOptions",
+#: read as what is sent; an object declared on one line lost).
+CEILING = 15333
 
 
 def importer_lines() -> int:

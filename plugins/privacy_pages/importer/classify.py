@@ -76,7 +76,7 @@ _RECORDS_HEADING = (
     r"^\W*(?:(?:tracked|telemetry|analytics|usage|collected|recorded)\s+)?"
     r"(?:events?|properties|fields|attributes|metrics)"
     # "Event types", "Events we track", "Events and properties", "Metrics reference"
-    r"(?:\s+(?:types?|reference|list|catalog|we\s+(?:track|collect|send|record|log)|"
+    r"(?:\s+(?:types?|reference|list|catalog|we\s+(?:track|collect|send|record)|"
     r"and\s+(?:their\s+)?(?:properties|fields|attributes)))?"
     r"[^\w(]*+(?:\([^)]*\))?\W*+$"
 )

@@ -212,36 +212,46 @@ def _parsed(text: str) -> object:
 #: The first line of a declaration of fields: ``struct HealthState {``, ``object {``,
 #: ``interface Event {``, ``type Event = {`` (TypeScript), ``type Event struct {`` (Go).
 _DECLARES = re.compile(
-    r"^\s*(?:(?:pub\s+)?struct\s+\w+|(?:export\s+)?(?:interface\s+\w+(?:\s+extends\s+[\w.]+)?|"
-    r"type\s+\w+\s*=)|object|record\s+\w+|type\s+\w+\s+struct)\s*\{$"
+    r"^\s*(?:(?:pub\s+)?struct\s+(?P<struct>\w+)|(?:export\s+)?(?:interface\s+(?P<interface>\w+)"
+    r"(?:\s+extends\s+[\w.]+)?|type\s+(?P<alias>\w+)\s*=)|object|record\s+(?P<record>\w+)|"
+    r"type\s+(?P<go>\w+)\s+struct)\s*\{$"
 )
-#: A field declared on its own line (its comment and its last comma or semicolon left out):
-#: "name: Type" (Rust, TypeScript: "kind?: 'start' | 'stop'", "tags: string[]"), "Type name"
-#: (C-like schemas: "string? sessionId", "array events { object; }"), or Go's "Name type
-#: `json:"name"`".
+#: The name of a type of settings, whose fields configure the product ("SdkOptions").
+_SETTINGS_TYPE = re.compile(r"(?:options|config\w*|settings|props|params|preferences)$", re.I)
+#: A field declared on its own line (its comment and its last comma left out): "name: Type"
+#: (Rust, TypeScript: "kind?: 'start' | 'stop';", "tags: string[]"), "Type name;" (C-like
+#: schemas: "string? sessionId;", "array events { object; };"), or Go's "Name type
+#: `json:"name"`"; a field whose type is an object written on the line ("props: { os: string }").
 _FIELD_LINE = re.compile(
-    r"(?:pub\s+|readonly\s+)?(?P<named>[A-Za-z_]\w*)\??\s*:\s*[\w\"'][^{}=();]*"
-    r"|[A-Za-z_][\w.]*(?:<[^<>]*>)?\??(?:\[\])?\s+(?P<typed>[a-z_]\w*)\s*(?:\{[^{}]*\})?"
-    r"|[A-Z]\w*\s+[*\[\]\w.]+\s+`[^`]*\bjson:\"(?P<tag>[^\",]+)[^`]*`"
+    r"(?:pub\s+|readonly\s+)?(?P<named>[A-Za-z_]\w*)\??\s*:\s*"
+    r"(?:\{(?P<inner>[^{}]*)\}(?:\[\])?|[\w\"'][^{}=();]*);?"
+    r"|[A-Za-z_][\w.]*(?:<[^<>]*>)?\??(?:\[\])?\s+(?P<typed>[a-z_]\w*)\s*(?:\{[^{}]*\})?\s*;"
+    r"|[A-Z]\w*\s+[*\[\]\w.]+\s+`[^`]*\bjson:\"(?P<tag>[^\",]+)[^`]*`;?"
 )
 #: A field whose type is an object written in place ("properties: {"): its own fields follow,
 #: up to its closing brace ("}", "};", "}[];").
 _OPENS = re.compile(r"(?:readonly\s+)?(?P<named>[A-Za-z_]\w*)\??\s*:\s*\{")
-_CLOSES = re.compile(r"\}(?:\[\])?")
+_CLOSES = re.compile(r"\}(?:\[\])?;?")
+#: Where the fields of an object written on one line part.
+_INNER_FIELD = re.compile(r"(?:^|[;,])\s*(?:readonly\s+)?(?P<named>[A-Za-z_]\w*)\??\s*:")
 
 
 def _declared(text: str) -> dict[str, object] | None:
     """The fields a declaration in code names (``struct HealthState { model: String, ... }``),
     as the keys of a sample (a field declared as an object in place holds its own fields);
-    None when the text is no such declaration (most of its lines must each declare a field)."""
+    None when the text is no such declaration (most of its lines must each declare a field),
+    or declares settings."""
     lines = [
-        _without_comments(line).strip().rstrip(",;").rstrip()
+        _without_comments(line).strip().rstrip(",").rstrip()
         for line in text.splitlines()
         if not _COMMENT.match(line)
     ]
     lines = [line for line in lines if line and line not in ("...", "\u2026")]
-    if len(lines) < 3 or not _DECLARES.match(lines[0]) or lines[-1] != "}":
+    first = _DECLARES.match(lines[0]) if len(lines) >= 3 else None
+    if first is None or not _CLOSES.fullmatch(lines[-1]) or "[" in lines[-1]:
         return None
+    if _SETTINGS_TYPE.search(next(filter(None, first.groups()), "")):
+        return None  # ("interface SdkOptions {": what the product is given, not what it sends)
     fields: dict[str, object] = {}
     open_objects = [fields]
     declared = 0
@@ -258,7 +268,9 @@ def _declared(text: str) -> dict[str, object] | None:
             open_objects.append(inner)
             declared += 1
         elif (found := _FIELD_LINE.fullmatch(line)) is not None:
-            open_objects[-1][found["named"] or found["typed"] or found["tag"]] = None
+            written = found["inner"]
+            value = dict.fromkeys(_INNER_FIELD.findall(written)) if written is not None else None
+            open_objects[-1][found["named"] or found["typed"] or found["tag"]] = value
             declared += 1
     if len(fields) < 2 or declared * 5 < len(body) * 4 or len(open_objects) != 1:
         return None
