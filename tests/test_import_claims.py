@@ -2258,24 +2258,6 @@ def test_a_sample_of_the_data_listed_already_gives_no_more_items(tmp_path: Path)
     assert import_page(tmp_path, page).data_names() == ["Instance UUID", "Uptime"]
 
 
-def test_a_bullet_that_lists_data_in_a_sentence_gives_an_item_for_each(tmp_path: Path) -> None:
-    page = FRONT + (
-        "# App\n\n## What we collect\n\n- Account ID\n"
-        "- Crash reports include the **stack trace**, device model and OS version.\n"
-        "- The app may record the pages you open, the time spent and the buttons you tap.\n"
-    )
-    result = import_page(tmp_path, page)
-    assert result.data_names()[:4] == ["Account ID", "Stack trace", "Device model", "OS version"]
-    assert result.data_item("Stack trace")["description"] == (
-        "Crash reports include the **stack trace**, device model and OS version."
-    )  # (the sentence, as written, once)
-    assert "description" not in result.data_item("Device model")
-    # (a hedged sentence is no plain claim: it stays one bullet, as written)
-    assert [n for n in result.data_names() if "pages you open" in n.lower()] == [
-        "The app may record the pages you open, the time spent and the buttons you tap"
-    ]
-
-
 def test_a_table_of_purposes_gives_no_items(tmp_path: Path) -> None:
     page = FRONT + (
         "# Site\n\n## Cookies\n\nThe table below describes how we use cookies:\n\n"

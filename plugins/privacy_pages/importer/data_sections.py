@@ -34,14 +34,7 @@ from .markdown_doc import Alert, Block, BulletList, Code, ListItem, Paragraph, T
 from .markdown_out import blocks_markdown, span, to_markdown
 from .markup import links, one_line, plain, sentences
 from .outline import Section
-from .prose_facts import (
-    KEPT_ONLY,
-    data_denied,
-    data_named,
-    denies_people,
-    kept_only,
-    listed_plainly,
-)
+from .prose_facts import KEPT_ONLY, data_denied, denies_people, kept_only
 from .reading import Reading, item_markdown
 from .samples import sample_fields
 from .shapes import (
@@ -389,7 +382,7 @@ def data_blocks(
                 if index == len(block.items) - 2 and (joined := _LIST_AND.search(source.text)):
                     # "- Operating system and" / "- Web browser": a list written as a sentence
                     source = replace(source, text=source.text[: joined.start()])
-                drafts = _parts_named(reading, item_from(source), source.text)
+                drafts = [item_from(source)]
                 label = _REQUIREMENT_LABEL.fullmatch(plain(item.text).strip())
                 if label and item.children and not item.paragraphs:
                     # "- **Required:**" over bullets of data: each of them, with that label
@@ -492,27 +485,6 @@ def _place_pending(
         reading.free(pending, after, title, "text under a data heading with no list", section.line)
     else:
         reading.free(pending, after, title, "text after a data list", section.line)
-
-
-def _parts_named(reading: Reading, draft: ItemDraft, written: str) -> list[ItemDraft]:
-    """A bullet that is a sentence listing data plainly ("The app records the pages you open
-    and the time spent.", "Crash reports include the stack trace and OS version."): an item for
-    each name, the first keeping the sentence as ``written``; else the bullet's own item."""
-    # (not "X is collected, including A and B": X is the item, A and B what it holds)
-    if draft.said:
-        return [draft]
-    text = plain(draft.name)
-    names = data_named(text)
-    if not listed_plainly(text, names, reading.draft.name):
-        return [draft]
-    parts = [draft.renamed(name) for name in names]
-    for part in parts[1:]:
-        part.description = None
-    if not draft.description:
-        parts[0].description = one_line(written)
-    listed = ", ".join(map(repr, names))
-    reading.report.review(draft.line, "prose", f"a sentence listing {len(names)} items: {listed}")
-    return parts
 
 
 def _group_for(
