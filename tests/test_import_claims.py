@@ -2445,6 +2445,8 @@ def test_a_declaration_of_the_fields_sent_gives_its_fields(
         # the type of settings the product is given, not of what it sends
         "```ts\ntype SdkOptions = {\n  apiKey: string;\n  flushIntervalMs?: number;\n}\n```",
         "```ts\ninterface ClientConfig {\n  endpoint: string;\n  debug: boolean;\n}\n```",
+        # code that declares no fields at all
+        "```rust\nfn main() {\n    let x = 1;\n    run(x);\n}\n```",
     ],
 )
 def test_a_declaration_of_no_fields_sent_gives_no_items(tmp_path: Path, code: str) -> None:
@@ -2459,14 +2461,6 @@ def test_the_line_of_a_declared_optional_field_is_its_own() -> None:
     text = "interface Report {\n  os: string;\n  uptimeMs?: number;\n}"
     fields = sample_fields(Code("ts", text, 10, 15), "The following data is collected:")
     assert [(field.name, field.line) for field in fields] == [("os", 12), ("uptimeMs", 13)]
-
-
-def test_code_that_declares_no_fields_gives_no_items(tmp_path: Path) -> None:
-    page = FRONT + (
-        "# Server\n\n## What data is collected?\n\nThe following information is collected:\n\n"
-        "```rust\nfn main() {\n    let x = 1;\n    run(x);\n}\n```\n"
-    )
-    assert import_page(tmp_path, page).data_names() == []
 
 
 def test_a_schema_an_object_contains_under_any_heading_gives_its_fields(tmp_path: Path) -> None:
