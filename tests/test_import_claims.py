@@ -3554,6 +3554,25 @@ def test_a_control_said_in_the_intro_and_by_the_page_is_given_once(tmp_path: Pat
     assert controls and all(plain(c).count("opt-in telemetry") == 1 for c in controls), controls
 
 
+def test_a_control_said_twice_with_other_links_keeps_each_link(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool\n\n## Optional data\n\n"
+        "You can turn collection off in [Settings](https://example.com/desktop).\n\n"
+        "### Mobile\n\nYou can turn collection off in [Settings](https://example.com/mobile).\n\n"
+        "- Crash dumps\n\n### Web\n\n"
+        "You can turn collection off in **[Settings](https://example.com/desktop)**.\n\n"
+        "- Page views\n"
+    )
+    result = import_page(tmp_path, page)
+    controls = {
+        name: str(result.item(name, "optional").get("control")) for name in result.names("optional")
+    }
+    # The same words lead to two places: both are kept; the same link twice is said once.
+    assert "example.com/mobile" in controls["Crash dumps"], controls
+    assert "example.com/desktop" in controls["Crash dumps"], controls
+    assert controls["Page views"].count("example.com/desktop") == 1, controls
+
+
 def test_data_not_transferred_to_the_service_is_quoted_not_said_unlisted(tmp_path: Path) -> None:
     page = FRONT + (
         "# Assistant data\n\n## Data\n\n- Prompts\n\n"

@@ -52,13 +52,25 @@ def _for_kind(sentence: str, kind: str | None) -> bool:
     return not about or kind in about
 
 
+#: Where a link in a sentence leads (Markdown or HTML).
+_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|\bhref=[\"']([^\"']+)", re.I)
+
+
+def _targets(text: str) -> set[str]:
+    return {"".join(found) for found in _TARGET.findall(text)}
+
+
 def _unique(found: list[str]) -> list[str]:
     """Each sentence once, however it is marked up (the intro's "uses **opt-in telemetry**"
-    and the page's cue, "uses opt-in telemetry", are one sentence)."""
-    first: dict[str, str] = {}
+    and the page's cue, "uses opt-in telemetry", are one sentence), unless its links lead
+    elsewhere: the same words with two links keep both (the fuller markup is kept)."""
+    kept: dict[str, list[str]] = {}
     for text in found:
-        first.setdefault(" ".join(plain(text).split()), text)
-    return list(first.values())
+        same = kept.setdefault(" ".join(plain(text).split()), [])
+        links = _targets(text)
+        if not any(links <= _targets(other) for other in same):
+            same[:] = [other for other in same if not _targets(other) <= links] + [text]
+    return [text for same in kept.values() for text in same]
 
 
 def _own(item: ItemDraft) -> list[str]:
