@@ -5401,6 +5401,77 @@ def test_a_clause_of_when_before_we_says_when_not_who(sentence: str, named: list
 
 
 @pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        # the list's first parts stand before the comma that holds the verb
+        (
+            "Crash reports, device model and OS version are collected.",
+            ["Crash reports", "Device model", "OS version"],
+        ),
+        (
+            "Crash reports, device IDs, and OS version are collected.",
+            ["Crash reports", "Device IDs", "OS version"],
+        ),
+        # (only names with a word for data at their head: "device model" is not taken)
+        ("Crash reports, device model, and OS version are collected.", ["OS version"]),
+        (
+            "Crash reports (with stack traces), device IDs, OS version and locale are collected.",
+            ["Crash reports (with stack traces)", "Device IDs", "OS version", "Locale"],
+        ),
+        # a clause of when, a linking word or the people it is about is no part of the list
+        (
+            "When you sign in, your email, name and photo are collected.",
+            ["Email", "Name", "Photo"],
+        ),
+        ("In addition, device model and OS version are collected.", ["Device model", "OS version"]),
+        ("Currently, device model and OS version are collected.", ["Device model", "OS version"]),
+        (
+            "Windows users, device model and OS version are collected.",
+            ["Device model", "OS version"],
+        ),
+        ("Except for passwords, settings and logs are collected.", ["Settings", "Logs"]),
+        ("We use cookies, and your IP address is collected.", ["IP address"]),
+        # words that are no name of data, or not one name, before the list (a review's finds)
+        ("Overall, device model and OS version are collected.", ["Device model", "OS version"]),
+        (
+            "On Android and iOS, device model and OS version are collected.",
+            ["Device model", "OS version"],
+        ),
+        (
+            "Up to 1,000 events, device model and OS version are collected.",
+            ["Device model", "OS version"],
+        ),
+        ("Kit Desktop, device model and OS version are collected.", ["Device model", "OS version"]),
+        ("Usage data, device model and OS version are collected.", ["Device model", "OS version"]),
+        (
+            "Each time you run a command, its name, duration and exit code are collected.",
+            ["Duration", "Exit code"],
+        ),
+        (
+            "Information such as your name, email address and phone number is collected.",
+            ["Email address", "Phone number"],
+        ),
+        # names after words of exception, or in a list of "or" (a second review's finds)
+        (
+            "Excluding message contents, sender IDs, timestamps and message sizes are collected.",
+            ["Timestamps", "Message sizes"],
+        ),
+        ("Zero names, email addresses, or phone numbers are collected.", []),
+        ("Device IDs, IP addresses, and location are collected by advertisers.", []),
+        (
+            "Date of birth, gender, nationality and address are collected.",
+            ["Date of birth", "Gender", "Nationality", "Address"],
+        ),
+        ("Free version, crash logs and OS version are collected.", ["Crash logs", "OS version"]),
+        # one name before a subject that is no list: the comma sets off something else
+        ("Crash reports, the device model is collected.", ["Device model"]),
+    ],
+)
+def test_a_list_before_are_collected_is_named_whole(sentence: str, named: list[str]) -> None:
+    assert data_named(sentence) == named
+
+
+@pytest.mark.parametrize(
     ("sentence", "denied"),
     [
         # a bullet's marker or an answer before the sentence is no part of the name

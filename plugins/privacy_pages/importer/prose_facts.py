@@ -214,6 +214,87 @@ _OTHER_COLLECTOR = re.compile(
 _EXAMPLES = re.compile(r"\b(?:such as|including|like|namely|e\.g\.)[,:]?\s+|:\s+", re.I)
 #: "X is collected" (not "X is sent to Microsoft": what is sent, and to whom, is sharing).
 _COLLECTED = re.compile(r"\b(?:collected|gathered)\b", re.I)
+#: The end of a list in running text, at the head of a clause: ", and C are collected".
+_LIST_END = re.compile(r"^\s*and\s+", re.I)
+#: What opens words before a clause's subject that are no part of its list: a linking, time or
+#: excluding word, a preposition, a denial ("In addition, A and B are collected", "Excluding
+#: your IP address, ...", "Zero names, ..."), or a clause ("Though we minimize data").
+_NOT_LISTED = re.compile(
+    r"^\W*(?:about|across|after|again|all|along|also|although|among|apart|as|aside|at|barring|"
+    r"based|because|before|behind|besides|beyond|but|by|compared|considering|containing|"
+    r"depending|during|each|even|every|except\w*|exclud\w*|first|following|for|from|"
+    r"further\w*|given|here|however|if|in|instead|irrespective|last|leaving|like|many|meanwhile|"
+    r"minus|moreover|most|never|next|no|none|not|nothing|now|of|omitting|on|once|other\w*|"
+    r"outside|over|per|regarding|regardless|sans|similar|since|so|sometimes|subject|then|"
+    r"there|though|through\w*|thus|to|today|together|under|unless|unlike|until|upon|via|"
+    r"whatever|when\w*|where\w*|whichever|while|with|within|without|yes|zero|note|please)\b"
+    r"|^\W*\w+ly\b|\b(?:we|you|they|it|i)\b",
+    re.I,
+)
+
+#: Words that open an exception: the names after them, up to the clause, may be excepted too.
+_EXCLUDING = re.compile(
+    r"^\W*(?:except\w*|exclud\w*|leaving|omitting|minus|sans|barring|aside|apart|other\w*|"
+    r"besides|without|no|not|none|never|nothing|zero|neither|unlike)\b",
+    re.I,
+)
+
+_NEGATION = re.compile(r"\b(?:no|not|never|nobody|none|neither|nor|nothing)\b|n't\b", re.I)
+
+
+def _listed_name(piece: str) -> bool:
+    """Whether the words between two commas before a clause's subject are a name of data: a
+    word for data at its head ("Crash reports"), no list of its own, no examples, no opener."""
+    bare = re.sub(r"\([^()]*\)", "", piece)  # ("Crash reports (with stack traces)")
+    return (
+        "(" not in bare
+        and ")" not in bare
+        and not re.search(r"[\u2013\u2014]|\s-\s", bare)  # ("Privacy first — crash logs")
+        and not re.search(r"\s(?:and|or|nor)\s", bare)
+        and not _EXAMPLES.search(bare)
+        and not _NOT_LISTED.search(bare)
+        and not _NO_NAME.search(_DETERMINER.sub("", bare.strip()))  # ("its name", "the version")
+        and not is_summary(bare.strip())  # ("Usage data, A and B are collected")
+        and collected_subject(f"{bare} are collected") is not None
+        and _names_data(piece)
+    )
+
+
+def _passive_lists(text: str) -> list[str]:
+    """The subject of each "X are collected" in ``text``, and the names of its list that the
+    commas before it cut off ("A, B and C are collected": A too, not only "B and C"). Each
+    of those is taken only while it is a name of data (see :func:`_listed_name`), each a phrase
+    of its own, and only from a list joined by "and" in a sentence that denies nothing ("No
+    A, B, or C are collected" lists what is not)."""
+    parts = text.split(",")
+    phrases = []
+    start = 0  # (the list before a verb starts after the one before it: linear in the text)
+    # (a sentence with any word of denial is read as before: "... under no circumstances")
+    denied = denial(text) is not None or bool(_NEGATION.search(text))
+    for index, part in enumerate(parts):
+        if not _COLLECTED.search(part):
+            continue
+        cut_off, start = parts[start:index], index + 1
+        # (nor when another takes it: "A, B, and C are collected by advertisers")
+        by = re.search(r"\b(?:collected|gathered)\s+(?:\w+\s+)?by\b", part, re.I)
+        ends = None if denied or by else _LIST_END.match(part)
+        subject = collected_subject(part[ends.end() :] if ends else part)
+        if not subject:
+            continue
+        if not (denied or by) and (ends or re.search(r"\sand\s", subject)):
+            taken: list[str] = []
+            for at in range(index - 1, index - 1 - len(cut_off), -1):
+                if not _listed_name(parts[at]) or re.match(r"\d", parts[at]):  # ("1,000")
+                    # ("Excluding message contents, sender IDs, A and B": which are excluded
+                    # is not said)
+                    taken = [] if _EXCLUDING.match(parts[at]) else taken
+                    break
+                taken.append(parts[at])
+            phrases += taken[::-1]
+        phrases.append(subject)
+    return phrases
+
+
 #: "X is collected, including A and B", "The following data is collected: A, B and C".
 _LISTED = re.compile(
     r"\b(?:collected|gathered|recorded|logged)(?:,?\s+(?:including|such as|like|e\.g\.),?|:)\s+"
@@ -410,8 +491,8 @@ def data_named(sentence: str) -> list[str]:
             phrases = [", ".join(parts)]
     if not listed and (only := _ONLY_WHAT.search(text)) is not None:
         phrases.append(_name_end(only.group("what")))  # "no data beyond A and B": A and B
-    said = [] if listed else [p for p in text.split(",") if _COLLECTED.search(p)]
-    phrases += [subject for part in said if (subject := collected_subject(part))]
+    if not listed:
+        phrases += _passive_lists(text)
     if (sent := _YOURS_SENT.search(text)) is not None and denial(text) is None:
         phrases.append(sent.group("what"))  # "your prompts and results are sent to the service"
     kept = [m for m in _KEEPS.finditer(text) if not _LOCAL.search(m.group("what"))]
