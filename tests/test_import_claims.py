@@ -158,6 +158,44 @@ def test_a_list_under_what_we_never_see_is_never_collected(tmp_path: Path) -> No
     assert result.data_names() == ["Crash reports"]
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "🚫 Sensitive Data We Never Touch",
+        "Data we never read",
+        "What we never look at",
+        "Information we do not ask for",
+        "Data we never request",
+        "What we don't handle",
+    ],
+)
+def test_a_list_under_any_verb_of_taking_data_denied_is_never_collected(
+    tmp_path: Path, heading: str
+) -> None:
+    page = FRONT + (
+        "# Code search\n\n## What we collect\n\n### ✅ Data we collect\n\n- Error rates\n\n"
+        f"### {heading}\n\n- File contents or code snippets\n- API keys or credentials\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["File contents or code snippets", "API keys or credentials"]
+    assert result.data_names() == ["Error rates"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Do not read this if you are in a hurry",
+        "No request tracking",
+        "Right to ask us not to process your data",
+        "How we handle requests",
+    ],
+)
+def test_a_denied_verb_without_the_publisher_names_no_data_never_collected(heading: str) -> None:
+    from privacy_pages.importer.classify import Kind, classify_heading
+
+    assert classify_heading(heading) is not Kind.NEVER
+
+
 def test_questions_answered_yes_are_collected_and_no_never_collected(tmp_path: Path) -> None:
     page = FRONT + (
         "# Contoso SDK privacy\n\n## Data safety\n\n| Question | Answer |\n| --- | --- |\n"

@@ -655,7 +655,9 @@ GOAL = 6500
 #: only, ", and C" nothing), taking only names with a word for data at their head, from lists
 #: of "and" in sentences that deny nothing, none after words of exception, none when another
 #: takes them (two reviews found an open list of openers, lists of "or" and agents unsafe).
-CEILING = 15426
+#: 15430: headings that deny taking data in under other verbs ("Data we never touch", "What
+#: we don't ask for"), found on a page of a held-out batch, measured once, then read.
+CEILING = 15430
 
 
 def importer_lines() -> int:

@@ -131,7 +131,11 @@ _DENIED = re.compile(
 _NEVER_HEADING = re.compile(
     r"(?:\bnever|\bnot|n't|\bno)\b(?:\s+[\w'-]+){0,3}?\s+(?:collect\w*|gather\w*|see|sees|"
     r"seen|sen[dt]s?|transmit\w*|upload\w*|track(?!ing\b)\w*|record\w*|receiv\w*|captur\w*|"
-    r"access\w*)\b|\bnot collected\b|\bnever (?:leaves?|leaving)\b",
+    r"access\w*)\b|\bnot collected\b|\bnever (?:leaves?|leaving)\b"
+    # what the publisher says it never takes in under other verbs: "Data we never touch",
+    # "What we don't ask for" (not "Do not read this", "No request tracking")
+    r"|\b(?:we|i|it)\s+(?:will\s+)?(?:never|do\s+not|don't|does\s+not|doesn't|won't|cannot|"
+    r"can't)\s+(?:touch|read|look\s+at|ask\s+for|request|handle)\b",
     re.IGNORECASE,
 )
 _DO_NOT_TRACK = re.compile(r"\bdo not track\b|\bdnt\b", re.IGNORECASE)
