@@ -440,3 +440,21 @@ def test_a_list_of_what_is_stored_where_is_a_storage_fact(tmp_path: Path) -> Non
     quoted = [s["body"] for s in result.product["sections"] if s["after"] == "never-collected"]
     assert quoted == ["Your notes never leave your computer."]
     assert not data_items(result)
+
+
+@pytest.mark.parametrize("titled", [True, False])
+def test_a_lone_second_level_heading_after_text_is_a_section_when_front_matter_titles_the_page(
+    tmp_path: Path, titled: bool
+) -> None:
+    # A Docusaurus page: the title in the front matter, text, then one "##" over "###" events.
+    front = "---\ntitle: Telemetry\n---\n" if titled else "---\ndescription: Telemetry.\n---\n"
+    page = front + (
+        "Our tool uses anonymous telemetry.\n\n## Data collected\n\n"
+        "### Run\n\n- **Seconds**: How long the run took.\n- **Success**: Whether it worked.\n\n"
+        "### Version\n\n- **Platform**: The operating system.\n"
+    )
+    result = import_page(tmp_path, page)
+    if titled:
+        assert result.data_names() == ["Seconds", "Success", "Platform"]
+    else:  # (no title given: the lone heading is the page's, as before)
+        assert result.data_names() == []

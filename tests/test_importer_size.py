@@ -657,7 +657,9 @@ GOAL = 6500
 #: takes them (two reviews found an open list of openers, lists of "or" and agents unsafe).
 #: 15430: headings that deny taking data in under other verbs ("Data we never touch", "What
 #: we don't ask for"), found on a page of a held-out batch, measured once, then read.
-CEILING = 15430
+#: 15434: a lone "##" after text is a section when the front matter titles the page (found
+#: on another page of that batch).
+CEILING = 15434
 
 
 def importer_lines() -> int:

@@ -143,7 +143,7 @@ def read_pages(
         text, document = _read_document(path, display, report, offset)
         lines = text.count("\n") + 1
         reviews_before = len(report.reviews)
-        title, root = outline(document)
+        title, root = outline(document, front_title(document.front_matter) is not None)
         # The opening text: the blocks before the first section (the title aside), as on the page.
         opening = (span(root.blocks[0])[0], span(root.blocks[-1])[1]) if root.blocks else (0, 0)
         draft = read_statement((title, root), report, path.stem, front_title(document.front_matter))

@@ -39,8 +39,10 @@ class Section:
         return result
 
 
-def _title(blocks: list[Block]) -> Heading | None:
-    """The page's title: its first H1, else its first heading if it alone is the highest."""
+def _title(blocks: list[Block], titled: bool) -> Heading | None:
+    """The page's title: its first H1, else its first heading if it alone is the highest
+    (unless the front matter gives the title and text comes first: "Our tool uses telemetry
+    ..." then "## Data collected" over "### Run": a section, not the page's title)."""
     headings = [b for b in blocks if isinstance(b, Heading) and b.text.strip()]
     if not headings:
         return None
@@ -52,16 +54,18 @@ def _title(blocks: list[Block]) -> Heading | None:
         headings[0].level == top
         and sum(h.level == top for h in headings) == 1
         and len(headings) > 1
+        and not (titled and blocks[0] is not headings[0])
     ):
         return headings[0]
     return None
 
 
-def outline(document: Document) -> tuple[Heading | None, Section]:
-    """The page title (the first H1) and the tree of sections under it."""
+def outline(document: Document, titled: bool = False) -> tuple[Heading | None, Section]:
+    """The page title (the first H1) and the tree of sections under it (``titled``: the front
+    matter gives the page's title)."""
     root = Section(None, 0)
     stack = [root]
-    title = _title(document.blocks)
+    title = _title(document.blocks, titled)
     for block in document.blocks:
         if isinstance(block, Heading):
             if block is title or not block.text.strip():
