@@ -167,6 +167,8 @@ def test_a_list_under_what_we_never_see_is_never_collected(tmp_path: Path) -> No
         "Information we do not ask for",
         "Data we never request",
         "What we don't handle",
+        "What we don\u2019t ask for",  # (a typographic apostrophe)
+        "Data we will never ask you for",
     ],
 )
 def test_a_list_under_any_verb_of_taking_data_denied_is_never_collected(
@@ -188,6 +190,13 @@ def test_a_list_under_any_verb_of_taking_data_denied_is_never_collected(
         "No request tracking",
         "Right to ask us not to process your data",
         "How we handle requests",
+        # (a review's finds: requests, contrasts, data the publisher does receive)
+        "Requests we do not handle",
+        "Your rights if we cannot handle your request",
+        "Things we won't ask for (and what we will)",
+        "Data we do not request, but may receive",
+        "Security: we never read your data, but we log access",
+        "Payment data we don't handle (processed by Stripe)",
     ],
 )
 def test_a_denied_verb_without_the_publisher_names_no_data_never_collected(heading: str) -> None:

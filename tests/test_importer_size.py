@@ -658,8 +658,10 @@ GOAL = 6500
 #: 15430: headings that deny taking data in under other verbs ("Data we never touch", "What
 #: we don't ask for"), found on a page of a held-out batch, measured once, then read.
 #: 15434: a lone "##" after text is a section when the front matter titles the page (found
-#: on another page of that batch).
-CEILING = 15434
+#: on another page of that batch). 15437: a review's faults in the first (requests, contrasts
+#: and data received under such verbs read as never collected): only a heading that ends on
+#: the verb, over words for data.
+CEILING = 15437
 
 
 def importer_lines() -> int:
