@@ -442,19 +442,26 @@ def test_a_list_of_what_is_stored_where_is_a_storage_fact(tmp_path: Path) -> Non
     assert not data_items(result)
 
 
-@pytest.mark.parametrize("titled", [True, False])
+@pytest.mark.parametrize(
+    ("titled", "before"),
+    [
+        (True, "Our tool uses anonymous telemetry."),
+        (False, "Our tool uses anonymous telemetry."),
+        (True, "_Last updated: May 1, 2024._"),  # (a date line is no prose)
+    ],
+)
 def test_a_lone_second_level_heading_after_text_is_a_section_when_front_matter_titles_the_page(
-    tmp_path: Path, titled: bool
+    tmp_path: Path, titled: bool, before: str
 ) -> None:
     # A Docusaurus page: the title in the front matter, text, then one "##" over "###" events.
     front = "---\ntitle: Telemetry\n---\n" if titled else "---\ndescription: Telemetry.\n---\n"
     page = front + (
-        "Our tool uses anonymous telemetry.\n\n## Data collected\n\n"
+        f"{before}\n\n## Data collected\n\n"
         "### Run\n\n- **Seconds**: How long the run took.\n- **Success**: Whether it worked.\n\n"
         "### Version\n\n- **Platform**: The operating system.\n"
     )
     result = import_page(tmp_path, page)
-    if titled:
+    if titled and before.startswith("Our"):
         assert result.data_names() == ["Seconds", "Success", "Platform"]
-    else:  # (no title given: the lone heading is the page's, as before)
+    else:  # (no title given, or no prose before: the lone heading is the page's, as before)
         assert result.data_names() == []

@@ -660,8 +660,10 @@ GOAL = 6500
 #: 15434: a lone "##" after text is a section when the front matter titles the page (found
 #: on another page of that batch). 15437: a review's faults in the first (requests, contrasts
 #: and data received under such verbs read as never collected): only a heading that ends on
-#: the verb, over words for data.
-CEILING = 15437
+#: the verb, over words for data. 15466: the same review's fault in the second (a lone
+#: heading of another kind, "## Data Protection", swallowed its sub-sections of rights and
+#: never-collected data): only a data heading after prose, not after a date line.
+CEILING = 15466
 
 
 def importer_lines() -> int:

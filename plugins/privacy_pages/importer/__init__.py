@@ -33,6 +33,7 @@ from ..load.mojibake import repair_text
 from ..load.schema import validate_record
 from .anchors import fragment_fixer, in_page_anchors
 from .claims import denials_said, no_data_at_all, rights_said
+from .classify import DATA_KINDS, classify_heading
 from .front_matter import front_title, read_metadata
 from .items import with_suffix
 from .markdown_doc import Document, parse
@@ -128,6 +129,10 @@ def _read_document(
     return text, document
 
 
+def _data_heading(words: str) -> bool:
+    return classify_heading(words) in DATA_KINDS
+
+
 def read_pages(
     pages: Sequence[tuple[Path, str]],
     tree: ContentTree,
@@ -143,7 +148,9 @@ def read_pages(
         text, document = _read_document(path, display, report, offset)
         lines = text.count("\n") + 1
         reviews_before = len(report.reviews)
-        title, root = outline(document, front_title(document.front_matter) is not None)
+        # (a data heading after prose is a section when the front matter gives the title)
+        titled = front_title(document.front_matter) is not None
+        title, root = outline(document, _data_heading if titled else None)
         # The opening text: the blocks before the first section (the title aside), as on the page.
         opening = (span(root.blocks[0])[0], span(root.blocks[-1])[1]) if root.blocks else (0, 0)
         draft = read_statement((title, root), report, path.stem, front_title(document.front_matter))

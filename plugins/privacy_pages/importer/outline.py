@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .markdown_doc import Block, Document, Heading
+from .markdown_doc import Block, Document, Heading, Paragraph
 from .markup import plain
 
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[a-zA-Z][.)]|\([a-zA-Z0-9]+\)|[ivxIVX]+\.)\s+")
@@ -39,10 +41,11 @@ class Section:
         return result
 
 
-def _title(blocks: list[Block], titled: bool) -> Heading | None:
+def _title(blocks: list[Block], is_section: Callable[[str], bool] | None) -> Heading | None:
     """The page's title: its first H1, else its first heading if it alone is the highest
-    (unless the front matter gives the title and text comes first: "Our tool uses telemetry
-    ..." then "## Data collected" over "### Run": a section, not the page's title)."""
+    (unless its words make it a section, ``is_section``, and prose comes first: "Our tool uses
+    telemetry ..." then "## Data collected" over "### Run", under a title the front matter
+    gives)."""
     headings = [b for b in blocks if isinstance(b, Heading) and b.text.strip()]
     if not headings:
         return None
@@ -54,18 +57,37 @@ def _title(blocks: list[Block], titled: bool) -> Heading | None:
         headings[0].level == top
         and sum(h.level == top for h in headings) == 1
         and len(headings) > 1
-        and not (titled and blocks[0] is not headings[0])
+        and not (
+            is_section is not None
+            and is_section(plain(headings[0].text))
+            and _prose_before(blocks, headings[0])
+        )
     ):
         return headings[0]
     return None
 
 
-def outline(document: Document, titled: bool = False) -> tuple[Heading | None, Section]:
-    """The page title (the first H1) and the tree of sections under it (``titled``: the front
-    matter gives the page's title)."""
+#: A line that dates the page ("Last updated: May 1, 2024."), which is no prose.
+_DATED = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|revised|effective)\b", re.I)
+
+
+def _prose_before(blocks: list[Block], heading: Heading) -> bool:
+    """Whether a paragraph of prose (not a date line or a badge) stands before ``heading``."""
+    before = itertools.takewhile(lambda block: block is not heading, blocks)
+    texts = [plain(b.text).strip() for b in before if isinstance(b, Paragraph)]
+    # (prose: four words or more, ending as a sentence ends)
+    prose = [t for t in texts if len(t.split()) >= 4 and t.endswith((".", "!", "?", ":"))]
+    return any(not _DATED.match(text) for text in prose)
+
+
+def outline(
+    document: Document, is_section: Callable[[str], bool] | None = None
+) -> tuple[Heading | None, Section]:
+    """The page title (the first H1) and the tree of sections under it (``is_section``: whether
+    a heading's words make it a section rather than the page's title, see :func:`_title`)."""
     root = Section(None, 0)
     stack = [root]
-    title = _title(document.blocks, titled)
+    title = _title(document.blocks, is_section)
     for block in document.blocks:
         if isinstance(block, Heading):
             if block is title or not block.text.strip():
