@@ -662,8 +662,11 @@ GOAL = 6500
 #: and data received under such verbs read as never collected): only a heading that ends on
 #: the verb, over words for data. 15466: the same review's fault in the second (a lone
 #: heading of another kind, "## Data Protection", swallowed its sub-sections of rights and
-#: never-collected data): only a data heading after prose, not after a date line.
-CEILING = 15466
+#: never-collected data): only a data heading after prose, not after a date line. 15465: a
+#: second review found support pages ("Files we can't read"), phishing notices ("Information
+#: we will never ask you for") and cleaners ("What it won't touch") read as never collected:
+#: only "touch", "read" and "look at", after a word for data, and no "can't".
+CEILING = 15465
 
 
 def importer_lines() -> int:

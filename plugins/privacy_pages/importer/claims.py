@@ -132,13 +132,12 @@ _NEVER_HEADING = re.compile(
     r"(?:\bnever|\bnot|n't|\bno)\b(?:\s+[\w'-]+){0,3}?\s+(?:collect\w*|gather\w*|see|sees|"
     r"seen|sen[dt]s?|transmit\w*|upload\w*|track(?!ing\b)\w*|record\w*|receiv\w*|captur\w*|"
     r"access\w*)\b|\bnot collected\b|\bnever (?:leaves?|leaving)\b"
-    # data the publisher never takes in under other verbs, a heading that ends on the verb:
-    # "Sensitive Data We Never Touch", "What we don't ask for" (not "Requests we do not
-    # handle", "Data we do not request, but may receive", "What we can't read (and what we can)")
-    r"|^\W*(?:[\w-]+\s+){0,2}?(?:data|information|what|details|contents?|files|things)\s+"
-    r"(?:that\s+|which\s+)?(?:we|it)\s+(?:will\s+|'ll\s+)?(?:never|do\s+not|don['\u2019]t|"
-    r"does\s+not|doesn['\u2019]t|won['\u2019]t|will\s+not|cannot|can['\u2019]t)\s+"
-    r"(?:ever\s+|even\s+)?(?:touch|read|look\s+at|ask\s+(?:you\s+)?for|request|handle)\W*$",
+    # data the publisher never takes in under other verbs, a heading that ends on the verb
+    # after a word for data: "Sensitive Data We Never Touch" (not "Files we can't read",
+    # "Information we will never ask you for" on phishing, "Data we do not request, but ...")
+    r"|^\W*(?:[\w-]+\s+){0,3}?(?:data|information|details|contents?)\s+(?:that\s+|which\s+)?"
+    r"(?:we|it)\s+(?:will\s+)?(?:never|do\s+not|don['\u2019]t|does\s+not|doesn['\u2019]t|"
+    r"won['\u2019]t|will\s+not)\s+(?:ever\s+|even\s+)?(?:touch|read|look\s+at)\W*$",
     re.IGNORECASE,
 )
 _DO_NOT_TRACK = re.compile(r"\bdo not track\b|\bdnt\b", re.IGNORECASE)
