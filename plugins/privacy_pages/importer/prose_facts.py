@@ -239,7 +239,10 @@ _EXCLUDING = re.compile(
     re.I,
 )
 
-_NEGATION = re.compile(r"\b(?:no|not|never|nobody|none|neither|nor|nothing)\b|n't\b", re.I)
+#: A word of denial anywhere in a sentence ("... are collected under no circumstances").
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|nobody|none|neither|nor|nothing|without)\b|n['\u2019]t\b", re.I
+)
 
 
 def _listed_name(piece: str) -> bool:
@@ -269,8 +272,7 @@ def _passive_lists(text: str) -> list[str]:
     parts = text.split(",")
     phrases = []
     start = 0  # (the list before a verb starts after the one before it: linear in the text)
-    # (a sentence with any word of denial is read as before: "... under no circumstances")
-    denied = denial(text) is not None or bool(_NEGATION.search(text))
+    denied = _NEGATION.search(text) is not None  # (such a sentence is read as before)
     for index, part in enumerate(parts):
         if not _COLLECTED.search(part):
             continue
