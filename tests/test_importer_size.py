@@ -666,7 +666,7 @@ GOAL = 6500
 #: second review found support pages ("Files we can't read"), phishing notices ("Information
 #: we will never ask you for") and cleaners ("What it won't touch") read as never collected:
 #: only "touch", "read" and "look at", after a word for data, and no "can't". 15467: the
-#: lists before "are collected" are kept apart from any word of denial ("without", "won’t").
+#: lists before "are collected" are kept apart from any word of denial ("without", a typographic "won't").
 CEILING = 15467
 
 
