@@ -149,11 +149,11 @@ def read_pages(
         lines = text.count("\n") + 1
         reviews_before = len(report.reviews)
         # (a data heading after prose is a section when the front matter gives the title)
-        titled = front_title(document.front_matter) is not None
-        title, root = outline(document, _data_heading if titled else None)
+        given = front_title(document.front_matter)
+        title, root = outline(document, _data_heading if given else None)
         # The opening text: the blocks before the first section (the title aside), as on the page.
         opening = (span(root.blocks[0])[0], span(root.blocks[-1])[1]) if root.blocks else (0, 0)
-        draft = read_statement((title, root), report, path.stem, front_title(document.front_matter))
+        draft = read_statement((title, root), report, path.stem, given)
         items_in_prose(draft, report, text, offset)
         place_marked(draft, report)
         no_data = no_data_at_all(text)
