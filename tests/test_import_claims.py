@@ -208,6 +208,39 @@ def test_a_denied_verb_without_the_publisher_names_no_data_never_collected(headi
     assert classify_heading(heading) is not Kind.NEVER
 
 
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # after a passive, the words after the verb say where the data does not go
+        ("It is not transmitted to our servers.", []),
+        ("It is never uploaded to the cloud.", []),
+        ("We do not transmit your location.", ["Location"]),
+        (
+            "We are not collecting any personally identifying information.",
+            ["Personally identifying information"],
+        ),
+    ],
+)
+def test_a_passive_denial_names_no_data_by_where_it_does_not_go(
+    sentence: str, denied: list[str]
+) -> None:
+    assert data_denied(sentence) == denied
+
+
+def test_bullets_that_say_what_one_datum_is_and_why_are_no_list_of_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Trip app privacy\n\n## Data we collect\n\n### A. Location data\n\n"
+        "* **What we collect:** Precise location data (GPS coordinates).\n"
+        "* **How we use it:** We use this data to measure your trips.\n"
+        "* **Storage:** This data is stored on your device.\n\n"
+        "### B. Account\n\n* **Email:** Your email address.\n* **Name:** Your name.\n"
+    )
+    result = import_page(tmp_path, page)
+    # The labels are no data: the first list stays text, the second's labels are items.
+    assert result.data_names() == ["Email", "Name"]
+    assert "**What we collect:** Precise location data" in free_text(result)
+
+
 def test_questions_answered_yes_are_collected_and_no_never_collected(tmp_path: Path) -> None:
     page = FRONT + (
         "# Contoso SDK privacy\n\n## Data safety\n\n| Question | Answer |\n| --- | --- |\n"

@@ -345,6 +345,7 @@ def data_blocks(
             (lead and (is_never_lead(lead.text) or is_purpose_lead(lead.text)))
             or (lead and (leads_parties(lead.text) or _not_data_list(block, lead)))
             or _kept_where(block)
+            or _facets(block)
         )
         held = _flush(reading, held, optional, heading_group, section, to_group=to_group)
         _place_pending(reading, pending, optional, heading_group, placed, section)
@@ -364,6 +365,11 @@ def data_blocks(
             purpose_list(reading, lead, block)  # "This data enables X to:"
         elif lead is not None and leads_parties(lead.text):
             sharing_list(reading, block, lead)  # "The app uses third-party services ...:"
+        elif _facets(block):
+            # "**What we collect:** Precise location", "**How we use it:** ...": what one
+            # datum is and why, under its heading; no list of data
+            facets: list[Block] = [lead, block] if lead else [block]
+            reading.free(facets, after, title, "what one datum is and why, not data", section.line)
         elif _kept_where(block):
             # "**iOS:** Stored in `UserDefaults`": where something is kept, under its heading
             kept: list[Block] = [lead, block] if lead else [block]
@@ -442,6 +448,32 @@ def _not_data_list(block: BulletList, lead: Paragraph) -> bool:
     return bool(_OTHER_LEAD.fullmatch(plain(lead.text).strip())) or (
         list_kind(block, lead.text) is ListKind.LINKS
     )
+
+
+#: The label of a bullet that says one thing of a datum, not its name: "What we collect",
+#: "How we use it", "Storage", "Data".
+_FACET = re.compile(
+    r"^\W*(?:(?P<asked>what (?:we|is|data (?:we|is)) (?:collect|gather)\w*|how (?:we|it is) "
+    r"(?:use|store|share)\w*(?: it| this(?: data)?)?|why(?: we (?:collect|use) it)?)|purpose|"
+    r"background usage|usage|storage|retention|sharing|data|how long)\W*$",
+    re.I,
+)
+
+
+def _facets(block: BulletList) -> bool:
+    """Bullets that each say one thing of a datum under labels ("**What we collect:** ...",
+    "**How we use it:** ..."), one of them a question: no list of data."""
+    labels = [_LABEL.match(plain(item.text)) for item in block.items]
+    facets = [_FACET.match(label[1]) for label in labels if label]
+    return (
+        len(block.items) >= 2
+        and len(facets) == len(block.items)
+        and all(facets)
+        and any(facet["asked"] for facet in facets if facet)
+    )
+
+
+_LABEL = re.compile(r"^([^:]{1,40}):\s")
 
 
 def _kept_where(block: BulletList) -> bool:

@@ -954,6 +954,7 @@ _DENIED_END = re.compile(
     r"with|in|during|and (?:we|it|they|is|are))\s",
     re.I,
 )
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$", re.I)
 _SUBJECTS = re.compile(
     # ("The following data is not collected: A, B": the list after the colon)
     r"^(?:we|i|it|they|this|that|these|those|you|the following(?: [\w-]+)?|the (?:app|application|extension|sdk|tool|cli|"
@@ -1497,7 +1498,11 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
         phrases += [_OTHER_CLAUSE.split(listed, 1)[0]] if listed else []
     elif subject is not None and not _SUBJECTS.match(what.strip()):
         phrases += _with_examples(what, cut=False)
-    else:
+    elif not (
+        said and not said.endswith("ing") and _PASSIVE_BEFORE.search(text[: text.find(said)])
+    ):
+        # (not after a passive: "It is not transmitted to our servers" names where, not what;
+        # "we are not collecting A" is no passive)
         found = _DENIED_OBJECT.search(text, max(text.find(said), 0) if said else 0)
         if found is not None:  # (up to a dash: "A or B data — ie ...")
             # (and up to what "only" keeps aside: "..., only their names")
