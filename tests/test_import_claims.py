@@ -241,6 +241,18 @@ def test_bullets_that_say_what_one_datum_is_and_why_are_no_list_of_data(tmp_path
     assert "**What we collect:** Precise location data" in free_text(result)
 
 
+def test_the_data_an_app_uses_is_data_and_a_heading_of_purposes_lists_purposes(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# App privacy\n\n## The data that the Kit app uses.\n\n- Crash reports\n- Device model\n\n"
+        "### Kit ID requires the user's email with the following purposes:\n\n"
+        "- Verifying that the account is not made by a bot\n- Notifying the user of new sign-ins\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Crash reports", "Device model"]
+
+
 def test_questions_answered_yes_are_collected_and_no_never_collected(tmp_path: Path) -> None:
     page = FRONT + (
         "# Contoso SDK privacy\n\n## Data safety\n\n| Question | Answer |\n| --- | --- |\n"

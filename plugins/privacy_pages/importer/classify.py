@@ -190,6 +190,9 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"^[\W\d]*(?:(?:what|which)\s+)?(?:personal\s+)?(?:data|information)\s+(?:that\s+)?"
             r"(?:(?:do\s+)?we|does\s+[\w\s-]{1,40}?)\s+(?:process|receive|hold|obtain|store)\w*"
             r"(?:\s+(?:about|from)\s+you)?\W*$",
+            # "The data that the Quadrant app uses", "Data we use": which data, not what for
+            r"^[\W\d]*(?:the\s+)?(?:data|information)\s+(?:that\s+|which\s+)?"
+            r"(?:we|(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)\s+uses?\W*$",
             r"\b(?:(?:data|information) collection|collecting|data ?(?:items|points|elements))\b",
             # "Telemetry", "CLI telemetry", "Example telemetry events": a heading that names the
             # data ("How telemetry helps", "Will telemetry slow down my CLI?" do not).
@@ -306,7 +309,9 @@ _WHY_HEADING = re.compile(r"^\W*why\b", re.IGNORECASE)
 #: "Our Commercial or Business Purposes for Collecting Personal Data", "Purposes of
 #: processing": what data is for, whatever else the heading names.
 _PURPOSES_HEADING = re.compile(
-    r"^\W*(?:(?:our|the|your|business|commercial|or|and|processing)\s+){0,4}purposes?\b",
+    r"^\W*(?:(?:our|the|your|business|commercial|or|and|processing)\s+){0,4}purposes?\b"
+    # ("X requires the user's email with the following purposes:": a list of purposes)
+    r"|^.*\b(?:with|for) the following purposes?\W*$",
     re.IGNORECASE,
 )
 
