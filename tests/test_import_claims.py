@@ -214,7 +214,11 @@ def test_a_denied_verb_without_the_publisher_names_no_data_never_collected(headi
         # after a passive, the words after the verb say where the data does not go
         ("It is not transmitted to our servers.", []),
         ("It is never uploaded to the cloud.", []),
+        ("It isn't transmitted to our servers.", []),
         ("We do not transmit your location.", ["Location"]),
+        # (a review's finds: the data after "to collect" or a colon is what is denied)
+        ("It is never used to collect your location or contacts.", ["Location", "Contacts"]),
+        ("It is not tracked: your location.", ["Location"]),
         (
             "We are not collecting any personally identifying information.",
             ["Personally identifying information"],
@@ -239,6 +243,43 @@ def test_bullets_that_say_what_one_datum_is_and_why_are_no_list_of_data(tmp_path
     # The labels are no data: the first list stays text, the second's labels are items.
     assert result.data_names() == ["Email", "Name"]
     assert "**What we collect:** Precise location data" in free_text(result)
+
+
+@pytest.mark.parametrize(
+    ("page", "named"),
+    [
+        # (a review's finds: a lead of data, or a lone "Why", keeps the list one of data)
+        (
+            "The CLI sends the following:\n\n- **Usage:** commands run\n"
+            "- **Storage:** cache size\n- **How we use it:** to prioritize features\n",
+            ["Usage", "Storage"],
+        ),
+        (
+            "- **Usage:** commands run and exit codes\n- **Data:** your email address\n"
+            "- **Why:** to debug crashes\n",
+            ["Usage", "Data"],
+        ),
+    ],
+)
+def test_labelled_bullets_of_data_stay_data(tmp_path: Path, page: str, named: list[str]) -> None:
+    result = import_page(tmp_path, FRONT + "# Kit\n\n## Data we collect\n\n" + page)
+    assert set(named) <= set(result.data_names()), result.data_names()
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("The data that the Kit app uses", "collected"),
+        ("Data we use", "collected"),
+        ("Data processors we use", "sharing"),  # (a review's finds)
+        ("Data centers we use", "storage-location"),
+    ],
+)
+def test_a_heading_of_the_data_a_product_uses_names_data(heading: str, kind: str) -> None:
+    from privacy_pages.importer.classify import classify_heading, is_purposes_heading
+
+    assert classify_heading(heading).value == kind
+    assert not is_purposes_heading("We collect the following data for the following purposes:")
 
 
 def test_the_data_an_app_uses_is_data_and_a_heading_of_purposes_lists_purposes(

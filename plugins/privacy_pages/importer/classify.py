@@ -191,8 +191,8 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"(?:(?:do\s+)?we|does\s+[\w\s-]{1,40}?)\s+(?:process|receive|hold|obtain|store)\w*"
             r"(?:\s+(?:about|from)\s+you)?\W*$",
             # "The data that the Quadrant app uses", "Data we use": which data, not what for
-            r"^[\W\d]*(?:the\s+)?(?:data|information)\s+(?:that\s+|which\s+)?"
-            r"(?:we|(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)\s+uses?\W*$",
+            r"^[\W\d]*(?:the\s+)?(?:data|information)\s+(?:that\s+|which\s+)?(?:we|(?:the\s+)?"
+            r"(?:[\w-]+\s+)?(?:app|application|extension|tool|cli|sdk|service|plugin))\s+uses?\W*$",
             r"\b(?:(?:data|information) collection|collecting|data ?(?:items|points|elements))\b",
             # "Telemetry", "CLI telemetry", "Example telemetry events": a heading that names the
             # data ("How telemetry helps", "Will telemetry slow down my CLI?" do not).
@@ -311,7 +311,7 @@ _WHY_HEADING = re.compile(r"^\W*why\b", re.IGNORECASE)
 _PURPOSES_HEADING = re.compile(
     r"^\W*(?:(?:our|the|your|business|commercial|or|and|processing)\s+){0,4}purposes?\b"
     # ("X requires the user's email with the following purposes:": a list of purposes)
-    r"|^.*\b(?:with|for) the following purposes?\W*$",
+    r"|^(?!.*\b(?:collect|gather|shar|disclos)\w*).*\b(?:with|for) the following purposes?\W*$",
     re.IGNORECASE,
 )
 

@@ -345,7 +345,7 @@ def data_blocks(
             (lead and (is_never_lead(lead.text) or is_purpose_lead(lead.text)))
             or (lead and (leads_parties(lead.text) or _not_data_list(block, lead)))
             or _kept_where(block)
-            or _facets(block)
+            or (_facets(block) and not (lead and is_data_lead(lead.text)))
         )
         held = _flush(reading, held, optional, heading_group, section, to_group=to_group)
         _place_pending(reading, pending, optional, heading_group, placed, section)
@@ -365,7 +365,7 @@ def data_blocks(
             purpose_list(reading, lead, block)  # "This data enables X to:"
         elif lead is not None and leads_parties(lead.text):
             sharing_list(reading, block, lead)  # "The app uses third-party services ...:"
-        elif _facets(block):
+        elif _facets(block) and not (lead and is_data_lead(lead.text)):
             # "**What we collect:** Precise location", "**How we use it:** ...": what one
             # datum is and why, under its heading; no list of data
             facets: list[Block] = [lead, block] if lead else [block]
@@ -454,7 +454,7 @@ def _not_data_list(block: BulletList, lead: Paragraph) -> bool:
 #: "How we use it", "Storage", "Data".
 _FACET = re.compile(
     r"^\W*(?:(?P<asked>what (?:we|is|data (?:we|is)) (?:collect|gather)\w*|how (?:we|it is) "
-    r"(?:use|store|share)\w*(?: it| this(?: data)?)?|why(?: we (?:collect|use) it)?)|purpose|"
+    r"(?:use|store|share)\w*(?: it| this(?: data)?)?)|why(?: we (?:collect|use) it)?|purpose|"
     r"background usage|usage|storage|retention|sharing|data|how long)\W*$",
     re.I,
 )
@@ -462,7 +462,7 @@ _FACET = re.compile(
 
 def _facets(block: BulletList) -> bool:
     """Bullets that each say one thing of a datum under labels ("**What we collect:** ...",
-    "**How we use it:** ..."), one of them a question: no list of data."""
+    "**How we use it:** ..."), one of them what or how (not a lone "Why"): no list of data."""
     labels = [_LABEL.match(plain(item.text)) for item in block.items]
     facets = [_FACET.match(label[1]) for label in labels if label]
     return (

@@ -954,7 +954,17 @@ _DENIED_END = re.compile(
     r"with|in|during|and (?:we|it|they|is|are))\s",
     re.I,
 )
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:\s+\w+)?\s*$", re.I)
+
+
+def _passive(said: str, before: str, after: str) -> bool:
+    """Whether a denial's verb is a passive ("is not transmitted", "isn't sent"); not "are not
+    collecting", nor "is not designed to collect A", nor "is not tracked: A" (A is denied)."""
+    if said.endswith("ing") or re.search(r"\sto\s", said) or after.lstrip().startswith(":"):
+        return False
+    return _PASSIVE_BEFORE.search(before) is not None
+
+
 _SUBJECTS = re.compile(
     # ("The following data is not collected: A, B": the list after the colon)
     r"^(?:we|i|it|they|this|that|these|those|you|the following(?: [\w-]+)?|the (?:app|application|extension|sdk|tool|cli|"
@@ -1498,11 +1508,8 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
         phrases += [_OTHER_CLAUSE.split(listed, 1)[0]] if listed else []
     elif subject is not None and not _SUBJECTS.match(what.strip()):
         phrases += _with_examples(what, cut=False)
-    elif not (
-        said and not said.endswith("ing") and _PASSIVE_BEFORE.search(text[: text.find(said)])
-    ):
-        # (not after a passive: "It is not transmitted to our servers" names where, not what;
-        # "we are not collecting A" is no passive)
+    elif not (said and _passive(said, *text.split(said, 1))):
+        # (not after a passive: "It is not transmitted to our servers" names where, not what)
         found = _DENIED_OBJECT.search(text, max(text.find(said), 0) if said else 0)
         if found is not None:  # (up to a dash: "A or B data — ie ...")
             # (and up to what "only" keeps aside: "..., only their names")
