@@ -345,7 +345,7 @@ def data_blocks(
             (lead and (is_never_lead(lead.text) or is_purpose_lead(lead.text)))
             or (lead and (leads_parties(lead.text) or _not_data_list(block, lead)))
             or _kept_where(block)
-            or (_facets(block) and not (lead and is_data_lead(lead.text)))
+            or _facets(block, lead)
         )
         held = _flush(reading, held, optional, heading_group, section, to_group=to_group)
         _place_pending(reading, pending, optional, heading_group, placed, section)
@@ -365,7 +365,7 @@ def data_blocks(
             purpose_list(reading, lead, block)  # "This data enables X to:"
         elif lead is not None and leads_parties(lead.text):
             sharing_list(reading, block, lead)  # "The app uses third-party services ...:"
-        elif _facets(block) and not (lead and is_data_lead(lead.text)):
+        elif _facets(block, lead):
             # "**What we collect:** Precise location", "**How we use it:** ...": what one
             # datum is and why, under its heading; no list of data
             facets: list[Block] = [lead, block] if lead else [block]
@@ -460,9 +460,9 @@ _FACET = re.compile(
 )
 
 
-def _facets(block: BulletList) -> bool:
-    """Bullets that each say one thing of a datum under labels ("**What we collect:** ...",
-    "**How we use it:** ..."), one of them what or how (not a lone "Why"): no list of data."""
+def _facets(block: BulletList, lead: Paragraph | None) -> bool:
+    """Bullets under no lead of data that each say one thing of a datum under a label ("**What
+    we collect:** ...", "**How we use it:** ..."), one of them what or how: no list of data."""
     labels = [_LABEL.match(plain(item.text)) for item in block.items]
     facets = [_FACET.match(label[1]) for label in labels if label]
     return (
@@ -470,6 +470,7 @@ def _facets(block: BulletList) -> bool:
         and len(facets) == len(block.items)
         and all(facets)
         and any(facet["asked"] for facet in facets if facet)
+        and not (lead is not None and is_data_lead(lead.text))
     )
 
 
