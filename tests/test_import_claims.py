@@ -1716,6 +1716,47 @@ def test_a_sample_of_what_is_sent_under_any_heading_names_its_fields(tmp_path: P
     assert result.data_names() == ["os", "version", "users"]  # not the configuration's keys
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Here is an example of an event we send:",
+        "This is what the data the CLI sends looks like:",
+        "An example of the information it collects:",
+    ],
+)
+def test_a_sample_of_what_is_sent_under_a_heading_of_uses_names_its_fields(
+    tmp_path: Path, lead: str
+) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\nTool collects anonymous usage data. You can opt out with "
+        "`TOOL_TELEMETRY=0`.\n\n## How we use the data\n\nWe use the data to improve the tool. "
+        f"{lead}\n\n"
+        '```json\n{\n  "event": "build",\n  "os": "linux",\n  "nodeVersion": "20.1.0"\n}\n```\n'
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["event", "os", "nodeVersion"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Here is an example of the configuration we send to the server:",
+        "We never send data like this example:",
+        "An example of the data we do not send:",
+        "An example of the settings file it reads:",
+    ],
+)
+def test_a_sample_under_a_heading_of_uses_that_is_not_what_is_sent_gives_no_items(
+    tmp_path: Path, lead: str
+) -> None:
+    page = FRONT + (
+        "# Tool telemetry\n\n## How we use the data\n\nWe use the data to improve the tool. "
+        f"{lead}\n\n"
+        '```json\n{\n  "event": "build",\n  "os": "linux",\n  "nodeVersion": "20.1.0"\n}\n```\n'
+    )
+    assert import_page(tmp_path, page).data_names() == []
+
+
 def test_sharing_text_without_recipients_keeps_its_line(tmp_path: Path) -> None:
     page = FRONT + (
         "# Apps\n\n## Data collection\n\n- Usage history\n\n"
@@ -2591,6 +2632,141 @@ def test_a_declaration_of_no_fields_sent_gives_no_items(tmp_path: Path, code: st
         f"{code}\n"
     )
     assert import_page(tmp_path, page).data_names() == []
+
+
+@pytest.mark.parametrize(
+    ("code", "fields"),
+    [
+        (
+            # several types in one block, none the field of another: each is a part of what is
+            # sent, and an index signature ("[key: string]: unknown") declares no field
+            "```ts\ntype Ids = {\n  sessionId: string; // random per run\n  machineId: string;\n};"
+            "\n\ntype Environment = {\n  osName: string;\n  osVersion: string | null;\n};\n\n"
+            "type Extra = {\n  command: 'build' | 'serve';\n  [key: string]: unknown;\n};\n```",
+            ["sessionId", "machineId", "osName", "osVersion", "command"],
+        ),
+        (
+            # Rust structs, one after the other
+            "```rust\n#[derive(Serialize)]\nstruct Launch {\n    version: String,\n"
+            "    os: String,\n}\n\n#[derive(Serialize)]\nstruct Usage {\n    runs: u32,\n"
+            "    crashes: u32,\n}\n```",
+            ["version", "os", "runs", "crashes"],
+        ),
+    ],
+)
+def test_a_declaration_of_several_types_gives_the_fields_of_each(
+    tmp_path: Path, code: str, fields: list[str]
+) -> None:
+    page = FRONT + (
+        "# Server\n\n## What data is collected?\n\nThe following information is collected:\n\n"
+        f"{code}\n"
+    )
+    assert import_page(tmp_path, page).data_names() == fields
+
+
+def test_a_type_that_is_the_field_of_another_gives_that_fields_details(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Server\n\n## What data is collected?\n\nEach event sent looks like this:\n\n"
+        "```ts\ninterface Event {\n  name: string;\n  device: Device;\n  context: Context;\n}\n\n"
+        "interface Device {\n  model: string;\n  memoryMb: number;\n}\n\n"
+        "interface Context {\n  locale: string;\n  timezone: string;\n}\n```\n"
+    )
+    result = import_page(tmp_path, page)
+    # ("context" is a bag of fields, each named, as in a sample; "device" is data of its own)
+    assert result.data_names() == ["name", "device", "locale", "timezone"]
+    assert details_of(result, "device") == ["model", "memoryMb"]
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        # a second type of settings is what the product is given: its fields are left out
+        "```ts\ntype Event = {\n  os: string;\n  arch: string;\n};\n\n"
+        "type ClientOptions = {\n  apiKey: string;\n  debug: boolean;\n};\n```",
+        # a type alias that is no object declares no field
+        "```ts\ntype Event = {\n  os: string;\n  arch: string;\n};\n\ntype Kind = 'a' | 'b';\n```",
+    ],
+)
+def test_a_declaration_of_several_types_keeps_only_declared_fields_sent(
+    tmp_path: Path, code: str
+) -> None:
+    page = FRONT + (
+        "# Server\n\n## What data is collected?\n\nThe following information is collected:\n\n"
+        f"{code}\n"
+    )
+    names = import_page(tmp_path, page).data_names()
+    assert not {"apiKey", "debug", "Kind"} & set(names)
+
+
+@pytest.mark.parametrize(
+    ("code", "fields"),
+    [
+        # a type only the settings hold is the settings' too
+        (
+            "interface ClientOptions {\n  apiKey: string;\n  transport: Transport;\n}\n"
+            "interface Transport {\n  url: string;\n  timeoutMs: number;\n}\n"
+            "interface Event {\n  name: string;\n  timestamp: number;\n}",
+            ["name", "timestamp"],
+        ),
+        # a type that does something (a method, a callback) is a client, not what is sent
+        (
+            "interface Event {\n  name: string;\n  ts: number;\n}\n"
+            "interface Client {\n  apiKey: string;\n  endpoint: string;\n  userAgent: string;\n"
+            "  retries: number;\n  track(event: Event): void;\n}",
+            ["name", "ts"],
+        ),
+        (
+            "interface Event {\n  name: string;\n  ts: number;\n}\n"
+            "interface Init {\n  apiKey: string;\n  endpoint: string;\n  flushIntervalMs: number;\n"
+            "  debug: boolean;\n  onError: (e: Error) => void;\n}",
+            ["name", "ts"],
+        ),
+        # what a service answers, and a command line's arguments
+        (
+            "interface TrackRequest {\n  event: string;\n  anonymousId: string;\n}\n"
+            "interface TrackResponse {\n  success: boolean;\n  requestId: string;\n}\n"
+            "interface ApiError {\n  code: number;\n  message: string;\n}",
+            ["event", "anonymousId"],
+        ),
+        (
+            "struct Cli {\n    no_telemetry: bool,\n    endpoint: String,\n}\n"
+            "struct Event {\n    command: String,\n    duration_ms: u64,\n}",
+            ["command", "duration_ms"],
+        ),
+        # a type of itself, and a cycle beside another part, are parts still
+        (
+            "interface Node {\n  name: string;\n  children: Node[];\n}\n"
+            "interface Session {\n  startedAt: number;\n  durationMs: number;\n}",
+            ["name", "children", "startedAt", "durationMs"],
+        ),
+        (
+            "interface User {\n  id: string;\n  org: Org;\n}\ninterface Org {\n  plan: string;\n"
+            "  owner: User;\n}\ninterface Session {\n  startedAt: number;\n  durationMs: number;\n}",
+            ["startedAt", "durationMs", "id", "org", "plan", "owner"],
+        ),
+        # a declaration that does not close where the next starts is none
+        (
+            "type Event = {\n  os: string;\n  arch: string;\n} & Base;\n"
+            "type SdkOptions = {\n  apiKey: string;\n  debug: boolean;\n}",
+            [],
+        ),
+    ],
+)
+def test_the_fields_of_several_types_are_only_those_sent(code: str, fields: list[str]) -> None:
+    found = sample_fields(Code("ts", code, 1, 30), "The following data is collected:")
+    assert [field.name for field in found] == fields
+
+
+def test_a_go_field_of_a_declared_type_holds_its_fields() -> None:
+    code = (
+        'type Event struct {\n\tName string `json:"name"`\n\tDevice Device `json:"device"`\n}\n'
+        'type Device struct {\n\tModel string `json:"model"`\n\tOS string `json:"os"`\n}'
+    )
+    found = sample_fields(Code("go", code, 1, 10), "The following data is collected:")
+    assert [(field.name, field.fields) for field in found] == [
+        ("name", ()),
+        ("device", ("model", "os")),
+    ]
 
 
 def test_the_line_of_a_declared_optional_field_is_its_own() -> None:

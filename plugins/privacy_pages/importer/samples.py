@@ -216,22 +216,37 @@ _DECLARES = re.compile(
     r"(?:\s+extends\s+[\w.]+)?|type\s+(?P<alias>\w+)\s*=)|object|record\s+(?P<record>\w+)|"
     r"type\s+(?P<go>\w+)\s+struct)\s*\{$"
 )
-#: The name of a type of settings, whose fields configure the product ("SdkOptions").
-_SETTINGS_TYPE = re.compile(r"(?:options|config\w*|settings|props|params|preferences)$", re.I)
+#: The name of a type that is not what the product sends: what it is given, its settings
+#: ("SdkOptions", "Cli"), or what a service answers it ("TrackResponse", "ApiError").
+_NOT_SENT_TYPE = re.compile(
+    r"(?:options|opts|config\w*|settings|props|params|preferences|args|arguments|flags|"
+    r"response|result|reply|error|exception)$|^(?:cli|init)$",
+    re.I,
+)
+#: A line that declares what a type does, not a field it holds ("track(event: Event): void",
+#: "onError: (e: Error) => void").
+_ACTS = re.compile(r"^\w+\??\s*\(|=>")
 #: A field declared on its own line (its comment and its last comma left out): "name: Type"
 #: (Rust, TypeScript: "kind?: 'start' | 'stop';", "tags: string[]"), "Type name;" (C-like
 #: schemas: "string? sessionId;", "array events { object; };"), or Go's "Name type
 #: `json:"name"`"; a field whose type is an object written on the line ("props: { os: string }").
 _FIELD_LINE = re.compile(
     r"(?:pub\s+|readonly\s+)?(?P<named>[A-Za-z_]\w*)\??\s*:\s*"
-    r"(?:\{(?P<inner>[^{}]*)\}(?:\[\])?|[\w\"'][^{}=();]*);?"
-    r"|[A-Za-z_][\w.]*(?:<[^<>]*>)?\??(?:\[\])?\s+(?P<typed>[a-z_]\w*)\s*(?:\{[^{}]*\})?\s*;"
-    r"|[A-Z]\w*\s+[*\[\]\w.]+\s+`[^`]*\bjson:\"(?P<tag>[^\",]+)[^`]*`;?"
+    r"(?:\{(?P<inner>[^{}]*)\}(?:\[\])?|(?P<type>[\w\"'][^{}=();]*));?"
+    r"|(?P<of>[A-Za-z_][\w.]*)(?:<[^<>]*>)?\??(?:\[\])?\s+(?P<typed>[a-z_]\w*)\s*(?:\{[^{}]*\})?\s*;"
+    r"|[A-Z]\w*\s+[*\[\]]*(?P<go>[\w.]+)\s+`[^`]*\bjson:\"(?P<tag>[^\",]+)[^`]*`;?"
 )
 #: A field whose type is an object written in place ("properties: {"): its own fields follow,
 #: up to its closing brace ("}", "};", "}[];").
 _OPENS = re.compile(r"(?:readonly\s+)?(?P<named>[A-Za-z_]\w*)\??\s*:\s*\{")
 _CLOSES = re.compile(r"\}(?:\[\])?;?")
+#: A field's type that names a type ("Device", "Device[]", "Option<Device>", "Device | null"),
+#: which the same block may declare.
+_TYPE_NAME = re.compile(
+    r"(?:(?:Option|Vec|Array|List)<)?(?P<name>[A-Z]\w*)>?(?:\[\])?(?:\s*\|\s*(?:null|undefined))?"
+)
+#: An index signature: any other field, of a type ("[key: string]: unknown;").
+_INDEX = re.compile(r"(?:readonly\s+)?\[\s*\w+\s*:\s*+[^\]]+\]\??\s*:\s*+[^;{}]+;?")
 #: Where the fields of an object written on one line part.
 _INNER_FIELD = re.compile(r"(?:^|[;,])\s*(?:readonly\s+)?(?P<named>[A-Za-z_]\w*)\??\s*:")
 
@@ -240,26 +255,91 @@ def _declared(text: str) -> dict[str, object] | None:
     """The fields a declaration in code names (``struct HealthState { model: String, ... }``),
     as the keys of a sample (a field declared as an object in place holds its own fields);
     None when the text is no such declaration (most of its lines must each declare a field),
-    or declares settings."""
+    or declares none of what is sent. A block may declare several types one after the other:
+    a type that is the type of another's field ("device: Device") holds that field's fields;
+    the others are each a part of what is sent, and their fields are read in turn."""
     lines = [
         _without_comments(line).strip().rstrip(",").rstrip()
         for line in text.splitlines()
         if not _COMMENT.match(line)
     ]
     lines = [line for line in lines if line and line not in ("...", "\u2026")]
-    first = _DECLARES.match(lines[0]) if len(lines) >= 3 else None
-    if first is None or not _CLOSES.fullmatch(lines[-1]) or "[" in lines[-1]:
-        return None
-    if _SETTINGS_TYPE.search(next(filter(None, first.groups()), "")):
-        return None  # ("interface SdkOptions {": what the product is given, not what it sends)
+    types: dict[str, _Type] = {}
+    start = 0
+    while start < len(lines):
+        first = _DECLARES.match(lines[start])
+        end = _closing(lines, start) if first is not None else None
+        if first is None or end is None or end - start < 2:
+            return None
+        declared = _fields(lines[start + 1 : end])
+        if declared is None:
+            return None
+        name = next(filter(None, first.groups()), "") or str(start)
+        types[name if name not in types else f"{name} {start}"] = declared
+        start = end + 1
+    # Not what is sent: what the product is given ("SdkOptions"), what it answers
+    # ("TrackResponse"), what does something ("track(event: Event): void"), and the types only
+    # these hold ("transport: Transport" of the options).
+    given = {n for n, declared in types.items() if declared.acts or _NOT_SENT_TYPE.search(n)}
+    holders: dict[str, set[str]] = {n: set() for n in types}  # (the types whose fields are n)
+    for holder, declared in types.items():
+        for ref in declared.refs.values():
+            if ref in holders and ref != holder:
+                holders[ref].add(holder)
+    roots = [n for n in types if n not in given and not holders[n]]
+    reached, reaching = set(roots), list(roots)
+    while reaching:  # (the types the parts hold, and those these hold: details, never parts)
+        found = set(types[reaching.pop()].refs.values()) & types.keys() - reached
+        reached |= found
+        reaching += found
+    # (a cycle no part holds, "User" of "Org" and "Org" of "User": each a part)
+    roots += [n for n in types if n not in given | reached and not holders[n] <= given]
     fields: dict[str, object] = {}
+    for name in roots:
+        for field, value in types[name].fields.items():
+            ref = types[name].refs.get(field, "")
+            held = ref in types and ref != name and ref not in given
+            fields.setdefault(field, dict.fromkeys(types[ref].fields) if held else value)
+    return fields if len(fields) >= 2 else None
+
+
+class _Type(NamedTuple):
+    """A declared type: its fields, the type each names (when it is a type's name: "device:
+    Device"), and whether it declares what it does (a method: no data)."""
+
+    fields: dict[str, object]
+    refs: dict[str, str]
+    acts: bool
+
+
+def _closing(lines: list[str], start: int) -> int | None:
+    """The line that closes the declaration opened at ``start``, or None when none does."""
+    depth = 0
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if index == start or _OPENS.fullmatch(line):
+            depth += 1
+        elif _CLOSES.fullmatch(line):
+            depth -= 1
+            if depth == 0:
+                return None if "[" in line else index  # ("}[]": no declaration's end)
+    return None
+
+
+def _fields(body: list[str]) -> _Type | None:
+    """The fields a declaration's body declares; None when too few of its lines declare a
+    field, or one starts another declaration (it did not close)."""
+    fields: dict[str, object] = {}
+    refs: dict[str, str] = {}
     open_objects = [fields]
     declared = 0
-    body = lines[1:-1]
+    acts = False
     for line in body:
+        if _DECLARES.match(line):
+            return None
         if _CLOSES.fullmatch(line):
             if len(open_objects) == 1:
-                return None  # (the declaration closed before its last line: more than one)
+                return None
             open_objects.pop()
             declared += 1
         elif (opens := _OPENS.fullmatch(line)) is not None:
@@ -270,11 +350,18 @@ def _declared(text: str) -> dict[str, object] | None:
         elif (found := _FIELD_LINE.fullmatch(line)) is not None:
             written = found["inner"]
             value = dict.fromkeys(_INNER_FIELD.findall(written)) if written is not None else None
-            open_objects[-1][found["named"] or found["typed"] or found["tag"]] = value
+            name = found["named"] or found["typed"] or found["tag"]
+            open_objects[-1][name] = value
+            type_name = _TYPE_NAME.fullmatch(found["type"] or found["of"] or found["go"] or "")
+            if len(open_objects) == 1 and type_name is not None:
+                refs[name] = type_name["name"]
             declared += 1
-    if len(fields) < 2 or declared * 5 < len(body) * 4 or len(open_objects) != 1:
+        elif _INDEX.fullmatch(line):
+            declared += 1  # ("[key: string]: unknown": any other field, none named)
+        acts = acts or _ACTS.search(line) is not None
+    if declared * 5 < len(body) * 4 or len(open_objects) != 1:
         return None
-    return fields
+    return _Type(fields, refs, acts)
 
 
 _COMMENT = re.compile(r"^\s*(?://|#|/\*|\*)")
