@@ -682,10 +682,10 @@ GOAL = 6500
 #: other (observable-framework-telemetry, read by accident while held out: 0 -> 20 of 20
 #: items) gives the fields of each, a type that is another's field's type gives its details;
 #: a review's faults: types of settings, of answers ("TrackResponse"), with methods, and the
-#: types only these hold are not what is sent; cycles and types of themselves are kept. A
-#: sample under a heading of uses ("How we use the data") is read when its lead says it is
-#: what is sent ("an event we send").
-CEILING = 15609
+#: types only these hold are not what is sent; cycles and types of themselves are kept.
+#: (A sample under a heading of uses, "an event we send", was read too, then withdrawn: a
+#: review found webhooks, API bodies, local logs and third parties' data read as sent.)
+CEILING = 15604
 
 
 def importer_lines() -> int:

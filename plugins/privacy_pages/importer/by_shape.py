@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .claims import Requirement
-from .classify import STORAGE_KINDS, Kind, classify_heading, is_never_lead
+from .classify import STORAGE_KINDS, Kind, is_never_lead
 from .data_sections import answered_table, data_blocks, never_list, scope_entry
 from .draft import GroupDraft
 from .item_text import ItemSource, item_from
@@ -79,9 +79,7 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
             if kept and kept[-1] is lead:
                 kept.pop()
             reading.report.counts.sections += 1
-            # (a heading over what the data is used for names no group of data)
-            uses = title is not None and classify_heading(title) is Kind.DATA_USE
-            _data(reading, [lead, block], None if uses else title)
+            _data(reading, [lead, block], title)
         elif isinstance(block, BulletList) and by_lead(reading, block, lead, title):
             if lead is not None and kept and kept[-1] is lead:
                 kept.pop()
@@ -100,10 +98,7 @@ _SENT = re.compile(
     # "A typical crash report contains ...:", "Sentry collects basic information about ..."
     r"|\b(?:reports?|pings?|events?|requests?|objects?|propert(?:y|ies))\s+(?:also\s+)?"
     r"(?:contains?|includes?)\b"  # (and "This object contains generic device information.")
-    r"|^(?!.*\b(?:not|never|no)\b)[^.]{0,60}\bcollects\s+(?:\w+\s+){0,2}(?:data|information)\b"
-    # "an example of an event we send", "the data the CLI sends", "the information it collects"
-    r"|^(?!.*\b(?:not|never|no)\b)[^.]{0,80}?\b(?:data|information|events?|reports?|payloads?)\s+"
-    r"(?:that\s+)?(?:we|it|they|the\s+\w+)\s+(?:sends?|collects?|reports?|records?|transmits?)\b",
+    r"|^(?!.*\b(?:not|never|no)\b)[^.]{0,60}\bcollects\s+(?:\w+\s+){0,2}(?:data|information)\b",
     re.IGNORECASE,
 )
 
