@@ -1128,8 +1128,26 @@ def _averages(label: str, pages: list[Measured]) -> list[str]:
     ]
 
 
+#: The bounds of the bands of item recall the report counts pages in (an average hides whether
+#: every page is missing a few items or some pages import none).
+RECALL_BANDS = (0.2, 0.4, 0.6, 0.8)
+
+
+def recall_spread(values: list[float | None]) -> list[int]:
+    """How many pages fall in each band of item recall: under 20%, 20-40%, ..., 80% or more."""
+    spread = [0] * (len(RECALL_BANDS) + 1)
+    for value in values:
+        if value is not None:
+            spread[sum(value >= bound for bound in RECALL_BANDS)] += 1
+    return spread
+
+
 def _truth_averages(label: str, pages: list[Measured]) -> list[str]:
     truths = [r.truth for r in pages]
+    recalls = [r.recall.share_of("items") for r in pages]
+    found = sum(r.recall.by_category.get("items", (0, 0))[0] for r in pages)
+    expected = sum(r.recall.by_category.get("items", (0, 0))[1] for r in pages)
+    bands = ("under 20%", "20-40%", "40-60%", "60-80%", "80% or more")
     req = Requirements.of(truths)
     with_items = [r for r in pages if r.truth.precision is not None]
     worst = sorted(with_items, key=lambda r: r.truth.precision or 0.0)[:3]
@@ -1140,7 +1158,9 @@ def _truth_averages(label: str, pages: list[Measured]) -> list[str]:
     failing = [r.page.slug for r in pages if r.strict_problems]
     return [
         f"**Truth over {label}:** item recall "
-        f"{_percent(average([r.recall.share_of('items') for r in pages]))}, precision "
+        f"{_percent(average(recalls))} ({found} of {expected} items; pages by their recall: "
+        + ", ".join(f"{n} {band}" for n, band in zip(recall_spread(recalls), bands, strict=True))
+        + "), precision "
         f"{_percent(average([t.precision for t in truths]))} (lowest: "
         + (", ".join(f"{r.page.slug} {_percent(r.truth.precision)}" for r in worst) or "none")
         + f"; {sum(len(t.false_items) for t in truths)} false items of "

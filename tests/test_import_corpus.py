@@ -62,6 +62,7 @@ from import_corpus import (
     named_pages,
     never_collected_names,
     problem_kind,
+    recall_spread,
     report_markdown,
     requirement_outcome,
     states,
@@ -385,6 +386,12 @@ def test_imported_items_carry_the_requirement_of_their_section() -> None:
 )
 def test_requirement_outcomes(expected: str, imported: str, outcome: str) -> None:
     assert requirement_outcome(expected, imported) == outcome
+
+
+def test_recall_spread_counts_pages_in_bands_of_recall() -> None:
+    # (a page with no expected items has no recall, and is in no band; 0.8 is "80% or more")
+    assert recall_spread([0.0, 0.19, 0.2, 0.55, None, 0.79, 0.8, 1.0]) == [2, 1, 1, 1, 2]
+    assert recall_spread([]) == [0, 0, 0, 0, 0]
 
 
 def test_truth_counts_false_items_requirements_and_never_collected_data() -> None:
