@@ -2596,6 +2596,14 @@ def test_a_declaration_of_the_fields_sent_gives_its_fields(
     assert import_page(tmp_path, page).data_names() == fields
 
 
+def collected_page(code: str) -> str:
+    """A page whose section of data collected holds ``code`` after a lead of data."""
+    return FRONT + (
+        "# Server\n\n## What data is collected?\n\nThe following information is collected:\n\n"
+        f"{code}\n"
+    )
+
+
 @pytest.mark.parametrize(
     "code",
     [
@@ -2609,10 +2617,7 @@ def test_a_declaration_of_the_fields_sent_gives_its_fields(
     ],
 )
 def test_a_declaration_of_no_fields_sent_gives_no_items(tmp_path: Path, code: str) -> None:
-    page = FRONT + (
-        "# Server\n\n## What data is collected?\n\nThe following information is collected:\n\n"
-        f"{code}\n"
-    )
+    page = collected_page(code)
     assert import_page(tmp_path, page).data_names() == []
 
 
@@ -2639,10 +2644,7 @@ def test_a_declaration_of_no_fields_sent_gives_no_items(tmp_path: Path, code: st
 def test_a_declaration_of_several_types_gives_the_fields_of_each(
     tmp_path: Path, code: str, fields: list[str]
 ) -> None:
-    page = FRONT + (
-        "# Server\n\n## What data is collected?\n\nThe following information is collected:\n\n"
-        f"{code}\n"
-    )
+    page = collected_page(code)
     assert import_page(tmp_path, page).data_names() == fields
 
 
@@ -2672,10 +2674,7 @@ def test_a_type_that_is_the_field_of_another_gives_that_fields_details(tmp_path:
 def test_a_declaration_of_several_types_keeps_only_declared_fields_sent(
     tmp_path: Path, code: str
 ) -> None:
-    page = FRONT + (
-        "# Server\n\n## What data is collected?\n\nThe following information is collected:\n\n"
-        f"{code}\n"
-    )
+    page = collected_page(code)
     names = import_page(tmp_path, page).data_names()
     assert not {"apiKey", "debug", "Kind"} & set(names)
 
