@@ -25,6 +25,7 @@ importer reached then: a change that falls below one fails.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from import_corpus import (
     CORPUS,
     ERROR,
     HELD_OUT,
+    HELD_OUT_REPORT,
     INVENTED,
     NOT_STATED,
     OPTIONAL,
@@ -55,6 +57,7 @@ from import_corpus import (
     classify_lines,
     corpus_pages,
     free_ranges,
+    held_out_report_markdown,
     import_corpus,
     imported_items,
     matches,
@@ -134,11 +137,12 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> CorpusRun:
     """The corpus imported into one site and built once, with the report written and printed."""
     result = import_corpus(tmp_path_factory.mktemp("import-corpus"))
     text = report_markdown(result)
-    (result.root / "import-corpus-report.md").write_text(text, "utf-8")
     build = REPO / "build"
     build.mkdir(exist_ok=True)
-    (build / "import-corpus-report.md").write_text(text, "utf-8")
-    print("\n" + text)
+    for folder in (result.root, build):
+        (folder / "import-corpus-report.md").write_text(text, "utf-8")
+        (folder / HELD_OUT_REPORT).write_text(held_out_report_markdown(result), "utf-8")
+    print("\n" + text)  # (held-out pages counted, never named)
     return result
 
 
@@ -952,14 +956,28 @@ def test_tuned_records_that_failed_the_strict_build_build_now(run: CorpusRun) ->
 
 
 def test_the_report_gives_each_page_its_own_truth(run: CorpusRun) -> None:
-    text = report_markdown(run)
+    report, apart = report_markdown(run), held_out_report_markdown(run)
     for r in run.pages:
+        text = apart if r.page.group == HELD_OUT else report
         section = text.split(f"\n### {r.page.slug}\n", 1)[1].split("\n### ", 1)[0]
         errors = "; ".join(map(str, r.truth.outcomes(ERROR))) or "none"
         assert f"- requirement errors: {errors}\n" in section, r.page.slug
         false_items = "; ".join(item.name for item in r.truth.false_items) or "none"
         assert f"(imported as collected, no item of the page): {false_items}\n" in section
         assert ("- strict build: builds\n" in section) == (not r.strict_problems), r.page.slug
+
+
+def test_the_report_never_names_a_held_out_page(run: CorpusRun) -> None:
+    # (the report is printed and read; held-out pages are measured unread, by their sums)
+    report, apart = report_markdown(run), held_out_report_markdown(run)
+    held = [r.page.slug for r in run.pages if r.page.group == HELD_OUT]
+    assert held and [slug for slug in held if re.search(rf"\b{re.escape(slug)}\b", report)] == []
+    assert all(f"\n### {slug}\n" in apart for slug in held)
+    assert f"held-out): item recall {_percent_of(held_out(run))}" in report
+
+
+def _percent_of(pages: list[Measured]) -> str:
+    return f"{100 * average([r.recall.share_of('items') for r in pages]):.0f}%"
 
 
 # -- the issue's goals for pages never seen (issue 53, point 6), on the held-out pages --------
