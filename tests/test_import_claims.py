@@ -1720,6 +1720,8 @@ def test_a_sample_of_what_is_sent_under_any_heading_names_its_fields(tmp_path: P
     ("heading", "lead"),
     [
         ("Webhooks", "Here is an example of an event we send to your endpoint:"),
+        ("Webhooks", "Here is an example of the payload we send to your webhook URL:"),
+        ("Reports", "Below is an example of the usage report we send to you every Monday:"),
         ("Usage log", "The CLI does not upload anything. Example of the data it records locally:"),
         ("Using the SDK", "An example of the data the client sends to `POST /tickets`:"),
         (

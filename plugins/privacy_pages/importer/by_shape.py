@@ -103,8 +103,16 @@ _SENT = re.compile(
 )
 
 
+#: Words that say what is sent goes to the reader ("the payload we send to your webhook URL",
+#: "the usage report we send to you"): what the product gives, not what it collects.
+_TO_YOU = re.compile(r"\bto\s+(?:you|your)\b|\bwebhooks?\b", re.IGNORECASE)
+
+
 def _sends(lead: Paragraph) -> bool:
-    return any(_SENT.search(sentence) for sentence in sentences(plain(lead.text)))
+    return any(
+        _SENT.search(sentence) and not _TO_YOU.search(sentence)
+        for sentence in sentences(plain(lead.text))
+    )
 
 
 def _says(paragraph: Paragraph) -> bool:
