@@ -973,7 +973,7 @@ def test_the_report_never_names_a_held_out_page(run: CorpusRun) -> None:
     held = [r.page.slug for r in run.pages if r.page.group == HELD_OUT]
     assert held and [slug for slug in held if re.search(rf"\b{re.escape(slug)}\b", report)] == []
     assert all(f"\n### {slug}\n" in apart for slug in held)
-    assert f"held-out): item recall {_percent_of(held_out(run))}" in report
+    assert f"(held-out):** item recall {_percent_of(held_out(run))} (" in report
 
 
 def _percent_of(pages: list[Measured]) -> str:
