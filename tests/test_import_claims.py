@@ -2742,13 +2742,15 @@ def test_the_fields_of_several_types_are_only_those_sent(code: str, fields: list
 
 def test_a_go_field_of_a_declared_type_holds_its_fields() -> None:
     code = (
-        'type Event struct {\n\tName string `json:"name"`\n\tDevice Device `json:"device"`\n}\n'
+        'type Event struct {\n\tName string `json:"name"`\n\tDevice *Device `json:"device"`\n'
+        '\tLabels map[string]string `json:"labels"`\n}\n'
         'type Device struct {\n\tModel string `json:"model"`\n\tOS string `json:"os"`\n}'
     )
     found = sample_fields(Code("go", code, 1, 10), "The following data is collected:")
     assert [(field.name, field.fields) for field in found] == [
         ("name", ()),
         ("device", ("model", "os")),
+        ("labels", ()),
     ]
 
 

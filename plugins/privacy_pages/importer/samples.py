@@ -234,7 +234,7 @@ _FIELD_LINE = re.compile(
     r"(?:pub\s+|readonly\s+)?(?P<named>[A-Za-z_]\w*)\??\s*:\s*"
     r"(?:\{(?P<inner>[^{}]*)\}(?:\[\])?|(?P<type>[\w\"'][^{}=();]*));?"
     r"|(?P<of>[A-Za-z_][\w.]*)(?:<[^<>]*>)?\??(?:\[\])?\s+(?P<typed>[a-z_]\w*)\s*(?:\{[^{}]*\})?\s*;"
-    r"|[A-Z]\w*\s+[*\[\]]*(?P<go>[\w.]+)\s+`[^`]*\bjson:\"(?P<tag>[^\",]+)[^`]*`;?"
+    r"|[A-Z]\w*\s+(?P<go>[*\[\]\w.]+)\s+`[^`]*\bjson:\"(?P<tag>[^\",]+)[^`]*`;?"
 )
 #: A field whose type is an object written in place ("properties: {"): its own fields follow,
 #: up to its closing brace ("}", "};", "}[];").
@@ -352,7 +352,8 @@ def _fields(body: list[str]) -> _Type | None:
             value = dict.fromkeys(_INNER_FIELD.findall(written)) if written is not None else None
             name = found["named"] or found["typed"] or found["tag"]
             open_objects[-1][name] = value
-            type_name = _TYPE_NAME.fullmatch(found["type"] or found["of"] or found["go"] or "")
+            typed = found["type"] or found["of"] or (found["go"] or "").lstrip("*[]")
+            type_name = _TYPE_NAME.fullmatch(typed)
             if len(open_objects) == 1 and type_name is not None:
                 refs[name] = type_name["name"]
             declared += 1
