@@ -5189,6 +5189,17 @@ def test_storing_including_and_capturing_deny_as_their_verbs_do(
             "We do not collect user behavior or usage statistics.",
             ["User behavior", "Usage statistics"],
         ),
+        # adjectives alone, before the noun they qualify
+        (
+            "We never collect political, religious or philosophical beliefs.",
+            ["Political beliefs", "Religious beliefs", "Philosophical beliefs"],
+        ),
+        (
+            "We do not collect your racial or ethnic origin or your health data.",
+            ["Racial origin", "Ethnic origin", "Health data"],
+        ),
+        # a noun of its own before two words: nothing shared
+        ("We do not collect contacts or location history.", ["Contacts", "Location history"]),
     ],
 )
 def test_words_listed_before_a_noun_share_it(
@@ -5683,6 +5694,19 @@ def test_a_form_s_no_keeps_its_words_and_a_no_with_an_exception_is_text(tmp_path
 def test_a_sentence_that_opens_with_no_is_no_answer() -> None:
     assert answered(ItemDraft("Done: No data leaves your computer", 1)) is None
     assert answered(ItemDraft("Email: No", 1)) == ("Email", False, "")
+
+
+def test_an_adjective_alone_in_a_list_of_data_collected_takes_its_noun() -> None:
+    sentence = (
+        "We collect your racial or ethnic origin, your religion and diagnostic or crash logs."
+    )
+    assert data_named(sentence) == [
+        "Racial origin",
+        "Ethnic origin",
+        "Religion",
+        "Diagnostic logs",
+        "Crash logs",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -527,7 +527,7 @@ def data_named(sentence: str) -> list[str]:
     names: list[str] = []
     for phrase in phrases:
         phrase = phrase.replace(" plus ", ", ")
-        parts = split_parts(phrase)
+        parts = sharing_their_noun(split_parts(phrase))
         if _ABOUT.search(parts[0]) and not any(_DETERMINER.match(p) for p in parts[1:]):
             parts = [phrase.strip(" .:;,")]  # (not "the version of X, the OS and the locale")
         for part in parts:
@@ -1568,20 +1568,39 @@ _SHARED_NOUN = re.compile(
 _MODIFIER = re.compile(r"[A-Za-z][\w-]*(?:ics|ss|us|[^s])|[A-Za-z]|news|(?-i:[A-Z]{2,4})", re.I)
 
 
-def _sharing_their_noun(parts: list[str]) -> list[str]:
+#: An adjective alone, which names nothing until it has its noun ("racial", "political").
+_ADJECTIVE = re.compile(r"[a-z]{3,}(?:al|ic|ous|ive)")
+#: "ethnic origin", "philosophical beliefs": a word and the noun the adjectives before share.
+_QUALIFIED_NOUN = re.compile(r"[a-z][\w-]* (?P<noun>[a-z][\w-]*)")
+
+
+def sharing_their_noun(parts: list[str]) -> list[str]:
     """Single words listed before "A <noun>" with the noun they share ("account or license
-    data": account data, license data; "Screen or interaction capture": screen capture)."""
-    shared = _SHARED_NOUN.fullmatch(parts[-1].strip()) if len(parts) > 1 else None
-    if shared is None or not all(_MODIFIER.fullmatch(p.strip()) for p in parts[:-1]):
-        return parts  # ("contacts, photos, location data": plural nouns of their own)
-    return [f"{part.strip()} {shared.group('noun')}" for part in parts[:-1]] + parts[-1:]
+    data": account data, license data; "Screen or interaction capture": screen capture), and
+    adjectives alone before one ("your racial or ethnic origin, your religion": racial origin,
+    ethnic origin, religion)."""
+    if len(parts) < 2:
+        return parts
+    words = [p.strip() for p in parts[:-1]]
+    shared = _SHARED_NOUN.fullmatch(parts[-1].strip())
+    if shared is not None and all(_MODIFIER.fullmatch(w) for w in words):
+        return [f"{word} {shared.group('noun')}" for word in words] + parts[-1:]
+    bare = [_DETERMINER.sub("", p.strip()) for p in parts]
+    shared_parts = list(parts)
+    for at, word in enumerate(bare):
+        if not _ADJECTIVE.fullmatch(word):
+            continue
+        after = next((b for b in bare[at + 1 :] if not _ADJECTIVE.fullmatch(b)), "")
+        if (noun := _QUALIFIED_NOUN.fullmatch(after)) is not None:
+            shared_parts[at] = f"{parts[at].strip()} {noun.group('noun')}"
+    return shared_parts  # ("contacts, photos, location data": plural nouns of their own)
 
 
 def _listed(phrase: str) -> list[str]:
     """The parts of a denied phrase's list; a verb alone after "or" ends the part before it
     ("source code that can be run or re-used": one part, no "Re-used")."""
     parts: list[str] = []
-    for part in _sharing_their_noun(split_parts(phrase.replace(" or ", ", "))):
+    for part in sharing_their_noun(split_parts(phrase.replace(" or ", ", "))):
         if parts and _RELATIVE.search(parts[-1]) and _PARTICIPLE.fullmatch(part.strip()):
             parts[-1] = f"{parts[-1]} or {part.strip()}"
         else:
