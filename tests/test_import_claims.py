@@ -5634,6 +5634,42 @@ def test_the_product_named_by_its_kind_takes_the_data(sentence: str, taken: bool
     assert listed_plainly(sentence, data_named(sentence), "Kit") is taken
 
 
+@pytest.mark.parametrize(
+    ("sentence", "named", "taken"),
+    [
+        # the data that holds the list, under two words of its kind; its first word capitalized
+        # because it opens the sentence
+        (
+            "Anonymous usage data includes device information, operating system version, "
+            "and errors reports.",
+            ["Device information", "Operating system version", "Errors reports"],
+            True,
+        ),
+        (
+            "The information collected is limited to the application crash logs and the "
+            "stack traces.",
+            ["Application crash logs", "Stack traces"],
+            True,
+        ),
+        # another company's data, by its name
+        (
+            "Google Analytics data includes your IP address and pages visited.",
+            ["IP address", "Pages visited"],
+            False,
+        ),
+        # a part that only sums data up: the list is not plain
+        (
+            "The information collected is limited to crash logs and any relevant information.",
+            ["Crash logs", "Relevant information"],
+            False,
+        ),
+    ],
+)
+def test_data_that_includes_a_list_names_it(sentence: str, named: list[str], taken: bool) -> None:
+    assert data_named(sentence) == named
+    assert listed_plainly(sentence, named, "Kit") is taken
+
+
 def test_a_listed_item_noted_as_not_kept_is_collected_not_never_collected(tmp_path: Path) -> None:
     page = FRONT + (
         "# Kit privacy\n\n## What we collect\n\n- IP address (anonymized, not stored)\n"

@@ -307,7 +307,7 @@ _LISTED = re.compile(
 #: "The data we collect includes A and B", "Crash reports include A", "Each event contains
 #: A": the data itself, by name, not what it is like ("includes information about ...").
 _INCLUDES_DATA = re.compile(
-    r"(?:(?:^|\b(?:this|that|such|these|the|each|every)\s+)(?:\w+\s+)?(?:data|information)"
+    r"(?:(?:^|\b(?:this|that|such|these|the|each|every)\s+)(?:\w+\s+){0,2}(?:data|information)"
     r"|(?:^|\b(?:this|that|these|the|each|every|a|an)\s+)(?:(?:crash|error|usage|diagnostic|"
     r"telemetry|analytics)\s+)?(?:reports?|events?|pings?|payloads?|logs?|requests?|analytics|"
     r"telemetry|diagnostics|metrics|crash(?:es)?))\s+"
@@ -316,7 +316,8 @@ _INCLUDES_DATA = re.compile(
     r"(?:(?:that\s+|which\s+)?(?:we|it|they)\s+(?:\w+\s+)?"
     r"(?:collects?|gathers?|receives?|process(?:es)?|stores?|keeps?)\s+)?"
     r"(?:(?:also|always|may|typically|usually)\s+)?"
-    r"(?:includes?|comprises?|consists? of|contains?|containing|carr(?:y|ies))[:,]?\s+"
+    r"(?:includes?|comprises?|consists? of|contains?|containing|carr(?:y|ies)|"
+    r"(?:is|are) limited to)[:,]?\s+"
     r"(?:but (?:is|are) not limited to,?\s+)?(?:in particular\s+)?"
     # ("A, B, and C; D; and E": a list whose parts hold commas goes on after a semicolon)
     r"(?!(?:no|nothing|none|any|everything|all|only|data|information)\b)(?P<what>[^.!?]+)",
@@ -373,7 +374,8 @@ _NAMED_ELSEWHERE = re.compile(r"\b(?:above|below|aforementioned|previously)$", r
 #: What sums data up rather than names it: "telemetry data about your use of X".
 _SUMMARY = re.compile(
     r"^(?:(?:anonymous|anonymi[sz]ed|aggregated?|telemetry|usage|analytics|diagnostic|general|"
-    r"some|certain|limited|basic|technical|non-personal|non-sensitive)\s+)*(?:data|information|"
+    r"some|certain|limited|basic|technical|non-personal|non-sensitive|relevant|related|other|"
+    r"additional)\s+)*(?:data|information|"
     r"telemetry|statistics|stats|metrics)(?:\s+(?:about|on|regarding|of|related to)\b.*)?$"
     # "CLI telemetry data", "Startup telemetry data", "Aspire dashboard usage telemetry"
     r"|^(?:[\w-]+\s+){1,3}(?:telemetry|usage|analytics|diagnostic)\s+(?:data|information)$"
@@ -792,7 +794,9 @@ def taken_by_product(sentence: str, product: str) -> bool:
     return not any(
         word[:1].isupper()
         and not _PRODUCT_KIND.fullmatch(word)
-        and (at or not _COMMON.fullmatch(word))
+        # (a sentence's first word: a name, unless a common one or an adjective: "Anonymous
+        # usage data includes")
+        and (at or not (_COMMON.fullmatch(word) or _ADJECTIVE.fullmatch(word.lower())))
         for at, word in enumerate(words)
     )  # (a name that is not the product's: "Google Play collects", "Stripe collects")
 
