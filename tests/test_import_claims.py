@@ -2047,7 +2047,13 @@ def test_data_a_sentence_says_the_publisher_stores_or_receives_is_collected(
     page = FRONT + f"# App\n\n## Accounts\n\nAccounts are free. {sentence}\n"
     result = import_page(tmp_path, page)
     assert prose_named(result) == names  # listed for review
-    assert result.data_names() == (names if len(names) > 1 else [])  # a list of two or more
+    assert result.data_names() == names  # the page names data nowhere else
+    listed = page + "\n## Data we collect\n\n- Crash reports\n"
+    (tmp_path / "listed").mkdir()
+    result = import_page(tmp_path / "listed", listed)
+    assert prose_named(result) == names
+    # (on a page that lists data, a sentence's data is an item only in a list of two or more)
+    assert result.data_names() == ["Crash reports"] + (names if len(names) > 1 else [])
 
 
 def test_a_list_after_these_are_is_what_the_sentence_before_says(tmp_path: Path) -> None:
@@ -4383,7 +4389,9 @@ def test_what_an_event_holds_with_data_removed_is_never_that_data(tmp_path: Path
         " * Ext transmits telemetry to indicate whether a template file has been opened.\n"
     )
     result = import_page(tmp_path, page)
-    assert result.data_names() == []
+    # (the page names data only in its sentences: what one plainly says an event holds is an
+    # item; what it holds "if the command fails" is a condition, and stays text)
+    assert result.data_names() == ["Name of the command"]
     assert never_names(result) == ["Usernames", "Paths"]
 
 
@@ -4497,8 +4505,9 @@ def test_a_reference_list_of_code_names_is_read_for_what_it_denies(tmp_path: Pat
         "* `PublicNonPersonalData` - User generated data that is available to the public.\n"
     )
     result = import_page(tmp_path, page)
-    # (the list stays text, the code names no items; what it says is taken out is denied)
-    assert result.data_names() == []
+    # (the list stays text, the code names no items; what it says is taken out is denied; the
+    # page names data only in a sentence, so what it claims is collected is the items)
+    assert result.data_names() == ["Crash reports", "Usage data"]
     assert never_names(result) == ["User paths"]
 
 
@@ -5668,6 +5677,54 @@ def test_the_product_named_by_its_kind_takes_the_data(sentence: str, taken: bool
 def test_data_that_includes_a_list_names_it(sentence: str, named: list[str], taken: bool) -> None:
     assert data_named(sentence) == named
     assert listed_plainly(sentence, named, "Kit") is taken
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        # a topic, and usage by what it is of; a clause on how it is taken is no data
+        (
+            "The program collects information about computer hardware and how you use Kit, "
+            "without interrupting you.",
+            ["Information about computer hardware", "How you use Kit"],
+        ),
+        # a summary is the page's whole claim when it names nothing else
+        ("Certain usage data and errors are collected to find issues.", ["Usage data", "Errors"]),
+        ("Kit collects location data even when the app is closed.", ["Location data"]),
+        # "A without B": A is collected, B never is
+        (
+            "Kit collects the command name without its arguments, the Kit version and the OS type.",
+            ["Command name", "Kit version", "OS type"],
+        ),
+        # hedged, another company's, or only a vague summary: no item
+        ("Kit may collect usage data and errors.", []),
+        ("Google Analytics collects your IP address and the pages you visit.", []),
+        ("We collect relevant information.", []),
+    ],
+)
+def test_a_page_that_names_data_only_in_sentences_has_them_as_items(
+    tmp_path: Path, sentence: str, named: list[str]
+) -> None:
+    page = FRONT + f"# Kit privacy\n\n{sentence}\n\nWe do not sell your data.\n"
+    result = import_page(tmp_path, page)
+    assert names_in(result, "collected") == named
+    made = [r.message for r in result.report.reviews if "page names no data in a list" in r.message]
+    assert len(made) == len(named)
+
+
+def test_data_said_in_a_sentence_stays_text_where_the_page_lists_data(tmp_path: Path) -> None:
+    sentence = "The program collects information about computer hardware and how you use Kit."
+    page = FRONT + f"# Kit privacy\n\n{sentence}\n\n## Data we collect\n\n- Crash reports\n"
+    result = import_page(tmp_path, page)
+    assert names_in(result, "collected") == ["Crash reports"]
+    assert sentence in result.text
+
+
+def test_a_sentence_s_item_without_some_data_leaves_that_data_never_collected(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + "# Kit privacy\n\nKit collects the command name without its arguments.\n"
+    assert never_names(import_page(tmp_path, page)) == ["Arguments"]
 
 
 def test_a_listed_item_noted_as_not_kept_is_collected_not_never_collected(tmp_path: Path) -> None:

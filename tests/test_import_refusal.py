@@ -1,7 +1,8 @@
 """A page is refused only when it states no privacy facts: a short policy written as
 paragraphs that says data is collected is a privacy statement (issue 35, point 2), and the data
 its sentences name ("collects X, Y and Z", point 3) is listed in the report for review, kept as
-text: running prose names data less surely than a list does (issue 53)."""
+text: running prose names data less surely than a list does (issue 53), unless a sentence lists
+it plainly or the page names data nowhere else."""
 
 from __future__ import annotations
 
@@ -108,13 +109,16 @@ def test_a_policy_written_as_paragraphs_is_imported_with_its_text_and_its_data_f
     result = import_page(tmp_path, POLICY, require_data=True)
     assert "certain usage data and errors are collected" in result.text
     assert "collect basic usage data" in result.text
-    # The data its sentences name is in the report, at the sentence's paragraph, and no
-    # item: "usage data" only sums data up, so it gets no line.
-    assert result.data_names() == []
-    assert prose_named(result) == ["Errors"]
+    # The page names data nowhere but in its sentences: what they plainly claim the product
+    # takes is its data ("usage data" too: it is all the page says), each made an item with a
+    # line of the report at the sentence's paragraph. "An analytics service is used ... to
+    # collect basic usage data" names no taker the product is: it stays text.
+    assert result.data_names() == ["Usage data", "Errors"]
     reviews = [r for r in result.report.reviews if r.topic == "prose"]
-    assert len(reviews) == 1
-    assert reviews[0].line == POLICY.splitlines().index("### Information Collection and Use") + 3
+    assert [r.message.split(":")[0] for r in reviews] == ["'Usage data'", "'Errors'"]
+    assert all("page names no data in a list" in r.message for r in reviews)
+    line = POLICY.splitlines().index("### Information Collection and Use") + 3
+    assert {r.line for r in reviews} == {line}
 
 
 @pytest.mark.parametrize(
@@ -144,8 +148,8 @@ def test_a_policy_written_as_paragraphs_is_imported_with_its_text_and_its_data_f
         "We plan to collect your location and purchase history in a future release.",
         "Unlike other apps, we refuse to collect your contacts and photos.",
         "We collect data using tools such as Firebase, Sentry and Mixpanel.",
-        # one word shared by the next part: "Date" is no name of its own
-        "We record the date and time of your visit and the pages you open.",
+        # one word shared by the last part of a longer list: "Email" may be a name of its own
+        "We record your name, the email and age of your account.",
     ],
 )
 def test_a_list_in_a_sentence_that_is_no_plain_claim_stays_text(
@@ -155,6 +159,26 @@ def test_a_list_in_a_sentence_that_is_no_plain_claim_stays_text(
     result = import_page(tmp_path, page)
     assert len(prose_named(result)) >= 2  # named, listed for the writer to check
     assert result.data_names() == []  # and no item
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "We record the date and time of your visit and the pages you open.",
+            ["Date and time of your visit", "Pages you open"],
+        ),
+        (
+            "The CLI collects the CLI version, the success or failure of the command and the OS.",
+            ["CLI version", "Success or failure of the command", "OS"],
+        ),
+    ],
+)
+def test_a_word_that_shares_the_of_after_the_next_is_one_name_with_it(
+    tmp_path: Path, sentence: str, names: list[str]
+) -> None:
+    page = FRONT + f"# App\n\n## Accounts\n\nAccounts are free. {sentence}\n"
+    assert import_page(tmp_path, page).data_names() == names
 
 
 def test_a_list_after_a_semicolon_goes_on_only_while_it_has_no_verb(tmp_path: Path) -> None:

@@ -698,7 +698,17 @@ GOAL = 6500
 #: data includes A, B and C", its first word an adjective, not a name that takes the data) or
 #: says it "is limited to" the list: ml-server-usage-data-opt-out 0 -> 4 of 4 items; "any
 #: relevant (other, additional) information" sums data up, so its list stays text.
-CEILING = 15636
+#: (ml-server-usage-data-opt-out: 0 -> 3 of 4 by the corpus measure, not 4 as that commit
+#: said: "regional and language settings" is read as two items, which match no expected name.)
+#: 15723: a page that names data nowhere but in sentences (no list, table or sample) has as
+#: items what they claim, unhedged, the product takes, one name, a summary or a topic too;
+#: not a vague summary ("relevant information", "the following"); of "A without B", A. With
+#: the readings this needed: "how you use X" is data, ", without interrupting you" and "even
+#: when" end a name, "the success or failure of the command" is one. Read pages: items found
+#: on dynamics-ax-2012 0 -> 2 of 2, notepads 0 -> 2 of 2, sfctl-settings 0 -> 6 of 6;
+#: biztalk and visual-studio-ceip gain 1 and 2 items no expected name matches (theirs are
+#: longer); no false item more, no never-collected data as collected.
+CEILING = 15723
 
 
 def importer_lines() -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .claims import (
     EVER,
@@ -335,7 +335,9 @@ _WHAT_END = re.compile(
     r"\(|\s[-\u2013\u2014]\s|\sbased\s+on\b"
     r"|(?<!\bsuch)\s(?:that|which|who|so|in order|to|for|when|whenever|if|unless|while|because|"
     r"as|via|through|from|by|on|at|with|in|during|according|"
-    r"and (?:send|sends|sent|store|stores|use|uses))\b",
+    r"and (?:send|sends|sent|store|stores|use|uses))\b"
+    # (how it is taken: "..., without interrupting you", "even when the app is closed")
+    r"|,\s*without\b|\seven\s+(?=when|if|though|after|while|before)",
     re.I,
 )
 _DETERMINER = re.compile(
@@ -368,7 +370,9 @@ _NOT_A_NAME = re.compile(
 
 
 #: "the metadata defined above": data the page names elsewhere.
-_NAMED_ELSEWHERE = re.compile(r"\b(?:above|below|aforementioned|previously)$", re.I)
+_NAMED_ELSEWHERE = re.compile(
+    r"\b(?:above|below|aforementioned|previously)$|\bthe following\b", re.I
+)
 
 
 #: What sums data up rather than names it: "telemetry data about your use of X".
@@ -529,8 +533,10 @@ def data_named(sentence: str) -> list[str]:
     names: list[str] = []
     for phrase in phrases:
         phrase = phrase.replace(" plus ", ", ")
-        parts = sharing_their_noun(split_parts(phrase))
-        if _ABOUT.search(parts[0]) and not any(_DETERMINER.match(p) for p in parts[1:]):
+        parts = _sharing_of(sharing_their_noun(split_parts(phrase)), phrase)
+        if _ABOUT.search(parts[0]) and not any(
+            _DETERMINER.match(p) or p.lower().startswith("how ") for p in parts[1:]
+        ):
             parts = [phrase.strip(" .:;,")]  # (not "the version of X, the OS and the locale")
         for part in parts:
             if _QUANTITY.match(part.strip()):
@@ -547,6 +553,28 @@ def data_named(sentence: str) -> list[str]:
             if name.lower() not in {n.lower() for n in names}:
                 names.append(sentence_case(name))
     return names
+
+
+def _sharing_of(parts: list[str], phrase: str) -> list[str]:
+    """ "the date and time of your visit", "the success or failure of the command": a word
+    that shares the "of" after the next one is one name with it, not a name of its own; not
+    at the end of a longer list, where "and" may join a name of its own ("your name, email
+    and age of your account")."""
+    joined: list[str] = []
+    for at, part in enumerate(parts):
+        word = _DETERMINER.sub("", joined[-1].strip()) if joined else ""
+        found = re.search(rf"\b{re.escape(word)}\s+(?P<and>and|or)\s+", phrase) if word else None
+        if (
+            found is not None
+            and (at == 1 or at + 1 < len(parts))
+            and len(word.split()) == 1
+            and re.match(r"\s*[\w-]+\s+of\b", part)
+            and re.search(_SHARED_OF.format(re.escape(word)), phrase, re.IGNORECASE)
+        ):
+            joined[-1] = f"{joined[-1].strip()} {found['and']} {part.strip()}"
+        else:
+            joined.append(part)
+    return joined
 
 
 def names_data(sentence: str) -> bool:
@@ -567,6 +595,8 @@ _YOURS_SENT = re.compile(
 )
 #: Data named by what the reader does with it: "the pages you visit", "the files you upload".
 _YOU_DO = re.compile(
+    # ("how you use Dynamics AX", "how people use our product": usage, by what it is of)
+    r"how\s+(?:you|people|users|customers)\s+use\s+[\w'-]+(?:\s[\w'-]+){0,4}|"
     r"(?!(?:how|what|when|where|why|which|whether|if|and|or|it|this|that)\b)[\w'-]+"
     r"(?:\s[\w'-]+){0,3}\syou\s(?:visit|view|use|open|provide|upload|enter|submit|share|"
     r"create|search for|click|read|download|install|type|select|run|make|tap|press|"
@@ -631,6 +661,9 @@ def items_in_prose(
         texts += [(i.description, "denials") for i in items if i.description]
         texts += [(i.note, "bare") for i in items if i.note]
         texts += [(t, "bare") for i in items for t in _detail_texts(i.details)]
+    # (each name of data said collected, with its sentence's names and whether they are listed
+    # plainly: read once the whole page is, for whether it names data elsewhere)
+    named: list[tuple[str, list[str], bool, int, str, DataDraft]] = []
     known = {i.name.lower() for i in draft.never_items}
     known |= {i.name.lower() for d in sections for g in d.groups for i in g.items}
     said = [
@@ -647,8 +680,8 @@ def items_in_prose(
         denied = data_denied(sentence, following)
         if denied and (practices := practices_denied(sentence, denied)):
             line = _line_of(sentence, text, offset)
-            named = ", ".join(map(repr, practices))
-            report.review(line, "prose", f"{named}: {_NO_DATA_NAMED}; kept as text")
+            listing = ", ".join(map(repr, practices))
+            report.review(line, "prose", f"{listing}: {_NO_DATA_NAMED}; kept as text")
             denied = [name for name in denied if name not in practices]
             if not denied:
                 continue
@@ -672,36 +705,72 @@ def items_in_prose(
         if denied is None and mode != "all":
             continue
         names = denied if denied is not None else data_named(sentence)
+        plainly = denied is None and listed_plainly(sentence, names, draft.name)
         for name in names:
-            if name.lower() in known or (denied is None and is_summary(name)):
+            if name.lower() in known:
+                continue
+            if denied is None and is_summary(name):
+                named.append((name, names, False, line, sentence, section))
+                known.add(name.lower())
                 continue
             known.add(name.lower())
             if denied is not None:
                 draft.never_items.append(ItemDraft(name, line))
                 why = f"named in a sentence as data not collected ({denied_by(sentence)!r})"
                 report.review(line, "prose", f"{name!r}: {why}, read as never collected")
-            elif listed_plainly(sentence, names, draft.name):
-                item = ItemDraft(name, line)
-                _prose_group(section, line).items.append(item)
-                why = "named in a plain list of data a sentence says is collected; made an item"
-                report.review(line, "prose", f"{name!r}: {why}")
-                never_without(draft, report, item)
             else:
-                why = "named in a sentence as data collected; kept as text, not made an item"
-                report.review(line, "prose", f"{name!r}: {why} (add it if the page means it)")
-                never_without(draft, report, ItemDraft(name, line))  # ("A without B")
+                named.append((name, names, plainly, line, sentence, section))
+    # Items where a sentence lists data plainly, or, where the page names data nowhere else,
+    # whatever its sentences claim the product takes.
+    listed = any(g.items for data in sections for g in data.groups) or any(n[2] for n in named)
+    for name, names, plainly, line, sentence, section in named:
+        if plainly:
+            why = "named in a plain list of data a sentence says is collected; made an item"
+            _prose_item(draft, report, section, ItemDraft(name, line), why)
+        elif not listed and claimed_alone(sentence, names, draft.name):
+            _prose_item(draft, report, section, ItemDraft(name, line), _ONLY_SAID)
+        elif not is_summary(name):
+            why = "named in a sentence as data collected; kept as text, not made an item"
+            report.review(line, "prose", f"{name!r}: {why} (add it if the page means it)")
+            never_without(draft, report, ItemDraft(name, line))  # ("A without B")
 
 
-#: Words that make a sentence's list less than a plain claim of data collected: a modal ("may
-#: receive"), a denial, a condition ("If you choose to connect ..."), a topic ("information
-#: about your PC and the apps"), a plan or a past ("we plan to collect", "we stopped"), a tool
-#: it is taken with ("using tools such as Firebase").
-_NOT_PLAIN = re.compile(
-    r"\b(?:may|might|could|can|would|should|no|not|never|nor|without|if|whether|unless|about|"
+def _prose_item(
+    draft: StatementDraft, report: PageReport, section: DataDraft, said: ItemDraft, why: str
+) -> None:
+    """An item made from a sentence; of "A without B", A (B is never collected)."""
+    report.review(said.line, "prose", f"{said.name!r}: {why}")
+    never_without(draft, report, said)
+    found = _WITHOUT.search(said.name)
+    name = said.name[: found.start()].strip() if found else said.name
+    _prose_group(section, said.line).items.append(ItemDraft(name, said.line))
+
+
+_ONLY_SAID = (
+    "named in a sentence as data collected; made an item, as the page names no data in a list, "
+    "a table or a sample (check that it means it)"
+)
+#: Data that sums up only what is said elsewhere: "relevant information", "other data".
+_VAGUE = re.compile(
+    r"^(?:(?:any|all|the|some|certain|relevant|related|other|additional|such|more|further|"
+    r"same|aforementioned|necessary|minimal|essential|strictly|completely)\s+)*"
+    r"(?:data|information|details)\b(?!\s+(?:about|on|regarding|of|related to)\b)",
+    re.IGNORECASE,
+)
+
+
+#: Words that make a sentence less than a claim that data is collected: a modal ("may
+#: receive"), a denial, a condition ("If you choose to connect ..."), a plan or a past ("we plan
+#: to collect", "we stopped"), a tool it is taken with ("using tools such as Firebase").
+_HEDGED = re.compile(
+    r"\b(?:may|might|could|can|would|should|no|not|never|nor|if|whether|unless|"
     r"refuses?|refused|plans?|planning|consider\w*|future|previously|stopped|used to|ask|"
     r"before|tools?|unlike)\b|n't\b|\?\W*$",
     re.IGNORECASE,
 )
+#: Words that make a list a topic rather than names: "information about your PC and the apps",
+#: "without interrupting you".
+_TOPIC = re.compile(r"\b(?:about|without)\b", re.IGNORECASE)
 #: A part that is no name of data: a lone participle, pronoun or adverb ("itself", "provided"),
 #: a name of something said before ("their duration") or of the publisher's ("our provider").
 _NO_NAME = re.compile(
@@ -814,10 +883,28 @@ def listed_plainly(sentence: str, names: list[str], product: str = "") -> bool:
     all name data the page says is collected; a single name, a hedged list or one another
     taker collects is left as text (:func:`items_in_prose`)."""
     text = plain(sentence)
-    if len(names) < 2 or _NOT_PLAIN.search(text) or not taken_by_product(text, product):
+    if len(names) < 2 or _HEDGED.search(text) or _TOPIC.search(text):
+        return False
+    return _taken_by_name(text, names, product, is_summary)
+
+
+def claimed_alone(sentence: str, names: list[str], product: str = "") -> bool:
+    """Whether a sentence claims that the product takes the data it names, on a page that
+    names data nowhere else: a single name, a summary ("usage data") or a topic ("information
+    about computer hardware") is then the page's whole claim; not a hedged one, another
+    taker's, or a vague one ("relevant information")."""
+    text = plain(sentence)
+    return not _HEDGED.search(text) and _taken_by_name(text, names, product, _VAGUE.match)
+
+
+def _taken_by_name(
+    text: str, names: list[str], product: str, summary: Callable[[str], object]
+) -> bool:
+    """Whether the product takes the data, each of ``names`` a name of data by itself."""
+    if not taken_by_product(text, product):
         return False
     for name in names:
-        if is_summary(name) or _NO_NAME.match(name) or not_data(name) is not None:
+        if summary(name) or _NO_NAME.match(name) or not_data(name) is not None:
             return False
         if re.search(_SHARED_OF.format(re.escape(name)), text, re.IGNORECASE):
             return False  # "date and time of your visit": "Date" is no name of its own
