@@ -708,7 +708,17 @@ GOAL = 6500
 #: on dynamics-ax-2012 0 -> 2 of 2, notepads 0 -> 2 of 2, sfctl-settings 0 -> 6 of 6;
 #: biztalk and visual-studio-ceip gain 1 and 2 items no expected name matches (theirs are
 #: longer); no false item more, no never-collected data as collected.
-CEILING = 15723
+#: 15816: that reading, measured on the held-out pages, fell below the precision goal (0.888),
+#: and a review found its false items: a sentence read alone now makes items only when its
+#: taker is the product or the publisher by name or by kind ("Kit", "the app", "we", data
+#: that "includes"), not "PayPal", "Signal" (an adjective's ending), "..., which collects",
+#: "our payment processor", "apps built with Kit"; not when it is hedged in other words
+#: (cannot, unable, zero, going to, intend, until, except, permission to), kept on the
+#: reader's side, or after "A without" (only A). An adjective alone shares a noun only when
+#: joined to it by "and"/"or" ("traffic, page views" is three), "the date and time of" only
+#: with a word of what data is of; both look for the joining words once (a review found them
+#: quadratic on long lists).
+CEILING = 15816
 
 
 def importer_lines() -> int:

@@ -533,7 +533,9 @@ def data_named(sentence: str) -> list[str]:
     names: list[str] = []
     for phrase in phrases:
         phrase = phrase.replace(" plus ", ", ")
-        parts = _sharing_of(sharing_their_noun(split_parts(phrase)), phrase)
+        # (words that join parts are looked for in the sentence: a list of "includes" is
+        # joined again by commas)
+        parts = _sharing_of(sharing_their_noun(split_parts(phrase), text), text)
         if _ABOUT.search(parts[0]) and not any(
             _DETERMINER.match(p) or p.lower().startswith("how ") for p in parts[1:]
         ):
@@ -555,25 +557,35 @@ def data_named(sentence: str) -> list[str]:
     return names
 
 
+#: Words of what data is of, that share the "of" after the next one: "the date and time of".
+_ATTRIBUTE = re.compile(
+    r"(?:date|time|make|model|name|version|type|size|start|end|success|failure|number|kind|"
+    r"length|duration|title|content|location|source|format)s?",
+    re.IGNORECASE,
+)
+
+
 def _sharing_of(parts: list[str], phrase: str) -> list[str]:
     """ "the date and time of your visit", "the success or failure of the command": a word
-    that shares the "of" after the next one is one name with it, not a name of its own; not
-    at the end of a longer list, where "and" may join a name of its own ("your name, email
-    and age of your account")."""
+    of what data is of, joined by "and" or "or" to the next part, which says what of, is one
+    name with it ("your email and name of your employer" is two)."""
     joined: list[str] = []
-    for at, part in enumerate(parts):
-        word = _DETERMINER.sub("", joined[-1].strip()) if joined else ""
-        found = re.search(rf"\b{re.escape(word)}\s+(?P<and>and|or)\s+", phrase) if word else None
+    end = 0  # (where the part before ends in the phrase: each part looked for once)
+    for part in parts:
+        start = phrase.find(part.strip(), end) if part.strip() else -1
+        between = phrase[end:start] if start >= 0 else ""
+        conjunction = re.fullmatch(r"\s+(and|or)\s+", between)
         if (
-            found is not None
-            and (at == 1 or at + 1 < len(parts))
-            and len(word.split()) == 1
+            conjunction
+            and joined
+            and _ATTRIBUTE.fullmatch(_DETERMINER.sub("", joined[-1].strip()))
             and re.match(r"\s*[\w-]+\s+of\b", part)
-            and re.search(_SHARED_OF.format(re.escape(word)), phrase, re.IGNORECASE)
         ):
-            joined[-1] = f"{joined[-1].strip()} {found['and']} {part.strip()}"
+            joined[-1] = f"{joined[-1].strip()} {conjunction[1]} {part.strip()}"
         else:
             joined.append(part)
+        if start >= 0:
+            end = start + len(part.strip())
     return joined
 
 
@@ -661,9 +673,9 @@ def items_in_prose(
         texts += [(i.description, "denials") for i in items if i.description]
         texts += [(i.note, "bare") for i in items if i.note]
         texts += [(t, "bare") for i in items for t in _detail_texts(i.details)]
-    # (each name of data said collected, with its sentence's names and whether they are listed
-    # plainly: read once the whole page is, for whether it names data elsewhere)
-    named: list[tuple[str, list[str], bool, int, str, DataDraft]] = []
+    # (each name of data said collected, with whether its sentence claims it alone and lists
+    # it plainly: read once the whole page is, for whether it names data elsewhere)
+    named: list[tuple[str, bool, bool, int, DataDraft]] = []
     known = {i.name.lower() for i in draft.never_items}
     known |= {i.name.lower() for d in sections for g in d.groups for i in g.items}
     said = [
@@ -706,11 +718,12 @@ def items_in_prose(
             continue
         names = denied if denied is not None else data_named(sentence)
         plainly = denied is None and listed_plainly(sentence, names, draft.name)
+        claimed = [] if denied is not None else claimed_alone(sentence, names, draft.name)
         for name in names:
             if name.lower() in known:
                 continue
             if denied is None and is_summary(name):
-                named.append((name, names, False, line, sentence, section))
+                named.append((name, name in claimed, False, line, section))
                 known.add(name.lower())
                 continue
             known.add(name.lower())
@@ -719,15 +732,15 @@ def items_in_prose(
                 why = f"named in a sentence as data not collected ({denied_by(sentence)!r})"
                 report.review(line, "prose", f"{name!r}: {why}, read as never collected")
             else:
-                named.append((name, names, plainly, line, sentence, section))
+                named.append((name, name in claimed, plainly, line, section))
     # Items where a sentence lists data plainly, or, where the page names data nowhere else,
     # whatever its sentences claim the product takes.
     listed = any(g.items for data in sections for g in data.groups) or any(n[2] for n in named)
-    for name, names, plainly, line, sentence, section in named:
+    for name, alone, plainly, line, section in named:
         if plainly:
             why = "named in a plain list of data a sentence says is collected; made an item"
             _prose_item(draft, report, section, ItemDraft(name, line), why)
-        elif not listed and claimed_alone(sentence, names, draft.name):
+        elif not listed and alone:
             _prose_item(draft, report, section, ItemDraft(name, line), _ONLY_SAID)
         elif not is_summary(name):
             why = "named in a sentence as data collected; kept as text, not made an item"
@@ -763,9 +776,12 @@ _VAGUE = re.compile(
 #: receive"), a denial, a condition ("If you choose to connect ..."), a plan or a past ("we plan
 #: to collect", "we stopped"), a tool it is taken with ("using tools such as Firebase").
 _HEDGED = re.compile(
-    r"\b(?:may|might|could|can|would|should|no|not|never|nor|if|whether|unless|"
-    r"refuses?|refused|plans?|planning|consider\w*|future|previously|stopped|used to|ask|"
-    r"before|tools?|unlike)\b|n't\b|\?\W*$",
+    r"\b(?:may|might|could|can|cannot|would|should|no|not|never|nor|neither|none|nothing|"
+    r"nobody|zero|if|whether|unless|unable|impossible|declin\w*|refuses?|refused|plans?|"
+    r"planning|intend\w*|going to|soon|until|consider\w*|future|previously|stopped|used to|"
+    r"ask|permission to|before|tools?|unlike|except\w*|excluding|instead of|"
+    r"rather than|other than|apart from|besides|minus|(?:start|begin)\w* (?:collecting|to))\b"
+    r"|n't\b|\?\W*$",
     re.IGNORECASE,
 )
 #: Words that make a list a topic rather than names: "information about your PC and the apps",
@@ -812,6 +828,8 @@ _WE = re.compile(
 )
 #: A clause on when or why, before the taker ("When you sign up we ...", "To help you, we ...").
 _WHEN = re.compile(r"^\W*(?:when|whenever|after|once|if|as|while|before|to|for|in)\b", re.I)
+#: Verbs by which data holds more data ("This information includes"): their subject is data.
+_HOLDS = re.compile(r"^(?:includ|contain|compris|consist|carr)", re.IGNORECASE)
 #: Verbs of keeping, which say nothing of collecting unless the publisher keeps the data.
 _KEEPING = re.compile(r"^(?:stor|sav|keep|kept)", re.IGNORECASE)
 #: Places on the reader's side: data kept there is not collected.
@@ -825,12 +843,13 @@ THEIR_SIDE = re.compile(
 _SHARED_OF = r"\b{}\s+(?:and|or)\s+[\w-]+\s+of\b"
 
 
-def taken_by_product(sentence: str, product: str) -> bool:
+def taken_by_product(sentence: str, product: str, *, alone: bool = False) -> bool:
     """Whether a sentence says the product itself (or its publisher) takes the data: "we",
     "our servers", "the app", a passive ("X is collected", "This information includes"), or
     a name the product's name holds ("GitLab Inc. collects" on GitLab's page); not "Google Play
     collects", "Many apps collect", "Your carrier collects", "The app stores ... in the
-    keychain" (kept on the reader's side)."""
+    keychain" (kept on the reader's side). ``alone``: for a sentence read alone, only a taker
+    named as the product or the publisher (:func:`_by_itself`), not any without a name."""
     text = plain(sentence)
     found = _TAKEN_BY.match(text)
     if found is None:
@@ -838,6 +857,8 @@ def taken_by_product(sentence: str, product: str) -> bool:
     # (after a clause on when: "When you sign up, we ..."; all of it before an aside: "Stripe,
     # our payment processor, collects")
     who = found["who"] if found["who"].rstrip().endswith(",") else found["who"].split(",")[-1]
+    if re.fullmatch(r"\s*(?:which|that|who)\s*", who, re.IGNORECASE):
+        return False  # ("We use Google Analytics, which collects": the taker is before)
     agent = re.match(r"\w*\s+by\s+(?P<agent>[^,.;]+)", text[found.end("verb") :])
     if re.search(r"\b(?:is|are|was|were|be|been|being|gets?)\s+(?:\w+ly\s+)?$", who):
         who = agent["agent"] if agent else "it"  # a passive: who is its agent, if named
@@ -852,6 +873,9 @@ def taken_by_product(sentence: str, product: str) -> bool:
         # "The CLI stores your credentials in ~/.config": kept on their side; "We store
         # backups and logs in Frankfurt": where, not the reader's data
         return False
+    if alone:  # ("we", "our servers"; not "our payment processor")
+        holds = bool(_HOLDS.match(found["verb"])) or who == "it"
+        return _by_itself(who[we.start() :] if we else who, product, holds=holds)
     if we:
         return True
     named = set(re.findall(r"[a-z0-9]{3,}", product.lower()))
@@ -863,11 +887,60 @@ def taken_by_product(sentence: str, product: str) -> bool:
     return not any(
         word[:1].isupper()
         and not _PRODUCT_KIND.fullmatch(word)
-        # (a sentence's first word: a name, unless a common one or an adjective: "Anonymous
-        # usage data includes")
-        and (at or not (_COMMON.fullmatch(word) or _ADJECTIVE.fullmatch(word.lower())))
+        and (at or not (_COMMON.fullmatch(word) or _opening_adjective(words)))
         for at, word in enumerate(words)
     )  # (a name that is not the product's: "Google Play collects", "Stripe collects")
+
+
+def _opening_adjective(words: list[str]) -> bool:
+    """Whether a taker's first word is an adjective capitalized as the sentence's first word
+    ("Anonymous usage data includes"), not a name ("Signal collects", "Elastic collects")."""
+    return (
+        len(words) > 1 and words[1][:1].islower() and bool(_ADJECTIVE.fullmatch(words[0].lower()))
+    )
+
+
+#: Who takes data in a sentence read alone, as the product: by the kind of thing it is ("the
+#: app", "our servers", "The CLI"), or the data that holds more ("This information includes",
+#: "Anonymous usage data includes", "Each event contains"), its words in lowercase.
+_ITSELF = re.compile(
+    r"(?:(?:the|our|this|its)\s+)?(?P<kind>app|application|program|tool|extension|service|"
+    r"servers?|backend|cli|sdk|plugin|add-on|software|product|website|site|platform|library|bot)"
+    r"|(?:(?:the|this|that|these|those|each|every|such|all|any)\s+)?(?-i:(?:[a-z][\w-]*\s+){0,2})"
+    r"(?:data|information|telemetry|reports?|events?|pings?|payloads?|logs?|metrics|"
+    r"statistics|analytics|diagnostics)(?:\s+(?:collected|sent|gathered|recorded))?",
+    re.IGNORECASE,
+)
+#: Words of a product's name that name no product: "Notes for Android" is Notes.
+_NAME_END = re.compile(r"\s(?:for|on|in|with|by|and)\s|\s[-\u2013\u2014:]\s?|:", re.I)
+_GENERIC = frozenset(
+    {"the", "app", "privacy", "policy", "statement", "notice", "telemetry", "data", "usage"}
+    | {"terms", "faq", "collection", "settings", "information", "about", "our", "your"}
+    | {"inc", "ltd", "llc", "gmbh", "corporation"}  # (the publisher's legal form)
+)
+#: Words around a taker that change nothing of who it is.
+_TAKER_ADVERBS = re.compile(
+    r"\b(?:also|only|then|will|automatically|currently|always|additionally|specifically|"
+    r"in addition)\b|[,.]",
+    re.IGNORECASE,
+)
+
+
+def _by_itself(who: str, product: str, *, holds: bool) -> bool:
+    """Whether a taker is the product or its publisher by name or by kind (a passive without
+    an agent is "it"): "Kit", "GitLab Inc.", "Sfctl telemetry", "The app", or, for a verb of
+    holding (``holds``: "includes", "contains"), the data ("This information"); not "Apps built
+    with Kit", "PayPal", "The operating system", "Our payment processor"."""
+    words = _TAKER_ADVERBS.sub(" ", who).split()
+    if not words or [w.lower() for w in words] in (["it"], ["we"]):
+        return True
+    if _COMMON.fullmatch(words[0]) or _opening_adjective(words):
+        words[0] = words[0].lower()
+    if (itself := _ITSELF.fullmatch(" ".join(words))) and (holds or itself["kind"]):
+        return True
+    name = set(re.findall(r"[a-z0-9]{3,}", _NAME_END.split(product)[0].lower())) - _GENERIC
+    said = {w for w in re.findall(r"[a-z0-9]{3,}", who.lower()) if not _ITSELF.fullmatch(w)}
+    return bool(name) and said - _GENERIC <= name and bool(said & name)
 
 
 #: What kind of thing the product is, written in capitals ("The CLI", "The SDK"): no name.
@@ -888,20 +961,32 @@ def listed_plainly(sentence: str, names: list[str], product: str = "") -> bool:
     return _taken_by_name(text, names, product, is_summary)
 
 
-def claimed_alone(sentence: str, names: list[str], product: str = "") -> bool:
-    """Whether a sentence claims that the product takes the data it names, on a page that
-    names data nowhere else: a single name, a summary ("usage data") or a topic ("information
-    about computer hardware") is then the page's whole claim; not a hedged one, another
-    taker's, or a vague one ("relevant information")."""
+def claimed_alone(sentence: str, names: list[str], product: str = "") -> list[str]:
+    """The data a sentence claims the product takes, on a page that names data nowhere else: a
+    single name, a summary ("usage data") or a topic ("information about computer hardware")
+    is then the page's whole claim; none from a hedged sentence, another taker's, one of data
+    kept on the reader's side, or one with a vague name ("relevant information"). After "A
+    without B", the names may be what is without ("crash reports without stack traces or
+    IP addresses"): only A is claimed."""
     text = plain(sentence)
-    return not _HEDGED.search(text) and _taken_by_name(text, names, product, _VAGUE.match)
+    if _HEDGED.search(text) or THEIR_SIDE.search(text):
+        return []
+    if not _taken_by_name(text, names, product, _VAGUE.match, alone=True):
+        return []
+    without = next((at for at, name in enumerate(names) if _WITHOUT.search(name)), None)
+    return names if without is None else names[: without + 1]
 
 
 def _taken_by_name(
-    text: str, names: list[str], product: str, summary: Callable[[str], object]
+    text: str,
+    names: list[str],
+    product: str,
+    summary: Callable[[str], object],
+    *,
+    alone: bool = False,
 ) -> bool:
     """Whether the product takes the data, each of ``names`` a name of data by itself."""
-    if not taken_by_product(text, product):
+    if not taken_by_product(text, product, alone=alone):
         return False
     for name in names:
         if summary(name) or _NO_NAME.match(name) or not_data(name) is not None:
@@ -971,7 +1056,7 @@ def never_without(draft: StatementDraft, report: PageReport, item: ItemDraft) ->
     found = _WITHOUT.search(plain(item.name))
     if found is None or not_data(found.group("what")) is not None:
         return
-    name = found.group("what").strip(" .")
+    name = _DETERMINER.sub("", found.group("what").strip(" ."))
     name = name[:1].upper() + name[1:]
     if name.lower() not in {i.name.lower() for i in draft.never_items}:
         draft.never_items.append(ItemDraft(name, item.line))
@@ -1661,11 +1746,11 @@ _MODIFIER = re.compile(r"[A-Za-z][\w-]*(?:ics|ss|us|[^s])|[A-Za-z]|news|(?-i:[A-
 
 #: An adjective alone, which names nothing until it has its noun ("racial", "political").
 _ADJECTIVE = re.compile(r"[a-z]{3,}(?:al|ic|ous|ive)")
-#: "ethnic origin", "philosophical beliefs": a word and the noun the adjectives before share.
-_QUALIFIED_NOUN = re.compile(r"[a-z][\w-]* (?P<noun>[a-z][\w-]*)")
+#: "ethnic origin", "language settings": a word and the noun adjectives before it share.
+_QUALIFIED_NOUN = re.compile(r"(?P<word>[a-z][\w-]*) (?P<noun>[a-z][\w-]*)")
 
 
-def sharing_their_noun(parts: list[str]) -> list[str]:
+def sharing_their_noun(parts: list[str], phrase: str = "") -> list[str]:
     """Single words listed before "A <noun>" with the noun they share ("account or license
     data": account data, license data; "Screen or interaction capture": screen capture), and
     adjectives alone before one ("your racial or ethnic origin, your religion": racial origin,
@@ -1676,14 +1761,22 @@ def sharing_their_noun(parts: list[str]) -> list[str]:
     shared = _SHARED_NOUN.fullmatch(parts[-1].strip())
     if shared is not None and all(_MODIFIER.fullmatch(w) for w in words):
         return [f"{word} {shared.group('noun')}" for word in words] + parts[-1:]
-    bare = [_DETERMINER.sub("", p.strip()) for p in parts]
+    # (a run of adjectives alone, then a word and the noun, the last of them joined to it by
+    # "and" or "or" in ``phrase``, or itself an adjective: "political, religious or
+    # philosophical beliefs", "regional and language settings"; not "traffic, page views";
+    # read from the end, so that each part is looked at once)
     shared_parts = list(parts)
-    for at, word in enumerate(bare):
-        if not _ADJECTIVE.fullmatch(word):
-            continue
-        after = next((b for b in bare[at + 1 :] if not _ADJECTIVE.fullmatch(b)), "")
-        if (noun := _QUALIFIED_NOUN.fullmatch(after)) is not None:
-            shared_parts[at] = f"{parts[at].strip()} {noun.group('noun')}"
+    noun = None
+    for at in range(len(parts) - 1, -1, -1):
+        bare = _DETERMINER.sub("", parts[at].strip())
+        if noun is not None and _ADJECTIVE.fullmatch(bare):
+            shared_parts[at] = f"{parts[at].strip()} {noun}"
+        elif (found := _QUALIFIED_NOUN.fullmatch(bare)) is not None and at > 0:
+            word = _DETERMINER.sub("", parts[at - 1].strip())
+            joined = any(f"{word} {c} {found['word']} " in phrase for c in ("and", "or"))
+            noun = found["noun"] if joined or _ADJECTIVE.fullmatch(found["word"]) else None
+        else:
+            noun = None
     return shared_parts  # ("contacts, photos, location data": plural nouns of their own)
 
 
@@ -1691,7 +1784,7 @@ def _listed(phrase: str) -> list[str]:
     """The parts of a denied phrase's list; a verb alone after "or" ends the part before it
     ("source code that can be run or re-used": one part, no "Re-used")."""
     parts: list[str] = []
-    for part in sharing_their_noun(split_parts(phrase.replace(" or ", ", "))):
+    for part in sharing_their_noun(split_parts(phrase.replace(" or ", ", ")), phrase):
         if parts and _RELATIVE.search(parts[-1]) and _PARTICIPLE.fullmatch(part.strip()):
             parts[-1] = f"{parts[-1]} or {part.strip()}"
         else:
