@@ -718,7 +718,14 @@ GOAL = 6500
 #: joined to it by "and"/"or" ("traffic, page views" is three), "the date and time of" only
 #: with a word of what data is of; both look for the joining words once (a review found them
 #: quadratic on long lists).
-CEILING = 15816
+#: 15709: and it was withdrawn: measured again on the held-out pages, it found no item more
+#: there and made two false ones (precision 0.888, below the goal; 0.908 without it), so a
+#: page that names data only in sentences keeps them as text again, each named in the report.
+#: Kept from the review: a plain list is not one said "cannot", "until", "except", "going
+#: to" ...; "..., which collects" is not the product's; an adjective alone shares a noun
+#: only when joined to it by "and"/"or"; "the date and time of" is one name only with a word
+#: of what data is of; the joining words are looked for once.
+CEILING = 15709
 
 
 def importer_lines() -> int:

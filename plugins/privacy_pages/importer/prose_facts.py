@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .claims import (
     EVER,
@@ -673,9 +673,6 @@ def items_in_prose(
         texts += [(i.description, "denials") for i in items if i.description]
         texts += [(i.note, "bare") for i in items if i.note]
         texts += [(t, "bare") for i in items for t in _detail_texts(i.details)]
-    # (each name of data said collected, with whether its sentence claims it alone and lists
-    # it plainly: read once the whole page is, for whether it names data elsewhere)
-    named: list[tuple[str, bool, bool, int, DataDraft]] = []
     known = {i.name.lower() for i in draft.never_items}
     known |= {i.name.lower() for d in sections for g in d.groups for i in g.items}
     said = [
@@ -717,35 +714,21 @@ def items_in_prose(
         if denied is None and mode != "all":
             continue
         names = denied if denied is not None else data_named(sentence)
-        plainly = denied is None and listed_plainly(sentence, names, draft.name)
-        claimed = [] if denied is not None else claimed_alone(sentence, names, draft.name)
         for name in names:
-            if name.lower() in known:
-                continue
-            if denied is None and is_summary(name):
-                named.append((name, name in claimed, False, line, section))
-                known.add(name.lower())
+            if name.lower() in known or (denied is None and is_summary(name)):
                 continue
             known.add(name.lower())
             if denied is not None:
                 draft.never_items.append(ItemDraft(name, line))
                 why = f"named in a sentence as data not collected ({denied_by(sentence)!r})"
                 report.review(line, "prose", f"{name!r}: {why}, read as never collected")
+            elif listed_plainly(sentence, names, draft.name):
+                why = "named in a plain list of data a sentence says is collected; made an item"
+                _prose_item(draft, report, section, ItemDraft(name, line), why)
             else:
-                named.append((name, name in claimed, plainly, line, section))
-    # Items where a sentence lists data plainly, or, where the page names data nowhere else,
-    # whatever its sentences claim the product takes.
-    listed = any(g.items for data in sections for g in data.groups) or any(n[2] for n in named)
-    for name, alone, plainly, line, section in named:
-        if plainly:
-            why = "named in a plain list of data a sentence says is collected; made an item"
-            _prose_item(draft, report, section, ItemDraft(name, line), why)
-        elif not listed and alone:
-            _prose_item(draft, report, section, ItemDraft(name, line), _ONLY_SAID)
-        elif not is_summary(name):
-            why = "named in a sentence as data collected; kept as text, not made an item"
-            report.review(line, "prose", f"{name!r}: {why} (add it if the page means it)")
-            never_without(draft, report, ItemDraft(name, line))  # ("A without B")
+                why = "named in a sentence as data collected; kept as text, not made an item"
+                report.review(line, "prose", f"{name!r}: {why} (add it if the page means it)")
+                never_without(draft, report, ItemDraft(name, line))  # ("A without B")
 
 
 def _prose_item(
@@ -757,19 +740,6 @@ def _prose_item(
     found = _WITHOUT.search(said.name)
     name = said.name[: found.start()].strip() if found else said.name
     _prose_group(section, said.line).items.append(ItemDraft(name, said.line))
-
-
-_ONLY_SAID = (
-    "named in a sentence as data collected; made an item, as the page names no data in a list, "
-    "a table or a sample (check that it means it)"
-)
-#: Data that sums up only what is said elsewhere: "relevant information", "other data".
-_VAGUE = re.compile(
-    r"^(?:(?:any|all|the|some|certain|relevant|related|other|additional|such|more|further|"
-    r"same|aforementioned|necessary|minimal|essential|strictly|completely)\s+)*"
-    r"(?:data|information|details)\b(?!\s+(?:about|on|regarding|of|related to)\b)",
-    re.IGNORECASE,
-)
 
 
 #: Words that make a sentence less than a claim that data is collected: a modal ("may
@@ -828,8 +798,6 @@ _WE = re.compile(
 )
 #: A clause on when or why, before the taker ("When you sign up we ...", "To help you, we ...").
 _WHEN = re.compile(r"^\W*(?:when|whenever|after|once|if|as|while|before|to|for|in)\b", re.I)
-#: Verbs by which data holds more data ("This information includes"): their subject is data.
-_HOLDS = re.compile(r"^(?:includ|contain|compris|consist|carr)", re.IGNORECASE)
 #: Verbs of keeping, which say nothing of collecting unless the publisher keeps the data.
 _KEEPING = re.compile(r"^(?:stor|sav|keep|kept)", re.IGNORECASE)
 #: Places on the reader's side: data kept there is not collected.
@@ -843,13 +811,12 @@ THEIR_SIDE = re.compile(
 _SHARED_OF = r"\b{}\s+(?:and|or)\s+[\w-]+\s+of\b"
 
 
-def taken_by_product(sentence: str, product: str, *, alone: bool = False) -> bool:
+def taken_by_product(sentence: str, product: str) -> bool:
     """Whether a sentence says the product itself (or its publisher) takes the data: "we",
     "our servers", "the app", a passive ("X is collected", "This information includes"), or
     a name the product's name holds ("GitLab Inc. collects" on GitLab's page); not "Google Play
     collects", "Many apps collect", "Your carrier collects", "The app stores ... in the
-    keychain" (kept on the reader's side). ``alone``: for a sentence read alone, only a taker
-    named as the product or the publisher (:func:`_by_itself`), not any without a name."""
+    keychain" (kept on the reader's side)."""
     text = plain(sentence)
     found = _TAKEN_BY.match(text)
     if found is None:
@@ -873,9 +840,6 @@ def taken_by_product(sentence: str, product: str, *, alone: bool = False) -> boo
         # "The CLI stores your credentials in ~/.config": kept on their side; "We store
         # backups and logs in Frankfurt": where, not the reader's data
         return False
-    if alone:  # ("we", "our servers"; not "our payment processor")
-        holds = bool(_HOLDS.match(found["verb"])) or who == "it"
-        return _by_itself(who[we.start() :] if we else who, product, holds=holds)
     if we:
         return True
     named = set(re.findall(r"[a-z0-9]{3,}", product.lower()))
@@ -900,49 +864,6 @@ def _opening_adjective(words: list[str]) -> bool:
     )
 
 
-#: Who takes data in a sentence read alone, as the product: by the kind of thing it is ("the
-#: app", "our servers", "The CLI"), or the data that holds more ("This information includes",
-#: "Anonymous usage data includes", "Each event contains"), its words in lowercase.
-_ITSELF = re.compile(
-    r"(?:(?:the|our|this|its)\s+)?(?P<kind>app|application|program|tool|extension|service|"
-    r"servers?|backend|cli|sdk|plugin|add-on|software|product|website|site|platform|library|bot)"
-    r"|(?:(?:the|this|that|these|those|each|every|such|all|any)\s+)?(?-i:(?:[a-z][\w-]*\s+){0,2})"
-    r"(?:data|information|telemetry|reports?|events?|pings?|payloads?|logs?|metrics|"
-    r"statistics|analytics|diagnostics)(?:\s+(?:collected|sent|gathered|recorded))?",
-    re.IGNORECASE,
-)
-#: Words of a product's name that name no product: "Notes for Android" is Notes.
-_NAME_END = re.compile(r"\s(?:for|on|in|with|by|and)\s|\s[-\u2013\u2014:]\s?|:", re.I)
-_GENERIC = frozenset(
-    {"the", "app", "privacy", "policy", "statement", "notice", "telemetry", "data", "usage"}
-    | {"terms", "faq", "collection", "settings", "information", "about", "our", "your"}
-    | {"inc", "ltd", "llc", "gmbh", "corporation"}  # (the publisher's legal form)
-)
-#: Words around a taker that change nothing of who it is.
-_TAKER_ADVERBS = re.compile(
-    r"\b(?:also|only|then|will|automatically|currently|always|additionally|specifically|"
-    r"in addition)\b|[,.]",
-    re.IGNORECASE,
-)
-
-
-def _by_itself(who: str, product: str, *, holds: bool) -> bool:
-    """Whether a taker is the product or its publisher by name or by kind (a passive without
-    an agent is "it"): "Kit", "GitLab Inc.", "Sfctl telemetry", "The app", or, for a verb of
-    holding (``holds``: "includes", "contains"), the data ("This information"); not "Apps built
-    with Kit", "PayPal", "The operating system", "Our payment processor"."""
-    words = _TAKER_ADVERBS.sub(" ", who).split()
-    if not words or [w.lower() for w in words] in (["it"], ["we"]):
-        return True
-    if _COMMON.fullmatch(words[0]) or _opening_adjective(words):
-        words[0] = words[0].lower()
-    if (itself := _ITSELF.fullmatch(" ".join(words))) and (holds or itself["kind"]):
-        return True
-    name = set(re.findall(r"[a-z0-9]{3,}", _NAME_END.split(product)[0].lower())) - _GENERIC
-    said = {w for w in re.findall(r"[a-z0-9]{3,}", who.lower()) if not _ITSELF.fullmatch(w)}
-    return bool(name) and said - _GENERIC <= name and bool(said & name)
-
-
 #: What kind of thing the product is, written in capitals ("The CLI", "The SDK"): no name.
 _PRODUCT_KIND = re.compile(
     r"(?:CLI|SDK|API|App|Extension|Plugin|Add-on|Tool|Library|Bot|Agent)", re.I
@@ -958,38 +879,10 @@ def listed_plainly(sentence: str, names: list[str], product: str = "") -> bool:
     text = plain(sentence)
     if len(names) < 2 or _HEDGED.search(text) or _TOPIC.search(text):
         return False
-    return _taken_by_name(text, names, product, is_summary)
-
-
-def claimed_alone(sentence: str, names: list[str], product: str = "") -> list[str]:
-    """The data a sentence claims the product takes, on a page that names data nowhere else: a
-    single name, a summary ("usage data") or a topic ("information about computer hardware")
-    is then the page's whole claim; none from a hedged sentence, another taker's, one of data
-    kept on the reader's side, or one with a vague name ("relevant information"). After "A
-    without B", the names may be what is without ("crash reports without stack traces or
-    IP addresses"): only A is claimed."""
-    text = plain(sentence)
-    if _HEDGED.search(text) or THEIR_SIDE.search(text):
-        return []
-    if not _taken_by_name(text, names, product, _VAGUE.match, alone=True):
-        return []
-    without = next((at for at, name in enumerate(names) if _WITHOUT.search(name)), None)
-    return names if without is None else names[: without + 1]
-
-
-def _taken_by_name(
-    text: str,
-    names: list[str],
-    product: str,
-    summary: Callable[[str], object],
-    *,
-    alone: bool = False,
-) -> bool:
-    """Whether the product takes the data, each of ``names`` a name of data by itself."""
-    if not taken_by_product(text, product, alone=alone):
+    if not taken_by_product(text, product):
         return False
     for name in names:
-        if summary(name) or _NO_NAME.match(name) or not_data(name) is not None:
+        if is_summary(name) or _NO_NAME.match(name) or not_data(name) is not None:
             return False
         if re.search(_SHARED_OF.format(re.escape(name)), text, re.IGNORECASE):
             return False  # "date and time of your visit": "Date" is no name of its own
