@@ -531,11 +531,12 @@ def data_named(sentence: str) -> list[str]:
         examples = _EXAMPLES.search(what, 0, end.start() if end else len(what))
         phrases.append(_name_end(what[examples.end() :] if examples else what))
     names: list[str] = []
+    seen: set[str] = set()
     for phrase in phrases:
         phrase = phrase.replace(" plus ", ", ")
         # (words that join parts are looked for in the sentence: a list of "includes" is
         # joined again by commas)
-        parts = _sharing_of(sharing_their_noun(split_parts(phrase), text), text)
+        parts = _sharing_of(_sharing_their_noun(split_parts(phrase), text), text)
         if _ABOUT.search(parts[0]) and not any(
             _DETERMINER.match(p) or p.lower().startswith("how ") for p in parts[1:]
         ):
@@ -552,7 +553,8 @@ def data_named(sentence: str) -> list[str]:
                 or (_NOT_A_NAME.search(name) and not _YOU_DO.fullmatch(name))
             ):
                 break  # the list ends where its parts stop being names
-            if name.lower() not in {n.lower() for n in names}:
+            if name.lower() not in seen:  # (a set: a long list is read in linear time)
+                seen.add(name.lower())
                 names.append(sentence_case(name))
     return names
 
@@ -1589,6 +1591,7 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
         # ("For example, we track which command ...": a clause, not a list of data)
         phrases.append(more.group("what") or more.group("ex"))
     names: list[str] = []
+    seen: set[str] = set()
     some = _OF_SOME.search(text)
     for phrase in phrases:
         for part in _listed(phrase):
@@ -1609,7 +1612,8 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
                 # "But only receive a summary", "Network communication occurs": words of the
                 # sentence around the data, no name (the sentence stays where it is)
                 continue
-            if name.lower() not in {n.lower() for n in names}:
+            if name.lower() not in seen:  # (a set: a long list is read in linear time)
+                seen.add(name.lower())
                 names.append(sentence_case(name))
     if some is not None:
         names = [name if some.group(0) in name else f"{name} {some.group(0)}" for name in names]
@@ -1643,7 +1647,7 @@ _ADJECTIVE = re.compile(r"[a-z]{3,}(?:al|ic|ous|ive)")
 _QUALIFIED_NOUN = re.compile(r"(?P<word>[a-z][\w-]*) (?P<noun>[a-z][\w-]*)")
 
 
-def sharing_their_noun(parts: list[str], phrase: str = "") -> list[str]:
+def _sharing_their_noun(parts: list[str], phrase: str = "") -> list[str]:
     """Single words listed before "A <noun>" with the noun they share ("account or license
     data": account data, license data; "Screen or interaction capture": screen capture), and
     adjectives alone before one ("your racial or ethnic origin, your religion": racial origin,
@@ -1666,8 +1670,11 @@ def sharing_their_noun(parts: list[str], phrase: str = "") -> list[str]:
             shared_parts[at] = f"{parts[at].strip()} {noun}"
         elif (found := _QUALIFIED_NOUN.fullmatch(bare)) is not None and at > 0:
             word = _DETERMINER.sub("", parts[at - 1].strip())
-            joined = any(f"{word} {c} {found['word']} " in phrase for c in ("and", "or"))
-            noun = found["noun"] if joined or _ADJECTIVE.fullmatch(found["word"]) else None
+            joined = _ADJECTIVE.fullmatch(word) and (
+                _ADJECTIVE.fullmatch(found["word"])
+                or any(f"{word} {c} {found['word']} " in phrase for c in ("and", "or"))
+            )
+            noun = found["noun"] if joined else None
         else:
             noun = None
     return shared_parts  # ("contacts, photos, location data": plural nouns of their own)
@@ -1677,7 +1684,7 @@ def _listed(phrase: str) -> list[str]:
     """The parts of a denied phrase's list; a verb alone after "or" ends the part before it
     ("source code that can be run or re-used": one part, no "Re-used")."""
     parts: list[str] = []
-    for part in sharing_their_noun(split_parts(phrase.replace(" or ", ", ")), phrase):
+    for part in _sharing_their_noun(split_parts(phrase.replace(" or ", ", ")), phrase):
         if parts and _RELATIVE.search(parts[-1]) and _PARTICIPLE.fullmatch(part.strip()):
             parts[-1] = f"{parts[-1]} or {part.strip()}"
         else:
@@ -1894,13 +1901,12 @@ _WE_DENY = re.compile(
 def denied_in(text: str) -> list[str]:
     """The data every sentence of ``text`` says is not collected (:func:`data_denied`)."""
     said = sentences(one_line(text))
-    names: list[str] = []
+    names: dict[str, str] = {}  # (by the lowered name: a long text is read in linear time)
     for index, sentence in enumerate(said):
         following = said[index + 1] if index + 1 < len(said) else ""
         for name in data_denied(sentence, following) or []:
-            if name.lower() not in {n.lower() for n in names}:
-                names.append(name)
-    return names
+            names.setdefault(name.lower(), name)
+    return list(names.values())
 
 
 _ANY = re.compile(
