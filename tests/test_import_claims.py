@@ -1717,6 +1717,38 @@ def test_a_sample_of_what_is_sent_under_any_heading_names_its_fields(tmp_path: P
 
 
 @pytest.mark.parametrize(
+    ("heading", "names"),
+    [
+        ("Payload schema", ["os", "version", "users"]),
+        ("Telemetry events", ["os", "version", "users"]),
+        ("Configuration", []),  # (a heading that says nothing of what is sent)
+    ],
+)
+def test_a_sample_under_a_heading_that_names_what_is_sent_names_its_fields(
+    tmp_path: Path, heading: str, names: list[str]
+) -> None:
+    # (no words of its own over the code: the sub-heading says what it is)
+    page = FRONT + (
+        "# Anonymous reporting\n\n## Technical details\n\n- **Frequency**: once a day\n\n"
+        f"### {heading}\n\n"
+        '```json\n{\n  "os": "linux",\n  "version": "1.2",\n  "users": 3\n}\n```\n'
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == names
+    [details] = [f for f in result.report.free_form if "Frequency" in f.text]
+    assert heading not in details.text  # (the heading went with its sample, not left alone)
+
+
+def test_samples_in_a_row_name_what_each_adds(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Tool\n\n## Data collected\n\nAn example of the events sent:\n\n"
+        '```json\n{\n  "event": "start",\n  "os": "linux"\n}\n```\n\n'
+        '```json\n{\n  "event": "stop",\n  "os": "linux",\n  "duration_ms": 10\n}\n```\n'
+    )
+    assert import_page(tmp_path, page).data_names() == ["event", "os", "duration_ms"]
+
+
+@pytest.mark.parametrize(
     ("heading", "lead"),
     [
         ("Webhooks", "Here is an example of an event we send to your endpoint:"),

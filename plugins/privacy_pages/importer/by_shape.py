@@ -51,7 +51,9 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
         return blocks
     reading.reading_shapes = True
     kept: list[Block] = []
+    shared: str | None = None  # (the heading over the samples in a row being read)
     for block in bold_runs(blocks):
+        shared = shared if isinstance(block, Code) else None
         lead = kept[-1] if kept and isinstance(kept[-1], Paragraph) else None
         # (a sub-section's heading, where its section is read as one: "### Contacts")
         over = kept[-1].text if kept and isinstance(kept[-1], Heading) else None
@@ -80,6 +82,17 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
                 kept.pop()
             reading.report.counts.sections += 1
             _data(reading, [lead, block], title)
+        elif isinstance(block, Code) and not lead and (words := shared or _over(kept, title)):
+            # "### Payload schema" and its JSON: the heading is the sample's lead (and of the
+            # samples in a row after it)
+            if not sample_fields(block, words):
+                kept.append(block)
+                continue
+            if kept and isinstance(kept[-1], Heading):
+                kept.pop()
+            shared = words
+            reading.report.counts.sections += 1
+            _data(reading, [block], words)
         elif isinstance(block, BulletList) and by_lead(reading, block, lead, title):
             if lead is not None and kept and kept[-1] is lead:
                 kept.pop()
@@ -113,6 +126,14 @@ def _sends(lead: Paragraph) -> bool:
         _SENT.search(sentence) and not _TO_YOU.search(sentence)
         for sentence in sentences(plain(lead.text))
     )
+
+
+def _over(kept: list[Block], title: str | None) -> str | None:
+    """The words of the heading right over a block (its section's title, first in it), when
+    they name what is sent ("Payload schema", "Telemetry event"); else None."""
+    over = kept[-1] if kept else None
+    words = plain(over.text if isinstance(over, Heading) else (over is None and title) or "")
+    return words if words and _sends(Paragraph(words, 0, 0)) else None
 
 
 def _says(paragraph: Paragraph) -> bool:

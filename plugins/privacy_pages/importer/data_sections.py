@@ -288,7 +288,9 @@ def data_blocks(
     _, after = _part(reading, optional)
     title = heading_group.title if heading_group else None
     pending: list[Block] = []
-    placed = False
+    placed = listed = False  # (listed: a list or table of data placed, not only a sample)
+    sampled: set[str] = set()  # the fields of the samples read
+    sample_group: GroupDraft | None = None
     table: Table | None = None  # (the last table, whose columns a list may explain)
     # Code (or another block that is no list) under a sub-heading, and the words over it: the
     # words are the group's intro if a list follows, else text over the code.
@@ -302,8 +304,11 @@ def data_blocks(
         table = block if isinstance(block, Table) else table
         words = pending[-1] if pending and isinstance(pending[-1], Paragraph) else None
         fields = []
-        if isinstance(block, Code) and not placed:
+        if isinstance(block, Code) and not listed:
+            # (after a list, a sample shows the data listed; after a sample, what it adds)
             fields = sample_fields(block, words.text if words else title or "", in_data=True)
+            fields = [field for field in fields if field.name.lower() not in sampled]
+            sampled.update(field.name.lower() for field in fields)
         if heading_group is not None and not (
             placed or fields or isinstance(block, BulletList | Table)
         ):
@@ -317,8 +322,9 @@ def data_blocks(
             pending = pending[:-1] if words else pending
             _place_pending(reading, pending, optional, heading_group, placed, section)
             pending, placed = [], True
-            group = _group_for(reading, words, optional, heading_group, placed=False)
-            group.items += [
+            if words or sample_group is None:  # (a sample in a row with no words: its group)
+                sample_group = _group_for(reading, words, optional, heading_group, placed=False)
+            sample_group.items += [
                 ItemDraft(key, line, details=[DetailDraft(name, line=line) for name in inner])
                 for key, line, inner in fields
             ]
@@ -357,6 +363,7 @@ def data_blocks(
                 reading.free([lead], after, title, why, section.line)
         elif isinstance(block, Table):
             placed = _data_table(reading, block, lead, optional, heading_group, section) or placed
+            listed = placed
         elif scope_entry(reading, block, lead):
             pass  # the commands that send data: when it is collected
         elif lead is not None and is_never_lead(lead.text):
@@ -399,7 +406,7 @@ def data_blocks(
                     draft.listable = True  # (split by the regrouper unless the catalog has it)
                 group.items += drafts
                 reading.report.counts.items += len(drafts)
-            placed = True
+            placed = listed = True
     _flush(reading, held, optional, heading_group, section, to_group=False)
     _place_pending(reading, pending, optional, heading_group, placed, section, final=True)
 
