@@ -732,7 +732,12 @@ GOAL = 6500
 #: is sent ("### Payload schema"), and samples in a row each add the fields not shown yet
 #: (before: only the first of them was read). Read pages: yawamf-telemetry-spec 7 -> 16 of 16
 #: items, no other page changed; held-out sums: items 402 -> 406 of 553, false items 34 -> 34.
-CEILING = 15743
+#: 15769: a review found false items in it, now kept as code: a heading that names what is
+#: answered, sent on ("to Slack") or set; code after the sample under the same heading; code
+#: after a sample in a data section under words that say it is output, an answer or a file,
+#: or, with no words, that shares no field with the sample (a settings file). A sample with
+#: words of its own keeps all its fields. The same sums on both groups of pages.
+CEILING = 15769
 
 
 def importer_lines() -> int:

@@ -51,9 +51,8 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
         return blocks
     reading.reading_shapes = True
     kept: list[Block] = []
-    shared: str | None = None  # (the heading over the samples in a row being read)
-    for block in bold_runs(blocks):
-        shared = shared if isinstance(block, Code) else None
+    used: Block | None = None  # (the heading over a sample read: it leads nothing more)
+    for index, block in enumerate(bold_runs(blocks)):
         lead = kept[-1] if kept and isinstance(kept[-1], Paragraph) else None
         # (a sub-section's heading, where its section is read as one: "### Contacts")
         over = kept[-1].text if kept and isinstance(kept[-1], Heading) else None
@@ -82,15 +81,15 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
                 kept.pop()
             reading.report.counts.sections += 1
             _data(reading, [lead, block], title)
-        elif isinstance(block, Code) and not lead and (words := shared or _over(kept, title)):
-            # "### Payload schema" and its JSON: the heading is the sample's lead (and of the
-            # samples in a row after it)
-            if not sample_fields(block, words):
-                kept.append(block)
-                continue
-            if kept and isinstance(kept[-1], Heading):
-                kept.pop()
-            shared = words
+        elif (
+            isinstance(block, Code)
+            and not (lead or (kept and kept[-1] is used))
+            and (words := _over(kept, title, index))
+            and sample_fields(block, words)
+        ):
+            # "### Payload schema" and its JSON: the heading is the sample's lead, of it alone
+            # (it stays on the page, and leads nothing more)
+            used = kept[-1] if kept else None
             reading.report.counts.sections += 1
             _data(reading, [block], words)
         elif isinstance(block, BulletList) and by_lead(reading, block, lead, title):
@@ -128,12 +127,24 @@ def _sends(lead: Paragraph) -> bool:
     )
 
 
-def _over(kept: list[Block], title: str | None) -> str | None:
-    """The words of the heading right over a block (its section's title, first in it), when
-    they name what is sent ("Payload schema", "Telemetry event"); else None."""
+#: Words of a heading over code that is not what the product collects: what it answers or
+#: notifies, sends on to someone ("to Slack"), or its settings.
+_NOT_COLLECTED_HEADING = re.compile(
+    r"\b(?:respon\w*|repl(?:y|ies)|answers?|requests?|notifications?|webhooks?|outputs?|"
+    r"returns?|callbacks?|configur\w*|settings?|options?|disabl\w*|enabl\w*|opt\w*|to)\b",
+    re.IGNORECASE,
+)
+
+
+def _over(kept: list[Block], title: str | None, index: int) -> str | None:
+    """The words of the heading right over a block (its section's title, for its first block),
+    when they name what is sent ("Payload schema", "Telemetry events") and nothing else; else
+    None."""
     over = kept[-1] if kept else None
-    words = plain(over.text if isinstance(over, Heading) else (over is None and title) or "")
-    return words if words and _sends(Paragraph(words, 0, 0)) else None
+    words = plain(over.text if isinstance(over, Heading) else (index == 0 and title) or "")
+    if not words or _NOT_COLLECTED_HEADING.search(words):
+        return None
+    return words if _sends(Paragraph(words, 0, 0)) else None
 
 
 def _says(paragraph: Paragraph) -> bool:

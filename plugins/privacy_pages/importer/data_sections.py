@@ -36,7 +36,7 @@ from .markup import links, one_line, plain, sentences
 from .outline import Section
 from .prose_facts import KEPT_ONLY, data_denied, denies_people, kept_only
 from .reading import Reading, item_markdown
-from .samples import sample_fields
+from .samples import SampleField, sample_fields
 from .shapes import (
     bold_runs,
     is_bold_list,
@@ -304,10 +304,12 @@ def data_blocks(
         table = block if isinstance(block, Table) else table
         words = pending[-1] if pending and isinstance(pending[-1], Paragraph) else None
         fields = []
-        if isinstance(block, Code) and not listed:
-            # (after a list, a sample shows the data listed; after a sample, what it adds)
+        if isinstance(block, Code) and not listed and not placed:
             fields = sample_fields(block, words.text if words else title or "", in_data=True)
-            fields = [field for field in fields if field.name.lower() not in sampled]
+            sampled = {field.name.lower() for field in fields}
+        elif isinstance(block, Code) and not listed:  # (after a list: a sample of the data listed)
+            fields = _later_sample(block, words, sampled)
+            sampled = sampled if words is None else set()  # (its own words: a group of its own)
             sampled.update(field.name.lower() for field in fields)
         if heading_group is not None and not (
             placed or fields or isinstance(block, BulletList | Table)
@@ -362,8 +364,8 @@ def data_blocks(
                 why = "the lead of a table of where data is kept"
                 reading.free([lead], after, title, why, section.line)
         elif isinstance(block, Table):
-            placed = _data_table(reading, block, lead, optional, heading_group, section) or placed
-            listed = placed
+            if _data_table(reading, block, lead, optional, heading_group, section):
+                placed = listed = True
         elif scope_entry(reading, block, lead):
             pass  # the commands that send data: when it is collected
         elif lead is not None and is_never_lead(lead.text):
@@ -409,6 +411,19 @@ def data_blocks(
             placed = listed = True
     _flush(reading, held, optional, heading_group, section, to_group=False)
     _place_pending(reading, pending, optional, heading_group, placed, section, final=True)
+
+
+def _later_sample(block: Code, words: Paragraph | None, sampled: set[str]) -> list[SampleField]:
+    """The fields of a sample after another: all of them when its own words say it is one
+    ("Crash reports look like this:"); with no words, another of the same kind (it shares a
+    field with those before) and only what they did not show; else none (a settings file,
+    a command's output)."""
+    if words is not None:
+        return sample_fields(block, words.text)
+    fields = sample_fields(block, "", in_data=True)
+    if not any(field.name.lower() in sampled for field in fields):
+        return []
+    return [field for field in fields if field.name.lower() not in sampled]
 
 
 def _flush(
