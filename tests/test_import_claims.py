@@ -1727,6 +1727,10 @@ def test_a_sample_of_what_is_sent_under_any_heading_names_its_fields(tmp_path: P
         ("Slack notification payload", []),
         ("Data that is sent to Slack", []),
         ("Configuring what data is sent", []),
+        ("Payload size limits", []),
+        ("Payload v1 (no longer sent since 2.0)", []),
+        ("Inspecting the payload", []),
+        ("Schema", []),
     ],
 )
 def test_a_sample_under_a_heading_that_names_what_is_sent_names_its_fields(
@@ -1768,6 +1772,11 @@ def test_a_heading_over_a_sample_leads_no_code_after_it(tmp_path: Path, second: 
         "The tool keeps its state in `~/.tool/state.json`:\n\n"
         '```json\n{\n  "last_run": "2024-01-01",\n  "count": 3\n}\n```\n',
         '```json\n{\n  "telemetry": false,\n  "endpoint": "https://example.com"\n}\n```\n',
+        # (a second review's cases: words that say "example", a field in common)
+        'An example response:\n\n```json\n{\n  "status": "ok",\n  "queued": 3\n}\n```\n',
+        'Here is an example of a webhook event:\n\n```json\n{\n  "hook": "a",\n  "at": 1\n}\n```\n',
+        'The event is stored as:\n\n```json\n{\n  "path": "a",\n  "size": 1\n}\n```\n',
+        '```json\n{\n  "event": "x",\n  "level": "info",\n  "pid": 1,\n  "path": "/"\n}\n```\n',
     ],
 )
 def test_code_after_a_sample_that_is_no_sample_of_what_is_sent_gives_no_items(
@@ -1784,7 +1793,7 @@ def test_a_sample_with_words_of_its_own_names_all_its_fields(tmp_path: Path) -> 
     page = FRONT + (
         "# Tool\n\n## Data collected\n\nUsage events look like this:\n\n"
         '```json\n{\n  "event": "start",\n  "os": "linux"\n}\n```\n\n'
-        "Crash reports look like this:\n\n"
+        "Each crash report sent looks like this:\n\n"
         '```json\n{\n  "stack": "...",\n  "os": "linux"\n}\n```\n'
     )
     result = import_page(tmp_path, page)

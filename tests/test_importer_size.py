@@ -737,7 +737,12 @@ GOAL = 6500
 #: after a sample in a data section under words that say it is output, an answer or a file,
 #: or, with no words, that shares no field with the sample (a settings file). A sample with
 #: words of its own keeps all its fields. The same sums on both groups of pages.
-CEILING = 15769
+#: 15783: a second review found more: a heading that only contains "payload" ("Payload size
+#: limits", "Payload v1 (no longer sent)") led a sample, and so did any words with "example"
+#: ("An example response:") or one field in common. Now a heading must name a sample and
+#: nothing else ("Payload schema", "Telemetry events", "Example event"), a later sample's
+#: words must say it is sent, and one with no words must share half its fields at least.
+CEILING = 15783
 
 
 def importer_lines() -> int:

@@ -127,24 +127,25 @@ def _sends(lead: Paragraph) -> bool:
     )
 
 
-#: Words of a heading over code that is not what the product collects: what it answers or
-#: notifies, sends on to someone ("to Slack"), or its settings.
-_NOT_COLLECTED_HEADING = re.compile(
-    r"\b(?:respon\w*|repl(?:y|ies)|answers?|requests?|notifications?|webhooks?|outputs?|"
-    r"returns?|callbacks?|configur\w*|settings?|options?|disabl\w*|enabl\w*|opt\w*|to)\b",
+#: A heading that names a sample of what is sent and nothing else ("Payload schema", "Telemetry
+#: events", "Example event"); not "Payload size limits", "Legacy payload (before 2.0)", and
+#: a lone "Events" or "Schema" only as a section of data says (:mod:`.classify`).
+_SAMPLE_HEADING = re.compile(
+    r"(?:(?:example|sample)\s+(?:of\s+(?:an?|the)\s+)?)?"
+    r"(?:(?:telemetry|usage|analytics|diagnostics?|crash|heartbeat|event)\s+){0,2}"
+    r"(?P<noun>payload|events?|pings?|reports?|(?<=\s)data)"
+    r"(?:\s+(?:schema|format|structure|example|sample|fields))?",
     re.IGNORECASE,
 )
 
 
 def _over(kept: list[Block], title: str | None, index: int) -> str | None:
     """The words of the heading right over a block (its section's title, for its first block),
-    when they name what is sent ("Payload schema", "Telemetry events") and nothing else; else
-    None."""
+    when they name a sample of what is sent and nothing else; else None."""
     over = kept[-1] if kept else None
     words = plain(over.text if isinstance(over, Heading) else (index == 0 and title) or "")
-    if not words or _NOT_COLLECTED_HEADING.search(words):
-        return None
-    return words if _sends(Paragraph(words, 0, 0)) else None
+    named = _SAMPLE_HEADING.fullmatch(words.strip(" :"))
+    return words if named and (" " in named[0] or named["noun"].lower() == "payload") else None
 
 
 def _says(paragraph: Paragraph) -> bool:

@@ -36,7 +36,7 @@ from .markup import links, one_line, plain, sentences
 from .outline import Section
 from .prose_facts import KEPT_ONLY, data_denied, denies_people, kept_only
 from .reading import Reading, item_markdown
-from .samples import SampleField, sample_fields
+from .samples import SampleField, sample_fields, says_sent
 from .shapes import (
     bold_runs,
     is_bold_list,
@@ -414,16 +414,15 @@ def data_blocks(
 
 
 def _later_sample(block: Code, words: Paragraph | None, sampled: set[str]) -> list[SampleField]:
-    """The fields of a sample after another: all of them when its own words say it is one
-    ("Crash reports look like this:"); with no words, another of the same kind (it shares a
-    field with those before) and only what they did not show; else none (a settings file,
-    a command's output)."""
+    """The fields of a sample after another: all of them when its own words say it is what is
+    sent ("Each crash report sent looks like this:"); with no words, another of the same kind
+    (half its fields at least shown before) and only what those did not show; else none (a
+    settings file, a command's output, an answer)."""
     if words is not None:
-        return sample_fields(block, words.text)
+        return sample_fields(block, words.text) if says_sent(words.text) else []
     fields = sample_fields(block, "", in_data=True)
-    if not any(field.name.lower() in sampled for field in fields):
-        return []
-    return [field for field in fields if field.name.lower() not in sampled]
+    new = [field for field in fields if field.name.lower() not in sampled]
+    return new if len(new) * 2 <= len(fields) else []
 
 
 def _flush(
