@@ -1717,54 +1717,6 @@ def test_a_sample_of_what_is_sent_under_any_heading_names_its_fields(tmp_path: P
 
 
 @pytest.mark.parametrize(
-    ("heading", "names"),
-    [
-        ("Payload schema", ["os", "version", "users"]),
-        ("Telemetry events", ["os", "version", "users"]),
-        ("Configuration", []),  # (a heading that says nothing of what is sent)
-        # (a review's cases: what is answered, sent on to others, or set)
-        ("Response payload", []),
-        ("Slack notification payload", []),
-        ("Data that is sent to Slack", []),
-        ("Configuring what data is sent", []),
-        ("Payload size limits", []),
-        ("Payload v1 (no longer sent since 2.0)", []),
-        ("Inspecting the payload", []),
-        ("Schema", []),
-    ],
-)
-def test_a_sample_under_a_heading_that_names_what_is_sent_names_its_fields(
-    tmp_path: Path, heading: str, names: list[str]
-) -> None:
-    # (no words of its own over the code: the sub-heading says what it is)
-    page = FRONT + (
-        "# Anonymous reporting\n\n## Technical details\n\n- **Frequency**: once a day\n\n"
-        f"### {heading}\n\n"
-        '```json\n{\n  "os": "linux",\n  "version": "1.2",\n  "users": 3\n}\n```\n'
-    )
-    result = import_page(tmp_path, page)
-    assert result.data_names() == names
-    [details] = [f for f in result.report.free_form if "Frequency" in f.text]
-    assert heading not in details.text  # (the heading went with its sample, not left alone)
-
-
-@pytest.mark.parametrize(
-    "second",
-    [
-        '```json\n{\n  "endpoint": "https://example.com",\n  "enabled": true\n}\n```\n',
-        "```bash\ntool telemetry status\n```\n\n"
-        '```json\n{\n  "enabled": true,\n  "queue": 0\n}\n```\n',
-    ],
-)
-def test_a_heading_over_a_sample_leads_no_code_after_it(tmp_path: Path, second: str) -> None:
-    page = FRONT + (
-        "# Tool\n\n## Technical details\n\n- **Frequency**: once a day\n\n### Payload schema\n\n"
-        '```json\n{\n  "event": "start",\n  "os": "linux"\n}\n```\n\n' + second
-    )
-    assert import_page(tmp_path, page).data_names() == ["event", "os"]
-
-
-@pytest.mark.parametrize(
     "second",
     [
         'Output of `tool status`:\n\n```json\n{\n  "uptime": 5,\n  "pid": 123\n}\n```\n',
@@ -1777,6 +1729,10 @@ def test_a_heading_over_a_sample_leads_no_code_after_it(tmp_path: Path, second: 
         'Here is an example of a webhook event:\n\n```json\n{\n  "hook": "a",\n  "at": 1\n}\n```\n',
         'The event is stored as:\n\n```json\n{\n  "path": "a",\n  "size": 1\n}\n```\n',
         '```json\n{\n  "event": "x",\n  "level": "info",\n  "pid": 1,\n  "path": "/"\n}\n```\n',
+        "Each crash report sent looks like this:\n\n"
+        '```json\n{\n  "stack": "...",\n  "event": "crash"\n}\n```\n',
+        "> **Deprecated:** version 1 sent the event below. It is no longer sent.\n\n"
+        '```json\n{\n  "event": "start",\n  "os": "linux",\n  "hostname": "h"\n}\n```\n',
     ],
 )
 def test_code_after_a_sample_that_is_no_sample_of_what_is_sent_gives_no_items(
@@ -1787,21 +1743,6 @@ def test_code_after_a_sample_that_is_no_sample_of_what_is_sent_gives_no_items(
         '```json\n{\n  "event": "start",\n  "os": "linux"\n}\n```\n\n' + second
     )
     assert import_page(tmp_path, page).data_names() == ["event", "os"]
-
-
-def test_a_sample_with_words_of_its_own_names_all_its_fields(tmp_path: Path) -> None:
-    page = FRONT + (
-        "# Tool\n\n## Data collected\n\nUsage events look like this:\n\n"
-        '```json\n{\n  "event": "start",\n  "os": "linux"\n}\n```\n\n'
-        "Each crash report sent looks like this:\n\n"
-        '```json\n{\n  "stack": "...",\n  "os": "linux"\n}\n```\n'
-    )
-    result = import_page(tmp_path, page)
-    groups = [
-        [result.catalog_name(item["ref"]) for item in group["items"]]
-        for group in result.product["collected"]["groups"]
-    ]
-    assert groups == [["event", "os"], ["stack", "os"]]  # (each says what its report holds)
 
 
 def test_samples_in_a_row_name_what_each_adds(tmp_path: Path) -> None:

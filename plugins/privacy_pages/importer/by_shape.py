@@ -51,8 +51,7 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
         return blocks
     reading.reading_shapes = True
     kept: list[Block] = []
-    used: Block | None = None  # (the heading over a sample read: it leads nothing more)
-    for index, block in enumerate(bold_runs(blocks)):
+    for block in bold_runs(blocks):
         lead = kept[-1] if kept and isinstance(kept[-1], Paragraph) else None
         # (a sub-section's heading, where its section is read as one: "### Contacts")
         over = kept[-1].text if kept and isinstance(kept[-1], Heading) else None
@@ -81,17 +80,6 @@ def read_shapes(reading: Reading, blocks: list[Block], title: str | None) -> lis
                 kept.pop()
             reading.report.counts.sections += 1
             _data(reading, [lead, block], title)
-        elif (
-            isinstance(block, Code)
-            and not (lead or (kept and kept[-1] is used))
-            and (words := _over(kept, title, index))
-            and sample_fields(block, words)
-        ):
-            # "### Payload schema" and its JSON: the heading is the sample's lead, of it alone
-            # (it stays on the page, and leads nothing more)
-            used = kept[-1] if kept else None
-            reading.report.counts.sections += 1
-            _data(reading, [block], words)
         elif isinstance(block, BulletList) and by_lead(reading, block, lead, title):
             if lead is not None and kept and kept[-1] is lead:
                 kept.pop()
@@ -125,27 +113,6 @@ def _sends(lead: Paragraph) -> bool:
         _SENT.search(sentence) and not _TO_YOU.search(sentence)
         for sentence in sentences(plain(lead.text))
     )
-
-
-#: A heading that names a sample of what is sent and nothing else ("Payload schema", "Telemetry
-#: events", "Example event"); not "Payload size limits", "Legacy payload (before 2.0)", and
-#: a lone "Events" or "Schema" only as a section of data says (:mod:`.classify`).
-_SAMPLE_HEADING = re.compile(
-    r"(?:(?:example|sample)\s+(?:of\s+(?:an?|the)\s+)?)?"
-    r"(?:(?:telemetry|usage|analytics|diagnostics?|crash|heartbeat|event)\s+){0,2}"
-    r"(?P<noun>payload|events?|pings?|reports?|(?<=\s)data)"
-    r"(?:\s+(?:schema|format|structure|example|sample|fields))?",
-    re.IGNORECASE,
-)
-
-
-def _over(kept: list[Block], title: str | None, index: int) -> str | None:
-    """The words of the heading right over a block (its section's title, for its first block),
-    when they name a sample of what is sent and nothing else; else None."""
-    over = kept[-1] if kept else None
-    words = plain(over.text if isinstance(over, Heading) else (index == 0 and title) or "")
-    named = _SAMPLE_HEADING.fullmatch(words.strip(" :"))
-    return words if named and (" " in named[0] or named["noun"].lower() == "payload") else None
 
 
 def _says(paragraph: Paragraph) -> bool:

@@ -36,7 +36,7 @@ from .markup import links, one_line, plain, sentences
 from .outline import Section
 from .prose_facts import KEPT_ONLY, data_denied, denies_people, kept_only
 from .reading import Reading, item_markdown
-from .samples import SampleField, sample_fields, says_sent
+from .samples import SampleField, sample_fields
 from .shapes import (
     bold_runs,
     is_bold_list,
@@ -288,14 +288,15 @@ def data_blocks(
     _, after = _part(reading, optional)
     title = heading_group.title if heading_group else None
     pending: list[Block] = []
-    placed = listed = False  # (listed: a list or table of data placed, not only a sample)
-    sampled: set[str] = set()  # the fields of the samples read
-    sample_group: GroupDraft | None = None
+    placed = False
     table: Table | None = None  # (the last table, whose columns a list may explain)
     # Code (or another block that is no list) under a sub-heading, and the words over it: the
     # words are the group's intro if a list follows, else text over the code.
     held: list[tuple[list[Block], Block]] = []
+    # (the group and the fields of the sample read just before: see _same_kind)
+    sampled: tuple[GroupDraft, set[str]] | None = None
     for block in bold_runs(blocks):
+        follows, sampled = sampled, None
         if isinstance(block, Paragraph | Alert) or (
             isinstance(block, BulletList) and (_states(block, pending) or _legend(block, table))
         ):
@@ -304,13 +305,10 @@ def data_blocks(
         table = block if isinstance(block, Table) else table
         words = pending[-1] if pending and isinstance(pending[-1], Paragraph) else None
         fields = []
-        if isinstance(block, Code) and not listed and not placed:
+        if isinstance(block, Code) and not placed:
             fields = sample_fields(block, words.text if words else title or "", in_data=True)
-            sampled = {field.name.lower() for field in fields}
-        elif isinstance(block, Code) and not listed:  # (after a list: a sample of the data listed)
-            fields = _later_sample(block, words, sampled)
-            sampled = sampled if words is None else set()  # (its own words: a group of its own)
-            sampled.update(field.name.lower() for field in fields)
+        elif isinstance(block, Code) and follows and not pending:
+            fields = _same_kind(block, follows[1])
         if heading_group is not None and not (
             placed or fields or isinstance(block, BulletList | Table)
         ):
@@ -324,12 +322,17 @@ def data_blocks(
             pending = pending[:-1] if words else pending
             _place_pending(reading, pending, optional, heading_group, placed, section)
             pending, placed = [], True
-            if words or sample_group is None:  # (a sample in a row with no words: its group)
-                sample_group = _group_for(reading, words, optional, heading_group, placed=False)
-            sample_group.items += [
+            group = (
+                follows[0]
+                if follows
+                else _group_for(reading, words, optional, heading_group, placed=False)
+            )
+            group.items += [
                 ItemDraft(key, line, details=[DetailDraft(name, line=line) for name in inner])
                 for key, line, inner in fields
             ]
+            shown = {field.name.lower() for field in fields}
+            sampled = (group, shown | follows[1] if follows else shown)
             reading.report.counts.items += len(fields)
             reading.free(
                 [block], after, title, "the sample its fields were read from", section.line
@@ -364,8 +367,7 @@ def data_blocks(
                 why = "the lead of a table of where data is kept"
                 reading.free([lead], after, title, why, section.line)
         elif isinstance(block, Table):
-            if _data_table(reading, block, lead, optional, heading_group, section):
-                placed = listed = True
+            placed = _data_table(reading, block, lead, optional, heading_group, section) or placed
         elif scope_entry(reading, block, lead):
             pass  # the commands that send data: when it is collected
         elif lead is not None and is_never_lead(lead.text):
@@ -408,21 +410,18 @@ def data_blocks(
                     draft.listable = True  # (split by the regrouper unless the catalog has it)
                 group.items += drafts
                 reading.report.counts.items += len(drafts)
-            placed = listed = True
+            placed = True
     _flush(reading, held, optional, heading_group, section, to_group=False)
     _place_pending(reading, pending, optional, heading_group, placed, section, final=True)
 
 
-def _later_sample(block: Code, words: Paragraph | None, sampled: set[str]) -> list[SampleField]:
-    """The fields of a sample after another: all of them when its own words say it is what is
-    sent ("Each crash report sent looks like this:"); with no words, another of the same kind
-    (half its fields at least shown before) and only what those did not show; else none (a
-    settings file, a command's output, an answer)."""
-    if words is not None:
-        return sample_fields(block, words.text) if says_sent(words.text) else []
+def _same_kind(block: Code, shown: set[str]) -> list[SampleField]:
+    """The fields of a code block right after a sample, with no words between: another event of
+    the same kind (half its fields at least are the sample's: not a settings file or a log
+    line), of which only what the sample did not show; else none."""
     fields = sample_fields(block, "", in_data=True)
-    new = [field for field in fields if field.name.lower() not in sampled]
-    return new if len(new) * 2 <= len(fields) else []
+    new = [field for field in fields if field.name.lower() not in shown]
+    return new if fields and len(new) * 2 <= len(fields) else []
 
 
 def _flush(

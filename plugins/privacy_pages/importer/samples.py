@@ -65,20 +65,6 @@ _SAYS_SENT = re.compile(
     r"|\b(?:data|information|fields|properties) (?:is|are) (?:collected|sent|recorded|reported)\b",
     re.IGNORECASE,
 )
-#: Words that say a block is what is sent, not what is shown, kept, answered or sent to you
-#: ("Each crash report sent looks like this:"; not "Example output:", "An example response:").
-_SAYS_IT_IS_SENT = re.compile(
-    r"^(?!.*(?:\b(?:not|no|never|nor|webhooks?)\b|n't\b|\bto\s+(?:you|your)\b))"
-    r".*\b(?:sent|sends|collected|collects|reported|transmitted|uploaded)\b",
-    re.IGNORECASE,
-)
-
-
-def says_sent(words: str) -> bool:
-    """Whether words over a block say it is what the product sends (see ``_SAYS_IT_IS_SENT``)."""
-    return bool(_SAYS_IT_IS_SENT.search(plain(words)))
-
-
 #: Words over a sample of data named already ("The same information is saved in a file. For
 #: example, this is its content:"): its keys are that data again, in code, not more of it.
 _SAME = re.compile(r"\bthe same (?:information|data)\b", re.IGNORECASE)
