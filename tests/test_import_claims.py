@@ -1745,6 +1745,27 @@ def test_code_after_a_sample_that_is_no_sample_of_what_is_sent_gives_no_items(
     assert import_page(tmp_path, page).data_names() == ["event", "os"]
 
 
+@pytest.mark.parametrize(
+    ("section", "heading"),
+    [
+        # (reviews' cases against reading a heading as a sample's lead)
+        ("Technical details", "Response payload"),
+        ("Technical details", "Payload v1 (no longer sent since 2.0)"),
+        ("Technical details", "Payload size limits"),
+        ("Webhooks", "Event payload"),
+        ("Testing your integration", "Sample data"),
+    ],
+)
+def test_code_under_a_heading_alone_gives_no_items(
+    tmp_path: Path, section: str, heading: str
+) -> None:
+    page = FRONT + (
+        f"# Tool\n\n## {section}\n\nThe tool runs locally.\n\n### {heading}\n\n"
+        '```json\n{\n  "hostname": "h",\n  "username": "u",\n  "os": "linux"\n}\n```\n'
+    )
+    assert import_page(tmp_path, page).data_names() == []
+
+
 def test_samples_in_a_row_name_what_each_adds(tmp_path: Path) -> None:
     page = FRONT + (
         "# Tool\n\n## Data collected\n\nAn example of the events sent:\n\n"
