@@ -6871,3 +6871,75 @@ def test_lists_joined_in_other_words_name_their_data(
 ) -> None:
     result = import_page(tmp_path, FRONT + f"# Kit\n\n## Privacy\n\n{sentence}\n")
     assert result.data_names() == items
+
+
+@pytest.mark.parametrize(
+    ("bullets", "items"),
+    [
+        (
+            "- **Collected:** command name, duration and exit code\n"
+            "- **Not collected:** file paths\n",
+            ["Command name", "Duration", "Exit code"],
+        ),
+        ("- Data sent: the OS version and the CLI version\n", ["OS version", "CLI version"]),
+        ("- **What we collect:** your email address\n", ["Email address"]),
+        ("- What is collected: crash reports, stack traces\n", ["Crash reports", "Stack traces"]),
+    ],
+)
+def test_a_label_that_says_collected_leads_the_data_after_it(
+    tmp_path: Path, bullets: str, items: list[str]
+) -> None:
+    """ "**Collected:** A, B": the label is the list's lead, not a name of data."""
+    result = import_page(tmp_path, FRONT + f"# Kit\n\n## Telemetry\n\n{bullets}")
+    # (a name's case and its "the" or "your" are the page's; the data is the same)
+    names = [re.sub(r"^(?:the|your) ", "", name.lower()) for name in result.data_names()]
+    assert names == [item.lower() for item in items]
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "- **Collected**: Yes\n",
+        "- Collected: only when you opt in\n",
+        "- Data sent: every 24 hours\n",
+        "- **Sent:** anonymized\n",
+        "- Collected: the CLI sends a ping at startup\n",
+    ],
+)
+def test_what_a_collected_label_answers_is_no_data(tmp_path: Path, bullet: str) -> None:
+    """An answer, a time or a sentence after the label names no data: it stays as text."""
+    result = import_page(tmp_path, FRONT + f"# Kit\n\n## Telemetry\n\n{bullet}")
+    assert result.data_names() == []
+    assert bullet[2:].strip().split(":")[-1].strip(" *") in free_text(result)
+
+
+def test_a_denial_label_is_said_once_and_its_entries_once(tmp_path: Path) -> None:
+    """ "**What we do not collect:** A, B": the entries, over the page's words said once, and
+    no review that one line lists them twice."""
+    page = (
+        "- **What we collect:** command name\n- **What we do not collect:** file paths, arguments\n"
+    )
+    result = import_page(tmp_path, FRONT + f"# Kit\n\n## Telemetry\n\n{page}")
+    assert never_names(result) == ["File paths", "Arguments"]
+    intro = result.product["never_collected"]["intro"]
+    assert intro.count("What we do not collect") == 1
+    assert not [r for r in result.report.reviews if "listed again" in r.message]
+
+
+def test_a_line_under_an_item_that_denies_data_gives_never_collected_entries(
+    tmp_path: Path,
+) -> None:
+    """ "- Crash reports" over "- Not collected: file paths, arguments": the entries, and the
+    line stays the item's words; a line that only says data is not kept denies nothing."""
+    page = (
+        "- Usage events: the command name and its duration\n"
+        "  - Does not include your username or hostname\n"
+        "- Crash reports\n"
+        "  - Not collected: file paths, arguments\n"
+        "  - IP address is not stored\n"
+    )
+    result = import_page(tmp_path, FRONT + f"# Kit\n\n## What we collect\n\n{page}")
+    assert never_names(result) == ["Username", "Hostname", "File paths", "Arguments"]
+    assert result.data_names() == ["Usage events", "Crash reports"]
+    details = result.data_item("Crash reports")["details"]
+    assert details == ["Not collected: file paths, arguments", "IP address is not stored"]

@@ -734,7 +734,15 @@ GOAL = 6500
 #: first (a heading as a sample's lead; a later sample under words of its own; one field in
 #: common), withdrawn. Read pages: no change; held-out sums: items 402 -> 406 of 553, false
 #: items 34 -> 34.
-CEILING = 15735
+#: 15791: a bullet's label that says the data after it is collected ("**Collected:** A, B and
+#: C", "Data sent: A and B", "What we collect: A") leads a list of items (before, the label was
+#: a form's label and the list stayed text; unbolded, the whole line was one false item), an
+#: answer or a time after it stays text; a line under an item that denies data ("- Not
+#: collected: file paths") gives never-collected entries (before, quoted as text only). Read
+#: pages: no item or entry moved (two intros no longer say a bold label twice; one "No network
+#: requests are made" is text, not an entry); held-out sums: items 406 -> 412 of 553, false
+#: items 34 -> 34, precision averaged 0.908 -> 0.916.
+CEILING = 15791
 
 
 def importer_lines() -> int:

@@ -28,6 +28,20 @@ _ITALIC_LEAD = re.compile(
 )
 #: A requirement said before an item's words ("**Optional:** phone number").
 _LABEL_FIRST = re.compile(r"^\W*(?:optional|required|mandatory)\W*:", re.I)
+#: "**Collected:** A, B and C", "Data sent: A and B", "What we collect: A": a label that says
+#: the names after it are data collected; they are the bullet's list.
+_COLLECTED_LABEL = re.compile(
+    r"^\W*(?:(?:what\s+(?:we|it)|(?:data|information)\s+we)\s+(?:collect|send|gather)s?|"
+    r"(?:what\s+(?:is|gets)\s+|(?:(?:personal|usage)\s+)?(?:data|information)\s+)?"
+    r"(?:collected|sent|gathered|recorded))\W*:\s*(?P<rest>\S.*)$",
+    re.I,
+)
+#: What follows such a label that is no list of data: an answer, a time, a manner.
+_NO_LIST = re.compile(
+    r"^\W*(?:yes|no|none|nothing|n/?a|only|at|every|on|after|before|during|always|never|"
+    r"sometimes|anonymi[sz]ed|locally|daily|weekly|hourly|monthly|once|see)\b",
+    re.I,
+)
 _MARK_WORD = re.compile(r"^\s*(?:optional|required|mandatory|opt-in|yes|no)\s*$", re.I)
 #: "The **program name** is the basename of ...": a term defined by its bullet.
 DEFINED_TERM = re.compile(
@@ -479,6 +493,11 @@ def item_from(source: ItemSource) -> ItemDraft:
     if lead_condition and lead_condition.end() < len(text):
         # "*(Google Play build, push notifications enabled)* a per-device push token, ...".
         text = text[lead_condition.end() :].strip()
+    labelled = _COLLECTED_LABEL.match(text)
+    answers = labelled is not None and not _data_listed(plain(labelled["rest"]))
+    if labelled and not answers:
+        text = labelled["rest"]  # "**Collected:** A, B": the label is the list's lead
+    labelled = None if answers else labelled
     said = (collected_subject(text) or collected_object(text)) if not source.children else None
     if said is not None and split_name(text)[1] is None:
         # The sentence names its data: the item is the subject, the sentence what it says.
@@ -502,6 +521,9 @@ def item_from(source: ItemSource) -> ItemDraft:
         if not _VERB.search(plain(named)) and not not_data(named):  # (not "Required: yes")
             head, label_says = named, says
     name, description = split_name(head)
+    if answers and (form := _COLLECTED_LABEL.match(head)):
+        # "Data sent: every 24 hours": a form's label and its answer, no name of data
+        name, description = head[: form.start("rest")].rstrip(), form["rest"]
     name, description = short_name(name, description)
     name, optional = marker(name)
     if description:
@@ -553,7 +575,19 @@ def item_from(source: ItemSource) -> ItemDraft:
         draft.add_description(rest)
     for paragraph in source.paragraphs:
         draft.add_description(one_line(paragraph))
+    draft.said = draft.said or labelled is not None
     return draft
+
+
+def _data_listed(words: str) -> bool:
+    """Whether the words after a label that says data is collected name data, not answer it
+    ("Yes", "None"), say when ("only when you opt in") or make a sentence."""
+    return not (
+        _NO_LIST.match(words)
+        or _VERB.search(words)
+        or CONDITION_WORD.match(words)
+        or not_data(words)
+    )
 
 
 #: "such as A, B, and C may also be stored": examples of the data named before, up to the
@@ -578,10 +612,11 @@ _PARENTHESIZED = re.compile(r"\([^()]*\)")
 
 
 def listed_items(draft: ItemDraft) -> list[ItemDraft]:
-    """The items a bullet lists when it is only three or more short names, else it."""
+    """The items a bullet lists when it is only three or more short names (two after a label
+    that says they are collected: "Data sent: A and B"), else it."""
     if draft.description or draft.details or draft.alternatives or draft.note or draft.purpose:
         return [draft]
-    parts = _name_list(draft.name)
+    parts = _name_list(draft.name, 2 if draft.said else 3)
     return [_listed(draft, part) for part in parts] if parts else [draft]
 
 
@@ -600,21 +635,21 @@ def _listed(draft: ItemDraft, part: str) -> ItemDraft:
     return item
 
 
-def _name_list(name: str) -> list[str] | None:
-    """The three or more short names a name lists ("IP address, domain, sub-domain"), each
+def _name_list(name: str, least: int = 3) -> list[str] | None:
+    """The ``least`` or more short names a name lists ("IP address, domain, sub-domain"), each
     with what it says in parentheses ("Platform (podman, kubernetes)"); None for a phrase."""
-    if name.count(",") + name.count(";") < 1 or "`" in name:
+    if name.count(",") + name.count(";") + (least < 3) * name.count(" and ") < 1 or "`" in name:
         return None
     outside = _PARENTHESIZED.sub("", name)
     if "(" in outside or ")" in outside:
         return None
     hidden = _PARENTHESIZED.sub(lambda m: m.group().replace(",", "\0"), name)
     parts = [p.strip().replace("\0", ",") for p in _LIST_SEPARATOR.split(hidden) if p.strip()]
-    if len(parts) == 2 and _LAST_AND.search(parts[-1]):
+    if (len(parts) == 2 or len(parts) < least) and _LAST_AND.search(parts[-1]):
         last = _LAST_AND.split(parts[-1])
-        parts = [parts[0], *(p.strip() for p in last if p.strip())]
+        parts = [*parts[:-1], *(p.strip() for p in last if p.strip())]
     bare = [_PARENTHESIZED.sub("", p).strip() for p in parts]
-    if len(parts) < 3 or any(
+    if len(parts) < least or any(
         not p or len(p.split()) > 4 or _VERB.search(p) or _NOT_A_NAME.search(p) for p in bare
     ):
         return None

@@ -959,6 +959,22 @@ def never_without(draft: StatementDraft, report: PageReport, item: ItemDraft) ->
         report.review(item.line, "requirement", message)
 
 
+def never_under(draft: StatementDraft, report: PageReport, item: ItemDraft) -> None:
+    """A line under a listed item that denies data ("- Crash reports" over "- Not collected:
+    file paths"): what it denies is never collected; the line stays the item's words too."""
+    known = {entry.name.lower() for entry in draft.never_items}
+    stack = item.details[::-1]
+    while stack:  # (depth first, without recursion: a page's nesting has no bound)
+        detail = stack.pop()
+        stack += detail.details[::-1]
+        for name in denied_in(detail.text):
+            if name.lower() not in known:
+                known.add(name.lower())
+                draft.never_items.append(ItemDraft(name, detail.line or item.line))
+                message = f"{name!r}: a line under {item.name!r} says it is not collected"
+                report.review(detail.line, "requirement", f"{message}; read as never collected")
+
+
 #: The box-drawing characters (U+2500 to U+257F) of a notice drawn in a terminal.
 _BOX_DRAWING = dict.fromkeys(range(0x2500, 0x2580), " ")
 

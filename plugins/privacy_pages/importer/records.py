@@ -140,6 +140,8 @@ class Resolver:
                     continue
                 # The same data again (a field of two events): one item, listed once.
                 earlier.absorb(draft)
+                if draft.line == earlier.line:
+                    continue  # (one line read twice, a list and a sentence: listed once)
                 self.report.review(
                     draft.line,
                     "item",
