@@ -6904,6 +6904,19 @@ def test_a_label_that_says_collected_leads_the_data_after_it(
         "- Data sent: every 24 hours\n",
         "- **Sent:** anonymized\n",
         "- Collected: the CLI sends a ping at startup\n",
+        # a place, a taker, a time, a manner, a pointer, people: no names of data
+        "- **Data sent:** to PostHog (EU cloud)\n",
+        "- **Collected:** in the background, on startup\n",
+        "- **Collected:** Google Analytics\n",
+        "- **Data sent:** PostHog and Sentry\n",
+        "- **Collected:** Since v2.3\n",
+        "- **Collected:** hashed, never raw\n",
+        "- **Collected:** EU and US users\n",
+        "- **What it sends:** the same fields as the VS Code extension\n",
+        "- **Data sent:** the fields listed in the table\n",
+        "- **What is collected:** Depends on your configuration\n",
+        "- **Collected:** email, for account recovery\n",
+        "- **Recorded:** per session\n",
     ],
 )
 def test_what_a_collected_label_answers_is_no_data(tmp_path: Path, bullet: str) -> None:
@@ -6930,16 +6943,84 @@ def test_a_line_under_an_item_that_denies_data_gives_never_collected_entries(
     tmp_path: Path,
 ) -> None:
     """ "- Crash reports" over "- Not collected: file paths, arguments": the entries, and the
-    line stays the item's words; a line that only says data is not kept denies nothing."""
-    page = (
-        "- Usage events: the command name and its duration\n"
-        "  - Does not include your username or hostname\n"
-        "- Crash reports\n"
-        "  - Not collected: file paths, arguments\n"
-        "  - IP address is not stored\n"
-    )
+    line stays the item's words. A line that only says data is not kept, or not yet, asks the
+    reader not to send it, or points elsewhere denies nothing; nor does one that says what an
+    event leaves out (the data may come in another way)."""
+    lines = [
+        "Not collected: file paths, arguments",
+        "IP address is not stored",
+        "Not yet collected: GPU model",
+        "Not collected: N/A",
+        "Not collected: see the list below",
+        "Please do not include passwords or API keys",
+        "Does not include your username or hostname",
+    ]
+    page = "- Crash reports\n" + "".join(f"  - {line}\n" for line in lines)
     result = import_page(tmp_path, FRONT + f"# Kit\n\n## What we collect\n\n{page}")
-    assert never_names(result) == ["Username", "Hostname", "File paths", "Arguments"]
-    assert result.data_names() == ["Usage events", "Crash reports"]
-    details = result.data_item("Crash reports")["details"]
-    assert details == ["Not collected: file paths, arguments", "IP address is not stored"]
+    assert never_names(result) == ["File paths", "Arguments"]
+    assert result.data_names() == ["Crash reports"]
+    assert result.data_item("Crash reports")["details"] == lines
+
+
+@pytest.mark.parametrize(
+    ("bullets", "items"),
+    [
+        # a noun both names share, or its "of", makes one name
+        ("- **Data collected:** Crash and error reports\n", ["Crash and error reports"]),
+        ("- **Data sent:** make and model of the device\n", ["make and model of the device"]),
+        ("- Collected: first and last name\n", ["first and last name"]),
+        # the label alone over bullets: they are the data
+        ("- **What we collect:**\n  - IP address\n  - OS version\n", ["IP address", "OS version"]),
+        ("- Data collected\n  - IP address\n", ["IP address"]),
+    ],
+)
+def test_a_collected_label_s_list_keeps_each_name_whole(
+    tmp_path: Path, bullets: str, items: list[str]
+) -> None:
+    result = import_page(tmp_path, FRONT + f"# Kit\n\n## Telemetry\n\n{bullets}")
+    assert [name.lower() for name in result.data_names()] == [item.lower() for item in items]
+
+
+def test_a_collected_label_is_no_entry_of_a_denial_over_it(tmp_path: Path) -> None:
+    """ "We do not collect any personal data." over "- **Collected:** usage counts": the
+    bullet says what is collected, so it is no never-collected entry but an item."""
+    page = "We do not collect any personal data.\n\n- **Collected:** anonymous usage counts\n"
+    for heading in ("Telemetry", "Privacy"):
+        (tmp_path / heading).mkdir()
+        result = import_page(tmp_path / heading, FRONT + f"# Kit\n\n## {heading}\n\n{page}")
+        assert never_names(result) == ["Personal data"]
+        assert result.data_names() == ["anonymous usage counts"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please do not include passwords or API keys in bug reports.",
+        "Do not paste your access token in issues.",
+        "Don't include personal information in your feedback.",
+        "Never send us your recovery phrase.",
+        "You must not upload personal data.",
+    ],
+)
+def test_a_request_to_the_reader_is_no_denial(tmp_path: Path, sentence: str) -> None:
+    """What the reader is asked not to give may still come in: no never-collected entry."""
+    result = import_page(tmp_path, privacy_page(sentence))
+    assert never_names(result) == ["Contacts"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We don't collect the IMEI on Android 10+.",
+        "Referrers are not tracked when Do Not Track is on.",
+        "Not yet collected: GPU model.",
+        "We don't collect crash logs yet.",
+    ],
+)
+def test_a_denial_on_one_platform_in_one_case_or_for_now_is_no_entry(
+    tmp_path: Path, sentence: str
+) -> None:
+    """Denied on one platform, while a setting is on, or not yet: the data may be taken
+    elsewhere, otherwise or later, so it is not never collected."""
+    result = import_page(tmp_path, privacy_page(sentence))
+    assert never_names(result) == ["Contacts"]

@@ -742,7 +742,19 @@ GOAL = 6500
 #: pages: no item or entry moved (two intros no longer say a bold label twice; one "No network
 #: requests are made" is text, not an entry); held-out sums: items 406 -> 412 of 553, false
 #: items 34 -> 34, precision averaged 0.908 -> 0.916.
-CEILING = 15791
+#: 15872: a read-only review found false items and entries in that first reading (a place, a
+#: taker, a time, a manner or a pointer after the label; "Crash and error reports" split in
+#: two; requests to the reader and denials in one case under an item): the label now leads
+#: only names (each part a noun phrase; a shared noun or "of" keeps two names one), also as a
+#: label alone over bullets, and is no never-collected entry under a denial; a line under an
+#: item gives entries only when it denies in so many words ("Not collected: A, B"); anywhere,
+#: a request to the reader ("Please do not include passwords"), a denial on one platform,
+#: while a setting is on, or not yet is no entry. Read pages: no item or entry moved; held-out
+#: sums: items 412 of 553, false items 34, precision averaged 0.916, never-collected 112 of
+#: 156. Measured four times: 406 items twice with a bound of five words on each name, 412
+#: without it (a count of the held-out labels by the rule that refused them showed one list
+#: refused by that bound alone), 412 with the denials' cases.
+CEILING = 15872
 
 
 def importer_lines() -> int:

@@ -10,7 +10,7 @@ from .claims import Requirement
 from .classify import STORAGE_KINDS, Kind, is_never_lead
 from .data_sections import answered_table, data_blocks, never_list, scope_entry
 from .draft import GroupDraft
-from .item_text import ItemSource, item_from
+from .item_text import ItemSource, item_from, says_taken
 from .markdown_doc import Block, BulletList, Code, Heading, Paragraph, Table
 from .markdown_out import blocks_markdown
 from .markup import one_line, plain, sentences
@@ -156,14 +156,20 @@ def by_lead(reading: Reading, block: BulletList, lead: Paragraph | None, title: 
     if scope_entry(reading, block, lead) or policy_list(reading, block, lead):
         return True
     kind = lead_kind(lead)
-    if lead is not None and is_never_lead(lead.text):
+    # ("We do not collect personal data." over "- **Collected:** usage counts": their data)
+    taken = all(says_taken(item.text) for item in block.items)
+    if lead is not None and is_never_lead(lead.text) and not taken:
         kind = Kind.NEVER  # "Microsoft does not send any of the following:"
     elif kind in STORAGE_KINDS and lead is not None and is_data_lead(lead.text):
         kind = Kind.UNKNOWN  # "We store the following data:": the data, not where it is kept
     if lead is not None and leads_parties(lead.text):
         kind = Kind.SHARING  # "The app uses third-party services that may collect ...:"
+    if kind is Kind.NEVER and taken:
+        kind = Kind.UNKNOWN
     if kind not in _LEAD_KINDS:
-        if lead is not None and lists_data(block, lead) and not is_never_lead(lead.text):
+        if lead is not None and taken:
+            _data(reading, [lead, block], title)
+        elif lead is not None and lists_data(block, lead) and not is_never_lead(lead.text):
             _data(reading, [lead, block], title)
         elif lead is None and is_bold_list(block) and titles_data(title):
             _data(reading, [block], title)

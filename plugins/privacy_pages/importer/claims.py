@@ -774,6 +774,13 @@ class Scope:
         return self.page[0] if len(kinds) == 1 else None
 
 
+#: A label that says the data it leads is taken ("Collected", "Data sent", "What we collect").
+TAKEN_LABEL = (
+    r"(?:(?:what\s+(?:we|it)|(?:data|information)\s+we)\s+(?:collect|send|gather)s?|"
+    r"(?:what\s+(?:is|gets)\s+|(?:(?:personal|usage)\s+)?(?:data|information)\s+)?"
+    r"(?:collected|sent|gathered|recorded))"
+)
+
 # -- what is not data -----------------------------------------------------------------------------
 
 #: (why, pattern): names of things that are not data, though a list or a table cell holds them.
@@ -795,8 +802,8 @@ _NOT_DATA: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "a form's label, not data",
         re.compile(
-            r"^\W*(?:(?:personal\s+)?(?:data|information)\s+)?(?:collected|shared|sold|sent|stored|"
-            r"encrypted|deleted|retained|transferred)\W*$",
+            rf"^\W*(?:{TAKEN_LABEL}|(?:(?:personal\s+)?(?:data|information)\s+)?(?:shared|sold|"
+            r"stored|encrypted|deleted|retained|transferred))\W*$",
             re.IGNORECASE,
         ),
     ),

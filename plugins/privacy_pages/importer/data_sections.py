@@ -22,11 +22,13 @@ from .classify import (
 )
 from .draft import DataDraft, GroupDraft
 from .item_text import (
+    COLLECTED_HEAD,
     DetailDraft,
     ItemDraft,
     ItemSource,
     is_data_list,
     item_from,
+    says_taken,
     split_name,
 )
 from .list_kinds import ListKind, list_kind, lists_events, process_lead
@@ -370,7 +372,11 @@ def data_blocks(
             placed = _data_table(reading, block, lead, optional, heading_group, section) or placed
         elif scope_entry(reading, block, lead):
             pass  # the commands that send data: when it is collected
-        elif lead is not None and is_never_lead(lead.text):
+        elif (
+            lead is not None
+            and is_never_lead(lead.text)
+            and not all(says_taken(item.text) for item in block.items)
+        ):
             never_list(reading, lead, block)
         elif lead is not None and is_purpose_lead(lead.text):
             purpose_list(reading, lead, block)  # "This data enables X to:"
@@ -401,11 +407,15 @@ def data_blocks(
                     source = replace(source, text=source.text[: joined.start()])
                 drafts = [item_from(source)]
                 label = _REQUIREMENT_LABEL.fullmatch(plain(item.text).strip())
-                if label and item.children and not item.paragraphs:
-                    # "- **Required:**" over bullets of data: each of them, with that label
+                taken = COLLECTED_HEAD.fullmatch(plain(item.text).strip())
+                if (label or taken) and item.children and not item.paragraphs:
+                    # "- **Required:**" or "- Data sent:" over bullets of data: each of them,
+                    # with what the label says
                     drafts = [item_from(ItemSource.from_list_item(c)) for c in item.children]
                     for draft in drafts:
-                        draft.optional = label["label"].lower() == "optional"
+                        if label:
+                            draft.optional = label["label"].lower() == "optional"
+                        draft.said = draft.said or bool(taken)
                 for draft in drafts:
                     draft.listable = True  # (split by the regrouper unless the catalog has it)
                 group.items += drafts
@@ -779,6 +789,8 @@ def never_entries(item: ListItem, framed: bool) -> list[ItemDraft]:
     gives the data it denies, or nothing ("No advertising mechanisms are present"): its words
     are no entry. ``framed``: the list's heading or lead says its data is never collected
     (then "Your IP address is never stored" is an entry: see :func:`.data_denied`)."""
+    if says_taken(item.text):
+        return []  # ("**Collected:** usage counts" after "We do not collect personal data.")
     draft = item_from(ItemSource.from_list_item(item))
     text = plain(item.text).strip()
     head = _HEAD_END.split(text, maxsplit=1)[0]  # ("No IP addresses (Workers don't log them)")

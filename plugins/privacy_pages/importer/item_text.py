@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .claims import described_requirement, marker, not_data
+from .claims import TAKEN_LABEL, described_requirement, marker, not_data
 from .classify import split_condition
 from .markdown_doc import BulletList, ListItem, Paragraph, parse
 from .markup import OPENING, has_html, html_to_markdown, links, one_line, plain
@@ -30,18 +30,35 @@ _ITALIC_LEAD = re.compile(
 _LABEL_FIRST = re.compile(r"^\W*(?:optional|required|mandatory)\W*:", re.I)
 #: "**Collected:** A, B and C", "Data sent: A and B", "What we collect: A": a label that says
 #: the names after it are data collected; they are the bullet's list.
-_COLLECTED_LABEL = re.compile(
-    r"^\W*(?:(?:what\s+(?:we|it)|(?:data|information)\s+we)\s+(?:collect|send|gather)s?|"
-    r"(?:what\s+(?:is|gets)\s+|(?:(?:personal|usage)\s+)?(?:data|information)\s+)?"
-    r"(?:collected|sent|gathered|recorded))\W*:\s*(?P<rest>\S.*)$",
-    re.I,
-)
+_COLLECTED_LABEL = re.compile(rf"^\W*{TAKEN_LABEL}[*_]*\s*:\s*[*_]*\s*(?P<rest>\S.*)$", re.I)
+#: Such a label alone, over the bullets of its data.
+COLLECTED_HEAD = re.compile(rf"\W*{TAKEN_LABEL}\W*", re.I)
 #: What follows such a label that is no list of data: an answer, a time, a manner.
 _NO_LIST = re.compile(
     r"^\W*(?:yes|no|none|nothing|n/?a|only|at|every|on|after|before|during|always|never|"
     r"sometimes|anonymi[sz]ed|locally|daily|weekly|hourly|monthly|once|see)\b",
     re.I,
 )
+#: Words no name in such a list has: a number or a link, a pointer ("the same fields as", "the
+#: following"), a requirement of its own, people or a place.
+_NOT_A_LISTED_NAME = re.compile(
+    r"\d|%|\]\(|\b(?:only|same|following|these|those|listed|below|above|see|depends|varies|"
+    r"unknown|optional|required|mandatory|users|customers|people|visitors|members|region|"
+    r"securely|anonymously|automatically|immediately|approximately|manually|directly)\b",
+    re.I,
+)
+#: How or where data is taken, not what ("to PostHog", "in the background", "for account
+#: recovery", "Off by default", "Encrypted in transit", "hashed", "client-side"): a part that
+#: opens with a preposition, or with a word of manner alone or before one.
+_NOT_A_NOUN_PHRASE = re.compile(
+    r"^(?:(?:to|by|via|through|over|in|for|per|since|until|from|with|about|on|at|as|into)\b|"
+    r"(?:opt-?in|opt-?out|off|disabled|enabled|encrypted|hashed|aggregated|anonymous|"
+    r"anonymi[sz]ed|minimal|kept|default|[\w-]+-side)\b(?:$|\s+(?:to|by|via|through|over|in|"
+    r"for|per|since|until|from|with|about|on|at|as)\b))",
+    re.I,
+)
+#: A part of such a list: each name, between commas, semicolons, "and" and "or".
+_LIST_PART = re.compile(r"\s*(?:[,;]\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s)\s*", re.I)
 _MARK_WORD = re.compile(r"^\s*(?:optional|required|mandatory|opt-in|yes|no)\s*$", re.I)
 #: "The **program name** is the basename of ...": a term defined by its bullet.
 DEFINED_TERM = re.compile(
@@ -493,7 +510,7 @@ def item_from(source: ItemSource) -> ItemDraft:
     if lead_condition and lead_condition.end() < len(text):
         # "*(Google Play build, push notifications enabled)* a per-device push token, ...".
         text = text[lead_condition.end() :].strip()
-    labelled = _COLLECTED_LABEL.match(text)
+    labelled = None if source.children else _COLLECTED_LABEL.match(text)
     answers = labelled is not None and not _data_listed(plain(labelled["rest"]))
     if labelled and not answers:
         text = labelled["rest"]  # "**Collected:** A, B": the label is the list's lead
@@ -521,9 +538,10 @@ def item_from(source: ItemSource) -> ItemDraft:
         if not _VERB.search(plain(named)) and not not_data(named):  # (not "Required: yes")
             head, label_says = named, says
     name, description = split_name(head)
-    if answers and (form := _COLLECTED_LABEL.match(head)):
-        # "Data sent: every 24 hours": a form's label and its answer, no name of data
-        name, description = head[: form.start("rest")].rstrip(), form["rest"]
+    if answers and (form := _COLLECTED_LABEL.match(text)):
+        # "Data sent: every 24 hours": a form's label and its answer (its words as written)
+        name, description = plain(text[: form.start("rest")]).strip(" :"), text
+        condition, rest = None, ""
     name, description = short_name(name, description)
     name, optional = marker(name)
     if description:
@@ -579,14 +597,33 @@ def item_from(source: ItemSource) -> ItemDraft:
     return draft
 
 
+def says_taken(text: str) -> bool:
+    """Whether a bullet's words open with a label that says its data is taken ("**Collected:**
+    anonymous usage counts"): in a list of what is never collected, no entry."""
+    words = plain(text).strip()
+    return bool(_COLLECTED_LABEL.match(words) or COLLECTED_HEAD.fullmatch(words))
+
+
 def _data_listed(words: str) -> bool:
-    """Whether the words after a label that says data is collected name data, not answer it
-    ("Yes", "None"), say when ("only when you opt in") or make a sentence."""
-    return not (
-        _NO_LIST.match(words)
-        or _VERB.search(words)
-        or CONDITION_WORD.match(words)
-        or not_data(words)
+    """Whether the words after a label that says data is collected only name data: not an
+    answer ("Yes", "None"), a time ("only when you opt in"), a sentence, a place or a manner,
+    nor a company's or a product's name (every word capitalized: "Google Analytics")."""
+    if _NO_LIST.match(words) or _VERB.search(words) or CONDITION_WORD.match(words):
+        return False
+    if re.search(r"[.!?]\s+\S", words):
+        return False  # ("A and B. See the docs.": a sentence more)
+    parts = [part for part in _LIST_PART.split(words.strip(" .")) if part]
+    named = all(  # ("Google Analytics", "PostHog and Sentry", "Monday and Thursday")
+        word[:1].isupper() and not word.isupper() for part in parts for word in part.split()
+    )
+    return bool(parts) and not named and not not_data(words) and all(map(_listed_name, parts))
+
+
+def _listed_name(part: str) -> bool:
+    return (
+        bool(part.split())
+        and not _NOT_A_LISTED_NAME.search(part)
+        and not _NOT_A_NOUN_PHRASE.match(part)
     )
 
 
@@ -635,6 +672,18 @@ def _listed(draft: ItemDraft, part: str) -> ItemDraft:
     return item
 
 
+def _two_names(text: str) -> bool:
+    """Whether "A and B" is two names: not a noun that A shares with B ("Crash and error
+    reports", "first and last name"), nor a noun's "of" that both share ("make and model of
+    the device")."""
+    parts = _LAST_AND.split(text)
+    return (
+        len(parts) == 2
+        and " of " not in parts[1]
+        and (len(parts[0].split()) > 1 or len(parts[1].split()) == 1)
+    )
+
+
 def _name_list(name: str, least: int = 3) -> list[str] | None:
     """The ``least`` or more short names a name lists ("IP address, domain, sub-domain"), each
     with what it says in parentheses ("Platform (podman, kubernetes)"); None for a phrase."""
@@ -645,6 +694,8 @@ def _name_list(name: str, least: int = 3) -> list[str] | None:
         return None
     hidden = _PARENTHESIZED.sub(lambda m: m.group().replace(",", "\0"), name)
     parts = [p.strip().replace("\0", ",") for p in _LIST_SEPARATOR.split(hidden) if p.strip()]
+    if len(parts) < least and not _two_names(parts[-1]):
+        return None  # ("Crash and error reports", "date and time of each run": one name)
     if (len(parts) == 2 or len(parts) < least) and _LAST_AND.search(parts[-1]):
         last = _LAST_AND.split(parts[-1])
         parts = [*parts[:-1], *(p.strip() for p in last if p.strip())]

@@ -916,7 +916,11 @@ _BARE = re.compile(
     + r"|^\W*+we\s+(?:do\s+not|don't|never|will\s+not|"
     r"won't)\s+(?:\w+\s+(?:or|and)\s+)?(?:collect|gather|process|store|record|track|log|receive)\s+"
     r"(?:any\s+|your\s+)?(?:(?!(?:in|on|for|when|if|unless|until|after|during|except|beyond|"
-    r"from|to|at|by|while|once)\b)[\w'-]++[\s,]*+){1,8}[.!]?\s*+$",
+    r"from|to|at|by|while|once)\b)[\w'-]++[\s,]*+){1,8}[.!]?\s*+$"
+    # "Not collected: file paths, arguments": a label that denies the names after it
+    rf"|^\W*+(?:not|never)\s+{TAKEN}\W*:\W*(?!(?:see|the following|none|nothing)\b)"
+    r"(?:(?!(?:in|on|for|when|if|unless|until|after|during|except|beyond|from|to|at|by|while|"
+    r"once|but|only|yet)\b)[\w'-]++[\s,]*+){1,12}\.?\s*+$",
     re.I,
 )
 
@@ -957,22 +961,6 @@ def never_without(draft: StatementDraft, report: PageReport, item: ItemDraft) ->
         draft.never_items.append(ItemDraft(name, item.line))
         message = f"{name!r}: {item.name!r} is collected without it; read as never collected"
         report.review(item.line, "requirement", message)
-
-
-def never_under(draft: StatementDraft, report: PageReport, item: ItemDraft) -> None:
-    """A line under a listed item that denies data ("- Crash reports" over "- Not collected:
-    file paths"): what it denies is never collected; the line stays the item's words too."""
-    known = {entry.name.lower() for entry in draft.never_items}
-    stack = item.details[::-1]
-    while stack:  # (depth first, without recursion: a page's nesting has no bound)
-        detail = stack.pop()
-        stack += detail.details[::-1]
-        for name in denied_in(detail.text):
-            if name.lower() not in known:
-                known.add(name.lower())
-                draft.never_items.append(ItemDraft(name, detail.line or item.line))
-                message = f"{name!r}: a line under {item.name!r} says it is not collected"
-                report.review(detail.line, "requirement", f"{message}; read as never collected")
 
 
 #: The box-drawing characters (U+2500 to U+257F) of a notice drawn in a terminal.
@@ -1068,7 +1056,9 @@ _SUBJECTS = re.compile(
 _IN_A_CASE = re.compile(
     r"(?<!\beven )\b(?:if|when|whenever|while|once|after)\s+(?:\w+\s+){0,4}?"
     r"(?:opt(?:s|ed)?[- ]?(?:out|in)|disabl\w*|turn\w*\s+(?:\w+\s+)?off|offline|set|unset|"
-    r"declin\w*|refus\w*|revok\w*)\b"
+    r"declin\w*|refus\w*|revok\w*|(?:is|are)\s+(?:on|enabled|active|turned on))\b"
+    # ("We don't collect the IMEI on Android 10+": on one platform, perhaps on others)
+    r"|(?<!\beven )\b(?:on|in|for)\s+(?:android|ios|ipados|windows|macos|linux|chromeos)\b"
     r"|(?<!\beven )\b(?:on|in|for|with)\s+(?:\S+\s+){0,3}?(?:versions?\s*[<>=\u2264\u2265]|"
     r"versions?\s+(?:older|earlier|prior|before|below)|(?:older|earlier|previous|legacy|debug|"
     r"release|beta|nightly|preview|insider|enterprise|self-hosted)\s+(?:versions?|releases?|"
@@ -1184,6 +1174,8 @@ _HEDGE_CLAUSES = re.compile(
 _HEDGED_DENIAL = re.compile(
     r"\b(?:generally|usually|typically|normally|mostly|often|rarely|seldom)\s+"
     r"(?:(?:do|does|will|is|are)\s*)?(?:not|n't|never)\b"
+    # ("Not yet collected: GPU model", "We don't collect it yet": to come, not never)
+    r"|\bnot\s+yet\b|\b(?:do|does|is|are)\s*(?:not|n't)\s+(?:\w+\s+){1,4}?yet\b"
     # ("We do not knowingly collect data from children": what is not meant, not what is not
     # taken; such data, once known, is deleted)
     r"|\b(?:knowingly|intentionally|deliberately|willingly|consciously)\b",
@@ -1506,6 +1498,18 @@ _CLAUSE_BEFORE = re.compile(
 )
 
 
+#: A request to the reader not to give data ("Please do not include passwords", "Don't paste
+#: your token", "You must not upload personal data"): no claim of what the product takes.
+_TO_THE_READER = re.compile(
+    r"^\W*(?:please\b|you\s+(?:should|must|may|shall)\s*(?:not|n't)\b|"
+    r"(?:do\s+not|don't)\s+(?:include|paste|share|send|upload|enter|submit|post|put|"
+    r"add|type|provide|give|disclose|attach|commit|expose|publish|reveal)\b|"
+    # (not "Never send your code to a server" in a list of what the product promises)
+    r"never\s+(?:send|give|share|tell|email|show)\s+(?:us|anyone)\b)",
+    re.I,
+)
+
+
 def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> list[str] | None:
     """The data a sentence says is *not* collected ("We do not collect A or B", "Your files
     never leave your device"), with the list a following "This includes: ..." gives; None
@@ -1513,6 +1517,8 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
     address") denies nothing, unless the data stays on the device or the sentence is
     ``framed`` (a bullet under a heading of what is never collected, which says it is)."""
     text = _denial_text(sentence)
+    if _TO_THE_READER.match(plain(text)):
+        return None  # "Please do not include passwords": what the reader should not give
     if _NO_OTHER.search(text):
         return []  # "No other personal information ... will be stored": the list is all
     if _NO_SOFTWARE.search(text):

@@ -35,7 +35,7 @@ from .draft import MADE_TITLES, GroupDraft, StatementDraft
 from .item_text import CONDITION_WORD, ItemDraft
 from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
 from .markup import bullet_sentences, plain, sentences
-from .prose_facts import THEIR_SIDE, denied_in, names_data, never_under, never_without
+from .prose_facts import THEIR_SIDE, denied_in, names_data, never_without
 from .report import FreeFormFragment, PageReport
 from .shapes import bold_runs
 from .wording import normalized
@@ -506,7 +506,6 @@ def keep_data(
                 if why is None or ("not done" in why and _not_kept(plain(item.name))):
                     kept.append(item)
                     never_without(draft, report, item)
-                    never_under(draft, report, item)
                     continue
                 said = item.name + (f". {item.description}" if item.description else "")
                 if item.description and plain(item.description).startswith(item.name):
