@@ -6917,6 +6917,16 @@ def test_a_label_that_says_collected_leads_the_data_after_it(
         "- **What is collected:** Depends on your configuration\n",
         "- **Collected:** email, for account recovery\n",
         "- **Recorded:** per session\n",
+        "- **Data sent:** our servers in Frankfurt\n",
+        "- **Data sent:** Amazon Web Services (AWS)\n",
+        "- **Data sent:** sentry.io\n",
+        "- **Collected:** Twice a day\n",
+        "- **Collected:** Desktop app and CLI\n",
+        "- **Collected:** Beta builds and nightly builds\n",
+        "- **Information collected:** Minimal data\n",
+        "- **Data sent:** Nothing else\n",
+        # "Sent" alone may be what is sent to the reader
+        "- **Sent:** order confirmations and shipping updates\n",
     ],
 )
 def test_what_a_collected_label_answers_is_no_data(tmp_path: Path, bullet: str) -> None:
@@ -6969,6 +6979,12 @@ def test_a_line_under_an_item_that_denies_data_gives_never_collected_entries(
         ("- **Data collected:** Crash and error reports\n", ["Crash and error reports"]),
         ("- **Data sent:** make and model of the device\n", ["make and model of the device"]),
         ("- Collected: first and last name\n", ["first and last name"]),
+        ("- **Data sent:** OS name and version\n", ["OS name and version"]),
+        # after commas, "and" ends the list
+        (
+            "- **Information collected:** name, email address, company name and job title\n",
+            ["name", "email address", "company name", "job title"],
+        ),
         # the label alone over bullets: they are the data
         ("- **What we collect:**\n  - IP address\n  - OS version\n", ["IP address", "OS version"]),
         ("- Data collected\n  - IP address\n", ["IP address"]),
@@ -7012,15 +7028,31 @@ def test_a_request_to_the_reader_is_no_denial(tmp_path: Path, sentence: str) -> 
     "sentence",
     [
         "We don't collect the IMEI on Android 10+.",
-        "Referrers are not tracked when Do Not Track is on.",
         "Not yet collected: GPU model.",
         "We don't collect crash logs yet.",
     ],
 )
-def test_a_denial_on_one_platform_in_one_case_or_for_now_is_no_entry(
-    tmp_path: Path, sentence: str
-) -> None:
-    """Denied on one platform, while a setting is on, or not yet: the data may be taken
-    elsewhere, otherwise or later, so it is not never collected."""
+def test_a_denial_on_one_platform_or_for_now_is_no_entry(tmp_path: Path, sentence: str) -> None:
+    """Denied on one platform, or not yet: the data may be taken elsewhere or later, so it is
+    not never collected."""
     result = import_page(tmp_path, privacy_page(sentence))
     assert never_names(result) == ["Contacts"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ("Please note that we do not collect your email address.", ["Email address"]),
+        ("When telemetry is enabled, we never collect file contents.", ["File contents"]),
+        ("We do not collect your location on Android or iOS.", ["Location"]),
+        ("Notely for Windows does not collect your location.", ["Location"]),
+        ("Kit does not yet support accounts, so we never collect your email.", ["Email"]),
+    ],
+)
+def test_a_denial_of_the_product_stays_one_whatever_words_come_near(
+    tmp_path: Path, sentence: str, denied: list[str]
+) -> None:
+    """ "Please note that we do not ...", a program's own switch, every platform, a product
+    named for its platform, "not yet" of something else: still the product's denial."""
+    result = import_page(tmp_path, privacy_page(sentence))
+    assert never_names(result) == [*denied, "Contacts"]

@@ -774,11 +774,12 @@ class Scope:
         return self.page[0] if len(kinds) == 1 else None
 
 
-#: A label that says the data it leads is taken ("Collected", "Data sent", "What we collect").
+#: A label that says the data it leads is taken ("Collected", "Data sent", "What we collect";
+#: not "Sent" alone, which may be what is sent to the reader: "**Sent:** order confirmations").
 TAKEN_LABEL = (
     r"(?:(?:what\s+(?:we|it)|(?:data|information)\s+we)\s+(?:collect|send|gather)s?|"
-    r"(?:what\s+(?:is|gets)\s+|(?:(?:personal|usage)\s+)?(?:data|information)\s+)?"
-    r"(?:collected|sent|gathered|recorded))"
+    r"(?:what\s+(?:is|gets)\s+|(?:(?:personal|usage)\s+)?(?:data|information)\s+)"
+    r"(?:collected|sent|gathered|recorded)|collected|gathered|recorded)"
 )
 
 # -- what is not data -----------------------------------------------------------------------------
@@ -803,7 +804,7 @@ _NOT_DATA: tuple[tuple[str, re.Pattern[str]], ...] = (
         "a form's label, not data",
         re.compile(
             rf"^\W*(?:{TAKEN_LABEL}|(?:(?:personal\s+)?(?:data|information)\s+)?(?:shared|sold|"
-            r"stored|encrypted|deleted|retained|transferred))\W*$",
+            r"sent|stored|encrypted|deleted|retained|transferred))\W*$",
             re.IGNORECASE,
         ),
     ),

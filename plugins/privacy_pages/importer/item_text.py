@@ -39,12 +39,18 @@ _NO_LIST = re.compile(
     r"sometimes|anonymi[sz]ed|locally|daily|weekly|hourly|monthly|once|see)\b",
     re.I,
 )
-#: Words no name in such a list has: a number or a link, a pointer ("the same fields as", "the
-#: following"), a requirement of its own, people or a place.
+#: Words no name in such a list has: a number, a link or a domain, a pointer ("the same fields
+#: as", "the following"), a requirement of its own, people, a party or a place, a time or a
+#: manner, a build, plan or step of the product ("Beta builds", "checkout"), a filler ("else").
 _NOT_A_LISTED_NAME = re.compile(
-    r"\d|%|\]\(|\b(?:only|same|following|these|those|listed|below|above|see|depends|varies|"
-    r"unknown|optional|required|mandatory|users|customers|people|visitors|members|region|"
-    r"securely|anonymously|automatically|immediately|approximately|manually|directly)\b",
+    r"\d|%|\]\(|\.(?:io|com|net|org|dev|app|co|ai)\b|\b(?:only|same|following|these|those|"
+    r"listed|below|above|see|depends|varies|unknown|optional|required|mandatory|users|"
+    r"customers|people|visitors|members|region|servers?|affiliates|partners|securely|"
+    r"anonymously|automatically|immediately|approximately|manually|directly|continuously|"
+    r"upon|twice|side|end-to-end|real[- ]time|else|similar|etc|minimal|builds|tiers?|plans?|"
+    r"launch|registration|checkout)\b"
+    # (a part of the product, not its data: "Desktop app and CLI")
+    r"|\b(?:apps?|cli|website|site|extension|plugin)\W*$",
     re.I,
 )
 #: How or where data is taken, not what ("to PostHog", "in the background", "for account
@@ -613,9 +619,9 @@ def _data_listed(words: str) -> bool:
     if re.search(r"[.!?]\s+\S", words):
         return False  # ("A and B. See the docs.": a sentence more)
     parts = [part for part in _LIST_PART.split(words.strip(" .")) if part]
-    named = all(  # ("Google Analytics", "PostHog and Sentry", "Monday and Thursday")
-        word[:1].isupper() and not word.isupper() for part in parts for word in part.split()
-    )
+    each = [word.strip("()") for part in parts for word in part.split()]
+    named = all(word[:1].isupper() for word in each) and not all(map(str.isupper, each))
+    # ("Google Analytics", "Amazon Web Services (AWS)", "PostHog and Sentry", "Monday")
     return bool(parts) and not named and not not_data(words) and all(map(_listed_name, parts))
 
 
@@ -673,15 +679,14 @@ def _listed(draft: ItemDraft, part: str) -> ItemDraft:
 
 
 def _two_names(text: str) -> bool:
-    """Whether "A and B" is two names: not a noun that A shares with B ("Crash and error
-    reports", "first and last name"), nor a noun's "of" that both share ("make and model of
-    the device")."""
+    """Whether "A and B" is two names: one word each, or more each ("the OS version and the
+    CLI version"); not a noun one shares with the other ("Crash and error reports", "OS name
+    and version"), nor an "of" ("make and model of the device")."""
     parts = _LAST_AND.split(text)
-    return (
-        len(parts) == 2
-        and " of " not in parts[1]
-        and (len(parts[0].split()) > 1 or len(parts[1].split()) == 1)
-    )
+    if len(parts) != 2 or any(" of " in f" {part} " for part in parts):
+        return False
+    first, last = (len(part.split()) for part in parts)
+    return (first == 1) == (last == 1)  # ("OS and locale"; not "OS name and version")
 
 
 def _name_list(name: str, least: int = 3) -> list[str] | None:
@@ -694,9 +699,10 @@ def _name_list(name: str, least: int = 3) -> list[str] | None:
         return None
     hidden = _PARENTHESIZED.sub(lambda m: m.group().replace(",", "\0"), name)
     parts = [p.strip().replace("\0", ",") for p in _LIST_SEPARATOR.split(hidden) if p.strip()]
-    if len(parts) < least and not _two_names(parts[-1]):
-        return None  # ("Crash and error reports", "date and time of each run": one name)
-    if (len(parts) == 2 or len(parts) < least) and _LAST_AND.search(parts[-1]):
+    # (after a label, "A and B" alone is two names only when it names two: not "Crash and
+    # error reports", "date and time of each run"; after commas, "and" ends the list)
+    two = len(parts) == 2 or (least < 3 and (len(parts) > 2 or _two_names(parts[0])))
+    if two and _LAST_AND.search(parts[-1]):
         last = _LAST_AND.split(parts[-1])
         parts = [*parts[:-1], *(p.strip() for p in last if p.strip())]
     bare = [_PARENTHESIZED.sub("", p).strip() for p in parts]

@@ -918,7 +918,9 @@ _BARE = re.compile(
     r"(?:any\s+|your\s+)?(?:(?!(?:in|on|for|when|if|unless|until|after|during|except|beyond|"
     r"from|to|at|by|while|once)\b)[\w'-]++[\s,]*+){1,8}[.!]?\s*+$"
     # "Not collected: file paths, arguments": a label that denies the names after it
-    rf"|^\W*+(?:not|never)\s+{TAKEN}\W*:\W*(?!(?:see|the following|none|nothing)\b)"
+    rf"|^\W*+(?:not|never)\s+{TAKEN}\W*:\W*(?!(?:see|the following|none|nothing|all of)\b)"
+    # (who or which build is left out is no data: "Not collected: Enterprise customers")
+    r"(?![^:]*\b(?:customers|users|accounts|builds?|modes?|tiers?|plans?|above|below)\b)"
     r"(?:(?!(?:in|on|for|when|if|unless|until|after|during|except|beyond|from|to|at|by|while|"
     r"once|but|only|yet)\b)[\w'-]++[\s,]*+){1,12}\.?\s*+$",
     re.I,
@@ -1053,12 +1055,14 @@ _SUBJECTS = re.compile(
 #: ..."), or some versions ("on Visual Studio versions < 17.14", "in release builds"): outside
 #: it, the data is taken. (Not "while you use our site": that is every case; not "even when
 #: telemetry is off": that says more.)
+_PLATFORM = r"(?:android|ios|ipados|windows|macos|linux|chromeos)"
 _IN_A_CASE = re.compile(
     r"(?<!\beven )\b(?:if|when|whenever|while|once|after)\s+(?:\w+\s+){0,4}?"
     r"(?:opt(?:s|ed)?[- ]?(?:out|in)|disabl\w*|turn\w*\s+(?:\w+\s+)?off|offline|set|unset|"
-    r"declin\w*|refus\w*|revok\w*|(?:is|are)\s+(?:on|enabled|active|turned on))\b"
-    # ("We don't collect the IMEI on Android 10+": on one platform, perhaps on others)
-    r"|(?<!\beven )\b(?:on|in|for)\s+(?:android|ios|ipados|windows|macos|linux|chromeos)\b"
+    r"declin\w*|refus\w*|revok\w*)\b"
+    # ("We don't collect the IMEI on Android 10+": on one platform, perhaps on others; not
+    # "on Android or iOS", all of them)
+    rf"|(?<!\beven )\b(?:on|in)\s+{_PLATFORM}\b(?![\s+\d.]*(?:,|\bor\b|\band\b|/)\s*{_PLATFORM})"
     r"|(?<!\beven )\b(?:on|in|for|with)\s+(?:\S+\s+){0,3}?(?:versions?\s*[<>=\u2264\u2265]|"
     r"versions?\s+(?:older|earlier|prior|before|below)|(?:older|earlier|previous|legacy|debug|"
     r"release|beta|nightly|preview|insider|enterprise|self-hosted)\s+(?:versions?|releases?|"
@@ -1175,7 +1179,8 @@ _HEDGED_DENIAL = re.compile(
     r"\b(?:generally|usually|typically|normally|mostly|often|rarely|seldom)\s+"
     r"(?:(?:do|does|will|is|are)\s*)?(?:not|n't|never)\b"
     # ("Not yet collected: GPU model", "We don't collect it yet": to come, not never)
-    r"|\bnot\s+yet\b|\b(?:do|does|is|are)\s*(?:not|n't)\s+(?:\w+\s+){1,4}?yet\b"
+    r"|\bnot\s+yet\s+(?:collected|sent|tracked|recorded|gathered)\b"
+    r"|\b(?:do|does)\s*(?:not|n't)\s+(?:collect|send|track|record|gather)\s+(?:[\w-]+\s+){0,4}?yet\b"
     # ("We do not knowingly collect data from children": what is not meant, not what is not
     # taken; such data, once known, is deleted)
     r"|\b(?:knowingly|intentionally|deliberately|willingly|consciously)\b",
@@ -1501,9 +1506,11 @@ _CLAUSE_BEFORE = re.compile(
 #: A request to the reader not to give data ("Please do not include passwords", "Don't paste
 #: your token", "You must not upload personal data"): no claim of what the product takes.
 _TO_THE_READER = re.compile(
-    r"^\W*(?:please\b|you\s+(?:should|must|may|shall)\s*(?:not|n't)\b|"
-    r"(?:do\s+not|don't)\s+(?:include|paste|share|send|upload|enter|submit|post|put|"
-    r"add|type|provide|give|disclose|attach|commit|expose|publish|reveal)\b|"
+    # (after a clause of its own: "When filing an issue, please do not include ...")
+    r"^\W*(?:[^,.;:]{1,60},\s*)?(?:please\s+(?:do\s+not|don't|never|avoid)\b|"
+    r"(?:you\s+(?:should|must|may|shall)\s*(?:not|n't)|do\s+not|don't)\s+(?:include|paste|"
+    r"share|send|upload|enter|submit|post|put|add|type|provide|give|disclose|attach|commit|"
+    r"expose|publish|reveal)\b|"
     # (not "Never send your code to a server" in a list of what the product promises)
     r"never\s+(?:send|give|share|tell|email|show)\s+(?:us|anyone)\b)",
     re.I,
