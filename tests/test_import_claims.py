@@ -7056,3 +7056,30 @@ def test_a_denial_of_the_product_stays_one_whatever_words_come_near(
     named for its platform, "not yet" of something else: still the product's denial."""
     result = import_page(tmp_path, privacy_page(sentence))
     assert never_names(result) == [*denied, "Contacts"]
+
+
+@pytest.mark.parametrize(
+    "former",
+    [
+        "### Legacy format\n\nVersions before 2.0 sent:\n\n- hostname\n- user name\n",
+        "### Deprecated events\n\n- hostname\n- user name\n",
+        "### Older versions\n\nUntil version 3 the CLI also sent:\n\n- hostname\n- user name\n",
+    ],
+)
+def test_what_a_former_version_took_is_no_item(tmp_path: Path, former: str) -> None:
+    """A group whose heading or lead says a former version took it ("Legacy format",
+    "Versions before 2.0 sent:", "Deprecated events"): not what the product takes now; its
+    words stay, as text, lead included."""
+    page = f"## What we collect\n\n- OS version\n\n{former}"
+    result = import_page(tmp_path, FRONT + f"# Kit\n\n{page}")
+    assert result.data_names() == ["OS version"]
+    words = free_text(result)
+    assert "hostname" in words and "user name" in words
+    assert "Versions before 2.0 sent:" in words or "before" not in former
+
+
+def test_a_group_that_says_what_it_is_used_to_do_is_read(tmp_path: Path) -> None:
+    """ "used to" of a purpose ("The id is used to correlate events") is no former version."""
+    page = "## What we collect\n\n### Operation\n\nThe id is used to correlate events.\n\n- id\n- name\n"
+    result = import_page(tmp_path, FRONT + f"# Kit\n\n{page}")
+    assert result.data_names() == ["id", "name"]

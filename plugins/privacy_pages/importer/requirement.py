@@ -409,6 +409,17 @@ def _under_question(line: int, questions: Sequence[tuple[int, bool]]) -> bool:
     return at >= 0 and questions[at][1]
 
 
+#: Words over a group that say it is what a former version took ("Legacy format", "Versions
+#: before 2.0 sent:", "Deprecated events"), not what the product takes now.
+_FORMER = re.compile(
+    r"\b(?:legacy|deprecated|obsolete|no\s+longer|(?:we|it|they)\s+used\s+to|formerly|"
+    r"(?:old(?:er)?|previous|"
+    r"earlier|former)\s+(?:versions?|releases?|formats?|schemas?)|(?:prior\s+to|before|until)"
+    r"\s+(?:v(?:ersion)?\s*)?\d)",
+    re.IGNORECASE,
+)
+_FORMER_WHY = "what a former version took, by the words over it, not what the product takes now"
+
 #: A list's lead that says its data is collected ("Additionally, non-personal data is
 #: collected, such as:", "We collect:").
 _COLLECTED_LEAD = re.compile(
@@ -454,10 +465,23 @@ def keep_data(
         (draft.collected, "collected-data"),
     )
     for data, after in sections:
-        for group in data.groups:
+        for group in list(data.groups):
             # "non-personal data is collected, such as:" over the list: the page's own words
             # there outweigh a sentence elsewhere ("No data is sent to any server").
             led = any(_our_lead(plain(t)) for t in group.intro)
+            if _FORMER.search(plain(" ".join([group.title, *group.intro]))):
+                # ("### Legacy format", "Versions before 2.0 sent:"): its words, then its list
+                title = "" if group.title in MADE_TITLES else group.title
+                if group.intro:
+                    said = {"after": after, "title": title, "body": "\n\n".join(group.intro)}
+                    draft.sections.append(
+                        said if title else {k: said[k] for k in ("after", "body")}
+                    )
+                    title = ""
+                for item in group.items:
+                    _free_item(draft, report, item, after, title, _FORMER_WHY)
+                data.groups.remove(group)
+                continue
             kept: list[ItemDraft] = []
             for item in group.items:
                 collected, name = marked(item.name)
