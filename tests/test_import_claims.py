@@ -6980,6 +6980,12 @@ def test_a_line_under_an_item_that_denies_data_gives_never_collected_entries(
         ("- **Data sent:** make and model of the device\n", ["make and model of the device"]),
         ("- Collected: first and last name\n", ["first and last name"]),
         ("- **Data sent:** OS name and version\n", ["OS name and version"]),
+        # a word of the product inside a name is no part of the product
+        (
+            "- **Data sent:** version of the app, number of builds\n",
+            ["version of the app", "number of builds"],
+        ),
+        ("- **Collected:** server logs and crash reports\n", ["server logs", "crash reports"]),
         # after commas, "and" ends the list
         (
             "- **Information collected:** name, email address, company name and job title\n",

@@ -754,7 +754,16 @@ GOAL = 6500
 #: 156. Measured four times: 406 items twice with a bound of five words on each name, 412
 #: without it (a count of the held-out labels by the rule that refused them showed one list
 #: refused by that bound alone), 412 with the denials' cases.
-CEILING = 15872
+#: 15911: a second review found what that narrowing lost or still made: 3-name bullets no
+#: longer split, denials lost to "Please note that", to every platform named, to the
+#: program's own switch ("When telemetry is enabled, we never ..."); hosts, parties, builds
+#: and parts of the product after a label made items. Narrowed again ("Sent" alone is no
+#: label: it may be what is sent to the reader), and a list whose heading or lead says a
+#: former version took it ("Legacy format", "Versions before 2.0 sent:") stays text
+#: (msbuild-collected-telemetry: 3 false items of its deprecated data gone). Held-out sums,
+#: measured twice: 406 items, then 412 once the product's words that refused names of data
+#: ("server logs", "number of builds") were narrowed to whole parts; false items 34.
+CEILING = 15911
 
 
 def importer_lines() -> int:

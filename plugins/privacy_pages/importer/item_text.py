@@ -41,16 +41,17 @@ _NO_LIST = re.compile(
 )
 #: Words no name in such a list has: a number, a link or a domain, a pointer ("the same fields
 #: as", "the following"), a requirement of its own, people, a party or a place, a time or a
-#: manner, a build, plan or step of the product ("Beta builds", "checkout"), a filler ("else").
+#: manner, a filler ("nothing else").
 _NOT_A_LISTED_NAME = re.compile(
     r"\d|%|\]\(|\.(?:io|com|net|org|dev|app|co|ai)\b|\b(?:only|same|following|these|those|"
     r"listed|below|above|see|depends|varies|unknown|optional|required|mandatory|users|"
-    r"customers|people|visitors|members|region|servers?|affiliates|partners|securely|"
+    r"customers|people|visitors|members|region|servers|affiliates|partners|securely|"
     r"anonymously|automatically|immediately|approximately|manually|directly|continuously|"
-    r"upon|twice|side|end-to-end|real[- ]time|else|similar|etc|minimal|builds|tiers?|plans?|"
-    r"launch|registration|checkout)\b"
-    # (a part of the product, not its data: "Desktop app and CLI")
-    r"|\b(?:apps?|cli|website|site|extension|plugin)\W*$",
+    r"upon|twice|side|end-to-end|real[- ]time|else|similar|minimal)\b"
+    # (a part of the product or a step, not its data: "Desktop app", "Beta builds", "First
+    # launch", "checkout"; not "version of the app", "number of builds")
+    r"|^(?:[\w-]+\s+)?(?:apps?|cli|website|site|extension|plugin|builds|launch|registration|"
+    r"checkout)\W*$",
     re.I,
 )
 #: How or where data is taken, not what ("to PostHog", "in the background", "for account

@@ -473,9 +473,9 @@ def keep_data(
                 # ("### Legacy format", "Versions before 2.0 sent:"): its words, then its list
                 title = "" if group.title in MADE_TITLES else group.title
                 if group.intro:
-                    said = {"after": after, "title": title, "body": "\n\n".join(group.intro)}
+                    words = {"after": after, "title": title, "body": "\n\n".join(group.intro)}
                     draft.sections.append(
-                        said if title else {k: said[k] for k in ("after", "body")}
+                        words if title else {"after": after, "body": words["body"]}
                     )
                     title = ""
                 for item in group.items:
