@@ -156,14 +156,14 @@ def by_lead(reading: Reading, block: BulletList, lead: Paragraph | None, title: 
     if scope_entry(reading, block, lead) or policy_list(reading, block, lead):
         return True
     kind = lead_kind(lead)
-    # ("We do not collect personal data." over "- **Collected:** usage counts": their data)
-    taken = all(says_taken(item.text) for item in block.items)
-    if lead is not None and is_never_lead(lead.text) and not taken:
+    if lead is not None and is_never_lead(lead.text):
         kind = Kind.NEVER  # "Microsoft does not send any of the following:"
     elif kind in STORAGE_KINDS and lead is not None and is_data_lead(lead.text):
         kind = Kind.UNKNOWN  # "We store the following data:": the data, not where it is kept
     if lead is not None and leads_parties(lead.text):
         kind = Kind.SHARING  # "The app uses third-party services that may collect ...:"
+    # ("We do not collect personal data." over "- **Collected:** usage counts": their data)
+    taken = all(says_taken(item.text) for item in block.items)
     if kind is Kind.NEVER and taken:
         kind = Kind.UNKNOWN
     if kind not in _LEAD_KINDS:
