@@ -86,8 +86,9 @@ GOAL_STRUCTURED = 0.85
 #: The structured share the pages not held out keep (see its test): under the goal since
 #: batch 2026-11-27m was read, and lower since batch 2026-11-27p was (see its test), and
 #: batch 2026-11-27r and batch 2026-11-27s and batch 2026-11-28t (see its test), and the
-#: batch 2026-11-29ac (see its test).
-FLOOR_STRUCTURED_NOT_HELD_OUT = 0.815
+#: batch 2026-11-29ac (see its test), and the thirty-first session's reading of deprecated data
+#: (see its test).
+FLOOR_STRUCTURED_NOT_HELD_OUT = 0.814
 GOAL_STRUCTURED_PAGE = 0.60
 #: This corpus's own goal for its expectations: most of what a page states lands in a field.
 GOAL_RECALL = 0.80
@@ -729,7 +730,11 @@ def test_units_not_in_the_free_form_list_hold_their_floor(run: CorpusRun) -> Non
     # enable it:"), no longer items or never-collected entries. With the batches 2026-11-29aa
     # and ac read (twenty-seventh session), 0.816: the six pages of ac average 0.46 (two of
     # them 0%: r2midi-privacy's and tideterm-privacy's bullets are statements, text), and the
-    # other pages are as they were with the code of the session's start.
+    # other pages are as they were with the code of the session's start. With the thirty-first
+    # session's code, 0.8144: msbuild-collected-telemetry's deprecated data (a table under
+    # "#### Deprecated Data", removed in 10.0.100) and devjson-privacy's "No network requests
+    # are made by the extension itself" are text, no longer items and an entry their
+    # expectations do not list.
     share = average([r.report_share for r in run.pages if r.page.group != HELD_OUT])
     assert share >= FLOOR_STRUCTURED_NOT_HELD_OUT, f"{share:.3f} (goal {GOAL_STRUCTURED})"
 
