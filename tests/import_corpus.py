@@ -31,6 +31,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
@@ -748,6 +749,39 @@ def truth(expected: dict[str, Any], record: dict[str, Any], catalog: dict[str, s
     return result
 
 
+#: What a line of the page is, in the words of :func:`missed_places` (its kinds, by
+#: :func:`classify_lines`: a table's header row and data row are both a table's row).
+_PLACE_OF_KIND = {
+    "text": "a sentence",
+    "item": "a list item",
+    "row": "a table row",
+    "header": "a table row",
+    "code": "a code block",
+    "fence": "a code block",
+    "heading": "a heading",
+}
+
+
+def missed_places(text: str, missing: list[str], report: dict[str, Any]) -> Counter[str]:
+    """Where each expected item a record lacks stands on its page: the first line that holds
+    its name word for word (case aside), by kind (:data:`_PLACE_OF_KIND`), and whether the
+    import kept that line as free-form text or put it elsewhere in the record (an intro, a
+    description, a note); "not found word for word" when no line holds it. Counts only, so
+    that held-out pages can be counted and never read (a name or a line would read them)."""
+    lines = classify_lines(text)
+    free = free_ranges(report) if report else []
+    places: Counter[str] = Counter()
+    for name in missing:
+        wanted = " ".join(name.lower().split())
+        line = next((ln for ln in lines if wanted in " ".join(ln.text.lower().split())), None)
+        if line is None:
+            places["not found word for word"] += 1
+            continue
+        kept = "kept as free-form text" if in_ranges(line.number, free) else "in the record"
+        places[f"{_PLACE_OF_KIND.get(line.kind, 'other lines')}, {kept}"] += 1
+    return places
+
+
 #: What the import writes where a page gives no retention period (``importer/records.py``).
 NO_PERIOD = "does not say how long it keeps the data"
 
@@ -1182,6 +1216,7 @@ def _truth_averages(label: str, pages: list[Measured]) -> list[str]:
         f"{sum(len(t.never_as_collected) for t in truths)} imported as collected, "
         f"{sum(t.never_list_lost for t in truths)} lists lost, "
         f"{sum(t.never_empty_sentence for t in truths)} records saying none is listed. "
+        f"Items missed, by where they stand on the page: {_missed(pages)}. "
         f"Retention: {sum(t.no_period_sentence for t in truths)} records saying the page gives "
         "no period while it gives one. Rights: "
         f"{sum(t.no_rights_sentence for t in truths)} records saying how to exercise them is "
@@ -1191,6 +1226,17 @@ def _truth_averages(label: str, pages: list[Measured]) -> list[str]:
         + ".",
         "",
     ]
+
+
+def _missed(pages: list[Measured]) -> str:
+    """The places of the expected items the records lack, summed (:func:`missed_places`)."""
+    places: Counter[str] = Counter()
+    for result in pages:
+        missing = [
+            m.removeprefix("items: ") for m in result.recall.missing if m.startswith("items: ")
+        ]
+        places += missed_places(result.page.text, missing, result.report)
+    return ", ".join(f"{count} in {place}" for place, count in places.most_common()) or "none"
 
 
 def _share(value: float | None) -> str:

@@ -61,6 +61,7 @@ from import_corpus import (
     import_corpus,
     imported_items,
     matches,
+    missed_places,
     name_problems,
     named_pages,
     never_collected_names,
@@ -397,6 +398,26 @@ def test_recall_spread_counts_pages_in_bands_of_recall() -> None:
     # (a page with no expected items has no recall, and is in no band; 0.8 is "80% or more")
     assert recall_spread([0.0, 0.19, 0.2, 0.55, None, 0.79, 0.8, 1.0]) == [2, 1, 1, 1, 2]
     assert recall_spread([]) == [0, 0, 0, 0, 0]
+
+
+def test_missed_places_count_where_each_missed_item_stands() -> None:
+    page = (
+        "# Tool\n\nWe collect your IP address.\n\n- Crash reports\n- Device model\n\n"
+        "| Field | Meaning |\n| --- | --- |\n| os_name | The OS |\n\n"
+        '```json\n{"session_id": "1"}\n```\n'
+    )
+    # (the report keeps the list's second item, line 6, as free-form text)
+    report = {"free_form": [{"line": 6, "end_line": 6, "text": "- Device model"}]}
+    missing = ["IP address", "crash  REPORTS", "Device model", "os_name", "session_id", "Locale"]
+    assert missed_places(page, missing, report) == {
+        "a sentence, in the record": 1,
+        "a list item, in the record": 1,
+        "a list item, kept as free-form text": 1,
+        "a table row, in the record": 1,
+        "a code block, in the record": 1,
+        "not found word for word": 1,
+    }
+    assert missed_places(page, [], report) == {}
 
 
 def test_truth_counts_false_items_requirements_and_never_collected_data() -> None:
