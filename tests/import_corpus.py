@@ -766,7 +766,7 @@ def missed_places(text: str, missing: list[str], report: dict[str, Any]) -> Coun
     """Where each expected item a record lacks stands on its page: the first line that holds
     its name word for word (case aside), by kind (:data:`_PLACE_OF_KIND`), and whether the
     import kept that line as free-form text or put it elsewhere in the record (an intro, a
-    description, a note); "not found word for word" when no line holds it. Counts only, so
+    description, a note); "no line, word for word" when no line holds it. Counts only, so
     that held-out pages can be counted and never read (a name or a line would read them)."""
     lines = classify_lines(text)
     free = free_ranges(report) if report else []
@@ -775,10 +775,10 @@ def missed_places(text: str, missing: list[str], report: dict[str, Any]) -> Coun
         wanted = " ".join(name.lower().split())
         line = next((ln for ln in lines if wanted in " ".join(ln.text.lower().split())), None)
         if line is None:
-            places["not found word for word"] += 1
+            places["no line, word for word"] += 1
             continue
-        kept = "kept as free-form text" if in_ranges(line.number, free) else "in the record"
-        places[f"{_PLACE_OF_KIND.get(line.kind, 'other lines')}, {kept}"] += 1
+        kept = "kept as free-form text" if in_ranges(line.number, free) else "the record holds"
+        places[f"{_PLACE_OF_KIND.get(line.kind, 'another line')} {kept}"] += 1
     return places
 
 

@@ -410,12 +410,12 @@ def test_missed_places_count_where_each_missed_item_stands() -> None:
     report = {"free_form": [{"line": 6, "end_line": 6, "text": "- Device model"}]}
     missing = ["IP address", "crash  REPORTS", "Device model", "os_name", "session_id", "Locale"]
     assert missed_places(page, missing, report) == {
-        "a sentence, in the record": 1,
-        "a list item, in the record": 1,
-        "a list item, kept as free-form text": 1,
-        "a table row, in the record": 1,
-        "a code block, in the record": 1,
-        "not found word for word": 1,
+        "a sentence the record holds": 1,
+        "a list item the record holds": 1,
+        "a list item kept as free-form text": 1,
+        "a table row the record holds": 1,
+        "a code block the record holds": 1,
+        "no line, word for word": 1,
     }
     assert missed_places(page, [], report) == {}
 
