@@ -64,8 +64,11 @@ _NOT_A_NOUN_PHRASE = re.compile(
     r"for|per|since|until|from|with|about|on|at|as)\b))",
     re.I,
 )
-#: A part of such a list: each name, between commas, semicolons, "and" and "or".
-_LIST_PART = re.compile(r"\s*(?:[,;]\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s)\s*", re.I)
+#: A part of such a list: each name, between commas, semicolons, "and" and "or" (each run of
+#: spaces read from its start only: in linear time).
+_LIST_PART = re.compile(
+    r"(?:(?<!\s)\s*+)?[,;]\s*+(?:(?:and|or)\s++)?|(?<!\s)\s++(?:and|or)\s++", re.I
+)
 _MARK_WORD = re.compile(r"^\s*(?:optional|required|mandatory|opt-in|yes|no)\s*$", re.I)
 #: "The **program name** is the basename of ...": a term defined by its bullet.
 DEFINED_TERM = re.compile(
