@@ -1446,7 +1446,7 @@ _QUALIFIER = re.compile(
     r"used|required|needed)(?:\s|$)",
     re.I,
 )
-_FILLER = re.compile(r"\s+(?:whatsoever|at all|either|anywhere)\s*$", re.I)
+_FILLER = re.compile(r"(?<!\s)\s++(?:whatsoever|at all|either|anywhere)\s*+$", re.I)
 
 
 def practices_denied(sentence: str, names: list[str]) -> list[str]:
