@@ -7089,3 +7089,59 @@ def test_a_group_that_says_what_it_is_used_to_do_is_read(tmp_path: Path) -> None
     page = "## What we collect\n\n### Operation\n\nThe id is used to correlate events.\n\n- id\n- name\n"
     result = import_page(tmp_path, FRONT + f"# Kit\n\n{page}")
     assert result.data_names() == ["id", "name"]
+
+
+def test_a_bold_word_that_qualifies_a_noun_names_data_with_its_noun(tmp_path: Path) -> None:
+    """ "**System** metrics, such as ...": the bold word is a qualifier, not the name ("System",
+    "Crash" and "Anonymous" are no data); the noun after it, within two words, completes it.
+    Before a bracket the bullet reads as it would unbolded. A bold label ("**Server logs:**
+    Technical data") or a sentence ("**Location** data is used to ...") keeps its name."""
+    page = FRONT + (
+        "# Kit\n\n## What data do we collect?\n\n"
+        "- **System** metrics, such as the device's specs and the OS\n"
+        "- **Crash** reports\n"
+        "- **Email** address (required)\n"
+        "- **Anonymous** usage data, such as commands run\n"
+        "- **IP** address (anonymized) - used for geolocation\n"
+        "- **Machine** ID\n"
+        "- **Server logs:** Technical data such as IP address\n"
+        "- **Location** data is used to show the weather.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert names_in(result, "required") == ["Email address"]
+    assert result.data_names() == [
+        "Email address",
+        "System metrics",
+        "Crash reports",
+        "Anonymous usage data",
+        "IP address (anonymized)",
+        "Machine ID",
+        "Server logs",
+        "Location",
+    ]
+    assert "such as the device's specs" in rendered(result)  # (the bullet's words stay)
+    assert "used for geolocation" in rendered(result)
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        # (a review's cases: a marker, a denial, a form's label, a taker or a command in bold)
+        "**Optional** crash reports",
+        "**Only** anonymous usage data",
+        "**Collected** data",
+        "**Sentry** collects crash reports",
+        "**Third parties** get no data",
+        "**Disable** telemetry events (see below)",
+        "**Never** sends file contents",
+    ],
+)
+def test_bold_words_that_qualify_no_data_do_not_join_the_noun_after_them(
+    tmp_path: Path, bullet: str
+) -> None:
+    page = FRONT + f"# Kit\n\n## What data do we collect?\n\n- OS version\n- {bullet}\n"
+    names = import_page(tmp_path, page).data_names()
+    assert names[0] == "OS version"
+    assert not any(
+        name.lower().endswith(("reports", "data", "events", "contents")) for name in names
+    )

@@ -766,7 +766,13 @@ GOAL = 6500
 #: 15914: the pattern that splits a label's list into names (item_text ``_LIST_PART``) was
 #: quadratic on a run of spaces (a second on 20,000 newlines); written linear, the same splits
 #: on 500,000 random strings of its words and separators.
-CEILING = 15914
+#: 15949: a bold word that qualifies the noun after it ("**System** metrics, such as ...",
+#: "**Crash** reports", "**Email** address (required)") names the data with its noun, not
+#: alone ("System", "Crash": no data); a marker, a denial, a form's label, a taker or a command
+#: in bold does not (a review's cases). Read pages: meilisearch-telemetry's three categories
+#: named ("System metrics"), nothing else moved; held-out sums unchanged (items 412 of 553,
+#: 451 imported, 34 false).
+CEILING = 15949
 
 
 def importer_lines() -> int:

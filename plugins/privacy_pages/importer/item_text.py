@@ -291,6 +291,30 @@ _JOINED = re.compile(
     r"(?:or|and|&|/)\s+[^(),:;.\u2014\u2013]{1,40}?(?=\s*(?:[(),:;.\u2014\u2013]|\s-\s|$))"
 )
 
+#: The noun a bold qualifier leads, after two words at most ("**System** metrics,", "**Crash**
+#: reports.", "**Anonymous** usage data"), up to where the name ends: a stop, a bracket, a dash
+#: or "such as" (not "**Location** data is used", nor "**Sentry** collects crash reports").
+_HEAD_NOUN = re.compile(
+    r"(?:(?!(?:is|are|was|were|be|been|will|would|can|could|may|might|must|should|has|have|had|"
+    r"does|do|did|we|you|it|they|not|never|no|only|and|or|but|if|when|to|for|by|"
+    r"(?:collect|gather|receive|record|log|store|save|keep|process|need|include|contain|"
+    r"capture|track|send|upload|transmit|get|use|share|sell|see)s?)\b)[\w-]+\s+){0,2}"
+    r"(?:metrics|data|information|info|details|statistics|stats|reports?|logs?|events?|"
+    r"identifiers?|IDs?|settings|preferences|address(?:es)?|numbers?|names?|versions?|history|"
+    r"contents?|files?|records?|counts?|traces?|cookies|messages?)"
+    r"(?=\s*(?:[(),:;.\u2014\u2013]|\s-\s|$)|\s+such as\b)",
+    re.IGNORECASE,
+)
+#: Bold words that are no qualifier of data: a marker, a denial, a form's label, a command
+#: ("**Optional** crash reports", "**Never** sends", "**Collected** data", "**Disable** ...").
+_NOT_A_QUALIFIER = re.compile(
+    r"(?:optional(?:ly)?|opt-(?:in|out)|required|mandatory|only|not|never|no|none|does not|"
+    r"doesn't|do not|don't|collected|stored|shared|sold|sent|retained|deleted|encrypted|"
+    r"transferred|received|gathered|recorded|collect|disable|enable|turn off|turn on|send|share|"
+    r"sell|store|use|delete|remove|see|read|view|we|you|it|they)",
+    re.IGNORECASE,
+)
+
 
 def split_name(text: str) -> tuple[str, str | None]:
     """(name, description) of an item's Markdown text, split where that is reliable."""
@@ -307,6 +331,17 @@ def split_name(text: str) -> tuple[str, str | None]:
             name = f"{name} {plain(joined.group(0)).strip()}"
             rest = rest[joined.end() :].strip().lstrip("-:\u2014\u2013").strip()
             return name, rest or None
+        label = bold.group("name").rstrip().endswith((":", ".", "?", "!"))  # ("**Logs:** IP")
+        qualifies = bold.group("sep") == "" and not label and rest[:1].isalnum()
+        noun = _HEAD_NOUN.match(rest) if qualifies else None
+        if noun and not _NOT_A_QUALIFIER.fullmatch(name):
+            # "**System** metrics, such as ...": the bold words qualify the name's noun, the
+            # bullet its words; before a bracket, it is read as it would be unbolded ("IP
+            # address (anonymized) - used for ...", "Email address (required)")
+            after = rest[noun.end() :].strip()
+            if not after or after.startswith("("):
+                return split_name(f"{name} {rest}")
+            return f"{name} {noun.group(0)}", value
         if bold.group("sep") == "" and rest and not rest.startswith(("(", ",")):
             # "**Diagnostic data** is used to ..." - the bold words start a sentence.
             return name, value
