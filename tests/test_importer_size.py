@@ -771,8 +771,9 @@ GOAL = 6500
 #: alone ("System", "Crash": no data); a marker, a denial, a form's label, a taker or a command
 #: in bold does not (a review's cases). Read pages: meilisearch-telemetry's three categories
 #: named ("System metrics"), nothing else moved; held-out sums unchanged (items 412 of 553,
-#: 451 imported, 34 false).
-CEILING = 15949
+#: 451 imported, 34 false). 15948: its words that are no modifier of a noun reuse the
+#: auxiliaries of ``_VERB`` instead of writing them again (the same records).
+CEILING = 15948
 
 
 def importer_lines() -> int:

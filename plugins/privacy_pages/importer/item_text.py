@@ -295,9 +295,8 @@ _JOINED = re.compile(
 #: reports.", "**Anonymous** usage data"), up to where the name ends: a stop, a bracket, a dash
 #: or "such as" (not "**Location** data is used", nor "**Sentry** collects crash reports").
 _HEAD_NOUN = re.compile(
-    r"(?:(?!(?:is|are|was|were|be|been|will|would|can|could|may|might|must|should|has|have|had|"
-    r"does|do|did|we|you|it|they|not|never|no|only|and|or|but|if|when|to|for|by|"
-    r"(?:collect|gather|receive|record|log|store|save|keep|process|need|include|contain|"
+    rf"(?:(?!{_VERB.pattern}|(?:we|you|it|they|not|never|no|only|and|or|but|if|when|to|for|"
+    r"by|(?:collect|gather|receive|record|log|store|save|keep|process|need|include|contain|"
     r"capture|track|send|upload|transmit|get|use|share|sell|see)s?)\b)[\w-]+\s+){0,2}"
     r"(?:metrics|data|information|info|details|statistics|stats|reports?|logs?|events?|"
     r"identifiers?|IDs?|settings|preferences|address(?:es)?|numbers?|names?|versions?|history|"
