@@ -6821,6 +6821,11 @@ def test_what_the_reader_is_not_sent_is_no_never_collected_entry(
     [
         ("We never receive telemetry data collected by the app.", ["Telemetry data"]),
         ("The report does not include the parameters used.", ["Parameters"]),
+        # a law's words after it: "within" ends it as "in" does (not "... of Art")
+        (
+            "We do not collect any special categories of data within the meaning of Art. 9 GDPR.",
+            ["Special categories of data"],
+        ),
     ],
 )
 def test_a_denied_name_ends_before_the_verb_it_ends_on(

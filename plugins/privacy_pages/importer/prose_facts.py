@@ -1028,7 +1028,7 @@ _DENIED_END = re.compile(
     r"because|as|via|through|from|by|"
     # ("information on users' datasets": what it is of; "information on our servers": where)
     r"on(?:(?<!information on)(?<!data on)|(?=\s+(?:our|your|the|its|their|a|an|any)\s))|at|"
-    r"with|in|during|and (?:we|it|they|is|are))\s",
+    r"with|within|in|during|and (?:we|it|they|is|are))\s",
     re.I,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:\s+\w+)?\s*$", re.I)
