@@ -7150,3 +7150,47 @@ def test_bold_words_that_qualify_no_data_do_not_join_the_noun_after_them(
     assert not any(
         name.lower().endswith(("reports", "data", "events", "contents")) for name in names
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # its verb after "gets", or "leaves" with the reader's side unsaid: the name ends there
+        ("No usage data gets collected.", ["Usage data"]),
+        ("No personal data ever gets collected.", ["Personal data"]),
+        ("No photos ever leave.", ["Photos"]),
+        # quotes around a word are no part of the name; an apostrophe is
+        ("No 'tracking' cookies.", ["Tracking cookies"]),
+        ('No "personal" data is collected.', ["Personal data"]),
+        ("We never collect the user's files.", ["User's files"]),
+        # what is denied from some moment on is left out, the rest of the list stays
+        ("No more ads, no tracking, no cookies.", ["Tracking", "Cookies"]),
+        # every run, CI included
+        ("No telemetry is collected anywhere, including in CI.", ["Telemetry"]),
+    ],
+)
+def test_a_denial_with_few_words_names_only_its_data(sentence: str, denied: list[str]) -> None:
+    assert data_denied(sentence) == denied
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # in some runs only: taken in the others
+        "No telemetry is collected in CI.",
+        "We don't send telemetry in CI.",
+        # from some moment on (once turned off), or beyond some
+        "No more data will be sent.",
+        "No further data collected.",
+        "No new data uploaded.",
+        "No additional cookies are set.",
+    ],
+)
+def test_a_denial_in_some_runs_or_from_a_moment_denies_no_data(sentence: str) -> None:
+    assert not data_denied(sentence)
+
+
+def test_a_practice_in_quotes_stays_no_data(tmp_path: Path) -> None:
+    """'No "phone-home" functionality' names a practice, quotes or not."""
+    result = import_page(tmp_path, privacy_page('No "phone-home" functionality.'))
+    assert never_names(result) == ["Contacts"]

@@ -773,7 +773,14 @@ GOAL = 6500
 #: named ("System metrics"), nothing else moved; held-out sums unchanged (items 412 of 553,
 #: 451 imported, 34 false). 15948: its words that are no modifier of a noun reuse the
 #: auxiliaries of ``_VERB`` instead of writing them again (the same records).
-CEILING = 15948
+#: 15960: a denial with few words names only its data: "No data gets sent" and "No photos ever
+#: leave." read their verb, "No 'tracking' cookies" loses the quotes, "No more data will be
+#: sent" and "No additional cookies are set" deny nothing (what was or is taken otherwise is
+#: not said), and "No telemetry is sent in CI" holds in some runs only (each had made a
+#: never-collected entry: "Usage data gets", "More data", "Telemetry"). Read pages: zulip-privacy
+#: lost a false entry ("will not collect additional categories of Personal Data ... without
+#: providing you notice"); held-out sums unchanged.
+CEILING = 15960
 
 
 def importer_lines() -> int:

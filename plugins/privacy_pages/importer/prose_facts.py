@@ -1052,9 +1052,9 @@ _SUBJECTS = re.compile(
 
 
 #: A case of a choice or a state a denial holds in ("when you are offline", "If you opt out,
-#: ..."), or some versions ("on Visual Studio versions < 17.14", "in release builds"): outside
-#: it, the data is taken. (Not "while you use our site": that is every case; not "even when
-#: telemetry is off": that says more.)
+#: ..."), some versions ("on Visual Studio versions < 17.14", "in release builds") or runs
+#: ("in CI"): outside it, the data is taken. (Not "while you use our site": that is every
+#: case; not "even when telemetry is off": that says more.)
 _PLATFORM = r"(?:android|ios|ipados|windows|macos|linux|chromeos)"
 _IN_A_CASE = re.compile(
     r"(?<!\beven )\b(?:if|when|whenever|while|once|after)\s+(?:\w+\s+){0,4}?"
@@ -1067,6 +1067,9 @@ _IN_A_CASE = re.compile(
     r"versions?\s+(?:older|earlier|prior|before|below)|(?:older|earlier|previous|legacy|debug|"
     r"release|beta|nightly|preview|insider|enterprise|self-hosted)\s+(?:versions?|releases?|"
     r"builds?)|\d+(?:\.[\dx]+)*\s+releases?)"
+    # some runs ("No telemetry is sent in CI"; not "anywhere, including in CI")
+    r"|(?<!\beven )(?<!\bincluding )(?<!\bwhether )\b(?:in|on)\s+(?:a\s+|the\s+)?"
+    r"(?:CI|continuous integration)\b"
     # a mode ("In private mode, ...", "The anonymous mode won't include ..."; not "in any mode")
     r"|^\W*(?:in|under|with)\s+(?:the\s+)?(?!(?:any|every|all)\b)[\w-]+\s+mode\b"
     r"|\b(?:the|this|that)\s+[\w-]+\s+mode\s+(?:\w+\s+)?(?:does|do|will|won't|doesn't|never)\b",
@@ -1225,6 +1228,11 @@ _COLLECTED_WITHOUT = re.compile(
     r"any\s+(?P<what>(?:[\w-]+\s+){0,2}?(?:personal(?:ly)?|identif\w*|private|PII)\b[^.;:()]{0,50})",
     re.I,
 )
+#: Data denied from some moment on, or beyond some ("No more data", "no further data", "No
+#: additional cookies"): what was or is taken otherwise is not said.
+_FROM_NOW_ON = re.compile(r"^(?:more|further|new|additional|extra)\s", re.I)
+#: A word in quotes ("No 'tracking' cookies"), not an apostrophe ("the user's files").
+_QUOTED = re.compile(r"(?<![\w'])['\"\u2018\u201c]([\w-]+)['\"\u2019\u201d](?![\w'])")
 #: A denial of anything beyond what is listed ("No other personal information outside of the
 #: above mentioned one will be stored", "nothing else is collected"): it names no data.
 _NO_OTHER = re.compile(
@@ -1400,9 +1408,9 @@ def _left_out(text: str) -> re.Match[str] | None:
 
 
 #: A denial with no verb whose words end on what is not done ("No usage data *collected*",
-#: "No personal data *ever shared*").
+#: "No personal data *ever shared*"; "No data *gets sent*": "gets" is its "is").
 _DONE_TO_NONE = re.compile(
-    rf"^(?P<no>\W*no\s+[^.;:]+?)\s+(?P<verb>(?:ever\s+)?(?:{TAKEN}|{KEPT}|{GIVEN}|processed|used)\b)",
+    rf"^(?P<no>\W*no\s+[^.;:]+?)\s+(?:(?:ever\s+)?(?:gets?|got)\s+)?(?P<verb>(?:ever\s+)?(?:{TAKEN}|{KEPT}|{GIVEN}|processed|used)\b)",
     re.I,
 )
 #: In a list of denials with no verb, what a part says is not taken ("No data *collected*, no
@@ -1460,7 +1468,7 @@ def practices_denied(sentence: str, names: list[str]) -> list[str]:
     found = _no_data(text) if denial(text) is None and _none_subject(text) is None else None
     if found is None:
         return []
-    lists = _NO_AGAIN.split(found.group("what"))
+    lists = _NO_AGAIN.split(_QUOTED.sub(r"\1", found.group("what")))  # (as names lose them)
     practices = [
         words.lower() for words in lists if not any(map(_names_data, _LIST_PARTS.split(words)))
     ]
@@ -1624,7 +1632,10 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
     some = _OF_SOME.search(text)
     for phrase in phrases:
         for part in _listed(phrase):
-            name = _DETERMINER.sub("", _ANY.sub("", part)).strip(" \"'*_,.")
+            name = _DETERMINER.sub("", _ANY.sub("", _QUOTED.sub(r"\1", part)))
+            name = name.strip(" \"'*_,.")
+            if _FROM_NOW_ON.match(name):
+                continue  # "No more data will be sent" (once turned off): some data was
             done = _DONE_AT_END.search(name)  # ("data stored", "telemetry data collected")
             if done is not None and not _CLAUSE_BEFORE.fullmatch(done["before"]):
                 name = name[: done.end("before")]
@@ -1778,7 +1789,8 @@ _NONE_SUBJECT = re.compile(
     # they are not taken)
     rf"(?:or (?:ever )?will be\s+)?{EVER}(?:created or\s+)?{GIVEN_OR}"
     rf"(?:{TAKEN}|stored|included|contained|visible)\b|"
-    rf"(?:is|are)\s+{EVER}{PART_OF}|(?:ever\s+)?leaves?\s+{YOUR_SIDE})",
+    # ("No photos ever leave.": the reader's side unsaid)
+    rf"(?:is|are)\s+{EVER}{PART_OF}|(?:ever\s+)?leaves?(?:\s+{YOUR_SIDE}|\s*+[.!]?\s*+$))",
     re.I,
 )
 #: Where a clause of its own may start inside a sentence: "..., but no A is sent".
