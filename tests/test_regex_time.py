@@ -147,6 +147,7 @@ FOUND = [
     ("importer.data_sections:_LIST_AND", "", " ", "\x00"),
     ("importer.empty_sections:_OF_PRODUCT", "", " ", "\x00"),
     ("importer.list_kinds:_PROCESS_LEAD", " o", "process-", "-0"),
+    ("importer.prose_facts:_DONE_TO_NONE", "no a", " ", "x"),
     ("importer.prose_facts:_NOUN", "", ".", "a"),
     ("importer.prose_facts:_NEEDS", "", "can't\n", "requires."),
     ("importer.shapes:_LINE_BREAK", "", " ", "\x00"),

@@ -1410,7 +1410,9 @@ def _left_out(text: str) -> re.Match[str] | None:
 #: A denial with no verb whose words end on what is not done ("No usage data *collected*",
 #: "No personal data *ever shared*"; "No data *gets sent*": "gets" is its "is").
 _DONE_TO_NONE = re.compile(
-    rf"^(?P<no>\W*no\s+[^.;:]+?)\s+(?:(?:ever\s+)?(?:gets?|got)\s+)?(?P<verb>(?:ever\s+)?(?:{TAKEN}|{KEPT}|{GIVEN}|processed|used)\b)",
+    # (its words end before a run of spaces, not inside it: linear time)
+    rf"^(?P<no>\W*no\s+[^.;:]+?)(?<!\s)\s+(?:(?:ever\s+)?(?:gets?|got)\s+)?"
+    rf"(?P<verb>(?:ever\s+)?(?:{TAKEN}|{KEPT}|{GIVEN}|processed|used)\b)",
     re.I,
 )
 #: In a list of denials with no verb, what a part says is not taken ("No data *collected*, no
