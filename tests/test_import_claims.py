@@ -7165,8 +7165,16 @@ def test_bold_words_that_qualify_no_data_do_not_join_the_noun_after_them(
         ("We never collect the user's files.", ["User's files"]),
         # what is denied from some moment on is left out, the rest of the list stays
         ("No more ads, no tracking, no cookies.", ["Tracking", "Cookies"]),
-        # every run, CI included
+        # every run, CI included; every user, or users named in another clause
         ("No telemetry is collected anywhere, including in CI.", ["Telemetry"]),
+        ("We never collect telemetry, even for enterprise customers.", ["Telemetry"]),
+        ("We do not collect your location for our users.", ["Location"]),
+        ("We never collect personal data for users, customers or visitors.", ["Personal data"]),
+        (
+            "We never collect personal data; the app is designed for privacy-conscious users.",
+            ["Personal data"],
+        ),
+        ("We do not collect personal information for identifying users.", ["Personal information"]),
     ],
 )
 def test_a_denial_with_few_words_names_only_its_data(sentence: str, denied: list[str]) -> None:
@@ -7176,9 +7184,11 @@ def test_a_denial_with_few_words_names_only_its_data(sentence: str, denied: list
 @pytest.mark.parametrize(
     "sentence",
     [
-        # in some runs only: taken in the others
+        # in some runs, or for some people only: taken in the others
         "No telemetry is collected in CI.",
         "We don't send telemetry in CI.",
+        "We do not collect your location for EU users.",
+        "We never send telemetry for enterprise customers.",
         # from some moment on (once turned off), or beyond some
         "No more data will be sent.",
         "No further data collected.",
@@ -7186,7 +7196,7 @@ def test_a_denial_with_few_words_names_only_its_data(sentence: str, denied: list
         "No additional cookies are set.",
     ],
 )
-def test_a_denial_in_some_runs_or_from_a_moment_denies_no_data(sentence: str) -> None:
+def test_a_denial_for_some_runs_or_people_or_from_a_moment_denies_no_data(sentence: str) -> None:
     assert not data_denied(sentence)
 
 

@@ -782,7 +782,12 @@ GOAL = 6500
 #: providing you notice"); held-out sums unchanged. 15962: that pattern (``_DONE_TO_NONE``)
 #: was quadratic on a run of spaces (3 s on 4,000), and is linear: the same matches on 400,000
 #: random strings, but for a name made of spaces alone, which it no longer reads.
-CEILING = 15962
+#: 15967: a denial for some people only ("We do not collect your location for EU users", "We
+#: never send telemetry for enterprise customers") makes no entry, as one in some runs does;
+#: "for our users", "even for ...", "designed for ... users" and a purpose ("for identifying
+#: users") still deny (a review's cases). Read pages: no record changed; held-out sums
+#: unchanged.
+CEILING = 15967
 
 
 def importer_lines() -> int:

@@ -1052,9 +1052,9 @@ _SUBJECTS = re.compile(
 
 
 #: A case of a choice or a state a denial holds in ("when you are offline", "If you opt out,
-#: ..."), some versions ("on Visual Studio versions < 17.14", "in release builds") or runs
-#: ("in CI"): outside it, the data is taken. (Not "while you use our site": that is every
-#: case; not "even when telemetry is off": that says more.)
+#: ..."), some versions ("on Visual Studio versions < 17.14", "in release builds"), runs ("in
+#: CI") or people ("for EU users"): outside it, the data is taken. (Not "while you use our
+#: site": that is every case; not "even when telemetry is off": that says more.)
 _PLATFORM = r"(?:android|ios|ipados|windows|macos|linux|chromeos)"
 _IN_A_CASE = re.compile(
     r"(?<!\beven )\b(?:if|when|whenever|while|once|after)\s+(?:\w+\s+){0,4}?"
@@ -1070,6 +1070,11 @@ _IN_A_CASE = re.compile(
     # some runs ("No telemetry is sent in CI"; not "anywhere, including in CI")
     r"|(?<!\beven )(?<!\bincluding )(?<!\bwhether )\b(?:in|on)\s+(?:a\s+|the\s+)?"
     r"(?:CI|continuous integration)\b"
+    # some people ("for EU users", "for logged-in users"; not "for our users", "even for
+    # enterprise customers", "designed for privacy-conscious users", "for identifying users")
+    r"|(?<!\beven )(?<!designed )(?<!intended )(?<!meant )(?<!built )(?<!made )\bfor\s+"
+    r"(?!(?:any|all|every|our|your|its|the|their|these|those|other|each|my|such)\b|\w+ing\b)"
+    r"[\w-]+(?:\s+[\w-]+)?\s+(?:users|customers|visitors)\b(?!')"
     # a mode ("In private mode, ...", "The anonymous mode won't include ..."; not "in any mode")
     r"|^\W*(?:in|under|with)\s+(?:the\s+)?(?!(?:any|every|all)\b)[\w-]+\s+mode\b"
     r"|\b(?:the|this|that)\s+[\w-]+\s+mode\s+(?:\w+\s+)?(?:does|do|will|won't|doesn't|never)\b",
