@@ -7204,3 +7204,39 @@ def test_a_practice_in_quotes_stays_no_data(tmp_path: Path) -> None:
     """'No "phone-home" functionality' names a practice, quotes or not."""
     result = import_page(tmp_path, privacy_page('No "phone-home" functionality.'))
     assert never_names(result) == ["Contacts"]
+
+
+@pytest.mark.parametrize(
+    "verb", ["emits", "transmits", "gathers", "retrieves", "receives", "contains", "includes"]
+)
+def test_bullets_that_say_what_a_program_does_make_no_items_of_their_subjects(
+    tmp_path: Path, verb: str
+) -> None:
+    """ "Foo emits telemetry events when it starts" is a sentence: its subject and verb name no
+    data, and a list of such sentences stays text."""
+    page = FRONT + (
+        "# Foo usage data\n\n## What is included in the telemetry data\n\n"
+        f"* foo {verb} telemetry events when the extension starts and stops.\n"
+        f"* foo {verb} an event when a command runs successfully or fails.\n"
+        f"* foo {verb} telemetry to indicate whether a template file has been opened.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert not any(verb in name for name in result.data_names())
+    assert f"foo {verb} telemetry events" in free_text(result) + str(result.product)
+
+
+def test_a_control_is_said_by_the_page_not_by_a_choice_a_person_made(tmp_path: Path) -> None:
+    """The words on who decides come from the page ("opt-in"), not from a sentence that names
+    "the choice made" as data, nor from the next bullet run into it."""
+    page = FRONT + (
+        "# Foo usage data\n\nFoo has opt-in telemetry collection.\n\n"
+        "## What is included in the telemetry data\n\n"
+        "* foo emits telemetry when a recommendation is proposed.\n"
+        "  The telemetry contains the extension name and the choice made.\n"
+        "* foo emits telemetry to indicate whether a template file has been opened.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("optional") == ["Extension name", "Choice made"]
+    controls = {item["control"] for item in result.items("optional")}
+    assert controls == {"Foo has opt-in telemetry collection."}
+

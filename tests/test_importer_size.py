@@ -787,7 +787,13 @@ GOAL = 6500
 #: "for our users", "even for ...", "designed for ... users" and a purpose ("for identifying
 #: users") still deny (a review's cases). Read pages: no record changed; held-out sums
 #: unchanged.
-CEILING = 15967
+#: 15971: a bullet that says what the product does ("Kit emits telemetry events when it
+#: starts"; emits, transmits, gathers, retrieves, receives, contains, includes) is a sentence,
+#: and a list of them stays text; a control is never a sentence that names "the choice made",
+#: nor one run into the next bullet. Read pages: vscode-quarkus-usage-data lost three false
+#: items ("vscode-quarkus emits telemetry", ...) and gained two true ("Extension name",
+#: "Choice made"); held-out sums unchanged.
+CEILING = 15971
 
 
 def importer_lines() -> int:

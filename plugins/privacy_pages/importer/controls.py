@@ -18,12 +18,14 @@ from itertools import pairwise
 from ..model.items import CONTROL_NOT_STATED
 from .draft import DataDraft
 from .item_text import ItemDraft
-from .markup import plain, sentences
+from .markup import bullet_sentences, plain, sentences
 from .report import PageReport
 
 #: Words that say who decides whether the data is collected.
 _CONTROL = re.compile(
-    r"\b(?:consent|chooses?|chose|choice|opt(?:s|ed)?[- ]?(?:in|out)|can control|"
+    # (not "the choice made": what a person picked in a prompt is data)
+    r"\b(?:consent|chooses?|chose|choice(?!\s+(?:made|selected|picked))|"
+    r"opt(?:s|ed)?[- ]?(?:in|out)|can control|"
     r"controls? the collection|turn(?:s|ed)? (?:\w+ )?(?:on|off)|enables?|disables?|"
     r"optional to provide|in-app feedback|feedback (?:provided|submitted))\b",
     re.I,
@@ -42,8 +44,8 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text.rstrip(":;, ") + "."
 
 
-def _sentences(paragraphs: list[str]) -> list[str]:
-    return [_sentence(s) for paragraph in paragraphs for s in sentences(paragraph) if s.strip()]
+def _sentences(paragraphs: list[str]) -> list[str]:  # (a bullet ends the sentence before it)
+    return [_sentence(s) for text in paragraphs for s in bullet_sentences(text) if s.strip()]
 
 
 def _for_kind(sentence: str, kind: str | None) -> bool:

@@ -226,7 +226,9 @@ class ItemDraft:
 #: Verbs that make an item's name a sentence ("X is sent to Y", "X uses Y").
 _SENTENCE_VERB = re.compile(
     r"\b(?:is|are|was|were|will|can|may|must|should|uses|sends|collects|helps|allows|requires|"
-    r"provides|enables|stores|shares)\b",
+    # (and verbs no plural noun spells: "X emits events"; not "logs", "records", "reports")
+    r"provides|enables|stores|shares|emits|transmits|gathers|retrieves|receives|contains|"
+    r"includes)\b",
     re.IGNORECASE,
 )
 
