@@ -5144,7 +5144,7 @@ def test_a_marked_denial_held_to_some_case_stays_text(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("sentence", "denied"),
     [
-        ("We are not actively tracking your location.", ["Location"]),
+        ("We are not even tracking your location.", ["Location"]),
         ("We are not collecting data from children.", ["Data from children"]),
         ("The app is not capable of recording audio.", ["Audio"]),
         ("This site does not use tracking or analytics tools.", []),
@@ -7240,3 +7240,61 @@ def test_a_control_is_said_by_the_page_not_by_a_choice_a_person_made(tmp_path: P
     controls = {item["control"] for item in result.items("optional")}
     assert controls == {"Foo has opt-in telemetry collection."}
 
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # hedged: what is not meant, usual or planned, not what is never taken
+        "We do not usually collect your phone number.",
+        "We probably do not collect your device name.",
+        "We do not actively collect your location.",
+        "We are not actively tracking your location.",  # (other ways stay open)
+        "We do not purposely collect health information.",
+        "To the best of our knowledge, the SDK does not collect IP addresses.",
+        "We do not collect sensitive data, as far as we know.",
+        "We aim to never collect your contacts.",
+        "We do our best not to collect IP addresses.",
+        "We will try not to collect your IP address.",
+        "We may not collect your location.",
+        "We don't intend to collect your contacts.",
+        # not yet: to come
+        "We do not yet collect crash dumps.",
+        "Hostnames are not collected yet, but may be in a future release.",
+        # for one purpose: it may be taken for others
+        "We don't collect your location for targeted advertising.",
+        "We do not collect your IP address for analytics.",
+        # some of the data only
+        "We do not collect all of your contacts.",
+        "We don't collect every keystroke.",
+        "We do not collect most device identifiers.",
+    ],
+)
+def test_a_hedged_future_purposed_or_partial_denial_makes_no_entry(sentence: str) -> None:
+    assert not data_denied(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # a clause of another verb in the list names nothing
+        ("We do not collect names or sell email addresses.", ["Names"]),
+        ("We don't collect personal data and don't use cookies.", ["Personal data"]),
+        ("We do not collect your location or store your IP address.", ["Location"]),
+        ("We do not collect, and never have collected, your contacts.", ["Contacts"]),
+        # words on time or emphasis end the name
+        ("We don't collect your IP address anymore.", ["IP address"]),
+        ("We don't collect any personal information whatsoever.", ["Personal information"]),
+        # "all" before the verb is all of it
+        (
+            "All personally identifiable information is scrubbed from this information.",
+            ["Personally identifiable information"],
+        ),
+        (
+            "All game scores and app preferences are stored locally and never leave the device.",
+            ["Game scores", "App preferences"],
+        ),
+        ("We never collect each other's messages.", ["Each other's messages"]),
+    ],
+)
+def test_a_denial_names_only_the_data_its_verb_denies(sentence: str, denied: list[str]) -> None:
+    assert data_denied(sentence) == denied

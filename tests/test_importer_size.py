@@ -793,7 +793,16 @@ GOAL = 6500
 #: nor one run into the next bullet. Read pages: vscode-quarkus-usage-data lost three false
 #: items ("vscode-quarkus emits telemetry", ...) and gained two true ("Extension name",
 #: "Choice made"); held-out sums unchanged.
-CEILING = 15971
+#: 15991: denials that do not say the data is never taken make no entry: hedged ("We do not
+#: usually collect", "not actively", "We aim to never collect", "as far as we know", "We may
+#: not collect"), to come ("We do not yet collect crash dumps"), for one purpose ("for
+#: targeted advertising", "for analytics"), of some of the data, after the verb ("every
+#: keystroke", "all of your contacts"; "All A never leave the device" still denies A); a
+#: clause of another verb in a denied list names nothing ("names or sell email addresses",
+#: "and don't use cookies"), and "anymore" or "whatsoever" ends a name (a review's cases).
+#: Read pages: aspire-dashboard-telemetry and mseries-scanner-privacy each lost a false entry
+#: ("Use browser fingerprinting", "Store your coordinates"); held-out sums unchanged.
+CEILING = 15991
 
 
 def importer_lines() -> int:

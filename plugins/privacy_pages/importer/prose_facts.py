@@ -1173,8 +1173,8 @@ _PARTLY = re.compile(
     r"|\b(?:ourselves|itself|themselves)\b"
     r"|\b(?:its|our|their)\s+own\b(?!\s+(?:servers?|systems?|infrastructure|cloud|backend|"
     r"purposes?))"
-    r"|\bfor\s+(?:marketing|advertising|profiling|(?!(?:any|all|our|its|their|your)\b)\w+\s+"
-    r"purposes?)\b",
+    r"|\bfor\s+(?:(?:targeted|personali[sz]ed|behaviou?ral|interest-based)\s+)?(?:marketing|"
+    r"advertising|ads|profiling|analytics|(?!(?:any|all|our|its|their|your)\b)\w+\s+purposes?)\b",
     re.I,
 )
 #: Where a hedged denial's clause ends: "..., and we never ...", "... and do not knowingly ...".
@@ -1182,16 +1182,20 @@ _HEDGE_CLAUSES = re.compile(
     r";|,\s*(?:and|but)\s+|\s(?:and|but)\s+(?=(?:(?:do|does|will)\s+not|don't|doesn't|never)\b)",
     re.I,
 )
+_YET_VERB = r"(?:collect|send|sent|track|record|gather|captur|upload|transmit|log|includ)"
 #: A hedge on a denial ("We generally do not collect ...": some of the time it is).
 _HEDGED_DENIAL = re.compile(
-    r"\b(?:generally|usually|typically|normally|mostly|often|rarely|seldom)\s+"
+    r"\b(?:generally|usually|typically|normally|mostly|often|rarely|seldom|probably)\s+"
     r"(?:(?:do|does|will|is|are)\s*)?(?:not|n't|never)\b"
+    r"|\b(?:not|n't)\s+(?:usually|typically|normally|generally|always|necessarily)\b"
     # ("Not yet collected: GPU model", "We don't collect it yet": to come, not never)
-    r"|\bnot\s+yet\s+(?:collected|sent|tracked|recorded|gathered)\b"
-    r"|\b(?:do|does)\s*(?:not|n't)\s+(?:collect|send|track|record|gather)\s+(?:[\w-]+\s+){0,4}?yet\b"
+    rf"|(?:\bnot|n't)\s+(?:yet\s+{_YET_VERB}|{_YET_VERB}\w*\s+(?:[\w-]+\s+){{0,5}}?yet\b)"
     # ("We do not knowingly collect data from children": what is not meant, not what is not
-    # taken; such data, once known, is deleted)
-    r"|\b(?:knowingly|intentionally|deliberately|willingly|consciously)\b",
+    # taken; such data, once known, is deleted; "We aim to never collect", "We may not")
+    r"|\b(?:knowingly|intentionally|deliberately|willingly|consciously|actively|purposely|"
+    r"purposefully|intention|as far as we (?:know|are aware)|best of our knowledge)\b"
+    r"|\b(?:aims?|try|tries|strives?|intends?|plans?|best|may|might)\s+(?:to\s+)?(?:not|never)\b"
+    r"|\b(?:do|does)\s*(?:not|n't)\s+(?:intend|plan|aim)\b",
     re.I,
 )
 #: A proviso the denial is part of ("provided that you do not send us analytics events"), or
@@ -1236,6 +1240,16 @@ _COLLECTED_WITHOUT = re.compile(
 #: Data denied from some moment on, or beyond some ("No more data", "no further data", "No
 #: additional cookies"): what was or is taken otherwise is not said.
 _FROM_NOW_ON = re.compile(r"^(?:more|further|new|additional|extra)\s", re.I)
+#: Some of the data only ("all of your contacts", "every keystroke", "most identifiers").
+_SOME_OF = re.compile(r"^(?:all|every|each(?!\s+other)|most|much)\s", re.I)
+#: A part of a denied list that is a clause of its own ("or sell email addresses", "and
+#: don't use cookies", "and never have collected"): no name.
+_VERB_FIRST = re.compile(
+    r"^(?:do|does|did|don't|doesn't|didn't|never|neither|nor|have|has|had|sell|share|store|"
+    r"rent|disclose|trade|retain|use)\s",
+    re.I,
+)
+_EVER_AFTER = re.compile(r"(?<!\s)\s+(?:anymore|any more|any longer|whatsoever)$", re.I)
 #: A word in quotes ("No 'tracking' cookies"), not an apostrophe ("the user's files").
 _QUOTED = re.compile(r"(?<![\w'])['\"\u2018\u201c]([\w-]+)['\"\u2019\u201d](?![\w'])")
 #: A denial of anything beyond what is listed ("No other personal information outside of the
@@ -1629,6 +1643,9 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
         if found is not None:  # (up to a dash: "A or B data — ie ...")
             # (and up to what "only" keeps aside: "..., only their names")
             what = re.split(r"\s[\u2014\u2013]\s|,\s*(?:only|just)\b", found.group("what"))[0]
+            # (some of the data, after the verb: "We don't collect every keystroke"; not "All
+            # A never leave the device": all of it)
+            what = "" if _SOME_OF.match(what.strip(" \"'*_")) else what
             phrases += _with_examples(_AND_NOT_VERB.sub(", ", what))
     more = _INCLUDES.match(plain(following)) if following else None
     if more is not None and not _CLAUSE_START.match(more.group("what") or more.group("ex")):
@@ -1643,6 +1660,9 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
             name = name.strip(" \"'*_,.")
             if _FROM_NOW_ON.match(name):
                 continue  # "No more data will be sent" (once turned off): some data was
+            if _VERB_FIRST.match(name):
+                continue  # "names or sell email addresses": what is not sold, or another verb's
+            name = _EVER_AFTER.sub("", name)  # ("your IP address anymore")
             done = _DONE_AT_END.search(name)  # ("data stored", "telemetry data collected")
             if done is not None and not _CLAUSE_BEFORE.fullmatch(done["before"]):
                 name = name[: done.end("before")]
