@@ -7175,6 +7175,8 @@ def test_bold_words_that_qualify_no_data_do_not_join_the_noun_after_them(
             ["Personal data"],
         ),
         ("We do not collect personal information for identifying users.", ["Personal information"]),
+        ("We do not collect personal data from our users.", ["Personal data"]),
+        ("We never collect your location, for all accounts.", ["Location"]),
     ],
 )
 def test_a_denial_with_few_words_names_only_its_data(sentence: str, denied: list[str]) -> None:
@@ -7189,6 +7191,14 @@ def test_a_denial_with_few_words_names_only_its_data(sentence: str, denied: list
         "We don't send telemetry in CI.",
         "We do not collect your location for EU users.",
         "We never send telemetry for enterprise customers.",
+        # some accounts, installations or people ("from users in ..."); a case first or after
+        "For free accounts, we do not collect billing addresses.",
+        "No analytics are collected for self-hosted installations.",
+        "We do not collect IP addresses from users in the EU.",
+        "Foo does not collect information from visitors who are not logged in.",
+        "Unless required by law, we do not collect government ID numbers.",
+        "Without your consent, we do not collect location data.",
+        "We don't collect your IP address except to prevent abuse.",
         # from some moment on (once turned off), or beyond some
         "No more data will be sent.",
         "No further data collected.",

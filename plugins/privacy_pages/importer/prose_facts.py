@@ -1074,7 +1074,10 @@ _IN_A_CASE = re.compile(
     # enterprise customers", "designed for privacy-conscious users", "for identifying users")
     r"|(?<!\beven )(?<!designed )(?<!intended )(?<!meant )(?<!built )(?<!made )\bfor\s+"
     r"(?!(?:any|all|every|our|your|its|the|their|these|those|other|each|my|such)\b|\w+ing\b)"
-    r"[\w-]+(?:\s+[\w-]+)?\s+(?:users|customers|visitors)\b(?!')"
+    r"[\w-]+(?:\s+[\w-]+)?\s+(?:users|customers|visitors|accounts|installations|instances|"
+    r"plans|subscribers|members)\b(?!')"
+    # ("from users in the EU", "from visitors who are not logged in": some of them)
+    r"|\bfrom\s+(?:users|customers|visitors|people|residents)\s+(?:in|of|from|who|under)\b"
     # a mode ("In private mode, ...", "The anonymous mode won't include ..."; not "in any mode")
     r"|^\W*(?:in|under|with)\s+(?:the\s+)?(?!(?:any|every|all)\b)[\w-]+\s+mode\b"
     r"|\b(?:the|this|that)\s+[\w-]+\s+mode\s+(?:\w+\s+)?(?:does|do|will|won't|doesn't|never)\b",
@@ -1272,7 +1275,7 @@ _NO_SOFTWARE = re.compile(
 #: A denial that holds unless something is done: the data is collected then.
 _UNLESS = re.compile(
     r"\b(?:without (?:your |the user's |their )?(?:explicit |prior |express )?(?:consent|"
-    r"permission|approval|action|opt-in|agreement)|unless|except (?:when|if|with|where|as)|"
+    r"permission|approval|action|opt-in|agreement)|unless|except (?:when|if|with|where|as|to|in)|"
     r"by default|"
     # "We do not collect personal data, except the following:": all but what it lists
     r"except(?: for)? the following|with the exception|other than|apart from|"
@@ -1280,6 +1283,7 @@ _UNLESS = re.compile(
     r"continuously|constantly|all the time|at all times|automatically|routinely)\b",
     re.I,
 )
+_UNLESS_FIRST = re.compile(r"^\W*(?:unless|except|without\s+(?!\w+ing\b))[^,;]*,", re.I)
 #: "We do not knowingly collect PII from children under 13": denied of some people only, which
 #: the entry says ("PII from children under 13"), not of everyone.
 _OF_SOME = re.compile(
@@ -1593,6 +1597,7 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
         said is not None
         and (
             _UNLESS.search(text, text.find(said.split()[0]))
+            or _UNLESS_FIRST.match(text)  # ("Unless required by law, we do not collect A")
             or _IN_A_CASE.search(text)
             or _PROVISO.search(text)
             or _SENT_ALONG.search(text, text.find(said))  # ("not sent along with crash reports")
