@@ -7308,3 +7308,38 @@ def test_a_hedged_future_purposed_or_partial_denial_makes_no_entry(sentence: str
 )
 def test_a_denial_names_only_the_data_its_verb_denies(sentence: str, denied: list[str]) -> None:
     assert data_denied(sentence) == denied
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # "collects no A", "neither A nor B": denials, their names as in "No A or B"
+        ("Foo collects no usage data.", ["Usage data"]),
+        ("We collect absolutely no personal data.", ["Personal data"]),
+        ("Neither your username nor your hostname is collected.", ["Username", "Hostname"]),
+        (
+            "We collect neither your date of birth nor your home address.",
+            ["Date of birth", "Home address"],
+        ),
+        ("We neither collect nor store your browsing history.", ["Browsing history"]),
+        ("We collect no personal data of any kind.", ["Personal data"]),
+        # all data, by no name of its own: the list after it names it
+        ("Foo collects no data of any kind:", []),
+    ],
+)
+def test_a_denial_by_no_or_neither_names_its_data(sentence: str, denied: list[str]) -> None:
+    assert data_denied(sentence) == denied
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The app collects no data when offline.",
+        "No telemetry in CI.",
+        "We collect no more data than needed.",
+        "We collect no personal data other than your email address.",
+        "Neither option is recommended.",
+    ],
+)
+def test_a_denial_by_no_in_some_case_or_beyond_some_makes_no_entry(sentence: str) -> None:
+    assert not data_denied(sentence)

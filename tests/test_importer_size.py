@@ -807,7 +807,15 @@ GOAL = 6500
 #: ("Unless required by law, ...", "Without your consent, ...") or follows it ("except to
 #: prevent abuse") makes no entry (a review's cases). Read pages: no record changed; held-out
 #: sums unchanged.
-CEILING = 15996
+#: 16020: "Kit collects no A", "Neither A nor B is collected", "We neither collect nor store
+#: A" are denials (read as "No A", "No A or B", "do not collect or store"), the report quoting
+#: the page's words; "of any kind" and "at all" end a name; a "No A" in some case ("No data
+#: when offline", "No telemetry in CI") makes no entry, as a denial with its verb does (a
+#: review's cases). Read pages: countscore-data-safety's "User data" entry now comes from its
+#: first denial, daanio-cli-telemetry's "Personal information of any kind" is "Personal
+#: information"; held-out sums: 113 of 156 never-collected entries (112 before), the rest the
+#: same.
+CEILING = 16020
 
 
 def importer_lines() -> int:

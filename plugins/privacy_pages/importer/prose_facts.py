@@ -1252,7 +1252,9 @@ _VERB_FIRST = re.compile(
     r"rent|disclose|trade|retain|use)\s",
     re.I,
 )
-_EVER_AFTER = re.compile(r"(?<!\s)\s+(?:anymore|any more|any longer|whatsoever)$", re.I)
+_EVER_AFTER = re.compile(
+    r"(?<!\s)\s+(?:anymore|any more|any longer|whatsoever|at all|of any (?:kind|sort|type))$", re.I
+)
 #: A word in quotes ("No 'tracking' cookies"), not an apostrophe ("the user's files").
 _QUOTED = re.compile(r"(?<![\w'])['\"\u2018\u201c]([\w-]+)['\"\u2019\u201d](?![\w'])")
 #: A denial of anything beyond what is listed ("No other personal information outside of the
@@ -1324,9 +1326,12 @@ _POINTER = re.compile(r"^(?:this|these|that|those|such|it|they|them)\b", re.I)
 def denied_by(sentence: str) -> str | None:
     """The words by which a sentence denies or takes out data ("do not collect", "scrubbed
     of user paths")."""
+    own = _said_text(sentence)
+    if (none := _TAKES_NONE.match(own) or _NEITHER.match(own)) is not None:
+        return " ".join(none.group(0).split())  # (the page's words: "collects no", "Neither")
     text = _denial_text(sentence)
     said = denial(text)
-    if (done := _left_out(_said_text(sentence))) is not None:
+    if (done := _left_out(own)) is not None:
         return " ".join(done.group(0).split())  # (the page's words, not the "is" read in)
     if said is None and (none := _no_data(text)) is not None:
         said = text[: none.end("what")]  # ("No camera or location data")
@@ -1396,6 +1401,16 @@ def _reason_clause(text: str, said: str) -> str:
     return text
 
 
+_TAKES_NONE = re.compile(
+    r"^\W*(?:we|it|they|the\s+[\w-]+|(?-i:[A-Z])[\w.-]*)\s+(?:collects?|gathers?|tracks?|"
+    r"records?)\s+(?:absolutely\s+)?(?:no|neither)\s+(?!(?:more|further|other|additional)\b)",
+    re.I,
+)
+_NEITHER = re.compile(r"^\W*neither\s+(?!(?:we|i|you|they|it|nor)\b)", re.I)
+_NOR = re.compile(r"(?<!\s)\s+nor\s+", re.I)
+_NEITHER_VERB = re.compile(r"\bneither\s+(collect|gather|track|record|send|store)\s+nor\s+", re.I)
+
+
 def _denial_text(sentence: str) -> str:
     """A sentence's words as a denial reads them: without an emoji's short code, a bullet's
     marker, an answer before it ("No. ...") or a label over the denial it makes ("No source
@@ -1403,6 +1418,11 @@ def _denial_text(sentence: str) -> str:
     text = _IN_PARTICULAR.sub(
         lambda found: f"{found[1].replace(',', ', ')}such as ", _said_text(sentence)
     )
+    # "We collect no A", "Neither A nor B is sent", "We neither collect nor store A": read as
+    # "No A", "No A or B is sent", "We do not collect or store A"
+    if (none := _TAKES_NONE.match(text) or _NEITHER.match(text)) is not None:
+        text = "No " + _NOR.sub(" or ", text[none.end() :], count=1)
+    text = _NEITHER_VERB.sub(r"do not \1 or ", text)
     # ("Your photos, along with your contacts, never leave your device": both; after the
     # denial's words, "along with" says what the data is not sent with: see data_denied)
     said = denial(text)
@@ -1615,7 +1635,11 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
         # taken, then not kept: not never collected; what the other clauses deny stands
         return _denied_in(c for c in _AND_CLAUSES.split(text) if head not in c)
     first = re.split(r"\s[\u2014\u2013-]\s|;", text, maxsplit=1)[0]  # (the denial's clause)
-    if said is None and removed is None and (_UNLESS.search(first) or _PROVISO.search(first)):
+    if (
+        said is None
+        and removed is None
+        and (_UNLESS.search(first) or _PROVISO.search(first) or _IN_A_CASE.search(first))
+    ):
         return None  # "No personal information leaves your browser without your consent"
     phrases: list[str] = []
     # "we track A, but B is never included": the denied clause's own subject.
