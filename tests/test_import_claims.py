@@ -7343,3 +7343,32 @@ def test_a_denial_by_no_or_neither_names_its_data(sentence: str, denied: list[st
 )
 def test_a_denial_by_no_in_some_case_or_beyond_some_makes_no_entry(sentence: str) -> None:
     assert not data_denied(sentence)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "None of the following are ever collected:",
+        "We strip the following before upload:",
+        "Excluded from reports:",
+        "Before a crash report is sent, we remove:",
+    ],
+)
+def test_a_list_whose_lead_says_none_of_it_is_sent_is_never_collected(
+    tmp_path: Path, lead: str
+) -> None:
+    page = FRONT + (
+        f"# Kit privacy\n\n## Crash reports\n\n{lead}\n\n- Usernames from file paths\n"
+        "- Auth tokens\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Usernames from file paths", "Auth tokens"]
+    assert result.data_names() == []
+
+
+def test_a_list_removed_after_a_time_is_no_never_collected_list(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit privacy\n\n## Accounts\n\nWe remove inactive accounts from our database after:\n\n"
+        "- Two years without a sign-in\n- A request to delete them\n"
+    )
+    assert never_names(import_page(tmp_path, page)) == []

@@ -815,7 +815,11 @@ GOAL = 6500
 #: first denial, daanio-cli-telemetry's "Personal information of any kind" is "Personal
 #: information"; held-out sums: 113 of 156 never-collected entries (112 before), the rest the
 #: same.
-CEILING = 16020
+#: 16032: a list led by "None of the following are ever collected:", "We strip the following
+#: before upload:", "Excluded from reports:" or "Before a crash report is sent, we remove:" is
+#: never collected (a review found each filed as collected data). Read pages: no record
+#: changed; held-out sums unchanged.
+CEILING = 16032
 
 
 def importer_lines() -> int:

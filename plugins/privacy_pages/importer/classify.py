@@ -403,6 +403,18 @@ _NEVER_LEAD = any_of(
         r"\bfollowing\b",
         r"\b(?:is|are)(?:\s+not|n't)\s+(?:included|sent|shared|collected|stored|uploaded)\b",
     ),
+    # "None of the following are ever collected:", "We strip the following before upload:",
+    # "Excluded from reports:", "Before it is sent, we remove:"
+    _then_in_sentence(
+        r"\bnone\s+of\s+(?:the\s+following|these)\b",
+        r"\b(?:collect|sen[dt]|upload|transmit|gather|record|track|stor|log|includ)",
+    ),
+    _then_in_sentence(
+        r"\b(?:strip|remove|redact|scrub|exclude)s?\s+(?:the\s+following|these)\b",
+        r"\bbefore\b[^:]*:\s*$",
+    ),
+    r"^\W*(?:excluded|stripped|redacted|scrubbed)\s+(?:from|before)\b[^:.]*:\s*$",
+    _then_in_sentence(r"\bbefore\b", r"\b(?:strip|remove|redact|scrub)s?\s*:\s*$"),
 )
 _APPLIES_TO = re.compile(r"^\W*applies\s+to\W*$", re.IGNORECASE)
 _APPLIES_TO_INLINE = re.compile(r"^\W*applies\s+to\s*:?\**\s*:?\s*(?P<rest>.+)$", re.IGNORECASE)
