@@ -7372,3 +7372,49 @@ def test_a_list_removed_after_a_time_is_no_never_collected_list(tmp_path: Path) 
         "- Two years without a sign-in\n- A request to delete them\n"
     )
     assert never_names(import_page(tmp_path, page)) == []
+
+
+@pytest.mark.parametrize(
+    ("table", "required", "optional"),
+    [
+        # Under "Optional", a Yes says optional and a No required: the reverse of "Required".
+        ("| Data | Optional |\n|---|---|\n| Email | No |\n| Photo | Yes |\n", ["Email"], ["Photo"]),
+        (
+            "| Data | Purpose | Optional? |\n|---|---|---|\n| Email | Login | No |\n"
+            "| Avatar | Profile | Yes |\n",
+            ["Email"],
+            ["Avatar"],
+        ),
+        ("| Data | Required |\n|---|---|\n| Email | Yes |\n| Photo | No |\n", ["Email"], ["Photo"]),
+        # A tick in a Required or an Optional column says which it is.
+        (
+            "| Data | Required | Optional |\n|---|---|---|\n| Username | ✓ | |\n| Bio | | ✓ |\n",
+            ["Username"],
+            ["Bio"],
+        ),
+        (
+            "| Data | Required | Optional |\n|---|---|---|\n| Email | ✔ | ✘ |\n| Photo | ✘ | ✔ |\n",
+            ["Email"],
+            ["Photo"],
+        ),
+        ("| Data | Mandatory |\n|---|---|\n| Email | ✅ |\n| Photo | ❌ |\n", ["Email"], ["Photo"]),
+    ],
+)
+def test_a_requirement_column_says_required_or_optional_by_its_heading(
+    tmp_path: Path, table: str, required: list[str], optional: list[str]
+) -> None:
+    result = import_page(tmp_path, FRONT + f"# Acme\n\n## Data we collect\n\n{table}")
+    assert names_in(result, "required") == required
+    assert names_in(result, "optional") == optional
+
+
+def test_ticks_in_a_collected_column_answer_each_row(tmp_path: Path) -> None:
+    # Marks answer as words do: a cross under "Collected" is never collected.
+    page = FRONT + (
+        "# Acme\n\n## Data we collect\n\n| Data | Collected | Optional |\n|---|---|---|\n"
+        "| Email | ✅ | ❌ |\n| Location | ✅ | ✅ |\n| Contacts | ❌ | |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert names_in(result, "required") == ["Email"]
+    assert names_in(result, "optional") == ["Location"]
+    assert never_names(result) == ["Contacts"]

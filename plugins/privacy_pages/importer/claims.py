@@ -373,8 +373,12 @@ _QUESTION = re.compile(
     r"process|receive)s?\s++(?P<what>[^?]{2,120}?)\s*\?\s*$",
     re.IGNORECASE,
 )
-_YES = re.compile(r"^\W*(?:yes|y|true|✓|✔|✔️|collected)\b", re.IGNORECASE)
-_NO = re.compile(r"^\W*(?:no|n|false|none|never|✗|✘|❌|not collected)\b", re.IGNORECASE)
+#: A tick or a cross in a cell (with or without its emoji variation selector): a yes or a no.
+TICK = "[✓✔✅☑]\ufe0f?"
+CROSS = "[✗✘❌❎]\ufe0f?"
+# (A mark is no word: "(?!\w)" ends it where "\b" would not.)
+_YES = re.compile(rf"^\W*?(?:yes|y|true|collected|{TICK})(?!\w)", re.IGNORECASE)
+_NO = re.compile(rf"^\W*?(?:no|n|false|none|never|not collected|{CROSS})(?!\w)", re.IGNORECASE)
 _WHAT_END = re.compile(
     r"(?i)(?<!\s)\s+(?:from|with|to|for|when|while|during|on|in|by|via|through|about)\s+"
     r"(?:the |a |an |your |its |their )?(?:users?|devices?|apps?|sdk|library|third|servers?|"
@@ -453,8 +457,8 @@ _REQUIRED_MARK = re.compile(
 )
 #: (Tried at the first space of a run only: linear, however long the run.)
 _SPACE_BEFORE_MARK = re.compile(r"(?<!\s)\s+([,;.])")
-_OPTIONAL_WORD = re.compile(r"^(?:no|n|optional|opt-in|not required|✗|✘|❌)\.?$", re.IGNORECASE)
-_REQUIRED_WORD = re.compile(r"^(?:yes|y|required|mandatory|always|✓|✔|✔️)\.?$", re.IGNORECASE)
+_OPTIONAL_WORD = re.compile(rf"^(?:no|n|optional|opt-in|not required|{CROSS})\.?$", re.IGNORECASE)
+_REQUIRED_WORD = re.compile(rf"^(?:yes|y|required|mandatory|always|{TICK})\.?$", re.IGNORECASE)
 
 
 def marker(text: str) -> tuple[str, bool | None]:
@@ -497,6 +501,21 @@ def requirement_value(text: str) -> bool | None:
         return False
     _, optional = marker(value)
     return optional
+
+
+#: A column headed as optional data ("Optional", "Optional?"): a yes there says optional.
+_OPTIONAL_COLUMN = re.compile(r"^\W*optional\W*$", re.IGNORECASE)
+
+
+def column_requirement(header: str, value: str) -> bool | None:
+    """What a cell of a Required or Optional column says: True for optional, False for
+    required. Under "Optional", a yes or a tick says optional and a no or a cross required;
+    under "Required" or "Mandatory", the reverse."""
+    said = requirement_value(value)
+    if said is None or not _OPTIONAL_COLUMN.match(plain(header)):
+        return said
+    yes = answer(value)
+    return said if yes is None else yes
 
 
 # -- modality ---------------------------------------------------------------------------------

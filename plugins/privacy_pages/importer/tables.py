@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .claims import EXCEPTION, answer, denial, question_data, requirement_value
+from .claims import CROSS, EXCEPTION, TICK, answer, column_requirement, denial, question_data
 from .classify import DATA_KINDS, Kind, any_of
 from .item_text import ItemDraft, ItemSource, item_from, listed_items
 from .markdown_doc import Table
@@ -56,7 +56,7 @@ HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\bopt[- ]?out (?:possible|available)\b",
         ),
     ),
-    (Role.REQUIREMENT, any_of(r"^(?:required|optional|mandatory|requirement|required\?)$")),
+    (Role.REQUIREMENT, any_of(r"^(?:required|optional|mandatory|requirement)\??$")),
     (Role.OTHER, _RECIPIENTS_HEADER),
     (Role.SOURCE, any_of(r"\b(?:sources?|origin)\b")),
     (Role.RETENTION, any_of(r"\b(?:retention|retained|how long|kept|period|duration)\b")),
@@ -108,9 +108,9 @@ HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 )
 
 _YES_NO = re.compile(
-    r"(?i)^(?P<word>yes|no|y|n|✓|✔|✔️|✗|✘|❌|x)\b\.?\s*+(?:\((?P<cond>.*)\)|[-\u2013:,]\s*(?P<cond2>.+))?\s*$"
+    rf"(?i)^(?:(?P<yes>yes|y|{TICK})|no|n|x|{CROSS})(?!\w)\.?\s*+"
+    r"(?:\((?P<cond>.*)\)|[-\u2013:,]\s*(?P<cond2>.+))?\s*$"
 )
-_YES = frozenset({"yes", "y", "✓", "✔", "✔️"})
 _NOTE_START = re.compile(r"^\W*(?:note|important|tip)\W*[:.]", re.IGNORECASE)
 _CATEGORY_CUT = re.compile(
     r"(?is),?(?<!\s)\s+(?:like|including|such as|for example|e\.g\.)\b.*$|(?<!\s)\s*\(.*$|:$"
@@ -131,7 +131,7 @@ def workload_value(text: str) -> tuple[bool, str | None] | None:
     if match is None:
         return None
     condition = (match.group("cond") or match.group("cond2") or "").strip() or None
-    return match.group("word").lower() in _YES, condition
+    return match.group("yes") is not None, condition
 
 
 @dataclass(frozen=True)
@@ -675,7 +675,7 @@ def _fill(draft: ItemDraft, row: _Row, lay: Layout) -> None:
         elif column.role is Role.CONDITION:
             draft.condition = plain(text)
         elif column.role is Role.REQUIREMENT:
-            draft.optional = requirement_value(text)
+            draft.optional = column_requirement(column.header, text)
             if draft.optional is None or len(plain(text).split()) > 1:
                 draft.add_note(f"**{column.header}:** {one_line(text)}")
         elif column.role is Role.OPT_OUT:
@@ -880,7 +880,7 @@ def answered_rows(table: Table, *, usage_only: bool = False) -> list[Answer] | N
                 table_row.line,
                 " — ".join(map(plain, row)),
                 condition,
-                _optional_said(headers[need], row[need]) if need is not None else None,
+                column_requirement(headers[need], row[need]) if need is not None else None,
                 "; ".join(others),
             )
         )
@@ -905,16 +905,6 @@ _CONDITION = re.compile(r"^\W*(?:only\s+)?(?:if|when|where|after|once|unless)\b"
 _REQUIRED_HEADER = re.compile(r"^\W*(?:optional|required|requirement|mandatory)\W*$", re.IGNORECASE)
 
 
-def _optional_said(header: str, value: str) -> bool | None:
-    """What a Required or Optional column says: True for optional. Under "Optional?", a Yes
-    says optional and a No required; under "Required", the reverse."""
-    said = requirement_value(value)
-    if said is None or not _OPTIONAL_HEADER.match(header):
-        return said
-    return answer(value) if answer(value) is not None else said
-
-
-_OPTIONAL_HEADER = re.compile(r"^\W*optional\W*$", re.IGNORECASE)
 _USAGE_HEADER = re.compile(r"\b(?:usage|use[ds]?|collect\w*)\b", re.IGNORECASE)
 #: A line break inside a cell ("Analytics, advertising <br/>or marketing").
 _BREAK = re.compile(r"(?:(?<!\s)\s+)?<br\s*/?>\s*", re.IGNORECASE)
