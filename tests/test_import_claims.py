@@ -7418,3 +7418,47 @@ def test_ticks_in_a_collected_column_answer_each_row(tmp_path: Path) -> None:
     assert names_in(result, "required") == ["Email"]
     assert names_in(result, "optional") == ["Location"]
     assert never_names(result) == ["Contacts"]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # A section headed by a program of its own speaks of that program's data, not of the
+        # data another section lists.
+        "## Analytics\n\nAnalytics can be turned off in Preferences.\n\n"
+        "## Account data\n\nWe collect:\n\n- Email address\n- Billing address\n",
+        "## Account data\n\nWe collect your email address and organisation name.\n\n"
+        "## Telemetry\n\nTelemetry is optional. When enabled, we collect:\n\n"
+        "- Feature usage\n- Page load times\n",
+    ],
+)
+def test_a_program_section_says_nothing_of_another_sections_data(tmp_path: Path, page: str) -> None:
+    result = import_page(tmp_path, FRONT + f"# Acme\n\n{page}")
+    collected = names_in(result, "collected")
+    assert collected and set(collected) <= {
+        "Email address",
+        "Billing address",
+        "Your email address",
+        "Organisation name",
+    }
+    assert set(names_in(result, "optional")) <= {"Feature usage", "Page load times"}
+
+
+@pytest.mark.parametrize(
+    ("title", "cue"),
+    [
+        ("Acme telemetry", "Opting out"),
+        # A section that lists data without naming a kind of its own is the program's.
+        ("Acme", "Opting out of telemetry"),
+        ("Acme", "Telemetry"),
+    ],
+)
+def test_a_program_cue_holds_for_data_listed_in_another_section(
+    tmp_path: Path, title: str, cue: str
+) -> None:
+    page = FRONT + (
+        f"# {title}\n\n## {cue}\n\nTelemetry is optional. Set ACME_NO_TELEMETRY=1 to turn it off.\n\n"
+        "## What data do we collect?\n\n- Command name\n- CLI version\n"
+    )
+    result = import_page(tmp_path, page)
+    assert names_in(result, "optional") == ["Command name", "CLI version"]

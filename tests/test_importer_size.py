@@ -824,7 +824,12 @@ GOAL = 6500
 #: such table reversed); a tick or a cross (✓ ✔ ✅, ✗ ✘ ❌) answers as Yes or No does in a
 #: Collected or a requirement column (they answered nothing). Read pages: no record changed;
 #: held-out sums unchanged.
-CEILING = 16041
+#: 16064: a page's requirement cue in a section headed by a program ("## Analytics": "Analytics
+#: can be turned off") does not hold for data under a heading of account or purchase data
+#: ("## Account data", "Information you provide"), which a review found made optional. Read
+#: pages: no record changed (a first try, for any section headed otherwise, took the cue from
+#: three telemetry pages whose data sections are the program's); held-out sums unchanged.
+CEILING = 16064
 
 
 def importer_lines() -> int:

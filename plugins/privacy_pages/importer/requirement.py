@@ -36,7 +36,7 @@ from .item_text import CONDITION_WORD, ItemDraft
 from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
 from .markup import bullet_sentences, plain, sentences
 from .prose_facts import THEIR_SIDE, denied_in, names_data, never_without
-from .report import FreeFormFragment, PageReport
+from .report import FreeFormFragment, PageReport, SectionRead
 from .shapes import bold_runs
 from .wording import normalized
 
@@ -186,7 +186,7 @@ def settle(draft: StatementDraft, report: PageReport) -> None:
         own = cue_in(
             " ".join([*group.intro, *group.condition]), group.line, names_data if prose else None
         )
-        cue = Scope(draft.page_cues, group.scope).decide(own)
+        cue = Scope(_cues_for(group, draft.page_cues, report.sections), group.scope).decide(own)
         name = group.title or "Data collected"
         count = f"{len(group.items)} item(s)"
         if cue is not None and group.marked_apart is (cue.requirement is Requirement.OPTIONAL):
@@ -259,6 +259,29 @@ def settle(draft: StatementDraft, report: PageReport) -> None:
         target = draft.optional if not draft.required.groups else draft.required
         target.intro = draft.collected.intro + target.intro
         draft.collected.intro = []
+
+
+#: A heading of data a person gives for an account or a purchase, apart from any program.
+_DATA_APART = re.compile(
+    r"\b(?:account|billing|payment|profile|contact|registration|subscription|order|purchase|"
+    r"customer)s?\s+(?:data|information|details)\b|\binformation (?:that )?you (?:provide|give)\b",
+    re.IGNORECASE,
+)
+
+
+def _cues_for(group: GroupDraft, cues: list[Cue], sections: list[SectionRead]) -> list[Cue]:
+    """The page's cues that hold for ``group``: under a heading of data apart from any program
+    ("## Account data"), not those of a section headed by a program ("## Analytics")."""
+    lines = [section.line for section in sections]
+    at = bisect_right(lines, group.line)
+    if not at or not _DATA_APART.search(plain(sections[at - 1].heading)):
+        return cues
+    kept = []
+    for cue in cues:
+        of = bisect_right(lines, cue.line)
+        if not of or of == at or not speaks_of_program(sections[of - 1].heading):
+            kept.append(cue)
+    return kept
 
 
 #: "Providing your phone number is optional.": what a sentence says of one item's requirement.
