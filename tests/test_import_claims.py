@@ -7462,3 +7462,52 @@ def test_a_program_cue_holds_for_data_listed_in_another_section(
     )
     result = import_page(tmp_path, page)
     assert names_in(result, "optional") == ["Command name", "CLI version"]
+
+
+def test_a_requirement_said_first_after_the_name_marks_that_item_only(tmp_path: Path) -> None:
+    # "Name — Optional, used for ...": the item's own marker, its words kept; it says nothing
+    # of the other items, though it names analytics.
+    page = FRONT + (
+        "# Data safety\n\n## Data collected\n\n**Personal info**\n\n"
+        "- Name — Optional, used for account management\n"
+        "- Email address — Required, used for account management\n"
+        "- Phone number — Required, unless you sign in with a passkey\n\n"
+        "**App activity**\n\n- App interactions — Optional; analytics\n"
+    )
+    result = import_page(tmp_path, page)
+    assert names_in(result, "required") == ["Email address"]
+    assert names_in(result, "optional") == ["Name", "App interactions"]
+    assert names_in(result, "collected") == ["Phone number"]
+    assert result.item("Name", "optional")["description"] == "used for account management"
+
+
+def test_a_sentence_that_says_one_items_requirement_says_nothing_of_the_others(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Privacy\n\n## Data we collect\n\n"
+        "We collect your email address. Adding a phone number is optional.\n\n"
+        "- Email address\n- Phone number\n"
+    )
+    result = import_page(tmp_path, page)
+    assert names_in(result, "optional") == ["Phone number"]
+    assert names_in(result, "collected") == ["Email address"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The data collection is optional.",
+        "Providing this data is optional.",
+        "Telemetry is optional.",
+    ],
+)
+def test_a_sentence_that_says_the_datas_requirement_holds_for_the_list(
+    tmp_path: Path, sentence: str
+) -> None:
+    page = (
+        FRONT
+        + f"# Privacy\n\n## Data we collect\n\n{sentence}\n\n- Email address\n- Phone number\n"
+    )
+    result = import_page(tmp_path, page)
+    assert names_in(result, "optional") == ["Email address", "Phone number"]

@@ -444,14 +444,17 @@ def answer(text: str) -> bool | None:
 
 # -- an item's own marker ---
 
+#: The end of a marker said first: "Optional." or "Optional:", or "Optional, used for ..." (not
+#: "Required, unless you opt out": the case after it says otherwise).
+_SAID = r"\**(?:[.:]|[,;](?!\s*(?:unless|except|if|when|but|only|until|where|while)\b))\**\s+"
 #: "(optional)" anywhere, "Optional." or "Optional:" first, ", optional" or "- optional" last.
 _OPTIONAL_MARK = re.compile(
-    r"(?:(?<!\s)\s*)?[(\[](?:optional|opt-in)(?:[,;]\s*(?P<more>[^()\[\]]*))?[)\]]|^\s*\**optional\**[.:]\**\s+"
+    rf"(?:(?<!\s)\s*)?[(\[](?:optional|opt-in)(?:[,;]\s*(?P<more>[^()\[\]]*))?[)\]]|^\s*\**optional{_SAID}"
     r"|(?:(?<!\s)\s*)?[-\u2013\u2014,]\s*+\**optional\**\.?\s*$",
     re.IGNORECASE,
 )
 _REQUIRED_MARK = re.compile(
-    r"(?:(?<!\s)\s*)?[(\[](?:required|mandatory)[)\]]|^\s*\**(?:required|mandatory)\**[.:]\**\s+"
+    rf"(?:(?<!\s)\s*)?[(\[](?:required|mandatory)[)\]]|^\s*\**(?:required|mandatory){_SAID}"
     r"|(?:(?<!\s)\s*)?[-\u2013\u2014,]\s*+\**(?:required|mandatory)\**\.?\s*$",
     re.IGNORECASE,
 )

@@ -32,7 +32,7 @@ from .claims import (
 )
 from .classify import optional_kind
 from .draft import MADE_TITLES, GroupDraft, StatementDraft
-from .item_text import CONDITION_WORD, ItemDraft
+from .item_text import CONDITION_WORD, ItemDraft, split_name
 from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
 from .markup import bullet_sentences, plain, sentences
 from .prose_facts import THEIR_SIDE, denied_in, names_data, never_without
@@ -73,7 +73,9 @@ def section_cue(kind_word: str | None, title: str, blocks: list[Block]) -> Cue |
         if isinstance(block, BulletList | Table):
             break
         if isinstance(block, Paragraph | Alert) and not _labelled(block.text):
-            cue = cue_in(block.text, block.line, names_data if prose else None)
+            # ("Adding a phone number is optional": of that item only, see _items_said)
+            of_items = (lambda s: names_data(s) or _of_one_item(s)) if prose else _of_one_item
+            cue = cue_in(block.text, block.line, of_items)
             if cue is not None:
                 return cue
     return None
@@ -147,12 +149,15 @@ def page_cues(blocks: list[Block], cues: list[Cue], title: str = "", *, page: bo
         if isinstance(block, Paragraph | Alert):
             texts = [(block.text, block.line)]
         elif isinstance(block, BulletList):
-            # (a bullet with its own marker, "your location (optional)", or an item's name and
-            # then its own words, "Usage statistics. You can turn this off.", is an item's)
+            # (a bullet with its own marker, "your location (optional)", "Name — Optional,
+            # used for ...", or an item's name and then its own words, "Usage statistics. You
+            # can turn this off.", is an item's)
             texts = [
                 (item.text, item.line)
                 for item in block.items
-                if marker(item.text)[1] is None and not _named_then_said(item.text)
+                if marker(item.text)[1] is None
+                and marker(split_name(item.text)[1] or "")[1] is None
+                and not _named_then_said(item.text)
             ]
         for text, line in texts:
             if _labelled(text) or (subject and subject in plain(text).lower()):
@@ -286,7 +291,7 @@ def _cues_for(group: GroupDraft, cues: list[Cue], sections: list[SectionRead]) -
 
 #: "Providing your phone number is optional.": what a sentence says of one item's requirement.
 _ONE_ITEM = re.compile(
-    r"^\W*(?:(?:providing|giving|entering|sharing|submitting)\s++(?P<given>.+?)|"
+    r"^\W*(?:(?:providing|giving|entering|sharing|submitting|adding)\s++(?P<given>.+?)|"
     r"(?P<named>(?:your|the)\s++.+?))(?<!\s)\s+(?:is|are)\s+(?:(?:completely|entirely|always)\s+)?"
     r"(?P<how>optional|voluntary|not (?:required|mandatory|necessary)|required|mandatory)\b",
     re.IGNORECASE,
@@ -296,6 +301,18 @@ _THESE = re.compile(
     r"^(?:this|these|such|all of (?:this|these|them))(?:\s+(?:data|information|"
     r"details|fields))?$"
 )
+
+
+def _of_one_item(sentence: str) -> bool:
+    """Whether a sentence says the requirement of one item it names ("Providing your phone
+    number is optional"), not of "this data"."""
+    said = _ONE_ITEM.match(sentence)
+    name = _ITEM_DETERMINER.sub("", said["given"] or said["named"]) if said else "this"
+    return not (_THESE.match(name.lower()) or _ALL_DATA.search(name) or speaks_of_program(name))
+
+
+#: Words that name the data as a whole ("Your personal data is optional"), not one item.
+_ALL_DATA = re.compile(r"(?:data|information|details|program|feature|service)", re.I)
 
 
 def _items_said(draft: StatementDraft) -> None:
