@@ -372,6 +372,29 @@ def test_sections_about_the_project_go_after_more_information(tmp_path: Path) ->
     assert placed == {"License": "more-information", "Thank you": "more-information"}
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Optional dependencies",
+        "Required environment variables",
+        "Mandatory steps",
+        "Optional build tools",
+        "Required command-line arguments",
+    ],
+)
+def test_a_heading_of_required_software_or_steps_is_no_data(tmp_path: Path, heading: str) -> None:
+    # "Required" or "Optional" before what a project needs or offers names no data.
+    page = FRONT + (
+        f"# Acme\n\n## Data we collect\n\n- CLI version\n\n## {heading}\n\n"
+        "- `libfoo` for image support\n- `DATABASE_URL`\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["CLI version"]
+    placed = {s["title"]: s["after"] for s in result.product["sections"]}
+    assert placed == {heading: "more-information"}
+    assert "`DATABASE_URL`" in free_text(result)
+
+
 def test_a_link_to_a_heading_read_into_controls_points_to_your_rights(tmp_path: Path) -> None:
     page = FRONT + (
         "# Tool telemetry\n\nTo stop sending data, see [Opting out](#opting-out).\n\n"

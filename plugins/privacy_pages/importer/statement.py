@@ -85,7 +85,11 @@ _PROJECT = re.compile(
     r"^\W*(?:licen[cs]es?|licensing|development|developing|contribut\w*|thanks?(?: you)?|"
     r"acknowledge?ments?|credits?|authors?|maintainers?|changelog|change log|release notes|"
     r"installation|install(?:ing)?|getting started|build(?:ing)?|testing|tests|roadmap|"
-    r"support(?:ing)? (?:the project|us)|sponsors?|funding|donat\w*)\W*$",
+    r"support(?:ing)? (?:the project|us)|sponsors?|funding|donat\w*|"
+    # "Optional dependencies", "Required environment variables": what the project needs
+    r"(?:required|optional|mandatory|recommended) (?:[\w-]+ )?(?:dependenc(?:y|ies)|packages|"
+    r"environment variables|env vars|steps|tools|software|components|prerequisites|plugins|"
+    r"(?:command-line |cli )?(?:arguments|flags|parameters)))\W*$",
     re.IGNORECASE,
 )
 #: Headings of how the page itself will change ("Future changes", "Changes to this policy"):
