@@ -7375,6 +7375,10 @@ def test_a_denial_by_no_in_some_case_or_beyond_some_makes_no_entry(sentence: str
         "We strip the following before upload:",
         "Excluded from reports:",
         "Before a crash report is sent, we remove:",
+        "The following are removed from reports:",
+        "The following fields are redacted from every event:",
+        "Scrubbed fields:",
+        "**Redacted data:**",
     ],
 )
 def test_a_list_whose_lead_says_none_of_it_is_sent_is_never_collected(
@@ -7387,6 +7391,30 @@ def test_a_list_whose_lead_says_none_of_it_is_sent_is_never_collected(
     result = import_page(tmp_path, page)
     assert never_names(result) == ["Usernames from file paths", "Auth tokens"]
     assert result.data_names() == []
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # Not a promise that it is never taken: "We will never ask for your password" by email
+        # does not say the sign-in form takes none. Text, neither data nor never collected.
+        "We will never ask for:",
+        "We avoid collecting:",
+        "We try not to collect:",
+        "We are not interested in:",
+    ],
+)
+def test_a_list_after_a_lead_that_neither_takes_nor_denies_is_text(
+    tmp_path: Path, lead: str
+) -> None:
+    page = FRONT + (
+        f"# Kit privacy\n\n## Telemetry\n\nWe collect the CLI version.\n\n{lead}\n\n"
+        "- Source code\n- Secrets\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == []
+    assert "Source code" not in result.data_names()
+    assert "- Source code" in free_text(result)
 
 
 def test_a_list_removed_after_a_time_is_no_never_collected_list(tmp_path: Path) -> None:

@@ -838,7 +838,11 @@ GOAL = 6500
 #: environment variables", "Mandatory steps") is about the project: its list is text after
 #: "More information", not required or optional data (a review's cases). Read pages: no record
 #: changed; held-out sums unchanged.
-CEILING = 16088
+#: 16099: a list after "The following are removed from reports:" or "Scrubbed fields:" is
+#: never collected, and one after "We avoid collecting:", "We will never ask for:" or "We are
+#: not interested in:" stays text (a review found each filed as collected data). Read pages: no
+#: record changed; held-out sums unchanged.
+CEILING = 16099
 
 
 def importer_lines() -> int:

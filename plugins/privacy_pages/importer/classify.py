@@ -414,6 +414,14 @@ _NEVER_LEAD = any_of(
         r"\bbefore\b[^:]*:\s*$",
     ),
     r"^\W*(?:excluded|stripped|redacted|scrubbed)\s+(?:from|before)\b[^:.]*:\s*$",
+    # "The following are removed from reports:", "Scrubbed fields:"
+    _then_in_sentence(
+        r"\bfollowing\b",
+        r"\b(?:is|are)\s+(?:always\s+)?(?:removed|stripped|redacted|scrubbed|excluded)\s+from\b"
+        r"[^:.]*:\s*$",
+    ),
+    r"^\W*(?:excluded|stripped|redacted|scrubbed|removed)\s+(?:fields|data|values|information|"
+    r"properties|attributes|keys)\W*$",
     _then_in_sentence(r"\bbefore\b", r"\b(?:strip|remove|redact|scrub)s?\s*:\s*$"),
 )
 _APPLIES_TO = re.compile(r"^\W*applies\s+to\W*$", re.IGNORECASE)
