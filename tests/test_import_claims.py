@@ -7562,3 +7562,40 @@ def test_a_sentence_that_says_the_datas_requirement_holds_for_the_list(
     )
     result = import_page(tmp_path, page)
     assert names_in(result, "optional") == ["Email address", "Phone number"]
+
+
+@pytest.mark.parametrize(
+    ("page", "section", "names"),
+    [
+        # A page of one heading that names its data: the list under it is that data.
+        (
+            "# Data we collect\n\n- Email address\n- Usage statistics\n",
+            "collected",
+            ["Email address", "Usage statistics"],
+        ),
+        (
+            "# Required information\n\nTo sign up you must provide:\n\n- Username\n- Email\n",
+            "required",
+            ["Username", "Email"],
+        ),
+        (
+            "# What we don't collect\n\n- Source code\n- Secrets\n",
+            "never",
+            ["Source code", "Secrets"],
+        ),
+        (
+            "# Telemetry\n\nNone of the following are ever collected:\n\n- Source code\n"
+            "- Secrets\n",
+            "never",
+            ["Source code", "Secrets"],
+        ),
+    ],
+)
+def test_a_list_under_the_only_heading_is_what_the_heading_names(
+    tmp_path: Path, page: str, section: str, names: list[str]
+) -> None:
+    result = import_page(tmp_path, FRONT + page)
+    found = never_names(result) if section == "never" else names_in(result, section)
+    assert found == names
+    others = {"collected", "required", "optional"} - {section}
+    assert all(not names_in(result, other) for other in others)

@@ -842,7 +842,13 @@ GOAL = 6500
 #: never collected, and one after "We avoid collecting:", "We will never ask for:" or "We are
 #: not interested in:" stays text (a review found each filed as collected data). Read pages: no
 #: record changed; held-out sums unchanged.
-CEILING = 16099
+#: 16120: a page whose title is its only heading and names data ("# Data we collect", "#
+#: Required information", "# What we don't collect") is read as that section after its opening
+#: paragraphs, and a list under the title after "None of the following are ever collected:"
+#: is never collected (a review found such lists read as the introduction, and the page then
+#: saying it lists nothing it never collects). Read pages: no record changed; held-out sums
+#: unchanged.
+CEILING = 16120
 
 
 def importer_lines() -> int:

@@ -8,7 +8,7 @@ from functools import partial
 
 from .by_shape import by_lead
 from .claims import Requirement
-from .classify import Kind, applies_to_inline, classify_heading, is_applies_to
+from .classify import Kind, applies_to_inline, classify_heading, is_applies_to, is_never_lead
 from .data_sections import data_blocks
 from .list_kinds import ListKind
 from .markdown_doc import Alert, Block, BulletList, Code, Paragraph, Table, parse
@@ -66,8 +66,10 @@ def _opening_list(reading: Reading, lead: Paragraph, block: BulletList) -> bool:
         reading.report.counts.sections += 1
         data_blocks(reading, [lead, block], Requirement.NOT_STATED, None, Section(None, 0))
         return True
-    # "You can control settings related to the following:" and them
-    return lead_kind(lead) is not Kind.UNKNOWN and by_lead(reading, block, lead, None)
+    # "You can control settings related to the following:" and them; "None of the following
+    # are ever collected:" and what is not
+    known = lead_kind(lead) is not Kind.UNKNOWN or is_never_lead(lead.text)
+    return known and by_lead(reading, block, lead, None)
 
 
 def _applies_to(reading: Reading, block: BulletList) -> None:

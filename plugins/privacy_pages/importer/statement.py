@@ -20,7 +20,7 @@ from .data_sections import category_section, data_section, never_section
 from .draft import StatementDraft
 from .gdpr_sections import complaint_section, controller_section, transfers_section
 from .item_text import ItemDraft
-from .markdown_doc import BulletList, Heading, Paragraph
+from .markdown_doc import Block, BulletList, Heading, Paragraph
 from .markdown_out import blocks_markdown
 from .markup import plain, sentences
 from .outline import Section
@@ -117,6 +117,16 @@ def _page_name(heading: str, front_title: str | None) -> str:
     return heading or (front_title or "")
 
 
+#: The kinds of a page's only heading that make the page that section, when the heading
+#: names what it lists ("Data we collect", "Required information", "What we don't collect").
+_DATA_PAGES = frozenset({Kind.REQUIRED, Kind.OPTIONAL, Kind.COLLECTED, Kind.NEVER})
+_LISTS = re.compile(r"\b(?:data|information|collect\w*)\b", re.IGNORECASE)
+
+
+def _opening(block: Block) -> bool:
+    return isinstance(block, Paragraph) and not block.text.rstrip().endswith(":")
+
+
 def read_statement(
     page: tuple[Heading | None, Section], report: PageReport, name: str, front: str | None = None
 ) -> StatementDraft:
@@ -127,7 +137,16 @@ def read_statement(
     reading.draft.name = _page_name(heading, front) or name
     alerts_to_notes(reading, root)
     page_cues(root.blocks, reading.draft.page_cues, heading, page=True)
-    preamble(reading, root.blocks)
+    kind = classify_heading(heading)
+    blocks = root.blocks
+    # "# Data we collect" over a list, and no other heading: the page is that section, after
+    # its opening paragraphs (the introduction; not a lead: "You must provide:").
+    alone = not root.children and kind in _DATA_PAGES and _LISTS.search(heading)
+    at = next((i for i, b in enumerate(blocks) if not _opening(b)), len(blocks))
+    preamble(reading, blocks[:at] if alone else blocks)
+    if alone and blocks[at:]:
+        report.sections.append(SectionRead(root.line, heading, kind.value, PAGE_SECTION[kind]))
+        read_section(reading, Section(title, 1, blocks[at:]), kind, None)
     previous: Kind | None = None
     for section in root.children:
         kind = classify_heading(section.title)
