@@ -7599,3 +7599,35 @@ def test_a_list_under_the_only_heading_is_what_the_heading_names(
     assert found == names
     others = {"collected", "required", "optional"} - {section}
     assert all(not names_in(result, other) for other in others)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "# Payments\n\nPayments are processed by Stripe. Stripe collects:\n\n- Card number\n"
+        "- Expiry date\n",
+        "# Kit\n\n## Payments\n\nWe take payments through Stripe. Stripe collects:\n\n"
+        "- Card number\n- Expiry date\n",
+        "# Kit\n\n## Data we collect\n\n- Email address\n\nWe use Google Analytics. Google "
+        "Analytics may record:\n\n- Card number\n- Expiry date\n",
+    ],
+)
+def test_a_list_another_party_collects_is_no_data_of_the_product(tmp_path: Path, page: str) -> None:
+    # What Stripe collects is Stripe's: the page does not say the product takes it.
+    result = import_page(tmp_path, FRONT + page)
+    assert "Card number" not in result.data_names()
+    assert "- Card number" in result.text
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Kit collects:",
+        # A name the page has not said is another party's may be the product's own: the
+        # page's title is often not the product's name.
+        "Stripe collects:",
+    ],
+)
+def test_a_list_the_product_may_collect_by_name_is_its_data(tmp_path: Path, lead: str) -> None:
+    page = FRONT + f"# Kit\n\n## Payments\n\n{lead}\n\n- Card number\n- Expiry date\n"
+    assert import_page(tmp_path, page).data_names() == ["Card number", "Expiry date"]

@@ -848,7 +848,13 @@ GOAL = 6500
 #: is never collected (a review found such lists read as the introduction, and the page then
 #: saying it lists nothing it never collects). Read pages: no record changed; held-out sums
 #: unchanged.
-CEILING = 16120
+#: 16167: a list whose lead says another party collects it, a party it names as such first
+#: ("Payments are processed by Stripe. Stripe collects:"), stays text (a review's case). A first
+#: try that took any capitalized taker not in the page's title for another party lost held-out
+#: items (412 to 402) and never-collected entries (113 to 96): a page's title is often not the
+#: product's name ("Aider collects information on:" under "Analytics"). Read pages: no record
+#: changed; held-out sums unchanged.
+CEILING = 16167
 
 
 def importer_lines() -> int:

@@ -15,6 +15,7 @@ from .markdown_doc import Block, BulletList, Code, Heading, Paragraph, Table
 from .markdown_out import blocks_markdown
 from .markup import one_line, plain, sentences
 from .outline import Section
+from .prose_facts import taken_by_another
 from .reading import Reading, item_markdown
 from .requirement import answered
 from .samples import sample_fields
@@ -167,6 +168,8 @@ def by_lead(reading: Reading, block: BulletList, lead: Paragraph | None, title: 
     if kind is Kind.NEVER and taken:
         kind = Kind.UNKNOWN
     if kind not in _LEAD_KINDS:
+        if lead is not None and taken_by_another(lead.text, reading.draft.name):
+            return False  # "Stripe collects:": Stripe's data, not the product's
         if lead is not None and taken:
             _data(reading, [lead, block], title)
         elif lead is not None and lists_data(block, lead) and not is_never_lead(lead.text):

@@ -36,7 +36,7 @@ from .markdown_doc import Alert, Block, BulletList, Code, ListItem, Paragraph, T
 from .markdown_out import blocks_markdown, span, to_markdown
 from .markup import links, one_line, plain, sentences
 from .outline import Section
-from .prose_facts import KEPT_ONLY, data_denied, denies_people, kept_only
+from .prose_facts import KEPT_ONLY, data_denied, denies_people, kept_only, taken_by_another
 from .reading import Reading, item_markdown
 from .samples import SampleField, sample_fields
 from .shapes import (
@@ -267,6 +267,12 @@ def _legend(block: BulletList, table: Table | None) -> bool:
     return sum(name in headers for name in named) * 2 > len(named)
 
 
+def _theirs(reading: Reading, pending: list[Block]) -> bool:
+    """Whether the list's lead says another party collects it ("Stripe collects:")."""
+    lead = pending[-1] if pending else None
+    return isinstance(lead, Paragraph) and taken_by_another(lead.text, reading.draft.name)
+
+
 def _states(block: BulletList, pending: list[Block]) -> bool:
     """Bullets that make statements, or the steps of a process: text, not data items."""
     if not is_bold_list(block) and not is_data_list(
@@ -300,7 +306,8 @@ def data_blocks(
     for block in bold_runs(blocks):
         follows, sampled = sampled, None
         if isinstance(block, Paragraph | Alert) or (
-            isinstance(block, BulletList) and (_states(block, pending) or _legend(block, table))
+            isinstance(block, BulletList)
+            and (_states(block, pending) or _legend(block, table) or _theirs(reading, pending))
         ):
             pending.append(block)
             continue

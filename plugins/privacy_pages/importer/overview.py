@@ -15,6 +15,7 @@ from .markdown_doc import Alert, Block, BulletList, Code, Paragraph, Table, pars
 from .markdown_out import blocks_markdown, span, to_markdown
 from .markup import drop_links, links, one_line, only_link, plain
 from .outline import Section
+from .prose_facts import taken_by_another
 from .reading import Reading, is_comment, unpaired
 from .report import NotData
 from .samples import sample_fields
@@ -62,6 +63,8 @@ def _opening_list(reading: Reading, lead: Paragraph, block: BulletList) -> bool:
         return True
     if policy_list(reading, block, lead):
         return True  # "... the settings of the following group policies:"
+    if taken_by_another(lead.text, reading.draft.name):
+        return False  # "Stripe collects:": Stripe's data, text of the introduction
     if lists_data(block, lead):  # "The following data is collected:"
         reading.report.counts.sections += 1
         data_blocks(reading, [lead, block], Requirement.NOT_STATED, None, Section(None, 0))

@@ -858,6 +858,40 @@ def taken_by_product(sentence: str, product: str) -> bool:
     )  # (a name that is not the product's: "Google Play collects", "Stripe collects")
 
 
+#: A lead's taker that is the product or its data ("Usage Data includes:", "The Service
+#: collects:"), not another party, whatever its capitals.
+_OWN_TAKER = re.compile(
+    r"\b(?:data|information|reports?|events?|logs?|telemetry|service|application|app|website|"
+    r"site|platform|software)\b",
+    re.IGNORECASE,
+)
+
+
+def taken_by_another(lead: str, product: str) -> bool:
+    """Whether a list's lead says another party collects what it lists, a party it names as
+    such first ("Payments are processed by Stripe. Stripe collects:"): that party's data, not
+    the product's (kept as text). (A page's title is often not the product's name: a name
+    alone is no other party.)"""
+    said = sentences(plain(lead))
+    last = said[-1] if said else ""
+    found = _TAKEN_BY.match(last)
+    name = re.match(r"\s*((?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*)", found["who"]) if found else None
+    before = " ".join(said[:-1])
+    return (
+        found is not None
+        and name is not None
+        and last.rstrip().endswith(":")
+        and _COLLECTING.match(found["verb"]) is not None
+        and _OWN_TAKER.search(found["who"]) is None
+        and not taken_by_product(last, product)
+        and re.search(rf"\b(?:by|uses?|using|via|through|with)\s+{re.escape(name[1])}\b", before)
+        is not None
+    )
+
+
+_COLLECTING = re.compile(r"collect|gather|record|receiv|track|captur|log", re.IGNORECASE)
+
+
 def _opening_adjective(words: list[str]) -> bool:
     """Whether a taker's first word is an adjective capitalized as the sentence's first word
     ("Anonymous usage data includes"), not a name ("Signal collects", "Elastic collects")."""
