@@ -7631,3 +7631,21 @@ def test_a_list_another_party_collects_is_no_data_of_the_product(tmp_path: Path,
 def test_a_list_the_product_may_collect_by_name_is_its_data(tmp_path: Path, lead: str) -> None:
     page = FRONT + f"# Kit\n\n## Payments\n\n{lead}\n\n- Card number\n- Expiry date\n"
     assert import_page(tmp_path, page).data_names() == ["Card number", "Expiry date"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "We collect information when you:",
+        "Data is collected whenever a user:",
+        "We log an event if you:",
+    ],
+)
+def test_a_list_of_when_data_is_collected_is_no_data(tmp_path: Path, lead: str) -> None:
+    page = FRONT + (
+        f"# Kit privacy\n\n## Data we collect\n\n{lead}\n\n- Create an account\n"
+        "- Make a purchase\n- Contact customer support\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == []
+    assert "- Make a purchase" in result.text

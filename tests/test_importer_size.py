@@ -854,7 +854,10 @@ GOAL = 6500
 #: items (412 to 402) and never-collected entries (113 to 96): a page's title is often not the
 #: product's name ("Aider collects information on:" under "Analytics"). Read pages: no record
 #: changed; held-out sums unchanged.
-CEILING = 16167
+#: 16168: a list after "We collect information when you:" (or "whenever a user:", "if
+#: you:") says when, not what: text (a review's case). Read pages: no record changed;
+#: held-out sums: 31 false items of 448 imported (34 of 451 before), the rest the same.
+CEILING = 16168
 
 
 def importer_lines() -> int:

@@ -97,7 +97,8 @@ _NO_DATA_LEAD = re.compile(
     r"\b(?:one|any|all|each|either|both|none)\s+of\s+(?:these|those|the following)\s+"
     r"(?:\w+\s+)?(?:conditions|cases|circumstances|situations)"
     r"(?:\s+(?:occurs?|appl(?:y|ies)|(?:is|are)\s+met|happens?|holds?))?\s*:\s*$"
-    r"|\b(?:upon|when(?:ever)?|if)\s*:\s*$"  # "data is potentially collected upon:"
+    # "data is potentially collected upon:", "We collect information when you:"
+    r"|\b(?:upon|when(?:ever)?|if)(?:\s+(?:you|an?\s+users?|users|visitors|customers))?\s*:\s*$"
     # "It supports integration with two different services:", "consists of two parts:": what
     # the product works with or is made of, not data
     r"|\b(?:services|providers|tools|plugins|parts|components|integrations|libraries|vendors|"
