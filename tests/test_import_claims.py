@@ -7649,3 +7649,17 @@ def test_a_list_of_when_data_is_collected_is_no_data(tmp_path: Path, lead: str) 
     result = import_page(tmp_path, page)
     assert result.data_names() == []
     assert "- Make a purchase" in result.text
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Categories of data subjects", "Who we collect data about", "Categories of individuals"],
+)
+def test_a_list_of_whose_data_it_is_is_no_data(tmp_path: Path, heading: str) -> None:
+    page = FRONT + (
+        f"# Records of processing\n\n## {heading}\n\n- Customers\n- Employees\n\n"
+        "## Categories of personal data\n\n- Contact details\n- Bank details\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Contact details", "Bank details"]
+    assert "- Employees" in result.text

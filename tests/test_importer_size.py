@@ -857,7 +857,11 @@ GOAL = 6500
 #: 16168: a list after "We collect information when you:" (or "whenever a user:", "if
 #: you:") says when, not what: text (a review's case). Read pages: no record changed;
 #: held-out sums: 31 false items of 448 imported (34 of 451 before), the rest the same.
-CEILING = 16168
+#: 16177: a heading over whose data it is ("Categories of data subjects", "Who we collect
+#: data about", "Categories of individuals") is read by what it holds: its list of people
+#: ("Customers", "Employees") is text, not data (a review's case). Read pages: no record
+#: changed; held-out sums unchanged.
+CEILING = 16177
 
 
 def importer_lines() -> int:

@@ -346,13 +346,22 @@ def is_keeping_heading(title: str) -> bool:
     return _KEEPING_HEADING.match(plain(title)) is not None
 
 
+#: A heading over whose data it is ("Categories of data subjects", "Who we collect data
+#: about"): people, not data.
+_SUBJECTS_HEADING = re.compile(
+    r"\bcategories of (?:data subjects|individuals|persons|people)\b|^\W*(?:who|whom) (?:we|do we) (?:collect|process|hold) (?:\w+ )?"
+    r"(?:data|information) (?:about|on|from)\W*$",
+    re.IGNORECASE,
+)
+
+
 def classify_heading(text: str) -> Kind:
     """The kind of section a heading introduces (``UNKNOWN`` when no rule matches)."""
     words = plain(text)
     if is_never_heading(words):
         return Kind.NEVER  # "What we never see", "Data we don't send"
-    if _SOURCES_HEADING.search(words):
-        return Kind.UNKNOWN  # read by what it holds: a list of sources is no data
+    if _SOURCES_HEADING.search(words) or _SUBJECTS_HEADING.search(words):
+        return Kind.UNKNOWN  # read by what it holds: a list of sources or of people is no data
     if is_purposes_heading(words):
         return Kind.DATA_USE  # "Why is telemetry collected?": what it is for, not what it is
     for kind, pattern in HEADING_RULES:
