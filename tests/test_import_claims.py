@@ -7663,3 +7663,17 @@ def test_a_list_of_whose_data_it_is_is_no_data(tmp_path: Path, heading: str) -> 
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Contact details", "Bank details"]
     assert "- Employees" in result.text
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Optional features", "Optional settings", "Optional integrations", "Required permissions"],
+)
+def test_a_requirement_heading_over_no_data_gives_no_items(tmp_path: Path, heading: str) -> None:
+    page = FRONT + (
+        f"# Acme\n\n## Data we collect\n\n- Device ID\n- App version\n\n## {heading}\n\n"
+        "- Dark mode\n- Google Drive\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Device ID", "App version"]
+    assert "- Dark mode" in result.text

@@ -861,7 +861,12 @@ GOAL = 6500
 #: data about", "Categories of individuals") is read by what it holds: its list of people
 #: ("Customers", "Employees") is text, not data (a review's case). Read pages: no record
 #: changed; held-out sums unchanged.
-CEILING = 16177
+#: 16188: a heading "Optional features", "Optional settings", "Optional integrations" or
+#: "Required permissions" names no data: its section is read by what it holds, and a list of
+#: features or services under it is no optional data (a review's cases). Read pages: no record
+#: changed (with "services" too, ukodus-privacy-policy's "Optional Services" text moved from
+#: optional data to data use: left out); held-out sums unchanged.
+CEILING = 16188
 
 
 def importer_lines() -> int:

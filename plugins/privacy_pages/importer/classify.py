@@ -355,6 +355,13 @@ _SUBJECTS_HEADING = re.compile(
 )
 
 
+_OF_NO_DATA = re.compile(
+    r"^\W*(?:required|optional|mandatory)\s+(?:[\w-]+\s+)?(?:features|settings|integrations|"
+    r"permissions|modules|add-ons|extensions)\W*$",
+    re.IGNORECASE,
+)
+
+
 def classify_heading(text: str) -> Kind:
     """The kind of section a heading introduces (``UNKNOWN`` when no rule matches)."""
     words = plain(text)
@@ -366,8 +373,12 @@ def classify_heading(text: str) -> Kind:
         return Kind.DATA_USE  # "Why is telemetry collected?": what it is for, not what it is
     for kind, pattern in HEADING_RULES:
         if pattern.search(words):
-            if kind in {Kind.REQUIRED, Kind.OPTIONAL} and _YES_NO.search(words):
-                return Kind.UNKNOWN  # "Is telemetry required?": its answer says, not the words
+            if kind in {Kind.REQUIRED, Kind.OPTIONAL} and (
+                _YES_NO.search(words) or _OF_NO_DATA.search(words)
+            ):
+                # "Is telemetry required?": its answer says, not the words; "Optional
+                # features": no data (what the list holds says)
+                return Kind.UNKNOWN
             return kind
     return Kind.UNKNOWN
 
