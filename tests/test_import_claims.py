@@ -7677,3 +7677,17 @@ def test_a_requirement_heading_over_no_data_gives_no_items(tmp_path: Path, headi
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Device ID", "App version"]
     assert "- Dark mode" in result.text
+
+
+@pytest.mark.parametrize("header", ["Can I turn it off?", "Can you disable it?", "Can be disabled"])
+def test_a_column_that_says_whether_it_can_be_turned_off_says_optional(
+    tmp_path: Path, header: str
+) -> None:
+    page = FRONT + (
+        f"# Kit\n\n## Data we collect\n\n| Data | {header} |\n|---|---|\n"
+        "| Crash reports | Yes, in Settings |\n"
+        "| Purchase receipts | No |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert names_in(result, "optional") == ["Crash reports"]
+    assert names_in(result, "required") == ["Purchase receipts"]

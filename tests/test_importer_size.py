@@ -866,6 +866,8 @@ GOAL = 6500
 #: features or services under it is no optional data (a review's cases). Read pages: no record
 #: changed (with "services" too, ukodus-privacy-policy's "Optional Services" text moved from
 #: optional data to data use: left out); held-out sums unchanged.
+#: 16188: a column "Can I turn it off?" is read as "Can you disable it?" is (a review found
+#: its rows left collected). Read pages: no record changed; held-out sums unchanged.
 CEILING = 16188
 
 

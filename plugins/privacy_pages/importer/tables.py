@@ -52,7 +52,7 @@ HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         Role.OPT_OUT,
         any_of(
             r"\bcan (?:be )?(?:disabled|turned off|switched off|opted out)\b",
-            r"\bcan (?:you |users? )?(?:disable|opt[- ]?out|turn (?:it )?off)\b",
+            r"\bcan (?:i |you |users? )?(?:disable|opt[- ]?out|turn (?:it )?off)\b",
             r"\bopt[- ]?out (?:possible|available)\b",
         ),
     ),
