@@ -7691,3 +7691,40 @@ def test_a_column_that_says_whether_it_can_be_turned_off_says_optional(
     result = import_page(tmp_path, page)
     assert names_in(result, "optional") == ["Crash reports"]
     assert names_in(result, "required") == ["Purchase receipts"]
+
+
+@pytest.mark.parametrize(
+    ("page", "optional"),
+    [
+        # Honouring an opt-out variable or setting says the reader can turn it off.
+        (
+            "# Privacy\n\n`nimbus` reports basic usage metrics. We honour `DO_NOT_TRACK=1`.\n\n"
+            "## Collected fields\n\n- Machine ID\n- Version\n",
+            True,
+        ),
+        (
+            "# Telemetry\n\nThis extension collects usage data. It respects the "
+            "`telemetry.telemetryLevel` setting.\n\n## Data collected\n\n- Machine ID\n- Version\n",
+            True,
+        ),
+        (
+            "# Sync\n\nWe collect the following when you enable sync:\n\n- Machine ID\n- Version\n",
+            True,
+        ),
+        # Enabling the product itself is using it, no choice of data.
+        (
+            "# Kit\n\nWe collect the following when you enable the extension:\n\n- Machine ID\n"
+            "- Version\n",
+            False,
+        ),
+        (
+            "# Kit\n\nKit respects your privacy.\n\n## Data collected\n\n- Machine ID\n- Version\n",
+            False,
+        ),
+    ],
+)
+def test_honouring_an_opt_out_or_collecting_once_enabled_says_optional(
+    tmp_path: Path, page: str, optional: bool
+) -> None:
+    result = import_page(tmp_path, FRONT + page)
+    assert names_in(result, "optional" if optional else "collected") == ["Machine ID", "Version"]

@@ -573,6 +573,13 @@ _MODALITY: tuple[tuple[Requirement, re.Pattern[str]], ...] = (
             r"transmitted)?\s*(?:when|if|after)\b[^.]{0,80}\b(?:set|enabled?|turned on|"
             r"opt(?:s|ed)? in|configured|chosen|choose|chooses|agree|agrees|consent\w*|allow\w*)\b"
             # (not a right the reader may use: "If you want to make a complaint ...")
+            # "We honour DO_NOT_TRACK=1", "It respects the telemetry.telemetryLevel setting"
+            r"|(?<!website )(?<!site )\b(?:honou?r|respect|obey)(?:s|ed|ing)?\s+(?:the\s+|your\s+|a\s+)?(?:\S*(?:"
+            r"DO_NOT_TRACK|telemetry|opt[-_ ]?out)\S*|do[- ]not[- ]track|DNT)\b"
+            # "We collect the following when you enable sync:" (not "... the extension")
+            r"|\bwhen(?:ever)? you (?:enable|turn on|switch on|activate|opt in)\b(?!\s+(?:the|"
+            r"this|our)\s+(?:extension|app|application|plugin|add-on|product|tool|cli|service|"
+            r"software)\b)"
             rf"|\bif you (?:choose|decide|agree|opt|enable|allow|want)\b(?!\s+to\s+{_A_RIGHT})"
             rf"|\byou (?:can |may )?(?:choose|decide) (?:whether|if|to)\b(?!\s+{_A_RIGHT})",
             re.IGNORECASE,

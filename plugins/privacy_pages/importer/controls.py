@@ -27,7 +27,8 @@ _CONTROL = re.compile(
     r"\b(?:consent|chooses?|chose|choice(?!\s+(?:made|selected|picked))|"
     r"opt(?:s|ed)?[- ]?(?:in|out)|can control|"
     r"controls? the collection|turn(?:s|ed)? (?:\w+ )?(?:on|off)|enables?|disables?|"
-    r"optional to provide|in-app feedback|feedback (?:provided|submitted))\b",
+    r"optional to provide|in-app feedback|feedback (?:provided|submitted)|"
+    r"(?<!website )(?<!site )(?:honou?r|respect|obey)(?:s|ed)?\s+(?:the\s+)?\S*(?:DO_NOT_TRACK|telemetry|opt[-_ ]?out))\b",
     re.I,
 )
 #: Words that say only why the data is optional.
