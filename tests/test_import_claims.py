@@ -7379,6 +7379,10 @@ def test_a_denial_by_no_in_some_case_or_beyond_some_makes_no_entry(sentence: str
         "The following fields are redacted from every event:",
         "Scrubbed fields:",
         "**Redacted data:**",
+        "Under no circumstances do we collect:",
+        "At no time do we collect:",
+        "We refrain from collecting:",
+        "We abstain from collecting:",
     ],
 )
 def test_a_list_whose_lead_says_none_of_it_is_sent_is_never_collected(
@@ -7402,6 +7406,7 @@ def test_a_list_whose_lead_says_none_of_it_is_sent_is_never_collected(
         "We avoid collecting:",
         "We try not to collect:",
         "We are not interested in:",
+        "We have no interest in collecting:",
     ],
 )
 def test_a_list_after_a_lead_that_neither_takes_nor_denies_is_text(
@@ -7728,3 +7733,22 @@ def test_honouring_an_opt_out_or_collecting_once_enabled_says_optional(
 ) -> None:
     result = import_page(tmp_path, FRONT + page)
     assert names_in(result, "optional" if optional else "collected") == ["Machine ID", "Version"]
+
+
+def test_a_heading_of_data_not_processed_is_never_collected(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit privacy\n\n## Categories of data we process\n\n- Contact details\n\n"
+        "## Categories of data we do not process\n\n- Health data\n- Criminal convictions\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Contact details"]
+    assert never_names(result) == ["Health data", "Criminal convictions"]
+
+
+def test_a_list_of_what_the_reader_need_not_do_is_no_never_collected_list(tmp_path: Path) -> None:
+    # "We don't process any data" is said of the product; the list is of agreements.
+    page = FRONT + (
+        "# Kit privacy\n\n## Compliance\n\nSince we don't process any data, you don't need:\n\n"
+        "- Data Processing Agreements (DPA)\n- Privacy impact assessments\n"
+    )
+    assert never_names(import_page(tmp_path, page)) == []

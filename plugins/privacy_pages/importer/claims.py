@@ -133,11 +133,12 @@ _NEVER_HEADING = re.compile(
     r"seen|sen[dt]s?|transmit\w*|upload\w*|track(?!ing\b)\w*|record\w*|receiv\w*|captur\w*|"
     r"access\w*)\b|\bnot collected\b|\bnever (?:leaves?|leaving)\b"
     # data the publisher never takes in under other verbs, a heading that ends on the verb
-    # after a word for data: "Sensitive Data We Never Touch" (not "Files we can't read",
+    # after a word for data: "Sensitive Data We Never Touch", "Categories of data we do not
+    # process" (not "Files we can't read",
     # "Information we will never ask you for" on phishing, "Data we do not request, but ...")
     r"|^\W*(?:[\w-]+\s+){0,3}?(?:data|information|details|contents?)\s+(?:that\s+|which\s+)?"
     r"(?:we|it)\s+(?:will\s+)?(?:never|do\s+not|don['\u2019]t|does\s+not|doesn['\u2019]t|"
-    r"won['\u2019]t|will\s+not)\s+(?:ever\s+|even\s+)?(?:touch|read|look\s+at)\W*$",
+    r"won['\u2019]t|will\s+not)\s+(?:ever\s+|even\s+)?(?:touch|read|look\s+at|process)\W*$",
     re.IGNORECASE,
 )
 _DO_NOT_TRACK = re.compile(r"\bdo not track\b|\bdnt\b", re.IGNORECASE)

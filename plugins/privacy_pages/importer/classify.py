@@ -434,6 +434,12 @@ _NEVER_LEAD = any_of(
         r"\bbefore\b[^:]*:\s*$",
     ),
     r"^\W*(?:excluded|stripped|redacted|scrubbed)\s+(?:from|before)\b[^:.]*:\s*$",
+    # "Under no circumstances do we collect:", "We refrain from collecting:"
+    _then_in_sentence(
+        r"\b(?:under no circumstances|at no time|in no case|on no account|refrain\w* from|"
+        r"abstain\w* from)\b",
+        r"\b(?:collect|sen[dt]|upload|transmit|gather|record|track|stor|log|process)",
+    ),
     # "The following are removed from reports:", "Scrubbed fields:"
     _then_in_sentence(
         r"\bfollowing\b",

@@ -106,7 +106,8 @@ _NO_DATA_LEAD = re.compile(
     # "the behavior of the following features that generate data:": features, not their data
     r"|\bthe following (?:\w+ )?(?:features|services|tools|products|components|apps)\b"
     # "We avoid collecting:", "We will never ask for:": no promise that none is taken
-    r"|\b(?:avoid|try not to|aim not to|strive not to|are not interested in|never ask|"
+    r"|\b(?:avoid|try not to|aim not to|strive not to|are not interested in|have no interest "
+    r"in|never ask|"
     r"(?:do not|don't|will not|won't) ask)\b[^.:]*:\s*$",
     re.IGNORECASE,
 )
