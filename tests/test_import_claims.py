@@ -7752,3 +7752,60 @@ def test_a_list_of_what_the_reader_need_not_do_is_no_never_collected_list(tmp_pa
         "- Data Processing Agreements (DPA)\n- Privacy impact assessments\n"
     )
     assert never_names(import_page(tmp_path, page)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Another party's denial, or a former version's: no promise of the product's now.
+        "Mapbox, our map provider, does not collect your location.",
+        "Our advertising partners do not collect your location.",
+        "Before version 2.0, Kit did not collect crash reports.",
+        "We didn't collect crash reports in the beta.",
+    ],
+)
+def test_a_denial_by_another_party_or_of_the_past_makes_no_entry(sentence: str) -> None:
+    assert not data_denied(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "never"),
+    [
+        ("This plugin does not collect any data and makes no network requests.", []),
+        ("We and our partners do not collect your location.", ["Location"]),
+    ],
+)
+def test_a_denial_names_only_its_data(sentence: str, never: list[str]) -> None:
+    assert (data_denied(sentence) or []) == never
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Our advertising partners do not collect:",
+        "We do not collect data from the following sources:",
+        "We do not collect data for:",
+        "We never collect data when:",
+        "Location is not collected from:",
+    ],
+)
+def test_a_denial_lead_over_parties_people_or_cases_gives_no_entries(
+    tmp_path: Path, lead: str
+) -> None:
+    page = FRONT + (
+        f"# Kit privacy\n\n## Data we collect\n\n- Email address\n\n## More\n\n{lead}\n\n- Children\n"
+        "- Data brokers\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == []
+    assert result.data_names() == ["Email address"]
+    assert "- Data brokers" in result.text
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["Kit collects information on:", "We collect information about:", "We collect data from:"],
+)
+def test_a_lead_that_collects_on_or_about_lists_data(tmp_path: Path, lead: str) -> None:
+    page = FRONT + f"# Kit privacy\n\n## Data we collect\n\n{lead}\n\n- Commands used\n- Errors\n"
+    assert import_page(tmp_path, page).data_names() == ["Commands used", "Errors"]

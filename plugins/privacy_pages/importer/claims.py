@@ -142,6 +142,23 @@ _NEVER_HEADING = re.compile(
     re.IGNORECASE,
 )
 _DO_NOT_TRACK = re.compile(r"\bdo not track\b|\bdnt\b", re.IGNORECASE)
+#: A sentence whose subject is another party ("Our advertising partners do not collect",
+#: "Mapbox, our map provider, does not ..."; not "We and our partners"): what it denies is that
+#: party's, no promise of the product.
+OTHER_PARTY = re.compile(
+    r"^\W*(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*\s*,\s*)?(?:(?:our|the|its|their|these|such)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:partners?|providers?|processors?|sub-?processors?|vendors?|"
+    r"advertisers?|third[- ]part(?:y|ies))\b(?!\s+(?:and|&)\s+(?:we|us)\b)"
+)
+#: A denial's lead over where from, what for or when ("We do not collect data for:", "... from
+#: the following sources:", "Location is not collected from:"): its list is no data. (Not
+#: "about:" or "on:": "We never collect information about: your contacts" lists data.)
+NOT_WHAT_LEAD = re.compile(
+    r"\b(?:data|information|collected|sent|gathered|tracked)\s+(?:from|for|when|whenever|while|"
+    r"if)(?!\s+(?:you|your|users?|the user|visitors?)\b)(?:\s+(?:the following|"
+    r"these|any of the following))?(?:\s+[\w-]+)?\s*:\s*$",
+    re.IGNORECASE,
+)
 
 
 #: A person's choice before a denial's words: "you may choose not to upload files" says

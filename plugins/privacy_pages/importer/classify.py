@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from .claims import chosen_not, denial, is_never_heading
+from .claims import NOT_WHAT_LEAD, OTHER_PARTY, chosen_not, denial, is_never_heading
 from .markup import plain, sentences
 
 
@@ -492,6 +492,8 @@ def is_never_lead(text: str) -> bool:
         return False  # "can be configured not to send information through the following:"
     if UNLESS_YOU_LEAD.search(last):
         return False  # "Telemetry is never sent unless you enable it:" (then it is), and how
+    if OTHER_PARTY.match(last) or NOT_WHAT_LEAD.search(last):
+        return False  # "Our partners do not collect:", "We do not collect data about:"
     exception = _EXCEPTION.search(last)
     if exception and denial(exception["rest"]) is None and not _NEGATION.search(exception["rest"]):
         return False  # the list is the exception: what is collected

@@ -18,6 +18,8 @@ from .claims import (
     GIVEN_OR,
     KEPT,
     NOT_USED,
+    NOT_WHAT_LEAD,
+    OTHER_PARTY,
     PART_OF,
     PEOPLE,
     TAKEN,
@@ -1232,7 +1234,8 @@ _HEDGED_DENIAL = re.compile(
     r"|\b(?:knowingly|intentionally|deliberately|willingly|consciously|actively|purposely|"
     r"purposefully|intention|as far as we (?:know|are aware)|best of our knowledge)\b"
     r"|\b(?:aims?|try|tries|strives?|intends?|plans?|best|may|might)\s+(?:to\s+)?(?:not|never)\b"
-    r"|\b(?:do|does)\s*(?:not|n't)\s+(?:intend|plan|aim)\b",
+    r"|\b(?:do|does)\s*(?:not|n't)\s+(?:intend|plan|aim)\b"
+    r"|\bdid\s*(?:not|n't)\b",  # ("Before 2.0, Kit did not collect A": then, not now)
     re.I,
 )
 #: A proviso the denial is part of ("provided that you do not send us analytics events"), or
@@ -1283,7 +1286,7 @@ _SOME_OF = re.compile(r"^(?:all|every|each(?!\s+other)|most|much)\s", re.I)
 #: don't use cookies", "and never have collected"): no name.
 _VERB_FIRST = re.compile(
     r"^(?:do|does|did|don't|doesn't|didn't|never|neither|nor|have|has|had|sell|share|store|"
-    r"rent|disclose|trade|retain|use)\s",
+    r"rent|disclose|trade|retain|use|makes?|performs?|connects?|requires?)\s",
     re.I,
 )
 _EVER_AFTER = re.compile(
@@ -1626,6 +1629,10 @@ def data_denied(sentence: str, following: str = "", *, framed: bool = False) -> 
         # "We do not store your IP address": kept or not, it may well be taken; what the
         # sentence's other clauses deny stands ("..., and no file contents are collected")
         return _denied_in(c for c in _ANY_CLAUSE.split(text) if said not in c)
+    if said is not None and (OTHER_PARTY.match(text) or NOT_WHAT_LEAD.search(text)):
+        # "Our advertising partners do not collect A": theirs, no promise of ours; "We do not
+        # collect data about:", "A is not collected from:": of some people, places or cases
+        return None
     if said is not None and _HEDGED_DENIAL.search(text):
         # "We generally do not collect A", "We do not knowingly collect B": no denial; what
         # the sentence's other clauses deny stands ("..., and we never collect C")

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
+from .claims import NOT_WHAT_LEAD, OTHER_PARTY, denial
 from .classify import UNLESS_YOU_LEAD, Kind, classify_heading, is_never_lead, is_purpose_lead
 from .item_text import (
     DEFINED_TERM,
@@ -202,7 +203,11 @@ def leads_no_data(text: str) -> bool:
     last = parts[-1] if parts else ""
     # ("Telemetry is never sent unless you explicitly enable it:": the ways to enable it)
     return bool(
-        _NO_DATA_LEAD.search(last) or _includes_no_data(last) or UNLESS_YOU_LEAD.search(last)
+        _NO_DATA_LEAD.search(last)
+        or _includes_no_data(last)
+        or UNLESS_YOU_LEAD.search(last)
+        or (NOT_WHAT_LEAD.search(last) and denial(last) is not None)
+        or OTHER_PARTY.match(last)
     )
 
 
