@@ -7809,3 +7809,39 @@ def test_a_denial_lead_over_parties_people_or_cases_gives_no_entries(
 def test_a_lead_that_collects_on_or_about_lists_data(tmp_path: Path, lead: str) -> None:
     page = FRONT + f"# Kit privacy\n\n## Data we collect\n\n{lead}\n\n- Commands used\n- Errors\n"
     assert import_page(tmp_path, page).data_names() == ["Commands used", "Errors"]
+
+
+@pytest.mark.parametrize(
+    ("page", "required", "optional"),
+    [
+        (
+            "## Required\n\n- Email address\n\n## Not required\n\nWe do not require:\n\n"
+            "- Phone number\n",
+            ["Email address"],
+            ["Phone number"],
+        ),
+        (
+            "## Telemetry\n\nTelemetry is optional and can be turned off.\n\n- Feature usage\n\n"
+            "## Always collected\n\nThe following is collected regardless of your telemetry "
+            "setting:\n\n- License ID\n",
+            ["License ID"],
+            ["Feature usage"],
+        ),
+    ],
+)
+def test_headings_and_leads_that_say_not_required_or_always_collected(
+    tmp_path: Path, page: str, required: list[str], optional: list[str]
+) -> None:
+    result = import_page(tmp_path, FRONT + f"# Kit privacy\n\n{page}")
+    assert names_in(result, "required") == required
+    assert names_in(result, "optional") == optional
+    assert never_names(result) == []
+
+
+def test_a_cue_under_one_program_says_nothing_of_another_programs_data(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Orchard\n\n## Website analytics\n\nYou can opt out of website analytics in the cookie "
+        "banner.\n\n- Page views\n\n## App crash reporting\n\nCrash reporting in the app cannot "
+        "be disabled.\n\n- Crash reports\n"
+    )
+    assert "Page views" not in names_in(import_page(tmp_path, page), "required")

@@ -557,6 +557,9 @@ _MODALITY: tuple[tuple[Requirement, re.Pattern[str]], ...] = (
             r"(?:disabled?|turned off|switched off|opt(?:ed)?[- ]?out|turn (?:it |this )?off|"
             r"deactivated?|declined?)\b"
             r"|\bnot optional\b|\balways (?:collected|sent|on|enabled|transmitted)\b"
+            # "collected regardless of your telemetry setting"
+            r"|\bregardless of (?:your |the |any )?(?:[\w-]+ )?(?:settings?|choices?|preferences?|"
+            r"consent|opt[- ]?outs?)\b"
             # "There is currently no opt-out mechanism", "no option to disable it"
             r"|\bno\s+(?:\w+\s+)?opt[- ]?out\b"
             r"|\bno (?:option|way|setting) to (?:disable|opt[- ]?out|turn (?:it |this )?off)\b"
@@ -771,6 +774,20 @@ def heading_cue(title: str, line: int = 0) -> Cue | None:
     if not _OFF_HEADING.search(words) or _ELSEWHERE.search(words) or _KIND_OF_DATA.search(words):
         return None
     return Cue(Requirement.OPTIONAL, f"the heading {words!r}", line, quoted=False)
+
+
+#: The two kinds of program a page may run side by side, each under its own heading: usage
+#: (telemetry, analytics) and crash reporting. A cue under one is not of the other.
+_PROGRAM_KINDS = (
+    re.compile(r"\b(?:telemetry|analytics|usage|metrics|statistics|stats|tracking)\b", re.I),
+    re.compile(r"\b(?:crash|error|bug)\s+report|\bdiagnostic", re.I),
+)
+
+
+def program_kinds(title: str) -> frozenset[int]:
+    """Which of the kinds of program a heading names (none for "Data collection")."""
+    words = plain(title)
+    return frozenset(i for i, kind in enumerate(_PROGRAM_KINDS) if kind.search(words))
 
 
 def speaks_of_program(title: str) -> bool:

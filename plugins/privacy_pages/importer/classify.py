@@ -165,8 +165,21 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"European Union|EU)\b",
         ),
     ),
-    (Kind.OPTIONAL, any_of(r"\b(?:optional|opt[- ]?in)\b", r"\bvoluntar")),
-    (Kind.REQUIRED, any_of(r"\b(?:required|mandatory|essential|necessary)\b")),
+    (
+        Kind.OPTIONAL,
+        any_of(
+            r"\b(?:optional|opt[- ]?in)\b",
+            r"\bvoluntar",
+            r"\b(?:not|non-?)\s*(?:required|mandatory|essential|necessary)\b",
+        ),
+    ),
+    (
+        Kind.REQUIRED,
+        any_of(
+            r"\b(?:required|mandatory|essential|necessary)\b",
+            r"^\W*always\s+(?:collected|sent|transmitted|recorded)\W*$",
+        ),
+    ),
     (
         Kind.COLLECTED,
         any_of(

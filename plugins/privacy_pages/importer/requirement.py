@@ -28,6 +28,7 @@ from .claims import (
     not_data,
     only_denied,
     page_cue,
+    program_kinds,
     speaks_of_program,
 )
 from .classify import optional_kind
@@ -276,15 +277,21 @@ _DATA_APART = re.compile(
 
 def _cues_for(group: GroupDraft, cues: list[Cue], sections: list[SectionRead]) -> list[Cue]:
     """The page's cues that hold for ``group``: under a heading of data apart from any program
-    ("## Account data"), not those of a section headed by a program ("## Analytics")."""
+    ("## Account data"), not those of a section headed by a program ("## Analytics"); under a
+    heading of one kind of program ("## App crash reporting"), not those of a section headed by
+    the other ("## Website analytics")."""
     lines = [section.line for section in sections]
-    at = bisect_right(lines, group.line)
-    if not at or not _DATA_APART.search(plain(sections[at - 1].heading)):
+    at = bisect_right(lines, group.line or min((i.line for i in group.items), default=0))
+    if not at:
         return cues
+    apart = _DATA_APART.search(plain(sections[at - 1].heading)) is not None
+    own = program_kinds(sections[at - 1].heading)
     kept = []
     for cue in cues:
         of = bisect_right(lines, cue.line)
-        if not of or of == at or not speaks_of_program(sections[of - 1].heading):
+        heading = sections[of - 1].heading if of and of != at else ""
+        theirs = program_kinds(heading) if speaks_of_program(heading) else frozenset()
+        if not (theirs and (apart or (own and not own & theirs))):
             kept.append(cue)
     return kept
 
