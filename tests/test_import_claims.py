@@ -7804,7 +7804,7 @@ def test_a_denial_lead_over_parties_people_or_cases_gives_no_entries(
 
 @pytest.mark.parametrize(
     "lead",
-    ["Kit collects information on:", "We collect information about:", "We collect data from:"],
+    ["Kit collects information on:", "We collect information about:"],
 )
 def test_a_lead_that_collects_on_or_about_lists_data(tmp_path: Path, lead: str) -> None:
     page = FRONT + f"# Kit privacy\n\n## Data we collect\n\n{lead}\n\n- Commands used\n- Errors\n"
@@ -7845,3 +7845,43 @@ def test_a_cue_under_one_program_says_nothing_of_another_programs_data(tmp_path:
         "be disabled.\n\n- Crash reports\n"
     )
     assert "Page views" not in names_in(import_page(tmp_path, page), "required")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # Where from, by what or in which cases data is collected: no data.
+        "We collect data from:",
+        "Data is collected by:",
+        "We collect data through:",
+        "We collect data in these situations:",
+        "We collect personal information in the following ways:",
+    ],
+)
+def test_a_list_of_sources_or_channels_of_collection_is_no_data(tmp_path: Path, lead: str) -> None:
+    page = FRONT + (
+        f"# Kit privacy\n\n## How\n\n{lead}\n\n- Our mobile app\n- Web forms\n\n"
+        "## What we collect\n\n- Email address\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Email address"]
+    assert "- Web forms" in result.text
+
+
+@pytest.mark.parametrize(
+    ("heading", "lead"),
+    [
+        ("What we may collect in the future", ""),
+        ("Roadmap", "We plan to collect, with your consent, in a later version:\n\n"),
+    ],
+)
+def test_what_may_be_collected_in_the_future_is_no_data(
+    tmp_path: Path, heading: str, lead: str
+) -> None:
+    page = FRONT + (
+        f"# Kit privacy\n\n## What we collect\n\n- Email address\n\n## {heading}\n\n{lead}"
+        "- Heart rate\n- Sleep data\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Email address"]
+    assert "Heart rate" in result.text

@@ -368,6 +368,7 @@ _SUBJECTS_HEADING = re.compile(
 )
 
 
+_LATER = re.compile(r"\bin the future\b|\bplan(?:s|ned)? to collect\b", re.IGNORECASE)
 _OF_NO_DATA = re.compile(
     r"^\W*(?:required|optional|mandatory)\s+(?:[\w-]+\s+)?(?:features|settings|integrations|"
     r"permissions|modules|add-ons|extensions)\W*$",
@@ -380,8 +381,10 @@ def classify_heading(text: str) -> Kind:
     words = plain(text)
     if is_never_heading(words):
         return Kind.NEVER  # "What we never see", "Data we don't send"
-    if _SOURCES_HEADING.search(words) or _SUBJECTS_HEADING.search(words):
-        return Kind.UNKNOWN  # read by what it holds: a list of sources or of people is no data
+    if _SOURCES_HEADING.search(words) or _SUBJECTS_HEADING.search(words) or _LATER.search(words):
+        # read by what it holds: a list of sources or of people is no data, nor what may be
+        # collected in the future
+        return Kind.UNKNOWN
     if is_purposes_heading(words):
         return Kind.DATA_USE  # "Why is telemetry collected?": what it is for, not what it is
     for kind, pattern in HEADING_RULES:

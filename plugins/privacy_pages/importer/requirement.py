@@ -466,6 +466,13 @@ _FORMER = re.compile(
     re.IGNORECASE,
 )
 _FORMER_WHY = "what a former version took, by the words over it, not what the product takes now"
+#: ... or what a later one may take ("We plan to collect, in a later version:").
+_LATER = re.compile(
+    r"\bin the future\b|\bplan(?:s|ned)? to collect\b|\b(?:later|future|upcoming) "
+    r"(?:versions?|releases?)\b",
+    re.IGNORECASE,
+)
+_LATER_WHY = "what a later version may take, by the words over it, not what the product takes now"
 
 #: A list's lead that says its data is collected ("Additionally, non-personal data is
 #: collected, such as:", "We collect:").
@@ -516,7 +523,11 @@ def keep_data(
             # "non-personal data is collected, such as:" over the list: the page's own words
             # there outweigh a sentence elsewhere ("No data is sent to any server").
             led = any(_our_lead(plain(t)) for t in group.intro)
-            if _FORMER.search(plain(" ".join([group.title, *group.intro]))):
+            over = plain(" ".join([group.title, *group.intro]))
+            later = (
+                _FORMER_WHY if _FORMER.search(over) else _LATER_WHY if _LATER.search(over) else ""
+            )
+            if later:
                 # ("### Legacy format", "Versions before 2.0 sent:"): its words, then its list
                 title = "" if group.title in MADE_TITLES else group.title
                 if group.intro:
@@ -526,7 +537,7 @@ def keep_data(
                     )
                     title = ""
                 for item in group.items:
-                    _free_item(draft, report, item, after, title, _FORMER_WHY)
+                    _free_item(draft, report, item, after, title, later)
                 data.groups.remove(group)
                 continue
             kept: list[ItemDraft] = []

@@ -106,6 +106,11 @@ _NO_DATA_LEAD = re.compile(
     r"platforms)\s*:\s*$"
     # "the behavior of the following features that generate data:": features, not their data
     r"|\bthe following (?:\w+ )?(?:features|services|tools|products|components|apps)\b"
+    # "We collect data from:", "Data is collected by:", "in these situations:": where from,
+    # by what or when, not what
+    r"|\b(?:collect\w*|gather\w*|obtain\w*|receiv\w*)\s+(?:(?:your\s+|personal\s+)?"
+    r"(?:data|information)\s+)?(?:from|by|through|via)\s*:\s*$"
+    r"|\bin (?:these|the following) (?:situations|cases|circumstances|ways)\s*:\s*$"
     # "We avoid collecting:", "We will never ask for:": no promise that none is taken
     r"|\b(?:avoid|try not to|aim not to|strive not to|are not interested in|have no interest "
     r"in|never ask|"
