@@ -7855,7 +7855,6 @@ def test_a_cue_under_one_program_says_nothing_of_another_programs_data(tmp_path:
         "Data is collected by:",
         "We collect data through:",
         "We collect data in these situations:",
-        "We collect personal information in the following ways:",
     ],
 )
 def test_a_list_of_sources_or_channels_of_collection_is_no_data(tmp_path: Path, lead: str) -> None:

@@ -110,7 +110,9 @@ _NO_DATA_LEAD = re.compile(
     # by what or when, not what
     r"|\b(?:collect\w*|gather\w*|obtain\w*|receiv\w*)\s+(?:(?:your\s+|personal\s+)?"
     r"(?:data|information)\s+)?(?:from|by|through|via)\s*:\s*$"
-    r"|\bin (?:these|the following) (?:situations|cases|circumstances|ways)\s*:\s*$"
+    # (not "We collect the following data in these situations:": the data, in those cases)
+    r"|^(?!.*\bthe following (?:data|information|details|fields)\b)"
+    r".*\bin (?:these|the following) (?:situations|cases|circumstances)\s*:\s*$"
     # "We avoid collecting:", "We will never ask for:": no promise that none is taken
     r"|\b(?:avoid|try not to|aim not to|strive not to|are not interested in|have no interest "
     r"in|never ask|"
