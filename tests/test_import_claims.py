@@ -7383,6 +7383,8 @@ def test_a_denial_by_no_in_some_case_or_beyond_some_makes_no_entry(sentence: str
         "At no time do we collect:",
         "We refrain from collecting:",
         "We abstain from collecting:",
+        "Telemetry excludes:",
+        "The following is off-limits for us:",
     ],
 )
 def test_a_list_whose_lead_says_none_of_it_is_sent_is_never_collected(
@@ -7884,3 +7886,13 @@ def test_what_may_be_collected_in_the_future_is_no_data(
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Email address"]
     assert "Heart rate" in result.text
+
+
+def test_a_collected_column_of_always_and_never_answers_each_row(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Viewer\n\n## What the app sends\n\n| Data | Collected |\n|---|---|\n"
+        "| Crash reports | Always |\n| App version | Always |\n| File names | Never |\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Crash reports", "App version"]
+    assert never_names(result) == ["File names"]

@@ -899,7 +899,11 @@ GOAL = 6500
 #: report saying why (a third review found each made items); "We collect the following data in
 #: these situations:" still leads data, and "in the following ways:" is read as before. Read
 #: pages: no record changed; held-out sums unchanged.
-CEILING = 16293
+#: 16295: a list after "Telemetry excludes:" or "The following is off-limits for us:" is
+#: never collected, and "Always" answers Yes in a Collected column (a third review's cases; a
+#: "Sent" column was left out: it may list what is sent to the reader). Read pages: no record
+#: changed; held-out sums unchanged.
+CEILING = 16295
 
 
 def importer_lines() -> int:

@@ -395,7 +395,7 @@ _QUESTION = re.compile(
 TICK = "[✓✔✅☑]\ufe0f?"
 CROSS = "[✗✘❌❎]\ufe0f?"
 # (A mark is no word: "(?!\w)" ends it where "\b" would not.)
-_YES = re.compile(rf"^\W*?(?:yes|y|true|collected|{TICK})(?!\w)", re.IGNORECASE)
+_YES = re.compile(rf"^\W*?(?:yes|y|true|collected|always|{TICK})(?!\w)", re.IGNORECASE)
 _NO = re.compile(rf"^\W*?(?:no|n|false|none|never|not collected|{CROSS})(?!\w)", re.IGNORECASE)
 _WHAT_END = re.compile(
     r"(?i)(?<!\s)\s+(?:from|with|to|for|when|while|during|on|in|by|via|through|about)\s+"

@@ -456,6 +456,8 @@ _NEVER_LEAD = any_of(
         r"abstain\w* from)\b",
         r"\b(?:collect|sen[dt]|upload|transmit|gather|record|track|stor|log|process)",
     ),
+    # "Telemetry excludes:", "The following is off-limits for us:"
+    r"\bexclud(?:es|ed)\s*:\s*$|\boff[- ]limits\b[^:.]*:\s*$",
     # "The following are removed from reports:", "Scrubbed fields:"
     _then_in_sentence(
         r"\bfollowing\b",
