@@ -7896,3 +7896,24 @@ def test_a_collected_column_of_always_and_never_answers_each_row(tmp_path: Path)
     result = import_page(tmp_path, page)
     assert result.data_names() == ["Crash reports", "App version"]
     assert never_names(result) == ["File names"]
+
+
+@pytest.mark.parametrize(
+    ("bullet", "name", "section"),
+    [
+        ("Phone number (providing it is voluntary)", "Phone number", "optional"),
+        ("Phone number (voluntary)", "Phone number", "optional"),
+        (
+            "Email address · Account management · Required",
+            "Email address · Account management",
+            "required",
+        ),
+        ("Name · Personalization · Optional", "Name · Personalization", "optional"),
+    ],
+)
+def test_an_items_marker_after_a_dot_or_in_brackets_says_its_requirement(
+    tmp_path: Path, bullet: str, name: str, section: str
+) -> None:
+    page = FRONT + f"# Kit\n\n## Information collected\n\n- Postal code\n- {bullet}\n"
+    result = import_page(tmp_path, page)
+    assert names_in(result, section) == [name]

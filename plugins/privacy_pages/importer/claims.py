@@ -467,13 +467,14 @@ def answer(text: str) -> bool | None:
 _SAID = r"\**(?:[.:]|[,;](?!\s*(?:unless|except|if|when|but|only|until|where|while)\b))\**\s+"
 #: "(optional)" anywhere, "Optional." or "Optional:" first, ", optional" or "- optional" last.
 _OPTIONAL_MARK = re.compile(
-    rf"(?:(?<!\s)\s*)?[(\[](?:optional|opt-in)(?:[,;]\s*(?P<more>[^()\[\]]*))?[)\]]|^\s*\**optional{_SAID}"
-    r"|(?:(?<!\s)\s*)?[-\u2013\u2014,]\s*+\**optional\**\.?\s*$",
+    r"(?:(?<!\s)\s*)?[(\[](?:optional|opt-in|(?:providing (?:it|this) is )?voluntary)"
+    rf"(?:[,;]\s*(?P<more>[^()\[\]]*))?[)\]]|^\s*\**optional{_SAID}"
+    r"|(?:(?<!\s)\s*)?[-\u2013\u2014,\u00b7]\s*+\**optional\**\.?\s*$",
     re.IGNORECASE,
 )
 _REQUIRED_MARK = re.compile(
     rf"(?:(?<!\s)\s*)?[(\[](?:required|mandatory)[)\]]|^\s*\**(?:required|mandatory){_SAID}"
-    r"|(?:(?<!\s)\s*)?[-\u2013\u2014,]\s*+\**(?:required|mandatory)\**\.?\s*$",
+    r"|(?:(?<!\s)\s*)?[-\u2013\u2014,\u00b7]\s*+\**(?:required|mandatory)\**\.?\s*$",
     re.IGNORECASE,
 )
 #: (Tried at the first space of a run only: linear, however long the run.)
