@@ -7917,3 +7917,39 @@ def test_an_items_marker_after_a_dot_or_in_brackets_says_its_requirement(
     page = FRONT + f"# Kit\n\n## Information collected\n\n- Postal code\n- {bullet}\n"
     result = import_page(tmp_path, page)
     assert names_in(result, section) == [name]
+
+
+@pytest.mark.parametrize(
+    ("table", "required", "optional"),
+    [
+        (
+            "| Data | Required to use the service |\n|---|---|\n| Email | ✔ |\n| Avatar | ✘ |\n",
+            ["Email"],
+            ["Avatar"],
+        ),
+        (
+            "| Field | Required |\n|---|---|\n| Email | true |\n| Nickname | false |\n",
+            ["Email"],
+            ["Nickname"],
+        ),
+    ],
+)
+def test_a_required_column_of_marks_or_booleans(
+    tmp_path: Path, table: str, required: list[str], optional: list[str]
+) -> None:
+    result = import_page(tmp_path, FRONT + f"# Kit\n\n## Data we collect\n\n{table}")
+    assert names_in(result, "required") == required
+    assert names_in(result, "optional") == optional
+
+
+def test_an_item_collected_only_if_the_reader_turns_something_on_is_optional(
+    tmp_path: Path,
+) -> None:
+    page = FRONT + (
+        "# Kit\n\n## Data we collect\n\n- Your email address\n"
+        "- Your phone number, only if you turn on SMS alerts\n"
+        "- Payment card details, only if you add a card to your wallet\n"
+    )
+    result = import_page(tmp_path, page)
+    assert names_in(result, "collected") == ["Your email address"]
+    assert names_in(result, "optional") == ["Your phone number", "Payment card details"]

@@ -479,8 +479,10 @@ _REQUIRED_MARK = re.compile(
 )
 #: (Tried at the first space of a run only: linear, however long the run.)
 _SPACE_BEFORE_MARK = re.compile(r"(?<!\s)\s+([,;.])")
-_OPTIONAL_WORD = re.compile(rf"^(?:no|n|optional|opt-in|not required|{CROSS})\.?$", re.IGNORECASE)
-_REQUIRED_WORD = re.compile(rf"^(?:yes|y|required|mandatory|always|{TICK})\.?$", re.IGNORECASE)
+_OPTIONAL_WORD = re.compile(
+    rf"^(?:no|n|false|optional|opt-in|not required|{CROSS})\.?$", re.IGNORECASE
+)
+_REQUIRED_WORD = re.compile(rf"^(?:yes|y|true|required|mandatory|always|{TICK})\.?$", re.IGNORECASE)
 
 
 def marker(text: str) -> tuple[str, bool | None]:
@@ -592,7 +594,8 @@ _MODALITY: tuple[tuple[Requirement, re.Pattern[str]], ...] = (
             r"\b(?:consent|permission|approval)\b"
             r"|\b(?:off|disabled|inactive) by default\b|\bnot (?:enabled|on|active) by default\b"
             r"|\bonly (?:be )?(?:sent|collected|enabled|reported|uploaded|recorded|active|"
-            r"transmitted)?\s*(?:when|if|after)\b[^.]{0,80}\b(?:set|enabled?|turned on|"
+            r"transmitted)?\s*(?:when|if|after)\b[^.]{0,80}\b(?:set|enabled?|turn(?:ed)? on|"
+            r"switch(?:ed)? on|add|"
             r"opt(?:s|ed)? in|configured|chosen|choose|chooses|agree|agrees|consent\w*|allow\w*)\b"
             # (not a right the reader may use: "If you want to make a complaint ...")
             # "We honour DO_NOT_TRACK=1", "It respects the telemetry.telemetryLevel setting"

@@ -56,7 +56,11 @@ HEADER_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\bopt[- ]?out (?:possible|available)\b",
         ),
     ),
-    (Role.REQUIREMENT, any_of(r"^(?:required|optional|mandatory|requirement)\??$")),
+    # ("Required to use the service")
+    (
+        Role.REQUIREMENT,
+        any_of(r"^(?:required|optional|mandatory|requirement)(?: (?:to|for) .*)?\??$"),
+    ),
     (Role.OTHER, _RECIPIENTS_HEADER),
     (Role.SOURCE, any_of(r"\b(?:sources?|origin)\b")),
     (Role.RETENTION, any_of(r"\b(?:retention|retained|how long|kept|period|duration)\b")),
