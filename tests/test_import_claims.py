@@ -7558,6 +7558,8 @@ def test_a_sentence_that_says_one_items_requirement_says_nothing_of_the_others(
         "The data collection is optional.",
         "Providing this data is optional.",
         "Telemetry is optional.",
+        "Your personal information is optional.",
+        "The feature is optional.",
     ],
 )
 def test_a_sentence_that_says_the_datas_requirement_holds_for_the_list(

@@ -319,7 +319,7 @@ def _of_one_item(sentence: str) -> bool:
 
 
 #: Words that name the data as a whole ("Your personal data is optional"), not one item.
-_ALL_DATA = re.compile(r"(?:data|information|details|program|feature|service)", re.I)
+_ALL_DATA = re.compile(r"\b(?:data|information|details|program|feature|service)\b", re.I)
 
 
 def _items_said(draft: StatementDraft) -> None:
