@@ -368,7 +368,9 @@ _SUBJECTS_HEADING = re.compile(
 )
 
 
-_LATER = re.compile(r"\bin the future\b|\bplan(?:s|ned)? to collect\b", re.IGNORECASE)
+#: Words of what a later version may take ("What we may collect in the future").
+LATER = r"\bin the future\b|\bplan(?:s|ned)? to collect\b"
+_LATER = re.compile(LATER, re.IGNORECASE)
 _OF_NO_DATA = re.compile(
     r"^\W*(?:required|optional|mandatory)\s+(?:[\w-]+\s+)?(?:features|settings|integrations|"
     r"permissions|modules|add-ons|extensions)\W*$",

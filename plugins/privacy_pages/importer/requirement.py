@@ -31,7 +31,7 @@ from .claims import (
     program_kinds,
     speaks_of_program,
 )
-from .classify import optional_kind
+from .classify import LATER, optional_kind
 from .draft import MADE_TITLES, GroupDraft, StatementDraft
 from .item_text import CONDITION_WORD, ItemDraft, split_name
 from .markdown_doc import Alert, Block, BulletList, Paragraph, Table
@@ -467,11 +467,7 @@ _FORMER = re.compile(
 )
 _FORMER_WHY = "what a former version took, by the words over it, not what the product takes now"
 #: ... or what a later one may take ("We plan to collect, in a later version:").
-_LATER = re.compile(
-    r"\bin the future\b|\bplan(?:s|ned)? to collect\b|\b(?:later|future|upcoming) "
-    r"(?:versions?|releases?)\b",
-    re.IGNORECASE,
-)
+_LATER = re.compile(rf"{LATER}|\b(?:later|future|upcoming) (?:versions?|releases?)\b", re.I)
 _LATER_WHY = "what a later version may take, by the words over it, not what the product takes now"
 
 #: A list's lead that says its data is collected ("Additionally, non-personal data is
