@@ -1597,6 +1597,21 @@ def test_a_page_that_denies_nothing_is_said_to_list_nothing_never_collected(
         ("- You can request that your data be deleted.", "## Deletion\n\n"),
         ("Customers can request migration of their organization's data.", "## Location\n\n"),
         ('Use the in-app "Delete Account" option in Profile Settings.', "## Accounts\n\n"),
+        ("Email privacy@widget.dev to get a copy of your data or have it erased.", "## Say\n\n"),
+        ("You may ask for a copy of the data we hold about you.", "## Asking\n\n"),
+        ("If you'd like your data deleted, open an issue.", "## Issues\n\n"),
+        ("Send us an email and we will delete everything we hold about you.", "## Mail\n\n"),
+        ("You can lodge a complaint with a supervisory authority.", "## Complaints\n\n"),
+        ("To exercise these rights, contact dpo@widget.dev.", "## Contact\n\n"),
+        ("You are entitled to receive your data in a portable format.", "## Formats\n\n"),
+        ("You can ask us to stop processing your data.", "## Processing\n\n"),
+        ("You can correct your profile at any time in Settings.", "## Profile\n\n"),
+        ("The data can be erased by clearing the app's data.", "## On the device\n\n"),
+        (
+            "Set WIDGET_DISABLE_TELEMETRY before launching Widget to skip all telemetry.",
+            "## Env\n\n",
+        ),
+        ("Set the environment variable `SCOUT_DISABLE`.", "## Can I stop it?\n\n"),
     ],
 )
 def test_a_record_never_says_rights_are_not_described_when_the_page_names_some(
@@ -1611,10 +1626,23 @@ def test_a_record_never_says_rights_are_not_described_when_the_page_names_some(
     assert product.get("rights") or product.get("controls") or held == [plain(said.lstrip("- "))]
 
 
-def test_a_page_that_names_no_right_is_said_not_to_describe_them(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Reports are sent once a day. Run the following command to disable it:",
+        # what a right's words can say of something else
+        "You may obtain a copy of the License at the address below.",
+        "We keep a copy of the logs for 30 days.",
+        "Logs can be deleted by our administrators after review.",
+        "Our moderators may remove your comments if they break the rules.",
+        "The service is entitled to use aggregated statistics.",
+        "The environment variable HOME is read to find the configuration file.",
+        "Your account details are stored in the EU.",
+    ],
+)
+def test_a_page_that_names_no_right_is_said_not_to_describe_them(tmp_path: Path, said: str) -> None:
     page = FRONT + (
-        "# Widget privacy\n\n## Data we collect\n\n- Email address\n\n## Sending\n\n"
-        "Reports are sent once a day. Run the following command to disable it:\n"
+        f"# Widget privacy\n\n## Data we collect\n\n- Email address\n\n## Sending\n\n{said}\n"
     )
     empty = import_page(tmp_path, page).product.get("empty_sections", {})
     assert "is not described" in empty.get("your-rights", "")

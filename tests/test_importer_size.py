@@ -909,7 +909,14 @@ GOAL = 6500
 #: 16303: a column "Required to use the service" is a Required column, "true" and "false"
 #: answer in it, and "only if you turn on SMS alerts" or "only if you add a card" says optional
 #: (a third review's cases). Read pages: no record changed; held-out sums unchanged.
-CEILING = 16303
+#: 16325: more words of a right or a control are read as such, so that a record does not say
+#: "How to exercise data subject rights for X is not described" of a page that describes them:
+#: "get a copy of your data", "have it erased", "If you'd like your data deleted", "exercise
+#: these rights", "You are entitled to", "stop processing", "can be erased by clearing the
+#: app's data", "skip all telemetry", "Set the environment variable SCOUT_DISABLE" (not "a copy
+#: of the License"). Read pages: such records 18 -> 13, each new quote a right or a control
+#: (seven pages); held-out sums unchanged, those records among them too (11).
+CEILING = 16325
 
 
 def importer_lines() -> int:

@@ -305,6 +305,11 @@ def denials_said(text: str) -> list[tuple[int, str]]:
     return found
 
 
+#: A person's data, named as theirs: "your data", "their personal information".
+_YOUR_DATA = (
+    r"(?:your|their|the user's)\s+(?:\w+\s+)?(?:data|information|account|records?|details|"
+    r"profile)\b"
+)
 #: Words of a right or a control a person has over their data ("you can opt out").
 _RIGHT = re.compile(
     r"\b(?:rights? (?:to|of)|opt(?:ing)?[- ]?(?:out|in)\b|turn(?:ing)? (?:\w+ ){0,2}?off\b|"
@@ -315,7 +320,26 @@ _RIGHT = re.compile(
     r"|request\w*\s+(?:\w+\s+){0,4}?(?:delet|eras|cop(?:y|ies)\b|export|correct|migrat|remov)"
     # "view, export, or delete any customer data", "the Delete Account option"
     r"|(?:view|export|download|delete|erase|correct),?\s+(?:(?:or|and)\s+)?(?:\w+,?\s+){0,3}?"
-    r"(?:any|all|your|their)\s+(?:\w+\s+)?(?:data|information)\b|delete (?:your |my )?account\b)",
+    r"(?:any|all|your|their)\s+(?:\w+\s+)?(?:data|information)\b|delete (?:your |my )?account\b"
+    # "get a copy of your data", "ask for a copy of the data we hold about you"
+    rf"|(?:get|obtain|receive|ask for|access|download)\s+(?:a\s+)?cop(?:y|ies) of\s+(?:the\s+"
+    rf"(?:\w+\s+)?(?:data|information|records?)\b|{_YOUR_DATA}|all\b)"
+    # "have it erased", "want your account removed", "remove your records", "erase
+    # everything we hold about you"
+    rf"|\b(?:it|them|{_YOUR_DATA})\s+(?:\w+\s+(?:or|and)\s+)?(?:erased|deleted|removed|"
+    rf"corrected|rectified)\b|\b(?:erase|remove|correct)\s+{_YOUR_DATA}"
+    r"|\b(?:delete|erase|remove)\s+(?:everything|all)\s+(?:\w+\s+){0,3}?(?:about|on|of)\s+you\b"
+    # "lodge a complaint with a supervisory authority", "To exercise these rights, ..."
+    r"|\bcomplaint\b|supervisory authority|\bexercise\s+(?:\w+\s+){0,3}?rights\b"
+    r"|\byou(?:'re|\s+are)\s+(?:also\s+)?entitled\s+to\b"
+    r"|(?:stop|restrict)\s+(?:the\s+)?processing\b"
+    # "can be erased by clearing the app's data", "to skip all telemetry"
+    r"|can be (?:removed|erased|deleted|cleared|wiped)\s+(?:at any time\s+)?by\s+(?:clearing|"
+    r"uninstalling|deleting|removing|resetting|you\b|contacting)"
+    r"|\bskip\s+(?:all\s+|any\s+)?(?:telemetry|analytics|tracking|reporting)\b"
+    # "Set the environment variable SCOUT_DISABLE", "export DO_NOT_TRACK=1"
+    r"|\bset(?:ting)?\s+(?:the\s+|an\s+|this\s+)?environment\s+variable\b"
+    r"|(?-i:_DISABLE|DISABLE_|_OPT_?OUT|OPT_?OUT_|DO_NOT_TRACK|NO_TELEMETRY))",
     re.IGNORECASE,
 )
 
