@@ -3769,6 +3769,61 @@ def test_the_readers_data_said_to_be_sent_is_collected(tmp_path: Path) -> None:
     assert never_names(result) == ["Files"]
 
 
+@pytest.mark.parametrize(
+    ("text", "after", "said"),
+    [
+        (
+            "The data stays on your device and can be erased by\nclearing the app's data.",
+            "your-rights",
+            "The data stays on your device and can be erased by clearing the app's data.",
+        ),
+        (
+            "You can ask us to stop\nprocessing your data.",
+            "your-rights",
+            "You can ask us to stop processing your data.",
+        ),
+        (
+            "- Attachments are never used\n  by Widget.",
+            "never-collected",
+            "Attachments are never used by Widget.",
+        ),
+        (
+            "> Attachments are never used\n> by Widget.",
+            "never-collected",
+            "Attachments are never used by Widget.",
+        ),
+    ],
+)
+def test_a_sentence_wrapped_over_lines_is_quoted_whole(
+    tmp_path: Path, text: str, after: str, said: str
+) -> None:
+    page = (
+        FRONT + f"# Widget privacy\n\n## Data we collect\n\n- Email address\n\n## Notes\n\n{text}\n"
+    )
+    result = import_page(tmp_path, page)
+    held = [s["body"] for s in result.product.get("sections", []) if s["after"] == after]
+    assert held == [said]
+    [line] = [r.line for r in result.report.reviews if r.topic == "quoted"]
+    assert line == page.splitlines().index(text.splitlines()[0]) + 1  # (where it starts)
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["**Appeals**", "> [!NOTE]", ":::note", '!!! note "Appeals"', "<div>", "***"],
+)
+def test_a_heading_in_bold_or_a_marker_is_no_part_of_the_sentence_under_it(
+    tmp_path: Path, before: str
+) -> None:
+    said = "You can lodge a complaint with a supervisory authority."
+    text = f"{before}\n> {said}" if before.startswith(">") else f"{before}\n{said}"
+    page = (
+        FRONT + f"# Widget privacy\n\n## Data we collect\n\n- Email address\n\n## Notes\n\n{text}\n"
+    )
+    result = import_page(tmp_path, page)
+    held = [s["body"] for s in result.product.get("sections", []) if s["after"] == "your-rights"]
+    assert held == [said]
+
+
 def test_data_never_used_by_the_product_is_quoted_under_never_collected(tmp_path: Path) -> None:
     page = FRONT + (
         "# Insights privacy\n\n## Collaboration data\n\n- Sender\n- Recipients\n\n"

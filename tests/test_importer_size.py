@@ -916,7 +916,13 @@ GOAL = 6500
 #: app's data", "skip all telemetry", "Set the environment variable SCOUT_DISABLE" (not "a copy
 #: of the License"). Read pages: such records 18 -> 13, each new quote a right or a control
 #: (seven pages); held-out sums unchanged, those records among them too (11).
-CEILING = 16325
+#: 16366: the sentences that say how long data is kept, what is not collected or what a
+#: person can do are read whole where the page wraps them over lines, not line by line (a line
+#: in bold alone, an admonition's fence or marker and a line of HTML stand apart). Read pages:
+#: seven records quote the whole sentence where they quoted a piece of it (call-blocker-privacy,
+#: covid-plz-privacy-policy, onefuzz-telemetry, qsharp-compiler-privacy and others); no item
+#: moved; held-out sums unchanged.
+CEILING = 16366
 
 
 def importer_lines() -> int:

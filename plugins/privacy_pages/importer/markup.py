@@ -9,7 +9,9 @@ as the expressions given in their docstrings.
 
 from __future__ import annotations
 
+import bisect
 import html
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -461,9 +463,48 @@ def page_lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def prose_sentences(text: str) -> Iterator[tuple[int, str]]:
-    """(line, sentence) of each plain sentence of a page's paragraphs and list items; headings,
-    table rows, comments and code say nothing here."""
+    """(line, sentence) of each plain sentence of a page's paragraphs and list items, each at
+    the line it starts on: a sentence wrapped over lines is read whole. Headings, table rows,
+    comments, admonition fences and code say nothing here; a line of HTML, and each line after
+    it up to a blank one, or a line in bold alone (a heading in all but name) stands alone."""
+    block: list[tuple[int, str]] = []
+    last, was_quoted, html = 0, False, False
     for number, line in page_lines(text):
-        if not line.lstrip().startswith(("#", "|", "<!--")):
-            for sentence in sentences(plain(_LINE_MARKER.sub("", line, count=1))):
-                yield number, " ".join(sentence.split())
+        stripped = _LINE_MARKER.sub("", line, count=1).strip()
+        silent = not stripped or bool(_SILENT.match(stripped)) or line.lstrip().startswith("|")
+        html = not silent and (html or stripped.startswith("<"))
+        alone = html or bool(_BOLD_ALONE.match(stripped))
+        quoted = line.lstrip().startswith(">")
+        opens = number != last + 1 or quoted != was_quoted or _ITEM.match(line)
+        if block and (silent or alone or opens):
+            yield from _block_sentences(block)
+            block = []
+        if not silent:
+            block.append((number, plain(stripped)))
+            if alone:
+                yield from _block_sentences(block)
+                block = []
+        last, was_quoted = number, quoted
+    yield from _block_sentences(block)
+
+
+#: A line that opens a list item; one that says nothing (a heading, a comment, a rule or a
+#: heading's underline, an admonition's fence or marker: ":::caution", "!!! note", "[!NOTE]");
+#: one in bold alone ("**Right of Appeal**").
+_ITEM = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+")
+_SILENT = re.compile(r"#|<!--|:::|!!!|\?\?\?|\[!\w+\]\s*$|(?:[-=*_]\s*){3,}$")
+_BOLD_ALONE = re.compile(r"(\*\*|__)[^*_]+\1\s*:?$")
+
+
+def _block_sentences(block: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """The sentences of a paragraph or list item given as its lines, each at its first line."""
+    joined = " ".join(piece for _, piece in block)
+    starts = list(itertools.accumulate((len(piece) + 1 for _, piece in block[:-1]), initial=0))
+    cursor = 0
+    for sentence in sentences(joined):
+        words = sentence.split()
+        if words:
+            found = joined.find(words[0], cursor)
+            at = found if found >= 0 else cursor
+            cursor = at + len(words[0]) if found >= 0 else cursor
+            yield block[bisect.bisect_right(starts, at) - 1][0], " ".join(words)
