@@ -1612,6 +1612,18 @@ def test_a_page_that_denies_nothing_is_said_to_list_nothing_never_collected(
             "## Env\n\n",
         ),
         ("Set the environment variable `SCOUT_DISABLE`.", "## Can I stop it?\n\n"),
+        ("To stop sending telemetry, set the option to false.", "## More\n\n"),
+        ("You can deactivate analytics in the preferences.", "## Preferences\n\n"),
+        ("You can choose not to send crash reports.", "## Crashes\n\n"),
+        ("You can clear the app's data in Android settings.", "## On the phone\n\n"),
+        ("You can block cookies in your browser settings.", "## Cookies\n\n"),
+        ("You can manage your consent preferences from the footer.", "## Consent\n\n"),
+        ("We honour the Do Not Track signal of your browser.", "## Signals\n\n"),
+        ('Set "telemetry": false in settings.json.', "## Also\n\n"),
+        ("Run the command with --no-telemetry.", "## Flags\n\n"),
+        ("You can manually delete it from the admin center.", "## Admin\n\n"),
+        ("You can reset your advertising ID in the device settings.", "## Ads\n\n"),
+        ("Users may decline analytics when the app first starts.", "## First start\n\n"),
     ],
 )
 def test_a_record_never_says_rights_are_not_described_when_the_page_names_some(
@@ -1638,6 +1650,11 @@ def test_a_record_never_says_rights_are_not_described_when_the_page_names_some(
         "The service is entitled to use aggregated statistics.",
         "The environment variable HOME is read to find the configuration file.",
         "Your account details are stored in the EU.",
+        "We do not track your location.",
+        "We stop sending reports after 30 days.",
+        "We clear the cache every night.",
+        "Set the log level to 0 to silence output.",
+        "We have a no-tracking policy.",
     ],
 )
 def test_a_page_that_names_no_right_is_said_not_to_describe_them(tmp_path: Path, said: str) -> None:

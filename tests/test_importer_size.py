@@ -922,7 +922,15 @@ GOAL = 6500
 #: seven records quote the whole sentence where they quoted a piece of it (call-blocker-privacy,
 #: covid-plz-privacy-policy, onefuzz-telemetry, qsharp-compiler-privacy and others); no item
 #: moved; held-out sums unchanged.
-CEILING = 16366
+#: 16386: the common words of a control are read as such too, each a case a test names ("To
+#: stop sending telemetry", "You can deactivate analytics", "choose not to send crash reports",
+#: "clear the app's data", "block cookies", "manage your consent", "Do Not Track", 'Set
+#: "telemetry": false', "--no-telemetry", "You can manually delete it", "reset your advertising
+#: ID", "may decline analytics"; not "We do not track your location" nor "a no-tracking
+#: policy"). Read pages: two more quotes, both controls (amethyst-privacy, friends-engineer-
+#: privacy-policy); held-out records that say rights are not described 11 -> 10, other sums
+#: unchanged.
+CEILING = 16386
 
 
 def importer_lines() -> int:

@@ -310,6 +310,8 @@ _YOUR_DATA = (
     r"(?:your|their|the user's)\s+(?:\w+\s+)?(?:data|information|account|records?|details|"
     r"profile)\b"
 )
+#: The programs a control turns off.
+_CONTROLLED_PROGRAM = r"(?:telemetry|analytics|tracking|usage|stats|statistics|metrics|crash)"
 #: Words of a right or a control a person has over their data ("you can opt out").
 _RIGHT = re.compile(
     r"\b(?:rights? (?:to|of)|opt(?:ing)?[- ]?(?:out|in)\b|turn(?:ing)? (?:\w+ ){0,2}?off\b|"
@@ -339,7 +341,25 @@ _RIGHT = re.compile(
     r"|\bskip\s+(?:all\s+|any\s+)?(?:telemetry|analytics|tracking|reporting)\b"
     # "Set the environment variable SCOUT_DISABLE", "export DO_NOT_TRACK=1"
     r"|\bset(?:ting)?\s+(?:the\s+|an\s+|this\s+)?environment\s+variable\b"
-    r"|(?-i:_DISABLE|DISABLE_|_OPT_?OUT|OPT_?OUT_|DO_NOT_TRACK|NO_TELEMETRY))",
+    r"|(?-i:_DISABLE|DISABLE_|_OPT_?OUT|OPT_?OUT_|DO_NOT_TRACK|NO_TELEMETRY|Do Not Track\b)"
+    # "Set telemetry to false", 'Set "telemetry": false', "--no-telemetry"
+    r"|\bset\s+(?:the\s+)?\W?(?:[\w-]+[.:_-])*"
+    rf"{_CONTROLLED_PROGRAM}\w*\W?\s*(?:to|:|=)\s*\W?"
+    r"(?:false|off|0|no|disabled?)\b"
+    rf"|(?<=--)no-{_CONTROLLED_PROGRAM}"
+    # "To stop sending telemetry", "You can deactivate analytics", "choose not to send crash
+    # reports", "Users may decline analytics"
+    r"|\b(?:to|can)\s+stop\s+(?:sending|sharing|collecting|tracking|reporting|the\s+collection)"
+    r"|\bdeactivat|\b(?:choose|decide|elect)\s+not\s+to\b"
+    r"|\b(?:can|may)\s+decline\s+(?:to\s+participate|(?:to\s+\w+\s+)?(?:the\s+)?"
+    rf"{_CONTROLLED_PROGRAM})"
+    # "clear the app's data", "block cookies", "manage your consent preferences", "reset your
+    # advertising ID", "You can manually delete it"
+    r"|\bclear(?:ing)?\s+(?:the\s+)?(?:app(?:'s|lication)?|browser|your)\s+(?:\w+\s+)?(?:data|"
+    r"storage|cache|history|cookies)\b|\bblock(?:ing)?\s+(?:all\s+|third-party\s+)?cookies\b"
+    r"|\b(?:manage|change|update|adjust)\s+(?:your\s+)?(?:consent|cookie|privacy|tracking)\b"
+    r"|\breset\s+(?:your\s+)?(?:advertising|device|app)\s+(?:ID|identifier)"
+    r"|\byou\s+(?:can|may)\s+(?:\w+ly\s+)?(?:delete|erase)\b)",
     re.IGNORECASE,
 )
 

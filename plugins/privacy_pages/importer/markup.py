@@ -468,12 +468,12 @@ def prose_sentences(text: str) -> Iterator[tuple[int, str]]:
     comments, admonition fences and code say nothing here; a line of HTML, and each line after
     it up to a blank one, or a line in bold alone (a heading in all but name) stands alone."""
     block: list[tuple[int, str]] = []
-    last, was_quoted, html = 0, False, False
+    last, was_quoted, in_html = 0, False, False
     for number, line in page_lines(text):
         stripped = _LINE_MARKER.sub("", line, count=1).strip()
         silent = not stripped or bool(_SILENT.match(stripped)) or line.lstrip().startswith("|")
-        html = not silent and (html or stripped.startswith("<"))
-        alone = html or bool(_BOLD_ALONE.match(stripped))
+        in_html = not silent and (in_html or stripped.startswith("<"))
+        alone = in_html or bool(_BOLD_ALONE.match(stripped))
         quoted = line.lstrip().startswith(">")
         opens = number != last + 1 or quoted != was_quoted or _ITEM.match(line)
         if block and (silent or alone or opens):
