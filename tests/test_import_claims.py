@@ -3593,6 +3593,39 @@ def test_docfx_tabs_stay_in_the_section_that_holds_them(tmp_path: Path) -> None:
         ("Telemetry", "Grapefruit CLI collects anonymous usage events.", "Grapefruit CLI"),
         ("Usage data", "Quill CLI can send usage data.", "Quill CLI"),
         ("Telemetry", "We collect anonymous usage events.", "Telemetry"),
+        # the page's words after the name, or around it
+        ("Location of data in Contoso Teams", "It sends data.", "Contoso Teams"),
+        ("Contoso Entra ID and data residency", "It sends data.", "Contoso Entra ID"),
+        ("Amethyst Privacy Policy and Terms of Use", "It sends data.", "Amethyst"),
+        ("Kiro Extension — Privacy & Telemetry", "It sends data.", "Kiro Extension"),
+        ("Contoso Center GDPR Frequently Asked Questions", "It sends data.", "Contoso Center"),
+        ("Go Telemetry", "It sends data.", "Go"),
+        # a date's label is no name ("Last Updated", said twice as often as the name)
+        (
+            "Privacy Policy",
+            "**Last Updated**: November 2024\n\nLumen Keys is committed to your privacy.\n\n"
+            "**Lumen Keys** — your keyboard.\n\n**Last Updated**: November 2024",
+            "Lumen Keys",
+        ),
+        (
+            "Privacy Policy",
+            "**Last updated:** February 2026\n\nVinsly Desktop is a free, open-source desktop "
+            "application.",
+            "Vinsly Desktop",
+        ),
+        # no name is cut from a topic or a store's form: the title stays
+        (
+            "Data collection & Play Data safety",
+            "It sends data.",
+            "Data collection & Play Data safety",
+        ),
+        (
+            "Microphone usage and audio processing",
+            "It sends data.",
+            "Microphone usage and audio processing",
+        ),
+        ("Google Data Safety", "It sends data.", "Google Data Safety"),
+        ("Error Data Collection", "It sends data.", "Error Data Collection"),
     ],
 )
 def test_generated_sentences_name_the_product_not_the_page(

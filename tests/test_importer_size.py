@@ -930,7 +930,14 @@ GOAL = 6500
 #: policy"). Read pages: two more quotes, both controls (amethyst-privacy, friends-engineer-
 #: privacy-policy); held-out records that say rights are not described 11 -> 10, other sums
 #: unchanged.
-CEILING = 16386
+#: 16401: the product a generated sentence names is the title without the page's own words
+#: after it ("Amethyst Privacy Policy and Terms of Use" is Amethyst, "Kiro Automation Extension
+#: — Privacy & Telemetry" Kiro Automation Extension) or around it ("Location of data in
+#: Microsoft Teams"), never a date's label ("Last Updated" was the name of ai-keyboard-privacy,
+#: whose records said "Last Updated does not say how long it keeps the data"), and "Vinsly
+#: Desktop is a free, open-source desktop application" names it. Read pages: 28 records name
+#: their product instead of their page; no item moved; held-out sums unchanged.
+CEILING = 16401
 
 
 def importer_lines() -> int:

@@ -55,10 +55,19 @@ _PAGE_WORDS = re.compile(
     r"\b(?:privacy|personal|data|information|statement|policy|notice|collection|collected|"
     r"collects?|in|for|and|of|the|about|telemetry|usage|analytics|statistics|stats|metrics|"
     r"security|safety|anonymous|faq|events?|reporting|diagnostics?|cookies?|terms|access|"
-    r"controls?|protection|handling|practices|processing|rights)\b"
-    r"|[-\u2013\u2014:|,&?]",
+    r"controls?|protection|handling|practices|processing|rights|locations?|residency|terms|use|"
+    r"faq|frequently|asked|questions|guide|gdpr|last|updated|effective|date|revised|modified|"
+    r"legal|general|crash|errors?|disable|enable|what|how|why)\b"
+    r"|[-\u2013\u2014:|,&?/]",
     re.I,
 )
+#: A name: one word ("vcpkg", "n8n-mcp"), or capitalized words and the words that join them
+#: ("Firefox Focus and Firefox Klar"), not words of a topic ("Microphone usage and audio").
+_A_NAME = re.compile(
+    r"[^\W_][\w.-]*|(?-i:[A-Z\d])[\w.-]*(?:\s+(?:(?:and|or|for|of|on|&)\s+)?(?-i:[A-Z\d])[\w.-]*)+"
+)
+#: A store or platform whose form a page answers ("Google Data Safety"): not the product.
+_STORE = re.compile(r"(?:google|apple|google play|play|app store|android|ios)", re.I)
 #: "Data, privacy, and security for Azure X", "Telemetry in Contoso Agent": the page's words,
 #: then the product.
 _OF_PRODUCT = re.compile(r"^(?P<page>.*\S)\s+(?:for|in|of|on|from)\s+(?P<product>[A-Z].*)$")
@@ -84,7 +93,7 @@ _TITLE_AFFIXES = (
 #: said what it is (not "... is a service offered by Google": another company's).
 _IS_A = re.compile(
     r"^(?P<name>(?!(?:We|This|The|Our|It|You|If|When)\b)(?-i:[A-Z])[\w-]*"
-    r"(?:\s+(?-i:[A-Z])[\w-]*){0,3})\s+is\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:app|application|"
+    r"(?:\s+(?-i:[A-Z])[\w-]*){0,3})\s+is\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,3}?(?:app|application|"
     r"extension|add-on|plugin|tool|cli|library|sdk|service|bot|game|website|program)\b"
     r"(?!\s+(?:offered|provided|operated|run|owned|made)\s+by\b)",
     re.I,
@@ -109,6 +118,12 @@ def product_name(title: str, intro: list[str], more: Sequence[str] = ()) -> str:
     of = _OF_PRODUCT.match(name)
     if of and not _PAGE_WORDS.sub(" ", of["page"]).strip():
         return of["product"].strip()
+    words = name.split()
+    while words and not _PAGE_WORDS.sub(" ", words[-1]).strip():
+        words.pop()  # "Amethyst Privacy Policy and Terms of Use", "Kit — Privacy & Telemetry"
+    kept = " ".join(words)
+    if words != name.split() and _A_NAME.fullmatch(kept) and not _STORE.fullmatch(kept):
+        return kept
     if _PAGE_WORDS.sub(" ", name).strip():
         return name
     first = plain(intro[0]).strip() if intro else ""
