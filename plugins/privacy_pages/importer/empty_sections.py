@@ -55,8 +55,8 @@ _PAGE_WORDS = re.compile(
     r"\b(?:privacy|personal|data|information|statement|policy|notice|collection|collected|"
     r"collects?|in|for|and|of|the|about|telemetry|usage|analytics|statistics|stats|metrics|"
     r"security|safety|anonymous|faq|events?|reporting|diagnostics?|cookies?|terms|access|"
-    r"controls?|protection|handling|practices|processing|rights|locations?|residency|terms|use|"
-    r"faq|frequently|asked|questions|guide|gdpr|last|updated|effective|date|revised|modified|"
+    r"controls?|protection|handling|practices|processing|rights|locations?|residency|use|"
+    r"frequently|asked|questions|guide|gdpr|last|updated|effective|date|revised|modified|"
     r"legal|general|crash|errors?|disable|enable|what|how|why)\b"
     r"|[-\u2013\u2014:|,&?/]",
     re.I,
