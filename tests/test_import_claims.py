@@ -801,8 +801,12 @@ def test_a_denial_in_a_case_of_a_choice_is_not_never_collected(
         # Data denied of some people only is named with them ("knowingly" would hedge it: see
         # test_a_denial_of_intent_is_no_never_collected_entry).
         ("We don't collect data from children.", ["Data from children"]),
-        # "gain access to" is no data.
-        ("We do not collect, process or gain access in any way to special categories.", []),
+        # "gain access to" is no data: what access is denied to is
+        # (test_a_denied_name_keeps_what_the_data_is_related_to_and_its_examples).
+        (
+            "We do not collect, process or gain access in any way to special categories.",
+            ["Special categories"],
+        ),
     ],
 )
 def test_what_a_denial_names(tmp_path: Path, sentence: str, never: list[str]) -> None:
@@ -4963,7 +4967,6 @@ def test_an_example_value_false_is_no_answer_that_data_is_not_collected(tmp_path
             "device by other apps is outside the scope of this policy.",
             "processed",
         ),
-        ("We do not collect any piece of information related to private input.", "related"),
     ],
 )
 def test_a_piece_of_a_denial_is_no_never_collected_entry(
@@ -5428,6 +5431,75 @@ def test_storing_including_and_capturing_deny_as_their_verbs_do(
     ],
 )
 def test_words_listed_before_a_noun_share_it(
+    tmp_path: Path, sentence: str, denied: list[str]
+) -> None:
+    page = FRONT + f"# App\n\n## Privacy\n\n{sentence}\n\n## Data we collect\n\n- Crash reports\n"
+    assert never_names(import_page(tmp_path, page)) == denied
+
+
+def test_a_collected_name_keeps_what_the_data_is_related_to(tmp_path: Path) -> None:
+    sentence = "We collect personal data associated with publications for research purposes."
+    page = FRONT + f"# App\n\n## Data we collect\n\n{sentence}\n\n## Rights\n\nAsk us.\n"
+    assert prose_named(import_page(tmp_path, page)) == [
+        "Personal data associated with publications"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # what the data is related to is part of its name, "or" and all
+        ("We do not collect data relating to your health.", ["Data relating to your health"]),
+        # (whole: not "Information related", cut where "to" would end a clause on why)
+        (
+            "We do not collect any piece of information related to private input or output data.",
+            ["Information related to private input or output data"],
+        ),
+        (
+            "We do not collect any piece of information related to private input.",
+            ["Information related to private input"],
+        ),
+        (
+            "We never collect information associated with your contacts or photos, or your IP"
+            " address.",
+            ["Information associated with your contacts or photos", "IP address"],
+        ),
+        # of whom the data is ("about you") is not data, and no reason to drop the name
+        (
+            "We do not collect any special categories of personal data about you.",
+            ["Special categories of personal data"],
+        ),
+        ("We do not collect location data about our users.", ["Location data"]),
+        # the object of "gain access to", after other verbs
+        (
+            "We do not collect, process or gain access in any way to your health data.",
+            ["Health data"],
+        ),
+        # examples in brackets: "in particular ..., etc." and "this includes ..."
+        (
+            "We do not collect special categories of data, as set forth in the law (in"
+            " particular data relating to racial or ethnic origin, religion, health data, etc.).",
+            [
+                "Special categories of data",
+                "Data relating to racial or ethnic origin",
+                "Religion",
+                "Health data",
+            ],
+        ),
+        (
+            "We do not collect sensitive data (this includes your religious or philosophical"
+            " beliefs and information about your racial or ethnic origin).",
+            [
+                "Sensitive data",
+                "Religious beliefs",
+                "Philosophical beliefs",
+                "Information about your racial origin",
+                "Ethnic origin",
+            ],
+        ),
+    ],
+)
+def test_a_denied_name_keeps_what_the_data_is_related_to_and_its_examples(
     tmp_path: Path, sentence: str, denied: list[str]
 ) -> None:
     page = FRONT + f"# App\n\n## Privacy\n\n{sentence}\n\n## Data we collect\n\n- Crash reports\n"

@@ -937,7 +937,12 @@ GOAL = 6500
 #: whose records said "Last Updated does not say how long it keeps the data"), and "Vinsly
 #: Desktop is a free, open-source desktop application" names it. Read pages: 28 records name
 #: their product instead of their page; no item moved; held-out sums unchanged.
-CEILING = 16401
+#: 16443: a denied name keeps what its data is related to, "or" and all ("data relating to
+#: racial or ethnic origin"), not of whom it is ("... about you"), its bracket's examples ("(in
+#: particular A, B, etc.)", "(this includes A and B)") and the object of "gain access in any way
+#: to", each a case a test names. Read pages: never-collected entries 598 -> 602 of 741, lists
+#: lost 18 -> 17 (eosc-recommender-metrics-privacy); held-out sums unchanged.
+CEILING = 16443
 
 
 def importer_lines() -> int:

@@ -10,6 +10,7 @@ category a group is: the one its heading names, else the one most of its items b
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -64,6 +65,13 @@ def category_for(
 
 
 _WITHOUT = re.compile(r"\bwithout\b[^,;()]*", re.IGNORECASE)
+#: "information related to input or output data": what it is related to is one part (up to
+#: "and": "information related to your account, and your email address": two).
+RELATED_TO = re.compile(
+    r"\b(?:relat(?:ed|ing)|pertaining|associated|linked|connected)\s+(?:to|with)\s"
+    r"(?:(?!\s(?:and|but)\s)[^,;()])*",
+    re.IGNORECASE,
+)
 
 
 def split_parts(text: str) -> list[str]:
@@ -74,7 +82,8 @@ def split_parts(text: str) -> list[str]:
         depth += char == "("
         masked.append("\0" if depth else char)
         depth -= char == ")" and depth > 0
-    for without in _WITHOUT.finditer(text):  # "A without B or C": one part
+    # "A without B or C", "A related to B or C": one part
+    for without in itertools.chain(_WITHOUT.finditer(text), RELATED_TO.finditer(text)):
         masked[without.start() : without.end()] = "\0" * (without.end() - without.start())
     parts: list[str] = []
     start = 0

@@ -8,6 +8,7 @@ what it names becomes a structured field, and the sentence stays where it was.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -30,7 +31,7 @@ from .claims import (
     not_data,
 )
 from .draft import MADE_TITLES, DataDraft, GroupDraft, StatementDraft
-from .grouping import sentence_case, split_parts
+from .grouping import RELATED_TO, sentence_case, split_parts
 from .item_text import DetailDraft, ItemDraft, collected_subject
 from .markup import OPENING, bullet_sentences, one_line, plain, sentences
 from .report import PageReport
@@ -148,8 +149,9 @@ def recipients_in(sentence: str) -> list[str]:
     return found
 
 
-#: The words of a phrase up to where its sentence or clause ends (not at "e.g." or "i.e.").
-_WORDS = r"(?:\b[ei]\.[ge]\.|[^.;!?])+"
+#: The words of a phrase up to where its sentence or clause ends (not at "e.g." or "i.e.", nor
+#: at "etc." that ends a parenthesis: "(in particular A, B, etc.)").
+_WORDS = r"(?:\b[ei]\.[ge]\.|\betc\.(?=\))|[^.;!?])+"
 #: "we collect crash reports", "used in this app to collect basic usage data": the words
 #: before it say whether it is denied ("we do not collect") and who collects ("you collect").
 _COLLECTS = re.compile(
@@ -335,7 +337,9 @@ _CLAUSE_VERB = re.compile(
 #: Where the data's name ends: a clause on why, when or how it is collected.
 _WHAT_END = re.compile(
     r"\(|\s[-\u2013\u2014]\s|\sbased\s+on\b"
-    r"|(?<!\bsuch)\s(?:that|which|who|so|in order|to|for|when|whenever|if|unless|while|because|"
+    # (not "information related to your account": which data)
+    r"|(?<!\bsuch)(?<!\brelating)(?<!\brelated)(?<!\bpertaining)(?<!\bassociated)(?<!\blinked)"
+    r"\s(?:that|which|who|so|in order|to|for|when|whenever|if|unless|while|because|"
     r"as|via|through|from|by|on|at|with|in|during|according|"
     r"and (?:send|sends|sent|store|stores|use|uses))\b"
     # (how it is taken: "..., without interrupting you", "even when the app is closed")
@@ -1038,6 +1042,8 @@ _DENIED_OBJECT = re.compile(
     # "collect, transmit, sell, or share any data": the object of them all (one way to read it,
     # so that a long run of "or" takes linear time)
     r"(?:(?:,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+)(?!(?:or|and)\b)[a-z]+)*"
+    # ("collect, process or gain access in any way to A": the object of "access to")
+    r"(?:\s+access(?:\s+in\s+any\s+way)?(?=\s+to\s))?"
     r"|\bno\s+access)"  # ("We have no access to your files")
     # ("do not have access to A"; not "do not track you across apps": people are no data)
     # ("The following data is not collected: A or B": the list after the colon)
@@ -1060,7 +1066,12 @@ _INCLUDES = re.compile(
 #: Where a never-collected name ends: a clause on why or how (a relative clause stays: it says
 #: which data, "metrics which may contain sensitive data").
 _DENIED_END = re.compile(
-    r"\(|(?:^|\s)(?:used (?:to|for|by)|to|for|in order|so|when|whenever|if|unless|while|before|"
+    # (not "data relating to your health", "information associated with your account": which
+    # data; but "about you", "regarding our users": of whom, the data is all they are)
+    rf"\s(?:about|regarding|concerning)\s+(?:our\s+|the\s+)?{PEOPLE}|"
+    r"\(|(?:^|(?<!\brelating)(?<!\brelated)(?<!\bpertaining)(?<!\bassociated)(?<!\blinked)"
+    r"(?<!\bbelonging)(?<!\breferring)(?<!\bconnected)\s)"
+    r"(?:used (?:to|for|by)|to|for|in order|so|when|whenever|if|unless|while|before|"
     r"because|as|via|through|from|by|"
     # ("information on users' datasets": what it is of; "information on our servers": where)
     r"on(?:(?<!information on)(?<!data on)|(?=\s+(?:our|your|the|its|their|a|an|any)\s))|at|"
@@ -1780,6 +1791,13 @@ _MODIFIER = re.compile(r"[A-Za-z][\w-]*(?:ics|ss|us|[^s])|[A-Za-z]|news|(?-i:[A-
 
 #: An adjective alone, which names nothing until it has its noun ("racial", "political").
 _ADJECTIVE = re.compile(r"[a-z]{3,}(?:al|ic|ous|ive)")
+#: An adjective that ends what a preposition opens ("data relating to *racial*"): it shares the
+#: noun after it too ("... racial or ethnic origin": data relating to racial origin).
+_ADJECTIVE_LAST = re.compile(
+    r".*\s(?:to|about|of|concerning|regarding)\s+(?:your\s+|their\s+|the\s+)?"
+    r"(?P<word>[a-z]{3,}(?:al|ic|ous|ive))",
+    re.I,
+)
 #: "ethnic origin", "language settings": a word and the noun adjectives before it share.
 _QUALIFIED_NOUN = re.compile(r"(?P<word>[a-z][\w-]*) (?P<noun>[a-z][\w-]*)")
 
@@ -1803,10 +1821,11 @@ def _sharing_their_noun(parts: list[str], phrase: str = "") -> list[str]:
     noun = None
     for at in range(len(parts) - 1, -1, -1):
         bare = _DETERMINER.sub("", parts[at].strip())
-        if noun is not None and _ADJECTIVE.fullmatch(bare):
+        if noun is not None and (_ADJECTIVE.fullmatch(bare) or _ADJECTIVE_LAST.fullmatch(bare)):
             shared_parts[at] = f"{parts[at].strip()} {noun}"
         elif (found := _QUALIFIED_NOUN.fullmatch(bare)) is not None and at > 0:
             word = _DETERMINER.sub("", parts[at - 1].strip())
+            word = last["word"] if (last := _ADJECTIVE_LAST.fullmatch(word)) else word
             joined = _ADJECTIVE.fullmatch(word) and (
                 _ADJECTIVE.fullmatch(found["word"])
                 or any(f"{word} {c} {found['word']} " in phrase for c in ("and", "or"))
@@ -1821,7 +1840,16 @@ def _listed(phrase: str) -> list[str]:
     """The parts of a denied phrase's list; a verb alone after "or" ends the part before it
     ("source code that can be run or re-used": one part, no "Re-used")."""
     parts: list[str] = []
-    for part in _sharing_their_noun(split_parts(phrase.replace(" or ", ", ")), phrase):
+    # (not inside what data is related to: "information related to input or output data")
+    kept = [found.span() for found in RELATED_TO.finditer(phrase)]
+    starts = [start for start, _ in kept]
+
+    def _or(at: re.Match[str]) -> str:
+        span = bisect.bisect_right(starts, at.start()) - 1  # (the last span opened before it)
+        return at[0] if span >= 0 and at.start() < kept[span][1] else ", "
+
+    joined = re.sub(" or ", _or, phrase)
+    for part in _sharing_their_noun(split_parts(joined), phrase):
         if parts and _RELATIVE.search(parts[-1]) and _PARTICIPLE.fullmatch(part.strip()):
             parts[-1] = f"{parts[-1]} or {part.strip()}"
         else:
@@ -1872,8 +1900,11 @@ _LABEL = re.compile(r"^\W*no\s+[^:.]{1,40}?(?::|\s-)\s+(?P<rest>\S.*)$", re.I)
 
 #: "secure data (e.g. A or B)", "secure data such as A", "other information, like A and B"
 #: (and "in particular", read as "such as": :func:`joined_as_examples`); not "including not
-#: your location": a denial of its own.
-_FOR_EXAMPLE = r"(?:e\.g\.|for example|such as|like|including|i\.e\.)(?![,:]?\s+not\b)"
+#: your location": a denial of its own. So too "(this includes A and B)".
+_FOR_EXAMPLE = (
+    r"(?:e\.g\.|for example|such as|like|including|i\.e\.|this includes|these include)"
+    r"(?![,:]?\s+not\b)"
+)
 _EXAMPLES_OF = re.compile(
     rf"(?:(?<!\s)\s*)?\((?:{_FOR_EXAMPLE})[,:]?\s*(?P<paren>[^()]+)\)"
     rf"|,?(?<!\s)\s+(?:{_FOR_EXAMPLE})[,:]?\s+(?P<list>.+)$",
@@ -2048,7 +2079,9 @@ def denied_in(text: str) -> list[str]:
 
 
 _ANY = re.compile(
-    r"^(?:no|any|all|your|their|its|the|such|other|these|those)\s+(?:of\s+(?:the|your)\s+)?",
+    # ("any piece of information related to A": information related to A)
+    r"^(?:no|any|all|your|their|its|the|such|other|these|those)\s+(?:of\s+(?:the|your)\s+)?"
+    r"(?:(?:single\s+)?pieces?\s+of\s+)?",
     re.I,
 )
 _BUT = re.compile(r",\s*but\s+|;\s+", re.I)
