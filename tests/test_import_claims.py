@@ -6267,6 +6267,51 @@ def test_an_item_whose_own_words_deny_taking_it_is_never_collected(
     assert names_in(result, "collected") == ["Email", "Device ID"]
 
 
+@pytest.mark.parametrize(
+    ("bullet", "never", "taken"),
+    [
+        # a denial by name after words that neither take nor use the data
+        (
+            '**Location Data**: On Android 11 and below, the app requires "Fine Location"'
+            " permissions to perform Bluetooth scanning. This is an Android requirement. The"
+            " app **does not** track your location.",
+            ["Location", "Location Data"],
+            [],
+        ),
+        (
+            "**Contacts**: The app asks for this permission. It never collects your contacts.",
+            ["Contacts"],
+            [],
+        ),
+        # words that use the data first: it is taken, whatever is denied after
+        (
+            "**Location**: We use your location to show nearby stores. We do not track your"
+            " location in the background.",
+            [],
+            ["Location"],
+        ),
+        # a denial of keeping only: taken, then not kept
+        ("**Location**: Needed for maps. We do not store your location.", [], ["Location"]),
+        # a denial of other data
+        (
+            "**Location**: Needed for maps. We do not track your contacts.",
+            ["Contacts"],
+            ["Location"],
+        ),
+    ],
+)
+def test_an_item_whose_later_words_deny_taking_it_is_never_collected(
+    tmp_path: Path, bullet: str, never: list[str], taken: list[str]
+) -> None:
+    page = FRONT + (
+        "# A\n\n## What we collect\n\n- **Fitness data**: cadence and power from the bike.\n"
+        f"- {bullet}\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == never
+    assert names_in(result, "collected") == ["Fitness data", *taken]
+
+
 def test_a_bullet_s_own_control_is_no_cue_for_its_list(tmp_path: Path) -> None:
     page = FRONT + (
         "# A\n\n## What we collect\n\n- Email address\n- Device model\n"

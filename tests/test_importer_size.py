@@ -942,7 +942,12 @@ GOAL = 6500
 #: particular A, B, etc.)", "(this includes A and B)") and the object of "gain access in any way
 #: to", each a case a test names. Read pages: never-collected entries 598 -> 602 of 741, lists
 #: lost 18 -> 17 (eosc-recommender-metrics-privacy); held-out sums unchanged.
-CEILING = 16443
+#: 16472: a listed item whose words deny taking it by name after words that neither take nor use
+#: it ("**Location Data**: The app requires the Location permission ... The app does not track
+#: your location") is never collected, each case a test names (not after "We use your
+#: location", nor a denial of keeping). Read pages: mseries-scanner-privacy's "Location Data"
+#: is never collected, not collected (false items 44 -> 43); held-out sums unchanged.
+CEILING = 16472
 
 
 def importer_lines() -> int:

@@ -625,12 +625,41 @@ def _denies_itself(item: ItemDraft) -> bool:
     first = sentences(" ".join(words))[:1]
     said = denial(first[0]) if first else None
     if not first or said is None:
-        return False
+        return _denied_later(item, sentences(" ".join(words)))
     if _USED.search(first[0][: first[0].find(said)]):
         return False  # "used for rate limiting, we do not record it": taken, then not kept
     name = normalized(item.name)
     named = [normalized(n) for n in denied_in(first[0])]
     return (bool(_DENIES_IT.search(first[0])) and not named) or name in named
+
+
+#: Words that say data is taken or used, in a sentence that denies nothing.
+_TAKEN_OR_USED = re.compile(
+    r"\b(?:uses?|used|using|collect\w*|gather\w*|sen[dt]s?|process\w*|receiv\w*|reads?|"
+    r"stor(?:e|es|ed)|keeps?|kept|access(?:es|ed)?|shar(?:e|es|ed)|track\w*|record\w*|"
+    r"log(?:s|ged)?|upload\w*|transmit\w*)\b",
+    re.IGNORECASE,
+)
+#: Words for data after a name's head ("Location *data*").
+_DATA_WORD = re.compile(r"(?:data|information|info|details)$")
+
+
+def _denied_later(item: ItemDraft, said: list[str]) -> bool:
+    """Whether a listed item's words, after others that neither take nor use it, deny taking
+    it by name ("**Location Data**: The app requires the Location permission for Bluetooth
+    scanning. The app does not track your location."): never collected."""
+    name = normalized(item.name)
+    for sentence in said:
+        denied = denial(sentence)
+        if denied is None:
+            if _TAKEN_OR_USED.search(sentence):
+                return False  # ("We use your location to show nearby stores. ...")
+            continue
+        if not _DENIES_IT.match(denied) or denied.lower().endswith(_KEEPING):
+            return False  # ("We do not store it": taken, then not kept)
+        named = {normalized(n) for n in denied_in(sentence)}
+        return name in named or _DATA_WORD.sub("", name) in named
+    return False
 
 
 #: The last words of a denial of keeping only: taken, then not kept.
