@@ -334,11 +334,14 @@ _CLAUSE_VERB = re.compile(
     r"deleted|batched|anonymi[sz]ed)\b|^\W*(?:they|it|we|our|see|this|these)\b",
     re.IGNORECASE,
 )
+#: Not after words that say which data it is ("information related to your account").
+_NOT_RELATED = "".join(
+    rf"(?<!\b{word})" for word in ("relating", "related", "pertaining", "associated", "linked")
+)
 #: Where the data's name ends: a clause on why, when or how it is collected.
 _WHAT_END = re.compile(
     r"\(|\s[-\u2013\u2014]\s|\sbased\s+on\b"
-    # (not "information related to your account": which data)
-    r"|(?<!\bsuch)(?<!\brelating)(?<!\brelated)(?<!\bpertaining)(?<!\bassociated)(?<!\blinked)"
+    rf"|(?<!\bsuch){_NOT_RELATED}"
     r"\s(?:that|which|who|so|in order|to|for|when|whenever|if|unless|while|because|"
     r"as|via|through|from|by|on|at|with|in|during|according|"
     r"and (?:send|sends|sent|store|stores|use|uses))\b"
@@ -1066,11 +1069,9 @@ _INCLUDES = re.compile(
 #: Where a never-collected name ends: a clause on why or how (a relative clause stays: it says
 #: which data, "metrics which may contain sensitive data").
 _DENIED_END = re.compile(
-    # (not "data relating to your health", "information associated with your account": which
-    # data; but "about you", "regarding our users": of whom, the data is all they are)
+    # ("about you", "regarding our users": of whom the data is, not which data it is)
     rf"\s(?:about|regarding|concerning)\s+(?:our\s+|the\s+)?{PEOPLE}|"
-    r"\(|(?:^|(?<!\brelating)(?<!\brelated)(?<!\bpertaining)(?<!\bassociated)(?<!\blinked)"
-    r"(?<!\bbelonging)(?<!\breferring)(?<!\bconnected)\s)"
+    rf"\(|(?:^|{_NOT_RELATED}(?<!\bbelonging)(?<!\breferring)(?<!\bconnected)\s)"
     r"(?:used (?:to|for|by)|to|for|in order|so|when|whenever|if|unless|while|before|"
     r"because|as|via|through|from|by|"
     # ("information on users' datasets": what it is of; "information on our servers": where)

@@ -622,10 +622,10 @@ def _denies_itself(item: ItemDraft) -> bool:
     """Whether a listed item's own words deny taking it ("**Location**: we never collect
     this", a Notes cell "We do not collect contacts"): never collected, not collected."""
     words = [plain(text) for text in (item.description, item.note) if text]
-    first = sentences(" ".join(words))[:1]
+    first = (every := sentences(" ".join(words)))[:1]
     said = denial(first[0]) if first else None
     if not first or said is None:
-        return _denied_later(item, sentences(" ".join(words)))
+        return _denied_later(item, every)
     if _USED.search(first[0][: first[0].find(said)]):
         return False  # "used for rate limiting, we do not record it": taken, then not kept
     name = normalized(item.name)
