@@ -8205,3 +8205,20 @@ def test_an_item_collected_only_if_the_reader_turns_something_on_is_optional(
     result = import_page(tmp_path, page)
     assert names_in(result, "collected") == ["Your email address"]
     assert names_in(result, "optional") == ["Your phone number", "Payment card details"]
+
+
+def test_words_over_a_table_that_is_no_data_under_a_deeper_heading_are_kept(
+    tmp_path: Path,
+) -> None:
+    # A heading two levels under the data heading, over words and a table of purposes: no item
+    # comes to its group, and its words (which it took as the group's intro) stay, as text.
+    page = FRONT + (
+        "# Kit\n\n## Data we collect\n\n### Account data\n\n- Email address\n\n"
+        "#### How the table works\n\nThe Services read these for many reasons.\n\n"
+        "The table below says more:\n\n| Purpose | Description |\n| --- | --- |\n"
+        "| Required | We use them to perform functions |\n"
+        "| Analytics | We allow partners to count visits |\n"
+    )
+    result = import_page(tmp_path, page)
+    bodies = [section["body"] for section in result.product.get("sections", [])]
+    assert any("The Services read these for many reasons." in body for body in bodies)

@@ -246,15 +246,24 @@ def category_section(reading: Reading, section: Section, optional: Requirement) 
         if optional is Requirement.OPTIONAL:
             inner.kind = optional_kind(child.title, section.title)
         data_blocks(reading, child.all_blocks(), optional, inner, child)
+        _free_intro(reading, inner, child.all_blocks(), child, optional)
     empty = len(target.groups) == before and not group.items
     if empty and not section.blocks and not section.children:
         reading.free_heading_only(section, after)
-    elif group.intro and all(g is not group for g in target.groups):
-        # Its words went to its intro, and no item came to it: they stay, as text.
-        said = [b for b in section.blocks if to_markdown(b) in group.intro]
-        reading.free(
-            said, after, section.title, "text under a data heading with no list", section.line
-        )
+    else:
+        _free_intro(reading, group, section.blocks, section, optional)
+
+
+def _free_intro(
+    reading: Reading, group: GroupDraft, blocks: list[Block], section: Section, part: Requirement
+) -> None:
+    """The words a heading's group took as its intro, when no item came to the group (its
+    only table was no data table, say): they stay, as text."""
+    target, after = _part(reading, part)
+    if group.intro and all(g is not group for g in target.groups):
+        said = [b for b in blocks if to_markdown(b) in group.intro]
+        why = "text under a data heading with no list"
+        reading.free(said, after, section.title, why, section.line)
 
 
 def _legend(block: BulletList, table: Table | None) -> bool:
