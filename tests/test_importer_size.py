@@ -952,7 +952,10 @@ GOAL = 6500
 #: 16482: the words a heading two levels under a data heading takes as its group's intro stay,
 #: as text, when no item comes to the group (its only table is no data table); they were lost.
 #: A test names the case; read pages and held-out sums unchanged.
-CEILING = 16482
+#: 16485: a heading about cookies ("Cookies", "Use of cookies") is over data, a case a test
+#: names. Read pages: makecode-telemetry's three cookies are items (items 1771 -> 1774);
+#: held-out sums unchanged.
+CEILING = 16485
 
 
 def importer_lines() -> int:
