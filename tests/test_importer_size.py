@@ -955,7 +955,9 @@ GOAL = 6500
 #: 16485: a heading about cookies ("Cookies", "Use of cookies") is over data, a case a test
 #: names. Read pages: makecode-telemetry's three cookies are items (items 1771 -> 1774);
 #: held-out sums unchanged.
-CEILING = 16485
+#: 16495: the list under a top-level heading about cookies is a group titled by that heading
+#: ("Cookies"), not "Data collected" (the previous change failed a shapes test that says so).
+CEILING = 16495
 
 
 def importer_lines() -> int:

@@ -82,6 +82,14 @@ _RECORDS_HEADING = (
 )
 
 
+#: "Cookies", "Use of cookies": what a site keeps in the browser and reads back, one category.
+COOKIES_HEADING = re.compile(
+    r"^\W*+(?:(?:our\s+)?use\s+of\s+|\w[\w-]*+\s+and\s+)?cookies"
+    r"(?:\s+and\s+(?:similar\s+)?(?:tracking\s+)?technolog(?:y|ies))?\W*$",
+    re.IGNORECASE,
+)
+
+
 def names_records(title: str) -> bool:
     """Whether a heading only names the records data is sent in ("Events")."""
     return re.match(_RECORDS_HEADING, plain(title), re.IGNORECASE) is not None
@@ -211,9 +219,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             # data ("How telemetry helps", "Will telemetry slow down my CLI?" do not).
             r"\b(?:telemetry|usage|analytics|diagnostic) data\b",
             _RECORDS_HEADING,
-            # "Cookies", "Use of cookies": what a site keeps in the browser and reads back
-            r"^\W*(?:(?:our\s+)?use\s+of\s+|[\w-]+\s+and\s+)?cookies"
-            r"(?:\s+and\s+(?:similar\s+)?(?:tracking\s+)?technolog(?:y|ies))?\W*$",
+            COOKIES_HEADING.pattern,
             # ("Viewing all telemetry events" is how to see them, not what they are.)
             r"^\W*+(?!(?:view|review|inspect|see|show|display|debugg?)\w*\b)"
             r"(?:[\w-]++\s+){0,3}?(?:telemetry|analytics)"
