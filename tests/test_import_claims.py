@@ -8250,3 +8250,25 @@ def test_a_heading_that_only_mentions_cookies_is_not_read_as_data(tmp_path: Path
 
     for heading in ("How to block cookies", "Cookie consent", "Do we use cookies?"):
         assert classify_heading(heading) is not Kind.COLLECTED, heading
+
+
+@pytest.mark.parametrize("heading", ["Shared event metadata", "Shared properties", "Shared fields"])
+def test_fields_every_event_shares_are_data_not_recipients(tmp_path: Path, heading: str) -> None:
+    # "Shared" over the fields that most events carry says they are common to the events, not
+    # that anyone receives them: the fields are items, and nobody is a recipient.
+    page = FRONT + (
+        "# Kit\n\n## What we collect\n\n### Install event\n\n- `os`\n- `arch`\n\n"
+        f"### {heading}\n\nMost events also carry a few fields:\n\n"
+        "| Field | Example | Purpose |\n|---|---|---|\n"
+        '| `event_id` | `"uuid"` | Deduplication |\n| `is_ci` | `true` | Filter CI noise |\n'
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names()[-2:] == ["event_id", "is_ci"]
+    assert "sharing" not in result.product
+
+
+def test_a_heading_of_data_shared_with_others_is_still_sharing() -> None:
+    from privacy_pages.importer.classify import Kind, classify_heading
+
+    for heading in ("Shared data", "Data shared with third parties", "Information we share"):
+        assert classify_heading(heading) is Kind.SHARING, heading

@@ -957,7 +957,10 @@ GOAL = 6500
 #: held-out sums unchanged.
 #: 16495: the list under a top-level heading about cookies is a group titled by that heading
 #: ("Cookies"), not "Data collected" (the previous change failed a shapes test that says so).
-CEILING = 16495
+#: 16500: "Shared" over the fields every event carries ("### Shared event metadata") is no
+#: sharing heading, each case a test names. Read pages: daanio-cli-telemetry's seven shared
+#: fields are items, not recipients (items 1774 -> 1780); held-out sums unchanged.
+CEILING = 16500
 
 
 def importer_lines() -> int:

@@ -88,6 +88,11 @@ COOKIES_HEADING = re.compile(
     r"(?:\s+and\s+(?:similar\s+)?(?:tracking\s+)?technolog(?:y|ies))?\W*$",
     re.IGNORECASE,
 )
+#: Shared with others; not "Shared event metadata", "Shared properties": what every event carries.
+_SHARED = (
+    r"shar(?:e|es|ing)|shared(?!\s+(?:event\s+)?(?:metadata|properties|fields|attributes|"
+    r"dimensions|context)\b)"
+)
 
 
 def names_records(title: str) -> bool:
@@ -249,7 +254,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.SHARING,
         any_of(
-            r"\b(?:shar(?:e|ed|es|ing)|disclos(?:e|es|ed|ing)|third[- ]part(?:y|ies)|"
+            rf"\b(?:{_SHARED}|disclos(?:e|es|ed|ing)|third[- ]part(?:y|ies)|"
             r"(?:sub-?)?processors|recipients?)\b"
         ),
     ),
@@ -267,7 +272,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.DATA_USE,
         any_of(
             r"\b(?:us(?:e|es|ed|age|ing)|process(?:ing|ed|es)?|purposes?|profiling|marketing|"
-            r"advertising|shar(?:e|ed|es|ing))\b",
+            rf"advertising|{_SHARED})\b",
             r"^\W*why\W*$",
         ),
     ),
