@@ -8224,34 +8224,6 @@ def test_words_over_a_table_that_is_no_data_under_a_deeper_heading_are_kept(
     assert any("The Services read these for many reasons." in body for body in bodies)
 
 
-@pytest.mark.parametrize(
-    "heading",
-    ["Cookies", "Use of cookies", "Analytics and cookies", "Cookies and similar technologies"],
-)
-def test_a_cookies_section_lists_the_cookies_it_keeps_as_data(tmp_path: Path, heading: str) -> None:
-    # A website's "## Cookies" section names what it keeps in the reader's browser and reads
-    # back on each visit: data, not a section of its own after the rights.
-    page = FRONT + (
-        "# Kit\n\n## Information collected\n\n- Email address\n\n"
-        f"## {heading}\n\nThere are two types of cookies stored by the website.\n\n"
-        "- Language selection cookie (LANG). This keeps the language you chose.\n"
-        "- Identity cookie (auth-token) if you sign in.\n"
-    )
-    result = import_page(tmp_path, page)
-    assert names_in(result, "collected") == [
-        "Email address",
-        "Language selection cookie (LANG)",
-        "Identity cookie (auth-token)",
-    ]
-
-
-def test_a_heading_that_only_mentions_cookies_is_not_read_as_data(tmp_path: Path) -> None:
-    from privacy_pages.importer.classify import Kind, classify_heading
-
-    for heading in ("How to block cookies", "Cookie consent", "Do we use cookies?"):
-        assert classify_heading(heading) is not Kind.COLLECTED, heading
-
-
 @pytest.mark.parametrize("heading", ["Shared event metadata", "Shared properties", "Shared fields"])
 def test_fields_every_event_shares_are_data_not_recipients(tmp_path: Path, heading: str) -> None:
     # "Shared" over the fields that most events carry says they are common to the events, not

@@ -952,15 +952,12 @@ GOAL = 6500
 #: 16482: the words a heading two levels under a data heading takes as its group's intro stay,
 #: as text, when no item comes to the group (its only table is no data table); they were lost.
 #: A test names the case; read pages and held-out sums unchanged.
-#: 16485: a heading about cookies ("Cookies", "Use of cookies") is over data, a case a test
-#: names. Read pages: makecode-telemetry's three cookies are items (items 1771 -> 1774);
-#: held-out sums unchanged.
-#: 16495: the list under a top-level heading about cookies is a group titled by that heading
-#: ("Cookies"), not "Data collected" (the previous change failed a shapes test that says so).
-#: 16500: "Shared" over the fields every event carries ("### Shared event metadata") is no
+#: 16485, 16495: a heading about cookies was read as over data, then reverted (see the corpus
+#: README, thirty-eighth session): back to 16482.
+#: 16489: "Shared" over the fields every event carries ("### Shared event metadata") is no
 #: sharing heading, each case a test names. Read pages: daanio-cli-telemetry's seven shared
-#: fields are items, not recipients (items 1774 -> 1780); held-out sums unchanged.
-CEILING = 16500
+#: fields are items, not recipients; held-out sums unchanged.
+CEILING = 16489
 
 
 def importer_lines() -> int:

@@ -82,12 +82,6 @@ _RECORDS_HEADING = (
 )
 
 
-#: "Cookies", "Use of cookies": what a site keeps in the browser and reads back, one category.
-COOKIES_HEADING = re.compile(
-    r"^\W*+(?:(?:our\s+)?use\s+of\s+|\w[\w-]*+\s+and\s+)?cookies"
-    r"(?:\s+and\s+(?:similar\s+)?(?:tracking\s+)?technolog(?:y|ies))?\W*$",
-    re.IGNORECASE,
-)
 #: Shared with others; not "Shared event metadata", "Shared properties": what every event carries.
 _SHARED = (
     r"shar(?:e|es|ing)|shared(?!\s+(?:event\s+)?(?:metadata|properties|fields|attributes|"
@@ -224,7 +218,6 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             # data ("How telemetry helps", "Will telemetry slow down my CLI?" do not).
             r"\b(?:telemetry|usage|analytics|diagnostic) data\b",
             _RECORDS_HEADING,
-            COOKIES_HEADING.pattern,
             # ("Viewing all telemetry events" is how to see them, not what they are.)
             r"^\W*+(?!(?:view|review|inspect|see|show|display|debugg?)\w*\b)"
             r"(?:[\w-]++\s+){0,3}?(?:telemetry|analytics)"

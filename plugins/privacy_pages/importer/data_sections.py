@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from .claims import Requirement, denial, is_never_heading, marked, not_data
 from .classify import (
-    COOKIES_HEADING,
     GDPR_KINDS,
     Kind,
     classify_heading,
@@ -122,10 +121,7 @@ def data_section(reading: Reading, section: Section, kind: Kind) -> None:
     if names_records(section.title) and section.children:
         category_section(reading, section, optional)  # "## Events", "### command": one each
         return
-    heading = None  # (a list under "## Cookies" is a category of its own, under that title)
-    if COOKIES_HEADING.match(plain(section.title)):
-        heading = reading.scoped(GroupDraft(section.title, section.title, section.line))
-    data_blocks(reading, section.blocks, optional, heading, section)
+    data_blocks(reading, section.blocks, optional, None, section)
     data_headings = _data_headings(section, kind)
     for child in section.children:
         child_kind = classify_heading(child.title)
