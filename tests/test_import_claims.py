@@ -8244,3 +8244,91 @@ def test_a_heading_of_data_shared_with_others_is_still_sharing() -> None:
 
     for heading in ("Shared data", "Data shared with third parties", "Information we share"):
         assert classify_heading(heading) is Kind.SHARING, heading
+
+
+@pytest.mark.parametrize(
+    "bullets",
+    [
+        "- No analytics services\n- ❌ No advertising networks\n",
+        "- The app does not share any data with third parties\n",
+        "- We do **not** sell or share personal data.\n",
+    ],
+)
+def test_a_bullet_that_says_no_one_receives_the_data_is_no_recipient(
+    tmp_path: Path, bullets: str
+) -> None:
+    # A recipient named "No analytics services" would say the opposite of the page.
+    page = FRONT + (
+        "# Kit\n\n## Data we collect\n\n- Email address\n\n"
+        f"## Third-party services\n\n{bullets}- Stripe, to process payments\n"
+    )
+    result = import_page(tmp_path, page)
+    recipients = result.product.get("sharing", {}).get("recipients", [])
+    assert [r["name"] for r in recipients] == ["Stripe"]
+    bodies = "\n".join(section["body"] for section in result.product.get("sections", []))
+    for bullet in bullets.splitlines():
+        assert bullet in bodies
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "This plugin does not send data to any third-party services, including:",
+        "Kit does **not** integrate with any third-party services, including:",
+        "We keep your data on your device. The app doesn't use third-party services such as:",
+    ],
+)
+def test_a_list_led_by_words_that_no_one_receives_it_has_no_recipients(
+    tmp_path: Path, lead: str
+) -> None:
+    page = FRONT + (
+        "# Kit\n\n## Data we collect\n\n- Email address\n\n## Third-party services\n\n"
+        f"{lead}\n\n- Analytics services\n- Crash reporting services\n"
+    )
+    result = import_page(tmp_path, page)
+    assert "recipients" not in result.product.get("sharing", {})
+    # The services it does not use are no data either: the list stays text, with its lead,
+    # in the page's order.
+    assert "Analytics services" not in " ".join(never_names(result))
+    bodies = "\n".join(section["body"] for section in result.product.get("sections", []))
+    assert f"{lead}\n\n- Analytics services\n- Crash reporting services" in bodies
+    lines = [piece.line for piece in result.report.free_form]
+    assert lines == sorted(lines) and min(lines) > 0
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "Sentry does not receive your name; it receives crash reports",
+        "Google Analytics, which never stores your IP address",
+    ],
+)
+def test_a_recipient_that_is_said_not_to_receive_some_data_is_still_one(
+    tmp_path: Path, bullet: str
+) -> None:
+    page = FRONT + (
+        "# Kit\n\n## Data we collect\n\n- Email address\n\n## Data sharing\n\n"
+        f"- {bullet}\n- Stripe, to process payments\n"
+    )
+    result = import_page(tmp_path, page)
+    names = [r["name"] for r in result.product["sharing"]["recipients"]]
+    assert len(names) == 2 and names[1] == "Stripe"
+    assert bullet.split()[0] in names[0]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "We don't sell your data; we share it with these providers:",
+        "We do not sell your data, and we share it with:",
+        "We don't share personal information with third parties except:",
+    ],
+)
+def test_a_lead_that_denies_then_names_who_receives_keeps_them(tmp_path: Path, lead: str) -> None:
+    page = FRONT + (
+        "# Kit\n\n## Data we collect\n\n- Email address\n\n## Data sharing\n\n"
+        f"{lead}\n\n- Firebase, to store your data\n- Authorities, to comply with the law\n"
+    )
+    result = import_page(tmp_path, page)
+    recipients = result.product["sharing"]["recipients"]
+    assert [r["name"] for r in recipients] == ["Firebase", "Authorities"]

@@ -88,8 +88,8 @@ GOAL_STRUCTURED = 0.85
 #: batch 2026-11-27m was read, and lower since batch 2026-11-27p was (see its test), and
 #: batch 2026-11-27r and batch 2026-11-27s and batch 2026-11-28t (see its test), and the
 #: batch 2026-11-29ac (see its test), and the thirty-first session's reading of deprecated data
-#: (see its test).
-FLOOR_STRUCTURED_NOT_HELD_OUT = 0.814
+#: and the thirty-ninth's of who does not receive the data (see its test).
+FLOOR_STRUCTURED_NOT_HELD_OUT = 0.810
 GOAL_STRUCTURED_PAGE = 0.60
 #: This corpus's own goal for its expectations: most of what a page states lands in a field.
 GOAL_RECALL = 0.80
@@ -755,7 +755,11 @@ def test_units_not_in_the_free_form_list_hold_their_floor(run: CorpusRun) -> Non
     # session's code, 0.8144: msbuild-collected-telemetry's deprecated data (a table under
     # "#### Deprecated Data", removed in 10.0.100) and devjson-privacy's "No network requests
     # are made by the extension itself" are text, no longer items and an entry their
-    # expectations do not list.
+    # expectations do not list. With the thirty-ninth session's code, 0.8104: six pages'
+    # lists of who does not receive the data ("- No analytics services", a list led by "does
+    # not integrate with any third-party services, including:") are text, no longer recipients
+    # (expense-tracker-privacy-policy, open-in-cursor-plugin-privacy, sans-password-manager-
+    # privacy...).
     share = average([r.report_share for r in run.pages if r.page.group != HELD_OUT])
     assert share >= FLOOR_STRUCTURED_NOT_HELD_OUT, f"{share:.3f} (goal {GOAL_STRUCTURED})"
 

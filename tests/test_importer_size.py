@@ -957,7 +957,13 @@ GOAL = 6500
 #: 16489: "Shared" over the fields every event carries ("### Shared event metadata") is no
 #: sharing heading, each case a test names. Read pages: daanio-cli-telemetry's seven shared
 #: fields are items, not recipients; held-out sums unchanged.
-CEILING = 16489
+#: 16560: who does not receive the data is no recipient: a sharing bullet that names no one
+#: ("No analytics services") or in which the product denies sharing, and a list whose lead
+#: ends with a denial ("does not integrate with any third-party services, including:"), stay
+#: text, each case a test names (a party said not to receive some data, and a lead that names
+#: who does, still give recipients). Read pages: recipients that match none expected 97 -> 79,
+#: none that matched lost; held-out sums unchanged (unmatched recipients 41 -> 29).
+CEILING = 16560
 
 
 def importer_lines() -> int:

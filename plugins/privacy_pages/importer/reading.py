@@ -96,14 +96,22 @@ class Reading:
             self.draft.workloads.append(header)
 
     def free(
-        self, blocks: Sequence[Block], after: str, title: str | None, why: str, owner: int = 0
+        self,
+        blocks: Sequence[Block],
+        after: str,
+        title: str | None,
+        why: str,
+        owner: int = 0,
+        *,
+        shapes: bool = True,
     ) -> None:
-        """Put blocks into a free-form section, once what is read by its shape is taken out, and
-        list each in the report. ``owner``: the line of the section they come from (pieces in a
-        row from one section join one free-form section)."""
+        """Put blocks into a free-form section, once what is read by its shape is taken out
+        (unless ``shapes`` is false: they were read, and are text), and list each in the report.
+        ``owner``: the line of the section they come from (pieces in a row from one section join
+        one free-form section)."""
         kept: list[Block] = []
         previous: Block | None = None
-        for block in self.shape_reader(self, list(blocks), title):
+        for block in self.shape_reader(self, list(blocks), title) if shapes else blocks:
             lead, previous = previous, block
             first, last = span(block)
             if isinstance(block, Html) and block.text.lstrip().startswith("<!--"):

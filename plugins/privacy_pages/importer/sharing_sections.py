@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .claims import denial
 from .classify import Kind
 from .control_settings import OPT_OUT, table_settings
 from .item_text import short_name, split_name
@@ -51,7 +52,14 @@ def sharing_section(reading: Reading, section: Section) -> None:
     pending: list[Block] = []
     found = False
     for block in bold_runs(section.all_blocks()):
-        if isinstance(block, BulletList):
+        lead = pending[-1] if pending and isinstance(pending[-1], Paragraph) else None
+        if isinstance(block, BulletList) and not found and _names_no_one(block, lead):
+            # "Anchor does not integrate with any third-party services, including:", or
+            # bullets that each deny ("No analytics services"): text, with what leads it
+            said = [*pending, block]
+            reading.free(said, "data-use", section.title, _NOT_RECIPIENTS, shapes=False)
+            pending = []
+        elif isinstance(block, BulletList):
             sharing_list(reading, block)
             found = True
         elif isinstance(block, Table) and _sharing_table(reading, block):
@@ -70,10 +78,65 @@ def sharing_section(reading: Reading, section: Section) -> None:
 
 
 def sharing_list(reading: Reading, block: BulletList, lead: Paragraph | None = None) -> None:
+    """Each bullet a recipient; not one that says who does not receive the data ("No
+    advertising networks", "The app does not share any data with third parties"): it stays
+    text, and so does the whole list when its lead or every bullet says so."""
+    if _names_no_one(block, lead):
+        said: list[Block] = [lead, block] if lead else [block]
+        reading.free(said, "data-use", None, _NOT_RECIPIENTS, shapes=False)
+        return
+    denied = [item for item in block.items if _no_one(item.text)]
     if lead is not None:
         reading.draft.sharing_intro.append(to_markdown(lead))
+    if denied:
+        end = next((i.line - 1 for i in block.items if i.line > denied[-1].line), block.end_line)
+        bullets = BulletList(tuple(denied), denied[0].line, end, block.ordered)
+        reading.free([bullets], "data-use", None, _NOT_RECIPIENTS, block.line, shapes=False)
     for item in block.items:
-        reading.draft.recipients.append(recipient(item_markdown(item)))
+        if all(item is not no_one for no_one in denied):
+            reading.draft.recipients.append(recipient(item_markdown(item)))
+
+
+_NOT_RECIPIENTS = "says who does not receive the data: no recipient"
+#: "No analytics services", "❌ No advertising networks": a bullet that names no one who does.
+_NO_ONE = re.compile(r"^\W*+no\s+\w", re.IGNORECASE)
+#: A lead of those the product does not use: "does not integrate with any", "doesn't use".
+_NOT_WITH = re.compile(r"(?:\bnot|\bnever|n't)\s+(?:\w+\s+)?(?:integrat|us|work|embed|rel)", re.I)
+#: A lead of those who do receive the data: "except:", "but we use the following:".
+_EXCEPT = re.compile(r"\b(?:except|unless|other than|apart from|besides|but|however|only)\b", re.I)
+#: The words that negate a bullet's verb ("does not", "never", "won't").
+_NEGATED = re.compile(r"\b(?:(?:do|does|did|will|is|are|has|have)\s+not|never|(?:do|does|wo)n't)\b")
+#: What a product denies of itself ("does not sell or share"), and its subject ("We", "The app").
+_OF_ITSELF = re.compile(r"\W*+(?:\w+\W+){0,2}?(?:sell|share|disclose|rent|trade)\b")
+_SELF = re.compile(r"(?:we|i|our|the|this|it|they|there)\b", re.IGNORECASE)
+
+
+def _names_no_one(block: BulletList, lead: Paragraph | None) -> bool:
+    """Whether every bullet denies, or the last claim of the list's lead does ("... does not
+    send data to any third-party services, including:") and names no exception."""
+    if all(_no_one(item.text) for item in block.items):
+        return True
+    said = plain(lead.text).rstrip() if lead else ""
+    last = re.split(r"(?<=[.!?])\s+|;", said)[-1]
+    return (
+        said.endswith(":")
+        and not _EXCEPT.search(last)
+        and bool(denial(last) or _NOT_WITH.search(last))
+    )
+
+
+def _no_one(text: str) -> bool:
+    """Whether a bullet names no one ("No ...") or is a denial the product makes ("The app
+    does not share any data"), not one about a party it names ("Sentry does not receive your
+    name": a recipient)."""
+    value = plain(text).strip(" *")
+    if _NO_ONE.match(value):
+        return True
+    negated = _NEGATED.search(value.lower())
+    if negated is None or denial(value) is None:
+        return False
+    subject = value[: negated.start()].strip(" *")
+    return not subject or bool(_SELF.match(subject)) or bool(_OF_ITSELF.match(value, negated.end()))
 
 
 _PARTY_HEADER = re.compile(
