@@ -671,6 +671,10 @@ class Truth:
     #: The page names rights or controls, and the record says it does not describe how to
     #: exercise rights (the import's sentence for an empty "Your rights").
     no_rights_sentence: bool = False
+    #: The recipients imported, where the expectations list the page's (if only as none), and
+    #: those that relate to no recipient the page names ("No analytics services").
+    recipients: list[str] = field(default_factory=list)
+    false_recipients: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float | None:
@@ -746,7 +750,23 @@ def truth(expected: dict[str, Any], record: dict[str, Any], catalog: dict[str, s
     if expected.get("rights") or expected.get("controls"):
         empty = record.get("empty_sections") or {}
         result.no_rights_sentence = isinstance(empty, dict) and "your-rights" in empty
+    if "recipients" in expected:
+        sharing = record.get("sharing") or {}
+        listed = (sharing.get("recipients") or []) if isinstance(sharing, dict) else []
+        result.recipients = [str(r.get("name")) for r in listed if isinstance(r, dict)]
+        named = [str(name) for name in expected.get("recipients") or []]
+        result.false_recipients = [
+            got for got in result.recipients if not any(related(got, name) for name in named)
+        ]
     return result
+
+
+def recipient_precision(truths: list[Truth]) -> float | None:
+    """The share of imported recipients that relate to one the page names, pooled over the
+    records (None: no recipient imported)."""
+    imported = sum(len(t.recipients) for t in truths)
+    false = sum(len(t.false_recipients) for t in truths)
+    return (imported - false) / imported if imported else None
 
 
 #: What a line of the page is, in the words of :func:`missed_places` (its kinds, by
@@ -1216,6 +1236,9 @@ def _truth_averages(label: str, pages: list[Measured]) -> list[str]:
         f"{sum(len(t.never_as_collected) for t in truths)} imported as collected, "
         f"{sum(t.never_list_lost for t in truths)} lists lost, "
         f"{sum(t.never_empty_sentence for t in truths)} records saying none is listed. "
+        f"Recipients: {sum(len(t.recipients) for t in truths)} imported, "
+        f"{sum(len(t.false_recipients) for t in truths)} of them no party the page names "
+        f"(precision {_percent(recipient_precision(truths))}). "
         f"Items missed, by where they stand on the page: {_missed(pages)}. "
         f"Retention: {sum(t.no_period_sentence for t in truths)} records saying the page gives "
         "no period while it gives one. Rights: "
