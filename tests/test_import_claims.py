@@ -8322,6 +8322,7 @@ def test_a_recipient_that_is_said_not_to_receive_some_data_is_still_one(
         "We don't sell your data; we share it with these providers:",
         "We do not sell your data, and we share it with:",
         "We don't share personal information with third parties except:",
+        "These services, not us, receive the data:",
     ],
 )
 def test_a_lead_that_denies_then_names_who_receives_keeps_them(tmp_path: Path, lead: str) -> None:

@@ -101,7 +101,9 @@ _NOT_RECIPIENTS = "says who does not receive the data: no recipient"
 #: "No analytics services", "❌ No advertising networks": a bullet that names no one who does.
 _NO_ONE = re.compile(r"^\W*+no\s+\w", re.IGNORECASE)
 #: A lead of those the product does not use: "does not integrate with any", "doesn't use".
-_NOT_WITH = re.compile(r"(?:\bnot|\bnever|n't)\s+(?:\w+\s+)?(?:integrat|us|work|embed|rel)", re.I)
+_NOT_WITH = re.compile(
+    r"(?:\bnot|\bnever|n't)\s+(?:\w+\s+)?(?:integrate|use|work|embed|rely|partner)[sd]?\b", re.I
+)
 #: A lead of those who do receive the data: "except:", "but we use the following:".
 _EXCEPT = re.compile(r"\b(?:except|unless|other than|apart from|besides|but|however|only)\b", re.I)
 #: The words that negate a bullet's verb ("does not", "never", "won't").
