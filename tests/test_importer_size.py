@@ -966,7 +966,9 @@ GOAL = 6500
 #: 16562: a lead's "not" before a verb of using a party reads whole verbs ("does not use"), no
 #: longer a prefix ("not us, receive the data:" kept no recipients); a test names the case. Read
 #: pages and held-out sums unchanged.
-CEILING = 16562
+#: 16561: the words of an exception a sharing lead names are the claims' (``EXCEPTION``), not a
+#: second list of them; no behaviour change.
+CEILING = 16561
 
 
 def importer_lines() -> int:

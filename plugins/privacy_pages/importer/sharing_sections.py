@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .claims import denial
+from .claims import EXCEPTION, denial
 from .classify import Kind
 from .control_settings import OPT_OUT, table_settings
 from .item_text import short_name, split_name
@@ -104,8 +104,6 @@ _NO_ONE = re.compile(r"^\W*+no\s+\w", re.IGNORECASE)
 _NOT_WITH = re.compile(
     r"(?:\bnot|\bnever|n't)\s+(?:\w+\s+)?(?:integrate|use|work|embed|rely|partner)[sd]?\b", re.I
 )
-#: A lead of those who do receive the data: "except:", "but we use the following:".
-_EXCEPT = re.compile(r"\b(?:except|unless|other than|apart from|besides|but|however|only)\b", re.I)
 #: The words that negate a bullet's verb ("does not", "never", "won't").
 _NEGATED = re.compile(r"\b(?:(?:do|does|did|will|is|are|has|have)\s+not|never|(?:do|does|wo)n't)\b")
 #: What a product denies of itself ("does not sell or share"), and its subject ("We", "The app").
@@ -115,14 +113,15 @@ _SELF = re.compile(r"(?:we|i|our|the|this|it|they|there)\b", re.IGNORECASE)
 
 def _names_no_one(block: BulletList, lead: Paragraph | None) -> bool:
     """Whether every bullet denies, or the last claim of the list's lead does ("... does not
-    send data to any third-party services, including:") and names no exception."""
+    send data to any third-party services, including:") and names no exception ("except:",
+    "but we use the following:")."""
     if all(_no_one(item.text) for item in block.items):
         return True
     said = plain(lead.text).rstrip() if lead else ""
     last = re.split(r"(?<=[.!?])\s+|;", said)[-1]
     return (
         said.endswith(":")
-        and not _EXCEPT.search(last)
+        and not EXCEPTION.search(last)
         and bool(denial(last) or _NOT_WITH.search(last))
     )
 
