@@ -8333,3 +8333,30 @@ def test_a_lead_that_denies_then_names_who_receives_keeps_them(tmp_path: Path, l
     result = import_page(tmp_path, page)
     recipients = result.product["sharing"]["recipients"]
     assert [r["name"] for r in recipients] == ["Firebase", "Authorities"]
+
+
+@pytest.mark.parametrize(
+    ("denial", "never"),
+    [
+        # services, with the services they would be in brackets: no data
+        ("No analytics services (Google Analytics, Firebase Analytics, etc.)", []),
+        ("No analytics SDKs (Google Analytics or Mixpanel)", []),
+        # data, with examples of it in brackets: data
+        ("No personal data (name, email)", ["Personal data (name, email)"]),
+    ],
+)
+def test_examples_in_brackets_are_judged_with_the_name_they_follow(
+    tmp_path: Path, denial: str, never: list[str]
+) -> None:
+    """ "No analytics services (Google Analytics, Firebase Analytics, etc.)" denies services,
+    not data: the names in brackets are examples of what the name before them says, not data
+    names that make the list one of data. The bullet stays text, whole."""
+    page = FRONT + (
+        "# Kit\n\n## What we collect\n\n- Command name\n\n## Third-party services\n\n"
+        "The app does not integrate with any third-party services. This includes:\n\n"
+        f"- {denial}\n- No social media integrations\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == never
+    if not never:
+        assert denial in free_text(result)

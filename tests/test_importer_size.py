@@ -968,7 +968,11 @@ GOAL = 6500
 #: pages and held-out sums unchanged.
 #: 16561: the words of an exception a sharing lead names are the claims' (``EXCEPTION``), not a
 #: second list of them; no behaviour change.
-CEILING = 16561
+#: 16570: names in brackets after a denied name with no verb are judged with it ("No analytics
+#: services (Google Analytics, etc.)": services, no data), each case a test names. Read pages:
+#: expense-tracker-privacy-policy's never-collected "Analytics services (...)" is text; held-out
+#: sums unchanged.
+CEILING = 16570
 
 
 def importer_lines() -> int:

@@ -1564,13 +1564,22 @@ def practices_denied(sentence: str, names: list[str]) -> list[str]:
         return []
     lists = _NO_AGAIN.split(_QUOTED.sub(r"\1", found.group("what")))  # (as names lose them)
     practices = [
-        words.lower() for words in lists if not any(map(_names_data, _LIST_PARTS.split(words)))
+        words.lower()
+        for words in lists
+        if not any(map(_names_data, _LIST_PARTS.split(_ASIDE.sub("", words))))
     ]
     return [
         name
         for name in names
-        if not _names_data(name) and any(name.lower() in words for words in practices)
+        if not _names_data(name)
+        and any(_ASIDE.sub("", name).lower() in _ASIDE.sub("", words) for words in practices)
     ]
+
+
+#: Words in brackets after a name ("analytics services (Google Analytics, etc.)"): examples
+#: of what the name says, judged with it, not names of a list of their own (up to the end
+#: when a full stop cut the brackets: "etc.").
+_ASIDE = re.compile(r"\s*+\([^()]*+(?:\)|$)")
 
 
 #: Where the parts of one list meet.
