@@ -8360,3 +8360,29 @@ def test_examples_in_brackets_are_judged_with_the_name_they_follow(
     assert never_names(result) == never
     if not never:
         assert denial in free_text(result)
+
+
+@pytest.mark.parametrize(
+    ("bullet", "never"),
+    [
+        # examples after "e.g." or "i.e.": entries of their own, as after a verb
+        ("No personal data (e.g. name or email)", ["Personal data", "Name", "Email"]),
+        (
+            "No identifiers (i.e. device IDs or advertising IDs).",
+            ["Identifiers", "Device IDs", "Advertising IDs"],
+        ),
+        ("No personal data (name, email, etc.)", ["Personal data (name, email, etc.)"]),
+    ],
+)
+def test_an_abbreviation_does_not_end_a_denied_name(
+    tmp_path: Path, bullet: str, never: list[str]
+) -> None:
+    """ "e.g.", "i.e." and an "etc." that closes brackets are no full stops: what a "No ..."
+    with no verb denies runs on to its brackets' end, as after a verb ("We do not collect
+    personal data (e.g. name or email)."), not "Personal data (e"."""
+    page = FRONT + (
+        "# Kit\n\n## What we collect\n\n- Command name\n\n## Privacy\n\n"
+        f"- {bullet}\n- We never collect your contacts.\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == [*never, "Contacts"]

@@ -35,6 +35,7 @@ from .grouping import RELATED_TO, sentence_case, split_parts
 from .item_text import DetailDraft, ItemDraft, collected_subject
 from .markup import OPENING, bullet_sentences, one_line, plain, sentences
 from .report import PageReport
+from .wording import ASIDE
 
 #: A verb of handing data over, then (a few words on) "with" or "to" and whom.
 _HANDED = re.compile(
@@ -1566,20 +1567,15 @@ def practices_denied(sentence: str, names: list[str]) -> list[str]:
     practices = [
         words.lower()
         for words in lists
-        if not any(map(_names_data, _LIST_PARTS.split(_ASIDE.sub("", words))))
+        # (names in brackets are examples of the words before them, judged with them)
+        if not any(map(_names_data, _LIST_PARTS.split(ASIDE.sub("", words))))
     ]
     return [
         name
         for name in names
         if not _names_data(name)
-        and any(_ASIDE.sub("", name).lower() in _ASIDE.sub("", words) for words in practices)
+        and any(ASIDE.sub("", name).lower() in ASIDE.sub("", words) for words in practices)
     ]
-
-
-#: Words in brackets after a name ("analytics services (Google Analytics, etc.)"): examples
-#: of what the name says, judged with it, not names of a list of their own (up to the end
-#: when a full stop cut the brackets: "etc.").
-_ASIDE = re.compile(r"\s*+\([^()]*+(?:\)|$)")
 
 
 #: Where the parts of one list meet.
@@ -1953,11 +1949,14 @@ def _none_subject(text: str) -> re.Match[str] | None:
     return None
 
 
+#: A full stop: not the dots of "e.g." or "i.e.", nor that of an "etc." that ends brackets.
+_FULL_STOP = r"(?<!\b[ei])(?<!\b[ei]\.[ge])(?!(?<=\betc)\.\))\."
 #: "No camera, location or contacts data." (a bullet under "What we do not store"): no verb.
 #: ("No tracking - Session-based only": a practice the page denies, and what it says of it)
 _NO_DATA = re.compile(
     r"^\W*no\s+(?!(?:sale|selling|sharing|use|transfer|tracking)\b)"
-    r"(?P<what>(?:(?!\s-\s)[^.;:\u2014\u2013])+?)\s*(?:(?:[.;:\u2014\u2013]|\s-\s).*)?$",
+    rf"(?P<what>(?:(?!\s-\s)(?:[^.;:\u2014\u2013]|(?!{_FULL_STOP})\.))+?)"
+    rf"\s*(?:(?:{_FULL_STOP}|[;:\u2014\u2013]|\s-\s).*)?$",
     re.I,
 )
 #: People or companies that might be given data ("humans", "data brokers", "partners").

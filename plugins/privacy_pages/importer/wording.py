@@ -42,7 +42,8 @@ QUALIFIERS = frozenset(
         "submitted used via when with",
     )
 )
-_ASIDE = re.compile(r"(?:(?<!\s)\s*)?\([^()]*\)")
+#: Words in brackets after a name ("Crash reports (with stack traces)"): what it says of it.
+ASIDE = re.compile(r"(?:(?<!\s)\s*)?\([^()]*\)")
 _OPTIONAL_CLAUSE = re.compile(r"(?<!\s)\s+(?:is|are)\s+optional\b.*$", re.I)
 #: Names longer than this are not compared character by character (difflib is quadratic).
 _FUZZY_MAX = 200
@@ -98,7 +99,7 @@ def reduced_forms(name: str) -> list[tuple[str, str]]:
     """Shorter forms of a name to try, and what was dropped: asides, then "is optional…"."""
     name = " ".join(name.split())
     forms: list[tuple[str, str]] = []
-    without_aside = " ".join(_ASIDE.sub("", name).split())
+    without_aside = " ".join(ASIDE.sub("", name).split())
     if without_aside and without_aside != name:
         forms.append((without_aside, "the words in brackets dropped"))
     base = without_aside or name
