@@ -8386,3 +8386,33 @@ def test_an_abbreviation_does_not_end_a_denied_name(
     )
     result = import_page(tmp_path, page)
     assert never_names(result) == [*never, "Contacts"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # a word that names no data alone shares the plural noun after it
+        ("device or advertising IDs", ["Device IDs", "Advertising IDs"]),
+        ("crash or error reports", ["Crash reports", "Error reports"]),
+        ("first or last names", ["First names", "Last names"]),
+        ("phone or account numbers", ["Phone numbers", "Account numbers"]),
+        # a word that names data itself keeps its own name
+        ("email or IP addresses", ["Email", "IP addresses"]),
+        ("your name or user IDs", ["Name", "User IDs"]),
+        ("usage or crash reports", ["Usage", "Crash reports"]),
+    ],
+)
+@pytest.mark.parametrize("denied", [False, True])
+def test_a_word_before_a_plural_noun_shares_it_when_it_names_no_data(
+    tmp_path: Path, sentence: str, names: list[str], denied: bool
+) -> None:
+    """ "device or advertising IDs" lists device IDs and advertising IDs: "Device" alone is no
+    data, collected or not. A word that names data itself ("email", "name", "usage") is not
+    made part of the noun after it ("Email addresses" would be the import's words)."""
+    said = "We do not collect" if denied else "We collect"
+    page = FRONT + f"# Kit\n\n## Privacy\n\n{said} {sentence}. We never collect your contacts.\n"
+    result = import_page(tmp_path, page)
+    if denied:
+        assert never_names(result) == [*names, "Contacts"]
+    else:
+        assert result.data_names() == names

@@ -1785,7 +1785,10 @@ def _denied_in(clauses: Iterable[str]) -> list[str] | None:
 _SHARED_NOUN = re.compile(
     # (not "no data", "other data": a denial or a kind of its own, whose noun is not shared)
     r"(?!(?:no|any|all|other|some|such|the|your|our|this|that)\s)"
-    r"[a-z][\w-]* (?P<noun>data|information|info|capture|details|values|statistics|history)",
+    r"[a-z][\w-]* (?:(?P<noun>data|information|info|capture|details|values|statistics|history)"
+    # ("device or advertising IDs", "crash or error reports", "first or last names": shared
+    # only by words that name no data themselves; not "email or IP addresses")
+    r"|(?P<plural>ids|identifiers|reports|logs|names|numbers|addresses))",
     re.IGNORECASE,
 )
 
@@ -1810,15 +1813,18 @@ _QUALIFIED_NOUN = re.compile(r"(?P<word>[a-z][\w-]*) (?P<noun>[a-z][\w-]*)")
 
 def _sharing_their_noun(parts: list[str], phrase: str = "") -> list[str]:
     """Single words listed before "A <noun>" with the noun they share ("account or license
-    data": account data, license data; "Screen or interaction capture": screen capture), and
+    data": account data, license data; "Screen or interaction capture": screen capture;
+    "device or advertising IDs", a plural shared by words that name no data alone), and
     adjectives alone before one ("your racial or ethnic origin, your religion": racial origin,
     ethnic origin, religion)."""
     if len(parts) < 2:
         return parts
     words = [p.strip() for p in parts[:-1]]
     shared = _SHARED_NOUN.fullmatch(parts[-1].strip())
-    if shared is not None and all(_MODIFIER.fullmatch(w) for w in words):
-        return [f"{word} {shared.group('noun')}" for word in words] + parts[-1:]
+    if shared is not None and all(
+        _MODIFIER.fullmatch(w) and not (shared["plural"] and _DATA_HEAD.fullmatch(w)) for w in words
+    ):
+        return [f"{word} {shared['noun'] or shared['plural']}" for word in words] + parts[-1:]
     # (a run of adjectives alone, then a word and the noun, the last of them joined to it by
     # "and" or "or" in ``phrase``, or itself an adjective: "political, religious or
     # philosophical beliefs", "regional and language settings"; not "traffic, page views";
