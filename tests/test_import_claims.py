@@ -8416,3 +8416,26 @@ def test_a_word_before_a_plural_noun_shares_it_when_it_names_no_data(
         assert never_names(result) == [*names, "Contacts"]
     else:
         assert result.data_names() == names
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "No third-party services that collect data are integrated",
+        "No SDKs which track users are included",
+    ],
+)
+def test_a_denial_whose_subject_holds_a_clause_is_a_sentence_not_a_name(
+    tmp_path: Path, bullet: str
+) -> None:
+    """ "No third-party services that collect data are integrated", under what is never
+    collected, is a sentence whose subject holds a clause: it names no data and stays text,
+    not a never-collected entry named by the whole sentence. One that names data still gives
+    it ("No files that you open are uploaded")."""
+    page = FRONT + (
+        "# Kit\n\n## What we collect\n\n- Command name\n\n## What we do not collect\n\n"
+        f"- {bullet}\n- No files that you open are uploaded\n- Your contacts\n"
+    )
+    result = import_page(tmp_path, page)
+    assert never_names(result) == ["Files that you open", "Your contacts"]
+    assert bullet in free_text(result) + str(result.product)

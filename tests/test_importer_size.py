@@ -979,7 +979,11 @@ GOAL = 6500
 #: 16576: a word listed before a plural noun (IDs, reports, names...) shares it when it names
 #: no data itself ("device or advertising IDs": "Device IDs", not "Device"), each case a test
 #: names. Read pages' records and held-out sums unchanged.
-CEILING = 16576
+#: 16577: a bullet of what is never collected whose subject holds a clause ("No third-party
+#: services that collect data are integrated") is a sentence, not a name, each case a test
+#: names. Read pages: whosnext-privacy-policy's sentence-named entry is text; held-out sums
+#: unchanged.
+CEILING = 16577
 
 
 def importer_lines() -> int:

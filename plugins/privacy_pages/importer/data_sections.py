@@ -785,7 +785,8 @@ _CLAUSE = re.compile(
     r"^\W*(?:we|they|it|you|i|nothing|nobody|no one)\s+(?:do|does|did|will|would|can|could|may|"
     r"never|don't|doesn't|won't|are|is|have|has)\b"
     r"|^\W*no\s+(?:(?!(?:that|which|who|whom|whose|you|we|they|i)\b)[\w/-]+\s+){0,4}?"
-    r"(?:is|are|was|were|will|would|has|have|can)\b"
+    # ("No third-party services that collect data are integrated": a clause in the subject)
+    r"(?:(?:that|which|who)\s+(?:[\w/-]+\s+){1,4}?)?(?:is|are|was|were|will|would|has|have|can)\b"
     # "Your IP address is never stored"
     r"|^\W*(?:(?!(?:that|which|who|whom|whose|you|we|they|i)\b)[\w/'-]+\s+){1,5}?"
     r"(?:(?:is|are|was|were|will\s+be|do|does|did)\s+(?:never|not)\b"
