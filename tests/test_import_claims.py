@@ -1900,18 +1900,27 @@ def test_data_collected_without_a_or_b_is_one_name_and_a_or_b_never_collected(
     tmp_path: Path,
 ) -> None:
     page = FRONT + (
-        "# tool telemetry\n\nTool telemetry collects command name without parameters provided "
-        "or their values, tool version, OS type.\n"
+        "# Kit telemetry\n\nKit telemetry collects command name without parameters provided "
+        "or their values, kit version, OS type.\n"
     )
     result = import_page(tmp_path, page)
-    # "A without B or C" is one name, listed for review and kept as text, not made an item.
-    assert prose_named(result) == [
-        "Command name without parameters provided or their values",
-        "Tool version",
-        "OS type",
-    ]
-    assert result.data_names() == []
+    # "A without B or C" is one name; its "or" closes what "without" takes, so the parts after
+    # the comma are collected: a plain list, made items (A by its name, B never collected).
+    assert result.data_names() == ["Command name", "Kit version", "OS type"]
     assert never_names(result) == ["Parameters provided or their values"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # whether the IDs are without or collected, the sentence does not say
+        "Kit telemetry collects command names without parameters, kit versions or OS types.",
+        "Kit telemetry collects command names without parameters, kit versions, OS types.",
+    ],
+)
+def test_a_list_a_without_leaves_open_stays_text(tmp_path: Path, sentence: str) -> None:
+    result = import_page(tmp_path, FRONT + f"# Kit telemetry\n\n{sentence}\n")
+    assert result.data_names() == []
 
 
 def test_a_denial_lifted_by_its_exception_leads_a_list_of_data_collected(tmp_path: Path) -> None:

@@ -983,7 +983,12 @@ GOAL = 6500
 #: services that collect data are integrated") is a sentence, not a name, each case a test
 #: names. Read pages: whosnext-privacy-policy's sentence-named entry is text; held-out sums
 #: unchanged.
-CEILING = 16577
+#: 16590: a "without" in a sentence that lists data plainly keeps it text only when it leaves
+#: open where what it takes ends ("without stack traces, device IDs or IP addresses"), no
+#: longer always ("command name without parameters or their values, sfctl version"), each case
+#: a test names. Read pages: sfctl-settings-telemetry 0/6 -> 6/6 items; held-out sums
+#: unchanged.
+CEILING = 16590
 
 
 def importer_lines() -> int:

@@ -766,9 +766,10 @@ _HEDGED = re.compile(
     r"|n't\b|\?\W*$",
     re.IGNORECASE,
 )
-#: Words that make a list a topic rather than names: "information about your PC and the apps",
-#: "without interrupting you".
-_TOPIC = re.compile(r"\b(?:about|without)\b", re.IGNORECASE)
+#: Words that make a list a topic rather than names: "information about your PC and the apps".
+_TOPIC = re.compile(r"\babout\b", re.IGNORECASE)
+#: What a "without" takes, up to the next comma: "without parameters or their values,".
+_WITHOUT_TAKES = re.compile(r"\bwithout\b(?P<what>[^,;]*+)(?P<comma>,)?", re.IGNORECASE)
 #: A part that is no name of data: a lone participle, pronoun or adverb ("itself", "provided"),
 #: a name of something said before ("their duration") or of the publisher's ("our provider").
 _NO_NAME = re.compile(
@@ -923,7 +924,7 @@ def listed_plainly(sentence: str, names: list[str], product: str = "") -> bool:
     all name data the page says is collected; a single name, a hedged list or one another
     taker collects is left as text (:func:`items_in_prose`)."""
     text = plain(sentence)
-    if len(names) < 2 or _HEDGED.search(text) or _TOPIC.search(text):
+    if len(names) < 2 or _HEDGED.search(text) or _TOPIC.search(text) or _without_open(text):
         return False
     if not taken_by_product(text, product):
         return False
@@ -933,6 +934,18 @@ def listed_plainly(sentence: str, names: list[str], product: str = "") -> bool:
         if re.search(_SHARED_OF.format(re.escape(name)), text, re.IGNORECASE):
             return False  # "date and time of your visit": "Date" is no name of its own
     return True
+
+
+def _without_open(text: str) -> bool:
+    """Whether a "without" leaves unsaid where what it takes ends: in "crash reports without
+    stack traces, device IDs or IP addresses" the IDs may be without or collected. "Command
+    name without parameters or their values, tool version" closes the list "without" takes with
+    its "or" (a list puts its conjunction last), and a "without" in the sentence's last part
+    takes only that part."""
+    return any(
+        found["comma"] and not re.search(r"\s(?:and|or|nor)\s", found["what"])
+        for found in _WITHOUT_TAKES.finditer(text)
+    )
 
 
 def _prose_group(section: DataDraft, line: int) -> GroupDraft:
