@@ -135,6 +135,22 @@ def test_a_page_that_says_telemetry_can_be_turned_off_gives_optional_items(
     assert names_in(result, "collected") == []
 
 
+@pytest.mark.parametrize(
+    "words", ["Turn on or off telemetry.", "Disable telemetry for this machine."]
+)
+def test_a_command_that_turns_telemetry_off_gives_optional_items(
+    tmp_path: Path, words: str
+) -> None:
+    # (a reference page's shape: a command, and its words in the imperative)
+    page = FRONT + (
+        "# Tool telemetry\n\n## Data points\n\n- The command being run\n\n"
+        f"## tool config telemetry\n\n{words}\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("optional") == ["The command being run"]
+    assert names_in(result, "collected") == []
+
+
 # -- never collected ---------------------------------------------------------------------------
 
 
@@ -5805,6 +5821,19 @@ def test_data_of_a_user_is_still_data(sentence: str, denied: list[str]) -> None:
     ],
 )
 def test_a_right_to_use_or_a_legal_necessity_states_no_requirement(sentence: str) -> None:
+    assert modality(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an imperative not to turn it off, or to turn it on, is no choice the page offers
+        "Do not turn off telemetry.",
+        "Turn on telemetry. This is the default value.",
+        "Please never disable telemetry on build servers.",
+    ],
+)
+def test_an_imperative_that_does_not_turn_data_off_states_no_requirement(sentence: str) -> None:
     assert modality(sentence) is None
 
 

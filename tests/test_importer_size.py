@@ -988,7 +988,10 @@ GOAL = 6500
 #: longer always ("command name without parameters or their values, sfctl version"), each case
 #: a test names. Read pages: sfctl-settings-telemetry 0/6 -> 6/6 items; held-out sums
 #: unchanged.
-CEILING = 16590
+#: 16592: a command's or an option's words in the imperative ("Turn on or off telemetry.")
+#: say the program can be turned off, each case a test names. Read pages: sfctl's items are
+#: optional, as the page says; held-out sums unchanged.
+CEILING = 16592
 
 
 def importer_lines() -> int:

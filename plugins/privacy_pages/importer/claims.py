@@ -631,6 +631,8 @@ _MODALITY: tuple[tuple[Requirement, re.Pattern[str]], ...] = (
             r"|\b(?:disabled?|turned off|switched off)\s+(?:\w+\s+){0,2}?(?:by|with|using|via|"
             r"through|in|at any time|anytime)\b"
             r"|\bto (?:disable|(?:turn|switch) (?:[\w-]+ ){0,3}?off|opt out|deactivate)\b"
+            # (an option or command said in the imperative: "Turn on or off telemetry.")
+            r"|^\W*(?:disable|deactivate|(?:turn|switch) (?:on (?:or|and) )?off|opt[- ]out of)\b"
             r"|\b(?:turn|switch)(?:ed)? (?:it |this |them )?on ?/ ?off\b"
             r"|\b(?:with|upon|after|only with)\s+(?:your\s+|the user's\s+|their\s+|explicit\s+|"
             r"prior\s+|express\s+)*(?:consent|permission|approval)\b"
