@@ -151,6 +151,24 @@ def test_a_command_that_turns_telemetry_off_gives_optional_items(
     assert names_in(result, "collected") == []
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "If the user has consented to `kit` collecting usage data, the following data will be "
+        "collected when a command is executed -",
+        "If you have consented to telemetry, we collect:",
+        "If you consent, the following data is collected:",
+    ],
+)
+def test_a_lead_that_says_the_reader_consented_gives_optional_items(
+    tmp_path: Path, lead: str
+) -> None:
+    page = FRONT + f"# Kit usage data\n\n{lead}\n\n* Command Name\n* Command Duration\n"
+    result = import_page(tmp_path, page)
+    assert result.names("optional") == ["Command Name", "Command Duration"]
+    assert names_in(result, "collected") == []
+
+
 # -- never collected ---------------------------------------------------------------------------
 
 

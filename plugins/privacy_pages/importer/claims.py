@@ -651,6 +651,9 @@ _MODALITY: tuple[tuple[Requirement, re.Pattern[str]], ...] = (
             r"|\bwhen(?:ever)? you (?:enable|turn on|switch on|activate|opt in)\b(?!\s+(?:the|"
             r"this|our)\s+(?:extension|app|application|plugin|add-on|product|tool|cli|service|"
             r"software)\b)"
+            # ("If the user has consented to odo collecting usage data, ...")
+            r"|\bif (?:you|the user|a user|users) (?:have |has )?(?:consent(?:s|ed)?|agreed|"
+            r"opted in|enabled|allowed)\b"
             rf"|\bif you (?:choose|decide|agree|opt|enable|allow|want)\b(?!\s+to\s+{_A_RIGHT})"
             rf"|\byou (?:can |may )?(?:choose|decide) (?:whether|if|to)\b(?!\s+{_A_RIGHT})",
             re.IGNORECASE,
