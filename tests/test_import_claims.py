@@ -169,6 +169,36 @@ def test_a_lead_that_says_the_reader_consented_gives_optional_items(
     assert names_in(result, "collected") == []
 
 
+@pytest.mark.parametrize(
+    "part",
+    [
+        "### Disable telemetry\n\nWe urge you to keep it on.\n",
+        "### Flags\n\nTelemetry can be disabled with `--telemetry=off`.\n",
+    ],
+)
+def test_a_part_of_a_section_of_controls_gives_its_cues(tmp_path: Path, part: str) -> None:
+    # (FerretDB's shape: "## Configuration" over "### Disable telemetry")
+    page = FRONT + (
+        "# Kit telemetry\n\n## Data collected\n\n- Kit version\n- OS name\n\n"
+        "## Configuration\n\nThe reporter has three states: `enabled`, `disabled` and "
+        f"`undecided`.\n\n{part}"
+    )
+    result = import_page(tmp_path, page)
+    assert result.names("optional") == ["Kit version", "OS name"]
+
+
+def test_the_steps_of_a_part_of_a_section_of_controls_are_no_cue(tmp_path: Path) -> None:
+    page = FRONT + (
+        "# Kit telemetry\n\n## Data collected\n\n- Kit version\n- OS name\n\n"
+        "## Configuration\n\nThe reporter has three states: `enabled`, `disabled` and "
+        "`undecided`.\n\n### View statistics\n\nRun `kit stats` to see:\n\n"
+        "- How many events were sent\n- When you opted in\n"
+    )
+    result = import_page(tmp_path, page)
+    assert result.data_names() == ["Kit version", "OS name"]
+    assert "optional" not in result.product
+
+
 # -- never collected ---------------------------------------------------------------------------
 
 

@@ -159,6 +159,22 @@ def read_statement(
     return reading.draft
 
 
+def _controls_cues(reading: Reading, section: Section, *, blocks: bool = True) -> None:
+    """The cues of a section of controls: its heading's ("How to opt out"), then those of its
+    sub-sections ("### Disable telemetry" over "Telemetry can be disabled ..."), which its
+    extractor reads as its own blocks (:func:`.sharing_sections.controls_section`). A
+    sub-section's list is steps or what a command shows ("- When you opted in"), not cues."""
+    if not only_by_leaving(blocks_markdown(section.blocks)) and (
+        cue := heading_cue(section.title, section.line)
+    ):
+        reading.draft.page_cues.append(cue)
+    if blocks:
+        said: list[Block] = [b for b in section.blocks if not isinstance(b, BulletList)]
+        page_cues(said, reading.draft.page_cues, section.title)
+    for child in section.children:
+        _controls_cues(reading, child)
+
+
 def read_section(reading: Reading, section: Section, kind: Kind, previous: Kind | None) -> None:
     """Read a section as ``kind`` (``previous``: the kind of the section before it)."""
     counts = reading.report.counts
@@ -185,12 +201,8 @@ def read_section(reading: Reading, section: Section, kind: Kind, previous: Kind 
     # (a never-collected list's "- Error reports (unless you opt in)" is that entry's case)
     cued = [b for b in section.blocks if kind is not Kind.NEVER or not isinstance(b, BulletList)]
     page_cues(cued, reading.draft.page_cues, section.title)
-    if (
-        kind is Kind.CONTROLS
-        and not only_by_leaving(blocks_markdown(section.blocks))
-        and (cue := heading_cue(section.title, section.line))
-    ):
-        reading.draft.page_cues.append(cue)
+    if kind is Kind.CONTROLS:
+        _controls_cues(reading, section, blocks=False)  # (its own blocks' cues: just read)
     said = _SAYS_REQUIREMENT.get(kind)
     reading.section_cues.append(section_cue(said, section.title, section.blocks))
     if len(reading.section_cues) == 1:  # a section of the page: it and all under it, once
