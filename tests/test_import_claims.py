@@ -5441,6 +5441,28 @@ def test_a_question_of_opting_out_with_a_way_out_lists_controls(
     assert len(result.product["controls"]["options"]) == 2
 
 
+@pytest.mark.parametrize(
+    ("question", "answer", "optional"),
+    [
+        ("Can it be disabled?", "Yes. Set the environment variable `FOO_DISABLE`.", True),
+        ("Can telemetry be turned off?", "Yes, with `FOO_DISABLE=1`.", True),
+        # asked, and not answered Yes: the question alone says nothing
+        ("Can it be disabled?", "We are working on a setting for it.", False),
+    ],
+)
+def test_a_question_of_opting_out_answered_yes_makes_the_data_optional(
+    tmp_path: Path, question: str, answer: str, optional: bool
+) -> None:
+    page = FRONT + (
+        "# Foo usage reporting\n\n## What is reported?\n\n- Application version\n\n"
+        f"## {question}\n\n{answer}\n"
+    )
+    result = import_page(tmp_path, page)
+    assert ("optional" in result.product) is optional
+    assert result.data_names() == ["Application version"]
+    assert ("controls" in result.product) is optional  # (the answer's way to opt out)
+
+
 def test_another_question_about_opting_out_answered_no_denies_no_data(tmp_path: Path) -> None:
     page = FRONT + (
         "# Foo telemetry\n\nFoo sends usage data.\n\n"

@@ -47,6 +47,14 @@ class Kind(StrEnum):
     UNKNOWN = "unknown"
 
 
+#: A heading that asks whether one can stop collection ("Can I opt out?", "Can it be
+#: disabled?"): its answer says.
+CAN_I_OPT_OUT = (
+    r"^\W*(?:can|could|may)\s+(?:i|you|we|users?|one|it|this|telemetry|analytics|tracking|"
+    r"reporting|data collection)\s+(?:be\s+)?(?:opt|disabl|turn|switch|stop|refuse|decline)"
+)
+
+
 def any_of(*patterns: str) -> re.Pattern[str]:
     """One case-insensitive pattern that matches any of ``patterns``."""
     return re.compile("|".join(patterns), re.IGNORECASE)
@@ -110,6 +118,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.CONTROLS,
         any_of(
+            CAN_I_OPT_OUT,  # ("Can it be disabled?": answered No, see statement.read_section)
             r"\bopt(?:ing)?[- ]?out\b",
             r"\b(?:disabl(?:e|ing)|turn(?:ing)? off|switch(?:ing)? off)\b.{0,40}"
             r"\b(?:telemetry|analytics|collection|metrics|reporting|tracking|usage data)\b",

@@ -14,8 +14,8 @@ from functools import partial
 
 from .access_sections import access_section, compliance_section
 from .by_shape import read_shapes
-from .claims import Requirement, denied_by_answer, heading_cue, only_by_leaving
-from .classify import PAGE_SECTION, STORAGE_KINDS, Kind, classify_heading
+from .claims import Cue, Requirement, denied_by_answer, heading_cue, only_by_leaving
+from .classify import CAN_I_OPT_OUT, PAGE_SECTION, STORAGE_KINDS, Kind, classify_heading
 from .data_sections import category_section, data_section, never_section
 from .draft import StatementDraft
 from .gdpr_sections import complaint_section, controller_section, transfers_section
@@ -165,7 +165,7 @@ def _controls_cues(reading: Reading, section: Section, *, blocks: bool = True) -
     extractor reads as its own blocks (:func:`.sharing_sections.controls_section`). A
     sub-section's list is steps or what a command shows ("- When you opted in"), not cues."""
     if not only_by_leaving(blocks_markdown(section.blocks)) and (
-        cue := heading_cue(section.title, section.line)
+        cue := heading_cue(section.title, section.line) or _answered_yes(section)
     ):
         reading.draft.page_cues.append(cue)
     if blocks:
@@ -225,11 +225,8 @@ _NO_ANSWER = re.compile(
 
 
 #: "Can I opt out?", "Can telemetry be disabled?" (not "Do I lose my trial if I opt out?").
-_CAN_I_OPT_OUT = re.compile(
-    r"^\W*(?:can|could|may)\s+(?:i|you|we|users?|one|it|this|telemetry|analytics|tracking|"
-    r"reporting|data collection)\s+(?:be\s+)?(?:opt|disabl|turn|switch|stop|refuse|decline)",
-    re.IGNORECASE,
-)
+_CAN_I_OPT_OUT = re.compile(CAN_I_OPT_OUT, re.IGNORECASE)
+_YES_ANSWER = re.compile(r"^\W*yes\b", re.IGNORECASE)
 
 
 def _cannot_be_turned_off(section: Section) -> bool:
@@ -241,6 +238,19 @@ def _cannot_be_turned_off(section: Section) -> bool:
         and isinstance(first, Paragraph)
         and _NO_ANSWER.match(plain(first.text)) is not None
     )
+
+
+def _answered_yes(section: Section) -> Cue | None:
+    """A heading that asks whether one can opt out, answered Yes under it ("Can it be
+    disabled?", "Yes. Set SCOUT_DISABLE."): the data is optional. Asked, not answered, it says
+    nothing."""
+    first = section.blocks[0] if section.blocks else None
+    if not _CAN_I_OPT_OUT.match(section.title) or not isinstance(first, Paragraph):
+        return None
+    if _YES_ANSWER.match(plain(first.text)) is None:
+        return None
+    words = f"the heading {section.title!r}, answered Yes"
+    return Cue(Requirement.OPTIONAL, words, section.line, quoted=False)
 
 
 def _answered_no(reading: Reading, section: Section) -> None:
