@@ -136,7 +136,12 @@ def test_a_page_that_says_telemetry_can_be_turned_off_gives_optional_items(
 
 
 @pytest.mark.parametrize(
-    "words", ["Turn on or off telemetry.", "Disable telemetry for this machine."]
+    "words",
+    [
+        "Turn on or off telemetry.",
+        "Disable telemetry for this machine.",
+        "Telemetry can be toggled any time in the settings.",
+    ],
 )
 def test_a_command_that_turns_telemetry_off_gives_optional_items(
     tmp_path: Path, words: str
@@ -5897,6 +5902,21 @@ def test_a_right_to_use_or_a_legal_necessity_states_no_requirement(sentence: str
 @pytest.mark.parametrize(
     "sentence",
     [
+        "You can let or prohibit the app to collect analytics from your PC in the settings.",
+        "We gather the following data if the VSCode telemetry is enabled.",
+        "Otherwise we explicitly ask users whether they want to share the data below.",
+    ],
+)
+def test_a_choice_the_reader_makes_states_optional(sentence: str) -> None:
+    cue = modality(sentence)
+    assert cue is not None and cue.requirement.value == "optional"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the publisher's choice, not the reader's
+        "We may prohibit the use of the app in some countries.",
         # an imperative not to turn it off, or to turn it on, is no choice the page offers
         "Do not turn off telemetry.",
         "Turn on telemetry. This is the default value.",

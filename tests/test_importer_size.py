@@ -1001,7 +1001,13 @@ GOAL = 6500
 #: of controls, and answered "Yes." makes the data optional (the question's pattern now one,
 #: ``classify.CAN_I_OPT_OUT``), each case a test names. Read pages: telepresence's items
 #: optional, as the page says; held-out sums unchanged.
-CEILING = 16626
+#: 16627: "can be toggled" says the program can be turned off, a case a test names. Read
+#: pages: daikoku-anonymous-reporting's items optional, as the page says; held-out sums
+#: unchanged.
+#: 16632: "You can let or prohibit", "if the telemetry is enabled" and "we ask users whether
+#: they want to share" say the data is optional, each case a test names. Read pages: one group
+#: of type4py-vscode-privacy optional, as the page says; held-out sums unchanged.
+CEILING = 16632
 
 
 def importer_lines() -> int:

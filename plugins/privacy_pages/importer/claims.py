@@ -627,13 +627,19 @@ _MODALITY: tuple[tuple[Requirement, re.Pattern[str]], ...] = (
             r"|(?<!you )\bvoluntar(?:y|ily)\b"
             r"|\b(?:can|may|could|able to|are free to)\s+(?:\w+\s+){0,4}?(?:disable|"
             r"(?:turn|switch)(?:ed)?\s+(?:[\w-]+\s+){0,3}?off|deactivate|decline|stop|"
-            r"choose not|refuse|withdraw)\b"
+            r"choose not|refuse|withdraw|prohibit|forbid)\b"
             r"|\b(?:disabled?|turned off|switched off)\s+(?:\w+\s+){0,2}?(?:by|with|using|via|"
             r"through|in|at any time|anytime)\b"
             r"|\bto (?:disable|(?:turn|switch) (?:[\w-]+ ){0,3}?off|opt out|deactivate)\b"
             # (an option or command said in the imperative: "Turn on or off telemetry.")
             r"|^\W*(?:disable|deactivate|(?:turn|switch) (?:on (?:or|and) )?off|opt[- ]out of)\b"
             r"|\b(?:turn|switch)(?:ed)? (?:it |this |them )?on ?/ ?off\b"
+            r"|\b(?:can|may) be toggled\b"  # ("Anonymous reporting can be toggled any time")
+            # "We gather the following data if the VSCode telemetry is enabled", "we ask users
+            # whether they want to share the data"
+            r"|\bif (?:the |your )?(?:[\w-]+ )?(?:telemetry|analytics|crash reporting|tracking|"
+            r"data collection) (?:is|are) (?:enabled|on|turned on|switched on|active)\b"
+            r"|\bask\w* (?:users?|you) whether (?:they|you) want to (?:share|send|provide)\b"
             r"|\b(?:with|upon|after|only with)\s+(?:your\s+|the user's\s+|their\s+|explicit\s+|"
             r"prior\s+|express\s+)*(?:consent|permission|approval)\b"
             r"|\b(?:ask(?:s|ed)?|prompt(?:s|ed)?|request(?:s|ed)?)\b[^.]{0,40}"
