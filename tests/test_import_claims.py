@@ -116,40 +116,24 @@ def test_data_listed_without_words_on_its_requirement_is_collected(tmp_path: Pat
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("heading", "sentence"),
     [
-        "You can disable telemetry by setting `TOOL_TELEMETRY_OPTOUT=1`.",
-        "You can turn telemetry off by setting `TOOL_TELEMETRY_OPTOUT=1`.",
-        "Set `TOOL_TELEMETRY_OPTOUT=1` to turn telemetry off.",
+        ("Opting out", "You can disable telemetry by setting `TOOL_TELEMETRY_OPTOUT=1`."),
+        ("Opting out", "You can turn telemetry off by setting `TOOL_TELEMETRY_OPTOUT=1`."),
+        ("Opting out", "Set `TOOL_TELEMETRY_OPTOUT=1` to turn telemetry off."),
+        # (a reference page's shape: a command, and its words in the imperative, under a
+        # heading that says nothing of turning it off)
+        ("tool config telemetry", "Turn on or off telemetry."),
+        ("tool config telemetry", "Disable telemetry for this machine."),
+        ("tool config telemetry", "Telemetry can be toggled any time in the settings."),
     ],
 )
 def test_a_page_that_says_telemetry_can_be_turned_off_gives_optional_items(
-    tmp_path: Path, sentence: str
+    tmp_path: Path, heading: str, sentence: str
 ) -> None:
     page = FRONT + (
         "# Tool telemetry\n\n## Data points\n\n- The command being run\n\n"
-        f"## Opting out\n\n{sentence}\n"
-    )
-    result = import_page(tmp_path, page)
-    assert result.names("optional") == ["The command being run"]
-    assert names_in(result, "collected") == []
-
-
-@pytest.mark.parametrize(
-    "words",
-    [
-        "Turn on or off telemetry.",
-        "Disable telemetry for this machine.",
-        "Telemetry can be toggled any time in the settings.",
-    ],
-)
-def test_a_command_that_turns_telemetry_off_gives_optional_items(
-    tmp_path: Path, words: str
-) -> None:
-    # (a reference page's shape: a command, and its words in the imperative)
-    page = FRONT + (
-        "# Tool telemetry\n\n## Data points\n\n- The command being run\n\n"
-        f"## tool config telemetry\n\n{words}\n"
+        f"## {heading}\n\n{sentence}\n"
     )
     result = import_page(tmp_path, page)
     assert result.names("optional") == ["The command being run"]
