@@ -5886,21 +5886,6 @@ def test_a_right_to_use_or_a_legal_necessity_states_no_requirement(sentence: str
 @pytest.mark.parametrize(
     "sentence",
     [
-        "You can let or prohibit the app to collect analytics from your PC in the settings.",
-        "We gather the following data if the VSCode telemetry is enabled.",
-        "Otherwise we explicitly ask users whether they want to share the data below.",
-    ],
-)
-def test_a_choice_the_reader_makes_states_optional(sentence: str) -> None:
-    cue = modality(sentence)
-    assert cue is not None and cue.requirement.value == "optional"
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        # the publisher's choice, not the reader's
-        "We may prohibit the use of the app in some countries.",
         # an imperative not to turn it off, or to turn it on, is no choice the page offers
         "Do not turn off telemetry.",
         "Turn on telemetry. This is the default value.",
@@ -5998,6 +5983,7 @@ def test_what_a_denial_keeps_aside_is_no_entry(sentence: str, denied: list[str])
     [
         # what the publisher or the product may do is no choice of the reader's
         "We may decline to process requests that are unfounded.",
+        "We may prohibit the use of the app in some countries.",
         "We can stop providing the service at any time.",
         "The service may stop collecting data when it is overloaded.",
         "We may withdraw the app from the store.",
@@ -6021,6 +6007,9 @@ def test_what_the_publisher_may_do_or_using_the_service_states_no_option(sentenc
         "Providing your phone number is not required.",
         "The extension can be disabled in Settings.",
         "Telemetry is on by default, but it can be turned off.",
+        "You can let or prohibit the app to collect analytics from your PC in the settings.",
+        "We gather the following data if the VSCode telemetry is enabled.",
+        "Otherwise we explicitly ask users whether they want to share the data below.",
     ],
 )
 def test_the_reader_s_own_choice_still_states_an_option(sentence: str) -> None:
