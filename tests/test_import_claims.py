@@ -1076,6 +1076,31 @@ def test_a_heading_over_how_to_stop_collection_makes_the_program_optional(
 
 
 @pytest.mark.parametrize(
+    ("signpost", "kept"),
+    [
+        ("Below we describe what is collected, how to opt out and why it helps us.", False),
+        ("This page explains what we collect and how to turn telemetry off.", False),
+        ("To learn more about how to disable certain events, see the SDK guide.", False),
+        ("This data enables us to prioritize new features.", False),
+        # (not a signpost: who is told how to decide, or a setting given with it)
+        ("Users are reminded of how to disable telemetry at each deployment.", True),
+        ("See how to opt out with the `TOOL_NO_TELEMETRY` variable.", True),
+    ],
+)
+def test_words_that_point_to_how_to_opt_out_are_no_items_control(
+    tmp_path: Path, signpost: str, kept: bool
+) -> None:
+    page = FRONT + (
+        f"# Tool telemetry\n\n## Data collected\n\n{signpost}\n\n- The command being run\n\n"
+        "## Opting out\n\nYou can opt out by running `tool telemetry off`.\n"
+    )
+    (item,) = import_page(tmp_path, page).data_items()
+    control = plain(item["control"])
+    assert "You can opt out by running tool telemetry off." in control
+    assert (plain(signpost) in control) is kept
+
+
+@pytest.mark.parametrize(
     ("sentence", "never"),
     [
         (

@@ -26,11 +26,31 @@ _CONTROL = re.compile(
     # (not "the choice made": what a person picked in a prompt is data)
     r"\b(?:consent|chooses?|chose|choice(?!\s+(?:made|selected|picked))|"
     r"opt(?:s|ed)?[- ]?(?:in|out)|can control|"
-    r"controls? the collection|turn(?:s|ed)? (?:\w+ )?(?:on|off)|enables?|disables?|"
+    r"controls? the collection|turn(?:s|ed)? (?:\w+ )?(?:on|off)|disables?|"
+    r"enables?(?!\s+(?:us|our|them)\b)|"  # (not "enables us to prioritize": a purpose)
     r"optional to provide|in-app feedback|feedback (?:provided|submitted)|"
     r"(?<!website )(?<!site )(?:honou?r|respect|obey)(?:s|ed)?\s+(?:the\s+)?\S*(?:DO_NOT_TRACK|telemetry|opt[-_ ]?out))\b",
     re.I,
 )
+#: Words that point to how to decide as a topic of the page ("Below we describe what is
+#: collected, how to opt out and why", "To learn more about how to disable it, see"): a signpost
+#: to the control, not the control (unlike "Users are reminded of how to disable it").
+_SIGNPOST = re.compile(
+    r"(?P<lead>\b(?:describes?|explains?|learn|more about|see|read|find out|covers?|outlines?)\b"
+    r"[^.]{0,120}?)\bhow (?:to|you (?:can|may))\s+(?:opt(?:[- ]?(?:in|out))?|"
+    r"turn (?:\w+ )?(?:on|off)|enable|disable|control|choose)\b",
+    re.I,
+)
+
+
+def _says_control(text: str) -> bool:
+    """Whether a sentence says who decides (a setting in code said with a signpost counts)."""
+    words = plain(text)
+    return bool(_CONTROL.search(_SIGNPOST.sub(r"\g<lead>", words))) or (
+        "`" in text and bool(_CONTROL.search(words))
+    )
+
+
 #: Words that say only why the data is optional.
 _WHY_OPTIONAL = re.compile(r"\bnot (?:required|essential|necessary|needed)\b", re.I)
 _KINDS = {
@@ -80,7 +100,7 @@ def _own(item: ItemDraft) -> list[str]:
     """The item's own words (condition, description; never its name) about who decides."""
     found = [item.condition or ""]
     found.extend(sentences(item.description or ""))
-    return [_sentence(text) for text in found if text and _CONTROL.search(plain(text))]
+    return [_sentence(text) for text in found if text and _says_control(text)]
 
 
 _LIST_START = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
@@ -99,16 +119,14 @@ def _list_leads(text: str) -> list[str]:
 def add_controls(optional: DataDraft, report: PageReport, page: Sequence[str] = ()) -> None:
     """Give each optional item without a control the page's words about its control
     (``page``: the sentences that make the whole page optional, see :func:`~.claims.page_cue`)."""
-    general = _sentences(optional.intro) + [
-        _sentence(said) for said in page if _CONTROL.search(plain(said))
-    ]
+    general = _sentences(optional.intro) + [_sentence(said) for said in page if _says_control(said)]
     # "If you choose to connect your Fitbit account:": the lead of a list the intro holds as
     # text, said of that list only, not of the groups after it ("If you use Google Maps:").
     leads = {_sentence(lead) for lead in _list_leads("\n".join(optional.intro))}
     for group in optional.groups:
         own_group = _sentences(group.intro) + [_sentence(c) for c in group.condition]
         section = [s for s in general if _for_kind(s, group.kind) and s not in leads]
-        strong = [s for s in own_group + section if _CONTROL.search(plain(s))]
+        strong = [s for s in own_group + section if _says_control(s)]
         weak = [s for s in own_group + section if _WHY_OPTIONAL.search(plain(s))]  # for the report
         for item in group.items:
             if item.control:
