@@ -1075,6 +1075,25 @@ def test_a_heading_over_how_to_stop_collection_makes_the_program_optional(
     assert "heading" not in item.get("control", "")
 
 
+def test_the_words_over_a_later_sections_controls_stay_over_them(tmp_path: Path) -> None:
+    # dcs-core-usage-analytics: the second section's lead ("questions like:") once became the
+    # intro of every control, over the first section's option.
+    page = FRONT + (
+        "# Tool telemetry\n\n## Data collected\n\n- The command being run\n\n"
+        "## How to disable telemetry\n\nSet `TOOL_NO_TELEMETRY` to `1`.\n\n"
+        "## Should I opt out?\n\nTelemetry helps us answer questions like:\n\n"
+        "- How many people use the tool?\n- Which features are used most?\n"
+    )
+    controls = import_page(tmp_path, page).product["controls"]
+    assert "intro" not in controls
+    assert [plain(option) for option in controls["options"]] == [
+        "Set TOOL_NO_TELEMETRY to 1.",
+        "Telemetry helps us answer questions like:",
+        "How many people use the tool?",
+        "Which features are used most?",
+    ]
+
+
 @pytest.mark.parametrize(
     ("signpost", "kept"),
     [

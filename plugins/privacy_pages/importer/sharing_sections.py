@@ -223,8 +223,7 @@ def controls_section(reading: Reading, section: Section) -> None:
             reading.free([block], "your-rights", section.title, "not a control", section.line)
         index += 1
     if options or len(reading.draft.control_settings) > settings_before:
-        reading.draft.controls_intro.extend(intro)
-        reading.draft.controls.extend(options)
+        _add_controls(reading, intro, options)
     elif intro:
         paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
         why = "controls text without options"
@@ -255,9 +254,19 @@ def _is_control_lead(block: Paragraph) -> bool:
 
 
 def controls_list(reading: Reading, block: BulletList, lead: Paragraph | None) -> None:
-    if lead is not None:
-        reading.draft.controls_intro.append(to_markdown(lead))
-    reading.draft.controls.extend(item_markdown(item) for item in block.items)
+    intro = [to_markdown(lead)] if lead is not None else []
+    _add_controls(reading, intro, [item_markdown(item) for item in block.items])
+
+
+def _add_controls(reading: Reading, intro: list[str], options: list[str]) -> None:
+    """Options and the words over them: the intro of the controls, unless options are read
+    already; then they stay over their own options ("questions like:" over the questions, not
+    over the options of the section before)."""
+    if reading.draft.controls:
+        options = [*intro, *options]
+    else:
+        reading.draft.controls_intro.extend(intro)
+    reading.draft.controls.extend(options)
 
 
 def policy_list(reading: Reading, block: BulletList, lead: Paragraph | None) -> bool:
