@@ -1056,6 +1056,8 @@ def test_a_sample_on_a_page_without_headings_names_its_fields_and_the_recipient(
     [
         ("Opt-out signals", "optional"),
         ("How do I turn it off?", "optional"),
+        ("Disable Switch", "optional"),  # (leash-telemetry)
+        ("Disabling", "optional"),
         # One kind of data can be turned off: that says nothing of the rest.
         ("Disable optional diagnostic data", "collected"),
         ("Opt out of marketing emails", "collected"),

@@ -131,7 +131,7 @@ HEADING_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"^\W*(?:re-?)?enabl(?:e|ing)\b.{0,30}\b(?:telemetry|analytics|collection|metrics)\b",
             r"\b(?:configur|manag|control)(?:e|es|ed|ing)?\b.{0,30}"
             r"\b(?:telemetry|analytics|data collection|diagnostic data|usage data)\b",
-            r"^\W*disable\W*$",
+            r"^\W*disabl(?:e|ing)(?: switch(?:es)?)?\W*$",  # ("Disable", "Disable Switch")
             # A page about what is collected, with a section of its own on how to set it.
             r"^\W*+(?:configuration|configuring|settings|options)(?:\s*+\{[^{}]*+\})?+\W*+$",
             r"\byour choices\b",
