@@ -1077,6 +1077,25 @@ def test_a_heading_over_how_to_stop_collection_makes_the_program_optional(
     assert "heading" not in item.get("control", "")
 
 
+def test_an_items_control_holds_sentences_whole_and_no_titles(tmp_path: Path) -> None:
+    # photo-id-app-privacy's admonition marker, zulip-privacy's table of contents, and a
+    # sentence in italics that once ended ".*."
+    page = FRONT + (
+        "# Tool\n\n## Contents\n\n- [Data collected](#data-collected)\n"
+        "- [Tracking Tools and Opt-Out](#tracking-tools-and-opt-out)\n\n"
+        '## Data collected\n\n!!! info "Always opt-in"\n\n    Telemetry is **always opt-in**.\n\n'
+        "*You can turn telemetry off in Settings.*\n\n"
+        "- The command being run\n\n"
+        "## Tracking Tools and Opt-Out\n\nYou can opt out by running `tool telemetry off`.\n"
+    )
+    (item,) = import_page(tmp_path, page).data_items()
+    control = item["control"]
+    assert "*You can turn telemetry off in Settings.*" in control
+    assert "!!!" not in control
+    assert "Tracking Tools" not in control
+    assert ".*." not in control
+
+
 def test_the_words_over_a_later_sections_controls_stay_over_them(tmp_path: Path) -> None:
     # dcs-core-usage-analytics: the second section's lead ("questions like:") once became the
     # intro of every control, over the first section's option.

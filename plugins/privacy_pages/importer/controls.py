@@ -43,9 +43,20 @@ _SIGNPOST = re.compile(
 )
 
 
+#: A sentence that is only a link (a table of contents' "[Tracking Tools and Opt-Out](#...)"),
+#: an admonition's marker line ('!!! info "Always opt-in"') or words in title case with no
+#: stop ("Tracking Tools and Opt-Out"): a title, not a sentence.
+_TITLE_ONLY = re.compile(
+    r"^\W*\[[^\]]*\]\([^()\s]*\)\W*$|^\s*(?:!!!|\?\?\?\+?|:::)"
+    r"|^\W*(?-i:[A-Z][\w-]*+)(?:\s++(?:(?:and|or|of|the|to|in|for|a|an|&)\s++)*+(?-i:[A-Z][\w-]*+))++$"
+)
+
+
 def _says_control(text: str) -> bool:
     """Whether a sentence says who decides (a setting in code said with a signpost counts)."""
     words = plain(text)
+    if _TITLE_ONLY.match(text) or _TITLE_ONLY.match(words.strip()):
+        return False
     return bool(_CONTROL.search(_SIGNPOST.sub(r"\g<lead>", words))) or (
         "`" in text and bool(_CONTROL.search(words))
     )
@@ -62,7 +73,8 @@ _KINDS = {
 def _sentence(text: str) -> str:
     text = text.strip()
     text = text[0].upper() + text[1:] if text and text[0].islower() else text
-    return text if text.endswith((".", "!", "?")) else text.rstrip(":;, ") + "."
+    # (its words' end, not its markup's: "*You can turn it off in Settings.*")
+    return text if plain(text).endswith((".", "!", "?")) else text.rstrip(":;, ") + "."
 
 
 def _sentences(paragraphs: list[str]) -> list[str]:  # (a bullet ends the sentence before it)
