@@ -8605,3 +8605,22 @@ def test_a_denial_whose_subject_holds_a_clause_is_a_sentence_not_a_name(
     result = import_page(tmp_path, page)
     assert never_names(result) == ["Files that you open", "Your contacts"]
     assert bullet in free_text(result) + str(result.product)
+
+
+@pytest.mark.parametrize("lead", ["", "Each error event holds two kinds of data:\n\n"])
+def test_links_to_the_pages_own_sections_are_no_items(tmp_path: Path, lead: str) -> None:
+    """A list whose every bullet only links to a section of the page (a table of contents, or
+    "- The [Common fields](#common-fields)") names no data of its own: the data is named under
+    the headings the links lead to, and read there. The list and its lead stay text."""
+    page = FRONT + (
+        "# Kit\n\n## What we collect\n\n- Command name\n- Tool version\n\n"
+        f"### Error events\n\n{lead}- The [Common fields](#common-fields).\n"
+        "- [Error fields](#error-fields)\n\n#### Error fields\n\n- Error code\n- Stack trace\n\n"
+        "### Common fields\n\n- Session ID\n- Operating system\n"
+    )
+    result = import_page(tmp_path, page)
+    names = result.data_names()
+    assert not {"Common fields", "The Common fields", "Error fields"} & set(names)
+    assert {"Command name", "Error code", "Stack trace", "Session ID"} <= set(names)
+    assert "Common fields" in free_text(result)
+    assert lead.strip() in free_text(result)

@@ -1016,7 +1016,11 @@ GOAL = 6500
 #: 16671: an item's control takes no title (a table of contents' link, an admonition's marker,
 #: words in title case) and ends a sentence in italics once, each case a test names. Read
 #: pages: three records' controls read as the page; held-out sums unchanged.
-CEILING = 16671
+#: 16690: a list whose every bullet only links to a section of the page names no data (a
+#: table of contents, "- The [Common fields](#common-fields)"), a case a test names. Read
+#: pages: three false items gone (accessibility-insights-windows-telemetry, adobe-aio-cli);
+#: held-out sums unchanged.
+CEILING = 16690
 
 
 def importer_lines() -> int:

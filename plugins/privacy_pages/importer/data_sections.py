@@ -31,7 +31,7 @@ from .item_text import (
     says_taken,
     split_name,
 )
-from .list_kinds import ListKind, list_kind, lists_events, process_lead
+from .list_kinds import ListKind, list_kind, lists_events, points_within, process_lead
 from .markdown_doc import Alert, Block, BulletList, Code, ListItem, Paragraph, Table
 from .markdown_out import blocks_markdown, span, to_markdown
 from .markup import links, one_line, plain, sentences
@@ -375,6 +375,7 @@ def data_blocks(
             or (lead and (leads_parties(lead.text) or _not_data_list(block, lead)))
             or _kept_where(block)
             or _facets(block, lead)
+            or points_within(block)
         )
         held = _flush(reading, held, optional, heading_group, section, to_group=to_group)
         _place_pending(reading, pending, optional, heading_group, placed, section)
@@ -407,6 +408,11 @@ def data_blocks(
             # "**iOS:** Stored in `UserDefaults`": where something is kept, under its heading
             kept: list[Block] = [lead, block] if lead else [block]
             reading.free(kept, after, title, "where it is kept, not data", section.line)
+        elif points_within(block):
+            # "- [Exception properties](#exception-properties)": the data is read under the
+            # headings the links lead to (with the words over the links, which name it there)
+            linked: list[Block] = [lead, block] if lead else [block]
+            reading.free(linked, after, title, "links to the page's own sections", section.line)
         elif lead is not None and _not_data_list(block, lead):
             # "See also:" and links, "Supported operating systems:" and a list: text, with its
             # lead (the report says what the list is)

@@ -129,6 +129,19 @@ def list_kind(block: BulletList, lead: str | None = None) -> ListKind | None:
     return None
 
 
+def points_within(block: BulletList) -> bool:
+    """Whether every bullet only links to a section of the page ("- The [Common Data
+    Properties](#common-data-properties)", a table of contents): the data is named in those
+    sections, and read there; the links name none of their own."""
+    return all(
+        not item.children
+        and not item.paragraphs
+        and _is_link_item(item)
+        and all(url.startswith("#") for _title, url in links(item.text))
+        for item in block.items
+    )
+
+
 def _items(items: tuple[ListItem, ...]) -> list[ListItem]:
     """Every item, nested ones too (bounded: lists nest at most ``MAX_LIST_DEPTH`` deep)."""
     found: list[ListItem] = []
