@@ -8624,3 +8624,51 @@ def test_links_to_the_pages_own_sections_are_no_items(tmp_path: Path, lead: str)
     assert {"Command name", "Error code", "Stack trace", "Session ID"} <= set(names)
     assert "Common fields" in free_text(result)
     assert lead.strip() in free_text(result)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "We only pass on your personal data to third parties if:",
+        "We may share information about you if we believe that sharing is necessary to:",
+        "We disclose data for the following purposes:",
+    ],
+)
+def test_a_list_of_when_or_why_data_is_passed_on_names_no_recipients(
+    tmp_path: Path, lead: str
+) -> None:
+    """ "We only pass on your data to third parties if:" leads conditions, "necessary to:"
+    purposes: "you have given your consent", "comply with applicable law" are no recipients.
+    The list stays text, with its lead, in the page's order; a list of parties in the same
+    section still gives its recipients."""
+    page = FRONT + (
+        "# Kit\n\n## Data we collect\n\n- Email address\n\n## Data sharing\n\n"
+        f"{lead}\n\n- you have given your explicit consent\n- comply with applicable law\n\n"
+        "We use these processors:\n\n- Stripe, to process payments\n"
+    )
+    result = import_page(tmp_path, page)
+    names = [r["name"] for r in result.product["sharing"]["recipients"]]
+    assert names == ["Stripe"]
+    bodies = "\n".join(section["body"] for section in result.product.get("sections", []))
+    assert f"{lead}\n\n- you have given your explicit consent\n- comply with applicable law" in (
+        bodies
+    )
+
+
+def test_labels_that_describe_one_party_under_its_heading_list_no_recipients(
+    tmp_path: Path,
+) -> None:
+    """Under "### ONNX Runtime", "- **Purpose**: Inference", "- **License**: MIT" say what one
+    library is: "Purpose" and "License" are no recipients. The heading and its list stay text,
+    in the page's order, after the words that lead them."""
+    page = FRONT + (
+        "# Kit\n\n## Data we collect\n\n- Email address\n\n## Third-party services\n\n"
+        "Kit uses the following libraries:\n\n### ONNX Runtime\n\n- **Purpose**: Inference\n"
+        "- **License**: MIT\n- **Data Collection**: None\n\n### Vosk\n\n"
+        "- **Purpose**: Speech recognition\n- **License**: Apache-2.0\n"
+    )
+    result = import_page(tmp_path, page)
+    assert "recipients" not in result.product.get("sharing", {})
+    text = free_text(result)
+    assert text.index("Kit uses the following libraries:") < text.index("ONNX Runtime")
+    assert text.index("ONNX Runtime") < text.index("**License**: MIT") < text.index("Vosk")

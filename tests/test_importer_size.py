@@ -1020,7 +1020,11 @@ GOAL = 6500
 #: table of contents, "- The [Common fields](#common-fields)"), a case a test names. Read
 #: pages: three false items gone (accessibility-insights-windows-telemetry, adobe-aio-cli);
 #: held-out sums unchanged.
-CEILING = 16690
+#: 16735: a sharing list led by when or why data is passed on ("to third parties if:",
+#: "necessary to:"), or of labels that describe one party under its heading ("**Purpose**:",
+#: "**License**:"), names no recipients, each case a test names. Read pages: ai-keyboard,
+#: bitpot and t2bot lose false recipients; held-out: 6 false recipients fewer, none lost.
+CEILING = 16735
 
 
 def importer_lines() -> int:

@@ -17,7 +17,7 @@ from .classify import Kind
 from .control_settings import OPT_OUT, table_settings
 from .item_text import short_name, split_name
 from .markdown_doc import Block, BulletList, Code, Heading, Paragraph, Table
-from .markdown_out import blocks_markdown, to_markdown
+from .markdown_out import blocks_markdown, span, to_markdown
 from .markup import one_line, plain
 from .outline import Section
 from .reading import Reading, is_comment, item_markdown
@@ -51,6 +51,7 @@ def recipient(markdown: str) -> dict[str, str]:
 def sharing_section(reading: Reading, section: Section) -> None:
     pending: list[Block] = []
     found = False
+    heading: Heading | None = None  # (the sub-heading over the blocks that follow)
     for block in bold_runs(section.all_blocks()):
         lead = pending[-1] if pending and isinstance(pending[-1], Paragraph) else None
         if isinstance(block, BulletList) and not found and _names_no_one(block, lead):
@@ -59,6 +60,12 @@ def sharing_section(reading: Reading, section: Section) -> None:
             said = [*pending, block]
             reading.free(said, "data-use", section.title, _NOT_RECIPIENTS, shapes=False)
             pending = []
+        elif isinstance(block, BulletList) and (not_parties := _not_parties(block, lead)):
+            # "We only pass on your data to third parties if:", or "**Purpose**: ...",
+            # "**License**: MIT" under a party's heading: text, with its heading and lead
+            said = sorted([*pending, block] + ([heading] if heading else []), key=_first_line)
+            reading.free(said, "data-use", section.title, not_parties, shapes=False)
+            pending, heading = [], None
         elif isinstance(block, BulletList):
             sharing_list(reading, block)
             found = True
@@ -67,7 +74,8 @@ def sharing_section(reading: Reading, section: Section) -> None:
         elif isinstance(block, Paragraph) and not found:
             pending.append(block)
         elif isinstance(block, Heading):
-            continue  # a sub-heading of recipients: its list says the rest
+            heading = block  # a sub-heading of recipients: its list says the rest
+            continue
         else:  # (the paragraphs before it wait for a list that may still come)
             reading.free([block], "data-use", section.title, "not a recipient", section.line)
     if found:
@@ -81,9 +89,10 @@ def sharing_list(reading: Reading, block: BulletList, lead: Paragraph | None = N
     """Each bullet a recipient; not one that says who does not receive the data ("No
     advertising networks", "The app does not share any data with third parties"): it stays
     text, and so does the whole list when its lead or every bullet says so."""
-    if _names_no_one(block, lead):
+    why = _NOT_RECIPIENTS if _names_no_one(block, lead) else _not_parties(block, lead)
+    if why is not None:
         said: list[Block] = [lead, block] if lead else [block]
-        reading.free(said, "data-use", None, _NOT_RECIPIENTS, shapes=False)
+        reading.free(said, "data-use", None, why, shapes=False)
         return
     denied = [item for item in block.items if _no_one(item.text)]
     if lead is not None:
@@ -124,6 +133,42 @@ def _names_no_one(block: BulletList, lead: Paragraph | None) -> bool:
         and not EXCEPTION.search(last)
         and bool(denial(last) or _NOT_WITH.search(last))
     )
+
+
+#: A lead of when or why data is passed on, not to whom: "... to third parties if:", "if we
+#: believe that sharing is reasonably necessary to:", "for the following purposes:".
+_NOT_PARTIES_LEAD = re.compile(
+    r"\b(?:if|when(?:ever)?|where|unless|provided that|in (?:the following|these) (?:cases|"
+    r"circumstances|situations)|(?:necessary|required|needed|in order|so as) to|for (?:the "
+    r"following|these) (?:purposes|reasons))\s*:\s*$",
+    re.IGNORECASE,
+)
+#: The labels of what one party is or does ("**Purpose**: AI model inference", "**License**:
+#: MIT"): a list of them describes the party its heading names, it lists no parties.
+_FACET = re.compile(
+    r"(?:purpose|licen[cs]e|data(?: (?:collection|collected|shared|sent|processed))?|privacy"
+    r"(?: policy)?|policy|website|link|url|type|used for|usage|location|retention|storage|"
+    r"hosting|terms)",
+    re.IGNORECASE,
+)
+
+
+def _first_line(block: Block) -> int:
+    return span(block)[0]
+
+
+def _not_parties(block: BulletList, lead: Paragraph | None) -> str | None:
+    """Why a list names no recipients, if it does not: its lead says when or why data is passed
+    on, or each bullet says one thing of a single party under a label."""
+    if lead is not None and _NOT_PARTIES_LEAD.search(plain(lead.text).rstrip()):
+        return "says when or why data is passed on: no recipient"
+    labels = [split_name(item.text)[0] for item in block.items]
+    if len(labels) >= 2 and all(
+        rest is not None and _FACET.fullmatch(plain(label).strip(" *:"))
+        for label, rest in zip(labels, (split_name(i.text)[1] for i in block.items), strict=True)
+    ):
+        return "says what one party is or does, under labels: no list of recipients"
+    return None
 
 
 def _no_one(text: str) -> bool:
