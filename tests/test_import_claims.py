@@ -8672,3 +8672,49 @@ def test_labels_that_describe_one_party_under_its_heading_list_no_recipients(
     text = free_text(result)
     assert text.index("Kit uses the following libraries:") < text.index("ONNX Runtime")
     assert text.index("ONNX Runtime") < text.index("**License**: MIT") < text.index("Vosk")
+
+
+def test_a_list_of_the_data_a_party_takes_names_no_recipients(tmp_path: Path) -> None:
+    """Under "Third party services", "Matomo collects the following anonymised data:" leads
+    data, not parties: "anonymised IP address" is no recipient. The list stays text."""
+    page = FRONT + (
+        "# Kit\n\n## Data we collect\n\n- Email address\n\n## Third party services\n\n"
+        "We use Matomo to analyse the use of our website.\n\n"
+        "Matomo collects the following anonymised data:\n\n- anonymised IP address\n"
+        "- pages accessed\n- browser type and version\n"
+    )
+    result = import_page(tmp_path, page)
+    assert "recipients" not in result.product.get("sharing", {})
+    assert "- anonymised IP address\n- pages accessed" in free_text(result)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Legal Requirements", "Business Transfers", "With your consent", "Anonymized Analytics"],
+)
+def test_a_case_in_which_data_is_passed_on_is_no_recipient(tmp_path: Path, label: str) -> None:
+    """ "We do not transfer your data to third parties, except:" over "**Service Providers**:
+    ..." and "**Legal Requirements**: When required by law": the first names who receives the
+    data, the second when. Only the first is a recipient; the case stays text."""
+    page = FRONT + (
+        "# Kit\n\n## Data we collect\n\n- Email address\n\n## Data sharing\n\n"
+        "We do not sell or transfer your personal information to third parties, except:\n\n"
+        "- **Service Providers**: services that help us run the app\n"
+        f"- **{label}**: when the case arises\n"
+    )
+    result = import_page(tmp_path, page)
+    names = [r["name"] for r in result.product["sharing"]["recipients"]]
+    assert names == ["Service Providers"]
+    assert f"**{label}**: when the case arises" in free_text(result)
+
+
+def test_a_party_named_after_the_law_is_still_a_recipient(tmp_path: Path) -> None:
+    """ "**Law Enforcement**: when required by law" names who receives the data."""
+    page = FRONT + (
+        "# Kit\n\n## Data we collect\n\n- Email address\n\n## Data sharing\n\n"
+        "We share your information with:\n\n- **Service Providers**: to run the app\n"
+        "- **Law Enforcement**: when required by law\n"
+    )
+    result = import_page(tmp_path, page)
+    names = [r["name"] for r in result.product["sharing"]["recipients"]]
+    assert names == ["Service Providers", "Law Enforcement"]

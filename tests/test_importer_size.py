@@ -1024,7 +1024,11 @@ GOAL = 6500
 #: "necessary to:"), or of labels that describe one party under its heading ("**Purpose**:",
 #: "**License**:"), names no recipients, each case a test names. Read pages: ai-keyboard,
 #: bitpot and t2bot lose false recipients; held-out: 6 false recipients fewer, none lost.
-CEILING = 16735
+#: 16759: in a sharing section, a list led by what data a party takes ("Matomo collects the
+#: following anonymised data:") names no recipients, nor does a bullet labelled with a case
+#: ("**Legal Requirements**:"), each case a test names. Read pages: habitos, macro-tracker and
+#: pid4nfdi lose false recipients; held-out: 2 false recipients fewer, none lost.
+CEILING = 16759
 
 
 def importer_lines() -> int:

@@ -21,7 +21,7 @@ from .markdown_out import blocks_markdown, span, to_markdown
 from .markup import one_line, plain
 from .outline import Section
 from .reading import Reading, is_comment, item_markdown
-from .shapes import bold_runs, policy_names
+from .shapes import bold_runs, is_data_lead, leads_parties, policy_names
 from .statements import says_how_long
 from .storage_sections import storage_paragraph
 from .tables import Role, layout
@@ -95,14 +95,18 @@ def sharing_list(reading: Reading, block: BulletList, lead: Paragraph | None = N
         reading.free(said, "data-use", None, why, shapes=False)
         return
     denied = [item for item in block.items if _no_one(item.text)]
+    cases = [item for item in block.items if item not in denied and _a_case(item.text)]
     if lead is not None:
         reading.draft.sharing_intro.append(to_markdown(lead))
-    if denied:
-        end = next((i.line - 1 for i in block.items if i.line > denied[-1].line), block.end_line)
-        bullets = BulletList(tuple(denied), denied[0].line, end, block.ordered)
-        reading.free([bullets], "data-use", None, _NOT_RECIPIENTS, block.line, shapes=False)
+    for kept, why in ((denied, _NOT_RECIPIENTS), (cases, _A_CASE)):
+        if kept:
+            after = (i.line - 1 for i in block.items if i.line > kept[-1].line)
+            bullets = BulletList(
+                tuple(kept), kept[0].line, next(after, block.end_line), block.ordered
+            )
+            reading.free([bullets], "data-use", None, why, block.line, shapes=False)
     for item in block.items:
-        if all(item is not no_one for no_one in denied):
+        if all(item is not other for other in (*denied, *cases)):
             reading.draft.recipients.append(recipient(item_markdown(item)))
 
 
@@ -162,6 +166,8 @@ def _not_parties(block: BulletList, lead: Paragraph | None) -> str | None:
     on, or each bullet says one thing of a single party under a label."""
     if lead is not None and _NOT_PARTIES_LEAD.search(plain(lead.text).rstrip()):
         return "says when or why data is passed on: no recipient"
+    if lead is not None and is_data_lead(lead.text) and not leads_parties(lead.text):
+        return "lists the data a party takes ('Matomo collects the following data:'), not who"
     labels = [split_name(item.text)[0] for item in block.items]
     if len(labels) >= 2 and all(
         rest is not None and _FACET.fullmatch(plain(label).strip(" *:"))
@@ -169,6 +175,24 @@ def _not_parties(block: BulletList, lead: Paragraph | None) -> str | None:
     ):
         return "says what one party is or does, under labels: no list of recipients"
     return None
+
+
+_A_CASE = "says in which case data is passed on, not to whom: no recipient"
+#: The label of a case in which data is passed on, not of a party: "**Legal Requirements**:
+#: When required by law", "**Business Transfers**:", "**With your consent**:".
+_CASE_LABEL = re.compile(
+    r"(?:legal|regulatory) (?:requirements?|obligations?|reasons|compliance|process(?:es)?)|"
+    r"(?:legal )?compliance|(?:with )?(?:your )?consent|business transfers?|"
+    r"mergers?(?:,? (?:and|or) acquisitions?)?|(?:anonymi[sz]ed|aggregated?|de-identified) "
+    r"(?:\w+ )?(?:data|information|analytics|statistics)|(?:safety|security) and \w+",
+    re.IGNORECASE,
+)
+
+
+def _a_case(text: str) -> bool:
+    """Whether a bullet names a case in which data is passed on under its label."""
+    label, rest = split_name(text)
+    return rest is not None and bool(_CASE_LABEL.fullmatch(plain(label).strip(" *:")))
 
 
 def _no_one(text: str) -> bool:
