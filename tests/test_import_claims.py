@@ -8718,3 +8718,40 @@ def test_a_party_named_after_the_law_is_still_a_recipient(tmp_path: Path) -> Non
     result = import_page(tmp_path, page)
     names = [r["name"] for r in result.product["sharing"]["recipients"]]
     assert names == ["Service Providers", "Law Enforcement"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("Web search queries sent to Bing don't affect your ads.", ["Bing"]),
+        ("Queries sent to the Bing service have the user identifiers removed.", ["Bing service"]),
+        (
+            "Information sent to Contoso due to your use of the app is stored in the US.",
+            ["Contoso"],
+        ),
+        ("Your data will be shared with third parties without delay.", ["third parties"]),
+        ("Crash reports are sent to Sentry, which stores them for 30 days.", ["Sentry"]),
+    ],
+)
+def test_a_recipients_name_ends_where_the_next_clause_starts(sentence: str, who: list[str]) -> None:
+    """In "queries sent to Bing don't affect ...", "Bing" is who receives them: the verb after
+    it ("don't", "have", "is") starts the clause whose subject the words were, and "due to",
+    "without" say why or how, not who."""
+    assert recipients_in(sentence) == who
+
+
+def test_a_sentence_in_a_list_of_recipients_gives_who_it_sends_the_data_to(
+    tmp_path: Path,
+) -> None:
+    """ "- Chat history may be sent to [DeepSeek API](...) to provide responses." is a sentence:
+    its recipient is "DeepSeek API", with the sentence as what it receives and why, not a
+    recipient named by the whole sentence. A bullet that names its party stays as it was."""
+    bullet = "Chat history may be sent to [DeepSeek API](https://example.com/p) to answer you."
+    page = FRONT + (
+        "# Kit\n\n## Data we collect\n\n- Chat history\n\n## Data sharing\n\n"
+        f"- {bullet}\n- Stripe, to process payments\n"
+    )
+    result = import_page(tmp_path, page)
+    recipients = result.product["sharing"]["recipients"]
+    assert [r["name"] for r in recipients] == ["DeepSeek API", "Stripe"]
+    assert recipients[0]["purpose"] == bullet

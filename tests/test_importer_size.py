@@ -1028,7 +1028,12 @@ GOAL = 6500
 #: following anonymised data:") names no recipients, nor does a bullet labelled with a case
 #: ("**Legal Requirements**:"), each case a test names. Read pages: habitos, macro-tracker and
 #: pid4nfdi lose false recipients; held-out: 2 false recipients fewer, none lost.
-CEILING = 16759
+#: 16773: a recipient's name ends at the verb of the next clause ("sent to Bing don't
+#: affect") or at "due to", "without"; a sentence in a list of recipients gives who it sends
+#: the data to, each case a test names. Read pages: m365-copilot-web-search,
+#: windows-developer-license and gwenbot lose recipients named by sentences; held-out sums
+#: unchanged.
+CEILING = 16773
 
 
 def importer_lines() -> int:

@@ -49,7 +49,11 @@ _WHO_END = re.compile(
     r",|\s(?:for|to|in order|so that|so|when|where|if|who|which|that|as|under|via|in|on|"
     r"through|because|by|from|at|and (?:\w+ed|held|kept|we|you|they|it|is|are|will|can|may)|"
     r"unless|after|before|until|while|including|such as|using|over|with|every|each|once|"
-    r"daily|weekly|hourly|monthly)\b",  # ("to F5 every hour": how often, not who)
+    r"daily|weekly|hourly|monthly|due|without|despite|regardless)\b"  # ("to F5 every hour")
+    # a verb: the words sent to are the subject of the clause after ("queries sent to Bing
+    # don't affect", "sent to the Bing search service have the identifiers removed")
+    r"|\s(?:is|are|was|were|has|have|had|do|does|did|don't|doesn't|didn't|will|would|can|"
+    r"could|may|might|must|should|won't|isn't|aren't)\b",
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"^(?:the|a|an|any|some|certain|other|trusted|selected)\s+", re.IGNORECASE)

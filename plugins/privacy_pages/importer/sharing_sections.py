@@ -15,11 +15,12 @@ import re
 from .claims import EXCEPTION, denial
 from .classify import Kind
 from .control_settings import OPT_OUT, table_settings
-from .item_text import short_name, split_name
+from .item_text import ItemDraft, reads_as_sentence, short_name, split_name
 from .markdown_doc import Block, BulletList, Code, Heading, Paragraph, Table
 from .markdown_out import blocks_markdown, span, to_markdown
 from .markup import one_line, plain
 from .outline import Section
+from .prose_facts import recipients_in
 from .reading import Reading, is_comment, item_markdown
 from .shapes import bold_runs, is_data_lead, leads_parties, policy_names
 from .statements import says_how_long
@@ -106,8 +107,17 @@ def sharing_list(reading: Reading, block: BulletList, lead: Paragraph | None = N
             )
             reading.free([bullets], "data-use", None, why, block.line, shapes=False)
     for item in block.items:
-        if all(item is not other for other in (*denied, *cases)):
-            reading.draft.recipients.append(recipient(item_markdown(item)))
+        if any(item is other for other in (*denied, *cases)):
+            continue
+        found = recipient(item_markdown(item))
+        # ("DeepSeek chat history may be sent to [DeepSeek API](...) to provide responses.": a
+        # sentence, whose recipient is who it says the data goes to, not all its words)
+        text = one_line(item_markdown(item))
+        sentence = reads_as_sentence(ItemDraft(found["name"], item.line))
+        named = recipients_in(text) if sentence else []
+        reading.draft.recipients.extend(
+            [{"name": who, "purpose": text} for who in named] or [found]
+        )
 
 
 _NOT_RECIPIENTS = "says who does not receive the data: no recipient"
