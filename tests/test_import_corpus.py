@@ -89,8 +89,9 @@ GOAL_STRUCTURED = 0.85
 #: batch 2026-11-27m was read, and lower since batch 2026-11-27p was (see its test), and
 #: batch 2026-11-27r and batch 2026-11-27s and batch 2026-11-28t (see its test), and the
 #: batch 2026-11-29ac (see its test), and the thirty-first session's reading of deprecated data
-#: and the thirty-ninth's of who does not receive the data (see its test).
-FLOOR_STRUCTURED_NOT_HELD_OUT = 0.810
+#: and the thirty-ninth's of who does not receive the data, and the forty-third's of lists
+#: that name no recipients and of links to the page's own sections (see its test).
+FLOOR_STRUCTURED_NOT_HELD_OUT = 0.807
 GOAL_STRUCTURED_PAGE = 0.60
 #: This corpus's own goal for its expectations: most of what a page states lands in a field.
 GOAL_RECALL = 0.80
@@ -783,7 +784,14 @@ def test_units_not_in_the_free_form_list_hold_their_floor(run: CorpusRun) -> Non
     # lists of who does not receive the data ("- No analytics services", a list led by "does
     # not integrate with any third-party services, including:") are text, no longer recipients
     # (expense-tracker-privacy-policy, open-in-cursor-plugin-privacy, sans-password-manager-
-    # privacy...).
+    # privacy...). With the forty-third session's code, 0.8075: sharing lists that name no one
+    # who receives the data are text, no longer recipients (bitpot-privacy's legal grounds
+    # after "to third parties if:", t2bot-privacy-policy's purposes after "necessary to:",
+    # ai-keyboard-privacy's "**Purpose**:" and "**License**:" under each library,
+    # pid4nfdi-privacy-policy's data after "Matomo collects the following anonymised data:",
+    # the "**Legal Requirements**:" of habitos and macro-tracker), and so are lists of links to
+    # the page's own sections (accessibility-insights-windows-telemetry,
+    # adobe-aio-cli-telemetry), no longer items.
     share = average([r.report_share for r in run.pages if r.page.group != HELD_OUT])
     assert share >= FLOOR_STRUCTURED_NOT_HELD_OUT, f"{share:.3f} (goal {GOAL_STRUCTURED})"
 
