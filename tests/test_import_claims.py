@@ -8755,3 +8755,23 @@ def test_a_sentence_in_a_list_of_recipients_gives_who_it_sends_the_data_to(
     recipients = result.product["sharing"]["recipients"]
     assert [r["name"] for r in recipients] == ["DeepSeek API", "Stripe"]
     assert recipients[0]["purpose"] == bullet
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "[Wikimedia Foundation privacy policy](https://example.org/privacy)",
+        "[Wikimedia Foundation's Privacy Policy](https://example.org/privacy)",
+        "Wikimedia Foundation Privacy Statement",
+    ],
+)
+def test_a_recipient_named_by_its_privacy_policy_is_its_party(tmp_path: Path, bullet: str) -> None:
+    """A sharing list of links to the policies of those who receive the data names each party
+    by its document ("Wikimedia Foundation privacy policy"): the recipient is the party."""
+    page = FRONT + (
+        "# Kit\n\n## Data we collect\n\n- Email address\n\n## Third-party services\n\n"
+        f"Information may be sent to these services:\n\n- {bullet}\n- Stripe, to take payments\n"
+    )
+    result = import_page(tmp_path, page)
+    names = [r["name"] for r in result.product["sharing"]["recipients"]]
+    assert names == ["Wikimedia Foundation", "Stripe"]

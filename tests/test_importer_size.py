@@ -1033,7 +1033,10 @@ GOAL = 6500
 #: the data to, each case a test names. Read pages: m365-copilot-web-search,
 #: windows-developer-license and gwenbot lose recipients named by sentences; held-out sums
 #: unchanged.
-CEILING = 16773
+#: 16783: a recipient named by its privacy policy ("Wikimedia Foundation privacy policy") is
+#: its party, a case a test names. Read pages: elsewhere-privacy-policy's and
+#: update-checker-privacy's recipients; held-out sums unchanged.
+CEILING = 16783
 
 
 def importer_lines() -> int:

@@ -32,6 +32,14 @@ from .tables import Role, layout
 _PURPOSE = re.compile(r",\s*(?=(?:to|for|which|who|that|in order to)\s)", re.IGNORECASE)
 
 
+#: A document named after its party: "Wikimedia Foundation privacy policy", "Google's Privacy
+#: Policy".
+_POLICY = re.compile(
+    r"(?:['\u2019]s)?\s+(?:privacy\s+(?:policy|statement|notice)|terms(?:\s+of\s+\w+)?)$",
+    re.IGNORECASE,
+)
+
+
 def recipient(markdown: str) -> dict[str, str]:
     """A recipient from a bullet's Markdown: ``{"name": ..., "purpose": ...}``."""
     text = one_line(markdown)
@@ -41,6 +49,8 @@ def recipient(markdown: str) -> dict[str, str]:
         if match and 0 < len(plain(text[: match.start()]).split()) <= 8:
             name, rest = text[: match.start()], text[match.end() :].strip()
     clean = plain(name).strip().rstrip(":.").strip()
+    # ("[Wikimedia Foundation privacy policy](...)": the party whose policy it links to)
+    clean = _POLICY.sub("", clean) or clean
     if not clean or len(clean.split()) > 14:
         return {"name": plain(text).strip() or "(not named)"}
     found = {"name": clean}
