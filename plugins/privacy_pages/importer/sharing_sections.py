@@ -188,10 +188,9 @@ def _not_parties(block: BulletList, lead: Paragraph | None) -> str | None:
         return "says when or why data is passed on: no recipient"
     if lead is not None and is_data_lead(lead.text) and not leads_parties(lead.text):
         return "lists the data a party takes ('Matomo collects the following data:'), not who"
-    labels = [split_name(item.text)[0] for item in block.items]
-    if len(labels) >= 2 and all(
-        rest is not None and _FACET.fullmatch(plain(label).strip(" *:"))
-        for label, rest in zip(labels, (split_name(i.text)[1] for i in block.items), strict=True)
+    labelled = [split_name(item.text) for item in block.items]
+    if len(labelled) >= 2 and all(
+        rest is not None and _FACET.fullmatch(plain(label).strip(" *:")) for label, rest in labelled
     ):
         return "says what one party is or does, under labels: no list of recipients"
     return None
